@@ -1,0 +1,168 @@
+// Byte-level escape-sequence cleaner, after the DEC ANSI parser diagram
+// (https://vt100.net/emu/dec_ansi_parser), the same state layout alacritty/vte uses.
+// It keeps no meaning of its own: it passes printable bytes through, keeps the
+// few controls that shape a line (LF, CR, BS, TAB), and re-encodes the handful of
+// CSI sequences that edit the current line (EL, CUF, CUB, CHA) as a compact
+// "line op" that `lines.ts` applies. Everything else — SGR colours, private modes
+// such as bracketed paste, OSC titles and clipboard writes, DCS/APC/PM/SOS
+// strings, charset designations — is dropped.
+//
+// All state that spans reads lives in fields, so a sequence split across two
+// chunks is handled exactly like one that arrives whole. String bodies (OSC,
+// DCS, ...) are skipped, never buffered, so an unterminated one costs no memory.
+
+/** Marks a line op in the cleaned stream: ESC, the CSI final byte, decimal parameter, ';'. */
+export const LINE_OP = 0x1b;
+
+/** The CSI finals that edit the current line, and therefore survive cleaning. */
+const LINE_OP_FINALS = new Set([
+  0x4b, // K  EL  erase in line
+  0x43, // C  CUF cursor forward
+  0x44, // D  CUB cursor backward
+  0x47, // G  CHA cursor horizontal absolute
+]);
+
+const enum State {
+  Ground,
+  Escape,
+  EscapeIntermediate,
+  CsiEntry,
+  CsiParam,
+  CsiIntermediate,
+  CsiIgnore,
+  /** OSC: ends at BEL or ST. */
+  OscString,
+  /** DCS, SOS, PM, APC: end at ST only. */
+  IgnoredString,
+}
+
+const ESC = 0x1b;
+const CAN = 0x18;
+const SUB = 0x1a;
+const BEL = 0x07;
+const DEL = 0x7f;
+
+/** Largest parameter kept; terminals clamp too, and it bounds the encoded op's length. */
+const MAX_PARAM = 9999;
+
+function keepsControl(byte: number): boolean {
+  return byte === 0x0a || byte === 0x0d || byte === 0x08 || byte === 0x09;
+}
+
+export class EscapeCleaner {
+  private state = State.Ground;
+  /** First CSI parameter, or -1 when none was given. */
+  private param = -1;
+  /** Only the first parameter matters for the line ops; later ones are skipped. */
+  private paramIndex = 0;
+  /** Private markers (`?`, `>`, ...) or intermediates turn a CSI into one we never apply. */
+  private privateCsi = false;
+  private out: Buffer = Buffer.allocUnsafe(64 * 1024);
+
+  /**
+   * Cleans one chunk. The result is a view into a buffer reused by the next call:
+   * consume it before calling again.
+   */
+  clean(chunk: Uint8Array): Buffer {
+    // An encoded op is never longer than its CSI, but one that began in the
+    // previous chunk is written whole here: leave room for one (at most 7 bytes).
+    if (this.out.length < chunk.length + 8) this.out = Buffer.allocUnsafe(chunk.length + 8);
+    const out = this.out;
+    let o = 0;
+    let state = this.state;
+    const n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      const b = chunk[i]!;
+      if (state === State.Ground) {
+        // UTF-8 lead and continuation bytes (>= 0x80) are text: in a UTF-8
+        // terminal 0x80–0x9F are not C1 controls (vte's UTF-8 mode agrees).
+        if (b >= 0x20 && b !== DEL) out[o++] = b;
+        else if (b === ESC) state = State.Escape;
+        else if (keepsControl(b)) out[o++] = b;
+        continue;
+      }
+      // "anywhere" transitions of the diagram, shared by every state.
+      if (b === ESC) {
+        state = State.Escape;
+        continue;
+      }
+      if (b === CAN || b === SUB) {
+        state = State.Ground;
+        continue;
+      }
+      switch (state) {
+        case State.Escape:
+          if (b < 0x20) {
+            if (keepsControl(b)) out[o++] = b;
+          } else if (b === 0x5b) {
+            state = State.CsiEntry;
+            this.param = -1;
+            this.paramIndex = 0;
+            this.privateCsi = false;
+          } else if (b === 0x5d) state = State.OscString;
+          else if (b === 0x50 || b === 0x58 || b === 0x5e || b === 0x5f) state = State.IgnoredString;
+          else if (b >= 0x20 && b <= 0x2f) state = State.EscapeIntermediate;
+          else if (b !== DEL) state = State.Ground; // esc_dispatch: nothing we apply
+          break;
+        case State.EscapeIntermediate:
+          if (b < 0x20) {
+            if (keepsControl(b)) out[o++] = b;
+          } else if (b >= 0x30 && b !== DEL) state = State.Ground;
+          break;
+        case State.CsiEntry:
+        case State.CsiParam:
+          if (b < 0x20) {
+            if (keepsControl(b)) out[o++] = b;
+          } else if (b >= 0x30 && b <= 0x39) {
+            state = State.CsiParam;
+            if (this.paramIndex === 0) {
+              const next = (this.param < 0 ? 0 : this.param) * 10 + (b - 0x30);
+              this.param = next > MAX_PARAM ? MAX_PARAM : next;
+            }
+          } else if (b === 0x3b || b === 0x3a) {
+            state = State.CsiParam;
+            this.paramIndex++;
+          } else if (b >= 0x3c && b <= 0x3f) {
+            // A private marker is legal only first; later it makes the sequence invalid.
+            this.privateCsi = true;
+            if (state === State.CsiParam) state = State.CsiIgnore;
+            else state = State.CsiParam;
+          } else if (b >= 0x20 && b <= 0x2f) {
+            this.privateCsi = true;
+            state = State.CsiIntermediate;
+          } else if (b >= 0x40 && b <= 0x7e) {
+            if (!this.privateCsi && LINE_OP_FINALS.has(b)) o = this.encodeLineOp(out, o, b);
+            state = State.Ground;
+          }
+          break;
+        case State.CsiIntermediate:
+          if (b < 0x20) {
+            if (keepsControl(b)) out[o++] = b;
+          } else if (b >= 0x30 && b <= 0x3f) state = State.CsiIgnore;
+          else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
+          break;
+        case State.CsiIgnore:
+          if (b < 0x20) {
+            if (keepsControl(b)) out[o++] = b;
+          } else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
+          break;
+        case State.OscString:
+          if (b === BEL) state = State.Ground;
+          break;
+        case State.IgnoredString:
+          break;
+      }
+    }
+    this.state = state;
+    return out.subarray(0, o);
+  }
+
+  /** ESC final digits ';' — no longer than the CSI it replaces (ESC '[' ... final). */
+  private encodeLineOp(out: Buffer, o: number, final: number): number {
+    out[o++] = LINE_OP;
+    out[o++] = final;
+    if (this.param >= 0) o += out.write(String(this.param), o, 'latin1');
+    out[o++] = 0x3b;
+    return o;
+  }
+}

@@ -1,0 +1,81 @@
+// Command line: parses arguments, calls one function, reports once.
+// Run by tmux (a key binding's run-shell, whose stdout is a pipe) the words go to
+// the tmux message line; run from a terminal they go to stdout/stderr.
+
+import { Command, CommanderError } from 'commander';
+import { describeLogging, startLogging, stopLogging, toggleLogging, type Invocation, type Outcome } from './control.ts';
+import { AuditError } from './errors.ts';
+import { runReader } from './reader.ts';
+import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, statusSegment } from './status.ts';
+import { Tmux } from './tmux.ts';
+
+declare const VERSION: string;
+
+function toTmux(): boolean {
+  return Boolean(process.env.TMUX) && !process.stdout.isTTY;
+}
+
+function report(lines: string[], version: string, error: boolean): void {
+  if (toTmux()) {
+    try {
+      new Tmux().message(`tmux-audit: ${lines.join(' · ')}`, { version, error });
+      return;
+    } catch {
+      // No server to tell after all: fall through to the terminal.
+    }
+  }
+  (error ? process.stderr : process.stdout).write(`${lines.map((line) => `tmux-audit: ${line}`).join('\n')}\n`);
+}
+
+function paneCommand(name: string, description: string, action: (invocation: Invocation) => Outcome): Command {
+  return new Command(name)
+    .description(description)
+    .option('-t, --pane <pane>', 'target pane (default: the pane this runs in)', '')
+    .option('--client-user <user>', 'who asked, as tmux knows the client (#{client_user})', '')
+    .action((options: { pane: string; clientUser: string }) => {
+      const outcome = action({ pane: options.pane, clientUser: options.clientUser });
+      report(outcome.messages, outcome.version, false);
+    });
+}
+
+const program = new Command('tmux-audit')
+  .description('Stamped, rotated logs of what tmux panes print')
+  .version(typeof VERSION === 'string' ? VERSION : 'dev')
+  .exitOverride()
+  .configureOutput({ writeErr: () => {} }) // errors are reported once, below
+  .addCommand(paneCommand('toggle', 'start logging the pane, or stop it if it is logged', toggleLogging))
+  .addCommand(paneCommand('start', 'start logging the pane', startLogging))
+  .addCommand(paneCommand('stop', 'stop logging the pane', stopLogging))
+  .addCommand(paneCommand('status', 'say whether the pane is logged, where to, and by whom', describeLogging))
+  .addCommand(
+    new Command('pipe')
+      .description('read a pane\'s output from stdin into its log (what pipe-pane runs)')
+      .argument('<run-file>', 'the recording written by start')
+      .action((runFile: string) => runReader(runFile)),
+  )
+  .addCommand(
+    new Command('status-format')
+      .description('print the tmux format that replaces #{audit_status}')
+      .option('--on <format>', 'shown while the current pane is logged', '')
+      .option('--off <format>', 'shown while it is not', '')
+      .action((options: { on: string; off: string }) => {
+        process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF)}\n`);
+      }),
+  );
+for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
+
+try {
+  program.parse();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) process.exit(0); // --help, --version
+    report([error.message.replace(/^error: /, '')], '', true);
+    process.exit(2);
+  }
+  if (error instanceof AuditError) {
+    report([error.message], '', true);
+    process.exit(error.exitCode);
+  }
+  report([`unexpected failure: ${(error as Error).stack ?? String(error)}`], '', true);
+  process.exit(1);
+}

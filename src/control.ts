@@ -1,0 +1,140 @@
+// What the key binding and the `start`/`stop`/`toggle`/`status` commands do:
+// decide from the pane's state, act through tmux.ts, and return the words for
+// the user. Printing them is the CLI's job.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import { nanoid } from 'nanoid';
+import { AuditError } from './errors.ts';
+import { openAppend } from './logfile.ts';
+import { resolveOptions } from './options.ts';
+import { runFilePath, sessionLogPath } from './paths.ts';
+import { livingReader, readRecording, requestStop, writeRecording } from './recording.ts';
+import { shellQuote, Tmux, type PaneState } from './tmux.ts';
+
+export interface Invocation {
+  /** Target pane (`%3`, `main:1.0`, ...); empty means the pane the command runs in. */
+  pane: string;
+  /** The user behind the client that asked (`#{client_user}`), if tmux knows it. */
+  clientUser?: string;
+}
+
+export interface Outcome {
+  /** Lines for the user, most important first. */
+  messages: string[];
+  /** tmux version, for how to show them. */
+  version: string;
+}
+
+/** How long `start` waits for the reader to report in before calling it a failure. */
+const READER_START_TIMEOUT_MS = 3000;
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function paneOf(tmux: Tmux, invocation: Invocation): PaneState {
+  return tmux.paneState(invocation.pane || process.env.TMUX_PANE || '');
+}
+
+function whoAsked(invocation: Invocation): string {
+  return invocation.clientUser || os.userInfo().username;
+}
+
+function recordingAlive(state: PaneState): boolean {
+  return state.recording !== '' && state.piped && livingReader(state.runFile) !== undefined;
+}
+
+/** The bundle (dist/audit.cjs) that is running now: pipe-pane must start the same one. */
+function helperPath(): string {
+  return fs.realpathSync(process.argv[1]!);
+}
+
+function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
+  const messages: string[] = [];
+  if (state.recording !== '') messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
+  const { options, warnings } = resolveOptions(state.options, process.env);
+  const file = sessionLogPath(options.dir, state.session);
+  try {
+    fs.closeSync(openAppend(file));
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException;
+    throw new AuditError(`cannot write ${file}: ${failure.code === 'ELOOP' ? 'it is a symlink (refused)' : failure.message}`);
+  }
+
+  const id = nanoid(10);
+  const runFile = runFilePath(options.dir, state.serverPid, state.paneId);
+  writeRecording(runFile, {
+    id,
+    file,
+    user: os.userInfo().username,
+    by: whoAsked(invocation),
+    session: state.session,
+    window: state.window,
+    pane: state.pane,
+    paneId: state.paneId,
+    socket: state.socket,
+    version: state.version,
+    timeFormat: options.timeFormat,
+    maxBytes: options.maxBytes,
+    maxFiles: options.maxFiles,
+  });
+  // pipe-pane's child inherits the server's PATH, not ours: name node by its full path.
+  const command = `exec ${shellQuote(process.execPath)} ${shellQuote(helperPath())} pipe ${shellQuote(runFile)}`;
+  tmux.startPipe(state.paneId, command, id, runFile);
+
+  const deadline = Date.now() + READER_START_TIMEOUT_MS;
+  while (livingReader(runFile) === undefined) {
+    if (Date.now() > deadline) {
+      tmux.stopPipe(state.paneId);
+      throw new AuditError(`the log reader for ${state.paneId} did not start (${process.execPath} ${helperPath()})`);
+    }
+    sleep(20);
+  }
+  messages.unshift(`logging ${state.paneId} → ${file} (rec ${id})`);
+  return [...messages, ...warnings.map((warning) => `${warning}`)];
+}
+
+function stop(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
+  const alive = recordingAlive(state);
+  if (alive) requestStop(state.runFile, whoAsked(invocation));
+  tmux.stopPipe(state.paneId);
+  return alive
+    ? [`stopped logging ${state.paneId} (rec ${state.recording})`]
+    : [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`];
+}
+
+export function toggleLogging(invocation: Invocation): Outcome {
+  const tmux = new Tmux();
+  const state = paneOf(tmux, invocation);
+  const messages = recordingAlive(state) ? stop(tmux, state, invocation) : start(tmux, state, invocation);
+  return { messages, version: state.version };
+}
+
+export function startLogging(invocation: Invocation): Outcome {
+  const tmux = new Tmux();
+  const state = paneOf(tmux, invocation);
+  if (recordingAlive(state)) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);
+  return { messages: start(tmux, state, invocation), version: state.version };
+}
+
+export function stopLogging(invocation: Invocation): Outcome {
+  const tmux = new Tmux();
+  const state = paneOf(tmux, invocation);
+  if (state.recording === '') throw new AuditError(`${state.paneId} is not being logged`);
+  return { messages: stop(tmux, state, invocation), version: state.version };
+}
+
+export function describeLogging(invocation: Invocation): Outcome {
+  const tmux = new Tmux();
+  const state = paneOf(tmux, invocation);
+  const where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`;
+  let message: string;
+  if (state.recording === '') message = `${where} is not being logged`;
+  else if (!recordingAlive(state)) message = `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
+  else {
+    const recording = readRecording(state.runFile);
+    message = `${where} is being logged to ${recording.file} (rec ${recording.id}, started by ${recording.by}, reader pid ${livingReader(state.runFile)})`;
+  }
+  return { messages: [message], version: state.version };
+}

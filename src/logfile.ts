@@ -1,0 +1,257 @@
+// The session log file: append-only writes of whole lines, rotation, pruning.
+//
+// Several panes of one session each run their own reader, and all of them append
+// to the same file. Three properties make that safe without a central writer:
+// - The file is opened O_APPEND and every write() carries only whole lines. On a
+//   local file system the kernel serialises appends under the inode lock, so the
+//   lines of two writers never interleave or split.
+// - Before each write the writer compares the inode of its fd with the inode at
+//   the path. If another writer rotated the file, it reopens. Until it notices, its
+//   lines land in the just-rotated file: later than that file's other lines, but
+//   nothing is lost, duplicated or split, and each pane's own lines stay in order
+//   across the files.
+// - Rotation itself (rename, then prune) runs under a lock file, so two writers
+//   never rotate the same file twice. Correctness does not depend on the lock: a
+//   writer renames only while the path still names its own inode. The lock only
+//   prevents near-empty rotated files.
+//
+// Writes are asynchronous and batched (the style of pino's sonic-boom): while one
+// write is in flight, new lines queue, and the next write takes the whole queue.
+// The reader therefore keeps draining tmux whatever the disk does; `backlog`
+// tells the reader how much is queued so that it can bound it.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { rotationLockPath } from './paths.ts';
+import { filesToPrune, needsRotation, rotatedName } from './rotate.ts';
+
+export interface LogFileOptions {
+  maxBytes: number;
+  maxFiles: number;
+  /** A write failed; the writer keeps the data and retries. Called once per failure streak. */
+  onError: (error: NodeJS.ErrnoException) => void;
+  /** Writing works again after `onError`. */
+  onRecover: () => void;
+}
+
+/** How long to wait before retrying a failed write (disk full, directory gone). */
+const RETRY_MS = 1000;
+/** One write() takes at most this much; a bigger queue is written in several whole-line pieces. */
+const MAX_WRITE_BYTES = 1024 * 1024;
+
+const APPEND_FLAGS = fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW;
+
+/** Creates `dir` (mode 0700 whatever the umask) and refuses a symlink in its place. */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stat = fs.lstatSync(dir);
+  if (stat.isSymbolicLink() || !stat.isDirectory()) {
+    throw Object.assign(new Error(`${dir} is not a directory (refusing to follow a symlink)`), { code: 'ENOTDIR' });
+  }
+  if ((stat.mode & 0o777) !== 0o700) fs.chmodSync(dir, 0o700);
+}
+
+/** Opens `file` for appending, mode 0600 whatever the umask; O_NOFOLLOW refuses a planted symlink. */
+export function openAppend(file: string): number {
+  ensurePrivateDir(path.dirname(file));
+  const fd = fs.openSync(file, APPEND_FLAGS, 0o600);
+  fs.fchmodSync(fd, 0o600);
+  return fd;
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class LogFile {
+  private fd: number;
+  private queue: string[] = [];
+  private queued = 0;
+  private writing = false;
+  private failing = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private idle: (() => void)[] = [];
+
+  constructor(
+    readonly file: string,
+    private readonly options: LogFileOptions,
+  ) {
+    this.fd = openAppend(file);
+  }
+
+  /** UTF-16 code units queued and not yet written: what the reader bounds. */
+  get backlog(): number {
+    return this.queued;
+  }
+
+  write(text: string): void {
+    this.queue.push(text);
+    this.queued += text.length;
+    if (!this.writing && !this.retryTimer) this.drain();
+  }
+
+  /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
+  flush(): Promise<void> {
+    if (!this.writing && this.queued === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  /** Writes what is queued synchronously, for the last moments of a process. */
+  flushSync(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (this.queued === 0) return;
+    const data = Buffer.from(this.queue.join(''));
+    this.queue = [];
+    this.queued = 0;
+    try {
+      this.prepare(data.length);
+      for (let offset = 0; offset < data.length; ) offset += fs.writeSync(this.fd, data, offset);
+    } catch (error) {
+      this.options.onError(error as NodeJS.ErrnoException);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.failing) await this.flush();
+    this.flushSync();
+    try {
+      fs.fsyncSync(this.fd);
+    } catch {
+      // fsync is a courtesy at exit: the data already reached the kernel.
+    }
+    fs.closeSync(this.fd);
+  }
+
+  private drain(): void {
+    if (this.queued === 0) {
+      this.writing = false;
+      for (const resolve of this.idle.splice(0)) resolve();
+      return;
+    }
+    this.writing = true;
+    const data = this.takeBatch();
+    try {
+      this.prepare(data.length);
+    } catch (error) {
+      this.fail(error as NodeJS.ErrnoException, data, 0);
+      return;
+    }
+    this.writeFrom(data, 0);
+  }
+
+  /** Takes whole queued strings up to MAX_WRITE_BYTES (at least one), keeping line boundaries. */
+  private takeBatch(): Buffer {
+    let count = 0;
+    let length = 0;
+    while (count < this.queue.length && (count === 0 || length + this.queue[count]!.length <= MAX_WRITE_BYTES)) {
+      length += this.queue[count]!.length;
+      count++;
+    }
+    const parts = this.queue.splice(0, count);
+    this.queued -= length;
+    return Buffer.from(count === 1 ? parts[0]! : parts.join(''));
+  }
+
+  private writeFrom(data: Buffer, offset: number): void {
+    fs.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
+      if (error) {
+        this.fail(error, data, offset);
+        return;
+      }
+      if (this.failing) {
+        this.failing = false;
+        this.options.onRecover();
+      }
+      // A short write (rare on regular files) continues where it stopped.
+      if (offset + written < data.length) this.writeFrom(data, offset + written);
+      else this.drain();
+    });
+  }
+
+  /** Keeps the unwritten rest at the head of the queue and retries later: nothing is dropped here. */
+  private fail(error: NodeJS.ErrnoException, data: Buffer, offset: number): void {
+    const rest = data.subarray(offset).toString();
+    this.queue.unshift(rest);
+    this.queued += rest.length;
+    if (!this.failing) {
+      this.failing = true;
+      this.options.onError(error);
+    }
+    this.writing = false;
+    for (const resolve of this.idle.splice(0)) resolve();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.writing) this.drain();
+    }, RETRY_MS);
+  }
+
+  /** Makes sure the next `incoming` bytes go to the right file: follows another writer's rotation, or rotates. */
+  private prepare(incoming: number): void {
+    const mine = fs.fstatSync(this.fd);
+    const current = fs.statSync(this.file, { throwIfNoEntry: false });
+    if (!current || current.ino !== mine.ino || current.dev !== mine.dev) {
+      // Rotated by another writer, or removed under us: continue in the file at the path.
+      this.reopen();
+      return;
+    }
+    if (needsRotation(mine.size, incoming, this.options.maxBytes)) this.rotate();
+  }
+
+  private reopen(): void {
+    const fd = openAppend(this.file);
+    fs.closeSync(this.fd);
+    this.fd = fd;
+  }
+
+  private rotate(): void {
+    const lock = rotationLockPath(this.file);
+    if (!this.acquire(lock)) return; // another writer is rotating; we will see its result next time
+    try {
+      const mine = fs.fstatSync(this.fd);
+      const current = fs.statSync(this.file, { throwIfNoEntry: false });
+      if (current && current.ino === mine.ino && current.dev === mine.dev) {
+        const dir = path.dirname(this.file);
+        const live = path.basename(this.file);
+        const names = fs.readdirSync(dir);
+        fs.renameSync(this.file, path.join(dir, rotatedName(live, new Date(), new Set(names))));
+        for (const old of filesToPrune(fs.readdirSync(dir), live, this.options.maxFiles)) {
+          fs.rmSync(path.join(dir, old), { force: true });
+        }
+      }
+      this.reopen();
+    } finally {
+      fs.rmSync(lock, { force: true });
+    }
+  }
+
+  /** An O_EXCL lock file holding our pid; a lock left by a dead process is taken over. */
+  private acquire(lock: string): boolean {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = fs.openSync(lock, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, 0o600);
+        fs.writeSync(fd, String(process.pid));
+        fs.closeSync(fd);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+        let holder: string | undefined;
+        try {
+          holder = fs.readFileSync(lock, 'utf8');
+        } catch {
+          continue; // released between our open and our read: try again
+        }
+        // Empty: its owner has created it and not yet written its pid.
+        if (holder === '' || processAlive(Number(holder))) return false;
+        fs.rmSync(lock, { force: true });
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,101 @@
+// The pipe reader: the process `pipe-pane` runs for a logged pane. It drains the
+// pane's byte stream, cleans it, stamps each line and appends it to the
+// session's log.
+//
+// tmux keeps whatever the reader has not taken in its own memory, without limit
+// (window.c:1008, no watermark), so the reader never pauses its input. What it
+// cannot write yet waits in the log writer's queue; above MAX_BACKLOG it drops
+// whole stamped lines and writes an event saying how many, instead of letting
+// either process grow.
+
+import os from 'node:os';
+import { EscapeCleaner } from './ansi.ts';
+import { LineAssembler } from './lines.ts';
+import { LogFile } from './logfile.ts';
+import { readRecording, removeRunFiles, takeStopRequest, writeReaderPid } from './recording.ts';
+import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
+import { Tmux } from './tmux.ts';
+
+/** Queued log text (UTF-16 code units) above which new lines are dropped and counted. */
+export const MAX_BACKLOG = 64 * 1024 * 1024;
+
+export function runReader(runFile: string): void {
+  const recording = readRecording(runFile);
+  writeReaderPid(runFile);
+  const tmux = new Tmux(recording.socket);
+  const tell = (text: string, error = false): void => {
+    try {
+      tmux.message(`tmux-audit: ${text}`, { version: recording.version, error });
+    } catch {
+      // The server may be gone (kill-server); the log still says what happened.
+    }
+  };
+
+  const log = new LogFile(recording.file, {
+    maxBytes: recording.maxBytes,
+    maxFiles: recording.maxFiles,
+    onError: (error) => tell(`cannot write ${recording.file} (${error.code ?? error.message}); logging of ${recording.paneId} resumes when it can`, true),
+    onRecover: () => tell(`writing ${recording.file} again (${recording.paneId})`),
+  });
+  const clock = makeClock(recording.timeFormat);
+  const from = origin(recording.user || os.userInfo().username, recording.session, recording.window, recording.pane);
+  const event = (name: string, fields: Record<string, string | number | undefined>): void => {
+    log.write(stampLine(clock(Date.now()), from, Mark.Event, eventText(name, fields)));
+  };
+
+  let time = '';
+  let batch = '';
+  let droppedLines = 0;
+  let droppedChars = 0;
+  const lines = new LineAssembler((text, continued) => {
+    if (log.backlog + batch.length > MAX_BACKLOG) {
+      droppedLines++;
+      droppedChars += text.length;
+      return;
+    }
+    batch += stampLine(time, from, continued ? Mark.Continued : Mark.Text, text);
+  });
+  const cleaner = new EscapeCleaner();
+  const decoder = new TextDecoder('utf-8');
+
+  const writeBatch = (): void => {
+    if (droppedLines > 0 && log.backlog < MAX_BACKLOG / 2) {
+      event('dropped', { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: 'log writer backlog' });
+      droppedLines = 0;
+      droppedChars = 0;
+    }
+    if (batch.length > 0) {
+      log.write(batch);
+      batch = '';
+    }
+  };
+
+  event('start', { rec: recording.id, by: recording.by, pane: recording.paneId, pid: process.pid, file: recording.file });
+
+  const input = process.stdin;
+  input.on('data', (chunk: Buffer) => {
+    time = clock(Date.now());
+    lines.push(decoder.decode(cleaner.clean(chunk), { stream: true }));
+    writeBatch();
+  });
+
+  let finishing = false;
+  const finish = async (reason: string): Promise<void> => {
+    if (finishing) return;
+    finishing = true;
+    input.pause();
+    time = clock(Date.now());
+    lines.push(decoder.decode());
+    lines.finish();
+    writeBatch();
+    const stop = takeStopRequest(runFile);
+    event('stop', { rec: recording.id, reason: stop ? 'toggle' : reason, by: stop?.by });
+    await log.close();
+    removeRunFiles(runFile, recording.id);
+    process.exit(0);
+  };
+
+  input.on('end', () => void finish('eof'));
+  input.on('error', (error: NodeJS.ErrnoException) => void finish(`input-error:${error.code ?? 'unknown'}`));
+  for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
+}
