@@ -2688,19 +2688,22 @@ var LogFile = class {
       return;
     }
     this.writing = !0;
-    let data = this.takeBatch();
+    let room;
     try {
-      this.prepare(data.length);
+      room = this.prepare(Buffer.byteLength(this.queue[0]));
     } catch (error) {
-      this.fail(error, data, 0);
+      this.writing = !1, this.retryLater(error);
       return;
     }
-    this.writeFrom(data, 0);
+    this.writeFrom(this.takeBatch(Math.min(room, MAX_WRITE_BYTES)), 0);
   }
-  /** Takes whole queued strings up to MAX_WRITE_BYTES (at least one), keeping line boundaries. */
-  takeBatch() {
+  /**
+   * Takes whole queued strings (each a whole number of lines) up to `limit`,
+   * and at least one, so a file passes its size limit by one read's lines at most.
+   */
+  takeBatch(limit) {
     let count = 0, length = 0;
-    for (; count < this.queue.length && (count === 0 || length + this.queue[count].length <= MAX_WRITE_BYTES); )
+    for (; count < this.queue.length && (count === 0 || length + this.queue[count].length <= limit); )
       length += this.queue[count].length, count++;
     let parts = this.queue.splice(0, count);
     return this.queued -= length, Buffer.from(count === 1 ? parts[0] : parts.join(""));
@@ -2717,20 +2720,23 @@ var LogFile = class {
   /** Keeps the unwritten rest at the head of the queue and retries later: nothing is dropped here. */
   fail(error, data, offset) {
     let rest = data.subarray(offset).toString();
-    this.queue.unshift(rest), this.queued += rest.length, this.failing || (this.failing = !0, this.options.onError(error)), this.writing = !1;
+    this.queue.unshift(rest), this.queued += rest.length, this.writing = !1, this.retryLater(error);
+  }
+  retryLater(error) {
+    this.failing || (this.failing = !0, this.options.onError(error));
     for (let resolve of this.idle.splice(0)) resolve();
     this.retryTimer = setTimeout(() => {
       this.retryTimer = void 0, this.writing || this.drain();
     }, RETRY_MS);
   }
-  /** Makes sure the next `incoming` bytes go to the right file: follows another writer's rotation, or rotates. */
+  /**
+   * Makes sure the next write goes to the right file: follows another writer's
+   * rotation, or rotates before `incoming` bytes would pass the limit. Returns
+   * the room left under the limit.
+   */
   prepare(incoming) {
     let mine = import_node_fs.default.fstatSync(this.fd), current = import_node_fs.default.statSync(this.file, { throwIfNoEntry: !1 });
-    if (!current || current.ino !== mine.ino || current.dev !== mine.dev) {
-      this.reopen();
-      return;
-    }
-    needsRotation(mine.size, incoming, this.options.maxBytes) && this.rotate();
+    return (!current || current.ino !== mine.ino || current.dev !== mine.dev) && (this.reopen(), mine = import_node_fs.default.fstatSync(this.fd)), needsRotation(mine.size, incoming, this.options.maxBytes) && (this.rotate(), mine = import_node_fs.default.fstatSync(this.fd)), this.options.maxBytes - mine.size;
   }
   reopen() {
     let fd = openAppend(this.file);
@@ -4588,8 +4594,25 @@ var LineAssembler = class {
   }
 };
 
+// src/transcript.ts
+var Transcript = class {
+  cleaner = new EscapeCleaner();
+  decoder = new TextDecoder("utf-8");
+  lines;
+  constructor(sink, maxLineChars) {
+    this.lines = new LineAssembler(sink, maxLineChars);
+  }
+  push(chunk) {
+    this.lines.push(this.decoder.decode(this.cleaner.clean(chunk), { stream: !0 }));
+  }
+  /** End of stream: what is left of the last line is emitted too. */
+  end() {
+    this.lines.push(this.decoder.decode()), this.lines.finish();
+  }
+};
+
 // src/reader.ts
-var MAX_BACKLOG = 64 * 1024 * 1024;
+var BATCH_CHARS = 16 * 1024, MAX_BACKLOG = 64 * 1024 * 1024;
 function runReader(runFile) {
   let recording = readRecording(runFile);
   writeReaderPid(runFile);
@@ -4605,23 +4628,23 @@ function runReader(runFile) {
     onRecover: () => tell(`writing ${recording.file} again (${recording.paneId})`)
   }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), event = (name, fields) => {
     log.write(stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, fields)));
-  }, time = "", batch = "", droppedLines = 0, droppedChars = 0, lines = new LineAssembler((text, continued) => {
+  }, time = "", batch = "", droppedLines = 0, droppedChars = 0, transcript = new Transcript((text, continued) => {
     if (log.backlog + batch.length > MAX_BACKLOG) {
       droppedLines++, droppedChars += text.length;
       return;
     }
-    batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text);
-  }), cleaner = new EscapeCleaner(), decoder = new TextDecoder("utf-8"), writeBatch = () => {
+    batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
+  }), writeBatch = () => {
     droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (event("dropped", { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
   };
   event("start", { rec: recording.id, by: recording.by, pane: recording.paneId, pid: process.pid, file: recording.file });
   let input = process.stdin;
   input.on("data", (chunk) => {
-    time = clock(Date.now()), lines.push(decoder.decode(cleaner.clean(chunk), { stream: !0 })), writeBatch();
+    time = clock(Date.now()), transcript.push(chunk), writeBatch();
   });
   let finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, input.pause(), time = clock(Date.now()), lines.push(decoder.decode()), lines.finish(), writeBatch();
+    finishing = !0, input.pause(), time = clock(Date.now()), transcript.end(), writeBatch();
     let stop2 = takeStopRequest(runFile);
     event("stop", { rec: recording.id, reason: stop2 ? "toggle" : reason, by: stop2?.by }), await log.close(), removeRunFiles(runFile, recording.id), process.exit(0);
   };
@@ -4655,7 +4678,7 @@ function statusSegment(on, off) {
 
 // src/cli.ts
 function toTmux() {
-  return !!process.env.TMUX && !process.stdout.isTTY;
+  return !!process.env.TMUX && !process.env.TMUX_PANE;
 }
 function report(lines, version, error) {
   if (toTmux())

@@ -1,6 +1,8 @@
 // Command line: parses arguments, calls one function, reports once.
-// Run by tmux (a key binding's run-shell, whose stdout is a pipe) the words go to
-// the tmux message line; run from a terminal they go to stdout/stderr.
+// Run by tmux itself (a key binding's run-shell, a hook) the words go to the
+// tmux message line; run from a terminal they go to stdout/stderr. tmux gives
+// its jobs $TMUX but not $TMUX_PANE, which only a pane's own processes get
+// (spawn.c), so that is how the two are told apart.
 
 import { Command, CommanderError } from 'commander';
 import { describeLogging, startLogging, stopLogging, toggleLogging, type Invocation, type Outcome } from './control.ts';
@@ -12,7 +14,7 @@ import { Tmux } from './tmux.ts';
 declare const VERSION: string;
 
 function toTmux(): boolean {
-  return Boolean(process.env.TMUX) && !process.stdout.isTTY;
+  return Boolean(process.env.TMUX) && !process.env.TMUX_PANE;
 }
 
 function report(lines: string[], version: string, error: boolean): void {

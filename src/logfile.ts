@@ -136,21 +136,25 @@ export class LogFile {
       return;
     }
     this.writing = true;
-    const data = this.takeBatch();
+    let room: number;
     try {
-      this.prepare(data.length);
+      room = this.prepare(Buffer.byteLength(this.queue[0]!));
     } catch (error) {
-      this.fail(error as NodeJS.ErrnoException, data, 0);
+      this.writing = false;
+      this.retryLater(error as NodeJS.ErrnoException);
       return;
     }
-    this.writeFrom(data, 0);
+    this.writeFrom(this.takeBatch(Math.min(room, MAX_WRITE_BYTES)), 0);
   }
 
-  /** Takes whole queued strings up to MAX_WRITE_BYTES (at least one), keeping line boundaries. */
-  private takeBatch(): Buffer {
+  /**
+   * Takes whole queued strings (each a whole number of lines) up to `limit`,
+   * and at least one, so a file passes its size limit by one read's lines at most.
+   */
+  private takeBatch(limit: number): Buffer {
     let count = 0;
     let length = 0;
-    while (count < this.queue.length && (count === 0 || length + this.queue[count]!.length <= MAX_WRITE_BYTES)) {
+    while (count < this.queue.length && (count === 0 || length + this.queue[count]!.length <= limit)) {
       length += this.queue[count]!.length;
       count++;
     }
@@ -180,11 +184,15 @@ export class LogFile {
     const rest = data.subarray(offset).toString();
     this.queue.unshift(rest);
     this.queued += rest.length;
+    this.writing = false;
+    this.retryLater(error);
+  }
+
+  private retryLater(error: NodeJS.ErrnoException): void {
     if (!this.failing) {
       this.failing = true;
       this.options.onError(error);
     }
-    this.writing = false;
     for (const resolve of this.idle.splice(0)) resolve();
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -192,16 +200,24 @@ export class LogFile {
     }, RETRY_MS);
   }
 
-  /** Makes sure the next `incoming` bytes go to the right file: follows another writer's rotation, or rotates. */
-  private prepare(incoming: number): void {
-    const mine = fs.fstatSync(this.fd);
+  /**
+   * Makes sure the next write goes to the right file: follows another writer's
+   * rotation, or rotates before `incoming` bytes would pass the limit. Returns
+   * the room left under the limit.
+   */
+  private prepare(incoming: number): number {
+    let mine = fs.fstatSync(this.fd);
     const current = fs.statSync(this.file, { throwIfNoEntry: false });
     if (!current || current.ino !== mine.ino || current.dev !== mine.dev) {
       // Rotated by another writer, or removed under us: continue in the file at the path.
       this.reopen();
-      return;
+      mine = fs.fstatSync(this.fd);
     }
-    if (needsRotation(mine.size, incoming, this.options.maxBytes)) this.rotate();
+    if (needsRotation(mine.size, incoming, this.options.maxBytes)) {
+      this.rotate();
+      mine = fs.fstatSync(this.fd);
+    }
+    return this.options.maxBytes - mine.size;
   }
 
   private reopen(): void {

@@ -9,12 +9,14 @@
 // either process grow.
 
 import os from 'node:os';
-import { EscapeCleaner } from './ansi.ts';
-import { LineAssembler } from './lines.ts';
 import { LogFile } from './logfile.ts';
 import { readRecording, removeRunFiles, takeStopRequest, writeReaderPid } from './recording.ts';
 import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
 import { Tmux } from './tmux.ts';
+import { Transcript } from './transcript.ts';
+
+/** Stamped text handed to the writer at once, at most (plus one line). */
+const BATCH_CHARS = 16 * 1024;
 
 /** Queued log text (UTF-16 code units) above which new lines are dropped and counted. */
 export const MAX_BACKLOG = 64 * 1024 * 1024;
@@ -47,16 +49,16 @@ export function runReader(runFile: string): void {
   let batch = '';
   let droppedLines = 0;
   let droppedChars = 0;
-  const lines = new LineAssembler((text, continued) => {
+  const transcript = new Transcript((text, continued) => {
     if (log.backlog + batch.length > MAX_BACKLOG) {
       droppedLines++;
       droppedChars += text.length;
       return;
     }
     batch += stampLine(time, from, continued ? Mark.Continued : Mark.Text, text);
+    // Small queue entries let rotation cut close to the size limit.
+    if (batch.length >= BATCH_CHARS) writeBatch();
   });
-  const cleaner = new EscapeCleaner();
-  const decoder = new TextDecoder('utf-8');
 
   const writeBatch = (): void => {
     if (droppedLines > 0 && log.backlog < MAX_BACKLOG / 2) {
@@ -75,7 +77,7 @@ export function runReader(runFile: string): void {
   const input = process.stdin;
   input.on('data', (chunk: Buffer) => {
     time = clock(Date.now());
-    lines.push(decoder.decode(cleaner.clean(chunk), { stream: true }));
+    transcript.push(chunk);
     writeBatch();
   });
 
@@ -85,8 +87,7 @@ export function runReader(runFile: string): void {
     finishing = true;
     input.pause();
     time = clock(Date.now());
-    lines.push(decoder.decode());
-    lines.finish();
+    transcript.end();
     writeBatch();
     const stop = takeStopRequest(runFile);
     event('stop', { rec: recording.id, reason: stop ? 'toggle' : reason, by: stop?.by });

@@ -1,0 +1,26 @@
+// Bytes as a pane printed them in, clean lines out: the escape cleaner, a
+// streaming UTF-8 decoder (invalid bytes become U+FFFD; a character split
+// across reads is joined) and the line assembler, in the order the data flows.
+
+import { EscapeCleaner } from './ansi.ts';
+import { LineAssembler, type LineSink } from './lines.ts';
+
+export class Transcript {
+  private readonly cleaner = new EscapeCleaner();
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly lines: LineAssembler;
+
+  constructor(sink: LineSink, maxLineChars?: number) {
+    this.lines = new LineAssembler(sink, maxLineChars);
+  }
+
+  push(chunk: Uint8Array): void {
+    this.lines.push(this.decoder.decode(this.cleaner.clean(chunk), { stream: true }));
+  }
+
+  /** End of stream: what is left of the last line is emitted too. */
+  end(): void {
+    this.lines.push(this.decoder.decode());
+    this.lines.finish();
+  }
+}

@@ -1,0 +1,247 @@
+// The logging loop against a real tmux server: toggle, stamps, status segment,
+// several panes into one session file, rotation under concurrent writers.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { HELPER, makeTempDir, PLUGIN, TmuxServer, waitFor } from './support.ts';
+
+const servers: TmuxServer[] = [];
+function server(options?: ConstructorParameters<typeof TmuxServer>[0]): TmuxServer {
+  const started = new TmuxServer(options);
+  servers.push(started);
+  return started;
+}
+after(async () => {
+  for (const started of servers) await started.kill();
+});
+
+const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d) (\S+) (.+?):(\d+)\.(\d+) ([|+*]) (.*)$/;
+const USER = os.userInfo().username;
+
+function logLines(file: string): string[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+}
+
+describe('toggling a pane', () => {
+  const tmux = server({ config: ['set -g status-left "#{audit_status}|"'] });
+
+  it('starts logging: status on, start event, stamped lines', async () => {
+    assert.equal(tmux.show('#{T:status-right}'), '[]');
+    tmux.toggle();
+    assert.equal(tmux.show('#{pane_pipe}'), '1');
+    assert.equal(tmux.show('#{T:status-right}'), '[#[fg=red,bold]● REC#[default]]');
+    assert.equal(tmux.show('#{T:status-left}'), '#[fg=red,bold]● REC#[default]|', 'the placeholder works in status-left too');
+
+    const recording = tmux.show('#{@audit_on}');
+    assert.match(recording, /^[\w-]{10}$/);
+    tmux.type('echo "hello from the pane"');
+    await waitFor('the echoed line in the log', () => tmux.loggedText().includes('hello from the pane'));
+
+    const log = logLines(tmux.logFile());
+    const start = STAMP.exec(log[0]!);
+    assert.ok(start, log[0]);
+    assert.equal(start[2], USER);
+    assert.equal(`${start[3]}:${start[4]}.${start[5]}`, 'main:0.0');
+    assert.equal(start[6], '*');
+    assert.match(start[7]!, new RegExp(`^start rec=${recording} by=${USER} pane=%0 pid=\\d+ file=${tmux.logFile()}$`));
+    for (const line of log) assert.match(line, STAMP);
+    const stampedAt = new Date(STAMP.exec(log.find((line) => line.endsWith('| hello from the pane'))!)![1]!).getTime();
+    assert.ok(Math.abs(Date.now() - stampedAt) < 60_000, 'stamped with the current time');
+  });
+
+  it('logs colourful programs as clean text', async () => {
+    const repo = makeTempDir('tmux-audit-git');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, '-c', 'user.name=Ann Audit', '-c', 'user.email=ann@example.org', ...args], { stdio: 'ignore' });
+    git('init', '-q');
+    fs.writeFileSync(path.join(repo, 'f'), 'x');
+    git('add', 'f');
+    git('commit', '-qm', 'first commit message');
+    fs.writeFileSync(path.join(repo, 'colour-probe'), '');
+
+    await tmux.run(`ls --color=always ${repo}`);
+    await tmux.run(`git -C ${repo} --no-pager log --color=always --decorate`);
+    await tmux.run(`for i in 0 25 50 75 100; do printf '\\rprogress %3d%%' $i; sleep 0.02; done; echo`);
+    await tmux.run('printf "\\033[1;31mred\\033[0m \\033]0;title\\007plain\\n"');
+    const text = tmux.loggedText();
+    fs.rmSync(repo, { recursive: true, force: true });
+
+    assert.ok(text.includes('colour-probe  f'), text.join('\n'));
+    assert.ok(text.some((line) => /^commit [0-9a-f]{40} \(HEAD -> \w+\)$/.test(line)), text.join('\n'));
+    assert.ok(text.includes('    first commit message'));
+    assert.ok(text.includes('progress 100%'));
+    assert.ok(!text.some((line) => line.includes('progress  50%')), 'intermediate progress states are not logged');
+    assert.ok(text.includes('red plain'));
+    const raw = fs.readFileSync(tmux.logFile(), 'utf8');
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(raw), 'no escape or control character in the log');
+  });
+
+  it('stops logging: status off, stop event, later output not logged', async () => {
+    const recording = tmux.show('#{@audit_on}');
+    tmux.toggle();
+    assert.equal(tmux.show('#{T:status-right}'), '[]');
+    assert.equal(tmux.show('#{pane_pipe}'), '0');
+    await waitFor('the stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=toggle by=${USER}`));
+    tmux.type('echo after-stop');
+    await waitFor('the echo on screen', () => tmux.tmux('capture-pane', '-p', '-t', '%0').includes('\nafter-stop'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(!tmux.readLog().includes('after-stop'));
+    assert.equal(fs.readdirSync(path.join(tmux.logDir, '.run')).length, 0, 'the run files are cleaned up');
+  });
+
+  it('starts again with a new recording id in the same file', async () => {
+    tmux.toggle();
+    const recording = tmux.show('#{@audit_on}');
+    await waitFor('a second start event', () => tmux.readLog().includes(`* start rec=${recording}`));
+    assert.equal(tmux.readLog().match(/\* start rec=/g)?.length, 2);
+    tmux.toggle();
+  });
+
+  it('log directory 0700 and file 0600 whatever the umask', () => {
+    assert.equal(fs.statSync(tmux.logDir).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(tmux.logFile()).mode & 0o777, 0o600);
+  });
+});
+
+describe('files and options', () => {
+  it('one file per session, its name made safe; @audit-time-format applies', async () => {
+    const tmux = server({ session: 'my proj/1', config: ['set -g @audit-time-format "HH:mm:ss"'] });
+    tmux.toggle();
+    const file = path.join(tmux.logDir, 'my%20proj%2F1.log');
+    tmux.type('echo in-my-proj');
+    await waitFor('the line', () => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('| in-my-proj'));
+    const line = fs.readFileSync(file, 'utf8').split('\n').find((entry) => entry.endsWith('| in-my-proj'))!;
+    assert.match(line, new RegExp(`^\\d\\d:\\d\\d:\\d\\d ${USER} my proj/1:0\\.0 \\| in-my-proj$`));
+  });
+
+  it('umask 000 on the server still gives 0700 and 0600', async () => {
+    const dir = makeTempDir('tmux-audit-umask');
+    const socket = `audit-umask-${process.pid}`;
+    const logs = path.join(dir, 'deep', 'logs');
+    const conf = path.join(dir, 'tmux.conf');
+    fs.writeFileSync(conf, `set -g @audit-dir '${logs}'\nrun-shell '${PLUGIN}'\n`);
+    const env: NodeJS.ProcessEnv = { ...process.env, TMUX_TMPDIR: dir };
+    delete env.TMUX;
+    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { env, encoding: 'utf8' });
+    execFileSync('sh', ['-c', `umask 000; exec tmux -L '${socket}' -f '${conf}' new-session -d -s u`], { env });
+    try {
+      tmux('run-shell', '-t', '%0', `'${process.execPath}' '${HELPER}' toggle --pane '#{pane_id}'`);
+      await waitFor('the log file', () => fs.existsSync(path.join(logs, 'u.log')));
+      assert.equal(fs.statSync(logs).mode & 0o777, 0o700);
+      assert.equal(fs.statSync(path.join(logs, 'u.log')).mode & 0o777, 0o600);
+    } finally {
+      tmux('kill-server');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('status command says what is logged, where and by whom', () => {
+    const tmux = server();
+    const status = () =>
+      execFileSync(process.execPath, [HELPER, 'status', '--pane', '%0'], {
+        env: { ...tmux.env, TMUX: `${tmux.show('#{socket_path}')},0,0`, TMUX_PANE: '%0' },
+        encoding: 'utf8',
+      });
+    assert.equal(status(), 'tmux-audit: %0 (main:0.0) is not being logged\n');
+    tmux.toggle();
+    assert.match(status(), new RegExp(`^tmux-audit: %0 \\(main:0\\.0\\) is being logged to ${tmux.logFile()} \\(rec [\\w-]{10}, started by ${USER}, reader pid \\d+\\)\n$`));
+  });
+
+  it('a bad option falls back with a message naming it', () => {
+    const tmux = server({ config: ['set -g @audit-max-size lots'] });
+    const out = execFileSync(process.execPath, [HELPER, 'start', '--pane', '%0'], {
+      env: { ...tmux.env, TMUX: `${tmux.show('#{socket_path}')},0,0`, TMUX_PANE: '%0' },
+      encoding: 'utf8',
+    });
+    assert.match(out, /tmux-audit: @audit-max-size 'lots' is not a size like 10M, 512K or 1G; using 10M/);
+    assert.equal(tmux.show('#{pane_pipe}'), '1');
+  });
+
+  it('an unknown command-line option is one clear error', () => {
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, [HELPER, 'toggle', '--bogus'], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, TMUX: '' } });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    assert.equal(failure?.status, 2);
+    assert.equal(failure?.stderr, "tmux-audit: unknown option '--bogus'\n");
+  });
+});
+
+describe('several panes of one session', () => {
+  it('write whole lines into one file, none lost, split or interleaved', async () => {
+    const tmux = server();
+    tmux.tmux('split-window', '-t', '%0');
+    tmux.tmux('split-window', '-t', '%0');
+    const panes = ['%0', '%1', '%2'];
+    for (const pane of panes) tmux.toggle(pane);
+    // Names without '%': seq would read `%0` as part of its format.
+    const name = (pane: string) => pane.replace('%', 'p');
+    for (const pane of panes) tmux.type(`seq -f '${name(pane)}-line-%06g' 1 3000; echo ${name(pane)}-finished`, pane);
+    await waitFor('all three panes to finish', () => panes.every((pane) => tmux.loggedText().includes(`${name(pane)}-finished`)), 30_000);
+    const lines = logLines(tmux.logFile());
+    for (const line of lines) assert.match(line, STAMP);
+    for (const pane of panes) {
+      const index = tmux.show('#{pane_index}', pane);
+      const mine = lines.filter((line) => line.includes(`| ${name(pane)}-line-`));
+      assert.equal(mine.length, 3000, `${pane} has every line once`);
+      assert.ok(mine.every((line, i) => line.endsWith(`| ${name(pane)}-line-${String(i + 1).padStart(6, '0')}`)), `${pane} in order`);
+      assert.ok(mine.every((line) => line.includes(` main:0.${index} | `)), `${pane} stamped with its own pane index`);
+    }
+  });
+});
+
+describe('rotation', () => {
+  const name = (pane: string) => pane.replace('%', 'p');
+  async function flood(tmux: TmuxServer, panes: string[], count: number): Promise<void> {
+    for (const pane of panes) tmux.toggle(pane);
+    for (const pane of panes) tmux.type(`seq -f '${name(pane)}-n%06g' 1 ${count}; echo ${name(pane)}-finished`, pane);
+    const finished = () => {
+      const all = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith('main.log')).map((name) => fs.readFileSync(path.join(tmux.logDir, name), 'utf8')).join('');
+      return panes.every((pane) => all.includes(`| ${name(pane)}-finished\n`));
+    };
+    await waitFor('every pane to finish', finished, 60_000);
+  }
+
+  /** Live file last, rotated ones oldest first. */
+  function filesInOrder(dir: string): string[] {
+    const rotated = fs.readdirSync(dir).filter((name) => name.startsWith('main.log.')).sort();
+    return [...rotated, 'main.log'].map((name) => path.join(dir, name));
+  }
+
+  it('with concurrent panes: every line exactly once, whole, in order per pane', async () => {
+    const tmux = server({ config: ['set -g @audit-max-size 64K', 'set -g @audit-max-files 1000'] });
+    tmux.tmux('split-window', '-t', '%0');
+    tmux.tmux('split-window', '-t', '%0');
+    const panes = ['%0', '%1', '%2'];
+    const count = 20_000;
+    await flood(tmux, panes, count);
+    const files = filesInOrder(tmux.logDir);
+    assert.ok(files.length > 20, `rotated ${files.length - 1} times`);
+    for (const file of files.slice(0, -1)) {
+      // Over the limit by at most one queued batch, plus writes that were in flight in other panes' readers.
+      assert.ok(fs.statSync(file).size <= 5 * 64 * 1024, `${file} is ${fs.statSync(file).size} bytes`);
+      assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    }
+    const lines = files.flatMap(logLines);
+    for (const line of lines) assert.match(line, STAMP);
+    for (const pane of panes) {
+      const mine = lines.filter((line) => line.includes(`| ${name(pane)}-n`)).map((line) => line.slice(line.indexOf('| ') + 2));
+      assert.equal(mine.length, count, `${pane}: ${count} lines`);
+      assert.equal(new Set(mine).size, count, `${pane}: no duplicates`);
+      assert.ok(mine.every((text, i) => text === `${name(pane)}-n${String(i + 1).padStart(6, '0')}`), `${pane}: in order across files`);
+    }
+  });
+
+  it('keeps at most @audit-max-files rotated files', async () => {
+    const tmux = server({ config: ['set -g @audit-max-size 16K', 'set -g @audit-max-files 3'] });
+    await flood(tmux, ['%0'], 5000);
+    const rotated = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith('main.log.'));
+    assert.equal(rotated.length, 3, rotated.join(' '));
+  });
+});

@@ -1,0 +1,148 @@
+// Test support: a real tmux server on its own socket, with the plugin loaded
+// from this checkout, driven and read the way a user would.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const HELPER = path.join(ROOT, 'dist', 'audit.cjs');
+export const PLUGIN = path.join(ROOT, 'audit.tmux');
+
+let serial = 0;
+
+/** Polls `probe` until it returns something truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(25);
+  }
+}
+
+export function makeTempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+export interface ServerOptions {
+  /** Lines added to the config before the plugin is loaded. */
+  config?: string[];
+  session?: string;
+  /** Loads audit.tmux (default true). */
+  plugin?: boolean;
+}
+
+export class TmuxServer {
+  readonly socketName = `audit-test-${process.pid}-${serial++}`;
+  readonly dir = makeTempDir('tmux-audit-test');
+  readonly logDir = path.join(this.dir, 'logs');
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor(options: ServerOptions = {}) {
+    // HISTFILE empty: the panes' shells must not write into the directory while it is removed.
+    this.env = { ...process.env, TMUX_TMPDIR: this.dir, HOME: this.dir, HISTFILE: '' };
+    delete this.env.TMUX;
+    delete this.env.TMUX_PANE;
+    const config = path.join(this.dir, 'tmux.conf');
+    const lines = [
+      `set -g @audit-dir '${this.logDir}'`,
+      "set -g status-right '[#{audit_status}]'",
+      'set -g status-interval 0',
+      ...(options.config ?? []),
+    ];
+    if (options.plugin !== false) lines.push(`run-shell '${PLUGIN}'`);
+    fs.writeFileSync(config, `${lines.join('\n')}\n`);
+    execFileSync('tmux', ['-L', this.socketName, '-f', config, 'new-session', '-d', '-s', options.session ?? 'main', '-x', '120', '-y', '30'], {
+      env: this.env,
+      stdio: 'ignore',
+    });
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socketName, ...args], { env: this.env, encoding: 'utf8' });
+  }
+
+  /** A format evaluated for `target`, as `display -p` shows it. */
+  show(format: string, target = '%0'): string {
+    return this.tmux('display-message', '-p', '-t', target, format).replace(/\n$/, '');
+  }
+
+  /** Runs the helper inside tmux (run-shell), as the key binding does. */
+  helper(args: string, target = '%0'): void {
+    this.tmux('run-shell', '-t', target, `'${process.execPath}' '${HELPER}' ${args}`);
+  }
+
+  toggle(target = '%0'): void {
+    this.helper(`toggle --pane '#{pane_id}' --client-user '#{client_user}'`, target);
+  }
+
+  /** Types a command line into a pane and presses Enter. */
+  type(text: string, target = '%0'): void {
+    this.tmux('send-keys', '-t', target, '-l', text);
+    this.tmux('send-keys', '-t', target, 'Enter');
+  }
+
+  /** Runs a command line in a logged pane and waits until its output is in the log (typing ahead would mix echoes in). */
+  async run(command: string, target = '%0', session = 'main'): Promise<void> {
+    const marker = `done-${serial++}-${Date.now()}`;
+    this.type(`${command}; echo ${marker}`, target);
+    await waitFor(`'${command}' to finish`, () => this.loggedText(session).includes(marker));
+  }
+
+  logFile(session = 'main'): string {
+    return path.join(this.logDir, `${session}.log`);
+  }
+
+  readLog(session = 'main'): string {
+    try {
+      return fs.readFileSync(this.logFile(session), 'utf8');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Lines the pane printed (mark `|`), text only. */
+  loggedText(session = 'main'): string[] {
+    return this.readLog(session)
+      .split('\n')
+      .filter((line) => / \| /.test(line))
+      .map((line) => line.slice(line.indexOf(' | ') + 3));
+  }
+
+  /** Pids of the log readers this server runs (from their pid files). */
+  readerPids(): number[] {
+    const run = path.join(this.logDir, '.run');
+    if (!fs.existsSync(run)) return [];
+    return fs
+      .readdirSync(run)
+      .filter((name) => name.endsWith('.pid'))
+      .map((name) => Number(fs.readFileSync(path.join(run, name), 'utf8')))
+      .filter((pid) => pid > 0);
+  }
+
+  /** Kills this server only (by its socket), lets its readers finish, removes its files. */
+  async kill(): Promise<void> {
+    const readers = this.readerPids();
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+    await waitFor('the readers to exit', () => readers.every((pid) => !alive(pid)), 10_000);
+    fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,196 @@
+// Bytes in, clean lines out: the escape cleaner and the line assembler together,
+// on table cases, on real pane recordings (../shared/corpus), and on arbitrary
+// bytes split at arbitrary points.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Transcript } from '../src/transcript.ts';
+import { ROOT } from './support.ts';
+
+/** Lines as the log would hold them: `+` marks a continuation piece. */
+function lines(input: string | Uint8Array | Uint8Array[], maxLineChars?: number): string[] {
+  const out: string[] = [];
+  const transcript = new Transcript((text, continued) => out.push(continued ? `+${text}` : text), maxLineChars);
+  const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
+  for (const chunk of chunks) transcript.push(chunk);
+  transcript.end();
+  return out;
+}
+
+/** Splits `bytes` at the given offsets. */
+function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const point of points) {
+    chunks.push(bytes.subarray(from, point));
+    from = point;
+  }
+  chunks.push(bytes.subarray(from));
+  return chunks;
+}
+
+const ESC = '\x1b';
+
+describe('escape sequences are removed', () => {
+  const cases: [string, string, string[]][] = [
+    ['SGR colours', `${ESC}[01;34mdir${ESC}[0m plain ${ESC}[38;2;10;200;30mtrue${ESC}[0m\r\n`, ['dir plain true']],
+    ['bracketed paste mode', `${ESC}[?2004hprompt$ ${ESC}[?2004l\r\n`, ['prompt$ ']],
+    ['OSC title ended by BEL', `${ESC}]0;user@host: ~\x07after\n`, ['after']],
+    ['OSC ended by ST', `${ESC}]8;;http://x${ESC}\\link${ESC}]8;;${ESC}\\\n`, ['link']],
+    ['OSC 52 clipboard write', `${ESC}]52;c;aGVsbG8=\x07ok\n`, ['ok']],
+    ['DCS string', `${ESC}P1$r0m${ESC}\\x\n`, ['x']],
+    ['APC, PM and SOS strings', `${ESC}_apc${ESC}\\${ESC}^pm${ESC}\\${ESC}Xsos${ESC}\\y\n`, ['y']],
+    ['charset designation', `${ESC}(Bab${ESC})0c\n`, ['abc']],
+    ['keypad mode and save cursor', `${ESC}=${ESC}>${ESC}7z${ESC}8\n`, ['z']],
+    ['cursor movement elsewhere', `${ESC}[2J${ESC}[H${ESC}[10;20Hhi\n`, ['hi']],
+    ['CAN aborts a sequence', `${ESC}[12\x18ok\n`, ['ok']],
+    ['other C0 controls and DEL', `a\x07b\x00c\x7fd\x0ee\n`, ['abcde']],
+    ['tabs are kept', 'a\tb\n', ['a\tb']],
+    ['terminal query', `${ESC}[6n${ESC}[c${ESC}[>0cq\n`, ['q']],
+  ];
+  for (const [name, input, expected] of cases) it(name, () => assert.deepEqual(lines(input), expected));
+});
+
+describe('line editing as the screen shows it', () => {
+  const cases: [string, string, string[]][] = [
+    ['CRLF is one line end', 'one\r\ntwo\r\n', ['one', 'two']],
+    ['a lone CR keeps the final state', 'Downloading 10%\rDownloading 55%\rDownloading 100%\r\n', ['Downloading 100%']],
+    ['CR then shorter text overwrites only the start', 'abcdef\rXY\n', ['XYcdef']],
+    ['erase line after CR', `long old text\r${ESC}[2Knew\n`, ['new']],
+    ['erase to end of line', `abcdef\r${ESC}[Kxy\n`, ['xy']],
+    ['erase to start of line', `abcdef${ESC}[4D${ESC}[1K\n`, ['   def']],
+    ['backspaces', 'echo wrold\b\b\b\borld\n', ['echo world']],
+    ['backspace at column 0 stays', '\b\bx\n', ['x']],
+    ['readline delete: BS + erase', `echo hello wrold\b${ESC}[K\b${ESC}[K\b${ESC}[K\b${ESC}[Korld\r\n`, ['echo hello world']],
+    ['cursor forward pads', `a${ESC}[3Cb\n`, ['a   b']],
+    ['cursor absolute', `abcdef${ESC}[3GX\n`, ['abXdef']],
+    ['CR split from its LF across reads', 'abc\r', ['abc']],
+    ['empty lines are kept', '\r\n\r\nx\r\n', ['', '', 'x']],
+    ['a partial last line is emitted at the end', 'prompt$ ', ['prompt$ ']],
+  ];
+  for (const [name, input, expected] of cases) it(name, () => assert.deepEqual(lines(input), expected));
+});
+
+describe('text that is not plain ASCII', () => {
+  it('keeps UTF-8, emoji and combining marks', () => {
+    assert.deepEqual(lines('héllo wörld — 日本語 🚀 e\u0301\n'), ['héllo wörld — 日本語 🚀 e\u0301']);
+  });
+  it('joins a character split across reads', () => {
+    const bytes = Buffer.from('🚀é\n');
+    for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(lines(split(bytes, [cut])), ['🚀é']);
+  });
+  it('turns invalid UTF-8 into U+FFFD without failing', () => {
+    assert.deepEqual(lines(Buffer.from([0x61, 0xff, 0xfe, 0x62, 0xc3, 0x0a])), ['a\ufffd\ufffdb\ufffd']);
+  });
+  it('escapes C1 controls so the log cannot drive a terminal', () => {
+    assert.deepEqual(lines(Buffer.from('a\u009b31mb\n', 'utf8')), ['a\\x9b31mb']);
+  });
+});
+
+describe('long lines', () => {
+  it('are split at the limit, later pieces marked as continuations', () => {
+    assert.deepEqual(lines('abcdefghij\n', 4), ['abcd', '+efgh', '+ij']);
+  });
+  it('never split a surrogate pair', () => {
+    const out = lines('abc🚀def\n', 4);
+    assert.deepEqual(out, ['abc', '+🚀de', '+f']);
+  });
+  it('an endless line without newline stays bounded', () => {
+    const out: number[] = [];
+    const transcript = new Transcript((text) => out.push(text.length), 1000);
+    const chunk = Buffer.alloc(4096, 0x61);
+    for (let i = 0; i < 100; i++) transcript.push(chunk);
+    transcript.end();
+    assert.equal(out.reduce((a, b) => a + b, 0), 409_600);
+    assert.ok(out.every((length) => length <= 1000));
+  });
+});
+
+describe('recordings from a real tmux', () => {
+  const corpus = (name: string) => fs.readFileSync(path.join(ROOT, '..', 'shared', 'corpus', name));
+
+  it('ls --color: names without colour codes', () => {
+    const out = lines(corpus('ls-color.raw'));
+    assert.equal(out[0], 'ls --color=always -la /usr/share/tmux-plugin-manager/scripts /etc | head -40');
+    assert.equal(out[1], '/etc:');
+    assert.equal(out[3], 'drwxr-xr-x 71 root     root      4096 Nov 24 20:24 .');
+    assert.ok(out.includes('drwxr-xr-x  8 root     root      4096 Jun 24  2025 apt'));
+    assert.ok(out.every((line) => !line.includes('\x1b') && !line.includes('\r')));
+  });
+
+  it('progress bar: only its final state', () => {
+    const out = lines(corpus('progress-bar.raw'));
+    assert.ok(out.includes('Downloading [####################] 100%'), out.join('\n'));
+    assert.ok(!out.some((line) => line.includes(' 55%')));
+  });
+
+  it('readline editing: the corrected command', () => {
+    const out = lines(corpus('readline-editing.raw'));
+    assert.deepEqual(out.slice(0, 3), ['echo hello world', 'hello world', 'root@vm:/tmp# echo  again']);
+    assert.ok(out.includes('/usr/share'));
+    assert.equal(out.at(-1), 'root@vm:/usr/share# ');
+  });
+
+  it('unicode: characters intact, colours gone', () => {
+    const out = lines(corpus('unicode.raw'));
+    assert.equal(out[1], 'héllo wörld — 日本語テキスト 🚀🎉 e\u0301 combining; tabs:\tend');
+    assert.equal(out[2], 'green bold orange256 truecolor');
+  });
+
+  for (const name of ['ls-color.raw', 'progress-bar.raw', 'readline-editing.raw', 'unicode.raw']) {
+    it(`${name}: every split gives the same lines`, () => {
+      const bytes = corpus(name);
+      const whole = lines(bytes);
+      for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(lines(split(bytes, [cut])), whole, `split at ${cut}`);
+    });
+  }
+});
+
+describe('properties over arbitrary bytes', () => {
+  const terminalish = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('\x1b[', '\x1b]', '\x1bP', '\x1b\\', '\x07', '\r', '\n', '\r\n', '\b', '\x1b[K', '\x1b[2K', '\x1b[3C', ';', '?', 'm', '0', '9', 'é', '🚀'),
+          fc.string({ maxLength: 8 }),
+        ),
+        { maxLength: 80 },
+      )
+      .map((parts) => new Uint8Array(Buffer.from(parts.join(''), 'utf8'))),
+  );
+
+  it('any split into chunks gives identical lines', () => {
+    fc.assert(
+      fc.property(terminalish, fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => {
+        assert.deepEqual(lines(split(bytes, cuts), 64), lines(bytes, 64));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('output never holds ESC or C0/C1 controls other than TAB, and respects the line limit', () => {
+    fc.assert(
+      fc.property(terminalish, (bytes) => {
+        for (const line of lines(bytes, 64)) {
+          assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(line.replace(/^\+/, '')), JSON.stringify(line));
+          assert.ok(line.replace(/^\+/, '').length <= 64);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('plain printable text passes through unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[ -~]{0,40}$/), { maxLength: 10 }), (texts) => {
+        const input = texts.map((text) => `${text}\r\n`).join('');
+        assert.deepEqual(lines(input), texts);
+      }),
+    );
+  });
+});

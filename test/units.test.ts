@@ -1,0 +1,122 @@
+// Pure parts: option parsing, stamps, rotation decisions, file names, the status format.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseSize, resolveOptions, type RawOptions } from '../src/options.ts';
+import { sessionLogPath, sessionStem } from '../src/paths.ts';
+import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../src/rotate.ts';
+import { DEFAULT_TIME_FORMAT, eventText, makeClock, Mark, origin, stampLine } from '../src/stamp.ts';
+import { escapeBranch, statusSegment } from '../src/status.ts';
+
+const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '' };
+const env = { HOME: '/home/ann' };
+
+describe('sizes', () => {
+  const cases: [string, number | undefined][] = [
+    ['10M', 10 * 1024 ** 2], ['512k', 512 * 1024], ['1G', 1024 ** 3], ['4096', 4096], ['10MiB', 10 * 1024 ** 2],
+    ['1.5M', 1.5 * 1024 ** 2], [' 2 K ', 2048], ['256KB', 256 * 1024],
+    ['', undefined], ['0', undefined], ['ten', undefined], ['10X', undefined], ['-1M', undefined], ['1T', undefined],
+  ];
+  for (const [text, bytes] of cases) it(`'${text}' → ${bytes}`, () => assert.equal(parseSize(text), bytes));
+});
+
+describe('options', () => {
+  it('defaults', () => {
+    assert.deepEqual(resolveOptions(none, env), {
+      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20 },
+      warnings: [],
+    });
+  });
+  it('XDG_STATE_HOME is honoured when absolute', () => {
+    assert.equal(resolveOptions(none, { ...env, XDG_STATE_HOME: '/x/state' }).options.dir, '/x/state/tmux-audit');
+    assert.equal(resolveOptions(none, { ...env, XDG_STATE_HOME: 'rel' }).options.dir, '/home/ann/.local/state/tmux-audit');
+  });
+  it('~ expands to HOME', () => {
+    assert.equal(resolveOptions({ ...none, dir: '~/logs' }, env).options.dir, '/home/ann/logs');
+  });
+  it('bad values fall back with a message naming the option', () => {
+    const { options, warnings } = resolveOptions({ dir: 'logs', timeFormat: 'yyyy fun', maxSize: 'big', maxFiles: 'many' }, env);
+    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20 });
+    assert.equal(warnings.length, 4);
+    for (const [i, name] of ['@audit-dir', '@audit-time-format', '@audit-max-size', '@audit-max-files'].entries()) {
+      assert.match(warnings[i]!, new RegExp(`^${name} '`));
+      assert.match(warnings[i]!, /using /);
+    }
+  });
+});
+
+describe('stamps', () => {
+  it('default time: ISO 8601 local time with milliseconds and offset', () => {
+    const time = makeClock(DEFAULT_TIME_FORMAT)(Date.UTC(2026, 10, 24, 22, 1, 2, 345));
+    assert.match(time, /^2026-11-2[45]T\d\d:01:02\.345[+-]\d\d:\d\d$/);
+    const offset = -new Date(Date.UTC(2026, 10, 24)).getTimezoneOffset();
+    assert.equal(new Date(time).getTime(), Date.UTC(2026, 10, 24, 22, 1, 2, 345), `offset ${offset}`);
+  });
+  it('a date-fns format string', () => {
+    assert.match(makeClock('HH:mm:ss')(Date.now()), /^\d\d:\d\d:\d\d$/);
+  });
+  it('the line format', () => {
+    const from = origin('ann', 'main', '1', '0');
+    assert.equal(stampLine('T', from, Mark.Text, 'ls -l'), 'T ann main:1.0 | ls -l\n');
+    assert.equal(stampLine('T', from, Mark.Continued, 'more'), 'T ann main:1.0 + more\n');
+    assert.equal(stampLine('T', from, Mark.Event, 'start rec=x'), 'T ann main:1.0 * start rec=x\n');
+  });
+  it('event fields are quoted only when needed', () => {
+    assert.equal(eventText('start', { rec: 'abc', by: 'ann', file: '/a b/c.log', n: 3, none: undefined }), 'start rec=abc by=ann file="/a b/c.log" n=3');
+  });
+});
+
+describe('file names', () => {
+  it('session names become safe, distinct stems', () => {
+    assert.equal(sessionStem('main'), 'main');
+    assert.equal(sessionStem('my proj'), 'my%20proj');
+    assert.equal(sessionStem('../etc'), '%2E.%2Fetc');
+    assert.equal(sessionStem('.hidden'), '%2Ehidden');
+    assert.equal(sessionStem('a/b'), 'a%2Fb');
+    assert.equal(sessionStem('é'), '%C3%A9');
+    assert.equal(sessionLogPath('/logs', 'x y'), '/logs/x%20y.log');
+  });
+  it('distinct names never share a file, and none escapes the directory', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const stemA = sessionStem(a);
+        assert.ok(!stemA.includes('/') && !stemA.startsWith('.') && stemA.length > 0);
+        if (!Buffer.from(a).equals(Buffer.from(b))) assert.notEqual(stemA, sessionStem(b));
+      }),
+    );
+  });
+});
+
+describe('rotation decisions', () => {
+  it('rotates before a write that would pass the limit', () => {
+    assert.equal(needsRotation(90, 10, 100), false);
+    assert.equal(needsRotation(90, 11, 100), true);
+    assert.equal(needsRotation(0, 500, 100), false, 'an empty file takes a big write whole');
+  });
+  it('names sort in time order and never collide', () => {
+    const date = new Date(Date.UTC(2026, 10, 24, 23, 1, 2, 345));
+    assert.equal(rotatedName('main.log', date, new Set()), 'main.log.20261124T230102.345Z');
+    assert.equal(rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z'])), 'main.log.20261124T230102.345Z-1');
+  });
+  it('prunes the oldest beyond the limit, and only this session’s files', () => {
+    const names = [
+      'main.log', 'main.log.20261124T230102.345Z-1', 'main.log.20261124T230102.345Z', 'main.log.20261123T000000.000Z',
+      'main2.log.20261101T000000.000Z', 'other.log', 'main.log.lock',
+    ];
+    assert.deepEqual(rotatedFiles(names, 'main.log'), ['main.log.20261123T000000.000Z', 'main.log.20261124T230102.345Z', 'main.log.20261124T230102.345Z-1']);
+    assert.deepEqual(filesToPrune(names, 'main.log', 1), ['main.log.20261123T000000.000Z', 'main.log.20261124T230102.345Z']);
+    assert.deepEqual(filesToPrune(names, 'main.log', 20), []);
+  });
+});
+
+describe('status segment', () => {
+  it('escapes top-level commas and braces, keeps nested formats', () => {
+    assert.equal(escapeBranch('#[fg=red,bold]● REC#[default]'), '#[fg=red#,bold]● REC#[default]');
+    assert.equal(escapeBranch('a}b'), 'a#}b');
+    assert.equal(escapeBranch('#{?pane_active,x,y} ##'), '#{?pane_active,x,y} ##');
+  });
+  it('is made of formats only: on needs both the pipe and the pane option', () => {
+    assert.equal(statusSegment('ON', 'off'), '#{?pane_pipe,#{?@audit_on,ON,off},off}');
+  });
+});
