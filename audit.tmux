@@ -26,7 +26,7 @@ main() {
 		return 0
 	fi
 	tmux bind-key "$key" run-shell -b \
-		"$(quote_for_run_shell "$node") $(quote_for_run_shell "$helper") toggle --pane '#{pane_id}' --client-user '#{client_user}'"
+		"$(quote_for_run_shell "$node") $(quote_for_run_shell "$helper") --report tmux toggle --pane '#{pane_id}' --client-user '#{client_user}'"
 	fill_status_placeholder "$("$node" "$helper" status-format \
 		--on "$(get_tmux_option "$audit_status_on_option" '')" \
 		--off "$(get_tmux_option "$audit_status_off_option" '')")"

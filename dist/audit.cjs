@@ -4225,6 +4225,9 @@ var FIELDS = [
   "pid",
   "socket_path",
   "version",
+  "cursor_x",
+  "cursor_y",
+  "alternate_on",
   "@audit-dir",
   "@audit-time-format",
   "@audit-max-size",
@@ -4254,7 +4257,7 @@ var Tmux = class {
   paneState(target) {
     let format2 = FIELDS.map((field) => `#{${field}}`).join(SEPARATOR), values = this.run(["display-message", "-p", "-t", target, format2]).replace(/\n$/, "").split(SEPARATOR);
     if (values.length !== FIELDS.length) throw new AuditError(`cannot read the state of pane ${target}`);
-    let [paneId, pipe, recording, runFile, session, window, pane, serverPid, socket, version, dir, timeFormat, maxSize, maxFiles] = values;
+    let [paneId, pipe, recording, runFile, session, window, pane, serverPid, socket, version, cursorX, cursorY, alternate, dir, timeFormat, maxSize, maxFiles] = values;
     return {
       paneId,
       piped: pipe === "1",
@@ -4266,8 +4269,15 @@ var Tmux = class {
       serverPid,
       socket,
       version,
+      cursorX: Number(cursorX),
+      cursorY: Number(cursorY),
+      alternateScreen: alternate === "1",
       options: { dir, timeFormat, maxSize, maxFiles }
     };
+  }
+  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
+  textBeforeCursor(paneId, cursorX, cursorY) {
+    return [...this.run(["capture-pane", "-p", "-N", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "")].slice(0, cursorX).join("");
   }
   /**
    * Starts `command` as the pane's pipe (replacing any stale one: plain
@@ -4319,7 +4329,7 @@ var Tmux = class {
   /** Shows `text` in the message line of `client` (or the current one). */
   message(text, options = {}) {
     let args = ["display-message"];
-    options.client && args.push("-c", options.client), hasDisplayDelay(options.version ?? "") && args.push("-d", options.error ? "8000" : "4000"), args.push(literal(text)), this.run(args);
+    options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text)), this.run(args);
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
@@ -4368,7 +4378,10 @@ function start(tmux, state, invocation) {
     version: state.version,
     timeFormat: options.timeFormat,
     maxBytes: options.maxBytes,
-    maxFiles: options.maxFiles
+    maxFiles: options.maxFiles,
+    // pipe-pane starts at the current position (cmd-pipe-pane.c:168): the prompt
+    // already on screen would be missing from the first line without this.
+    seed: state.alternateScreen ? "" : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY)
   });
   let command = `exec ${shellQuote(process.execPath)} ${shellQuote(helperPath())} pipe ${shellQuote(runFile)}`;
   tmux.startPipe(state.paneId, command, id, runFile);
@@ -4511,6 +4524,10 @@ var LineAssembler = class {
   line = "";
   cursor = 0;
   continued = !1;
+  /** Starts the current line with text already on screen, the cursor after it. */
+  seed(text) {
+    this.line = text, this.cursor = text.length;
+  }
   /** Feeds decoded text; line ops must arrive whole (the cleaner emits them atomically). */
   push(input) {
     C1.lastIndex = 0;
@@ -4602,6 +4619,10 @@ var Transcript = class {
   constructor(sink, maxLineChars) {
     this.lines = new LineAssembler(sink, maxLineChars);
   }
+  /** Text the current line already holds (what the screen showed before the stream began). */
+  seed(text) {
+    this.lines.seed(text);
+  }
   push(chunk) {
     this.lines.push(this.decoder.decode(this.cleaner.clean(chunk), { stream: !0 }));
   }
@@ -4637,7 +4658,7 @@ function runReader(runFile) {
   }), writeBatch = () => {
     droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (event("dropped", { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
   };
-  event("start", { rec: recording.id, by: recording.by, pane: recording.paneId, pid: process.pid, file: recording.file });
+  transcript.seed(recording.seed ?? ""), event("start", { rec: recording.id, by: recording.by, pane: recording.paneId, pid: process.pid, file: recording.file });
   let input = process.stdin;
   input.on("data", (chunk) => {
     time = clock(Date.now()), transcript.push(chunk), writeBatch();
@@ -4677,8 +4698,9 @@ function statusSegment(on, off) {
 }
 
 // src/cli.ts
+var reportTo = "auto";
 function toTmux() {
-  return !!process.env.TMUX && !process.env.TMUX_PANE;
+  return reportTo === "auto" ? !!process.env.TMUX && !process.env.TMUX_PANE : reportTo === "tmux";
 }
 function report(lines, version, error) {
   if (toTmux())
@@ -4697,7 +4719,11 @@ function paneCommand(name, description, action) {
     report(outcome.messages, outcome.version, !1);
   });
 }
-var program2 = new Command("tmux-audit").description("Stamped, rotated logs of what tmux panes print").version("0.1.0").exitOverride().configureOutput({ writeErr: () => {
+var program2 = new Command("tmux-audit").description("Stamped, rotated logs of what tmux panes print").version("0.1.0").option("--report <where>", "where messages go: tmux (message line), terminal, or auto", "auto").hook("preAction", (command) => {
+  let where = command.opts().report;
+  if (where !== "auto" && where !== "tmux" && where !== "terminal") throw new AuditError(`--report takes tmux, terminal or auto, not '${where}'`, 2);
+  reportTo = where;
+}).exitOverride().configureOutput({ writeErr: () => {
 } }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
   new Command("pipe").description("read a pane's output from stdin into its log (what pipe-pane runs)").argument("<run-file>", "the recording written by start").action((runFile) => runReader(runFile))
 ).addCommand(

@@ -2,7 +2,8 @@
 // Run by tmux itself (a key binding's run-shell, a hook) the words go to the
 // tmux message line; run from a terminal they go to stdout/stderr. tmux gives
 // its jobs $TMUX but not $TMUX_PANE, which only a pane's own processes get
-// (spawn.c), so that is how the two are told apart.
+// (spawn.c); but a server started from inside another tmux inherits a stale
+// $TMUX_PANE, so the key binding says `--report tmux` outright.
 
 import { Command, CommanderError } from 'commander';
 import { describeLogging, startLogging, stopLogging, toggleLogging, type Invocation, type Outcome } from './control.ts';
@@ -13,8 +14,12 @@ import { Tmux } from './tmux.ts';
 
 declare const VERSION: string;
 
+type ReportTo = 'auto' | 'tmux' | 'terminal';
+let reportTo: ReportTo = 'auto';
+
 function toTmux(): boolean {
-  return Boolean(process.env.TMUX) && !process.env.TMUX_PANE;
+  if (reportTo === 'auto') return Boolean(process.env.TMUX) && !process.env.TMUX_PANE;
+  return reportTo === 'tmux';
 }
 
 function report(lines: string[], version: string, error: boolean): void {
@@ -43,6 +48,12 @@ function paneCommand(name: string, description: string, action: (invocation: Inv
 const program = new Command('tmux-audit')
   .description('Stamped, rotated logs of what tmux panes print')
   .version(typeof VERSION === 'string' ? VERSION : 'dev')
+  .option('--report <where>', 'where messages go: tmux (message line), terminal, or auto', 'auto')
+  .hook('preAction', (command) => {
+    const where = command.opts<{ report: string }>().report;
+    if (where !== 'auto' && where !== 'tmux' && where !== 'terminal') throw new AuditError(`--report takes tmux, terminal or auto, not '${where}'`, 2);
+    reportTo = where;
+  })
   .exitOverride()
   .configureOutput({ writeErr: () => {} }) // errors are reported once, below
   .addCommand(paneCommand('toggle', 'start logging the pane, or stop it if it is logged', toggleLogging))

@@ -78,6 +78,9 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     timeFormat: options.timeFormat,
     maxBytes: options.maxBytes,
     maxFiles: options.maxFiles,
+    // pipe-pane starts at the current position (cmd-pipe-pane.c:168): the prompt
+    // already on screen would be missing from the first line without this.
+    seed: state.alternateScreen ? '' : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY),
   });
   // pipe-pane's child inherits the server's PATH, not ours: name node by its full path.
   const command = `exec ${shellQuote(process.execPath)} ${shellQuote(helperPath())} pipe ${shellQuote(runFile)}`;

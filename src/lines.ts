@@ -39,6 +39,12 @@ export class LineAssembler {
     private readonly maxChars = MAX_LINE_CHARS,
   ) {}
 
+  /** Starts the current line with text already on screen, the cursor after it. */
+  seed(text: string): void {
+    this.line = text;
+    this.cursor = text.length;
+  }
+
   /** Feeds decoded text; line ops must arrive whole (the cleaner emits them atomically). */
   push(input: string): void {
     C1.lastIndex = 0;

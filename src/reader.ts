@@ -72,6 +72,7 @@ export function runReader(runFile: string): void {
     }
   };
 
+  transcript.seed(recording.seed ?? '');
   event('start', { rec: recording.id, by: recording.by, pane: recording.paneId, pid: process.pid, file: recording.file });
 
   const input = process.stdin;

@@ -25,6 +25,8 @@ export interface Recording {
   timeFormat: string;
   maxBytes: number;
   maxFiles: number;
+  /** What the cursor's line already showed when logging started (usually the prompt). */
+  seed: string;
 }
 
 function writePrivate(file: string, text: string): void {

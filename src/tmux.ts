@@ -31,6 +31,10 @@ export interface PaneState {
   serverPid: string;
   socket: string;
   version: string;
+  /** Cursor position and whether the alternate screen is on: where logging picks up. */
+  cursorX: number;
+  cursorY: number;
+  alternateScreen: boolean;
   options: { dir: string; timeFormat: string; maxSize: string; maxFiles: string };
 }
 
@@ -45,6 +49,9 @@ const FIELDS = [
   'pid',
   'socket_path',
   'version',
+  'cursor_x',
+  'cursor_y',
+  'alternate_on',
   '@audit-dir',
   '@audit-time-format',
   '@audit-max-size',
@@ -78,8 +85,8 @@ export class Tmux {
     const format = FIELDS.map((field) => `#{${field}}`).join(SEPARATOR);
     const values = this.run(['display-message', '-p', '-t', target, format]).replace(/\n$/, '').split(SEPARATOR);
     if (values.length !== FIELDS.length) throw new AuditError(`cannot read the state of pane ${target}`);
-    const [paneId, pipe, recording, runFile, session, window, pane, serverPid, socket, version, dir, timeFormat, maxSize, maxFiles] =
-      values as [string, string, string, string, string, string, string, string, string, string, string, string, string, string];
+    const [paneId, pipe, recording, runFile, session, window, pane, serverPid, socket, version, cursorX, cursorY, alternate, dir, timeFormat, maxSize, maxFiles] =
+      values as [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
     return {
       paneId,
       piped: pipe === '1',
@@ -91,8 +98,18 @@ export class Tmux {
       serverPid,
       socket,
       version,
+      cursorX: Number(cursorX),
+      cursorY: Number(cursorY),
+      alternateScreen: alternate === '1',
       options: { dir, timeFormat, maxSize, maxFiles },
     };
+  }
+
+  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
+  textBeforeCursor(paneId: string, cursorX: number, cursorY: number): string {
+    // -N keeps trailing blanks: a prompt ends in one.
+    const line = this.run(['capture-pane', '-p', '-N', '-t', paneId, '-S', String(cursorY), '-E', String(cursorY)]).replace(/\n$/, '');
+    return [...line].slice(0, cursorX).join('');
   }
 
   /**
@@ -121,7 +138,9 @@ export class Tmux {
   message(text: string, options: { client?: string; version?: string; error?: boolean } = {}): void {
     const args = ['display-message'];
     if (options.client) args.push('-c', options.client);
-    if (hasDisplayDelay(options.version ?? '')) args.push('-d', options.error ? '8000' : '4000');
+    // Information lasts the user's display-time, so the status line (hidden while a
+    // message shows) is back quickly; an error stays long enough to be read.
+    if (options.error && hasDisplayDelay(options.version ?? '')) args.push('-d', '8000');
     args.push(literal(text));
     this.run(args);
   }

@@ -14,6 +14,11 @@ export class Transcript {
     this.lines = new LineAssembler(sink, maxLineChars);
   }
 
+  /** Text the current line already holds (what the screen showed before the stream began). */
+  seed(text: string): void {
+    this.lines.seed(text);
+  }
+
   push(chunk: Uint8Array): void {
     this.lines.push(this.decoder.decode(this.cleaner.clean(chunk), { stream: true }));
   }

@@ -31,6 +31,9 @@ describe('toggling a pane', () => {
 
   it('starts logging: status on, start event, stamped lines', async () => {
     assert.equal(tmux.show('#{T:status-right}'), '[]');
+    await waitFor('the prompt', () => tmux.show('#{cursor_x}') !== '0');
+    const prompt = tmux.tmux('capture-pane', '-p', '-N', '-t', '%0').split('\n')[0]!.slice(0, Number(tmux.show('#{cursor_x}')));
+    assert.match(prompt, /[$#>] $/);
     tmux.toggle();
     assert.equal(tmux.show('#{pane_pipe}'), '1');
     assert.equal(tmux.show('#{T:status-right}'), '[#[fg=red,bold]● REC#[default]]');
@@ -40,6 +43,7 @@ describe('toggling a pane', () => {
     assert.match(recording, /^[\w-]{10}$/);
     tmux.type('echo "hello from the pane"');
     await waitFor('the echoed line in the log', () => tmux.loggedText().includes('hello from the pane'));
+    assert.equal(tmux.loggedText()[0], `${prompt}echo "hello from the pane"`, 'the prompt on screen at the start is part of the first line');
 
     const log = logLines(tmux.logFile());
     const start = STAMP.exec(log[0]!);

@@ -143,7 +143,7 @@ test("installed through Debian's TPM from a git URL, the plugin works in a real 
     assert.ok(fs.statSync(path.join(pluginDir, 'audit.tmux')).isFile(), 'audit.tmux installed');
     assert.equal(run('git', ['rev-parse', 'HEAD'], pluginDir).trim(), sourceHead, 'the installed plugin is the working tree under test');
 
-    // The key binding runs the helper of the installed copy.
+    // The key binding runs the helper of the installed copy (global helper options may precede `toggle`).
     const helper = path.join(pluginDir, 'dist', 'audit.cjs');
     const binding = await waitFor('prefix + A bound', () => {
       try {
@@ -155,7 +155,7 @@ test("installed through Debian's TPM from a git URL, the plugin works in a real 
     assert.match(
       binding,
       new RegExp(
-        `^bind-key\\s+-T\\s+prefix\\s+A\\s+run-shell -b "'[^']*node[^']*' '${escapeRegExp(helper)}' toggle --pane '#\\{pane_id\\}' --client-user '#\\{client_user\\}'"$`,
+        `^bind-key\\s+-T\\s+prefix\\s+A\\s+run-shell -b "'[^']*node[^']*' '${escapeRegExp(helper)}'(?: [^ ']+)* toggle --pane '#\\{pane_id\\}' --client-user '#\\{client_user\\}'"$`,
       ),
     );
 
