@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path5 = require("node:path"), fs4 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path6 = require("node:path"), fs4 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1636,9 +1636,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path5.resolve(baseDir, baseName);
+          let localBin = path6.resolve(baseDir, baseName);
           if (fs4.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path5.extname(baseName))) return;
+          if (sourceExt.includes(path6.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs4.existsSync(`${localBin}${ext}`)
           );
@@ -1653,17 +1653,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path5.resolve(
-            path5.dirname(resolvedScriptPath),
+          executableDir = path6.resolve(
+            path6.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path5.basename(
+            let legacyName = path6.basename(
               this._scriptPath,
-              path5.extname(this._scriptPath)
+              path6.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path5.extname(executableFile));
+        launchWithNode = sourceExt.includes(path6.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path5.basename(filename, path5.extname(filename)), this;
+        return this._name = path6.basename(filename, path6.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path6) {
-        return path6 === void 0 ? this._executableDir : (this._executableDir = path6, this);
+      executableDir(path7) {
+        return path7 === void 0 ? this._executableDir : (this._executableDir = path7, this);
       }
       /**
        * Return program help documentation.
@@ -2519,7 +2519,7 @@ var import_index = __toESM(require_commander(), 1), {
 } = import_index.default;
 
 // src/control.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_os = __toESM(require("node:os"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_os = __toESM(require("node:os"), 1), import_node_path5 = __toESM(require("node:path"), 1);
 
 // node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
@@ -4411,6 +4411,28 @@ function stopLogging(invocation) {
   if (state.recording === "") throw new AuditError(`${state.paneId} is not being logged`);
   return { messages: stop(tmux, state, invocation), version: state.version };
 }
+function filterRecording(filter) {
+  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, process.env), user = import_node_os.default.userInfo().username;
+  return {
+    recording: {
+      id: nanoid(10),
+      file: import_node_path5.default.resolve(filter.file),
+      user,
+      by: user,
+      session: filter.session,
+      window: "0",
+      pane: "0",
+      paneId: "",
+      socket: "",
+      version: "",
+      timeFormat: options.timeFormat,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      seed: ""
+    },
+    warnings
+  };
+}
 function describeLogging(invocation) {
   let tmux = new Tmux(), state = paneOf(tmux, invocation), where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`, message2;
   if (state.recording === "") message2 = `${where} is not being logged`;
@@ -4634,14 +4656,14 @@ var Transcript = class {
 
 // src/reader.ts
 var BATCH_CHARS = 16 * 1024, MAX_BACKLOG = 64 * 1024 * 1024;
-function runReader(runFile) {
-  let recording = readRecording(runFile);
-  writeReaderPid(runFile);
+function runReader(recording, runFile) {
+  runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text, error = !1) => {
-    try {
-      tmux.message(`tmux-audit: ${text}`, { version: recording.version, error });
-    } catch {
-    }
+    if (recording.socket)
+      try {
+        tmux.message(`tmux-audit: ${text}`, { version: recording.version, error });
+      } catch {
+      }
   }, log = new LogFile(recording.file, {
     maxBytes: recording.maxBytes,
     maxFiles: recording.maxFiles,
@@ -4658,7 +4680,7 @@ function runReader(runFile) {
   }), writeBatch = () => {
     droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (event("dropped", { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
   };
-  transcript.seed(recording.seed ?? ""), event("start", { rec: recording.id, by: recording.by, pane: recording.paneId, pid: process.pid, file: recording.file });
+  transcript.seed(recording.seed ?? ""), event("start", { rec: recording.id, by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file });
   let input = process.stdin;
   input.on("data", (chunk) => {
     time = clock(Date.now()), transcript.push(chunk), writeBatch();
@@ -4666,8 +4688,8 @@ function runReader(runFile) {
   let finishing = !1, finish = async (reason) => {
     if (finishing) return;
     finishing = !0, input.pause(), time = clock(Date.now()), transcript.end(), writeBatch();
-    let stop2 = takeStopRequest(runFile);
-    event("stop", { rec: recording.id, reason: stop2 ? "toggle" : reason, by: stop2?.by }), await log.close(), removeRunFiles(runFile, recording.id), process.exit(0);
+    let stop2 = runFile ? takeStopRequest(runFile) : void 0;
+    event("stop", { rec: recording.id, reason: stop2 ? "toggle" : reason, by: stop2?.by }), await log.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   input.on("end", () => {
     finish("eof");
@@ -4725,7 +4747,12 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   reportTo = where;
 }).exitOverride().configureOutput({ writeErr: () => {
 } }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
-  new Command("pipe").description("read a pane's output from stdin into its log (what pipe-pane runs)").argument("<run-file>", "the recording written by start").action((runFile) => runReader(runFile))
+  new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").action((runFile, options) => {
+    if (runFile) return runReader(readRecording(runFile), runFile);
+    if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
+    let { recording, warnings } = filterRecording({ ...options, file: options.file });
+    return warnings.length > 0 && report(warnings, "", !0), runReader(recording);
+  })
 ).addCommand(
   new Command("status-format").description("print the tmux format that replaces #{audit_status}").option("--on <format>", "shown while the current pane is logged", "").option("--off <format>", "shown while it is not", "").action((options) => {
     process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || "")}

@@ -6,7 +6,8 @@
 // $TMUX_PANE, so the key binding says `--report tmux` outright.
 
 import { Command, CommanderError } from 'commander';
-import { describeLogging, startLogging, stopLogging, toggleLogging, type Invocation, type Outcome } from './control.ts';
+import { describeLogging, filterRecording, startLogging, stopLogging, toggleLogging, type FilterOptions, type Invocation, type Outcome } from './control.ts';
+import { readRecording } from './recording.ts';
 import { AuditError } from './errors.ts';
 import { runReader } from './reader.ts';
 import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, statusSegment } from './status.ts';
@@ -62,9 +63,20 @@ const program = new Command('tmux-audit')
   .addCommand(paneCommand('status', 'say whether the pane is logged, where to, and by whom', describeLogging))
   .addCommand(
     new Command('pipe')
-      .description('read a pane\'s output from stdin into its log (what pipe-pane runs)')
-      .argument('<run-file>', 'the recording written by start')
-      .action((runFile: string) => runReader(runFile)),
+      .description('read output from stdin into a log: a pane\'s (what pipe-pane runs), or any program\'s with --file')
+      .argument('[run-file]', 'the recording written by start')
+      .option('--file <path>', 'without a run file: the log to append to')
+      .option('--session <name>', 'with --file: the session name to stamp', 'pipe')
+      .option('--time-format <format>', 'with --file: date-fns format of the stamp', '')
+      .option('--max-size <size>', 'with --file: rotate past this size', '')
+      .option('--max-files <n>', 'with --file: rotated files to keep', '')
+      .action((runFile: string | undefined, options: { file?: string } & Omit<FilterOptions, 'file'>) => {
+        if (runFile) return runReader(readRecording(runFile), runFile);
+        if (!options.file) throw new AuditError('pipe needs a run file or --file <path>', 2);
+        const { recording, warnings } = filterRecording({ ...options, file: options.file });
+        if (warnings.length > 0) report(warnings, '', true);
+        return runReader(recording);
+      }),
   )
   .addCommand(
     new Command('status-format')

@@ -4,12 +4,13 @@
 
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from './errors.ts';
 import { openAppend } from './logfile.ts';
 import { resolveOptions } from './options.ts';
 import { runFilePath, sessionLogPath } from './paths.ts';
-import { livingReader, readRecording, requestStop, writeRecording } from './recording.ts';
+import { livingReader, readRecording, requestStop, writeRecording, type Recording } from './recording.ts';
 import { shellQuote, Tmux, type PaneState } from './tmux.ts';
 
 export interface Invocation {
@@ -126,6 +127,39 @@ export function stopLogging(invocation: Invocation): Outcome {
   const state = paneOf(tmux, invocation);
   if (state.recording === '') throw new AuditError(`${state.paneId} is not being logged`);
   return { messages: stop(tmux, state, invocation), version: state.version };
+}
+
+export interface FilterOptions {
+  file: string;
+  session: string;
+  timeFormat: string;
+  maxSize: string;
+  maxFiles: string;
+}
+
+/** A recording for `pipe --file`: stdin of any program, stamped into a file, no tmux involved. */
+export function filterRecording(filter: FilterOptions): { recording: Recording; warnings: string[] } {
+  const { options, warnings } = resolveOptions({ dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, process.env);
+  const user = os.userInfo().username;
+  return {
+    recording: {
+      id: nanoid(10),
+      file: path.resolve(filter.file),
+      user,
+      by: user,
+      session: filter.session,
+      window: '0',
+      pane: '0',
+      paneId: '',
+      socket: '',
+      version: '',
+      timeFormat: options.timeFormat,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      seed: '',
+    },
+    warnings,
+  };
 }
 
 export function describeLogging(invocation: Invocation): Outcome {

@@ -10,7 +10,7 @@
 
 import os from 'node:os';
 import { LogFile } from './logfile.ts';
-import { readRecording, removeRunFiles, takeStopRequest, writeReaderPid } from './recording.ts';
+import { removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
 import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
 import { Tmux } from './tmux.ts';
 import { Transcript } from './transcript.ts';
@@ -21,11 +21,16 @@ const BATCH_CHARS = 16 * 1024;
 /** Queued log text (UTF-16 code units) above which new lines are dropped and counted. */
 export const MAX_BACKLOG = 64 * 1024 * 1024;
 
-export function runReader(runFile: string): void {
-  const recording = readRecording(runFile);
-  writeReaderPid(runFile);
+/**
+ * Reads stdin into `recording.file` until end of input or a signal. With a
+ * `runFile` (the pipe-pane case) it also keeps the pid file, honours a stop
+ * request and reports to tmux; without one it is a plain stamping filter.
+ */
+export function runReader(recording: Recording, runFile?: string): void {
+  if (runFile) writeReaderPid(runFile);
   const tmux = new Tmux(recording.socket);
   const tell = (text: string, error = false): void => {
+    if (!recording.socket) return;
     try {
       tmux.message(`tmux-audit: ${text}`, { version: recording.version, error });
     } catch {
@@ -73,7 +78,7 @@ export function runReader(runFile: string): void {
   };
 
   transcript.seed(recording.seed ?? '');
-  event('start', { rec: recording.id, by: recording.by, pane: recording.paneId, pid: process.pid, file: recording.file });
+  event('start', { rec: recording.id, by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file });
 
   const input = process.stdin;
   input.on('data', (chunk: Buffer) => {
@@ -90,10 +95,10 @@ export function runReader(runFile: string): void {
     time = clock(Date.now());
     transcript.end();
     writeBatch();
-    const stop = takeStopRequest(runFile);
+    const stop = runFile ? takeStopRequest(runFile) : undefined;
     event('stop', { rec: recording.id, reason: stop ? 'toggle' : reason, by: stop?.by });
     await log.close();
-    removeRunFiles(runFile, recording.id);
+    if (runFile) removeRunFiles(runFile, recording.id);
     process.exit(0);
   };
 
