@@ -4462,6 +4462,10 @@ var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999;
 function keepsControl(byte) {
   return byte === 10 || byte === 13 || byte === 8 || byte === 9;
 }
+var HEX = "0123456789abcdef";
+function escapeByte(out, o, byte) {
+  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
+}
 var EscapeCleaner = class {
   state = 0 /* Ground */;
   /** First CSI parameter, or -1 when none was given. */
@@ -4470,18 +4474,32 @@ var EscapeCleaner = class {
   paramIndex = 0;
   /** Private markers (`?`, `>`, ...) or intermediates turn a CSI into one we never apply. */
   privateCsi = !1;
+  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
+  pending = new Uint8Array(3);
+  pendingLength = 0;
+  need = 0;
+  lower = 128;
+  upper = 191;
   out = Buffer.allocUnsafe(64 * 1024);
   /**
-   * Cleans one chunk. The result is a view into a buffer reused by the next call:
-   * consume it before calling again.
+   * Cleans one chunk into valid UTF-8 text plus line ops. The result is a view
+   * into a buffer reused by the next call: consume it before calling again.
    */
   clean(chunk) {
-    this.out.length < chunk.length + 8 && (this.out = Buffer.allocUnsafe(chunk.length + 8));
+    let room = chunk.length * 4 + 24;
+    this.out.length < room && (this.out = Buffer.allocUnsafe(room));
     let out = this.out, o = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
-        b >= 32 && b !== DEL ? out[o++] = b : b === ESC ? state = 1 /* Escape */ : keepsControl(b) && (out[o++] = b);
+        if (this.need > 0) {
+          if (b >= this.lower && b <= this.upper) {
+            o = this.continueCharacter(out, o, b);
+            continue;
+          }
+          o = this.escapePending(out, o);
+        }
+        b < 128 ? b >= 32 && b !== DEL ? out[o++] = b : b === ESC ? state = 1 /* Escape */ : keepsControl(b) && (out[o++] = b) : o = this.startCharacter(out, o, b);
         continue;
       }
       if (b === ESC) {
@@ -4525,6 +4543,35 @@ var EscapeCleaner = class {
     }
     return this.state = state, out.subarray(0, o);
   }
+  /** End of stream: an unfinished character is written as escaped bytes. */
+  end() {
+    let out = Buffer.allocUnsafe(16);
+    return out.subarray(0, this.escapePending(out, 0));
+  }
+  /**
+   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
+   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
+   * anything else is escaped.
+   */
+  startCharacter(out, o, b) {
+    let need = 0, lower = 128, upper = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239)
+      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
+    else if (b >= 240 && b <= 244)
+      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
+    else return escapeByte(out, o, b);
+    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
+  }
+  continueCharacter(out, o, b) {
+    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
+    for (let k = 0; k < this.pendingLength - 1; k++) out[o++] = this.pending[k];
+    return out[o++] = b, this.pendingLength = 0, o;
+  }
+  escapePending(out, o) {
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]);
+    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
+  }
   /** ESC final digits ';' — no longer than the CSI it replaces (ESC '[' ... final). */
   encodeLineOp(out, o, final) {
     return out[o++] = 27, out[o++] = final, this.param >= 0 && (o += out.write(String(this.param), o, "latin1")), out[o++] = 59, o;
@@ -4534,7 +4581,7 @@ var EscapeCleaner = class {
 // src/lines.ts
 var MAX_LINE_CHARS = 16 * 1024, CR = 13, BS = 8, OP = 27, EDIT = /\r(?!\n)|[\b\x1b]/g, C1 = /[\u0080-\u009f]/g;
 function escapeControl(char) {
-  return `\\x${char.charCodeAt(0).toString(16)}`;
+  return `\\u00${char.charCodeAt(0).toString(16)}`;
 }
 var LineAssembler = class {
   constructor(sink, maxChars = MAX_LINE_CHARS) {
@@ -4636,7 +4683,6 @@ var LineAssembler = class {
 // src/transcript.ts
 var Transcript = class {
   cleaner = new EscapeCleaner();
-  decoder = new TextDecoder("utf-8");
   lines;
   constructor(sink, maxLineChars) {
     this.lines = new LineAssembler(sink, maxLineChars);
@@ -4646,11 +4692,11 @@ var Transcript = class {
     this.lines.seed(text);
   }
   push(chunk) {
-    this.lines.push(this.decoder.decode(this.cleaner.clean(chunk), { stream: !0 }));
+    this.lines.push(this.cleaner.clean(chunk).toString("utf8"));
   }
   /** End of stream: what is left of the last line is emitted too. */
   end() {
-    this.lines.push(this.decoder.decode()), this.lines.finish();
+    this.lines.push(this.cleaner.end().toString("utf8")), this.lines.finish();
   }
 };
 

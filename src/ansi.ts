@@ -7,6 +7,11 @@
 // such as bracketed paste, OSC titles and clipboard writes, DCS/APC/PM/SOS
 // strings, charset designations — is dropped.
 //
+// It also validates UTF-8 (Unicode 15, table 3-7): a character split across
+// reads waits in a 3-byte field until it is whole, and every byte that is not
+// part of a well-formed character is written as the text `\xNN`, so binary
+// output is accounted for byte by byte and the output is always valid UTF-8.
+//
 // All state that spans reads lives in fields, so a sequence split across two
 // chunks is handled exactly like one that arrives whole. String bodies (OSC,
 // DCS, ...) are skipped, never buffered, so an unterminated one costs no memory.
@@ -49,6 +54,17 @@ function keepsControl(byte: number): boolean {
   return byte === 0x0a || byte === 0x0d || byte === 0x08 || byte === 0x09;
 }
 
+const HEX = '0123456789abcdef';
+
+/** Writes `\xNN` for a byte that is not part of valid UTF-8. */
+function escapeByte(out: Buffer, o: number, byte: number): number {
+  out[o] = 0x5c;
+  out[o + 1] = 0x78;
+  out[o + 2] = HEX.charCodeAt(byte >> 4);
+  out[o + 3] = HEX.charCodeAt(byte & 15);
+  return o + 4;
+}
+
 export class EscapeCleaner {
   private state = State.Ground;
   /** First CSI parameter, or -1 when none was given. */
@@ -57,16 +73,23 @@ export class EscapeCleaner {
   private paramIndex = 0;
   /** Private markers (`?`, `>`, ...) or intermediates turn a CSI into one we never apply. */
   private privateCsi = false;
+  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
+  private readonly pending = new Uint8Array(3);
+  private pendingLength = 0;
+  private need = 0;
+  private lower = 0x80;
+  private upper = 0xbf;
   private out: Buffer = Buffer.allocUnsafe(64 * 1024);
 
   /**
-   * Cleans one chunk. The result is a view into a buffer reused by the next call:
-   * consume it before calling again.
+   * Cleans one chunk into valid UTF-8 text plus line ops. The result is a view
+   * into a buffer reused by the next call: consume it before calling again.
    */
   clean(chunk: Uint8Array): Buffer {
-    // An encoded op is never longer than its CSI, but one that began in the
-    // previous chunk is written whole here: leave room for one (at most 7 bytes).
-    if (this.out.length < chunk.length + 8) this.out = Buffer.allocUnsafe(chunk.length + 8);
+    // Worst case: every byte escaped as `\xNN`, plus a line op begun in the
+    // previous chunk (7 bytes) and the pending bytes of a broken character.
+    const room = chunk.length * 4 + 24;
+    if (this.out.length < room) this.out = Buffer.allocUnsafe(room);
     const out = this.out;
     let o = 0;
     let state = this.state;
@@ -74,11 +97,18 @@ export class EscapeCleaner {
     for (let i = 0; i < n; i++) {
       const b = chunk[i]!;
       if (state === State.Ground) {
-        // UTF-8 lead and continuation bytes (>= 0x80) are text: in a UTF-8
-        // terminal 0x80–0x9F are not C1 controls (vte's UTF-8 mode agrees).
-        if (b >= 0x20 && b !== DEL) out[o++] = b;
-        else if (b === ESC) state = State.Escape;
-        else if (keepsControl(b)) out[o++] = b;
+        if (this.need > 0) {
+          if (b >= this.lower && b <= this.upper) {
+            o = this.continueCharacter(out, o, b);
+            continue;
+          }
+          o = this.escapePending(out, o); // a broken character; `b` starts afresh
+        }
+        if (b < 0x80) {
+          if (b >= 0x20 && b !== DEL) out[o++] = b;
+          else if (b === ESC) state = State.Escape;
+          else if (keepsControl(b)) out[o++] = b;
+        } else o = this.startCharacter(out, o, b);
         continue;
       }
       // "anywhere" transitions of the diagram, shared by every state.
@@ -155,6 +185,59 @@ export class EscapeCleaner {
     }
     this.state = state;
     return out.subarray(0, o);
+  }
+
+  /** End of stream: an unfinished character is written as escaped bytes. */
+  end(): Buffer {
+    const out = Buffer.allocUnsafe(16);
+    return out.subarray(0, this.escapePending(out, 0));
+  }
+
+  /**
+   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
+   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
+   * anything else is escaped.
+   */
+  private startCharacter(out: Buffer, o: number, b: number): number {
+    let need = 0;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lower = 0xa0; // no overlong forms
+      else if (b === 0xed) upper = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lower = 0x90;
+      else if (b === 0xf4) upper = 0x8f; // nothing past U+10FFFF
+    } else return escapeByte(out, o, b);
+    this.pending[0] = b;
+    this.pendingLength = 1;
+    this.need = need;
+    this.lower = lower;
+    this.upper = upper;
+    return o;
+  }
+
+  private continueCharacter(out: Buffer, o: number, b: number): number {
+    this.pending[this.pendingLength++] = b;
+    this.lower = 0x80;
+    this.upper = 0xbf;
+    if (--this.need > 0) return o;
+    for (let k = 0; k < this.pendingLength - 1; k++) out[o++] = this.pending[k]!;
+    out[o++] = b;
+    this.pendingLength = 0;
+    return o;
+  }
+
+  private escapePending(out: Buffer, o: number): number {
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]!);
+    this.pendingLength = 0;
+    this.need = 0;
+    this.lower = 0x80;
+    this.upper = 0xbf;
+    return o;
   }
 
   /** ESC final digits ';' — no longer than the CSI it replaces (ESC '[' ... final). */

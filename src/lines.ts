@@ -25,8 +25,9 @@ const EDIT = /\r(?!\n)|[\b\x1b]/g;
 /** C1 controls that survive UTF-8 decoding: escaped so `cat`-ing the log cannot drive a terminal. */
 const C1 = /[\u0080-\u009f]/g;
 
+/** `\u0085`: distinct from the `\xNN` the cleaner writes for bytes that are not UTF-8. */
 function escapeControl(char: string): string {
-  return `\\x${char.charCodeAt(0).toString(16)}`;
+  return `\\u00${char.charCodeAt(0).toString(16)}`;
 }
 
 export class LineAssembler {

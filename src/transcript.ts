@@ -1,13 +1,12 @@
-// Bytes as a pane printed them in, clean lines out: the escape cleaner, a
-// streaming UTF-8 decoder (invalid bytes become U+FFFD; a character split
-// across reads is joined) and the line assembler, in the order the data flows.
+// Bytes as a pane printed them in, clean lines out: the escape cleaner (which
+// also makes the text valid UTF-8, holding back a character split across reads)
+// and the line assembler, in the order the data flows.
 
 import { EscapeCleaner } from './ansi.ts';
 import { LineAssembler, type LineSink } from './lines.ts';
 
 export class Transcript {
   private readonly cleaner = new EscapeCleaner();
-  private readonly decoder = new TextDecoder('utf-8');
   private readonly lines: LineAssembler;
 
   constructor(sink: LineSink, maxLineChars?: number) {
@@ -20,12 +19,12 @@ export class Transcript {
   }
 
   push(chunk: Uint8Array): void {
-    this.lines.push(this.decoder.decode(this.cleaner.clean(chunk), { stream: true }));
+    this.lines.push(this.cleaner.clean(chunk).toString('utf8'));
   }
 
   /** End of stream: what is left of the last line is emitted too. */
   end(): void {
-    this.lines.push(this.decoder.decode());
+    this.lines.push(this.cleaner.end().toString('utf8'));
     this.lines.finish();
   }
 }

@@ -83,11 +83,23 @@ describe('text that is not plain ASCII', () => {
     const bytes = Buffer.from('🚀é\n');
     for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(lines(split(bytes, [cut])), ['🚀é']);
   });
-  it('turns invalid UTF-8 into U+FFFD without failing', () => {
-    assert.deepEqual(lines(Buffer.from([0x61, 0xff, 0xfe, 0x62, 0xc3, 0x0a])), ['a\ufffd\ufffdb\ufffd']);
+  it('writes bytes that are not valid UTF-8 as \\xNN', () => {
+    assert.deepEqual(lines(Buffer.from([0x61, 0xff, 0xfe, 0x62, 0xc3, 0x0a])), ['a\\xff\\xfeb\\xc3']);
   });
+  const invalid: [string, number[], string][] = [
+    ['overlong', [0xc0, 0xaf, 0xe0, 0x80, 0xaf], '\\xc0\\xaf\\xe0\\x80\\xaf'],
+    ['surrogate', [0xed, 0xa0, 0x80], '\\xed\\xa0\\x80'],
+    ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80], '\\xf4\\x90\\x80\\x80'],
+    ['lone continuation', [0x80, 0x41], '\\x80A'],
+    ['cut short by ASCII', [0xe2, 0x82, 0x41], '\\xe2\\x82A'],
+    ['cut short by an escape sequence', [0xe2, 0x1b, 0x5b, 0x6d, 0x41], '\\xe2A'],
+    ['cut short by the end of the stream', [0x41, 0xf0, 0x9f], 'A\\xf0\\x9f'],
+  ];
+  for (const [name, bytes, expected] of invalid) {
+    it(`invalid UTF-8: ${name}`, () => assert.deepEqual(lines(new Uint8Array(bytes)), [expected]));
+  }
   it('escapes C1 controls so the log cannot drive a terminal', () => {
-    assert.deepEqual(lines(Buffer.from('a\u009b31mb\n', 'utf8')), ['a\\x9b31mb']);
+    assert.deepEqual(lines(Buffer.from('a\u009b31mb\n', 'utf8')), ['a\\u009b31mb']);
   });
 });
 
@@ -180,6 +192,25 @@ describe('properties over arbitrary bytes', () => {
           assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(line.replace(/^\+/, '')), JSON.stringify(line));
           assert.ok(line.replace(/^\+/, '').length <= 64);
         }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('every byte of binary output is accounted for: printable text, or escaped (\\xNN, \\u00NN)', () => {
+    // Bytes that are neither controls nor a backslash (which would make the escapes ambiguous).
+    const binary = fc.uint8Array({ maxLength: 400 }).map((bytes) => bytes.filter((b) => b >= 0x20 && b !== 0x5c && b !== 0x7f));
+    fc.assert(
+      fc.property(binary, fc.array(fc.nat(), { maxLength: 4 }), (bytes, cuts) => {
+        const text = lines(split(bytes, cuts), 1 << 20).join('');
+        const restored = Buffer.concat(
+          text.split(/(\\x[0-9a-f]{2}|\\u00[89][0-9a-f])/).map((part) => {
+            if (/^\\x[0-9a-f]{2}$/.test(part)) return Buffer.from([parseInt(part.slice(2), 16)]);
+            if (/^\\u00[89][0-9a-f]$/.test(part)) return Buffer.from(String.fromCharCode(parseInt(part.slice(2), 16)), 'utf8');
+            return Buffer.from(part, 'utf8');
+          }),
+        );
+        assert.deepEqual(restored, Buffer.from(bytes));
       }),
       { numRuns: 2000 },
     );
