@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path6 = require("node:path"), fs4 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path6 = require("node:path"), fs5 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs4.existsSync(executableFile)) return;
+        if (fs5.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path6.resolve(baseDir, baseName);
-          if (fs4.existsSync(localBin)) return localBin;
+          if (fs5.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path6.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs4.existsSync(`${localBin}${ext}`)
+            (ext) => fs5.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs4.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs5.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -4331,6 +4331,16 @@ var Tmux = class {
     let args = ["display-message"];
     options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text)), this.run(args);
   }
+  /** What became of a pane: still running, exited but kept (remain-on-exit), gone, or no server at all. */
+  paneFate(paneId) {
+    let fate;
+    try {
+      fate = this.run(["display-message", "-p", "-t", paneId, "#{pane_id} #{pane_dead}"]).trim();
+    } catch {
+      return "no-server";
+    }
+    return fate.startsWith(`${paneId} `) ? fate.endsWith(" 1") ? "dead" : "alive" : "gone";
+  }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
     this.run(["display-message", "-p", "-t", paneId, "#{@audit_on}"]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, "@audit_on", ";", "set-option", "-pu", "-t", paneId, "@audit_run"]);
@@ -4383,7 +4393,7 @@ function start(tmux, state, invocation) {
     // already on screen would be missing from the first line without this.
     seed: state.alternateScreen ? "" : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY)
   });
-  let command = `exec ${shellQuote(process.execPath)} ${shellQuote(helperPath())} pipe ${shellQuote(runFile)}`;
+  let helper = `${shellQuote(process.execPath)} ${shellQuote(helperPath())}`, command = `${helper} pipe ${shellQuote(runFile)} || exec ${helper} recover ${shellQuote(runFile)} "$?" <&-`;
   tmux.startPipe(state.paneId, command, id, runFile);
   let deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (; livingReader(runFile) === void 0; ) {
@@ -4445,7 +4455,7 @@ function describeLogging(invocation) {
 }
 
 // src/reader.ts
-var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1);
 
 // src/ansi.ts
 var LINE_OP_FINALS = /* @__PURE__ */ new Set([
@@ -4735,9 +4745,19 @@ function runReader(recording, runFile) {
     if (finishing) return;
     finishing = !0, input.pause(), time = clock(Date.now()), transcript.end(), writeBatch();
     let stop2 = runFile ? takeStopRequest(runFile) : void 0;
-    event("stop", { rec: recording.id, reason: stop2 ? "toggle" : reason, by: stop2?.by }), await log.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    event("stop", { rec: recording.id, reason: stop2 ? "toggle" : reason === "eof" ? endOfInputReason() : reason, by: stop2?.by }), await log.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+  }, endOfInputReason = () => {
+    if (!recording.socket) return "eof";
+    let pane = tmux.paneFate(recording.paneId);
+    return pane === "gone" ? "pane-closed" : pane === "dead" ? "pane-exited" : pane === "alive" ? "pipe-closed" : "server-exit";
   };
-  input.on("end", () => {
+  process.on("uncaughtException", (error) => {
+    try {
+      event("error", { rec: recording.id, message: error.message }), log.flushSync();
+    } finally {
+      process.exit(70);
+    }
+  }), input.on("end", () => {
     finish("eof");
   }), input.on("error", (error) => {
     finish(`input-error:${error.code ?? "unknown"}`);
@@ -4745,6 +4765,49 @@ function runReader(recording, runFile) {
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
     finish(signal);
   });
+}
+function recoverReader(runFile, status) {
+  let recording;
+  try {
+    recording = readRecording(runFile);
+  } catch {
+    return;
+  }
+  let cause = status > 128 ? { signal: signalName(status - 128) } : { exit: status }, said = status > 128 ? `killed by ${cause.signal}` : `exit status ${status}`, from = origin(recording.user, recording.session, recording.window, recording.pane), text = "";
+  try {
+    endsWithNewline(recording.file) || (text += `
+`);
+  } catch {
+  }
+  text += stampLine(makeClock(recording.timeFormat)(Date.now()), from, "*" /* Event */, eventText("stop", { rec: recording.id, reason: "reader-died", ...cause }));
+  try {
+    import_node_fs4.default.appendFileSync(recording.file, text, { mode: 384 });
+  } catch {
+  }
+  let tmux = new Tmux(recording.socket);
+  try {
+    tmux.clearMarks(recording.paneId, recording.id), tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again`, {
+      version: recording.version,
+      error: !0
+    });
+  } catch {
+  }
+  removeRunFiles(runFile, recording.id);
+}
+function signalName(signal) {
+  let found = Object.entries(import_node_os2.default.constants.signals).find(([, number]) => number === signal);
+  return found ? found[0] : String(signal);
+}
+function endsWithNewline(file) {
+  let fd = import_node_fs4.default.openSync(file, "r");
+  try {
+    let size = import_node_fs4.default.fstatSync(fd).size;
+    if (size === 0) return !0;
+    let last = Buffer.alloc(1);
+    return import_node_fs4.default.readSync(fd, last, 0, 1, size - 1), last[0] === 10;
+  } finally {
+    import_node_fs4.default.closeSync(fd);
+  }
 }
 
 // src/status.ts
@@ -4799,6 +4862,8 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     let { recording, warnings } = filterRecording({ ...options, file: options.file });
     return warnings.length > 0 && report(warnings, "", !0), runReader(recording);
   })
+).addCommand(
+  new Command("recover").description("close the recording of a reader that died (what pipe-pane runs after it)").argument("<run-file>", "the recording written by start").argument("<status>", "the reader's exit status").action((runFile, status) => recoverReader(runFile, Number(status)))
 ).addCommand(
   new Command("status-format").description("print the tmux format that replaces #{audit_status}").option("--on <format>", "shown while the current pane is logged", "").option("--off <format>", "shown while it is not", "").action((options) => {
     process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || "")}

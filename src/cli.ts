@@ -9,7 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { describeLogging, filterRecording, startLogging, stopLogging, toggleLogging, type FilterOptions, type Invocation, type Outcome } from './control.ts';
 import { readRecording } from './recording.ts';
 import { AuditError } from './errors.ts';
-import { runReader } from './reader.ts';
+import { recoverReader, runReader } from './reader.ts';
 import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, statusSegment } from './status.ts';
 import { Tmux } from './tmux.ts';
 
@@ -77,6 +77,13 @@ const program = new Command('tmux-audit')
         if (warnings.length > 0) report(warnings, '', true);
         return runReader(recording);
       }),
+  )
+  .addCommand(
+    new Command('recover')
+      .description('close the recording of a reader that died (what pipe-pane runs after it)')
+      .argument('<run-file>', 'the recording written by start')
+      .argument('<status>', 'the reader\'s exit status')
+      .action((runFile: string, status: string) => recoverReader(runFile, Number(status))),
   )
   .addCommand(
     new Command('status-format')

@@ -84,7 +84,12 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     seed: state.alternateScreen ? '' : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY),
   });
   // pipe-pane's child inherits the server's PATH, not ours: name node by its full path.
-  const command = `exec ${shellQuote(process.execPath)} ${shellQuote(helperPath())} pipe ${shellQuote(runFile)}`;
+  // The shell stays as the reader's parent (about 1 MB, mostly shared) so that a
+  // reader that dies (kill -9, OOM, crash) is followed by `recover`, which closes
+  // the recording and tells the user. `<&-` lets go of the pane's pipe at once,
+  // so tmux drops it at the pane's next output (cmd-pipe-pane.c:217).
+  const helper = `${shellQuote(process.execPath)} ${shellQuote(helperPath())}`;
+  const command = `${helper} pipe ${shellQuote(runFile)} || exec ${helper} recover ${shellQuote(runFile)} "$?" <&-`;
   tmux.startPipe(state.paneId, command, id, runFile);
 
   const deadline = Date.now() + READER_START_TIMEOUT_MS;

@@ -8,9 +8,10 @@
 // whole stamped lines and writes an event saying how many, instead of letting
 // either process grow.
 
+import fs from 'node:fs';
 import os from 'node:os';
 import { LogFile } from './logfile.ts';
-import { removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
+import { readRecording, removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
 import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
 import { Tmux } from './tmux.ts';
 import { Transcript } from './transcript.ts';
@@ -96,13 +97,90 @@ export function runReader(recording: Recording, runFile?: string): void {
     transcript.end();
     writeBatch();
     const stop = runFile ? takeStopRequest(runFile) : undefined;
-    event('stop', { rec: recording.id, reason: stop ? 'toggle' : reason, by: stop?.by });
+    event('stop', { rec: recording.id, reason: stop ? 'toggle' : reason === 'eof' ? endOfInputReason() : reason, by: stop?.by });
     await log.close();
     if (runFile) removeRunFiles(runFile, recording.id);
     process.exit(0);
   };
 
+  /** Why the pipe closed when nobody toggled: asked of tmux, which may be gone too. */
+  const endOfInputReason = (): string => {
+    if (!recording.socket) return 'eof';
+    const pane = tmux.paneFate(recording.paneId);
+    if (pane === 'gone') return 'pane-closed';
+    if (pane === 'dead') return 'pane-exited';
+    if (pane === 'alive') return 'pipe-closed';
+    return 'server-exit';
+  };
+
+  process.on('uncaughtException', (error) => {
+    // The supervising shell (see control.ts) records the stop; here, say why while we still can.
+    try {
+      event('error', { rec: recording.id, message: error.message });
+      log.flushSync();
+    } finally {
+      process.exit(70);
+    }
+  });
   input.on('end', () => void finish('eof'));
   input.on('error', (error: NodeJS.ErrnoException) => void finish(`input-error:${error.code ?? 'unknown'}`));
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
+}
+
+/**
+ * Runs when the reader died without finishing (killed, crashed): ends a torn
+ * last line, writes the stop event the reader could not, clears the pane's
+ * marks so the status goes off at once, and tells the user.
+ */
+export function recoverReader(runFile: string, status: number): void {
+  let recording: Recording;
+  try {
+    recording = readRecording(runFile);
+  } catch {
+    return; // the toggle already cleaned up: nothing to recover
+  }
+  const cause = status > 128 ? { signal: signalName(status - 128) } : { exit: status };
+  const said = status > 128 ? `killed by ${cause.signal}` : `exit status ${status}`;
+  const from = origin(recording.user, recording.session, recording.window, recording.pane);
+  let text = '';
+  try {
+    if (!endsWithNewline(recording.file)) text += '\n'; // the torn line ends here rather than merge with the next
+  } catch {
+    // no file: nothing torn
+  }
+  text += stampLine(makeClock(recording.timeFormat)(Date.now()), from, Mark.Event, eventText('stop', { rec: recording.id, reason: 'reader-died', ...cause }));
+  try {
+    fs.appendFileSync(recording.file, text, { mode: 0o600 });
+  } catch {
+    // The log is unwritable: the message below still tells the user.
+  }
+  const tmux = new Tmux(recording.socket);
+  try {
+    tmux.clearMarks(recording.paneId, recording.id);
+    tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again`, {
+      version: recording.version,
+      error: true,
+    });
+  } catch {
+    // tmux is gone as well
+  }
+  removeRunFiles(runFile, recording.id);
+}
+
+function signalName(signal: number): string {
+  const found = Object.entries(os.constants.signals).find(([, number]) => number === signal);
+  return found ? found[0] : String(signal);
+}
+
+function endsWithNewline(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    fs.readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

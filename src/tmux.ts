@@ -145,6 +145,19 @@ export class Tmux {
     this.run(args);
   }
 
+  /** What became of a pane: still running, exited but kept (remain-on-exit), gone, or no server at all. */
+  paneFate(paneId: string): 'alive' | 'dead' | 'gone' | 'no-server' {
+    let fate: string;
+    try {
+      // For a pane that no longer exists, 3.3a's display-message prints an empty line and succeeds.
+      fate = this.run(['display-message', '-p', '-t', paneId, '#{pane_id} #{pane_dead}']).trim();
+    } catch {
+      return 'no-server';
+    }
+    if (!fate.startsWith(`${paneId} `)) return 'gone';
+    return fate.endsWith(' 1') ? 'dead' : 'alive';
+  }
+
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId: string, recording: string): void {
     // Only if the pane still shows this recording: a newer one may have started since.

@@ -42,6 +42,7 @@ export class TmuxServer {
   readonly dir = makeTempDir('tmux-audit-test');
   readonly logDir = path.join(this.dir, 'logs');
   readonly env: NodeJS.ProcessEnv;
+  private killed = false;
 
   constructor(options: ServerOptions = {}) {
     // HISTFILE empty: the panes' shells must not write into the directory while it is removed.
@@ -127,13 +128,19 @@ export class TmuxServer {
 
   /** Kills this server only (by its socket), lets its readers finish, removes its files. */
   async kill(): Promise<void> {
+    if (this.killed) return;
+    this.killed = true;
     const readers = this.readerPids();
     try {
       this.tmux('kill-server');
     } catch {
       // already gone
     }
-    await waitFor('the readers to exit', () => readers.every((pid) => !alive(pid)), 10_000);
+    try {
+      await waitFor('the readers to exit', () => readers.every((pid) => !alive(pid)), 10_000);
+    } catch {
+      for (const pid of readers.filter(alive)) process.kill(pid, 'SIGKILL'); // a test failed; leave nothing behind
+    }
     fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
