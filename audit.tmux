@@ -25,8 +25,11 @@ main() {
 		fill_status_placeholder ''
 		return 0
 	fi
-	tmux bind-key "$key" run-shell -b \
-		"$(quote_for_run_shell "$node") $(quote_for_run_shell "$helper") --report tmux toggle --pane '#{pane_id}' --client-user '#{client_user}'"
+	local run_helper
+	run_helper="$(quote_for_run_shell "$node") $(quote_for_run_shell "$helper") --report tmux"
+	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client-user '#{client_user}'"
+	# A fixed index keeps the hook single when the configuration is sourced again.
+	tmux set-hook -g "session-renamed[$audit_hook_index]" "run-shell -b \"$run_helper renamed --session '#{hook_session}'\""
 	fill_status_placeholder "$("$node" "$helper" status-format \
 		--on "$(get_tmux_option "$audit_status_on_option" '')" \
 		--off "$(get_tmux_option "$audit_status_off_option" '')")"

@@ -2569,8 +2569,9 @@ function sessionStem(session) {
   }
   return stem.length > 0 ? stem : "%";
 }
-function sessionLogPath(dir, session) {
-  return import_node_path.default.join(dir, `${sessionStem(session)}.log`);
+function sessionLogPath(dir, session, socketPath) {
+  let socket = import_node_path.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket)}`;
+  return import_node_path.default.join(dir, `${sessionStem(session)}${server}.log`);
 }
 function runFilePath(dir, serverPid, paneId) {
   return import_node_path.default.join(dir, ".run", `${serverPid}-${paneId.replace(/^%/, "")}.json`);
@@ -2644,18 +2645,20 @@ var LogFile = class {
   file;
   options;
   fd;
+  /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
   queue = [];
   queued = 0;
   writing = !1;
   failing = !1;
   retryTimer;
   idle = [];
-  /** UTF-16 code units queued and not yet written: what the reader bounds. */
+  /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
     return this.queued;
   }
   write(text) {
-    this.queue.push(text), this.queued += text.length, !this.writing && !this.retryTimer && this.drain();
+    let data = Buffer.from(text);
+    this.queue.push(data), this.queued += data.length, !this.writing && !this.retryTimer && this.drain();
   }
   /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
   flush() {
@@ -2664,7 +2667,7 @@ var LogFile = class {
   /** Writes what is queued synchronously, for the last moments of a process. */
   flushSync() {
     if (this.retryTimer && clearTimeout(this.retryTimer), this.retryTimer = void 0, this.queued === 0) return;
-    let data = Buffer.from(this.queue.join(""));
+    let data = Buffer.concat(this.queue);
     this.queue = [], this.queued = 0;
     try {
       this.prepare(data.length);
@@ -2690,7 +2693,7 @@ var LogFile = class {
     this.writing = !0;
     let room;
     try {
-      room = this.prepare(Buffer.byteLength(this.queue[0]));
+      room = this.prepare(this.queue[0].length);
     } catch (error) {
       this.writing = !1, this.retryLater(error);
       return;
@@ -2706,9 +2709,12 @@ var LogFile = class {
     for (; count < this.queue.length && (count === 0 || length + this.queue[count].length <= limit); )
       length += this.queue[count].length, count++;
     let parts = this.queue.splice(0, count);
-    return this.queued -= length, Buffer.from(count === 1 ? parts[0] : parts.join(""));
+    return this.queued -= length, count === 1 ? parts[0] : Buffer.concat(parts, length);
   }
   writeFrom(data, offset) {
+    this.options.writeDelayMs ? setTimeout(() => this.writeNow(data, offset), this.options.writeDelayMs) : this.writeNow(data, offset);
+  }
+  writeNow(data, offset) {
     import_node_fs.default.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (error) {
         this.fail(error, data, offset);
@@ -2719,7 +2725,7 @@ var LogFile = class {
   }
   /** Keeps the unwritten rest at the head of the queue and retries later: nothing is dropped here. */
   fail(error, data, offset) {
-    let rest = data.subarray(offset).toString();
+    let rest = data.subarray(offset);
     this.queue.unshift(rest), this.queued += rest.length, this.writing = !1, this.retryLater(error);
   }
   retryLater(error) {
@@ -4331,6 +4337,16 @@ var Tmux = class {
     let args = ["display-message"];
     options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text)), this.run(args);
   }
+  /** A session's name and its panes that tmux-audit marks as logged. */
+  loggedPanes(session) {
+    let rows = this.run(["list-panes", "-s", "-t", session, "-F", ["#{session_name}", "#{pane_id}", "#{@audit_on}", "#{@audit_run}"].join(SEPARATOR)]), name = "", panes = [];
+    for (let row of rows.split(`
+`)) {
+      let [sessionName, paneId, recording, runFile] = row.split(SEPARATOR);
+      sessionName === void 0 || paneId === void 0 || (name = sessionName, recording && runFile && panes.push({ paneId, recording, runFile }));
+    }
+    return { name, panes };
+  }
   /** What became of a pane: still running, exited but kept (remain-on-exit), gone, or no server at all. */
   paneFate(paneId) {
     let fate;
@@ -4367,7 +4383,7 @@ function helperPath() {
 function start(tmux, state, invocation) {
   let messages = [];
   state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
-  let { options, warnings } = resolveOptions(state.options, process.env), file = sessionLogPath(options.dir, state.session);
+  let { options, warnings } = resolveOptions(state.options, process.env), file = sessionLogPath(options.dir, state.session, state.socket);
   try {
     import_node_fs3.default.closeSync(openAppend(file));
   } catch (error) {
@@ -4420,6 +4436,25 @@ function stopLogging(invocation) {
   let tmux = new Tmux(), state = paneOf(tmux, invocation);
   if (state.recording === "") throw new AuditError(`${state.paneId} is not being logged`);
   return { messages: stop(tmux, state, invocation), version: state.version };
+}
+function noteRename(session) {
+  let tmux = new Tmux(), { name, panes } = tmux.loggedPanes(session);
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
+    let from = origin(recording.user, recording.session, recording.window, recording.pane), line = stampLine(makeClock(recording.timeFormat)(Date.now()), from, "*" /* Event */, eventText("rename", { rec: recording.id, to: name })), fd = openAppend(recording.file);
+    try {
+      import_node_fs3.default.writeSync(fd, line);
+    } finally {
+      import_node_fs3.default.closeSync(fd);
+    }
+  }
+  return { messages: [], version: "" };
 }
 function filterRecording(filter) {
   let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, process.env), user = import_node_os.default.userInfo().username;
@@ -4711,7 +4746,7 @@ var Transcript = class {
 };
 
 // src/reader.ts
-var BATCH_CHARS = 16 * 1024, MAX_BACKLOG = 64 * 1024 * 1024;
+var BATCH_CHARS = 16 * 1024, MAX_BACKLOG = 16 * 1024 * 1024, DROP_CHECK_MS = 500;
 function runReader(recording, runFile) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text, error = !1) => {
@@ -4721,20 +4756,22 @@ function runReader(recording, runFile) {
       } catch {
       }
   }, log = new LogFile(recording.file, {
+    // A test knob (inherited from the tmux server's environment): a slow disk on demand.
+    writeDelayMs: Number(process.env.TMUX_AUDIT_TEST_WRITE_DELAY_MS) || 0,
     maxBytes: recording.maxBytes,
     maxFiles: recording.maxFiles,
     onError: (error) => tell(`cannot write ${recording.file} (${error.code ?? error.message}); logging of ${recording.paneId} resumes when it can`, !0),
     onRecover: () => tell(`writing ${recording.file} again (${recording.paneId})`)
   }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), event = (name, fields) => {
     log.write(stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, fields)));
-  }, time = "", batch = "", droppedLines = 0, droppedChars = 0, transcript = new Transcript((text, continued) => {
+  }, time = "", batch = "", droppedLines = 0, dropCheck, droppedChars = 0, transcript = new Transcript((text, continued) => {
     if (log.backlog + batch.length > MAX_BACKLOG) {
-      droppedLines++, droppedChars += text.length;
+      droppedLines === 0 && (dropCheck = setInterval(writeBatch, DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
       return;
     }
     batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
   }), writeBatch = () => {
-    droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (event("dropped", { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
+    droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (event("dropped", { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }), clearInterval(dropCheck), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
   };
   transcript.seed(recording.seed ?? ""), event("start", { rec: recording.id, by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file });
   let input = process.stdin;
@@ -4834,15 +4871,17 @@ function toTmux() {
   return reportTo === "auto" ? !!process.env.TMUX && !process.env.TMUX_PANE : reportTo === "tmux";
 }
 function report(lines, version, error) {
-  if (toTmux())
-    try {
-      new Tmux().message(`tmux-audit: ${lines.join(" \xB7 ")}`, { version, error });
-      return;
-    } catch {
-    }
-  (error ? process.stderr : process.stdout).write(`${lines.map((line) => `tmux-audit: ${line}`).join(`
+  if (lines.length !== 0) {
+    if (toTmux())
+      try {
+        new Tmux().message(`tmux-audit: ${lines.join(" \xB7 ")}`, { version, error });
+        return;
+      } catch {
+      }
+    (error ? process.stderr : process.stdout).write(`${lines.map((line) => `tmux-audit: ${line}`).join(`
 `)}
 `);
+  }
 }
 function paneCommand(name, description, action) {
   return new Command(name).description(description).option("-t, --pane <pane>", "target pane (default: the pane this runs in)", "").option("--client-user <user>", "who asked, as tmux knows the client (#{client_user})", "").action((options) => {
@@ -4861,6 +4900,11 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording({ ...options, file: options.file });
     return warnings.length > 0 && report(warnings, "", !0), runReader(recording);
+  })
+).addCommand(
+  new Command("renamed").description("record a session rename in its recordings (what the session-renamed hook runs)").requiredOption("--session <session>", "the renamed session (#{hook_session})").action((options) => {
+    let outcome = noteRename(options.session);
+    report(outcome.messages, outcome.version, !1);
   })
 ).addCommand(
   new Command("recover").description("close the recording of a reader that died (what pipe-pane runs after it)").argument("<run-file>", "the recording written by start").argument("<status>", "the reader's exit status").action((runFile, status) => recoverReader(runFile, Number(status)))

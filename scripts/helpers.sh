@@ -10,6 +10,7 @@ audit_status_on_option='@audit-status-on'
 audit_status_off_option='@audit-status-off'
 audit_status_placeholder='#{audit_status}'
 audit_min_node_major=18
+audit_hook_index=47
 
 get_tmux_option() {
 	local option="$1" default="$2" value

@@ -6,7 +6,7 @@
 // $TMUX_PANE, so the key binding says `--report tmux` outright.
 
 import { Command, CommanderError } from 'commander';
-import { describeLogging, filterRecording, startLogging, stopLogging, toggleLogging, type FilterOptions, type Invocation, type Outcome } from './control.ts';
+import { describeLogging, filterRecording, noteRename, startLogging, stopLogging, toggleLogging, type FilterOptions, type Invocation, type Outcome } from './control.ts';
 import { readRecording } from './recording.ts';
 import { AuditError } from './errors.ts';
 import { recoverReader, runReader } from './reader.ts';
@@ -24,6 +24,7 @@ function toTmux(): boolean {
 }
 
 function report(lines: string[], version: string, error: boolean): void {
+  if (lines.length === 0) return;
   if (toTmux()) {
     try {
       new Tmux().message(`tmux-audit: ${lines.join(' · ')}`, { version, error });
@@ -76,6 +77,15 @@ const program = new Command('tmux-audit')
         const { recording, warnings } = filterRecording({ ...options, file: options.file });
         if (warnings.length > 0) report(warnings, '', true);
         return runReader(recording);
+      }),
+  )
+  .addCommand(
+    new Command('renamed')
+      .description('record a session rename in its recordings (what the session-renamed hook runs)')
+      .requiredOption('--session <session>', 'the renamed session (#{hook_session})')
+      .action((options: { session: string }) => {
+        const outcome = noteRename(options.session);
+        report(outcome.messages, outcome.version, false);
       }),
   )
   .addCommand(

@@ -11,6 +11,7 @@ import { openAppend } from './logfile.ts';
 import { resolveOptions } from './options.ts';
 import { runFilePath, sessionLogPath } from './paths.ts';
 import { livingReader, readRecording, requestStop, writeRecording, type Recording } from './recording.ts';
+import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
 import { shellQuote, Tmux, type PaneState } from './tmux.ts';
 
 export interface Invocation {
@@ -55,7 +56,7 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
   const messages: string[] = [];
   if (state.recording !== '') messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
   const { options, warnings } = resolveOptions(state.options, process.env);
-  const file = sessionLogPath(options.dir, state.session);
+  const file = sessionLogPath(options.dir, state.session, state.socket);
   try {
     fs.closeSync(openAppend(file));
   } catch (error) {
@@ -132,6 +133,34 @@ export function stopLogging(invocation: Invocation): Outcome {
   const state = paneOf(tmux, invocation);
   if (state.recording === '') throw new AuditError(`${state.paneId} is not being logged`);
   return { messages: stop(tmux, state, invocation), version: state.version };
+}
+
+/**
+ * After a session is renamed (hook session-renamed): each of its recordings
+ * keeps its file and stamps (the log names where a line was printed when it
+ * was printed), and gets a `rename` event naming the new session.
+ */
+export function noteRename(session: string): Outcome {
+  const tmux = new Tmux();
+  const { name, panes } = tmux.loggedPanes(session);
+  for (const pane of panes) {
+    let recording: Recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue; // stopped meanwhile
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === undefined) continue;
+    const from = origin(recording.user, recording.session, recording.window, recording.pane);
+    const line = stampLine(makeClock(recording.timeFormat)(Date.now()), from, Mark.Event, eventText('rename', { rec: recording.id, to: name }));
+    const fd = openAppend(recording.file);
+    try {
+      fs.writeSync(fd, line); // one O_APPEND write of a whole line: never inside another writer's line
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  return { messages: [], version: '' };
 }
 
 export interface FilterOptions {

@@ -27,6 +27,8 @@ import { filesToPrune, needsRotation, rotatedName } from './rotate.ts';
 
 export interface LogFileOptions {
   maxBytes: number;
+  /** Delays every write, to test what a slow disk does (0 in real use). */
+  writeDelayMs?: number;
   maxFiles: number;
   /** A write failed; the writer keeps the data and retries. Called once per failure streak. */
   onError: (error: NodeJS.ErrnoException) => void;
@@ -71,7 +73,8 @@ function processAlive(pid: number): boolean {
 
 export class LogFile {
   private fd: number;
-  private queue: string[] = [];
+  /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
+  private queue: Buffer[] = [];
   private queued = 0;
   private writing = false;
   private failing = false;
@@ -85,14 +88,15 @@ export class LogFile {
     this.fd = openAppend(file);
   }
 
-  /** UTF-16 code units queued and not yet written: what the reader bounds. */
+  /** Bytes queued and not yet written: what the reader bounds. */
   get backlog(): number {
     return this.queued;
   }
 
   write(text: string): void {
-    this.queue.push(text);
-    this.queued += text.length;
+    const data = Buffer.from(text);
+    this.queue.push(data);
+    this.queued += data.length;
     if (!this.writing && !this.retryTimer) this.drain();
   }
 
@@ -107,7 +111,7 @@ export class LogFile {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     if (this.queued === 0) return;
-    const data = Buffer.from(this.queue.join(''));
+    const data = Buffer.concat(this.queue);
     this.queue = [];
     this.queued = 0;
     try {
@@ -138,7 +142,7 @@ export class LogFile {
     this.writing = true;
     let room: number;
     try {
-      room = this.prepare(Buffer.byteLength(this.queue[0]!));
+      room = this.prepare(this.queue[0]!.length);
     } catch (error) {
       this.writing = false;
       this.retryLater(error as NodeJS.ErrnoException);
@@ -160,10 +164,15 @@ export class LogFile {
     }
     const parts = this.queue.splice(0, count);
     this.queued -= length;
-    return Buffer.from(count === 1 ? parts[0]! : parts.join(''));
+    return count === 1 ? parts[0]! : Buffer.concat(parts, length);
   }
 
   private writeFrom(data: Buffer, offset: number): void {
+    if (this.options.writeDelayMs) setTimeout(() => this.writeNow(data, offset), this.options.writeDelayMs);
+    else this.writeNow(data, offset);
+  }
+
+  private writeNow(data: Buffer, offset: number): void {
     fs.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (error) {
         this.fail(error, data, offset);
@@ -181,7 +190,7 @@ export class LogFile {
 
   /** Keeps the unwritten rest at the head of the queue and retries later: nothing is dropped here. */
   private fail(error: NodeJS.ErrnoException, data: Buffer, offset: number): void {
-    const rest = data.subarray(offset).toString();
+    const rest = data.subarray(offset);
     this.queue.unshift(rest);
     this.queued += rest.length;
     this.writing = false;

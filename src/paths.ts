@@ -17,8 +17,15 @@ export function sessionStem(session: string): string {
   return stem.length > 0 ? stem : '%';
 }
 
-export function sessionLogPath(dir: string, session: string): string {
-  return path.join(dir, `${sessionStem(session)}.log`);
+/**
+ * `<session>.log` for the default tmux server; `<session>@<socket>.log` for any
+ * other (`tmux -L work`), so that sessions of the same name on two servers never
+ * share a file. `@` is never part of a stem, so the two parts cannot be confused.
+ */
+export function sessionLogPath(dir: string, session: string, socketPath: string): string {
+  const socket = path.basename(socketPath);
+  const server = socket === 'default' || socket === '' ? '' : `@${sessionStem(socket)}`;
+  return path.join(dir, `${sessionStem(session)}${server}.log`);
 }
 
 /** Runtime files (recording config, reader pid, stop request) of one pane of one tmux server. */

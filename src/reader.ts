@@ -19,8 +19,14 @@ import { Transcript } from './transcript.ts';
 /** Stamped text handed to the writer at once, at most (plus one line). */
 const BATCH_CHARS = 16 * 1024;
 
-/** Queued log text (UTF-16 code units) above which new lines are dropped and counted. */
-export const MAX_BACKLOG = 64 * 1024 * 1024;
+/**
+ * Queued log bytes above which new lines are dropped and counted: the reader's
+ * memory bound (16 MiB of queue on top of Node's own ~45 MB).
+ */
+export const MAX_BACKLOG = 16 * 1024 * 1024;
+
+/** How often to check whether a backlog has drained, so a `dropped` event never waits for more output. */
+const DROP_CHECK_MS = 500;
 
 /**
  * Reads stdin into `recording.file` until end of input or a signal. With a
@@ -40,6 +46,8 @@ export function runReader(recording: Recording, runFile?: string): void {
   };
 
   const log = new LogFile(recording.file, {
+    // A test knob (inherited from the tmux server's environment): a slow disk on demand.
+    writeDelayMs: Number(process.env.TMUX_AUDIT_TEST_WRITE_DELAY_MS) || 0,
     maxBytes: recording.maxBytes,
     maxFiles: recording.maxFiles,
     onError: (error) => tell(`cannot write ${recording.file} (${error.code ?? error.message}); logging of ${recording.paneId} resumes when it can`, true),
@@ -54,9 +62,11 @@ export function runReader(recording: Recording, runFile?: string): void {
   let time = '';
   let batch = '';
   let droppedLines = 0;
+  let dropCheck: NodeJS.Timeout | undefined;
   let droppedChars = 0;
   const transcript = new Transcript((text, continued) => {
     if (log.backlog + batch.length > MAX_BACKLOG) {
+      if (droppedLines === 0) dropCheck = setInterval(writeBatch, DROP_CHECK_MS);
       droppedLines++;
       droppedChars += text.length;
       return;
@@ -69,6 +79,7 @@ export function runReader(recording: Recording, runFile?: string): void {
   const writeBatch = (): void => {
     if (droppedLines > 0 && log.backlog < MAX_BACKLOG / 2) {
       event('dropped', { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: 'log writer backlog' });
+      clearInterval(dropCheck);
       droppedLines = 0;
       droppedChars = 0;
     }

@@ -145,6 +145,20 @@ export class Tmux {
     this.run(args);
   }
 
+  /** A session's name and its panes that tmux-audit marks as logged. */
+  loggedPanes(session: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
+    const rows = this.run(['list-panes', '-s', '-t', session, '-F', ['#{session_name}', '#{pane_id}', '#{@audit_on}', '#{@audit_run}'].join(SEPARATOR)]);
+    let name = '';
+    const panes = [];
+    for (const row of rows.split('\n')) {
+      const [sessionName, paneId, recording, runFile] = row.split(SEPARATOR);
+      if (sessionName === undefined || paneId === undefined) continue;
+      name = sessionName;
+      if (recording && runFile) panes.push({ paneId, recording, runFile });
+    }
+    return { name, panes };
+  }
+
   /** What became of a pane: still running, exited but kept (remain-on-exit), gone, or no server at all. */
   paneFate(paneId: string): 'alive' | 'dead' | 'gone' | 'no-server' {
     let fate: string;

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { alive, HELPER, TmuxServer, waitFor } from './support.ts';
+import { alive, HELPER, memoryKb, TmuxServer, waitFor } from './support.ts';
 
 const servers: TmuxServer[] = [];
 function server(options?: ConstructorParameters<typeof TmuxServer>[0]): TmuxServer {
@@ -170,5 +170,155 @@ describe('the disk and the directory', () => {
     assert.equal(status, 1);
     assert.match(stderr, new RegExp(`^tmux-audit: cannot write ${tmux.logFile()}: ${tmux.logDir} is not a directory \\(refusing to follow a symlink\\)\n$`));
     assert.deepEqual(fs.readdirSync(target), []);
+  });
+});
+
+describe('floods', () => {
+  it('4 panes × 200,000 lines, rotating every 256 KiB: each line exactly once, whole, in order', async () => {
+    const tmux = server({ config: ['set -g @audit-max-size 256K', 'set -g @audit-max-files 100000'] });
+    for (let i = 0; i < 3; i++) tmux.tmux('split-window', '-t', '%0');
+    tmux.tmux('select-layout', '-t', '%0', 'tiled');
+    const panes = ['%0', '%1', '%2', '%3'];
+    const name = (pane: string) => pane.replace('%', 'p');
+    for (const pane of panes) tmux.toggle(pane);
+    for (const pane of panes) tmux.type(`seq -f '${name(pane)}-%06g' 1 200000; echo ${name(pane)}-finished`, pane);
+    const live = path.basename(tmux.logFile());
+    const files = () => {
+      const rotated = fs.readdirSync(tmux.logDir).filter((file) => file.startsWith(`${live}.`)).sort();
+      return [...rotated, live].map((file) => path.join(tmux.logDir, file));
+    };
+    await waitFor(
+      'every pane to finish',
+      () => {
+        const tail = tmux.readLog();
+        const seen = panes.filter((pane) => tail.includes(`| ${name(pane)}-finished\n`));
+        if (seen.length === panes.length) return true;
+        // Earlier "finished" lines may already sit in rotated files.
+        const read = (file: string) => {
+          try {
+            return fs.readFileSync(file, 'utf8');
+          } catch {
+            return ''; // rotated away while we looked
+          }
+        };
+        return panes.every((pane) => files().some((file) => read(file).includes(`| ${name(pane)}-finished\n`)));
+      },
+      120_000,
+    );
+    const all = files();
+    assert.ok(all.length > 100, `rotated ${all.length - 1} times`);
+    const perPane = new Map(panes.map((pane) => [name(pane), [] as string[]]));
+    for (const file of all) {
+      for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+        if (line === '') continue;
+        const match = / \| (p\d)-(\d{6})$/.exec(line);
+        if (match) perPane.get(match[1]!)!.push(match[2]!);
+        else assert.match(line, / (\*|\|) /, `a whole, stamped line: ${JSON.stringify(line.slice(0, 200))}`);
+      }
+    }
+    for (const [pane, numbers] of perPane) {
+      assert.equal(numbers.length, 200000, `${pane}: every line once`);
+      assert.ok(numbers.every((number, i) => Number(number) === i + 1), `${pane}: in order, none merged or duplicated`);
+    }
+  });
+
+  it('a disk slower than the flood: tmux and the reader stay bounded, and the drop is accounted for', async () => {
+    // Every write waits 200 ms: the reader's queue fills far faster than it drains.
+    const tmux = server({ env: { TMUX_AUDIT_TEST_WRITE_DELAY_MS: '200' }, config: ['set -g @audit-max-size 1G'] });
+    const serverPid = Number(tmux.show('#{pid}'));
+    const { pid, recording } = await startLogging(tmux);
+    const tmuxBefore = memoryKb(serverPid, 'VmRSS');
+    tmux.type('seq 1 3000000; echo flood-finished');
+    await waitFor('the flood to reach the screen', () => tmux.tmux('capture-pane', '-p', '-t', '%0').includes('flood-finished\n'), 60_000);
+    await waitFor('the dropped event', () => tmux.readLog().includes(`* dropped rec=${recording} lines=`), 60_000);
+    const tmuxGrowth = memoryKb(serverPid, 'VmHWM') - tmuxBefore;
+    const readerPeak = memoryKb(pid, 'VmHWM');
+    assert.ok(tmuxGrowth < 32 * 1024, `tmux grew by ${tmuxGrowth} kB: the reader kept draining`);
+    assert.ok(readerPeak < 160 * 1024, `reader peak RSS ${readerPeak} kB stays bounded (16 Mi characters of queue)`);
+    await tmux.run('echo after-the-flood'); // written after everything queued before it
+    const dropped = [...tmux.readLog().matchAll(/\* dropped rec=\S+ lines=(\d+) chars=\d+/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+    const text = tmux.loggedText();
+    const kept = text.filter((line) => /^\d+$/.test(line)).length + (text.includes('flood-finished') ? 1 : 0);
+    assert.ok(dropped > 0);
+    assert.equal(kept + dropped, 3000001, 'each line of the flood (and its last echo) is in the log or counted as dropped');
+  });
+});
+
+describe('hostile output', () => {
+  it('binary, NULs, a 50 MB line, endless \\r, queries, OSC 52, wide text: no crash, bounded, nothing raw in the log', async () => {
+    const tmux = server({ config: ['set -g @audit-max-size 1G'] }); // one file to read back
+    const { pid } = await startLogging(tmux);
+    await tmux.run(`head -c 300000 ${process.execPath} | tr -d '\\033'; echo`);
+    await tmux.run("printf 'nul:\\000\\000:end\\n'");
+    await tmux.run("printf LONG:; head -c 50000000 /dev/zero | tr '\\0' x; echo");
+    await tmux.run("for i in $(seq 1 20000); do printf '\\r%d' $i; done; echo");
+    const wide = path.join(tmux.dir, 'wide.txt');
+    fs.writeFileSync(wide, '全角テキスト 🚀🎉 e\u0301\n');
+    await tmux.run(`cat ${wide}`);
+    // Last: tmux answers the queries by typing the replies into the pane, as a terminal does.
+    await tmux.run("printf '\\033[6n\\033[c\\033]52;c;c2VjcmV0\\007\\033]0;title\\007ok\\n'");
+    assert.ok(alive(pid), 'the reader survived');
+    assert.ok(memoryKb(pid, 'VmHWM') < 200 * 1024, `reader peak RSS ${memoryKb(pid, 'VmHWM')} kB`);
+    const text = tmux.loggedText();
+    assert.ok(text.includes('nul::end'), 'NULs dropped');
+    assert.ok(text.includes('20000'), 'the progress counter logged in its final state');
+    assert.ok(text.includes('ok'), 'queries and OSC 52 removed');
+    assert.ok(text.includes('全角テキスト 🚀🎉 e\u0301'), 'wide text and emoji intact');
+    const log = tmux.readLog().split('\n');
+    const first = log.findIndex((line) => / \| LONG:x+$/.test(line));
+    let end = first + 1;
+    while (/ \+ x+$/.test(log[end]!)) end++;
+    const pieces = log.slice(first, end).map((line) => line.replace(/^.* [|+] (LONG:)?/, ''));
+    assert.ok(first >= 0 && pieces.length > 1000);
+    assert.equal(pieces.join('').length, 50_000_000, 'every x accounted for, in pieces marked as continuations');
+    assert.ok(pieces.every((piece) => /^x+$/.test(piece) && piece.length <= 16_384), 'split at the documented limit');
+    const raw = fs.readFileSync(tmux.logFile());
+    assert.ok(!raw.includes(0x1b) && !raw.includes(0x00) && !raw.includes(0x07), 'no escape, NUL or bell in the log');
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(raw.toString('latin1')), 'no raw control characters');
+    assert.doesNotThrow(() => new TextDecoder('utf-8', { fatal: true }).decode(raw), 'the log is valid UTF-8');
+  });
+});
+
+describe('renames and collisions', () => {
+  it('a renamed session keeps its file and stamps, and the rename is recorded', async () => {
+    const tmux = server();
+    const { recording } = await startLogging(tmux);
+    const file = tmux.logFile();
+    tmux.tmux('rename-session', '-t', 'main', 'renamed one');
+    await waitFor('the rename event', () => tmux.readLog().includes(`* rename rec=${recording} to="renamed one"`));
+    await tmux.run('echo after-rename', '%0', 'main');
+    assert.ok(fs.readFileSync(file, 'utf8').includes('main:0.0 | after-rename'));
+  });
+
+  it('two servers with a session of the same name never share a file', async () => {
+    const one = server();
+    const two = server();
+    fs.rmSync(two.logDir, { recursive: true, force: true });
+    two.tmux('set', '-g', '@audit-dir', one.logDir);
+    await startLogging(one);
+    two.toggle();
+    await one.run('echo from-one');
+    await waitFor('two to log', () => fs.existsSync(path.join(one.logDir, path.basename(two.logFile()))));
+    assert.notEqual(one.logFile(), path.join(one.logDir, path.basename(two.logFile())));
+    two.tmux('send-keys', '-t', '%0', 'echo from-two', 'Enter');
+    const twoFile = path.join(one.logDir, path.basename(two.logFile()));
+    await waitFor('from-two in its own file', () => fs.readFileSync(twoFile, 'utf8').includes('| from-two'));
+    assert.ok(!one.readLog().includes('from-two'));
+    assert.ok(!fs.readFileSync(twoFile, 'utf8').includes('from-one'));
+    two.toggle();
+  });
+});
+
+describe('bad options', () => {
+  it('an unknown time-format token and a relative directory: named in the message, defaults used', () => {
+    const tmux = server({ config: ['set -g @audit-time-format "yyyy-MM-dd jj"', 'set -g @audit-dir "relative/logs"'] });
+    const home = tmux.dir;
+    const out = execFileSync(process.execPath, [HELPER, 'start', '--pane', '%0'], {
+      env: { ...tmux.env, TMUX: `${tmux.show('#{socket_path}')},0,0`, TMUX_PANE: '%0' },
+      encoding: 'utf8',
+    });
+    assert.match(out, /@audit-time-format 'yyyy-MM-dd jj' is not a date-fns format \(.*`j`.*\); using 'yyyy-MM-dd'T'HH:mm:ss.SSSxxx'/);
+    assert.match(out, new RegExp(`@audit-dir 'relative/logs' is not an absolute path; using ${home}/.local/state/tmux-audit`));
+    assert.equal(tmux.show('#{pane_pipe}'), '1');
   });
 });

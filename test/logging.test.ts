@@ -115,7 +115,7 @@ describe('files and options', () => {
   it('one file per session, its name made safe; @audit-time-format applies', async () => {
     const tmux = server({ session: 'my proj/1', config: ['set -g @audit-time-format "HH:mm:ss"'] });
     tmux.toggle();
-    const file = path.join(tmux.logDir, 'my%20proj%2F1.log');
+    const file = path.join(tmux.logDir, `my%20proj%2F1@${tmux.socketName}.log`);
     tmux.type('echo in-my-proj');
     await waitFor('the line', () => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('| in-my-proj'));
     const line = fs.readFileSync(file, 'utf8').split('\n').find((entry) => entry.endsWith('| in-my-proj'))!;
@@ -134,9 +134,10 @@ describe('files and options', () => {
     execFileSync('sh', ['-c', `umask 000; exec tmux -L '${socket}' -f '${conf}' new-session -d -s u`], { env });
     try {
       tmux('run-shell', '-t', '%0', `'${process.execPath}' '${HELPER}' toggle --pane '#{pane_id}'`);
-      await waitFor('the log file', () => fs.existsSync(path.join(logs, 'u.log')));
+      const log = path.join(logs, `u@${socket}.log`);
+      await waitFor('the log file', () => fs.existsSync(log));
       assert.equal(fs.statSync(logs).mode & 0o777, 0o700);
-      assert.equal(fs.statSync(path.join(logs, 'u.log')).mode & 0o777, 0o600);
+      assert.equal(fs.statSync(log).mode & 0o777, 0o600);
     } finally {
       tmux('kill-server');
       fs.rmSync(dir, { recursive: true, force: true });
@@ -206,16 +207,18 @@ describe('rotation', () => {
     for (const pane of panes) tmux.toggle(pane);
     for (const pane of panes) tmux.type(`seq -f '${name(pane)}-n%06g' 1 ${count}; echo ${name(pane)}-finished`, pane);
     const finished = () => {
-      const all = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith('main.log')).map((name) => fs.readFileSync(path.join(tmux.logDir, name), 'utf8')).join('');
+      const live = path.basename(tmux.logFile());
+      const all = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(live)).map((name) => fs.readFileSync(path.join(tmux.logDir, name), 'utf8')).join('');
       return panes.every((pane) => all.includes(`| ${name(pane)}-finished\n`));
     };
     await waitFor('every pane to finish', finished, 60_000);
   }
 
   /** Live file last, rotated ones oldest first. */
-  function filesInOrder(dir: string): string[] {
-    const rotated = fs.readdirSync(dir).filter((name) => name.startsWith('main.log.')).sort();
-    return [...rotated, 'main.log'].map((name) => path.join(dir, name));
+  function filesInOrder(tmux: TmuxServer): string[] {
+    const live = path.basename(tmux.logFile());
+    const rotated = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(`${live}.`)).sort();
+    return [...rotated, live].map((name) => path.join(tmux.logDir, name));
   }
 
   it('with concurrent panes: every line exactly once, whole, in order per pane', async () => {
@@ -225,7 +228,7 @@ describe('rotation', () => {
     const panes = ['%0', '%1', '%2'];
     const count = 20_000;
     await flood(tmux, panes, count);
-    const files = filesInOrder(tmux.logDir);
+    const files = filesInOrder(tmux);
     assert.ok(files.length > 20, `rotated ${files.length - 1} times`);
     for (const file of files.slice(0, -1)) {
       // Over the limit by at most one queued batch, plus writes that were in flight in other panes' readers.
@@ -245,7 +248,7 @@ describe('rotation', () => {
   it('keeps at most @audit-max-files rotated files', async () => {
     const tmux = server({ config: ['set -g @audit-max-size 16K', 'set -g @audit-max-files 3'] });
     await flood(tmux, ['%0'], 5000);
-    const rotated = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith('main.log.'));
+    const rotated = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(`${path.basename(tmux.logFile())}.`));
     assert.equal(rotated.length, 3, rotated.join(' '));
   });
 });

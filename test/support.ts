@@ -35,6 +35,8 @@ export interface ServerOptions {
   session?: string;
   /** Loads audit.tmux (default true). */
   plugin?: boolean;
+  /** Extra environment for the server, and so for the readers it starts. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class TmuxServer {
@@ -46,7 +48,7 @@ export class TmuxServer {
 
   constructor(options: ServerOptions = {}) {
     // HISTFILE empty: the panes' shells must not write into the directory while it is removed.
-    this.env = { ...process.env, TMUX_TMPDIR: this.dir, HOME: this.dir, HISTFILE: '' };
+    this.env = { ...process.env, ...options.env, TMUX_TMPDIR: this.dir, HOME: this.dir, HISTFILE: '' };
     delete this.env.TMUX;
     delete this.env.TMUX_PANE;
     const config = path.join(this.dir, 'tmux.conf');
@@ -95,8 +97,9 @@ export class TmuxServer {
     await waitFor(`'${command}' to finish`, () => this.loggedText(session).includes(marker));
   }
 
+  /** `<session>@<socket>.log`: this server is not the default one. */
   logFile(session = 'main'): string {
-    return path.join(this.logDir, `${session}.log`);
+    return path.join(this.logDir, `${session}@${this.socketName}.log`);
   }
 
   readLog(session = 'main'): string {
@@ -152,4 +155,10 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** A process's memory figure from /proc/<pid>/status, in kB (VmRSS now, VmHWM peak). */
+export function memoryKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : Number.NaN;
 }

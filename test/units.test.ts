@@ -75,7 +75,8 @@ describe('file names', () => {
     assert.equal(sessionStem('.hidden'), '%2Ehidden');
     assert.equal(sessionStem('a/b'), 'a%2Fb');
     assert.equal(sessionStem('é'), '%C3%A9');
-    assert.equal(sessionLogPath('/logs', 'x y'), '/logs/x%20y.log');
+    assert.equal(sessionLogPath('/logs', 'x y', '/tmp/tmux-0/default'), '/logs/x%20y.log');
+    assert.equal(sessionLogPath('/logs', 'x y', '/tmp/tmux-0/work'), '/logs/x%20y@work.log', 'another server, another file');
   });
   it('distinct names never share a file, and none escapes the directory', () => {
     fc.assert(
