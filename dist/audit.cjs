@@ -4337,6 +4337,26 @@ var Tmux = class {
     let args = ["display-message"];
     options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text)), this.run(args);
   }
+  /** The program in the foreground of a pane (tmux reads it from the pty, osdep-linux.c). */
+  currentCommand(paneId) {
+    return this.run(["display-message", "-p", "-t", paneId, "#{pane_current_command}"]).trim();
+  }
+  /**
+   * The rows of a pane's screen, without trailing blank rows, if it is in the
+   * alternate screen; undefined otherwise. Asynchronous: the pipe reader must
+   * keep draining its input meanwhile.
+   */
+  captureAlternateScreen(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+      if (error) return done(void 0);
+      let [flag, ...rows] = stdout.replace(/\n$/, "").split(`
+`);
+      if (flag !== "1") return done(void 0);
+      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+      done(rows);
+    });
+  }
   /** A session's name and its panes that tmux-audit marks as logged. */
   loggedPanes(session) {
     let rows = this.run(["list-panes", "-s", "-t", session, "-F", ["#{session_name}", "#{pane_id}", "#{@audit_on}", "#{@audit_run}"].join(SEPARATOR)]), name = "", panes = [];
@@ -4492,8 +4512,57 @@ function describeLogging(invocation) {
 // src/reader.ts
 var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1);
 
+// src/screen.ts
+var ScreenRecorder = class {
+  constructor(tmux, recording, write) {
+    this.tmux = tmux;
+    this.recording = recording;
+    this.write = write;
+  }
+  tmux;
+  recording;
+  write;
+  alternate = !1;
+  closed = !1;
+  capturing = !1;
+  settle;
+  lastCapture = 0;
+  lastSnapshot = "";
+  /** The pane entered (true) or left (false) the alternate screen. */
+  switched(alternate) {
+    if (this.alternate = alternate, this.lastSnapshot = "", clearTimeout(this.settle), !alternate) {
+      this.write([{ event: { state: "leave" } }]);
+      return;
+    }
+    this.lastCapture = Date.now(), this.write([{ event: { state: "enter", program: this.program() } }]);
+  }
+  /** The pane printed something (called after each read). */
+  output() {
+    !this.alternate || this.closed || !this.recording.socket || (Date.now() - this.lastCapture >= 5e3 && this.capture(), clearTimeout(this.settle), this.settle = setTimeout(() => this.capture(), 500));
+  }
+  close() {
+    this.closed = !0, clearTimeout(this.settle);
+  }
+  program() {
+    if (this.recording.socket)
+      try {
+        return this.tmux.currentCommand(this.recording.paneId) || void 0;
+      } catch {
+        return;
+      }
+  }
+  capture() {
+    this.capturing || (this.capturing = !0, this.lastCapture = Date.now(), this.tmux.captureAlternateScreen(this.recording.paneId, (rows) => {
+      if (this.capturing = !1, !rows || !this.alternate || this.closed) return;
+      let snapshot = rows.join(`
+`);
+      snapshot !== this.lastSnapshot && (this.lastSnapshot = snapshot, this.write([{ event: { state: "snapshot", rows: rows.length } }, ...rows.map((row) => ({ row }))]));
+    }));
+  }
+};
+
 // src/ansi.ts
-var LINE_OP_FINALS = /* @__PURE__ */ new Set([
+var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), LINE_OP_FINALS = /* @__PURE__ */ new Set([
   75,
   // K  EL  erase in line
   67,
@@ -4517,8 +4586,9 @@ var EscapeCleaner = class {
   param = -1;
   /** Only the first parameter matters for the line ops; later ones are skipped. */
   paramIndex = 0;
-  /** Private markers (`?`, `>`, ...) or intermediates turn a CSI into one we never apply. */
-  privateCsi = !1;
+  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
+  marker = 0;
+  intermediates = !1;
   /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
   pending = new Uint8Array(3);
   pendingLength = 0;
@@ -4557,7 +4627,7 @@ var EscapeCleaner = class {
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? keepsControl(b) && (out[o++] = b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.paramIndex = 0, this.privateCsi = !1) : b === 93 ? state = 7 /* OscString */ : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (state = 0 /* Ground */);
+          b < 32 ? keepsControl(b) && (out[o++] = b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.paramIndex = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? state = 7 /* OscString */ : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
           b < 32 ? keepsControl(b) && (out[o++] = b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
@@ -4571,7 +4641,7 @@ var EscapeCleaner = class {
               let next = (this.param < 0 ? 0 : this.param) * 10 + (b - 48);
               this.param = next > MAX_PARAM ? MAX_PARAM : next;
             }
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, this.paramIndex++) : b >= 60 && b <= 63 ? (this.privateCsi = !0, state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.privateCsi = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (!this.privateCsi && LINE_OP_FINALS.has(b) && (o = this.encodeLineOp(out, o, b)), state = 0 /* Ground */);
+          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, this.paramIndex++) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.intermediates || (o = this.dispatchCsi(out, o, b)), state = 0 /* Ground */);
           break;
         case 5 /* CsiIntermediate */:
           b < 32 ? keepsControl(b) && (out[o++] = b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
@@ -4617,6 +4687,10 @@ var EscapeCleaner = class {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]);
     return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
   }
+  /** Keeps the few CSI sequences that matter to the log, as ops; no op is longer than its CSI. */
+  dispatchCsi(out, o, final) {
+    return this.marker === 0 && LINE_OP_FINALS.has(final) ? this.encodeLineOp(out, o, final) : (this.marker === 63 && (final === 104 || final === 108) && ALTERNATE_SCREEN_MODES.has(this.param) && (out[o++] = 27, out[o++] = final === 104 ? 97 : 110, out[o++] = 59), o);
+  }
   /** ESC final digits ';' — no longer than the CSI it replaces (ESC '[' ... final). */
   encodeLineOp(out, o, final) {
     return out[o++] = 27, out[o++] = final, this.param >= 0 && (o += out.write(String(this.param), o, "latin1")), out[o++] = 59, o;
@@ -4624,20 +4698,25 @@ var EscapeCleaner = class {
 };
 
 // src/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, CR = 13, BS = 8, OP = 27, EDIT = /\r(?!\n)|[\b\x1b]/g, C1 = /[\u0080-\u009f]/g;
+var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110)};`, CR = 13, BS = 8, OP = 27, EDIT = /\r(?!\n)|[\b\x1b]/g, C1 = /[\u0080-\u009f]/g;
 function escapeControl(char) {
   return `\\u00${char.charCodeAt(0).toString(16)}`;
 }
 var LineAssembler = class {
-  constructor(sink, maxChars = MAX_LINE_CHARS) {
+  constructor(sink, maxChars = MAX_LINE_CHARS, onScreen = () => {
+  }) {
     this.sink = sink;
     this.maxChars = maxChars;
+    this.onScreen = onScreen;
   }
   sink;
   maxChars;
+  onScreen;
   line = "";
   cursor = 0;
   continued = !1;
+  /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
+  alternate = !1;
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text) {
     this.line = text, this.cursor = text.length;
@@ -4645,13 +4724,33 @@ var LineAssembler = class {
   /** Feeds decoded text; line ops must arrive whole (the cleaner emits them atomically). */
   push(input) {
     C1.lastIndex = 0;
-    let text = C1.test(input) ? input.replace(C1, escapeControl) : input, n = text.length, nextEdit = this.findEdit(text, 0), start2 = 0;
+    let text = C1.test(input) ? input.replace(C1, escapeControl) : input, start2 = 0;
+    for (; start2 < text.length; ) {
+      if (!this.alternate) {
+        start2 = this.pushLines(text, start2);
+        continue;
+      }
+      let leave = text.indexOf(LEAVE_ALTERNATE, start2);
+      if (leave < 0) return;
+      this.alternate = !1, this.onScreen(!1), start2 = leave + LEAVE_ALTERNATE.length;
+    }
+  }
+  /** Lines from `from` on; stops early, returning where, when the alternate screen begins. */
+  pushLines(text, from) {
+    let n = text.length, nextEdit = this.findEdit(text, from), start2 = from;
     for (; start2 < n; ) {
       let newline = text.indexOf(`
 `, start2), end = newline < 0 ? n : newline, body = newline >= 0 && end > start2 && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-      if (body > start2 && (nextEdit >= body && this.cursor === this.line.length ? this.append(text.slice(start2, body)) : this.edit(text, start2, body)), newline < 0) break;
+      if (body > start2)
+        if (nextEdit >= body && this.cursor === this.line.length) this.append(text.slice(start2, body));
+        else {
+          let stop2 = this.edit(text, start2, body);
+          if (stop2 >= 0) return stop2;
+        }
+      if (newline < 0) break;
       this.emit(), start2 = newline + 1, nextEdit < start2 && (nextEdit = this.findEdit(text, start2));
     }
+    return n;
   }
   /** Emits what is left of an unfinished line (end of stream). */
   finish() {
@@ -4665,6 +4764,7 @@ var LineAssembler = class {
   append(part) {
     this.line = this.line.length === 0 ? part : this.line + part, this.cursor = this.line.length, this.line.length > this.maxChars && this.split();
   }
+  /** Applies text with cursor movement; returns where it stopped if the alternate screen began, else -1. */
   edit(text, from, to) {
     let i = from;
     for (; i < to; ) {
@@ -4674,8 +4774,10 @@ var LineAssembler = class {
       else if (c === BS)
         this.cursor > 0 && this.cursor--, i++;
       else if (c === OP) {
-        let end = text.indexOf(";", i + 2), param = end > i + 2 ? Number(text.slice(i + 2, end)) : -1;
-        this.applyOp(text.charCodeAt(i + 1), param), i = end + 1;
+        let end = text.indexOf(";", i + 2), final = text.charCodeAt(i + 1), param = end > i + 2 ? Number(text.slice(i + 2, end)) : -1;
+        if (i = end + 1, final === 97)
+          return this.line.length > 0 && this.emit(), this.line = "", this.cursor = 0, this.alternate = !0, this.onScreen(!0), i;
+        this.applyOp(final, param);
       } else {
         let j = i + 1;
         for (; j < to; ) {
@@ -4686,6 +4788,7 @@ var LineAssembler = class {
         this.write(text.slice(i, j)), i = j;
       }
     }
+    return -1;
   }
   /** Writes at the cursor, overwriting what is there; past the end pads with blanks, as the screen shows. */
   write(part) {
@@ -4729,8 +4832,8 @@ var LineAssembler = class {
 var Transcript = class {
   cleaner = new EscapeCleaner();
   lines;
-  constructor(sink, maxLineChars) {
-    this.lines = new LineAssembler(sink, maxLineChars);
+  constructor(sink, maxLineChars, onScreen) {
+    this.lines = new LineAssembler(sink, maxLineChars, onScreen);
   }
   /** Text the current line already holds (what the screen showed before the stream began). */
   seed(text) {
@@ -4762,27 +4865,35 @@ function runReader(recording, runFile) {
     maxFiles: recording.maxFiles,
     onError: (error) => tell(`cannot write ${recording.file} (${error.code ?? error.message}); logging of ${recording.paneId} resumes when it can`, !0),
     onRecover: () => tell(`writing ${recording.file} again (${recording.paneId})`)
-  }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), event = (name, fields) => {
-    log.write(stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, fields)));
-  }, time = "", batch = "", droppedLines = 0, dropCheck, droppedChars = 0, transcript = new Transcript((text, continued) => {
-    if (log.backlog + batch.length > MAX_BACKLOG) {
-      droppedLines === 0 && (dropCheck = setInterval(writeBatch, DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
-      return;
-    }
-    batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
-  }), writeBatch = () => {
-    droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (event("dropped", { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }), clearInterval(dropCheck), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
+  }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), time = "", batch = "", eventLine = (name, fields) => stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, { rec: recording.id, ...fields })), event = (name, fields) => {
+    batch += eventLine(name, fields);
+  }, droppedLines = 0, dropCheck, droppedChars = 0, screen = new ScreenRecorder(tmux, recording, (entries) => {
+    for (let entry of entries)
+      "event" in entry ? event("screen", entry.event) : batch += stampLine(clock(Date.now()), from, "=" /* Screen */, entry.row);
+    writeBatch();
+  }), transcript = new Transcript(
+    (text, continued) => {
+      if (log.backlog + batch.length > MAX_BACKLOG) {
+        droppedLines === 0 && (dropCheck = setInterval(writeBatch, DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
+        return;
+      }
+      batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
+    },
+    void 0,
+    (alternate) => screen.switched(alternate)
+  ), writeBatch = () => {
+    droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (batch = eventLine("dropped", { lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }) + batch, clearInterval(dropCheck), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
   };
-  transcript.seed(recording.seed ?? ""), event("start", { rec: recording.id, by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file });
+  transcript.seed(recording.seed ?? ""), event("start", { by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }), writeBatch();
   let input = process.stdin;
   input.on("data", (chunk) => {
-    time = clock(Date.now()), transcript.push(chunk), writeBatch();
+    time = clock(Date.now()), transcript.push(chunk), writeBatch(), screen.output();
   });
   let finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, input.pause(), time = clock(Date.now()), transcript.end(), writeBatch();
+    finishing = !0, input.pause(), time = clock(Date.now()), transcript.end(), screen.close();
     let stop2 = runFile ? takeStopRequest(runFile) : void 0;
-    event("stop", { rec: recording.id, reason: stop2 ? "toggle" : reason === "eof" ? endOfInputReason() : reason, by: stop2?.by }), await log.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    event("stop", { reason: stop2 ? "toggle" : reason === "eof" ? endOfInputReason() : reason, by: stop2?.by }), writeBatch(), await log.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   }, endOfInputReason = () => {
     if (!recording.socket) return "eof";
     let pane = tmux.paneFate(recording.paneId);
@@ -4790,7 +4901,7 @@ function runReader(recording, runFile) {
   };
   process.on("uncaughtException", (error) => {
     try {
-      event("error", { rec: recording.id, message: error.message }), log.flushSync();
+      event("error", { message: error.message }), writeBatch(), log.flushSync();
     } finally {
       process.exit(70);
     }

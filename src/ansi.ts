@@ -19,6 +19,15 @@
 /** Marks a line op in the cleaned stream: ESC, the CSI final byte, decimal parameter, ';'. */
 export const LINE_OP = 0x1b;
 
+/**
+ * Entering and leaving the alternate screen (DECSET/DECRST 1049, 1047, 47:
+ * what full-screen programs such as vim, less and top use) survive cleaning as
+ * ESC 'a' ';' and ESC 'n' ';', so the line assembler can set such output aside.
+ */
+export const ALTERNATE_SCREEN = 0x61;
+export const NORMAL_SCREEN = 0x6e;
+const ALTERNATE_SCREEN_MODES = new Set([1049, 1047, 47]);
+
 /** The CSI finals that edit the current line, and therefore survive cleaning. */
 const LINE_OP_FINALS = new Set([
   0x4b, // K  EL  erase in line
@@ -71,8 +80,9 @@ export class EscapeCleaner {
   private param = -1;
   /** Only the first parameter matters for the line ops; later ones are skipped. */
   private paramIndex = 0;
-  /** Private markers (`?`, `>`, ...) or intermediates turn a CSI into one we never apply. */
-  private privateCsi = false;
+  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
+  private marker = 0;
+  private intermediates = false;
   /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
   private readonly pending = new Uint8Array(3);
   private pendingLength = 0;
@@ -128,7 +138,8 @@ export class EscapeCleaner {
             state = State.CsiEntry;
             this.param = -1;
             this.paramIndex = 0;
-            this.privateCsi = false;
+            this.marker = 0;
+            this.intermediates = false;
           } else if (b === 0x5d) state = State.OscString;
           else if (b === 0x50 || b === 0x58 || b === 0x5e || b === 0x5f) state = State.IgnoredString;
           else if (b >= 0x20 && b <= 0x2f) state = State.EscapeIntermediate;
@@ -154,14 +165,16 @@ export class EscapeCleaner {
             this.paramIndex++;
           } else if (b >= 0x3c && b <= 0x3f) {
             // A private marker is legal only first; later it makes the sequence invalid.
-            this.privateCsi = true;
             if (state === State.CsiParam) state = State.CsiIgnore;
-            else state = State.CsiParam;
+            else {
+              this.marker = b;
+              state = State.CsiParam;
+            }
           } else if (b >= 0x20 && b <= 0x2f) {
-            this.privateCsi = true;
+            this.intermediates = true;
             state = State.CsiIntermediate;
           } else if (b >= 0x40 && b <= 0x7e) {
-            if (!this.privateCsi && LINE_OP_FINALS.has(b)) o = this.encodeLineOp(out, o, b);
+            if (!this.intermediates) o = this.dispatchCsi(out, o, b);
             state = State.Ground;
           }
           break;
@@ -237,6 +250,17 @@ export class EscapeCleaner {
     this.need = 0;
     this.lower = 0x80;
     this.upper = 0xbf;
+    return o;
+  }
+
+  /** Keeps the few CSI sequences that matter to the log, as ops; no op is longer than its CSI. */
+  private dispatchCsi(out: Buffer, o: number, final: number): number {
+    if (this.marker === 0 && LINE_OP_FINALS.has(final)) return this.encodeLineOp(out, o, final);
+    if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && ALTERNATE_SCREEN_MODES.has(this.param)) {
+      out[o++] = LINE_OP;
+      out[o++] = final === 0x68 ? ALTERNATE_SCREEN : NORMAL_SCREEN;
+      out[o++] = 0x3b;
+    }
     return o;
   }
 

@@ -4,7 +4,7 @@
 // leaves only its last state and readline's backspace-and-retype leaves the
 // corrected command.
 
-import { LINE_OP } from './ansi.ts';
+import { ALTERNATE_SCREEN, LINE_OP, NORMAL_SCREEN } from './ansi.ts';
 
 /**
  * Longest line kept whole, in UTF-16 code units. A longer one is written in
@@ -15,6 +15,10 @@ export const MAX_LINE_CHARS = 16 * 1024;
 
 /** Receives each finished line; `continued` marks a piece that carries on the previous one. */
 export type LineSink = (text: string, continued: boolean) => void;
+/** Told when a full-screen program switches to the alternate screen (true) and back (false). */
+export type ScreenSink = (alternate: boolean) => void;
+
+const LEAVE_ALTERNATE = `\x1b${String.fromCharCode(NORMAL_SCREEN)};`;
 
 const CR = 0x0d;
 const BS = 0x08;
@@ -34,10 +38,13 @@ export class LineAssembler {
   private line = '';
   private cursor = 0;
   private continued = false;
+  /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
+  private alternate = false;
 
   constructor(
     private readonly sink: LineSink,
     private readonly maxChars = MAX_LINE_CHARS,
+    private readonly onScreen: ScreenSink = () => {},
   ) {}
 
   /** Starts the current line with text already on screen, the cursor after it. */
@@ -50,22 +57,42 @@ export class LineAssembler {
   push(input: string): void {
     C1.lastIndex = 0;
     const text = C1.test(input) ? input.replace(C1, escapeControl) : input;
-    const n = text.length;
-    let nextEdit = this.findEdit(text, 0);
     let start = 0;
+    while (start < text.length) {
+      if (!this.alternate) {
+        start = this.pushLines(text, start);
+        continue;
+      }
+      const leave = text.indexOf(LEAVE_ALTERNATE, start);
+      if (leave < 0) return;
+      this.alternate = false;
+      this.onScreen(false);
+      start = leave + LEAVE_ALTERNATE.length;
+    }
+  }
+
+  /** Lines from `from` on; stops early, returning where, when the alternate screen begins. */
+  private pushLines(text: string, from: number): number {
+    const n = text.length;
+    let nextEdit = this.findEdit(text, from);
+    let start = from;
     while (start < n) {
       const newline = text.indexOf('\n', start);
       const end = newline < 0 ? n : newline;
       const body = newline >= 0 && end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
       if (body > start) {
         if (nextEdit >= body && this.cursor === this.line.length) this.append(text.slice(start, body));
-        else this.edit(text, start, body);
+        else {
+          const stop = this.edit(text, start, body);
+          if (stop >= 0) return stop;
+        }
       }
       if (newline < 0) break;
       this.emit();
       start = newline + 1;
       if (nextEdit < start) nextEdit = this.findEdit(text, start);
     }
+    return n;
   }
 
   /** Emits what is left of an unfinished line (end of stream). */
@@ -85,7 +112,8 @@ export class LineAssembler {
     if (this.line.length > this.maxChars) this.split();
   }
 
-  private edit(text: string, from: number, to: number): void {
+  /** Applies text with cursor movement; returns where it stopped if the alternate screen began, else -1. */
+  private edit(text: string, from: number, to: number): number {
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
@@ -97,9 +125,18 @@ export class LineAssembler {
         i++;
       } else if (c === OP) {
         const end = text.indexOf(';', i + 2);
+        const final = text.charCodeAt(i + 1);
         const param = end > i + 2 ? Number(text.slice(i + 2, end)) : -1;
-        this.applyOp(text.charCodeAt(i + 1), param);
         i = end + 1;
+        if (final === ALTERNATE_SCREEN) {
+          if (this.line.length > 0) this.emit();
+          this.line = '';
+          this.cursor = 0;
+          this.alternate = true;
+          this.onScreen(true);
+          return i;
+        }
+        this.applyOp(final, param);
       } else {
         let j = i + 1;
         while (j < to) {
@@ -111,6 +148,7 @@ export class LineAssembler {
         i = j;
       }
     }
+    return -1;
   }
 
   /** Writes at the cursor, overwriting what is there; past the end pads with blanks, as the screen shows. */

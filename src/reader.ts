@@ -14,6 +14,7 @@ import { LogFile } from './logfile.ts';
 import { readRecording, removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
 import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
 import { Tmux } from './tmux.ts';
+import { ScreenRecorder } from './screen.ts';
 import { Transcript } from './transcript.ts';
 
 /** Stamped text handed to the writer at once, at most (plus one line). */
@@ -55,16 +56,26 @@ export function runReader(recording: Recording, runFile?: string): void {
   });
   const clock = makeClock(recording.timeFormat);
   const from = origin(recording.user || os.userInfo().username, recording.session, recording.window, recording.pane);
-  const event = (name: string, fields: Record<string, string | number | undefined>): void => {
-    log.write(stampLine(clock(Date.now()), from, Mark.Event, eventText(name, fields)));
-  };
-
   let time = '';
+  /** Stamped lines not yet handed to the writer; events join it so the log keeps their order. */
   let batch = '';
+  const eventLine = (name: string, fields: Record<string, string | number | undefined>): string =>
+    stampLine(clock(Date.now()), from, Mark.Event, eventText(name, { rec: recording.id, ...fields }));
+  const event = (name: string, fields: Record<string, string | number | undefined>): void => {
+    batch += eventLine(name, fields);
+  };
   let droppedLines = 0;
   let dropCheck: NodeJS.Timeout | undefined;
   let droppedChars = 0;
-  const transcript = new Transcript((text, continued) => {
+  const screen = new ScreenRecorder(tmux, recording, (entries) => {
+    for (const entry of entries) {
+      if ('event' in entry) event('screen', entry.event);
+      else batch += stampLine(clock(Date.now()), from, Mark.Screen, entry.row);
+    }
+    writeBatch();
+  });
+  const transcript = new Transcript(
+    (text, continued) => {
     if (log.backlog + batch.length > MAX_BACKLOG) {
       if (droppedLines === 0) dropCheck = setInterval(writeBatch, DROP_CHECK_MS);
       droppedLines++;
@@ -74,11 +85,15 @@ export function runReader(recording: Recording, runFile?: string): void {
     batch += stampLine(time, from, continued ? Mark.Continued : Mark.Text, text);
     // Small queue entries let rotation cut close to the size limit.
     if (batch.length >= BATCH_CHARS) writeBatch();
-  });
+    },
+    undefined,
+    (alternate) => screen.switched(alternate),
+  );
 
   const writeBatch = (): void => {
     if (droppedLines > 0 && log.backlog < MAX_BACKLOG / 2) {
-      event('dropped', { rec: recording.id, lines: droppedLines, chars: droppedChars, reason: 'log writer backlog' });
+      // Before the lines queued since: the drop happened first.
+      batch = eventLine('dropped', { lines: droppedLines, chars: droppedChars, reason: 'log writer backlog' }) + batch;
       clearInterval(dropCheck);
       droppedLines = 0;
       droppedChars = 0;
@@ -90,13 +105,15 @@ export function runReader(recording: Recording, runFile?: string): void {
   };
 
   transcript.seed(recording.seed ?? '');
-  event('start', { rec: recording.id, by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file });
+  event('start', { by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file });
+  writeBatch();
 
   const input = process.stdin;
   input.on('data', (chunk: Buffer) => {
     time = clock(Date.now());
     transcript.push(chunk);
     writeBatch();
+    screen.output();
   });
 
   let finishing = false;
@@ -106,9 +123,10 @@ export function runReader(recording: Recording, runFile?: string): void {
     input.pause();
     time = clock(Date.now());
     transcript.end();
-    writeBatch();
+    screen.close();
     const stop = runFile ? takeStopRequest(runFile) : undefined;
-    event('stop', { rec: recording.id, reason: stop ? 'toggle' : reason === 'eof' ? endOfInputReason() : reason, by: stop?.by });
+    event('stop', { reason: stop ? 'toggle' : reason === 'eof' ? endOfInputReason() : reason, by: stop?.by });
+    writeBatch();
     await log.close();
     if (runFile) removeRunFiles(runFile, recording.id);
     process.exit(0);
@@ -127,7 +145,8 @@ export function runReader(recording: Recording, runFile?: string): void {
   process.on('uncaughtException', (error) => {
     // The supervising shell (see control.ts) records the stop; here, say why while we still can.
     try {
-      event('error', { rec: recording.id, message: error.message });
+      event('error', { message: error.message });
+      writeBatch();
       log.flushSync();
     } finally {
       process.exit(70);

@@ -1,7 +1,8 @@
 // The log's line format: `<time> <user> <session>:<window>.<pane> <mark> <text>`.
 // The mark tells a reader (and grep) what the line is: `|` a line the pane
-// printed, `+` the next piece of a line too long to keep whole, `*` an event of
-// the recorder itself (start, stop, ...).
+// printed, `+` the next piece of a line too long to keep whole, `=` a row of a
+// full-screen program's screen as captured, `*` an event of the recorder itself
+// (start, stop, ...).
 
 import { format } from 'date-fns';
 
@@ -10,6 +11,7 @@ export const DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx";
 export const enum Mark {
   Text = '|',
   Continued = '+',
+  Screen = '=',
   Event = '*',
 }
 

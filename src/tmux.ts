@@ -1,6 +1,6 @@
 // The only module that runs tmux. Everything else asks it for facts or actions.
 
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { AuditError } from './errors.ts';
 
 /**
@@ -143,6 +143,27 @@ export class Tmux {
     if (options.error && hasDisplayDelay(options.version ?? '')) args.push('-d', '8000');
     args.push(literal(text));
     this.run(args);
+  }
+
+  /** The program in the foreground of a pane (tmux reads it from the pty, osdep-linux.c). */
+  currentCommand(paneId: string): string {
+    return this.run(['display-message', '-p', '-t', paneId, '#{pane_current_command}']).trim();
+  }
+
+  /**
+   * The rows of a pane's screen, without trailing blank rows, if it is in the
+   * alternate screen; undefined otherwise. Asynchronous: the pipe reader must
+   * keep draining its input meanwhile.
+   */
+  captureAlternateScreen(paneId: string, done: (rows: string[] | undefined) => void): void {
+    const args = ['display-message', '-p', '-t', paneId, '#{alternate_on}', ';', 'capture-pane', '-p', '-t', paneId];
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8' }, (error, stdout) => {
+      if (error) return done(undefined);
+      const [flag, ...rows] = stdout.replace(/\n$/, '').split('\n');
+      if (flag !== '1') return done(undefined);
+      while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+      done(rows);
+    });
   }
 
   /** A session's name and its panes that tmux-audit marks as logged. */

@@ -3,14 +3,14 @@
 // and the line assembler, in the order the data flows.
 
 import { EscapeCleaner } from './ansi.ts';
-import { LineAssembler, type LineSink } from './lines.ts';
+import { LineAssembler, type LineSink, type ScreenSink } from './lines.ts';
 
 export class Transcript {
   private readonly cleaner = new EscapeCleaner();
   private readonly lines: LineAssembler;
 
-  constructor(sink: LineSink, maxLineChars?: number) {
-    this.lines = new LineAssembler(sink, maxLineChars);
+  constructor(sink: LineSink, maxLineChars?: number, onScreen?: ScreenSink) {
+    this.lines = new LineAssembler(sink, maxLineChars, onScreen);
   }
 
   /** Text the current line already holds (what the screen showed before the stream began). */

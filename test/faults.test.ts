@@ -322,3 +322,28 @@ describe('bad options', () => {
     assert.equal(tmux.show('#{pane_pipe}'), '1');
   });
 });
+
+describe('full-screen programs', () => {
+  it('less: a marked block with the program, snapshots of its screen, and its end; no drawing noise', async () => {
+    const tmux = server();
+    const { recording } = await startLogging(tmux);
+    const file = path.join(tmux.dir, 'notes.txt');
+    fs.writeFileSync(file, Array.from({ length: 100 }, (_, i) => `note line ${i + 1}`).join('\n'));
+    tmux.type(`less ${file}`);
+    await waitFor('a snapshot of the first page', () => tmux.readLog().includes('= note line 1\n'));
+    tmux.tmux('send-keys', '-t', '%0', 'G'); // to the end
+    await waitFor('a snapshot of the last page', () => tmux.readLog().includes('= note line 100\n'));
+    tmux.tmux('send-keys', '-t', '%0', 'q');
+    await tmux.run('echo back-at-the-prompt');
+
+    const log = tmux.readLog().split('\n');
+    const enter = log.findIndex((line) => line.includes(`* screen rec=${recording} state=enter program=less`));
+    const leave = log.findIndex((line) => line.includes(`* screen rec=${recording} state=leave`));
+    assert.ok(enter > 0 && leave > enter, 'enter and leave events around the block');
+    assert.match(log[enter - 1]!, new RegExp(` \\| .*less ${file}$`), 'the command line just before it');
+    const block = log.slice(enter + 1, leave);
+    assert.ok(block.every((line) => / [=*] /.test(line)), 'only screen rows and events inside the block');
+    assert.ok(block.some((line) => line.includes('* screen') && line.includes('state=snapshot rows=')));
+    assert.ok(log.slice(leave).some((line) => line.endsWith('| back-at-the-prompt')));
+  });
+});

@@ -1,0 +1,84 @@
+// Full-screen programs (vim, less, top, man) draw in the alternate screen with
+// cursor movement; logged line by line that is noise. While a pane is in the
+// alternate screen the line assembler sets its output aside, and this records a
+// marked block instead: which program entered and when, readable snapshots of
+// the screen, and when it left.
+//
+// tmux parses a pane's output right after handing it to the pipe
+// (window.c:998, input.c:950), so by the time the reader sees the switch back,
+// the alternate screen is already gone. Snapshots are therefore taken while it
+// is up: once the screen has been quiet for SETTLE_MS, and at least every
+// EVERY_MS while it keeps changing. An unchanged screen is not written twice.
+
+import type { Recording } from './recording.ts';
+import type { Tmux } from './tmux.ts';
+
+const SETTLE_MS = 500;
+const EVERY_MS = 5000;
+
+/** An event (`screen state=...`) or one row of a snapshot. */
+export type ScreenEntry = { event: Record<string, string | number | undefined> } | { row: string };
+
+export class ScreenRecorder {
+  private alternate = false;
+  private closed = false;
+  private capturing = false;
+  private settle: NodeJS.Timeout | undefined;
+  private lastCapture = 0;
+  private lastSnapshot = '';
+
+  constructor(
+    private readonly tmux: Tmux,
+    private readonly recording: Recording,
+    private readonly write: (entries: ScreenEntry[]) => void,
+  ) {}
+
+  /** The pane entered (true) or left (false) the alternate screen. */
+  switched(alternate: boolean): void {
+    this.alternate = alternate;
+    this.lastSnapshot = '';
+    clearTimeout(this.settle);
+    if (!alternate) {
+      this.write([{ event: { state: 'leave' } }]);
+      return;
+    }
+    this.lastCapture = Date.now();
+    this.write([{ event: { state: 'enter', program: this.program() } }]);
+  }
+
+  /** The pane printed something (called after each read). */
+  output(): void {
+    if (!this.alternate || this.closed || !this.recording.socket) return;
+    if (Date.now() - this.lastCapture >= EVERY_MS) this.capture();
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => this.capture(), SETTLE_MS);
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.settle);
+  }
+
+  private program(): string | undefined {
+    if (!this.recording.socket) return undefined;
+    try {
+      return this.tmux.currentCommand(this.recording.paneId) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private capture(): void {
+    if (this.capturing) return;
+    this.capturing = true;
+    this.lastCapture = Date.now();
+    this.tmux.captureAlternateScreen(this.recording.paneId, (rows) => {
+      this.capturing = false;
+      if (!rows || !this.alternate || this.closed) return;
+      const snapshot = rows.join('\n');
+      if (snapshot === this.lastSnapshot) return;
+      this.lastSnapshot = snapshot;
+      this.write([{ event: { state: 'snapshot', rows: rows.length } }, ...rows.map((row) => ({ row }))]);
+    });
+  }
+}
