@@ -6,14 +6,15 @@
 //
 // Consumers: none (no pipe-pane), cat (the physical limit), the helper
 // (`pipe --file`, --max-size 100G so that rotation never happens), ansifilter,
-// ts. Writes OUT/e2e.json and OUT/e2e.log (the script's own output).
+// ts. Writes OUT/e2e.json and OUT/e2e.log (the script's result rows).
 //
 // What the script does not report, this adds, per case, by polling /proc every
 // 20 ms (no forks while polling):
 // - the tmux server's RSS in the first 200 ms it is seen (session created; the
 //   flood is released 0.3 s later) and its VmHWM (kernel peak) last seen
 //   alive: growth = peak - start;
-// - the CPU seconds of the pipe-pane command's processes;
+// - the CPU seconds of the pipe-pane command's processes, and their peak
+//   private memory (smaps_rollup Private_Clean + Private_Dirty, summed);
 // - lines received: the output files are kept (-k), their lines counted (for
 //   the helper: lines marked `|`), then deleted.
 // And it works around one property of ansifilter: it holds back the last line
@@ -27,7 +28,7 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HELPER, median, OUT, read, round, writeJson } from './lib.mjs';
+import { HELPER, median, OUT, read, round, smaps, writeJson } from './lib.mjs';
 
 const [script, corpus, repsArg = '3', budgetArg = '150'] = process.argv.slice(2);
 if (!script || !corpus) {
@@ -70,157 +71,173 @@ const cpuTicks = (pid) => {
 };
 const subtree = (pid) => [pid, ...children(pid).flatMap(subtree)];
 
-const logFile = path.join(OUT, 'e2e.log');
-fs.mkdirSync(OUT, { recursive: true });
-const log = fs.openSync(logFile, 'w');
-const child = spawn('bash', [script, '-k', '-r', repsArg, '-T', budgetArg, '-i', corpus, ...consumers.map((c) => c.cmd)], {
-  stdio: ['ignore', log, log],
-});
-const socket = `ptbench${child.pid}`;
-const servers = [];
-const known = new Set();
-let current;
-const tick = () => {
-  if (current && !alive(current.pid)) current = undefined;
-  if (!current) {
-    for (const name of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(name) || known.has(Number(name))) continue;
-      if (comm(name) === 'tmux: server' && cmdline(name).includes(`-L ${socket} `)) {
-        const pid = Number(name);
-        known.add(pid);
-        current = { pid, seen: Date.now(), rss_start_kb: 0, rss_peak_kb: 0, consumer: [], consumer_cpu_s: 0, nudged: false };
-        servers.push(current);
-        break;
+// One pipe-throughput.sh invocation per case (`-r 1`, one consumer), the
+// cases interleaved here: rep 1 of every consumer, then rep 2, ... Each
+// invocation names its server after its own pid (ptbench<pid>), so no case
+// can meet the previous case's server still shutting down on the same
+// socket (which happened when one invocation ran every case on one socket:
+// "server exited unexpectedly").
+/** Runs one case; resolves with the script's output and what the watcher saw. */
+async function runCase(consumer, budgetS) {
+  const logFile = path.join(OUT, 'e2e.case.log');
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn('bash', [script, '-k', '-r', '1', '-T', String(budgetS), '-i', corpus, consumer.cmd], { stdio: ['ignore', log, log] });
+  const socket = `ptbench${child.pid}`;
+  let server;
+  const tick = () => {
+    if (server && !alive(server.pid)) return;
+    if (!server) {
+      for (const name of fs.readdirSync('/proc')) {
+        if (!/^\d+$/.test(name)) continue;
+        if (comm(name) === 'tmux: server' && cmdline(name).includes(`-L ${socket} `)) {
+          server = { pid: Number(name), seen: Date.now(), rss_start_kb: 0, rss_peak_kb: 0, consumer: [], consumer_cpu_s: 0, nudged: false };
+          break;
+        }
+      }
+      if (!server) return;
+    }
+    // The flood is released >= 0.3 s after the session is created: the RSS seen
+    // in the first 200 ms is the server before the flood.
+    if (Date.now() - server.seen < 200) server.rss_start_kb = statusKb(server.pid, 'VmRSS') || server.rss_start_kb;
+    const hwm = statusKb(server.pid, 'VmHWM');
+    if (hwm) server.rss_peak_kb = hwm;
+    let paneDone = false;
+    const names = [];
+    let ticks = 0;
+    const mem = { private: 0, pss: 0 };
+    for (const pid of children(server.pid)) {
+      const name = comm(pid);
+      if (name === 'utempter') continue; // tmux's utmp helper, short-lived
+      if (name === 'sleep' || cmdline(pid).includes('wait-for go')) {
+        paneDone ||= name === 'sleep';
+        continue; // the producer's pane
+      }
+      for (const p of subtree(pid)) {
+        names.push(comm(p));
+        ticks += cpuTicks(p);
+        const m = smaps(p);
+        if (m) {
+          mem.private += m.private;
+          mem.pss += m.pss;
+        }
       }
     }
-  }
-  if (!current) return;
-  // The flood is released >= 0.3 s after the session is created: the RSS seen
-  // in the first 200 ms is the server before the flood.
-  if (Date.now() - current.seen < 200) current.rss_start_kb = statusKb(current.pid, 'VmRSS') || current.rss_start_kb;
-  const hwm = statusKb(current.pid, 'VmHWM');
-  if (hwm) current.rss_peak_kb = hwm;
-  let paneDone = false;
-  const names = [];
-  let ticks = 0;
-  for (const pid of children(current.pid)) {
-    const name = comm(pid);
-    if (name === 'utempter') continue; // tmux's utmp helper, short-lived
-    if (name === 'sleep' || cmdline(pid).includes('wait-for go')) {
-      paneDone ||= name === 'sleep';
-      continue; // the producer's pane
+    if (names.length) {
+      if (mem.private > (server.consumer_peak_private_kb ?? 0)) {
+        server.consumer_peak_private_kb = mem.private;
+        server.consumer_peak_pss_kb = mem.pss;
+      }
+      server.consumer = [...new Set([...server.consumer, ...names])];
+      server.consumer_cpu_s = Math.max(server.consumer_cpu_s, ticks / CLK_TCK);
     }
-    for (const p of subtree(pid)) {
-      names.push(comm(p));
-      ticks += cpuTicks(p);
+    if (paneDone && !server.nudged && server.consumer.includes('ansifilter')) {
+      server.nudged = true;
+      execFile('tmux', ['-L', socket, 'send-keys', '-t', 'bench', 'Enter'], () => {});
     }
-  }
-  if (names.length) {
-    current.consumer = [...new Set([...current.consumer, ...names])];
-    current.consumer_cpu_s = Math.max(current.consumer_cpu_s, ticks / CLK_TCK);
-  }
-  if (paneDone && !current.nudged && current.consumer.includes('ansifilter')) {
-    current.nudged = true;
-    execFile('tmux', ['-L', socket, 'send-keys', '-t', 'bench', 'Enter'], () => {});
-  }
-};
-const timer = setInterval(tick, 20);
-const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
-clearInterval(timer);
-fs.closeSync(log);
+  };
+  const timer = setInterval(tick, 20);
+  const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+  clearInterval(timer);
+  fs.closeSync(log);
+  const text = read(logFile);
+  fs.rmSync(logFile, { force: true });
+  return { code, text, server };
+}
 
-// ------------------------------------------------------------ parse the script's output
-const text = read(logFile);
-process.stdout.write(text);
-const header = text.match(/^# input: .*?(\d+) bytes, (\d+) lines; expected through the pty: (\d+) bytes/m);
+const reps = Number(repsArg);
+const perCase = Math.max(10, Math.floor(Number(budgetArg) / (reps * consumers.length)));
+const runs = [];
+let header;
+let expectedAnsifilterLines = null;
+let log = '';
+const countLines = (file) => Number(execFileSync('sh', ['-c', 'tr -dc "\\n" < "$1" | wc -c', 'sh', file], { encoding: 'utf8' }).trim());
+for (let rep = 1; rep <= reps; rep++) {
+  for (const consumer of consumers) {
+    const { code, text, server } = await runCase(consumer, perCase);
+    header ??= text.match(/^# input: .*?(\d+) bytes, (\d+) lines; expected through the pty: (\d+) bytes/m);
+    const kept = text.match(/^kept (\S+)$/m)?.[1];
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('consumer ') && l.includes('e2e_s'));
+    const row = at >= 0 ? lines[at + 1] ?? '' : '';
+    if (!log) log += `${lines[0]}\n${lines[at] ?? ''}\n`;
+    log += `${row}\n`;
+    process.stdout.write(`${row}\n`);
+    // The row: consumer (34 chars), e2e_s, MB/s, prod_s, received, expected,
+    // tmux_rss, cons_rss, tmux_cpu, status.
+    const [e2e, mbps, prod, received, , , consRss, tmuxCpu, ...status] = row.slice(35).trim().split(/\s+/);
+    const run = {
+      rep,
+      consumer: consumer.key,
+      exit_code: code,
+      e2e_s: Number(e2e),
+      mbps: Number(mbps),
+      producer_s: Number(prod),
+      received_bytes: received === '-' ? null : Number(received),
+      consumer_peak_rss_kb: consRss === '-' ? null : Number(consRss),
+      tmux_cpu_s: Number(tmuxCpu),
+      status: status.join(' ') || `no result (exit ${code})`,
+    };
+    run.ok = run.status.startsWith('ok');
+    if (server) {
+      run.tmux_rss_start_kb = server.rss_start_kb;
+      run.tmux_rss_peak_kb = server.rss_peak_kb;
+      run.tmux_rss_growth_kb = server.rss_peak_kb - server.rss_start_kb;
+      run.consumer_cpu_s = consumer.key === 'none' ? null : server.consumer_cpu_s;
+      run.consumer_procs = server.consumer;
+      run.consumer_peak_private_kb = server.consumer_peak_private_kb ?? null;
+      run.consumer_peak_pss_kb = server.consumer_peak_pss_kb ?? null;
+      run.nudged = server.nudged;
+      const want = { cat: 'cat', 'tmux-audit': 'node', ansifilter: 'ansifilter', ts: 'ts' }[consumer.key];
+      run.identity_ok = consumer.key === 'none' ? server.consumer.length === 0 : server.consumer.includes(want);
+    }
+    // Lines that arrived: for the helper, the lines it logged as pane output
+    // (mark `|`; `+` pieces of lines over 16 Ki chars and `*` events excluded).
+    // cat, ts and the helper keep one line per LF; ansifilter also makes line
+    // ends of some CR and erase sequences, so its expectation is ansifilter
+    // run over what cat received (the first cat case of this run).
+    const out = kept && path.join(kept, 'case1', 'dir', 'out.log');
+    if (out && fs.existsSync(out)) {
+      run.received_lines = consumer.key === 'tmux-audit' ? Number(execFileSync('awk', ['$4 == "|" { n++ } END { print n + 0 }', out], { encoding: 'utf8' }).trim()) : countLines(out);
+      if (run.nudged) run.received_lines -= 1; // the Enter typed to release ansifilter's last line
+      run.received_bytes_final = fs.statSync(out).size;
+      if (consumer.key === 'cat' && run.ok && expectedAnsifilterLines === null) {
+        expectedAnsifilterLines = Number(execFileSync('sh', ['-c', 'ansifilter < "$1" | wc -l', 'sh', out], { encoding: 'utf8' }).trim());
+      }
+    }
+    if (kept && kept.startsWith('/tmp/') && path.basename(kept).startsWith('pipe-throughput.')) fs.rmSync(kept, { recursive: true, force: true });
+    runs.push(run);
+  }
+}
+fs.writeFileSync(path.join(OUT, 'e2e.log'), log);
 const inputBytes = Number(header?.[1]);
 const inputLines = Number(header?.[2]);
 const expectedBytes = Number(header?.[3]);
-const kept = text.match(/^kept (\S+)$/m)?.[1];
-const lines = text.split('\n');
-const start = lines.findIndex((l) => l.startsWith('consumer ') && l.includes('e2e_s'));
-const runs = [];
-for (let i = start + 1; i < lines.length && lines[i].trim() !== ''; i++) {
-  const row = lines[i];
-  const [e2e, mbps, prod, received, expected, tmuxRss, consRss, tmuxCpu, ...status] = row.slice(35).trim().split(/\s+/);
-  const n = runs.length;
-  runs.push({
-    case: n + 1,
-    rep: Math.floor(n / consumers.length) + 1,
-    consumer: consumers[n % consumers.length].key,
-    e2e_s: Number(e2e),
-    mbps: Number(mbps),
-    producer_s: Number(prod),
-    received_bytes: received === '-' ? null : Number(received),
-    tmux_peak_rss_kb_script: Number(tmuxRss),
-    consumer_peak_rss_kb: consRss === '-' ? null : Number(consRss),
-    tmux_cpu_s: Number(tmuxCpu),
-    status: status.join(' '),
-    ok: status.join(' ').startsWith('ok'),
-  });
-}
-// Servers appear in case order; skipped cases start none.
-// Lines expected: cat, ts and the helper (its `|` lines) keep one line per LF;
-// ansifilter also turns some CR and erase sequences into line ends, so its
-// expectation is ansifilter run over what cat received in this run.
 const expectedLines = inputLines + 1; // + the script's end marker line
-let expectedAnsifilterLines = null;
-const countLines = (file) => Number(execFileSync('sh', ['-c', 'tr -dc "\\n" < "$1" | wc -c', 'sh', file], { encoding: 'utf8' }).trim());
-const catCase = runs.find((r) => r.consumer === 'cat' && r.ok);
-if (kept && catCase && runs.some((r) => r.consumer === 'ansifilter')) {
-  const catOut = path.join(kept, `case${catCase.case}`, 'dir', 'out.log');
-  if (fs.existsSync(catOut)) {
-    expectedAnsifilterLines = Number(execFileSync('sh', ['-c', 'ansifilter < "$1" | wc -l', 'sh', catOut], { encoding: 'utf8' }).trim());
-  }
-}
-let s = 0;
 for (const run of runs) {
-  if (run.status.startsWith('SKIPPED')) continue;
-  const server = servers[s++];
-  if (!server) continue;
-  run.tmux_rss_start_kb = server.rss_start_kb;
-  run.tmux_rss_peak_kb = server.rss_peak_kb;
-  run.tmux_rss_growth_kb = server.rss_peak_kb - server.rss_start_kb;
-  run.consumer_cpu_s = run.consumer === 'none' ? null : server.consumer_cpu_s;
-  run.consumer_procs = server.consumer;
-  run.nudged = server.nudged;
-  const want = { cat: 'cat', 'tmux-audit': 'node', ansifilter: 'ansifilter', ts: 'ts' }[run.consumer];
-  run.identity_ok = run.consumer === 'none' ? server.consumer.length === 0 : server.consumer.includes(want);
-  // Lines that arrived: for the helper, the lines it logged as pane output
-  // (mark `|`; `+` pieces of lines over 16 Ki chars and `*` events excluded).
-  const out = kept && path.join(kept, `case${run.case}`, 'dir', 'out.log');
-  if (out && fs.existsSync(out)) {
-    run.received_lines =
-      run.consumer === 'tmux-audit'
-        ? Number(execFileSync('awk', ['$4 == "|" { n++ } END { print n + 0 }', out], { encoding: 'utf8' }).trim())
-        : countLines(out);
-    if (run.nudged) run.received_lines -= 1; // the Enter typed to release ansifilter's last line
-    run.expected_lines = run.consumer === 'ansifilter' ? expectedAnsifilterLines : expectedLines;
-    run.received_bytes_final = fs.statSync(out).size;
-  }
+  if (run.consumer !== 'none') run.expected_lines = run.consumer === 'ansifilter' ? expectedAnsifilterLines : expectedLines;
 }
-if (!process.env.BENCH_KEEP && kept && kept.startsWith('/tmp/') && path.basename(kept).startsWith('pipe-throughput.')) fs.rmSync(kept, { recursive: true, force: true });
-
 const summary = {};
 for (const { key } of consumers) {
   const ok = runs.filter((r) => r.consumer === key && r.ok);
   const all = runs.filter((r) => r.consumer === key);
-  const cpu = median(ok.map((r) => r.consumer_cpu_s));
+  const cpu = round(median(ok.map((r) => r.consumer_cpu_s)), 3);
   summary[key] = {
     ok_runs: `${ok.length}/${all.length}`,
-    mbps: median(ok.map((r) => r.mbps)),
-    e2e_s: median(ok.map((r) => r.e2e_s)),
-    producer_s: median(ok.map((r) => r.producer_s)),
+    mbps: round(median(ok.map((r) => r.mbps)), 1),
+    e2e_s: round(median(ok.map((r) => r.e2e_s)), 3),
+    producer_s: round(median(ok.map((r) => r.producer_s)), 3),
     received_bytes: median(ok.map((r) => r.received_bytes)),
     received_lines: median(ok.map((r) => r.received_lines)),
     expected_lines: key === 'none' ? null : ok[0]?.expected_lines ?? null,
     lines_complete: key === 'none' ? null : ok.length > 0 && ok.every((r) => r.received_lines === r.expected_lines),
     tmux_rss_growth_kb: median(ok.map((r) => r.tmux_rss_growth_kb)),
     tmux_rss_growth_max_kb: Math.max(...ok.map((r) => r.tmux_rss_growth_kb ?? 0)),
-    tmux_cpu_s: median(ok.map((r) => r.tmux_cpu_s)),
+    tmux_cpu_s: round(median(ok.map((r) => r.tmux_cpu_s)), 3),
     consumer_cpu_s: cpu,
     consumer_cpu_s_per_gb: cpu === null ? null : round((cpu / inputBytes) * 1e9, 1),
     consumer_peak_rss_kb: median(ok.map((r) => r.consumer_peak_rss_kb)),
+    consumer_peak_private_kb: median(ok.map((r) => r.consumer_peak_private_kb)),
+    consumer_peak_private_max_kb: Math.max(0, ...ok.map((r) => r.consumer_peak_private_kb ?? 0)),
   };
 }
 const cat = summary.cat;
@@ -229,11 +246,19 @@ for (const key of Object.keys(summary)) {
   r.mbps_ratio = cat.mbps ? round(r.mbps / cat.mbps, 2) : null;
   r.producer_s_ratio = cat.producer_s ? round(r.producer_s / cat.producer_s, 2) : null;
   r.received_bytes_ratio = cat.received_bytes && r.received_bytes ? round(r.received_bytes / cat.received_bytes, 3) : null;
+  // The same ratio rep by rep (each against the cat case of its own rep), median.
+  const paired = [];
+  for (let rep = 1; rep <= reps; rep++) {
+    const mine = runs.find((q) => q.rep === rep && q.consumer === key && q.ok);
+    const base = runs.find((q) => q.rep === rep && q.consumer === 'cat' && q.ok);
+    if (mine && base) paired.push(mine.mbps / base.mbps);
+  }
+  r.mbps_ratio_paired_median = round(median(paired), 2);
 }
 writeJson('e2e.json', {
   script,
-  exit_code: code,
-  reps: Number(repsArg),
+  reps,
+  budget_per_case_s: perCase,
   corpus,
   input_bytes: inputBytes,
   input_lines: inputLines,

@@ -1,111 +1,151 @@
 // Section 3a: memory of one reader (no tmux): idle, then during a 1 GiB flood,
 // then idle again, all in the same process.
 //
-//   node bench/memory.mjs CORPUS_PTY [FLOOD_MIB]
+//   node bench/memory.mjs CORPUS_PTY [FLOOD_MIB] [DIAG_MIB]
 //
-// The reader is `pipe --file LOG --max-size 128M --max-files 1` (disk use stays
-// under ~256 MB; rotation is part of the flood). Its stdin is a pipe this
-// script writes the corpus into, over and over, as fast as the reader takes it
-// (64 KB reads: a harsher flood than tmux's ~4 KB chunks at ~25 MB/s).
+// The reader is `pipe --file LOG --session flood --max-size 100G`, LOG a
+// temporary file on disk, deleted afterwards (about 1 GB while it exists;
+// --max-size 100G so that no rotation happens and every logged line can be
+// counted). Its stdin is a pipe this script writes the corpus into, over and
+// over, as fast as the reader takes it (64 KB reads: a harsher flood than
+// tmux's ~4 KB chunks at ~25 MB/s, which section 1 measures).
 // Memory is read from /proc/<pid>/smaps_rollup every 20 ms:
 //   rss, pss, private = Private_Clean + Private_Dirty (what this process alone
 //   costs; the node binary's pages are shared by every node process).
+// Afterwards: lines logged (mark `|`) against the lines sent, and what the
+// reader's `dropped` events account for.
+// Then a shorter diagnostic flood (DIAG_MIB, default 256) of a second reader
+// with bench/memusage.mjs preloaded: peaks of process.memoryUsage(), to tell
+// V8 heap from Buffers outside it.
 // Writes OUT/memory.json.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { HELPER, now, read, round, sleep, smaps, writeJson } from './lib.mjs';
 
-const [corpus, floodArg = '1024'] = process.argv.slice(2);
+const [corpus, floodArg = '1024', diagArg = '256'] = process.argv.slice(2);
 if (!corpus) {
-  console.error('usage: node bench/memory.mjs CORPUS_PTY [FLOOD_MIB]');
+  console.error('usage: node bench/memory.mjs CORPUS_PTY [FLOOD_MIB] [DIAG_MIB]');
   process.exit(2);
 }
-const floodBytes = Number(floodArg) * 1024 * 1024;
 const data = fs.readFileSync(corpus);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-bench-mem-'));
-const logFile = path.join(dir, 'flood.log');
+const countLf = (buf) => {
+  let n = 0;
+  for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+};
+const corpusLines = countLf(data);
 const cpuS = (pid) => {
   const stat = read(`/proc/${pid}/stat`);
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
 };
 
-const reader = spawn(process.execPath, [HELPER, 'pipe', '--file', logFile, '--max-size', '128M', '--max-files', '1'], {
-  stdio: ['pipe', 'ignore', 'ignore'],
-});
-const exited = new Promise((resolve) => reader.on('exit', resolve));
-const pid = reader.pid;
-
-const peak = { rss: 0, pss: 0, private: 0 };
-const sample = () => {
-  const m = smaps(pid);
-  if (!m) return null;
-  for (const k of Object.keys(peak)) peak[k] = Math.max(peak[k], m[k]);
-  return m;
-};
-const settle = async (ms) => {
-  await sleep(ms);
-  return smaps(pid);
-};
-
-let result;
-try {
-  // Idle: started (its start event is in the log), then left alone for 1.5 s.
-  const deadline = Date.now() + 10_000;
-  while (!read(logFile).includes(' start ') && Date.now() < deadline) await sleep(10);
-  const idle = await settle(1500);
-
-  // Flood.
-  const cpu0 = cpuS(pid);
-  const t0 = now();
-  const timer = setInterval(sample, 20);
-  let sent = 0;
-  while (sent < floodBytes) {
-    const chunk = sent + data.length <= floodBytes ? data : data.subarray(0, floodBytes - sent);
-    sent += chunk.length;
-    if (!reader.stdin.write(chunk)) await new Promise((resolve) => reader.stdin.once('drain', resolve));
-  }
-  // The reader has taken all input when the pipe drained; wait for its log
-  // queue too: the log stops growing.
-  let last = -1;
-  for (;;) {
-    await sleep(100);
-    const files = fs.readdirSync(dir).map((f) => fs.statSync(path.join(dir, f)).size);
-    const size = files.reduce((a, b) => a + b, 0);
-    if (size === last) break;
-    last = size;
-  }
-  clearInterval(timer);
-  sample();
-  const floodS = (now() - t0) / 1000;
-  const cpu = cpuS(pid) - cpu0;
-
-  // Idle again, pipe still open: does the memory go back?
-  const after = await settle(2000);
-  reader.stdin.end();
-  const code = await exited;
-  result = {
-    reader: `node dist/audit.cjs pipe --file LOG --max-size 128M --max-files 1`,
-    flood_bytes: floodBytes,
-    flood_s: round(floodS, 2),
-    flood_mbps: round(floodBytes / floodS / 1e6, 1),
-    flood_cpu_s: round(cpu, 2),
-    idle_kb: idle,
-    peak_kb: peak,
-    after_flood_idle_kb: after,
-    exit_code: code,
+/** One reader, fed `floodBytes` of the corpus; `sampler` true: smaps every 20 ms. */
+async function flood(floodBytes, { sampler, preload }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-bench-mem-'));
+  const logFile = path.join(dir, 'flood.log');
+  const diagFile = path.join(dir, 'memusage.json');
+  const args = [...(preload ? ['--import', preload] : []), HELPER, 'pipe', '--file', logFile, '--session', 'flood', '--max-size', '100G'];
+  const reader = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, MEMUSAGE_OUT: diagFile } });
+  const exited = new Promise((resolve) => reader.on('exit', resolve));
+  const pid = reader.pid;
+  const peak = { rss: 0, pss: 0, private: 0 };
+  const sample = () => {
+    const m = smaps(pid);
+    if (m) for (const k of Object.keys(peak)) peak[k] = Math.max(peak[k], m[k]);
   };
-} finally {
-  if (reader.exitCode === null) reader.kill('SIGTERM');
-  fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    // Idle: started (its start event is in the log), then left alone for 1.5 s.
+    const deadline = Date.now() + 10_000;
+    while (!read(logFile).includes(' start ') && Date.now() < deadline) await sleep(10);
+    await sleep(1500);
+    const idle = smaps(pid);
+
+    const cpu0 = cpuS(pid);
+    const t0 = now();
+    const timer = sampler ? setInterval(sample, 20) : undefined;
+    let sent = 0;
+    let lines = 0;
+    let partial = false;
+    while (sent < floodBytes) {
+      const chunk = sent + data.length <= floodBytes ? data : data.subarray(0, floodBytes - sent);
+      sent += chunk.length;
+      lines += chunk === data ? corpusLines : countLf(chunk);
+      partial = chunk[chunk.length - 1] !== 10;
+      if (!reader.stdin.write(chunk)) await new Promise((resolve) => reader.stdin.once('drain', resolve));
+    }
+    // All input is in the reader once the pipe drained; its writer may still
+    // have a queue: wait until the log stops growing.
+    let last = -1;
+    for (;;) {
+      await sleep(100);
+      const size = fs.statSync(logFile).size;
+      if (size === last) break;
+      last = size;
+    }
+    if (timer) clearInterval(timer);
+    if (sampler) sample();
+    const floodS = (now() - t0) / 1000;
+    const cpu = cpuS(pid) - cpu0;
+
+    // Idle again, pipe still open: is the memory given back?
+    await sleep(2000);
+    const after = smaps(pid);
+    reader.stdin.end();
+    const code = await exited;
+
+    // What reached the log.
+    const logged = Number(execFileSync('sh', ['-c', 'grep -c -F " flood:0.0 | " "$1" || true', 'sh', logFile], { encoding: 'utf8' }).trim());
+    const events = execFileSync('sh', ['-c', 'grep -F " flood:0.0 * " "$1" | cut -c1-300 || true', 'sh', logFile], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    const dropped = events.filter((e) => / \* dropped /.test(e));
+    const droppedLines = dropped.reduce((a, e) => a + Number(e.match(/ lines=(\d+)/)?.[1] ?? 0), 0);
+    const expected = lines + (partial ? 1 : 0); // an unfinished last line is written at EOF
+    const stopAt = events.findIndex((e) => / \* stop /.test(e));
+    return {
+      bytes: floodBytes,
+      seconds: round(floodS, 2),
+      mbps: round(floodBytes / floodS / 1e6, 1),
+      cpu_s: round(cpu, 2),
+      idle_kb: idle,
+      peak_kb: sampler ? peak : null,
+      after_flood_idle_kb: after,
+      exit_code: code,
+      lines_expected: expected,
+      lines_logged: logged,
+      lines_missing: expected - logged,
+      dropped_events: dropped.length,
+      dropped_lines_reported: droppedLines,
+      lines_missing_unreported: expected - logged - droppedLines,
+      events_after_stop: stopAt === -1 ? null : events.length - 1 - stopAt,
+      memory_usage_peak_mb: fs.existsSync(diagFile) ? JSON.parse(read(diagFile)) : null,
+    };
+  } finally {
+    if (reader.exitCode === null) reader.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+const main = await flood(Number(floodArg) * 1024 * 1024, { sampler: true });
+const diag = await flood(Number(diagArg) * 1024 * 1024, {
+  sampler: false,
+  preload: path.join(path.dirname(fileURLToPath(import.meta.url)), 'memusage.mjs'),
+});
 const mb = (kb) => (kb / 1024).toFixed(1);
 process.stdout.write(
-  `reader idle: rss ${mb(result.idle_kb.rss)} MB, pss ${mb(result.idle_kb.pss)} MB, private ${mb(result.idle_kb.private)} MB\n` +
-    `1 GiB flood: ${result.flood_s} s (${result.flood_mbps} MB/s, ${result.flood_cpu_s} cpu s); peak rss ${mb(peak.rss)} MB, pss ${mb(peak.pss)} MB, private ${mb(peak.private)} MB\n` +
-    `idle after: rss ${mb(result.after_flood_idle_kb.rss)} MB, private ${mb(result.after_flood_idle_kb.private)} MB\n`,
+  `reader idle: rss ${mb(main.idle_kb.rss)} MB, pss ${mb(main.idle_kb.pss)} MB, private ${mb(main.idle_kb.private)} MB\n` +
+    `${floodArg} MiB flood: ${main.seconds} s (${main.mbps} MB/s, ${main.cpu_s} cpu s); peak rss ${mb(main.peak_kb.rss)} MB, pss ${mb(main.peak_kb.pss)} MB, private ${mb(main.peak_kb.private)} MB\n` +
+    `  lines logged ${main.lines_logged} of ${main.lines_expected} (dropped events: ${main.dropped_events}, reporting ${main.dropped_lines_reported} lines)\n` +
+    `idle after: rss ${mb(main.after_flood_idle_kb.rss)} MB, private ${mb(main.after_flood_idle_kb.private)} MB\n` +
+    `diagnostic ${diagArg} MiB flood, process.memoryUsage() peaks (MB): ${JSON.stringify(diag.memory_usage_peak_mb)}; lines logged ${diag.lines_logged} of ${diag.lines_expected}\n`,
 );
-writeJson('memory.json', result);
+writeJson('memory.json', {
+  reader: 'node dist/audit.cjs pipe --file LOG --session flood --max-size 100G',
+  flood: main,
+  diagnostic: diag,
+});

@@ -4863,8 +4863,9 @@ function runReader(recording, runFile) {
     writeDelayMs: Number(process.env.TMUX_AUDIT_TEST_WRITE_DELAY_MS) || 0,
     maxBytes: recording.maxBytes,
     maxFiles: recording.maxFiles,
-    onError: (error) => tell(`cannot write ${recording.file} (${error.code ?? error.message}); logging of ${recording.paneId} resumes when it can`, !0),
-    onRecover: () => tell(`writing ${recording.file} again (${recording.paneId})`)
+    // The essentials first: a narrow message line cuts the end off.
+    onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
+    onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`)
   }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), time = "", batch = "", eventLine = (name, fields) => stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, { rec: recording.id, ...fields })), event = (name, fields) => {
     batch += eventLine(name, fields);
   }, droppedLines = 0, dropCheck, droppedChars = 0, screen = new ScreenRecorder(tmux, recording, (entries) => {

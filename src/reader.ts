@@ -51,8 +51,9 @@ export function runReader(recording: Recording, runFile?: string): void {
     writeDelayMs: Number(process.env.TMUX_AUDIT_TEST_WRITE_DELAY_MS) || 0,
     maxBytes: recording.maxBytes,
     maxFiles: recording.maxFiles,
-    onError: (error) => tell(`cannot write ${recording.file} (${error.code ?? error.message}); logging of ${recording.paneId} resumes when it can`, true),
-    onRecover: () => tell(`writing ${recording.file} again (${recording.paneId})`),
+    // The essentials first: a narrow message line cuts the end off.
+    onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, true),
+    onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
   });
   const clock = makeClock(recording.timeFormat);
   const from = origin(recording.user || os.userInfo().username, recording.session, recording.window, recording.pane);

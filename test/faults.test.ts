@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { alive, HELPER, memoryKb, TmuxServer, waitFor } from './support.ts';
+import { alive, HELPER, memoryKb, OuterTerminal, TmuxServer, waitFor } from './support.ts';
 
 const servers: TmuxServer[] = [];
 function server(options?: ConstructorParameters<typeof TmuxServer>[0]): TmuxServer {
@@ -345,5 +345,62 @@ describe('full-screen programs', () => {
     assert.ok(block.every((line) => / [=*] /.test(line)), 'only screen rows and events inside the block');
     assert.ok(block.some((line) => line.includes('* screen') && line.includes('state=snapshot rows=')));
     assert.ok(log.slice(leave).some((line) => line.endsWith('| back-at-the-prompt')));
+  });
+});
+
+describe('what the user is told, on the screen of an attached client', () => {
+  it('the reader dies: a message says logging stopped unexpectedly', async () => {
+    const tmux = server();
+    const terminal = new OuterTerminal(tmux);
+    try {
+      await waitFor('the client', () => tmux.tmux('list-clients', '-F', '#{client_name}').trim() !== '');
+      const { pid, recording } = await startLogging(tmux);
+      process.kill(pid, 'SIGKILL');
+      await waitFor(
+        'the message',
+        () => terminal.screen().join('\n').includes(`tmux-audit: logging of %0 stopped unexpectedly (reader killed by SIGKILL, rec ${recording}); toggle to start again`),
+        5000,
+      );
+    } finally {
+      terminal.kill();
+    }
+  });
+
+  it('the disk is full: a message names the file and the error; logging resumes when it clears', async (t) => {
+    const tmux = server();
+    try {
+      fs.mkdirSync(tmux.logDir, { recursive: true });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmux-audit-test', tmux.logDir], { stdio: 'pipe' });
+    } catch (error) {
+      if (process.env.CI) throw error;
+      t.skip(`cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`);
+      return;
+    }
+    const terminal = new OuterTerminal(tmux);
+    try {
+      await waitFor('the client', () => tmux.tmux('list-clients', '-F', '#{client_name}').trim() !== '');
+      await startLogging(tmux);
+      await tmux.run('echo before-the-disk-fills');
+      const filler = path.join(tmux.logDir, 'filler');
+      // Fill the file system to the last byte (tmpfs refuses the write that does not fit).
+      try {
+        fs.writeFileSync(filler, Buffer.alloc(1024 * 1024));
+      } catch {
+        // full: what we wanted
+      }
+      tmux.type('seq 1 2000; echo while-the-disk-is-full'); // more than the last page's room
+      await waitFor(
+        'the error message',
+        () => terminal.screen().join('\n').includes(`tmux-audit: cannot write (ENOSPC) ${tmux.logFile()}; logging of`),
+        5000,
+      );
+      fs.rmSync(filler);
+      await waitFor('the line written after all', () => tmux.readLog().includes('| while-the-disk-is-full\n'), 5000);
+      await waitFor('the recovery message', () => terminal.screen().join('\n').includes(`tmux-audit: writing again (%0) ${tmux.logFile()}`), 5000);
+    } finally {
+      terminal.kill();
+      execFileSync('umount', ['-l', tmux.logDir]);
+      await tmux.kill();
+    }
   });
 });

@@ -4,106 +4,12 @@
 // (capture-pane) exactly as a user would see it.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { after, before, test } from 'node:test';
-import { makeTempDir, TmuxServer, waitFor } from './support.ts';
+import { escapeRegExp, OuterTerminal, TmuxServer, waitFor } from './support.ts';
 
 const STAMP = String.raw`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:Z|[+-]\d{2}:\d{2}) `;
-
-function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A tmux server of its own whose only pane runs a client attached to `inner`. */
-class OuterTerminal {
-  readonly socketName = `audit-outer-${process.pid}`;
-  readonly dir = makeTempDir('tmux-audit-outer');
-  readonly env: NodeJS.ProcessEnv;
-
-  constructor(inner: TmuxServer, session = 'main') {
-    this.env = { ...process.env, TMUX_TMPDIR: this.dir, HOME: this.dir };
-    delete this.env.TMUX;
-    delete this.env.TMUX_PANE;
-    // -u: the client's terminal (this pane) does UTF-8, whatever the test's locale says.
-    const attach = [
-      'exec env -u TMUX -u TMUX_PANE',
-      `TMUX_TMPDIR=${shellQuote(inner.dir)}`,
-      `HOME=${shellQuote(inner.dir)}`,
-      `tmux -u -L ${shellQuote(inner.socketName)} attach -t ${shellQuote(session)}`,
-    ].join(' ');
-    execFileSync('tmux', ['-L', this.socketName, '-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '30', attach], {
-      env: this.env,
-      stdio: 'ignore',
-    });
-  }
-
-  tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socketName, ...args], { env: this.env, encoding: 'utf8' });
-  }
-
-  /** Presses keys in the client, as send-keys names them (`C-b`, `A`, `Enter`). */
-  press(...keys: string[]): void {
-    this.tmux('send-keys', '-t', '%0', ...keys);
-  }
-
-  /** Types text literally. */
-  typeText(text: string): void {
-    this.tmux('send-keys', '-t', '%0', '-l', text);
-  }
-
-  /** The client's screen, one string per row. */
-  screen(): string[] {
-    return this.tmux('capture-pane', '-p', '-t', '%0').replace(/\n$/, '').split('\n');
-  }
-
-  /** The last row of the client's screen: the inner status line (or a message shown over it). */
-  statusRow(): string {
-    const rows = this.screen();
-    return rows[rows.length - 1] ?? '';
-  }
-
-  kill(): void {
-    try {
-      this.tmux('kill-server');
-    } catch {
-      // already gone
-    }
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** Whether a process still runs (a zombie has finished: it only waits to be reaped). */
-function running(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Kills a server and waits for the processes of its panes before its directory
- * goes: their shells write ~/.bash_history (HOME is that directory) as they
- * exit, which would race TmuxServer.kill's removal of the directory.
- */
-async function shutDown(server: TmuxServer): Promise<void> {
-  let pids: number[] = [];
-  try {
-    pids = server.tmux('list-panes', '-a', '-F', '#{pane_pid}').split(/\s+/).filter(Boolean).map(Number);
-    server.tmux('kill-server');
-  } catch {
-    // not running
-  }
-  await waitFor('the panes of the inner server to exit', () => !pids.some(running), 5000).catch(() => undefined);
-  server.kill();
-}
 
 let inner: TmuxServer;
 let outer: OuterTerminal | undefined;
@@ -118,7 +24,7 @@ before(async () => {
 
 after(async () => {
   outer?.kill();
-  if (inner) await shutDown(inner);
+  if (inner) await inner.kill();
 });
 
 test('prefix + A pressed in a client toggles logging, with status, message and log', async () => {

@@ -162,3 +162,69 @@ export function memoryKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) : Number.NaN;
 }
+
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A tmux server of its own whose only pane runs a client attached to `inner`. */
+export class OuterTerminal {
+  readonly socketName = `audit-outer-${process.pid}-${serial++}`;
+  readonly dir = makeTempDir('tmux-audit-outer');
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor(inner: TmuxServer, session = 'main') {
+    this.env = { ...process.env, TMUX_TMPDIR: this.dir, HOME: this.dir };
+    delete this.env.TMUX;
+    delete this.env.TMUX_PANE;
+    // -u: the client's terminal (this pane) does UTF-8, whatever the test's locale says.
+    const attach = [
+      'exec env -u TMUX -u TMUX_PANE',
+      `TMUX_TMPDIR=${shellQuote(inner.dir)}`,
+      `HOME=${shellQuote(inner.dir)}`,
+      `tmux -u -L ${shellQuote(inner.socketName)} attach -t ${shellQuote(session)}`,
+    ].join(' ');
+    execFileSync('tmux', ['-L', this.socketName, '-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '30', attach], {
+      env: this.env,
+      stdio: 'ignore',
+    });
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socketName, ...args], { env: this.env, encoding: 'utf8' });
+  }
+
+  /** Presses keys in the client, as send-keys names them (`C-b`, `A`, `Enter`). */
+  press(...keys: string[]): void {
+    this.tmux('send-keys', '-t', '%0', ...keys);
+  }
+
+  /** Types text literally. */
+  typeText(text: string): void {
+    this.tmux('send-keys', '-t', '%0', '-l', text);
+  }
+
+  /** The client's screen, one string per row. */
+  screen(): string[] {
+    return this.tmux('capture-pane', '-p', '-t', '%0').replace(/\n$/, '').split('\n');
+  }
+
+  /** The last row of the client's screen: the inner status line (or a message shown over it). */
+  statusRow(): string {
+    const rows = this.screen();
+    return rows[rows.length - 1] ?? '';
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

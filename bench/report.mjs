@@ -1,0 +1,193 @@
+// Collects the sections' JSON (OUT/*.json), judges the targets, writes
+// OUT/results.json and OUT/table.md, and prints the table.
+//
+//   node bench/report.mjs
+//
+// Environment (from bench/run.sh): BENCH_STARTED (epoch s), BENCH_COMMAND.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HELPER, OUT, ROOT, read, round } from './lib.mjs';
+
+const load = (name) => {
+  const text = read(path.join(OUT, name));
+  return text ? JSON.parse(text) : null;
+};
+const sh = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+
+const corpus = load('corpus.json');
+const e2e = load('e2e.json');
+const reader = load('reader.json');
+const memory = load('memory.json');
+const tmux = load('tmux.json');
+const status = load('status.json');
+
+const started = Number(process.env.BENCH_STARTED || 0);
+const machine = {
+  nproc: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? '',
+  ram_gib: round(os.totalmem() / 1024 ** 3, 1),
+  kernel: `${os.type()} ${os.release()}`,
+  tmux: sh('tmux', ['-V']),
+  node: process.version,
+  loadavg_end: os.loadavg().map((x) => round(x, 2)),
+};
+const git = {
+  head: sh('git', ['rev-parse', '--short', 'HEAD']),
+  dirty_paths: sh('git', ['status', '--porcelain', '--', 'src', 'dist']).split('\n').filter(Boolean).length,
+  dist_sha256: createHash('sha256').update(fs.readFileSync(HELPER)).digest('hex'),
+};
+
+const f = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '-' : Number(x).toFixed(d));
+const mb = (kb) => (kb === null || kb === undefined ? '-' : (kb / 1024).toFixed(1));
+const x = (r) => (r === null || r === undefined ? '-' : `${Number(r).toFixed(2)}×`);
+
+const sections = [];
+const targets = [];
+const target = (name, value, shown, goal, pass) => targets.push({ target: name, measured: shown, goal, value, result: value === null || value === undefined ? 'n/a' : pass ? 'PASS' : 'MISS' });
+
+if (e2e) {
+  const rows = [];
+  for (const [key, s] of Object.entries(e2e.summary)) {
+    rows.push([
+      key,
+      s.ok_runs,
+      f(s.mbps),
+      key === 'none' ? x(s.mbps_ratio) : x(s.mbps_ratio),
+      f(s.producer_s, 2),
+      x(s.producer_s_ratio),
+      s.received_bytes === null ? '-' : `${s.received_bytes} (${x(s.received_bytes_ratio)})`,
+      key === 'none' ? '-' : `${s.received_lines ?? '-'}/${s.expected_lines ?? '-'}${s.lines_complete ? '' : ' !'}`,
+      `${mb(s.tmux_rss_growth_kb)} (max ${mb(s.tmux_rss_growth_max_kb)})`,
+      key === 'none' ? '-' : f(s.consumer_cpu_s_per_gb, 0),
+      key === 'none' ? '-' : mb(s.consumer_peak_private_max_kb),
+    ]);
+  }
+  sections.push({
+    title: `1. End to end through tmux: ${(e2e.input_bytes / 1e6).toFixed(1)} MB corpus in an 80x24 pane, pipe-throughput.sh, ${e2e.reps} reps interleaved, medians; × = ratio to cat in this run`,
+    header: ['consumer', 'ok', 'MB/s', '×cat', 'producer s', '×cat', 'bytes received (×cat)', 'lines rcvd/exp', 'tmux RSS growth MB', 'consumer cpu s/GB', 'consumer peak private MB'],
+    rows,
+  });
+  const h = e2e.summary['tmux-audit'];
+  target('1. end to end MB/s vs cat', h.mbps_ratio, x(h.mbps_ratio), '≥ 0.95×', h.mbps_ratio >= 0.95);
+  target('1. end to end: every line arrives', h.lines_complete ? 1 : 0, `${h.received_lines}/${h.expected_lines}`, 'all', h.lines_complete);
+}
+
+if (reader) {
+  const rows = Object.entries(reader.summary).map(([key, s]) => [key, s.ok_runs, f(s.mbps), x(s.vs_ts), x(s.vs_ansifilter), f(s.wall_s, 3), f(s.user_s, 2), f(s.sys_s, 2), f(s.cpu_s_per_gb, 1)]);
+  sections.push({
+    title: `2. Reader alone (no tmux): ${(reader.bytes / 1e6).toFixed(1)} MB file (pty-shaped: CR LF) on stdin, output to a file, ${reader.reps} reps interleaved, medians (wall includes process start)`,
+    header: ['consumer', 'ok', 'MB/s', '×ts', '×ansifilter', 'wall s', 'user s', 'sys s', 'cpu s/GB'],
+    rows,
+  });
+  const h = reader.summary['tmux-audit'];
+  target('2. reader alone MB/s vs ts', h.vs_ts, x(h.vs_ts), '≥ 3×', h.vs_ts >= 3);
+  target('2. reader alone MB/s vs ansifilter', h.vs_ansifilter, x(h.vs_ansifilter), '≥ 1×', h.vs_ansifilter >= 1);
+}
+
+if (memory || tmux) {
+  const rows = [];
+  const m = memory?.flood;
+  if (m) {
+    rows.push(['one reader, idle', mb(m.idle_kb.rss), mb(m.idle_kb.pss), mb(m.idle_kb.private), '']);
+    rows.push([
+      `one reader, peak during ${m.bytes >= 2 ** 30 ? `${f(m.bytes / 2 ** 30, 1)} GiB` : `${(m.bytes / 2 ** 20).toFixed(0)} MiB`} flood (${f(m.mbps)} MB/s)`,
+      mb(m.peak_kb.rss),
+      mb(m.peak_kb.pss),
+      mb(m.peak_kb.private),
+      `lines logged ${m.lines_logged}/${m.lines_expected}; dropped events ${m.dropped_events} (${m.dropped_lines_reported} lines)`,
+    ]);
+    rows.push(['one reader, idle again 2 s after the flood', mb(m.after_flood_idle_kb.rss), mb(m.after_flood_idle_kb.pss), mb(m.after_flood_idle_kb.private), '']);
+    const d = memory.diagnostic?.memory_usage_peak_mb;
+    if (d) rows.push([`diagnostic ${(memory.diagnostic.bytes / 2 ** 20).toFixed(0)} MiB flood: process.memoryUsage() peaks`, `${d.rss}`, '-', '-', `heapTotal ${d.heapTotal}, heapUsed ${d.heapUsed}, external ${d.external}, arrayBuffers ${d.arrayBuffers} MB`]);
+  }
+  const h = e2e?.summary['tmux-audit'];
+  if (h) rows.push(['one reader, peak through tmux (section 1 runs)', mb(h.consumer_peak_rss_kb), '-', mb(h.consumer_peak_private_max_kb), 'max over the runs']);
+  const p = tmux?.panes;
+  if (p) {
+    rows.push([
+      `${p.panes} logged idle panes, total (${p.pipe_processes} processes: ${[...new Set(p.processes.map((q) => q.comm))].join('+')})`,
+      mb(p.total_rss_kb),
+      mb(p.total_pss_kb),
+      mb(p.total_private_kb),
+      `per pane: private ${mb(p.per_pane_private_kb)}, pss ${mb(p.per_pane_pss_kb)}`,
+    ]);
+  }
+  sections.push({ title: '3. Memory (MB = MiB; private = Private_Clean + Private_Dirty from smaps_rollup)', header: ['what', 'RSS', 'PSS', 'private', 'notes'], rows });
+  if (m) target('3. private memory per pane, idle (one reader)', m.idle_kb.private, `${mb(m.idle_kb.private)} MB`, '≤ 10 MB', m.idle_kb.private <= 10 * 1024);
+  if (p) target(`3. private memory per pane, idle (${p.panes} panes, all processes)`, p.per_pane_private_kb, `${mb(p.per_pane_private_kb)} MB`, '≤ 10 MB', p.per_pane_private_kb <= 10 * 1024);
+  if (m) target(`3. private memory per pane, peak under ${f(m.bytes / 2 ** 30, 2)} GiB flood`, m.peak_kb.private, `${mb(m.peak_kb.private)} MB`, '≤ 32 MB', m.peak_kb.private <= 32 * 1024);
+}
+
+if (tmux) {
+  const t = tmux.toggle;
+  const l = tmux.line_to_disk;
+  sections.push({
+    title: '4. Latency (medians)',
+    header: ['what', 'median ms', 'samples', 'notes'],
+    rows: [
+      ['toggle → status shows REC', f(t.median_on_to_rec_ms), String(t.samples), `all: ${t.on_to_rec_ms.join(', ')}`],
+      ['toggle command (run-shell) returns', f(t.median_toggle_command_ms), String(t.samples), 'it waits for the reader to report its pid'],
+      ['toggle off → REC gone', f(t.median_off_to_no_rec_ms), String(t.samples), ''],
+      ['line → on disk (send-keys echo → line in the log)', f(l.median_ms), String(l.samples), `max ${f(l.max_ms)} ms, lost ${l.lost}`],
+    ],
+  });
+  target('4. toggle → REC', t.median_on_to_rec_ms, `${f(t.median_on_to_rec_ms)} ms`, '< 200 ms', t.median_on_to_rec_ms < 200);
+  target('4. line → disk', l.median_ms, `${f(l.median_ms)} ms`, '< 1000 ms', l.median_ms < 1000);
+}
+
+if (status) {
+  const s = status.summary;
+  const rows = Object.entries(s).map(([phase, v]) => [phase, v.forks_ns === null ? '-' : f(v.forks_ns, 1), f(v.forks_system, 1), String(v.rec_drawn)]);
+  sections.push({
+    title: `5. Status cost: ${status.refreshes} forced redraws (refresh-client -S, attached client) per phase, ${status.reps} reps; counter: ${status.counter}`,
+    header: ['status-right', 'forks (this bench only)', 'forks (whole machine)', 'REC drawn'],
+    rows: [...rows, ['→ forks per refresh, audit − baseline', f(status.forks_per_refresh, 3), '', ''], ['→ forks per refresh, #() control − baseline', f(status.control_forks_per_refresh, 3), '', '']],
+  });
+  target('5. processes per status refresh', status.forks_per_refresh, f(status.forks_per_refresh, 3), '0', status.forks_per_refresh === 0);
+}
+
+sections.push({ title: 'Targets', header: ['target', 'measured', 'goal', 'result'], rows: targets.map((t) => [t.target, t.measured, t.goal, t.result]) });
+
+// ------------------------------------------------------------ render
+const text = (sec) => {
+  const widths = sec.header.map((h, i) => Math.max(h.length, ...sec.rows.map((r) => String(r[i] ?? '').length)));
+  const line = (cells) => cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+  return [sec.title, line(sec.header), line(widths.map((w) => '-'.repeat(w))), ...sec.rows.map(line)].join('\n');
+};
+const md = (sec) => {
+  const esc = (c) => String(c ?? '').replaceAll('|', '\\|');
+  return [`**${sec.title}**`, '', `| ${sec.header.map(esc).join(' | ')} |`, `|${sec.header.map(() => '---').join('|')}|`, ...sec.rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+};
+const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const elapsed = started ? Math.round(Date.now() / 1000 - started) : null;
+const headline =
+  `tmux-audit benchmark, ${when}${elapsed ? `, ${elapsed} s` : ''}: ${machine.nproc} × ${machine.cpu}, ${machine.ram_gib} GiB, ${machine.tmux}, node ${machine.node}; ` +
+  `HEAD ${git.head}${git.dirty_paths ? ` + ${git.dirty_paths} uncommitted paths in src/ dist/` : ''}, dist/audit.cjs sha256 ${git.dist_sha256.slice(0, 12)}; ` +
+  `corpus ${corpus ? `${corpus.bytes} bytes, ${corpus.lines} lines, sha256 ${corpus.sha256.slice(0, 12)}` : '-'}; load average at the end ${machine.loadavg_end.join(' ')}`;
+const table = `${headline}\n\n${sections.map(text).join('\n\n')}\n`;
+process.stdout.write(`\n${table}`);
+fs.writeFileSync(path.join(OUT, 'table.md'), `${headline}\n\n${sections.map(md).join('\n\n')}\n`);
+fs.writeFileSync(path.join(OUT, 'table.txt'), table);
+
+const results = {
+  generated: when,
+  command: process.env.BENCH_COMMAND || 'npm run bench',
+  elapsed_s: elapsed,
+  machine,
+  git,
+  corpus,
+  targets,
+  sections: { end_to_end: e2e, reader_alone: reader, memory: { reader: memory, panes: tmux?.panes ?? null }, latency: tmux ? { toggle: tmux.toggle, line_to_disk: tmux.line_to_disk } : null, status },
+};
+fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`\nwritten: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}, ${path.relative(process.cwd(), path.join(OUT, 'table.md'))}\n`);

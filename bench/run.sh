@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# npm run bench: tmux-audit against a real tmux server, in about 3-4 minutes.
+#
+#   bash bench/run.sh            (from anywhere; the repo is found from this file)
+#
+# Sections (each its own script under bench/, all writing bench/out/*.json):
+#   2. reader alone     bench/reader.mjs       the helper, ts, ansifilter on a file
+#   1. end to end       bench/e2e.mjs          the shared pipe-throughput.sh + a /proc watcher
+#   3. memory           bench/memory.mjs       one reader idle / 1 GiB flood / idle
+#                       bench/tmux-probes.mjs  10 logged idle panes
+#   4. latency          bench/tmux-probes.mjs  toggle -> REC, line -> disk
+#   5. status cost      bench/status-cost.mjs  forks per status refresh (own pid namespace)
+# then bench/report.mjs prints the table and writes bench/out/results.json and
+# bench/out/table.md.
+#
+# Needs: node, tmux, ts (moreutils), ansifilter, script (bsdutils), unshare
+# (util-linux), pgrep (procps), awk; missing Debian packages are installed
+# with apt-get. dist/audit.cjs must exist (it is committed). Every tmux server
+# it starts has its own -L socket and is killed by that socket only.
+# Environment knobs (defaults): BENCH_E2E_REPS=5 BENCH_READER_REPS=5
+# BENCH_CORPUS_MIB=40 BENCH_FLOOD_MIB=1024 PIPE_THROUGHPUT=<path to pipe-throughput.sh>
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+OUT=$ROOT/bench/out
+export BENCH_OUT=$OUT
+BENCH_STARTED=$(date +%s)
+export BENCH_STARTED
+export BENCH_COMMAND="npm run bench (bash bench/run.sh)"
+E2E_REPS=${BENCH_E2E_REPS:-5}
+READER_REPS=${BENCH_READER_REPS:-5}
+CORPUS_MIB=${BENCH_CORPUS_MIB:-40}
+FLOOD_MIB=${BENCH_FLOOD_MIB:-1024}
+
+say() { printf '\n== %s\n' "$*"; }
+
+# ---------------------------------------------------------------- tools
+need=()
+command -v tmux >/dev/null || need+=(tmux)
+command -v ts >/dev/null || need+=(moreutils)
+command -v ansifilter >/dev/null || need+=(ansifilter)
+command -v script >/dev/null || need+=(bsdutils)
+command -v unshare >/dev/null || need+=(util-linux)
+command -v pgrep >/dev/null || need+=(procps)
+command -v awk >/dev/null || need+=(gawk)
+if [ ${#need[@]} -gt 0 ]; then
+	say "installing ${need[*]}"
+	sudo=()
+	[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+	export DEBIAN_FRONTEND=noninteractive
+	"${sudo[@]}" apt-get update -qq
+	"${sudo[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v node >/dev/null || { echo "node is needed" >&2; exit 2; }
+[ -f "$ROOT/dist/audit.cjs" ] || { echo "dist/audit.cjs is missing (npm run build)" >&2; exit 2; }
+
+# The shared benchmark script: beside the repo (../shared), or where the
+# workplace keeps it.
+pt=${PIPE_THROUGHPUT:-}
+if [ -z "$pt" ]; then
+	for candidate in "$ROOT/../shared/bench/pipe-throughput.sh" /work/shared/bench/pipe-throughput.sh; do
+		[ -f "$candidate" ] && { pt=$candidate; break; }
+	done
+fi
+if [ -z "$pt" ] || [ ! -f "$pt" ]; then
+	echo "pipe-throughput.sh not found (set PIPE_THROUGHPUT)" >&2
+	exit 2
+fi
+
+# ---------------------------------------------------------------- corpus
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json
+say "corpus (${CORPUS_MIB} MiB, deterministic)"
+node bench/corpus.mjs "$OUT/corpus.txt" --mib "$CORPUS_MIB" --onlcr "$OUT/corpus.pty" | tee "$OUT/corpus.json"
+cleanup() { rm -f "$OUT/corpus.txt" "$OUT/corpus.pty"; }
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- sections
+say "2. reader alone (${READER_REPS} reps)"
+node bench/reader.mjs "$OUT/corpus.pty" "$READER_REPS"
+
+say "1. end to end through tmux (${E2E_REPS} reps; $pt)"
+node bench/e2e.mjs "$pt" "$OUT/corpus.txt" "$E2E_REPS" $((E2E_REPS * 5 * 12)) || echo "(pipe-throughput.sh reported a failed case: see the table)"
+
+say "3. memory: one reader, ${FLOOD_MIB} MiB flood"
+node bench/memory.mjs "$OUT/corpus.pty" "$FLOOD_MIB"
+
+say "3, 4. logged panes in tmux: latency, memory of 10 idle panes"
+node bench/tmux-probes.mjs 10 20 10
+
+say "5. status cost"
+# In its own pid namespace when possible: forks are then counted exactly.
+if unshare --pid --fork --mount-proc true 2>/dev/null; then
+	unshare --pid --fork --mount-proc node bench/status-cost.mjs 60 3
+else
+	node bench/status-cost.mjs 60 3
+fi
+
+# ---------------------------------------------------------------- report
+node bench/report.mjs
