@@ -7,7 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const HELPER = path.join(ROOT, 'dist', 'audit.cjs');
+// The helper measured: bench/run.sh points this at a copy of dist/audit.cjs
+// taken when the run starts, so that every section measures the same bundle
+// even if dist/ is rebuilt meanwhile.
+export const HELPER = process.env.BENCH_HELPER || path.join(ROOT, 'dist', 'audit.cjs');
 export const PLUGIN = path.join(ROOT, 'audit.tmux');
 export const OUT = process.env.BENCH_OUT || path.join(ROOT, 'bench', 'out');
 

@@ -41,10 +41,13 @@ const machine = {
   node: process.version,
   loadavg_end: os.loadavg().map((x) => round(x, 2)),
 };
+const sha = (file) => (fs.existsSync(file) ? createHash('sha256').update(fs.readFileSync(file)).digest('hex') : '');
 const git = {
-  head: sh('git', ['rev-parse', '--short', 'HEAD']),
-  dirty_paths: sh('git', ['status', '--porcelain', '--', 'src', 'dist']).split('\n').filter(Boolean).length,
-  dist_sha256: createHash('sha256').update(fs.readFileSync(HELPER)).digest('hex'),
+  head_at_start: process.env.BENCH_GIT_HEAD || sh('git', ['rev-parse', '--short', 'HEAD']),
+  dist_at_start: process.env.BENCH_DIST_STATE || '',
+  measured_helper: path.relative(ROOT, HELPER),
+  measured_sha256: sha(HELPER),
+  dist_changed_during_run: sha(path.join(ROOT, 'dist', 'audit.cjs')) !== sha(HELPER),
 };
 
 const f = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '-' : Number(x).toFixed(d));
@@ -172,7 +175,7 @@ const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const elapsed = started ? Math.round(Date.now() / 1000 - started) : null;
 const headline =
   `tmux-audit benchmark, ${when}${elapsed ? `, ${elapsed} s` : ''}: ${machine.nproc} × ${machine.cpu}, ${machine.ram_gib} GiB, ${machine.tmux}, node ${machine.node}; ` +
-  `HEAD ${git.head}${git.dirty_paths ? ` + ${git.dirty_paths} uncommitted paths in src/ dist/` : ''}, dist/audit.cjs sha256 ${git.dist_sha256.slice(0, 12)}; ` +
+  `HEAD ${git.head_at_start}, dist/audit.cjs ${git.dist_at_start || '?'} (copy measured: sha256 ${git.measured_sha256.slice(0, 12)}${git.dist_changed_during_run ? '; dist/ was rebuilt during the run' : ''}); ` +
   `corpus ${corpus ? `${corpus.bytes} bytes, ${corpus.lines} lines, sha256 ${corpus.sha256.slice(0, 12)}` : '-'}; load average at the end ${machine.loadavg_end.join(' ')}`;
 const table = `${headline}\n\n${sections.map(text).join('\n\n')}\n`;
 process.stdout.write(`\n${table}`);

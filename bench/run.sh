@@ -15,7 +15,8 @@
 #
 # Needs: node, tmux, ts (moreutils), ansifilter, script (bsdutils), unshare
 # (util-linux), pgrep (procps), awk; missing Debian packages are installed
-# with apt-get. dist/audit.cjs must exist (it is committed). Every tmux server
+# with apt-get. dist/audit.cjs must exist (it is committed; a copy taken at
+# the start, bench/out/audit.cjs, is what gets measured). Every tmux server
 # it starts has its own -L socket and is killed by that socket only.
 # Environment knobs (defaults): BENCH_E2E_REPS=5 BENCH_READER_REPS=5
 # BENCH_CORPUS_MIB=40 BENCH_FLOOD_MIB=1024 PIPE_THROUGHPUT=<path to pipe-throughput.sh>
@@ -68,9 +69,19 @@ if [ -z "$pt" ] || [ ! -f "$pt" ]; then
 	exit 2
 fi
 
-# ---------------------------------------------------------------- corpus
+# ---------------------------------------------------------------- what is measured
 mkdir -p "$OUT"
 rm -f "$OUT"/*.json
+# A copy of the bundle as it is now: every section measures the same one even
+# if dist/ is rebuilt while the benchmark runs.
+cp "$ROOT/dist/audit.cjs" "$OUT/audit.cjs"
+export BENCH_HELPER=$OUT/audit.cjs
+BENCH_GIT_HEAD=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo -)
+BENCH_DIST_STATE=committed
+git -C "$ROOT" diff --quiet HEAD -- dist/audit.cjs 2>/dev/null || BENCH_DIST_STATE='differs from HEAD'
+export BENCH_GIT_HEAD BENCH_DIST_STATE
+
+# ---------------------------------------------------------------- corpus
 say "corpus (${CORPUS_MIB} MiB, deterministic)"
 node bench/corpus.mjs "$OUT/corpus.txt" --mib "$CORPUS_MIB" --onlcr "$OUT/corpus.pty" | tee "$OUT/corpus.json"
 cleanup() { rm -f "$OUT/corpus.txt" "$OUT/corpus.pty"; }

@@ -2583,7 +2583,7 @@ function stopFilePath(runFile) {
   return runFile.replace(/\.json$/, ".stop");
 }
 function rotationLockPath(logFile) {
-  return import_node_path.default.join(import_node_path.default.dirname(logFile), ".run", `${import_node_path.default.basename(logFile)}.lock`);
+  return import_node_path.default.join(import_node_path.default.dirname(logFile), `.${import_node_path.default.basename(logFile)}.lock`);
 }
 
 // src/rotate.ts
@@ -2615,7 +2615,7 @@ function filesToPrune(names, live, keep) {
 }
 
 // src/logfile.ts
-var RETRY_MS = 1e3, MAX_WRITE_BYTES = 1024 * 1024, APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
+var RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, STALE_LOCK_MS = 1e4, MAX_WRITE_BYTES = 1024 * 1024, APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
 function ensurePrivateDir(dir) {
   import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
   let stat = import_node_fs.default.lstatSync(dir);
@@ -2698,6 +2698,12 @@ var LogFile = class {
       this.writing = !1, this.retryLater(error);
       return;
     }
+    if (room === void 0) {
+      this.writing = !1, this.retryTimer = setTimeout(() => {
+        this.retryTimer = void 0, this.writing || this.drain();
+      }, ROTATION_WAIT_MS);
+      return;
+    }
     this.writeFrom(this.takeBatch(Math.min(room, MAX_WRITE_BYTES)), 0);
   }
   /**
@@ -2738,31 +2744,37 @@ var LogFile = class {
   /**
    * Makes sure the next write goes to the right file: follows another writer's
    * rotation, or rotates before `incoming` bytes would pass the limit. Returns
-   * the room left under the limit.
+   * the room left under the limit, or undefined while another writer holds the
+   * rotation lock.
    */
   prepare(incoming) {
     let mine = import_node_fs.default.fstatSync(this.fd), current = import_node_fs.default.statSync(this.file, { throwIfNoEntry: !1 });
-    return (!current || current.ino !== mine.ino || current.dev !== mine.dev) && (this.reopen(), mine = import_node_fs.default.fstatSync(this.fd)), needsRotation(mine.size, incoming, this.options.maxBytes) && (this.rotate(), mine = import_node_fs.default.fstatSync(this.fd)), this.options.maxBytes - mine.size;
+    if ((!current || current.ino !== mine.ino || current.dev !== mine.dev) && (this.reopen(), mine = import_node_fs.default.fstatSync(this.fd)), needsRotation(mine.size, incoming, this.options.maxBytes)) {
+      if (!this.rotate()) return;
+      mine = import_node_fs.default.fstatSync(this.fd);
+    }
+    return this.options.maxBytes - mine.size;
   }
   reopen() {
     let fd = openAppend(this.file);
     import_node_fs.default.closeSync(this.fd), this.fd = fd;
   }
+  /** Rotates under the lock; false when another writer holds it (it is rotating this very file). */
   rotate() {
     let lock = rotationLockPath(this.file);
-    if (this.acquire(lock))
-      try {
-        let mine = import_node_fs.default.fstatSync(this.fd), current = import_node_fs.default.statSync(this.file, { throwIfNoEntry: !1 });
-        if (current && current.ino === mine.ino && current.dev === mine.dev) {
-          let dir = import_node_path2.default.dirname(this.file), live = import_node_path2.default.basename(this.file), names = import_node_fs.default.readdirSync(dir);
-          import_node_fs.default.renameSync(this.file, import_node_path2.default.join(dir, rotatedName(live, /* @__PURE__ */ new Date(), new Set(names))));
-          for (let old of filesToPrune(import_node_fs.default.readdirSync(dir), live, this.options.maxFiles))
-            import_node_fs.default.rmSync(import_node_path2.default.join(dir, old), { force: !0 });
-        }
-        this.reopen();
-      } finally {
-        import_node_fs.default.rmSync(lock, { force: !0 });
+    if (!this.acquire(lock)) return !1;
+    try {
+      let mine = import_node_fs.default.fstatSync(this.fd), current = import_node_fs.default.statSync(this.file, { throwIfNoEntry: !1 });
+      if (current && current.ino === mine.ino && current.dev === mine.dev) {
+        let dir = import_node_path2.default.dirname(this.file), live = import_node_path2.default.basename(this.file), names = import_node_fs.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+        import_node_fs.default.renameSync(this.file, import_node_path2.default.join(dir, rotated));
+        for (let old of filesToPrune([...names, rotated], live, this.options.maxFiles))
+          import_node_fs.default.rmSync(import_node_path2.default.join(dir, old), { force: !0 });
       }
+      return this.reopen(), !0;
+    } finally {
+      import_node_fs.default.rmSync(lock, { force: !0 });
+    }
   }
   /** An O_EXCL lock file holding our pid; a lock left by a dead process is taken over. */
   acquire(lock) {
@@ -2772,13 +2784,13 @@ var LogFile = class {
         return import_node_fs.default.writeSync(fd, String(process.pid)), import_node_fs.default.closeSync(fd), !0;
       } catch (error) {
         if (error.code !== "EEXIST") return !1;
-        let holder;
+        let holder, age;
         try {
-          holder = import_node_fs.default.readFileSync(lock, "utf8");
+          holder = import_node_fs.default.readFileSync(lock, "utf8"), age = Date.now() - import_node_fs.default.statSync(lock).mtimeMs;
         } catch {
           continue;
         }
-        if (holder === "" || processAlive(Number(holder))) return !1;
+        if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
         import_node_fs.default.rmSync(lock, { force: !0 });
       }
     return !1;

@@ -38,6 +38,10 @@ export interface LogFileOptions {
 
 /** How long to wait before retrying a failed write (disk full, directory gone). */
 const RETRY_MS = 1000;
+/** How long to wait for another writer's rotation before writing: meanwhile lines wait in the queue. */
+const ROTATION_WAIT_MS = 5;
+/** A rotation lock older than this is left over by a stuck or dead writer, and is taken over. */
+const STALE_LOCK_MS = 10_000;
 /** One write() takes at most this much; a bigger queue is written in several whole-line pieces. */
 const MAX_WRITE_BYTES = 1024 * 1024;
 
@@ -140,12 +144,21 @@ export class LogFile {
       return;
     }
     this.writing = true;
-    let room: number;
+    let room: number | undefined;
     try {
       room = this.prepare(this.queue[0]!.length);
     } catch (error) {
       this.writing = false;
       this.retryLater(error as NodeJS.ErrnoException);
+      return;
+    }
+    if (room === undefined) {
+      // Another writer is rotating this file: writing now would overfill the file it renames.
+      this.writing = false;
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        if (!this.writing) this.drain();
+      }, ROTATION_WAIT_MS);
       return;
     }
     this.writeFrom(this.takeBatch(Math.min(room, MAX_WRITE_BYTES)), 0);
@@ -212,9 +225,10 @@ export class LogFile {
   /**
    * Makes sure the next write goes to the right file: follows another writer's
    * rotation, or rotates before `incoming` bytes would pass the limit. Returns
-   * the room left under the limit.
+   * the room left under the limit, or undefined while another writer holds the
+   * rotation lock.
    */
-  private prepare(incoming: number): number {
+  private prepare(incoming: number): number | undefined {
     let mine = fs.fstatSync(this.fd);
     const current = fs.statSync(this.file, { throwIfNoEntry: false });
     if (!current || current.ino !== mine.ino || current.dev !== mine.dev) {
@@ -223,7 +237,7 @@ export class LogFile {
       mine = fs.fstatSync(this.fd);
     }
     if (needsRotation(mine.size, incoming, this.options.maxBytes)) {
-      this.rotate();
+      if (!this.rotate()) return undefined;
       mine = fs.fstatSync(this.fd);
     }
     return this.options.maxBytes - mine.size;
@@ -235,9 +249,10 @@ export class LogFile {
     this.fd = fd;
   }
 
-  private rotate(): void {
+  /** Rotates under the lock; false when another writer holds it (it is rotating this very file). */
+  private rotate(): boolean {
     const lock = rotationLockPath(this.file);
-    if (!this.acquire(lock)) return; // another writer is rotating; we will see its result next time
+    if (!this.acquire(lock)) return false;
     try {
       const mine = fs.fstatSync(this.fd);
       const current = fs.statSync(this.file, { throwIfNoEntry: false });
@@ -245,12 +260,14 @@ export class LogFile {
         const dir = path.dirname(this.file);
         const live = path.basename(this.file);
         const names = fs.readdirSync(dir);
-        fs.renameSync(this.file, path.join(dir, rotatedName(live, new Date(), new Set(names))));
-        for (const old of filesToPrune(fs.readdirSync(dir), live, this.options.maxFiles)) {
+        const rotated = rotatedName(live, new Date(), new Set(names));
+        fs.renameSync(this.file, path.join(dir, rotated));
+        for (const old of filesToPrune([...names, rotated], live, this.options.maxFiles)) {
           fs.rmSync(path.join(dir, old), { force: true });
         }
       }
       this.reopen();
+      return true;
     } finally {
       fs.rmSync(lock, { force: true });
     }
@@ -266,14 +283,16 @@ export class LogFile {
         return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-        let holder: string | undefined;
+        let holder: string;
+        let age: number;
         try {
           holder = fs.readFileSync(lock, 'utf8');
+          age = Date.now() - fs.statSync(lock).mtimeMs;
         } catch {
           continue; // released between our open and our read: try again
         }
         // Empty: its owner has created it and not yet written its pid.
-        if (holder === '' || processAlive(Number(holder))) return false;
+        if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) return false;
         fs.rmSync(lock, { force: true });
       }
     }

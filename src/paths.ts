@@ -43,5 +43,5 @@ export function stopFilePath(runFile: string): string {
 
 /** The lock that serialises rotation of one session file between the panes writing to it. */
 export function rotationLockPath(logFile: string): string {
-  return path.join(path.dirname(logFile), '.run', `${path.basename(logFile)}.lock`);
+  return path.join(path.dirname(logFile), `.${path.basename(logFile)}.lock`);
 }

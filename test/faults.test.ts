@@ -5,18 +5,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { alive, HELPER, memoryKb, OuterTerminal, TmuxServer, waitFor } from './support.ts';
+import { describe, it, type TestContext } from 'node:test';
+import { alive, HELPER, memoryKb, OuterTerminal, readIfThere, serversForThisFile, TmuxServer, waitFor } from './support.ts';
 
-const servers: TmuxServer[] = [];
-function server(options?: ConstructorParameters<typeof TmuxServer>[0]): TmuxServer {
-  const started = new TmuxServer(options);
-  servers.push(started);
-  return started;
-}
-after(async () => {
-  for (const started of servers) await started.kill();
-});
+const server = serversForThisFile();
 
 /** Starts logging %0 and returns the reader's pid and the recording id. */
 async function startLogging(tmux: TmuxServer, pane = '%0'): Promise<{ pid: number; recording: string }> {
@@ -24,6 +16,19 @@ async function startLogging(tmux: TmuxServer, pane = '%0'): Promise<{ pid: numbe
   const recording = tmux.show('#{@audit_on}', pane);
   const pid = await waitFor('the reader pid', () => tmux.readerPids()[0]);
   return { pid, recording };
+}
+
+/** Puts the server's log directory on a tmpfs of `size`: a disk that really fills up. Skips where mounting is not allowed, except in CI. */
+function mountSmallDisk(tmux: TmuxServer, size: string, t: TestContext): boolean {
+  try {
+    fs.mkdirSync(tmux.logDir, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmux-audit-test', tmux.logDir], { stdio: 'pipe' });
+    return true;
+  } catch (error) {
+    if (process.env.CI) throw error;
+    t.skip(`cannot mount a small tmpfs here (${(error as Error).message.split('\n')[0]})`);
+    return false;
+  }
 }
 
 function cpuSeconds(pid: number): number {
@@ -84,14 +89,7 @@ describe('every ending is recorded, with everything received before it', () => {
 describe('the disk and the directory', () => {
   it('disk full: the pane keeps working, the reader does not spin, logging resumes when space is freed', async (t) => {
     const tmux = server();
-    try {
-      fs.mkdirSync(tmux.logDir, { recursive: true });
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k,mode=0700', 'tmux-audit-test', tmux.logDir], { stdio: 'pipe' });
-    } catch (error) {
-      if (process.env.CI) throw error;
-      t.skip(`cannot mount a small tmpfs here (${(error as Error).message.split('\n')[0]})`);
-      return;
-    }
+    if (!mountSmallDisk(tmux, '512k', t)) return;
     try {
       const filler = path.join(tmux.logDir, 'filler');
       const { pid } = await startLogging(tmux);
@@ -194,14 +192,7 @@ describe('floods', () => {
         const seen = panes.filter((pane) => tail.includes(`| ${name(pane)}-finished\n`));
         if (seen.length === panes.length) return true;
         // Earlier "finished" lines may already sit in rotated files.
-        const read = (file: string) => {
-          try {
-            return fs.readFileSync(file, 'utf8');
-          } catch {
-            return ''; // rotated away while we looked
-          }
-        };
-        return panes.every((pane) => files().some((file) => read(file).includes(`| ${name(pane)}-finished\n`)));
+        return panes.every((pane) => files().some((file) => readIfThere(file).includes(`| ${name(pane)}-finished\n`)));
       },
       120_000,
     );
@@ -368,14 +359,7 @@ describe('what the user is told, on the screen of an attached client', () => {
 
   it('the disk is full: a message names the file and the error; logging resumes when it clears', async (t) => {
     const tmux = server();
-    try {
-      fs.mkdirSync(tmux.logDir, { recursive: true });
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmux-audit-test', tmux.logDir], { stdio: 'pipe' });
-    } catch (error) {
-      if (process.env.CI) throw error;
-      t.skip(`cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`);
-      return;
-    }
+    if (!mountSmallDisk(tmux, '1m', t)) return;
     const terminal = new OuterTerminal(tmux);
     try {
       await waitFor('the client', () => tmux.tmux('list-clients', '-F', '#{client_name}').trim() !== '');

@@ -6,18 +6,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { HELPER, makeTempDir, PLUGIN, TmuxServer, waitFor } from './support.ts';
+import { describe, it } from 'node:test';
+import { HELPER, makeTempDir, readIfThere, serversForThisFile, TmuxServer, waitFor } from './support.ts';
 
-const servers: TmuxServer[] = [];
-function server(options?: ConstructorParameters<typeof TmuxServer>[0]): TmuxServer {
-  const started = new TmuxServer(options);
-  servers.push(started);
-  return started;
-}
-after(async () => {
-  for (const started of servers) await started.kill();
-});
+const server = serversForThisFile();
 
 const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d) (\S+) (.+?):(\d+)\.(\d+) ([|+*]) (.*)$/;
 const USER = os.userInfo().username;
@@ -105,7 +97,7 @@ describe('toggling a pane', () => {
     tmux.toggle();
   });
 
-  it('log directory 0700 and file 0600 whatever the umask', () => {
+  it('log directory 0700, log file 0600', () => {
     assert.equal(fs.statSync(tmux.logDir).mode & 0o777, 0o700);
     assert.equal(fs.statSync(tmux.logFile()).mode & 0o777, 0o600);
   });
@@ -122,26 +114,15 @@ describe('files and options', () => {
     assert.match(line, new RegExp(`^\\d\\d:\\d\\d:\\d\\d ${USER} my proj/1:0\\.0 \\| in-my-proj$`));
   });
 
-  it('umask 000 on the server still gives 0700 and 0600', async () => {
-    const dir = makeTempDir('tmux-audit-umask');
-    const socket = `audit-umask-${process.pid}`;
-    const logs = path.join(dir, 'deep', 'logs');
-    const conf = path.join(dir, 'tmux.conf');
-    fs.writeFileSync(conf, `set -g @audit-dir '${logs}'\nrun-shell '${PLUGIN}'\n`);
-    const env: NodeJS.ProcessEnv = { ...process.env, TMUX_TMPDIR: dir };
-    delete env.TMUX;
-    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { env, encoding: 'utf8' });
-    execFileSync('sh', ['-c', `umask 000; exec tmux -L '${socket}' -f '${conf}' new-session -d -s u`], { env });
-    try {
-      tmux('run-shell', '-t', '%0', `'${process.execPath}' '${HELPER}' toggle --pane '#{pane_id}'`);
-      const log = path.join(logs, `u@${socket}.log`);
-      await waitFor('the log file', () => fs.existsSync(log));
-      assert.equal(fs.statSync(logs).mode & 0o777, 0o700);
-      assert.equal(fs.statSync(log).mode & 0o777, 0o600);
-    } finally {
-      tmux('kill-server');
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  it('umask 000 on the server still gives 0700 and 0600, for a directory several levels deep', async () => {
+    const tmux = server({ umask: '000' });
+    const logs = path.join(tmux.dir, 'deep', 'logs');
+    tmux.tmux('set', '-g', '@audit-dir', logs);
+    tmux.toggle();
+    const log = path.join(logs, path.basename(tmux.logFile()));
+    await waitFor('the log file', () => fs.existsSync(log));
+    assert.equal(fs.statSync(logs).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(log).mode & 0o777, 0o600);
   });
 
   it('status command says what is logged, where and by whom', () => {
@@ -208,7 +189,7 @@ describe('rotation', () => {
     for (const pane of panes) tmux.type(`seq -f '${name(pane)}-n%06g' 1 ${count}; echo ${name(pane)}-finished`, pane);
     const finished = () => {
       const live = path.basename(tmux.logFile());
-      const all = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(live)).map((name) => fs.readFileSync(path.join(tmux.logDir, name), 'utf8')).join('');
+      const all = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(live)).map((name) => readIfThere(path.join(tmux.logDir, name))).join('');
       return panes.every((pane) => all.includes(`| ${name(pane)}-finished\n`));
     };
     await waitFor('every pane to finish', finished, 60_000);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +26,15 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/** A file's text, or '' if it is not there (rotated away while we looked). */
+export function readIfThere(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 export function makeTempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
 }
@@ -37,6 +47,8 @@ export interface ServerOptions {
   plugin?: boolean;
   /** Extra environment for the server, and so for the readers it starts. */
   env?: NodeJS.ProcessEnv;
+  /** The server's umask (default 022). */
+  umask?: string;
 }
 
 export class TmuxServer {
@@ -60,10 +72,9 @@ export class TmuxServer {
     ];
     if (options.plugin !== false) lines.push(`run-shell '${PLUGIN}'`);
     fs.writeFileSync(config, `${lines.join('\n')}\n`);
-    execFileSync('tmux', ['-L', this.socketName, '-f', config, 'new-session', '-d', '-s', options.session ?? 'main', '-x', '120', '-y', '30'], {
-      env: this.env,
-      stdio: 'ignore',
-    });
+    const start = ['tmux', '-L', this.socketName, '-f', config, 'new-session', '-d', '-s', options.session ?? 'main', '-x', '120', '-y', '30'];
+    // The server, and so every helper it runs, inherits the umask it was started with.
+    execFileSync('sh', ['-c', `umask ${options.umask ?? '022'}; exec "$@"`, 'sh', ...start], { env: this.env, stdio: 'ignore' });
   }
 
   tmux(...args: string[]): string {
@@ -103,11 +114,7 @@ export class TmuxServer {
   }
 
   readLog(session = 'main'): string {
-    try {
-      return fs.readFileSync(this.logFile(session), 'utf8');
-    } catch {
-      return '';
-    }
+    return readIfThere(this.logFile(session));
   }
 
   /** Lines the pane printed (mark `|`), text only. */
@@ -146,6 +153,19 @@ export class TmuxServer {
     }
     fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 5 });
   }
+}
+
+/** A factory of servers that are all killed when the test file is done. */
+export function serversForThisFile(): (options?: ServerOptions) => TmuxServer {
+  const servers: TmuxServer[] = [];
+  after(async () => {
+    for (const started of servers) await started.kill();
+  });
+  return (options) => {
+    const started = new TmuxServer(options);
+    servers.push(started);
+    return started;
+  };
 }
 
 export function alive(pid: number): boolean {
