@@ -159,6 +159,18 @@ describe('the disk and the directory', () => {
     assert.equal(fs.readFileSync(target, 'utf8'), '', 'nothing written through the link');
   });
 
+  it('a directory that cannot be created: the message names the path and the error, nothing starts', () => {
+    const tmux = server();
+    const blocker = path.join(tmux.dir, 'a-file');
+    fs.writeFileSync(blocker, '');
+    tmux.tmux('set', '-g', '@audit-dir', path.join(blocker, 'logs'));
+    const { status, stderr } = startFromShell(tmux);
+    assert.equal(status, 1);
+    assert.match(stderr, new RegExp(`^tmux-audit: cannot write ${blocker}/logs/main@${tmux.socketName}\\.log: ENOTDIR: not a directory`));
+    assert.equal(tmux.show('#{pane_pipe}'), '0');
+    assert.equal(tmux.show('#{T:status-right}'), '[]');
+  });
+
   it('refuses a symlink planted at the log directory, and says so', () => {
     const tmux = server();
     const target = path.join(tmux.dir, 'elsewhere');

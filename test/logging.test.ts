@@ -233,3 +233,38 @@ describe('rotation', () => {
     assert.equal(rotated.length, 3, rotated.join(' '));
   });
 });
+
+describe('the plugin without a usable Node', () => {
+  for (const [name, node] of [
+    ['missing', '/nonexistent/node'],
+    ['too old', 'OLD'],
+  ] as const) {
+    it(`${name}: the key only shows one clear message, the placeholder is removed`, () => {
+      const dir = makeTempDir('tmux-audit-oldnode');
+      const fake = path.join(dir, 'node');
+      fs.writeFileSync(fake, '#!/bin/sh\nexit 1\n', { mode: 0o755 }); // fails the version check like Node 16 would
+      const tmux = server({ config: [`set -g @audit-node '${node === 'OLD' ? fake : node}'`] });
+      try {
+        const binding = tmux.tmux('list-keys', '-T', 'prefix', 'A');
+        assert.match(binding, /display-message "tmux-audit needs Node\.js >= 18 on PATH \(or set @audit-node\); logging is off"/);
+        assert.equal(tmux.show('#{T:status-right}'), '[]');
+        assert.ok(!tmux.tmux('show', '-gv', 'status-right').includes('audit_status'));
+        assert.equal(tmux.tmux('show-hooks', '-g').includes('session-renamed[47]'), false, 'no hook that would call a missing helper');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describe('the command line', () => {
+  const cli = (...args: string[]) => execFileSync(process.execPath, [HELPER, ...args], { encoding: 'utf8', env: { ...process.env, TMUX: '' } });
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(HELPER, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    assert.equal(cli('--version'), `${version}\n`);
+  });
+  it('--help lists the commands', () => {
+    const help = cli('--help');
+    for (const command of ['toggle', 'start', 'stop', 'status', 'pipe', 'status-format']) assert.match(help, new RegExp(`^  ${command}\\b`, 'm'));
+  });
+});
