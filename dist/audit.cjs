@@ -4592,6 +4592,9 @@ var HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
+function escapeC1(out, o, codePoint) {
+  return out[o] = 92, out[o + 1] = 117, out[o + 2] = 48, out[o + 3] = 48, out[o + 4] = HEX.charCodeAt(codePoint >> 4), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
+}
 var EscapeCleaner = class {
   state = 0 /* Ground */;
   /** First CSI parameter, or -1 when none was given. */
@@ -4692,8 +4695,10 @@ var EscapeCleaner = class {
   }
   continueCharacter(out, o, b) {
     if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
-    for (let k = 0; k < this.pendingLength - 1; k++) out[o++] = this.pending[k];
-    return out[o++] = b, this.pendingLength = 0, o;
+    let length = this.pendingLength;
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeC1(out, o, b);
+    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
+    return out[o++] = b, o;
   }
   escapePending(out, o) {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]);
@@ -4710,11 +4715,7 @@ var EscapeCleaner = class {
 };
 
 // src/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110)};`, CR = 13, BS = 8, OP = 27, EDIT = /\r(?!\n)|[\b\x1b]/g, C1 = /[\u0080-\u009f]/g;
-function escapeControl(char) {
-  return `\\u00${char.charCodeAt(0).toString(16)}`;
-}
-var LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110)};`, CR = 13, BS = 8, OP = 27, EDIT = /\r(?!\n)|[\b\x1b]/g, LineAssembler = class {
   constructor(sink, maxChars = MAX_LINE_CHARS, onScreen = () => {
   }) {
     this.sink = sink;
@@ -4733,10 +4734,9 @@ var LineAssembler = class {
   seed(text) {
     this.line = text, this.cursor = text.length;
   }
-  /** Feeds decoded text; line ops must arrive whole (the cleaner emits them atomically). */
-  push(input) {
-    C1.lastIndex = 0;
-    let text = C1.test(input) ? input.replace(C1, escapeControl) : input, start2 = 0;
+  /** Feeds cleaned text (see ansi.ts); line ops must arrive whole, as the cleaner emits them. */
+  push(text) {
+    let start2 = 0;
     for (; start2 < text.length; ) {
       if (!this.alternate) {
         start2 = this.pushLines(text, start2);

@@ -11,6 +11,8 @@
 // reads waits in a 3-byte field until it is whole, and every byte that is not
 // part of a well-formed character is written as the text `\xNN`, so binary
 // output is accounted for byte by byte and the output is always valid UTF-8.
+// C1 controls (U+0080–U+009F) are written as `\u00NN`: no terminal reading the
+// log later may take them for CSI or OSC.
 //
 // All state that spans reads lives in fields, so a sequence split across two
 // chunks is handled exactly like one that arrives whole. String bodies (OSC,
@@ -72,6 +74,17 @@ function escapeByte(out: Buffer, o: number, byte: number): number {
   out[o + 2] = HEX.charCodeAt(byte >> 4);
   out[o + 3] = HEX.charCodeAt(byte & 15);
   return o + 4;
+}
+
+/** Writes `\u00NN` for a C1 control character (U+0080–U+009F). */
+function escapeC1(out: Buffer, o: number, codePoint: number): number {
+  out[o] = 0x5c;
+  out[o + 1] = 0x75;
+  out[o + 2] = 0x30;
+  out[o + 3] = 0x30;
+  out[o + 4] = HEX.charCodeAt(codePoint >> 4);
+  out[o + 5] = HEX.charCodeAt(codePoint & 15);
+  return o + 6;
 }
 
 export class EscapeCleaner {
@@ -238,9 +251,11 @@ export class EscapeCleaner {
     this.lower = 0x80;
     this.upper = 0xbf;
     if (--this.need > 0) return o;
-    for (let k = 0; k < this.pendingLength - 1; k++) out[o++] = this.pending[k]!;
-    out[o++] = b;
+    const length = this.pendingLength;
     this.pendingLength = 0;
+    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeC1(out, o, b);
+    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k]!;
+    out[o++] = b;
     return o;
   }
 

@@ -26,13 +26,6 @@ const OP = LINE_OP;
 
 /** Anything that needs the cursor model; a CR directly before LF changes nothing visible (ONLCR). */
 const EDIT = /\r(?!\n)|[\b\x1b]/g;
-/** C1 controls that survive UTF-8 decoding: escaped so `cat`-ing the log cannot drive a terminal. */
-const C1 = /[\u0080-\u009f]/g;
-
-/** `\u0085`: distinct from the `\xNN` the cleaner writes for bytes that are not UTF-8. */
-function escapeControl(char: string): string {
-  return `\\u00${char.charCodeAt(0).toString(16)}`;
-}
 
 export class LineAssembler {
   private line = '';
@@ -53,10 +46,8 @@ export class LineAssembler {
     this.cursor = text.length;
   }
 
-  /** Feeds decoded text; line ops must arrive whole (the cleaner emits them atomically). */
-  push(input: string): void {
-    C1.lastIndex = 0;
-    const text = C1.test(input) ? input.replace(C1, escapeControl) : input;
+  /** Feeds cleaned text (see ansi.ts); line ops must arrive whole, as the cleaner emits them. */
+  push(text: string): void {
     let start = 0;
     while (start < text.length) {
       if (!this.alternate) {
