@@ -4880,21 +4880,17 @@ function runReader(recording, runFile) {
     onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`)
   }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), time = "", batch = "", eventLine = (name, fields) => stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, { rec: recording.id, ...fields })), event = (name, fields) => {
     batch += eventLine(name, fields);
-  }, droppedLines = 0, dropCheck, droppedChars = 0, screen = new ScreenRecorder(tmux, recording, (entries) => {
+  }, droppedLines = 0, droppedChars = 0, dropCheck, onLine = (text, continued) => {
+    if (log.backlog + batch.length > MAX_BACKLOG) {
+      droppedLines === 0 && (dropCheck = setInterval(writeBatch, DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
+      return;
+    }
+    batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
+  }, screen = new ScreenRecorder(tmux, recording, (entries) => {
     for (let entry of entries)
       "event" in entry ? event("screen", entry.event) : batch += stampLine(clock(Date.now()), from, "=" /* Screen */, entry.row);
     writeBatch();
-  }), transcript = new Transcript(
-    (text, continued) => {
-      if (log.backlog + batch.length > MAX_BACKLOG) {
-        droppedLines === 0 && (dropCheck = setInterval(writeBatch, DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
-        return;
-      }
-      batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
-    },
-    void 0,
-    (alternate) => screen.switched(alternate)
-  ), writeBatch = () => {
+  }), transcript = new Transcript(onLine, void 0, (alternate) => screen.switched(alternate)), writeBatch = () => {
     droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (batch = eventLine("dropped", { lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }) + batch, clearInterval(dropCheck), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
   };
   transcript.seed(recording.seed ?? ""), event("start", { by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }), writeBatch();

@@ -13,8 +13,8 @@ import os from 'node:os';
 import { LogFile } from './logfile.ts';
 import { readRecording, removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
 import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
-import { Tmux } from './tmux.ts';
 import { ScreenRecorder } from './screen.ts';
+import { Tmux } from './tmux.ts';
 import { Transcript } from './transcript.ts';
 
 /** Stamped text handed to the writer at once, at most (plus one line). */
@@ -66,17 +66,9 @@ export function runReader(recording: Recording, runFile?: string): void {
     batch += eventLine(name, fields);
   };
   let droppedLines = 0;
-  let dropCheck: NodeJS.Timeout | undefined;
   let droppedChars = 0;
-  const screen = new ScreenRecorder(tmux, recording, (entries) => {
-    for (const entry of entries) {
-      if ('event' in entry) event('screen', entry.event);
-      else batch += stampLine(clock(Date.now()), from, Mark.Screen, entry.row);
-    }
-    writeBatch();
-  });
-  const transcript = new Transcript(
-    (text, continued) => {
+  let dropCheck: NodeJS.Timeout | undefined;
+  const onLine = (text: string, continued: boolean): void => {
     if (log.backlog + batch.length > MAX_BACKLOG) {
       if (droppedLines === 0) dropCheck = setInterval(writeBatch, DROP_CHECK_MS);
       droppedLines++;
@@ -86,10 +78,15 @@ export function runReader(recording: Recording, runFile?: string): void {
     batch += stampLine(time, from, continued ? Mark.Continued : Mark.Text, text);
     // Small queue entries let rotation cut close to the size limit.
     if (batch.length >= BATCH_CHARS) writeBatch();
-    },
-    undefined,
-    (alternate) => screen.switched(alternate),
-  );
+  };
+  const screen = new ScreenRecorder(tmux, recording, (entries) => {
+    for (const entry of entries) {
+      if ('event' in entry) event('screen', entry.event);
+      else batch += stampLine(clock(Date.now()), from, Mark.Screen, entry.row);
+    }
+    writeBatch();
+  });
+  const transcript = new Transcript(onLine, undefined, (alternate) => screen.switched(alternate));
 
   const writeBatch = (): void => {
     if (droppedLines > 0 && log.backlog < MAX_BACKLOG / 2) {
