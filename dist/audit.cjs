@@ -4416,6 +4416,7 @@ function start(tmux, state, invocation) {
   let messages = [];
   state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
   let { options, warnings } = resolveOptions(state.options, process.env), file = sessionLogPath(options.dir, state.session, state.socket);
+  import_node_fs3.default.existsSync(options.dir) || warnings.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
   try {
     import_node_fs3.default.closeSync(openAppend(file));
   } catch (error) {

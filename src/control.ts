@@ -8,7 +8,7 @@ import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from './errors.ts';
 import { openAppend } from './logfile.ts';
-import { resolveOptions } from './options.ts';
+import { OPTION_NAMES, resolveOptions } from './options.ts';
 import { runFilePath, sessionLogPath } from './paths.ts';
 import { livingReader, readRecording, requestStop, writeRecording, type Recording } from './recording.ts';
 import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
@@ -57,6 +57,7 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
   if (state.recording !== '') messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
   const { options, warnings } = resolveOptions(state.options, process.env);
   const file = sessionLogPath(options.dir, state.session, state.socket);
+  if (!fs.existsSync(options.dir)) warnings.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
   try {
     fs.closeSync(openAppend(file));
   } catch (error) {

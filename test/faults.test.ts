@@ -322,6 +322,7 @@ describe('bad options', () => {
     });
     assert.match(out, /@audit-time-format 'yyyy-MM-dd jj' is not a date-fns format \(.*`j`.*\); using 'yyyy-MM-dd'T'HH:mm:ss.SSSxxx'/);
     assert.match(out, new RegExp(`@audit-dir 'relative/logs' is not an absolute path; using ${home}/.local/state/tmux-audit`));
+    assert.match(out, new RegExp(`@audit-dir: created ${home}/.local/state/tmux-audit \\(mode 0700\\)`), 'a directory that did not exist is created, and said so');
     assert.equal(tmux.show('#{pane_pipe}'), '1');
   });
 });
