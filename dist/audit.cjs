@@ -2615,7 +2615,7 @@ function filesToPrune(names, live, keep) {
 }
 
 // src/logfile.ts
-var RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, STALE_LOCK_MS = 1e4, MAX_WRITE_BYTES = 1024 * 1024, APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, STALE_LOCK_MS = 1e4, MAX_WRITE_BYTES = 1024 * 1024, APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
 function ensurePrivateDir(dir) {
   import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
   let stat = import_node_fs.default.lstatSync(dir);
@@ -2650,7 +2650,7 @@ var LogFile = class {
   queued = 0;
   writing = !1;
   failing = !1;
-  retryTimer;
+  drainTimer;
   idle = [];
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
@@ -2658,7 +2658,12 @@ var LogFile = class {
   }
   write(text) {
     let data = Buffer.from(text);
-    this.queue.push(data), this.queued += data.length, !this.writing && !this.retryTimer && this.drain();
+    this.queue.push(data), this.queued += data.length, !this.writing && (this.queued >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
+  }
+  drainLater(ms) {
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = void 0, this.writing || this.drain();
+    }, ms);
   }
   /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
   flush() {
@@ -2666,7 +2671,7 @@ var LogFile = class {
   }
   /** Writes what is queued synchronously, for the last moments of a process. */
   flushSync() {
-    if (this.retryTimer && clearTimeout(this.retryTimer), this.retryTimer = void 0, this.queued === 0) return;
+    if (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queued === 0) return;
     let data = Buffer.concat(this.queue);
     this.queue = [], this.queued = 0;
     try {
@@ -2699,9 +2704,7 @@ var LogFile = class {
       return;
     }
     if (room === void 0) {
-      this.writing = !1, this.retryTimer = setTimeout(() => {
-        this.retryTimer = void 0, this.writing || this.drain();
-      }, ROTATION_WAIT_MS);
+      this.writing = !1, this.drainLater(ROTATION_WAIT_MS);
       return;
     }
     this.writeFrom(this.takeBatch(Math.min(room, MAX_WRITE_BYTES)), 0);
@@ -2737,9 +2740,7 @@ var LogFile = class {
   retryLater(error) {
     this.failing || (this.failing = !0, this.options.onError(error));
     for (let resolve of this.idle.splice(0)) resolve();
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = void 0, this.writing || this.drain();
-    }, RETRY_MS);
+    this.drainLater(RETRY_MS);
   }
   /**
    * Makes sure the next write goes to the right file: follows another writer's
@@ -4396,7 +4397,7 @@ var Tmux = class {
 };
 
 // src/control.ts
-var READER_START_TIMEOUT_MS = 3e3;
+var READER_NODE_FLAGS = "--max-semi-space-size=1", READER_START_TIMEOUT_MS = 3e3;
 function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -4442,7 +4443,7 @@ function start(tmux, state, invocation) {
     // already on screen would be missing from the first line without this.
     seed: state.alternateScreen ? "" : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY)
   });
-  let helper = `${shellQuote(process.execPath)} ${shellQuote(helperPath())}`, command = `${helper} pipe ${shellQuote(runFile)} || exec ${helper} recover ${shellQuote(runFile)} "$?" <&-`;
+  let helper = `${shellQuote(process.execPath)} ${shellQuote(helperPath())}`, command = `${`${shellQuote(process.execPath)} ${READER_NODE_FLAGS} ${shellQuote(helperPath())}`} pipe ${shellQuote(runFile)} || exec ${helper} recover ${shellQuote(runFile)} "$?" <&-`;
   tmux.startPipe(state.paneId, command, id, runFile);
   let deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (; livingReader(runFile) === void 0; ) {

@@ -36,6 +36,14 @@ export interface LogFileOptions {
   onRecover: () => void;
 }
 
+/**
+ * New lines wait this long for company before a write starts (unless a
+ * write's worth is queued): under a flood tmux hands over ~4 KB at a time, and
+ * one write per read would cost a syscall round trip each, CPU that the tmux
+ * server on the same cores then lacks.
+ */
+const GATHER_MS = 5;
+const GATHER_BYTES = 64 * 1024;
 /** How long to wait before retrying a failed write (disk full, directory gone). */
 const RETRY_MS = 1000;
 /** How long to wait for another writer's rotation before writing: meanwhile lines wait in the queue. */
@@ -82,7 +90,7 @@ export class LogFile {
   private queued = 0;
   private writing = false;
   private failing = false;
-  private retryTimer: NodeJS.Timeout | undefined;
+  private drainTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
 
   constructor(
@@ -101,7 +109,19 @@ export class LogFile {
     const data = Buffer.from(text);
     this.queue.push(data);
     this.queued += data.length;
-    if (!this.writing && !this.retryTimer) this.drain();
+    if (this.writing) return;
+    if (this.queued >= GATHER_BYTES && !this.failing) {
+      if (this.drainTimer) clearTimeout(this.drainTimer);
+      this.drainTimer = undefined;
+      this.drain();
+    } else if (!this.drainTimer) this.drainLater(GATHER_MS);
+  }
+
+  private drainLater(ms: number): void {
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = undefined;
+      if (!this.writing) this.drain();
+    }, ms);
   }
 
   /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
@@ -112,8 +132,8 @@ export class LogFile {
 
   /** Writes what is queued synchronously, for the last moments of a process. */
   flushSync(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.drainTimer = undefined;
     if (this.queued === 0) return;
     const data = Buffer.concat(this.queue);
     this.queue = [];
@@ -155,10 +175,7 @@ export class LogFile {
     if (room === undefined) {
       // Another writer is rotating this file: writing now would overfill the file it renames.
       this.writing = false;
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = undefined;
-        if (!this.writing) this.drain();
-      }, ROTATION_WAIT_MS);
+      this.drainLater(ROTATION_WAIT_MS);
       return;
     }
     this.writeFrom(this.takeBatch(Math.min(room, MAX_WRITE_BYTES)), 0);
@@ -216,10 +233,7 @@ export class LogFile {
       this.options.onError(error);
     }
     for (const resolve of this.idle.splice(0)) resolve();
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      if (!this.writing) this.drain();
-    }, RETRY_MS);
+    this.drainLater(RETRY_MS);
   }
 
   /**
