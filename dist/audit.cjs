@@ -2559,6 +2559,47 @@ var AuditError = class extends Error {
 // src/logfile.ts
 var import_node_fs = __toESM(require("node:fs"), 1), import_node_path2 = __toESM(require("node:path"), 1);
 
+// src/bytequeue.ts
+var ByteQueue = class {
+  fill = Buffer.allocUnsafe(262144);
+  spare = Buffer.allocUnsafe(262144);
+  used = 0;
+  /** End offset of each piece in `fill`. */
+  ends = [];
+  /** Bytes queued. */
+  get length() {
+    return this.used;
+  }
+  /** Bytes in the first piece (0 when empty). */
+  get firstPiece() {
+    return this.ends.length > 0 ? this.ends[0] : 0;
+  }
+  push(text) {
+    let worst = text.length * 3;
+    this.used + worst > this.fill.length && (this.fill = this.grown(this.fill, this.used + worst)), this.used += this.fill.write(text, this.used), this.ends.push(this.used);
+  }
+  /** Removes whole pieces up to `limit` bytes (at least one) and returns them, valid until the next take. */
+  take(limit) {
+    let last = 0;
+    for (; last + 1 < this.ends.length && this.ends[last + 1] <= limit; ) last++;
+    let cut = this.ends[last], taken = this.fill.subarray(0, cut), rest = this.used - cut;
+    return this.spare.length < rest && (this.spare = this.grown(this.spare, rest)), this.fill.copy(this.spare, 0, cut, this.used), this.ends = this.ends.slice(last + 1).map((end) => end - cut), [this.fill, this.spare] = [this.spare, this.fill], this.used = rest, taken;
+  }
+  /** When empty, gives back what a flood made the buffers grow to. */
+  shrink() {
+    this.used > 0 || (this.fill.length > 262144 && (this.fill = Buffer.allocUnsafe(262144)), this.spare.length > 262144 && (this.spare = Buffer.allocUnsafe(262144)));
+  }
+  /** Puts bytes that could not be written back at the head, as one piece. */
+  unshift(bytes) {
+    this.used + bytes.length > this.fill.length && (this.fill = this.grown(this.fill, this.used + bytes.length)), this.fill.copy(this.fill, bytes.length, 0, this.used), bytes.copy(this.fill, 0), this.ends = [bytes.length, ...this.ends.map((end) => end + bytes.length)], this.used += bytes.length;
+  }
+  /** A bigger buffer holding the first `used` bytes of `buffer` (what matters of `fill`; nothing of `spare`). */
+  grown(buffer, needed) {
+    let bigger = Buffer.allocUnsafe(Math.max(needed, Math.min(buffer.length * 2, needed + 8388608)));
+    return buffer === this.fill && buffer.copy(bigger, 0, 0, this.used), bigger;
+  }
+};
+
 // src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function sessionStem(session) {
@@ -2615,7 +2656,7 @@ function filesToPrune(names, live, keep) {
 }
 
 // src/logfile.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, STALE_LOCK_MS = 1e4, MAX_WRITE_BYTES = 1024 * 1024, APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, STALE_LOCK_MS = 1e4, APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
 function ensurePrivateDir(dir) {
   import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
   let stat = import_node_fs.default.lstatSync(dir);
@@ -2646,19 +2687,18 @@ var LogFile = class {
   options;
   fd;
   /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
-  queue = [];
-  queued = 0;
+  queue = new ByteQueue();
   writing = !1;
   failing = !1;
   drainTimer;
+  shrinkTimer;
   idle = [];
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
-    return this.queued;
+    return this.queue.length;
   }
   write(text) {
-    let data = Buffer.from(text);
-    this.queue.push(data), this.queued += data.length, !this.writing && (this.queued >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
+    this.queue.push(text), !this.writing && (this.queue.length >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
   }
   drainLater(ms) {
     this.drainTimer = setTimeout(() => {
@@ -2667,13 +2707,12 @@ var LogFile = class {
   }
   /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
   flush() {
-    return !this.writing && this.queued === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
+    return !this.writing && this.queue.length === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
   }
   /** Writes what is queued synchronously, for the last moments of a process. */
   flushSync() {
-    if (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queued === 0) return;
-    let data = Buffer.concat(this.queue);
-    this.queue = [], this.queued = 0;
+    if (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queue.length === 0) return;
+    let data = this.queue.take(Number.POSITIVE_INFINITY);
     try {
       this.prepare(data.length);
       for (let offset = 0; offset < data.length; ) offset += import_node_fs.default.writeSync(this.fd, data, offset);
@@ -2690,15 +2729,17 @@ var LogFile = class {
     import_node_fs.default.closeSync(this.fd);
   }
   drain() {
-    if (this.queued === 0) {
-      this.writing = !1;
+    if (this.queue.length === 0) {
+      this.writing = !1, clearTimeout(this.shrinkTimer), this.shrinkTimer = setTimeout(() => {
+        this.writing || this.queue.shrink();
+      }, SHRINK_AFTER_MS).unref();
       for (let resolve of this.idle.splice(0)) resolve();
       return;
     }
     this.writing = !0;
     let room;
     try {
-      room = this.prepare(this.queue[0].length);
+      room = this.prepare(this.queue.firstPiece);
     } catch (error) {
       this.writing = !1, this.retryLater(error);
       return;
@@ -2707,18 +2748,7 @@ var LogFile = class {
       this.writing = !1, this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    this.writeFrom(this.takeBatch(Math.min(room, MAX_WRITE_BYTES)), 0);
-  }
-  /**
-   * Takes whole queued strings (each a whole number of lines) up to `limit`,
-   * and at least one, so a file passes its size limit by one read's lines at most.
-   */
-  takeBatch(limit) {
-    let count = 0, length = 0;
-    for (; count < this.queue.length && (count === 0 || length + this.queue[count].length <= limit); )
-      length += this.queue[count].length, count++;
-    let parts = this.queue.splice(0, count);
-    return this.queued -= length, count === 1 ? parts[0] : Buffer.concat(parts, length);
+    this.writeFrom(this.queue.take(room), 0);
   }
   writeFrom(data, offset) {
     this.options.writeDelayMs ? setTimeout(() => this.writeNow(data, offset), this.options.writeDelayMs) : this.writeNow(data, offset);
@@ -2726,16 +2756,15 @@ var LogFile = class {
   writeNow(data, offset) {
     import_node_fs.default.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (error) {
-        this.fail(error, data, offset);
+        this.fail(error, data.subarray(offset));
         return;
       }
       this.failing && (this.failing = !1, this.options.onRecover()), offset + written < data.length ? this.writeFrom(data, offset + written) : this.drain();
     });
   }
-  /** Keeps the unwritten rest at the head of the queue and retries later: nothing is dropped here. */
-  fail(error, data, offset) {
-    let rest = data.subarray(offset);
-    this.queue.unshift(rest), this.queued += rest.length, this.writing = !1, this.retryLater(error);
+  /** Keeps the unwritten bytes at the head of the queue and retries later: nothing is dropped here. */
+  fail(error, rest) {
+    this.queue.unshift(rest), this.writing = !1, this.retryLater(error);
   }
   retryLater(error) {
     this.failing || (this.failing = !0, this.options.onError(error));
@@ -4526,6 +4555,28 @@ function describeLogging(invocation) {
 // src/reader.ts
 var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1);
 
+// src/input.ts
+var import_node_net = __toESM(require("node:net"), 1), READ_BUFFER_BYTES = 64 * 1024;
+function readInput(handlers) {
+  let socket;
+  try {
+    let buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    socket = new import_node_net.default.Socket({
+      fd: 0,
+      readable: !0,
+      writable: !1,
+      onread: {
+        buffer,
+        callback: (length) => (handlers.data(buffer.subarray(0, length)), !0)
+      }
+    });
+  } catch {
+    let stdin = process.stdin;
+    return stdin.on("data", handlers.data), stdin.on("end", handlers.end), stdin.on("error", handlers.error), () => stdin.pause();
+  }
+  return socket.on("end", handlers.end), socket.on("error", handlers.error), () => socket.pause();
+}
+
 // src/screen.ts
 var ScreenRecorder = class {
   constructor(tmux, recording, write) {
@@ -4884,7 +4935,7 @@ function runReader(recording, runFile) {
     batch += eventLine(name, fields);
   }, droppedLines = 0, droppedChars = 0, dropCheck, onLine = (text, continued) => {
     if (log.backlog + batch.length > MAX_BACKLOG) {
-      droppedLines === 0 && (dropCheck = setInterval(writeBatch, DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
+      droppedLines === 0 && (dropCheck = setInterval(() => writeBatch(), DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
       return;
     }
     batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
@@ -4892,19 +4943,25 @@ function runReader(recording, runFile) {
     for (let entry of entries)
       "event" in entry ? event("screen", entry.event) : batch += stampLine(clock(Date.now()), from, "=" /* Screen */, entry.row);
     writeBatch();
-  }), transcript = new Transcript(onLine, void 0, (alternate) => screen.switched(alternate)), writeBatch = () => {
-    droppedLines > 0 && log.backlog < MAX_BACKLOG / 2 && (batch = eventLine("dropped", { lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }) + batch, clearInterval(dropCheck), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
+  }), transcript = new Transcript(onLine, void 0, (alternate) => screen.switched(alternate)), writeBatch = (final = !1) => {
+    droppedLines > 0 && (final || log.backlog < MAX_BACKLOG / 2) && (batch = eventLine("dropped", { lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }) + batch, clearInterval(dropCheck), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
   };
   transcript.seed(recording.seed ?? ""), event("start", { by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }), writeBatch();
-  let input = process.stdin;
-  input.on("data", (chunk) => {
-    time = clock(Date.now()), transcript.push(chunk), writeBatch(), screen.output();
-  });
-  let finishing = !1, finish = async (reason) => {
+  let stopReading = readInput({
+    data: (chunk) => {
+      time = clock(Date.now()), transcript.push(chunk), writeBatch(), screen.output();
+    },
+    end: () => {
+      finish("eof");
+    },
+    error: (error) => {
+      finish(`input-error:${error.code ?? "unknown"}`);
+    }
+  }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, input.pause(), time = clock(Date.now()), transcript.end(), screen.close();
+    finishing = !0, stopReading(), time = clock(Date.now()), transcript.end(), screen.close();
     let stop2 = runFile ? takeStopRequest(runFile) : void 0;
-    event("stop", { reason: stop2 ? "toggle" : reason === "eof" ? endOfInputReason() : reason, by: stop2?.by }), writeBatch(), await log.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    writeBatch(!0), event("stop", { reason: stop2 ? "toggle" : reason === "eof" ? endOfInputReason() : reason, by: stop2?.by }), writeBatch(!0), await log.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   }, endOfInputReason = () => {
     if (!recording.socket) return "eof";
     let pane = tmux.paneFate(recording.paneId);
@@ -4916,10 +4973,6 @@ function runReader(recording, runFile) {
     } finally {
       process.exit(70);
     }
-  }), input.on("end", () => {
-    finish("eof");
-  }), input.on("error", (error) => {
-    finish(`input-error:${error.code ?? "unknown"}`);
   });
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
     finish(signal);

@@ -22,6 +22,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { ByteQueue } from './bytequeue.ts';
 import { rotationLockPath } from './paths.ts';
 import { filesToPrune, needsRotation, rotatedName } from './rotate.ts';
 
@@ -44,14 +45,14 @@ export interface LogFileOptions {
  */
 const GATHER_MS = 5;
 const GATHER_BYTES = 64 * 1024;
+/** A queue idle this long gives back the memory a flood made it grow to. */
+const SHRINK_AFTER_MS = 1000;
 /** How long to wait before retrying a failed write (disk full, directory gone). */
 const RETRY_MS = 1000;
 /** How long to wait for another writer's rotation before writing: meanwhile lines wait in the queue. */
 const ROTATION_WAIT_MS = 5;
 /** A rotation lock older than this is left over by a stuck or dead writer, and is taken over. */
 const STALE_LOCK_MS = 10_000;
-/** One write() takes at most this much; a bigger queue is written in several whole-line pieces. */
-const MAX_WRITE_BYTES = 1024 * 1024;
 
 const APPEND_FLAGS = fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW;
 
@@ -86,11 +87,11 @@ function processAlive(pid: number): boolean {
 export class LogFile {
   private fd: number;
   /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
-  private queue: Buffer[] = [];
-  private queued = 0;
+  private readonly queue = new ByteQueue();
   private writing = false;
   private failing = false;
   private drainTimer: NodeJS.Timeout | undefined;
+  private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
 
   constructor(
@@ -102,15 +103,13 @@ export class LogFile {
 
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog(): number {
-    return this.queued;
+    return this.queue.length;
   }
 
   write(text: string): void {
-    const data = Buffer.from(text);
-    this.queue.push(data);
-    this.queued += data.length;
+    this.queue.push(text);
     if (this.writing) return;
-    if (this.queued >= GATHER_BYTES && !this.failing) {
+    if (this.queue.length >= GATHER_BYTES && !this.failing) {
       if (this.drainTimer) clearTimeout(this.drainTimer);
       this.drainTimer = undefined;
       this.drain();
@@ -126,7 +125,7 @@ export class LogFile {
 
   /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
   flush(): Promise<void> {
-    if (!this.writing && this.queued === 0) return Promise.resolve();
+    if (!this.writing && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
@@ -134,10 +133,8 @@ export class LogFile {
   flushSync(): void {
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = undefined;
-    if (this.queued === 0) return;
-    const data = Buffer.concat(this.queue);
-    this.queue = [];
-    this.queued = 0;
+    if (this.queue.length === 0) return;
+    const data = this.queue.take(Number.POSITIVE_INFINITY);
     try {
       this.prepare(data.length);
       for (let offset = 0; offset < data.length; ) offset += fs.writeSync(this.fd, data, offset);
@@ -158,15 +155,20 @@ export class LogFile {
   }
 
   private drain(): void {
-    if (this.queued === 0) {
+    if (this.queue.length === 0) {
       this.writing = false;
+      // Only once the flood is over: shrinking between writes would make the buffers grow again and again.
+      clearTimeout(this.shrinkTimer);
+      this.shrinkTimer = setTimeout(() => {
+        if (!this.writing) this.queue.shrink();
+      }, SHRINK_AFTER_MS).unref();
       for (const resolve of this.idle.splice(0)) resolve();
       return;
     }
     this.writing = true;
     let room: number | undefined;
     try {
-      room = this.prepare(this.queue[0]!.length);
+      room = this.prepare(this.queue.firstPiece);
     } catch (error) {
       this.writing = false;
       this.retryLater(error as NodeJS.ErrnoException);
@@ -178,23 +180,7 @@ export class LogFile {
       this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    this.writeFrom(this.takeBatch(Math.min(room, MAX_WRITE_BYTES)), 0);
-  }
-
-  /**
-   * Takes whole queued strings (each a whole number of lines) up to `limit`,
-   * and at least one, so a file passes its size limit by one read's lines at most.
-   */
-  private takeBatch(limit: number): Buffer {
-    let count = 0;
-    let length = 0;
-    while (count < this.queue.length && (count === 0 || length + this.queue[count]!.length <= limit)) {
-      length += this.queue[count]!.length;
-      count++;
-    }
-    const parts = this.queue.splice(0, count);
-    this.queued -= length;
-    return count === 1 ? parts[0]! : Buffer.concat(parts, length);
+    this.writeFrom(this.queue.take(room), 0);
   }
 
   private writeFrom(data: Buffer, offset: number): void {
@@ -205,7 +191,7 @@ export class LogFile {
   private writeNow(data: Buffer, offset: number): void {
     fs.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (error) {
-        this.fail(error, data, offset);
+        this.fail(error, data.subarray(offset));
         return;
       }
       if (this.failing) {
@@ -218,11 +204,9 @@ export class LogFile {
     });
   }
 
-  /** Keeps the unwritten rest at the head of the queue and retries later: nothing is dropped here. */
-  private fail(error: NodeJS.ErrnoException, data: Buffer, offset: number): void {
-    const rest = data.subarray(offset);
+  /** Keeps the unwritten bytes at the head of the queue and retries later: nothing is dropped here. */
+  private fail(error: NodeJS.ErrnoException, rest: Buffer): void {
     this.queue.unshift(rest);
-    this.queued += rest.length;
     this.writing = false;
     this.retryLater(error);
   }

@@ -10,6 +10,7 @@
 
 import fs from 'node:fs';
 import os from 'node:os';
+import { readInput } from './input.ts';
 import { LogFile } from './logfile.ts';
 import { readRecording, removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
 import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
@@ -70,7 +71,7 @@ export function runReader(recording: Recording, runFile?: string): void {
   let dropCheck: NodeJS.Timeout | undefined;
   const onLine = (text: string, continued: boolean): void => {
     if (log.backlog + batch.length > MAX_BACKLOG) {
-      if (droppedLines === 0) dropCheck = setInterval(writeBatch, DROP_CHECK_MS);
+      if (droppedLines === 0) dropCheck = setInterval(() => writeBatch(), DROP_CHECK_MS);
       droppedLines++;
       droppedChars += text.length;
       return;
@@ -88,8 +89,9 @@ export function runReader(recording: Recording, runFile?: string): void {
   });
   const transcript = new Transcript(onLine, undefined, (alternate) => screen.switched(alternate));
 
-  const writeBatch = (): void => {
-    if (droppedLines > 0 && log.backlog < MAX_BACKLOG / 2) {
+  /** `final`: the last call before exit, which must not leave a drop uncounted whatever the backlog. */
+  const writeBatch = (final = false): void => {
+    if (droppedLines > 0 && (final || log.backlog < MAX_BACKLOG / 2)) {
       // Before the lines queued since: the drop happened first.
       batch = eventLine('dropped', { lines: droppedLines, chars: droppedChars, reason: 'log writer backlog' }) + batch;
       clearInterval(dropCheck);
@@ -106,25 +108,29 @@ export function runReader(recording: Recording, runFile?: string): void {
   event('start', { by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file });
   writeBatch();
 
-  const input = process.stdin;
-  input.on('data', (chunk: Buffer) => {
-    time = clock(Date.now());
-    transcript.push(chunk);
-    writeBatch();
-    screen.output();
+  const stopReading = readInput({
+    data: (chunk) => {
+      time = clock(Date.now());
+      transcript.push(chunk);
+      writeBatch();
+      screen.output();
+    },
+    end: () => void finish('eof'),
+    error: (error) => void finish(`input-error:${error.code ?? 'unknown'}`),
   });
 
   let finishing = false;
   const finish = async (reason: string): Promise<void> => {
     if (finishing) return;
     finishing = true;
-    input.pause();
+    stopReading();
     time = clock(Date.now());
     transcript.end();
     screen.close();
     const stop = runFile ? takeStopRequest(runFile) : undefined;
+    writeBatch(true);
     event('stop', { reason: stop ? 'toggle' : reason === 'eof' ? endOfInputReason() : reason, by: stop?.by });
-    writeBatch();
+    writeBatch(true);
     await log.close();
     if (runFile) removeRunFiles(runFile, recording.id);
     process.exit(0);
@@ -150,8 +156,6 @@ export function runReader(recording: Recording, runFile?: string): void {
       process.exit(70);
     }
   });
-  input.on('end', () => void finish('eof'));
-  input.on('error', (error: NodeJS.ErrnoException) => void finish(`input-error:${error.code ?? 'unknown'}`));
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
 }
 

@@ -8,6 +8,7 @@ import { sessionLogPath, sessionStem } from '../src/paths.ts';
 import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../src/rotate.ts';
 import { DEFAULT_TIME_FORMAT, eventText, makeClock, Mark, origin, stampLine } from '../src/stamp.ts';
 import { escapeBranch, statusSegment } from '../src/status.ts';
+import { ByteQueue } from '../src/bytequeue.ts';
 
 const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '' };
 const env = { HOME: '/home/ann' };
@@ -119,5 +120,42 @@ describe('status segment', () => {
   });
   it('is made of formats only: on needs both the pipe and the pane option', () => {
     assert.equal(statusSegment('ON', 'off'), '#{?pane_pipe,#{?@audit_on,ON,off},off}');
+  });
+});
+
+describe('the log writer queue', () => {
+  it('hands out whole pieces, in order, up to a limit; puts unwritten bytes back at the head', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 300 }), { maxLength: 60 }), fc.array(fc.nat({ max: 2000 }), { maxLength: 30 }), (pieces, limits) => {
+        const queue = new ByteQueue();
+        for (const piece of pieces) queue.push(piece);
+        const expected = Buffer.from(pieces.join(''));
+        const out: Buffer[] = [];
+        let boundaries = new Set([0]);
+        let offset = 0;
+        for (const piece of pieces) boundaries.add((offset += Buffer.byteLength(piece)));
+        let taken = 0;
+        let round = 0;
+        while (queue.length > 0) {
+          const limit = limits[round++ % Math.max(1, limits.length)] ?? 0;
+          const first = queue.firstPiece;
+          const data = Buffer.from(queue.take(limit)); // copy: the view lives until the next take
+          assert.ok(data.length === first || data.length <= limit, 'at least one piece, else within the limit');
+          if (round % 3 === 0 && data.length > 1) {
+            // A short write: the tail goes back and comes out first next time.
+            const keep = data.subarray(0, 1);
+            queue.unshift(data.subarray(1));
+            boundaries = new Set([...boundaries, taken + 1]);
+            out.push(keep);
+            taken += 1;
+            continue;
+          }
+          taken += data.length;
+          assert.ok(boundaries.has(taken), 'cuts only between pieces');
+          out.push(data);
+        }
+        assert.deepEqual(Buffer.concat(out), expected);
+      }),
+    );
   });
 });
