@@ -2,7 +2,7 @@
 // several panes into one session file, rotation under concurrent writers.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -266,5 +266,50 @@ describe('the command line', () => {
   it('--help lists the commands', () => {
     const help = cli('--help');
     for (const command of ['toggle', 'start', 'stop', 'status', 'pipe', 'status-format']) assert.match(help, new RegExp(`^  ${command}\\b`, 'm'));
+  });
+});
+
+describe('pipe --file: the reader as a stamping filter', () => {
+  /** Runs `pipe --file` over the output of a shell command; resolves when the reader exits. */
+  function filter(command: string, file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('sh', ['-c', `${command} | "$@"`, 'sh', process.execPath, HELPER, 'pipe', '--file', file, ...args], {
+        env: { ...process.env, TMUX: '', ...env },
+        stdio: 'ignore',
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
+    });
+  }
+
+  it('stamps any program’s output; three writers rotating one file lose nothing', async () => {
+    const dir = makeTempDir('tmux-audit-filter');
+    try {
+      const file = path.join(dir, 'build.log');
+      await Promise.all(['a', 'b', 'c'].map((name) => filter(`seq -f '${name}-%06g' 1 30000`, file, ['--session', 'build', '--max-size', '64K', '--max-files', '10000'])));
+      const names = fs.readdirSync(dir).filter((name) => name.startsWith('build.log'));
+      assert.ok(names.length > 10, `rotated: ${names.length} files`);
+      const lines = names.flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n')).filter((line) => / build:0\.0 \| [abc]-\d{6}$/.test(line));
+      assert.equal(lines.length, 90000);
+      assert.equal(new Set(lines.map((line) => line.slice(line.indexOf('| ')))).size, 90000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('input faster than the disk, then the end: the drop is counted before the stop', async () => {
+    const dir = makeTempDir('tmux-audit-filter');
+    try {
+      const file = path.join(dir, 'flood.log');
+      await filter('seq 1 1500000', file, ['--max-size', '1G'], { TMUX_AUDIT_TEST_WRITE_DELAY_MS: '300' });
+      const log = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+      const dropped = log.filter((line) => line.includes(' * dropped ')).reduce((sum, line) => sum + Number(/ lines=(\d+)/.exec(line)![1]), 0);
+      const kept = log.filter((line) => / \| \d+$/.test(line)).length;
+      assert.ok(dropped > 0, 'the slow disk made the reader drop');
+      assert.equal(kept + dropped, 1500000);
+      assert.match(log.at(-1)!, / \* stop rec=\S+ reason=eof$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
