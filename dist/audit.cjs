@@ -4480,7 +4480,7 @@ function start(tmux, state, invocation) {
       throw tmux.stopPipe(state.paneId), new AuditError(`the log reader for ${state.paneId} did not start (${process.execPath} ${helperPath()})`);
     sleep(20);
   }
-  return messages.unshift(`logging ${state.paneId} \u2192 ${file} (rec ${id})`), [...messages, ...warnings.map((warning) => `${warning}`)];
+  return messages.unshift(`logging ${state.paneId} \u2192 ${file} (rec ${id})`), [...messages, ...warnings];
 }
 function stop(tmux, state, invocation) {
   let alive = recordingAlive(state);
