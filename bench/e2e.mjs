@@ -5,14 +5,17 @@
 //   node bench/e2e.mjs PIPE_THROUGHPUT_SH CORPUS REPS BUDGET_S
 //
 // Consumers: none (no pipe-pane), cat (the physical limit), the helper
-// (`pipe --file`, --max-size 100G so that rotation never happens), ansifilter,
-// ts. Writes OUT/e2e.json and OUT/e2e.log (the script's result rows).
+// (`pipe --file`, with the node flags the plugin gives its reader, --max-size
+// 100G so that rotation never happens), ansifilter, ts. Writes OUT/e2e.json and OUT/e2e.log (the script's result rows).
 //
 // What the script does not report, this adds, per case, by polling /proc every
 // 20 ms (no forks while polling):
 // - the tmux server's RSS in the first 200 ms it is seen (session created; the
 //   flood is released 0.3 s later) and its VmHWM (kernel peak) last seen
 //   alive: growth = peak - start;
+// - how long the tmux server waited for a CPU while runnable (schedstat), and
+//   how often it was preempted (nonvoluntary context switches): on a 2-core
+//   machine a consumer that needs CPU takes it from tmux;
 // - the CPU seconds of the pipe-pane command's processes, and their peak
 //   private memory (smaps_rollup Private_Clean + Private_Dirty, summed);
 // - lines received: the output files are kept (-k), their lines counted (for
@@ -28,7 +31,7 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HELPER, median, OUT, read, round, smaps, writeJson } from './lib.mjs';
+import { HELPER, median, OUT, READER_FLAGS, read, round, smaps, writeJson } from './lib.mjs';
 
 const [script, corpus, repsArg = '3', budgetArg = '150'] = process.argv.slice(2);
 if (!script || !corpus) {
@@ -40,7 +43,7 @@ const TS_FORMAT = '%Y-%m-%dT%H:%M:%.S';
 const consumers = [
   { key: 'none', cmd: 'none' },
   { key: 'cat', cmd: 'cat >> {out}' },
-  { key: 'tmux-audit', cmd: `exec '${process.execPath}' '${HELPER}' pipe --file {out} --max-size 100G` },
+  { key: 'tmux-audit', cmd: `exec '${process.execPath}' ${[...READER_FLAGS, `'${HELPER}'`].join(' ')} pipe --file {out} --max-size 100G` },
   { key: 'ansifilter', cmd: 'ansifilter >> {out}' },
   // tmux format-expands the command (strftime first): % must be written %%.
   { key: 'ts', cmd: `ts '${TS_FORMAT.replaceAll('%', '%%')}' >> {out}` },
@@ -101,6 +104,16 @@ async function runCase(consumer, budgetS) {
     if (Date.now() - server.seen < 200) server.rss_start_kb = statusKb(server.pid, 'VmRSS') || server.rss_start_kb;
     const hwm = statusKb(server.pid, 'VmHWM');
     if (hwm) server.rss_peak_kb = hwm;
+    // schedstat: ns on cpu, ns waiting on a run queue (runnable, no cpu free).
+    const sched = read(`/proc/${server.pid}/schedstat`).split(' ').map(Number);
+    if (sched.length >= 2 && Number.isFinite(sched[1])) {
+      server.sched_first ??= sched;
+      server.sched_last = sched;
+    }
+    // Times the server was preempted (nonvoluntary context switches).
+    const preempted = statusKb(server.pid, 'nonvoluntary_ctxt_switches');
+    server.preempted_first ??= preempted;
+    server.preempted_last = preempted;
     let paneDone = false;
     const names = [];
     let ticks = 0;
@@ -182,6 +195,8 @@ for (let rep = 1; rep <= reps; rep++) {
       run.tmux_rss_start_kb = server.rss_start_kb;
       run.tmux_rss_peak_kb = server.rss_peak_kb;
       run.tmux_rss_growth_kb = server.rss_peak_kb - server.rss_start_kb;
+      if (server.sched_first) run.tmux_runqueue_wait_s = round((server.sched_last[1] - server.sched_first[1]) / 1e9, 3);
+      run.tmux_preempted = server.preempted_last - server.preempted_first;
       run.consumer_cpu_s = consumer.key === 'none' ? null : server.consumer_cpu_s;
       run.consumer_procs = server.consumer;
       run.consumer_peak_private_kb = server.consumer_peak_private_kb ?? null;
@@ -233,6 +248,8 @@ for (const { key } of consumers) {
     tmux_rss_growth_kb: median(ok.map((r) => r.tmux_rss_growth_kb)),
     tmux_rss_growth_max_kb: Math.max(...ok.map((r) => r.tmux_rss_growth_kb ?? 0)),
     tmux_cpu_s: round(median(ok.map((r) => r.tmux_cpu_s)), 3),
+    tmux_runqueue_wait_s: round(median(ok.map((r) => r.tmux_runqueue_wait_s)), 3),
+    tmux_preempted: median(ok.map((r) => r.tmux_preempted)),
     consumer_cpu_s: cpu,
     consumer_cpu_s_per_gb: cpu === null ? null : round((cpu / inputBytes) * 1e9, 1),
     consumer_peak_rss_kb: median(ok.map((r) => r.consumer_peak_rss_kb)),

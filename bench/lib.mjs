@@ -11,6 +11,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 // taken when the run starts, so that every section measures the same bundle
 // even if dist/ is rebuilt meanwhile.
 export const HELPER = process.env.BENCH_HELPER || path.join(ROOT, 'dist', 'audit.cjs');
+// The node flags the plugin starts its reader with (bench/reader-flags.mjs
+// finds them; bench/run.sh passes them on): the sections run the reader the
+// same way.
+export const READER_FLAGS = (process.env.BENCH_READER_FLAGS || '').split(/\s+/).filter(Boolean);
 export const PLUGIN = path.join(ROOT, 'audit.tmux');
 export const OUT = process.env.BENCH_OUT || path.join(ROOT, 'bench', 'out');
 
@@ -43,7 +47,14 @@ export const alive = (pid) => {
   }
 };
 
-/** Memory of one process from /proc/<pid>/smaps_rollup, in KB: rss, pss, private (clean + dirty). */
+/**
+ * Memory of one process from /proc/<pid>/smaps_rollup, in KB: rss, pss,
+ * private (Private_Clean + Private_Dirty), private_dirty (Private_Dirty alone).
+ * Private_Clean is mostly pages of the node binary that no other process has
+ * mapped at that moment: it depends on which other node processes run (with
+ * none, the whole binary, ~33 MB, counts as private). Private_Dirty (the
+ * process's own heap, stacks, buffers) does not.
+ */
 export function smaps(pid) {
   const text = read(`/proc/${pid}/smaps_rollup`);
   if (!text) return null;
@@ -51,7 +62,7 @@ export function smaps(pid) {
     const m = text.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'));
     return m ? Number(m[1]) : 0;
   };
-  return { rss: field('Rss'), pss: field('Pss'), private: field('Private_Clean') + field('Private_Dirty') };
+  return { rss: field('Rss'), pss: field('Pss'), private: field('Private_Clean') + field('Private_Dirty'), private_dirty: field('Private_Dirty') };
 }
 
 /** A private tmux server on its own socket (tmux -L NAME), killed only by that socket. */

@@ -3,12 +3,14 @@
 //
 //   node bench/memory.mjs CORPUS_PTY [FLOOD_MIB] [DIAG_MIB]
 //
-// The reader is `pipe --file LOG --session flood --max-size 100G`, LOG a
+// The reader is `node <the plugin's reader flags> dist/audit.cjs pipe --file
+// LOG --session flood --max-size 100G`, LOG a
 // temporary file on disk, deleted afterwards (about 1 GB while it exists;
 // --max-size 100G so that no rotation happens and every logged line can be
-// counted). Its stdin is a pipe this script writes the corpus into, over and
+// counted). Its stdin is a FIFO that `cat` fills with the corpus, over and
 // over, as fast as the reader takes it (64 KB reads: a harsher flood than
-// tmux's ~4 KB chunks at ~25 MB/s, which section 1 measures).
+// tmux's ~4 KB chunks at ~25 MB/s, which section 1 measures), as
+// `cat big | node dist/audit.cjs pipe --file LOG` would.
 // Memory is read from /proc/<pid>/smaps_rollup every 20 ms:
 //   rss, pss, private = Private_Clean + Private_Dirty (what this process alone
 //   costs; the node binary's pages are shared by every node process).
@@ -24,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HELPER, now, read, round, sleep, smaps, writeJson } from './lib.mjs';
+import { HELPER, now, READER_FLAGS, read, round, sleep, smaps, writeJson } from './lib.mjs';
 
 const [corpus, floodArg = '1024', diagArg = '256'] = process.argv.slice(2);
 if (!corpus) {
@@ -49,15 +51,23 @@ async function flood(floodBytes, { sampler, preload }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-bench-mem-'));
   const logFile = path.join(dir, 'flood.log');
   const diagFile = path.join(dir, 'memusage.json');
-  const args = [...(preload ? ['--import', preload] : []), HELPER, 'pipe', '--file', logFile, '--session', 'flood', '--max-size', '100G'];
-  const reader = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, MEMUSAGE_OUT: diagFile } });
+  // stdin is a FIFO: this process holds a write end (O_RDWR, so opening never
+  // blocks and EOF comes only when it lets go), the flood comes from cat.
+  const fifo = path.join(dir, 'in.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const holdFd = fs.openSync(fifo, 'r+');
+  const inFd = fs.openSync(fifo, 'r');
+  const args = [...READER_FLAGS, ...(preload ? ['--import', preload] : []), HELPER, 'pipe', '--file', logFile, '--session', 'flood', '--max-size', '100G'];
+  const reader = spawn(process.execPath, args, { stdio: [inFd, 'ignore', 'ignore'], env: { ...process.env, MEMUSAGE_OUT: diagFile } });
+  fs.closeSync(inFd);
   const exited = new Promise((resolve) => reader.on('exit', resolve));
   const pid = reader.pid;
-  const peak = { rss: 0, pss: 0, private: 0 };
+  const peak = { rss: 0, pss: 0, private: 0, private_dirty: 0 };
   const sample = () => {
     const m = smaps(pid);
     if (m) for (const k of Object.keys(peak)) peak[k] = Math.max(peak[k], m[k]);
   };
+  let holding = true;
   try {
     // Idle: started (its start event is in the log), then left alone for 1.5 s.
     const deadline = Date.now() + 10_000;
@@ -65,21 +75,21 @@ async function flood(floodBytes, { sampler, preload }) {
     await sleep(1500);
     const idle = smaps(pid);
 
+    // The flood: the corpus over and over, cut at floodBytes, by cat and head.
+    const copies = Math.ceil(floodBytes / data.length);
+    const full = Math.floor(floodBytes / data.length);
+    const rest = data.subarray(0, floodBytes - full * data.length);
+    const lines = full * corpusLines + countLf(rest);
+    const partial = rest.length > 0 ? rest[rest.length - 1] !== 10 : data[data.length - 1] !== 10;
     const cpu0 = cpuS(pid);
     const t0 = now();
     const timer = sampler ? setInterval(sample, 20) : undefined;
-    let sent = 0;
-    let lines = 0;
-    let partial = false;
-    while (sent < floodBytes) {
-      const chunk = sent + data.length <= floodBytes ? data : data.subarray(0, floodBytes - sent);
-      sent += chunk.length;
-      lines += chunk === data ? corpusLines : countLf(chunk);
-      partial = chunk[chunk.length - 1] !== 10;
-      if (!reader.stdin.write(chunk)) await new Promise((resolve) => reader.stdin.once('drain', resolve));
-    }
-    // All input is in the reader once the pipe drained; its writer may still
-    // have a queue: wait until the log stops growing.
+    const feeder = spawn('sh', ['-c', 'i=0; while [ "$i" -lt "$2" ]; do cat "$1" || exit; i=$((i + 1)); done | head -c "$3" > "$4"', 'sh', corpus, String(copies), String(floodBytes), fifo], {
+      stdio: 'ignore',
+    });
+    await new Promise((resolve) => feeder.on('exit', resolve));
+    // All input is in the FIFO (64 KB at most still unread); the reader's
+    // writer may still have a queue: wait until the log stops growing.
     let last = -1;
     for (;;) {
       await sleep(100);
@@ -95,7 +105,8 @@ async function flood(floodBytes, { sampler, preload }) {
     // Idle again, pipe still open: is the memory given back?
     await sleep(2000);
     const after = smaps(pid);
-    reader.stdin.end();
+    fs.closeSync(holdFd);
+    holding = false;
     const code = await exited;
 
     // What reached the log.
@@ -126,26 +137,33 @@ async function flood(floodBytes, { sampler, preload }) {
       memory_usage_peak_mb: fs.existsSync(diagFile) ? JSON.parse(read(diagFile)) : null,
     };
   } finally {
+    if (holding) fs.closeSync(holdFd);
     if (reader.exitCode === null) reader.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const main = await flood(Number(floodArg) * 1024 * 1024, { sampler: true });
-const diag = await flood(Number(diagArg) * 1024 * 1024, {
-  sampler: false,
-  preload: path.join(path.dirname(fileURLToPath(import.meta.url)), 'memusage.mjs'),
-});
+let diag;
+try {
+  // --import needs node >= 18.18; without it there is no breakdown, that is all.
+  diag = await flood(Number(diagArg) * 1024 * 1024, {
+    sampler: false,
+    preload: path.join(path.dirname(fileURLToPath(import.meta.url)), 'memusage.mjs'),
+  });
+} catch (error) {
+  diag = { error: String(error) };
+}
 const mb = (kb) => (kb / 1024).toFixed(1);
 process.stdout.write(
   `reader idle: rss ${mb(main.idle_kb.rss)} MB, pss ${mb(main.idle_kb.pss)} MB, private ${mb(main.idle_kb.private)} MB\n` +
     `${floodArg} MiB flood: ${main.seconds} s (${main.mbps} MB/s, ${main.cpu_s} cpu s); peak rss ${mb(main.peak_kb.rss)} MB, pss ${mb(main.peak_kb.pss)} MB, private ${mb(main.peak_kb.private)} MB\n` +
     `  lines logged ${main.lines_logged} of ${main.lines_expected} (dropped events: ${main.dropped_events}, reporting ${main.dropped_lines_reported} lines)\n` +
     `idle after: rss ${mb(main.after_flood_idle_kb.rss)} MB, private ${mb(main.after_flood_idle_kb.private)} MB\n` +
-    `diagnostic ${diagArg} MiB flood, process.memoryUsage() peaks (MB): ${JSON.stringify(diag.memory_usage_peak_mb)}; lines logged ${diag.lines_logged} of ${diag.lines_expected}\n`,
+    `diagnostic ${diagArg} MiB flood, process.memoryUsage() peaks (MB): ${JSON.stringify(diag.memory_usage_peak_mb ?? diag.error)}; lines logged ${diag.lines_logged} of ${diag.lines_expected}\n`,
 );
 writeJson('memory.json', {
-  reader: 'node dist/audit.cjs pipe --file LOG --session flood --max-size 100G',
+  reader: `node ${READER_FLAGS.join(' ')} dist/audit.cjs pipe --file LOG --session flood --max-size 100G`.replace('  ', ' '),
   flood: main,
   diagnostic: diag,
 });

@@ -5,6 +5,7 @@
 //   node bench/reader.mjs CORPUS_PTY REPS
 //
 // CORPUS_PTY is the corpus as the pty hands it to pipe-pane (LF -> CR LF).
+// The helper runs with the node flags the plugin gives its reader.
 // CPU time of a run: the user + system time of the waited-for child, read
 // from this process's own /proc/self/stat (cutime, cstime: 10 ms ticks), so
 // no /usr/bin/time is needed. Writes OUT/reader.json.
@@ -13,7 +14,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HELPER, median, now, read, round, writeJson } from './lib.mjs';
+import { HELPER, median, now, READER_FLAGS, read, round, writeJson } from './lib.mjs';
 
 const [corpus, repsArg = '5'] = process.argv.slice(2);
 if (!corpus) {
@@ -27,7 +28,7 @@ const q = (s) => `'${s.replaceAll("'", "'\\''")}'`;
 
 // {in} and {out} are replaced; every command writes a file on disk.
 const consumers = [
-  { key: 'tmux-audit', cmd: `exec ${q(process.execPath)} ${q(HELPER)} pipe --file {out} --max-size 100G < {in}` },
+  { key: 'tmux-audit', cmd: `exec ${[q(process.execPath), ...READER_FLAGS, q(HELPER)].join(' ')} pipe --file {out} --max-size 100G < {in}` },
   { key: 'ts', cmd: `exec ts ${q(TS_FORMAT)} < {in} > {out}` },
   { key: 'ansifilter', cmd: 'exec ansifilter < {in} > {out}' },
   { key: 'ansifilter|ts', cmd: `ansifilter < {in} | ts ${q(TS_FORMAT)} > {out}` },

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# npm run bench: tmux-audit against a real tmux server, in about 3-4 minutes.
+# npm run bench: tmux-audit against a real tmux server, in about 5 minutes on 2 cores.
 #
 #   bash bench/run.sh            (from anywhere; the repo is found from this file)
 #
 # Sections (each its own script under bench/, all writing bench/out/*.json):
 #   2. reader alone     bench/reader.mjs       the helper, ts, ansifilter on a file
 #   1. end to end       bench/e2e.mjs          the shared pipe-throughput.sh + a /proc watcher
-#   3. memory           bench/memory.mjs       one reader idle / 1 GiB flood / idle
+#   3. memory           bench/tmux-flood.mjs   one logged pane through tmux: idle /
+#                                              1 GiB flood / idle (the target's row)
+#                       bench/memory.mjs       the reader alone: idle / 1 GiB pipe
+#                                              flood / idle (informational)
 #                       bench/tmux-probes.mjs  10 logged idle panes
 #   4. latency          bench/tmux-probes.mjs  toggle -> REC, line -> disk
 #   5. status cost      bench/status-cost.mjs  forks per status refresh (own pid namespace)
@@ -18,18 +21,19 @@
 # with apt-get. dist/audit.cjs must exist (it is committed; a copy taken at
 # the start, bench/out/audit.cjs, is what gets measured). Every tmux server
 # it starts has its own -L socket and is killed by that socket only.
-# Environment knobs (defaults): BENCH_E2E_REPS=5 BENCH_READER_REPS=5
-# BENCH_CORPUS_MIB=40 BENCH_FLOOD_MIB=1024 PIPE_THROUGHPUT=<path to pipe-throughput.sh>
+# Environment knobs (defaults): BENCH_E2E_REPS=7 BENCH_READER_REPS=5
+# BENCH_CORPUS_MIB=40 BENCH_FLOOD_MIB=1024 BENCH_OUT=bench/out
+# PIPE_THROUGHPUT=<path to pipe-throughput.sh>
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-OUT=$ROOT/bench/out
+OUT=${BENCH_OUT:-$ROOT/bench/out}
 export BENCH_OUT=$OUT
 BENCH_STARTED=$(date +%s)
 export BENCH_STARTED
 export BENCH_COMMAND="npm run bench (bash bench/run.sh)"
-E2E_REPS=${BENCH_E2E_REPS:-5}
+E2E_REPS=${BENCH_E2E_REPS:-7}
 READER_REPS=${BENCH_READER_REPS:-5}
 CORPUS_MIB=${BENCH_CORPUS_MIB:-40}
 FLOOD_MIB=${BENCH_FLOOD_MIB:-1024}
@@ -60,7 +64,7 @@ command -v node >/dev/null || { echo "node is needed" >&2; exit 2; }
 # workplace keeps it.
 pt=${PIPE_THROUGHPUT:-}
 if [ -z "$pt" ]; then
-	for candidate in "$ROOT/../shared/bench/pipe-throughput.sh" /work/shared/bench/pipe-throughput.sh; do
+	for candidate in "$ROOT/../shared/bench/pipe-throughput.sh"; do
 		[ -f "$candidate" ] && { pt=$candidate; break; }
 	done
 fi
@@ -81,6 +85,11 @@ BENCH_DIST_STATE=committed
 git -C "$ROOT" diff --quiet HEAD -- dist/audit.cjs 2>/dev/null || BENCH_DIST_STATE='differs from HEAD'
 export BENCH_GIT_HEAD BENCH_DIST_STATE
 
+# The node flags the plugin gives its reader: the sections run it the same way.
+BENCH_READER_FLAGS=$(node bench/reader-flags.mjs)
+export BENCH_READER_FLAGS
+echo "reader: node ${BENCH_READER_FLAGS:+$BENCH_READER_FLAGS }$BENCH_HELPER pipe ..."
+
 # ---------------------------------------------------------------- corpus
 say "corpus (${CORPUS_MIB} MiB, deterministic)"
 node bench/corpus.mjs "$OUT/corpus.txt" --mib "$CORPUS_MIB" --onlcr "$OUT/corpus.pty" | tee "$OUT/corpus.json"
@@ -88,25 +97,41 @@ cleanup() { rm -f "$OUT/corpus.txt" "$OUT/corpus.pty"; }
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- sections
+# A section that fails is reported and the others still run; the exit status
+# says whether all of them did.
+failed=()
+section() { # NAME COMMAND...
+	local name=$1
+	shift
+	"$@" || { echo "(section '$name' failed: exit $?)" >&2; failed+=("$name"); }
+}
+
 say "2. reader alone (${READER_REPS} reps)"
-node bench/reader.mjs "$OUT/corpus.pty" "$READER_REPS"
+section reader node bench/reader.mjs "$OUT/corpus.pty" "$READER_REPS"
 
 say "1. end to end through tmux (${E2E_REPS} reps; $pt)"
-node bench/e2e.mjs "$pt" "$OUT/corpus.txt" "$E2E_REPS" $((E2E_REPS * 5 * 12)) || echo "(pipe-throughput.sh reported a failed case: see the table)"
+section e2e node bench/e2e.mjs "$pt" "$OUT/corpus.txt" "$E2E_REPS" $((E2E_REPS * 5 * 12))
 
-say "3. memory: one reader, ${FLOOD_MIB} MiB flood"
-node bench/memory.mjs "$OUT/corpus.pty" "$FLOOD_MIB"
+say "3. memory: one logged pane through tmux, ${FLOOD_MIB} MiB flood"
+section tmux-flood node bench/tmux-flood.mjs "$OUT/corpus.txt" "$FLOOD_MIB" 240
+
+say "3. memory: the reader alone, ${FLOOD_MIB} MiB pipe flood (informational)"
+section memory node bench/memory.mjs "$OUT/corpus.pty" "$FLOOD_MIB"
 
 say "3, 4. logged panes in tmux: latency, memory of 10 idle panes"
-node bench/tmux-probes.mjs 10 20 10
+section tmux node bench/tmux-probes.mjs 10 20 10
 
 say "5. status cost"
 # In its own pid namespace when possible: forks are then counted exactly.
 if unshare --pid --fork --mount-proc true 2>/dev/null; then
-	unshare --pid --fork --mount-proc node bench/status-cost.mjs 60 3
+	section status unshare --pid --fork --mount-proc node bench/status-cost.mjs 60 3
 else
-	node bench/status-cost.mjs 60 3
+	section status node bench/status-cost.mjs 60 3
 fi
 
 # ---------------------------------------------------------------- report
 node bench/report.mjs
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "failed sections: ${failed[*]}" >&2
+	exit 1
+fi

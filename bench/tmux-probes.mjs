@@ -171,6 +171,8 @@ try {
     total_rss_kb: sum('rss'),
     per_pane_private_kb: round(sum('private') / panes.length, 0),
     per_pane_pss_kb: round(sum('pss') / panes.length, 0),
+    total_private_dirty_kb: sum('private_dirty'),
+    per_pane_private_dirty_kb: round(sum('private_dirty') / panes.length, 0),
     tmux_server_rss_kb: Number(read(`/proc/${server.pid}/status`).match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0),
   };
   const mb = (kb) => (kb / 1024).toFixed(1);
