@@ -60,14 +60,8 @@ fi
 command -v node >/dev/null || { echo "node is needed" >&2; exit 2; }
 [ -f "$ROOT/dist/audit.cjs" ] || { echo "dist/audit.cjs is missing (npm run build)" >&2; exit 2; }
 
-# The shared benchmark script: beside the repo (../shared), or where the
-# workplace keeps it.
-pt=${PIPE_THROUGHPUT:-}
-if [ -z "$pt" ]; then
-	for candidate in "$ROOT/../shared/bench/pipe-throughput.sh"; do
-		[ -f "$candidate" ] && { pt=$candidate; break; }
-	done
-fi
+# The shared benchmark script: beside the repo (../shared), unless given.
+pt=${PIPE_THROUGHPUT:-$ROOT/../shared/bench/pipe-throughput.sh}
 if [ -z "$pt" ] || [ ! -f "$pt" ]; then
 	echo "pipe-throughput.sh not found (set PIPE_THROUGHPUT)" >&2
 	exit 2
