@@ -2677,6 +2677,14 @@ function processAlive(pid) {
     return error.code === "EPERM";
   }
 }
+function appendLines(file, text) {
+  let fd = openAppend(file);
+  try {
+    import_node_fs.default.writeSync(fd, text);
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
 var LogFile = class {
   constructor(file, options) {
     this.file = file;
@@ -2690,6 +2698,7 @@ var LogFile = class {
   queue = new ByteQueue();
   writing = !1;
   failing = !1;
+  rotateFailing = !1;
   drainTimer;
   shrinkTimer;
   idle = [];
@@ -2709,9 +2718,13 @@ var LogFile = class {
   flush() {
     return !this.writing && this.queue.length === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
   }
-  /** Writes what is queued synchronously, for the last moments of a process. */
+  /**
+   * Writes what is queued synchronously, for the last moments of a process.
+   * Only while no write is in flight (close() waits for it): the queue's
+   * double buffer must not be taken from twice.
+   */
   flushSync() {
-    if (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queue.length === 0) return;
+    if (this.writing || (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queue.length === 0)) return;
     let data = this.queue.take(Number.POSITIVE_INFINITY);
     try {
       this.prepare(data.length);
@@ -2721,7 +2734,8 @@ var LogFile = class {
     }
   }
   async close() {
-    this.failing || await this.flush(), this.flushSync();
+    for (this.failing || await this.flush(); this.writing; ) await new Promise((resolve) => setTimeout(resolve, 10));
+    this.flushSync();
     try {
       import_node_fs.default.fsyncSync(this.fd);
     } catch {
@@ -2780,7 +2794,13 @@ var LogFile = class {
   prepare(incoming) {
     let mine = import_node_fs.default.fstatSync(this.fd), current = import_node_fs.default.statSync(this.file, { throwIfNoEntry: !1 });
     if ((!current || current.ino !== mine.ino || current.dev !== mine.dev) && (this.reopen(), mine = import_node_fs.default.fstatSync(this.fd)), needsRotation(mine.size, incoming, this.options.maxBytes)) {
-      if (!this.rotate()) return;
+      let rotated;
+      try {
+        rotated = this.rotate(), this.rotateFailing = !1;
+      } catch (error) {
+        return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
+      }
+      if (!rotated) return;
       mine = import_node_fs.default.fstatSync(this.fd);
     }
     return this.options.maxBytes - mine.size;
@@ -2813,12 +2833,13 @@ var LogFile = class {
         let fd = import_node_fs.default.openSync(lock, import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_EXCL | import_node_fs.default.constants.O_NOFOLLOW, 384);
         return import_node_fs.default.writeSync(fd, String(process.pid)), import_node_fs.default.closeSync(fd), !0;
       } catch (error) {
-        if (error.code !== "EEXIST") return !1;
+        if (error.code !== "EEXIST") throw error;
         let holder, age;
         try {
           holder = import_node_fs.default.readFileSync(lock, "utf8"), age = Date.now() - import_node_fs.default.statSync(lock).mtimeMs;
-        } catch {
-          continue;
+        } catch (readError) {
+          if (readError.code === "ENOENT") continue;
+          throw readError;
         }
         if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
         import_node_fs.default.rmSync(lock, { force: !0 });
@@ -4204,6 +4225,10 @@ function resolveOptions(raw, env) {
 
 // src/recording.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
+function recordingEvent(recording, name, fields, clock = makeClock(recording.timeFormat)) {
+  let from = origin(recording.user, recording.session, recording.window, recording.pane);
+  return stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, { rec: recording.id, ...fields }));
+}
 function writePrivate(file, text) {
   ensurePrivateDir(import_node_path4.default.dirname(file));
   let temporary = `${file}.${process.pid}.tmp`;
@@ -4325,7 +4350,7 @@ var Tmux = class {
   }
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
   textBeforeCursor(paneId, cursorX, cursorY) {
-    return [...this.run(["capture-pane", "-p", "-N", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "")].slice(0, cursorX).join("");
+    return [...this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "")].slice(0, cursorX).join("").padEnd(cursorX);
   }
   /**
    * Starts `command` as the pane's pipe (replacing any stale one: plain
@@ -4384,19 +4409,18 @@ var Tmux = class {
     return this.run(["display-message", "-p", "-t", paneId, "#{pane_current_command}"]).trim();
   }
   /**
-   * The rows of a pane's screen, without trailing blank rows, if it is in the
-   * alternate screen; undefined otherwise. Asynchronous: the pipe reader must
-   * keep draining its input meanwhile.
+   * The rows of a pane's screen, without trailing blank rows, and whether it is
+   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
+   * reader must keep draining its input meanwhile.
    */
-  captureAlternateScreen(paneId, done) {
+  captureScreen(paneId, done) {
     let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
     (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
       if (error) return done(void 0);
       let [flag, ...rows] = stdout.replace(/\n$/, "").split(`
 `);
-      if (flag !== "1") return done(void 0);
       for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-      done(rows);
+      done({ alternate: flag === "1", rows });
     });
   }
   /** A session's name and its panes that tmux-audit marks as logged. */
@@ -4470,9 +4494,10 @@ function start(tmux, state, invocation) {
     maxFiles: options.maxFiles,
     // pipe-pane starts at the current position (cmd-pipe-pane.c:168): the prompt
     // already on screen would be missing from the first line without this.
-    seed: state.alternateScreen ? "" : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY)
+    seed: state.alternateScreen ? "" : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY),
+    alternateScreen: state.alternateScreen
   });
-  let helper = `${shellQuote(process.execPath)} ${shellQuote(helperPath())}`, command = `${`${shellQuote(process.execPath)} ${READER_NODE_FLAGS} ${shellQuote(helperPath())}`} pipe ${shellQuote(runFile)} || exec ${helper} recover ${shellQuote(runFile)} "$?" <&-`;
+  let node = shellQuote(process.execPath), bundle = shellQuote(helperPath()), helper = `${node} ${bundle}`, command = `${`${node} ${READER_NODE_FLAGS} ${bundle}`} pipe ${shellQuote(runFile)} || exec ${helper} recover ${shellQuote(runFile)} "$?" <&-`;
   tmux.startPipe(state.paneId, command, id, runFile);
   let deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (; livingReader(runFile) === void 0; ) {
@@ -4509,13 +4534,7 @@ function noteRename(session) {
     } catch {
       continue;
     }
-    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
-    let from = origin(recording.user, recording.session, recording.window, recording.pane), line = stampLine(makeClock(recording.timeFormat)(Date.now()), from, "*" /* Event */, eventText("rename", { rec: recording.id, to: name })), fd = openAppend(recording.file);
-    try {
-      import_node_fs3.default.writeSync(fd, line);
-    } finally {
-      import_node_fs3.default.closeSync(fd);
-    }
+    recording.id !== pane.recording || livingReader(pane.runFile) === void 0 || appendLines(recording.file, recordingEvent(recording, "rename", { to: name }));
   }
   return { messages: [], version: "" };
 }
@@ -4579,27 +4598,32 @@ function readInput(handlers) {
 
 // src/screen.ts
 var ScreenRecorder = class {
-  constructor(tmux, recording, write) {
+  constructor(tmux, recording, write, leave) {
     this.tmux = tmux;
     this.recording = recording;
     this.write = write;
+    this.leave = leave;
   }
   tmux;
   recording;
   write;
+  leave;
   alternate = !1;
   closed = !1;
   capturing = !1;
   settle;
   lastCapture = 0;
   lastSnapshot = "";
+  /** Set while a leave found by a capture (not by the stream) is being reported: the normal screen's rows. */
+  resynced;
   /** The pane entered (true) or left (false) the alternate screen. */
   switched(alternate) {
     if (this.alternate = alternate, this.lastSnapshot = "", clearTimeout(this.settle), !alternate) {
-      this.write([{ event: { state: "leave" } }]);
+      let rows = this.resynced;
+      this.resynced = void 0, rows ? this.write([{ event: { state: "leave", reason: "resync" } }, { event: { state: "snapshot", rows: rows.length, screen: "normal" } }, ...rows.map((row) => ({ row }))]) : this.write([{ event: { state: "leave" } }]);
       return;
     }
-    this.lastCapture = Date.now(), this.write([{ event: { state: "enter", program: this.program() } }]);
+    this.lastCapture = Date.now(), this.write([{ event: { state: "enter", program: this.program() } }]), !this.closed && this.recording.socket && (this.settle = setTimeout(() => this.capture(), 500));
   }
   /** The pane printed something (called after each read). */
   output() {
@@ -4617,9 +4641,13 @@ var ScreenRecorder = class {
       }
   }
   capture() {
-    this.capturing || (this.capturing = !0, this.lastCapture = Date.now(), this.tmux.captureAlternateScreen(this.recording.paneId, (rows) => {
-      if (this.capturing = !1, !rows || !this.alternate || this.closed) return;
-      let snapshot = rows.join(`
+    this.capturing || (this.capturing = !0, this.lastCapture = Date.now(), this.tmux.captureScreen(this.recording.paneId, (screen) => {
+      if (this.capturing = !1, !screen || !this.alternate || this.closed) return;
+      if (!screen.alternate) {
+        this.resynced = screen.rows, this.leave();
+        return;
+      }
+      let { rows } = screen, snapshot = rows.join(`
 `);
       snapshot !== this.lastSnapshot && (this.lastSnapshot = snapshot, this.write([{ event: { state: "snapshot", rows: rows.length } }, ...rows.map((row) => ({ row }))]));
     }));
@@ -4787,6 +4815,10 @@ var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110
   seed(text) {
     this.line = text, this.cursor = text.length;
   }
+  /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
+  setAlternate(alternate) {
+    alternate !== this.alternate && (alternate && this.line.length > 0 && this.emit(), this.line = "", this.cursor = 0, this.alternate = alternate, this.onScreen(alternate));
+  }
   /** Feeds cleaned text (see ansi.ts); line ops must arrive whole, as the cleaner emits them. */
   push(text) {
     let start2 = 0;
@@ -4797,7 +4829,7 @@ var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110
       }
       let leave = text.indexOf(LEAVE_ALTERNATE, start2);
       if (leave < 0) return;
-      this.alternate = !1, this.onScreen(!1), start2 = leave + LEAVE_ALTERNATE.length;
+      this.setAlternate(!1), start2 = leave + LEAVE_ALTERNATE.length;
     }
   }
   /** Lines from `from` on; stops early, returning where, when the alternate screen begins. */
@@ -4841,7 +4873,7 @@ var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110
       else if (c === OP) {
         let end = text.indexOf(";", i + 2), final = text.charCodeAt(i + 1), param = end > i + 2 ? Number(text.slice(i + 2, end)) : -1;
         if (i = end + 1, final === 97)
-          return this.line.length > 0 && this.emit(), this.line = "", this.cursor = 0, this.alternate = !0, this.onScreen(!0), i;
+          return this.setAlternate(!0), i;
         this.applyOp(final, param);
       } else {
         let j = i + 1;
@@ -4904,6 +4936,10 @@ var Transcript = class {
   seed(text) {
     this.lines.seed(text);
   }
+  /** See LineAssembler.setAlternate. */
+  setAlternate(alternate) {
+    this.lines.setAlternate(alternate);
+  }
   push(chunk) {
     this.lines.push(this.cleaner.clean(chunk).toString("utf8"));
   }
@@ -4930,23 +4966,33 @@ function runReader(recording, runFile) {
     maxFiles: recording.maxFiles,
     // The essentials first: a narrow message line cuts the end off.
     onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
-    onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`)
-  }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), time = "", batch = "", eventLine = (name, fields) => stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, { rec: recording.id, ...fields })), event = (name, fields) => {
+    onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
+    onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, !0)
+  }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), time = "", batch = "", eventLine = (name, fields) => recordingEvent(recording, name, fields, clock), event = (name, fields) => {
     batch += eventLine(name, fields);
-  }, droppedLines = 0, droppedChars = 0, dropCheck, onLine = (text, continued) => {
-    if (log.backlog + batch.length > MAX_BACKLOG) {
-      droppedLines === 0 && (dropCheck = setInterval(() => writeBatch(), DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
+  }, droppedLines = 0, droppedChars = 0, dropCheck, queuedBytes = () => log.backlog + batch.length, endDrop = () => {
+    batch += eventLine("dropped", { lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }), clearInterval(dropCheck), droppedLines = 0, droppedChars = 0;
+  }, onLine = (text, continued) => {
+    if (queuedBytes() > (droppedLines > 0 ? MAX_BACKLOG / 2 : MAX_BACKLOG)) {
+      droppedLines === 0 && (dropCheck = setInterval(() => {
+        queuedBytes() <= MAX_BACKLOG / 2 && writeBatch(!0);
+      }, DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
       return;
     }
-    batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
-  }, screen = new ScreenRecorder(tmux, recording, (entries) => {
-    for (let entry of entries)
-      "event" in entry ? event("screen", entry.event) : batch += stampLine(clock(Date.now()), from, "=" /* Screen */, entry.row);
-    writeBatch();
-  }), transcript = new Transcript(onLine, void 0, (alternate) => screen.switched(alternate)), writeBatch = (final = !1) => {
-    droppedLines > 0 && (final || log.backlog < MAX_BACKLOG / 2) && (batch = eventLine("dropped", { lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }) + batch, clearInterval(dropCheck), droppedLines = 0, droppedChars = 0), batch.length > 0 && (log.write(batch), batch = "");
+    droppedLines > 0 && endDrop(), batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
+  }, screen = new ScreenRecorder(
+    tmux,
+    recording,
+    (entries) => {
+      for (let entry of entries)
+        "event" in entry ? event("screen", entry.event) : batch += stampLine(clock(Date.now()), from, "=" /* Screen */, entry.row);
+      writeBatch();
+    },
+    () => transcript.setAlternate(!1)
+  ), transcript = new Transcript(onLine, void 0, (alternate) => screen.switched(alternate)), writeBatch = (endOfDrop = !1) => {
+    endOfDrop && droppedLines > 0 && endDrop(), batch.length > 0 && (log.write(batch), batch = "");
   };
-  transcript.seed(recording.seed ?? ""), event("start", { by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }), writeBatch();
+  transcript.seed(recording.seed ?? ""), event("start", { by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }), writeBatch(), recording.alternateScreen && transcript.setAlternate(!0);
   let stopReading = readInput({
     data: (chunk) => {
       time = clock(Date.now()), transcript.push(chunk), writeBatch(), screen.output();
@@ -4968,10 +5014,11 @@ function runReader(recording, runFile) {
     return pane === "gone" ? "pane-closed" : pane === "dead" ? "pane-exited" : pane === "alive" ? "pipe-closed" : "server-exit";
   };
   process.on("uncaughtException", (error) => {
+    setTimeout(() => process.exit(70), 2e3);
     try {
-      event("error", { message: error.message }), writeBatch(), log.flushSync();
+      event("error", { message: error.message }), writeBatch(!0);
     } finally {
-      process.exit(70);
+      log.close().finally(() => process.exit(70));
     }
   });
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
@@ -4985,15 +5032,15 @@ function recoverReader(runFile, status) {
   } catch {
     return;
   }
-  let cause = status > 128 ? { signal: signalName(status - 128) } : { exit: status }, said = status > 128 ? `killed by ${cause.signal}` : `exit status ${status}`, from = origin(recording.user, recording.session, recording.window, recording.pane), text = "";
+  let cause = status > 128 ? { signal: signalName(status - 128) } : { exit: status }, said = status > 128 ? `killed by ${cause.signal}` : `exit status ${status}`, text = "";
   try {
     endsWithNewline(recording.file) || (text += `
 `);
   } catch {
   }
-  text += stampLine(makeClock(recording.timeFormat)(Date.now()), from, "*" /* Event */, eventText("stop", { rec: recording.id, reason: "reader-died", ...cause }));
+  text += recordingEvent(recording, "stop", { reason: "reader-died", ...cause });
   try {
-    import_node_fs4.default.appendFileSync(recording.file, text, { mode: 384 });
+    appendLines(recording.file, text);
   } catch {
   }
   let tmux = new Tmux(recording.socket);

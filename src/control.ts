@@ -7,11 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from './errors.ts';
-import { openAppend } from './logfile.ts';
+import { appendLines, openAppend } from './logfile.ts';
 import { OPTION_NAMES, resolveOptions } from './options.ts';
 import { runFilePath, sessionLogPath } from './paths.ts';
-import { livingReader, readRecording, requestStop, writeRecording, type Recording } from './recording.ts';
-import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
+import { livingReader, readRecording, recordingEvent, requestStop, writeRecording, type Recording } from './recording.ts';
 import { shellQuote, Tmux, type PaneState } from './tmux.ts';
 
 export interface Invocation {
@@ -93,14 +92,17 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     // pipe-pane starts at the current position (cmd-pipe-pane.c:168): the prompt
     // already on screen would be missing from the first line without this.
     seed: state.alternateScreen ? '' : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY),
+    alternateScreen: state.alternateScreen,
   });
   // pipe-pane's child inherits the server's PATH, not ours: name node by its full path.
   // The shell stays as the reader's parent (about 1 MB, mostly shared) so that a
   // reader that dies (kill -9, OOM, crash) is followed by `recover`, which closes
   // the recording and tells the user. `<&-` lets go of the pane's pipe at once,
   // so tmux drops it at the pane's next output (cmd-pipe-pane.c:217).
-  const helper = `${shellQuote(process.execPath)} ${shellQuote(helperPath())}`;
-  const reader = `${shellQuote(process.execPath)} ${READER_NODE_FLAGS} ${shellQuote(helperPath())}`;
+  const node = shellQuote(process.execPath);
+  const bundle = shellQuote(helperPath());
+  const helper = `${node} ${bundle}`;
+  const reader = `${node} ${READER_NODE_FLAGS} ${bundle}`;
   const command = `${reader} pipe ${shellQuote(runFile)} || exec ${helper} recover ${shellQuote(runFile)} "$?" <&-`;
   tmux.startPipe(state.paneId, command, id, runFile);
 
@@ -162,14 +164,7 @@ export function noteRename(session: string): Outcome {
       continue; // stopped meanwhile
     }
     if (recording.id !== pane.recording || livingReader(pane.runFile) === undefined) continue;
-    const from = origin(recording.user, recording.session, recording.window, recording.pane);
-    const line = stampLine(makeClock(recording.timeFormat)(Date.now()), from, Mark.Event, eventText('rename', { rec: recording.id, to: name }));
-    const fd = openAppend(recording.file);
-    try {
-      fs.writeSync(fd, line); // one O_APPEND write of a whole line: never inside another writer's line
-    } finally {
-      fs.closeSync(fd);
-    }
+    appendLines(recording.file, recordingEvent(recording, 'rename', { to: name }));
   }
   return { messages: [], version: '' };
 }

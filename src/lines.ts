@@ -46,6 +46,16 @@ export class LineAssembler {
     this.cursor = text.length;
   }
 
+  /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
+  setAlternate(alternate: boolean): void {
+    if (alternate === this.alternate) return;
+    if (alternate && this.line.length > 0) this.emit();
+    this.line = '';
+    this.cursor = 0;
+    this.alternate = alternate;
+    this.onScreen(alternate);
+  }
+
   /** Feeds cleaned text (see ansi.ts); line ops must arrive whole, as the cleaner emits them. */
   push(text: string): void {
     let start = 0;
@@ -56,8 +66,7 @@ export class LineAssembler {
       }
       const leave = text.indexOf(LEAVE_ALTERNATE, start);
       if (leave < 0) return;
-      this.alternate = false;
-      this.onScreen(false);
+      this.setAlternate(false);
       start = leave + LEAVE_ALTERNATE.length;
     }
   }
@@ -120,11 +129,7 @@ export class LineAssembler {
         const param = end > i + 2 ? Number(text.slice(i + 2, end)) : -1;
         i = end + 1;
         if (final === ALTERNATE_SCREEN) {
-          if (this.line.length > 0) this.emit();
-          this.line = '';
-          this.cursor = 0;
-          this.alternate = true;
-          this.onScreen(true);
+          this.setAlternate(true);
           return i;
         }
         this.applyOp(final, param);

@@ -11,12 +11,14 @@
 //   nothing is lost, duplicated or split, and each pane's own lines stay in order
 //   across the files.
 // - Rotation itself (rename, then prune) runs under a lock file, so two writers
-//   never rotate the same file twice. Correctness does not depend on the lock: a
-//   writer renames only while the path still names its own inode. The lock only
-//   prevents near-empty rotated files.
+//   never rotate the same file twice, and a writer that finds it held waits
+//   (its lines queue) rather than overfill the file being renamed. Correctness
+//   does not depend on the lock: a writer renames only while the path still
+//   names its own inode.
 //
 // Writes are asynchronous and batched (the style of pino's sonic-boom): while one
-// write is in flight, new lines queue, and the next write takes the whole queue.
+// write is in flight, new lines queue, and the next write takes what has queued
+// (up to the room left before rotation).
 // The reader therefore keeps draining tmux whatever the disk does; `backlog`
 // tells the reader how much is queued so that it can bound it.
 
@@ -35,6 +37,8 @@ export interface LogFileOptions {
   onError: (error: NodeJS.ErrnoException) => void;
   /** Writing works again after `onError`. */
   onRecover: () => void;
+  /** Rotation failed (once per streak); writing goes on in the current file rather than lose lines. */
+  onRotateError: (error: NodeJS.ErrnoException) => void;
 }
 
 /**
@@ -84,12 +88,23 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Appends whole lines in one O_APPEND write (never inside another writer's line), refusing a symlink. */
+export function appendLines(file: string, text: string): void {
+  const fd = openAppend(file);
+  try {
+    fs.writeSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export class LogFile {
   private fd: number;
   /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
   private readonly queue = new ByteQueue();
   private writing = false;
   private failing = false;
+  private rotateFailing = false;
   private drainTimer: NodeJS.Timeout | undefined;
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
@@ -129,8 +144,13 @@ export class LogFile {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  /** Writes what is queued synchronously, for the last moments of a process. */
+  /**
+   * Writes what is queued synchronously, for the last moments of a process.
+   * Only while no write is in flight (close() waits for it): the queue's
+   * double buffer must not be taken from twice.
+   */
   flushSync(): void {
+    if (this.writing) return;
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = undefined;
     if (this.queue.length === 0) return;
@@ -145,6 +165,8 @@ export class LogFile {
 
   async close(): Promise<void> {
     if (!this.failing) await this.flush();
+    // A retry may be in flight: its bytes go before what flushSync writes, and need the fd open.
+    while (this.writing) await new Promise((resolve) => setTimeout(resolve, 10));
     this.flushSync();
     try {
       fs.fsyncSync(this.fd);
@@ -235,7 +257,16 @@ export class LogFile {
       mine = fs.fstatSync(this.fd);
     }
     if (needsRotation(mine.size, incoming, this.options.maxBytes)) {
-      if (!this.rotate()) return undefined;
+      let rotated: boolean;
+      try {
+        rotated = this.rotate();
+        this.rotateFailing = false;
+      } catch (error) {
+        if (!this.rotateFailing) this.options.onRotateError(error as NodeJS.ErrnoException);
+        this.rotateFailing = true;
+        return Number.POSITIVE_INFINITY;
+      }
+      if (!rotated) return undefined;
       mine = fs.fstatSync(this.fd);
     }
     return this.options.maxBytes - mine.size;
@@ -280,14 +311,16 @@ export class LogFile {
         fs.closeSync(fd);
         return true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+        // Anything but a held lock is a fault: reported and retried like a failed write.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         let holder: string;
         let age: number;
         try {
           holder = fs.readFileSync(lock, 'utf8');
           age = Date.now() - fs.statSync(lock).mtimeMs;
-        } catch {
-          continue; // released between our open and our read: try again
+        } catch (readError) {
+          if ((readError as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
+          throw readError; // something that is not our lock sits at its path
         }
         // Empty: its owner has created it and not yet written its pid.
         if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) return false;

@@ -11,9 +11,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { readInput } from './input.ts';
-import { LogFile } from './logfile.ts';
-import { readRecording, removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
-import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
+import { appendLines, LogFile } from './logfile.ts';
+import { readRecording, recordingEvent, removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
+import { makeClock, Mark, origin, stampLine } from './stamp.ts';
 import { ScreenRecorder } from './screen.ts';
 import { Tmux } from './tmux.ts';
 import { Transcript } from './transcript.ts';
@@ -55,49 +55,63 @@ export function runReader(recording: Recording, runFile?: string): void {
     // The essentials first: a narrow message line cuts the end off.
     onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, true),
     onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
+    onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, true),
   });
   const clock = makeClock(recording.timeFormat);
   const from = origin(recording.user || os.userInfo().username, recording.session, recording.window, recording.pane);
   let time = '';
   /** Stamped lines not yet handed to the writer; events join it so the log keeps their order. */
   let batch = '';
-  const eventLine = (name: string, fields: Record<string, string | number | undefined>): string =>
-    stampLine(clock(Date.now()), from, Mark.Event, eventText(name, { rec: recording.id, ...fields }));
+  const eventLine = (name: string, fields: Record<string, string | number | undefined>): string => recordingEvent(recording, name, fields, clock);
   const event = (name: string, fields: Record<string, string | number | undefined>): void => {
     batch += eventLine(name, fields);
   };
+  // Dropping starts above MAX_BACKLOG and goes on until the queue is back under
+  // half of it, so one gap is one event, and the event stands where the gap is.
   let droppedLines = 0;
   let droppedChars = 0;
   let dropCheck: NodeJS.Timeout | undefined;
+  const queuedBytes = (): number => log.backlog + batch.length;
+  const endDrop = (): void => {
+    batch += eventLine('dropped', { lines: droppedLines, chars: droppedChars, reason: 'log writer backlog' });
+    clearInterval(dropCheck);
+    droppedLines = 0;
+    droppedChars = 0;
+  };
   const onLine = (text: string, continued: boolean): void => {
-    if (log.backlog + batch.length > MAX_BACKLOG) {
-      if (droppedLines === 0) dropCheck = setInterval(() => writeBatch(), DROP_CHECK_MS);
+    if (queuedBytes() > (droppedLines > 0 ? MAX_BACKLOG / 2 : MAX_BACKLOG)) {
+      if (droppedLines === 0) {
+        // The queue may drain while the pane is quiet: the event must not wait for more output.
+        dropCheck = setInterval(() => {
+          if (queuedBytes() <= MAX_BACKLOG / 2) writeBatch(true);
+        }, DROP_CHECK_MS);
+      }
       droppedLines++;
       droppedChars += text.length;
       return;
     }
+    if (droppedLines > 0) endDrop();
     batch += stampLine(time, from, continued ? Mark.Continued : Mark.Text, text);
     // Small queue entries let rotation cut close to the size limit.
     if (batch.length >= BATCH_CHARS) writeBatch();
   };
-  const screen = new ScreenRecorder(tmux, recording, (entries) => {
-    for (const entry of entries) {
-      if ('event' in entry) event('screen', entry.event);
-      else batch += stampLine(clock(Date.now()), from, Mark.Screen, entry.row);
-    }
-    writeBatch();
-  });
+  const screen = new ScreenRecorder(
+    tmux,
+    recording,
+    (entries) => {
+      for (const entry of entries) {
+        if ('event' in entry) event('screen', entry.event);
+        else batch += stampLine(clock(Date.now()), from, Mark.Screen, entry.row);
+      }
+      writeBatch();
+    },
+    () => transcript.setAlternate(false),
+  );
   const transcript = new Transcript(onLine, undefined, (alternate) => screen.switched(alternate));
 
-  /** `final`: the last call before exit, which must not leave a drop uncounted whatever the backlog. */
-  const writeBatch = (final = false): void => {
-    if (droppedLines > 0 && (final || log.backlog < MAX_BACKLOG / 2)) {
-      // Before the lines queued since: the drop happened first.
-      batch = eventLine('dropped', { lines: droppedLines, chars: droppedChars, reason: 'log writer backlog' }) + batch;
-      clearInterval(dropCheck);
-      droppedLines = 0;
-      droppedChars = 0;
-    }
+  /** `endOfDrop`: a drop still going on ends here (at exit, or once the queue has drained). */
+  const writeBatch = (endOfDrop = false): void => {
+    if (endOfDrop && droppedLines > 0) endDrop();
     if (batch.length > 0) {
       log.write(batch);
       batch = '';
@@ -107,6 +121,8 @@ export function runReader(recording: Recording, runFile?: string): void {
   transcript.seed(recording.seed ?? '');
   event('start', { by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file });
   writeBatch();
+  // Started while a full-screen program runs: its screen is a block from the start.
+  if (recording.alternateScreen) transcript.setAlternate(true);
 
   const stopReading = readInput({
     data: (chunk) => {
@@ -148,12 +164,12 @@ export function runReader(recording: Recording, runFile?: string): void {
 
   process.on('uncaughtException', (error) => {
     // The supervising shell (see control.ts) records the stop; here, say why while we still can.
+    setTimeout(() => process.exit(70), 2000); // whatever happens to the close below
     try {
       event('error', { message: error.message });
-      writeBatch();
-      log.flushSync();
+      writeBatch(true);
     } finally {
-      process.exit(70);
+      void log.close().finally(() => process.exit(70));
     }
   });
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
@@ -173,16 +189,15 @@ export function recoverReader(runFile: string, status: number): void {
   }
   const cause = status > 128 ? { signal: signalName(status - 128) } : { exit: status };
   const said = status > 128 ? `killed by ${cause.signal}` : `exit status ${status}`;
-  const from = origin(recording.user, recording.session, recording.window, recording.pane);
   let text = '';
   try {
     if (!endsWithNewline(recording.file)) text += '\n'; // the torn line ends here rather than merge with the next
   } catch {
     // no file: nothing torn
   }
-  text += stampLine(makeClock(recording.timeFormat)(Date.now()), from, Mark.Event, eventText('stop', { rec: recording.id, reason: 'reader-died', ...cause }));
+  text += recordingEvent(recording, 'stop', { reason: 'reader-died', ...cause });
   try {
-    fs.appendFileSync(recording.file, text, { mode: 0o600 });
+    appendLines(recording.file, text);
   } catch {
     // The log is unwritable: the message below still tells the user.
   }

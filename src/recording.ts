@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir } from './logfile.ts';
+import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
 import { pidFilePath, stopFilePath } from './paths.ts';
 
 export interface Recording {
@@ -27,6 +28,19 @@ export interface Recording {
   maxFiles: number;
   /** What the cursor's line already showed when logging started (usually the prompt). */
   seed: string;
+  /** The pane was in the alternate screen (a full-screen program) when logging started. */
+  alternateScreen?: boolean;
+}
+
+/** A stamped event line of this recording, as it stands in the log. */
+export function recordingEvent(
+  recording: Recording,
+  name: string,
+  fields: Record<string, string | number | undefined>,
+  clock = makeClock(recording.timeFormat),
+): string {
+  const from = origin(recording.user, recording.session, recording.window, recording.pane);
+  return stampLine(clock(Date.now()), from, Mark.Event, eventText(name, { rec: recording.id, ...fields }));
 }
 
 function writePrivate(file: string, text: string): void {

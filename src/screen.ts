@@ -9,6 +9,11 @@
 // the alternate screen is already gone. Snapshots are therefore taken while it
 // is up: once the screen has been quiet for SETTLE_MS, and at least every
 // EVERY_MS while it keeps changing. An unchanged screen is not written twice.
+//
+// tmux can also leave the alternate screen without a byte in the stream
+// (respawn-pane -k): a capture that finds the normal screen ends the block
+// (`leave reason=resync`) with a snapshot of what the normal screen shows, so
+// what was printed meanwhile is not lost from sight.
 
 import type { Recording } from './recording.ts';
 import type { Tmux } from './tmux.ts';
@@ -26,11 +31,15 @@ export class ScreenRecorder {
   private settle: NodeJS.Timeout | undefined;
   private lastCapture = 0;
   private lastSnapshot = '';
+  /** Set while a leave found by a capture (not by the stream) is being reported: the normal screen's rows. */
+  private resynced: string[] | undefined;
 
   constructor(
     private readonly tmux: Tmux,
     private readonly recording: Recording,
     private readonly write: (entries: ScreenEntry[]) => void,
+    /** Makes the line assembler leave the alternate screen (it then calls `switched(false)`). */
+    private readonly leave: () => void,
   ) {}
 
   /** The pane entered (true) or left (false) the alternate screen. */
@@ -39,11 +48,16 @@ export class ScreenRecorder {
     this.lastSnapshot = '';
     clearTimeout(this.settle);
     if (!alternate) {
-      this.write([{ event: { state: 'leave' } }]);
+      const rows = this.resynced;
+      this.resynced = undefined;
+      if (!rows) this.write([{ event: { state: 'leave' } }]);
+      else this.write([{ event: { state: 'leave', reason: 'resync' } }, { event: { state: 'snapshot', rows: rows.length, screen: 'normal' } }, ...rows.map((row) => ({ row }))]);
       return;
     }
     this.lastCapture = Date.now();
     this.write([{ event: { state: 'enter', program: this.program() } }]);
+    // A first picture even if the program then sits still (or was already up when logging started).
+    if (!this.closed && this.recording.socket) this.settle = setTimeout(() => this.capture(), SETTLE_MS);
   }
 
   /** The pane printed something (called after each read). */
@@ -72,9 +86,15 @@ export class ScreenRecorder {
     if (this.capturing) return;
     this.capturing = true;
     this.lastCapture = Date.now();
-    this.tmux.captureAlternateScreen(this.recording.paneId, (rows) => {
+    this.tmux.captureScreen(this.recording.paneId, (screen) => {
       this.capturing = false;
-      if (!rows || !this.alternate || this.closed) return;
+      if (!screen || !this.alternate || this.closed) return;
+      if (!screen.alternate) {
+        this.resynced = screen.rows;
+        this.leave();
+        return;
+      }
+      const { rows } = screen;
       const snapshot = rows.join('\n');
       if (snapshot === this.lastSnapshot) return;
       this.lastSnapshot = snapshot;

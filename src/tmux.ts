@@ -107,9 +107,9 @@ export class Tmux {
 
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
   textBeforeCursor(paneId: string, cursorX: number, cursorY: number): string {
-    // -N keeps trailing blanks: a prompt ends in one.
-    const line = this.run(['capture-pane', '-p', '-N', '-t', paneId, '-S', String(cursorY), '-E', String(cursorY)]).replace(/\n$/, '');
-    return [...line].slice(0, cursorX).join('');
+    const line = this.run(['capture-pane', '-p', '-t', paneId, '-S', String(cursorY), '-E', String(cursorY)]).replace(/\n$/, '');
+    // capture-pane drops trailing blanks (-N, which keeps them, needs tmux 3.1); a prompt ends in one.
+    return [...line].slice(0, cursorX).join('').padEnd(cursorX);
   }
 
   /**
@@ -151,18 +151,17 @@ export class Tmux {
   }
 
   /**
-   * The rows of a pane's screen, without trailing blank rows, if it is in the
-   * alternate screen; undefined otherwise. Asynchronous: the pipe reader must
-   * keep draining its input meanwhile.
+   * The rows of a pane's screen, without trailing blank rows, and whether it is
+   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
+   * reader must keep draining its input meanwhile.
    */
-  captureAlternateScreen(paneId: string, done: (rows: string[] | undefined) => void): void {
+  captureScreen(paneId: string, done: (screen: { alternate: boolean; rows: string[] } | undefined) => void): void {
     const args = ['display-message', '-p', '-t', paneId, '#{alternate_on}', ';', 'capture-pane', '-p', '-t', paneId];
     execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8' }, (error, stdout) => {
       if (error) return done(undefined);
       const [flag, ...rows] = stdout.replace(/\n$/, '').split('\n');
-      if (flag !== '1') return done(undefined);
       while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
-      done(rows);
+      done({ alternate: flag === '1', rows });
     });
   }
 

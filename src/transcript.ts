@@ -18,6 +18,11 @@ export class Transcript {
     this.lines.seed(text);
   }
 
+  /** See LineAssembler.setAlternate. */
+  setAlternate(alternate: boolean): void {
+    this.lines.setAlternate(alternate);
+  }
+
   push(chunk: Uint8Array): void {
     this.lines.push(this.cleaner.clean(chunk).toString('utf8'));
   }

@@ -401,3 +401,57 @@ describe('what the user is told, on the screen of an attached client', () => {
     }
   });
 });
+
+describe('full-screen programs, out of step with the stream', () => {
+  it('logging started while less is up: a screen block from the start, not its drawing', async () => {
+    const tmux = server();
+    const file = path.join(tmux.dir, 'notes.txt');
+    fs.writeFileSync(file, 'first note\nsecond note\n');
+    tmux.type(`less ${file}`);
+    await waitFor('less on screen', () => tmux.show('#{alternate_on}') === '1');
+    const { recording } = await startLogging(tmux);
+    await waitFor('a snapshot', () => tmux.readLog().includes('= first note\n'));
+    tmux.tmux('send-keys', '-t', '%0', 'q');
+    await tmux.run('echo after-less');
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* screen rec=${recording} state=enter program=less\\n`));
+    assert.match(log, new RegExp(`\\* screen rec=${recording} state=leave\\n`));
+    assert.ok(!/ \| .*first note/.test(log), 'no drawing logged as lines');
+  });
+
+  it('tmux leaves the alternate screen without a sequence (respawn-pane -k): the block ends, what follows is not lost', async () => {
+    const tmux = server();
+    tmux.type('less /etc/hostname');
+    await waitFor('less on screen', () => tmux.show('#{alternate_on}') === '1');
+    const { recording } = await startLogging(tmux);
+    tmux.tmux('respawn-pane', '-k', '-t', '%0');
+    await waitFor('the new shell', () => tmux.show('#{alternate_on}') === '0' && tmux.show('#{cursor_x}') !== '0');
+    tmux.type('echo printed-after-respawn');
+    await waitFor('the resync', () => tmux.readLog().includes(`* screen rec=${recording} state=leave reason=resync\n`));
+    await waitFor('what was printed meanwhile, in the snapshot of the normal screen', () => /= printed-after-respawn\n|\| printed-after-respawn\n/.test(tmux.readLog()));
+    await tmux.run('echo logged-as-lines-again');
+  });
+});
+
+describe('a rotation lock path taken by something else', () => {
+  it('is told; writing goes on past the limit rather than lose lines; no spin; stopping works', async () => {
+    const tmux = server({ config: ['set -g @audit-max-size 16K'] });
+    const terminal = new OuterTerminal(tmux);
+    try {
+      await waitFor('the client', () => tmux.tmux('list-clients', '-F', '#{client_name}').trim() !== '');
+      const { pid, recording } = await startLogging(tmux);
+      fs.mkdirSync(path.join(tmux.logDir, `.${path.basename(tmux.logFile())}.lock`));
+      tmux.type('seq 1 3000; echo past-the-limit');
+      await waitFor('the message', () => terminal.screen().join('\n').includes('tmux-audit: cannot rotate (EISDIR)'), 5000);
+      await waitFor('the lines, in the file past its limit', () => tmux.readLog().includes('| past-the-limit\n'));
+      const before = cpuSeconds(pid);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.ok(cpuSeconds(pid) - before < 0.3, 'no busy retry');
+      tmux.toggle();
+      await waitFor('the reader to stop', () => !alive(pid), 5000);
+      assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=toggle`));
+    } finally {
+      terminal.kill();
+    }
+  });
+});

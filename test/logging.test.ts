@@ -307,6 +307,14 @@ describe('pipe --file: the reader as a stamping filter', () => {
       const kept = log.filter((line) => / \| \d+$/.test(line)).length;
       assert.ok(dropped > 0, 'the slow disk made the reader drop');
       assert.equal(kept + dropped, 1500000);
+      // Each `dropped` event stands right where its gap is: the next line continues after the gap.
+      for (const [index, line] of log.entries()) {
+        if (!line.includes(' * dropped ')) continue;
+        const count = Number(/ lines=(\d+)/.exec(line)![1]);
+        const before = Number(/ \| (\d+)$/.exec(log[index - 1]!)?.[1] ?? 0);
+        const after = /(?: \| (\d+)$)/.exec(log[index + 1] ?? '');
+        if (after) assert.equal(Number(after[1]), before + count + 1, `the event at log line ${index + 1} counts its gap`);
+      }
       assert.match(log.at(-1)!, / \* stop rec=\S+ reason=eof$/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
