@@ -4248,15 +4248,16 @@ function writeReaderPid(runFile) {
 function livingReader(runFile) {
   let pid;
   try {
-    pid = Number(import_node_fs2.default.readFileSync(pidFilePath(runFile), "utf8")), process.kill(pid, 0);
+    pid = Number(import_node_fs2.default.readFileSync(pidFilePath(runFile), "utf8"));
   } catch {
     return;
   }
-  try {
-    return import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(runFile) ? pid : void 0;
-  } catch {
-    return pid;
-  }
+  if (processAlive(pid))
+    try {
+      return import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(runFile) ? pid : void 0;
+    } catch {
+      return pid;
+    }
 }
 function requestStop(runFile, by) {
   writePrivate(stopFilePath(runFile), `${JSON.stringify({ by })}

@@ -78,7 +78,8 @@ export function openAppend(file: string): number {
   return fd;
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this pid exists (one we may not signal counts). */
+export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

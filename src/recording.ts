@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensurePrivateDir } from './logfile.ts';
+import { ensurePrivateDir, processAlive } from './logfile.ts';
 import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
 import { pidFilePath, stopFilePath } from './paths.ts';
 
@@ -69,10 +69,10 @@ export function livingReader(runFile: string): number | undefined {
   let pid: number;
   try {
     pid = Number(fs.readFileSync(pidFilePath(runFile), 'utf8'));
-    process.kill(pid, 0);
   } catch {
     return undefined;
   }
+  if (!processAlive(pid)) return undefined;
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runFile) ? pid : undefined;
   } catch {

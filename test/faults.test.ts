@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { alive, HELPER, memoryKb, OuterTerminal, readIfThere, serversForThisFile, TmuxServer, waitFor } from './support.ts';
+import { alive, HELPER, makeTempDir, memoryKb, OuterTerminal, readIfThere, serversForThisFile, TmuxServer, waitFor } from './support.ts';
 
 const server = serversForThisFile();
 
@@ -452,6 +452,47 @@ describe('a rotation lock path taken by something else', () => {
       assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=toggle`));
     } finally {
       terminal.kill();
+    }
+  });
+});
+
+describe('recover, run after a reader died', () => {
+  function recording(dir: string, file: string): string {
+    const runFile = path.join(dir, '.run', 'x-0.json');
+    fs.mkdirSync(path.dirname(runFile), { recursive: true, mode: 0o700 });
+    const fields = { id: 'REC0000001', file, user: 'ann', by: 'ann', session: 's', window: '0', pane: '0', paneId: '%0', socket: '', version: '' };
+    fs.writeFileSync(runFile, JSON.stringify({ ...fields, timeFormat: 'HH:mm:ss', maxBytes: 1 << 20, maxFiles: 1, seed: '' }));
+    return runFile;
+  }
+
+  it('ends a torn last line, records the death, and removes the run file', () => {
+    const dir = makeTempDir('tmux-audit-recover');
+    try {
+      const file = path.join(dir, 's.log');
+      fs.writeFileSync(file, '00:00:00 ann s:0.0 | a whole line\n00:00:00 ann s:0.0 | a torn li', { mode: 0o600 });
+      const runFile = recording(dir, file);
+      execFileSync(process.execPath, [HELPER, 'recover', runFile, '137'], { env: { ...process.env, TMUX: '' } });
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      assert.equal(lines[1], '00:00:00 ann s:0.0 | a torn li', 'the torn piece is kept, on a line of its own');
+      assert.match(lines[2]!, /^\d\d:\d\d:\d\d ann s:0\.0 \* stop rec=REC0000001 reason=reader-died signal=SIGKILL$/);
+      assert.equal(lines[3], '');
+      assert.ok(!fs.existsSync(runFile));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to write through a symlink planted at the log', () => {
+    const dir = makeTempDir('tmux-audit-recover');
+    try {
+      const target = path.join(dir, 'target');
+      fs.writeFileSync(target, 'untouched');
+      const file = path.join(dir, 's.log');
+      fs.symlinkSync(target, file);
+      execFileSync(process.execPath, [HELPER, 'recover', recording(dir, file), '137'], { env: { ...process.env, TMUX: '' } });
+      assert.equal(fs.readFileSync(target, 'utf8'), 'untouched');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -234,6 +234,17 @@ describe('rotation', () => {
   });
 });
 
+describe('status options', () => {
+  it('@audit-status-on and -off replace the defaults, commas and all', () => {
+    const tmux = server({ config: ["set -g @audit-status-on '#[fg=green,bold]LOGGED#[default]'", "set -g @audit-status-off 'free, not logged'"] });
+    assert.equal(tmux.show('#{T:status-right}'), '[free, not logged]');
+    tmux.toggle();
+    assert.equal(tmux.show('#{T:status-right}'), '[#[fg=green,bold]LOGGED#[default]]');
+    tmux.toggle();
+    assert.equal(tmux.show('#{T:status-right}'), '[free, not logged]');
+  });
+});
+
 describe('the plugin without a usable Node', () => {
   for (const [name, node] of [
     ['missing', '/nonexistent/node'],
