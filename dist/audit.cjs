@@ -2518,7 +2518,7 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// src/control.ts
+// src/commands/toggle.ts
 var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_os = __toESM(require("node:os"), 1), import_node_path5 = __toESM(require("node:path"), 1);
 
 // node_modules/nanoid/index.js
@@ -2546,7 +2546,7 @@ function nanoid(size = 21) {
   return id;
 }
 
-// src/errors.ts
+// src/core/errors.ts
 var AuditError = class extends Error {
   constructor(message2, exitCode = 1) {
     super(message2);
@@ -2556,10 +2556,10 @@ var AuditError = class extends Error {
   exitCode;
 };
 
-// src/logfile.ts
+// src/sinks/file/writer.ts
 var import_node_fs = __toESM(require("node:fs"), 1), import_node_path2 = __toESM(require("node:path"), 1);
 
-// src/bytequeue.ts
+// src/sinks/file/queue.ts
 var ByteQueue = class {
   fill = Buffer.allocUnsafe(262144);
   spare = Buffer.allocUnsafe(262144);
@@ -2600,7 +2600,7 @@ var ByteQueue = class {
   }
 };
 
-// src/paths.ts
+// src/core/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function sessionStem(session) {
   let stem = "";
@@ -2627,7 +2627,7 @@ function rotationLockPath(logFile) {
   return import_node_path.default.join(import_node_path.default.dirname(logFile), `.${import_node_path.default.basename(logFile)}.lock`);
 }
 
-// src/rotate.ts
+// src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
   return currentSize > 0 && currentSize + incoming > maxBytes;
 }
@@ -2655,7 +2655,7 @@ function filesToPrune(names, live, keep) {
   return rotated.slice(0, Math.max(0, rotated.length - keep));
 }
 
-// src/logfile.ts
+// src/sinks/file/writer.ts
 var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, STALE_LOCK_MS = 1e4, APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
 function ensurePrivateDir(dir) {
   import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
@@ -2848,7 +2848,7 @@ var LogFile = class {
   }
 };
 
-// src/options.ts
+// src/core/options.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
 
 // node_modules/date-fns/constants.js
@@ -4153,7 +4153,7 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// src/stamp.ts
+// src/format/text.ts
 var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx";
 function makeClock(timeFormat) {
   let lastMs = Number.NaN, last = "";
@@ -4185,7 +4185,7 @@ function eventText(name, fields) {
   return text;
 }
 
-// src/options.ts
+// src/core/options.ts
 var OPTION_NAMES = {
   dir: "@audit-dir",
   timeFormat: "@audit-time-format",
@@ -4223,7 +4223,7 @@ function resolveOptions(raw, env) {
   return raw.maxFiles !== "" && (/^\s*\d+\s*$/.test(raw.maxFiles) ? maxFiles = Number(raw.maxFiles) : maxFiles = fallback("maxFiles", "is not a whole number", maxFiles, String(maxFiles))), { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
 }
 
-// src/recording.ts
+// src/runtime/runfile.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
 function recordingEvent(recording, name, fields, clock = makeClock(recording.timeFormat)) {
   let from = origin(recording.user, recording.session, recording.window, recording.pane);
@@ -4280,7 +4280,7 @@ function removeRunFiles(runFile, recordingId) {
   for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs2.default.rmSync(file, { force: !0 });
 }
 
-// src/tmux.ts
+// src/tmux/client.ts
 var import_node_child_process = require("node:child_process");
 function literal(text) {
   return text.replace(/%/g, "%%").replace(/#/g, "##");
@@ -4450,7 +4450,7 @@ var Tmux = class {
   }
 };
 
-// src/control.ts
+// src/commands/toggle.ts
 var READER_NODE_FLAGS = "--max-semi-space-size=1", READER_START_TIMEOUT_MS = 3e3;
 function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -4572,10 +4572,10 @@ function describeLogging(invocation) {
   return { messages: [message2], version: state.version };
 }
 
-// src/reader.ts
+// src/commands/pipe.ts
 var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1);
 
-// src/input.ts
+// src/runtime/input.ts
 var import_node_net = __toESM(require("node:net"), 1), READ_BUFFER_BYTES = 64 * 1024;
 function readInput(handlers) {
   let socket;
@@ -4597,7 +4597,7 @@ function readInput(handlers) {
   return socket.on("end", handlers.end), socket.on("error", handlers.error), () => socket.pause();
 }
 
-// src/screen.ts
+// src/capture/screen.ts
 var ScreenRecorder = class {
   constructor(tmux, recording, write, leave) {
     this.tmux = tmux;
@@ -4655,7 +4655,7 @@ var ScreenRecorder = class {
   }
 };
 
-// src/ansi.ts
+// src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), LINE_OP_FINALS = /* @__PURE__ */ new Set([
   75,
   // K  EL  erase in line
@@ -4796,7 +4796,7 @@ var EscapeCleaner = class {
   }
 };
 
-// src/lines.ts
+// src/terminal/lines.ts
 var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110)};`, CR = 13, BS = 8, OP = 27, EDIT = /\r(?!\n)|[\b\x1b]/g, LineAssembler = class {
   constructor(sink, maxChars = MAX_LINE_CHARS, onScreen = () => {
   }) {
@@ -4926,7 +4926,7 @@ var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110
   }
 };
 
-// src/transcript.ts
+// src/terminal/transcript.ts
 var Transcript = class {
   cleaner = new EscapeCleaner();
   lines;
@@ -4950,7 +4950,7 @@ var Transcript = class {
   }
 };
 
-// src/reader.ts
+// src/commands/pipe.ts
 var BATCH_CHARS = 16 * 1024, MAX_BACKLOG = 16 * 1024 * 1024, DROP_CHECK_MS = 500;
 function runReader(recording, runFile) {
   runFile && writeReaderPid(runFile);
@@ -5070,7 +5070,7 @@ function endsWithNewline(file) {
   }
 }
 
-// src/status.ts
+// src/core/status.ts
 var DEFAULT_STATUS_ON = "#[fg=red,bold]\u25CF REC#[default]";
 function escapeBranch(text) {
   let out = "", depth = 0;
@@ -5139,8 +5139,13 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 );
 for (let command of program2.commands) command.exitOverride().configureOutput({ writeErr: () => {
 } });
-try {
-  program2.parse();
-} catch (error) {
-  error instanceof CommanderError && (error.exitCode === 0 && process.exit(0), report([error.message.replace(/^error: /, "")], "", !0), process.exit(2)), error instanceof AuditError && (report([error.message], "", !0), process.exit(error.exitCode)), report([`unexpected failure: ${error.stack ?? String(error)}`], "", !0), process.exit(1);
+function runCli(argv) {
+  try {
+    program2.parse(argv);
+  } catch (error) {
+    error instanceof CommanderError && (error.exitCode === 0 && process.exit(0), report([error.message.replace(/^error: /, "")], "", !0), process.exit(2)), error instanceof AuditError && (report([error.message], "", !0), process.exit(error.exitCode)), report([`unexpected failure: ${error.stack ?? String(error)}`], "", !0), process.exit(1);
+  }
 }
+
+// src/main.ts
+runCli(process.argv);

@@ -6,12 +6,12 @@
 // $TMUX_PANE, so the key binding says `--report tmux` outright.
 
 import { Command, CommanderError } from 'commander';
-import { describeLogging, filterRecording, noteRename, startLogging, stopLogging, toggleLogging, type FilterOptions, type Invocation, type Outcome } from './control.ts';
-import { readRecording } from './recording.ts';
-import { AuditError } from './errors.ts';
-import { recoverReader, runReader } from './reader.ts';
-import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, statusSegment } from './status.ts';
-import { Tmux } from './tmux.ts';
+import { describeLogging, filterRecording, noteRename, startLogging, stopLogging, toggleLogging, type FilterOptions, type Invocation, type Outcome } from './commands/toggle.ts';
+import { readRecording } from './runtime/runfile.ts';
+import { AuditError } from './core/errors.ts';
+import { recoverReader, runReader } from './commands/pipe.ts';
+import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, statusSegment } from './core/status.ts';
+import { Tmux } from './tmux/client.ts';
 
 declare const VERSION: string;
 
@@ -106,8 +106,10 @@ const program = new Command('tmux-audit')
   );
 for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
 
+/** Runs the command line `argv` (as process.argv: node, script, args...) and reports once. */
+export function runCli(argv: string[]): void {
 try {
-  program.parse();
+  program.parse(argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) process.exit(0); // --help, --version
@@ -120,4 +122,5 @@ try {
   }
   report([`unexpected failure: ${(error as Error).stack ?? String(error)}`], '', true);
   process.exit(1);
+}
 }

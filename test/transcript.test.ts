@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Transcript } from '../src/transcript.ts';
+import { Transcript } from '../src/terminal/transcript.ts';
 import { ROOT } from './support.ts';
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */

@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseSize, resolveOptions, type RawOptions } from '../src/options.ts';
-import { sessionLogPath, sessionStem } from '../src/paths.ts';
-import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../src/rotate.ts';
-import { DEFAULT_TIME_FORMAT, eventText, makeClock, Mark, origin, stampLine } from '../src/stamp.ts';
-import { escapeBranch, statusSegment } from '../src/status.ts';
-import { ByteQueue } from '../src/bytequeue.ts';
+import { parseSize, resolveOptions, type RawOptions } from '../src/core/options.ts';
+import { sessionLogPath, sessionStem } from '../src/core/paths.ts';
+import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../src/core/rotate.ts';
+import { DEFAULT_TIME_FORMAT, eventText, makeClock, Mark, origin, stampLine } from '../src/format/text.ts';
+import { escapeBranch, statusSegment } from '../src/core/status.ts';
+import { ByteQueue } from '../src/sinks/file/queue.ts';
 
 const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '' };
 const env = { HOME: '/home/ann' };

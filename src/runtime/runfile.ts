@@ -6,9 +6,9 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensurePrivateDir, processAlive } from './logfile.ts';
-import { eventText, makeClock, Mark, origin, stampLine } from './stamp.ts';
-import { pidFilePath, stopFilePath } from './paths.ts';
+import { ensurePrivateDir, processAlive } from '../sinks/file/writer.ts';
+import { eventText, makeClock, Mark, origin, stampLine } from '../format/text.ts';
+import { pidFilePath, stopFilePath } from '../core/paths.ts';
 
 export interface Recording {
   id: string;

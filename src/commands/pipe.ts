@@ -10,13 +10,13 @@
 
 import fs from 'node:fs';
 import os from 'node:os';
-import { readInput } from './input.ts';
-import { appendLines, LogFile } from './logfile.ts';
-import { readRecording, recordingEvent, removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from './recording.ts';
-import { makeClock, Mark, origin, stampLine } from './stamp.ts';
-import { ScreenRecorder } from './screen.ts';
-import { Tmux } from './tmux.ts';
-import { Transcript } from './transcript.ts';
+import { readInput } from '../runtime/input.ts';
+import { appendLines, LogFile } from '../sinks/file/writer.ts';
+import { readRecording, recordingEvent, removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from '../runtime/runfile.ts';
+import { makeClock, Mark, origin, stampLine } from '../format/text.ts';
+import { ScreenRecorder } from '../capture/screen.ts';
+import { Tmux } from '../tmux/client.ts';
+import { Transcript } from '../terminal/transcript.ts';
 
 /** Stamped text handed to the writer at once, at most (plus one line). */
 const BATCH_CHARS = 16 * 1024;

@@ -1,7 +1,7 @@
 // The only module that runs tmux. Everything else asks it for facts or actions.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { AuditError } from './errors.ts';
+import { AuditError } from '../core/errors.ts';
 
 /**
  * Protects text from tmux's expansion in pipe-pane and display-message:

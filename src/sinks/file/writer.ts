@@ -24,9 +24,9 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { ByteQueue } from './bytequeue.ts';
-import { rotationLockPath } from './paths.ts';
-import { filesToPrune, needsRotation, rotatedName } from './rotate.ts';
+import { ByteQueue } from './queue.ts';
+import { rotationLockPath } from '../../core/paths.ts';
+import { filesToPrune, needsRotation, rotatedName } from '../../core/rotate.ts';
 
 export interface LogFileOptions {
   maxBytes: number;

@@ -15,8 +15,8 @@
 // (`leave reason=resync`) with a snapshot of what the normal screen shows, so
 // what was printed meanwhile is not lost from sight.
 
-import type { Recording } from './recording.ts';
-import type { Tmux } from './tmux.ts';
+import type { Recording } from '../runtime/runfile.ts';
+import type { Tmux } from '../tmux/client.ts';
 
 const SETTLE_MS = 500;
 const EVERY_MS = 5000;

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nanoid } from 'nanoid';
-import { AuditError } from './errors.ts';
-import { appendLines, openAppend } from './logfile.ts';
-import { OPTION_NAMES, resolveOptions } from './options.ts';
-import { runFilePath, sessionLogPath } from './paths.ts';
-import { livingReader, readRecording, recordingEvent, requestStop, writeRecording, type Recording } from './recording.ts';
-import { shellQuote, Tmux, type PaneState } from './tmux.ts';
+import { AuditError } from '../core/errors.ts';
+import { appendLines, openAppend } from '../sinks/file/writer.ts';
+import { OPTION_NAMES, resolveOptions } from '../core/options.ts';
+import { runFilePath, sessionLogPath } from '../core/paths.ts';
+import { livingReader, readRecording, recordingEvent, requestStop, writeRecording, type Recording } from '../runtime/runfile.ts';
+import { shellQuote, Tmux, type PaneState } from '../tmux/client.ts';
 
 export interface Invocation {
   /** Target pane (`%3`, `main:1.0`, ...); empty means the pane the command runs in. */

@@ -3,7 +3,7 @@
 // come in from tmux (see tmux.ts), the messages go out to the caller.
 
 import path from 'node:path';
-import { DEFAULT_TIME_FORMAT, timeFormatProblem } from './stamp.ts';
+import { DEFAULT_TIME_FORMAT, timeFormatProblem } from '../format/text.ts';
 
 export interface RawOptions {
   dir: string;
