@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path6 = require("node:path"), fs5 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path7 = require("node:path"), fs6 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs5.existsSync(executableFile)) return;
+        if (fs6.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path6.resolve(baseDir, baseName);
-          if (fs5.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path6.extname(baseName))) return;
+          let localBin = path7.resolve(baseDir, baseName);
+          if (fs6.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path7.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs5.existsSync(`${localBin}${ext}`)
+            (ext) => fs6.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs5.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs6.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path6.resolve(
-            path6.dirname(resolvedScriptPath),
+          executableDir = path7.resolve(
+            path7.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path6.basename(
+            let legacyName = path7.basename(
               this._scriptPath,
-              path6.extname(this._scriptPath)
+              path7.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path6.extname(executableFile));
+        launchWithNode = sourceExt.includes(path7.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2152,18 +2152,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} flag
        * @private
        */
-      unknownOption(flag) {
+      unknownOption(flag2) {
         if (this._allowUnknownOption) return;
         let suggestion = "";
-        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+        if (flag2.startsWith("--") && this._showSuggestionAfterError) {
           let candidateFlags = [], command = this;
           do {
             let moreFlags = command.createHelp().visibleOptions(command).filter((option) => option.long).map((option) => option.long);
             candidateFlags = candidateFlags.concat(moreFlags), command = command.parent;
           } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag, candidateFlags);
+          suggestion = suggestSimilar(flag2, candidateFlags);
         }
-        let message2 = `error: unknown option '${flag}'${suggestion}`;
+        let message2 = `error: unknown option '${flag2}'${suggestion}`;
         this.error(message2, { code: "commander.unknownOption" });
       }
       /**
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path6.basename(filename, path6.extname(filename)), this;
+        return this._name = path7.basename(filename, path7.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path7) {
-        return path7 === void 0 ? this._executableDir : (this._executableDir = path7, this);
+      executableDir(path8) {
+        return path8 === void 0 ? this._executableDir : (this._executableDir = path8, this);
       }
       /**
        * Return program help documentation.
@@ -2335,8 +2335,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        let text = helper.formatHelp(this, helper);
-        return context.hasColors ? text : this._outputConfiguration.stripColor(text);
+        let text2 = helper.formatHelp(this, helper);
+        return context.hasColors ? text2 : this._outputConfiguration.stripColor(text2);
       }
       /**
        * @typedef HelpContext
@@ -2442,7 +2442,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text) {
+      addHelpText(position, text2) {
         let allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position))
           throw new Error(`Unexpected value for position to addHelpText.
@@ -2450,7 +2450,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let helpEvent = `${position}Help`;
         return this.on(helpEvent, (context) => {
           let helpStr;
-          typeof text == "function" ? helpStr = text({ error: context.error, command: context.command }) : helpStr = text, helpStr && context.write(`${helpStr}
+          typeof text2 == "function" ? helpStr = text2({ error: context.error, command: context.command }) : helpStr = text2, helpStr && context.write(`${helpStr}
 `);
         }), this;
       }
@@ -2502,6 +2502,9 @@ var require_commander = __commonJS({
   }
 });
 
+// src/cli.ts
+var import_node_os4 = __toESM(require("node:os"), 1);
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
@@ -2517,9 +2520,6 @@ var import_index = __toESM(require_commander(), 1), {
   Option,
   Help
 } = import_index.default;
-
-// src/commands/toggle.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_os = __toESM(require("node:os"), 1), import_node_path5 = __toESM(require("node:path"), 1);
 
 // node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
@@ -2546,6 +2546,9 @@ function nanoid(size = 21) {
   return id;
 }
 
+// src/commands/toggle.ts
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_os = __toESM(require("node:os"), 1);
+
 // src/core/errors.ts
 var AuditError = class extends Error {
   constructor(message2, exitCode = 1) {
@@ -2556,300 +2559,8 @@ var AuditError = class extends Error {
   exitCode;
 };
 
-// src/sinks/file/writer.ts
-var import_node_fs = __toESM(require("node:fs"), 1), import_node_path2 = __toESM(require("node:path"), 1);
-
-// src/sinks/file/queue.ts
-var ByteQueue = class {
-  fill = Buffer.allocUnsafe(262144);
-  spare = Buffer.allocUnsafe(262144);
-  used = 0;
-  /** End offset of each piece in `fill`. */
-  ends = [];
-  /** Bytes queued. */
-  get length() {
-    return this.used;
-  }
-  /** Bytes in the first piece (0 when empty). */
-  get firstPiece() {
-    return this.ends.length > 0 ? this.ends[0] : 0;
-  }
-  push(text) {
-    let worst = text.length * 3;
-    this.used + worst > this.fill.length && (this.fill = this.grown(this.fill, this.used + worst)), this.used += this.fill.write(text, this.used), this.ends.push(this.used);
-  }
-  /** Removes whole pieces up to `limit` bytes (at least one) and returns them, valid until the next take. */
-  take(limit) {
-    let last = 0;
-    for (; last + 1 < this.ends.length && this.ends[last + 1] <= limit; ) last++;
-    let cut = this.ends[last], taken = this.fill.subarray(0, cut), rest = this.used - cut;
-    return this.spare.length < rest && (this.spare = this.grown(this.spare, rest)), this.fill.copy(this.spare, 0, cut, this.used), this.ends = this.ends.slice(last + 1).map((end) => end - cut), [this.fill, this.spare] = [this.spare, this.fill], this.used = rest, taken;
-  }
-  /** When empty, gives back what a flood made the buffers grow to. */
-  shrink() {
-    this.used > 0 || (this.fill.length > 262144 && (this.fill = Buffer.allocUnsafe(262144)), this.spare.length > 262144 && (this.spare = Buffer.allocUnsafe(262144)));
-  }
-  /** Puts bytes that could not be written back at the head, as one piece. */
-  unshift(bytes) {
-    this.used + bytes.length > this.fill.length && (this.fill = this.grown(this.fill, this.used + bytes.length)), this.fill.copy(this.fill, bytes.length, 0, this.used), bytes.copy(this.fill, 0), this.ends = [bytes.length, ...this.ends.map((end) => end + bytes.length)], this.used += bytes.length;
-  }
-  /** A bigger buffer holding the first `used` bytes of `buffer` (what matters of `fill`; nothing of `spare`). */
-  grown(buffer, needed) {
-    let bigger = Buffer.allocUnsafe(Math.max(needed, Math.min(buffer.length * 2, needed + 8388608)));
-    return buffer === this.fill && buffer.copy(bigger, 0, 0, this.used), bigger;
-  }
-};
-
-// src/core/paths.ts
-var import_node_path = __toESM(require("node:path"), 1);
-function sessionStem(session) {
-  let stem = "";
-  for (let byte of Buffer.from(session, "utf8")) {
-    let char = String.fromCharCode(byte), safe = /[A-Za-z0-9_-]/.test(char) || char === "." && stem.length > 0;
-    stem += safe ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return stem.length > 0 ? stem : "%";
-}
-function sessionLogPath(dir, session, socketPath) {
-  let socket = import_node_path.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket)}`;
-  return import_node_path.default.join(dir, `${sessionStem(session)}${server}.log`);
-}
-function runFilePath(dir, serverPid, paneId) {
-  return import_node_path.default.join(dir, ".run", `${serverPid}-${paneId.replace(/^%/, "")}.json`);
-}
-function pidFilePath(runFile) {
-  return runFile.replace(/\.json$/, ".pid");
-}
-function stopFilePath(runFile) {
-  return runFile.replace(/\.json$/, ".stop");
-}
-function rotationLockPath(logFile) {
-  return import_node_path.default.join(import_node_path.default.dirname(logFile), `.${import_node_path.default.basename(logFile)}.lock`);
-}
-
-// src/core/rotate.ts
-function needsRotation(currentSize, incoming, maxBytes) {
-  return currentSize > 0 && currentSize + incoming > maxBytes;
-}
-function utcStamp(date) {
-  return date.toISOString().replace(/[-:]/g, "");
-}
-function rotatedName(live, date, taken) {
-  let base = `${live}.${utcStamp(date)}`, name = base;
-  for (let n = 1; taken.has(name); n++) name = `${base}-${n}`;
-  return name;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function rotatedFiles(names, live) {
-  let pattern = new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?$`), found = [];
-  for (let name of names) {
-    let match2 = pattern.exec(name);
-    match2 && found.push({ name, time: match2[1], n: Number(match2[2] ?? 0) });
-  }
-  return found.sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n), found.map((file) => file.name);
-}
-function filesToPrune(names, live, keep) {
-  let rotated = rotatedFiles(names, live);
-  return rotated.slice(0, Math.max(0, rotated.length - keep));
-}
-
-// src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, STALE_LOCK_MS = 1e4, APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
-function ensurePrivateDir(dir) {
-  import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
-  let stat = import_node_fs.default.lstatSync(dir);
-  if (stat.isSymbolicLink() || !stat.isDirectory())
-    throw Object.assign(new Error(`${dir} is not a directory (refusing to follow a symlink)`), { code: "ENOTDIR" });
-  (stat.mode & 511) !== 448 && import_node_fs.default.chmodSync(dir, 448);
-}
-function openAppend(file) {
-  ensurePrivateDir(import_node_path2.default.dirname(file));
-  let fd = import_node_fs.default.openSync(file, APPEND_FLAGS, 384);
-  return import_node_fs.default.fchmodSync(fd, 384), fd;
-}
-function processAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return !1;
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-function appendLines(file, text) {
-  let fd = openAppend(file);
-  try {
-    import_node_fs.default.writeSync(fd, text);
-  } finally {
-    import_node_fs.default.closeSync(fd);
-  }
-}
-var LogFile = class {
-  constructor(file, options) {
-    this.file = file;
-    this.options = options;
-    this.fd = openAppend(file);
-  }
-  file;
-  options;
-  fd;
-  /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
-  queue = new ByteQueue();
-  writing = !1;
-  failing = !1;
-  rotateFailing = !1;
-  drainTimer;
-  shrinkTimer;
-  idle = [];
-  /** Bytes queued and not yet written: what the reader bounds. */
-  get backlog() {
-    return this.queue.length;
-  }
-  write(text) {
-    this.queue.push(text), !this.writing && (this.queue.length >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
-  }
-  drainLater(ms) {
-    this.drainTimer = setTimeout(() => {
-      this.drainTimer = void 0, this.writing || this.drain();
-    }, ms);
-  }
-  /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
-  flush() {
-    return !this.writing && this.queue.length === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
-  }
-  /**
-   * Writes what is queued synchronously, for the last moments of a process.
-   * Only while no write is in flight (close() waits for it): the queue's
-   * double buffer must not be taken from twice.
-   */
-  flushSync() {
-    if (this.writing || (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queue.length === 0)) return;
-    let data = this.queue.take(Number.POSITIVE_INFINITY);
-    try {
-      this.prepare(data.length);
-      for (let offset = 0; offset < data.length; ) offset += import_node_fs.default.writeSync(this.fd, data, offset);
-    } catch (error) {
-      this.options.onError(error);
-    }
-  }
-  async close() {
-    for (this.failing || await this.flush(); this.writing; ) await new Promise((resolve) => setTimeout(resolve, 10));
-    this.flushSync();
-    try {
-      import_node_fs.default.fsyncSync(this.fd);
-    } catch {
-    }
-    import_node_fs.default.closeSync(this.fd);
-  }
-  drain() {
-    if (this.queue.length === 0) {
-      this.writing = !1, clearTimeout(this.shrinkTimer), this.shrinkTimer = setTimeout(() => {
-        this.writing || this.queue.shrink();
-      }, SHRINK_AFTER_MS).unref();
-      for (let resolve of this.idle.splice(0)) resolve();
-      return;
-    }
-    this.writing = !0;
-    let room;
-    try {
-      room = this.prepare(this.queue.firstPiece);
-    } catch (error) {
-      this.writing = !1, this.retryLater(error);
-      return;
-    }
-    if (room === void 0) {
-      this.writing = !1, this.drainLater(ROTATION_WAIT_MS);
-      return;
-    }
-    this.writeFrom(this.queue.take(room), 0);
-  }
-  writeFrom(data, offset) {
-    this.options.writeDelayMs ? setTimeout(() => this.writeNow(data, offset), this.options.writeDelayMs) : this.writeNow(data, offset);
-  }
-  writeNow(data, offset) {
-    import_node_fs.default.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
-      if (error) {
-        this.fail(error, data.subarray(offset));
-        return;
-      }
-      this.failing && (this.failing = !1, this.options.onRecover()), offset + written < data.length ? this.writeFrom(data, offset + written) : this.drain();
-    });
-  }
-  /** Keeps the unwritten bytes at the head of the queue and retries later: nothing is dropped here. */
-  fail(error, rest) {
-    this.queue.unshift(rest), this.writing = !1, this.retryLater(error);
-  }
-  retryLater(error) {
-    this.failing || (this.failing = !0, this.options.onError(error));
-    for (let resolve of this.idle.splice(0)) resolve();
-    this.drainLater(RETRY_MS);
-  }
-  /**
-   * Makes sure the next write goes to the right file: follows another writer's
-   * rotation, or rotates before `incoming` bytes would pass the limit. Returns
-   * the room left under the limit, or undefined while another writer holds the
-   * rotation lock.
-   */
-  prepare(incoming) {
-    let mine = import_node_fs.default.fstatSync(this.fd), current = import_node_fs.default.statSync(this.file, { throwIfNoEntry: !1 });
-    if ((!current || current.ino !== mine.ino || current.dev !== mine.dev) && (this.reopen(), mine = import_node_fs.default.fstatSync(this.fd)), needsRotation(mine.size, incoming, this.options.maxBytes)) {
-      let rotated;
-      try {
-        rotated = this.rotate(), this.rotateFailing = !1;
-      } catch (error) {
-        return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
-      }
-      if (!rotated) return;
-      mine = import_node_fs.default.fstatSync(this.fd);
-    }
-    return this.options.maxBytes - mine.size;
-  }
-  reopen() {
-    let fd = openAppend(this.file);
-    import_node_fs.default.closeSync(this.fd), this.fd = fd;
-  }
-  /** Rotates under the lock; false when another writer holds it (it is rotating this very file). */
-  rotate() {
-    let lock = rotationLockPath(this.file);
-    if (!this.acquire(lock)) return !1;
-    try {
-      let mine = import_node_fs.default.fstatSync(this.fd), current = import_node_fs.default.statSync(this.file, { throwIfNoEntry: !1 });
-      if (current && current.ino === mine.ino && current.dev === mine.dev) {
-        let dir = import_node_path2.default.dirname(this.file), live = import_node_path2.default.basename(this.file), names = import_node_fs.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-        import_node_fs.default.renameSync(this.file, import_node_path2.default.join(dir, rotated));
-        for (let old of filesToPrune([...names, rotated], live, this.options.maxFiles))
-          import_node_fs.default.rmSync(import_node_path2.default.join(dir, old), { force: !0 });
-      }
-      return this.reopen(), !0;
-    } finally {
-      import_node_fs.default.rmSync(lock, { force: !0 });
-    }
-  }
-  /** An O_EXCL lock file holding our pid; a lock left by a dead process is taken over. */
-  acquire(lock) {
-    for (let attempt = 0; attempt < 2; attempt++)
-      try {
-        let fd = import_node_fs.default.openSync(lock, import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_EXCL | import_node_fs.default.constants.O_NOFOLLOW, 384);
-        return import_node_fs.default.writeSync(fd, String(process.pid)), import_node_fs.default.closeSync(fd), !0;
-      } catch (error) {
-        if (error.code !== "EEXIST") throw error;
-        let holder, age;
-        try {
-          holder = import_node_fs.default.readFileSync(lock, "utf8"), age = Date.now() - import_node_fs.default.statSync(lock).mtimeMs;
-        } catch (readError) {
-          if (readError.code === "ENOENT") continue;
-          throw readError;
-        }
-        if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-        import_node_fs.default.rmSync(lock, { force: !0 });
-      }
-    return !1;
-  }
-};
-
 // src/core/options.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path = __toESM(require("node:path"), 1);
 
 // node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5;
@@ -3204,17 +2915,17 @@ var eraValues = {
     night: "at night"
   }
 }, ordinalNumber = (dirtyNumber, _options) => {
-  let number = Number(dirtyNumber), rem100 = number % 100;
+  let number2 = Number(dirtyNumber), rem100 = number2 % 100;
   if (rem100 > 20 || rem100 < 10)
     switch (rem100 % 10) {
       case 1:
-        return number + "st";
+        return number2 + "st";
       case 2:
-        return number + "nd";
+        return number2 + "nd";
       case 3:
-        return number + "rd";
+        return number2 + "rd";
     }
-  return number + "th";
+  return number2 + "th";
 }, localize = {
   ordinalNumber,
   era: buildLocalizeFn({
@@ -3441,8 +3152,8 @@ function getWeek(date, options) {
 }
 
 // node_modules/date-fns/_lib/addLeadingZeros.js
-function addLeadingZeros(number, targetLength) {
-  let sign = number < 0 ? "-" : "", output = Math.abs(number).toString().padStart(targetLength, "0");
+function addLeadingZeros(number2, targetLength) {
+  let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
@@ -4154,7 +3865,7 @@ function cleanEscapedString(input) {
 }
 
 // src/format/text.ts
-var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx";
+var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", screen: "=", event: "*" };
 function makeClock(timeFormat) {
   let lastMs = Number.NaN, last = "";
   return (ms) => (ms !== lastMs && (lastMs = ms, last = format(ms, timeFormat)), last);
@@ -4168,37 +3879,96 @@ function timeFormatProblem(timeFormat) {
     return error.message;
   }
 }
-function origin(user, session, window, pane) {
-  return `${user} ${session}:${window}.${pane}`;
-}
-function stampLine(time, from, mark, text) {
-  return `${time} ${from} ${mark} ${text}
-`;
+function origin(user, place) {
+  return `${user} ${place.session}:${place.window}.${place.pane}`;
 }
 function eventText(name, fields) {
-  let text = name;
+  let text2 = name;
   for (let [key, value] of Object.entries(fields)) {
     if (value === void 0) continue;
     let plain = String(value);
-    text += ` ${key}=${/^[^\s"=\\]+$/.test(plain) ? plain : JSON.stringify(plain)}`;
+    text2 += ` ${key}=${/^[^\s"=\\]+$/.test(plain) ? plain : JSON.stringify(plain)}`;
   }
-  return text;
+  return text2;
 }
+var TextFormat = class {
+  clock;
+  place;
+  user = "";
+  from = "";
+  constructor(timeFormat) {
+    this.clock = makeClock(timeFormat);
+  }
+  format(record) {
+    (record.place !== this.place || record.user !== this.user) && (this.place = record.place, this.user = record.user, this.from = origin(record.user, record.place));
+    let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : record.text;
+    return `${this.clock(record.time)} ${this.from} ${MARKS[record.kind]} ${text2}
+`;
+  }
+};
 
 // src/core/options.ts
-var OPTION_NAMES = {
-  dir: "@audit-dir",
-  timeFormat: "@audit-time-format",
-  maxSize: "@audit-max-size",
-  maxFiles: "@audit-max-files"
-}, DEFAULT_MAX_SIZE = "10M", DEFAULT_MAX_FILES = 20;
+var OPTIONS = {
+  key: {
+    name: "@audit-key",
+    default: "A",
+    meaning: "the key (after the prefix) that toggles logging of the current pane",
+    readAt: "load"
+  },
+  dir: {
+    name: "@audit-dir",
+    default: "",
+    computedDefault: "${XDG_STATE_HOME:-$HOME/.local/state}/tmux-audit",
+    meaning: "where logs go; absolute, ~ allowed. Created mode 0700",
+    readAt: "start"
+  },
+  timeFormat: {
+    name: "@audit-time-format",
+    default: DEFAULT_TIME_FORMAT,
+    meaning: "the stamp's time, a date-fns format string; local time",
+    readAt: "start"
+  },
+  maxSize: {
+    name: "@audit-max-size",
+    default: "10M",
+    meaning: "rotate a session's log before it grows past this; K, M, G (powers of 1024)",
+    readAt: "start"
+  },
+  maxFiles: {
+    name: "@audit-max-files",
+    default: "20",
+    meaning: "rotated files kept per session; the oldest beyond this are deleted",
+    readAt: "start"
+  },
+  statusOn: {
+    name: "@audit-status-on",
+    default: "#[fg=red,bold]\u25CF REC#[default]",
+    meaning: "what #{audit_status} shows while the current pane is logged",
+    readAt: "load"
+  },
+  statusOff: {
+    name: "@audit-status-off",
+    default: "",
+    meaning: "what #{audit_status} shows otherwise",
+    readAt: "load"
+  },
+  node: {
+    name: "@audit-node",
+    default: "node",
+    meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
+    readAt: "load"
+  }
+}, START_OPTIONS = Object.keys(OPTIONS).filter((key) => OPTIONS[key].readAt === "start"), PANE_OPTIONS = {
+  recording: "@audit_on",
+  runFile: "@audit_run"
+}, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key) => [key, OPTIONS[key].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 function defaultDir(env) {
-  let state = env.XDG_STATE_HOME && import_node_path3.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path3.default.join(env.HOME ?? "/", ".local", "state");
-  return import_node_path3.default.join(state, "tmux-audit");
+  let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
+  return import_node_path.default.join(state, "tmux-audit");
 }
 var UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-function parseSize(text) {
-  let match2 = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text);
+function parseSize(text2) {
+  let match2 = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text2);
   if (!match2) return;
   let bytes = Math.floor(Number(match2[1]) * UNITS[match2[2].toLowerCase()]);
   return bytes > 0 ? bytes : void 0;
@@ -4207,9 +3977,9 @@ function resolveOptions(raw, env) {
   let warnings = [], fallback = (key, why, value, shown) => (warnings.push(`${OPTION_NAMES[key]} '${raw[key]}' ${why}; using ${shown}`), value), dir = defaultDir(env);
   if (raw.dir !== "") {
     let expanded = raw.dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
-    import_node_path3.default.isAbsolute(expanded) ? dir = import_node_path3.default.normalize(expanded) : dir = fallback("dir", "is not an absolute path", dir, dir);
+    import_node_path.default.isAbsolute(expanded) ? dir = import_node_path.default.normalize(expanded) : dir = fallback("dir", "is not an absolute path", dir, dir);
   }
-  let timeFormat = DEFAULT_TIME_FORMAT;
+  let timeFormat = OPTIONS.timeFormat.default;
   if (raw.timeFormat !== "") {
     let problem = timeFormatProblem(raw.timeFormat);
     problem ? timeFormat = fallback("timeFormat", `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`) : timeFormat = raw.timeFormat;
@@ -4223,16 +3993,171 @@ function resolveOptions(raw, env) {
   return raw.maxFiles !== "" && (/^\s*\d+\s*$/.test(raw.maxFiles) ? maxFiles = Number(raw.maxFiles) : maxFiles = fallback("maxFiles", "is not a whole number", maxFiles, String(maxFiles))), { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
 }
 
-// src/runtime/runfile.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
-function recordingEvent(recording, name, fields, clock = makeClock(recording.timeFormat)) {
-  let from = origin(recording.user, recording.session, recording.window, recording.pane);
-  return stampLine(clock(Date.now()), from, "*" /* Event */, eventText(name, { rec: recording.id, ...fields }));
+// src/core/plan.ts
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// src/core/paths.ts
+var import_node_path2 = __toESM(require("node:path"), 1);
+function sessionStem(session) {
+  let stem = "";
+  for (let byte of Buffer.from(session, "utf8")) {
+    let char = String.fromCharCode(byte), safe = /[A-Za-z0-9_-]/.test(char) || char === "." && stem.length > 0;
+    stem += safe ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return stem.length > 0 ? stem : "%";
 }
-function writePrivate(file, text) {
+function sessionLogPath(dir, session, socketPath) {
+  let socket = import_node_path2.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket)}`;
+  return import_node_path2.default.join(dir, `${sessionStem(session)}${server}.log`);
+}
+function runFilePath(dir, serverPid, paneId) {
+  return import_node_path2.default.join(dir, ".run", `${serverPid}-${paneId.replace(/^%/, "")}.json`);
+}
+function pidFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".pid");
+}
+function stopFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".stop");
+}
+function rotationLockPath(logFile) {
+  return import_node_path2.default.join(import_node_path2.default.dirname(logFile), `.${import_node_path2.default.basename(logFile)}.lock`);
+}
+
+// src/tmux/quote.ts
+function literal(text2) {
+  return text2.replace(/%/g, "%%").replace(/#/g, "##");
+}
+function shellQuote(word) {
+  return `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+// src/core/plan.ts
+var READER_NODE_FLAGS = "--max-semi-space-size=1";
+function chooseAction(verb, state, recordingAlive) {
+  if (verb === "toggle") return recordingAlive ? "stop" : "start";
+  if (verb === "start" && recordingAlive) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);
+  if (verb === "stop" && state.recording === "") throw new AuditError(`${state.paneId} is not being logged`);
+  return verb;
+}
+function asker(clientUser, username) {
+  return clientUser || username;
+}
+function pipeCommand(node, bundle, runFile) {
+  let quotedNode = shellQuote(node), quotedBundle = shellQuote(bundle), quotedRunFile = shellQuote(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
+  return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
+}
+function planStart(facts) {
+  let { state, options } = facts, file = sessionLogPath(options.dir, state.session, state.socket), runFile = runFilePath(options.dir, state.serverPid, state.paneId), messages = [`logging ${state.paneId} \u2192 ${file} (rec ${facts.id})`];
+  return state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`), messages.push(...facts.warnings), facts.dirExists || messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`), {
+    file,
+    runFile,
+    seedAt: state.alternateScreen ? void 0 : { x: state.cursorX, y: state.cursorY },
+    recording: {
+      id: facts.id,
+      file,
+      user: facts.username,
+      by: asker(facts.clientUser, facts.username),
+      session: state.session,
+      window: state.window,
+      pane: state.pane,
+      paneId: state.paneId,
+      socket: state.socket,
+      version: state.version,
+      timeFormat: options.timeFormat,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      alternateScreen: state.alternateScreen
+    },
+    command: pipeCommand(facts.node, facts.bundle, runFile),
+    messages,
+    readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`
+  };
+}
+function cannotWrite(file, failure) {
+  return new AuditError(`cannot write ${file}: ${failure.code === "ELOOP" ? "it is a symlink (refused)" : failure.message}`);
+}
+function planStop(state, recordingAlive, by) {
+  return recordingAlive ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] } : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
+}
+function describePane(state, live) {
+  let where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`;
+  return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
+}
+function filterRecording(filter, facts) {
+  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, facts.env);
+  return {
+    recording: {
+      id: facts.id,
+      file: import_node_path3.default.resolve(facts.cwd, filter.file),
+      user: facts.username,
+      by: facts.username,
+      session: filter.session,
+      window: "0",
+      pane: "0",
+      paneId: "",
+      socket: "",
+      version: "",
+      timeFormat: options.timeFormat,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      seed: ""
+    },
+    warnings
+  };
+}
+
+// src/sinks/file/safe-fs.ts
+var import_node_fs = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1), APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
+function ensurePrivateDir(dir) {
+  import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
+  let stat = import_node_fs.default.lstatSync(dir);
+  if (stat.isSymbolicLink() || !stat.isDirectory())
+    throw Object.assign(new Error(`${dir} is not a directory (refusing to follow a symlink)`), { code: "ENOTDIR" });
+  (stat.mode & 511) !== 448 && import_node_fs.default.chmodSync(dir, 448);
+}
+function openAppend(file) {
   ensurePrivateDir(import_node_path4.default.dirname(file));
+  let fd = import_node_fs.default.openSync(file, APPEND_FLAGS, 384);
+  return import_node_fs.default.fchmodSync(fd, 384), fd;
+}
+function appendLines(file, text2) {
+  let fd = openAppend(file);
+  try {
+    import_node_fs.default.writeSync(fd, text2);
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+function endsWithNewline(file) {
+  let fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | import_node_fs.default.constants.O_NOFOLLOW | import_node_fs.default.constants.O_NONBLOCK);
+  try {
+    let size = import_node_fs.default.fstatSync(fd).size;
+    if (size === 0) return !0;
+    let last = Buffer.alloc(1);
+    return import_node_fs.default.readSync(fd, last, 0, 1, size - 1), last[0] === 10;
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+
+// src/runtime/runfile.ts
+var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1);
+
+// src/runtime/process.ts
+function processAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return !1;
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+// src/runtime/runfile.ts
+function writePrivate(file, text2) {
+  ensurePrivateDir(import_node_path5.default.dirname(file));
   let temporary = `${file}.${process.pid}.tmp`;
-  import_node_fs2.default.writeFileSync(temporary, text, { mode: 384, flag: "w" }), import_node_fs2.default.renameSync(temporary, file);
+  import_node_fs2.default.writeFileSync(temporary, text2, { mode: 384, flag: "w" }), import_node_fs2.default.renameSync(temporary, file);
 }
 function writeRecording(runFile, recording) {
   import_node_fs2.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
@@ -4282,31 +4207,7 @@ function removeRunFiles(runFile, recordingId) {
 
 // src/tmux/client.ts
 var import_node_child_process = require("node:child_process");
-function literal(text) {
-  return text.replace(/%/g, "%%").replace(/#/g, "##");
-}
-function shellQuote(word) {
-  return `'${word.replace(/'/g, "'\\''")}'`;
-}
-var FIELDS = [
-  "pane_id",
-  "pane_pipe",
-  "@audit_on",
-  "@audit_run",
-  "session_name",
-  "window_index",
-  "pane_index",
-  "pid",
-  "socket_path",
-  "version",
-  "cursor_x",
-  "cursor_y",
-  "alternate_on",
-  "@audit-dir",
-  "@audit-time-format",
-  "@audit-max-size",
-  "@audit-max-files"
-], SEPARATOR = "";
+var FIELD_SEPARATOR = "";
 function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
   return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
@@ -4328,27 +4229,6 @@ var Tmux = class {
       throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
     }
   }
-  paneState(target) {
-    let format2 = FIELDS.map((field) => `#{${field}}`).join(SEPARATOR), values = this.run(["display-message", "-p", "-t", target, format2]).replace(/\n$/, "").split(SEPARATOR);
-    if (values.length !== FIELDS.length) throw new AuditError(`cannot read the state of pane ${target}`);
-    let [paneId, pipe, recording, runFile, session, window, pane, serverPid, socket, version, cursorX, cursorY, alternate, dir, timeFormat, maxSize, maxFiles] = values;
-    return {
-      paneId,
-      piped: pipe === "1",
-      recording,
-      runFile,
-      session,
-      window,
-      pane,
-      serverPid,
-      socket,
-      version,
-      cursorX: Number(cursorX),
-      cursorY: Number(cursorY),
-      alternateScreen: alternate === "1",
-      options: { dir, timeFormat, maxSize, maxFiles }
-    };
-  }
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
   textBeforeCursor(paneId, cursorX, cursorY) {
     return [...this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "")].slice(0, cursorX).join("").padEnd(cursorX);
@@ -4369,14 +4249,14 @@ var Tmux = class {
       "-p",
       "-t",
       paneId,
-      "@audit_on",
+      PANE_OPTIONS.recording,
       recording,
       ";",
       "set-option",
       "-p",
       "-t",
       paneId,
-      "@audit_run",
+      PANE_OPTIONS.runFile,
       runFile
     ]);
   }
@@ -4391,19 +4271,19 @@ var Tmux = class {
       "-pu",
       "-t",
       paneId,
-      "@audit_on",
+      PANE_OPTIONS.recording,
       ";",
       "set-option",
       "-pu",
       "-t",
       paneId,
-      "@audit_run"
+      PANE_OPTIONS.runFile
     ]);
   }
   /** Shows `text` in the message line of `client` (or the current one). */
-  message(text, options = {}) {
+  message(text2, options = {}) {
     let args = ["display-message"];
-    options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text)), this.run(args);
+    options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), this.run(args);
   }
   /** The program in the foreground of a pane (tmux reads it from the pty, osdep-linux.c). */
   currentCommand(paneId) {
@@ -4418,18 +4298,18 @@ var Tmux = class {
     let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
     (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
       if (error) return done(void 0);
-      let [flag, ...rows] = stdout.replace(/\n$/, "").split(`
+      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
 `);
       for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-      done({ alternate: flag === "1", rows });
+      done({ alternate: flag2 === "1", rows });
     });
   }
   /** A session's name and its panes that tmux-audit marks as logged. */
   loggedPanes(session) {
-    let rows = this.run(["list-panes", "-s", "-t", session, "-F", ["#{session_name}", "#{pane_id}", "#{@audit_on}", "#{@audit_run}"].join(SEPARATOR)]), name = "", panes = [];
+    let rows = this.run(["list-panes", "-s", "-t", session, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
     for (let row of rows.split(`
 `)) {
-      let [sessionName, paneId, recording, runFile] = row.split(SEPARATOR);
+      let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
       sessionName === void 0 || paneId === void 0 || (name = sessionName, recording && runFile && panes.push({ paneId, recording, runFile }));
     }
     return { name, panes };
@@ -4446,88 +4326,150 @@ var Tmux = class {
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, "#{@audit_on}"]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, "@audit_on", ";", "set-option", "-pu", "-t", paneId, "@audit_run"]);
+    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile]);
   }
 };
 
+// src/tmux/pane.ts
+var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
+  paneId: { format: "pane_id", parse: text },
+  piped: { format: "pane_pipe", parse: flag },
+  /** Recording id while tmux-audit logs this pane, else empty. */
+  recording: { format: PANE_OPTIONS.recording, parse: text },
+  /** Run file of that recording, else empty. */
+  runFile: { format: PANE_OPTIONS.runFile, parse: text },
+  session: { format: "session_name", parse: text },
+  window: { format: "window_index", parse: text },
+  pane: { format: "pane_index", parse: text },
+  serverPid: { format: "pid", parse: text },
+  socket: { format: "socket_path", parse: text },
+  version: { format: "version", parse: text },
+  /** Cursor position and whether the alternate screen is on: where logging picks up. */
+  cursorX: { format: "cursor_x", parse: number },
+  cursorY: { format: "cursor_y", parse: number },
+  alternateScreen: { format: "alternate_on", parse: flag }
+}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key) => PANE_FIELDS[key].format), ...START_OPTIONS.map((key) => OPTIONS[key].name)];
+function readPane(tmux, target) {
+  let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
+  if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
+  let state = {};
+  FIELD_KEYS.forEach((key, index) => {
+    state[key] = PANE_FIELDS[key].parse(values[index]);
+  });
+  let options = {};
+  return START_OPTIONS.forEach((key, index) => {
+    options[key] = values[FIELD_KEYS.length + index];
+  }), { ...state, options };
+}
+
 // src/commands/toggle.ts
-var READER_NODE_FLAGS = "--max-semi-space-size=1", READER_START_TIMEOUT_MS = 3e3;
+var READER_START_TIMEOUT_MS = 3e3;
 function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
-function paneOf(tmux, invocation) {
-  return tmux.paneState(invocation.pane || process.env.TMUX_PANE || "");
-}
-function whoAsked(invocation) {
-  return invocation.clientUser || import_node_os.default.userInfo().username;
-}
-function recordingAlive(state) {
-  return state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
-}
-function helperPath() {
-  return import_node_fs3.default.realpathSync(process.argv[1]);
+function readTarget(tmux, invocation) {
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
+  return { state, alive };
 }
 function start(tmux, state, invocation) {
-  let messages = [];
-  state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
-  let { options, warnings } = resolveOptions(state.options, process.env), file = sessionLogPath(options.dir, state.session, state.socket);
-  import_node_fs3.default.existsSync(options.dir) || warnings.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
-  try {
-    import_node_fs3.default.closeSync(openAppend(file));
-  } catch (error) {
-    let failure = error;
-    throw new AuditError(`cannot write ${file}: ${failure.code === "ELOOP" ? "it is a symlink (refused)" : failure.message}`);
-  }
-  let id = nanoid(10), runFile = runFilePath(options.dir, state.serverPid, state.paneId);
-  writeRecording(runFile, {
-    id,
-    file,
-    user: import_node_os.default.userInfo().username,
-    by: whoAsked(invocation),
-    session: state.session,
-    window: state.window,
-    pane: state.pane,
-    paneId: state.paneId,
-    socket: state.socket,
-    version: state.version,
-    timeFormat: options.timeFormat,
-    maxBytes: options.maxBytes,
-    maxFiles: options.maxFiles,
-    // pipe-pane starts at the current position (cmd-pipe-pane.c:168): the prompt
-    // already on screen would be missing from the first line without this.
-    seed: state.alternateScreen ? "" : tmux.textBeforeCursor(state.paneId, state.cursorX, state.cursorY),
-    alternateScreen: state.alternateScreen
+  let { options, warnings } = resolveOptions(state.options, process.env), plan = planStart({
+    state,
+    options,
+    warnings,
+    dirExists: import_node_fs3.default.existsSync(options.dir),
+    id: nanoid(10),
+    username: import_node_os.default.userInfo().username,
+    clientUser: invocation.clientUser,
+    node: process.execPath,
+    // The bundle (dist/audit.cjs) that is running now.
+    bundle: import_node_fs3.default.realpathSync(process.argv[1])
   });
-  let node = shellQuote(process.execPath), bundle = shellQuote(helperPath()), helper = `${node} ${bundle}`, command = `${`${node} ${READER_NODE_FLAGS} ${bundle}`} pipe ${shellQuote(runFile)} || exec ${helper} recover ${shellQuote(runFile)} "$?" <&-`;
-  tmux.startPipe(state.paneId, command, id, runFile);
+  try {
+    import_node_fs3.default.closeSync(openAppend(plan.file));
+  } catch (error) {
+    throw cannotWrite(plan.file, error);
+  }
+  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
+  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
   let deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (; livingReader(runFile) === void 0; ) {
+  for (; livingReader(plan.runFile) === void 0; ) {
     if (Date.now() > deadline)
-      throw tmux.stopPipe(state.paneId), new AuditError(`the log reader for ${state.paneId} did not start (${process.execPath} ${helperPath()})`);
+      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
     sleep(20);
   }
-  return messages.unshift(`logging ${state.paneId} \u2192 ${file} (rec ${id})`), [...messages, ...warnings];
+  return plan.messages;
 }
-function stop(tmux, state, invocation) {
-  let alive = recordingAlive(state);
-  return alive && requestStop(state.runFile, whoAsked(invocation)), tmux.stopPipe(state.paneId), alive ? [`stopped logging ${state.paneId} (rec ${state.recording})`] : [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`];
+function stop(tmux, state, alive, invocation) {
+  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os.default.userInfo().username));
+  return plan.requestStopBy !== void 0 && requestStop(state.runFile, plan.requestStopBy), tmux.stopPipe(state.paneId), plan.messages;
 }
-function toggleLogging(invocation) {
-  let tmux = new Tmux(), state = paneOf(tmux, invocation);
-  return { messages: recordingAlive(state) ? stop(tmux, state, invocation) : start(tmux, state, invocation), version: state.version };
+function perform(verb, tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation);
+  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
 }
-function startLogging(invocation) {
-  let tmux = new Tmux(), state = paneOf(tmux, invocation);
-  if (recordingAlive(state)) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);
-  return { messages: start(tmux, state, invocation), version: state.version };
+function toggleLogging(tmux, invocation) {
+  return perform("toggle", tmux, invocation);
 }
-function stopLogging(invocation) {
-  let tmux = new Tmux(), state = paneOf(tmux, invocation);
-  if (state.recording === "") throw new AuditError(`${state.paneId} is not being logged`);
-  return { messages: stop(tmux, state, invocation), version: state.version };
+function startLogging(tmux, invocation) {
+  return perform("start", tmux, invocation);
 }
-function noteRename(session) {
-  let tmux = new Tmux(), { name, panes } = tmux.loggedPanes(session);
+function stopLogging(tmux, invocation) {
+  return perform("stop", tmux, invocation);
+}
+
+// src/commands/status.ts
+function describeLogging(tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
+  return { messages: [describePane(state, live)], version: state.version };
+}
+
+// src/capture/identity.ts
+var import_node_os2 = __toESM(require("node:os"), 1);
+function recordingIdentity(recording) {
+  return {
+    rec: recording.id,
+    user: recording.user || import_node_os2.default.userInfo().username,
+    place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
+  };
+}
+
+// src/capture/stamper.ts
+var Stamper = class {
+  /** `numbered`: false for a process that appends to someone else's recording (recover, renamed), which cannot know the sequence. */
+  constructor(identity, numbered = !0) {
+    this.identity = identity;
+    this.numbered = numbered;
+  }
+  identity;
+  numbered;
+  seq = 0;
+  last = Number.NEGATIVE_INFINITY;
+  get rec() {
+    return this.identity.rec;
+  }
+  /** Output: a line, a continuation piece or a screen row. */
+  output(kind, text2, time) {
+    return this.make(kind, text2, void 0, time);
+  }
+  event(name, fields, time) {
+    return this.make("event", name, fields, time);
+  }
+  make(kind, text2, fields, time) {
+    time < this.last && (time = this.last), this.last = time;
+    let { rec, user, place } = this.identity;
+    return { time, rec, seq: this.numbered ? this.seq++ : void 0, user, place, kind, text: text2, fields };
+  }
+};
+
+// src/sinks/file/append.ts
+function appendRecords(file, timeFormat, records, prefix = "") {
+  let format2 = new TextFormat(timeFormat);
+  appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
+}
+
+// src/commands/renamed.ts
+function noteRename(tmux, session) {
+  let { name, panes } = tmux.loggedPanes(session);
   for (let pane of panes) {
     let recording;
     try {
@@ -4535,45 +4477,441 @@ function noteRename(session) {
     } catch {
       continue;
     }
-    recording.id !== pane.recording || livingReader(pane.runFile) === void 0 || appendLines(recording.file, recordingEvent(recording, "rename", { to: name }));
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
+    let rename = new Stamper(recordingIdentity(recording), !1).event("rename", { to: name }, Date.now());
+    appendRecords(recording.file, recording.timeFormat, [rename]);
   }
   return { messages: [], version: "" };
 }
-function filterRecording(filter) {
-  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, process.env), user = import_node_os.default.userInfo().username;
-  return {
-    recording: {
-      id: nanoid(10),
-      file: import_node_path5.default.resolve(filter.file),
-      user,
-      by: user,
-      session: filter.session,
-      window: "0",
-      pane: "0",
-      paneId: "",
-      socket: "",
-      version: "",
-      timeFormat: options.timeFormat,
-      maxBytes: options.maxBytes,
-      maxFiles: options.maxFiles,
-      seed: ""
-    },
-    warnings
-  };
-}
-function describeLogging(invocation) {
-  let tmux = new Tmux(), state = paneOf(tmux, invocation), where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`, message2;
-  if (state.recording === "") message2 = `${where} is not being logged`;
-  else if (!recordingAlive(state)) message2 = `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
-  else {
-    let recording = readRecording(state.runFile);
-    message2 = `${where} is being logged to ${recording.file} (rec ${recording.id}, started by ${recording.by}, reader pid ${livingReader(state.runFile)})`;
-  }
-  return { messages: [message2], version: state.version };
-}
 
-// src/commands/pipe.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1);
+// src/terminal/ansi.ts
+var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), LINE_EDIT_FINALS = /* @__PURE__ */ new Set([75 /* EraseInLine */, 67 /* CursorForward */, 68 /* CursorBackward */, 71 /* CursorColumn */]), OP_LINE_EDIT = 256, OP_ENTER_ALTERNATE = 512, OP_LEAVE_ALTERNATE = 513;
+var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, LF = 10, CR = 13, BS = 8, TAB = 9, HEX = "0123456789abcdef";
+function escapeByte(out, o, byte) {
+  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
+}
+function escapeC1(out, o, codePoint) {
+  return out[o] = 92, out[o + 1] = 117, out[o + 2] = 48, out[o + 3] = 48, out[o + 4] = HEX.charCodeAt(codePoint >> 4), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
+}
+var EscapeCleaner = class {
+  state = 0 /* Ground */;
+  /** First CSI parameter, or -1 when none was given. */
+  param = -1;
+  /** Only the first parameter matters for the line edits; later ones are skipped. */
+  paramIndex = 0;
+  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
+  marker = 0;
+  intermediates = !1;
+  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
+  pending = new Uint8Array(3);
+  pendingLength = 0;
+  need = 0;
+  lower = 128;
+  upper = 191;
+  /** Printable text of the chunk being cleaned, as UTF-8. */
+  out = Buffer.allocUnsafe(64 * 1024);
+  /**
+   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
+   * chunk: an op's byte offset minus this is its offset in the decoded text.
+   */
+  extraBytes = 0;
+  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  opAt = new Int32Array(1024);
+  opCode = new Int32Array(1024);
+  opParam = new Int32Array(1024);
+  ops = 0;
+  /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
+  advance(chunk, perform2) {
+    let room = chunk.length * 4 + 24;
+    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
+      let size = chunk.length + 1;
+      this.opAt = new Int32Array(size), this.opCode = new Int32Array(size), this.opParam = new Int32Array(size);
+    }
+    this.ops = 0, this.extraBytes = 0;
+    let out = this.out, o = 0, state = this.state, n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      let b = chunk[i];
+      if (state === 0 /* Ground */) {
+        if (this.need > 0) {
+          if (b >= this.lower && b <= this.upper) {
+            o = this.continueCharacter(out, o, b);
+            continue;
+          }
+          o = this.escapePending(out, o);
+        }
+        b < 128 ? b >= 32 && b !== DEL ? out[o++] = b : b === ESC ? state = 1 /* Escape */ : o = this.control(out, o, b) : o = this.startCharacter(out, o, b);
+        continue;
+      }
+      if (b === ESC) {
+        state = 1 /* Escape */;
+        continue;
+      }
+      if (b === CAN || b === SUB) {
+        state = 0 /* Ground */;
+        continue;
+      }
+      switch (state) {
+        case 1 /* Escape */:
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.paramIndex = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? state = 7 /* OscString */ : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (state = 0 /* Ground */);
+          break;
+        case 2 /* EscapeIntermediate */:
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
+          break;
+        case 3 /* CsiEntry */:
+        case 4 /* CsiParam */:
+          if (b < 32) o = this.control(out, o, b);
+          else if (b >= 48 && b <= 57) {
+            if (state = 4 /* CsiParam */, this.paramIndex === 0) {
+              let next = (this.param < 0 ? 0 : this.param) * 10 + (b - 48);
+              this.param = next > MAX_PARAM ? MAX_PARAM : next;
+            }
+          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, this.paramIndex++) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.intermediates || this.dispatchCsi(o, b), state = 0 /* Ground */);
+          break;
+        case 5 /* CsiIntermediate */:
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 6 /* CsiIgnore */:
+          b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 7 /* OscString */:
+          b === BEL && (state = 0 /* Ground */);
+          break;
+        case 8 /* IgnoredString */:
+          break;
+      }
+    }
+    this.state = state, this.report(o, perform2);
+  }
+  /** End of stream: an unfinished character is reported as escaped bytes. */
+  end(perform2) {
+    this.ops = 0, this.extraBytes = 0, this.report(this.escapePending(this.out, 0), perform2);
+  }
+  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  report(length, perform2) {
+    if (length === 0 && this.ops === 0) return;
+    let text2 = this.out.toString("utf8", 0, length), from = 0;
+    for (let k = 0; k < this.ops; k++) {
+      let at = this.opAt[k];
+      at > from && perform2.print(text2.slice(from, at)), from = at;
+      let code = this.opCode[k];
+      code < OP_LINE_EDIT ? perform2.execute(code) : code < OP_ENTER_ALTERNATE ? perform2.lineEdit(code - OP_LINE_EDIT, this.opParam[k]) : perform2.screen(code === OP_ENTER_ALTERNATE);
+    }
+    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from));
+  }
+  op(o, code, param) {
+    let k = this.ops++;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param;
+  }
+  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
+  control(out, o, b) {
+    return b === TAB ? out[o++] = b : (b === LF || b === CR || b === BS) && this.op(o, b, -1), o;
+  }
+  /**
+   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
+   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
+   * anything else is escaped.
+   */
+  startCharacter(out, o, b) {
+    let need = 0, lower = 128, upper = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239)
+      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
+    else if (b >= 240 && b <= 244)
+      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
+    else return escapeByte(out, o, b);
+    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
+  }
+  continueCharacter(out, o, b) {
+    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
+    let length = this.pendingLength;
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeC1(out, o, b);
+    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
+    return out[o++] = b, this.extraBytes += length === 4 ? 2 : length - 1, o;
+  }
+  escapePending(out, o) {
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]);
+    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
+  }
+  /** Reports the few CSI sequences that matter to the log. */
+  dispatchCsi(o, final) {
+    this.marker === 0 && LINE_EDIT_FINALS.has(final) ? this.op(o, OP_LINE_EDIT + final, this.param) : this.marker === 63 && (final === 104 || final === 108) && ALTERNATE_SCREEN_MODES.has(this.param) && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1);
+  }
+};
+
+// src/terminal/lines.ts
+var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = class {
+  constructor(sink, maxChars = MAX_LINE_CHARS) {
+    this.sink = sink;
+    this.maxChars = maxChars;
+  }
+  sink;
+  maxChars;
+  text = "";
+  cursor = 0;
+  continued = !1;
+  /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
+  alternate = !1;
+  /** Starts the current line with text already on screen, the cursor after it. */
+  seed(text2) {
+    this.text = text2, this.cursor = text2.length;
+  }
+  /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
+  setAlternate(alternate) {
+    alternate !== this.alternate && (alternate && this.text.length > 0 && this.emit(), this.text = "", this.cursor = 0, this.alternate = alternate, this.sink.screen(alternate));
+  }
+  /** Writes at the cursor, overwriting what is there; past the end pads with blanks, as the screen shows. */
+  print(part) {
+    if (this.alternate) return;
+    let { text: text2, cursor } = this;
+    cursor === text2.length ? this.text = text2.length === 0 ? part : text2 + part : cursor > text2.length ? this.text = text2 + " ".repeat(cursor - text2.length) + part : this.text = text2.slice(0, cursor) + part + text2.slice(cursor + part.length), this.cursor = cursor + part.length, this.text.length > this.maxChars && this.split();
+  }
+  execute(control) {
+    this.alternate || (control === LF2 ? this.emit() : control === CR2 ? this.cursor = 0 : control === BS2 && this.cursor > 0 && this.cursor--);
+  }
+  lineEdit(edit, param) {
+    if (this.alternate) return;
+    let count = param > 0 ? param : 1;
+    switch (edit) {
+      case 75 /* EraseInLine */:
+        if (param <= 0) this.text = this.text.slice(0, this.cursor);
+        else if (param === 1) {
+          let upto = Math.min(this.cursor + 1, this.text.length);
+          this.text = " ".repeat(upto) + this.text.slice(upto);
+        } else this.text = "";
+        break;
+      case 67 /* CursorForward */:
+        this.cursor += count;
+        break;
+      case 68 /* CursorBackward */:
+        this.cursor = Math.max(0, this.cursor - count);
+        break;
+      case 71 /* CursorColumn */:
+        this.cursor = count - 1;
+        break;
+    }
+    this.cursor > this.maxChars && (this.cursor = this.maxChars);
+  }
+  screen(alternate) {
+    this.setAlternate(alternate);
+  }
+  /** Emits what is left of an unfinished line (end of stream). */
+  finish() {
+    this.text.length > 0 && this.emit();
+  }
+  split() {
+    for (; this.text.length > this.maxChars; ) {
+      let cut = this.maxChars, last = this.text.charCodeAt(cut - 1);
+      last >= 55296 && last <= 56319 && cut--, this.sink.line(this.text.slice(0, cut), this.continued), this.continued = !0, this.text = this.text.slice(cut), this.cursor = Math.max(0, this.cursor - cut);
+    }
+  }
+  emit() {
+    this.sink.line(this.text, this.continued), this.text = "", this.cursor = 0, this.continued = !1;
+  }
+};
+
+// src/terminal/transcript.ts
+var Transcript = class {
+  cleaner = new EscapeCleaner();
+  lines;
+  constructor(sink, maxLineChars) {
+    this.lines = new LineAssembler(sink, maxLineChars);
+  }
+  /** Text the current line already holds (what the screen showed before the stream began). */
+  seed(text2) {
+    this.lines.seed(text2);
+  }
+  /** See LineAssembler.setAlternate. */
+  setAlternate(alternate) {
+    this.lines.setAlternate(alternate);
+  }
+  push(chunk) {
+    this.cleaner.advance(chunk, this.lines);
+  }
+  /** End of stream: what is left of the last line is emitted too. */
+  end() {
+    this.cleaner.end(this.lines), this.lines.finish();
+  }
+};
+
+// src/capture/screen.ts
+var ScreenRecorder = class {
+  constructor(source, write, leave) {
+    this.source = source;
+    this.write = write;
+    this.leave = leave;
+  }
+  source;
+  write;
+  leave;
+  alternate = !1;
+  closed = !1;
+  capturing = !1;
+  settle;
+  lastCapture = 0;
+  lastSnapshot = "";
+  /** Set while a leave found by a capture (not by the stream) is being reported: the normal screen's rows. */
+  resynced;
+  /** The pane entered (true) or left (false) the alternate screen. */
+  switched(alternate) {
+    if (this.alternate = alternate, this.lastSnapshot = "", clearTimeout(this.settle), !alternate) {
+      let rows = this.resynced;
+      this.resynced = void 0, rows ? this.write([{ event: { state: "leave", reason: "resync" } }, { event: { state: "snapshot", rows: rows.length, screen: "normal" } }, ...rows.map((row) => ({ row }))]) : this.write([{ event: { state: "leave" } }]);
+      return;
+    }
+    this.lastCapture = Date.now(), this.write([{ event: { state: "enter", program: this.source?.program() } }]), !this.closed && this.source && (this.settle = setTimeout(() => this.capture(), 500));
+  }
+  /** The pane printed something (called after each read). */
+  output() {
+    !this.alternate || this.closed || !this.source || (Date.now() - this.lastCapture >= 5e3 && this.capture(), clearTimeout(this.settle), this.settle = setTimeout(() => this.capture(), 500));
+  }
+  close() {
+    this.closed = !0, clearTimeout(this.settle);
+  }
+  capture() {
+    this.capturing || !this.source || (this.capturing = !0, this.lastCapture = Date.now(), this.source.capture((screen) => {
+      if (this.capturing = !1, !screen || !this.alternate || this.closed) return;
+      if (!screen.alternate) {
+        this.resynced = screen.rows, this.leave();
+        return;
+      }
+      let { rows } = screen, snapshot = rows.join(`
+`);
+      snapshot !== this.lastSnapshot && (this.lastSnapshot = snapshot, this.write([{ event: { state: "snapshot", rows: rows.length } }, ...rows.map((row) => ({ row }))]));
+    }));
+  }
+};
+
+// src/capture/recorder.ts
+var Recorder = class {
+  constructor(stamper, pipeline, options) {
+    this.stamper = stamper;
+    this.pipeline = pipeline;
+    this.options = options;
+    this.transcript = new Transcript(this, options.maxLineChars), this.screenRecorder = new ScreenRecorder(
+      options.screen,
+      (entries) => this.screenEntries(entries),
+      () => this.transcript.setAlternate(!1)
+    );
+  }
+  stamper;
+  pipeline;
+  options;
+  transcript;
+  screenRecorder;
+  /** One clock reading per chunk, for everything the chunk produces. */
+  time = 0;
+  /**
+   * Opens the recording: `seed` is what the cursor's line already showed,
+   * `alternate` whether a full-screen program was up (its screen is then a
+   * block from the start).
+   */
+  start(fields, seed, alternate) {
+    this.transcript.seed(seed), this.event("start", fields), this.pipeline.flush(), alternate && this.transcript.setAlternate(!0);
+  }
+  /** A chunk of the pane's output, as read. */
+  push(chunk) {
+    this.time = this.options.now(), this.transcript.push(chunk), this.pipeline.flush(), this.screenRecorder.output();
+  }
+  /** The recorder's own event, in order with the output. */
+  event(name, fields) {
+    this.pipeline.push(this.stamper.event(name, fields, this.options.now()));
+  }
+  /** End of input: what is left of the last line is recorded, and anything held is let go. */
+  endOfInput() {
+    this.time = this.options.now(), this.transcript.end(), this.screenRecorder.close(), this.pipeline.settle();
+  }
+  /** The last event, then everything delivered and closed. */
+  async stop(fields) {
+    this.event("stop", fields), await this.pipeline.close();
+  }
+  /** LineSink: a finished line of output. */
+  line(text2, continued) {
+    this.pipeline.push(this.stamper.output(continued ? "piece" : "line", text2, this.time));
+  }
+  /** LineSink: the pane switched screens. */
+  screen(alternate) {
+    this.screenRecorder.switched(alternate);
+  }
+  screenEntries(entries) {
+    let time = this.options.now();
+    for (let entry of entries)
+      "event" in entry ? this.pipeline.push(this.stamper.event("screen", entry.event, time)) : this.pipeline.push(this.stamper.output("screen", entry.row, time));
+    this.pipeline.flush();
+  }
+};
+
+// src/pipeline/backlog.ts
+var BacklogGuard = class {
+  constructor(options) {
+    this.options = options;
+    this.limit = options.limit ?? 16777216;
+  }
+  options;
+  lines = 0;
+  chars = 0;
+  check;
+  limit;
+  push(record, next) {
+    if (record.kind !== "line" && record.kind !== "piece") return next(record);
+    if (this.options.pressure() > (this.lines > 0 ? this.limit / 2 : this.limit)) {
+      this.lines === 0 && (this.check = setInterval(() => {
+        this.options.pressure() <= this.limit / 2 && this.options.drained();
+      }, 500)), this.lines++, this.chars += record.text.length;
+      return;
+    }
+    this.lines > 0 && this.endGap(next), next(record);
+  }
+  settle(next) {
+    this.lines > 0 && this.endGap(next);
+  }
+  close() {
+    clearInterval(this.check);
+  }
+  endGap(next) {
+    let event = this.options.dropped(this.lines, this.chars);
+    clearInterval(this.check), this.lines = 0, this.chars = 0, next(event);
+  }
+};
+
+// src/pipeline/pipeline.ts
+var Pipeline = class {
+  constructor(transforms, sinks) {
+    this.transforms = transforms;
+    this.sinks = sinks;
+    let fanOut = (record) => {
+      for (let sink of sinks) sink.write(record);
+    };
+    this.nexts = [];
+    let next = fanOut;
+    for (let i = transforms.length - 1; i >= 0; i--) {
+      this.nexts[i] = next;
+      let transform = transforms[i], after = next;
+      next = (record) => transform.push(record, after);
+    }
+    this.entry = next;
+  }
+  transforms;
+  sinks;
+  entry;
+  nexts;
+  push(record) {
+    this.entry(record);
+  }
+  /** The end of a burst: the sinks send what they batched. */
+  flush() {
+    for (let sink of this.sinks) sink.flush();
+  }
+  /** Lets every transform pass on what it holds, then flushes. */
+  settle() {
+    for (let i = 0; i < this.transforms.length; i++) this.transforms[i].settle?.(this.nexts[i]);
+    this.flush();
+  }
+  async close() {
+    this.settle();
+    for (let transform of this.transforms) transform.close?.();
+    await Promise.all(this.sinks.map((sink) => sink.close()));
+  }
+};
 
 // src/runtime/input.ts
 var import_node_net = __toESM(require("node:net"), 1), READ_BUFFER_BYTES = 64 * 1024;
@@ -4597,407 +4935,293 @@ function readInput(handlers) {
   return socket.on("end", handlers.end), socket.on("error", handlers.error), () => socket.pause();
 }
 
-// src/capture/screen.ts
-var ScreenRecorder = class {
-  constructor(tmux, recording, write, leave) {
-    this.tmux = tmux;
-    this.recording = recording;
-    this.write = write;
-    this.leave = leave;
+// src/sinks/file/writer.ts
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+
+// src/core/rotate.ts
+function needsRotation(currentSize, incoming, maxBytes) {
+  return currentSize > 0 && currentSize + incoming > maxBytes;
+}
+function utcStamp(date) {
+  return date.toISOString().replace(/[-:]/g, "");
+}
+function rotatedName(live, date, taken) {
+  let base = `${live}.${utcStamp(date)}`, name = base;
+  for (let n = 1; taken.has(name); n++) name = `${base}-${n}`;
+  return name;
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function rotatedFiles(names, live) {
+  let pattern = new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?$`), found = [];
+  for (let name of names) {
+    let match2 = pattern.exec(name);
+    match2 && found.push({ name, time: match2[1], n: Number(match2[2] ?? 0) });
   }
-  tmux;
-  recording;
-  write;
-  leave;
-  alternate = !1;
-  closed = !1;
-  capturing = !1;
-  settle;
-  lastCapture = 0;
-  lastSnapshot = "";
-  /** Set while a leave found by a capture (not by the stream) is being reported: the normal screen's rows. */
-  resynced;
-  /** The pane entered (true) or left (false) the alternate screen. */
-  switched(alternate) {
-    if (this.alternate = alternate, this.lastSnapshot = "", clearTimeout(this.settle), !alternate) {
-      let rows = this.resynced;
-      this.resynced = void 0, rows ? this.write([{ event: { state: "leave", reason: "resync" } }, { event: { state: "snapshot", rows: rows.length, screen: "normal" } }, ...rows.map((row) => ({ row }))]) : this.write([{ event: { state: "leave" } }]);
+  return found.sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n), found.map((file) => file.name);
+}
+function filesToPrune(names, live, keep) {
+  let rotated = rotatedFiles(names, live);
+  return rotated.slice(0, Math.max(0, rotated.length - keep));
+}
+
+// src/sinks/file/queue.ts
+var ByteQueue = class {
+  fill = Buffer.allocUnsafe(262144);
+  spare = Buffer.allocUnsafe(262144);
+  used = 0;
+  /** End offset of each piece in `fill`. */
+  ends = [];
+  /** Bytes queued. */
+  get length() {
+    return this.used;
+  }
+  /** Bytes in the first piece (0 when empty). */
+  get firstPiece() {
+    return this.ends.length > 0 ? this.ends[0] : 0;
+  }
+  push(text2) {
+    let worst = text2.length * 3;
+    this.used + worst > this.fill.length && (this.fill = this.grown(this.fill, this.used + worst)), this.used += this.fill.write(text2, this.used), this.ends.push(this.used);
+  }
+  /** Removes whole pieces up to `limit` bytes (at least one) and returns them, valid until the next take. */
+  take(limit) {
+    let last = 0;
+    for (; last + 1 < this.ends.length && this.ends[last + 1] <= limit; ) last++;
+    let cut = this.ends[last], taken = this.fill.subarray(0, cut), rest = this.used - cut;
+    return this.spare.length < rest && (this.spare = this.grown(this.spare, rest)), this.fill.copy(this.spare, 0, cut, this.used), this.ends = this.ends.slice(last + 1).map((end) => end - cut), [this.fill, this.spare] = [this.spare, this.fill], this.used = rest, taken;
+  }
+  /** When empty, gives back what a flood made the buffers grow to. */
+  shrink() {
+    this.used > 0 || (this.fill.length > 262144 && (this.fill = Buffer.allocUnsafe(262144)), this.spare.length > 262144 && (this.spare = Buffer.allocUnsafe(262144)));
+  }
+  /** Puts bytes that could not be written back at the head, as one piece. */
+  unshift(bytes) {
+    this.used + bytes.length > this.fill.length && (this.fill = this.grown(this.fill, this.used + bytes.length)), this.fill.copy(this.fill, bytes.length, 0, this.used), bytes.copy(this.fill, 0), this.ends = [bytes.length, ...this.ends.map((end) => end + bytes.length)], this.used += bytes.length;
+  }
+  /** A bigger buffer holding the first `used` bytes of `buffer` (what matters of `fill`; nothing of `spare`). */
+  grown(buffer, needed) {
+    let bigger = Buffer.allocUnsafe(Math.max(needed, Math.min(buffer.length * 2, needed + 8388608)));
+    return buffer === this.fill && buffer.copy(bigger, 0, 0, this.used), bigger;
+  }
+};
+
+// src/sinks/file/rotation.ts
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+var STALE_LOCK_MS = 1e4;
+function sameFile(mine, current) {
+  return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
+}
+function rotateUnderLock(file, fd, maxFiles, reopen) {
+  let lock = rotationLockPath(file);
+  if (!acquire(lock)) return !1;
+  try {
+    if (sameFile(import_node_fs4.default.fstatSync(fd), import_node_fs4.default.statSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path6.default.dirname(file), live = import_node_path6.default.basename(file), names = import_node_fs4.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs4.default.renameSync(file, import_node_path6.default.join(dir, rotated));
+      for (let old of filesToPrune([...names, rotated], live, maxFiles))
+        import_node_fs4.default.rmSync(import_node_path6.default.join(dir, old), { force: !0 });
+    }
+    return reopen(), !0;
+  } finally {
+    import_node_fs4.default.rmSync(lock, { force: !0 });
+  }
+}
+function acquire(lock) {
+  for (let attempt = 0; attempt < 2; attempt++)
+    try {
+      let fd = import_node_fs4.default.openSync(lock, import_node_fs4.default.constants.O_WRONLY | import_node_fs4.default.constants.O_CREAT | import_node_fs4.default.constants.O_EXCL | import_node_fs4.default.constants.O_NOFOLLOW, 384);
+      return import_node_fs4.default.writeSync(fd, String(process.pid)), import_node_fs4.default.closeSync(fd), !0;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      let holder, age;
+      try {
+        holder = import_node_fs4.default.readFileSync(lock, "utf8"), age = Date.now() - import_node_fs4.default.statSync(lock).mtimeMs;
+      } catch (readError) {
+        if (readError.code === "ENOENT") continue;
+        throw readError;
+      }
+      if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
+      import_node_fs4.default.rmSync(lock, { force: !0 });
+    }
+  return !1;
+}
+
+// src/sinks/file/writer.ts
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, LogFile = class {
+  constructor(file, options) {
+    this.file = file;
+    this.options = options;
+    this.fd = openAppend(file), this.writeFn = options.write ?? import_node_fs5.default.write;
+  }
+  file;
+  options;
+  fd;
+  /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
+  queue = new ByteQueue();
+  writeFn;
+  writing = !1;
+  failing = !1;
+  rotateFailing = !1;
+  drainTimer;
+  shrinkTimer;
+  idle = [];
+  /** Bytes queued and not yet written: what the reader bounds. */
+  get backlog() {
+    return this.queue.length;
+  }
+  write(text2) {
+    this.queue.push(text2), !this.writing && (this.queue.length >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
+  }
+  drainLater(ms) {
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = void 0, this.writing || this.drain();
+    }, ms);
+  }
+  /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
+  flush() {
+    return !this.writing && this.queue.length === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
+  }
+  /**
+   * Writes what is queued synchronously, for the last moments of a process.
+   * Only while no write is in flight (close() waits for it): the queue's
+   * double buffer must not be taken from twice.
+   */
+  flushSync() {
+    if (this.writing || (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queue.length === 0)) return;
+    let data = this.queue.take(Number.POSITIVE_INFINITY);
+    try {
+      this.prepare(data.length);
+      for (let offset = 0; offset < data.length; ) offset += import_node_fs5.default.writeSync(this.fd, data, offset);
+    } catch (error) {
+      this.options.onError(error);
+    }
+  }
+  async close() {
+    for (this.failing || await this.flush(); this.writing; ) await new Promise((resolve) => setTimeout(resolve, 10));
+    this.flushSync(), clearTimeout(this.shrinkTimer);
+    try {
+      import_node_fs5.default.fsyncSync(this.fd);
+    } catch {
+    }
+    import_node_fs5.default.closeSync(this.fd);
+  }
+  drain() {
+    if (this.queue.length === 0) {
+      this.writing = !1, clearTimeout(this.shrinkTimer), this.shrinkTimer = setTimeout(() => {
+        this.writing || this.queue.shrink();
+      }, SHRINK_AFTER_MS).unref();
+      for (let resolve of this.idle.splice(0)) resolve();
       return;
     }
-    this.lastCapture = Date.now(), this.write([{ event: { state: "enter", program: this.program() } }]), !this.closed && this.recording.socket && (this.settle = setTimeout(() => this.capture(), 500));
+    this.writing = !0;
+    let room;
+    try {
+      room = this.prepare(this.queue.firstPiece);
+    } catch (error) {
+      this.writing = !1, this.retryLater(error);
+      return;
+    }
+    if (room === void 0) {
+      this.writing = !1, this.drainLater(ROTATION_WAIT_MS);
+      return;
+    }
+    this.writeFrom(this.queue.take(room), 0);
   }
-  /** The pane printed something (called after each read). */
-  output() {
-    !this.alternate || this.closed || !this.recording.socket || (Date.now() - this.lastCapture >= 5e3 && this.capture(), clearTimeout(this.settle), this.settle = setTimeout(() => this.capture(), 500));
+  writeFrom(data, offset) {
+    this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
+      if (error) {
+        this.fail(error, data.subarray(offset));
+        return;
+      }
+      this.failing && (this.failing = !1, this.options.onRecover()), offset + written < data.length ? this.writeFrom(data, offset + written) : this.drain();
+    });
   }
-  close() {
-    this.closed = !0, clearTimeout(this.settle);
+  /** Keeps the unwritten bytes at the head of the queue and retries later: nothing is dropped here. */
+  fail(error, rest) {
+    this.queue.unshift(rest), this.writing = !1, this.retryLater(error);
   }
-  program() {
-    if (this.recording.socket)
+  retryLater(error) {
+    this.failing || (this.failing = !0, this.options.onError(error));
+    for (let resolve of this.idle.splice(0)) resolve();
+    this.drainLater(RETRY_MS);
+  }
+  /**
+   * Makes sure the next write goes to the right file: follows another writer's
+   * rotation, or rotates before `incoming` bytes would pass the limit. Returns
+   * the room left under the limit, or undefined while another writer holds the
+   * rotation lock.
+   */
+  prepare(incoming) {
+    let mine = import_node_fs5.default.fstatSync(this.fd);
+    sameFile(mine, import_node_fs5.default.statSync(this.file, { throwIfNoEntry: !1 })) || (this.reopen(), mine = import_node_fs5.default.fstatSync(this.fd));
+    let size = mine.size;
+    if (needsRotation(size, incoming, this.options.maxBytes)) {
+      let rotated;
       try {
-        return this.tmux.currentCommand(this.recording.paneId) || void 0;
-      } catch {
-        return;
+        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen()), this.rotateFailing = !1;
+      } catch (error) {
+        return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
+      if (!rotated) return;
+      size = import_node_fs5.default.fstatSync(this.fd).size;
+    }
+    return this.options.maxBytes - size;
   }
-  capture() {
-    this.capturing || (this.capturing = !0, this.lastCapture = Date.now(), this.tmux.captureScreen(this.recording.paneId, (screen) => {
-      if (this.capturing = !1, !screen || !this.alternate || this.closed) return;
-      if (!screen.alternate) {
-        this.resynced = screen.rows, this.leave();
-        return;
-      }
-      let { rows } = screen, snapshot = rows.join(`
-`);
-      snapshot !== this.lastSnapshot && (this.lastSnapshot = snapshot, this.write([{ event: { state: "snapshot", rows: rows.length } }, ...rows.map((row) => ({ row }))]));
-    }));
+  reopen() {
+    let fd = openAppend(this.file);
+    import_node_fs5.default.closeSync(this.fd), this.fd = fd;
   }
 };
 
-// src/terminal/ansi.ts
-var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), LINE_OP_FINALS = /* @__PURE__ */ new Set([
-  75,
-  // K  EL  erase in line
-  67,
-  // C  CUF cursor forward
-  68,
-  // D  CUB cursor backward
-  71
-  // G  CHA cursor horizontal absolute
-]);
-var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999;
-function keepsControl(byte) {
-  return byte === 10 || byte === 13 || byte === 8 || byte === 9;
-}
-var HEX = "0123456789abcdef";
-function escapeByte(out, o, byte) {
-  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
-}
-function escapeC1(out, o, codePoint) {
-  return out[o] = 92, out[o + 1] = 117, out[o + 2] = 48, out[o + 3] = 48, out[o + 4] = HEX.charCodeAt(codePoint >> 4), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
-}
-var EscapeCleaner = class {
-  state = 0 /* Ground */;
-  /** First CSI parameter, or -1 when none was given. */
-  param = -1;
-  /** Only the first parameter matters for the line ops; later ones are skipped. */
-  paramIndex = 0;
-  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
-  marker = 0;
-  intermediates = !1;
-  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
-  pending = new Uint8Array(3);
-  pendingLength = 0;
-  need = 0;
-  lower = 128;
-  upper = 191;
-  out = Buffer.allocUnsafe(64 * 1024);
-  /**
-   * Cleans one chunk into valid UTF-8 text plus line ops. The result is a view
-   * into a buffer reused by the next call: consume it before calling again.
-   */
-  clean(chunk) {
-    let room = chunk.length * 4 + 24;
-    this.out.length < room && (this.out = Buffer.allocUnsafe(room));
-    let out = this.out, o = 0, state = this.state, n = chunk.length;
-    for (let i = 0; i < n; i++) {
-      let b = chunk[i];
-      if (state === 0 /* Ground */) {
-        if (this.need > 0) {
-          if (b >= this.lower && b <= this.upper) {
-            o = this.continueCharacter(out, o, b);
-            continue;
-          }
-          o = this.escapePending(out, o);
-        }
-        b < 128 ? b >= 32 && b !== DEL ? out[o++] = b : b === ESC ? state = 1 /* Escape */ : keepsControl(b) && (out[o++] = b) : o = this.startCharacter(out, o, b);
-        continue;
-      }
-      if (b === ESC) {
-        state = 1 /* Escape */;
-        continue;
-      }
-      if (b === CAN || b === SUB) {
-        state = 0 /* Ground */;
-        continue;
-      }
-      switch (state) {
-        case 1 /* Escape */:
-          b < 32 ? keepsControl(b) && (out[o++] = b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.paramIndex = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? state = 7 /* OscString */ : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (state = 0 /* Ground */);
-          break;
-        case 2 /* EscapeIntermediate */:
-          b < 32 ? keepsControl(b) && (out[o++] = b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
-          break;
-        case 3 /* CsiEntry */:
-        case 4 /* CsiParam */:
-          if (b < 32)
-            keepsControl(b) && (out[o++] = b);
-          else if (b >= 48 && b <= 57) {
-            if (state = 4 /* CsiParam */, this.paramIndex === 0) {
-              let next = (this.param < 0 ? 0 : this.param) * 10 + (b - 48);
-              this.param = next > MAX_PARAM ? MAX_PARAM : next;
-            }
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, this.paramIndex++) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.intermediates || (o = this.dispatchCsi(out, o, b)), state = 0 /* Ground */);
-          break;
-        case 5 /* CsiIntermediate */:
-          b < 32 ? keepsControl(b) && (out[o++] = b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 6 /* CsiIgnore */:
-          b < 32 ? keepsControl(b) && (out[o++] = b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 7 /* OscString */:
-          b === BEL && (state = 0 /* Ground */);
-          break;
-        case 8 /* IgnoredString */:
-          break;
-      }
-    }
-    return this.state = state, out.subarray(0, o);
+// src/sinks/file/sink.ts
+var BATCH_CHARS = 16 * 1024, FileSink = class {
+  log;
+  format;
+  batch = "";
+  constructor(file, timeFormat, options) {
+    this.log = new LogFile(file, options), this.format = new TextFormat(timeFormat);
   }
-  /** End of stream: an unfinished character is written as escaped bytes. */
-  end() {
-    let out = Buffer.allocUnsafe(16);
-    return out.subarray(0, this.escapePending(out, 0));
+  write(record) {
+    this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
   }
-  /**
-   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
-   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
-   * anything else is escaped.
-   */
-  startCharacter(out, o, b) {
-    let need = 0, lower = 128, upper = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239)
-      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
-    else if (b >= 240 && b <= 244)
-      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
-    else return escapeByte(out, o, b);
-    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
+  flush() {
+    this.batch.length !== 0 && (this.log.write(this.batch), this.batch = "");
   }
-  continueCharacter(out, o, b) {
-    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
-    let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeC1(out, o, b);
-    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
-    return out[o++] = b, o;
+  get backlog() {
+    return this.log.backlog + this.batch.length;
   }
-  escapePending(out, o) {
-    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]);
-    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
-  }
-  /** Keeps the few CSI sequences that matter to the log, as ops; no op is longer than its CSI. */
-  dispatchCsi(out, o, final) {
-    return this.marker === 0 && LINE_OP_FINALS.has(final) ? this.encodeLineOp(out, o, final) : (this.marker === 63 && (final === 104 || final === 108) && ALTERNATE_SCREEN_MODES.has(this.param) && (out[o++] = 27, out[o++] = final === 104 ? 97 : 110, out[o++] = 59), o);
-  }
-  /** ESC final digits ';' — no longer than the CSI it replaces (ESC '[' ... final). */
-  encodeLineOp(out, o, final) {
-    return out[o++] = 27, out[o++] = final, this.param >= 0 && (o += out.write(String(this.param), o, "latin1")), out[o++] = 59, o;
-  }
-};
-
-// src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LEAVE_ALTERNATE = `\x1B${String.fromCharCode(110)};`, CR = 13, BS = 8, OP = 27, EDIT = /\r(?!\n)|[\b\x1b]/g, LineAssembler = class {
-  constructor(sink, maxChars = MAX_LINE_CHARS, onScreen = () => {
-  }) {
-    this.sink = sink;
-    this.maxChars = maxChars;
-    this.onScreen = onScreen;
-  }
-  sink;
-  maxChars;
-  onScreen;
-  line = "";
-  cursor = 0;
-  continued = !1;
-  /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
-  alternate = !1;
-  /** Starts the current line with text already on screen, the cursor after it. */
-  seed(text) {
-    this.line = text, this.cursor = text.length;
-  }
-  /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
-  setAlternate(alternate) {
-    alternate !== this.alternate && (alternate && this.line.length > 0 && this.emit(), this.line = "", this.cursor = 0, this.alternate = alternate, this.onScreen(alternate));
-  }
-  /** Feeds cleaned text (see ansi.ts); line ops must arrive whole, as the cleaner emits them. */
-  push(text) {
-    let start2 = 0;
-    for (; start2 < text.length; ) {
-      if (!this.alternate) {
-        start2 = this.pushLines(text, start2);
-        continue;
-      }
-      let leave = text.indexOf(LEAVE_ALTERNATE, start2);
-      if (leave < 0) return;
-      this.setAlternate(!1), start2 = leave + LEAVE_ALTERNATE.length;
-    }
-  }
-  /** Lines from `from` on; stops early, returning where, when the alternate screen begins. */
-  pushLines(text, from) {
-    let n = text.length, nextEdit = this.findEdit(text, from), start2 = from;
-    for (; start2 < n; ) {
-      let newline = text.indexOf(`
-`, start2), end = newline < 0 ? n : newline, body = newline >= 0 && end > start2 && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-      if (body > start2)
-        if (nextEdit >= body && this.cursor === this.line.length) this.append(text.slice(start2, body));
-        else {
-          let stop2 = this.edit(text, start2, body);
-          if (stop2 >= 0) return stop2;
-        }
-      if (newline < 0) break;
-      this.emit(), start2 = newline + 1, nextEdit < start2 && (nextEdit = this.findEdit(text, start2));
-    }
-    return n;
-  }
-  /** Emits what is left of an unfinished line (end of stream). */
-  finish() {
-    this.line.length > 0 && this.emit();
-  }
-  findEdit(text, from) {
-    EDIT.lastIndex = from;
-    let found = EDIT.exec(text);
-    return found ? found.index : text.length;
-  }
-  append(part) {
-    this.line = this.line.length === 0 ? part : this.line + part, this.cursor = this.line.length, this.line.length > this.maxChars && this.split();
-  }
-  /** Applies text with cursor movement; returns where it stopped if the alternate screen began, else -1. */
-  edit(text, from, to) {
-    let i = from;
-    for (; i < to; ) {
-      let c = text.charCodeAt(i);
-      if (c === CR)
-        this.cursor = 0, i++;
-      else if (c === BS)
-        this.cursor > 0 && this.cursor--, i++;
-      else if (c === OP) {
-        let end = text.indexOf(";", i + 2), final = text.charCodeAt(i + 1), param = end > i + 2 ? Number(text.slice(i + 2, end)) : -1;
-        if (i = end + 1, final === 97)
-          return this.setAlternate(!0), i;
-        this.applyOp(final, param);
-      } else {
-        let j = i + 1;
-        for (; j < to; ) {
-          let d = text.charCodeAt(j);
-          if (d === CR || d === BS || d === OP) break;
-          j++;
-        }
-        this.write(text.slice(i, j)), i = j;
-      }
-    }
-    return -1;
-  }
-  /** Writes at the cursor, overwriting what is there; past the end pads with blanks, as the screen shows. */
-  write(part) {
-    let { line, cursor } = this;
-    cursor === line.length ? this.line = line + part : cursor > line.length ? this.line = line + " ".repeat(cursor - line.length) + part : this.line = line.slice(0, cursor) + part + line.slice(cursor + part.length), this.cursor = cursor + part.length, this.line.length > this.maxChars && this.split();
-  }
-  applyOp(final, param) {
-    let count = param > 0 ? param : 1;
-    switch (final) {
-      case 75:
-        if (param <= 0) this.line = this.line.slice(0, this.cursor);
-        else if (param === 1) {
-          let upto = Math.min(this.cursor + 1, this.line.length);
-          this.line = " ".repeat(upto) + this.line.slice(upto);
-        } else this.line = "";
-        break;
-      case 67:
-        this.cursor += count;
-        break;
-      case 68:
-        this.cursor = Math.max(0, this.cursor - count);
-        break;
-      case 71:
-        this.cursor = count - 1;
-        break;
-    }
-    this.cursor > this.maxChars && (this.cursor = this.maxChars);
-  }
-  split() {
-    for (; this.line.length > this.maxChars; ) {
-      let cut = this.maxChars, last = this.line.charCodeAt(cut - 1);
-      last >= 55296 && last <= 56319 && cut--, this.sink(this.line.slice(0, cut), this.continued), this.continued = !0, this.line = this.line.slice(cut), this.cursor = Math.max(0, this.cursor - cut);
-    }
-  }
-  emit() {
-    this.sink(this.line, this.continued), this.line = "", this.cursor = 0, this.continued = !1;
-  }
-};
-
-// src/terminal/transcript.ts
-var Transcript = class {
-  cleaner = new EscapeCleaner();
-  lines;
-  constructor(sink, maxLineChars, onScreen) {
-    this.lines = new LineAssembler(sink, maxLineChars, onScreen);
-  }
-  /** Text the current line already holds (what the screen showed before the stream began). */
-  seed(text) {
-    this.lines.seed(text);
-  }
-  /** See LineAssembler.setAlternate. */
-  setAlternate(alternate) {
-    this.lines.setAlternate(alternate);
-  }
-  push(chunk) {
-    this.lines.push(this.cleaner.clean(chunk).toString("utf8"));
-  }
-  /** End of stream: what is left of the last line is emitted too. */
-  end() {
-    this.lines.push(this.cleaner.end().toString("utf8")), this.lines.finish();
+  async close() {
+    this.flush(), await this.log.close();
   }
 };
 
 // src/commands/pipe.ts
-var BATCH_CHARS = 16 * 1024, MAX_BACKLOG = 16 * 1024 * 1024, DROP_CHECK_MS = 500;
-function runReader(recording, runFile) {
+function runPipe(recording, runFile, dependencies = {}) {
   runFile && writeReaderPid(runFile);
-  let tmux = new Tmux(recording.socket), tell = (text, error = !1) => {
+  let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
     if (recording.socket)
       try {
-        tmux.message(`tmux-audit: ${text}`, { version: recording.version, error });
+        tmux.message(`tmux-audit: ${text2}`, { version: recording.version, error });
       } catch {
       }
-  }, log = new LogFile(recording.file, {
-    // A test knob (inherited from the tmux server's environment): a slow disk on demand.
-    writeDelayMs: Number(process.env.TMUX_AUDIT_TEST_WRITE_DELAY_MS) || 0,
+  }, sink = new FileSink(recording.file, recording.timeFormat, {
     maxBytes: recording.maxBytes,
     maxFiles: recording.maxFiles,
+    write: dependencies.write,
     // The essentials first: a narrow message line cuts the end off.
     onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
     onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
     onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, !0)
-  }), clock = makeClock(recording.timeFormat), from = origin(recording.user || import_node_os2.default.userInfo().username, recording.session, recording.window, recording.pane), time = "", batch = "", eventLine = (name, fields) => recordingEvent(recording, name, fields, clock), event = (name, fields) => {
-    batch += eventLine(name, fields);
-  }, droppedLines = 0, droppedChars = 0, dropCheck, queuedBytes = () => log.backlog + batch.length, endDrop = () => {
-    batch += eventLine("dropped", { lines: droppedLines, chars: droppedChars, reason: "log writer backlog" }), clearInterval(dropCheck), droppedLines = 0, droppedChars = 0;
-  }, onLine = (text, continued) => {
-    if (queuedBytes() > (droppedLines > 0 ? MAX_BACKLOG / 2 : MAX_BACKLOG)) {
-      droppedLines === 0 && (dropCheck = setInterval(() => {
-        queuedBytes() <= MAX_BACKLOG / 2 && writeBatch(!0);
-      }, DROP_CHECK_MS)), droppedLines++, droppedChars += text.length;
-      return;
-    }
-    droppedLines > 0 && endDrop(), batch += stampLine(time, from, continued ? "+" /* Continued */ : "|" /* Text */, text), batch.length >= BATCH_CHARS && writeBatch();
-  }, screen = new ScreenRecorder(
-    tmux,
-    recording,
-    (entries) => {
-      for (let entry of entries)
-        "event" in entry ? event("screen", entry.event) : batch += stampLine(clock(Date.now()), from, "=" /* Screen */, entry.row);
-      writeBatch();
-    },
-    () => transcript.setAlternate(!1)
-  ), transcript = new Transcript(onLine, void 0, (alternate) => screen.switched(alternate)), writeBatch = (endOfDrop = !1) => {
-    endOfDrop && droppedLines > 0 && endDrop(), batch.length > 0 && (log.write(batch), batch = "");
-  };
-  transcript.seed(recording.seed ?? ""), event("start", { by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }), writeBatch(), recording.alternateScreen && transcript.setAlternate(!0);
+  }), stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
+    pressure: () => sink.backlog,
+    dropped: (lines, chars) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, Date.now()),
+    drained: () => pipeline.settle()
+  }), pipeline = new Pipeline([guard], [sink]), recorder = new Recorder(stamper, pipeline, { now: Date.now, screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0 });
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }, recording.seed ?? "", !!recording.alternateScreen);
   let stopReading = readInput({
-    data: (chunk) => {
-      time = clock(Date.now()), transcript.push(chunk), writeBatch(), screen.output();
-    },
+    data: (chunk) => recorder.push(chunk),
     end: () => {
       finish("eof");
     },
@@ -5006,26 +5230,42 @@ function runReader(recording, runFile) {
     }
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, stopReading(), time = clock(Date.now()), transcript.end(), screen.close();
+    finishing = !0, stopReading(), recorder.endOfInput();
     let stop2 = runFile ? takeStopRequest(runFile) : void 0;
-    writeBatch(!0), event("stop", { reason: stop2 ? "toggle" : reason === "eof" ? endOfInputReason() : reason, by: stop2?.by }), writeBatch(!0), await log.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
-  }, endOfInputReason = () => {
-    if (!recording.socket) return "eof";
-    let pane = tmux.paneFate(recording.paneId);
-    return pane === "gone" ? "pane-closed" : pane === "dead" ? "pane-exited" : pane === "alive" ? "pipe-closed" : "server-exit";
+    await recorder.stop({ reason: stop2 ? "toggle" : reason === "eof" ? endOfInputReason(tmux, recording) : reason, by: stop2?.by }), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
     try {
-      event("error", { message: error.message }), writeBatch(!0);
+      recorder.event("error", { message: error.message });
     } finally {
-      log.close().finally(() => process.exit(70));
+      pipeline.close().finally(() => process.exit(70));
     }
   });
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
     finish(signal);
   });
 }
+function screenOf(tmux, paneId) {
+  return {
+    program: () => {
+      try {
+        return tmux.currentCommand(paneId) || void 0;
+      } catch {
+        return;
+      }
+    },
+    capture: (done) => tmux.captureScreen(paneId, done)
+  };
+}
+function endOfInputReason(tmux, recording) {
+  if (!recording.socket) return "eof";
+  let pane = tmux.paneFate(recording.paneId);
+  return pane === "gone" ? "pane-closed" : pane === "dead" ? "pane-exited" : pane === "alive" ? "pipe-closed" : "server-exit";
+}
+
+// src/commands/recover.ts
+var import_node_os3 = __toESM(require("node:os"), 1);
 function recoverReader(runFile, status) {
   let recording;
   try {
@@ -5033,15 +5273,15 @@ function recoverReader(runFile, status) {
   } catch {
     return;
   }
-  let cause = status > 128 ? { signal: signalName(status - 128) } : { exit: status }, said = status > 128 ? `killed by ${cause.signal}` : `exit status ${status}`, text = "";
+  let cause = status > 128 ? { signal: signalName(status - 128) } : { exit: status }, said = status > 128 ? `killed by ${cause.signal}` : `exit status ${status}`, torn = !1;
   try {
-    endsWithNewline(recording.file) || (text += `
-`);
+    torn = !endsWithNewline(recording.file);
   } catch {
   }
-  text += recordingEvent(recording, "stop", { reason: "reader-died", ...cause });
+  let stop2 = new Stamper(recordingIdentity(recording), !1).event("stop", { reason: "reader-died", ...cause }, Date.now());
   try {
-    appendLines(recording.file, text);
+    appendRecords(recording.file, recording.timeFormat, [stop2], torn ? `
+` : "");
   } catch {
   }
   let tmux = new Tmux(recording.socket);
@@ -5055,29 +5295,18 @@ function recoverReader(runFile, status) {
   removeRunFiles(runFile, recording.id);
 }
 function signalName(signal) {
-  let found = Object.entries(import_node_os2.default.constants.signals).find(([, number]) => number === signal);
+  let found = Object.entries(import_node_os3.default.constants.signals).find(([, number2]) => number2 === signal);
   return found ? found[0] : String(signal);
-}
-function endsWithNewline(file) {
-  let fd = import_node_fs4.default.openSync(file, "r");
-  try {
-    let size = import_node_fs4.default.fstatSync(fd).size;
-    if (size === 0) return !0;
-    let last = Buffer.alloc(1);
-    return import_node_fs4.default.readSync(fd, last, 0, 1, size - 1), last[0] === 10;
-  } finally {
-    import_node_fs4.default.closeSync(fd);
-  }
 }
 
 // src/core/status.ts
-var DEFAULT_STATUS_ON = "#[fg=red,bold]\u25CF REC#[default]";
-function escapeBranch(text) {
+var DEFAULT_STATUS_ON = OPTIONS.statusOn.default, DEFAULT_STATUS_OFF = OPTIONS.statusOff.default;
+function escapeBranch(text2) {
   let out = "", depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    let char = text[i];
-    if (char === "#" && i + 1 < text.length) {
-      let next = text[i + 1];
+  for (let i = 0; i < text2.length; i++) {
+    let char = text2[i];
+    if (char === "#" && i + 1 < text2.length) {
+      let next = text2[i + 1];
       next === "{" && depth++, out += char + next, i++;
     } else char === "}" ? depth > 0 ? (depth--, out += char) : out += "#}" : char === "," && depth === 0 ? out += "#," : out += char;
   }
@@ -5085,11 +5314,11 @@ function escapeBranch(text) {
 }
 function statusSegment(on, off) {
   let shownOff = escapeBranch(off);
-  return `#{?pane_pipe,#{?@audit_on,${escapeBranch(on)},${shownOff}},${shownOff}}`;
+  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${escapeBranch(on)},${shownOff}},${shownOff}}`;
 }
 
 // src/cli.ts
-var reportTo = "auto";
+var readerDependencies = {}, reportTo = "auto";
 function toTmux() {
   return reportTo === "auto" ? !!process.env.TMUX && !process.env.TMUX_PANE : reportTo === "tmux";
 }
@@ -5108,7 +5337,7 @@ function report(lines, version, error) {
 }
 function paneCommand(name, description, action) {
   return new Command(name).description(description).option("-t, --pane <pane>", "target pane (default: the pane this runs in)", "").option("--client-user <user>", "who asked, as tmux knows the client (#{client_user})", "").action((options) => {
-    let outcome = action({ pane: options.pane, clientUser: options.clientUser });
+    let outcome = action(new Tmux(), { pane: options.pane, clientUser: options.clientUser });
     report(outcome.messages, outcome.version, !1);
   });
 }
@@ -5119,27 +5348,31 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 }).exitOverride().configureOutput({ writeErr: () => {
 } }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
   new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").action((runFile, options) => {
-    if (runFile) return runReader(readRecording(runFile), runFile);
+    if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
-    let { recording, warnings } = filterRecording({ ...options, file: options.file });
-    return warnings.length > 0 && report(warnings, "", !0), runReader(recording);
+    let { recording, warnings } = filterRecording(
+      { ...options, file: options.file },
+      { id: nanoid(10), username: import_node_os4.default.userInfo().username, env: process.env, cwd: process.cwd() }
+    );
+    return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })
 ).addCommand(
   new Command("renamed").description("record a session rename in its recordings (what the session-renamed hook runs)").requiredOption("--session <session>", "the renamed session (#{hook_session})").action((options) => {
-    let outcome = noteRename(options.session);
+    let outcome = noteRename(new Tmux(), options.session);
     report(outcome.messages, outcome.version, !1);
   })
 ).addCommand(
   new Command("recover").description("close the recording of a reader that died (what pipe-pane runs after it)").argument("<run-file>", "the recording written by start").argument("<status>", "the reader's exit status").action((runFile, status) => recoverReader(runFile, Number(status)))
 ).addCommand(
   new Command("status-format").description("print the tmux format that replaces #{audit_status}").option("--on <format>", "shown while the current pane is logged", "").option("--off <format>", "shown while it is not", "").action((options) => {
-    process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || "")}
+    process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF)}
 `);
   })
 );
 for (let command of program2.commands) command.exitOverride().configureOutput({ writeErr: () => {
 } });
-function runCli(argv) {
+function runCli(argv, dependencies = {}) {
+  readerDependencies = dependencies;
   try {
     program2.parse(argv);
   } catch (error) {

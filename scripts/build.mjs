@@ -1,6 +1,9 @@
-// Bundles src/ into the one committed file TPM users run: dist/audit.cjs.
-// Deterministic (no timestamps, no absolute paths), so CI can rebuild and diff.
-import { readFileSync } from 'node:fs';
+// Bundles src/ into the one committed file TPM users run, dist/audit.cjs, and
+// writes dist/options.sh, the option table for the shell side, generated from
+// src/core/options.ts (the shell needs @audit-node's default before it has a
+// node to ask). Deterministic (no timestamps, no absolute paths), so CI can
+// rebuild and diff.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -18,3 +21,15 @@ await build({
   define: { VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 });
+
+// The table is TypeScript: bundle it in memory and load it from a data: URL.
+const table = await build({
+  entryPoints: ['src/core/options.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  write: false,
+  logLevel: 'warning',
+});
+const { optionsShell } = await import(`data:text/javascript;base64,${Buffer.from(table.outputFiles[0].contents).toString('base64')}`);
+writeFileSync(new URL('../dist/options.sh', import.meta.url), optionsShell());

@@ -1,13 +1,8 @@
 # shellcheck shell=bash disable=SC2034  # sourced by audit.tmux, which uses the names
-# Shared shell helpers for audit.tmux (the tmux-yank layout: option names and
-# defaults in one table, a getter, nothing else).
+# Shared shell helpers for audit.tmux: the few constants of the shell side and
+# a getter. The option names and defaults are in dist/options.sh, generated
+# from src/core/options.ts.
 
-audit_key_option='@audit-key'
-audit_key_default='A'
-audit_node_option='@audit-node'
-audit_node_default='node'
-audit_status_on_option='@audit-status-on'
-audit_status_off_option='@audit-status-off'
 audit_status_placeholder='#{audit_status}'
 audit_min_node_major=18
 audit_hook_index=47

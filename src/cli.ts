@@ -5,15 +5,24 @@
 // (spawn.c); but a server started from inside another tmux inherits a stale
 // $TMUX_PANE, so the key binding says `--report tmux` outright.
 
+import os from 'node:os';
 import { Command, CommanderError } from 'commander';
-import { describeLogging, filterRecording, noteRename, startLogging, stopLogging, toggleLogging, type FilterOptions, type Invocation, type Outcome } from './commands/toggle.ts';
+import { nanoid } from 'nanoid';
+import { startLogging, stopLogging, toggleLogging, type Invocation, type Outcome } from './commands/toggle.ts';
+import { describeLogging } from './commands/status.ts';
+import { noteRename } from './commands/renamed.ts';
+import { filterRecording, type FilterOptions } from './core/plan.ts';
 import { readRecording } from './runtime/runfile.ts';
 import { AuditError } from './core/errors.ts';
-import { recoverReader, runReader } from './commands/pipe.ts';
+import { runPipe, type ReaderDependencies } from './commands/pipe.ts';
+import { recoverReader } from './commands/recover.ts';
 import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, statusSegment } from './core/status.ts';
 import { Tmux } from './tmux/client.ts';
 
 declare const VERSION: string;
+
+/** Set by runCli: what the reader is given instead of the real thing (only ever by a test build). */
+let readerDependencies: ReaderDependencies = {};
 
 type ReportTo = 'auto' | 'tmux' | 'terminal';
 let reportTo: ReportTo = 'auto';
@@ -36,13 +45,13 @@ function report(lines: string[], version: string, error: boolean): void {
   (error ? process.stderr : process.stdout).write(`${lines.map((line) => `tmux-audit: ${line}`).join('\n')}\n`);
 }
 
-function paneCommand(name: string, description: string, action: (invocation: Invocation) => Outcome): Command {
+function paneCommand(name: string, description: string, action: (tmux: Tmux, invocation: Invocation) => Outcome): Command {
   return new Command(name)
     .description(description)
     .option('-t, --pane <pane>', 'target pane (default: the pane this runs in)', '')
     .option('--client-user <user>', 'who asked, as tmux knows the client (#{client_user})', '')
     .action((options: { pane: string; clientUser: string }) => {
-      const outcome = action({ pane: options.pane, clientUser: options.clientUser });
+      const outcome = action(new Tmux(), { pane: options.pane, clientUser: options.clientUser });
       report(outcome.messages, outcome.version, false);
     });
 }
@@ -72,11 +81,14 @@ const program = new Command('tmux-audit')
       .option('--max-size <size>', 'with --file: rotate past this size', '')
       .option('--max-files <n>', 'with --file: rotated files to keep', '')
       .action((runFile: string | undefined, options: { file?: string } & Omit<FilterOptions, 'file'>) => {
-        if (runFile) return runReader(readRecording(runFile), runFile);
+        if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
         if (!options.file) throw new AuditError('pipe needs a run file or --file <path>', 2);
-        const { recording, warnings } = filterRecording({ ...options, file: options.file });
+        const { recording, warnings } = filterRecording(
+          { ...options, file: options.file },
+          { id: nanoid(10), username: os.userInfo().username, env: process.env, cwd: process.cwd() },
+        );
         if (warnings.length > 0) report(warnings, '', true);
-        return runReader(recording);
+        return runPipe(recording, undefined, readerDependencies);
       }),
   )
   .addCommand(
@@ -84,7 +96,7 @@ const program = new Command('tmux-audit')
       .description('record a session rename in its recordings (what the session-renamed hook runs)')
       .requiredOption('--session <session>', 'the renamed session (#{hook_session})')
       .action((options: { session: string }) => {
-        const outcome = noteRename(options.session);
+        const outcome = noteRename(new Tmux(), options.session);
         report(outcome.messages, outcome.version, false);
       }),
   )
@@ -107,7 +119,8 @@ const program = new Command('tmux-audit')
 for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
 
 /** Runs the command line `argv` (as process.argv: node, script, args...) and reports once. */
-export function runCli(argv: string[]): void {
+export function runCli(argv: string[], dependencies: ReaderDependencies = {}): void {
+  readerDependencies = dependencies;
 try {
   program.parse(argv);
 } catch (error) {

@@ -15,14 +15,21 @@
 // (`leave reason=resync`) with a snapshot of what the normal screen shows, so
 // what was printed meanwhile is not lost from sight.
 
-import type { Recording } from '../runtime/runfile.ts';
-import type { Tmux } from '../tmux/client.ts';
+import type { EventFields } from '../core/record.ts';
+
+/** What the screen recorder asks of tmux (absent for `pipe --file`: no pane, no snapshots). */
+export interface ScreenSource {
+  /** The program in the foreground of the pane, if tmux can say. */
+  program(): string | undefined;
+  /** The pane's rows now (no trailing blank rows) and whether it is the alternate screen; undefined if tmux cannot say. */
+  capture(done: (screen: { alternate: boolean; rows: string[] } | undefined) => void): void;
+}
 
 const SETTLE_MS = 500;
 const EVERY_MS = 5000;
 
 /** An event (`screen state=...`) or one row of a snapshot. */
-export type ScreenEntry = { event: Record<string, string | number | undefined> } | { row: string };
+export type ScreenEntry = { event: EventFields } | { row: string };
 
 export class ScreenRecorder {
   private alternate = false;
@@ -35,8 +42,7 @@ export class ScreenRecorder {
   private resynced: string[] | undefined;
 
   constructor(
-    private readonly tmux: Tmux,
-    private readonly recording: Recording,
+    private readonly source: ScreenSource | undefined,
     private readonly write: (entries: ScreenEntry[]) => void,
     /** Makes the line assembler leave the alternate screen (it then calls `switched(false)`). */
     private readonly leave: () => void,
@@ -55,14 +61,14 @@ export class ScreenRecorder {
       return;
     }
     this.lastCapture = Date.now();
-    this.write([{ event: { state: 'enter', program: this.program() } }]);
+    this.write([{ event: { state: 'enter', program: this.source?.program() } }]);
     // A first picture even if the program then sits still (or was already up when logging started).
-    if (!this.closed && this.recording.socket) this.settle = setTimeout(() => this.capture(), SETTLE_MS);
+    if (!this.closed && this.source) this.settle = setTimeout(() => this.capture(), SETTLE_MS);
   }
 
   /** The pane printed something (called after each read). */
   output(): void {
-    if (!this.alternate || this.closed || !this.recording.socket) return;
+    if (!this.alternate || this.closed || !this.source) return;
     if (Date.now() - this.lastCapture >= EVERY_MS) this.capture();
     clearTimeout(this.settle);
     this.settle = setTimeout(() => this.capture(), SETTLE_MS);
@@ -73,20 +79,11 @@ export class ScreenRecorder {
     clearTimeout(this.settle);
   }
 
-  private program(): string | undefined {
-    if (!this.recording.socket) return undefined;
-    try {
-      return this.tmux.currentCommand(this.recording.paneId) || undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   private capture(): void {
-    if (this.capturing) return;
+    if (this.capturing || !this.source) return;
     this.capturing = true;
     this.lastCapture = Date.now();
-    this.tmux.captureScreen(this.recording.paneId, (screen) => {
+    this.source.capture((screen) => {
       this.capturing = false;
       if (!screen || !this.alternate || this.closed) return;
       if (!screen.alternate) {

@@ -1,16 +1,100 @@
-// The plugin's `@audit-*` options: defaults, parsing, and a fallback with a
-// message naming the option whenever a value cannot be used. Pure: the values
-// come in from tmux (see tmux.ts), the messages go out to the caller.
+// The plugin's options, in one table: every `@audit-*` option a user sets, its
+// default and what it means, and the two pane options the plugin sets itself.
+// The helper reads the table directly; the shell side (audit.tmux) reads
+// dist/options.sh, which `npm run build` generates from it, because the shell
+// needs `@audit-node`'s default before it has found a node to ask.
+// Parsing is pure: the values come in from tmux (src/tmux/pane.ts), the
+// messages go out to the caller.
 
 import path from 'node:path';
 import { DEFAULT_TIME_FORMAT, timeFormatProblem } from '../format/text.ts';
 
-export interface RawOptions {
-  dir: string;
-  timeFormat: string;
-  maxSize: string;
-  maxFiles: string;
+export interface OptionSpec {
+  /** As a user sets it in `.tmux.conf`. */
+  readonly name: `@audit-${string}`;
+  /** What an unset or empty option means; '' for @audit-dir, whose default depends on the environment. */
+  readonly default: string;
+  /** How the README states a default that is computed rather than fixed. */
+  readonly computedDefault?: string;
+  readonly meaning: string;
+  /**
+   * Who reads it: audit.tmux when the plugin loads (a change needs the
+   * configuration sourced again), or the helper at each start, from the same
+   * tmux call that reads the pane (a change applies to the next recording).
+   */
+  readonly readAt: 'load' | 'start';
 }
+
+export const OPTIONS = {
+  key: {
+    name: '@audit-key',
+    default: 'A',
+    meaning: 'the key (after the prefix) that toggles logging of the current pane',
+    readAt: 'load',
+  },
+  dir: {
+    name: '@audit-dir',
+    default: '',
+    computedDefault: '${XDG_STATE_HOME:-$HOME/.local/state}/tmux-audit',
+    meaning: 'where logs go; absolute, ~ allowed. Created mode 0700',
+    readAt: 'start',
+  },
+  timeFormat: {
+    name: '@audit-time-format',
+    default: DEFAULT_TIME_FORMAT,
+    meaning: "the stamp's time, a date-fns format string; local time",
+    readAt: 'start',
+  },
+  maxSize: {
+    name: '@audit-max-size',
+    default: '10M',
+    meaning: "rotate a session's log before it grows past this; K, M, G (powers of 1024)",
+    readAt: 'start',
+  },
+  maxFiles: {
+    name: '@audit-max-files',
+    default: '20',
+    meaning: 'rotated files kept per session; the oldest beyond this are deleted',
+    readAt: 'start',
+  },
+  statusOn: {
+    name: '@audit-status-on',
+    default: '#[fg=red,bold]● REC#[default]',
+    meaning: 'what #{audit_status} shows while the current pane is logged',
+    readAt: 'load',
+  },
+  statusOff: {
+    name: '@audit-status-off',
+    default: '',
+    meaning: 'what #{audit_status} shows otherwise',
+    readAt: 'load',
+  },
+  node: {
+    name: '@audit-node',
+    default: 'node',
+    meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
+    readAt: 'load',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionKey = keyof typeof OPTIONS;
+
+/** The options the helper reads at each start. */
+export type StartOption = { [K in OptionKey]: (typeof OPTIONS)[K]['readAt'] extends 'start' ? K : never }[OptionKey];
+
+export const START_OPTIONS = (Object.keys(OPTIONS) as OptionKey[]).filter((key): key is StartOption => OPTIONS[key].readAt === 'start');
+
+/** The start options as tmux gives them: unset reads as ''. */
+export type RawOptions = Record<StartOption, string>;
+
+/**
+ * Pane options the plugin sets on a logged pane: the recording id and its run
+ * file. The status format tests the first, so it must be set while logging.
+ */
+export const PANE_OPTIONS = {
+  recording: '@audit_on',
+  runFile: '@audit_run',
+} as const;
 
 export interface AuditOptions {
   dir: string;
@@ -20,15 +104,10 @@ export interface AuditOptions {
 }
 
 /** Option names as a user sets them in `.tmux.conf`. */
-export const OPTION_NAMES: Record<keyof RawOptions, string> = {
-  dir: '@audit-dir',
-  timeFormat: '@audit-time-format',
-  maxSize: '@audit-max-size',
-  maxFiles: '@audit-max-files',
-};
+export const OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key) => [key, OPTIONS[key].name])) as Record<StartOption, string>;
 
-export const DEFAULT_MAX_SIZE = '10M';
-export const DEFAULT_MAX_FILES = 20;
+export const DEFAULT_MAX_SIZE = OPTIONS.maxSize.default;
+export const DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 
 export function defaultDir(env: NodeJS.ProcessEnv): string {
   const state = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.join(env.HOME ?? '/', '.local', 'state');
@@ -48,7 +127,7 @@ export function parseSize(text: string): number | undefined {
 /** Resolves every option; `warnings` names each option that fell back to its default, and why. */
 export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { options: AuditOptions; warnings: string[] } {
   const warnings: string[] = [];
-  const fallback = <T>(key: keyof RawOptions, why: string, value: T, shown: string): T => {
+  const fallback = <T>(key: StartOption, why: string, value: T, shown: string): T => {
     warnings.push(`${OPTION_NAMES[key]} '${raw[key]}' ${why}; using ${shown}`);
     return value;
   };
@@ -60,7 +139,7 @@ export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { optio
     else dir = fallback('dir', 'is not an absolute path', dir, dir);
   }
 
-  let timeFormat = DEFAULT_TIME_FORMAT;
+  let timeFormat: string = OPTIONS.timeFormat.default;
   if (raw.timeFormat !== '') {
     const problem = timeFormatProblem(raw.timeFormat);
     if (problem) timeFormat = fallback('timeFormat', `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`);
@@ -81,4 +160,34 @@ export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { optio
   }
 
   return { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
+}
+
+/** A shell variable name part for an option: `@audit-status-on` → `audit_status_on`. */
+export function shellName(option: string): string {
+  return option.replace(/^@/, '').replace(/-/g, '_');
+}
+
+function shellWord(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * dist/options.sh: the table for the shell side, as `<name>_option` and, for a
+ * fixed default, `<name>_default`. Generated by scripts/build.mjs; the build
+ * must be deterministic, so this depends on the table alone.
+ */
+export function optionsShell(): string {
+  const lines = [
+    '# shellcheck shell=bash disable=SC2034  # sourced by audit.tmux; not every name is used there',
+    '# generated from src/core/options.ts by npm run build; do not edit',
+  ];
+  for (const key of Object.keys(OPTIONS) as OptionKey[]) {
+    const option: OptionSpec = OPTIONS[key];
+    const name = shellName(option.name);
+    lines.push('', `# ${option.name}: ${option.meaning}`);
+    lines.push(`${name}_option=${shellWord(option.name)}`);
+    if (option.computedDefault) lines.push(`# default (computed by the helper): ${option.computedDefault}`);
+    else lines.push(`${name}_default=${shellWord(option.default)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

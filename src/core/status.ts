@@ -6,8 +6,10 @@
 // options up for the client's active pane (format.c:3432), so the segment
 // follows select-pane.
 
-export const DEFAULT_STATUS_ON = '#[fg=red,bold]● REC#[default]';
-export const DEFAULT_STATUS_OFF = '';
+import { OPTIONS, PANE_OPTIONS } from './options.ts';
+
+export const DEFAULT_STATUS_ON: string = OPTIONS.statusOn.default;
+export const DEFAULT_STATUS_OFF: string = OPTIONS.statusOff.default;
 
 /**
  * Makes `text` safe as one branch of `#{?cond,a,b}`: a top-level `,` or `}`
@@ -38,5 +40,5 @@ export function escapeBranch(text: string): string {
 /** Nested conditionals rather than `#{&&:...}`, which older tmux lacks. */
 export function statusSegment(on: string, off: string): string {
   const shownOff = escapeBranch(off);
-  return `#{?pane_pipe,#{?@audit_on,${escapeBranch(on)},${shownOff}},${shownOff}}`;
+  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${escapeBranch(on)},${shownOff}},${shownOff}}`;
 }

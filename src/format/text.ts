@@ -1,19 +1,16 @@
-// The log's line format: `<time> <user> <session>:<window>.<pane> <mark> <text>`.
+// The log's text line format, in one place: `<time> <user> <session>:<window>.<pane> <mark> <text>`.
 // The mark tells a reader (and grep) what the line is: `|` a line the pane
 // printed, `+` the next piece of a line too long to keep whole, `=` a row of a
 // full-screen program's screen as captured, `*` an event of the recorder itself
-// (start, stop, ...).
+// (`name rec=<id> key=value ...`). `parseLine` reads it back.
 
-import { format } from 'date-fns';
+import { format, parse } from 'date-fns';
+import type { AuditRecord, EventFields, Place, RecordKind } from '../core/record.ts';
 
 export const DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx";
 
-export const enum Mark {
-  Text = '|',
-  Continued = '+',
-  Screen = '=',
-  Event = '*',
-}
+export const MARKS: Readonly<Record<RecordKind, string>> = { line: '|', piece: '+', screen: '=', event: '*' };
+const KINDS: Readonly<Record<string, RecordKind>> = { '|': 'line', '+': 'piece', '=': 'screen', '*': 'event' };
 
 /** Formats epoch milliseconds; a flood stamps thousands of lines per millisecond, so the last result is reused. */
 export function makeClock(timeFormat: string): (ms: number) => string {
@@ -40,16 +37,12 @@ export function timeFormatProblem(timeFormat: string): string | undefined {
 }
 
 /** Who and where, the part of the stamp that is fixed for a recording. */
-export function origin(user: string, session: string, window: string, pane: string): string {
-  return `${user} ${session}:${window}.${pane}`;
-}
-
-export function stampLine(time: string, from: string, mark: Mark, text: string): string {
-  return `${time} ${from} ${mark} ${text}\n`;
+export function origin(user: string, place: Place): string {
+  return `${user} ${place.session}:${place.window}.${place.pane}`;
 }
 
 /** `name key=value ...`; a value with blanks, quotes or `=` is JSON-quoted so the line stays parseable. */
-export function eventText(name: string, fields: Record<string, string | number | undefined>): string {
+export function eventText(name: string, fields: EventFields): string {
   let text = name;
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
@@ -57,4 +50,126 @@ export function eventText(name: string, fields: Record<string, string | number |
     text += ` ${key}=${/^[^\s"=\\]+$/.test(plain) ? plain : JSON.stringify(plain)}`;
   }
   return text;
+}
+
+/** Records as log lines, each ending in `\n`. One per sink: it keeps the last stamp and origin. */
+export class TextFormat {
+  private readonly clock: (ms: number) => string;
+  private place: Place | undefined;
+  private user = '';
+  private from = '';
+
+  constructor(timeFormat: string) {
+    this.clock = makeClock(timeFormat);
+  }
+
+  format(record: AuditRecord): string {
+    if (record.place !== this.place || record.user !== this.user) {
+      this.place = record.place;
+      this.user = record.user;
+      this.from = origin(record.user, record.place);
+    }
+    const text = record.kind === 'event' ? eventText(record.text, { rec: record.rec, ...record.fields }) : record.text;
+    return `${this.clock(record.time)} ${this.from} ${MARKS[record.kind]} ${text}\n`;
+  }
+}
+
+/** A log line read back. */
+export interface ParsedLine {
+  /** The stamp's time as written, and as epoch ms (NaN if it does not parse with the time format). */
+  time: string;
+  ms: number;
+  user: string;
+  session: string;
+  window: string;
+  pane: string;
+  kind: RecordKind;
+  /** What follows the mark; for an event, its name. */
+  text: string;
+  /** An event's fields, `rec` included, as written (numbers as their text). */
+  fields?: Record<string, string>;
+}
+
+// `:<window>.<pane> <mark> `: tmux turns ':' and '.' in session names into '_'
+// (session.c, session_check_name), so the first match ends the session name.
+const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
+
+/**
+ * Reads a line written with `timeFormat` (without its `\n`); undefined when it
+ * is not one (a torn line, text from elsewhere). The time takes as many
+ * blank-separated words as the format makes.
+ */
+export function parseLine(line: string, timeFormat = DEFAULT_TIME_FORMAT): ParsedLine | undefined {
+  let at = 0;
+  for (let words = timeWords(timeFormat); words > 0; words--) {
+    at = line.indexOf(' ', at) + 1;
+    if (at === 0) return undefined;
+  }
+  const time = line.slice(0, at - 1);
+  const userEnd = line.indexOf(' ', at);
+  if (userEnd <= at) return undefined;
+  const user = line.slice(at, userEnd);
+  const rest = line.slice(userEnd + 1);
+  const found = PLACE_AND_MARK.exec(rest);
+  if (!found) return undefined;
+  const kind = KINDS[found[3]!]!;
+  const text = rest.slice(found.index + found[0].length);
+  const parsed: ParsedLine = {
+    time,
+    ms: parse(time, timeFormat, new Date(0)).getTime(),
+    user,
+    session: rest.slice(0, found.index),
+    window: found[1]!,
+    pane: found[2]!,
+    kind,
+    text,
+  };
+  if (kind !== 'event') return parsed;
+  const event = parseEventText(text);
+  if (!event) return undefined;
+  return { ...parsed, text: event.name, fields: event.fields };
+}
+
+const wordsOfFormat = new Map<string, number>();
+function timeWords(timeFormat: string): number {
+  let words = wordsOfFormat.get(timeFormat);
+  if (words === undefined) {
+    words = format(0, timeFormat).split(' ').length;
+    wordsOfFormat.set(timeFormat, words);
+  }
+  return words;
+}
+
+/** `name key=value key="json" ...` back into its parts; undefined if it is not that shape. */
+export function parseEventText(text: string): { name: string; fields: Record<string, string> } | undefined {
+  const nameEnd = text.indexOf(' ');
+  const name = nameEnd < 0 ? text : text.slice(0, nameEnd);
+  if (name === '') return undefined;
+  const fields: Record<string, string> = {};
+  let i = nameEnd < 0 ? text.length : nameEnd + 1;
+  while (i < text.length) {
+    const equals = text.indexOf('=', i);
+    if (equals <= i) return undefined;
+    const key = text.slice(i, equals);
+    if (/\s/.test(key)) return undefined;
+    let end: number;
+    if (text[equals + 1] === '"') {
+      end = equals + 2;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (end >= text.length) return undefined;
+      end++;
+      try {
+        fields[key] = JSON.parse(text.slice(equals + 1, end)) as string;
+      } catch {
+        return undefined;
+      }
+    } else {
+      end = text.indexOf(' ', equals);
+      if (end < 0) end = text.length;
+      fields[key] = text.slice(equals + 1, end);
+    }
+    if (end < text.length && text[end] !== ' ') return undefined;
+    i = end + 1;
+  }
+  return { name, fields };
 }

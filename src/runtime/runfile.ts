@@ -6,9 +6,9 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensurePrivateDir, processAlive } from '../sinks/file/writer.ts';
-import { eventText, makeClock, Mark, origin, stampLine } from '../format/text.ts';
 import { pidFilePath, stopFilePath } from '../core/paths.ts';
+import { ensurePrivateDir } from '../sinks/file/safe-fs.ts';
+import { processAlive } from './process.ts';
 
 export interface Recording {
   id: string;
@@ -30,17 +30,6 @@ export interface Recording {
   seed: string;
   /** The pane was in the alternate screen (a full-screen program) when logging started. */
   alternateScreen?: boolean;
-}
-
-/** A stamped event line of this recording, as it stands in the log. */
-export function recordingEvent(
-  recording: Recording,
-  name: string,
-  fields: Record<string, string | number | undefined>,
-  clock = makeClock(recording.timeFormat),
-): string {
-  const from = origin(recording.user, recording.session, recording.window, recording.pane);
-  return stampLine(clock(Date.now()), from, Mark.Event, eventText(name, { rec: recording.id, ...fields }));
 }
 
 function writePrivate(file: string, text: string): void {

@@ -1,42 +1,62 @@
 // Byte-level escape-sequence cleaner, after the DEC ANSI parser diagram
 // (https://vt100.net/emu/dec_ansi_parser), the same state layout alacritty/vte uses.
-// It keeps no meaning of its own: it passes printable bytes through, keeps the
-// few controls that shape a line (LF, CR, BS, TAB), and re-encodes the handful of
-// CSI sequences that edit the current line (EL, CUF, CUB, CHA) as a compact
-// "line op" that `lines.ts` applies. Everything else — SGR colours, private modes
-// such as bracketed paste, OSC titles and clipboard writes, DCS/APC/PM/SOS
-// strings, charset designations — is dropped.
+// Like vte's parser it assigns no meaning of its own: it reports what it finds to
+// a `Perform` — runs of printable text, the controls that shape a line (LF, CR,
+// BS; TAB stays in the text), the handful of CSI sequences that edit the current
+// line (EL, CUF, CUB, CHA) and switches of the alternate screen. Everything else
+// — SGR colours, private modes such as bracketed paste, OSC titles and clipboard
+// writes, DCS/APC/PM/SOS strings, charset designations — is dropped.
 //
 // It also validates UTF-8 (Unicode 15, table 3-7): a character split across
 // reads waits in a 3-byte field until it is whole, and every byte that is not
 // part of a well-formed character is written as the text `\xNN`, so binary
-// output is accounted for byte by byte and the output is always valid UTF-8.
+// output is accounted for byte by byte and the text is always valid UTF-8.
 // C1 controls (U+0080–U+009F) are written as `\u00NN`: no terminal reading the
 // log later may take them for CSI or OSC.
 //
 // All state that spans reads lives in fields, so a sequence split across two
 // chunks is handled exactly like one that arrives whole. String bodies (OSC,
 // DCS, ...) are skipped, never buffered, so an unterminated one costs no memory.
+//
+// Speed: printable bytes are gathered into one reused buffer and decoded once
+// per chunk; the controls found on the way are kept in typed arrays (position in
+// the decoded text, what, parameter) and reported after the decode, with the
+// text between them as string slices. One decode per chunk instead of one per
+// line keeps a flood of short lines cheap.
 
-/** Marks a line op in the cleaned stream: ESC, the CSI final byte, decimal parameter, ';'. */
-export const LINE_OP = 0x1b;
+/** The CSI sequences that edit the current line; their final byte. */
+export const enum LineEdit {
+  /** EL: 0 cursor→end, 1 start→cursor, 2 whole line. */
+  EraseInLine = 0x4b,
+  /** CUF */
+  CursorForward = 0x43,
+  /** CUB */
+  CursorBackward = 0x44,
+  /** CHA (1-based column) */
+  CursorColumn = 0x47,
+}
 
-/**
- * Entering and leaving the alternate screen (DECSET/DECRST 1049, 1047, 47:
- * what full-screen programs such as vim, less and top use) survive cleaning as
- * ESC 'a' ';' and ESC 'n' ';', so the line assembler can set such output aside.
- */
-export const ALTERNATE_SCREEN = 0x61;
-export const NORMAL_SCREEN = 0x6e;
+/** What the cleaner reports, in stream order (vte's `Perform`, cut down to what a log needs). */
+export interface Perform {
+  /** A run of printable text: valid UTF-8 decoded, no control character but TAB. */
+  print(text: string): void;
+  /** LF, CR or BS. */
+  execute(control: number): void;
+  /** A line edit; `param` is the first CSI parameter, or -1 when none was given. */
+  lineEdit(edit: LineEdit, param: number): void;
+  /** DECSET/DECRST 1049, 1047 or 47: a full-screen program entered (true) or left (false) the alternate screen. */
+  screen(alternate: boolean): void;
+}
+
 const ALTERNATE_SCREEN_MODES = new Set([1049, 1047, 47]);
 
-/** The CSI finals that edit the current line, and therefore survive cleaning. */
-const LINE_OP_FINALS = new Set([
-  0x4b, // K  EL  erase in line
-  0x43, // C  CUF cursor forward
-  0x44, // D  CUB cursor backward
-  0x47, // G  CHA cursor horizontal absolute
-]);
+/** The CSI finals that edit the current line. */
+const LINE_EDIT_FINALS = new Set<number>([LineEdit.EraseInLine, LineEdit.CursorForward, LineEdit.CursorBackward, LineEdit.CursorColumn]);
+
+/** Op codes in the per-chunk op list: a C0 control is its own byte; these are above any byte. */
+const OP_LINE_EDIT = 0x100;
+const OP_ENTER_ALTERNATE = 0x200;
+const OP_LEAVE_ALTERNATE = 0x201;
 
 const enum State {
   Ground,
@@ -58,12 +78,13 @@ const SUB = 0x1a;
 const BEL = 0x07;
 const DEL = 0x7f;
 
-/** Largest parameter kept; terminals clamp too, and it bounds the encoded op's length. */
+/** Largest parameter kept; terminals clamp too. */
 const MAX_PARAM = 9999;
 
-function keepsControl(byte: number): boolean {
-  return byte === 0x0a || byte === 0x0d || byte === 0x08 || byte === 0x09;
-}
+const LF = 0x0a;
+const CR = 0x0d;
+const BS = 0x08;
+const TAB = 0x09;
 
 const HEX = '0123456789abcdef';
 
@@ -91,7 +112,7 @@ export class EscapeCleaner {
   private state = State.Ground;
   /** First CSI parameter, or -1 when none was given. */
   private param = -1;
-  /** Only the first parameter matters for the line ops; later ones are skipped. */
+  /** Only the first parameter matters for the line edits; later ones are skipped. */
   private paramIndex = 0;
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   private marker = 0;
@@ -102,17 +123,32 @@ export class EscapeCleaner {
   private need = 0;
   private lower = 0x80;
   private upper = 0xbf;
+  /** Printable text of the chunk being cleaned, as UTF-8. */
   private out: Buffer = Buffer.allocUnsafe(64 * 1024);
-
   /**
-   * Cleans one chunk into valid UTF-8 text plus line ops. The result is a view
-   * into a buffer reused by the next call: consume it before calling again.
+   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
+   * chunk: an op's byte offset minus this is its offset in the decoded text.
    */
-  clean(chunk: Uint8Array): Buffer {
-    // Worst case: every byte escaped as `\xNN`, plus a line op begun in the
-    // previous chunk (7 bytes) and the pending bytes of a broken character.
+  private extraBytes = 0;
+  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  private opAt = new Int32Array(1024);
+  private opCode = new Int32Array(1024);
+  private opParam = new Int32Array(1024);
+  private ops = 0;
+
+  /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
+  advance(chunk: Uint8Array, perform: Perform): void {
+    // Worst case: every byte escaped as `\xNN`, plus the pending bytes of a broken character.
     const room = chunk.length * 4 + 24;
     if (this.out.length < room) this.out = Buffer.allocUnsafe(room);
+    if (this.opAt.length < chunk.length + 1) {
+      const size = chunk.length + 1;
+      this.opAt = new Int32Array(size);
+      this.opCode = new Int32Array(size);
+      this.opParam = new Int32Array(size);
+    }
+    this.ops = 0;
+    this.extraBytes = 0;
     const out = this.out;
     let o = 0;
     let state = this.state;
@@ -130,7 +166,7 @@ export class EscapeCleaner {
         if (b < 0x80) {
           if (b >= 0x20 && b !== DEL) out[o++] = b;
           else if (b === ESC) state = State.Escape;
-          else if (keepsControl(b)) out[o++] = b;
+          else o = this.control(out, o, b);
         } else o = this.startCharacter(out, o, b);
         continue;
       }
@@ -145,9 +181,8 @@ export class EscapeCleaner {
       }
       switch (state) {
         case State.Escape:
-          if (b < 0x20) {
-            if (keepsControl(b)) out[o++] = b;
-          } else if (b === 0x5b) {
+          if (b < 0x20) o = this.control(out, o, b);
+          else if (b === 0x5b) {
             state = State.CsiEntry;
             this.param = -1;
             this.paramIndex = 0;
@@ -159,15 +194,13 @@ export class EscapeCleaner {
           else if (b !== DEL) state = State.Ground; // esc_dispatch: nothing we apply
           break;
         case State.EscapeIntermediate:
-          if (b < 0x20) {
-            if (keepsControl(b)) out[o++] = b;
-          } else if (b >= 0x30 && b !== DEL) state = State.Ground;
+          if (b < 0x20) o = this.control(out, o, b);
+          else if (b >= 0x30 && b !== DEL) state = State.Ground;
           break;
         case State.CsiEntry:
         case State.CsiParam:
-          if (b < 0x20) {
-            if (keepsControl(b)) out[o++] = b;
-          } else if (b >= 0x30 && b <= 0x39) {
+          if (b < 0x20) o = this.control(out, o, b);
+          else if (b >= 0x30 && b <= 0x39) {
             state = State.CsiParam;
             if (this.paramIndex === 0) {
               const next = (this.param < 0 ? 0 : this.param) * 10 + (b - 0x30);
@@ -187,20 +220,18 @@ export class EscapeCleaner {
             this.intermediates = true;
             state = State.CsiIntermediate;
           } else if (b >= 0x40 && b <= 0x7e) {
-            if (!this.intermediates) o = this.dispatchCsi(out, o, b);
+            if (!this.intermediates) this.dispatchCsi(o, b);
             state = State.Ground;
           }
           break;
         case State.CsiIntermediate:
-          if (b < 0x20) {
-            if (keepsControl(b)) out[o++] = b;
-          } else if (b >= 0x30 && b <= 0x3f) state = State.CsiIgnore;
+          if (b < 0x20) o = this.control(out, o, b);
+          else if (b >= 0x30 && b <= 0x3f) state = State.CsiIgnore;
           else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
           break;
         case State.CsiIgnore:
-          if (b < 0x20) {
-            if (keepsControl(b)) out[o++] = b;
-          } else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
+          if (b < 0x20) o = this.control(out, o, b);
+          else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
           break;
         case State.OscString:
           if (b === BEL) state = State.Ground;
@@ -210,13 +241,45 @@ export class EscapeCleaner {
       }
     }
     this.state = state;
-    return out.subarray(0, o);
+    this.report(o, perform);
   }
 
-  /** End of stream: an unfinished character is written as escaped bytes. */
-  end(): Buffer {
-    const out = Buffer.allocUnsafe(16);
-    return out.subarray(0, this.escapePending(out, 0));
+  /** End of stream: an unfinished character is reported as escaped bytes. */
+  end(perform: Perform): void {
+    this.ops = 0;
+    this.extraBytes = 0;
+    this.report(this.escapePending(this.out, 0), perform);
+  }
+
+  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  private report(length: number, perform: Perform): void {
+    if (length === 0 && this.ops === 0) return;
+    const text = this.out.toString('utf8', 0, length);
+    let from = 0;
+    for (let k = 0; k < this.ops; k++) {
+      const at = this.opAt[k]!;
+      if (at > from) perform.print(text.slice(from, at));
+      from = at;
+      const code = this.opCode[k]!;
+      if (code < OP_LINE_EDIT) perform.execute(code);
+      else if (code < OP_ENTER_ALTERNATE) perform.lineEdit((code - OP_LINE_EDIT) as LineEdit, this.opParam[k]!);
+      else perform.screen(code === OP_ENTER_ALTERNATE);
+    }
+    if (from < text.length) perform.print(from === 0 ? text : text.slice(from));
+  }
+
+  private op(o: number, code: number, param: number): void {
+    const k = this.ops++;
+    this.opAt[k] = o - this.extraBytes;
+    this.opCode[k] = code;
+    this.opParam[k] = param;
+  }
+
+  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
+  private control(out: Buffer, o: number, b: number): number {
+    if (b === TAB) out[o++] = b;
+    else if (b === LF || b === CR || b === BS) this.op(o, b, -1);
+    return o;
   }
 
   /**
@@ -256,6 +319,8 @@ export class EscapeCleaner {
     if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeC1(out, o, b);
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k]!;
     out[o++] = b;
+    // 2 and 3 bytes make one UTF-16 unit, 4 bytes a surrogate pair.
+    this.extraBytes += length === 4 ? 2 : length - 1;
     return o;
   }
 
@@ -268,23 +333,11 @@ export class EscapeCleaner {
     return o;
   }
 
-  /** Keeps the few CSI sequences that matter to the log, as ops; no op is longer than its CSI. */
-  private dispatchCsi(out: Buffer, o: number, final: number): number {
-    if (this.marker === 0 && LINE_OP_FINALS.has(final)) return this.encodeLineOp(out, o, final);
-    if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && ALTERNATE_SCREEN_MODES.has(this.param)) {
-      out[o++] = LINE_OP;
-      out[o++] = final === 0x68 ? ALTERNATE_SCREEN : NORMAL_SCREEN;
-      out[o++] = 0x3b;
+  /** Reports the few CSI sequences that matter to the log. */
+  private dispatchCsi(o: number, final: number): void {
+    if (this.marker === 0 && LINE_EDIT_FINALS.has(final)) this.op(o, OP_LINE_EDIT + final, this.param);
+    else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && ALTERNATE_SCREEN_MODES.has(this.param)) {
+      this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1);
     }
-    return o;
-  }
-
-  /** ESC final digits ';' — no longer than the CSI it replaces (ESC '[' ... final). */
-  private encodeLineOp(out: Buffer, o: number, final: number): number {
-    out[o++] = LINE_OP;
-    out[o++] = final;
-    if (this.param >= 0) o += out.write(String(this.param), o, 'latin1');
-    out[o++] = 0x3b;
-    return o;
   }
 }

@@ -1,16 +1,17 @@
 // Bytes as a pane printed them in, clean lines out: the escape cleaner (which
 // also makes the text valid UTF-8, holding back a character split across reads)
-// and the line assembler, in the order the data flows.
+// reporting to the line assembler, in the order the data flows. Knows nothing
+// of time, users or files.
 
 import { EscapeCleaner } from './ansi.ts';
-import { LineAssembler, type LineSink, type ScreenSink } from './lines.ts';
+import { LineAssembler, type LineSink } from './lines.ts';
 
 export class Transcript {
   private readonly cleaner = new EscapeCleaner();
   private readonly lines: LineAssembler;
 
-  constructor(sink: LineSink, maxLineChars?: number, onScreen?: ScreenSink) {
-    this.lines = new LineAssembler(sink, maxLineChars, onScreen);
+  constructor(sink: LineSink, maxLineChars?: number) {
+    this.lines = new LineAssembler(sink, maxLineChars);
   }
 
   /** Text the current line already holds (what the screen showed before the stream began). */
@@ -24,12 +25,12 @@ export class Transcript {
   }
 
   push(chunk: Uint8Array): void {
-    this.lines.push(this.cleaner.clean(chunk).toString('utf8'));
+    this.cleaner.advance(chunk, this.lines);
   }
 
   /** End of stream: what is left of the last line is emitted too. */
   end(): void {
-    this.lines.push(this.cleaner.end().toString('utf8'));
+    this.cleaner.end(this.lines);
     this.lines.finish();
   }
 }

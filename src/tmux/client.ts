@@ -1,63 +1,13 @@
-// The only module that runs tmux. Everything else asks it for facts or actions.
+// The one class that runs tmux (src/tmux/ is the only place that does).
+// Everything else asks it for facts or actions; one instance per command.
 
 import { execFile, execFileSync } from 'node:child_process';
 import { AuditError } from '../core/errors.ts';
+import { PANE_OPTIONS } from '../core/options.ts';
+import { literal } from './quote.ts';
 
-/**
- * Protects text from tmux's expansion in pipe-pane and display-message:
- * format_expand_time runs strftime over the whole string first, then expands
- * `#` formats (tmux 3.3a format.c:4622), so `%` must be `%%` and `#` must be `##`.
- */
-export function literal(text: string): string {
-  return text.replace(/%/g, '%%').replace(/#/g, '##');
-}
-
-/** Single-quotes a word for /bin/sh, which is what pipe-pane runs (cmd-pipe-pane.c:159). */
-export function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** What the toggle needs to know about a pane, read in one tmux call. */
-export interface PaneState {
-  paneId: string;
-  piped: boolean;
-  /** Recording id while tmux-audit logs this pane (pane option @audit_on), else empty. */
-  recording: string;
-  /** Run file of that recording (pane option @audit_run), else empty. */
-  runFile: string;
-  session: string;
-  window: string;
-  pane: string;
-  serverPid: string;
-  socket: string;
-  version: string;
-  /** Cursor position and whether the alternate screen is on: where logging picks up. */
-  cursorX: number;
-  cursorY: number;
-  alternateScreen: boolean;
-  options: { dir: string; timeFormat: string; maxSize: string; maxFiles: string };
-}
-
-const FIELDS = [
-  'pane_id',
-  'pane_pipe',
-  '@audit_on',
-  '@audit_run',
-  'session_name',
-  'window_index',
-  'pane_index',
-  'pid',
-  'socket_path',
-  'version',
-  'cursor_x',
-  'cursor_y',
-  'alternate_on',
-  '@audit-dir',
-  '@audit-time-format',
-  '@audit-max-size',
-  '@audit-max-files',
-] as const;
-const SEPARATOR = '\x1f';
+/** Separates the fields of one `-p`/`-F` row: a control character, which no field is expected to hold. */
+export const FIELD_SEPARATOR = '\x1f';
 
 /** tmux ≥ 3.2 understands `display-message -d`; older ones use display-time. */
 function hasDisplayDelay(version: string): boolean {
@@ -81,30 +31,6 @@ export class Tmux {
     }
   }
 
-  paneState(target: string): PaneState {
-    const format = FIELDS.map((field) => `#{${field}}`).join(SEPARATOR);
-    const values = this.run(['display-message', '-p', '-t', target, format]).replace(/\n$/, '').split(SEPARATOR);
-    if (values.length !== FIELDS.length) throw new AuditError(`cannot read the state of pane ${target}`);
-    const [paneId, pipe, recording, runFile, session, window, pane, serverPid, socket, version, cursorX, cursorY, alternate, dir, timeFormat, maxSize, maxFiles] =
-      values as [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
-    return {
-      paneId,
-      piped: pipe === '1',
-      recording,
-      runFile,
-      session,
-      window,
-      pane,
-      serverPid,
-      socket,
-      version,
-      cursorX: Number(cursorX),
-      cursorY: Number(cursorY),
-      alternateScreen: alternate === '1',
-      options: { dir, timeFormat, maxSize, maxFiles },
-    };
-  }
-
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
   textBeforeCursor(paneId: string, cursorX: number, cursorY: number): string {
     const line = this.run(['capture-pane', '-p', '-t', paneId, '-S', String(cursorY), '-E', String(cursorY)]).replace(/\n$/, '');
@@ -120,8 +46,8 @@ export class Tmux {
   startPipe(paneId: string, command: string, recording: string, runFile: string): void {
     this.run([
       'pipe-pane', '-t', paneId, literal(command), ';',
-      'set-option', '-p', '-t', paneId, '@audit_on', recording, ';',
-      'set-option', '-p', '-t', paneId, '@audit_run', runFile,
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.recording, recording, ';',
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile,
     ]);
   }
 
@@ -129,8 +55,8 @@ export class Tmux {
   stopPipe(paneId: string): void {
     this.run([
       'pipe-pane', '-t', paneId, ';',
-      'set-option', '-pu', '-t', paneId, '@audit_on', ';',
-      'set-option', '-pu', '-t', paneId, '@audit_run',
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';',
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile,
     ]);
   }
 
@@ -167,11 +93,11 @@ export class Tmux {
 
   /** A session's name and its panes that tmux-audit marks as logged. */
   loggedPanes(session: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
-    const rows = this.run(['list-panes', '-s', '-t', session, '-F', ['#{session_name}', '#{pane_id}', '#{@audit_on}', '#{@audit_run}'].join(SEPARATOR)]);
+    const rows = this.run(['list-panes', '-s', '-t', session, '-F', ['#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
     let name = '';
     const panes = [];
     for (const row of rows.split('\n')) {
-      const [sessionName, paneId, recording, runFile] = row.split(SEPARATOR);
+      const [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
       if (sessionName === undefined || paneId === undefined) continue;
       name = sessionName;
       if (recording && runFile) panes.push({ paneId, recording, runFile });
@@ -195,8 +121,8 @@ export class Tmux {
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId: string, recording: string): void {
     // Only if the pane still shows this recording: a newer one may have started since.
-    const current = this.run(['display-message', '-p', '-t', paneId, '#{@audit_on}']).trim();
+    const current = this.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
     if (current !== recording) return;
-    this.run(['set-option', '-pu', '-t', paneId, '@audit_on', ';', 'set-option', '-pu', '-t', paneId, '@audit_run']);
+    this.run(['set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile]);
   }
 }

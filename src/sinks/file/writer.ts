@@ -10,11 +10,9 @@
 //   lines land in the just-rotated file: later than that file's other lines, but
 //   nothing is lost, duplicated or split, and each pane's own lines stay in order
 //   across the files.
-// - Rotation itself (rename, then prune) runs under a lock file, so two writers
-//   never rotate the same file twice, and a writer that finds it held waits
-//   (its lines queue) rather than overfill the file being renamed. Correctness
-//   does not depend on the lock: a writer renames only while the path still
-//   names its own inode.
+// - Rotation itself runs under a lock file (rotation.ts), and a writer that
+//   finds it held waits (its lines queue) rather than overfill the file being
+//   renamed.
 //
 // Writes are asynchronous and batched (the style of pino's sonic-boom): while one
 // write is in flight, new lines queue, and the next write takes what has queued
@@ -23,15 +21,23 @@
 // tells the reader how much is queued so that it can bound it.
 
 import fs from 'node:fs';
-import path from 'node:path';
+import { needsRotation } from '../../core/rotate.ts';
 import { ByteQueue } from './queue.ts';
-import { rotationLockPath } from '../../core/paths.ts';
-import { filesToPrune, needsRotation, rotatedName } from '../../core/rotate.ts';
+import { rotateUnderLock, sameFile } from './rotation.ts';
+import { openAppend } from './safe-fs.ts';
+
+/** The asynchronous write the writer makes: node's `fs.write`, or a slower or failing one under test. */
+export type WriteFn = (
+  fd: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: null,
+  callback: (error: NodeJS.ErrnoException | null, written: number) => void,
+) => void;
 
 export interface LogFileOptions {
   maxBytes: number;
-  /** Delays every write, to test what a slow disk does (0 in real use). */
-  writeDelayMs?: number;
   maxFiles: number;
   /** A write failed; the writer keeps the data and retries. Called once per failure streak. */
   onError: (error: NodeJS.ErrnoException) => void;
@@ -39,6 +45,8 @@ export interface LogFileOptions {
   onRecover: () => void;
   /** Rotation failed (once per streak); writing goes on in the current file rather than lose lines. */
   onRotateError: (error: NodeJS.ErrnoException) => void;
+  /** The data path's write (default `fs.write`). */
+  write?: WriteFn;
 }
 
 /**
@@ -55,54 +63,12 @@ const SHRINK_AFTER_MS = 1000;
 const RETRY_MS = 1000;
 /** How long to wait for another writer's rotation before writing: meanwhile lines wait in the queue. */
 const ROTATION_WAIT_MS = 5;
-/** A rotation lock older than this is left over by a stuck or dead writer, and is taken over. */
-const STALE_LOCK_MS = 10_000;
-
-const APPEND_FLAGS = fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW;
-
-/** Creates `dir` (mode 0700 whatever the umask) and refuses a symlink in its place. */
-export function ensurePrivateDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stat = fs.lstatSync(dir);
-  if (stat.isSymbolicLink() || !stat.isDirectory()) {
-    throw Object.assign(new Error(`${dir} is not a directory (refusing to follow a symlink)`), { code: 'ENOTDIR' });
-  }
-  if ((stat.mode & 0o777) !== 0o700) fs.chmodSync(dir, 0o700);
-}
-
-/** Opens `file` for appending, mode 0600 whatever the umask; O_NOFOLLOW refuses a planted symlink. */
-export function openAppend(file: string): number {
-  ensurePrivateDir(path.dirname(file));
-  const fd = fs.openSync(file, APPEND_FLAGS, 0o600);
-  fs.fchmodSync(fd, 0o600);
-  return fd;
-}
-
-/** Whether a process with this pid exists (one we may not signal counts). */
-export function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Appends whole lines in one O_APPEND write (never inside another writer's line), refusing a symlink. */
-export function appendLines(file: string, text: string): void {
-  const fd = openAppend(file);
-  try {
-    fs.writeSync(fd, text);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 export class LogFile {
   private fd: number;
   /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
   private readonly queue = new ByteQueue();
+  private readonly writeFn: WriteFn;
   private writing = false;
   private failing = false;
   private rotateFailing = false;
@@ -115,6 +81,7 @@ export class LogFile {
     private readonly options: LogFileOptions,
   ) {
     this.fd = openAppend(file);
+    this.writeFn = options.write ?? fs.write;
   }
 
   /** Bytes queued and not yet written: what the reader bounds. */
@@ -169,6 +136,7 @@ export class LogFile {
     // A retry may be in flight: its bytes go before what flushSync writes, and need the fd open.
     while (this.writing) await new Promise((resolve) => setTimeout(resolve, 10));
     this.flushSync();
+    clearTimeout(this.shrinkTimer);
     try {
       fs.fsyncSync(this.fd);
     } catch {
@@ -207,12 +175,7 @@ export class LogFile {
   }
 
   private writeFrom(data: Buffer, offset: number): void {
-    if (this.options.writeDelayMs) setTimeout(() => this.writeNow(data, offset), this.options.writeDelayMs);
-    else this.writeNow(data, offset);
-  }
-
-  private writeNow(data: Buffer, offset: number): void {
-    fs.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
+    this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (error) {
         this.fail(error, data.subarray(offset));
         return;
@@ -251,16 +214,16 @@ export class LogFile {
    */
   private prepare(incoming: number): number | undefined {
     let mine = fs.fstatSync(this.fd);
-    const current = fs.statSync(this.file, { throwIfNoEntry: false });
-    if (!current || current.ino !== mine.ino || current.dev !== mine.dev) {
+    if (!sameFile(mine, fs.statSync(this.file, { throwIfNoEntry: false }))) {
       // Rotated by another writer, or removed under us: continue in the file at the path.
       this.reopen();
       mine = fs.fstatSync(this.fd);
     }
-    if (needsRotation(mine.size, incoming, this.options.maxBytes)) {
+    let size = mine.size;
+    if (needsRotation(size, incoming, this.options.maxBytes)) {
       let rotated: boolean;
       try {
-        rotated = this.rotate();
+        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen());
         this.rotateFailing = false;
       } catch (error) {
         if (!this.rotateFailing) this.options.onRotateError(error as NodeJS.ErrnoException);
@@ -268,66 +231,14 @@ export class LogFile {
         return Number.POSITIVE_INFINITY;
       }
       if (!rotated) return undefined;
-      mine = fs.fstatSync(this.fd);
+      size = fs.fstatSync(this.fd).size;
     }
-    return this.options.maxBytes - mine.size;
+    return this.options.maxBytes - size;
   }
 
   private reopen(): void {
     const fd = openAppend(this.file);
     fs.closeSync(this.fd);
     this.fd = fd;
-  }
-
-  /** Rotates under the lock; false when another writer holds it (it is rotating this very file). */
-  private rotate(): boolean {
-    const lock = rotationLockPath(this.file);
-    if (!this.acquire(lock)) return false;
-    try {
-      const mine = fs.fstatSync(this.fd);
-      const current = fs.statSync(this.file, { throwIfNoEntry: false });
-      if (current && current.ino === mine.ino && current.dev === mine.dev) {
-        const dir = path.dirname(this.file);
-        const live = path.basename(this.file);
-        const names = fs.readdirSync(dir);
-        const rotated = rotatedName(live, new Date(), new Set(names));
-        fs.renameSync(this.file, path.join(dir, rotated));
-        for (const old of filesToPrune([...names, rotated], live, this.options.maxFiles)) {
-          fs.rmSync(path.join(dir, old), { force: true });
-        }
-      }
-      this.reopen();
-      return true;
-    } finally {
-      fs.rmSync(lock, { force: true });
-    }
-  }
-
-  /** An O_EXCL lock file holding our pid; a lock left by a dead process is taken over. */
-  private acquire(lock: string): boolean {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = fs.openSync(lock, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, 0o600);
-        fs.writeSync(fd, String(process.pid));
-        fs.closeSync(fd);
-        return true;
-      } catch (error) {
-        // Anything but a held lock is a fault: reported and retried like a failed write.
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        let holder: string;
-        let age: number;
-        try {
-          holder = fs.readFileSync(lock, 'utf8');
-          age = Date.now() - fs.statSync(lock).mtimeMs;
-        } catch (readError) {
-          if ((readError as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
-          throw readError; // something that is not our lock sits at its path
-        }
-        // Empty: its owner has created it and not yet written its pid.
-        if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) return false;
-        fs.rmSync(lock, { force: true });
-      }
-    }
-    return false;
   }
 }

@@ -7,17 +7,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import { after, before, test } from 'node:test';
-import { escapeRegExp, OuterTerminal, TmuxServer, waitFor } from './support.ts';
-
-const STAMP = String.raw`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:Z|[+-]\d{2}:\d{2}) `;
+import { stampedLine, waitForLine } from '../support/log.ts';
+import { attachClient, type OuterTerminal, TmuxServer } from '../support/tmux.ts';
+import { escapeRegExp, waitFor } from '../support/util.ts';
 
 let inner: TmuxServer;
 let outer: OuterTerminal | undefined;
 
 before(async () => {
   inner = new TmuxServer();
-  outer = new OuterTerminal(inner);
-  await waitFor('a client attached to the inner server', () => inner.tmux('list-clients', '-F', '#{client_name}').trim() !== '');
+  outer = await attachClient(inner);
   // The inner status line is drawn (its right side shows the empty off-segment in brackets).
   await waitFor('the inner status line on the client screen', () => /\[\]\s*$/.test(outer!.statusRow()));
 });
@@ -40,7 +39,7 @@ test('prefix + A pressed in a client toggles logging, with status, message and l
   // ...and the message line, shown over the status row for a while, says where the log goes.
   const sawMessage = await waitFor(
     'the start message on the client screen',
-    () => /tmux-audit: logging %0 → \S+ \(rec \S+\)/.exec(terminal.screen().join('\n'))?.[0],
+    () => /tmux-audit: logging %0 → \S+ \(rec \S+\)/.exec(terminal.screenText())?.[0],
     5000,
   );
   assert.match(sawMessage, new RegExp(`→ ${escapeRegExp(inner.logFile())} \\(rec `), 'the message names the log file');
@@ -51,20 +50,16 @@ test('prefix + A pressed in a client toggles logging, with status, message and l
   assert.equal(inner.show('#{pane_pipe}'), '1', 'pane %0 is piped');
 
   const log = () => inner.readLog();
-  const start = await waitFor('a start event in the log', () =>
-    log().split('\n').find((line) => / \* start /.test(line)),
-  );
-  assert.match(start, new RegExp(`${STAMP}\\S+ main:0\\.0 \\* start rec=${escapeRegExp(rec)} by=${escapeRegExp(user)} pane=%0\\b`));
+  const start = await waitForLine('a start event in the log', log, / \* start /);
+  assert.match(start, stampedLine('main:0.0', '*', `start rec=${escapeRegExp(rec)} by=${escapeRegExp(user)} pane=%0\\b.*`));
   assert.equal(fs.statSync(inner.logFile()).mode & 0o777, 0o600, 'log file mode');
   assert.equal(fs.statSync(inner.logDir).mode & 0o777, 0o700, 'log dir mode');
 
   // Typed in the client, printed by the shell, stamped in the log.
   terminal.typeText('echo keys-marker-123');
   terminal.press('Enter');
-  const printed = await waitFor('the printed marker in the log', () =>
-    log().split('\n').find((line) => / \| keys-marker-123$/.test(line)),
-  );
-  assert.match(printed, new RegExp(`${STAMP}\\S+ main:0\\.0 \\| keys-marker-123$`));
+  const printed = await waitForLine('the printed marker in the log', log, / \| keys-marker-123$/);
+  assert.match(printed, stampedLine('main:0.0', '|', 'keys-marker-123'));
 
   // The status follows the client's current pane: a new, unlogged pane shows no REC.
   const split = inner.tmux('split-window', '-t', '%0', '-P', '-F', '#{pane_id}').trim();
@@ -81,15 +76,13 @@ test('prefix + A pressed in a client toggles logging, with status, message and l
   await waitFor(
     'the stop message and the status without ● REC',
     () => {
-      if (terminal.screen().join('\n').includes(`tmux-audit: stopped logging %0 (rec ${rec})`)) sawStop = true;
+      if (terminal.screenText().includes(`tmux-audit: stopped logging %0 (rec ${rec})`)) sawStop = true;
       return sawStop && !/● REC/.test(terminal.statusRow()) ? true : undefined;
     },
     6000,
   );
   await waitFor('the status row back to the off segment', () => /\[\]\s*$/.test(terminal.statusRow()), 8000);
-  const stop = await waitFor('a stop event in the log', () =>
-    log().split('\n').find((line) => / \* stop /.test(line)),
-  );
-  assert.match(stop, new RegExp(`${STAMP}\\S+ main:0\\.0 \\* stop rec=${escapeRegExp(rec)} reason=toggle by=${escapeRegExp(user)}\\b`));
+  const stop = await waitForLine('a stop event in the log', log, / \* stop /);
+  assert.match(stop, stampedLine('main:0.0', '*', `stop rec=${escapeRegExp(rec)} reason=toggle by=${escapeRegExp(user)}\\b.*`));
   await waitFor('the pipe closed', () => inner.show('#{pane_pipe}') === '0');
 });

@@ -1,5 +1,5 @@
 // Bytes in, clean lines out: the escape cleaner and the line assembler together,
-// on table cases, on real pane recordings (../shared/corpus), and on arbitrary
+// on table cases, on real pane recordings (test/fixtures/corpus), and on arbitrary
 // bytes split at arbitrary points.
 
 import assert from 'node:assert/strict';
@@ -7,16 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Transcript } from '../src/terminal/transcript.ts';
-import { ROOT } from './support.ts';
+import { Transcript } from '../../src/terminal/transcript.ts';
+import { FIXTURES } from '../support/paths.ts';
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
 function lines(input: string | Uint8Array | Uint8Array[], maxLineChars?: number): string[] {
   const out: string[] = [];
   const transcript = new Transcript(
-    (text, continued) => out.push(continued ? `+${text}` : text),
+    {
+      line: (text, continued) => out.push(continued ? `+${text}` : text),
+      screen: (alternate) => out.push(alternate ? '«alternate screen»' : '«normal screen»'),
+    },
     maxLineChars,
-    (alternate) => out.push(alternate ? '«alternate screen»' : '«normal screen»'),
   );
   const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
   for (const chunk of chunks) transcript.push(chunk);
@@ -82,7 +84,7 @@ describe('line editing as the screen shows it', () => {
 describe('the alternate screen (full-screen programs)', () => {
   function screen(input: string): (string | boolean)[] {
     const out: (string | boolean)[] = [];
-    const transcript = new Transcript((text) => out.push(text), undefined, (alternate) => out.push(alternate));
+    const transcript = new Transcript({ line: (text) => out.push(text), screen: (alternate) => out.push(alternate) });
     transcript.push(Buffer.from(input));
     transcript.end();
     return out;
@@ -139,7 +141,7 @@ describe('long lines', () => {
   });
   it('an endless line without newline stays bounded', () => {
     const out: number[] = [];
-    const transcript = new Transcript((text) => out.push(text.length), 1000);
+    const transcript = new Transcript({ line: (text) => out.push(text.length), screen: () => {} }, 1000);
     const chunk = Buffer.alloc(4096, 0x61);
     for (let i = 0; i < 100; i++) transcript.push(chunk);
     transcript.end();
@@ -149,7 +151,7 @@ describe('long lines', () => {
 });
 
 describe('recordings from a real tmux', () => {
-  const corpus = (name: string) => fs.readFileSync(path.join(ROOT, '..', 'shared', 'corpus', name));
+  const corpus = (name: string) => fs.readFileSync(path.join(FIXTURES, 'corpus', name));
 
   it('ls --color: names without colour codes', () => {
     const out = lines(corpus('ls-color.raw'));

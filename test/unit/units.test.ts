@@ -1,14 +1,14 @@
-// Pure parts: option parsing, stamps, rotation decisions, file names, the status format.
+// Pure parts: option parsing, rotation decisions, file names, the status format.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseSize, resolveOptions, type RawOptions } from '../src/core/options.ts';
-import { sessionLogPath, sessionStem } from '../src/core/paths.ts';
-import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../src/core/rotate.ts';
-import { DEFAULT_TIME_FORMAT, eventText, makeClock, Mark, origin, stampLine } from '../src/format/text.ts';
-import { escapeBranch, statusSegment } from '../src/core/status.ts';
-import { ByteQueue } from '../src/sinks/file/queue.ts';
+import { parseSize, resolveOptions, type RawOptions } from '../../src/core/options.ts';
+import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
+import { sessionLogPath, sessionStem } from '../../src/core/paths.ts';
+import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../../src/core/rotate.ts';
+import { escapeBranch, statusSegment } from '../../src/core/status.ts';
+import { ByteQueue } from '../../src/sinks/file/queue.ts';
 
 const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '' };
 const env = { HOME: '/home/ann' };
@@ -44,27 +44,6 @@ describe('options', () => {
       assert.match(warnings[i]!, new RegExp(`^${name} '`));
       assert.match(warnings[i]!, /using /);
     }
-  });
-});
-
-describe('stamps', () => {
-  it('default time: ISO 8601 local time with milliseconds and offset', () => {
-    const time = makeClock(DEFAULT_TIME_FORMAT)(Date.UTC(2026, 10, 24, 22, 1, 2, 345));
-    assert.match(time, /^2026-11-2[45]T\d\d:01:02\.345[+-]\d\d:\d\d$/);
-    const offset = -new Date(Date.UTC(2026, 10, 24)).getTimezoneOffset();
-    assert.equal(new Date(time).getTime(), Date.UTC(2026, 10, 24, 22, 1, 2, 345), `offset ${offset}`);
-  });
-  it('a date-fns format string', () => {
-    assert.match(makeClock('HH:mm:ss')(Date.now()), /^\d\d:\d\d:\d\d$/);
-  });
-  it('the line format', () => {
-    const from = origin('ann', 'main', '1', '0');
-    assert.equal(stampLine('T', from, Mark.Text, 'ls -l'), 'T ann main:1.0 | ls -l\n');
-    assert.equal(stampLine('T', from, Mark.Continued, 'more'), 'T ann main:1.0 + more\n');
-    assert.equal(stampLine('T', from, Mark.Event, 'start rec=x'), 'T ann main:1.0 * start rec=x\n');
-  });
-  it('event fields are quoted only when needed', () => {
-    assert.equal(eventText('start', { rec: 'abc', by: 'ann', file: '/a b/c.log', n: 3, none: undefined }), 'start rec=abc by=ann file="/a b/c.log" n=3');
   });
 });
 

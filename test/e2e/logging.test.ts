@@ -7,15 +7,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { HELPER, makeTempDir, readIfThere, serversForThisFile, TmuxServer, waitFor } from './support.ts';
+import { cli, cliResult, outsideTmux } from '../support/cli.ts';
+import { logFilesInOrder, logLines, parseLine, readIfThere, rotatedLogFiles, STAMP, waitForLine } from '../support/log.ts';
+import { HELPER, ROOT } from '../support/paths.ts';
+import { running } from '../support/process.ts';
+import { paneWord, serversForThisFile, TmuxServer } from '../support/tmux.ts';
+import { makeTempDir, waitFor, withTempDir } from '../support/util.ts';
+import { slowDiskHelper } from '../support/build.ts';
 
 const server = serversForThisFile();
 
-const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d) (\S+) (.+?):(\d+)\.(\d+) ([|+*]) (.*)$/;
 const USER = os.userInfo().username;
 
-function logLines(file: string): string[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+/** A whole stamped line of the pane (`|`, `+`) or an event (`*`): no screen rows (`=`) in these tests. */
+function assertStamped(line: string): void {
+  const parsed = parseLine(line);
+  assert.ok(parsed && '|+*'.includes(parsed.mark), `a stamped line marked |, + or *: ${JSON.stringify(line)}`);
 }
 
 describe('toggling a pane', () => {
@@ -44,7 +51,7 @@ describe('toggling a pane', () => {
     assert.equal(`${start[3]}:${start[4]}.${start[5]}`, 'main:0.0');
     assert.equal(start[6], '*');
     assert.match(start[7]!, new RegExp(`^start rec=${recording} by=${USER} pane=%0 pid=\\d+ file=${tmux.logFile()}$`));
-    for (const line of log) assert.match(line, STAMP);
+    for (const line of log) assertStamped(line);
     const stampedAt = new Date(STAMP.exec(log.find((line) => line.endsWith('| hello from the pane'))!)![1]!).getTime();
     assert.ok(Math.abs(Date.now() - stampedAt) < 60_000, 'stamped with the current time');
   });
@@ -78,13 +85,16 @@ describe('toggling a pane', () => {
 
   it('stops logging: status off, stop event, later output not logged', async () => {
     const recording = tmux.show('#{@audit_on}');
+    const [reader] = tmux.readerPids();
+    assert.ok(reader, 'a reader runs while logging');
     tmux.toggle();
     assert.equal(tmux.show('#{T:status-right}'), '[]');
     assert.equal(tmux.show('#{pane_pipe}'), '0');
     await waitFor('the stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=toggle by=${USER}`));
     tmux.type('echo after-stop');
-    await waitFor('the echo on screen', () => tmux.tmux('capture-pane', '-p', '-t', '%0').includes('\nafter-stop'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor('the echo on screen', () => tmux.screen().includes('\nafter-stop'));
+    // Once the reader has exited nothing can write the echo any more: only then is its absence a result.
+    await waitFor('the reader to exit', () => !running(reader));
     assert.ok(!tmux.readLog().includes('after-stop'));
     assert.equal(fs.readdirSync(path.join(tmux.logDir, '.run')).length, 0, 'the run files are cleaned up');
   });
@@ -109,8 +119,7 @@ describe('files and options', () => {
     tmux.toggle();
     const file = path.join(tmux.logDir, `my%20proj%2F1@${tmux.socketName}.log`);
     tmux.type('echo in-my-proj');
-    await waitFor('the line', () => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('| in-my-proj'));
-    const line = fs.readFileSync(file, 'utf8').split('\n').find((entry) => entry.endsWith('| in-my-proj'))!;
+    const line = await waitForLine('the line', () => readIfThere(file), (entry) => entry.endsWith('| in-my-proj'));
     assert.match(line, new RegExp(`^\\d\\d:\\d\\d:\\d\\d ${USER} my proj/1:0\\.0 \\| in-my-proj$`));
   });
 
@@ -127,11 +136,7 @@ describe('files and options', () => {
 
   it('status command says what is logged, where and by whom', () => {
     const tmux = server();
-    const status = () =>
-      execFileSync(process.execPath, [HELPER, 'status', '--pane', '%0'], {
-        env: { ...tmux.env, TMUX: `${tmux.show('#{socket_path}')},0,0`, TMUX_PANE: '%0' },
-        encoding: 'utf8',
-      });
+    const status = () => cli(['status', '--pane', '%0'], tmux.paneEnv());
     assert.equal(status(), 'tmux-audit: %0 (main:0.0) is not being logged\n');
     tmux.toggle();
     assert.match(status(), new RegExp(`^tmux-audit: %0 \\(main:0\\.0\\) is being logged to ${tmux.logFile()} \\(rec [\\w-]{10}, started by ${USER}, reader pid \\d+\\)\n$`));
@@ -139,77 +144,49 @@ describe('files and options', () => {
 
   it('a bad option falls back with a message naming it', () => {
     const tmux = server({ config: ['set -g @audit-max-size lots'] });
-    const out = execFileSync(process.execPath, [HELPER, 'start', '--pane', '%0'], {
-      env: { ...tmux.env, TMUX: `${tmux.show('#{socket_path}')},0,0`, TMUX_PANE: '%0' },
-      encoding: 'utf8',
-    });
+    const out = cli(['start', '--pane', '%0'], tmux.paneEnv());
     assert.match(out, /tmux-audit: @audit-max-size 'lots' is not a size like 10M, 512K or 1G; using 10M/);
     assert.equal(tmux.show('#{pane_pipe}'), '1');
   });
 
   it('an unknown command-line option is one clear error', () => {
-    let failure: { status: number; stderr: string } | undefined;
-    try {
-      execFileSync(process.execPath, [HELPER, 'toggle', '--bogus'], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, TMUX: '' } });
-    } catch (error) {
-      failure = error as { status: number; stderr: string };
-    }
-    assert.equal(failure?.status, 2);
-    assert.equal(failure?.stderr, "tmux-audit: unknown option '--bogus'\n");
+    const failure = cliResult(['toggle', '--bogus']);
+    assert.equal(failure.status, 2);
+    assert.equal(failure.stderr, "tmux-audit: unknown option '--bogus'\n");
   });
 });
 
 describe('several panes of one session', () => {
   it('write whole lines into one file, none lost, split or interleaved', async () => {
     const tmux = server();
-    tmux.tmux('split-window', '-t', '%0');
-    tmux.tmux('split-window', '-t', '%0');
-    const panes = ['%0', '%1', '%2'];
+    const panes = tmux.panes(3);
     for (const pane of panes) tmux.toggle(pane);
-    // Names without '%': seq would read `%0` as part of its format.
-    const name = (pane: string) => pane.replace('%', 'p');
-    for (const pane of panes) tmux.type(`seq -f '${name(pane)}-line-%06g' 1 3000; echo ${name(pane)}-finished`, pane);
-    await waitFor('all three panes to finish', () => panes.every((pane) => tmux.loggedText().includes(`${name(pane)}-finished`)), 30_000);
+    await tmux.flood(panes, (word) => `${word}-line-%06g`, 3000, 30_000);
     const lines = logLines(tmux.logFile());
-    for (const line of lines) assert.match(line, STAMP);
+    for (const line of lines) assertStamped(line);
     for (const pane of panes) {
       const index = tmux.show('#{pane_index}', pane);
-      const mine = lines.filter((line) => line.includes(`| ${name(pane)}-line-`));
+      const word = paneWord(pane);
+      const mine = lines.filter((line) => line.includes(`| ${word}-line-`));
       assert.equal(mine.length, 3000, `${pane} has every line once`);
-      assert.ok(mine.every((line, i) => line.endsWith(`| ${name(pane)}-line-${String(i + 1).padStart(6, '0')}`)), `${pane} in order`);
+      assert.ok(mine.every((line, i) => line.endsWith(`| ${word}-line-${String(i + 1).padStart(6, '0')}`)), `${pane} in order`);
       assert.ok(mine.every((line) => line.includes(` main:0.${index} | `)), `${pane} stamped with its own pane index`);
     }
   });
 });
 
 describe('rotation', () => {
-  const name = (pane: string) => pane.replace('%', 'p');
   async function flood(tmux: TmuxServer, panes: string[], count: number): Promise<void> {
     for (const pane of panes) tmux.toggle(pane);
-    for (const pane of panes) tmux.type(`seq -f '${name(pane)}-n%06g' 1 ${count}; echo ${name(pane)}-finished`, pane);
-    const finished = () => {
-      const live = path.basename(tmux.logFile());
-      const all = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(live)).map((name) => readIfThere(path.join(tmux.logDir, name))).join('');
-      return panes.every((pane) => all.includes(`| ${name(pane)}-finished\n`));
-    };
-    await waitFor('every pane to finish', finished, 60_000);
-  }
-
-  /** Live file last, rotated ones oldest first. */
-  function filesInOrder(tmux: TmuxServer): string[] {
-    const live = path.basename(tmux.logFile());
-    const rotated = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(`${live}.`)).sort();
-    return [...rotated, live].map((name) => path.join(tmux.logDir, name));
+    await tmux.flood(panes, (word) => `${word}-n%06g`, count, 60_000);
   }
 
   it('with concurrent panes: every line exactly once, whole, in order per pane', async () => {
     const tmux = server({ config: ['set -g @audit-max-size 64K', 'set -g @audit-max-files 1000'] });
-    tmux.tmux('split-window', '-t', '%0');
-    tmux.tmux('split-window', '-t', '%0');
-    const panes = ['%0', '%1', '%2'];
+    const panes = tmux.panes(3);
     const count = 20_000;
     await flood(tmux, panes, count);
-    const files = filesInOrder(tmux);
+    const files = logFilesInOrder(tmux.logFile());
     assert.ok(files.length > 20, `rotated ${files.length - 1} times`);
     for (const file of files.slice(0, -1)) {
       // Over the limit by at most one queued batch, plus writes that were in flight in other panes' readers.
@@ -217,19 +194,20 @@ describe('rotation', () => {
       assert.equal(fs.statSync(file).mode & 0o777, 0o600);
     }
     const lines = files.flatMap(logLines);
-    for (const line of lines) assert.match(line, STAMP);
+    for (const line of lines) assertStamped(line);
     for (const pane of panes) {
-      const mine = lines.filter((line) => line.includes(`| ${name(pane)}-n`)).map((line) => line.slice(line.indexOf('| ') + 2));
+      const word = paneWord(pane);
+      const mine = lines.filter((line) => line.includes(`| ${word}-n`)).map((line) => line.slice(line.indexOf('| ') + 2));
       assert.equal(mine.length, count, `${pane}: ${count} lines`);
       assert.equal(new Set(mine).size, count, `${pane}: no duplicates`);
-      assert.ok(mine.every((text, i) => text === `${name(pane)}-n${String(i + 1).padStart(6, '0')}`), `${pane}: in order across files`);
+      assert.ok(mine.every((text, i) => text === `${word}-n${String(i + 1).padStart(6, '0')}`), `${pane}: in order across files`);
     }
   });
 
   it('keeps at most @audit-max-files rotated files', async () => {
     const tmux = server({ config: ['set -g @audit-max-size 16K', 'set -g @audit-max-files 3'] });
     await flood(tmux, ['%0'], 5000);
-    const rotated = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(`${path.basename(tmux.logFile())}.`));
+    const rotated = rotatedLogFiles(tmux.logDir, path.basename(tmux.logFile()));
     assert.equal(rotated.length, 3, rotated.join(' '));
   });
 });
@@ -250,42 +228,37 @@ describe('the plugin without a usable Node', () => {
     ['missing', '/nonexistent/node'],
     ['too old', 'OLD'],
   ] as const) {
-    it(`${name}: the key only shows one clear message, the placeholder is removed`, () => {
-      const dir = makeTempDir('tmux-audit-oldnode');
-      const fake = path.join(dir, 'node');
-      fs.writeFileSync(fake, '#!/bin/sh\nexit 1\n', { mode: 0o755 }); // fails the version check like Node 16 would
-      const tmux = server({ config: [`set -g @audit-node '${node === 'OLD' ? fake : node}'`] });
-      try {
+    it(`${name}: the key only shows one clear message, the placeholder is removed`, () =>
+      withTempDir('tmux-audit-oldnode', (dir) => {
+        const fake = path.join(dir, 'node');
+        fs.writeFileSync(fake, '#!/bin/sh\nexit 1\n', { mode: 0o755 }); // fails the version check like Node 16 would
+        const tmux = server({ config: [`set -g @audit-node '${node === 'OLD' ? fake : node}'`] });
         const binding = tmux.tmux('list-keys', '-T', 'prefix', 'A');
         assert.match(binding, /display-message "tmux-audit needs Node\.js >= 18 on PATH \(or set @audit-node\); logging is off"/);
         assert.equal(tmux.show('#{T:status-right}'), '[]');
         assert.ok(!tmux.tmux('show', '-gv', 'status-right').includes('audit_status'));
         assert.equal(tmux.tmux('show-hooks', '-g').includes('session-renamed[47]'), false, 'no hook that would call a missing helper');
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    });
+      }));
   }
 });
 
 describe('the command line', () => {
-  const cli = (...args: string[]) => execFileSync(process.execPath, [HELPER, ...args], { encoding: 'utf8', env: { ...process.env, TMUX: '' } });
   it('--version prints the package version', () => {
-    const { version } = JSON.parse(fs.readFileSync(path.join(HELPER, '..', '..', 'package.json'), 'utf8')) as { version: string };
-    assert.equal(cli('--version'), `${version}\n`);
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(cli(['--version']), `${version}\n`);
   });
   it('--help lists the commands', () => {
-    const help = cli('--help');
+    const help = cli(['--help']);
     for (const command of ['toggle', 'start', 'stop', 'status', 'pipe', 'status-format']) assert.match(help, new RegExp(`^  ${command}\\b`, 'm'));
   });
 });
 
 describe('pipe --file: the reader as a stamping filter', () => {
   /** Runs `pipe --file` over the output of a shell command; resolves when the reader exits. */
-  function filter(command: string, file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  function filter(command: string, file: string, args: string[] = [], helper = HELPER): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn('sh', ['-c', `${command} | "$@"`, 'sh', process.execPath, HELPER, 'pipe', '--file', file, ...args], {
-        env: { ...process.env, TMUX: '', ...env },
+      const child = spawn('sh', ['-c', `${command} | "$@"`, 'sh', process.execPath, helper, 'pipe', '--file', file, ...args], {
+        env: outsideTmux(),
         stdio: 'ignore',
       });
       child.on('error', reject);
@@ -293,26 +266,22 @@ describe('pipe --file: the reader as a stamping filter', () => {
     });
   }
 
-  it('stamps any program’s output; three writers rotating one file lose nothing', async () => {
-    const dir = makeTempDir('tmux-audit-filter');
-    try {
+  it('stamps any program’s output; three writers rotating one file lose nothing', () =>
+    withTempDir('tmux-audit-filter', async (dir) => {
       const file = path.join(dir, 'build.log');
       await Promise.all(['a', 'b', 'c'].map((name) => filter(`seq -f '${name}-%06g' 1 30000`, file, ['--session', 'build', '--max-size', '64K', '--max-files', '10000'])));
-      const names = fs.readdirSync(dir).filter((name) => name.startsWith('build.log'));
-      assert.ok(names.length > 10, `rotated: ${names.length} files`);
-      const lines = names.flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n')).filter((line) => / build:0\.0 \| [abc]-\d{6}$/.test(line));
+      const files = logFilesInOrder(file);
+      assert.ok(files.length > 10, `rotated: ${files.length} files`);
+      const lines = files.flatMap(logLines).filter((line) => / build:0\.0 \| [abc]-\d{6}$/.test(line));
       assert.equal(lines.length, 90000);
       assert.equal(new Set(lines.map((line) => line.slice(line.indexOf('| ')))).size, 90000);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('input faster than the disk, then the end: the drop is counted before the stop', async () => {
-    const dir = makeTempDir('tmux-audit-filter');
-    try {
+  it('input faster than the disk, then the end: the drop is counted before the stop', () =>
+    withTempDir('tmux-audit-filter', async (dir) => {
       const file = path.join(dir, 'flood.log');
-      await filter('seq 1 1500000', file, ['--max-size', '1G'], { TMUX_AUDIT_TEST_WRITE_DELAY_MS: '300' });
+      // Every write waits 300 ms: a build of the helper with a slow write (test/support/slow-disk.ts).
+      await filter('seq 1 1500000', file, ['--max-size', '1G'], await slowDiskHelper(dir, 300));
       const log = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
       const dropped = log.filter((line) => line.includes(' * dropped ')).reduce((sum, line) => sum + Number(/ lines=(\d+)/.exec(line)![1]), 0);
       const kept = log.filter((line) => / \| \d+$/.test(line)).length;
@@ -327,8 +296,5 @@ describe('pipe --file: the reader as a stamping filter', () => {
         if (after) assert.equal(Number(after[1]), before + count + 1, `the event at log line ${index + 1} counts its gap`);
       }
       assert.match(log.at(-1)!, / \* stop rec=\S+ reason=eof$/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });

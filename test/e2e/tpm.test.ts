@@ -11,36 +11,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { makeTempDir, ROOT, waitFor } from './support.ts';
+import { readIfThere, stampedLine, waitForLine } from '../support/log.ts';
+import { ROOT } from '../support/paths.ts';
+import { running } from '../support/process.ts';
+import { attachClient, type OuterTerminal } from '../support/tmux.ts';
+import { escapeRegExp, makeTempDir, uniqueMarker, waitFor } from '../support/util.ts';
 
 const TPM_DIR = '/usr/share/tmux-plugin-manager';
 const TPM = path.join(TPM_DIR, 'tpm');
 const INSTALL_PLUGINS = path.join(TPM_DIR, 'bin', 'install_plugins');
 
-const STAMP = String.raw`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:Z|[+-]\d{2}:\d{2}) `;
-
 // Without TPM there is nothing to test, except under CI, where its absence is a failure.
 const skip = !fs.existsSync(TPM) && !process.env.CI
   ? `Debian's TPM is not installed (${TPM} missing; apt-get install tmux-plugin-manager)`
   : false;
-
-function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Whether a process still runs (a zombie has finished: it only waits to be reaped). */
-function running(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return false;
-  }
-}
 
 /** Copies the working tree's files (tracked, and untracked but not ignored) into `target`, modes kept. */
 function copyWorkingTree(target: string): string[] {
@@ -74,10 +58,9 @@ test("installed through Debian's TPM from a git URL, the plugin works in a real 
   const tmp = fs.realpathSync(makeTempDir('tmux-audit-tpm'));
   const home = path.join(tmp, 'home');
   const tmuxTmp = path.join(tmp, 'tmux');
-  const outerTmp = path.join(tmp, 'outer');
   const logDir = path.join(tmp, 'logs');
   const source = path.join(tmp, 'src', 'tmux-audit');
-  for (const dir of [home, tmuxTmp, outerTmp, source]) fs.mkdirSync(dir, { recursive: true });
+  for (const dir of [home, tmuxTmp, source]) fs.mkdirSync(dir, { recursive: true });
 
   // TPM, the plugin and the client all call plain `tmux`: with this TMUX_TMPDIR
   // its default socket is this test's own server.
@@ -100,13 +83,8 @@ test("installed through Debian's TPM from a git URL, the plugin works in a real 
   const show = (format: string, target = '%0'): string =>
     tmux('display-message', '-p', '-t', target, format).replace(/\n$/, '');
 
-  const outerSocket = `audit-tpm-outer-${process.pid}`;
-  const outerEnv: NodeJS.ProcessEnv = { ...env, TMUX_TMPDIR: outerTmp };
-  const outer = (...args: string[]): string =>
-    execFileSync('tmux', ['-L', outerSocket, ...args], { env: outerEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
   let serverStarted = false;
-  let outerStarted = false;
+  let terminal: OuterTerminal | undefined;
   try {
     // The plugin's source: this working tree, as a git repository named tmux-audit.
     const copied = copyWorkingTree(source);
@@ -164,58 +142,35 @@ test("installed through Debian's TPM from a git URL, the plugin works in a real 
     assert.ok(!statusRight.includes('#{audit_status}'), `status-right still has the placeholder: ${statusRight}`);
     assert.equal(show('#{T:status-right}'), '[]', 'off: the segment is empty');
 
-    // A real client, in a pane of a server of its own, so keys can be pressed in it.
-    const attach = [
-      'exec env -u TMUX -u TMUX_PANE',
-      `HOME=${shellQuote(home)}`,
-      `TMUX_TMPDIR=${shellQuote(tmuxTmp)}`,
-      'tmux -u attach', // -u: this pane is a UTF-8 terminal whatever the locale says
-    ].join(' ');
-    outer('-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '30', attach);
-    outerStarted = true;
-    await waitFor('a client attached', () => tmux('list-clients', '-F', '#{client_name}').trim() !== '');
-    const screen = () => outer('capture-pane', '-p', '-t', '%0');
-    await waitFor('the status line on the client screen', () => /\[\]\s*$/.test(screen()));
+    // A real client (on the default socket of this TMUX_TMPDIR, no -L), in a pane of a server of its own, so keys can be pressed in it.
+    const client = (terminal = await attachClient({ clientOf: () => ({ tmpDir: tmuxTmp, home }), tmux }));
+    await waitFor('the status line on the client screen', () => /\[\]\s*$/.test(client.statusRow()));
 
     const user = os.userInfo().username;
-    outer('send-keys', '-t', '%0', 'C-b', 'A');
+    client.press('C-b', 'A');
     await waitFor('● REC in the status', () => show('#{T:status-right}').includes('● REC'), 3000);
-    await waitFor('the start message on screen', () => screen().includes('tmux-audit: logging %0 → '), 3000);
+    await waitFor('the start message on screen', () => client.screenText().includes('tmux-audit: logging %0 → '), 3000);
 
     const session = show('#{session_name}');
     const logFile = path.join(logDir, `${session}.log`);
-    const readLog = (): string => {
-      try {
-        return fs.readFileSync(logFile, 'utf8');
-      } catch {
-        return '';
-      }
-    };
-    const start = await waitFor('a start event', () => readLog().split('\n').find((line) => / \* start /.test(line)));
-    assert.match(start, new RegExp(`${STAMP}\\S+ ${escapeRegExp(session)}:0\\.0 \\* start rec=\\S+ by=${escapeRegExp(user)} pane=%0\\b`));
+    const readLog = (): string => readIfThere(logFile);
+    const start = await waitForLine('a start event', readLog, / \* start /);
+    assert.match(start, stampedLine(`${session}:0.0`, '*', `start rec=\\S+ by=${escapeRegExp(user)} pane=%0\\b.*`));
 
-    const marker = `tpm-works-${process.pid}-${Date.now()}`;
-    outer('send-keys', '-t', '%0', '-l', `echo ${marker}`);
-    outer('send-keys', '-t', '%0', 'Enter');
-    const printed = await waitFor('the printed marker in the log', () =>
-      readLog().split('\n').find((line) => line.endsWith(` | ${marker}`)),
-    );
-    assert.match(printed, new RegExp(`${STAMP}\\S+ ${escapeRegExp(session)}:0\\.0 \\| ${escapeRegExp(marker)}$`));
+    const marker = uniqueMarker('tpm-works');
+    client.typeText(`echo ${marker}`);
+    client.press('Enter');
+    const printed = await waitForLine('the printed marker in the log', readLog, (line) => line.endsWith(` | ${marker}`));
+    assert.match(printed, stampedLine(`${session}:0.0`, '|', escapeRegExp(marker)));
     assert.equal(fs.statSync(logFile).mode & 0o777, 0o600, 'log file mode');
     assert.equal(fs.statSync(logDir).mode & 0o777, 0o700, 'log dir mode');
 
     // Off again, so no reader is left writing while the directory goes.
-    outer('send-keys', '-t', '%0', 'C-b', 'A');
+    client.press('C-b', 'A');
     await waitFor('a stop event', () => / \* stop rec=\S+ reason=toggle by=/.test(readLog()));
     await waitFor('● REC gone', () => !show('#{T:status-right}').includes('● REC'), 3000);
   } finally {
-    if (outerStarted) {
-      try {
-        outer('kill-server');
-      } catch {
-        // already gone
-      }
-    }
+    terminal?.kill();
     if (serverStarted) {
       let pids: number[] = [];
       try {

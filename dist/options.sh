@@ -1,0 +1,34 @@
+# shellcheck shell=bash disable=SC2034  # sourced by audit.tmux; not every name is used there
+# generated from src/core/options.ts by npm run build; do not edit
+
+# @audit-key: the key (after the prefix) that toggles logging of the current pane
+audit_key_option='@audit-key'
+audit_key_default='A'
+
+# @audit-dir: where logs go; absolute, ~ allowed. Created mode 0700
+audit_dir_option='@audit-dir'
+# default (computed by the helper): ${XDG_STATE_HOME:-$HOME/.local/state}/tmux-audit
+
+# @audit-time-format: the stamp's time, a date-fns format string; local time
+audit_time_format_option='@audit-time-format'
+audit_time_format_default='yyyy-MM-dd'\''T'\''HH:mm:ss.SSSxxx'
+
+# @audit-max-size: rotate a session's log before it grows past this; K, M, G (powers of 1024)
+audit_max_size_option='@audit-max-size'
+audit_max_size_default='10M'
+
+# @audit-max-files: rotated files kept per session; the oldest beyond this are deleted
+audit_max_files_option='@audit-max-files'
+audit_max_files_default='20'
+
+# @audit-status-on: what #{audit_status} shows while the current pane is logged
+audit_status_on_option='@audit-status-on'
+audit_status_on_default='#[fg=red,bold]● REC#[default]'
+
+# @audit-status-off: what #{audit_status} shows otherwise
+audit_status_off_option='@audit-status-off'
+audit_status_off_default=''
+
+# @audit-node: the Node.js to run, for when tmux's PATH lacks it (nvm and the like)
+audit_node_option='@audit-node'
+audit_node_default='node'

@@ -1,0 +1,51 @@
+// `recover`: what pipe-pane's shell runs when the reader died without
+// finishing (killed, crashed). It ends a torn last line, writes the stop event
+// the reader could not, clears the pane's marks so the status goes off at once,
+// and tells the user.
+
+import os from 'node:os';
+import { recordingIdentity } from '../capture/identity.ts';
+import { Stamper } from '../capture/stamper.ts';
+import { readRecording, removeRunFiles, type Recording } from '../runtime/runfile.ts';
+import { appendRecords } from '../sinks/file/append.ts';
+import { endsWithNewline } from '../sinks/file/safe-fs.ts';
+import { Tmux } from '../tmux/client.ts';
+
+export function recoverReader(runFile: string, status: number): void {
+  let recording: Recording;
+  try {
+    recording = readRecording(runFile);
+  } catch {
+    return; // the toggle already cleaned up: nothing to recover
+  }
+  const cause = status > 128 ? { signal: signalName(status - 128) } : { exit: status };
+  const said = status > 128 ? `killed by ${cause.signal}` : `exit status ${status}`;
+  let torn = false;
+  try {
+    torn = !endsWithNewline(recording.file); // the torn line ends here rather than merge with the next
+  } catch {
+    // no file: nothing torn
+  }
+  const stop = new Stamper(recordingIdentity(recording), false).event('stop', { reason: 'reader-died', ...cause }, Date.now());
+  try {
+    appendRecords(recording.file, recording.timeFormat, [stop], torn ? '\n' : '');
+  } catch {
+    // The log is unwritable: the message below still tells the user.
+  }
+  const tmux = new Tmux(recording.socket);
+  try {
+    tmux.clearMarks(recording.paneId, recording.id);
+    tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again`, {
+      version: recording.version,
+      error: true,
+    });
+  } catch {
+    // tmux is gone as well
+  }
+  removeRunFiles(runFile, recording.id);
+}
+
+function signalName(signal: number): string {
+  const found = Object.entries(os.constants.signals).find(([, number]) => number === signal);
+  return found ? found[0] : String(signal);
+}

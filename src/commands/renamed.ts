@@ -1,0 +1,29 @@
+// `renamed`: what the session-renamed hook runs.
+
+import { recordingIdentity } from '../capture/identity.ts';
+import { Stamper } from '../capture/stamper.ts';
+import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
+import { appendRecords } from '../sinks/file/append.ts';
+import type { Tmux } from '../tmux/client.ts';
+import type { Outcome } from './toggle.ts';
+
+/**
+ * After a session is renamed: each of its recordings keeps its file and stamps
+ * (the log names where a line was printed when it was printed), and gets a
+ * `rename` event naming the new session.
+ */
+export function noteRename(tmux: Tmux, session: string): Outcome {
+  const { name, panes } = tmux.loggedPanes(session);
+  for (const pane of panes) {
+    let recording: Recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue; // stopped meanwhile
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === undefined) continue;
+    const rename = new Stamper(recordingIdentity(recording), false).event('rename', { to: name }, Date.now());
+    appendRecords(recording.file, recording.timeFormat, [rename]);
+  }
+  return { messages: [], version: '' };
+}

@@ -1,0 +1,192 @@
+// The decisions behind the pane commands (toggle, start, stop, status) and
+// `pipe --file`, as pure functions: whether to start or stop, what to write,
+// which command pipe-pane runs, what to tell the user. src/commands/ gathers
+// the facts (from tmux, the file system, the process) and carries a plan out.
+
+import path from 'node:path';
+import { AuditError } from './errors.ts';
+import { OPTION_NAMES, resolveOptions, type AuditOptions } from './options.ts';
+import { runFilePath, sessionLogPath } from './paths.ts';
+import type { Recording } from '../runtime/runfile.ts';
+import { shellQuote } from '../tmux/quote.ts';
+import type { PaneState } from '../tmux/pane.ts';
+
+/**
+ * A young generation of 1 MB makes V8 collect the reader's short-lived strings
+ * and buffers promptly: under a flood it cut the reader's peak RSS by about a
+ * third, at no cost in speed (measured with `/usr/bin/time -f %M` on a 256 MiB
+ * flood through `pipe --file`). It must be given at start; set from inside the
+ * process it has no effect.
+ */
+export const READER_NODE_FLAGS = '--max-semi-space-size=1';
+
+export type Verb = 'toggle' | 'start' | 'stop';
+
+/**
+ * What `verb` does to a pane: a toggle stops a recording whose reader runs and
+ * starts otherwise. `start` of a logged pane and `stop` of a pane with no
+ * recording are errors; `stop` of a recording whose reader died still clears it.
+ */
+export function chooseAction(verb: Verb, state: Pick<PaneState, 'paneId' | 'recording'>, recordingAlive: boolean): 'start' | 'stop' {
+  if (verb === 'toggle') return recordingAlive ? 'stop' : 'start';
+  if (verb === 'start' && recordingAlive) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);
+  if (verb === 'stop' && state.recording === '') throw new AuditError(`${state.paneId} is not being logged`);
+  return verb;
+}
+
+/** Who asked: the client's user when tmux knows it (3.3 and later), else whoever runs the helper. */
+export function asker(clientUser: string | undefined, username: string): string {
+  return clientUser || username;
+}
+
+/**
+ * What pipe-pane runs for a recording. `node` must be an absolute path:
+ * pipe-pane's child inherits the server's PATH, not ours (cmd-pipe-pane.c:124–161).
+ * The shell stays as the reader's parent (about 1 MB, mostly shared) so that a
+ * reader that dies (kill -9, OOM, crash) is followed by `recover`, which closes
+ * the recording and tells the user. `<&-` lets go of the pane's pipe at once,
+ * so tmux drops it at the pane's next output (cmd-pipe-pane.c:217).
+ * tmux still expands `%` and `#` in it: pass it through literal() to tmux.
+ */
+export function pipeCommand(node: string, bundle: string, runFile: string): string {
+  const quotedNode = shellQuote(node);
+  const quotedBundle = shellQuote(bundle);
+  const quotedRunFile = shellQuote(runFile);
+  const reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`;
+  const helper = `${quotedNode} ${quotedBundle}`;
+  return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
+}
+
+export interface StartFacts {
+  state: PaneState;
+  /** resolveOptions(state.options, env): the options to use and what fell back to a default. */
+  options: AuditOptions;
+  warnings: string[];
+  /** Whether options.dir exists yet (opening the log creates it). */
+  dirExists: boolean;
+  /** The new recording's id. */
+  id: string;
+  /** Who runs the helper, the tmux server's owner: the user on every line. */
+  username: string;
+  /** `#{client_user}` of the client that asked, if tmux knows it. */
+  clientUser?: string;
+  /** The node and the bundle running now (absolute): pipe-pane must start the same ones. */
+  node: string;
+  bundle: string;
+}
+
+export interface StartPlan {
+  file: string;
+  runFile: string;
+  /**
+   * Where the cursor is, whose line's text left of it becomes the recording's
+   * seed: pipe-pane starts at the current position (cmd-pipe-pane.c:168), so the
+   * prompt already on screen would be missing from the first line. None in the
+   * alternate screen, which is recorded as snapshots instead (seed '').
+   */
+  seedAt?: { x: number; y: number };
+  recording: Omit<Recording, 'seed'>;
+  /** What pipe-pane runs (before literal()). */
+  command: string;
+  /** What to say once the reader has reported in, most important first. */
+  messages: string[];
+  /** The error when it does not. */
+  readerFailed: string;
+}
+
+export function planStart(facts: StartFacts): StartPlan {
+  const { state, options } = facts;
+  const file = sessionLogPath(options.dir, state.session, state.socket);
+  const runFile = runFilePath(options.dir, state.serverPid, state.paneId);
+  const messages = [`logging ${state.paneId} → ${file} (rec ${facts.id})`];
+  if (state.recording !== '') messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
+  messages.push(...facts.warnings);
+  if (!facts.dirExists) messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
+  return {
+    file,
+    runFile,
+    seedAt: state.alternateScreen ? undefined : { x: state.cursorX, y: state.cursorY },
+    recording: {
+      id: facts.id,
+      file,
+      user: facts.username,
+      by: asker(facts.clientUser, facts.username),
+      session: state.session,
+      window: state.window,
+      pane: state.pane,
+      paneId: state.paneId,
+      socket: state.socket,
+      version: state.version,
+      timeFormat: options.timeFormat,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      alternateScreen: state.alternateScreen,
+    },
+    command: pipeCommand(facts.node, facts.bundle, runFile),
+    messages,
+    readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`,
+  };
+}
+
+/** The error for a log file that cannot be opened for appending. */
+export function cannotWrite(file: string, failure: NodeJS.ErrnoException): AuditError {
+  return new AuditError(`cannot write ${file}: ${failure.code === 'ELOOP' ? 'it is a symlink (refused)' : failure.message}`);
+}
+
+export interface StopPlan {
+  /** Tell the reader, before its pipe closes, that a user stopped it and who; absent when no reader runs. */
+  requestStopBy?: string;
+  messages: string[];
+}
+
+export function planStop(state: Pick<PaneState, 'paneId' | 'recording'>, recordingAlive: boolean, by: string): StopPlan {
+  return recordingAlive
+    ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] }
+    : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
+}
+
+/** The `status` line; `live` is the recording and its reader's pid while the reader runs. */
+export function describePane(
+  state: Pick<PaneState, 'paneId' | 'session' | 'window' | 'pane' | 'recording'>,
+  live?: { recording: Pick<Recording, 'file' | 'id' | 'by'>; pid: number | undefined },
+): string {
+  const where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`;
+  if (state.recording === '') return `${where} is not being logged`;
+  if (!live) return `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
+  return `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})`;
+}
+
+export interface FilterOptions {
+  file: string;
+  session: string;
+  timeFormat: string;
+  maxSize: string;
+  maxFiles: string;
+}
+
+/** A recording for `pipe --file`: stdin of any program, stamped into a file, no tmux involved. */
+export function filterRecording(
+  filter: FilterOptions,
+  facts: { id: string; username: string; env: NodeJS.ProcessEnv; cwd: string },
+): { recording: Recording; warnings: string[] } {
+  const { options, warnings } = resolveOptions({ dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, facts.env);
+  return {
+    recording: {
+      id: facts.id,
+      file: path.resolve(facts.cwd, filter.file),
+      user: facts.username,
+      by: facts.username,
+      session: filter.session,
+      window: '0',
+      pane: '0',
+      paneId: '',
+      socket: '',
+      version: '',
+      timeFormat: options.timeFormat,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      seed: '',
+    },
+    warnings,
+  };
+}

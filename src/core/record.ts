@@ -1,0 +1,44 @@
+// The one data type that flows through the helper: a record. Made in one place
+// (capture/stamper.ts), formatted in one place (format/), sent to sinks.
+
+/** Where a record was printed, as it was when the recording started. Shared by all records of a recording. */
+export interface Place {
+  /** The tmux server's socket path ('' for `pipe --file`). */
+  readonly server: string;
+  readonly session: string;
+  readonly window: string;
+  readonly pane: string;
+  /** `%N` ('' for `pipe --file`). */
+  readonly paneId: string;
+}
+
+/**
+ * - `line`: a line the pane printed;
+ * - `piece`: the next piece of a line too long to keep whole;
+ * - `screen`: a row of a full-screen program's screen;
+ * - `event`: something the recorder itself says (start, stop, screen, dropped, ...).
+ * (`history`, captured scrollback, joins when logging starts capturing it.)
+ */
+export type RecordKind = 'line' | 'piece' | 'screen' | 'event';
+
+export type EventFields = Readonly<Record<string, string | number | undefined>>;
+
+export interface AuditRecord {
+  /** Epoch milliseconds; never earlier than the record before it in the same recording. */
+  readonly time: number;
+  /** The recording's id. */
+  readonly rec: string;
+  /**
+   * Position in the recording, from 0, as numbered by the reader. Events that
+   * another process appends to the log (recover, the rename hook) have none.
+   */
+  readonly seq?: number;
+  /** Whose terminal it is: the user on the line. */
+  readonly user: string;
+  readonly place: Place;
+  readonly kind: RecordKind;
+  /** What a person saw; for an event, its name. */
+  readonly text: string;
+  /** An event's fields (after `rec`, which every event carries). */
+  readonly fields?: EventFields;
+}

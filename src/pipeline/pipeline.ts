@@ -1,0 +1,62 @@
+// From the recorder to the sinks: an ordered list of transforms (drop
+// accounting today; redaction and a hash chain are meant to join), then a
+// fan-out to every sink. Flushing and closing happen here, in one place.
+
+import type { AuditRecord } from '../core/record.ts';
+import type { Sink } from '../sinks/sink.ts';
+
+export type Next = (record: AuditRecord) => void;
+
+export interface Transform {
+  /** Passes `record` on through `next` — or holds or drops it, or puts records of its own before it. */
+  push(record: AuditRecord, next: Next): void;
+  /** Nothing may stay held past this point (the recording ends, or the transform's own timer says so). */
+  settle?(next: Next): void;
+  /** Stops the transform's timers. */
+  close?(): void;
+}
+
+export class Pipeline {
+  private readonly entry: Next;
+  private readonly nexts: Next[];
+
+  constructor(
+    private readonly transforms: readonly Transform[],
+    private readonly sinks: readonly Sink[],
+  ) {
+    const fanOut: Next = (record) => {
+      for (const sink of sinks) sink.write(record);
+    };
+    // nexts[i] is what comes after transform i.
+    this.nexts = [];
+    let next = fanOut;
+    for (let i = transforms.length - 1; i >= 0; i--) {
+      this.nexts[i] = next;
+      const transform = transforms[i]!;
+      const after = next;
+      next = (record) => transform.push(record, after);
+    }
+    this.entry = next;
+  }
+
+  push(record: AuditRecord): void {
+    this.entry(record);
+  }
+
+  /** The end of a burst: the sinks send what they batched. */
+  flush(): void {
+    for (const sink of this.sinks) sink.flush();
+  }
+
+  /** Lets every transform pass on what it holds, then flushes. */
+  settle(): void {
+    for (let i = 0; i < this.transforms.length; i++) this.transforms[i]!.settle?.(this.nexts[i]!);
+    this.flush();
+  }
+
+  async close(): Promise<void> {
+    this.settle();
+    for (const transform of this.transforms) transform.close?.();
+    await Promise.all(this.sinks.map((sink) => sink.close()));
+  }
+}

@@ -1,0 +1,59 @@
+// What the helper needs to know about a pane, read in one `display-message -p`:
+// one table names each field, its tmux format and how to parse it, so adding a
+// field is one line and PaneState follows from the table.
+
+import { AuditError } from '../core/errors.ts';
+import { OPTIONS, PANE_OPTIONS, START_OPTIONS, type RawOptions } from '../core/options.ts';
+import { FIELD_SEPARATOR, type Tmux } from './client.ts';
+
+const text = (value: string): string => value;
+const flag = (value: string): boolean => value === '1';
+const number = (value: string): number => Number(value);
+
+interface Field<T> {
+  readonly format: string;
+  readonly parse: (value: string) => T;
+}
+
+const PANE_FIELDS = {
+  paneId: { format: 'pane_id', parse: text },
+  piped: { format: 'pane_pipe', parse: flag },
+  /** Recording id while tmux-audit logs this pane, else empty. */
+  recording: { format: PANE_OPTIONS.recording, parse: text },
+  /** Run file of that recording, else empty. */
+  runFile: { format: PANE_OPTIONS.runFile, parse: text },
+  session: { format: 'session_name', parse: text },
+  window: { format: 'window_index', parse: text },
+  pane: { format: 'pane_index', parse: text },
+  serverPid: { format: 'pid', parse: text },
+  socket: { format: 'socket_path', parse: text },
+  version: { format: 'version', parse: text },
+  /** Cursor position and whether the alternate screen is on: where logging picks up. */
+  cursorX: { format: 'cursor_x', parse: number },
+  cursorY: { format: 'cursor_y', parse: number },
+  alternateScreen: { format: 'alternate_on', parse: flag },
+} as const satisfies Record<string, Field<unknown>>;
+
+type PaneFields = { -readonly [K in keyof typeof PANE_FIELDS]: ReturnType<(typeof PANE_FIELDS)[K]['parse']> };
+
+/** The pane's fields, and the `@audit-*` options read at each start, as format_find finds them for this pane (format.c:3432). */
+export type PaneState = PaneFields & { options: RawOptions };
+
+const FIELD_KEYS = Object.keys(PANE_FIELDS) as (keyof typeof PANE_FIELDS)[];
+const FORMATS = [...FIELD_KEYS.map((key) => PANE_FIELDS[key].format), ...START_OPTIONS.map((key) => OPTIONS[key].name)];
+
+/** Reads `target`'s state in one tmux call; an empty target is the pane the command runs in. */
+export function readPane(tmux: Tmux, target: string): PaneState {
+  const output = tmux.run(['display-message', '-p', '-t', target, FORMATS.map((format) => `#{${format}}`).join(FIELD_SEPARATOR)]);
+  const values = output.replace(/\n$/, '').split(FIELD_SEPARATOR);
+  if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
+  const state: Record<string, unknown> = {};
+  FIELD_KEYS.forEach((key, index) => {
+    state[key] = PANE_FIELDS[key].parse(values[index]!);
+  });
+  const options: Record<string, string> = {};
+  START_OPTIONS.forEach((key, index) => {
+    options[key] = values[FIELD_KEYS.length + index]!;
+  });
+  return { ...(state as PaneFields), options: options as RawOptions };
+}

@@ -1,0 +1,96 @@
+// Reading logs back: the one pattern of a stamped line, a session's files in
+// order (rotated ones oldest first, then the live one), and waiting for a line.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { escapeRegExp, waitFor } from './util.ts';
+
+/**
+ * The default time (`yyyy-MM-dd'T'HH:mm:ss.SSSxxx`, e.g. `2026-11-24T23:01:02.120+01:00`).
+ * `xxx` always writes the offset as digits, UTC included (`+00:00`), never `Z`.
+ */
+export const TIME = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d`;
+
+/** What a line is: `|` printed by the pane, `+` the next piece of a long line, `=` a screen row, `*` an event. */
+export type Mark = '|' | '+' | '=' | '*';
+
+/**
+ * One whole log line with the default time: `<time> <user> <session>:<window>.<pane> <mark> <text>`.
+ * Groups: 1 time, 2 user, 3 session, 4 window, 5 pane, 6 mark, 7 text.
+ */
+export const STAMP = new RegExp(String.raw`^(${TIME}) (\S+) (.+?):(\d+)\.(\d+) ([|+=*]) (.*)$`);
+
+export interface LogLine {
+  time: string;
+  user: string;
+  /** `<session>:<window>.<pane>` */
+  place: string;
+  mark: Mark;
+  text: string;
+}
+
+/** A line taken apart by STAMP, or undefined when it is not one whole stamped line. */
+export function parseLine(line: string): LogLine | undefined {
+  const match = STAMP.exec(line);
+  if (!match) return undefined;
+  return { time: match[1]!, user: match[2]!, place: `${match[3]}:${match[4]}.${match[5]}`, mark: match[6] as Mark, text: match[7]! };
+}
+
+/**
+ * STAMP narrowed to one line: `place` and `user` literal (any user when omitted), `mark` one mark,
+ * `text` a regular expression source for the whole text (anchored at both ends).
+ */
+export function stampedLine(place: string, mark: Mark, text: string, user?: string): RegExp {
+  const who = user === undefined ? String.raw`\S+` : escapeRegExp(user);
+  return new RegExp(`^${TIME} ${who} ${escapeRegExp(place)} ${escapeRegExp(mark)} ${text}$`);
+}
+
+/** A file's text, or '' if it is not there (rotated away while we looked). */
+export function readIfThere(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** A log file's lines, without the empty one after the last newline. */
+export function logLines(file: string): string[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+}
+
+/** A rotated file of `live`: `<live>.<UTC time>[-<n>]`, e.g. `main.log.20261124T230102.345Z-1`. */
+function rotatedPattern(live: string): RegExp {
+  return new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?$`);
+}
+
+/** The rotated files of the live file `dir/live`, oldest first (by time, then by `-n` as a number). Throws on any other `<live>.*` file. */
+export function rotatedLogFiles(dir: string, live: string): string[] {
+  const pattern = rotatedPattern(live);
+  const found = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${live}.`))
+    .map((name) => {
+      const match = pattern.exec(name);
+      if (!match) throw new Error(`${name} in ${dir} is neither ${live} nor a rotated file of it`);
+      return { name, time: match[1]!, n: Number(match[2] ?? 0) };
+    });
+  found.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n));
+  return found.map(({ name }) => path.join(dir, name));
+}
+
+/** Every file of one log in order: the rotated ones oldest first, then the live one (`liveFile`). */
+export function logFilesInOrder(liveFile: string): string[] {
+  return [...rotatedLogFiles(path.dirname(liveFile), path.basename(liveFile)), liveFile];
+}
+
+/** The text of every file of one log, in order (a file rotated away meanwhile reads as ''). */
+export function readAllLogs(liveFile: string): string {
+  return logFilesInOrder(liveFile).map(readIfThere).join('');
+}
+
+/** Waits until a line of `read()` matches `match` (a pattern, or a test of the line), and returns the first such line. */
+export function waitForLine(what: string, read: () => string, match: RegExp | ((line: string) => boolean), timeoutMs?: number): Promise<string> {
+  const test = typeof match === 'function' ? match : (line: string) => match.test(line);
+  return waitFor(what, () => read().split('\n').find(test), timeoutMs);
+}

@@ -1,0 +1,46 @@
+// Small things every e2e file needs: polling for a condition, scratch directories, quoting.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+
+/** Polls `probe` until it returns something truthy, and returns that; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(25);
+  }
+}
+
+export function makeTempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+/** Runs `body` with a scratch directory that is removed afterwards, however `body` ends. */
+export async function withTempDir<T>(prefix: string, body: (dir: string) => T | Promise<T>): Promise<T> {
+  const dir = makeTempDir(prefix);
+  try {
+    return await body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let markers = 0;
+
+/** A word no pane has printed before: `<prefix>-<pid>-<n>-<time>`. */
+export function uniqueMarker(prefix: string): string {
+  return `${prefix}-${process.pid}-${markers++}-${Date.now()}`;
+}
+
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,160 @@
+// The reader's core in-process: bytes in, records out through the pipeline,
+// with a fake clock and a memory sink (no tmux, no files, no timers of its own
+// except the screen recorder's, which needs a tmux it does not have here).
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Recorder } from '../../src/capture/recorder.ts';
+import type { ScreenSource } from '../../src/capture/screen.ts';
+import { Stamper } from '../../src/capture/stamper.ts';
+import type { Place } from '../../src/core/record.ts';
+import { BacklogGuard } from '../../src/pipeline/backlog.ts';
+import { Pipeline } from '../../src/pipeline/pipeline.ts';
+import { MemorySink } from '../support/memory-sink.ts';
+
+const PLACE: Place = { server: '/tmp/tmux-0/default', session: 'main', window: '0', pane: '1', paneId: '%5' };
+
+function setUp(options: { limit?: number; screen?: ScreenSource } = {}) {
+  let clock = 1_000;
+  const sink = new MemorySink();
+  const stamper = new Stamper({ rec: 'R', user: 'ann', place: PLACE });
+  let drained = 0;
+  const guard = new BacklogGuard({
+    pressure: () => sink.backlog,
+    limit: options.limit,
+    dropped: (lines, chars) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, clock),
+    drained: () => drained++,
+  });
+  const pipeline = new Pipeline([guard], [sink]);
+  const recorder = new Recorder(stamper, pipeline, { now: () => clock, screen: options.screen });
+  return {
+    sink,
+    recorder,
+    guard,
+    tick: (ms: number) => (clock += ms),
+    set clock(value: number) {
+      clock = value;
+    },
+    drained: () => drained,
+  };
+}
+
+describe('the recorder', () => {
+  it('start, lines, stop: stamped, numbered, in order', async () => {
+    const t = setUp();
+    t.recorder.start({ by: 'ann', pane: '%5', pid: 42 }, 'ann@host:~$ ', false);
+    t.recorder.push(Buffer.from('echo hi\r\nhi\r\n'));
+    t.tick(5);
+    t.recorder.push(Buffer.from('ann@host:~$ '));
+    t.recorder.endOfInput();
+    await t.recorder.stop({ reason: 'toggle', by: 'ann' });
+    assert.deepEqual(t.sink.lines(), ['* start by=ann pane=%5 pid=42', '| ann@host:~$ echo hi', '| hi', '| ann@host:~$ ', '* stop reason=toggle by=ann']);
+    assert.deepEqual(
+      t.sink.records.map((record) => record.seq),
+      [0, 1, 2, 3, 4],
+    );
+    assert.ok(t.sink.records.every((record) => record.rec === 'R' && record.user === 'ann' && record.place === PLACE));
+    assert.deepEqual(
+      t.sink.records.map((record) => record.time),
+      [1000, 1000, 1000, 1005, 1005],
+    );
+    assert.ok(t.sink.closed);
+  });
+
+  it('one clock reading per chunk: every line of a chunk has the time it arrived', () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from('a\nb'));
+    t.tick(100);
+    t.recorder.push(Buffer.from('c\n'));
+    assert.deepEqual(
+      t.sink.records.map((record) => [record.text, record.time]),
+      [['a', 1000], ['bc', 1100]],
+    );
+  });
+
+  it('stamps never go back, even when the clock does', () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from('first\n'));
+    t.clock = 500; // the system clock stepped back
+    t.recorder.push(Buffer.from('second\n'));
+    t.recorder.event('note', {});
+    assert.deepEqual(
+      t.sink.records.map((record) => record.time),
+      [1000, 1000, 1000],
+    );
+  });
+
+  it('each read is flushed to the sinks as it is pushed', () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from('one\n'));
+    assert.equal(t.sink.flushed.length, 1);
+    t.recorder.push(Buffer.from('two\nthree\n'));
+    assert.equal(t.sink.flushed.length, 3);
+  });
+
+  it('long lines become a line and continuation pieces', () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from(`${'x'.repeat(16 * 1024 + 3)}\n`));
+    assert.deepEqual(
+      t.sink.records.map((record) => [record.kind, record.text.length]),
+      [['line', 16 * 1024], ['piece', 3]],
+    );
+  });
+
+  it('a full-screen program is a screen block: enter with the program, rows, leave; its drawing is not lines', async () => {
+    const captures: ((screen: { alternate: boolean; rows: string[] } | undefined) => void)[] = [];
+    const t = setUp({ screen: { program: () => 'less', capture: (done) => captures.push(done) } });
+    t.recorder.push(Buffer.from('less file\r\n\x1b[?1049h\x1b[Hdrawn\r\n~\r\n'));
+    // The recorder asks tmux for a snapshot once the screen is still (0.5 s); answer it.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(captures.length, 1);
+    captures[0]!({ alternate: true, rows: ['drawn', '~'] });
+    t.recorder.push(Buffer.from('\x1b[?1049lafter\r\n'));
+    t.recorder.endOfInput();
+    assert.deepEqual(t.sink.lines(), [
+      '| less file',
+      '* screen state=enter program=less',
+      '* screen state=snapshot rows=2',
+      '= drawn',
+      '= ~',
+      '* screen state=leave',
+      '| after',
+    ]);
+  });
+});
+
+describe('drop accounting', () => {
+  it('above the limit whole lines are dropped and counted; the event stands where the gap is', () => {
+    const t = setUp({ limit: 100 });
+    t.recorder.push(Buffer.from('kept 1\n'));
+    t.sink.backlog = 101; // the disk has fallen behind
+    t.recorder.push(Buffer.from('lost 2\nlost 3\n'));
+    t.recorder.event('note', {}); // events are never dropped
+    t.sink.backlog = 60; // under the limit, but not yet under half of it: still dropping
+    t.recorder.push(Buffer.from('lost 4\n'));
+    t.sink.backlog = 50;
+    t.recorder.push(Buffer.from('kept 5\n'));
+    t.recorder.endOfInput();
+    t.guard.close();
+    assert.deepEqual(t.sink.lines(), ['| kept 1', '* note', '* dropped lines=3 chars=18 reason=log writer backlog', '| kept 5']);
+  });
+
+  it('a gap still open at the end is accounted for before the stop event', async () => {
+    const t = setUp({ limit: 10 });
+    t.sink.backlog = 11;
+    t.recorder.push(Buffer.from('a\nbb\n'));
+    t.recorder.endOfInput();
+    await t.recorder.stop({ reason: 'eof' });
+    assert.deepEqual(t.sink.lines(), ['* dropped lines=2 chars=3 reason=log writer backlog', '* stop reason=eof']);
+  });
+
+  it('once the queue drains while the pane is quiet, the guard asks for the pipeline to settle', async () => {
+    const t = setUp({ limit: 10 });
+    t.sink.backlog = 11;
+    t.recorder.push(Buffer.from('a\n'));
+    t.sink.backlog = 0;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.ok(t.drained() >= 1);
+    t.guard.close();
+  });
+});

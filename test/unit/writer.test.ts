@@ -1,0 +1,125 @@
+// The log writer in-process, with the write it makes injected: slow, failing,
+// short. Real files in a temporary directory.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { LogFile, type LogFileOptions, type WriteFn } from '../../src/sinks/file/writer.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-writer-'));
+  dirs.push(dir);
+  return path.join(dir, 'logs', 'main.log');
+}
+
+function options(overrides: Partial<LogFileOptions> = {}): LogFileOptions & { errors: string[]; recovered: number } {
+  const errors: string[] = [];
+  const result = {
+    maxBytes: 1024 ** 3,
+    maxFiles: 5,
+    errors,
+    recovered: 0,
+    onError: (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message),
+    onRecover: () => result.recovered++,
+    onRotateError: (error: NodeJS.ErrnoException) => errors.push(`rotate:${error.code}`),
+    ...overrides,
+  };
+  return result;
+}
+
+const lines = (from: number, to: number): string => {
+  let text = '';
+  for (let i = from; i < to; i++) text += `line ${i}\n`;
+  return text;
+};
+
+describe('the log writer', () => {
+  it('creates the directory 0700 and the file 0600, and appends in order', async () => {
+    const file = tempFile();
+    const log = new LogFile(file, options());
+    log.write(lines(0, 10));
+    log.write(lines(10, 20));
+    await log.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), lines(0, 20));
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.equal(fs.statSync(path.dirname(file)).mode & 0o777, 0o700);
+  });
+
+  it('a slow disk: lines queue (the backlog says how much) and all reach the file, in order', async () => {
+    const file = tempFile();
+    let calls = 0;
+    const slow: WriteFn = (fd, buffer, offset, length, position, callback) => {
+      calls++;
+      setTimeout(() => fs.write(fd, buffer, offset, length, position, callback), 50);
+    };
+    const log = new LogFile(file, options({ write: slow }));
+    log.write(lines(0, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // a write is in flight
+    for (let i = 1; i < 100; i++) log.write(lines(i * 1000, (i + 1) * 1000));
+    assert.ok(log.backlog > 1_000_000, `queued ${log.backlog} bytes while the first write waits`);
+    await log.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), lines(0, 100_000));
+    assert.ok(calls < 100, `${calls} writes for 100 batches: what queued during a slow write goes in one`);
+  });
+
+  it('a failing disk: told once, nothing lost, told again when it works', async () => {
+    const file = tempFile();
+    let failures = 2;
+    const full: WriteFn = (fd, buffer, offset, length, position, callback) => {
+      if (failures-- > 0) return callback(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), 0);
+      fs.write(fd, buffer, offset, length, position, callback);
+    };
+    const opts = options({ write: full });
+    const log = new LogFile(file, opts);
+    log.write(lines(0, 5));
+    log.write(lines(5, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(opts.errors, ['ENOSPC'], 'one message for the streak');
+    assert.equal(fs.readFileSync(file, 'utf8'), '');
+    // The writer retries once a second, not in a loop.
+    const deadline = Date.now() + 5000;
+    while (fs.readFileSync(file, 'utf8') !== lines(0, 10) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(fs.readFileSync(file, 'utf8'), lines(0, 10));
+    assert.equal(opts.recovered, 1);
+    assert.deepEqual(opts.errors, ['ENOSPC']);
+    await log.close();
+  });
+
+  it('a short write continues where it stopped', async () => {
+    const file = tempFile();
+    const short: WriteFn = (fd, buffer, offset, length, position, callback) => fs.write(fd, buffer, offset, Math.min(length, 7), position, callback);
+    const log = new LogFile(file, options({ write: short }));
+    log.write(lines(0, 50));
+    await log.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), lines(0, 50));
+  });
+
+  it('two writers on one file with rotation: every line once, whole, each writer in order', async () => {
+    const file = tempFile();
+    const a = new LogFile(file, options({ maxBytes: 4096, maxFiles: 1000 }));
+    const b = new LogFile(file, options({ maxBytes: 4096, maxFiles: 1000 }));
+    for (let i = 0; i < 5000; i++) {
+      a.write(`a ${i}\n`);
+      b.write(`b ${i}\n`);
+      if (i % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all([a.close(), b.close()]);
+    const dir = path.dirname(file);
+    const names = fs.readdirSync(dir).filter((name) => name.startsWith('main.log.')).sort();
+    assert.ok(names.length > 10, `${names.length} rotated files`);
+    const all = [...names, 'main.log'].flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
+    for (const who of ['a', 'b']) {
+      const mine = all.filter((line) => line.startsWith(`${who} `)).map((line) => Number(line.slice(2)));
+      assert.deepEqual(mine, [...Array(5000).keys()], `${who}: each line once, in order`);
+    }
+    assert.ok(all.every((line) => /^[ab] \d+$/.test(line)), 'no line split or merged');
+    // A writer fills at most the room it saw; the other's write in flight can add as much again (README: Limits).
+    for (const name of names) assert.ok(fs.statSync(path.join(dir, name)).size <= 2 * 4096, `${name}: ${fs.statSync(path.join(dir, name)).size} bytes`);
+  });
+});
