@@ -3895,14 +3895,19 @@ var TextFormat = class {
   clock;
   place;
   user = "";
-  from = "";
+  /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
+  middle = { line: "", piece: "", screen: "", event: "" };
   constructor(timeFormat) {
     this.clock = makeClock(timeFormat);
   }
   format(record) {
-    (record.place !== this.place || record.user !== this.user) && (this.place = record.place, this.user = record.user, this.from = origin(record.user, record.place));
+    if (record.place !== this.place || record.user !== this.user) {
+      this.place = record.place, this.user = record.user;
+      let from = origin(record.user, record.place);
+      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
+    }
     let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : record.text;
-    return `${this.clock(record.time)} ${this.from} ${MARKS[record.kind]} ${text2}
+    return `${this.clock(record.time)}${this.middle[record.kind]}${text2}
 `;
   }
 };
@@ -4435,29 +4440,22 @@ function recordingIdentity(recording) {
 
 // src/capture/stamper.ts
 var Stamper = class {
-  /** `numbered`: false for a process that appends to someone else's recording (recover, renamed), which cannot know the sequence. */
-  constructor(identity, numbered = !0) {
+  constructor(identity) {
     this.identity = identity;
-    this.numbered = numbered;
+    let { rec, user, place } = identity;
+    this.reused = { time: 0, rec, seq: void 0, user, place, kind: "line", text: "", fields: void 0 };
   }
   identity;
-  numbered;
-  seq = 0;
-  last = Number.NEGATIVE_INFINITY;
-  get rec() {
-    return this.identity.rec;
-  }
-  /** Output: a line, a continuation piece or a screen row. */
+  reused;
+  /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
   output(kind, text2, time) {
-    return this.make(kind, text2, void 0, time);
+    let record = this.reused;
+    return record.time = time, record.seq = void 0, record.kind = kind, record.text = text2, record;
   }
+  /** An event of the recorder (a fresh record). */
   event(name, fields, time) {
-    return this.make("event", name, fields, time);
-  }
-  make(kind, text2, fields, time) {
-    time < this.last && (time = this.last), this.last = time;
     let { rec, user, place } = this.identity;
-    return { time, rec, seq: this.numbered ? this.seq++ : void 0, user, place, kind, text: text2, fields };
+    return { time, rec, seq: void 0, user, place, kind: "event", text: name, fields };
   }
 };
 
@@ -4478,7 +4476,7 @@ function noteRename(tmux, session) {
       continue;
     }
     if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
-    let rename = new Stamper(recordingIdentity(recording), !1).event("rename", { to: name }, Date.now());
+    let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
     appendRecords(recording.file, recording.timeFormat, [rename]);
   }
   return { messages: [], version: "" };
@@ -4539,7 +4537,13 @@ var EscapeCleaner = class {
           }
           o = this.escapePending(out, o);
         }
-        b < 128 ? b >= 32 && b !== DEL ? out[o++] = b : b === ESC ? state = 1 /* Escape */ : o = this.control(out, o, b) : o = this.startCharacter(out, o, b);
+        if (b < 128)
+          if (b >= 32 && b !== DEL) out[o++] = b;
+          else if (b === LF) {
+            let k = this.ops++;
+            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF;
+          } else b === ESC ? state = 1 /* Escape */ : o = this.control(out, o, b);
+        else o = this.startCharacter(out, o, b);
         continue;
       }
       if (b === ESC) {
@@ -4851,15 +4855,21 @@ var BacklogGuard = class {
   chars = 0;
   check;
   limit;
+  /** The queue has drained while lines were being dropped: the event must not wait for more output. */
+  drained = () => {
+  };
   push(record, next) {
     if (record.kind !== "line" && record.kind !== "piece") return next(record);
     if (this.options.pressure() > (this.lines > 0 ? this.limit / 2 : this.limit)) {
       this.lines === 0 && (this.check = setInterval(() => {
-        this.options.pressure() <= this.limit / 2 && this.options.drained();
+        this.options.pressure() <= this.limit / 2 && this.drained();
       }, 500)), this.lines++, this.chars += record.text.length;
       return;
     }
     this.lines > 0 && this.endGap(next), next(record);
+  }
+  connect(settle) {
+    this.drained = settle;
   }
   settle(next) {
     this.lines > 0 && this.endGap(next);
@@ -4879,7 +4889,8 @@ var Pipeline = class {
     this.transforms = transforms;
     this.sinks = sinks;
     let fanOut = (record) => {
-      for (let sink of sinks) sink.write(record);
+      record.seq = this.seq++;
+      for (let i = 0; i < sinks.length; i++) sinks[i].write(record);
     };
     this.nexts = [];
     let next = fanOut;
@@ -4889,11 +4900,13 @@ var Pipeline = class {
       next = (record) => transform.push(record, after);
     }
     this.entry = next;
+    for (let transform of transforms) transform.connect?.(() => this.settle());
   }
   transforms;
   sinks;
   entry;
   nexts;
+  seq = 0;
   push(record) {
     this.entry(record);
   }
@@ -5216,8 +5229,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, !0)
   }), stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
-    dropped: (lines, chars) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, Date.now()),
-    drained: () => pipeline.settle()
+    dropped: (lines, chars) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, Date.now())
   }), pipeline = new Pipeline([guard], [sink]), recorder = new Recorder(stamper, pipeline, { now: Date.now, screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0 });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }, recording.seed ?? "", !!recording.alternateScreen);
   let stopReading = readInput({
@@ -5278,7 +5290,7 @@ function recoverReader(runFile, status) {
     torn = !endsWithNewline(recording.file);
   } catch {
   }
-  let stop2 = new Stamper(recordingIdentity(recording), !1).event("stop", { reason: "reader-died", ...cause }, Date.now());
+  let stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause }, Date.now());
   try {
     appendRecords(recording.file, recording.timeFormat, [stop2], torn ? `
 ` : "");

@@ -121,19 +121,19 @@ for (const command of program.commands) command.exitOverride().configureOutput({
 /** Runs the command line `argv` (as process.argv: node, script, args...) and reports once. */
 export function runCli(argv: string[], dependencies: ReaderDependencies = {}): void {
   readerDependencies = dependencies;
-try {
-  program.parse(argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    if (error.exitCode === 0) process.exit(0); // --help, --version
-    report([error.message.replace(/^error: /, '')], '', true);
-    process.exit(2);
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) process.exit(0); // --help, --version
+      report([error.message.replace(/^error: /, '')], '', true);
+      process.exit(2);
+    }
+    if (error instanceof AuditError) {
+      report([error.message], '', true);
+      process.exit(error.exitCode);
+    }
+    report([`unexpected failure: ${(error as Error).stack ?? String(error)}`], '', true);
+    process.exit(1);
   }
-  if (error instanceof AuditError) {
-    report([error.message], '', true);
-    process.exit(error.exitCode);
-  }
-  report([`unexpected failure: ${(error as Error).stack ?? String(error)}`], '', true);
-  process.exit(1);
-}
 }

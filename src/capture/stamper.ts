@@ -1,7 +1,10 @@
 // The only place records are made: each gets the recording's id, user and
-// place, the next sequence number, and a time that never goes back within the
-// recording (a clock step back, or an event made after lines stamped with
-// their chunk's arrival time, must not put the log out of order).
+// place, its kind, text and time. (Sequence numbers are given where records
+// are delivered, in delivery order: pipeline/pipeline.ts.)
+//
+// Output records are the hot path (a flood is millions of lines a minute), so
+// one record object is reused for them: a record is valid during the call that
+// hands it over, and whoever keeps one keeps a copy (sinks/sink.ts).
 
 import type { AuditRecord, EventFields, Place, RecordKind } from '../core/record.ts';
 
@@ -11,33 +14,29 @@ export interface RecordingIdentity {
   place: Place;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class Stamper {
-  private seq = 0;
-  private last = Number.NEGATIVE_INFINITY;
+  private readonly reused: Mutable<AuditRecord>;
 
-  /** `numbered`: false for a process that appends to someone else's recording (recover, renamed), which cannot know the sequence. */
-  constructor(
-    private readonly identity: RecordingIdentity,
-    private readonly numbered = true,
-  ) {}
-
-  get rec(): string {
-    return this.identity.rec;
+  constructor(private readonly identity: RecordingIdentity) {
+    const { rec, user, place } = identity;
+    this.reused = { time: 0, rec, seq: undefined, user, place, kind: 'line', text: '', fields: undefined };
   }
 
-  /** Output: a line, a continuation piece or a screen row. */
+  /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
   output(kind: Exclude<RecordKind, 'event'>, text: string, time: number): AuditRecord {
-    return this.make(kind, text, undefined, time);
+    const record = this.reused;
+    record.time = time;
+    record.seq = undefined;
+    record.kind = kind;
+    record.text = text;
+    return record;
   }
 
+  /** An event of the recorder (a fresh record). */
   event(name: string, fields: EventFields, time: number): AuditRecord {
-    return this.make('event', name, fields, time);
-  }
-
-  private make(kind: RecordKind, text: string, fields: EventFields | undefined, time: number): AuditRecord {
-    if (time < this.last) time = this.last;
-    this.last = time;
     const { rec, user, place } = this.identity;
-    return { time, rec, seq: this.numbered ? this.seq++ : undefined, user, place, kind, text, fields };
+    return { time, rec, seq: undefined, user, place, kind: 'event', text: name, fields };
   }
 }

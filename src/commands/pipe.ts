@@ -55,7 +55,6 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   const guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, Date.now()),
-    drained: () => pipeline.settle(),
   });
   const pipeline = new Pipeline([guard], [sink]);
   const recorder = new Recorder(stamper, pipeline, { now: Date.now, screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined });

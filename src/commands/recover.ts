@@ -26,7 +26,7 @@ export function recoverReader(runFile: string, status: number): void {
   } catch {
     // no file: nothing torn
   }
-  const stop = new Stamper(recordingIdentity(recording), false).event('stop', { reason: 'reader-died', ...cause }, Date.now());
+  const stop = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'reader-died', ...cause }, Date.now());
   try {
     appendRecords(recording.file, recording.timeFormat, [stop], torn ? '\n' : '');
   } catch {

@@ -22,7 +22,7 @@ export function noteRename(tmux: Tmux, session: string): Outcome {
       continue; // stopped meanwhile
     }
     if (recording.id !== pane.recording || livingReader(pane.runFile) === undefined) continue;
-    const rename = new Stamper(recordingIdentity(recording), false).event('rename', { to: name }, Date.now());
+    const rename = new Stamper(recordingIdentity(recording)).event('rename', { to: name }, Date.now());
     appendRecords(recording.file, recording.timeFormat, [rename]);
   }
   return { messages: [], version: '' };

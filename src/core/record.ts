@@ -1,5 +1,6 @@
 // The one data type that flows through the helper: a record. Made in one place
-// (capture/stamper.ts), formatted in one place (format/), sent to sinks.
+// (capture/stamper.ts), numbered where it is delivered (pipeline/), formatted in
+// one place (format/), sent to sinks.
 
 /** Where a record was printed, as it was when the recording started. Shared by all records of a recording. */
 export interface Place {
@@ -24,13 +25,14 @@ export type RecordKind = 'line' | 'piece' | 'screen' | 'event';
 export type EventFields = Readonly<Record<string, string | number | undefined>>;
 
 export interface AuditRecord {
-  /** Epoch milliseconds; never earlier than the record before it in the same recording. */
+  /** Epoch milliseconds: output takes the time its read arrived, an event the time it was made. */
   readonly time: number;
   /** The recording's id. */
   readonly rec: string;
   /**
-   * Position in the recording, from 0, as numbered by the reader. Events that
-   * another process appends to the log (recover, the rename hook) have none.
+   * Position in the recording, from 0, in the order the reader delivered its
+   * records to the sinks. Events that another process appends to the log
+   * (recover, the rename hook) have none.
    */
   readonly seq?: number;
   /** Whose terminal it is: the user on the line. */

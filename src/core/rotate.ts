@@ -1,4 +1,4 @@
-// Rotation decisions and names, free of I/O: `logfile.ts` acts on them.
+// Rotation decisions and names, free of I/O: `sinks/file/rotation.ts` acts on them.
 // A rotated file is `<name>.<UTC time>[-<n>]` beside the live `<name>` (e.g.
 // `main.log.20261124T230102.345Z`): it can never be taken for another session's
 // live file, which always ends in `.log`. UTC so that names sort in time order

@@ -57,7 +57,8 @@ export class TextFormat {
   private readonly clock: (ms: number) => string;
   private place: Place | undefined;
   private user = '';
-  private from = '';
+  /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
+  private middle: Record<RecordKind, string> = { line: '', piece: '', screen: '', event: '' };
 
   constructor(timeFormat: string) {
     this.clock = makeClock(timeFormat);
@@ -67,10 +68,11 @@ export class TextFormat {
     if (record.place !== this.place || record.user !== this.user) {
       this.place = record.place;
       this.user = record.user;
-      this.from = origin(record.user, record.place);
+      const from = origin(record.user, record.place);
+      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
     }
     const text = record.kind === 'event' ? eventText(record.text, { rec: record.rec, ...record.fields }) : record.text;
-    return `${this.clock(record.time)} ${this.from} ${MARKS[record.kind]} ${text}\n`;
+    return `${this.clock(record.time)}${this.middle[record.kind]}${text}\n`;
   }
 }
 
@@ -91,7 +93,9 @@ export interface ParsedLine {
 }
 
 // `:<window>.<pane> <mark> `: tmux turns ':' and '.' in session names into '_'
-// (session.c, session_check_name), so the first match ends the session name.
+// (session_check_name, session.c:244 in 3.3a), so the first match ends the
+// session name. (`pipe --file --session` takes any name: one holding
+// `:<n>.<n> <mark> ` would not read back.)
 const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
 
 /**

@@ -23,8 +23,6 @@ export interface BacklogOptions {
   limit?: number;
   /** The event that accounts for a gap. */
   dropped: (lines: number, chars: number) => AuditRecord;
-  /** The queue has drained while lines were being dropped: settle the pipeline (the event must not wait for more output). */
-  drained: () => void;
 }
 
 export class BacklogGuard implements Transform {
@@ -32,6 +30,8 @@ export class BacklogGuard implements Transform {
   private chars = 0;
   private check: NodeJS.Timeout | undefined;
   private readonly limit: number;
+  /** The queue has drained while lines were being dropped: the event must not wait for more output. */
+  private drained: () => void = () => {};
 
   constructor(private readonly options: BacklogOptions) {
     this.limit = options.limit ?? MAX_BACKLOG;
@@ -42,7 +42,7 @@ export class BacklogGuard implements Transform {
     if (this.options.pressure() > (this.lines > 0 ? this.limit / 2 : this.limit)) {
       if (this.lines === 0) {
         this.check = setInterval(() => {
-          if (this.options.pressure() <= this.limit / 2) this.options.drained();
+          if (this.options.pressure() <= this.limit / 2) this.drained();
         }, DRAIN_CHECK_MS);
       }
       this.lines++;
@@ -51,6 +51,10 @@ export class BacklogGuard implements Transform {
     }
     if (this.lines > 0) this.endGap(next);
     next(record);
+  }
+
+  connect(settle: () => void): void {
+    this.drained = settle;
   }
 
   settle(next: Next): void {

@@ -1,6 +1,8 @@
 // From the recorder to the sinks: an ordered list of transforms (drop
 // accounting today; redaction and a hash chain are meant to join), then a
-// fan-out to every sink. Flushing and closing happen here, in one place.
+// fan-out to every sink. Records are numbered here, as they are delivered, so
+// `seq` follows the order every sink sees (a transform may put a record of its
+// own before one made earlier). Flushing and closing happen here, in one place.
 
 import type { AuditRecord } from '../core/record.ts';
 import type { Sink } from '../sinks/sink.ts';
@@ -14,18 +16,22 @@ export interface Transform {
   settle?(next: Next): void;
   /** Stops the transform's timers. */
   close?(): void;
+  /** Given once: how the transform asks for `settle` from a timer of its own. */
+  connect?(settle: () => void): void;
 }
 
 export class Pipeline {
   private readonly entry: Next;
   private readonly nexts: Next[];
+  private seq = 0;
 
   constructor(
     private readonly transforms: readonly Transform[],
     private readonly sinks: readonly Sink[],
   ) {
     const fanOut: Next = (record) => {
-      for (const sink of sinks) sink.write(record);
+      (record as { seq?: number }).seq = this.seq++;
+      for (let i = 0; i < sinks.length; i++) sinks[i]!.write(record);
     };
     // nexts[i] is what comes after transform i.
     this.nexts = [];
@@ -37,6 +43,7 @@ export class Pipeline {
       next = (record) => transform.push(record, after);
     }
     this.entry = next;
+    for (const transform of transforms) transform.connect?.(() => this.settle());
   }
 
   push(record: AuditRecord): void {

@@ -4,7 +4,7 @@
 import type { AuditRecord } from '../core/record.ts';
 
 export interface Sink {
-  /** Takes a record (a sink may batch it until `flush`). */
+  /** Takes a record (a sink may batch it until `flush`). The record is valid during the call only: keep a copy, not it. */
   write(record: AuditRecord): void;
   /** The end of a burst (one read of input): what is batched goes on its way. */
   flush(): void;

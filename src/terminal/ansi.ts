@@ -165,7 +165,12 @@ export class EscapeCleaner {
         }
         if (b < 0x80) {
           if (b >= 0x20 && b !== DEL) out[o++] = b;
-          else if (b === ESC) state = State.Escape;
+          else if (b === LF) {
+            // The commonest op by far, recorded inline.
+            const k = this.ops++;
+            this.opAt[k] = o - this.extraBytes;
+            this.opCode[k] = LF;
+          } else if (b === ESC) state = State.Escape;
           else o = this.control(out, o, b);
         } else o = this.startCharacter(out, o, b);
         continue;

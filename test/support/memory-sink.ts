@@ -11,7 +11,7 @@ export class MemorySink implements Sink {
   closed = false;
 
   write(record: AuditRecord): void {
-    this.records.push(record);
+    this.records.push({ ...record }); // the record is valid during the call only
   }
 
   flush(): void {

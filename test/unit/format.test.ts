@@ -82,7 +82,7 @@ describe('reading lines back', () => {
   const notLines = ['', 'garbage', '2026-11-24T23:01:04.871+01:00 ann', '2026-11-24T23:01:04.871+01:00 ann main | x', '2026-11-24T23:01:04.871+01:00 ann main:0.0 * ', '2026-11-24T23:01:04.871+01:00 ann main:0.0 * stop rec="unterminated'];
   for (const line of notLines) it(`not a log line: ${JSON.stringify(line)}`, () => assert.equal(parseLine(line), undefined));
 
-  // tmux turns ':' and '.' in a session name into '_' (session.c, session_check_name); users have no blanks.
+  // tmux turns ':' and '.' in a session name into '_' (session_check_name, session.c:244 in 3.3a); users have no blanks.
   const sessionName = fc.string({ minLength: 1, maxLength: 12 }).filter((name) => !/[:.\n]/.test(name));
   const userName = fc.stringMatching(/^[a-z_][a-z0-9_-]{0,15}$/);
   const text = fc.string({ unit: 'grapheme', maxLength: 60 }).filter((value) => !value.includes('\n'));

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { rotatedFiles } from '../../src/core/rotate.ts';
 import { LogFile, type LogFileOptions, type WriteFn } from '../../src/sinks/file/writer.ts';
 
 const dirs: string[] = [];
@@ -111,7 +112,7 @@ describe('the log writer', () => {
     }
     await Promise.all([a.close(), b.close()]);
     const dir = path.dirname(file);
-    const names = fs.readdirSync(dir).filter((name) => name.startsWith('main.log.')).sort();
+    const names = rotatedFiles(fs.readdirSync(dir), 'main.log');
     assert.ok(names.length > 10, `${names.length} rotated files`);
     const all = [...names, 'main.log'].flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
     for (const who of ['a', 'b']) {
