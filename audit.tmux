@@ -30,9 +30,18 @@ main() {
 	fi
 	local run_helper
 	run_helper="$(quote_for_run_shell "$node") $(quote_for_run_shell "$helper") --report tmux"
+	# Given as arguments, the binding and the sweep below are not parsed again (cmd-parse.y
+	# cmd_parse_from_arguments); a hook is one string that tmux parses: run_shell_command quotes it.
 	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client-user '#{client_user}'"
-	# A fixed index keeps the hook single when the configuration is sourced again.
-	tmux set-hook -g "session-renamed[$audit_hook_index]" "run-shell -b \"$run_helper renamed --session '#{hook_session}'\""
+	# A fixed index keeps each hook single when the configuration is sourced again.
+	tmux set-hook -g "session-renamed[$audit_hook_index]" "$(run_shell_command "$run_helper renamed --session '#{hook_session}'")"
+	# remain-on-exit keeps a dead pane and its pipe: stop its recording with the exit status.
+	tmux set-hook -g "pane-died[$audit_hook_index]" "$(run_shell_command "$run_helper died --pane '#{hook_pane}' --status '#{pane_dead_status}'")"
+	# Who ran pipe-pane last, by hand or not: the reader names them if its pipe is closed under it.
+	# (An after-hook runs in the issuing command's context, on its target pane: cmd-queue.c cmdq_insert_hook.)
+	tmux set-hook -g "after-pipe-pane[$audit_hook_index]" "set-option -pF @audit_piped_by '#{client_user}'"
+	# Recordings whose reader vanished without a stop event (kill -9 of reader and shell) are closed now.
+	tmux run-shell -b "$run_helper sweep"
 	fill_status_placeholder "$("$node" "$helper" status-format \
 		--on "$(get_tmux_option "$audit_status_on_option" '')" \
 		--off "$(get_tmux_option "$audit_status_off_option" '')")"

@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path7 = require("node:path"), fs6 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path13 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs6.existsSync(executableFile)) return;
+        if (fs17.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path7.resolve(baseDir, baseName);
-          if (fs6.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path7.extname(baseName))) return;
+          let localBin = path13.resolve(baseDir, baseName);
+          if (fs17.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path13.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs6.existsSync(`${localBin}${ext}`)
+            (ext) => fs17.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs6.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs17.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path7.resolve(
-            path7.dirname(resolvedScriptPath),
+          executableDir = path13.resolve(
+            path13.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path7.basename(
+            let legacyName = path13.basename(
               this._scriptPath,
-              path7.extname(this._scriptPath)
+              path13.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path7.extname(executableFile));
+        launchWithNode = sourceExt.includes(path13.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path7.basename(filename, path7.extname(filename)), this;
+        return this._name = path13.basename(filename, path13.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path8) {
-        return path8 === void 0 ? this._executableDir : (this._executableDir = path8, this);
+      executableDir(path14) {
+        return path14 === void 0 ? this._executableDir : (this._executableDir = path14, this);
       }
       /**
        * Return program help documentation.
@@ -2538,16 +2538,16 @@ function fillPool(bytes) {
   }
   poolOffset += bytes;
 }
-function nanoid(size = 21) {
-  fillPool(size |= 0);
+function nanoid(size2 = 21) {
+  fillPool(size2 |= 0);
   let id = "";
-  for (let i = poolOffset - size; i < poolOffset; i++)
+  for (let i = poolOffset - size2; i < poolOffset; i++)
     id += urlAlphabet[pool[i] & 63];
   return id;
 }
 
 // src/commands/toggle.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_os = __toESM(require("node:os"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1);
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -2563,7 +2563,7 @@ var AuditError = class extends Error {
 var import_node_path = __toESM(require("node:path"), 1);
 
 // node_modules/date-fns/constants.js
-var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5;
+var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
@@ -2575,6 +2575,12 @@ function constructFrom(date, value) {
 // node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
+}
+
+// node_modules/date-fns/addDays.js
+function addDays(date, amount, options) {
+  let _date = toDate(date, options?.in);
+  return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
 // node_modules/date-fns/_lib/defaultOptions.js
@@ -3864,11 +3870,1680 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
+// node_modules/date-fns/getDefaultOptions.js
+function getDefaultOptions2() {
+  return Object.assign({}, getDefaultOptions());
+}
+
+// node_modules/date-fns/getISODay.js
+function getISODay(date, options) {
+  let day = toDate(date, options?.in).getDay();
+  return day === 0 ? 7 : day;
+}
+
+// node_modules/date-fns/transpose.js
+function transpose(date, constructor) {
+  let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
+  return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+    date.getMilliseconds()
+  ), date_;
+}
+function isConstructor(constructor) {
+  return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
+}
+
+// node_modules/date-fns/parse/_lib/Setter.js
+var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
+  subPriority = 0;
+  validate(_utcDate, _options) {
+    return !0;
+  }
+}, ValueSetter = class extends Setter {
+  constructor(value, validateValue, setValue, priority, subPriority) {
+    super(), this.value = value, this.validateValue = validateValue, this.setValue = setValue, this.priority = priority, subPriority && (this.subPriority = subPriority);
+  }
+  validate(date, options) {
+    return this.validateValue(date, this.value, options);
+  }
+  set(date, flags, options) {
+    return this.setValue(date, flags, this.value, options);
+  }
+}, DateTimezoneSetter = class extends Setter {
+  priority = TIMEZONE_UNIT_PRIORITY;
+  subPriority = -1;
+  constructor(context, reference) {
+    super(), this.context = context || ((date) => constructFrom(reference, date));
+  }
+  set(date, flags) {
+    return flags.timestampIsSet ? date : constructFrom(date, transpose(date, this.context));
+  }
+};
+
+// node_modules/date-fns/parse/_lib/Parser.js
+var Parser = class {
+  run(dateString, token, match2, options) {
+    let result = this.parse(dateString, token, match2, options);
+    return result ? {
+      setter: new ValueSetter(
+        result.value,
+        this.validate,
+        this.set,
+        this.priority,
+        this.subPriority
+      ),
+      rest: result.rest
+    } : null;
+  }
+  validate(_utcDate, _value, _options) {
+    return !0;
+  }
+};
+
+// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+var EraParser = class extends Parser {
+  priority = 140;
+  parse(dateString, token, match2) {
+    switch (token) {
+      // AD, BC
+      case "G":
+      case "GG":
+      case "GGG":
+        return match2.era(dateString, { width: "abbreviated" }) || match2.era(dateString, { width: "narrow" });
+      // A, B
+      case "GGGGG":
+        return match2.era(dateString, { width: "narrow" });
+      default:
+        return match2.era(dateString, { width: "wide" }) || match2.era(dateString, { width: "abbreviated" }) || match2.era(dateString, { width: "narrow" });
+    }
+  }
+  set(date, flags, value) {
+    return flags.era = value, date.setFullYear(value, 0, 1), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = ["R", "u", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/constants.js
+var numericPatterns = {
+  month: /^(1[0-2]|0?\d)/,
+  // 0 to 12
+  date: /^(3[0-1]|[0-2]?\d)/,
+  // 0 to 31
+  dayOfYear: /^(36[0-6]|3[0-5]\d|[0-2]?\d?\d)/,
+  // 0 to 366
+  week: /^(5[0-3]|[0-4]?\d)/,
+  // 0 to 53
+  hour23h: /^(2[0-3]|[0-1]?\d)/,
+  // 0 to 23
+  hour24h: /^(2[0-4]|[0-1]?\d)/,
+  // 0 to 24
+  hour11h: /^(1[0-1]|0?\d)/,
+  // 0 to 11
+  hour12h: /^(1[0-2]|0?\d)/,
+  // 0 to 12
+  minute: /^[0-5]?\d/,
+  // 0 to 59
+  second: /^[0-5]?\d/,
+  // 0 to 59
+  singleDigit: /^\d/,
+  // 0 to 9
+  twoDigits: /^\d{1,2}/,
+  // 0 to 99
+  threeDigits: /^\d{1,3}/,
+  // 0 to 999
+  fourDigits: /^\d{1,4}/,
+  // 0 to 9999
+  anyDigitsSigned: /^-?\d+/,
+  singleDigitSigned: /^-?\d/,
+  // 0 to 9, -0 to -9
+  twoDigitsSigned: /^-?\d{1,2}/,
+  // 0 to 99, -0 to -99
+  threeDigitsSigned: /^-?\d{1,3}/,
+  // 0 to 999, -0 to -999
+  fourDigitsSigned: /^-?\d{1,4}/
+  // 0 to 9999, -0 to -9999
+}, timezonePatterns = {
+  basicOptionalMinutes: /^([+-])(\d{2})(\d{2})?|Z/,
+  basic: /^([+-])(\d{2})(\d{2})|Z/,
+  basicOptionalSeconds: /^([+-])(\d{2})(\d{2})((\d{2}))?|Z/,
+  extended: /^([+-])(\d{2}):(\d{2})|Z/,
+  extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
+};
+
+// node_modules/date-fns/parse/_lib/utils.js
+function mapValue(parseFnResult, mapFn) {
+  return parseFnResult && {
+    value: mapFn(parseFnResult.value),
+    rest: parseFnResult.rest
+  };
+}
+function parseNumericPattern(pattern, dateString) {
+  let matchResult = dateString.match(pattern);
+  return matchResult ? {
+    value: parseInt(matchResult[0], 10),
+    rest: dateString.slice(matchResult[0].length)
+  } : null;
+}
+function parseTimezonePattern(pattern, dateString) {
+  let matchResult = dateString.match(pattern);
+  if (!matchResult)
+    return null;
+  if (matchResult[0] === "Z")
+    return {
+      value: 0,
+      rest: dateString.slice(1)
+    };
+  let sign = matchResult[1] === "+" ? 1 : -1, hours = matchResult[2] ? parseInt(matchResult[2], 10) : 0, minutes = matchResult[3] ? parseInt(matchResult[3], 10) : 0, seconds = matchResult[5] ? parseInt(matchResult[5], 10) : 0;
+  return {
+    value: sign * (hours * millisecondsInHour + minutes * millisecondsInMinute + seconds * millisecondsInSecond),
+    rest: dateString.slice(matchResult[0].length)
+  };
+}
+function parseAnyDigitsSigned(dateString) {
+  return parseNumericPattern(numericPatterns.anyDigitsSigned, dateString);
+}
+function parseNDigits(n, dateString) {
+  switch (n) {
+    case 1:
+      return parseNumericPattern(numericPatterns.singleDigit, dateString);
+    case 2:
+      return parseNumericPattern(numericPatterns.twoDigits, dateString);
+    case 3:
+      return parseNumericPattern(numericPatterns.threeDigits, dateString);
+    case 4:
+      return parseNumericPattern(numericPatterns.fourDigits, dateString);
+    default:
+      return parseNumericPattern(new RegExp("^\\d{1," + n + "}"), dateString);
+  }
+}
+function parseNDigitsSigned(n, dateString) {
+  switch (n) {
+    case 1:
+      return parseNumericPattern(numericPatterns.singleDigitSigned, dateString);
+    case 2:
+      return parseNumericPattern(numericPatterns.twoDigitsSigned, dateString);
+    case 3:
+      return parseNumericPattern(numericPatterns.threeDigitsSigned, dateString);
+    case 4:
+      return parseNumericPattern(numericPatterns.fourDigitsSigned, dateString);
+    default:
+      return parseNumericPattern(new RegExp("^-?\\d{1," + n + "}"), dateString);
+  }
+}
+function dayPeriodEnumToHours(dayPeriod) {
+  switch (dayPeriod) {
+    case "morning":
+      return 4;
+    case "evening":
+      return 17;
+    case "pm":
+    case "noon":
+    case "afternoon":
+      return 12;
+    default:
+      return 0;
+  }
+}
+function normalizeTwoDigitYear(twoDigitYear, currentYear) {
+  let isCommonEra = currentYear > 0, absCurrentYear = isCommonEra ? currentYear : 1 - currentYear, result;
+  if (absCurrentYear <= 50)
+    result = twoDigitYear || 100;
+  else {
+    let rangeEnd = absCurrentYear + 50, rangeEndCentury = Math.trunc(rangeEnd / 100) * 100, isPreviousCentury = twoDigitYear >= rangeEnd % 100;
+    result = twoDigitYear + rangeEndCentury - (isPreviousCentury ? 100 : 0);
+  }
+  return isCommonEra ? result : 1 - result;
+}
+function isLeapYearIndex(year) {
+  return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
+}
+
+// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+var YearParser = class extends Parser {
+  priority = 130;
+  incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
+  parse(dateString, token, match2) {
+    let valueCallback = (year) => ({
+      year,
+      isTwoDigitYear: token === "yy"
+    });
+    switch (token) {
+      case "y":
+        return mapValue(parseNDigits(4, dateString), valueCallback);
+      case "yo":
+        return mapValue(
+          match2.ordinalNumber(dateString, {
+            unit: "year"
+          }),
+          valueCallback
+        );
+      default:
+        return mapValue(parseNDigits(token.length, dateString), valueCallback);
+    }
+  }
+  validate(_date, value) {
+    return value.isTwoDigitYear || value.year > 0;
+  }
+  set(date, flags, value) {
+    let currentYear = date.getFullYear();
+    if (value.isTwoDigitYear) {
+      let normalizedTwoDigitYear = normalizeTwoDigitYear(
+        value.year,
+        currentYear
+      );
+      return date.setFullYear(normalizedTwoDigitYear, 0, 1), date.setHours(0, 0, 0, 0), date;
+    }
+    let year = !("era" in flags) || flags.era === 1 ? value.year : 1 - value.year;
+    return date.setFullYear(year, 0, 1), date.setHours(0, 0, 0, 0), date;
+  }
+};
+
+// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+var LocalWeekYearParser = class extends Parser {
+  priority = 130;
+  parse(dateString, token, match2) {
+    let valueCallback = (year) => ({
+      year,
+      isTwoDigitYear: token === "YY"
+    });
+    switch (token) {
+      case "Y":
+        return mapValue(parseNDigits(4, dateString), valueCallback);
+      case "Yo":
+        return mapValue(
+          match2.ordinalNumber(dateString, {
+            unit: "year"
+          }),
+          valueCallback
+        );
+      default:
+        return mapValue(parseNDigits(token.length, dateString), valueCallback);
+    }
+  }
+  validate(_date, value) {
+    return value.isTwoDigitYear || value.year > 0;
+  }
+  set(date, flags, value, options) {
+    let currentYear = getWeekYear(date, options);
+    if (value.isTwoDigitYear) {
+      let normalizedTwoDigitYear = normalizeTwoDigitYear(
+        value.year,
+        currentYear
+      );
+      return date.setFullYear(
+        normalizedTwoDigitYear,
+        0,
+        options.firstWeekContainsDate
+      ), date.setHours(0, 0, 0, 0), startOfWeek(date, options);
+    }
+    let year = !("era" in flags) || flags.era === 1 ? value.year : 1 - value.year;
+    return date.setFullYear(year, 0, options.firstWeekContainsDate), date.setHours(0, 0, 0, 0), startOfWeek(date, options);
+  }
+  incompatibleTokens = [
+    "y",
+    "R",
+    "u",
+    "Q",
+    "q",
+    "M",
+    "L",
+    "I",
+    "d",
+    "D",
+    "i",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+var ISOWeekYearParser = class extends Parser {
+  priority = 130;
+  parse(dateString, token) {
+    return token === "R" ? parseNDigitsSigned(4, dateString) : parseNDigitsSigned(token.length, dateString);
+  }
+  set(date, _flags, value) {
+    let firstWeekOfYear = constructFrom(date, 0);
+    return firstWeekOfYear.setFullYear(value, 0, 4), firstWeekOfYear.setHours(0, 0, 0, 0), startOfISOWeek(firstWeekOfYear);
+  }
+  incompatibleTokens = [
+    "G",
+    "y",
+    "Y",
+    "u",
+    "Q",
+    "q",
+    "M",
+    "L",
+    "w",
+    "d",
+    "D",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+var ExtendedYearParser = class extends Parser {
+  priority = 130;
+  parse(dateString, token) {
+    return token === "u" ? parseNDigitsSigned(4, dateString) : parseNDigitsSigned(token.length, dateString);
+  }
+  set(date, _flags, value) {
+    return date.setFullYear(value, 0, 1), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+var QuarterParser = class extends Parser {
+  priority = 120;
+  parse(dateString, token, match2) {
+    switch (token) {
+      // 1, 2, 3, 4
+      case "Q":
+      case "QQ":
+        return parseNDigits(token.length, dateString);
+      // 1st, 2nd, 3rd, 4th
+      case "Qo":
+        return match2.ordinalNumber(dateString, { unit: "quarter" });
+      // Q1, Q2, Q3, Q4
+      case "QQQ":
+        return match2.quarter(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.quarter(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      // 1, 2, 3, 4 (narrow quarter; could be not numerical)
+      case "QQQQQ":
+        return match2.quarter(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      default:
+        return match2.quarter(dateString, {
+          width: "wide",
+          context: "formatting"
+        }) || match2.quarter(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.quarter(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+    }
+  }
+  validate(_date, value) {
+    return value >= 1 && value <= 4;
+  }
+  set(date, _flags, value) {
+    return date.setMonth((value - 1) * 3, 1), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = [
+    "Y",
+    "R",
+    "q",
+    "M",
+    "L",
+    "w",
+    "I",
+    "d",
+    "D",
+    "i",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+var StandAloneQuarterParser = class extends Parser {
+  priority = 120;
+  parse(dateString, token, match2) {
+    switch (token) {
+      // 1, 2, 3, 4
+      case "q":
+      case "qq":
+        return parseNDigits(token.length, dateString);
+      // 1st, 2nd, 3rd, 4th
+      case "qo":
+        return match2.ordinalNumber(dateString, { unit: "quarter" });
+      // Q1, Q2, Q3, Q4
+      case "qqq":
+        return match2.quarter(dateString, {
+          width: "abbreviated",
+          context: "standalone"
+        }) || match2.quarter(dateString, {
+          width: "narrow",
+          context: "standalone"
+        });
+      // 1, 2, 3, 4 (narrow quarter; could be not numerical)
+      case "qqqqq":
+        return match2.quarter(dateString, {
+          width: "narrow",
+          context: "standalone"
+        });
+      default:
+        return match2.quarter(dateString, {
+          width: "wide",
+          context: "standalone"
+        }) || match2.quarter(dateString, {
+          width: "abbreviated",
+          context: "standalone"
+        }) || match2.quarter(dateString, {
+          width: "narrow",
+          context: "standalone"
+        });
+    }
+  }
+  validate(_date, value) {
+    return value >= 1 && value <= 4;
+  }
+  set(date, _flags, value) {
+    return date.setMonth((value - 1) * 3, 1), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = [
+    "Y",
+    "R",
+    "Q",
+    "M",
+    "L",
+    "w",
+    "I",
+    "d",
+    "D",
+    "i",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+var MonthParser = class extends Parser {
+  incompatibleTokens = [
+    "Y",
+    "R",
+    "q",
+    "Q",
+    "L",
+    "w",
+    "I",
+    "D",
+    "i",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+  priority = 110;
+  parse(dateString, token, match2) {
+    let valueCallback = (value) => value - 1;
+    switch (token) {
+      // 1, 2, ..., 12
+      case "M":
+        return mapValue(
+          parseNumericPattern(numericPatterns.month, dateString),
+          valueCallback
+        );
+      // 01, 02, ..., 12
+      case "MM":
+        return mapValue(parseNDigits(2, dateString), valueCallback);
+      // 1st, 2nd, ..., 12th
+      case "Mo":
+        return mapValue(
+          match2.ordinalNumber(dateString, {
+            unit: "month"
+          }),
+          valueCallback
+        );
+      // Jan, Feb, ..., Dec
+      case "MMM":
+        return match2.month(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.month(dateString, { width: "narrow", context: "formatting" });
+      // J, F, ..., D
+      case "MMMMM":
+        return match2.month(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      default:
+        return match2.month(dateString, { width: "wide", context: "formatting" }) || match2.month(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.month(dateString, { width: "narrow", context: "formatting" });
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 11;
+  }
+  set(date, _flags, value) {
+    return date.setMonth(value, 1), date.setHours(0, 0, 0, 0), date;
+  }
+};
+
+// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+var StandAloneMonthParser = class extends Parser {
+  priority = 110;
+  parse(dateString, token, match2) {
+    let valueCallback = (value) => value - 1;
+    switch (token) {
+      // 1, 2, ..., 12
+      case "L":
+        return mapValue(
+          parseNumericPattern(numericPatterns.month, dateString),
+          valueCallback
+        );
+      // 01, 02, ..., 12
+      case "LL":
+        return mapValue(parseNDigits(2, dateString), valueCallback);
+      // 1st, 2nd, ..., 12th
+      case "Lo":
+        return mapValue(
+          match2.ordinalNumber(dateString, {
+            unit: "month"
+          }),
+          valueCallback
+        );
+      // Jan, Feb, ..., Dec
+      case "LLL":
+        return match2.month(dateString, {
+          width: "abbreviated",
+          context: "standalone"
+        }) || match2.month(dateString, { width: "narrow", context: "standalone" });
+      // J, F, ..., D
+      case "LLLLL":
+        return match2.month(dateString, {
+          width: "narrow",
+          context: "standalone"
+        });
+      default:
+        return match2.month(dateString, { width: "wide", context: "standalone" }) || match2.month(dateString, {
+          width: "abbreviated",
+          context: "standalone"
+        }) || match2.month(dateString, { width: "narrow", context: "standalone" });
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 11;
+  }
+  set(date, _flags, value) {
+    return date.setMonth(value, 1), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = [
+    "Y",
+    "R",
+    "q",
+    "Q",
+    "M",
+    "w",
+    "I",
+    "D",
+    "i",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/setWeek.js
+function setWeek(date, week, options) {
+  let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
+  return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
+}
+
+// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+var LocalWeekParser = class extends Parser {
+  priority = 100;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "w":
+        return parseNumericPattern(numericPatterns.week, dateString);
+      case "wo":
+        return match2.ordinalNumber(dateString, { unit: "week" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(_date, value) {
+    return value >= 1 && value <= 53;
+  }
+  set(date, _flags, value, options) {
+    return startOfWeek(setWeek(date, value, options), options);
+  }
+  incompatibleTokens = [
+    "y",
+    "R",
+    "u",
+    "q",
+    "Q",
+    "M",
+    "L",
+    "I",
+    "d",
+    "D",
+    "i",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/setISOWeek.js
+function setISOWeek(date, week, options) {
+  let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
+  return _date.setDate(_date.getDate() - diff * 7), _date;
+}
+
+// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+var ISOWeekParser = class extends Parser {
+  priority = 100;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "I":
+        return parseNumericPattern(numericPatterns.week, dateString);
+      case "Io":
+        return match2.ordinalNumber(dateString, { unit: "week" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(_date, value) {
+    return value >= 1 && value <= 53;
+  }
+  set(date, _flags, value) {
+    return startOfISOWeek(setISOWeek(date, value));
+  }
+  incompatibleTokens = [
+    "y",
+    "Y",
+    "u",
+    "q",
+    "Q",
+    "M",
+    "L",
+    "w",
+    "d",
+    "D",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
+  31,
+  29,
+  31,
+  30,
+  31,
+  30,
+  31,
+  31,
+  30,
+  31,
+  30,
+  31
+], DateParser = class extends Parser {
+  priority = 90;
+  subPriority = 1;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "d":
+        return parseNumericPattern(numericPatterns.date, dateString);
+      case "do":
+        return match2.ordinalNumber(dateString, { unit: "date" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(date, value) {
+    let year = date.getFullYear(), isLeapYear = isLeapYearIndex(year), month = date.getMonth();
+    return isLeapYear ? value >= 1 && value <= DAYS_IN_MONTH_LEAP_YEAR[month] : value >= 1 && value <= DAYS_IN_MONTH[month];
+  }
+  set(date, _flags, value) {
+    return date.setDate(value), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = [
+    "Y",
+    "R",
+    "q",
+    "Q",
+    "w",
+    "I",
+    "D",
+    "i",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+var DayOfYearParser = class extends Parser {
+  priority = 90;
+  subpriority = 1;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "D":
+      case "DD":
+        return parseNumericPattern(numericPatterns.dayOfYear, dateString);
+      case "Do":
+        return match2.ordinalNumber(dateString, { unit: "date" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(date, value) {
+    let year = date.getFullYear();
+    return isLeapYearIndex(year) ? value >= 1 && value <= 366 : value >= 1 && value <= 365;
+  }
+  set(date, _flags, value) {
+    return date.setMonth(0, value), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = [
+    "Y",
+    "R",
+    "q",
+    "Q",
+    "M",
+    "L",
+    "w",
+    "I",
+    "d",
+    "E",
+    "i",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/setDay.js
+function setDay(date, day, options) {
+  let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
+  return addDays(date_, diff, options);
+}
+
+// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+var DayParser = class extends Parser {
+  priority = 90;
+  parse(dateString, token, match2) {
+    switch (token) {
+      // Tue
+      case "E":
+      case "EE":
+      case "EEE":
+        return match2.day(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.day(dateString, { width: "short", context: "formatting" }) || match2.day(dateString, { width: "narrow", context: "formatting" });
+      // T
+      case "EEEEE":
+        return match2.day(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      // Tu
+      case "EEEEEE":
+        return match2.day(dateString, { width: "short", context: "formatting" }) || match2.day(dateString, { width: "narrow", context: "formatting" });
+      default:
+        return match2.day(dateString, { width: "wide", context: "formatting" }) || match2.day(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.day(dateString, { width: "short", context: "formatting" }) || match2.day(dateString, { width: "narrow", context: "formatting" });
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 6;
+  }
+  set(date, _flags, value, options) {
+    return date = setDay(date, value, options), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+var LocalDayParser = class extends Parser {
+  priority = 90;
+  parse(dateString, token, match2, options) {
+    let valueCallback = (value) => {
+      let wholeWeekDays = Math.floor((value - 1) / 7) * 7;
+      return (value + options.weekStartsOn + 6) % 7 + wholeWeekDays;
+    };
+    switch (token) {
+      // 3
+      case "e":
+      case "ee":
+        return mapValue(parseNDigits(token.length, dateString), valueCallback);
+      // 3rd
+      case "eo":
+        return mapValue(
+          match2.ordinalNumber(dateString, {
+            unit: "day"
+          }),
+          valueCallback
+        );
+      // Tue
+      case "eee":
+        return match2.day(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.day(dateString, { width: "short", context: "formatting" }) || match2.day(dateString, { width: "narrow", context: "formatting" });
+      // T
+      case "eeeee":
+        return match2.day(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      // Tu
+      case "eeeeee":
+        return match2.day(dateString, { width: "short", context: "formatting" }) || match2.day(dateString, { width: "narrow", context: "formatting" });
+      default:
+        return match2.day(dateString, { width: "wide", context: "formatting" }) || match2.day(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.day(dateString, { width: "short", context: "formatting" }) || match2.day(dateString, { width: "narrow", context: "formatting" });
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 6;
+  }
+  set(date, _flags, value, options) {
+    return date = setDay(date, value, options), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = [
+    "y",
+    "R",
+    "u",
+    "q",
+    "Q",
+    "M",
+    "L",
+    "I",
+    "d",
+    "D",
+    "E",
+    "i",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+var StandAloneLocalDayParser = class extends Parser {
+  priority = 90;
+  parse(dateString, token, match2, options) {
+    let valueCallback = (value) => {
+      let wholeWeekDays = Math.floor((value - 1) / 7) * 7;
+      return (value + options.weekStartsOn + 6) % 7 + wholeWeekDays;
+    };
+    switch (token) {
+      // 3
+      case "c":
+      case "cc":
+        return mapValue(parseNDigits(token.length, dateString), valueCallback);
+      // 3rd
+      case "co":
+        return mapValue(
+          match2.ordinalNumber(dateString, {
+            unit: "day"
+          }),
+          valueCallback
+        );
+      // Tue
+      case "ccc":
+        return match2.day(dateString, {
+          width: "abbreviated",
+          context: "standalone"
+        }) || match2.day(dateString, { width: "short", context: "standalone" }) || match2.day(dateString, { width: "narrow", context: "standalone" });
+      // T
+      case "ccccc":
+        return match2.day(dateString, {
+          width: "narrow",
+          context: "standalone"
+        });
+      // Tu
+      case "cccccc":
+        return match2.day(dateString, { width: "short", context: "standalone" }) || match2.day(dateString, { width: "narrow", context: "standalone" });
+      default:
+        return match2.day(dateString, { width: "wide", context: "standalone" }) || match2.day(dateString, {
+          width: "abbreviated",
+          context: "standalone"
+        }) || match2.day(dateString, { width: "short", context: "standalone" }) || match2.day(dateString, { width: "narrow", context: "standalone" });
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 6;
+  }
+  set(date, _flags, value, options) {
+    return date = setDay(date, value, options), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = [
+    "y",
+    "R",
+    "u",
+    "q",
+    "Q",
+    "M",
+    "L",
+    "I",
+    "d",
+    "D",
+    "E",
+    "i",
+    "e",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/setISODay.js
+function setISODay(date, day, options) {
+  let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
+  return addDays(date_, diff, options);
+}
+
+// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+var ISODayParser = class extends Parser {
+  priority = 90;
+  parse(dateString, token, match2) {
+    let valueCallback = (value) => value === 0 ? 7 : value;
+    switch (token) {
+      // 2
+      case "i":
+      case "ii":
+        return parseNDigits(token.length, dateString);
+      // 2nd
+      case "io":
+        return match2.ordinalNumber(dateString, { unit: "day" });
+      // Tue
+      case "iii":
+        return mapValue(
+          match2.day(dateString, {
+            width: "abbreviated",
+            context: "formatting"
+          }) || match2.day(dateString, {
+            width: "short",
+            context: "formatting"
+          }) || match2.day(dateString, {
+            width: "narrow",
+            context: "formatting"
+          }),
+          valueCallback
+        );
+      // T
+      case "iiiii":
+        return mapValue(
+          match2.day(dateString, {
+            width: "narrow",
+            context: "formatting"
+          }),
+          valueCallback
+        );
+      // Tu
+      case "iiiiii":
+        return mapValue(
+          match2.day(dateString, {
+            width: "short",
+            context: "formatting"
+          }) || match2.day(dateString, {
+            width: "narrow",
+            context: "formatting"
+          }),
+          valueCallback
+        );
+      default:
+        return mapValue(
+          match2.day(dateString, {
+            width: "wide",
+            context: "formatting"
+          }) || match2.day(dateString, {
+            width: "abbreviated",
+            context: "formatting"
+          }) || match2.day(dateString, {
+            width: "short",
+            context: "formatting"
+          }) || match2.day(dateString, {
+            width: "narrow",
+            context: "formatting"
+          }),
+          valueCallback
+        );
+    }
+  }
+  validate(_date, value) {
+    return value >= 1 && value <= 7;
+  }
+  set(date, _flags, value) {
+    return date = setISODay(date, value), date.setHours(0, 0, 0, 0), date;
+  }
+  incompatibleTokens = [
+    "y",
+    "Y",
+    "u",
+    "q",
+    "Q",
+    "M",
+    "L",
+    "w",
+    "d",
+    "D",
+    "E",
+    "e",
+    "c",
+    "t",
+    "T"
+  ];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+var AMPMParser = class extends Parser {
+  priority = 80;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "a":
+      case "aa":
+      case "aaa":
+        return match2.dayPeriod(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      case "aaaaa":
+        return match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      default:
+        return match2.dayPeriod(dateString, {
+          width: "wide",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+    }
+  }
+  set(date, _flags, value) {
+    return date.setHours(dayPeriodEnumToHours(value), 0, 0, 0), date;
+  }
+  incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+var AMPMMidnightParser = class extends Parser {
+  priority = 80;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "b":
+      case "bb":
+      case "bbb":
+        return match2.dayPeriod(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      case "bbbbb":
+        return match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      default:
+        return match2.dayPeriod(dateString, {
+          width: "wide",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+    }
+  }
+  set(date, _flags, value) {
+    return date.setHours(dayPeriodEnumToHours(value), 0, 0, 0), date;
+  }
+  incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+var DayPeriodParser = class extends Parser {
+  priority = 80;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "B":
+      case "BB":
+      case "BBB":
+        return match2.dayPeriod(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      case "BBBBB":
+        return match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+      default:
+        return match2.dayPeriod(dateString, {
+          width: "wide",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "abbreviated",
+          context: "formatting"
+        }) || match2.dayPeriod(dateString, {
+          width: "narrow",
+          context: "formatting"
+        });
+    }
+  }
+  set(date, _flags, value) {
+    return date.setHours(dayPeriodEnumToHours(value), 0, 0, 0), date;
+  }
+  incompatibleTokens = ["a", "b", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+var Hour1to12Parser = class extends Parser {
+  priority = 70;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "h":
+        return parseNumericPattern(numericPatterns.hour12h, dateString);
+      case "ho":
+        return match2.ordinalNumber(dateString, { unit: "hour" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(_date, value) {
+    return value >= 1 && value <= 12;
+  }
+  set(date, _flags, value) {
+    let isPM = date.getHours() >= 12;
+    return isPM && value < 12 ? date.setHours(value + 12, 0, 0, 0) : !isPM && value === 12 ? date.setHours(0, 0, 0, 0) : date.setHours(value, 0, 0, 0), date;
+  }
+  incompatibleTokens = ["H", "K", "k", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+var Hour0to23Parser = class extends Parser {
+  priority = 70;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "H":
+        return parseNumericPattern(numericPatterns.hour23h, dateString);
+      case "Ho":
+        return match2.ordinalNumber(dateString, { unit: "hour" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 23;
+  }
+  set(date, _flags, value) {
+    return date.setHours(value, 0, 0, 0), date;
+  }
+  incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+var Hour0To11Parser = class extends Parser {
+  priority = 70;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "K":
+        return parseNumericPattern(numericPatterns.hour11h, dateString);
+      case "Ko":
+        return match2.ordinalNumber(dateString, { unit: "hour" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 11;
+  }
+  set(date, _flags, value) {
+    return date.getHours() >= 12 && value < 12 ? date.setHours(value + 12, 0, 0, 0) : date.setHours(value, 0, 0, 0), date;
+  }
+  incompatibleTokens = ["h", "H", "k", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+var Hour1To24Parser = class extends Parser {
+  priority = 70;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "k":
+        return parseNumericPattern(numericPatterns.hour24h, dateString);
+      case "ko":
+        return match2.ordinalNumber(dateString, { unit: "hour" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(_date, value) {
+    return value >= 1 && value <= 24;
+  }
+  set(date, _flags, value) {
+    let hours = value <= 24 ? value % 24 : value;
+    return date.setHours(hours, 0, 0, 0), date;
+  }
+  incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+var MinuteParser = class extends Parser {
+  priority = 60;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "m":
+        return parseNumericPattern(numericPatterns.minute, dateString);
+      case "mo":
+        return match2.ordinalNumber(dateString, { unit: "minute" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 59;
+  }
+  set(date, _flags, value) {
+    return date.setMinutes(value, 0, 0), date;
+  }
+  incompatibleTokens = ["t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+var SecondParser = class extends Parser {
+  priority = 50;
+  parse(dateString, token, match2) {
+    switch (token) {
+      case "s":
+        return parseNumericPattern(numericPatterns.second, dateString);
+      case "so":
+        return match2.ordinalNumber(dateString, { unit: "second" });
+      default:
+        return parseNDigits(token.length, dateString);
+    }
+  }
+  validate(_date, value) {
+    return value >= 0 && value <= 59;
+  }
+  set(date, _flags, value) {
+    return date.setSeconds(value, 0), date;
+  }
+  incompatibleTokens = ["t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+var FractionOfSecondParser = class extends Parser {
+  priority = 30;
+  parse(dateString, token) {
+    let valueCallback = (value) => Math.trunc(value * Math.pow(10, -token.length + 3));
+    return mapValue(parseNDigits(token.length, dateString), valueCallback);
+  }
+  set(date, _flags, value) {
+    return date.setMilliseconds(value), date;
+  }
+  incompatibleTokens = ["t", "T"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+var ISOTimezoneWithZParser = class extends Parser {
+  priority = 10;
+  parse(dateString, token) {
+    switch (token) {
+      case "X":
+        return parseTimezonePattern(
+          timezonePatterns.basicOptionalMinutes,
+          dateString
+        );
+      case "XX":
+        return parseTimezonePattern(timezonePatterns.basic, dateString);
+      case "XXXX":
+        return parseTimezonePattern(
+          timezonePatterns.basicOptionalSeconds,
+          dateString
+        );
+      case "XXXXX":
+        return parseTimezonePattern(
+          timezonePatterns.extendedOptionalSeconds,
+          dateString
+        );
+      default:
+        return parseTimezonePattern(timezonePatterns.extended, dateString);
+    }
+  }
+  set(date, flags, value) {
+    return flags.timestampIsSet ? date : constructFrom(
+      date,
+      date.getTime() - getTimezoneOffsetInMilliseconds(date) - value
+    );
+  }
+  incompatibleTokens = ["t", "T", "x"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+var ISOTimezoneParser = class extends Parser {
+  priority = 10;
+  parse(dateString, token) {
+    switch (token) {
+      case "x":
+        return parseTimezonePattern(
+          timezonePatterns.basicOptionalMinutes,
+          dateString
+        );
+      case "xx":
+        return parseTimezonePattern(timezonePatterns.basic, dateString);
+      case "xxxx":
+        return parseTimezonePattern(
+          timezonePatterns.basicOptionalSeconds,
+          dateString
+        );
+      case "xxxxx":
+        return parseTimezonePattern(
+          timezonePatterns.extendedOptionalSeconds,
+          dateString
+        );
+      default:
+        return parseTimezonePattern(timezonePatterns.extended, dateString);
+    }
+  }
+  set(date, flags, value) {
+    return flags.timestampIsSet ? date : constructFrom(
+      date,
+      date.getTime() - getTimezoneOffsetInMilliseconds(date) - value
+    );
+  }
+  incompatibleTokens = ["t", "T", "X"];
+};
+
+// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+var TimestampSecondsParser = class extends Parser {
+  priority = 40;
+  parse(dateString) {
+    return parseAnyDigitsSigned(dateString);
+  }
+  set(date, _flags, value) {
+    return [constructFrom(date, value * 1e3), { timestampIsSet: !0 }];
+  }
+  incompatibleTokens = "*";
+};
+
+// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+var TimestampMillisecondsParser = class extends Parser {
+  priority = 20;
+  parse(dateString) {
+    return parseAnyDigitsSigned(dateString);
+  }
+  set(date, _flags, value) {
+    return [constructFrom(date, value), { timestampIsSet: !0 }];
+  }
+  incompatibleTokens = "*";
+};
+
+// node_modules/date-fns/parse/_lib/parsers.js
+var parsers = {
+  G: new EraParser(),
+  y: new YearParser(),
+  Y: new LocalWeekYearParser(),
+  R: new ISOWeekYearParser(),
+  u: new ExtendedYearParser(),
+  Q: new QuarterParser(),
+  q: new StandAloneQuarterParser(),
+  M: new MonthParser(),
+  L: new StandAloneMonthParser(),
+  w: new LocalWeekParser(),
+  I: new ISOWeekParser(),
+  d: new DateParser(),
+  D: new DayOfYearParser(),
+  E: new DayParser(),
+  e: new LocalDayParser(),
+  c: new StandAloneLocalDayParser(),
+  i: new ISODayParser(),
+  a: new AMPMParser(),
+  b: new AMPMMidnightParser(),
+  B: new DayPeriodParser(),
+  h: new Hour1to12Parser(),
+  H: new Hour0to23Parser(),
+  K: new Hour0To11Parser(),
+  k: new Hour1To24Parser(),
+  m: new MinuteParser(),
+  s: new SecondParser(),
+  S: new FractionOfSecondParser(),
+  X: new ISOTimezoneWithZParser(),
+  x: new ISOTimezoneParser(),
+  t: new TimestampSecondsParser(),
+  T: new TimestampMillisecondsParser()
+};
+
+// node_modules/date-fns/parse.js
+var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
+function parse(dateStr, formatStr, referenceDate, options) {
+  let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
+  if (!formatStr)
+    return dateStr ? invalidDate() : toDate(referenceDate, options?.in);
+  let subFnOptions = {
+    firstWeekContainsDate,
+    weekStartsOn,
+    locale
+  }, setters = [new DateTimezoneSetter(options?.in, referenceDate)], tokens = formatStr.match(longFormattingTokensRegExp2).map((substring) => {
+    let firstCharacter = substring[0];
+    if (firstCharacter in longFormatters) {
+      let longFormatter = longFormatters[firstCharacter];
+      return longFormatter(substring, locale.formatLong);
+    }
+    return substring;
+  }).join("").match(formattingTokensRegExp2), usedTokens = [];
+  for (let token of tokens) {
+    !options?.useAdditionalWeekYearTokens && isProtectedWeekYearToken(token) && warnOrThrowProtectedError(token, formatStr, dateStr), !options?.useAdditionalDayOfYearTokens && isProtectedDayOfYearToken(token) && warnOrThrowProtectedError(token, formatStr, dateStr);
+    let firstCharacter = token[0], parser = parsers[firstCharacter];
+    if (parser) {
+      let { incompatibleTokens } = parser;
+      if (Array.isArray(incompatibleTokens)) {
+        let incompatibleToken = usedTokens.find(
+          (usedToken) => incompatibleTokens.includes(usedToken.token) || usedToken.token === firstCharacter
+        );
+        if (incompatibleToken)
+          throw new RangeError(
+            `The format string mustn't contain \`${incompatibleToken.fullToken}\` and \`${token}\` at the same time`
+          );
+      } else if (parser.incompatibleTokens === "*" && usedTokens.length > 0)
+        throw new RangeError(
+          `The format string mustn't contain \`${token}\` and any other token at the same time`
+        );
+      usedTokens.push({ token: firstCharacter, fullToken: token });
+      let parseResult = parser.run(
+        dateStr,
+        token,
+        locale.match,
+        subFnOptions
+      );
+      if (!parseResult)
+        return invalidDate();
+      setters.push(parseResult.setter), dateStr = parseResult.rest;
+    } else {
+      if (firstCharacter.match(unescapedLatinCharacterRegExp2))
+        throw new RangeError(
+          "Format string contains an unescaped latin alphabet character `" + firstCharacter + "`"
+        );
+      if (token === "''" ? token = "'" : firstCharacter === "'" && (token = cleanEscapedString2(token)), dateStr.indexOf(token) === 0)
+        dateStr = dateStr.slice(token.length);
+      else
+        return invalidDate();
+    }
+  }
+  if (dateStr.length > 0 && notWhitespaceRegExp.test(dateStr))
+    return invalidDate();
+  let uniquePrioritySetters = setters.map((setter) => setter.priority).sort((a, b) => b - a).filter((priority, index, array) => array.indexOf(priority) === index).map(
+    (priority) => setters.filter((setter) => setter.priority === priority).sort((a, b) => b.subPriority - a.subPriority)
+  ).map((setterArray) => setterArray[0]), date = toDate(referenceDate, options?.in);
+  if (isNaN(+date)) return invalidDate();
+  let flags = {};
+  for (let setter of uniquePrioritySetters) {
+    if (!setter.validate(date, subFnOptions))
+      return invalidDate();
+    let result = setter.set(date, flags, subFnOptions);
+    Array.isArray(result) ? (date = result[0], Object.assign(flags, result[1])) : date = result;
+  }
+  return date;
+}
+function cleanEscapedString2(input) {
+  return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
+}
+
+// node_modules/date-fns/subDays.js
+function subDays(date, amount, options) {
+  return addDays(date, -amount, options);
+}
+
+// node_modules/date-fns/parseISO.js
+function parseISO(argument, options) {
+  let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
+  if (dateStrings.date) {
+    let parseYearResult = parseYear(dateStrings.date, additionalDigits);
+    date = parseDate(parseYearResult.restDateString, parseYearResult.year);
+  }
+  if (!date || isNaN(+date)) return invalidDate();
+  let timestamp = +date, time = 0, offset;
+  if (dateStrings.time && (time = parseTime(dateStrings.time), isNaN(time)))
+    return invalidDate();
+  if (dateStrings.timezone) {
+    if (offset = parseTimezone(dateStrings.timezone), isNaN(offset)) return invalidDate();
+  } else {
+    let tmpDate = new Date(timestamp + time), result = toDate(0, options?.in);
+    return result.setFullYear(
+      tmpDate.getUTCFullYear(),
+      tmpDate.getUTCMonth(),
+      tmpDate.getUTCDate()
+    ), result.setHours(
+      tmpDate.getUTCHours(),
+      tmpDate.getUTCMinutes(),
+      tmpDate.getUTCSeconds(),
+      tmpDate.getUTCMilliseconds()
+    ), result;
+  }
+  return toDate(timestamp + time + offset, options?.in);
+}
+var patterns = {
+  dateTimeDelimiter: /[T ]/,
+  timeZoneDelimiter: /[Z ]/i,
+  timezone: /([Z+-].*)$/
+}, dateRegex = /^-?(?:(\d{3})|(\d{2})(?:-?(\d{2}))?|W(\d{2})(?:-?(\d{1}))?|)$/, timeRegex = /^(\d{2}(?:[.,]\d*)?)(?::?(\d{2}(?:[.,]\d*)?))?(?::?(\d{2}(?:[.,]\d*)?))?$/, timezoneRegex = /^([+-])(\d{2})(?::?(\d{2}))?$/;
+function splitDateString(dateString) {
+  let dateStrings = {}, array = dateString.split(patterns.dateTimeDelimiter), timeString;
+  if (array.length > 2)
+    return dateStrings;
+  if (/:/.test(array[0]) ? timeString = array[0] : (dateStrings.date = array[0], timeString = array[1], patterns.timeZoneDelimiter.test(dateStrings.date) && (dateStrings.date = dateString.split(patterns.timeZoneDelimiter)[0], timeString = dateString.substr(
+    dateStrings.date.length,
+    dateString.length
+  ))), timeString) {
+    let token = patterns.timezone.exec(timeString);
+    token ? (dateStrings.time = timeString.replace(token[1], ""), dateStrings.timezone = token[1]) : dateStrings.time = timeString;
+  }
+  return dateStrings;
+}
+function parseYear(dateString, additionalDigits) {
+  let regex = new RegExp(
+    "^(?:(\\d{4}|[+-]\\d{" + (4 + additionalDigits) + "})|(\\d{2}|[+-]\\d{" + (2 + additionalDigits) + "})$)"
+  ), captures = dateString.match(regex);
+  if (!captures) return { year: NaN, restDateString: "" };
+  let year = captures[1] ? parseInt(captures[1]) : null, century = captures[2] ? parseInt(captures[2]) : null;
+  return {
+    year: century === null ? year : century * 100,
+    restDateString: dateString.slice((captures[1] || captures[2]).length)
+  };
+}
+function parseDate(dateString, year) {
+  if (year === null) return /* @__PURE__ */ new Date(NaN);
+  let captures = dateString.match(dateRegex);
+  if (!captures) return /* @__PURE__ */ new Date(NaN);
+  let isWeekDate = !!captures[4], dayOfYear = parseDateUnit(captures[1]), month = parseDateUnit(captures[2]) - 1, day = parseDateUnit(captures[3]), week = parseDateUnit(captures[4]), dayOfWeek = parseDateUnit(captures[5]) - 1;
+  if (isWeekDate)
+    return validateWeekDate(year, week, dayOfWeek) ? dayOfISOWeekYear(year, week, dayOfWeek) : /* @__PURE__ */ new Date(NaN);
+  {
+    let date = /* @__PURE__ */ new Date(0);
+    return !validateDate(year, month, day) || !validateDayOfYearDate(year, dayOfYear) ? /* @__PURE__ */ new Date(NaN) : (date.setUTCFullYear(year, month, Math.max(dayOfYear, day)), date);
+  }
+}
+function parseDateUnit(value) {
+  return value ? parseInt(value) : 1;
+}
+function parseTime(timeString) {
+  let captures = timeString.match(timeRegex);
+  if (!captures) return NaN;
+  let hours = parseTimeUnit(captures[1]), minutes = parseTimeUnit(captures[2]), seconds = parseTimeUnit(captures[3]);
+  return validateTime(hours, minutes, seconds) ? hours * millisecondsInHour + minutes * millisecondsInMinute + seconds * 1e3 : NaN;
+}
+function parseTimeUnit(value) {
+  return value && parseFloat(value.replace(",", ".")) || 0;
+}
+function parseTimezone(timezoneString) {
+  if (timezoneString === "Z") return 0;
+  let captures = timezoneString.match(timezoneRegex);
+  if (!captures) return 0;
+  let sign = captures[1] === "+" ? -1 : 1, hours = parseInt(captures[2]), minutes = captures[3] && parseInt(captures[3]) || 0;
+  return validateTimezone(hours, minutes) ? sign * (hours * millisecondsInHour + minutes * millisecondsInMinute) : NaN;
+}
+function dayOfISOWeekYear(isoWeekYear, week, day) {
+  let date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(isoWeekYear, 0, 4);
+  let fourthOfJanuaryDay = date.getUTCDay() || 7, diff = (week - 1) * 7 + day + 1 - fourthOfJanuaryDay;
+  return date.setUTCDate(date.getUTCDate() + diff), date;
+}
+var daysInMonths = [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isLeapYearIndex2(year) {
+  return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
+}
+function validateDate(year, month, date) {
+  return month >= 0 && month <= 11 && date >= 1 && date <= (daysInMonths[month] || (isLeapYearIndex2(year) ? 29 : 28));
+}
+function validateDayOfYearDate(year, dayOfYear) {
+  return dayOfYear >= 1 && dayOfYear <= (isLeapYearIndex2(year) ? 366 : 365);
+}
+function validateWeekDate(_year, week, day) {
+  return week >= 1 && week <= 53 && day >= 0 && day <= 6;
+}
+function validateTime(hours, minutes, seconds) {
+  return hours === 24 ? minutes === 0 && seconds === 0 : seconds >= 0 && seconds < 60 && minutes >= 0 && minutes < 60 && hours >= 0 && hours < 25;
+}
+function validateTimezone(_hours, minutes) {
+  return minutes >= 0 && minutes <= 59;
+}
+
 // src/format/text.ts
-var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", screen: "=", event: "*" };
+var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", screen: "=", event: "*" }, KINDS = { "|": "line", "+": "piece", "=": "screen", "*": "event" };
 function makeClock(timeFormat) {
   let lastMs = Number.NaN, last = "";
-  return (ms) => (ms !== lastMs && (lastMs = ms, last = format(ms, timeFormat)), last);
+  return (ms) => (ms !== lastMs && (lastMs = ms, last = escapeText(format(ms, timeFormat))), last);
 }
 function timeFormatProblem(timeFormat) {
   if (timeFormat.length === 0) return "it is empty";
@@ -3879,15 +5554,22 @@ function timeFormatProblem(timeFormat) {
     return error.message;
   }
 }
+var UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]/, UNSAFE_ALL = new RegExp(UNSAFE.source, "g"), PLAIN_VALUE = new RegExp(`^(?:(?!${UNSAFE.source})[^\\s"=\\\\])+$`), escapeCharacter = (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function escapeText(text2) {
+  return UNSAFE.test(text2) ? text2.replace(UNSAFE_ALL, escapeCharacter) : text2;
+}
+function jsonQuote(value) {
+  return escapeText(JSON.stringify(value));
+}
 function origin(user, place) {
-  return `${user} ${place.session}:${place.window}.${place.pane}`;
+  return escapeText(`${user} ${place.session}:${place.window}.${place.pane}`);
 }
 function eventText(name, fields) {
-  let text2 = name;
+  let text2 = escapeText(name);
   for (let [key, value] of Object.entries(fields)) {
     if (value === void 0) continue;
     let plain = String(value);
-    text2 += ` ${key}=${/^[^\s"=\\]+$/.test(plain) ? plain : JSON.stringify(plain)}`;
+    text2 += ` ${escapeText(key)}=${PLAIN_VALUE.test(plain) ? plain : jsonQuote(plain)}`;
   }
   return text2;
 }
@@ -3906,11 +5588,56 @@ var TextFormat = class {
       let from = origin(record.user, record.place);
       this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
     }
-    let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : record.text;
+    let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
     return `${this.clock(record.time)}${this.middle[record.kind]}${text2}
 `;
   }
-};
+}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
+function splitLine(line, timeWordCount) {
+  let at = 0;
+  for (let words = timeWordCount; words > 0; words--)
+    if (at = line.indexOf(" ", at) + 1, at === 0) return;
+  let time = line.slice(0, at - 1), userEnd = line.indexOf(" ", at);
+  if (userEnd <= at) return;
+  let user = line.slice(at, userEnd), rest = line.slice(userEnd + 1), found = PLACE_AND_MARK.exec(rest);
+  if (!found) return;
+  let kind = KINDS[found[3]], raw = rest.slice(found.index + found[0].length), parts = { time, user, session: rest.slice(0, found.index), window: found[1], pane: found[2], kind, text: raw, raw };
+  if (kind !== "event") return parts;
+  let event = parseEventText(raw);
+  if (event)
+    return parts.text = event.name, parts.fields = event.fields, parts;
+}
+var wordsOfFormat = /* @__PURE__ */ new Map();
+function timeWords(timeFormat) {
+  let words = wordsOfFormat.get(timeFormat);
+  return words === void 0 && (words = format(0, timeFormat).split(" ").length, wordsOfFormat.set(timeFormat, words)), words;
+}
+function parseEventText(text2) {
+  let nameEnd = text2.indexOf(" "), name = nameEnd < 0 ? text2 : text2.slice(0, nameEnd);
+  if (name === "") return;
+  let fields = {}, i = nameEnd < 0 ? text2.length : nameEnd + 1;
+  for (; i < text2.length; ) {
+    let equals = text2.indexOf("=", i);
+    if (equals <= i) return;
+    let key = text2.slice(i, equals);
+    if (/\s/.test(key)) return;
+    let end;
+    if (text2[equals + 1] === '"') {
+      for (end = equals + 2; end < text2.length && text2[end] !== '"'; ) end += text2[end] === "\\" ? 2 : 1;
+      if (end >= text2.length) return;
+      end++;
+      try {
+        fields[key] = JSON.parse(text2.slice(equals + 1, end));
+      } catch {
+        return;
+      }
+    } else
+      end = text2.indexOf(" ", equals), end < 0 && (end = text2.length), fields[key] = text2.slice(equals + 1, end);
+    if (end < text2.length && text2[end] !== " ") return;
+    i = end + 1;
+  }
+  return { name, fields };
+}
 
 // src/core/options.ts
 var OPTIONS = {
@@ -3942,7 +5669,7 @@ var OPTIONS = {
   maxFiles: {
     name: "@audit-max-files",
     default: "20",
-    meaning: "rotated files kept per session; the oldest beyond this are deleted",
+    meaning: "rotated files kept per session, or all; the oldest beyond this are deleted",
     readAt: "start"
   },
   statusOn: {
@@ -3965,7 +5692,9 @@ var OPTIONS = {
   }
 }, START_OPTIONS = Object.keys(OPTIONS).filter((key) => OPTIONS[key].readAt === "start"), PANE_OPTIONS = {
   recording: "@audit_on",
-  runFile: "@audit_run"
+  runFile: "@audit_run",
+  /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
+  pipedBy: "@audit_piped_by"
 }, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key) => [key, OPTIONS[key].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 function defaultDir(env) {
   let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
@@ -3979,40 +5708,54 @@ function parseSize(text2) {
   return bytes > 0 ? bytes : void 0;
 }
 function resolveOptions(raw, env) {
-  let warnings = [], fallback = (key, why, value, shown) => (warnings.push(`${OPTION_NAMES[key]} '${raw[key]}' ${why}; using ${shown}`), value), dir = defaultDir(env);
-  if (raw.dir !== "") {
-    let expanded = raw.dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
+  let warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key, why, value, shown) => (warnings.push(`${OPTION_NAMES[key]} '${visible(raw[key])}' ${why}; using ${shown}`), value), given = (key, shownDefault) => {
+    let value = raw[key];
+    return visible(value) === value ? value : fallback(key, "holds a control character (shown as \\uXXXX)", "", shownDefault);
+  }, dir = defaultDir(env), rawDir = given("dir", dir);
+  if (rawDir !== "") {
+    let expanded = rawDir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
     import_node_path.default.isAbsolute(expanded) ? dir = import_node_path.default.normalize(expanded) : dir = fallback("dir", "is not an absolute path", dir, dir);
   }
-  let timeFormat = OPTIONS.timeFormat.default;
-  if (raw.timeFormat !== "") {
-    let problem = timeFormatProblem(raw.timeFormat);
-    problem ? timeFormat = fallback("timeFormat", `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`) : timeFormat = raw.timeFormat;
+  let timeFormat = OPTIONS.timeFormat.default, rawTimeFormat = given("timeFormat", `'${timeFormat}'`);
+  if (rawTimeFormat !== "") {
+    let problem = timeFormatProblem(rawTimeFormat);
+    problem ? timeFormat = fallback("timeFormat", `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`) : timeFormat = rawTimeFormat;
   }
-  let maxBytes = parseSize(DEFAULT_MAX_SIZE);
-  if (raw.maxSize !== "") {
-    let parsed = parseSize(raw.maxSize);
+  let maxBytes = parseSize(DEFAULT_MAX_SIZE), rawMaxSize = given("maxSize", DEFAULT_MAX_SIZE);
+  if (rawMaxSize !== "") {
+    let parsed = parseSize(rawMaxSize);
     parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
   }
-  let maxFiles = DEFAULT_MAX_FILES;
-  return raw.maxFiles !== "" && (/^\s*\d+\s*$/.test(raw.maxFiles) ? maxFiles = Number(raw.maxFiles) : maxFiles = fallback("maxFiles", "is not a whole number", maxFiles, String(maxFiles))), { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
+  let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
+  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
 }
 
 // src/core/plan.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
 
 // src/core/paths.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-function sessionStem(session) {
-  let stem = "";
-  for (let byte of Buffer.from(session, "utf8")) {
-    let char = String.fromCharCode(byte), safe = /[A-Za-z0-9_-]/.test(char) || char === "." && stem.length > 0;
-    stem += safe ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+var import_node_crypto2 = require("node:crypto"), import_node_path2 = __toESM(require("node:path"), 1), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
+function sessionStem(session, max = MAX_SESSION_STEM) {
+  let pieces = [], length = 0;
+  for (let char of session) {
+    let piece = "";
+    for (let byte of Buffer.from(char, "utf8")) {
+      let ascii = String.fromCharCode(byte), safe = /[A-Za-z0-9_-]/.test(ascii) || ascii === "." && length + piece.length > 0;
+      piece += safe ? ascii : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    }
+    pieces.push(piece), length += piece.length;
   }
-  return stem.length > 0 ? stem : "%";
+  if (length === 0) return "%";
+  if (length <= max) return pieces.join("");
+  let prefix = "";
+  for (let piece of pieces) {
+    if (prefix.length + piece.length > max - HASH_SUFFIX) break;
+    prefix += piece;
+  }
+  return `${prefix}~${(0, import_node_crypto2.createHash)("sha256").update(session, "utf8").digest("hex").slice(0, 8)}`;
 }
 function sessionLogPath(dir, session, socketPath) {
-  let socket = import_node_path2.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket)}`;
+  let socket = import_node_path2.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket, MAX_SOCKET_STEM)}`;
   return import_node_path2.default.join(dir, `${sessionStem(session)}${server}.log`);
 }
 function runFilePath(dir, serverPid, paneId) {
@@ -4071,7 +5814,8 @@ function planStart(facts) {
       timeFormat: options.timeFormat,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
-      alternateScreen: state.alternateScreen
+      alternateScreen: state.alternateScreen,
+      width: state.width
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
@@ -4112,18 +5856,135 @@ function filterRecording(filter, facts) {
 }
 
 // src/sinks/file/safe-fs.ts
-var import_node_fs = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1), APPEND_FLAGS = import_node_fs.default.constants.O_WRONLY | import_node_fs.default.constants.O_APPEND | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_NOFOLLOW;
-function ensurePrivateDir(dir) {
-  import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
-  let stat = import_node_fs.default.lstatSync(dir);
-  if (stat.isSymbolicLink() || !stat.isDirectory())
-    throw Object.assign(new Error(`${dir} is not a directory (refusing to follow a symlink)`), { code: "ENOTDIR" });
-  (stat.mode & 511) !== 448 && import_node_fs.default.chmodSync(dir, 448);
+var import_node_crypto3 = require("node:crypto"), import_node_fs = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
+var { O_WRONLY, O_RDONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_DIRECTORY } = import_node_fs.default.constants, APPEND_FLAGS = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK, CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+function euid() {
+  return process.geteuid?.() ?? 0;
 }
-function openAppend(file) {
-  ensurePrivateDir(import_node_path4.default.dirname(file));
-  let fd = import_node_fs.default.openSync(file, APPEND_FLAGS, 384);
-  return import_node_fs.default.fchmodSync(fd, 384), fd;
+var passwd;
+function userName(uid) {
+  if (!passwd) {
+    passwd = /* @__PURE__ */ new Map();
+    try {
+      for (let line of import_node_fs.default.readFileSync("/etc/passwd", "utf8").split(`
+`)) {
+        let [name, , id] = line.split(":");
+        name && id && !passwd.has(Number(id)) && passwd.set(Number(id), name);
+      }
+    } catch {
+    }
+  }
+  return passwd.get(uid) ?? `uid ${uid}`;
+}
+function who(uid) {
+  let name = userName(uid);
+  return name === `uid ${uid}` ? name : `${name} (uid ${uid})`;
+}
+function modeText(mode) {
+  return (mode & 4095).toString(8).padStart(4, "0");
+}
+function kindOf(stat) {
+  return stat.isSymbolicLink() ? "a symlink" : stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : "not a regular file";
+}
+function foreignness(where, stat) {
+  let owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
+  if (stat.uid !== euid()) return `${where} is ${owner}, not by ${who(euid())}`;
+  let writers = [(stat.mode & 16) !== 0 && "its group", (stat.mode & 2) !== 0 && "others"].filter(Boolean);
+  if (writers.length > 0) return `${where} is writable by ${writers.join(" and ")} (${owner})`;
+}
+function checkDir(dir, stat, policy) {
+  if (stat.isSymbolicLink() || !stat.isDirectory())
+    throw new AuditError(`${dir} is not a directory (refusing to follow a symlink)`);
+  if (policy !== "private") return;
+  let why = foreignness(dir, stat);
+  if (why) throw new AuditError(`${why}: refused, nothing is written into it; use a directory only you own and can write`);
+}
+function checkOpenedFile(file, fd, private_ = !1) {
+  let stat = import_node_fs.default.fstatSync(fd);
+  if (!stat.isFile()) throw new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
+  let why = foreignness(file, stat);
+  if (why) throw new AuditError(`${why}: refused, nothing is written to it; move it away to let a new log start there`);
+  if (stat.nlink !== 1) throw new AuditError(`${file} has ${stat.nlink} names (hard links): refused, nothing is written to it; move it away`);
+  if (private_ && (stat.mode & 63) !== 0) throw new AuditError(`${file} has mode ${modeText(stat.mode)}, not 0600: refused`);
+}
+function createMissing(dir) {
+  let first = import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
+  if (first !== void 0)
+    for (let level = dir; ; level = import_node_path4.default.dirname(level)) {
+      let fd = import_node_fs.default.openSync(level, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+      try {
+        import_node_fs.default.fstatSync(fd).uid === euid() && import_node_fs.default.fchmodSync(fd, 448);
+      } finally {
+        import_node_fs.default.closeSync(fd);
+      }
+      if (level === first || level === import_node_path4.default.dirname(level)) break;
+    }
+}
+function ensureDir(dir, policy) {
+  createMissing(dir), checkDir(dir, import_node_fs.default.lstatSync(dir), policy);
+}
+function ensurePrivateDir(dir) {
+  ensureDir(dir, "private");
+}
+function checkPrivateDir(dir) {
+  checkDir(dir, import_node_fs.default.lstatSync(dir), "private");
+}
+function explainOpenFailure(file, error) {
+  if (error.code === "ENXIO" || error.code === "EISDIR" || error.code === "ENODEV" || error.code === "EWOULDBLOCK") {
+    let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
+    if (stat && !stat.isFile()) return new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
+  }
+  return error;
+}
+function openAppend(file, policy = "private") {
+  ensureDir(import_node_path4.default.dirname(file), policy);
+  let fd, created = !1;
+  for (; ; ) {
+    try {
+      fd = import_node_fs.default.openSync(file, CREATE_FLAGS | O_APPEND, 384), created = !0;
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    try {
+      fd = import_node_fs.default.openSync(file, APPEND_FLAGS);
+      break;
+    } catch (error) {
+      if (error.code !== "ENOENT") throw explainOpenFailure(file, error);
+    }
+  }
+  try {
+    created && import_node_fs.default.fchmodSync(fd, 384), checkOpenedFile(file, fd);
+  } catch (error) {
+    throw import_node_fs.default.closeSync(fd), error;
+  }
+  return fd;
+}
+function writePrivateFile(file, text2) {
+  let dir = import_node_path4.default.dirname(file);
+  ensurePrivateDir(dir);
+  let temporary = `${file}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs.default.openSync(temporary, CREATE_FLAGS, 384);
+  try {
+    import_node_fs.default.fchmodSync(fd, 384), import_node_fs.default.writeFileSync(fd, text2), import_node_fs.default.closeSync(fd), import_node_fs.default.renameSync(temporary, file);
+  } catch (error) {
+    try {
+      import_node_fs.default.closeSync(fd);
+    } catch {
+    }
+    throw import_node_fs.default.rmSync(temporary, { force: !0 }), error;
+  }
+}
+function readPrivateFile(file) {
+  let fd = import_node_fs.default.openSync(file, READ_FLAGS);
+  try {
+    return checkOpenedFile(file, fd, !0), import_node_fs.default.readFileSync(fd, "utf8");
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+function isOwnFile(file) {
+  let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
+  return stat !== void 0 && stat.isFile() && stat.uid === euid() && stat.nlink === 1;
 }
 function appendLines(file, text2) {
   let fd = openAppend(file);
@@ -4136,10 +5997,10 @@ function appendLines(file, text2) {
 function endsWithNewline(file) {
   let fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | import_node_fs.default.constants.O_NOFOLLOW | import_node_fs.default.constants.O_NONBLOCK);
   try {
-    let size = import_node_fs.default.fstatSync(fd).size;
-    if (size === 0) return !0;
+    let size2 = import_node_fs.default.fstatSync(fd).size;
+    if (size2 === 0) return !0;
     let last = Buffer.alloc(1);
-    return import_node_fs.default.readSync(fd, last, 0, 1, size - 1), last[0] === 10;
+    return import_node_fs.default.readSync(fd, last, 0, 1, size2 - 1), last[0] === 10;
   } finally {
     import_node_fs.default.closeSync(fd);
   }
@@ -4160,16 +6021,23 @@ function processAlive(pid) {
 
 // src/runtime/runfile.ts
 function writePrivate(file, text2) {
-  ensurePrivateDir(import_node_path5.default.dirname(file));
-  let temporary = `${file}.${process.pid}.tmp`;
-  import_node_fs2.default.writeFileSync(temporary, text2, { mode: 384, flag: "w" }), import_node_fs2.default.renameSync(temporary, file);
+  writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
   import_node_fs2.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
-  return JSON.parse(import_node_fs2.default.readFileSync(runFile, "utf8"));
+  let absolute2 = import_node_path5.default.resolve(runFile), runDir = import_node_path5.default.dirname(absolute2), dir = import_node_path5.default.dirname(runDir);
+  if (import_node_path5.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  checkPrivateDir(dir), checkPrivateDir(runDir);
+  let recording = JSON.parse(
+    readPrivateFile(absolute2),
+    (key, value) => key === "maxFiles" && value === null ? Number.POSITIVE_INFINITY : value
+  ), file = recording.file;
+  if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
+    throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
+  return recording;
 }
 function writeReaderPid(runFile) {
   writePrivate(pidFilePath(runFile), `${process.pid}
@@ -4178,7 +6046,7 @@ function writeReaderPid(runFile) {
 function livingReader(runFile) {
   let pid;
   try {
-    pid = Number(import_node_fs2.default.readFileSync(pidFilePath(runFile), "utf8"));
+    pid = Number(readPrivateFile(pidFilePath(runFile)));
   } catch {
     return;
   }
@@ -4189,13 +6057,13 @@ function livingReader(runFile) {
       return pid;
     }
 }
-function requestStop(runFile, by) {
-  writePrivate(stopFilePath(runFile), `${JSON.stringify({ by })}
+function requestStop(runFile, request) {
+  writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
 `);
 }
 function takeStopRequest(runFile) {
   try {
-    let request = JSON.parse(import_node_fs2.default.readFileSync(stopFilePath(runFile), "utf8"));
+    let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
     return import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
   } catch {
     return;
@@ -4309,9 +6177,17 @@ var Tmux = class {
       done({ alternate: flag2 === "1", rows });
     });
   }
-  /** A session's name and its panes that tmux-audit marks as logged. */
+  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
+  paneWidth(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+      let width = Number(stdout.trim());
+      done(!error && width > 0 ? width : void 0);
+    });
+  }
+  /** A session's name and its panes marked as logged; without a session, every pane of the server. */
   loggedPanes(session) {
-    let rows = this.run(["list-panes", "-s", "-t", session, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
+    let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
     for (let row of rows.split(`
 `)) {
       let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
@@ -4319,15 +6195,20 @@ var Tmux = class {
     }
     return { name, panes };
   }
-  /** What became of a pane: still running, exited but kept (remain-on-exit), gone, or no server at all. */
+  /**
+   * What became of a pane: still running, exited but kept (remain-on-exit),
+   * gone, or no server at all; and who last ran pipe-pane on it (the
+   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
+   */
   paneFate(paneId) {
-    let fate;
+    let answer;
     try {
-      fate = this.run(["display-message", "-p", "-t", paneId, "#{pane_id} #{pane_dead}"]).trim();
+      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
     } catch {
-      return "no-server";
+      return { fate: "no-server", pipedBy: "" };
     }
-    return fate.startsWith(`${paneId} `) ? fate.endsWith(" 1") ? "dead" : "alive" : "gone";
+    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
+    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
@@ -4352,11 +6233,14 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   /** Cursor position and whether the alternate screen is on: where logging picks up. */
   cursorX: { format: "cursor_x", parse: number },
   cursorY: { format: "cursor_y", parse: number },
-  alternateScreen: { format: "alternate_on", parse: flag }
+  alternateScreen: { format: "alternate_on", parse: flag },
+  /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
+  width: { format: "pane_width", parse: number }
 }, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key) => PANE_FIELDS[key].format), ...START_OPTIONS.map((key) => OPTIONS[key].name)];
 function readPane(tmux, target) {
   let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
   if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
+  if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
   let state = {};
   FIELD_KEYS.forEach((key, index) => {
     state[key] = PANE_FIELDS[key].parse(values[index]);
@@ -4367,73 +6251,15 @@ function readPane(tmux, target) {
   }), { ...state, options };
 }
 
-// src/commands/toggle.ts
-var READER_START_TIMEOUT_MS = 3e3;
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-function readTarget(tmux, invocation) {
-  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
-  return { state, alive };
-}
-function start(tmux, state, invocation) {
-  let { options, warnings } = resolveOptions(state.options, process.env), plan = planStart({
-    state,
-    options,
-    warnings,
-    dirExists: import_node_fs3.default.existsSync(options.dir),
-    id: nanoid(10),
-    username: import_node_os.default.userInfo().username,
-    clientUser: invocation.clientUser,
-    node: process.execPath,
-    // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs3.default.realpathSync(process.argv[1])
-  });
-  try {
-    import_node_fs3.default.closeSync(openAppend(plan.file));
-  } catch (error) {
-    throw cannotWrite(plan.file, error);
-  }
-  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
-  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
-  let deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (; livingReader(plan.runFile) === void 0; ) {
-    if (Date.now() > deadline)
-      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
-    sleep(20);
-  }
-  return plan.messages;
-}
-function stop(tmux, state, alive, invocation) {
-  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os.default.userInfo().username));
-  return plan.requestStopBy !== void 0 && requestStop(state.runFile, plan.requestStopBy), tmux.stopPipe(state.paneId), plan.messages;
-}
-function perform(verb, tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation);
-  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
-}
-function toggleLogging(tmux, invocation) {
-  return perform("toggle", tmux, invocation);
-}
-function startLogging(tmux, invocation) {
-  return perform("start", tmux, invocation);
-}
-function stopLogging(tmux, invocation) {
-  return perform("stop", tmux, invocation);
-}
-
-// src/commands/status.ts
-function describeLogging(tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
-  return { messages: [describePane(state, live)], version: state.version };
-}
+// src/commands/lost.ts
+var import_node_fs3 = __toESM(require("node:fs"), 1);
 
 // src/capture/identity.ts
-var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_os = __toESM(require("node:os"), 1);
 function recordingIdentity(recording) {
   return {
     rec: recording.id,
-    user: recording.user || import_node_os2.default.userInfo().username,
+    user: recording.user || import_node_os.default.userInfo().username,
     place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
   };
 }
@@ -4465,6 +6291,106 @@ function appendRecords(file, timeFormat, records, prefix = "") {
   appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
 }
 
+// src/commands/lost.ts
+function closeLostRecording(tmux, pane) {
+  if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
+  let recording;
+  try {
+    recording = readRecording(pane.runFile);
+  } catch {
+  }
+  if (recording && recording.id === pane.recording) {
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    try {
+      appendRecords(recording.file, recording.timeFormat, [lost]);
+    } catch {
+    }
+    removeRunFiles(pane.runFile, recording.id);
+  }
+  try {
+    tmux.clearMarks(pane.paneId, pane.recording);
+  } catch {
+  }
+  return recording?.id === pane.recording ? pane.recording : void 0;
+}
+function starting(runFile) {
+  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
+}
+function sweepLost(tmux) {
+  let panes;
+  try {
+    panes = tmux.loggedPanes().panes;
+  } catch {
+    return { messages: [], version: "" };
+  }
+  let closed = panes.map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`).filter(Boolean);
+  return { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
+}
+
+// src/commands/toggle.ts
+var READER_START_TIMEOUT_MS = 3e3;
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function readTarget(tmux, invocation) {
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
+  return { state, alive };
+}
+function start(tmux, state, invocation) {
+  state.recording !== "" && closeLostRecording(tmux, state);
+  let { options, warnings } = resolveOptions(state.options, process.env), plan = planStart({
+    state,
+    options,
+    warnings,
+    dirExists: import_node_fs4.default.existsSync(options.dir),
+    id: nanoid(10),
+    username: import_node_os2.default.userInfo().username,
+    clientUser: invocation.clientUser,
+    node: process.execPath,
+    // The bundle (dist/audit.cjs) that is running now.
+    bundle: import_node_fs4.default.realpathSync(process.argv[1])
+  });
+  try {
+    import_node_fs4.default.closeSync(openAppend(plan.file));
+  } catch (error) {
+    throw cannotWrite(plan.file, error);
+  }
+  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
+  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
+  let deadline = Date.now() + READER_START_TIMEOUT_MS;
+  for (; livingReader(plan.runFile) === void 0; ) {
+    if (Date.now() > deadline)
+      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
+    sleep(20);
+  }
+  return plan.messages;
+}
+function stop(tmux, state, alive, invocation) {
+  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
+  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
+}
+function perform(verb, tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation);
+  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
+}
+function toggleLogging(tmux, invocation) {
+  return perform("toggle", tmux, invocation);
+}
+function startLogging(tmux, invocation) {
+  return perform("start", tmux, invocation);
+}
+function stopLogging(tmux, invocation) {
+  return perform("stop", tmux, invocation);
+}
+
+// src/commands/status.ts
+function describeLogging(tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
+  return { messages: [describePane(state, live)], version: state.version };
+}
+
 // src/commands/renamed.ts
 function noteRename(tmux, session) {
   let { name, panes } = tmux.loggedPanes(session);
@@ -4482,14 +6408,23 @@ function noteRename(tmux, session) {
   return { messages: [], version: "" };
 }
 
+// src/commands/died.ts
+function paneDied(tmux, paneId, status) {
+  let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
+  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
+}
+
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), LINE_EDIT_FINALS = /* @__PURE__ */ new Set([75 /* EraseInLine */, 67 /* CursorForward */, 68 /* CursorBackward */, 71 /* CursorColumn */]), OP_LINE_EDIT = 256, OP_ENTER_ALTERNATE = 512, OP_LEAVE_ALTERNATE = 513;
 var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, LF = 10, CR = 13, BS = 8, TAB = 9, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
-function escapeC1(out, o, codePoint) {
-  return out[o] = 92, out[o + 1] = 117, out[o + 2] = 48, out[o + 3] = 48, out[o + 4] = HEX.charCodeAt(codePoint >> 4), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
+function escapeCodePoint(out, o, codePoint) {
+  return out[o] = 92, out[o + 1] = 117, out[o + 2] = HEX.charCodeAt(codePoint >> 12 & 15), out[o + 3] = HEX.charCodeAt(codePoint >> 8 & 15), out[o + 4] = HEX.charCodeAt(codePoint >> 4 & 15), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
+}
+function isLineBreakOrBidi(b0, b1, b2) {
+  return b0 === 226 && (b1 === 128 && b2 >= 168 && b2 <= 174 || b1 === 129 && b2 >= 166 && b2 <= 169);
 }
 var EscapeCleaner = class {
   state = 0 /* Ground */;
@@ -4522,8 +6457,8 @@ var EscapeCleaner = class {
   advance(chunk, perform2) {
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
-      let size = chunk.length + 1;
-      this.opAt = new Int32Array(size), this.opCode = new Int32Array(size), this.opParam = new Int32Array(size);
+      let size2 = chunk.length + 1;
+      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2);
     }
     this.ops = 0, this.extraBytes = 0;
     let out = this.out, o = 0, state = this.state, n = chunk.length;
@@ -4628,7 +6563,9 @@ var EscapeCleaner = class {
   continueCharacter(out, o, b) {
     if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
     let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeC1(out, o, b);
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, o, b);
+    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b))
+      return escapeCodePoint(out, o, (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63);
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
     return out[o++] = b, this.extraBytes += length === 4 ? 2 : length - 1, o;
   }
@@ -4644,9 +6581,10 @@ var EscapeCleaner = class {
 
 // src/terminal/lines.ts
 var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = class {
-  constructor(sink, maxChars = MAX_LINE_CHARS) {
+  constructor(sink, maxChars = MAX_LINE_CHARS, columns) {
     this.sink = sink;
     this.maxChars = maxChars;
+    this.columns = maxChars, columns !== void 0 && this.setColumns(columns);
   }
   sink;
   maxChars;
@@ -4655,6 +6593,17 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
   continued = !1;
   /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
   alternate = !1;
+  /**
+   * The pane's width: a cursor move stops at its right edge, as on the screen
+   * (tmux, screen-write.c:915 CUF and :1268 CHA). Without it, `ESC[9999G`
+   * would pad every line to thousands of blanks: a few bytes of output
+   * amplified into megabytes of log, pushing history out through rotation.
+   */
+  columns;
+  /** The pane's width from now on (unknown or nonsense: only the line limit bounds the cursor). */
+  setColumns(columns) {
+    this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars;
+  }
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text2) {
     this.text = text2, this.cursor = text2.length;
@@ -4683,14 +6632,16 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
           this.text = " ".repeat(upto) + this.text.slice(upto);
         } else this.text = "";
         break;
-      case 67 /* CursorForward */:
-        this.cursor += count;
+      case 67 /* CursorForward */: {
+        let target = this.cursor + count;
+        this.cursor = Math.min(target, Math.max(this.cursor, this.columns - 1)), this.cursor < target && this.sink.clamped?.();
         break;
+      }
       case 68 /* CursorBackward */:
         this.cursor = Math.max(0, this.cursor - count);
         break;
       case 71 /* CursorColumn */:
-        this.cursor = count - 1;
+        this.cursor = Math.min(count - 1, this.columns - 1), this.cursor < count - 1 && this.sink.clamped?.();
         break;
     }
     this.cursor > this.maxChars && (this.cursor = this.maxChars);
@@ -4717,8 +6668,13 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
 var Transcript = class {
   cleaner = new EscapeCleaner();
   lines;
-  constructor(sink, maxLineChars) {
-    this.lines = new LineAssembler(sink, maxLineChars);
+  /** `columns`: the pane's width, if known (see LineAssembler). */
+  constructor(sink, maxLineChars, columns) {
+    this.lines = new LineAssembler(sink, maxLineChars, columns);
+  }
+  /** The pane's width changed (a resize). */
+  setColumns(columns) {
+    this.lines.setColumns(columns);
   }
   /** Text the current line already holds (what the screen showed before the stream began). */
   seed(text2) {
@@ -4768,8 +6724,9 @@ var ScreenRecorder = class {
   output() {
     !this.alternate || this.closed || !this.source || (Date.now() - this.lastCapture >= 5e3 && this.capture(), clearTimeout(this.settle), this.settle = setTimeout(() => this.capture(), 500));
   }
+  /** The recording ends: a block still open is closed, whatever ended it (kill-server, a signal, a stop). */
   close() {
-    this.closed = !0, clearTimeout(this.settle);
+    this.closed = !0, clearTimeout(this.settle), this.alternate && (this.alternate = !1, this.write([{ event: { state: "leave", reason: "end" } }]));
   }
   capture() {
     this.capturing || !this.source || (this.capturing = !0, this.lastCapture = Date.now(), this.source.capture((screen) => {
@@ -4786,12 +6743,12 @@ var ScreenRecorder = class {
 };
 
 // src/capture/recorder.ts
-var Recorder = class {
+var WIDTH_ASK_MS = 1e3, Recorder = class {
   constructor(stamper, pipeline, options) {
     this.stamper = stamper;
     this.pipeline = pipeline;
     this.options = options;
-    this.transcript = new Transcript(this, options.maxLineChars), this.screenRecorder = new ScreenRecorder(
+    this.transcript = new Transcript(this, options.maxLineChars, options.width), this.screenRecorder = new ScreenRecorder(
       options.screen,
       (entries) => this.screenEntries(entries),
       () => this.transcript.setAlternate(!1)
@@ -4804,6 +6761,7 @@ var Recorder = class {
   screenRecorder;
   /** One clock reading per chunk, for everything the chunk produces. */
   time = 0;
+  widthAskedAt = Number.NEGATIVE_INFINITY;
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
    * `alternate` whether a full-screen program was up (its screen is then a
@@ -4835,6 +6793,13 @@ var Recorder = class {
   /** LineSink: the pane switched screens. */
   screen(alternate) {
     this.screenRecorder.switched(alternate);
+  }
+  /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */
+  clamped() {
+    let ask = this.options.paneWidth;
+    !ask || this.time - this.widthAskedAt < WIDTH_ASK_MS || (this.widthAskedAt = this.time, ask((width) => {
+      width !== void 0 && this.transcript.setColumns(width);
+    }));
   }
   screenEntries(entries) {
     let time = this.options.now();
@@ -4868,8 +6833,8 @@ var BacklogGuard = class {
     }
     this.lines > 0 && this.endGap(next), next(record);
   }
-  connect(settle) {
-    this.drained = settle;
+  connect(settle2) {
+    this.drained = settle2;
   }
   settle(next) {
     this.lines > 0 && this.endGap(next);
@@ -4949,7 +6914,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/writer.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -5021,52 +6986,62 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
-var STALE_LOCK_MS = 1e4;
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+var { O_WRONLY: O_WRONLY2, O_RDONLY: O_RDONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs5.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
-function rotateUnderLock(file, fd, maxFiles, reopen) {
+function rotateUnderLock(file, fd, maxFiles, reopen, pruned) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs4.default.fstatSync(fd), import_node_fs4.default.statSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path6.default.dirname(file), live = import_node_path6.default.basename(file), names = import_node_fs4.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs4.default.renameSync(file, import_node_path6.default.join(dir, rotated));
-      for (let old of filesToPrune([...names, rotated], live, maxFiles))
-        import_node_fs4.default.rmSync(import_node_path6.default.join(dir, old), { force: !0 });
+    if (sameFile(import_node_fs5.default.fstatSync(fd), import_node_fs5.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path6.default.dirname(file), live = import_node_path6.default.basename(file), names = import_node_fs5.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs5.default.renameSync(file, import_node_path6.default.join(dir, rotated));
+      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path6.default.join(dir, name)));
+      for (let old of filesToPrune([...ours, rotated], live, maxFiles))
+        import_node_fs5.default.rmSync(import_node_path6.default.join(dir, old), { force: !0 }), pruned?.(import_node_path6.default.join(dir, old));
     }
     return reopen(), !0;
   } finally {
-    import_node_fs4.default.rmSync(lock, { force: !0 });
+    import_node_fs5.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs4.default.openSync(lock, import_node_fs4.default.constants.O_WRONLY | import_node_fs4.default.constants.O_CREAT | import_node_fs4.default.constants.O_EXCL | import_node_fs4.default.constants.O_NOFOLLOW, 384);
-      return import_node_fs4.default.writeSync(fd, String(process.pid)), import_node_fs4.default.closeSync(fd), !0;
+      let fd = import_node_fs5.default.openSync(lock, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
+      return import_node_fs5.default.writeSync(fd, String(process.pid)), import_node_fs5.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        holder = import_node_fs4.default.readFileSync(lock, "utf8"), age = Date.now() - import_node_fs4.default.statSync(lock).mtimeMs;
+        let held = import_node_fs5.default.openSync(lock, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+        try {
+          holder = import_node_fs5.default.readFileSync(held, "utf8");
+          let stat = import_node_fs5.default.fstatSync(held);
+          if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
+            throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
+          age = Date.now() - stat.mtimeMs;
+        } finally {
+          import_node_fs5.default.closeSync(held);
+        }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs4.default.rmSync(lock, { force: !0 });
+      import_node_fs5.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file), this.writeFn = options.write ?? import_node_fs5.default.write;
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path7.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write;
   }
   file;
   options;
@@ -5077,20 +7052,30 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
   writing = !1;
   failing = !1;
   rotateFailing = !1;
+  prunedOnce = !1;
   drainTimer;
   shrinkTimer;
   idle = [];
+  closed = !1;
+  /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
+  dirStat;
+  /** While onLost runs: what it writes, to go first into the new file. */
+  lostText;
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
     return this.queue.length;
   }
   write(text2) {
+    if (this.lostText) {
+      this.lostText.push(text2);
+      return;
+    }
     this.queue.push(text2), !this.writing && (this.queue.length >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
   }
   drainLater(ms) {
-    this.drainTimer = setTimeout(() => {
+    this.closed || (this.drainTimer = setTimeout(() => {
       this.drainTimer = void 0, this.writing || this.drain();
-    }, ms);
+    }, ms));
   }
   /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
   flush() {
@@ -5102,23 +7087,31 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
    * double buffer must not be taken from twice.
    */
   flushSync() {
-    if (this.writing || (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queue.length === 0)) return;
-    let data = this.queue.take(Number.POSITIVE_INFINITY);
-    try {
-      this.prepare(data.length);
-      for (let offset = 0; offset < data.length; ) offset += import_node_fs5.default.writeSync(this.fd, data, offset);
-    } catch (error) {
-      this.options.onError(error);
-    }
+    if (!this.writing && (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queue.length !== 0))
+      try {
+        this.prepare(this.queue.length);
+        let data = this.queue.take(Number.POSITIVE_INFINITY);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs6.default.writeSync(this.fd, data, offset);
+      } catch (error) {
+        this.options.onError(error);
+      }
   }
+  /** Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS on a write that never returns (what waits is then lost). */
   async close() {
-    for (this.failing || await this.flush(); this.writing; ) await new Promise((resolve) => setTimeout(resolve, 10));
-    this.flushSync(), clearTimeout(this.shrinkTimer);
-    try {
-      import_node_fs5.default.fsyncSync(this.fd);
-    } catch {
+    let timer, timedOut = new Promise((resolve) => {
+      timer = setTimeout(() => resolve(!0), CLOSE_TIMEOUT_MS);
+    }), settled = (async () => {
+      for (this.failing || await this.flush(); this.writing && !this.closed; ) await new Promise((resolve) => setTimeout(resolve, 10));
+      return !1;
+    })(), gaveUp = await Promise.race([settled, timedOut]);
+    if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), !gaveUp) {
+      this.flushSync();
+      try {
+        import_node_fs6.default.fsyncSync(this.fd);
+      } catch {
+      }
     }
-    import_node_fs5.default.closeSync(this.fd);
+    import_node_fs6.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -5144,11 +7137,13 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
   }
   writeFrom(data, offset) {
     this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
-      if (error) {
-        this.fail(error, data.subarray(offset));
-        return;
+      if (!this.closed) {
+        if (error) {
+          this.fail(error, data.subarray(offset));
+          return;
+        }
+        this.failing && (this.failing = !1, this.options.onRecover()), offset + written < data.length ? this.writeFrom(data, offset + written) : this.drain();
       }
-      this.failing && (this.failing = !1, this.options.onRecover()), offset + written < data.length ? this.writeFrom(data, offset + written) : this.drain();
     });
   }
   /** Keeps the unwritten bytes at the head of the queue and retries later: nothing is dropped here. */
@@ -5167,24 +7162,46 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
    * rotation lock.
    */
   prepare(incoming) {
-    let mine = import_node_fs5.default.fstatSync(this.fd);
-    sameFile(mine, import_node_fs5.default.statSync(this.file, { throwIfNoEntry: !1 })) || (this.reopen(), mine = import_node_fs5.default.fstatSync(this.fd));
-    let size = mine.size;
-    if (needsRotation(size, incoming, this.options.maxBytes)) {
+    let mine = import_node_fs6.default.fstatSync(this.fd), current = import_node_fs6.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    if (!sameFile(mine, current)) {
+      let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
+      this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
+    }
+    let size2 = mine.size;
+    if (needsRotation(size2, incoming, this.options.maxBytes)) {
       let rotated;
       try {
-        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen()), this.rotateFailing = !1;
+        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file)), this.rotateFailing = !1;
       } catch (error) {
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size = import_node_fs5.default.fstatSync(this.fd).size;
+      size2 = import_node_fs6.default.fstatSync(this.fd).size;
     }
-    return this.options.maxBytes - size;
+    return this.options.maxBytes - size2;
+  }
+  pruned(file) {
+    this.prunedOnce || (this.prunedOnce = !0, this.options.onFirstPrune?.(file));
+  }
+  /** Lets onLost write (its event), and puts what it wrote at the head of the queue. */
+  noteLost(what) {
+    if (this.options.onLost) {
+      this.lostText = [];
+      try {
+        this.options.onLost(what);
+      } finally {
+        let text2 = this.lostText.join("");
+        this.lostText = void 0, text2.length > 0 && this.queue.unshift(Buffer.from(text2));
+      }
+    }
+  }
+  /** Our file was removed: was its directory removed with it? */
+  whatWasLost() {
+    return sameFile(this.dirStat, import_node_fs6.default.lstatSync(import_node_path7.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
-    let fd = openAppend(this.file);
-    import_node_fs5.default.closeSync(this.fd), this.fd = fd;
+    let fd = openAppend(this.file, this.options.directory);
+    import_node_fs6.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs6.default.lstatSync(import_node_path7.default.dirname(this.file));
   }
 };
 
@@ -5200,7 +7217,9 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
   }
   flush() {
-    this.batch.length !== 0 && (this.log.write(this.batch), this.batch = "");
+    if (this.batch.length === 0) return;
+    let batch = this.batch;
+    this.batch = "", this.log.write(batch);
   }
   get backlog() {
     return this.log.backlog + this.batch.length;
@@ -5211,6 +7230,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/commands/pipe.ts
+var QUIET_STOP_MS = 200;
 function runPipe(recording, runFile, dependencies = {}) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
@@ -5226,14 +7246,36 @@ function runPipe(recording, runFile, dependencies = {}) {
     // The essentials first: a narrow message line cuts the end off.
     onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
     onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
-    onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, !0)
+    onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, !0),
+    // Once per reader: from now on every rotation deletes one, which the user chose, but should hear of once.
+    onFirstPrune: (file) => tell(`deleted ${file}, the oldest rotated log (${OPTION_NAMES.maxFiles} is ${recording.maxFiles}; 'all' keeps every one)`, !0),
+    // Removed while logging: said first thing in the new file and once in the message line. The
+    // run and pid files went with a removed directory; without them the next toggle would take
+    // this reader for dead instead of stopping it.
+    onLost: (what) => {
+      if (recorder.event("lost", { what }), pipeline.flush(), runFile && what === "directory")
+        try {
+          writeRecording(runFile, recording), writeReaderPid(runFile);
+        } catch {
+        }
+      tell(`the log ${what} was removed while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
+    },
+    // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
+    directory: runFile ? "private" : "as-is"
   }), stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, Date.now())
-  }), pipeline = new Pipeline([guard], [sink]), recorder = new Recorder(stamper, pipeline, { now: Date.now, screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0 });
+  }), pipeline = new Pipeline([guard], [sink]), recorder = new Recorder(stamper, pipeline, {
+    now: Date.now,
+    screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
+    width: recording.width,
+    paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0
+  });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }, recording.seed ?? "", !!recording.alternateScreen);
-  let stopReading = readInput({
-    data: (chunk) => recorder.push(chunk),
+  let quietStop, stopReading = readInput({
+    data: (chunk) => {
+      recorder.push(chunk), quietStop?.refresh();
+    },
     end: () => {
       finish("eof");
     },
@@ -5243,8 +7285,13 @@ function runPipe(recording, runFile, dependencies = {}) {
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
     finishing = !0, stopReading(), recorder.endOfInput();
-    let stop2 = runFile ? takeStopRequest(runFile) : void 0;
-    await recorder.stop({ reason: stop2 ? "toggle" : reason === "eof" ? endOfInputReason(tmux, recording) : reason, by: stop2?.by }), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
+    if (recording.socket && !stop2?.by)
+      try {
+        tmux.clearMarks(recording.paneId, recording.id);
+      } catch {
+      }
+    await recorder.stop(fields), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
@@ -5256,6 +7303,11 @@ function runPipe(recording, runFile, dependencies = {}) {
   });
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
     finish(signal);
+  });
+  process.on("SIGUSR1", () => {
+    quietStop ??= setTimeout(() => {
+      finish("SIGUSR1");
+    }, QUIET_STOP_MS);
   });
 }
 function screenOf(tmux, paneId) {
@@ -5270,10 +7322,10 @@ function screenOf(tmux, paneId) {
     capture: (done) => tmux.captureScreen(paneId, done)
   };
 }
-function endOfInputReason(tmux, recording) {
-  if (!recording.socket) return "eof";
-  let pane = tmux.paneFate(recording.paneId);
-  return pane === "gone" ? "pane-closed" : pane === "dead" ? "pane-exited" : pane === "alive" ? "pipe-closed" : "server-exit";
+function endOfInput(tmux, recording) {
+  if (!recording.socket) return { reason: "eof" };
+  let { fate, pipedBy } = tmux.paneFate(recording.paneId);
+  return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipedBy || void 0 } : { reason: "server-exit" };
 }
 
 // src/commands/recover.ts
@@ -5290,15 +7342,16 @@ function recoverReader(runFile, status) {
     torn = !endsWithNewline(recording.file);
   } catch {
   }
-  let stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause }, Date.now());
+  let stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause }, Date.now()), unwritten = "";
   try {
     appendRecords(recording.file, recording.timeFormat, [stop2], torn ? `
 ` : "");
-  } catch {
+  } catch (error) {
+    unwritten = `; not recorded in the log: ${error.message}`;
   }
   let tmux = new Tmux(recording.socket);
   try {
-    tmux.clearMarks(recording.paneId, recording.id), tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again`, {
+    tmux.clearMarks(recording.paneId, recording.id), tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again${unwritten}`, {
       version: recording.version,
       error: !0
     });
@@ -5329,6 +7382,1365 @@ function statusSegment(on, off) {
   return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${escapeBranch(on)},${shownOff}},${shownOff}}`;
 }
 
+// src/read/summary.ts
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+
+// src/read/chunks.ts
+var import_node_fs7 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+function borrow(size2 = CHUNK) {
+  let index = spare.findIndex((buffer) => buffer.length >= size2);
+  return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
+}
+function release(buffer) {
+  spare.length < 4 && spare.push(buffer);
+}
+function forEachPiece(fd, visit, from = 0, to) {
+  let size2 = to ?? import_node_fs7.default.fstatSync(fd).size, buffer = borrow();
+  try {
+    return readPieces(fd, visit, from, size2, (bigger) => {
+      buffer = bigger;
+    }, buffer);
+  } finally {
+    release(buffer);
+  }
+}
+function readPieces(fd, visit, from, size2, grown, start2) {
+  let buffer = start2, held = 0, position = from, offset = from;
+  for (; position < size2; ) {
+    if (held === buffer.length)
+      if (buffer.length < MAX_LINE) {
+        let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE));
+        buffer.copy(bigger, 0, 0, held), buffer = bigger, grown(bigger);
+      } else {
+        if (visit(buffer, held, offset, !1) === !1) return offset + held;
+        offset += held, held = 0;
+      }
+    let read = import_node_fs7.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    if (read === 0) break;
+    position += read;
+    let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
+    if (end === 0) {
+      held = filled;
+      continue;
+    }
+    if (visit(buffer, end, offset, last) === !1) return offset + end;
+    buffer.copy(buffer, 0, end, filled), held = filled - end, offset += end;
+  }
+  return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
+}
+function openLog(file) {
+  try {
+    return import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NONBLOCK);
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
+}
+function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
+  let head = borrow();
+  try {
+    return ends(fd, size2, head);
+  } finally {
+    release(head);
+  }
+}
+function ends(fd, size2, head) {
+  let headRead = import_node_fs7.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
+  let last, window = 64 * 1024;
+  for (; ; ) {
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs7.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    if (end < 0) {
+      if (start2 === 0) break;
+      window *= 4;
+      continue;
+    }
+    let begin = end === 0 ? -1 : tail.subarray(0, end).lastIndexOf(10);
+    if (begin < 0 && start2 > 0) {
+      window *= 4;
+      continue;
+    }
+    last = tail.toString("utf8", begin + 1, end);
+    break;
+  }
+  return { first, last };
+}
+
+// src/read/line.ts
+var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(year, month) {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1];
+}
+function digits(text2, at, length) {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    let digit = text2.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+function isoMs(time) {
+  if (time.length !== 29 || time[4] !== "-" || time[7] !== "-" || time[10] !== "T" || time[13] !== ":" || time[16] !== ":" || time[19] !== "." || time[26] !== ":") return;
+  let sign = time[23] === "+" ? 1 : time[23] === "-" ? -1 : 0, year = digits(time, 0, 4), month = digits(time, 5, 2), day = digits(time, 8, 2), hour = digits(time, 11, 2), minute = digits(time, 14, 2), second = digits(time, 17, 2), ms = digits(time, 20, 3), offsetHour = digits(time, 24, 2), offsetMinute = digits(time, 27, 2);
+  if (!(sign === 0 || year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || ms < 0 || offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59))
+    return Date.UTC(year, month - 1, day, hour, minute, second, ms) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
+}
+var LineReader = class {
+  constructor(timeFormat = DEFAULT_TIME_FORMAT) {
+    this.timeFormat = timeFormat;
+    this.words = timeWords(timeFormat), this.iso = timeFormat === DEFAULT_TIME_FORMAT;
+  }
+  timeFormat;
+  words;
+  iso;
+  lastTime = "";
+  lastMs = Number.NaN;
+  /** The stamp's time in epoch ms (NaN when it does not parse with the format). */
+  ms(time) {
+    if (time === this.lastTime) return this.lastMs;
+    let fast = this.iso ? isoMs(time) : void 0;
+    return this.lastTime = time, this.lastMs = fast ?? parse(time, this.timeFormat, /* @__PURE__ */ new Date(0)).getTime(), this.lastMs;
+  }
+  /**
+   * What `parseLine(line, timeFormat)` gives, with `raw`: the text after the
+   * mark as written (an event's too). Not `timed`: ms is left NaN (reading the
+   * time is most of the cost, and a search that only prints needs it only for
+   * --since and --until).
+   */
+  read(line, timed = !0) {
+    let parts = splitLine(line, this.words);
+    if (parts)
+      return { ...parts, ms: timed ? this.ms(parts.time) : Number.NaN };
+  }
+};
+function placeOf(line) {
+  return `${line.session}:${line.window}.${line.pane}`;
+}
+function candidateFormats(timeFormat) {
+  return timeFormat === DEFAULT_TIME_FORMAT ? [timeFormat] : [timeFormat, DEFAULT_TIME_FORMAT];
+}
+function readerFor(first, timeFormat) {
+  let formats = candidateFormats(timeFormat);
+  for (let format2 of formats) {
+    let reader = new LineReader(format2), parsed = first === void 0 ? void 0 : reader.read(first);
+    if (parsed && Number.isFinite(parsed.ms)) return reader;
+  }
+  return new LineReader(formats[0]);
+}
+
+// src/read/summary.ts
+var START = Buffer.from(" * start rec="), STAR = 42;
+function findStart(piece, from) {
+  let stars = 0;
+  for (let at = piece.indexOf(STAR, from + 1); at >= 0; at = piece.indexOf(STAR, at + 1)) {
+    if (at - 1 + START.length > piece.length) return -1;
+    if (piece.compare(START, 0, START.length, at - 1, at - 1 + START.length) === 0) return at - 1;
+    if (++stars > 64) return piece.indexOf(START, at);
+  }
+  return -1;
+}
+function summarizeFile(file, timeFormat) {
+  let fd = openLog(file);
+  if (fd !== void 0)
+    try {
+      let size2 = import_node_fs8.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      return forEachPiece(
+        fd,
+        (buffer, end, _offset, last) => {
+          let piece = buffer.subarray(0, end);
+          for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
+          last && end > 0 && piece[end - 1] !== 10 && lines++;
+          for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) {
+            let lineStart = piece.lastIndexOf(10, at) + 1, lineEnd = piece.indexOf(10, at);
+            lineEnd < 0 && (lineEnd = end);
+            let parsed = reader.read(piece.toString("utf8", lineStart, lineEnd));
+            parsed?.kind === "event" && parsed.text === "start" && parsed.fields?.rec && starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? "" });
+          }
+        },
+        0,
+        size2
+      ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
+    } finally {
+      import_node_fs8.default.closeSync(fd);
+    }
+}
+function summarizeLog(set, timeFormat) {
+  let files = [], recordingIds = /* @__PURE__ */ new Set(), users = /* @__PURE__ */ new Set(), first, last;
+  for (let file of set.files) {
+    let scanned = summarizeFile(file.path, timeFormat);
+    if (scanned) {
+      files.push(scanned.summary);
+      for (let start2 of scanned.starts)
+        recordingIds.add(start2.rec), users.add(start2.user), start2.by && users.add(start2.by);
+      for (let line of [scanned.firstLine, scanned.lastLine]) line && users.add(line.user);
+      first ??= scanned.firstLine, scanned.lastLine && (last = scanned.lastLine);
+    }
+  }
+  let finite = (ms) => ms !== void 0 && Number.isFinite(ms) ? ms : null;
+  return {
+    session: set.session,
+    server: set.server,
+    live: import_node_path8.default.join(set.dir, set.live),
+    files,
+    first: first?.time ?? null,
+    last: last?.time ?? null,
+    firstMs: finite(first?.ms),
+    lastMs: finite(last?.ms),
+    lines: files.reduce((sum, file) => sum + file.lines, 0),
+    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
+    recordings: recordingIds.size,
+    recordingIds: [...recordingIds],
+    users: [...users].sort()
+  };
+}
+
+// src/commands/reading.ts
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+
+// src/read/files.ts
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
+var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
+function percentDecode(stem) {
+  if (stem === "%") return "";
+  let bytes = [];
+  for (let i = 0; i < stem.length; i++) {
+    let hex = stem[i] === "%" ? stem.slice(i + 1, i + 3) : "";
+    /^[0-9A-F]{2}$/i.test(hex) ? (bytes.push(parseInt(hex, 16)), i += 2) : bytes.push(...Buffer.from(stem[i], "utf8"));
+  }
+  return escapeText(Buffer.from(bytes).toString("utf8"));
+}
+function parseLogName(name) {
+  if (!name.endsWith(".log") || name.startsWith(".")) return;
+  let base = name.slice(0, -4), at = base.indexOf("@"), stem = at < 0 ? base : base.slice(0, at), socket = at < 0 ? "" : base.slice(at + 1);
+  if (!(stem === "" || at >= 0 && socket === ""))
+    return { stem, session: percentDecode(stem), server: socket === "" ? "default" : percentDecode(socket), serverStem: socket };
+}
+function rotationTime(stamp) {
+  let m = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{3})Z$/.exec(stamp);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]));
+}
+function logSets(dir, names) {
+  let lives = /* @__PURE__ */ new Set();
+  for (let name of names) {
+    parseLogName(name) && lives.add(name);
+    let rotated = ROTATED.exec(name);
+    rotated && parseLogName(rotated[1]) && lives.add(rotated[1]);
+  }
+  let present = new Set(names), sets = [];
+  for (let live of lives) {
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path9.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path9.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+  }
+  return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
+}
+function listLogs(dir) {
+  let names;
+  try {
+    names = import_node_fs9.default.readdirSync(dir);
+  } catch (error) {
+    let code = error.code;
+    throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
+  }
+  return logSets(dir, names);
+}
+function sessionMatches(set, session) {
+  let at = session.lastIndexOf("@"), candidates = [{ name: session }];
+  return at > 0 && candidates.push({ name: session.slice(0, at), server: session.slice(at + 1) }), candidates.some(({ name, server }) => server !== void 0 && server !== set.server && sessionStem(server, MAX_SOCKET_STEM) !== set.serverStem ? !1 : name === set.session || sessionStem(name) === set.stem || name === set.stem);
+}
+function selectSessions(sets, session, dir) {
+  if (session === void 0) return [...sets];
+  let chosen = sets.filter((set) => sessionMatches(set, session));
+  if (chosen.length === 0) {
+    let known = sets.map((set) => set.server === "default" ? set.session : `${set.session}@${set.server}`);
+    throw new AuditError(`no log of session '${escapeText(session)}' in ${dir}${known.length > 0 ? ` (there are: ${known.join(", ")})` : ""}`, 2);
+  }
+  return chosen;
+}
+function setName(set) {
+  return set.server === "default" ? set.session : `${set.session}@${set.server}`;
+}
+
+// src/read/where.ts
+var import_node_path10 = __toESM(require("node:path"), 1);
+function expand(dir, env) {
+  let raw = { ...Object.fromEntries(START_OPTIONS.map((key) => [key, ""])), dir };
+  return resolveOptions(raw, env).options.dir;
+}
+function locate(given, env, server) {
+  let answer = null, ask = () => answer === null ? answer = server() : answer;
+  if (given.timeFormat !== void 0) {
+    let problem = timeFormatProblem(given.timeFormat);
+    if (problem) throw new AuditError(`--time-format '${given.timeFormat}' is not a date-fns format (${problem})`, 2);
+  }
+  let timeFormat = () => given.timeFormat ?? (ask()?.timeFormat || DEFAULT_TIME_FORMAT);
+  if (given.dir !== void 0 && given.dir !== "") return { dir: absolute(given.dir, env, "--dir"), timeFormat: timeFormat(), from: "option" };
+  if (env.TMUX_AUDIT_DIR) return { dir: absolute(env.TMUX_AUDIT_DIR, env, "$TMUX_AUDIT_DIR"), timeFormat: timeFormat(), from: "environment" };
+  let fromServer = ask();
+  return fromServer?.dir ? { dir: expand(fromServer.dir, env), timeFormat: timeFormat(), from: "tmux" } : { dir: expand("", env), timeFormat: timeFormat(), from: "default" };
+}
+function absolute(dir, env, what) {
+  let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
+  if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
+  return import_node_path10.default.resolve(expanded);
+}
+function serverAnswer(output) {
+  let [dir = "", timeFormat = ""] = output.split(`
+`);
+  return { dir, timeFormat: timeFormatProblem(timeFormat) === void 0 ? timeFormat : "" };
+}
+
+// src/commands/reading.ts
+function whereOptions(command) {
+  return command.option("--dir <dir>", "the log directory (default: $TMUX_AUDIT_DIR, else the tmux server's @audit-dir, else ~/.local/state/tmux-audit)").option("--time-format <format>", "the stamps' date-fns time format (default: the tmux server's @audit-time-format, else ISO 8601)");
+}
+var DASHED_ID = /^-[\w-]{9}$/, RecordingCommand = class extends Command {
+  parseOptions(argv) {
+    let index = argv.findIndex((word, i) => DASHED_ID.test(word) && !this.isOption(word) && !this.takesValue(argv[i - 1]));
+    if (index < 0 || argv.slice(0, index).includes("--")) return super.parseOptions(argv);
+    let result = super.parseOptions([...argv.slice(0, index), ...argv.slice(index + 1)]);
+    return result.operands.unshift(argv[index]), result;
+  }
+  optionNamed(word) {
+    return word === void 0 ? void 0 : this.options.find((candidate) => candidate.short === word || candidate.long === word);
+  }
+  /** One of its options (`--max-idle` has the shape of an id). */
+  isOption(word) {
+    return this.optionNamed(word) !== void 0 || word === "--help";
+  }
+  takesValue(word) {
+    let option = this.optionNamed(word);
+    return option !== void 0 && (option.required || option.optional);
+  }
+};
+function askServer() {
+  try {
+    return serverAnswer(new Tmux().run(["show-options", "-gqv", "@audit-dir", ";", "show-options", "-gqv", "@audit-time-format"]));
+  } catch {
+    return;
+  }
+}
+function location(options) {
+  return locate(options, process.env, askServer);
+}
+function logsOf(where, session) {
+  return selectSessions(listLogs(where.dir), session, where.dir);
+}
+var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
+  closed = !1;
+  /** Text encoded straight into one buffer (no string joined first), written when it fills. */
+  pending = Buffer.allocUnsafeSlow(1 << 20);
+  used = 0;
+  write(data) {
+    return this.closed ? !1 : (typeof data != "string" ? (this.flush(), this.writeAll(data)) : data.length * 3 > this.pending.length - this.used ? (this.flush(), data.length * 3 > this.pending.length ? this.writeAll(Buffer.from(data)) : this.used += this.pending.write(data, this.used)) : this.used += this.pending.write(data, this.used), !this.closed);
+  }
+  flush() {
+    if (this.closed || this.used === 0) return;
+    let used = this.used;
+    this.used = 0, this.writeAll(this.pending.subarray(0, used));
+  }
+  writeAll(bytes) {
+    let done = 0;
+    for (; done < bytes.length && !this.closed; )
+      try {
+        done += import_node_fs10.default.writeSync(1, bytes, done, bytes.length - done);
+      } catch (error) {
+        let code = error.code;
+        if (code === "EAGAIN") {
+          Atomics.wait(pause, 0, 0, 5);
+          continue;
+        }
+        if (code === "EPIPE") {
+          this.closed = !0;
+          return;
+        }
+        throw error;
+      }
+  }
+};
+function warn(message2) {
+  process.stderr.write(`tmux-audit: ${escapeText(message2)}
+`);
+}
+function fileProblem(file, error) {
+  let code = error.code;
+  return `cannot read ${file}: ${code ?? error.message}`;
+}
+function settle(work) {
+  work.catch((error) => {
+    error instanceof AuditError && (warn(error.message), process.exit(error.exitCode)), warn(`unexpected failure: ${error.stack ?? String(error)}`), process.exit(2);
+  });
+}
+
+// src/commands/ls.ts
+function size(bytes) {
+  if (bytes < 1024) return `${bytes}B`;
+  let units = ["K", "M", "G", "T"], value = bytes / 1024, unit = 0;
+  for (; value >= 1024 && unit < units.length - 1; )
+    value /= 1024, unit++;
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)}${units[unit]}`;
+}
+function when(stamp, ms) {
+  return ms !== null && ms > Date.UTC(2e3, 0, 1) ? format(ms, "yyyy-MM-dd HH:mm:ss") : stamp ?? "-";
+}
+function lsTable(summaries) {
+  let rows = [
+    ["SESSION", "SERVER", "FILES", "FIRST", "LAST", "LINES", "SIZE", "RECS", "USERS"],
+    ...summaries.map((log) => [
+      log.session,
+      log.server,
+      String(log.files.length),
+      when(log.first, log.firstMs),
+      when(log.last, log.lastMs),
+      String(log.lines),
+      size(log.bytes),
+      String(log.recordings),
+      log.users.join(",") || "-"
+    ])
+  ], numeric = /* @__PURE__ */ new Set([2, 5, 6, 7]), widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
+  return rows.map((row) => row.map((cell, column) => column === row.length - 1 ? cell : numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])).join("  ")).join(`
+`).concat(`
+`);
+}
+function lsCommand() {
+  return whereOptions(new Command("ls")).description("list the session logs: server, files, first and last time, lines, size, recordings, users").option("--session <name>", "only this session (name, or name@server)").option("--json", "one JSON array, for machines").addHelpText(
+    "after",
+    `
+Example:
+  $ tmux-audit ls
+  SESSION  SERVER   FILES  FIRST                LAST                 LINES  SIZE  RECS  USERS
+  deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  ann,bob
+  $ tmux-audit ls --json | jq '.[] | {session, recordings}'`
+  ).action((options) => {
+    let where = location(options), summaries = logsOf(where, options.session).map((set) => summarizeLog(set, where.timeFormat)), out = new Output();
+    options.json ? out.write(`${JSON.stringify(summaries)}
+`) : summaries.length === 0 ? process.stderr.write(`tmux-audit: no session logs in ${where.dir}
+`) : out.write(lsTable(summaries)), out.flush();
+  });
+}
+
+// src/read/filter.ts
+function parsePane(text2) {
+  if (/^%\d+$/.test(text2)) return { id: text2 };
+  if (/^.+:\d+\.\d+$/.test(text2)) return { place: text2 };
+  throw new AuditError(`--pane takes a pane id like %3 or a place like main:0.1, not '${escapeText(text2)}'`, 2);
+}
+function needsRecordings(filter) {
+  return filter.user !== void 0 || filter.rec !== void 0 || filter.pane !== void 0 && "id" in filter.pane;
+}
+function passes(line, recordings, filter) {
+  if (filter.events && line.kind !== "event" || filter.since !== void 0 && !(line.ms >= filter.since) || filter.until !== void 0 && !(line.ms < filter.until) || filter.rec !== void 0 && !recordings.some((recording) => recording.rec === filter.rec) || filter.user !== void 0 && line.user !== filter.user && !recordings.some((recording) => recording.by === filter.user)) return !1;
+  if (filter.pane !== void 0) {
+    if ("id" in filter.pane) {
+      let id = filter.pane.id;
+      if (!recordings.some((recording) => recording.paneId === id)) return !1;
+    } else if (placeOf(line) !== filter.pane.place) return !1;
+  }
+  return !0;
+}
+
+// src/read/pattern.ts
+var PLAIN = /[^\\^$.|?*+()[\]{}]/;
+function requiredLiteral(source) {
+  let best = "", run = "", end = () => {
+    run.length > best.length && (best = run), run = "";
+  };
+  for (let i = 0; i < source.length; ) {
+    let char = source[i], literal2, next = i + 1;
+    if (char === "|") return;
+    if (char === "\\") {
+      let escaped = source[i + 1] ?? "";
+      /[^A-Za-z0-9]/.test(escaped) && (literal2 = escaped), next = i + 2;
+    } else if (char === "[") {
+      let j = i + 1;
+      for (source[j] === "^" && j++, source[j] === "]" && j++; j < source.length && source[j] !== "]"; ) j += source[j] === "\\" ? 2 : 1;
+      next = j + 1;
+    } else if (char === "(") {
+      let depth = 0, j = i, inClass = !1;
+      for (; j < source.length; j++) {
+        let c = source[j];
+        if (c === "\\") {
+          j++;
+          continue;
+        }
+        if (inClass)
+          c === "]" && (inClass = !1);
+        else if (c === "[") inClass = !0;
+        else if (c === "(") depth++;
+        else if (c === ")" && --depth === 0) break;
+      }
+      next = j + 1;
+    } else PLAIN.test(char) && !/[\uD800-\uDFFF]/.test(char) && (literal2 = char);
+    let quantifier = source[next] ?? "", optional = !1, repeated = !1;
+    if (quantifier === "?" || quantifier === "*")
+      optional = !0, next++;
+    else if (quantifier === "+")
+      repeated = !0, next++;
+    else if (quantifier === "{") {
+      let braces = /^\{(\d+)(,\d*)?\}/.exec(source.slice(next));
+      braces && (optional = Number(braces[1]) === 0, repeated = !optional, next += braces[0].length);
+    }
+    next > i + 1 && source[next] === "?" && next++, literal2 === void 0 || optional ? end() : (run += literal2, repeated && end()), i = next;
+  }
+  return end(), best.length >= 3 ? best : void 0;
+}
+function looksAround(source) {
+  let inClass = !1;
+  for (let i = 0; i < source.length; i++) {
+    let char = source[i];
+    if (char === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      char === "]" && (inClass = !1);
+      continue;
+    }
+    if (char === "[") inClass = !0;
+    else {
+      if (char === "^") return !0;
+      if (char === "(" && source[i + 1] === "?" && (source[i + 2] === "=" || source[i + 2] === "!" || source[i + 2] === "<" && (source[i + 3] === "=" || source[i + 3] === "!"))) return !0;
+    }
+  }
+  return !1;
+}
+function readsSameInBytes(source) {
+  if (/[^\x00-\x7f]/.test(source)) return !1;
+  let inClass = !1;
+  for (let i = 0; i < source.length; i++) {
+    let char = source[i];
+    if (char === "\\") {
+      if ("sSWDuxcpP".includes(source[i + 1] ?? "")) return !1;
+      i++;
+      continue;
+    }
+    if (inClass) {
+      char === "]" && (inClass = !1);
+      continue;
+    }
+    if (char === "[") {
+      if (source[i + 1] === "^") return !1;
+      inClass = !0;
+    } else if (char === ".") return !1;
+  }
+  return !0;
+}
+function escapeRegExp2(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function bytesLiteral(text2) {
+  return escapeRegExp2(Buffer.from(text2, "utf8").toString("latin1"));
+}
+function makePattern(source, options = {}) {
+  let body = options.fixed ? escapeRegExp2(source) : source, flags = options.ignoreCase ? "i" : "", test;
+  try {
+    test = new RegExp(body, flags);
+  } catch (error) {
+    throw new AuditError(`not a regular expression: '${escapeText(source)}' (${error.message.replace(/^Invalid regular expression: /, "")})`, 2);
+  }
+  let literal2;
+  options.ignoreCase || (literal2 = options.fixed ? source.length >= 3 ? source : void 0 : requiredLiteral(body));
+  let shortlist2;
+  return looksAround(body) || (readsSameInBytes(body) ? shortlist2 = body : options.fixed && !options.ignoreCase && (shortlist2 = bytesLiteral(source))), { test, shortlist: shortlist2, literal: literal2 === void 0 ? void 0 : Buffer.from(literal2, "utf8"), flags };
+}
+function shortlist(sources, flags = "") {
+  if (sources.length === 0 || sources.some((source) => source === void 0)) return;
+  let parts = sources;
+  return new RegExp(parts.length === 1 ? parts[0] : parts.map((part) => `(?:${part})`).join("|"), `${flags}gm`);
+}
+var EVENT_LINES = " \\* ";
+
+// src/read/search.ts
+var import_node_fs13 = __toESM(require("node:fs"), 1);
+
+// src/read/context.ts
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+
+// src/read/scan.ts
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs11 = __toESM(require("node:fs"), 1);
+var isAscii2 = buffers.isAscii ?? (() => !1);
+function countNewlines(bytes, from, to) {
+  let count = 0;
+  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
+function countFileNewlines(fd, from, to) {
+  let buffer = borrow();
+  try {
+    let count = 0;
+    for (let position = from; position < to; ) {
+      let read = import_node_fs11.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      if (read === 0) break;
+      count += countNewlines(buffer, 0, read), position += read;
+    }
+    return count;
+  } finally {
+    release(buffer);
+  }
+}
+function scanFile(fd, visitor) {
+  let knownOffset = 0, knownNumber = 1, stopped = !1;
+  return forEachPiece(fd, (buffer, end, offset) => {
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], at = knownOffset === offset ? 0 : -1, number2 = knownNumber, position = 0;
+    for (; position < end; ) {
+      let candidates = visitor.candidates(), start2 = position;
+      if (candidates instanceof RegExp) {
+        view ??= buffer.toString("latin1", 0, end), candidates.lastIndex = position;
+        let found = candidates.exec(view);
+        if (found === null || found.index >= end) break;
+        start2 = Math.max(position, view.lastIndexOf(`
+`, found.index - 1) + 1);
+      } else if (candidates) {
+        candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1));
+        let found = -1;
+        for (let i = 0; i < candidates.length; i++)
+          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = piece.indexOf(candidates[i], position)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
+        if (found < 0) break;
+        start2 = Math.max(position, found === 0 ? 0 : piece.lastIndexOf(10, found - 1) + 1);
+      }
+      at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset), at = 0), number2 += countNewlines(piece, at, start2), at = start2;
+      let lineEnd = piece.indexOf(10, start2);
+      lineEnd < 0 && (lineEnd = end);
+      let text2;
+      if (candidates === void 0 || candidates instanceof RegExp ? (ascii ??= isAscii2(piece), view ??= ascii ? buffer.toString("latin1", 0, end) : void 0, text2 = ascii ? view.slice(start2, lineEnd) : buffer.toString("utf8", start2, lineEnd)) : text2 = buffer.toString("utf8", start2, lineEnd), visitor.line(text2, number2, offset + start2) === !1)
+        return stopped = !0, !1;
+      position = lineEnd + 1;
+    }
+    return at >= 0 && (knownNumber = number2 + countNewlines(piece, at, end), knownOffset = offset + end), !0;
+  }), stopped;
+}
+
+// src/read/context.ts
+function linesBefore(fd, before, floor, needle, want, accept) {
+  let found = [], end = before, size2 = 256 * 1024, buffer = borrow();
+  try {
+    let window = buffer;
+    for (; found.length < want && end > floor; ) {
+      let start2 = Math.max(floor, end - size2), length = end - start2;
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs12.default.readSync(fd, window, 0, length, start2);
+      let bytes = window.subarray(0, length), base = 0;
+      if (start2 > floor) {
+        let newline = bytes.indexOf(10);
+        if (newline < 0 || newline === length - 1) {
+          size2 *= 4;
+          continue;
+        }
+        base = newline + 1;
+      }
+      for (let position = length; position > base && found.length < want; ) {
+        let at = bytes.lastIndexOf(needle, position - 1);
+        if (at < base) break;
+        let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart, lineEnd < 0 ? length : lineEnd);
+        accept(text2) && found.push({ offset: start2 + lineStart, text: text2 }), position = lineStart;
+      }
+      end = start2 + base;
+    }
+    return found;
+  } finally {
+    release(buffer);
+  }
+}
+var PaneContext = class {
+  constructor(lines, sets) {
+    this.lines = lines;
+    this.sets = sets;
+  }
+  lines;
+  sets;
+  /** Per log: the places whose after-context is still being printed, and how many lines are left. */
+  pending = /* @__PURE__ */ new Map();
+  /** Per log and place: where the line after the last one printed starts. */
+  printed = /* @__PURE__ */ new Map();
+  lastKey;
+  version = 0;
+  cached;
+  /** The shortlist for a file of log `setIndex`: the search's own, and the places owed after-context. */
+  candidates(setIndex, base) {
+    let places = this.pending.get(setIndex);
+    if (base === void 0 || !places || places.size === 0) return base;
+    let cached = this.cached;
+    if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
+    let tags = [...places.keys()].map((place) => ` ${place} `), candidates = base instanceof RegExp ? new RegExp([`(?:${base.source})`, ...tags.map(bytesLiteral)].join("|"), base.flags) : [...base, ...tags.map((tag) => Buffer.from(tag))];
+    return this.cached = { setIndex, version: this.version, base, candidates }, candidates;
+  }
+  /** A line the search looked at (matched, or a candidate); what to print now, in order. */
+  take(at, matched, reader) {
+    let place = placeOf(at.line), key = `${at.setIndex}\0${place}`, places = this.pending.get(at.setIndex);
+    places || this.pending.set(at.setIndex, places = /* @__PURE__ */ new Map());
+    let shown = [];
+    if (matched) {
+      let { lines, connected } = this.before(at, place, key, reader), joined = connected;
+      for (let line of lines)
+        shown.push(this.show(line, key, joined, !0)), joined = !0;
+      shown.push(this.show(at, key, joined, !1)), this.lines > 0 && places.get(place) !== this.lines && (places.set(place, this.lines), this.version++);
+    } else {
+      let left = places.get(place) ?? 0;
+      if (left === 0) return shown;
+      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), shown.push(this.show(at, key, !0, !0));
+    }
+    return this.printed.set(key, { fileIndex: at.fileIndex, end: at.offset + Buffer.byteLength(at.log) + 1 }), shown;
+  }
+  show(line, key, connected, context) {
+    let gap = this.lastKey !== void 0 && (!connected || this.lastKey !== key);
+    return this.lastKey = key, { file: line.file, number: line.number, log: line.log, line: line.line, recordings: line.recordings, context, gap };
+  }
+  /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
+  before(at, place, key, reader) {
+    if (this.lines === 0) return { lines: [], connected: !1 };
+    let want = this.lines + 1, last = this.printed.get(key), needle = Buffer.from(` ${place} `), parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
+      let line = reader.read(text2, !1);
+      return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
+    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needle, want, accept);
+    for (let { offset, text: text2 } of found) lines.push({ file: at.file, number: at.number - countFileNewlines(at.fd, offset, at.offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
+    let connected = here && found.length < want;
+    if (!here && found.length < want && at.fileIndex > 0) {
+      let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
+      if (fd !== void 0)
+        try {
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs12.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
+          for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
+          connected = there && found.length + more.length < want;
+        } finally {
+          import_node_fs12.default.closeSync(fd);
+        }
+    }
+    return { lines: lines.slice(0, this.lines).reverse(), connected };
+  }
+};
+
+// src/read/recordings.ts
+var RecordingTracker = class {
+  active = /* @__PURE__ */ new Map();
+  known = /* @__PURE__ */ new Map();
+  /** Takes the next line of the log, and says which recordings it belongs to. */
+  see(line) {
+    let place = placeOf(line);
+    if (line.kind !== "event") return this.active.get(place) ?? [];
+    let rec = line.fields?.rec;
+    if (rec === void 0) return [];
+    if (line.text === "start") {
+      let info2 = { rec, place, paneId: line.fields?.pane ?? "", by: line.fields?.by ?? "", user: line.user, startMs: line.ms };
+      return this.known.set(rec, info2), this.active.set(place, [...(this.active.get(place) ?? []).filter((other) => other.rec !== rec), info2]), [info2];
+    }
+    let info = this.known.get(rec) ?? { rec, place, paneId: "", by: "", user: line.user, startMs: Number.NaN };
+    if (line.text === "stop") {
+      let left = (this.active.get(place) ?? []).filter((other) => other.rec !== rec);
+      left.length > 0 ? this.active.set(place, left) : this.active.delete(place);
+    }
+    return [info];
+  }
+  /** What the start event said of `rec`, if it has been seen. */
+  recording(rec) {
+    return this.known.get(rec);
+  }
+};
+
+// src/read/span.ts
+var RecordingSpan = class {
+  constructor(rec) {
+    this.rec = rec;
+    this.startShortlist = [Buffer.from(` * start rec=${rec}`)];
+  }
+  rec;
+  state = "before";
+  /** The start event, once seen. */
+  start;
+  place = "";
+  startShortlist;
+  placeShortlist;
+  /** What the scan should look at next (scan.ts: over the bytes): the start event, then the lines of its place. */
+  candidates() {
+    return this.state === "before" ? this.startShortlist : this.placeShortlist;
+  }
+  /** Takes the next line of the log; true when it is part of the recording. */
+  take(line) {
+    return this.state === "before" ? line.kind !== "event" || line.text !== "start" || line.fields?.rec !== this.rec ? !1 : (this.state = "in", this.start = line, this.place = placeOf(line), this.placeShortlist = [Buffer.from(` ${this.place} `)], !0) : this.state === "after" || placeOf(line) !== this.place ? !1 : line.kind !== "event" ? !0 : line.fields?.rec !== this.rec ? !1 : (line.text === "stop" && (this.state = "after"), !0);
+  }
+};
+
+// src/read/search.ts
+function firstTime(file, timeFormat) {
+  let fd = openLog(file);
+  if (fd === void 0) return Number.NaN;
+  try {
+    let { first } = endLines(fd);
+    return first === void 0 ? Number.NaN : readerFor(first, timeFormat).read(first)?.ms ?? Number.NaN;
+  } catch {
+    return Number.NaN;
+  } finally {
+    import_node_fs13.default.closeSync(fd);
+  }
+}
+function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
+  let queues = sets.map((set, setIndex) => {
+    let key = Number.NEGATIVE_INFINITY;
+    return set.files.map((file) => {
+      let time = when2(file.path);
+      return Number.isFinite(time) && time > key && (key = time), { set, setIndex, file, key };
+    });
+  }), order = [], heads = queues.map(() => 0);
+  for (; ; ) {
+    let best = -1;
+    for (let i = 0; i < queues.length; i++) {
+      let head = queues[i][heads[i]];
+      head && (best < 0 || head.key < queues[best][heads[best]].key) && (best = i);
+    }
+    if (best < 0) return order;
+    let { set, setIndex, file } = queues[best][heads[best]++];
+    order.push({ set, setIndex, file });
+  }
+}
+function openLiveFiles(sources) {
+  let open2 = /* @__PURE__ */ new Map();
+  for (let source of sources)
+    if (source.file.rotatedAt === void 0)
+      try {
+        let fd = openLog(source.file.path);
+        fd !== void 0 && open2.set(source.file.path, fd);
+      } catch {
+      }
+  return open2;
+}
+function readFile(path13, held, error, visit) {
+  let fd = held.get(path13);
+  held.delete(path13);
+  try {
+    return fd ??= openLog(path13), fd === void 0 ? !1 : visit(fd);
+  } catch (failure) {
+    if (typeof failure.code != "string") throw failure;
+    return error(path13, failure), !1;
+  } finally {
+    fd !== void 0 && import_node_fs13.default.closeSync(fd);
+  }
+}
+function grepCandidates(pattern, tracking) {
+  return pattern.literal ? tracking ? [pattern.literal, EVENT_BYTES] : [pattern.literal] : shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
+}
+var EVENT_BYTES = Buffer.from(" * ");
+function grepLogs(sets, options, emit, error) {
+  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), matched = 0, stopped = !1;
+  try {
+    for (let { set, setIndex, file } of sources) {
+      if (stopped) break;
+      if (!tracking && !context && filter.since !== void 0 && file.rotatedAt !== void 0 && file.rotatedAt < filter.since - 1e3) continue;
+      let tracker = trackers[setIndex], fileIndex = set.files.indexOf(file);
+      readFile(file.path, held, error, (fd) => {
+        let reader;
+        return stopped = scanFile(fd, {
+          candidates: () => context ? context.candidates(setIndex, base) : base,
+          line: (text2, number2, offset) => {
+            reader ??= readerFor(text2, options.timeFormat);
+            let line = reader.read(text2, timed || tracking && text2.includes(" * "));
+            if (!line) return !0;
+            let belongs = tracking ? tracker.see(line) : [], recordings = belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
+            if (isMatch && matched++, !context) return isMatch ? emit({ file: file.path, number: number2, log: text2, line, recordings, context: !1, gap: !1 }) !== !1 : !0;
+            for (let shown of context.take({ setIndex, fileIndex, fd, file: file.path, number: number2, offset, log: text2, line, recordings }, isMatch, reader))
+              if (emit(shown) === !1) return !1;
+            return !0;
+          }
+        }), stopped;
+      });
+    }
+  } finally {
+    for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+  }
+  return matched;
+}
+function walkRecording(sets, rec, timeFormat, take, error) {
+  for (let set of sets) {
+    let span = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held = openLiveFiles(sources), halted = !1;
+    try {
+      for (let { file } of sources)
+        if (readFile(file.path, held, error, (fd) => {
+          let reader;
+          return scanFile(fd, {
+            candidates: () => span.candidates(),
+            line: (text2) => {
+              reader ??= readerFor(text2, timeFormat);
+              let line = reader.read(text2);
+              return !line || !span.take(line) ? !0 : (take(line, text2, file.path) === !1 && (halted = !0), !halted && span.state !== "after");
+            }
+          });
+        }), halted || span.state === "after") break;
+    } finally {
+      for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+    }
+    if (span.start) return { start: span.start, stopped: span.state === "after", set };
+  }
+  return { start: void 0, stopped: !1, set: void 0 };
+}
+
+// src/read/time.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 }, UNIT_NAMES = {
+  s: "s",
+  sec: "s",
+  secs: "s",
+  second: "s",
+  seconds: "s",
+  m: "m",
+  min: "m",
+  mins: "m",
+  minute: "m",
+  minutes: "m",
+  h: "h",
+  hr: "h",
+  hrs: "h",
+  hour: "h",
+  hours: "h",
+  d: "d",
+  day: "d",
+  days: "d",
+  w: "w",
+  week: "w",
+  weeks: "w"
+}, LOCAL_FORMATS = ["yyyy-MM-dd HH:mm:ss.SSS", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "HH:mm:ss", "HH:mm"];
+function parseWhen(text2, now) {
+  let given = text2.trim().toLowerCase();
+  if (given === "now") return now.getTime();
+  if (given === "today") return startOfDay(now).getTime();
+  if (given === "yesterday") return startOfDay(subDays(now, 1)).getTime();
+  let relative = /^(\d+(?:\.\d+)?)\s*([a-z]+)(?:\s+ago)?$/.exec(given);
+  if (relative) {
+    let unit = UNIT_NAMES[relative[2]];
+    return unit ? now.getTime() - Math.round(Number(relative[1]) * UNIT_MS[unit]) : void 0;
+  }
+  if (/^\d{4}-\d\d-\d\d(?:[T ]|$)/.test(text2.trim())) {
+    let iso = parseISO(text2.trim());
+    if (isValid(iso)) return iso.getTime();
+  }
+  for (let form of LOCAL_FORMATS) {
+    let parsed = parse(text2.trim(), form, now);
+    if (isValid(parsed)) return parsed.getTime();
+  }
+}
+function requireWhen(option, text2, now) {
+  let ms = parseWhen(text2, now);
+  if (ms === void 0)
+    throw new AuditError(`${option}: cannot read '${escapeText(text2)}' as a time (try 2h, 30m, 3d, today, yesterday, 14:30, 2026-11-24 or 2026-11-24T23:01)`, 2);
+  return ms;
+}
+
+// src/commands/grep.ts
+function hitJson(hit) {
+  let { line } = hit;
+  return {
+    file: hit.file,
+    number: hit.number,
+    log: hit.log,
+    time: line.time,
+    ms: Number.isFinite(line.ms) ? line.ms : null,
+    user: line.user,
+    session: line.session,
+    window: line.window,
+    pane: line.pane,
+    kind: line.kind,
+    text: line.text,
+    ...line.fields ? { fields: line.fields } : {},
+    recordings: hit.recordings,
+    context: hit.context
+  };
+}
+function grepCommand() {
+  return whereOptions(new Command("grep")).description("search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)").argument("[pattern]", "a JavaScript regular expression, matched against the text after the mark (default: every line)", "").option("--user <user>", "lines of this user: whose terminal, or who started the recording (by=)").option("--session <name>", "only this session's log (name, or name@server)").option("--pane <pane>", "only this pane: %N (from the start events), or session:window.pane as stamped").option("--rec <id>", "only this recording").option("--since <time>", "from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...").option("--until <time>", "before this time (same forms)").option("--events", "events only (start, stop, screen, rename, dropped, error)").option("-C, --context <n>", "lines of context around each match, within its pane").option("-i, --ignore-case", "case-blind").option("-F, --fixed-strings", "the pattern is a plain string").option("--json", "one JSON object per line").addHelpText(
+    "after",
+    `
+Each line is printed with its file and line number: <file>:<n>: <log line>
+(context lines: <file>-<n>- <log line>, groups separated by --).
+
+Examples:
+  $ tmux-audit grep 'rm -rf' --since yesterday --user bob
+  /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 | bob@web1:~$ rm -rf /srv/app/releases/old
+  $ tmux-audit grep --events 'stop .*reason=reader-died'
+  $ tmux-audit grep -C 3 --pane deploy:1.0 'Traceback'`
+  ).action((pattern, options) => {
+    let now = /* @__PURE__ */ new Date(), filter = { user: options.user, rec: options.rec, events: options.events };
+    options.pane !== void 0 && (filter.pane = parsePane(options.pane)), options.since !== void 0 && (filter.since = requireWhen("--since", options.since, now)), options.until !== void 0 && (filter.until = requireWhen("--until", options.until, now));
+    let context = 0;
+    if (options.context !== void 0) {
+      if (!/^\d+$/.test(options.context)) throw new AuditError(`-C takes a number of lines, not '${options.context}'`, 2);
+      context = Number(options.context);
+    }
+    let compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings }), where = location(options), sets = logsOf(where, options.session), out = new Output(), failed = !1, matched = grepLogs(
+      sets,
+      { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json },
+      (hit) => options.json ? out.write(`${JSON.stringify(hitJson(hit))}
+`) : (hit.gap && out.write(`--
+`), out.write(`${hit.file}${hit.context ? "-" : ":"}${hit.number}${hit.context ? "-" : ":"} ${hit.log}
+`)),
+      (file, error) => {
+        failed = !0, out.flush(), warn(fileProblem(file, error));
+      }
+    );
+    out.flush(), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
+  });
+}
+
+// src/commands/show.ts
+function eachLineOf(where, rec, session, take) {
+  if (!/^[\w-]+$/.test(rec)) throw new AuditError(`not a recording id: '${escapeText(rec)}'`, 2);
+  let sets = logsOf(where, session), failure, walk = walkRecording(sets, rec, where.timeFormat, take, (file, error) => {
+    failure ??= fileProblem(file, error);
+  });
+  if (failure) throw new AuditError(failure, 2);
+  if (!walk.start || !walk.set) throw new AuditError(`no recording ${rec} in ${where.dir} (its start may have been in a rotated file that was deleted)`, 2);
+  return walk.stopped || warn(`recording ${rec} has no stop event yet: still logging, or its end was lost`), { ...walk, set: walk.set };
+}
+function showCommand() {
+  return whereOptions(new RecordingCommand("show")).description("print one recording whole: its start, every line of its pane up to its stop, its events").argument("<rec>", "the recording id (rec=... in the start event, and in the message when logging starts)").option("--session <name>", "look only in this session's log").option("--text", "only what the pane printed, as it printed it (no stamps, no events)").addHelpText(
+    "after",
+    `
+Example:
+  $ tmux-audit show V1StGXR8_Z
+  2026-11-24T23:01:02.120+01:00 ann deploy:1.0 * start rec=V1StGXR8_Z by=ann pane=%3 pid=4242 file=...
+  2026-11-24T23:01:04.871+01:00 ann deploy:1.0 | ann@web1:~$ ls /srv
+  2026-11-24T23:01:04.873+01:00 ann deploy:1.0 | app  backups  releases
+  2026-11-24T23:01:15.530+01:00 ann deploy:1.0 * stop rec=V1StGXR8_Z reason=toggle by=ann`
+  ).action((rec, options) => {
+    let out = new Output(), open2 = !1;
+    eachLineOf(location(options), rec, options.session, (line, log) => {
+      if (!options.text) return out.write(`${log}
+`);
+      if (line.kind === "event") return !0;
+      let text2 = line.kind === "piece" && open2 ? line.text : `${open2 ? `
+` : ""}${line.text}`;
+      return open2 = !0, out.write(text2);
+    }), open2 && out.write(`
+`), out.flush();
+  });
+}
+
+// src/commands/tail.ts
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
+
+// src/read/follow.ts
+var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var DRAIN_MS = 2e3;
+function tailOf(fd, size2, count) {
+  let newlines = [], window = Buffer.allocUnsafe(65536);
+  for (let from = size2; from > 0 && newlines.length <= count; ) {
+    let take = Math.min(window.length, from);
+    from -= take;
+    let read = import_node_fs14.default.readSync(fd, window, 0, take, from);
+    for (let at = read; newlines.length <= count; ) {
+      let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
+      if (newline < 0) break;
+      newlines.push(from + newline), at = newline;
+    }
+  }
+  if (newlines.length === 0) return { start: 0, end: 0, lines: 0 };
+  let end = newlines[0] + 1;
+  return newlines.length > count ? { start: newlines[count] + 1, end, lines: count } : { start: 0, end, lines: newlines.length };
+}
+function lastLines(files, count, live) {
+  let parts = [], wanted = count;
+  for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
+    let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
+    if (fd !== void 0)
+      try {
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs14.default.fstatSync(fd).size, wanted);
+        if (end > start2) {
+          let bytes = Buffer.allocUnsafe(end - start2);
+          import_node_fs14.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+        }
+        wanted -= lines;
+      } finally {
+        own !== void 0 && import_node_fs14.default.closeSync(own);
+      }
+  }
+  return Buffer.concat(parts);
+}
+function statOf(file) {
+  try {
+    return import_node_fs14.default.statSync(file);
+  } catch {
+    return;
+  }
+}
+function readNew(reading, write, final = !1) {
+  let buffer = Buffer.allocUnsafe(262144);
+  for (; ; ) {
+    let read = import_node_fs14.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    if (read === 0) break;
+    reading.position += read;
+    let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
+    end > 0 && write(Buffer.from(chunk.subarray(0, end))), reading.partial = Buffer.from(chunk.subarray(end));
+  }
+  final && reading.partial.length > 0 && (write(Buffer.concat([reading.partial, Buffer.from(`
+`)])), reading.partial = Buffer.alloc(0));
+}
+function open(file, position) {
+  let fd = openLog(file);
+  if (fd !== void 0)
+    return { fd, ino: import_node_fs14.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+}
+function rotatedSince(live, ino) {
+  let dir = import_node_path11.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path11.default.basename(live)).map((name) => import_node_path11.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  return mine < 0 ? [] : rotated.slice(mine + 1);
+}
+async function follow(options) {
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs14.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  try {
+    for (; !signal?.aborted; ) {
+      current && readNew(current, write);
+      for (let old of [...draining])
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs14.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+      let now = statOf(live);
+      if (now && (!current || now.ino !== current.ino)) {
+        if (current) {
+          readNew(current, write), current.until = Date.now() + DRAIN_MS, draining.push(current);
+          for (let file of rotatedSince(live, current.ino)) {
+            let between = open(file, 0);
+            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
+          }
+        }
+        current = open(live, 0);
+        continue;
+      }
+      try {
+        await (0, import_promises.setTimeout)(pollMs, void 0, { signal });
+      } catch {
+        break;
+      }
+    }
+  } finally {
+    for (let reading of [...draining, ...current ? [current] : []]) {
+      try {
+        readNew(reading, write, reading !== current);
+      } catch {
+      }
+      import_node_fs14.default.closeSync(reading.fd);
+    }
+  }
+}
+
+// src/commands/tail.ts
+function chooseLog(where, session, env) {
+  let sets = listLogs(where.dir);
+  if (session !== void 0) {
+    let chosen = selectSessions(sets, session, where.dir);
+    if (chosen.length > 1) throw new AuditError(`session '${session}' has logs from several tmux servers (${chosen.map(setName).join(", ")}): name one as name@server`, 2);
+    return chosen[0];
+  }
+  if (env.TMUX)
+    try {
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path12.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      if (set) return set;
+      throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
+    } catch (error) {
+      if (error instanceof AuditError && error.exitCode === 2) throw error;
+    }
+  let latest;
+  for (let set of sets) {
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs15.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    (!latest || mtime > latest.mtime) && (latest = { set, mtime });
+  }
+  if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
+  return latest.set;
+}
+function tailCommand() {
+  return whereOptions(new Command("tail")).description("print the last lines of a session's log; with -f, follow it as it grows, across rotations").option("-f, --follow", "keep printing lines as they are written (Ctrl-C ends)").option("-n, --lines <n>", "how many lines to print first", "10").option("--session <name>", "the session (name, or name@server; default: the current tmux session, else the log written last)").addHelpText(
+    "after",
+    `
+Examples:
+  $ tmux-audit tail -f --session deploy
+  $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
+  ).action((options) => {
+    if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path12.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
+    if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
+      fd !== void 0 && import_node_fs15.default.closeSync(fd);
+      return;
+    }
+    let stop2 = new AbortController();
+    for (let signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, () => stop2.abort());
+    let start2 = fd === void 0 ? void 0 : { fd, from: tailOf(fd, size2, 0).end };
+    settle(
+      follow({
+        live: livePath,
+        start: start2,
+        signal: stop2.signal,
+        write: (bytes) => {
+          out.write(bytes), out.flush(), out.closed && stop2.abort();
+        }
+      })
+    );
+  });
+}
+
+// src/commands/export.ts
+var import_node_fs16 = __toESM(require("node:fs"), 1);
+
+// src/read/asciicast.ts
+var ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
+  origin;
+  lastTime = 0;
+  /** A printed line not yet ended: pieces of a long line may follow. */
+  pending;
+  rowsLeft = 0;
+  firstRow = !1;
+  alternate = !1;
+  /** The time of the first line seen (epoch ms), once there is one. */
+  get startMs() {
+    return this.origin;
+  }
+  /** The events `line` adds (possibly none). */
+  add(line) {
+    let events = [], time = this.seconds(line.ms);
+    if (line.kind === "piece" && this.pending)
+      return this.pending.text += line.text, events;
+    switch (this.flush(events), line.kind) {
+      case "line":
+      case "piece":
+        this.pending = { time, text: line.text };
+        break;
+      case "screen":
+        this.rowsLeft > 0 && (this.rowsLeft--, events.push([time, "o", `${this.firstRow ? "" : `\r
+`}${line.text}`]), this.firstRow = !1);
+        break;
+      case "event":
+        this.rowsLeft = 0, line.text === "screen" ? this.screen(line, time, events) : line.text === "stop" && this.alternate && (this.alternate = !1, events.push([time, "o", LEAVE_ALTERNATE]));
+        break;
+    }
+    return events;
+  }
+  /** The events still held back (a last line), at the end of the recording. */
+  finish() {
+    let events = [];
+    return this.flush(events), this.alternate && (this.alternate = !1, events.push([this.lastTime, "o", LEAVE_ALTERNATE])), events;
+  }
+  screen(line, time, events) {
+    let state = line.fields?.state;
+    if (state === "enter")
+      this.alternate = !0, events.push([time, "o", `${ENTER_ALTERNATE}${CLEAR}`]);
+    else if (state === "leave")
+      this.alternate && events.push([time, "o", LEAVE_ALTERNATE]), this.alternate = !1;
+    else if (state === "snapshot") {
+      if (line.fields?.screen === "normal" || !this.alternate) {
+        this.rowsLeft = 0;
+        return;
+      }
+      this.rowsLeft = Number(line.fields?.rows ?? 0) || 0, this.firstRow = !0, events.push([time, "o", CLEAR]);
+    }
+  }
+  flush(events) {
+    this.pending && (events.push([this.pending.time, "o", `${this.pending.text}\r
+`]), this.pending = void 0);
+  }
+  /** Seconds since the first line, never going back (stamps of other writers may be a little out of order). */
+  seconds(ms) {
+    if (!Number.isFinite(ms)) return this.lastTime;
+    this.origin === void 0 && (this.origin = ms);
+    let seconds = Math.max(this.lastTime, Math.round(ms - this.origin) / 1e3);
+    return this.lastTime = seconds, seconds;
+  }
+};
+function castHeader(options) {
+  let header = { version: 2, width: options.width ?? 80, height: options.height ?? 24 };
+  return options.startMs !== void 0 && Number.isFinite(options.startMs) && (header.timestamp = Math.floor(options.startMs / 1e3)), options.title && (header.title = options.title), options.idleTimeLimit !== void 0 && (header.idle_time_limit = options.idleTimeLimit), header;
+}
+function castLine(item) {
+  return `${JSON.stringify(item)}
+`;
+}
+function castTitle(start2) {
+  let by = start2.fields?.by;
+  return `${start2.session}:${start2.window}.${start2.pane} rec=${start2.fields?.rec ?? ""}${by ? ` by=${by}` : ""}`;
+}
+
+// src/commands/export.ts
+function idleLimit(text2) {
+  if (text2 === void 0) return;
+  let seconds = Number(text2);
+  if (!(seconds > 0)) throw new AuditError(`--max-idle takes seconds above 0, not '${text2}'`, 2);
+  return seconds;
+}
+function writeCast(where, rec, session, idleTimeLimit, write) {
+  let builder = new CastBuilder(), started = !1, emit = (events) => events.every((event) => write(castLine(event)));
+  eachLineOf(where, rec, session, (line) => {
+    if (!started) {
+      started = !0;
+      let events = builder.add(line);
+      return write(castLine(castHeader({ startMs: builder.startMs, title: castTitle(line), idleTimeLimit }))) ? emit(events) : !1;
+    }
+    return emit(builder.add(line));
+  }), emit(builder.finish());
+}
+function exportCommand() {
+  return whereOptions(new RecordingCommand("export")).description("write one recording in another format: --asciicast (asciicast v2, for asciinema)").argument("<rec>", "the recording id").option("--asciicast", "asciicast v2: its lines replayed with their timing, each followed by \\r\\n").option("-o, --output <file>", "write to this file (created 0600) instead of stdout").option("--max-idle <seconds>", "tell players to shorten pauses longer than this (idle_time_limit)").option("--session <name>", "look only in this session's log").addHelpText(
+    "after",
+    `
+Example:
+  $ tmux-audit export V1StGXR8_Z --asciicast -o deploy.cast
+  $ asciinema play deploy.cast`
+  ).action((rec, options) => {
+    if (!options.asciicast) throw new AuditError("export needs a format: --asciicast", 2);
+    let idle = idleLimit(options.maxIdle), where = location(options);
+    if (options.output === void 0) {
+      let out = new Output();
+      writeCast(where, rec, options.session, idle, (line) => out.write(line)), out.flush();
+      return;
+    }
+    let fd;
+    try {
+      fd = import_node_fs16.default.openSync(options.output, import_node_fs16.default.constants.O_WRONLY | import_node_fs16.default.constants.O_CREAT | import_node_fs16.default.constants.O_TRUNC | import_node_fs16.default.constants.O_NOFOLLOW, 384);
+    } catch (error) {
+      throw new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
+    }
+    try {
+      let pending = "";
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs16.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs16.default.writeSync(fd, pending);
+    } finally {
+      import_node_fs16.default.closeSync(fd);
+    }
+  });
+}
+
+// src/commands/replay.ts
+var import_promises2 = require("node:timers/promises");
+function schedule(events, speed, maxIdle) {
+  let previous = 0, clock = 0;
+  return events.map(([seconds]) => {
+    let gap = Math.max(0, seconds - previous);
+    return previous = seconds, maxIdle !== void 0 && (gap = Math.min(gap, maxIdle)), clock += gap / speed, Math.round(clock * 1e3);
+  });
+}
+async function play(events, due, signal) {
+  let out = new Output(), alternate = !1, start2 = Date.now();
+  try {
+    for (let i = 0; i < events.length && !signal.aborted && !out.closed; i++) {
+      let wait = start2 + due[i] - Date.now();
+      if (wait > 0)
+        try {
+          await (0, import_promises2.setTimeout)(wait, void 0, { signal });
+        } catch {
+          break;
+        }
+      let text2 = events[i][2];
+      text2.includes("\x1B[?1049h") && (alternate = !0), text2.includes("\x1B[?1049l") && (alternate = !1), out.write(text2), out.flush();
+    }
+  } finally {
+    alternate && out.write("\x1B[?1049l"), out.flush();
+  }
+}
+function replayCommand() {
+  return whereOptions(new RecordingCommand("replay")).description("play one recording in the terminal with its timing").argument("<rec>", "the recording id").option("--speed <factor>", "play faster (2) or slower (0.5)", "1").option("--max-idle <seconds>", "cut pauses longer than this").option("--session <name>", "look only in this session's log").addHelpText(
+    "after",
+    `
+Example:
+  $ tmux-audit replay V1StGXR8_Z --speed 2 --max-idle 1`
+  ).action((rec, options) => {
+    let speed = Number(options.speed);
+    if (!(speed > 0)) throw new AuditError(`--speed takes a factor above 0, not '${options.speed}'`, 2);
+    let maxIdle = idleLimit(options.maxIdle), builder = new CastBuilder(), events = [];
+    eachLineOf(location(options), rec, options.session, (line) => {
+      events.push(...builder.add(line));
+    }), events.push(...builder.finish());
+    let stop2 = new AbortController();
+    for (let signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, () => stop2.abort());
+    settle(play(events, schedule(events, speed, maxIdle), stop2.signal));
+  });
+}
+
 // src/cli.ts
 var readerDependencies = {}, reportTo = "auto";
 function toTmux() {
@@ -5341,6 +8753,7 @@ function report(lines, version, error) {
         new Tmux().message(`tmux-audit: ${lines.join(" \xB7 ")}`, { version, error });
         return;
       } catch {
+        if (reportTo === "tmux") return;
       }
     (error ? process.stderr : process.stdout).write(`${lines.map((line) => `tmux-audit: ${line}`).join(`
 `)}
@@ -5369,6 +8782,16 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })
 ).addCommand(
+  new Command("died").description("stop the recording of a pane whose program exited under remain-on-exit (what the pane-died hook runs)").requiredOption("--pane <pane>", "the pane that died (#{hook_pane})").option("--status <status>", "its exit status (#{pane_dead_status})", "").action((options) => {
+    let outcome = paneDied(new Tmux(), options.pane, options.status);
+    report(outcome.messages, outcome.version, !1);
+  })
+).addCommand(
+  new Command("sweep").description("close recordings whose reader is gone without a stop event (run when the plugin loads)").action(() => {
+    let outcome = sweepLost(new Tmux());
+    report(outcome.messages, outcome.version, !1);
+  })
+).addCommand(
   new Command("renamed").description("record a session rename in its recordings (what the session-renamed hook runs)").requiredOption("--session <session>", "the renamed session (#{hook_session})").action((options) => {
     let outcome = noteRename(new Tmux(), options.session);
     report(outcome.messages, outcome.version, !1);
@@ -5380,7 +8803,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF)}
 `);
   })
-);
+).addCommand(lsCommand()).addCommand(grepCommand()).addCommand(showCommand()).addCommand(tailCommand()).addCommand(exportCommand()).addCommand(replayCommand());
 for (let command of program2.commands) command.exitOverride().configureOutput({ writeErr: () => {
 } });
 function runCli(argv, dependencies = {}) {
@@ -5388,8 +8811,11 @@ function runCli(argv, dependencies = {}) {
   try {
     program2.parse(argv);
   } catch (error) {
-    error instanceof CommanderError && (error.exitCode === 0 && process.exit(0), report([error.message.replace(/^error: /, "")], "", !0), process.exit(2)), error instanceof AuditError && (report([error.message], "", !0), process.exit(error.exitCode)), report([`unexpected failure: ${error.stack ?? String(error)}`], "", !0), process.exit(1);
+    error instanceof CommanderError && (error.exitCode === 0 && process.exit(0), report([error.message.replace(/^error: /, "")], "", !0), exitAfterError(2)), error instanceof AuditError && (report([error.message], "", !0), exitAfterError(error.exitCode)), report([`unexpected failure: ${error.stack ?? String(error)}`], "", !0), exitAfterError(1);
   }
+}
+function exitAfterError(code) {
+  process.exit(toTmux() ? 0 : code);
 }
 
 // src/main.ts

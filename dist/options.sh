@@ -17,7 +17,7 @@ audit_time_format_default='yyyy-MM-dd'\''T'\''HH:mm:ss.SSSxxx'
 audit_max_size_option='@audit-max-size'
 audit_max_size_default='10M'
 
-# @audit-max-files: rotated files kept per session; the oldest beyond this are deleted
+# @audit-max-files: rotated files kept per session, or all; the oldest beyond this are deleted
 audit_max_files_option='@audit-max-files'
 audit_max_files_default='20'
 

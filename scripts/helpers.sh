@@ -25,6 +25,25 @@ quote_for_run_shell() {
 	printf '%s\n' "${word//\#/##}"
 }
 
+# Quotes a word for tmux's command parser, which parses a hook's command when
+# it is set (options.c:444): single quotes, inside which tmux expands nothing
+# ($, ~, \), a ' as '\'' (quoted parts join into one word, as in sh), and a
+# newline as '\n' (inside quotes the parser drops the blanks after one).
+# cmd-parse.y yylex_token.
+quote_for_tmux() {
+	local word="$1"
+	word="${word//\'/\'\\\'\'}"
+	word="${word//$'\n'/\'\\n\'}"
+	printf "'%s'\n" "$word"
+}
+
+# The tmux command, as one string, that runs a shell command (quoted with
+# quote_for_run_shell) in the background: what a hook holds, whatever the
+# plugin's path contains.
+run_shell_command() {
+	printf 'run-shell -b %s\n' "$(quote_for_tmux "$1")"
+}
+
 # Replaces the placeholder in status-left and status-right with a segment.
 fill_status_placeholder() {
 	local segment="$1" side value

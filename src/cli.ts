@@ -11,6 +11,8 @@ import { nanoid } from 'nanoid';
 import { startLogging, stopLogging, toggleLogging, type Invocation, type Outcome } from './commands/toggle.ts';
 import { describeLogging } from './commands/status.ts';
 import { noteRename } from './commands/renamed.ts';
+import { paneDied } from './commands/died.ts';
+import { sweepLost } from './commands/lost.ts';
 import { filterRecording, type FilterOptions } from './core/plan.ts';
 import { readRecording } from './runtime/runfile.ts';
 import { AuditError } from './core/errors.ts';
@@ -18,6 +20,12 @@ import { runPipe, type ReaderDependencies } from './commands/pipe.ts';
 import { recoverReader } from './commands/recover.ts';
 import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, statusSegment } from './core/status.ts';
 import { Tmux } from './tmux/client.ts';
+import { lsCommand } from './commands/ls.ts';
+import { grepCommand } from './commands/grep.ts';
+import { showCommand } from './commands/show.ts';
+import { tailCommand } from './commands/tail.ts';
+import { exportCommand } from './commands/export.ts';
+import { replayCommand } from './commands/replay.ts';
 
 declare const VERSION: string;
 
@@ -39,7 +47,10 @@ function report(lines: string[], version: string, error: boolean): void {
       new Tmux().message(`tmux-audit: ${lines.join(' · ')}`, { version, error });
       return;
     } catch {
-      // No server to tell after all: fall through to the terminal.
+      // No client to show it to. Run by tmux (`--report tmux`: keys, hooks, the load-time sweep),
+      // anything printed would open the pane's view mode (cmd_run_shell_print, cmd-run-shell.c:78),
+      // taking the keys the user types next: say nothing rather than that.
+      if (reportTo === 'tmux') return;
     }
   }
   (error ? process.stderr : process.stdout).write(`${lines.map((line) => `tmux-audit: ${line}`).join('\n')}\n`);
@@ -92,6 +103,24 @@ const program = new Command('tmux-audit')
       }),
   )
   .addCommand(
+    new Command('died')
+      .description('stop the recording of a pane whose program exited under remain-on-exit (what the pane-died hook runs)')
+      .requiredOption('--pane <pane>', 'the pane that died (#{hook_pane})')
+      .option('--status <status>', 'its exit status (#{pane_dead_status})', '')
+      .action((options: { pane: string; status: string }) => {
+        const outcome = paneDied(new Tmux(), options.pane, options.status);
+        report(outcome.messages, outcome.version, false);
+      }),
+  )
+  .addCommand(
+    new Command('sweep')
+      .description('close recordings whose reader is gone without a stop event (run when the plugin loads)')
+      .action(() => {
+        const outcome = sweepLost(new Tmux());
+        report(outcome.messages, outcome.version, false);
+      }),
+  )
+  .addCommand(
     new Command('renamed')
       .description('record a session rename in its recordings (what the session-renamed hook runs)')
       .requiredOption('--session <session>', 'the renamed session (#{hook_session})')
@@ -115,7 +144,14 @@ const program = new Command('tmux-audit')
       .action((options: { on: string; off: string }) => {
         process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF)}\n`);
       }),
-  );
+  )
+  // Reading the logs (src/read/): list, search, one recording, follow, export, replay.
+  .addCommand(lsCommand())
+  .addCommand(grepCommand())
+  .addCommand(showCommand())
+  .addCommand(tailCommand())
+  .addCommand(exportCommand())
+  .addCommand(replayCommand());
 for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
 
 /** Runs the command line `argv` (as process.argv: node, script, args...) and reports once. */
@@ -127,13 +163,22 @@ export function runCli(argv: string[], dependencies: ReaderDependencies = {}): v
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) process.exit(0); // --help, --version
       report([error.message.replace(/^error: /, '')], '', true);
-      process.exit(2);
+      exitAfterError(2);
     }
     if (error instanceof AuditError) {
       report([error.message], '', true);
-      process.exit(error.exitCode);
+      exitAfterError(error.exitCode);
     }
     report([`unexpected failure: ${(error as Error).stack ?? String(error)}`], '', true);
-    process.exit(1);
+    exitAfterError(1);
   }
+}
+
+/**
+ * Run by tmux (a key, a hook, the load-time sweep), the message line has told
+ * the user; a non-zero status would make tmux also print "'…' returned N" into
+ * the pane's view mode (cmd-run-shell.c:78), taking the keys typed next.
+ */
+function exitAfterError(code: number): never {
+  process.exit(toTmux() ? 0 : code);
 }

@@ -19,20 +19,28 @@ export interface RecorderOptions {
   screen?: ScreenSource;
   /** Longest line kept whole (see terminal/lines.ts). */
   maxLineChars?: number;
+  /** The pane's width at start: cursor moves stop at it (none for `pipe --file`: only the line limit). */
+  width?: number;
+  /** Asks tmux for the pane's width now, asynchronously: a resize is learnt when a cursor move hits the old edge. */
+  paneWidth?: (done: (width: number | undefined) => void) => void;
 }
+
+/** A pane resized often (a window being dragged) is asked its width at most this often. */
+const WIDTH_ASK_MS = 1000;
 
 export class Recorder implements LineSink {
   private readonly transcript: Transcript;
   private readonly screenRecorder: ScreenRecorder;
   /** One clock reading per chunk, for everything the chunk produces. */
   private time = 0;
+  private widthAskedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly stamper: Stamper,
     private readonly pipeline: Pipeline,
     private readonly options: RecorderOptions,
   ) {
-    this.transcript = new Transcript(this, options.maxLineChars);
+    this.transcript = new Transcript(this, options.maxLineChars, options.width);
     this.screenRecorder = new ScreenRecorder(
       options.screen,
       (entries) => this.screenEntries(entries),
@@ -87,6 +95,16 @@ export class Recorder implements LineSink {
   /** LineSink: the pane switched screens. */
   screen(alternate: boolean): void {
     this.screenRecorder.switched(alternate);
+  }
+
+  /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */
+  clamped(): void {
+    const ask = this.options.paneWidth;
+    if (!ask || this.time - this.widthAskedAt < WIDTH_ASK_MS) return;
+    this.widthAskedAt = this.time;
+    ask((width) => {
+      if (width !== undefined) this.transcript.setColumns(width);
+    });
   }
 
   private screenEntries(entries: ScreenEntry[]): void {

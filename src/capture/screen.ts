@@ -74,9 +74,14 @@ export class ScreenRecorder {
     this.settle = setTimeout(() => this.capture(), SETTLE_MS);
   }
 
+  /** The recording ends: a block still open is closed, whatever ended it (kill-server, a signal, a stop). */
   close(): void {
     this.closed = true;
     clearTimeout(this.settle);
+    if (this.alternate) {
+      this.alternate = false;
+      this.write([{ event: { state: 'leave', reason: 'end' } }]);
+    }
   }
 
   private capture(): void {

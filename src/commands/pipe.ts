@@ -12,13 +12,17 @@ import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
+import { OPTION_NAMES } from '../core/options.ts';
 import { BacklogGuard } from '../pipeline/backlog.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { readInput } from '../runtime/input.ts';
-import { removeRunFiles, takeStopRequest, writeReaderPid, type Recording } from '../runtime/runfile.ts';
+import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { FileSink } from '../sinks/file/sink.ts';
 import type { WriteFn } from '../sinks/file/writer.ts';
 import { Tmux } from '../tmux/client.ts';
+
+/** After SIGUSR1, how long input must be quiet before the reader finishes. */
+const QUIET_STOP_MS = 200;
 
 /** What the reader can be given instead of the real thing (a slow or failing disk, under test). */
 export interface ReaderDependencies {
@@ -50,6 +54,26 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, true),
     onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
     onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, true),
+    // Once per reader: from now on every rotation deletes one, which the user chose, but should hear of once.
+    onFirstPrune: (file) => tell(`deleted ${file}, the oldest rotated log (${OPTION_NAMES.maxFiles} is ${recording.maxFiles}; 'all' keeps every one)`, true),
+    // Removed while logging: said first thing in the new file and once in the message line. The
+    // run and pid files went with a removed directory; without them the next toggle would take
+    // this reader for dead instead of stopping it.
+    onLost: (what) => {
+      recorder.event('lost', { what });
+      pipeline.flush();
+      if (runFile && what === 'directory') {
+        try {
+          writeRecording(runFile, recording);
+          writeReaderPid(runFile);
+        } catch {
+          // The log is being written again; a toggle then finds no reader and says so.
+        }
+      }
+      tell(`the log ${what} was removed while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
+    },
+    // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
+    directory: runFile ? 'private' : 'as-is',
   });
   const stamper = new Stamper(recordingIdentity(recording));
   const guard = new BacklogGuard({
@@ -57,12 +81,22 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     dropped: (lines, chars) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, Date.now()),
   });
   const pipeline = new Pipeline([guard], [sink]);
-  const recorder = new Recorder(stamper, pipeline, { now: Date.now, screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined });
+  const recorder = new Recorder(stamper, pipeline, {
+    now: Date.now,
+    screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
+    width: recording.width,
+    paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : undefined,
+  });
 
   recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file }, recording.seed ?? '', Boolean(recording.alternateScreen));
 
+  /** Set by SIGUSR1: finish once input has been quiet this long (what a dead pane printed last is drained first). */
+  let quietStop: NodeJS.Timeout | undefined;
   const stopReading = readInput({
-    data: (chunk) => recorder.push(chunk),
+    data: (chunk) => {
+      recorder.push(chunk);
+      quietStop?.refresh();
+    },
     end: () => void finish('eof'),
     error: (error) => void finish(`input-error:${error.code ?? 'unknown'}`),
   });
@@ -74,7 +108,16 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     stopReading();
     recorder.endOfInput();
     const stop = runFile ? takeStopRequest(runFile) : undefined;
-    await recorder.stop({ reason: stop ? 'toggle' : reason === 'eof' ? endOfInputReason(tmux, recording) : reason, by: stop?.by });
+    const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
+    // A toggle clears the marks itself; every other ending clears them here, so the status stops saying REC at once.
+    if (recording.socket && !stop?.by) {
+      try {
+        tmux.clearMarks(recording.paneId, recording.id);
+      } catch {
+        // the server is gone
+      }
+    }
+    await recorder.stop(fields);
     if (runFile) removeRunFiles(runFile, recording.id);
     process.exit(0);
   };
@@ -89,6 +132,10 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     }
   });
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
+  // The pane died under remain-on-exit (commands/died.ts left a stop request saying so).
+  process.on('SIGUSR1', () => {
+    quietStop ??= setTimeout(() => void finish('SIGUSR1'), QUIET_STOP_MS);
+  });
 }
 
 /** Full-screen snapshots from tmux; asynchronous capture, so the reader keeps draining meanwhile. */
@@ -105,12 +152,12 @@ function screenOf(tmux: Tmux, paneId: string): ScreenSource {
   };
 }
 
-/** Why the pipe closed when nobody toggled: asked of tmux, which may be gone too. */
-function endOfInputReason(tmux: Tmux, recording: Recording): string {
-  if (!recording.socket) return 'eof';
-  const pane = tmux.paneFate(recording.paneId);
-  if (pane === 'gone') return 'pane-closed';
-  if (pane === 'dead') return 'pane-exited';
-  if (pane === 'alive') return 'pipe-closed';
-  return 'server-exit';
+/** Why the pipe closed when nobody toggled, and who closed it when it was closed by hand: asked of tmux, which may be gone too. */
+function endOfInput(tmux: Tmux, recording: Recording): { reason: string; by?: string } {
+  if (!recording.socket) return { reason: 'eof' };
+  const { fate, pipedBy } = tmux.paneFate(recording.paneId);
+  if (fate === 'gone') return { reason: 'pane-closed' };
+  if (fate === 'dead') return { reason: 'pane-exited' };
+  if (fate === 'alive') return { reason: 'pipe-closed', by: pipedBy || undefined };
+  return { reason: 'server-exit' };
 }

@@ -27,15 +27,18 @@ export function recoverReader(runFile: string, status: number): void {
     // no file: nothing torn
   }
   const stop = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'reader-died', ...cause }, Date.now());
+  // Opened like every append (safe-fs.ts): no symlink followed, a FIFO neither blocks nor is written.
+  let unwritten = '';
   try {
     appendRecords(recording.file, recording.timeFormat, [stop], torn ? '\n' : '');
-  } catch {
-    // The log is unwritable: the message below still tells the user.
+  } catch (error) {
+    // The log is unwritable: the message below still tells the user, and why it is not in the log.
+    unwritten = `; not recorded in the log: ${(error as Error).message}`;
   }
   const tmux = new Tmux(recording.socket);
   try {
     tmux.clearMarks(recording.paneId, recording.id);
-    tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again`, {
+    tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again${unwritten}`, {
       version: recording.version,
       error: true,
     });

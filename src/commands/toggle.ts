@@ -12,6 +12,7 @@ import { openAppend } from '../sinks/file/safe-fs.ts';
 import { livingReader, requestStop, writeRecording } from '../runtime/runfile.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { readPane, type PaneState } from '../tmux/pane.ts';
+import { closeLostRecording } from './lost.ts';
 
 export interface Invocation {
   /** Target pane (`%3`, `main:1.0`, ...); empty means the pane the command runs in. */
@@ -28,7 +29,7 @@ export interface Outcome {
 }
 
 /** How long `start` waits for the reader to report in before calling it a failure. */
-const READER_START_TIMEOUT_MS = 3000;
+export const READER_START_TIMEOUT_MS = 3000;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -45,6 +46,8 @@ export function readTarget(tmux: Tmux, invocation: Invocation): { state: PaneSta
 }
 
 function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
+  // The pane's last recording lost its reader without a stop event: close it in its log first.
+  if (state.recording !== '') closeLostRecording(tmux, state);
   const { options, warnings } = resolveOptions(state.options, process.env);
   const plan = planStart({
     state,
@@ -81,8 +84,9 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
 
 function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocation): string[] {
   const plan = planStop(state, alive, asker(invocation.clientUser, os.userInfo().username));
-  if (plan.requestStopBy !== undefined) requestStop(state.runFile, plan.requestStopBy);
+  if (plan.requestStopBy !== undefined) requestStop(state.runFile, { by: plan.requestStopBy });
   tmux.stopPipe(state.paneId);
+  if (!alive) closeLostRecording(tmux, state);
   return plan.messages;
 }
 

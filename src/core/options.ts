@@ -7,7 +7,7 @@
 // messages go out to the caller.
 
 import path from 'node:path';
-import { DEFAULT_TIME_FORMAT, timeFormatProblem } from '../format/text.ts';
+import { DEFAULT_TIME_FORMAT, escapeText, timeFormatProblem } from '../format/text.ts';
 
 export interface OptionSpec {
   /** As a user sets it in `.tmux.conf`. */
@@ -54,7 +54,7 @@ export const OPTIONS = {
   maxFiles: {
     name: '@audit-max-files',
     default: '20',
-    meaning: 'rotated files kept per session; the oldest beyond this are deleted',
+    meaning: 'rotated files kept per session, or all; the oldest beyond this are deleted',
     readAt: 'start',
   },
   statusOn: {
@@ -94,12 +94,15 @@ export type RawOptions = Record<StartOption, string>;
 export const PANE_OPTIONS = {
   recording: '@audit_on',
   runFile: '@audit_run',
+  /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
+  pipedBy: '@audit_piped_by',
 } as const;
 
 export interface AuditOptions {
   dir: string;
   timeFormat: string;
   maxBytes: number;
+  /** Rotated files kept; Infinity for `all`. */
   maxFiles: number;
 }
 
@@ -127,37 +130,51 @@ export function parseSize(text: string): number | undefined {
 /** Resolves every option; `warnings` names each option that fell back to its default, and why. */
 export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { options: AuditOptions; warnings: string[] } {
   const warnings: string[] = [];
+  // A value is shown with its control characters, TAB included, as `\uXXXX`: the message line must not obey them.
+  const visible = (value: string): string => escapeText(value).replace(/\t/g, '\\u0009');
   const fallback = <T>(key: StartOption, why: string, value: T, shown: string): T => {
-    warnings.push(`${OPTION_NAMES[key]} '${raw[key]}' ${why}; using ${shown}`);
+    warnings.push(`${OPTION_NAMES[key]} '${visible(raw[key])}' ${why}; using ${shown}`);
     return value;
+  };
+  // A control character (or a line or bidi separator) in a value would reach every stamp (the time
+  // format's quoted text is copied), a file name or the message line: such a value is refused
+  // whatever the option, and its default used, as for any other unusable value.
+  const given = (key: StartOption, shownDefault: string): string => {
+    const value = raw[key];
+    if (visible(value) === value) return value;
+    return fallback(key, 'holds a control character (shown as \\uXXXX)', '', shownDefault);
   };
 
   let dir = defaultDir(env);
-  if (raw.dir !== '') {
-    const expanded = raw.dir.replace(/^~(?=$|\/)/, env.HOME ?? '~');
+  const rawDir = given('dir', dir);
+  if (rawDir !== '') {
+    const expanded = rawDir.replace(/^~(?=$|\/)/, env.HOME ?? '~');
     if (path.isAbsolute(expanded)) dir = path.normalize(expanded);
     else dir = fallback('dir', 'is not an absolute path', dir, dir);
   }
 
   let timeFormat: string = OPTIONS.timeFormat.default;
-  if (raw.timeFormat !== '') {
-    const problem = timeFormatProblem(raw.timeFormat);
+  const rawTimeFormat = given('timeFormat', `'${timeFormat}'`);
+  if (rawTimeFormat !== '') {
+    const problem = timeFormatProblem(rawTimeFormat);
     if (problem) timeFormat = fallback('timeFormat', `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`);
-    else timeFormat = raw.timeFormat;
+    else timeFormat = rawTimeFormat;
   }
 
   let maxBytes = parseSize(DEFAULT_MAX_SIZE)!;
-  if (raw.maxSize !== '') {
-    const parsed = parseSize(raw.maxSize);
+  const rawMaxSize = given('maxSize', DEFAULT_MAX_SIZE);
+  if (rawMaxSize !== '') {
+    const parsed = parseSize(rawMaxSize);
     if (parsed === undefined) maxBytes = fallback('maxSize', 'is not a size like 10M, 512K or 1G', maxBytes, DEFAULT_MAX_SIZE);
     else maxBytes = parsed;
   }
 
   let maxFiles = DEFAULT_MAX_FILES;
-  if (raw.maxFiles !== '') {
-    if (/^\s*\d+\s*$/.test(raw.maxFiles)) maxFiles = Number(raw.maxFiles);
-    else maxFiles = fallback('maxFiles', 'is not a whole number', maxFiles, String(maxFiles));
-  }
+  const rawMaxFiles = given('maxFiles', String(maxFiles)).trim();
+  if (/^all$/i.test(rawMaxFiles)) maxFiles = Number.POSITIVE_INFINITY;
+  else if (/^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0) maxFiles = Number(rawMaxFiles);
+  // 0 would keep no rotated file at all: history erased at every rotation, which nobody asks for by a number.
+  else if (rawMaxFiles !== '') maxFiles = fallback('maxFiles', "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles));
 
   return { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
 }

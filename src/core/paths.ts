@@ -1,20 +1,48 @@
 // Where things live. Pure: names only, no file-system access.
 
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /**
- * A session name made safe as a file name: bytes outside [A-Za-z0-9._-] are
- * percent-encoded, as is a leading dot, so distinct names never share a file
- * and no name can climb out of the directory or hide.
+ * Longest stems kept whole (bytes). With them the longest names stay well
+ * under the 255 bytes a file name may have: `<session>@<socket>.log` is at
+ * most 140 + 1 + 48 + 4 = 193, a rotated file adds `.<UTC time>-<n>` (21 +
+ * the digits of n), the lock `.` and `.lock`.
  */
-export function sessionStem(session: string): string {
-  let stem = '';
-  for (const byte of Buffer.from(session, 'utf8')) {
-    const char = String.fromCharCode(byte);
-    const safe = /[A-Za-z0-9_-]/.test(char) || (char === '.' && stem.length > 0);
-    stem += safe ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+export const MAX_SESSION_STEM = 140;
+export const MAX_SOCKET_STEM = 48;
+/** `~` and 8 hex digits: what a shortened stem ends in. */
+const HASH_SUFFIX = 9;
+
+/**
+ * A name made safe as a file name: bytes outside [A-Za-z0-9._-] are
+ * percent-encoded, as is a leading dot, so distinct names never share a file
+ * and no name can climb out of the directory or hide. Past `max` bytes the
+ * stem is a readable prefix, cut between whole characters, plus `~` and 8 hex
+ * digits of the SHA-256 of the whole name (`~` is never part of a stem kept
+ * whole, so a shortened stem cannot be taken for a whole one).
+ */
+export function sessionStem(session: string, max = MAX_SESSION_STEM): string {
+  const pieces: string[] = [];
+  let length = 0;
+  for (const char of session) {
+    let piece = '';
+    for (const byte of Buffer.from(char, 'utf8')) {
+      const ascii = String.fromCharCode(byte);
+      const safe = /[A-Za-z0-9_-]/.test(ascii) || (ascii === '.' && length + piece.length > 0);
+      piece += safe ? ascii : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    pieces.push(piece);
+    length += piece.length;
   }
-  return stem.length > 0 ? stem : '%';
+  if (length === 0) return '%';
+  if (length <= max) return pieces.join('');
+  let prefix = '';
+  for (const piece of pieces) {
+    if (prefix.length + piece.length > max - HASH_SUFFIX) break;
+    prefix += piece;
+  }
+  return `${prefix}~${createHash('sha256').update(session, 'utf8').digest('hex').slice(0, 8)}`;
 }
 
 /**
@@ -24,7 +52,7 @@ export function sessionStem(session: string): string {
  */
 export function sessionLogPath(dir: string, session: string, socketPath: string): string {
   const socket = path.basename(socketPath);
-  const server = socket === 'default' || socket === '' ? '' : `@${sessionStem(socket)}`;
+  const server = socket === 'default' || socket === '' ? '' : `@${sessionStem(socket, MAX_SOCKET_STEM)}`;
   return path.join(dir, `${sessionStem(session)}${server}.log`);
 }
 

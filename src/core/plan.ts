@@ -121,6 +121,7 @@ export function planStart(facts: StartFacts): StartPlan {
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       alternateScreen: state.alternateScreen,
+      width: state.width,
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,

@@ -19,7 +19,8 @@ export function makeClock(timeFormat: string): (ms: number) => string {
   return (ms) => {
     if (ms !== lastMs) {
       lastMs = ms;
-      last = format(ms, timeFormat);
+      // A format's quoted text is copied as it is: it must not smuggle a control into every stamp.
+      last = escapeText(format(ms, timeFormat));
     }
     return last;
   };
@@ -36,18 +37,42 @@ export function timeFormatProblem(timeFormat: string): string | undefined {
   }
 }
 
-/** Who and where, the part of the stamp that is fixed for a recording. */
-export function origin(user: string, place: Place): string {
-  return `${user} ${place.session}:${place.window}.${place.pane}`;
+// What must not reach the log as itself, whatever part of a line it is in: C0
+// controls but TAB, DEL and C1 (a terminal `cat`-ing the log would obey them),
+// and the characters that make one line look like two or reorder what a reader
+// sees: U+2028/U+2029 (line breaks to Python's splitlines, JavaScript, JSON
+// readers; U+0085 is C1) and the bidi embeddings, overrides and isolates.
+// The cleaner (terminal/ansi.ts) escapes the same set in output at byte level;
+// this catches what reaches a line by other ways: names, events, captured rows.
+const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+/** An event value that can stand unquoted: no blank, quote, `=`, backslash or unsafe character. */
+const PLAIN_VALUE = new RegExp(`^(?:(?!${UNSAFE.source})[^\\s"=\\\\])+$`);
+
+const escapeCharacter = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** `text` with each unsafe character written as `\uXXXX`; clean text (the common case) is returned as it is. */
+export function escapeText(text: string): string {
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeCharacter) : text;
 }
 
-/** `name key=value ...`; a value with blanks, quotes or `=` is JSON-quoted so the line stays parseable. */
+/** A JSON string literal with no unsafe character in it: JSON.stringify leaves DEL, C1, U+2028/9 and bidi controls raw. */
+function jsonQuote(value: string): string {
+  return escapeText(JSON.stringify(value));
+}
+
+/** Who and where, the part of the stamp that is fixed for a recording. */
+export function origin(user: string, place: Place): string {
+  return escapeText(`${user} ${place.session}:${place.window}.${place.pane}`);
+}
+
+/** `name key=value ...`; a value with blanks, quotes, `=` or an unsafe character is JSON-quoted so the line stays parseable and inert. */
 export function eventText(name: string, fields: EventFields): string {
-  let text = name;
+  let text = escapeText(name);
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     const plain = String(value);
-    text += ` ${key}=${/^[^\s"=\\]+$/.test(plain) ? plain : JSON.stringify(plain)}`;
+    text += ` ${escapeText(key)}=${PLAIN_VALUE.test(plain) ? plain : jsonQuote(plain)}`;
   }
   return text;
 }
@@ -71,7 +96,7 @@ export class TextFormat {
       const from = origin(record.user, record.place);
       this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
     }
-    const text = record.kind === 'event' ? eventText(record.text, { rec: record.rec, ...record.fields }) : record.text;
+    const text = record.kind === 'event' ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
     return `${this.clock(record.time)}${this.middle[record.kind]}${text}\n`;
   }
 }
@@ -104,8 +129,17 @@ const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
  * blank-separated words as the format makes.
  */
 export function parseLine(line: string, timeFormat = DEFAULT_TIME_FORMAT): ParsedLine | undefined {
+  const parts = splitLine(line, timeWords(timeFormat));
+  return parts && withTime(parts, parse(parts.time, timeFormat, new Date(0)).getTime());
+}
+
+/** A line cut into its parts, the time not yet read; `raw` is what follows the mark (an event's whole text). */
+export type LineParts = Omit<ParsedLine, 'ms' | 'fields'> & { raw: string; fields?: Record<string, string> };
+
+/** The shape of a log line, for readers that read times their own way (src/read/line.ts). */
+export function splitLine(line: string, timeWordCount: number): LineParts | undefined {
   let at = 0;
-  for (let words = timeWords(timeFormat); words > 0; words--) {
+  for (let words = timeWordCount; words > 0; words--) {
     at = line.indexOf(' ', at) + 1;
     if (at === 0) return undefined;
   }
@@ -117,25 +151,24 @@ export function parseLine(line: string, timeFormat = DEFAULT_TIME_FORMAT): Parse
   const found = PLACE_AND_MARK.exec(rest);
   if (!found) return undefined;
   const kind = KINDS[found[3]!]!;
-  const text = rest.slice(found.index + found[0].length);
-  const parsed: ParsedLine = {
-    time,
-    ms: parse(time, timeFormat, new Date(0)).getTime(),
-    user,
-    session: rest.slice(0, found.index),
-    window: found[1]!,
-    pane: found[2]!,
-    kind,
-    text,
-  };
-  if (kind !== 'event') return parsed;
-  const event = parseEventText(text);
+  const raw = rest.slice(found.index + found[0].length);
+  const parts: LineParts = { time, user, session: rest.slice(0, found.index), window: found[1]!, pane: found[2]!, kind, text: raw, raw };
+  if (kind !== 'event') return parts;
+  const event = parseEventText(raw);
   if (!event) return undefined;
-  return { ...parsed, text: event.name, fields: event.fields };
+  parts.text = event.name;
+  parts.fields = event.fields;
+  return parts;
+}
+
+function withTime(parts: LineParts, ms: number): ParsedLine {
+  const { raw: _raw, ...parsed } = parts;
+  return { ...parsed, ms };
 }
 
 const wordsOfFormat = new Map<string, number>();
-function timeWords(timeFormat: string): number {
+/** How many blank-separated words a format's stamps have. */
+export function timeWords(timeFormat: string): number {
   let words = wordsOfFormat.get(timeFormat);
   if (words === undefined) {
     words = format(0, timeFormat).split(' ').length;

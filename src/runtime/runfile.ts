@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pidFilePath, stopFilePath } from '../core/paths.ts';
-import { ensurePrivateDir } from '../sinks/file/safe-fs.ts';
+import { AuditError } from '../core/errors.ts';
+import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
 import { processAlive } from './process.ts';
 
 export interface Recording {
@@ -30,13 +31,12 @@ export interface Recording {
   seed: string;
   /** The pane was in the alternate screen (a full-screen program) when logging started. */
   alternateScreen?: boolean;
+  /** The pane's width when logging started (none for `pipe --file`). */
+  width?: number;
 }
 
 function writePrivate(file: string, text: string): void {
-  ensurePrivateDir(path.dirname(file));
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, text, { mode: 0o600, flag: 'w' });
-  fs.renameSync(temporary, file); // a reader never sees half a file
+  writePrivateFile(file, text); // whole, under an unpredictable name first: see safe-fs.ts
 }
 
 export function writeRecording(runFile: string, recording: Recording): void {
@@ -45,8 +45,28 @@ export function writeRecording(runFile: string, recording: Recording): void {
   writePrivate(runFile, `${JSON.stringify(recording)}\n`);
 }
 
+/**
+ * The recording a run file holds, trusted only as the toggle writes it: in
+ * `<dir>/.run/`, both directories ours alone, the file ours, 0600, one name,
+ * and naming a log directly inside `<dir>`. Whoever could write it otherwise
+ * would choose what the reader (running as us) appends where.
+ */
 export function readRecording(runFile: string): Recording {
-  return JSON.parse(fs.readFileSync(runFile, 'utf8')) as Recording;
+  const absolute = path.resolve(runFile);
+  const runDir = path.dirname(absolute);
+  const dir = path.dirname(runDir);
+  if (path.basename(runDir) !== '.run') throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  checkPrivateDir(dir);
+  checkPrivateDir(runDir);
+  // JSON has no Infinity: `@audit-max-files all` is written as null.
+  const recording = JSON.parse(readPrivateFile(absolute), (key, value: unknown) =>
+    key === 'maxFiles' && value === null ? Number.POSITIVE_INFINITY : value,
+  ) as Recording;
+  const file: unknown = recording.file;
+  if (typeof file !== 'string' || path.dirname(file) !== dir || !/^[^./][^/]*$/.test(path.basename(file))) {
+    throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
+  }
+  return recording;
 }
 
 export function writeReaderPid(runFile: string): void {
@@ -57,7 +77,7 @@ export function writeReaderPid(runFile: string): void {
 export function livingReader(runFile: string): number | undefined {
   let pid: number;
   try {
-    pid = Number(fs.readFileSync(pidFilePath(runFile), 'utf8'));
+    pid = Number(readPrivateFile(pidFilePath(runFile)));
   } catch {
     return undefined;
   }
@@ -69,14 +89,24 @@ export function livingReader(runFile: string): number | undefined {
   }
 }
 
-/** Tells the reader, before its pipe closes, that the close is a user's stop and whose. */
-export function requestStop(runFile: string, by: string): void {
-  writePrivate(stopFilePath(runFile), `${JSON.stringify({ by })}\n`);
+/**
+ * Why a recording is being stopped, told to the reader before its pipe closes:
+ * a user's toggle (`by`), or tmux's word that the pane died (`reason`
+ * `pane-exited` with the exit `status`).
+ */
+export interface StopRequest {
+  by?: string;
+  reason?: string;
+  status?: string;
 }
 
-export function takeStopRequest(runFile: string): { by: string } | undefined {
+export function requestStop(runFile: string, request: StopRequest): void {
+  writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}\n`);
+}
+
+export function takeStopRequest(runFile: string): StopRequest | undefined {
   try {
-    const request = JSON.parse(fs.readFileSync(stopFilePath(runFile), 'utf8')) as { by: string };
+    const request = JSON.parse(readPrivateFile(stopFilePath(runFile))) as StopRequest;
     fs.rmSync(stopFilePath(runFile), { force: true });
     return request;
   } catch {

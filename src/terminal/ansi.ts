@@ -12,7 +12,9 @@
 // part of a well-formed character is written as the text `\xNN`, so binary
 // output is accounted for byte by byte and the text is always valid UTF-8.
 // C1 controls (U+0080–U+009F) are written as `\u00NN`: no terminal reading the
-// log later may take them for CSI or OSC.
+// log later may take them for CSI or OSC. U+2028, U+2029 and the bidi controls
+// are written as `\u2028` etc.: no tool may see two lines in one, or text
+// reordered.
 //
 // All state that spans reads lives in fields, so a sequence split across two
 // chunks is handled exactly like one that arrives whole. String bodies (OSC,
@@ -97,15 +99,30 @@ function escapeByte(out: Buffer, o: number, byte: number): number {
   return o + 4;
 }
 
-/** Writes `\u00NN` for a C1 control character (U+0080–U+009F). */
-function escapeC1(out: Buffer, o: number, codePoint: number): number {
+/**
+ * Writes `\uNNNN` for a character that must not reach the log as itself: a C1
+ * control (U+0080–U+009F), or one that splits or reorders a line (see
+ * isLineBreakOrBidi). Six ASCII bytes, six UTF-16 units: no offset bookkeeping.
+ */
+function escapeCodePoint(out: Buffer, o: number, codePoint: number): number {
   out[o] = 0x5c;
   out[o + 1] = 0x75;
-  out[o + 2] = 0x30;
-  out[o + 3] = 0x30;
-  out[o + 4] = HEX.charCodeAt(codePoint >> 4);
+  out[o + 2] = HEX.charCodeAt((codePoint >> 12) & 15);
+  out[o + 3] = HEX.charCodeAt((codePoint >> 8) & 15);
+  out[o + 4] = HEX.charCodeAt((codePoint >> 4) & 15);
   out[o + 5] = HEX.charCodeAt(codePoint & 15);
   return o + 6;
+}
+
+/**
+ * The 3-byte characters that make one log line look like two to tools that
+ * split on Unicode line breaks (U+2028, U+2029: Python's splitlines, JSON and
+ * JavaScript readers), or reorder what a reader sees (bidi embeddings and
+ * overrides U+202A–U+202E, isolates U+2066–U+2069). U+0085 is C1. As UTF-8:
+ * E2 80 A8–AE and E2 81 A6–A9.
+ */
+function isLineBreakOrBidi(b0: number, b1: number, b2: number): boolean {
+  return b0 === 0xe2 && ((b1 === 0x80 && b2 >= 0xa8 && b2 <= 0xae) || (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9));
 }
 
 export class EscapeCleaner {
@@ -321,7 +338,10 @@ export class EscapeCleaner {
     if (--this.need > 0) return o;
     const length = this.pendingLength;
     this.pendingLength = 0;
-    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeC1(out, o, b);
+    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeCodePoint(out, o, b);
+    if (length === 3 && isLineBreakOrBidi(this.pending[0]!, this.pending[1]!, b)) {
+      return escapeCodePoint(out, o, ((this.pending[0]! & 0x0f) << 12) | ((this.pending[1]! & 0x3f) << 6) | (b & 0x3f));
+    }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k]!;
     out[o++] = b;
     // 2 and 3 bytes make one UTF-16 unit, 4 bytes a surrogate pair.

@@ -20,6 +20,8 @@ export interface LineSink {
   line(text: string, continued: boolean): void;
   /** A full-screen program switched to the alternate screen (true) or back (false). */
   screen(alternate: boolean): void;
+  /** A cursor move was cut short at the pane's right edge: the pane may have been resized since its width was learnt. */
+  clamped?(): void;
 }
 
 const LF = 0x0a;
@@ -32,11 +34,27 @@ export class LineAssembler implements Perform {
   private continued = false;
   /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
   private alternate = false;
+  /**
+   * The pane's width: a cursor move stops at its right edge, as on the screen
+   * (tmux, screen-write.c:915 CUF and :1268 CHA). Without it, `ESC[9999G`
+   * would pad every line to thousands of blanks: a few bytes of output
+   * amplified into megabytes of log, pushing history out through rotation.
+   */
+  private columns: number;
 
   constructor(
     private readonly sink: LineSink,
     private readonly maxChars = MAX_LINE_CHARS,
-  ) {}
+    columns?: number,
+  ) {
+    this.columns = maxChars;
+    if (columns !== undefined) this.setColumns(columns);
+  }
+
+  /** The pane's width from now on (unknown or nonsense: only the line limit bounds the cursor). */
+  setColumns(columns: number): void {
+    this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars;
+  }
 
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text: string): void {
@@ -83,14 +101,19 @@ export class LineAssembler implements Perform {
           this.text = ' '.repeat(upto) + this.text.slice(upto);
         } else this.text = '';
         break;
-      case LineEdit.CursorForward:
-        this.cursor += count;
+      case LineEdit.CursorForward: {
+        // Up to the right edge, never back: text already printed past it wrapped on the screen.
+        const target = this.cursor + count;
+        this.cursor = Math.min(target, Math.max(this.cursor, this.columns - 1));
+        if (this.cursor < target) this.sink.clamped?.();
         break;
+      }
       case LineEdit.CursorBackward:
         this.cursor = Math.max(0, this.cursor - count);
         break;
       case LineEdit.CursorColumn:
-        this.cursor = count - 1;
+        this.cursor = Math.min(count - 1, this.columns - 1);
+        if (this.cursor < count - 1) this.sink.clamped?.();
         break;
     }
     // A runaway cursor must not make the padding unbounded.

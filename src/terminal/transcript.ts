@@ -10,8 +10,14 @@ export class Transcript {
   private readonly cleaner = new EscapeCleaner();
   private readonly lines: LineAssembler;
 
-  constructor(sink: LineSink, maxLineChars?: number) {
-    this.lines = new LineAssembler(sink, maxLineChars);
+  /** `columns`: the pane's width, if known (see LineAssembler). */
+  constructor(sink: LineSink, maxLineChars?: number, columns?: number) {
+    this.lines = new LineAssembler(sink, maxLineChars, columns);
+  }
+
+  /** The pane's width changed (a resize). */
+  setColumns(columns: number): void {
+    this.lines.setColumns(columns);
   }
 
   /** Text the current line already holds (what the screen showed before the stream began). */

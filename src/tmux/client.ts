@@ -91,9 +91,19 @@ export class Tmux {
     });
   }
 
-  /** A session's name and its panes that tmux-audit marks as logged. */
-  loggedPanes(session: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
-    const rows = this.run(['list-panes', '-s', '-t', session, '-F', ['#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
+  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
+  paneWidth(paneId: string, done: (width: number | undefined) => void): void {
+    const args = ['display-message', '-p', '-t', paneId, '#{pane_width}'];
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8' }, (error, stdout) => {
+      const width = Number(stdout.trim());
+      done(!error && width > 0 ? width : undefined);
+    });
+  }
+
+  /** A session's name and its panes marked as logged; without a session, every pane of the server. */
+  loggedPanes(session?: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
+    const scope = session === undefined ? ['-a'] : ['-s', '-t', session];
+    const rows = this.run(['list-panes', ...scope, '-F', ['#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
     let name = '';
     const panes = [];
     for (const row of rows.split('\n')) {
@@ -105,17 +115,22 @@ export class Tmux {
     return { name, panes };
   }
 
-  /** What became of a pane: still running, exited but kept (remain-on-exit), gone, or no server at all. */
-  paneFate(paneId: string): 'alive' | 'dead' | 'gone' | 'no-server' {
-    let fate: string;
+  /**
+   * What became of a pane: still running, exited but kept (remain-on-exit),
+   * gone, or no server at all; and who last ran pipe-pane on it (the
+   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
+   */
+  paneFate(paneId: string): { fate: 'alive' | 'dead' | 'gone' | 'no-server'; pipedBy: string } {
+    let answer: string;
     try {
       // For a pane that no longer exists, 3.3a's display-message prints an empty line and succeeds.
-      fate = this.run(['display-message', '-p', '-t', paneId, '#{pane_id} #{pane_dead}']).trim();
+      answer = this.run(['display-message', '-p', '-t', paneId, ['#{pane_id}', '#{pane_dead}', `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
     } catch {
-      return 'no-server';
+      return { fate: 'no-server', pipedBy: '' };
     }
-    if (!fate.startsWith(`${paneId} `)) return 'gone';
-    return fate.endsWith(' 1') ? 'dead' : 'alive';
+    const [id, dead, pipedBy = ''] = answer.replace(/\n$/, '').split(FIELD_SEPARATOR);
+    if (id !== paneId) return { fate: 'gone', pipedBy: '' };
+    return { fate: dead === '1' ? 'dead' : 'alive', pipedBy };
   }
 
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */

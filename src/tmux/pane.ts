@@ -32,6 +32,8 @@ const PANE_FIELDS = {
   cursorX: { format: 'cursor_x', parse: number },
   cursorY: { format: 'cursor_y', parse: number },
   alternateScreen: { format: 'alternate_on', parse: flag },
+  /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
+  width: { format: 'pane_width', parse: number },
 } as const satisfies Record<string, Field<unknown>>;
 
 type PaneFields = { -readonly [K in keyof typeof PANE_FIELDS]: ReturnType<(typeof PANE_FIELDS)[K]['parse']> };
@@ -47,6 +49,9 @@ export function readPane(tmux: Tmux, target: string): PaneState {
   const output = tmux.run(['display-message', '-p', '-t', target, FORMATS.map((format) => `#{${format}}`).join(FIELD_SEPARATOR)]);
   const values = output.replace(/\n$/, '').split(FIELD_SEPARATOR);
   if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
+  // display-message succeeds with empty formats for a target that does not exist (3.3a: CMD_FIND_CANFAIL,
+  // cmd-display-message.c:46): without this, an unknown target would act on whatever pane tmux picked.
+  if (values[0] === '' || (/^%\d+$/.test(target) && values[0] !== target)) throw new AuditError(`no such pane: ${target}`, 2);
   const state: Record<string, unknown> = {};
   FIELD_KEYS.forEach((key, index) => {
     state[key] = PANE_FIELDS[key].parse(values[index]!);

@@ -440,7 +440,8 @@ describe('recover, run after a reader died', () => {
     const runFile = path.join(dir, '.run', 'x-0.json');
     fs.mkdirSync(path.dirname(runFile), { recursive: true, mode: 0o700 });
     const fields = { id: 'REC0000001', file, user: 'ann', by: 'ann', session: 's', window: '0', pane: '0', paneId: '%0', socket: '', version: '' };
-    fs.writeFileSync(runFile, JSON.stringify({ ...fields, timeFormat: 'HH:mm:ss', maxBytes: 1 << 20, maxFiles: 1, seed: '' }));
+    // 0600, as the toggle writes it: the reader and recover trust no other run file.
+    fs.writeFileSync(runFile, JSON.stringify({ ...fields, timeFormat: 'HH:mm:ss', maxBytes: 1 << 20, maxFiles: 1, seed: '' }), { mode: 0o600 });
     return runFile;
   }
 

@@ -35,6 +35,8 @@ export interface ClientOf {
   home: string;
   socketName?: string;
   session?: string;
+  /** Attach as this Unix user, through the socket at `socketPath` (another user's -L names another directory). */
+  user?: { name: string; socketPath: string };
 }
 
 /** A server a client can be attached to: where it is, and its command line. */
@@ -264,7 +266,11 @@ export class OuterTerminal {
     delete this.env.TMUX;
     delete this.env.TMUX_PANE;
     // -u: the client's terminal (this pane) does UTF-8, whatever the test's locale says.
-    const attach = [
+    const attach = inner.user ? [
+      `exec runuser -u ${shellQuote(inner.user.name)} -- env -u TMUX -u TMUX_PANE HOME=/tmp`,
+      `tmux -u -S ${shellQuote(inner.user.socketPath)} attach`,
+      ...(inner.session === undefined ? [] : [`-t ${shellQuote(inner.session)}`]),
+    ].join(' ') : [
       'exec env -u TMUX -u TMUX_PANE',
       `TMUX_TMPDIR=${shellQuote(inner.tmpDir)}`,
       `HOME=${shellQuote(inner.home)}`,

@@ -43,6 +43,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     cursorX: 14,
     cursorY: 5,
     alternateScreen: false,
+    width: 80,
     options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '' },
     ...overrides,
   };
@@ -129,6 +130,7 @@ describe('start plan', () => {
       maxBytes: 10 * 1024 ** 2,
       maxFiles: 20,
       alternateScreen: false,
+      width: 80,
     });
   });
 

@@ -226,16 +226,17 @@ describe('properties over arbitrary bytes', () => {
     );
   });
 
-  it('every byte of binary output is accounted for: printable text, or escaped (\\xNN, \\u00NN)', () => {
+  it('every byte of binary output is accounted for: printable text, or escaped (\\xNN, \\uNNNN)', () => {
     // Bytes that are neither controls nor a backslash (which would make the escapes ambiguous).
     const binary = fc.uint8Array({ maxLength: 400 }).map((bytes) => bytes.filter((b) => b >= 0x20 && b !== 0x5c && b !== 0x7f));
     fc.assert(
       fc.property(binary, fc.array(fc.nat(), { maxLength: 4 }), (bytes, cuts) => {
         const text = lines(split(bytes, cuts), 1 << 20).join('');
         const restored = Buffer.concat(
-          text.split(/(\\x[0-9a-f]{2}|\\u00[89][0-9a-f])/).map((part) => {
+          // \uNNNN: C1 controls, and the line separators and bidi controls (E2 80 A8..AE, E2 81 A6..A9).
+          text.split(/(\\x[0-9a-f]{2}|\\u00[89][0-9a-f]|\\u20[26][0-9a-f])/).map((part) => {
             if (/^\\x[0-9a-f]{2}$/.test(part)) return Buffer.from([parseInt(part.slice(2), 16)]);
-            if (/^\\u00[89][0-9a-f]$/.test(part)) return Buffer.from(String.fromCharCode(parseInt(part.slice(2), 16)), 'utf8');
+            if (/^\\u[0-9a-f]{4}$/.test(part)) return Buffer.from(String.fromCharCode(parseInt(part.slice(2), 16)), 'utf8');
             return Buffer.from(part, 'utf8');
           }),
         );

@@ -6,9 +6,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { AuditError } from '../../core/errors.ts';
 import { rotationLockPath } from '../../core/paths.ts';
-import { filesToPrune, rotatedName } from '../../core/rotate.ts';
+import { filesToPrune, rotatedFiles, rotatedName } from '../../core/rotate.ts';
 import { processAlive } from '../../runtime/process.ts';
+import { isOwnFile, userName } from './safe-fs.ts';
+
+const { O_WRONLY, O_RDONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
 
 /** A rotation lock older than this is left over by a stuck or dead writer, and is taken over. */
 const STALE_LOCK_MS = 10_000;
@@ -20,21 +24,27 @@ export function sameFile(mine: fs.Stats, current: fs.Stats | undefined): boolean
 
 /**
  * Rotates `file` (open as `fd`) under the lock, keeping `maxFiles` rotated
- * files, and calls `reopen` while still holding it. False when another writer
- * holds the lock (it is rotating this very file: the caller waits).
+ * files (Infinity: all), and calls `reopen` while still holding it; `pruned`
+ * hears of each rotated file deleted. False when another writer holds the
+ * lock (it is rotating this very file: the caller waits).
  */
-export function rotateUnderLock(file: string, fd: number, maxFiles: number, reopen: () => void): boolean {
+export function rotateUnderLock(file: string, fd: number, maxFiles: number, reopen: () => void, pruned?: (file: string) => void): boolean {
   const lock = rotationLockPath(file);
   if (!acquire(lock)) return false;
   try {
-    if (sameFile(fs.fstatSync(fd), fs.statSync(file, { throwIfNoEntry: false }))) {
+    if (sameFile(fs.fstatSync(fd), fs.lstatSync(file, { throwIfNoEntry: false }))) {
       const dir = path.dirname(file);
       const live = path.basename(file);
       const names = fs.readdirSync(dir);
       const rotated = rotatedName(live, new Date(), new Set(names));
       fs.renameSync(file, path.join(dir, rotated));
-      for (const old of filesToPrune([...names, rotated], live, maxFiles)) {
+      // Only our own rotated files count and go: a planted file (someone else's, a symlink, a
+      // second name) with a rotated-looking name, say a "future" one that sorts last, must
+      // neither be deleted nor push our real history out first.
+      const ours = rotatedFiles(names, live).filter((name) => isOwnFile(path.join(dir, name)));
+      for (const old of filesToPrune([...ours, rotated], live, maxFiles)) {
         fs.rmSync(path.join(dir, old), { force: true });
+        pruned?.(path.join(dir, old));
       }
     }
     reopen();
@@ -48,7 +58,7 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
 function acquire(lock: string): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = fs.openSync(lock, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, 0o600);
+      const fd = fs.openSync(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, 0o600);
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
       return true;
@@ -58,8 +68,19 @@ function acquire(lock: string): boolean {
       let holder: string;
       let age: number;
       try {
-        holder = fs.readFileSync(lock, 'utf8');
-        age = Date.now() - fs.statSync(lock).mtimeMs;
+        // Not followed, never blocking (a FIFO), and only a regular file of ours is a lock: anything
+        // else is a fault (reported, rotation skipped), not something to wait for or take over.
+        const held = fs.openSync(lock, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+        try {
+          holder = fs.readFileSync(held, 'utf8');
+          const stat = fs.fstatSync(held);
+          if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) {
+            throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : 'not a regular file'}); remove it`);
+          }
+          age = Date.now() - stat.mtimeMs;
+        } finally {
+          fs.closeSync(held);
+        }
       } catch (readError) {
         if ((readError as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
         throw readError; // something that is not our lock sits at its path

@@ -1,27 +1,225 @@
 // File operations that a hostile local user cannot turn against the log:
-// private modes whatever the umask, and no symlink followed.
+// private modes whatever the umask, no symlink followed, and nothing adopted
+// that someone else owns or can write (they could read the log through it,
+// swap the file, or steer what we write and delete).
 
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AuditError } from '../../core/errors.ts';
 
-const APPEND_FLAGS = fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW;
+const { O_WRONLY, O_RDONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_DIRECTORY } = fs.constants;
+// O_NONBLOCK: a FIFO planted at the path must not block us (it is refused after the open).
+const APPEND_FLAGS = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK;
+const CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK;
+const READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
 
-/** Creates `dir` (mode 0700 whatever the umask) and refuses a symlink in its place. */
-export function ensurePrivateDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stat = fs.lstatSync(dir);
-  if (stat.isSymbolicLink() || !stat.isDirectory()) {
-    throw Object.assign(new Error(`${dir} is not a directory (refusing to follow a symlink)`), { code: 'ENOTDIR' });
-  }
-  if ((stat.mode & 0o777) !== 0o700) fs.chmodSync(dir, 0o700);
+/**
+ * How an existing directory is taken: `private` (the log directory and its
+ * `.run`: ours and writable by nobody else, or refused) or `as-is` (a
+ * directory the user named for `pipe --file`, such as /tmp or a shared project
+ * directory: used as it is). Levels we create are 0700 either way, and an
+ * existing directory is never chmod-ed.
+ */
+export type DirPolicy = 'private' | 'as-is';
+
+function euid(): number {
+  return process.geteuid?.() ?? 0;
 }
 
-/** Opens `file` for appending, mode 0600 whatever the umask; O_NOFOLLOW refuses a planted symlink. */
-export function openAppend(file: string): number {
-  ensurePrivateDir(path.dirname(file));
-  const fd = fs.openSync(file, APPEND_FLAGS, 0o600);
-  fs.fchmodSync(fd, 0o600);
+let passwd: Map<number, string> | undefined;
+
+/** A uid's user name, for messages (only read when something is refused). */
+export function userName(uid: number): string {
+  if (!passwd) {
+    passwd = new Map();
+    try {
+      for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
+        const [name, , id] = line.split(':');
+        if (name && id && !passwd.has(Number(id))) passwd.set(Number(id), name);
+      }
+    } catch {
+      // no passwd: uids only
+    }
+  }
+  return passwd.get(uid) ?? `uid ${uid}`;
+}
+
+function who(uid: number): string {
+  const name = userName(uid);
+  return name === `uid ${uid}` ? name : `${name} (uid ${uid})`;
+}
+
+function modeText(mode: number): string {
+  return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+
+function kindOf(stat: fs.Stats): string {
+  if (stat.isSymbolicLink()) return 'a symlink';
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** Why `stat` (of `where`) is not ours alone, or undefined when it is ours and nobody else can write it. */
+function foreignness(where: string, stat: fs.Stats): string | undefined {
+  const owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
+  if (stat.uid !== euid()) return `${where} is ${owner}, not by ${who(euid())}`;
+  const writers = [(stat.mode & 0o020) !== 0 && 'its group', (stat.mode & 0o002) !== 0 && 'others'].filter(Boolean);
+  if (writers.length > 0) return `${where} is writable by ${writers.join(' and ')} (${owner})`;
+  return undefined;
+}
+
+/** Refuses a directory that is a symlink, not a directory, or (`private`) not ours alone. */
+function checkDir(dir: string, stat: fs.Stats, policy: DirPolicy): void {
+  if (stat.isSymbolicLink() || !stat.isDirectory()) {
+    throw new AuditError(`${dir} is not a directory (refusing to follow a symlink)`);
+  }
+  if (policy !== 'private') return;
+  const why = foreignness(dir, stat);
+  if (why) throw new AuditError(`${why}: refused, nothing is written into it; use a directory only you own and can write`);
+}
+
+/**
+ * Refuses an opened file that is not a regular file of ours with one name
+ * and no group/other write: someone else's file (they would read what we
+ * append), a second name (a hard link to a file elsewhere), a FIFO or device.
+ */
+function checkOpenedFile(file: string, fd: number, private_ = false): void {
+  const stat = fs.fstatSync(fd);
+  if (!stat.isFile()) throw new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
+  const why = foreignness(file, stat);
+  if (why) throw new AuditError(`${why}: refused, nothing is written to it; move it away to let a new log start there`);
+  if (stat.nlink !== 1) throw new AuditError(`${file} has ${stat.nlink} names (hard links): refused, nothing is written to it; move it away`);
+  if (private_ && (stat.mode & 0o077) !== 0) throw new AuditError(`${file} has mode ${modeText(stat.mode)}, not 0600: refused`);
+}
+
+/** Creates the missing levels of `dir`, each 0700 whatever the umask; existing levels are left as they are. */
+function createMissing(dir: string): void {
+  const first = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (first === undefined) return;
+  for (let level = dir; ; level = path.dirname(level)) {
+    // Through an fd opened without following: a level swapped for a symlink meanwhile is not chmod-ed through.
+    const fd = fs.openSync(level, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+    try {
+      if (fs.fstatSync(fd).uid === euid()) fs.fchmodSync(fd, 0o700);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (level === first || level === path.dirname(level)) break;
+  }
+}
+
+/**
+ * Makes sure `dir` exists: missing levels are created 0700; an existing one
+ * must be a real directory and, under `private`, ours and writable by nobody
+ * else. Never changes the mode of a directory it did not create.
+ */
+export function ensureDir(dir: string, policy: DirPolicy): void {
+  createMissing(dir);
+  checkDir(dir, fs.lstatSync(dir), policy);
+}
+
+/** The log directory or its `.run`: created 0700, or refused unless ours alone. */
+export function ensurePrivateDir(dir: string): void {
+  ensureDir(dir, 'private');
+}
+
+/** Checks an existing directory without creating anything (the reader's check of a run file's directories). */
+export function checkPrivateDir(dir: string): void {
+  checkDir(dir, fs.lstatSync(dir), 'private');
+}
+
+/** Turns an open's failure on something that is not a regular file into a refusal that says what it is. */
+function explainOpenFailure(file: string, error: NodeJS.ErrnoException): Error {
+  if (error.code === 'ENXIO' || error.code === 'EISDIR' || error.code === 'ENODEV' || error.code === 'EWOULDBLOCK') {
+    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (stat && !stat.isFile()) return new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
+  }
+  return error;
+}
+
+/**
+ * Opens `file` for appending: created 0600 (whatever the umask) if missing;
+ * an existing one only if it is a regular file of ours with one name and no
+ * group/other write. Never follows a symlink, never blocks on a FIFO.
+ */
+export function openAppend(file: string, policy: DirPolicy = 'private'): number {
+  ensureDir(path.dirname(file), policy);
+  let fd: number;
+  let created = false;
+  for (;;) {
+    try {
+      fd = fs.openSync(file, CREATE_FLAGS | O_APPEND, 0o600);
+      created = true;
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    try {
+      fd = fs.openSync(file, APPEND_FLAGS);
+      break;
+    } catch (error) {
+      // Removed between the two opens: create it after all.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw explainOpenFailure(file, error as NodeJS.ErrnoException);
+    }
+  }
+  try {
+    if (created) fs.fchmodSync(fd, 0o600);
+    checkOpenedFile(file, fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
   return fd;
+}
+
+/**
+ * Writes a small private file whole: into a fresh file under an unpredictable
+ * name (O_EXCL, no symlink followed), renamed into place, so a reader never
+ * sees half of it and nothing planted at a guessable name is written through.
+ */
+export function writePrivateFile(file: string, text: string): void {
+  const dir = path.dirname(file);
+  ensurePrivateDir(dir);
+  const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
+  const fd = fs.openSync(temporary, CREATE_FLAGS, 0o600);
+  try {
+    fs.fchmodSync(fd, 0o600);
+    fs.writeFileSync(fd, text);
+    fs.closeSync(fd);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // closed already
+    }
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Reads a private file written by writePrivateFile, refusing it unless it is ours, 0600 (no group/other bits) and has one name. */
+export function readPrivateFile(file: string): string {
+  const fd = fs.openSync(file, READ_FLAGS);
+  try {
+    checkOpenedFile(file, fd, true);
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Whether `file` (lstat) is a file we may delete as ours: a regular file we
+ * own with one name. Never a symlink, never someone else's file.
+ */
+export function isOwnFile(file: string): boolean {
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  return stat !== undefined && stat.isFile() && stat.uid === euid() && stat.nlink === 1;
 }
 
 /** Appends whole lines in one O_APPEND write (never inside another writer's line), refusing a symlink. */

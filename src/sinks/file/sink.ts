@@ -29,8 +29,10 @@ export class FileSink implements Sink {
 
   flush(): void {
     if (this.batch.length === 0) return;
-    this.log.write(this.batch);
+    // Emptied first: the write may come back here (a `lost` event written while the writer reopens).
+    const batch = this.batch;
     this.batch = '';
+    this.log.write(batch);
   }
 
   get backlog(): number {

@@ -21,10 +21,11 @@
 // tells the reader how much is queued so that it can bound it.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { needsRotation } from '../../core/rotate.ts';
 import { ByteQueue } from './queue.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
-import { openAppend } from './safe-fs.ts';
+import { openAppend, type DirPolicy } from './safe-fs.ts';
 
 /** The asynchronous write the writer makes: node's `fs.write`, or a slower or failing one under test. */
 export type WriteFn = (
@@ -45,8 +46,18 @@ export interface LogFileOptions {
   onRecover: () => void;
   /** Rotation failed (once per streak); writing goes on in the current file rather than lose lines. */
   onRotateError: (error: NodeJS.ErrnoException) => void;
+  /** Pruning deleted a rotated file for the first time in this writer's life (`maxFiles` reached): history is being let go. */
+  onFirstPrune?: (file: string) => void;
   /** The data path's write (default `fs.write`). */
   write?: WriteFn;
+  /**
+   * The log (or its directory) was removed while logging and has just been
+   * created again. What is written meanwhile (through `write`) goes first into
+   * the new file, before the lines that were waiting.
+   */
+  onLost?: (what: 'file' | 'directory') => void;
+  /** How the log's directory is taken (default `private`: the log directory; see safe-fs.ts). */
+  directory?: DirPolicy;
 }
 
 /**
@@ -63,6 +74,8 @@ const SHRINK_AFTER_MS = 1000;
 const RETRY_MS = 1000;
 /** How long to wait for another writer's rotation before writing: meanwhile lines wait in the queue. */
 const ROTATION_WAIT_MS = 5;
+/** How long close() waits for a write in flight: a hung disk must not keep a reader alive after its pipe closed. */
+const CLOSE_TIMEOUT_MS = 5000;
 
 export class LogFile {
   private fd: number;
@@ -72,15 +85,22 @@ export class LogFile {
   private writing = false;
   private failing = false;
   private rotateFailing = false;
+  private prunedOnce = false;
   private drainTimer: NodeJS.Timeout | undefined;
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
+  private closed = false;
+  /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
+  private dirStat: fs.Stats | undefined;
+  /** While onLost runs: what it writes, to go first into the new file. */
+  private lostText: string[] | undefined;
 
   constructor(
     readonly file: string,
     private readonly options: LogFileOptions,
   ) {
-    this.fd = openAppend(file);
+    this.fd = openAppend(file, options.directory);
+    this.dirStat = fs.lstatSync(path.dirname(file));
     this.writeFn = options.write ?? fs.write;
   }
 
@@ -90,6 +110,10 @@ export class LogFile {
   }
 
   write(text: string): void {
+    if (this.lostText) {
+      this.lostText.push(text);
+      return;
+    }
     this.queue.push(text);
     if (this.writing) return;
     if (this.queue.length >= GATHER_BYTES && !this.failing) {
@@ -100,6 +124,7 @@ export class LogFile {
   }
 
   private drainLater(ms: number): void {
+    if (this.closed) return;
     this.drainTimer = setTimeout(() => {
       this.drainTimer = undefined;
       if (!this.writing) this.drain();
@@ -122,25 +147,40 @@ export class LogFile {
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = undefined;
     if (this.queue.length === 0) return;
-    const data = this.queue.take(Number.POSITIVE_INFINITY);
     try {
-      this.prepare(data.length);
+      // Before taking: prepare may put a `lost` event at the head of the queue.
+      this.prepare(this.queue.length);
+      const data = this.queue.take(Number.POSITIVE_INFINITY);
       for (let offset = 0; offset < data.length; ) offset += fs.writeSync(this.fd, data, offset);
     } catch (error) {
       this.options.onError(error as NodeJS.ErrnoException);
     }
   }
 
+  /** Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS on a write that never returns (what waits is then lost). */
   async close(): Promise<void> {
-    if (!this.failing) await this.flush();
-    // A retry may be in flight: its bytes go before what flushSync writes, and need the fd open.
-    while (this.writing) await new Promise((resolve) => setTimeout(resolve, 10));
-    this.flushSync();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), CLOSE_TIMEOUT_MS);
+    });
+    const settled = (async () => {
+      if (!this.failing) await this.flush();
+      // A retry may be in flight: its bytes go before what flushSync writes, and need the fd open.
+      while (this.writing && !this.closed) await new Promise((resolve) => setTimeout(resolve, 10));
+      return false;
+    })();
+    const gaveUp = await Promise.race([settled, timedOut]);
+    clearTimeout(timer);
+    this.closed = true;
+    clearTimeout(this.drainTimer);
     clearTimeout(this.shrinkTimer);
-    try {
-      fs.fsyncSync(this.fd);
-    } catch {
-      // fsync is a courtesy at exit: the data already reached the kernel.
+    if (!gaveUp) {
+      this.flushSync();
+      try {
+        fs.fsyncSync(this.fd);
+      } catch {
+        // fsync is a courtesy at exit: the data already reached the kernel.
+      }
     }
     fs.closeSync(this.fd);
   }
@@ -176,6 +216,7 @@ export class LogFile {
 
   private writeFrom(data: Buffer, offset: number): void {
     this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
+      if (this.closed) return; // close() gave up on this write
       if (error) {
         this.fail(error, data.subarray(offset));
         return;
@@ -214,16 +255,23 @@ export class LogFile {
    */
   private prepare(incoming: number): number | undefined {
     let mine = fs.fstatSync(this.fd);
-    if (!sameFile(mine, fs.statSync(this.file, { throwIfNoEntry: false }))) {
-      // Rotated by another writer, or removed under us: continue in the file at the path.
+    // lstat: a symlink put at the path is another file, not the one it points to.
+    const current = fs.lstatSync(this.file, { throwIfNoEntry: false });
+    if (!sameFile(mine, current)) {
+      // Rotated by another writer: continue in the file at the path, if it is ours (openAppend refuses
+      // anyone else's). Removed under us: start a new one, and say so first thing in it.
+      // Ours has no name left only if it was removed: a rotated file keeps its one (renamed), and the
+      // path may be empty for a moment mid-rotation, which is no loss.
+      const lost = mine.nlink === 0 ? this.whatWasLost() : undefined;
       this.reopen();
       mine = fs.fstatSync(this.fd);
+      if (lost) this.noteLost(lost);
     }
     let size = mine.size;
     if (needsRotation(size, incoming, this.options.maxBytes)) {
       let rotated: boolean;
       try {
-        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen());
+        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file));
         this.rotateFailing = false;
       } catch (error) {
         if (!this.rotateFailing) this.options.onRotateError(error as NodeJS.ErrnoException);
@@ -236,9 +284,34 @@ export class LogFile {
     return this.options.maxBytes - size;
   }
 
+  private pruned(file: string): void {
+    if (this.prunedOnce) return;
+    this.prunedOnce = true;
+    this.options.onFirstPrune?.(file);
+  }
+
+  /** Lets onLost write (its event), and puts what it wrote at the head of the queue. */
+  private noteLost(what: 'file' | 'directory'): void {
+    if (!this.options.onLost) return;
+    this.lostText = [];
+    try {
+      this.options.onLost(what);
+    } finally {
+      const text = this.lostText.join('');
+      this.lostText = undefined;
+      if (text.length > 0) this.queue.unshift(Buffer.from(text));
+    }
+  }
+
+  /** Our file was removed: was its directory removed with it? */
+  private whatWasLost(): 'file' | 'directory' {
+    return sameFile(this.dirStat!, fs.lstatSync(path.dirname(this.file), { throwIfNoEntry: false })) ? 'file' : 'directory';
+  }
+
   private reopen(): void {
-    const fd = openAppend(this.file);
+    const fd = openAppend(this.file, this.options.directory);
     fs.closeSync(this.fd);
     this.fd = fd;
+    this.dirStat = fs.lstatSync(path.dirname(this.file));
   }
 }

@@ -1,0 +1,83 @@
+// `export REC --asciicast`: one recording as an asciicast v2 file.
+
+import fs from 'node:fs';
+import { Command } from 'commander';
+import { AuditError } from '../core/errors.ts';
+import { castHeader, castLine, castTitle, CastBuilder, type CastEvent } from '../read/asciicast.ts';
+import type { Location } from '../read/where.ts';
+import { eachLineOf } from './show.ts';
+import { location, Output, RecordingCommand, whereOptions, type WhereOptions } from './reading.ts';
+
+/** `--max-idle` in seconds; an error (exit 2) unless it is a positive number. */
+export function idleLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!(seconds > 0)) throw new AuditError(`--max-idle takes seconds above 0, not '${text}'`, 2);
+  return seconds;
+}
+
+/** The cast of recording `rec`, line by line to `write`: the header first, then its events. */
+export function writeCast(where: Location, rec: string, session: string | undefined, idleTimeLimit: number | undefined, write: (line: string) => boolean): void {
+  const builder = new CastBuilder();
+  let started = false;
+  const emit = (events: CastEvent[]) => events.every((event) => write(castLine(event)));
+  eachLineOf(where, rec, session, (line) => {
+    if (!started) {
+      started = true;
+      // The start event comes first: it gives the time and the title.
+      const events = builder.add(line);
+      if (!write(castLine(castHeader({ startMs: builder.startMs, title: castTitle(line), idleTimeLimit })))) return false;
+      return emit(events);
+    }
+    return emit(builder.add(line));
+  });
+  emit(builder.finish());
+}
+
+export function exportCommand(): Command {
+  return whereOptions(new RecordingCommand('export'))
+    .description('write one recording in another format: --asciicast (asciicast v2, for asciinema)')
+    .argument('<rec>', 'the recording id')
+    .option('--asciicast', 'asciicast v2: its lines replayed with their timing, each followed by \\r\\n')
+    .option('-o, --output <file>', 'write to this file (created 0600) instead of stdout')
+    .option('--max-idle <seconds>', 'tell players to shorten pauses longer than this (idle_time_limit)')
+    .option('--session <name>', 'look only in this session\'s log')
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ tmux-audit export V1StGXR8_Z --asciicast -o deploy.cast
+  $ asciinema play deploy.cast`,
+    )
+    .action((rec: string, options: WhereOptions & { asciicast?: boolean; output?: string; maxIdle?: string; session?: string }) => {
+      if (!options.asciicast) throw new AuditError('export needs a format: --asciicast', 2);
+      const idle = idleLimit(options.maxIdle);
+      const where = location(options);
+      if (options.output === undefined) {
+        const out = new Output();
+        writeCast(where, rec, options.session, idle, (line) => out.write(line));
+        out.flush();
+        return;
+      }
+      let fd: number;
+      try {
+        fd = fs.openSync(options.output, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o600);
+      } catch (error) {
+        throw new AuditError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
+      }
+      try {
+        let pending = '';
+        writeCast(where, rec, options.session, idle, (line) => {
+          pending += line;
+          if (pending.length >= 64 * 1024) {
+            fs.writeSync(fd, pending);
+            pending = '';
+          }
+          return true;
+        });
+        fs.writeSync(fd, pending);
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
+}

@@ -1,0 +1,107 @@
+// `grep PATTERN`: a regular expression over what the panes printed and the
+// recorder's events, in the session logs and their rotated files, in time order.
+
+import { Command } from 'commander';
+import { AuditError } from '../core/errors.ts';
+import { parsePane, type LineFilter } from '../read/filter.ts';
+import { makePattern } from '../read/pattern.ts';
+import { grepLogs, type GrepHit } from '../read/search.ts';
+import { requireWhen } from '../read/time.ts';
+import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
+
+interface GrepOptions extends WhereOptions {
+  user?: string;
+  session?: string;
+  pane?: string;
+  rec?: string;
+  since?: string;
+  until?: string;
+  events?: boolean;
+  context?: string;
+  ignoreCase?: boolean;
+  fixedStrings?: boolean;
+  json?: boolean;
+}
+
+/** A hit as one JSON object: where it is, the line as written, and what it says. */
+export function hitJson(hit: GrepHit): Record<string, unknown> {
+  const { line } = hit;
+  return {
+    file: hit.file,
+    number: hit.number,
+    log: hit.log,
+    time: line.time,
+    ms: Number.isFinite(line.ms) ? line.ms : null,
+    user: line.user,
+    session: line.session,
+    window: line.window,
+    pane: line.pane,
+    kind: line.kind,
+    text: line.text,
+    ...(line.fields ? { fields: line.fields } : {}),
+    recordings: hit.recordings,
+    context: hit.context,
+  };
+}
+
+export function grepCommand(): Command {
+  return whereOptions(new Command('grep'))
+    .description('search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)')
+    .argument('[pattern]', 'a JavaScript regular expression, matched against the text after the mark (default: every line)', '')
+    .option('--user <user>', 'lines of this user: whose terminal, or who started the recording (by=)')
+    .option('--session <name>', 'only this session\'s log (name, or name@server)')
+    .option('--pane <pane>', 'only this pane: %N (from the start events), or session:window.pane as stamped')
+    .option('--rec <id>', 'only this recording')
+    .option('--since <time>', 'from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...')
+    .option('--until <time>', 'before this time (same forms)')
+    .option('--events', 'events only (start, stop, screen, rename, dropped, error)')
+    .option('-C, --context <n>', 'lines of context around each match, within its pane')
+    .option('-i, --ignore-case', 'case-blind')
+    .option('-F, --fixed-strings', 'the pattern is a plain string')
+    .option('--json', 'one JSON object per line')
+    .addHelpText(
+      'after',
+      `
+Each line is printed with its file and line number: <file>:<n>: <log line>
+(context lines: <file>-<n>- <log line>, groups separated by --).
+
+Examples:
+  $ tmux-audit grep 'rm -rf' --since yesterday --user bob
+  /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 | bob@web1:~$ rm -rf /srv/app/releases/old
+  $ tmux-audit grep --events 'stop .*reason=reader-died'
+  $ tmux-audit grep -C 3 --pane deploy:1.0 'Traceback'`,
+    )
+    .action((pattern: string, options: GrepOptions) => {
+      const now = new Date();
+      const filter: LineFilter = { user: options.user, rec: options.rec, events: options.events };
+      if (options.pane !== undefined) filter.pane = parsePane(options.pane);
+      if (options.since !== undefined) filter.since = requireWhen('--since', options.since, now);
+      if (options.until !== undefined) filter.until = requireWhen('--until', options.until, now);
+      let context = 0;
+      if (options.context !== undefined) {
+        if (!/^\d+$/.test(options.context)) throw new AuditError(`-C takes a number of lines, not '${options.context}'`, 2);
+        context = Number(options.context);
+      }
+      const compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings });
+      const where = location(options);
+      const sets = logsOf(where, options.session);
+      const out = new Output();
+      let failed = false;
+      const matched = grepLogs(
+        sets,
+        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json },
+        (hit) => {
+          if (options.json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
+          if (hit.gap) out.write('--\n');
+          return out.write(`${hit.file}${hit.context ? '-' : ':'}${hit.number}${hit.context ? '-' : ':'} ${hit.log}\n`);
+        },
+        (file, error) => {
+          failed = true;
+          out.flush();
+          warn(fileProblem(file, error));
+        },
+      );
+      out.flush();
+      process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
+    });
+}

@@ -1,0 +1,72 @@
+// `ls`: every session log with its rotated parts.
+
+import { Command } from 'commander';
+import { format } from 'date-fns';
+import { summarizeLog, type LogSummary } from '../read/summary.ts';
+import { location, logsOf, Output, whereOptions, type WhereOptions } from './reading.ts';
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes}B`;
+  const units = ['K', 'M', 'G', 'T'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)}${units[unit]}`;
+}
+
+function when(stamp: string | null, ms: number | null): string {
+  if (ms !== null && ms > Date.UTC(2000, 0, 1)) return format(ms, 'yyyy-MM-dd HH:mm:ss');
+  return stamp ?? '-';
+}
+
+/** The summaries as a table for people. */
+export function lsTable(summaries: readonly LogSummary[]): string {
+  const rows = [
+    ['SESSION', 'SERVER', 'FILES', 'FIRST', 'LAST', 'LINES', 'SIZE', 'RECS', 'USERS'],
+    ...summaries.map((log) => [
+      log.session,
+      log.server,
+      String(log.files.length),
+      when(log.first, log.firstMs),
+      when(log.last, log.lastMs),
+      String(log.lines),
+      size(log.bytes),
+      String(log.recordings),
+      log.users.join(',') || '-',
+    ]),
+  ];
+  const numeric = new Set([2, 5, 6, 7]);
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
+  return rows
+    .map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  '))
+    .join('\n')
+    .concat('\n');
+}
+
+export function lsCommand(): Command {
+  return whereOptions(new Command('ls'))
+    .description('list the session logs: server, files, first and last time, lines, size, recordings, users')
+    .option('--session <name>', 'only this session (name, or name@server)')
+    .option('--json', 'one JSON array, for machines')
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ tmux-audit ls
+  SESSION  SERVER   FILES  FIRST                LAST                 LINES  SIZE  RECS  USERS
+  deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  ann,bob
+  $ tmux-audit ls --json | jq '.[] | {session, recordings}'`,
+    )
+    .action((options: WhereOptions & { session?: string; json?: boolean }) => {
+      const where = location(options);
+      const summaries = logsOf(where, options.session).map((set) => summarizeLog(set, where.timeFormat));
+      const out = new Output();
+      if (options.json) out.write(`${JSON.stringify(summaries)}\n`);
+      else if (summaries.length === 0) process.stderr.write(`tmux-audit: no session logs in ${where.dir}\n`);
+      else out.write(lsTable(summaries));
+      out.flush();
+    });
+}

@@ -1,0 +1,145 @@
+// A log file read in large pieces that end between lines, into one reused
+// buffer: a 1 GB log is never in memory, and no line is split between two
+// pieces. Synchronous: the reading commands do one thing at a time.
+
+import fs from 'node:fs';
+
+const CHUNK = 1 << 20;
+/** A "line" longer than this (not a log: a log's longest line is a piece of 16,384 characters) is cut. */
+const MAX_LINE = 64 << 20;
+
+/**
+ * Buffers handed out again and again: reading a thousand files into fresh
+ * buffers costs more in page faults (the kernel zeroes each new page on first
+ * touch) than the reading itself.
+ */
+const spare: Buffer[] = [];
+
+/** A buffer of at least `size` bytes, reused when one is free; give it back with `release`. */
+export function borrow(size = CHUNK): Buffer {
+  const index = spare.findIndex((buffer) => buffer.length >= size);
+  if (index >= 0) return spare.splice(index, 1)[0]!;
+  return Buffer.allocUnsafeSlow(Math.max(size, CHUNK));
+}
+
+export function release(buffer: Buffer): void {
+  if (spare.length < 4) spare.push(buffer);
+}
+
+/** What a visitor of pieces says: go on, or stop reading. */
+export type Verdict = boolean | void;
+
+/**
+ * Calls `visit(buffer, end, offset, last)` for each piece of `fd` from byte
+ * `from` to `to` (default: the end of the file as it is then): `buffer[0, end)`
+ * holds whole lines, each ending in `\n`, except when `last` is true, where the
+ * final line may lack it (a torn line, or one being written); `offset` is the
+ * piece's position in the file. Returns where reading stopped (byte offset):
+ * `to`, or the end of the piece whose visit returned false.
+ */
+export function forEachPiece(fd: number, visit: (buffer: Buffer, end: number, offset: number, last: boolean) => Verdict, from = 0, to?: number): number {
+  const size = to ?? fs.fstatSync(fd).size;
+  let buffer = borrow();
+  try {
+    return readPieces(fd, visit, from, size, (bigger) => {
+      buffer = bigger;
+    }, buffer);
+  } finally {
+    release(buffer);
+  }
+}
+
+function readPieces(fd: number, visit: (buffer: Buffer, end: number, offset: number, last: boolean) => Verdict, from: number, size: number, grown: (buffer: Buffer) => void, start: Buffer): number {
+  let buffer = start;
+  let held = 0; // bytes at the start of buffer not yet visited (the beginning of a line)
+  let position = from;
+  let offset = from; // file offset of buffer[0]
+  while (position < size) {
+    if (held === buffer.length) {
+      // One line fills the buffer: grow it (up to MAX_LINE), else hand the piece over as it is.
+      if (buffer.length < MAX_LINE) {
+        const bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE));
+        buffer.copy(bigger, 0, 0, held);
+        buffer = bigger;
+        grown(bigger);
+      } else {
+        if (visit(buffer, held, offset, false) === false) return offset + held;
+        offset += held;
+        held = 0;
+      }
+    }
+    const read = fs.readSync(fd, buffer, held, Math.min(buffer.length - held, size - position), position);
+    if (read === 0) break; // the file shrank (truncated): what was there is read
+    position += read;
+    const filled = held + read;
+    const last = position >= size;
+    const end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
+    if (end === 0) {
+      held = filled;
+      continue;
+    }
+    if (visit(buffer, end, offset, last) === false) return offset + end;
+    buffer.copy(buffer, 0, end, filled);
+    held = filled - end;
+    offset += end;
+  }
+  if (held > 0 && visit(buffer, held, offset, true) === false) return offset + held;
+  return position;
+}
+
+/** Opens a log file for reading; undefined when it is gone (rotated away, pruned meanwhile). Other failures throw. */
+export function openLog(file: string): number | undefined {
+  try {
+    return fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** The first and last whole lines of a file (without `\n`; a torn last line is not one), reading only its ends. */
+export function endLines(fd: number, size = fs.fstatSync(fd).size): { first: string | undefined; last: string | undefined } {
+  const head = borrow();
+  try {
+    return ends(fd, size, head);
+  } finally {
+    release(head);
+  }
+}
+
+function ends(fd: number, size: number, head: Buffer): { first: string | undefined; last: string | undefined } {
+  const headRead = fs.readSync(fd, head, 0, Math.min(size, 64 * 1024), 0);
+  let firstEnd = head.subarray(0, headRead).indexOf(10);
+  let first: string | undefined;
+  if (firstEnd >= 0) first = head.toString('utf8', 0, firstEnd);
+  else if (size > headRead) {
+    // A first line longer than 64 KiB: read on until its end.
+    forEachPiece(fd, (buffer, end) => {
+      firstEnd = buffer.subarray(0, end).indexOf(10);
+      if (firstEnd >= 0) first = buffer.toString('utf8', 0, firstEnd);
+      return false;
+    });
+  }
+  // The last whole line ends at the last `\n`; it starts after the one before.
+  let last: string | undefined;
+  let window = 64 * 1024;
+  for (;;) {
+    const start = Math.max(0, size - window);
+    const tail = size - start <= head.length ? head : Buffer.allocUnsafe(size - start);
+    const tailRead = fs.readSync(fd, tail, 0, size - start, start);
+    const end = tail.subarray(0, tailRead).lastIndexOf(10);
+    if (end < 0) {
+      if (start === 0) break;
+      window *= 4;
+      continue;
+    }
+    const begin = end === 0 ? -1 : tail.subarray(0, end).lastIndexOf(10);
+    if (begin < 0 && start > 0) {
+      window *= 4;
+      continue;
+    }
+    last = tail.toString('utf8', begin + 1, end);
+    break;
+  }
+  return { first, last };
+}

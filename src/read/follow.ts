@@ -1,0 +1,179 @@
+// `tail`: the last lines of a log (across its rotated files), and following
+// its live file as it grows, across rotations: when the live file is renamed
+// away, what is left of it is read to the end (and for a little while longer,
+// for writers that had it open), then the new live file is read from its start.
+// Whole lines only: a line being written is printed once its `\n` is there.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { rotatedFiles } from '../core/rotate.ts';
+import { openLog } from './chunks.ts';
+
+/** How long a rotated-away file is still read: a writer may have had it open when it was renamed. */
+const DRAIN_MS = 2000;
+
+/** Where the last `count` whole lines of an open file are (bytes [start, end)), and how many there are. */
+export function tailOf(fd: number, size: number, count: number): { start: number; end: number; lines: number } {
+  // The newlines from the end backwards: the first ends the last whole line, the (count+1)-th ends the line before those taken.
+  const newlines: number[] = [];
+  const window = Buffer.allocUnsafe(64 * 1024);
+  for (let from = size; from > 0 && newlines.length <= count; ) {
+    const take = Math.min(window.length, from);
+    from -= take;
+    const read = fs.readSync(fd, window, 0, take, from);
+    for (let at = read; newlines.length <= count; ) {
+      const newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
+      if (newline < 0) break;
+      newlines.push(from + newline);
+      at = newline;
+    }
+  }
+  if (newlines.length === 0) return { start: 0, end: 0, lines: 0 };
+  const end = newlines[0]! + 1;
+  return newlines.length > count ? { start: newlines[count]! + 1, end, lines: count } : { start: 0, end, lines: newlines.length };
+}
+
+/**
+ * The last `count` whole lines of the files (oldest first), as bytes. `live`
+ * is the last file already open, read up to `size` (what it held when it was
+ * opened: it may have been rotated since). A line still being written (no
+ * `\n` yet) is not one.
+ */
+export function lastLines(files: readonly string[], count: number, live?: { path: string; fd: number; size: number }): Buffer {
+  const parts: Buffer[] = [];
+  let wanted = count;
+  for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
+    const own = live?.path === files[i] ? undefined : openLog(files[i]!);
+    const fd = own ?? (live?.path === files[i] ? live.fd : undefined);
+    if (fd === undefined) continue;
+    try {
+      const { start, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : fs.fstatSync(fd).size, wanted);
+      if (end > start) {
+        const bytes = Buffer.allocUnsafe(end - start);
+        fs.readSync(fd, bytes, 0, bytes.length, start);
+        parts.unshift(bytes);
+      }
+      wanted -= lines;
+    } finally {
+      if (own !== undefined) fs.closeSync(own);
+    }
+  }
+  return Buffer.concat(parts);
+}
+
+interface Reading {
+  fd: number;
+  ino: number;
+  position: number;
+  /** The start of a line not finished yet. */
+  partial: Buffer;
+  /** For a file rotated away: until when it is still read. */
+  until?: number;
+}
+
+export interface FollowOptions {
+  /** The live file's path. */
+  live: string;
+  /** The live file, open (it may have been rotated since), and where to go on reading it: after its last whole line. */
+  start?: { fd: number; from: number };
+  /** Gets whole lines, as bytes. */
+  write: (bytes: Buffer) => void;
+  /** Ends the follow. */
+  signal?: AbortSignal;
+  pollMs?: number;
+}
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads what was added to `reading` and writes the whole lines; `final` also writes an unfinished last line. */
+function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false): void {
+  const buffer = Buffer.allocUnsafe(256 * 1024);
+  for (;;) {
+    const read = fs.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    if (read === 0) break;
+    reading.position += read;
+    const chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+    const end = chunk.lastIndexOf(10) + 1;
+    if (end > 0) write(Buffer.from(chunk.subarray(0, end)));
+    reading.partial = Buffer.from(chunk.subarray(end));
+  }
+  if (final && reading.partial.length > 0) {
+    write(Buffer.concat([reading.partial, Buffer.from('\n')]));
+    reading.partial = Buffer.alloc(0);
+  }
+}
+
+function open(file: string, position: number): Reading | undefined {
+  const fd = openLog(file);
+  if (fd === undefined) return undefined;
+  return { fd, ino: fs.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+}
+
+/** The rotated files of `live` newer than the one with inode `ino`, oldest first (none if that one is gone). */
+function rotatedSince(live: string, ino: number): string[] {
+  const dir = path.dirname(live);
+  const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).map((name) => path.join(dir, name));
+  const mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  return mine < 0 ? [] : rotated.slice(mine + 1);
+}
+
+/** Follows the log whose live file is `options.live` until `signal` aborts. */
+export async function follow(options: FollowOptions): Promise<void> {
+  const { live, write, signal } = options;
+  const pollMs = options.pollMs ?? 100;
+  let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0);
+  const draining: Reading[] = [];
+  try {
+    while (!signal?.aborted) {
+      if (current) readNew(current, write);
+      for (const old of [...draining]) {
+        readNew(old, write);
+        if (Date.now() >= old.until!) {
+          readNew(old, write, true);
+          fs.closeSync(old.fd);
+          draining.splice(draining.indexOf(old), 1);
+        }
+      }
+      const now = statOf(live);
+      if (now && (!current || now.ino !== current.ino)) {
+        // Rotated (or created): finish what is left of the old file, and of any file rotated after it
+        // (several rotations between two looks), then read the new one from its start.
+        if (current) {
+          readNew(current, write);
+          current.until = Date.now() + DRAIN_MS;
+          draining.push(current);
+          for (const file of rotatedSince(live, current.ino)) {
+            const between = open(file, 0);
+            if (!between) continue;
+            readNew(between, write);
+            between.until = Date.now() + DRAIN_MS;
+            draining.push(between);
+          }
+        }
+        current = open(live, 0);
+        continue;
+      }
+      try {
+        await delay(pollMs, undefined, { signal });
+      } catch {
+        break; // aborted
+      }
+    }
+  } finally {
+    for (const reading of [...draining, ...(current ? [current] : [])]) {
+      try {
+        readNew(reading, write, reading !== current);
+      } catch {
+        // closing anyway
+      }
+      fs.closeSync(reading.fd);
+    }
+  }
+}

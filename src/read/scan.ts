@@ -1,0 +1,132 @@
+// The loop every reading command runs: the lines of a log file, in order, with
+// their numbers, handed to a visitor. A visitor that only cares about some
+// lines says which with a regular expression ("candidates"): the loop then
+// jumps from match to match over a whole piece of the file instead of looking
+// at each line, which is what makes `grep` over a gigabyte about as fast as
+// reading it. Candidates are only a shortlist: the visitor parses each one and
+// decides. It is asked again after every line, so it can narrow or widen its
+// shortlist as it learns (`show` looks for a start event, then for the lines
+// of one place).
+//
+// The shortlist runs over the Latin-1 view of the bytes (one character per
+// byte: decoding is a copy, and a position in it is a byte offset), so it must
+// be written for that view: ASCII, or UTF-8 bytes spelled as Latin-1
+// (pattern.ts makes sure). Only the lines visited are decoded as UTF-8.
+// Line numbers are counted only when needed: a file with no candidate is not
+// counted at all.
+
+import * as buffers from 'node:buffer';
+import fs from 'node:fs';
+import { borrow, forEachPiece, release } from './chunks.ts';
+
+/** Node ≥ 18.15 has it; before, every visited line is decoded as UTF-8. */
+const isAscii: (bytes: Uint8Array) => boolean = (buffers as { isAscii?: (bytes: Uint8Array) => boolean }).isAscii ?? (() => false);
+
+/**
+ * Lines worth a look: a regular expression (flags `g` and `m`) over the
+ * Latin-1 view of the bytes that matches somewhere in each of them, or byte
+ * strings one of which each of them contains (found with Buffer.indexOf,
+ * without decoding anything), or undefined for every line.
+ */
+export type Candidates = RegExp | readonly Buffer[] | undefined;
+
+export interface LineVisitor {
+  candidates(): Candidates;
+  /** A line (without its `\n`), its number in the file (from 1) and where it starts (byte offset); false stops the scan. */
+  line(text: string, number: number, offset: number): boolean | void;
+}
+
+/** How many `\n` bytes there are in `bytes[from, to)`. */
+function countNewlines(bytes: Buffer, from: number, to: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
+
+/** How many `\n` bytes there are in `fd` between `from` and `to` (read again: it is in the page cache). */
+export function countFileNewlines(fd: number, from: number, to: number): number {
+  const buffer = borrow();
+  try {
+    let count = 0;
+    for (let position = from; position < to; ) {
+      const read = fs.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      if (read === 0) break;
+      count += countNewlines(buffer, 0, read);
+      position += read;
+    }
+    return count;
+  } finally {
+    release(buffer);
+  }
+}
+
+/** Visits the lines of the open file `fd`; true when the visitor stopped the scan. */
+export function scanFile(fd: number, visitor: LineVisitor): boolean {
+  // A line start whose number is known: the file's first line, later the end of a piece counted through.
+  let knownOffset = 0;
+  let knownNumber = 1;
+  let stopped = false;
+  forEachPiece(fd, (buffer, end, offset) => {
+    const piece = buffer.subarray(0, end);
+    let view: string | undefined; // the Latin-1 view, made when needed
+    let ascii: boolean | undefined;
+    // Where each byte string was last found in this piece (the same list asked again: not searched again).
+    let needles: readonly Buffer[] | undefined;
+    let foundAt: number[] = [];
+    // Numbering in this piece: the line at byte `at` has number `number`; at < 0: not counted yet.
+    let at = knownOffset === offset ? 0 : -1;
+    let number = knownNumber;
+    let position = 0;
+    while (position < end) {
+      const candidates = visitor.candidates();
+      let start = position;
+      if (candidates instanceof RegExp) {
+        view ??= buffer.toString('latin1', 0, end);
+        candidates.lastIndex = position;
+        const found = candidates.exec(view);
+        if (found === null || found.index >= end) break;
+        start = Math.max(position, view.lastIndexOf('\n', found.index - 1) + 1);
+      } else if (candidates) {
+        if (candidates !== needles) {
+          needles = candidates;
+          foundAt = candidates.map(() => -1);
+        }
+        let found = -1;
+        for (let i = 0; i < candidates.length; i++) {
+          if (foundAt[i]! < position && foundAt[i] !== -2) foundAt[i] = piece.indexOf(candidates[i]!, position);
+          if (foundAt[i] === -1) foundAt[i] = -2; // not in the rest of this piece
+          if (foundAt[i]! >= 0 && (found < 0 || foundAt[i]! < found)) found = foundAt[i]!;
+        }
+        if (found < 0) break;
+        start = Math.max(position, found === 0 ? 0 : piece.lastIndexOf(10, found - 1) + 1);
+      }
+      if (at < 0) {
+        number = knownNumber + countFileNewlines(fd, knownOffset, offset);
+        at = 0;
+      }
+      number += countNewlines(piece, at, start);
+      at = start;
+      let lineEnd = piece.indexOf(10, start);
+      if (lineEnd < 0) lineEnd = end;
+      let text: string;
+      if (candidates === undefined || candidates instanceof RegExp) {
+        // Many lines of this piece are read: one Latin-1 copy serves them all when it is plain ASCII.
+        ascii ??= isAscii(piece);
+        view ??= ascii ? buffer.toString('latin1', 0, end) : undefined;
+        text = ascii ? view!.slice(start, lineEnd) : buffer.toString('utf8', start, lineEnd);
+      } else text = buffer.toString('utf8', start, lineEnd);
+      if (visitor.line(text, number, offset + start) === false) {
+        stopped = true;
+        return false;
+      }
+      position = lineEnd + 1;
+    }
+    if (at >= 0) {
+      // Counting has begun in this file: carry it through the piece, so the next one starts known.
+      knownNumber = number + countNewlines(piece, at, end);
+      knownOffset = offset + end;
+    }
+    return true;
+  });
+  return stopped;
+}

@@ -1,0 +1,231 @@
+// Reading logs across rotations: each log's files in order (rotated ones
+// oldest first, then the live one), several logs merged by time, and the two
+// walks the commands make over them: a search (`grep`) and one recording
+// (`show`, `export`, `replay`).
+
+import fs from 'node:fs';
+import { endLines, openLog } from './chunks.ts';
+import { PaneContext } from './context.ts';
+import type { LogFile, LogSet } from './files.ts';
+import { needsRecordings, passes, type LineFilter } from './filter.ts';
+import { readerFor, type LineReader, type LogLine } from './line.ts';
+import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
+import { RecordingTracker } from './recordings.ts';
+import { scanFile, type Candidates } from './scan.ts';
+import { RecordingSpan } from './span.ts';
+
+/** One file to read, of one log. */
+export interface Source {
+  set: LogSet;
+  /** The log's position among those searched. */
+  setIndex: number;
+  file: LogFile;
+}
+
+/** Something that went wrong with one file: the walk goes on with the others. */
+export type FileError = (file: string, error: Error) => void;
+
+/** The first line's time of a file (NaN when unknown): the key that merges logs. */
+function firstTime(file: string, timeFormat: string): number {
+  const fd = openLog(file);
+  if (fd === undefined) return Number.NaN;
+  try {
+    const { first } = endLines(fd);
+    return first === undefined ? Number.NaN : (readerFor(first, timeFormat).read(first)?.ms ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The files of `sets` in time order: each log's own order kept, logs merged by
+ * the time of each file's first line (a file whose first line has no time
+ * goes with the file before it).
+ */
+export function filesInTimeOrder(sets: readonly LogSet[], timeFormat: string, when: (file: string) => number = (file) => firstTime(file, timeFormat)): Source[] {
+  const queues = sets.map((set, setIndex) => {
+    let key = Number.NEGATIVE_INFINITY;
+    return set.files.map((file) => {
+      const time = when(file.path);
+      if (Number.isFinite(time) && time > key) key = time;
+      return { set, setIndex, file, key };
+    });
+  });
+  const order: Source[] = [];
+  const heads = queues.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < queues.length; i++) {
+      const head = queues[i]![heads[i]!];
+      if (head && (best < 0 || head.key < queues[best]![heads[best]!]!.key)) best = i;
+    }
+    if (best < 0) return order;
+    const { set, setIndex, file } = queues[best]![heads[best]!++]!;
+    order.push({ set, setIndex, file });
+  }
+}
+
+/**
+ * Opens every log's live file now, before any of its rotated files is read:
+ * should it be rotated during the walk, its lines are still read once, from
+ * the file that was live when the walk began.
+ */
+function openLiveFiles(sources: readonly Source[]): Map<string, number> {
+  const open = new Map<string, number>();
+  for (const source of sources) {
+    if (source.file.rotatedAt !== undefined) continue;
+    try {
+      const fd = openLog(source.file.path);
+      if (fd !== undefined) open.set(source.file.path, fd);
+    } catch {
+      // reported when its turn comes
+    }
+  }
+  return open;
+}
+
+/** Reads one file with `visit`, telling `error` what the system refused; a file gone meanwhile (pruned) is passed over. */
+function readFile(path: string, held: Map<string, number>, error: FileError, visit: (fd: number) => boolean): boolean {
+  let fd = held.get(path);
+  held.delete(path);
+  try {
+    fd ??= openLog(path);
+    if (fd === undefined) return false;
+    return visit(fd);
+  } catch (failure) {
+    if (typeof (failure as NodeJS.ErrnoException).code !== 'string') throw failure; // not the file's fault
+    error(path, failure as Error);
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** What a search looks at: lines holding the pattern's literal, else its shortlist, and the events when recordings are followed. */
+export function grepCandidates(pattern: Pattern, tracking: boolean): Candidates {
+  if (pattern.literal) return tracking ? [pattern.literal, EVENT_BYTES] : [pattern.literal];
+  return shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
+}
+
+const EVENT_BYTES = Buffer.from(' * ');
+
+export interface GrepOptions {
+  /** Read each line's time, and tell the recordings it belongs to, even when no filter needs them (for --json). */
+  timed?: boolean;
+  recordings?: boolean;
+  pattern: Pattern;
+  filter: LineFilter;
+  /** Lines of context before and after each match, within its pane. */
+  context: number;
+  timeFormat: string;
+}
+
+export interface GrepHit {
+  file: string;
+  /** The line's number in its file, from 1. */
+  number: number;
+  /** The line as written. */
+  log: string;
+  line: LogLine;
+  /** The recordings it belongs to. */
+  recordings: string[];
+  context: boolean;
+  /** With context: the line starts a new group (it does not follow the line printed before it in its pane). */
+  gap: boolean;
+}
+
+/** Searches `sets` in time order; `emit` gets each line to print (false stops). Returns how many lines matched. */
+export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (hit: GrepHit) => boolean | void, error: FileError): number {
+  const { pattern, filter } = options;
+  const tracking = options.recordings || needsRecordings(filter);
+  const base = grepCandidates(pattern, tracking);
+  // The time is read only when something needs it (most of what parsing a line costs).
+  const timed = options.timed || filter.since !== undefined || filter.until !== undefined;
+  const trackers = sets.map(() => new RecordingTracker());
+  const context = options.context > 0 ? new PaneContext(options.context, sets) : undefined;
+  const sources = filesInTimeOrder(sets, options.timeFormat);
+  const held = openLiveFiles(sources);
+  let matched = 0;
+  let stopped = false;
+  try {
+    for (const { set, setIndex, file } of sources) {
+      if (stopped) break;
+      // Every line of a rotated file was written before it was rotated: older than --since, it can be passed over
+      // (unless recordings are followed, or context asked for: their start events, its lines may be in it).
+      if (!tracking && !context && filter.since !== undefined && file.rotatedAt !== undefined && file.rotatedAt < filter.since - 1000) continue;
+      const tracker = trackers[setIndex]!;
+      const fileIndex = set.files.indexOf(file);
+      readFile(file.path, held, error, (fd) => {
+        let reader: LineReader | undefined;
+        stopped = scanFile(fd, {
+          candidates: () => (context ? context.candidates(setIndex, base) : base),
+          line: (text, number, offset) => {
+            reader ??= readerFor(text, options.timeFormat);
+            const line = reader.read(text, timed || (tracking && text.includes(' * ')));
+            if (!line) return true;
+            const belongs = tracking ? tracker.see(line) : [];
+            const recordings = belongs.map((recording) => recording.rec);
+            const isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
+            if (isMatch) matched++;
+            if (!context) return isMatch ? emit({ file: file.path, number, log: text, line, recordings, context: false, gap: false }) !== false : true;
+            for (const shown of context.take({ setIndex, fileIndex, fd, file: file.path, number, offset, log: text, line, recordings }, isMatch, reader)) {
+              if (emit(shown) === false) return false;
+            }
+            return true;
+          },
+        });
+        return stopped;
+      });
+    }
+  } finally {
+    for (const fd of held.values()) fs.closeSync(fd);
+  }
+  return matched;
+}
+
+/** What walking one recording found. */
+export interface RecordingWalk {
+  /** The recording's start event, if found. */
+  start: LogLine | undefined;
+  /** Whether its stop event was reached. */
+  stopped: boolean;
+  /** The log it is in. */
+  set: LogSet | undefined;
+}
+
+/**
+ * Walks the recording `rec`: finds its start in `sets`, then gives `take`
+ * each of its lines, in order, across the rotated files, up to its stop.
+ */
+export function walkRecording(sets: readonly LogSet[], rec: string, timeFormat: string, take: (line: LogLine, log: string, file: string) => boolean | void, error: FileError): RecordingWalk {
+  for (const set of sets) {
+    const span = new RecordingSpan(rec);
+    const sources: Source[] = set.files.map((file) => ({ set, setIndex: 0, file }));
+    const held = openLiveFiles(sources);
+    let halted = false;
+    try {
+      for (const { file } of sources) {
+        readFile(file.path, held, error, (fd) => {
+          let reader: LineReader | undefined;
+          return scanFile(fd, {
+            candidates: () => span.candidates(),
+            line: (text) => {
+              reader ??= readerFor(text, timeFormat);
+              const line = reader.read(text);
+              if (!line || !span.take(line)) return true;
+              if (take(line, text, file.path) === false) halted = true;
+              return !halted && span.state !== 'after';
+            },
+          });
+        });
+        if (halted || span.state === 'after') break;
+      }
+    } finally {
+      for (const fd of held.values()) fs.closeSync(fd);
+    }
+    if (span.start) return { start: span.start, stopped: span.state === 'after', set };
+  }
+  return { start: undefined, stopped: false, set: undefined };
+}

@@ -1,0 +1,140 @@
+// What `ls` tells of each log: its files, first and last time, lines, bytes,
+// recordings and users. Fast over many files: times come from the first and
+// last whole line of each file, lines and recordings from a byte scan
+// (`\n` counted with Buffer.indexOf, start events found by their
+// ` * start rec=` and then parsed, so a printed line that looks like one is
+// not counted); no other line is decoded or parsed.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { forEachPiece, endLines, openLog } from './chunks.ts';
+import type { LogSet } from './files.ts';
+import { readerFor, type LogLine } from './line.ts';
+
+export interface FileSummary {
+  path: string;
+  bytes: number;
+  lines: number;
+  /** The stamps of its first and last whole lines as written (null: none, or not a log line). */
+  first: string | null;
+  last: string | null;
+}
+
+export interface StartSeen {
+  rec: string;
+  user: string;
+  by: string;
+}
+
+export interface LogSummary {
+  session: string;
+  server: string;
+  /** The live file (it may be missing when only rotated files are left). */
+  live: string;
+  files: FileSummary[];
+  first: string | null;
+  last: string | null;
+  /** Epoch ms of first and last (null when they do not parse: a time format without a date reads as 1970). */
+  firstMs: number | null;
+  lastMs: number | null;
+  lines: number;
+  bytes: number;
+  /** Recordings started in these files (their start events). */
+  recordings: number;
+  recordingIds: string[];
+  /** Users seen: whose terminal (the stamps) and who started a recording (`by=`). */
+  users: string[];
+}
+
+const START = Buffer.from(' * start rec=');
+const STAR = 0x2a;
+
+/**
+ * Where ` * start rec=` is in `piece` from `from`, or -1. It is looked for by
+ * its `*`, which is rare in output (memchr finds it at memory speed); a piece
+ * where `*` is common (a progress bar of stars) is searched for the whole string.
+ */
+function findStart(piece: Buffer, from: number): number {
+  let stars = 0;
+  for (let at = piece.indexOf(STAR, from + 1); at >= 0; at = piece.indexOf(STAR, at + 1)) {
+    if (at - 1 + START.length > piece.length) return -1;
+    if (piece.compare(START, 0, START.length, at - 1, at - 1 + START.length) === 0) return at - 1;
+    if (++stars > 64) return piece.indexOf(START, at);
+  }
+  return -1;
+}
+
+/** One file's summary and the start events in it; undefined when it is gone (pruned meanwhile). */
+export function summarizeFile(file: string, timeFormat: string): { summary: FileSummary; starts: StartSeen[]; firstLine?: LogLine; lastLine?: LogLine } | undefined {
+  const fd = openLog(file);
+  if (fd === undefined) return undefined;
+  try {
+    const size = fs.fstatSync(fd).size;
+    const ends = endLines(fd, size);
+    const reader = readerFor(ends.first, timeFormat);
+    const firstLine = ends.first === undefined ? undefined : reader.read(ends.first);
+    const lastLine = ends.last === undefined ? undefined : reader.read(ends.last);
+    let lines = 0;
+    const starts: StartSeen[] = [];
+    forEachPiece(
+      fd,
+      (buffer, end, _offset, last) => {
+        const piece = buffer.subarray(0, end);
+        for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
+        if (last && end > 0 && piece[end - 1] !== 10) lines++; // a last line without its newline
+        for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) {
+          const lineStart = piece.lastIndexOf(10, at) + 1;
+          let lineEnd = piece.indexOf(10, at);
+          if (lineEnd < 0) lineEnd = end;
+          const parsed = reader.read(piece.toString('utf8', lineStart, lineEnd));
+          if (parsed?.kind === 'event' && parsed.text === 'start' && parsed.fields?.rec) {
+            starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? '' });
+          }
+        }
+      },
+      0,
+      size,
+    );
+    return { summary: { path: file, bytes: size, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The summary of one log (every file scanned). */
+export function summarizeLog(set: LogSet, timeFormat: string): LogSummary {
+  const files: FileSummary[] = [];
+  const recordingIds = new Set<string>();
+  const users = new Set<string>();
+  let first: LogLine | undefined;
+  let last: LogLine | undefined;
+  for (const file of set.files) {
+    const scanned = summarizeFile(file.path, timeFormat);
+    if (!scanned) continue;
+    files.push(scanned.summary);
+    for (const start of scanned.starts) {
+      recordingIds.add(start.rec);
+      users.add(start.user);
+      if (start.by) users.add(start.by);
+    }
+    for (const line of [scanned.firstLine, scanned.lastLine]) if (line) users.add(line.user);
+    first ??= scanned.firstLine;
+    if (scanned.lastLine) last = scanned.lastLine;
+  }
+  const finite = (ms: number | undefined) => (ms !== undefined && Number.isFinite(ms) ? ms : null);
+  return {
+    session: set.session,
+    server: set.server,
+    live: path.join(set.dir, set.live),
+    files,
+    first: first?.time ?? null,
+    last: last?.time ?? null,
+    firstMs: finite(first?.ms),
+    lastMs: finite(last?.ms),
+    lines: files.reduce((sum, file) => sum + file.lines, 0),
+    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
+    recordings: recordingIds.size,
+    recordingIds: [...recordingIds],
+    users: [...users].sort(),
+  };
+}

@@ -1,0 +1,160 @@
+// How a recording can end without the toggle, and that each ending is told:
+// an unknown target, remain-on-exit, signals, kill-server in a full-screen
+// program, pipe-pane run by hand (by another user too), a reader and its
+// shell both killed. Real tmux, real clients, a real second Unix user.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { alive } from '../support/process.ts';
+import { PLUGIN } from '../support/paths.ts';
+import { OuterTerminal, serversForThisFile } from '../support/tmux.ts';
+import { createUser, openSocketTo } from '../support/users.ts';
+import { waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+const ON = '[#[fg=red,bold]● REC#[default]]';
+const OFF = '[]';
+
+/** The parent of a process (for the supervising shell of a reader). */
+function parentOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+describe('an unknown target is an error that touches nothing', () => {
+  for (const verb of ['toggle', 'start', 'stop', 'status']) {
+    it(`${verb} -t %99: exit 2, a message naming the pane; the logged pane goes on`, async () => {
+      const tmux = server();
+      const { recording } = await tmux.startLogging();
+      const result = tmux.cliInPane([verb, '-t', '%99', '--report', 'terminal']);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /no such pane: %99/);
+      await tmux.run('echo still-logged');
+      assert.equal(tmux.show('#{@audit_on}'), recording);
+      assert.ok(!tmux.readLog().includes('* stop'), 'the real recording was not stopped');
+      assert.deepEqual(
+        fs.readdirSync(tmux.logDir).filter((name) => name.endsWith('.log')),
+        [path.basename(tmux.logFile())],
+        'no log for a pane that does not exist',
+      );
+    });
+  }
+  it('a session that does not exist: exit 2', () => {
+    const tmux = server();
+    const result = tmux.cliInPane(['status', '-t', 'nosuch:', '--report', 'terminal']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /no such pane: nosuch:/);
+  });
+});
+
+describe('endings the toggle did not make', () => {
+  it('remain-on-exit: the pane dies, the recording stops with its exit status; respawn is not logged into it', async () => {
+    const tmux = server({ config: ['set -g remain-on-exit on'] });
+    const { pid, recording } = await tmux.startLogging();
+    await tmux.run('echo last-words');
+    tmux.type('exit 3');
+    await waitFor('the reader to exit', () => !alive(pid));
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=pane-exited status=3\\n$`));
+    assert.equal(tmux.show('#{T:status-right}'), OFF);
+    tmux.tmux('respawn-pane', '-t', '%0');
+    tmux.type('echo after-respawn');
+    await waitFor('the respawned shell', () => tmux.screen().includes('after-respawn\n'));
+    assert.ok(!tmux.readLog().includes('after-respawn'));
+  });
+
+  it('SIGTERM to the reader: the stop event, and the status goes off before the reader exits', async () => {
+    const tmux = server();
+    const { pid, recording } = await tmux.startLogging();
+    assert.equal(tmux.show('#{T:status-right}'), ON);
+    process.kill(pid, 'SIGTERM');
+    await waitFor('the reader to exit', () => !alive(pid));
+    // No output since: pane_pipe may still say 1, so only the cleared marks can turn the status off.
+    assert.equal(tmux.show('#{T:status-right}'), OFF);
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=SIGTERM\\n$`));
+  });
+
+  it('kill-server while a full-screen program is up: its screen block is closed before the stop', async () => {
+    const tmux = server();
+    const { pid, recording } = await tmux.startLogging();
+    const file = path.join(tmux.dir, 'text.txt');
+    fs.writeFileSync(file, 'page one\n');
+    tmux.type(`less ${file}`);
+    await waitFor('the screen block', () => tmux.readLog().includes(`* screen rec=${recording} state=enter`));
+    tmux.tmux('kill-server');
+    await waitFor('the reader to exit', () => !alive(pid));
+    const events = tmux
+      .readLog()
+      .split('\n')
+      .filter((line) => line.includes(' * '))
+      .map((line) => line.slice(line.indexOf(' * ') + 3));
+    assert.deepEqual(events.slice(-2), [`screen rec=${recording} state=leave reason=end`, `stop rec=${recording} reason=server-exit`]);
+  });
+});
+
+describe('pipe-pane by hand', () => {
+  it('replaced by another command: the recording stops, and the status stops saying REC', async () => {
+    const tmux = server();
+    const { pid, recording } = await tmux.startLogging();
+    tmux.tmux('pipe-pane', '-t', '%0', 'cat >/dev/null');
+    await waitFor('the reader to exit', () => !alive(pid));
+    // From the command line with no client attached, tmux knows no client to name (format.c client_user: the target client).
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=pipe-closed\\n$`));
+    assert.equal(tmux.show('#{@audit_on}'), '', 'the marks are cleared: the pipe is no longer ours');
+    assert.equal(tmux.show('#{T:status-right}'), OFF);
+  });
+
+  it('closed from the command prompt of a second user let in with server-access: the stop names that user', async () => {
+    const tmux = server();
+    const guest = createUser();
+    const socketPath = openSocketTo(tmux.show('#{socket_path}'));
+    tmux.tmux('server-access', '-a', guest.name);
+    const { pid, recording } = await tmux.startLogging();
+    const terminal = new OuterTerminal({ ...tmux.clientOf(), user: { name: guest.name, socketPath } });
+    try {
+      await waitFor('the guest client', () => tmux.tmux('list-clients', '-F', '#{client_user}').includes(guest.name));
+      terminal.press('C-b', ':');
+      terminal.typeText('pipe-pane -t %0');
+      terminal.press('Enter');
+      await waitFor('the reader to exit', () => !alive(pid));
+      assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=pipe-closed by=${guest.name}\\n$`));
+    } finally {
+      terminal.kill();
+    }
+  });
+});
+
+describe('a reader gone without a stop event', () => {
+  async function killReaderAndShell(tmux: ReturnType<typeof server>): Promise<{ recording: string }> {
+    const { pid, recording } = await tmux.startLogging();
+    await tmux.run('echo before-the-loss');
+    const shell = parentOf(pid);
+    process.kill(shell, 'SIGKILL');
+    process.kill(pid, 'SIGKILL');
+    await waitFor('both to be gone', () => !alive(pid) && !alive(shell));
+    assert.ok(!tmux.readLog().includes('* stop'), 'nothing could write a stop event');
+    return { recording };
+  }
+
+  it('is closed with reason=lost at the next toggle, which then starts a new recording', async () => {
+    const tmux = server();
+    const { recording } = await killReaderAndShell(tmux);
+    tmux.toggle();
+    const next = await waitFor('a new recording', () => {
+      const id = tmux.show('#{@audit_on}');
+      return id !== '' && id !== recording ? id : undefined;
+    });
+    const log = tmux.readLog();
+    assert.ok(log.indexOf(`* stop rec=${recording} reason=lost`) >= 0);
+    assert.ok(log.indexOf(`* stop rec=${recording} reason=lost`) < log.indexOf(`* start rec=${next}`), 'the old one is closed before the new one starts');
+  });
+
+  it('is closed with reason=lost when the plugin loads again', async () => {
+    const tmux = server();
+    const { recording } = await killReaderAndShell(tmux);
+    tmux.tmux('run-shell', PLUGIN);
+    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost\n`));
+    await waitFor('the marks to be cleared', () => tmux.show('#{@audit_on}') === '');
+  });
+});

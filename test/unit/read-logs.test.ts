@@ -1,0 +1,537 @@
+// Reading logs across files (src/read/): which files are whose, the scan loop
+// and its line numbers, ls's fast counts, searching with filters and context,
+// one recording's span, following a log across rotations; and the JSON of
+// `ls --json` and `grep --json` read back (properties over generated logs).
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { AuditError } from '../../src/core/errors.ts';
+import type { AuditRecord, Place, RecordKind } from '../../src/core/record.ts';
+import { parseLine, TextFormat } from '../../src/format/text.ts';
+import { hitJson } from '../../src/commands/grep.ts';
+import { listLogs, logSets, parseLogName, selectSessions, sessionMatches } from '../../src/read/files.ts';
+import { linesBefore } from '../../src/read/context.ts';
+import { parsePane, passes } from '../../src/read/filter.ts';
+import { follow, lastLines } from '../../src/read/follow.ts';
+import { LineReader, type LogLine } from '../../src/read/line.ts';
+import { makePattern } from '../../src/read/pattern.ts';
+import { RecordingTracker } from '../../src/read/recordings.ts';
+import { scanFile, type Candidates } from '../../src/read/scan.ts';
+import { grepLogs, walkRecording, type GrepHit } from '../../src/read/search.ts';
+import { RecordingSpan } from '../../src/read/span.ts';
+import { summarizeLog } from '../../src/read/summary.ts';
+import { makeTempDir, waitFor, withTempDir } from '../support/util.ts';
+
+const T = (second: number, ms = 0) => `2026-11-24T23:${String(Math.floor(second / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}.${String(ms).padStart(3, '0')}+01:00`;
+const at = (second: number) => Date.UTC(2026, 10, 24, 22, Math.floor(second / 60), second % 60);
+
+/** A crafted log: `[second, place, mark, text]` rows as the writer would have written them. */
+function lines(rows: [number, string, string, string][], user = 'ann'): string {
+  return rows.map(([second, place, mark, text]) => `${T(second)} ${user} ${place} ${mark} ${text}\n`).join('');
+}
+
+const reader = new LineReader();
+const read = (line: string): LogLine => reader.read(line)!;
+
+/**
+ * One session `main` in two files: recording A (pane %0, main:0.0) starts in the
+ * rotated file and stops in the live one, B (pane %1, main:0.1, started by bob)
+ * prints text that looks like A's stop and like a start, C follows A at the same
+ * place. Plus a session `ops` on server `work`.
+ */
+function craft(dir: string): void {
+  fs.writeFileSync(
+    path.join(dir, 'main.log.20261124T220010.000Z'),
+    lines([
+      [0, 'main:0.0', '*', 'start rec=AAAAAAAAAA by=ann pane=%0 pid=1 file=/x/main.log'],
+      [1, 'main:0.0', '|', 'ann$ echo hello'],
+      [2, 'main:0.1', '*', 'start rec=BBBBBBBBBB by=bob pane=%1 pid=2 file=/x/main.log'],
+      [3, 'main:0.0', '|', 'hello'],
+      [4, 'main:0.1', '|', `bob$ echo '${T(5)} ann main:0.0 * stop rec=AAAAAAAAAA reason=toggle'`],
+    ]),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'main.log'),
+    lines([
+      [10, 'main:0.1', '|', `${T(5)} ann main:0.0 * stop rec=AAAAAAAAAA reason=toggle`],
+      [11, 'main:0.1', '|', ' * start rec=FORGED by=eve pane=%9'],
+      [12, 'main:0.0', '|', 'still A'],
+      [13, 'main:0.0', '*', 'stop rec=AAAAAAAAAA reason=toggle by=ann'],
+      [14, 'main:0.0', '*', 'start rec=CCCCCCCCCC by=ann pane=%0 pid=3 file=/x/main.log'],
+      [15, 'main:0.0', '|', 'in C hello'],
+      [16, 'main:0.1', '|', 'B says hello'],
+    ]),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'ops@work.log'),
+    lines([
+      [6, 'ops:1.0', '*', 'start rec=DDDDDDDDDD by=ann pane=%5 pid=4 file=/x/ops@work.log'],
+      [7, 'ops:1.0', '|', 'ops hello'],
+      [8, 'ops:1.0', '*', 'stop rec=DDDDDDDDDD reason=pane-closed'],
+    ]),
+  );
+}
+
+function grep(dir: string, source: string, options: { filter?: Parameters<typeof passes>[2]; context?: number; session?: string; ignoreCase?: boolean } = {}): GrepHit[] {
+  const hits: GrepHit[] = [];
+  const sets = selectSessions(listLogs(dir), options.session, dir);
+  grepLogs(sets, { pattern: makePattern(source, { ignoreCase: options.ignoreCase }), filter: options.filter ?? {}, context: options.context ?? 0, timeFormat: 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx' }, (hit) => void hits.push(hit), (file, error) => assert.fail(`${file}: ${error.message}`));
+  return hits;
+}
+/** As grep prints them (file names short, the text after the mark only), `-- ` where a group starts. */
+const texts = (hits: GrepHit[]) => hits.map((hit) => `${hit.gap ? '-- ' : ''}${path.basename(hit.file)}${hit.context ? '-' : ':'}${hit.number}${hit.context ? '-' : ':'} ${hit.line.raw}`);
+
+describe('which files are whose', () => {
+  it('names: session, server, percent-encoding', () => {
+    assert.deepEqual(parseLogName('main.log'), { stem: 'main', session: 'main', server: 'default', serverStem: '' });
+    assert.deepEqual(parseLogName('my%20proj%2F1@work.log'), { stem: 'my%20proj%2F1', session: 'my proj/1', server: 'work', serverStem: 'work' });
+    assert.equal(parseLogName('%.log')?.session, '');
+    assert.equal(parseLogName('caf%C3%A9.log')?.session, 'café');
+    assert.equal(parseLogName('%1B%5B31m.log')?.session, '\\u001b[31m', 'a control character in a name is shown escaped');
+    for (const name of ['.main.log.lock', 'main.txt', '@work.log', 'main@.log', 'main.log.20261124T220010.000Z']) assert.equal(parseLogName(name), undefined, name);
+  });
+
+  it('logs: rotated files oldest first, then the live one; rotated files without a live one; other files ignored', () => {
+    const sets = logSets('/d', ['b.log', 'a.log.20261124T220010.000Z-1', 'a.log', 'a.log.20261124T220010.000Z', 'a.log.20261123T000000.000Z', 'c.log.20261124T000000.000Z', 'notes.txt', '.run', '.a.log.lock', 'a.logx']);
+    assert.deepEqual(
+      sets.map((set) => [set.session, set.files.map((file) => path.basename(file.path))]),
+      [
+        ['a', ['a.log.20261123T000000.000Z', 'a.log.20261124T220010.000Z', 'a.log.20261124T220010.000Z-1', 'a.log']],
+        ['b', ['b.log']],
+        ['c', ['c.log.20261124T000000.000Z']],
+      ],
+    );
+    assert.equal(sets[0]!.files[0]!.rotatedAt, Date.UTC(2026, 10, 23));
+    assert.equal(sets[0]!.files[3]!.rotatedAt, undefined);
+  });
+
+  it('a session by name, by name@server, by the file\'s spelling; an unknown one is an error naming it (exit 2)', () => {
+    const sets = logSets('/d', ['main.log', 'main@work.log', 'my%20proj.log']);
+    assert.deepEqual(selectSessions(sets, 'main', '/d').map((set) => set.live), ['main.log', 'main@work.log']);
+    assert.deepEqual(selectSessions(sets, 'main@work', '/d').map((set) => set.live), ['main@work.log']);
+    assert.deepEqual(selectSessions(sets, 'main@default', '/d').map((set) => set.live), ['main.log']);
+    assert.ok(sessionMatches(sets[2]!, 'my proj') && sessionMatches(sets[2]!, 'my%20proj'));
+    assert.throws(() => selectSessions(sets, 'nope', '/d'), (error: unknown) => error instanceof AuditError && error.exitCode === 2 && /no log of session 'nope' in \/d \(there are: main, main@work, my proj\)/.test(error.message));
+  });
+
+  it('a missing or unreadable directory is an error naming it (exit 2)', () => {
+    assert.throws(() => listLogs('/nonexistent/tmux-audit'), (error: unknown) => error instanceof AuditError && error.exitCode === 2 && error.message.includes('/nonexistent/tmux-audit'));
+  });
+});
+
+describe('the scan loop', () => {
+  // About 2.5 MB: several pieces of 1 MiB, lines crossing their edges, some not ASCII.
+  function bigFile(dir: string): { file: string; all: string[] } {
+    const all: string[] = [];
+    for (let i = 1; i <= 40_000; i++) all.push(`${T(i % 3600)} ann main:0.${i % 3} | line ${i}${i % 7 === 0 ? ' café 日本' : ''}${i % 5000 === 0 ? ' MARK' : ''} ${'x'.repeat(i % 50)}`);
+    const file = path.join(dir, 'big.log');
+    fs.writeFileSync(file, `${all.join('\n')}\n`);
+    return { file, all };
+  }
+  function scan(file: string, candidates: () => Candidates): [number, string][] {
+    const seen: [number, string][] = [];
+    const fd = fs.openSync(file, 'r');
+    try {
+      scanFile(fd, { candidates, line: (text, number) => void seen.push([number, text]) });
+    } finally {
+      fs.closeSync(fd);
+    }
+    return seen;
+  }
+
+  it('every line, numbered, decoded', () =>
+    withTempDir('read-scan', (dir) => {
+      const { file, all } = bigFile(dir);
+      assert.deepEqual(scan(file, () => undefined), all.map((text, i) => [i + 1, text]));
+    }));
+
+  it('only candidates, with their numbers: by byte strings and by expression', () =>
+    withTempDir('read-scan', (dir) => {
+      const { file, all } = bigFile(dir);
+      const expected = all.map((text, i): [number, string] => [i + 1, text]).filter(([, text]) => text.includes('MARK'));
+      assert.equal(expected.length, 8);
+      assert.deepEqual(scan(file, () => [Buffer.from('MARK')]), expected);
+      assert.deepEqual(scan(file, () => /MAR[K]/gm), expected);
+      const accented = all.map((text, i): [number, string] => [i + 1, text]).filter(([, text]) => text.includes('café') && text.includes('MARK'));
+      assert.deepEqual(scan(file, () => [Buffer.from('café 日本 MARK')]), accented);
+    }));
+
+  it('a visitor that changes its shortlist midway (as show does)', () =>
+    withTempDir('read-scan', (dir) => {
+      const { file, all } = bigFile(dir);
+      let found = false;
+      const seen = scan(file, () => (found ? [Buffer.from('main:0.1 ')] : [Buffer.from('line 12345 ')]));
+      // After the first candidate, every line of main:0.1 (line numbers ≡ 1 mod 3).
+      assert.equal(seen[0]![0], 12345);
+      found = true;
+      const again: [number, string][] = [];
+      found = false;
+      const fd = fs.openSync(file, 'r');
+      scanFile(fd, {
+        candidates: () => (found ? [Buffer.from('main:0.1 ')] : [Buffer.from('line 12345 ')]),
+        line: (text, number) => {
+          found = true;
+          again.push([number, text]);
+        },
+      });
+      fs.closeSync(fd);
+      const expected = all.map((text, i): [number, string] => [i + 1, text]).filter(([number]) => number === 12345 || (number > 12345 && number % 3 === 1));
+      assert.deepEqual(again, expected);
+    }));
+
+  it('a last line without its newline is a line', () =>
+    withTempDir('read-scan', (dir) => {
+      const file = path.join(dir, 'torn.log');
+      fs.writeFileSync(file, 'one\ntwo\nthr');
+      assert.deepEqual(scan(file, () => undefined), [[1, 'one'], [2, 'two'], [3, 'thr']]);
+      assert.deepEqual(scan(file, () => [Buffer.from('th')]), [[3, 'thr']]);
+    }));
+});
+
+describe('ls: counted fast, the same as reading every line', () => {
+  it('a crafted log: files, lines, times, recordings (not the forged one), users', () =>
+    withTempDir('read-ls', (dir) => {
+      craft(dir);
+      const [main, ops] = listLogs(dir).map((set) => summarizeLog(set, 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx'));
+      assert.equal(main!.session, 'main');
+      assert.equal(main!.files.length, 2);
+      assert.equal(main!.lines, 12);
+      assert.equal(main!.first, T(0));
+      assert.equal(main!.last, T(16));
+      assert.equal(main!.firstMs, at(0));
+      assert.deepEqual(main!.recordingIds, ['AAAAAAAAAA', 'BBBBBBBBBB', 'CCCCCCCCCC']);
+      assert.deepEqual(main!.users, ['ann', 'bob']);
+      assert.equal(main!.bytes, fs.statSync(path.join(dir, 'main.log')).size + fs.statSync(path.join(dir, 'main.log.20261124T220010.000Z')).size);
+      assert.deepEqual([ops!.session, ops!.server, ops!.recordings], ['ops', 'work', 1]);
+    }));
+
+  const place: Place = { server: '', session: 's', window: '0', pane: '0', paneId: '%0' };
+  const record = fc.record({
+    kind: fc.constantFrom<RecordKind>('line', 'line', 'piece', 'screen', 'event'),
+    text: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(' * start rec=X', 'start rec=Y by=z', '\n', 'é\u2028')),
+    event: fc.constantFrom('start', 'stop', 'screen'),
+    rec: fc.stringMatching(/^[A-Za-z0-9_-]{10}$/),
+    by: fc.constantFrom('ann', 'bob', 'eve'),
+    user: fc.constantFrom('ann', 'root'),
+    time: fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }),
+  });
+
+  it('any log: lines and recordings as a full parse counts them (a property)', () =>
+    withTempDir('read-ls', (dir) => {
+      fc.assert(
+        fc.property(fc.array(record, { maxLength: 40 }), fc.nat({ max: 3 }), (records, torn) => {
+          for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name));
+          const format = new TextFormat('yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx');
+          const written = records.map((r): AuditRecord => ({ time: r.time, rec: r.rec, user: r.user, place, kind: r.kind, text: r.kind === 'event' ? r.event : r.text, fields: r.kind === 'event' ? { by: r.by } : undefined }));
+          let text = written.map((r) => format.format(r)).join('');
+          if (torn > 0 && text.length > torn) text = text.slice(0, -torn); // a torn last line
+          fs.writeFileSync(path.join(dir, 's.log'), text);
+          const [summary] = listLogs(dir).map((set) => summarizeLog(set, 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx'));
+          const all = text.split('\n');
+          if (all[all.length - 1] === '') all.pop();
+          const parsed = all.map((line) => parseLine(line));
+          const starts = parsed.filter((line) => line?.kind === 'event' && line.text === 'start');
+          assert.equal(summary!.lines, all.length);
+          assert.equal(summary!.bytes, Buffer.byteLength(text));
+          assert.deepEqual(summary!.recordingIds, [...new Set(starts.map((line) => line!.fields!.rec!))]);
+          const whole = text.endsWith('\n') ? parsed : parsed.slice(0, -1);
+          assert.equal(summary!.first, whole.length > 0 ? (whole[0]?.time ?? null) : null);
+          // ls --json is this, as JSON: it reads back as it was.
+          assert.deepEqual(JSON.parse(JSON.stringify(summary)), summary);
+        }),
+        { numRuns: 200 },
+      );
+    }));
+});
+
+describe('grep', () => {
+  it('time order across logs and files; only real lines; forged text is text', () =>
+    withTempDir('read-grep', (dir) => {
+      craft(dir);
+      assert.deepEqual(texts(grep(dir, 'hello')), [
+        'main.log.20261124T220010.000Z:2: ann$ echo hello',
+        'main.log.20261124T220010.000Z:4: hello',
+        'ops@work.log:2: ops hello',
+        'main.log:6: in C hello',
+        'main.log:7: B says hello',
+      ]);
+      assert.deepEqual(texts(grep(dir, 'stop rec=A', { filter: { events: true } })), ['main.log:4: stop rec=AAAAAAAAAA reason=toggle by=ann']);
+      // Without --events, the forged stop is output that mentions it, and shows as such.
+      assert.deepEqual(texts(grep(dir, 'stop rec=A')).length, 3);
+    }));
+
+  it('filters: recording, pane id, place, user (by=), time, session', () =>
+    withTempDir('read-grep', (dir) => {
+      craft(dir);
+      assert.deepEqual(texts(grep(dir, 'hello', { filter: { rec: 'AAAAAAAAAA' } })), ['main.log.20261124T220010.000Z:2: ann$ echo hello', 'main.log.20261124T220010.000Z:4: hello']);
+      assert.deepEqual(texts(grep(dir, '', { filter: { rec: 'CCCCCCCCCC' } })), ['main.log:5: start rec=CCCCCCCCCC by=ann pane=%0 pid=3 file=/x/main.log', 'main.log:6: in C hello']);
+      assert.deepEqual(texts(grep(dir, 'hello', { filter: { pane: parsePane('%1') } })), ['main.log:7: B says hello']);
+      assert.deepEqual(texts(grep(dir, 'hello', { filter: { pane: parsePane('main:0.0') } })).length, 3);
+      assert.deepEqual(texts(grep(dir, 'says|echo', { filter: { user: 'bob' } })), ['main.log.20261124T220010.000Z:5: ' + `bob$ echo '${T(5)} ann main:0.0 * stop rec=AAAAAAAAAA reason=toggle'`, 'main.log:7: B says hello']);
+      assert.deepEqual(texts(grep(dir, 'hello', { filter: { since: at(7), until: at(16) } })), ['ops@work.log:2: ops hello', 'main.log:6: in C hello']);
+      assert.deepEqual(texts(grep(dir, 'hello', { session: 'ops@work' })), ['ops@work.log:2: ops hello']);
+      assert.deepEqual(texts(grep(dir, 'HELLO', { ignoreCase: true })).length, 5);
+      assert.throws(() => parsePane('0.1'), (error: unknown) => error instanceof AuditError && error.exitCode === 2);
+    }));
+
+  it('-C: context within the pane, groups apart', () =>
+    withTempDir('read-grep', (dir) => {
+      craft(dir);
+      assert.deepEqual(texts(grep(dir, 'still', { context: 1 })), ['main.log.20261124T220010.000Z-4- hello', 'main.log:3: still A', 'main.log-4- stop rec=AAAAAAAAAA reason=toggle by=ann']);
+      assert.deepEqual(texts(grep(dir, 'B says|in C', { context: 1 })), [
+        'main.log-5- start rec=CCCCCCCCCC by=ann pane=%0 pid=3 file=/x/main.log',
+        'main.log:6: in C hello',
+        '-- main.log-2-  * start rec=FORGED by=eve pane=%9',
+        'main.log:7: B says hello',
+      ]);
+    }));
+
+  it('lines before: found backwards by their place, not before the floor, across reading windows', () =>
+    withTempDir('read-context', (dir) => {
+      // Over 1 MiB, so that the backward search reads several windows; long lines straddle their edges.
+      const rows: string[] = [];
+      for (let i = 0; i < 30_000; i++) rows.push(`${T(i % 3600)} ann main:0.${i % 7 === 0 ? 1 : 0} | row ${i} ${'z'.repeat((i * 37) % 300)}`);
+      const file = path.join(dir, 'x.log');
+      fs.writeFileSync(file, `${rows.join('\n')}\n`);
+      const offsets: number[] = [];
+      let offset = 0;
+      for (const row of rows) {
+        offsets.push(offset);
+        offset += Buffer.byteLength(row) + 1;
+      }
+      const fd = fs.openSync(file, 'r');
+      try {
+        const accept = (text: string) => reader.read(text, false)?.pane === '1';
+        const needle = Buffer.from(' main:0.1 ');
+        const found = linesBefore(fd, offsets[29_000]!, 0, needle, 5, accept);
+        const expected = [28_994, 28_987, 28_980, 28_973, 28_966];
+        assert.deepEqual(found.map((line) => line.offset), expected.map((i) => offsets[i]));
+        assert.deepEqual(found.map((line) => line.text), expected.map((i) => rows[i]));
+        assert.deepEqual(linesBefore(fd, offsets[29_000]!, offsets[28_981]!, needle, 5, accept).map((line) => line.text), [rows[28_994], rows[28_987]], 'not before the floor');
+        assert.equal(linesBefore(fd, offsets[29_000]!, 0, needle, 100_000, accept).length, 4143, 'every one, back to the start');
+      } finally {
+        fs.closeSync(fd);
+      }
+    }));
+
+  // The model: every line looked at, in order; per pane the last N lines not printed, N lines after each match.
+  function modelContext(all: { file: string; number: number; place: string; text: string }[], lines: number, match: (text: string) => boolean): string[] {
+    const panes = new Map<string, { seen: number; before: { at: number; row: string }[]; after: number }>();
+    let last: { place: string; at: number } | undefined;
+    const out: string[] = [];
+    const show = (place: string, at: number, row: string) => {
+      const gap = last !== undefined && !(last.place === place && last.at === at - 1);
+      last = { place, at };
+      out.push(`${gap ? '-- ' : ''}${row}`);
+    };
+    for (const line of all) {
+      let pane = panes.get(line.place);
+      if (!pane) panes.set(line.place, (pane = { seen: 0, before: [], after: 0 }));
+      const at = pane.seen++;
+      const row = (context: boolean) => `${line.file}${context ? '-' : ':'}${line.number}${context ? '-' : ':'} ${line.text}`;
+      if (match(line.text)) {
+        for (const held of pane.before) show(line.place, held.at, held.row);
+        pane.before = [];
+        show(line.place, at, row(false));
+        pane.after = lines;
+      } else if (pane.after > 0) {
+        pane.after--;
+        show(line.place, at, row(true));
+      } else {
+        pane.before.push({ at, row: row(true) });
+        if (pane.before.length > lines) pane.before.shift();
+      }
+    }
+    return out;
+  }
+
+  it('-C on any log of two files and three panes: as the model says (a property)', () =>
+    withTempDir('read-context', (dir) => {
+      const entry = fc.record({ pane: fc.nat({ max: 2 }), text: fc.constantFrom('x', 'y', 'hit', 'hit too', 'z') });
+      fc.assert(
+        fc.property(fc.array(entry, { maxLength: 40 }), fc.array(entry, { maxLength: 40 }), fc.integer({ min: 1, max: 3 }), (first, second, lines) => {
+          for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name));
+          const all: { file: string; number: number; place: string; text: string }[] = [];
+          const write = (name: string, entries: { pane: number; text: string }[], from: number) => {
+            const rows = entries.map((e, i) => `${T(from + i)} ann main:0.${e.pane} | ${e.text}`);
+            rows.forEach((_row, i) => all.push({ file: name, number: i + 1, place: `main:0.${entries[i]!.pane}`, text: entries[i]!.text }));
+            fs.writeFileSync(path.join(dir, name), rows.map((row) => `${row}\n`).join(''));
+          };
+          write('main.log.20261124T220010.000Z', first, 0);
+          write('main.log', second, 100);
+          const got = grep(dir, '^hit', { context: lines }).map((hit) => `${hit.gap ? '-- ' : ''}${path.basename(hit.file)}${hit.context ? '-' : ':'}${hit.number}${hit.context ? '-' : ':'} ${hit.line.raw}`);
+          assert.deepEqual(got, modelContext(all, lines, (text) => text.startsWith('hit')));
+        }),
+        { numRuns: 400 },
+      );
+    }));
+
+  it('a recording\'s lines: attributed by the start and stop of their place', () => {
+    const tracker = new RecordingTracker();
+    const see = (line: string) => tracker.see(read(line)).map((r) => r.rec);
+    assert.deepEqual(see(`${T(0)} ann main:0.0 | before any start`), []);
+    assert.deepEqual(see(`${T(1)} ann main:0.0 * start rec=A by=ann pane=%0`), ['A']);
+    assert.deepEqual(see(`${T(2)} ann main:0.0 | in A`), ['A']);
+    assert.deepEqual(see(`${T(3)} ann main:0.1 | ${T(3)} ann main:0.0 * stop rec=A reason=toggle`), []);
+    assert.deepEqual(see(`${T(4)} ann main:0.0 | still A`), ['A']);
+    assert.deepEqual(see(`${T(5)} ann main:0.0 * stop rec=OLD reason=lost`), ['OLD']);
+    assert.deepEqual(see(`${T(6)} ann main:0.0 | still A after a lost stop of another`), ['A']);
+    assert.deepEqual(see(`${T(7)} ann main:0.0 * stop rec=A reason=toggle`), ['A']);
+    assert.deepEqual(see(`${T(8)} ann main:0.0 | after A`), []);
+    assert.equal(tracker.recording('A')?.paneId, '%0');
+  });
+
+  it('--json: each hit reads back as the line it came from (a property)', () =>
+    withTempDir('read-grep', (dir) => {
+      const name = fc.stringMatching(/^[a-z][a-z0-9 ]{0,8}$/);
+      const entry = fc.record({
+        time: fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }),
+        user: fc.constantFrom('ann', 'bob'),
+        session: name,
+        window: fc.nat({ max: 9 }).map(String),
+        pane: fc.nat({ max: 9 }).map(String),
+        kind: fc.constantFrom<RecordKind>('line', 'piece', 'screen', 'event'),
+        text: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(`${T(1)} ann main:0.0 * stop rec=X reason=toggle`, 'é 日本 🙂', '"quoted" \\ back')),
+        fields: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/).filter((key) => key !== 'rec'), fc.string({ maxLength: 12 }), { maxKeys: 3 }),
+      });
+      const format = new TextFormat('yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx');
+      fc.assert(
+        fc.property(fc.array(entry, { minLength: 1, maxLength: 30 }), (entries) => {
+          for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file));
+          const records = entries.map((e): AuditRecord => ({ time: e.time, rec: 'RRRRRRRRRR', user: e.user, place: { server: '', session: e.session, window: e.window, pane: e.pane, paneId: '' }, kind: e.kind, text: e.kind === 'event' ? 'note' : e.text, fields: e.kind === 'event' ? e.fields : undefined }));
+          const written = records.map((r) => format.format(r));
+          fs.writeFileSync(path.join(dir, 'x.log'), written.join(''));
+          const hits: Record<string, unknown>[] = [];
+          grepLogs(listLogs(dir), { pattern: makePattern(''), filter: {}, context: 0, timeFormat: 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx', timed: true }, (hit) => void hits.push(JSON.parse(JSON.stringify(hitJson(hit)))), (file, error) => assert.fail(`${file}: ${error.message}`));
+          assert.equal(hits.length, records.length);
+          hits.forEach((hit, i) => {
+            const line = written[i]!.slice(0, -1);
+            assert.equal(hit.log, line);
+            assert.equal(hit.number, i + 1);
+            const parsed = parseLine(line)!;
+            assert.deepEqual(
+              { time: hit.time, ms: hit.ms, user: hit.user, session: hit.session, window: hit.window, pane: hit.pane, kind: hit.kind, text: hit.text, fields: hit.fields },
+              { ...parsed, fields: parsed.fields },
+            );
+            assert.equal(hit.ms, records[i]!.time);
+            // And written again from the JSON, the same line.
+            const fields = hit.fields as Record<string, string> | undefined;
+            const again: AuditRecord = {
+              time: hit.ms as number,
+              rec: fields?.rec ?? 'RRRRRRRRRR',
+              user: hit.user as string,
+              place: { server: '', session: hit.session as string, window: hit.window as string, pane: hit.pane as string, paneId: '' },
+              kind: hit.kind as RecordKind,
+              text: hit.text as string,
+              fields: fields && Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'rec')),
+            };
+            assert.equal(format.format(again), written[i]);
+          });
+        }),
+        { numRuns: 150 },
+      );
+    }));
+});
+
+describe('show: one recording\'s span', () => {
+  it('start to stop, its place only, forged and neighbouring lines left out', () => {
+    const log = [
+      `${T(0)} ann main:0.0 * start rec=OLD by=ann pane=%0`,
+      `${T(1)} ann main:0.0 | old output`,
+      `${T(2)} ann main:0.0 * stop rec=OLD reason=toggle`,
+      `${T(3)} ann main:0.1 | ${T(3)} ann main:0.0 * start rec=REC by=eve pane=%0`,
+      `${T(4)} ann main:0.0 * start rec=REC by=ann pane=%0`,
+      `${T(5)} ann main:0.0 | mine`,
+      `${T(6)} ann main:0.1 | ${T(6)} ann main:0.0 * stop rec=REC reason=toggle`,
+      `${T(7)} ann main:0.0 * stop rec=OLD reason=lost`,
+      `${T(8)} ann main:0.0 | mine too: ${T(8)} ann main:0.0 * stop rec=REC reason=toggle`,
+      `${T(9)} ann main:0.0 * screen rec=REC state=enter program=less`,
+      `${T(10)} ann main:0.0 = a row`,
+      `${T(11)} ann main:0.0 * stop rec=REC reason=toggle by=ann`,
+      `${T(12)} ann main:0.0 | after`,
+      `${T(13)} ann main:0.0 * start rec=NEW by=ann pane=%0`,
+      `${T(14)} ann main:0.0 | new output`,
+    ];
+    const span = new RecordingSpan('REC');
+    const kept = log.filter((line) => span.take(read(line)));
+    assert.deepEqual(kept, [log[4], log[5], log[8], log[9], log[10], log[11]]);
+    assert.equal(span.state, 'after');
+    assert.equal(span.start?.fields?.by, 'ann');
+  });
+
+  it('across rotated files, found among several logs; no stop yet: to the end', () =>
+    withTempDir('read-show', (dir) => {
+      craft(dir);
+      const taken: string[] = [];
+      const walk = walkRecording(listLogs(dir), 'AAAAAAAAAA', 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx', (line, _log, file) => void taken.push(`${path.basename(file)} ${line.raw}`), (file, error) => assert.fail(`${file}: ${error.message}`));
+      assert.equal(walk.stopped, true);
+      assert.equal(walk.set?.session, 'main');
+      assert.deepEqual(taken, [
+        'main.log.20261124T220010.000Z start rec=AAAAAAAAAA by=ann pane=%0 pid=1 file=/x/main.log',
+        'main.log.20261124T220010.000Z ann$ echo hello',
+        'main.log.20261124T220010.000Z hello',
+        'main.log still A',
+        'main.log stop rec=AAAAAAAAAA reason=toggle by=ann',
+      ]);
+      const open: string[] = [];
+      const running = walkRecording(listLogs(dir), 'CCCCCCCCCC', 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx', (line) => void open.push(line.raw), () => assert.fail());
+      assert.deepEqual([running.stopped, open], [false, ['start rec=CCCCCCCCCC by=ann pane=%0 pid=3 file=/x/main.log', 'in C hello']]);
+      const none = walkRecording(listLogs(dir), 'FORGED', 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx', () => assert.fail('a forged start is no start'), () => assert.fail());
+      assert.equal(none.start, undefined);
+    }));
+});
+
+describe('tail', () => {
+  it('the last lines across files; a line being written is not one yet', () =>
+    withTempDir('read-tail', (dir) => {
+      fs.writeFileSync(path.join(dir, 'a'), 'a1\na2\na3\n');
+      fs.writeFileSync(path.join(dir, 'b'), 'b1\nb2\nb3-torn');
+      const files = ['a', 'b'].map((name) => path.join(dir, name));
+      assert.equal(lastLines(files, 1).toString(), 'b2\n');
+      assert.equal(lastLines(files, 3).toString(), 'a3\nb1\nb2\n');
+      assert.equal(lastLines(files, 10).toString(), 'a1\na2\na3\nb1\nb2\n');
+      assert.equal(lastLines(files, 0).toString(), '');
+      fs.writeFileSync(path.join(dir, 'big'), Array.from({ length: 50_000 }, (_, i) => `line ${i}`).join('\n') + '\n');
+      assert.equal(lastLines([path.join(dir, 'big')], 30_000).toString().split('\n')[0], 'line 20000');
+    }));
+
+  it('-f: lines as they are written, across a rotation, late lines of the old file too', async () => {
+    const dir = makeTempDir('read-follow');
+    try {
+      const live = path.join(dir, 'main.log');
+      fs.writeFileSync(live, 'before\n');
+      const fd = fs.openSync(live, 'r');
+      let seen = '';
+      const stop = new AbortController();
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, write: (bytes) => void (seen += bytes.toString()) });
+      fs.appendFileSync(live, 'one\ntw');
+      await waitFor('the first line', () => seen === 'one\n');
+      fs.appendFileSync(live, 'o\n');
+      await waitFor('the line completed', () => seen === 'one\ntwo\n');
+      // Rotation: a writer that still has the old file open appends to it after the rename.
+      const writer = fs.openSync(live, 'a');
+      fs.renameSync(live, `${live}.20261124T220010.000Z`);
+      fs.writeFileSync(live, 'new-1\n');
+      fs.writeSync(writer, 'late-in-old\n');
+      fs.closeSync(writer);
+      await waitFor('the new file and the late line', () => seen.includes('new-1\n') && seen.includes('late-in-old\n'));
+      fs.appendFileSync(live, 'new-2\n');
+      await waitFor('the next line of the new file', () => seen.endsWith('new-2\n'));
+      // Two rotations before it looks again: the file in between is read too.
+      fs.renameSync(live, `${live}.20261124T220020.000Z`);
+      fs.writeFileSync(live, 'between-1\nbetween-2\n');
+      fs.renameSync(live, `${live}.20261124T220030.000Z`);
+      fs.writeFileSync(live, 'newest\n');
+      await waitFor('the newest file', () => seen.endsWith('newest\n'));
+      stop.abort();
+      await following;
+      assert.deepEqual(seen.split('\n').filter(Boolean).sort(), ['between-1', 'between-2', 'late-in-old', 'new-1', 'new-2', 'newest', 'one', 'two']);
+      assert.ok(seen.indexOf('new-1') < seen.indexOf('new-2') && seen.indexOf('two') < seen.indexOf('new-1') && seen.indexOf('new-2') < seen.indexOf('between-1'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

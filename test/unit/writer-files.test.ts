@@ -1,0 +1,167 @@
+// The log writer against files it does not own: a foreign file swapped in at
+// the log's path, planted "rotated" files, the log removed under it, a disk
+// that never answers. Real files, and a real second Unix user owning the
+// foreign ones (needs root, as CI runs).
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { rotatedFiles } from '../../src/core/rotate.ts';
+import { LogFile, type LogFileOptions, type WriteFn } from '../../src/sinks/file/writer.ts';
+import { createUser } from '../support/users.ts';
+import { makeTempDir, waitFor } from '../support/util.ts';
+
+const scratch: string[] = [];
+after(() => {
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempFile(): string {
+  const dir = makeTempDir('tmux-audit-writer-files');
+  scratch.push(dir);
+  return path.join(dir, 'logs', 'main.log');
+}
+
+const user = createUser();
+
+function options(overrides: Partial<LogFileOptions> = {}): LogFileOptions & { errors: string[] } {
+  const errors: string[] = [];
+  return {
+    maxBytes: 1024 ** 3,
+    maxFiles: 5,
+    errors,
+    onError: (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message),
+    onRecover: () => {},
+    onRotateError: (error: NodeJS.ErrnoException) => errors.push(`rotate:${error.code ?? error.message}`),
+    ...overrides,
+  };
+}
+
+/** A file owned by the test's second user, as they would make it. */
+function foreignFile(file: string, text: string): void {
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  fs.chownSync(file, user.uid, user.gid);
+}
+
+describe('files that are not ours', () => {
+  it('a foreign file swapped in at the log path: nothing written into it, told; logging resumes once it is gone', async () => {
+    const file = tempFile();
+    const opts = options({ onLost: (what) => log.write(`lost ${what}\n`) });
+    const log = new LogFile(file, opts);
+    log.write('before\n');
+    await log.flush();
+    const swap = `${file}.swap`;
+    foreignFile(swap, 'theirs\n');
+    fs.renameSync(swap, file);
+    log.write('secret\n');
+    await waitFor('the refusal', () => opts.errors.length > 0);
+    assert.match(opts.errors[0]!, new RegExp(`^${file} is owned by ${user.name} \\(uid ${user.uid}\\), mode 0600`));
+    assert.equal(fs.readFileSync(file, 'utf8'), 'theirs\n', 'the foreign file is untouched');
+    fs.rmSync(file);
+    await waitFor('the retry', () => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('secret'), 5000);
+    await log.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), 'lost file\nsecret\n', 'what waited, in a new file of ours, after the event');
+    assert.equal(fs.statSync(file).uid, process.geteuid!());
+  });
+
+  it('a symlink swapped in at the log path is not followed', async () => {
+    const file = tempFile();
+    const opts = options();
+    const log = new LogFile(file, opts);
+    log.write('before\n');
+    await log.flush();
+    const target = path.join(path.dirname(file), 'target');
+    fs.writeFileSync(target, 'untouched');
+    fs.rmSync(file);
+    fs.symlinkSync(target, file);
+    log.write('secret\n');
+    await waitFor('the refusal', () => opts.errors.length > 0);
+    assert.deepEqual(opts.errors, ['ELOOP']);
+    assert.equal(fs.readFileSync(target, 'utf8'), 'untouched');
+    fs.rmSync(file);
+    await log.close();
+  });
+});
+
+describe('the log removed while logging', () => {
+  for (const what of ['file', 'directory'] as const) {
+    it(`${what}: what onLost writes goes first into the new file, before the lines that waited`, async () => {
+      const file = tempFile();
+      const lost: string[] = [];
+      const log = new LogFile(
+        file,
+        options({
+          onLost: (noticed) => {
+            lost.push(noticed);
+            log.write(`lost ${noticed}\n`);
+          },
+        }),
+      );
+      log.write('one\n');
+      await log.flush();
+      fs.rmSync(what === 'file' ? file : path.dirname(file), { recursive: true });
+      log.write('two\n');
+      log.write('three\n');
+      await log.close();
+      assert.deepEqual(lost, [what]);
+      assert.equal(fs.readFileSync(file, 'utf8'), `lost ${what}\ntwo\nthree\n`);
+      assert.equal(fs.statSync(path.dirname(file)).mode & 0o777, 0o700);
+    });
+  }
+});
+
+describe('pruning', () => {
+  it('foreign, symlinked and hard-linked "rotated" files, ancient or future, are never deleted and never push ours out', async () => {
+    const file = tempFile();
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const precious = path.join(dir, 'precious');
+    fs.writeFileSync(precious, 'precious\n', { mode: 0o600 });
+    const planted: Record<string, string> = {
+      'main.log.29991231T235959.999Z': 'foreign',
+      'main.log.29991231T235959.998Z': 'symlink',
+      'main.log.19700101T000000.000Z': 'foreign',
+      'main.log.19700101T000000.001Z': 'symlink',
+      'main.log.19700101T000000.002Z': 'hardlink',
+    };
+    for (const [name, kind] of Object.entries(planted)) {
+      const at = path.join(dir, name);
+      if (kind === 'foreign') foreignFile(at, `${name}\n`);
+      else if (kind === 'symlink') fs.symlinkSync(precious, at);
+      else fs.linkSync(precious, at);
+    }
+    const log = new LogFile(file, options({ maxBytes: 64, maxFiles: 2 }));
+    // 8 lines of 40 bytes, each past the limit with the one before it: 7 rotations.
+    for (let i = 0; i < 8; i++) {
+      log.write(`line ${i} ${'x'.repeat(32)}\n`);
+      await log.flush();
+    }
+    await log.close();
+    for (const [name, kind] of Object.entries(planted)) {
+      const at = path.join(dir, name);
+      assert.equal(kind === 'symlink' ? fs.lstatSync(at).isSymbolicLink() : fs.readFileSync(at, 'utf8'), kind === 'symlink' ? true : kind === 'foreign' ? `${name}\n` : 'precious\n', name);
+    }
+    assert.equal(fs.readFileSync(precious, 'utf8'), 'precious\n');
+    const ours = rotatedFiles(fs.readdirSync(dir), 'main.log').filter((name) => !(name in planted));
+    assert.equal(ours.length, 2, `our two newest rotated files are kept: ${ours.join(' ')}`);
+    const kept = [...ours.map((name) => path.join(dir, name)), file].map((name) => fs.readFileSync(name, 'utf8')).join('');
+    assert.equal(kept, [5, 6, 7].map((i) => `line ${i} ${'x'.repeat(32)}\n`).join(''), 'the oldest of ours went, as before');
+  });
+});
+
+describe('closing', () => {
+  it('a write that never returns (a hung disk) does not keep close() waiting forever', { timeout: 20_000 }, async () => {
+    const file = tempFile();
+    let started = false;
+    const hung: WriteFn = () => {
+      started = true; // and never calls back
+    };
+    const log = new LogFile(file, options({ write: hung }));
+    log.write('stuck\n');
+    await waitFor('the write to start', () => started);
+    const before = Date.now();
+    await log.close();
+    const waited = Date.now() - before;
+    assert.ok(waited >= 4500 && waited < 10_000, `close() gave up after ${waited} ms (about 5 s)`);
+  });
+});
