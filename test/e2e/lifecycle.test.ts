@@ -125,6 +125,30 @@ describe('pipe-pane by hand', () => {
   });
 });
 
+describe('read-only clients', () => {
+  it('a guest let in with server-access -r presses the key: nothing starts', async () => {
+    const tmux = server();
+    const guest = createUser();
+    const socketPath = openSocketTo(tmux.show('#{socket_path}'));
+    tmux.tmux('server-access', '-a', guest.name);
+    tmux.tmux('server-access', '-r', guest.name);
+    const terminal = new OuterTerminal({ ...tmux.clientOf(), user: { name: guest.name, socketPath } });
+    try {
+      await waitFor('the read-only guest client', () => tmux.tmux('list-clients', '-F', '#{client_user} #{client_flags}').includes(`${guest.name} `));
+      assert.match(tmux.tmux('list-clients', '-F', '#{client_user} #{client_flags}'), new RegExp(`${guest.name} .*read-only`));
+      terminal.press('C-b', 'A');
+      // Keys are taken in order: once the detach that follows is done, the toggle key has been handled.
+      terminal.press('C-b', 'd');
+      await waitFor('the guest to detach', () => !tmux.tmux('list-clients', '-F', '#{client_user}').includes(guest.name));
+      assert.equal(tmux.show('#{@audit_on}'), '');
+      assert.equal(tmux.show('#{pane_pipe}'), '0');
+      assert.ok(!fs.existsSync(tmux.logFile()), 'no log was started');
+    } finally {
+      terminal.kill();
+    }
+  });
+});
+
 describe('a reader gone without a stop event', () => {
   async function killReaderAndShell(tmux: ReturnType<typeof server>): Promise<{ recording: string }> {
     const { pid, recording } = await tmux.startLogging();
