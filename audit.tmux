@@ -40,8 +40,17 @@ main() {
 	# Who ran pipe-pane last, by hand or not: the reader names them if its pipe is closed under it.
 	# (An after-hook runs in the issuing command's context, on its target pane: cmd-queue.c cmdq_insert_hook.)
 	tmux set-hook -g "after-pipe-pane[$audit_hook_index]" "set-option -pF @audit_piped_by '#{client_user}'"
-	# Recordings whose reader vanished without a stop event (kill -9 of reader and shell) are closed now.
+	# Recordings whose reader vanished without a stop event (kill -9 of reader and shell) are closed now,
+	# and whenever a logged pane comes into view (notification hooks, options-table.c:1269-1276), so the
+	# status does not say REC for a reader that is gone.
 	tmux run-shell -b "$run_helper sweep"
+	# run-shell expands #{@audit_on} before sh sees it: node starts only for a logged pane.
+	local sweep_pane
+	sweep_pane="$(run_shell_command "if [ -n '#{@audit_on}' ]; then $run_helper sweep --pane '#{pane_id}'; fi")"
+	local hook
+	for hook in window-pane-changed session-window-changed client-session-changed; do
+		tmux set-hook -g "${hook}[$audit_hook_index]" "$sweep_pane"
+	done
 	fill_status_placeholder "$("$node" "$helper" status-format \
 		--on "$(get_tmux_option "$audit_status_on_option" '')" \
 		--off "$(get_tmux_option "$audit_status_off_option" '')")"

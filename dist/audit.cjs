@@ -6318,10 +6318,10 @@ function starting(runFile) {
   let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
-function sweepLost(tmux) {
+function sweepLost(tmux, paneId) {
   let panes;
   try {
-    panes = tmux.loggedPanes().panes;
+    panes = tmux.loggedPanes().panes.filter((pane) => paneId === void 0 || pane.paneId === paneId);
   } catch {
     return { messages: [], version: "" };
   }
@@ -8787,8 +8787,8 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     report(outcome.messages, outcome.version, !1);
   })
 ).addCommand(
-  new Command("sweep").description("close recordings whose reader is gone without a stop event (run when the plugin loads)").action(() => {
-    let outcome = sweepLost(new Tmux());
+  new Command("sweep").description("close recordings whose reader is gone without a stop event (run when the plugin loads, and when a logged pane comes into view)").option("--pane <pane>", "only this pane").action((options) => {
+    let outcome = sweepLost(new Tmux(), options.pane);
     report(outcome.messages, outcome.version, !1);
   })
 ).addCommand(

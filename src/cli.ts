@@ -114,9 +114,10 @@ const program = new Command('tmux-audit')
   )
   .addCommand(
     new Command('sweep')
-      .description('close recordings whose reader is gone without a stop event (run when the plugin loads)')
-      .action(() => {
-        const outcome = sweepLost(new Tmux());
+      .description('close recordings whose reader is gone without a stop event (run when the plugin loads, and when a logged pane comes into view)')
+      .option('--pane <pane>', 'only this pane')
+      .action((options: { pane?: string }) => {
+        const outcome = sweepLost(new Tmux(), options.pane);
         report(outcome.messages, outcome.version, false);
       }),
   )

@@ -54,11 +54,15 @@ function starting(runFile: string): boolean {
   return written !== undefined && Date.now() - written < READER_START_TIMEOUT_MS + 2000;
 }
 
-/** `sweep` (run when the plugin loads): closes every lost recording of this server. */
-export function sweepLost(tmux: Tmux): Outcome {
+/**
+ * `sweep` (run when the plugin loads): closes every lost recording of this
+ * server; `sweep --pane` (run when a logged pane comes into view, so the status
+ * a user looks at does not say REC for a reader that is gone): that pane's.
+ */
+export function sweepLost(tmux: Tmux, paneId?: string): Outcome {
   let panes: { paneId: string; recording: string; runFile: string }[];
   try {
-    panes = tmux.loggedPanes().panes;
+    panes = tmux.loggedPanes().panes.filter((pane) => paneId === undefined || pane.paneId === paneId);
   } catch {
     return { messages: [], version: '' }; // loaded before the first session exists: no pane, nothing lost
   }

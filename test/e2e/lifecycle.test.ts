@@ -174,6 +174,16 @@ describe('a reader gone without a stop event', () => {
     assert.ok(log.indexOf(`* stop rec=${recording} reason=lost`) < log.indexOf(`* start rec=${next}`), 'the old one is closed before the new one starts');
   });
 
+  it('is closed with reason=lost as soon as its pane comes into view, so the status stops saying REC', async () => {
+    const tmux = server();
+    tmux.tmux('split-window', '-t', '%0');
+    tmux.tmux('select-pane', '-t', '%1');
+    const { recording } = await killReaderAndShell(tmux);
+    tmux.tmux('select-pane', '-t', '%0');
+    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost\n`));
+    await waitFor('the status to go off', () => tmux.show('#{T:status-right}') === OFF);
+  });
+
   it('is closed with reason=lost when the plugin loads again', async () => {
     const tmux = server();
     const { recording } = await killReaderAndShell(tmux);
