@@ -51,6 +51,10 @@ main() {
 	for hook in window-pane-changed session-window-changed client-session-changed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$sweep_pane"
 	done
+	# A pane or session that goes may leave a lost recording that no pane is marked with any more.
+	for hook in pane-exited session-closed; do
+		tmux set-hook -g "${hook}[$audit_hook_index]" "$(run_shell_command "$run_helper sweep")"
+	done
 	fill_status_placeholder "$("$node" "$helper" status-format \
 		--on "$(get_tmux_option "$audit_status_on_option" '')" \
 		--off "$(get_tmux_option "$audit_status_off_option" '')")"

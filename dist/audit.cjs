@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path13 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path14 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1636,9 +1636,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path13.resolve(baseDir, baseName);
+          let localBin = path14.resolve(baseDir, baseName);
           if (fs17.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path13.extname(baseName))) return;
+          if (sourceExt.includes(path14.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs17.existsSync(`${localBin}${ext}`)
           );
@@ -1653,17 +1653,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path13.resolve(
-            path13.dirname(resolvedScriptPath),
+          executableDir = path14.resolve(
+            path14.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path13.basename(
+            let legacyName = path14.basename(
               this._scriptPath,
-              path13.extname(this._scriptPath)
+              path14.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path13.extname(executableFile));
+        launchWithNode = sourceExt.includes(path14.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path13.basename(filename, path13.extname(filename)), this;
+        return this._name = path14.basename(filename, path14.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path14) {
-        return path14 === void 0 ? this._executableDir : (this._executableDir = path14, this);
+      executableDir(path15) {
+        return path15 === void 0 ? this._executableDir : (this._executableDir = path15, this);
       }
       /**
        * Return program help documentation.
@@ -5554,7 +5554,10 @@ function timeFormatProblem(timeFormat) {
     return error.message;
   }
 }
-var UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]/, UNSAFE_ALL = new RegExp(UNSAFE.source, "g"), PLAIN_VALUE = new RegExp(`^(?:(?!${UNSAFE.source})[^\\s"=\\\\])+$`), escapeCharacter = (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
+var UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]/, UNSAFE_ALL = new RegExp(UNSAFE.source, "g"), PLAIN_VALUE = new RegExp(`^(?:(?!${UNSAFE.source})[^\\s"=\\\\])+$`), escapeCharacter = (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`, UNSAFE_FOR_TERMINAL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]/, UNSAFE_FOR_TERMINAL_ALL = new RegExp(UNSAFE_FOR_TERMINAL.source, "g");
+function escapeForTerminal(text2) {
+  return UNSAFE_FOR_TERMINAL.test(text2) ? text2.replace(UNSAFE_FOR_TERMINAL_ALL, escapeCharacter) : text2;
+}
 function escapeText(text2) {
   return UNSAFE.test(text2) ? text2.replace(UNSAFE_ALL, escapeCharacter) : text2;
 }
@@ -5898,6 +5901,19 @@ function checkDir(dir, stat, policy) {
   if (policy !== "private") return;
   let why = foreignness(dir, stat);
   if (why) throw new AuditError(`${why}: refused, nothing is written into it; use a directory only you own and can write`);
+  checkAncestors(dir);
+}
+function checkAncestors(dir) {
+  let given = import_node_path4.default.resolve(dir);
+  for (let start2 of /* @__PURE__ */ new Set([given, import_node_fs.default.realpathSync(given)]))
+    for (let level = import_node_path4.default.dirname(start2); ; level = import_node_path4.default.dirname(level)) {
+      let stat = import_node_fs.default.lstatSync(level), owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
+      if (stat.uid !== 0 && stat.uid !== euid())
+        throw new AuditError(`${level}, above ${dir}, is ${owner}: its owner could swap the log directory; refused, use a directory whose parents only you or root own`);
+      if (!stat.isSymbolicLink() && (stat.mode & 18) !== 0 && (stat.mode & 512) === 0)
+        throw new AuditError(`${level}, above ${dir}, is writable by others without the sticky bit (${owner}): anyone could swap the log directory; refused`);
+      if (level === import_node_path4.default.dirname(level)) break;
+    }
 }
 function checkOpenedFile(file, fd, private_ = !1) {
   let stat = import_node_fs.default.fstatSync(fd);
@@ -6252,7 +6268,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/capture/identity.ts
 var import_node_os = __toESM(require("node:os"), 1);
@@ -6326,7 +6342,41 @@ function sweepLost(tmux, paneId) {
     return { messages: [], version: "" };
   }
   let closed = panes.map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`).filter(Boolean);
-  return { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
+  return paneId === void 0 && closed.push(...closeOrphans(tmux, new Set(panes.map((pane) => pane.runFile)))), { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
+}
+function closeOrphans(tmux, marked) {
+  let dir;
+  try {
+    let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
+    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "" }, process.env).options.dir;
+  } catch {
+    return [];
+  }
+  let runDir = import_node_path6.default.join(dir, ".run"), names;
+  try {
+    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  let closed = [];
+  for (let name of names) {
+    let runFile = import_node_path6.default.join(runDir, name);
+    if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
+    let recording;
+    try {
+      recording = readRecording(runFile);
+    } catch {
+      continue;
+    }
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    try {
+      appendRecords(recording.file, recording.timeFormat, [lost]);
+    } catch {
+      continue;
+    }
+    removeRunFiles(runFile, recording.id), closed.push(`${recording.paneId || name} (rec ${recording.id})`);
+  }
+  return closed;
 }
 
 // src/commands/toggle.ts
@@ -6914,7 +6964,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/writer.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -6986,7 +7036,7 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path7 = __toESM(require("node:path"), 1);
 var { O_WRONLY: O_WRONLY2, O_RDONLY: O_RDONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs5.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
@@ -6996,11 +7046,11 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned) {
   if (!acquire(lock)) return !1;
   try {
     if (sameFile(import_node_fs5.default.fstatSync(fd), import_node_fs5.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path6.default.dirname(file), live = import_node_path6.default.basename(file), names = import_node_fs5.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs5.default.renameSync(file, import_node_path6.default.join(dir, rotated));
-      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path6.default.join(dir, name)));
+      let dir = import_node_path7.default.dirname(file), live = import_node_path7.default.basename(file), names = import_node_fs5.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs5.default.renameSync(file, import_node_path7.default.join(dir, rotated));
+      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path7.default.join(dir, name)));
       for (let old of filesToPrune([...ours, rotated], live, maxFiles))
-        import_node_fs5.default.rmSync(import_node_path6.default.join(dir, old), { force: !0 }), pruned?.(import_node_path6.default.join(dir, old));
+        import_node_fs5.default.rmSync(import_node_path7.default.join(dir, old), { force: !0 }), pruned?.(import_node_path7.default.join(dir, old));
     }
     return reopen(), !0;
   } finally {
@@ -7041,7 +7091,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path7.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write;
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path8.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write;
   }
   file;
   options;
@@ -7197,11 +7247,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs6.default.lstatSync(import_node_path7.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs6.default.lstatSync(import_node_path8.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs6.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs6.default.lstatSync(import_node_path7.default.dirname(this.file));
+    import_node_fs6.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs6.default.lstatSync(import_node_path8.default.dirname(this.file));
   }
 };
 
@@ -7234,35 +7284,46 @@ var QUIET_STOP_MS = 200;
 function runPipe(recording, runFile, dependencies = {}) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
-    if (recording.socket)
-      try {
-        tmux.message(`tmux-audit: ${text2}`, { version: recording.version, error });
-      } catch {
-      }
-  }, sink = new FileSink(recording.file, recording.timeFormat, {
-    maxBytes: recording.maxBytes,
-    maxFiles: recording.maxFiles,
-    write: dependencies.write,
-    // The essentials first: a narrow message line cuts the end off.
-    onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
-    onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
-    onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, !0),
-    // Once per reader: from now on every rotation deletes one, which the user chose, but should hear of once.
-    onFirstPrune: (file) => tell(`deleted ${file}, the oldest rotated log (${OPTION_NAMES.maxFiles} is ${recording.maxFiles}; 'all' keeps every one)`, !0),
-    // Removed while logging: said first thing in the new file and once in the message line. The
-    // run and pid files went with a removed directory; without them the next toggle would take
-    // this reader for dead instead of stopping it.
-    onLost: (what) => {
-      if (recorder.event("lost", { what }), pipeline.flush(), runFile && what === "directory")
-        try {
-          writeRecording(runFile, recording), writeReaderPid(runFile);
-        } catch {
-        }
-      tell(`the log ${what} was removed while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
-    },
-    // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
-    directory: runFile ? "private" : "as-is"
-  }), stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
+    if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
+`);
+    try {
+      tmux.message(`tmux-audit: ${text2}`, { version: recording.version, error });
+    } catch {
+    }
+  }, sink;
+  try {
+    sink = openSink();
+  } catch (error) {
+    let failure = error;
+    throw failure.code ? cannotWrite(recording.file, failure) : failure;
+  }
+  function openSink() {
+    return new FileSink(recording.file, recording.timeFormat, {
+      maxBytes: recording.maxBytes,
+      maxFiles: recording.maxFiles,
+      write: dependencies.write,
+      // The essentials first: a narrow message line cuts the end off.
+      onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
+      onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
+      onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, !0),
+      // Once per reader: from now on every rotation deletes one, which the user chose, but should hear of once.
+      onFirstPrune: (file) => tell(`deleted ${file}, the oldest rotated log (${OPTION_NAMES.maxFiles} is ${recording.maxFiles}; 'all' keeps every one)`, !0),
+      // Removed while logging: said first thing in the new file and once in the message line. The
+      // run and pid files went with a removed directory; without them the next toggle would take
+      // this reader for dead instead of stopping it.
+      onLost: (what) => {
+        if (recorder.event("lost", { what }), pipeline.flush(), runFile && what === "directory")
+          try {
+            writeRecording(runFile, recording), writeReaderPid(runFile);
+          } catch {
+          }
+        tell(`the log ${what} was removed while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
+      },
+      // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
+      directory: runFile ? "private" : "as-is"
+    });
+  }
+  let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, Date.now())
   }), pipeline = new Pipeline([guard], [sink]), recorder = new Recorder(stamper, pipeline, {
@@ -7383,7 +7444,7 @@ function statusSegment(on, off) {
 }
 
 // src/read/summary.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
 var import_node_fs7 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
@@ -7581,7 +7642,7 @@ function summarizeLog(set, timeFormat) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path8.default.join(set.dir, set.live),
+    live: import_node_path9.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -7599,7 +7660,7 @@ function summarizeLog(set, timeFormat) {
 var import_node_fs10 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -7629,8 +7690,8 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path9.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path9.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path10.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path10.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
@@ -7662,7 +7723,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key) => [key, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -7682,7 +7743,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path10.default.resolve(expanded);
+  return import_node_path11.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -7727,12 +7788,22 @@ function logsOf(where, session) {
   return selectSessions(listLogs(where.dir), session, where.dir);
 }
 var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
+  /**
+   * `raw`: for what the tool itself made terminal-ready (replay's casts, whose
+   * log text was escaped when the cast was built). Otherwise every control
+   * character but newline and TAB is written as `\uXXXX`: a log its owner has
+   * edited must not drive the reader's terminal (titles, clipboard, clearing).
+   */
+  constructor(raw = !1) {
+    this.raw = raw;
+  }
+  raw;
   closed = !1;
   /** Text encoded straight into one buffer (no string joined first), written when it fills. */
   pending = Buffer.allocUnsafeSlow(1 << 20);
   used = 0;
   write(data) {
-    return this.closed ? !1 : (typeof data != "string" ? (this.flush(), this.writeAll(data)) : data.length * 3 > this.pending.length - this.used ? (this.flush(), data.length * 3 > this.pending.length ? this.writeAll(Buffer.from(data)) : this.used += this.pending.write(data, this.used)) : this.used += this.pending.write(data, this.used), !this.closed);
+    return this.closed ? !1 : (this.raw || (data = escapeForTerminal(typeof data == "string" ? data : data.toString("utf8"))), typeof data != "string" ? (this.flush(), this.writeAll(data)) : data.length * 3 > this.pending.length - this.used ? (this.flush(), data.length * 3 > this.pending.length ? this.writeAll(Buffer.from(data)) : this.used += this.pending.write(data, this.used)) : this.used += this.pending.write(data, this.used), !this.closed);
   }
   flush() {
     if (this.closed || this.used === 0) return;
@@ -8201,14 +8272,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path13, held, error, visit) {
-  let fd = held.get(path13);
-  held.delete(path13);
+function readFile(path14, held, error, visit) {
+  let fd = held.get(path14);
+  held.delete(path14);
   try {
-    return fd ??= openLog(path13), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path14), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path13, failure), !1;
+    return error(path14, failure), !1;
   } finally {
     fd !== void 0 && import_node_fs13.default.closeSync(fd);
   }
@@ -8410,10 +8481,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -8474,7 +8545,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs14.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path11.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path11.default.basename(live)).map((name) => import_node_path11.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path12.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path12.default.basename(live)).map((name) => import_node_path12.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -8523,7 +8594,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path12.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path13.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -8546,7 +8617,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path12.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path13.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
       fd !== void 0 && import_node_fs15.default.closeSync(fd);
       return;
@@ -8571,7 +8642,7 @@ Examples:
 var import_node_fs16 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
-var ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
+var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
   origin;
   lastTime = 0;
   /** A printed line not yet ended: pieces of a long line may follow. */
@@ -8587,15 +8658,15 @@ var ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\
   add(line) {
     let events = [], time = this.seconds(line.ms);
     if (line.kind === "piece" && this.pending)
-      return this.pending.text += line.text, events;
+      return this.pending.text += escapeText(line.text), events;
     switch (this.flush(events), line.kind) {
       case "line":
       case "piece":
-        this.pending = { time, text: line.text };
+        this.pending = { time, text: escapeText(line.text) };
         break;
       case "screen":
         this.rowsLeft > 0 && (this.rowsLeft--, events.push([time, "o", `${this.firstRow ? "" : `\r
-`}${line.text}`]), this.firstRow = !1);
+`}${escapeText(line.text)}`]), this.firstRow = !1);
         break;
       case "event":
         this.rowsLeft = 0, line.text === "screen" ? this.screen(line, time, events) : line.text === "stop" && this.alternate && (this.alternate = !1, events.push([time, "o", LEAVE_ALTERNATE]));
@@ -8635,7 +8706,7 @@ var ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\
   }
 };
 function castHeader(options) {
-  let header = { version: 2, width: options.width ?? 80, height: options.height ?? 24 };
+  let header = { version: 2, width: options.width ?? DEFAULT_WIDTH, height: options.height ?? DEFAULT_HEIGHT };
   return options.startMs !== void 0 && Number.isFinite(options.startMs) && (header.timestamp = Math.floor(options.startMs / 1e3)), options.title && (header.title = options.title), options.idleTimeLimit !== void 0 && (header.idle_time_limit = options.idleTimeLimit), header;
 }
 function castLine(item) {
@@ -8682,9 +8753,9 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs16.default.openSync(options.output, import_node_fs16.default.constants.O_WRONLY | import_node_fs16.default.constants.O_CREAT | import_node_fs16.default.constants.O_TRUNC | import_node_fs16.default.constants.O_NOFOLLOW, 384);
+      fd = import_node_fs16.default.openSync(options.output, import_node_fs16.default.constants.O_WRONLY | import_node_fs16.default.constants.O_CREAT | import_node_fs16.default.constants.O_EXCL | import_node_fs16.default.constants.O_NOFOLLOW, 384), import_node_fs16.default.fchmodSync(fd, 384);
     } catch (error) {
-      throw new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
+      throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
@@ -8705,7 +8776,7 @@ function schedule(events, speed, maxIdle) {
   });
 }
 async function play(events, due, signal) {
-  let out = new Output(), alternate = !1, start2 = Date.now();
+  let out = new Output(!0), alternate = !1, start2 = Date.now();
   try {
     for (let i = 0; i < events.length && !signal.aborted && !out.closed; i++) {
       let wait = start2 + due[i] - Date.now();

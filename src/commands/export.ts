@@ -61,8 +61,11 @@ Example:
       }
       let fd: number;
       try {
-        fd = fs.openSync(options.output, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o600);
+        // A new file only: an existing one may be someone else's, readable by them (never write a recording into it).
+        fd = fs.openSync(options.output, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, 0o600);
+        fs.fchmodSync(fd, 0o600);
       } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2);
         throw new AuditError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
       }
       try {

@@ -4,7 +4,9 @@
 // `stop reason=lost`, so no recording just trails off.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { recordingIdentity } from '../capture/identity.ts';
+import { OPTIONS, resolveOptions } from '../core/options.ts';
 import { pidFilePath } from '../core/paths.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { livingReader, readRecording, removeRunFiles, type Recording } from '../runtime/runfile.ts';
@@ -69,5 +71,51 @@ export function sweepLost(tmux: Tmux, paneId?: string): Outcome {
   const closed = panes
     .map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`)
     .filter(Boolean);
+  if (paneId === undefined) closed.push(...closeOrphans(tmux, new Set(panes.map((pane) => pane.runFile))));
   return { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(', ')}`] : [], version: '' };
+}
+
+/**
+ * Run files left by recordings whose reader, supervisor and pane are all gone
+ * (killed, then the pane closed or the server killed): no pane carries their
+ * marks any more, so only the run file remembers them. Each gets its `stop
+ * reason=lost`. Run files of panes that are still marked are handled above.
+ */
+function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
+  let dir: string;
+  try {
+    const raw = tmux.run(['show-option', '-gqv', OPTIONS.dir.name]).replace(/\n$/, '');
+    dir = resolveOptions({ dir: raw, timeFormat: '', maxSize: '', maxFiles: '' }, process.env).options.dir;
+  } catch {
+    return [];
+  }
+  const runDir = path.join(dir, '.run');
+  let names: string[];
+  try {
+    names = fs.readdirSync(runDir).filter((name) => name.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const closed: string[] = [];
+  for (const name of names) {
+    const runFile = path.join(runDir, name);
+    if (marked.has(runFile) || livingReader(runFile) !== undefined || starting(runFile)) continue;
+    let recording: Recording;
+    try {
+      recording = readRecording(runFile);
+    } catch {
+      continue; // not a run file we trust: left alone
+    }
+    // A pane that still exists and shows this recording is the marked case; a pane of a live server
+    // that shows another, or none, has moved on: its recording is lost all the same.
+    const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost' }, Date.now());
+    try {
+      appendRecords(recording.file, recording.timeFormat, [lost]);
+    } catch {
+      continue;
+    }
+    removeRunFiles(runFile, recording.id);
+    closed.push(`${recording.paneId || name} (rec ${recording.id})`);
+  }
+  return closed;
 }

@@ -12,6 +12,7 @@ import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
+import { cannotWrite } from '../core/plan.ts';
 import { OPTION_NAMES } from '../core/options.ts';
 import { BacklogGuard } from '../pipeline/backlog.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
@@ -38,7 +39,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   if (runFile) writeReaderPid(runFile);
   const tmux = new Tmux(recording.socket);
   const tell = (text: string, error = false): void => {
-    if (!recording.socket) return;
+    // `pipe --file` has no message line; its stderr is the user's (pipe-pane's is /dev/null).
+    if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text}\n`);
     try {
       tmux.message(`tmux-audit: ${text}`, { version: recording.version, error });
     } catch {
@@ -46,35 +48,44 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     }
   };
 
-  const sink = new FileSink(recording.file, recording.timeFormat, {
-    maxBytes: recording.maxBytes,
-    maxFiles: recording.maxFiles,
-    write: dependencies.write,
-    // The essentials first: a narrow message line cuts the end off.
-    onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, true),
-    onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
-    onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, true),
-    // Once per reader: from now on every rotation deletes one, which the user chose, but should hear of once.
-    onFirstPrune: (file) => tell(`deleted ${file}, the oldest rotated log (${OPTION_NAMES.maxFiles} is ${recording.maxFiles}; 'all' keeps every one)`, true),
-    // Removed while logging: said first thing in the new file and once in the message line. The
-    // run and pid files went with a removed directory; without them the next toggle would take
-    // this reader for dead instead of stopping it.
-    onLost: (what) => {
-      recorder.event('lost', { what });
-      pipeline.flush();
-      if (runFile && what === 'directory') {
-        try {
-          writeRecording(runFile, recording);
-          writeReaderPid(runFile);
-        } catch {
-          // The log is being written again; a toggle then finds no reader and says so.
+  let sink: FileSink;
+  try {
+    sink = openSink();
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException;
+    throw failure.code ? cannotWrite(recording.file, failure) : failure; // a refusal (AuditError) already says why
+  }
+  function openSink(): FileSink {
+    return new FileSink(recording.file, recording.timeFormat, {
+      maxBytes: recording.maxBytes,
+      maxFiles: recording.maxFiles,
+      write: dependencies.write,
+      // The essentials first: a narrow message line cuts the end off.
+      onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, true),
+      onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
+      onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${recording.file}; writing on past its size limit`, true),
+      // Once per reader: from now on every rotation deletes one, which the user chose, but should hear of once.
+      onFirstPrune: (file) => tell(`deleted ${file}, the oldest rotated log (${OPTION_NAMES.maxFiles} is ${recording.maxFiles}; 'all' keeps every one)`, true),
+      // Removed while logging: said first thing in the new file and once in the message line. The
+      // run and pid files went with a removed directory; without them the next toggle would take
+      // this reader for dead instead of stopping it.
+      onLost: (what) => {
+        recorder.event('lost', { what });
+        pipeline.flush();
+        if (runFile && what === 'directory') {
+          try {
+            writeRecording(runFile, recording);
+            writeReaderPid(runFile);
+          } catch {
+            // The log is being written again; a toggle then finds no reader and says so.
+          }
         }
-      }
-      tell(`the log ${what} was removed while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
-    },
-    // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
-    directory: runFile ? 'private' : 'as-is',
-  });
+        tell(`the log ${what} was removed while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
+      },
+      // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
+      directory: runFile ? 'private' : 'as-is',
+    });
+  }
   const stamper = new Stamper(recordingIdentity(recording));
   const guard = new BacklogGuard({
     pressure: () => sink.backlog,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { Command, type ParseOptionsResult } from 'commander';
 import { AuditError } from '../core/errors.ts';
-import { escapeText } from '../format/text.ts';
+import { escapeForTerminal, escapeText } from '../format/text.ts';
 import { listLogs, selectSessions, type LogSet } from '../read/files.ts';
 import { locate, serverAnswer, type Location } from '../read/where.ts';
 import { Tmux } from '../tmux/client.ts';
@@ -81,12 +81,21 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  */
 export class Output {
   closed = false;
+
+  /**
+   * `raw`: for what the tool itself made terminal-ready (replay's casts, whose
+   * log text was escaped when the cast was built). Otherwise every control
+   * character but newline and TAB is written as `\uXXXX`: a log its owner has
+   * edited must not drive the reader's terminal (titles, clipboard, clearing).
+   */
+  constructor(private readonly raw = false) {}
   /** Text encoded straight into one buffer (no string joined first), written when it fills. */
   private readonly pending = Buffer.allocUnsafeSlow(1 << 20);
   private used = 0;
 
   write(data: string | Buffer): boolean {
     if (this.closed) return false;
+    if (!this.raw) data = escapeForTerminal(typeof data === 'string' ? data : data.toString('utf8'));
     if (typeof data !== 'string') {
       this.flush();
       this.writeAll(data);

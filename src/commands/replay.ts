@@ -22,7 +22,7 @@ export function schedule(events: readonly CastEvent[], speed: number, maxIdle?: 
 }
 
 async function play(events: readonly CastEvent[], due: readonly number[], signal: AbortSignal): Promise<void> {
-  const out = new Output();
+  const out = new Output(true); // the cast's text was escaped when it was built
   let alternate = false;
   const start = Date.now();
   try {

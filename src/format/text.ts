@@ -52,6 +52,13 @@ const PLAIN_VALUE = new RegExp(`^(?:(?!${UNSAFE.source})[^\\s"=\\\\])+$`);
 const escapeCharacter = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** `text` with each unsafe character written as `\uXXXX`; clean text (the common case) is returned as it is. */
+/** Like escapeText, but lines stay lines: for what the reading commands print to a terminal. */
+const UNSAFE_FOR_TERMINAL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]/;
+const UNSAFE_FOR_TERMINAL_ALL = new RegExp(UNSAFE_FOR_TERMINAL.source, 'g');
+export function escapeForTerminal(text: string): string {
+  return UNSAFE_FOR_TERMINAL.test(text) ? text.replace(UNSAFE_FOR_TERMINAL_ALL, escapeCharacter) : text;
+}
+
 export function escapeText(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeCharacter) : text;
 }

@@ -7,6 +7,7 @@
 // a cleared screen. Pure: lines in, JSON lines out.
 
 import type { LogLine } from './line.ts';
+import { escapeText } from '../format/text.ts';
 
 export interface CastHeader {
   version: 2;
@@ -48,19 +49,19 @@ export class CastBuilder {
     const events: CastEvent[] = [];
     const time = this.seconds(line.ms);
     if (line.kind === 'piece' && this.pending) {
-      this.pending.text += line.text;
+      this.pending.text += escapeText(line.text);
       return events;
     }
     this.flush(events);
     switch (line.kind) {
       case 'line':
       case 'piece':
-        this.pending = { time, text: line.text };
+        this.pending = { time, text: escapeText(line.text) };
         break;
       case 'screen':
         if (this.rowsLeft > 0) {
           this.rowsLeft--;
-          events.push([time, 'o', `${this.firstRow ? '' : '\r\n'}${line.text}`]);
+          events.push([time, 'o', `${this.firstRow ? '' : '\r\n'}${escapeText(line.text)}`]);
           this.firstRow = false;
         }
         break;

@@ -184,6 +184,15 @@ describe('a reader gone without a stop event', () => {
     await waitFor('the status to go off', () => tmux.show('#{T:status-right}') === OFF);
   });
 
+  it('is closed with reason=lost when its pane then goes too (no pane carries its marks any more)', async () => {
+    const tmux = server();
+    tmux.tmux('new-session', '-d', '-s', 'other'); // the server stays when the pane goes
+    const { recording } = await killReaderAndShell(tmux);
+    tmux.tmux('kill-pane', '-t', '%0');
+    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost\n`));
+    assert.deepEqual(fs.readdirSync(path.join(tmux.logDir, '.run')), [], 'its run files are gone');
+  });
+
   it('is closed with reason=lost when the plugin loads again', async () => {
     const tmux = server();
     const { recording } = await killReaderAndShell(tmux);

@@ -2,7 +2,7 @@
 // several panes into one session file, rotation under concurrent writers.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -296,5 +296,28 @@ describe('pipe --file: the reader as a stamping filter', () => {
         if (after) assert.equal(Number(after[1]), before + count + 1, `the event at log line ${index + 1} counts its gap`);
       }
       assert.match(log.at(-1)!, / \* stop rec=\S+ reason=eof$/);
+    }));
+});
+
+describe('pipe --file: faults are said on stderr (it has no message line)', () => {
+  it('a symlink at the log: refused with a message, exit 1, nothing written through it', () =>
+    withTempDir('tmux-audit-filter', async (dir) => {
+      const file = path.join(dir, 'x.log');
+      const target = path.join(dir, 'target');
+      fs.symlinkSync(target, file);
+      const run = spawnSync(process.execPath, [HELPER, 'pipe', '--file', file], { input: 'hello\n', encoding: 'utf8', env: outsideTmux() });
+      assert.equal(run.status, 1);
+      assert.equal(run.stderr, `tmux-audit: cannot write ${file}: it is a symlink (refused)\n`);
+      assert.ok(!fs.existsSync(target));
+    }));
+  it('rotation that cannot happen (something planted at the lock) is said, and writing goes on', () =>
+    withTempDir('tmux-audit-filter', async (dir) => {
+      const file = path.join(dir, 'y.log');
+      fs.mkdirSync(path.join(dir, '.y.log.lock'));
+      const input = Array.from({ length: 2000 }, (_, i) => `line ${i}\n`).join('');
+      const run = spawnSync(process.execPath, [HELPER, 'pipe', '--file', file, '--max-size', '4K'], { input, encoding: 'utf8', env: outsideTmux() });
+      assert.equal(run.status, 0);
+      assert.match(run.stderr, new RegExp(`^tmux-audit: cannot rotate \\(EISDIR\\) ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; writing on past its size limit\\n$`));
+      assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter((line) => / \| line \d+$/.test(line)).length, 2000);
     }));
 });

@@ -223,6 +223,15 @@ describe('reading the logs of real tmux sessions', () => {
     assert.equal(await exited, 0);
   });
 
+  it('export -o never writes into a file that is already there (someone else may read it)', () => {
+    const planted = path.join(tmux.dir, 'planted.cast');
+    fs.writeFileSync(planted, 'theirs\n', { mode: 0o666 });
+    const exported = read(tmux, 'export', recs.first, '--asciicast', '-o', planted);
+    assert.equal(exported.status, 2);
+    assert.match(exported.stderr, /already exists/);
+    assert.equal(fs.readFileSync(planted, 'utf8'), 'theirs\n');
+  });
+
   it('export --asciicast: a file asciinema accepts, replaying the lines with their timing', async (t) => {
     const cast = path.join(tmux.dir, 'first.cast');
     const exported = read(tmux, 'export', recs.first, '--asciicast', '-o', cast);
@@ -338,6 +347,32 @@ describe('a recording id that starts with -', () => {
       assert.equal(run('replay', '-inCvWOWuU', '--speed', '100', '--max-idle', '0.01').stdout, 'dashed\r\n', '--max-idle has the shape of an id, and is the option');
       assert.equal(run('grep', '--rec', '-inCvWOWuU', 'dashed').status, 0);
       assert.match(run('show', '--bogus', '-inCvWOWuU').stderr, /^tmux-audit: unknown option '--bogus'\n$/, 'a real unknown option is still one');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a log its owner has edited cannot drive the reader\'s terminal', () => {
+  it('raw escape sequences in a log are printed escaped by grep, show and tail, and kept out of casts', () => {
+    const dir = makeTempDir('tmux-audit-edited');
+    try {
+      const stamp = '2026-11-24T23:01:02.120+01:00 ann main:0.0';
+      const hostile = 'x\x1b]52;c;c2VjcmV0\x07\x1b]0;TITLE\x07\x1b[2Jy\u009b31m';
+      fs.writeFileSync(
+        path.join(dir, 'main.log'),
+        [`${stamp} * start rec=R1 by=ann pane=%0 pid=1 file=x`, `${stamp} | ${hostile}`, `${stamp} * stop rec=R1 reason=toggle by=ann`, ''].join('\n'),
+        { mode: 0o600 },
+      );
+      for (const args of [['grep', 'x'], ['show', 'R1'], ['show', 'R1', '--text'], ['tail', '--session', 'main'], ['export', 'R1', '--asciicast']]) {
+        const result = cliResult([...args, '--dir', dir], outsideTmux());
+        assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+        const cast = args[0] === 'export';
+        // A cast's events are JSON: an ESC in its text would be \u001b there; only the text matters.
+        const printed = cast ? result.stdout.split('\n').filter(Boolean).slice(1).map((line) => (JSON.parse(line) as [number, string, string])[2]).join('') : result.stdout;
+        assert.ok(!/[\x1b\x07\u009b]/.test(printed), `${args.join(' ')} printed a raw control: ${JSON.stringify(printed)}`);
+        assert.match(printed, /\\u001b\]52;c;c2VjcmV0\\u0007/, `${args.join(' ')} shows what was there`);
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -76,6 +76,20 @@ describe('directories', () => {
     }
   });
 
+  it('a directory of ours whose parent someone else owns, or anyone can write without the sticky bit, is refused', () => {
+    const top = tempDir();
+    const theirs = path.join(top, 'theirs');
+    fs.mkdirSync(path.join(theirs, 'audit'), { recursive: true, mode: 0o700 });
+    fs.chownSync(theirs, 12345, 12345); // the owner could swap `audit` for a directory of their own
+    assert.throws(() => ensurePrivateDir(path.join(theirs, 'audit')), new RegExp(`${theirs.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, above .* is owned by (uid )?12345`));
+    const open = path.join(top, 'open');
+    fs.mkdirSync(path.join(open, 'audit'), { recursive: true, mode: 0o700 });
+    fs.chmodSync(open, 0o777);
+    assert.throws(() => ensurePrivateDir(path.join(open, 'audit')), /writable by others without the sticky bit/);
+    fs.chmodSync(open, 0o1777); // /tmp-like: others cannot rename what is ours
+    assert.doesNotThrow(() => ensurePrivateDir(path.join(open, 'audit')));
+  });
+
   it('an existing private directory of ours is used as it is (0750 stays 0750)', () => {
     const dir = path.join(tempDir(), 'ours');
     fs.mkdirSync(dir);

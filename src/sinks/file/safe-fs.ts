@@ -80,6 +80,32 @@ function checkDir(dir: string, stat: fs.Stats, policy: DirPolicy): void {
   if (policy !== 'private') return;
   const why = foreignness(dir, stat);
   if (why) throw new AuditError(`${why}: refused, nothing is written into it; use a directory only you own and can write`);
+  checkAncestors(dir);
+}
+
+/**
+ * The directories above a private one must not let anyone else swap it: each
+ * owned by root or us, and writable by group or others only with the sticky
+ * bit (as /tmp is). OpenSSH's safe_path makes the same walk; without it a
+ * user who owns a parent can exchange our directory for theirs between two
+ * opens (renameat2 RENAME_EXCHANGE) and catch lines. Both the path as given
+ * and the path it resolves to are walked.
+ */
+function checkAncestors(dir: string): void {
+  const given = path.resolve(dir);
+  for (const start of new Set([given, fs.realpathSync(given)])) {
+    for (let level = path.dirname(start); ; level = path.dirname(level)) {
+      const stat = fs.lstatSync(level);
+      const owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
+      if (stat.uid !== 0 && stat.uid !== euid()) {
+        throw new AuditError(`${level}, above ${dir}, is ${owner}: its owner could swap the log directory; refused, use a directory whose parents only you or root own`);
+      }
+      if (!stat.isSymbolicLink() && (stat.mode & 0o022) !== 0 && (stat.mode & 0o1000) === 0) {
+        throw new AuditError(`${level}, above ${dir}, is writable by others without the sticky bit (${owner}): anyone could swap the log directory; refused`);
+      }
+      if (level === path.dirname(level)) break;
+    }
+  }
 }
 
 /**
