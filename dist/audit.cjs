@@ -6466,7 +6466,7 @@ function paneDied(tmux, paneId, status) {
 
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), LINE_EDIT_FINALS = /* @__PURE__ */ new Set([75 /* EraseInLine */, 67 /* CursorForward */, 68 /* CursorBackward */, 71 /* CursorColumn */]), OP_LINE_EDIT = 256, OP_ENTER_ALTERNATE = 512, OP_LEAVE_ALTERNATE = 513;
-var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, LF = 10, CR = 13, BS = 8, TAB = 9, HEX = "0123456789abcdef";
+var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
@@ -6482,6 +6482,10 @@ var EscapeCleaner = class {
   param = -1;
   /** Only the first parameter matters for the line edits; later ones are skipped. */
   paramIndex = 0;
+  /** The parameter being read, whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  current = -1;
+  currentSub = !1;
+  switchesScreen = !1;
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   marker = 0;
   intermediates = !1;
@@ -6541,7 +6545,7 @@ var EscapeCleaner = class {
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.paramIndex = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? state = 7 /* OscString */ : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.paramIndex = 0, this.current = -1, this.currentSub = !1, this.switchesScreen = !1, this.marker = 0, this.intermediates = !1) : b === 93 ? state = 7 /* OscString */ : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
@@ -6554,7 +6558,9 @@ var EscapeCleaner = class {
               let next = (this.param < 0 ? 0 : this.param) * 10 + (b - 48);
               this.param = next > MAX_PARAM ? MAX_PARAM : next;
             }
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, this.paramIndex++) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.intermediates || this.dispatchCsi(o, b), state = 0 /* Ground */);
+            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
+            this.current = current > MAX_PARAM ? MAX_PARAM : current;
+          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, b === 59 ? this.endParam() : (this.paramIndex++, this.currentSub = !0), b === 59 && this.paramIndex++) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.endParam(), this.intermediates || this.dispatchCsi(o, b), state = 0 /* Ground */);
           break;
         case 5 /* CsiIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
@@ -6593,7 +6599,7 @@ var EscapeCleaner = class {
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
-    return b === TAB ? out[o++] = b : (b === LF || b === CR || b === BS) && this.op(o, b, -1), o;
+    return b === TAB ? out[o++] = b : b === LF || b === CR || b === BS ? this.op(o, b, -1) : (b === VT || b === FF) && this.op(o, LF, -1), o;
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
@@ -6623,9 +6629,17 @@ var EscapeCleaner = class {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]);
     return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
   }
+  /**
+   * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
+   * and ignores one with sub-parameters (input_get gives -1 for it, input.c:1065),
+   * so the screen switches if any plain parameter is 1049, 1047 or 47.
+   */
+  endParam() {
+    !this.currentSub && ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0), this.current = -1, this.currentSub = !1;
+  }
   /** Reports the few CSI sequences that matter to the log. */
   dispatchCsi(o, final) {
-    this.marker === 0 && LINE_EDIT_FINALS.has(final) ? this.op(o, OP_LINE_EDIT + final, this.param) : this.marker === 63 && (final === 104 || final === 108) && ALTERNATE_SCREEN_MODES.has(this.param) && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1);
+    this.marker === 0 && LINE_EDIT_FINALS.has(final) ? this.op(o, OP_LINE_EDIT + final, this.param) : this.marker === 63 && (final === 104 || final === 108) && this.switchesScreen && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1);
   }
 };
 

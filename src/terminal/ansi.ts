@@ -87,6 +87,8 @@ const LF = 0x0a;
 const CR = 0x0d;
 const BS = 0x08;
 const TAB = 0x09;
+const VT = 0x0b;
+const FF = 0x0c;
 
 const HEX = '0123456789abcdef';
 
@@ -131,6 +133,10 @@ export class EscapeCleaner {
   private param = -1;
   /** Only the first parameter matters for the line edits; later ones are skipped. */
   private paramIndex = 0;
+  /** The parameter being read, whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  private current = -1;
+  private currentSub = false;
+  private switchesScreen = false;
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   private marker = 0;
   private intermediates = false;
@@ -208,6 +214,9 @@ export class EscapeCleaner {
             state = State.CsiEntry;
             this.param = -1;
             this.paramIndex = 0;
+            this.current = -1;
+            this.currentSub = false;
+            this.switchesScreen = false;
             this.marker = 0;
             this.intermediates = false;
           } else if (b === 0x5d) state = State.OscString;
@@ -228,9 +237,16 @@ export class EscapeCleaner {
               const next = (this.param < 0 ? 0 : this.param) * 10 + (b - 0x30);
               this.param = next > MAX_PARAM ? MAX_PARAM : next;
             }
+            const current = (this.current < 0 ? 0 : this.current) * 10 + (b - 0x30);
+            this.current = current > MAX_PARAM ? MAX_PARAM : current;
           } else if (b === 0x3b || b === 0x3a) {
             state = State.CsiParam;
-            this.paramIndex++;
+            if (b === 0x3b) this.endParam();
+            else {
+              this.paramIndex++;
+              this.currentSub = true;
+            }
+            if (b === 0x3b) this.paramIndex++;
           } else if (b >= 0x3c && b <= 0x3f) {
             // A private marker is legal only first; later it makes the sequence invalid.
             if (state === State.CsiParam) state = State.CsiIgnore;
@@ -242,6 +258,7 @@ export class EscapeCleaner {
             this.intermediates = true;
             state = State.CsiIntermediate;
           } else if (b >= 0x40 && b <= 0x7e) {
+            this.endParam();
             if (!this.intermediates) this.dispatchCsi(o, b);
             state = State.Ground;
           }
@@ -301,6 +318,8 @@ export class EscapeCleaner {
   private control(out: Buffer, o: number, b: number): number {
     if (b === TAB) out[o++] = b;
     else if (b === LF || b === CR || b === BS) this.op(o, b, -1);
+    // tmux moves down a line on VT and FF as on LF (input.c:1233-1235): the line they leave is finished.
+    else if (b === VT || b === FF) this.op(o, LF, -1);
     return o;
   }
 
@@ -358,10 +377,21 @@ export class EscapeCleaner {
     return o;
   }
 
+  /**
+   * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
+   * and ignores one with sub-parameters (input_get gives -1 for it, input.c:1065),
+   * so the screen switches if any plain parameter is 1049, 1047 or 47.
+   */
+  private endParam(): void {
+    if (!this.currentSub && ALTERNATE_SCREEN_MODES.has(this.current)) this.switchesScreen = true;
+    this.current = -1;
+    this.currentSub = false;
+  }
+
   /** Reports the few CSI sequences that matter to the log. */
   private dispatchCsi(o: number, final: number): void {
     if (this.marker === 0 && LINE_EDIT_FINALS.has(final)) this.op(o, OP_LINE_EDIT + final, this.param);
-    else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && ALTERNATE_SCREEN_MODES.has(this.param)) {
+    else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && this.switchesScreen) {
       this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1);
     }
   }

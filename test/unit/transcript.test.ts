@@ -55,6 +55,8 @@ describe('escape sequences are removed', () => {
     ['cursor movement elsewhere', `${ESC}[2J${ESC}[H${ESC}[10;20Hhi\n`, ['hi']],
     ['CAN aborts a sequence', `${ESC}[12\x18ok\n`, ['ok']],
     ['other C0 controls and DEL', `a\x07b\x00c\x7fd\x0ee\n`, ['abcde']],
+    // tmux moves down on VT and FF (input.c:1233): what was on the line stays on the screen, so in the log.
+    ['VT and FF finish a line, as LF', `SECRET-VT\v\rcover\x0cx\n`, ['SECRET-VT', 'cover', 'x']],
     ['tabs are kept', 'a\tb\n', ['a\tb']],
     ['terminal query', `${ESC}[6n${ESC}[c${ESC}[>0cq\n`, ['q']],
   ];
@@ -97,6 +99,13 @@ describe('the alternate screen (full-screen programs)', () => {
   }
   it('a partial line before the switch is kept', () => {
     assert.deepEqual(screen(`prompt$ ${ESC}[?1049hz${ESC}[?1049l`), ['prompt$ ', true, false]);
+  });
+  it('every parameter counts, as tmux applies each in turn: the switch back is not missed', () => {
+    assert.deepEqual(screen(`${ESC}[?1049hx\n${ESC}[?1;1049ly\n`), [true, false, 'y']);
+    assert.deepEqual(screen(`${ESC}[?25;1049hx\n${ESC}[?1049ly\n`), [true, false, 'y']);
+  });
+  it('a mode with sub-parameters switches nothing, as in tmux (so what follows is not hidden)', () => {
+    assert.deepEqual(screen(`${ESC}[?1049:1hSECRET\n${ESC}[?1049l`), ['SECRET']);
   });
   it('other private modes are not switches', () => {
     assert.deepEqual(screen(`${ESC}[?25l${ESC}[?2004h${ESC}[1049hx\n`), ['x']);
