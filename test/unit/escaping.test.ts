@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { split, transcriptLines } from '../support/transcript.ts';
 import { Recorder } from '../../src/capture/recorder.ts';
 import { Stamper } from '../../src/capture/stamper.ts';
 import { OPTION_NAMES, resolveOptions, START_OPTIONS, type RawOptions } from '../../src/core/options.ts';
@@ -19,7 +20,6 @@ import { escapeText, makeClock, parseLine, TextFormat } from '../../src/format/t
 import { Pipeline } from '../../src/pipeline/pipeline.ts';
 import { readRecording, writeRecording, type Recording } from '../../src/runtime/runfile.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
-import { Transcript } from '../../src/terminal/transcript.ts';
 import { MemorySink } from '../support/memory-sink.ts';
 
 const ESC = '\x1b';
@@ -45,29 +45,9 @@ function tempDir(): string {
 
 /** Lines as the cleaner and line model make them (`+` marks a continuation piece). */
 function lines(input: string | Uint8Array | Uint8Array[], options: { maxLineChars?: number; columns?: number } = {}): string[] {
-  const out: string[] = [];
-  const transcript = new Transcript(
-    { line: (text, continued) => out.push(continued ? `+${text}` : text), screen: () => {} },
-    options.maxLineChars,
-    options.columns,
-  );
-  const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
-  for (const chunk of chunks) transcript.push(chunk);
-  transcript.end();
-  return out;
+  return transcriptLines(input, options);
 }
 
-function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of points) {
-    chunks.push(bytes.subarray(from, point));
-    from = point;
-  }
-  chunks.push(bytes.subarray(from));
-  return chunks;
-}
 
 const PLACE: Place = { server: '/tmp/tmux-0/default', session: 'main', window: '0', pane: '0', paneId: '%0' };
 const AT = Date.UTC(2026, 10, 25, 18, 0, 0, 0);

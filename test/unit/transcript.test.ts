@@ -8,36 +8,14 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Transcript } from '../../src/terminal/transcript.ts';
+import { split, transcriptLines } from '../support/transcript.ts';
 import { FIXTURES } from '../support/paths.ts';
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
 function lines(input: string | Uint8Array | Uint8Array[], maxLineChars?: number): string[] {
-  const out: string[] = [];
-  const transcript = new Transcript(
-    {
-      line: (text, continued) => out.push(continued ? `+${text}` : text),
-      screen: (alternate) => out.push(alternate ? '«alternate screen»' : '«normal screen»'),
-    },
-    maxLineChars,
-  );
-  const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
-  for (const chunk of chunks) transcript.push(chunk);
-  transcript.end();
-  return out;
+  return transcriptLines(input, { maxLineChars, screens: true });
 }
 
-/** Splits `bytes` at the given offsets. */
-function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of points) {
-    chunks.push(bytes.subarray(from, point));
-    from = point;
-  }
-  chunks.push(bytes.subarray(from));
-  return chunks;
-}
 
 const ESC = '\x1b';
 

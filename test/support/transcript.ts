@@ -1,0 +1,43 @@
+// Bytes through the terminal layer in-process, as the unit tests feed it.
+
+import { Transcript } from '../../src/terminal/transcript.ts';
+
+export interface LinesOptions {
+  maxLineChars?: number;
+  /** The pane's width (cursor moves stop there). */
+  columns?: number;
+  /** Also list screen switches, as «alternate screen» / «normal screen». */
+  screens?: boolean;
+}
+
+/** Lines as the log would hold them: `+` marks a continuation piece. */
+export function transcriptLines(input: string | Uint8Array | Uint8Array[], options: LinesOptions = {}): string[] {
+  const out: string[] = [];
+  const transcript = new Transcript(
+    {
+      line: (text, continued) => out.push(continued ? `+${text}` : text),
+      screen: (alternate) => {
+        if (options.screens) out.push(alternate ? '«alternate screen»' : '«normal screen»');
+      },
+    },
+    options.maxLineChars,
+    options.columns,
+  );
+  const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
+  for (const chunk of chunks) transcript.push(chunk);
+  transcript.end();
+  return out;
+}
+
+/** Splits `bytes` at the given offsets. */
+export function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const point of points) {
+    chunks.push(bytes.subarray(from, point));
+    from = point;
+  }
+  chunks.push(bytes.subarray(from));
+  return chunks;
+}
