@@ -6310,18 +6310,13 @@ function appendRecords(file, timeFormat, records, prefix = "") {
 // src/commands/lost.ts
 function closeLostRecording(tmux, pane) {
   if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
-  let recording;
-  try {
-    recording = readRecording(pane.runFile);
-  } catch {
-  }
+  let recording = claim(pane.runFile);
   if (recording && recording.id === pane.recording) {
     let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
     try {
       appendRecords(recording.file, recording.timeFormat, [lost]);
     } catch {
     }
-    removeRunFiles(pane.runFile, recording.id);
   }
   try {
     tmux.clearMarks(pane.paneId, pane.recording);
@@ -6333,6 +6328,21 @@ function starting(runFile) {
   if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
   let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
+}
+function claim(runFile) {
+  let claimed = `${runFile}.${process.pid}.closing`;
+  try {
+    import_node_fs3.default.renameSync(runFile, claimed);
+  } catch {
+    return;
+  }
+  try {
+    return readRecording(claimed);
+  } catch {
+    return;
+  } finally {
+    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
+  }
 }
 function sweepLost(tmux, paneId) {
   let panes;
@@ -6362,19 +6372,15 @@ function closeOrphans(tmux, marked) {
   for (let name of names) {
     let runFile = import_node_path6.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
-    let recording;
-    try {
-      recording = readRecording(runFile);
-    } catch {
-      continue;
-    }
+    let recording = claim(runFile);
+    if (!recording) continue;
     let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
     try {
       appendRecords(recording.file, recording.timeFormat, [lost]);
     } catch {
       continue;
     }
-    removeRunFiles(runFile, recording.id), closed.push(`${recording.paneId || name} (rec ${recording.id})`);
+    closed.push(`${recording.paneId || name} (rec ${recording.id})`);
   }
   return closed;
 }
@@ -6558,9 +6564,11 @@ var EscapeCleaner = class {
               let next = (this.param < 0 ? 0 : this.param) * 10 + (b - 48);
               this.param = next > MAX_PARAM ? MAX_PARAM : next;
             }
-            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
-            this.current = current > MAX_PARAM ? MAX_PARAM : current;
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, b === 59 ? this.endParam() : (this.paramIndex++, this.currentSub = !0), b === 59 && this.paramIndex++) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.endParam(), this.intermediates || this.dispatchCsi(o, b), state = 0 /* Ground */);
+            if (this.marker === 63) {
+              let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
+              this.current = current > MAX_PARAM ? MAX_PARAM : current;
+            }
+          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, this.paramIndex++, this.marker === 63 && (b === 59 ? this.endParam() : this.currentSub = !0)) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.marker === 63 && this.endParam(), this.intermediates || this.dispatchCsi(o, b), state = 0 /* Ground */);
           break;
         case 5 /* CsiIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { recordingIdentity } from '../capture/identity.ts';
 import { OPTIONS, resolveOptions } from '../core/options.ts';
-import { pidFilePath } from '../core/paths.ts';
+import { pidFilePath, stopFilePath } from '../core/paths.ts';
 import { Stamper } from '../capture/stamper.ts';
-import { livingReader, readRecording, removeRunFiles, type Recording } from '../runtime/runfile.ts';
+import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { READER_START_TIMEOUT_MS, type Outcome } from './toggle.ts';
@@ -21,12 +21,7 @@ import { READER_START_TIMEOUT_MS, type Outcome } from './toggle.ts';
  */
 export function closeLostRecording(tmux: Tmux, pane: { paneId: string; recording: string; runFile: string }): string | undefined {
   if (pane.recording === '' || livingReader(pane.runFile) !== undefined || starting(pane.runFile)) return undefined;
-  let recording: Recording | undefined;
-  try {
-    recording = readRecording(pane.runFile);
-  } catch {
-    // No run file: its reader (or recover) finished and wrote its stop; only the marks were left.
-  }
+  const recording = claim(pane.runFile);
   if (recording && recording.id === pane.recording) {
     const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost' }, Date.now());
     try {
@@ -34,7 +29,6 @@ export function closeLostRecording(tmux: Tmux, pane: { paneId: string; recording
     } catch {
       // The log cannot be written: the marks are still cleared, and the toggle's message tells the user.
     }
-    removeRunFiles(pane.runFile, recording.id);
   }
   try {
     tmux.clearMarks(pane.paneId, pane.recording);
@@ -54,6 +48,28 @@ function starting(runFile: string): boolean {
   if (fs.existsSync(pidFilePath(runFile))) return false;
   const written = fs.statSync(runFile, { throwIfNoEntry: false })?.mtimeMs;
   return written !== undefined && Date.now() - written < READER_START_TIMEOUT_MS + 2000;
+}
+
+/**
+ * Takes a lost recording's run files for this process alone: sweeps run from
+ * several hooks at once (a pane and its session closing), and only the one
+ * whose rename succeeds writes the `stop reason=lost`, so it is written once.
+ * Returns the recording, or undefined when there was none to take.
+ */
+function claim(runFile: string): Recording | undefined {
+  const claimed = `${runFile}.${process.pid}.closing`;
+  try {
+    fs.renameSync(runFile, claimed);
+  } catch {
+    return undefined; // gone: finished, or claimed by another sweep
+  }
+  try {
+    return readRecording(claimed);
+  } catch {
+    return undefined; // not a run file we trust: left aside, not written for
+  } finally {
+    for (const file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) fs.rmSync(file, { force: true });
+  }
 }
 
 /**
@@ -100,12 +116,8 @@ function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
   for (const name of names) {
     const runFile = path.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== undefined || starting(runFile)) continue;
-    let recording: Recording;
-    try {
-      recording = readRecording(runFile);
-    } catch {
-      continue; // not a run file we trust: left alone
-    }
+    const recording = claim(runFile);
+    if (!recording) continue; // closed by another sweep meanwhile, or not a run file we trust
     // A pane that still exists and shows this recording is the marked case; a pane of a live server
     // that shows another, or none, has moved on: its recording is lost all the same.
     const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost' }, Date.now());
@@ -114,7 +126,6 @@ function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
     } catch {
       continue;
     }
-    removeRunFiles(runFile, recording.id);
     closed.push(`${recording.paneId || name} (rec ${recording.id})`);
   }
   return closed;

@@ -237,16 +237,18 @@ export class EscapeCleaner {
               const next = (this.param < 0 ? 0 : this.param) * 10 + (b - 0x30);
               this.param = next > MAX_PARAM ? MAX_PARAM : next;
             }
-            const current = (this.current < 0 ? 0 : this.current) * 10 + (b - 0x30);
-            this.current = current > MAX_PARAM ? MAX_PARAM : current;
+            // Every parameter matters only to DECSET/DECRST (`?`): SGR's many are not looked at.
+            if (this.marker === 0x3f) {
+              const current = (this.current < 0 ? 0 : this.current) * 10 + (b - 0x30);
+              this.current = current > MAX_PARAM ? MAX_PARAM : current;
+            }
           } else if (b === 0x3b || b === 0x3a) {
             state = State.CsiParam;
-            if (b === 0x3b) this.endParam();
-            else {
-              this.paramIndex++;
-              this.currentSub = true;
+            this.paramIndex++;
+            if (this.marker === 0x3f) {
+              if (b === 0x3b) this.endParam();
+              else this.currentSub = true;
             }
-            if (b === 0x3b) this.paramIndex++;
           } else if (b >= 0x3c && b <= 0x3f) {
             // A private marker is legal only first; later it makes the sequence invalid.
             if (state === State.CsiParam) state = State.CsiIgnore;
@@ -258,7 +260,7 @@ export class EscapeCleaner {
             this.intermediates = true;
             state = State.CsiIntermediate;
           } else if (b >= 0x40 && b <= 0x7e) {
-            this.endParam();
+            if (this.marker === 0x3f) this.endParam();
             if (!this.intermediates) this.dispatchCsi(o, b);
             state = State.Ground;
           }

@@ -125,6 +125,18 @@ describe('pipe-pane by hand', () => {
   });
 });
 
+describe('nothing test-only in the product', () => {
+  it('the old slow-disk knob in the server environment no longer stalls readers', async () => {
+    // It made every write wait this long, and the reader ignore SIGTERM meanwhile.
+    const tmux = server({ env: { TMUX_AUDIT_TEST_WRITE_DELAY_MS: '600000' } });
+    const { pid, recording } = await tmux.startLogging();
+    await tmux.run('echo written-at-once');
+    process.kill(pid, 'SIGTERM');
+    await waitFor('the reader to exit', () => !alive(pid));
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=SIGTERM\\n$`));
+  });
+});
+
 describe('read-only clients', () => {
   it('a guest let in with server-access -r presses the key: nothing starts', async () => {
     const tmux = server();
