@@ -18,6 +18,7 @@
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { seededRandom } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const out = args[0];
@@ -32,16 +33,8 @@ const opt = (name, fallback) => {
 const target = Math.round(Number(opt('--mib', '40')) * 1024 * 1024);
 const onlcrOut = opt('--onlcr', '');
 
-// xorshift32: small, fast, identical everywhere.
-let seed = 0x2545f491;
-const rnd = (n) => {
-  seed ^= seed << 13;
-  seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  seed >>>= 0;
-  return seed % n;
-};
+// Seeded: the same corpus on every run.
+const rnd = seededRandom(0x2545f491);
 const pick = (list) => list[rnd(list.length)];
 
 const words = ['alpha', 'beta', 'gamma', 'delta', 'request', 'GET', 'POST', '/api/v1/items', '/healthz', '200', '404', '500', 'OK',

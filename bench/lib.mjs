@@ -18,6 +18,19 @@ export const READER_FLAGS = (process.env.BENCH_READER_FLAGS || '').split(/\s+/).
 export const PLUGIN = path.join(ROOT, 'audit.tmux');
 export const OUT = process.env.BENCH_OUT || path.join(ROOT, 'bench', 'out');
 
+/** xorshift32 from `seed`: `rnd(n)` is 0..n-1, the same sequence on every run and machine. */
+export function seededRandom(seed) {
+  let state = seed;
+  return (n) => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state % n;
+  };
+}
+
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const now = () => Number(process.hrtime.bigint()) / 1e6; // ms, monotonic
 

@@ -20,7 +20,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HELPER, median, now, round } from './lib.mjs';
+import { HELPER, median, now, round, seededRandom } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -35,16 +35,8 @@ const keep = opt('--keep', '');
 const root = keep || fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-bench-reading-'));
 fs.mkdirSync(root, { recursive: true });
 
-// xorshift32, as bench/corpus.mjs: the same logs on every run.
-let seed = 0x1234567;
-const rnd = (n) => {
-  seed ^= seed << 13;
-  seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  seed >>>= 0;
-  return seed % n;
-};
+// Seeded: the same logs on every run.
+const rnd = seededRandom(0x1234567);
 const words = ['alpha', 'beta', 'gamma', 'delta', 'request', 'GET', 'POST', '/api/v1/items', '/healthz', '200', '404', '500', 'OK', 'error',
   'warning', 'timeout', 'user=alice', 'ms', 'retry', 'cache', 'miss', 'hit', 'db', 'query', 'SELECT', 'FROM', 'orders', 'WHERE', 'id', '=',
   '42', 'latency', 'bytes', 'conn', 'closed', 'opened', 'worker-3', 'shard=7', 'ok', 'done', 'ann@web1:~$', 'ls', '-la', 'make', 'build'];

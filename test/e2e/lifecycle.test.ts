@@ -125,6 +125,21 @@ describe('pipe-pane by hand', () => {
   });
 });
 
+describe('run by tmux, a failure is told without taking the pane', () => {
+  it('a toggle that fails with no client to show it: nothing printed into the pane (no view mode), status 0', async () => {
+    const tmux = server();
+    fs.writeFileSync(path.join(tmux.dir, 'not-a-dir'), '');
+    tmux.tmux('set', '-g', '@audit-dir', path.join(tmux.dir, 'not-a-dir', 'logs'));
+    // run-shell puts any output, and "'…' returned 1", into the pane's view mode (cmd-run-shell.c:78),
+    // which would take the keys typed next.
+    tmux.helper(`--report tmux toggle --pane '#{pane_id}'`); // throws if run-shell fails
+    assert.equal(tmux.show('#{pane_in_mode}'), '0');
+    assert.equal(tmux.show('#{@audit_on}'), '');
+    tmux.type('echo keys-still-reach-the-shell');
+    await waitFor('the typed command to run in the shell', () => tmux.screen().includes('\nkeys-still-reach-the-shell\n'));
+  });
+});
+
 describe('nothing test-only in the product', () => {
   it('the old slow-disk knob in the server environment no longer stalls readers', async () => {
     // It made every write wait this long, and the reader ignore SIGTERM meanwhile.
