@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { alive } from '../support/process.ts';
+import { alive, descendants } from '../support/process.ts';
 import { PLUGIN } from '../support/paths.ts';
 import { OuterTerminal, serversForThisFile } from '../support/tmux.ts';
 import { createUser, openSocketTo } from '../support/users.ts';
@@ -215,8 +215,12 @@ describe('a reader gone without a stop event', () => {
     const tmux = server();
     tmux.tmux('new-session', '-d', '-s', 'other'); // the server stays when the pane goes
     const { recording } = await killReaderAndShell(tmux);
+    const serverPid = Number(tmux.show('#{pid}', 'other:'));
+    // The pane and its session go at once: the pane-exited and session-closed hooks both sweep.
     tmux.tmux('kill-pane', '-t', '%0');
     await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost\n`));
+    await waitFor('every sweep to finish', () => descendants(serverPid).length === 1, 10_000); // the shell of `other`
+    assert.equal(tmux.readLog().split(`* stop rec=${recording} reason=lost\n`).length - 1, 1, 'one stop, however many sweeps');
     assert.deepEqual(fs.readdirSync(path.join(tmux.logDir, '.run')), [], 'its run files are gone');
   });
 
