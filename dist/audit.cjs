@@ -6471,8 +6471,12 @@ function paneDied(tmux, paneId, status) {
 }
 
 // src/terminal/ansi.ts
-var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), LINE_EDIT_FINALS = /* @__PURE__ */ new Set([75 /* EraseInLine */, 67 /* CursorForward */, 68 /* CursorBackward */, 71 /* CursorColumn */]), OP_LINE_EDIT = 256, OP_ENTER_ALTERNATE = 512, OP_LEAVE_ALTERNATE = 513;
-var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
+var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
+for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
+var REPORTED_ESC = new Uint8Array(128);
+for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
+var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
+var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
@@ -6484,14 +6488,28 @@ function isLineBreakOrBidi(b0, b1, b2) {
 }
 var EscapeCleaner = class {
   state = 0 /* Ground */;
-  /** First CSI parameter, or -1 when none was given. */
+  /** First and second CSI parameters, or -1 when not given. */
   param = -1;
-  /** Only the first parameter matters for the line edits; later ones are skipped. */
+  param2 = -1;
+  /** Parameters begun (`;` seen) so far, and parameter bytes; past tmux's limits the CSI is discarded. */
   paramIndex = 0;
-  /** The parameter being read, whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  paramBytes = 0;
+  /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
+  discard = !1;
+  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
   current = -1;
   currentSub = !1;
+  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
+  subInFirstTwo = !1;
   switchesScreen = !1;
+  /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
+  oscNumber = 0;
+  oscKeep = !1;
+  oscBody;
+  oscLength = 0;
+  oscTruncated = !1;
+  /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
+  oscBodies = [];
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   marker = 0;
   intermediates = !1;
@@ -6512,15 +6530,16 @@ var EscapeCleaner = class {
   opAt = new Int32Array(1024);
   opCode = new Int32Array(1024);
   opParam = new Int32Array(1024);
+  opParam2 = new Int32Array(1024);
   ops = 0;
   /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
   advance(chunk, perform2) {
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
-      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2);
+      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2);
     }
-    this.ops = 0, this.extraBytes = 0;
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0;
     let out = this.out, o = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
@@ -6541,17 +6560,13 @@ var EscapeCleaner = class {
         else o = this.startCharacter(out, o, b);
         continue;
       }
-      if (b === ESC) {
-        state = 1 /* Escape */;
-        continue;
-      }
-      if (b === CAN || b === SUB) {
-        state = 0 /* Ground */;
+      if (b === ESC || b === CAN || b === SUB) {
+        state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
         continue;
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.paramIndex = 0, this.current = -1, this.currentSub = !1, this.switchesScreen = !1, this.marker = 0, this.intermediates = !1) : b === 93 ? state = 7 /* OscString */ : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.switchesScreen = !1, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (b < 128 && REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
@@ -6560,15 +6575,10 @@ var EscapeCleaner = class {
         case 4 /* CsiParam */:
           if (b < 32) o = this.control(out, o, b);
           else if (b >= 48 && b <= 57) {
-            if (state = 4 /* CsiParam */, this.paramIndex === 0) {
-              let next = (this.param < 0 ? 0 : this.param) * 10 + (b - 48);
-              this.param = next > MAX_PARAM ? MAX_PARAM : next;
-            }
-            if (this.marker === 63) {
-              let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
-              this.current = current > MAX_PARAM ? MAX_PARAM : current;
-            }
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, this.paramIndex++, this.marker === 63 && (b === 59 ? this.endParam() : this.currentSub = !0)) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.marker === 63 && this.endParam(), this.intermediates || this.dispatchCsi(o, b), state = 0 /* Ground */);
+            state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
+            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
+            current > INT_MAX ? this.discard = !0 : this.current = current;
+          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
           break;
         case 5 /* CsiIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
@@ -6577,7 +6587,7 @@ var EscapeCleaner = class {
           b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
           break;
         case 7 /* OscString */:
-          b === BEL && (state = 0 /* Ground */);
+          b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
           break;
         case 8 /* IgnoredString */:
           break;
@@ -6587,7 +6597,7 @@ var EscapeCleaner = class {
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {
-    this.ops = 0, this.extraBytes = 0, this.report(this.escapePending(this.out, 0), perform2);
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.report(this.escapePending(this.out, 0), perform2);
   }
   /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
   report(length, perform2) {
@@ -6597,17 +6607,17 @@ var EscapeCleaner = class {
       let at = this.opAt[k];
       at > from && perform2.print(text2.slice(from, at)), from = at;
       let code = this.opCode[k];
-      code < OP_LINE_EDIT ? perform2.execute(code) : code < OP_ENTER_ALTERNATE ? perform2.lineEdit(code - OP_LINE_EDIT, this.opParam[k]) : perform2.screen(code === OP_ENTER_ALTERNATE);
+      code < OP_CSI ? perform2.execute(code) : code < OP_ESC ? perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]) : code < OP_ENTER_ALTERNATE ? perform2.esc(code - OP_ESC) : code < OP_OSC ? perform2.screen(code === OP_ENTER_ALTERNATE) : perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
     }
     from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from));
   }
-  op(o, code, param) {
+  op(o, code, param, param2) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
-    return b === TAB ? out[o++] = b : b === LF || b === CR || b === BS ? this.op(o, b, -1) : (b === VT || b === FF) && this.op(o, LF, -1), o;
+    return b === TAB ? out[o++] = b : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
@@ -6643,11 +6653,41 @@ var EscapeCleaner = class {
    * so the screen switches if any plain parameter is 1049, 1047 or 47.
    */
   endParam() {
-    !this.currentSub && ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0), this.current = -1, this.currentSub = !1;
+    let index = this.paramIndex++;
+    if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
+      let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
+      index === 0 ? this.param = value : index === 1 && (this.param2 = value), ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0);
+    }
+    this.current = -1, this.currentSub = !1;
   }
-  /** Reports the few CSI sequences that matter to the log. */
+  /** Reports the CSI sequences that matter to the log. */
   dispatchCsi(o, final) {
-    this.marker === 0 && LINE_EDIT_FINALS.has(final) ? this.op(o, OP_LINE_EDIT + final, this.param) : this.marker === 63 && (final === 104 || final === 108) && this.switchesScreen && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1);
+    this.marker === 0 ? REPORTED_CSI[final] === 1 && !this.subInFirstTwo && this.op(o, OP_CSI + final, this.param, this.param2) : this.marker === 63 && (final === 104 || final === 108) && this.switchesScreen && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
+  }
+  /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
+  oscByte(b) {
+    if (this.oscKeep) {
+      if (this.oscLength === 262144) {
+        this.oscTruncated = !0;
+        return;
+      }
+      let body = this.oscBody;
+      if (this.oscLength === body.length) {
+        let grown = Buffer.allocUnsafe(Math.min(body.length * 4, 262144));
+        body.copy(grown, 0, 0, this.oscLength), this.oscBody = grown;
+      }
+      this.oscBody[this.oscLength++] = b;
+    } else {
+      if (this.oscNumber < 0) return;
+      b >= 48 && b <= 57 ? this.oscNumber = this.oscNumber < 1e3 ? this.oscNumber * 10 + (b - 48) : -1 : b === 59 && (this.oscNumber === 133 || this.oscNumber === 633) ? (this.oscKeep = !0, this.oscBody ??= Buffer.allocUnsafe(4096)) : this.oscNumber = -1;
+    }
+  }
+  /** An OSC string ended: a semantic prompt is reported at this point of the text. */
+  endOsc(o) {
+    if (!this.oscKeep) return;
+    this.oscKeep = !1;
+    let index = this.oscBodies.push(this.oscBody.toString("utf8", 0, this.oscLength)) - 1;
+    this.op(o, this.oscTruncated ? OP_OSC + 1 : OP_OSC, this.oscNumber, index), this.oscNumber = -1, this.oscBody.length > 64 * 1024 && (this.oscBody = void 0);
   }
 };
 
@@ -6693,10 +6733,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
   execute(control) {
     this.alternate || (control === LF2 ? this.emit() : control === CR2 ? this.cursor = 0 : control === BS2 && this.cursor > 0 && this.cursor--);
   }
-  lineEdit(edit, param) {
+  csi(final, param) {
     if (this.alternate) return;
     let count = param > 0 ? param : 1;
-    switch (edit) {
+    switch (final) {
       case 75 /* EraseInLine */:
         if (param <= 0) this.text = this.text.slice(0, this.cursor);
         else if (param === 1) {
@@ -6713,13 +6753,19 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
         this.cursor = Math.max(0, this.cursor - count);
         break;
       case 71 /* CursorColumn */:
+      case 96 /* CursorColumnAbsolute */:
         this.cursor = Math.min(count - 1, this.columns - 1), this.cursor < count - 1 && this.sink.clamped?.();
         break;
     }
     this.cursor > this.maxChars && (this.cursor = this.maxChars);
   }
+  esc(_final) {
+  }
   screen(alternate) {
     this.setAlternate(alternate);
+  }
+  osc(command, data, truncated) {
+    this.sink.osc?.(command, data, truncated);
   }
   /** Emits what is left of an unfinished line (end of stream). */
   finish() {

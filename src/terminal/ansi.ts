@@ -1,11 +1,19 @@
 // Byte-level escape-sequence cleaner, after the DEC ANSI parser diagram
 // (https://vt100.net/emu/dec_ansi_parser), the same state layout alacritty/vte uses.
 // Like vte's parser it assigns no meaning of its own: it reports what it finds to
-// a `Perform` — runs of printable text, the controls that shape a line (LF, CR,
-// BS; TAB stays in the text), the handful of CSI sequences that edit the current
-// line (EL, CUF, CUB, CHA) and switches of the alternate screen. Everything else
-// — SGR colours, private modes such as bracketed paste, OSC titles and clipboard
-// writes, DCS/APC/PM/SOS strings, charset designations — is dropped.
+// a `Perform` — runs of printable text, the controls that move the cursor (LF,
+// CR, BS; TAB stays in the text), the CSI and ESC sequences tmux applies to the
+// screen (its input.c tables, lines 208 and 268), switches of the alternate
+// screen, and the semantic-prompt strings shells send (OSC 133, VS Code's 633).
+// Everything else — SGR colours, other private modes such as bracketed paste,
+// other OSC strings (titles, clipboard writes), DCS/APC/PM/SOS strings, charset
+// designations — is dropped.
+//
+// What is reported follows tmux's parser, not a looser reading of the standard:
+// a sequence tmux throws away (too long, too many parameters, a number out of
+// range, a parameter with sub-parameters where a number is wanted) is thrown
+// away here too. Output must not be able to make the log believe in a screen
+// switch, or a cursor move, that the screen never made.
 //
 // It also validates UTF-8 (Unicode 15, table 3-7): a character split across
 // reads waits in a 3-byte field until it is whole, and every byte that is not
@@ -18,24 +26,83 @@
 //
 // All state that spans reads lives in fields, so a sequence split across two
 // chunks is handled exactly like one that arrives whole. String bodies (OSC,
-// DCS, ...) are skipped, never buffered, so an unterminated one costs no memory.
+// DCS, ...) are skipped, never buffered, so an unterminated one costs no memory;
+// only a semantic-prompt body is kept, up to MAX_OSC_BYTES.
 //
 // Speed: printable bytes are gathered into one reused buffer and decoded once
 // per chunk; the controls found on the way are kept in typed arrays (position in
-// the decoded text, what, parameter) and reported after the decode, with the
+// the decoded text, what, parameters) and reported after the decode, with the
 // text between them as string slices. One decode per chunk instead of one per
 // line keeps a flood of short lines cheap.
 
-/** The CSI sequences that edit the current line; their final byte. */
-export const enum LineEdit {
-  /** EL: 0 cursor→end, 1 start→cursor, 2 whole line. */
-  EraseInLine = 0x4b,
+/** The CSI finals tmux applies to the screen (input.c:268), by name; reported with no private marker or intermediates. */
+export const enum Csi {
+  /** ICH: insert blank characters */
+  InsertCharacters = 0x40,
+  /** CUU */
+  CursorUp = 0x41,
+  /** CUD */
+  CursorDown = 0x42,
   /** CUF */
   CursorForward = 0x43,
   /** CUB */
   CursorBackward = 0x44,
-  /** CHA (1-based column) */
+  /** CNL: down n lines, to column 1 */
+  CursorNextLine = 0x45,
+  /** CPL: up n lines, to column 1 */
+  CursorPrecedingLine = 0x46,
+  /** CHA (1-based column); tmux also takes HPA (`) for this */
   CursorColumn = 0x47,
+  /** CUP (1-based row; column); HVP (f) is the same */
+  CursorPosition = 0x48,
+  /** ED: 0 cursor→end of screen, 1 start→cursor, 2 whole screen, 3 history */
+  EraseInDisplay = 0x4a,
+  /** EL: 0 cursor→end, 1 start→cursor, 2 whole line */
+  EraseInLine = 0x4b,
+  /** IL */
+  InsertLines = 0x4c,
+  /** DL */
+  DeleteLines = 0x4d,
+  /** DCH */
+  DeleteCharacters = 0x50,
+  /** SU */
+  ScrollUp = 0x53,
+  /** SD */
+  ScrollDown = 0x54,
+  /** ECH */
+  EraseCharacters = 0x58,
+  /** CBT: back n tab stops */
+  CursorBackwardTab = 0x5a,
+  /** HPA, tmux's other name for CHA */
+  CursorColumnAbsolute = 0x60,
+  /** REP: repeat the last printed character */
+  Repeat = 0x62,
+  /** VPA (1-based row) */
+  CursorRow = 0x64,
+  /** HVP, the same as CUP */
+  CursorPositionHvp = 0x66,
+  /** DECSTBM: scroll region top; bottom (1-based) */
+  ScrollRegion = 0x72,
+  /** SCOSC: save the cursor */
+  SaveCursor = 0x73,
+  /** SCORC: restore the cursor */
+  RestoreCursor = 0x75,
+}
+
+/** The ESC sequences (no intermediates) tmux applies to the screen (input.c:208), by final. */
+export const enum Esc {
+  /** DECSC */
+  SaveCursor = 0x37,
+  /** DECRC */
+  RestoreCursor = 0x38,
+  /** IND: down a line, scrolling at the bottom */
+  Index = 0x44,
+  /** NEL: CR and IND */
+  NextLine = 0x45,
+  /** RI: up a line, scrolling down at the top */
+  ReverseIndex = 0x4d,
+  /** RIS: reset to the initial state (clears the screen) */
+  Reset = 0x63,
 }
 
 /** What the cleaner reports, in stream order (vte's `Perform`, cut down to what a log needs). */
@@ -44,21 +111,50 @@ export interface Perform {
   print(text: string): void;
   /** LF, CR or BS. */
   execute(control: number): void;
-  /** A line edit; `param` is the first CSI parameter, or -1 when none was given. */
-  lineEdit(edit: LineEdit, param: number): void;
+  /**
+   * A CSI sequence of `Csi` with no private marker or intermediates: its final
+   * and first two parameters as given (-1 when not given; 0 stays 0: the
+   * receiver applies the defaults, which differ by sequence).
+   */
+  csi(final: Csi, first: number, second: number): void;
+  /** An ESC sequence of `Esc`. */
+  esc(final: Esc): void;
   /** DECSET/DECRST 1049, 1047 or 47: a full-screen program entered (true) or left (false) the alternate screen. */
   screen(alternate: boolean): void;
+  /**
+   * A semantic-prompt string: `command` 133 or 633, `data` what follows `133;`
+   * (decoded as UTF-8; at most MAX_OSC_BYTES of it, `truncated` if there was more).
+   */
+  osc(command: number, data: string, truncated: boolean): void;
 }
+
+/** Longest semantic-prompt body kept (a command line, percent-encoded); the rest is dropped and the body marked truncated. */
+export const MAX_OSC_BYTES = 256 * 1024;
 
 const ALTERNATE_SCREEN_MODES = new Set([1049, 1047, 47]);
 
-/** The CSI finals that edit the current line. */
-const LINE_EDIT_FINALS = new Set<number>([LineEdit.EraseInLine, LineEdit.CursorForward, LineEdit.CursorBackward, LineEdit.CursorColumn]);
+/** CSI finals reported (input.c:268, those with no intermediate): a table by byte. */
+const REPORTED_CSI = new Uint8Array(0x80);
+for (const final of '@ABCDEFGHJKLMPSTXZ`bdfrsu') REPORTED_CSI[final.charCodeAt(0)] = 1;
+/** ESC finals reported (input.c:208, those with no intermediate that touch the screen). */
+const REPORTED_ESC = new Uint8Array(0x80);
+for (const final of '78DEMc') REPORTED_ESC[final.charCodeAt(0)] = 1;
 
 /** Op codes in the per-chunk op list: a C0 control is its own byte; these are above any byte. */
-const OP_LINE_EDIT = 0x100;
-const OP_ENTER_ALTERNATE = 0x200;
-const OP_LEAVE_ALTERNATE = 0x201;
+const OP_CSI = 0x100;
+const OP_ESC = 0x200;
+const OP_ENTER_ALTERNATE = 0x300;
+const OP_LEAVE_ALTERNATE = 0x301;
+const OP_OSC = 0x400;
+
+/**
+ * tmux's limits on a CSI (input.c:92, :105, :1167, :1021-1037): the parameter
+ * bytes fit in 63, there are at most 23 parameters, and each is a number up to
+ * INT_MAX; a sequence past any of them is discarded whole.
+ */
+const MAX_PARAM_BYTES = 63;
+const MAX_PARAMS = 23;
+const INT_MAX = 2147483647;
 
 const enum State {
   Ground,
@@ -82,6 +178,7 @@ const DEL = 0x7f;
 
 /** Largest parameter kept; terminals clamp too. */
 const MAX_PARAM = 9999;
+const NO_NUMBER = -1;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -129,14 +226,28 @@ function isLineBreakOrBidi(b0: number, b1: number, b2: number): boolean {
 
 export class EscapeCleaner {
   private state = State.Ground;
-  /** First CSI parameter, or -1 when none was given. */
+  /** First and second CSI parameters, or -1 when not given. */
   private param = -1;
-  /** Only the first parameter matters for the line edits; later ones are skipped. */
+  private param2 = -1;
+  /** Parameters begun (`;` seen) so far, and parameter bytes; past tmux's limits the CSI is discarded. */
   private paramIndex = 0;
-  /** The parameter being read, whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  private paramBytes = 0;
+  /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
+  private discard = false;
+  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
   private current = -1;
   private currentSub = false;
+  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
+  private subInFirstTwo = false;
   private switchesScreen = false;
+  /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
+  private oscNumber = 0;
+  private oscKeep = false;
+  private oscBody: Buffer | undefined;
+  private oscLength = 0;
+  private oscTruncated = false;
+  /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
+  private oscBodies: string[] = [];
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   private marker = 0;
   private intermediates = false;
@@ -157,6 +268,7 @@ export class EscapeCleaner {
   private opAt = new Int32Array(1024);
   private opCode = new Int32Array(1024);
   private opParam = new Int32Array(1024);
+  private opParam2 = new Int32Array(1024);
   private ops = 0;
 
   /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
@@ -169,8 +281,10 @@ export class EscapeCleaner {
       this.opAt = new Int32Array(size);
       this.opCode = new Int32Array(size);
       this.opParam = new Int32Array(size);
+      this.opParam2 = new Int32Array(size);
     }
     this.ops = 0;
+    this.oscBodies.length = 0;
     this.extraBytes = 0;
     const out = this.out;
     let o = 0;
@@ -198,13 +312,12 @@ export class EscapeCleaner {
         } else o = this.startCharacter(out, o, b);
         continue;
       }
-      // "anywhere" transitions of the diagram, shared by every state.
-      if (b === ESC) {
-        state = State.Escape;
-        continue;
-      }
-      if (b === CAN || b === SUB) {
-        state = State.Ground;
+      // "anywhere" transitions of the diagram, shared by every state. Leaving
+      // an OSC string by any of them ends it (tmux calls input_exit_osc on any
+      // change of state, input.c:2277).
+      if (b === ESC || b === CAN || b === SUB) {
+        if (state === State.OscString) this.endOsc(o);
+        state = b === ESC ? State.Escape : State.Ground;
         continue;
       }
       switch (state) {
@@ -213,16 +326,28 @@ export class EscapeCleaner {
           else if (b === 0x5b) {
             state = State.CsiEntry;
             this.param = -1;
+            this.param2 = -1;
             this.paramIndex = 0;
+            this.paramBytes = 0;
+            this.discard = false;
             this.current = -1;
             this.currentSub = false;
+            this.subInFirstTwo = false;
             this.switchesScreen = false;
             this.marker = 0;
             this.intermediates = false;
-          } else if (b === 0x5d) state = State.OscString;
-          else if (b === 0x50 || b === 0x58 || b === 0x5e || b === 0x5f) state = State.IgnoredString;
+          } else if (b === 0x5d) {
+            state = State.OscString;
+            this.oscNumber = 0;
+            this.oscKeep = false;
+            this.oscLength = 0;
+            this.oscTruncated = false;
+          } else if (b === 0x50 || b === 0x58 || b === 0x5e || b === 0x5f) state = State.IgnoredString;
           else if (b >= 0x20 && b <= 0x2f) state = State.EscapeIntermediate;
-          else if (b !== DEL) state = State.Ground; // esc_dispatch: nothing we apply
+          else if (b !== DEL) {
+            if (b < 0x80 && REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
+            state = State.Ground;
+          }
           break;
         case State.EscapeIntermediate:
           if (b < 0x20) o = this.control(out, o, b);
@@ -233,21 +358,17 @@ export class EscapeCleaner {
           if (b < 0x20) o = this.control(out, o, b);
           else if (b >= 0x30 && b <= 0x39) {
             state = State.CsiParam;
-            if (this.paramIndex === 0) {
-              const next = (this.param < 0 ? 0 : this.param) * 10 + (b - 0x30);
-              this.param = next > MAX_PARAM ? MAX_PARAM : next;
-            }
-            // Every parameter matters only to DECSET/DECRST (`?`): SGR's many are not looked at.
-            if (this.marker === 0x3f) {
-              const current = (this.current < 0 ? 0 : this.current) * 10 + (b - 0x30);
-              this.current = current > MAX_PARAM ? MAX_PARAM : current;
-            }
+            if (++this.paramBytes > MAX_PARAM_BYTES) this.discard = true;
+            const current = (this.current < 0 ? 0 : this.current) * 10 + (b - 0x30);
+            if (current > INT_MAX) this.discard = true;
+            else this.current = current;
           } else if (b === 0x3b || b === 0x3a) {
             state = State.CsiParam;
-            this.paramIndex++;
-            if (this.marker === 0x3f) {
-              if (b === 0x3b) this.endParam();
-              else this.currentSub = true;
+            if (++this.paramBytes > MAX_PARAM_BYTES) this.discard = true;
+            if (b === 0x3b) this.endParam();
+            else {
+              this.currentSub = true;
+              if (this.paramIndex < 2) this.subInFirstTwo = true;
             }
           } else if (b >= 0x3c && b <= 0x3f) {
             // A private marker is legal only first; later it makes the sequence invalid.
@@ -260,8 +381,8 @@ export class EscapeCleaner {
             this.intermediates = true;
             state = State.CsiIntermediate;
           } else if (b >= 0x40 && b <= 0x7e) {
-            if (this.marker === 0x3f) this.endParam();
-            if (!this.intermediates) this.dispatchCsi(o, b);
+            if (this.paramBytes > 0) this.endParam(); // tmux splits only a non-empty parameter string (input.c:1016)
+            if (!this.intermediates && !this.discard) this.dispatchCsi(o, b);
             state = State.Ground;
           }
           break;
@@ -275,7 +396,10 @@ export class EscapeCleaner {
           else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
           break;
         case State.OscString:
-          if (b === BEL) state = State.Ground;
+          if (b === BEL) {
+            this.endOsc(o);
+            state = State.Ground;
+          } else if (b >= 0x20) this.oscByte(b); // tmux keeps 0x20–0xff and skips other C0 (input.c:681)
           break;
         case State.IgnoredString:
           break;
@@ -288,6 +412,7 @@ export class EscapeCleaner {
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform: Perform): void {
     this.ops = 0;
+    this.oscBodies.length = 0;
     this.extraBytes = 0;
     this.report(this.escapePending(this.out, 0), perform);
   }
@@ -302,26 +427,29 @@ export class EscapeCleaner {
       if (at > from) perform.print(text.slice(from, at));
       from = at;
       const code = this.opCode[k]!;
-      if (code < OP_LINE_EDIT) perform.execute(code);
-      else if (code < OP_ENTER_ALTERNATE) perform.lineEdit((code - OP_LINE_EDIT) as LineEdit, this.opParam[k]!);
-      else perform.screen(code === OP_ENTER_ALTERNATE);
+      if (code < OP_CSI) perform.execute(code);
+      else if (code < OP_ESC) perform.csi((code - OP_CSI) as Csi, this.opParam[k]!, this.opParam2[k]!);
+      else if (code < OP_ENTER_ALTERNATE) perform.esc((code - OP_ESC) as Esc);
+      else if (code < OP_OSC) perform.screen(code === OP_ENTER_ALTERNATE);
+      else perform.osc(this.opParam[k]!, this.oscBodies[this.opParam2[k]!]!, code === OP_OSC + 1);
     }
     if (from < text.length) perform.print(from === 0 ? text : text.slice(from));
   }
 
-  private op(o: number, code: number, param: number): void {
+  private op(o: number, code: number, param: number, param2: number): void {
     const k = this.ops++;
     this.opAt[k] = o - this.extraBytes;
     this.opCode[k] = code;
     this.opParam[k] = param;
+    this.opParam2[k] = param2;
   }
 
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   private control(out: Buffer, o: number, b: number): number {
     if (b === TAB) out[o++] = b;
-    else if (b === LF || b === CR || b === BS) this.op(o, b, -1);
+    else if (b === LF || b === CR || b === BS) this.op(o, b, -1, -1);
     // tmux moves down a line on VT and FF as on LF (input.c:1233-1235): the line they leave is finished.
-    else if (b === VT || b === FF) this.op(o, LF, -1);
+    else if (b === VT || b === FF) this.op(o, LF, -1, -1);
     return o;
   }
 
@@ -385,16 +513,57 @@ export class EscapeCleaner {
    * so the screen switches if any plain parameter is 1049, 1047 or 47.
    */
   private endParam(): void {
-    if (!this.currentSub && ALTERNATE_SCREEN_MODES.has(this.current)) this.switchesScreen = true;
+    const index = this.paramIndex++;
+    if (index >= MAX_PARAMS) this.discard = true;
+    if (!this.currentSub) {
+      const value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
+      if (index === 0) this.param = value;
+      else if (index === 1) this.param2 = value;
+      if (ALTERNATE_SCREEN_MODES.has(this.current)) this.switchesScreen = true;
+    }
     this.current = -1;
     this.currentSub = false;
   }
 
-  /** Reports the few CSI sequences that matter to the log. */
+  /** Reports the CSI sequences that matter to the log. */
   private dispatchCsi(o: number, final: number): void {
-    if (this.marker === 0 && LINE_EDIT_FINALS.has(final)) this.op(o, OP_LINE_EDIT + final, this.param);
-    else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && this.switchesScreen) {
-      this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1);
+    if (this.marker === 0) {
+      if (REPORTED_CSI[final] === 1 && !this.subInFirstTwo) this.op(o, OP_CSI + final, this.param, this.param2);
+    } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && this.switchesScreen) {
+      this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
     }
+  }
+
+  /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
+  private oscByte(b: number): void {
+    if (this.oscKeep) {
+      if (this.oscLength === MAX_OSC_BYTES) {
+        this.oscTruncated = true;
+        return;
+      }
+      const body = this.oscBody!;
+      if (this.oscLength === body.length) {
+        const grown = Buffer.allocUnsafe(Math.min(body.length * 4, MAX_OSC_BYTES));
+        body.copy(grown, 0, 0, this.oscLength);
+        this.oscBody = grown;
+      }
+      this.oscBody![this.oscLength++] = b;
+    } else if (this.oscNumber < 0) return;
+    else if (b >= 0x30 && b <= 0x39) this.oscNumber = this.oscNumber < 1000 ? this.oscNumber * 10 + (b - 0x30) : -1;
+    else if (b === 0x3b && (this.oscNumber === 133 || this.oscNumber === 633)) {
+      this.oscKeep = true;
+      this.oscBody ??= Buffer.allocUnsafe(4096);
+    }
+    else this.oscNumber = -1;
+  }
+
+  /** An OSC string ended: a semantic prompt is reported at this point of the text. */
+  private endOsc(o: number): void {
+    if (!this.oscKeep) return;
+    this.oscKeep = false;
+    const index = this.oscBodies.push(this.oscBody!.toString('utf8', 0, this.oscLength)) - 1;
+    this.op(o, this.oscTruncated ? OP_OSC + 1 : OP_OSC, this.oscNumber, index);
+    this.oscNumber = -1;
+    if (this.oscBody!.length > 64 * 1024) this.oscBody = undefined; // a rare long body is not held for good
   }
 }

@@ -5,7 +5,7 @@
 // A CR right before LF (the pty's ONLCR) only moves the cursor, so it changes
 // nothing that is emitted.
 
-import { LineEdit, type Perform } from './ansi.ts';
+import { Csi, type Esc, type Perform } from './ansi.ts';
 
 /**
  * Longest line kept whole, in UTF-16 code units. A longer one is written in
@@ -22,6 +22,8 @@ export interface LineSink {
   screen(alternate: boolean): void;
   /** A cursor move was cut short at the pane's right edge: the pane may have been resized since its width was learnt. */
   clamped?(): void;
+  /** A semantic-prompt string (OSC 133/633), in order with the lines: see Perform.osc. */
+  osc?(command: number, data: string, truncated: boolean): void;
 }
 
 const LF = 0x0a;
@@ -90,28 +92,29 @@ export class LineAssembler implements Perform {
     else if (control === BS && this.cursor > 0) this.cursor--;
   }
 
-  lineEdit(edit: LineEdit, param: number): void {
+  csi(final: Csi, param: number): void {
     if (this.alternate) return;
     const count = param > 0 ? param : 1;
-    switch (edit) {
-      case LineEdit.EraseInLine:
+    switch (final) {
+      case Csi.EraseInLine:
         if (param <= 0) this.text = this.text.slice(0, this.cursor);
         else if (param === 1) {
           const upto = Math.min(this.cursor + 1, this.text.length);
           this.text = ' '.repeat(upto) + this.text.slice(upto);
         } else this.text = '';
         break;
-      case LineEdit.CursorForward: {
+      case Csi.CursorForward: {
         // Up to the right edge, never back: text already printed past it wrapped on the screen.
         const target = this.cursor + count;
         this.cursor = Math.min(target, Math.max(this.cursor, this.columns - 1));
         if (this.cursor < target) this.sink.clamped?.();
         break;
       }
-      case LineEdit.CursorBackward:
+      case Csi.CursorBackward:
         this.cursor = Math.max(0, this.cursor - count);
         break;
-      case LineEdit.CursorColumn:
+      case Csi.CursorColumn:
+      case Csi.CursorColumnAbsolute:
         this.cursor = Math.min(count - 1, this.columns - 1);
         if (this.cursor < count - 1) this.sink.clamped?.();
         break;
@@ -120,8 +123,14 @@ export class LineAssembler implements Perform {
     if (this.cursor > this.maxChars) this.cursor = this.maxChars;
   }
 
+  esc(_final: Esc): void {}
+
   screen(alternate: boolean): void {
     this.setAlternate(alternate);
+  }
+
+  osc(command: number, data: string, truncated: boolean): void {
+    this.sink.osc?.(command, data, truncated);
   }
 
   /** Emits what is left of an unfinished line (end of stream). */

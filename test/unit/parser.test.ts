@@ -1,0 +1,130 @@
+// The escape cleaner's reports on their own: which sequences reach the line
+// model and the recorder, with which parameters, and which tmux would throw
+// away (then so must we: output must not fake a cursor move or a screen switch).
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { EscapeCleaner, MAX_OSC_BYTES, type Perform } from '../../src/terminal/ansi.ts';
+import { split } from '../support/transcript.ts';
+
+/** Every report, as a short string: `p:text`, `x:0a`, `csi:H,5,10`, `esc:M`, `alt:1`, `osc:133,data`. */
+function reports(input: string | Uint8Array | Uint8Array[]): string[] {
+  const out: string[] = [];
+  const perform: Perform = {
+    print: (text) => {
+      if (out.length > 0 && out[out.length - 1]!.startsWith('p:')) out[out.length - 1] += text;
+      else out.push(`p:${text}`);
+    },
+    execute: (control) => out.push(`x:${control.toString(16).padStart(2, '0')}`),
+    csi: (final, first, second) => out.push(`csi:${String.fromCharCode(final)},${first},${second}`),
+    esc: (final) => out.push(`esc:${String.fromCharCode(final)}`),
+    screen: (alternate) => out.push(`alt:${alternate ? 1 : 0}`),
+    osc: (command, data, truncated) => out.push(`osc:${command},${truncated ? '[truncated]' : ''}${data}`),
+  };
+  const cleaner = new EscapeCleaner();
+  const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'latin1') : input];
+  for (const chunk of chunks) cleaner.advance(chunk, perform);
+  cleaner.end(perform);
+  return out;
+}
+
+const ESC = '\x1b';
+
+describe('the parser reports what tmux applies to the screen', () => {
+  it('cursor and erase sequences with their first two parameters', () => {
+    assert.deepEqual(reports(`a${ESC}[5;10Hb${ESC}[Jc${ESC}[2Kd${ESC}[3@${ESC}[P${ESC}[0X${ESC}[;7f`), [
+      'p:a',
+      'csi:H,5,10',
+      'p:b',
+      'csi:J,-1,-1',
+      'p:c',
+      'csi:K,2,-1',
+      'p:d',
+      'csi:@,3,-1',
+      'csi:P,-1,-1',
+      'csi:X,0,-1',
+      'csi:f,-1,7',
+    ]);
+  });
+  it('scroll region, scrolling, line insertion and saved cursors', () => {
+    assert.deepEqual(reports(`${ESC}[2;20r${ESC}[3S${ESC}[T${ESC}[L${ESC}[4M${ESC}[s${ESC}[u${ESC}7${ESC}8${ESC}M${ESC}D${ESC}E${ESC}c`), [
+      'csi:r,2,20',
+      'csi:S,3,-1',
+      'csi:T,-1,-1',
+      'csi:L,-1,-1',
+      'csi:M,4,-1',
+      'csi:s,-1,-1',
+      'csi:u,-1,-1',
+      'esc:7',
+      'esc:8',
+      'esc:M',
+      'esc:D',
+      'esc:E',
+      'esc:c',
+    ]);
+  });
+  it('colours, private modes other than the screen, and ESC with intermediates report nothing', () => {
+    assert.deepEqual(reports(`${ESC}[1;31mx${ESC}[?25l${ESC}[>5m${ESC}(B${ESC}#8${ESC}[?2004h${ESC}[=1c${ESC}[ q`), ['p:x']);
+  });
+  it('a parameter with sub-parameters among the first two: tmux does nothing (input.c:1065)', () => {
+    assert.deepEqual(reports(`${ESC}[5:1H${ESC}[1;2:3H${ESC}[1;2;3:4H`), ['csi:H,1,2']);
+  });
+  it('sequences past tmux\'s limits are discarded whole (input.c:92, :105, :1030)', () => {
+    const longParameter = `${ESC}[?${'0'.repeat(70)}1049h`;
+    const manyParameters = `${ESC}[?${'1;'.repeat(23)}1049h`;
+    const outOfRange = `${ESC}[?99999999999;1049h`;
+    const farCursor = `${ESC}[1;3000000000H`;
+    assert.deepEqual(reports(`${longParameter}a${manyParameters}b${outOfRange}c${farCursor}d`), ['p:abcd']);
+    // Just inside the limits, the same sequences apply.
+    assert.deepEqual(reports(`${ESC}[?${'0'.repeat(59)}1049h${ESC}[?${'1;'.repeat(22)}1049l${ESC}[?2147483647;1049h`), ['alt:1', 'alt:0', 'alt:1']);
+  });
+  it('large numbers are kept to 9999', () => {
+    assert.deepEqual(reports(`${ESC}[123456C`), ['csi:C,9999,-1']);
+  });
+});
+
+describe('semantic prompts (OSC 133 and 633) are reported with their body', () => {
+  it('ended by BEL, by ST, and in order with the text', () => {
+    assert.deepEqual(reports(`$ ${ESC}]133;A\x07ls\r\n${ESC}]133;C;cmdline_url=ls%20-l${ESC}\\out\n${ESC}]633;E;ls -l;abc\x07${ESC}]133;D;0\x07`), [
+      'p:$ ',
+      'osc:133,A',
+      'p:ls',
+      'x:0d',
+      'x:0a',
+      'osc:133,C;cmdline_url=ls%20-l',
+      'p:out',
+      'x:0a',
+      'osc:633,E;ls -l;abc',
+      'osc:133,D;0',
+    ]);
+  });
+  it('other OSC strings are still dropped', () => {
+    assert.deepEqual(reports(`${ESC}]0;title\x07${ESC}]1330;x\x07${ESC}]13;x\x07${ESC}]a133;x\x07${ESC}]133\x07ok`), ['p:ok']);
+  });
+  it('C0 controls inside the body are skipped as tmux skips them; CAN ends the string', () => {
+    assert.deepEqual(reports(`${ESC}]133;C;a\x01b\x18x`), ['osc:133,C;ab', 'p:x']);
+  });
+  it('a body split across reads is the same body', () => {
+    const bytes = Buffer.from(`x${ESC}]133;C;cmdline_url=%E6%97%A5;cwd=/srv\x07y\n`, 'latin1');
+    const whole = reports(bytes);
+    for (let cut = 0; cut <= bytes.length; cut++) assert.deepEqual(reports(split(bytes, [cut])), whole, `cut at ${cut}`);
+  });
+  it('a body longer than the limit is cut and marked', () => {
+    const [report] = reports(`${ESC}]133;C;${'a'.repeat(MAX_OSC_BYTES + 10)}\x07`);
+    assert.equal(report, `osc:133,[truncated]C;${'a'.repeat(MAX_OSC_BYTES - 2)}`);
+  });
+  it('any split of arbitrary terminal-like bytes gives the same reports', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(`${ESC}[`, `${ESC}]`, `${ESC}]133;`, `${ESC}\\`, '\x07', '\x18', ';', ':', '?', '1', '0', '9', 'H', 'J', 'h', 'l', '1049', 'é'),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, cuts) => {
+        const bytes = Buffer.from(pieces.join(''), 'utf8');
+        assert.deepEqual(reports(split(bytes, cuts)), reports(bytes));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
