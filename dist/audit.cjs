@@ -6877,8 +6877,14 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   options;
   transcript;
   screenRecorder;
-  /** One clock reading per chunk, for everything the chunk produces. */
+  /**
+   * The stamp of what is being recorded now: one clock reading per chunk, for
+   * everything the chunk produces, and never earlier than the stamp before it
+   * (the clock may step back; a timer's event may come between chunks).
+   */
   time = 0;
+  /** Set while a chunk is being turned into records: they all take its stamp. */
+  inChunk = !1;
   widthAskedAt = Number.NEGATIVE_INFINITY;
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
@@ -6890,15 +6896,22 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** A chunk of the pane's output, as read. */
   push(chunk) {
-    this.time = this.options.now(), this.transcript.push(chunk), this.pipeline.flush(), this.screenRecorder.output();
+    this.tick(), this.inChunk = !0;
+    try {
+      this.transcript.push(chunk);
+    } finally {
+      this.inChunk = !1;
+    }
+    this.pipeline.flush(), this.screenRecorder.output();
   }
-  /** The recorder's own event, in order with the output. */
-  event(name, fields) {
-    this.pipeline.push(this.stamper.event(name, fields, this.options.now()));
+  /** The recorder's own event, in order with the output; `notAfter`: it goes ahead of records stamped that early. */
+  event(name, fields, notAfter) {
+    let time = this.stamp();
+    this.pipeline.push(this.stamper.event(name, fields, notAfter !== void 0 && notAfter < time ? notAfter : time));
   }
   /** End of input: what is left of the last line is recorded, and anything held is let go. */
   endOfInput() {
-    this.time = this.options.now(), this.transcript.end(), this.screenRecorder.close(), this.pipeline.settle();
+    this.tick(), this.transcript.end(), this.screenRecorder.close(), this.pipeline.settle();
   }
   /** The last event, then everything delivered and closed. */
   async stop(fields) {
@@ -6919,8 +6932,17 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
       width !== void 0 && this.transcript.setColumns(width);
     }));
   }
+  /** Reads the clock for a new chunk or event, never going back. */
+  tick() {
+    let now = this.options.now();
+    return now > this.time && (this.time = now), this.time;
+  }
+  /** The stamp for a record made now: the chunk's while one is being read, else a fresh reading. */
+  stamp() {
+    return this.inChunk ? this.time : this.tick();
+  }
   screenEntries(entries) {
-    let time = this.options.now();
+    let time = this.stamp();
     for (let entry of entries)
       "event" in entry ? this.pipeline.push(this.stamper.event("screen", entry.event, time)) : this.pipeline.push(this.stamper.output("screen", entry.row, time));
     this.pipeline.flush();
@@ -6936,6 +6958,7 @@ var BacklogGuard = class {
   options;
   lines = 0;
   chars = 0;
+  lastDroppedTime = 0;
   check;
   limit;
   /** The queue has drained while lines were being dropped: the event must not wait for more output. */
@@ -6946,22 +6969,22 @@ var BacklogGuard = class {
     if (this.options.pressure() > (this.lines > 0 ? this.limit / 2 : this.limit)) {
       this.lines === 0 && (this.check = setInterval(() => {
         this.options.pressure() <= this.limit / 2 && this.drained();
-      }, 500)), this.lines++, this.chars += record.text.length;
+      }, 500)), this.lines++, this.chars += record.text.length, this.lastDroppedTime = record.time;
       return;
     }
-    this.lines > 0 && this.endGap(next), next(record);
+    this.lines > 0 && this.endGap(next, record.time), next(record);
   }
   connect(settle2) {
     this.drained = settle2;
   }
   settle(next) {
-    this.lines > 0 && this.endGap(next);
+    this.lines > 0 && this.endGap(next, this.lastDroppedTime);
   }
   close() {
     clearInterval(this.check);
   }
-  endGap(next) {
-    let event = this.options.dropped(this.lines, this.chars);
+  endGap(next, time) {
+    let event = this.options.dropped(this.lines, this.chars, time);
     clearInterval(this.check), this.lines = 0, this.chars = 0, next(event);
   }
 };
@@ -7328,11 +7351,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   log;
   format;
   batch = "";
+  /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
+  oldestWaiting;
   constructor(file, timeFormat, options) {
     this.log = new LogFile(file, options), this.format = new TextFormat(timeFormat);
   }
   write(record) {
-    this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
+    (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
   }
   flush() {
     if (this.batch.length === 0) return;
@@ -7341,6 +7366,14 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
   get backlog() {
     return this.log.backlog + this.batch.length;
+  }
+  /**
+   * A stamp no later than any record still waiting to be written, for an
+   * event that is put ahead of them (the `lost` event at the head of a new
+   * file): stamps in a file must not go back.
+   */
+  get waitingSince() {
+    return this.backlog === 0 ? void 0 : this.oldestWaiting;
   }
   async close() {
     this.flush(), await this.log.close();
@@ -7380,7 +7413,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       // run and pid files went with a removed directory; without them the next toggle would take
       // this reader for dead instead of stopping it.
       onLost: (what) => {
-        if (recorder.event("lost", { what }), pipeline.flush(), runFile && what === "directory")
+        if (recorder.event("lost", { what }, sink.waitingSince), pipeline.flush(), runFile && what === "directory")
           try {
             writeRecording(runFile, recording), writeReaderPid(runFile);
           } catch {
@@ -7393,7 +7426,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   }
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
-    dropped: (lines, chars) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, Date.now())
+    dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
   }), pipeline = new Pipeline([guard], [sink]), recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,

@@ -31,8 +31,14 @@ const WIDTH_ASK_MS = 1000;
 export class Recorder implements LineSink {
   private readonly transcript: Transcript;
   private readonly screenRecorder: ScreenRecorder;
-  /** One clock reading per chunk, for everything the chunk produces. */
+  /**
+   * The stamp of what is being recorded now: one clock reading per chunk, for
+   * everything the chunk produces, and never earlier than the stamp before it
+   * (the clock may step back; a timer's event may come between chunks).
+   */
   private time = 0;
+  /** Set while a chunk is being turned into records: they all take its stamp. */
+  private inChunk = false;
   private widthAskedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -62,20 +68,26 @@ export class Recorder implements LineSink {
 
   /** A chunk of the pane's output, as read. */
   push(chunk: Uint8Array): void {
-    this.time = this.options.now();
-    this.transcript.push(chunk);
+    this.tick();
+    this.inChunk = true;
+    try {
+      this.transcript.push(chunk);
+    } finally {
+      this.inChunk = false;
+    }
     this.pipeline.flush();
     this.screenRecorder.output();
   }
 
-  /** The recorder's own event, in order with the output. */
-  event(name: string, fields: EventFields): void {
-    this.pipeline.push(this.stamper.event(name, fields, this.options.now()));
+  /** The recorder's own event, in order with the output; `notAfter`: it goes ahead of records stamped that early. */
+  event(name: string, fields: EventFields, notAfter?: number): void {
+    const time = this.stamp();
+    this.pipeline.push(this.stamper.event(name, fields, notAfter !== undefined && notAfter < time ? notAfter : time));
   }
 
   /** End of input: what is left of the last line is recorded, and anything held is let go. */
   endOfInput(): void {
-    this.time = this.options.now();
+    this.tick();
     this.transcript.end();
     this.screenRecorder.close();
     this.pipeline.settle();
@@ -107,8 +119,20 @@ export class Recorder implements LineSink {
     });
   }
 
+  /** Reads the clock for a new chunk or event, never going back. */
+  private tick(): number {
+    const now = this.options.now();
+    if (now > this.time) this.time = now;
+    return this.time;
+  }
+
+  /** The stamp for a record made now: the chunk's while one is being read, else a fresh reading. */
+  private stamp(): number {
+    return this.inChunk ? this.time : this.tick();
+  }
+
   private screenEntries(entries: ScreenEntry[]): void {
-    const time = this.options.now();
+    const time = this.stamp();
     for (const entry of entries) {
       if ('event' in entry) this.pipeline.push(this.stamper.event('screen', entry.event, time));
       else this.pipeline.push(this.stamper.output('screen', entry.row, time));

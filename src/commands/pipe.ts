@@ -70,7 +70,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       // run and pid files went with a removed directory; without them the next toggle would take
       // this reader for dead instead of stopping it.
       onLost: (what) => {
-        recorder.event('lost', { what });
+        // It goes first into the new file, ahead of the lines still waiting: stamped no later than they are.
+        recorder.event('lost', { what }, sink.waitingSince);
         pipeline.flush();
         if (runFile && what === 'directory') {
           try {
@@ -89,7 +90,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   const stamper = new Stamper(recordingIdentity(recording));
   const guard = new BacklogGuard({
     pressure: () => sink.backlog,
-    dropped: (lines, chars) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, Date.now()),
+    dropped: (lines, chars, time) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, time),
   });
   const pipeline = new Pipeline([guard], [sink]);
   const recorder = new Recorder(stamper, pipeline, {

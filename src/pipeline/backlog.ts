@@ -21,13 +21,14 @@ export interface BacklogOptions {
   /** Bytes the guarded sink holds now. */
   pressure: () => number;
   limit?: number;
-  /** The event that accounts for a gap. */
-  dropped: (lines: number, chars: number) => AuditRecord;
+  /** The event that accounts for a gap, stamped `time`: that of the record that ends it, or of the last one dropped, so stamps stay in order. */
+  dropped: (lines: number, chars: number, time: number) => AuditRecord;
 }
 
 export class BacklogGuard implements Transform {
   private lines = 0;
   private chars = 0;
+  private lastDroppedTime = 0;
   private check: NodeJS.Timeout | undefined;
   private readonly limit: number;
   /** The queue has drained while lines were being dropped: the event must not wait for more output. */
@@ -47,9 +48,10 @@ export class BacklogGuard implements Transform {
       }
       this.lines++;
       this.chars += record.text.length;
+      this.lastDroppedTime = record.time;
       return;
     }
-    if (this.lines > 0) this.endGap(next);
+    if (this.lines > 0) this.endGap(next, record.time);
     next(record);
   }
 
@@ -58,15 +60,15 @@ export class BacklogGuard implements Transform {
   }
 
   settle(next: Next): void {
-    if (this.lines > 0) this.endGap(next);
+    if (this.lines > 0) this.endGap(next, this.lastDroppedTime);
   }
 
   close(): void {
     clearInterval(this.check);
   }
 
-  private endGap(next: Next): void {
-    const event = this.options.dropped(this.lines, this.chars);
+  private endGap(next: Next, time: number): void {
+    const event = this.options.dropped(this.lines, this.chars, time);
     clearInterval(this.check);
     this.lines = 0;
     this.chars = 0;

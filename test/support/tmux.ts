@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after } from 'node:test';
 import { cliResult, type CliResult } from './cli.ts';
-import { readAllLogs, readIfThere } from './log.ts';
+import { readAllLogs, readIfThere, stampsOutOfOrder } from './log.ts';
 import { HELPER, PLUGIN } from './paths.ts';
 import { descendants, running } from './process.ts';
 import { makeTempDir, shellQuote, uniqueMarker, waitFor } from './util.ts';
@@ -234,9 +234,11 @@ export class TmuxServer implements Attachable {
     }
   }
 
-  /** Removes this server's files (stop it first). */
+  /** Removes this server's files (stop it first), after checking that no log in them goes back in time. */
   remove(): void {
+    const problems = stampsOutOfOrder(this.dir);
     fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 5 });
+    if (problems.length > 0) throw new Error(`stamps out of order:\n${problems.slice(0, 10).join('\n')}`);
   }
 }
 

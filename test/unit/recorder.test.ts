@@ -22,7 +22,7 @@ function setUp(options: { limit?: number; screen?: ScreenSource } = {}) {
   const guard = new BacklogGuard({
     pressure: () => sink.backlog,
     limit: options.limit,
-    dropped: (lines, chars) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, clock),
+    dropped: (lines, chars, time) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, time),
   });
   const pipeline = new Pipeline([guard], [sink]);
   const recorder = new Recorder(stamper, pipeline, { now: () => clock, screen: options.screen });
@@ -64,6 +64,34 @@ describe('the recorder', () => {
     assert.deepEqual(
       t.sink.records.map((record) => [record.text, record.time]),
       [['a', 1000], ['bc', 1100]],
+    );
+  });
+
+  it('stamps never go back: not when the clock steps back, nor for events between chunks', () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from('a\n'));
+    t.tick(-500); // the wall clock was set back
+    t.recorder.event('note', {});
+    t.recorder.push(Buffer.from('b\n'));
+    t.tick(1000);
+    t.recorder.push(Buffer.from('c\n'));
+    assert.deepEqual(
+      t.sink.records.map((record) => [record.text, record.time]),
+      [['a', 1000], ['note', 1000], ['b', 1000], ['c', 1500]],
+    );
+  });
+
+  it('a screen switch takes the stamp of the chunk it came in, like the lines around it', () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from('before\n'));
+    t.tick(100);
+    t.recorder.push(Buffer.from('x\n\x1b[?1049h'));
+    t.tick(100);
+    t.recorder.push(Buffer.from('\x1b[?1049lafter\n'));
+    t.recorder.endOfInput();
+    assert.deepEqual(
+      t.sink.records.map((record) => [record.kind === 'event' ? `${record.text} ${record.fields?.state}` : record.text, record.time]),
+      [['before', 1000], ['x', 1100], ['screen enter', 1100], ['screen leave', 1200], ['after', 1200]],
     );
   });
 
@@ -112,14 +140,22 @@ describe('drop accounting', () => {
     t.recorder.push(Buffer.from('kept 1\n'));
     t.sink.backlog = 101; // the disk has fallen behind
     t.recorder.push(Buffer.from('lost 2\nlost 3\n'));
+    t.tick(10);
     t.recorder.event('note', {}); // events are never dropped
     t.sink.backlog = 60; // under the limit, but not yet under half of it: still dropping
+    t.tick(10);
     t.recorder.push(Buffer.from('lost 4\n'));
     t.sink.backlog = 50;
+    t.tick(10);
     t.recorder.push(Buffer.from('kept 5\n'));
     t.recorder.endOfInput();
     t.guard.close();
     assert.deepEqual(t.sink.lines(), ['| kept 1', '* note', '* dropped lines=3 chars=18 reason=log writer backlog', '| kept 5']);
+    // The event takes the stamp of the line that ends the gap: made later, it must not stand later than that line.
+    assert.deepEqual(
+      t.sink.records.map((record) => record.time),
+      [1000, 1010, 1030, 1030],
+    );
     // Numbered as delivered: the event made after `kept 5` but put before it comes first.
     assert.deepEqual(
       t.sink.records.map((record) => record.seq),

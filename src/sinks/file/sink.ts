@@ -16,6 +16,8 @@ export class FileSink implements Sink {
   private readonly log: LogFile;
   private readonly format: TextFormat;
   private batch = '';
+  /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
+  private oldestWaiting: number | undefined;
 
   constructor(file: string, timeFormat: string, options: LogFileOptions) {
     this.log = new LogFile(file, options);
@@ -23,6 +25,8 @@ export class FileSink implements Sink {
   }
 
   write(record: AuditRecord): void {
+    // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
+    if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
     this.batch += this.format.format(record);
     if (this.batch.length >= BATCH_CHARS) this.flush();
   }
@@ -37,6 +41,15 @@ export class FileSink implements Sink {
 
   get backlog(): number {
     return this.log.backlog + this.batch.length;
+  }
+
+  /**
+   * A stamp no later than any record still waiting to be written, for an
+   * event that is put ahead of them (the `lost` event at the head of a new
+   * file): stamps in a file must not go back.
+   */
+  get waitingSince(): number | undefined {
+    return this.backlog === 0 ? undefined : this.oldestWaiting;
   }
 
   async close(): Promise<void> {
