@@ -5697,7 +5697,9 @@ var OPTIONS = {
   recording: "@audit_on",
   runFile: "@audit_run",
   /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
-  pipedBy: "@audit_piped_by"
+  pipedBy: "@audit_piped_by",
+  /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
+  shellKey: "@audit_shell_"
 }, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key) => [key, OPTIONS[key].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 function defaultDir(env) {
   let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
@@ -6201,6 +6203,19 @@ var Tmux = class {
       done(!error && width > 0 ? width : void 0);
     });
   }
+  /**
+   * The hash an integrated shell with this pid registered in the pane, or
+   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
+   * from the pane's output and goes into a format).
+   */
+  registeredShell(paneId, pid, done) {
+    if (!/^\d+$/.test(pid)) return done(void 0);
+    let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+      let hash = stdout.trim();
+      done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
+    });
+  }
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
   loggedPanes(session) {
     let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
@@ -6470,6 +6485,59 @@ function paneDied(tmux, paneId, status) {
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
 }
 
+// src/pipeline/hold.ts
+var Hold = class {
+  holders = 0;
+  held = [];
+  heldChars = 0;
+  settleNow = () => {
+  };
+  /** Called when the hold let go on its own (too much held): the askers' answers come too late. */
+  onOverflow = () => {
+  };
+  /** Holds what follows until a matching `release`. */
+  hold() {
+    this.holders++;
+  }
+  /** One holder is done; when none is left, what was held goes on at once. */
+  release() {
+    this.holders !== 0 && --this.holders === 0 && this.settleNow();
+  }
+  /** Rewrites the text of what is held (and the string fields of held events): a secret learnt late is blanked in what came before it. */
+  rewrite(change) {
+    for (let i = 0; i < this.held.length; i++) {
+      let record = this.held[i];
+      if (record.kind !== "event") {
+        this.held[i] = { ...record, text: change(record.text) };
+        continue;
+      }
+      if (!record.fields) continue;
+      let fields = record.fields;
+      for (let [key, value] of Object.entries(fields)) typeof value == "string" && (fields[key] = change(value));
+    }
+  }
+  get holding() {
+    return this.holders > 0;
+  }
+  push(record, next) {
+    if (this.holders === 0) return next(record);
+    this.held.push(record.kind === "event" ? record : { ...record }), this.heldChars += record.text.length, this.heldChars > 4194304 && (this.holders = 0, this.onOverflow(), this.settleNow());
+  }
+  connect(settle2) {
+    this.settleNow = settle2;
+  }
+  settle(next) {
+    if (this.holders > 0) return;
+    let held = this.held;
+    this.held = [], this.heldChars = 0;
+    for (let record of held) next(record);
+  }
+  /** The recording ends: nothing stays held. */
+  close() {
+    this.holders = 0;
+  }
+};
+
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
 for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
@@ -6716,6 +6784,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
   setColumns(columns) {
     this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars;
   }
+  /** The text of the line being drawn, not yet finished (a shell's prompt, when its input starts). */
+  pendingText() {
+    return this.text;
+  }
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text2) {
     this.text = text2, this.cursor = text2.length;
@@ -6798,6 +6870,10 @@ var Transcript = class {
   seed(text2) {
     this.lines.seed(text2);
   }
+  /** See LineAssembler.pendingText. */
+  pendingText() {
+    return this.lines.pendingText();
+  }
   /** See LineAssembler.setAlternate. */
   setAlternate(alternate) {
     this.lines.setAlternate(alternate);
@@ -6810,6 +6886,207 @@ var Transcript = class {
     this.cleaner.end(this.lines), this.lines.finish();
   }
 };
+
+// src/capture/commands.ts
+var import_node_crypto4 = require("node:crypto");
+
+// src/terminal/semantic.ts
+var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
+function parseShellMark(family, data) {
+  let parts = data.split(";"), code = parts[0];
+  if (!CODES.has(code) || family === 133 && (code === "E" || code === "P")) return;
+  let mark = { family, code, options: /* @__PURE__ */ new Map() }, rest = parts.slice(1);
+  if (family === 633 && code === "E")
+    return mark.value = decodeVsCode(rest[0] ?? ""), rest[1] !== void 0 && (mark.nonce = rest[1]), mark;
+  if (family === 633 && code === "P")
+    return mark.value = decodeVsCode(rest.join(";")), mark;
+  code === "D" && rest.length > 0 && !rest[0].includes("=") && (/^\d{1,10}$/.test(rest[0]) && (mark.exit = rest[0]), rest = rest.slice(1));
+  for (let option of rest) {
+    let equals = option.indexOf("=");
+    equals > 0 && !mark.options.has(option.slice(0, equals)) && mark.options.set(option.slice(0, equals), option.slice(equals + 1));
+  }
+  return mark;
+}
+function decodePercent(value) {
+  if (!value.includes("%")) return value;
+  let bytes = [];
+  for (let i = 0; i < value.length; i++) {
+    let unit = value.charCodeAt(i);
+    if (unit === 37 && /^[0-9a-fA-F]{2}$/.test(value.slice(i + 1, i + 3)))
+      bytes.push(parseInt(value.slice(i + 1, i + 3), 16)), i += 2;
+    else if (unit < 128) bytes.push(unit);
+    else {
+      let codePoint = value.codePointAt(i);
+      codePoint > 65535 && i++;
+      for (let byte of Buffer.from(String.fromCodePoint(codePoint), "utf8")) bytes.push(byte);
+    }
+  }
+  return bytesToText(Buffer.from(bytes));
+}
+function decodeVsCode(value) {
+  return value.includes("\\") ? decodePercent(value.replace(/%/g, "%25").replace(/\\\\|\\x([0-9a-fA-F]{2})/g, (_whole, hex) => hex ? `%${hex}` : "\\")) : value;
+}
+function sequence(lead) {
+  if (lead < 128) return [1, 0, 0];
+  if (lead >= 194 && lead <= 223) return [2, 128, 191];
+  if (lead === 224) return [3, 160, 191];
+  if (lead === 237) return [3, 128, 159];
+  if (lead >= 225 && lead <= 239) return [3, 128, 191];
+  if (lead === 240) return [4, 144, 191];
+  if (lead >= 241 && lead <= 243) return [4, 128, 191];
+  if (lead === 244) return [4, 128, 143];
+}
+function bytesToText(bytes) {
+  let text2 = "", from = 0;
+  for (let i = 0; i < bytes.length; ) {
+    let form = sequence(bytes[i]), length = form ? form[0] : 0;
+    if (form && length > 1) {
+      let second = bytes[i + 1];
+      (second === void 0 || second < form[1] || second > form[2]) && (length = 0);
+      for (let k = 2; k < length; k++) {
+        let next = bytes[i + k];
+        (next === void 0 || next < 128 || next > 191) && (length = 0);
+      }
+    }
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    text2 += bytes.toString("utf8", from, i) + `\\x${bytes[i].toString(16).padStart(2, "0")}`, i++, from = i;
+  }
+  return text2 + bytes.toString("utf8", from);
+}
+
+// src/capture/commands.ts
+var ANSWER_MS = 2e3, ASK_AGAIN_MS = 5e3, MAX_ASKING = 4, MAX_NONCES = 64, NONCE = /^[0-9a-f]{32}$/, PID = /^[1-9]\d{0,9}$/, NONCE_BLANK = "[nonce]", CommandTracker = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** pid → the hash tmux gave, and when it was asked. */
+  known = /* @__PURE__ */ new Map();
+  asking = /* @__PURE__ */ new Map();
+  nonces = /* @__PURE__ */ new Set();
+  /** VS Code's command line (633 E), waiting for its C. */
+  pendingLine;
+  /** The prompt as drawn when input started (B), and the last line of output: the command as the screen showed it. */
+  prompt;
+  lastLine = "";
+  timers = /* @__PURE__ */ new Set();
+  /** Whether any nonce is known: output must then be searched for it. */
+  get blanking() {
+    return this.nonces.size > 0;
+  }
+  /** `text` with every known nonce blanked. */
+  blank(text2) {
+    for (let nonce of this.nonces) text2.includes(nonce) && (text2 = text2.split(nonce).join(NONCE_BLANK));
+    return text2;
+  }
+  /** A line of output was logged (the fallback when the shell cannot give its command line). */
+  sawLine(text2) {
+    this.lastLine = text2;
+  }
+  /** A semantic-prompt string; `pending`: the text of the line being drawn now (the prompt, at B). */
+  mark(family, data, truncated, pending) {
+    let mark = parseShellMark(family, data);
+    if (mark)
+      switch (mark.code) {
+        case "B":
+          this.prompt = pending();
+          break;
+        case "E":
+          this.pendingLine = mark.value;
+          break;
+        case "C":
+          this.command(mark, truncated);
+          break;
+        case "D":
+          this.end(mark);
+          break;
+      }
+  }
+  /** The recording ends: nothing waits for tmux any longer. */
+  close() {
+    for (let timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (let [pid, waiting] of this.asking) {
+      this.asking.delete(pid);
+      for (let done of waiting) done(void 0);
+    }
+  }
+  command(mark, truncated) {
+    let option = (key) => {
+      let value = mark.options.get(key);
+      return value === void 0 ? void 0 : this.blank(decodePercent(value));
+    }, cmd = option("cmdline_url") ?? (mark.options.has("cmdline") ? this.blank(mark.options.get("cmdline")) : void 0), source = mark.options.get("source") === "screen" ? "screen" : void 0;
+    if (cmd === void 0 && this.pendingLine !== void 0 && (cmd = this.blank(this.pendingLine)), this.pendingLine = void 0, cmd === void 0) {
+      source = "screen";
+      let prompt = this.prompt;
+      cmd = prompt && this.lastLine.startsWith(prompt) ? this.lastLine.slice(prompt.length) : this.lastLine;
+    }
+    let fields = {
+      n: numberOption(mark, "n"),
+      pid: pidOption(mark),
+      user: option("user"),
+      host: option("host"),
+      cwd: option("cwd"),
+      verified: "no",
+      source,
+      truncated: truncated ? "yes" : void 0,
+      cmd
+    };
+    this.verify(mark, fields), this.options.event("command", fields);
+  }
+  end(mark) {
+    let fields = {
+      n: numberOption(mark, "n"),
+      pid: pidOption(mark),
+      exit: mark.exit,
+      ms: numberOption(mark, "ms"),
+      pipestatus: /^\d{1,3}(,\d{1,3}){0,63}$/.test(mark.options.get("pipestatus") ?? "") ? mark.options.get("pipestatus") : void 0,
+      verified: "no"
+    };
+    this.verify(mark, fields), this.options.event("command-end", fields);
+  }
+  /** Sets `fields.verified` now, or later while the hold keeps the event back. */
+  verify(mark, fields) {
+    let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
+    if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
+    let hash = (0, import_node_crypto4.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
+      registered === hash && (fields.verified = "yes", !(this.nonces.has(nonce) || this.nonces.size >= MAX_NONCES) && (this.nonces.add(nonce), this.options.hold.rewrite((text2) => this.blank(text2))));
+    };
+    if (known && known.hash === hash) return accept(hash);
+    if (known && this.options.now() - known.at < ASK_AGAIN_MS) return;
+    let waiting = this.asking.get(pid);
+    if (!waiting && this.asking.size >= MAX_ASKING) return;
+    let { hold } = this.options;
+    hold.hold();
+    let answered = !1, done = (registered) => {
+      answered || (answered = !0, accept(registered), hold.release());
+    };
+    if (waiting) return void waiting.push(done);
+    this.asking.set(pid, [done]);
+    let timer = setTimeout(() => finish(void 0), ANSWER_MS);
+    this.timers.add(timer);
+    let finish = (registered) => {
+      clearTimeout(timer), this.timers.delete(timer);
+      let all = this.asking.get(pid);
+      if (all) {
+        this.asking.delete(pid), this.known.set(pid, { hash: registered, at: this.options.now() });
+        for (let each of all) each(registered);
+      }
+    };
+    keys.registered(pid, finish);
+  }
+};
+function numberOption(mark, key) {
+  let value = mark.options.get(key);
+  return value !== void 0 && /^\d{1,15}$/.test(value) ? value : void 0;
+}
+function pidOption(mark) {
+  let value = mark.options.get("pid");
+  return value !== void 0 && PID.test(value) ? value : void 0;
+}
 
 // src/capture/screen.ts
 var ScreenRecorder = class {
@@ -6866,7 +7143,12 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
     this.stamper = stamper;
     this.pipeline = pipeline;
     this.options = options;
-    this.transcript = new Transcript(this, options.maxLineChars, options.width), this.screenRecorder = new ScreenRecorder(
+    this.transcript = new Transcript(this, options.maxLineChars, options.width), this.commands = new CommandTracker({
+      keys: options.shellKeys,
+      hold: options.hold ?? new Hold(),
+      event: (name, fields) => this.event(name, fields),
+      now: options.now
+    }), this.screenRecorder = new ScreenRecorder(
       options.screen,
       (entries) => this.screenEntries(entries),
       () => this.transcript.setAlternate(!1)
@@ -6877,6 +7159,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   options;
   transcript;
   screenRecorder;
+  commands;
   /**
    * The stamp of what is being recorded now: one clock reading per chunk, for
    * everything the chunk produces, and never earlier than the stamp before it
@@ -6911,7 +7194,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** End of input: what is left of the last line is recorded, and anything held is let go. */
   endOfInput() {
-    this.tick(), this.transcript.end(), this.screenRecorder.close(), this.pipeline.settle();
+    this.tick(), this.transcript.end(), this.screenRecorder.close(), this.commands.close(), this.pipeline.settle();
   }
   /** The last event, then everything delivered and closed. */
   async stop(fields) {
@@ -6919,7 +7202,11 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** LineSink: a finished line of output. */
   line(text2, continued) {
-    this.pipeline.push(this.stamper.output(continued ? "piece" : "line", text2, this.time));
+    this.commands.blanking && (text2 = this.commands.blank(text2)), continued || this.commands.sawLine(text2), this.pipeline.push(this.stamper.output(continued ? "piece" : "line", text2, this.time));
+  }
+  /** LineSink: a semantic-prompt mark (a shell's command, or one forged by output: commands.ts tells them apart). */
+  osc(command, data, truncated) {
+    this.commands.mark(command, data, truncated, () => this.transcript.pendingText());
   }
   /** LineSink: the pane switched screens. */
   screen(alternate) {
@@ -6944,7 +7231,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   screenEntries(entries) {
     let time = this.stamp();
     for (let entry of entries)
-      "event" in entry ? this.pipeline.push(this.stamper.event("screen", entry.event, time)) : this.pipeline.push(this.stamper.output("screen", entry.row, time));
+      "event" in entry ? this.pipeline.push(this.stamper.event("screen", entry.event, time)) : this.pipeline.push(this.stamper.output("screen", this.commands.blanking ? this.commands.blank(entry.row) : entry.row, time));
     this.pipeline.flush();
   }
 };
@@ -7427,11 +7714,13 @@ function runPipe(recording, runFile, dependencies = {}) {
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
-  }), pipeline = new Pipeline([guard], [sink]), recorder = new Recorder(stamper, pipeline, {
+  }), hold = new Hold(), pipeline = new Pipeline([hold, guard], [sink]), recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
-    paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0
+    paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0,
+    shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
+    hold
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }, recording.seed ?? "", !!recording.alternateScreen);
   let quietStop, stopReading = readInput({

@@ -6,9 +6,11 @@
 // so this runs in-process under a test with a fake clock and a memory sink.
 
 import type { EventFields } from '../core/record.ts';
+import { Hold } from '../pipeline/hold.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import type { LineSink } from '../terminal/lines.ts';
 import { Transcript } from '../terminal/transcript.ts';
+import { CommandTracker, type ShellKeys } from './commands.ts';
 import { ScreenRecorder, type ScreenEntry, type ScreenSource } from './screen.ts';
 import type { Stamper } from './stamper.ts';
 
@@ -23,6 +25,10 @@ export interface RecorderOptions {
   width?: number;
   /** Asks tmux for the pane's width now, asynchronously: a resize is learnt when a cursor move hits the old edge. */
   paneWidth?: (done: (width: number | undefined) => void) => void;
+  /** tmux, for the hashes integrated shells registered (none: every command mark is `verified=no`). */
+  shellKeys?: ShellKeys;
+  /** The pipeline's hold, which keeps records back while a shell's key is being looked up (first in the pipeline's transforms). */
+  hold?: Hold;
 }
 
 /** A pane resized often (a window being dragged) is asked its width at most this often. */
@@ -31,6 +37,7 @@ const WIDTH_ASK_MS = 1000;
 export class Recorder implements LineSink {
   private readonly transcript: Transcript;
   private readonly screenRecorder: ScreenRecorder;
+  private readonly commands: CommandTracker;
   /**
    * The stamp of what is being recorded now: one clock reading per chunk, for
    * everything the chunk produces, and never earlier than the stamp before it
@@ -47,6 +54,12 @@ export class Recorder implements LineSink {
     private readonly options: RecorderOptions,
   ) {
     this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    this.commands = new CommandTracker({
+      keys: options.shellKeys,
+      hold: options.hold ?? new Hold(),
+      event: (name, fields) => this.event(name, fields),
+      now: options.now,
+    });
     this.screenRecorder = new ScreenRecorder(
       options.screen,
       (entries) => this.screenEntries(entries),
@@ -90,6 +103,7 @@ export class Recorder implements LineSink {
     this.tick();
     this.transcript.end();
     this.screenRecorder.close();
+    this.commands.close();
     this.pipeline.settle();
   }
 
@@ -101,7 +115,14 @@ export class Recorder implements LineSink {
 
   /** LineSink: a finished line of output. */
   line(text: string, continued: boolean): void {
+    if (this.commands.blanking) text = this.commands.blank(text);
+    if (!continued) this.commands.sawLine(text);
     this.pipeline.push(this.stamper.output(continued ? 'piece' : 'line', text, this.time));
+  }
+
+  /** LineSink: a semantic-prompt mark (a shell's command, or one forged by output: commands.ts tells them apart). */
+  osc(command: number, data: string, truncated: boolean): void {
+    this.commands.mark(command, data, truncated, () => this.transcript.pendingText());
   }
 
   /** LineSink: the pane switched screens. */
@@ -135,7 +156,7 @@ export class Recorder implements LineSink {
     const time = this.stamp();
     for (const entry of entries) {
       if ('event' in entry) this.pipeline.push(this.stamper.event('screen', entry.event, time));
-      else this.pipeline.push(this.stamper.output('screen', entry.row, time));
+      else this.pipeline.push(this.stamper.output('screen', this.commands.blanking ? this.commands.blank(entry.row) : entry.row, time));
     }
     this.pipeline.flush();
   }

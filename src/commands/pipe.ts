@@ -15,6 +15,7 @@ import { Stamper } from '../capture/stamper.ts';
 import { cannotWrite } from '../core/plan.ts';
 import { OPTION_NAMES } from '../core/options.ts';
 import { BacklogGuard } from '../pipeline/backlog.ts';
+import { Hold } from '../pipeline/hold.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { readInput } from '../runtime/input.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
@@ -92,12 +93,16 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, time),
   });
-  const pipeline = new Pipeline([guard], [sink]);
+  const hold = new Hold();
+  // The hold comes first: what it keeps back is then counted by the guard as it goes on.
+  const pipeline = new Pipeline([hold, guard], [sink]);
   const recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
     width: recording.width,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : undefined,
+    shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,
+    hold,
   });
 
   recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file }, recording.seed ?? '', Boolean(recording.alternateScreen));

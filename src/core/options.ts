@@ -96,6 +96,8 @@ export const PANE_OPTIONS = {
   runFile: '@audit_run',
   /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
   pipedBy: '@audit_piped_by',
+  /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
+  shellKey: '@audit_shell_',
 } as const;
 
 export interface AuditOptions {

@@ -58,6 +58,11 @@ export class LineAssembler implements Perform {
     this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars;
   }
 
+  /** The text of the line being drawn, not yet finished (a shell's prompt, when its input starts). */
+  pendingText(): string {
+    return this.text;
+  }
+
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text: string): void {
     this.text = text;

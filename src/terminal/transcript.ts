@@ -25,6 +25,11 @@ export class Transcript {
     this.lines.seed(text);
   }
 
+  /** See LineAssembler.pendingText. */
+  pendingText(): string {
+    return this.lines.pendingText();
+  }
+
   /** See LineAssembler.setAlternate. */
   setAlternate(alternate: boolean): void {
     this.lines.setAlternate(alternate);

@@ -100,6 +100,20 @@ export class Tmux {
     });
   }
 
+  /**
+   * The hash an integrated shell with this pid registered in the pane, or
+   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
+   * from the pane's output and goes into a format).
+   */
+  registeredShell(paneId: string, pid: string, done: (hash: string | undefined) => void): void {
+    if (!/^\d+$/.test(pid)) return done(undefined);
+    const args = ['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8' }, (error, stdout) => {
+      const hash = stdout.trim();
+      done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined);
+    });
+  }
+
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
   loggedPanes(session?: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
     const scope = session === undefined ? ['-a'] : ['-s', '-t', session];
