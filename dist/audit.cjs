@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path14 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1636,9 +1636,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path14.resolve(baseDir, baseName);
+          let localBin = path15.resolve(baseDir, baseName);
           if (fs17.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path14.extname(baseName))) return;
+          if (sourceExt.includes(path15.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs17.existsSync(`${localBin}${ext}`)
           );
@@ -1653,17 +1653,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path14.resolve(
-            path14.dirname(resolvedScriptPath),
+          executableDir = path15.resolve(
+            path15.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path14.basename(
+            let legacyName = path15.basename(
               this._scriptPath,
-              path14.extname(this._scriptPath)
+              path15.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path14.extname(executableFile));
+        launchWithNode = sourceExt.includes(path15.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path14.basename(filename, path14.extname(filename)), this;
+        return this._name = path15.basename(filename, path15.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path15) {
-        return path15 === void 0 ? this._executableDir : (this._executableDir = path15, this);
+      executableDir(path16) {
+        return path16 === void 0 ? this._executableDir : (this._executableDir = path16, this);
       }
       /**
        * Return program help documentation.
@@ -2547,7 +2547,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1), import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -5699,7 +5699,9 @@ var OPTIONS = {
   /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
   pipedBy: "@audit_piped_by",
   /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
-  shellKey: "@audit_shell_"
+  shellKey: "@audit_shell_",
+  /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
+  shellHinted: "@audit_shell_hinted"
 }, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key) => [key, OPTIONS[key].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 function defaultDir(env) {
   let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
@@ -5799,9 +5801,22 @@ function pipeCommand(node, bundle, runFile) {
   let quotedNode = shellQuote(node), quotedBundle = shellQuote(bundle), quotedRunFile = shellQuote(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
   return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
 }
+var SHELL_RC = {
+  bash: { rc: "~/.bashrc", snippet: "integration.bash" },
+  zsh: { rc: "~/.zshrc", snippet: "integration.zsh" },
+  fish: { rc: "~/.config/fish/config.fish", snippet: "integration.fish" }
+};
+function integrationHint(facts) {
+  if (facts.integrated || facts.state.shellHinted) return;
+  let shell = SHELL_RC[facts.state.command.replace(/^-/, "")];
+  if (shell)
+    return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
+}
 function planStart(facts) {
   let { state, options } = facts, file = sessionLogPath(options.dir, state.session, state.socket), runFile = runFilePath(options.dir, state.serverPid, state.paneId), messages = [`logging ${state.paneId} \u2192 ${file} (rec ${facts.id})`];
-  return state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`), messages.push(...facts.warnings), facts.dirExists || messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`), {
+  state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`), messages.push(...facts.warnings), facts.dirExists || messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
+  let hint = integrationHint(facts);
+  return hint && messages.push(hint), {
     file,
     runFile,
     seedAt: state.alternateScreen ? void 0 : { x: state.cursorX, y: state.cursorY },
@@ -5820,10 +5835,12 @@ function planStart(facts) {
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       alternateScreen: state.alternateScreen,
-      width: state.width
+      width: state.width,
+      shell: facts.integrated ? "integrated" : "plain"
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
+    hinted: hint !== void 0,
     readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`
   };
 }
@@ -6216,6 +6233,21 @@ var Tmux = class {
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
     });
   }
+  /** The pids of the shells that registered a key in the pane (living or not). */
+  registeredShells(paneId) {
+    let pids = [];
+    for (let line of this.run(["show-options", "-p", "-t", paneId]).split(`
+`)) {
+      if (!line.startsWith(PANE_OPTIONS.shellKey)) continue;
+      let pid = Number(line.slice(PANE_OPTIONS.shellKey.length, line.indexOf(" ")));
+      Number.isInteger(pid) && pid > 0 && pids.push(pid);
+    }
+    return pids;
+  }
+  /** Notes, for the whole server, that the shell-integration tip was given. */
+  markShellHinted() {
+    this.run(["set-option", "-g", PANE_OPTIONS.shellHinted, "1"]);
+  }
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
   loggedPanes(session) {
     let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
@@ -6266,7 +6298,11 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   cursorY: { format: "cursor_y", parse: number },
   alternateScreen: { format: "alternate_on", parse: flag },
   /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
-  width: { format: "pane_width", parse: number }
+  width: { format: "pane_width", parse: number },
+  /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
+  command: { format: "pane_current_command", parse: text },
+  /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
+  shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
 }, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key) => PANE_FIELDS[key].format), ...START_OPTIONS.map((key) => OPTIONS[key].name)];
 function readPane(tmux, target) {
   let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
@@ -6402,6 +6438,13 @@ function closeOrphans(tmux, marked) {
 
 // src/commands/toggle.ts
 var READER_START_TIMEOUT_MS = 3e3;
+function running(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
 function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -6421,7 +6464,9 @@ function start(tmux, state, invocation) {
     clientUser: invocation.clientUser,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs4.default.realpathSync(process.argv[1])
+    bundle: import_node_fs4.default.realpathSync(process.argv[1]),
+    integrated: tmux.registeredShells(state.paneId).some(running),
+    pluginDir: import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1])))
   });
   try {
     import_node_fs4.default.closeSync(openAppend(plan.file));
@@ -6436,7 +6481,7 @@ function start(tmux, state, invocation) {
       throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
     sleep(20);
   }
-  return plan.messages;
+  return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
   let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
@@ -7342,7 +7387,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/writer.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -7414,7 +7459,7 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
 var { O_WRONLY: O_WRONLY2, O_RDONLY: O_RDONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs5.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
@@ -7424,11 +7469,11 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned) {
   if (!acquire(lock)) return !1;
   try {
     if (sameFile(import_node_fs5.default.fstatSync(fd), import_node_fs5.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path7.default.dirname(file), live = import_node_path7.default.basename(file), names = import_node_fs5.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs5.default.renameSync(file, import_node_path7.default.join(dir, rotated));
-      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path7.default.join(dir, name)));
+      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs5.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs5.default.renameSync(file, import_node_path8.default.join(dir, rotated));
+      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path8.default.join(dir, name)));
       for (let old of filesToPrune([...ours, rotated], live, maxFiles))
-        import_node_fs5.default.rmSync(import_node_path7.default.join(dir, old), { force: !0 }), pruned?.(import_node_path7.default.join(dir, old));
+        import_node_fs5.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
     }
     return reopen(), !0;
   } finally {
@@ -7469,7 +7514,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path8.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write;
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write;
   }
   file;
   options;
@@ -7625,11 +7670,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs6.default.lstatSync(import_node_path8.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs6.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs6.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs6.default.lstatSync(import_node_path8.default.dirname(this.file));
+    import_node_fs6.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(this.file));
   }
 };
 
@@ -7722,7 +7767,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
-  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }, recording.seed ?? "", !!recording.alternateScreen);
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? "", !!recording.alternateScreen);
   let quietStop, stopReading = readInput({
     data: (chunk) => {
       recorder.push(chunk), quietStop?.refresh();
@@ -7834,7 +7879,7 @@ function statusSegment(on, off) {
 }
 
 // src/read/summary.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
 var import_node_fs7 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
@@ -8032,7 +8077,7 @@ function summarizeLog(set, timeFormat) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path9.default.join(set.dir, set.live),
+    live: import_node_path10.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -8050,7 +8095,7 @@ function summarizeLog(set, timeFormat) {
 var import_node_fs10 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -8080,8 +8125,8 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path10.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path10.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path11.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path11.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
@@ -8113,7 +8158,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key) => [key, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -8133,7 +8178,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path11.default.resolve(expanded);
+  return import_node_path12.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -8662,14 +8707,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path14, held, error, visit) {
-  let fd = held.get(path14);
-  held.delete(path14);
+function readFile(path15, held, error, visit) {
+  let fd = held.get(path15);
+  held.delete(path15);
   try {
-    return fd ??= openLog(path14), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path15), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path14, failure), !1;
+    return error(path15, failure), !1;
   } finally {
     fd !== void 0 && import_node_fs13.default.closeSync(fd);
   }
@@ -8871,10 +8916,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -8935,7 +8980,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs14.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path12.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path12.default.basename(live)).map((name) => import_node_path12.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -8984,7 +9029,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path13.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path14.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -9007,7 +9052,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path13.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
       fd !== void 0 && import_node_fs15.default.closeSync(fd);
       return;

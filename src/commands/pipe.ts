@@ -105,7 +105,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     hold,
   });
 
-  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file }, recording.seed ?? '', Boolean(recording.alternateScreen));
+  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? '', Boolean(recording.alternateScreen));
 
   /** Set by SIGUSR1: finish once input has been quiet this long (what a dead pane printed last is drained first). */
   let quietStop: NodeJS.Timeout | undefined;

@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from '../core/errors.ts';
 import { resolveOptions } from '../core/options.ts';
@@ -30,6 +31,16 @@ export interface Outcome {
 
 /** How long `start` waits for the reader to report in before calling it a failure. */
 export const READER_START_TIMEOUT_MS = 3000;
+
+/** Whether a process lives (a shell that registered its key may have exited since). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -60,6 +71,8 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
     bundle: fs.realpathSync(process.argv[1]!),
+    integrated: tmux.registeredShells(state.paneId).some(running),
+    pluginDir: path.dirname(path.dirname(fs.realpathSync(process.argv[1]!))),
   });
   try {
     fs.closeSync(openAppend(plan.file));
@@ -79,6 +92,7 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     }
     sleep(20);
   }
+  if (plan.hinted) tmux.markShellHinted();
   return plan.messages;
 }
 

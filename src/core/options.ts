@@ -98,6 +98,8 @@ export const PANE_OPTIONS = {
   pipedBy: '@audit_piped_by',
   /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
   shellKey: '@audit_shell_',
+  /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
+  shellHinted: '@audit_shell_hinted',
 } as const;
 
 export interface AuditOptions {

@@ -73,6 +73,25 @@ export interface StartFacts {
   /** The node and the bundle running now (absolute): pipe-pane must start the same ones. */
   node: string;
   bundle: string;
+  /** A living shell in the pane has registered its key with tmux (shell/integration.*). */
+  integrated: boolean;
+  /** The plugin's directory, for the line to add to an rc file. */
+  pluginDir: string;
+}
+
+/** The rc file and snippet for a shell the plugin integrates with, by the pane's current command. */
+const SHELL_RC: Readonly<Record<string, { rc: string; snippet: string }>> = {
+  bash: { rc: '~/.bashrc', snippet: 'integration.bash' },
+  zsh: { rc: '~/.zshrc', snippet: 'integration.zsh' },
+  fish: { rc: '~/.config/fish/config.fish', snippet: 'integration.fish' },
+};
+
+/** The one line that makes a shell's commands records, said once per server and only at a prompt of a shell we know. */
+export function integrationHint(facts: Pick<StartFacts, 'integrated' | 'pluginDir' | 'state'>): string | undefined {
+  if (facts.integrated || facts.state.shellHinted) return undefined;
+  const shell = SHELL_RC[facts.state.command.replace(/^-/, '')];
+  if (!shell) return undefined;
+  return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
 }
 
 export interface StartPlan {
@@ -90,6 +109,8 @@ export interface StartPlan {
   command: string;
   /** What to say once the reader has reported in, most important first. */
   messages: string[];
+  /** The shell-integration tip is among the messages: note that it was given. */
+  hinted: boolean;
   /** The error when it does not. */
   readerFailed: string;
 }
@@ -102,6 +123,8 @@ export function planStart(facts: StartFacts): StartPlan {
   if (state.recording !== '') messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
   messages.push(...facts.warnings);
   if (!facts.dirExists) messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
+  const hint = integrationHint(facts);
+  if (hint) messages.push(hint);
   return {
     file,
     runFile,
@@ -122,9 +145,11 @@ export function planStart(facts: StartFacts): StartPlan {
       maxFiles: options.maxFiles,
       alternateScreen: state.alternateScreen,
       width: state.width,
+      shell: facts.integrated ? 'integrated' : 'plain',
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
+    hinted: hint !== undefined,
     readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`,
   };
 }

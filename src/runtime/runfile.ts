@@ -33,6 +33,8 @@ export interface Recording {
   alternateScreen?: boolean;
   /** The pane's width when logging started (none for `pipe --file`). */
   width?: number;
+  /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */
+  shell?: 'integrated' | 'plain';
 }
 
 function writePrivate(file: string, text: string): void {

@@ -114,6 +114,22 @@ export class Tmux {
     });
   }
 
+  /** The pids of the shells that registered a key in the pane (living or not). */
+  registeredShells(paneId: string): number[] {
+    const pids: number[] = [];
+    for (const line of this.run(['show-options', '-p', '-t', paneId]).split('\n')) {
+      if (!line.startsWith(PANE_OPTIONS.shellKey)) continue;
+      const pid = Number(line.slice(PANE_OPTIONS.shellKey.length, line.indexOf(' ')));
+      if (Number.isInteger(pid) && pid > 0) pids.push(pid);
+    }
+    return pids;
+  }
+
+  /** Notes, for the whole server, that the shell-integration tip was given. */
+  markShellHinted(): void {
+    this.run(['set-option', '-g', PANE_OPTIONS.shellHinted, '1']);
+  }
+
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
   loggedPanes(session?: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
     const scope = session === undefined ? ['-a'] : ['-s', '-t', session];

@@ -34,6 +34,10 @@ const PANE_FIELDS = {
   alternateScreen: { format: 'alternate_on', parse: flag },
   /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
   width: { format: 'pane_width', parse: number },
+  /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
+  command: { format: 'pane_current_command', parse: text },
+  /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
+  shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag },
 } as const satisfies Record<string, Field<unknown>>;
 
 type PaneFields = { -readonly [K in keyof typeof PANE_FIELDS]: ReturnType<(typeof PANE_FIELDS)[K]['parse']> };

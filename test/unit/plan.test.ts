@@ -44,6 +44,9 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     cursorY: 5,
     alternateScreen: false,
     width: 80,
+    command: 'bash',
+    // Most tests are not about the shell-integration tip: it was given already.
+    shellHinted: true,
     options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '' },
     ...overrides,
   };
@@ -61,6 +64,8 @@ function startFacts(state: PaneState, overrides: Partial<StartFacts> = {}): Star
     clientUser: 'bob',
     node: '/usr/bin/node',
     bundle: '/opt/tmux-audit/dist/audit.cjs',
+    integrated: false,
+    pluginDir: '/opt/tmux-audit',
     ...overrides,
   };
 }
@@ -131,6 +136,7 @@ describe('start plan', () => {
       maxFiles: 20,
       alternateScreen: false,
       width: 80,
+      shell: 'plain',
     });
   });
 
@@ -168,6 +174,22 @@ describe('start plan', () => {
     ]);
     assert.deepEqual(planStart(startFacts(pane())).messages, ['logging %3 → /home/ann/.local/state/tmux-audit/deploy.log (rec V1StGXR8_Z)']);
     assert.equal(plan.readerFailed, 'the log reader for %3 did not start (/usr/bin/node /opt/tmux-audit/dist/audit.cjs)');
+  });
+
+  it('the shell-integration tip: once per server, at the prompt of a shell we integrate, and not when integrated', () => {
+    const fresh = (command: string) => pane({ command, shellHinted: false });
+    const bash = planStart(startFacts(fresh('bash')));
+    assert.equal(bash.messages.at(-1), 'tip: to log each command with its exit status, add to ~/.bashrc: source /opt/tmux-audit/shell/integration.bash');
+    assert.equal(bash.hinted, true);
+    assert.equal(bash.recording.shell, 'plain');
+    assert.match(planStart(startFacts(fresh('-zsh'))).messages.at(-1)!, /~\/\.zshrc: source \/opt\/tmux-audit\/shell\/integration\.zsh$/);
+    assert.match(planStart(startFacts(fresh('fish'))).messages.at(-1)!, /config\.fish: source .*integration\.fish$/);
+    for (const facts of [startFacts(fresh('vim')), startFacts(pane({ command: 'bash' })), startFacts(fresh('bash'), { integrated: true })]) {
+      const plan = planStart(facts);
+      assert.equal(plan.hinted, false);
+      assert.ok(!plan.messages.some((message) => message.startsWith('tip:')));
+    }
+    assert.equal(planStart(startFacts(fresh('bash'), { integrated: true })).recording.shell, 'integrated');
   });
 
   it('a log that cannot be opened: a planted symlink is named as refused', () => {
