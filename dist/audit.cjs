@@ -15,8 +15,8 @@ var __commonJS = (cb, mod) => function() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from == "object" || typeof from == "function")
-    for (let key of __getOwnPropNames(from))
-      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key2) && key2 !== except && __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   return to;
 };
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
@@ -777,8 +777,8 @@ var require_option = __commonJS({
       constructor(options) {
         this.positiveOptions = /* @__PURE__ */ new Map(), this.negativeOptions = /* @__PURE__ */ new Map(), this.dualOptions = /* @__PURE__ */ new Set(), options.forEach((option) => {
           option.negate ? this.negativeOptions.set(option.attributeName(), option) : this.positiveOptions.set(option.attributeName(), option);
-        }), this.negativeOptions.forEach((value, key) => {
-          this.positiveOptions.has(key) && this.dualOptions.add(key);
+        }), this.negativeOptions.forEach((value, key2) => {
+          this.positiveOptions.has(key2) && this.dualOptions.add(key2);
         });
       }
       /**
@@ -1445,8 +1445,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} key
        * @return {object} value
        */
-      getOptionValue(key) {
-        return this._storeOptionsAsProperties ? this[key] : this._optionValues[key];
+      getOptionValue(key2) {
+        return this._storeOptionsAsProperties ? this[key2] : this._optionValues[key2];
       }
       /**
        * Store option value.
@@ -1455,8 +1455,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} value
        * @return {Command} `this` command for chaining
        */
-      setOptionValue(key, value) {
-        return this.setOptionValueWithSource(key, value, void 0);
+      setOptionValue(key2, value) {
+        return this.setOptionValueWithSource(key2, value, void 0);
       }
       /**
        * Store option value and where the value came from.
@@ -1466,8 +1466,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} source - expected values are default/config/env/cli/implied
        * @return {Command} `this` command for chaining
        */
-      setOptionValueWithSource(key, value, source) {
-        return this._storeOptionsAsProperties ? this[key] = value : this._optionValues[key] = value, this._optionValueSources[key] = source, this;
+      setOptionValueWithSource(key2, value, source) {
+        return this._storeOptionsAsProperties ? this[key2] = value : this._optionValues[key2] = value, this._optionValueSources[key2] = source, this;
       }
       /**
        * Get source of option value.
@@ -1476,8 +1476,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} key
        * @return {string}
        */
-      getOptionValueSource(key) {
-        return this._optionValueSources[key];
+      getOptionValueSource(key2) {
+        return this._optionValueSources[key2];
       }
       /**
        * Get source of option value. See also .optsWithGlobals().
@@ -1486,10 +1486,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} key
        * @return {string}
        */
-      getOptionValueSourceWithGlobals(key) {
+      getOptionValueSourceWithGlobals(key2) {
         let source;
         return this._getCommandAndAncestors().forEach((cmd) => {
-          cmd.getOptionValueSource(key) !== void 0 && (source = cmd.getOptionValueSource(key));
+          cmd.getOptionValueSource(key2) !== void 0 && (source = cmd.getOptionValueSource(key2));
         }), source;
       }
       /**
@@ -2020,8 +2020,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._storeOptionsAsProperties) {
           let result = {}, len = this.options.length;
           for (let i = 0; i < len; i++) {
-            let key = this.options[i].attributeName();
-            result[key] = key === this._versionOptionName ? this._version : this[key];
+            let key2 = this.options[i].attributeName();
+            result[key2] = key2 === this._versionOptionName ? this._version : this[key2];
           }
           return result;
         }
@@ -2965,11 +2965,11 @@ function buildMatchFn(args) {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
     if (!matchResult)
       return null;
-    let matchedString = matchResult[0], parsePatterns = width && args.parsePatterns[width] || args.parsePatterns[args.defaultParseWidth], key = Array.isArray(parsePatterns) ? findIndex(parsePatterns, (pattern) => pattern.test(matchedString)) : (
+    let matchedString = matchResult[0], parsePatterns = width && args.parsePatterns[width] || args.parsePatterns[args.defaultParseWidth], key2 = Array.isArray(parsePatterns) ? findIndex(parsePatterns, (pattern) => pattern.test(matchedString)) : (
       // [TODO] -- I challenge you to fix the type
       findKey(parsePatterns, (pattern) => pattern.test(matchedString))
     ), value;
-    value = args.valueCallback ? args.valueCallback(key) : key, value = options.valueCallback ? (
+    value = args.valueCallback ? args.valueCallback(key2) : key2, value = options.valueCallback ? (
       // [TODO] -- I challenge you to fix the type
       options.valueCallback(value)
     ) : value;
@@ -2978,14 +2978,14 @@ function buildMatchFn(args) {
   };
 }
 function findKey(object, predicate) {
-  for (let key in object)
-    if (Object.prototype.hasOwnProperty.call(object, key) && predicate(object[key]))
-      return key;
+  for (let key2 in object)
+    if (Object.prototype.hasOwnProperty.call(object, key2) && predicate(object[key2]))
+      return key2;
 }
 function findIndex(array, predicate) {
-  for (let key = 0; key < array.length; key++)
-    if (predicate(array[key]))
-      return key;
+  for (let key2 = 0; key2 < array.length; key2++)
+    if (predicate(array[key2]))
+      return key2;
 }
 
 // node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
@@ -5569,10 +5569,10 @@ function origin(user, place) {
 }
 function eventText(name, fields) {
   let text2 = escapeText(name);
-  for (let [key, value] of Object.entries(fields)) {
+  for (let [key2, value] of Object.entries(fields)) {
     if (value === void 0) continue;
     let plain = String(value);
-    text2 += ` ${escapeText(key)}=${PLAIN_VALUE.test(plain) ? plain : jsonQuote(plain)}`;
+    text2 += ` ${escapeText(key2)}=${PLAIN_VALUE.test(plain) ? plain : jsonQuote(plain)}`;
   }
   return text2;
 }
@@ -5622,20 +5622,20 @@ function parseEventText(text2) {
   for (; i < text2.length; ) {
     let equals = text2.indexOf("=", i);
     if (equals <= i) return;
-    let key = text2.slice(i, equals);
-    if (/\s/.test(key)) return;
+    let key2 = text2.slice(i, equals);
+    if (/\s/.test(key2)) return;
     let end;
     if (text2[equals + 1] === '"') {
       for (end = equals + 2; end < text2.length && text2[end] !== '"'; ) end += text2[end] === "\\" ? 2 : 1;
       if (end >= text2.length) return;
       end++;
       try {
-        fields[key] = JSON.parse(text2.slice(equals + 1, end));
+        fields[key2] = JSON.parse(text2.slice(equals + 1, end));
       } catch {
         return;
       }
     } else
-      end = text2.indexOf(" ", equals), end < 0 && (end = text2.length), fields[key] = text2.slice(equals + 1, end);
+      end = text2.indexOf(" ", equals), end < 0 && (end = text2.length), fields[key2] = text2.slice(equals + 1, end);
     if (end < text2.length && text2[end] !== " ") return;
     i = end + 1;
   }
@@ -5693,7 +5693,7 @@ var OPTIONS = {
     meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
     readAt: "load"
   }
-}, START_OPTIONS = Object.keys(OPTIONS).filter((key) => OPTIONS[key].readAt === "start"), PANE_OPTIONS = {
+}, START_OPTIONS = Object.keys(OPTIONS).filter((key2) => OPTIONS[key2].readAt === "start"), PANE_OPTIONS = {
   recording: "@audit_on",
   runFile: "@audit_run",
   /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
@@ -5702,7 +5702,7 @@ var OPTIONS = {
   shellKey: "@audit_shell_",
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: "@audit_shell_hinted"
-}, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key) => [key, OPTIONS[key].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
+}, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 function defaultDir(env) {
   let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
   return import_node_path.default.join(state, "tmux-audit");
@@ -5715,9 +5715,9 @@ function parseSize(text2) {
   return bytes > 0 ? bytes : void 0;
 }
 function resolveOptions(raw, env) {
-  let warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key, why, value, shown) => (warnings.push(`${OPTION_NAMES[key]} '${visible(raw[key])}' ${why}; using ${shown}`), value), given = (key, shownDefault) => {
-    let value = raw[key];
-    return visible(value) === value ? value : fallback(key, "holds a control character (shown as \\uXXXX)", "", shownDefault);
+  let warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
+    let value = raw[key2];
+    return visible(value) === value ? value : fallback(key2, "holds a control character (shown as \\uXXXX)", "", shownDefault);
   }, dir = defaultDir(env), rawDir = given("dir", dir);
   if (rawDir !== "") {
     let expanded = rawDir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
@@ -6068,7 +6068,7 @@ function readRecording(runFile) {
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
-    (key, value) => key === "maxFiles" && value === null ? Number.POSITIVE_INFINITY : value
+    (key2, value) => key2 === "maxFiles" && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
   if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
@@ -6303,18 +6303,18 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   command: { format: "pane_current_command", parse: text },
   /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
   shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
-}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key) => PANE_FIELDS[key].format), ...START_OPTIONS.map((key) => OPTIONS[key].name)];
+}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key2) => PANE_FIELDS[key2].format), ...START_OPTIONS.map((key2) => OPTIONS[key2].name)];
 function readPane(tmux, target) {
   let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
   if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
   if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
   let state = {};
-  FIELD_KEYS.forEach((key, index) => {
-    state[key] = PANE_FIELDS[key].parse(values[index]);
+  FIELD_KEYS.forEach((key2, index) => {
+    state[key2] = PANE_FIELDS[key2].parse(values[index]);
   });
   let options = {};
-  return START_OPTIONS.forEach((key, index) => {
-    options[key] = values[FIELD_KEYS.length + index];
+  return START_OPTIONS.forEach((key2, index) => {
+    options[key2] = values[FIELD_KEYS.length + index];
   }), { ...state, options };
 }
 
@@ -6558,7 +6558,7 @@ var Hold = class {
       }
       if (!record.fields) continue;
       let fields = record.fields;
-      for (let [key, value] of Object.entries(fields)) typeof value == "string" && (fields[key] = change(value));
+      for (let [key2, value] of Object.entries(fields)) typeof value == "string" && (fields[key2] = change(value));
     }
   }
   get holding() {
@@ -7060,8 +7060,8 @@ var ANSWER_MS = 2e3, ASK_AGAIN_MS = 5e3, MAX_ASKING = 4, MAX_NONCES = 64, NONCE 
     }
   }
   command(mark, truncated) {
-    let option = (key) => {
-      let value = mark.options.get(key);
+    let option = (key2) => {
+      let value = mark.options.get(key2);
       return value === void 0 ? void 0 : this.blank(decodePercent(value));
     }, cmd = option("cmdline_url") ?? (mark.options.has("cmdline") ? this.blank(mark.options.get("cmdline")) : void 0), source = mark.options.get("source") === "screen" ? "screen" : void 0;
     if (cmd === void 0 && this.pendingLine !== void 0 && (cmd = this.blank(this.pendingLine)), this.pendingLine = void 0, cmd === void 0) {
@@ -7124,8 +7124,8 @@ var ANSWER_MS = 2e3, ASK_AGAIN_MS = 5e3, MAX_ASKING = 4, MAX_NONCES = 64, NONCE 
     keys.registered(pid, finish);
   }
 };
-function numberOption(mark, key) {
-  let value = mark.options.get(key);
+function numberOption(mark, key2) {
+  let value = mark.options.get(key2);
   return value !== void 0 && /^\d{1,15}$/.test(value) ? value : void 0;
 }
 function pidOption(mark) {
@@ -8160,7 +8160,7 @@ function setName(set) {
 // src/read/where.ts
 var import_node_path12 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
-  let raw = { ...Object.fromEntries(START_OPTIONS.map((key) => [key, ""])), dir };
+  let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
 }
 function locate(given, env, server) {
@@ -8323,6 +8323,66 @@ Example:
 `) : summaries.length === 0 ? process.stderr.write(`tmux-audit: no session logs in ${where.dir}
 `) : out.write(lsTable(summaries)), out.flush();
   });
+}
+
+// src/read/commands.ts
+var key = (fields) => `${fields.rec}\0${fields.pid ?? ""}\0${fields.n ?? ""}`, CommandPairs = class {
+  open = /* @__PURE__ */ new Map();
+  rows = [];
+  /** Takes any log line; only command events count. */
+  add(line) {
+    if (line.kind !== "event" || !line.fields) return;
+    let fields = line.fields;
+    if (line.text === "command") {
+      let row = {
+        line,
+        rec: fields.rec ?? "",
+        n: fields.n,
+        pid: fields.pid,
+        cmd: fields.cmd ?? "",
+        cwd: fields.cwd,
+        host: fields.host,
+        verified: fields.verified === "yes",
+        source: fields.source
+      };
+      this.rows.push(row), fields.n !== void 0 && this.open.set(key(fields), row);
+    } else if (line.text === "command-end" && fields.n !== void 0) {
+      let row = this.open.get(key(fields));
+      if (!row) return;
+      this.open.delete(key(fields)), row.exit = fields.exit, row.ms = fields.ms !== void 0 && /^\d+$/.test(fields.ms) ? Number(fields.ms) : void 0, row.pipestatus = fields.pipestatus;
+    }
+  }
+};
+function duration(ms) {
+  return ms < 1e3 ? `${ms}ms` : ms < 6e4 ? `${(ms / 1e3).toFixed(1)}s` : `${Math.floor(ms / 6e4)}m${String(Math.floor(ms % 6e4 / 1e3)).padStart(2, "0")}s`;
+}
+function commandLine(row) {
+  let notes = [row.exit === void 0 ? "no end" : `exit ${row.exit}${row.pipestatus && row.pipestatus.includes(",") ? ` (${row.pipestatus})` : ""}`];
+  row.ms !== void 0 && notes.push(duration(row.ms)), row.verified || notes.push("unverified"), row.source === "screen" && notes.push("from screen");
+  let cmd = row.cmd.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+  return escapeForTerminal(`${row.line.time} ${row.line.user} ${placeOf(row.line)} [${notes.join(", ")}] ${row.cwd ?? ""}$ ${cmd}`);
+}
+function commandJson(row) {
+  return {
+    kind: "command",
+    time: row.line.time,
+    ms: Number.isFinite(row.line.ms) ? row.line.ms : null,
+    user: row.line.user,
+    session: row.line.session,
+    window: row.line.window,
+    pane: row.line.pane,
+    rec: row.rec,
+    n: row.n === void 0 ? null : Number(row.n),
+    pid: row.pid === void 0 ? null : Number(row.pid),
+    host: row.host ?? null,
+    cwd: row.cwd ?? null,
+    cmd: row.cmd,
+    verified: row.verified,
+    source: row.source ?? "shell",
+    exit: row.exit === void 0 ? null : Number(row.exit),
+    duration_ms: row.ms ?? null,
+    pipestatus: row.pipestatus === void 0 ? null : row.pipestatus.split(",").map(Number)
+  };
 }
 
 // src/read/filter.ts
@@ -8571,29 +8631,29 @@ var PaneContext = class {
   }
   /** A line the search looked at (matched, or a candidate); what to print now, in order. */
   take(at, matched, reader) {
-    let place = placeOf(at.line), key = `${at.setIndex}\0${place}`, places = this.pending.get(at.setIndex);
+    let place = placeOf(at.line), key2 = `${at.setIndex}\0${place}`, places = this.pending.get(at.setIndex);
     places || this.pending.set(at.setIndex, places = /* @__PURE__ */ new Map());
     let shown = [];
     if (matched) {
-      let { lines, connected } = this.before(at, place, key, reader), joined = connected;
+      let { lines, connected } = this.before(at, place, key2, reader), joined = connected;
       for (let line of lines)
-        shown.push(this.show(line, key, joined, !0)), joined = !0;
-      shown.push(this.show(at, key, joined, !1)), this.lines > 0 && places.get(place) !== this.lines && (places.set(place, this.lines), this.version++);
+        shown.push(this.show(line, key2, joined, !0)), joined = !0;
+      shown.push(this.show(at, key2, joined, !1)), this.lines > 0 && places.get(place) !== this.lines && (places.set(place, this.lines), this.version++);
     } else {
       let left = places.get(place) ?? 0;
       if (left === 0) return shown;
-      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), shown.push(this.show(at, key, !0, !0));
+      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), shown.push(this.show(at, key2, !0, !0));
     }
-    return this.printed.set(key, { fileIndex: at.fileIndex, end: at.offset + Buffer.byteLength(at.log) + 1 }), shown;
+    return this.printed.set(key2, { fileIndex: at.fileIndex, end: at.offset + Buffer.byteLength(at.log) + 1 }), shown;
   }
-  show(line, key, connected, context) {
-    let gap = this.lastKey !== void 0 && (!connected || this.lastKey !== key);
-    return this.lastKey = key, { file: line.file, number: line.number, log: line.log, line: line.line, recordings: line.recordings, context, gap };
+  show(line, key2, connected, context) {
+    let gap = this.lastKey !== void 0 && (!connected || this.lastKey !== key2);
+    return this.lastKey = key2, { file: line.file, number: line.number, log: line.log, line: line.line, recordings: line.recordings, context, gap };
   }
   /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
-  before(at, place, key, reader) {
+  before(at, place, key2, reader) {
     if (this.lines === 0) return { lines: [], connected: !1 };
-    let want = this.lines + 1, last = this.printed.get(key), needle = Buffer.from(` ${place} `), parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
+    let want = this.lines + 1, last = this.printed.get(key2), needle = Buffer.from(` ${place} `), parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
       let line = reader.read(text2, !1);
       return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
     }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needle, want, accept);
@@ -8679,10 +8739,10 @@ function firstTime(file, timeFormat) {
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
   let queues = sets.map((set, setIndex) => {
-    let key = Number.NEGATIVE_INFINITY;
+    let key2 = Number.NEGATIVE_INFINITY;
     return set.files.map((file) => {
       let time = when2(file.path);
-      return Number.isFinite(time) && time > key && (key = time), { set, setIndex, file, key };
+      return Number.isFinite(time) && time > key2 && (key2 = time), { set, setIndex, file, key: key2 };
     });
   }), order = [], heads = queues.map(() => 0);
   for (; ; ) {
@@ -8827,6 +8887,7 @@ function requireWhen(option, text2, now) {
 }
 
 // src/commands/grep.ts
+var COMMAND_EVENTS = "^command(-end)? ";
 function hitJson(hit) {
   let { line } = hit;
   return {
@@ -8847,7 +8908,7 @@ function hitJson(hit) {
   };
 }
 function grepCommand() {
-  return whereOptions(new Command("grep")).description("search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)").argument("[pattern]", "a JavaScript regular expression, matched against the text after the mark (default: every line)", "").option("--user <user>", "lines of this user: whose terminal, or who started the recording (by=)").option("--session <name>", "only this session's log (name, or name@server)").option("--pane <pane>", "only this pane: %N (from the start events), or session:window.pane as stamped").option("--rec <id>", "only this recording").option("--since <time>", "from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...").option("--until <time>", "before this time (same forms)").option("--events", "events only (start, stop, screen, rename, dropped, error)").option("-C, --context <n>", "lines of context around each match, within its pane").option("-i, --ignore-case", "case-blind").option("-F, --fixed-strings", "the pattern is a plain string").option("--json", "one JSON object per line").addHelpText(
+  return whereOptions(new Command("grep")).description("search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)").argument("[pattern]", "a JavaScript regular expression, matched against the text after the mark (default: every line)", "").option("--user <user>", "lines of this user: whose terminal, or who started the recording (by=)").option("--session <name>", "only this session's log (name, or name@server)").option("--pane <pane>", "only this pane: %N (from the start events), or session:window.pane as stamped").option("--rec <id>", "only this recording").option("--since <time>", "from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...").option("--until <time>", "before this time (same forms)").option("--events", "events only (start, stop, screen, rename, dropped, error)").option("-C, --context <n>", "lines of context around each match, within its pane").option("-i, --ignore-case", "case-blind").option("-F, --fixed-strings", "the pattern is a plain string").option("--json", "one JSON object per line").option("--commands", "the commands integrated shells ran (shell/integration.*), each with its exit status and duration; the pattern is matched against the command line").addHelpText(
     "after",
     `
 Each line is printed with its file and line number: <file>:<n>: <log line>
@@ -8857,7 +8918,9 @@ Examples:
   $ tmux-audit grep 'rm -rf' --since yesterday --user bob
   /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 | bob@web1:~$ rm -rf /srv/app/releases/old
   $ tmux-audit grep --events 'stop .*reason=reader-died'
-  $ tmux-audit grep -C 3 --pane deploy:1.0 'Traceback'`
+  $ tmux-audit grep -C 3 --pane deploy:1.0 'Traceback'
+  $ tmux-audit grep --commands '^rm ' --since today
+  /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 [exit 0, 1.2s] /srv$ rm -rf build`
   ).action((pattern, options) => {
     let now = /* @__PURE__ */ new Date(), filter = { user: options.user, rec: options.rec, events: options.events };
     options.pane !== void 0 && (filter.pane = parsePane(options.pane)), options.since !== void 0 && (filter.since = requireWhen("--since", options.since, now)), options.until !== void 0 && (filter.until = requireWhen("--until", options.until, now));
@@ -8866,16 +8929,40 @@ Examples:
       if (!/^\d+$/.test(options.context)) throw new AuditError(`-C takes a number of lines, not '${options.context}'`, 2);
       context = Number(options.context);
     }
-    let compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings }), where = location(options), sets = logsOf(where, options.session), out = new Output(), failed = !1, matched = grepLogs(
+    let compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings }), where = location(options), sets = logsOf(where, options.session), out = new Output(), failed = !1, fileError = (file, error) => {
+      failed = !0, out.flush(), warn(fileProblem(file, error));
+    };
+    if (options.commands) {
+      if (context > 0) throw new AuditError("-C does not go with --commands", 2);
+      let pairs = new CommandPairs(), files = /* @__PURE__ */ new Map();
+      grepLogs(
+        sets,
+        { pattern: makePattern(COMMAND_EVENTS), filter: { ...filter, events: !0 }, context: 0, timeFormat: where.timeFormat, timed: !0, recordings: !1 },
+        (hit) => {
+          pairs.add(hit.line), files.set(hit.line, { file: hit.file, number: hit.number });
+        },
+        fileError
+      );
+      let printed = 0;
+      for (let row of pairs.rows) {
+        if (!compiled.test.test(row.cmd)) continue;
+        printed++;
+        let at = files.get(row.line);
+        out.write(options.json ? `${JSON.stringify({ file: at.file, number: at.number, ...commandJson(row) })}
+` : `${at.file}:${at.number}: ${commandLine(row)}
+`);
+      }
+      out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
+      return;
+    }
+    let matched = grepLogs(
       sets,
       { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json },
       (hit) => options.json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : (hit.gap && out.write(`--
 `), out.write(`${hit.file}${hit.context ? "-" : ":"}${hit.number}${hit.context ? "-" : ":"} ${hit.log}
 `)),
-      (file, error) => {
-        failed = !0, out.flush(), warn(fileProblem(file, error));
-      }
+      fileError
     );
     out.flush(), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
   });
@@ -8892,7 +8979,7 @@ function eachLineOf(where, rec, session, take) {
   return walk.stopped || warn(`recording ${rec} has no stop event yet: still logging, or its end was lost`), { ...walk, set: walk.set };
 }
 function showCommand() {
-  return whereOptions(new RecordingCommand("show")).description("print one recording whole: its start, every line of its pane up to its stop, its events").argument("<rec>", "the recording id (rec=... in the start event, and in the message when logging starts)").option("--session <name>", "look only in this session's log").option("--text", "only what the pane printed, as it printed it (no stamps, no events)").addHelpText(
+  return whereOptions(new RecordingCommand("show")).description("print one recording whole: its start, every line of its pane up to its stop, its events").argument("<rec>", "the recording id (rec=... in the start event, and in the message when logging starts)").option("--session <name>", "look only in this session's log").option("--text", "only what the pane printed, as it printed it (no stamps, no events)").option("--commands", "only the commands its integrated shells ran, each with its exit status and duration").option("--json", 'with --commands: one JSON object per command (kind "command")').addHelpText(
     "after",
     `
 Example:
@@ -8902,7 +8989,18 @@ Example:
   2026-11-24T23:01:04.873+01:00 ann deploy:1.0 | app  backups  releases
   2026-11-24T23:01:15.530+01:00 ann deploy:1.0 * stop rec=V1StGXR8_Z reason=toggle by=ann`
   ).action((rec, options) => {
-    let out = new Output(), open2 = !1;
+    let out = new Output();
+    if (options.json && !options.commands) throw new AuditError("--json goes with --commands", 2);
+    if (options.commands) {
+      let pairs = new CommandPairs();
+      eachLineOf(location(options), rec, options.session, (line) => pairs.add(line));
+      for (let row of pairs.rows) out.write(options.json ? `${JSON.stringify(commandJson(row))}
+` : `${commandLine(row)}
+`);
+      out.flush();
+      return;
+    }
+    let open2 = !1;
     eachLineOf(location(options), rec, options.session, (line, log) => {
       if (!options.text) return out.write(`${log}
 `);

@@ -3,11 +3,15 @@
 
 import { Command } from 'commander';
 import { AuditError } from '../core/errors.ts';
+import { CommandPairs, commandJson, commandLine, type CommandRow } from '../read/commands.ts';
 import { parsePane, type LineFilter } from '../read/filter.ts';
 import { makePattern } from '../read/pattern.ts';
 import { grepLogs, type GrepHit } from '../read/search.ts';
 import { requireWhen } from '../read/time.ts';
 import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
+
+/** The events `--commands` reads: a command's start and its end. */
+const COMMAND_EVENTS = '^command(-end)? ';
 
 interface GrepOptions extends WhereOptions {
   user?: string;
@@ -21,6 +25,7 @@ interface GrepOptions extends WhereOptions {
   ignoreCase?: boolean;
   fixedStrings?: boolean;
   json?: boolean;
+  commands?: boolean;
 }
 
 /** A hit as one JSON object: where it is, the line as written, and what it says. */
@@ -59,6 +64,7 @@ export function grepCommand(): Command {
     .option('-i, --ignore-case', 'case-blind')
     .option('-F, --fixed-strings', 'the pattern is a plain string')
     .option('--json', 'one JSON object per line')
+    .option('--commands', 'the commands integrated shells ran (shell/integration.*), each with its exit status and duration; the pattern is matched against the command line')
     .addHelpText(
       'after',
       `
@@ -69,7 +75,9 @@ Examples:
   $ tmux-audit grep 'rm -rf' --since yesterday --user bob
   /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 | bob@web1:~$ rm -rf /srv/app/releases/old
   $ tmux-audit grep --events 'stop .*reason=reader-died'
-  $ tmux-audit grep -C 3 --pane deploy:1.0 'Traceback'`,
+  $ tmux-audit grep -C 3 --pane deploy:1.0 'Traceback'
+  $ tmux-audit grep --commands '^rm ' --since today
+  /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 [exit 0, 1.2s] /srv$ rm -rf build`,
     )
     .action((pattern: string, options: GrepOptions) => {
       const now = new Date();
@@ -87,6 +95,36 @@ Examples:
       const sets = logsOf(where, options.session);
       const out = new Output();
       let failed = false;
+      const fileError = (file: string, error: Error): void => {
+        failed = true;
+        out.flush();
+        warn(fileProblem(file, error));
+      };
+      if (options.commands) {
+        if (context > 0) throw new AuditError('-C does not go with --commands', 2);
+        // The command events and their ends, paired; then the pattern, on the command lines.
+        const pairs = new CommandPairs();
+        const files = new Map<CommandRow['line'], { file: string; number: number }>();
+        grepLogs(
+          sets,
+          { pattern: makePattern(COMMAND_EVENTS), filter: { ...filter, events: true }, context: 0, timeFormat: where.timeFormat, timed: true, recordings: false },
+          (hit) => {
+            pairs.add(hit.line);
+            files.set(hit.line, { file: hit.file, number: hit.number });
+          },
+          fileError,
+        );
+        let printed = 0;
+        for (const row of pairs.rows) {
+          if (!compiled.test.test(row.cmd)) continue;
+          printed++;
+          const at = files.get(row.line)!;
+          out.write(options.json ? `${JSON.stringify({ file: at.file, number: at.number, ...commandJson(row) })}\n` : `${at.file}:${at.number}: ${commandLine(row)}\n`);
+        }
+        out.flush();
+        process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
+        return;
+      }
       const matched = grepLogs(
         sets,
         { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json },
@@ -95,11 +133,7 @@ Examples:
           if (hit.gap) out.write('--\n');
           return out.write(`${hit.file}${hit.context ? '-' : ':'}${hit.number}${hit.context ? '-' : ':'} ${hit.log}\n`);
         },
-        (file, error) => {
-          failed = true;
-          out.flush();
-          warn(fileProblem(file, error));
-        },
+        fileError,
       );
       out.flush();
       process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;

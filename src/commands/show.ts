@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { AuditError } from '../core/errors.ts';
 import { escapeText } from '../format/text.ts';
+import { CommandPairs, commandJson, commandLine } from '../read/commands.ts';
 import type { LogSet } from '../read/files.ts';
 import type { LogLine } from '../read/line.ts';
 import { walkRecording, type RecordingWalk } from '../read/search.ts';
@@ -33,6 +34,8 @@ export function showCommand(): Command {
     .argument('<rec>', 'the recording id (rec=... in the start event, and in the message when logging starts)')
     .option('--session <name>', 'look only in this session\'s log')
     .option('--text', 'only what the pane printed, as it printed it (no stamps, no events)')
+    .option('--commands', 'only the commands its integrated shells ran, each with its exit status and duration')
+    .option('--json', 'with --commands: one JSON object per command (kind "command")')
     .addHelpText(
       'after',
       `
@@ -43,8 +46,16 @@ Example:
   2026-11-24T23:01:04.873+01:00 ann deploy:1.0 | app  backups  releases
   2026-11-24T23:01:15.530+01:00 ann deploy:1.0 * stop rec=V1StGXR8_Z reason=toggle by=ann`,
     )
-    .action((rec: string, options: WhereOptions & { session?: string; text?: boolean }) => {
+    .action((rec: string, options: WhereOptions & { session?: string; text?: boolean; commands?: boolean; json?: boolean }) => {
       const out = new Output();
+      if (options.json && !options.commands) throw new AuditError('--json goes with --commands', 2);
+      if (options.commands) {
+        const pairs = new CommandPairs();
+        eachLineOf(location(options), rec, options.session, (line) => pairs.add(line));
+        for (const row of pairs.rows) out.write(options.json ? `${JSON.stringify(commandJson(row))}\n` : `${commandLine(row)}\n`);
+        out.flush();
+        return;
+      }
       let open = false; // --text: a line printed, its newline not yet (a piece may continue it)
       eachLineOf(location(options), rec, options.session, (line, log) => {
         if (!options.text) return out.write(`${log}\n`);
