@@ -57,6 +57,7 @@ main() {
 	done
 	fill_status_placeholder "$("$node" "$helper" status-format \
 		--on "$(get_tmux_option "$audit_status_on_option" '')" \
+		--stalled "$(get_tmux_option "$audit_status_stalled_option" '')" \
 		--off "$(get_tmux_option "$audit_status_off_option" '')")"
 }
 

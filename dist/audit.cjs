@@ -5681,6 +5681,12 @@ var OPTIONS = {
     meaning: "what #{audit_status} shows while the current pane is logged",
     readAt: "load"
   },
+  statusStalled: {
+    name: "@audit-status-stalled",
+    default: "#[fg=yellow,bold]\u25CF REC?#[default]",
+    meaning: "what #{audit_status} shows while the current pane's reader has not reported for 15 s (stopped, stuck, or far behind)",
+    readAt: "load"
+  },
   statusOff: {
     name: "@audit-status-off",
     default: "",
@@ -5700,6 +5706,8 @@ var OPTIONS = {
   pipedBy: "@audit_piped_by",
   /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
   shellKey: "@audit_shell_",
+  /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
+  beat: "@audit_beat",
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: "@audit_shell_hinted"
 }, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
@@ -6165,8 +6173,21 @@ var Tmux = class {
       "-t",
       paneId,
       PANE_OPTIONS.runFile,
-      runFile
+      runFile,
+      ";",
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.beat,
+      String(Math.floor(Date.now() / 1e3))
     ]);
+  }
+  /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
+  beat(paneId) {
+    let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, () => {
+    });
   }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
@@ -6185,7 +6206,13 @@ var Tmux = class {
       "-pu",
       "-t",
       paneId,
-      PANE_OPTIONS.runFile
+      PANE_OPTIONS.runFile,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.beat
     ]);
   }
   /** Shows `text` in the message line of `client` (or the current one). */
@@ -6275,7 +6302,7 @@ var Tmux = class {
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile]);
+    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat]);
   }
 };
 
@@ -7281,6 +7308,24 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
 };
 
+// src/core/status.ts
+var DEFAULT_STATUS_ON = OPTIONS.statusOn.default, DEFAULT_STATUS_OFF = OPTIONS.statusOff.default, DEFAULT_STATUS_STALLED = OPTIONS.statusStalled.default, BEAT_MS = 5e3, STALLED_AFTER_S = 15;
+function escapeBranch(text2) {
+  let out = "", depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    let char = text2[i];
+    if (char === "#" && i + 1 < text2.length) {
+      let next = text2[i + 1];
+      next === "{" && depth++, out += char + next, i++;
+    } else char === "}" ? depth > 0 ? (depth--, out += char) : out += "#}" : char === "," && depth === 0 ? out += "#," : out += char;
+  }
+  return out;
+}
+function statusSegment(on, off, stalled = DEFAULT_STATUS_STALLED) {
+  let shownOff = escapeBranch(off), live = `#{?#{e|<:#{${PANE_OPTIONS.beat}},#{e|-:%s,${STALLED_AFTER_S}}},${escapeBranch(stalled)},${escapeBranch(on)}}`;
+  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${live},${shownOff}},${shownOff}}`;
+}
+
 // src/pipeline/backlog.ts
 var BacklogGuard = class {
   constructor(options) {
@@ -7713,7 +7758,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/commands/pipe.ts
-var QUIET_STOP_MS = 200;
+var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS = 5e3;
 function runPipe(recording, runFile, dependencies = {}) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
@@ -7768,6 +7813,11 @@ function runPipe(recording, runFile, dependencies = {}) {
     hold
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? "", !!recording.alternateScreen);
+  let lastTick = Date.now();
+  setInterval(() => {
+    let now = Date.now();
+    now - lastTick >= STALL_MS && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
+  }, TICK_MS).unref(), recording.socket && setInterval(() => tmux.beat(recording.paneId), BEAT_MS).unref();
   let quietStop, stopReading = readInput({
     data: (chunk) => {
       recorder.push(chunk), quietStop?.refresh();
@@ -7858,24 +7908,6 @@ function recoverReader(runFile, status) {
 function signalName(signal) {
   let found = Object.entries(import_node_os3.default.constants.signals).find(([, number2]) => number2 === signal);
   return found ? found[0] : String(signal);
-}
-
-// src/core/status.ts
-var DEFAULT_STATUS_ON = OPTIONS.statusOn.default, DEFAULT_STATUS_OFF = OPTIONS.statusOff.default;
-function escapeBranch(text2) {
-  let out = "", depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    let char = text2[i];
-    if (char === "#" && i + 1 < text2.length) {
-      let next = text2[i + 1];
-      next === "{" && depth++, out += char + next, i++;
-    } else char === "}" ? depth > 0 ? (depth--, out += char) : out += "#}" : char === "," && depth === 0 ? out += "#," : out += char;
-  }
-  return out;
-}
-function statusSegment(on, off) {
-  let shownOff = escapeBranch(off);
-  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${escapeBranch(on)},${shownOff}},${shownOff}}`;
 }
 
 // src/read/summary.ts
@@ -9403,8 +9435,8 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 ).addCommand(
   new Command("recover").description("close the recording of a reader that died (what pipe-pane runs after it)").argument("<run-file>", "the recording written by start").argument("<status>", "the reader's exit status").action((runFile, status) => recoverReader(runFile, Number(status)))
 ).addCommand(
-  new Command("status-format").description("print the tmux format that replaces #{audit_status}").option("--on <format>", "shown while the current pane is logged", "").option("--off <format>", "shown while it is not", "").action((options) => {
-    process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF)}
+  new Command("status-format").description("print the tmux format that replaces #{audit_status}").option("--on <format>", "shown while the current pane is logged", "").option("--off <format>", "shown while it is not", "").option("--stalled <format>", "shown while it is logged but its reader has not reported for a while", "").action((options) => {
+    process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF, options.stalled || DEFAULT_STATUS_STALLED)}
 `);
   })
 ).addCommand(lsCommand()).addCommand(grepCommand()).addCommand(showCommand()).addCommand(tailCommand()).addCommand(exportCommand()).addCommand(replayCommand());

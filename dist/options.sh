@@ -25,6 +25,10 @@ audit_max_files_default='20'
 audit_status_on_option='@audit-status-on'
 audit_status_on_default='#[fg=red,bold]● REC#[default]'
 
+# @audit-status-stalled: what #{audit_status} shows while the current pane's reader has not reported for 15 s (stopped, stuck, or far behind)
+audit_status_stalled_option='@audit-status-stalled'
+audit_status_stalled_default='#[fg=yellow,bold]● REC?#[default]'
+
 # @audit-status-off: what #{audit_status} shows otherwise
 audit_status_off_option='@audit-status-off'
 audit_status_off_default=''

@@ -18,7 +18,7 @@ import { readRecording } from './runtime/runfile.ts';
 import { AuditError } from './core/errors.ts';
 import { runPipe, type ReaderDependencies } from './commands/pipe.ts';
 import { recoverReader } from './commands/recover.ts';
-import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, statusSegment } from './core/status.ts';
+import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, DEFAULT_STATUS_STALLED, statusSegment } from './core/status.ts';
 import { Tmux } from './tmux/client.ts';
 import { lsCommand } from './commands/ls.ts';
 import { grepCommand } from './commands/grep.ts';
@@ -142,8 +142,9 @@ const program = new Command('tmux-audit')
       .description('print the tmux format that replaces #{audit_status}')
       .option('--on <format>', 'shown while the current pane is logged', '')
       .option('--off <format>', 'shown while it is not', '')
-      .action((options: { on: string; off: string }) => {
-        process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF)}\n`);
+      .option('--stalled <format>', "shown while it is logged but its reader has not reported for a while", '')
+      .action((options: { on: string; off: string; stalled: string }) => {
+        process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF, options.stalled || DEFAULT_STATUS_STALLED)}\n`);
       }),
   )
   // Reading the logs (src/read/): list, search, one recording, follow, export, replay.

@@ -13,6 +13,7 @@ import { Recorder } from '../capture/recorder.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { cannotWrite } from '../core/plan.ts';
+import { BEAT_MS } from '../core/status.ts';
 import { OPTION_NAMES } from '../core/options.ts';
 import { BacklogGuard } from '../pipeline/backlog.ts';
 import { Hold } from '../pipeline/hold.ts';
@@ -25,6 +26,9 @@ import { Tmux } from '../tmux/client.ts';
 
 /** After SIGUSR1, how long input must be quiet before the reader finishes. */
 const QUIET_STOP_MS = 200;
+/** The reader's own clock is watched this often; a gap this long between two looks is a stall. */
+const TICK_MS = 1000;
+const STALL_MS = 5000;
 
 /** What the reader can be given instead of the real thing (a slow or failing disk, under test). */
 export interface ReaderDependencies {
@@ -106,6 +110,20 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   });
 
   recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? '', Boolean(recording.alternateScreen));
+
+  // The heartbeat the status format checks (core/status.ts), and a watch on our own clock: a reader that
+  // did not run for a while (stopped with SIGSTOP, starved, swapped out) says so in the log when it runs again.
+  let lastTick = Date.now();
+  const watch = setInterval(() => {
+    const now = Date.now();
+    if (now - lastTick >= STALL_MS) recorder.event('stall', { ms: now - lastTick, reason: 'the reader did not run' });
+    lastTick = now;
+  }, TICK_MS);
+  watch.unref();
+  if (recording.socket) {
+    const beat = setInterval(() => tmux.beat(recording.paneId), BEAT_MS);
+    beat.unref();
+  }
 
   /** Set by SIGUSR1: finish once input has been quiet this long (what a dead pane printed last is drained first). */
   let quietStop: NodeJS.Timeout | undefined;

@@ -63,6 +63,12 @@ export const OPTIONS = {
     meaning: 'what #{audit_status} shows while the current pane is logged',
     readAt: 'load',
   },
+  statusStalled: {
+    name: '@audit-status-stalled',
+    default: '#[fg=yellow,bold]● REC?#[default]',
+    meaning: "what #{audit_status} shows while the current pane's reader has not reported for 15 s (stopped, stuck, or far behind)",
+    readAt: 'load',
+  },
   statusOff: {
     name: '@audit-status-off',
     default: '',
@@ -98,6 +104,8 @@ export const PANE_OPTIONS = {
   pipedBy: '@audit_piped_by',
   /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
   shellKey: '@audit_shell_',
+  /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
+  beat: '@audit_beat',
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: '@audit_shell_hinted',
 } as const;

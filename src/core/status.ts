@@ -10,6 +10,11 @@ import { OPTIONS, PANE_OPTIONS } from './options.ts';
 
 export const DEFAULT_STATUS_ON: string = OPTIONS.statusOn.default;
 export const DEFAULT_STATUS_OFF: string = OPTIONS.statusOff.default;
+export const DEFAULT_STATUS_STALLED: string = OPTIONS.statusStalled.default;
+
+/** How often a reader reports that it lives (pipe.ts), and after how long without a report the status says it stalled. */
+export const BEAT_MS = 5000;
+export const STALLED_AFTER_S = 15;
 
 /**
  * Makes `text` safe as one branch of `#{?cond,a,b}`: a top-level `,` or `}`
@@ -37,8 +42,16 @@ export function escapeBranch(text: string): string {
   return out;
 }
 
-/** Nested conditionals rather than `#{&&:...}`, which older tmux lacks. */
-export function statusSegment(on: string, off: string): string {
+/**
+ * Nested conditionals rather than `#{&&:...}`, which older tmux lacks. A
+ * logged pane whose reader has not set its heartbeat for STALLED_AFTER_S shows
+ * `stalled`, not `on`: a reader stopped (`kill -STOP`) or stuck must not leave
+ * the status claiming REC while tmux buffers its output. The status line runs
+ * strftime over the template before expanding formats (format_expand_time,
+ * format.c), so `%s` is the time now, in seconds.
+ */
+export function statusSegment(on: string, off: string, stalled: string = DEFAULT_STATUS_STALLED): string {
   const shownOff = escapeBranch(off);
-  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${escapeBranch(on)},${shownOff}},${shownOff}}`;
+  const live = `#{?#{e|<:#{${PANE_OPTIONS.beat}},#{e|-:%s,${STALLED_AFTER_S}}},${escapeBranch(stalled)},${escapeBranch(on)}}`;
+  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${live},${shownOff}},${shownOff}}`;
 }

@@ -47,8 +47,15 @@ export class Tmux {
     this.run([
       'pipe-pane', '-t', paneId, literal(command), ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.recording, recording, ';',
-      'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile,
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile, ';',
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)),
     ]);
+  }
+
+  /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
+  beat(paneId: string): void {
+    const args = ['set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000))];
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, () => {});
   }
 
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
@@ -56,7 +63,8 @@ export class Tmux {
     this.run([
       'pipe-pane', '-t', paneId, ';',
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile,
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';',
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat,
     ]);
   }
 
@@ -168,6 +176,6 @@ export class Tmux {
     // Only if the pane still shows this recording: a newer one may have started since.
     const current = this.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
     if (current !== recording) return;
-    this.run(['set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile]);
+    this.run(['set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat]);
   }
 }

@@ -16,6 +16,7 @@ import { waitFor } from '../support/util.ts';
 const server = serversForThisFile();
 const ON = '[#[fg=red,bold]● REC#[default]]';
 const OFF = '[]';
+const STALLED = '[#[fg=yellow,bold]● REC?#[default]]';
 
 /** The parent of a process (for the supervising shell of a reader). */
 function parentOf(pid: number): number {
@@ -73,6 +74,26 @@ describe('endings the toggle did not make', () => {
     // No output since: pane_pipe may still say 1, so only the cleared marks can turn the status off.
     assert.equal(tmux.show('#{T:status-right}'), OFF);
     assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=SIGTERM\\n$`));
+  });
+
+  it('a reader stopped with SIGSTOP: the status stops claiming REC, and the stall is in the log once it runs again', async () => {
+    const tmux = server();
+    const { pid, recording } = await tmux.startLogging();
+    assert.equal(tmux.show('#{T:status-right}'), ON);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      tmux.type('echo while-stopped');
+      await waitFor('the shell to print while the reader is stopped', () => tmux.screen().includes('\nwhile-stopped\n'));
+      await waitFor('the status to say the reader stalled', () => tmux.show('#{T:status-right}') === STALLED, 30_000);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    await waitFor('the status to say REC again', () => tmux.show('#{T:status-right}') === ON, 15_000);
+    await waitFor('the stall event', () => new RegExp(`\\* stall rec=${recording} ms=\\d+ reason="the reader did not run"\\n`).test(tmux.readLog()));
+    const log = tmux.readLog();
+    assert.ok(log.indexOf('| while-stopped') > 0, 'what the pane printed meanwhile was buffered by tmux and is logged');
+    const stall = Number(/\* stall rec=\S+ ms=(\d+)/.exec(log)![1]);
+    assert.ok(stall >= 15_000, `the stall's length (${stall} ms) covers the time it was stopped`);
   });
 
   it('kill-server while a full-screen program is up: its screen block is closed before the stop', async () => {
