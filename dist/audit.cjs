@@ -6128,12 +6128,14 @@ function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
   return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
 }
-var Tmux = class {
+var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
   constructor(socket) {
     this.socket = socket;
   }
   socket;
+  /** Panes whose current command is being asked, and who waits for the answer. */
+  asking = /* @__PURE__ */ new Map();
   run(args) {
     let full = this.socket ? ["-S", this.socket, ...args] : args;
     try {
@@ -6220,9 +6222,22 @@ var Tmux = class {
     let args = ["display-message"];
     options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), this.run(args);
   }
-  /** The program in the foreground of a pane (tmux reads it from the pty, osdep-linux.c). */
-  currentCommand(paneId) {
-    return this.run(["display-message", "-p", "-t", paneId, "#{pane_current_command}"]).trim();
+  /**
+   * The program in the foreground of a pane (tmux reads it from the pty,
+   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
+   * flight at once share one question (a program flapping between screens
+   * asks once, not per switch).
+   */
+  currentCommand(paneId, done) {
+    let waiting = this.asking.get(paneId);
+    if (waiting) return void waiting.push(done);
+    this.asking.set(paneId, [done]);
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_current_command}"];
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+      let name = error ? void 0 : stdout.trim() || void 0, all = this.asking.get(paneId) ?? [];
+      this.asking.delete(paneId);
+      for (let each of all) each(name);
+    });
   }
   /**
    * The rows of a pane's screen, without trailing blank rows, and whether it is
@@ -6255,7 +6270,7 @@ var Tmux = class {
   registeredShell(paneId, pid, done) {
     if (!/^\d+$/.test(pid)) return done(void 0);
     let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
       let hash = stdout.trim();
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
     });
@@ -7185,7 +7200,11 @@ var ScreenRecorder = class {
       this.resynced = void 0, rows ? this.write([{ event: { state: "leave", reason: "resync" } }, { event: { state: "snapshot", rows: rows.length, screen: "normal" } }, ...rows.map((row) => ({ row }))]) : this.write([{ event: { state: "leave" } }]);
       return;
     }
-    this.lastCapture = Date.now(), this.write([{ event: { state: "enter", program: this.source?.program() } }]), !this.closed && this.source && (this.settle = setTimeout(() => this.capture(), 500));
+    this.lastCapture = Date.now();
+    let enter = { state: "enter", program: void 0 };
+    this.source?.program((name) => {
+      enter.program = name;
+    }), this.write([{ event: enter }]), !this.closed && this.source && (this.settle = setTimeout(() => this.capture(), 500));
   }
   /** The pane printed something (called after each read). */
   output() {
@@ -7210,18 +7229,30 @@ var ScreenRecorder = class {
 };
 
 // src/capture/recorder.ts
+function heldWhileAsking(source, hold) {
+  return {
+    capture: (done) => source.capture(done),
+    program: (done) => {
+      hold.hold(), source.program((name) => {
+        done(name), hold.release();
+      });
+    }
+  };
+}
 var WIDTH_ASK_MS = 1e3, Recorder = class {
   constructor(stamper, pipeline, options) {
     this.stamper = stamper;
     this.pipeline = pipeline;
     this.options = options;
-    this.transcript = new Transcript(this, options.maxLineChars, options.width), this.commands = new CommandTracker({
+    this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    let hold = options.hold ?? new Hold();
+    this.commands = new CommandTracker({
       keys: options.shellKeys,
-      hold: options.hold ?? new Hold(),
+      hold,
       event: (name, fields) => this.event(name, fields),
       now: options.now
     }), this.screenRecorder = new ScreenRecorder(
-      options.screen,
+      options.screen && heldWhileAsking(options.screen, hold),
       (entries) => this.screenEntries(entries),
       () => this.transcript.setAlternate(!1)
     );
@@ -7858,13 +7889,7 @@ function runPipe(recording, runFile, dependencies = {}) {
 }
 function screenOf(tmux, paneId) {
   return {
-    program: () => {
-      try {
-        return tmux.currentCommand(paneId) || void 0;
-      } catch {
-        return;
-      }
-    },
+    program: (done) => tmux.currentCommand(paneId, done),
     capture: (done) => tmux.captureScreen(paneId, done)
   };
 }

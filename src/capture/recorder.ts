@@ -31,6 +31,20 @@ export interface RecorderOptions {
   hold?: Hold;
 }
 
+/** `source`, whose answers about the program hold the pipeline until they are in, so the enter event goes out with its program and in order. */
+function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
+  return {
+    capture: (done) => source.capture(done),
+    program: (done) => {
+      hold.hold();
+      source.program((name) => {
+        done(name);
+        hold.release();
+      });
+    },
+  };
+}
+
 /** A pane resized often (a window being dragged) is asked its width at most this often. */
 const WIDTH_ASK_MS = 1000;
 
@@ -54,14 +68,15 @@ export class Recorder implements LineSink {
     private readonly options: RecorderOptions,
   ) {
     this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    const hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
-      hold: options.hold ?? new Hold(),
+      hold,
       event: (name, fields) => this.event(name, fields),
       now: options.now,
     });
     this.screenRecorder = new ScreenRecorder(
-      options.screen,
+      options.screen && heldWhileAsking(options.screen, hold),
       (entries) => this.screenEntries(entries),
       () => this.transcript.setAlternate(false),
     );

@@ -19,8 +19,12 @@ import type { EventFields } from '../core/record.ts';
 
 /** What the screen recorder asks of tmux (absent for `pipe --file`: no pane, no snapshots). */
 export interface ScreenSource {
-  /** The program in the foreground of the pane, if tmux can say. */
-  program(): string | undefined;
+  /**
+   * The program in the foreground of the pane, if tmux can say. Asynchronous:
+   * the reader keeps reading meanwhile; what it records is held back until
+   * the answer is in (the enter event carries it).
+   */
+  program(done: (name: string | undefined) => void): void;
   /** The pane's rows now (no trailing blank rows) and whether it is the alternate screen; undefined if tmux cannot say. */
   capture(done: (screen: { alternate: boolean; rows: string[] } | undefined) => void): void;
 }
@@ -61,7 +65,12 @@ export class ScreenRecorder {
       return;
     }
     this.lastCapture = Date.now();
-    this.write([{ event: { state: 'enter', program: this.source?.program() } }]);
+    const enter: Record<string, string | undefined> = { state: 'enter', program: undefined };
+    // Asked first: the source holds what is recorded from here until it answers (and the event has its program).
+    this.source?.program((name) => {
+      enter.program = name;
+    });
+    this.write([{ event: enter }]);
     // A first picture even if the program then sits still (or was already up when logging started).
     if (!this.closed && this.source) this.settle = setTimeout(() => this.capture(), SETTLE_MS);
   }

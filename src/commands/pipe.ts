@@ -176,13 +176,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
 /** Full-screen snapshots from tmux; asynchronous capture, so the reader keeps draining meanwhile. */
 function screenOf(tmux: Tmux, paneId: string): ScreenSource {
   return {
-    program: () => {
-      try {
-        return tmux.currentCommand(paneId) || undefined;
-      } catch {
-        return undefined;
-      }
-    },
+    program: (done) => tmux.currentCommand(paneId, done),
     capture: (done) => tmux.captureScreen(paneId, done),
   };
 }

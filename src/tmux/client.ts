@@ -15,7 +15,13 @@ function hasDisplayDelay(version: string): boolean {
   return !match || Number(match[1]) > 3 || (Number(match[1]) === 3 && Number(match[2]) >= 2);
 }
 
+/** An asynchronous question to tmux is given up after this long (a server that hangs must not hold the reader's records). */
+const ANSWER_TIMEOUT_MS = 2000;
+
 export class Tmux {
+  /** Panes whose current command is being asked, and who waits for the answer. */
+  private readonly asking = new Map<string, ((name: string | undefined) => void)[]>();
+
   /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
   constructor(private readonly socket?: string) {}
 
@@ -79,9 +85,23 @@ export class Tmux {
     this.run(args);
   }
 
-  /** The program in the foreground of a pane (tmux reads it from the pty, osdep-linux.c). */
-  currentCommand(paneId: string): string {
-    return this.run(['display-message', '-p', '-t', paneId, '#{pane_current_command}']).trim();
+  /**
+   * The program in the foreground of a pane (tmux reads it from the pty,
+   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
+   * flight at once share one question (a program flapping between screens
+   * asks once, not per switch).
+   */
+  currentCommand(paneId: string, done: (name: string | undefined) => void): void {
+    const waiting = this.asking.get(paneId);
+    if (waiting) return void waiting.push(done);
+    this.asking.set(paneId, [done]);
+    const args = ['display-message', '-p', '-t', paneId, '#{pane_current_command}'];
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+      const name = error ? undefined : stdout.trim() || undefined;
+      const all = this.asking.get(paneId) ?? [];
+      this.asking.delete(paneId);
+      for (const each of all) each(name);
+    });
   }
 
   /**
@@ -116,7 +136,7 @@ export class Tmux {
   registeredShell(paneId: string, pid: string, done: (hash: string | undefined) => void): void {
     if (!/^\d+$/.test(pid)) return done(undefined);
     const args = ['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8' }, (error, stdout) => {
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
       const hash = stdout.trim();
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined);
     });

@@ -9,6 +9,7 @@ import type { ScreenSource } from '../../src/capture/screen.ts';
 import { Stamper } from '../../src/capture/stamper.ts';
 import type { Place } from '../../src/core/record.ts';
 import { BacklogGuard } from '../../src/pipeline/backlog.ts';
+import { Hold } from '../../src/pipeline/hold.ts';
 import { Pipeline } from '../../src/pipeline/pipeline.ts';
 import { MemorySink } from '../support/memory-sink.ts';
 import { waitFor } from '../support/util.ts';
@@ -24,8 +25,9 @@ function setUp(options: { limit?: number; screen?: ScreenSource } = {}) {
     limit: options.limit,
     dropped: (lines, chars, time) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, time),
   });
-  const pipeline = new Pipeline([guard], [sink]);
-  const recorder = new Recorder(stamper, pipeline, { now: () => clock, screen: options.screen });
+  const hold = new Hold();
+  const pipeline = new Pipeline([hold, guard], [sink]);
+  const recorder = new Recorder(stamper, pipeline, { now: () => clock, screen: options.screen, hold });
   return {
     sink,
     recorder,
@@ -114,8 +116,12 @@ describe('the recorder', () => {
 
   it('a full-screen program is a screen block: enter with the program, rows, leave; its drawing is not lines', async () => {
     const captures: ((screen: { alternate: boolean; rows: string[] } | undefined) => void)[] = [];
-    const t = setUp({ screen: { program: () => 'less', capture: (done) => captures.push(done) } });
+    let answer: ((name: string | undefined) => void) | undefined;
+    const t = setUp({ screen: { program: (done) => (answer = done), capture: (done) => captures.push(done) } });
     t.recorder.push(Buffer.from('less file\r\n\x1b[?1049h\x1b[Hdrawn\r\n~\r\n'));
+    // tmux is asked which program switched, without waiting: what follows is held until it answers.
+    assert.deepEqual(t.sink.lines(), ['| less file']);
+    answer!('less');
     // The recorder asks tmux for a snapshot once the screen is still (0.5 s); answer it.
     await waitFor('a snapshot request', () => captures.length > 0);
     assert.equal(captures.length, 1);
