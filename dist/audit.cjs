@@ -6128,6 +6128,10 @@ function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
   return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
 }
+function messageArgs(text2, options) {
+  let args = ["display-message"];
+  return options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), args;
+}
 var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
   constructor(socket) {
@@ -6219,8 +6223,13 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /** Shows `text` in the message line of `client` (or the current one). */
   message(text2, options = {}) {
-    let args = ["display-message"];
-    options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), this.run(args);
+    this.run(messageArgs(text2, options));
+  }
+  /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
+  messageLater(text2, options = {}) {
+    let args = messageArgs(text2, options);
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { timeout: ANSWER_TIMEOUT_MS }, () => {
+    });
   }
   /**
    * The program in the foreground of a pane (tmux reads it from the pty,
@@ -7795,10 +7804,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
 `);
-    try {
-      tmux.message(`tmux-audit: ${text2}`, { version: recording.version, error });
-    } catch {
-    }
+    tmux.messageLater(`tmux-audit: ${text2}`, { version: recording.version, error });
   }, sink;
   try {
     sink = openSink();

@@ -46,11 +46,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   const tell = (text: string, error = false): void => {
     // `pipe --file` has no message line; its stderr is the user's (pipe-pane's is /dev/null).
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text}\n`);
-    try {
-      tmux.message(`tmux-audit: ${text}`, { version: recording.version, error });
-    } catch {
-      // The server may be gone (kill-server); the log still says what happened.
-    }
+    tmux.messageLater(`tmux-audit: ${text}`, { version: recording.version, error });
   };
 
   let sink: FileSink;

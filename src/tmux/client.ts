@@ -15,6 +15,22 @@ function hasDisplayDelay(version: string): boolean {
   return !match || Number(match[1]) > 3 || (Number(match[1]) === 3 && Number(match[2]) >= 2);
 }
 
+export interface MessageOptions {
+  client?: string;
+  version?: string;
+  error?: boolean;
+}
+
+function messageArgs(text: string, options: MessageOptions): string[] {
+  const args = ['display-message'];
+  if (options.client) args.push('-c', options.client);
+  // Information lasts the user's display-time, so the status line (hidden while a
+  // message shows) is back quickly; an error stays long enough to be read.
+  if (options.error && hasDisplayDelay(options.version ?? '')) args.push('-d', '8000');
+  args.push(literal(text));
+  return args;
+}
+
 /** An asynchronous question to tmux is given up after this long (a server that hangs must not hold the reader's records). */
 const ANSWER_TIMEOUT_MS = 2000;
 
@@ -75,14 +91,14 @@ export class Tmux {
   }
 
   /** Shows `text` in the message line of `client` (or the current one). */
-  message(text: string, options: { client?: string; version?: string; error?: boolean } = {}): void {
-    const args = ['display-message'];
-    if (options.client) args.push('-c', options.client);
-    // Information lasts the user's display-time, so the status line (hidden while a
-    // message shows) is back quickly; an error stays long enough to be read.
-    if (options.error && hasDisplayDelay(options.version ?? '')) args.push('-d', '8000');
-    args.push(literal(text));
-    this.run(args);
+  message(text: string, options: MessageOptions = {}): void {
+    this.run(messageArgs(text, options));
+  }
+
+  /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
+  messageLater(text: string, options: MessageOptions = {}): void {
+    const args = messageArgs(text, options);
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { timeout: ANSWER_TIMEOUT_MS }, () => {});
   }
 
   /**
