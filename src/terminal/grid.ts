@@ -237,10 +237,14 @@ export class ScreenGrid implements Perform {
     return [this.rupper, this.rlower];
   }
 
-  /** Row `y`'s text, trailing blanks trimmed, each character once (a wide one takes two cells). */
-  rowText(y: number): string {
+  /**
+   * Row `y`'s text, each character once (a wide one takes two cells),
+   * trailing blanks trimmed; untrimmed, it runs to the last cell written, as
+   * `capture-pane -J` joins a row that wraps.
+   */
+  rowText(y: number, trim = true): string {
     const row = this.rowList[y]!;
-    return row.text(row.end());
+    return row.text(trim ? row.end() : row.used);
   }
 
   /** Row `y` continues the row above it (for row 0: the last row that went into history). */
@@ -996,10 +1000,12 @@ export class ScreenGrid implements Perform {
     if (sy !== this.sy) this.resizeRows(sy);
     if (sx !== this.sx) {
       this.sx = sx;
-      for (const row of this.rowList) row.resize(sx);
-      for (const row of this.history) row.resize(sx);
+      // Reflow reads the rows at their old width and makes new ones; without it, rows are cut or padded.
       if (reflow) this.reflow();
-      else this.cx = Math.min(this.cx, sx - 1);
+      else {
+        for (const row of this.rowList) row.resize(sx);
+        this.cx = Math.min(this.cx, sx - 1);
+      }
       for (const row of this.rowList) row.version = this.epoch;
     }
     this.rupper = 0;
