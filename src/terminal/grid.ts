@@ -899,6 +899,8 @@ export class ScreenGrid implements Perform {
     n = Math.min(n, this.sx - cx);
     if (n <= 0 || cx > this.sx - 1) return;
     if (cx >= this.sx - 1) return this.clearCells(this.cy, cx, 1);
+    // Only the cells moved are blanked (grid.c:723): inserting more than half
+    // of what is left leaves old cells in the gap, as tmux shows them.
     this.moveCells(cx + n, cx, this.sx - cx - n);
   }
 
@@ -909,7 +911,8 @@ export class ScreenGrid implements Perform {
     if (n <= 0 || cx > this.sx - 1) return;
     const kept = this.sx - cx - n;
     if (kept > 0) this.moveCells(cx, cx + n, kept);
-    else this.clearCells(this.cy, cx, n);
+    // The last `n` cells: the move blanks those it leaves, grid_clear the gap between (grid-view.c:215).
+    this.clearCells(this.cy, this.sx - n, n);
   }
 
   private eraseCharacters(n: number): void {
