@@ -74,13 +74,39 @@ function param(value: number, min: number, fallback: number): number {
   return value < min ? min : value;
 }
 
+/** UTF-8 bytes of a short string (a cell's text). */
 function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * cellWidth for the BMP, remembered: it tests a regex per call, which a
+ * flood of wide or combining characters would pay per character.
+ */
+const BMP_WIDTHS = new Uint8Array(0x10000);
+function widthOf(codePoint: number): number {
+  if (codePoint < 0x300) return 1;
+  if (codePoint > 0xffff) return cellWidth(codePoint);
+  const known = BMP_WIDTHS[codePoint]!;
+  if (known !== 0) return known - 1;
+  const width = cellWidth(codePoint);
+  BMP_WIDTHS[codePoint] = width + 1;
+  return width;
 }
 
 /** Cells the text of one cell takes: its first character's. */
 function extraWidth(text: string): number {
-  return cellWidth(text.codePointAt(0)!);
+  return widthOf(text.codePointAt(0)!);
 }
 
 class Row {
@@ -145,7 +171,7 @@ class Row {
     const cell = this.cells[x]!;
     if (cell === PADDING) return 0;
     if (cell === EXTRA) return extraWidth(this.extras![x]!);
-    return cell < 0x300 ? 1 : cellWidth(cell);
+    return widthOf(cell);
   }
 
   setExtra(x: number, text: string): void {
@@ -193,9 +219,15 @@ export class ScreenGrid implements Perform {
   private joiner = false;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
   private aboveWraps = false;
-  /** Rows scrolled into history, oldest first, at most HISTORY_ROWS; and how many tmux would pull back (hscrolled). */
-  private history: Row[] = [];
+  /**
+   * Rows scrolled into history, a ring of at most HISTORY_ROWS (oldest at
+   * `historyStart`), and how many tmux would pull back (hscrolled).
+   */
+  private historyRing: Row[] = [];
+  private historyStart = 0;
   private scrolledBack = 0;
+  /** The alternate screen's rows, kept between switches so that flapping costs no allocation. */
+  private altRows: Row[] | null = null;
   private spare: Row[] = [];
   private nextId = 1;
   private epoch = 1;
@@ -337,7 +369,7 @@ export class ScreenGrid implements Perform {
         let code = text.charCodeAt(i);
         if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
         if (code < 0x20 || code === 0x7f) continue;
-        const width = code < 0x300 ? 1 : cellWidth(code);
+        const width = widthOf(code);
         if (width === 0) {
           this.combine(code);
           continue;
@@ -483,16 +515,14 @@ export class ScreenGrid implements Perform {
       case Csi.DeleteLines:
         this.deleteLines(param(first, 1, 1));
         break;
-      case Csi.ScrollUp: {
+      case Csi.ScrollUp:
         // screen-write.c:1362
-        const n = Math.min(param(first, 1, 1), this.rlower - this.rupper + 1);
-        for (let i = 0; i < n; i++) this.scrollRegionUp();
+        this.scrollRegionUp(Math.min(param(first, 1, 1), this.rlower - this.rupper + 1));
         break;
-      }
       case Csi.ScrollDown: {
         const n = Math.min(param(first, 1, 1), this.rlower - this.rupper + 1);
         this.events.erasing(this.rlower - n + 1, this.rlower);
-        for (let i = 0; i < n; i++) this.scrollRegionDown();
+        this.scrollRegionDown(n);
         break;
       }
       case Csi.ScrollRegion:
@@ -527,7 +557,7 @@ export class ScreenGrid implements Perform {
         // screen-write.c:1291
         if (this.cy === this.rupper) {
           this.events.erasing(this.rlower, this.rlower);
-          this.scrollRegionDown();
+          this.scrollRegionDown(1);
         } else if (this.cy > 0) this.cy--;
         break;
       case Esc.Reset:
@@ -557,7 +587,7 @@ export class ScreenGrid implements Perform {
       this.joiner = true;
       return;
     }
-    const width = code < 0x300 ? 1 : cellWidth(code);
+    const width = widthOf(code);
     if (this.joiner) this.combine(ZWJ); // the joiner itself joins first (screen-write.c:1842)
     if (width === 0 || this.joiner) {
       this.joiner = false;
@@ -693,33 +723,65 @@ export class ScreenGrid implements Perform {
     // screen-write.c:1334
     const cy = this.cy;
     if (wrapped) this.rowList[cy]!.wraps = true;
-    if (cy === this.rlower) this.scrollRegionUp();
+    if (cy === this.rlower) this.scrollRegionUp(1);
     else if (cy < this.sy - 1) this.cy = cy + 1;
   }
 
-  /** grid_view_scroll_region_up (grid-view.c:103): the top row of the region goes into history on the normal screen. */
-  private scrollRegionUp(): void {
+  /**
+   * `n` times grid_view_scroll_region_up (grid-view.c:103), done at once: the
+   * top row of the region goes into history on the normal screen, each
+   * reported before it leaves.
+   */
+  private scrollRegionUp(n: number): void {
     const { rupper, rlower } = this;
     const rows = this.rowList;
+    const size = rlower - rupper + 1;
     if (!this.alternateOn) {
-      this.events.scrolled(rupper, true);
-      const gone = rows[rupper]!;
-      for (let y = rupper; y < rlower; y++) {
-        const row = rows[y + 1]!;
-        row.version = this.epoch;
-        rows[y] = row;
+      for (let i = 0; i < n; i++) {
+        this.events.scrolled(rupper + i, true);
+        const gone = rows[rupper + i]!;
+        this.aboveWraps = gone.wraps;
+        this.pushHistory(gone);
       }
-      rows[rlower] = this.freshRow();
-      this.aboveWraps = gone.wraps;
-      this.pushHistory(gone);
+      for (let y = rupper; y + n <= rlower; y++) rows[y] = rows[y + n]!;
+      for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
+      for (let y = rupper; y <= rlower; y++) rows[y]!.version = this.epoch;
       return;
     }
-    this.events.scrolled(rupper, false);
-    this.moveLines(rupper, rupper + 1, rlower - rupper);
+    // A region of one row does not scroll: grid_move_lines of no rows (grid.c:669).
+    if (size === 1) return;
+    for (let i = 0; i < n; i++) this.events.scrolled(rupper + i, false);
+    this.shiftRegion(-n);
   }
 
-  private scrollRegionDown(): void {
-    this.moveLines(this.rupper + 1, this.rupper, this.rlower - this.rupper);
+  /** `n` times grid_view_scroll_region_down (grid-view.c:120), rows pushed off the bottom lost. */
+  private scrollRegionDown(n: number): void {
+    const size = this.rlower - this.rupper + 1;
+    if (size > 1) this.shiftRegion(Math.min(n, size));
+  }
+
+  /**
+   * Rows of the scroll region moved by `by` (up if negative), those pushed out
+   * lost, blank ones coming in. Wrapped flags as `|by|` single moves of
+   * grid_move_lines leave them: the row above the region no longer wraps,
+   * nor, going down, the row that was at the top.
+   */
+  private shiftRegion(by: number): void {
+    const { rupper, rlower } = this;
+    const rows = this.rowList;
+    const epoch = this.epoch;
+    const n = Math.abs(by);
+    if (by < 0) {
+      for (let y = rupper; y < rupper + n; y++) this.recycle(rows[y]!);
+      for (let y = rupper; y + n <= rlower; y++) (rows[y] = rows[y + n]!).version = epoch;
+      for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
+    } else {
+      for (let y = rlower - n + 1; y <= rlower; y++) this.recycle(rows[y]!);
+      for (let y = rlower; y - n >= rupper; y--) (rows[y] = rows[y - n]!).version = epoch;
+      for (let y = rupper; y < rupper + n; y++) rows[y] = this.freshRow();
+      if (rupper + n <= rlower) rows[rupper + n]!.wraps = false;
+    }
+    this.rowAboveClear(rupper);
   }
 
   private insertLines(n: number): void {
@@ -773,14 +835,15 @@ export class ScreenGrid implements Perform {
   private moveLines(dy: number, py: number, n: number): void {
     if (n === 0 || py === dy) return;
     const rows = this.rowList;
-    const moving = rows.slice(py, py + n);
-    for (let y = dy; y < dy + n; y++) if (y < py || y >= py + n) this.recycle(rows[y]!);
+    const epoch = this.epoch;
+    // Rows replaced (in the destination, not the source), then moved, then those left behind come in blank.
+    const up = dy < py;
+    for (let y = up ? dy : Math.max(dy, py + n), end = up ? Math.min(py, dy + n) : dy + n; y < end; y++) this.recycle(rows[y]!);
     this.rowAboveClear(dy);
-    for (let i = 0; i < n; i++) {
-      moving[i]!.version = this.epoch;
-      rows[dy + i] = moving[i]!;
-    }
-    for (let y = py; y < py + n; y++) if (y < dy || y >= dy + n) rows[y] = this.freshRow();
+    if (up) {
+      for (let i = 0; i < n; i++) (rows[dy + i] = rows[py + i]!).version = epoch;
+    } else for (let i = n - 1; i >= 0; i--) (rows[dy + i] = rows[py + i]!).version = epoch;
+    for (let y = up ? Math.max(py, dy + n) : py, end = up ? py + n : Math.min(dy, py + n); y < end; y++) rows[y] = this.freshRow();
     if (py < dy || py >= dy + n) this.rowAboveClear(py);
   }
 
@@ -887,8 +950,8 @@ export class ScreenGrid implements Perform {
 
   private clearHistory(): void {
     // grid_clear_history: nothing above row 0 any more.
-    for (const row of this.history) this.recycle(row);
-    this.history.length = 0;
+    for (const row of this.historyRing) this.recycle(row);
+    this.history = [];
     this.scrolledBack = 0;
     this.aboveWraps = false;
   }
@@ -963,8 +1026,21 @@ export class ScreenGrid implements Perform {
     this.savedSy = this.sy;
     this.altSavedX = this.cx;
     this.altSavedY = this.cy;
-    this.rowList = [];
-    for (let y = 0; y < this.sy; y++) this.rowList.push(this.freshRow());
+    let rows = this.altRows;
+    if (rows === null || rows.length !== this.sy) {
+      if (rows !== null) for (const row of rows) this.recycle(row);
+      rows = [];
+      for (let y = 0; y < this.sy; y++) rows.push(this.freshRow());
+    } else {
+      for (const row of rows) {
+        row.empty();
+        row.resize(this.sx);
+        row.id = this.nextId++;
+        row.version = this.epoch;
+      }
+    }
+    this.altRows = null;
+    this.rowList = rows;
     this.rowAboveClear(0);
     this.alternateOn = true;
   }
@@ -979,7 +1055,7 @@ export class ScreenGrid implements Perform {
     if (saved !== null) {
       const sx = this.sx;
       const sy = this.sy;
-      for (const row of this.rowList) this.recycle(row);
+      this.altRows = this.rowList;
       this.rowList = saved;
       this.savedRows = null;
       this.alternateOn = false;
@@ -1048,13 +1124,15 @@ export class ScreenGrid implements Perform {
     } else {
       let needed = sy - oldy;
       if (!this.alternateOn && this.scrolledBack > 0) {
-        const back = Math.min(this.scrolledBack, needed, this.history.length);
-        const pulled = this.history.splice(this.history.length - back, back);
+        const history = this.history;
+        const back = Math.min(this.scrolledBack, needed, history.length);
+        const pulled = history.splice(history.length - back, back);
+        this.history = history;
         rows.unshift(...pulled);
         this.scrolledBack -= back;
         this.cy += back;
         needed -= back;
-        const above = this.history[this.history.length - 1];
+        const above = history[history.length - 1];
         this.aboveWraps = above !== undefined && above.wraps;
       }
       for (let i = 0; i < needed; i++) rows.push(this.freshRow());
@@ -1134,11 +1212,12 @@ export class ScreenGrid implements Perform {
     }
     while (out.length < this.sy) out.push(this.freshRow());
     const newHsize = out.length - this.sy;
-    this.history = out.slice(0, newHsize);
-    if (this.history.length > HISTORY_ROWS) for (const row of this.history.splice(0, this.history.length - HISTORY_ROWS)) this.recycle(row);
-    this.scrolledBack = Math.min(this.scrolledBack, this.history.length);
+    const history = out.slice(0, newHsize);
+    if (history.length > HISTORY_ROWS) for (const row of history.splice(0, history.length - HISTORY_ROWS)) this.recycle(row);
+    this.history = history;
+    this.scrolledBack = Math.min(this.scrolledBack, history.length);
     this.rowList = out.slice(newHsize);
-    const above = this.history[this.history.length - 1];
+    const above = history[history.length - 1];
     this.aboveWraps = above !== undefined && above.wraps;
     if (newCursorRow >= newHsize) {
       this.cy = newCursorRow - newHsize;
@@ -1166,9 +1245,25 @@ export class ScreenGrid implements Perform {
   }
 
   private pushHistory(row: Row): void {
-    this.history.push(row);
-    if (this.history.length > HISTORY_ROWS) this.recycle(this.history.shift()!);
+    const ring = this.historyRing;
+    if (ring.length < HISTORY_ROWS) ring.push(row);
+    else {
+      this.recycle(ring[this.historyStart]!);
+      ring[this.historyStart] = row;
+      this.historyStart = (this.historyStart + 1) % HISTORY_ROWS;
+    }
     if (this.scrolledBack < HISTORY_ROWS) this.scrolledBack++;
+  }
+
+  /** The history, oldest first (for resizing). */
+  private get history(): Row[] {
+    const ring = this.historyRing;
+    return this.historyStart === 0 ? ring : [...ring.slice(this.historyStart), ...ring.slice(0, this.historyStart)];
+  }
+
+  private set history(rows: Row[]) {
+    this.historyRing = rows;
+    this.historyStart = 0;
   }
 
   private touch(row: Row): void {
