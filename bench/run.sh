@@ -13,6 +13,8 @@
 #                       bench/tmux-probes.mjs  10 logged idle panes
 #   4. latency          bench/tmux-probes.mjs  toggle -> REC, line -> disk
 #   5. status cost      bench/status-cost.mjs  forks per status refresh (own pid namespace)
+#   6. screen model     bench/grid.mjs         src/terminal/grid.ts in process against
+#                                              @xterm/headless (MB/s; issue 15's bar: 30)
 # then bench/report.mjs prints the table and writes bench/out/results.json and
 # bench/out/table.md.
 #
@@ -122,6 +124,9 @@ if unshare --pid --fork --mount-proc true 2>/dev/null; then
 else
 	section status node bench/status-cost.mjs 60 3
 fi
+
+say "6. screen model alone, against xterm-headless"
+section grid node bench/grid.mjs 16 5
 
 # ---------------------------------------------------------------- report
 node bench/report.mjs

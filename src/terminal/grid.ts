@@ -1,0 +1,1272 @@
+// A small screen model: the rows, cursor and scroll region tmux keeps for a
+// pane, rebuilt from what the cleaner reports, so that output drawn by
+// addressing the screen (progress blocks, status lines, full-screen programs,
+// readline moving up a wrapped command) can be logged as the screen showed it.
+//
+// It follows tmux 3.3a, not xterm, wherever they differ: the cursor may stand
+// one past the last column (tmux's pending wrap is `cx == sx`, so CUB 1 from
+// there lands on the last column, screen-write.c:935), a row's "wrapped" flag
+// is only ever cleared the way grid.c clears it (grid_clear_lines and
+// grid_move_lines, grid.c:656/684/698; never by LF), the whole screen cleared
+// on the normal screen goes into history (scroll-on-clear, screen-write.c:1480,
+// grid-view.c:66), a line scrolled off the top of any scroll region goes into
+// history too (grid.c:420), and DECSC/DECRC is one saved position shared by
+// both screens (input.c:776). Cited lines are tmux 3.3a's.
+//
+// It is a model for a log, not a renderer: no colours or attributes, only the
+// characters and where they are; and it reports what a log needs through
+// `ScreenEvents` (rows leaving the screen, rows about to be erased, screen
+// switches) and per-row versions (what changed since a moment).
+//
+// Speed: a row is one Uint16Array of UTF-16 units, one per cell (a blank cell
+// is a space, as tmux prints it); the rare cells that are not one BMP
+// character (astral characters, combining sequences) are kept as strings
+// beside the row, wide characters' second cells as a padding marker. Scrolling
+// moves row objects, never cells; rows that leave are recycled.
+
+import { Csi, Esc, type Perform } from './ansi.ts';
+import { cellWidth } from './width.ts';
+
+/** What the model reports beyond its rows; the rows named can still be read (rowText, continued, rowId, ...) during the call. */
+export interface ScreenEvents {
+  /**
+   * Row `y` is about to leave the screen at the top: a line feed or SU at the
+   * bottom of the scroll region (of any region: tmux moves its top row into
+   * history, grid.c:420), the whole screen cleared (ED 2, RIS: tmux scrolls
+   * the used rows into history first, grid-view.c:66), or the pane made
+   * shorter. `history` is false in the alternate screen, which has none: the
+   * row is gone.
+   */
+  scrolled(y: number, history: boolean): void;
+  /**
+   * Rows `top`..`bottom` (inclusive) are about to be erased or pushed off the
+   * bottom of the scroll region, without entering history: ED 0/1 (ED 2 in
+   * the alternate screen), DL, IL, SD, RI at the top margin, the pane made
+   * shorter. Row `top` may be erased only from the cursor on (ED 0).
+   */
+  erasing(top: number, bottom: number): void;
+  /** The alternate screen is about to be entered (true) or left (false); on leave its rows are still readable. */
+  switching(alternate: boolean): void;
+}
+
+const NO_EVENTS: ScreenEvents = { scrolled() {}, erasing() {}, switching() {} };
+
+/** A blank cell: tmux prints a cleared cell as a space (grid.c:1020). */
+const SPACE = 0x20;
+/** The second cell of a wide character (GRID_FLAG_PADDING): not printed. */
+const PADDING = 0;
+/** A cell whose text is in the row's `extras` (astral or combined): a lone low surrogate, which decoded text never holds. */
+const EXTRA = 0xdc00;
+const TAB = 0x09;
+const ZWJ = 0x200d;
+/** Bytes of UTF-8 a cell holds at most (tmux.h:598): combining marks past it are dropped (screen-write.c:2007). */
+const UTF8_SIZE = 21;
+/** Rows kept after they scroll off, only so that a taller or wider pane can pull them back as tmux does (screen.c:351, grid.c:1360). */
+const HISTORY_ROWS = 512;
+
+const LF = 0x0a;
+const CR = 0x0d;
+const BS = 0x08;
+
+/** tmux's input_get (input.c:1056): the parameter, its default when not given, at least `min`. */
+function param(value: number, min: number, fallback: number): number {
+  if (value < 0) return fallback;
+  return value < min ? min : value;
+}
+
+/** UTF-8 bytes of a short string (a cell's text). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * cellWidth for the BMP, remembered: it tests a regex per call, which a
+ * flood of wide or combining characters would pay per character.
+ */
+const BMP_WIDTHS = new Uint8Array(0x10000);
+function widthOf(codePoint: number): number {
+  if (codePoint < 0x300) return 1;
+  if (codePoint > 0xffff) return cellWidth(codePoint);
+  const known = BMP_WIDTHS[codePoint]!;
+  if (known !== 0) return known - 1;
+  const width = cellWidth(codePoint);
+  BMP_WIDTHS[codePoint] = width + 1;
+  return width;
+}
+
+/** Cells the text of one cell takes: its first character's. */
+function extraWidth(text: string): number {
+  return widthOf(text.codePointAt(0)!);
+}
+
+class Row {
+  cells: Uint16Array;
+  /** Cells in use (tmux's cellused): the row's text ends here. */
+  used = 0;
+  /** Holds padding or extra cells: text takes the slow path. */
+  complex = false;
+  extras: (string | undefined)[] | null = null;
+  /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
+  wraps = false;
+  /** Has cells allocated (tmux's cellsize > 0): EL 2 on a row without is a no-op (screen-write.c:1191). */
+  touched = false;
+  id: number;
+  version: number;
+
+  constructor(columns: number, id: number, version: number) {
+    this.cells = new Uint16Array(columns).fill(SPACE);
+    this.id = id;
+    this.version = version;
+  }
+
+  /** Empties the row (grid_empty_line). */
+  empty(): void {
+    if (this.used > 0) this.cells.fill(SPACE, 0, this.used);
+    this.used = 0;
+    this.complex = false;
+    this.extras = null;
+    this.wraps = false;
+    this.touched = false;
+  }
+
+  /** Text up to `end` cells, padding skipped. */
+  text(end: number): string {
+    if (end === 0) return '';
+    const cells = this.cells;
+    if (!this.complex) return String.fromCharCode.apply(null, cells.subarray(0, end) as unknown as number[]);
+    let out = '';
+    for (let x = 0; x < end; x++) {
+      const cell = cells[x]!;
+      if (cell === PADDING) continue;
+      out += cell === EXTRA ? this.extras![x]! : String.fromCharCode(cell);
+    }
+    return out;
+  }
+
+  /** Cells up to the last that is not blank. */
+  end(): number {
+    let end = this.used;
+    while (end > 0 && this.cells[end - 1] === SPACE) end--;
+    return end;
+  }
+
+  /** The text of cell `x` (for moves and reflow). */
+  cellText(x: number): string {
+    const cell = this.cells[x]!;
+    return cell === EXTRA ? this.extras![x]! : cell === PADDING ? '' : String.fromCharCode(cell);
+  }
+
+  /** Cells cell `x` takes (0 for padding). */
+  cellWidth(x: number): number {
+    const cell = this.cells[x]!;
+    if (cell === PADDING) return 0;
+    if (cell === EXTRA) return extraWidth(this.extras![x]!);
+    return widthOf(cell);
+  }
+
+  setExtra(x: number, text: string): void {
+    this.cells[x] = EXTRA;
+    (this.extras ??= [])[x] = text;
+    this.complex = true;
+  }
+
+  resize(columns: number): void {
+    if (columns === this.cells.length) return;
+    const cells = new Uint16Array(columns).fill(SPACE);
+    cells.set(this.cells.subarray(0, Math.min(columns, this.cells.length)));
+    this.cells = cells;
+    if (this.used > columns) this.used = columns;
+    if (this.extras !== null && this.extras.length > columns) this.extras.length = columns;
+  }
+}
+
+/**
+ * The screen of one pane as tmux 3.3a keeps it, driven through `Perform`.
+ * Rows are numbered from 0 at the top; `x` and `y` are cells.
+ */
+export class ScreenGrid implements Perform {
+  private sx: number;
+  private sy: number;
+  private rowList: Row[];
+  private cx = 0;
+  private cy = 0;
+  private rupper = 0;
+  private rlower: number;
+  private alternateOn = false;
+  /** The normal screen's rows and size while the alternate screen is up (tmux's saved_grid). */
+  private savedRows: Row[] | null = null;
+  private savedSx = 0;
+  private savedSy = 0;
+  /** Cursor saved by 1049 (saved_cx/saved_cy; -1 until first set, as UINT_MAX in screen.c:112). */
+  private altSavedX = -1;
+  private altSavedY = -1;
+  /** DECSC/SCOSC position: in tmux's input context, shared by both screens, 0,0 until saved (input.c:770). */
+  private savedX = 0;
+  private savedY = 0;
+  /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
+  private last = -1;
+  /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
+  private joiner = false;
+  /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
+  private aboveWraps = false;
+  /**
+   * Rows scrolled into history, a ring of at most HISTORY_ROWS (oldest at
+   * `historyStart`), and how many tmux would pull back (hscrolled).
+   */
+  private historyRing: Row[] = [];
+  private historyStart = 0;
+  private scrolledBack = 0;
+  /** The alternate screen's rows, kept between switches so that flapping costs no allocation. */
+  private altRows: Row[] | null = null;
+  private spare: Row[] = [];
+  private nextId = 1;
+  private epoch = 1;
+
+  constructor(
+    columns: number,
+    rows: number,
+    private readonly events: ScreenEvents = NO_EVENTS,
+  ) {
+    this.sx = Math.max(1, columns | 0);
+    this.sy = Math.max(1, rows | 0);
+    this.rlower = this.sy - 1;
+    this.rowList = [];
+    for (let y = 0; y < this.sy; y++) this.rowList.push(this.freshRow());
+  }
+
+  // ------------------------------------------------------------ reading
+
+  get columns(): number {
+    return this.sx;
+  }
+  get rows(): number {
+    return this.sy;
+  }
+  /** Cursor column: `columns` when a character just filled the last one (tmux's pending wrap). */
+  get cursorX(): number {
+    return this.cx;
+  }
+  get cursorY(): number {
+    return this.cy;
+  }
+  get pendingWrap(): boolean {
+    return this.cx >= this.sx;
+  }
+  get alternate(): boolean {
+    return this.alternateOn;
+  }
+  get scrollRegion(): readonly [number, number] {
+    return [this.rupper, this.rlower];
+  }
+
+  /**
+   * Row `y`'s text, each character once (a wide one takes two cells),
+   * trailing blanks trimmed; untrimmed, it runs to the last cell written, as
+   * `capture-pane -J` joins a row that wraps.
+   */
+  rowText(y: number, trim = true): string {
+    const row = this.rowList[y]!;
+    return row.text(trim ? row.end() : row.used);
+  }
+
+  /** Row `y` continues the row above it (for row 0: the last row that went into history). */
+  continued(y: number): boolean {
+    return y === 0 ? this.aboveWraps : this.rowList[y - 1]!.wraps;
+  }
+
+  /** Row `y` continues onto the next row. */
+  wraps(y: number): boolean {
+    return this.rowList[y]!.wraps;
+  }
+
+  /**
+   * The line row `y` holds: a row moved by scrolling or line insertion keeps
+   * its id, a row that comes in blank (or is blanked by ED) gets a new one.
+   */
+  rowId(y: number): number {
+    return this.rowList[y]!.id;
+  }
+
+  /** When row `y` last changed (content or position), as a `mark()` count. */
+  rowVersion(y: number): number {
+    return this.rowList[y]!.version;
+  }
+
+  /** A moment: rows changed after it have `rowVersion > mark`. */
+  mark(): number {
+    return this.epoch++;
+  }
+
+  /** Rows changed since `mark`, top to bottom. */
+  changedSince(mark: number): number[] {
+    const out: number[] = [];
+    for (let y = 0; y < this.sy; y++) if (this.rowList[y]!.version > mark) out.push(y);
+    return out;
+  }
+
+  /** First and last rows of the wrapped group holding row `y`. */
+  lineBounds(y: number): [number, number] {
+    let first = y;
+    while (first > 0 && this.rowList[first - 1]!.wraps) first--;
+    let last = y;
+    while (last < this.sy - 1 && this.rowList[last]!.wraps) last++;
+    return [first, last];
+  }
+
+  /** The logical line rows `first`..`last` hold, joined as `capture-pane -J` joins them, trailing blanks trimmed. */
+  joinedText(first: number, last: number): string {
+    let text = '';
+    for (let y = first; y <= last; y++) {
+      const row = this.rowList[y]!;
+      text += row.text(y === last ? row.end() : row.used);
+    }
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
+    return end === text.length ? text : text.slice(0, end);
+  }
+
+  /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */
+  lines(): string[] {
+    const out: string[] = [];
+    for (let y = 0; y < this.sy; ) {
+      let last = y;
+      while (last < this.sy - 1 && this.rowList[last]!.wraps) last++;
+      out.push(this.joinedText(y, last));
+      y = last + 1;
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ seeding and size
+
+  /**
+   * Fills the screen from text already on it (the reader's `capture-pane -p`
+   * at start: one string per row), with the cursor, and optionally which rows
+   * continue the row above. Text past the width is cut.
+   */
+  seed(rows: readonly string[], cursorX: number, cursorY: number, continued?: readonly boolean[]): void {
+    for (let y = 0; y < this.sy; y++) {
+      const row = this.rowList[y]!;
+      row.empty();
+      this.touch(row);
+    }
+    this.aboveWraps = continued?.[0] === true;
+    for (let y = 0; y < this.sy && y < rows.length; y++) {
+      this.cy = y;
+      this.cx = 0;
+      const text = rows[y]!;
+      for (let i = 0; i < text.length; i++) {
+        let code = text.charCodeAt(i);
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
+        if (code < 0x20 || code === 0x7f) continue;
+        const width = widthOf(code);
+        if (width === 0) {
+          this.combine(code);
+          continue;
+        }
+        if (this.cx + width > this.sx) break;
+        this.put(code, width);
+      }
+      if (y > 0 && continued?.[y] === true) this.rowList[y - 1]!.wraps = true;
+    }
+    this.cx = Math.min(Math.max(0, cursorX | 0), this.sx);
+    this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1);
+    this.last = -1;
+    this.joiner = false;
+  }
+
+  /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */
+  resize(columns: number, rows: number): void {
+    columns = Math.max(1, columns | 0);
+    rows = Math.max(1, rows | 0);
+    if (columns === this.sx && rows === this.sy) return;
+    this.resizeTo(columns, rows, !this.alternateOn);
+  }
+
+  // ------------------------------------------------------------ Perform
+
+  print(text: string): void {
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let code = text.charCodeAt(i);
+      if (code >= 0x20 && code < 0x7f) {
+        // ASCII, by far the commonest: tmux's collected path (screen-write.c:1759).
+        let cx = this.cx;
+        if (cx >= this.sx) {
+          this.linefeed(true);
+          cx = this.cx = 0;
+        }
+        const row = this.rowList[this.cy]!;
+        if (row.complex) this.clearWideAround(row, cx, 1);
+        row.cells[cx] = code;
+        if (cx >= row.used) row.used = cx + 1;
+        row.touched = true;
+        row.version = this.epoch;
+        this.cx = cx + 1;
+        this.last = code;
+        continue;
+      }
+      this.last = -1;
+      if (code === TAB) {
+        this.tab();
+        continue;
+      }
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) code = text.codePointAt(i++)!;
+      this.printWide(code);
+    }
+  }
+
+  execute(control: number): void {
+    this.last = -1;
+    if (control === LF) this.linefeed(false);
+    else if (control === CR) this.cx = 0;
+    else if (control === BS) this.backspace();
+  }
+
+  csi(final: Csi, first: number, second: number): void {
+    const last = this.last;
+    this.last = -1;
+    switch (final) {
+      case Csi.CursorUp:
+        this.cursorUp(param(first, 1, 1));
+        break;
+      case Csi.CursorDown:
+        this.cursorDown(param(first, 1, 1));
+        break;
+      case Csi.CursorForward:
+        // screen-write.c:915; from the pending-wrap column the sum passes the edge and set_cursor clamps (:99).
+        this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
+        break;
+      case Csi.CursorBackward:
+        this.cx -= Math.min(param(first, 1, 1), this.cx);
+        break;
+      case Csi.CursorNextLine:
+        this.cx = 0;
+        this.cursorDown(param(first, 1, 1));
+        break;
+      case Csi.CursorPrecedingLine:
+        this.cx = 0;
+        this.cursorUp(param(first, 1, 1));
+        break;
+      case Csi.CursorColumn:
+      case Csi.CursorColumnAbsolute:
+        this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
+        break;
+      case Csi.CursorRow:
+        // VPA keeps the column, even the pending-wrap one (screen_write_set_cursor with cx -1).
+        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1);
+        break;
+      case Csi.CursorPosition:
+      case Csi.CursorPositionHvp:
+        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1);
+        this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
+        break;
+      case Csi.CursorBackwardTab: {
+        // input.c:1360: tab stops every 8 columns (ESC H and CSI g are not reported).
+        let cx = Math.min(this.cx, this.sx - 1);
+        let n = param(first, 1, 1);
+        while (cx > 0 && n-- > 0) {
+          do cx--;
+          while (cx > 0 && cx % 8 !== 0);
+        }
+        this.cx = cx;
+        break;
+      }
+      case Csi.EraseInDisplay: {
+        const mode = param(first, 0, 0);
+        if (mode === 0) this.clearEndOfScreen();
+        else if (mode === 1) this.clearStartOfScreen();
+        else if (mode === 2) this.clearScreen();
+        else if (mode === 3 && param(second, 0, 0) === 0) this.clearHistory();
+        break;
+      }
+      case Csi.EraseInLine: {
+        const mode = param(first, 0, 0);
+        if (mode === 0) this.clearEndOfLine();
+        else if (mode === 1) this.clearStartOfLine();
+        else if (mode === 2) this.clearLine();
+        break;
+      }
+      case Csi.InsertCharacters:
+        this.insertCharacters(param(first, 1, 1));
+        break;
+      case Csi.DeleteCharacters:
+        this.deleteCharacters(param(first, 1, 1));
+        break;
+      case Csi.EraseCharacters:
+        this.eraseCharacters(param(first, 1, 1));
+        break;
+      case Csi.Repeat:
+        this.repeat(last, param(first, 1, 1));
+        break;
+      case Csi.InsertLines:
+        this.insertLines(param(first, 1, 1));
+        break;
+      case Csi.DeleteLines:
+        this.deleteLines(param(first, 1, 1));
+        break;
+      case Csi.ScrollUp:
+        // screen-write.c:1362
+        this.scrollRegionUp(Math.min(param(first, 1, 1), this.rlower - this.rupper + 1));
+        break;
+      case Csi.ScrollDown: {
+        const n = Math.min(param(first, 1, 1), this.rlower - this.rupper + 1);
+        this.events.erasing(this.rlower - n + 1, this.rlower);
+        this.scrollRegionDown(n);
+        break;
+      }
+      case Csi.ScrollRegion:
+        this.setScrollRegion(param(first, 1, 1) - 1, param(second, 1, this.sy) - 1);
+        break;
+      case Csi.SaveCursor:
+        this.saveCursor();
+        break;
+      case Csi.RestoreCursor:
+        this.restoreCursor();
+        break;
+    }
+  }
+
+  esc(final: Esc): void {
+    this.last = -1;
+    switch (final) {
+      case Esc.SaveCursor:
+        this.saveCursor();
+        break;
+      case Esc.RestoreCursor:
+        this.restoreCursor();
+        break;
+      case Esc.Index:
+        this.linefeed(false);
+        break;
+      case Esc.NextLine:
+        this.cx = 0;
+        this.linefeed(false);
+        break;
+      case Esc.ReverseIndex:
+        // screen-write.c:1291
+        if (this.cy === this.rupper) {
+          this.events.erasing(this.rlower, this.rlower);
+          this.scrollRegionDown(1);
+        } else if (this.cy > 0) this.cy--;
+        break;
+      case Esc.Reset:
+        this.reset();
+        break;
+    }
+  }
+
+  /**
+   * 1049, 1047 and 47 (the cleaner does not say which): tmux's
+   * screen_alternate_on/off (screen.c:580, :605) with the cursor saved and
+   * restored, as 1049 does, the one full-screen programs send.
+   */
+  screen(alternate: boolean): void {
+    this.last = -1;
+    if (alternate) this.alternateOnScreen();
+    else this.alternateOffScreen();
+  }
+
+  osc(): void {}
+
+  // ------------------------------------------------------------ writing cells
+
+  /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
+  private printWide(code: number): void {
+    if (code === ZWJ) {
+      this.joiner = true;
+      return;
+    }
+    const width = widthOf(code);
+    if (this.joiner) this.combine(ZWJ); // the joiner itself joins first (screen-write.c:1842)
+    if (width === 0 || this.joiner) {
+      this.joiner = false;
+      this.combine(code);
+      return;
+    }
+    if (this.cx > this.sx - width) {
+      this.linefeed(true);
+      this.cx = 0;
+    }
+    if (this.cx > this.sx - width) return; // wider than the pane: dropped
+    this.put(code, width);
+  }
+
+  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
+  private put(code: number, width: number): void {
+    const row = this.rowList[this.cy]!;
+    const cx = this.cx;
+    if (row.complex) this.clearWideAround(row, cx, width);
+    if (code > 0xffff) row.setExtra(cx, String.fromCodePoint(code));
+    else row.cells[cx] = code;
+    if (width === 2) {
+      row.cells[cx + 1] = PADDING;
+      row.complex = true;
+    }
+    if (cx + width > row.used) row.used = cx + width;
+    row.touched = true;
+    row.version = this.epoch;
+    this.cx = cx + width;
+  }
+
+  /**
+   * Overwriting part of a wide character blanks the rest of it
+   * (screen-write.c:1731, :2034): padding back to the character at `x`, and
+   * padding after the cells written.
+   */
+  private clearWideAround(row: Row, x: number, width: number): void {
+    const cells = row.cells;
+    if (cells[x] === PADDING) {
+      let xx = x;
+      while (xx > 0 && cells[xx] === PADDING) cells[xx--] = SPACE;
+      if (cells[xx] !== PADDING && row.cellWidth(xx) > 1) cells[xx] = SPACE;
+    }
+    for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
+  }
+
+  /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
+  private combine(code: number): void {
+    const row = this.rowList[this.cy]!;
+    const limit = Math.min(this.cx, this.sx);
+    let x = limit - 1;
+    while (x >= 0 && row.cells[x] === PADDING) x--;
+    if (x < 0) return;
+    const before = row.cellText(x);
+    const added = String.fromCodePoint(code);
+    if (utf8Length(before) + utf8Length(added) > UTF8_SIZE) return;
+    row.setExtra(x, before + added);
+    if (x >= row.used) row.used = x + 1;
+    row.touched = true;
+    row.version = this.epoch;
+  }
+
+  private repeat(last: number, count: number): void {
+    // input.c:1500: up to the end of the line, only right after an ASCII character.
+    const n = Math.min(count, this.sx - this.cx);
+    if (last < 0 || n <= 0) return;
+    const text = String.fromCharCode(last).repeat(n);
+    this.print(text);
+    this.last = -1;
+  }
+
+  private tab(): void {
+    // input.c:1221: not past the last column; to the next stop, every 8.
+    if (this.cx >= this.sx - 1) return;
+    this.cx = Math.min((Math.floor(this.cx / 8) + 1) * 8, this.sx - 1);
+  }
+
+  private backspace(): void {
+    // screen-write.c:955: back onto the row above only if it wrapped.
+    if (this.cx === 0) {
+      if (this.cy === 0) return;
+      if (this.rowList[this.cy - 1]!.wraps) {
+        this.cy--;
+        this.cx = this.sx - 1;
+      }
+    } else this.cx = Math.min(this.cx - 1, this.sx - 1);
+  }
+
+  // ------------------------------------------------------------ cursor
+
+  private cursorUp(n: number): void {
+    // screen-write.c:859: stops at the top margin, or the top when above it.
+    const cy = this.cy;
+    n = Math.min(n, cy < this.rupper ? cy : cy - this.rupper);
+    if (this.cx === this.sx) this.cx--;
+    this.cy = cy - n;
+  }
+
+  private cursorDown(n: number): void {
+    // screen-write.c:886
+    const cy = this.cy;
+    n = Math.min(n, cy > this.rlower ? this.sy - 1 - cy : this.rlower - cy);
+    if (this.cx === this.sx) this.cx--;
+    else if (n === 0) return;
+    this.cy = cy + n;
+  }
+
+  private saveCursor(): void {
+    this.savedX = this.cx;
+    this.savedY = this.cy;
+  }
+
+  private restoreCursor(): void {
+    // input.c:789: screen_write_cursormove clamps to the last column and row.
+    this.cx = Math.min(this.savedX, this.sx - 1);
+    this.cy = Math.min(this.savedY, this.sy - 1);
+  }
+
+  private setScrollRegion(upper: number, lower: number): void {
+    // screen-write.c:1311: a region of one row is refused; the cursor goes home.
+    upper = Math.min(upper, this.sy - 1);
+    lower = Math.min(lower, this.sy - 1);
+    if (upper >= lower) return;
+    this.cx = 0;
+    this.cy = 0;
+    this.rupper = upper;
+    this.rlower = lower;
+  }
+
+  // ------------------------------------------------------------ lines
+
+  private linefeed(wrapped: boolean): void {
+    // screen-write.c:1334
+    const cy = this.cy;
+    if (wrapped) this.rowList[cy]!.wraps = true;
+    if (cy === this.rlower) this.scrollRegionUp(1);
+    else if (cy < this.sy - 1) this.cy = cy + 1;
+  }
+
+  /**
+   * `n` times grid_view_scroll_region_up (grid-view.c:103), done at once: the
+   * top row of the region goes into history on the normal screen, each
+   * reported before it leaves.
+   */
+  private scrollRegionUp(n: number): void {
+    const { rupper, rlower } = this;
+    const rows = this.rowList;
+    const size = rlower - rupper + 1;
+    if (!this.alternateOn) {
+      for (let i = 0; i < n; i++) {
+        this.events.scrolled(rupper + i, true);
+        const gone = rows[rupper + i]!;
+        this.aboveWraps = gone.wraps;
+        this.pushHistory(gone);
+      }
+      for (let y = rupper; y + n <= rlower; y++) rows[y] = rows[y + n]!;
+      for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
+      for (let y = rupper; y <= rlower; y++) rows[y]!.version = this.epoch;
+      return;
+    }
+    // A region of one row does not scroll: grid_move_lines of no rows (grid.c:669).
+    if (size === 1) return;
+    for (let i = 0; i < n; i++) this.events.scrolled(rupper + i, false);
+    this.shiftRegion(-n);
+  }
+
+  /** `n` times grid_view_scroll_region_down (grid-view.c:120), rows pushed off the bottom lost. */
+  private scrollRegionDown(n: number): void {
+    const size = this.rlower - this.rupper + 1;
+    if (size > 1) this.shiftRegion(Math.min(n, size));
+  }
+
+  /**
+   * Rows of the scroll region moved by `by` (up if negative), those pushed out
+   * lost, blank ones coming in. Wrapped flags as `|by|` single moves of
+   * grid_move_lines leave them: the row above the region no longer wraps,
+   * nor, going down, the row that was at the top.
+   */
+  private shiftRegion(by: number): void {
+    const { rupper, rlower } = this;
+    const rows = this.rowList;
+    const epoch = this.epoch;
+    const n = Math.abs(by);
+    if (by < 0) {
+      for (let y = rupper; y < rupper + n; y++) this.recycle(rows[y]!);
+      for (let y = rupper; y + n <= rlower; y++) (rows[y] = rows[y + n]!).version = epoch;
+      for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
+    } else {
+      for (let y = rlower - n + 1; y <= rlower; y++) this.recycle(rows[y]!);
+      for (let y = rlower; y - n >= rupper; y--) (rows[y] = rows[y - n]!).version = epoch;
+      for (let y = rupper; y < rupper + n; y++) rows[y] = this.freshRow();
+      if (rupper + n <= rlower) rows[rupper + n]!.wraps = false;
+    }
+    this.rowAboveClear(rupper);
+  }
+
+  private insertLines(n: number): void {
+    // screen-write.c:1089; outside the region, a count reaching the bottom does nothing (grid_move_lines of 0 lines).
+    const cy = this.cy;
+    if (cy < this.rupper || cy > this.rlower) {
+      n = Math.min(n, this.sy - cy);
+      if (n === 0) return;
+      if (this.sy - cy - n === 0) return;
+      this.events.erasing(this.sy - n, this.sy - 1);
+      this.moveLines(cy + n, cy, this.sy - cy - n);
+      return;
+    }
+    n = Math.min(n, this.rlower + 1 - cy);
+    if (n === 0) return;
+    this.events.erasing(this.rlower - n + 1, this.rlower);
+    const kept = this.rlower + 1 - cy - n;
+    this.moveLines(cy + n, cy, kept);
+    if (kept < n) this.clearLines(cy + kept, n - kept, true);
+    this.clearTailFlag(cy, kept, n);
+  }
+
+  private deleteLines(n: number): void {
+    // screen-write.c:1136
+    const cy = this.cy;
+    const bottom = cy < this.rupper || cy > this.rlower ? this.sy - 1 : this.rlower;
+    n = Math.min(n, bottom + 1 - cy);
+    if (n === 0) return;
+    this.events.erasing(cy, cy + n - 1);
+    const kept = bottom + 1 - cy - n;
+    this.moveLines(cy, cy + n, kept);
+    if (kept === 0) this.clearLines(cy, n, true);
+    else this.clearTailFlag(cy, kept, n);
+  }
+
+  /**
+   * grid-view.c:160 and :197 follow the move with grid_clear of `n - kept`
+   * rows; when that is negative, the unsigned count wraps and grid_clear_lines
+   * clears no row but still the wrapped flag of the row above its start
+   * (grid.c:655), the last row kept. Copied so that `-J` joins as tmux does.
+   */
+  private clearTailFlag(cy: number, kept: number, n: number): void {
+    if (kept > 0 && kept !== n) this.rowList[cy + kept - 1]!.wraps = false;
+  }
+
+  /**
+   * grid_move_lines (grid.c:662): rows `py`..`py+n-1` to `dy`..; rows they
+   * replace are lost, rows they leave come in blank; the wrapped flag of the
+   * row above the destination, and above the source if it is left, is cleared.
+   */
+  private moveLines(dy: number, py: number, n: number): void {
+    if (n === 0 || py === dy) return;
+    const rows = this.rowList;
+    const epoch = this.epoch;
+    // Rows replaced (in the destination, not the source), then moved, then those left behind come in blank.
+    const up = dy < py;
+    for (let y = up ? dy : Math.max(dy, py + n), end = up ? Math.min(py, dy + n) : dy + n; y < end; y++) this.recycle(rows[y]!);
+    this.rowAboveClear(dy);
+    if (up) {
+      for (let i = 0; i < n; i++) (rows[dy + i] = rows[py + i]!).version = epoch;
+    } else for (let i = n - 1; i >= 0; i--) (rows[dy + i] = rows[py + i]!).version = epoch;
+    for (let y = up ? Math.max(py, dy + n) : py, end = up ? py + n : Math.min(dy, py + n); y < end; y++) rows[y] = this.freshRow();
+    if (py < dy || py >= dy + n) this.rowAboveClear(py);
+  }
+
+  /** grid_clear_lines (grid.c:640): rows emptied, the row above no longer wraps into them. */
+  private clearLines(py: number, n: number, renew: boolean): void {
+    for (let y = py; y < py + n; y++) {
+      if (renew) {
+        this.recycle(this.rowList[y]!);
+        this.rowList[y] = this.freshRow();
+      } else {
+        const row = this.rowList[y]!;
+        row.empty();
+        row.version = this.epoch;
+      }
+    }
+    this.rowAboveClear(py);
+  }
+
+  private rowAboveClear(y: number): void {
+    if (y > 0) this.rowList[y - 1]!.wraps = false;
+    else this.aboveWraps = false;
+  }
+
+  // ------------------------------------------------------------ erasing
+
+  /** Cells `x`..`x+n-1` of row `y` blanked (grid_clear, grid.c:597): a whole row is emptied as by grid_clear_lines. */
+  private clearCells(y: number, x: number, n: number): void {
+    if (n <= 0) return;
+    if (x === 0 && n >= this.sx) {
+      this.clearLines(y, 1, false);
+      return;
+    }
+    const row = this.rowList[y]!;
+    const end = Math.min(x + n, row.used);
+    if (x >= end) return;
+    row.cells.fill(SPACE, x, end);
+    row.version = this.epoch;
+  }
+
+  private clearLine(): void {
+    // screen-write.c:1182
+    const row = this.rowList[this.cy]!;
+    if (!row.touched) return;
+    this.clearCells(this.cy, 0, this.sx);
+  }
+
+  private clearEndOfLine(): void {
+    // screen-write.c:1206
+    if (this.cx === 0) return this.clearLine();
+    const row = this.rowList[this.cy]!;
+    if (this.cx > this.sx - 1 || this.cx >= row.used) return;
+    this.clearCells(this.cy, this.cx, this.sx - this.cx);
+  }
+
+  private clearStartOfLine(): void {
+    // screen-write.c:1238
+    if (this.cx >= this.sx - 1) return this.clearLine();
+    this.clearCells(this.cy, 0, this.cx + 1);
+  }
+
+  private clearEndOfScreen(): void {
+    // screen-write.c:1419: from the top left corner on the normal screen, into history.
+    if (this.cx === 0 && this.cy === 0 && !this.alternateOn) return this.clearIntoHistory();
+    this.events.erasing(this.cy, this.sy - 1);
+    if (this.cx <= this.sx - 1) this.clearCells(this.cy, this.cx, this.sx - this.cx);
+    if (this.cy + 1 < this.sy) this.clearLines(this.cy + 1, this.sy - this.cy - 1, true);
+  }
+
+  private clearStartOfScreen(): void {
+    // screen-write.c:1449
+    this.events.erasing(0, this.cy);
+    if (this.cy > 0) this.clearLines(0, this.cy, true);
+    if (this.cx > this.sx - 1) this.clearCells(this.cy, 0, this.sx);
+    else this.clearCells(this.cy, 0, this.cx + 1);
+  }
+
+  private clearScreen(): void {
+    // screen-write.c:1472
+    if (!this.alternateOn) return this.clearIntoHistory();
+    this.events.erasing(0, this.sy - 1);
+    this.clearLines(0, this.sy, true);
+  }
+
+  /** grid_view_clear_history (grid-view.c:66): rows down to the last used one scroll into history, the rest are blanked. */
+  private clearIntoHistory(): void {
+    let last = 0;
+    for (let y = 0; y < this.sy; y++) if (this.rowList[y]!.used !== 0) last = y + 1;
+    if (last === 0) {
+      this.clearLines(0, this.sy, true);
+      return;
+    }
+    const rows = this.rowList;
+    for (let i = 0; i < last; i++) {
+      this.events.scrolled(0, true);
+      const gone = rows.shift()!;
+      rows.push(this.freshRow());
+      this.aboveWraps = gone.wraps;
+      this.pushHistory(gone);
+    }
+    for (const row of rows) row.version = this.epoch;
+    if (last < this.sy) this.clearLines(0, this.sy - last, true);
+    this.scrolledBack = 0;
+  }
+
+  private clearHistory(): void {
+    // grid_clear_history: nothing above row 0 any more.
+    for (const row of this.historyRing) this.recycle(row);
+    this.history = [];
+    this.scrolledBack = 0;
+    this.aboveWraps = false;
+  }
+
+  private insertCharacters(n: number): void {
+    // screen-write.c:1005, grid-view.c:190
+    const cx = this.cx;
+    n = Math.min(n, this.sx - cx);
+    if (n <= 0 || cx > this.sx - 1) return;
+    if (cx >= this.sx - 1) return this.clearCells(this.cy, cx, 1);
+    // Only the cells moved are blanked (grid.c:723): inserting more than half
+    // of what is left leaves old cells in the gap, as tmux shows them.
+    this.moveCells(cx + n, cx, this.sx - cx - n);
+  }
+
+  private deleteCharacters(n: number): void {
+    // screen-write.c:1033, grid-view.c:207
+    const cx = this.cx;
+    n = Math.min(n, this.sx - cx);
+    if (n <= 0 || cx > this.sx - 1) return;
+    const kept = this.sx - cx - n;
+    if (kept > 0) this.moveCells(cx, cx + n, kept);
+    // The last `n` cells: the move blanks those it leaves, grid_clear the gap between (grid-view.c:215).
+    this.clearCells(this.cy, this.sx - n, n);
+  }
+
+  private eraseCharacters(n: number): void {
+    // screen-write.c:1061
+    n = Math.min(n, this.sx - this.cx);
+    if (n <= 0 || this.cx > this.sx - 1) return;
+    this.clearCells(this.cy, this.cx, n);
+  }
+
+  /** grid_move_cells (grid.c:703): `n` cells from `px` to `dx` on the cursor's row, the cells they leave blanked. */
+  private moveCells(dx: number, px: number, n: number): void {
+    if (n === 0 || px === dx) return;
+    const row = this.rowList[this.cy]!;
+    const cells = row.cells;
+    const extras = row.extras;
+    cells.copyWithin(dx, px, px + n);
+    if (extras !== null) {
+      const moved = extras.slice(px, px + n);
+      for (let i = 0; i < n; i++) extras[dx + i] = moved[i];
+    }
+    if (dx + n > row.used) row.used = dx + n;
+    for (let x = px; x < px + n; x++) if (x < dx || x >= dx + n) cells[x] = SPACE;
+    row.touched = true;
+    row.version = this.epoch;
+  }
+
+  // ------------------------------------------------------------ screens
+
+  private reset(): void {
+    // RIS: input.c:1287 and screen_write_reset (screen-write.c:316); the alternate screen stays up.
+    this.savedX = 0;
+    this.savedY = 0;
+    this.rupper = 0;
+    this.rlower = this.sy - 1;
+    this.cx = 0;
+    this.cy = 0;
+    this.joiner = false;
+    this.clearScreen();
+    this.cx = 0;
+    this.cy = 0;
+  }
+
+  private alternateOnScreen(): void {
+    if (this.savedRows !== null) return;
+    this.events.switching(true);
+    this.savedRows = this.rowList;
+    this.savedSx = this.sx;
+    this.savedSy = this.sy;
+    this.altSavedX = this.cx;
+    this.altSavedY = this.cy;
+    let rows = this.altRows;
+    if (rows === null || rows.length !== this.sy) {
+      if (rows !== null) for (const row of rows) this.recycle(row);
+      rows = [];
+      for (let y = 0; y < this.sy; y++) rows.push(this.freshRow());
+    } else {
+      for (const row of rows) {
+        row.empty();
+        row.resize(this.sx);
+        row.id = this.nextId++;
+        row.version = this.epoch;
+      }
+    }
+    this.altRows = null;
+    this.rowList = rows;
+    this.rowAboveClear(0);
+    this.alternateOn = true;
+  }
+
+  private alternateOffScreen(): void {
+    const saved = this.savedRows;
+    if (saved !== null) this.events.switching(false);
+    if (this.altSavedX >= 0) {
+      this.cx = this.altSavedX;
+      this.cy = this.altSavedY;
+    }
+    if (saved !== null) {
+      const sx = this.sx;
+      const sy = this.sy;
+      this.altRows = this.rowList;
+      this.rowList = saved;
+      this.savedRows = null;
+      this.alternateOn = false;
+      this.sx = this.savedSx;
+      this.sy = this.savedSy;
+      for (const row of saved) row.version = this.epoch;
+      if (sx !== this.sx || sy !== this.sy) this.resizeTo(sx, sy, true);
+      else {
+        this.rupper = 0;
+        this.rlower = this.sy - 1;
+      }
+    }
+    this.cx = Math.min(this.cx, this.sx - 1);
+    this.cy = Math.min(this.cy, this.sy - 1);
+  }
+
+  // ------------------------------------------------------------ size
+
+  private resizeTo(sx: number, sy: number, reflow: boolean): void {
+    if (sx === this.sx) reflow = false;
+    if (sy !== this.sy) this.resizeRows(sy);
+    if (sx !== this.sx) {
+      this.sx = sx;
+      // Reflow reads the rows at their old width and makes new ones; without it, rows are cut or padded.
+      if (reflow) this.reflow();
+      else {
+        for (const row of this.rowList) row.resize(sx);
+        this.cx = Math.min(this.cx, sx - 1);
+      }
+      for (const row of this.rowList) row.version = this.epoch;
+    }
+    this.rupper = 0;
+    this.rlower = this.sy - 1;
+  }
+
+  /** screen_resize_y (screen.c:309). */
+  private resizeRows(sy: number): void {
+    const oldy = this.sy;
+    const rows = this.rowList;
+    if (sy < oldy) {
+      let needed = oldy - sy;
+      // Rows below the cursor go first, whatever they hold.
+      let available = Math.min(oldy - 1 - this.cy, needed);
+      if (available > 0) {
+        this.events.erasing(oldy - available, oldy - 1);
+        for (const row of rows.splice(oldy - available, available)) this.recycle(row);
+        needed -= available;
+      }
+      if (!this.alternateOn) {
+        for (let i = 0; i < needed; i++) {
+          this.events.scrolled(0, true);
+          const gone = rows.shift()!;
+          this.aboveWraps = gone.wraps;
+          this.pushHistory(gone);
+        }
+        this.cy -= needed;
+      } else if (needed > 0) {
+        available = Math.min(this.cy, needed);
+        if (available > 0) {
+          this.events.erasing(0, available - 1);
+          for (const row of rows.splice(0, available)) this.recycle(row);
+          this.cy -= available;
+          this.aboveWraps = false;
+        }
+      }
+    } else {
+      let needed = sy - oldy;
+      if (!this.alternateOn && this.scrolledBack > 0) {
+        const history = this.history;
+        const back = Math.min(this.scrolledBack, needed, history.length);
+        const pulled = history.splice(history.length - back, back);
+        this.history = history;
+        rows.unshift(...pulled);
+        this.scrolledBack -= back;
+        this.cy += back;
+        needed -= back;
+        const above = history[history.length - 1];
+        this.aboveWraps = above !== undefined && above.wraps;
+      }
+      for (let i = 0; i < needed; i++) rows.push(this.freshRow());
+    }
+    // grid_adjust_lines: the row array is cut or filled at the bottom.
+    while (rows.length < sy) rows.push(this.freshRow());
+    for (const row of rows.splice(sy)) this.recycle(row);
+    this.sy = sy;
+    this.cy = Math.min(Math.max(this.cy, 0), sy - 1);
+    for (const row of rows) row.version = this.epoch;
+  }
+
+  /**
+   * grid_reflow (grid.c:1305) over the rows kept in history and the screen:
+   * each wrapped group joined and cut again at the new width (a wide
+   * character that does not fit goes to the next row), the screen being the
+   * last rows; the cursor keeps its place in its line (grid.c:1382).
+   */
+  private reflow(): void {
+    const sx = this.sx;
+    const all = [...this.history, ...this.rowList];
+    const hsize = this.history.length;
+    const cursorAt = hsize + this.cy;
+    const out: Row[] = [];
+    let newCursorRow = -1;
+    let newCursorX = 0;
+    for (let y = 0; y < all.length; ) {
+      let last = y;
+      while (last < all.length - 1 && all[last]!.wraps) last++;
+      // The line's cells, with the cursor's offset in them.
+      const texts: string[] = [];
+      const widths: number[] = [];
+      let cursorOffset = -1;
+      for (let yy = y; yy <= last; yy++) {
+        const row = all[yy]!;
+        if (yy === cursorAt) cursorOffset = this.cx >= row.used ? -2 : texts.length + this.cx;
+        for (let x = 0; x < row.used; x++) {
+          texts.push(row.cellText(x));
+          widths.push(row.cellWidth(x));
+        }
+      }
+      const firstOut = out.length;
+      let row = this.freshRow();
+      out.push(row);
+      let x = 0;
+      for (let i = 0; i < texts.length; i++) {
+        const width = widths[i]!;
+        if (width > 0 && x + width > sx) {
+          row.wraps = true;
+          row = this.freshRow();
+          out.push(row);
+          x = 0;
+        }
+        if (i === cursorOffset) {
+          newCursorRow = out.length - 1;
+          newCursorX = x;
+        }
+        const text = texts[i]!;
+        if (x >= sx) continue; // the padding of a character wider than the pane
+        if (width === 0 && text === '') {
+          row.cells[x] = PADDING;
+          row.complex = true;
+        } else if (text.length === 1) row.cells[x] = text.charCodeAt(0);
+        else row.setExtra(x, text);
+        x++;
+        row.used = x;
+        row.touched = true;
+      }
+      if (cursorOffset === -2) {
+        newCursorRow = out.length - 1;
+        newCursorX = row.used;
+      }
+      // A row that stays one row keeps its id: it holds the same line.
+      if (last === y && out.length - firstOut === 1) out[firstOut]!.id = all[y]!.id;
+      for (let yy = y; yy <= last; yy++) this.recycle(all[yy]!);
+      y = last + 1;
+    }
+    while (out.length < this.sy) out.push(this.freshRow());
+    const newHsize = out.length - this.sy;
+    const history = out.slice(0, newHsize);
+    if (history.length > HISTORY_ROWS) for (const row of history.splice(0, history.length - HISTORY_ROWS)) this.recycle(row);
+    this.history = history;
+    this.scrolledBack = Math.min(this.scrolledBack, history.length);
+    this.rowList = out.slice(newHsize);
+    const above = history[history.length - 1];
+    this.aboveWraps = above !== undefined && above.wraps;
+    if (newCursorRow >= newHsize) {
+      this.cy = newCursorRow - newHsize;
+      this.cx = Math.min(newCursorX, sx);
+    } else {
+      this.cx = 0;
+      this.cy = 0;
+    }
+  }
+
+  // ------------------------------------------------------------ rows
+
+  private freshRow(): Row {
+    const row = this.spare.pop();
+    if (row === undefined) return new Row(this.sx, this.nextId++, this.epoch);
+    row.resize(this.sx);
+    row.id = this.nextId++;
+    row.version = this.epoch;
+    return row;
+  }
+
+  private recycle(row: Row): void {
+    row.empty();
+    if (this.spare.length < 64) this.spare.push(row);
+  }
+
+  private pushHistory(row: Row): void {
+    const ring = this.historyRing;
+    if (ring.length < HISTORY_ROWS) ring.push(row);
+    else {
+      this.recycle(ring[this.historyStart]!);
+      ring[this.historyStart] = row;
+      this.historyStart = (this.historyStart + 1) % HISTORY_ROWS;
+    }
+    if (this.scrolledBack < HISTORY_ROWS) this.scrolledBack++;
+  }
+
+  /** The history, oldest first (for resizing). */
+  private get history(): Row[] {
+    const ring = this.historyRing;
+    return this.historyStart === 0 ? ring : [...ring.slice(this.historyStart), ...ring.slice(0, this.historyStart)];
+  }
+
+  private set history(rows: Row[]) {
+    this.historyRing = rows;
+    this.historyStart = 0;
+  }
+
+  private touch(row: Row): void {
+    row.version = this.epoch;
+  }
+}
