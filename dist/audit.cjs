@@ -6665,7 +6665,8 @@ var EscapeCleaner = class {
   currentSub = !1;
   /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
   subInFirstTwo = !1;
-  switchesScreen = !1;
+  /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
+  screenModes = [];
   /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
   oscNumber = 0;
   oscKeep = !1;
@@ -6730,7 +6731,7 @@ var EscapeCleaner = class {
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.switchesScreen = !1, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (b < 128 && REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (b < 128 && REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
@@ -6771,7 +6772,7 @@ var EscapeCleaner = class {
       let at = this.opAt[k];
       at > from && perform2.print(text2.slice(from, at)), from = at;
       let code = this.opCode[k];
-      code < OP_CSI ? perform2.execute(code) : code < OP_ESC ? perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]) : code < OP_ENTER_ALTERNATE ? perform2.esc(code - OP_ESC) : code < OP_OSC ? perform2.screen(code === OP_ENTER_ALTERNATE) : perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
+      code < OP_CSI ? perform2.execute(code) : code < OP_ESC ? perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]) : code < OP_ENTER_ALTERNATE ? perform2.esc(code - OP_ESC) : code < OP_OSC ? perform2.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]) : perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
     }
     from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from));
   }
@@ -6820,13 +6821,16 @@ var EscapeCleaner = class {
     let index = this.paramIndex++;
     if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
       let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
-      index === 0 ? this.param = value : index === 1 && (this.param2 = value), ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0);
+      index === 0 ? this.param = value : index === 1 && (this.param2 = value), this.marker === 63 && ALTERNATE_SCREEN_MODES.has(this.current) && index < MAX_PARAMS && this.screenModes.push(this.current);
     }
     this.current = -1, this.currentSub = !1;
   }
   /** Reports the CSI sequences that matter to the log. */
   dispatchCsi(o, final) {
-    this.marker === 0 ? REPORTED_CSI[final] === 1 && !this.subInFirstTwo && this.op(o, OP_CSI + final, this.param, this.param2) : this.marker === 63 && (final === 104 || final === 108) && this.switchesScreen && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
+    if (this.marker === 0)
+      REPORTED_CSI[final] === 1 && !this.subInFirstTwo && this.op(o, OP_CSI + final, this.param, this.param2);
+    else if (this.marker === 63 && (final === 104 || final === 108))
+      for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
   }
   /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
   oscByte(b) {

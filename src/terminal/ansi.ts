@@ -119,8 +119,13 @@ export interface Perform {
   csi(final: Csi, first: number, second: number): void;
   /** An ESC sequence of `Esc`. */
   esc(final: Esc): void;
-  /** DECSET/DECRST 1049, 1047 or 47: a full-screen program entered (true) or left (false) the alternate screen. */
-  screen(alternate: boolean): void;
+  /**
+   * DECSET/DECRST 1049, 1047 or 47 (`mode`): a full-screen program entered
+   * (true) or left (false) the alternate screen. One report per such parameter,
+   * in order, as tmux applies each (input.c:1817-1823); only 1049 saves and
+   * restores the cursor.
+   */
+  screen(alternate: boolean, mode: number): void;
   /**
    * A semantic-prompt string: `command` 133 or 633, `data` what follows `133;`
    * (decoded as UTF-8; at most MAX_OSC_BYTES of it, `truncated` if there was more).
@@ -239,7 +244,8 @@ export class EscapeCleaner {
   private currentSub = false;
   /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
   private subInFirstTwo = false;
-  private switchesScreen = false;
+  /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
+  private screenModes: number[] = [];
   /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
   private oscNumber = 0;
   private oscKeep = false;
@@ -333,7 +339,7 @@ export class EscapeCleaner {
             this.current = -1;
             this.currentSub = false;
             this.subInFirstTwo = false;
-            this.switchesScreen = false;
+            this.screenModes.length = 0;
             this.marker = 0;
             this.intermediates = false;
           } else if (b === 0x5d) {
@@ -430,7 +436,7 @@ export class EscapeCleaner {
       if (code < OP_CSI) perform.execute(code);
       else if (code < OP_ESC) perform.csi((code - OP_CSI) as Csi, this.opParam[k]!, this.opParam2[k]!);
       else if (code < OP_ENTER_ALTERNATE) perform.esc((code - OP_ESC) as Esc);
-      else if (code < OP_OSC) perform.screen(code === OP_ENTER_ALTERNATE);
+      else if (code < OP_OSC) perform.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]!);
       else perform.osc(this.opParam[k]!, this.oscBodies[this.opParam2[k]!]!, code === OP_OSC + 1);
     }
     if (from < text.length) perform.print(from === 0 ? text : text.slice(from));
@@ -519,7 +525,7 @@ export class EscapeCleaner {
       const value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
       if (index === 0) this.param = value;
       else if (index === 1) this.param2 = value;
-      if (ALTERNATE_SCREEN_MODES.has(this.current)) this.switchesScreen = true;
+      if (this.marker === 0x3f && ALTERNATE_SCREEN_MODES.has(this.current) && index < MAX_PARAMS) this.screenModes.push(this.current);
     }
     this.current = -1;
     this.currentSub = false;
@@ -529,8 +535,8 @@ export class EscapeCleaner {
   private dispatchCsi(o: number, final: number): void {
     if (this.marker === 0) {
       if (REPORTED_CSI[final] === 1 && !this.subInFirstTwo) this.op(o, OP_CSI + final, this.param, this.param2);
-    } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && this.switchesScreen) {
-      this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
+    } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c)) {
+      for (const mode of this.screenModes) this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
     }
   }
 

@@ -567,14 +567,13 @@ export class ScreenGrid implements Perform {
   }
 
   /**
-   * 1049, 1047 and 47 (the cleaner does not say which): tmux's
-   * screen_alternate_on/off (screen.c:580, :605) with the cursor saved and
-   * restored, as 1049 does, the one full-screen programs send.
+   * 1049, 1047 and 47: tmux's screen_alternate_on/off (screen.c:580, :605);
+   * only 1049 saves and restores the cursor (input.c:1817-1823).
    */
-  screen(alternate: boolean): void {
+  screen(alternate: boolean, mode: number): void {
     this.last = -1;
-    if (alternate) this.alternateOnScreen();
-    else this.alternateOffScreen();
+    if (alternate) this.alternateOnScreen(mode === 1049);
+    else this.alternateOffScreen(mode === 1049);
   }
 
   osc(): void {}
@@ -1018,14 +1017,16 @@ export class ScreenGrid implements Perform {
     this.cy = 0;
   }
 
-  private alternateOnScreen(): void {
+  private alternateOnScreen(cursor: boolean): void {
     if (this.savedRows !== null) return;
     this.events.switching(true);
     this.savedRows = this.rowList;
     this.savedSx = this.sx;
     this.savedSy = this.sy;
-    this.altSavedX = this.cx;
-    this.altSavedY = this.cy;
+    if (cursor) {
+      this.altSavedX = this.cx;
+      this.altSavedY = this.cy;
+    }
     let rows = this.altRows;
     if (rows === null || rows.length !== this.sy) {
       if (rows !== null) for (const row of rows) this.recycle(row);
@@ -1045,10 +1046,11 @@ export class ScreenGrid implements Perform {
     this.alternateOn = true;
   }
 
-  private alternateOffScreen(): void {
+  private alternateOffScreen(cursor: boolean): void {
     const saved = this.savedRows;
     if (saved !== null) this.events.switching(false);
-    if (this.altSavedX >= 0) {
+    // Restored even when not in the alternate screen (screen.c:616).
+    if (cursor && this.altSavedX >= 0) {
       this.cx = this.altSavedX;
       this.cy = this.altSavedY;
     }

@@ -19,7 +19,7 @@ function reports(input: string | Uint8Array | Uint8Array[]): string[] {
     execute: (control) => out.push(`x:${control.toString(16).padStart(2, '0')}`),
     csi: (final, first, second) => out.push(`csi:${String.fromCharCode(final)},${first},${second}`),
     esc: (final) => out.push(`esc:${String.fromCharCode(final)}`),
-    screen: (alternate) => out.push(`alt:${alternate ? 1 : 0}`),
+    screen: (alternate, mode) => out.push(`alt:${alternate ? 1 : 0}${mode === 1049 ? '' : `:${mode}`}`),
     osc: (command, data, truncated) => out.push(`osc:${command},${truncated ? '[truncated]' : ''}${data}`),
   };
   const cleaner = new EscapeCleaner();
@@ -78,6 +78,9 @@ describe('the parser reports what tmux applies to the screen', () => {
     assert.deepEqual(reports(`${longParameter}a${manyParameters}b${outOfRange}c${farCursor}d`), ['p:abcd']);
     // Just inside the limits, the same sequences apply.
     assert.deepEqual(reports(`${ESC}[?${'0'.repeat(59)}1049h${ESC}[?${'1;'.repeat(22)}1049l${ESC}[?2147483647;1049h`), ['alt:1', 'alt:0', 'alt:1']);
+  });
+  it('each screen mode of a sequence is reported, in order, with its number', () => {
+    assert.deepEqual(reports(`${ESC}[?47;25;1049h${ESC}[?1047l`), ['alt:1:47', 'alt:1', 'alt:0:1047']);
   });
   it('large numbers are kept to 9999', () => {
     assert.deepEqual(reports(`${ESC}[123456C`), ['csi:C,9999,-1']);
