@@ -71,17 +71,17 @@ if [[ $- == *i* && -n ${BASH_VERSION-} && -z ${__tmux_audit_k-} ]] && ((BASH_VER
 	unset -f __tmux_audit_ids
 
 	# Where the PS0 subshell puts `history 1` to read it back: capturing it with $(...) would be a
-	# second fork (about 0.5 ms). A directory only this user can write to: the XDG runtime dir,
-	# else tmux's socket directory (tmux makes it 0700 and checks its owner). Without one, the
-	# subshell captures, and pays the fork.
+	# second fork (about 0.5 ms). In memory (tmpfs: on ext4, overwriting a file forces a disk
+	# write, 2 ms), in a directory only this user can enter: the XDG runtime dir, else
+	# /dev/shm/tmux-audit-<uid> (made 0700 once). Without one, the subshell captures, and pays.
 	__tmux_audit_file=''
 	if [[ -n ${XDG_RUNTIME_DIR-} && -d $XDG_RUNTIME_DIR && -O $XDG_RUNTIME_DIR && ! -L $XDG_RUNTIME_DIR ]]; then
 		__tmux_audit_file=$XDG_RUNTIME_DIR/tmux-audit-cmd.$$
-	elif [[ -n ${TMUX-} ]]; then
-		__tmux_audit_file=${TMUX%%,*}
-		__tmux_audit_file=${__tmux_audit_file%/*}
+	elif [[ -d /dev/shm && (-k /dev/shm || -O /dev/shm) ]]; then # sticky: no one else can swap our directory
+		__tmux_audit_file=/dev/shm/tmux-audit-$UID
+		[[ -e $__tmux_audit_file || -L $__tmux_audit_file ]] || command mkdir -m 700 "$__tmux_audit_file" 2>/dev/null || :
 		if [[ -d $__tmux_audit_file && -O $__tmux_audit_file && ! -L $__tmux_audit_file ]]; then
-			__tmux_audit_file+=/tmux-audit-cmd.$$
+			__tmux_audit_file+=/cmd.$$
 		else
 			__tmux_audit_file=''
 		fi

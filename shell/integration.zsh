@@ -30,58 +30,43 @@ if [[ -o interactive && -z ${__tmux_audit_k-} ]] && [[ -n ${TMUX-} || ${TERM-} =
     typeset -g __tmux_audit_tty=${TTY:-/dev/stderr}
     typeset -g __tmux_audit_A=$'%{\e]133;A\e\\%}' __tmux_audit_B=$'%{\e]133;B\e\\%}'
 
-    # Percent-encodes $2 into the parameter named $1: every byte but [A-Za-z0-9] and -._~/,:@=
-    # as %XX. Byte-wise (no multibyte); runs of plain bytes are copied at once, long input goes
-    # in slices so the cost stays linear.
+    # Percent-encodes $1 into REPLY: every byte but [A-Za-z0-9] and -._~/,:@= as %XX, in one
+    # substitution ((#m): each match in $MATCH; without multibyte, #MATCH is a byte's value).
+    # The caller sets no_multibyte and extended_glob.
     __tmux_audit_pct() {
-      emulate -L zsh
-      setopt no_multibyte
-      local chunk run rest c hex out=''
-      local -i at=1
-      while (( at <= ${#2} )); do
-        chunk=${2[at,at+2047]}
-        (( at += 2048 ))
-        while [[ -n $chunk ]]; do
-          run=${chunk%%[^A-Za-z0-9._~/,:@=-]*}
-          out+=$run
-          rest=${chunk[${#run}+1,-1]}
-          [[ -n $rest ]] || break
-          c=${rest[1]}
-          chunk=${rest[2,-1]}
-          printf -v hex '%%%02X' "'$c"
-          out+=$hex
-        done
-      done
-      typeset -g "$1=$out"
+      REPLY=${1//(#m)[^A-Za-z0-9._~\/,:@=-]/%${(l:2::0:)$(( [##16] #MATCH ))}}
     }
 
-    typeset -g __tmux_audit_user='' __tmux_audit_host=''
-    __tmux_audit_pct __tmux_audit_user ${(%):-%n}
-    __tmux_audit_pct __tmux_audit_host ${(%):-%M}
+    setopt no_multibyte extended_glob
+    local REPLY
+    __tmux_audit_pct ${(%):-%n}
+    typeset -g __tmux_audit_user=$REPLY
+    __tmux_audit_pct ${(%):-%M}
+    typeset -g __tmux_audit_host=$REPLY
 
     # C. preexec's $1 is the line as history has it (after history expansion, newlines kept),
     # given even when HIST_IGNORE_SPACE keeps it out of history; empty only with history off.
     # $3 is the parsed text rebuilt, not what was typed.
+    # Hooks run at every command: they set only the few options they need (emulate -L costs
+    # 80 us), and are written to work under any other user option.
     __tmux_audit_preexec() {
-      emulate -L zsh
-      __tmux_audit_n+=1
-      __tmux_audit_ran=1
+      setopt local_options no_multibyte extended_glob no_ksh_glob no_sh_glob
+      (( __tmux_audit_n += 1, __tmux_audit_ran = 1 ))
       __tmux_audit_t0=$EPOCHREALTIME
-      local cmd='' cwd source=screen
+      local REPLY cmd='' source=screen
       if [[ -n $1 ]]; then
-        __tmux_audit_pct cmd "$1"
-        cmd="cmdline_url=$cmd;"
+        __tmux_audit_pct "$1"
+        cmd="cmdline_url=$REPLY;"
         source=history
       fi
-      __tmux_audit_pct cwd "$PWD"
-      print -rn -- $'\e]133;C;'"${cmd}cwd=$cwd;n=$__tmux_audit_n;pid=$$;user=$__tmux_audit_user;host=$__tmux_audit_host;source=$source;k=$__tmux_audit_k"$'\e\\' 2>/dev/null >>$__tmux_audit_tty
+      __tmux_audit_pct "$PWD"
+      print -rn -- $'\e]133;C;'"${cmd}cwd=$REPLY;n=$__tmux_audit_n;pid=$$;user=$__tmux_audit_user;host=$__tmux_audit_host;source=$source;k=$__tmux_audit_k"$'\e\\' 2>/dev/null >>$__tmux_audit_tty
     }
 
     # D, then the prompt's marks. First in precmd_functions, so $? and $pipestatus are the
     # command's; zsh gives every hook the same $? (callhookfunc), and this returns it anyway.
     __tmux_audit_precmd() {
       local s=$? p="${(j:,:)pipestatus}"
-      emulate -L zsh
       if (( __tmux_audit_ran )); then
         __tmux_audit_ran=0
         local -i ms=$(( (EPOCHREALTIME - __tmux_audit_t0) * 1000 ))
@@ -93,7 +78,6 @@ if [[ -o interactive && -z ${__tmux_audit_k-} ]] && [[ -n ${TMUX-} || ${TERM-} =
     }
 
     __tmux_audit_mark_prompt() {
-      emulate -L zsh
       local ps1=${PS1//"$__tmux_audit_A"/}
       ps1=${ps1//"$__tmux_audit_B"/}
       PS1=$__tmux_audit_A$ps1$__tmux_audit_B

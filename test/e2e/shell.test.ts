@@ -242,10 +242,23 @@ describe('bash specifics', () => {
     assertSigned(shell, fresh, pid);
   });
 
+  test('the line read back through /dev/shm leaves an empty file; without the directory it is captured instead', async () => {
+    const shell = await start('bash', { env: { XDG_RUNTIME_DIR: null } });
+    const { start: c } = await shell.run('echo "via file"');
+    assert.equal(field(c, 'cmdline_url'), 'echo "via file"');
+    const dir = `/dev/shm/tmux-audit-${process.getuid!()}`;
+    assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(path.join(dir, `cmd.${field(c, 'pid')}`)).size, 0, 'the line stays in no file');
+    // No private directory (as where neither XDG_RUNTIME_DIR nor /dev/shm is there).
+    const captured = await start('bash', { env: { XDG_RUNTIME_DIR: null }, after: ["__tmux_audit_file=''"] });
+    const { start: c2 } = await captured.run('echo "via $(capture)"');
+    assert.equal(field(c2, 'cmdline_url'), 'echo "via $(capture)"');
+  });
+
   test('without tmux but with TERM=screen (ssh from a pane): records, unregistered; a plain terminal: none', async () => {
-    const shell = await start('bash', { env: { TMUX: null, TMUX_PANE: null, XDG_RUNTIME_DIR: null, TERM: 'screen' } });
+    const shell = await start('bash', { env: { TMUX: null, TMUX_PANE: null, TERM: 'screen' } });
     const { start: c } = await shell.run('echo over-ssh');
-    assert.equal(field(c, 'cmdline_url'), 'echo over-ssh', 'the line (read without a helper file)');
+    assert.equal(field(c, 'cmdline_url'), 'echo over-ssh');
     assert.throws(() => shell.registered(field(c, 'pid')), 'no option without $TMUX');
     const plain = new ShellPane(shell.server, 'bash', { env: { TMUX: null, TMUX_PANE: null, TERM: 'xterm' } });
     plain.text('echo plain-marker');
