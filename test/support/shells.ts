@@ -102,9 +102,28 @@ export class ShellPane {
     this.server.tmux('send-keys', '-t', this.pane, '-l', text);
   }
 
-  /** Waits for the first prompt (a B record). */
+  /**
+   * Waits until the shell reads keys at a prompt drawn after `after` (a record's body): its line
+   * editor has enabled bracketed paste (ESC [?2004h), so the terminal is in raw mode. Keys sent
+   * before that are cooked by the tty (^C a signal, ^A a literal byte) and the editor never sees
+   * them as keys.
+   */
+  async atPrompt(after?: string): Promise<void> {
+    await waitFor(
+      `a ${this.kind} prompt reading keys`,
+      () => {
+        const output = this.output().toString('latin1');
+        const from = after === undefined ? 0 : output.indexOf(`\x1b]133;${after}\x1b\\`);
+        // bash enables it before its prompt, zsh and fish after: both, after the record.
+        return from >= 0 && output.includes('\x1b]133;B', from) && output.includes('\x1b[?2004h', from);
+      },
+      15_000,
+    );
+  }
+
+  /** Waits for the first prompt. */
   async ready(): Promise<this> {
-    await waitFor(`the first ${this.kind} prompt`, () => this.records().some((record) => record.kind === 'B'), 15_000);
+    await this.atPrompt();
     return this;
   }
 
@@ -136,6 +155,7 @@ export class ShellPane {
     );
     const start = this.records().find((record) => record.kind === 'C' && mine(record));
     if (!start) throw new Error(`${this.kind}: command ${n} ended without a start record`);
+    await this.atPrompt(end.body);
     return { start, end };
   }
 
