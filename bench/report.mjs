@@ -31,6 +31,7 @@ const memory = load('memory.json');
 const flood = load('tmux-flood.json');
 const tmux = load('tmux.json');
 const status = load('status.json');
+const shell = load('shell.json');
 
 const started = Number(process.env.BENCH_STARTED || 0);
 const machine = {
@@ -219,6 +220,25 @@ if (status) {
   target('5. processes per status refresh', status.forks_per_refresh, f(status.forks_per_refresh, 3), '0', status.forks_per_refresh === 0);
 }
 
+if (shell) {
+  const rows = [];
+  for (const [name, sh] of Object.entries(shell.shells)) {
+    for (const [variant, v] of Object.entries(sh.variants)) {
+      if (variant === 'plain') continue;
+      rows.push([`${name} ${variant}`, f(v.added_ms_per_command, 3), f(v.added_cpu_ms_per_command, 3), f(v.added_bytes_per_command, 1), `${v.d_records}/${shell.commands + 1}`]);
+    }
+  }
+  sections.push({
+    title: `7. Shell snippets: ${shell.commands} commands typed at once, ${shell.reps} reps, medians, against the same shell without the snippet (load average at the end ${shell.loadavg_end})`,
+    header: ['shell', 'added ms per command (wall)', 'added CPU ms per command', 'added bytes per command', 'D records (commands + the last line)'],
+    rows,
+  });
+  const bash = shell.shells.bash?.variants.snippet;
+  const zsh = shell.shells.zsh?.variants.snippet;
+  if (bash) target('6. bash snippet, ms per command', bash.added_ms_per_command, `${f(bash.added_ms_per_command, 3)} ms`, '≤ 1.6 ms (prototype)', bash.added_ms_per_command <= 1.6);
+  if (zsh) target('6. zsh snippet, ms per command', zsh.added_ms_per_command, `${f(zsh.added_ms_per_command, 3)} ms`, '≤ 0.15 ms (prototype)', zsh.added_ms_per_command <= 0.15);
+}
+
 sections.push({ title: 'Targets', header: ['target', 'measured', 'goal', 'result'], rows: targets.map((t) => [t.target, t.measured, t.goal, t.result]) });
 
 // ------------------------------------------------------------ render
@@ -250,7 +270,7 @@ const results = {
   git,
   corpus,
   targets,
-  sections: { end_to_end: e2e, reader_alone: reader, memory: { tmux_flood: flood, reader_alone: memory, panes: tmux?.panes ?? null }, latency: tmux ? { toggle: tmux.toggle, line_to_disk: tmux.line_to_disk } : null, status },
+  sections: { end_to_end: e2e, reader_alone: reader, memory: { tmux_flood: flood, reader_alone: memory, panes: tmux?.panes ?? null }, latency: tmux ? { toggle: tmux.toggle, line_to_disk: tmux.line_to_disk } : null, status, shell },
 };
 fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`\nwritten: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}, ${path.relative(process.cwd(), path.join(OUT, 'table.md'))}\n`);

@@ -15,6 +15,8 @@
 #   5. status cost      bench/status-cost.mjs  forks per status refresh (own pid namespace)
 #   6. screen model     bench/grid.mjs         src/terminal/grid.ts in process against
 #                                              @xterm/headless (MB/s; issue 15's bar: 30)
+#   7. shell snippets   bench/shell-integration.sh  added latency and bytes per command in
+#                                              bash, zsh, fish (those installed)
 # then bench/report.mjs prints the table and writes bench/out/results.json and
 # bench/out/table.md.
 #
@@ -24,7 +26,8 @@
 # the start, bench/out/audit.cjs, is what gets measured). Every tmux server
 # it starts has its own -L socket and is killed by that socket only.
 # Environment knobs (defaults): BENCH_E2E_REPS=7 BENCH_READER_REPS=5
-# BENCH_CORPUS_MIB=40 BENCH_FLOOD_MIB=1024 BENCH_OUT=bench/out
+# BENCH_CORPUS_MIB=40 BENCH_FLOOD_MIB=1024 BENCH_SHELL_COMMANDS=500 BENCH_SHELL_REPS=3
+# BENCH_OUT=bench/out
 # PIPE_THROUGHPUT=<path to pipe-throughput.sh>
 set -euo pipefail
 
@@ -127,6 +130,9 @@ fi
 
 say "6. screen model alone, against xterm-headless"
 section grid node bench/grid.mjs 16 5
+
+say "7. shell snippets: cost per command"
+section shell bash bench/shell-integration.sh "${BENCH_SHELL_COMMANDS:-500}" "${BENCH_SHELL_REPS:-3}"
 
 # ---------------------------------------------------------------- report
 node bench/report.mjs
