@@ -7058,7 +7058,7 @@ function bytesToText(bytes) {
 }
 
 // src/capture/commands.ts
-var ANSWER_MS = 2e3, ASK_AGAIN_MS = 5e3, MAX_ASKING = 4, MAX_NONCES = 64, NONCE = /^[0-9a-f]{32}$/, PID = /^[1-9]\d{0,9}$/, NONCE_BLANK = "[nonce]", CommandTracker = class {
+var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_REFUSED = 16, MAX_NONCES = 64, NONCE = /^[0-9a-f]{32}$/, PID = /^[1-9]\d{0,9}$/, NONCE_BLANK = "[nonce]", CommandTracker = class {
   constructor(options) {
     this.options = options;
   }
@@ -7066,6 +7066,10 @@ var ANSWER_MS = 2e3, ASK_AGAIN_MS = 5e3, MAX_ASKING = 4, MAX_NONCES = 64, NONCE 
   /** pid → the hash tmux gave, and when it was asked. */
   known = /* @__PURE__ */ new Map();
   asking = /* @__PURE__ */ new Map();
+  /** pid → nonces that did not match what tmux gave for it. */
+  refused = /* @__PURE__ */ new Map();
+  /** When the last questions were asked (at most MAX_ASKS_PER_SECOND kept). */
+  asked = [];
   nonces = /* @__PURE__ */ new Set();
   /** VS Code's command line (633 E), waiting for its C. */
   pendingLine;
@@ -7153,12 +7157,22 @@ var ANSWER_MS = 2e3, ASK_AGAIN_MS = 5e3, MAX_ASKING = 4, MAX_NONCES = 64, NONCE 
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
     let hash = (0, import_node_crypto4.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
-      registered === hash && (fields.verified = "yes", !(this.nonces.has(nonce) || this.nonces.size >= MAX_NONCES) && (this.nonces.add(nonce), this.options.hold.rewrite((text2) => this.blank(text2))));
+      if (registered !== hash) {
+        let refused = this.refused.get(pid) ?? [];
+        refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused);
+        return;
+      }
+      fields.verified = "yes", !(this.nonces.has(nonce) || this.nonces.size >= MAX_NONCES) && (this.nonces.add(nonce), this.options.hold.rewrite((text2) => this.blank(text2)));
     };
     if (known && known.hash === hash) return accept(hash);
-    if (known && this.options.now() - known.at < ASK_AGAIN_MS) return;
+    if (this.refused.get(pid)?.includes(nonce)) return;
     let waiting = this.asking.get(pid);
-    if (!waiting && this.asking.size >= MAX_ASKING) return;
+    if (!waiting) {
+      let now = this.options.now();
+      for (; this.asked.length > 0 && now - this.asked[0] >= 1e3; ) this.asked.shift();
+      if (this.asking.size >= MAX_ASKING || this.asked.length >= MAX_ASKS_PER_SECOND) return;
+      this.asked.push(now);
+    }
     let { hold } = this.options;
     hold.hold();
     let answered = !1, done = (registered) => {

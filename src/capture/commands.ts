@@ -40,10 +40,11 @@ export interface CommandTrackerOptions {
 
 /** An answer from tmux is waited for this long; then the mark is `verified=no`. */
 const ANSWER_MS = 2000;
-/** A pid whose registered hash did not match is not asked again sooner than this (a flood of forgeries costs one question). */
-const ASK_AGAIN_MS = 5000;
-/** Questions in flight at most: beyond, a mark is `verified=no` at once. */
+/** Questions in flight at most, and asked per second at most: beyond, a mark is `verified=no` at once (a flood of forgeries costs a few questions). */
 const MAX_ASKING = 4;
+const MAX_ASKS_PER_SECOND = 5;
+/** Nonces remembered per pid as not matching (a forgery repeated costs no question). */
+const MAX_REFUSED = 16;
 /** Nonces remembered for blanking (one per shell that ran in the pane; nested shells, `exec bash`). */
 const MAX_NONCES = 64;
 
@@ -57,6 +58,10 @@ export class CommandTracker {
   /** pid → the hash tmux gave, and when it was asked. */
   private readonly known = new Map<string, { hash: string | undefined; at: number }>();
   private readonly asking = new Map<string, ((hash: string | undefined) => void)[]>();
+  /** pid → nonces that did not match what tmux gave for it. */
+  private readonly refused = new Map<string, string[]>();
+  /** When the last questions were asked (at most MAX_ASKS_PER_SECOND kept). */
+  private readonly asked: number[] = [];
   private readonly nonces = new Set<string>();
   /** VS Code's command line (633 E), waiting for its C. */
   private pendingLine: string | undefined;
@@ -164,7 +169,13 @@ export class CommandTracker {
     const hash = createHash('sha256').update(nonce).digest('hex');
     const known = this.known.get(pid);
     const accept = (registered: string | undefined): void => {
-      if (registered !== hash) return;
+      if (registered !== hash) {
+        const refused = this.refused.get(pid) ?? [];
+        if (!refused.includes(nonce)) refused.push(nonce);
+        if (refused.length > MAX_REFUSED) refused.shift();
+        this.refused.set(pid, refused);
+        return;
+      }
       fields.verified = 'yes';
       if (this.nonces.has(nonce) || this.nonces.size >= MAX_NONCES) return;
       this.nonces.add(nonce);
@@ -172,10 +183,16 @@ export class CommandTracker {
       this.options.hold.rewrite((text) => this.blank(text));
     };
     if (known && known.hash === hash) return accept(hash);
-    // Not known, or changed since (`exec bash` registers a new one under the same pid): ask, unless just asked.
-    if (known && this.options.now() - known.at < ASK_AGAIN_MS) return;
+    // Not known, or another nonce than the one known (`exec bash` registers a new one under the same
+    // pid): ask, unless this nonce was refused already or too many questions are being asked.
+    if (this.refused.get(pid)?.includes(nonce)) return;
     const waiting = this.asking.get(pid);
-    if (!waiting && this.asking.size >= MAX_ASKING) return;
+    if (!waiting) {
+      const now = this.options.now();
+      while (this.asked.length > 0 && now - this.asked[0]! >= 1000) this.asked.shift();
+      if (this.asking.size >= MAX_ASKING || this.asked.length >= MAX_ASKS_PER_SECOND) return;
+      this.asked.push(now);
+    }
     const { hold } = this.options;
     hold.hold();
     let answered = false;

@@ -91,16 +91,41 @@ describe('commands as records', () => {
     assert.match(noTmux.lines()[0]!, /verified=no/);
   });
 
-  it('tmux is asked once per shell; forgeries naming a shell already known cost no question', async () => {
+  it('tmux is asked once per shell; a forgery repeated costs no question, a flood of them a few per second', async () => {
+    let clock = 0;
     const keys = fakeTmux({ 4242: sha256(NONCE) });
-    const t = setUp(keys);
-    t.recorder.push(Buffer.from(C('cmdline_url=a;n=1')));
-    await waitFor('the first answer', () => t.sink.records.length >= 1);
-    for (let n = 2; n < 50; n++) t.recorder.push(Buffer.from(n % 2 ? C(`cmdline_url=a;n=${n}`) : C(`cmdline_url=f;n=${n}`, 'f'.repeat(32))));
-    await waitFor('every mark written', () => t.sink.records.length >= 49);
+    const sink = new MemorySink();
+    const stamper = new Stamper({ rec: 'R', user: 'ann', place: PLACE });
+    const hold = new Hold();
+    const recorder = new Recorder(stamper, new Pipeline([hold], [sink]), { now: () => clock, shellKeys: keys, hold });
+    recorder.push(Buffer.from(C('cmdline_url=a;n=1')));
+    await waitFor('the first answer', () => sink.records.length >= 1);
+    for (let n = 2; n < 50; n++) recorder.push(Buffer.from(n % 2 ? C(`cmdline_url=a;n=${n}`) : C(`cmdline_url=f;n=${n}`, 'f'.repeat(32))));
+    await waitFor('every mark written', () => sink.records.length >= 49);
+    assert.deepEqual(keys.asked, ['4242', '4242'], 'the genuine nonce once, the repeated forgery once');
+    // Forgeries with a fresh nonce each: a few questions a second, the rest refused at once.
+    for (let n = 50; n < 90; n++) recorder.push(Buffer.from(C(`cmdline_url=f;n=${n}`, n.toString(16).padStart(32, '0'))));
+    await waitFor('every mark written', () => sink.records.length >= 89);
+    assert.ok(keys.asked.length <= 2 + 5, `asked ${keys.asked.length} times`);
+    recorder.endOfInput();
+    const fields = sink.records.map((record) => record.fields!);
+    assert.ok(fields.every((each) => each.verified === (each.cmd === 'a' ? 'yes' : 'no')));
+  });
+
+  it('exec bash: the same pid with a new key is asked about again, and verified', async () => {
+    const registered: Record<string, string> = { 4242: sha256(NONCE) };
+    const t = setUp(fakeTmux(registered));
+    t.recorder.push(Buffer.from(C('cmdline_url=before;n=1')));
+    await waitFor('the first command', () => t.sink.records.length >= 1);
+    const next = 'abcdefabcdefabcdefabcdefabcdefab';
+    registered[4242] = sha256(next);
+    t.recorder.push(Buffer.from(C('cmdline_url=after;n=1', next)));
+    await waitFor('the second command', () => t.sink.records.length >= 2);
     t.recorder.endOfInput();
-    assert.deepEqual(keys.asked, ['4242']);
-    assert.ok(t.lines().every((line) => line.includes(line.includes('cmd=a') ? 'verified=yes' : 'verified=no')));
+    assert.deepEqual(
+      t.lines().map((line) => /verified=(\w+)/.exec(line)![1]),
+      ['yes', 'yes'],
+    );
   });
 
   it('a shell that cannot give its command line: the line on screen, after the prompt, marked source=screen', () => {
