@@ -5817,7 +5817,7 @@ var SHELL_RC = {
 function integrationHint(facts) {
   if (facts.integrated || facts.state.shellHinted) return;
   let shell = SHELL_RC[facts.state.command.replace(/^-/, "")];
-  if (shell)
+  if (!(!shell || !facts.shipped(`shell/${shell.snippet}`)))
     return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
 }
 function planStart(facts) {
@@ -5843,6 +5843,7 @@ function planStart(facts) {
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       alternateScreen: state.alternateScreen,
+      ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
       width: state.width,
       shell: facts.integrated ? "integrated" : "plain"
     },
@@ -6348,6 +6349,8 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   cursorX: { format: "cursor_x", parse: number },
   cursorY: { format: "cursor_y", parse: number },
   alternateScreen: { format: "alternate_on", parse: flag },
+  /** The window option alternate-screen: off, tmux ignores the switches (screen-write.c:2120, :2138), and so must the reader. */
+  alternateScreenAllowed: { format: "alternate-screen", parse: flag },
   /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
   width: { format: "pane_width", parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
@@ -6505,7 +6508,7 @@ function readTarget(tmux, invocation) {
 }
 function start(tmux, state, invocation) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
@@ -6517,7 +6520,8 @@ function start(tmux, state, invocation) {
     // The bundle (dist/audit.cjs) that is running now.
     bundle: import_node_fs4.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
-    pluginDir: import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1])))
+    pluginDir,
+    shipped: (file) => import_node_fs4.default.existsSync(import_node_path7.default.join(pluginDir, file))
   });
   try {
     import_node_fs4.default.closeSync(openAppend(plan.file));
@@ -6584,20 +6588,23 @@ function paneDied(tmux, paneId, status) {
 // src/pipeline/hold.ts
 var Hold = class {
   holders = 0;
+  /** Bumped when the hold lets go on its own: releases of holds taken before then are void. */
+  generation = 0;
   held = [];
   heldChars = 0;
   settleNow = () => {
   };
-  /** Called when the hold let go on its own (too much held): the askers' answers come too late. */
-  onOverflow = () => {
-  };
-  /** Holds what follows until a matching `release`. */
+  /**
+   * Holds what follows; the function returned lets go of this hold (once:
+   * calling it again does nothing). When no hold is left, what was held goes
+   * on at once.
+   */
   hold() {
     this.holders++;
-  }
-  /** One holder is done; when none is left, what was held goes on at once. */
-  release() {
-    this.holders !== 0 && --this.holders === 0 && this.settleNow();
+    let generation = this.generation, released = !1;
+    return () => {
+      released || generation !== this.generation || (released = !0, --this.holders === 0 && this.settleNow());
+    };
   }
   /** Rewrites the text of what is held (and the string fields of held events): a secret learnt late is blanked in what came before it. */
   rewrite(change) {
@@ -6617,7 +6624,8 @@ var Hold = class {
   }
   push(record, next) {
     if (this.holders === 0) return next(record);
-    this.held.push(record.kind === "event" ? record : { ...record }), this.heldChars += record.text.length, this.heldChars > 4194304 && (this.holders = 0, this.onOverflow(), this.settleNow());
+    if (this.held.push(record.kind === "event" ? record : { ...record }), this.heldChars += record.text.length, record.fields) for (let value of Object.values(record.fields)) typeof value == "string" && (this.heldChars += value.length);
+    this.heldChars > 4194304 && (this.holders = 0, this.generation++, this.settleNow());
   }
   connect(settle2) {
     this.settleNow = settle2;
@@ -6630,7 +6638,7 @@ var Hold = class {
   }
   /** The recording ends: nothing stays held. */
   close() {
-    this.holders = 0;
+    this.holders = 0, this.generation++;
   }
 };
 
@@ -6640,7 +6648,7 @@ for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)]
 var REPORTED_ESC = new Uint8Array(128);
 for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
 var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
-var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
+var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
@@ -6667,6 +6675,9 @@ var EscapeCleaner = class {
   subInFirstTwo = !1;
   /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
   screenModes = [];
+  /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
+  now = 0;
+  stringSince = 0;
   /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
   oscNumber = 0;
   oscKeep = !1;
@@ -6697,8 +6708,14 @@ var EscapeCleaner = class {
   opParam = new Int32Array(1024);
   opParam2 = new Int32Array(1024);
   ops = 0;
-  /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
-  advance(chunk, perform2) {
+  /**
+   * Cleans one chunk, reporting what it holds to `perform` in stream order.
+   * `now` (epoch ms of the read) lets a string left open for STRING_TIMEOUT_MS
+   * end as tmux ends it, so bytes the screen shows after it are not taken for
+   * part of it; without it, a string ends only by its terminator.
+   */
+  advance(chunk, perform2, now) {
+    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1));
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
@@ -6725,16 +6742,31 @@ var EscapeCleaner = class {
         else o = this.startCharacter(out, o, b);
         continue;
       }
+      if (state === 13 /* DcsBody */) {
+        b === ESC && (state = 14 /* DcsEscape */);
+        continue;
+      }
+      if (state === 14 /* DcsEscape */) {
+        state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */;
+        continue;
+      }
       if (b === ESC || b === CAN || b === SUB) {
         state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
         continue;
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (b < 128 && REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 9 /* DcsEntry */:
+        case 10 /* DcsParam */:
+        case 11 /* DcsIntermediate */:
+          b >= 64 && b <= 126 ? state = 13 /* DcsBody */ : b >= 32 && b <= 47 ? state = 11 /* DcsIntermediate */ : b >= 48 && b <= 63 && (state === 11 /* DcsIntermediate */ || b === 58 || state === 10 /* DcsParam */ && b >= 60 ? state = 12 /* DcsIgnore */ : state = 10 /* DcsParam */);
+          break;
+        case 12 /* DcsIgnore */:
           break;
         case 3 /* CsiEntry */:
         case 4 /* CsiParam */:
@@ -6871,6 +6903,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
   text = "";
   cursor = 0;
   continued = !1;
+  /** The window's alternate-screen option is off: tmux ignores the switches, so does the line model. */
+  ignoreScreenSwitches = !1;
   /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
   alternate = !1;
   /**
@@ -6934,7 +6968,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
   esc(_final) {
   }
   screen(alternate) {
-    this.setAlternate(alternate);
+    this.ignoreScreenSwitches || this.setAlternate(alternate);
   }
   osc(command, data, truncated) {
     this.sink.osc?.(command, data, truncated);
@@ -6962,6 +6996,10 @@ var Transcript = class {
   constructor(sink, maxLineChars, columns) {
     this.lines = new LineAssembler(sink, maxLineChars, columns);
   }
+  /** Screen switches in the stream change nothing: the window's alternate-screen option is off. */
+  ignoreScreenSwitches() {
+    this.lines.ignoreScreenSwitches = !0;
+  }
   /** The pane's width changed (a resize). */
   setColumns(columns) {
     this.lines.setColumns(columns);
@@ -6978,8 +7016,9 @@ var Transcript = class {
   setAlternate(alternate) {
     this.lines.setAlternate(alternate);
   }
-  push(chunk) {
-    this.cleaner.advance(chunk, this.lines);
+  /** `now`: when the chunk was read (see EscapeCleaner.advance). */
+  push(chunk, now) {
+    this.cleaner.advance(chunk, this.lines, now);
   }
   /** End of stream: what is left of the last line is emitted too. */
   end() {
@@ -7058,7 +7097,7 @@ function bytesToText(bytes) {
 }
 
 // src/capture/commands.ts
-var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_REFUSED = 16, MAX_NONCES = 64, NONCE = /^[0-9a-f]{32}$/, PID = /^[1-9]\d{0,9}$/, NONCE_BLANK = "[nonce]", CommandTracker = class {
+var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, MAX_REFUSED = 16, MAX_NONCES = 64, NONCE = /^[0-9a-f]{32}$/, PID = /^[1-9]\d{0,9}$/, NONCE_BLANK = "[nonce]", CommandTracker = class {
   constructor(options) {
     this.options = options;
   }
@@ -7094,7 +7133,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_REFUSED = 16, 
   mark(family, data, truncated, pending) {
     let mark = parseShellMark(family, data);
     if (mark)
-      switch (mark.code) {
+      switch (mark.code !== "E" && mark.code !== "C" && (this.pendingLine = void 0), mark.code) {
         case "B":
           this.prompt = pending();
           break;
@@ -7123,7 +7162,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_REFUSED = 16, 
       let value = mark.options.get(key2);
       return value === void 0 ? void 0 : this.blank(decodePercent(value));
     }, cmd = option("cmdline_url") ?? (mark.options.has("cmdline") ? this.blank(mark.options.get("cmdline")) : void 0), source = mark.options.get("source") === "screen" ? "screen" : void 0;
-    if (cmd === void 0 && this.pendingLine !== void 0 && (cmd = this.blank(this.pendingLine)), this.pendingLine = void 0, cmd === void 0) {
+    if (cmd === void 0 && mark.family === 633 && this.pendingLine !== void 0 && (cmd = this.blank(this.pendingLine)), this.pendingLine = void 0, cmd === void 0) {
       source = "screen";
       let prompt = this.prompt;
       cmd = prompt && this.lastLine.startsWith(prompt) ? this.lastLine.slice(prompt.length) : this.lastLine;
@@ -7159,7 +7198,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_REFUSED = 16, 
     let hash = (0, import_node_crypto4.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
-        refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused);
+        refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
         return;
       }
       fields.verified = "yes", !(this.nonces.has(nonce) || this.nonces.size >= MAX_NONCES) && (this.nonces.add(nonce), this.options.hold.rewrite((text2) => this.blank(text2)));
@@ -7173,10 +7212,8 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_REFUSED = 16, 
       if (this.asking.size >= MAX_ASKING || this.asked.length >= MAX_ASKS_PER_SECOND) return;
       this.asked.push(now);
     }
-    let { hold } = this.options;
-    hold.hold();
-    let answered = !1, done = (registered) => {
-      answered || (answered = !0, accept(registered), hold.release());
+    let release2 = this.options.hold.hold(), answered = !1, done = (registered) => {
+      answered || (answered = !0, accept(registered), release2());
     };
     if (waiting) return void waiting.push(done);
     this.asking.set(pid, [done]);
@@ -7186,7 +7223,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_REFUSED = 16, 
       clearTimeout(timer), this.timers.delete(timer);
       let all = this.asking.get(pid);
       if (all) {
-        this.asking.delete(pid), this.known.set(pid, { hash: registered, at: this.options.now() });
+        this.asking.delete(pid), this.known.set(pid, { hash: registered, at: this.options.now() }), this.known.size > MAX_KNOWN && this.known.delete(this.known.keys().next().value);
         for (let each of all) each(registered);
       }
     };
@@ -7260,8 +7297,9 @@ function heldWhileAsking(source, hold) {
   return {
     capture: (done) => source.capture(done),
     program: (done) => {
-      hold.hold(), source.program((name) => {
-        done(name), hold.release();
+      let release2 = hold.hold();
+      source.program((name) => {
+        done(name), release2();
       });
     }
   };
@@ -7271,7 +7309,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
     this.stamper = stamper;
     this.pipeline = pipeline;
     this.options = options;
-    this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    this.transcript = new Transcript(this, options.maxLineChars, options.width), options.noAlternateScreen && this.transcript.ignoreScreenSwitches();
     let hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -7311,7 +7349,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   push(chunk) {
     this.tick(), this.inChunk = !0;
     try {
-      this.transcript.push(chunk);
+      this.transcript.push(chunk, this.time);
     } finally {
       this.inChunk = !1;
     }
@@ -7863,6 +7901,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
+    noAlternateScreen: recording.noAlternateScreen,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
@@ -8407,7 +8446,7 @@ Example:
 }
 
 // src/read/commands.ts
-var key = (fields) => `${fields.rec}\0${fields.pid ?? ""}\0${fields.n ?? ""}`, CommandPairs = class {
+var key = (fields) => `${fields.rec}\0${fields.pid ?? ""}\0${fields.n ?? ""}\0${fields.verified === "yes"}`, CommandPairs = class {
   open = /* @__PURE__ */ new Map();
   rows = [];
   /** Takes any log line; only command events count. */

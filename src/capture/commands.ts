@@ -43,6 +43,8 @@ const ANSWER_MS = 2000;
 /** Questions in flight at most, and asked per second at most: beyond, a mark is `verified=no` at once (a flood of forgeries costs a few questions). */
 const MAX_ASKING = 4;
 const MAX_ASKS_PER_SECOND = 5;
+/** Shells remembered at most. */
+const MAX_KNOWN = 1024;
 /** Nonces remembered per pid as not matching (a forgery repeated costs no question). */
 const MAX_REFUSED = 16;
 /** Nonces remembered for blanking (one per shell that ran in the pane; nested shells, `exec bash`). */
@@ -92,6 +94,8 @@ export class CommandTracker {
   mark(family: number, data: string, truncated: boolean, pending: () => string): void {
     const mark = parseShellMark(family, data);
     if (!mark) return;
+    // VS Code's command line counts only for its own C: a prompt or an end in between voids it.
+    if (mark.code !== 'E' && mark.code !== 'C') this.pendingLine = undefined;
     switch (mark.code) {
       case 'B':
         this.prompt = pending();
@@ -125,7 +129,8 @@ export class CommandTracker {
     };
     let cmd = option('cmdline_url') ?? (mark.options.has('cmdline') ? this.blank(mark.options.get('cmdline')!) : undefined);
     let source = mark.options.get('source') === 'screen' ? 'screen' : undefined;
-    if (cmd === undefined && this.pendingLine !== undefined) cmd = this.blank(this.pendingLine);
+    // Only for VS Code's own C (633): its E is unsigned, and must never lend its text to another mark.
+    if (cmd === undefined && mark.family === 633 && this.pendingLine !== undefined) cmd = this.blank(this.pendingLine);
     this.pendingLine = undefined;
     if (cmd === undefined) {
       source = 'screen';
@@ -174,6 +179,7 @@ export class CommandTracker {
         if (!refused.includes(nonce)) refused.push(nonce);
         if (refused.length > MAX_REFUSED) refused.shift();
         this.refused.set(pid, refused);
+        if (this.refused.size > MAX_KNOWN) this.refused.delete(this.refused.keys().next().value!);
         return;
       }
       fields.verified = 'yes';
@@ -193,14 +199,13 @@ export class CommandTracker {
       if (this.asking.size >= MAX_ASKING || this.asked.length >= MAX_ASKS_PER_SECOND) return;
       this.asked.push(now);
     }
-    const { hold } = this.options;
-    hold.hold();
+    const release = this.options.hold.hold();
     let answered = false;
     const done = (registered: string | undefined): void => {
       if (answered) return;
       answered = true;
       accept(registered);
-      hold.release();
+      release();
     };
     if (waiting) return void waiting.push(done);
     this.asking.set(pid, [done]);
@@ -213,6 +218,8 @@ export class CommandTracker {
       if (!all) return;
       this.asking.delete(pid);
       this.known.set(pid, { hash: registered, at: this.options.now() });
+      // Fresh pids forged by the thousand must not grow the reader: the oldest are forgotten (a real shell is asked again).
+      if (this.known.size > MAX_KNOWN) this.known.delete(this.known.keys().next().value!);
       for (const each of all) each(registered);
     };
     keys.registered(pid, finish);

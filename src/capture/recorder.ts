@@ -23,6 +23,8 @@ export interface RecorderOptions {
   maxLineChars?: number;
   /** The pane's width at start: cursor moves stop at it (none for `pipe --file`: only the line limit). */
   width?: number;
+  /** The window's alternate-screen option is off: the pane stays on the normal screen whatever it prints. */
+  noAlternateScreen?: boolean;
   /** Asks tmux for the pane's width now, asynchronously: a resize is learnt when a cursor move hits the old edge. */
   paneWidth?: (done: (width: number | undefined) => void) => void;
   /** tmux, for the hashes integrated shells registered (none: every command mark is `verified=no`). */
@@ -36,10 +38,10 @@ function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
   return {
     capture: (done) => source.capture(done),
     program: (done) => {
-      hold.hold();
+      const release = hold.hold();
       source.program((name) => {
         done(name);
-        hold.release();
+        release();
       });
     },
   };
@@ -68,6 +70,7 @@ export class Recorder implements LineSink {
     private readonly options: RecorderOptions,
   ) {
     this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    if (options.noAlternateScreen) this.transcript.ignoreScreenSwitches();
     const hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -99,7 +102,7 @@ export class Recorder implements LineSink {
     this.tick();
     this.inChunk = true;
     try {
-      this.transcript.push(chunk);
+      this.transcript.push(chunk, this.time);
     } finally {
       this.inChunk = false;
     }

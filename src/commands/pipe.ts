@@ -100,6 +100,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
     width: recording.width,
+    noAlternateScreen: recording.noAlternateScreen,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : undefined,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,
     hold,

@@ -60,6 +60,7 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
   // The pane's last recording lost its reader without a stop event: close it in its log first.
   if (state.recording !== '') closeLostRecording(tmux, state);
   const { options, warnings } = resolveOptions(state.options, process.env);
+  const pluginDir = path.dirname(path.dirname(fs.realpathSync(process.argv[1]!)));
   const plan = planStart({
     state,
     options,
@@ -72,7 +73,8 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     // The bundle (dist/audit.cjs) that is running now.
     bundle: fs.realpathSync(process.argv[1]!),
     integrated: tmux.registeredShells(state.paneId).some(running),
-    pluginDir: path.dirname(path.dirname(fs.realpathSync(process.argv[1]!))),
+    pluginDir,
+    shipped: (file) => fs.existsSync(path.join(pluginDir, file)),
   });
   try {
     fs.closeSync(openAppend(plan.file));

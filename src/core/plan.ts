@@ -77,6 +77,8 @@ export interface StartFacts {
   integrated: boolean;
   /** The plugin's directory, for the line to add to an rc file. */
   pluginDir: string;
+  /** Whether the plugin has this file (relative to pluginDir). */
+  shipped: (file: string) => boolean;
 }
 
 /** The rc file and snippet for a shell the plugin integrates with, by the pane's current command. */
@@ -87,10 +89,11 @@ const SHELL_RC: Readonly<Record<string, { rc: string; snippet: string }>> = {
 };
 
 /** The one line that makes a shell's commands records, said once per server and only at a prompt of a shell we know. */
-export function integrationHint(facts: Pick<StartFacts, 'integrated' | 'pluginDir' | 'state'>): string | undefined {
+export function integrationHint(facts: Pick<StartFacts, 'integrated' | 'pluginDir' | 'state' | 'shipped'>): string | undefined {
   if (facts.integrated || facts.state.shellHinted) return undefined;
   const shell = SHELL_RC[facts.state.command.replace(/^-/, '')];
-  if (!shell) return undefined;
+  // A checkout without the snippets (an older one, a trimmed copy): no tip that would make every shell print an error.
+  if (!shell || !facts.shipped(`shell/${shell.snippet}`)) return undefined;
   return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
 }
 
@@ -144,6 +147,7 @@ export function planStart(facts: StartFacts): StartPlan {
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       alternateScreen: state.alternateScreen,
+      ...(state.alternateScreenAllowed ? {} : { noAlternateScreen: true }),
       width: state.width,
       shell: facts.integrated ? 'integrated' : 'plain',
     },

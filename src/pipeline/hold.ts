@@ -3,8 +3,9 @@
 // (capture/commands.ts), and everything after it waits with it, so the log
 // keeps the order the pane printed in. The question is asked asynchronously:
 // the reader keeps draining its input meanwhile. A hold is bounded in time
-// (the asker gives up) and in size (past MAX_HELD_CHARS the hold lets go and
-// the asker's answer is then "unknown").
+// (the asker gives up) and in size (past MAX_HELD_CHARS the hold lets go:
+// what was held is written as it stands then, e.g. a command not yet known to
+// be genuine as `verified=no`).
 
 import type { AuditRecord } from '../core/record.ts';
 import type { Next, Transform } from './pipeline.ts';
@@ -14,21 +15,26 @@ export const MAX_HELD_CHARS = 4 * 1024 * 1024;
 
 export class Hold implements Transform {
   private holders = 0;
+  /** Bumped when the hold lets go on its own: releases of holds taken before then are void. */
+  private generation = 0;
   private held: AuditRecord[] = [];
   private heldChars = 0;
   private settleNow: () => void = () => {};
-  /** Called when the hold let go on its own (too much held): the askers' answers come too late. */
-  onOverflow: () => void = () => {};
-
-  /** Holds what follows until a matching `release`. */
-  hold(): void {
+  /**
+   * Holds what follows; the function returned lets go of this hold (once:
+   * calling it again does nothing). When no hold is left, what was held goes
+   * on at once.
+   */
+  hold(): () => void {
     this.holders++;
-  }
-
-  /** One holder is done; when none is left, what was held goes on at once. */
-  release(): void {
-    if (this.holders === 0) return;
-    if (--this.holders === 0) this.settleNow();
+    const generation = this.generation;
+    let released = false;
+    return () => {
+      // A hold taken before an overflow was let go then: its release must not let go of a newer one.
+      if (released || generation !== this.generation) return;
+      released = true;
+      if (--this.holders === 0) this.settleNow();
+    };
   }
 
   /** Rewrites the text of what is held (and the string fields of held events): a secret learnt late is blanked in what came before it. */
@@ -54,9 +60,11 @@ export class Hold implements Transform {
     // Output records are reused by the stamper (valid during the call only): keep a copy.
     this.held.push(record.kind === 'event' ? record : { ...record });
     this.heldChars += record.text.length;
+    // An event's fields count too: a command line is up to 256 KiB.
+    if (record.fields) for (const value of Object.values(record.fields)) if (typeof value === 'string') this.heldChars += value.length;
     if (this.heldChars > MAX_HELD_CHARS) {
       this.holders = 0;
-      this.onOverflow();
+      this.generation++;
       this.settleNow();
     }
   }
@@ -76,5 +84,6 @@ export class Hold implements Transform {
   /** The recording ends: nothing stays held. */
   close(): void {
     this.holders = 0;
+    this.generation++;
   }
 }

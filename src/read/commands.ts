@@ -25,7 +25,13 @@ export interface CommandRow {
   pipestatus?: string;
 }
 
-const key = (fields: Record<string, string>): string => `${fields.rec}\u0000${fields.pid ?? ''}\u0000${fields.n ?? ''}`;
+/**
+ * What pairs an end with its command: the recording, the shell, its number,
+ * and whether both are verified. Output can print an unverified end with a
+ * genuine shell's pid and number: it must not close (and so give its exit
+ * status to) the genuine command, nor a forged command replace a genuine one.
+ */
+const key = (fields: Record<string, string>): string => `${fields.rec}\u0000${fields.pid ?? ''}\u0000${fields.n ?? ''}\u0000${fields.verified === 'yes'}`;
 
 /** Pairs command events with their ends, in the order the commands started. */
 export class CommandPairs {

@@ -31,6 +31,8 @@ export interface Recording {
   seed: string;
   /** The pane was in the alternate screen (a full-screen program) when logging started. */
   alternateScreen?: boolean;
+  /** The window's alternate-screen option was off at start: the pane never switches, whatever it prints. */
+  noAlternateScreen?: boolean;
   /** The pane's width when logging started (none for `pipe --file`). */
   width?: number;
   /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */

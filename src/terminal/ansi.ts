@@ -171,9 +171,22 @@ const enum State {
   CsiIgnore,
   /** OSC: ends at BEL or ST. */
   OscString,
-  /** DCS, SOS, PM, APC: end at ST only. */
+  /** SOS, PM, APC and tmux's rename string (ESC k): end at ST, or at any ESC, CAN or SUB. */
   IgnoredString,
+  /** DCS before its final byte (dcs_enter, dcs_parameter, dcs_intermediate): any ESC, CAN or SUB ends it. */
+  DcsEntry,
+  DcsParam,
+  DcsIntermediate,
+  /** dcs_ignore: a DCS tmux will not apply, until ESC, CAN or SUB. */
+  DcsIgnore,
+  /** dcs_handler: the DCS body. Only ST ends it: no ESC, CAN or SUB does (input.c:643-662). */
+  DcsBody,
+  /** dcs_escape: an ESC in the body; `\` ends the DCS, anything else is more body. */
+  DcsEscape,
 }
+
+/** tmux gives up on a string (OSC, DCS, APC, ...) not ended within this long, and reads on as ground (input.c:739-757). */
+export const STRING_TIMEOUT_MS = 5000;
 
 const ESC = 0x1b;
 const CAN = 0x18;
@@ -246,6 +259,9 @@ export class EscapeCleaner {
   private subInFirstTwo = false;
   /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
   private screenModes: number[] = [];
+  /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
+  private now = 0;
+  private stringSince = 0;
   /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
   private oscNumber = 0;
   private oscKeep = false;
@@ -277,8 +293,21 @@ export class EscapeCleaner {
   private opParam2 = new Int32Array(1024);
   private ops = 0;
 
-  /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
-  advance(chunk: Uint8Array, perform: Perform): void {
+  /**
+   * Cleans one chunk, reporting what it holds to `perform` in stream order.
+   * `now` (epoch ms of the read) lets a string left open for STRING_TIMEOUT_MS
+   * end as tmux ends it, so bytes the screen shows after it are not taken for
+   * part of it; without it, a string ends only by its terminator.
+   */
+  advance(chunk: Uint8Array, perform: Perform, now?: number): void {
+    if (now !== undefined) {
+      this.now = now;
+      if (this.state >= State.OscString && now - this.stringSince >= STRING_TIMEOUT_MS) {
+        // input_reset (input.c:884): back to ground without ending the string; an OSC is not dispatched.
+        this.state = State.Ground;
+        this.oscKeep = false;
+      }
+    }
     // Worst case: every byte escaped as `\xNN`, plus the pending bytes of a broken character.
     const room = chunk.length * 4 + 24;
     if (this.out.length < room) this.out = Buffer.allocUnsafe(room);
@@ -318,9 +347,18 @@ export class EscapeCleaner {
         } else o = this.startCharacter(out, o, b);
         continue;
       }
-      // "anywhere" transitions of the diagram, shared by every state. Leaving
-      // an OSC string by any of them ends it (tmux calls input_exit_osc on any
-      // change of state, input.c:2277).
+      // The DCS body has no "anywhere" transitions: only ESC \\ ends it.
+      if (state === State.DcsBody) {
+        if (b === ESC) state = State.DcsEscape;
+        continue;
+      }
+      if (state === State.DcsEscape) {
+        state = b === 0x5c ? State.Ground : State.DcsBody;
+        continue;
+      }
+      // "anywhere" transitions of the diagram, shared by every other state.
+      // Leaving an OSC string by any of them ends it (tmux calls input_exit_osc
+      // on any change of state, input.c:2277).
       if (b === ESC || b === CAN || b === SUB) {
         if (state === State.OscString) this.endOsc(o);
         state = b === ESC ? State.Escape : State.Ground;
@@ -344,20 +382,41 @@ export class EscapeCleaner {
             this.intermediates = false;
           } else if (b === 0x5d) {
             state = State.OscString;
+            this.stringSince = this.now;
             this.oscNumber = 0;
             this.oscKeep = false;
             this.oscLength = 0;
             this.oscTruncated = false;
-          } else if (b === 0x50 || b === 0x58 || b === 0x5e || b === 0x5f) state = State.IgnoredString;
-          else if (b >= 0x20 && b <= 0x2f) state = State.EscapeIntermediate;
-          else if (b !== DEL) {
-            if (b < 0x80 && REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
+          } else if (b === 0x50) {
+            state = State.DcsEntry;
+            this.stringSince = this.now;
+          } else if (b === 0x58 || b === 0x5e || b === 0x5f || b === 0x6b) {
+            // SOS, PM, APC, and ESC k: tmux's window-rename string, never shown (input.c:703).
+            state = State.IgnoredString;
+            this.stringSince = this.now;
+          } else if (b >= 0x20 && b <= 0x2f) state = State.EscapeIntermediate;
+          else if (b < 0x7f) {
+            if (REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
             state = State.Ground;
           }
+          // DEL and 0x80–0xff are ignored here: the sequence goes on (input.c:507).
           break;
         case State.EscapeIntermediate:
           if (b < 0x20) o = this.control(out, o, b);
-          else if (b >= 0x30 && b !== DEL) state = State.Ground;
+          else if (b >= 0x30 && b <= 0x7e) state = State.Ground; // 0x7f–0xff ignored (input.c:521)
+          break;
+        case State.DcsEntry:
+        case State.DcsParam:
+        case State.DcsIntermediate:
+          // C0 controls are ignored in a DCS, not executed (input.c:560-618).
+          if (b >= 0x40 && b <= 0x7e) state = State.DcsBody;
+          else if (b >= 0x20 && b <= 0x2f) state = State.DcsIntermediate;
+          else if (b >= 0x30 && b <= 0x3f) {
+            if (state === State.DcsIntermediate || b === 0x3a || (state === State.DcsParam && b >= 0x3c)) state = State.DcsIgnore;
+            else state = State.DcsParam;
+          }
+          break;
+        case State.DcsIgnore:
           break;
         case State.CsiEntry:
         case State.CsiParam:

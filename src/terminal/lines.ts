@@ -34,6 +34,8 @@ export class LineAssembler implements Perform {
   private text = '';
   private cursor = 0;
   private continued = false;
+  /** The window's alternate-screen option is off: tmux ignores the switches, so does the line model. */
+  ignoreScreenSwitches = false;
   /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
   private alternate = false;
   /**
@@ -131,7 +133,7 @@ export class LineAssembler implements Perform {
   esc(_final: Esc): void {}
 
   screen(alternate: boolean): void {
-    this.setAlternate(alternate);
+    if (!this.ignoreScreenSwitches) this.setAlternate(alternate);
   }
 
   osc(command: number, data: string, truncated: boolean): void {

@@ -15,6 +15,11 @@ export class Transcript {
     this.lines = new LineAssembler(sink, maxLineChars, columns);
   }
 
+  /** Screen switches in the stream change nothing: the window's alternate-screen option is off. */
+  ignoreScreenSwitches(): void {
+    this.lines.ignoreScreenSwitches = true;
+  }
+
   /** The pane's width changed (a resize). */
   setColumns(columns: number): void {
     this.lines.setColumns(columns);
@@ -35,8 +40,9 @@ export class Transcript {
     this.lines.setAlternate(alternate);
   }
 
-  push(chunk: Uint8Array): void {
-    this.cleaner.advance(chunk, this.lines);
+  /** `now`: when the chunk was read (see EscapeCleaner.advance). */
+  push(chunk: Uint8Array, now?: number): void {
+    this.cleaner.advance(chunk, this.lines, now);
   }
 
   /** End of stream: what is left of the last line is emitted too. */

@@ -32,6 +32,8 @@ const PANE_FIELDS = {
   cursorX: { format: 'cursor_x', parse: number },
   cursorY: { format: 'cursor_y', parse: number },
   alternateScreen: { format: 'alternate_on', parse: flag },
+  /** The window option alternate-screen: off, tmux ignores the switches (screen-write.c:2120, :2138), and so must the reader. */
+  alternateScreenAllowed: { format: 'alternate-screen', parse: flag },
   /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
   width: { format: 'pane_width', parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */

@@ -70,6 +70,46 @@ describe('a line that looks like two (item 4)', () => {
   });
 });
 
+describe('output that tries to hide lines from the log', () => {
+  // Each prefix makes a careless parser believe the screen switched, or a string began, where tmux
+  // (3.3a, input.c) did not: the lines after it are on the screen, so they must be in the log.
+  const tricks: [string, string][] = [
+    ['a screen mode with a sub-parameter (input.c:1065)', '\x1b[?1049:1h'],
+    ['a screen switch inside a DCS body, where ESC does not end it (input.c:643)', '\x1bPq\x1b[?1049h\x1b\\'],
+    ['a byte 0x80 after ESC, which tmux ignores (input.c:507)', '\x1b\x80[?1049l\x1b[?1049h\x1b\x80[?1049l'],
+    ['a parameter string longer than tmux keeps (input.c:1167)', `\x1b[?${'0'.repeat(70)}1049h`],
+    ['more parameters than tmux keeps (input.c:1036)', `\x1b[?${'1;'.repeat(23)}1049h`],
+  ];
+  for (const [name, prefix] of tricks) {
+    it(`${name}: every line shown is logged`, async () => {
+      const tmux = server();
+      await tmux.startLogging();
+      const input = path.join(tmux.dir, 'trick.raw');
+      const lines = Array.from({ length: 50 }, (_, i) => `SECRET-${i + 1}`);
+      fs.writeFileSync(input, Buffer.concat([Buffer.from(prefix, 'latin1'), Buffer.from(`${lines.join('\r\n')}\r\n`)]));
+      await tmux.run(`cat ${input}`);
+      assert.equal(tmux.show('#{alternate_on}'), '0', 'tmux stayed on the normal screen');
+      const logged = tmux.loggedText().filter((text) => text.includes('SECRET-'));
+      for (const line of lines) assert.ok(logged.some((text) => text.endsWith(line)), `${line} is in the log`);
+    });
+  }
+  it('with the alternate-screen option off, tmux ignores the switch: the lines are logged', async () => {
+    const tmux = server({ config: ['set -g alternate-screen off'] });
+    await tmux.startLogging();
+    await tmux.run(String.raw`printf '\033[?1049h'; seq -f 'OFF-%g' 1 20; printf '\033[?1049l'`);
+    assert.equal(tmux.show('#{alternate_on}'), '0');
+    const logged = tmux.loggedText();
+    for (let i = 1; i <= 20; i++) assert.ok(logged.includes(`OFF-${i}`), `OFF-${i} is in the log`);
+  });
+  it('ESC k (a window-rename string) shows nothing, and logs nothing', async () => {
+    const tmux = server();
+    await tmux.startLogging();
+    await tmux.run(String.raw`printf 'visible\033kINVISIBLE\033\\ after\n'`);
+    assert.ok(tmux.screen().split('\n').includes('visible after'), 'the screen shows it without the string');
+    assert.ok(tmux.loggedText().includes('visible after'), `logged: ${JSON.stringify(tmux.loggedText().filter((text) => text.startsWith('visible')))}`);
+  });
+});
+
 describe('cursor movement amplified (item 7)', () => {
   it('ESC[9999G x, 6,000 times, in an 80-column pane: lines of 80 characters, a log under 1 MB, every x there; a wider pane is learnt', async () => {
     const tmux = server();

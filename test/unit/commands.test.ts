@@ -149,6 +149,31 @@ describe('commands as records', () => {
     ]);
   });
 
+  it('VS Code\'s unsigned command line never lends its text to a shell\'s own mark', async () => {
+    const t = setUp(fakeTmux({ 4242: sha256(NONCE) }));
+    t.recorder.push(Buffer.from(`\x1b]633;E;echo harmless\x07${osc('A')}$ ${osc('B')} rm -rf /srv\r\n${C('cwd=/;n=2;source=screen')}`));
+    await waitFor('the command', () => t.sink.records.length >= 2);
+    t.recorder.endOfInput();
+    assert.equal(t.lines()[1], '* command n=2 pid=4242 cwd=/ verified=yes source=screen cmd=" rm -rf /srv"');
+  });
+
+  it('a hold taken before an overflow is not let go by a stale release', async () => {
+    const hold = new Hold();
+    const sink = new MemorySink();
+    const stamper = new Stamper({ rec: 'R', user: 'ann', place: PLACE });
+    const pipeline = new Pipeline([hold], [sink]);
+    const first = hold.hold();
+    pipeline.push(stamper.output('line', 'x'.repeat(3 * 1024 * 1024), 1));
+    pipeline.push(stamper.event('command', { cmd: 'y'.repeat(2 * 1024 * 1024) }, 1)); // fields count: over 4 MiB, let go
+    assert.equal(sink.records.length, 2, 'an overflow lets go of what was held');
+    const second = hold.hold();
+    pipeline.push(stamper.output('line', 'after', 2));
+    first(); // the answer to the first question comes late
+    assert.equal(sink.records.length, 2, 'the second hold still holds');
+    second();
+    assert.equal(sink.records.length, 3);
+  });
+
   it('a tmux that does not answer: verified=no after a while, and nothing held is lost', async () => {
     const silent: ShellKeys = { registered: () => {} };
     const t = setUp(silent);

@@ -9,7 +9,7 @@ import { EscapeCleaner, MAX_OSC_BYTES, type Perform } from '../../src/terminal/a
 import { split } from '../support/transcript.ts';
 
 /** Every report, as a short string: `p:text`, `x:0a`, `csi:H,5,10`, `esc:M`, `alt:1`, `osc:133,data`. */
-function reports(input: string | Uint8Array | Uint8Array[]): string[] {
+function reports(input: string | Uint8Array | Uint8Array[], times?: number[]): string[] {
   const out: string[] = [];
   const perform: Perform = {
     print: (text) => {
@@ -24,7 +24,7 @@ function reports(input: string | Uint8Array | Uint8Array[]): string[] {
   };
   const cleaner = new EscapeCleaner();
   const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'latin1') : input];
-  for (const chunk of chunks) cleaner.advance(chunk, perform);
+  chunks.forEach((chunk, index) => cleaner.advance(chunk, perform, times?.[index]));
   cleaner.end(perform);
   return out;
 }
@@ -84,6 +84,27 @@ describe('the parser reports what tmux applies to the screen', () => {
   });
   it('large numbers are kept to 9999', () => {
     assert.deepEqual(reports(`${ESC}[123456C`), ['csi:C,9999,-1']);
+  });
+});
+
+describe('strings end where tmux ends them (nothing the screen shows is taken for a string, nothing hidden shows)', () => {
+  it('a DCS body ends only at ESC \\: another ESC, CAN or SUB in it is more body (input.c:643-662)', () => {
+    assert.deepEqual(reports(`a${ESC}Pq${ESC}[?1049h\x18\x1a${ESC}x${ESC}\\b`), ['p:ab']);
+  });
+  it('before its final byte, a DCS ends at any ESC, CAN or SUB', () => {
+    assert.deepEqual(reports(`${ESC}P1;2\x18shown${ESC}P${ESC}[?1049h`), ['p:shown', 'alt:1']);
+  });
+  it('bytes 0x80-0xff after ESC or an ESC intermediate are ignored: the sequence goes on (input.c:507, :521)', () => {
+    assert.deepEqual(reports(Buffer.from(`${ESC}\x80[?1049h${ESC}(\xffBx`, 'latin1')), ['alt:1', 'p:x']);
+  });
+  it('ESC k starts tmux\'s rename string: its text is not on the screen, and not in the log', () => {
+    assert.deepEqual(reports(`visible${ESC}kINVISIBLE${ESC}\\ more`), ['p:visible more']);
+  });
+  it('a string left open for 5 s ends as tmux ends it: what follows is shown (input.c:739)', () => {
+    const input = [Buffer.from(`a${ESC}]0;title`), Buffer.from('SECRET\n')];
+    assert.deepEqual(reports(input, [1000, 6000]), ['p:aSECRET', 'x:0a']);
+    assert.deepEqual(reports(input, [1000, 5999]), ['p:a'], 'within 5 s it is still the title');
+    assert.deepEqual(reports([Buffer.from(`${ESC}Pq body`), Buffer.from('shown')], [0, 5000]), ['p:shown']);
   });
 });
 

@@ -43,6 +43,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     cursorX: 14,
     cursorY: 5,
     alternateScreen: false,
+    alternateScreenAllowed: true,
     width: 80,
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
@@ -66,6 +67,7 @@ function startFacts(state: PaneState, overrides: Partial<StartFacts> = {}): Star
     bundle: '/opt/tmux-audit/dist/audit.cjs',
     integrated: false,
     pluginDir: '/opt/tmux-audit',
+    shipped: () => true,
     ...overrides,
   };
 }
@@ -184,7 +186,7 @@ describe('start plan', () => {
     assert.equal(bash.recording.shell, 'plain');
     assert.match(planStart(startFacts(fresh('-zsh'))).messages.at(-1)!, /~\/\.zshrc: source \/opt\/tmux-audit\/shell\/integration\.zsh$/);
     assert.match(planStart(startFacts(fresh('fish'))).messages.at(-1)!, /config\.fish: source .*integration\.fish$/);
-    for (const facts of [startFacts(fresh('vim')), startFacts(pane({ command: 'bash' })), startFacts(fresh('bash'), { integrated: true })]) {
+    for (const facts of [startFacts(fresh('vim')), startFacts(pane({ command: 'bash' })), startFacts(fresh('bash'), { integrated: true }), startFacts(fresh('bash'), { shipped: () => false })]) {
       const plan = planStart(facts);
       assert.equal(plan.hinted, false);
       assert.ok(!plan.messages.some((message) => message.startsWith('tip:')));

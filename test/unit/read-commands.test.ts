@@ -49,6 +49,25 @@ describe('commands read back', () => {
       pipestatus: [0, 2],
     });
   });
+  it('an unverified end never closes a verified command, and an unverified command never takes its place', () => {
+    const pairs = new CommandPairs();
+    for (const text of [
+      '* command rec=R n=7 pid=10 verified=yes cmd=./deploy.sh',
+      '* command-end rec=R n=7 pid=10 exit=0 ms=5 verified=no', // printed by deploy.sh
+      '* command rec=R n=7 pid=10 verified=no cmd=harmless', // so is this
+      '* command-end rec=R n=7 pid=10 exit=1 ms=900 verified=yes',
+    ]) {
+      pairs.add(line(text));
+    }
+    assert.deepEqual(
+      pairs.rows.map((row) => [row.cmd, row.verified, row.exit]),
+      [
+        ['./deploy.sh', true, '1'],
+        ['harmless', false, undefined],
+      ],
+    );
+  });
+
   it('a multi-line or hostile command is one line, inert on a terminal', () => {
     const pairs = new CommandPairs();
     pairs.add(line('* command rec=R n=1 verified=no cmd="for f in *; do\\n  echo \\u001b[31m$f\\ndone"'));
