@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,9 +866,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path14 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2505,7 +2505,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os4 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2562,45 +2562,45 @@ var AuditError = class extends Error {
 // src/core/options.ts
 var import_node_path = __toESM(require("node:path"), 1);
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2610,7 +2610,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2626,7 +2626,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2635,13 +2635,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2651,29 +2651,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2741,7 +2741,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2749,7 +2749,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2780,7 +2780,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2790,7 +2790,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2806,7 +2806,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2959,7 +2959,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2988,7 +2988,7 @@ function findIndex(array, predicate) {
       return key;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3002,7 +3002,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3109,7 +3109,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3123,19 +3123,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3145,25 +3145,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3219,7 +3219,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3759,7 +3759,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3807,7 +3807,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3824,7 +3824,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3870,18 +3870,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3895,7 +3895,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3922,7 +3922,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3942,7 +3942,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3965,7 +3965,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4012,7 +4012,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4100,7 +4100,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4140,7 +4140,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4198,7 +4198,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4227,7 +4227,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4239,7 +4239,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4303,7 +4303,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4367,7 +4367,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4432,7 +4432,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4497,13 +4497,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4539,13 +4539,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4582,7 +4582,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4632,7 +4632,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4673,13 +4673,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4717,7 +4717,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4785,7 +4785,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4853,13 +4853,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4952,7 +4952,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4991,7 +4991,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5030,7 +5030,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5069,7 +5069,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5092,7 +5092,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5114,7 +5114,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5136,7 +5136,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5159,7 +5159,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5181,7 +5181,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5203,7 +5203,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5216,7 +5216,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5251,7 +5251,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5286,7 +5286,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5298,7 +5298,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5310,7 +5310,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5345,7 +5345,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5420,12 +5420,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -6475,7 +6475,7 @@ var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED
 for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
 var REPORTED_ESC = new Uint8Array(128);
 for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
-var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
+var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
 var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
@@ -6510,6 +6510,10 @@ var EscapeCleaner = class {
   oscTruncated = !1;
   /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
   oscBodies = [];
+  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
+  repeatChar = -1;
+  /** The same at the end of the last chunk, if nothing but that character came last. */
+  lastChar = -1;
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   marker = 0;
   intermediates = !1;
@@ -6540,7 +6544,7 @@ var EscapeCleaner = class {
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2);
     }
     this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0;
-    let out = this.out, o = 0, state = this.state, n = chunk.length;
+    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
@@ -6552,11 +6556,12 @@ var EscapeCleaner = class {
           o = this.escapePending(out, o);
         }
         if (b < 128)
-          if (b >= 32 && b !== DEL) out[o++] = b;
+          if (b >= 32 && b !== DEL)
+            out[o++] = b, asciiEnd = o;
           else if (b === LF) {
             let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF;
-          } else b === ESC ? state = 1 /* Escape */ : o = this.control(out, o, b);
+            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, asciiEnd = -1;
+          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
         else o = this.startCharacter(out, o, b);
         continue;
       }
@@ -6593,11 +6598,11 @@ var EscapeCleaner = class {
           break;
       }
     }
-    this.state = state, this.report(o, perform2);
+    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.report(this.escapePending(this.out, 0), perform2);
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.report(this.escapePending(this.out, 0), perform2);
   }
   /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
   report(length, perform2) {
@@ -6607,9 +6612,27 @@ var EscapeCleaner = class {
       let at = this.opAt[k];
       at > from && perform2.print(text2.slice(from, at)), from = at;
       let code = this.opCode[k];
-      code < OP_CSI ? perform2.execute(code) : code < OP_ESC ? perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]) : code < OP_ENTER_ALTERNATE ? perform2.esc(code - OP_ESC) : code < OP_OSC ? perform2.screen(code === OP_ENTER_ALTERNATE) : perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
+      if (code < OP_CSI) perform2.execute(code);
+      else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
+      else if (code < OP_ENTER_ALTERNATE) perform2.esc(code - OP_ESC);
+      else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE);
+      else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
+      else {
+        from = at + this.opParam[k];
+        let unshown = text2.slice(at, from);
+        perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
+      }
     }
     from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from));
+  }
+  /**
+   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
+   * op, or the one right before it made longer (a run of binary bytes is one
+   * op, so a chunk never has more ops than bytes).
+   */
+  unshown(o, length) {
+    let at = o - this.extraBytes, last = this.ops - 1;
+    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
   }
   op(o, code, param, param2) {
     let k = this.ops++;
@@ -6631,20 +6654,22 @@ var EscapeCleaner = class {
       need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
     else if (b >= 240 && b <= 244)
       need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
-    else return escapeByte(out, o, b);
+    else return escapeByte(out, this.unshown(o, 4), b);
     return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
   }
   continueCharacter(out, o, b) {
     if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
     let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, o, b);
-    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b))
-      return escapeCodePoint(out, o, (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63);
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, this.unshown(o, 6), b);
+    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
+      let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
+      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
+    }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
     return out[o++] = b, this.extraBytes += length === 4 ? 2 : length - 1, o;
   }
   escapePending(out, o) {
-    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]);
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
     return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
   }
   /**
@@ -6662,7 +6687,10 @@ var EscapeCleaner = class {
   }
   /** Reports the CSI sequences that matter to the log. */
   dispatchCsi(o, final) {
-    this.marker === 0 ? REPORTED_CSI[final] === 1 && !this.subInFirstTwo && this.op(o, OP_CSI + final, this.param, this.param2) : this.marker === 63 && (final === 104 || final === 108) && this.switchesScreen && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
+    if (this.marker === 0) {
+      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
+      this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
+    } else this.marker === 63 && (final === 104 || final === 108) && this.switchesScreen && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
   }
   /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
   oscByte(b) {
@@ -6691,8 +6719,3769 @@ var EscapeCleaner = class {
   }
 };
 
+// src/terminal/width-table.ts
+var WIDTH_RANGES = [
+  127,
+  159,
+  -1,
+  768,
+  879,
+  0,
+  888,
+  889,
+  -1,
+  896,
+  899,
+  -1,
+  907,
+  907,
+  -1,
+  909,
+  909,
+  -1,
+  930,
+  930,
+  -1,
+  1155,
+  1161,
+  0,
+  1328,
+  1328,
+  -1,
+  1367,
+  1368,
+  -1,
+  1419,
+  1420,
+  -1,
+  1424,
+  1424,
+  -1,
+  1425,
+  1469,
+  0,
+  1471,
+  1471,
+  0,
+  1473,
+  1474,
+  0,
+  1476,
+  1477,
+  0,
+  1479,
+  1479,
+  0,
+  1480,
+  1487,
+  -1,
+  1515,
+  1518,
+  -1,
+  1525,
+  1535,
+  -1,
+  1552,
+  1562,
+  0,
+  1564,
+  1564,
+  0,
+  1611,
+  1631,
+  0,
+  1648,
+  1648,
+  0,
+  1750,
+  1756,
+  0,
+  1759,
+  1764,
+  0,
+  1767,
+  1768,
+  0,
+  1770,
+  1773,
+  0,
+  1806,
+  1806,
+  -1,
+  1809,
+  1809,
+  0,
+  1840,
+  1866,
+  0,
+  1867,
+  1868,
+  -1,
+  1958,
+  1968,
+  0,
+  1970,
+  1983,
+  -1,
+  2027,
+  2035,
+  0,
+  2043,
+  2044,
+  -1,
+  2045,
+  2045,
+  0,
+  2070,
+  2073,
+  0,
+  2075,
+  2083,
+  0,
+  2085,
+  2087,
+  0,
+  2089,
+  2093,
+  0,
+  2094,
+  2095,
+  -1,
+  2111,
+  2111,
+  -1,
+  2137,
+  2139,
+  0,
+  2140,
+  2141,
+  -1,
+  2143,
+  2143,
+  -1,
+  2155,
+  2159,
+  -1,
+  2191,
+  2191,
+  -1,
+  2194,
+  2199,
+  -1,
+  2200,
+  2207,
+  0,
+  2250,
+  2273,
+  0,
+  2275,
+  2306,
+  0,
+  2362,
+  2362,
+  0,
+  2364,
+  2364,
+  0,
+  2369,
+  2376,
+  0,
+  2381,
+  2381,
+  0,
+  2385,
+  2391,
+  0,
+  2402,
+  2403,
+  0,
+  2433,
+  2433,
+  0,
+  2436,
+  2436,
+  -1,
+  2445,
+  2446,
+  -1,
+  2449,
+  2450,
+  -1,
+  2473,
+  2473,
+  -1,
+  2481,
+  2481,
+  -1,
+  2483,
+  2485,
+  -1,
+  2490,
+  2491,
+  -1,
+  2492,
+  2492,
+  0,
+  2497,
+  2500,
+  0,
+  2501,
+  2502,
+  -1,
+  2505,
+  2506,
+  -1,
+  2509,
+  2509,
+  0,
+  2511,
+  2518,
+  -1,
+  2520,
+  2523,
+  -1,
+  2526,
+  2526,
+  -1,
+  2530,
+  2531,
+  0,
+  2532,
+  2533,
+  -1,
+  2558,
+  2558,
+  0,
+  2559,
+  2560,
+  -1,
+  2561,
+  2562,
+  0,
+  2564,
+  2564,
+  -1,
+  2571,
+  2574,
+  -1,
+  2577,
+  2578,
+  -1,
+  2601,
+  2601,
+  -1,
+  2609,
+  2609,
+  -1,
+  2612,
+  2612,
+  -1,
+  2615,
+  2615,
+  -1,
+  2618,
+  2619,
+  -1,
+  2620,
+  2620,
+  0,
+  2621,
+  2621,
+  -1,
+  2625,
+  2626,
+  0,
+  2627,
+  2630,
+  -1,
+  2631,
+  2632,
+  0,
+  2633,
+  2634,
+  -1,
+  2635,
+  2637,
+  0,
+  2638,
+  2640,
+  -1,
+  2641,
+  2641,
+  0,
+  2642,
+  2648,
+  -1,
+  2653,
+  2653,
+  -1,
+  2655,
+  2661,
+  -1,
+  2672,
+  2673,
+  0,
+  2677,
+  2677,
+  0,
+  2679,
+  2688,
+  -1,
+  2689,
+  2690,
+  0,
+  2692,
+  2692,
+  -1,
+  2702,
+  2702,
+  -1,
+  2706,
+  2706,
+  -1,
+  2729,
+  2729,
+  -1,
+  2737,
+  2737,
+  -1,
+  2740,
+  2740,
+  -1,
+  2746,
+  2747,
+  -1,
+  2748,
+  2748,
+  0,
+  2753,
+  2757,
+  0,
+  2758,
+  2758,
+  -1,
+  2759,
+  2760,
+  0,
+  2762,
+  2762,
+  -1,
+  2765,
+  2765,
+  0,
+  2766,
+  2767,
+  -1,
+  2769,
+  2783,
+  -1,
+  2786,
+  2787,
+  0,
+  2788,
+  2789,
+  -1,
+  2802,
+  2808,
+  -1,
+  2810,
+  2815,
+  0,
+  2816,
+  2816,
+  -1,
+  2817,
+  2817,
+  0,
+  2820,
+  2820,
+  -1,
+  2829,
+  2830,
+  -1,
+  2833,
+  2834,
+  -1,
+  2857,
+  2857,
+  -1,
+  2865,
+  2865,
+  -1,
+  2868,
+  2868,
+  -1,
+  2874,
+  2875,
+  -1,
+  2876,
+  2876,
+  0,
+  2879,
+  2879,
+  0,
+  2881,
+  2884,
+  0,
+  2885,
+  2886,
+  -1,
+  2889,
+  2890,
+  -1,
+  2893,
+  2893,
+  0,
+  2894,
+  2900,
+  -1,
+  2901,
+  2902,
+  0,
+  2904,
+  2907,
+  -1,
+  2910,
+  2910,
+  -1,
+  2914,
+  2915,
+  0,
+  2916,
+  2917,
+  -1,
+  2936,
+  2945,
+  -1,
+  2946,
+  2946,
+  0,
+  2948,
+  2948,
+  -1,
+  2955,
+  2957,
+  -1,
+  2961,
+  2961,
+  -1,
+  2966,
+  2968,
+  -1,
+  2971,
+  2971,
+  -1,
+  2973,
+  2973,
+  -1,
+  2976,
+  2978,
+  -1,
+  2981,
+  2983,
+  -1,
+  2987,
+  2989,
+  -1,
+  3002,
+  3005,
+  -1,
+  3008,
+  3008,
+  0,
+  3011,
+  3013,
+  -1,
+  3017,
+  3017,
+  -1,
+  3021,
+  3021,
+  0,
+  3022,
+  3023,
+  -1,
+  3025,
+  3030,
+  -1,
+  3032,
+  3045,
+  -1,
+  3067,
+  3071,
+  -1,
+  3072,
+  3072,
+  0,
+  3076,
+  3076,
+  0,
+  3085,
+  3085,
+  -1,
+  3089,
+  3089,
+  -1,
+  3113,
+  3113,
+  -1,
+  3130,
+  3131,
+  -1,
+  3132,
+  3132,
+  0,
+  3134,
+  3136,
+  0,
+  3141,
+  3141,
+  -1,
+  3142,
+  3144,
+  0,
+  3145,
+  3145,
+  -1,
+  3146,
+  3149,
+  0,
+  3150,
+  3156,
+  -1,
+  3157,
+  3158,
+  0,
+  3159,
+  3159,
+  -1,
+  3163,
+  3164,
+  -1,
+  3166,
+  3167,
+  -1,
+  3170,
+  3171,
+  0,
+  3172,
+  3173,
+  -1,
+  3184,
+  3190,
+  -1,
+  3201,
+  3201,
+  0,
+  3213,
+  3213,
+  -1,
+  3217,
+  3217,
+  -1,
+  3241,
+  3241,
+  -1,
+  3252,
+  3252,
+  -1,
+  3258,
+  3259,
+  -1,
+  3260,
+  3260,
+  0,
+  3263,
+  3263,
+  0,
+  3269,
+  3269,
+  -1,
+  3270,
+  3270,
+  0,
+  3273,
+  3273,
+  -1,
+  3276,
+  3277,
+  0,
+  3278,
+  3284,
+  -1,
+  3287,
+  3292,
+  -1,
+  3295,
+  3295,
+  -1,
+  3298,
+  3299,
+  0,
+  3300,
+  3301,
+  -1,
+  3312,
+  3312,
+  -1,
+  3315,
+  3327,
+  -1,
+  3328,
+  3329,
+  0,
+  3341,
+  3341,
+  -1,
+  3345,
+  3345,
+  -1,
+  3387,
+  3388,
+  0,
+  3393,
+  3396,
+  0,
+  3397,
+  3397,
+  -1,
+  3401,
+  3401,
+  -1,
+  3405,
+  3405,
+  0,
+  3408,
+  3411,
+  -1,
+  3426,
+  3427,
+  0,
+  3428,
+  3429,
+  -1,
+  3456,
+  3456,
+  -1,
+  3457,
+  3457,
+  0,
+  3460,
+  3460,
+  -1,
+  3479,
+  3481,
+  -1,
+  3506,
+  3506,
+  -1,
+  3516,
+  3516,
+  -1,
+  3518,
+  3519,
+  -1,
+  3527,
+  3529,
+  -1,
+  3530,
+  3530,
+  0,
+  3531,
+  3534,
+  -1,
+  3538,
+  3540,
+  0,
+  3541,
+  3541,
+  -1,
+  3542,
+  3542,
+  0,
+  3543,
+  3543,
+  -1,
+  3552,
+  3557,
+  -1,
+  3568,
+  3569,
+  -1,
+  3573,
+  3584,
+  -1,
+  3633,
+  3633,
+  0,
+  3636,
+  3642,
+  0,
+  3643,
+  3646,
+  -1,
+  3655,
+  3662,
+  0,
+  3676,
+  3712,
+  -1,
+  3715,
+  3715,
+  -1,
+  3717,
+  3717,
+  -1,
+  3723,
+  3723,
+  -1,
+  3748,
+  3748,
+  -1,
+  3750,
+  3750,
+  -1,
+  3761,
+  3761,
+  0,
+  3764,
+  3772,
+  0,
+  3774,
+  3775,
+  -1,
+  3781,
+  3781,
+  -1,
+  3783,
+  3783,
+  -1,
+  3784,
+  3789,
+  0,
+  3790,
+  3791,
+  -1,
+  3802,
+  3803,
+  -1,
+  3808,
+  3839,
+  -1,
+  3864,
+  3865,
+  0,
+  3893,
+  3893,
+  0,
+  3895,
+  3895,
+  0,
+  3897,
+  3897,
+  0,
+  3912,
+  3912,
+  -1,
+  3949,
+  3952,
+  -1,
+  3953,
+  3966,
+  0,
+  3968,
+  3972,
+  0,
+  3974,
+  3975,
+  0,
+  3981,
+  3991,
+  0,
+  3992,
+  3992,
+  -1,
+  3993,
+  4028,
+  0,
+  4029,
+  4029,
+  -1,
+  4038,
+  4038,
+  0,
+  4045,
+  4045,
+  -1,
+  4059,
+  4095,
+  -1,
+  4141,
+  4144,
+  0,
+  4146,
+  4151,
+  0,
+  4153,
+  4154,
+  0,
+  4157,
+  4158,
+  0,
+  4184,
+  4185,
+  0,
+  4190,
+  4192,
+  0,
+  4209,
+  4212,
+  0,
+  4226,
+  4226,
+  0,
+  4229,
+  4230,
+  0,
+  4237,
+  4237,
+  0,
+  4253,
+  4253,
+  0,
+  4294,
+  4294,
+  -1,
+  4296,
+  4300,
+  -1,
+  4302,
+  4303,
+  -1,
+  4352,
+  4447,
+  2,
+  4448,
+  4607,
+  0,
+  4681,
+  4681,
+  -1,
+  4686,
+  4687,
+  -1,
+  4695,
+  4695,
+  -1,
+  4697,
+  4697,
+  -1,
+  4702,
+  4703,
+  -1,
+  4745,
+  4745,
+  -1,
+  4750,
+  4751,
+  -1,
+  4785,
+  4785,
+  -1,
+  4790,
+  4791,
+  -1,
+  4799,
+  4799,
+  -1,
+  4801,
+  4801,
+  -1,
+  4806,
+  4807,
+  -1,
+  4823,
+  4823,
+  -1,
+  4881,
+  4881,
+  -1,
+  4886,
+  4887,
+  -1,
+  4955,
+  4956,
+  -1,
+  4957,
+  4959,
+  0,
+  4989,
+  4991,
+  -1,
+  5018,
+  5023,
+  -1,
+  5110,
+  5111,
+  -1,
+  5118,
+  5119,
+  -1,
+  5789,
+  5791,
+  -1,
+  5881,
+  5887,
+  -1,
+  5906,
+  5908,
+  0,
+  5910,
+  5918,
+  -1,
+  5938,
+  5939,
+  0,
+  5943,
+  5951,
+  -1,
+  5970,
+  5971,
+  0,
+  5972,
+  5983,
+  -1,
+  5997,
+  5997,
+  -1,
+  6001,
+  6001,
+  -1,
+  6002,
+  6003,
+  0,
+  6004,
+  6015,
+  -1,
+  6068,
+  6069,
+  0,
+  6071,
+  6077,
+  0,
+  6086,
+  6086,
+  0,
+  6089,
+  6099,
+  0,
+  6109,
+  6109,
+  0,
+  6110,
+  6111,
+  -1,
+  6122,
+  6127,
+  -1,
+  6138,
+  6143,
+  -1,
+  6155,
+  6159,
+  0,
+  6170,
+  6175,
+  -1,
+  6265,
+  6271,
+  -1,
+  6277,
+  6278,
+  0,
+  6313,
+  6313,
+  0,
+  6315,
+  6319,
+  -1,
+  6390,
+  6399,
+  -1,
+  6431,
+  6431,
+  -1,
+  6432,
+  6434,
+  0,
+  6439,
+  6440,
+  0,
+  6444,
+  6447,
+  -1,
+  6450,
+  6450,
+  0,
+  6457,
+  6459,
+  0,
+  6460,
+  6463,
+  -1,
+  6465,
+  6467,
+  -1,
+  6510,
+  6511,
+  -1,
+  6517,
+  6527,
+  -1,
+  6572,
+  6575,
+  -1,
+  6602,
+  6607,
+  -1,
+  6619,
+  6621,
+  -1,
+  6679,
+  6680,
+  0,
+  6683,
+  6683,
+  0,
+  6684,
+  6685,
+  -1,
+  6742,
+  6742,
+  0,
+  6744,
+  6750,
+  0,
+  6751,
+  6751,
+  -1,
+  6752,
+  6752,
+  0,
+  6754,
+  6754,
+  0,
+  6757,
+  6764,
+  0,
+  6771,
+  6780,
+  0,
+  6781,
+  6782,
+  -1,
+  6783,
+  6783,
+  0,
+  6794,
+  6799,
+  -1,
+  6810,
+  6815,
+  -1,
+  6830,
+  6831,
+  -1,
+  6832,
+  6862,
+  0,
+  6863,
+  6911,
+  -1,
+  6912,
+  6915,
+  0,
+  6964,
+  6964,
+  0,
+  6966,
+  6970,
+  0,
+  6972,
+  6972,
+  0,
+  6978,
+  6978,
+  0,
+  6989,
+  6991,
+  -1,
+  7019,
+  7027,
+  0,
+  7039,
+  7039,
+  -1,
+  7040,
+  7041,
+  0,
+  7074,
+  7077,
+  0,
+  7080,
+  7081,
+  0,
+  7083,
+  7085,
+  0,
+  7142,
+  7142,
+  0,
+  7144,
+  7145,
+  0,
+  7149,
+  7149,
+  0,
+  7151,
+  7153,
+  0,
+  7156,
+  7163,
+  -1,
+  7212,
+  7219,
+  0,
+  7222,
+  7223,
+  0,
+  7224,
+  7226,
+  -1,
+  7242,
+  7244,
+  -1,
+  7305,
+  7311,
+  -1,
+  7355,
+  7356,
+  -1,
+  7368,
+  7375,
+  -1,
+  7376,
+  7378,
+  0,
+  7380,
+  7392,
+  0,
+  7394,
+  7400,
+  0,
+  7405,
+  7405,
+  0,
+  7412,
+  7412,
+  0,
+  7416,
+  7417,
+  0,
+  7419,
+  7423,
+  -1,
+  7616,
+  7679,
+  0,
+  7958,
+  7959,
+  -1,
+  7966,
+  7967,
+  -1,
+  8006,
+  8007,
+  -1,
+  8014,
+  8015,
+  -1,
+  8024,
+  8024,
+  -1,
+  8026,
+  8026,
+  -1,
+  8028,
+  8028,
+  -1,
+  8030,
+  8030,
+  -1,
+  8062,
+  8063,
+  -1,
+  8117,
+  8117,
+  -1,
+  8133,
+  8133,
+  -1,
+  8148,
+  8149,
+  -1,
+  8156,
+  8156,
+  -1,
+  8176,
+  8177,
+  -1,
+  8181,
+  8181,
+  -1,
+  8191,
+  8191,
+  -1,
+  8203,
+  8207,
+  0,
+  8232,
+  8233,
+  -1,
+  8234,
+  8238,
+  0,
+  8288,
+  8292,
+  0,
+  8293,
+  8293,
+  -1,
+  8294,
+  8303,
+  0,
+  8306,
+  8307,
+  -1,
+  8335,
+  8335,
+  -1,
+  8349,
+  8351,
+  -1,
+  8385,
+  8399,
+  -1,
+  8400,
+  8432,
+  0,
+  8433,
+  8447,
+  -1,
+  8588,
+  8591,
+  -1,
+  8986,
+  8987,
+  2,
+  9001,
+  9002,
+  2,
+  9193,
+  9196,
+  2,
+  9200,
+  9200,
+  2,
+  9203,
+  9203,
+  2,
+  9255,
+  9279,
+  -1,
+  9291,
+  9311,
+  -1,
+  9725,
+  9726,
+  2,
+  9748,
+  9749,
+  2,
+  9800,
+  9811,
+  2,
+  9855,
+  9855,
+  2,
+  9875,
+  9875,
+  2,
+  9889,
+  9889,
+  2,
+  9898,
+  9899,
+  2,
+  9917,
+  9918,
+  2,
+  9924,
+  9925,
+  2,
+  9934,
+  9934,
+  2,
+  9940,
+  9940,
+  2,
+  9962,
+  9962,
+  2,
+  9970,
+  9971,
+  2,
+  9973,
+  9973,
+  2,
+  9978,
+  9978,
+  2,
+  9981,
+  9981,
+  2,
+  9989,
+  9989,
+  2,
+  9994,
+  9995,
+  2,
+  10024,
+  10024,
+  2,
+  10060,
+  10060,
+  2,
+  10062,
+  10062,
+  2,
+  10067,
+  10069,
+  2,
+  10071,
+  10071,
+  2,
+  10133,
+  10135,
+  2,
+  10160,
+  10160,
+  2,
+  10175,
+  10175,
+  2,
+  11035,
+  11036,
+  2,
+  11088,
+  11088,
+  2,
+  11093,
+  11093,
+  2,
+  11124,
+  11125,
+  -1,
+  11158,
+  11158,
+  -1,
+  11503,
+  11505,
+  0,
+  11508,
+  11512,
+  -1,
+  11558,
+  11558,
+  -1,
+  11560,
+  11564,
+  -1,
+  11566,
+  11567,
+  -1,
+  11624,
+  11630,
+  -1,
+  11633,
+  11646,
+  -1,
+  11647,
+  11647,
+  0,
+  11671,
+  11679,
+  -1,
+  11687,
+  11687,
+  -1,
+  11695,
+  11695,
+  -1,
+  11703,
+  11703,
+  -1,
+  11711,
+  11711,
+  -1,
+  11719,
+  11719,
+  -1,
+  11727,
+  11727,
+  -1,
+  11735,
+  11735,
+  -1,
+  11743,
+  11743,
+  -1,
+  11744,
+  11775,
+  0,
+  11870,
+  11903,
+  -1,
+  11904,
+  11929,
+  2,
+  11930,
+  11930,
+  -1,
+  11931,
+  12019,
+  2,
+  12020,
+  12031,
+  -1,
+  12032,
+  12245,
+  2,
+  12246,
+  12271,
+  -1,
+  12272,
+  12283,
+  2,
+  12284,
+  12287,
+  -1,
+  12288,
+  12329,
+  2,
+  12330,
+  12333,
+  0,
+  12334,
+  12350,
+  2,
+  12352,
+  12352,
+  -1,
+  12353,
+  12438,
+  2,
+  12439,
+  12440,
+  -1,
+  12441,
+  12442,
+  0,
+  12443,
+  12543,
+  2,
+  12544,
+  12548,
+  -1,
+  12549,
+  12591,
+  2,
+  12592,
+  12592,
+  -1,
+  12593,
+  12686,
+  2,
+  12687,
+  12687,
+  -1,
+  12688,
+  12771,
+  2,
+  12772,
+  12783,
+  -1,
+  12784,
+  12830,
+  2,
+  12831,
+  12831,
+  -1,
+  12832,
+  42124,
+  2,
+  42125,
+  42127,
+  -1,
+  42128,
+  42182,
+  2,
+  42183,
+  42191,
+  -1,
+  42540,
+  42559,
+  -1,
+  42607,
+  42610,
+  0,
+  42612,
+  42621,
+  0,
+  42654,
+  42655,
+  0,
+  42736,
+  42737,
+  0,
+  42744,
+  42751,
+  -1,
+  42955,
+  42959,
+  -1,
+  42962,
+  42962,
+  -1,
+  42964,
+  42964,
+  -1,
+  42970,
+  42993,
+  -1,
+  43010,
+  43010,
+  0,
+  43014,
+  43014,
+  0,
+  43019,
+  43019,
+  0,
+  43045,
+  43046,
+  0,
+  43052,
+  43052,
+  0,
+  43053,
+  43055,
+  -1,
+  43066,
+  43071,
+  -1,
+  43128,
+  43135,
+  -1,
+  43204,
+  43205,
+  0,
+  43206,
+  43213,
+  -1,
+  43226,
+  43231,
+  -1,
+  43232,
+  43249,
+  0,
+  43263,
+  43263,
+  0,
+  43302,
+  43309,
+  0,
+  43335,
+  43345,
+  0,
+  43348,
+  43358,
+  -1,
+  43360,
+  43388,
+  2,
+  43389,
+  43391,
+  -1,
+  43392,
+  43394,
+  0,
+  43443,
+  43443,
+  0,
+  43446,
+  43449,
+  0,
+  43452,
+  43453,
+  0,
+  43470,
+  43470,
+  -1,
+  43482,
+  43485,
+  -1,
+  43493,
+  43493,
+  0,
+  43519,
+  43519,
+  -1,
+  43561,
+  43566,
+  0,
+  43569,
+  43570,
+  0,
+  43573,
+  43574,
+  0,
+  43575,
+  43583,
+  -1,
+  43587,
+  43587,
+  0,
+  43596,
+  43596,
+  0,
+  43598,
+  43599,
+  -1,
+  43610,
+  43611,
+  -1,
+  43644,
+  43644,
+  0,
+  43696,
+  43696,
+  0,
+  43698,
+  43700,
+  0,
+  43703,
+  43704,
+  0,
+  43710,
+  43711,
+  0,
+  43713,
+  43713,
+  0,
+  43715,
+  43738,
+  -1,
+  43756,
+  43757,
+  0,
+  43766,
+  43766,
+  0,
+  43767,
+  43776,
+  -1,
+  43783,
+  43784,
+  -1,
+  43791,
+  43792,
+  -1,
+  43799,
+  43807,
+  -1,
+  43815,
+  43815,
+  -1,
+  43823,
+  43823,
+  -1,
+  43884,
+  43887,
+  -1,
+  44005,
+  44005,
+  0,
+  44008,
+  44008,
+  0,
+  44013,
+  44013,
+  0,
+  44014,
+  44015,
+  -1,
+  44026,
+  44031,
+  -1,
+  44032,
+  55203,
+  2,
+  55204,
+  55215,
+  -1,
+  55216,
+  55238,
+  0,
+  55239,
+  55242,
+  -1,
+  55243,
+  55291,
+  0,
+  55292,
+  57343,
+  -1,
+  63744,
+  64109,
+  2,
+  64110,
+  64111,
+  -1,
+  64112,
+  64217,
+  2,
+  64218,
+  64255,
+  -1,
+  64263,
+  64274,
+  -1,
+  64280,
+  64284,
+  -1,
+  64286,
+  64286,
+  0,
+  64311,
+  64311,
+  -1,
+  64317,
+  64317,
+  -1,
+  64319,
+  64319,
+  -1,
+  64322,
+  64322,
+  -1,
+  64325,
+  64325,
+  -1,
+  64451,
+  64466,
+  -1,
+  64912,
+  64913,
+  -1,
+  64968,
+  64974,
+  -1,
+  64976,
+  65007,
+  -1,
+  65024,
+  65039,
+  0,
+  65040,
+  65049,
+  2,
+  65050,
+  65055,
+  -1,
+  65056,
+  65071,
+  0,
+  65072,
+  65106,
+  2,
+  65107,
+  65107,
+  -1,
+  65108,
+  65126,
+  2,
+  65127,
+  65127,
+  -1,
+  65128,
+  65131,
+  2,
+  65132,
+  65135,
+  -1,
+  65141,
+  65141,
+  -1,
+  65277,
+  65278,
+  -1,
+  65279,
+  65279,
+  0,
+  65280,
+  65280,
+  -1,
+  65281,
+  65376,
+  2,
+  65471,
+  65473,
+  -1,
+  65480,
+  65481,
+  -1,
+  65488,
+  65489,
+  -1,
+  65496,
+  65497,
+  -1,
+  65501,
+  65503,
+  -1,
+  65504,
+  65510,
+  2,
+  65511,
+  65511,
+  -1,
+  65519,
+  65528,
+  -1,
+  65529,
+  65531,
+  0,
+  65534,
+  65535,
+  -1,
+  65548,
+  65548,
+  -1,
+  65575,
+  65575,
+  -1,
+  65595,
+  65595,
+  -1,
+  65598,
+  65598,
+  -1,
+  65614,
+  65615,
+  -1,
+  65630,
+  65663,
+  -1,
+  65787,
+  65791,
+  -1,
+  65795,
+  65798,
+  -1,
+  65844,
+  65846,
+  -1,
+  65935,
+  65935,
+  -1,
+  65949,
+  65951,
+  -1,
+  65953,
+  65999,
+  -1,
+  66045,
+  66045,
+  0,
+  66046,
+  66175,
+  -1,
+  66205,
+  66207,
+  -1,
+  66257,
+  66271,
+  -1,
+  66272,
+  66272,
+  0,
+  66300,
+  66303,
+  -1,
+  66340,
+  66348,
+  -1,
+  66379,
+  66383,
+  -1,
+  66422,
+  66426,
+  0,
+  66427,
+  66431,
+  -1,
+  66462,
+  66462,
+  -1,
+  66500,
+  66503,
+  -1,
+  66518,
+  66559,
+  -1,
+  66718,
+  66719,
+  -1,
+  66730,
+  66735,
+  -1,
+  66772,
+  66775,
+  -1,
+  66812,
+  66815,
+  -1,
+  66856,
+  66863,
+  -1,
+  66916,
+  66926,
+  -1,
+  66939,
+  66939,
+  -1,
+  66955,
+  66955,
+  -1,
+  66963,
+  66963,
+  -1,
+  66966,
+  66966,
+  -1,
+  66978,
+  66978,
+  -1,
+  66994,
+  66994,
+  -1,
+  67002,
+  67002,
+  -1,
+  67005,
+  67071,
+  -1,
+  67383,
+  67391,
+  -1,
+  67414,
+  67423,
+  -1,
+  67432,
+  67455,
+  -1,
+  67462,
+  67462,
+  -1,
+  67505,
+  67505,
+  -1,
+  67515,
+  67583,
+  -1,
+  67590,
+  67591,
+  -1,
+  67593,
+  67593,
+  -1,
+  67638,
+  67638,
+  -1,
+  67641,
+  67643,
+  -1,
+  67645,
+  67646,
+  -1,
+  67670,
+  67670,
+  -1,
+  67743,
+  67750,
+  -1,
+  67760,
+  67807,
+  -1,
+  67827,
+  67827,
+  -1,
+  67830,
+  67834,
+  -1,
+  67868,
+  67870,
+  -1,
+  67898,
+  67902,
+  -1,
+  67904,
+  67967,
+  -1,
+  68024,
+  68027,
+  -1,
+  68048,
+  68049,
+  -1,
+  68097,
+  68099,
+  0,
+  68100,
+  68100,
+  -1,
+  68101,
+  68102,
+  0,
+  68103,
+  68107,
+  -1,
+  68108,
+  68111,
+  0,
+  68116,
+  68116,
+  -1,
+  68120,
+  68120,
+  -1,
+  68150,
+  68151,
+  -1,
+  68152,
+  68154,
+  0,
+  68155,
+  68158,
+  -1,
+  68159,
+  68159,
+  0,
+  68169,
+  68175,
+  -1,
+  68185,
+  68191,
+  -1,
+  68256,
+  68287,
+  -1,
+  68325,
+  68326,
+  0,
+  68327,
+  68330,
+  -1,
+  68343,
+  68351,
+  -1,
+  68406,
+  68408,
+  -1,
+  68438,
+  68439,
+  -1,
+  68467,
+  68471,
+  -1,
+  68498,
+  68504,
+  -1,
+  68509,
+  68520,
+  -1,
+  68528,
+  68607,
+  -1,
+  68681,
+  68735,
+  -1,
+  68787,
+  68799,
+  -1,
+  68851,
+  68857,
+  -1,
+  68900,
+  68903,
+  0,
+  68904,
+  68911,
+  -1,
+  68922,
+  69215,
+  -1,
+  69247,
+  69247,
+  -1,
+  69290,
+  69290,
+  -1,
+  69291,
+  69292,
+  0,
+  69294,
+  69295,
+  -1,
+  69298,
+  69375,
+  -1,
+  69416,
+  69423,
+  -1,
+  69446,
+  69456,
+  0,
+  69466,
+  69487,
+  -1,
+  69506,
+  69509,
+  0,
+  69514,
+  69551,
+  -1,
+  69580,
+  69599,
+  -1,
+  69623,
+  69631,
+  -1,
+  69633,
+  69633,
+  0,
+  69688,
+  69702,
+  0,
+  69710,
+  69713,
+  -1,
+  69744,
+  69744,
+  0,
+  69747,
+  69748,
+  0,
+  69750,
+  69758,
+  -1,
+  69759,
+  69761,
+  0,
+  69811,
+  69814,
+  0,
+  69817,
+  69818,
+  0,
+  69826,
+  69826,
+  0,
+  69827,
+  69836,
+  -1,
+  69838,
+  69839,
+  -1,
+  69865,
+  69871,
+  -1,
+  69882,
+  69887,
+  -1,
+  69888,
+  69890,
+  0,
+  69927,
+  69931,
+  0,
+  69933,
+  69940,
+  0,
+  69941,
+  69941,
+  -1,
+  69960,
+  69967,
+  -1,
+  70003,
+  70003,
+  0,
+  70007,
+  70015,
+  -1,
+  70016,
+  70017,
+  0,
+  70070,
+  70078,
+  0,
+  70089,
+  70092,
+  0,
+  70095,
+  70095,
+  0,
+  70112,
+  70112,
+  -1,
+  70133,
+  70143,
+  -1,
+  70162,
+  70162,
+  -1,
+  70191,
+  70193,
+  0,
+  70196,
+  70196,
+  0,
+  70198,
+  70199,
+  0,
+  70206,
+  70206,
+  0,
+  70207,
+  70271,
+  -1,
+  70279,
+  70279,
+  -1,
+  70281,
+  70281,
+  -1,
+  70286,
+  70286,
+  -1,
+  70302,
+  70302,
+  -1,
+  70314,
+  70319,
+  -1,
+  70367,
+  70367,
+  0,
+  70371,
+  70378,
+  0,
+  70379,
+  70383,
+  -1,
+  70394,
+  70399,
+  -1,
+  70400,
+  70401,
+  0,
+  70404,
+  70404,
+  -1,
+  70413,
+  70414,
+  -1,
+  70417,
+  70418,
+  -1,
+  70441,
+  70441,
+  -1,
+  70449,
+  70449,
+  -1,
+  70452,
+  70452,
+  -1,
+  70458,
+  70458,
+  -1,
+  70459,
+  70460,
+  0,
+  70464,
+  70464,
+  0,
+  70469,
+  70470,
+  -1,
+  70473,
+  70474,
+  -1,
+  70478,
+  70479,
+  -1,
+  70481,
+  70486,
+  -1,
+  70488,
+  70492,
+  -1,
+  70500,
+  70501,
+  -1,
+  70502,
+  70508,
+  0,
+  70509,
+  70511,
+  -1,
+  70512,
+  70516,
+  0,
+  70517,
+  70655,
+  -1,
+  70712,
+  70719,
+  0,
+  70722,
+  70724,
+  0,
+  70726,
+  70726,
+  0,
+  70748,
+  70748,
+  -1,
+  70750,
+  70750,
+  0,
+  70754,
+  70783,
+  -1,
+  70835,
+  70840,
+  0,
+  70842,
+  70842,
+  0,
+  70847,
+  70848,
+  0,
+  70850,
+  70851,
+  0,
+  70856,
+  70863,
+  -1,
+  70874,
+  71039,
+  -1,
+  71090,
+  71093,
+  0,
+  71094,
+  71095,
+  -1,
+  71100,
+  71101,
+  0,
+  71103,
+  71104,
+  0,
+  71132,
+  71133,
+  0,
+  71134,
+  71167,
+  -1,
+  71219,
+  71226,
+  0,
+  71229,
+  71229,
+  0,
+  71231,
+  71232,
+  0,
+  71237,
+  71247,
+  -1,
+  71258,
+  71263,
+  -1,
+  71277,
+  71295,
+  -1,
+  71339,
+  71339,
+  0,
+  71341,
+  71341,
+  0,
+  71344,
+  71349,
+  0,
+  71351,
+  71351,
+  0,
+  71354,
+  71359,
+  -1,
+  71370,
+  71423,
+  -1,
+  71451,
+  71452,
+  -1,
+  71453,
+  71455,
+  0,
+  71458,
+  71461,
+  0,
+  71463,
+  71467,
+  0,
+  71468,
+  71471,
+  -1,
+  71495,
+  71679,
+  -1,
+  71727,
+  71735,
+  0,
+  71737,
+  71738,
+  0,
+  71740,
+  71839,
+  -1,
+  71923,
+  71934,
+  -1,
+  71943,
+  71944,
+  -1,
+  71946,
+  71947,
+  -1,
+  71956,
+  71956,
+  -1,
+  71959,
+  71959,
+  -1,
+  71990,
+  71990,
+  -1,
+  71993,
+  71994,
+  -1,
+  71995,
+  71996,
+  0,
+  71998,
+  71998,
+  0,
+  72003,
+  72003,
+  0,
+  72007,
+  72015,
+  -1,
+  72026,
+  72095,
+  -1,
+  72104,
+  72105,
+  -1,
+  72148,
+  72151,
+  0,
+  72152,
+  72153,
+  -1,
+  72154,
+  72155,
+  0,
+  72160,
+  72160,
+  0,
+  72165,
+  72191,
+  -1,
+  72193,
+  72202,
+  0,
+  72243,
+  72248,
+  0,
+  72251,
+  72254,
+  0,
+  72263,
+  72263,
+  0,
+  72264,
+  72271,
+  -1,
+  72273,
+  72278,
+  0,
+  72281,
+  72283,
+  0,
+  72330,
+  72342,
+  0,
+  72344,
+  72345,
+  0,
+  72355,
+  72367,
+  -1,
+  72441,
+  72703,
+  -1,
+  72713,
+  72713,
+  -1,
+  72752,
+  72758,
+  0,
+  72759,
+  72759,
+  -1,
+  72760,
+  72765,
+  0,
+  72767,
+  72767,
+  0,
+  72774,
+  72783,
+  -1,
+  72813,
+  72815,
+  -1,
+  72848,
+  72849,
+  -1,
+  72850,
+  72871,
+  0,
+  72872,
+  72872,
+  -1,
+  72874,
+  72880,
+  0,
+  72882,
+  72883,
+  0,
+  72885,
+  72886,
+  0,
+  72887,
+  72959,
+  -1,
+  72967,
+  72967,
+  -1,
+  72970,
+  72970,
+  -1,
+  73009,
+  73014,
+  0,
+  73015,
+  73017,
+  -1,
+  73018,
+  73018,
+  0,
+  73019,
+  73019,
+  -1,
+  73020,
+  73021,
+  0,
+  73022,
+  73022,
+  -1,
+  73023,
+  73029,
+  0,
+  73031,
+  73031,
+  0,
+  73032,
+  73039,
+  -1,
+  73050,
+  73055,
+  -1,
+  73062,
+  73062,
+  -1,
+  73065,
+  73065,
+  -1,
+  73103,
+  73103,
+  -1,
+  73104,
+  73105,
+  0,
+  73106,
+  73106,
+  -1,
+  73109,
+  73109,
+  0,
+  73111,
+  73111,
+  0,
+  73113,
+  73119,
+  -1,
+  73130,
+  73439,
+  -1,
+  73459,
+  73460,
+  0,
+  73465,
+  73647,
+  -1,
+  73649,
+  73663,
+  -1,
+  73714,
+  73726,
+  -1,
+  74650,
+  74751,
+  -1,
+  74863,
+  74863,
+  -1,
+  74869,
+  74879,
+  -1,
+  75076,
+  77711,
+  -1,
+  77811,
+  77823,
+  -1,
+  78895,
+  78895,
+  -1,
+  78896,
+  78904,
+  0,
+  78905,
+  82943,
+  -1,
+  83527,
+  92159,
+  -1,
+  92729,
+  92735,
+  -1,
+  92767,
+  92767,
+  -1,
+  92778,
+  92781,
+  -1,
+  92863,
+  92863,
+  -1,
+  92874,
+  92879,
+  -1,
+  92910,
+  92911,
+  -1,
+  92912,
+  92916,
+  0,
+  92918,
+  92927,
+  -1,
+  92976,
+  92982,
+  0,
+  92998,
+  93007,
+  -1,
+  93018,
+  93018,
+  -1,
+  93026,
+  93026,
+  -1,
+  93048,
+  93052,
+  -1,
+  93072,
+  93759,
+  -1,
+  93851,
+  93951,
+  -1,
+  94027,
+  94030,
+  -1,
+  94031,
+  94031,
+  0,
+  94088,
+  94094,
+  -1,
+  94095,
+  94098,
+  0,
+  94112,
+  94175,
+  -1,
+  94176,
+  94179,
+  2,
+  94180,
+  94180,
+  0,
+  94181,
+  94191,
+  -1,
+  94192,
+  94193,
+  2,
+  94194,
+  94207,
+  -1,
+  94208,
+  100343,
+  2,
+  100344,
+  100351,
+  -1,
+  100352,
+  101589,
+  2,
+  101590,
+  101631,
+  -1,
+  101632,
+  101640,
+  2,
+  101641,
+  110575,
+  -1,
+  110576,
+  110579,
+  2,
+  110580,
+  110580,
+  -1,
+  110581,
+  110587,
+  2,
+  110588,
+  110588,
+  -1,
+  110589,
+  110590,
+  2,
+  110591,
+  110591,
+  -1,
+  110592,
+  110882,
+  2,
+  110883,
+  110927,
+  -1,
+  110928,
+  110930,
+  2,
+  110931,
+  110947,
+  -1,
+  110948,
+  110951,
+  2,
+  110952,
+  110959,
+  -1,
+  110960,
+  111355,
+  2,
+  111356,
+  113663,
+  -1,
+  113771,
+  113775,
+  -1,
+  113789,
+  113791,
+  -1,
+  113801,
+  113807,
+  -1,
+  113818,
+  113819,
+  -1,
+  113821,
+  113822,
+  0,
+  113824,
+  113827,
+  0,
+  113828,
+  118527,
+  -1,
+  118528,
+  118573,
+  0,
+  118574,
+  118575,
+  -1,
+  118576,
+  118598,
+  0,
+  118599,
+  118607,
+  -1,
+  118724,
+  118783,
+  -1,
+  119030,
+  119039,
+  -1,
+  119079,
+  119080,
+  -1,
+  119143,
+  119145,
+  0,
+  119155,
+  119170,
+  0,
+  119173,
+  119179,
+  0,
+  119210,
+  119213,
+  0,
+  119275,
+  119295,
+  -1,
+  119362,
+  119364,
+  0,
+  119366,
+  119519,
+  -1,
+  119540,
+  119551,
+  -1,
+  119639,
+  119647,
+  -1,
+  119673,
+  119807,
+  -1,
+  119893,
+  119893,
+  -1,
+  119965,
+  119965,
+  -1,
+  119968,
+  119969,
+  -1,
+  119971,
+  119972,
+  -1,
+  119975,
+  119976,
+  -1,
+  119981,
+  119981,
+  -1,
+  119994,
+  119994,
+  -1,
+  119996,
+  119996,
+  -1,
+  120004,
+  120004,
+  -1,
+  120070,
+  120070,
+  -1,
+  120075,
+  120076,
+  -1,
+  120085,
+  120085,
+  -1,
+  120093,
+  120093,
+  -1,
+  120122,
+  120122,
+  -1,
+  120127,
+  120127,
+  -1,
+  120133,
+  120133,
+  -1,
+  120135,
+  120137,
+  -1,
+  120145,
+  120145,
+  -1,
+  120486,
+  120487,
+  -1,
+  120780,
+  120781,
+  -1,
+  121344,
+  121398,
+  0,
+  121403,
+  121452,
+  0,
+  121461,
+  121461,
+  0,
+  121476,
+  121476,
+  0,
+  121484,
+  121498,
+  -1,
+  121499,
+  121503,
+  0,
+  121504,
+  121504,
+  -1,
+  121505,
+  121519,
+  0,
+  121520,
+  122623,
+  -1,
+  122655,
+  122879,
+  -1,
+  122880,
+  122886,
+  0,
+  122887,
+  122887,
+  -1,
+  122888,
+  122904,
+  0,
+  122905,
+  122906,
+  -1,
+  122907,
+  122913,
+  0,
+  122914,
+  122914,
+  -1,
+  122915,
+  122916,
+  0,
+  122917,
+  122917,
+  -1,
+  122918,
+  122922,
+  0,
+  122923,
+  123135,
+  -1,
+  123181,
+  123183,
+  -1,
+  123184,
+  123190,
+  0,
+  123198,
+  123199,
+  -1,
+  123210,
+  123213,
+  -1,
+  123216,
+  123535,
+  -1,
+  123566,
+  123566,
+  0,
+  123567,
+  123583,
+  -1,
+  123628,
+  123631,
+  0,
+  123642,
+  123646,
+  -1,
+  123648,
+  124895,
+  -1,
+  124903,
+  124903,
+  -1,
+  124908,
+  124908,
+  -1,
+  124911,
+  124911,
+  -1,
+  124927,
+  124927,
+  -1,
+  125125,
+  125126,
+  -1,
+  125136,
+  125142,
+  0,
+  125143,
+  125183,
+  -1,
+  125252,
+  125258,
+  0,
+  125260,
+  125263,
+  -1,
+  125274,
+  125277,
+  -1,
+  125280,
+  126064,
+  -1,
+  126133,
+  126208,
+  -1,
+  126270,
+  126463,
+  -1,
+  126468,
+  126468,
+  -1,
+  126496,
+  126496,
+  -1,
+  126499,
+  126499,
+  -1,
+  126501,
+  126502,
+  -1,
+  126504,
+  126504,
+  -1,
+  126515,
+  126515,
+  -1,
+  126520,
+  126520,
+  -1,
+  126522,
+  126522,
+  -1,
+  126524,
+  126529,
+  -1,
+  126531,
+  126534,
+  -1,
+  126536,
+  126536,
+  -1,
+  126538,
+  126538,
+  -1,
+  126540,
+  126540,
+  -1,
+  126544,
+  126544,
+  -1,
+  126547,
+  126547,
+  -1,
+  126549,
+  126550,
+  -1,
+  126552,
+  126552,
+  -1,
+  126554,
+  126554,
+  -1,
+  126556,
+  126556,
+  -1,
+  126558,
+  126558,
+  -1,
+  126560,
+  126560,
+  -1,
+  126563,
+  126563,
+  -1,
+  126565,
+  126566,
+  -1,
+  126571,
+  126571,
+  -1,
+  126579,
+  126579,
+  -1,
+  126584,
+  126584,
+  -1,
+  126589,
+  126589,
+  -1,
+  126591,
+  126591,
+  -1,
+  126602,
+  126602,
+  -1,
+  126620,
+  126624,
+  -1,
+  126628,
+  126628,
+  -1,
+  126634,
+  126634,
+  -1,
+  126652,
+  126703,
+  -1,
+  126706,
+  126975,
+  -1,
+  126980,
+  126980,
+  2,
+  127020,
+  127023,
+  -1,
+  127124,
+  127135,
+  -1,
+  127151,
+  127152,
+  -1,
+  127168,
+  127168,
+  -1,
+  127183,
+  127183,
+  2,
+  127184,
+  127184,
+  -1,
+  127222,
+  127231,
+  -1,
+  127374,
+  127374,
+  2,
+  127377,
+  127386,
+  2,
+  127406,
+  127461,
+  -1,
+  127488,
+  127490,
+  2,
+  127491,
+  127503,
+  -1,
+  127504,
+  127547,
+  2,
+  127548,
+  127551,
+  -1,
+  127552,
+  127560,
+  2,
+  127561,
+  127567,
+  -1,
+  127568,
+  127569,
+  2,
+  127570,
+  127583,
+  -1,
+  127584,
+  127589,
+  2,
+  127590,
+  127743,
+  -1,
+  127744,
+  127776,
+  2,
+  127789,
+  127797,
+  2,
+  127799,
+  127868,
+  2,
+  127870,
+  127891,
+  2,
+  127904,
+  127946,
+  2,
+  127951,
+  127955,
+  2,
+  127968,
+  127984,
+  2,
+  127988,
+  127988,
+  2,
+  127992,
+  128062,
+  2,
+  128064,
+  128064,
+  2,
+  128066,
+  128252,
+  2,
+  128255,
+  128317,
+  2,
+  128331,
+  128334,
+  2,
+  128336,
+  128359,
+  2,
+  128378,
+  128378,
+  2,
+  128405,
+  128406,
+  2,
+  128420,
+  128420,
+  2,
+  128507,
+  128591,
+  2,
+  128640,
+  128709,
+  2,
+  128716,
+  128716,
+  2,
+  128720,
+  128722,
+  2,
+  128725,
+  128727,
+  2,
+  128728,
+  128732,
+  -1,
+  128733,
+  128735,
+  2,
+  128747,
+  128748,
+  2,
+  128749,
+  128751,
+  -1,
+  128756,
+  128764,
+  2,
+  128765,
+  128767,
+  -1,
+  128884,
+  128895,
+  -1,
+  128985,
+  128991,
+  -1,
+  128992,
+  129003,
+  2,
+  129004,
+  129007,
+  -1,
+  129008,
+  129008,
+  2,
+  129009,
+  129023,
+  -1,
+  129036,
+  129039,
+  -1,
+  129096,
+  129103,
+  -1,
+  129114,
+  129119,
+  -1,
+  129160,
+  129167,
+  -1,
+  129198,
+  129199,
+  -1,
+  129202,
+  129279,
+  -1,
+  129292,
+  129338,
+  2,
+  129340,
+  129349,
+  2,
+  129351,
+  129535,
+  2,
+  129620,
+  129631,
+  -1,
+  129646,
+  129647,
+  -1,
+  129648,
+  129652,
+  2,
+  129653,
+  129655,
+  -1,
+  129656,
+  129660,
+  2,
+  129661,
+  129663,
+  -1,
+  129664,
+  129670,
+  2,
+  129671,
+  129679,
+  -1,
+  129680,
+  129708,
+  2,
+  129709,
+  129711,
+  -1,
+  129712,
+  129722,
+  2,
+  129723,
+  129727,
+  -1,
+  129728,
+  129733,
+  2,
+  129734,
+  129743,
+  -1,
+  129744,
+  129753,
+  2,
+  129754,
+  129759,
+  -1,
+  129760,
+  129767,
+  2,
+  129768,
+  129775,
+  -1,
+  129776,
+  129782,
+  2,
+  129783,
+  129791,
+  -1,
+  129939,
+  129939,
+  -1,
+  129995,
+  130031,
+  -1,
+  130042,
+  131071,
+  -1,
+  131072,
+  173791,
+  2,
+  173792,
+  173823,
+  -1,
+  173824,
+  177976,
+  2,
+  177977,
+  177983,
+  -1,
+  177984,
+  178205,
+  2,
+  178206,
+  178207,
+  -1,
+  178208,
+  183969,
+  2,
+  183970,
+  183983,
+  -1,
+  183984,
+  191456,
+  2,
+  191457,
+  194559,
+  -1,
+  194560,
+  195101,
+  2,
+  195102,
+  196607,
+  -1,
+  196608,
+  201546,
+  2,
+  201547,
+  917504,
+  -1,
+  917505,
+  917505,
+  0,
+  917506,
+  917535,
+  -1,
+  917536,
+  917631,
+  0,
+  917632,
+  917759,
+  -1,
+  917760,
+  917999,
+  0,
+  918e3,
+  983039,
+  -1,
+  1048574,
+  1048575,
+  -1,
+  1114110,
+  1114111,
+  -1
+];
+
+// src/terminal/width.ts
+var BMP = new Uint8Array(65536).fill(2), astralFirst = [], astralLast = [], astralWidth = [];
+for (let i = 0; i < WIDTH_RANGES.length; i += 3) {
+  let first = WIDTH_RANGES[i], last = WIDTH_RANGES[i + 1], width = WIDTH_RANGES[i + 2];
+  first < 65536 && BMP.fill(width + 1, first, Math.min(last, 65535) + 1), last >= 65536 && (astralFirst.push(Math.max(first, 65536)), astralLast.push(last), astralWidth.push(width));
+}
+BMP.fill(0, 0, 32);
+function cellWidth(codePoint) {
+  if (codePoint < 65536) return BMP[codePoint] - 1;
+  let low = 0, high = astralFirst.length - 1;
+  for (; low <= high; ) {
+    let mid = low + high >> 1;
+    if (codePoint < astralFirst[mid]) high = mid - 1;
+    else if (codePoint > astralLast[mid]) low = mid + 1;
+    else return astralWidth[mid];
+  }
+  return 1;
+}
+
+// src/terminal/row.ts
+var PAD = "\0", TAB_PAD = "", GONE = "", NOT_SIMPLE = /[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2500-\u259f]/, NOT_SIMPLE_AFTER = new RegExp(NOT_SIMPLE.source, "g");
+function simpleUntil(text2, from) {
+  return NOT_SIMPLE_AFTER.lastIndex = from, NOT_SIMPLE_AFTER.test(text2) ? NOT_SIMPLE_AFTER.lastIndex - 1 : text2.length;
+}
+function isWide(cell) {
+  return cell.length > 0 && cell !== PAD && cell !== TAB_PAD && cellWidth(cell.codePointAt(0)) === 2;
+}
+var Row = class {
+  constructor(tally) {
+    this.tally = tally;
+  }
+  tally;
+  /** Text form: the row's text, one unit per cell; null in cell form. */
+  text = "";
+  /** Cells the text takes; when not its length in units (`wide`), only appending stays in text form. */
+  count = 0;
+  wide = !1;
+  /** Cell form: one string per cell (a character with the marks combined onto it, PAD, TAB_PAD, or GONE). */
+  cells = null;
+  /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
+  lead = "";
+  /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
+  wrapped = !1;
+  /** Cells in use (the cursor may stand beyond them). */
+  get length() {
+    return this.text !== null ? this.count : this.cells.length;
+  }
+  /** Nothing was ever printed here (tmux leaves such a row, and its wrap flags, alone on an erase: screen-write.c:1190). */
+  get empty() {
+    return this.length === 0 && this.lead.length === 0;
+  }
+  /** The row as capture-pane shows it, except that a TAB is kept as one. */
+  toString() {
+    if (this.text !== null) return this.lead.length === 0 ? this.text : this.lead + this.text;
+    let text2 = this.lead + this.cells.join("");
+    return text2.includes(PAD) || text2.includes(TAB_PAD) ? text2.replace(/[\0\x01]/g, "") : text2;
+  }
+  /** The units this row holds (its share of the tally). */
+  get units() {
+    if (this.text !== null) return this.lead.length + this.text.length;
+    let units = this.lead.length;
+    for (let cell of this.cells) units += cell.length;
+    return units;
+  }
+  /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
+  clear() {
+    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.cells = null, this.lead = "";
+  }
+  /**
+   * Appends one character of `width` cells at the end of a row in text form,
+   * if it can be held there (one unit per cell); false if not, and nothing done.
+   */
+  append(cx, character, width) {
+    let text2 = this.text;
+    return text2 === null || cx !== this.count ? !1 : (this.text = text2 + character, this.count += width, this.tally.units += character.length, (width !== 1 || character.length !== 1) && (this.wide = !0), !0);
+  }
+  /** Writes `part` (simple text, see isSimple) from cell `cx` on, over what is there; the caller knows it fits. */
+  writeSimple(cx, part) {
+    this.wide && cx < this.count && this.toCells();
+    let text2 = this.text;
+    if (text2 === null) {
+      for (let i = 0; i < part.length; i++) this.put(cx + i, part[i], 1, part.charCodeAt(i) < 127);
+      return;
+    }
+    if (this.wide) {
+      let next2 = text2 + " ".repeat(cx - this.count) + part;
+      this.tally.units += next2.length - text2.length, this.text = next2, this.count = cx + part.length;
+      return;
+    }
+    let next;
+    cx === text2.length ? next = text2.length === 0 ? part : text2 + part : cx > text2.length ? next = text2 + " ".repeat(cx - text2.length) + part : next = text2.slice(0, cx) + part + text2.slice(cx + part.length), this.tally.units += next.length - text2.length, this.text = next, this.count = next.length;
+  }
+  /**
+   * Writes one character of `width` cells at `cx`: a wide character it covers
+   * half of, or that covers half of it, is blanked whole; the caller knows it
+   * fits. tmux writes plain ASCII (`ascii`) in runs (screen_write_collect_end,
+   * screen-write.c:1706) and anything else one by one (screen_write_cell,
+   * :1811), with slightly different rules; both are followed.
+   */
+  put(cx, character, width, ascii) {
+    let cells = this.toCells();
+    this.fill(cx);
+    for (let x = cx; x < cx + width && x < cells.length; x++) (cells[x] === TAB_PAD || cells[x] === "	") && this.untab(x);
+    let old = cells[cx];
+    if (old === PAD) {
+      let x = cx;
+      for (; x > 0 && cells[x] === PAD; ) this.set(x--, " ");
+      (!ascii || x > 0) && this.set(x, " ");
+    }
+    if (ascii || width !== 1 || old !== void 0 && (old === PAD || isWide(old)))
+      for (let x = cx + width; x < cells.length && cells[x] === PAD; x++) this.set(x, " ");
+    this.set(cx, character), width === 2 && this.set(cx + 1, PAD);
+  }
+  /**
+   * Zero-width text printed with the cursor at `cx`: combined onto the cell
+   * before (skipping the right half of a wide character, screen-write.c:1981),
+   * or kept before the row's first cell when there is none.
+   */
+  attach(cx, text2) {
+    if (cx > 0) {
+      let cells = this.toCells(), x = cx - 1;
+      for (this.fill(x + 1); x >= 0 && cells[x] === PAD; ) x--;
+      if (x >= 0) {
+        (cells[x] === TAB_PAD || cells[x] === "	") && this.untab(x), this.set(x, cells[x] + text2);
+        return;
+      }
+    }
+    this.lead += text2, this.tally.units += text2.length;
+  }
+  /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */
+  tab(cx, to) {
+    if (!(cx < this.length)) {
+      this.toCells(), this.fill(cx), this.set(cx, "	");
+      for (let x = cx + 1; x < to; x++) this.set(x, TAB_PAD);
+    }
+  }
+  /** ICH (screen-write.c:1005): `count` blanks at `cx`, what was there moves right and off the edge at `columns`. */
+  insert(cx, count, columns) {
+    this.wide && this.toCells();
+    let length = this.length;
+    if (cx >= length) return;
+    let edge = Math.max(columns, length);
+    if (this.text !== null) {
+      let text2 = this.text, next = (text2.slice(0, cx) + " ".repeat(count) + text2.slice(cx)).slice(0, edge);
+      this.tally.units += next.length - text2.length, this.text = next, this.count = next.length;
+      return;
+    }
+    let cells = this.cells;
+    for (let x = Math.max(cx, length + count - edge); x < length; x++) this.tally.units -= cells[x].length;
+    cells.splice(cx, 0, ...new Array(count).fill(" ")), this.tally.units += count, cells.length > edge && (cells.length = edge);
+  }
+  /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */
+  delete(cx, count) {
+    this.wide && this.toCells();
+    let length = this.length;
+    if (cx >= length) return;
+    let end = Math.min(length, cx + count);
+    if (this.text !== null) {
+      let text2 = this.text, next = text2.slice(0, cx) + text2.slice(end) + (this.wrapped ? " ".repeat(end - cx) : "");
+      this.tally.units += next.length - text2.length, this.text = next, this.count = next.length;
+      return;
+    }
+    let cells = this.cells;
+    for (let x = cx; x < end; x++) this.tally.units -= cells[x].length;
+    if (cells.splice(cx, end - cx), this.wrapped) for (let x = cells.length; x < length; x++) this.set(x, " ");
+  }
+  /**
+   * Blanks cells `from` up to `to` (ECH, EL, grid.c:599: only cells in use).
+   * Blanks that would end a row that does not carry on are cut off instead:
+   * the same on the screen, and no trailing blanks in the log.
+   */
+  erase(from, to) {
+    this.wide && this.toCells();
+    let length = this.length;
+    if (from === 0 && (this.tally.units -= this.lead.length, this.lead = ""), to >= length && !this.wrapped) {
+      this.truncate(from);
+      return;
+    }
+    let end = Math.min(to, length);
+    if (!(from >= end)) {
+      if (this.text !== null) {
+        this.text = this.text.slice(0, from) + " ".repeat(end - from) + this.text.slice(end), this.count = this.text.length;
+        return;
+      }
+      for (let x = from; x < end; x++) this.set(x, " ");
+    }
+  }
+  /**
+   * Takes the text of the cells before `cx` (for a piece of a long line) and
+   * leaves cells that show nothing in their place, so columns stay where they are.
+   */
+  takeBefore(cx) {
+    let cells = this.toCells(), end = Math.min(cx, cells.length), text2 = this.lead;
+    this.tally.units -= this.lead.length, this.lead = "";
+    for (let x = 0; x < end; x++) {
+      let cell = cells[x];
+      cell !== PAD && cell !== TAB_PAD && (text2 += cell), this.set(x, GONE);
+    }
+    return text2;
+  }
+  truncate(cx) {
+    if (this.wide && this.toCells(), cx >= this.length) return;
+    if (this.text !== null) {
+      this.tally.units -= this.text.length - cx, this.text = this.text.slice(0, cx), this.count = cx;
+      return;
+    }
+    let cells = this.cells;
+    for (let x = cx; x < cells.length; x++) this.tally.units -= cells[x].length;
+    cells.length = cx;
+  }
+  toCells() {
+    if (this.cells !== null) return this.cells;
+    let text2 = this.text;
+    if (this.text = null, !this.wide) return this.cells = text2.split("");
+    this.wide = !1;
+    let cells = [];
+    for (let x = 0; x < text2.length; x++) {
+      let code = text2.codePointAt(x), character = code > 65535 ? text2.slice(x, ++x + 1) : text2[x];
+      cells.push(character), cellWidth(code) === 2 && (cells.push(PAD), this.tally.units++);
+    }
+    return this.cells = cells;
+  }
+  /** Blank cells up to `cx` (tmux's grid shows cells between the last in use and the cursor as blanks). */
+  fill(cx) {
+    let cells = this.cells;
+    for (; cells.length < cx; )
+      cells.push(" "), this.tally.units++;
+  }
+  set(x, cell) {
+    let cells = this.cells, old = cells[x];
+    this.tally.units += cell.length - (old === void 0 ? 0 : old.length), cells[x] = cell;
+  }
+  /** Turns the TAB whose span covers cell `x` into the blanks it stands for (something is written over part of it). */
+  untab(x) {
+    let cells = this.cells, from = x;
+    for (; from > 0 && cells[from] === TAB_PAD; ) from--;
+    cells[from] === "	" && this.set(from, " ");
+    for (let y = from + 1; y < cells.length && cells[y] === TAB_PAD; y++) this.set(y, " ");
+  }
+};
+
 // src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, TAB_WIDTH = 8, LineAssembler = class {
   constructor(sink, maxChars = MAX_LINE_CHARS, columns) {
     this.sink = sink;
     this.maxChars = maxChars;
@@ -6700,85 +10489,317 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
   }
   sink;
   maxChars;
-  text = "";
-  cursor = 0;
+  tally = { units: 0 };
+  /** The rows of the line being written, top to bottom; the cursor is on row `cy`, at cell `cx` (`columns`: past the last cell, wrap pending). */
+  rows = [new Row(this.tally)];
+  cy = 0;
+  cx = 0;
   continued = !1;
   /** In the alternate screen, output is a picture redrawn by cursor moves, not lines: it is set aside. */
   alternate = !1;
   /**
-   * The pane's width: a cursor move stops at its right edge, as on the screen
-   * (tmux, screen-write.c:915 CUF and :1268 CHA). Without it, `ESC[9999G`
-   * would pad every line to thousands of blanks: a few bytes of output
-   * amplified into megabytes of log, pushing history out through rotation.
+   * The pane's width: text wraps there and a cursor move stops at its right
+   * edge, as on the screen (tmux, screen-write.c:915 CUF and :1268 CHA).
+   * Without it, `ESC[9999G` would pad every line to thousands of blanks: a
+   * few bytes of output amplified into megabytes of log.
    */
   columns;
+  /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
+  joiner = !1;
+  /** The cursor went home (CUP 1;1, DECSTBM): if the display is erased next, the line goes with it; if not, it was left. */
+  homed = !1;
+  /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
+  lineNumber = 0;
+  saved;
   /** The pane's width from now on (unknown or nonsense: only the line limit bounds the cursor). */
   setColumns(columns) {
-    this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars;
+    this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars, this.cx > this.columns && (this.cx = this.columns);
   }
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text2) {
-    this.text = text2, this.cursor = text2.length;
+    this.reset(0), this.print(text2);
   }
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
   setAlternate(alternate) {
-    alternate !== this.alternate && (alternate && this.text.length > 0 && this.emit(), this.text = "", this.cursor = 0, this.alternate = alternate, this.sink.screen(alternate));
+    alternate !== this.alternate && (this.homed = !1, alternate ? this.leave(0) : this.reset(0), this.alternate = alternate, this.sink.screen(alternate));
   }
-  /** Writes at the cursor, overwriting what is there; past the end pads with blanks, as the screen shows. */
+  /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
   print(part) {
-    if (this.alternate) return;
-    let { text: text2, cursor } = this;
-    cursor === text2.length ? this.text = text2.length === 0 ? part : text2 + part : cursor > text2.length ? this.text = text2 + " ".repeat(cursor - text2.length) + part : this.text = text2.slice(0, cursor) + part + text2.slice(cursor + part.length), this.cursor = cursor + part.length, this.text.length > this.maxChars && this.split();
+    if (this.homed && this.leaveHome(), this.alternate) return;
+    let from = 0;
+    for (; from < part.length; ) {
+      let to = this.joiner ? from : simpleUntil(part, from);
+      if (to > from && (from = this.printSimple(part, from, to)), from === part.length) break;
+      let code = part.codePointAt(from);
+      code === TAB2 ? this.tab() : code > 65535 ? this.character(part.slice(from, from + 2), code) : this.character(part[from], code), from += code > 65535 ? 2 : 1, this.tally.units > this.maxChars && this.split();
+    }
+  }
+  /** Writes `part` from `from` to `to`, all one-cell characters (see isSimple); returns `to`. */
+  printSimple(part, from, to) {
+    for (; from < to; ) {
+      let cx = this.cx, row = this.rows[this.cy], room = Math.min(this.columns - cx, this.maxChars - this.tally.units - Math.max(0, cx - row.length), to - from);
+      room > 0 ? (row.writeSimple(cx, from === 0 && room === part.length ? part : part.slice(from, from + room)), this.cx = cx + room, from += room) : (this.character(part[from], part.charCodeAt(from)), from++, this.tally.units > this.maxChars && this.split());
+    }
+    return to;
+  }
+  /** Escaped bytes the screen does not show: no cell, combined onto the one before like a mark, kept for the log. */
+  unshown(text2) {
+    if (this.homed && this.leaveHome(), !this.alternate)
+      for (let from = 0; from < text2.length; ) {
+        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4;
+        this.rows[this.cy].attach(this.cx, text2.slice(from, to)), this.tally.units > this.maxChars && this.split(), from = to;
+      }
   }
   execute(control) {
-    this.alternate || (control === LF2 ? this.emit() : control === CR2 ? this.cursor = 0 : control === BS2 && this.cursor > 0 && this.cursor--);
+    this.homed && this.leaveHome(), !this.alternate && (control === LF2 ? this.lineFeed() : control === CR2 ? this.cx = 0 : control === BS2 && (this.cx > 0 ? this.cx = Math.min(this.cx, this.columns) - 1 : this.cy > 0 && this.rows[this.cy - 1].wrapped && (this.cy--, this.cx = this.columns - 1)));
   }
-  csi(final, param) {
+  csi(final, first, second) {
     if (this.alternate) return;
-    let count = param > 0 ? param : 1;
+    if (this.homed) {
+      if (final === 74 /* EraseInDisplay */ && first <= 2 && first !== 1) {
+        this.homed = !1, this.reset(0);
+        return;
+      }
+      if ((final === 72 /* CursorPosition */ || final === 102 /* CursorPositionHvp */) && first <= 1 && second <= 1) return;
+      this.leaveHome();
+    }
+    let count = first > 0 ? first : 1, columns = this.columns, row = this.rows[this.cy];
     switch (final) {
-      case 75 /* EraseInLine */:
-        if (param <= 0) this.text = this.text.slice(0, this.cursor);
-        else if (param === 1) {
-          let upto = Math.min(this.cursor + 1, this.text.length);
-          this.text = " ".repeat(upto) + this.text.slice(upto);
-        } else this.text = "";
-        break;
       case 67 /* CursorForward */: {
-        let target = this.cursor + count;
-        this.cursor = Math.min(target, Math.max(this.cursor, this.columns - 1)), this.cursor < target && this.sink.clamped?.();
+        let target = this.cx + count;
+        this.cx = this.cx >= columns ? columns - 1 : Math.min(target, columns - 1), this.cx < target && this.sink.clamped?.();
         break;
       }
       case 68 /* CursorBackward */:
-        this.cursor = Math.max(0, this.cursor - count);
+        this.cx = Math.max(0, this.cx - count);
         break;
       case 71 /* CursorColumn */:
       case 96 /* CursorColumnAbsolute */:
-        this.cursor = Math.min(count - 1, this.columns - 1), this.cursor < count - 1 && this.sink.clamped?.();
+        this.cx = Math.min(count - 1, columns - 1), this.cx < count - 1 && this.sink.clamped?.();
+        break;
+      case 90 /* CursorBackwardTab */: {
+        let cx = Math.min(this.cx, columns - 1);
+        for (let n = count; cx > 0 && n > 0; n--)
+          do
+            cx--;
+          while (cx > 0 && cx % TAB_WIDTH !== 0);
+        this.cx = cx;
+        break;
+      }
+      case 75 /* EraseInLine */:
+        first <= 0 ? this.cx === 0 ? this.clearRow() : this.cx < columns && row.erase(this.cx, Number.MAX_SAFE_INTEGER) : first === 1 ? this.cx >= columns - 1 ? this.clearRow() : row.erase(0, this.cx + 1) : first === 2 && this.clearRow();
+        break;
+      case 64 /* InsertCharacters */:
+        this.cx < columns && row.insert(this.cx, Math.min(count, columns - this.cx), columns), this.tally.units > this.maxChars && this.split();
+        break;
+      case 80 /* DeleteCharacters */:
+        this.cx < columns && row.delete(this.cx, Math.min(count, columns - this.cx));
+        break;
+      case 88 /* EraseCharacters */:
+        this.cx < columns && row.erase(this.cx, this.cx + Math.min(count, columns - this.cx));
+        break;
+      case 98 /* Repeat */:
+        second >= 32 && second < 127 && this.cx < columns && this.print(String.fromCharCode(second).repeat(Math.min(count, columns - this.cx)));
+        break;
+      case 65 /* CursorUp */:
+        this.up(count);
+        break;
+      case 66 /* CursorDown */:
+        this.down(count);
+        break;
+      case 69 /* CursorNextLine */:
+        this.cx = 0, this.down(count);
+        break;
+      case 70 /* CursorPrecedingLine */:
+        this.cx = 0, this.up(count);
+        break;
+      case 72 /* CursorPosition */:
+      case 102 /* CursorPositionHvp */:
+        first <= 1 && second <= 1 ? this.homed = !0 : this.leave(Math.min((second > 0 ? second : 1) - 1, columns - 1));
+        break;
+      case 100 /* CursorRow */:
+        this.leave(Math.min(this.cx, columns - 1));
+        break;
+      case 114 /* ScrollRegion */:
+        (second <= 0 || second > count) && (this.homed = !0);
+        break;
+      case 74 /* EraseInDisplay */:
+        if (first === 2) this.reset(this.cx);
+        else if (first <= 0)
+          this.drop(this.cy + 1), this.rows[this.cy].wrapped = !1, this.cx === 0 ? this.clearRow() : this.cx < columns && this.rows[this.cy].erase(this.cx, Number.MAX_SAFE_INTEGER);
+        else if (first === 1) {
+          for (let y = 0; y < this.cy; y++)
+            this.rows[y].clear(), this.rows[y].wrapped = !1;
+          this.cx >= columns - 1 ? this.clearRow() : row.erase(0, this.cx + 1);
+        }
+        break;
+      case 76 /* InsertLines */:
+      case 77 /* DeleteLines */:
+      case 83 /* ScrollUp */:
+      case 84 /* ScrollDown */:
+        this.leave(Math.min(this.cx, columns - 1));
+        break;
+      case 115 /* SaveCursor */:
+        this.save();
+        break;
+      case 117 /* RestoreCursor */:
+        this.restore();
         break;
     }
-    this.cursor > this.maxChars && (this.cursor = this.maxChars);
   }
-  esc(_final) {
+  esc(final) {
+    if (this.homed && this.leaveHome(), !this.alternate)
+      switch (final) {
+        case 68 /* Index */:
+          this.lineFeed();
+          break;
+        case 69 /* NextLine */:
+          this.cx = 0, this.lineFeed();
+          break;
+        case 77 /* ReverseIndex */:
+          this.up(1);
+          break;
+        case 55 /* SaveCursor */:
+          this.save();
+          break;
+        case 56 /* RestoreCursor */:
+          this.restore();
+          break;
+        case 99 /* Reset */:
+          this.reset(0);
+          break;
+      }
   }
   screen(alternate) {
-    this.setAlternate(alternate);
+    this.homed && this.leaveHome(), this.setAlternate(alternate);
   }
   osc(command, data, truncated) {
-    this.sink.osc?.(command, data, truncated);
+    this.homed && this.leaveHome(), this.sink.osc?.(command, data, truncated);
   }
   /** Emits what is left of an unfinished line (end of stream). */
   finish() {
-    this.text.length > 0 && this.emit();
+    this.homed = !1, this.leave(0);
   }
-  split() {
-    for (; this.text.length > this.maxChars; ) {
-      let cut = this.maxChars, last = this.text.charCodeAt(cut - 1);
-      last >= 55296 && last <= 56319 && cut--, this.sink.line(this.text.slice(0, cut), this.continued), this.continued = !0, this.text = this.text.slice(cut), this.cursor = Math.max(0, this.cursor - cut);
+  /** One character that is not TAB (screen_write_cell, screen-write.c:1811). */
+  character(character, code) {
+    let width = cellWidth(code), row = this.rows[this.cy];
+    if (width === -1) {
+      row.attach(this.cx, character);
+      return;
+    }
+    if (code === ZWJ) {
+      this.joiner = !0, row.attach(this.cx, character);
+      return;
+    }
+    if (this.joiner && code >= 127) {
+      this.joiner = !1, row.attach(this.cx, character);
+      return;
+    }
+    if (width === 0) {
+      row.attach(this.cx, character);
+      return;
+    }
+    if (this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
+      this.rows[this.cy].attach(this.cx, character);
+      return;
+    }
+    let target = this.rows[this.cy];
+    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127), this.cx += width;
+  }
+  /** TAB: to the next tab stop, never past the last column (input.c:1221). */
+  tab() {
+    let last = this.columns - 1;
+    if (this.cx >= last) return;
+    let to = Math.min(last, (Math.floor(this.cx / TAB_WIDTH) + 1) * TAB_WIDTH);
+    this.rows[this.cy].tab(this.cx, to), this.cx = to;
+  }
+  /** Text went past the right edge: it carries on at the start of the next row of the line (screen-write.c:1897). */
+  wrap() {
+    this.rows[this.cy].wrapped = !0, ++this.cy === this.rows.length && this.rows.push(new Row(this.tally)), this.cx = 0, this.sink.clamped?.();
+  }
+  /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
+  lineFeed() {
+    this.cy < this.rows.length - 1 ? this.cy++ : this.leave(this.cx, !0);
+  }
+  /** CUU, RI: up within the line; above its first row, the line is left (screen-write.c:859). */
+  up(count) {
+    let cx = Math.min(this.cx, this.columns - 1);
+    count <= this.cy ? (this.cy -= count, this.cx = cx) : this.leave(cx);
+  }
+  /** CUD: down within the line; below its last row, the line is left (screen-write.c:886). */
+  down(count) {
+    let cx = Math.min(this.cx, this.columns - 1);
+    this.cy + count < this.rows.length ? (this.cy += count, this.cx = cx) : this.leave(cx);
+  }
+  save() {
+    this.saved = { line: this.lineNumber, cy: this.cy, cx: this.cx };
+  }
+  /** DECRC/SCORC: back to the saved place if it is on this line; elsewhere, the line is left; never saved: home (input.c:789). */
+  restore() {
+    let saved = this.saved;
+    saved === void 0 ? this.homed = !0 : saved.line === this.lineNumber && saved.cy < this.rows.length ? (this.cy = saved.cy, this.cx = Math.min(saved.cx, this.columns - 1)) : this.leave(Math.min(saved.cx, this.columns - 1));
+  }
+  /** EL 2 (and EL 0 from column 0): the row is emptied, and neither it nor the row above wraps any more (grid.c:651-656). */
+  clearRow() {
+    let row = this.rows[this.cy];
+    row.empty || (row.clear(), row.wrapped = !1, this.cy > 0 && (this.rows[this.cy - 1].wrapped = !1));
+  }
+  /** The cursor went home and what followed was not an erase of the display: the line was left. */
+  leaveHome() {
+    this.homed = !1, this.leave(0);
+  }
+  /**
+   * The cursor leaves the line (LF from its last row, or a move it cannot
+   * follow): it is written out as it stands, a line for each run of rows
+   * joined by wrapping (capture-pane -J joins those only), and a new one begins
+   * at column `cx`. LF writes out an empty line too; a move writes out only text.
+   */
+  leave(cx, lineFeed = !1) {
+    let rows = this.rows, text2 = "";
+    for (let y = 0; y < rows.length; y++) {
+      let row = rows[y];
+      text2 += row.toString(), !(row.wrapped && y < rows.length - 1) && (text2.length > 0 || lineFeed ? this.out(text2, !0) : this.continued = !1, text2 = "");
+    }
+    this.reset(cx);
+  }
+  /** A new, empty line, the cursor at column `cx` of its first row; nothing is written out. */
+  reset(cx) {
+    this.drop(1);
+    let row = this.rows[0];
+    row.clear(), row.wrapped = !1, this.cx = cx, this.continued = !1, this.lineNumber++;
+  }
+  /** Removes the rows from `from` on (at least one row stays). */
+  drop(from) {
+    let rows = this.rows;
+    if (!(rows.length <= from)) {
+      for (let y = from; y < rows.length; y++) rows[y].clear();
+      rows.length = Math.max(from, 1), this.cy >= rows.length && (this.cy = rows.length - 1);
     }
   }
-  emit() {
-    this.sink.line(this.text, this.continued), this.text = "", this.cursor = 0, this.continued = !1;
+  /**
+   * The line holds more than the limit: the rows above the cursor's are written
+   * out, front first, in pieces of at most the limit cut where a row ends (a
+   * row that does not wrap ends a line of the screen: that one is written out
+   * whole); if the cursor's row alone is over the limit, what is before the
+   * cursor in it too.
+   */
+  split() {
+    let text2 = "";
+    for (; this.cy > 0; ) {
+      let row = this.rows.shift();
+      this.cy--;
+      let rowText = row.toString(), ends2 = !row.wrapped;
+      row.clear(), text2.length > 0 && text2.length + rowText.length > this.maxChars && (this.out(text2, !1), text2 = ""), text2 += rowText, ends2 && (this.out(text2, !0), text2 = "");
+    }
+    this.tally.units > this.maxChars && (text2 += this.rows[0].takeBefore(this.cx)), text2.length > 0 && this.out(text2, !1), this.lineNumber++;
+  }
+  /** Writes out `text`: a line when `ends`, else a piece to be continued; longer than the limit, in pieces (never splitting a surrogate pair). */
+  out(text2, ends2) {
+    for (; text2.length > this.maxChars; ) {
+      let cut = this.maxChars, last = text2.charCodeAt(cut - 1);
+      last >= 55296 && last <= 56319 && cut--, this.sink.line(text2.slice(0, cut), this.continued), this.continued = !0, text2 = text2.slice(cut);
+    }
+    ends2 ? (this.sink.line(text2, this.continued), this.continued = !1) : text2.length > 0 && (this.sink.line(text2, this.continued), this.continued = !0);
   }
 };
 

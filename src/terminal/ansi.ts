@@ -75,7 +75,12 @@ export const enum Csi {
   CursorBackwardTab = 0x5a,
   /** HPA, tmux's other name for CHA */
   CursorColumnAbsolute = 0x60,
-  /** REP: repeat the last printed character */
+  /**
+   * REP: repeat the last printed character. Its second report is that
+   * character's code, or -1: tmux repeats only a printable ASCII character
+   * printed right before (input.c:1142, :1574), and forgets it on any control,
+   * UTF-8 character or escape sequence in between (:1254, :1330, :1634, :2430).
+   */
   Repeat = 0x62,
   /** VPA (1-based row) */
   CursorRow = 0x64,
@@ -109,6 +114,13 @@ export const enum Esc {
 export interface Perform {
   /** A run of printable text: valid UTF-8 decoded, no control character but TAB. */
   print(text: string): void;
+  /**
+   * Text that stands for bytes the screen does not show (malformed UTF-8 as
+   * `\xNN`; C1 controls, line separators and bidi controls as `\uNNNN`): tmux
+   * drops them or gives them no cell, so they take none, yet the log keeps
+   * them. Printed as text when a receiver has no use for the difference.
+   */
+  unshown?(text: string): void;
   /** LF, CR or BS. */
   execute(control: number): void;
   /**
@@ -146,6 +158,8 @@ const OP_ESC = 0x200;
 const OP_ENTER_ALTERNATE = 0x300;
 const OP_LEAVE_ALTERNATE = 0x301;
 const OP_OSC = 0x400;
+/** Escaped bytes the screen does not show: the op's parameter is their length in the text. */
+const OP_UNSHOWN = 0x500;
 
 /**
  * tmux's limits on a CSI (input.c:92, :105, :1167, :1021-1037): the parameter
@@ -248,6 +262,10 @@ export class EscapeCleaner {
   private oscTruncated = false;
   /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
   private oscBodies: string[] = [];
+  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
+  private repeatChar = -1;
+  /** The same at the end of the last chunk, if nothing but that character came last. */
+  private lastChar = -1;
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   private marker = 0;
   private intermediates = false;
@@ -288,6 +306,9 @@ export class EscapeCleaner {
     this.extraBytes = 0;
     const out = this.out;
     let o = 0;
+    // Where the text stood right after the last printable ASCII character; -1
+    // once anything else came (REP repeats only a character printed right before).
+    let asciiEnd = this.lastChar >= 0 ? 0 : -1;
     let state = this.state;
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
@@ -301,14 +322,24 @@ export class EscapeCleaner {
           o = this.escapePending(out, o); // a broken character; `b` starts afresh
         }
         if (b < 0x80) {
-          if (b >= 0x20 && b !== DEL) out[o++] = b;
-          else if (b === LF) {
+          if (b >= 0x20 && b !== DEL) {
+            out[o++] = b;
+            asciiEnd = o;
+          } else if (b === LF) {
             // The commonest op by far, recorded inline.
             const k = this.ops++;
             this.opAt[k] = o - this.extraBytes;
             this.opCode[k] = LF;
-          } else if (b === ESC) state = State.Escape;
-          else o = this.control(out, o, b);
+            asciiEnd = -1;
+          } else if (b === ESC) {
+            state = State.Escape;
+            // Every sequence tmux applies forgets the character (unknown ones do not: forgetting more is safe).
+            this.repeatChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
+            asciiEnd = -1;
+          } else {
+            o = this.control(out, o, b);
+            if (b !== DEL) asciiEnd = -1;
+          }
         } else o = this.startCharacter(out, o, b);
         continue;
       }
@@ -406,6 +437,7 @@ export class EscapeCleaner {
       }
     }
     this.state = state;
+    this.lastChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
     this.report(o, perform);
   }
 
@@ -414,6 +446,7 @@ export class EscapeCleaner {
     this.ops = 0;
     this.oscBodies.length = 0;
     this.extraBytes = 0;
+    this.lastChar = -1;
     this.report(this.escapePending(this.out, 0), perform);
   }
 
@@ -431,9 +464,28 @@ export class EscapeCleaner {
       else if (code < OP_ESC) perform.csi((code - OP_CSI) as Csi, this.opParam[k]!, this.opParam2[k]!);
       else if (code < OP_ENTER_ALTERNATE) perform.esc((code - OP_ESC) as Esc);
       else if (code < OP_OSC) perform.screen(code === OP_ENTER_ALTERNATE);
-      else perform.osc(this.opParam[k]!, this.oscBodies[this.opParam2[k]!]!, code === OP_OSC + 1);
+      else if (code < OP_UNSHOWN) perform.osc(this.opParam[k]!, this.oscBodies[this.opParam2[k]!]!, code === OP_OSC + 1);
+      else {
+        from = at + this.opParam[k]!;
+        const unshown = text.slice(at, from);
+        if (perform.unshown) perform.unshown(unshown);
+        else perform.print(unshown);
+      }
     }
     if (from < text.length) perform.print(from === 0 ? text : text.slice(from));
+  }
+
+  /**
+   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
+   * op, or the one right before it made longer (a run of binary bytes is one
+   * op, so a chunk never has more ops than bytes).
+   */
+  private unshown(o: number, length: number): number {
+    const at = o - this.extraBytes;
+    const last = this.ops - 1;
+    if (last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last]! + this.opParam[last]! === at) this.opParam[last] = this.opParam[last]! + length;
+    else this.op(o, OP_UNSHOWN, length, -1);
+    return o;
   }
 
   private op(o: number, code: number, param: number, param2: number): void {
@@ -471,7 +523,7 @@ export class EscapeCleaner {
       need = 3;
       if (b === 0xf0) lower = 0x90;
       else if (b === 0xf4) upper = 0x8f; // nothing past U+10FFFF
-    } else return escapeByte(out, o, b);
+    } else return escapeByte(out, this.unshown(o, 4), b);
     this.pending[0] = b;
     this.pendingLength = 1;
     this.need = need;
@@ -487,9 +539,10 @@ export class EscapeCleaner {
     if (--this.need > 0) return o;
     const length = this.pendingLength;
     this.pendingLength = 0;
-    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeCodePoint(out, o, b);
+    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeCodePoint(out, this.unshown(o, 6), b);
     if (length === 3 && isLineBreakOrBidi(this.pending[0]!, this.pending[1]!, b)) {
-      return escapeCodePoint(out, o, ((this.pending[0]! & 0x0f) << 12) | ((this.pending[1]! & 0x3f) << 6) | (b & 0x3f));
+      const codePoint = ((this.pending[0]! & 0x0f) << 12) | ((this.pending[1]! & 0x3f) << 6) | (b & 0x3f);
+      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
     }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k]!;
     out[o++] = b;
@@ -499,7 +552,7 @@ export class EscapeCleaner {
   }
 
   private escapePending(out: Buffer, o: number): number {
-    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]!);
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]!);
     this.pendingLength = 0;
     this.need = 0;
     this.lower = 0x80;
@@ -528,7 +581,8 @@ export class EscapeCleaner {
   /** Reports the CSI sequences that matter to the log. */
   private dispatchCsi(o: number, final: number): void {
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] === 1 && !this.subInFirstTwo) this.op(o, OP_CSI + final, this.param, this.param2);
+      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
+      this.op(o, OP_CSI + final, this.param, final === 0x62 ? this.repeatChar : this.param2);
     } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c) && this.switchesScreen) {
       this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
     }

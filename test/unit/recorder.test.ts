@@ -58,9 +58,9 @@ describe('the recorder', () => {
 
   it('one clock reading per chunk: every line of a chunk has the time it arrived', () => {
     const t = setUp();
-    t.recorder.push(Buffer.from('a\nb'));
+    t.recorder.push(Buffer.from('a\r\nb'));
     t.tick(100);
-    t.recorder.push(Buffer.from('c\n'));
+    t.recorder.push(Buffer.from('c\r\n'));
     assert.deepEqual(
       t.sink.records.map((record) => [record.text, record.time]),
       [['a', 1000], ['bc', 1100]],
@@ -109,14 +109,14 @@ describe('the recorder', () => {
 describe('drop accounting', () => {
   it('above the limit whole lines are dropped and counted; the event stands where the gap is', () => {
     const t = setUp({ limit: 100 });
-    t.recorder.push(Buffer.from('kept 1\n'));
+    t.recorder.push(Buffer.from('kept 1\r\n'));
     t.sink.backlog = 101; // the disk has fallen behind
-    t.recorder.push(Buffer.from('lost 2\nlost 3\n'));
+    t.recorder.push(Buffer.from('lost 2\r\nlost 3\r\n'));
     t.recorder.event('note', {}); // events are never dropped
     t.sink.backlog = 60; // under the limit, but not yet under half of it: still dropping
-    t.recorder.push(Buffer.from('lost 4\n'));
+    t.recorder.push(Buffer.from('lost 4\r\n'));
     t.sink.backlog = 50;
-    t.recorder.push(Buffer.from('kept 5\n'));
+    t.recorder.push(Buffer.from('kept 5\r\n'));
     t.recorder.endOfInput();
     t.guard.close();
     assert.deepEqual(t.sink.lines(), ['| kept 1', '* note', '* dropped lines=3 chars=18 reason=log writer backlog', '| kept 5']);
@@ -130,7 +130,7 @@ describe('drop accounting', () => {
   it('a gap still open at the end is accounted for before the stop event', async () => {
     const t = setUp({ limit: 10 });
     t.sink.backlog = 11;
-    t.recorder.push(Buffer.from('a\nbb\n'));
+    t.recorder.push(Buffer.from('a\r\nbb\r\n'));
     t.recorder.endOfInput();
     await t.recorder.stop({ reason: 'eof' });
     assert.deepEqual(t.sink.lines(), ['* dropped lines=2 chars=3 reason=log writer backlog', '* stop reason=eof']);
