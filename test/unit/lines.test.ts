@@ -5,11 +5,14 @@
 // assumption, and properties over arbitrary terminal output.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isSimple } from '../../src/terminal/row.ts';
 import { cellWidth, textWidth } from '../../src/terminal/width.ts';
 import { LINE_CASES } from '../support/line-cases.ts';
+import { FIXTURES } from '../support/paths.ts';
 import { split, transcriptLines } from '../support/transcript.ts';
 
 const ESC = '\x1b';
@@ -17,6 +20,25 @@ const ESC = '\x1b';
 describe('line cases (the same bytes tmux is checked on in test/e2e/fidelity.test.ts)', () => {
   for (const { name, columns, input, lines } of LINE_CASES) {
     it(name, () => assert.deepEqual(transcriptLines(input, { columns }), lines));
+  }
+});
+
+describe('recorded bash sessions (test/fixtures/sessions): the log ends with the lines of the final screen, exactly', () => {
+  const dir = path.join(FIXTURES, 'sessions');
+  const names = fs.readdirSync(dir).filter((name) => name.endsWith('.raw')).map((name) => name.slice(0, -'.raw'.length));
+  it('are all there', () => assert.deepEqual(names.sort(), ['ctrl-l', 'ctrl-r', 'ctrl-w', 'edit-delete', 'long-edit', 'meta-d', 'wide-backspace']));
+  for (const name of names) {
+    it(name, () => {
+      const bytes = fs.readFileSync(path.join(dir, `${name}.raw`));
+      const columns = Number(fs.readFileSync(path.join(dir, `${name}.size`), 'utf8').split(' ')[0]);
+      // capture-pane -J keeps blanks that were cleared; the log cuts them.
+      const screen = fs.readFileSync(path.join(dir, `${name}.expected`), 'utf8').split('\n').map((row) => row.trimEnd()).filter((row) => row.length > 0);
+      const logged = (input: Uint8Array | Uint8Array[]) => transcriptLines(input, { columns }).map((line) => line.trimEnd()).filter((line) => line.length > 0);
+      const whole = logged(bytes);
+      assert.deepEqual(whole.slice(-screen.length), screen);
+      for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(logged(split(bytes, [cut])), whole, `split at ${cut}`);
+      fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 8 }), (cuts) => assert.deepEqual(logged(split(bytes, cuts)), whole)), { numRuns: 200 });
+    });
   }
 });
 
