@@ -6535,15 +6535,19 @@ var EscapeCleaner = class {
   opCode = new Int32Array(1024);
   opParam = new Int32Array(1024);
   opParam2 = new Int32Array(1024);
+  /** 1 if the text before the op (since the op before) is printable ASCII only. */
+  opPlain = new Uint8Array(1024);
   ops = 0;
+  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
+  complex = !1;
   /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
   advance(chunk, perform2) {
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
-      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2);
+      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
     }
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0;
+    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
     let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
@@ -6560,7 +6564,7 @@ var EscapeCleaner = class {
             out[o++] = b, asciiEnd = o;
           else if (b === LF) {
             let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, asciiEnd = -1;
+            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
           } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
         else o = this.startCharacter(out, o, b);
         continue;
@@ -6602,7 +6606,7 @@ var EscapeCleaner = class {
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.report(this.escapePending(this.out, 0), perform2);
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
   }
   /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
   report(length, perform2) {
@@ -6610,7 +6614,7 @@ var EscapeCleaner = class {
     let text2 = this.out.toString("utf8", 0, length), from = 0;
     for (let k = 0; k < this.ops; k++) {
       let at = this.opAt[k];
-      at > from && perform2.print(text2.slice(from, at)), from = at;
+      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
       let code = this.opCode[k];
       if (code < OP_CSI) perform2.execute(code);
       else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
@@ -6623,7 +6627,7 @@ var EscapeCleaner = class {
         perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
       }
     }
-    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from));
+    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
   }
   /**
    * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
@@ -6636,11 +6640,11 @@ var EscapeCleaner = class {
   }
   op(o, code, param, param2) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
-    return b === TAB ? out[o++] = b : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+    return b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
@@ -6666,7 +6670,7 @@ var EscapeCleaner = class {
       return escapeCodePoint(out, this.unshown(o, 6), codePoint);
     }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
-    return out[o++] = b, this.extraBytes += length === 4 ? 2 : length - 1, o;
+    return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
   }
   escapePending(out, o) {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
@@ -10307,6 +10311,11 @@ var Row = class {
   clear() {
     this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.cells = null, this.lead = "";
   }
+  /** Appends printable ASCII at the end of a row in text form; false if the row is not that, and nothing done. */
+  appendPlain(cx, part) {
+    let text2 = this.text;
+    return text2 === null || cx !== this.count || this.wide ? !1 : (this.text = text2.length === 0 ? part : text2 + part, this.count += part.length, this.tally.units += part.length, !0);
+  }
   /**
    * Appends one character of `width` cells at the end of a row in text form,
    * if it can be held there (one unit per cell); false if not, and nothing done.
@@ -10481,7 +10490,7 @@ var Row = class {
 };
 
 // src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, TAB_WIDTH = 8, LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, TAB_WIDTH = 8, LineAssembler = class {
   constructor(sink, maxChars = MAX_LINE_CHARS, columns) {
     this.sink = sink;
     this.maxChars = maxChars;
@@ -10511,6 +10520,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
   lineNumber = 0;
   saved;
+  /** Rows of finished lines, emptied, for the next long line (a flood of long lines allocates none). */
+  spare = [];
   /** The pane's width from now on (unknown or nonsense: only the line limit bounds the cursor). */
   setColumns(columns) {
     this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars, this.cx > this.columns && (this.cx = this.columns);
@@ -10524,11 +10535,18 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     alternate !== this.alternate && (this.homed = !1, alternate ? this.leave(0) : this.reset(0), this.alternate = alternate, this.sink.screen(alternate));
   }
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
-  print(part) {
+  print(part, plain = !1) {
+    if (plain && !this.joiner && !this.homed && !this.alternate) {
+      let cx = this.cx, end = cx + part.length;
+      if (end <= this.columns && this.tally.units + part.length <= this.maxChars && this.rows[this.cy].appendPlain(cx, part)) {
+        this.cx = end;
+        return;
+      }
+    }
     if (this.homed && this.leaveHome(), this.alternate) return;
     let from = 0;
     for (; from < part.length; ) {
-      let to = this.joiner ? from : simpleUntil(part, from);
+      let to = this.joiner ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from && (from = this.printSimple(part, from, to)), from === part.length) break;
       let code = part.codePointAt(from);
       code === TAB2 ? this.tab() : code > 65535 ? this.character(part.slice(from, from + 2), code) : this.character(part[from], code), from += code > 65535 ? 2 : 1, this.tally.units > this.maxChars && this.split();
@@ -10538,7 +10556,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   printSimple(part, from, to) {
     for (; from < to; ) {
       let cx = this.cx, row = this.rows[this.cy], room = Math.min(this.columns - cx, this.maxChars - this.tally.units - Math.max(0, cx - row.length), to - from);
-      room > 0 ? (row.writeSimple(cx, from === 0 && room === part.length ? part : part.slice(from, from + room)), this.cx = cx + room, from += room) : (this.character(part[from], part.charCodeAt(from)), from++, this.tally.units > this.maxChars && this.split());
+      room > 0 ? (row.writeSimple(cx, from === 0 && room === part.length ? part : part.slice(from, from + room)), this.cx = cx + room, from += room) : cx >= this.columns && this.columns > 0 && !this.joiner ? this.wrap() : (this.character(part[from], part.charCodeAt(from)), from++, this.tally.units > this.maxChars && this.split());
     }
     return to;
   }
@@ -10715,11 +10733,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** Text went past the right edge: it carries on at the start of the next row of the line (screen-write.c:1897). */
   wrap() {
-    this.rows[this.cy].wrapped = !0, ++this.cy === this.rows.length && this.rows.push(new Row(this.tally)), this.cx = 0, this.sink.clamped?.();
+    this.rows[this.cy].wrapped = !0, ++this.cy === this.rows.length && this.rows.push(this.spare.pop() ?? new Row(this.tally)), this.cx = 0, this.sink.clamped?.();
   }
   /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
   lineFeed() {
-    this.cy < this.rows.length - 1 ? this.cy++ : this.leave(this.cx, !0);
+    if (this.cy < this.rows.length - 1) this.cy++;
+    else if (this.rows.length === 1 && !this.continued) {
+      let row = this.rows[0];
+      this.sink.line(row.toString(), !1), row.clear(), row.wrapped = !1, this.lineNumber++;
+    } else this.leave(this.cx, !0);
   }
   /** CUU, RI: up within the line; above its first row, the line is left (screen-write.c:859). */
   up(count) {
@@ -10768,12 +10790,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     let row = this.rows[0];
     row.clear(), row.wrapped = !1, this.cx = cx, this.continued = !1, this.lineNumber++;
   }
-  /** Removes the rows from `from` on (at least one row stays). */
+  /** Removes the rows from `from` on (at least one row stays); they are kept for reuse. */
   drop(from) {
     let rows = this.rows;
     if (!(rows.length <= from)) {
-      for (let y = from; y < rows.length; y++) rows[y].clear();
-      rows.length = Math.max(from, 1), this.cy >= rows.length && (this.cy = rows.length - 1);
+      for (let y = Math.max(from, 1); y < rows.length; y++) {
+        let row = rows[y];
+        row.clear(), row.wrapped = !1, this.spare.length < SPARE_ROWS && this.spare.push(row);
+      }
+      from === 0 && rows[0].clear(), rows.length = Math.max(from, 1), this.cy >= rows.length && (this.cy = rows.length - 1);
     }
   }
   /**
@@ -10789,7 +10814,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       let row = this.rows.shift();
       this.cy--;
       let rowText = row.toString(), ends2 = !row.wrapped;
-      row.clear(), text2.length > 0 && text2.length + rowText.length > this.maxChars && (this.out(text2, !1), text2 = ""), text2 += rowText, ends2 && (this.out(text2, !0), text2 = "");
+      row.clear(), row.wrapped = !1, this.spare.length < SPARE_ROWS && this.spare.push(row), text2.length > 0 && text2.length + rowText.length > this.maxChars && (this.out(text2, !1), text2 = ""), text2 += rowText, ends2 && (this.out(text2, !0), text2 = "");
     }
     this.tally.units > this.maxChars && (text2 += this.rows[0].takeBefore(this.cx)), text2.length > 0 && this.out(text2, !1), this.lineNumber++;
   }

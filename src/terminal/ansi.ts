@@ -112,8 +112,11 @@ export const enum Esc {
 
 /** What the cleaner reports, in stream order (vte's `Perform`, cut down to what a log needs). */
 export interface Perform {
-  /** A run of printable text: valid UTF-8 decoded, no control character but TAB. */
-  print(text: string): void;
+  /**
+   * A run of printable text: valid UTF-8 decoded, no control character but
+   * TAB. `plain`: it is printable ASCII only (no TAB), as most output is.
+   */
+  print(text: string, plain?: boolean): void;
   /**
    * Text that stands for bytes the screen does not show (malformed UTF-8 as
    * `\xNN`; C1 controls, line separators and bidi controls as `\uNNNN`): tmux
@@ -287,7 +290,11 @@ export class EscapeCleaner {
   private opCode = new Int32Array(1024);
   private opParam = new Int32Array(1024);
   private opParam2 = new Int32Array(1024);
+  /** 1 if the text before the op (since the op before) is printable ASCII only. */
+  private opPlain = new Uint8Array(1024);
   private ops = 0;
+  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
+  private complex = false;
 
   /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
   advance(chunk: Uint8Array, perform: Perform): void {
@@ -300,8 +307,10 @@ export class EscapeCleaner {
       this.opCode = new Int32Array(size);
       this.opParam = new Int32Array(size);
       this.opParam2 = new Int32Array(size);
+      this.opPlain = new Uint8Array(size);
     }
     this.ops = 0;
+    this.complex = false;
     this.oscBodies.length = 0;
     this.extraBytes = 0;
     const out = this.out;
@@ -330,6 +339,8 @@ export class EscapeCleaner {
             const k = this.ops++;
             this.opAt[k] = o - this.extraBytes;
             this.opCode[k] = LF;
+            this.opPlain[k] = this.complex ? 0 : 1;
+            this.complex = false;
             asciiEnd = -1;
           } else if (b === ESC) {
             state = State.Escape;
@@ -447,6 +458,7 @@ export class EscapeCleaner {
     this.oscBodies.length = 0;
     this.extraBytes = 0;
     this.lastChar = -1;
+    this.complex = false;
     this.report(this.escapePending(this.out, 0), perform);
   }
 
@@ -457,7 +469,7 @@ export class EscapeCleaner {
     let from = 0;
     for (let k = 0; k < this.ops; k++) {
       const at = this.opAt[k]!;
-      if (at > from) perform.print(text.slice(from, at));
+      if (at > from) perform.print(text.slice(from, at), this.opPlain[k] === 1);
       from = at;
       const code = this.opCode[k]!;
       if (code < OP_CSI) perform.execute(code);
@@ -472,7 +484,7 @@ export class EscapeCleaner {
         else perform.print(unshown);
       }
     }
-    if (from < text.length) perform.print(from === 0 ? text : text.slice(from));
+    if (from < text.length) perform.print(from === 0 ? text : text.slice(from), !this.complex);
   }
 
   /**
@@ -494,11 +506,16 @@ export class EscapeCleaner {
     this.opCode[k] = code;
     this.opParam[k] = param;
     this.opParam2[k] = param2;
+    this.opPlain[k] = this.complex ? 0 : 1;
+    this.complex = false;
   }
 
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   private control(out: Buffer, o: number, b: number): number {
-    if (b === TAB) out[o++] = b;
+    if (b === TAB) {
+      out[o++] = b;
+      this.complex = true;
+    }
     else if (b === LF || b === CR || b === BS) this.op(o, b, -1, -1);
     // tmux moves down a line on VT and FF as on LF (input.c:1233-1235): the line they leave is finished.
     else if (b === VT || b === FF) this.op(o, LF, -1, -1);
@@ -546,6 +563,7 @@ export class EscapeCleaner {
     }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k]!;
     out[o++] = b;
+    this.complex = true;
     // 2 and 3 bytes make one UTF-16 unit, 4 bytes a surrogate pair.
     this.extraBytes += length === 4 ? 2 : length - 1;
     return o;

@@ -46,6 +46,8 @@ const CR = 0x0d;
 const BS = 0x08;
 const TAB = 0x09;
 const ZWJ = 0x200d;
+/** Emptied rows kept for reuse, at most. */
+const SPARE_ROWS = 256;
 /** Tab stops: every 8 columns (tmux's default, screen.c; HTS/TBC are not followed). */
 const TAB_WIDTH = 8;
 
@@ -72,6 +74,8 @@ export class LineAssembler implements Perform {
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
   private lineNumber = 0;
   private saved: { line: number; cy: number; cx: number } | undefined;
+  /** Rows of finished lines, emptied, for the next long line (a flood of long lines allocates none). */
+  private readonly spare: Row[] = [];
 
   constructor(
     private readonly sink: LineSink,
@@ -105,7 +109,16 @@ export class LineAssembler implements Perform {
   }
 
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
-  print(part: string): void {
+  print(part: string, plain = false): void {
+    if (plain && !this.joiner && !this.homed && !this.alternate) {
+      // The flood's case: ASCII appended to the row, within the width and the line limit.
+      const cx = this.cx;
+      const end = cx + part.length;
+      if (end <= this.columns && this.tally.units + part.length <= this.maxChars && this.rows[this.cy]!.appendPlain(cx, part)) {
+        this.cx = end;
+        return;
+      }
+    }
     if (this.homed) this.leaveHome();
     if (this.alternate) return;
     // Runs of one-cell characters (the common case: most output is nothing else) are written a
@@ -114,7 +127,7 @@ export class LineAssembler implements Perform {
     // the output was split into reads.
     let from = 0;
     while (from < part.length) {
-      const to = this.joiner ? from : simpleUntil(part, from);
+      const to = this.joiner ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from) from = this.printSimple(part, from, to);
       if (from === part.length) break;
       const code = part.codePointAt(from)!;
@@ -137,6 +150,8 @@ export class LineAssembler implements Perform {
         row.writeSimple(cx, from === 0 && room === part.length ? part : part.slice(from, from + room));
         this.cx = cx + room;
         from += room;
+      } else if (cx >= this.columns && this.columns > 0 && !this.joiner) {
+        this.wrap(); // at the right edge: a one-cell character goes on the next row
       } else {
         this.character(part[from]!, part.charCodeAt(from));
         from++;
@@ -386,7 +401,7 @@ export class LineAssembler implements Perform {
   /** Text went past the right edge: it carries on at the start of the next row of the line (screen-write.c:1897). */
   private wrap(): void {
     this.rows[this.cy]!.wrapped = true;
-    if (++this.cy === this.rows.length) this.rows.push(new Row(this.tally));
+    if (++this.cy === this.rows.length) this.rows.push(this.spare.pop() ?? new Row(this.tally));
     this.cx = 0;
     this.sink.clamped?.();
   }
@@ -394,7 +409,14 @@ export class LineAssembler implements Perform {
   /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
   private lineFeed(): void {
     if (this.cy < this.rows.length - 1) this.cy++;
-    else this.leave(this.cx, true);
+    else if (this.rows.length === 1 && !this.continued) {
+      // The flood's case: a line of one row ends.
+      const row = this.rows[0]!;
+      this.sink.line(row.toString(), false);
+      row.clear();
+      row.wrapped = false;
+      this.lineNumber++;
+    } else this.leave(this.cx, true);
   }
 
   /** CUU, RI: up within the line; above its first row, the line is left (screen-write.c:859). */
@@ -475,11 +497,17 @@ export class LineAssembler implements Perform {
     this.lineNumber++;
   }
 
-  /** Removes the rows from `from` on (at least one row stays). */
+  /** Removes the rows from `from` on (at least one row stays); they are kept for reuse. */
   private drop(from: number): void {
     const rows = this.rows;
     if (rows.length <= from) return;
-    for (let y = from; y < rows.length; y++) rows[y]!.clear();
+    for (let y = Math.max(from, 1); y < rows.length; y++) {
+      const row = rows[y]!;
+      row.clear();
+      row.wrapped = false;
+      if (this.spare.length < SPARE_ROWS) this.spare.push(row);
+    }
+    if (from === 0) rows[0]!.clear();
     rows.length = Math.max(from, 1);
     if (this.cy >= rows.length) this.cy = rows.length - 1;
   }
@@ -499,6 +527,8 @@ export class LineAssembler implements Perform {
       const rowText = row.toString();
       const ends = !row.wrapped;
       row.clear();
+      row.wrapped = false;
+      if (this.spare.length < SPARE_ROWS) this.spare.push(row);
       if (text.length > 0 && text.length + rowText.length > this.maxChars) {
         this.out(text, false);
         text = '';

@@ -101,6 +101,16 @@ export class Row {
     this.lead = '';
   }
 
+  /** Appends printable ASCII at the end of a row in text form; false if the row is not that, and nothing done. */
+  appendPlain(cx: number, part: string): boolean {
+    const text = this.text;
+    if (text === null || cx !== this.count || this.wide) return false;
+    this.text = text.length === 0 ? part : text + part;
+    this.count += part.length;
+    this.tally.units += part.length;
+    return true;
+  }
+
   /**
    * Appends one character of `width` cells at the end of a row in text form,
    * if it can be held there (one unit per cell); false if not, and nothing done.
