@@ -6471,11 +6471,11 @@ function paneDied(tmux, paneId, status) {
 }
 
 // src/terminal/ansi.ts
-var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
+var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), DEC_MODES = /* @__PURE__ */ new Set([3, 6, 7]), REPORTED_CSI = new Uint8Array(128);
 for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
 var REPORTED_ESC = new Uint8Array(128);
 for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
-var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
+var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
 var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
@@ -6502,6 +6502,9 @@ var EscapeCleaner = class {
   /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
   subInFirstTwo = !1;
   switchesScreen = !1;
+  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
+  modes = new Int32Array(MAX_PARAMS + 1);
+  modeCount = 0;
   /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
   oscNumber = 0;
   oscKeep = !1;
@@ -6575,7 +6578,7 @@ var EscapeCleaner = class {
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.switchesScreen = !1, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (b < 128 && REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.switchesScreen = !1, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (b < 128 && REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
@@ -6621,6 +6624,7 @@ var EscapeCleaner = class {
       else if (code < OP_ENTER_ALTERNATE) perform2.esc(code - OP_ESC);
       else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE);
       else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
+      else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
       else {
         from = at + this.opParam[k];
         let unshown = text2.slice(at, from);
@@ -6686,11 +6690,15 @@ var EscapeCleaner = class {
     if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
       let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
       index === 0 ? this.param = value : index === 1 && (this.param2 = value), ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0);
+      let mode = this.marker === 0 ? this.current === 4 ? 4 /* Insert */ : -1 : this.marker === 63 && DEC_MODES.has(this.current) ? 65536 + this.current : -1;
+      mode >= 0 && this.modeCount < this.modes.length && (this.modes[this.modeCount++] = mode);
     }
     this.current = -1, this.currentSub = !1;
   }
   /** Reports the CSI sequences that matter to the log. */
   dispatchCsi(o, final) {
+    if ((final === 104 || final === 108) && this.modeCount > 0)
+      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
     if (this.marker === 0) {
       if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
       this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
@@ -10515,6 +10523,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   columns;
   /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
   joiner = !1;
+  /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
+  insert = !1;
+  /** DECAWM: text past the right edge wraps (on by default); off, it overwrites the last column. */
+  autowrap = !0;
   /** The cursor went home (CUP 1;1, DECSTBM): if the display is erased next, the line goes with it; if not, it was left. */
   homed = !1;
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
@@ -10536,7 +10548,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
   print(part, plain = !1) {
-    if (plain && !this.joiner && !this.homed && !this.alternate) {
+    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert) {
       let cx = this.cx, end = cx + part.length;
       if (end <= this.columns && this.tally.units + part.length <= this.maxChars && this.rows[this.cy].appendPlain(cx, part)) {
         this.cx = end;
@@ -10544,9 +10556,9 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       }
     }
     if (this.homed && this.leaveHome(), this.alternate) return;
-    let from = 0;
+    let from = 0, general = this.insert || !this.autowrap;
     for (; from < part.length; ) {
-      let to = this.joiner ? from : plain ? part.length : simpleUntil(part, from);
+      let to = this.joiner || general ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from && (from = this.printSimple(part, from, to)), from === part.length) break;
       let code = part.codePointAt(from);
       code === TAB2 ? this.tab() : code > 65535 ? this.character(part.slice(from, from + 2), code) : this.character(part[from], code), from += code > 65535 ? 2 : 1, this.tally.units > this.maxChars && this.split();
@@ -10691,6 +10703,18 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   screen(alternate) {
     this.homed && this.leaveHome(), this.setAlternate(alternate);
   }
+  /** Modes that change where text lands; kept in the alternate screen too (tmux keeps them across it). */
+  mode(mode, set) {
+    if (mode === 4 /* Insert */) this.insert = set;
+    else if (mode === 65543 /* Autowrap */) this.autowrap = set;
+    else {
+      if (this.alternate) return;
+      if (mode === 65542 /* Origin */) {
+        if (this.homed) return;
+        this.homed = !0;
+      } else mode === 65539 /* ColumnMode */ && (this.homed = !1, this.reset(0));
+    }
+  }
   osc(command, data, truncated) {
     this.homed && this.leaveHome(), this.sink.osc?.(command, data, truncated);
   }
@@ -10717,7 +10741,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       row.attach(this.cx, character);
       return;
     }
-    if (this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
+    if (!this.autowrap) {
+      if (this.cx > this.columns - width) {
+        row.attach(this.cx, character);
+        return;
+      }
+      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, code < 127), this.cx = Math.min(this.cx + width, this.columns - 1);
+      return;
+    }
+    if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
       this.rows[this.cy].attach(this.cx, character);
       return;
     }

@@ -110,6 +110,18 @@ export const enum Esc {
   Reset = 0x63,
 }
 
+/**
+ * The modes that change where text lands, as tmux applies them (input.c:1640-1800):
+ * ANSI IRM (insert), and DEC private autowrap, origin (the cursor goes home) and
+ * column mode (home, and the screen is cleared). DEC private ones are 0x10000 + n.
+ */
+export const enum Mode {
+  Insert = 4,
+  ColumnMode = 0x10003,
+  Origin = 0x10006,
+  Autowrap = 0x10007,
+}
+
 /** What the cleaner reports, in stream order (vte's `Perform`, cut down to what a log needs). */
 export interface Perform {
   /**
@@ -136,6 +148,8 @@ export interface Perform {
   esc(final: Esc): void;
   /** DECSET/DECRST 1049, 1047 or 47: a full-screen program entered (true) or left (false) the alternate screen. */
   screen(alternate: boolean): void;
+  /** SM/RM or DECSET/DECRST of a Mode, one report per parameter, in their order (a sequence may set several). */
+  mode?(mode: Mode, set: boolean): void;
   /**
    * A semantic-prompt string: `command` 133 or 633, `data` what follows `133;`
    * (decoded as UTF-8; at most MAX_OSC_BYTES of it, `truncated` if there was more).
@@ -147,6 +161,8 @@ export interface Perform {
 export const MAX_OSC_BYTES = 256 * 1024;
 
 const ALTERNATE_SCREEN_MODES = new Set([1049, 1047, 47]);
+/** DEC private modes reported as Mode (column mode, origin, autowrap). */
+const DEC_MODES = new Set([3, 6, 7]);
 
 /** CSI finals reported (input.c:268, those with no intermediate): a table by byte. */
 const REPORTED_CSI = new Uint8Array(0x80);
@@ -163,6 +179,7 @@ const OP_LEAVE_ALTERNATE = 0x301;
 const OP_OSC = 0x400;
 /** Escaped bytes the screen does not show: the op's parameter is their length in the text. */
 const OP_UNSHOWN = 0x500;
+const OP_MODE = 0x600;
 
 /**
  * tmux's limits on a CSI (input.c:92, :105, :1167, :1021-1037): the parameter
@@ -257,6 +274,9 @@ export class EscapeCleaner {
   /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
   private subInFirstTwo = false;
   private switchesScreen = false;
+  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
+  private readonly modes = new Int32Array(MAX_PARAMS + 1);
+  private modeCount = 0;
   /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
   private oscNumber = 0;
   private oscKeep = false;
@@ -376,6 +396,7 @@ export class EscapeCleaner {
             this.currentSub = false;
             this.subInFirstTwo = false;
             this.switchesScreen = false;
+            this.modeCount = 0;
             this.marker = 0;
             this.intermediates = false;
           } else if (b === 0x5d) {
@@ -477,6 +498,7 @@ export class EscapeCleaner {
       else if (code < OP_ENTER_ALTERNATE) perform.esc((code - OP_ESC) as Esc);
       else if (code < OP_OSC) perform.screen(code === OP_ENTER_ALTERNATE);
       else if (code < OP_UNSHOWN) perform.osc(this.opParam[k]!, this.oscBodies[this.opParam2[k]!]!, code === OP_OSC + 1);
+      else if (code === OP_MODE) perform.mode?.(this.opParam[k]! as Mode, this.opParam2[k] === 1);
       else {
         from = at + this.opParam[k]!;
         const unshown = text.slice(at, from);
@@ -591,6 +613,8 @@ export class EscapeCleaner {
       if (index === 0) this.param = value;
       else if (index === 1) this.param2 = value;
       if (ALTERNATE_SCREEN_MODES.has(this.current)) this.switchesScreen = true;
+      const mode = this.marker === 0 ? (this.current === 4 ? Mode.Insert : -1) : this.marker === 0x3f && DEC_MODES.has(this.current) ? 0x10000 + this.current : -1;
+      if (mode >= 0 && this.modeCount < this.modes.length) this.modes[this.modeCount++] = mode;
     }
     this.current = -1;
     this.currentSub = false;
@@ -598,6 +622,9 @@ export class EscapeCleaner {
 
   /** Reports the CSI sequences that matter to the log. */
   private dispatchCsi(o: number, final: number): void {
+    if ((final === 0x68 || final === 0x6c) && this.modeCount > 0) {
+      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i]!, final === 0x68 ? 1 : 0);
+    }
     if (this.marker === 0) {
       if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
       this.op(o, OP_CSI + final, this.param, final === 0x62 ? this.repeatChar : this.param2);

@@ -15,7 +15,7 @@
 // erase of the whole screen (clear, Ctrl-L: `ESC[H ESC[J`) drops the line
 // instead: the shell draws it again.
 
-import { Csi, Esc, type Perform } from './ansi.ts';
+import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { Row, simpleUntil, type Tally } from './row.ts';
 import { cellWidth } from './width.ts';
 
@@ -69,6 +69,10 @@ export class LineAssembler implements Perform {
   private columns: number;
   /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
   private joiner = false;
+  /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
+  private insert = false;
+  /** DECAWM: text past the right edge wraps (on by default); off, it overwrites the last column. */
+  private autowrap = true;
   /** The cursor went home (CUP 1;1, DECSTBM): if the display is erased next, the line goes with it; if not, it was left. */
   private homed = false;
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
@@ -110,7 +114,7 @@ export class LineAssembler implements Perform {
 
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
   print(part: string, plain = false): void {
-    if (plain && !this.joiner && !this.homed && !this.alternate) {
+    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert) {
       // The flood's case: ASCII appended to the row, within the width and the line limit.
       const cx = this.cx;
       const end = cx + part.length;
@@ -126,8 +130,9 @@ export class LineAssembler implements Perform {
     // character that could cross it, so where a line is cut into pieces does not depend on how
     // the output was split into reads.
     let from = 0;
+    const general = this.insert || !this.autowrap; // every character through screen_write_cell
     while (from < part.length) {
-      const to = this.joiner ? from : plain ? part.length : simpleUntil(part, from);
+      const to = this.joiner || general ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from) from = this.printSimple(part, from, to);
       if (from === part.length) break;
       const code = part.codePointAt(from)!;
@@ -341,6 +346,22 @@ export class LineAssembler implements Perform {
     this.setAlternate(alternate);
   }
 
+  /** Modes that change where text lands; kept in the alternate screen too (tmux keeps them across it). */
+  mode(mode: Mode, set: boolean): void {
+    if (mode === Mode.Insert) this.insert = set;
+    else if (mode === Mode.Autowrap) this.autowrap = set;
+    else if (this.alternate) return;
+    else if (mode === Mode.Origin) {
+      // The cursor goes home (input.c:1781).
+      if (this.homed) return;
+      this.homed = true;
+    } else if (mode === Mode.ColumnMode) {
+      // Home, and the screen is cleared (input.c:1777).
+      this.homed = false;
+      this.reset(0);
+    }
+  }
+
   osc(command: number, data: string, truncated: boolean): void {
     if (this.homed) this.leaveHome();
     this.sink.osc?.(command, data, truncated);
@@ -376,6 +397,18 @@ export class LineAssembler implements Perform {
       row.attach(this.cx, character);
       return;
     }
+    if (!this.autowrap) {
+      // No wrap: what does not fit before the edge is not shown; the cursor stays in the last column (screen-write.c:1884, :1957).
+      if (this.cx > this.columns - width) {
+        row.attach(this.cx, character);
+        return;
+      }
+      if (this.insert) row.insert(this.cx, width, this.columns);
+      if (!row.append(this.cx, character, width)) row.put(this.cx, character, width, code < 0x7f);
+      this.cx = Math.min(this.cx + width, this.columns - 1);
+      return;
+    }
+    if (this.insert && this.cx < this.columns) row.insert(this.cx, width, this.columns);
     if (this.cx > this.columns - width) {
       this.wrap();
       if (this.cx > this.columns - width) {

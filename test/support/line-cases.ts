@@ -73,6 +73,14 @@ export const LINE_CASES: LineCase[] = [
   { name: 'REP after a character that is not ASCII repeats nothing', columns: 20, input: `aé${ESC}[3bc\r\n`, lines: ['aéc'] },
   { name: 'REP stops at the right edge', columns: 10, input: `abcdefgh${ESC}[9b\r\n`, lines: ['abcdefghhh'] },
 
+  // Modes that change where text lands (input.c:1640-1800).
+  { name: 'insert mode (IRM) pushes the text right', columns: 20, input: `SECRET\r${ESC}[4hxx${ESC}[4l\r\n`, lines: ['xxSECRET'] },
+  { name: 'insert mode pushes text off the right edge', columns: 10, input: `0123456789\r${ESC}[4hab${ESC}[4l\r\n`, lines: ['ab01234567'] },
+  { name: 'a mode with a sub-parameter is ignored, as tmux does', columns: 20, input: `SECRET\r${ESC}[4:1hxx${ESC}[4l\r\n`, lines: ['xxCRET'] },
+  { name: 'autowrap off: text past the edge overwrites the last column', columns: 10, input: `${ESC}[?7l0123456789abc${ESC}[?7h\r\n`, lines: ['012345678c'] },
+  { name: 'autowrap off: a wide character that does not fit is not shown', columns: 10, input: `${ESC}[?7l012345678日${ESC}[?7h\r\n`, lines: ['012345678日'], screen: ['012345678'] },
+  { name: 'origin mode sends the cursor home: the line is left', columns: 20, input: `kept${ESC}[?6hx${ESC}[?6ly\r\n`, lines: ['kept', 'x', 'y'], screen: ['y', 'kept'] },
+
   // A line longer than the pane: several rows.
   { name: 'text past the edge wraps; the line is one', columns: 10, input: '0123456789abc\r\n', lines: ['0123456789abc'] },
   { name: 'CR goes to the start of the cursor row', columns: 10, input: '0123456789abc\rXY\r\n', lines: ['0123456789XYc'] },

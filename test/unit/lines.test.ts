@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { EscapeCleaner, type Perform } from '../../src/terminal/ansi.ts';
 import { isSimple } from '../../src/terminal/row.ts';
 import { cellWidth, textWidth } from '../../src/terminal/width.ts';
 import { LINE_CASES } from '../support/line-cases.ts';
@@ -72,6 +73,49 @@ describe('cell widths are tmux 3.3a\'s (glibc wcwidth, utf8.c:215)', () => {
     }
     assert.ok(isSimple('plain ASCII, Latin-1 é, ─│┌, ▁▂▃, —, “quotes”, …'));
     assert.ok(!isSimple('\t') && !isSimple('日') && !isSimple('e\u0301') && !isSimple('🚀'));
+  });
+});
+
+describe('the parser reports what the line model needs beyond the screen\'s sequences', () => {
+  function reports(input: string | Buffer): string[] {
+    const out: string[] = [];
+    const perform: Perform = {
+      print: (text, plain) => out.push(`${plain ? 'plain' : 'p'}:${text}`),
+      unshown: (text) => out.push(`unshown:${text}`),
+      execute: (control) => out.push(`x:${control}`),
+      csi: (final, first, second) => out.push(`csi:${String.fromCharCode(final)},${first},${second}`),
+      esc: () => {},
+      screen: (alternate) => out.push(`alt:${alternate}`),
+      mode: (mode, set) => out.push(`mode:${mode.toString(16)},${set}`),
+      osc: () => {},
+    };
+    const cleaner = new EscapeCleaner();
+    cleaner.advance(typeof input === 'string' ? Buffer.from(input) : input, perform);
+    cleaner.end(perform);
+    return out;
+  }
+  it('modes in their order, sub-parameters ignored, other modes not reported', () => {
+    assert.deepEqual(reports(`${ESC}[4h${ESC}[?7;25;6l${ESC}[?1049;3h${ESC}[4:1h${ESC}[?7:1l${ESC}[>4h`), [
+      'mode:4,true', 'mode:10007,false', 'mode:10006,false', 'mode:10003,true', 'alt:true',
+    ]);
+  });
+  it('REP carries the character printed right before it, or -1', () => {
+    assert.deepEqual(reports(`ab${ESC}[3b`).at(-1), 'csi:b,3,98');
+    assert.deepEqual(reports(`ab${ESC}[m${ESC}[3b`).at(-1), 'csi:b,3,-1');
+    assert.deepEqual(reports(`a\t${ESC}[3b`).at(-1), 'csi:b,3,-1');
+    assert.deepEqual(reports(`é${ESC}[3b`).at(-1), 'csi:b,3,-1');
+    assert.deepEqual(reports(`${ESC}[3b`).at(-1), 'csi:b,3,-1');
+    // Split across reads: the same.
+    const out: string[] = [];
+    const cleaner = new EscapeCleaner();
+    const perform = { print() {}, execute() {}, csi: (_f: number, _a: number, b: number) => out.push(String(b)), esc() {}, screen() {}, osc() {} };
+    for (const chunk of ['a', 'b', '\x1b', '[', '3b']) cleaner.advance(Buffer.from(chunk), perform);
+    assert.deepEqual(out, ['98']);
+  });
+  it('plain marks ASCII-only text; bytes the screen does not show come apart from it', () => {
+    assert.deepEqual(reports(Buffer.concat([Buffer.from('ab\r'), Buffer.from([0xff, 0xfe]), Buffer.from('é\tz\n')])), [
+      'plain:ab', 'x:13', 'unshown:\\xff\\xfe', 'p:é\tz', 'x:10',
+    ]);
   });
 });
 
