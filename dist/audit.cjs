@@ -6096,640 +6096,6 @@ function removeRunFiles(runFile, recordingId) {
 
 // src/tmux/client.ts
 var import_node_child_process = require("node:child_process");
-var FIELD_SEPARATOR = "";
-function hasDisplayDelay(version) {
-  let match2 = /^(\d+)\.(\d+)/.exec(version);
-  return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
-}
-var Tmux = class {
-  /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
-  constructor(socket) {
-    this.socket = socket;
-  }
-  socket;
-  run(args) {
-    let full = this.socket ? ["-S", this.socket, ...args] : args;
-    try {
-      return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    } catch (error) {
-      let failure = error;
-      if (failure.code === "ENOENT") throw new AuditError("tmux is not on PATH");
-      let detail = (failure.stderr ?? "").trim() || failure.message;
-      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
-    }
-  }
-  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
-  textBeforeCursor(paneId, cursorX, cursorY) {
-    return [...this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "")].slice(0, cursorX).join("").padEnd(cursorX);
-  }
-  /**
-   * Starts `command` as the pane's pipe (replacing any stale one: plain
-   * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
-   * pane, in one tmux call so the status line changes at once.
-   */
-  startPipe(paneId, command, recording, runFile) {
-    this.run([
-      "pipe-pane",
-      "-t",
-      paneId,
-      literal(command),
-      ";",
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.recording,
-      recording,
-      ";",
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.runFile,
-      runFile
-    ]);
-  }
-  /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
-  stopPipe(paneId) {
-    this.run([
-      "pipe-pane",
-      "-t",
-      paneId,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.recording,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.runFile
-    ]);
-  }
-  /** Shows `text` in the message line of `client` (or the current one). */
-  message(text2, options = {}) {
-    let args = ["display-message"];
-    options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), this.run(args);
-  }
-  /** The program in the foreground of a pane (tmux reads it from the pty, osdep-linux.c). */
-  currentCommand(paneId) {
-    return this.run(["display-message", "-p", "-t", paneId, "#{pane_current_command}"]).trim();
-  }
-  /**
-   * The rows of a pane's screen, without trailing blank rows, and whether it is
-   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
-   * reader must keep draining its input meanwhile.
-   */
-  captureScreen(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
-      if (error) return done(void 0);
-      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
-`);
-      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-      done({ alternate: flag2 === "1", rows });
-    });
-  }
-  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
-  paneWidth(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
-      let width = Number(stdout.trim());
-      done(!error && width > 0 ? width : void 0);
-    });
-  }
-  /** A session's name and its panes marked as logged; without a session, every pane of the server. */
-  loggedPanes(session) {
-    let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
-    for (let row of rows.split(`
-`)) {
-      let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
-      sessionName === void 0 || paneId === void 0 || (name = sessionName, recording && runFile && panes.push({ paneId, recording, runFile }));
-    }
-    return { name, panes };
-  }
-  /**
-   * What became of a pane: still running, exited but kept (remain-on-exit),
-   * gone, or no server at all; and who last ran pipe-pane on it (the
-   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
-   */
-  paneFate(paneId) {
-    let answer;
-    try {
-      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
-    } catch {
-      return { fate: "no-server", pipedBy: "" };
-    }
-    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
-    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
-  }
-  /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
-  clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile]);
-  }
-};
-
-// src/tmux/pane.ts
-var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
-  paneId: { format: "pane_id", parse: text },
-  piped: { format: "pane_pipe", parse: flag },
-  /** Recording id while tmux-audit logs this pane, else empty. */
-  recording: { format: PANE_OPTIONS.recording, parse: text },
-  /** Run file of that recording, else empty. */
-  runFile: { format: PANE_OPTIONS.runFile, parse: text },
-  session: { format: "session_name", parse: text },
-  window: { format: "window_index", parse: text },
-  pane: { format: "pane_index", parse: text },
-  serverPid: { format: "pid", parse: text },
-  socket: { format: "socket_path", parse: text },
-  version: { format: "version", parse: text },
-  /** Cursor position and whether the alternate screen is on: where logging picks up. */
-  cursorX: { format: "cursor_x", parse: number },
-  cursorY: { format: "cursor_y", parse: number },
-  alternateScreen: { format: "alternate_on", parse: flag },
-  /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
-  width: { format: "pane_width", parse: number }
-}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key) => PANE_FIELDS[key].format), ...START_OPTIONS.map((key) => OPTIONS[key].name)];
-function readPane(tmux, target) {
-  let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
-  if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
-  if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
-  let state = {};
-  FIELD_KEYS.forEach((key, index) => {
-    state[key] = PANE_FIELDS[key].parse(values[index]);
-  });
-  let options = {};
-  return START_OPTIONS.forEach((key, index) => {
-    options[key] = values[FIELD_KEYS.length + index];
-  }), { ...state, options };
-}
-
-// src/commands/lost.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
-
-// src/capture/identity.ts
-var import_node_os = __toESM(require("node:os"), 1);
-function recordingIdentity(recording) {
-  return {
-    rec: recording.id,
-    user: recording.user || import_node_os.default.userInfo().username,
-    place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
-  };
-}
-
-// src/capture/stamper.ts
-var Stamper = class {
-  constructor(identity) {
-    this.identity = identity;
-    let { rec, user, place } = identity;
-    this.reused = { time: 0, rec, seq: void 0, user, place, kind: "line", text: "", fields: void 0 };
-  }
-  identity;
-  reused;
-  /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
-  output(kind, text2, time) {
-    let record = this.reused;
-    return record.time = time, record.seq = void 0, record.kind = kind, record.text = text2, record;
-  }
-  /** An event of the recorder (a fresh record). */
-  event(name, fields, time) {
-    let { rec, user, place } = this.identity;
-    return { time, rec, seq: void 0, user, place, kind: "event", text: name, fields };
-  }
-};
-
-// src/sinks/file/append.ts
-function appendRecords(file, timeFormat, records, prefix = "") {
-  let format2 = new TextFormat(timeFormat);
-  appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
-}
-
-// src/commands/lost.ts
-function closeLostRecording(tmux, pane) {
-  if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
-  let recording = claim(pane.runFile);
-  if (recording && recording.id === pane.recording) {
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
-    try {
-      appendRecords(recording.file, recording.timeFormat, [lost]);
-    } catch {
-    }
-  }
-  try {
-    tmux.clearMarks(pane.paneId, pane.recording);
-  } catch {
-  }
-  return recording?.id === pane.recording ? pane.recording : void 0;
-}
-function starting(runFile) {
-  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
-  return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
-}
-function claim(runFile) {
-  let claimed = `${runFile}.${process.pid}.closing`;
-  try {
-    import_node_fs3.default.renameSync(runFile, claimed);
-  } catch {
-    return;
-  }
-  try {
-    return readRecording(claimed);
-  } catch {
-    return;
-  } finally {
-    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
-  }
-}
-function sweepLost(tmux, paneId) {
-  let panes;
-  try {
-    panes = tmux.loggedPanes().panes.filter((pane) => paneId === void 0 || pane.paneId === paneId);
-  } catch {
-    return { messages: [], version: "" };
-  }
-  let closed = panes.map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`).filter(Boolean);
-  return paneId === void 0 && closed.push(...closeOrphans(tmux, new Set(panes.map((pane) => pane.runFile)))), { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
-}
-function closeOrphans(tmux, marked) {
-  let dir;
-  try {
-    let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
-    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "" }, process.env).options.dir;
-  } catch {
-    return [];
-  }
-  let runDir = import_node_path6.default.join(dir, ".run"), names;
-  try {
-    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
-  } catch {
-    return [];
-  }
-  let closed = [];
-  for (let name of names) {
-    let runFile = import_node_path6.default.join(runDir, name);
-    if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
-    let recording = claim(runFile);
-    if (!recording) continue;
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
-    try {
-      appendRecords(recording.file, recording.timeFormat, [lost]);
-    } catch {
-      continue;
-    }
-    closed.push(`${recording.paneId || name} (rec ${recording.id})`);
-  }
-  return closed;
-}
-
-// src/commands/toggle.ts
-var READER_START_TIMEOUT_MS = 3e3;
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-function readTarget(tmux, invocation) {
-  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
-  return { state, alive };
-}
-function start(tmux, state, invocation) {
-  state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), plan = planStart({
-    state,
-    options,
-    warnings,
-    dirExists: import_node_fs4.default.existsSync(options.dir),
-    id: nanoid(10),
-    username: import_node_os2.default.userInfo().username,
-    clientUser: invocation.clientUser,
-    node: process.execPath,
-    // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs4.default.realpathSync(process.argv[1])
-  });
-  try {
-    import_node_fs4.default.closeSync(openAppend(plan.file));
-  } catch (error) {
-    throw cannotWrite(plan.file, error);
-  }
-  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
-  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
-  let deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (; livingReader(plan.runFile) === void 0; ) {
-    if (Date.now() > deadline)
-      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
-    sleep(20);
-  }
-  return plan.messages;
-}
-function stop(tmux, state, alive, invocation) {
-  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
-  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
-}
-function perform(verb, tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation);
-  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
-}
-function toggleLogging(tmux, invocation) {
-  return perform("toggle", tmux, invocation);
-}
-function startLogging(tmux, invocation) {
-  return perform("start", tmux, invocation);
-}
-function stopLogging(tmux, invocation) {
-  return perform("stop", tmux, invocation);
-}
-
-// src/commands/status.ts
-function describeLogging(tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
-  return { messages: [describePane(state, live)], version: state.version };
-}
-
-// src/commands/renamed.ts
-function noteRename(tmux, session) {
-  let { name, panes } = tmux.loggedPanes(session);
-  for (let pane of panes) {
-    let recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
-    let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
-    appendRecords(recording.file, recording.timeFormat, [rename]);
-  }
-  return { messages: [], version: "" };
-}
-
-// src/commands/died.ts
-function paneDied(tmux, paneId, status) {
-  let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
-  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
-}
-
-// src/terminal/ansi.ts
-var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), DEC_MODES = /* @__PURE__ */ new Set([3, 6, 7]), REPORTED_CSI = new Uint8Array(128);
-for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
-var REPORTED_ESC = new Uint8Array(128);
-for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
-var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
-var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
-function escapeByte(out, o, byte) {
-  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
-}
-function escapeCodePoint(out, o, codePoint) {
-  return out[o] = 92, out[o + 1] = 117, out[o + 2] = HEX.charCodeAt(codePoint >> 12 & 15), out[o + 3] = HEX.charCodeAt(codePoint >> 8 & 15), out[o + 4] = HEX.charCodeAt(codePoint >> 4 & 15), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
-}
-function isLineBreakOrBidi(b0, b1, b2) {
-  return b0 === 226 && (b1 === 128 && b2 >= 168 && b2 <= 174 || b1 === 129 && b2 >= 166 && b2 <= 169);
-}
-var EscapeCleaner = class {
-  state = 0 /* Ground */;
-  /** First and second CSI parameters, or -1 when not given. */
-  param = -1;
-  param2 = -1;
-  /** Parameters begun (`;` seen) so far, and parameter bytes; past tmux's limits the CSI is discarded. */
-  paramIndex = 0;
-  paramBytes = 0;
-  /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
-  discard = !1;
-  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
-  current = -1;
-  currentSub = !1;
-  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
-  subInFirstTwo = !1;
-  switchesScreen = !1;
-  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
-  modes = new Int32Array(MAX_PARAMS + 1);
-  modeCount = 0;
-  /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
-  oscNumber = 0;
-  oscKeep = !1;
-  oscBody;
-  oscLength = 0;
-  oscTruncated = !1;
-  /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
-  oscBodies = [];
-  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
-  repeatChar = -1;
-  /** The same at the end of the last chunk, if nothing but that character came last. */
-  lastChar = -1;
-  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
-  marker = 0;
-  intermediates = !1;
-  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
-  pending = new Uint8Array(3);
-  pendingLength = 0;
-  need = 0;
-  lower = 128;
-  upper = 191;
-  /** Printable text of the chunk being cleaned, as UTF-8. */
-  out = Buffer.allocUnsafe(64 * 1024);
-  /**
-   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
-   * chunk: an op's byte offset minus this is its offset in the decoded text.
-   */
-  extraBytes = 0;
-  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
-  opAt = new Int32Array(1024);
-  opCode = new Int32Array(1024);
-  opParam = new Int32Array(1024);
-  opParam2 = new Int32Array(1024);
-  /** 1 if the text before the op (since the op before) is printable ASCII only. */
-  opPlain = new Uint8Array(1024);
-  ops = 0;
-  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
-  complex = !1;
-  /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
-  advance(chunk, perform2) {
-    let room = chunk.length * 4 + 24;
-    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
-      let size2 = chunk.length + 1;
-      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
-    }
-    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
-    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
-    for (let i = 0; i < n; i++) {
-      let b = chunk[i];
-      if (state === 0 /* Ground */) {
-        if (this.need > 0) {
-          if (b >= this.lower && b <= this.upper) {
-            o = this.continueCharacter(out, o, b);
-            continue;
-          }
-          o = this.escapePending(out, o);
-        }
-        if (b < 128)
-          if (b >= 32 && b !== DEL)
-            out[o++] = b, asciiEnd = o;
-          else if (b === LF) {
-            let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
-          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
-        else o = this.startCharacter(out, o, b);
-        continue;
-      }
-      if (b === ESC || b === CAN || b === SUB) {
-        state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
-        continue;
-      }
-      switch (state) {
-        case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.switchesScreen = !1, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (b < 128 && REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
-          break;
-        case 2 /* EscapeIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
-          break;
-        case 3 /* CsiEntry */:
-        case 4 /* CsiParam */:
-          if (b < 32) o = this.control(out, o, b);
-          else if (b >= 48 && b <= 57) {
-            state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
-            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
-            current > INT_MAX ? this.discard = !0 : this.current = current;
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
-          break;
-        case 5 /* CsiIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 6 /* CsiIgnore */:
-          b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 7 /* OscString */:
-          b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
-          break;
-        case 8 /* IgnoredString */:
-          break;
-      }
-    }
-    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
-  }
-  /** End of stream: an unfinished character is reported as escaped bytes. */
-  end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
-  }
-  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
-  report(length, perform2) {
-    if (length === 0 && this.ops === 0) return;
-    let text2 = this.out.toString("utf8", 0, length), from = 0;
-    for (let k = 0; k < this.ops; k++) {
-      let at = this.opAt[k];
-      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
-      let code = this.opCode[k];
-      if (code < OP_CSI) perform2.execute(code);
-      else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
-      else if (code < OP_ENTER_ALTERNATE) perform2.esc(code - OP_ESC);
-      else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE);
-      else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
-      else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
-      else {
-        from = at + this.opParam[k];
-        let unshown = text2.slice(at, from);
-        perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
-      }
-    }
-    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
-  }
-  /**
-   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
-   * op, or the one right before it made longer (a run of binary bytes is one
-   * op, so a chunk never has more ops than bytes).
-   */
-  unshown(o, length) {
-    let at = o - this.extraBytes, last = this.ops - 1;
-    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
-  }
-  op(o, code, param, param2) {
-    let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
-  }
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
-  control(out, o, b) {
-    return b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
-  }
-  /**
-   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
-   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
-   * anything else is escaped.
-   */
-  startCharacter(out, o, b) {
-    let need = 0, lower = 128, upper = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239)
-      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
-    else if (b >= 240 && b <= 244)
-      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
-    else return escapeByte(out, this.unshown(o, 4), b);
-    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
-  }
-  continueCharacter(out, o, b) {
-    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
-    let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, this.unshown(o, 6), b);
-    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
-      let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
-      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
-    }
-    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
-    return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
-  }
-  escapePending(out, o) {
-    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
-    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
-  }
-  /**
-   * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
-   * and ignores one with sub-parameters (input_get gives -1 for it, input.c:1065),
-   * so the screen switches if any plain parameter is 1049, 1047 or 47.
-   */
-  endParam() {
-    let index = this.paramIndex++;
-    if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
-      let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
-      index === 0 ? this.param = value : index === 1 && (this.param2 = value), ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0);
-      let mode = this.marker === 0 ? this.current === 4 ? 4 /* Insert */ : -1 : this.marker === 63 && DEC_MODES.has(this.current) ? 65536 + this.current : -1;
-      mode >= 0 && this.modeCount < this.modes.length && (this.modes[this.modeCount++] = mode);
-    }
-    this.current = -1, this.currentSub = !1;
-  }
-  /** Reports the CSI sequences that matter to the log. */
-  dispatchCsi(o, final) {
-    if ((final === 104 || final === 108) && this.modeCount > 0)
-      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
-    if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
-      this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
-    } else this.marker === 63 && (final === 104 || final === 108) && this.switchesScreen && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
-  }
-  /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
-  oscByte(b) {
-    if (this.oscKeep) {
-      if (this.oscLength === 262144) {
-        this.oscTruncated = !0;
-        return;
-      }
-      let body = this.oscBody;
-      if (this.oscLength === body.length) {
-        let grown = Buffer.allocUnsafe(Math.min(body.length * 4, 262144));
-        body.copy(grown, 0, 0, this.oscLength), this.oscBody = grown;
-      }
-      this.oscBody[this.oscLength++] = b;
-    } else {
-      if (this.oscNumber < 0) return;
-      b >= 48 && b <= 57 ? this.oscNumber = this.oscNumber < 1e3 ? this.oscNumber * 10 + (b - 48) : -1 : b === 59 && (this.oscNumber === 133 || this.oscNumber === 633) ? (this.oscKeep = !0, this.oscBody ??= Buffer.allocUnsafe(4096)) : this.oscNumber = -1;
-    }
-  }
-  /** An OSC string ended: a semantic prompt is reported at this point of the text. */
-  endOsc(o) {
-    if (!this.oscKeep) return;
-    this.oscKeep = !1;
-    let index = this.oscBodies.push(this.oscBody.toString("utf8", 0, this.oscLength)) - 1;
-    this.op(o, this.oscTruncated ? OP_OSC + 1 : OP_OSC, this.oscNumber, index), this.oscNumber = -1, this.oscBody.length > 64 * 1024 && (this.oscBody = void 0);
-  }
-};
 
 // src/terminal/width-table.ts
 var WIDTH_RANGES = [
@@ -10269,6 +9635,652 @@ function cellWidth(codePoint) {
   }
   return 1;
 }
+function textInCells(text2, cells) {
+  let used = 0, end = 0;
+  for (; end < text2.length; ) {
+    let codePoint = text2.codePointAt(end), width = cellWidth(codePoint);
+    if (width > 0 && used + width > cells) break;
+    width > 0 && (used += width), end += codePoint > 65535 ? 2 : 1;
+  }
+  return text2.slice(0, end) + " ".repeat(Math.max(0, cells - used));
+}
+
+// src/tmux/client.ts
+var FIELD_SEPARATOR = "";
+function hasDisplayDelay(version) {
+  let match2 = /^(\d+)\.(\d+)/.exec(version);
+  return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
+}
+var Tmux = class {
+  /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
+  constructor(socket) {
+    this.socket = socket;
+  }
+  socket;
+  run(args) {
+    let full = this.socket ? ["-S", this.socket, ...args] : args;
+    try {
+      return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    } catch (error) {
+      let failure = error;
+      if (failure.code === "ENOENT") throw new AuditError("tmux is not on PATH");
+      let detail = (failure.stderr ?? "").trim() || failure.message;
+      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
+    }
+  }
+  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
+  textBeforeCursor(paneId, cursorX, cursorY) {
+    let line = this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "");
+    return textInCells(line, cursorX);
+  }
+  /**
+   * Starts `command` as the pane's pipe (replacing any stale one: plain
+   * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
+   * pane, in one tmux call so the status line changes at once.
+   */
+  startPipe(paneId, command, recording, runFile) {
+    this.run([
+      "pipe-pane",
+      "-t",
+      paneId,
+      literal(command),
+      ";",
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.recording,
+      recording,
+      ";",
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.runFile,
+      runFile
+    ]);
+  }
+  /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
+  stopPipe(paneId) {
+    this.run([
+      "pipe-pane",
+      "-t",
+      paneId,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.recording,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.runFile
+    ]);
+  }
+  /** Shows `text` in the message line of `client` (or the current one). */
+  message(text2, options = {}) {
+    let args = ["display-message"];
+    options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), this.run(args);
+  }
+  /** The program in the foreground of a pane (tmux reads it from the pty, osdep-linux.c). */
+  currentCommand(paneId) {
+    return this.run(["display-message", "-p", "-t", paneId, "#{pane_current_command}"]).trim();
+  }
+  /**
+   * The rows of a pane's screen, without trailing blank rows, and whether it is
+   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
+   * reader must keep draining its input meanwhile.
+   */
+  captureScreen(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+      if (error) return done(void 0);
+      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
+`);
+      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+      done({ alternate: flag2 === "1", rows });
+    });
+  }
+  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
+  paneWidth(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+      let width = Number(stdout.trim());
+      done(!error && width > 0 ? width : void 0);
+    });
+  }
+  /** A session's name and its panes marked as logged; without a session, every pane of the server. */
+  loggedPanes(session) {
+    let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
+    for (let row of rows.split(`
+`)) {
+      let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
+      sessionName === void 0 || paneId === void 0 || (name = sessionName, recording && runFile && panes.push({ paneId, recording, runFile }));
+    }
+    return { name, panes };
+  }
+  /**
+   * What became of a pane: still running, exited but kept (remain-on-exit),
+   * gone, or no server at all; and who last ran pipe-pane on it (the
+   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
+   */
+  paneFate(paneId) {
+    let answer;
+    try {
+      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
+    } catch {
+      return { fate: "no-server", pipedBy: "" };
+    }
+    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
+    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
+  }
+  /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
+  clearMarks(paneId, recording) {
+    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile]);
+  }
+};
+
+// src/tmux/pane.ts
+var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
+  paneId: { format: "pane_id", parse: text },
+  piped: { format: "pane_pipe", parse: flag },
+  /** Recording id while tmux-audit logs this pane, else empty. */
+  recording: { format: PANE_OPTIONS.recording, parse: text },
+  /** Run file of that recording, else empty. */
+  runFile: { format: PANE_OPTIONS.runFile, parse: text },
+  session: { format: "session_name", parse: text },
+  window: { format: "window_index", parse: text },
+  pane: { format: "pane_index", parse: text },
+  serverPid: { format: "pid", parse: text },
+  socket: { format: "socket_path", parse: text },
+  version: { format: "version", parse: text },
+  /** Cursor position and whether the alternate screen is on: where logging picks up. */
+  cursorX: { format: "cursor_x", parse: number },
+  cursorY: { format: "cursor_y", parse: number },
+  alternateScreen: { format: "alternate_on", parse: flag },
+  /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
+  width: { format: "pane_width", parse: number }
+}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key) => PANE_FIELDS[key].format), ...START_OPTIONS.map((key) => OPTIONS[key].name)];
+function readPane(tmux, target) {
+  let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
+  if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
+  if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
+  let state = {};
+  FIELD_KEYS.forEach((key, index) => {
+    state[key] = PANE_FIELDS[key].parse(values[index]);
+  });
+  let options = {};
+  return START_OPTIONS.forEach((key, index) => {
+    options[key] = values[FIELD_KEYS.length + index];
+  }), { ...state, options };
+}
+
+// src/commands/lost.ts
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+
+// src/capture/identity.ts
+var import_node_os = __toESM(require("node:os"), 1);
+function recordingIdentity(recording) {
+  return {
+    rec: recording.id,
+    user: recording.user || import_node_os.default.userInfo().username,
+    place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
+  };
+}
+
+// src/capture/stamper.ts
+var Stamper = class {
+  constructor(identity) {
+    this.identity = identity;
+    let { rec, user, place } = identity;
+    this.reused = { time: 0, rec, seq: void 0, user, place, kind: "line", text: "", fields: void 0 };
+  }
+  identity;
+  reused;
+  /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
+  output(kind, text2, time) {
+    let record = this.reused;
+    return record.time = time, record.seq = void 0, record.kind = kind, record.text = text2, record;
+  }
+  /** An event of the recorder (a fresh record). */
+  event(name, fields, time) {
+    let { rec, user, place } = this.identity;
+    return { time, rec, seq: void 0, user, place, kind: "event", text: name, fields };
+  }
+};
+
+// src/sinks/file/append.ts
+function appendRecords(file, timeFormat, records, prefix = "") {
+  let format2 = new TextFormat(timeFormat);
+  appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
+}
+
+// src/commands/lost.ts
+function closeLostRecording(tmux, pane) {
+  if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
+  let recording = claim(pane.runFile);
+  if (recording && recording.id === pane.recording) {
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    try {
+      appendRecords(recording.file, recording.timeFormat, [lost]);
+    } catch {
+    }
+  }
+  try {
+    tmux.clearMarks(pane.paneId, pane.recording);
+  } catch {
+  }
+  return recording?.id === pane.recording ? pane.recording : void 0;
+}
+function starting(runFile) {
+  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
+}
+function claim(runFile) {
+  let claimed = `${runFile}.${process.pid}.closing`;
+  try {
+    import_node_fs3.default.renameSync(runFile, claimed);
+  } catch {
+    return;
+  }
+  try {
+    return readRecording(claimed);
+  } catch {
+    return;
+  } finally {
+    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
+  }
+}
+function sweepLost(tmux, paneId) {
+  let panes;
+  try {
+    panes = tmux.loggedPanes().panes.filter((pane) => paneId === void 0 || pane.paneId === paneId);
+  } catch {
+    return { messages: [], version: "" };
+  }
+  let closed = panes.map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`).filter(Boolean);
+  return paneId === void 0 && closed.push(...closeOrphans(tmux, new Set(panes.map((pane) => pane.runFile)))), { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
+}
+function closeOrphans(tmux, marked) {
+  let dir;
+  try {
+    let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
+    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "" }, process.env).options.dir;
+  } catch {
+    return [];
+  }
+  let runDir = import_node_path6.default.join(dir, ".run"), names;
+  try {
+    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  let closed = [];
+  for (let name of names) {
+    let runFile = import_node_path6.default.join(runDir, name);
+    if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
+    let recording = claim(runFile);
+    if (!recording) continue;
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    try {
+      appendRecords(recording.file, recording.timeFormat, [lost]);
+    } catch {
+      continue;
+    }
+    closed.push(`${recording.paneId || name} (rec ${recording.id})`);
+  }
+  return closed;
+}
+
+// src/commands/toggle.ts
+var READER_START_TIMEOUT_MS = 3e3;
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function readTarget(tmux, invocation) {
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
+  return { state, alive };
+}
+function start(tmux, state, invocation) {
+  state.recording !== "" && closeLostRecording(tmux, state);
+  let { options, warnings } = resolveOptions(state.options, process.env), plan = planStart({
+    state,
+    options,
+    warnings,
+    dirExists: import_node_fs4.default.existsSync(options.dir),
+    id: nanoid(10),
+    username: import_node_os2.default.userInfo().username,
+    clientUser: invocation.clientUser,
+    node: process.execPath,
+    // The bundle (dist/audit.cjs) that is running now.
+    bundle: import_node_fs4.default.realpathSync(process.argv[1])
+  });
+  try {
+    import_node_fs4.default.closeSync(openAppend(plan.file));
+  } catch (error) {
+    throw cannotWrite(plan.file, error);
+  }
+  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
+  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
+  let deadline = Date.now() + READER_START_TIMEOUT_MS;
+  for (; livingReader(plan.runFile) === void 0; ) {
+    if (Date.now() > deadline)
+      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
+    sleep(20);
+  }
+  return plan.messages;
+}
+function stop(tmux, state, alive, invocation) {
+  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
+  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
+}
+function perform(verb, tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation);
+  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
+}
+function toggleLogging(tmux, invocation) {
+  return perform("toggle", tmux, invocation);
+}
+function startLogging(tmux, invocation) {
+  return perform("start", tmux, invocation);
+}
+function stopLogging(tmux, invocation) {
+  return perform("stop", tmux, invocation);
+}
+
+// src/commands/status.ts
+function describeLogging(tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
+  return { messages: [describePane(state, live)], version: state.version };
+}
+
+// src/commands/renamed.ts
+function noteRename(tmux, session) {
+  let { name, panes } = tmux.loggedPanes(session);
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
+    let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
+    appendRecords(recording.file, recording.timeFormat, [rename]);
+  }
+  return { messages: [], version: "" };
+}
+
+// src/commands/died.ts
+function paneDied(tmux, paneId, status) {
+  let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
+  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
+}
+
+// src/terminal/ansi.ts
+var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), DEC_MODES = /* @__PURE__ */ new Set([3, 6, 7]), REPORTED_CSI = new Uint8Array(128);
+for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
+var REPORTED_ESC = new Uint8Array(128);
+for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
+var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
+var ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
+function escapeByte(out, o, byte) {
+  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
+}
+function escapeCodePoint(out, o, codePoint) {
+  return out[o] = 92, out[o + 1] = 117, out[o + 2] = HEX.charCodeAt(codePoint >> 12 & 15), out[o + 3] = HEX.charCodeAt(codePoint >> 8 & 15), out[o + 4] = HEX.charCodeAt(codePoint >> 4 & 15), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
+}
+function isLineBreakOrBidi(b0, b1, b2) {
+  return b0 === 226 && (b1 === 128 && b2 >= 168 && b2 <= 174 || b1 === 129 && b2 >= 166 && b2 <= 169);
+}
+var EscapeCleaner = class {
+  state = 0 /* Ground */;
+  /** First and second CSI parameters, or -1 when not given. */
+  param = -1;
+  param2 = -1;
+  /** Parameters begun (`;` seen) so far, and parameter bytes; past tmux's limits the CSI is discarded. */
+  paramIndex = 0;
+  paramBytes = 0;
+  /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
+  discard = !1;
+  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  current = -1;
+  currentSub = !1;
+  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
+  subInFirstTwo = !1;
+  switchesScreen = !1;
+  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
+  modes = new Int32Array(MAX_PARAMS + 1);
+  modeCount = 0;
+  /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
+  oscNumber = 0;
+  oscKeep = !1;
+  oscBody;
+  oscLength = 0;
+  oscTruncated = !1;
+  /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
+  oscBodies = [];
+  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
+  repeatChar = -1;
+  /** The same at the end of the last chunk, if nothing but that character came last. */
+  lastChar = -1;
+  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
+  marker = 0;
+  intermediates = !1;
+  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
+  pending = new Uint8Array(3);
+  pendingLength = 0;
+  need = 0;
+  lower = 128;
+  upper = 191;
+  /** Printable text of the chunk being cleaned, as UTF-8. */
+  out = Buffer.allocUnsafe(64 * 1024);
+  /**
+   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
+   * chunk: an op's byte offset minus this is its offset in the decoded text.
+   */
+  extraBytes = 0;
+  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  opAt = new Int32Array(1024);
+  opCode = new Int32Array(1024);
+  opParam = new Int32Array(1024);
+  opParam2 = new Int32Array(1024);
+  /** 1 if the text before the op (since the op before) is printable ASCII only. */
+  opPlain = new Uint8Array(1024);
+  ops = 0;
+  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
+  complex = !1;
+  /** Cleans one chunk, reporting what it holds to `perform` in stream order. */
+  advance(chunk, perform2) {
+    let room = chunk.length * 4 + 24;
+    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
+      let size2 = chunk.length + 1;
+      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
+    }
+    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
+    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      let b = chunk[i];
+      if (state === 0 /* Ground */) {
+        if (this.need > 0) {
+          if (b >= this.lower && b <= this.upper) {
+            o = this.continueCharacter(out, o, b);
+            continue;
+          }
+          o = this.escapePending(out, o);
+        }
+        if (b < 128)
+          if (b >= 32 && b !== DEL)
+            out[o++] = b, asciiEnd = o;
+          else if (b === LF) {
+            let k = this.ops++;
+            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
+          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
+        else o = this.startCharacter(out, o, b);
+        continue;
+      }
+      if (b === ESC || b === CAN || b === SUB) {
+        state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
+        continue;
+      }
+      switch (state) {
+        case 1 /* Escape */:
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.switchesScreen = !1, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 || b === 88 || b === 94 || b === 95 ? state = 8 /* IgnoredString */ : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b !== DEL && (b < 128 && REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          break;
+        case 2 /* EscapeIntermediate */:
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b !== DEL && (state = 0 /* Ground */);
+          break;
+        case 3 /* CsiEntry */:
+        case 4 /* CsiParam */:
+          if (b < 32) o = this.control(out, o, b);
+          else if (b >= 48 && b <= 57) {
+            state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
+            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
+            current > INT_MAX ? this.discard = !0 : this.current = current;
+          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
+          break;
+        case 5 /* CsiIntermediate */:
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 6 /* CsiIgnore */:
+          b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 7 /* OscString */:
+          b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
+          break;
+        case 8 /* IgnoredString */:
+          break;
+      }
+    }
+    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
+  }
+  /** End of stream: an unfinished character is reported as escaped bytes. */
+  end(perform2) {
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
+  }
+  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  report(length, perform2) {
+    if (length === 0 && this.ops === 0) return;
+    let text2 = this.out.toString("utf8", 0, length), from = 0;
+    for (let k = 0; k < this.ops; k++) {
+      let at = this.opAt[k];
+      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
+      let code = this.opCode[k];
+      if (code < OP_CSI) perform2.execute(code);
+      else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
+      else if (code < OP_ENTER_ALTERNATE) perform2.esc(code - OP_ESC);
+      else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE);
+      else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
+      else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
+      else {
+        from = at + this.opParam[k];
+        let unshown = text2.slice(at, from);
+        perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
+      }
+    }
+    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
+  }
+  /**
+   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
+   * op, or the one right before it made longer (a run of binary bytes is one
+   * op, so a chunk never has more ops than bytes).
+   */
+  unshown(o, length) {
+    let at = o - this.extraBytes, last = this.ops - 1;
+    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
+  }
+  op(o, code, param, param2) {
+    let k = this.ops++;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
+  }
+  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
+  control(out, o, b) {
+    return b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+  }
+  /**
+   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
+   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
+   * anything else is escaped.
+   */
+  startCharacter(out, o, b) {
+    let need = 0, lower = 128, upper = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239)
+      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
+    else if (b >= 240 && b <= 244)
+      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
+    else return escapeByte(out, this.unshown(o, 4), b);
+    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
+  }
+  continueCharacter(out, o, b) {
+    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
+    let length = this.pendingLength;
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, this.unshown(o, 6), b);
+    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
+      let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
+      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
+    }
+    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
+    return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
+  }
+  escapePending(out, o) {
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
+    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
+  }
+  /**
+   * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
+   * and ignores one with sub-parameters (input_get gives -1 for it, input.c:1065),
+   * so the screen switches if any plain parameter is 1049, 1047 or 47.
+   */
+  endParam() {
+    let index = this.paramIndex++;
+    if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
+      let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
+      index === 0 ? this.param = value : index === 1 && (this.param2 = value), ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0);
+      let mode = this.marker === 0 ? this.current === 4 ? 4 /* Insert */ : -1 : this.marker === 63 && DEC_MODES.has(this.current) ? 65536 + this.current : -1;
+      mode >= 0 && this.modeCount < this.modes.length && (this.modes[this.modeCount++] = mode);
+    }
+    this.current = -1, this.currentSub = !1;
+  }
+  /** Reports the CSI sequences that matter to the log. */
+  dispatchCsi(o, final) {
+    if ((final === 104 || final === 108) && this.modeCount > 0)
+      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
+    if (this.marker === 0) {
+      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
+      this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
+    } else this.marker === 63 && (final === 104 || final === 108) && this.switchesScreen && this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, -1, -1);
+  }
+  /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
+  oscByte(b) {
+    if (this.oscKeep) {
+      if (this.oscLength === 262144) {
+        this.oscTruncated = !0;
+        return;
+      }
+      let body = this.oscBody;
+      if (this.oscLength === body.length) {
+        let grown = Buffer.allocUnsafe(Math.min(body.length * 4, 262144));
+        body.copy(grown, 0, 0, this.oscLength), this.oscBody = grown;
+      }
+      this.oscBody[this.oscLength++] = b;
+    } else {
+      if (this.oscNumber < 0) return;
+      b >= 48 && b <= 57 ? this.oscNumber = this.oscNumber < 1e3 ? this.oscNumber * 10 + (b - 48) : -1 : b === 59 && (this.oscNumber === 133 || this.oscNumber === 633) ? (this.oscKeep = !0, this.oscBody ??= Buffer.allocUnsafe(4096)) : this.oscNumber = -1;
+    }
+  }
+  /** An OSC string ended: a semantic prompt is reported at this point of the text. */
+  endOsc(o) {
+    if (!this.oscKeep) return;
+    this.oscKeep = !1;
+    let index = this.oscBodies.push(this.oscBody.toString("utf8", 0, this.oscLength)) - 1;
+    this.op(o, this.oscTruncated ? OP_OSC + 1 : OP_OSC, this.oscNumber, index), this.oscNumber = -1, this.oscBody.length > 64 * 1024 && (this.oscBody = void 0);
+  }
+};
 
 // src/terminal/row.ts
 var PAD = "\0", TAB_PAD = "", GONE = "", NOT_SIMPLE = /[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2500-\u259f]/, NOT_SIMPLE_AFTER = new RegExp(NOT_SIMPLE.source, "g");

@@ -57,3 +57,21 @@ export function textWidth(text: string): number {
   }
   return cells;
 }
+
+/**
+ * The start of `text` (a row as capture-pane prints it) that fills its first
+ * `cells` cells, marks included with their character, padded with blanks to
+ * `cells` (capture-pane drops trailing blanks; a prompt ends in one).
+ */
+export function textInCells(text: string, cells: number): string {
+  let used = 0;
+  let end = 0;
+  while (end < text.length) {
+    const codePoint = text.codePointAt(end)!;
+    const width = cellWidth(codePoint);
+    if (width > 0 && used + width > cells) break;
+    if (width > 0) used += width;
+    end += codePoint > 0xffff ? 2 : 1;
+  }
+  return text.slice(0, end) + ' '.repeat(Math.max(0, cells - used));
+}

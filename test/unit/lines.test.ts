@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { EscapeCleaner, type Perform } from '../../src/terminal/ansi.ts';
 import { isSimple } from '../../src/terminal/row.ts';
-import { cellWidth, textWidth } from '../../src/terminal/width.ts';
+import { cellWidth, textInCells, textWidth } from '../../src/terminal/width.ts';
 import { LINE_CASES } from '../support/line-cases.ts';
 import { FIXTURES } from '../support/paths.ts';
 import { split, transcriptLines } from '../support/transcript.ts';
@@ -64,6 +64,12 @@ describe('cell widths are tmux 3.3a\'s (glibc wcwidth, utf8.c:215)', () => {
   for (const [name, codePoint, width] of cases) it(name, () => assert.equal(cellWidth(codePoint), width));
   it('textWidth adds them up; dropped characters take nothing', () => {
     assert.equal(textWidth('echo 日本語 🚀 e\u0301\u{1fae8}'), 5 + 6 + 1 + 2 + 1 + 1);
+  });
+  it('the text left of the cursor at the start (the seed) is cut by cells, not characters', () => {
+    assert.equal(textInCells('日本$ ls', 5), '日本$');
+    assert.equal(textInCells('$ e\u0301x', 3), '$ e\u0301');
+    assert.equal(textInCells('$', 2), '$ ');
+    assert.equal(textInCells('日本', 3), '日 ');
   });
   it('the fast path\'s characters are all one cell and one unit', () => {
     for (let code = 0x20; code < 0x10000; code++) {
