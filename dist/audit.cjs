@@ -10511,13 +10511,20 @@ var Row = class {
 
 // src/terminal/lines.ts
 var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, TAB_WIDTH = 8, LineAssembler = class {
-  constructor(sink, maxChars = MAX_LINE_CHARS, columns) {
+  /**
+   * `newlineReturns`: LF also goes to column 0. Not so in a pane (tmux keeps the
+   * column, screen-write.c:1334; the pty's ONLCR sends CR LF), but so for output
+   * that never went through a terminal (`pipe --file` on a program's output).
+   */
+  constructor(sink, maxChars = MAX_LINE_CHARS, columns, newlineReturns = !1) {
     this.sink = sink;
     this.maxChars = maxChars;
+    this.newlineReturns = newlineReturns;
     this.columns = maxChars, columns !== void 0 && this.setColumns(columns);
   }
   sink;
   maxChars;
+  newlineReturns;
   tally = { units: 0 };
   /** The rows of the line being written, top to bottom; the cursor is on row `cy`, at cell `cx` (`columns`: past the last cell, wrap pending). */
   rows = [new Row(this.tally)];
@@ -10781,7 +10788,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
   lineFeed() {
-    if (this.cy < this.rows.length - 1) this.cy++;
+    if (this.newlineReturns && (this.cx = 0), this.cy < this.rows.length - 1) this.cy++;
     else if (this.rows.length === 1 && !this.continued) {
       let row = this.rows[0];
       this.sink.line(row.toString(), !1), row.clear(), row.wrapped = !1, this.lineNumber++;
@@ -10876,9 +10883,9 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
 var Transcript = class {
   cleaner = new EscapeCleaner();
   lines;
-  /** `columns`: the pane's width, if known (see LineAssembler). */
-  constructor(sink, maxLineChars, columns) {
-    this.lines = new LineAssembler(sink, maxLineChars, columns);
+  /** `columns`: the pane's width, if known; `newlineReturns`: input that is not a pane's (see LineAssembler). */
+  constructor(sink, maxLineChars, columns, newlineReturns) {
+    this.lines = new LineAssembler(sink, maxLineChars, columns, newlineReturns);
   }
   /** The pane's width changed (a resize). */
   setColumns(columns) {
@@ -10956,7 +10963,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
     this.stamper = stamper;
     this.pipeline = pipeline;
     this.options = options;
-    this.transcript = new Transcript(this, options.maxLineChars, options.width), this.screenRecorder = new ScreenRecorder(
+    this.transcript = new Transcript(this, options.maxLineChars, options.width, options.newlineReturns), this.screenRecorder = new ScreenRecorder(
       options.screen,
       (entries) => this.screenEntries(entries),
       () => this.transcript.setAlternate(!1)
@@ -11488,6 +11495,8 @@ function runPipe(recording, runFile, dependencies = {}) {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
+    // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
+    newlineReturns: !runFile,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file }, recording.seed ?? "", !!recording.alternateScreen);

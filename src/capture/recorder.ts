@@ -21,6 +21,8 @@ export interface RecorderOptions {
   maxLineChars?: number;
   /** The pane's width at start: cursor moves stop at it (none for `pipe --file`: only the line limit). */
   width?: number;
+  /** The bytes are not a pane's (`pipe --file`): LF also returns to column 0 (see LineAssembler). */
+  newlineReturns?: boolean;
   /** Asks tmux for the pane's width now, asynchronously: a resize is learnt when a cursor move hits the old edge. */
   paneWidth?: (done: (width: number | undefined) => void) => void;
 }
@@ -40,7 +42,7 @@ export class Recorder implements LineSink {
     private readonly pipeline: Pipeline,
     private readonly options: RecorderOptions,
   ) {
-    this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    this.transcript = new Transcript(this, options.maxLineChars, options.width, options.newlineReturns);
     this.screenRecorder = new ScreenRecorder(
       options.screen,
       (entries) => this.screenEntries(entries),

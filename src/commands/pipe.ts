@@ -96,6 +96,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
     width: recording.width,
+    // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
+    newlineReturns: !runFile,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : undefined,
   });
 

@@ -81,10 +81,16 @@ export class LineAssembler implements Perform {
   /** Rows of finished lines, emptied, for the next long line (a flood of long lines allocates none). */
   private readonly spare: Row[] = [];
 
+  /**
+   * `newlineReturns`: LF also goes to column 0. Not so in a pane (tmux keeps the
+   * column, screen-write.c:1334; the pty's ONLCR sends CR LF), but so for output
+   * that never went through a terminal (`pipe --file` on a program's output).
+   */
   constructor(
     private readonly sink: LineSink,
     private readonly maxChars = MAX_LINE_CHARS,
     columns?: number,
+    private readonly newlineReturns = false,
   ) {
     this.columns = maxChars;
     if (columns !== undefined) this.setColumns(columns);
@@ -441,6 +447,7 @@ export class LineAssembler implements Perform {
 
   /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
   private lineFeed(): void {
+    if (this.newlineReturns) this.cx = 0;
     if (this.cy < this.rows.length - 1) this.cy++;
     else if (this.rows.length === 1 && !this.continued) {
       // The flood's case: a line of one row ends.

@@ -147,6 +147,15 @@ describe('long lines and the line limit', () => {
   });
 });
 
+describe('LF', () => {
+  it('in a pane keeps the column, as tmux does (a program in raw mode; the pty sends CR LF otherwise)', () => {
+    assert.deepEqual(transcriptLines('abc\nSECRET\rxyz\r\n', { columns: 20 }), ['abc', 'xyzSECRET']);
+  });
+  it('from a program\'s output (pipe --file) also returns to column 0', () => {
+    assert.deepEqual(transcriptLines('a-1\na-2\n', { columns: 20, newlineReturns: true }), ['a-1', 'a-2']);
+  });
+});
+
 describe('the line limit and the cursor: nothing amplifies', () => {
   it('a far cursor move pads only to the pane width', () => {
     const [line] = transcriptLines(`${ESC}[9999Cx${ESC}[9999Gy\r\n`, { columns: 80 });
