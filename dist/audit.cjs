@@ -10022,7 +10022,7 @@ function paneDied(tmux, paneId, status) {
 }
 
 // src/terminal/ansi.ts
-var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), DEC_MODES = /* @__PURE__ */ new Set([3, 6, 7]), REPORTED_CSI = new Uint8Array(128);
+var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
 for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
 var REPORTED_ESC = new Uint8Array(128);
 for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
@@ -10240,9 +10240,7 @@ var EscapeCleaner = class {
     let index = this.paramIndex++;
     if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
       let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
-      index === 0 ? this.param = value : index === 1 && (this.param2 = value), ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0);
-      let mode = this.marker === 0 ? this.current === 4 ? 4 /* Insert */ : -1 : this.marker === 63 && DEC_MODES.has(this.current) ? 65536 + this.current : -1;
-      mode >= 0 && this.modeCount < this.modes.length && (this.modes[this.modeCount++] = mode);
+      index === 0 ? this.param = value : index === 1 && (this.param2 = value), ALTERNATE_SCREEN_MODES.has(this.current) && (this.switchesScreen = !0), this.current >= 3 && this.current <= 7 && this.modeCount < this.modes.length && (this.marker === 0 && this.current === 4 ? this.modes[this.modeCount++] = 4 /* Insert */ : this.marker === 63 && this.current !== 4 && this.current !== 5 && (this.modes[this.modeCount++] = 65536 + this.current));
     }
     this.current = -1, this.currentSub = !1;
   }
@@ -10330,6 +10328,14 @@ var Row = class {
   /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
   clear() {
     this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.cells = null, this.lead = "";
+  }
+  /** Whether text can be appended at `cx` without leaving text form (see appendText). */
+  appendable(cx) {
+    return this.text !== null && cx === this.count;
+  }
+  /** Appends `text` of characters of one or two cells taking `cells` (`plain`: one unit each), at the end (see appendable). */
+  appendText(text2, cells, plain) {
+    this.text = this.text.length === 0 ? text2 : this.text + text2, this.count += cells, this.tally.units += text2.length, plain || (this.wide = !0);
   }
   /** Appends printable ASCII at the end of a row in text form; false if the row is not that, and nothing done. */
   appendPlain(cx, part) {
@@ -10579,9 +10585,34 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     for (; from < part.length; ) {
       let to = this.joiner || general ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from && (from = this.printSimple(part, from, to)), from === part.length) break;
+      if (!general && !this.joiner) {
+        let after = this.appendRun(part, from);
+        if (after > from) {
+          from = after;
+          continue;
+        }
+      }
       let code = part.codePointAt(from);
       code === TAB2 ? this.tab() : code > 65535 ? this.character(part.slice(from, from + 2), code) : this.character(part[from], code), from += code > 65535 ? 2 : 1, this.tally.units > this.maxChars && this.split();
     }
+  }
+  /**
+   * Characters of one or two cells from `from` on, appended in one go at the
+   * end of a row in text form, as far as they fit on the row and in the line
+   * limit (what each would do one by one); returns where it stopped.
+   */
+  appendRun(part, from) {
+    let row = this.rows[this.cy], cx = this.cx;
+    if (!row.appendable(cx)) return from;
+    let cells = this.columns - cx, units = this.maxChars - this.tally.units, used = 0, plain = !0, i = from;
+    for (; i < part.length; ) {
+      let code = part.codePointAt(i), size2 = code > 65535 ? 2 : 1;
+      if (code === TAB2 || code === ZWJ) break;
+      let width = cellWidth(code);
+      if (width <= 0 || used + width > cells || i + size2 - from > units) break;
+      (width !== 1 || size2 !== 1) && (plain = !1), used += width, i += size2;
+    }
+    return i > from && (row.appendText(part.slice(from, i), used, plain), this.cx = cx + used), i;
   }
   /** Writes `part` from `from` to `to`, all one-cell characters (see isSimple); returns `to`. */
   printSimple(part, from, to) {

@@ -161,8 +161,6 @@ export interface Perform {
 export const MAX_OSC_BYTES = 256 * 1024;
 
 const ALTERNATE_SCREEN_MODES = new Set([1049, 1047, 47]);
-/** DEC private modes reported as Mode (column mode, origin, autowrap). */
-const DEC_MODES = new Set([3, 6, 7]);
 
 /** CSI finals reported (input.c:268, those with no intermediate): a table by byte. */
 const REPORTED_CSI = new Uint8Array(0x80);
@@ -613,8 +611,11 @@ export class EscapeCleaner {
       if (index === 0) this.param = value;
       else if (index === 1) this.param2 = value;
       if (ALTERNATE_SCREEN_MODES.has(this.current)) this.switchesScreen = true;
-      const mode = this.marker === 0 ? (this.current === 4 ? Mode.Insert : -1) : this.marker === 0x3f && DEC_MODES.has(this.current) ? 0x10000 + this.current : -1;
-      if (mode >= 0 && this.modeCount < this.modes.length) this.modes[this.modeCount++] = mode;
+      // Cheap first test: SGR parameters come by the million.
+      if (this.current >= 3 && this.current <= 7 && this.modeCount < this.modes.length) {
+        if (this.marker === 0 && this.current === 4) this.modes[this.modeCount++] = Mode.Insert;
+        else if (this.marker === 0x3f && this.current !== 4 && this.current !== 5) this.modes[this.modeCount++] = 0x10000 + this.current;
+      }
     }
     this.current = -1;
     this.currentSub = false;

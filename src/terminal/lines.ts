@@ -141,6 +141,13 @@ export class LineAssembler implements Perform {
       const to = this.joiner || general ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from) from = this.printSimple(part, from, to);
       if (from === part.length) break;
+      if (!general && !this.joiner) {
+        const after = this.appendRun(part, from);
+        if (after > from) {
+          from = after;
+          continue;
+        }
+      }
       const code = part.codePointAt(from)!;
       if (code === TAB) this.tab();
       else if (code > 0xffff) this.character(part.slice(from, from + 2), code);
@@ -148,6 +155,37 @@ export class LineAssembler implements Perform {
       from += code > 0xffff ? 2 : 1;
       if (this.tally.units > this.maxChars) this.split();
     }
+  }
+
+  /**
+   * Characters of one or two cells from `from` on, appended in one go at the
+   * end of a row in text form, as far as they fit on the row and in the line
+   * limit (what each would do one by one); returns where it stopped.
+   */
+  private appendRun(part: string, from: number): number {
+    const row = this.rows[this.cy]!;
+    const cx = this.cx;
+    if (!row.appendable(cx)) return from;
+    const cells = this.columns - cx;
+    const units = this.maxChars - this.tally.units;
+    let used = 0;
+    let plain = true;
+    let i = from;
+    while (i < part.length) {
+      const code = part.codePointAt(i)!;
+      const size = code > 0xffff ? 2 : 1;
+      if (code === TAB || code === ZWJ) break;
+      const width = cellWidth(code);
+      if (width <= 0 || used + width > cells || i + size - from > units) break;
+      if (width !== 1 || size !== 1) plain = false;
+      used += width;
+      i += size;
+    }
+    if (i > from) {
+      row.appendText(part.slice(from, i), used, plain);
+      this.cx = cx + used;
+    }
+    return i;
   }
 
   /** Writes `part` from `from` to `to`, all one-cell characters (see isSimple); returns `to`. */

@@ -101,6 +101,19 @@ export class Row {
     this.lead = '';
   }
 
+  /** Whether text can be appended at `cx` without leaving text form (see appendText). */
+  appendable(cx: number): boolean {
+    return this.text !== null && cx === this.count;
+  }
+
+  /** Appends `text` of characters of one or two cells taking `cells` (`plain`: one unit each), at the end (see appendable). */
+  appendText(text: string, cells: number, plain: boolean): void {
+    this.text = this.text!.length === 0 ? text : this.text + text;
+    this.count += cells;
+    this.tally.units += text.length;
+    if (!plain) this.wide = true;
+  }
+
   /** Appends printable ASCII at the end of a row in text form; false if the row is not that, and nothing done. */
   appendPlain(cx: number, part: string): boolean {
     const text = this.text;
