@@ -25,6 +25,8 @@ export interface RecorderOptions {
   width?: number;
   /** The window's alternate-screen option is off: the pane stays on the normal screen whatever it prints. */
   noAlternateScreen?: boolean;
+  /** The bytes are not a pane's (`pipe --file`): LF also returns to column 0 (see LineAssembler). */
+  newlineReturns?: boolean;
   /** Asks tmux for the pane's width now, asynchronously: a resize is learnt when a cursor move hits the old edge. */
   paneWidth?: (done: (width: number | undefined) => void) => void;
   /** tmux, for the hashes integrated shells registered (none: every command mark is `verified=no`). */
@@ -69,7 +71,7 @@ export class Recorder implements LineSink {
     private readonly pipeline: Pipeline,
     private readonly options: RecorderOptions,
   ) {
-    this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    this.transcript = new Transcript(this, options.maxLineChars, options.width, options.newlineReturns);
     if (options.noAlternateScreen) this.transcript.ignoreScreenSwitches();
     const hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({

@@ -101,6 +101,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
     width: recording.width,
     noAlternateScreen: recording.noAlternateScreen,
+    // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
+    newlineReturns: !runFile,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : undefined,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,
     hold,

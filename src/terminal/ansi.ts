@@ -75,7 +75,12 @@ export const enum Csi {
   CursorBackwardTab = 0x5a,
   /** HPA, tmux's other name for CHA */
   CursorColumnAbsolute = 0x60,
-  /** REP: repeat the last printed character */
+  /**
+   * REP: repeat the last printed character. Its second report is that
+   * character's code, or -1: tmux repeats only a printable ASCII character
+   * printed right before (input.c:1142, :1574), and forgets it on any control,
+   * UTF-8 character or escape sequence in between (:1254, :1330, :1634, :2430).
+   */
   Repeat = 0x62,
   /** VPA (1-based row) */
   CursorRow = 0x64,
@@ -105,10 +110,32 @@ export const enum Esc {
   Reset = 0x63,
 }
 
+/**
+ * The modes that change where text lands, as tmux applies them (input.c:1640-1800):
+ * ANSI IRM (insert), and DEC private autowrap, origin (the cursor goes home) and
+ * column mode (home, and the screen is cleared). DEC private ones are 0x10000 + n.
+ */
+export const enum Mode {
+  Insert = 4,
+  ColumnMode = 0x10003,
+  Origin = 0x10006,
+  Autowrap = 0x10007,
+}
+
 /** What the cleaner reports, in stream order (vte's `Perform`, cut down to what a log needs). */
 export interface Perform {
-  /** A run of printable text: valid UTF-8 decoded, no control character but TAB. */
-  print(text: string): void;
+  /**
+   * A run of printable text: valid UTF-8 decoded, no control character but
+   * TAB. `plain`: it is printable ASCII only (no TAB), as most output is.
+   */
+  print(text: string, plain?: boolean): void;
+  /**
+   * Text that stands for bytes the screen does not show (malformed UTF-8 as
+   * `\xNN`; C1 controls, line separators and bidi controls as `\uNNNN`): tmux
+   * drops them or gives them no cell, so they take none, yet the log keeps
+   * them. Printed as text when a receiver has no use for the difference.
+   */
+  unshown?(text: string): void;
   /** LF, CR or BS. */
   execute(control: number): void;
   /**
@@ -126,6 +153,8 @@ export interface Perform {
    * restores the cursor.
    */
   screen(alternate: boolean, mode: number): void;
+  /** SM/RM or DECSET/DECRST of a Mode, one report per parameter, in their order (a sequence may set several). */
+  mode?(mode: Mode, set: boolean): void;
   /**
    * A semantic-prompt string: `command` 133 or 633, `data` what follows `133;`
    * (decoded as UTF-8; at most MAX_OSC_BYTES of it, `truncated` if there was more).
@@ -151,6 +180,9 @@ const OP_ESC = 0x200;
 const OP_ENTER_ALTERNATE = 0x300;
 const OP_LEAVE_ALTERNATE = 0x301;
 const OP_OSC = 0x400;
+/** Escaped bytes the screen does not show: the op's parameter is their length in the text. */
+const OP_UNSHOWN = 0x500;
+const OP_MODE = 0x600;
 
 /**
  * tmux's limits on a CSI (input.c:92, :105, :1167, :1021-1037): the parameter
@@ -262,6 +294,9 @@ export class EscapeCleaner {
   /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
   private now = 0;
   private stringSince = 0;
+  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
+  private readonly modes = new Int32Array(MAX_PARAMS + 1);
+  private modeCount = 0;
   /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
   private oscNumber = 0;
   private oscKeep = false;
@@ -270,6 +305,10 @@ export class EscapeCleaner {
   private oscTruncated = false;
   /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
   private oscBodies: string[] = [];
+  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
+  private repeatChar = -1;
+  /** The same at the end of the last chunk, if nothing but that character came last. */
+  private lastChar = -1;
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   private marker = 0;
   private intermediates = false;
@@ -291,7 +330,11 @@ export class EscapeCleaner {
   private opCode = new Int32Array(1024);
   private opParam = new Int32Array(1024);
   private opParam2 = new Int32Array(1024);
+  /** 1 if the text before the op (since the op before) is printable ASCII only. */
+  private opPlain = new Uint8Array(1024);
   private ops = 0;
+  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
+  private complex = false;
 
   /**
    * Cleans one chunk, reporting what it holds to `perform` in stream order.
@@ -317,12 +360,17 @@ export class EscapeCleaner {
       this.opCode = new Int32Array(size);
       this.opParam = new Int32Array(size);
       this.opParam2 = new Int32Array(size);
+      this.opPlain = new Uint8Array(size);
     }
     this.ops = 0;
+    this.complex = false;
     this.oscBodies.length = 0;
     this.extraBytes = 0;
     const out = this.out;
     let o = 0;
+    // Where the text stood right after the last printable ASCII character; -1
+    // once anything else came (REP repeats only a character printed right before).
+    let asciiEnd = this.lastChar >= 0 ? 0 : -1;
     let state = this.state;
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
@@ -336,14 +384,26 @@ export class EscapeCleaner {
           o = this.escapePending(out, o); // a broken character; `b` starts afresh
         }
         if (b < 0x80) {
-          if (b >= 0x20 && b !== DEL) out[o++] = b;
-          else if (b === LF) {
+          if (b >= 0x20 && b !== DEL) {
+            out[o++] = b;
+            asciiEnd = o;
+          } else if (b === LF) {
             // The commonest op by far, recorded inline.
             const k = this.ops++;
             this.opAt[k] = o - this.extraBytes;
             this.opCode[k] = LF;
-          } else if (b === ESC) state = State.Escape;
-          else o = this.control(out, o, b);
+            this.opPlain[k] = this.complex ? 0 : 1;
+            this.complex = false;
+            asciiEnd = -1;
+          } else if (b === ESC) {
+            state = State.Escape;
+            // Every sequence tmux applies forgets the character (unknown ones do not: forgetting more is safe).
+            this.repeatChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
+            asciiEnd = -1;
+          } else {
+            o = this.control(out, o, b);
+            if (b !== DEL) asciiEnd = -1;
+          }
         } else o = this.startCharacter(out, o, b);
         continue;
       }
@@ -378,6 +438,7 @@ export class EscapeCleaner {
             this.currentSub = false;
             this.subInFirstTwo = false;
             this.screenModes.length = 0;
+            this.modeCount = 0;
             this.marker = 0;
             this.intermediates = false;
           } else if (b === 0x5d) {
@@ -471,6 +532,7 @@ export class EscapeCleaner {
       }
     }
     this.state = state;
+    this.lastChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
     this.report(o, perform);
   }
 
@@ -479,6 +541,8 @@ export class EscapeCleaner {
     this.ops = 0;
     this.oscBodies.length = 0;
     this.extraBytes = 0;
+    this.lastChar = -1;
+    this.complex = false;
     this.report(this.escapePending(this.out, 0), perform);
   }
 
@@ -489,16 +553,36 @@ export class EscapeCleaner {
     let from = 0;
     for (let k = 0; k < this.ops; k++) {
       const at = this.opAt[k]!;
-      if (at > from) perform.print(text.slice(from, at));
+      if (at > from) perform.print(text.slice(from, at), this.opPlain[k] === 1);
       from = at;
       const code = this.opCode[k]!;
       if (code < OP_CSI) perform.execute(code);
       else if (code < OP_ESC) perform.csi((code - OP_CSI) as Csi, this.opParam[k]!, this.opParam2[k]!);
       else if (code < OP_ENTER_ALTERNATE) perform.esc((code - OP_ESC) as Esc);
       else if (code < OP_OSC) perform.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]!);
-      else perform.osc(this.opParam[k]!, this.oscBodies[this.opParam2[k]!]!, code === OP_OSC + 1);
+      else if (code < OP_UNSHOWN) perform.osc(this.opParam[k]!, this.oscBodies[this.opParam2[k]!]!, code === OP_OSC + 1);
+      else if (code === OP_MODE) perform.mode?.(this.opParam[k]! as Mode, this.opParam2[k] === 1);
+      else {
+        from = at + this.opParam[k]!;
+        const unshown = text.slice(at, from);
+        if (perform.unshown) perform.unshown(unshown);
+        else perform.print(unshown);
+      }
     }
-    if (from < text.length) perform.print(from === 0 ? text : text.slice(from));
+    if (from < text.length) perform.print(from === 0 ? text : text.slice(from), !this.complex);
+  }
+
+  /**
+   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
+   * op, or the one right before it made longer (a run of binary bytes is one
+   * op, so a chunk never has more ops than bytes).
+   */
+  private unshown(o: number, length: number): number {
+    const at = o - this.extraBytes;
+    const last = this.ops - 1;
+    if (last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last]! + this.opParam[last]! === at) this.opParam[last] = this.opParam[last]! + length;
+    else this.op(o, OP_UNSHOWN, length, -1);
+    return o;
   }
 
   private op(o: number, code: number, param: number, param2: number): void {
@@ -507,11 +591,16 @@ export class EscapeCleaner {
     this.opCode[k] = code;
     this.opParam[k] = param;
     this.opParam2[k] = param2;
+    this.opPlain[k] = this.complex ? 0 : 1;
+    this.complex = false;
   }
 
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   private control(out: Buffer, o: number, b: number): number {
-    if (b === TAB) out[o++] = b;
+    if (b === TAB) {
+      out[o++] = b;
+      this.complex = true;
+    }
     else if (b === LF || b === CR || b === BS) this.op(o, b, -1, -1);
     // tmux moves down a line on VT and FF as on LF (input.c:1233-1235): the line they leave is finished.
     else if (b === VT || b === FF) this.op(o, LF, -1, -1);
@@ -536,7 +625,7 @@ export class EscapeCleaner {
       need = 3;
       if (b === 0xf0) lower = 0x90;
       else if (b === 0xf4) upper = 0x8f; // nothing past U+10FFFF
-    } else return escapeByte(out, o, b);
+    } else return escapeByte(out, this.unshown(o, 4), b);
     this.pending[0] = b;
     this.pendingLength = 1;
     this.need = need;
@@ -552,19 +641,21 @@ export class EscapeCleaner {
     if (--this.need > 0) return o;
     const length = this.pendingLength;
     this.pendingLength = 0;
-    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeCodePoint(out, o, b);
+    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeCodePoint(out, this.unshown(o, 6), b);
     if (length === 3 && isLineBreakOrBidi(this.pending[0]!, this.pending[1]!, b)) {
-      return escapeCodePoint(out, o, ((this.pending[0]! & 0x0f) << 12) | ((this.pending[1]! & 0x3f) << 6) | (b & 0x3f));
+      const codePoint = ((this.pending[0]! & 0x0f) << 12) | ((this.pending[1]! & 0x3f) << 6) | (b & 0x3f);
+      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
     }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k]!;
     out[o++] = b;
+    this.complex = true;
     // 2 and 3 bytes make one UTF-16 unit, 4 bytes a surrogate pair.
     this.extraBytes += length === 4 ? 2 : length - 1;
     return o;
   }
 
   private escapePending(out: Buffer, o: number): number {
-    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, o, this.pending[k]!);
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]!);
     this.pendingLength = 0;
     this.need = 0;
     this.lower = 0x80;
@@ -585,6 +676,11 @@ export class EscapeCleaner {
       if (index === 0) this.param = value;
       else if (index === 1) this.param2 = value;
       if (this.marker === 0x3f && ALTERNATE_SCREEN_MODES.has(this.current) && index < MAX_PARAMS) this.screenModes.push(this.current);
+      // Cheap first test: SGR parameters come by the million.
+      if (this.current >= 3 && this.current <= 7 && this.modeCount < this.modes.length) {
+        if (this.marker === 0 && this.current === 4) this.modes[this.modeCount++] = Mode.Insert;
+        else if (this.marker === 0x3f && this.current !== 4 && this.current !== 5) this.modes[this.modeCount++] = 0x10000 + this.current;
+      }
     }
     this.current = -1;
     this.currentSub = false;
@@ -592,8 +688,12 @@ export class EscapeCleaner {
 
   /** Reports the CSI sequences that matter to the log. */
   private dispatchCsi(o: number, final: number): void {
+    if ((final === 0x68 || final === 0x6c) && this.modeCount > 0) {
+      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i]!, final === 0x68 ? 1 : 0);
+    }
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] === 1 && !this.subInFirstTwo) this.op(o, OP_CSI + final, this.param, this.param2);
+      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
+      this.op(o, OP_CSI + final, this.param, final === 0x62 ? this.repeatChar : this.param2);
     } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c)) {
       for (const mode of this.screenModes) this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
     }

@@ -10,9 +10,9 @@ export class Transcript {
   private readonly cleaner = new EscapeCleaner();
   private readonly lines: LineAssembler;
 
-  /** `columns`: the pane's width, if known (see LineAssembler). */
-  constructor(sink: LineSink, maxLineChars?: number, columns?: number) {
-    this.lines = new LineAssembler(sink, maxLineChars, columns);
+  /** `columns`: the pane's width, if known; `newlineReturns`: input that is not a pane's (see LineAssembler). */
+  constructor(sink: LineSink, maxLineChars?: number, columns?: number, newlineReturns?: boolean) {
+    this.lines = new LineAssembler(sink, maxLineChars, columns, newlineReturns);
   }
 
   /** Screen switches in the stream change nothing: the window's alternate-screen option is off. */

@@ -4,6 +4,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { AuditError } from '../core/errors.ts';
 import { PANE_OPTIONS } from '../core/options.ts';
+import { textInCells } from '../terminal/width.ts';
 import { literal } from './quote.ts';
 
 /** Separates the fields of one `-p`/`-F` row: a control character, which no field is expected to hold. */
@@ -56,8 +57,8 @@ export class Tmux {
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
   textBeforeCursor(paneId: string, cursorX: number, cursorY: number): string {
     const line = this.run(['capture-pane', '-p', '-t', paneId, '-S', String(cursorY), '-E', String(cursorY)]).replace(/\n$/, '');
-    // capture-pane drops trailing blanks (-N, which keeps them, needs tmux 3.1); a prompt ends in one.
-    return [...line].slice(0, cursorX).join('').padEnd(cursorX);
+    // The cursor's column counts cells: a wide character takes two (see textInCells).
+    return textInCells(line, cursorX);
   }
 
   /**

@@ -8,6 +8,8 @@ export interface LinesOptions {
   columns?: number;
   /** Also list screen switches, as «alternate screen» / «normal screen». */
   screens?: boolean;
+  /** LF also returns to column 0 (input that is not a pane's: `pipe --file`). */
+  newlineReturns?: boolean;
 }
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
@@ -22,6 +24,7 @@ export function transcriptLines(input: string | Uint8Array | Uint8Array[], optio
     },
     options.maxLineChars,
     options.columns,
+    options.newlineReturns,
   );
   const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
   for (const chunk of chunks) transcript.push(chunk);

@@ -177,7 +177,7 @@ describe('commands as records', () => {
   it('a tmux that does not answer: verified=no after a while, and nothing held is lost', async () => {
     const silent: ShellKeys = { registered: () => {} };
     const t = setUp(silent);
-    t.recorder.push(Buffer.from(`${C('cmdline_url=x;n=1')}after 1\nafter 2\n`));
+    t.recorder.push(Buffer.from(`${C('cmdline_url=x;n=1')}after 1\r\nafter 2\r\n`));
     assert.equal(t.sink.records.length, 0, 'held while tmux is asked');
     await waitFor('the question to time out', () => t.sink.records.length === 3, 5000);
     t.recorder.endOfInput();

@@ -135,7 +135,7 @@ describe('every part of a line is escaped (item 3)', () => {
 describe('the cleaner escapes line breaks and bidi controls (item 4)', () => {
   for (const codePoint of LINE_BREAKS_AND_BIDI) {
     it(`U+${hex4(codePoint).toUpperCase()} is written as \\u${hex4(codePoint)}, however the read is split`, () => {
-      const bytes = Buffer.from(`a${String.fromCodePoint(codePoint)}b\nnext\n`, 'utf8');
+      const bytes = Buffer.from(`a${String.fromCodePoint(codePoint)}b\r\nnext\r\n`, 'utf8');
       for (let cut = 0; cut <= bytes.length; cut++) assert.deepEqual(lines(split(bytes, [cut])), [`a\\u${hex4(codePoint)}b`, 'next'], `split at ${cut}`);
     });
   }
@@ -150,9 +150,12 @@ describe('the cleaner escapes line breaks and bidi controls (item 4)', () => {
 
   it('line edits after an escaped character land where the screen has them', () => {
     // 6 ASCII units for the escape: the offsets of what follows must not count it as 3 UTF-8 bytes.
-    assert.deepEqual(lines('🚀\u2028é\nz\n'), ['🚀\\u2028é', 'z']);
+    assert.deepEqual(lines('🚀\u2028é\r\nz\r\n'), ['🚀\\u2028é', 'z']);
     assert.deepEqual(lines(`ab\u202ecd${ESC}[2DX\n`), ['ab\\u202eXd']);
-    assert.deepEqual(lines('x\u2066y\rZ\n'), ['Z\\u2066y']);
+    // The isolate takes no cell: it is combined onto the x (as tmux does), and goes when Z overwrites that cell.
+    assert.deepEqual(lines('x\u2066y\rZ\n'), ['Zy']);
+    assert.deepEqual(lines('x\u2066y\rZZ\n'), ['ZZ']);
+    assert.deepEqual(lines('x\u2066y\n'), ['x\\u2066y']);
   });
 
   // Arbitrary bytes, mixed with these characters, their neighbours (which stay as they are) and sequences.
@@ -188,9 +191,9 @@ describe('cursor moves stop at the pane width (item 7)', () => {
     for (const line of out) assert.equal(line, `${' '.repeat(79)}x`);
   });
 
-  it('ESC[9999C stops at the last column; text printed past the edge (a wrapped line) is kept whole and the cursor is not moved back', () => {
+  it('ESC[9999C stops at the last column; text printed past the edge wraps, and moves apply to the row the cursor is on', () => {
     assert.deepEqual(lines(`ab${ESC}[9999Cx\n`, { columns: 80 }), [`ab${' '.repeat(77)}x`]);
-    assert.deepEqual(lines(`${'a'.repeat(100)}${ESC}[5Cb${ESC}[3Gc\n`, { columns: 80 }), [`aac${'a'.repeat(97)}b`]);
+    assert.deepEqual(lines(`${'a'.repeat(100)}${ESC}[5Cb${ESC}[3Gc\n`, { columns: 80 }), [`${'a'.repeat(80)}aac${'a'.repeat(17)}     b`]);
   });
 
   it('without a width (pipe --file: no pane) only the line limit bounds a move, as before', () => {

@@ -60,9 +60,9 @@ describe('the recorder', () => {
 
   it('one clock reading per chunk: every line of a chunk has the time it arrived', () => {
     const t = setUp();
-    t.recorder.push(Buffer.from('a\nb'));
+    t.recorder.push(Buffer.from('a\r\nb'));
     t.tick(100);
-    t.recorder.push(Buffer.from('c\n'));
+    t.recorder.push(Buffer.from('c\r\n'));
     assert.deepEqual(
       t.sink.records.map((record) => [record.text, record.time]),
       [['a', 1000], ['bc', 1100]],
@@ -71,12 +71,12 @@ describe('the recorder', () => {
 
   it('stamps never go back: not when the clock steps back, nor for events between chunks', () => {
     const t = setUp();
-    t.recorder.push(Buffer.from('a\n'));
+    t.recorder.push(Buffer.from('a\r\n'));
     t.tick(-500); // the wall clock was set back
     t.recorder.event('note', {});
-    t.recorder.push(Buffer.from('b\n'));
+    t.recorder.push(Buffer.from('b\r\n'));
     t.tick(1000);
-    t.recorder.push(Buffer.from('c\n'));
+    t.recorder.push(Buffer.from('c\r\n'));
     assert.deepEqual(
       t.sink.records.map((record) => [record.text, record.time]),
       [['a', 1000], ['note', 1000], ['b', 1000], ['c', 1500]],
@@ -85,11 +85,11 @@ describe('the recorder', () => {
 
   it('a screen switch takes the stamp of the chunk it came in, like the lines around it', () => {
     const t = setUp();
-    t.recorder.push(Buffer.from('before\n'));
+    t.recorder.push(Buffer.from('before\r\n'));
     t.tick(100);
-    t.recorder.push(Buffer.from('x\n\x1b[?1049h'));
+    t.recorder.push(Buffer.from('x\r\n\x1b[?1049h'));
     t.tick(100);
-    t.recorder.push(Buffer.from('\x1b[?1049lafter\n'));
+    t.recorder.push(Buffer.from('\x1b[?1049lafter\r\n'));
     t.recorder.endOfInput();
     assert.deepEqual(
       t.sink.records.map((record) => [record.kind === 'event' ? `${record.text} ${record.fields?.state}` : record.text, record.time]),
@@ -143,17 +143,17 @@ describe('the recorder', () => {
 describe('drop accounting', () => {
   it('above the limit whole lines are dropped and counted; the event stands where the gap is', () => {
     const t = setUp({ limit: 100 });
-    t.recorder.push(Buffer.from('kept 1\n'));
+    t.recorder.push(Buffer.from('kept 1\r\n'));
     t.sink.backlog = 101; // the disk has fallen behind
-    t.recorder.push(Buffer.from('lost 2\nlost 3\n'));
+    t.recorder.push(Buffer.from('lost 2\r\nlost 3\r\n'));
     t.tick(10);
     t.recorder.event('note', {}); // events are never dropped
     t.sink.backlog = 60; // under the limit, but not yet under half of it: still dropping
     t.tick(10);
-    t.recorder.push(Buffer.from('lost 4\n'));
+    t.recorder.push(Buffer.from('lost 4\r\n'));
     t.sink.backlog = 50;
     t.tick(10);
-    t.recorder.push(Buffer.from('kept 5\n'));
+    t.recorder.push(Buffer.from('kept 5\r\n'));
     t.recorder.endOfInput();
     t.guard.close();
     assert.deepEqual(t.sink.lines(), ['| kept 1', '* note', '* dropped lines=3 chars=18 reason=log writer backlog', '| kept 5']);
@@ -172,7 +172,7 @@ describe('drop accounting', () => {
   it('a gap still open at the end is accounted for before the stop event', async () => {
     const t = setUp({ limit: 10 });
     t.sink.backlog = 11;
-    t.recorder.push(Buffer.from('a\nbb\n'));
+    t.recorder.push(Buffer.from('a\r\nbb\r\n'));
     t.recorder.endOfInput();
     await t.recorder.stop({ reason: 'eof' });
     assert.deepEqual(t.sink.lines(), ['* dropped lines=2 chars=3 reason=log writer backlog', '* stop reason=eof']);

@@ -30,11 +30,12 @@ describe('escape sequences are removed', () => {
     ['APC, PM and SOS strings', `${ESC}_apc${ESC}\\${ESC}^pm${ESC}\\${ESC}Xsos${ESC}\\y\n`, ['y']],
     ['charset designation', `${ESC}(Bab${ESC})0c\n`, ['abc']],
     ['keypad mode and save cursor', `${ESC}=${ESC}>${ESC}7z${ESC}8\n`, ['z']],
-    ['cursor movement elsewhere', `${ESC}[2J${ESC}[H${ESC}[10;20Hhi\n`, ['hi']],
+    // Printed at column 20 of another row: the screen shows it there, after 19 blanks.
+    ['cursor movement elsewhere', `${ESC}[2J${ESC}[H${ESC}[10;20Hhi\n`, [`${' '.repeat(19)}hi`]],
     ['CAN aborts a sequence', `${ESC}[12\x18ok\n`, ['ok']],
     ['other C0 controls and DEL', `a\x07b\x00c\x7fd\x0ee\n`, ['abcde']],
-    // tmux moves down on VT and FF (input.c:1233): what was on the line stays on the screen, so in the log.
-    ['VT and FF finish a line, as LF', `SECRET-VT\v\rcover\x0cx\n`, ['SECRET-VT', 'cover', 'x']],
+    // tmux moves down on VT and FF (input.c:1233), as on LF, keeping the column: what was on the line stays on the screen, so in the log.
+    ['VT and FF finish a line, as LF', `SECRET-VT\v\rcover\x0cx\n`, ['SECRET-VT', 'cover', '     x']],
     ['tabs are kept', 'a\tb\n', ['a\tb']],
     ['terminal query', `${ESC}[6n${ESC}[c${ESC}[>0cq\n`, ['q']],
   ];

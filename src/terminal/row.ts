@@ -1,0 +1,364 @@
+// One row of the pane, as the line model holds it: the cells of what is
+// printed there and what tmux's grid does to them (screen-write.c, grid.c,
+// grid-view.c), so that the text a log line gets is the text capture-pane shows.
+//
+// Most rows are text: every UTF-16 unit is one cell, so a cell is a string
+// index and printing is a string append (the flood's fast path). Characters
+// of other widths printed at the end of such a row are appended too (the row
+// then only counts its cells, and any other edit first turns it into cells).
+// A combining mark, a TAB, escaped bytes, or an edit of a row with wide
+// characters turns it into an array with one string per cell, which applies
+// tmux's rules for wide characters: a character of two cells is followed by a
+// PAD cell, and overwriting either half blanks the other (screen-write.c:2034).
+
+import { cellWidth } from './width.ts';
+
+/** The second cell of a wide character: shows nothing. */
+export const PAD = '\u0000';
+/** A cell a TAB stepped over at the end of a row: the log keeps the TAB itself (in the cell before), not blanks. */
+export const TAB_PAD = '\u0001';
+/** A cell whose text was written out already as a piece of a long line: shows nothing, takes a cell. */
+const GONE = '';
+
+/**
+ * Characters that take one cell and one UTF-16 unit and do not combine (glibc's
+ * wcwidth() is 1 for each: ASCII, Latin, dashes and quotes, box drawing and
+ * blocks; checked against the table in the unit tests). Text of only these is
+ * written to a plain row by string operations. Few ranges: each one more costs
+ * V8 time per character on a decoded read that is not all Latin-1.
+ */
+const NOT_SIMPLE = /[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2500-\u259f]/;
+
+const NOT_SIMPLE_AFTER = new RegExp(NOT_SIMPLE.source, 'g');
+
+/** `text` is all one-cell, one-unit characters (see NOT_SIMPLE). */
+export function isSimple(text: string): boolean {
+  return !NOT_SIMPLE.test(text);
+}
+
+/** Where the run of one-cell, one-unit characters of `text` that starts at `from` ends. */
+export function simpleUntil(text: string, from: number): number {
+  NOT_SIMPLE_AFTER.lastIndex = from;
+  return NOT_SIMPLE_AFTER.test(text) ? NOT_SIMPLE_AFTER.lastIndex - 1 : text.length;
+}
+
+/** The units of text the rows of one line hold, kept exact as they change: the line limit counts them. */
+export interface Tally {
+  units: number;
+}
+
+function isWide(cell: string): boolean {
+  return cell.length > 0 && cell !== PAD && cell !== TAB_PAD && cellWidth(cell.codePointAt(0)!) === 2;
+}
+
+export class Row {
+  /** Text form: the row's text, one unit per cell; null in cell form. */
+  private text: string | null = '';
+  /** Cells the text takes; when not its length in units (`wide`), only appending stays in text form. */
+  private count = 0;
+  private wide = false;
+  /** Cell form: one string per cell (a character with the marks combined onto it, PAD, TAB_PAD, or GONE). */
+  private cells: string[] | null = null;
+  /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
+  private lead = '';
+  /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
+  wrapped = false;
+
+  constructor(private readonly tally: Tally) {}
+
+  /** Cells in use (the cursor may stand beyond them). */
+  get length(): number {
+    return this.text !== null ? this.count : this.cells!.length;
+  }
+
+  /** Nothing was ever printed here (tmux leaves such a row, and its wrap flags, alone on an erase: screen-write.c:1190). */
+  get empty(): boolean {
+    return this.length === 0 && this.lead.length === 0;
+  }
+
+  /** The row as capture-pane shows it, except that a TAB is kept as one. */
+  toString(): string {
+    if (this.text !== null) return this.lead.length === 0 ? this.text : this.lead + this.text;
+    const text = this.lead + this.cells!.join('');
+    return text.includes(PAD) || text.includes(TAB_PAD) ? text.replace(/[\0\x01]/g, '') : text;
+  }
+
+  /** The units this row holds (its share of the tally). */
+  get units(): number {
+    if (this.text !== null) return this.lead.length + this.text.length;
+    let units = this.lead.length;
+    for (const cell of this.cells!) units += cell.length;
+    return units;
+  }
+
+  /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
+  clear(): void {
+    this.tally.units -= this.units;
+    this.text = '';
+    this.count = 0;
+    this.wide = false;
+    this.cells = null;
+    this.lead = '';
+  }
+
+  /** Whether text can be appended at `cx` without leaving text form (see appendText). */
+  appendable(cx: number): boolean {
+    return this.text !== null && cx === this.count;
+  }
+
+  /** Appends `text` of characters of one or two cells taking `cells` (`plain`: one unit each), at the end (see appendable). */
+  appendText(text: string, cells: number, plain: boolean): void {
+    this.text = this.text!.length === 0 ? text : this.text + text;
+    this.count += cells;
+    this.tally.units += text.length;
+    if (!plain) this.wide = true;
+  }
+
+  /** Appends printable ASCII at the end of a row in text form; false if the row is not that, and nothing done. */
+  appendPlain(cx: number, part: string): boolean {
+    const text = this.text;
+    if (text === null || cx !== this.count || this.wide) return false;
+    this.text = text.length === 0 ? part : text + part;
+    this.count += part.length;
+    this.tally.units += part.length;
+    return true;
+  }
+
+  /**
+   * Appends one character of `width` cells at the end of a row in text form,
+   * if it can be held there (one unit per cell); false if not, and nothing done.
+   */
+  append(cx: number, character: string, width: 1 | 2): boolean {
+    const text = this.text;
+    if (text === null || cx !== this.count) return false;
+    this.text = text + character;
+    this.count += width;
+    this.tally.units += character.length;
+    if (width !== 1 || character.length !== 1) this.wide = true;
+    return true;
+  }
+
+  /** Writes `part` (simple text, see isSimple) from cell `cx` on, over what is there; the caller knows it fits. */
+  writeSimple(cx: number, part: string): void {
+    if (this.wide && cx < this.count) this.toCells();
+    const text = this.text;
+    if (text === null) {
+      for (let i = 0; i < part.length; i++) this.put(cx + i, part[i]!, 1, part.charCodeAt(i) < 0x7f);
+      return;
+    }
+    if (this.wide) {
+      const next = text + ' '.repeat(cx - this.count) + part;
+      this.tally.units += next.length - text.length;
+      this.text = next;
+      this.count = cx + part.length;
+      return;
+    }
+    let next: string;
+    if (cx === text.length) next = text.length === 0 ? part : text + part;
+    else if (cx > text.length) next = text + ' '.repeat(cx - text.length) + part;
+    else next = text.slice(0, cx) + part + text.slice(cx + part.length);
+    this.tally.units += next.length - text.length;
+    this.text = next;
+    this.count = next.length;
+  }
+
+  /**
+   * Writes one character of `width` cells at `cx`: a wide character it covers
+   * half of, or that covers half of it, is blanked whole; the caller knows it
+   * fits. tmux writes plain ASCII (`ascii`) in runs (screen_write_collect_end,
+   * screen-write.c:1706) and anything else one by one (screen_write_cell,
+   * :1811), with slightly different rules; both are followed.
+   */
+  put(cx: number, character: string, width: 1 | 2, ascii: boolean): void {
+    const cells = this.toCells();
+    this.fill(cx);
+    for (let x = cx; x < cx + width && x < cells.length; x++) if (cells[x] === TAB_PAD || cells[x] === '\t') this.untab(x);
+    const old = cells[cx];
+    if (old === PAD) {
+      // The right half of a wide character: blank back to its left half (:2045); a run of
+      // ASCII stops looking at column 1, so a wide character in column 0 stays (:1733).
+      let x = cx;
+      while (x > 0 && cells[x] === PAD) this.set(x--, ' ');
+      if (!ascii || x > 0) this.set(x, ' ');
+    }
+    if (ascii || width !== 1 || (old !== undefined && (old === PAD || isWide(old)))) {
+      // Right halves after the new character lose their left half (:2067, :1750).
+      for (let x = cx + width; x < cells.length && cells[x] === PAD; x++) this.set(x, ' ');
+    }
+    this.set(cx, character);
+    if (width === 2) this.set(cx + 1, PAD);
+  }
+
+  /**
+   * Zero-width text printed with the cursor at `cx`: combined onto the cell
+   * before (skipping the right half of a wide character, screen-write.c:1981),
+   * or kept before the row's first cell when there is none.
+   */
+  attach(cx: number, text: string): void {
+    if (cx > 0) {
+      const cells = this.toCells();
+      let x = cx - 1;
+      this.fill(x + 1); // tmux combines onto a blank cell there
+      while (x >= 0 && cells[x] === PAD) x--;
+      if (x >= 0) {
+        if (cells[x] === TAB_PAD || cells[x] === '\t') this.untab(x);
+        this.set(x, cells[x] + text);
+        return;
+      }
+    }
+    this.lead += text;
+    this.tally.units += text.length;
+  }
+
+  /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */
+  tab(cx: number, to: number): void {
+    if (cx < this.length) return;
+    this.toCells();
+    this.fill(cx);
+    this.set(cx, '\t');
+    for (let x = cx + 1; x < to; x++) this.set(x, TAB_PAD);
+  }
+
+  /** ICH (screen-write.c:1005): `count` blanks at `cx`, what was there moves right and off the edge at `columns`. */
+  insert(cx: number, count: number, columns: number): void {
+    if (this.wide) this.toCells();
+    const length = this.length;
+    if (cx >= length) return; // only blanks move
+    const edge = Math.max(columns, length); // a row longer than the width (a resize not yet learnt) loses nothing
+    if (this.text !== null) {
+      const text = this.text;
+      const next = (text.slice(0, cx) + ' '.repeat(count) + text.slice(cx)).slice(0, edge);
+      this.tally.units += next.length - text.length;
+      this.text = next;
+      this.count = next.length;
+      return;
+    }
+    const cells = this.cells!;
+    for (let x = Math.max(cx, length + count - edge); x < length; x++) this.tally.units -= cells[x]!.length;
+    cells.splice(cx, 0, ...new Array<string>(count).fill(' '));
+    this.tally.units += count;
+    if (cells.length > edge) cells.length = edge;
+  }
+
+  /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */
+  delete(cx: number, count: number): void {
+    if (this.wide) this.toCells();
+    const length = this.length;
+    if (cx >= length) return;
+    const end = Math.min(length, cx + count);
+    if (this.text !== null) {
+      const text = this.text;
+      const next = text.slice(0, cx) + text.slice(end) + (this.wrapped ? ' '.repeat(end - cx) : '');
+      this.tally.units += next.length - text.length;
+      this.text = next;
+      this.count = next.length;
+      return;
+    }
+    const cells = this.cells!;
+    for (let x = cx; x < end; x++) this.tally.units -= cells[x]!.length;
+    cells.splice(cx, end - cx);
+    if (this.wrapped) for (let x = cells.length; x < length; x++) this.set(x, ' ');
+  }
+
+  /**
+   * Blanks cells `from` up to `to` (ECH, EL, grid.c:599: only cells in use).
+   * Blanks that would end a row that does not carry on are cut off instead:
+   * the same on the screen, and no trailing blanks in the log.
+   */
+  erase(from: number, to: number): void {
+    if (this.wide) this.toCells();
+    const length = this.length;
+    if (from === 0) {
+      this.tally.units -= this.lead.length;
+      this.lead = '';
+    }
+    if (to >= length && !this.wrapped) {
+      this.truncate(from);
+      return;
+    }
+    const end = Math.min(to, length);
+    if (from >= end) return;
+    if (this.text !== null) {
+      this.text = this.text.slice(0, from) + ' '.repeat(end - from) + this.text.slice(end);
+      this.count = this.text.length;
+      return;
+    }
+    for (let x = from; x < end; x++) this.set(x, ' ');
+  }
+
+  /**
+   * Takes the text of the cells before `cx` (for a piece of a long line) and
+   * leaves cells that show nothing in their place, so columns stay where they are.
+   */
+  takeBefore(cx: number): string {
+    const cells = this.toCells();
+    const end = Math.min(cx, cells.length);
+    let text = this.lead;
+    this.tally.units -= this.lead.length;
+    this.lead = '';
+    for (let x = 0; x < end; x++) {
+      const cell = cells[x]!;
+      if (cell !== PAD && cell !== TAB_PAD) text += cell;
+      this.set(x, GONE);
+    }
+    return text;
+  }
+
+  private truncate(cx: number): void {
+    if (this.wide) this.toCells();
+    if (cx >= this.length) return;
+    if (this.text !== null) {
+      this.tally.units -= this.text.length - cx;
+      this.text = this.text.slice(0, cx);
+      this.count = cx;
+      return;
+    }
+    const cells = this.cells!;
+    for (let x = cx; x < cells.length; x++) this.tally.units -= cells[x]!.length;
+    cells.length = cx;
+  }
+
+  private toCells(): string[] {
+    if (this.cells !== null) return this.cells;
+    const text = this.text!;
+    this.text = null;
+    if (!this.wide) return (this.cells = text.split(''));
+    this.wide = false;
+    const cells: string[] = [];
+    for (let x = 0; x < text.length; x++) {
+      const code = text.codePointAt(x)!;
+      const character = code > 0xffff ? text.slice(x, ++x + 1) : text[x]!;
+      cells.push(character);
+      if (cellWidth(code) === 2) {
+        cells.push(PAD); // a unit the text form did not count
+        this.tally.units++;
+      }
+    }
+    return (this.cells = cells);
+  }
+
+  /** Blank cells up to `cx` (tmux's grid shows cells between the last in use and the cursor as blanks). */
+  private fill(cx: number): void {
+    const cells = this.cells!;
+    while (cells.length < cx) {
+      cells.push(' ');
+      this.tally.units++;
+    }
+  }
+
+  private set(x: number, cell: string): void {
+    const cells = this.cells!;
+    const old = cells[x];
+    this.tally.units += cell.length - (old === undefined ? 0 : old.length);
+    cells[x] = cell;
+  }
+
+  /** Turns the TAB whose span covers cell `x` into the blanks it stands for (something is written over part of it). */
+  private untab(x: number): void {
+    const cells = this.cells!;
+    let from = x;
+    while (from > 0 && cells[from] === TAB_PAD) from--;
+    if (cells[from] === '\t') this.set(from, ' ');
+    for (let y = from + 1; y < cells.length && cells[y] === TAB_PAD; y++) this.set(y, ' ');
+  }
+}

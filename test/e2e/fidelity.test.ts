@@ -1,0 +1,81 @@
+// What the screen shows is what the log holds: the line model's table cases
+// printed in real tmux panes (the table is tmux's behaviour), and edited
+// command lines typed into bash in a logged pane, the log compared with
+// capture-pane.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { LINE_CASES } from '../support/line-cases.ts';
+import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+
+/** Rows of a capture that are not empty, trailing blanks cut (the log has none; capture-pane -J keeps some). */
+function shownRows(capture: string): string[] {
+  return capture
+    .split('\n')
+    .map((row) => row.trimEnd())
+    .filter((row) => row.length > 0);
+}
+
+describe('the line cases are what tmux 3.3a shows', () => {
+  const tmux = server({ plugin: false });
+
+  LINE_CASES.forEach((lineCase, index) => {
+    it(lineCase.name, () => {
+      const file = path.join(tmux.dir, `case-${index}.bin`);
+      fs.writeFileSync(file, lineCase.input);
+      const session = `case${index}`;
+      // Raw output (no ONLCR), five rows down so that moves up have room; then tmux is told it is all printed.
+      const command = `stty -opost; printf '\\n\\n\\n\\n\\n'; cat '${file}'; tmux wait-for -S ${session}; exec sleep 100000`;
+      tmux.tmux('new-session', '-d', '-s', session, '-x', String(lineCase.columns), '-y', '12', command);
+      tmux.tmux('wait-for', session);
+      const capture = tmux.tmux('capture-pane', '-p', '-J', '-t', session);
+      tmux.tmux('kill-session', '-t', session);
+      assert.deepEqual(shownRows(capture), lineCase.screen ?? lineCase.lines);
+    });
+  });
+});
+
+/** Presses keys in `pane` (`-l text` for literal text), as send-keys does for a client. */
+function press(tmux: TmuxServer, pane: string, ...keys: string[]): void {
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === '-l') tmux.tmux('send-keys', '-t', pane, '-l', keys[++i]!);
+    else tmux.tmux('send-keys', '-t', pane, keys[i]!);
+  }
+}
+
+describe('edited command lines are logged as the screen shows them (bash, readline, a logged pane)', () => {
+  const tmux = server({ config: [`set -g default-command "PS1='$ ' HISTFILE=/dev/null exec bash --norc --noprofile"`] });
+
+  /** Edits a command line with `keys`, presses Enter, and checks the log's line for it against the screen's row. */
+  async function edited(pane: string, session: string, marker: string, keys: string[], shown: string): Promise<void> {
+    press(tmux, pane, ...keys, 'Enter');
+    await waitFor(`the output of ${marker}`, () => tmux.loggedText(session).some((line) => line.trimEnd() === shown.replace(/^\$ echo /, '')));
+    const rows = tmux.tmux('capture-pane', '-p', '-J', '-t', pane).split('\n').map((row) => row.trimEnd());
+    assert.ok(rows.includes(shown), `the screen shows ${JSON.stringify(shown)}: ${JSON.stringify(rows)}`);
+    const logged = tmux.loggedText(session).map((line) => line.trimEnd()).filter((line) => line.includes(marker));
+    assert.deepEqual(logged, [shown, shown.replace(/^\$ echo /, '')]);
+  }
+
+  it('Delete in the middle of a line (DCH), and Backspace over wide characters', async () => {
+    await waitFor('the prompt', () => tmux.show('#{cursor_x}') === '2');
+    await tmux.startLogging('%0');
+    await edited('%0', 'main', 'abc', ['-l', 'echo abcdefgh', 'Left', 'Left', 'Left', 'Left', 'Left', 'DC', 'DC'], '$ echo abcfgh');
+    await edited('%0', 'main', '日本', ['-l', 'echo 日本語', 'BSpace'], '$ echo 日本');
+    await edited('%0', 'main', 'typed', ['-l', 'echo partly', 'C-l', '-l', ' typed'], '$ echo partly typed');
+  });
+
+  it('a command longer than a 30-column pane, edited across the wrap', async () => {
+    tmux.tmux('new-session', '-d', '-s', 'narrow', '-x', '30', '-y', '12');
+    const pane = tmux.tmux('display-message', '-p', '-t', 'narrow', '#{pane_id}').trim();
+    await waitFor('the prompt', () => tmux.show('#{cursor_x}', pane) === '2');
+    await tmux.startLogging(pane);
+    const command = 'echo 0123456789-abcdefghij-0123456789-ABCDEFGHIJ-0123456789-end';
+    const left = new Array<string>(40).fill('Left');
+    await edited(pane, 'narrow', 'abcdefg', ['-l', command, ...left, '-l', 'X', 'DC', 'DC'], '$ echo 0123456789-abcdefgXj-0123456789-ABCDEFGHIJ-0123456789-end');
+  });
+});

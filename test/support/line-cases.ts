@@ -1,0 +1,136 @@
+// Table cases for the line model: bytes a program prints in a pane of some
+// width, and the lines the log must hold. The unit tests feed them to the line
+// model; test/e2e/fidelity.test.ts prints the same bytes in a real tmux pane of
+// that width and checks that capture-pane -J shows those lines (`screen`, where
+// the log rightly keeps more than the screen shows), so the table is tmux's
+// behaviour, not a guess at it. There each case starts on the sixth row (five
+// LFs first), so that moves up have somewhere to go, and the rows compared are
+// those that are not empty, top to bottom.
+
+const ESC = '\x1b';
+
+export interface LineCase {
+  name: string;
+  /** Pane width. */
+  columns: number;
+  /** Bytes as the pane prints them (no ONLCR: line ends are written CR LF). */
+  input: string;
+  /** Lines of the log. */
+  lines: string[];
+  /** What capture-pane -J shows, when not `lines` (trailing blanks and empty rows at the end aside). */
+  screen?: string[];
+}
+
+export const LINE_CASES: LineCase[] = [
+  // Overwriting and the cursor in cells.
+  { name: 'CR then shorter text overwrites the start', columns: 20, input: 'abcdef\rXY\r\n', lines: ['XYcdef'] },
+  { name: 'BS over wide characters counts cells', columns: 30, input: `echo 日本語\b\b${ESC}[K\r\n`, lines: ['echo 日本'] },
+  { name: 'CUB and CHA count cells', columns: 30, input: `日本語abc${ESC}[2DX${ESC}[3GY\r\n`, lines: ['日Y 語aXc'] },
+  { name: 'a narrow character over the left half of a wide one blanks the right half', columns: 20, input: '日本\rx\r\n', lines: ['x 本'] },
+  { name: 'over the right half blanks the left half', columns: 20, input: `日本${ESC}[4Gx\r\n`, lines: ['日 x'] },
+  // tmux's run of ASCII stops looking left at column 1 (screen-write.c:1733): the left half stays.
+  { name: 'over the right half of a wide character in column 0, the left half stays', columns: 20, input: `日本${ESC}[2Gx\r\n`, lines: ['日x本'] },
+  { name: 'a wide character over the right half of one blanks its left half', columns: 20, input: `日本${ESC}[4G語\r\n`, lines: ['日 語'] },
+  { name: 'so does a mark-free non-ASCII character in column 1', columns: 20, input: `日本${ESC}[2Gé\r\n`, lines: [' é本'] },
+  { name: 'a wide character over two narrow ones', columns: 20, input: 'abcd\r\x1b[C日\r\n', lines: ['a日d'] },
+  { name: 'a combining mark joins the character before', columns: 20, input: 'cafe\u0301!\r\n', lines: ['cafe\u0301!'] },
+  { name: 'a mark after a wide character joins it; over its left half, both go', columns: 20, input: '日\u0301x\b\b\by\r\n', lines: ['y x'] },
+  { name: 'over the right half of a wide character', columns: 20, input: 'a日x\b\by\r\n', lines: ['a yx'] },
+  {
+    name: 'a mark at column 0 has nothing to join: tmux drops it, the log keeps it',
+    columns: 20,
+    input: '\u0301ab\r\n',
+    lines: ['\u0301ab'],
+    screen: ['ab'],
+  },
+  {
+    name: 'a character tmux does not know takes no cell (shown nowhere, kept in the log)',
+    columns: 20,
+    input: 'a\u{1fae8}b\bX\r\n',
+    lines: ['a\u{1fae8}X'],
+    screen: ['aX'],
+  },
+  { name: 'ZWJ joins the next character that is not ASCII onto the one before', columns: 20, input: '👨\u200d👩x\b\b\bY\r\n', lines: ['Y x'] },
+  { name: 'cursor forward pads with blanks', columns: 20, input: `a${ESC}[3Cb\r\n`, lines: ['a   b'] },
+  { name: 'cursor forward stops at the right edge', columns: 10, input: `a${ESC}[99Cb\r\n`, lines: ['a        b'] },
+  { name: 'CHA past the edge stops at the last column', columns: 10, input: `${ESC}[50Gx\r\n`, lines: ['         x'] },
+  { name: 'TAB moves to the next stop; the log keeps the TAB', columns: 20, input: 'a\tb\r\n', lines: ['a\tb'], screen: ['a       b'] },
+  { name: 'TAB over text only moves the cursor', columns: 20, input: 'abcdefghij\rx\ty\r\n', lines: ['xbcdefghyj'] },
+  { name: 'text over part of a TAB turns it into blanks', columns: 20, input: 'a\tb\r\x1b[3Cx\r\n', lines: ['a  x    b'] },
+
+  // Erase, insert, delete, repeat.
+  { name: 'erase to end of line', columns: 20, input: `abcdef\r${ESC}[Kxy\r\n`, lines: ['xy'] },
+  { name: 'erase to start of line', columns: 20, input: `abcdef${ESC}[4D${ESC}[1K\r\n`, lines: ['   def'] },
+  { name: 'erase characters', columns: 20, input: `abcdef${ESC}[5D${ESC}[2X\r\n`, lines: ['a  def'] },
+  { name: 'erase characters to the end', columns: 20, input: `abcdef${ESC}[3D${ESC}[9X!\r\n`, lines: ['abc!'] },
+  { name: 'readline Delete: DCH', columns: 30, input: `echo abcdefgh\b\b\b\b\b${ESC}[P${ESC}[P\r\n`, lines: ['echo abcfgh'] },
+  { name: 'DCH with a count', columns: 30, input: `echo abcdefgh${ESC}[6D${ESC}[3P\r\n`, lines: ['echo abfgh'] },
+  { name: 'readline insert: ICH', columns: 30, input: `echo abfgh\b\b\b${ESC}[3@cde\r\n`, lines: ['echo abcdefgh'] },
+  { name: 'ICH pushes text off the right edge', columns: 10, input: `0123456789\r${ESC}[3@abc\r\n`, lines: ['abc0123456'] },
+  { name: 'DCH on the left half of a wide character', columns: 20, input: '日本x\r\x1b[P\r\n', lines: ['本x'] },
+  { name: 'REP repeats the character printed just before', columns: 20, input: `ab${ESC}[3bc\r\n`, lines: ['abbbbc'] },
+  { name: 'REP after a colour change repeats nothing (input.c:1634)', columns: 20, input: `ab${ESC}[31m${ESC}[3bc\r\n`, lines: ['abc'] },
+  { name: 'REP after a character that is not ASCII repeats nothing', columns: 20, input: `aé${ESC}[3bc\r\n`, lines: ['aéc'] },
+  { name: 'REP stops at the right edge', columns: 10, input: `abcdefgh${ESC}[9b\r\n`, lines: ['abcdefghhh'] },
+
+  // Modes that change where text lands (input.c:1640-1800).
+  { name: 'insert mode (IRM) pushes the text right', columns: 20, input: `SECRET\r${ESC}[4hxx${ESC}[4l\r\n`, lines: ['xxSECRET'] },
+  { name: 'insert mode pushes text off the right edge', columns: 10, input: `0123456789\r${ESC}[4hab${ESC}[4l\r\n`, lines: ['ab01234567'] },
+  { name: 'a mode with a sub-parameter is ignored, as tmux does', columns: 20, input: `SECRET\r${ESC}[4:1hxx${ESC}[4l\r\n`, lines: ['xxCRET'] },
+  { name: 'autowrap off: text past the edge overwrites the last column', columns: 10, input: `${ESC}[?7l0123456789abc${ESC}[?7h\r\n`, lines: ['012345678c'] },
+  { name: 'autowrap off: a wide character that does not fit is not shown', columns: 10, input: `${ESC}[?7l012345678日${ESC}[?7h\r\n`, lines: ['012345678日'], screen: ['012345678'] },
+  { name: 'origin mode sends the cursor home: the line is left', columns: 20, input: `kept${ESC}[?6hx${ESC}[?6ly\r\n`, lines: ['kept', 'x', 'y'], screen: ['y', 'kept'] },
+
+  // A line longer than the pane: several rows.
+  { name: 'text past the edge wraps; the line is one', columns: 10, input: '0123456789abc\r\n', lines: ['0123456789abc'] },
+  { name: 'CR goes to the start of the cursor row', columns: 10, input: '0123456789abc\rXY\r\n', lines: ['0123456789XYc'] },
+  { name: 'wrap is pending at the edge: CR stays on the row', columns: 10, input: '0123456789\rX\r\n', lines: ['X123456789'] },
+  { name: 'a full row then CR LF is one line', columns: 10, input: '0123456789\r\nnext\r\n', lines: ['0123456789', 'next'] },
+  { name: 'BS at the start of a wrapped row goes to the end of the row above', columns: 10, input: '0123456789ab\r\bX\r\n\r\n', lines: ['012345678Xab'] },
+  { name: 'a wide character that does not fit wraps whole', columns: 10, input: '012345678日x\r\n', lines: ['012345678日x'] },
+  {
+    name: 'readline moves up with RI and down with LF within the line',
+    columns: 10,
+    input: `0123456789abc${ESC}M\rZ\n\rY\r\n`,
+    lines: ['Z123456789Ybc'],
+  },
+  { name: 'CUU and CUD within the line', columns: 10, input: `0123456789abc${ESC}[A${ESC}[2DQ${ESC}[B\rR\r\n`, lines: ['0Q23456789Rbc'] },
+  {
+    name: 'editing a long command: a character inserted on the first row, the rest drawn again',
+    columns: 10,
+    input: `$ echo 123456789${ESC}M\r${ESC}[7C${ESC}[@X123456789\r\n`,
+    lines: ['$ echo X123456789'],
+  },
+  {
+    name: 'clearing a wrapped row ends the line above it (grid.c:656)',
+    columns: 10,
+    input: `0123456789ab\r${ESC}[K${ESC}M\r\nnext\r\n`,
+    lines: ['0123456789', 'next'],
+  },
+  {
+    name: 'deleting on a wrapped row leaves blanks at its end',
+    columns: 10,
+    input: `0123456789ab${ESC}M\r${ESC}[2P\r\n\r\n`,
+    lines: ['23456789  ab'],
+  },
+
+  // Leaving the line, clearing the screen.
+  { name: 'a move up past the line writes it out as it stands', columns: 20, input: `shown${ESC}[Ahidden?\r\n`, lines: ['shown', '     hidden?'], screen: ['     hidden?', 'shown'] },
+  { name: 'a cursor position elsewhere writes the line out', columns: 20, input: `SECRET${ESC}[5;1Hcover\r\n`, lines: ['SECRET', 'cover'], screen: ['cover', 'SECRET'] },
+  { name: 'Ctrl-L: home and erase drop the pending line, which is drawn again', columns: 30, input: `$ ls -l${ESC}[H${ESC}[J$ ls -l\r\n`, lines: ['$ ls -l'] },
+  { name: 'clear as xterm writes it (ED 2)', columns: 30, input: `$ ls -l${ESC}[H${ESC}[2J$ ls -la\r\n`, lines: ['$ ls -la'] },
+  { name: 'home without an erase leaves the line', columns: 30, input: `kept${ESC}[Hx\r\n`, lines: ['kept', 'x'], screen: ['x', 'kept'] },
+  {
+    name: 'a saved cursor restored on the same line stays in it',
+    columns: 30,
+    input: `abc${ESC}7def${ESC}8X\r\n`,
+    lines: ['abcXef'],
+  },
+  {
+    name: 'a status line drawn elsewhere and the cursor restored: neither is lost',
+    columns: 30,
+    input: `out 1\r\n${ESC}7${ESC}[9;1HProgress: [ 20%]${ESC}8out 2\r\n`,
+    lines: ['out 1', 'Progress: [ 20%]', 'out 2'],
+    screen: ['out 1', 'out 2', 'Progress: [ 20%]'],
+  },
+];

@@ -1,0 +1,219 @@
+// The line model on its own terms: cursor arithmetic in cells, the edits tmux
+// applies on a row, lines longer than the pane, leaving the line and clearing
+// the screen (table cases shared with test/e2e/fidelity.test.ts, which checks
+// them against a real tmux), the width table against the fast path's
+// assumption, and properties over arbitrary terminal output.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { EscapeCleaner, type Perform } from '../../src/terminal/ansi.ts';
+import { isSimple } from '../../src/terminal/row.ts';
+import { cellWidth, textInCells, textWidth } from '../../src/terminal/width.ts';
+import { LINE_CASES } from '../support/line-cases.ts';
+import { FIXTURES } from '../support/paths.ts';
+import { split, transcriptLines } from '../support/transcript.ts';
+
+const ESC = '\x1b';
+
+describe('line cases (the same bytes tmux is checked on in test/e2e/fidelity.test.ts)', () => {
+  for (const { name, columns, input, lines } of LINE_CASES) {
+    it(name, () => assert.deepEqual(transcriptLines(input, { columns }), lines));
+  }
+});
+
+describe('recorded bash sessions (test/fixtures/sessions): the log ends with the lines of the final screen, exactly', () => {
+  const dir = path.join(FIXTURES, 'sessions');
+  const names = fs.readdirSync(dir).filter((name) => name.endsWith('.raw')).map((name) => name.slice(0, -'.raw'.length));
+  it('are all there', () => assert.deepEqual(names.sort(), ['ctrl-l', 'ctrl-r', 'ctrl-w', 'edit-delete', 'long-edit', 'meta-d', 'wide-backspace']));
+  for (const name of names) {
+    it(name, () => {
+      const bytes = fs.readFileSync(path.join(dir, `${name}.raw`));
+      const columns = Number(fs.readFileSync(path.join(dir, `${name}.size`), 'utf8').split(' ')[0]);
+      // capture-pane -J keeps blanks that were cleared; the log cuts them.
+      const screen = fs.readFileSync(path.join(dir, `${name}.expected`), 'utf8').split('\n').map((row) => row.trimEnd()).filter((row) => row.length > 0);
+      const logged = (input: Uint8Array | Uint8Array[]) => transcriptLines(input, { columns }).map((line) => line.trimEnd()).filter((line) => line.length > 0);
+      const whole = logged(bytes);
+      assert.deepEqual(whole.slice(-screen.length), screen);
+      for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(logged(split(bytes, [cut])), whole, `split at ${cut}`);
+      fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 8 }), (cuts) => assert.deepEqual(logged(split(bytes, cuts)), whole)), { numRuns: 200 });
+    });
+  }
+});
+
+describe('cell widths are tmux 3.3a\'s (glibc wcwidth, utf8.c:215)', () => {
+  const cases: [string, number, number][] = [
+    ['ASCII', 0x41, 1],
+    ['Latin-1', 0xe9, 1],
+    ['combining acute', 0x301, 0],
+    ['CJK', 0x65e5, 2],
+    ['emoji', 0x1f680, 2],
+    ['skin tone modifier (its own 2 cells in tmux 3.3a)', 0x1f3fd, 2],
+    ['regional indicator (one cell each)', 0x1f1e9, 1],
+    ['variation selector 16', 0xfe0f, 0],
+    ['ZWJ', 0x200d, 0],
+    ['soft hyphen', 0xad, 1],
+    ['Hangul jungseong (combines)', 0x1160, 0],
+    ['private use', 0xe000, 1],
+    ['an emoji newer than glibc 2.36: dropped', 0x1fae8, -1],
+    ['C1 control: dropped', 0x85, -1],
+    ['line separator: dropped', 0x2028, -1],
+  ];
+  for (const [name, codePoint, width] of cases) it(name, () => assert.equal(cellWidth(codePoint), width));
+  it('textWidth adds them up; dropped characters take nothing', () => {
+    assert.equal(textWidth('echo 日本語 🚀 e\u0301\u{1fae8}'), 5 + 6 + 1 + 2 + 1 + 1);
+  });
+  it('the text left of the cursor at the start (the seed) is cut by cells, not characters', () => {
+    assert.equal(textInCells('日本$ ls', 5), '日本$');
+    assert.equal(textInCells('$ e\u0301x', 3), '$ e\u0301');
+    assert.equal(textInCells('$', 2), '$ ');
+    assert.equal(textInCells('日本', 3), '日 ');
+  });
+  it('the fast path\'s characters are all one cell and one unit', () => {
+    for (let code = 0x20; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const character = String.fromCharCode(code);
+      if (isSimple(character)) assert.equal(cellWidth(code), 1, `U+${code.toString(16)}`);
+    }
+    assert.ok(isSimple('plain ASCII, Latin-1 é, ─│┌, ▁▂▃, —, “quotes”, …'));
+    assert.ok(!isSimple('\t') && !isSimple('日') && !isSimple('e\u0301') && !isSimple('🚀'));
+  });
+});
+
+describe('the parser reports what the line model needs beyond the screen\'s sequences', () => {
+  function reports(input: string | Buffer): string[] {
+    const out: string[] = [];
+    const perform: Perform = {
+      print: (text, plain) => out.push(`${plain ? 'plain' : 'p'}:${text}`),
+      unshown: (text) => out.push(`unshown:${text}`),
+      execute: (control) => out.push(`x:${control}`),
+      csi: (final, first, second) => out.push(`csi:${String.fromCharCode(final)},${first},${second}`),
+      esc: () => {},
+      screen: (alternate) => out.push(`alt:${alternate}`),
+      mode: (mode, set) => out.push(`mode:${mode.toString(16)},${set}`),
+      osc: () => {},
+    };
+    const cleaner = new EscapeCleaner();
+    cleaner.advance(typeof input === 'string' ? Buffer.from(input) : input, perform);
+    cleaner.end(perform);
+    return out;
+  }
+  it('modes in their order, sub-parameters ignored, other modes not reported', () => {
+    assert.deepEqual(reports(`${ESC}[4h${ESC}[?7;25;6l${ESC}[?1049;3h${ESC}[4:1h${ESC}[?7:1l${ESC}[>4h`), [
+      'mode:4,true', 'mode:10007,false', 'mode:10006,false', 'mode:10003,true', 'alt:true',
+    ]);
+  });
+  it('REP carries the character printed right before it, or -1', () => {
+    assert.deepEqual(reports(`ab${ESC}[3b`).at(-1), 'csi:b,3,98');
+    assert.deepEqual(reports(`ab${ESC}[m${ESC}[3b`).at(-1), 'csi:b,3,-1');
+    assert.deepEqual(reports(`a\t${ESC}[3b`).at(-1), 'csi:b,3,-1');
+    assert.deepEqual(reports(`é${ESC}[3b`).at(-1), 'csi:b,3,-1');
+    assert.deepEqual(reports(`${ESC}[3b`).at(-1), 'csi:b,3,-1');
+    // Split across reads: the same.
+    const out: string[] = [];
+    const cleaner = new EscapeCleaner();
+    const perform = { print() {}, execute() {}, csi: (_f: number, _a: number, b: number) => out.push(String(b)), esc() {}, screen() {}, osc() {} };
+    for (const chunk of ['a', 'b', '\x1b', '[', '3b']) cleaner.advance(Buffer.from(chunk), perform);
+    assert.deepEqual(out, ['98']);
+  });
+  it('plain marks ASCII-only text; bytes the screen does not show come apart from it', () => {
+    assert.deepEqual(reports(Buffer.concat([Buffer.from('ab\r'), Buffer.from([0xff, 0xfe]), Buffer.from('é\tz\n')])), [
+      'plain:ab', 'x:13', 'unshown:\\xff\\xfe', 'p:é\tz', 'x:10',
+    ]);
+  });
+});
+
+describe('long lines and the line limit', () => {
+  it('a wrapped line longer than the limit is written in pieces cut at row edges', () => {
+    const out = transcriptLines(`${'x'.repeat(95)}\r\n`, { columns: 10, maxLineChars: 40 });
+    assert.deepEqual(out, ['x'.repeat(40), `+${'x'.repeat(40)}`, `+${'x'.repeat(15)}`]);
+  });
+  it('marks piled on one cell are bounded too (written out up to the cursor)', () => {
+    const out = transcriptLines(`a${'\u0301'.repeat(200)}b\r\n`, { columns: 80, maxLineChars: 64 });
+    assert.equal(out.map((line) => line.replace(/^\+/, '')).join(''), `a${'\u0301'.repeat(200)}b`);
+    assert.ok(out.every((line) => line.replace(/^\+/, '').length <= 64));
+  });
+  it('binary output in a pane: every byte accounted for, in order, though the screen shows none of the bad ones', () => {
+    const bytes = Buffer.from([0x41, 0xff, 0xfe, 0x42, 0xc2, 0x85, 0x43, 0x0d, 0x0a]);
+    assert.deepEqual(transcriptLines(bytes, { columns: 10 }), ['A\\xff\\xfeB\\u0085C']);
+  });
+  it('escaped bytes take no cells: they cannot move what follows (nor let it overwrite what the screen shows)', () => {
+    // The screen: "SECRET" at column 0, "xxxxxx" at column 20 (the ten bad bytes show nothing).
+    const bytes = Buffer.concat([Buffer.alloc(10, 0xff), Buffer.from(`SECRET${ESC}[21Gxxxxxx\r\n`)]);
+    const [line] = transcriptLines(bytes, { columns: 80 });
+    assert.equal(line, `${'\\xff'.repeat(10)}SECRET${' '.repeat(14)}xxxxxx`);
+  });
+});
+
+describe('LF', () => {
+  it('in a pane keeps the column, as tmux does (a program in raw mode; the pty sends CR LF otherwise)', () => {
+    assert.deepEqual(transcriptLines('abc\nSECRET\rxyz\r\n', { columns: 20 }), ['abc', 'xyzSECRET']);
+  });
+  it('from a program\'s output (pipe --file) also returns to column 0', () => {
+    assert.deepEqual(transcriptLines('a-1\na-2\n', { columns: 20, newlineReturns: true }), ['a-1', 'a-2']);
+  });
+});
+
+describe('the line limit and the cursor: nothing amplifies', () => {
+  it('a far cursor move pads only to the pane width', () => {
+    const [line] = transcriptLines(`${ESC}[9999Cx${ESC}[9999Gy\r\n`, { columns: 80 });
+    assert.equal(line, `${' '.repeat(79)}y`);
+  });
+  it('ICH and REP with huge counts stay within the row', () => {
+    const [line] = transcriptLines(`ab${ESC}[9999@c${ESC}[9999b\r\n`, { columns: 20 });
+    assert.equal(line, `abc${'c'.repeat(17)}`);
+  });
+});
+
+describe('properties over arbitrary terminal output', () => {
+  const pieces = [
+    '\x1b[', '\r', '\n', '\r\n', '\b', '\t', '\x1b[K', '\x1b[1K', '\x1b[2K', '\x1b[3C', '\x1b[2D', '\x1b[5G', '\x1b[2@', '\x1b[P', '\x1b[3P',
+    '\x1b[2X', '\x1b[4b', '\x1bM', '\x1b[A', '\x1b[2B', '\x1b[H', '\x1b[J', '\x1b[2J', '\x1b[5;3H', '\x1b7', '\x1b8', '\x1b[s', '\x1b[u',
+    '\x1b[L', '\x1b[S', '\x1bc', '\x1b[?1049h', '\x1b[?1049l', '\x1b[31m', ';', '9', '日', '本', 'é', 'e\u0301', '\u0301', '🚀', '\u200d',
+    '\u{1fae8}', 'abcdefghij', 'x', ' ',
+  ];
+  const terminalish = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 }), fc.uint8Array({ maxLength: 4 }).map((b) => Buffer.from(b).toString('latin1'))), {
+      maxLength: 120,
+    })
+    .map((parts) => new Uint8Array(Buffer.from(parts.join(''), 'utf8')));
+  const columns = fc.constantFrom(1, 2, 3, 7, 10, 80);
+
+  it('any split into chunks gives identical lines', () => {
+    fc.assert(
+      fc.property(terminalish, columns, fc.array(fc.nat(), { maxLength: 6 }), (bytes, width, cuts) => {
+        assert.deepEqual(transcriptLines(split(bytes, cuts), { columns: width, maxLineChars: 32 }), transcriptLines(bytes, { columns: width, maxLineChars: 32 }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lines hold no control characters but TAB, and respect the line limit', () => {
+    fc.assert(
+      fc.property(terminalish, columns, (bytes, width) => {
+        for (const line of transcriptLines(bytes, { columns: width, maxLineChars: 32 })) {
+          const text = line.replace(/^\+/, '');
+          assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(text), JSON.stringify(line));
+          assert.ok(text.length <= 32, JSON.stringify(line));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('text printed once and never overwritten is in the log: moves elsewhere cannot hide it', () => {
+    // A marker printed on a fresh line, then anything that does not write over cells
+    // (moves, LF, screen clears aside): the marker must reach the log.
+    const moves = fc.array(fc.constantFrom('\x1b[A', '\x1b[3A', '\x1bM', '\x1b[5;1H', '\x1b[H', '\x1b[2B', '\n', '\x1b7', '\x1b8', '\x1b[s', '\x1b[u', '\x1b[L', '\x1b[M', '\x1b[S'), { maxLength: 8 });
+    fc.assert(
+      fc.property(moves, columns, (sequence, width) => {
+        const input = `SECRET${sequence.join('')}${'x'.repeat(6)}\r\n`;
+        const out = transcriptLines(input, { columns: Math.max(width, 12) });
+        assert.ok(out.some((line) => line.includes('SECRET')), JSON.stringify({ input, out }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
