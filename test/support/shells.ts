@@ -2,6 +2,7 @@
 // sourced from its rc file in a HOME of its own, and the pane's raw output captured by plain
 // `pipe-pane 'cat >> file'` (the bytes a reader gets), to decode the OSC 133 records from.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeOsc133, field, type Osc133 } from './osc133.ts';
@@ -114,11 +115,18 @@ export class ShellPane {
       () => {
         const output = this.output().toString('latin1');
         const from = after === undefined ? 0 : output.indexOf(`\x1b]133;${after}\x1b\\`);
-        // bash enables it before its prompt, zsh and fish after: both, after the record.
-        return from >= 0 && output.includes('\x1b]133;B', from) && output.includes('\x1b[?2004h', from);
+        // bash enables it before its prompt, zsh and fish after: both, after the record. And the tty is
+        // out of canonical mode: the editor reads keys (under load the sequence can come first).
+        return from >= 0 && output.includes('\x1b]133;B', from) && output.includes('\x1b[?2004h', from) && this.rawTty();
       },
       15_000,
     );
+  }
+
+  /** Whether the pane's tty is out of canonical mode (a line editor reading keys). */
+  private rawTty(): boolean {
+    const tty = this.server.tmux('display-message', '-p', '-t', this.pane, '#{pane_tty}').trim();
+    return /(^|\s)-icanon(\s|$)/.test(execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' }));
   }
 
   /** Waits for the first prompt. */
