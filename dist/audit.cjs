@@ -7170,7 +7170,7 @@ function acquire(lock) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, MAX_WRITE_BYTES = 256 * 1024, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -7202,6 +7202,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** Bytes written since the last check, in order: written again if the file turns out removed. */
   unverified = Buffer.alloc(0);
   unverifiedLength = 0;
+  /** Whether `unverified` holds all of them (false after a write too large to keep). */
+  keptAll = !0;
   verifyTimer;
   /** When the last write ended, and whether the one in flight continues a burst. */
   lastWriteEnd = Number.NEGATIVE_INFINITY;
@@ -7282,7 +7284,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     this.writing = !0, clearTimeout(this.verifyTimer);
     let room;
     try {
-      room = this.prepare(this.queue.firstPiece);
+      room = this.prepare(this.queue.firstPiece, !1, this.queue.length);
     } catch (error) {
       this.writing = !1, this.retryLater(error);
       return;
@@ -7292,7 +7294,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       return;
     }
     let now = performance.now();
-    this.inBurst = now - this.lastWriteEnd < BURST_GAP_MS, this.writeFrom(this.queue.take(Math.min(room, MAX_WRITE_BYTES, this.checkEvery)), 0);
+    this.inBurst = now - this.lastWriteEnd < BURST_GAP_MS, this.writeFrom(this.queue.take(room), 0);
   }
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
   verify() {
@@ -7309,7 +7311,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** Bytes that reached the file: counted for rotation, and kept until the next check. */
   written(data, from, to) {
     let length = to - from;
-    if (this.size += length, this.unverifiedLength + length > this.unverified.length) {
+    if (this.size += length, !this.keptAll || this.unverifiedLength + length > KEEP_BYTES) {
+      this.keptAll = !1, this.unverifiedLength += length;
+      return;
+    }
+    if (this.unverifiedLength + length > this.unverified.length) {
       let bigger = Buffer.allocUnsafe(Math.max(this.unverifiedLength + length, this.unverified.length * 2, 65536));
       this.unverified.copy(bigger, 0, 0, this.unverifiedLength), this.unverified = bigger;
     }
@@ -7343,17 +7349,18 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * rotation, or rotates before `incoming` bytes would pass the limit. Returns
    * the room left under the limit, or undefined while another writer holds the
    * rotation lock. Looks at the file only when `force`d, when the last look is
-   * CHECK_MS or CHECK_BYTES old, or when the writer's own count says the limit
-   * is near; otherwise the count answers.
+   * CHECK_MS old, when the bytes written since it plus the `upcoming` ones (what
+   * the next write may take) pass checkEvery, or when the writer's own count says
+   * the limit is near; otherwise the count answers.
    */
-  prepare(incoming, force = !1) {
-    if (!(force || this.unverifiedLength + incoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS) && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
+  prepare(incoming, force = !1, upcoming = incoming) {
+    if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS) && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
     let mine = import_node_fs6.default.fstatSync(this.fd), current = import_node_fs6.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && (this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0), this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
-    this.unverifiedLength = 0, this.checkedAt = performance.now();
+    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now();
     let size2 = mine.size;
     if (needsRotation(size2, incoming, this.options.maxBytes)) {
       let rotated;

@@ -84,8 +84,12 @@ const CHECK_BYTES = 256 * 1024;
  * than before (a write in flight of each other writer).
  */
 const CHECK_ROOM_SHARE = 1 / 8;
-/** One write takes at most this much (more for a single larger piece): it bounds the bytes kept until the next check. */
-const MAX_WRITE_BYTES = 256 * 1024;
+/**
+ * Bytes kept for writing again until the next check. A write that would pass
+ * this (a backlog after a slow disk, taken in one write as before) is preceded
+ * and followed by a check instead of being kept.
+ */
+const KEEP_BYTES = 2 * CHECK_BYTES;
 /**
  * A write that starts this soon after the previous one ended continues a burst:
  * the check after it waits this long for the burst to go on. A lone write
@@ -126,6 +130,8 @@ export class LogFile {
   /** Bytes written since the last check, in order: written again if the file turns out removed. */
   private unverified: Buffer = Buffer.alloc(0);
   private unverifiedLength = 0;
+  /** Whether `unverified` holds all of them (false after a write too large to keep). */
+  private keptAll = true;
   private verifyTimer: NodeJS.Timeout | undefined;
   /** When the last write ended, and whether the one in flight continues a burst. */
   private lastWriteEnd = Number.NEGATIVE_INFINITY;
@@ -256,7 +262,8 @@ export class LogFile {
     clearTimeout(this.verifyTimer);
     let room: number | undefined;
     try {
-      room = this.prepare(this.queue.firstPiece);
+      // Looks first if what this write may take would carry the unchecked bytes past checkEvery.
+      room = this.prepare(this.queue.firstPiece, false, this.queue.length);
     } catch (error) {
       this.writing = false;
       this.retryLater(error as NodeJS.ErrnoException);
@@ -270,7 +277,7 @@ export class LogFile {
     }
     const now = performance.now();
     this.inBurst = now - this.lastWriteEnd < BURST_GAP_MS;
-    this.writeFrom(this.queue.take(Math.min(room, MAX_WRITE_BYTES, this.checkEvery)), 0);
+    this.writeFrom(this.queue.take(room), 0);
   }
 
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
@@ -289,6 +296,12 @@ export class LogFile {
   private written(data: Buffer, from: number, to: number): void {
     const length = to - from;
     this.size += length;
+    if (!this.keptAll || this.unverifiedLength + length > KEEP_BYTES) {
+      // Too large to keep: it was checked right before (prepare's `upcoming`), and the next write checks first.
+      this.keptAll = false;
+      this.unverifiedLength += length;
+      return;
+    }
     if (this.unverifiedLength + length > this.unverified.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.unverifiedLength + length, this.unverified.length * 2, 64 * 1024));
       this.unverified.copy(bigger, 0, 0, this.unverifiedLength);
@@ -345,11 +358,12 @@ export class LogFile {
    * rotation, or rotates before `incoming` bytes would pass the limit. Returns
    * the room left under the limit, or undefined while another writer holds the
    * rotation lock. Looks at the file only when `force`d, when the last look is
-   * CHECK_MS or CHECK_BYTES old, or when the writer's own count says the limit
-   * is near; otherwise the count answers.
+   * CHECK_MS old, when the bytes written since it plus the `upcoming` ones (what
+   * the next write may take) pass checkEvery, or when the writer's own count says
+   * the limit is near; otherwise the count answers.
    */
-  private prepare(incoming: number, force = false): number | undefined {
-    const due = force || this.unverifiedLength + incoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS;
+  private prepare(incoming: number, force = false, upcoming = incoming): number | undefined {
+    const due = force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS;
     if (!due && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
     let mine = fs.fstatSync(this.fd);
     // lstat: a symlink put at the path is another file, not the one it points to.
@@ -361,16 +375,18 @@ export class LogFile {
       // path may be empty for a moment mid-rotation, which is no loss.
       const lost = mine.nlink === 0 ? this.whatWasLost() : undefined;
       // What went into it since the last check may have gone after the removal: written again, after the event.
-      if (lost && this.unverifiedLength > 0) {
+      if (lost && this.unverifiedLength > 0 && this.keptAll) {
         this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
-        this.unverifiedLength = 0;
       }
+      this.unverifiedLength = 0;
+      this.keptAll = true;
       this.reopen();
       mine = fs.fstatSync(this.fd);
       if (lost) this.noteLost(lost);
     }
     // Whatever was written since the last check is where it belongs (this file, or one another writer rotated).
     this.unverifiedLength = 0;
+    this.keptAll = true;
     this.checkedAt = performance.now();
     let size = mine.size;
     if (needsRotation(size, incoming, this.options.maxBytes)) {
