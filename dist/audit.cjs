@@ -7281,10 +7281,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       for (let resolve of this.idle.splice(0)) resolve();
       return;
     }
-    this.writing = !0, clearTimeout(this.verifyTimer);
+    this.writing = !0, clearTimeout(this.verifyTimer), this.inBurst = performance.now() - this.lastWriteEnd < BURST_GAP_MS;
     let room;
     try {
-      room = this.prepare(this.queue.firstPiece, !1, this.queue.length);
+      room = this.prepare(this.queue.firstPiece, !this.inBurst, this.queue.length);
     } catch (error) {
       this.writing = !1, this.retryLater(error);
       return;
@@ -7293,8 +7293,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       this.writing = !1, this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    let now = performance.now();
-    this.inBurst = now - this.lastWriteEnd < BURST_GAP_MS, this.writeFrom(this.queue.take(room), 0);
+    this.writeFrom(this.queue.take(room), 0);
   }
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
   verify() {

@@ -5,10 +5,11 @@
 // - The file is opened O_APPEND and every write() carries only whole lines. On a
 //   local file system the kernel serialises appends under the inode lock, so the
 //   lines of two writers never interleave or split.
-// - The writer compares the inode of its fd with the inode at the path at least
-//   every 100 ms while it writes, after the last write of a burst, and before a
-//   write its own count says would pass the rotation size (not before every
-//   write: under a flood that was a statx pair per 10 KB). If another writer
+// - The writer compares the inode of its fd with the inode at the path before a
+//   write that follows a pause, at least every 100 ms while writes follow each
+//   other, after the last write of a burst, and before a write its own count
+//   says would pass the rotation size (not before every write: under a flood
+//   that was a statx pair per 10 KB). If another writer
 //   rotated the file, it reopens. Until it notices, its lines land in the
 //   just-rotated file: later than that file's other lines, but nothing is lost,
 //   duplicated or split, and each pane's own lines stay in order across the files.
@@ -260,10 +261,13 @@ export class LogFile {
     }
     this.writing = true;
     clearTimeout(this.verifyTimer);
+    // A write after a pause (interactive output) looks at the file first, as every write once did:
+    // it costs nothing at that rate, and a lone line never lands in a file rotated meanwhile.
+    this.inBurst = performance.now() - this.lastWriteEnd < BURST_GAP_MS;
     let room: number | undefined;
     try {
       // Looks first if what this write may take would carry the unchecked bytes past checkEvery.
-      room = this.prepare(this.queue.firstPiece, false, this.queue.length);
+      room = this.prepare(this.queue.firstPiece, !this.inBurst, this.queue.length);
     } catch (error) {
       this.writing = false;
       this.retryLater(error as NodeJS.ErrnoException);
@@ -275,8 +279,6 @@ export class LogFile {
       this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    const now = performance.now();
-    this.inBurst = now - this.lastWriteEnd < BURST_GAP_MS;
     this.writeFrom(this.queue.take(room), 0);
   }
 
