@@ -7361,7 +7361,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now();
     let size2 = mine.size;
-    if (needsRotation(size2, incoming, this.options.maxBytes)) {
+    if (incoming > 0 && needsRotation(size2, incoming, this.options.maxBytes)) {
       let rotated;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file)), this.rotateFailing = !1;

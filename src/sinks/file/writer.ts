@@ -391,7 +391,8 @@ export class LogFile {
     this.keptAll = true;
     this.checkedAt = performance.now();
     let size = mine.size;
-    if (needsRotation(size, incoming, this.options.maxBytes)) {
+    // Only before a write: a check after one (incoming 0) must not leave its last lines in a rotated file and the live one empty.
+    if (incoming > 0 && needsRotation(size, incoming, this.options.maxBytes)) {
       let rotated: boolean;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file));
