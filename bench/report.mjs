@@ -203,6 +203,9 @@ if (tmux) {
       ['toggle command (run-shell) returns', f(t.median_toggle_command_ms), String(t.samples), 'it waits for the reader to report its pid'],
       ['toggle off → REC gone', f(t.median_off_to_no_rec_ms), String(t.samples), ''],
       ['line → on disk (send-keys echo → line in the log)', f(l.median_ms), String(l.samples), `max ${f(l.max_ms)} ms, lost ${l.lost}`],
+      ...(tmux.printed_to_disk?.samples
+        ? [['printed line → on disk (a line every 50 ms, its printed stamp → seen in the log)', f(tmux.printed_to_disk.median_ms), String(tmux.printed_to_disk.samples), `max ${f(tmux.printed_to_disk.max_ms)} ms, lost ${tmux.printed_to_disk.lost}; 1 ms resolution`]]
+        : []),
     ],
   });
   target('4. toggle → REC', t.median_on_to_rec_ms, `${f(t.median_on_to_rec_ms)} ms`, '< 200 ms', t.median_on_to_rec_ms < 200);
@@ -270,7 +273,7 @@ const results = {
   git,
   corpus,
   targets,
-  sections: { end_to_end: e2e, reader_alone: reader, memory: { tmux_flood: flood, reader_alone: memory, panes: tmux?.panes ?? null }, latency: tmux ? { toggle: tmux.toggle, line_to_disk: tmux.line_to_disk } : null, status, shell },
+  sections: { end_to_end: e2e, reader_alone: reader, memory: { tmux_flood: flood, reader_alone: memory, panes: tmux?.panes ?? null }, latency: tmux ? { toggle: tmux.toggle, line_to_disk: tmux.line_to_disk, printed_to_disk: tmux.printed_to_disk } : null, status, shell },
 };
 fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`\nwritten: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}, ${path.relative(process.cwd(), path.join(OUT, 'table.md'))}\n`);

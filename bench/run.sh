@@ -11,7 +11,8 @@
 #                       bench/memory.mjs       the reader alone: idle / 1 GiB pipe
 #                                              flood / idle (informational)
 #                       bench/tmux-probes.mjs  10 logged idle panes
-#   4. latency          bench/tmux-probes.mjs  toggle -> REC, line -> disk
+#   4. latency          bench/tmux-probes.mjs  toggle -> REC, line -> disk (typed,
+#                                              and printed every 50 ms)
 #   5. status cost      bench/status-cost.mjs  forks per status refresh (own pid namespace)
 #   6. screen model     bench/grid.mjs         src/terminal/grid.ts in process against
 #                                              @xterm/headless (MB/s; issue 15's bar: 30)
@@ -118,7 +119,7 @@ say "3. memory: the reader alone, ${FLOOD_MIB} MiB pipe flood (informational)"
 section memory node bench/memory.mjs "$OUT/corpus.pty" "$FLOOD_MIB"
 
 say "3, 4. logged panes in tmux: latency, memory of 10 idle panes"
-section tmux node bench/tmux-probes.mjs 10 20 10
+section tmux node bench/tmux-probes.mjs 10 20 10 40
 
 say "5. status cost"
 # In its own pid namespace when possible: forks are then counted exactly.

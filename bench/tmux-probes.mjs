@@ -12,6 +12,12 @@
 // 4b line -> disk: logging on in %0 (bash --norc), `send-keys -l 'echo MARK_n'`
 //    + Enter (one tmux command), then the session log is polled every 2 ms
 //    until the line `... | MARK_n` is in it.
+// 4c line -> disk for output printed by a program, not typed: a loop in %0
+//    prints `TICK_<n>_<epoch ms>` every 50 ms (TICKS lines; the stamp from
+//    `date +%s%3N` just before the printf); the log is polled every 2 ms and
+//    each line's latency is (epoch ms when seen in the log) - (its stamp). This
+//    is what paced reads (src/core/pacing.ts) must not slow: a line at a time is
+//    read at once.
 // 3b memory of PANES logged idle panes: PANES windows, each toggled on, then
 //    1.5 s idle; every process of every pipe-pane command (the server's
 //    children that are not panes) read from /proc/<pid>/smaps_rollup.
@@ -22,7 +28,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { median, now, read, round, sleep, smaps, Tmux, writeJson } from './lib.mjs';
 
-const [togglesArg = '10', linesArg = '20', panesArg = '10'] = process.argv.slice(2);
+const [togglesArg = '10', linesArg = '20', panesArg = '10', ticksArg = '40'] = process.argv.slice(2);
+const TICKS = Number(ticksArg);
 const TOGGLES = Number(togglesArg);
 const LINES = Number(linesArg);
 const PANES = Number(panesArg);
@@ -53,7 +60,7 @@ async function waitUntil(probe, timeoutMs = 10_000, pauseMs = 0) {
 }
 
 const server = new Tmux(`bench-probe-${process.pid}`, { config: ["set -g status-right '[#{audit_status}]'"] });
-const result = { toggle: {}, line_to_disk: {}, panes: {} };
+const result = { toggle: {}, line_to_disk: {}, printed_to_disk: {}, panes: {} };
 try {
   const status = () => server.show('#{T:status-right}');
   const toggle = () => runAsync(server, ['run-shell', '-t', '%0', server.toggleCommand()]);
@@ -132,7 +139,7 @@ try {
     tail = '';
     await sleep(50);
   }
-  fs.closeSync(fd);
+
   result.line_to_disk = {
     samples: LINES,
     ms: lineMs.map((x) => round(x, 1)),
@@ -141,6 +148,42 @@ try {
     lost: lineMs.filter((x) => x === null).length,
   };
   process.stdout.write(`line -> disk: median ${result.line_to_disk.median_ms} ms, max ${result.line_to_disk.max_ms} ms over ${LINES}\n`);
+
+  // ---------------------------------------------------------------- 4c
+  const tickMs = new Map();
+  const tickLine = /\| TICK_(\d+)_(\d+)\n/g;
+  tail = '';
+  server.run('send-keys', '-t', '%0', '-l', `for n in $(seq 1 ${TICKS}); do printf 'TICK_%s_%s\\n' $n $(date +%s%3N); sleep 0.05; done`, ';', 'send-keys', '-t', '%0', 'Enter');
+  await waitUntil(
+    () => {
+      for (;;) {
+        const n = fs.readSync(fd, buf, 0, buf.length, offset);
+        if (n <= 0) break;
+        offset += n;
+        tail += buf.toString('utf8', 0, n);
+      }
+      const seenAt = Date.now();
+      let last = 0;
+      for (const match of tail.matchAll(tickLine)) {
+        if (!tickMs.has(match[1])) tickMs.set(match[1], seenAt - Number(match[2]));
+        last = match.index + match[0].length;
+      }
+      tail = tail.slice(last);
+      return tickMs.has(String(TICKS));
+    },
+    TICKS * 50 + 10_000,
+    2,
+  );
+  fs.closeSync(fd);
+  const ticks = [...tickMs.values()];
+  result.printed_to_disk = {
+    samples: TICKS,
+    ms: ticks,
+    median_ms: median(ticks),
+    max_ms: ticks.length ? Math.max(...ticks) : null,
+    lost: TICKS - ticks.length,
+  };
+  process.stdout.write(`printed line -> disk (one every 50 ms): median ${result.printed_to_disk.median_ms} ms, max ${result.printed_to_disk.max_ms} ms over ${TICKS}, lost ${result.printed_to_disk.lost}\n`);
 
   // ---------------------------------------------------------------- 3b
   for (let i = 1; i < PANES; i++) server.run('new-window', '-d');

@@ -11634,25 +11634,40 @@ var Pipeline = class {
 };
 
 // src/runtime/input.ts
-var import_node_net = __toESM(require("node:net"), 1), READ_BUFFER_BYTES = 64 * 1024;
+var import_node_net = __toESM(require("node:net"), 1);
+
+// src/core/pacing.ts
+function pauseAfterRead(bytes) {
+  return bytes >= 2048 && bytes < 65536 ? 1 : 0;
+}
+
+// src/runtime/input.ts
 function readInput(handlers) {
-  let socket;
+  let socket, stopped = !1, resume;
   try {
-    let buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    let buffer = Buffer.allocUnsafe(1048576);
     socket = new import_node_net.default.Socket({
       fd: 0,
       readable: !0,
       writable: !1,
       onread: {
         buffer,
-        callback: (length) => (handlers.data(buffer.subarray(0, length)), !0)
+        callback: (length) => {
+          if (handlers.data(buffer.subarray(0, length)), stopped) return !1;
+          let pause2 = pauseAfterRead(length);
+          return pause2 === 0 ? !0 : (resume = setTimeout(() => {
+            resume = void 0, stopped || socket.resume();
+          }, pause2), !1);
+        }
       }
     });
   } catch {
     let stdin = process.stdin;
     return stdin.on("data", handlers.data), stdin.on("end", handlers.end), stdin.on("error", handlers.error), () => stdin.pause();
   }
-  return socket.on("end", handlers.end), socket.on("error", handlers.error), () => socket.pause();
+  return socket.on("end", handlers.end), socket.on("error", handlers.error), () => {
+    stopped = !0, clearTimeout(resume), socket.pause();
+  };
 }
 
 // src/sinks/file/writer.ts
@@ -11779,11 +11794,11 @@ function acquire(lock) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write;
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write, this.size = import_node_fs6.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -11803,6 +11818,20 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
   dirStat;
   /** While onLost runs: what it writes, to go first into the new file. */
   lostText;
+  /** The file's size as of the last check, plus what this writer has written since. */
+  size;
+  checkedAt;
+  /** Bytes this writer may write before it looks at the file again (see CHECK_ROOM_SHARE). */
+  checkEvery = CHECK_BYTES;
+  /** Bytes written since the last check, in order: written again if the file turns out removed. */
+  unverified = Buffer.alloc(0);
+  unverifiedLength = 0;
+  /** Whether `unverified` holds all of them (false after a write too large to keep). */
+  keptAll = !0;
+  verifyTimer;
+  /** When the last write ended, and whether the one in flight continues a burst. */
+  lastWriteEnd = Number.NEGATIVE_INFINITY;
+  inBurst = !1;
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
     return this.queue.length;
@@ -11819,9 +11848,15 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
       this.drainTimer = void 0, this.writing || this.drain();
     }, ms));
   }
-  /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
+  /**
+   * Resolves once everything queued so far is on disk, in the file at the log's
+   * path (checked: a removed file's bytes are written again), or the writer gave
+   * up on a failure.
+   */
   flush() {
-    return !this.writing && this.queue.length === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
+    if (!this.writing && this.queue.length === 0 && this.unverifiedLength === 0) return Promise.resolve();
+    let done = new Promise((resolve) => this.idle.push(resolve));
+    return !this.writing && this.queue.length === 0 && this.verify(), done;
   }
   /**
    * Writes what is queued synchronously, for the last moments of a process.
@@ -11829,11 +11864,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
    * double buffer must not be taken from twice.
    */
   flushSync() {
-    if (!this.writing && (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.queue.length !== 0))
+    if (!this.writing && (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, !(this.queue.length === 0 && this.unverifiedLength === 0)))
       try {
-        this.prepare(this.queue.length);
+        if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
         for (let offset = 0; offset < data.length; ) offset += import_node_fs6.default.writeSync(this.fd, data, offset);
+        this.size += data.length;
       } catch (error) {
         this.options.onError(error);
       }
@@ -11846,7 +11882,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
       for (this.failing || await this.flush(); this.writing && !this.closed; ) await new Promise((resolve) => setTimeout(resolve, 10));
       return !1;
     })(), gaveUp = await Promise.race([settled, timedOut]);
-    if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), !gaveUp) {
+    if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
         import_node_fs6.default.fsyncSync(this.fd);
@@ -11857,16 +11893,22 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
   }
   drain() {
     if (this.queue.length === 0) {
-      this.writing = !1, clearTimeout(this.shrinkTimer), this.shrinkTimer = setTimeout(() => {
-        this.writing || this.queue.shrink();
-      }, SHRINK_AFTER_MS).unref();
+      if (this.writing = !1, clearTimeout(this.shrinkTimer), this.shrinkTimer = setTimeout(() => {
+        this.writing || this.shrink();
+      }, SHRINK_AFTER_MS).unref(), this.unverifiedLength > 0) {
+        if (this.idle.length > 0 || !this.inBurst) return this.verify();
+        clearTimeout(this.verifyTimer), this.verifyTimer = setTimeout(() => {
+          !this.writing && this.queue.length === 0 && this.verify();
+        }, BURST_GAP_MS);
+        return;
+      }
       for (let resolve of this.idle.splice(0)) resolve();
       return;
     }
-    this.writing = !0;
+    this.writing = !0, clearTimeout(this.verifyTimer), this.inBurst = performance.now() - this.lastWriteEnd < BURST_GAP_MS;
     let room;
     try {
-      room = this.prepare(this.queue.firstPiece);
+      room = this.prepare(this.queue.firstPiece, !this.inBurst, this.queue.length);
     } catch (error) {
       this.writing = !1, this.retryLater(error);
       return;
@@ -11877,6 +11919,34 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
     }
     this.writeFrom(this.queue.take(room), 0);
   }
+  /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
+  verify() {
+    if (!(this.writing || this.closed)) {
+      try {
+        this.prepare(0, !0);
+      } catch (error) {
+        this.retryLater(error);
+        return;
+      }
+      this.drain();
+    }
+  }
+  /** Bytes that reached the file: counted for rotation, and kept until the next check. */
+  written(data, from, to) {
+    let length = to - from;
+    if (this.size += length, !this.keptAll || this.unverifiedLength + length > KEEP_BYTES) {
+      this.keptAll = !1, this.unverifiedLength += length;
+      return;
+    }
+    if (this.unverifiedLength + length > this.unverified.length) {
+      let bigger = Buffer.allocUnsafe(Math.max(this.unverifiedLength + length, this.unverified.length * 2, 65536));
+      this.unverified.copy(bigger, 0, 0, this.unverifiedLength), this.unverified = bigger;
+    }
+    data.copy(this.unverified, this.unverifiedLength, from, to), this.unverifiedLength += length;
+  }
+  shrink() {
+    this.queue.shrink(), this.unverifiedLength === 0 && (this.unverified = Buffer.alloc(0));
+  }
   writeFrom(data, offset) {
     this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (!this.closed) {
@@ -11884,7 +11954,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
           this.fail(error, data.subarray(offset));
           return;
         }
-        this.failing && (this.failing = !1, this.options.onRecover()), offset + written < data.length ? this.writeFrom(data, offset + written) : this.drain();
+        this.failing && (this.failing = !1, this.options.onRecover()), this.written(data, offset, offset + written), offset + written < data.length ? this.writeFrom(data, offset + written) : (this.lastWriteEnd = performance.now(), this.drain());
       }
     });
   }
@@ -11901,16 +11971,21 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
    * Makes sure the next write goes to the right file: follows another writer's
    * rotation, or rotates before `incoming` bytes would pass the limit. Returns
    * the room left under the limit, or undefined while another writer holds the
-   * rotation lock.
+   * rotation lock. Looks at the file only when `force`d, when the last look is
+   * CHECK_MS old, when the bytes written since it plus the `upcoming` ones (what
+   * the next write may take) pass checkEvery, or when the writer's own count says
+   * the limit is near; otherwise the count answers.
    */
-  prepare(incoming) {
+  prepare(incoming, force = !1, upcoming = incoming) {
+    if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS) && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
     let mine = import_node_fs6.default.fstatSync(this.fd), current = import_node_fs6.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
+    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now();
     let size2 = mine.size;
-    if (needsRotation(size2, incoming, this.options.maxBytes)) {
+    if (incoming > 0 && needsRotation(size2, incoming, this.options.maxBytes)) {
       let rotated;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file)), this.rotateFailing = !1;
@@ -11920,7 +11995,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1
       if (!rotated) return;
       size2 = import_node_fs6.default.fstatSync(this.fd).size;
     }
-    return this.options.maxBytes - size2;
+    return this.size = size2, this.checkEvery = Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.options.maxBytes - size2;
   }
   pruned(file) {
     this.prunedOnce || (this.prunedOnce = !0, this.options.onFirstPrune?.(file));

@@ -5,8 +5,10 @@
 // accounting) → FileSink.
 //
 // tmux keeps whatever the reader has not taken in its own memory, without limit
-// (window.c:1008, no watermark), so input is never paused; the bound is the
-// pipeline's (pipeline/backlog.ts).
+// (window.c:1008, no watermark), so input is never held back for the log's sake:
+// the only pause is a millisecond between reads under a flood (core/pacing.ts),
+// short enough that what gathers fits in the socket; the bound on a slow disk is
+// the pipeline's (pipeline/backlog.ts).
 
 import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';

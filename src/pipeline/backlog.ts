@@ -1,4 +1,4 @@
-// Drop accounting: the reader never pauses its input (tmux would keep what it
+// Drop accounting: the reader never holds its input back (tmux would keep what it
 // has not taken in its own memory, without limit: window.c:1008, no
 // watermark), so when a sink cannot keep up, its queue is what grows. Above
 // `limit` queued bytes, output lines are dropped and counted instead, until the

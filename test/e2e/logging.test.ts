@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, cliResult, outsideTmux } from '../support/cli.ts';
-import { logFilesInOrder, logLines, parseLine, readIfThere, rotatedLogFiles, STAMP, waitForLine } from '../support/log.ts';
+import { logFilesInOrder, logLines, parseLine, readAllLogs, readIfThere, rotatedLogFiles, STAMP, waitForLine } from '../support/log.ts';
 import { HELPER, ROOT } from '../support/paths.ts';
 import { running } from '../support/process.ts';
 import { paneWord, serversForThisFile, TmuxServer } from '../support/tmux.ts';
@@ -172,6 +172,22 @@ describe('several panes of one session', () => {
       assert.ok(mine.every((line, i) => line.endsWith(`| ${word}-line-${String(i + 1).padStart(6, '0')}`)), `${pane} in order`);
       assert.ok(mine.every((line) => line.includes(` main:0.${index} | `)), `${pane} stamped with its own pane index`);
     }
+  });
+});
+
+describe('reading under a flood (paced reads, src/core/pacing.ts)', () => {
+  it('a line printed after a flood reaches the log without waiting for more output, and every flood line is there once, in order', async () => {
+    const tmux = server();
+    tmux.toggle();
+    // The reader waits a moment after each large read; the flood's end must not leave it waiting.
+    tmux.type("seq -f 'flood-%06g' 1 200000; echo right-after-the-flood");
+    await tmux.waitForPrinted('right-after-the-flood', { timeoutMs: 60_000 });
+    // Nothing more is printed until this line: it is read although no read follows it.
+    tmux.type('echo alone-after-the-flood');
+    await tmux.waitForPrinted('alone-after-the-flood');
+    const flood = readAllLogs(tmux.logFile()).split('\n').filter((line) => line.includes('| flood-'));
+    assert.equal(flood.length, 200000, 'every flood line once');
+    assert.ok(flood.every((line, i) => line.endsWith(`| flood-${String(i + 1).padStart(6, '0')}`)), 'in order, none merged');
   });
 });
 

@@ -110,6 +110,28 @@ describe('the log removed while logging', () => {
   }
 });
 
+describe('the log removed in the middle of a stream of writes', () => {
+  it('every line written after the removal is in the new file, once, in order, after the lost event', async () => {
+    // The writer looks at its file only every so often while writes follow each other
+    // (not before each one): what went into the removed file meanwhile is written again.
+    const file = tempFile();
+    const log = new LogFile(file, options({ onLost: (what) => log.write(`lost ${what}\n`) }));
+    const removedAt = 500;
+    for (let i = 0; i < 1000; i++) {
+      if (i === removedAt) fs.rmSync(file);
+      log.write(`line ${i}\n`);
+      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await log.close();
+    const [first, ...rest] = fs.readFileSync(file, 'utf8').split('\n').slice(0, -1);
+    assert.equal(first, 'lost file');
+    const numbers = rest.map((line) => Number(/^line (\d+)$/.exec(line)![1]));
+    const from = numbers[0]!;
+    assert.ok(from <= removedAt, `the new file starts at line ${from}, after the removal at line ${removedAt}`);
+    assert.deepEqual(numbers, [...Array(1000 - from).keys()].map((n) => n + from));
+  });
+});
+
 describe('pruning', () => {
   it('foreign, symlinked and hard-linked "rotated" files, ancient or future, are never deleted and never push ours out', async () => {
     const file = tempFile();

@@ -5,11 +5,18 @@
 // - The file is opened O_APPEND and every write() carries only whole lines. On a
 //   local file system the kernel serialises appends under the inode lock, so the
 //   lines of two writers never interleave or split.
-// - Before each write the writer compares the inode of its fd with the inode at
-//   the path. If another writer rotated the file, it reopens. Until it notices, its
-//   lines land in the just-rotated file: later than that file's other lines, but
-//   nothing is lost, duplicated or split, and each pane's own lines stay in order
-//   across the files.
+// - The writer compares the inode of its fd with the inode at the path before a
+//   write that follows a pause, at least every 100 ms while writes follow each
+//   other, after the last write of a burst, and before a write its own count
+//   says would pass the rotation size (not before every write: under a flood
+//   that was a statx pair per 10 KB). If another writer
+//   rotated the file, it reopens. Until it notices, its lines land in the
+//   just-rotated file: later than that file's other lines, but nothing is lost,
+//   duplicated or split, and each pane's own lines stay in order across the files.
+// - The bytes written since the last check are kept until a check finds the
+//   file still at its path. If it was removed meanwhile (the log deleted while
+//   logging), they are written again into the new file, after the `lost` event:
+//   what the pane printed after the removal is not lost to the checking interval.
 // - Rotation itself runs under a lock file (rotation.ts), and a writer that
 //   finds it held waits (its lines queue) rather than overfill the file being
 //   renamed.
@@ -68,6 +75,28 @@ export interface LogFileOptions {
  */
 const GATHER_MS = 5;
 const GATHER_BYTES = 64 * 1024;
+/** The file's inode and size are looked at after at most this long, or this many bytes written, while writes follow each other. */
+const CHECK_MS = 100;
+const CHECK_BYTES = 256 * 1024;
+/**
+ * ...and after at most this share of the room that was left under the size
+ * limit: other panes' writers append to the same file unseen, so each writer
+ * looks more often as the limit nears, and the file passes it by little more
+ * than before (a write in flight of each other writer).
+ */
+const CHECK_ROOM_SHARE = 1 / 8;
+/**
+ * Bytes kept for writing again until the next check. A write that would pass
+ * this (a backlog after a slow disk, taken in one write as before) is preceded
+ * and followed by a check instead of being kept.
+ */
+const KEEP_BYTES = 2 * CHECK_BYTES;
+/**
+ * A write that starts this soon after the previous one ended continues a burst:
+ * the check after it waits this long for the burst to go on. A lone write
+ * (interactive output) is checked as soon as it is done.
+ */
+const BURST_GAP_MS = 10;
 /** A queue idle this long gives back the memory a flood made it grow to. */
 const SHRINK_AFTER_MS = 1000;
 /** How long to wait before retrying a failed write (disk full, directory gone). */
@@ -94,6 +123,20 @@ export class LogFile {
   private dirStat: fs.Stats | undefined;
   /** While onLost runs: what it writes, to go first into the new file. */
   private lostText: string[] | undefined;
+  /** The file's size as of the last check, plus what this writer has written since. */
+  private size: number;
+  private checkedAt: number;
+  /** Bytes this writer may write before it looks at the file again (see CHECK_ROOM_SHARE). */
+  private checkEvery = CHECK_BYTES;
+  /** Bytes written since the last check, in order: written again if the file turns out removed. */
+  private unverified: Buffer = Buffer.alloc(0);
+  private unverifiedLength = 0;
+  /** Whether `unverified` holds all of them (false after a write too large to keep). */
+  private keptAll = true;
+  private verifyTimer: NodeJS.Timeout | undefined;
+  /** When the last write ended, and whether the one in flight continues a burst. */
+  private lastWriteEnd = Number.NEGATIVE_INFINITY;
+  private inBurst = false;
 
   constructor(
     readonly file: string,
@@ -102,6 +145,8 @@ export class LogFile {
     this.fd = openAppend(file, options.directory);
     this.dirStat = fs.lstatSync(path.dirname(file));
     this.writeFn = options.write ?? fs.write;
+    this.size = fs.fstatSync(this.fd).size;
+    this.checkedAt = performance.now();
   }
 
   /** Bytes queued and not yet written: what the reader bounds. */
@@ -131,10 +176,16 @@ export class LogFile {
     }, ms);
   }
 
-  /** Resolves once everything queued so far is on disk (or the writer gave up on a failure). */
+  /**
+   * Resolves once everything queued so far is on disk, in the file at the log's
+   * path (checked: a removed file's bytes are written again), or the writer gave
+   * up on a failure.
+   */
   flush(): Promise<void> {
-    if (!this.writing && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
+    if (!this.writing && this.queue.length === 0 && this.unverifiedLength === 0) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.idle.push(resolve));
+    if (!this.writing && this.queue.length === 0) this.verify();
+    return done;
   }
 
   /**
@@ -146,12 +197,14 @@ export class LogFile {
     if (this.writing) return;
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = undefined;
-    if (this.queue.length === 0) return;
+    if (this.queue.length === 0 && this.unverifiedLength === 0) return;
     try {
-      // Before taking: prepare may put a `lost` event at the head of the queue.
-      this.prepare(this.queue.length);
+      // Before taking: prepare may put a `lost` event and what went into a removed file at the head of the queue.
+      this.prepare(this.queue.length, true);
+      if (this.queue.length === 0) return;
       const data = this.queue.take(Number.POSITIVE_INFINITY);
       for (let offset = 0; offset < data.length; ) offset += fs.writeSync(this.fd, data, offset);
+      this.size += data.length;
     } catch (error) {
       this.options.onError(error as NodeJS.ErrnoException);
     }
@@ -174,6 +227,7 @@ export class LogFile {
     this.closed = true;
     clearTimeout(this.drainTimer);
     clearTimeout(this.shrinkTimer);
+    clearTimeout(this.verifyTimer);
     if (!gaveUp) {
       this.flushSync();
       try {
@@ -191,15 +245,29 @@ export class LogFile {
       // Only once the flood is over: shrinking between writes would make the buffers grow again and again.
       clearTimeout(this.shrinkTimer);
       this.shrinkTimer = setTimeout(() => {
-        if (!this.writing) this.queue.shrink();
+        if (!this.writing) this.shrink();
       }, SHRINK_AFTER_MS).unref();
+      if (this.unverifiedLength > 0) {
+        // The end of a burst, or of a lone write: look at the file now, or once the burst has surely ended.
+        if (this.idle.length > 0 || !this.inBurst) return this.verify();
+        clearTimeout(this.verifyTimer);
+        this.verifyTimer = setTimeout(() => {
+          if (!this.writing && this.queue.length === 0) this.verify();
+        }, BURST_GAP_MS);
+        return;
+      }
       for (const resolve of this.idle.splice(0)) resolve();
       return;
     }
     this.writing = true;
+    clearTimeout(this.verifyTimer);
+    // A write after a pause (interactive output) looks at the file first, as every write once did:
+    // it costs nothing at that rate, and a lone line never lands in a file rotated meanwhile.
+    this.inBurst = performance.now() - this.lastWriteEnd < BURST_GAP_MS;
     let room: number | undefined;
     try {
-      room = this.prepare(this.queue.firstPiece);
+      // Looks first if what this write may take would carry the unchecked bytes past checkEvery.
+      room = this.prepare(this.queue.firstPiece, !this.inBurst, this.queue.length);
     } catch (error) {
       this.writing = false;
       this.retryLater(error as NodeJS.ErrnoException);
@@ -214,6 +282,42 @@ export class LogFile {
     this.writeFrom(this.queue.take(room), 0);
   }
 
+  /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
+  private verify(): void {
+    if (this.writing || this.closed) return;
+    try {
+      this.prepare(0, true);
+    } catch (error) {
+      this.retryLater(error as NodeJS.ErrnoException);
+      return;
+    }
+    this.drain();
+  }
+
+  /** Bytes that reached the file: counted for rotation, and kept until the next check. */
+  private written(data: Buffer, from: number, to: number): void {
+    const length = to - from;
+    this.size += length;
+    if (!this.keptAll || this.unverifiedLength + length > KEEP_BYTES) {
+      // Too large to keep: it was checked right before (prepare's `upcoming`), and the next write checks first.
+      this.keptAll = false;
+      this.unverifiedLength += length;
+      return;
+    }
+    if (this.unverifiedLength + length > this.unverified.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.unverifiedLength + length, this.unverified.length * 2, 64 * 1024));
+      this.unverified.copy(bigger, 0, 0, this.unverifiedLength);
+      this.unverified = bigger;
+    }
+    data.copy(this.unverified, this.unverifiedLength, from, to);
+    this.unverifiedLength += length;
+  }
+
+  private shrink(): void {
+    this.queue.shrink();
+    if (this.unverifiedLength === 0) this.unverified = Buffer.alloc(0);
+  }
+
   private writeFrom(data: Buffer, offset: number): void {
     this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (this.closed) return; // close() gave up on this write
@@ -225,9 +329,13 @@ export class LogFile {
         this.failing = false;
         this.options.onRecover();
       }
+      this.written(data, offset, offset + written);
       // A short write (rare on regular files) continues where it stopped.
       if (offset + written < data.length) this.writeFrom(data, offset + written);
-      else this.drain();
+      else {
+        this.lastWriteEnd = performance.now();
+        this.drain();
+      }
     });
   }
 
@@ -251,9 +359,14 @@ export class LogFile {
    * Makes sure the next write goes to the right file: follows another writer's
    * rotation, or rotates before `incoming` bytes would pass the limit. Returns
    * the room left under the limit, or undefined while another writer holds the
-   * rotation lock.
+   * rotation lock. Looks at the file only when `force`d, when the last look is
+   * CHECK_MS old, when the bytes written since it plus the `upcoming` ones (what
+   * the next write may take) pass checkEvery, or when the writer's own count says
+   * the limit is near; otherwise the count answers.
    */
-  private prepare(incoming: number): number | undefined {
+  private prepare(incoming: number, force = false, upcoming = incoming): number | undefined {
+    const due = force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS;
+    if (!due && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
     let mine = fs.fstatSync(this.fd);
     // lstat: a symlink put at the path is another file, not the one it points to.
     const current = fs.lstatSync(this.file, { throwIfNoEntry: false });
@@ -263,12 +376,23 @@ export class LogFile {
       // Ours has no name left only if it was removed: a rotated file keeps its one (renamed), and the
       // path may be empty for a moment mid-rotation, which is no loss.
       const lost = mine.nlink === 0 ? this.whatWasLost() : undefined;
+      // What went into it since the last check may have gone after the removal: written again, after the event.
+      if (lost && this.unverifiedLength > 0 && this.keptAll) {
+        this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
+      }
+      this.unverifiedLength = 0;
+      this.keptAll = true;
       this.reopen();
       mine = fs.fstatSync(this.fd);
       if (lost) this.noteLost(lost);
     }
+    // Whatever was written since the last check is where it belongs (this file, or one another writer rotated).
+    this.unverifiedLength = 0;
+    this.keptAll = true;
+    this.checkedAt = performance.now();
     let size = mine.size;
-    if (needsRotation(size, incoming, this.options.maxBytes)) {
+    // Only before a write: a check after one (incoming 0) must not leave its last lines in a rotated file and the live one empty.
+    if (incoming > 0 && needsRotation(size, incoming, this.options.maxBytes)) {
       let rotated: boolean;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file));
@@ -281,6 +405,8 @@ export class LogFile {
       if (!rotated) return undefined;
       size = fs.fstatSync(this.fd).size;
     }
+    this.size = size;
+    this.checkEvery = Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size) * CHECK_ROOM_SHARE)));
     return this.options.maxBytes - size;
   }
 
