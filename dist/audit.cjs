@@ -11983,7 +11983,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
       lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
-    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now();
+    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.options.onChecked?.();
     let size2 = mine.size;
     if (incoming > 0 && needsRotation(size2, incoming, this.options.maxBytes)) {
       let rotated;
@@ -12029,11 +12029,22 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   batch = "";
   /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
   oldestWaiting;
+  /**
+   * No later than the stamp of anything the writer may yet write into a new
+   * file after a `lost` event: what waits, and what was written since its last
+   * look at the file (written again if the file turns out removed).
+   */
+  floor;
   constructor(file, timeFormat, options) {
-    this.log = new LogFile(file, options), this.format = new TextFormat(timeFormat);
+    this.log = new LogFile(file, {
+      ...options,
+      onChecked: () => {
+        this.floor = this.backlog > 0 ? this.oldestWaiting : void 0, options.onChecked?.();
+      }
+    }), this.format = new TextFormat(timeFormat);
   }
   write(record) {
-    (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
+    (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time, this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
   }
   flush() {
     if (this.batch.length === 0) return;
@@ -12044,12 +12055,12 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     return this.log.backlog + this.batch.length;
   }
   /**
-   * A stamp no later than any record still waiting to be written, for an
+   * A stamp no later than any record the writer may still write, for an
    * event that is put ahead of them (the `lost` event at the head of a new
    * file): stamps in a file must not go back.
    */
   get waitingSince() {
-    return this.backlog === 0 ? void 0 : this.oldestWaiting;
+    return this.floor;
   }
   async close() {
     this.flush(), await this.log.close();

@@ -18,15 +18,28 @@ export class FileSink implements Sink {
   private batch = '';
   /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
   private oldestWaiting: number | undefined;
+  /**
+   * No later than the stamp of anything the writer may yet write into a new
+   * file after a `lost` event: what waits, and what was written since its last
+   * look at the file (written again if the file turns out removed).
+   */
+  private floor: number | undefined;
 
   constructor(file: string, timeFormat: string, options: LogFileOptions) {
-    this.log = new LogFile(file, options);
+    this.log = new LogFile(file, {
+      ...options,
+      onChecked: () => {
+        this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
+        options.onChecked?.();
+      },
+    });
     this.format = new TextFormat(timeFormat);
   }
 
   write(record: AuditRecord): void {
     // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
     if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
+    this.floor ??= record.time;
     this.batch += this.format.format(record);
     if (this.batch.length >= BATCH_CHARS) this.flush();
   }
@@ -44,12 +57,12 @@ export class FileSink implements Sink {
   }
 
   /**
-   * A stamp no later than any record still waiting to be written, for an
+   * A stamp no later than any record the writer may still write, for an
    * event that is put ahead of them (the `lost` event at the head of a new
    * file): stamps in a file must not go back.
    */
   get waitingSince(): number | undefined {
-    return this.backlog === 0 ? undefined : this.oldestWaiting;
+    return this.floor;
   }
 
   async close(): Promise<void> {

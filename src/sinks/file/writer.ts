@@ -63,6 +63,8 @@ export interface LogFileOptions {
    * the new file, before the lines that were waiting.
    */
   onLost?: (what: 'file' | 'directory') => void;
+  /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
+  onChecked?: () => void;
   /** How the log's directory is taken (default `private`: the log directory; see safe-fs.ts). */
   directory?: DirPolicy;
 }
@@ -390,6 +392,7 @@ export class LogFile {
     this.unverifiedLength = 0;
     this.keptAll = true;
     this.checkedAt = performance.now();
+    this.options.onChecked?.();
     let size = mine.size;
     // Only before a write: a check after one (incoming 0) must not leave its last lines in a rotated file and the live one empty.
     if (incoming > 0 && needsRotation(size, incoming, this.options.maxBytes)) {
