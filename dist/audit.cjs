@@ -11025,11 +11025,17 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
   lineFeed() {
-    if (this.newlineReturns && (this.cx = 0), this.cy < this.rows.length - 1) this.cy++;
+    if (this.newlineReturns && (this.cx = 0), this.cy < this.rows.length - 1)
+      this.blankBelow() ? (this.drop(this.cy + 1), this.rows[this.cy].wrapped = !1, this.leave(this.cx, !0)) : this.cy++;
     else if (this.rows.length === 1 && !this.continued) {
       let row = this.rows[0];
       this.sink.line(row.toString(), !1), row.clear(), row.wrapped = !1, this.lineNumber++;
     } else this.leave(this.cx, !0);
+  }
+  /** Whether every row below the cursor's holds only blanks. */
+  blankBelow() {
+    for (let y = this.cy + 1; y < this.rows.length; y++) if (this.rows[y].toString().trim() !== "") return !1;
+    return !0;
   }
   /** CUU, RI: up within the line; above its first row, the line is left (screen-write.c:859). */
   up(count) {

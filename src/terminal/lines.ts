@@ -496,7 +496,17 @@ export class LineAssembler implements Perform {
   /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
   private lineFeed(): void {
     if (this.newlineReturns) this.cx = 0;
-    if (this.cy < this.rows.length - 1) this.cy++;
+    if (this.cy < this.rows.length - 1) {
+      // Down into rows the line wrapped into that hold nothing but blanks: readline, its line exactly
+      // as wide as the pane, prints a space to wrap and goes back up (` \r ESC M`); tmux keeps the
+      // row marked wrapped, so capture-pane -J joins whatever is printed there next (the command's
+      // output) to the command line. Nothing is shown in those rows: the line ends here instead.
+      if (this.blankBelow()) {
+        this.drop(this.cy + 1);
+        this.rows[this.cy]!.wrapped = false;
+        this.leave(this.cx, true);
+      } else this.cy++;
+    }
     else if (this.rows.length === 1 && !this.continued) {
       // The flood's case: a line of one row ends.
       const row = this.rows[0]!;
@@ -505,6 +515,12 @@ export class LineAssembler implements Perform {
       row.wrapped = false;
       this.lineNumber++;
     } else this.leave(this.cx, true);
+  }
+
+  /** Whether every row below the cursor's holds only blanks. */
+  private blankBelow(): boolean {
+    for (let y = this.cy + 1; y < this.rows.length; y++) if (this.rows[y]!.toString().trim() !== '') return false;
+    return true;
   }
 
   /** CUU, RI: up within the line; above its first row, the line is left (screen-write.c:859). */

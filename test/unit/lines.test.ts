@@ -151,6 +151,15 @@ describe('LF', () => {
   it('in a pane keeps the column, as tmux does (a program in raw mode; the pty sends CR LF otherwise)', () => {
     assert.deepEqual(transcriptLines('abc\nSECRET\rxyz\r\n', { columns: 20 }), ['abc', 'xyzSECRET']);
   });
+  it('down into rows that hold only blanks ends the line: readline\'s exact-width wrap does not glue the output to the command', () => {
+    // Recorded in a 40-column pane (bash, PS1='$ '): the line fills the row, readline prints a space to
+    // wrap and goes back up (ESC M, CUF x39, EL), then the command's output lands on the row below.
+    // capture-pane -J joins the two (tmux keeps the first row marked wrapped); nothing shows on the
+    // second row but the output, so the log keeps them apart.
+    const cmd = `echo ${'x'.repeat(26)}; seq`;
+    const input = `$ ${cmd} 2 \r\x1bM${'\x1b[C'.repeat(39)}\x1b[K2\r\n\x1b[?2004l\r${'x'.repeat(26)}\r\n1\r\n2\r\n$ `;
+    assert.deepEqual(transcriptLines(input, { columns: 40 }), [`$ ${cmd} 2`, 'x'.repeat(26), '1', '2', '$ ']);
+  });
   it('from a program\'s output (pipe --file) also returns to column 0', () => {
     assert.deepEqual(transcriptLines('a-1\na-2\n', { columns: 20, newlineReturns: true }), ['a-1', 'a-2']);
   });
