@@ -10496,6 +10496,8 @@ var Row = class {
   /** Cells the text takes; when not its length in units (`wide`), only appending stays in text form. */
   count = 0;
   wide = !1;
+  /** The text form holds a TAB and its TAB_PAD cells (tab-separated output stays in text form: one unit per cell still). */
+  tabs = !1;
   /** Cell form: one string per cell (a character with the marks combined onto it, PAD, TAB_PAD, or GONE). */
   cells = null;
   /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
@@ -10512,7 +10514,10 @@ var Row = class {
   }
   /** The row as capture-pane shows it, except that a TAB is kept as one. */
   toString() {
-    if (this.text !== null) return this.lead.length === 0 ? this.text : this.lead + this.text;
+    if (this.text !== null) {
+      let text3 = this.tabs ? this.text.replace(/\x01/g, "") : this.text;
+      return this.lead.length === 0 ? text3 : this.lead + text3;
+    }
     let text2 = this.lead + this.cells.join("");
     return text2.includes(PAD) || text2.includes(TAB_PAD) ? text2.replace(/[\0\x01]/g, "") : text2;
   }
@@ -10525,7 +10530,7 @@ var Row = class {
   }
   /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
   clear() {
-    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.cells = null, this.lead = "";
+    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.lead = "";
   }
   /** Whether text can be appended at `cx` without leaving text form (see appendText). */
   appendable(cx) {
@@ -10550,7 +10555,7 @@ var Row = class {
   }
   /** Writes `part` (simple text, see isSimple) from cell `cx` on, over what is there; the caller knows it fits. */
   writeSimple(cx, part) {
-    this.wide && cx < this.count && this.toCells();
+    (this.wide || this.tabs) && cx < this.count && this.toCells();
     let text2 = this.text;
     if (text2 === null) {
       for (let i = 0; i < part.length; i++) this.put(cx + i, part[i], 1, part.charCodeAt(i) < 127);
@@ -10603,14 +10608,19 @@ var Row = class {
   }
   /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */
   tab(cx, to) {
-    if (!(cx < this.length)) {
-      this.toCells(), this.fill(cx), this.set(cx, "	");
-      for (let x = cx + 1; x < to; x++) this.set(x, TAB_PAD);
+    if (cx < this.length) return;
+    let text2 = this.text;
+    if (text2 !== null && !this.wide) {
+      let added = " ".repeat(cx - this.count) + "	" + TAB_PAD.repeat(to - cx - 1);
+      this.text = text2 + added, this.count = to, this.tally.units += added.length, this.tabs = !0;
+      return;
     }
+    this.toCells(), this.fill(cx), this.set(cx, "	");
+    for (let x = cx + 1; x < to; x++) this.set(x, TAB_PAD);
   }
   /** ICH (screen-write.c:1005): `count` blanks at `cx`, what was there moves right and off the edge at `columns`. */
   insert(cx, count, columns) {
-    this.wide && this.toCells();
+    (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (cx >= length) return;
     let edge = Math.max(columns, length);
@@ -10625,7 +10635,7 @@ var Row = class {
   }
   /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */
   delete(cx, count) {
-    this.wide && this.toCells();
+    (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (cx >= length) return;
     let end = Math.min(length, cx + count);
@@ -10644,7 +10654,7 @@ var Row = class {
    * the same on the screen, and no trailing blanks in the log.
    */
   erase(from, to) {
-    this.wide && this.toCells();
+    (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (from === 0 && (this.tally.units -= this.lead.length, this.lead = ""), to >= length && !this.wrapped) {
       this.truncate(from);
@@ -10673,7 +10683,7 @@ var Row = class {
     return text2;
   }
   truncate(cx) {
-    if (this.wide && this.toCells(), cx >= this.length) return;
+    if ((this.wide || this.tabs) && this.toCells(), cx >= this.length) return;
     if (this.text !== null) {
       this.tally.units -= this.text.length - cx, this.text = this.text.slice(0, cx), this.count = cx;
       return;
@@ -10685,7 +10695,7 @@ var Row = class {
   toCells() {
     if (this.cells !== null) return this.cells;
     let text2 = this.text;
-    if (this.text = null, !this.wide) return this.cells = text2.split("");
+    if (this.text = null, this.tabs = !1, !this.wide) return this.cells = text2.split("");
     this.wide = !1;
     let cells = [];
     for (let x = 0; x < text2.length; x++) {
@@ -10754,6 +10764,12 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   autowrap = !0;
   /** The cursor went home (CUP 1;1, DECSTBM): if the display is erased next, the line goes with it; if not, it was left. */
   homed = !1;
+  /**
+   * Origin mode (DECOM): home is then the top of the scroll region, which need
+   * not be the screen's: an erase from there does not clear the screen, so
+   * the line is never taken as redrawn; any move home leaves it instead.
+   */
+  origin = !1;
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
   lineNumber = 0;
   saved;
@@ -10901,13 +10917,13 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
         break;
       case 72 /* CursorPosition */:
       case 102 /* CursorPositionHvp */:
-        first <= 1 && second <= 1 ? this.homed = !0 : this.leave(Math.min((second > 0 ? second : 1) - 1, columns - 1));
+        first <= 1 && second <= 1 && !this.origin ? this.homed = !0 : this.leave(Math.min((second > 0 ? second : 1) - 1, columns - 1));
         break;
       case 100 /* CursorRow */:
         this.leave(Math.min(this.cx, columns - 1));
         break;
       case 114 /* ScrollRegion */:
-        (second <= 0 || second > count) && (this.homed = !0);
+        (second <= 0 || second > count) && (this.origin ? this.leave(0) : this.homed = !0);
         break;
       case 74 /* EraseInDisplay */:
         if (first === 2) this.reset(this.cx);
@@ -10965,10 +10981,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     else if (mode === 65543 /* Autowrap */) this.autowrap = set;
     else {
       if (this.alternate) return;
-      if (mode === 65542 /* Origin */) {
-        if (this.homed) return;
-        this.homed = !0;
-      } else mode === 65539 /* ColumnMode */ && (this.homed = !1, this.reset(0));
+      mode === 65542 /* Origin */ ? (this.origin = set, set ? (this.homed = !1, this.leave(0)) : this.homed || (this.homed = !0)) : mode === 65539 /* ColumnMode */ && (this.homed = !1, this.reset(0));
     }
   }
   osc(command, data, truncated) {
@@ -11053,7 +11066,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** DECRC/SCORC: back to the saved place if it is on this line; elsewhere, the line is left; never saved: home (input.c:789). */
   restore() {
     let saved = this.saved;
-    saved === void 0 ? this.homed = !0 : saved.line === this.lineNumber && saved.cy < this.rows.length ? (this.cy = saved.cy, this.cx = Math.min(saved.cx, this.columns - 1)) : this.leave(Math.min(saved.cx, this.columns - 1));
+    saved === void 0 ? this.origin ? this.leave(0) : this.homed = !0 : saved.line === this.lineNumber && saved.cy < this.rows.length ? (this.cy = saved.cy, this.cx = Math.min(saved.cx, this.columns - 1)) : this.leave(Math.min(saved.cx, this.columns - 1));
   }
   /** EL 2 (and EL 0 from column 0): the row is emptied, and neither it nor the row above wraps any more (grid.c:651-656). */
   clearRow() {

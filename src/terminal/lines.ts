@@ -77,6 +77,12 @@ export class LineAssembler implements Perform {
   private autowrap = true;
   /** The cursor went home (CUP 1;1, DECSTBM): if the display is erased next, the line goes with it; if not, it was left. */
   private homed = false;
+  /**
+   * Origin mode (DECOM): home is then the top of the scroll region, which need
+   * not be the screen's: an erase from there does not clear the screen, so
+   * the line is never taken as redrawn; any move home leaves it instead.
+   */
+  private origin = false;
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
   private lineNumber = 0;
   private saved: { line: number; cy: number; cx: number } | undefined;
@@ -325,7 +331,7 @@ export class LineAssembler implements Perform {
         break;
       case Csi.CursorPosition:
       case Csi.CursorPositionHvp:
-        if (first <= 1 && second <= 1) this.homed = true;
+        if (first <= 1 && second <= 1 && !this.origin) this.homed = true;
         else this.leave(Math.min((second > 0 ? second : 1) - 1, columns - 1));
         break;
       case Csi.CursorRow:
@@ -333,7 +339,10 @@ export class LineAssembler implements Perform {
         break;
       case Csi.ScrollRegion:
         // The cursor goes home, unless the region is not one (screen-write.c:1320; the pane's height is not known here).
-        if (second <= 0 || second > count) this.homed = true;
+        if (second <= 0 || second > count) {
+          if (this.origin) this.leave(0);
+          else this.homed = true;
+        }
         break;
       case Csi.EraseInDisplay:
         if (first === 2) this.reset(this.cx);
@@ -406,9 +415,12 @@ export class LineAssembler implements Perform {
     else if (mode === Mode.Autowrap) this.autowrap = set;
     else if (this.alternate) return;
     else if (mode === Mode.Origin) {
-      // The cursor goes home (input.c:1781).
-      if (this.homed) return;
-      this.homed = true;
+      // The cursor goes home (input.c:1781): the screen's when it is reset, the region's top when set.
+      this.origin = set;
+      if (set) {
+        this.homed = false;
+        this.leave(0);
+      } else if (!this.homed) this.homed = true;
     } else if (mode === Mode.ColumnMode) {
       // Home, and the screen is cleared (input.c:1777).
       this.homed = false;
@@ -548,7 +560,10 @@ export class LineAssembler implements Perform {
   /** DECRC/SCORC: back to the saved place if it is on this line; elsewhere, the line is left; never saved: home (input.c:789). */
   private restore(): void {
     const saved = this.saved;
-    if (saved === undefined) this.homed = true;
+    if (saved === undefined) {
+      if (this.origin) this.leave(0);
+      else this.homed = true;
+    }
     else if (saved.line === this.lineNumber && saved.cy < this.rows.length) {
       this.cy = saved.cy;
       this.cx = Math.min(saved.cx, this.columns - 1);
