@@ -10770,6 +10770,13 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
    * the line is never taken as redrawn; any move home leaves it instead.
    */
   origin = !1;
+  /**
+   * The unfinished line a clear of the screen took away (Ctrl-L, `clear`,
+   * RIS): if the next line is it drawn again (the shell redraws its prompt and
+   * input), it is not written twice; if not, it is written before that line.
+   * Whatever the screen showed reaches the log, even erased before its LF.
+   */
+  erased;
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
   lineNumber = 0;
   saved;
@@ -10859,7 +10866,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     if (this.alternate) return;
     if (this.homed) {
       if (final === 74 /* EraseInDisplay */ && first <= 2 && first !== 1) {
-        this.homed = !1, this.reset(0);
+        this.homed = !1, this.erase(), this.reset(0);
         return;
       }
       if ((final === 72 /* CursorPosition */ || final === 102 /* CursorPositionHvp */) && first <= 1 && second <= 1) return;
@@ -10926,7 +10933,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
         (second <= 0 || second > count) && (this.origin ? this.leave(0) : this.homed = !0);
         break;
       case 74 /* EraseInDisplay */:
-        if (first === 2) this.reset(this.cx);
+        if (first === 2)
+          this.erase(), this.reset(this.cx);
         else if (first <= 0)
           this.drop(this.cy + 1), this.rows[this.cy].wrapped = !1, this.cx === 0 ? this.clearRow() : this.cx < columns && this.rows[this.cy].erase(this.cx, Number.MAX_SAFE_INTEGER);
         else if (first === 1) {
@@ -10968,7 +10976,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
           this.restore();
           break;
         case 99 /* Reset */:
-          this.reset(0);
+          this.erase(), this.reset(0);
           break;
       }
   }
@@ -10981,7 +10989,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     else if (mode === 65543 /* Autowrap */) this.autowrap = set;
     else {
       if (this.alternate) return;
-      mode === 65542 /* Origin */ ? (this.origin = set, set ? (this.homed = !1, this.leave(0)) : this.homed || (this.homed = !0)) : mode === 65539 /* ColumnMode */ && (this.homed = !1, this.reset(0));
+      mode === 65542 /* Origin */ ? (this.origin = set, set ? (this.homed = !1, this.leave(0)) : this.homed || (this.homed = !0)) : mode === 65539 /* ColumnMode */ && (this.homed = !1, this.erase(), this.reset(0));
     }
   }
   osc(command, data, truncated) {
@@ -10989,7 +10997,20 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** Emits what is left of an unfinished line (end of stream). */
   finish() {
-    this.homed = !1, this.leave(0);
+    this.homed = !1, this.leave(0), this.erased !== void 0 && this.writeErased();
+  }
+  /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
+  erase() {
+    let text2 = this.pendingText();
+    text2.trim() !== "" && (this.erased !== void 0 && !text2.startsWith(this.erased.trimEnd()) && this.writeErased(), this.erased = text2);
+  }
+  /** A line is written: the erased text before it, unless the line is it drawn again. */
+  beforeLine(text2) {
+    text2.startsWith(this.erased.trimEnd()) || this.writeErased(), this.erased = void 0;
+  }
+  writeErased() {
+    let erased = this.erased;
+    this.erased = void 0, this.sink.line(erased, !1);
   }
   /** One character that is not TAB (screen_write_cell, screen-write.c:1811). */
   character(character, code) {
@@ -11041,8 +11062,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     if (this.newlineReturns && (this.cx = 0), this.cy < this.rows.length - 1)
       this.blankBelow() ? (this.drop(this.cy + 1), this.rows[this.cy].wrapped = !1, this.leave(this.cx, !0)) : this.cy++;
     else if (this.rows.length === 1 && !this.continued) {
-      let row = this.rows[0];
-      this.sink.line(row.toString(), !1), row.clear(), row.wrapped = !1, this.lineNumber++;
+      let row = this.rows[0], text2 = row.toString();
+      this.erased !== void 0 && this.beforeLine(text2), this.sink.line(text2, !1), row.clear(), row.wrapped = !1, this.lineNumber++;
     } else this.leave(this.cx, !0);
   }
   /** Whether every row below the cursor's holds only blanks. */
@@ -11127,7 +11148,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** Writes out `text`: a line when `ends`, else a piece to be continued; longer than the limit, in pieces (never splitting a surrogate pair). */
   out(text2, ends2) {
-    for (; text2.length > this.maxChars; ) {
+    for (this.erased !== void 0 && !this.continued && this.beforeLine(text2); text2.length > this.maxChars; ) {
       let cut = this.maxChars, last = text2.charCodeAt(cut - 1);
       last >= 55296 && last <= 56319 && cut--, this.sink.line(text2.slice(0, cut), this.continued), this.continued = !0, text2 = text2.slice(cut);
     }

@@ -83,6 +83,13 @@ export class LineAssembler implements Perform {
    * the line is never taken as redrawn; any move home leaves it instead.
    */
   private origin = false;
+  /**
+   * The unfinished line a clear of the screen took away (Ctrl-L, `clear`,
+   * RIS): if the next line is it drawn again (the shell redraws its prompt and
+   * input), it is not written twice; if not, it is written before that line.
+   * Whatever the screen showed reaches the log, even erased before its LF.
+   */
+  private erased: string | undefined;
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
   private lineNumber = 0;
   private saved: { line: number; cy: number; cx: number } | undefined;
@@ -259,6 +266,7 @@ export class LineAssembler implements Perform {
       // Erasing the display from home clears the screen: the line is drawn again (Ctrl-L), not left.
       if (final === Csi.EraseInDisplay && first <= 2 && first !== 1) {
         this.homed = false;
+        this.erase();
         this.reset(0);
         return;
       }
@@ -345,7 +353,10 @@ export class LineAssembler implements Perform {
         }
         break;
       case Csi.EraseInDisplay:
-        if (first === 2) this.reset(this.cx);
+        if (first === 2) {
+          this.erase();
+          this.reset(this.cx);
+        }
         else if (first <= 0) {
           // From the cursor to the end of the screen: rows below go, and with them the wrap into them (grid.c:655).
           this.drop(this.cy + 1);
@@ -398,6 +409,7 @@ export class LineAssembler implements Perform {
         this.restore();
         break;
       case Esc.Reset:
+        this.erase();
         this.reset(0);
         break;
     }
@@ -424,6 +436,7 @@ export class LineAssembler implements Perform {
     } else if (mode === Mode.ColumnMode) {
       // Home, and the screen is cleared (input.c:1777).
       this.homed = false;
+      this.erase();
       this.reset(0);
     }
   }
@@ -437,6 +450,28 @@ export class LineAssembler implements Perform {
   finish(): void {
     this.homed = false;
     this.leave(0);
+    if (this.erased !== undefined) this.writeErased();
+  }
+
+  /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
+  private erase(): void {
+    const text = this.pendingText();
+    if (text.trim() === '') return;
+    // A second clear before any line: the first one's text is kept unless this one's is it drawn again.
+    if (this.erased !== undefined && !text.startsWith(this.erased.trimEnd())) this.writeErased();
+    this.erased = text;
+  }
+
+  /** A line is written: the erased text before it, unless the line is it drawn again. */
+  private beforeLine(text: string): void {
+    if (!text.startsWith(this.erased!.trimEnd())) this.writeErased();
+    this.erased = undefined;
+  }
+
+  private writeErased(): void {
+    const erased = this.erased!;
+    this.erased = undefined;
+    this.sink.line(erased, false);
   }
 
   /** One character that is not TAB (screen_write_cell, screen-write.c:1811). */
@@ -522,7 +557,9 @@ export class LineAssembler implements Perform {
     else if (this.rows.length === 1 && !this.continued) {
       // The flood's case: a line of one row ends.
       const row = this.rows[0]!;
-      this.sink.line(row.toString(), false);
+      const text = row.toString();
+      if (this.erased !== undefined) this.beforeLine(text);
+      this.sink.line(text, false);
       row.clear();
       row.wrapped = false;
       this.lineNumber++;
@@ -665,6 +702,7 @@ export class LineAssembler implements Perform {
 
   /** Writes out `text`: a line when `ends`, else a piece to be continued; longer than the limit, in pieces (never splitting a surrogate pair). */
   private out(text: string, ends: boolean): void {
+    if (this.erased !== undefined && !this.continued) this.beforeLine(text);
     while (text.length > this.maxChars) {
       let cut = this.maxChars;
       const last = text.charCodeAt(cut - 1);

@@ -147,6 +147,19 @@ describe('long lines and the line limit', () => {
   });
 });
 
+describe('a clear of the screen with an unfinished line on it', () => {
+  const ESC = '\x1b';
+  it('text erased before its LF is still logged, before the next line', () => {
+    assert.deepEqual(transcriptLines(`hunter2${ESC}[2J${ESC}[H$ next\r\n`, { columns: 40 }), ['hunter2', '$ next']);
+    assert.deepEqual(transcriptLines(`secret${ESC}[H${ESC}[J`, { columns: 40 }), ['secret'], 'at the end of the stream too');
+    assert.deepEqual(transcriptLines(`one${ESC}c${ESC}[2J${ESC}[Htwo${ESC}[H${ESC}[J$ \r\n`, { columns: 40 }), ['one', 'two', '$ '], 'RIS, and clears in a row');
+  });
+  it('drawn again after the clear (Ctrl-L), it is logged once; edited after, both', () => {
+    assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l\r\n`, { columns: 40 }), ['$ ls -l']);
+    assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K\r\n`, { columns: 40 }), ['$ ls -l', '$ ls -']);
+  });
+});
+
 describe('LF', () => {
   it('in a pane keeps the column, as tmux does (a program in raw mode; the pty sends CR LF otherwise)', () => {
     assert.deepEqual(transcriptLines('abc\nSECRET\rxyz\r\n', { columns: 20 }), ['abc', 'xyzSECRET']);
