@@ -11872,9 +11872,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** When the last write ended, and whether the one in flight continues a burst. */
   lastWriteEnd = Number.NEGATIVE_INFINITY;
   inBurst = !1;
+  /** Bytes of the write under way not yet written. */
+  inFlight = 0;
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
-    return this.queue.length;
+    return this.queue.length + this.inFlight;
   }
   write(text2) {
     if (this.lostText) {
@@ -11988,9 +11990,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     this.queue.shrink(), this.unverifiedLength === 0 && (this.unverified = Buffer.alloc(0));
   }
   writeFrom(data, offset) {
-    this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
+    this.inFlight = data.length - offset, this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (!this.closed) {
-        if (error) {
+        if (this.inFlight = 0, error) {
           this.fail(error, data.subarray(offset));
           return;
         }
