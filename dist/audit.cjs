@@ -11477,7 +11477,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
     this.stamper = stamper;
     this.pipeline = pipeline;
     this.options = options;
-    this.transcript = new Transcript(this, options.maxLineChars, options.width, options.newlineReturns), options.noAlternateScreen && this.transcript.ignoreScreenSwitches();
+    this.transcript = this.newTranscript();
     let hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -11518,6 +11518,8 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
     this.tick(), this.inChunk = !0;
     try {
       this.transcript.push(chunk, this.time);
+    } catch (error) {
+      this.terminalFailed(error, chunk.length);
     } finally {
       this.inChunk = !1;
     }
@@ -11554,6 +11556,25 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
     !ask || this.time - this.widthAskedAt < WIDTH_ASK_MS || (this.widthAskedAt = this.time, ask((width) => {
       width !== void 0 && this.transcript.setColumns(width);
     }));
+  }
+  /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
+  newTranscript() {
+    let transcript = new Transcript(this, this.options.maxLineChars, this.options.width, this.options.newlineReturns);
+    return this.options.noAlternateScreen && transcript.ignoreScreenSwitches(), transcript;
+  }
+  /**
+   * A fault in the terminal layer (a bug, reached by some output) must not end
+   * the recording: it is said in the log, with the size of the read it failed
+   * on (part of which may be missing), and the terminal layer starts afresh. Without
+   * this, any pane could stop its own logging by printing the bytes that hit it.
+   */
+  terminalFailed(error, bytes) {
+    let failed = this.transcript;
+    this.transcript = this.newTranscript(), this.event("error", { message: error.message, where: "terminal", read: bytes, recovered: "yes" });
+    try {
+      failed.end();
+    } catch {
+    }
   }
   /** Reads the clock for a new chunk or event, never going back. */
   tick() {

@@ -53,7 +53,7 @@ function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
 const WIDTH_ASK_MS = 1000;
 
 export class Recorder implements LineSink {
-  private readonly transcript: Transcript;
+  private transcript: Transcript;
   private readonly screenRecorder: ScreenRecorder;
   private readonly commands: CommandTracker;
   /**
@@ -71,8 +71,7 @@ export class Recorder implements LineSink {
     private readonly pipeline: Pipeline,
     private readonly options: RecorderOptions,
   ) {
-    this.transcript = new Transcript(this, options.maxLineChars, options.width, options.newlineReturns);
-    if (options.noAlternateScreen) this.transcript.ignoreScreenSwitches();
+    this.transcript = this.newTranscript();
     const hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -105,6 +104,8 @@ export class Recorder implements LineSink {
     this.inChunk = true;
     try {
       this.transcript.push(chunk, this.time);
+    } catch (error) {
+      this.terminalFailed(error as Error, chunk.length);
     } finally {
       this.inChunk = false;
     }
@@ -158,6 +159,30 @@ export class Recorder implements LineSink {
     ask((width) => {
       if (width !== undefined) this.transcript.setColumns(width);
     });
+  }
+
+  /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
+  private newTranscript(): Transcript {
+    const transcript = new Transcript(this, this.options.maxLineChars, this.options.width, this.options.newlineReturns);
+    if (this.options.noAlternateScreen) transcript.ignoreScreenSwitches();
+    return transcript;
+  }
+
+  /**
+   * A fault in the terminal layer (a bug, reached by some output) must not end
+   * the recording: it is said in the log, with the size of the read it failed
+   * on (part of which may be missing), and the terminal layer starts afresh. Without
+   * this, any pane could stop its own logging by printing the bytes that hit it.
+   */
+  private terminalFailed(error: Error, bytes: number): void {
+    const failed = this.transcript;
+    this.transcript = this.newTranscript();
+    this.event('error', { message: error.message, where: 'terminal', read: bytes, recovered: 'yes' });
+    try {
+      failed.end(); // what it still holds (the line in progress), if it can
+    } catch {
+      // it cannot: the event above says the read may be missing
+    }
   }
 
   /** Reads the clock for a new chunk or event, never going back. */
