@@ -11002,11 +11002,11 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
   erase() {
     let text2 = this.pendingText();
-    text2.trim() !== "" && (this.erased !== void 0 && !text2.startsWith(this.erased.trimEnd()) && this.writeErased(), this.erased = text2);
+    /^ *$/.test(text2) || (this.erased !== void 0 && !text2.startsWith(this.erased.replace(/ +$/, "")) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(this.erased.trimEnd()) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(this.erased.replace(/ +$/, "")) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;

@@ -456,15 +456,16 @@ export class LineAssembler implements Perform {
   /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
   private erase(): void {
     const text = this.pendingText();
-    if (text.trim() === '') return;
+    // Only U+0020 is a blank cell: a line of wide or no-break spaces is text (String.trim takes every Unicode space).
+    if (/^ *$/.test(text)) return;
     // A second clear before any line: the first one's text is kept unless this one's is it drawn again.
-    if (this.erased !== undefined && !text.startsWith(this.erased.trimEnd())) this.writeErased();
+    if (this.erased !== undefined && !text.startsWith(this.erased.replace(/ +$/, ''))) this.writeErased();
     this.erased = text;
   }
 
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   private beforeLine(text: string): void {
-    if (!text.startsWith(this.erased!.trimEnd())) this.writeErased();
+    if (!text.startsWith(this.erased!.replace(/ +$/, ''))) this.writeErased();
     this.erased = undefined;
   }
 
