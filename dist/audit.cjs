@@ -9702,6 +9702,15 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
     }
   }
+  /**
+   * Runs tmux without waiting (the pipe reader must keep reading): `done`
+   * gets its output, or an error; a server that does not answer within
+   * ANSWER_TIMEOUT_MS is given up on.
+   */
+  runLater(args, done = () => {
+  }) {
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, done);
+  }
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
   textBeforeCursor(paneId, cursorX, cursorY) {
     let line = this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "");
@@ -9744,8 +9753,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
   beat(paneId) {
     let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, () => {
-    });
+    this.runLater(args);
   }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
@@ -9780,8 +9788,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
   messageLater(text2, options = {}) {
     let args = messageArgs(text2, options);
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { timeout: ANSWER_TIMEOUT_MS }, () => {
-    });
+    this.runLater(args);
   }
   /**
    * The program in the foreground of a pane (tmux reads it from the pty,
@@ -9794,7 +9801,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     if (waiting) return void waiting.push(done);
     this.asking.set(paneId, [done]);
     let args = ["display-message", "-p", "-t", paneId, "#{pane_current_command}"];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       let name = error ? void 0 : stdout.trim() || void 0, all = this.asking.get(paneId) ?? [];
       this.asking.delete(paneId);
       for (let each of all) each(name);
@@ -9807,7 +9814,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    */
   captureScreen(paneId, done) {
     let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
 `);
@@ -9818,7 +9825,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
   paneWidth(paneId, done) {
     let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       let width = Number(stdout.trim());
       done(!error && width > 0 ? width : void 0);
     });
@@ -9831,7 +9838,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   registeredShell(paneId, pid, done) {
     if (!/^\d+$/.test(pid)) return done(void 0);
     let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       let hash = stdout.trim();
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
     });

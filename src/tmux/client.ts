@@ -54,6 +54,15 @@ export class Tmux {
     }
   }
 
+  /**
+   * Runs tmux without waiting (the pipe reader must keep reading): `done`
+   * gets its output, or an error; a server that does not answer within
+   * ANSWER_TIMEOUT_MS is given up on.
+   */
+  private runLater(args: string[], done: (error: Error | null, stdout: string) => void = () => {}): void {
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, done);
+  }
+
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
   textBeforeCursor(paneId: string, cursorX: number, cursorY: number): string {
     const line = this.run(['capture-pane', '-p', '-t', paneId, '-S', String(cursorY), '-E', String(cursorY)]).replace(/\n$/, '');
@@ -78,7 +87,7 @@ export class Tmux {
   /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
   beat(paneId: string): void {
     const args = ['set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000))];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, () => {});
+    this.runLater(args);
   }
 
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
@@ -99,7 +108,7 @@ export class Tmux {
   /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
   messageLater(text: string, options: MessageOptions = {}): void {
     const args = messageArgs(text, options);
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { timeout: ANSWER_TIMEOUT_MS }, () => {});
+    this.runLater(args);
   }
 
   /**
@@ -113,7 +122,7 @@ export class Tmux {
     if (waiting) return void waiting.push(done);
     this.asking.set(paneId, [done]);
     const args = ['display-message', '-p', '-t', paneId, '#{pane_current_command}'];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       const name = error ? undefined : stdout.trim() || undefined;
       const all = this.asking.get(paneId) ?? [];
       this.asking.delete(paneId);
@@ -128,7 +137,7 @@ export class Tmux {
    */
   captureScreen(paneId: string, done: (screen: { alternate: boolean; rows: string[] } | undefined) => void): void {
     const args = ['display-message', '-p', '-t', paneId, '#{alternate_on}', ';', 'capture-pane', '-p', '-t', paneId];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8' }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       if (error) return done(undefined);
       const [flag, ...rows] = stdout.replace(/\n$/, '').split('\n');
       while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
@@ -139,7 +148,7 @@ export class Tmux {
   /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
   paneWidth(paneId: string, done: (width: number | undefined) => void): void {
     const args = ['display-message', '-p', '-t', paneId, '#{pane_width}'];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8' }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       const width = Number(stdout.trim());
       done(!error && width > 0 ? width : undefined);
     });
@@ -153,7 +162,7 @@ export class Tmux {
   registeredShell(paneId: string, pid: string, done: (hash: string | undefined) => void): void {
     if (!/^\d+$/.test(pid)) return done(undefined);
     const args = ['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       const hash = stdout.trim();
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined);
     });
