@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,9 +866,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2503,9 +2503,9 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_os5 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2547,7 +2547,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -2562,45 +2562,48 @@ var AuditError = class extends Error {
 // src/core/options.ts
 var import_node_path = __toESM(require("node:path"), 1);
 
-// node_modules/date-fns/constants.js
+// src/format/json.ts
+var import_node_os = __toESM(require("node:os"), 1);
+
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2610,7 +2613,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2626,7 +2629,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2635,13 +2638,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2651,29 +2654,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2741,7 +2744,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2749,7 +2752,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2780,7 +2783,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2790,7 +2793,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2806,7 +2809,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2959,7 +2962,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2988,7 +2991,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3002,7 +3005,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3109,7 +3112,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3123,19 +3126,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3145,25 +3148,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3219,7 +3222,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3759,7 +3762,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3807,7 +3810,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3824,7 +3827,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3870,18 +3873,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3895,7 +3898,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3922,7 +3925,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3942,7 +3945,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3965,7 +3968,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4012,7 +4015,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4100,7 +4103,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4140,7 +4143,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4198,7 +4201,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4227,7 +4230,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4239,7 +4242,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4303,7 +4306,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4367,7 +4370,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4432,7 +4435,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4497,13 +4500,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4539,13 +4542,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4582,7 +4585,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4632,7 +4635,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4673,13 +4676,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4717,7 +4720,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4785,7 +4788,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4853,13 +4856,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4952,7 +4955,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4991,7 +4994,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5030,7 +5033,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5069,7 +5072,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5092,7 +5095,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5114,7 +5117,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5136,7 +5139,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5159,7 +5162,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5181,7 +5184,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5203,7 +5206,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5216,7 +5219,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5251,7 +5254,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5286,7 +5289,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5298,7 +5301,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5310,7 +5313,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5345,7 +5348,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5420,12 +5423,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -5548,8 +5551,7 @@ function makeClock(timeFormat) {
 function timeFormatProblem(timeFormat) {
   if (timeFormat.length === 0) return "it is empty";
   try {
-    format(0, timeFormat);
-    return;
+    return format(0, timeFormat).startsWith("{") ? "its stamps would start with '{' (read as JSON lines)" : void 0;
   } catch (error) {
     return error.message;
   }
@@ -5642,6 +5644,101 @@ function parseEventText(text2) {
   return { name, fields };
 }
 
+// src/format/json.ts
+var KINDS2 = /* @__PURE__ */ new Set(["line", "piece", "screen", "event"]), LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function wellFormed(text2) {
+  return text2.replace(LONE_SURROGATE, "\uFFFD");
+}
+function quote(value) {
+  return JSON.stringify(wellFormed(value));
+}
+var JsonFormat = class {
+  constructor(host = import_node_os.default.hostname()) {
+    this.host = host;
+  }
+  host;
+  clock = makeClock(DEFAULT_TIME_FORMAT);
+  place;
+  user = "";
+  rec = "";
+  /** `"user":...,"rec":` for the last place, user and recording seen (the part every record of a recording shares). */
+  middle = "";
+  format(record) {
+    if (record.place !== this.place || record.user !== this.user || record.rec !== this.rec) {
+      let { place, user, rec } = record;
+      this.place = place, this.user = user, this.rec = rec, this.middle = escapeText(
+        `"user":${quote(user)},"host":${quote(this.host)},"server":${quote(place.server)},"session":${quote(place.session)},"window":${quote(place.window)},"pane":${quote(place.pane)},"paneId":${quote(place.paneId)},"rec":${quote(rec)}`
+      );
+    }
+    let line = `{"time":"${this.clock(record.time)}",${this.middle}`;
+    return record.seq !== void 0 && (line += `,"seq":${record.seq}`), line += `,"kind":"${record.kind}","text":${escapeText(quote(record.text))}`, record.kind === "event" && (line += `,"fields":${escapeText(fieldsJson(record.fields ?? {}))}`), `${line}}
+`;
+  }
+};
+function fieldsJson(fields) {
+  let json = "";
+  for (let [key2, value] of Object.entries(fields))
+    value === void 0 || key2 === "rec" || (json += `${json === "" ? "" : ","}${quote(key2)}:${typeof value == "number" && Number.isFinite(value) ? String(value) : quote(String(value))}`);
+  return `{${json}}`;
+}
+var isString = (value) => typeof value == "string";
+function parseJsonLine(line, ms = Date.parse) {
+  if (line.charCodeAt(0) !== 123) return;
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return;
+  }
+  if (typeof value != "object" || value === null || Array.isArray(value)) return;
+  let o = value, { time, user, host, server, session, window, pane, paneId, rec, seq, kind, text: text2, fields } = o;
+  if (!isString(time) || !isString(user) || !isString(session) || !isString(window) || !isString(pane) || !isString(rec) || !isString(kind) || !isString(text2) || !KINDS2.has(kind) || host !== void 0 && !isString(host) || server !== void 0 && !isString(server) || paneId !== void 0 && !isString(paneId) || seq !== void 0 && !(typeof seq == "number" && Number.isSafeInteger(seq) && seq >= 0)) return;
+  let eventFields;
+  if (kind === "event") {
+    if (typeof fields != "object" || fields === null || Array.isArray(fields)) return;
+    eventFields = {};
+    for (let [key2, field] of Object.entries(fields)) {
+      if (key2 === "rec" || typeof field != "string" && typeof field != "number") return;
+      eventFields[key2] = field;
+    }
+  } else if (fields !== void 0) return;
+  return {
+    stamp: time,
+    time: ms(time),
+    host: host ?? "",
+    rec,
+    ...seq === void 0 ? {} : { seq },
+    user,
+    place: { server: server ?? "", session, window, pane, paneId: paneId ?? "" },
+    kind,
+    text: text2,
+    ...eventFields ? { fields: eventFields } : {}
+  };
+}
+function asTextParts(record) {
+  let parts = {
+    time: escapeText(record.stamp),
+    user: escapeText(record.user),
+    session: escapeText(record.place.session),
+    window: escapeText(record.place.window),
+    pane: escapeText(record.place.pane),
+    kind: record.kind
+  };
+  if (record.kind !== "event") {
+    let text2 = escapeText(record.text);
+    return { ...parts, text: text2, raw: text2 };
+  }
+  let fields = { rec: record.rec };
+  for (let [key2, value] of Object.entries(record.fields ?? {})) value !== void 0 && (fields[escapeText(key2)] = String(value));
+  return { ...parts, text: escapeText(record.text), raw: eventText(record.text, { rec: record.rec, ...record.fields }), fields };
+}
+
+// src/format/formats.ts
+var LOG_FORMATS = ["text", "json"];
+function recordFormat(name, timeFormat) {
+  return name === "json" ? new JsonFormat() : new TextFormat(timeFormat);
+}
+
 // src/core/options.ts
 var OPTIONS = {
   key: {
@@ -5661,6 +5758,12 @@ var OPTIONS = {
     name: "@audit-time-format",
     default: DEFAULT_TIME_FORMAT,
     meaning: "the stamp's time, a date-fns format string; local time",
+    readAt: "start"
+  },
+  format: {
+    name: "@audit-format",
+    default: "text",
+    meaning: "text, or json: JSON Lines, one object per record, for log shippers (Vector, Fluent Bit, Filebeat); the reading commands read both",
     readAt: "start"
   },
   maxSize: {
@@ -5736,13 +5839,15 @@ function resolveOptions(raw, env) {
     let problem = timeFormatProblem(rawTimeFormat);
     problem ? timeFormat = fallback("timeFormat", `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`) : timeFormat = rawTimeFormat;
   }
+  let format2 = "text", rawFormat = given("format", format2).trim().toLowerCase();
+  LOG_FORMATS.includes(rawFormat) ? format2 = rawFormat : rawFormat !== "" && (format2 = fallback("format", `is not ${LOG_FORMATS.join(" or ")}`, format2, format2));
   let maxBytes = parseSize(DEFAULT_MAX_SIZE), rawMaxSize = given("maxSize", DEFAULT_MAX_SIZE);
   if (rawMaxSize !== "") {
     let parsed = parseSize(rawMaxSize);
     parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
   }
   let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
-  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
+  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, format: format2, maxBytes, maxFiles }, warnings };
 }
 
 // src/core/plan.ts
@@ -5840,6 +5945,7 @@ function planStart(facts) {
       socket: state.socket,
       version: state.version,
       timeFormat: options.timeFormat,
+      format: options.format,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       alternateScreen: state.alternateScreen,
@@ -5864,7 +5970,7 @@ function describePane(state, live) {
   return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
 }
 function filterRecording(filter, facts) {
-  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, facts.env);
+  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: "" }, facts.env);
   return {
     recording: {
       id: facts.id,
@@ -5878,6 +5984,7 @@ function filterRecording(filter, facts) {
       socket: "",
       version: "",
       timeFormat: options.timeFormat,
+      format: options.format,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       seed: ""
@@ -9934,11 +10041,11 @@ function readPane(tmux, target) {
 var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/capture/identity.ts
-var import_node_os = __toESM(require("node:os"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
 function recordingIdentity(recording) {
   return {
     rec: recording.id,
-    user: recording.user || import_node_os.default.userInfo().username,
+    user: recording.user || import_node_os2.default.userInfo().username,
     place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
   };
 }
@@ -9965,8 +10072,7 @@ var Stamper = class {
 };
 
 // src/sinks/file/append.ts
-function appendRecords(file, timeFormat, records, prefix = "") {
-  let format2 = new TextFormat(timeFormat);
+function appendRecords(file, format2, records, prefix = "") {
   appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
 }
 
@@ -9977,7 +10083,7 @@ function closeLostRecording(tmux, pane) {
   if (recording && recording.id === pane.recording) {
     let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
     try {
-      appendRecords(recording.file, recording.timeFormat, [lost]);
+      appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
     }
   }
@@ -10021,7 +10127,7 @@ function closeOrphans(tmux, marked) {
   let dir;
   try {
     let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
-    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "" }, process.env).options.dir;
+    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "", format: "" }, process.env).options.dir;
   } catch {
     return [];
   }
@@ -10039,7 +10145,7 @@ function closeOrphans(tmux, marked) {
     if (!recording) continue;
     let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
     try {
-      appendRecords(recording.file, recording.timeFormat, [lost]);
+      appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
       continue;
     }
@@ -10072,7 +10178,7 @@ function start(tmux, state, invocation) {
     warnings,
     dirExists: import_node_fs4.default.existsSync(options.dir),
     id: nanoid(10),
-    username: import_node_os2.default.userInfo().username,
+    username: import_node_os3.default.userInfo().username,
     clientUser: invocation.clientUser,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
@@ -10097,7 +10203,7 @@ function start(tmux, state, invocation) {
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
+  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os3.default.userInfo().username));
   return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
 }
 function perform(verb, tmux, invocation) {
@@ -10132,7 +10238,7 @@ function noteRename(tmux, session) {
     }
     if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
     let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
-    appendRecords(recording.file, recording.timeFormat, [rename]);
+    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
   }
   return { messages: [], version: "" };
 }
@@ -12105,13 +12211,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
    * look at the file (written again if the file turns out removed).
    */
   floor;
-  constructor(file, timeFormat, options) {
+  constructor(file, format2, options) {
     this.log = new LogFile(file, {
       ...options,
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0, options.onChecked?.();
       }
-    }), this.format = new TextFormat(timeFormat);
+    }), this.format = format2;
   }
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time, this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
@@ -12153,7 +12259,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     throw failure.code ? cannotWrite(recording.file, failure) : failure;
   }
   function openSink() {
-    return new FileSink(recording.file, recording.timeFormat, {
+    return new FileSink(recording.file, recordFormat(recording.format, recording.timeFormat), {
       maxBytes: recording.maxBytes,
       maxFiles: recording.maxFiles,
       write: dependencies.write,
@@ -12249,7 +12355,7 @@ function endOfInput(tmux, recording) {
 }
 
 // src/commands/recover.ts
-var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_os4 = __toESM(require("node:os"), 1);
 function recoverReader(runFile, status) {
   let recording;
   try {
@@ -12264,7 +12370,7 @@ function recoverReader(runFile, status) {
   }
   let stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause }, Date.now()), unwritten = "";
   try {
-    appendRecords(recording.file, recording.timeFormat, [stop2], torn ? `
+    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [stop2], torn ? `
 ` : "");
   } catch (error) {
     unwritten = `; not recorded in the log: ${error.message}`;
@@ -12280,12 +12386,12 @@ function recoverReader(runFile, status) {
   removeRunFiles(runFile, recording.id);
 }
 function signalName(signal) {
-  let found = Object.entries(import_node_os3.default.constants.signals).find(([, number2]) => number2 === signal);
+  let found = Object.entries(import_node_os4.default.constants.signals).find(([, number2]) => number2 === signal);
   return found ? found[0] : String(signal);
 }
 
 // src/read/summary.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
 var import_node_fs7 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
@@ -12411,11 +12517,19 @@ var LineReader = class {
    * --since and --until).
    */
   read(line, timed = !0) {
+    if (line.charCodeAt(0) === 123) return readJsonLine(line, timed);
     let parts = splitLine(line, this.words);
     if (parts)
       return { ...parts, ms: timed ? this.ms(parts.time) : Number.NaN };
   }
 };
+function jsonMs(time) {
+  return isoMs(time) ?? Date.parse(time);
+}
+function readJsonLine(line, timed = !0) {
+  let record = parseJsonLine(line, timed ? jsonMs : () => Number.NaN);
+  return record && { ...asTextParts(record), ms: record.time };
+}
 function placeOf(line) {
   return `${line.session}:${line.window}.${line.pane}`;
 }
@@ -12431,6 +12545,64 @@ function readerFor(first, timeFormat) {
   return new LineReader(formats[0]);
 }
 
+// src/read/scan.ts
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs8 = __toESM(require("node:fs"), 1);
+var isAscii2 = buffers.isAscii ?? (() => !1), JSON_LINE = Buffer.from(`
+{`);
+function holdsJson(piece) {
+  return piece[0] === 123 || piece.indexOf(JSON_LINE) >= 0;
+}
+function countNewlines(bytes, from, to) {
+  let count = 0;
+  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
+function countFileNewlines(fd, from, to) {
+  let buffer = borrow();
+  try {
+    let count = 0;
+    for (let position = from; position < to; ) {
+      let read = import_node_fs8.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      if (read === 0) break;
+      count += countNewlines(buffer, 0, read), position += read;
+    }
+    return count;
+  } finally {
+    release(buffer);
+  }
+}
+function scanFile(fd, visitor) {
+  let knownOffset = 0, knownNumber = 1, stopped = !1;
+  return forEachPiece(fd, (buffer, end, offset) => {
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], at = knownOffset === offset ? 0 : -1, number2 = knownNumber, position = 0, everyLine = holdsJson(piece);
+    for (; position < end; ) {
+      let candidates = everyLine ? void 0 : visitor.candidates(), start2 = position;
+      if (candidates instanceof RegExp) {
+        view ??= buffer.toString("latin1", 0, end), candidates.lastIndex = position;
+        let found = candidates.exec(view);
+        if (found === null || found.index >= end) break;
+        start2 = Math.max(position, view.lastIndexOf(`
+`, found.index - 1) + 1);
+      } else if (candidates) {
+        candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1));
+        let found = -1;
+        for (let i = 0; i < candidates.length; i++)
+          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = piece.indexOf(candidates[i], position)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
+        if (found < 0) break;
+        start2 = Math.max(position, found === 0 ? 0 : piece.lastIndexOf(10, found - 1) + 1);
+      }
+      at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset), at = 0), number2 += countNewlines(piece, at, start2), at = start2;
+      let lineEnd = piece.indexOf(10, start2);
+      lineEnd < 0 && (lineEnd = end);
+      let text2;
+      if (candidates === void 0 || candidates instanceof RegExp ? (ascii ??= isAscii2(piece), view ??= ascii ? buffer.toString("latin1", 0, end) : void 0, text2 = ascii ? view.slice(start2, lineEnd) : buffer.toString("utf8", start2, lineEnd)) : text2 = buffer.toString("utf8", start2, lineEnd), visitor.line(text2, number2, offset + start2) === !1)
+        return stopped = !0, !1;
+      position = lineEnd + 1;
+    }
+    return at >= 0 && (knownNumber = number2 + countNewlines(piece, at, end), knownOffset = offset + end), !0;
+  }), stopped;
+}
+
 // src/read/summary.ts
 var START = Buffer.from(" * start rec="), STAR = 42;
 function findStart(piece, from) {
@@ -12442,29 +12614,37 @@ function findStart(piece, from) {
   }
   return -1;
 }
+var JSON_START = Buffer.from('"kind":"event","text":"start",');
 function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs8.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs9.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
           let piece = buffer.subarray(0, end);
           for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
           last && end > 0 && piece[end - 1] !== 10 && lines++;
-          for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) {
+          let startAt = (at) => {
             let lineStart = piece.lastIndexOf(10, at) + 1, lineEnd = piece.indexOf(10, at);
             lineEnd < 0 && (lineEnd = end);
             let parsed = reader.read(piece.toString("utf8", lineStart, lineEnd));
-            parsed?.kind === "event" && parsed.text === "start" && parsed.fields?.rec && starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? "" });
-          }
+            return parsed?.kind === "event" && parsed.text === "start" && parsed.fields?.rec && starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? "" }), lineEnd;
+          };
+          if (holdsJson(piece)) {
+            let found = [];
+            for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
+            for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + JSON_START.length)) found.push(at);
+            let after = -1;
+            for (let at of found.sort((a, b) => a - b)) at > after && (after = startAt(at));
+          } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);
         },
         0,
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs8.default.closeSync(fd);
+      import_node_fs9.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -12498,10 +12678,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -12539,7 +12719,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs9.default.readdirSync(dir);
+    names = import_node_fs10.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -12655,7 +12835,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs10.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs11.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -12927,64 +13107,8 @@ var import_node_fs13 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
 var import_node_fs12 = __toESM(require("node:fs"), 1);
-
-// src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs11 = __toESM(require("node:fs"), 1);
-var isAscii2 = buffers.isAscii ?? (() => !1);
-function countNewlines(bytes, from, to) {
-  let count = 0;
-  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
-  return count;
-}
-function countFileNewlines(fd, from, to) {
-  let buffer = borrow();
-  try {
-    let count = 0;
-    for (let position = from; position < to; ) {
-      let read = import_node_fs11.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
-      if (read === 0) break;
-      count += countNewlines(buffer, 0, read), position += read;
-    }
-    return count;
-  } finally {
-    release(buffer);
-  }
-}
-function scanFile(fd, visitor) {
-  let knownOffset = 0, knownNumber = 1, stopped = !1;
-  return forEachPiece(fd, (buffer, end, offset) => {
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], at = knownOffset === offset ? 0 : -1, number2 = knownNumber, position = 0;
-    for (; position < end; ) {
-      let candidates = visitor.candidates(), start2 = position;
-      if (candidates instanceof RegExp) {
-        view ??= buffer.toString("latin1", 0, end), candidates.lastIndex = position;
-        let found = candidates.exec(view);
-        if (found === null || found.index >= end) break;
-        start2 = Math.max(position, view.lastIndexOf(`
-`, found.index - 1) + 1);
-      } else if (candidates) {
-        candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1));
-        let found = -1;
-        for (let i = 0; i < candidates.length; i++)
-          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = piece.indexOf(candidates[i], position)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
-        if (found < 0) break;
-        start2 = Math.max(position, found === 0 ? 0 : piece.lastIndexOf(10, found - 1) + 1);
-      }
-      at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset), at = 0), number2 += countNewlines(piece, at, start2), at = start2;
-      let lineEnd = piece.indexOf(10, start2);
-      lineEnd < 0 && (lineEnd = end);
-      let text2;
-      if (candidates === void 0 || candidates instanceof RegExp ? (ascii ??= isAscii2(piece), view ??= ascii ? buffer.toString("latin1", 0, end) : void 0, text2 = ascii ? view.slice(start2, lineEnd) : buffer.toString("utf8", start2, lineEnd)) : text2 = buffer.toString("utf8", start2, lineEnd), visitor.line(text2, number2, offset + start2) === !1)
-        return stopped = !0, !1;
-      position = lineEnd + 1;
-    }
-    return at >= 0 && (knownNumber = number2 + countNewlines(piece, at, end), knownOffset = offset + end), !0;
-  }), stopped;
-}
-
-// src/read/context.ts
 function linesBefore(fd, before, floor, needle, want, accept) {
-  let found = [], end = before, size2 = 256 * 1024, buffer = borrow();
+  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
@@ -13000,7 +13124,8 @@ function linesBefore(fd, before, floor, needle, want, accept) {
         base = newline + 1;
       }
       for (let position = length; position > base && found.length < want; ) {
-        let at = bytes.lastIndexOf(needle, position - 1);
+        let at = -1;
+        for (let one of needles) at = Math.max(at, bytes.lastIndexOf(one, position - 1));
         if (at < base) break;
         let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart, lineEnd < 0 ? length : lineEnd);
         accept(text2) && found.push({ offset: start2 + lineStart, text: text2 }), position = lineStart;
@@ -13059,17 +13184,17 @@ var PaneContext = class {
   /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
   before(at, place, key2, reader) {
     if (this.lines === 0) return { lines: [], connected: !1 };
-    let want = this.lines + 1, last = this.printed.get(key2), needle = Buffer.from(` ${place} `), parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
+    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), Buffer.from(`"window":${JSON.stringify(at.line.window)},"pane":${JSON.stringify(at.line.pane)},`)], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
       let line = reader.read(text2, !1);
       return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
-    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needle, want, accept);
+    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
     for (let { offset, text: text2 } of found) lines.push({ file: at.file, number: at.number - countFileNewlines(at.fd, offset, at.offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
     let connected = here && found.length < want;
     if (!here && found.length < want && at.fileIndex > 0) {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs12.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs12.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
@@ -13787,7 +13912,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os4.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os5.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })

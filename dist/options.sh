@@ -13,6 +13,10 @@ audit_dir_option='@audit-dir'
 audit_time_format_option='@audit-time-format'
 audit_time_format_default='yyyy-MM-dd'\''T'\''HH:mm:ss.SSSxxx'
 
+# @audit-format: text, or json: JSON Lines, one object per record, for log shippers (Vector, Fluent Bit, Filebeat); the reading commands read both
+audit_format_option='@audit-format'
+audit_format_default='text'
+
 # @audit-max-size: rotate a session's log before it grows past this; K, M, G (powers of 1024)
 audit_max_size_option='@audit-max-size'
 audit_max_size_default='10M'

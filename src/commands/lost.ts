@@ -11,6 +11,7 @@ import { pidFilePath, stopFilePath } from '../core/paths.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
+import { recordFormat } from '../format/formats.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { READER_START_TIMEOUT_MS, type Outcome } from './toggle.ts';
 
@@ -25,7 +26,7 @@ export function closeLostRecording(tmux: Tmux, pane: { paneId: string; recording
   if (recording && recording.id === pane.recording) {
     const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost' }, Date.now());
     try {
-      appendRecords(recording.file, recording.timeFormat, [lost]);
+      appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
       // The log cannot be written: the marks are still cleared, and the toggle's message tells the user.
     }
@@ -101,7 +102,7 @@ function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
   let dir: string;
   try {
     const raw = tmux.run(['show-option', '-gqv', OPTIONS.dir.name]).replace(/\n$/, '');
-    dir = resolveOptions({ dir: raw, timeFormat: '', maxSize: '', maxFiles: '' }, process.env).options.dir;
+    dir = resolveOptions({ dir: raw, timeFormat: '', maxSize: '', maxFiles: '', format: '' }, process.env).options.dir;
   } catch {
     return [];
   }
@@ -122,7 +123,7 @@ function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
     // that shows another, or none, has moved on: its recording is lost all the same.
     const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost' }, Date.now());
     try {
-      appendRecords(recording.file, recording.timeFormat, [lost]);
+      appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
       continue;
     }

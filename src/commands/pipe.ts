@@ -23,6 +23,7 @@ import { Pipeline } from '../pipeline/pipeline.ts';
 import { readInput } from '../runtime/input.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { FileSink } from '../sinks/file/sink.ts';
+import { recordFormat } from '../format/formats.ts';
 import type { WriteFn } from '../sinks/file/writer.ts';
 import { Tmux } from '../tmux/client.ts';
 
@@ -59,7 +60,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     throw failure.code ? cannotWrite(recording.file, failure) : failure; // a refusal (AuditError) already says why
   }
   function openSink(): FileSink {
-    return new FileSink(recording.file, recording.timeFormat, {
+    return new FileSink(recording.file, recordFormat(recording.format, recording.timeFormat), {
       maxBytes: recording.maxBytes,
       maxFiles: recording.maxFiles,
       write: dependencies.write,

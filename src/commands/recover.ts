@@ -8,6 +8,7 @@ import { recordingIdentity } from '../capture/identity.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { readRecording, removeRunFiles, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
+import { recordFormat } from '../format/formats.ts';
 import { endsWithNewline } from '../sinks/file/safe-fs.ts';
 import { Tmux } from '../tmux/client.ts';
 
@@ -30,7 +31,7 @@ export function recoverReader(runFile: string, status: number): void {
   // Opened like every append (safe-fs.ts): no symlink followed, a FIFO neither blocks nor is written.
   let unwritten = '';
   try {
-    appendRecords(recording.file, recording.timeFormat, [stop], torn ? '\n' : '');
+    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [stop], torn ? '\n' : '');
   } catch (error) {
     // The log is unwritable: the message below still tells the user, and why it is not in the log.
     unwritten = `; not recorded in the log: ${(error as Error).message}`;

@@ -4,6 +4,7 @@ import { recordingIdentity } from '../capture/identity.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
+import { recordFormat } from '../format/formats.ts';
 import type { Tmux } from '../tmux/client.ts';
 import type { Outcome } from './toggle.ts';
 
@@ -23,7 +24,7 @@ export function noteRename(tmux: Tmux, session: string): Outcome {
     }
     if (recording.id !== pane.recording || livingReader(pane.runFile) === undefined) continue;
     const rename = new Stamper(recordingIdentity(recording)).event('rename', { to: name }, Date.now());
-    appendRecords(recording.file, recording.timeFormat, [rename]);
+    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
   }
   return { messages: [], version: '' };
 }

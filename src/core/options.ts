@@ -7,6 +7,7 @@
 // messages go out to the caller.
 
 import path from 'node:path';
+import { LOG_FORMATS, type LogFormatName } from '../format/formats.ts';
 import { DEFAULT_TIME_FORMAT, escapeText, timeFormatProblem } from '../format/text.ts';
 
 export interface OptionSpec {
@@ -43,6 +44,12 @@ export const OPTIONS = {
     name: '@audit-time-format',
     default: DEFAULT_TIME_FORMAT,
     meaning: "the stamp's time, a date-fns format string; local time",
+    readAt: 'start',
+  },
+  format: {
+    name: '@audit-format',
+    default: 'text',
+    meaning: 'text, or json: JSON Lines, one object per record, for log shippers (Vector, Fluent Bit, Filebeat); the reading commands read both',
     readAt: 'start',
   },
   maxSize: {
@@ -113,6 +120,7 @@ export const PANE_OPTIONS = {
 export interface AuditOptions {
   dir: string;
   timeFormat: string;
+  format: LogFormatName;
   maxBytes: number;
   /** Rotated files kept; Infinity for `all`. */
   maxFiles: number;
@@ -173,6 +181,11 @@ export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { optio
     else timeFormat = rawTimeFormat;
   }
 
+  let format: LogFormatName = 'text';
+  const rawFormat = given('format', format).trim().toLowerCase();
+  if ((LOG_FORMATS as readonly string[]).includes(rawFormat)) format = rawFormat as LogFormatName;
+  else if (rawFormat !== '') format = fallback('format', `is not ${LOG_FORMATS.join(' or ')}`, format, format);
+
   let maxBytes = parseSize(DEFAULT_MAX_SIZE)!;
   const rawMaxSize = given('maxSize', DEFAULT_MAX_SIZE);
   if (rawMaxSize !== '') {
@@ -188,7 +201,7 @@ export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { optio
   // 0 would keep no rotated file at all: history erased at every rotation, which nobody asks for by a number.
   else if (rawMaxFiles !== '') maxFiles = fallback('maxFiles', "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles));
 
-  return { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
+  return { options: { dir, timeFormat, format, maxBytes, maxFiles }, warnings };
 }
 
 /** A shell variable name part for an option: `@audit-status-on` → `audit_status_on`. */

@@ -144,6 +144,7 @@ export function planStart(facts: StartFacts): StartPlan {
       socket: state.socket,
       version: state.version,
       timeFormat: options.timeFormat,
+      format: options.format,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       alternateScreen: state.alternateScreen,
@@ -199,7 +200,7 @@ export function filterRecording(
   filter: FilterOptions,
   facts: { id: string; username: string; env: NodeJS.ProcessEnv; cwd: string },
 ): { recording: Recording; warnings: string[] } {
-  const { options, warnings } = resolveOptions({ dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, facts.env);
+  const { options, warnings } = resolveOptions({ dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: '' }, facts.env);
   return {
     recording: {
       id: facts.id,
@@ -213,6 +214,7 @@ export function filterRecording(
       socket: '',
       version: '',
       timeFormat: options.timeFormat,
+      format: options.format,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       seed: '',

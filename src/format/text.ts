@@ -30,7 +30,8 @@ export function makeClock(timeFormat: string): (ms: number) => string {
 export function timeFormatProblem(timeFormat: string): string | undefined {
   if (timeFormat.length === 0) return 'it is empty';
   try {
-    format(0, timeFormat);
+    // A line that starts with `{` is read as JSON (format/json.ts): a stamp must not, or the rest of the line (output) could make it one.
+    if (format(0, timeFormat).startsWith('{')) return "its stamps would start with '{' (read as JSON lines)";
     return undefined;
   } catch (error) {
     return (error as Error).message;

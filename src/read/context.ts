@@ -24,7 +24,8 @@ export interface Before {
  * and that `accept` takes, nearest first. `floor` and `before` are line
  * starts; `needle` has no newline, so it never spans two lines.
  */
-export function linesBefore(fd: number, before: number, floor: number, needle: Buffer, want: number, accept: (text: string) => boolean): Before[] {
+export function linesBefore(fd: number, before: number, floor: number, needle: Buffer | readonly Buffer[], want: number, accept: (text: string) => boolean): Before[] {
+  const needles = Buffer.isBuffer(needle) ? [needle] : needle;
   const found: Before[] = [];
   let end = before; // every line from here to `before` has been looked at
   let size = 256 * 1024;
@@ -48,7 +49,8 @@ export function linesBefore(fd: number, before: number, floor: number, needle: B
         base = newline + 1;
       }
       for (let position = length; position > base && found.length < want; ) {
-        const at = bytes.lastIndexOf(needle, position - 1);
+        let at = -1;
+        for (const one of needles) at = Math.max(at, bytes.lastIndexOf(one, position - 1));
         if (at < base) break;
         const lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0;
         const lineEnd = bytes.indexOf(10, at);
@@ -151,7 +153,8 @@ export class PaneContext {
     if (this.lines === 0) return { lines: [], connected: false };
     const want = this.lines + 1; // one more: whether lines are left out between
     const last = this.printed.get(key);
-    const needle = Buffer.from(` ${place} `);
+    // A text line holds ` <place> `; a JSON line (format/json.ts) `"window":"W","pane":"P",` after its session (accept checks it).
+    const needles = [Buffer.from(` ${place} `), Buffer.from(`"window":${JSON.stringify(at.line.window)},"pane":${JSON.stringify(at.line.pane)},`)];
     const parsed = new Map<string, LogLine>();
     const accept = (text: string) => {
       const line = reader.read(text, false);
@@ -161,7 +164,7 @@ export class PaneContext {
     };
     const lines: Omit<Located, 'setIndex' | 'fileIndex' | 'fd' | 'offset'>[] = [];
     const here = last?.fileIndex === at.fileIndex;
-    const found = linesBefore(at.fd, at.offset, here ? last!.end : 0, needle, want, accept);
+    const found = linesBefore(at.fd, at.offset, here ? last!.end : 0, needles, want, accept);
     for (const { offset, text } of found) lines.push({ file: at.file, number: at.number - countFileNewlines(at.fd, offset, at.offset), log: text, line: parsed.get(text)!, recordings: at.recordings });
     let connected = here && found.length < want;
     // Not enough in this file, and nothing of this place printed in it: the file before.
@@ -171,7 +174,7 @@ export class PaneContext {
       if (fd !== undefined) {
         try {
           const there = last?.fileIndex === at.fileIndex - 1;
-          const more = linesBefore(fd, fs.fstatSync(fd).size, there ? last!.end : 0, needle, want - found.length, accept);
+          const more = linesBefore(fd, fs.fstatSync(fd).size, there ? last!.end : 0, needles, want - found.length, accept);
           for (const { offset, text } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text, line: parsed.get(text)!, recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {

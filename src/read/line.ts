@@ -8,6 +8,7 @@
 // line as parseLine does (the same place-and-mark pattern and event parser).
 
 import { parse } from 'date-fns';
+import { asTextParts, parseJsonLine } from '../format/json.ts';
 import { DEFAULT_TIME_FORMAT, splitLine, timeWords, type ParsedLine } from '../format/text.ts';
 
 
@@ -34,7 +35,7 @@ function digits(text: string, at: number, length: number): number {
  * anything else, which date-fns then reads (it refuses Feb 31 and 24:00, takes
  * offsets up to 99:99, and years below 100 as they are).
  */
-function isoMs(time: string): number | undefined {
+export function isoMs(time: string): number | undefined {
   if (time.length !== 29 || time[4] !== '-' || time[7] !== '-' || time[10] !== 'T' || time[13] !== ':' || time[16] !== ':' || time[19] !== '.' || time[26] !== ':') return undefined;
   const sign = time[23] === '+' ? 1 : time[23] === '-' ? -1 : 0;
   const year = digits(time, 0, 4);
@@ -79,10 +80,23 @@ export class LineReader {
    * --since and --until).
    */
   read(line: string, timed = true): (ParsedLine & { raw: string }) | undefined {
+    // A JSON line (`@audit-format json`): no text line starts with `{` (timeFormatProblem), so one that does is JSON or nothing.
+    if (line.charCodeAt(0) === 0x7b) return readJsonLine(line, timed);
     const parts = splitLine(line, this.words);
     if (!parts) return undefined;
     return { ...parts, ms: timed ? this.ms(parts.time) : Number.NaN } as ParsedLine & { raw: string };
   }
+}
+
+/** Epoch ms of a JSON line's ISO 8601 time (NaN if it is not one). */
+function jsonMs(time: string): number {
+  return isoMs(time) ?? Date.parse(time);
+}
+
+/** A JSON line read as the text format's reader would read the same record (see asTextParts); ms NaN when not `timed`, as for text. */
+export function readJsonLine(line: string, timed = true): LogLine | undefined {
+  const record = parseJsonLine(line, timed ? jsonMs : () => Number.NaN);
+  return record && { ...asTextParts(record), ms: record.time };
 }
 
 /** A read line: the parsed fields, and the text after the mark as written. */

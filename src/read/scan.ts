@@ -22,6 +22,19 @@ import { borrow, forEachPiece, release } from './chunks.ts';
 /** Node ≥ 18.15 has it; before, every visited line is decoded as UTF-8. */
 const isAscii: (bytes: Uint8Array) => boolean = (buffers as { isAscii?: (bytes: Uint8Array) => boolean }).isAscii ?? (() => false);
 
+const JSON_LINE = Buffer.from('\n{');
+
+/**
+ * Whether `piece` holds a JSON line (`@audit-format json`, which may start
+ * mid-file: the option changed). Shortlists are written for text lines (the
+ * stamp's ` * `, ` <place> `, text as written); a JSON line spells all of
+ * these otherwise (`"kind":"event"`, `\"` for a quote), so such a piece is
+ * read line by line: slower, never wrong.
+ */
+export function holdsJson(piece: Buffer): boolean {
+  return piece[0] === 0x7b || piece.indexOf(JSON_LINE) >= 0;
+}
+
 /**
  * Lines worth a look: a regular expression (flags `g` and `m`) over the
  * Latin-1 view of the bytes that matches somewhere in each of them, or byte
@@ -77,8 +90,9 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
     let at = knownOffset === offset ? 0 : -1;
     let number = knownNumber;
     let position = 0;
+    const everyLine = holdsJson(piece);
     while (position < end) {
-      const candidates = visitor.candidates();
+      const candidates = everyLine ? undefined : visitor.candidates();
       let start = position;
       if (candidates instanceof RegExp) {
         view ??= buffer.toString('latin1', 0, end);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { forEachPiece, endLines, openLog } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { readerFor, type LogLine } from './line.ts';
+import { holdsJson } from './scan.ts';
 
 export interface FileSummary {
   path: string;
@@ -64,6 +65,9 @@ function findStart(piece: Buffer, from: number): number {
   return -1;
 }
 
+/** A JSON start event (format/json.ts writes these keys in this order; inside a value every `"` is `\"`). */
+const JSON_START = Buffer.from('"kind":"event","text":"start",');
+
 /** One file's summary and the start events in it; undefined when it is gone (pruned meanwhile). */
 export function summarizeFile(file: string, timeFormat: string): { summary: FileSummary; starts: StartSeen[]; firstLine?: LogLine; lastLine?: LogLine } | undefined {
   const fd = openLog(file);
@@ -82,7 +86,7 @@ export function summarizeFile(file: string, timeFormat: string): { summary: File
         const piece = buffer.subarray(0, end);
         for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
         if (last && end > 0 && piece[end - 1] !== 10) lines++; // a last line without its newline
-        for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) {
+        const startAt = (at: number) => {
           const lineStart = piece.lastIndexOf(10, at) + 1;
           let lineEnd = piece.indexOf(10, at);
           if (lineEnd < 0) lineEnd = end;
@@ -90,7 +94,16 @@ export function summarizeFile(file: string, timeFormat: string): { summary: File
           if (parsed?.kind === 'event' && parsed.text === 'start' && parsed.fields?.rec) {
             starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? '' });
           }
-        }
+          return lineEnd;
+        };
+        if (holdsJson(piece)) {
+          // Text and JSON start events in file order (the option may change mid-file).
+          const found: number[] = [];
+          for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
+          for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + JSON_START.length)) found.push(at);
+          let after = -1; // one start per line
+          for (const at of found.sort((a, b) => a - b)) if (at > after) after = startAt(at);
+        } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);
       },
       0,
       size,

@@ -10,6 +10,7 @@ import { pidFilePath, stopFilePath } from '../core/paths.ts';
 import { AuditError } from '../core/errors.ts';
 import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
 import { processAlive } from './process.ts';
+import type { LogFormatName } from '../format/formats.ts';
 
 export interface Recording {
   id: string;
@@ -25,6 +26,8 @@ export interface Recording {
   socket: string;
   version: string;
   timeFormat: string;
+  /** `@audit-format` (absent in run files written before it existed: text). */
+  format?: LogFormatName;
   maxBytes: number;
   maxFiles: number;
   /** What the cursor's line already showed when logging started (usually the prompt). */

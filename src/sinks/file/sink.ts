@@ -1,8 +1,8 @@
-// The file sink: records formatted as text lines and appended to the session's
+// The file sink: records formatted (text lines or JSON Lines: format/formats.ts) and appended to the session's
 // log through the writer (batched, rotated, never blocking the reader).
 
 import type { AuditRecord } from '../../core/record.ts';
-import { TextFormat } from '../../format/text.ts';
+import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
 
@@ -14,7 +14,7 @@ const BATCH_CHARS = 16 * 1024;
 
 export class FileSink implements Sink {
   private readonly log: LogFile;
-  private readonly format: TextFormat;
+  private readonly format: RecordFormat;
   private batch = '';
   /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
   private oldestWaiting: number | undefined;
@@ -25,7 +25,7 @@ export class FileSink implements Sink {
    */
   private floor: number | undefined;
 
-  constructor(file: string, timeFormat: string, options: LogFileOptions) {
+  constructor(file: string, format: RecordFormat, options: LogFileOptions) {
     this.log = new LogFile(file, {
       ...options,
       onChecked: () => {
@@ -33,7 +33,7 @@ export class FileSink implements Sink {
         options.onChecked?.();
       },
     });
-    this.format = new TextFormat(timeFormat);
+    this.format = format;
   }
 
   write(record: AuditRecord): void {
