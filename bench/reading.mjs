@@ -1,6 +1,6 @@
 // The reading commands' speed, against generated logs (no tmux needed):
 //
-//   node bench/reading.mjs [--gib N] [--files N] [--file-kib N] [--reps N] [--keep DIR]
+//   node bench/reading.mjs [--gib N] [--json-gib N] [--files N] [--file-kib N] [--reps N] [--keep DIR]
 //
 // 1. `ls` over one session with --files rotated files (default 1000) of
 //    --file-kib KiB each (default 64), and over the same count of 1 MiB files.
@@ -10,6 +10,8 @@
 //    grep skips through, a regular expression, -i and a common word (also
 //    against `grep -n`, which prints its lines too); and --since, -C 2 and
 //    `show` once.
+// 3. `grep` over --json-gib GiB (default 0.25) of the same logs as JSON Lines
+//    (`@audit-format json`), informational.
 // Each command runs --reps times (default 3) after one warm-up run (the files
 // are then in the page cache for both tools); the median wall time is
 // reported, as JSON on the last line too. Commands run as a user runs them:
@@ -20,7 +22,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HELPER, median, now, round, seededRandom } from './lib.mjs';
+import { HELPER, median, now, OUT, round, seededRandom } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -31,6 +33,7 @@ const GIB = Number(opt('--gib', '1'));
 const FILES = Number(opt('--files', '1000'));
 const FILE_KIB = Number(opt('--file-kib', '64'));
 const REPS = Number(opt('--reps', '3'));
+const JSON_GIB = Number(opt('--json-gib', '0.25'));
 const keep = opt('--keep', '');
 const root = keep || fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-bench-reading-'));
 fs.mkdirSync(root, { recursive: true });
@@ -55,7 +58,10 @@ const stamp = (ms) => new Date(ms).toISOString().replace('Z', '+00:00');
 const rotatedName = (live, ms) => `${live}.${new Date(ms).toISOString().replace(/[-:]/g, '')}`;
 
 /** Writes one session's log of about `totalBytes` in files of `fileBytes`: rotated ones, then the live one. */
-function writeLog(dir, session, totalBytes, fileBytes) {
+function writeLog(dir, session, totalBytes, fileBytes, format = 'text') {
+  // JSON Lines as format/json.ts writes them (same keys, same order).
+  const json = (ms, pane, rec, kind, text, fields) =>
+    `${JSON.stringify({ time: stamp(ms), user: 'ann', host: 'web1', server: '/tmp/tmux-1000/default', session, window: '0', pane: String(pane), paneId: `%${pane}`, rec, kind, text, ...(fields ? { fields } : {}) })}\n`;
   fs.mkdirSync(dir, { recursive: true });
   const live = `${session}.log`;
   let ms = Date.UTC(2026, 10, 24, 8, 0, 0);
@@ -70,12 +76,13 @@ function writeLog(dir, session, totalBytes, fileBytes) {
       const pane = rnd(4);
       const place = `${session}:0.${pane}`;
       if (!open.has(pane) || rnd(5000) === 0) {
-        if (open.has(pane)) chunk += `${stamp(ms)} ann ${place} * stop rec=${open.get(pane)} reason=toggle by=ann\n`;
+        if (open.has(pane)) chunk += format === 'json' ? json(ms, pane, open.get(pane), 'event', 'stop', { reason: 'toggle', by: 'ann' }) : `${stamp(ms)} ann ${place} * stop rec=${open.get(pane)} reason=toggle by=ann\n`;
         const id = `R${String(rec++).padStart(9, '0')}`;
         open.set(pane, id);
-        chunk += `${stamp(ms)} ann ${place} * start rec=${id} by=${rnd(2) ? 'ann' : 'bob'} pane=%${pane} pid=${1000 + rec} file=${dir}/${live}\n`;
+        const by = rnd(2) ? 'ann' : 'bob';
+        chunk += format === 'json' ? json(ms, pane, id, 'event', 'start', { by, pane: `%${pane}`, pid: 1000 + rec, file: `${dir}/${live}` }) : `${stamp(ms)} ann ${place} * start rec=${id} by=${by} pane=%${pane} pid=${1000 + rec} file=${dir}/${live}\n`;
       }
-      chunk += `${stamp(ms)} ann ${place} | ${text()}\n`;
+      chunk += format === 'json' ? json(ms, pane, open.get(pane), 'line', text()) : `${stamp(ms)} ann ${place} | ${text()}\n`;
     }
     written += Buffer.byteLength(chunk);
     const last = written >= totalBytes;
@@ -87,14 +94,25 @@ function writeLog(dir, session, totalBytes, fileBytes) {
   return { files: fileIndex, bytes: written };
 }
 
+let lastCpuMs = 0;
 // Output goes to a file: GNU grep stops at the first match when its output is /dev/null.
 const sink = path.join(root, 'output');
 
+/** CPU ms used by the children this process has waited for (utime + stime of reaped children, /proc/self/stat). */
+function childCpuMs() {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10; // cutime, cstime in ticks of 10 ms (USER_HZ 100)
+}
+
+/** Wall ms and CPU ms of one run. The machine may be shared: CPU time is what the command itself costs. */
 function time(command, argv) {
   const out = fs.openSync(sink, 'w');
+  const cpuBefore = childCpuMs();
   const start = now();
   const run = spawnSync(command, argv, { stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 20 });
   const ms = now() - start;
+  lastCpuMs = childCpuMs() - cpuBefore;
   fs.closeSync(out);
   if (run.status !== 0 && !(run.status === 1 && argv.includes('grep') || command === 'grep' && run.status === 1)) {
     throw new Error(`${command} ${argv.join(' ')} exited ${run.status}: ${run.stderr}`);
@@ -105,16 +123,20 @@ function time(command, argv) {
 function measure(name, command, argv) {
   time(command, argv); // warm-up: page cache, node's own start
   const runs = [];
-  for (let i = 0; i < REPS; i++) runs.push(time(command, argv));
+  const cpu = [];
+  for (let i = 0; i < REPS; i++) {
+    runs.push(time(command, argv));
+    cpu.push(lastCpuMs);
+  }
   const shown = argv.map((arg) => (arg.startsWith(`${root}/grep-`) && !arg.endsWith('g') ? null : arg)).filter((arg) => arg !== null);
   const files = argv.length - shown.length;
-  const result = { name, command: [command === node ? 'node' : command, ...shown.map((arg) => (arg === HELPER ? 'dist/audit.cjs' : arg)), ...(files ? [`<${files} files>`] : [])].join(' '), medianMs: round(median(runs), 1), runsMs: runs.map((ms) => round(ms, 1)) };
-  console.log(`${name.padEnd(34)} ${String(result.medianMs).padStart(9)} ms   (${result.runsMs.join(', ')})`);
+  const result = { name, command: [command === node ? 'node' : command, ...shown.map((arg) => (arg === HELPER ? 'dist/audit.cjs' : arg)), ...(files ? [`<${files} files>`] : [])].join(' '), medianMs: round(median(runs), 1), runsMs: runs.map((ms) => round(ms, 1)), cpuMs: round(median(cpu), 0) };
+  console.log(`${name.padEnd(34)} ${String(result.medianMs).padStart(9)} ms   (${result.runsMs.join(', ')}; cpu ${result.cpuMs} ms)`);
   return result;
 }
 
 const node = process.execPath;
-const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, grep: execFileSync('grep', ['--version'], { encoding: 'utf8' }).split('\n')[0] } };
+const results = { loadavgStart: os.loadavg().map((x) => round(x, 2)), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, grep: execFileSync('grep', ['--version'], { encoding: 'utf8' }).split('\n')[0] } };
 
 // ---------------------------------------------------------------- ls
 console.log(`== ls: ${FILES} rotated files`);
@@ -163,6 +185,28 @@ results.grep.since = measure('tmux-audit grep --since (last 2 hours)', node, [HE
 results.grep.show = measure('tmux-audit show (first recording)', node, [HELPER, 'show', 'R000000000', '--dir', gdir]);
 results.grep.context = measure('tmux-audit grep -C 2 rare word', node, [HELPER, 'grep', '-C', '2', 'needle-42', '--dir', gdir]);
 
+// ---------------------------------------------------------------- grep, JSON Lines (@audit-format json)
+// Read line by line (no shortlist: scan.ts), so slower than text: informational, no target.
+const jdir = path.join(root, `json-${JSON_GIB}g`);
+if (!fs.existsSync(path.join(jdir, 'main.log'))) {
+  console.log(`== writing ${JSON_GIB} GiB of JSON Lines logs in ${jdir}`);
+  writeLog(jdir, 'main', JSON_GIB * 2 ** 30, 10 * 2 ** 20, 'json');
+}
+const jfiles = fs.readdirSync(jdir).filter((name) => !name.startsWith('.')).map((name) => path.join(jdir, name));
+const jtotal = jfiles.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+console.log(`== grep, JSON Lines: ${jfiles.length} files, ${round(jtotal / 2 ** 30, 3)} GiB`);
+results.json = { files: jfiles.length, gib: round(jtotal / 2 ** 30, 3), cases: [] };
+for (const [label, ours, theirs] of cases.slice(0, 2)) {
+  const gnu = measure(`JSON: grep -c ${label}`, 'grep', ['-c', ...theirs, ...jfiles]);
+  const audit = measure(`JSON: tmux-audit grep ${label}`, node, [HELPER, 'grep', ...ours, '--dir', jdir]);
+  const ratio = round(audit.medianMs / gnu.medianMs, 2);
+  console.log(`   ratio ${ratio}`);
+  results.json.cases.push({ label, grepC: gnu, audit, ratio });
+}
+
+results.loadavgEnd = os.loadavg().map((x) => round(x, 2));
 if (!keep) fs.rmSync(root, { recursive: true, force: true });
 fs.rmSync(sink, { force: true });
+// For bench/report.mjs when run by bench/run.sh.
+if (process.env.BENCH_OUT) fs.writeFileSync(path.join(OUT, 'reading.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results));

@@ -32,6 +32,7 @@ const flood = load('tmux-flood.json');
 const tmux = load('tmux.json');
 const status = load('status.json');
 const shell = load('shell.json');
+const reading = load('reading.json');
 
 const started = Number(process.env.BENCH_STARTED || 0);
 const machine = {
@@ -221,6 +222,24 @@ if (status) {
     rows: [...rows, ['→ forks per refresh, audit − baseline', f(status.forks_per_refresh, 3), '', ''], ['→ forks per refresh, #() control − baseline', f(status.control_forks_per_refresh, 3), '', '']],
   });
   target('5. processes per status refresh', status.forks_per_refresh, f(status.forks_per_refresh, 3), '0', status.forks_per_refresh === 0);
+}
+
+if (reading) {
+  const row = (what, m, vs) => [what, m.command, f(m.medianMs, 0), f(m.cpuMs, 0), vs ?? '-'];
+  const rows = [
+    ...reading.ls.map((m) => row(`ls, ${m.files} files (${m.mib} MiB)`, m)),
+    ...reading.grep.cases.flatMap((c) => [row(`grep -c: ${c.label}`, c.grepC), row(`tmux-audit grep: ${c.label}`, c.audit, x(c.ratio))]),
+    ...(reading.json ? reading.json.cases.flatMap((c) => [row(`JSON: grep -c: ${c.label}`, c.grepC), row(`JSON: tmux-audit grep: ${c.label}`, c.audit, x(c.ratio))]) : []),
+  ];
+  sections.push({
+    title: `8. Reading commands over generated logs: ${reading.grep.files} files, ${reading.grep.gib} GiB, page cache warm, median of the runs after a warm-up; load average ${reading.loadavgStart?.join(' ')} → ${reading.loadavgEnd?.join(' ')} (CPU ms is the command's own, whatever the load)`,
+    header: ['what', 'command', 'wall ms', 'CPU ms', '× grep -c'],
+    rows,
+  });
+  const worst = reading.grep.cases.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  target('reading: grep over 1 GiB vs grep -c (worst case)', worst.ratio, `${x(worst.ratio)} (${worst.label})`, '≤ 2×', worst.ratio <= 2);
+  const ls = reading.ls.filter((m) => m.files >= 999).reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
+  target('reading: ls over 1,000 rotated files (slowest)', ls.medianMs, `${f(ls.medianMs, 0)} ms wall, ${f(ls.cpuMs, 0)} ms CPU (${ls.mib} MiB)`, '< 1000 ms', ls.medianMs < 1000);
 }
 
 if (shell) {

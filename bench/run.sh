@@ -18,6 +18,9 @@
 #                                              @xterm/headless (MB/s; issue 15's bar: 30)
 #   7. shell snippets   bench/shell-integration.sh  added latency and bytes per command in
 #                                              bash, zsh, fish (those installed)
+#   8. reading          bench/reading.mjs      ls over 1,000 rotated files; grep over 1 GiB of
+#                                              generated logs (text and JSON Lines) against
+#                                              GNU grep -c (the corpus is written, then removed)
 # then bench/report.mjs prints the table and writes bench/out/results.json and
 # bench/out/table.md.
 #
@@ -28,6 +31,7 @@
 # it starts has its own -L socket and is killed by that socket only.
 # Environment knobs (defaults): BENCH_E2E_REPS=7 BENCH_READER_REPS=5
 # BENCH_CORPUS_MIB=40 BENCH_FLOOD_MIB=1024 BENCH_SHELL_COMMANDS=500 BENCH_SHELL_REPS=3
+# BENCH_READING_GIB=1
 # BENCH_OUT=bench/out
 # PIPE_THROUGHPUT=<path to pipe-throughput.sh>
 set -euo pipefail
@@ -134,6 +138,9 @@ section grid node bench/grid.mjs 16 5
 
 say "7. shell snippets: cost per command"
 section shell bash bench/shell-integration.sh "${BENCH_SHELL_COMMANDS:-500}" "${BENCH_SHELL_REPS:-3}"
+
+say "8. reading commands: ls over 1,000 rotated files, grep over ${BENCH_READING_GIB:-1} GiB"
+section reading node bench/reading.mjs --gib "${BENCH_READING_GIB:-1}"
 
 # ---------------------------------------------------------------- report
 node bench/report.mjs

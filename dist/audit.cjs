@@ -12547,10 +12547,11 @@ function readerFor(first, timeFormat) {
 
 // src/read/scan.ts
 var buffers = __toESM(require("node:buffer"), 1), import_node_fs8 = __toESM(require("node:fs"), 1);
-var isAscii2 = buffers.isAscii ?? (() => !1), JSON_LINE = Buffer.from(`
-{`);
+var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
-  return piece[0] === 123 || piece.indexOf(JSON_LINE) >= 0;
+  for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
+    if (at === 0 || piece[at - 1] === 10) return !0;
+  return !1;
 }
 function countNewlines(bytes, from, to) {
   let count = 0;
@@ -12614,7 +12615,7 @@ function findStart(piece, from) {
   }
   return -1;
 }
-var JSON_START = Buffer.from('"kind":"event","text":"start",');
+var JSON_START2 = Buffer.from('"kind":"event","text":"start",');
 function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
@@ -12635,7 +12636,7 @@ function summarizeFile(file, timeFormat) {
           if (holdsJson(piece)) {
             let found = [];
             for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
-            for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + JSON_START.length)) found.push(at);
+            for (let at = piece.indexOf(JSON_START2); at >= 0; at = piece.indexOf(JSON_START2, at + JSON_START2.length)) found.push(at);
             let after = -1;
             for (let at of found.sort((a, b) => a - b)) at > after && (after = startAt(at));
           } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);
