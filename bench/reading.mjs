@@ -128,7 +128,7 @@ function measure(name, command, argv) {
     runs.push(time(command, argv));
     cpu.push(lastCpuMs);
   }
-  const shown = argv.map((arg) => (arg.startsWith(`${root}/grep-`) && !arg.endsWith('g') ? null : arg)).filter((arg) => arg !== null);
+  const shown = argv.map((arg) => ((arg.startsWith(`${root}/grep-`) || arg.startsWith(`${root}/json-`)) && !arg.endsWith('g') ? null : arg)).filter((arg) => arg !== null);
   const files = argv.length - shown.length;
   const result = { name, command: [command === node ? 'node' : command, ...shown.map((arg) => (arg === HELPER ? 'dist/audit.cjs' : arg)), ...(files ? [`<${files} files>`] : [])].join(' '), medianMs: round(median(runs), 1), runsMs: runs.map((ms) => round(ms, 1)), cpuMs: round(median(cpu), 0) };
   console.log(`${name.padEnd(34)} ${String(result.medianMs).padStart(9)} ms   (${result.runsMs.join(', ')}; cpu ${result.cpuMs} ms)`);

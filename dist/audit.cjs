@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path17 = require("node:path"), fs19 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs17.existsSync(executableFile)) return;
+        if (fs19.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path15.resolve(baseDir, baseName);
-          if (fs17.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path15.extname(baseName))) return;
+          let localBin = path17.resolve(baseDir, baseName);
+          if (fs19.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path17.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs17.existsSync(`${localBin}${ext}`)
+            (ext) => fs19.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs17.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs19.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path15.resolve(
-            path15.dirname(resolvedScriptPath),
+          executableDir = path17.resolve(
+            path17.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path15.basename(
+            let legacyName = path17.basename(
               this._scriptPath,
-              path15.extname(this._scriptPath)
+              path17.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path15.extname(executableFile));
+        launchWithNode = sourceExt.includes(path17.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path15.basename(filename, path15.extname(filename)), this;
+        return this._name = path17.basename(filename, path17.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path16) {
-        return path16 === void 0 ? this._executableDir : (this._executableDir = path16, this);
+      executableDir(path18) {
+        return path18 === void 0 ? this._executableDir : (this._executableDir = path18, this);
       }
       /**
        * Return program help documentation.
@@ -5766,6 +5766,12 @@ var OPTIONS = {
     meaning: "text, or json: JSON Lines, one object per record, for log shippers (Vector, Fluent Bit, Filebeat); the reading commands read both",
     readAt: "start"
   },
+  cast: {
+    name: "@audit-cast",
+    default: "off",
+    meaning: "on: also keep the pane's raw output with its timing as <log>.<rec>.cast (asciicast v2, rotated and pruned like the logs), which export --asciicast then uses: full-screen programs replay exactly",
+    readAt: "start"
+  },
   maxSize: {
     name: "@audit-max-size",
     default: "10M",
@@ -5841,13 +5847,15 @@ function resolveOptions(raw, env) {
   }
   let format2 = "text", rawFormat = given("format", format2).trim().toLowerCase();
   LOG_FORMATS.includes(rawFormat) ? format2 = rawFormat : rawFormat !== "" && (format2 = fallback("format", `is not ${LOG_FORMATS.join(" or ")}`, format2, format2));
+  let cast = !1, rawCast = given("cast", "off").trim().toLowerCase();
+  /^(on|yes|true|1)$/.test(rawCast) ? cast = !0 : /^(off|no|false|0|)$/.test(rawCast) || (cast = fallback("cast", "is not on or off", !1, "off"));
   let maxBytes = parseSize(DEFAULT_MAX_SIZE), rawMaxSize = given("maxSize", DEFAULT_MAX_SIZE);
   if (rawMaxSize !== "") {
     let parsed = parseSize(rawMaxSize);
     parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
   }
   let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
-  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, format: format2, maxBytes, maxFiles }, warnings };
+  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, format: format2, cast, maxBytes, maxFiles }, warnings };
 }
 
 // src/core/plan.ts
@@ -5951,6 +5959,8 @@ function planStart(facts) {
       alternateScreen: state.alternateScreen,
       ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
       width: state.width,
+      height: state.height,
+      ...options.cast ? { cast: !0 } : {},
       shell: facts.integrated ? "integrated" : "plain"
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
@@ -5970,7 +5980,7 @@ function describePane(state, live) {
   return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
 }
 function filterRecording(filter, facts) {
-  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: "" }, facts.env);
+  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: "", cast: "" }, facts.env);
   return {
     recording: {
       id: facts.id,
@@ -10018,6 +10028,8 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   alternateScreenAllowed: { format: "alternate-screen", parse: flag },
   /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
   width: { format: "pane_width", parse: number },
+  /** Rows: the header of the raw stream's cast (`@audit-cast`). */
+  height: { format: "pane_height", parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: "pane_current_command", parse: text },
   /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
@@ -10127,7 +10139,7 @@ function closeOrphans(tmux, marked) {
   let dir;
   try {
     let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
-    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "", format: "" }, process.env).options.dir;
+    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "", format: "", cast: "" }, process.env).options.dir;
   } catch {
     return [];
   }
@@ -11844,6 +11856,9 @@ function readInput(handlers) {
   };
 }
 
+// src/sinks/file/cast.ts
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path10 = __toESM(require("node:path"), 1);
+
 // src/sinks/file/writer.ts
 var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
 
@@ -12198,6 +12213,55 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
 };
 
+// src/sinks/file/cast.ts
+var CAST_BACKLOG_BYTES = 8 << 20;
+function castPath(logFile, rec) {
+  let name = import_node_path10.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path10.default.join(import_node_path10.default.dirname(logFile), `${name}.${rec}.cast`);
+}
+function castHeaderLine(header) {
+  let env = header.term ? { TERM: header.term } : void 0;
+  return `${escapeText(JSON.stringify({ version: 2, width: header.width, height: header.height, timestamp: Math.floor(header.startMs / 1e3), ...header.title ? { title: header.title } : {}, ...env ? { env } : {} }))}
+`;
+}
+function castEventLine(seconds, text2) {
+  return `[${seconds.toFixed(6)}, "o", ${escapeText(JSON.stringify(text2))}]
+`;
+}
+var CastFile = class {
+  constructor(file, header, options) {
+    this.header = header;
+    this.options = options;
+    let existing = import_node_fs7.default.lstatSync(file, { throwIfNoEntry: !1 });
+    this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
+  }
+  header;
+  options;
+  log;
+  /** Chunk edges fall inside UTF-8 characters: the decoder keeps a split one for the next chunk. */
+  decoder = new import_node_string_decoder.StringDecoder("utf8");
+  dropped = 0;
+  /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
+  push(chunk, now) {
+    let text2 = this.decoder.write(chunk);
+    if (text2 !== "") {
+      if (this.log.backlog > CAST_BACKLOG_BYTES) {
+        this.dropped += Buffer.byteLength(text2);
+        return;
+      }
+      this.dropped > 0 && (this.options.onDropped(this.dropped), this.dropped = 0), this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, text2));
+    }
+  }
+  get backlog() {
+    return this.log.backlog;
+  }
+  /** Writes what is left (a character cut short at the end becomes U+FFFD) and closes. */
+  async close(now = Date.now()) {
+    let rest = this.decoder.end();
+    rest !== "" && this.log.backlog <= CAST_BACKLOG_BYTES && this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, rest)), this.dropped > 0 && this.options.onDropped(this.dropped), this.dropped = 0, await this.log.close();
+  }
+};
+
 // src/sinks/file/sink.ts
 var BATCH_CHARS = 16 * 1024, FileSink = class {
   log;
@@ -12304,9 +12368,9 @@ function runPipe(recording, runFile, dependencies = {}) {
     let now = Date.now();
     now - lastTick >= STALL_MS && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
   }, TICK_MS).unref(), recording.socket && setInterval(() => tmux.beat(recording.paneId), BEAT_MS).unref();
-  let quietStop, stopReading = readInput({
+  let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0, quietStop, stopReading = readInput({
     data: (chunk) => {
-      recorder.push(chunk), quietStop?.refresh();
+      cast?.push(chunk, Date.now()), recorder.push(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");
@@ -12323,14 +12387,14 @@ function runPipe(recording, runFile, dependencies = {}) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    await recorder.stop(fields), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
     try {
       recorder.event("error", { message: error.message });
     } finally {
-      pipeline.close().finally(() => process.exit(70));
+      Promise.allSettled([pipeline.close(), cast?.close()]).finally(() => process.exit(70));
     }
   });
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
@@ -12341,6 +12405,27 @@ function runPipe(recording, runFile, dependencies = {}) {
       finish("SIGUSR1");
     }, QUIET_STOP_MS);
   });
+}
+function openCast(recording, tell, dropped) {
+  let file = castPath(recording.file, recording.id);
+  try {
+    return new CastFile(
+      file,
+      { width: recording.width ?? 80, height: recording.height ?? 24, startMs: Date.now(), title: `${recording.session}:${recording.window}.${recording.pane} (${recording.paneId}) rec ${recording.id}`, term: "tmux-256color" },
+      {
+        maxBytes: recording.maxBytes,
+        maxFiles: recording.maxFiles,
+        onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${file}; the cast resumes when it can`, !0),
+        onRecover: () => tell(`writing again ${file}`),
+        onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${file}; writing on past its size limit`, !0),
+        onDropped: dropped
+      }
+    );
+  } catch (error) {
+    let failure = error;
+    tell(`${OPTION_NAMES.cast}: ${failure.code ? cannotWrite(file, failure).message : failure.message}; logging goes on without it`, !0);
+    return;
+  }
 }
 function screenOf(tmux, paneId) {
   return {
@@ -12391,10 +12476,10 @@ function signalName(signal) {
 }
 
 // src/read/summary.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs8 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -12403,7 +12488,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs7.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs8.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -12423,7 +12508,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs7.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs8.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -12438,13 +12523,13 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 }
 function openLog(file) {
   try {
-    return import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NONBLOCK);
+    return import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT") return;
     throw error;
   }
 }
-function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -12453,11 +12538,11 @@ function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs7.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs8.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs7.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs8.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -12546,7 +12631,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs8 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs9 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -12563,7 +12648,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs8.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs9.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -12620,7 +12705,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs9.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs10.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -12645,7 +12730,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs9.default.closeSync(fd);
+      import_node_fs10.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -12664,7 +12749,7 @@ function summarizeLog(set, timeFormat) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path10.default.join(set.dir, set.live),
+    live: import_node_path11.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -12679,10 +12764,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -12712,15 +12797,15 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path11.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path11.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path12.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path12.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs10.default.readdirSync(dir);
+    names = import_node_fs11.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -12745,7 +12830,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -12765,7 +12850,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path12.default.resolve(expanded);
+  return import_node_path13.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -12836,7 +12921,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs11.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs12.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -13104,17 +13189,17 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs12.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs13.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -13195,11 +13280,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs12.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs13.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs12.default.closeSync(fd);
+          import_node_fs13.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -13266,7 +13351,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs13.default.closeSync(fd);
+    import_node_fs14.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -13299,16 +13384,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path15, held, error, visit) {
-  let fd = held.get(path15);
-  held.delete(path15);
+function readFile(path17, held, error, visit) {
+  let fd = held.get(path17);
+  held.delete(path17);
   try {
-    return fd ??= openLog(path15), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path17), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path15, failure), !1;
+    return error(path17, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs13.default.closeSync(fd);
+    fd !== void 0 && import_node_fs14.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -13340,7 +13425,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
   }
   return matched;
 }
@@ -13361,7 +13446,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -13546,17 +13631,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs14.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs15.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -13573,21 +13658,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs14.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs15.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs14.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs15.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs14.default.closeSync(own);
+        own !== void 0 && import_node_fs15.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs14.default.statSync(file);
+    return import_node_fs15.default.statSync(file);
   } catch {
     return;
   }
@@ -13595,7 +13680,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs14.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs15.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -13607,19 +13692,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs14.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs15.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path14.default.dirname(live), rotated = rotatedFiles(import_node_fs15.default.readdirSync(dir), import_node_path14.default.basename(live)).map((name) => import_node_path14.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs14.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs15.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs14.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs15.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -13644,7 +13729,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs14.default.closeSync(reading.fd);
+      import_node_fs15.default.closeSync(reading.fd);
     }
   }
 }
@@ -13659,7 +13744,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path14.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path15.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -13667,7 +13752,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs15.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs16.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -13682,9 +13767,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path15.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs16.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs15.default.closeSync(fd);
+      fd !== void 0 && import_node_fs16.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -13704,7 +13789,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -13783,6 +13868,57 @@ function castTitle(start2) {
   return `${start2.session}:${start2.window}.${start2.pane} rec=${start2.fields?.rec ?? ""}${by ? ` by=${by}` : ""}`;
 }
 
+// src/read/rawcast.ts
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
+function rawCastParts(sets, rec) {
+  for (let set of sets) {
+    let live = castPath(import_node_path16.default.join(set.dir, set.live), rec), name = import_node_path16.default.basename(live), names;
+    try {
+      names = import_node_fs17.default.readdirSync(set.dir);
+    } catch {
+      continue;
+    }
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path16.default.join(set.dir, part));
+    if (parts.length > 0) return parts;
+  }
+}
+function rawCastHeader(firstLine) {
+  try {
+    let header = JSON.parse(firstLine);
+    if (typeof header == "object" && header !== null && !Array.isArray(header) && header.version === 2) return header;
+  } catch {
+  }
+}
+function writeRawCast(parts, idleTimeLimit, write) {
+  let header = !0, stopped = !1;
+  for (let part of parts) {
+    if (stopped) break;
+    let fd = openLog(part);
+    if (fd !== void 0)
+      try {
+        let take = (line) => {
+          if (!header) return line.charCodeAt(0) !== 91 || write(`${line}
+`);
+          let parsed = rawCastHeader(line);
+          return parsed ? (header = !1, idleTimeLimit !== void 0 && (parsed.idle_time_limit = idleTimeLimit), write(`${escapeText(JSON.stringify(parsed))}
+`)) : !1;
+        };
+        forEachPiece(fd, (buffer, end) => {
+          let start2 = 0, piece = buffer.subarray(0, end);
+          for (let newline = piece.indexOf(10); newline >= 0; newline = piece.indexOf(10, start2)) {
+            let line = buffer.toString("utf8", start2, newline);
+            if (start2 = newline + 1, !take(line))
+              return stopped = !0, !1;
+          }
+          return !0;
+        });
+      } finally {
+        import_node_fs17.default.closeSync(fd);
+      }
+  }
+  return !header;
+}
+
 // src/commands/export.ts
 function idleLimit(text2) {
   if (text2 === void 0) return;
@@ -13791,6 +13927,8 @@ function idleLimit(text2) {
   return seconds;
 }
 function writeCast(where, rec, session, idleTimeLimit, write) {
+  let raw = rawCastParts(logsOf(where, session), rec);
+  if (raw && writeRawCast(raw, idleTimeLimit, write)) return;
   let builder = new CastBuilder(), started = !1, emit = (events) => events.every((event) => write(castLine(event)));
   eachLineOf(where, rec, session, (line) => {
     if (!started) {
@@ -13802,7 +13940,7 @@ function writeCast(where, rec, session, idleTimeLimit, write) {
   }), emit(builder.finish());
 }
 function exportCommand() {
-  return whereOptions(new RecordingCommand("export")).description("write one recording in another format: --asciicast (asciicast v2, for asciinema)").argument("<rec>", "the recording id").option("--asciicast", "asciicast v2: its lines replayed with their timing, each followed by \\r\\n").option("-o, --output <file>", "write to this file (created 0600) instead of stdout").option("--max-idle <seconds>", "tell players to shorten pauses longer than this (idle_time_limit)").option("--session <name>", "look only in this session's log").addHelpText(
+  return whereOptions(new RecordingCommand("export")).description("write one recording in another format: --asciicast (asciicast v2, for asciinema)").argument("<rec>", "the recording id").option("--asciicast", "asciicast v2: the raw stream kept with @audit-cast on, else its lines replayed with their timing, each followed by \\r\\n").option("-o, --output <file>", "write to this file (created 0600) instead of stdout").option("--max-idle <seconds>", "tell players to shorten pauses longer than this (idle_time_limit)").option("--session <name>", "look only in this session's log").addHelpText(
     "after",
     `
 Example:
@@ -13818,15 +13956,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs16.default.openSync(options.output, import_node_fs16.default.constants.O_WRONLY | import_node_fs16.default.constants.O_CREAT | import_node_fs16.default.constants.O_EXCL | import_node_fs16.default.constants.O_NOFOLLOW, 384), import_node_fs16.default.fchmodSync(fd, 384);
+      fd = import_node_fs18.default.openSync(options.output, import_node_fs18.default.constants.O_WRONLY | import_node_fs18.default.constants.O_CREAT | import_node_fs18.default.constants.O_EXCL | import_node_fs18.default.constants.O_NOFOLLOW, 384), import_node_fs18.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs16.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs16.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs18.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs18.default.writeSync(fd, pending);
     } finally {
-      import_node_fs16.default.closeSync(fd);
+      import_node_fs18.default.closeSync(fd);
     }
   });
 }

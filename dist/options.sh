@@ -17,6 +17,10 @@ audit_time_format_default='yyyy-MM-dd'\''T'\''HH:mm:ss.SSSxxx'
 audit_format_option='@audit-format'
 audit_format_default='text'
 
+# @audit-cast: on: also keep the pane's raw output with its timing as <log>.<rec>.cast (asciicast v2, rotated and pruned like the logs), which export --asciicast then uses: full-screen programs replay exactly
+audit_cast_option='@audit-cast'
+audit_cast_default='off'
+
 # @audit-max-size: rotate a session's log before it grows past this; K, M, G (powers of 1024)
 audit_max_size_option='@audit-max-size'
 audit_max_size_default='10M'

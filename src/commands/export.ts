@@ -6,7 +6,8 @@ import { AuditError } from '../core/errors.ts';
 import { castHeader, castLine, castTitle, CastBuilder, type CastEvent } from '../read/asciicast.ts';
 import type { Location } from '../read/where.ts';
 import { eachLineOf } from './show.ts';
-import { location, Output, RecordingCommand, whereOptions, type WhereOptions } from './reading.ts';
+import { location, logsOf, Output, RecordingCommand, whereOptions, type WhereOptions } from './reading.ts';
+import { rawCastParts, writeRawCast } from '../read/rawcast.ts';
 
 /** `--max-idle` in seconds; an error (exit 2) unless it is a positive number. */
 export function idleLimit(text: string | undefined): number | undefined {
@@ -18,6 +19,9 @@ export function idleLimit(text: string | undefined): number | undefined {
 
 /** The cast of recording `rec`, line by line to `write`: the header first, then its events. */
 export function writeCast(where: Location, rec: string, session: string | undefined, idleTimeLimit: number | undefined, write: (line: string) => boolean): void {
+  // The raw stream, where it was kept (`@audit-cast on`): full-screen programs as they were drawn.
+  const raw = rawCastParts(logsOf(where, session), rec);
+  if (raw && writeRawCast(raw, idleTimeLimit, write)) return;
   const builder = new CastBuilder();
   let started = false;
   const emit = (events: CastEvent[]) => events.every((event) => write(castLine(event)));
@@ -38,7 +42,7 @@ export function exportCommand(): Command {
   return whereOptions(new RecordingCommand('export'))
     .description('write one recording in another format: --asciicast (asciicast v2, for asciinema)')
     .argument('<rec>', 'the recording id')
-    .option('--asciicast', 'asciicast v2: its lines replayed with their timing, each followed by \\r\\n')
+    .option('--asciicast', 'asciicast v2: the raw stream kept with @audit-cast on, else its lines replayed with their timing, each followed by \\r\\n')
     .option('-o, --output <file>', 'write to this file (created 0600) instead of stdout')
     .option('--max-idle <seconds>', 'tell players to shorten pauses longer than this (idle_time_limit)')
     .option('--session <name>', 'look only in this session\'s log')

@@ -102,7 +102,7 @@ function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
   let dir: string;
   try {
     const raw = tmux.run(['show-option', '-gqv', OPTIONS.dir.name]).replace(/\n$/, '');
-    dir = resolveOptions({ dir: raw, timeFormat: '', maxSize: '', maxFiles: '', format: '' }, process.env).options.dir;
+    dir = resolveOptions({ dir: raw, timeFormat: '', maxSize: '', maxFiles: '', format: '', cast: '' }, process.env).options.dir;
   } catch {
     return [];
   }

@@ -22,6 +22,7 @@ import { Hold } from '../pipeline/hold.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { readInput } from '../runtime/input.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
+import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { FileSink } from '../sinks/file/sink.ts';
 import { recordFormat } from '../format/formats.ts';
 import type { WriteFn } from '../sinks/file/writer.ts';
@@ -127,10 +128,13 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     beat.unref();
   }
 
+  const cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event('dropped', { bytes, reason: 'cast writer backlog' })) : undefined;
+
   /** Set by SIGUSR1: finish once input has been quiet this long (what a dead pane printed last is drained first). */
   let quietStop: NodeJS.Timeout | undefined;
   const stopReading = readInput({
     data: (chunk) => {
+      cast?.push(chunk, Date.now());
       recorder.push(chunk);
       quietStop?.refresh();
     },
@@ -155,6 +159,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       }
     }
     await recorder.stop(fields);
+    await cast?.close();
     if (runFile) removeRunFiles(runFile, recording.id);
     process.exit(0);
   };
@@ -165,7 +170,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     try {
       recorder.event('error', { message: error.message });
     } finally {
-      void pipeline.close().finally(() => process.exit(70));
+      void Promise.allSettled([pipeline.close(), cast?.close()]).finally(() => process.exit(70));
     }
   });
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
@@ -173,6 +178,32 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   process.on('SIGUSR1', () => {
     quietStop ??= setTimeout(() => void finish('SIGUSR1'), QUIET_STOP_MS);
   });
+}
+
+/**
+ * The recording's raw stream (`@audit-cast on`), beside its log; undefined,
+ * with a message, when it cannot be created (the log goes on without it).
+ */
+function openCast(recording: Recording, tell: (text: string, error?: boolean) => void, dropped: (bytes: number) => void): CastFile | undefined {
+  const file = castPath(recording.file, recording.id);
+  try {
+    return new CastFile(
+      file,
+      { width: recording.width ?? 80, height: recording.height ?? 24, startMs: Date.now(), title: `${recording.session}:${recording.window}.${recording.pane} (${recording.paneId}) rec ${recording.id}`, term: 'tmux-256color' },
+      {
+        maxBytes: recording.maxBytes,
+        maxFiles: recording.maxFiles,
+        onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${file}; the cast resumes when it can`, true),
+        onRecover: () => tell(`writing again ${file}`),
+        onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${file}; writing on past its size limit`, true),
+        onDropped: dropped,
+      },
+    );
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException;
+    tell(`${OPTION_NAMES.cast}: ${failure.code ? cannotWrite(file, failure).message : failure.message}; logging goes on without it`, true);
+    return undefined;
+  }
 }
 
 /** Full-screen snapshots from tmux; asynchronous capture, so the reader keeps draining meanwhile. */

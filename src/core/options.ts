@@ -52,6 +52,12 @@ export const OPTIONS = {
     meaning: 'text, or json: JSON Lines, one object per record, for log shippers (Vector, Fluent Bit, Filebeat); the reading commands read both',
     readAt: 'start',
   },
+  cast: {
+    name: '@audit-cast',
+    default: 'off',
+    meaning: "on: also keep the pane's raw output with its timing as <log>.<rec>.cast (asciicast v2, rotated and pruned like the logs), which export --asciicast then uses: full-screen programs replay exactly",
+    readAt: 'start',
+  },
   maxSize: {
     name: '@audit-max-size',
     default: '10M',
@@ -121,6 +127,8 @@ export interface AuditOptions {
   dir: string;
   timeFormat: string;
   format: LogFormatName;
+  /** Whether the raw stream is kept too (`@audit-cast on`). */
+  cast: boolean;
   maxBytes: number;
   /** Rotated files kept; Infinity for `all`. */
   maxFiles: number;
@@ -186,6 +194,11 @@ export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { optio
   if ((LOG_FORMATS as readonly string[]).includes(rawFormat)) format = rawFormat as LogFormatName;
   else if (rawFormat !== '') format = fallback('format', `is not ${LOG_FORMATS.join(' or ')}`, format, format);
 
+  let cast = false;
+  const rawCast = given('cast', 'off').trim().toLowerCase();
+  if (/^(on|yes|true|1)$/.test(rawCast)) cast = true;
+  else if (!/^(off|no|false|0|)$/.test(rawCast)) cast = fallback('cast', 'is not on or off', false, 'off');
+
   let maxBytes = parseSize(DEFAULT_MAX_SIZE)!;
   const rawMaxSize = given('maxSize', DEFAULT_MAX_SIZE);
   if (rawMaxSize !== '') {
@@ -201,7 +214,7 @@ export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { optio
   // 0 would keep no rotated file at all: history erased at every rotation, which nobody asks for by a number.
   else if (rawMaxFiles !== '') maxFiles = fallback('maxFiles', "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles));
 
-  return { options: { dir, timeFormat, format, maxBytes, maxFiles }, warnings };
+  return { options: { dir, timeFormat, format, cast, maxBytes, maxFiles }, warnings };
 }
 
 /** A shell variable name part for an option: `@audit-status-on` → `audit_status_on`. */

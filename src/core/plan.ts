@@ -150,6 +150,8 @@ export function planStart(facts: StartFacts): StartPlan {
       alternateScreen: state.alternateScreen,
       ...(state.alternateScreenAllowed ? {} : { noAlternateScreen: true }),
       width: state.width,
+      height: state.height,
+      ...(options.cast ? { cast: true } : {}),
       shell: facts.integrated ? 'integrated' : 'plain',
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
@@ -200,7 +202,7 @@ export function filterRecording(
   filter: FilterOptions,
   facts: { id: string; username: string; env: NodeJS.ProcessEnv; cwd: string },
 ): { recording: Recording; warnings: string[] } {
-  const { options, warnings } = resolveOptions({ dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: '' }, facts.env);
+  const { options, warnings } = resolveOptions({ dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: '', cast: '' }, facts.env);
   return {
     recording: {
       id: facts.id,

@@ -38,6 +38,10 @@ export interface Recording {
   noAlternateScreen?: boolean;
   /** The pane's width when logging started (none for `pipe --file`). */
   width?: number;
+  /** Its height (for the cast's header). */
+  height?: number;
+  /** `@audit-cast on`: the raw stream is kept too (sinks/file/cast.ts). */
+  cast?: boolean;
   /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */
   shell?: 'integrated' | 'plain';
 }

@@ -116,8 +116,8 @@ describe('JSON Lines format', () => {
   });
 
   it('@audit-format: text or json, else a warning and text', () => {
-    const none = { dir: '', timeFormat: '', maxSize: '', maxFiles: '' };
-    assert.equal(resolveOptions({ ...none, format: '' }, {}).options.format, 'text');
+    const none = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', cast: '' };
+    assert.equal(resolveOptions({ ...none, format: '', cast: '' }, {}).options.format, 'text');
     assert.equal(resolveOptions({ ...none, format: 'JSON' }, {}).options.format, 'json');
     const bad = resolveOptions({ ...none, format: 'xml' }, {});
     assert.equal(bad.options.format, 'text');

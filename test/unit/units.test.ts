@@ -10,7 +10,7 @@ import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../../sr
 import { escapeBranch, statusSegment } from '../../src/core/status.ts';
 import { ByteQueue } from '../../src/sinks/file/queue.ts';
 
-const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', format: '' };
+const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', format: '', cast: '' };
 const env = { HOME: '/home/ann' };
 
 describe('sizes', () => {
@@ -25,7 +25,7 @@ describe('sizes', () => {
 describe('options', () => {
   it('defaults', () => {
     assert.deepEqual(resolveOptions(none, env), {
-      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, format: 'text', maxBytes: 10 * 1024 ** 2, maxFiles: 20 },
+      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, format: 'text', cast: false, maxBytes: 10 * 1024 ** 2, maxFiles: 20 },
       warnings: [],
     });
   });
@@ -37,10 +37,10 @@ describe('options', () => {
     assert.equal(resolveOptions({ ...none, dir: '~/logs' }, env).options.dir, '/home/ann/logs');
   });
   it('bad values fall back with a message naming the option', () => {
-    const { options, warnings } = resolveOptions({ dir: 'logs', timeFormat: 'yyyy fun', maxSize: 'big', maxFiles: 'many', format: 'xml' }, env);
-    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, format: 'text', maxBytes: 10 * 1024 ** 2, maxFiles: 20 });
-    assert.equal(warnings.length, 5);
-    for (const [i, name] of ['@audit-dir', '@audit-time-format', '@audit-format', '@audit-max-size', '@audit-max-files'].entries()) {
+    const { options, warnings } = resolveOptions({ dir: 'logs', timeFormat: 'yyyy fun', maxSize: 'big', maxFiles: 'many', format: 'xml', cast: 'maybe' }, env);
+    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, format: 'text', cast: false, maxBytes: 10 * 1024 ** 2, maxFiles: 20 });
+    assert.equal(warnings.length, 6);
+    for (const [i, name] of ['@audit-dir', '@audit-time-format', '@audit-format', '@audit-cast', '@audit-max-size', '@audit-max-files'].entries()) {
       assert.match(warnings[i]!, new RegExp(`^${name} '`));
       assert.match(warnings[i]!, /using /);
     }

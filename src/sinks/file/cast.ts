@@ -1,0 +1,108 @@
+// The pane's raw output kept beside the log (`@audit-cast on`), with its
+// timing, as an asciicast v2 file: `<log stem>.<rec>.cast` (`deploy.log` →
+// `deploy.V1StGXR8_Z.cast`). The log keeps what a person saw, line by line; a
+// full-screen program (vim, top) is there only as snapshots. The cast keeps
+// every byte tmux piped (cmd-pipe-pane.c:168 starts it at the pane's current
+// position; window.c:998 hands over the bytes before tmux's own parser), so
+// `export --asciicast` replays the recording exactly as it was drawn.
+//
+// It goes through the log's writer (writer.ts): created like a log file
+// (safe-fs.ts: O_NOFOLLOW, mode 0600, in the private directory), written
+// asynchronously in batches, rotated at `@audit-max-size` into
+// `<name>.cast.<UTC time>` and pruned at `@audit-max-files` like the logs. Only
+// the first part holds the header; a reader joins the parts in order.
+//
+// It never holds the reader back: when its queue passes CAST_BACKLOG_BYTES (a
+// disk slower than the pane), output is left out of the cast, not waited for,
+// and the count of bytes left out is reported once the queue has room again
+// (the reader puts it in the log as a `dropped` event).
+
+import fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import path from 'node:path';
+import { escapeText } from '../../format/text.ts';
+import { LogFile, type LogFileOptions } from './writer.ts';
+
+/** Queued cast bytes beyond which output is left out of the cast. */
+export const CAST_BACKLOG_BYTES = 8 << 20;
+
+/** The cast file of recording `rec` logged into `logFile`: beside it, named for its stem and the recording. */
+export function castPath(logFile: string, rec: string): string {
+  const name = path.basename(logFile).replace(/\.log$/, '');
+  return path.join(path.dirname(logFile), `${name}.${rec}.cast`);
+}
+
+export interface CastHeader {
+  width: number;
+  height: number;
+  /** Epoch ms the recording started: event times count from it. */
+  startMs: number;
+  title?: string;
+  term?: string;
+}
+
+/** The asciicast v2 header line. */
+export function castHeaderLine(header: CastHeader): string {
+  const env = header.term ? { TERM: header.term } : undefined;
+  return `${escapeText(JSON.stringify({ version: 2, width: header.width, height: header.height, timestamp: Math.floor(header.startMs / 1000), ...(header.title ? { title: header.title } : {}), ...(env ? { env } : {}) }))}\n`;
+}
+
+/**
+ * One output event: `[seconds, "o", "text"]`. The text is JSON (C0 as
+ * `\u001b` ...) with DEL, C1, U+2028/9 and bidi controls escaped too, so the
+ * file itself is inert when `cat`-ed; a player decodes them back.
+ */
+export function castEventLine(seconds: number, text: string): string {
+  return `[${seconds.toFixed(6)}, "o", ${escapeText(JSON.stringify(text))}]\n`;
+}
+
+export interface CastFileOptions extends LogFileOptions {
+  /** Output was left out of the cast (its queue was full): how many bytes, now that it has room again. */
+  onDropped: (bytes: number) => void;
+}
+
+export class CastFile {
+  private readonly log: LogFile;
+  /** Chunk edges fall inside UTF-8 characters: the decoder keeps a split one for the next chunk. */
+  private readonly decoder = new StringDecoder('utf8');
+  private dropped = 0;
+
+  constructor(
+    file: string,
+    private readonly header: CastHeader,
+    private readonly options: CastFileOptions,
+  ) {
+    // A file that already holds something (a recording id reused: never, in practice) keeps its header.
+    const existing = fs.lstatSync(file, { throwIfNoEntry: false });
+    this.log = new LogFile(file, options);
+    if (!existing || existing.size === 0) this.log.write(castHeaderLine(header));
+  }
+
+  /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
+  push(chunk: Buffer, now: number): void {
+    const text = this.decoder.write(chunk); // always: the decoder must see every byte to stay in step
+    if (text === '') return;
+    if (this.log.backlog > CAST_BACKLOG_BYTES) {
+      this.dropped += Buffer.byteLength(text);
+      return;
+    }
+    if (this.dropped > 0) {
+      this.options.onDropped(this.dropped);
+      this.dropped = 0;
+    }
+    this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1000, text));
+  }
+
+  get backlog(): number {
+    return this.log.backlog;
+  }
+
+  /** Writes what is left (a character cut short at the end becomes U+FFFD) and closes. */
+  async close(now = Date.now()): Promise<void> {
+    const rest = this.decoder.end();
+    if (rest !== '' && this.log.backlog <= CAST_BACKLOG_BYTES) this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1000, rest));
+    if (this.dropped > 0) this.options.onDropped(this.dropped);
+    this.dropped = 0;
+    await this.log.close();
+  }
+}
