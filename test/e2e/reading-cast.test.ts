@@ -1,0 +1,81 @@
+// `@audit-cast on` through the plugin: a real pane's raw output kept beside its
+// log as asciicast v2 (rotating at 4K like the log), and `export --asciicast`
+// giving it back whole, which Debian's asciinema accepts (`asciinema cat`): a
+// full-screen redraw comes back as it was drawn, not as the log's snapshot.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { cliResult, outsideTmux } from '../support/cli.ts';
+import { readAllLogs } from '../support/log.ts';
+import { descendants } from '../support/process.ts';
+import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { makeTempDir, shellQuote, waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+
+function read(tmux: TmuxServer, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  return cliResult([...args, '--dir', tmux.logDir], outsideTmux());
+}
+
+function hasAsciinema(): boolean {
+  return spawnSync('sh', ['-c', 'command -v asciinema'], { stdio: 'ignore' }).status === 0;
+}
+
+describe('a pane logged with @audit-cast on', () => {
+  let tmux: TmuxServer;
+  let main: string;
+  let rec = '';
+
+  before(async () => {
+    tmux = server({ config: ['set -g @audit-cast on', 'set -g @audit-max-size 4K', 'set -g @audit-max-files 1000'] });
+    main = tmux.logFile('main');
+    const serverPid = Number(tmux.show('#{pid}'));
+    await waitFor('the load-time sweep to finish', () => !descendants(serverPid).some((pid) => fs.existsSync(`/proc/${pid}/cmdline`) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('\0sweep')));
+    tmux.helper(`--report tmux toggle --pane '#{pane_id}' --client-user '#{client_user}'`, '%0');
+    rec = tmux.show('#{@audit_on}', '%0');
+    await waitFor('the start', () => readAllLogs(main).includes(`* start rec=${rec} `));
+    if (tmux.show('#{pane_in_mode}', '%0') === '1') tmux.tmux('send-keys', '-t', '%0', '-X', 'cancel');
+    // A full-screen redraw (the alternate screen, a cursor move, a colour), then plain output that rotates the files.
+    await tmux.run("printf '\\033[?1049h\\033[2J\\033[5;5H\\033[31mdrawn-at-5-5\\033[0m'; sleep 1; printf '\\033[?1049l'", '%0');
+    await tmux.run("seq -f 'cast-fill-%04g' 1 300", '%0');
+    tmux.helper(`--report tmux toggle --pane '#{pane_id}' --client-user '#{client_user}'`, '%0');
+    await waitFor('the stop', () => readAllLogs(main).includes(`* stop rec=${rec} reason=toggle`));
+  });
+
+  it('the cast files: beside the log, 0600, rotated', () => {
+    const casts = fs.readdirSync(tmux.logDir).filter((name) => name.includes(`.${rec}.cast`));
+    assert.ok(casts.length > 2, `rotated: ${casts.join(' ')}`);
+    const live = path.basename(main).replace(/\.log$/, `.${rec}.cast`);
+    assert.ok(casts.includes(live), casts.join(' '));
+    for (const name of casts) assert.equal(fs.statSync(path.join(tmux.logDir, name)).mode & 0o777, 0o600, name);
+  });
+
+  it('export --asciicast gives the raw stream back whole; asciinema cat accepts it', { skip: !hasAsciinema() && 'asciinema is not installed' }, async () => {
+    const dir = makeTempDir('tmux-audit-cast');
+    try {
+      const file = path.join(dir, 'rec.cast');
+      const exported = read(tmux, 'export', rec, '--asciicast', '-o', file, '--max-idle', '1');
+      assert.equal(exported.status, 0, exported.stderr);
+      const [headerLine, ...eventLines] = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+      const header = JSON.parse(headerLine!) as { version: number; width: number; height: number; idle_time_limit: number };
+      assert.deepEqual([header.version, header.width, header.height, header.idle_time_limit], [2, 120, 30, 1], 'the pane\'s size');
+      const output = eventLines.map((line) => (JSON.parse(line) as [number, string, string])[2]).join('');
+      assert.ok(output.includes('\u001b[?1049h\u001b[2J\u001b[5;5H\u001b[31mdrawn-at-5-5\u001b[0m'), 'the redraw as it was drawn');
+      assert.ok(output.includes('cast-fill-0001\r\n') && output.includes('cast-fill-0300\r\n'), 'across the rotated parts');
+      assert.ok(output.indexOf('cast-fill-0001') < output.indexOf('cast-fill-0300'));
+      // asciinema cat wants a terminal: run it in a window of the test server.
+      const out = path.join(dir, 'cat.out');
+      const status = path.join(dir, 'cat.status');
+      tmux.tmux('new-window', '-d', `asciinema cat ${shellQuote(file)} > ${shellQuote(out)} 2>&1; echo $? > ${shellQuote(status)}`);
+      await waitFor('asciinema cat to finish', () => fs.existsSync(status) && fs.readFileSync(status, 'utf8').endsWith('\n'), 20_000);
+      const cat = fs.readFileSync(out, 'utf8');
+      assert.equal(fs.readFileSync(status, 'utf8'), '0\n', cat.slice(0, 500));
+      assert.ok(cat.includes('\u001b[5;5H\u001b[31mdrawn-at-5-5') && cat.includes('cast-fill-0300'), cat.slice(0, 200));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
