@@ -5732,6 +5732,13 @@ function asTextParts(record) {
   for (let [key2, value] of Object.entries(record.fields ?? {})) value !== void 0 && (fields[escapeText(key2)] = String(value));
   return { ...parts, text: escapeText(record.text), raw: eventText(record.text, { rec: record.rec, ...record.fields }), fields };
 }
+var JSON_EVENT = Buffer.from('"kind":"event"'), JSON_START_EVENT = Buffer.from('"kind":"event","text":"start",');
+function jsonPlaceNeedle(window, pane) {
+  return Buffer.from(`"window":${JSON.stringify(window)},"pane":${JSON.stringify(pane)},`);
+}
+function jsonSafeLiteral(literal2) {
+  return !/["\\\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]/.test(literal2);
+}
 
 // src/format/formats.ts
 var LOG_FORMATS = ["text", "json"];
@@ -12657,12 +12664,21 @@ function countFileNewlines(fd, from, to) {
     release(buffer);
   }
 }
+var unions = /* @__PURE__ */ new WeakMap();
+function bothLists(visitor) {
+  let text2 = visitor.candidates(), json = visitor.jsonCandidates?.();
+  if (!Array.isArray(text2) || json === void 0) return;
+  let cached = unions.get(visitor);
+  if (cached && cached.text === text2 && cached.json === json) return cached.both;
+  let both = [...text2, ...json];
+  return unions.set(visitor, { text: text2, json, both }), both;
+}
 function scanFile(fd, visitor) {
   let knownOffset = 0, knownNumber = 1, stopped = !1;
   return forEachPiece(fd, (buffer, end, offset) => {
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], at = knownOffset === offset ? 0 : -1, number2 = knownNumber, position = 0, everyLine = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], at = knownOffset === offset ? 0 : -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
-      let candidates = everyLine ? void 0 : visitor.candidates(), start2 = position;
+      let candidates = json ? bothLists(visitor) : visitor.candidates(), start2 = position;
       if (candidates instanceof RegExp) {
         view ??= buffer.toString("latin1", 0, end), candidates.lastIndex = position;
         let found = candidates.exec(view);
@@ -12700,7 +12716,6 @@ function findStart(piece, from) {
   }
   return -1;
 }
-var JSON_START2 = Buffer.from('"kind":"event","text":"start",');
 function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
@@ -12721,7 +12736,7 @@ function summarizeFile(file, timeFormat) {
           if (holdsJson(piece)) {
             let found = [];
             for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
-            for (let at = piece.indexOf(JSON_START2); at >= 0; at = piece.indexOf(JSON_START2, at + JSON_START2.length)) found.push(at);
+            for (let at = piece.indexOf(JSON_START_EVENT); at >= 0; at = piece.indexOf(JSON_START_EVENT, at + JSON_START_EVENT.length)) found.push(at);
             let after = -1;
             for (let at of found.sort((a, b) => a - b)) at > after && (after = startAt(at));
           } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);
@@ -13223,6 +13238,10 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     release(buffer);
   }
 }
+function windowAndPane(place) {
+  let dot = place.lastIndexOf("."), colon = place.lastIndexOf(":", dot);
+  return [place.slice(colon + 1, dot), place.slice(dot + 1)];
+}
 var PaneContext = class {
   constructor(lines, sets) {
     this.lines = lines;
@@ -13237,6 +13256,7 @@ var PaneContext = class {
   lastKey;
   version = 0;
   cached;
+  jsonCached;
   /** The shortlist for a file of log `setIndex`: the search's own, and the places owed after-context. */
   candidates(setIndex, base) {
     let places = this.pending.get(setIndex);
@@ -13245,6 +13265,15 @@ var PaneContext = class {
     if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
     let tags = [...places.keys()].map((place) => ` ${place} `), candidates = base instanceof RegExp ? new RegExp([`(?:${base.source})`, ...tags.map(bytesLiteral)].join("|"), base.flags) : [...base, ...tags.map((tag) => Buffer.from(tag))];
     return this.cached = { setIndex, version: this.version, base, candidates }, candidates;
+  }
+  /** The JSON lines' shortlist (scan.ts) for a file of log `setIndex`: `base`, and the places owed after-context. */
+  jsonCandidates(setIndex, base) {
+    let places = this.pending.get(setIndex);
+    if (base === void 0 || !places || places.size === 0) return base;
+    let cached = this.jsonCached;
+    if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
+    let candidates = [...base, ...[...places.keys()].map((place) => jsonPlaceNeedle(...windowAndPane(place)))];
+    return this.jsonCached = { setIndex, version: this.version, base, candidates }, candidates;
   }
   /** A line the search looked at (matched, or a candidate); what to print now, in order. */
   take(at, matched, reader) {
@@ -13270,7 +13299,7 @@ var PaneContext = class {
   /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
   before(at, place, key2, reader) {
     if (this.lines === 0) return { lines: [], connected: !1 };
-    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), Buffer.from(`"window":${JSON.stringify(at.line.window)},"pane":${JSON.stringify(at.line.pane)},`)], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
+    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), jsonPlaceNeedle(at.line.window, at.line.pane)], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
       let line = reader.read(text2, !1);
       return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
     }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
@@ -13319,7 +13348,7 @@ var RecordingTracker = class {
 };
 
 // src/read/span.ts
-var RecordingSpan = class {
+var JSON_STARTS = [JSON_START_EVENT], RecordingSpan = class {
   constructor(rec) {
     this.rec = rec;
     this.startShortlist = [Buffer.from(` * start rec=${rec}`)];
@@ -13331,13 +13360,18 @@ var RecordingSpan = class {
   place = "";
   startShortlist;
   placeShortlist;
+  jsonPlaceShortlist;
   /** What the scan should look at next (scan.ts: over the bytes): the start event, then the lines of its place. */
   candidates() {
     return this.state === "before" ? this.startShortlist : this.placeShortlist;
   }
+  /** The same for JSON lines (scan.ts): the start events, then the lines of its window and pane. */
+  jsonCandidates() {
+    return this.state === "before" ? JSON_STARTS : this.jsonPlaceShortlist;
+  }
   /** Takes the next line of the log; true when it is part of the recording. */
   take(line) {
-    return this.state === "before" ? line.kind !== "event" || line.text !== "start" || line.fields?.rec !== this.rec ? !1 : (this.state = "in", this.start = line, this.place = placeOf(line), this.placeShortlist = [Buffer.from(` ${this.place} `)], !0) : this.state === "after" || placeOf(line) !== this.place ? !1 : line.kind !== "event" ? !0 : line.fields?.rec !== this.rec ? !1 : (line.text === "stop" && (this.state = "after"), !0);
+    return this.state === "before" ? line.kind !== "event" || line.text !== "start" || line.fields?.rec !== this.rec ? !1 : (this.state = "in", this.start = line, this.place = placeOf(line), this.placeShortlist = [Buffer.from(` ${this.place} `)], this.jsonPlaceShortlist = [jsonPlaceNeedle(line.window, line.pane)], !0) : this.state === "after" || placeOf(line) !== this.place ? !1 : line.kind !== "event" ? !0 : line.fields?.rec !== this.rec ? !1 : (line.text === "stop" && (this.state = "after"), !0);
   }
 };
 
@@ -13400,8 +13434,12 @@ function grepCandidates(pattern, tracking) {
   return pattern.literal ? tracking ? [pattern.literal, EVENT_BYTES] : [pattern.literal] : shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
 }
 var EVENT_BYTES = Buffer.from(" * ");
+function grepJsonCandidates(pattern) {
+  if (!(!pattern.literal || !jsonSafeLiteral(pattern.literal.toString("utf8"))))
+    return [pattern.literal, JSON_EVENT];
+}
 function grepLogs(sets, options, emit, error) {
-  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), matched = 0, stopped = !1;
+  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), jsonBase = grepJsonCandidates(pattern), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;
@@ -13411,6 +13449,7 @@ function grepLogs(sets, options, emit, error) {
         let reader;
         return stopped = scanFile(fd, {
           candidates: () => context ? context.candidates(setIndex, base) : base,
+          jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
           line: (text2, number2, offset) => {
             reader ??= readerFor(text2, options.timeFormat);
             let line = reader.read(text2, timed || tracking && text2.includes(" * "));
@@ -13438,6 +13477,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           let reader;
           return scanFile(fd, {
             candidates: () => span.candidates(),
+            jsonCandidates: () => span.jsonCandidates(),
             line: (text2) => {
               reader ??= readerFor(text2, timeFormat);
               let line = reader.read(text2);

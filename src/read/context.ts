@@ -11,6 +11,7 @@ import { borrow, openLog, release } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { placeOf, type LineReader, type LogLine } from './line.ts';
 import { bytesLiteral } from './pattern.ts';
+import { jsonPlaceNeedle } from '../format/json.ts';
 import { countFileNewlines, type Candidates } from './scan.ts';
 
 /** A line found before a match: where it starts and its text. */
@@ -83,6 +84,13 @@ export interface Located {
 /** A line to print, with whether it is context and whether it starts a new group (`--` before it). */
 export type Shown = Omit<Located, 'setIndex' | 'fileIndex' | 'fd' | 'offset'> & { context: boolean; gap: boolean };
 
+/** `session:window.pane` → [window, pane] (the session may hold `:` and `.`; window and pane are numbers). */
+function windowAndPane(place: string): [string, string] {
+  const dot = place.lastIndexOf('.');
+  const colon = place.lastIndexOf(':', dot);
+  return [place.slice(colon + 1, dot), place.slice(dot + 1)];
+}
+
 export class PaneContext {
   /** Per log: the places whose after-context is still being printed, and how many lines are left. */
   private readonly pending = new Map<number, Map<string, number>>();
@@ -91,6 +99,8 @@ export class PaneContext {
   private lastKey: string | undefined;
   private version = 0;
   private cached: { setIndex: number; version: number; base: Candidates; candidates: Candidates } | undefined;
+
+  private jsonCached: { setIndex: number; version: number; base: readonly Buffer[]; candidates: readonly Buffer[] } | undefined;
 
   constructor(
     readonly lines: number,
@@ -106,6 +116,17 @@ export class PaneContext {
     const tags = [...places.keys()].map((place) => ` ${place} `);
     const candidates = base instanceof RegExp ? new RegExp([`(?:${base.source})`, ...tags.map(bytesLiteral)].join('|'), base.flags) : [...base, ...tags.map((tag) => Buffer.from(tag))];
     this.cached = { setIndex, version: this.version, base, candidates };
+    return candidates;
+  }
+
+  /** The JSON lines' shortlist (scan.ts) for a file of log `setIndex`: `base`, and the places owed after-context. */
+  jsonCandidates(setIndex: number, base: readonly Buffer[] | undefined): readonly Buffer[] | undefined {
+    const places = this.pending.get(setIndex);
+    if (base === undefined || !places || places.size === 0) return base;
+    const cached = this.jsonCached;
+    if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
+    const candidates = [...base, ...[...places.keys()].map((place) => jsonPlaceNeedle(...windowAndPane(place)))];
+    this.jsonCached = { setIndex, version: this.version, base, candidates };
     return candidates;
   }
 
@@ -154,7 +175,7 @@ export class PaneContext {
     const want = this.lines + 1; // one more: whether lines are left out between
     const last = this.printed.get(key);
     // A text line holds ` <place> `; a JSON line (format/json.ts) `"window":"W","pane":"P",` after its session (accept checks it).
-    const needles = [Buffer.from(` ${place} `), Buffer.from(`"window":${JSON.stringify(at.line.window)},"pane":${JSON.stringify(at.line.pane)},`)];
+    const needles = [Buffer.from(` ${place} `), jsonPlaceNeedle(at.line.window, at.line.pane)];
     const parsed = new Map<string, LogLine>();
     const accept = (text: string) => {
       const line = reader.read(text, false);

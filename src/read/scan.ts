@@ -51,6 +51,12 @@ export type Candidates = RegExp | readonly Buffer[] | undefined;
 
 export interface LineVisitor {
   candidates(): Candidates;
+  /**
+   * The shortlist for JSON lines (format/json.ts spells a line otherwise: see
+   * holdsJson), as byte strings; undefined (or no method): every JSON line. A
+   * piece holding JSON lines is searched for both lists at once.
+   */
+  jsonCandidates?(): readonly Buffer[] | undefined;
   /** A line (without its `\n`), its number in the file (from 1) and where it starts (byte offset); false stops the scan. */
   line(text: string, number: number, offset: number): boolean | void;
 }
@@ -79,6 +85,19 @@ export function countFileNewlines(fd: number, from: number, to: number): number 
   }
 }
 
+/** The union of a visitor's text and JSON lists (the same array while both stay the same), or undefined: every line. */
+const unions = new WeakMap<LineVisitor, { text: readonly Buffer[]; json: readonly Buffer[]; both: readonly Buffer[] }>();
+function bothLists(visitor: LineVisitor): Candidates {
+  const text = visitor.candidates();
+  const json = visitor.jsonCandidates?.();
+  if (!Array.isArray(text) || json === undefined) return undefined; // a RegExp cannot be joined to byte strings
+  const cached = unions.get(visitor);
+  if (cached && cached.text === text && cached.json === json) return cached.both;
+  const both = [...text, ...json];
+  unions.set(visitor, { text, json, both });
+  return both;
+}
+
 /** Visits the lines of the open file `fd`; true when the visitor stopped the scan. */
 export function scanFile(fd: number, visitor: LineVisitor): boolean {
   // A line start whose number is known: the file's first line, later the end of a piece counted through.
@@ -96,9 +115,9 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
     let at = knownOffset === offset ? 0 : -1;
     let number = knownNumber;
     let position = 0;
-    const everyLine = holdsJson(piece);
+    const json = holdsJson(piece);
     while (position < end) {
-      const candidates = everyLine ? undefined : visitor.candidates();
+      const candidates = json ? bothLists(visitor) : visitor.candidates();
       let start = position;
       if (candidates instanceof RegExp) {
         view ??= buffer.toString('latin1', 0, end);

@@ -10,6 +10,7 @@ import type { LogFile, LogSet } from './files.ts';
 import { needsRecordings, passes, type LineFilter } from './filter.ts';
 import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
+import { JSON_EVENT, jsonSafeLiteral } from '../format/json.ts';
 import { RecordingTracker } from './recordings.ts';
 import { scanFile, type Candidates } from './scan.ts';
 import { RecordingSpan } from './span.ts';
@@ -111,6 +112,16 @@ export function grepCandidates(pattern: Pattern, tracking: boolean): Candidates 
 
 const EVENT_BYTES = Buffer.from(' * ');
 
+/**
+ * The same for JSON lines: lines holding the literal, when the JSON format
+ * writes it as it is, and every event (an event's text as matched,
+ * `name key=value ...`, is not spelled so in JSON); else every line.
+ */
+export function grepJsonCandidates(pattern: Pattern): readonly Buffer[] | undefined {
+  if (!pattern.literal || !jsonSafeLiteral(pattern.literal.toString('utf8'))) return undefined;
+  return [pattern.literal, JSON_EVENT];
+}
+
 export interface GrepOptions {
   /** Read each line's time, and tell the recordings it belongs to, even when no filter needs them (for --json). */
   timed?: boolean;
@@ -141,6 +152,7 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
   const { pattern, filter } = options;
   const tracking = options.recordings || needsRecordings(filter);
   const base = grepCandidates(pattern, tracking);
+  const jsonBase = grepJsonCandidates(pattern);
   // The time is read only when something needs it (most of what parsing a line costs).
   const timed = options.timed || filter.since !== undefined || filter.until !== undefined;
   const trackers = sets.map(() => new RecordingTracker());
@@ -161,6 +173,7 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
         let reader: LineReader | undefined;
         stopped = scanFile(fd, {
           candidates: () => (context ? context.candidates(setIndex, base) : base),
+          jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
           line: (text, number, offset) => {
             reader ??= readerFor(text, options.timeFormat);
             const line = reader.read(text, timed || (tracking && text.includes(' * ')));
@@ -211,6 +224,7 @@ export function walkRecording(sets: readonly LogSet[], rec: string, timeFormat: 
           let reader: LineReader | undefined;
           return scanFile(fd, {
             candidates: () => span.candidates(),
+            jsonCandidates: () => span.jsonCandidates(),
             line: (text) => {
               reader ??= readerFor(text, timeFormat);
               const line = reader.read(text);

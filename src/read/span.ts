@@ -9,6 +9,9 @@
 
 import type { LogLine } from './line.ts';
 import { placeOf } from './line.ts';
+import { JSON_START_EVENT, jsonPlaceNeedle } from '../format/json.ts';
+
+const JSON_STARTS = [JSON_START_EVENT];
 
 export type SpanState = 'before' | 'in' | 'after';
 
@@ -19,6 +22,7 @@ export class RecordingSpan {
   private place = '';
   private readonly startShortlist: Buffer[];
   private placeShortlist: Buffer[] | undefined;
+  private jsonPlaceShortlist: Buffer[] | undefined;
 
   constructor(readonly rec: string) {
     this.startShortlist = [Buffer.from(` * start rec=${rec}`)];
@@ -29,6 +33,11 @@ export class RecordingSpan {
     return this.state === 'before' ? this.startShortlist : this.placeShortlist;
   }
 
+  /** The same for JSON lines (scan.ts): the start events, then the lines of its window and pane. */
+  jsonCandidates(): readonly Buffer[] | undefined {
+    return this.state === 'before' ? JSON_STARTS : this.jsonPlaceShortlist;
+  }
+
   /** Takes the next line of the log; true when it is part of the recording. */
   take(line: LogLine): boolean {
     if (this.state === 'before') {
@@ -37,6 +46,7 @@ export class RecordingSpan {
       this.start = line;
       this.place = placeOf(line);
       this.placeShortlist = [Buffer.from(` ${this.place} `)];
+      this.jsonPlaceShortlist = [jsonPlaceNeedle(line.window, line.pane)];
       return true;
     }
     if (this.state === 'after' || placeOf(line) !== this.place) return false;

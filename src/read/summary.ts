@@ -11,6 +11,7 @@ import { forEachPiece, endLines, openLog } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { readerFor, type LogLine } from './line.ts';
 import { holdsJson } from './scan.ts';
+import { JSON_START_EVENT } from '../format/json.ts';
 
 export interface FileSummary {
   path: string;
@@ -65,8 +66,6 @@ function findStart(piece: Buffer, from: number): number {
   return -1;
 }
 
-/** A JSON start event (format/json.ts writes these keys in this order; inside a value every `"` is `\"`). */
-const JSON_START = Buffer.from('"kind":"event","text":"start",');
 
 /** One file's summary and the start events in it; undefined when it is gone (pruned meanwhile). */
 export function summarizeFile(file: string, timeFormat: string): { summary: FileSummary; starts: StartSeen[]; firstLine?: LogLine; lastLine?: LogLine } | undefined {
@@ -100,7 +99,7 @@ export function summarizeFile(file: string, timeFormat: string): { summary: File
           // Text and JSON start events in file order (the option may change mid-file).
           const found: number[] = [];
           for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
-          for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + JSON_START.length)) found.push(at);
+          for (let at = piece.indexOf(JSON_START_EVENT); at >= 0; at = piece.indexOf(JSON_START_EVENT, at + JSON_START_EVENT.length)) found.push(at);
           let after = -1; // one start per line
           for (const at of found.sort((a, b) => a - b)) if (at > after) after = startAt(at);
         } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);
