@@ -5563,8 +5563,12 @@ function escapeForTerminal(text2) {
 function escapeText(text2) {
   return UNSAFE.test(text2) ? text2.replace(UNSAFE_ALL, escapeCharacter) : text2;
 }
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function wellFormed(text2) {
+  return text2.replace(LONE_SURROGATE, "\uFFFD");
+}
 function jsonQuote(value) {
-  return escapeText(JSON.stringify(value));
+  return escapeText(JSON.stringify(wellFormed(value)));
 }
 function origin(user, place) {
   return escapeText(`${user} ${place.session}:${place.window}.${place.pane}`);
@@ -5645,10 +5649,7 @@ function parseEventText(text2) {
 }
 
 // src/format/json.ts
-var KINDS2 = /* @__PURE__ */ new Set(["line", "piece", "screen", "event"]), LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function wellFormed(text2) {
-  return text2.replace(LONE_SURROGATE, "\uFFFD");
-}
+var KINDS2 = /* @__PURE__ */ new Set(["line", "piece", "screen", "event"]);
 function quote(value) {
   return JSON.stringify(wellFormed(value));
 }
@@ -13452,7 +13453,7 @@ function grepLogs(sets, options, emit, error) {
           jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
           line: (text2, number2, offset) => {
             reader ??= readerFor(text2, options.timeFormat);
-            let line = reader.read(text2, timed || tracking && text2.includes(" * "));
+            let line = reader.read(text2, timed || tracking && (text2.includes(" * ") || text2.charCodeAt(0) === 123));
             if (!line) return !0;
             let belongs = tracking ? tracker.see(line) : [], recordings = belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
             if (isMatch && matched++, !context) return isMatch ? emit({ file: file.path, number: number2, log: text2, line, recordings, context: !1, gap: !1 }) !== !1 : !0;

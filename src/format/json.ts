@@ -23,15 +23,11 @@
 
 import os from 'node:os';
 import type { AuditRecord, EventFields, Place, RecordKind } from '../core/record.ts';
-import { DEFAULT_TIME_FORMAT, escapeText, eventText, makeClock } from './text.ts';
+import { DEFAULT_TIME_FORMAT, escapeText, eventText, makeClock, wellFormed } from './text.ts';
 
 const KINDS: ReadonlySet<string> = new Set<RecordKind>(['line', 'piece', 'screen', 'event']);
 
-/** `text` with each lone surrogate replaced by U+FFFD (what writing it as UTF-8 does). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
+export { wellFormed };
 
 function quote(value: string): string {
   return JSON.stringify(wellFormed(value));

@@ -64,9 +64,19 @@ export function escapeText(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeCharacter) : text;
 }
 
-/** A JSON string literal with no unsafe character in it: JSON.stringify leaves DEL, C1, U+2028/9 and bidi controls raw. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** `text` with each lone surrogate replaced by U+FFFD: what writing it as UTF-8 does anyway. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * A JSON string literal with no unsafe character in it: JSON.stringify leaves DEL, C1, U+2028/9 and
+ * bidi controls raw; and it would keep a lone surrogate as a `\udXXX` escape, which strict JSON
+ * readers refuse and which an unquoted value loses anyway (as U+FFFD, written as UTF-8).
+ */
 function jsonQuote(value: string): string {
-  return escapeText(JSON.stringify(value));
+  return escapeText(JSON.stringify(wellFormed(value)));
 }
 
 /** Who and where, the part of the stamp that is fixed for a recording. */

@@ -32,7 +32,8 @@ const JSON_START = Buffer.from('{"time":');
  * mid-file: the option changed). Shortlists are written for text lines (the
  * stamp's ` * `, ` <place> `, text as written); a JSON line spells all of
  * these otherwise (`"kind":"event"`, `\"` for a quote), so such a piece is
- * read line by line: slower, never wrong.
+ * searched with the visitor's JSON list too, or read line by line when it
+ * has none: slower, never wrong.
  */
 export function holdsJson(piece: Buffer): boolean {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1)) {

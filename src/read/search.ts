@@ -176,7 +176,7 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
           jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
           line: (text, number, offset) => {
             reader ??= readerFor(text, options.timeFormat);
-            const line = reader.read(text, timed || (tracking && text.includes(' * ')));
+            const line = reader.read(text, timed || (tracking && (text.includes(' * ') || text.charCodeAt(0) === 0x7b)));
             if (!line) return true;
             const belongs = tracking ? tracker.see(line) : [];
             const recordings = belongs.map((recording) => recording.rec);

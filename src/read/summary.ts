@@ -2,8 +2,9 @@
 // recordings and users. Fast over many files: times come from the first and
 // last whole line of each file, lines and recordings from a byte scan
 // (`\n` counted with Buffer.indexOf, start events found by their
-// ` * start rec=` and then parsed, so a printed line that looks like one is
-// not counted); no other line is decoded or parsed.
+// ` * start rec=`, or `"kind":"event","text":"start",` in JSON lines, and
+// then parsed, so a printed line that looks like one is not counted); no
+// other line is decoded or parsed.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,7 +66,6 @@ function findStart(piece: Buffer, from: number): number {
   }
   return -1;
 }
-
 
 /** One file's summary and the start events in it; undefined when it is gone (pruned meanwhile). */
 export function summarizeFile(file: string, timeFormat: string): { summary: FileSummary; starts: StartSeen[]; firstLine?: LogLine; lastLine?: LogLine } | undefined {
