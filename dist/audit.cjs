@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,10 +866,10 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path17 = require("node:path"), fs19 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs17.existsSync(executableFile)) return;
+        if (fs19.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path15.resolve(baseDir, baseName);
-          if (fs17.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path15.extname(baseName))) return;
+          let localBin = path17.resolve(baseDir, baseName);
+          if (fs19.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path17.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs17.existsSync(`${localBin}${ext}`)
+            (ext) => fs19.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs17.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs19.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path15.resolve(
-            path15.dirname(resolvedScriptPath),
+          executableDir = path17.resolve(
+            path17.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path15.basename(
+            let legacyName = path17.basename(
               this._scriptPath,
-              path15.extname(this._scriptPath)
+              path17.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path15.extname(executableFile));
+        launchWithNode = sourceExt.includes(path17.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path15.basename(filename, path15.extname(filename)), this;
+        return this._name = path17.basename(filename, path17.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path16) {
-        return path16 === void 0 ? this._executableDir : (this._executableDir = path16, this);
+      executableDir(path18) {
+        return path18 === void 0 ? this._executableDir : (this._executableDir = path18, this);
       }
       /**
        * Return program help documentation.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2503,9 +2503,9 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_os5 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2562,45 +2562,45 @@ var AuditError = class extends Error {
 // src/core/options.ts
 var import_node_path = __toESM(require("node:path"), 1);
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2610,7 +2610,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2626,7 +2626,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2635,13 +2635,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2651,29 +2651,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2741,7 +2741,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2749,7 +2749,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2780,7 +2780,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2790,7 +2790,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2806,7 +2806,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2959,7 +2959,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2988,7 +2988,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3002,7 +3002,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3109,7 +3109,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3123,19 +3123,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3145,25 +3145,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3219,7 +3219,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3759,7 +3759,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3807,7 +3807,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3824,7 +3824,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3870,18 +3870,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3895,7 +3895,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3922,7 +3922,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3942,7 +3942,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3965,7 +3965,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4012,7 +4012,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4100,7 +4100,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4140,7 +4140,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4198,7 +4198,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4227,7 +4227,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4239,7 +4239,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4303,7 +4303,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4367,7 +4367,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4432,7 +4432,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4497,13 +4497,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4539,13 +4539,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4582,7 +4582,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4632,7 +4632,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4673,13 +4673,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4717,7 +4717,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4785,7 +4785,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4853,13 +4853,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4952,7 +4952,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4991,7 +4991,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5030,7 +5030,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5069,7 +5069,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5092,7 +5092,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5114,7 +5114,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5136,7 +5136,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5159,7 +5159,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5181,7 +5181,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5203,7 +5203,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5216,7 +5216,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5251,7 +5251,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5286,7 +5286,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5298,7 +5298,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5310,7 +5310,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5345,7 +5345,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5420,12 +5420,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -5675,6 +5675,30 @@ var OPTIONS = {
     meaning: "rotated files kept per session, or all; the oldest beyond this are deleted",
     readAt: "start"
   },
+  rotate: {
+    name: "@audit-rotate",
+    default: "both",
+    meaning: "when a new file is started: size (at @audit-max-size), daily (at local midnight), or both",
+    readAt: "start"
+  },
+  maxAge: {
+    name: "@audit-max-age",
+    default: "off",
+    meaning: "rotated files older than this (e.g. 90d, 12h) are deleted, or off",
+    readAt: "start"
+  },
+  compress: {
+    name: "@audit-compress",
+    default: "on",
+    meaning: "gzip rotated files in the background (on or off); every reading command and verify read .gz files",
+    readAt: "start"
+  },
+  chainKey: {
+    name: "@audit-chain-key",
+    default: "",
+    meaning: "a file whose bytes key the logs' hash chain (HMAC-SHA-256); empty: a plain SHA-256 chain",
+    readAt: "start"
+  },
   statusOn: {
     name: "@audit-status-on",
     default: "#[fg=red,bold]\u25CF REC#[default]",
@@ -5710,7 +5734,14 @@ var OPTIONS = {
   beat: "@audit_beat",
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: "@audit_shell_hinted"
-}, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
+}, AGE_UNITS = { m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
+function parseAge(text2) {
+  if (/^\s*off\s*$/i.test(text2)) return Number.POSITIVE_INFINITY;
+  let match2 = /^\s*(\d+)\s*([mhdw])\s*$/i.exec(text2);
+  if (!(!match2 || Number(match2[1]) === 0))
+    return Number(match2[1]) * AGE_UNITS[match2[2].toLowerCase()];
+}
+var OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 function defaultDir(env) {
   let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
   return import_node_path.default.join(state, "tmux-audit");
@@ -5722,8 +5753,8 @@ function parseSize(text2) {
   let bytes = Math.floor(Number(match2[1]) * UNITS[match2[2].toLowerCase()]);
   return bytes > 0 ? bytes : void 0;
 }
-function resolveOptions(raw, env) {
-  let warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
+function resolveOptions(given_, env) {
+  let raw = Object.fromEntries(START_OPTIONS.map((key2) => [key2, given_[key2] ?? ""])), warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
     let value = raw[key2];
     return visible(value) === value ? value : fallback(key2, "holds a control character (shown as \\uXXXX)", "", shownDefault);
   }, dir = defaultDir(env), rawDir = given("dir", dir);
@@ -5742,7 +5773,22 @@ function resolveOptions(raw, env) {
     parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
   }
   let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
-  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
+  /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles)));
+  let rotate = OPTIONS.rotate.default, rawRotate = given("rotate", rotate).trim().toLowerCase();
+  rawRotate === "size" || rawRotate === "daily" || rawRotate === "both" ? rotate = rawRotate : rawRotate !== "" && (rotate = fallback("rotate", "is not size, daily or both", rotate, rotate));
+  let maxAgeMs = Number.POSITIVE_INFINITY, rawMaxAge = given("maxAge", OPTIONS.maxAge.default);
+  if (rawMaxAge !== "") {
+    let parsed = parseAge(rawMaxAge);
+    parsed === void 0 ? maxAgeMs = fallback("maxAge", "is not an age like 90d, 12h or 2w, or off", maxAgeMs, OPTIONS.maxAge.default) : maxAgeMs = parsed;
+  }
+  let compress = !0, rawCompress = given("compress", OPTIONS.compress.default).trim().toLowerCase();
+  rawCompress === "off" || rawCompress === "no" || rawCompress === "0" ? compress = !1 : rawCompress !== "" && rawCompress !== "on" && rawCompress !== "yes" && rawCompress !== "1" && (compress = fallback("compress", "is not on or off", !0, "on"));
+  let chainKey2 = given("chainKey", "''");
+  if (chainKey2 !== "") {
+    let expanded = chainKey2.replace(/^~(?=$|\/)/, env.HOME ?? "~");
+    import_node_path.default.isAbsolute(expanded) ? chainKey2 = import_node_path.default.normalize(expanded) : chainKey2 = fallback("chainKey", "is not an absolute path", "", "no key");
+  }
+  return { options: { dir, timeFormat, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey: chainKey2 }, warnings };
 }
 
 // src/core/plan.ts
@@ -5842,6 +5888,10 @@ function planStart(facts) {
       timeFormat: options.timeFormat,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
+      rotate: options.rotate,
+      maxAgeMs: options.maxAgeMs,
+      compress: options.compress,
+      chainKey: options.chainKey,
       alternateScreen: state.alternateScreen,
       ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
       width: state.width,
@@ -5880,6 +5930,9 @@ function filterRecording(filter, facts) {
       timeFormat: options.timeFormat,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
+      // A filter's file is the user's own: rotated by size only, nothing compressed or aged out unasked.
+      rotate: "size",
+      compress: !1,
       seed: ""
     },
     warnings
@@ -6077,7 +6130,7 @@ function readRecording(runFile) {
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
-    (key2, value) => key2 === "maxFiles" && value === null ? Number.POSITIVE_INFINITY : value
+    (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
   if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
@@ -10143,6 +10196,9 @@ function paneDied(tmux, paneId, status) {
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
 }
 
+// src/commands/pipe.ts
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+
 // src/pipeline/hold.ts
 var Hold = class {
   holders = 0;
@@ -11738,6 +11794,59 @@ function readInput(handlers) {
   };
 }
 
+// src/chain/seal.ts
+var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
+  hash;
+  constructor(p, key2) {
+    this.hash = key2 ? (0, import_node_crypto5.createHmac)("sha256", key2) : (0, import_node_crypto5.createHash)("sha256"), this.hash.update(`${p}
+`);
+  }
+  add(line) {
+    this.hash.update(line);
+  }
+  digest() {
+    return this.hash.digest("hex").slice(0, SEAL_HEX);
+  }
+}, SealChain = class {
+  constructor(key2) {
+    this.key = key2;
+    this.segment = new SegmentHash(GENESIS, key2);
+  }
+  key;
+  prev = GENESIS;
+  segment;
+  lines = 0;
+  /** Text as written (whole lines, ending in `\n`), in order: one call may take many lines. */
+  update(text2) {
+    this.segment.add(text2);
+  }
+  /** `lines` more lines in the segment (their text goes to `update`, now or later, before the seal). */
+  count(lines) {
+    this.lines += lines;
+  }
+  /** Lines not yet sealed. */
+  get pending() {
+    return this.lines;
+  }
+  /** Whether the segment is full. */
+  due() {
+    return this.lines >= SEAL_EVERY;
+  }
+  /** Closes the segment; its fields go on a `seal` event. */
+  seal(end = !1) {
+    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h };
+    return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
+  }
+  /**
+   * Drops the open segment: its lines are no longer where the chain says
+   * (the file was removed and they are written again after a `lost` event).
+   * The next seal links to the last one and covers only what follows.
+   */
+  restart() {
+    this.segment = new SegmentHash(this.prev, this.key), this.lines = 0;
+  }
+};
+
 // src/sinks/file/writer.ts
 var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
 
@@ -11757,10 +11866,10 @@ function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function rotatedFiles(names, live) {
-  let pattern = new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?$`), found = [];
+  let pattern = new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?(\\.gz)?$`), present = new Set(names), found = [];
   for (let name of names) {
     let match2 = pattern.exec(name);
-    match2 && found.push({ name, time: match2[1], n: Number(match2[2] ?? 0) });
+    match2 && !(match2[3] && present.has(name.slice(0, -3))) && found.push({ name, time: match2[1], n: Number(match2[2] ?? 0) });
   }
   return found.sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n), found.map((file) => file.name);
 }
@@ -12105,21 +12214,64 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
    * look at the file (written again if the file turns out removed).
    */
   floor;
-  constructor(file, timeFormat, options) {
+  /** The recording's chain (none when `chain` is false). */
+  chain;
+  /**
+   * Where in `batch` the text the chain has not hashed yet starts: it is hashed
+   * in one piece at a seal or a flush, not line by line (a hash call per line
+   * cost a fifth of the reader's speed under a flood).
+   */
+  unhashed = 0;
+  /** Who and where the recording's records are, and the last one's time: for its seals (kept as fields: no object per line). */
+  lastRec = "";
+  lastUser = "";
+  lastPlace;
+  lastTime = Number.NEGATIVE_INFINITY;
+  /** While the writer reports a removed log: the `lost` event goes first into the new file, out of the chain's order. */
+  losing = !1;
+  /** Whether the recording's last seal is written: nothing of it follows. */
+  ended = !1;
+  sealTimer;
+  constructor(file, timeFormat, options, chain = {}) {
     this.log = new LogFile(file, {
       ...options,
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0, options.onChecked?.();
+      },
+      onLost: (what) => {
+        this.losing = !0;
+        try {
+          this.chain?.restart(), this.unhashed = this.batch.length, options.onLost?.(what);
+        } finally {
+          this.losing = !1;
+        }
       }
-    }), this.format = new TextFormat(timeFormat);
+    }), this.format = new TextFormat(timeFormat), this.chain = chain === !1 ? void 0 : new SealChain(chain.key);
   }
   write(record) {
-    (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time, this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
+    (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
+    let line = this.format.format(record), chain = this.chain;
+    !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop"), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+      this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
+    }, SEAL_MS), this.sealTimer.unref()))), this.batch.length >= BATCH_CHARS && this.flush();
+  }
+  /** Hashes what the chain has not yet hashed of the batch. */
+  hashPending() {
+    this.chain && this.unhashed < this.batch.length && this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed)), this.unhashed = this.batch.length;
+  }
+  /** A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier than they are. */
+  seal(end, now = 0) {
+    let chain = this.chain;
+    if (!chain || !this.lastPlace || this.ended) return;
+    end !== "stop" && this.hashPending(), end && (this.ended = !0);
+    let fields = chain.seal(end), record = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
+    this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0) return;
+    this.hashPending();
     let batch = this.batch;
-    this.batch = "", this.log.write(batch);
+    this.batch = "", this.unhashed = 0, this.log.write(batch);
   }
   get backlog() {
     return this.log.backlog + this.batch.length;
@@ -12133,7 +12285,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     return this.floor;
   }
   async close() {
-    this.flush(), await this.log.close();
+    this.seal("close", Date.now()), this.flush(), await this.log.close();
   }
 };
 
@@ -12145,7 +12297,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
 `);
     tmux.messageLater(`tmux-audit: ${text2}`, { version: recording.version, error });
-  }, sink;
+  }, key2 = chainKey(recording, tell), sink;
   try {
     sink = openSink();
   } catch (error) {
@@ -12176,7 +12328,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is"
-    });
+    }, { key: key2 });
   }
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
@@ -12247,6 +12399,16 @@ function endOfInput(tmux, recording) {
   let { fate, pipedBy } = tmux.paneFate(recording.paneId);
   return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipedBy || void 0 } : { reason: "server-exit" };
 }
+function chainKey(recording, tell) {
+  if (recording.chainKey)
+    try {
+      let key2 = import_node_fs7.default.readFileSync(recording.chainKey);
+      if (key2.length > 0) return key2;
+      tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
+    } catch (error) {
+      tell(`cannot read the chain key ${recording.chainKey} (${error.code ?? error.message}); ${recording.paneId} is chained without a key`, !0);
+    }
+}
 
 // src/commands/recover.ts
 var import_node_os3 = __toESM(require("node:os"), 1);
@@ -12285,10 +12447,10 @@ function signalName(signal) {
 }
 
 // src/read/summary.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1), import_node_path10 = __toESM(require("node:path"), 1), import_node_zlib = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -12297,7 +12459,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs7.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs8.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -12317,7 +12479,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs7.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs8.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -12331,14 +12493,36 @@ function readPieces(fd, visit, from, size2, grown, start2) {
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
 }
 function openLog(file) {
+  let fd;
   try {
-    return import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NONBLOCK);
+    fd = import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NONBLOCK);
   } catch (error) {
-    if (error.code === "ENOENT") return;
+    if (error.code === "ENOENT")
+      return !file.endsWith(".gz") && import_node_fs8.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
+  if (!file.endsWith(".gz")) return fd;
+  try {
+    return textOfGzip(import_node_fs8.default.readFileSync(fd));
+  } finally {
+    import_node_fs8.default.closeSync(fd);
+  }
 }
-function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
+function textOfGzip(bytes) {
+  let dir = import_node_fs8.default.mkdtempSync(import_node_path10.default.join(import_node_os4.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path10.default.join(dir, "text");
+  try {
+    let fd = import_node_fs8.default.openSync(temp, import_node_fs8.default.constants.O_RDWR | import_node_fs8.default.constants.O_CREAT | import_node_fs8.default.constants.O_EXCL, 384);
+    try {
+      import_node_fs8.default.writeFileSync(fd, import_node_zlib.default.gunzipSync(bytes));
+    } catch (error) {
+      throw import_node_fs8.default.closeSync(fd), error;
+    }
+    return fd;
+  } finally {
+    import_node_fs8.default.rmSync(dir, { recursive: !0, force: !0 });
+  }
+}
+function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -12347,11 +12531,11 @@ function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs7.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs8.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs7.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs8.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -12446,7 +12630,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs8.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs9.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -12464,7 +12648,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs8.default.closeSync(fd);
+      import_node_fs9.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -12483,7 +12667,7 @@ function summarizeLog(set, timeFormat) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path10.default.join(set.dir, set.live),
+    live: import_node_path11.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -12498,11 +12682,11 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
-var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
+var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
   let bytes = [];
@@ -12531,15 +12715,15 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path11.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path11.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path12.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path12.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs9.default.readdirSync(dir);
+    names = import_node_fs10.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -12564,7 +12748,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -12584,7 +12768,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path12.default.resolve(expanded);
+  return import_node_path13.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -12655,7 +12839,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs10.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs11.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -12728,6 +12912,342 @@ Example:
     options.json ? out.write(`${JSON.stringify(summaries)}
 `) : summaries.length === 0 ? process.stderr.write(`tmux-audit: no session logs in ${where.dir}
 `) : out.write(lsTable(summaries)), out.flush();
+  });
+}
+
+// src/commands/verify.ts
+var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1);
+
+// src/chain/verify.ts
+var RecordingState = class {
+  constructor(rec, place, startMissing) {
+    this.rec = rec;
+    this.place = place;
+    this.startMissing = startMissing;
+    this.resync = startMissing;
+  }
+  rec;
+  place;
+  startMissing;
+  segment = [];
+  /** The last seal's h as linked (LINK_HEX digits); undefined before the first seal. */
+  prev;
+  /** The next seal covers its last n lines only (after a `lost`, or when the start is missing). */
+  resync;
+  lines = 0;
+  seals = 0;
+  unsealed = 0;
+  ended = !1;
+  externalStop;
+  stopped = !1;
+  lastSeal;
+  /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
+  awaitingStop;
+};
+function external(v) {
+  if (v.event === "rename") return "rename";
+  if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
+}
+function stampOf(text2, name) {
+  let at = text2.indexOf(` * ${name} rec=`);
+  return at < 0 ? text2 : text2.slice(0, at);
+}
+var ChainVerifier = class {
+  constructor(options = {}) {
+    this.options = options;
+  }
+  options;
+  recordings = /* @__PURE__ */ new Map();
+  /** The recording each place's lines belong to now. */
+  active = /* @__PURE__ */ new Map();
+  /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
+  orphans = /* @__PURE__ */ new Map();
+  breaks = [];
+  files = [];
+  lines = 0;
+  unchained = 0;
+  lastFile;
+  /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
+  push(v) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.place === void 0) {
+      let torn = !v.text.endsWith(`
+`);
+      this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
+      return;
+    }
+    v.kind === "event" ? this.event(v) : this.printed(v);
+  }
+  printed(v) {
+    let state = this.active.get(v.place);
+    if (!state) {
+      if (this.files.length === 1 && !this.seenEventAt.has(v.place)) {
+        let kept = this.orphans.get(v.place) ?? [];
+        kept.push(v), this.orphans.set(v.place, kept);
+        return;
+      }
+      this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${v.place} where no recording is running` });
+      return;
+    }
+    this.take(state, v);
+  }
+  seenEventAt = /* @__PURE__ */ new Set();
+  take(state, v) {
+    if (state.ended) {
+      this.breaks.push({ kind: v.kind === "event" ? "forged event" : "inserted", file: v.file, line: v.line, rec: state.rec, detail: "after the recording's last seal" });
+      return;
+    }
+    if (state.lines++, state.segment.push(v), state.awaitingStop) {
+      let seal = state.awaitingStop;
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : stampOf(seal.text, "seal") !== stampOf(v.text, "stop") && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+    }
+  }
+  event(v) {
+    this.seenEventAt.add(v.place);
+    let rec = v.fields?.rec;
+    if (rec === void 0) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: "", detail: `${v.event ?? "an"} event without rec=` });
+      return;
+    }
+    let state = this.recordings.get(rec);
+    if (v.event === "start") {
+      if (state) {
+        this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
+        return;
+      }
+      state = new RecordingState(rec, v.place, !1), this.recordings.set(rec, state), this.active.set(v.place, state), this.take(state, v);
+      return;
+    }
+    let outside = external(v);
+    if (!state) {
+      (outside || v.event !== "seal") && outside && this.unchained++, state = new RecordingState(rec, v.place, !0), this.recordings.set(rec, state), this.active.has(v.place) || this.active.set(v.place, state);
+      let orphans = this.orphans.get(v.place);
+      if (orphans) {
+        this.orphans.delete(v.place);
+        for (let line of orphans) this.take(state, line);
+      }
+      if (outside) {
+        this.externalEvent(state, v, outside);
+        return;
+      }
+    }
+    if (outside) {
+      this.unchained++, this.externalEvent(state, v, outside);
+      return;
+    }
+    if (v.event === "seal") return this.seal(state, v);
+    if (v.event === "lost") {
+      state.resync = !0, state.unsealed += state.segment.length, state.segment = [];
+      return;
+    }
+    if (v.event === "stop") {
+      state.stopped = !0, this.take(state, v), this.active.get(state.place) === state && this.active.delete(state.place);
+      return;
+    }
+    this.take(state, v);
+  }
+  externalEvent(state, v, what) {
+    if (what === "rename") {
+      state.ended && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a rename after the recording's last seal" });
+      return;
+    }
+    if (state.ended || state.stopped || state.externalStop) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
+      return;
+    }
+    state.externalStop = what, this.active.get(state.place) === state && this.active.delete(state.place);
+  }
+  seal(state, v) {
+    let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "";
+    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p)) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal that is not one" });
+      return;
+    }
+    if (v.place !== state.place) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}` });
+      return;
+    }
+    if (state.ended || state.awaitingStop) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal after the recording's last seal" });
+      return;
+    }
+    if (v.fields?.end === "stop") {
+      state.awaitingStop = v;
+      return;
+    }
+    this.check(state, v);
+  }
+  /** Checks a seal against the recording's lines since the last one. */
+  check(state, v) {
+    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment;
+    state.resync && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n));
+    let first = segment[0] ?? v, expectedPrev = state.prev ?? (state.resync ? void 0 : GENESIS), hash = new SegmentHash(p, this.options.key);
+    for (let line of segment) hash.add(line.text);
+    let holds = segment.length === n && hash.digest() === h;
+    if (expectedPrev === void 0 || expectedPrev === p) {
+      if (!holds) {
+        let lastLine = segment[segment.length - 1], endLine = lastLine && lastLine.file === first.file && lastLine.line > v.line ? lastLine.line : v.line;
+        this.breaks.push({ ...this.mismatch(segment, n), file: first.file, line: first.line, endLine, rec: state.rec });
+      }
+    } else {
+      let crossesFile = state.lastSeal !== void 0 && state.lastSeal.file !== v.file;
+      this.breaks.push({
+        kind: crossesFile ? "missing file" : "deleted",
+        file: v.file,
+        line: first.line,
+        endLine: v.line,
+        rec: state.rec,
+        detail: crossesFile ? `seals between ${state.lastSeal.file}:${state.lastSeal.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
+      });
+    }
+    state.seals++, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = !1, state.lastSeal = v, v.fields?.end !== void 0 && (state.ended = !0, this.active.get(state.place) === state && this.active.delete(state.place));
+  }
+  /** What a segment that does not hash to its seal most likely went through. */
+  mismatch(segment, n) {
+    let have = segment.length;
+    if (have > n) return { kind: "inserted", detail: `${have - n} line(s) more than the seal covers (${n})` };
+    if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
+    for (let i = 1; i < segment.length; i++)
+      if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it` };
+    return { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
+  }
+  /** The report, once every file has been pushed. */
+  finish() {
+    for (let [place, lines] of this.orphans)
+      for (let v of lines) this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${place} where no recording is running` });
+    let recordings = [];
+    for (let state of this.recordings.values()) {
+      let ending, tail = state.segment.length;
+      if (state.awaitingStop) {
+        ending = "truncated";
+        let seal = state.awaitingStop;
+        this.breaks.push({ kind: "truncated", file: seal.file, line: seal.line, rec: state.rec, detail: "the stop event the last seal covers is missing" });
+      } else if (state.ended) ending = "sealed";
+      else if (state.externalStop) ending = state.externalStop;
+      else if (this.options.live?.has(state.rec)) ending = "open";
+      else if (state.startMissing && state.seals === 0) {
+        ending = "truncated";
+        let first = state.segment[0];
+        this.breaks.push({ kind: "forged event", file: first?.file ?? "", line: first?.line ?? 0, rec: state.rec, detail: "events of a recording that has neither a start nor a seal" });
+      } else {
+        ending = "truncated";
+        let last = state.segment[state.segment.length - 1] ?? state.lastSeal;
+        this.breaks.push({
+          kind: "truncated",
+          file: last?.file ?? "",
+          line: last?.line ?? 0,
+          rec: state.rec,
+          detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : "no final seal"
+        });
+      }
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing });
+    }
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, breaks: this.breaks };
+  }
+};
+
+// src/commands/verify.ts
+function readLogText(file) {
+  let bytes = import_node_fs12.default.readFileSync(file);
+  return (file.endsWith(".gz") ? import_node_zlib2.default.gunzipSync(bytes) : bytes).toString("utf8");
+}
+function liveRecordings(dir) {
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path14.default.join(dir, ".run"), names;
+  try {
+    names = import_node_fs12.default.readdirSync(runDir);
+  } catch {
+    return live;
+  }
+  for (let name of names) {
+    if (!name.endsWith(".json")) continue;
+    let runFile = import_node_path14.default.join(runDir, name);
+    try {
+      livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
+    } catch {
+    }
+  }
+  return live;
+}
+function verifyFiles(files, timeFormat, options) {
+  let verifier = new ChainVerifier(options);
+  for (let file of files) {
+    let text2;
+    try {
+      text2 = readLogText(file);
+    } catch (error) {
+      throw new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
+    }
+    let firstEnd = text2.indexOf(`
+`), reader = readerFor(firstEnd < 0 ? text2 : text2.slice(0, firstEnd), timeFormat), at = 0;
+    for (let line = 1; at < text2.length; line++) {
+      let end = text2.indexOf(`
+`, at), whole = end < 0 ? text2.slice(at) : text2.slice(at, end + 1);
+      at = end < 0 ? text2.length : end + 1;
+      let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1));
+      verifier.push(
+        parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, ms: parsed.ms } : { file, line, text: whole, ms: Number.NaN }
+      );
+    }
+  }
+  return verifier.finish();
+}
+function breakLine(found) {
+  return `${`${found.file}:${found.line}${found.endLine !== void 0 && found.endLine !== found.line ? `-${found.endLine}` : ""}`}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ""}: ${found.detail}
+`;
+}
+function summaryLine(name, report2) {
+  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealed = report2.recordings.reduce((sum, r) => sum + r.unsealed, 0), notes = [
+    count("open") > 0 ? `${count("open")} still recording` : "",
+    count("reader-died") > 0 ? `${count("reader-died")} ended by a dead reader` : "",
+    count("lost") > 0 ? `${count("lost")} closed as lost` : "",
+    unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : "",
+    report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
+    report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : ""
+  ].filter(Boolean);
+  return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
+`;
+}
+function setsOfFiles(files) {
+  let byDir = /* @__PURE__ */ new Map();
+  for (let file of files) {
+    let dir = import_node_path14.default.dirname(import_node_path14.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path14.default.basename(file)]);
+  }
+  let groups = [];
+  for (let [dir, names] of byDir) {
+    let sets = logSets(dir, names), covered = /* @__PURE__ */ new Set();
+    for (let set of sets) {
+      let paths = set.files.map((file) => file.path);
+      for (let file of paths) covered.add(file);
+      groups.push({ name: setName(set), files: paths });
+    }
+    for (let name of names) {
+      let full = import_node_path14.default.join(dir, name);
+      covered.has(full) || groups.push({ name, files: [full] });
+    }
+  }
+  return groups;
+}
+function verifyCommand() {
+  return whereOptions(new Command("verify")).description("check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable").argument("[files...]", "log files (default: every log in the directory, with its rotated files)").option("--key <file>", "the chain key (@audit-chain-key) the logs were written with").option("--quiet", "print only breaks").action((files, options) => {
+    let where = location(options), key2;
+    if (options.key !== void 0)
+      try {
+        key2 = import_node_fs12.default.readFileSync(options.key);
+      } catch (error) {
+        throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
+      }
+    let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
+    if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
+    let live = /* @__PURE__ */ new Set();
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path14.default.dirname(import_node_path14.default.resolve(file))) : [where.dir]))
+      for (let rec of liveRecordings(dir)) live.add(rec);
+    let out = new Output(), tampered = !1;
+    for (let group of groups) {
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live });
+      for (let found of report2.breaks) out.write(breakLine(found));
+      report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
+    }
+    out.flush(), process.exitCode = tampered ? 1 : 0;
   });
 }
 
@@ -12923,13 +13443,13 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs11 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs13 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function countNewlines(bytes, from, to) {
   let count = 0;
@@ -12941,7 +13461,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs11.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs13.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -12989,7 +13509,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs12.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs14.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -13069,11 +13589,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs12.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs14.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs12.default.closeSync(fd);
+          import_node_fs14.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -13140,7 +13660,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs13.default.closeSync(fd);
+    import_node_fs15.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -13173,16 +13693,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path15, held, error, visit) {
-  let fd = held.get(path15);
-  held.delete(path15);
+function readFile(path17, held, error, visit) {
+  let fd = held.get(path17);
+  held.delete(path17);
   try {
-    return fd ??= openLog(path15), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path17), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path15, failure), !1;
+    return error(path17, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs13.default.closeSync(fd);
+    fd !== void 0 && import_node_fs15.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -13214,7 +13734,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs15.default.closeSync(fd);
   }
   return matched;
 }
@@ -13235,7 +13755,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs15.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -13420,17 +13940,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs14.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs16.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -13447,21 +13967,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs14.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs16.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs14.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs16.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs14.default.closeSync(own);
+        own !== void 0 && import_node_fs16.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs14.default.statSync(file);
+    return import_node_fs16.default.statSync(file);
   } catch {
     return;
   }
@@ -13469,7 +13989,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs14.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs16.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -13481,19 +14001,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs14.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs16.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path15.default.dirname(live), rotated = rotatedFiles(import_node_fs16.default.readdirSync(dir), import_node_path15.default.basename(live)).map((name) => import_node_path15.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs14.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs16.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs14.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs16.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -13518,7 +14038,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs14.default.closeSync(reading.fd);
+      import_node_fs16.default.closeSync(reading.fd);
     }
   }
 }
@@ -13533,7 +14053,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path14.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path16.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -13541,7 +14061,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs15.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs17.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -13556,9 +14076,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path16.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs17.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs15.default.closeSync(fd);
+      fd !== void 0 && import_node_fs17.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -13578,7 +14098,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -13692,15 +14212,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs16.default.openSync(options.output, import_node_fs16.default.constants.O_WRONLY | import_node_fs16.default.constants.O_CREAT | import_node_fs16.default.constants.O_EXCL | import_node_fs16.default.constants.O_NOFOLLOW, 384), import_node_fs16.default.fchmodSync(fd, 384);
+      fd = import_node_fs18.default.openSync(options.output, import_node_fs18.default.constants.O_WRONLY | import_node_fs18.default.constants.O_CREAT | import_node_fs18.default.constants.O_EXCL | import_node_fs18.default.constants.O_NOFOLLOW, 384), import_node_fs18.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs16.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs16.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs18.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs18.default.writeSync(fd, pending);
     } finally {
-      import_node_fs16.default.closeSync(fd);
+      import_node_fs18.default.closeSync(fd);
     }
   });
 }
@@ -13787,7 +14307,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os4.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os5.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })
@@ -13813,7 +14333,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF, options.stalled || DEFAULT_STATUS_STALLED)}
 `);
   })
-).addCommand(lsCommand()).addCommand(grepCommand()).addCommand(showCommand()).addCommand(tailCommand()).addCommand(exportCommand()).addCommand(replayCommand());
+).addCommand(lsCommand()).addCommand(verifyCommand()).addCommand(grepCommand()).addCommand(showCommand()).addCommand(tailCommand()).addCommand(exportCommand()).addCommand(replayCommand());
 for (let command of program2.commands) command.exitOverride().configureOutput({ writeErr: () => {
 } });
 function runCli(argv, dependencies = {}) {

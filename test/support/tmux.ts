@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after } from 'node:test';
 import { cliResult, type CliResult } from './cli.ts';
-import { readAllLogs, readIfThere, stampsOutOfOrder } from './log.ts';
+import { readAllLogs, readIfThere, stampsOutOfOrder, withoutSeals } from './log.ts';
 import { HELPER, PLUGIN } from './paths.ts';
 import { descendants, running } from './process.ts';
 import { makeTempDir, shellQuote, uniqueMarker, waitFor } from './util.ts';
@@ -172,9 +172,9 @@ export class TmuxServer implements Attachable {
     return path.join(this.logDir, `${session}@${this.socketName}.log`);
   }
 
-  /** The live log file's text ('' if there is none). */
+  /** The live log file's text ('' if there is none), without seals (see withoutSeals). */
   readLog(session = 'main'): string {
-    return readIfThere(this.logFile(session));
+    return withoutSeals(readIfThere(this.logFile(session)));
   }
 
   /** Lines the pane printed (mark `|`), text only, from the live file. */

@@ -48,7 +48,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
     shellHinted: true,
-    options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '' },
+    options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '' },
     ...overrides,
   };
 }
@@ -136,6 +136,10 @@ describe('start plan', () => {
       timeFormat: DEFAULT_TIME_FORMAT,
       maxBytes: 10 * 1024 ** 2,
       maxFiles: 20,
+      rotate: 'both',
+      maxAgeMs: Number.POSITIVE_INFINITY,
+      compress: true,
+      chainKey: '',
       alternateScreen: false,
       width: 80,
       shell: 'plain',
@@ -158,7 +162,7 @@ describe('start plan', () => {
   });
 
   it('a non-default server and the options shape the file names', () => {
-    const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3' } });
+    const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: '', maxAge: '', compress: '', chainKey: '' } });
     const plan = planStart(startFacts(state));
     assert.equal(plan.file, '/home/ann/logs/my%20proj@work.log');
     assert.equal(plan.runFile, '/home/ann/logs/.run/4242-3.json');
@@ -166,7 +170,7 @@ describe('start plan', () => {
   });
 
   it('messages: where it logs first, then a dead predecessor, fallen-back options and a created directory', () => {
-    const state = pane({ recording: 'OLDrec1234', options: { dir: '', timeFormat: '', maxSize: 'big', maxFiles: '' } });
+    const state = pane({ recording: 'OLDrec1234', options: { dir: '', timeFormat: '', maxSize: 'big', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '' } });
     const plan = planStart(startFacts(state, { dirExists: false }));
     assert.deepEqual(plan.messages, [
       'logging %3 → /home/ann/.local/state/tmux-audit/deploy.log (rec V1StGXR8_Z)',
@@ -290,7 +294,7 @@ describe('status line of a pane', () => {
 
 describe('pipe --file', () => {
   const facts = { id: 'V1StGXR8_Z', username: 'ann', env, cwd: '/work' };
-  const plain = { file: 'build.log', session: 'pipe', timeFormat: '', maxSize: '', maxFiles: '' };
+  const plain = { file: 'build.log', session: 'pipe', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '' };
 
   it('defaults: the options of a pane recording, the file beside the caller, no pane', () => {
     assert.deepEqual(filterRecording(plain, facts), {
@@ -308,6 +312,8 @@ describe('pipe --file', () => {
         timeFormat: DEFAULT_TIME_FORMAT,
         maxBytes: 10 * 1024 ** 2,
         maxFiles: 20,
+        rotate: 'size',
+        compress: false,
         seed: '',
       },
       warnings: [],
