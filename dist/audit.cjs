@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path17 = require("node:path"), fs19 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path17 = require("node:path"), fs20 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs19.existsSync(executableFile)) return;
+        if (fs20.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path17.resolve(baseDir, baseName);
-          if (fs19.existsSync(localBin)) return localBin;
+          if (fs20.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path17.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs19.existsSync(`${localBin}${ext}`)
+            (ext) => fs20.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs19.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs20.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -10197,7 +10197,7 @@ function paneDied(tmux, paneId, status) {
 }
 
 // src/commands/pipe.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 
 // src/pipeline/hold.ts
 var Hold = class {
@@ -11536,9 +11536,9 @@ function heldWhileAsking(source, hold) {
   };
 }
 var WIDTH_ASK_MS = 1e3, Recorder = class {
-  constructor(stamper, pipeline, options) {
+  constructor(stamper, pipeline2, options) {
     this.stamper = stamper;
-    this.pipeline = pipeline;
+    this.pipeline = pipeline2;
     this.options = options;
     this.transcript = this.newTranscript();
     let hold = options.hold ?? new Hold();
@@ -11848,11 +11848,18 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
   return currentSize > 0 && currentSize + incoming > maxBytes;
+}
+function nextLocalMidnight(ms) {
+  let date = new Date(ms);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+}
+function rotationDue(rotate, size2, incoming, maxBytes, lastWrite, now) {
+  return size2 === 0 ? !1 : rotate !== "daily" && size2 + incoming > maxBytes ? !0 : rotate !== "size" && now >= nextLocalMidnight(lastWrite);
 }
 function utcStamp(date) {
   return date.toISOString().replace(/[-:]/g, "");
@@ -11872,6 +11879,16 @@ function rotatedFiles(names, live) {
     match2 && !(match2[3] && present.has(name.slice(0, -3))) && found.push({ name, time: match2[1], n: Number(match2[2] ?? 0) });
   }
   return found.sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n), found.map((file) => file.name);
+}
+function rotatedAt(name) {
+  let m = /\.(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{3})Z(?:-\d+)?(?:\.gz)?$/.exec(name);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7])) : void 0;
+}
+function filesTooOld(names, live, maxAgeMs, now) {
+  return Number.isFinite(maxAgeMs) ? rotatedFiles(names, live).filter((name) => now - rotatedAt(name) > maxAgeMs) : [];
+}
+function filesToCompress(names, live) {
+  return rotatedFiles(names, live).slice(0, -1).filter((name) => !name.endsWith(".gz"));
 }
 function filesToPrune(names, live, keep) {
   let rotated = rotatedFiles(names, live);
@@ -11920,52 +11937,99 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
-var { O_WRONLY: O_WRONLY2, O_RDONLY: O_RDONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs5.default.constants, STALE_LOCK_MS = 1e4;
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+
+// src/sinks/file/compress.ts
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs5.default.constants, STALE_TEMP_MS = 10 * 6e4;
+function compressInBackground(file, done = () => {
+}) {
+  let temp = `${file}.gz.tmp`, stale = import_node_fs5.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  if (stale) {
+    if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
+    import_node_fs5.default.rmSync(temp, { force: !0 });
+  }
+  let input, output;
+  try {
+    input = import_node_fs5.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
+  } catch (error) {
+    return done(error);
+  }
+  try {
+    output = import_node_fs5.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
+  } catch (error) {
+    return import_node_fs5.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+  }
+  let out = import_node_fs5.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs5.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+    try {
+      if (error) throw error;
+      import_node_fs5.default.fsyncSync(output), import_node_fs5.default.closeSync(output), import_node_fs5.default.renameSync(temp, `${file}.gz`), import_node_fs5.default.rmSync(file, { force: !0 }), done();
+    } catch (failure) {
+      try {
+        import_node_fs5.default.closeSync(output);
+      } catch {
+      }
+      import_node_fs5.default.rmSync(temp, { force: !0 }), done(failure);
+    }
+  });
+}
+
+// src/sinks/file/rotation.ts
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs6.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
-function rotateUnderLock(file, fd, maxFiles, reopen, pruned) {
+function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs5.default.fstatSync(fd), import_node_fs5.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs5.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs5.default.renameSync(file, import_node_path8.default.join(dir, rotated));
-      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path8.default.join(dir, name)));
-      for (let old of filesToPrune([...ours, rotated], live, maxFiles))
-        import_node_fs5.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
+    if (sameFile(import_node_fs6.default.fstatSync(fd), import_node_fs6.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs6.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs6.default.renameSync(file, import_node_path8.default.join(dir, rotated));
+      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path8.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      if (retention) {
+        for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
+        let mine = new Set(ours);
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path8.default.join(dir, other));
+      }
+      for (let old of doomed)
+        import_node_fs6.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
+      if (retention?.compress)
+        for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
+          let target = import_node_path8.default.join(dir, name);
+          compressInBackground(target, (error) => retention.compressed?.(target, error));
+        }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs5.default.rmSync(lock, { force: !0 });
+    import_node_fs6.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs5.default.openSync(lock, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
-      return import_node_fs5.default.writeSync(fd, String(process.pid)), import_node_fs5.default.closeSync(fd), !0;
+      let fd = import_node_fs6.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
+      return import_node_fs6.default.writeSync(fd, String(process.pid)), import_node_fs6.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs5.default.openSync(lock, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+        let held = import_node_fs6.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
         try {
-          holder = import_node_fs5.default.readFileSync(held, "utf8");
-          let stat = import_node_fs5.default.fstatSync(held);
+          holder = import_node_fs6.default.readFileSync(held, "utf8");
+          let stat = import_node_fs6.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs5.default.closeSync(held);
+          import_node_fs6.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs5.default.rmSync(lock, { force: !0 });
+      import_node_fs6.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -11975,7 +12039,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write, this.size = import_node_fs6.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs7.default.write, this.size = import_node_fs7.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -11998,6 +12062,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** The file's size as of the last check, plus what this writer has written since. */
   size;
   checkedAt;
+  /** The next local midnight after the last look: a write past it looks again (daily rotation). */
+  dayEnds = Number.POSITIVE_INFINITY;
   /** Bytes this writer may write before it looks at the file again (see CHECK_ROOM_SHARE). */
   checkEvery = CHECK_BYTES;
   /** Bytes written since the last check, in order: written again if the file turns out removed. */
@@ -12047,7 +12113,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs6.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs7.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -12064,11 +12130,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs6.default.fsyncSync(this.fd);
+        import_node_fs7.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs6.default.closeSync(this.fd);
+    import_node_fs7.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -12156,25 +12222,38 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * the limit is near; otherwise the count answers.
    */
   prepare(incoming, force = !1, upcoming = incoming) {
-    if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS) && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
-    let mine = import_node_fs6.default.fstatSync(this.fd), current = import_node_fs6.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
+    if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
+    let mine = import_node_fs7.default.fstatSync(this.fd), current = import_node_fs7.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs7.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
-    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.options.onChecked?.();
+    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
-    if (incoming > 0 && needsRotation(size2, incoming, this.options.maxBytes)) {
+    if (incoming > 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated;
       try {
-        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file)), this.rotateFailing = !1;
+        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file), {
+          maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
+          compress: this.options.compress ?? !1,
+          now,
+          planted: this.options.onPlanted,
+          compressed: (file, error) => {
+            error && this.options.onCompressError?.(file, error);
+          }
+        }), this.rotateFailing = !1;
       } catch (error) {
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs6.default.fstatSync(this.fd).size;
+      size2 = import_node_fs7.default.fstatSync(this.fd).size;
     }
-    return this.size = size2, this.checkEvery = Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.options.maxBytes - size2;
+    return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
+  }
+  /** What a write may take: up to the size limit, unless only the day rotates the file. */
+  room() {
+    return this.options.rotate === "daily" ? Number.POSITIVE_INFINITY : this.options.maxBytes - this.size;
   }
   pruned(file) {
     this.prunedOnce || (this.prunedOnce = !0, this.options.onFirstPrune?.(file));
@@ -12193,11 +12272,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs6.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs6.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(this.file));
+    import_node_fs7.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file));
   }
 };
 
@@ -12308,6 +12387,11 @@ function runPipe(recording, runFile, dependencies = {}) {
     return new FileSink(recording.file, recording.timeFormat, {
       maxBytes: recording.maxBytes,
       maxFiles: recording.maxFiles,
+      rotate: recording.rotate ?? "both",
+      maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
+      compress: recording.compress ?? !1,
+      onPlanted: once((file) => tell(`left ${file} alone: it looks like a rotated log past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
+      onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, !0)),
       write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
       onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
@@ -12319,7 +12403,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       // run and pid files went with a removed directory; without them the next toggle would take
       // this reader for dead instead of stopping it.
       onLost: (what) => {
-        if (recorder.event("lost", { what }, sink.waitingSince), pipeline.flush(), runFile && what === "directory")
+        if (recorder.event("lost", { what }, sink.waitingSince), pipeline2.flush(), runFile && what === "directory")
           try {
             writeRecording(runFile, recording), writeReaderPid(runFile);
           } catch {
@@ -12333,7 +12417,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
-  }), hold = new Hold(), pipeline = new Pipeline([hold, guard], [sink]), recorder = new Recorder(stamper, pipeline, {
+  }), hold = new Hold(), pipeline2 = new Pipeline([hold, guard], [sink]), recorder = new Recorder(stamper, pipeline2, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -12376,7 +12460,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     try {
       recorder.event("error", { message: error.message });
     } finally {
-      pipeline.close().finally(() => process.exit(70));
+      pipeline2.close().finally(() => process.exit(70));
     }
   });
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
@@ -12402,12 +12486,18 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs7.default.readFileSync(recording.chainKey);
+      let key2 = import_node_fs8.default.readFileSync(recording.chainKey);
       if (key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
       tell(`cannot read the chain key ${recording.chainKey} (${error.code ?? error.message}); ${recording.paneId} is chained without a key`, !0);
     }
+}
+function once(say) {
+  let said = !1;
+  return (...args) => {
+    said || (said = !0, say(...args));
+  };
 }
 
 // src/commands/recover.ts
@@ -12447,10 +12537,10 @@ function signalName(signal) {
 }
 
 // src/read/summary.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1), import_node_path10 = __toESM(require("node:path"), 1), import_node_zlib = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1), import_node_path10 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -12459,7 +12549,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs8.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs9.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -12479,7 +12569,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs8.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs9.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -12495,34 +12585,35 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 function openLog(file) {
   let fd;
   try {
-    fd = import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NONBLOCK);
+    fd = import_node_fs9.default.openSync(file, import_node_fs9.default.constants.O_RDONLY | import_node_fs9.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs8.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs9.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(import_node_fs8.default.readFileSync(fd));
+    return textOfGzip(import_node_fs9.default.readFileSync(fd));
   } finally {
-    import_node_fs8.default.closeSync(fd);
+    import_node_fs9.default.closeSync(fd);
   }
 }
 function textOfGzip(bytes) {
-  let dir = import_node_fs8.default.mkdtempSync(import_node_path10.default.join(import_node_os4.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path10.default.join(dir, "text");
+  let dir = import_node_fs9.default.mkdtempSync(import_node_path10.default.join(import_node_os4.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path10.default.join(dir, "text");
   try {
-    let fd = import_node_fs8.default.openSync(temp, import_node_fs8.default.constants.O_RDWR | import_node_fs8.default.constants.O_CREAT | import_node_fs8.default.constants.O_EXCL, 384);
+    let fd = import_node_fs9.default.openSync(temp, import_node_fs9.default.constants.O_RDWR | import_node_fs9.default.constants.O_CREAT | import_node_fs9.default.constants.O_EXCL, 384);
     try {
-      import_node_fs8.default.writeFileSync(fd, import_node_zlib.default.gunzipSync(bytes));
+      let text2 = import_node_zlib2.default.gunzipSync(bytes);
+      for (let done = 0; done < text2.length; ) done += import_node_fs9.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs8.default.closeSync(fd), error;
+      throw import_node_fs9.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs8.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs9.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs9.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -12531,11 +12622,11 @@ function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs8.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs9.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs8.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs9.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -12630,7 +12721,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs9.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs10.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -12648,7 +12739,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs9.default.closeSync(fd);
+      import_node_fs10.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -12682,10 +12773,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -12723,7 +12814,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs10.default.readdirSync(dir);
+    names = import_node_fs11.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -12839,7 +12930,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs11.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs12.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -12916,7 +13007,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
 
 // src/chain/verify.ts
 var RecordingState = class {
@@ -13147,13 +13238,13 @@ var ChainVerifier = class {
 
 // src/commands/verify.ts
 function readLogText(file) {
-  let bytes = import_node_fs12.default.readFileSync(file);
-  return (file.endsWith(".gz") ? import_node_zlib2.default.gunzipSync(bytes) : bytes).toString("utf8");
+  let bytes = import_node_fs13.default.readFileSync(file);
+  return (file.endsWith(".gz") ? import_node_zlib3.default.gunzipSync(bytes) : bytes).toString("utf8");
 }
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Set(), runDir = import_node_path14.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs12.default.readdirSync(runDir);
+    names = import_node_fs13.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -13232,7 +13323,7 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs12.default.readFileSync(options.key);
+        key2 = import_node_fs13.default.readFileSync(options.key);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
@@ -13443,13 +13534,13 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs13 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs14 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function countNewlines(bytes, from, to) {
   let count = 0;
@@ -13461,7 +13552,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs13.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs14.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -13509,7 +13600,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs14.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs15.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -13589,11 +13680,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs14.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs15.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs14.default.closeSync(fd);
+          import_node_fs15.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -13660,7 +13751,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs15.default.closeSync(fd);
+    import_node_fs16.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -13702,7 +13793,7 @@ function readFile(path17, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path17, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs15.default.closeSync(fd);
+    fd !== void 0 && import_node_fs16.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -13734,7 +13825,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs15.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs16.default.closeSync(fd);
   }
   return matched;
 }
@@ -13755,7 +13846,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs15.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs16.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -13940,17 +14031,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs16.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs17.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -13967,21 +14058,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs16.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs17.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs16.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs17.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs16.default.closeSync(own);
+        own !== void 0 && import_node_fs17.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs16.default.statSync(file);
+    return import_node_fs17.default.statSync(file);
   } catch {
     return;
   }
@@ -13989,7 +14080,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs16.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs17.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -14001,19 +14092,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs16.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs17.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path15.default.dirname(live), rotated = rotatedFiles(import_node_fs16.default.readdirSync(dir), import_node_path15.default.basename(live)).map((name) => import_node_path15.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path15.default.dirname(live), rotated = rotatedFiles(import_node_fs17.default.readdirSync(dir), import_node_path15.default.basename(live)).map((name) => import_node_path15.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs16.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs17.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs16.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs17.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -14038,7 +14129,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs16.default.closeSync(reading.fd);
+      import_node_fs17.default.closeSync(reading.fd);
     }
   }
 }
@@ -14061,7 +14152,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs17.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs18.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -14076,9 +14167,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path16.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs17.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path16.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs18.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs17.default.closeSync(fd);
+      fd !== void 0 && import_node_fs18.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -14098,7 +14189,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -14212,15 +14303,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs18.default.openSync(options.output, import_node_fs18.default.constants.O_WRONLY | import_node_fs18.default.constants.O_CREAT | import_node_fs18.default.constants.O_EXCL | import_node_fs18.default.constants.O_NOFOLLOW, 384), import_node_fs18.default.fchmodSync(fd, 384);
+      fd = import_node_fs19.default.openSync(options.output, import_node_fs19.default.constants.O_WRONLY | import_node_fs19.default.constants.O_CREAT | import_node_fs19.default.constants.O_EXCL | import_node_fs19.default.constants.O_NOFOLLOW, 384), import_node_fs19.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs18.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs18.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs19.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs19.default.writeSync(fd, pending);
     } finally {
-      import_node_fs18.default.closeSync(fd);
+      import_node_fs19.default.closeSync(fd);
     }
   });
 }

@@ -64,6 +64,11 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     return new FileSink(recording.file, recording.timeFormat, {
       maxBytes: recording.maxBytes,
       maxFiles: recording.maxFiles,
+      rotate: recording.rotate ?? 'both',
+      maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
+      compress: recording.compress ?? false,
+      onPlanted: once((file) => tell(`left ${file} alone: it looks like a rotated log past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, true)),
+      onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, true)),
       write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
       onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, true),
@@ -209,4 +214,14 @@ function chainKey(recording: Recording, tell: (text: string, error?: boolean) =>
     tell(`cannot read the chain key ${recording.chainKey} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ${recording.paneId} is chained without a key`, true);
   }
   return undefined;
+}
+
+/** `tell` once per reader: a message line repeated at every rotation would be noise. */
+function once<A extends unknown[]>(say: (...args: A) => void): (...args: A) => void {
+  let said = false;
+  return (...args) => {
+    if (said) return;
+    said = true;
+    say(...args);
+  };
 }

@@ -124,7 +124,9 @@ function textOfGzip(bytes: Buffer): number {
   try {
     const fd = fs.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
     try {
-      fs.writeFileSync(fd, zlib.gunzipSync(bytes));
+      // Written by position: the descriptor's own offset stays at 0, as a freshly opened file's.
+      const text = zlib.gunzipSync(bytes);
+      for (let done = 0; done < text.length; ) done += fs.writeSync(fd, text, done, text.length - done, done);
     } catch (error) {
       fs.closeSync(fd);
       throw error;

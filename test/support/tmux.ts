@@ -71,6 +71,8 @@ export class TmuxServer implements Attachable {
       `set -g @audit-dir '${this.logDir}'`,
       "set -g status-right '[#{audit_status}]'",
       'set -g status-interval 0',
+      // Tests of rotation read rotated files as they are; those of compression turn it on (a later line wins).
+      'set -g @audit-compress off',
       ...(options.config ?? []),
     ];
     if (options.plugin !== false) lines.push(`run-shell '${PLUGIN}'`);
