@@ -11979,6 +11979,7 @@ var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXC
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
+var COMPRESS_AFTER_MS = 6e4;
 function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
@@ -11994,11 +11995,13 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
       }
       for (let old of doomed)
         import_node_fs6.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
-      if (retention?.compress)
+      if (retention?.compress) {
+        let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path8.default.join(dir, name);
-          compressInBackground(target, (error) => retention.compressed?.(target, error));
+          let target = import_node_path8.default.join(dir, name), stat = import_node_fs6.default.lstatSync(target, { throwIfNoEntry: !1 });
+          !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
         }
+      }
     }
     return reopen(), !0;
   } finally {
@@ -12237,6 +12240,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? !1,
+          compressAfterMs: this.options.compressAfterMs,
           now,
           planted: this.options.onPlanted,
           compressed: (file, error) => {
@@ -13032,6 +13036,10 @@ var RecordingState = class {
   externalStop;
   stopped = !1;
   lastSeal;
+  /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
+  links = [];
+  /** The link breaks reported for it (indices into the breaks). */
+  linkBreaks = [];
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop;
 };
@@ -13173,36 +13181,86 @@ var ChainVerifier = class {
     state.resync && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n));
     let first = segment[0] ?? v, expectedPrev = state.prev ?? (state.resync ? void 0 : GENESIS), hash = new SegmentHash(p, this.options.key);
     for (let line of segment) hash.add(line.text);
-    let holds = segment.length === n && hash.digest() === h;
-    if (expectedPrev === void 0 || expectedPrev === p) {
-      if (!holds) {
-        let lastLine = segment[segment.length - 1], endLine = lastLine && lastLine.file === first.file && lastLine.line > v.line ? lastLine.line : v.line;
-        this.breaks.push({ ...this.mismatch(segment, n), file: first.file, line: first.line, endLine, rec: state.rec });
-      }
-    } else {
-      let crossesFile = state.lastSeal !== void 0 && state.lastSeal.file !== v.file;
-      this.breaks.push({
+    let holds = segment.length === n && hash.digest() === h, linked = expectedPrev === void 0 || expectedPrev === p;
+    state.links.push({ p, h: h.slice(0, LINK_HEX) });
+    let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
+    if (!linked)
+      state.linkBreaks.push(this.breaks.length), this.breaks.push({
+        ...stretch,
         kind: crossesFile ? "missing file" : "deleted",
-        file: v.file,
-        line: first.line,
-        endLine: v.line,
-        rec: state.rec,
-        detail: crossesFile ? `seals between ${state.lastSeal.file}:${state.lastSeal.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
+        detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
       });
+    else if (!holds) {
+      let found = this.mismatch(segment, n, p, h);
+      found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
     }
     state.seals++, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = !1, state.lastSeal = v, v.fields?.end !== void 0 && (state.ended = !0, this.active.get(state.place) === state && this.active.delete(state.place));
   }
   /** What a segment that does not hash to its seal most likely went through. */
-  mismatch(segment, n) {
+  mismatch(segment, n, p, h) {
     let have = segment.length;
     if (have > n) return { kind: "inserted", detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++)
       if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it` };
-    return { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
+    let moved = this.reorderThatHolds(segment, p, h);
+    return moved ? { kind: "reordered", detail: moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
+  }
+  /**
+   * Stamps do not tell a move apart from an edit when the lines share a
+   * stamp (a flood's read has one). Tries the moves a person makes: two of
+   * the segment's files swapped (mv of rotated files), two neighbouring lines
+   * swapped; says which one makes the seal hold, if any.
+   */
+  reorderThatHolds(segment, p, h) {
+    let holdsFor = (lines) => {
+      let hash = new SegmentHash(p, this.options.key);
+      for (let line of lines) hash.add(line.text);
+      return hash.digest() === h;
+    }, pieces = [];
+    for (let line of segment) {
+      let last = pieces[pieces.length - 1];
+      last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
+    }
+    if (pieces.length <= 64)
+      for (let i = 0; i < pieces.length; i++)
+        for (let j = i + 1; j < pieces.length; j++) {
+          let swapped = [...pieces];
+          if ([swapped[i], swapped[j]] = [swapped[j], swapped[i]], holdsFor(swapped.flat())) return `${pieces[i][0].file} and ${pieces[j][0].file} are in each other's place`;
+        }
+    if (segment.length <= 2e3) {
+      let lines = [...segment];
+      for (let i = 0; i + 1 < lines.length; i++) {
+        if ([lines[i], lines[i + 1]] = [lines[i + 1], lines[i]], holdsFor(lines)) return `lines ${segment[i].line} and ${segment[i + 1].line} are in each other's place`;
+        [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
+      }
+    }
+  }
+  /**
+   * Whether a recording's seals, whose links break in file order, make one
+   * whole chain in another order: its files (or stretches) were reordered,
+   * nothing removed.
+   */
+  chainsInAnotherOrder(state) {
+    let byLink = /* @__PURE__ */ new Map();
+    for (let [i, link] of state.links.entries()) {
+      if (byLink.has(link.p)) return !1;
+      byLink.set(link.p, i);
+    }
+    let hashes = new Set(state.links.map((link) => link.h)), heads = state.links.filter((link) => !hashes.has(link.p));
+    if (heads.length !== 1 || !state.startMissing && heads[0].p !== GENESIS) return !1;
+    let seen = 0;
+    for (let at = byLink.get(heads[0].p); at !== void 0 && seen <= state.links.length; at = byLink.get(state.links[at].h)) seen++;
+    return seen === state.links.length;
   }
   /** The report, once every file has been pushed. */
   finish() {
+    for (let state of this.recordings.values())
+      if (!(state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)))
+        for (let index of state.linkBreaks) {
+          let found = this.breaks[index];
+          this.breaks[index] = { ...found, kind: "reordered", detail: "the seals chain up in another order: files or stretches of the log were moved" };
+        }
     for (let [place, lines] of this.orphans)
       for (let v of lines) this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${place} where no recording is running` });
     let recordings = [];
@@ -13259,15 +13317,34 @@ function liveRecordings(dir) {
   return live;
 }
 function verifyFiles(files, timeFormat, options) {
-  let verifier = new ChainVerifier(options);
-  for (let file of files) {
-    let text2;
+  let texts = /* @__PURE__ */ new Map();
+  for (let file of files)
     try {
-      text2 = readLogText(file);
+      texts.set(file, readLogText(file));
     } catch (error) {
       throw new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
     }
-    let firstEnd = text2.indexOf(`
+  let report2 = verifyTexts(files, texts, timeFormat, options);
+  if (report2.breaks.length < 2) return report2;
+  let named = [...new Set(report2.breaks.flatMap((found) => [found.file, found.endFile ?? found.file]))].filter((file) => texts.has(file)), involved = /* @__PURE__ */ new Set();
+  for (let file of named) {
+    let at = files.indexOf(file);
+    for (let i = Math.max(0, at - 1); i <= Math.min(files.length - 1, at + 1); i++) involved.add(files[i]);
+  }
+  let candidates = [...involved].sort((a, b) => files.indexOf(a) - files.indexOf(b));
+  if (candidates.length > 12) return report2;
+  for (let i = 0; i < candidates.length; i++)
+    for (let j = i + 1; j < candidates.length; j++) {
+      let order = [...files], a = order.indexOf(candidates[i]), b = order.indexOf(candidates[j]);
+      if ([order[a], order[b]] = [order[b], order[a]], verifyTexts(order, texts, timeFormat, options).breaks.length === 0)
+        return { ...report2, breaks: [{ kind: "reordered", file: candidates[i], line: 1, rec: "", detail: `${candidates[i]} and ${candidates[j]} are in each other's place (renamed): in the other order the log verifies` }] };
+    }
+  return report2;
+}
+function verifyTexts(files, texts, timeFormat, options) {
+  let verifier = new ChainVerifier(options);
+  for (let file of files) {
+    let text2 = texts.get(file), firstEnd = text2.indexOf(`
 `), reader = readerFor(firstEnd < 0 ? text2 : text2.slice(0, firstEnd), timeFormat), at = 0;
     for (let line = 1; at < text2.length; line++) {
       let end = text2.indexOf(`
@@ -13282,7 +13359,8 @@ function verifyFiles(files, timeFormat, options) {
   return verifier.finish();
 }
 function breakLine(found) {
-  return `${`${found.file}:${found.line}${found.endLine !== void 0 && found.endLine !== found.line ? `-${found.endLine}` : ""}`}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ""}: ${found.detail}
+  let end = found.endLine === void 0 || found.endLine === found.line && !found.endFile ? "" : found.endFile ? ` to ${found.endFile}:${found.endLine}` : `-${found.endLine}`;
+  return `${`${found.file}:${found.line}${end}`}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ""}: ${found.detail}
 `;
 }
 function summaryLine(name, report2) {

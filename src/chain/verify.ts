@@ -29,6 +29,8 @@ export interface Break {
   line: number;
   /** The last line of the stretch (the seal that does not hold), when it is a stretch. */
   endLine?: number;
+  /** The file of `endLine`, when it is another. */
+  endFile?: string;
   rec: string;
   detail: string;
 }
@@ -87,6 +89,10 @@ class RecordingState {
   externalStop: 'reader-died' | 'lost' | undefined;
   stopped = false;
   lastSeal: VerifyLine | undefined;
+  /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
+  links: { p: string; h: string }[] = [];
+  /** The link breaks reported for it (indices into the breaks). */
+  linkBreaks: number[] = [];
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop: VerifyLine | undefined;
   constructor(
@@ -298,20 +304,27 @@ export class ChainVerifier {
     for (const line of segment) hash.add(line.text);
     const holds = segment.length === n && hash.digest() === h;
     const linked = expectedPrev === undefined || expectedPrev === p;
+    state.links.push({ p, h: h.slice(0, LINK_HEX) });
+    // Lines missing where the stretch since the last seal crosses from one file into another: a file removed.
+    const from = state.lastSeal ?? first;
+    const crossesFile = from.file !== v.file;
+    const lastLine = segment[segment.length - 1];
+    const end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v;
+    const stretch = { file: first.file, line: first.line, endLine: end.line, ...(end.file === first.file ? {} : { endFile: end.file }), rec: state.rec };
     if (!linked) {
-      const crossesFile = state.lastSeal !== undefined && state.lastSeal.file !== v.file;
+      state.linkBreaks.push(this.breaks.length);
       this.breaks.push({
+        ...stretch,
         kind: crossesFile ? 'missing file' : 'deleted',
-        file: v.file,
-        line: first.line,
-        endLine: v.line,
-        rec: state.rec,
-        detail: crossesFile ? `seals between ${state.lastSeal!.file}:${state.lastSeal!.line} and here are gone (a file of the log removed?)` : 'a seal and the lines before it are gone',
+        detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : 'a seal and the lines before it are gone',
       });
     } else if (!holds) {
-      const lastLine = segment[segment.length - 1];
-      const endLine = lastLine && lastLine.file === first.file && lastLine.line > v.line ? lastLine.line : v.line;
-      this.breaks.push({ ...this.mismatch(segment, n), file: first.file, line: first.line, endLine, rec: state.rec });
+      const found = this.mismatch(segment, n, p, h);
+      // Heuristic (the text names the files, not what was in them): more than one line short in a stretch
+      // that crosses files reads as a file removed; one line as a line deleted.
+      if (found.kind === 'deleted' && crossesFile && n - segment.length > 1) {
+        this.breaks.push({ ...stretch, kind: 'missing file', detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` });
+      } else this.breaks.push({ ...stretch, ...found });
     }
     state.seals++;
     state.prev = h.slice(0, LINK_HEX);
@@ -326,18 +339,84 @@ export class ChainVerifier {
   }
 
   /** What a segment that does not hash to its seal most likely went through. */
-  private mismatch(segment: readonly VerifyLine[], n: number): { kind: BreakKind; detail: string } {
+  private mismatch(segment: readonly VerifyLine[], n: number, p: string, h: string): { kind: BreakKind; detail: string } {
     const have = segment.length;
     if (have > n) return { kind: 'inserted', detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: 'deleted', detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++) {
       if (segment[i]!.ms < segment[i - 1]!.ms) return { kind: 'reordered', detail: `line ${segment[i]!.line} is stamped earlier than the line before it` };
     }
+    const moved = this.reorderThatHolds(segment, p, h);
+    if (moved) return { kind: 'reordered', detail: moved };
     return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written` };
+  }
+
+  /**
+   * Stamps do not tell a move apart from an edit when the lines share a
+   * stamp (a flood's read has one). Tries the moves a person makes: two of
+   * the segment's files swapped (mv of rotated files), two neighbouring lines
+   * swapped; says which one makes the seal hold, if any.
+   */
+  private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string): string | undefined {
+    const holdsFor = (lines: readonly VerifyLine[]): boolean => {
+      const hash = new SegmentHash(p, this.options.key);
+      for (const line of lines) hash.add(line.text);
+      return hash.digest() === h;
+    };
+    const pieces: VerifyLine[][] = [];
+    for (const line of segment) {
+      const last = pieces[pieces.length - 1];
+      if (last && last[0]!.file === line.file) last.push(line);
+      else pieces.push([line]);
+    }
+    if (pieces.length <= 64) {
+      for (let i = 0; i < pieces.length; i++) {
+        for (let j = i + 1; j < pieces.length; j++) {
+          const swapped = [...pieces];
+          [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
+          if (holdsFor(swapped.flat())) return `${pieces[i]![0]!.file} and ${pieces[j]![0]!.file} are in each other's place`;
+        }
+      }
+    }
+    if (segment.length <= 2000) {
+      const lines = [...segment];
+      for (let i = 0; i + 1 < lines.length; i++) {
+        [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
+        if (holdsFor(lines)) return `lines ${segment[i]!.line} and ${segment[i + 1]!.line} are in each other's place`;
+        [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a recording's seals, whose links break in file order, make one
+   * whole chain in another order: its files (or stretches) were reordered,
+   * nothing removed.
+   */
+  private chainsInAnotherOrder(state: RecordingState): boolean {
+    const byLink = new Map<string, number>();
+    for (const [i, link] of state.links.entries()) {
+      if (byLink.has(link.p)) return false;
+      byLink.set(link.p, i);
+    }
+    const hashes = new Set(state.links.map((link) => link.h));
+    const heads = state.links.filter((link) => !hashes.has(link.p));
+    if (heads.length !== 1 || (!state.startMissing && heads[0]!.p !== GENESIS)) return false;
+    let seen = 0;
+    for (let at: number | undefined = byLink.get(heads[0]!.p); at !== undefined && seen <= state.links.length; at = byLink.get(state.links[at]!.h)) seen++;
+    return seen === state.links.length;
   }
 
   /** The report, once every file has been pushed. */
   finish(): VerifyReport {
+    for (const state of this.recordings.values()) {
+      if (state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)) continue;
+      for (const index of state.linkBreaks) {
+        const found = this.breaks[index]!;
+        this.breaks[index] = { ...found, kind: 'reordered', detail: 'the seals chain up in another order: files or stretches of the log were moved' };
+      }
+    }
     for (const [place, lines] of this.orphans) {
       for (const v of lines) this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: '', detail: `a line at ${place} where no recording is running` });
     }

@@ -42,16 +42,49 @@ export function liveRecordings(dir: string): Set<string> {
   return live;
 }
 
-/** Checks one log's files, in order. Throws (code 2) when a file cannot be read. */
+/**
+ * Checks one log's files, in order. Throws (code 2) when a file cannot be
+ * read. When it finds breaks, it tries the files the breaks name in each
+ * other's place: if one swap leaves none, the files were renamed (mv), which
+ * is said as one `reordered` break.
+ */
 export function verifyFiles(files: readonly string[], timeFormat: string, options: { key?: Buffer; live?: ReadonlySet<string> }): VerifyReport {
-  const verifier = new ChainVerifier(options);
+  const texts = new Map<string, string>();
   for (const file of files) {
-    let text: string;
     try {
-      text = readLogText(file);
+      texts.set(file, readLogText(file));
     } catch (error) {
       throw new AuditError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
     }
+  }
+  const report = verifyTexts(files, texts, timeFormat, options);
+  if (report.breaks.length < 2) return report;
+  const named = [...new Set(report.breaks.flatMap((found) => [found.file, found.endFile ?? found.file]))].filter((file) => texts.has(file));
+  const involved = new Set<string>();
+  for (const file of named) {
+    const at = files.indexOf(file);
+    for (let i = Math.max(0, at - 1); i <= Math.min(files.length - 1, at + 1); i++) involved.add(files[i]!);
+  }
+  const candidates = [...involved].sort((a, b) => files.indexOf(a) - files.indexOf(b));
+  if (candidates.length > 12) return report;
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const order = [...files];
+      const a = order.indexOf(candidates[i]!);
+      const b = order.indexOf(candidates[j]!);
+      [order[a], order[b]] = [order[b]!, order[a]!];
+      if (verifyTexts(order, texts, timeFormat, options).breaks.length === 0) {
+        return { ...report, breaks: [{ kind: 'reordered', file: candidates[i]!, line: 1, rec: '', detail: `${candidates[i]} and ${candidates[j]} are in each other's place (renamed): in the other order the log verifies` }] };
+      }
+    }
+  }
+  return report;
+}
+
+function verifyTexts(files: readonly string[], texts: ReadonlyMap<string, string>, timeFormat: string, options: { key?: Buffer; live?: ReadonlySet<string> }): VerifyReport {
+  const verifier = new ChainVerifier(options);
+  for (const file of files) {
+    const text = texts.get(file)!;
     const firstEnd = text.indexOf('\n');
     const reader = readerFor(firstEnd < 0 ? text : text.slice(0, firstEnd), timeFormat);
     let at = 0;
@@ -71,7 +104,8 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
 }
 
 export function breakLine(found: Break): string {
-  const where = `${found.file}:${found.line}${found.endLine !== undefined && found.endLine !== found.line ? `-${found.endLine}` : ''}`;
+  const end = found.endLine === undefined || (found.endLine === found.line && !found.endFile) ? '' : found.endFile ? ` to ${found.endFile}:${found.endLine}` : `-${found.endLine}`;
+  const where = `${found.file}:${found.line}${end}`;
   return `${where}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ''}: ${found.detail}\n`;
 }
 

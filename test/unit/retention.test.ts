@@ -115,11 +115,11 @@ describe('the writer', () => {
     assert.deepEqual(opts.planted, [planted]);
   });
 
-  it('compresses older rotated files in the background: .gz.tmp, then .gz; readers and verify read them', async () => {
+  it('compresses older rotated files in the background (one writer: at once): .gz.tmp, then .gz; readers and verify read them', async () => {
     const file = tempLog();
     const place: Place = { server: '', session: 'main', window: '0', pane: '0', paneId: '%0' };
     const record = (i: number, kind: AuditRecord['kind'] = 'line', text = `line ${i}`): AuditRecord => ({ time: Date.UTC(2026, 10, 25, 12) + i, rec: 'AAAAAAAAAA', user: 'ann', place, kind, text });
-    const sink = new FileSink(file, DEFAULT_TIME_FORMAT, options({ maxBytes: 16 * 1024, compress: true }));
+    const sink = new FileSink(file, DEFAULT_TIME_FORMAT, options({ maxBytes: 16 * 1024, compress: true, compressAfterMs: 0 }));
     sink.write(record(0, 'event', 'start'));
     for (let i = 1; i <= 3000; i++) {
       sink.write(record(i));

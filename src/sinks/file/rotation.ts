@@ -41,7 +41,12 @@ export interface Retention {
   planted?: (file: string) => void;
   /** A background compression ended (with its error, if any). */
   compressed?: (file: string, error?: NodeJS.ErrnoException) => void;
+  /** Only rotated files nobody has written to for this long are compressed (default COMPRESS_AFTER_MS). */
+  compressAfterMs?: number;
 }
+
+/** A rotated file is compressed once nobody has written to it for this long (and at a later rotation). */
+export const COMPRESS_AFTER_MS = 60_000;
 
 export function rotateUnderLock(file: string, fd: number, maxFiles: number, reopen: () => void, pruned?: (file: string) => void, retention?: Retention): boolean {
   const lock = rotationLockPath(file);
@@ -70,9 +75,14 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
         pruned?.(path.join(dir, old));
       }
       if (retention?.compress) {
-        // All but the one just rotated: other writers may still append to it until they notice.
+        // Not the one just rotated, nor any written to in the last COMPRESS_AFTER_MS: another writer may
+        // still append to a rotated file until it notices (under a flood several rotations pass meanwhile),
+        // and what it appends after gzip has read the file would go with the plain file.
+        const quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (const name of filesToCompress(kept.filter((name) => !doomed.has(name)), live)) {
           const target = path.join(dir, name);
+          const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+          if (!stat || stat.mtimeMs > quietSince) continue;
           compressInBackground(target, (error) => retention.compressed?.(target, error));
         }
       }

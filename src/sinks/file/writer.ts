@@ -77,6 +77,8 @@ export interface LogFileOptions {
   onPlanted?: (file: string) => void;
   /** A background compression failed (the plain file stays). */
   onCompressError?: (file: string, error: NodeJS.ErrnoException) => void;
+  /** Compress only rotated files nobody wrote to for this long (default rotation.ts's COMPRESS_AFTER_MS; tests of one writer: 0). */
+  compressAfterMs?: number;
   /** The wall clock, epoch ms (default Date.now): local midnight is read from it. */
   now?: () => number;
 }
@@ -425,6 +427,7 @@ export class LogFile {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? false,
+          compressAfterMs: this.options.compressAfterMs,
           now,
           planted: this.options.onPlanted,
           compressed: (file, error) => {
