@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../main/node_modules/commander/lib/error.js"(exports2) {
+  "node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../main/node_modules/commander/lib/argument.js"(exports2) {
+  "node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../main/node_modules/commander/lib/help.js"(exports2) {
+  "node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../main/node_modules/commander/lib/option.js"(exports2) {
+  "node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,10 +866,10 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path17 = require("node:path"), fs19 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+  "node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path19 = require("node:path"), fs22 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs19.existsSync(executableFile)) return;
+        if (fs22.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path17.resolve(baseDir, baseName);
-          if (fs19.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path17.extname(baseName))) return;
+          let localBin = path19.resolve(baseDir, baseName);
+          if (fs22.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path19.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs19.existsSync(`${localBin}${ext}`)
+            (ext) => fs22.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs19.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs22.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path17.resolve(
-            path17.dirname(resolvedScriptPath),
+          executableDir = path19.resolve(
+            path19.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path17.basename(
+            let legacyName = path19.basename(
               this._scriptPath,
-              path17.extname(this._scriptPath)
+              path19.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path17.extname(executableFile));
+        launchWithNode = sourceExt.includes(path19.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path17.basename(filename, path17.extname(filename)), this;
+        return this._name = path19.basename(filename, path19.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path18) {
-        return path18 === void 0 ? this._executableDir : (this._executableDir = path18, this);
+      executableDir(path20) {
+        return path20 === void 0 ? this._executableDir : (this._executableDir = path20, this);
       }
       /**
        * Return program help documentation.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../main/node_modules/commander/index.js"(exports2) {
+  "node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2503,9 +2503,9 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os5 = __toESM(require("node:os"), 1);
+var import_node_os6 = __toESM(require("node:os"), 1);
 
-// ../../main/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// ../../main/node_modules/nanoid/index.js
+// node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// ../../main/node_modules/nanoid/url-alphabet/index.js
+// node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// ../../main/node_modules/nanoid/index.js
+// node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2565,45 +2565,45 @@ var import_node_path = __toESM(require("node:path"), 1);
 // src/format/json.ts
 var import_node_os = __toESM(require("node:os"), 1);
 
-// ../../main/node_modules/date-fns/constants.js
+// node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// ../../main/node_modules/date-fns/constructFrom.js
+// node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// ../../main/node_modules/date-fns/toDate.js
+// node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// ../../main/node_modules/date-fns/addDays.js
+// node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// ../../main/node_modules/date-fns/_lib/defaultOptions.js
+// node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// ../../main/node_modules/date-fns/startOfWeek.js
+// node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// ../../main/node_modules/date-fns/startOfISOWeek.js
+// node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// ../../main/node_modules/date-fns/getISOWeekYear.js
+// node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2613,7 +2613,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2629,7 +2629,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// ../../main/node_modules/date-fns/_lib/normalizeDates.js
+// node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2638,13 +2638,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// ../../main/node_modules/date-fns/startOfDay.js
+// node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// ../../main/node_modules/date-fns/differenceInCalendarDays.js
+// node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2654,29 +2654,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// ../../main/node_modules/date-fns/startOfISOWeekYear.js
+// node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// ../../main/node_modules/date-fns/isDate.js
+// node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// ../../main/node_modules/date-fns/isValid.js
+// node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// ../../main/node_modules/date-fns/startOfYear.js
+// node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2744,7 +2744,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2752,7 +2752,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2783,7 +2783,7 @@ var dateFormats = {
   })
 };
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2793,7 +2793,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2809,7 +2809,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
+// node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2962,7 +2962,7 @@ var eraValues = {
   })
 };
 
-// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
+// node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2991,7 +2991,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3005,7 +3005,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
+// node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3112,7 +3112,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// ../../main/node_modules/date-fns/locale/en-US.js
+// node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3126,19 +3126,19 @@ var enUS = {
   }
 };
 
-// ../../main/node_modules/date-fns/getDayOfYear.js
+// node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// ../../main/node_modules/date-fns/getISOWeek.js
+// node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// ../../main/node_modules/date-fns/getWeekYear.js
+// node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3148,25 +3148,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// ../../main/node_modules/date-fns/startOfWeekYear.js
+// node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// ../../main/node_modules/date-fns/getWeek.js
+// node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
+// node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
+// node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3222,7 +3222,7 @@ var lightFormatters = {
   }
 };
 
-// ../../main/node_modules/date-fns/_lib/format/formatters.js
+// node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3762,7 +3762,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
+// node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3810,7 +3810,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// ../../main/node_modules/date-fns/_lib/protectedTokens.js
+// node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3827,7 +3827,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// ../../main/node_modules/date-fns/format.js
+// node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3873,18 +3873,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// ../../main/node_modules/date-fns/getDefaultOptions.js
+// node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// ../../main/node_modules/date-fns/getISODay.js
+// node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// ../../main/node_modules/date-fns/transpose.js
+// node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3898,7 +3898,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/Setter.js
+// node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3925,7 +3925,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/Parser.js
+// node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3945,7 +3945,7 @@ var Parser = class {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3968,7 +3968,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/constants.js
+// node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4015,7 +4015,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/utils.js
+// node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4103,7 +4103,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4143,7 +4143,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4201,7 +4201,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4230,7 +4230,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4242,7 +4242,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4306,7 +4306,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4370,7 +4370,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4435,7 +4435,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4500,13 +4500,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setWeek.js
+// node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4542,13 +4542,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setISOWeek.js
+// node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4585,7 +4585,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4635,7 +4635,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4676,13 +4676,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setDay.js
+// node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4720,7 +4720,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4788,7 +4788,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4856,13 +4856,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setISODay.js
+// node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4955,7 +4955,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4994,7 +4994,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5033,7 +5033,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5072,7 +5072,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5095,7 +5095,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5117,7 +5117,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5139,7 +5139,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5162,7 +5162,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5184,7 +5184,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5206,7 +5206,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5219,7 +5219,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5254,7 +5254,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5289,7 +5289,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5301,7 +5301,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5313,7 +5313,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers.js
+// node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5348,7 +5348,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// ../../main/node_modules/date-fns/parse.js
+// node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5423,12 +5423,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// ../../main/node_modules/date-fns/subDays.js
+// node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// ../../main/node_modules/date-fns/parseISO.js
+// node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -5792,6 +5792,30 @@ var OPTIONS = {
     meaning: "rotated files kept per session, or all; the oldest beyond this are deleted",
     readAt: "start"
   },
+  rotate: {
+    name: "@audit-rotate",
+    default: "both",
+    meaning: "when a new file is started: size (at @audit-max-size), daily (at local midnight), or both",
+    readAt: "start"
+  },
+  maxAge: {
+    name: "@audit-max-age",
+    default: "off",
+    meaning: "rotated files older than this (e.g. 90d, 12h) are deleted, or off",
+    readAt: "start"
+  },
+  compress: {
+    name: "@audit-compress",
+    default: "on",
+    meaning: "gzip rotated files in the background (on or off); every reading command and verify read .gz files",
+    readAt: "start"
+  },
+  chainKey: {
+    name: "@audit-chain-key",
+    default: "",
+    meaning: "a file whose bytes key the logs' hash chain (HMAC-SHA-256); empty: a plain SHA-256 chain",
+    readAt: "start"
+  },
   statusOn: {
     name: "@audit-status-on",
     default: "#[fg=red,bold]\u25CF REC#[default]",
@@ -5827,7 +5851,14 @@ var OPTIONS = {
   beat: "@audit_beat",
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: "@audit_shell_hinted"
-}, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
+}, AGE_UNITS = { m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
+function parseAge(text2) {
+  if (/^\s*off\s*$/i.test(text2)) return Number.POSITIVE_INFINITY;
+  let match2 = /^\s*(\d+)\s*([mhdw])\s*$/i.exec(text2);
+  if (!(!match2 || Number(match2[1]) === 0))
+    return Number(match2[1]) * AGE_UNITS[match2[2].toLowerCase()];
+}
+var OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 function defaultDir(env) {
   let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
   return import_node_path.default.join(state, "tmux-audit");
@@ -5839,8 +5870,8 @@ function parseSize(text2) {
   let bytes = Math.floor(Number(match2[1]) * UNITS[match2[2].toLowerCase()]);
   return bytes > 0 ? bytes : void 0;
 }
-function resolveOptions(raw, env) {
-  let warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
+function resolveOptions(given_, env) {
+  let raw = Object.fromEntries(START_OPTIONS.map((key2) => [key2, given_[key2] ?? ""])), warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
     let value = raw[key2];
     return visible(value) === value ? value : fallback(key2, "holds a control character (shown as \\uXXXX)", "", shownDefault);
   }, dir = defaultDir(env), rawDir = given("dir", dir);
@@ -5863,7 +5894,22 @@ function resolveOptions(raw, env) {
     parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
   }
   let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
-  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, format: format2, cast, maxBytes, maxFiles }, warnings };
+  /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles)));
+  let rotate = OPTIONS.rotate.default, rawRotate = given("rotate", rotate).trim().toLowerCase();
+  rawRotate === "size" || rawRotate === "daily" || rawRotate === "both" ? rotate = rawRotate : rawRotate !== "" && (rotate = fallback("rotate", "is not size, daily or both", rotate, rotate));
+  let maxAgeMs = Number.POSITIVE_INFINITY, rawMaxAge = given("maxAge", OPTIONS.maxAge.default);
+  if (rawMaxAge !== "") {
+    let parsed = parseAge(rawMaxAge);
+    parsed === void 0 ? maxAgeMs = fallback("maxAge", "is not an age like 90d, 12h or 2w, or off", maxAgeMs, OPTIONS.maxAge.default) : maxAgeMs = parsed;
+  }
+  let compress = !0, rawCompress = given("compress", OPTIONS.compress.default).trim().toLowerCase();
+  rawCompress === "off" || rawCompress === "no" || rawCompress === "0" ? compress = !1 : rawCompress !== "" && rawCompress !== "on" && rawCompress !== "yes" && rawCompress !== "1" && (compress = fallback("compress", "is not on or off", !0, "on"));
+  let chainKey2 = given("chainKey", "''");
+  if (chainKey2 !== "") {
+    let expanded = chainKey2.replace(/^~(?=$|\/)/, env.HOME ?? "~");
+    import_node_path.default.isAbsolute(expanded) ? chainKey2 = import_node_path.default.normalize(expanded) : chainKey2 = fallback("chainKey", "is not an absolute path", "", "no key");
+  }
+  return { options: { dir, timeFormat, format: format2, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey: chainKey2 }, warnings };
 }
 
 // src/core/plan.ts
@@ -5964,6 +6010,10 @@ function planStart(facts) {
       format: options.format,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
+      rotate: options.rotate,
+      maxAgeMs: options.maxAgeMs,
+      compress: options.compress,
+      chainKey: options.chainKey,
       alternateScreen: state.alternateScreen,
       ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
       width: state.width,
@@ -6005,6 +6055,9 @@ function filterRecording(filter, facts) {
       format: options.format,
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
+      // A filter's file is the user's own: rotated by size only, nothing compressed or aged out unasked.
+      rotate: "size",
+      compress: !1,
       seed: ""
     },
     warnings
@@ -6202,7 +6255,7 @@ function readRecording(runFile) {
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
-    (key2, value) => key2 === "maxFiles" && value === null ? Number.POSITIVE_INFINITY : value
+    (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
   if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
@@ -10269,6 +10322,9 @@ function paneDied(tmux, paneId, status) {
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
 }
 
+// src/commands/pipe.ts
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+
 // src/pipeline/hold.ts
 var Hold = class {
   holders = 0;
@@ -11606,9 +11662,9 @@ function heldWhileAsking(source, hold) {
   };
 }
 var WIDTH_ASK_MS = 1e3, Recorder = class {
-  constructor(stamper, pipeline, options) {
+  constructor(stamper, pipeline2, options) {
     this.stamper = stamper;
-    this.pipeline = pipeline;
+    this.pipeline = pipeline2;
     this.options = options;
     this.transcript = this.newTranscript();
     let hold = options.hold ?? new Hold();
@@ -11865,14 +11921,21 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/writer.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
   return currentSize > 0 && currentSize + incoming > maxBytes;
+}
+function nextLocalMidnight(ms) {
+  let date = new Date(ms);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+}
+function rotationDue(rotate, size2, incoming, maxBytes, lastWrite, now) {
+  return size2 === 0 ? !1 : rotate !== "daily" && size2 + incoming > maxBytes ? !0 : rotate !== "size" && now >= nextLocalMidnight(lastWrite);
 }
 function utcStamp(date) {
   return date.toISOString().replace(/[-:]/g, "");
@@ -11886,12 +11949,22 @@ function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function rotatedFiles(names, live) {
-  let pattern = new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?$`), found = [];
+  let pattern = new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?(\\.gz)?$`), present = new Set(names), found = [];
   for (let name of names) {
     let match2 = pattern.exec(name);
-    match2 && found.push({ name, time: match2[1], n: Number(match2[2] ?? 0) });
+    match2 && !(match2[3] && present.has(name.slice(0, -3))) && found.push({ name, time: match2[1], n: Number(match2[2] ?? 0) });
   }
   return found.sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n), found.map((file) => file.name);
+}
+function rotatedAt(name) {
+  let m = /\.(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{3})Z(?:-\d+)?(?:\.gz)?$/.exec(name);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7])) : void 0;
+}
+function filesTooOld(names, live, maxAgeMs, now) {
+  return Number.isFinite(maxAgeMs) ? rotatedFiles(names, live).filter((name) => now - rotatedAt(name) > maxAgeMs) : [];
+}
+function filesToCompress(names, live) {
+  return rotatedFiles(names, live).slice(0, -1).filter((name) => !name.endsWith(".gz"));
 }
 function filesToPrune(names, live, keep) {
   let rotated = rotatedFiles(names, live);
@@ -11940,52 +12013,102 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
-var { O_WRONLY: O_WRONLY2, O_RDONLY: O_RDONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs5.default.constants, STALE_LOCK_MS = 1e4;
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+
+// src/sinks/file/compress.ts
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs5.default.constants, STALE_TEMP_MS = 10 * 6e4;
+function compressInBackground(file, done = () => {
+}) {
+  let temp = `${file}.gz.tmp`, stale = import_node_fs5.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  if (stale) {
+    if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
+    import_node_fs5.default.rmSync(temp, { force: !0 });
+  }
+  let input, output;
+  try {
+    input = import_node_fs5.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
+  } catch (error) {
+    return done(error);
+  }
+  try {
+    output = import_node_fs5.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
+  } catch (error) {
+    return import_node_fs5.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+  }
+  let out = import_node_fs5.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs5.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+    try {
+      if (error) throw error;
+      import_node_fs5.default.fsyncSync(output), import_node_fs5.default.closeSync(output), import_node_fs5.default.renameSync(temp, `${file}.gz`), import_node_fs5.default.rmSync(file, { force: !0 }), done();
+    } catch (failure) {
+      try {
+        import_node_fs5.default.closeSync(output);
+      } catch {
+      }
+      import_node_fs5.default.rmSync(temp, { force: !0 }), done(failure);
+    }
+  });
+}
+
+// src/sinks/file/rotation.ts
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs6.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
-function rotateUnderLock(file, fd, maxFiles, reopen, pruned) {
+var COMPRESS_AFTER_MS = 6e4;
+function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs5.default.fstatSync(fd), import_node_fs5.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs5.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs5.default.renameSync(file, import_node_path8.default.join(dir, rotated));
-      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path8.default.join(dir, name)));
-      for (let old of filesToPrune([...ours, rotated], live, maxFiles))
-        import_node_fs5.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
+    if (sameFile(import_node_fs6.default.fstatSync(fd), import_node_fs6.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs6.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs6.default.renameSync(file, import_node_path8.default.join(dir, rotated));
+      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path8.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      if (retention) {
+        for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
+        let mine = new Set(ours);
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path8.default.join(dir, other));
+      }
+      for (let old of doomed)
+        import_node_fs6.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
+      if (retention?.compress) {
+        let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
+        for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
+          let target = import_node_path8.default.join(dir, name), stat = import_node_fs6.default.lstatSync(target, { throwIfNoEntry: !1 });
+          !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
+        }
+      }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs5.default.rmSync(lock, { force: !0 });
+    import_node_fs6.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs5.default.openSync(lock, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
-      return import_node_fs5.default.writeSync(fd, String(process.pid)), import_node_fs5.default.closeSync(fd), !0;
+      let fd = import_node_fs6.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
+      return import_node_fs6.default.writeSync(fd, String(process.pid)), import_node_fs6.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs5.default.openSync(lock, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+        let held = import_node_fs6.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
         try {
-          holder = import_node_fs5.default.readFileSync(held, "utf8");
-          let stat = import_node_fs5.default.fstatSync(held);
+          holder = import_node_fs6.default.readFileSync(held, "utf8");
+          let stat = import_node_fs6.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs5.default.closeSync(held);
+          import_node_fs6.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs5.default.rmSync(lock, { force: !0 });
+      import_node_fs6.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -11995,7 +12118,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write, this.size = import_node_fs6.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs7.default.write, this.size = import_node_fs7.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -12018,6 +12141,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** The file's size as of the last check, plus what this writer has written since. */
   size;
   checkedAt;
+  /** The next local midnight after the last look: a write past it looks again (daily rotation). */
+  dayEnds = Number.POSITIVE_INFINITY;
   /** Bytes this writer may write before it looks at the file again (see CHECK_ROOM_SHARE). */
   checkEvery = CHECK_BYTES;
   /** Bytes written since the last check, in order: written again if the file turns out removed. */
@@ -12067,7 +12192,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs6.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs7.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -12084,11 +12209,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs6.default.fsyncSync(this.fd);
+        import_node_fs7.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs6.default.closeSync(this.fd);
+    import_node_fs7.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -12176,25 +12301,39 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * the limit is near; otherwise the count answers.
    */
   prepare(incoming, force = !1, upcoming = incoming) {
-    if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS) && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
-    let mine = import_node_fs6.default.fstatSync(this.fd), current = import_node_fs6.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
+    if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
+    let mine = import_node_fs7.default.fstatSync(this.fd), current = import_node_fs7.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs7.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
-    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.options.onChecked?.();
+    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
-    if (incoming > 0 && needsRotation(size2, incoming, this.options.maxBytes)) {
+    if (incoming > 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated;
       try {
-        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file)), this.rotateFailing = !1;
+        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file), {
+          maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
+          compress: this.options.compress ?? !1,
+          compressAfterMs: this.options.compressAfterMs,
+          now,
+          planted: this.options.onPlanted,
+          compressed: (file, error) => {
+            error && this.options.onCompressError?.(file, error);
+          }
+        }), this.rotateFailing = !1;
       } catch (error) {
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs6.default.fstatSync(this.fd).size;
+      size2 = import_node_fs7.default.fstatSync(this.fd).size;
     }
-    return this.size = size2, this.checkEvery = Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.options.maxBytes - size2;
+    return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
+  }
+  /** What a write may take: up to the size limit, unless only the day rotates the file. */
+  room() {
+    return this.options.rotate === "daily" ? Number.POSITIVE_INFINITY : this.options.maxBytes - this.size;
   }
   pruned(file) {
     this.prunedOnce || (this.prunedOnce = !0, this.options.onFirstPrune?.(file));
@@ -12213,11 +12352,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs6.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs6.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(this.file));
+    import_node_fs7.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file));
   }
 };
 
@@ -12240,7 +12379,7 @@ var CastFile = class {
   constructor(file, header, options) {
     this.header = header;
     this.options = options;
-    let existing = import_node_fs7.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs8.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -12270,6 +12409,59 @@ var CastFile = class {
   }
 };
 
+// src/chain/seal.ts
+var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
+  hash;
+  constructor(p, key2) {
+    this.hash = key2 ? (0, import_node_crypto5.createHmac)("sha256", key2) : (0, import_node_crypto5.createHash)("sha256"), this.hash.update(`${p}
+`);
+  }
+  add(line) {
+    this.hash.update(line);
+  }
+  digest() {
+    return this.hash.digest("hex").slice(0, SEAL_HEX);
+  }
+}, SealChain = class {
+  constructor(key2) {
+    this.key = key2;
+    this.segment = new SegmentHash(GENESIS, key2);
+  }
+  key;
+  prev = GENESIS;
+  segment;
+  lines = 0;
+  /** Text as written (whole lines, ending in `\n`), in order: one call may take many lines. */
+  update(text2) {
+    this.segment.add(text2);
+  }
+  /** `lines` more lines in the segment (their text goes to `update`, now or later, before the seal). */
+  count(lines) {
+    this.lines += lines;
+  }
+  /** Lines not yet sealed. */
+  get pending() {
+    return this.lines;
+  }
+  /** Whether the segment is full. */
+  due() {
+    return this.lines >= SEAL_EVERY;
+  }
+  /** Closes the segment; its fields go on a `seal` event. */
+  seal(end = !1) {
+    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h };
+    return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
+  }
+  /**
+   * Drops the open segment: its lines are no longer where the chain says
+   * (the file was removed and they are written again after a `lost` event).
+   * The next seal links to the last one and covers only what follows.
+   */
+  restart() {
+    this.segment = new SegmentHash(this.prev, this.key), this.lines = 0;
+  }
+};
+
 // src/sinks/file/sink.ts
 var BATCH_CHARS = 16 * 1024, FileSink = class {
   log;
@@ -12283,21 +12475,64 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
    * look at the file (written again if the file turns out removed).
    */
   floor;
-  constructor(file, format2, options) {
+  /** The recording's chain (none when `chain` is false). */
+  chain;
+  /**
+   * Where in `batch` the text the chain has not hashed yet starts: it is hashed
+   * in one piece at a seal or a flush, not line by line (a hash call per line
+   * cost a fifth of the reader's speed under a flood).
+   */
+  unhashed = 0;
+  /** Who and where the recording's records are, and the last one's time: for its seals (kept as fields: no object per line). */
+  lastRec = "";
+  lastUser = "";
+  lastPlace;
+  lastTime = Number.NEGATIVE_INFINITY;
+  /** While the writer reports a removed log: the `lost` event goes first into the new file, out of the chain's order. */
+  losing = !1;
+  /** Whether the recording's last seal is written: nothing of it follows. */
+  ended = !1;
+  sealTimer;
+  constructor(file, format2, options, chain = {}) {
     this.log = new LogFile(file, {
       ...options,
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0, options.onChecked?.();
+      },
+      onLost: (what) => {
+        this.losing = !0;
+        try {
+          this.chain?.restart(), this.unhashed = this.batch.length, options.onLost?.(what);
+        } finally {
+          this.losing = !1;
+        }
       }
-    }), this.format = format2;
+    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key);
   }
   write(record) {
-    (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time, this.batch += this.format.format(record), this.batch.length >= BATCH_CHARS && this.flush();
+    (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
+    let line = this.format.format(record), chain = this.chain;
+    !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop"), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+      this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
+    }, SEAL_MS), this.sealTimer.unref()))), this.batch.length >= BATCH_CHARS && this.flush();
+  }
+  /** Hashes what the chain has not yet hashed of the batch. */
+  hashPending() {
+    this.chain && this.unhashed < this.batch.length && this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed)), this.unhashed = this.batch.length;
+  }
+  /** A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier than they are. */
+  seal(end, now = 0) {
+    let chain = this.chain;
+    if (!chain || !this.lastPlace || this.ended) return;
+    end !== "stop" && this.hashPending(), end && (this.ended = !0);
+    let fields = chain.seal(end), record = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
+    this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0) return;
+    this.hashPending();
     let batch = this.batch;
-    this.batch = "", this.log.write(batch);
+    this.batch = "", this.unhashed = 0, this.log.write(batch);
   }
   get backlog() {
     return this.log.backlog + this.batch.length;
@@ -12311,7 +12546,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     return this.floor;
   }
   async close() {
-    this.flush(), await this.log.close();
+    this.seal("close", Date.now()), this.flush(), await this.log.close();
   }
 };
 
@@ -12323,7 +12558,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
 `);
     tmux.messageLater(`tmux-audit: ${text2}`, { version: recording.version, error });
-  }, sink;
+  }, key2 = chainKey(recording, tell), sink;
   try {
     sink = openSink();
   } catch (error) {
@@ -12334,6 +12569,11 @@ function runPipe(recording, runFile, dependencies = {}) {
     return new FileSink(recording.file, recordFormat(recording.format, recording.timeFormat), {
       maxBytes: recording.maxBytes,
       maxFiles: recording.maxFiles,
+      rotate: recording.rotate ?? "both",
+      maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
+      compress: recording.compress ?? !1,
+      onPlanted: once((file) => tell(`left ${file} alone: it looks like a rotated log past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
+      onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, !0)),
       write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
       onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
@@ -12345,7 +12585,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       // run and pid files went with a removed directory; without them the next toggle would take
       // this reader for dead instead of stopping it.
       onLost: (what) => {
-        if (recorder.event("lost", { what }, sink.waitingSince), pipeline.flush(), runFile && what === "directory")
+        if (recorder.event("lost", { what }, sink.waitingSince), pipeline2.flush(), runFile && what === "directory")
           try {
             writeRecording(runFile, recording), writeReaderPid(runFile);
           } catch {
@@ -12354,12 +12594,12 @@ function runPipe(recording, runFile, dependencies = {}) {
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is"
-    });
+    }, { key: key2 });
   }
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
-  }), hold = new Hold(), pipeline = new Pipeline([hold, guard], [sink]), recorder = new Recorder(stamper, pipeline, {
+  }), hold = new Hold(), pipeline2 = new Pipeline([hold, guard], [sink]), recorder = new Recorder(stamper, pipeline2, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -12402,7 +12642,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     try {
       recorder.event("error", { message: error.message });
     } finally {
-      Promise.allSettled([pipeline.close(), cast?.close()]).finally(() => process.exit(70));
+      Promise.allSettled([pipeline2.close(), cast?.close()]).finally(() => process.exit(70));
     }
   });
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
@@ -12446,6 +12686,22 @@ function endOfInput(tmux, recording) {
   let { fate, pipedBy } = tmux.paneFate(recording.paneId);
   return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipedBy || void 0 } : { reason: "server-exit" };
 }
+function chainKey(recording, tell) {
+  if (recording.chainKey)
+    try {
+      let key2 = import_node_fs9.default.readFileSync(recording.chainKey);
+      if (key2.length > 0) return key2;
+      tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
+    } catch (error) {
+      tell(`cannot read the chain key ${recording.chainKey} (${error.code ?? error.message}); ${recording.paneId} is chained without a key`, !0);
+    }
+}
+function once(say) {
+  let said = !1;
+  return (...args) => {
+    said || (said = !0, say(...args));
+  };
+}
 
 // src/commands/recover.ts
 var import_node_os4 = __toESM(require("node:os"), 1);
@@ -12484,10 +12740,10 @@ function signalName(signal) {
 }
 
 // src/read/summary.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_path11 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -12496,7 +12752,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs8.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs10.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -12516,7 +12772,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs8.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs10.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -12530,14 +12786,37 @@ function readPieces(fd, visit, from, size2, grown, start2) {
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
 }
 function openLog(file) {
+  let fd;
   try {
-    return import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NONBLOCK);
+    fd = import_node_fs10.default.openSync(file, import_node_fs10.default.constants.O_RDONLY | import_node_fs10.default.constants.O_NONBLOCK);
   } catch (error) {
-    if (error.code === "ENOENT") return;
+    if (error.code === "ENOENT")
+      return !file.endsWith(".gz") && import_node_fs10.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
+  if (!file.endsWith(".gz")) return fd;
+  try {
+    return textOfGzip(import_node_fs10.default.readFileSync(fd));
+  } finally {
+    import_node_fs10.default.closeSync(fd);
+  }
 }
-function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
+function textOfGzip(bytes) {
+  let dir = import_node_fs10.default.mkdtempSync(import_node_path11.default.join(import_node_os5.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path11.default.join(dir, "text");
+  try {
+    let fd = import_node_fs10.default.openSync(temp, import_node_fs10.default.constants.O_RDWR | import_node_fs10.default.constants.O_CREAT | import_node_fs10.default.constants.O_EXCL, 384);
+    try {
+      let text2 = import_node_zlib2.default.gunzipSync(bytes);
+      for (let done = 0; done < text2.length; ) done += import_node_fs10.default.writeSync(fd, text2, done, text2.length - done, done);
+    } catch (error) {
+      throw import_node_fs10.default.closeSync(fd), error;
+    }
+    return fd;
+  } finally {
+    import_node_fs10.default.rmSync(dir, { recursive: !0, force: !0 });
+  }
+}
+function endLines(fd, size2 = import_node_fs10.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -12546,11 +12825,11 @@ function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs8.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs10.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs8.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs10.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -12639,7 +12918,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs9 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs11 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -12656,7 +12935,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs9.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs11.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -12721,7 +13000,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs10.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs12.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -12746,7 +13025,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs10.default.closeSync(fd);
+      import_node_fs12.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -12765,7 +13044,7 @@ function summarizeLog(set, timeFormat) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path11.default.join(set.dir, set.live),
+    live: import_node_path12.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -12780,11 +13059,11 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
-var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
+var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1);
+var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
   let bytes = [];
@@ -12813,15 +13092,15 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path12.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path12.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path13.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path13.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs11.default.readdirSync(dir);
+    names = import_node_fs13.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -12846,7 +13125,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -12866,7 +13145,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path13.default.resolve(expanded);
+  return import_node_path14.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -12937,7 +13216,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs12.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs14.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -13010,6 +13289,416 @@ Example:
     options.json ? out.write(`${JSON.stringify(summaries)}
 `) : summaries.length === 0 ? process.stderr.write(`tmux-audit: no session logs in ${where.dir}
 `) : out.write(lsTable(summaries)), out.flush();
+  });
+}
+
+// src/commands/verify.ts
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
+
+// src/chain/verify.ts
+var RecordingState = class {
+  constructor(rec, place, startMissing) {
+    this.rec = rec;
+    this.place = place;
+    this.startMissing = startMissing;
+    this.resync = startMissing;
+  }
+  rec;
+  place;
+  startMissing;
+  segment = [];
+  /** The last seal's h as linked (LINK_HEX digits); undefined before the first seal. */
+  prev;
+  /** The next seal covers its last n lines only (after a `lost`, or when the start is missing). */
+  resync;
+  lines = 0;
+  seals = 0;
+  unsealed = 0;
+  ended = !1;
+  externalStop;
+  stopped = !1;
+  lastSeal;
+  /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
+  links = [];
+  /** The link breaks reported for it (indices into the breaks). */
+  linkBreaks = [];
+  /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
+  awaitingStop;
+};
+function external(v) {
+  if (v.event === "rename") return "rename";
+  if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
+}
+function stampOf(text2, name) {
+  let at = text2.indexOf(` * ${name} rec=`);
+  return at < 0 ? text2 : text2.slice(0, at);
+}
+var ChainVerifier = class {
+  constructor(options = {}) {
+    this.options = options;
+  }
+  options;
+  recordings = /* @__PURE__ */ new Map();
+  /** The recording each place's lines belong to now. */
+  active = /* @__PURE__ */ new Map();
+  /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
+  orphans = /* @__PURE__ */ new Map();
+  breaks = [];
+  files = [];
+  lines = 0;
+  unchained = 0;
+  lastFile;
+  /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
+  push(v) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.place === void 0) {
+      let torn = !v.text.endsWith(`
+`);
+      this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
+      return;
+    }
+    v.kind === "event" ? this.event(v) : this.printed(v);
+  }
+  printed(v) {
+    let state = this.active.get(v.place);
+    if (!state) {
+      if (this.files.length === 1 && !this.seenEventAt.has(v.place)) {
+        let kept = this.orphans.get(v.place) ?? [];
+        kept.push(v), this.orphans.set(v.place, kept);
+        return;
+      }
+      this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${v.place} where no recording is running` });
+      return;
+    }
+    this.take(state, v);
+  }
+  seenEventAt = /* @__PURE__ */ new Set();
+  take(state, v) {
+    if (state.ended) {
+      this.breaks.push({ kind: v.kind === "event" ? "forged event" : "inserted", file: v.file, line: v.line, rec: state.rec, detail: "after the recording's last seal" });
+      return;
+    }
+    if (state.lines++, state.segment.push(v), state.awaitingStop) {
+      let seal = state.awaitingStop;
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : stampOf(seal.text, "seal") !== stampOf(v.text, "stop") && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+    }
+  }
+  event(v) {
+    this.seenEventAt.add(v.place);
+    let rec = v.fields?.rec;
+    if (rec === void 0) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: "", detail: `${v.event ?? "an"} event without rec=` });
+      return;
+    }
+    let state = this.recordings.get(rec);
+    if (v.event === "start") {
+      if (state) {
+        this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
+        return;
+      }
+      state = new RecordingState(rec, v.place, !1), this.recordings.set(rec, state), this.active.set(v.place, state), this.take(state, v);
+      return;
+    }
+    let outside = external(v);
+    if (!state) {
+      (outside || v.event !== "seal") && outside && this.unchained++, state = new RecordingState(rec, v.place, !0), this.recordings.set(rec, state), this.active.has(v.place) || this.active.set(v.place, state);
+      let orphans = this.orphans.get(v.place);
+      if (orphans) {
+        this.orphans.delete(v.place);
+        for (let line of orphans) this.take(state, line);
+      }
+      if (outside) {
+        this.externalEvent(state, v, outside);
+        return;
+      }
+    }
+    if (outside) {
+      this.unchained++, this.externalEvent(state, v, outside);
+      return;
+    }
+    if (v.event === "seal") return this.seal(state, v);
+    if (v.event === "lost") {
+      state.resync = !0, state.unsealed += state.segment.length, state.segment = [];
+      return;
+    }
+    if (v.event === "stop") {
+      state.stopped = !0, this.take(state, v), this.active.get(state.place) === state && this.active.delete(state.place);
+      return;
+    }
+    this.take(state, v);
+  }
+  externalEvent(state, v, what) {
+    if (what === "rename") {
+      state.ended && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a rename after the recording's last seal" });
+      return;
+    }
+    if (state.ended || state.stopped || state.externalStop) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
+      return;
+    }
+    state.externalStop = what, this.active.get(state.place) === state && this.active.delete(state.place);
+  }
+  seal(state, v) {
+    let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "";
+    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p)) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal that is not one" });
+      return;
+    }
+    if (v.place !== state.place) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}` });
+      return;
+    }
+    if (state.ended || state.awaitingStop) {
+      this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal after the recording's last seal" });
+      return;
+    }
+    if (v.fields?.end === "stop") {
+      state.awaitingStop = v;
+      return;
+    }
+    this.check(state, v);
+  }
+  /** Checks a seal against the recording's lines since the last one. */
+  check(state, v) {
+    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment;
+    state.resync && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n));
+    let first = segment[0] ?? v, expectedPrev = state.prev ?? (state.resync ? void 0 : GENESIS), hash = new SegmentHash(p, this.options.key);
+    for (let line of segment) hash.add(line.text);
+    let holds = segment.length === n && hash.digest() === h, linked = expectedPrev === void 0 || expectedPrev === p;
+    state.links.push({ p, h: h.slice(0, LINK_HEX) });
+    let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
+    if (!linked)
+      state.linkBreaks.push(this.breaks.length), this.breaks.push({
+        ...stretch,
+        kind: crossesFile ? "missing file" : "deleted",
+        detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
+      });
+    else if (!holds) {
+      let found = this.mismatch(segment, n, p, h);
+      found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
+    }
+    state.seals++, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = !1, state.lastSeal = v, v.fields?.end !== void 0 && (state.ended = !0, this.active.get(state.place) === state && this.active.delete(state.place));
+  }
+  /** What a segment that does not hash to its seal most likely went through. */
+  mismatch(segment, n, p, h) {
+    let have = segment.length;
+    if (have > n) return { kind: "inserted", detail: `${have - n} line(s) more than the seal covers (${n})` };
+    if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
+    for (let i = 1; i < segment.length; i++)
+      if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it` };
+    let moved = this.reorderThatHolds(segment, p, h);
+    return moved ? { kind: "reordered", detail: moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
+  }
+  /**
+   * Stamps do not tell a move apart from an edit when the lines share a
+   * stamp (a flood's read has one). Tries the moves a person makes: two of
+   * the segment's files swapped (mv of rotated files), two neighbouring lines
+   * swapped; says which one makes the seal hold, if any.
+   */
+  reorderThatHolds(segment, p, h) {
+    let holdsFor = (lines) => {
+      let hash = new SegmentHash(p, this.options.key);
+      for (let line of lines) hash.add(line.text);
+      return hash.digest() === h;
+    }, pieces = [];
+    for (let line of segment) {
+      let last = pieces[pieces.length - 1];
+      last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
+    }
+    if (pieces.length <= 64)
+      for (let i = 0; i < pieces.length; i++)
+        for (let j = i + 1; j < pieces.length; j++) {
+          let swapped = [...pieces];
+          if ([swapped[i], swapped[j]] = [swapped[j], swapped[i]], holdsFor(swapped.flat())) return `${pieces[i][0].file} and ${pieces[j][0].file} are in each other's place`;
+        }
+    if (segment.length <= 2e3) {
+      let lines = [...segment];
+      for (let i = 0; i + 1 < lines.length; i++) {
+        if ([lines[i], lines[i + 1]] = [lines[i + 1], lines[i]], holdsFor(lines)) return `lines ${segment[i].line} and ${segment[i + 1].line} are in each other's place`;
+        [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
+      }
+    }
+  }
+  /**
+   * Whether a recording's seals, whose links break in file order, make one
+   * whole chain in another order: its files (or stretches) were reordered,
+   * nothing removed.
+   */
+  chainsInAnotherOrder(state) {
+    let byLink = /* @__PURE__ */ new Map();
+    for (let [i, link] of state.links.entries()) {
+      if (byLink.has(link.p)) return !1;
+      byLink.set(link.p, i);
+    }
+    let hashes = new Set(state.links.map((link) => link.h)), heads = state.links.filter((link) => !hashes.has(link.p));
+    if (heads.length !== 1 || !state.startMissing && heads[0].p !== GENESIS) return !1;
+    let seen = 0;
+    for (let at = byLink.get(heads[0].p); at !== void 0 && seen <= state.links.length; at = byLink.get(state.links[at].h)) seen++;
+    return seen === state.links.length;
+  }
+  /** The report, once every file has been pushed. */
+  finish() {
+    for (let state of this.recordings.values())
+      if (!(state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)))
+        for (let index of state.linkBreaks) {
+          let found = this.breaks[index];
+          this.breaks[index] = { ...found, kind: "reordered", detail: "the seals chain up in another order: files or stretches of the log were moved" };
+        }
+    for (let [place, lines] of this.orphans)
+      for (let v of lines) this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${place} where no recording is running` });
+    let recordings = [];
+    for (let state of this.recordings.values()) {
+      let ending, tail = state.segment.length;
+      if (state.awaitingStop) {
+        ending = "truncated";
+        let seal = state.awaitingStop;
+        this.breaks.push({ kind: "truncated", file: seal.file, line: seal.line, rec: state.rec, detail: "the stop event the last seal covers is missing" });
+      } else if (state.ended) ending = "sealed";
+      else if (state.externalStop) ending = state.externalStop;
+      else if (this.options.live?.has(state.rec)) ending = "open";
+      else if (state.startMissing && state.seals === 0) {
+        ending = "truncated";
+        let first = state.segment[0];
+        this.breaks.push({ kind: "forged event", file: first?.file ?? "", line: first?.line ?? 0, rec: state.rec, detail: "events of a recording that has neither a start nor a seal" });
+      } else {
+        ending = "truncated";
+        let last = state.segment[state.segment.length - 1] ?? state.lastSeal;
+        this.breaks.push({
+          kind: "truncated",
+          file: last?.file ?? "",
+          line: last?.line ?? 0,
+          rec: state.rec,
+          detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : "no final seal"
+        });
+      }
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing });
+    }
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, breaks: this.breaks };
+  }
+};
+
+// src/commands/verify.ts
+function readLogText(file) {
+  let bytes = import_node_fs15.default.readFileSync(file);
+  return (file.endsWith(".gz") ? import_node_zlib3.default.gunzipSync(bytes) : bytes).toString("utf8");
+}
+function liveRecordings(dir) {
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path15.default.join(dir, ".run"), names;
+  try {
+    names = import_node_fs15.default.readdirSync(runDir);
+  } catch {
+    return live;
+  }
+  for (let name of names) {
+    if (!name.endsWith(".json")) continue;
+    let runFile = import_node_path15.default.join(runDir, name);
+    try {
+      livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
+    } catch {
+    }
+  }
+  return live;
+}
+function verifyFiles(files, timeFormat, options) {
+  let texts = /* @__PURE__ */ new Map();
+  for (let file of files)
+    try {
+      texts.set(file, readLogText(file));
+    } catch (error) {
+      throw new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
+    }
+  let report2 = verifyTexts(files, texts, timeFormat, options);
+  if (report2.breaks.length < 2) return report2;
+  let named = [...new Set(report2.breaks.flatMap((found) => [found.file, found.endFile ?? found.file]))].filter((file) => texts.has(file)), involved = /* @__PURE__ */ new Set();
+  for (let file of named) {
+    let at = files.indexOf(file);
+    for (let i = Math.max(0, at - 1); i <= Math.min(files.length - 1, at + 1); i++) involved.add(files[i]);
+  }
+  let candidates = [...involved].sort((a, b) => files.indexOf(a) - files.indexOf(b));
+  if (candidates.length > 12) return report2;
+  for (let i = 0; i < candidates.length; i++)
+    for (let j = i + 1; j < candidates.length; j++) {
+      let order = [...files], a = order.indexOf(candidates[i]), b = order.indexOf(candidates[j]);
+      if ([order[a], order[b]] = [order[b], order[a]], verifyTexts(order, texts, timeFormat, options).breaks.length === 0)
+        return { ...report2, breaks: [{ kind: "reordered", file: candidates[i], line: 1, rec: "", detail: `${candidates[i]} and ${candidates[j]} are in each other's place (renamed): in the other order the log verifies` }] };
+    }
+  return report2;
+}
+function verifyTexts(files, texts, timeFormat, options) {
+  let verifier = new ChainVerifier(options);
+  for (let file of files) {
+    let text2 = texts.get(file), firstEnd = text2.indexOf(`
+`), reader = readerFor(firstEnd < 0 ? text2 : text2.slice(0, firstEnd), timeFormat), at = 0;
+    for (let line = 1; at < text2.length; line++) {
+      let end = text2.indexOf(`
+`, at), whole = end < 0 ? text2.slice(at) : text2.slice(at, end + 1);
+      at = end < 0 ? text2.length : end + 1;
+      let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1));
+      verifier.push(
+        parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, ms: parsed.ms } : { file, line, text: whole, ms: Number.NaN }
+      );
+    }
+  }
+  return verifier.finish();
+}
+function breakLine(found) {
+  let end = found.endLine === void 0 || found.endLine === found.line && !found.endFile ? "" : found.endFile ? ` to ${found.endFile}:${found.endLine}` : `-${found.endLine}`;
+  return `${`${found.file}:${found.line}${end}`}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ""}: ${found.detail}
+`;
+}
+function summaryLine(name, report2) {
+  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealed = report2.recordings.reduce((sum, r) => sum + r.unsealed, 0), notes = [
+    count("open") > 0 ? `${count("open")} still recording` : "",
+    count("reader-died") > 0 ? `${count("reader-died")} ended by a dead reader` : "",
+    count("lost") > 0 ? `${count("lost")} closed as lost` : "",
+    unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : "",
+    report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
+    report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : ""
+  ].filter(Boolean);
+  return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
+`;
+}
+function setsOfFiles(files) {
+  let byDir = /* @__PURE__ */ new Map();
+  for (let file of files) {
+    let dir = import_node_path15.default.dirname(import_node_path15.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path15.default.basename(file)]);
+  }
+  let groups = [];
+  for (let [dir, names] of byDir) {
+    let sets = logSets(dir, names), covered = /* @__PURE__ */ new Set();
+    for (let set of sets) {
+      let paths = set.files.map((file) => file.path);
+      for (let file of paths) covered.add(file);
+      groups.push({ name: setName(set), files: paths });
+    }
+    for (let name of names) {
+      let full = import_node_path15.default.join(dir, name);
+      covered.has(full) || groups.push({ name, files: [full] });
+    }
+  }
+  return groups;
+}
+function verifyCommand() {
+  return whereOptions(new Command("verify")).description("check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable").argument("[files...]", "log files (default: every log in the directory, with its rotated files)").option("--key <file>", "the chain key (@audit-chain-key) the logs were written with").option("--quiet", "print only breaks").action((files, options) => {
+    let where = location(options), key2;
+    if (options.key !== void 0)
+      try {
+        key2 = import_node_fs15.default.readFileSync(options.key);
+      } catch (error) {
+        throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
+      }
+    let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
+    if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
+    let live = /* @__PURE__ */ new Set();
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path15.default.dirname(import_node_path15.default.resolve(file))) : [where.dir]))
+      for (let rec of liveRecordings(dir)) live.add(rec);
+    let out = new Output(), tampered = !1;
+    for (let group of groups) {
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live });
+      for (let found of report2.breaks) out.write(breakLine(found));
+      report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
+    }
+    out.flush(), process.exitCode = tampered ? 1 : 0;
   });
 }
 
@@ -13205,17 +13894,17 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1);
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs13.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs16.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -13310,11 +13999,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs13.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs16.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs13.default.closeSync(fd);
+          import_node_fs16.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -13386,7 +14075,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs14.default.closeSync(fd);
+    import_node_fs17.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -13419,16 +14108,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path17, held, error, visit) {
-  let fd = held.get(path17);
-  held.delete(path17);
+function readFile(path19, held, error, visit) {
+  let fd = held.get(path19);
+  held.delete(path19);
   try {
-    return fd ??= openLog(path17), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path19), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path17, failure), !1;
+    return error(path19, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs14.default.closeSync(fd);
+    fd !== void 0 && import_node_fs17.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -13465,7 +14154,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs17.default.closeSync(fd);
   }
   return matched;
 }
@@ -13487,7 +14176,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs17.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -13672,17 +14361,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs15.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs18.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -13699,21 +14388,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs15.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs18.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs15.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs18.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs15.default.closeSync(own);
+        own !== void 0 && import_node_fs18.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs15.default.statSync(file);
+    return import_node_fs18.default.statSync(file);
   } catch {
     return;
   }
@@ -13721,7 +14410,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs15.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs18.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -13733,19 +14422,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs15.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs18.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path14.default.dirname(live), rotated = rotatedFiles(import_node_fs15.default.readdirSync(dir), import_node_path14.default.basename(live)).map((name) => import_node_path14.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path16.default.dirname(live), rotated = rotatedFiles(import_node_fs18.default.readdirSync(dir), import_node_path16.default.basename(live)).map((name) => import_node_path16.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs15.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs18.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs15.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs18.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -13770,7 +14459,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs15.default.closeSync(reading.fd);
+      import_node_fs18.default.closeSync(reading.fd);
     }
   }
 }
@@ -13785,7 +14474,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path15.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path17.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -13793,7 +14482,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs16.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs19.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -13808,9 +14497,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path15.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs16.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path17.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs19.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs16.default.closeSync(fd);
+      fd !== void 0 && import_node_fs19.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -13830,7 +14519,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -13910,16 +14599,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path16.default.join(set.dir, set.live), rec), name = import_node_path16.default.basename(live), names;
+    let live = castPath(import_node_path18.default.join(set.dir, set.live), rec), name = import_node_path18.default.basename(live), names;
     try {
-      names = import_node_fs17.default.readdirSync(set.dir);
+      names = import_node_fs20.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path16.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path18.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -13954,7 +14643,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs17.default.closeSync(fd);
+        import_node_fs20.default.closeSync(fd);
       }
   }
   return !header;
@@ -13997,15 +14686,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs18.default.openSync(options.output, import_node_fs18.default.constants.O_WRONLY | import_node_fs18.default.constants.O_CREAT | import_node_fs18.default.constants.O_EXCL | import_node_fs18.default.constants.O_NOFOLLOW, 384), import_node_fs18.default.fchmodSync(fd, 384);
+      fd = import_node_fs21.default.openSync(options.output, import_node_fs21.default.constants.O_WRONLY | import_node_fs21.default.constants.O_CREAT | import_node_fs21.default.constants.O_EXCL | import_node_fs21.default.constants.O_NOFOLLOW, 384), import_node_fs21.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs18.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs18.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs21.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs21.default.writeSync(fd, pending);
     } finally {
-      import_node_fs18.default.closeSync(fd);
+      import_node_fs21.default.closeSync(fd);
     }
   });
 }
@@ -14092,7 +14781,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os5.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os6.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })
@@ -14118,7 +14807,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     process.stdout.write(`${statusSegment(options.on || DEFAULT_STATUS_ON, options.off || DEFAULT_STATUS_OFF, options.stalled || DEFAULT_STATUS_STALLED)}
 `);
   })
-).addCommand(lsCommand()).addCommand(grepCommand()).addCommand(showCommand()).addCommand(tailCommand()).addCommand(exportCommand()).addCommand(replayCommand());
+).addCommand(lsCommand()).addCommand(verifyCommand()).addCommand(grepCommand()).addCommand(showCommand()).addCommand(tailCommand()).addCommand(exportCommand()).addCommand(replayCommand());
 for (let command of program2.commands) command.exitOverride().configureOutput({ writeErr: () => {
 } });
 function runCli(argv, dependencies = {}) {

@@ -29,6 +29,22 @@ audit_max_size_default='10M'
 audit_max_files_option='@audit-max-files'
 audit_max_files_default='20'
 
+# @audit-rotate: when a new file is started: size (at @audit-max-size), daily (at local midnight), or both
+audit_rotate_option='@audit-rotate'
+audit_rotate_default='both'
+
+# @audit-max-age: rotated files older than this (e.g. 90d, 12h) are deleted, or off
+audit_max_age_option='@audit-max-age'
+audit_max_age_default='off'
+
+# @audit-compress: gzip rotated files in the background (on or off); every reading command and verify read .gz files
+audit_compress_option='@audit-compress'
+audit_compress_default='on'
+
+# @audit-chain-key: a file whose bytes key the logs' hash chain (HMAC-SHA-256); empty: a plain SHA-256 chain
+audit_chain_key_option='@audit-chain-key'
+audit_chain_key_default=''
+
 # @audit-status-on: what #{audit_status} shows while the current pane is logged
 audit_status_on_option='@audit-status-on'
 audit_status_on_default='#[fg=red,bold]● REC#[default]'

@@ -21,6 +21,7 @@ import { recoverReader } from './commands/recover.ts';
 import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, DEFAULT_STATUS_STALLED, statusSegment } from './core/status.ts';
 import { Tmux } from './tmux/client.ts';
 import { lsCommand } from './commands/ls.ts';
+import { verifyCommand } from './commands/verify.ts';
 import { grepCommand } from './commands/grep.ts';
 import { showCommand } from './commands/show.ts';
 import { tailCommand } from './commands/tail.ts';
@@ -149,6 +150,7 @@ const program = new Command('tmux-audit')
   )
   // Reading the logs (src/read/): list, search, one recording, follow, export, replay.
   .addCommand(lsCommand())
+  .addCommand(verifyCommand())
   .addCommand(grepCommand())
   .addCommand(showCommand())
   .addCommand(tailCommand())

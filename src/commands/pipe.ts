@@ -10,6 +10,7 @@
 // short enough that what gathers fits in the socket; the bound on a slow disk is
 // the pipeline's (pipeline/backlog.ts).
 
+import fs from 'node:fs';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
 import type { ScreenSource } from '../capture/screen.ts';
@@ -53,6 +54,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     tmux.messageLater(`tmux-audit: ${text}`, { version: recording.version, error });
   };
 
+  const key = chainKey(recording, tell);
   let sink: FileSink;
   try {
     sink = openSink();
@@ -64,6 +66,11 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     return new FileSink(recording.file, recordFormat(recording.format, recording.timeFormat), {
       maxBytes: recording.maxBytes,
       maxFiles: recording.maxFiles,
+      rotate: recording.rotate ?? 'both',
+      maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
+      compress: recording.compress ?? false,
+      onPlanted: once((file) => tell(`left ${file} alone: it looks like a rotated log past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, true)),
+      onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, true)),
       write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
       onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, true),
@@ -90,7 +97,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? 'private' : 'as-is',
-    });
+    }, { key });
   }
   const stamper = new Stamper(recordingIdentity(recording));
   const guard = new BacklogGuard({
@@ -222,4 +229,31 @@ function endOfInput(tmux: Tmux, recording: Recording): { reason: string; by?: st
   if (fate === 'dead') return { reason: 'pane-exited' };
   if (fate === 'alive') return { reason: 'pipe-closed', by: pipedBy || undefined };
   return { reason: 'server-exit' };
+}
+
+/**
+ * The `@audit-chain-key` file's bytes. One that cannot be read is said in the
+ * message line and the recording is chained without a key: logging goes on,
+ * and verify with the key names every seal of it.
+ */
+function chainKey(recording: Recording, tell: (text: string, error?: boolean) => void): Buffer | undefined {
+  if (!recording.chainKey) return undefined;
+  try {
+    const key = fs.readFileSync(recording.chainKey);
+    if (key.length > 0) return key;
+    tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, true);
+  } catch (error) {
+    tell(`cannot read the chain key ${recording.chainKey} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ${recording.paneId} is chained without a key`, true);
+  }
+  return undefined;
+}
+
+/** `tell` once per reader: a message line repeated at every rotation would be noise. */
+function once<A extends unknown[]>(say: (...args: A) => void): (...args: A) => void {
+  let said = false;
+  return (...args) => {
+    if (said) return;
+    said = true;
+    say(...args);
+  };
 }

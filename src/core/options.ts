@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { LOG_FORMATS, type LogFormatName } from '../format/formats.ts';
 import { DEFAULT_TIME_FORMAT, escapeText, timeFormatProblem } from '../format/text.ts';
+import type { RotateWhen } from './rotate.ts';
 
 export interface OptionSpec {
   /** As a user sets it in `.tmux.conf`. */
@@ -70,6 +71,30 @@ export const OPTIONS = {
     meaning: 'rotated files kept per session, or all; the oldest beyond this are deleted',
     readAt: 'start',
   },
+  rotate: {
+    name: '@audit-rotate',
+    default: 'both',
+    meaning: 'when a new file is started: size (at @audit-max-size), daily (at local midnight), or both',
+    readAt: 'start',
+  },
+  maxAge: {
+    name: '@audit-max-age',
+    default: 'off',
+    meaning: 'rotated files older than this (e.g. 90d, 12h) are deleted, or off',
+    readAt: 'start',
+  },
+  compress: {
+    name: '@audit-compress',
+    default: 'on',
+    meaning: 'gzip rotated files in the background (on or off); every reading command and verify read .gz files',
+    readAt: 'start',
+  },
+  chainKey: {
+    name: '@audit-chain-key',
+    default: '',
+    meaning: "a file whose bytes key the logs' hash chain (HMAC-SHA-256); empty: a plain SHA-256 chain",
+    readAt: 'start',
+  },
   statusOn: {
     name: '@audit-status-on',
     default: '#[fg=red,bold]● REC#[default]',
@@ -123,6 +148,8 @@ export const PANE_OPTIONS = {
   shellHinted: '@audit_shell_hinted',
 } as const;
 
+export type { RotateWhen };
+
 export interface AuditOptions {
   dir: string;
   timeFormat: string;
@@ -132,6 +159,22 @@ export interface AuditOptions {
   maxBytes: number;
   /** Rotated files kept; Infinity for `all`. */
   maxFiles: number;
+  rotate: RotateWhen;
+  /** Rotated files older than this (ms) are deleted; Infinity: kept. */
+  maxAgeMs: number;
+  compress: boolean;
+  /** The chain key's file ('' for none). */
+  chainKey: string;
+}
+
+const AGE_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+
+/** `90d`, `12h`, `2w`, `30m`: milliseconds; `off`: Infinity; undefined if unparsable. */
+export function parseAge(text: string): number | undefined {
+  if (/^\s*off\s*$/i.test(text)) return Number.POSITIVE_INFINITY;
+  const match = /^\s*(\d+)\s*([mhdw])\s*$/i.exec(text);
+  if (!match || Number(match[1]) === 0) return undefined;
+  return Number(match[1]) * AGE_UNITS[match[2]!.toLowerCase()]!;
 }
 
 /** Option names as a user sets them in `.tmux.conf`. */
@@ -156,7 +199,9 @@ export function parseSize(text: string): number | undefined {
 }
 
 /** Resolves every option; `warnings` names each option that fell back to its default, and why. */
-export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { options: AuditOptions; warnings: string[] } {
+export function resolveOptions(given_: Partial<RawOptions>, env: NodeJS.ProcessEnv): { options: AuditOptions; warnings: string[] } {
+  // Callers outside the toggle (pipe --file, sweep) name only the options they have.
+  const raw = Object.fromEntries(START_OPTIONS.map((key) => [key, given_[key] ?? ''])) as RawOptions;
   const warnings: string[] = [];
   // A value is shown with its control characters, TAB included, as `\uXXXX`: the message line must not obey them.
   const visible = (value: string): string => escapeText(value).replace(/\t/g, '\\u0009');
@@ -214,7 +259,32 @@ export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { optio
   // 0 would keep no rotated file at all: history erased at every rotation, which nobody asks for by a number.
   else if (rawMaxFiles !== '') maxFiles = fallback('maxFiles', "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles));
 
-  return { options: { dir, timeFormat, format, cast, maxBytes, maxFiles }, warnings };
+  let rotate: RotateWhen = OPTIONS.rotate.default;
+  const rawRotate = given('rotate', rotate).trim().toLowerCase();
+  if (rawRotate === 'size' || rawRotate === 'daily' || rawRotate === 'both') rotate = rawRotate;
+  else if (rawRotate !== '') rotate = fallback('rotate', 'is not size, daily or both', rotate, rotate);
+
+  let maxAgeMs = Number.POSITIVE_INFINITY;
+  const rawMaxAge = given('maxAge', OPTIONS.maxAge.default);
+  if (rawMaxAge !== '') {
+    const parsed = parseAge(rawMaxAge);
+    if (parsed === undefined) maxAgeMs = fallback('maxAge', 'is not an age like 90d, 12h or 2w, or off', maxAgeMs, OPTIONS.maxAge.default);
+    else maxAgeMs = parsed;
+  }
+
+  let compress = true;
+  const rawCompress = given('compress', OPTIONS.compress.default).trim().toLowerCase();
+  if (rawCompress === 'off' || rawCompress === 'no' || rawCompress === '0') compress = false;
+  else if (rawCompress !== '' && rawCompress !== 'on' && rawCompress !== 'yes' && rawCompress !== '1') compress = fallback('compress', 'is not on or off', true, 'on');
+
+  let chainKey = given('chainKey', "''");
+  if (chainKey !== '') {
+    const expanded = chainKey.replace(/^~(?=$|\/)/, env.HOME ?? '~');
+    if (path.isAbsolute(expanded)) chainKey = path.normalize(expanded);
+    else chainKey = fallback('chainKey', 'is not an absolute path', '', 'no key');
+  }
+
+  return { options: { dir, timeFormat, format, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey }, warnings };
 }
 
 /** A shell variable name part for an option: `@audit-status-on` → `audit_status_on`. */

@@ -3,6 +3,9 @@
 // pieces. Synchronous: the reading commands do one thing at a time.
 
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 
 const CHUNK = 1 << 20;
 /** A "line" longer than this (not a log: a log's longest line is a piece of 16,384 characters) is cut. */
@@ -87,13 +90,50 @@ function readPieces(fd: number, visit: (buffer: Buffer, end: number, offset: num
   return position;
 }
 
-/** Opens a log file for reading; undefined when it is gone (rotated away, pruned meanwhile). Other failures throw. */
+/**
+ * Opens a log file for reading; undefined when it is gone (rotated away,
+ * pruned meanwhile). Other failures throw. A compressed rotated file (`.gz`)
+ * is opened as its text: decompressed into an unnamed temporary file (a
+ * rotated file is bounded by @audit-max-size), so every reader keeps reading
+ * by offset with no second code path.
+ */
 export function openLog(file: string): number | undefined {
+  let fd: number;
   try {
-    return fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // Compressed meanwhile: the same file under its new name.
+      if (!file.endsWith('.gz') && fs.existsSync(`${file}.gz`)) return openLog(`${file}.gz`);
+      return undefined;
+    }
     throw error;
+  }
+  if (!file.endsWith('.gz')) return fd;
+  try {
+    return textOfGzip(fs.readFileSync(fd));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A descriptor of the gunzipped `bytes`, in a temporary file already unlinked. */
+function textOfGzip(bytes: Buffer): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-gz-'));
+  const temp = path.join(dir, 'text');
+  try {
+    const fd = fs.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+    try {
+      // Written by position: the descriptor's own offset stays at 0, as a freshly opened file's.
+      const text = zlib.gunzipSync(bytes);
+      for (let done = 0; done < text.length; ) done += fs.writeSync(fd, text, done, text.length - done, done);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+    return fd;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 // Which files make up which session's log. A log is `<stem>[@<socket>].log`
 // (core/paths.ts) with its rotated files `<live>.<UTC time>[-<n>]` beside it
-// (core/rotate.ts, oldest first). The names are read back here: the stem is
+// (core/rotate.ts, oldest first; `.gz` once compressed). The names are read back here: the stem is
 // the session's name percent-encoded (possibly shortened with `~` and a hash),
 // the part after `@` the tmux server's socket name (absent: the default
 // server). Listing is pure given the directory's names; `listLogs` reads them.
@@ -34,7 +34,7 @@ export interface LogSet {
   files: LogFile[];
 }
 
-const ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
+const ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 
 /** `%20` and the like back into the bytes they stand for (UTF-8). */
 function percentDecode(stem: string): string {

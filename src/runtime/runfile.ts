@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pidFilePath, stopFilePath } from '../core/paths.ts';
 import { AuditError } from '../core/errors.ts';
+import type { RotateWhen } from '../core/options.ts';
 import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
 import { processAlive } from './process.ts';
 import type { LogFormatName } from '../format/formats.ts';
@@ -30,6 +31,14 @@ export interface Recording {
   format?: LogFormatName;
   maxBytes: number;
   maxFiles: number;
+  /** When a new file starts besides the size (absent in run files of older versions: both). */
+  rotate?: RotateWhen;
+  /** Rotated files older than this are deleted (ms; absent or Infinity: none). */
+  maxAgeMs?: number;
+  /** Gzip rotated files (absent: no). */
+  compress?: boolean;
+  /** The chain key's file ('' or absent: a plain chain). */
+  chainKey?: string;
   /** What the cursor's line already showed when logging started (usually the prompt). */
   seed: string;
   /** The pane was in the alternate screen (a full-screen program) when logging started. */
@@ -69,9 +78,9 @@ export function readRecording(runFile: string): Recording {
   if (path.basename(runDir) !== '.run') throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
   checkPrivateDir(dir);
   checkPrivateDir(runDir);
-  // JSON has no Infinity: `@audit-max-files all` is written as null.
+  // JSON has no Infinity: `@audit-max-files all` (and `@audit-max-age off`) is written as null.
   const recording = JSON.parse(readPrivateFile(absolute), (key, value: unknown) =>
-    key === 'maxFiles' && value === null ? Number.POSITIVE_INFINITY : value,
+    (key === 'maxFiles' || key === 'maxAgeMs') && value === null ? Number.POSITIVE_INFINITY : value,
   ) as Recording;
   const file: unknown = recording.file;
   if (typeof file !== 'string' || path.dirname(file) !== dir || !/^[^./][^/]*$/.test(path.basename(file))) {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { cli } from '../support/cli.ts';
+import { cli, cliResult } from '../support/cli.ts';
 import { logFilesInOrder, parseLine, stampedLine } from '../support/log.ts';
 import { alive, cpuSeconds, memoryKb } from '../support/process.ts';
 import { attachClient, type OuterTerminal, paneWord, serversForThisFile, TmuxServer } from '../support/tmux.ts';
@@ -181,11 +181,11 @@ describe('floods', () => {
           perPane.get(match[1]!)!.push(match[2]!);
           continue;
         }
-        // Besides the numbers, only each pane's start event (`*`), its command line and its last echo (`|`).
+        // Besides the numbers, only each pane's start event and seals (`*`), its command line and its last echo (`|`).
         const quoted = JSON.stringify(line.slice(0, 200));
         const parsed = parseLine(line);
         assert.ok(parsed, `a whole, stamped line: ${quoted}`);
-        const event = /^start rec=\S+ by=\S+ pane=%\d pid=\d+ file=\S+ shell=plain$/.test(parsed.text);
+        const event = /^start rec=\S+ by=\S+ pane=%\d pid=\d+ file=\S+ shell=plain$|^seal rec=\S+ n=\d+ p=[0-9a-f]+ h=[0-9a-f]{32}$/.test(parsed.text);
         const printed = /(?:seq -f 'p\d-%06g' 1 200000; echo p\d-finished|^p\d-finished)$/.test(parsed.text);
         assert.ok(event || printed, `a start event, a command line or its last echo: ${quoted}`);
         assert.equal(parsed.mark, event ? '*' : '|', `the mark of what the line is: ${quoted}`);
@@ -195,6 +195,10 @@ describe('floods', () => {
       assert.equal(numbers.length, 200000, `${pane}: every line once`);
       assert.ok(numbers.every((number, i) => Number(number) === i + 1), `${pane}: in order, none merged or duplicated`);
     }
+    // Four chains interleaved across more than 100 rotations, still recording: no false alarm.
+    const verified = cliResult(['verify', '--dir', tmux.logDir]);
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+    assert.match(verified.stdout, /^OK main@\S+: \d+ file\(s\), \d+ lines, 4 recording\(s\), \d+ seal\(s\) \(4 still recording; /m);
   });
 
   it('a disk slower than the flood: tmux and the reader stay bounded, and the drop is accounted for', async (t) => {

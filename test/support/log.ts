@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { escapeRegExp, waitFor } from './util.ts';
 
 /**
@@ -45,10 +46,20 @@ export function stampedLine(place: string, mark: Mark, text: string, user?: stri
   return new RegExp(`^${TIME} ${who} ${escapeRegExp(place)} ${escapeRegExp(mark)} ${text}$`);
 }
 
+/**
+ * The log without its recordings' `seal` events (src/chain/): what a test of
+ * logging asserts is what was recorded; the chain has its own tests
+ * (test/unit/chain.test.ts, test/e2e/verify.test.ts), which read files whole.
+ */
+export function withoutSeals(text: string): string {
+  return text.includes(' * seal rec=') ? text.replace(/^\S+ \S+ \S*?:\d+\.\d+ \* seal rec=[^\n]*\n/gm, '') : text;
+}
+
 /** A file's text, or '' if it is not there (rotated away while we looked). */
 export function readIfThere(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    // A compressed rotated file (@audit-compress) reads as its text.
+    return file.endsWith('.gz') ? zlib.gunzipSync(fs.readFileSync(file)).toString('utf8') : fs.readFileSync(file, 'utf8');
   } catch {
     return '';
   }
@@ -59,9 +70,9 @@ export function logLines(file: string): string[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
 }
 
-/** A rotated file of `live`: `<live>.<UTC time>[-<n>]`, e.g. `main.log.20261124T230102.345Z-1`. */
+/** A rotated file of `live`: `<live>.<UTC time>[-<n>][.gz]`, e.g. `main.log.20261124T230102.345Z-1`. */
 function rotatedPattern(live: string): RegExp {
-  return new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?$`);
+  return new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?(?:\\.gz)?$`);
 }
 
 /** The rotated files of the live file `dir/live`, oldest first (by time, then by `-n` as a number). Throws on any other `<live>.*` file. */
@@ -69,7 +80,8 @@ export function rotatedLogFiles(dir: string, live: string): string[] {
   const pattern = rotatedPattern(live);
   const found = fs
     .readdirSync(dir)
-    .filter((name) => name.startsWith(`${live}.`))
+    // A compression under way (`.gz.tmp`), or done but the plain file not yet removed: the plain file counts.
+    .filter((name, _, names) => name.startsWith(`${live}.`) && !name.endsWith('.gz.tmp') && !(name.endsWith('.gz') && names.includes(name.slice(0, -3))))
     .map((name) => {
       const match = pattern.exec(name);
       if (!match) throw new Error(`${name} in ${dir} is neither ${live} nor a rotated file of it`);
@@ -86,7 +98,7 @@ export function logFilesInOrder(liveFile: string): string[] {
 
 /** The text of every file of one log, in order (a file rotated away meanwhile reads as ''). */
 export function readAllLogs(liveFile: string): string {
-  return logFilesInOrder(liveFile).map(readIfThere).join('');
+  return withoutSeals(logFilesInOrder(liveFile).map(readIfThere).join(''));
 }
 
 /** Waits until a line of `read()` matches `match` (a pattern, or a test of the line), and returns the first such line. */

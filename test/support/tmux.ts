@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after } from 'node:test';
 import { cliResult, type CliResult } from './cli.ts';
-import { readAllLogs, readIfThere, stampsOutOfOrder } from './log.ts';
+import { readAllLogs, readIfThere, stampsOutOfOrder, withoutSeals } from './log.ts';
 import { HELPER, PLUGIN } from './paths.ts';
 import { descendants, running } from './process.ts';
 import { makeTempDir, shellQuote, uniqueMarker, waitFor } from './util.ts';
@@ -71,6 +71,8 @@ export class TmuxServer implements Attachable {
       `set -g @audit-dir '${this.logDir}'`,
       "set -g status-right '[#{audit_status}]'",
       'set -g status-interval 0',
+      // Tests of rotation read rotated files as they are; those of compression turn it on (a later line wins).
+      'set -g @audit-compress off',
       ...(options.config ?? []),
     ];
     if (options.plugin !== false) lines.push(`run-shell '${PLUGIN}'`);
@@ -172,9 +174,9 @@ export class TmuxServer implements Attachable {
     return path.join(this.logDir, `${session}@${this.socketName}.log`);
   }
 
-  /** The live log file's text ('' if there is none). */
+  /** The live log file's text ('' if there is none), without seals (see withoutSeals). */
   readLog(session = 'main'): string {
-    return readIfThere(this.logFile(session));
+    return withoutSeals(readIfThere(this.logFile(session)));
   }
 
   /** Lines the pane printed (mark `|`), text only, from the live file. */

@@ -234,9 +234,10 @@ describe('cursor moves stop at the pane width (item 7)', () => {
 });
 
 describe('option values with control characters are refused (item 10)', () => {
-  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', format: '', cast: '' };
+  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' };
   const env = { HOME: '/home/ann' };
-  const good: RawOptions = { dir: '/var/log/audit', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', format: 'json', cast: 'on' };
+  const good: RawOptions = { dir: '/var/log/audit', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: 'daily', maxAge: '90d', compress: 'off', chainKey: '/etc/audit.key', format: 'json', cast: 'on' };
+  const field = (key: keyof RawOptions) => (key === 'maxSize' ? 'maxBytes' : key === 'maxAge' ? 'maxAgeMs' : key);
   const defaults = resolveOptions(none, env).options;
 
   for (const character of [ESC, '\t', '\n', '\r', '\x07', '\x7f', '\x9b', '\u0085', '\u2028', '\u202e', '\u2066']) {
@@ -244,7 +245,7 @@ describe('option values with control characters are refused (item 10)', () => {
       for (const key of START_OPTIONS) {
         const raw = { ...good, [key]: `${good[key]}${character}` };
         const { options, warnings } = resolveOptions(raw, env);
-        assert.deepEqual(options[key === 'maxSize' ? 'maxBytes' : key], defaults[key === 'maxSize' ? 'maxBytes' : key], key);
+        assert.deepEqual(options[field(key)], defaults[field(key)], key);
         assert.equal(warnings.length, 1, `${key}: ${warnings.join(' / ')}`);
         assert.ok(warnings[0]!.startsWith(`${OPTION_NAMES[key]} '${good[key]}\\u${hex4(character.codePointAt(0)!)}' holds a control character`), warnings[0]);
         assert.ok(!UNSAFE.test(warnings[0]!), 'the message itself holds none');
@@ -260,7 +261,7 @@ describe('option values with control characters are refused (item 10)', () => {
 });
 
 describe('@audit-max-files (item 16)', () => {
-  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', format: '', cast: '' };
+  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' };
   const env = { HOME: '/home/ann' };
 
   it("'all' keeps every rotated file; a positive number is that many", () => {

@@ -49,7 +49,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
     shellHinted: true,
-    options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '', format: '', cast: '' },
+    options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' },
     ...overrides,
   };
 }
@@ -138,6 +138,10 @@ describe('start plan', () => {
       format: 'text',
       maxBytes: 10 * 1024 ** 2,
       maxFiles: 20,
+      rotate: 'both',
+      maxAgeMs: Number.POSITIVE_INFINITY,
+      compress: true,
+      chainKey: '',
       alternateScreen: false,
       width: 80,
     height: 24,
@@ -161,7 +165,7 @@ describe('start plan', () => {
   });
 
   it('a non-default server and the options shape the file names', () => {
-    const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', format: 'json', cast: 'on' } });
+    const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: '', maxAge: '', compress: '', chainKey: '', format: 'json', cast: 'on' } });
     const plan = planStart(startFacts(state));
     assert.equal(plan.file, '/home/ann/logs/my%20proj@work.log');
     assert.equal(plan.runFile, '/home/ann/logs/.run/4242-3.json');
@@ -169,7 +173,7 @@ describe('start plan', () => {
   });
 
   it('messages: where it logs first, then a dead predecessor, fallen-back options and a created directory', () => {
-    const state = pane({ recording: 'OLDrec1234', options: { dir: '', timeFormat: '', maxSize: 'big', maxFiles: '', format: '', cast: '' } });
+    const state = pane({ recording: 'OLDrec1234', options: { dir: '', timeFormat: '', maxSize: 'big', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' } });
     const plan = planStart(startFacts(state, { dirExists: false }));
     assert.deepEqual(plan.messages, [
       'logging %3 → /home/ann/.local/state/tmux-audit/deploy.log (rec V1StGXR8_Z)',
@@ -293,7 +297,7 @@ describe('status line of a pane', () => {
 
 describe('pipe --file', () => {
   const facts = { id: 'V1StGXR8_Z', username: 'ann', env, cwd: '/work' };
-  const plain = { file: 'build.log', session: 'pipe', timeFormat: '', maxSize: '', maxFiles: '', format: '', cast: '' };
+  const plain = { file: 'build.log', session: 'pipe', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' };
 
   it('defaults: the options of a pane recording, the file beside the caller, no pane', () => {
     assert.deepEqual(filterRecording(plain, facts), {
@@ -312,6 +316,8 @@ describe('pipe --file', () => {
         format: 'text',
         maxBytes: 10 * 1024 ** 2,
         maxFiles: 20,
+        rotate: 'size',
+        compress: false,
         seed: '',
       },
       warnings: [],

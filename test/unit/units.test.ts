@@ -10,7 +10,7 @@ import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../../sr
 import { escapeBranch, statusSegment } from '../../src/core/status.ts';
 import { ByteQueue } from '../../src/sinks/file/queue.ts';
 
-const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', format: '', cast: '' };
+const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' };
 const env = { HOME: '/home/ann' };
 
 describe('sizes', () => {
@@ -25,7 +25,7 @@ describe('sizes', () => {
 describe('options', () => {
   it('defaults', () => {
     assert.deepEqual(resolveOptions(none, env), {
-      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, format: 'text', cast: false, maxBytes: 10 * 1024 ** 2, maxFiles: 20 },
+      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false },
       warnings: [],
     });
   });
@@ -36,11 +36,19 @@ describe('options', () => {
   it('~ expands to HOME', () => {
     assert.equal(resolveOptions({ ...none, dir: '~/logs' }, env).options.dir, '/home/ann/logs');
   });
+  it('retention and chain options: ages, switches, the key file', () => {
+    const { options, warnings } = resolveOptions({ rotate: 'Daily', maxAge: '90d', compress: 'off', chainKey: '~/.audit.key' }, env);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual([options.rotate, options.maxAgeMs, options.compress, options.chainKey], ['daily', 90 * 86_400_000, false, '/home/ann/.audit.key']);
+    assert.equal(resolveOptions({ maxAge: '12h' }, env).options.maxAgeMs, 12 * 3_600_000);
+    assert.equal(resolveOptions({ maxAge: 'off' }, env).options.maxAgeMs, Number.POSITIVE_INFINITY);
+  });
+
   it('bad values fall back with a message naming the option', () => {
-    const { options, warnings } = resolveOptions({ dir: 'logs', timeFormat: 'yyyy fun', maxSize: 'big', maxFiles: 'many', format: 'xml', cast: 'maybe' }, env);
-    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, format: 'text', cast: false, maxBytes: 10 * 1024 ** 2, maxFiles: 20 });
-    assert.equal(warnings.length, 6);
-    for (const [i, name] of ['@audit-dir', '@audit-time-format', '@audit-format', '@audit-cast', '@audit-max-size', '@audit-max-files'].entries()) {
+    const { options, warnings } = resolveOptions({ dir: 'logs', timeFormat: 'yyyy fun', maxSize: 'big', maxFiles: 'many', rotate: 'hourly', maxAge: '90 days', compress: 'maybe', chainKey: 'key.txt' }, env);
+    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false });
+    assert.equal(warnings.length, 8);
+    for (const [i, name] of ['@audit-dir', '@audit-time-format', '@audit-max-size', '@audit-max-files', '@audit-rotate', '@audit-max-age', '@audit-compress', '@audit-chain-key'].entries()) {
       assert.match(warnings[i]!, new RegExp(`^${name} '`));
       assert.match(warnings[i]!, /using /);
     }

@@ -1,5 +1,6 @@
 // Rotation of a session file shared by several writers (one reader per pane):
-// rename, then prune, under a lock file so that two writers never rotate the
+// rename, then prune (by count and by age), then start compressing the older
+// rotated files in the background, under a lock file so that two writers never rotate the
 // same file twice. Correctness does not depend on the lock: a writer renames
 // only while the path still names its own inode. The decisions and names are
 // pure (core/rotate.ts); this acts on them.
@@ -8,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AuditError } from '../../core/errors.ts';
 import { rotationLockPath } from '../../core/paths.ts';
-import { filesToPrune, rotatedFiles, rotatedName } from '../../core/rotate.ts';
+import { filesToCompress, filesToPrune, filesTooOld, rotatedFiles, rotatedName } from '../../core/rotate.ts';
+import { compressInBackground } from './compress.ts';
 import { processAlive } from '../../runtime/process.ts';
 import { isOwnFile, userName } from './safe-fs.ts';
 
@@ -28,7 +30,25 @@ export function sameFile(mine: fs.Stats, current: fs.Stats | undefined): boolean
  * hears of each rotated file deleted. False when another writer holds the
  * lock (it is rotating this very file: the caller waits).
  */
-export function rotateUnderLock(file: string, fd: number, maxFiles: number, reopen: () => void, pruned?: (file: string) => void): boolean {
+export interface Retention {
+  /** Rotated files older than this are deleted (Infinity: none). */
+  maxAgeMs: number;
+  /** Gzip rotated files (all but the newest) in the background. */
+  compress: boolean;
+  /** The clock (epoch ms). */
+  now: number;
+  /** A rotated-looking file that is not ours, which the age limit would have deleted: left alone. */
+  planted?: (file: string) => void;
+  /** A background compression ended (with its error, if any). */
+  compressed?: (file: string, error?: NodeJS.ErrnoException) => void;
+  /** Only rotated files nobody has written to for this long are compressed (default COMPRESS_AFTER_MS). */
+  compressAfterMs?: number;
+}
+
+/** A rotated file is compressed once nobody has written to it for this long (and at a later rotation). */
+export const COMPRESS_AFTER_MS = 60_000;
+
+export function rotateUnderLock(file: string, fd: number, maxFiles: number, reopen: () => void, pruned?: (file: string) => void, retention?: Retention): boolean {
   const lock = rotationLockPath(file);
   if (!acquire(lock)) return false;
   try {
@@ -41,10 +61,30 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       // Only our own rotated files count and go: a planted file (someone else's, a symlink, a
       // second name) with a rotated-looking name, say a "future" one that sorts last, must
       // neither be deleted nor push our real history out first.
-      const ours = rotatedFiles(names, live).filter((name) => isOwnFile(path.join(dir, name)));
-      for (const old of filesToPrune([...ours, rotated], live, maxFiles)) {
+      const all = rotatedFiles(names, live);
+      const ours = all.filter((name) => isOwnFile(path.join(dir, name)));
+      const kept = [...ours, rotated];
+      const doomed = new Set(filesToPrune(kept, live, maxFiles));
+      if (retention) {
+        for (const old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
+        const mine = new Set(ours);
+        for (const other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) if (!mine.has(other)) retention.planted?.(path.join(dir, other));
+      }
+      for (const old of doomed) {
         fs.rmSync(path.join(dir, old), { force: true });
         pruned?.(path.join(dir, old));
+      }
+      if (retention?.compress) {
+        // Not the one just rotated, nor any written to in the last COMPRESS_AFTER_MS: another writer may
+        // still append to a rotated file until it notices (under a flood several rotations pass meanwhile),
+        // and what it appends after gzip has read the file would go with the plain file.
+        const quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
+        for (const name of filesToCompress(kept.filter((name) => !doomed.has(name)), live)) {
+          const target = path.join(dir, name);
+          const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+          if (!stat || stat.mtimeMs > quietSince) continue;
+          compressInBackground(target, (error) => retention.compressed?.(target, error));
+        }
       }
     }
     reopen();

@@ -1,7 +1,11 @@
-// The file sink: records formatted (text lines or JSON Lines: format/formats.ts) and appended to the session's
-// log through the writer (batched, rotated, never blocking the reader).
+// The file sink: records formatted (text lines or JSON Lines: format/formats.ts)
+// and appended to the session's log through the writer (batched, rotated, never
+// blocking the reader). Each line goes into the recording's hash chain
+// (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
+// the chain covers the bytes the formatter returned, whatever the format.
 
-import type { AuditRecord } from '../../core/record.ts';
+import { SEAL_MS, SealChain } from '../../chain/seal.ts';
+import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
@@ -25,30 +29,125 @@ export class FileSink implements Sink {
    */
   private floor: number | undefined;
 
-  constructor(file: string, format: RecordFormat, options: LogFileOptions) {
+  /** The recording's chain (none when `chain` is false). */
+  private readonly chain: SealChain | undefined;
+  /**
+   * Where in `batch` the text the chain has not hashed yet starts: it is hashed
+   * in one piece at a seal or a flush, not line by line (a hash call per line
+   * cost a fifth of the reader's speed under a flood).
+   */
+  private unhashed = 0;
+  /** Who and where the recording's records are, and the last one's time: for its seals (kept as fields: no object per line). */
+  private lastRec = '';
+  private lastUser = '';
+  private lastPlace: Place | undefined;
+  private lastTime = Number.NEGATIVE_INFINITY;
+  /** While the writer reports a removed log: the `lost` event goes first into the new file, out of the chain's order. */
+  private losing = false;
+  /** Whether the recording's last seal is written: nothing of it follows. */
+  private ended = false;
+  private sealTimer: NodeJS.Timeout | undefined;
+
+  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer } | false = {}) {
     this.log = new LogFile(file, {
       ...options,
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
         options.onChecked?.();
       },
+      onLost: (what) => {
+        // The lines of the open segment went partly into the removed file, and the rest are written again
+        // after the event, before lines formatted earlier: the segment is given up (verify resynchronises
+        // at the next seal, which covers only what follows) and the event stays out of the chain.
+        this.losing = true;
+        try {
+          this.chain?.restart();
+          this.unhashed = this.batch.length;
+          options.onLost?.(what);
+        } finally {
+          this.losing = false;
+        }
+      },
     });
     this.format = format;
+    this.chain = chain === false ? undefined : new SealChain(chain.key);
   }
 
   write(record: AuditRecord): void {
     // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
     if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
     this.floor ??= record.time;
-    this.batch += this.format.format(record);
+    const line = this.format.format(record);
+    const chain = this.chain;
+    if (!chain || this.losing || this.ended) {
+      this.hashPending();
+      this.batch += line;
+      this.unhashed = this.batch.length;
+    } else {
+      this.lastRec = record.rec;
+      this.lastUser = record.user;
+      this.lastPlace = record.place;
+      if (record.time > this.lastTime) this.lastTime = record.time;
+      if (record.kind === 'event' && record.text === 'stop') {
+        // The recording's last record (capture/recorder.ts): the last seal covers it and goes just before
+        // it, so that the log still ends each recording with its stop; `end=stop` tells verify.
+        this.hashPending();
+        chain.update(line);
+        chain.count(1);
+        this.seal('stop');
+        this.batch += line;
+        this.unhashed = this.batch.length;
+      } else {
+        this.batch += line;
+        chain.count(1);
+        if (chain.due()) this.seal(false);
+        else if (!this.sealTimer) {
+          // An idle pane's last lines are sealed a little later, not only when it prints again.
+          this.sealTimer = setTimeout(() => {
+            this.sealTimer = undefined;
+            if (this.chain!.pending > 0 && !this.ended) {
+              this.seal(false, Date.now());
+              this.flush();
+            }
+          }, SEAL_MS);
+          this.sealTimer.unref();
+        }
+      }
+    }
     if (this.batch.length >= BATCH_CHARS) this.flush();
+  }
+
+  /** Hashes what the chain has not yet hashed of the batch. */
+  private hashPending(): void {
+    if (this.chain && this.unhashed < this.batch.length) this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed));
+    this.unhashed = this.batch.length;
+  }
+
+  /** A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier than they are. */
+  private seal(end: false | 'stop' | 'close', now = 0): void {
+    const chain = this.chain;
+    if (!chain || !this.lastPlace || this.ended) return;
+    if (end !== 'stop') this.hashPending();
+    if (end) this.ended = true;
+    const fields = chain.seal(end);
+    const record: AuditRecord = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
+    const line = this.format.format(record);
+    this.batch += line;
+    // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
+    // seal's is checked by verify against the stop it covers.
+    if (end) this.unhashed = this.batch.length;
+    else chain.count(1);
+    if (this.sealTimer) clearTimeout(this.sealTimer);
+    this.sealTimer = undefined;
   }
 
   flush(): void {
     if (this.batch.length === 0) return;
+    this.hashPending();
     // Emptied first: the write may come back here (a `lost` event written while the writer reopens).
     const batch = this.batch;
     this.batch = '';
+    this.unhashed = 0;
     this.log.write(batch);
   }
 
@@ -66,6 +165,8 @@ export class FileSink implements Sink {
   }
 
   async close(): Promise<void> {
+    // The last seal says the recording ended here: a tail cut off later is missing its seal.
+    this.seal('close', Date.now());
     this.flush();
     await this.log.close();
   }

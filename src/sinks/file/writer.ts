@@ -29,7 +29,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { needsRotation } from '../../core/rotate.ts';
+import { needsRotation, nextLocalMidnight, rotationDue, type RotateWhen } from '../../core/rotate.ts';
 import { ByteQueue } from './queue.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
@@ -67,6 +67,20 @@ export interface LogFileOptions {
   onChecked?: () => void;
   /** How the log's directory is taken (default `private`: the log directory; see safe-fs.ts). */
   directory?: DirPolicy;
+  /** When a new file starts: at the size limit, at local midnight, or both (default `size`). */
+  rotate?: RotateWhen;
+  /** Rotated files older than this are deleted at a rotation (default Infinity: none). */
+  maxAgeMs?: number;
+  /** Gzip rotated files in the background (default no). */
+  compress?: boolean;
+  /** A rotated-looking file that is not ours, which the age limit would have deleted: left alone. */
+  onPlanted?: (file: string) => void;
+  /** A background compression failed (the plain file stays). */
+  onCompressError?: (file: string, error: NodeJS.ErrnoException) => void;
+  /** Compress only rotated files nobody wrote to for this long (default rotation.ts's COMPRESS_AFTER_MS; tests of one writer: 0). */
+  compressAfterMs?: number;
+  /** The wall clock, epoch ms (default Date.now): local midnight is read from it. */
+  now?: () => number;
 }
 
 /**
@@ -128,6 +142,8 @@ export class LogFile {
   /** The file's size as of the last check, plus what this writer has written since. */
   private size: number;
   private checkedAt: number;
+  /** The next local midnight after the last look: a write past it looks again (daily rotation). */
+  private dayEnds = Number.POSITIVE_INFINITY;
   /** Bytes this writer may write before it looks at the file again (see CHECK_ROOM_SHARE). */
   private checkEvery = CHECK_BYTES;
   /** Bytes written since the last check, in order: written again if the file turns out removed. */
@@ -374,8 +390,10 @@ export class LogFile {
    * the limit is near; otherwise the count answers.
    */
   private prepare(incoming: number, force = false, upcoming = incoming): number | undefined {
-    const due = force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS;
-    if (!due && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
+    const rotate = this.options.rotate ?? 'size';
+    const now = this.options.now?.() ?? Date.now();
+    const due = force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds;
+    if (!due && !(rotate !== 'daily' && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = fs.fstatSync(this.fd);
     // lstat: a symlink put at the path is another file, not the one it points to.
     const current = fs.lstatSync(this.file, { throwIfNoEntry: false });
@@ -399,13 +417,23 @@ export class LogFile {
     this.unverifiedLength = 0;
     this.keptAll = true;
     this.checkedAt = performance.now();
+    this.dayEnds = rotate === 'size' ? Number.POSITIVE_INFINITY : nextLocalMidnight(now);
     this.options.onChecked?.();
     let size = mine.size;
     // Only before a write: a check after one (incoming 0) must not leave its last lines in a rotated file and the live one empty.
-    if (incoming > 0 && needsRotation(size, incoming, this.options.maxBytes)) {
+    if (incoming > 0 && rotationDue(rotate, size, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated: boolean;
       try {
-        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file));
+        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file), {
+          maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
+          compress: this.options.compress ?? false,
+          compressAfterMs: this.options.compressAfterMs,
+          now,
+          planted: this.options.onPlanted,
+          compressed: (file, error) => {
+            if (error) this.options.onCompressError?.(file, error);
+          },
+        });
         this.rotateFailing = false;
       } catch (error) {
         if (!this.rotateFailing) this.options.onRotateError(error as NodeJS.ErrnoException);
@@ -416,8 +444,13 @@ export class LogFile {
       size = fs.fstatSync(this.fd).size;
     }
     this.size = size;
-    this.checkEvery = Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size) * CHECK_ROOM_SHARE)));
-    return this.options.maxBytes - size;
+    this.checkEvery = this.options.rotate === 'daily' ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size) * CHECK_ROOM_SHARE)));
+    return this.room();
+  }
+
+  /** What a write may take: up to the size limit, unless only the day rotates the file. */
+  private room(): number {
+    return this.options.rotate === 'daily' ? Number.POSITIVE_INFINITY : this.options.maxBytes - this.size;
   }
 
   private pruned(file: string): void {

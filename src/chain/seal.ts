@@ -1,0 +1,111 @@
+// The per-recording hash chain, free of I/O. Several readers append to one
+// session file with no central writer, so each recording keeps its own chain:
+// every line its reader writes, as written (the formatter's bytes, whatever the
+// format), goes into a running hash, and every SEAL_EVERY lines, SEAL_MS after
+// a segment's first line (an idle pane), and at the end a `seal` event closes
+// the segment:
+//
+//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> [end=stop|1]
+//
+// The last seal goes just before the recording's stop event and covers it
+// (`end=stop`: the segment's last line is the next line of the recording), so
+// a recording still ends with its stop; `end=1` (no stop was written) covers
+// what came before it only.
+// h = SHA-256 (or HMAC-SHA-256 under a key) over `p` (the first LINK_HEX
+// digits of the previous h), a newline, then the
+// segment's lines in the order they were written; p of the first seal is
+// GENESIS. Each seal is checkable on its own (p is written out) and links to
+// the one before (p equals its h), so `verify` can name where a break is, and
+// resynchronise after a legitimate gap (a `lost` file: see sinks/file/sink.ts).
+// A seal's line is the first line of the next segment (so its stamp and place
+// are covered too); the last seal's is checked against the stop it covers.
+// The writer hashes its batches in pieces (sinks/file/sink.ts), not line by
+// line: the cost is the hash itself.
+
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+
+/** The `p` of a recording's first seal. */
+export const GENESIS = '0';
+/** Lines per segment at most: what a break is located to, and what a truncated tail may lose unsealed. */
+export const SEAL_EVERY = 1000;
+/** A segment with lines is sealed once its last line is this old (by the records' own time). */
+export const SEAL_MS = 60_000;
+/** Hex digits of h written: 128 bits. */
+export const SEAL_HEX = 32;
+/** Hex digits of the previous h written as p: enough to link, short enough to keep the line readable. */
+export const LINK_HEX = 16;
+
+export interface SealFields {
+  n: number;
+  p: string;
+  h: string;
+  /** The recording's last seal: `stop` when it covers the stop event that follows it, `1` when nothing follows. */
+  end?: 'stop' | 1;
+}
+
+/** A segment's hash, from `p` and its lines as written: the one definition the writer and `verify` share. */
+export class SegmentHash {
+  private hash: Hash | Hmac;
+  constructor(p: string, key?: Buffer) {
+    this.hash = key ? createHmac('sha256', key) : createHash('sha256');
+    this.hash.update(`${p}\n`);
+  }
+  add(line: string): void {
+    this.hash.update(line);
+  }
+  digest(): string {
+    return this.hash.digest('hex').slice(0, SEAL_HEX);
+  }
+}
+
+/** One recording's chain as its reader writes it. */
+export class SealChain {
+  private prev = GENESIS;
+  private segment: SegmentHash;
+  private lines = 0;
+
+  constructor(private readonly key?: Buffer) {
+    this.segment = new SegmentHash(GENESIS, key);
+  }
+
+  /** Text as written (whole lines, ending in `\n`), in order: one call may take many lines. */
+  update(text: string): void {
+    this.segment.add(text);
+  }
+
+  /** `lines` more lines in the segment (their text goes to `update`, now or later, before the seal). */
+  count(lines: number): void {
+    this.lines += lines;
+  }
+
+  /** Lines not yet sealed. */
+  get pending(): number {
+    return this.lines;
+  }
+
+  /** Whether the segment is full. */
+  due(): boolean {
+    return this.lines >= SEAL_EVERY;
+  }
+
+  /** Closes the segment; its fields go on a `seal` event. */
+  seal(end: false | 'stop' | 'close' = false): SealFields {
+    const h = this.segment.digest();
+    const fields: SealFields = { n: this.lines, p: this.prev, h };
+    if (end) fields.end = end === 'stop' ? 'stop' : 1;
+    this.prev = h.slice(0, LINK_HEX);
+    this.segment = new SegmentHash(this.prev, this.key);
+    this.lines = 0;
+    return fields;
+  }
+
+  /**
+   * Drops the open segment: its lines are no longer where the chain says
+   * (the file was removed and they are written again after a `lost` event).
+   * The next seal links to the last one and covers only what follows.
+   */
+  restart(): void {
+    this.segment = new SegmentHash(this.prev, this.key);
+    this.lines = 0;
+  }
+}

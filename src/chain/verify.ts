@@ -1,0 +1,453 @@
+// Checking a log against its recordings' hash chains (chain/seal.ts), free of
+// I/O: fed the lines of one session's files in order (oldest rotated file
+// first), it keeps each recording's lines since its last seal, checks each
+// seal, and at the end says what is broken, where, and of what kind.
+//
+// A printed line carries its place, not its recording: it belongs to the
+// recording that started at that place and has not stopped (read/recordings.ts
+// follows the same rule). Events carry `rec=`.
+//
+// What the chain does not cover, by design, and how it is read:
+// - events other processes append (`rename` from the rename hook, `stop
+//   reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
+//   unchained, never a break (they are what the user sees as they are);
+// - the `lost` event the reader writes when its log was removed under it: the
+//   lines around it were in the removed file or are written again, so the next
+//   seal covers only what follows it (its last `n` lines), and the lines
+//   between are counted as unsealed;
+// - a recording whose start is in a file no longer there (pruned by
+//   @audit-max-files): checked from its first seal on, the same way.
+
+import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';
+
+export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event';
+
+export interface Break {
+  kind: BreakKind;
+  file: string;
+  /** 1-based line in `file` where the break shows (the first line of the broken stretch). */
+  line: number;
+  /** The last line of the stretch (the seal that does not hold), when it is a stretch. */
+  endLine?: number;
+  /** The file of `endLine`, when it is another. */
+  endFile?: string;
+  rec: string;
+  detail: string;
+}
+
+/** A line of the log as verify sees it. */
+export interface VerifyLine {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** The line as written, with its `\n` (a torn last line has none). */
+  text: string;
+  /** undefined: not a log line. */
+  place?: string;
+  kind?: 'line' | 'piece' | 'screen' | 'event';
+  /** For an event: its name and fields. */
+  event?: string;
+  fields?: Record<string, string>;
+  ms: number;
+}
+
+/** How a recording ended, as far as the log tells. */
+export type Ending = 'sealed' | 'open' | 'reader-died' | 'lost' | 'truncated';
+
+export interface RecordingReport {
+  rec: string;
+  place: string;
+  lines: number;
+  seals: number;
+  /** Lines no seal covers: an open recording's tail, a dead reader's last lines, the lines around a `lost` event. */
+  unsealed: number;
+  ending: Ending;
+  /** Its start was not in the files read (pruned, or the files were named one by one). */
+  startMissing: boolean;
+}
+
+export interface VerifyReport {
+  files: number;
+  lines: number;
+  recordings: RecordingReport[];
+  /** Events appended by other processes (not chained). */
+  unchained: number;
+  breaks: Break[];
+}
+
+
+class RecordingState {
+  segment: VerifyLine[] = [];
+  /** The last seal's h as linked (LINK_HEX digits); undefined before the first seal. */
+  prev: string | undefined;
+  /** The next seal covers its last n lines only (after a `lost`, or when the start is missing). */
+  resync: boolean;
+  lines = 0;
+  seals = 0;
+  unsealed = 0;
+  ended = false;
+  externalStop: 'reader-died' | 'lost' | undefined;
+  stopped = false;
+  lastSeal: VerifyLine | undefined;
+  /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
+  links: { p: string; h: string }[] = [];
+  /** The link breaks reported for it (indices into the breaks). */
+  linkBreaks: number[] = [];
+  /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
+  awaitingStop: VerifyLine | undefined;
+  constructor(
+    readonly rec: string,
+    readonly place: string,
+    readonly startMissing: boolean,
+  ) {
+    this.resync = startMissing;
+  }
+}
+
+/** Events another process appends: not in any chain. */
+function external(v: VerifyLine): 'reader-died' | 'lost' | 'rename' | undefined {
+  if (v.event === 'rename') return 'rename';
+  if (v.event === 'stop' && (v.fields?.reason === 'reader-died' || v.fields?.reason === 'lost')) return v.fields.reason;
+  return undefined;
+}
+
+export interface VerifyOptions {
+  /** The chain key (HMAC), when the log was written with one. */
+  key?: Buffer;
+  /** Recordings whose reader is running: an unsealed tail is theirs to seal yet. */
+  live?: ReadonlySet<string>;
+}
+
+/** What precedes the event's name on its line: stamp, user, place, mark (the text format). */
+function stampOf(text: string, name: string): string {
+  const at = text.indexOf(` * ${name} rec=`);
+  return at < 0 ? text : text.slice(0, at);
+}
+
+export class ChainVerifier {
+  private readonly recordings = new Map<string, RecordingState>();
+  /** The recording each place's lines belong to now. */
+  private readonly active = new Map<string, RecordingState>();
+  /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
+  private readonly orphans = new Map<string, VerifyLine[]>();
+  private readonly breaks: Break[] = [];
+  private files: string[] = [];
+  private lines = 0;
+  private unchained = 0;
+  private lastFile: string | undefined;
+
+  constructor(private readonly options: VerifyOptions = {}) {}
+
+  /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
+  push(v: VerifyLine): void {
+    if (v.file !== this.lastFile) {
+      this.files.push(v.file);
+      this.lastFile = v.file;
+    }
+    this.lines++;
+    if (v.place === undefined) {
+      const torn = !v.text.endsWith('\n');
+      this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });
+      return;
+    }
+    if (v.kind === 'event') this.event(v);
+    else this.printed(v);
+  }
+
+  private printed(v: VerifyLine): void {
+    const state = this.active.get(v.place!);
+    if (!state) {
+      if (this.files.length === 1 && !this.seenEventAt.has(v.place!)) {
+        const kept = this.orphans.get(v.place!) ?? [];
+        kept.push(v);
+        this.orphans.set(v.place!, kept);
+        return;
+      }
+      this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: '', detail: `a line at ${v.place} where no recording is running` });
+      return;
+    }
+    this.take(state, v);
+  }
+
+  private readonly seenEventAt = new Set<string>();
+
+  private take(state: RecordingState, v: VerifyLine): void {
+    if (state.ended) {
+      this.breaks.push({ kind: v.kind === 'event' ? 'forged event' : 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'after the recording\'s last seal' });
+      return;
+    }
+    state.lines++;
+    state.segment.push(v);
+    if (state.awaitingStop) {
+      const seal = state.awaitingStop;
+      state.awaitingStop = undefined;
+      if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
+      else if (stampOf(seal.text, 'seal') !== stampOf(v.text, 'stop')) {
+        // The last seal's line is in no segment: it is written with the stop's stamp, user and place.
+        this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
+      }
+      this.check(state, seal);
+    }
+  }
+
+  private event(v: VerifyLine): void {
+    this.seenEventAt.add(v.place!);
+    const rec = v.fields?.rec;
+    if (rec === undefined) {
+      this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: '', detail: `${v.event ?? 'an'} event without rec=` });
+      return;
+    }
+    let state = this.recordings.get(rec);
+    if (v.event === 'start') {
+      if (state) {
+        this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a second start of the recording' });
+        return;
+      }
+      state = new RecordingState(rec, v.place!, false);
+      this.recordings.set(rec, state);
+      this.active.set(v.place!, state);
+      this.take(state, v);
+      return;
+    }
+    const outside = external(v);
+    if (!state) {
+      // Its start is in no file read: from a pruned file (only the oldest file can hold such), or forged.
+      if (outside || v.event !== 'seal') {
+        if (outside) this.unchained++;
+        // Its seal will tell; until then the event is kept like a line.
+      }
+      state = new RecordingState(rec, v.place!, true);
+      this.recordings.set(rec, state);
+      if (!this.active.has(v.place!)) this.active.set(v.place!, state);
+      const orphans = this.orphans.get(v.place!);
+      if (orphans) {
+        this.orphans.delete(v.place!);
+        for (const line of orphans) this.take(state, line);
+      }
+      if (outside) {
+        this.externalEvent(state, v, outside);
+        return;
+      }
+    }
+    if (outside) {
+      this.unchained++;
+      this.externalEvent(state, v, outside);
+      return;
+    }
+    if (v.event === 'seal') return this.seal(state, v);
+    if (v.event === 'lost') {
+      // Written by the reader, out of its chain's order: see the header.
+      state.resync = true;
+      state.unsealed += state.segment.length;
+      state.segment = [];
+      return;
+    }
+    if (v.event === 'stop') {
+      state.stopped = true;
+      this.take(state, v);
+      if (this.active.get(state.place) === state) this.active.delete(state.place);
+      return;
+    }
+    this.take(state, v);
+  }
+
+  private externalEvent(state: RecordingState, v: VerifyLine, what: 'reader-died' | 'lost' | 'rename'): void {
+    if (what === 'rename') {
+      if (state.ended) this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a rename after the recording\'s last seal' });
+      return;
+    }
+    if (state.ended || state.stopped || state.externalStop) {
+      this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
+      return;
+    }
+    state.externalStop = what;
+    if (this.active.get(state.place) === state) this.active.delete(state.place);
+  }
+
+  private seal(state: RecordingState, v: VerifyLine): void {
+    const n = Number(v.fields?.n);
+    const p = v.fields?.p ?? '';
+    const h = v.fields?.h ?? '';
+    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p)) {
+      this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal that is not one' });
+      return;
+    }
+    if (v.place !== state.place) {
+      this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}` });
+      return;
+    }
+    if (state.ended || state.awaitingStop) {
+      this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal after the recording\'s last seal' });
+      return;
+    }
+    if (v.fields?.end === 'stop') {
+      // It covers the stop that follows it: checked when that comes.
+      state.awaitingStop = v;
+      return;
+    }
+    this.check(state, v);
+  }
+
+  /** Checks a seal against the recording's lines since the last one. */
+  private check(state: RecordingState, v: VerifyLine): void {
+    const n = Number(v.fields!.n);
+    const p = v.fields!.p!;
+    const h = v.fields!.h!;
+    let segment = state.segment;
+    if (state.resync && segment.length > n) {
+      state.unsealed += segment.length - n;
+      segment = segment.slice(segment.length - n);
+    }
+    const first = segment[0] ?? v;
+    const expectedPrev = state.prev ?? (state.resync ? undefined : GENESIS);
+    const hash = new SegmentHash(p, this.options.key);
+    for (const line of segment) hash.add(line.text);
+    const holds = segment.length === n && hash.digest() === h;
+    const linked = expectedPrev === undefined || expectedPrev === p;
+    state.links.push({ p, h: h.slice(0, LINK_HEX) });
+    // Lines missing where the stretch since the last seal crosses from one file into another: a file removed.
+    const from = state.lastSeal ?? first;
+    const crossesFile = from.file !== v.file;
+    const lastLine = segment[segment.length - 1];
+    const end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v;
+    const stretch = { file: first.file, line: first.line, endLine: end.line, ...(end.file === first.file ? {} : { endFile: end.file }), rec: state.rec };
+    if (!linked) {
+      state.linkBreaks.push(this.breaks.length);
+      this.breaks.push({
+        ...stretch,
+        kind: crossesFile ? 'missing file' : 'deleted',
+        detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : 'a seal and the lines before it are gone',
+      });
+    } else if (!holds) {
+      const found = this.mismatch(segment, n, p, h);
+      // Heuristic (the text names the files, not what was in them): more than one line short in a stretch
+      // that crosses files reads as a file removed; one line as a line deleted.
+      if (found.kind === 'deleted' && crossesFile && n - segment.length > 1) {
+        this.breaks.push({ ...stretch, kind: 'missing file', detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` });
+      } else this.breaks.push({ ...stretch, ...found });
+    }
+    state.seals++;
+    state.prev = h.slice(0, LINK_HEX);
+    // The seal's own line opens the next segment (chain/seal.ts).
+    state.segment = v.fields?.end === undefined ? [v] : [];
+    state.resync = false;
+    state.lastSeal = v;
+    if (v.fields?.end !== undefined) {
+      state.ended = true;
+      if (this.active.get(state.place) === state) this.active.delete(state.place);
+    }
+  }
+
+  /** What a segment that does not hash to its seal most likely went through. */
+  private mismatch(segment: readonly VerifyLine[], n: number, p: string, h: string): { kind: BreakKind; detail: string } {
+    const have = segment.length;
+    if (have > n) return { kind: 'inserted', detail: `${have - n} line(s) more than the seal covers (${n})` };
+    if (have < n) return { kind: 'deleted', detail: `${n - have} line(s) fewer than the seal covers (${n})` };
+    for (let i = 1; i < segment.length; i++) {
+      if (segment[i]!.ms < segment[i - 1]!.ms) return { kind: 'reordered', detail: `line ${segment[i]!.line} is stamped earlier than the line before it` };
+    }
+    const moved = this.reorderThatHolds(segment, p, h);
+    if (moved) return { kind: 'reordered', detail: moved };
+    return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written` };
+  }
+
+  /**
+   * Stamps do not tell a move apart from an edit when the lines share a
+   * stamp (a flood's read has one). Tries the moves a person makes: two of
+   * the segment's files swapped (mv of rotated files), two neighbouring lines
+   * swapped; says which one makes the seal hold, if any.
+   */
+  private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string): string | undefined {
+    const holdsFor = (lines: readonly VerifyLine[]): boolean => {
+      const hash = new SegmentHash(p, this.options.key);
+      for (const line of lines) hash.add(line.text);
+      return hash.digest() === h;
+    };
+    const pieces: VerifyLine[][] = [];
+    for (const line of segment) {
+      const last = pieces[pieces.length - 1];
+      if (last && last[0]!.file === line.file) last.push(line);
+      else pieces.push([line]);
+    }
+    if (pieces.length <= 64) {
+      for (let i = 0; i < pieces.length; i++) {
+        for (let j = i + 1; j < pieces.length; j++) {
+          const swapped = [...pieces];
+          [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
+          if (holdsFor(swapped.flat())) return `${pieces[i]![0]!.file} and ${pieces[j]![0]!.file} are in each other's place`;
+        }
+      }
+    }
+    if (segment.length <= 2000) {
+      const lines = [...segment];
+      for (let i = 0; i + 1 < lines.length; i++) {
+        [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
+        if (holdsFor(lines)) return `lines ${segment[i]!.line} and ${segment[i + 1]!.line} are in each other's place`;
+        [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a recording's seals, whose links break in file order, make one
+   * whole chain in another order: its files (or stretches) were reordered,
+   * nothing removed.
+   */
+  private chainsInAnotherOrder(state: RecordingState): boolean {
+    const byLink = new Map<string, number>();
+    for (const [i, link] of state.links.entries()) {
+      if (byLink.has(link.p)) return false;
+      byLink.set(link.p, i);
+    }
+    const hashes = new Set(state.links.map((link) => link.h));
+    const heads = state.links.filter((link) => !hashes.has(link.p));
+    if (heads.length !== 1 || (!state.startMissing && heads[0]!.p !== GENESIS)) return false;
+    let seen = 0;
+    for (let at: number | undefined = byLink.get(heads[0]!.p); at !== undefined && seen <= state.links.length; at = byLink.get(state.links[at]!.h)) seen++;
+    return seen === state.links.length;
+  }
+
+  /** The report, once every file has been pushed. */
+  finish(): VerifyReport {
+    for (const state of this.recordings.values()) {
+      if (state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)) continue;
+      for (const index of state.linkBreaks) {
+        const found = this.breaks[index]!;
+        this.breaks[index] = { ...found, kind: 'reordered', detail: 'the seals chain up in another order: files or stretches of the log were moved' };
+      }
+    }
+    for (const [place, lines] of this.orphans) {
+      for (const v of lines) this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: '', detail: `a line at ${place} where no recording is running` });
+    }
+    const recordings: RecordingReport[] = [];
+    for (const state of this.recordings.values()) {
+      let ending: Ending;
+      const tail = state.segment.length;
+      if (state.awaitingStop) {
+        ending = 'truncated';
+        const seal = state.awaitingStop;
+        this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
+      } else if (state.ended) ending = 'sealed';
+      else if (state.externalStop) ending = state.externalStop;
+      else if (this.options.live?.has(state.rec)) ending = 'open';
+      else if (state.startMissing && state.seals === 0) {
+        ending = 'truncated';
+        const first = state.segment[0];
+        this.breaks.push({ kind: 'forged event', file: first?.file ?? '', line: first?.line ?? 0, rec: state.rec, detail: 'events of a recording that has neither a start nor a seal' });
+      } else {
+        ending = 'truncated';
+        const last = state.segment[state.segment.length - 1] ?? state.lastSeal;
+        this.breaks.push({
+          kind: 'truncated',
+          file: last?.file ?? '',
+          line: last?.line ?? 0,
+          rec: state.rec,
+          detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : 'no final seal',
+        });
+      }
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing });
+    }
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, breaks: this.breaks };
+  }
+}

@@ -1,0 +1,188 @@
+// `verify [FILES…]`: checks the logs against their recordings' hash chains
+// (src/chain/). Reads each log's files in order (rotated ones oldest first,
+// `.gz` ones through gunzip), feeds the pure verifier, prints each break or an
+// OK line with counts. Exit 0 clean, 1 tampered, 2 a file could not be read.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { Command } from 'commander';
+import { ChainVerifier, type Break, type VerifyReport } from '../chain/verify.ts';
+import { AuditError } from '../core/errors.ts';
+import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
+import { placeOf, readerFor } from '../read/line.ts';
+import { livingReader, readRecording } from '../runtime/runfile.ts';
+import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
+
+/** A log file's text: `.gz` files are read through gunzip, whole (a rotated file is bounded by @audit-max-size). */
+export function readLogText(file: string): string {
+  const bytes = fs.readFileSync(file);
+  return (file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/** Recording ids whose reader is running, from the directory's run files: their tails are not yet sealed. */
+export function liveRecordings(dir: string): Set<string> {
+  const live = new Set<string>();
+  const runDir = path.join(dir, '.run');
+  let names: string[];
+  try {
+    names = fs.readdirSync(runDir);
+  } catch {
+    return live;
+  }
+  for (const name of names) {
+    if (!name.endsWith('.json')) continue;
+    const runFile = path.join(runDir, name);
+    try {
+      if (livingReader(runFile) !== undefined) live.add(readRecording(runFile).id);
+    } catch {
+      // not a run file of ours, or gone meanwhile
+    }
+  }
+  return live;
+}
+
+/**
+ * Checks one log's files, in order. Throws (code 2) when a file cannot be
+ * read. When it finds breaks, it tries the files the breaks name in each
+ * other's place: if one swap leaves none, the files were renamed (mv), which
+ * is said as one `reordered` break.
+ */
+export function verifyFiles(files: readonly string[], timeFormat: string, options: { key?: Buffer; live?: ReadonlySet<string> }): VerifyReport {
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    try {
+      texts.set(file, readLogText(file));
+    } catch (error) {
+      throw new AuditError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
+    }
+  }
+  const report = verifyTexts(files, texts, timeFormat, options);
+  if (report.breaks.length < 2) return report;
+  const named = [...new Set(report.breaks.flatMap((found) => [found.file, found.endFile ?? found.file]))].filter((file) => texts.has(file));
+  const involved = new Set<string>();
+  for (const file of named) {
+    const at = files.indexOf(file);
+    for (let i = Math.max(0, at - 1); i <= Math.min(files.length - 1, at + 1); i++) involved.add(files[i]!);
+  }
+  const candidates = [...involved].sort((a, b) => files.indexOf(a) - files.indexOf(b));
+  if (candidates.length > 12) return report;
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const order = [...files];
+      const a = order.indexOf(candidates[i]!);
+      const b = order.indexOf(candidates[j]!);
+      [order[a], order[b]] = [order[b]!, order[a]!];
+      if (verifyTexts(order, texts, timeFormat, options).breaks.length === 0) {
+        return { ...report, breaks: [{ kind: 'reordered', file: candidates[i]!, line: 1, rec: '', detail: `${candidates[i]} and ${candidates[j]} are in each other's place (renamed): in the other order the log verifies` }] };
+      }
+    }
+  }
+  return report;
+}
+
+function verifyTexts(files: readonly string[], texts: ReadonlyMap<string, string>, timeFormat: string, options: { key?: Buffer; live?: ReadonlySet<string> }): VerifyReport {
+  const verifier = new ChainVerifier(options);
+  for (const file of files) {
+    const text = texts.get(file)!;
+    const firstEnd = text.indexOf('\n');
+    const reader = readerFor(firstEnd < 0 ? text : text.slice(0, firstEnd), timeFormat);
+    let at = 0;
+    for (let line = 1; at < text.length; line++) {
+      const end = text.indexOf('\n', at);
+      const whole = end < 0 ? text.slice(at) : text.slice(at, end + 1);
+      at = end < 0 ? text.length : end + 1;
+      const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
+      verifier.push(
+        parsed
+          ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, ms: parsed.ms }
+          : { file, line, text: whole, ms: Number.NaN },
+      );
+    }
+  }
+  return verifier.finish();
+}
+
+export function breakLine(found: Break): string {
+  const end = found.endLine === undefined || (found.endLine === found.line && !found.endFile) ? '' : found.endFile ? ` to ${found.endFile}:${found.endLine}` : `-${found.endLine}`;
+  const where = `${found.file}:${found.line}${end}`;
+  return `${where}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ''}: ${found.detail}\n`;
+}
+
+export function summaryLine(name: string, report: VerifyReport): string {
+  const count = (ending: string): number => report.recordings.filter((r) => r.ending === ending).length;
+  const seals = report.recordings.reduce((sum, r) => sum + r.seals, 0);
+  const unsealed = report.recordings.reduce((sum, r) => sum + r.unsealed, 0);
+  const notes = [
+    count('open') > 0 ? `${count('open')} still recording` : '',
+    count('reader-died') > 0 ? `${count('reader-died')} ended by a dead reader` : '',
+    count('lost') > 0 ? `${count('lost')} closed as lost` : '',
+    unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : '',
+    report.recordings.some((r) => r.startMissing) ? `${report.recordings.filter((r) => r.startMissing).length} started before the oldest file` : '',
+    report.unchained > 0 ? `${report.unchained} event(s) from other processes` : '',
+  ].filter(Boolean);
+  const state = report.breaks.length === 0 ? 'OK' : 'TAMPERED';
+  return `${state} ${name}: ${report.files} file(s), ${report.lines} lines, ${report.recordings.length} recording(s), ${seals} seal(s)${report.breaks.length > 0 ? `, ${report.breaks.length} break(s)` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`;
+}
+
+/** The logs that the named files belong to, each with only the named files (in log order). */
+function setsOfFiles(files: readonly string[]): { name: string; files: string[] }[] {
+  const byDir = new Map<string, string[]>();
+  for (const file of files) {
+    const dir = path.dirname(path.resolve(file));
+    byDir.set(dir, [...(byDir.get(dir) ?? []), path.basename(file)]);
+  }
+  const groups: { name: string; files: string[] }[] = [];
+  for (const [dir, names] of byDir) {
+    const sets = logSets(dir, names);
+    const covered = new Set<string>();
+    for (const set of sets) {
+      const paths = set.files.map((file) => file.path);
+      for (const file of paths) covered.add(file);
+      groups.push({ name: setName(set), files: paths });
+    }
+    for (const name of names) {
+      const full = path.join(dir, name);
+      if (!covered.has(full)) groups.push({ name, files: [full] });
+    }
+  }
+  return groups;
+}
+
+export function verifyCommand(): Command {
+  return whereOptions(new Command('verify'))
+    .description('check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable')
+    .argument('[files...]', 'log files (default: every log in the directory, with its rotated files)')
+    .option('--key <file>', 'the chain key (@audit-chain-key) the logs were written with')
+    .option('--quiet', 'print only breaks')
+    .action((files: string[], options: WhereOptions & { key?: string; quiet?: boolean }) => {
+      const where = location(options);
+      let key: Buffer | undefined;
+      if (options.key !== undefined) {
+        try {
+          key = fs.readFileSync(options.key);
+        } catch (error) {
+          throw new AuditError(`cannot read the key ${options.key}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
+        }
+      }
+      const groups =
+        files.length > 0
+          ? setsOfFiles(files)
+          : listLogs(where.dir).map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
+      if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
+      const live = new Set<string>();
+      for (const dir of new Set(files.length > 0 ? files.map((file) => path.dirname(path.resolve(file))) : [where.dir])) {
+        for (const rec of liveRecordings(dir)) live.add(rec);
+      }
+      const out = new Output();
+      let tampered = false;
+      for (const group of groups) {
+        const report = verifyFiles(group.files, where.timeFormat, { key, live });
+        for (const found of report.breaks) out.write(breakLine(found));
+        if (report.breaks.length > 0) tampered = true;
+        if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));
+      }
+      out.flush();
+      process.exitCode = tampered ? 1 : 0;
+    });
+}

@@ -1,0 +1,167 @@
+// `verify` on logs a real tmux server wrote: clean (several panes, rotations,
+// compression, a reader killed), then tampered with the tools a person would
+// use (sed -i, head -c, rm, mv, a line appended by another process), each on a
+// copy of the log directory; and the HMAC variant with and without its key.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { cliResult } from '../support/cli.ts';
+import { logFilesInOrder } from '../support/log.ts';
+import { alive } from '../support/process.ts';
+import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { makeTempDir, waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+const copies: string[] = [];
+after(() => {
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function verify(dir: string, ...args: string[]): { status: number; stdout: string } {
+  const result = cliResult(['verify', '--dir', dir, ...args]);
+  return { status: result.status, stdout: result.stdout + result.stderr };
+}
+
+/** The log directory copied (outside the server's: its stamp check must not see the tampering). */
+function copyOf(tmux: TmuxServer): string {
+  const dir = makeTempDir('tmux-audit-verify');
+  copies.push(dir);
+  fs.cpSync(tmux.logDir, dir, { recursive: true, filter: (source) => source === tmux.logDir || !path.basename(source).startsWith('.') });
+  return dir;
+}
+
+/** `kind` of the breaks verify names (`file:line: kind (rec …): …`). */
+function kinds(stdout: string): string[] {
+  return [...stdout.matchAll(/^\S+:\d+(?:-\d+| to \S+:\d+)?: ([a-z ]+?)(?: \(rec \S+\))?: /gm)].map((match) => match[1]!);
+}
+
+describe('verify', () => {
+  let tmux: TmuxServer;
+  let rotated: string[];
+  let live: string;
+  let sealedPane: string;
+
+  it('a clean log with two panes, rotations and a reader killed: OK, exit 0', async () => {
+    tmux = server({ config: ['set -g @audit-max-size 8K', 'set -g @audit-compress on', 'set -g @audit-max-files all'] });
+    const panes = tmux.panes(2, 'tiled');
+    for (const pane of panes) tmux.toggle(pane);
+    await tmux.flood(panes, (word) => `${word}-%05g`, 3000, 60_000);
+    const pids = tmux.readerPids();
+    // One pane is stopped by its toggle: its last seal covers its stop.
+    const stopped = tmux.show('#{@audit_on}', panes[1]);
+    sealedPane = tmux.show('#{pane_index}', panes[1]);
+    tmux.toggle(panes[1]);
+    await waitFor('the toggle\'s stop', () => tmux.readLog().includes(`* stop rec=${stopped} reason=toggle`));
+    // The other's reader is killed: recover closes its recording (reader-died), complete as far as it goes.
+    await waitFor('one reader left', () => pids.filter((pid) => alive(pid)).length === 1);
+    process.kill(pids.find((pid) => alive(pid))!, 'SIGKILL');
+    await waitFor('the reader-died stop', () => tmux.readLog().includes('reason=reader-died'));
+    await waitFor('both readers to exit', () => pids.every((pid) => !alive(pid)));
+    // Compressed files are tested in test/unit/retention.test.ts: here none is a minute old yet.
+    live = tmux.logFile();
+    rotated = fs.readdirSync(tmux.logDir).filter((name) => name.startsWith(`${path.basename(live)}.`) && !name.endsWith('.tmp'));
+    assert.ok(rotated.length > 5, `rotated ${rotated.length} times`);
+    const { status, stdout } = verify(tmux.logDir);
+    assert.equal(status, 0, stdout);
+    assert.match(stdout, /^OK main@\S+: \d+ file\(s\), \d+ lines, 2 recording\(s\), \d+ seal\(s\) \(1 ended by a dead reader; \d+ line\(s\) no seal covers yet; 1 event\(s\) from other processes\)$/m);
+  });
+
+  const plainRotated = (dir: string): string[] => rotated.filter((name) => !name.endsWith('.gz')).map((name) => path.join(dir, name)).sort();
+
+  it('sed -i on a rotated file: edited, exit 1', () => {
+    const dir = copyOf(tmux);
+    // The first rotated file of some size (the first may hold a few lines), a line in its middle.
+    const victim = plainRotated(dir).find((file) => fs.readFileSync(file, 'utf8').split('\n').length > 50)!;
+    const middle = Math.floor(fs.readFileSync(victim, 'utf8').split('\n').length / 2);
+    execFileSync('sed', ['-i', `${middle}s/$/ (edited)/`, victim]);
+    const { status, stdout } = verify(dir);
+    assert.equal(status, 1, stdout);
+    assert.ok(kinds(stdout).includes('edited'), stdout);
+    const stretch = /^(\S+):\d+(?: to (\S+):\d+)?: edited/m.exec(stdout)!;
+    assert.ok(stretch[1]! <= victim && victim <= (stretch[2] ?? stretch[1]!), `the stretch named holds ${victim}: ${stdout}`);
+  });
+
+  it('sed -i deleting a line of the live file: deleted', () => {
+    const dir = copyOf(tmux);
+    const file = path.join(dir, path.basename(live));
+    // The toggled pane's last printed line: its recording is sealed to the end (the killed one's tail is not).
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const last = lines.length - [...lines].reverse().findIndex((line) => line.includes(` main:0.${sealedPane} | `));
+    execFileSync('sed', ['-i', `${last}d`, file]);
+    const { status, stdout } = verify(dir);
+    assert.equal(status, 1, stdout);
+    assert.deepEqual([...new Set(kinds(stdout))], ['deleted'], stdout);
+  });
+
+  it('head -c: the live file cut short is truncated', () => {
+    const dir = copyOf(tmux);
+    const file = path.join(dir, path.basename(live));
+    const cut = execFileSync('head', ['-c', String(fs.statSync(file).size - 300), file]);
+    fs.writeFileSync(file, cut);
+    const { status, stdout } = verify(dir);
+    assert.equal(status, 1, stdout);
+    assert.ok(kinds(stdout).includes('truncated'), stdout);
+  });
+
+  it('rm of a rotated file in the middle: missing file', () => {
+    const dir = copyOf(tmux);
+    const files = logFilesInOrder(path.join(dir, path.basename(live)));
+    const all = fs.readdirSync(dir).filter((name) => name.startsWith(`${path.basename(live)}.`)).sort();
+    fs.rmSync(path.join(dir, all[Math.floor(all.length / 2)]!));
+    const { status, stdout } = verify(dir);
+    assert.equal(status, 1, stdout);
+    assert.ok(kinds(stdout).includes('missing file'), `${files.length} files: ${stdout}`);
+  });
+
+  it('mv swapping two rotated files: reordered', () => {
+    const dir = copyOf(tmux);
+    const all = rotated.map((name) => path.join(dir, name)).sort();
+    const [a, b] = all.slice(Math.floor(all.length / 2), Math.floor(all.length / 2) + 2);
+    fs.renameSync(a!, `${a}.swap`);
+    fs.renameSync(b!, a!);
+    fs.renameSync(`${a}.swap`, b!);
+    const { status, stdout } = verify(dir);
+    assert.equal(status, 1, stdout);
+    assert.ok(kinds(stdout).includes('reordered'), stdout);
+  });
+
+  it('a line and an event appended by another process: inserted, forged event', () => {
+    const dir = copyOf(tmux);
+    const file = path.join(dir, path.basename(live));
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    const last = lines.at(-1)!;
+    const stamp = last.slice(0, last.indexOf(' * '));
+    const rec = / rec=(\S+)/.exec([...lines].reverse().find((line) => line.includes(' * stop rec=') && line.includes('reason=toggle'))!)![1]!;
+    execFileSync('sh', ['-c', `echo "${stamp} | rm -rf / # forged" >> "$1"; echo "${stamp} * stop rec=${rec} reason=toggle by=root" >> "$1"`, 'sh', file]);
+    const { status, stdout } = verify(dir);
+    assert.equal(status, 1, stdout);
+    assert.deepEqual(kinds(stdout), ['inserted', 'forged event'], stdout);
+  });
+
+  it('a directory that cannot be read: exit 2', () => {
+    const { status } = verify(path.join(tmux.dir, 'no-such-dir'));
+    assert.equal(status, 2);
+  });
+});
+
+describe('verify with a chain key (@audit-chain-key)', () => {
+  it('OK with the key; without it every seal fails; a chain recomputed without the key does not pass', async () => {
+    const keyDir = makeTempDir('tmux-audit-key');
+    copies.push(keyDir);
+    const key = path.join(keyDir, 'chain.key');
+    fs.writeFileSync(key, 'the auditor keeps this elsewhere', { mode: 0o600 });
+    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`] });
+    await tmux.startLogging();
+    await tmux.run('seq 1 50');
+    tmux.toggle();
+    await waitFor('the reader to exit', () => tmux.readerPids().every((pid) => !alive(pid)));
+    assert.equal(verify(tmux.logDir, '--key', key).status, 0);
+    const without = verify(tmux.logDir);
+    assert.equal(without.status, 1);
+    assert.deepEqual([...new Set(kinds(without.stdout))], ['edited'], without.stdout);
+    assert.equal(verify(tmux.logDir, '--key', path.join(keyDir, 'missing')).status, 2);
+  });
+});

@@ -1,0 +1,150 @@
+// Retention: daily rotation (with the writer's clock injected), the age limit
+// (ours only: a planted file is left alone and reported), background
+// compression, and reading compressed files back (verify, openLog).
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, describe, it } from 'node:test';
+import { filesToCompress, filesTooOld, nextLocalMidnight, rotatedFiles, rotationDue } from '../../src/core/rotate.ts';
+import { verifyFiles } from '../../src/commands/verify.ts';
+import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { openLog } from '../../src/read/chunks.ts';
+import { listLogs } from '../../src/read/files.ts';
+import { FileSink } from '../../src/sinks/file/sink.ts';
+import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
+import type { AuditRecord, Place } from '../../src/core/record.ts';
+import { waitFor } from '../support/util.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempLog(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-retention-'));
+  dirs.push(dir);
+  return path.join(dir, 'main.log');
+}
+function options(overrides: Partial<LogFileOptions> = {}): LogFileOptions & { planted: string[] } {
+  const planted: string[] = [];
+  return {
+    maxBytes: 1024 ** 3,
+    maxFiles: Number.POSITIVE_INFINITY,
+    onError: () => {},
+    onRecover: () => {},
+    onRotateError: () => {},
+    directory: 'as-is',
+    planted,
+    onPlanted: (file) => planted.push(file),
+    ...overrides,
+  };
+}
+const rotatedOf = (file: string) => rotatedFiles(fs.readdirSync(path.dirname(file)), path.basename(file));
+
+describe('rotation decisions', () => {
+  const noon = new Date(2026, 10, 25, 12).getTime();
+  const midnight = new Date(2026, 10, 26).getTime();
+  it('daily: the first write after local midnight into a file written the day before', () => {
+    assert.equal(nextLocalMidnight(noon), midnight);
+    assert.equal(nextLocalMidnight(midnight - 1), midnight);
+    assert.equal(nextLocalMidnight(midnight), new Date(2026, 10, 27).getTime());
+    assert.equal(rotationDue('daily', 100, 10, 1000, noon, midnight - 1), false);
+    assert.equal(rotationDue('daily', 100, 10, 1000, noon, midnight), true);
+    assert.equal(rotationDue('daily', 0, 10, 1000, noon, midnight), false, 'an empty file is never rotated');
+    assert.equal(rotationDue('daily', 995, 10, 1000, noon, noon), false, 'daily alone ignores the size');
+    assert.equal(rotationDue('size', 100, 10, 1000, noon, midnight), false, 'size alone ignores the day');
+    assert.equal(rotationDue('both', 995, 10, 1000, noon, noon), true);
+    assert.equal(rotationDue('both', 100, 10, 1000, noon, midnight + 5), true);
+  });
+
+  it('age, compression and .gz names', () => {
+    const names = ['main.log', 'main.log.20261101T000000.000Z.gz', 'main.log.20261120T000000.000Z', 'main.log.20261120T000000.000Z.gz', 'main.log.20261124T000000.000Z', 'main.log.20261125T000000.000Z', 'main.log.20261125T000000.000Z.gz.tmp'];
+    assert.deepEqual(rotatedFiles(names, 'main.log'), ['main.log.20261101T000000.000Z.gz', 'main.log.20261120T000000.000Z', 'main.log.20261124T000000.000Z', 'main.log.20261125T000000.000Z']);
+    const now = Date.UTC(2026, 10, 25, 12);
+    assert.deepEqual(filesTooOld(names, 'main.log', 5 * 86_400_000, now), ['main.log.20261101T000000.000Z.gz', 'main.log.20261120T000000.000Z']);
+    assert.deepEqual(filesTooOld(names, 'main.log', Number.POSITIVE_INFINITY, now), []);
+    assert.deepEqual(filesToCompress(names, 'main.log'), ['main.log.20261120T000000.000Z', 'main.log.20261124T000000.000Z'], 'not the newest, not one compressed');
+  });
+});
+
+describe('the writer', () => {
+  it('rotates at local midnight by its clock, not before', async () => {
+    const file = tempLog();
+    let clock = Date.now();
+    const log = new LogFile(file, options({ rotate: 'daily', now: () => clock }));
+    log.write('today\n');
+    await log.flush();
+    log.write('still today\n');
+    await log.flush();
+    assert.deepEqual(rotatedOf(file), []);
+    clock = nextLocalMidnight(clock) + 1000;
+    log.write('tomorrow\n');
+    await log.flush();
+    await log.close();
+    const rotated = rotatedOf(file);
+    assert.equal(rotated.length, 1);
+    assert.equal(fs.readFileSync(path.join(path.dirname(file), rotated[0]!), 'utf8'), 'today\nstill today\n');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'tomorrow\n');
+  });
+
+  it('the age limit deletes our old rotated files only; a planted one is left alone and reported', async () => {
+    const file = tempLog();
+    const dir = path.dirname(file);
+    const old = `${file}.20200101T000000.000Z`;
+    const oldGz = `${file}.20200102T000000.000Z.gz`;
+    const recent = `${file}.${new Date(Date.now() - 3_600_000).toISOString().replace(/[-:]/g, '')}`;
+    fs.writeFileSync(old, 'old\n', { mode: 0o600 });
+    fs.writeFileSync(oldGz, zlib.gzipSync('old gz\n'), { mode: 0o600 });
+    fs.writeFileSync(recent, 'recent\n', { mode: 0o600 });
+    const target = path.join(dir, 'elsewhere');
+    fs.writeFileSync(target, 'not a log\n');
+    const planted = `${file}.20200103T000000.000Z`;
+    fs.symlinkSync(target, planted);
+    const opts = options({ maxBytes: 10, maxAgeMs: 7 * 86_400_000 });
+    const log = new LogFile(file, opts);
+    log.write('0123456789\n');
+    await log.flush();
+    log.write('next\n');
+    await log.flush();
+    await log.close();
+    assert.ok(!fs.existsSync(old) && !fs.existsSync(oldGz), 'our old files are gone');
+    assert.ok(fs.existsSync(recent), 'a recent one stays');
+    assert.ok(fs.lstatSync(planted).isSymbolicLink() && fs.readFileSync(target, 'utf8') === 'not a log\n', 'the planted one and its target stay');
+    assert.deepEqual(opts.planted, [planted]);
+  });
+
+  it('compresses older rotated files in the background (one writer: at once): .gz.tmp, then .gz; readers and verify read them', async () => {
+    const file = tempLog();
+    const place: Place = { server: '', session: 'main', window: '0', pane: '0', paneId: '%0' };
+    const record = (i: number, kind: AuditRecord['kind'] = 'line', text = `line ${i}`): AuditRecord => ({ time: Date.UTC(2026, 10, 25, 12) + i, rec: 'AAAAAAAAAA', user: 'ann', place, kind, text });
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), options({ maxBytes: 16 * 1024, compress: true, compressAfterMs: 0 }));
+    sink.write(record(0, 'event', 'start'));
+    for (let i = 1; i <= 3000; i++) {
+      sink.write(record(i));
+      if (i % 50 === 0) {
+        sink.flush();
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    }
+    sink.write(record(3001, 'event', 'stop'));
+    await sink.close();
+    const dir = path.dirname(file);
+    await waitFor('the compressions to end', () => !fs.readdirSync(dir).some((name) => name.endsWith('.gz.tmp')) && rotatedOf(file).slice(0, -1).every((name) => name.endsWith('.gz')));
+    const rotated = rotatedOf(file);
+    assert.ok(rotated.length > 5, `rotated ${rotated.length} times`);
+    assert.ok(!rotated.at(-1)!.endsWith('.gz'), 'the newest stays plain until the next rotation');
+    const files = listLogs(dir)[0]!.files.map((entry) => entry.path);
+    const report = verifyFiles(files, DEFAULT_TIME_FORMAT, {});
+    assert.deepEqual(report.breaks, []);
+    assert.equal(report.recordings[0]!.ending, 'sealed');
+    const fd = openLog(path.join(dir, rotated[0]!))!;
+    assert.match(fs.readFileSync(fd, 'utf8'), /^\S+ ann main:0\.0 \* start rec=AAAAAAAAAA\n\S+ ann main:0\.0 \| line 1\n/);
+    fs.closeSync(fd);
+    // A compressed file edited (decompressed, changed, compressed again) is caught like any.
+    const victim = path.join(dir, rotated[1]!);
+    fs.writeFileSync(victim, zlib.gzipSync(zlib.gunzipSync(fs.readFileSync(victim)).toString('utf8').replace('line 6', 'line 7')));
+    assert.deepEqual(verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks.map((found) => found.kind), ['edited']);
+  });
+});
