@@ -32,7 +32,8 @@ main() {
 	run_helper="$(quote_for_run_shell "$node") $(quote_for_run_shell "$helper") --report tmux"
 	# Given as arguments, the binding and the sweep below are not parsed again (cmd-parse.y
 	# cmd_parse_from_arguments); a hook is one string that tmux parses: run_shell_command quotes it.
-	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client-user '#{client_user}'"
+	# Only the client's name: the helper asks tmux whose client it is (src/tmux/asking-client.ts).
+	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client '#{client_name}'"
 	# A fixed index keeps each hook single when the configuration is sourced again.
 	tmux set-hook -g "session-renamed[$audit_hook_index]" "$(run_shell_command "$run_helper renamed --session '#{hook_session}'")"
 	# remain-on-exit keeps a dead pane and its pipe: stop its recording with the exit status.

@@ -9914,6 +9914,28 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
 };
 
+// src/tmux/asking-client.ts
+var KEY_PRESS_FRESH_S = 3;
+function askingClient(tmux, named, nowSeconds = Math.floor(Date.now() / 1e3)) {
+  let row = ["#{client_name}", "#{client_user}", "#{client_flags}", "#{client_activity}"].join(FIELD_SEPARATOR), clients;
+  try {
+    clients = tmux.run(["list-clients", "-F", row]).split(`
+`).map((line) => line.split(FIELD_SEPARATOR)).filter(([name, user]) => !!name && !!user).map(([name, user, flags, activity]) => ({ name, user, readOnly: (flags ?? "").split(",").includes("read-only"), activity: Number(activity) }));
+  } catch {
+    return;
+  }
+  let found = clients.find((client) => client.name === named && nowSeconds - client.activity <= KEY_PRESS_FRESH_S);
+  if (!found) {
+    let current = "";
+    try {
+      current = tmux.run(["display-message", "-p", "#{client_name}"]).trim();
+    } catch {
+    }
+    found = clients.find((client) => client.name === current);
+  }
+  return found && { name: found.name, user: found.user, readOnly: found.readOnly };
+}
+
 // src/tmux/pane.ts
 var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
   paneId: { format: "pane_id", parse: text },
@@ -10131,8 +10153,10 @@ function stop(tmux, state, alive, invocation) {
   let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
   return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
 }
-function perform(verb, tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation);
+function perform(verb, tmux, given) {
+  let asking = askingClient(tmux, given.client);
+  if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
+  let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive } = readTarget(tmux, invocation);
   return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
 }
 function toggleLogging(tmux, invocation) {
@@ -13911,8 +13935,8 @@ function report(lines, version, error) {
   }
 }
 function paneCommand(name, description, action) {
-  return new Command(name).description(description).option("-t, --pane <pane>", "target pane (default: the pane this runs in)", "").option("--client-user <user>", "who asked, as tmux knows the client (#{client_user})", "").action((options) => {
-    let outcome = action(new Tmux(), { pane: options.pane, clientUser: options.clientUser });
+  return new Command(name).description(description).option("-t, --pane <pane>", "target pane (default: the pane this runs in)", "").option("--client <name>", "the client that pressed the key (#{client_name}); its user is asked of tmux", "").option("--client-user <user>", "ignored (older key bindings): who asked is taken from tmux, not from an argument", "").action((options) => {
+    let outcome = action(new Tmux(), { pane: options.pane, client: options.client || void 0 });
     report(outcome.messages, outcome.version, !1);
   });
 }

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { parseLine, stampedLine, waitForLine } from '../support/log.ts';
 import { attachClient, OuterTerminal, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { QUIET_MS } from '../../src/capture/actor-gate.ts';
+import { KEY_PRESS_FRESH_S } from '../../src/tmux/asking-client.ts';
 import { createUser, openSocketTo, type TestUser } from '../support/users.ts';
 import { escapeRegExp, waitFor } from '../support/util.ts';
 
@@ -129,6 +130,46 @@ describe('shared sessions: the acting user', () => {
       assert.ok(!log.includes(' * stop '));
       assert.deepEqual(usersOf(tmux, 'owner-after-42'), [OWNER]);
       await waitForLine('the clients event', () => tmux.readLog(), stampedLine('main:0.0', '*', `clients rec=${recording} count=2 writers=${escapeRegExp(`${OWNER}@`)}\\S+ watchers=${escapeRegExp(`${watcher.name}@${watcherTty}`)}`, OWNER));
+    } finally {
+      visitor?.kill();
+      owner.kill();
+    }
+  });
+
+  it("who toggled is the user of the client that pressed the key, as tmux knows it; a name given by hand is not believed", async () => {
+    const tmux = server();
+    const guest = createUser();
+    const socketPath = openSocketTo(tmux.show('#{socket_path}'));
+    tmux.tmux('server-access', '-a', guest.name);
+    const owner = await attachClient(tmux);
+    let visitor: OuterTerminal | undefined;
+    try {
+      visitor = await attachGuest(tmux, guest, socketPath);
+      const guestTty = tmux.tmux('list-clients', '-F', '#{client_user} #{client_name}').split('\n').find((row) => row.startsWith(`${guest.name} `))!.split(' ')[1]!;
+      visitor.press('C-b', 'A');
+      const start = await waitForLine('the start event', () => tmux.readLog(), / \* start /, LONG_MS);
+      assert.match(start, new RegExp(` \\* start rec=\\S+ by=${escapeRegExp(guest.name)} pane=%0 `));
+      visitor.press('C-b', 'A');
+      const stop = await waitForLine('the stop event', () => tmux.readLog(), / \* stop /, LONG_MS);
+      assert.match(stop, new RegExp(` \\* stop rec=\\S+ reason=toggle by=${escapeRegExp(guest.name)}$`));
+
+      // By hand, in the owner's shell, naming the guest: once the guest's last key press is not just now,
+      // the name is not believed, nor is --client-user; the toggle is the owner's, who typed last.
+      owner.typeText('echo owner-$((6*7))');
+      owner.press('Enter');
+      await waitFor("the owner's command to run", () => tmux.screen().includes('\nowner-42\n'), LONG_MS);
+      await waitFor('the guest to have been idle a while', () => {
+        const row = tmux.tmux('list-clients', '-F', '#{client_user} #{client_activity}').split('\n').find((each) => each.startsWith(`${guest.name} `))!;
+        return Date.now() / 1000 - Number(row.split(' ')[1]) > KEY_PRESS_FRESH_S + 1;
+      }, LONG_MS);
+      for (const client of [guestTty, '/dev/pts/999']) {
+        const result = tmux.cliInPane(['toggle', '--client', client, '--client-user', guest.name]);
+        assert.equal(result.status, 0, result.stderr);
+      }
+      const events = tmux.readLog().split('\n').filter((line) => / \* (start|stop) /.test(line)).slice(2);
+      assert.equal(events.length, 2);
+      assert.match(events[0]!, new RegExp(` \\* start rec=\\S+ by=${escapeRegExp(OWNER)} `));
+      assert.match(events[1]!, new RegExp(` \\* stop rec=\\S+ reason=toggle by=${escapeRegExp(OWNER)}$`));
     } finally {
       visitor?.kill();
       owner.kill();
