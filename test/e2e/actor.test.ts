@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import { describe, it } from 'node:test';
+import { cli } from '../support/cli.ts';
 import { parseLine, stampedLine, waitForLine } from '../support/log.ts';
 import { attachClient, OuterTerminal, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { QUIET_MS } from '../../src/capture/actor-gate.ts';
@@ -97,6 +98,15 @@ describe('shared sessions: the acting user', () => {
         `${guest.name} actor rec=${recording} user=${guest.name} uid=${guest.uid} client=${guestTty}`,
         `${OWNER} actor rec=${recording} user=${OWNER} uid=${process.getuid!()} client=${ownerTty}`,
       ]);
+
+      // The reading side: grep --user finds the guest's lines, and only those (the owner started the recording).
+      const found = cli(['grep', '--user', guest.name, '--dir', tmux.logDir])
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => parseLine(line.slice(line.indexOf(': ') + 2)));
+      assert.ok(found.length >= 3, 'the actor event, the command line and its output');
+      assert.ok(found.every((line) => line?.user === guest.name));
+      assert.ok(found.some((line) => line?.text === 'guest-42'));
     } finally {
       visitor?.kill();
       owner.kill();
