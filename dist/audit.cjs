@@ -9931,7 +9931,7 @@ function askingClient(tmux, named, nowSeconds = Math.floor(Date.now() / 1e3)) {
       current = tmux.run(["display-message", "-p", "#{client_name}"]).trim();
     } catch {
     }
-    found = clients.find((client) => client.name === current);
+    found = clients.find((client) => client.name === current && !client.readOnly);
   }
   return found && { name: found.name, user: found.user, readOnly: found.readOnly };
 }

@@ -8,7 +8,8 @@
 // client by hand does not make the toggle theirs. Otherwise the client is
 // tmux's current one: for a command typed in a pane, the client attached to
 // that session that typed last, which is the one that pressed Enter on it
-// (cmd_find_current_client, cmd-find.c:1243).
+// (cmd_find_current_client, cmd-find.c:1243), unless that is a read-only
+// client, whose keys never reach a pane.
 
 import type { Tmux } from './client.ts';
 import { FIELD_SEPARATOR } from './client.ts';
@@ -45,7 +46,8 @@ export function askingClient(tmux: Tmux, named: string | undefined, nowSeconds =
     } catch {
       // no current client
     }
-    found = clients.find((client) => client.name === current);
+    // A read-only client cannot have typed the command that runs this: then tmux does not know who did.
+    found = clients.find((client) => client.name === current && !client.readOnly);
   }
   return found && { name: found.name, user: found.user, readOnly: found.readOnly };
 }
