@@ -176,8 +176,11 @@ describe('shared sessions: the acting user', () => {
         const result = tmux.cliInPane(['toggle', '--client', client, '--client-user', guest.name]);
         assert.equal(result.status, 0, result.stderr);
       }
-      const events = tmux.readLog().split('\n').filter((line) => / \* (start|stop) /.test(line)).slice(2);
-      assert.equal(events.length, 2);
+      // The reader writes its stop event once its pipe has closed, after the toggle returns.
+      const events = await waitFor('the second start and stop', () => {
+        const found = tmux.readLog().split('\n').filter((line) => / \* (start|stop) /.test(line)).slice(2);
+        return found.length === 2 ? found : undefined;
+      }, LONG_MS);
       assert.match(events[0]!, new RegExp(` \\* start rec=\\S+ by=${escapeRegExp(OWNER)} `));
       assert.match(events[1]!, new RegExp(` \\* stop rec=\\S+ reason=toggle by=${escapeRegExp(OWNER)}$`));
     } finally {
