@@ -188,4 +188,16 @@ describe('shared sessions: the acting user', () => {
       owner.kill();
     }
   });
+
+  it('a typist option set by hand to smuggle in a client row (a newline, then a made-up user) names nobody', async () => {
+    const tmux = server();
+    await tmux.startLogging();
+    const fake = ['/dev/pts/77', 'mallory', '4242', 'attached', '9999999999', '0'].join('\x1f');
+    tmux.tmux('set-option', '-w', '-t', '%0', '@audit_typist', `/dev/pts/77\n${fake}`);
+    await tmux.run('echo after-the-forgery');
+    await tmux.run('echo and-again');
+    const log = tmux.readLog();
+    assert.ok(!log.includes('mallory'), log);
+    assert.ok(!log.includes(' * actor '));
+  });
 });
