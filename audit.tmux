@@ -32,7 +32,8 @@ main() {
 	run_helper="$(quote_for_run_shell "$node") $(quote_for_run_shell "$helper") --report tmux"
 	# Given as arguments, the binding and the sweep below are not parsed again (cmd-parse.y
 	# cmd_parse_from_arguments); a hook is one string that tmux parses: run_shell_command quotes it.
-	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client-user '#{client_user}'"
+	# Only the client's name: the helper asks tmux whose client it is (src/tmux/asking-client.ts).
+	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client '#{client_name}'"
 	# A fixed index keeps each hook single when the configuration is sourced again.
 	tmux set-hook -g "session-renamed[$audit_hook_index]" "$(run_shell_command "$run_helper renamed --session '#{hook_session}'")"
 	# remain-on-exit keeps a dead pane and its pipe: stop its recording with the exit status.
@@ -40,6 +41,15 @@ main() {
 	# Who ran pipe-pane last, by hand or not: the reader names them if its pipe is closed under it.
 	# (An after-hook runs in the issuing command's context, on its target pane: cmd-queue.c cmdq_insert_hook.)
 	tmux set-hook -g "after-pipe-pane[$audit_hook_index]" "set-option -pF @audit_piped_by '#{client_user}'"
+	# Which client typed last in each window: client-active fires when that changes (server-client.c:1783),
+	# before the pane echoes the key. Readers ask tmux for it and for whose client it is (src/capture/actor.ts).
+	# The hook's target is that client's current window, where it typed (notify.c, cmd_find_from_client).
+	tmux set-hook -g "client-active[$audit_hook_index]" "set-option -wF @audit_typist '#{hook_client}'"
+	# tmux also makes a client the latest of the window it arrives in, without that hook (attach and
+	# switch-client: server-client.c:379; select-window, next-window: cmd-select-window.c:146), and its
+	# keys then fire nothing: marked pending, with when it arrived; it acts once it has pressed a key since.
+	tmux set-hook -g "client-session-changed[$((audit_hook_index + 1))]" "set-option -wF @audit_typist '?#{hook_client} #{client_name} #{client_activity}'"
+	tmux set-hook -g "after-select-window[$audit_hook_index]" "set-option -wF @audit_typist '?#{client_name} #{client_name} #{client_activity}'"
 	# Recordings whose reader vanished without a stop event (kill -9 of reader and shell) are closed now,
 	# and whenever a logged pane comes into view (notification hooks, options-table.c:1269-1276), so the
 	# status does not say REC for a reader that is gone.

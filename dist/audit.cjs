@@ -5661,14 +5661,17 @@ var JsonFormat = class {
   clock = makeClock(DEFAULT_TIME_FORMAT);
   place;
   user = "";
+  owner;
   rec = "";
   /** `"user":...,"rec":` for the last place, user and recording seen (the part every record of a recording shares). */
   middle = "";
   format(record) {
-    if (record.place !== this.place || record.user !== this.user || record.rec !== this.rec) {
-      let { place, user, rec } = record;
-      this.place = place, this.user = user, this.rec = rec, this.middle = escapeText(
-        `"user":${quote(user)},"host":${quote(this.host)},"server":${quote(place.server)},"session":${quote(place.session)},"window":${quote(place.window)},"pane":${quote(place.pane)},"paneId":${quote(place.paneId)},"rec":${quote(rec)}`
+    if (record.place !== this.place || record.user !== this.user || record.rec !== this.rec || record.owner !== this.owner) {
+      let { place, user, rec, owner } = record;
+      this.place = place, this.user = user, this.owner = owner, this.rec = rec;
+      let ownerKey = owner !== void 0 && owner !== user ? `,"owner":${quote(owner)}` : "";
+      this.middle = escapeText(
+        `"user":${quote(user)}${ownerKey},"host":${quote(this.host)},"server":${quote(place.server)},"session":${quote(place.session)},"window":${quote(place.window)},"pane":${quote(place.pane)},"paneId":${quote(place.paneId)},"rec":${quote(rec)}`
       );
     }
     let line = `{"time":"${this.clock(record.time)}",${this.middle}`;
@@ -5692,8 +5695,8 @@ function parseJsonLine(line, ms = Date.parse) {
     return;
   }
   if (typeof value != "object" || value === null || Array.isArray(value)) return;
-  let o = value, { time, user, host, server, session, window, pane, paneId, rec, seq, kind, text: text2, fields } = o;
-  if (!isString(time) || !isString(user) || !isString(session) || !isString(window) || !isString(pane) || !isString(rec) || !isString(kind) || !isString(text2) || !KINDS2.has(kind) || host !== void 0 && !isString(host) || server !== void 0 && !isString(server) || paneId !== void 0 && !isString(paneId) || seq !== void 0 && !(typeof seq == "number" && Number.isSafeInteger(seq) && seq >= 0)) return;
+  let o = value, { time, user, owner, host, server, session, window, pane, paneId, rec, seq, kind, text: text2, fields } = o;
+  if (!isString(time) || !isString(user) || !isString(session) || !isString(window) || !isString(pane) || !isString(rec) || !isString(kind) || !isString(text2) || !KINDS2.has(kind) || owner !== void 0 && !isString(owner) || host !== void 0 && !isString(host) || server !== void 0 && !isString(server) || paneId !== void 0 && !isString(paneId) || seq !== void 0 && !(typeof seq == "number" && Number.isSafeInteger(seq) && seq >= 0)) return;
   let eventFields;
   if (kind === "event") {
     if (typeof fields != "object" || fields === null || Array.isArray(fields)) return;
@@ -5710,6 +5713,7 @@ function parseJsonLine(line, ms = Date.parse) {
     rec,
     ...seq === void 0 ? {} : { seq },
     user,
+    ...owner === void 0 ? {} : { owner },
     place: { server: server ?? "", session, window, pane, paneId: paneId ?? "" },
     kind,
     text: text2,
@@ -5845,6 +5849,8 @@ var OPTIONS = {
   runFile: "@audit_run",
   /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
   pipedBy: "@audit_piped_by",
+  /** A window option: the client tmux last saw typing in the window (`#{hook_client}`, set by the client-active hook). */
+  typist: "@audit_typist",
   /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
   shellKey: "@audit_shell_",
   /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
@@ -6301,7 +6307,7 @@ function removeRunFiles(runFile, recordingId) {
 }
 
 // src/tmux/client.ts
-var import_node_child_process = require("node:child_process");
+var import_node_child_process = require("node:child_process"), import_node_crypto4 = require("node:crypto");
 
 // src/terminal/width-table.ts
 var WIDTH_RANGES = [
@@ -10061,11 +10067,56 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
     return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
   }
+  /**
+   * Who tmux last saw typing in the pane's window (the window option the
+   * client-active hook sets, see audit.tmux) and every attached client with
+   * its user (peer credentials) and access; undefined if tmux cannot say.
+   * Asynchronous, as captureScreen. The option comes last, after a line that
+   * starts with a fresh nonce: it is settable by anyone with write access, and
+   * a newline in it must not pass for a client of list-clients.
+   */
+  typing(paneId, done) {
+    let marker = `typist-${(0, import_node_crypto4.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker}#{${PANE_OPTIONS.typist}}`];
+    this.runLater(args, (error, stdout) => {
+      if (error) return done(void 0);
+      let lines = stdout.split(`
+`), at = lines.findIndex((line) => line.startsWith(marker));
+      if (at < 0) return done(void 0);
+      let clients = [];
+      for (let line of lines.slice(0, at)) {
+        let [name, user, uid, flags, activity, created] = line.split(FIELD_SEPARATOR);
+        !name || !user || uid === void 0 || flags === void 0 || clients.push({ name, user, uid, readOnly: flags.split(",").includes("read-only"), activity: Number(activity), created: Number(created) });
+      }
+      done({ typist: lines[at].slice(marker.length), clients });
+    });
+  }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
     this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat]);
   }
 };
+
+// src/tmux/asking-client.ts
+var KEY_PRESS_FRESH_S = 3;
+function askingClient(tmux, named, nowSeconds = Math.floor(Date.now() / 1e3)) {
+  let row = ["#{client_name}", "#{client_user}", "#{client_flags}", "#{client_activity}"].join(FIELD_SEPARATOR), clients;
+  try {
+    clients = tmux.run(["list-clients", "-F", row]).split(`
+`).map((line) => line.split(FIELD_SEPARATOR)).filter(([name, user]) => !!name && !!user).map(([name, user, flags, activity]) => ({ name, user, readOnly: (flags ?? "").split(",").includes("read-only"), activity: Number(activity) }));
+  } catch {
+    return;
+  }
+  let found = clients.find((client) => client.name === named && nowSeconds - client.activity <= KEY_PRESS_FRESH_S);
+  if (!found) {
+    let current = "";
+    try {
+      current = tmux.run(["display-message", "-p", "#{client_name}"]).trim();
+    } catch {
+    }
+    found = clients.find((client) => client.name === current && !client.readOnly);
+  }
+  return found && { name: found.name, user: found.user, readOnly: found.readOnly };
+}
 
 // src/tmux/pane.ts
 var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
@@ -10128,10 +10179,16 @@ var Stamper = class {
   constructor(identity) {
     this.identity = identity;
     let { rec, user, place } = identity;
-    this.reused = { time: 0, rec, seq: void 0, user, place, kind: "line", text: "", fields: void 0 };
+    this.user = user, this.reused = { time: 0, rec, seq: void 0, user, owner: user, place, kind: "line", text: "", fields: void 0 };
   }
   identity;
   reused;
+  /** Who acts in the pane now (capture/actor.ts): the stamp's user. */
+  user;
+  /** Records made from now on are stamped with `user` (the owner stays in `owner`). */
+  actingUser(user) {
+    this.user = user, this.reused.user = user;
+  }
   /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
   output(kind, text2, time) {
     let record = this.reused;
@@ -10139,8 +10196,8 @@ var Stamper = class {
   }
   /** An event of the recorder (a fresh record). */
   event(name, fields, time) {
-    let { rec, user, place } = this.identity;
-    return { time, rec, seq: void 0, user, place, kind: "event", text: name, fields };
+    let { rec, user: owner, place } = this.identity;
+    return { time, rec, seq: void 0, user: this.user, owner, place, kind: "event", text: name, fields };
   }
 };
 
@@ -10279,8 +10336,10 @@ function stop(tmux, state, alive, invocation) {
   let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os3.default.userInfo().username));
   return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
 }
-function perform(verb, tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation);
+function perform(verb, tmux, given) {
+  let asking = askingClient(tmux, given.client);
+  if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
+  let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive } = readTarget(tmux, invocation);
   return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
 }
 function toggleLogging(tmux, invocation) {
@@ -10324,6 +10383,105 @@ function paneDied(tmux, paneId, status) {
 
 // src/commands/pipe.ts
 var import_node_fs9 = __toESM(require("node:fs"), 1);
+
+// src/capture/actor-gate.ts
+var ActorGate = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  lastInput = Number.NEGATIVE_INFINITY;
+  lastAsked = Number.NEGATIVE_INFINITY;
+  /** Numbers the questions: an answer older than one already used is stale. */
+  asked = 0;
+  answered = 0;
+  /** The question whose answer the held reads wait for (0: nothing held). */
+  holdFor = 0;
+  held = [];
+  heldBytes = 0;
+  closed = !1;
+  /** A read from the pane (valid during the call only, as the input gives it). */
+  push(chunk) {
+    let now = this.options.now(), quiet = now - this.lastInput >= 150;
+    if (this.lastInput = now, this.holdFor !== 0) return this.keep(chunk);
+    if (quiet)
+      return this.holdFor = this.ask(), this.keep(chunk);
+    now - this.lastAsked >= 1e3 && this.ask(), this.options.deliver(chunk);
+  }
+  /** Asks without holding anything (a timer: clients come and go without output). */
+  poll() {
+    !this.closed && this.answered === this.asked && this.ask();
+  }
+  /** End of input: what is held goes on now, and later answers are ignored (the recording is closing). */
+  close() {
+    this.release(), this.closed = !0;
+  }
+  keep(chunk) {
+    this.held.push(Buffer.from(chunk)), this.heldBytes += chunk.length, this.heldBytes > 1048576 && this.release();
+  }
+  release() {
+    this.holdFor = 0;
+    let held = this.held;
+    this.held = [], this.heldBytes = 0;
+    for (let chunk of held) this.options.deliver(chunk);
+  }
+  ask() {
+    let number2 = ++this.asked;
+    return this.lastAsked = this.options.now(), this.options.ask((snapshot) => {
+      this.closed || number2 <= this.answered || (this.answered = number2, snapshot && this.options.tracker.update(snapshot), this.holdFor !== 0 && number2 >= this.holdFor && this.release());
+    }), number2;
+  }
+};
+
+// src/capture/actor.ts
+function listed(clients) {
+  return clients.length === 0 ? void 0 : clients.map((client) => `${client.user}@${client.name}`).join(" ");
+}
+function typistOf(option, clients) {
+  if (!option.startsWith("?")) return clients.find((client2) => client2.name === option);
+  let [name, namedByHook, activity] = option.slice(1).split(" "), client = clients.find((each) => each.name === name);
+  if (!client) return;
+  let arrived = namedByHook === name && /^\d+$/.test(activity ?? "") ? Number(activity) : client.created;
+  return client.activity > arrived ? client : void 0;
+}
+var ActorTracker = class {
+  /**
+   * `emit` gets the events; `acting` the user to stamp from now on (called only on a change).
+   * The owner acts until a client of someone else is known to have typed.
+   */
+  constructor(owner, emit, acting) {
+    this.owner = owner;
+    this.emit = emit;
+    this.acting = acting;
+    this.actorUser = owner.user;
+  }
+  owner;
+  emit;
+  acting;
+  actorUser;
+  /** The last clients event's list, and whether anyone but the owner was in it. */
+  clientsKey = "";
+  shared = !1;
+  get user() {
+    return this.actorUser;
+  }
+  /**
+   * A snapshot from tmux. The clients event comes first (a newcomer is listed
+   * before it acts); it is said only once someone other than the owner is or
+   * was attached, so a log where the owner alone is attached does not change.
+   */
+  update(snapshot) {
+    let clients = [...snapshot.clients], key2 = clients.map((client) => `${client.user}\0${client.uid}\0${client.name}\0${client.readOnly}`).join(`
+`), shared = clients.some((client) => client.uid !== this.owner.uid || client.user !== this.owner.user);
+    if (key2 !== this.clientsKey && (shared || this.shared)) {
+      let writers = clients.filter((client) => !client.readOnly), watchers = clients.filter((client) => client.readOnly);
+      this.emit("clients", { count: clients.length, writers: listed(writers), watchers: listed(watchers) });
+    }
+    this.clientsKey = key2, this.shared = shared;
+    let typist = typistOf(snapshot.typist, clients);
+    !typist || typist.readOnly || typist.user === this.actorUser || (this.actorUser = typist.user, this.acting(typist.user), this.emit("actor", { user: typist.user, uid: typist.uid, client: typist.name }));
+  }
+};
 
 // src/pipeline/hold.ts
 var Hold = class {
@@ -11384,7 +11542,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -11552,7 +11710,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto4.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto5.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -12410,10 +12568,10 @@ var CastFile = class {
 };
 
 // src/chain/seal.ts
-var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
+var import_node_crypto6 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
   hash;
   constructor(p, key2) {
-    this.hash = key2 ? (0, import_node_crypto5.createHmac)("sha256", key2) : (0, import_node_crypto5.createHash)("sha256"), this.hash.update(`${p}
+    this.hash = key2 ? (0, import_node_crypto6.createHmac)("sha256", key2) : (0, import_node_crypto6.createHash)("sha256"), this.hash.update(`${p}
 `);
   }
   add(line) {
@@ -12611,14 +12769,16 @@ function runPipe(recording, runFile, dependencies = {}) {
     hold
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? "", !!recording.alternateScreen);
-  let lastTick = Date.now();
+  let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();
     now - lastTick >= STALL_MS && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
-  }, TICK_MS).unref(), recording.socket && setInterval(() => tmux.beat(recording.paneId), BEAT_MS).unref();
+  }, TICK_MS).unref(), recording.socket && setInterval(() => {
+    tmux.beat(recording.paneId), gate?.poll();
+  }, BEAT_MS).unref();
   let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0, quietStop, stopReading = readInput({
     data: (chunk) => {
-      cast?.push(chunk, Date.now()), recorder.push(chunk), quietStop?.refresh();
+      cast?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");
@@ -12628,7 +12788,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     }
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, stopReading(), recorder.endOfInput();
+    finishing = !0, stopReading(), gate?.close(), recorder.endOfInput();
     let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
@@ -12674,6 +12834,14 @@ function openCast(recording, tell, dropped) {
     tell(`${OPTION_NAMES.cast}: ${failure.code ? cannotWrite(file, failure).message : failure.message}; logging goes on without it`, !0);
     return;
   }
+}
+function actorGate(tmux, recording, stamper, recorder) {
+  let tracker = new ActorTracker(
+    { user: recording.user, uid: String(process.getuid?.() ?? "") },
+    (name, fields) => recorder.event(name, fields),
+    (user) => stamper.actingUser(user)
+  ), gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver: (chunk) => recorder.push(chunk) });
+  return gate.poll(), gate;
 }
 function screenOf(tmux, paneId) {
   return {
@@ -14765,8 +14933,8 @@ function report(lines, version, error) {
   }
 }
 function paneCommand(name, description, action) {
-  return new Command(name).description(description).option("-t, --pane <pane>", "target pane (default: the pane this runs in)", "").option("--client-user <user>", "who asked, as tmux knows the client (#{client_user})", "").action((options) => {
-    let outcome = action(new Tmux(), { pane: options.pane, clientUser: options.clientUser });
+  return new Command(name).description(description).option("-t, --pane <pane>", "target pane (default: the pane this runs in)", "").option("--client <name>", "the client that pressed the key (#{client_name}); its user is asked of tmux", "").option("--client-user <user>", "ignored (older key bindings): who asked is taken from tmux, not from an argument", "").action((options) => {
+    let outcome = action(new Tmux(), { pane: options.pane, client: options.client || void 0 });
     report(outcome.messages, outcome.version, !1);
   });
 }

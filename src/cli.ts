@@ -61,9 +61,10 @@ function paneCommand(name: string, description: string, action: (tmux: Tmux, inv
   return new Command(name)
     .description(description)
     .option('-t, --pane <pane>', 'target pane (default: the pane this runs in)', '')
-    .option('--client-user <user>', 'who asked, as tmux knows the client (#{client_user})', '')
-    .action((options: { pane: string; clientUser: string }) => {
-      const outcome = action(new Tmux(), { pane: options.pane, clientUser: options.clientUser });
+    .option('--client <name>', 'the client that pressed the key (#{client_name}); its user is asked of tmux', '')
+    .option('--client-user <user>', 'ignored (older key bindings): who asked is taken from tmux, not from an argument', '')
+    .action((options: { pane: string; client: string }) => {
+      const outcome = action(new Tmux(), { pane: options.pane, client: options.client || undefined });
       report(outcome.messages, outcome.version, false);
     });
 }

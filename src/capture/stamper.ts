@@ -10,6 +10,7 @@ import type { AuditRecord, EventFields, Place, RecordKind } from '../core/record
 
 export interface RecordingIdentity {
   rec: string;
+  /** The server's owner, whose terminal it is: the user on every record until someone else acts (capture/actor.ts). */
   user: string;
   place: Place;
 }
@@ -18,10 +19,19 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export class Stamper {
   private readonly reused: Mutable<AuditRecord>;
+  /** Who acts in the pane now (capture/actor.ts): the stamp's user. */
+  private user: string;
 
   constructor(private readonly identity: RecordingIdentity) {
     const { rec, user, place } = identity;
-    this.reused = { time: 0, rec, seq: undefined, user, place, kind: 'line', text: '', fields: undefined };
+    this.user = user;
+    this.reused = { time: 0, rec, seq: undefined, user, owner: user, place, kind: 'line', text: '', fields: undefined };
+  }
+
+  /** Records made from now on are stamped with `user` (the owner stays in `owner`). */
+  actingUser(user: string): void {
+    this.user = user;
+    this.reused.user = user;
   }
 
   /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
@@ -36,7 +46,7 @@ export class Stamper {
 
   /** An event of the recorder (a fresh record). */
   event(name: string, fields: EventFields, time: number): AuditRecord {
-    const { rec, user, place } = this.identity;
-    return { time, rec, seq: undefined, user, place, kind: 'event', text: name, fields };
+    const { rec, user: owner, place } = this.identity;
+    return { time, rec, seq: undefined, user: this.user, owner, place, kind: 'event', text: name, fields };
   }
 }

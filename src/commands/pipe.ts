@@ -11,6 +11,8 @@
 // the pipeline's (pipeline/backlog.ts).
 
 import fs from 'node:fs';
+import { ActorGate } from '../capture/actor-gate.ts';
+import { ActorTracker } from '../capture/actor.ts';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
 import type { ScreenSource } from '../capture/screen.ts';
@@ -121,6 +123,10 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
 
   recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? '', Boolean(recording.alternateScreen));
 
+  // Who acts in the pane (a shared session's guests: capture/actor.ts); `pipe --file` has no tmux to ask.
+  const gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : undefined;
+  const take = gate ? (chunk: Uint8Array) => gate.push(chunk) : (chunk: Uint8Array) => recorder.push(chunk);
+
   // The heartbeat the status format checks (core/status.ts), and a watch on our own clock: a reader that
   // did not run for a while (stopped with SIGSTOP, starved, swapped out) says so in the log when it runs again.
   let lastTick = Date.now();
@@ -131,7 +137,10 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   }, TICK_MS);
   watch.unref();
   if (recording.socket) {
-    const beat = setInterval(() => tmux.beat(recording.paneId), BEAT_MS);
+    const beat = setInterval(() => {
+      tmux.beat(recording.paneId);
+      gate?.poll();
+    }, BEAT_MS);
     beat.unref();
   }
 
@@ -142,7 +151,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   const stopReading = readInput({
     data: (chunk) => {
       cast?.push(chunk, Date.now());
-      recorder.push(chunk);
+      take(chunk);
       quietStop?.refresh();
     },
     end: () => void finish('eof'),
@@ -154,6 +163,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     if (finishing) return;
     finishing = true;
     stopReading();
+    gate?.close();
     recorder.endOfInput();
     const stop = runFile ? takeStopRequest(runFile) : undefined;
     const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
@@ -211,6 +221,18 @@ function openCast(recording: Recording, tell: (text: string, error?: boolean) =>
     tell(`${OPTION_NAMES.cast}: ${failure.code ? cannotWrite(file, failure).message : failure.message}; logging goes on without it`, true);
     return undefined;
   }
+}
+
+/** The acting user's gate in front of the recorder: the clients present at start are asked at once. */
+function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder: Recorder): ActorGate {
+  const tracker = new ActorTracker(
+    { user: recording.user, uid: String(process.getuid?.() ?? '') },
+    (name, fields) => recorder.event(name, fields),
+    (user) => stamper.actingUser(user),
+  );
+  const gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver: (chunk) => recorder.push(chunk) });
+  gate.poll();
+  return gate;
 }
 
 /** Full-screen snapshots from tmux; asynchronous capture, so the reader keeps draining meanwhile. */

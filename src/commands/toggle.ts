@@ -11,6 +11,7 @@ import { resolveOptions } from '../core/options.ts';
 import { asker, cannotWrite, chooseAction, planStart, planStop, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
 import { livingReader, requestStop, writeRecording } from '../runtime/runfile.ts';
+import { askingClient } from '../tmux/asking-client.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { readPane, type PaneState } from '../tmux/pane.ts';
 import { closeLostRecording } from './lost.ts';
@@ -18,7 +19,12 @@ import { closeLostRecording } from './lost.ts';
 export interface Invocation {
   /** Target pane (`%3`, `main:1.0`, ...); empty means the pane the command runs in. */
   pane: string;
-  /** The user behind the client that asked (`#{client_user}`), if tmux knows it. */
+  /** The client that pressed the key (`#{client_name}`, expanded by tmux at the key press); its user is asked of tmux. */
+  client?: string;
+  /**
+   * The user behind the client that asked (`#{client_user}`), as older key bindings pass it. Never used:
+   * anyone running the helper by hand could give any name; who asked is taken from tmux (tmux/asking-client.ts).
+   */
   clientUser?: string;
 }
 
@@ -106,7 +112,11 @@ function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocati
   return plan.messages;
 }
 
-function perform(verb: Verb, tmux: Tmux, invocation: Invocation): Outcome {
+function perform(verb: Verb, tmux: Tmux, given: Invocation): Outcome {
+  const asking = askingClient(tmux, given.client);
+  // A read-only client cannot run the binding's run-shell (server-access -r); nor may the helper run in its name.
+  if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
+  const invocation: Invocation = { pane: given.pane, clientUser: asking?.user };
   const { state, alive } = readTarget(tmux, invocation);
   const messages = chooseAction(verb, state, alive) === 'start' ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation);
   return { messages, version: state.version };

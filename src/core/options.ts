@@ -140,6 +140,8 @@ export const PANE_OPTIONS = {
   runFile: '@audit_run',
   /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
   pipedBy: '@audit_piped_by',
+  /** A window option: the client tmux last saw typing in the window (`#{hook_client}`, set by the client-active hook). */
+  typist: '@audit_typist',
   /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
   shellKey: '@audit_shell_',
   /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */

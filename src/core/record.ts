@@ -35,8 +35,10 @@ export interface AuditRecord {
    * (recover, the rename hook) have none.
    */
   readonly seq?: number;
-  /** Whose terminal it is: the user on the line. */
+  /** Who acted in the pane (typed last in its window: capture/actor.ts), else the owner: the user on the line. */
   readonly user: string;
+  /** The tmux server's owner, whose terminal and processes these are (the same as `user` unless someone else acted). */
+  readonly owner?: string;
   readonly place: Place;
   readonly kind: RecordKind;
   /** What a person saw; for an event, its name. */

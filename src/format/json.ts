@@ -5,7 +5,8 @@
 //   {"time":"2026-11-24T23:01:02.120+01:00","user":"ann","host":"web1","server":"/tmp/tmux-0/default",
 //    "session":"deploy","window":"1","pane":"0","paneId":"%3","rec":"V1St","seq":7,"kind":"line","text":"ok"}
 //
-// An event adds `"fields":{...}` (its fields but `rec`, which is a key of its
+// A line someone other than the server's owner acted (a shared session:
+// capture/actor.ts) adds `"owner"` after `"user"`. An event adds `"fields":{...}` (its fields but `rec`, which is a key of its
 // own). `seq` is left out where a record has none (events appended by recover
 // or the rename hook). `time` is always ISO 8601 with milliseconds and the
 // local offset (what every shipper parses), whatever `@audit-time-format` says.
@@ -38,6 +39,7 @@ export class JsonFormat {
   private readonly clock = makeClock(DEFAULT_TIME_FORMAT);
   private place: Place | undefined;
   private user = '';
+  private owner: string | undefined;
   private rec = '';
   /** `"user":...,"rec":` for the last place, user and recording seen (the part every record of a recording shares). */
   private middle = '';
@@ -45,13 +47,15 @@ export class JsonFormat {
   constructor(private readonly host: string = os.hostname()) {}
 
   format(record: AuditRecord): string {
-    if (record.place !== this.place || record.user !== this.user || record.rec !== this.rec) {
-      const { place, user, rec } = record;
+    if (record.place !== this.place || record.user !== this.user || record.rec !== this.rec || record.owner !== this.owner) {
+      const { place, user, rec, owner } = record;
       this.place = place;
       this.user = user;
+      this.owner = owner;
       this.rec = rec;
+      const ownerKey = owner !== undefined && owner !== user ? `,"owner":${quote(owner)}` : '';
       this.middle = escapeText(
-        `"user":${quote(user)},"host":${quote(this.host)},"server":${quote(place.server)},"session":${quote(place.session)},"window":${quote(place.window)},"pane":${quote(place.pane)},"paneId":${quote(place.paneId)},"rec":${quote(rec)}`,
+        `"user":${quote(user)}${ownerKey},"host":${quote(this.host)},"server":${quote(place.server)},"session":${quote(place.session)},"window":${quote(place.window)},"pane":${quote(place.pane)},"paneId":${quote(place.paneId)},"rec":${quote(rec)}`,
       );
     }
     let line = `{"time":"${this.clock(record.time)}",${this.middle}`;
@@ -95,9 +99,9 @@ export function parseJsonLine(line: string, ms: (stamp: string) => number = Date
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const o = value as Record<string, unknown>;
-  const { time, user, host, server, session, window, pane, paneId, rec, seq, kind, text, fields } = o;
+  const { time, user, owner, host, server, session, window, pane, paneId, rec, seq, kind, text, fields } = o;
   if (!isString(time) || !isString(user) || !isString(session) || !isString(window) || !isString(pane) || !isString(rec) || !isString(kind) || !isString(text)) return undefined;
-  if (!KINDS.has(kind) || (host !== undefined && !isString(host)) || (server !== undefined && !isString(server)) || (paneId !== undefined && !isString(paneId))) return undefined;
+  if (!KINDS.has(kind) || (owner !== undefined && !isString(owner)) || (host !== undefined && !isString(host)) || (server !== undefined && !isString(server)) || (paneId !== undefined && !isString(paneId))) return undefined;
   if (seq !== undefined && !(typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0)) return undefined;
   let eventFields: Record<string, string | number> | undefined;
   if (kind === 'event') {
@@ -115,6 +119,7 @@ export function parseJsonLine(line: string, ms: (stamp: string) => number = Date
     rec,
     ...(seq === undefined ? {} : { seq }),
     user,
+    ...(owner === undefined ? {} : { owner }),
     place: { server: server ?? '', session, window, pane, paneId: paneId ?? '' },
     kind: kind as RecordKind,
     text,

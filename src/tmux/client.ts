@@ -2,6 +2,8 @@
 // Everything else asks it for facts or actions; one instance per command.
 
 import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { AttachedClient, TypingSnapshot } from '../capture/actor.ts';
 import { AuditError } from '../core/errors.ts';
 import { PANE_OPTIONS } from '../core/options.ts';
 import { textInCells } from '../terminal/width.ts';
@@ -215,6 +217,33 @@ export class Tmux {
     const [id, dead, pipedBy = ''] = answer.replace(/\n$/, '').split(FIELD_SEPARATOR);
     if (id !== paneId) return { fate: 'gone', pipedBy: '' };
     return { fate: dead === '1' ? 'dead' : 'alive', pipedBy };
+  }
+
+  /**
+   * Who tmux last saw typing in the pane's window (the window option the
+   * client-active hook sets, see audit.tmux) and every attached client with
+   * its user (peer credentials) and access; undefined if tmux cannot say.
+   * Asynchronous, as captureScreen. The option comes last, after a line that
+   * starts with a fresh nonce: it is settable by anyone with write access, and
+   * a newline in it must not pass for a client of list-clients.
+   */
+  typing(paneId: string, done: (snapshot: TypingSnapshot | undefined) => void): void {
+    const marker = `typist-${randomBytes(8).toString('hex')}:`;
+    const row = ['#{client_name}', '#{client_user}', '#{client_uid}', '#{client_flags}', '#{client_activity}', '#{client_created}'].join(FIELD_SEPARATOR);
+    const args = ['list-clients', '-F', row, ';', 'display-message', '-p', '-t', paneId, `${marker}#{${PANE_OPTIONS.typist}}`];
+    this.runLater(args, (error, stdout) => {
+      if (error) return done(undefined);
+      const lines = stdout.split('\n');
+      const at = lines.findIndex((line) => line.startsWith(marker));
+      if (at < 0) return done(undefined);
+      const clients: AttachedClient[] = [];
+      for (const line of lines.slice(0, at)) {
+        const [name, user, uid, flags, activity, created] = line.split(FIELD_SEPARATOR);
+        if (!name || !user || uid === undefined || flags === undefined) continue;
+        clients.push({ name, user, uid, readOnly: flags.split(',').includes('read-only'), activity: Number(activity), created: Number(created) });
+      }
+      done({ typist: lines[at]!.slice(marker.length), clients });
+    });
   }
 
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */

@@ -140,6 +140,8 @@ describe('pipe-pane by hand', () => {
     try {
       await waitFor('the guest client', () => tmux.tmux('list-clients', '-F', '#{client_user}').includes(guest.name));
       terminal.press('C-b', ':');
+      // Keys that come before the prompt is open go to the pane (the binding's command-prompt is queued).
+      await waitFor('the command prompt', () => terminal.statusRow().startsWith(':'));
       terminal.typeText('pipe-pane -t %0');
       terminal.press('Enter');
       await waitFor('the reader to exit', () => !alive(pid));

@@ -133,7 +133,7 @@ test("installed through Debian's TPM from a git URL, the plugin works in a real 
     assert.match(
       binding,
       new RegExp(
-        `^bind-key\\s+-T\\s+prefix\\s+A\\s+run-shell -b "'[^']*node[^']*' '${escapeRegExp(helper)}'(?: [^ ']+)* toggle --pane '#\\{pane_id\\}' --client-user '#\\{client_user\\}'"$`,
+        `^bind-key\\s+-T\\s+prefix\\s+A\\s+run-shell -b "'[^']*node[^']*' '${escapeRegExp(helper)}'(?: [^ ']+)* toggle --pane '#\\{pane_id\\}' --client '#\\{client_name\\}'"$`,
       ),
     );
 

@@ -31,15 +31,22 @@ const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
 const place = fc.record({ server: anyText, session: anyText, window: fc.nat({ max: 99 }).map(String), pane: fc.nat({ max: 99 }).map(String), paneId: fc.constantFrom('', '%0', '%17') });
 const fields = fc.dictionary(fc.constantFrom('by', 'pane', 'reason', 'cmd', 'lines', 'n', 'text', 'kind'), fc.oneof(anyText, fc.integer()), { maxKeys: 4 });
 const record: fc.Arbitrary<AuditRecord> = fc
-  .record({ time, rec: anyText, seq: fc.option(fc.nat(), { nil: undefined }), user: anyText, place, kind: fc.constantFrom(...KINDS), text: anyText, fields })
-  .map(({ fields: eventFields, seq, ...rest }) => ({ ...rest, ...(seq === undefined ? {} : { seq }), ...(rest.kind === 'event' ? { fields: eventFields } : {}) }));
+  .record({ time, rec: anyText, seq: fc.option(fc.nat(), { nil: undefined }), user: anyText, owner: fc.option(anyText, { nil: undefined }), place, kind: fc.constantFrom(...KINDS), text: anyText, fields })
+  .map(({ fields: eventFields, seq, owner, ...rest }) => ({
+    ...rest,
+    ...(seq === undefined ? {} : { seq }),
+    ...(owner === undefined ? {} : { owner }),
+    ...(rest.kind === 'event' ? { fields: eventFields } : {}),
+  }));
 
 /** What a record is once written as UTF-8: every string well-formed. */
-function written(record: AuditRecord): AuditRecord {
+function written({ owner, ...record }: AuditRecord): AuditRecord {
   const fields = record.fields && Object.fromEntries(Object.entries(record.fields).map(([key, value]) => [wellFormed(key), typeof value === 'string' ? wellFormed(value) : value]));
   const p = record.place;
   return {
     ...record,
+    // The owner is written only where it is not the user on the line (a shared session's acting user).
+    ...(owner !== undefined && owner !== record.user ? { owner: wellFormed(owner) } : {}),
     rec: wellFormed(record.rec),
     user: wellFormed(record.user),
     text: wellFormed(record.text),
