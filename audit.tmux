@@ -55,6 +55,12 @@ main() {
 	for hook in pane-exited session-closed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$(run_shell_command "$run_helper sweep")"
 	done
+	# Auto-start (@audit-auto): the hooks that log each new pane from its first byte, set or removed
+	# to follow the option (src/commands/auto.ts); then, in the background, every pane already there.
+	"$node" "$helper" --report tmux auto-hooks --index "$audit_hook_index"
+	case "$(get_tmux_option "$audit_auto_option" "$audit_auto_default")" in
+	[Oo][Nn] | [Yy][Ee][Ss] | 1 | [Tt][Rr][Uu][Ee]) tmux run-shell -b "$run_helper auto-start" ;;
+	esac
 	fill_status_placeholder "$("$node" "$helper" status-format \
 		--on "$(get_tmux_option "$audit_status_on_option" '')" \
 		--stalled "$(get_tmux_option "$audit_status_stalled_option" '')" \

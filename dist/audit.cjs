@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,10 +866,10 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs18 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs17.existsSync(executableFile)) return;
+        if (fs18.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path15.resolve(baseDir, baseName);
-          if (fs17.existsSync(localBin)) return localBin;
+          if (fs18.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path15.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs17.existsSync(`${localBin}${ext}`)
+            (ext) => fs18.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs17.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs18.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2503,9 +2503,9 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_os5 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2562,45 +2562,45 @@ var AuditError = class extends Error {
 // src/core/options.ts
 var import_node_path = __toESM(require("node:path"), 1);
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2610,7 +2610,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2626,7 +2626,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2635,13 +2635,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2651,29 +2651,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2741,7 +2741,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2749,7 +2749,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2780,7 +2780,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2790,7 +2790,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2806,7 +2806,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2959,7 +2959,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2988,7 +2988,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3002,7 +3002,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3109,7 +3109,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3123,19 +3123,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3145,25 +3145,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3219,7 +3219,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3759,7 +3759,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3807,7 +3807,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3824,7 +3824,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3870,18 +3870,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3895,7 +3895,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3922,7 +3922,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3942,7 +3942,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3965,7 +3965,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4012,7 +4012,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4100,7 +4100,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4140,7 +4140,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4198,7 +4198,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4227,7 +4227,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4239,7 +4239,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4303,7 +4303,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4367,7 +4367,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4432,7 +4432,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4497,13 +4497,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4539,13 +4539,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4582,7 +4582,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4632,7 +4632,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4673,13 +4673,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4717,7 +4717,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4785,7 +4785,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4853,13 +4853,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4952,7 +4952,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4991,7 +4991,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5030,7 +5030,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5069,7 +5069,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5092,7 +5092,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5114,7 +5114,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5136,7 +5136,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5159,7 +5159,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5181,7 +5181,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5203,7 +5203,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5216,7 +5216,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5251,7 +5251,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5286,7 +5286,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5298,7 +5298,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5310,7 +5310,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5345,7 +5345,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5420,12 +5420,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -5698,6 +5698,12 @@ var OPTIONS = {
     default: "node",
     meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
     readAt: "load"
+  },
+  auto: {
+    name: "@audit-auto",
+    default: "off",
+    meaning: "on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte",
+    readAt: "load"
   }
 }, START_OPTIONS = Object.keys(OPTIONS).filter((key2) => OPTIONS[key2].readAt === "start"), PANE_OPTIONS = {
   recording: "@audit_on",
@@ -5709,7 +5715,9 @@ var OPTIONS = {
   /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
   beat: "@audit_beat",
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
-  shellHinted: "@audit_shell_hinted"
+  shellHinted: "@audit_shell_hinted",
+  /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
+  offBy: "@audit_off_by"
 }, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
 function defaultDir(env) {
   let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
@@ -5793,6 +5801,12 @@ function literal(text2) {
 function shellQuote(word) {
   return `'${word.replace(/'/g, "'\\''")}'`;
 }
+function shellQuoteForFormat(word) {
+  return shellQuote(word).replace(/#\[/g, "#''[");
+}
+function tmuxQuote(word) {
+  return `'${word.replace(/'/g, "'\\''").replace(/\n/g, "'\\n'")}'`;
+}
 
 // src/core/plan.ts
 var READER_NODE_FLAGS = "--max-semi-space-size=1";
@@ -5806,7 +5820,7 @@ function asker(clientUser, username) {
   return clientUser || username;
 }
 function pipeCommand(node, bundle, runFile) {
-  let quotedNode = shellQuote(node), quotedBundle = shellQuote(bundle), quotedRunFile = shellQuote(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
+  let quotedNode = shellQuoteForFormat(node), quotedBundle = shellQuoteForFormat(bundle), quotedRunFile = shellQuoteForFormat(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
   return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
 }
 var SHELL_RC = {
@@ -5832,7 +5846,7 @@ function planStart(facts) {
       id: facts.id,
       file,
       user: facts.username,
-      by: asker(facts.clientUser, facts.username),
+      by: facts.by ?? asker(facts.clientUser, facts.username),
       session: state.session,
       window: state.window,
       pane: state.pane,
@@ -6087,6 +6101,11 @@ function writeReaderPid(runFile) {
   writePrivate(pidFilePath(runFile), `${process.pid}
 `);
 }
+function readsRunFile(cmdline, runFile) {
+  if (cmdline.includes(runFile)) return !0;
+  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path5.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
+}
 function livingReader(runFile) {
   let pid;
   try {
@@ -6096,7 +6115,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -9722,12 +9741,15 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * pane, in one tmux call so the status line changes at once.
    */
   startPipe(paneId, command, recording, runFile) {
-    this.run([
-      "pipe-pane",
-      "-t",
-      paneId,
-      literal(command),
-      ";",
+    this.run(["pipe-pane", "-t", paneId, literal(command), ";", ...this.marks(paneId, recording, runFile)]);
+  }
+  /** Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does. */
+  markPipe(paneId, recording, runFile) {
+    this.run(this.marks(paneId, recording, runFile));
+  }
+  /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
+  marks(paneId, recording, runFile) {
+    return [
       "set-option",
       "-p",
       "-t",
@@ -9747,8 +9769,40 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       "-t",
       paneId,
       PANE_OPTIONS.beat,
-      String(Math.floor(Date.now() / 1e3))
-    ]);
+      String(Math.floor(Date.now() / 1e3)),
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.offBy
+    ];
+  }
+  /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
+  markStoppedBy(paneId, by) {
+    this.run(["set-option", "-p", "-t", paneId, PANE_OPTIONS.offBy, by]);
+  }
+  /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
+  autoRows() {
+    let formats = ["#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, "#{pane_pipe}", "#{pane_dead}"], rows = [];
+    for (let row of this.run(["list-panes", "-a", "-F", formats.join(FIELD_SEPARATOR)]).split(`
+`)) {
+      let [paneId, recording = "", runFile = "", offBy = "", piped = "", dead = ""] = row.split(FIELD_SEPARATOR);
+      paneId && rows.push({ paneId, recording, runFile, offBy, piped: piped === "1", dead: dead === "1" });
+    }
+    return rows;
+  }
+  /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
+  socketPath() {
+    return this.run(["display-message", "-p", "#{socket_path}"]).replace(/\n$/, "");
+  }
+  /** A global option's value ('' if unset). */
+  globalOption(name) {
+    return this.run(["show-options", "-gqv", name]).replace(/\n$/, "");
+  }
+  /** Sets, or with `command` undefined removes, the hook at `name[index]`. */
+  setHook(name, index, command) {
+    this.run(command === void 0 ? ["set-hook", "-gu", `${name}[${index}]`] : ["set-hook", "-g", `${name}[${index}]`, command]);
   }
   /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
   beat(paneId) {
@@ -10064,7 +10118,7 @@ function readTarget(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
   return { state, alive };
 }
-function start(tmux, state, invocation) {
+function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
   let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
@@ -10074,6 +10128,7 @@ function start(tmux, state, invocation) {
     id: nanoid(10),
     username: import_node_os2.default.userInfo().username,
     clientUser: invocation.clientUser,
+    by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
     bundle: import_node_fs4.default.realpathSync(process.argv[1]),
@@ -10087,18 +10142,24 @@ function start(tmux, state, invocation) {
     throw cannotWrite(plan.file, error);
   }
   let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
-  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
-  let deadline = Date.now() + READER_START_TIMEOUT_MS;
+  return writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
+}
+function readerStarted(tmux, paneId, plan, deadline) {
   for (; livingReader(plan.runFile) === void 0; ) {
     if (Date.now() > deadline)
-      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
+      return tmux.stopPipe(paneId), !1;
     sleep(20);
   }
+  return !0;
+}
+function start(tmux, state, invocation) {
+  let plan = launch(tmux, state, invocation);
+  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
-  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
+  let by = asker(invocation.clientUser, import_node_os2.default.userInfo().username), plan = planStop(state, alive, by);
+  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), tmux.markStoppedBy(state.paneId, by), alive || closeLostRecording(tmux, state), plan.messages;
 }
 function perform(verb, tmux, invocation) {
   let { state, alive } = readTarget(tmux, invocation);
@@ -10141,6 +10202,26 @@ function noteRename(tmux, session) {
 function paneDied(tmux, paneId, status) {
   let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
+}
+
+// src/commands/auto.ts
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1);
+
+// src/core/auto.ts
+var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
+function autoOn(value) {
+  return /^(on|yes|1|true)$/i.test(value.trim());
+}
+function autoPipeCommand(node, bundle, socket) {
+  let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
+  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
+}
+function autoHookCommand(node, bundle, socket) {
+  let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
+  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
+}
+function panesToStart(rows, living) {
+  return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
 }
 
 // src/pipeline/hold.ts
@@ -12284,11 +12365,66 @@ function signalName(signal) {
   return found ? found[0] : String(signal);
 }
 
+// src/commands/auto.ts
+function setAutoHooks(tmux, index) {
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs7.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
+  return { messages: [], version: "" };
+}
+function startAllPanes(tmux) {
+  let rows = tmux.autoRows(), started = [], failed = [], version = "";
+  for (let paneId of panesToStart(rows, (row) => livingReader(row.runFile) !== void 0))
+    try {
+      let state = readPane(tmux, paneId);
+      version = state.version, started.push({ paneId, plan: launch(tmux, state, { pane: paneId }, AUTO_BY) });
+    } catch (error) {
+      failed.push(`${paneId}: ${error.message}`);
+    }
+  let deadline = Date.now() + READER_START_TIMEOUT_MS;
+  for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) || failed.push(plan.readerFailed);
+  return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join("; ")}`] : [], version };
+}
+function runAutoReader(socket, paneId, dependencies) {
+  let tmux = new Tmux(socket), state = readPane(tmux, paneId), { options } = resolveOptions(state.options, process.env), plan = planStart({
+    state,
+    options,
+    warnings: [],
+    dirExists: import_node_fs7.default.existsSync(options.dir),
+    id: nanoid(10),
+    username: import_node_os4.default.userInfo().username,
+    by: AUTO_BY,
+    node: process.execPath,
+    bundle: import_node_fs7.default.realpathSync(process.argv[1]),
+    // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
+    integrated: !1,
+    pluginDir: "",
+    shipped: () => !1
+  });
+  try {
+    import_node_fs7.default.closeSync(openAppend(plan.file));
+  } catch (error) {
+    let failure = cannotWrite(plan.file, error);
+    tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
+    return;
+  }
+  let recording = { ...plan.recording, alternateScreen: !1, seed: "" };
+  writeRecording(plan.runFile, recording), writeReaderPid(plan.runFile), tmux.markPipe(paneId, recording.id, plan.runFile), runPipe(recording, plan.runFile, dependencies);
+}
+function recoverPane(socket, paneId, status) {
+  let runFile = "";
+  try {
+    runFile = new Tmux(socket).run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.runFile}}`]).trim();
+  } catch {
+    return;
+  }
+  runFile !== "" && recoverReader(runFile, status);
+}
+
 // src/read/summary.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs8 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -12297,7 +12433,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs7.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs8.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -12317,7 +12453,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs7.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs8.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -12332,13 +12468,13 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 }
 function openLog(file) {
   try {
-    return import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NONBLOCK);
+    return import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT") return;
     throw error;
   }
 }
-function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -12347,11 +12483,11 @@ function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs7.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs8.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs7.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs8.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -12446,7 +12582,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs8.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs9.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -12464,7 +12600,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs8.default.closeSync(fd);
+      import_node_fs9.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -12498,10 +12634,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -12539,7 +12675,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs9.default.readdirSync(dir);
+    names = import_node_fs10.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -12655,7 +12791,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs10.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs11.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -12923,13 +13059,13 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs11 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs12 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function countNewlines(bytes, from, to) {
   let count = 0;
@@ -12941,7 +13077,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs11.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs12.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -12989,7 +13125,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs12.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs13.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -13069,11 +13205,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs12.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs13.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs12.default.closeSync(fd);
+          import_node_fs13.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -13140,7 +13276,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs13.default.closeSync(fd);
+    import_node_fs14.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -13182,7 +13318,7 @@ function readFile(path15, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path15, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs13.default.closeSync(fd);
+    fd !== void 0 && import_node_fs14.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -13214,7 +13350,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
   }
   return matched;
 }
@@ -13235,7 +13371,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -13420,17 +13556,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs14.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs15.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -13447,21 +13583,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs14.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs15.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs14.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs15.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs14.default.closeSync(own);
+        own !== void 0 && import_node_fs15.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs14.default.statSync(file);
+    return import_node_fs15.default.statSync(file);
   } catch {
     return;
   }
@@ -13469,7 +13605,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs14.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs15.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -13481,19 +13617,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs14.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs15.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs15.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs14.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs15.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs14.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs15.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -13518,7 +13654,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs14.default.closeSync(reading.fd);
+      import_node_fs15.default.closeSync(reading.fd);
     }
   }
 }
@@ -13541,7 +13677,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs15.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs16.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -13556,9 +13692,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs16.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs15.default.closeSync(fd);
+      fd !== void 0 && import_node_fs16.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -13578,7 +13714,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -13692,15 +13828,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs16.default.openSync(options.output, import_node_fs16.default.constants.O_WRONLY | import_node_fs16.default.constants.O_CREAT | import_node_fs16.default.constants.O_EXCL | import_node_fs16.default.constants.O_NOFOLLOW, 384), import_node_fs16.default.fchmodSync(fd, 384);
+      fd = import_node_fs17.default.openSync(options.output, import_node_fs17.default.constants.O_WRONLY | import_node_fs17.default.constants.O_CREAT | import_node_fs17.default.constants.O_EXCL | import_node_fs17.default.constants.O_NOFOLLOW, 384), import_node_fs17.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs16.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs16.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs17.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs17.default.writeSync(fd, pending);
     } finally {
-      import_node_fs16.default.closeSync(fd);
+      import_node_fs17.default.closeSync(fd);
     }
   });
 }
@@ -13787,7 +13923,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os4.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os5.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })
@@ -13801,6 +13937,20 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     let outcome = sweepLost(new Tmux(), options.pane);
     report(outcome.messages, outcome.version, !1);
   })
+).addCommand(
+  new Command("auto-hooks").description("set the auto-start hooks if @audit-auto is on, remove them if not (run when the plugin loads)").requiredOption("--index <n>", "the hooks' fixed index").action((options) => {
+    let outcome = setAutoHooks(new Tmux(), Number(options.index));
+    report(outcome.messages, outcome.version, !1);
+  })
+).addCommand(
+  new Command("auto-start").description("start logging every pane that is not logged and was not stopped by hand (run when the plugin loads with @audit-auto on)").action(() => {
+    let outcome = startAllPanes(new Tmux());
+    report(outcome.messages, outcome.version, !0);
+  })
+).addCommand(
+  new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").action((options) => runAutoReader(options.socket, options.pane, readerDependencies))
+).addCommand(
+  new Command("recover-pane").description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the pane").argument("<status>", "the reader's exit status").action((status, options) => recoverPane(options.socket, options.pane, Number(status)))
 ).addCommand(
   new Command("renamed").description("record a session rename in its recordings (what the session-renamed hook runs)").requiredOption("--session <session>", "the renamed session (#{hook_session})").action((options) => {
     let outcome = noteRename(new Tmux(), options.session);

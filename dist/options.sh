@@ -36,3 +36,7 @@ audit_status_off_default=''
 # @audit-node: the Node.js to run, for when tmux's PATH lacks it (nvm and the like)
 audit_node_option='@audit-node'
 audit_node_default='node'
+
+# @audit-auto: on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte
+audit_auto_option='@audit-auto'
+audit_auto_default='off'

@@ -12,6 +12,7 @@ import { startLogging, stopLogging, toggleLogging, type Invocation, type Outcome
 import { describeLogging } from './commands/status.ts';
 import { noteRename } from './commands/renamed.ts';
 import { paneDied } from './commands/died.ts';
+import { recoverPane, runAutoReader, setAutoHooks, startAllPanes } from './commands/auto.ts';
 import { sweepLost } from './commands/lost.ts';
 import { filterRecording, type FilterOptions } from './core/plan.ts';
 import { readRecording } from './runtime/runfile.ts';
@@ -120,6 +121,38 @@ const program = new Command('tmux-audit')
         const outcome = sweepLost(new Tmux(), options.pane);
         report(outcome.messages, outcome.version, false);
       }),
+  )
+  .addCommand(
+    new Command('auto-hooks')
+      .description('set the auto-start hooks if @audit-auto is on, remove them if not (run when the plugin loads)')
+      .requiredOption('--index <n>', 'the hooks\' fixed index')
+      .action((options: { index: string }) => {
+        const outcome = setAutoHooks(new Tmux(), Number(options.index));
+        report(outcome.messages, outcome.version, false);
+      }),
+  )
+  .addCommand(
+    new Command('auto-start')
+      .description('start logging every pane that is not logged and was not stopped by hand (run when the plugin loads with @audit-auto on)')
+      .action(() => {
+        const outcome = startAllPanes(new Tmux());
+        report(outcome.messages, outcome.version, true);
+      }),
+  )
+  .addCommand(
+    new Command('pipe-auto')
+      .description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)")
+      .requiredOption('--socket <path>', "the tmux server's socket")
+      .requiredOption('--pane <pane>', 'the new pane (#{pane_id})')
+      .action((options: { socket: string; pane: string }) => runAutoReader(options.socket, options.pane, readerDependencies)),
+  )
+  .addCommand(
+    new Command('recover-pane')
+      .description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)")
+      .requiredOption('--socket <path>', "the tmux server's socket")
+      .requiredOption('--pane <pane>', 'the pane')
+      .argument('<status>', "the reader's exit status")
+      .action((status: string, options: { socket: string; pane: string }) => recoverPane(options.socket, options.pane, Number(status))),
   )
   .addCommand(
     new Command('renamed')

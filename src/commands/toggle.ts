@@ -8,7 +8,7 @@ import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from '../core/errors.ts';
 import { resolveOptions } from '../core/options.ts';
-import { asker, cannotWrite, chooseAction, planStart, planStop, type Verb } from '../core/plan.ts';
+import { asker, cannotWrite, chooseAction, planStart, planStop, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
 import { livingReader, requestStop, writeRecording } from '../runtime/runfile.ts';
 import type { Tmux } from '../tmux/client.ts';
@@ -56,7 +56,12 @@ export function readTarget(tmux: Tmux, invocation: Invocation): { state: PaneSta
   return { state, alive };
 }
 
-function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
+/**
+ * Starts a pane's recording without waiting for its reader: the plan carried
+ * out up to pipe-pane. `by` names who the start event says asked when no
+ * client did (auto-start).
+ */
+export function launch(tmux: Tmux, state: PaneState, invocation: Invocation, by?: string): StartPlan {
   // The pane's last recording lost its reader without a stop event: close it in its log first.
   if (state.recording !== '') closeLostRecording(tmux, state);
   const { options, warnings } = resolveOptions(state.options, process.env);
@@ -69,6 +74,7 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     id: nanoid(10),
     username: os.userInfo().username,
     clientUser: invocation.clientUser,
+    by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
     bundle: fs.realpathSync(process.argv[1]!),
@@ -84,24 +90,36 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
   const seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : '';
   writeRecording(plan.runFile, { ...plan.recording, seed });
   tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
+  return plan;
+}
 
-  // Wait for the reader's pid, so a reader that cannot start is an error, not a silent gap.
-  const deadline = Date.now() + READER_START_TIMEOUT_MS;
+/** Whether the reader of a launched plan has reported in by `deadline`; one that has not is stopped. */
+export function readerStarted(tmux: Tmux, paneId: string, plan: StartPlan, deadline: number): boolean {
   while (livingReader(plan.runFile) === undefined) {
     if (Date.now() > deadline) {
-      tmux.stopPipe(state.paneId);
-      throw new AuditError(plan.readerFailed);
+      tmux.stopPipe(paneId);
+      return false;
     }
     sleep(20);
   }
+  return true;
+}
+
+function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
+  const plan = launch(tmux, state, invocation);
+  // Wait for the reader's pid, so a reader that cannot start is an error, not a silent gap.
+  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
   if (plan.hinted) tmux.markShellHinted();
   return plan.messages;
 }
 
 function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocation): string[] {
-  const plan = planStop(state, alive, asker(invocation.clientUser, os.userInfo().username));
+  const by = asker(invocation.clientUser, os.userInfo().username);
+  const plan = planStop(state, alive, by);
   if (plan.requestStopBy !== undefined) requestStop(state.runFile, { by: plan.requestStopBy });
   tmux.stopPipe(state.paneId);
+  // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back.
+  tmux.markStoppedBy(state.paneId, by);
   if (!alive) closeLostRecording(tmux, state);
   return plan.messages;
 }

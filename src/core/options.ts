@@ -81,6 +81,12 @@ export const OPTIONS = {
     meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
     readAt: 'load',
   },
+  auto: {
+    name: '@audit-auto',
+    default: 'off',
+    meaning: 'on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte',
+    readAt: 'load',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionKey = keyof typeof OPTIONS;
@@ -108,6 +114,8 @@ export const PANE_OPTIONS = {
   beat: '@audit_beat',
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: '@audit_shell_hinted',
+  /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
+  offBy: '@audit_off_by',
 } as const;
 
 export interface AuditOptions {

@@ -77,6 +77,19 @@ export function writeReaderPid(runFile: string): void {
   writePrivate(pidFilePath(runFile), `${process.pid}\n`);
 }
 
+/**
+ * Whether a command line is the reader of a run file: `pipe <run file>`, or an
+ * auto-started reader (commands/auto.ts), which pipe-pane tells its pane, not
+ * its run file: `pipe-auto … --pane %N`, N as the run file's name has it.
+ */
+function readsRunFile(cmdline: string, runFile: string): boolean {
+  if (cmdline.includes(runFile)) return true;
+  const args = cmdline.split('\0');
+  const pane = /-(\d+)\.json$/.exec(path.basename(runFile))?.[1];
+  const at = args.indexOf('--pane');
+  return pane !== undefined && args.includes('pipe-auto') && at >= 0 && args[at + 1] === `%${pane}`;
+}
+
 /** The reader's pid while it runs; a reused pid is not taken for it (its command line names the run file). */
 export function livingReader(runFile: string): number | undefined {
   let pid: number;
@@ -87,7 +100,7 @@ export function livingReader(runFile: string): number | undefined {
   }
   if (!processAlive(pid)) return undefined;
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runFile) ? pid : undefined;
+    return readsRunFile(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'), runFile) ? pid : undefined;
   } catch {
     return pid; // no /proc: the signal check is all we have
   }

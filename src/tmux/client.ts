@@ -76,12 +76,54 @@ export class Tmux {
    * pane, in one tmux call so the status line changes at once.
    */
   startPipe(paneId: string, command: string, recording: string, runFile: string): void {
-    this.run([
-      'pipe-pane', '-t', paneId, literal(command), ';',
+    this.run(['pipe-pane', '-t', paneId, literal(command), ';', ...this.marks(paneId, recording, runFile)]);
+  }
+
+  /** Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does. */
+  markPipe(paneId: string, recording: string, runFile: string): void {
+    this.run(this.marks(paneId, recording, runFile));
+  }
+
+  /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
+  private marks(paneId: string, recording: string, runFile: string): string[] {
+    return [
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.recording, recording, ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile, ';',
-      'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)),
-    ]);
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy,
+    ];
+  }
+
+  /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
+  markStoppedBy(paneId: string, by: string): void {
+    this.run(['set-option', '-p', '-t', paneId, PANE_OPTIONS.offBy, by]);
+  }
+
+  /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
+  autoRows(): { paneId: string; recording: string; runFile: string; offBy: string; piped: boolean; dead: boolean }[] {
+    const formats = ['#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, '#{pane_pipe}', '#{pane_dead}'];
+    const rows = [];
+    for (const row of this.run(['list-panes', '-a', '-F', formats.join(FIELD_SEPARATOR)]).split('\n')) {
+      const [paneId, recording = '', runFile = '', offBy = '', piped = '', dead = ''] = row.split(FIELD_SEPARATOR);
+      if (!paneId) continue;
+      rows.push({ paneId, recording, runFile, offBy, piped: piped === '1', dead: dead === '1' });
+    }
+    return rows;
+  }
+
+  /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
+  socketPath(): string {
+    return this.run(['display-message', '-p', '#{socket_path}']).replace(/\n$/, '');
+  }
+
+  /** A global option's value ('' if unset). */
+  globalOption(name: string): string {
+    return this.run(['show-options', '-gqv', name]).replace(/\n$/, '');
+  }
+
+  /** Sets, or with `command` undefined removes, the hook at `name[index]`. */
+  setHook(name: string, index: number, command: string | undefined): void {
+    this.run(command === undefined ? ['set-hook', '-gu', `${name}[${index}]`] : ['set-hook', '-g', `${name}[${index}]`, command]);
   }
 
   /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
