@@ -18,6 +18,8 @@
 #                                              @xterm/headless (MB/s; issue 15's bar: 30)
 #   7. shell snippets   bench/shell-integration.sh  added latency and bytes per command in
 #                                              bash, zsh, fish (those installed)
+#   8. auto-start       bench/auto-start.mjs   @audit-auto on, 50 panes: source-file -> all
+#                                              REC, and tmux's slowest answer meanwhile
 # then bench/report.mjs prints the table and writes bench/out/results.json and
 # bench/out/table.md.
 #
@@ -134,6 +136,9 @@ section grid node bench/grid.mjs 16 5
 
 say "7. shell snippets: cost per command"
 section shell bash bench/shell-integration.sh "${BENCH_SHELL_COMMANDS:-500}" "${BENCH_SHELL_REPS:-3}"
+
+say "8. auto-start at plugin load: 50 panes"
+section auto node bench/auto-start.mjs 50 3
 
 # ---------------------------------------------------------------- report
 node bench/report.mjs
