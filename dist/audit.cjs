@@ -5756,6 +5756,19 @@ function resolveOptions(raw, env) {
 // src/core/plan.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
 
+// src/core/context.ts
+function startContext(facts) {
+  let clients = facts.clients.map((client) => client.user ? `${client.name}(${client.user})` : client.name);
+  return {
+    host: facts.host,
+    command: facts.command,
+    cwd: facts.cwd,
+    window_name: facts.windowName,
+    socket: facts.socket,
+    clients: clients.length > 0 ? clients.join(",") : "none"
+  };
+}
+
 // src/core/paths.ts
 var import_node_crypto2 = require("node:crypto"), import_node_path2 = __toESM(require("node:path"), 1), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
 function sessionStem(session, max = MAX_SESSION_STEM) {
@@ -5859,7 +5872,15 @@ function planStart(facts) {
       alternateScreen: state.alternateScreen,
       ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
       width: state.width,
-      shell: facts.integrated ? "integrated" : "plain"
+      shell: facts.integrated ? "integrated" : "plain",
+      context: startContext({
+        host: state.host,
+        command: state.command,
+        cwd: state.cwd,
+        windowName: state.windowName,
+        socket: state.socket,
+        clients: facts.clients ?? []
+      })
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
@@ -9792,6 +9813,14 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     }
     return rows;
   }
+  /** The clients attached to a session now: tty and user (core/context.ts). */
+  clientsOf(session) {
+    return this.run(["list-clients", "-t", session, "-F", ["#{client_name}", "#{client_user}"].join(FIELD_SEPARATOR)]).split(`
+`).filter(Boolean).map((row) => {
+      let [name = "", user = ""] = row.split(FIELD_SEPARATOR);
+      return { name, user };
+    });
+  }
   /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
   socketPath() {
     return this.run(["display-message", "-p", "#{socket_path}"]).replace(/\n$/, "");
@@ -9952,6 +9981,8 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   /** Run file of that recording, else empty. */
   runFile: { format: PANE_OPTIONS.runFile, parse: text },
   session: { format: "session_name", parse: text },
+  /** `$N`: a target no session name can mistarget (a name may hold `:` or `.`). */
+  sessionId: { format: "session_id", parse: text },
   window: { format: "window_index", parse: text },
   pane: { format: "pane_index", parse: text },
   serverPid: { format: "pid", parse: text },
@@ -9967,6 +9998,10 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   width: { format: "pane_width", parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: "pane_current_command", parse: text },
+  /** Context for the start event (core/context.ts). */
+  host: { format: "host", parse: text },
+  cwd: { format: "pane_current_path", parse: text },
+  windowName: { format: "window_name", parse: text },
   /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
   shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
 }, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key2) => PANE_FIELDS[key2].format), ...START_OPTIONS.map((key2) => OPTIONS[key2].name)];
@@ -10127,6 +10162,7 @@ function launch(tmux, state, invocation, by) {
     dirExists: import_node_fs4.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os2.default.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
     clientUser: invocation.clientUser,
     by,
     node: process.execPath,
@@ -12273,7 +12309,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
-  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? "", !!recording.alternateScreen);
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen);
   let lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();
@@ -12392,6 +12428,7 @@ function runAutoReader(socket, paneId, dependencies) {
     dirExists: import_node_fs7.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os4.default.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
     bundle: import_node_fs7.default.realpathSync(process.argv[1]),

@@ -68,6 +68,7 @@ export function runAutoReader(socket: string, paneId: string, dependencies: Read
     dirExists: fs.existsSync(options.dir),
     id: nanoid(10),
     username: os.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
     bundle: fs.realpathSync(process.argv[1]!),

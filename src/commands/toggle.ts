@@ -73,6 +73,7 @@ export function launch(tmux: Tmux, state: PaneState, invocation: Invocation, by?
     dirExists: fs.existsSync(options.dir),
     id: nanoid(10),
     username: os.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
     clientUser: invocation.clientUser,
     by,
     node: process.execPath,

@@ -5,6 +5,7 @@
 
 import path from 'node:path';
 import { AuditError } from './errors.ts';
+import { startContext, type AttachedClient } from './context.ts';
 import { OPTION_NAMES, resolveOptions, type AuditOptions } from './options.ts';
 import { runFilePath, sessionLogPath } from './paths.ts';
 import type { Recording } from '../runtime/runfile.ts';
@@ -72,6 +73,8 @@ export interface StartFacts {
   clientUser?: string;
   /** Who the start event names when no client asked (auto-start: core/auto.ts). */
   by?: string;
+  /** The clients attached to the pane's session now, for the start event's context. */
+  clients?: AttachedClient[];
   /** The node and the bundle running now (absolute): pipe-pane must start the same ones. */
   node: string;
   bundle: string;
@@ -152,6 +155,14 @@ export function planStart(facts: StartFacts): StartPlan {
       ...(state.alternateScreenAllowed ? {} : { noAlternateScreen: true }),
       width: state.width,
       shell: facts.integrated ? 'integrated' : 'plain',
+      context: startContext({
+        host: state.host,
+        command: state.command,
+        cwd: state.cwd,
+        windowName: state.windowName,
+        socket: state.socket,
+        clients: facts.clients ?? [],
+      }),
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,

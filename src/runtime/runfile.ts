@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pidFilePath, stopFilePath } from '../core/paths.ts';
+import type { EventFields } from '../core/record.ts';
 import { AuditError } from '../core/errors.ts';
 import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
 import { processAlive } from './process.ts';
@@ -35,6 +36,8 @@ export interface Recording {
   noAlternateScreen?: boolean;
   /** The pane's width when logging started (none for `pipe --file`). */
   width?: number;
+  /** Where and with whom it started, for the start event (core/context.ts). */
+  context?: EventFields;
   /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */
   shell?: 'integrated' | 'plain';
 }

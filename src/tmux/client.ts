@@ -111,6 +111,18 @@ export class Tmux {
     return rows;
   }
 
+  /** The clients attached to a session now: tty and user (core/context.ts). */
+  clientsOf(session: string): { name: string; user: string }[] {
+    const rows = this.run(['list-clients', '-t', session, '-F', ['#{client_name}', '#{client_user}'].join(FIELD_SEPARATOR)]);
+    return rows
+      .split('\n')
+      .filter(Boolean)
+      .map((row) => {
+        const [name = '', user = ''] = row.split(FIELD_SEPARATOR);
+        return { name, user };
+      });
+  }
+
   /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
   socketPath(): string {
     return this.run(['display-message', '-p', '#{socket_path}']).replace(/\n$/, '');

@@ -35,9 +35,13 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     recording: '',
     runFile: '',
     session: 'deploy',
+    sessionId: '$1',
     window: '1',
     pane: '0',
     serverPid: '4242',
+    host: 'box',
+    cwd: '/home/ann',
+    windowName: 'bash',
     socket: '/tmp/tmux-1000/default',
     version: '3.3a',
     cursorX: 14,
@@ -139,7 +143,16 @@ describe('start plan', () => {
       alternateScreen: false,
       width: 80,
       shell: 'plain',
+      context: { host: 'box', command: 'bash', cwd: '/home/ann', window_name: 'bash', socket: '/tmp/tmux-1000/default', clients: 'none' },
     });
+  });
+
+  it('the start context names the clients attached then, with their users where tmux knows them', () => {
+    const clients = [
+      { name: '/dev/pts/3', user: 'ann' },
+      { name: '/dev/pts/5', user: '' },
+    ];
+    assert.equal(planStart(startFacts(pane(), { clients })).recording.context?.clients, '/dev/pts/3(ann),/dev/pts/5');
   });
 
   it('by is the client user when tmux names one, else the user running the helper', () => {
