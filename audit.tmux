@@ -51,6 +51,12 @@ main() {
 	for hook in window-pane-changed session-window-changed client-session-changed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$sweep_pane"
 	done
+	# Who was there: a client coming to a session (attach, new, switch-client) or leaving it, as events
+	# in the logs of its logged panes (src/commands/clients.ts). Only #{hook_client} names the client in
+	# these notification hooks (notify.c:218 queues them with no client); #{q:} escapes it for sh
+	# (format.c:3357). client-session-changed[47] is the sweep's: this is the next fixed index.
+	tmux set-hook -g "client-session-changed[$((audit_hook_index + 1))]" "$(run_shell_command "$run_helper client --what session --client #{q:hook_client}")"
+	tmux set-hook -g "client-detached[$audit_hook_index]" "$(run_shell_command "$run_helper client --what detach --client #{q:hook_client}")"
 	# A pane or session that goes may leave a lost recording that no pane is marked with any more.
 	for hook in pane-exited session-closed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$(run_shell_command "$run_helper sweep")"

@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs18 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs19 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs18.existsSync(executableFile)) return;
+        if (fs19.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path15.resolve(baseDir, baseName);
-          if (fs18.existsSync(localBin)) return localBin;
+          if (fs19.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path15.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs18.existsSync(`${localBin}${ext}`)
+            (ext) => fs19.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs18.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs19.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -9821,6 +9821,19 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       return { name, user };
     });
   }
+  /** A session's name by its id (`$N`), or '' if it is gone. */
+  sessionName(sessionId) {
+    try {
+      let rows = this.run(["list-sessions", "-F", ["#{session_id}", "#{session_name}"].join(FIELD_SEPARATOR)]);
+      for (let row of rows.split(`
+`)) {
+        let [id, name = ""] = row.split(FIELD_SEPARATOR);
+        if (id === sessionId) return name;
+      }
+    } catch {
+    }
+    return "";
+  }
   /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
   socketPath() {
     return this.run(["display-message", "-p", "#{socket_path}"]).replace(/\n$/, "");
@@ -10240,8 +10253,108 @@ function paneDied(tmux, paneId, status) {
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
 }
 
+// src/commands/clients.ts
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+
+// src/core/clients.ts
+function clientFields(client) {
+  return {
+    client: client.name,
+    user: client.user || void 0,
+    term: client.term || void 0,
+    size: client.width && client.height ? `${client.width}x${client.height}` : void 0,
+    readonly: client.readOnly ? "yes" : "no",
+    from: client.from || void 0
+  };
+}
+function sshFrom(value) {
+  let address = value?.trim().split(/\s+/)[0];
+  return address && /^[0-9A-Fa-f.:]{2,45}$/.test(address) ? address : void 0;
+}
+function environValue(environ, name) {
+  for (let entry of environ.split("\0")) if (entry.startsWith(`${name}=`)) return entry.slice(name.length + 1);
+}
+function remember(table, client, entry) {
+  let rows = table.split(`
+`).filter((row) => row.split("	").length === 3 && row.split("	")[0] !== client);
+  return entry && !/[\t\n]/.test(client + entry.sessionId + entry.user) && rows.push([client, entry.sessionId, entry.user].join("	")), rows.join(`
+`);
+}
+function remembered(table, client) {
+  for (let row of table.split(`
+`)) {
+    let [name, sessionId, user] = row.split("	");
+    if (name === client && sessionId !== void 0 && user !== void 0) return { sessionId, user };
+  }
+}
+
+// src/commands/clients.ts
+var CLIENTS_OPTION = "@audit_clients";
+function ownerOf(pid) {
+  try {
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs5.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs5.default.readFileSync("/etc/passwd", "utf8").split(`
+`).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
+  } catch {
+    return "";
+  }
+}
+function remoteOf(pid) {
+  try {
+    return sshFrom(environValue(import_node_fs5.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+  } catch {
+    return;
+  }
+}
+function findClient(tmux, name) {
+  let formats = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"], rows = tmux.run(["list-clients", "-F", formats.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]);
+  for (let row of rows.split(`
+`)) {
+    let [client, user = "", pid = "", term = "", width = "", height = "", flags = "", sessionId = "", session = ""] = row.split(FIELD_SEPARATOR);
+    if (client === name)
+      return {
+        name,
+        user: user || ownerOf(pid),
+        term,
+        width,
+        height,
+        readOnly: flags.split(",").includes("read-only"),
+        from: remoteOf(pid),
+        sessionId,
+        session
+      };
+  }
+}
+function tellSession(tmux, sessionId, name, fields) {
+  let panes;
+  try {
+    panes = tmux.loggedPanes(sessionId).panes;
+  } catch {
+    return;
+  }
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    recording.id !== pane.recording || livingReader(pane.runFile) === void 0 || appendRecords(recording.file, recording.timeFormat, [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]);
+  }
+}
+function noteClient(tmux, what, clientName) {
+  let table = tmux.globalOption(CLIENTS_OPTION), before = remembered(table, clientName);
+  if (what === "detach")
+    return tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, void 0)]), before && tellSession(tmux, before.sessionId, "detach", { client: clientName, user: before.user || void 0 }), { messages: [], version: "" };
+  let client = findClient(tmux, clientName);
+  if (!client) return { messages: [], version: "" };
+  tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, { sessionId: client.sessionId, user: client.user })]);
+  let fields = clientFields(client);
+  return before ? before.sessionId !== client.sessionId && (tellSession(tmux, before.sessionId, "switch", { client: client.name, user: client.user || void 0, to: client.session }), tellSession(tmux, client.sessionId, "switch", { ...fields, from_session: tmux.sessionName(before.sessionId) })) : tellSession(tmux, client.sessionId, "attach", fields), { messages: [], version: "" };
+}
+
 // src/commands/auto.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1);
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -11856,7 +11969,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/writer.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -11928,8 +12041,8 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
-var { O_WRONLY: O_WRONLY2, O_RDONLY: O_RDONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs5.default.constants, STALE_LOCK_MS = 1e4;
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+var { O_WRONLY: O_WRONLY2, O_RDONLY: O_RDONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs6.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -11937,43 +12050,43 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs5.default.fstatSync(fd), import_node_fs5.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs5.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs5.default.renameSync(file, import_node_path8.default.join(dir, rotated));
+    if (sameFile(import_node_fs6.default.fstatSync(fd), import_node_fs6.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs6.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs6.default.renameSync(file, import_node_path8.default.join(dir, rotated));
       let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path8.default.join(dir, name)));
       for (let old of filesToPrune([...ours, rotated], live, maxFiles))
-        import_node_fs5.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
+        import_node_fs6.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
     }
     return reopen(), !0;
   } finally {
-    import_node_fs5.default.rmSync(lock, { force: !0 });
+    import_node_fs6.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs5.default.openSync(lock, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
-      return import_node_fs5.default.writeSync(fd, String(process.pid)), import_node_fs5.default.closeSync(fd), !0;
+      let fd = import_node_fs6.default.openSync(lock, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
+      return import_node_fs6.default.writeSync(fd, String(process.pid)), import_node_fs6.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs5.default.openSync(lock, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+        let held = import_node_fs6.default.openSync(lock, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
         try {
-          holder = import_node_fs5.default.readFileSync(held, "utf8");
-          let stat = import_node_fs5.default.fstatSync(held);
+          holder = import_node_fs6.default.readFileSync(held, "utf8");
+          let stat = import_node_fs6.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs5.default.closeSync(held);
+          import_node_fs6.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs5.default.rmSync(lock, { force: !0 });
+      import_node_fs6.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -11983,7 +12096,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs6.default.write, this.size = import_node_fs6.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs7.default.write, this.size = import_node_fs7.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -12055,7 +12168,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs6.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs7.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -12072,11 +12185,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs6.default.fsyncSync(this.fd);
+        import_node_fs7.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs6.default.closeSync(this.fd);
+    import_node_fs7.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -12165,10 +12278,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    */
   prepare(incoming, force = !1, upcoming = incoming) {
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS) && !needsRotation(this.size, incoming, this.options.maxBytes)) return this.options.maxBytes - this.size;
-    let mine = import_node_fs6.default.fstatSync(this.fd), current = import_node_fs6.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs7.default.fstatSync(this.fd), current = import_node_fs7.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs6.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs7.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.options.onChecked?.();
     let size2 = mine.size;
@@ -12180,7 +12293,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs6.default.fstatSync(this.fd).size;
+      size2 = import_node_fs7.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.options.maxBytes - size2;
   }
@@ -12201,11 +12314,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs6.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs6.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs6.default.lstatSync(import_node_path9.default.dirname(this.file));
+    import_node_fs7.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file));
   }
 };
 
@@ -12403,7 +12516,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs7.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs8.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -12425,20 +12538,20 @@ function runAutoReader(socket, paneId, dependencies) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs7.default.existsSync(options.dir),
+    dirExists: import_node_fs8.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os4.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs7.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs8.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs7.default.closeSync(openAppend(plan.file));
+    import_node_fs8.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -12458,10 +12571,10 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs9 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -12470,7 +12583,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs8.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs9.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -12490,7 +12603,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs8.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs9.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -12505,13 +12618,13 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 }
 function openLog(file) {
   try {
-    return import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NONBLOCK);
+    return import_node_fs9.default.openSync(file, import_node_fs9.default.constants.O_RDONLY | import_node_fs9.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT") return;
     throw error;
   }
 }
-function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs9.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -12520,11 +12633,11 @@ function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs8.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs9.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs8.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs9.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -12619,7 +12732,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs9.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs10.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -12637,7 +12750,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs9.default.closeSync(fd);
+      import_node_fs10.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -12671,10 +12784,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -12712,7 +12825,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs10.default.readdirSync(dir);
+    names = import_node_fs11.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -12828,7 +12941,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs11.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs12.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -13096,13 +13209,13 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs12 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs13 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function countNewlines(bytes, from, to) {
   let count = 0;
@@ -13114,7 +13227,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs12.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs13.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -13162,7 +13275,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs13.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs14.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -13242,11 +13355,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs13.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs14.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs13.default.closeSync(fd);
+          import_node_fs14.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -13313,7 +13426,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs14.default.closeSync(fd);
+    import_node_fs15.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -13355,7 +13468,7 @@ function readFile(path15, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path15, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs14.default.closeSync(fd);
+    fd !== void 0 && import_node_fs15.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -13387,7 +13500,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs15.default.closeSync(fd);
   }
   return matched;
 }
@@ -13408,7 +13521,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs15.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -13593,17 +13706,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs15.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs16.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -13620,21 +13733,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs15.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs16.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs15.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs16.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs15.default.closeSync(own);
+        own !== void 0 && import_node_fs16.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs15.default.statSync(file);
+    return import_node_fs16.default.statSync(file);
   } catch {
     return;
   }
@@ -13642,7 +13755,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs15.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs16.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -13654,19 +13767,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs15.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs16.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs15.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs16.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs15.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs16.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs15.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs16.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -13691,7 +13804,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs15.default.closeSync(reading.fd);
+      import_node_fs16.default.closeSync(reading.fd);
     }
   }
 }
@@ -13714,7 +13827,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs16.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs17.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -13729,9 +13842,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs16.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs17.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs16.default.closeSync(fd);
+      fd !== void 0 && import_node_fs17.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -13751,7 +13864,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -13865,15 +13978,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs17.default.openSync(options.output, import_node_fs17.default.constants.O_WRONLY | import_node_fs17.default.constants.O_CREAT | import_node_fs17.default.constants.O_EXCL | import_node_fs17.default.constants.O_NOFOLLOW, 384), import_node_fs17.default.fchmodSync(fd, 384);
+      fd = import_node_fs18.default.openSync(options.output, import_node_fs18.default.constants.O_WRONLY | import_node_fs18.default.constants.O_CREAT | import_node_fs18.default.constants.O_EXCL | import_node_fs18.default.constants.O_NOFOLLOW, 384), import_node_fs18.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs17.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs17.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs18.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs18.default.writeSync(fd, pending);
     } finally {
-      import_node_fs17.default.closeSync(fd);
+      import_node_fs18.default.closeSync(fd);
     }
   });
 }
@@ -13988,6 +14101,12 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").action((options) => runAutoReader(options.socket, options.pane, readerDependencies))
 ).addCommand(
   new Command("recover-pane").description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the pane").argument("<status>", "the reader's exit status").action((status, options) => recoverPane(options.socket, options.pane, Number(status)))
+).addCommand(
+  new Command("client").description("record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)").requiredOption("--what <what>", "session (the client is now in a session) or detach").requiredOption("--client <name>", "the client (#{hook_client})").action((options) => {
+    if (options.what !== "session" && options.what !== "detach") throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
+    let outcome = noteClient(new Tmux(), options.what, options.client);
+    report(outcome.messages, outcome.version, !1);
+  })
 ).addCommand(
   new Command("renamed").description("record a session rename in its recordings (what the session-renamed hook runs)").requiredOption("--session <session>", "the renamed session (#{hook_session})").action((options) => {
     let outcome = noteRename(new Tmux(), options.session);

@@ -12,6 +12,7 @@ import { startLogging, stopLogging, toggleLogging, type Invocation, type Outcome
 import { describeLogging } from './commands/status.ts';
 import { noteRename } from './commands/renamed.ts';
 import { paneDied } from './commands/died.ts';
+import { noteClient } from './commands/clients.ts';
 import { recoverPane, runAutoReader, setAutoHooks, startAllPanes } from './commands/auto.ts';
 import { sweepLost } from './commands/lost.ts';
 import { filterRecording, type FilterOptions } from './core/plan.ts';
@@ -153,6 +154,17 @@ const program = new Command('tmux-audit')
       .requiredOption('--pane <pane>', 'the pane')
       .argument('<status>', "the reader's exit status")
       .action((status: string, options: { socket: string; pane: string }) => recoverPane(options.socket, options.pane, Number(status))),
+  )
+  .addCommand(
+    new Command('client')
+      .description('record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)')
+      .requiredOption('--what <what>', 'session (the client is now in a session) or detach')
+      .requiredOption('--client <name>', 'the client (#{hook_client})')
+      .action((options: { what: string; client: string }) => {
+        if (options.what !== 'session' && options.what !== 'detach') throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
+        const outcome = noteClient(new Tmux(), options.what, options.client);
+        report(outcome.messages, outcome.version, false);
+      }),
   )
   .addCommand(
     new Command('renamed')

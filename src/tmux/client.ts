@@ -123,6 +123,20 @@ export class Tmux {
       });
   }
 
+  /** A session's name by its id (`$N`), or '' if it is gone. */
+  sessionName(sessionId: string): string {
+    try {
+      const rows = this.run(['list-sessions', '-F', ['#{session_id}', '#{session_name}'].join(FIELD_SEPARATOR)]);
+      for (const row of rows.split('\n')) {
+        const [id, name = ''] = row.split(FIELD_SEPARATOR);
+        if (id === sessionId) return name;
+      }
+    } catch {
+      // no server
+    }
+    return '';
+  }
+
   /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
   socketPath(): string {
     return this.run(['display-message', '-p', '#{socket_path}']).replace(/\n$/, '');
