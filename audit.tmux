@@ -35,6 +35,10 @@ main() {
 	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client-user '#{client_user}'"
 	# A fixed index keeps each hook single when the configuration is sourced again.
 	tmux set-hook -g "session-renamed[$audit_hook_index]" "$(run_shell_command "$run_helper renamed --session '#{hook_session}'")"
+	# A window renamed by hand: rename-window turns automatic-rename off (cmd-rename-window.c), while
+	# automatic renames, which fire the same hook at each program change (window.c:409), leave it on:
+	# those start no node. #{hook_window} is @N.
+	tmux set-hook -g "window-renamed[$audit_hook_index]" "$(run_shell_command "[ '#{automatic-rename}' = 1 ] || $run_helper window-renamed --window '#{hook_window}'")"
 	# remain-on-exit keeps a dead pane and its pipe: stop its recording with the exit status.
 	tmux set-hook -g "pane-died[$audit_hook_index]" "$(run_shell_command "$run_helper died --pane '#{hook_pane}' --status '#{pane_dead_status}'")"
 	# Who ran pipe-pane last, by hand or not: the reader names them if its pipe is closed under it.

@@ -9955,8 +9955,8 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     this.run(["set-option", "-g", PANE_OPTIONS.shellHinted, "1"]);
   }
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
-  loggedPanes(session) {
-    let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
+  loggedPanes(session, window) {
+    let scope = window !== void 0 ? ["-t", window] : session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", [window !== void 0 ? "#{window_name}" : "#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
     for (let row of rows.split(`
 `)) {
       let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
@@ -10242,6 +10242,21 @@ function noteRename(tmux, session) {
     }
     if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
     let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
+    appendRecords(recording.file, recording.timeFormat, [rename]);
+  }
+  return { messages: [], version: "" };
+}
+function noteWindowRename(tmux, window) {
+  let { name, panes } = tmux.loggedPanes(void 0, window);
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
+    let rename = new Stamper(recordingIdentity(recording)).event("window-rename", { to: name }, Date.now());
     appendRecords(recording.file, recording.timeFormat, [rename]);
   }
   return { messages: [], version: "" };
@@ -14105,6 +14120,11 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   new Command("client").description("record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)").requiredOption("--what <what>", "session (the client is now in a session) or detach").requiredOption("--client <name>", "the client (#{hook_client})").action((options) => {
     if (options.what !== "session" && options.what !== "detach") throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
     let outcome = noteClient(new Tmux(), options.what, options.client);
+    report(outcome.messages, outcome.version, !1);
+  })
+).addCommand(
+  new Command("window-renamed").description("record a window rename in the recordings of its panes (what the window-renamed hook runs)").requiredOption("--window <window>", "the renamed window (#{hook_window})").action((options) => {
+    let outcome = noteWindowRename(new Tmux(), options.window);
     report(outcome.messages, outcome.version, !1);
   })
 ).addCommand(

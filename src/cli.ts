@@ -10,7 +10,7 @@ import { Command, CommanderError } from 'commander';
 import { nanoid } from 'nanoid';
 import { startLogging, stopLogging, toggleLogging, type Invocation, type Outcome } from './commands/toggle.ts';
 import { describeLogging } from './commands/status.ts';
-import { noteRename } from './commands/renamed.ts';
+import { noteRename, noteWindowRename } from './commands/renamed.ts';
 import { paneDied } from './commands/died.ts';
 import { noteClient } from './commands/clients.ts';
 import { recoverPane, runAutoReader, setAutoHooks, startAllPanes } from './commands/auto.ts';
@@ -163,6 +163,15 @@ const program = new Command('tmux-audit')
       .action((options: { what: string; client: string }) => {
         if (options.what !== 'session' && options.what !== 'detach') throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
         const outcome = noteClient(new Tmux(), options.what, options.client);
+        report(outcome.messages, outcome.version, false);
+      }),
+  )
+  .addCommand(
+    new Command('window-renamed')
+      .description('record a window rename in the recordings of its panes (what the window-renamed hook runs)')
+      .requiredOption('--window <window>', 'the renamed window (#{hook_window})')
+      .action((options: { window: string }) => {
+        const outcome = noteWindowRename(new Tmux(), options.window);
         report(outcome.messages, outcome.version, false);
       }),
   )

@@ -253,9 +253,10 @@ export class Tmux {
   }
 
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
-  loggedPanes(session?: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
-    const scope = session === undefined ? ['-a'] : ['-s', '-t', session];
-    const rows = this.run(['list-panes', ...scope, '-F', ['#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
+  loggedPanes(session?: string, window?: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
+    // A window (`@N`): its panes only; its name then is the window's.
+    const scope = window !== undefined ? ['-t', window] : session === undefined ? ['-a'] : ['-s', '-t', session];
+    const rows = this.run(['list-panes', ...scope, '-F', [window !== undefined ? '#{window_name}' : '#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
     let name = '';
     const panes = [];
     for (const row of rows.split('\n')) {
