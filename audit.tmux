@@ -33,6 +33,9 @@ main() {
 	# Given as arguments, the binding and the sweep below are not parsed again (cmd-parse.y
 	# cmd_parse_from_arguments); a hook is one string that tmux parses: run_shell_command quotes it.
 	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client-user '#{client_user}'"
+	local save_key
+	save_key="$(get_tmux_option "$audit_save_key_option" "$audit_save_key_default")"
+	tmux bind-key "$save_key" run-shell -b "$run_helper save-history --pane '#{pane_id}' --client-user '#{client_user}'"
 	# A fixed index keeps each hook single when the configuration is sourced again.
 	tmux set-hook -g "session-renamed[$audit_hook_index]" "$(run_shell_command "$run_helper renamed --session '#{hook_session}'")"
 	# A window renamed by hand: rename-window turns automatic-rename off (cmd-rename-window.c), while

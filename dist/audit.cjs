@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs19 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path17 = require("node:path"), fs19 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1636,9 +1636,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path15.resolve(baseDir, baseName);
+          let localBin = path17.resolve(baseDir, baseName);
           if (fs19.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path15.extname(baseName))) return;
+          if (sourceExt.includes(path17.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs19.existsSync(`${localBin}${ext}`)
           );
@@ -1653,17 +1653,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path15.resolve(
-            path15.dirname(resolvedScriptPath),
+          executableDir = path17.resolve(
+            path17.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path15.basename(
+            let legacyName = path17.basename(
               this._scriptPath,
-              path15.extname(this._scriptPath)
+              path17.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path15.extname(executableFile));
+        launchWithNode = sourceExt.includes(path17.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path15.basename(filename, path15.extname(filename)), this;
+        return this._name = path17.basename(filename, path17.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path16) {
-        return path16 === void 0 ? this._executableDir : (this._executableDir = path16, this);
+      executableDir(path18) {
+        return path18 === void 0 ? this._executableDir : (this._executableDir = path18, this);
       }
       /**
        * Return program help documentation.
@@ -2503,7 +2503,7 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os5 = __toESM(require("node:os"), 1);
+var import_node_os6 = __toESM(require("node:os"), 1);
 
 // ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
@@ -5697,6 +5697,12 @@ var OPTIONS = {
     name: "@audit-node",
     default: "node",
     meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
+    readAt: "load"
+  },
+  saveKey: {
+    name: "@audit-save-key",
+    default: "M-a",
+    meaning: "the key (after the prefix) that saves the current pane's complete history, cleaned, to a file beside the logs",
     readAt: "load"
   },
   auto: {
@@ -10368,8 +10374,39 @@ function noteClient(tmux, what, clientName) {
   return before ? before.sessionId !== client.sessionId && (tellSession(tmux, before.sessionId, "switch", { client: client.name, user: client.user || void 0, to: client.session }), tellSession(tmux, client.sessionId, "switch", { ...fields, from_session: tmux.sessionName(before.sessionId) })) : tellSession(tmux, client.sessionId, "attach", fields), { messages: [], version: "" };
 }
 
+// src/commands/history.ts
+var import_node_os3 = __toESM(require("node:os"), 1);
+
+// src/core/history.ts
+var import_node_path8 = __toESM(require("node:path"), 1);
+function historyPath(logFile, paneId, time) {
+  let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `${import_node_path8.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+}
+function historyText(facts) {
+  let rows = facts.captured.replace(/\n$/, "").split(`
+`).map((row) => escapeText(row.replace(/\s+$/, "")));
+  for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+  return { text: `${[`# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines`, ...rows].join(`
+`)}
+`, lines: rows.length };
+}
+
+// src/commands/history.ts
+var import_node_path9 = __toESM(require("node:path"), 1);
+function saveHistory(tmux, invocation) {
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines } = historyText({
+    place: `${state.session}:${state.window}.${state.pane}`,
+    paneId: state.paneId,
+    by: asker(invocation.clientUser, import_node_os3.default.userInfo().username),
+    time,
+    captured
+  }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
+  return ensurePrivateDir(import_node_path9.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId} \u2192 ${file}`], version: state.version };
+}
+
 // src/commands/auto.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_os5 = __toESM(require("node:os"), 1);
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -11984,7 +12021,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/writer.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -12056,7 +12093,7 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 var { O_WRONLY: O_WRONLY2, O_RDONLY: O_RDONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs6.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
@@ -12066,11 +12103,11 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned) {
   if (!acquire(lock)) return !1;
   try {
     if (sameFile(import_node_fs6.default.fstatSync(fd), import_node_fs6.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs6.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs6.default.renameSync(file, import_node_path8.default.join(dir, rotated));
-      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path8.default.join(dir, name)));
+      let dir = import_node_path10.default.dirname(file), live = import_node_path10.default.basename(file), names = import_node_fs6.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs6.default.renameSync(file, import_node_path10.default.join(dir, rotated));
+      let ours = rotatedFiles(names, live).filter((name) => isOwnFile(import_node_path10.default.join(dir, name)));
       for (let old of filesToPrune([...ours, rotated], live, maxFiles))
-        import_node_fs6.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
+        import_node_fs6.default.rmSync(import_node_path10.default.join(dir, old), { force: !0 }), pruned?.(import_node_path10.default.join(dir, old));
     }
     return reopen(), !0;
   } finally {
@@ -12111,7 +12148,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs7.default.write, this.size = import_node_fs7.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs7.default.lstatSync(import_node_path11.default.dirname(file)), this.writeFn = options.write ?? import_node_fs7.default.write, this.size = import_node_fs7.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -12329,11 +12366,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs7.default.lstatSync(import_node_path11.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs7.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file));
+    import_node_fs7.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs7.default.lstatSync(import_node_path11.default.dirname(this.file));
   }
 };
 
@@ -12494,7 +12531,7 @@ function endOfInput(tmux, recording) {
 }
 
 // src/commands/recover.ts
-var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_os4 = __toESM(require("node:os"), 1);
 function recoverReader(runFile, status) {
   let recording;
   try {
@@ -12525,7 +12562,7 @@ function recoverReader(runFile, status) {
   removeRunFiles(runFile, recording.id);
 }
 function signalName(signal) {
-  let found = Object.entries(import_node_os3.default.constants.signals).find(([, number2]) => number2 === signal);
+  let found = Object.entries(import_node_os4.default.constants.signals).find(([, number2]) => number2 === signal);
   return found ? found[0] : String(signal);
 }
 
@@ -12555,7 +12592,7 @@ function runAutoReader(socket, paneId, dependencies) {
     warnings: [],
     dirExists: import_node_fs8.default.existsSync(options.dir),
     id: nanoid(10),
-    username: import_node_os4.default.userInfo().username,
+    username: import_node_os5.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
@@ -12586,7 +12623,7 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
 var import_node_fs9 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
@@ -12784,7 +12821,7 @@ function summarizeLog(set, timeFormat) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path10.default.join(set.dir, set.live),
+    live: import_node_path12.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -12802,7 +12839,7 @@ function summarizeLog(set, timeFormat) {
 var import_node_fs12 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -12832,8 +12869,8 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path11.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path11.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path13.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path13.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
@@ -12865,7 +12902,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -12885,7 +12922,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path12.default.resolve(expanded);
+  return import_node_path14.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -13474,14 +13511,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path15, held, error, visit) {
-  let fd = held.get(path15);
-  held.delete(path15);
+function readFile(path17, held, error, visit) {
+  let fd = held.get(path17);
+  held.delete(path17);
   try {
-    return fd ??= openLog(path15), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path17), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path15, failure), !1;
+    return error(path17, failure), !1;
   } finally {
     fd !== void 0 && import_node_fs15.default.closeSync(fd);
   }
@@ -13721,10 +13758,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -13785,7 +13822,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs16.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs16.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path15.default.dirname(live), rotated = rotatedFiles(import_node_fs16.default.readdirSync(dir), import_node_path15.default.basename(live)).map((name) => import_node_path15.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -13834,7 +13871,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path14.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path16.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -13857,7 +13894,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs17.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path16.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs17.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
       fd !== void 0 && import_node_fs17.default.closeSync(fd);
       return;
@@ -14082,13 +14119,13 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   if (where !== "auto" && where !== "tmux" && where !== "terminal") throw new AuditError(`--report takes tmux, terminal or auto, not '${where}'`, 2);
   reportTo = where;
 }).exitOverride().configureOutput({ writeErr: () => {
-} }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
+} }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("save-history", "save the pane's complete history, cleaned, to a file beside the logs", saveHistory)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
   new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").action((runFile, options) => {
     if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os5.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os6.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })

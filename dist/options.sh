@@ -37,6 +37,10 @@ audit_status_off_default=''
 audit_node_option='@audit-node'
 audit_node_default='node'
 
+# @audit-save-key: the key (after the prefix) that saves the current pane's complete history, cleaned, to a file beside the logs
+audit_save_key_option='@audit-save-key'
+audit_save_key_default='M-a'
+
 # @audit-auto: on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte
 audit_auto_option='@audit-auto'
 audit_auto_default='off'

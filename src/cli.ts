@@ -13,6 +13,7 @@ import { describeLogging } from './commands/status.ts';
 import { noteRename, noteWindowRename } from './commands/renamed.ts';
 import { paneDied } from './commands/died.ts';
 import { noteClient } from './commands/clients.ts';
+import { saveHistory } from './commands/history.ts';
 import { recoverPane, runAutoReader, setAutoHooks, startAllPanes } from './commands/auto.ts';
 import { sweepLost } from './commands/lost.ts';
 import { filterRecording, type FilterOptions } from './core/plan.ts';
@@ -83,6 +84,7 @@ const program = new Command('tmux-audit')
   .addCommand(paneCommand('toggle', 'start logging the pane, or stop it if it is logged', toggleLogging))
   .addCommand(paneCommand('start', 'start logging the pane', startLogging))
   .addCommand(paneCommand('stop', 'stop logging the pane', stopLogging))
+  .addCommand(paneCommand('save-history', "save the pane's complete history, cleaned, to a file beside the logs", saveHistory))
   .addCommand(paneCommand('status', 'say whether the pane is logged, where to, and by whom', describeLogging))
   .addCommand(
     new Command('pipe')

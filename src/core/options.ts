@@ -81,6 +81,12 @@ export const OPTIONS = {
     meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
     readAt: 'load',
   },
+  saveKey: {
+    name: '@audit-save-key',
+    default: 'M-a',
+    meaning: "the key (after the prefix) that saves the current pane's complete history, cleaned, to a file beside the logs",
+    readAt: 'load',
+  },
   auto: {
     name: '@audit-auto',
     default: 'off',
