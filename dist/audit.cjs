@@ -5675,6 +5675,18 @@ var OPTIONS = {
     meaning: "rotated files kept per session, or all; the oldest beyond this are deleted",
     readAt: "start"
   },
+  history: {
+    name: "@audit-history",
+    default: "on",
+    meaning: "on: a start by hand writes what the pane already showed (its screen above the cursor's line and up to @audit-history-lines of scrollback) as a marked history block",
+    readAt: "start"
+  },
+  historyLines: {
+    name: "@audit-history-lines",
+    default: "1000",
+    meaning: "at most this many lines of scrollback in that block",
+    readAt: "start"
+  },
   statusOn: {
     name: "@audit-status-on",
     default: "#[fg=red,bold]\u25CF REC#[default]",
@@ -5736,8 +5748,8 @@ function parseSize(text2) {
   let bytes = Math.floor(Number(match2[1]) * UNITS[match2[2].toLowerCase()]);
   return bytes > 0 ? bytes : void 0;
 }
-function resolveOptions(raw, env) {
-  let warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
+function resolveOptions(given_, env) {
+  let raw = { history: "", historyLines: "", ...given_ }, warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
     let value = raw[key2];
     return visible(value) === value ? value : fallback(key2, "holds a control character (shown as \\uXXXX)", "", shownDefault);
   }, dir = defaultDir(env), rawDir = given("dir", dir);
@@ -5756,7 +5768,11 @@ function resolveOptions(raw, env) {
     parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
   }
   let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
-  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
+  /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles)));
+  let rawHistory = given("history", OPTIONS.history.default).trim().toLowerCase(), history = !0;
+  rawHistory === "off" || rawHistory === "no" || rawHistory === "0" || rawHistory === "false" ? history = !1 : rawHistory !== "" && rawHistory !== "on" && rawHistory !== "yes" && rawHistory !== "1" && rawHistory !== "true" && (history = fallback("history", "is not on or off", !0, "on"));
+  let historyLines = Number(OPTIONS.historyLines.default), rawHistoryLines = given("historyLines", String(historyLines)).trim();
+  return /^\d+$/.test(rawHistoryLines) && Number(rawHistoryLines) <= 1e6 ? historyLines = Number(rawHistoryLines) : rawHistoryLines !== "" && (historyLines = fallback("historyLines", "is not a number of lines (0 to 1000000)", historyLines, String(historyLines))), { options: { dir, timeFormat, maxBytes, maxFiles, history, historyLines }, warnings };
 }
 
 // src/core/plan.ts
@@ -9763,6 +9779,19 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     return textInCells(line, cursorX);
   }
   /**
+   * The rows above the cursor's line `cursorY`, from up to `scrollback` lines
+   * of history on: joined (-J), as text (no -e: tmux gives the cells, no
+   * escapes); leading blank rows dropped (a fresh pane's unused history).
+   */
+  rowsAbove(paneId, cursorY, scrollback) {
+    let end = cursorY - 1, start2 = scrollback > 0 ? -scrollback : 0;
+    if (end < start2) return [];
+    let rows = this.run(["capture-pane", "-p", "-J", "-t", paneId, "-S", String(start2), "-E", String(end)]).replace(/\n$/, "").split(`
+`);
+    for (; rows.length > 0 && rows[0].trim() === ""; ) rows.shift();
+    return rows.map((row) => row.replace(/\s+$/, ""));
+  }
+  /**
    * Starts `command` as the pane's pipe (replacing any stale one: plain
    * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
    * pane, in one tmux call so the status line changes at once.
@@ -10196,8 +10225,8 @@ function launch(tmux, state, invocation, by) {
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
-  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
-  return writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
+  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "", history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : void 0;
+  return writeRecording(plan.runFile, { ...plan.recording, seed, ...history && history.rows.length > 0 ? { history } : {} }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
 }
 function readerStarted(tmux, paneId, plan, deadline) {
   for (; livingReader(plan.runFile) === void 0; ) {
@@ -11802,6 +11831,18 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   start(fields, seed, alternate) {
     this.transcript.seed(seed), this.event("start", fields), this.pipeline.flush(), alternate && this.transcript.setAlternate(!0);
   }
+  /**
+   * What the pane already showed when logging started (a start by hand): a
+   * `history` event with the capture time and the row count, then the rows as
+   * screen rows (mark `=`), each escaped like any text, so that nothing in
+   * them reads as a line printed now or as an event.
+   */
+  history(captured, rows) {
+    this.event("history", { captured: new Date(captured).toISOString(), lines: rows.length });
+    let time = this.stamp();
+    for (let row of rows) this.pipeline.push(this.stamper.output("screen", row, time));
+    this.pipeline.flush();
+  }
   /** A chunk of the pane's output, as read. */
   push(chunk) {
     this.tick(), this.inChunk = !0;
@@ -12474,7 +12515,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
-  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen);
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen), recording.history && recorder.history(recording.history.time, recording.history.rows);
   let lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();

@@ -21,6 +21,14 @@ audit_max_size_default='10M'
 audit_max_files_option='@audit-max-files'
 audit_max_files_default='20'
 
+# @audit-history: on: a start by hand writes what the pane already showed (its screen above the cursor's line and up to @audit-history-lines of scrollback) as a marked history block
+audit_history_option='@audit-history'
+audit_history_default='on'
+
+# @audit-history-lines: at most this many lines of scrollback in that block
+audit_history_lines_option='@audit-history-lines'
+audit_history_lines_default='1000'
+
 # @audit-status-on: what #{audit_status} shows while the current pane is logged
 audit_status_on_option='@audit-status-on'
 audit_status_on_default='#[fg=red,bold]● REC#[default]'

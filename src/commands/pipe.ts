@@ -111,6 +111,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   });
 
   recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen));
+  if (recording.history) recorder.history(recording.history.time, recording.history.rows);
 
   // The heartbeat the status format checks (core/status.ts), and a watch on our own clock: a reader that
   // did not run for a while (stopped with SIGSTOP, starved, swapped out) says so in the log when it runs again.

@@ -89,7 +89,9 @@ export function launch(tmux: Tmux, state: PaneState, invocation: Invocation, by?
     throw cannotWrite(plan.file, error as NodeJS.ErrnoException);
   }
   const seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : '';
-  writeRecording(plan.runFile, { ...plan.recording, seed });
+  // What led up to this: the rows above the cursor's line (that line is the seed), from the scrollback on.
+  const history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : undefined;
+  writeRecording(plan.runFile, { ...plan.recording, seed, ...(history && history.rows.length > 0 ? { history } : {}) });
   tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
   return plan;
 }

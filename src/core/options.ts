@@ -57,6 +57,18 @@ export const OPTIONS = {
     meaning: 'rotated files kept per session, or all; the oldest beyond this are deleted',
     readAt: 'start',
   },
+  history: {
+    name: '@audit-history',
+    default: 'on',
+    meaning: "on: a start by hand writes what the pane already showed (its screen above the cursor's line and up to @audit-history-lines of scrollback) as a marked history block",
+    readAt: 'start',
+  },
+  historyLines: {
+    name: '@audit-history-lines',
+    default: '1000',
+    meaning: 'at most this many lines of scrollback in that block',
+    readAt: 'start',
+  },
   statusOn: {
     name: '@audit-status-on',
     default: '#[fg=red,bold]● REC#[default]',
@@ -130,6 +142,10 @@ export interface AuditOptions {
   maxBytes: number;
   /** Rotated files kept; Infinity for `all`. */
   maxFiles: number;
+  /** Write what the pane already showed at a start (core/history.ts). */
+  history: boolean;
+  /** Scrollback lines in it at most. */
+  historyLines: number;
 }
 
 /** Option names as a user sets them in `.tmux.conf`. */
@@ -154,7 +170,9 @@ export function parseSize(text: string): number | undefined {
 }
 
 /** Resolves every option; `warnings` names each option that fell back to its default, and why. */
-export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { options: AuditOptions; warnings: string[] } {
+export function resolveOptions(given_: Omit<RawOptions, 'history' | 'historyLines'> & Partial<RawOptions>, env: NodeJS.ProcessEnv): { options: AuditOptions; warnings: string[] } {
+  // The history options came later: callers that do not read them (pipe --file, a lost recording's close) get the defaults.
+  const raw: RawOptions = { history: '', historyLines: '', ...given_ };
   const warnings: string[] = [];
   // A value is shown with its control characters, TAB included, as `\uXXXX`: the message line must not obey them.
   const visible = (value: string): string => escapeText(value).replace(/\t/g, '\\u0009');
@@ -202,7 +220,17 @@ export function resolveOptions(raw: RawOptions, env: NodeJS.ProcessEnv): { optio
   // 0 would keep no rotated file at all: history erased at every rotation, which nobody asks for by a number.
   else if (rawMaxFiles !== '') maxFiles = fallback('maxFiles', "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles));
 
-  return { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
+  const rawHistory = given('history', OPTIONS.history.default).trim().toLowerCase();
+  let history = true;
+  if (rawHistory === 'off' || rawHistory === 'no' || rawHistory === '0' || rawHistory === 'false') history = false;
+  else if (rawHistory !== '' && rawHistory !== 'on' && rawHistory !== 'yes' && rawHistory !== '1' && rawHistory !== 'true') history = fallback('history', 'is not on or off', true, 'on');
+
+  let historyLines = Number(OPTIONS.historyLines.default);
+  const rawHistoryLines = given('historyLines', String(historyLines)).trim();
+  if (/^\d+$/.test(rawHistoryLines) && Number(rawHistoryLines) <= 1_000_000) historyLines = Number(rawHistoryLines);
+  else if (rawHistoryLines !== '') historyLines = fallback('historyLines', 'is not a number of lines (0 to 1000000)', historyLines, String(historyLines));
+
+  return { options: { dir, timeFormat, maxBytes, maxFiles, history, historyLines }, warnings };
 }
 
 /** A shell variable name part for an option: `@audit-status-on` → `audit_status_on`. */

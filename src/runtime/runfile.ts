@@ -36,6 +36,8 @@ export interface Recording {
   noAlternateScreen?: boolean;
   /** The pane's width when logging started (none for `pipe --file`). */
   width?: number;
+  /** What the pane already showed when logging started by hand: its rows (joined, no escapes) and when they were captured. */
+  history?: { time: number; rows: string[] };
   /** Where and with whom it started, for the start event (core/context.ts). */
   context?: EventFields;
   /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */

@@ -71,6 +71,20 @@ export class Tmux {
   }
 
   /**
+   * The rows above the cursor's line `cursorY`, from up to `scrollback` lines
+   * of history on: joined (-J), as text (no -e: tmux gives the cells, no
+   * escapes); leading blank rows dropped (a fresh pane's unused history).
+   */
+  rowsAbove(paneId: string, cursorY: number, scrollback: number): string[] {
+    const end = cursorY - 1;
+    const start = scrollback > 0 ? -scrollback : 0;
+    if (end < start) return [];
+    const rows = this.run(['capture-pane', '-p', '-J', '-t', paneId, '-S', String(start), '-E', String(end)]).replace(/\n$/, '').split('\n');
+    while (rows.length > 0 && rows[0]!.trim() === '') rows.shift();
+    return rows.map((row) => row.replace(/\s+$/, ''));
+  }
+
+  /**
    * Starts `command` as the pane's pipe (replacing any stale one: plain
    * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
    * pane, in one tmux call so the status line changes at once.

@@ -234,9 +234,9 @@ describe('cursor moves stop at the pane width (item 7)', () => {
 });
 
 describe('option values with control characters are refused (item 10)', () => {
-  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '' };
+  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', history: '', historyLines: '' };
   const env = { HOME: '/home/ann' };
-  const good: RawOptions = { dir: '/var/log/audit', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3' };
+  const good: RawOptions = { dir: '/var/log/audit', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', history: '', historyLines: '' };
   const defaults = resolveOptions(none, env).options;
 
   for (const character of [ESC, '\t', '\n', '\r', '\x07', '\x7f', '\x9b', '\u0085', '\u2028', '\u202e', '\u2066']) {
@@ -260,7 +260,7 @@ describe('option values with control characters are refused (item 10)', () => {
 });
 
 describe('@audit-max-files (item 16)', () => {
-  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '' };
+  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', history: '', historyLines: '' };
   const env = { HOME: '/home/ann' };
 
   it("'all' keeps every rotated file; a positive number is that many", () => {

@@ -52,7 +52,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
     shellHinted: true,
-    options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '' },
+    options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '', history: '', historyLines: '' },
     ...overrides,
   };
 }
@@ -171,7 +171,7 @@ describe('start plan', () => {
   });
 
   it('a non-default server and the options shape the file names', () => {
-    const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3' } });
+    const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', history: '', historyLines: '' } });
     const plan = planStart(startFacts(state));
     assert.equal(plan.file, '/home/ann/logs/my%20proj@work.log');
     assert.equal(plan.runFile, '/home/ann/logs/.run/4242-3.json');
@@ -179,7 +179,7 @@ describe('start plan', () => {
   });
 
   it('messages: where it logs first, then a dead predecessor, fallen-back options and a created directory', () => {
-    const state = pane({ recording: 'OLDrec1234', options: { dir: '', timeFormat: '', maxSize: 'big', maxFiles: '' } });
+    const state = pane({ recording: 'OLDrec1234', options: { dir: '', timeFormat: '', maxSize: 'big', maxFiles: '', history: '', historyLines: '' } });
     const plan = planStart(startFacts(state, { dirExists: false }));
     assert.deepEqual(plan.messages, [
       'logging %3 → /home/ann/.local/state/tmux-audit/deploy.log (rec V1StGXR8_Z)',
@@ -303,7 +303,7 @@ describe('status line of a pane', () => {
 
 describe('pipe --file', () => {
   const facts = { id: 'V1StGXR8_Z', username: 'ann', env, cwd: '/work' };
-  const plain = { file: 'build.log', session: 'pipe', timeFormat: '', maxSize: '', maxFiles: '' };
+  const plain = { file: 'build.log', session: 'pipe', timeFormat: '', maxSize: '', maxFiles: '', history: '', historyLines: '' };
 
   it('defaults: the options of a pane recording, the file beside the caller, no pane', () => {
     assert.deepEqual(filterRecording(plain, facts), {
