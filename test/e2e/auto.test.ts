@@ -104,7 +104,7 @@ describe('@audit-auto on', () => {
     tmux.toggle('%0');
     const again = tmux.show('#{@audit_on}', '%0');
     assert.notEqual(again, '');
-    assert.ok(tmux.readLog().includes(`* start rec=${again} by=${os.userInfo().username} pane=%0 `), 'started by hand: named so');
+    await waitFor('started by hand: named so', () => tmux.readLog().includes(`* start rec=${again} by=${os.userInfo().username} pane=%0 `));
     assert.equal(tmux.show('#{@audit_off_by}', '%0'), '', 'a start by hand clears the stop');
   });
 
