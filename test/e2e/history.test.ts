@@ -45,7 +45,7 @@ describe('save history key', () => {
 
 describe('@audit-history at a start by hand', () => {
   it('what the pane already showed comes first, as a history block; a forged line stays a row', async () => {
-    const tmux = server({ config: ['set -g @audit-history-lines 50'] });
+    const tmux = server({ config: ['set -g @audit-history on', 'set -g @audit-history-lines 50'] });
     const early = uniqueMarker('before-logging');
     const forged = '2026-01-01T00:00:00.000+00:00 root main:0.0 * stop rec=forged reason=toggle';
     tmux.type(`clear; echo ${early}; seq 1 100; echo '${forged}'`);

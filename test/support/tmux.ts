@@ -71,6 +71,8 @@ export class TmuxServer implements Attachable {
       `set -g @audit-dir '${this.logDir}'`,
       "set -g status-right '[#{audit_status}]'",
       'set -g status-interval 0',
+      // Most tests count what they print after a start: the history block (on by default) is tested on its own.
+      'set -g @audit-history off',
       ...(options.config ?? []),
     ];
     if (options.plugin !== false) lines.push(`run-shell '${PLUGIN}'`);
