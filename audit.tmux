@@ -34,8 +34,15 @@ main() {
 	# cmd_parse_from_arguments); a hook is one string that tmux parses: run_shell_command quotes it.
 	# Only the client's name: the helper asks tmux whose client it is (src/tmux/asking-client.ts).
 	tmux bind-key "$key" run-shell -b "$run_helper toggle --pane '#{pane_id}' --client '#{client_name}'"
+	local save_key
+	save_key="$(get_tmux_option "$audit_save_key_option" "$audit_save_key_default")"
+	tmux bind-key "$save_key" run-shell -b "$run_helper save-history --pane '#{pane_id}' --client-user '#{client_user}'"
 	# A fixed index keeps each hook single when the configuration is sourced again.
 	tmux set-hook -g "session-renamed[$audit_hook_index]" "$(run_shell_command "$run_helper renamed --session '#{hook_session}'")"
+	# A window renamed by hand: rename-window turns automatic-rename off (cmd-rename-window.c), while
+	# automatic renames, which fire the same hook at each program change (window.c:409), leave it on:
+	# those start no node. #{hook_window} is @N.
+	tmux set-hook -g "window-renamed[$audit_hook_index]" "$(run_shell_command "[ '#{automatic-rename}' = 1 ] || $run_helper window-renamed --window '#{hook_window}'")"
 	# remain-on-exit keeps a dead pane and its pipe: stop its recording with the exit status.
 	tmux set-hook -g "pane-died[$audit_hook_index]" "$(run_shell_command "$run_helper died --pane '#{hook_pane}' --status '#{pane_dead_status}'")"
 	# Who ran pipe-pane last, by hand or not: the reader names them if its pipe is closed under it.
@@ -61,10 +68,22 @@ main() {
 	for hook in window-pane-changed session-window-changed client-session-changed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$sweep_pane"
 	done
+	# Who was there: a client coming to a session (attach, new, switch-client) or leaving it, as events
+	# in the logs of its logged panes (src/commands/clients.ts). Only #{hook_client} names the client in
+	# these notification hooks (notify.c:218 queues them with no client); #{q:} escapes it for sh
+	# (format.c:3357). client-session-changed[47] is the sweep's: this is the next fixed index.
+	tmux set-hook -g "client-session-changed[$((audit_hook_index + 1))]" "$(run_shell_command "$run_helper client --what session --client #{q:hook_client}")"
+	tmux set-hook -g "client-detached[$audit_hook_index]" "$(run_shell_command "$run_helper client --what detach --client #{q:hook_client}")"
 	# A pane or session that goes may leave a lost recording that no pane is marked with any more.
 	for hook in pane-exited session-closed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$(run_shell_command "$run_helper sweep")"
 	done
+	# Auto-start (@audit-auto): the hooks that log each new pane from its first byte, set or removed
+	# to follow the option (src/commands/auto.ts); then, in the background, every pane already there.
+	"$node" "$helper" --report tmux auto-hooks --index "$audit_hook_index"
+	case "$(get_tmux_option "$audit_auto_option" "$audit_auto_default")" in
+	[Oo][Nn] | [Yy][Ee][Ss] | 1 | [Tt][Rr][Uu][Ee]) tmux run-shell -b "$run_helper auto-start" ;;
+	esac
 	fill_status_placeholder "$("$node" "$helper" status-format \
 		--on "$(get_tmux_option "$audit_status_on_option" '')" \
 		--stalled "$(get_tmux_option "$audit_status_stalled_option" '')" \

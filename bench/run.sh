@@ -21,6 +21,8 @@
 #   8. reading          bench/reading.mjs      ls over 1,000 rotated files; grep over 1 GiB of
 #                                              generated logs (text and JSON Lines) against
 #                                              GNU grep -c (the corpus is written, then removed)
+#   9. auto-start       bench/auto-start.mjs   @audit-auto on, 50 panes: source-file -> all
+#                                              REC, and tmux's slowest answer meanwhile
 # then bench/report.mjs prints the table and writes bench/out/results.json and
 # bench/out/table.md.
 #
@@ -141,6 +143,8 @@ section shell bash bench/shell-integration.sh "${BENCH_SHELL_COMMANDS:-500}" "${
 
 say "8. reading commands: ls over 1,000 rotated files, grep over ${BENCH_READING_GIB:-1} GiB"
 section reading node bench/reading.mjs --gib "${BENCH_READING_GIB:-1}"
+say "9. auto-start at plugin load: 50 panes"
+section auto node bench/auto-start.mjs 50 3
 
 # ---------------------------------------------------------------- report
 node bench/report.mjs

@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path19 = require("node:path"), fs22 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs24 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs22.existsSync(executableFile)) return;
+        if (fs24.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path19.resolve(baseDir, baseName);
-          if (fs22.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path19.extname(baseName))) return;
+          let localBin = path21.resolve(baseDir, baseName);
+          if (fs24.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path21.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs22.existsSync(`${localBin}${ext}`)
+            (ext) => fs24.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs22.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs24.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path19.resolve(
-            path19.dirname(resolvedScriptPath),
+          executableDir = path21.resolve(
+            path21.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path19.basename(
+            let legacyName = path21.basename(
               this._scriptPath,
-              path19.extname(this._scriptPath)
+              path21.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path19.extname(executableFile));
+        launchWithNode = sourceExt.includes(path21.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path19.basename(filename, path19.extname(filename)), this;
+        return this._name = path21.basename(filename, path21.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path20) {
-        return path20 === void 0 ? this._executableDir : (this._executableDir = path20, this);
+      executableDir(path22) {
+        return path22 === void 0 ? this._executableDir : (this._executableDir = path22, this);
       }
       /**
        * Return program help documentation.
@@ -2503,7 +2503,7 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os6 = __toESM(require("node:os"), 1);
+var import_node_os8 = __toESM(require("node:os"), 1);
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
@@ -5820,6 +5820,18 @@ var OPTIONS = {
     meaning: "a file whose bytes key the logs' hash chain (HMAC-SHA-256); empty: a plain SHA-256 chain",
     readAt: "start"
   },
+  history: {
+    name: "@audit-history",
+    default: "on",
+    meaning: "on: a start by hand writes what the pane already showed (its screen above the cursor's line and up to @audit-history-lines of scrollback) as a marked history block",
+    readAt: "start"
+  },
+  historyLines: {
+    name: "@audit-history-lines",
+    default: "1000",
+    meaning: "at most this many lines of scrollback in that block",
+    readAt: "start"
+  },
   statusOn: {
     name: "@audit-status-on",
     default: "#[fg=red,bold]\u25CF REC#[default]",
@@ -5843,6 +5855,18 @@ var OPTIONS = {
     default: "node",
     meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
     readAt: "load"
+  },
+  saveKey: {
+    name: "@audit-save-key",
+    default: "M-a",
+    meaning: "the key (after the prefix) that saves the current pane's complete history, cleaned, to a file beside the logs",
+    readAt: "load"
+  },
+  auto: {
+    name: "@audit-auto",
+    default: "off",
+    meaning: "on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte",
+    readAt: "load"
   }
 }, START_OPTIONS = Object.keys(OPTIONS).filter((key2) => OPTIONS[key2].readAt === "start"), PANE_OPTIONS = {
   recording: "@audit_on",
@@ -5856,7 +5880,9 @@ var OPTIONS = {
   /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
   beat: "@audit_beat",
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
-  shellHinted: "@audit_shell_hinted"
+  shellHinted: "@audit_shell_hinted",
+  /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
+  offBy: "@audit_off_by"
 }, AGE_UNITS = { m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
 function parseAge(text2) {
   if (/^\s*off\s*$/i.test(text2)) return Number.POSITIVE_INFINITY;
@@ -5915,11 +5941,27 @@ function resolveOptions(given_, env) {
     let expanded = chainKey2.replace(/^~(?=$|\/)/, env.HOME ?? "~");
     import_node_path.default.isAbsolute(expanded) ? chainKey2 = import_node_path.default.normalize(expanded) : chainKey2 = fallback("chainKey", "is not an absolute path", "", "no key");
   }
-  return { options: { dir, timeFormat, format: format2, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey: chainKey2 }, warnings };
+  let rawHistory = given("history", OPTIONS.history.default).trim().toLowerCase(), history = !0;
+  rawHistory === "off" || rawHistory === "no" || rawHistory === "0" || rawHistory === "false" ? history = !1 : rawHistory !== "" && rawHistory !== "on" && rawHistory !== "yes" && rawHistory !== "1" && rawHistory !== "true" && (history = fallback("history", "is not on or off", !0, "on"));
+  let historyLines = Number(OPTIONS.historyLines.default), rawHistoryLines = given("historyLines", String(historyLines)).trim();
+  return /^\d+$/.test(rawHistoryLines) && Number(rawHistoryLines) <= 1e6 ? historyLines = Number(rawHistoryLines) : rawHistoryLines !== "" && (historyLines = fallback("historyLines", "is not a number of lines (0 to 1000000)", historyLines, String(historyLines))), { options: { dir, timeFormat, format: format2, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey: chainKey2, history, historyLines }, warnings };
 }
 
 // src/core/plan.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
+
+// src/core/context.ts
+function startContext(facts) {
+  let clients = facts.clients.map((client) => client.user ? `${client.name}(${client.user})` : client.name);
+  return {
+    host: facts.host,
+    command: facts.command,
+    cwd: facts.cwd,
+    window_name: facts.windowName,
+    socket: facts.socket,
+    clients: clients.length > 0 ? clients.join(",") : "none"
+  };
+}
 
 // src/core/paths.ts
 var import_node_crypto2 = require("node:crypto"), import_node_path2 = __toESM(require("node:path"), 1), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
@@ -5966,6 +6008,12 @@ function literal(text2) {
 function shellQuote(word) {
   return `'${word.replace(/'/g, "'\\''")}'`;
 }
+function shellQuoteForFormat(word) {
+  return shellQuote(word).replace(/#\[/g, "#''[");
+}
+function tmuxQuote(word) {
+  return `'${word.replace(/'/g, "'\\''").replace(/\n/g, "'\\n'")}'`;
+}
 
 // src/core/plan.ts
 var READER_NODE_FLAGS = "--max-semi-space-size=1";
@@ -5979,7 +6027,7 @@ function asker(clientUser, username) {
   return clientUser || username;
 }
 function pipeCommand(node, bundle, runFile) {
-  let quotedNode = shellQuote(node), quotedBundle = shellQuote(bundle), quotedRunFile = shellQuote(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
+  let quotedNode = shellQuoteForFormat(node), quotedBundle = shellQuoteForFormat(bundle), quotedRunFile = shellQuoteForFormat(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
   return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
 }
 var SHELL_RC = {
@@ -6005,7 +6053,7 @@ function planStart(facts) {
       id: facts.id,
       file,
       user: facts.username,
-      by: asker(facts.clientUser, facts.username),
+      by: facts.by ?? asker(facts.clientUser, facts.username),
       session: state.session,
       window: state.window,
       pane: state.pane,
@@ -6025,7 +6073,15 @@ function planStart(facts) {
       width: state.width,
       height: state.height,
       ...options.cast ? { cast: !0 } : {},
-      shell: facts.integrated ? "integrated" : "plain"
+      shell: facts.integrated ? "integrated" : "plain",
+      context: startContext({
+        host: state.host,
+        command: state.command,
+        cwd: state.cwd,
+        windowName: state.windowName,
+        socket: state.socket,
+        clients: facts.clients ?? []
+      })
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
@@ -6271,6 +6327,11 @@ function writeReaderPid(runFile) {
   writePrivate(pidFilePath(runFile), `${process.pid}
 `);
 }
+function readsRunFile(cmdline, runFile) {
+  if (cmdline.includes(runFile)) return !0;
+  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path5.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
+}
 function livingReader(runFile) {
   let pid;
   try {
@@ -6280,7 +6341,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -9901,17 +9962,33 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     return textInCells(line, cursorX);
   }
   /**
+   * The rows above the cursor's line `cursorY`, from up to `scrollback` lines
+   * of history on: joined (-J), as text (no -e: tmux gives the cells, no
+   * escapes); leading blank rows dropped (a fresh pane's unused history).
+   */
+  rowsAbove(paneId, cursorY, scrollback) {
+    let end = cursorY - 1, start2 = scrollback > 0 ? -scrollback : 0;
+    if (end < start2) return [];
+    let rows = this.run(["capture-pane", "-p", "-J", "-t", paneId, "-S", String(start2), "-E", String(end)]).replace(/\n$/, "").split(`
+`);
+    for (; rows.length > 0 && rows[0].trim() === ""; ) rows.shift();
+    return rows.map((row) => row.replace(/\s+$/, ""));
+  }
+  /**
    * Starts `command` as the pane's pipe (replacing any stale one: plain
    * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
    * pane, in one tmux call so the status line changes at once.
    */
   startPipe(paneId, command, recording, runFile) {
-    this.run([
-      "pipe-pane",
-      "-t",
-      paneId,
-      literal(command),
-      ";",
+    this.run(["pipe-pane", "-t", paneId, literal(command), ";", ...this.marks(paneId, recording, runFile)]);
+  }
+  /** Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does. */
+  markPipe(paneId, recording, runFile) {
+    this.run(this.marks(paneId, recording, runFile));
+  }
+  /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
+  marks(paneId, recording, runFile) {
+    return [
       "set-option",
       "-p",
       "-t",
@@ -9931,8 +10008,61 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       "-t",
       paneId,
       PANE_OPTIONS.beat,
-      String(Math.floor(Date.now() / 1e3))
-    ]);
+      String(Math.floor(Date.now() / 1e3)),
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.offBy
+    ];
+  }
+  /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
+  markStoppedBy(paneId, by) {
+    this.run(["set-option", "-p", "-t", paneId, PANE_OPTIONS.offBy, by]);
+  }
+  /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
+  autoRows() {
+    let formats = ["#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, "#{pane_pipe}", "#{pane_dead}"], rows = [];
+    for (let row of this.run(["list-panes", "-a", "-F", formats.join(FIELD_SEPARATOR)]).split(`
+`)) {
+      let [paneId, recording = "", runFile = "", offBy = "", piped = "", dead = ""] = row.split(FIELD_SEPARATOR);
+      paneId && rows.push({ paneId, recording, runFile, offBy, piped: piped === "1", dead: dead === "1" });
+    }
+    return rows;
+  }
+  /** The clients attached to a session now: tty and user (core/context.ts). */
+  clientsOf(session) {
+    return this.run(["list-clients", "-t", session, "-F", ["#{client_name}", "#{client_user}"].join(FIELD_SEPARATOR)]).split(`
+`).filter(Boolean).map((row) => {
+      let [name = "", user = ""] = row.split(FIELD_SEPARATOR);
+      return { name, user };
+    });
+  }
+  /** A session's name by its id (`$N`), or '' if it is gone. */
+  sessionName(sessionId) {
+    try {
+      let rows = this.run(["list-sessions", "-F", ["#{session_id}", "#{session_name}"].join(FIELD_SEPARATOR)]);
+      for (let row of rows.split(`
+`)) {
+        let [id, name = ""] = row.split(FIELD_SEPARATOR);
+        if (id === sessionId) return name;
+      }
+    } catch {
+    }
+    return "";
+  }
+  /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
+  socketPath() {
+    return this.run(["display-message", "-p", "#{socket_path}"]).replace(/\n$/, "");
+  }
+  /** A global option's value ('' if unset). */
+  globalOption(name) {
+    return this.run(["show-options", "-gqv", name]).replace(/\n$/, "");
+  }
+  /** Sets, or with `command` undefined removes, the hook at `name[index]`. */
+  setHook(name, index, command) {
+    this.run(command === void 0 ? ["set-hook", "-gu", `${name}[${index}]`] : ["set-hook", "-g", `${name}[${index}]`, command]);
   }
   /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
   beat(paneId) {
@@ -10043,8 +10173,8 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     this.run(["set-option", "-g", PANE_OPTIONS.shellHinted, "1"]);
   }
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
-  loggedPanes(session) {
-    let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
+  loggedPanes(session, window) {
+    let scope = window !== void 0 ? ["-t", window] : session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", [window !== void 0 ? "#{window_name}" : "#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
     for (let row of rows.split(`
 `)) {
       let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
@@ -10127,6 +10257,8 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   /** Run file of that recording, else empty. */
   runFile: { format: PANE_OPTIONS.runFile, parse: text },
   session: { format: "session_name", parse: text },
+  /** `$N`: a target no session name can mistarget (a name may hold `:` or `.`). */
+  sessionId: { format: "session_id", parse: text },
   window: { format: "window_index", parse: text },
   pane: { format: "pane_index", parse: text },
   serverPid: { format: "pid", parse: text },
@@ -10144,6 +10276,10 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   height: { format: "pane_height", parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: "pane_current_command", parse: text },
+  /** Context for the start event (core/context.ts). */
+  host: { format: "host", parse: text },
+  cwd: { format: "pane_current_path", parse: text },
+  windowName: { format: "window_name", parse: text },
   /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
   shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
 }, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key2) => PANE_FIELDS[key2].format), ...START_OPTIONS.map((key2) => OPTIONS[key2].name)];
@@ -10300,7 +10436,7 @@ function readTarget(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
   return { state, alive };
 }
-function start(tmux, state, invocation) {
+function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
   let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
@@ -10309,7 +10445,9 @@ function start(tmux, state, invocation) {
     dirExists: import_node_fs4.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os3.default.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
     clientUser: invocation.clientUser,
+    by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
     bundle: import_node_fs4.default.realpathSync(process.argv[1]),
@@ -10322,19 +10460,25 @@ function start(tmux, state, invocation) {
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
-  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
-  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
-  let deadline = Date.now() + READER_START_TIMEOUT_MS;
+  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "", history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : void 0;
+  return writeRecording(plan.runFile, { ...plan.recording, seed, ...history && history.rows.length > 0 ? { history } : {} }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
+}
+function readerStarted(tmux, paneId, plan, deadline) {
   for (; livingReader(plan.runFile) === void 0; ) {
     if (Date.now() > deadline)
-      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
+      return tmux.stopPipe(paneId), !1;
     sleep(20);
   }
+  return !0;
+}
+function start(tmux, state, invocation) {
+  let plan = launch(tmux, state, invocation);
+  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os3.default.userInfo().username));
-  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
+  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by);
+  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), tmux.markStoppedBy(state.paneId, by), alive || closeLostRecording(tmux, state), plan.messages;
 }
 function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);
@@ -10374,6 +10518,21 @@ function noteRename(tmux, session) {
   }
   return { messages: [], version: "" };
 }
+function noteWindowRename(tmux, window) {
+  let { name, panes } = tmux.loggedPanes(void 0, window);
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
+    let rename = new Stamper(recordingIdentity(recording)).event("window-rename", { to: name }, Date.now());
+    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
+  }
+  return { messages: [], version: "" };
+}
 
 // src/commands/died.ts
 function paneDied(tmux, paneId, status) {
@@ -10381,8 +10540,159 @@ function paneDied(tmux, paneId, status) {
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
 }
 
+// src/commands/clients.ts
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+
+// src/core/clients.ts
+function clientFields(client) {
+  return {
+    client: client.name,
+    user: client.user || void 0,
+    term: client.term || void 0,
+    size: client.width && client.height ? `${client.width}x${client.height}` : void 0,
+    readonly: client.readOnly ? "yes" : "no",
+    from: client.from || void 0
+  };
+}
+function sshFrom(value) {
+  let address = value?.trim().split(/\s+/)[0];
+  return address && /^[0-9A-Fa-f.:]{2,45}$/.test(address) ? address : void 0;
+}
+function environValue(environ, name) {
+  for (let entry of environ.split("\0")) if (entry.startsWith(`${name}=`)) return entry.slice(name.length + 1);
+}
+function remember(table, client, entry) {
+  let rows = table.split(`
+`).filter((row) => row.split("	").length === 3 && row.split("	")[0] !== client);
+  return entry && !/[\t\n]/.test(client + entry.sessionId + entry.user) && rows.push([client, entry.sessionId, entry.user].join("	")), rows.join(`
+`);
+}
+function remembered(table, client) {
+  for (let row of table.split(`
+`)) {
+    let [name, sessionId, user] = row.split("	");
+    if (name === client && sessionId !== void 0 && user !== void 0) return { sessionId, user };
+  }
+}
+
+// src/commands/clients.ts
+var CLIENTS_OPTION = "@audit_clients";
+function ownerOf(pid) {
+  try {
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs5.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs5.default.readFileSync("/etc/passwd", "utf8").split(`
+`).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
+  } catch {
+    return "";
+  }
+}
+function remoteOf(pid) {
+  try {
+    return sshFrom(environValue(import_node_fs5.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+  } catch {
+    return;
+  }
+}
+function findClient(tmux, name) {
+  let formats = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"], rows = tmux.run(["list-clients", "-F", formats.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]);
+  for (let row of rows.split(`
+`)) {
+    let [client, user = "", pid = "", term = "", width = "", height = "", flags = "", sessionId = "", session = ""] = row.split(FIELD_SEPARATOR);
+    if (client === name)
+      return {
+        name,
+        user: user || ownerOf(pid),
+        term,
+        width,
+        height,
+        readOnly: flags.split(",").includes("read-only"),
+        from: remoteOf(pid),
+        sessionId,
+        session
+      };
+  }
+}
+function tellSession(tmux, sessionId, name, fields) {
+  let panes;
+  try {
+    panes = tmux.loggedPanes(sessionId).panes;
+  } catch {
+    return;
+  }
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    recording.id !== pane.recording || livingReader(pane.runFile) === void 0 || appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]);
+  }
+}
+function noteClient(tmux, what, clientName) {
+  let table = tmux.globalOption(CLIENTS_OPTION), before = remembered(table, clientName);
+  if (what === "detach")
+    return tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, void 0)]), before && tellSession(tmux, before.sessionId, "detach", { client: clientName, user: before.user || void 0 }), { messages: [], version: "" };
+  let client = findClient(tmux, clientName);
+  if (!client) return { messages: [], version: "" };
+  tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, { sessionId: client.sessionId, user: client.user })]);
+  let fields = clientFields(client);
+  return before ? before.sessionId !== client.sessionId && (tellSession(tmux, before.sessionId, "switch", { client: client.name, user: client.user || void 0, to: client.session }), tellSession(tmux, client.sessionId, "switch", { ...fields, from_session: tmux.sessionName(before.sessionId) })) : tellSession(tmux, client.sessionId, "attach", fields), { messages: [], version: "" };
+}
+
+// src/commands/history.ts
+var import_node_os4 = __toESM(require("node:os"), 1);
+
+// src/core/history.ts
+var import_node_path8 = __toESM(require("node:path"), 1);
+function historyPath(logFile, paneId, time) {
+  let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `${import_node_path8.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+}
+function historyText(facts) {
+  let rows = facts.captured.replace(/\n$/, "").split(`
+`).map((row) => escapeText(row.replace(/\s+$/, "")));
+  for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+  return { text: `${[`# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines`, ...rows].join(`
+`)}
+`, lines: rows.length };
+}
+
+// src/commands/history.ts
+var import_node_path9 = __toESM(require("node:path"), 1);
+function saveHistory(tmux, invocation) {
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines } = historyText({
+    place: `${state.session}:${state.window}.${state.pane}`,
+    paneId: state.paneId,
+    by: asker(invocation.clientUser, import_node_os4.default.userInfo().username),
+    time,
+    captured
+  }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
+  return ensurePrivateDir(import_node_path9.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId} \u2192 ${file}`], version: state.version };
+}
+
+// src/commands/auto.ts
+var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_os6 = __toESM(require("node:os"), 1);
+
+// src/core/auto.ts
+var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
+function autoOn(value) {
+  return /^(on|yes|1|true)$/i.test(value.trim());
+}
+function autoPipeCommand(node, bundle, socket) {
+  let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
+  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
+}
+function autoHookCommand(node, bundle, socket) {
+  let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
+  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
+}
+function panesToStart(rows, living) {
+  return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
+}
+
 // src/commands/pipe.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -11860,6 +12170,18 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   start(fields, seed, alternate) {
     this.transcript.seed(seed), this.event("start", fields), this.pipeline.flush(), alternate && this.transcript.setAlternate(!0);
   }
+  /**
+   * What the pane already showed when logging started (a start by hand): a
+   * `history` event with the capture time and the row count, then the rows as
+   * screen rows (mark `=`), each escaped like any text, so that nothing in
+   * them reads as a line printed now or as an event.
+   */
+  history(captured, rows) {
+    this.event("history", { captured: new Date(captured).toISOString(), lines: rows.length });
+    let time = this.stamp();
+    for (let row of rows) this.pipeline.push(this.stamper.output("screen", row, time));
+    this.pipeline.flush();
+  }
   /** A chunk of the pane's output, as read. */
   push(chunk) {
     this.tick(), this.inChunk = !0;
@@ -12079,10 +12401,10 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/writer.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -12171,45 +12493,45 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/compress.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs5.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs6.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs5.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs6.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs5.default.rmSync(temp, { force: !0 });
+    import_node_fs6.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs5.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
+    input = import_node_fs6.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs5.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
+    output = import_node_fs6.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
   } catch (error) {
-    return import_node_fs5.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs6.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs5.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs5.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs6.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs6.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs5.default.fsyncSync(output), import_node_fs5.default.closeSync(output), import_node_fs5.default.renameSync(temp, `${file}.gz`), import_node_fs5.default.rmSync(file, { force: !0 }), done();
+      import_node_fs6.default.fsyncSync(output), import_node_fs6.default.closeSync(output), import_node_fs6.default.renameSync(temp, `${file}.gz`), import_node_fs6.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs5.default.closeSync(output);
+        import_node_fs6.default.closeSync(output);
       } catch {
       }
-      import_node_fs5.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs6.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs6.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs7.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -12218,55 +12540,55 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs6.default.fstatSync(fd), import_node_fs6.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path8.default.dirname(file), live = import_node_path8.default.basename(file), names = import_node_fs6.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs6.default.renameSync(file, import_node_path8.default.join(dir, rotated));
-      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path8.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+    if (sameFile(import_node_fs7.default.fstatSync(fd), import_node_fs7.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path10.default.dirname(file), live = import_node_path10.default.basename(file), names = import_node_fs7.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs7.default.renameSync(file, import_node_path10.default.join(dir, rotated));
+      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path10.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours);
-        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path8.default.join(dir, other));
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path10.default.join(dir, other));
       }
       for (let old of doomed)
-        import_node_fs6.default.rmSync(import_node_path8.default.join(dir, old), { force: !0 }), pruned?.(import_node_path8.default.join(dir, old));
+        import_node_fs7.default.rmSync(import_node_path10.default.join(dir, old), { force: !0 }), pruned?.(import_node_path10.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path8.default.join(dir, name), stat = import_node_fs6.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path10.default.join(dir, name), stat = import_node_fs7.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs6.default.rmSync(lock, { force: !0 });
+    import_node_fs7.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs6.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
-      return import_node_fs6.default.writeSync(fd, String(process.pid)), import_node_fs6.default.closeSync(fd), !0;
+      let fd = import_node_fs7.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
+      return import_node_fs7.default.writeSync(fd, String(process.pid)), import_node_fs7.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs6.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
+        let held = import_node_fs7.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
         try {
-          holder = import_node_fs6.default.readFileSync(held, "utf8");
-          let stat = import_node_fs6.default.fstatSync(held);
+          holder = import_node_fs7.default.readFileSync(held, "utf8");
+          let stat = import_node_fs7.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs6.default.closeSync(held);
+          import_node_fs7.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs6.default.rmSync(lock, { force: !0 });
+      import_node_fs7.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -12276,7 +12598,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(file)), this.writeFn = options.write ?? import_node_fs7.default.write, this.size = import_node_fs7.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs8.default.lstatSync(import_node_path11.default.dirname(file)), this.writeFn = options.write ?? import_node_fs8.default.write, this.size = import_node_fs8.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -12350,7 +12672,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs7.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs8.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -12367,11 +12689,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs7.default.fsyncSync(this.fd);
+        import_node_fs8.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs7.default.closeSync(this.fd);
+    import_node_fs8.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -12461,10 +12783,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs7.default.fstatSync(this.fd), current = import_node_fs7.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs8.default.fstatSync(this.fd), current = import_node_fs8.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs7.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs8.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -12485,7 +12807,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs7.default.fstatSync(this.fd).size;
+      size2 = import_node_fs8.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -12510,19 +12832,19 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs8.default.lstatSync(import_node_path11.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs7.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs7.default.lstatSync(import_node_path9.default.dirname(this.file));
+    import_node_fs8.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs8.default.lstatSync(import_node_path11.default.dirname(this.file));
   }
 };
 
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;
 function castPath(logFile, rec) {
-  let name = import_node_path10.default.basename(logFile).replace(/\.log$/, "");
-  return import_node_path10.default.join(import_node_path10.default.dirname(logFile), `${name}.${rec}.cast`);
+  let name = import_node_path12.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path12.default.join(import_node_path12.default.dirname(logFile), `${name}.${rec}.cast`);
 }
 function castHeaderLine(header) {
   let env = header.term ? { TERM: header.term } : void 0;
@@ -12537,7 +12859,7 @@ var CastFile = class {
   constructor(file, header, options) {
     this.header = header;
     this.options = options;
-    let existing = import_node_fs8.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs9.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -12768,7 +13090,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
-  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? "", !!recording.alternateScreen);
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen), recording.history && recorder.history(recording.history.time, recording.history.rows);
   let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();
@@ -12857,7 +13179,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs9.default.readFileSync(recording.chainKey);
+      let key2 = import_node_fs10.default.readFileSync(recording.chainKey);
       if (key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -12872,7 +13194,7 @@ function once(say) {
 }
 
 // src/commands/recover.ts
-var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_os5 = __toESM(require("node:os"), 1);
 function recoverReader(runFile, status) {
   let recording;
   try {
@@ -12903,15 +13225,71 @@ function recoverReader(runFile, status) {
   removeRunFiles(runFile, recording.id);
 }
 function signalName(signal) {
-  let found = Object.entries(import_node_os4.default.constants.signals).find(([, number2]) => number2 === signal);
+  let found = Object.entries(import_node_os5.default.constants.signals).find(([, number2]) => number2 === signal);
   return found ? found[0] : String(signal);
 }
 
+// src/commands/auto.ts
+function setAutoHooks(tmux, index) {
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs11.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
+  return { messages: [], version: "" };
+}
+function startAllPanes(tmux) {
+  let rows = tmux.autoRows(), started = [], failed = [], version = "";
+  for (let paneId of panesToStart(rows, (row) => livingReader(row.runFile) !== void 0))
+    try {
+      let state = readPane(tmux, paneId);
+      version = state.version, started.push({ paneId, plan: launch(tmux, state, { pane: paneId }, AUTO_BY) });
+    } catch (error) {
+      failed.push(`${paneId}: ${error.message}`);
+    }
+  let deadline = Date.now() + READER_START_TIMEOUT_MS;
+  for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) || failed.push(plan.readerFailed);
+  return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join("; ")}`] : [], version };
+}
+function runAutoReader(socket, paneId, dependencies) {
+  let tmux = new Tmux(socket), state = readPane(tmux, paneId), { options } = resolveOptions(state.options, process.env), plan = planStart({
+    state,
+    options,
+    warnings: [],
+    dirExists: import_node_fs11.default.existsSync(options.dir),
+    id: nanoid(10),
+    username: import_node_os6.default.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
+    by: AUTO_BY,
+    node: process.execPath,
+    bundle: import_node_fs11.default.realpathSync(process.argv[1]),
+    // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
+    integrated: !1,
+    pluginDir: "",
+    shipped: () => !1
+  });
+  try {
+    import_node_fs11.default.closeSync(openAppend(plan.file));
+  } catch (error) {
+    let failure = cannotWrite(plan.file, error);
+    tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
+    return;
+  }
+  let recording = { ...plan.recording, alternateScreen: !1, seed: "" };
+  writeRecording(plan.runFile, recording), writeReaderPid(plan.runFile), tmux.markPipe(paneId, recording.id, plan.runFile), runPipe(recording, plan.runFile, dependencies);
+}
+function recoverPane(socket, paneId, status) {
+  let runFile = "";
+  try {
+    runFile = new Tmux(socket).run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.runFile}}`]).trim();
+  } catch {
+    return;
+  }
+  runFile !== "" && recoverReader(runFile, status);
+}
+
 // src/read/summary.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_path11 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -12920,7 +13298,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs10.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs12.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -12940,7 +13318,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs10.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs12.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -12956,35 +13334,35 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 function openLog(file) {
   let fd;
   try {
-    fd = import_node_fs10.default.openSync(file, import_node_fs10.default.constants.O_RDONLY | import_node_fs10.default.constants.O_NONBLOCK);
+    fd = import_node_fs12.default.openSync(file, import_node_fs12.default.constants.O_RDONLY | import_node_fs12.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs10.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs12.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(import_node_fs10.default.readFileSync(fd));
+    return textOfGzip(import_node_fs12.default.readFileSync(fd));
   } finally {
-    import_node_fs10.default.closeSync(fd);
+    import_node_fs12.default.closeSync(fd);
   }
 }
 function textOfGzip(bytes) {
-  let dir = import_node_fs10.default.mkdtempSync(import_node_path11.default.join(import_node_os5.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path11.default.join(dir, "text");
+  let dir = import_node_fs12.default.mkdtempSync(import_node_path13.default.join(import_node_os7.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
   try {
-    let fd = import_node_fs10.default.openSync(temp, import_node_fs10.default.constants.O_RDWR | import_node_fs10.default.constants.O_CREAT | import_node_fs10.default.constants.O_EXCL, 384);
+    let fd = import_node_fs12.default.openSync(temp, import_node_fs12.default.constants.O_RDWR | import_node_fs12.default.constants.O_CREAT | import_node_fs12.default.constants.O_EXCL, 384);
     try {
       let text2 = import_node_zlib2.default.gunzipSync(bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs10.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs12.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs10.default.closeSync(fd), error;
+      throw import_node_fs12.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs10.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs12.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs10.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs12.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -12993,11 +13371,11 @@ function endLines(fd, size2 = import_node_fs10.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs10.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs12.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs10.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs12.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -13086,7 +13464,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs11 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs13 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -13103,7 +13481,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs11.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs13.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -13168,7 +13546,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs12.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs14.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -13193,7 +13571,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs12.default.closeSync(fd);
+      import_node_fs14.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -13212,7 +13590,7 @@ function summarizeLog(set, timeFormat) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path12.default.join(set.dir, set.live),
+    live: import_node_path14.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -13227,10 +13605,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -13260,15 +13638,15 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path13.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path13.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path15.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path15.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs13.default.readdirSync(dir);
+    names = import_node_fs15.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -13293,7 +13671,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -13313,7 +13691,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path14.default.resolve(expanded);
+  return import_node_path16.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -13384,7 +13762,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs14.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs16.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -13461,7 +13839,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
 
 // src/chain/verify.ts
 var RecordingState = class {
@@ -13492,9 +13870,9 @@ var RecordingState = class {
   linkBreaks = [];
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop;
-};
+}, NOTES = /* @__PURE__ */ new Set(["rename", "window-rename", "attach", "switch", "detach"]);
 function external(v) {
-  if (v.event === "rename") return "rename";
+  if (v.event !== void 0 && NOTES.has(v.event)) return "rename";
   if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
 }
 function stampOf(text2, name) {
@@ -13596,7 +13974,7 @@ var ChainVerifier = class {
   }
   externalEvent(state, v, what) {
     if (what === "rename") {
-      state.ended && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a rename after the recording's last seal" });
+      state.ended && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a ${v.event} after the recording's last seal` });
       return;
     }
     if (state.ended || state.stopped || state.externalStop) {
@@ -13746,19 +14124,19 @@ var ChainVerifier = class {
 
 // src/commands/verify.ts
 function readLogText(file) {
-  let bytes = import_node_fs15.default.readFileSync(file);
+  let bytes = import_node_fs17.default.readFileSync(file);
   return (file.endsWith(".gz") ? import_node_zlib3.default.gunzipSync(bytes) : bytes).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path15.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path17.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs15.default.readdirSync(runDir);
+    names = import_node_fs17.default.readdirSync(runDir);
   } catch {
     return live;
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path15.default.join(runDir, name);
+    let runFile = import_node_path17.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -13828,8 +14206,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path15.default.dirname(import_node_path15.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path15.default.basename(file)]);
+    let dir = import_node_path17.default.dirname(import_node_path17.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path17.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -13840,7 +14218,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path15.default.join(dir, name);
+      let full = import_node_path17.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -13851,14 +14229,14 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs15.default.readFileSync(options.key);
+        key2 = import_node_fs17.default.readFileSync(options.key);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path15.default.dirname(import_node_path15.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path17.default.dirname(import_node_path17.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
@@ -14062,17 +14440,17 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs16.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs18.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -14167,11 +14545,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs16.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs18.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs16.default.closeSync(fd);
+          import_node_fs18.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -14243,7 +14621,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs17.default.closeSync(fd);
+    import_node_fs19.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -14276,16 +14654,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path19, held, error, visit) {
-  let fd = held.get(path19);
-  held.delete(path19);
+function readFile(path21, held, error, visit) {
+  let fd = held.get(path21);
+  held.delete(path21);
   try {
-    return fd ??= openLog(path19), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path21), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path19, failure), !1;
+    return error(path21, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs17.default.closeSync(fd);
+    fd !== void 0 && import_node_fs19.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -14322,7 +14700,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs17.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs19.default.closeSync(fd);
   }
   return matched;
 }
@@ -14344,7 +14722,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs17.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs19.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -14529,17 +14907,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs18.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs20.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -14556,21 +14934,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs18.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs20.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs18.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs20.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs18.default.closeSync(own);
+        own !== void 0 && import_node_fs20.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs18.default.statSync(file);
+    return import_node_fs20.default.statSync(file);
   } catch {
     return;
   }
@@ -14578,7 +14956,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs18.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs20.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -14590,19 +14968,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs18.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs20.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path16.default.dirname(live), rotated = rotatedFiles(import_node_fs18.default.readdirSync(dir), import_node_path16.default.basename(live)).map((name) => import_node_path16.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs20.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs18.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs20.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs18.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs20.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -14627,7 +15005,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs18.default.closeSync(reading.fd);
+      import_node_fs20.default.closeSync(reading.fd);
     }
   }
 }
@@ -14642,7 +15020,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path17.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path19.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -14650,7 +15028,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs19.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs21.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -14665,9 +15043,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path17.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs19.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs21.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs19.default.closeSync(fd);
+      fd !== void 0 && import_node_fs21.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -14687,7 +15065,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -14767,16 +15145,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path18.default.join(set.dir, set.live), rec), name = import_node_path18.default.basename(live), names;
+    let live = castPath(import_node_path20.default.join(set.dir, set.live), rec), name = import_node_path20.default.basename(live), names;
     try {
-      names = import_node_fs20.default.readdirSync(set.dir);
+      names = import_node_fs22.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path18.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path20.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -14811,7 +15189,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs20.default.closeSync(fd);
+        import_node_fs22.default.closeSync(fd);
       }
   }
   return !header;
@@ -14854,15 +15232,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs21.default.openSync(options.output, import_node_fs21.default.constants.O_WRONLY | import_node_fs21.default.constants.O_CREAT | import_node_fs21.default.constants.O_EXCL | import_node_fs21.default.constants.O_NOFOLLOW, 384), import_node_fs21.default.fchmodSync(fd, 384);
+      fd = import_node_fs23.default.openSync(options.output, import_node_fs23.default.constants.O_WRONLY | import_node_fs23.default.constants.O_CREAT | import_node_fs23.default.constants.O_EXCL | import_node_fs23.default.constants.O_NOFOLLOW, 384), import_node_fs23.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs21.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs21.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs23.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs23.default.writeSync(fd, pending);
     } finally {
-      import_node_fs21.default.closeSync(fd);
+      import_node_fs23.default.closeSync(fd);
     }
   });
 }
@@ -14943,13 +15321,13 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   if (where !== "auto" && where !== "tmux" && where !== "terminal") throw new AuditError(`--report takes tmux, terminal or auto, not '${where}'`, 2);
   reportTo = where;
 }).exitOverride().configureOutput({ writeErr: () => {
-} }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
+} }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("save-history", "save the pane's complete history, cleaned, to a file beside the logs", saveHistory)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
   new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").action((runFile, options) => {
     if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os6.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os8.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })
@@ -14961,6 +15339,31 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 ).addCommand(
   new Command("sweep").description("close recordings whose reader is gone without a stop event (run when the plugin loads, and when a logged pane comes into view)").option("--pane <pane>", "only this pane").action((options) => {
     let outcome = sweepLost(new Tmux(), options.pane);
+    report(outcome.messages, outcome.version, !1);
+  })
+).addCommand(
+  new Command("auto-hooks").description("set the auto-start hooks if @audit-auto is on, remove them if not (run when the plugin loads)").requiredOption("--index <n>", "the hooks' fixed index").action((options) => {
+    let outcome = setAutoHooks(new Tmux(), Number(options.index));
+    report(outcome.messages, outcome.version, !1);
+  })
+).addCommand(
+  new Command("auto-start").description("start logging every pane that is not logged and was not stopped by hand (run when the plugin loads with @audit-auto on)").action(() => {
+    let outcome = startAllPanes(new Tmux());
+    report(outcome.messages, outcome.version, !0);
+  })
+).addCommand(
+  new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").action((options) => runAutoReader(options.socket, options.pane, readerDependencies))
+).addCommand(
+  new Command("recover-pane").description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the pane").argument("<status>", "the reader's exit status").action((status, options) => recoverPane(options.socket, options.pane, Number(status)))
+).addCommand(
+  new Command("client").description("record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)").requiredOption("--what <what>", "session (the client is now in a session) or detach").requiredOption("--client <name>", "the client (#{hook_client})").action((options) => {
+    if (options.what !== "session" && options.what !== "detach") throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
+    let outcome = noteClient(new Tmux(), options.what, options.client);
+    report(outcome.messages, outcome.version, !1);
+  })
+).addCommand(
+  new Command("window-renamed").description("record a window rename in the recordings of its panes (what the window-renamed hook runs)").requiredOption("--window <window>", "the renamed window (#{hook_window})").action((options) => {
+    let outcome = noteWindowRename(new Tmux(), options.window);
     report(outcome.messages, outcome.version, !1);
   })
 ).addCommand(

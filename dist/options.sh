@@ -45,6 +45,14 @@ audit_compress_default='on'
 audit_chain_key_option='@audit-chain-key'
 audit_chain_key_default=''
 
+# @audit-history: on: a start by hand writes what the pane already showed (its screen above the cursor's line and up to @audit-history-lines of scrollback) as a marked history block
+audit_history_option='@audit-history'
+audit_history_default='on'
+
+# @audit-history-lines: at most this many lines of scrollback in that block
+audit_history_lines_option='@audit-history-lines'
+audit_history_lines_default='1000'
+
 # @audit-status-on: what #{audit_status} shows while the current pane is logged
 audit_status_on_option='@audit-status-on'
 audit_status_on_default='#[fg=red,bold]● REC#[default]'
@@ -60,3 +68,11 @@ audit_status_off_default=''
 # @audit-node: the Node.js to run, for when tmux's PATH lacks it (nvm and the like)
 audit_node_option='@audit-node'
 audit_node_default='node'
+
+# @audit-save-key: the key (after the prefix) that saves the current pane's complete history, cleaned, to a file beside the logs
+audit_save_key_option='@audit-save-key'
+audit_save_key_default='M-a'
+
+# @audit-auto: on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte
+audit_auto_option='@audit-auto'
+audit_auto_default='off'

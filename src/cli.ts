@@ -10,8 +10,11 @@ import { Command, CommanderError } from 'commander';
 import { nanoid } from 'nanoid';
 import { startLogging, stopLogging, toggleLogging, type Invocation, type Outcome } from './commands/toggle.ts';
 import { describeLogging } from './commands/status.ts';
-import { noteRename } from './commands/renamed.ts';
+import { noteRename, noteWindowRename } from './commands/renamed.ts';
 import { paneDied } from './commands/died.ts';
+import { noteClient } from './commands/clients.ts';
+import { saveHistory } from './commands/history.ts';
+import { recoverPane, runAutoReader, setAutoHooks, startAllPanes } from './commands/auto.ts';
 import { sweepLost } from './commands/lost.ts';
 import { filterRecording, type FilterOptions } from './core/plan.ts';
 import { readRecording } from './runtime/runfile.ts';
@@ -83,6 +86,7 @@ const program = new Command('tmux-audit')
   .addCommand(paneCommand('toggle', 'start logging the pane, or stop it if it is logged', toggleLogging))
   .addCommand(paneCommand('start', 'start logging the pane', startLogging))
   .addCommand(paneCommand('stop', 'stop logging the pane', stopLogging))
+  .addCommand(paneCommand('save-history', "save the pane's complete history, cleaned, to a file beside the logs", saveHistory))
   .addCommand(paneCommand('status', 'say whether the pane is logged, where to, and by whom', describeLogging))
   .addCommand(
     new Command('pipe')
@@ -120,6 +124,58 @@ const program = new Command('tmux-audit')
       .option('--pane <pane>', 'only this pane')
       .action((options: { pane?: string }) => {
         const outcome = sweepLost(new Tmux(), options.pane);
+        report(outcome.messages, outcome.version, false);
+      }),
+  )
+  .addCommand(
+    new Command('auto-hooks')
+      .description('set the auto-start hooks if @audit-auto is on, remove them if not (run when the plugin loads)')
+      .requiredOption('--index <n>', 'the hooks\' fixed index')
+      .action((options: { index: string }) => {
+        const outcome = setAutoHooks(new Tmux(), Number(options.index));
+        report(outcome.messages, outcome.version, false);
+      }),
+  )
+  .addCommand(
+    new Command('auto-start')
+      .description('start logging every pane that is not logged and was not stopped by hand (run when the plugin loads with @audit-auto on)')
+      .action(() => {
+        const outcome = startAllPanes(new Tmux());
+        report(outcome.messages, outcome.version, true);
+      }),
+  )
+  .addCommand(
+    new Command('pipe-auto')
+      .description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)")
+      .requiredOption('--socket <path>', "the tmux server's socket")
+      .requiredOption('--pane <pane>', 'the new pane (#{pane_id})')
+      .action((options: { socket: string; pane: string }) => runAutoReader(options.socket, options.pane, readerDependencies)),
+  )
+  .addCommand(
+    new Command('recover-pane')
+      .description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)")
+      .requiredOption('--socket <path>', "the tmux server's socket")
+      .requiredOption('--pane <pane>', 'the pane')
+      .argument('<status>', "the reader's exit status")
+      .action((status: string, options: { socket: string; pane: string }) => recoverPane(options.socket, options.pane, Number(status))),
+  )
+  .addCommand(
+    new Command('client')
+      .description('record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)')
+      .requiredOption('--what <what>', 'session (the client is now in a session) or detach')
+      .requiredOption('--client <name>', 'the client (#{hook_client})')
+      .action((options: { what: string; client: string }) => {
+        if (options.what !== 'session' && options.what !== 'detach') throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
+        const outcome = noteClient(new Tmux(), options.what, options.client);
+        report(outcome.messages, outcome.version, false);
+      }),
+  )
+  .addCommand(
+    new Command('window-renamed')
+      .description('record a window rename in the recordings of its panes (what the window-renamed hook runs)')
+      .requiredOption('--window <window>', 'the renamed window (#{hook_window})')
+      .action((options: { window: string }) => {
+        const outcome = noteWindowRename(new Tmux(), options.window);
         report(outcome.messages, outcome.version, false);
       }),
   )

@@ -98,6 +98,19 @@ export class Recorder implements LineSink {
     if (alternate) this.transcript.setAlternate(true);
   }
 
+  /**
+   * What the pane already showed when logging started (a start by hand): a
+   * `history` event with the capture time and the row count, then the rows as
+   * screen rows (mark `=`), each escaped like any text, so that nothing in
+   * them reads as a line printed now or as an event.
+   */
+  history(captured: number, rows: readonly string[]): void {
+    this.event('history', { captured: new Date(captured).toISOString(), lines: rows.length });
+    const time = this.stamp();
+    for (const row of rows) this.pipeline.push(this.stamper.output('screen', row, time));
+    this.pipeline.flush();
+  }
+
   /** A chunk of the pane's output, as read. */
   push(chunk: Uint8Array): void {
     this.tick();

@@ -8,7 +8,7 @@
 // follows the same rule). Events carry `rec=`.
 //
 // What the chain does not cover, by design, and how it is read:
-// - events other processes append (`rename` from the rename hook, `stop
+// - events other processes append (`rename`, `window-rename`, `attach`, `switch`, `detach` from hooks, `stop
 //   reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
 //   unchained, never a break (they are what the user sees as they are);
 // - the `lost` event the reader writes when its log was removed under it: the
@@ -104,9 +104,15 @@ class RecordingState {
   }
 }
 
-/** Events another process appends: not in any chain. */
+/**
+ * Notes hooks append from a process of their own (commands/renamed.ts,
+ * commands/clients.ts): not in any chain, like `rename`.
+ */
+const NOTES: ReadonlySet<string> = new Set(['rename', 'window-rename', 'attach', 'switch', 'detach']);
+
+/** Events another process appends: not in any chain (`rename` stands for every note). */
 function external(v: VerifyLine): 'reader-died' | 'lost' | 'rename' | undefined {
-  if (v.event === 'rename') return 'rename';
+  if (v.event !== undefined && NOTES.has(v.event)) return 'rename';
   if (v.event === 'stop' && (v.fields?.reason === 'reader-died' || v.fields?.reason === 'lost')) return v.fields.reason;
   return undefined;
 }
@@ -253,7 +259,7 @@ export class ChainVerifier {
 
   private externalEvent(state: RecordingState, v: VerifyLine, what: 'reader-died' | 'lost' | 'rename'): void {
     if (what === 'rename') {
-      if (state.ended) this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a rename after the recording\'s last seal' });
+      if (state.ended) this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a ${v.event} after the recording's last seal` });
       return;
     }
     if (state.ended || state.stopped || state.externalStop) {

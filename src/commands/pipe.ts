@@ -121,7 +121,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     hold,
   });
 
-  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? '', Boolean(recording.alternateScreen));
+  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen));
+  if (recording.history) recorder.history(recording.history.time, recording.history.rows);
 
   // Who acts in the pane (a shared session's guests: capture/actor.ts); `pipe --file` has no tmux to ask.
   const gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : undefined;

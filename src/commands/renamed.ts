@@ -28,3 +28,24 @@ export function noteRename(tmux: Tmux, session: string): Outcome {
   }
   return { messages: [], version: '' };
 }
+
+/**
+ * After a window is renamed by hand (the hook skips automatic renames, which
+ * follow every program the window runs): a `window-rename` event naming the
+ * new name in each recording of the window's panes.
+ */
+export function noteWindowRename(tmux: Tmux, window: string): Outcome {
+  const { name, panes } = tmux.loggedPanes(undefined, window);
+  for (const pane of panes) {
+    let recording: Recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === undefined) continue;
+    const rename = new Stamper(recordingIdentity(recording)).event('window-rename', { to: name }, Date.now());
+    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
+  }
+  return { messages: [], version: '' };
+}

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from '../core/errors.ts';
 import { resolveOptions } from '../core/options.ts';
-import { asker, cannotWrite, chooseAction, planStart, planStop, type Verb } from '../core/plan.ts';
+import { asker, cannotWrite, chooseAction, planStart, planStop, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
 import { livingReader, requestStop, writeRecording } from '../runtime/runfile.ts';
 import { askingClient } from '../tmux/asking-client.ts';
@@ -62,7 +62,12 @@ export function readTarget(tmux: Tmux, invocation: Invocation): { state: PaneSta
   return { state, alive };
 }
 
-function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
+/**
+ * Starts a pane's recording without waiting for its reader: the plan carried
+ * out up to pipe-pane. `by` names who the start event says asked when no
+ * client did (auto-start).
+ */
+export function launch(tmux: Tmux, state: PaneState, invocation: Invocation, by?: string): StartPlan {
   // The pane's last recording lost its reader without a stop event: close it in its log first.
   if (state.recording !== '') closeLostRecording(tmux, state);
   const { options, warnings } = resolveOptions(state.options, process.env);
@@ -74,7 +79,9 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     dirExists: fs.existsSync(options.dir),
     id: nanoid(10),
     username: os.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
     clientUser: invocation.clientUser,
+    by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
     bundle: fs.realpathSync(process.argv[1]!),
@@ -88,26 +95,40 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
     throw cannotWrite(plan.file, error as NodeJS.ErrnoException);
   }
   const seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : '';
-  writeRecording(plan.runFile, { ...plan.recording, seed });
+  // What led up to this: the rows above the cursor's line (that line is the seed), from the scrollback on.
+  const history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : undefined;
+  writeRecording(plan.runFile, { ...plan.recording, seed, ...(history && history.rows.length > 0 ? { history } : {}) });
   tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
+  return plan;
+}
 
-  // Wait for the reader's pid, so a reader that cannot start is an error, not a silent gap.
-  const deadline = Date.now() + READER_START_TIMEOUT_MS;
+/** Whether the reader of a launched plan has reported in by `deadline`; one that has not is stopped. */
+export function readerStarted(tmux: Tmux, paneId: string, plan: StartPlan, deadline: number): boolean {
   while (livingReader(plan.runFile) === undefined) {
     if (Date.now() > deadline) {
-      tmux.stopPipe(state.paneId);
-      throw new AuditError(plan.readerFailed);
+      tmux.stopPipe(paneId);
+      return false;
     }
     sleep(20);
   }
+  return true;
+}
+
+function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
+  const plan = launch(tmux, state, invocation);
+  // Wait for the reader's pid, so a reader that cannot start is an error, not a silent gap.
+  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
   if (plan.hinted) tmux.markShellHinted();
   return plan.messages;
 }
 
 function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocation): string[] {
-  const plan = planStop(state, alive, asker(invocation.clientUser, os.userInfo().username));
+  const by = asker(invocation.clientUser, os.userInfo().username);
+  const plan = planStop(state, alive, by);
   if (plan.requestStopBy !== undefined) requestStop(state.runFile, { by: plan.requestStopBy });
   tmux.stopPipe(state.paneId);
+  // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back.
+  tmux.markStoppedBy(state.paneId, by);
   if (!alive) closeLostRecording(tmux, state);
   return plan.messages;
 }

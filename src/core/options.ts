@@ -95,6 +95,18 @@ export const OPTIONS = {
     meaning: "a file whose bytes key the logs' hash chain (HMAC-SHA-256); empty: a plain SHA-256 chain",
     readAt: 'start',
   },
+  history: {
+    name: '@audit-history',
+    default: 'on',
+    meaning: "on: a start by hand writes what the pane already showed (its screen above the cursor's line and up to @audit-history-lines of scrollback) as a marked history block",
+    readAt: 'start',
+  },
+  historyLines: {
+    name: '@audit-history-lines',
+    default: '1000',
+    meaning: 'at most this many lines of scrollback in that block',
+    readAt: 'start',
+  },
   statusOn: {
     name: '@audit-status-on',
     default: '#[fg=red,bold]● REC#[default]',
@@ -117,6 +129,18 @@ export const OPTIONS = {
     name: '@audit-node',
     default: 'node',
     meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
+    readAt: 'load',
+  },
+  saveKey: {
+    name: '@audit-save-key',
+    default: 'M-a',
+    meaning: "the key (after the prefix) that saves the current pane's complete history, cleaned, to a file beside the logs",
+    readAt: 'load',
+  },
+  auto: {
+    name: '@audit-auto',
+    default: 'off',
+    meaning: 'on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte',
     readAt: 'load',
   },
 } as const satisfies Record<string, OptionSpec>;
@@ -148,6 +172,8 @@ export const PANE_OPTIONS = {
   beat: '@audit_beat',
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: '@audit_shell_hinted',
+  /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
+  offBy: '@audit_off_by',
 } as const;
 
 export type { RotateWhen };
@@ -161,6 +187,10 @@ export interface AuditOptions {
   maxBytes: number;
   /** Rotated files kept; Infinity for `all`. */
   maxFiles: number;
+  /** Write what the pane already showed at a start (core/history.ts). */
+  history: boolean;
+  /** Scrollback lines in it at most. */
+  historyLines: number;
   rotate: RotateWhen;
   /** Rotated files older than this (ms) are deleted; Infinity: kept. */
   maxAgeMs: number;
@@ -286,7 +316,18 @@ export function resolveOptions(given_: Partial<RawOptions>, env: NodeJS.ProcessE
     else chainKey = fallback('chainKey', 'is not an absolute path', '', 'no key');
   }
 
-  return { options: { dir, timeFormat, format, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey }, warnings };
+
+  const rawHistory = given('history', OPTIONS.history.default).trim().toLowerCase();
+  let history = true;
+  if (rawHistory === 'off' || rawHistory === 'no' || rawHistory === '0' || rawHistory === 'false') history = false;
+  else if (rawHistory !== '' && rawHistory !== 'on' && rawHistory !== 'yes' && rawHistory !== '1' && rawHistory !== 'true') history = fallback('history', 'is not on or off', true, 'on');
+
+  let historyLines = Number(OPTIONS.historyLines.default);
+  const rawHistoryLines = given('historyLines', String(historyLines)).trim();
+  if (/^\d+$/.test(rawHistoryLines) && Number(rawHistoryLines) <= 1_000_000) historyLines = Number(rawHistoryLines);
+  else if (rawHistoryLines !== '') historyLines = fallback('historyLines', 'is not a number of lines (0 to 1000000)', historyLines, String(historyLines));
+
+  return { options: { dir, timeFormat, format, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey, history, historyLines }, warnings };
 }
 
 /** A shell variable name part for an option: `@audit-status-on` → `audit_status_on`. */

@@ -5,10 +5,11 @@
 
 import path from 'node:path';
 import { AuditError } from './errors.ts';
+import { startContext, type AttachedClient } from './context.ts';
 import { OPTION_NAMES, resolveOptions, type AuditOptions } from './options.ts';
 import { runFilePath, sessionLogPath } from './paths.ts';
 import type { Recording } from '../runtime/runfile.ts';
-import { shellQuote } from '../tmux/quote.ts';
+import { shellQuoteForFormat } from '../tmux/quote.ts';
 import type { PaneState } from '../tmux/pane.ts';
 
 /**
@@ -49,9 +50,9 @@ export function asker(clientUser: string | undefined, username: string): string 
  * tmux still expands `%` and `#` in it: pass it through literal() to tmux.
  */
 export function pipeCommand(node: string, bundle: string, runFile: string): string {
-  const quotedNode = shellQuote(node);
-  const quotedBundle = shellQuote(bundle);
-  const quotedRunFile = shellQuote(runFile);
+  const quotedNode = shellQuoteForFormat(node);
+  const quotedBundle = shellQuoteForFormat(bundle);
+  const quotedRunFile = shellQuoteForFormat(runFile);
   const reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`;
   const helper = `${quotedNode} ${quotedBundle}`;
   return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
@@ -70,6 +71,10 @@ export interface StartFacts {
   username: string;
   /** `#{client_user}` of the client that asked, if tmux knows it. */
   clientUser?: string;
+  /** Who the start event names when no client asked (auto-start: core/auto.ts). */
+  by?: string;
+  /** The clients attached to the pane's session now, for the start event's context. */
+  clients?: AttachedClient[];
   /** The node and the bundle running now (absolute): pipe-pane must start the same ones. */
   node: string;
   bundle: string;
@@ -136,7 +141,7 @@ export function planStart(facts: StartFacts): StartPlan {
       id: facts.id,
       file,
       user: facts.username,
-      by: asker(facts.clientUser, facts.username),
+      by: facts.by ?? asker(facts.clientUser, facts.username),
       session: state.session,
       window: state.window,
       pane: state.pane,
@@ -157,6 +162,14 @@ export function planStart(facts: StartFacts): StartPlan {
       height: state.height,
       ...(options.cast ? { cast: true } : {}),
       shell: facts.integrated ? 'integrated' : 'plain',
+      context: startContext({
+        host: state.host,
+        command: state.command,
+        cwd: state.cwd,
+        windowName: state.windowName,
+        socket: state.socket,
+        clients: facts.clients ?? [],
+      }),
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pidFilePath, stopFilePath } from '../core/paths.ts';
+import type { EventFields } from '../core/record.ts';
 import { AuditError } from '../core/errors.ts';
 import type { RotateWhen } from '../core/options.ts';
 import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
@@ -51,6 +52,10 @@ export interface Recording {
   height?: number;
   /** `@audit-cast on`: the raw stream is kept too (sinks/file/cast.ts). */
   cast?: boolean;
+  /** What the pane already showed when logging started by hand: its rows (joined, no escapes) and when they were captured. */
+  history?: { time: number; rows: string[] };
+  /** Where and with whom it started, for the start event (core/context.ts). */
+  context?: EventFields;
   /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */
   shell?: 'integrated' | 'plain';
 }
@@ -93,6 +98,19 @@ export function writeReaderPid(runFile: string): void {
   writePrivate(pidFilePath(runFile), `${process.pid}\n`);
 }
 
+/**
+ * Whether a command line is the reader of a run file: `pipe <run file>`, or an
+ * auto-started reader (commands/auto.ts), which pipe-pane tells its pane, not
+ * its run file: `pipe-auto … --pane %N`, N as the run file's name has it.
+ */
+function readsRunFile(cmdline: string, runFile: string): boolean {
+  if (cmdline.includes(runFile)) return true;
+  const args = cmdline.split('\0');
+  const pane = /-(\d+)\.json$/.exec(path.basename(runFile))?.[1];
+  const at = args.indexOf('--pane');
+  return pane !== undefined && args.includes('pipe-auto') && at >= 0 && args[at + 1] === `%${pane}`;
+}
+
 /** The reader's pid while it runs; a reused pid is not taken for it (its command line names the run file). */
 export function livingReader(runFile: string): number | undefined {
   let pid: number;
@@ -103,7 +121,7 @@ export function livingReader(runFile: string): number | undefined {
   }
   if (!processAlive(pid)) return undefined;
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runFile) ? pid : undefined;
+    return readsRunFile(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'), runFile) ? pid : undefined;
   } catch {
     return pid; // no /proc: the signal check is all we have
   }

@@ -73,17 +73,99 @@ export class Tmux {
   }
 
   /**
+   * The rows above the cursor's line `cursorY`, from up to `scrollback` lines
+   * of history on: joined (-J), as text (no -e: tmux gives the cells, no
+   * escapes); leading blank rows dropped (a fresh pane's unused history).
+   */
+  rowsAbove(paneId: string, cursorY: number, scrollback: number): string[] {
+    const end = cursorY - 1;
+    const start = scrollback > 0 ? -scrollback : 0;
+    if (end < start) return [];
+    const rows = this.run(['capture-pane', '-p', '-J', '-t', paneId, '-S', String(start), '-E', String(end)]).replace(/\n$/, '').split('\n');
+    while (rows.length > 0 && rows[0]!.trim() === '') rows.shift();
+    return rows.map((row) => row.replace(/\s+$/, ''));
+  }
+
+  /**
    * Starts `command` as the pane's pipe (replacing any stale one: plain
    * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
    * pane, in one tmux call so the status line changes at once.
    */
   startPipe(paneId: string, command: string, recording: string, runFile: string): void {
-    this.run([
-      'pipe-pane', '-t', paneId, literal(command), ';',
+    this.run(['pipe-pane', '-t', paneId, literal(command), ';', ...this.marks(paneId, recording, runFile)]);
+  }
+
+  /** Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does. */
+  markPipe(paneId: string, recording: string, runFile: string): void {
+    this.run(this.marks(paneId, recording, runFile));
+  }
+
+  /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
+  private marks(paneId: string, recording: string, runFile: string): string[] {
+    return [
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.recording, recording, ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile, ';',
-      'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)),
-    ]);
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy,
+    ];
+  }
+
+  /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
+  markStoppedBy(paneId: string, by: string): void {
+    this.run(['set-option', '-p', '-t', paneId, PANE_OPTIONS.offBy, by]);
+  }
+
+  /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
+  autoRows(): { paneId: string; recording: string; runFile: string; offBy: string; piped: boolean; dead: boolean }[] {
+    const formats = ['#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, '#{pane_pipe}', '#{pane_dead}'];
+    const rows = [];
+    for (const row of this.run(['list-panes', '-a', '-F', formats.join(FIELD_SEPARATOR)]).split('\n')) {
+      const [paneId, recording = '', runFile = '', offBy = '', piped = '', dead = ''] = row.split(FIELD_SEPARATOR);
+      if (!paneId) continue;
+      rows.push({ paneId, recording, runFile, offBy, piped: piped === '1', dead: dead === '1' });
+    }
+    return rows;
+  }
+
+  /** The clients attached to a session now: tty and user (core/context.ts). */
+  clientsOf(session: string): { name: string; user: string }[] {
+    const rows = this.run(['list-clients', '-t', session, '-F', ['#{client_name}', '#{client_user}'].join(FIELD_SEPARATOR)]);
+    return rows
+      .split('\n')
+      .filter(Boolean)
+      .map((row) => {
+        const [name = '', user = ''] = row.split(FIELD_SEPARATOR);
+        return { name, user };
+      });
+  }
+
+  /** A session's name by its id (`$N`), or '' if it is gone. */
+  sessionName(sessionId: string): string {
+    try {
+      const rows = this.run(['list-sessions', '-F', ['#{session_id}', '#{session_name}'].join(FIELD_SEPARATOR)]);
+      for (const row of rows.split('\n')) {
+        const [id, name = ''] = row.split(FIELD_SEPARATOR);
+        if (id === sessionId) return name;
+      }
+    } catch {
+      // no server
+    }
+    return '';
+  }
+
+  /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
+  socketPath(): string {
+    return this.run(['display-message', '-p', '#{socket_path}']).replace(/\n$/, '');
+  }
+
+  /** A global option's value ('' if unset). */
+  globalOption(name: string): string {
+    return this.run(['show-options', '-gqv', name]).replace(/\n$/, '');
+  }
+
+  /** Sets, or with `command` undefined removes, the hook at `name[index]`. */
+  setHook(name: string, index: number, command: string | undefined): void {
+    this.run(command === undefined ? ['set-hook', '-gu', `${name}[${index}]`] : ['set-hook', '-g', `${name}[${index}]`, command]);
   }
 
   /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
@@ -187,9 +269,10 @@ export class Tmux {
   }
 
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
-  loggedPanes(session?: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
-    const scope = session === undefined ? ['-a'] : ['-s', '-t', session];
-    const rows = this.run(['list-panes', ...scope, '-F', ['#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
+  loggedPanes(session?: string, window?: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
+    // A window (`@N`): its panes only; its name then is the window's.
+    const scope = window !== undefined ? ['-t', window] : session === undefined ? ['-a'] : ['-s', '-t', session];
+    const rows = this.run(['list-panes', ...scope, '-F', [window !== undefined ? '#{window_name}' : '#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
     let name = '';
     const panes = [];
     for (const row of rows.split('\n')) {

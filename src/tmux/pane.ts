@@ -23,6 +23,8 @@ const PANE_FIELDS = {
   /** Run file of that recording, else empty. */
   runFile: { format: PANE_OPTIONS.runFile, parse: text },
   session: { format: 'session_name', parse: text },
+  /** `$N`: a target no session name can mistarget (a name may hold `:` or `.`). */
+  sessionId: { format: 'session_id', parse: text },
   window: { format: 'window_index', parse: text },
   pane: { format: 'pane_index', parse: text },
   serverPid: { format: 'pid', parse: text },
@@ -40,6 +42,10 @@ const PANE_FIELDS = {
   height: { format: 'pane_height', parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: 'pane_current_command', parse: text },
+  /** Context for the start event (core/context.ts). */
+  host: { format: 'host', parse: text },
+  cwd: { format: 'pane_current_path', parse: text },
+  windowName: { format: 'window_name', parse: text },
   /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
   shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag },
 } as const satisfies Record<string, Field<unknown>>;

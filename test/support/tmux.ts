@@ -73,6 +73,8 @@ export class TmuxServer implements Attachable {
       'set -g status-interval 0',
       // Tests of rotation read rotated files as they are; those of compression turn it on (a later line wins).
       'set -g @audit-compress off',
+      // Most tests count what they print after a start: the history block (on by default) is tested on its own.
+      'set -g @audit-history off',
       ...(options.config ?? []),
     ];
     if (options.plugin !== false) lines.push(`run-shell '${PLUGIN}'`);

@@ -234,9 +234,9 @@ describe('cursor moves stop at the pane width (item 7)', () => {
 });
 
 describe('option values with control characters are refused (item 10)', () => {
-  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' };
+  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '', history: '', historyLines: '' };
   const env = { HOME: '/home/ann' };
-  const good: RawOptions = { dir: '/var/log/audit', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: 'daily', maxAge: '90d', compress: 'off', chainKey: '/etc/audit.key', format: 'json', cast: 'on' };
+  const good: RawOptions = { dir: '/var/log/audit', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: 'daily', maxAge: '90d', compress: 'off', chainKey: '/etc/audit.key', format: 'json', cast: 'on', history: 'off', historyLines: '5' };
   const field = (key: keyof RawOptions) => (key === 'maxSize' ? 'maxBytes' : key === 'maxAge' ? 'maxAgeMs' : key);
   const defaults = resolveOptions(none, env).options;
 
@@ -261,7 +261,7 @@ describe('option values with control characters are refused (item 10)', () => {
 });
 
 describe('@audit-max-files (item 16)', () => {
-  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' };
+  const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '', history: '', historyLines: '' };
   const env = { HOME: '/home/ann' };
 
   it("'all' keeps every rotated file; a positive number is that many", () => {

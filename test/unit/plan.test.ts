@@ -35,9 +35,13 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     recording: '',
     runFile: '',
     session: 'deploy',
+    sessionId: '$1',
     window: '1',
     pane: '0',
     serverPid: '4242',
+    host: 'box',
+    cwd: '/home/ann',
+    windowName: 'bash',
     socket: '/tmp/tmux-1000/default',
     version: '3.3a',
     cursorX: 14,
@@ -49,7 +53,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
     shellHinted: true,
-    options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' },
+    options: { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '', history: '', historyLines: '' },
     ...overrides,
   };
 }
@@ -146,7 +150,16 @@ describe('start plan', () => {
       width: 80,
     height: 24,
       shell: 'plain',
+      context: { host: 'box', command: 'bash', cwd: '/home/ann', window_name: 'bash', socket: '/tmp/tmux-1000/default', clients: 'none' },
     });
+  });
+
+  it('the start context names the clients attached then, with their users where tmux knows them', () => {
+    const clients = [
+      { name: '/dev/pts/3', user: 'ann' },
+      { name: '/dev/pts/5', user: '' },
+    ];
+    assert.equal(planStart(startFacts(pane(), { clients })).recording.context?.clients, '/dev/pts/3(ann),/dev/pts/5');
   });
 
   it('by is the client user when tmux names one, else the user running the helper', () => {
@@ -165,7 +178,7 @@ describe('start plan', () => {
   });
 
   it('a non-default server and the options shape the file names', () => {
-    const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: '', maxAge: '', compress: '', chainKey: '', format: 'json', cast: 'on' } });
+    const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: '', maxAge: '', compress: '', chainKey: '', format: 'json', cast: 'on', history: 'off', historyLines: '5' } });
     const plan = planStart(startFacts(state));
     assert.equal(plan.file, '/home/ann/logs/my%20proj@work.log');
     assert.equal(plan.runFile, '/home/ann/logs/.run/4242-3.json');
@@ -173,7 +186,7 @@ describe('start plan', () => {
   });
 
   it('messages: where it logs first, then a dead predecessor, fallen-back options and a created directory', () => {
-    const state = pane({ recording: 'OLDrec1234', options: { dir: '', timeFormat: '', maxSize: 'big', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' } });
+    const state = pane({ recording: 'OLDrec1234', options: { dir: '', timeFormat: '', maxSize: 'big', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '', history: '', historyLines: '' } });
     const plan = planStart(startFacts(state, { dirExists: false }));
     assert.deepEqual(plan.messages, [
       'logging %3 → /home/ann/.local/state/tmux-audit/deploy.log (rec V1StGXR8_Z)',
@@ -297,7 +310,7 @@ describe('status line of a pane', () => {
 
 describe('pipe --file', () => {
   const facts = { id: 'V1StGXR8_Z', username: 'ann', env, cwd: '/work' };
-  const plain = { file: 'build.log', session: 'pipe', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' };
+  const plain = { file: 'build.log', session: 'pipe', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '', history: '', historyLines: '' };
 
   it('defaults: the options of a pane recording, the file beside the caller, no pane', () => {
     assert.deepEqual(filterRecording(plain, facts), {

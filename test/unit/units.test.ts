@@ -10,7 +10,7 @@ import { filesToPrune, needsRotation, rotatedFiles, rotatedName } from '../../sr
 import { escapeBranch, statusSegment } from '../../src/core/status.ts';
 import { ByteQueue } from '../../src/sinks/file/queue.ts';
 
-const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '' };
+const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '', history: '', historyLines: '' };
 const env = { HOME: '/home/ann' };
 
 describe('sizes', () => {
@@ -25,7 +25,7 @@ describe('sizes', () => {
 describe('options', () => {
   it('defaults', () => {
     assert.deepEqual(resolveOptions(none, env), {
-      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false },
+      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false, history: true, historyLines: 1000 },
       warnings: [],
     });
   });
@@ -36,6 +36,15 @@ describe('options', () => {
   it('~ expands to HOME', () => {
     assert.equal(resolveOptions({ ...none, dir: '~/logs' }, env).options.dir, '/home/ann/logs');
   });
+  it('@audit-history: off turns it off; a bad value or line count falls back with a message', () => {
+    assert.equal(resolveOptions({ ...none, history: 'off' }, env).options.history, false);
+    assert.equal(resolveOptions({ ...none, historyLines: '0' }, env).options.historyLines, 0);
+    const bad = resolveOptions({ ...none, history: 'maybe', historyLines: '-5' }, env);
+    assert.equal(bad.options.history, true);
+    assert.equal(bad.options.historyLines, 1000);
+    assert.equal(bad.warnings.length, 2);
+  });
+
   it('retention and chain options: ages, switches, the key file', () => {
     const { options, warnings } = resolveOptions({ rotate: 'Daily', maxAge: '90d', compress: 'off', chainKey: '~/.audit.key' }, env);
     assert.deepEqual(warnings, []);
@@ -46,7 +55,7 @@ describe('options', () => {
 
   it('bad values fall back with a message naming the option', () => {
     const { options, warnings } = resolveOptions({ dir: 'logs', timeFormat: 'yyyy fun', maxSize: 'big', maxFiles: 'many', rotate: 'hourly', maxAge: '90 days', compress: 'maybe', chainKey: 'key.txt' }, env);
-    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false });
+    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false, history: true, historyLines: 1000 });
     assert.equal(warnings.length, 8);
     for (const [i, name] of ['@audit-dir', '@audit-time-format', '@audit-max-size', '@audit-max-files', '@audit-rotate', '@audit-max-age', '@audit-compress', '@audit-chain-key'].entries()) {
       assert.match(warnings[i]!, new RegExp(`^${name} '`));

@@ -1,0 +1,105 @@
+// Auto-start (`@audit-auto on`, decisions in core/auto.ts): the hooks that
+// start every new pane's logging, the start of every pane there when the
+// plugin loads, and the reader an auto hook's pipe runs, which sets its own
+// recording up.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import { nanoid } from 'nanoid';
+import { AUTO_BY, AUTO_HOOKS, autoHookCommand, autoOn, panesToStart } from '../core/auto.ts';
+import { OPTIONS, PANE_OPTIONS, resolveOptions } from '../core/options.ts';
+import { cannotWrite, planStart } from '../core/plan.ts';
+import { livingReader, writeReaderPid, writeRecording } from '../runtime/runfile.ts';
+import { openAppend } from '../sinks/file/safe-fs.ts';
+import { Tmux } from '../tmux/client.ts';
+import { readPane } from '../tmux/pane.ts';
+import { runPipe, type ReaderDependencies } from './pipe.ts';
+import { recoverReader } from './recover.ts';
+import { launch, READER_START_TIMEOUT_MS, readerStarted, type Outcome } from './toggle.ts';
+
+/** Sets the auto hooks at `index` when @audit-auto is on, removes them when it is not: sourcing the config again follows the option. */
+export function setAutoHooks(tmux: Tmux, index: number): Outcome {
+  const on = autoOn(tmux.globalOption(OPTIONS.auto.name));
+  const command = on ? autoHookCommand(process.execPath, fs.realpathSync(process.argv[1]!), tmux.socketPath()) : undefined;
+  for (const hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
+  return { messages: [], version: '' };
+}
+
+/**
+ * Starts every pane of the server that is not logged (core/auto.ts
+ * panesToStart), as the toggle does but without a client, then waits for all
+ * their readers at once: fifty panes cost fifty reader start-ups side by side,
+ * not one after another.
+ */
+export function startAllPanes(tmux: Tmux): Outcome {
+  const rows = tmux.autoRows();
+  const started = [];
+  const failed: string[] = [];
+  let version = '';
+  for (const paneId of panesToStart(rows, (row) => livingReader(row.runFile) !== undefined)) {
+    try {
+      const state = readPane(tmux, paneId);
+      version = state.version;
+      started.push({ paneId, plan: launch(tmux, state, { pane: paneId }, AUTO_BY) });
+    } catch (error) {
+      failed.push(`${paneId}: ${(error as Error).message}`);
+    }
+  }
+  const deadline = Date.now() + READER_START_TIMEOUT_MS;
+  for (const { paneId, plan } of started) if (!readerStarted(tmux, paneId, plan, deadline)) failed.push(plan.readerFailed);
+  return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join('; ')}`] : [], version };
+}
+
+/**
+ * The reader an auto hook's pipe runs (core/auto.ts autoPipeCommand): it
+ * reads the new pane's state, writes the run file and marks the pane as the
+ * toggle would, then reads. tmux holds what the pane prints meanwhile, so the
+ * log starts at the pane's first byte: no seed, and the alternate screen is
+ * whatever that output switches to.
+ */
+export function runAutoReader(socket: string, paneId: string, dependencies: ReaderDependencies): void {
+  const tmux = new Tmux(socket);
+  const state = readPane(tmux, paneId);
+  const { options } = resolveOptions(state.options, process.env);
+  const plan = planStart({
+    state,
+    options,
+    warnings: [],
+    dirExists: fs.existsSync(options.dir),
+    id: nanoid(10),
+    username: os.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
+    by: AUTO_BY,
+    node: process.execPath,
+    bundle: fs.realpathSync(process.argv[1]!),
+    // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
+    integrated: false,
+    pluginDir: '',
+    shipped: () => false,
+  });
+  try {
+    fs.closeSync(openAppend(plan.file));
+  } catch (error) {
+    const failure = cannotWrite(plan.file, error as NodeJS.ErrnoException);
+    tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: true });
+    return;
+  }
+  const recording = { ...plan.recording, alternateScreen: false, seed: '' };
+  writeRecording(plan.runFile, recording);
+  // The pid before the marks: a toggle that sees the marks must find a living reader to stop.
+  writeReaderPid(plan.runFile);
+  tmux.markPipe(paneId, recording.id, plan.runFile);
+  runPipe(recording, plan.runFile, dependencies);
+}
+
+/** What an auto pipe's shell runs when its reader died: the pane's marks name the run file to close. */
+export function recoverPane(socket: string, paneId: string, status: number): void {
+  let runFile = '';
+  try {
+    const tmux = new Tmux(socket);
+    runFile = tmux.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.runFile}}`]).trim();
+  } catch {
+    return;
+  }
+  if (runFile !== '') recoverReader(runFile, status);
+}

@@ -1,0 +1,79 @@
+// Auto-start (`@audit-auto on`), as pure decisions: which hooks start a new
+// pane's logging, the tmux command each holds, and which existing panes the
+// plugin starts when it loads. src/commands/auto.ts carries them out.
+
+import { PANE_OPTIONS } from './options.ts';
+import { READER_NODE_FLAGS } from './plan.ts';
+import { literal, shellQuoteForFormat as shellQuote, tmuxQuote } from '../tmux/quote.ts';
+
+/**
+ * The hooks that see a new pane, each run in the new command's context with
+ * the new pane as its target (cmd-queue.c:651-661 cmdq_insert_hook after a
+ * CMD_AFTERHOOK command: cmd-new-session.c:358, cmd-new-window.c:150,
+ * cmd-split-window.c:212). tmux 3.3a has no after-respawn-pane
+ * (options-table.c:1214-1251; cmd-respawn-pane.c:43 has no CMD_AFTERHOOK).
+ */
+export const AUTO_HOOKS = ['after-new-session', 'after-new-window', 'after-split-window'] as const;
+
+/** Who the start event names for a recording nobody asked for by hand. */
+export const AUTO_BY = 'auto';
+
+/** Whether `@audit-auto` says on (tmux's own words for a flag: on, yes, 1). */
+export function autoOn(value: string): boolean {
+  return /^(on|yes|1|true)$/i.test(value.trim());
+}
+
+/**
+ * What pipe-pane runs for a new pane: the reader, told only the server's
+ * socket and the pane (`#{pane_id}`, which pipe-pane expands, is `%` and
+ * digits), sets its recording up itself while tmux keeps what the pane prints
+ * (cmd-pipe-pane.c:170 takes the pane's offset at the pipe's opening). The
+ * rest is ours, kept from tmux's expansion by literal() (format.c:4622) and
+ * from sh by shellQuote. If the reader dies, `recover --pane` closes its
+ * recording as for a started one.
+ */
+export function autoPipeCommand(node: string, bundle: string, socket: string): string {
+  const where = `--socket ${literal(shellQuote(socket))} --pane '#{pane_id}'`;
+  const reader = literal(`${shellQuote(node)} ${READER_NODE_FLAGS} ${shellQuote(bundle)}`);
+  const helper = literal(`${shellQuote(node)} ${shellQuote(bundle)}`);
+  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
+}
+
+/**
+ * The command each auto hook holds: start the pipe in the hook itself, so
+ * nothing the new pane prints is missed. tmux runs the hook right after the
+ * command that made the pane, before its event loop reads the pane's first
+ * output (cmd-if-shell.c:86-100: with -F the branch is queued at once, not
+ * run as a job). A pane already logged, or whose logging was stopped by hand
+ * (@audit_off_by), is left as it is.
+ */
+export function autoHookCommand(node: string, bundle: string, socket: string): string {
+  const idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
+  const pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
+  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
+}
+
+export interface PaneRow {
+  paneId: string;
+  /** @audit_on: the recording id, or ''. */
+  recording: string;
+  /** @audit_off_by: who stopped it by hand, or ''. */
+  offBy: string;
+  /** The pane has a pipe (pane_pipe): an auto hook's reader not marked yet, or someone's own pipe-pane. */
+  piped: boolean;
+  /** The pane's program has exited (remain-on-exit): pipe-pane refuses it (cmd-pipe-pane.c:71). */
+  dead: boolean;
+}
+
+/**
+ * The panes the plugin starts when it loads with auto on: not dead, not
+ * stopped by hand, not logged by a living reader, and not piped without our
+ * mark: that pipe is an auto hook's reader still setting up (the first
+ * session's hook runs while the plugin loads) or the user's own pipe-pane,
+ * which pipe-pane would close (cmd-pipe-pane.c:76).
+ */
+export function panesToStart<Row extends PaneRow>(rows: Row[], living: (row: Row) => boolean): string[] {
+  return rows
+    .filter((row) => !row.dead && row.offBy === '' && !(row.piped && row.recording === '') && !(row.recording !== '' && living(row)))
+    .map((row) => row.paneId);
+}

@@ -1,0 +1,152 @@
+// Auto-start (`@audit-auto on`): every pane logged without a key press, those
+// there when the plugin loads and every new session, window and split from
+// its first byte; a pane stopped by hand stays off; the hooks follow the
+// option when the config is sourced again. Real tmux, a real attached client.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { HELPER, PLUGIN } from '../support/paths.ts';
+import { attachClient, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { escapeRegExp, uniqueMarker, waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+const AUTO_HOOKS = ['after-new-session', 'after-new-window', 'after-split-window'];
+
+/** The recording id of a pane once its reader has marked it. */
+function waitForRecording(tmux: TmuxServer, pane: string): Promise<string> {
+  return waitFor(`${pane} to be logged`, () => tmux.show('#{@audit_on}', pane));
+}
+
+/** The hooks tmux holds for `name` (every index). */
+function hooksOf(tmux: TmuxServer, name: string): string[] {
+  return tmux
+    .tmux('show-hooks', '-g')
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}[`));
+}
+
+function sourcePlugin(tmux: TmuxServer): void {
+  tmux.tmux('run-shell', PLUGIN);
+}
+
+describe('@audit-auto on', () => {
+  it('logs the panes there at load, and new windows, splits and sessions from their first byte, by=auto', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on'] });
+    const first = await waitForRecording(tmux, '%0');
+    await waitFor('the start event of %0', () => tmux.readLog().includes(`* start rec=${first} by=auto pane=%0 `));
+
+    // Keys pressed in a real attached client: a new window (prefix c) and a split (prefix ").
+    const terminal = await attachClient(tmux);
+    try {
+      terminal.press('C-b', 'c');
+      const windowPane = await waitFor('the new window', () => tmux.tmux('list-panes', '-a', '-F', '#{pane_id}').split('\n').find((id) => id === '%1'));
+      await waitForRecording(tmux, windowPane);
+      terminal.press('C-b', '"');
+      await waitFor('the split', () => tmux.tmux('list-panes', '-a', '-F', '#{pane_id}').split('\n').includes('%2'));
+      const splitRec = await waitForRecording(tmux, '%2');
+      await waitFor('the split\'s start event', () => tmux.readLog().includes(`* start rec=${splitRec} by=auto pane=%2 `));
+      // What is typed in the client reaches the new pane's log.
+      const marker = uniqueMarker('typed');
+      terminal.typeText(`echo ${marker}`);
+      terminal.press('Enter');
+      await tmux.waitForPrinted(marker);
+    } finally {
+      terminal.kill();
+    }
+
+    // A program that prints the moment its pane exists: its first line is in the log, before anything else of that recording.
+    const firstByte = uniqueMarker('first-byte');
+    const split = tmux.tmux('split-window', '-t', '%0', '-P', '-F', '#{pane_id}', `printf '${firstByte}\\n'; exec sh`).trim();
+    // The hook runs inside the split's own command, before tmux reads the pane: the pipe is there when split-window returns.
+    assert.equal(tmux.show('#{pane_pipe}', split), '1', 'piped as the split returns');
+    const splitRecording = await waitForRecording(tmux, split);
+    await tmux.waitForPrinted(firstByte);
+    const ofSplit = tmux
+      .readLog()
+      .split('\n')
+      .filter((line) => line.includes(`rec=${splitRecording}`) || line.endsWith(`| ${firstByte}`));
+    assert.match(ofSplit[0]!, new RegExp(`\\* start rec=${splitRecording} by=auto pane=${escapeRegExp(split)} `));
+    assert.match(ofSplit[1]!, new RegExp(`\\| ${firstByte}$`), 'the first byte the pane printed is the first line after the start');
+
+    const window = uniqueMarker('window-first');
+    const windowPane = tmux.tmux('new-window', '-d', '-P', '-F', '#{pane_id}', `printf '${window}\\n'; exec sh`).trim();
+    await waitForRecording(tmux, windowPane);
+    await tmux.waitForPrinted(window);
+
+    const session = uniqueMarker('session-first');
+    tmux.tmux('new-session', '-d', '-s', 'other', `printf '${session}\\n'; exec sh`);
+    const otherPane = tmux.show('#{pane_id}', 'other:');
+    const otherRec = await waitForRecording(tmux, otherPane);
+    await tmux.waitForPrinted(session, { session: 'other' });
+    assert.ok(tmux.readLog('other').includes(`* start rec=${otherRec} by=auto pane=${otherPane} `), 'the new session has its own log');
+  });
+
+  it('a pane stopped by hand stays off when the plugin loads again, until started by hand', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on'] });
+    const recording = await waitForRecording(tmux, '%0');
+    tmux.toggle('%0');
+    await waitFor('the stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=toggle by=${os.userInfo().username}`));
+    assert.equal(tmux.show('#{@audit_on}'), '');
+    // A pane the hooks did not see (its hook removed for the split): the next load starts it, which tells the load's start is done.
+    tmux.tmux('set-hook', '-gu', 'after-split-window[47]');
+    const unseen = tmux.tmux('split-window', '-d', '-t', '%0', '-P', '-F', '#{pane_id}').trim();
+    assert.equal(tmux.show('#{pane_pipe}', unseen), '0');
+    sourcePlugin(tmux);
+    await waitForRecording(tmux, unseen);
+    assert.equal(tmux.show('#{@audit_on}', '%0'), '', 'the pane stopped by hand is still off');
+    assert.equal(tmux.show('#{pane_pipe}', '%0'), '0');
+    assert.ok(!tmux.readLog().includes('* start rec=') || tmux.readLog().split('pane=%0 ').length === 2, 'one start of %0 only');
+
+    tmux.toggle('%0');
+    const again = tmux.show('#{@audit_on}', '%0');
+    assert.notEqual(again, '');
+    await waitFor('started by hand: named so', () => tmux.readLog().includes(`* start rec=${again} by=${os.userInfo().username} pane=%0 `));
+    assert.equal(tmux.show('#{@audit_off_by}', '%0'), '', 'a start by hand clears the stop');
+  });
+
+  it('sourcing twice keeps one of each hook; off and sourced again removes them, and new panes are not logged', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on'] });
+    await waitForRecording(tmux, '%0');
+    sourcePlugin(tmux);
+    for (const hook of AUTO_HOOKS) assert.deepEqual(hooksOf(tmux, hook).map((line) => line.slice(0, line.indexOf(' '))), [`${hook}[47]`]);
+
+    tmux.tmux('set', '-g', '@audit-auto', 'off');
+    sourcePlugin(tmux);
+    for (const hook of AUTO_HOOKS) assert.deepEqual(hooksOf(tmux, hook), [], `${hook} removed`);
+    const split = tmux.tmux('split-window', '-t', '%0', '-P', '-F', '#{pane_id}').trim();
+    assert.equal(tmux.show('#{pane_pipe}', split), '0', 'a new pane is not piped');
+    assert.equal(tmux.show('#{@audit_on}', '%0') !== '', true, 'turning auto off stops nothing already logged');
+  });
+});
+
+describe('the hook command is quoted for tmux, its formats and sh', () => {
+  it('a plugin path holding quotes, #{}, %, ; and $( ) runs that bundle and nothing else', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on'], plugin: false });
+    const hostile = path.join(tmux.dir, `it's #{pane_id} %H #[fg=red] ; $(touch pwned) \`touch pwned2\` "q"`);
+    fs.mkdirSync(path.join(hostile, 'dist'), { recursive: true });
+    const bundle = path.join(hostile, 'dist', 'audit.cjs');
+    fs.copyFileSync(HELPER, bundle);
+    execFileSync(process.execPath, [bundle, '--report', 'terminal', 'auto-hooks', '--index', '47'], { env: tmux.paneEnv(), cwd: tmux.dir });
+    const split = tmux.tmux('split-window', '-t', '%0', '-P', '-F', '#{pane_id}').trim();
+    const recording = await waitForRecording(tmux, split);
+    const reader = await waitFor('the reader', () => tmux.readerPids()[0]);
+    assert.ok(fs.readFileSync(`/proc/${reader}/cmdline`, 'utf8').split('\0').includes(bundle), 'the reader runs the bundle at that path');
+    await waitFor('the start event', () => tmux.readLog().includes(`* start rec=${recording} by=auto pane=${split} `));
+    for (const name of fs.readdirSync(tmux.dir)) assert.ok(!name.startsWith('pwned'), `no command ran from the path: ${name}`);
+    assert.ok(!fs.existsSync(path.join('/', 'pwned')));
+  });
+});
+
+describe('@audit-auto off (the default)', () => {
+  it('sets no hook and starts nothing', async () => {
+    const tmux = server();
+    for (const hook of AUTO_HOOKS) assert.deepEqual(hooksOf(tmux, hook), []);
+    const split = tmux.tmux('split-window', '-t', '%0', '-P', '-F', '#{pane_id}').trim();
+    assert.equal(tmux.show('#{pane_pipe}', split), '0');
+    assert.equal(tmux.show('#{pane_pipe}', '%0'), '0');
+  });
+});

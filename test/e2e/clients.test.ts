@@ -1,0 +1,82 @@
+// Who was there: a real client attaching, switching session and detaching
+// becomes events in the logs of the sessions it came to and left (when they
+// have a logged pane), with its user, tty, terminal, size and read-only flag.
+
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import { describe, it } from 'node:test';
+import { parseLine } from '../../src/format/text.ts';
+import { OuterTerminal, serversForThisFile } from '../support/tmux.ts';
+import { waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+
+function events(log: string, name: string): Record<string, string>[] {
+  return log
+    .split('\n')
+    .map((line) => parseLine(line))
+    .filter((line) => line?.kind === 'event' && line.text === name)
+    .map((line) => {
+      const { rec, ...fields } = line!.fields ?? {};
+      assert.ok(rec, 'each event names its recording');
+      return fields;
+    });
+}
+
+describe('attach, switch, detach', () => {
+  it('are events in the logged sessions, naming the client, its user, term, size and read-only flag', async () => {
+    const tmux = server();
+    tmux.tmux('new-session', '-d', '-s', 'two');
+    await tmux.startLogging('%0');
+    const other = tmux.show('#{pane_id}', 'two:');
+    tmux.toggle(other);
+    await waitFor('both logged', () => tmux.show('#{@audit_on}', other) !== '' && tmux.readerPids().length === 2);
+    const terminal = new OuterTerminal(tmux.clientOf('main'));
+    try {
+      const client = await waitFor('the client', () => tmux.tmux('list-clients', '-F', '#{client_name}').trim());
+      const attach = await waitFor('the attach event', () => events(tmux.readLog('main'), 'attach')[0]);
+      assert.deepEqual(attach, {
+        client,
+        user: os.userInfo().username,
+        term: tmux.tmux('list-clients', '-F', '#{client_termname}').trim(),
+        size: '120x30',
+        readonly: 'no',
+      });
+
+      tmux.tmux('switch-client', '-c', client, '-t', 'two');
+      const into = await waitFor('the switch into two', () => events(tmux.readLog('two'), 'switch')[0]);
+      assert.equal(into.client, client);
+      assert.equal(into.from_session, 'main');
+      const out = await waitFor('the switch out of main', () => events(tmux.readLog('main'), 'switch')[0]);
+      assert.deepEqual(out, { client, user: os.userInfo().username, to: 'two' });
+
+      terminal.press('C-b', 'd');
+      const detach = await waitFor('the detach event', () => events(tmux.readLog('two'), 'detach')[0]);
+      assert.deepEqual(detach, { client, user: os.userInfo().username });
+      assert.equal(events(tmux.readLog('main'), 'detach').length, 0, 'the detach is in the session it left only');
+    } finally {
+      terminal.kill();
+    }
+  });
+
+  it('a read-only client is named so; a session without a logged pane gets no log', async () => {
+    const tmux = server();
+    tmux.tmux('new-session', '-d', '-s', 'quiet');
+    await tmux.startLogging('%0');
+    const terminal = new OuterTerminal(tmux.clientOf('main'));
+    try {
+      const client = await waitFor('the client', () => tmux.tmux('list-clients', '-F', '#{client_name}').trim());
+      await waitFor('the attach event', () => events(tmux.readLog('main'), 'attach')[0]);
+      tmux.tmux('switch-client', '-c', client, '-r');
+      tmux.tmux('switch-client', '-c', client, '-t', 'quiet');
+      // Each hook's helper runs on its own: the next switch waits until this one is recorded.
+      await waitFor('the switch out of main', () => events(tmux.readLog('main'), 'switch')[0]);
+      tmux.tmux('switch-client', '-c', client, '-t', 'main');
+      const back = await waitFor('the switch back into main', () => events(tmux.readLog('main'), 'switch').find((fields) => fields.from_session === 'quiet'));
+      assert.equal(back.readonly, 'yes');
+      assert.equal(tmux.readLog('quiet'), '', 'no log for a session with no logged pane');
+    } finally {
+      terminal.kill();
+    }
+  });
+});

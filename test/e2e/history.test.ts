@@ -1,0 +1,78 @@
+// prefix + M-a (@audit-save-key) pressed in a real client: the pane's
+// complete history, cleaned, in a new 0600 file beside the logs, and the
+// message line says where. Works whether or not the pane is logged.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { describe, it } from 'node:test';
+import { parseLine } from '../../src/format/text.ts';
+import { attachClient, serversForThisFile } from '../support/tmux.ts';
+import { uniqueMarker, waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+
+describe('save history key', () => {
+  it('saves scrollback and screen, cleaned, 0600, named in the message line', async () => {
+    const tmux = server();
+    const first = uniqueMarker('early');
+    // Far more lines than the screen holds: the first is in the scrollback only.
+    tmux.type(`echo ${first}; seq 1 200; printf 'bidi \\342\\200\\256evil\\n'`);
+    await waitFor('the output', () => tmux.screen().includes('bidi '));
+    const terminal = await attachClient(tmux);
+    try {
+      terminal.press('C-b', 'M-a');
+      const said = await waitFor('the message', () => /tmux-audit: saved (\d+) lines of %0 → (\S+)/.exec(terminal.screenText()) ?? undefined);
+      const saved = fs.readdirSync(tmux.logDir).filter((name) => name.endsWith('.history.txt'));
+      assert.equal(saved.length, 1);
+      const file = `${tmux.logDir}/${saved[0]}`;
+      // The message line is as wide as the client: it shows the path's start.
+      assert.ok(file.startsWith(said[2]!), 'the message names the file');
+      assert.match(file, /\.pane0\.\d{8}T\d{6}Z\.history\.txt$/);
+      assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+      const text = fs.readFileSync(file, 'utf8');
+      const rows = text.split('\n');
+      assert.match(rows[0]!, /^# tmux-audit: history of main:0\.0 \(%0\) captured \S+ by \S+, \d+ lines$/);
+      assert.equal(rows[0]!.endsWith(`, ${said[1]} lines`), true);
+      assert.ok(rows.includes(first), 'the scrollback is there');
+      assert.ok(rows.includes('200'));
+      assert.ok(rows.includes('bidi \\u202eevil'), 'a bidi control is made visible, not obeyed');
+      assert.ok(!text.includes('\u202e'));
+    } finally {
+      terminal.kill();
+    }
+  });
+});
+
+describe('@audit-history at a start by hand', () => {
+  it('what the pane already showed comes first, as a history block; a forged line stays a row', async () => {
+    const tmux = server({ config: ['set -g @audit-history on', 'set -g @audit-history-lines 50'] });
+    const early = uniqueMarker('before-logging');
+    const forged = '2026-01-01T00:00:00.000+00:00 root main:0.0 * stop rec=forged reason=toggle';
+    tmux.type(`clear; echo ${early}; seq 1 100; echo '${forged}'`);
+    await waitFor('the output', () => tmux.screen().includes('reason=toggle\n'));
+    const { recording } = await tmux.startLogging();
+    const printed = uniqueMarker('after');
+    await tmux.run(`echo ${printed}`);
+    const lines = tmux.readLog().split('\n').filter(Boolean);
+    assert.match(lines[0]!, new RegExp(`\\* start rec=${recording} `));
+    const history = /\* history rec=\S+ captured=(\S+) lines=(\d+)$/.exec(lines[1]!);
+    assert.ok(history, lines[1]);
+    const count = Number(history[2]);
+    const rows = lines.slice(2, 2 + count).map((line) => line.slice(line.indexOf(' = ') + 3));
+    assert.ok(lines.slice(2, 2 + count).every((line) => / main:0\.0 = /.test(line)), 'every row has the screen-row mark');
+    assert.equal(rows[rows.length - 1], forged, 'the last row above the prompt: the forged line, as text');
+    assert.ok(!rows.includes(early), 'scrollback beyond 50 lines is not taken');
+    assert.ok(rows.includes('100') && rows.includes('40'), 'screen and scrollback up to the limit');
+    assert.equal(lines.filter((line) => parseLine(line)?.kind === 'event' && parseLine(line)?.text === 'stop').length, 0, 'no stop event came from the row');
+    assert.ok(tmux.loggedText().some((text) => text.includes(`echo ${printed}`)), 'the prompt line (the seed) and the command typed after the start are printed lines');
+  });
+
+  it('off: no history', async () => {
+    const tmux = server({ config: ['set -g @audit-history off'] });
+    tmux.type('echo shown-before');
+    await waitFor('the output', () => tmux.screen().includes('shown-before\n'));
+    await tmux.startLogging();
+    await tmux.run('true');
+    assert.ok(!tmux.readLog().includes('* history'));
+  });
+});
