@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,9 +866,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2505,7 +2505,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os4 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2562,45 +2562,45 @@ var AuditError = class extends Error {
 // src/core/options.ts
 var import_node_path = __toESM(require("node:path"), 1);
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2610,7 +2610,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2626,7 +2626,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2635,13 +2635,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2651,29 +2651,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2741,7 +2741,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2749,7 +2749,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2780,7 +2780,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2790,7 +2790,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2806,7 +2806,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2959,7 +2959,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2988,7 +2988,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3002,7 +3002,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3109,7 +3109,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3123,19 +3123,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3145,25 +3145,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3219,7 +3219,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3759,7 +3759,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3807,7 +3807,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3824,7 +3824,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3870,18 +3870,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3895,7 +3895,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3922,7 +3922,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3942,7 +3942,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3965,7 +3965,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4012,7 +4012,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4100,7 +4100,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4140,7 +4140,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4198,7 +4198,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4227,7 +4227,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4239,7 +4239,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4303,7 +4303,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4367,7 +4367,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4432,7 +4432,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4497,13 +4497,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4539,13 +4539,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4582,7 +4582,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4632,7 +4632,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4673,13 +4673,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4717,7 +4717,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4785,7 +4785,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4853,13 +4853,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4952,7 +4952,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4991,7 +4991,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5030,7 +5030,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5069,7 +5069,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5092,7 +5092,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5114,7 +5114,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5136,7 +5136,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5159,7 +5159,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5181,7 +5181,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5203,7 +5203,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5216,7 +5216,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5251,7 +5251,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5286,7 +5286,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5298,7 +5298,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5310,7 +5310,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5345,7 +5345,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5420,12 +5420,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -5642,488 +5642,290 @@ function parseEventText(text2) {
   return { name, fields };
 }
 
-// src/core/options.ts
-var OPTIONS = {
-  key: {
-    name: "@audit-key",
-    default: "A",
-    meaning: "the key (after the prefix) that toggles logging of the current pane",
-    readAt: "load"
-  },
-  dir: {
-    name: "@audit-dir",
-    default: "",
-    computedDefault: "${XDG_STATE_HOME:-$HOME/.local/state}/tmux-audit",
-    meaning: "where logs go; absolute, ~ allowed. Created mode 0700",
-    readAt: "start"
-  },
-  timeFormat: {
-    name: "@audit-time-format",
-    default: DEFAULT_TIME_FORMAT,
-    meaning: "the stamp's time, a date-fns format string; local time",
-    readAt: "start"
-  },
-  maxSize: {
-    name: "@audit-max-size",
-    default: "10M",
-    meaning: "rotate a session's log before it grows past this; K, M, G (powers of 1024)",
-    readAt: "start"
-  },
-  maxFiles: {
-    name: "@audit-max-files",
-    default: "20",
-    meaning: "rotated files kept per session, or all; the oldest beyond this are deleted",
-    readAt: "start"
-  },
-  statusOn: {
-    name: "@audit-status-on",
-    default: "#[fg=red,bold]\u25CF REC#[default]",
-    meaning: "what #{audit_status} shows while the current pane is logged",
-    readAt: "load"
-  },
-  statusStalled: {
-    name: "@audit-status-stalled",
-    default: "#[fg=yellow,bold]\u25CF REC?#[default]",
-    meaning: "what #{audit_status} shows while the current pane's reader has not reported for 15 s (stopped, stuck, or far behind)",
-    readAt: "load"
-  },
-  statusOff: {
-    name: "@audit-status-off",
-    default: "",
-    meaning: "what #{audit_status} shows otherwise",
-    readAt: "load"
-  },
-  node: {
-    name: "@audit-node",
-    default: "node",
-    meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
-    readAt: "load"
-  }
-}, START_OPTIONS = Object.keys(OPTIONS).filter((key2) => OPTIONS[key2].readAt === "start"), PANE_OPTIONS = {
-  recording: "@audit_on",
-  runFile: "@audit_run",
-  /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
-  pipedBy: "@audit_piped_by",
-  /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
-  shellKey: "@audit_shell_",
-  /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
-  beat: "@audit_beat",
-  /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
-  shellHinted: "@audit_shell_hinted"
-}, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
-function defaultDir(env) {
-  let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
-  return import_node_path.default.join(state, "tmux-audit");
+// src/terminal/ansi.ts
+var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
+for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
+var REPORTED_ESC = new Uint8Array(128);
+for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
+var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
+var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
+function escapeByte(out, o, byte) {
+  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
-var UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-function parseSize(text2) {
-  let match2 = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text2);
-  if (!match2) return;
-  let bytes = Math.floor(Number(match2[1]) * UNITS[match2[2].toLowerCase()]);
-  return bytes > 0 ? bytes : void 0;
+function escapeCodePoint(out, o, codePoint) {
+  return out[o] = 92, out[o + 1] = 117, out[o + 2] = HEX.charCodeAt(codePoint >> 12 & 15), out[o + 3] = HEX.charCodeAt(codePoint >> 8 & 15), out[o + 4] = HEX.charCodeAt(codePoint >> 4 & 15), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
 }
-function resolveOptions(raw, env) {
-  let warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
-    let value = raw[key2];
-    return visible(value) === value ? value : fallback(key2, "holds a control character (shown as \\uXXXX)", "", shownDefault);
-  }, dir = defaultDir(env), rawDir = given("dir", dir);
-  if (rawDir !== "") {
-    let expanded = rawDir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
-    import_node_path.default.isAbsolute(expanded) ? dir = import_node_path.default.normalize(expanded) : dir = fallback("dir", "is not an absolute path", dir, dir);
-  }
-  let timeFormat = OPTIONS.timeFormat.default, rawTimeFormat = given("timeFormat", `'${timeFormat}'`);
-  if (rawTimeFormat !== "") {
-    let problem = timeFormatProblem(rawTimeFormat);
-    problem ? timeFormat = fallback("timeFormat", `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`) : timeFormat = rawTimeFormat;
-  }
-  let maxBytes = parseSize(DEFAULT_MAX_SIZE), rawMaxSize = given("maxSize", DEFAULT_MAX_SIZE);
-  if (rawMaxSize !== "") {
-    let parsed = parseSize(rawMaxSize);
-    parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
-  }
-  let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
-  return /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles))), { options: { dir, timeFormat, maxBytes, maxFiles }, warnings };
+function isLineBreakOrBidi(b0, b1, b2) {
+  return b0 === 226 && (b1 === 128 && b2 >= 168 && b2 <= 174 || b1 === 129 && b2 >= 166 && b2 <= 169);
 }
-
-// src/core/plan.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
-
-// src/core/paths.ts
-var import_node_crypto2 = require("node:crypto"), import_node_path2 = __toESM(require("node:path"), 1), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
-function sessionStem(session, max = MAX_SESSION_STEM) {
-  let pieces = [], length = 0;
-  for (let char of session) {
-    let piece = "";
-    for (let byte of Buffer.from(char, "utf8")) {
-      let ascii = String.fromCharCode(byte), safe = /[A-Za-z0-9_-]/.test(ascii) || ascii === "." && length + piece.length > 0;
-      piece += safe ? ascii : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+var EscapeCleaner = class {
+  state = 0 /* Ground */;
+  /** First and second CSI parameters, or -1 when not given. */
+  param = -1;
+  param2 = -1;
+  /** Parameters begun (`;` seen) so far, and parameter bytes; past tmux's limits the CSI is discarded. */
+  paramIndex = 0;
+  paramBytes = 0;
+  /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
+  discard = !1;
+  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  current = -1;
+  currentSub = !1;
+  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
+  subInFirstTwo = !1;
+  /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
+  screenModes = [];
+  /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
+  now = 0;
+  stringSince = 0;
+  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
+  modes = new Int32Array(MAX_PARAMS + 1);
+  modeCount = 0;
+  /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
+  oscNumber = 0;
+  oscKeep = !1;
+  oscBody;
+  oscLength = 0;
+  oscTruncated = !1;
+  /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
+  oscBodies = [];
+  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
+  repeatChar = -1;
+  /** The same at the end of the last chunk, if nothing but that character came last. */
+  lastChar = -1;
+  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
+  marker = 0;
+  intermediates = !1;
+  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
+  pending = new Uint8Array(3);
+  pendingLength = 0;
+  need = 0;
+  lower = 128;
+  upper = 191;
+  /** Printable text of the chunk being cleaned, as UTF-8. */
+  out = Buffer.allocUnsafe(64 * 1024);
+  /**
+   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
+   * chunk: an op's byte offset minus this is its offset in the decoded text.
+   */
+  extraBytes = 0;
+  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  opAt = new Int32Array(1024);
+  opCode = new Int32Array(1024);
+  opParam = new Int32Array(1024);
+  opParam2 = new Int32Array(1024);
+  /** 1 if the text before the op (since the op before) is printable ASCII only. */
+  opPlain = new Uint8Array(1024);
+  ops = 0;
+  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
+  complex = !1;
+  /**
+   * Cleans one chunk, reporting what it holds to `perform` in stream order.
+   * `now` (epoch ms of the read) lets a string left open for STRING_TIMEOUT_MS
+   * end as tmux ends it, so bytes the screen shows after it are not taken for
+   * part of it; without it, a string ends only by its terminator.
+   */
+  advance(chunk, perform2, now) {
+    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1));
+    let room = chunk.length * 4 + 24;
+    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
+      let size2 = chunk.length + 1;
+      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
     }
-    pieces.push(piece), length += piece.length;
+    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
+    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      let b = chunk[i];
+      if (state === 0 /* Ground */) {
+        if (this.need > 0) {
+          if (b >= this.lower && b <= this.upper) {
+            o = this.continueCharacter(out, o, b);
+            continue;
+          }
+          o = this.escapePending(out, o);
+        }
+        if (b < 128)
+          if (b >= 32 && b !== DEL)
+            out[o++] = b, asciiEnd = o;
+          else if (b === LF) {
+            let k = this.ops++;
+            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
+          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
+        else o = this.startCharacter(out, o, b);
+        continue;
+      }
+      if (state === 13 /* DcsBody */) {
+        b === ESC && (state = 14 /* DcsEscape */);
+        continue;
+      }
+      if (state === 14 /* DcsEscape */) {
+        state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */;
+        continue;
+      }
+      if (b === ESC || b === CAN || b === SUB) {
+        state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
+        continue;
+      }
+      switch (state) {
+        case 1 /* Escape */:
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          break;
+        case 2 /* EscapeIntermediate */:
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 9 /* DcsEntry */:
+        case 10 /* DcsParam */:
+        case 11 /* DcsIntermediate */:
+          b >= 64 && b <= 126 ? state = 13 /* DcsBody */ : b >= 32 && b <= 47 ? state = 11 /* DcsIntermediate */ : b >= 48 && b <= 63 && (state === 11 /* DcsIntermediate */ || b === 58 || state === 10 /* DcsParam */ && b >= 60 ? state = 12 /* DcsIgnore */ : state = 10 /* DcsParam */);
+          break;
+        case 12 /* DcsIgnore */:
+          break;
+        case 3 /* CsiEntry */:
+        case 4 /* CsiParam */:
+          if (b < 32) o = this.control(out, o, b);
+          else if (b >= 48 && b <= 57) {
+            state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
+            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
+            current > INT_MAX ? this.discard = !0 : this.current = current;
+          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
+          break;
+        case 5 /* CsiIntermediate */:
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 6 /* CsiIgnore */:
+          b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 7 /* OscString */:
+          b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
+          break;
+        case 8 /* IgnoredString */:
+          break;
+      }
+    }
+    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
   }
-  if (length === 0) return "%";
-  if (length <= max) return pieces.join("");
-  let prefix = "";
-  for (let piece of pieces) {
-    if (prefix.length + piece.length > max - HASH_SUFFIX) break;
-    prefix += piece;
+  /** End of stream: an unfinished character is reported as escaped bytes. */
+  end(perform2) {
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
   }
-  return `${prefix}~${(0, import_node_crypto2.createHash)("sha256").update(session, "utf8").digest("hex").slice(0, 8)}`;
-}
-function sessionLogPath(dir, session, socketPath) {
-  let socket = import_node_path2.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket, MAX_SOCKET_STEM)}`;
-  return import_node_path2.default.join(dir, `${sessionStem(session)}${server}.log`);
-}
-function runFilePath(dir, serverPid, paneId) {
-  return import_node_path2.default.join(dir, ".run", `${serverPid}-${paneId.replace(/^%/, "")}.json`);
-}
-function pidFilePath(runFile) {
-  return runFile.replace(/\.json$/, ".pid");
-}
-function stopFilePath(runFile) {
-  return runFile.replace(/\.json$/, ".stop");
-}
-function rotationLockPath(logFile) {
-  return import_node_path2.default.join(import_node_path2.default.dirname(logFile), `.${import_node_path2.default.basename(logFile)}.lock`);
-}
-
-// src/tmux/quote.ts
-function literal(text2) {
-  return text2.replace(/%/g, "%%").replace(/#/g, "##");
-}
-function shellQuote(word) {
-  return `'${word.replace(/'/g, "'\\''")}'`;
-}
-
-// src/core/plan.ts
-var READER_NODE_FLAGS = "--max-semi-space-size=1";
-function chooseAction(verb, state, recordingAlive) {
-  if (verb === "toggle") return recordingAlive ? "stop" : "start";
-  if (verb === "start" && recordingAlive) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);
-  if (verb === "stop" && state.recording === "") throw new AuditError(`${state.paneId} is not being logged`);
-  return verb;
-}
-function asker(clientUser, username) {
-  return clientUser || username;
-}
-function pipeCommand(node, bundle, runFile) {
-  let quotedNode = shellQuote(node), quotedBundle = shellQuote(bundle), quotedRunFile = shellQuote(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
-  return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
-}
-var SHELL_RC = {
-  bash: { rc: "~/.bashrc", snippet: "integration.bash" },
-  zsh: { rc: "~/.zshrc", snippet: "integration.zsh" },
-  fish: { rc: "~/.config/fish/config.fish", snippet: "integration.fish" }
+  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  report(length, perform2) {
+    if (length === 0 && this.ops === 0) return;
+    let text2 = this.out.toString("utf8", 0, length), from = 0;
+    for (let k = 0; k < this.ops; k++) {
+      let at = this.opAt[k];
+      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
+      let code = this.opCode[k];
+      if (code < OP_CSI) perform2.execute(code);
+      else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
+      else if (code < OP_ENTER_ALTERNATE) perform2.esc(code - OP_ESC);
+      else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]);
+      else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
+      else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
+      else {
+        from = at + this.opParam[k];
+        let unshown = text2.slice(at, from);
+        perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
+      }
+    }
+    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
+  }
+  /**
+   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
+   * op, or the one right before it made longer (a run of binary bytes is one
+   * op, so a chunk never has more ops than bytes).
+   */
+  unshown(o, length) {
+    let at = o - this.extraBytes, last = this.ops - 1;
+    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
+  }
+  op(o, code, param, param2) {
+    let k = this.ops++;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
+  }
+  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
+  control(out, o, b) {
+    return b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+  }
+  /**
+   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
+   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
+   * anything else is escaped.
+   */
+  startCharacter(out, o, b) {
+    let need = 0, lower = 128, upper = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239)
+      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
+    else if (b >= 240 && b <= 244)
+      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
+    else return escapeByte(out, this.unshown(o, 4), b);
+    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
+  }
+  continueCharacter(out, o, b) {
+    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
+    let length = this.pendingLength;
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, this.unshown(o, 6), b);
+    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
+      let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
+      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
+    }
+    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
+    return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
+  }
+  escapePending(out, o) {
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
+    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
+  }
+  /**
+   * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
+   * and ignores one with sub-parameters (input_get gives -1 for it, input.c:1065),
+   * so the screen switches if any plain parameter is 1049, 1047 or 47.
+   */
+  endParam() {
+    let index = this.paramIndex++;
+    if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
+      let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
+      index === 0 ? this.param = value : index === 1 && (this.param2 = value), this.marker === 63 && ALTERNATE_SCREEN_MODES.has(this.current) && index < MAX_PARAMS && this.screenModes.push(this.current), this.current >= 3 && this.current <= 7 && this.modeCount < this.modes.length && (this.marker === 0 && this.current === 4 ? this.modes[this.modeCount++] = 4 /* Insert */ : this.marker === 63 && this.current !== 4 && this.current !== 5 && (this.modes[this.modeCount++] = 65536 + this.current));
+    }
+    this.current = -1, this.currentSub = !1;
+  }
+  /** Reports the CSI sequences that matter to the log. */
+  dispatchCsi(o, final) {
+    if ((final === 104 || final === 108) && this.modeCount > 0)
+      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
+    if (this.marker === 0) {
+      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
+      this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
+    } else if (this.marker === 63 && (final === 104 || final === 108))
+      for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
+  }
+  /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
+  oscByte(b) {
+    if (this.oscKeep) {
+      if (this.oscLength === 262144) {
+        this.oscTruncated = !0;
+        return;
+      }
+      let body = this.oscBody;
+      if (this.oscLength === body.length) {
+        let grown = Buffer.allocUnsafe(Math.min(body.length * 4, 262144));
+        body.copy(grown, 0, 0, this.oscLength), this.oscBody = grown;
+      }
+      this.oscBody[this.oscLength++] = b;
+    } else {
+      if (this.oscNumber < 0) return;
+      b >= 48 && b <= 57 ? this.oscNumber = this.oscNumber < 1e3 ? this.oscNumber * 10 + (b - 48) : -1 : b === 59 && (this.oscNumber === 133 || this.oscNumber === 633) ? (this.oscKeep = !0, this.oscBody ??= Buffer.allocUnsafe(4096)) : this.oscNumber = -1;
+    }
+  }
+  /** An OSC string ended: a semantic prompt is reported at this point of the text. */
+  endOsc(o) {
+    if (!this.oscKeep) return;
+    this.oscKeep = !1;
+    let index = this.oscBodies.push(this.oscBody.toString("utf8", 0, this.oscLength)) - 1;
+    this.op(o, this.oscTruncated ? OP_OSC + 1 : OP_OSC, this.oscNumber, index), this.oscNumber = -1, this.oscBody.length > 64 * 1024 && (this.oscBody = void 0);
+  }
 };
-function integrationHint(facts) {
-  if (facts.integrated || facts.state.shellHinted) return;
-  let shell = SHELL_RC[facts.state.command.replace(/^-/, "")];
-  if (!(!shell || !facts.shipped(`shell/${shell.snippet}`)))
-    return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
-}
-function planStart(facts) {
-  let { state, options } = facts, file = sessionLogPath(options.dir, state.session, state.socket), runFile = runFilePath(options.dir, state.serverPid, state.paneId), messages = [`logging ${state.paneId} \u2192 ${file} (rec ${facts.id})`];
-  state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`), messages.push(...facts.warnings), facts.dirExists || messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
-  let hint = integrationHint(facts);
-  return hint && messages.push(hint), {
-    file,
-    runFile,
-    seedAt: state.alternateScreen ? void 0 : { x: state.cursorX, y: state.cursorY },
-    recording: {
-      id: facts.id,
-      file,
-      user: facts.username,
-      by: asker(facts.clientUser, facts.username),
-      session: state.session,
-      window: state.window,
-      pane: state.pane,
-      paneId: state.paneId,
-      socket: state.socket,
-      version: state.version,
-      timeFormat: options.timeFormat,
-      maxBytes: options.maxBytes,
-      maxFiles: options.maxFiles,
-      alternateScreen: state.alternateScreen,
-      ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
-      width: state.width,
-      shell: facts.integrated ? "integrated" : "plain"
-    },
-    command: pipeCommand(facts.node, facts.bundle, runFile),
-    messages,
-    hinted: hint !== void 0,
-    readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`
-  };
-}
-function cannotWrite(file, failure) {
-  return new AuditError(`cannot write ${file}: ${failure.code === "ELOOP" ? "it is a symlink (refused)" : failure.message}`);
-}
-function planStop(state, recordingAlive, by) {
-  return recordingAlive ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] } : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
-}
-function describePane(state, live) {
-  let where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`;
-  return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
-}
-function filterRecording(filter, facts) {
-  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, facts.env);
-  return {
-    recording: {
-      id: facts.id,
-      file: import_node_path3.default.resolve(facts.cwd, filter.file),
-      user: facts.username,
-      by: facts.username,
-      session: filter.session,
-      window: "0",
-      pane: "0",
-      paneId: "",
-      socket: "",
-      version: "",
-      timeFormat: options.timeFormat,
-      maxBytes: options.maxBytes,
-      maxFiles: options.maxFiles,
-      seed: ""
-    },
-    warnings
-  };
-}
-
-// src/sinks/file/safe-fs.ts
-var import_node_crypto3 = require("node:crypto"), import_node_fs = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
-var { O_WRONLY, O_RDONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_DIRECTORY } = import_node_fs.default.constants, APPEND_FLAGS = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK, CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
-function euid() {
-  return process.geteuid?.() ?? 0;
-}
-var passwd;
-function userName(uid) {
-  if (!passwd) {
-    passwd = /* @__PURE__ */ new Map();
-    try {
-      for (let line of import_node_fs.default.readFileSync("/etc/passwd", "utf8").split(`
-`)) {
-        let [name, , id] = line.split(":");
-        name && id && !passwd.has(Number(id)) && passwd.set(Number(id), name);
-      }
-    } catch {
-    }
-  }
-  return passwd.get(uid) ?? `uid ${uid}`;
-}
-function who(uid) {
-  let name = userName(uid);
-  return name === `uid ${uid}` ? name : `${name} (uid ${uid})`;
-}
-function modeText(mode) {
-  return (mode & 4095).toString(8).padStart(4, "0");
-}
-function kindOf(stat) {
-  return stat.isSymbolicLink() ? "a symlink" : stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : "not a regular file";
-}
-function foreignness(where, stat) {
-  let owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
-  if (stat.uid !== euid()) return `${where} is ${owner}, not by ${who(euid())}`;
-  let writers = [(stat.mode & 16) !== 0 && "its group", (stat.mode & 2) !== 0 && "others"].filter(Boolean);
-  if (writers.length > 0) return `${where} is writable by ${writers.join(" and ")} (${owner})`;
-}
-function checkDir(dir, stat, policy) {
-  if (stat.isSymbolicLink() || !stat.isDirectory())
-    throw new AuditError(`${dir} is not a directory (refusing to follow a symlink)`);
-  if (policy !== "private") return;
-  let why = foreignness(dir, stat);
-  if (why) throw new AuditError(`${why}: refused, nothing is written into it; use a directory only you own and can write`);
-  checkAncestors(dir);
-}
-function checkAncestors(dir) {
-  let given = import_node_path4.default.resolve(dir);
-  for (let start2 of /* @__PURE__ */ new Set([given, import_node_fs.default.realpathSync(given)]))
-    for (let level = import_node_path4.default.dirname(start2); ; level = import_node_path4.default.dirname(level)) {
-      let stat = import_node_fs.default.lstatSync(level), owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
-      if (stat.uid !== 0 && stat.uid !== euid())
-        throw new AuditError(`${level}, above ${dir}, is ${owner}: its owner could swap the log directory; refused, use a directory whose parents only you or root own`);
-      if (!stat.isSymbolicLink() && (stat.mode & 18) !== 0 && (stat.mode & 512) === 0)
-        throw new AuditError(`${level}, above ${dir}, is writable by others without the sticky bit (${owner}): anyone could swap the log directory; refused`);
-      if (level === import_node_path4.default.dirname(level)) break;
-    }
-}
-function checkOpenedFile(file, fd, private_ = !1) {
-  let stat = import_node_fs.default.fstatSync(fd);
-  if (!stat.isFile()) throw new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
-  let why = foreignness(file, stat);
-  if (why) throw new AuditError(`${why}: refused, nothing is written to it; move it away to let a new log start there`);
-  if (stat.nlink !== 1) throw new AuditError(`${file} has ${stat.nlink} names (hard links): refused, nothing is written to it; move it away`);
-  if (private_ && (stat.mode & 63) !== 0) throw new AuditError(`${file} has mode ${modeText(stat.mode)}, not 0600: refused`);
-}
-function createMissing(dir) {
-  let first = import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
-  if (first !== void 0)
-    for (let level = dir; ; level = import_node_path4.default.dirname(level)) {
-      let fd = import_node_fs.default.openSync(level, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-      try {
-        import_node_fs.default.fstatSync(fd).uid === euid() && import_node_fs.default.fchmodSync(fd, 448);
-      } finally {
-        import_node_fs.default.closeSync(fd);
-      }
-      if (level === first || level === import_node_path4.default.dirname(level)) break;
-    }
-}
-function ensureDir(dir, policy) {
-  createMissing(dir), checkDir(dir, import_node_fs.default.lstatSync(dir), policy);
-}
-function ensurePrivateDir(dir) {
-  ensureDir(dir, "private");
-}
-function checkPrivateDir(dir) {
-  checkDir(dir, import_node_fs.default.lstatSync(dir), "private");
-}
-function explainOpenFailure(file, error) {
-  if (error.code === "ENXIO" || error.code === "EISDIR" || error.code === "ENODEV" || error.code === "EWOULDBLOCK") {
-    let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
-    if (stat && !stat.isFile()) return new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
-  }
-  return error;
-}
-function openAppend(file, policy = "private") {
-  ensureDir(import_node_path4.default.dirname(file), policy);
-  let fd, created = !1;
-  for (; ; ) {
-    try {
-      fd = import_node_fs.default.openSync(file, CREATE_FLAGS | O_APPEND, 384), created = !0;
-      break;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-    try {
-      fd = import_node_fs.default.openSync(file, APPEND_FLAGS);
-      break;
-    } catch (error) {
-      if (error.code !== "ENOENT") throw explainOpenFailure(file, error);
-    }
-  }
-  try {
-    created && import_node_fs.default.fchmodSync(fd, 384), checkOpenedFile(file, fd);
-  } catch (error) {
-    throw import_node_fs.default.closeSync(fd), error;
-  }
-  return fd;
-}
-function writePrivateFile(file, text2) {
-  let dir = import_node_path4.default.dirname(file);
-  ensurePrivateDir(dir);
-  let temporary = `${file}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs.default.openSync(temporary, CREATE_FLAGS, 384);
-  try {
-    import_node_fs.default.fchmodSync(fd, 384), import_node_fs.default.writeFileSync(fd, text2), import_node_fs.default.closeSync(fd), import_node_fs.default.renameSync(temporary, file);
-  } catch (error) {
-    try {
-      import_node_fs.default.closeSync(fd);
-    } catch {
-    }
-    throw import_node_fs.default.rmSync(temporary, { force: !0 }), error;
-  }
-}
-function readPrivateFile(file) {
-  let fd = import_node_fs.default.openSync(file, READ_FLAGS);
-  try {
-    return checkOpenedFile(file, fd, !0), import_node_fs.default.readFileSync(fd, "utf8");
-  } finally {
-    import_node_fs.default.closeSync(fd);
-  }
-}
-function isOwnFile(file) {
-  let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
-  return stat !== void 0 && stat.isFile() && stat.uid === euid() && stat.nlink === 1;
-}
-function appendLines(file, text2) {
-  let fd = openAppend(file);
-  try {
-    import_node_fs.default.writeSync(fd, text2);
-  } finally {
-    import_node_fs.default.closeSync(fd);
-  }
-}
-function endsWithNewline(file) {
-  let fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | import_node_fs.default.constants.O_NOFOLLOW | import_node_fs.default.constants.O_NONBLOCK);
-  try {
-    let size2 = import_node_fs.default.fstatSync(fd).size;
-    if (size2 === 0) return !0;
-    let last = Buffer.alloc(1);
-    return import_node_fs.default.readSync(fd, last, 0, 1, size2 - 1), last[0] === 10;
-  } finally {
-    import_node_fs.default.closeSync(fd);
-  }
-}
-
-// src/runtime/runfile.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1);
-
-// src/runtime/process.ts
-function processAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return !1;
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-
-// src/runtime/runfile.ts
-function writePrivate(file, text2) {
-  writePrivateFile(file, text2);
-}
-function writeRecording(runFile, recording) {
-  import_node_fs2.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
-`);
-}
-function readRecording(runFile) {
-  let absolute2 = import_node_path5.default.resolve(runFile), runDir = import_node_path5.default.dirname(absolute2), dir = import_node_path5.default.dirname(runDir);
-  if (import_node_path5.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
-  checkPrivateDir(dir), checkPrivateDir(runDir);
-  let recording = JSON.parse(
-    readPrivateFile(absolute2),
-    (key2, value) => key2 === "maxFiles" && value === null ? Number.POSITIVE_INFINITY : value
-  ), file = recording.file;
-  if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
-    throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
-  return recording;
-}
-function writeReaderPid(runFile) {
-  writePrivate(pidFilePath(runFile), `${process.pid}
-`);
-}
-function livingReader(runFile) {
-  let pid;
-  try {
-    pid = Number(readPrivateFile(pidFilePath(runFile)));
-  } catch {
-    return;
-  }
-  if (processAlive(pid))
-    try {
-      return import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(runFile) ? pid : void 0;
-    } catch {
-      return pid;
-    }
-}
-function requestStop(runFile, request) {
-  writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
-`);
-}
-function takeStopRequest(runFile) {
-  try {
-    let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
-  } catch {
-    return;
-  }
-}
-function removeRunFiles(runFile, recordingId) {
-  try {
-    if (readRecording(runFile).id !== recordingId) return;
-  } catch {
-    return;
-  }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs2.default.rmSync(file, { force: !0 });
-}
-
-// src/tmux/client.ts
-var import_node_child_process = require("node:child_process");
 
 // src/terminal/width-table.ts
 var WIDTH_RANGES = [
@@ -9673,818 +9475,6 @@ function textInCells(text2, cells) {
   return text2.slice(0, end) + " ".repeat(Math.max(0, cells - used));
 }
 
-// src/tmux/client.ts
-var FIELD_SEPARATOR = "";
-function hasDisplayDelay(version) {
-  let match2 = /^(\d+)\.(\d+)/.exec(version);
-  return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
-}
-function messageArgs(text2, options) {
-  let args = ["display-message"];
-  return options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), args;
-}
-var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
-  /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
-  constructor(socket) {
-    this.socket = socket;
-  }
-  socket;
-  /** Panes whose current command is being asked, and who waits for the answer. */
-  asking = /* @__PURE__ */ new Map();
-  run(args) {
-    let full = this.socket ? ["-S", this.socket, ...args] : args;
-    try {
-      return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    } catch (error) {
-      let failure = error;
-      if (failure.code === "ENOENT") throw new AuditError("tmux is not on PATH");
-      let detail = (failure.stderr ?? "").trim() || failure.message;
-      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
-    }
-  }
-  /**
-   * Runs tmux without waiting (the pipe reader must keep reading): `done`
-   * gets its output, or an error; a server that does not answer within
-   * ANSWER_TIMEOUT_MS is given up on.
-   */
-  runLater(args, done = () => {
-  }) {
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, done);
-  }
-  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
-  textBeforeCursor(paneId, cursorX, cursorY) {
-    let line = this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "");
-    return textInCells(line, cursorX);
-  }
-  /**
-   * Starts `command` as the pane's pipe (replacing any stale one: plain
-   * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
-   * pane, in one tmux call so the status line changes at once.
-   */
-  startPipe(paneId, command, recording, runFile) {
-    this.run([
-      "pipe-pane",
-      "-t",
-      paneId,
-      literal(command),
-      ";",
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.recording,
-      recording,
-      ";",
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.runFile,
-      runFile,
-      ";",
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.beat,
-      String(Math.floor(Date.now() / 1e3))
-    ]);
-  }
-  /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
-  beat(paneId) {
-    let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
-    this.runLater(args);
-  }
-  /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
-  stopPipe(paneId) {
-    this.run([
-      "pipe-pane",
-      "-t",
-      paneId,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.recording,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.runFile,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.beat
-    ]);
-  }
-  /** Shows `text` in the message line of `client` (or the current one). */
-  message(text2, options = {}) {
-    this.run(messageArgs(text2, options));
-  }
-  /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
-  messageLater(text2, options = {}) {
-    let args = messageArgs(text2, options);
-    this.runLater(args);
-  }
-  /**
-   * The program in the foreground of a pane (tmux reads it from the pty,
-   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
-   * flight at once share one question (a program flapping between screens
-   * asks once, not per switch).
-   */
-  currentCommand(paneId, done) {
-    let waiting = this.asking.get(paneId);
-    if (waiting) return void waiting.push(done);
-    this.asking.set(paneId, [done]);
-    let args = ["display-message", "-p", "-t", paneId, "#{pane_current_command}"];
-    this.runLater(args, (error, stdout) => {
-      let name = error ? void 0 : stdout.trim() || void 0, all = this.asking.get(paneId) ?? [];
-      this.asking.delete(paneId);
-      for (let each of all) each(name);
-    });
-  }
-  /**
-   * The rows of a pane's screen, without trailing blank rows, and whether it is
-   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
-   * reader must keep draining its input meanwhile.
-   */
-  captureScreen(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
-    this.runLater(args, (error, stdout) => {
-      if (error) return done(void 0);
-      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
-`);
-      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-      done({ alternate: flag2 === "1", rows });
-    });
-  }
-  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
-  paneWidth(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
-    this.runLater(args, (error, stdout) => {
-      let width = Number(stdout.trim());
-      done(!error && width > 0 ? width : void 0);
-    });
-  }
-  /**
-   * The hash an integrated shell with this pid registered in the pane, or
-   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
-   * from the pane's output and goes into a format).
-   */
-  registeredShell(paneId, pid, done) {
-    if (!/^\d+$/.test(pid)) return done(void 0);
-    let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
-    this.runLater(args, (error, stdout) => {
-      let hash = stdout.trim();
-      done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
-    });
-  }
-  /** The pids of the shells that registered a key in the pane (living or not). */
-  registeredShells(paneId) {
-    let pids = [];
-    for (let line of this.run(["show-options", "-p", "-t", paneId]).split(`
-`)) {
-      if (!line.startsWith(PANE_OPTIONS.shellKey)) continue;
-      let pid = Number(line.slice(PANE_OPTIONS.shellKey.length, line.indexOf(" ")));
-      Number.isInteger(pid) && pid > 0 && pids.push(pid);
-    }
-    return pids;
-  }
-  /** Notes, for the whole server, that the shell-integration tip was given. */
-  markShellHinted() {
-    this.run(["set-option", "-g", PANE_OPTIONS.shellHinted, "1"]);
-  }
-  /** A session's name and its panes marked as logged; without a session, every pane of the server. */
-  loggedPanes(session) {
-    let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
-    for (let row of rows.split(`
-`)) {
-      let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
-      sessionName === void 0 || paneId === void 0 || (name = sessionName, recording && runFile && panes.push({ paneId, recording, runFile }));
-    }
-    return { name, panes };
-  }
-  /**
-   * What became of a pane: still running, exited but kept (remain-on-exit),
-   * gone, or no server at all; and who last ran pipe-pane on it (the
-   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
-   */
-  paneFate(paneId) {
-    let answer;
-    try {
-      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
-    } catch {
-      return { fate: "no-server", pipedBy: "" };
-    }
-    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
-    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
-  }
-  /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
-  clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat]);
-  }
-};
-
-// src/tmux/pane.ts
-var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
-  paneId: { format: "pane_id", parse: text },
-  piped: { format: "pane_pipe", parse: flag },
-  /** Recording id while tmux-audit logs this pane, else empty. */
-  recording: { format: PANE_OPTIONS.recording, parse: text },
-  /** Run file of that recording, else empty. */
-  runFile: { format: PANE_OPTIONS.runFile, parse: text },
-  session: { format: "session_name", parse: text },
-  window: { format: "window_index", parse: text },
-  pane: { format: "pane_index", parse: text },
-  serverPid: { format: "pid", parse: text },
-  socket: { format: "socket_path", parse: text },
-  version: { format: "version", parse: text },
-  /** Cursor position and whether the alternate screen is on: where logging picks up. */
-  cursorX: { format: "cursor_x", parse: number },
-  cursorY: { format: "cursor_y", parse: number },
-  alternateScreen: { format: "alternate_on", parse: flag },
-  /** The window option alternate-screen: off, tmux ignores the switches (screen-write.c:2120, :2138), and so must the reader. */
-  alternateScreenAllowed: { format: "alternate-screen", parse: flag },
-  /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
-  width: { format: "pane_width", parse: number },
-  /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
-  command: { format: "pane_current_command", parse: text },
-  /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
-  shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
-}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key2) => PANE_FIELDS[key2].format), ...START_OPTIONS.map((key2) => OPTIONS[key2].name)];
-function readPane(tmux, target) {
-  let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
-  if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
-  if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
-  let state = {};
-  FIELD_KEYS.forEach((key2, index) => {
-    state[key2] = PANE_FIELDS[key2].parse(values[index]);
-  });
-  let options = {};
-  return START_OPTIONS.forEach((key2, index) => {
-    options[key2] = values[FIELD_KEYS.length + index];
-  }), { ...state, options };
-}
-
-// src/commands/lost.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
-
-// src/capture/identity.ts
-var import_node_os = __toESM(require("node:os"), 1);
-function recordingIdentity(recording) {
-  return {
-    rec: recording.id,
-    user: recording.user || import_node_os.default.userInfo().username,
-    place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
-  };
-}
-
-// src/capture/stamper.ts
-var Stamper = class {
-  constructor(identity) {
-    this.identity = identity;
-    let { rec, user, place } = identity;
-    this.reused = { time: 0, rec, seq: void 0, user, place, kind: "line", text: "", fields: void 0 };
-  }
-  identity;
-  reused;
-  /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
-  output(kind, text2, time) {
-    let record = this.reused;
-    return record.time = time, record.seq = void 0, record.kind = kind, record.text = text2, record;
-  }
-  /** An event of the recorder (a fresh record). */
-  event(name, fields, time) {
-    let { rec, user, place } = this.identity;
-    return { time, rec, seq: void 0, user, place, kind: "event", text: name, fields };
-  }
-};
-
-// src/sinks/file/append.ts
-function appendRecords(file, timeFormat, records, prefix = "") {
-  let format2 = new TextFormat(timeFormat);
-  appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
-}
-
-// src/commands/lost.ts
-function closeLostRecording(tmux, pane) {
-  if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
-  let recording = claim(pane.runFile);
-  if (recording && recording.id === pane.recording) {
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
-    try {
-      appendRecords(recording.file, recording.timeFormat, [lost]);
-    } catch {
-    }
-  }
-  try {
-    tmux.clearMarks(pane.paneId, pane.recording);
-  } catch {
-  }
-  return recording?.id === pane.recording ? pane.recording : void 0;
-}
-function starting(runFile) {
-  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
-  return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
-}
-function claim(runFile) {
-  let claimed = `${runFile}.${process.pid}.closing`;
-  try {
-    import_node_fs3.default.renameSync(runFile, claimed);
-  } catch {
-    return;
-  }
-  try {
-    return readRecording(claimed);
-  } catch {
-    return;
-  } finally {
-    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
-  }
-}
-function sweepLost(tmux, paneId) {
-  let panes;
-  try {
-    panes = tmux.loggedPanes().panes.filter((pane) => paneId === void 0 || pane.paneId === paneId);
-  } catch {
-    return { messages: [], version: "" };
-  }
-  let closed = panes.map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`).filter(Boolean);
-  return paneId === void 0 && closed.push(...closeOrphans(tmux, new Set(panes.map((pane) => pane.runFile)))), { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
-}
-function closeOrphans(tmux, marked) {
-  let dir;
-  try {
-    let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
-    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "" }, process.env).options.dir;
-  } catch {
-    return [];
-  }
-  let runDir = import_node_path6.default.join(dir, ".run"), names;
-  try {
-    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
-  } catch {
-    return [];
-  }
-  let closed = [];
-  for (let name of names) {
-    let runFile = import_node_path6.default.join(runDir, name);
-    if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
-    let recording = claim(runFile);
-    if (!recording) continue;
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
-    try {
-      appendRecords(recording.file, recording.timeFormat, [lost]);
-    } catch {
-      continue;
-    }
-    closed.push(`${recording.paneId || name} (rec ${recording.id})`);
-  }
-  return closed;
-}
-
-// src/commands/toggle.ts
-var READER_START_TIMEOUT_MS = 3e3;
-function running(pid) {
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-function readTarget(tmux, invocation) {
-  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
-  return { state, alive };
-}
-function start(tmux, state, invocation) {
-  state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
-    state,
-    options,
-    warnings,
-    dirExists: import_node_fs4.default.existsSync(options.dir),
-    id: nanoid(10),
-    username: import_node_os2.default.userInfo().username,
-    clientUser: invocation.clientUser,
-    node: process.execPath,
-    // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs4.default.realpathSync(process.argv[1]),
-    integrated: tmux.registeredShells(state.paneId).some(running),
-    pluginDir,
-    shipped: (file) => import_node_fs4.default.existsSync(import_node_path7.default.join(pluginDir, file))
-  });
-  try {
-    import_node_fs4.default.closeSync(openAppend(plan.file));
-  } catch (error) {
-    throw cannotWrite(plan.file, error);
-  }
-  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
-  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
-  let deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (; livingReader(plan.runFile) === void 0; ) {
-    if (Date.now() > deadline)
-      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
-    sleep(20);
-  }
-  return plan.hinted && tmux.markShellHinted(), plan.messages;
-}
-function stop(tmux, state, alive, invocation) {
-  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
-  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
-}
-function perform(verb, tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation);
-  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
-}
-function toggleLogging(tmux, invocation) {
-  return perform("toggle", tmux, invocation);
-}
-function startLogging(tmux, invocation) {
-  return perform("start", tmux, invocation);
-}
-function stopLogging(tmux, invocation) {
-  return perform("stop", tmux, invocation);
-}
-
-// src/commands/status.ts
-function describeLogging(tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
-  return { messages: [describePane(state, live)], version: state.version };
-}
-
-// src/commands/renamed.ts
-function noteRename(tmux, session) {
-  let { name, panes } = tmux.loggedPanes(session);
-  for (let pane of panes) {
-    let recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
-    let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
-    appendRecords(recording.file, recording.timeFormat, [rename]);
-  }
-  return { messages: [], version: "" };
-}
-
-// src/commands/died.ts
-function paneDied(tmux, paneId, status) {
-  let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
-  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
-}
-
-// src/pipeline/hold.ts
-var Hold = class {
-  holders = 0;
-  /** Bumped when the hold lets go on its own: releases of holds taken before then are void. */
-  generation = 0;
-  held = [];
-  heldChars = 0;
-  settleNow = () => {
-  };
-  /**
-   * Holds what follows; the function returned lets go of this hold (once:
-   * calling it again does nothing). When no hold is left, what was held goes
-   * on at once.
-   */
-  hold() {
-    this.holders++;
-    let generation = this.generation, released = !1;
-    return () => {
-      released || generation !== this.generation || (released = !0, --this.holders === 0 && this.settleNow());
-    };
-  }
-  /** Rewrites the text of what is held (and the string fields of held events): a secret learnt late is blanked in what came before it. */
-  rewrite(change) {
-    for (let i = 0; i < this.held.length; i++) {
-      let record = this.held[i];
-      if (record.kind !== "event") {
-        this.held[i] = { ...record, text: change(record.text) };
-        continue;
-      }
-      if (!record.fields) continue;
-      let fields = record.fields;
-      for (let [key2, value] of Object.entries(fields)) typeof value == "string" && (fields[key2] = change(value));
-    }
-  }
-  get holding() {
-    return this.holders > 0;
-  }
-  push(record, next) {
-    if (this.holders === 0) return next(record);
-    if (this.held.push(record.kind === "event" ? record : { ...record }), this.heldChars += record.text.length, record.fields) for (let value of Object.values(record.fields)) typeof value == "string" && (this.heldChars += value.length);
-    this.heldChars > 4194304 && (this.holders = 0, this.generation++, this.settleNow());
-  }
-  connect(settle2) {
-    this.settleNow = settle2;
-  }
-  settle(next) {
-    if (this.holders > 0) return;
-    let held = this.held;
-    this.held = [], this.heldChars = 0;
-    for (let record of held) next(record);
-  }
-  /** The recording ends: nothing stays held. */
-  close() {
-    this.holders = 0, this.generation++;
-  }
-};
-
-// src/terminal/ansi.ts
-var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
-for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
-var REPORTED_ESC = new Uint8Array(128);
-for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
-var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
-var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
-function escapeByte(out, o, byte) {
-  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
-}
-function escapeCodePoint(out, o, codePoint) {
-  return out[o] = 92, out[o + 1] = 117, out[o + 2] = HEX.charCodeAt(codePoint >> 12 & 15), out[o + 3] = HEX.charCodeAt(codePoint >> 8 & 15), out[o + 4] = HEX.charCodeAt(codePoint >> 4 & 15), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
-}
-function isLineBreakOrBidi(b0, b1, b2) {
-  return b0 === 226 && (b1 === 128 && b2 >= 168 && b2 <= 174 || b1 === 129 && b2 >= 166 && b2 <= 169);
-}
-var EscapeCleaner = class {
-  state = 0 /* Ground */;
-  /** First and second CSI parameters, or -1 when not given. */
-  param = -1;
-  param2 = -1;
-  /** Parameters begun (`;` seen) so far, and parameter bytes; past tmux's limits the CSI is discarded. */
-  paramIndex = 0;
-  paramBytes = 0;
-  /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
-  discard = !1;
-  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
-  current = -1;
-  currentSub = !1;
-  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
-  subInFirstTwo = !1;
-  /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
-  screenModes = [];
-  /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
-  now = 0;
-  stringSince = 0;
-  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
-  modes = new Int32Array(MAX_PARAMS + 1);
-  modeCount = 0;
-  /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
-  oscNumber = 0;
-  oscKeep = !1;
-  oscBody;
-  oscLength = 0;
-  oscTruncated = !1;
-  /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
-  oscBodies = [];
-  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
-  repeatChar = -1;
-  /** The same at the end of the last chunk, if nothing but that character came last. */
-  lastChar = -1;
-  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
-  marker = 0;
-  intermediates = !1;
-  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
-  pending = new Uint8Array(3);
-  pendingLength = 0;
-  need = 0;
-  lower = 128;
-  upper = 191;
-  /** Printable text of the chunk being cleaned, as UTF-8. */
-  out = Buffer.allocUnsafe(64 * 1024);
-  /**
-   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
-   * chunk: an op's byte offset minus this is its offset in the decoded text.
-   */
-  extraBytes = 0;
-  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
-  opAt = new Int32Array(1024);
-  opCode = new Int32Array(1024);
-  opParam = new Int32Array(1024);
-  opParam2 = new Int32Array(1024);
-  /** 1 if the text before the op (since the op before) is printable ASCII only. */
-  opPlain = new Uint8Array(1024);
-  ops = 0;
-  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
-  complex = !1;
-  /**
-   * Cleans one chunk, reporting what it holds to `perform` in stream order.
-   * `now` (epoch ms of the read) lets a string left open for STRING_TIMEOUT_MS
-   * end as tmux ends it, so bytes the screen shows after it are not taken for
-   * part of it; without it, a string ends only by its terminator.
-   */
-  advance(chunk, perform2, now) {
-    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1));
-    let room = chunk.length * 4 + 24;
-    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
-      let size2 = chunk.length + 1;
-      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
-    }
-    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
-    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
-    for (let i = 0; i < n; i++) {
-      let b = chunk[i];
-      if (state === 0 /* Ground */) {
-        if (this.need > 0) {
-          if (b >= this.lower && b <= this.upper) {
-            o = this.continueCharacter(out, o, b);
-            continue;
-          }
-          o = this.escapePending(out, o);
-        }
-        if (b < 128)
-          if (b >= 32 && b !== DEL)
-            out[o++] = b, asciiEnd = o;
-          else if (b === LF) {
-            let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
-          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
-        else o = this.startCharacter(out, o, b);
-        continue;
-      }
-      if (state === 13 /* DcsBody */) {
-        b === ESC && (state = 14 /* DcsEscape */);
-        continue;
-      }
-      if (state === 14 /* DcsEscape */) {
-        state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */;
-        continue;
-      }
-      if (b === ESC || b === CAN || b === SUB) {
-        state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
-        continue;
-      }
-      switch (state) {
-        case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
-          break;
-        case 2 /* EscapeIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 9 /* DcsEntry */:
-        case 10 /* DcsParam */:
-        case 11 /* DcsIntermediate */:
-          b >= 64 && b <= 126 ? state = 13 /* DcsBody */ : b >= 32 && b <= 47 ? state = 11 /* DcsIntermediate */ : b >= 48 && b <= 63 && (state === 11 /* DcsIntermediate */ || b === 58 || state === 10 /* DcsParam */ && b >= 60 ? state = 12 /* DcsIgnore */ : state = 10 /* DcsParam */);
-          break;
-        case 12 /* DcsIgnore */:
-          break;
-        case 3 /* CsiEntry */:
-        case 4 /* CsiParam */:
-          if (b < 32) o = this.control(out, o, b);
-          else if (b >= 48 && b <= 57) {
-            state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
-            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
-            current > INT_MAX ? this.discard = !0 : this.current = current;
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
-          break;
-        case 5 /* CsiIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 6 /* CsiIgnore */:
-          b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 7 /* OscString */:
-          b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
-          break;
-        case 8 /* IgnoredString */:
-          break;
-      }
-    }
-    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
-  }
-  /** End of stream: an unfinished character is reported as escaped bytes. */
-  end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
-  }
-  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
-  report(length, perform2) {
-    if (length === 0 && this.ops === 0) return;
-    let text2 = this.out.toString("utf8", 0, length), from = 0;
-    for (let k = 0; k < this.ops; k++) {
-      let at = this.opAt[k];
-      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
-      let code = this.opCode[k];
-      if (code < OP_CSI) perform2.execute(code);
-      else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
-      else if (code < OP_ENTER_ALTERNATE) perform2.esc(code - OP_ESC);
-      else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]);
-      else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
-      else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
-      else {
-        from = at + this.opParam[k];
-        let unshown = text2.slice(at, from);
-        perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
-      }
-    }
-    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
-  }
-  /**
-   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
-   * op, or the one right before it made longer (a run of binary bytes is one
-   * op, so a chunk never has more ops than bytes).
-   */
-  unshown(o, length) {
-    let at = o - this.extraBytes, last = this.ops - 1;
-    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
-  }
-  op(o, code, param, param2) {
-    let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
-  }
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
-  control(out, o, b) {
-    return b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
-  }
-  /**
-   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
-   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
-   * anything else is escaped.
-   */
-  startCharacter(out, o, b) {
-    let need = 0, lower = 128, upper = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239)
-      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
-    else if (b >= 240 && b <= 244)
-      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
-    else return escapeByte(out, this.unshown(o, 4), b);
-    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
-  }
-  continueCharacter(out, o, b) {
-    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
-    let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, this.unshown(o, 6), b);
-    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
-      let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
-      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
-    }
-    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
-    return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
-  }
-  escapePending(out, o) {
-    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
-    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
-  }
-  /**
-   * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
-   * and ignores one with sub-parameters (input_get gives -1 for it, input.c:1065),
-   * so the screen switches if any plain parameter is 1049, 1047 or 47.
-   */
-  endParam() {
-    let index = this.paramIndex++;
-    if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
-      let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
-      index === 0 ? this.param = value : index === 1 && (this.param2 = value), this.marker === 63 && ALTERNATE_SCREEN_MODES.has(this.current) && index < MAX_PARAMS && this.screenModes.push(this.current), this.current >= 3 && this.current <= 7 && this.modeCount < this.modes.length && (this.marker === 0 && this.current === 4 ? this.modes[this.modeCount++] = 4 /* Insert */ : this.marker === 63 && this.current !== 4 && this.current !== 5 && (this.modes[this.modeCount++] = 65536 + this.current));
-    }
-    this.current = -1, this.currentSub = !1;
-  }
-  /** Reports the CSI sequences that matter to the log. */
-  dispatchCsi(o, final) {
-    if ((final === 104 || final === 108) && this.modeCount > 0)
-      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
-    if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
-      this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
-    } else if (this.marker === 63 && (final === 104 || final === 108))
-      for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
-  }
-  /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
-  oscByte(b) {
-    if (this.oscKeep) {
-      if (this.oscLength === 262144) {
-        this.oscTruncated = !0;
-        return;
-      }
-      let body = this.oscBody;
-      if (this.oscLength === body.length) {
-        let grown = Buffer.allocUnsafe(Math.min(body.length * 4, 262144));
-        body.copy(grown, 0, 0, this.oscLength), this.oscBody = grown;
-      }
-      this.oscBody[this.oscLength++] = b;
-    } else {
-      if (this.oscNumber < 0) return;
-      b >= 48 && b <= 57 ? this.oscNumber = this.oscNumber < 1e3 ? this.oscNumber * 10 + (b - 48) : -1 : b === 59 && (this.oscNumber === 133 || this.oscNumber === 633) ? (this.oscKeep = !0, this.oscBody ??= Buffer.allocUnsafe(4096)) : this.oscNumber = -1;
-    }
-  }
-  /** An OSC string ended: a semantic prompt is reported at this point of the text. */
-  endOsc(o) {
-    if (!this.oscKeep) return;
-    this.oscKeep = !1;
-    let index = this.oscBodies.push(this.oscBody.toString("utf8", 0, this.oscLength)) - 1;
-    this.op(o, this.oscTruncated ? OP_OSC + 1 : OP_OSC, this.oscNumber, index), this.oscNumber = -1, this.oscBody.length > 64 * 1024 && (this.oscBody = void 0);
-  }
-};
-
 // src/terminal/row.ts
 var PAD = "\0", TAB_PAD = "", GONE = "", NOT_SIMPLE = /[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2500-\u259f]/, NOT_SIMPLE_AFTER = new RegExp(NOT_SIMPLE.source, "g");
 function simpleUntil(text2, from) {
@@ -11160,6 +10150,1324 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       last >= 55296 && last <= 56319 && cut--, this.sink.line(text2.slice(0, cut), this.continued), this.continued = !0, text2 = text2.slice(cut);
     }
     ends2 ? (this.sink.line(text2, this.continued), this.continued = !1) : text2.length > 0 && (this.sink.line(text2, this.continued), this.continued = !0);
+  }
+};
+
+// src/pipeline/redact.ts
+function anyCase(word) {
+  return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
+var B64 = "A-Za-z0-9+/", RULES = [
+  // Not only at a word's start: output that ends next to a key (a CR, then text over the column before it) must not let it through.
+  { kind: "aws-access-key-id", source: "(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}" },
+  {
+    kind: "aws-secret-access-key",
+    source: `(${anyCase("aws")}_?${anyCase("secret")}_?${anyCase("access")}_?${anyCase("key")}["']?[ \\t]{0,8}[:=][ \\t]{0,8}["']?)[${B64}]{40}(?![${B64}=])`,
+    keep: !0
+  },
+  {
+    kind: "aws-secret-access-key",
+    source: `("?SecretAccessKey"?[ \\t]{0,8}[:=][ \\t]{0,8}"?)[${B64}]{40}(?![${B64}=])`,
+    keep: !0
+  },
+  { kind: "github-token", source: "gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}" },
+  { kind: "gitlab-token", source: "gl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-[A-Za-z0-9_-]{20,255}" },
+  { kind: "slack-token", source: "(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,255}" },
+  { kind: "slack-webhook", source: "https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,255}" },
+  {
+    kind: "bearer-token",
+    source: `(${anyCase("authorization")}["']?[ \\t]{0,8}[:=][ \\t]{0,8}["']?(?:${anyCase("bearer")}|${anyCase("token")}|${anyCase("basic")})[ \\t]{1,8})[A-Za-z0-9._~+/=-]{8,4096}`,
+    keep: !0
+  },
+  {
+    // `password=…`, `--password=…`, `DB_PASSWORD=…`, `secret: …` (YAML), `api_key=…`: the value, quoted or one word.
+    // A `$` value is a variable's name, not its secret.
+    kind: "password",
+    source: `((?:${anyCase("password")}|${anyCase("passwd")}|${anyCase("passphrase")}|${anyCase("secret")}|${anyCase("api")}[_-]?${anyCase("key")}|${anyCase("access")}[_-]?${anyCase("token")}|${anyCase("auth")}[_-]?${anyCase("token")})["']?[ \\t]{0,8}(?:=|:[ \\t])[ \\t]{0,8})(?:"[^"\\n$]{1,256}"|'[^'\\n]{1,256}'|[^\\s"'$\\[][^\\s"']{0,255})`,
+    keep: !0
+  }
+], JWT_AT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/y, BASE64URL_RUN = /[A-Za-z0-9_-]*/y, PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/, PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/, PEM_BODY_ON_LINE = /[A-Za-z0-9+/=\s]*/y, PEM_MAX_LINES = 512, COMBINED = new RegExp(RULES.map((rule, i) => `(?<r${i}>${rule.source})`).join("|"), "g");
+function marker(kind) {
+  return `[REDACTED:${kind}]`;
+}
+function parseExtraPatterns(text2) {
+  let patterns2 = [];
+  for (let word of text2.split(/\s+/)) {
+    if (word === "") continue;
+    let named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(word), kind = named ? named[1] : "custom", source = named ? named[2] : word, regex;
+    try {
+      regex = new RegExp(source, "g");
+    } catch (error) {
+      throw new Error(`not a regular expression: ${word} (${error.message})`);
+    }
+    if (regex.test("")) throw new Error(`matches empty text: ${word}`);
+    patterns2.push({ kind, regex });
+  }
+  return patterns2;
+}
+function findSecrets(text2, extra = []) {
+  let spans = [];
+  pemSpans(text2, spans), jwtSpans(text2, spans), COMBINED.lastIndex = 0;
+  for (let match2 = COMBINED.exec(text2); match2; match2 = COMBINED.exec(text2)) {
+    let groups = match2.groups;
+    for (let i = 0; i < RULES.length; i++) {
+      if (groups[`r${i}`] === void 0) continue;
+      let rule = RULES[i], start2 = match2.index + (rule.keep ? keptLength(match2, i) : 0);
+      spans.push({ start: start2, end: match2.index + match2[0].length, kind: rule.kind });
+      break;
+    }
+  }
+  for (let pattern of extra) {
+    pattern.regex.lastIndex = 0;
+    for (let match2 = pattern.regex.exec(text2); match2; match2 = pattern.regex.exec(text2)) {
+      if (match2[0] === "") {
+        pattern.regex.lastIndex++;
+        continue;
+      }
+      spans.push({ start: match2.index, end: match2.index + match2[0].length, kind: pattern.kind });
+    }
+  }
+  return merge(spans);
+}
+var KEPT_GROUP = [];
+{
+  let group = 1;
+  for (let rule of RULES)
+    KEPT_GROUP.push(rule.keep ? group + 1 : -1), group += 1 + (rule.keep ? 1 : 0);
+}
+function keptLength(match2, rule) {
+  return match2[KEPT_GROUP[rule]]?.length ?? 0;
+}
+function jwtSpans(text2, spans) {
+  let from = 0;
+  for (; ; ) {
+    let at = text2.indexOf("eyJ", from);
+    if (at < 0) return;
+    JWT_AT.lastIndex = at;
+    let match2 = JWT_AT.exec(text2);
+    match2 ? (spans.push({ start: at, end: at + match2[0].length, kind: "jwt" }), from = at + match2[0].length) : (BASE64URL_RUN.lastIndex = at, BASE64URL_RUN.exec(text2), from = BASE64URL_RUN.lastIndex + 1);
+  }
+}
+function pemSpans(text2, spans) {
+  let from = 0;
+  for (; ; ) {
+    let at = text2.indexOf("-----BEGIN ", from);
+    if (at < 0) return;
+    let begin = PEM_BEGIN.exec(text2.slice(at, at + 128));
+    if (!begin || begin.index !== 0) {
+      from = at + 1;
+      continue;
+    }
+    PEM_BODY_ON_LINE.lastIndex = at + begin[0].length, PEM_BODY_ON_LINE.exec(text2);
+    let end = PEM_BODY_ON_LINE.lastIndex, close = PEM_END.exec(text2.slice(end, end + 128));
+    close && close.index === 0 && (end += close[0].length), spans.push({ start: at, end, kind: "pem-private-key" }), from = end;
+  }
+}
+function merge(spans) {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let merged = [spans[0]];
+  for (let i = 1; i < spans.length; i++) {
+    let span = spans[i], last = merged[merged.length - 1];
+    span.start < last.end ? last.end = Math.max(last.end, span.end) : merged.push(span);
+  }
+  return merged;
+}
+function applySpans(text2, spans) {
+  if (spans.length === 0) return text2;
+  let out = "", at = 0;
+  for (let span of spans)
+    out += text2.slice(at, span.start) + marker(span.kind), at = span.end;
+  return out + text2.slice(at);
+}
+function redactText(text2, extra = []) {
+  let spans = findSecrets(text2, extra);
+  return { text: applySpans(text2, spans), count: spans.length };
+}
+var CONTEXT_CHARS = 256, Redactor = class {
+  extra;
+  holdFrom;
+  /** A line or piece that may be continued, not yet redacted: its text is scanned with the next piece's. */
+  held;
+  /** The raw text just before the held record's, from the pieces before it. */
+  heldContext = "";
+  /** Inside a PEM key's body: lines swallowed so far (-1: not inside one). */
+  pemLines = -1;
+  count = 0;
+  constructor(options = {}) {
+    this.extra = options.extra ?? [], this.holdFrom = (options.maxLineChars ?? MAX_LINE_CHARS) - 1;
+  }
+  push(record, next) {
+    if (record.kind === "event") {
+      this.release(next), next(this.event(record));
+      return;
+    }
+    if (record.kind === "piece" && this.held) {
+      this.joinHeld(record, next);
+      return;
+    }
+    if (this.release(next), !(this.pemLines >= 0 && this.inPem(record, next))) {
+      if (record.kind !== "screen" && record.text.length >= this.holdFrom) {
+        this.hold(record, "");
+        return;
+      }
+      this.emit(record, record.text, next);
+    }
+  }
+  settle(next) {
+    this.release(next);
+  }
+  hold(record, context) {
+    this.held = { ...record }, this.heldContext = context;
+  }
+  /** The record after one that may be continued: scanned together, so a secret across the cut is caught. */
+  joinHeld(piece, next) {
+    let held = this.held, context = this.heldContext;
+    this.held = void 0;
+    let joined = context + held.text + piece.text, cut = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span) => span.start >= context.length), before = [], resume = cut;
+    for (let span of spans) {
+      if (span.start >= cut) break;
+      before.push({ ...span, start: span.start - context.length, end: span.end - context.length }), span.end > cut && (resume = span.end);
+    }
+    this.count += before.length, next({ ...held, text: applySpans(joined.slice(context.length, resume), before) });
+    let rest = { ...piece, text: joined.slice(resume) }, restContext = joined.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
+    piece.text.length >= this.holdFrom ? this.hold(rest, restContext) : this.emit(rest, rest.text, next, restContext);
+  }
+  release(next) {
+    if (!this.held) return;
+    let held = this.held;
+    this.held = void 0, this.emit(held, held.text, next, this.heldContext);
+  }
+  /** Redacts a line (or screen row; `context`: a piece's, see joinHeld), and opens a key's block when one ends inside one. */
+  emit(record, text2, next, context) {
+    let spans;
+    if (context === void 0) spans = findSecrets(text2, this.extra);
+    else {
+      spans = [];
+      for (let span of findSecrets(context + text2, this.extra))
+        span.start >= context.length && spans.push({ ...span, start: span.start - context.length, end: span.end - context.length });
+    }
+    this.count += spans.length;
+    let last = spans[spans.length - 1];
+    record.kind !== "piece" && last && last.kind === "pem-private-key" && last.end === text2.length && !PEM_END.test(text2.slice(last.start)) && (this.pemLines = 0), next(spans.length ? { ...record, text: applySpans(text2, spans) } : record);
+  }
+  /** Inside a key's block: a body line is swallowed (true), the END line closes it; anything else ends the block and is recorded as usual. */
+  inPem(record, next) {
+    let text2 = record.text, end = PEM_END.exec(text2);
+    if (end && PEM_BODY.test(text2.slice(0, end.index))) {
+      this.pemLines = -1;
+      let rest = text2.slice(end.index + end[0].length);
+      return rest !== "" && this.emit(record, rest, next), !0;
+    }
+    return PEM_BODY.test(text2) && this.pemLines < PEM_MAX_LINES ? (this.pemLines++, !0) : (this.pemLines = -1, !1);
+  }
+  /** Events carry pane text too (a command's `cmd`, an error's message): every text field is redacted; `stop` says how many were. */
+  event(record) {
+    let fields;
+    for (let [key2, value] of Object.entries(record.fields ?? {})) {
+      if (typeof value != "string") continue;
+      let redacted = redactText(value, this.extra);
+      redacted.count !== 0 && (this.count += redacted.count, fields ??= { ...record.fields }, fields[key2] = redacted.text);
+    }
+    return record.text === "stop" && (fields = { ...fields ?? record.fields, redacted: this.count }), fields ? { ...record, fields } : record;
+  }
+};
+
+// src/sinks/syslog/target.ts
+var FACILITIES = {
+  kern: 0,
+  user: 1,
+  mail: 2,
+  daemon: 3,
+  auth: 4,
+  syslog: 5,
+  lpr: 6,
+  news: 7,
+  uucp: 8,
+  cron: 9,
+  authpriv: 10,
+  ftp: 11,
+  ntp: 12,
+  security: 13,
+  console: 14,
+  clock: 15,
+  local0: 16,
+  local1: 17,
+  local2: 18,
+  local3: 19,
+  local4: 20,
+  local5: 21,
+  local6: 22,
+  local7: 23
+};
+function parseSyslogTarget(url, facilityName, ca) {
+  let facility = FACILITIES[facilityName.trim().toLowerCase() || "authpriv"];
+  if (facility === void 0) throw new Error(`unknown facility '${facilityName}' (one of ${Object.keys(FACILITIES).join(", ")})`);
+  let unix = /^unix:\/\/(\/.+)$/.exec(url);
+  if (unix) return { transport: "unix", path: unix[1], facility };
+  let net2 = /^(udp|tcp|tls):\/\/(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})\/?$/.exec(url);
+  if (!net2) throw new Error("is not unix:///path, udp://host:port, tcp://host:port or tls://host:port");
+  let port = Number(net2[4]);
+  if (port < 1 || port > 65535) throw new Error(`port ${port} is out of range`);
+  let transport = net2[1];
+  return { transport, host: net2[2] ?? net2[3], port, facility, ...transport === "tls" && ca ? { ca } : {} };
+}
+
+// src/core/options.ts
+var OPTIONS = {
+  key: {
+    name: "@audit-key",
+    default: "A",
+    meaning: "the key (after the prefix) that toggles logging of the current pane",
+    readAt: "load"
+  },
+  dir: {
+    name: "@audit-dir",
+    default: "",
+    computedDefault: "${XDG_STATE_HOME:-$HOME/.local/state}/tmux-audit",
+    meaning: "where logs go; absolute, ~ allowed. Created mode 0700",
+    readAt: "start"
+  },
+  timeFormat: {
+    name: "@audit-time-format",
+    default: DEFAULT_TIME_FORMAT,
+    meaning: "the stamp's time, a date-fns format string; local time",
+    readAt: "start"
+  },
+  maxSize: {
+    name: "@audit-max-size",
+    default: "10M",
+    meaning: "rotate a session's log before it grows past this; K, M, G (powers of 1024)",
+    readAt: "start"
+  },
+  maxFiles: {
+    name: "@audit-max-files",
+    default: "20",
+    meaning: "rotated files kept per session, or all; the oldest beyond this are deleted",
+    readAt: "start"
+  },
+  statusOn: {
+    name: "@audit-status-on",
+    default: "#[fg=red,bold]\u25CF REC#[default]",
+    meaning: "what #{audit_status} shows while the current pane is logged",
+    readAt: "load"
+  },
+  statusStalled: {
+    name: "@audit-status-stalled",
+    default: "#[fg=yellow,bold]\u25CF REC?#[default]",
+    meaning: "what #{audit_status} shows while the current pane's reader has not reported for 15 s (stopped, stuck, or far behind)",
+    readAt: "load"
+  },
+  statusOff: {
+    name: "@audit-status-off",
+    default: "",
+    meaning: "what #{audit_status} shows otherwise",
+    readAt: "load"
+  },
+  redact: {
+    name: "@audit-redact",
+    default: "on",
+    meaning: "on: secrets (cloud and forge tokens, JWTs, private keys, Bearer headers, password= values) become [REDACTED:<kind>] before anything is written or sent; off",
+    readAt: "start"
+  },
+  redactPatterns: {
+    name: "@audit-redact-patterns",
+    default: "",
+    meaning: "more patterns to redact, separated by spaces: kind=regex or a bare regex (kind custom); write a space inside one as \\s",
+    readAt: "start"
+  },
+  syslog: {
+    name: "@audit-syslog",
+    default: "",
+    meaning: "also forward every record, as RFC 5424, to unix:///dev/log, udp://host:port, tcp://host:port or tls://host:port; empty: no forwarding",
+    readAt: "start"
+  },
+  syslogFacility: {
+    name: "@audit-syslog-facility",
+    default: "authpriv",
+    meaning: "the syslog facility of forwarded records",
+    readAt: "start"
+  },
+  syslogCa: {
+    name: "@audit-syslog-ca",
+    default: "",
+    meaning: "with tls://: the CA certificate file (PEM) the collector's certificate is checked against; empty: the system's CAs",
+    readAt: "start"
+  },
+  node: {
+    name: "@audit-node",
+    default: "node",
+    meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
+    readAt: "load"
+  }
+}, START_OPTIONS = Object.keys(OPTIONS).filter((key2) => OPTIONS[key2].readAt === "start"), PANE_OPTIONS = {
+  recording: "@audit_on",
+  runFile: "@audit_run",
+  /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
+  pipedBy: "@audit_piped_by",
+  /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
+  shellKey: "@audit_shell_",
+  /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
+  beat: "@audit_beat",
+  /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
+  shellHinted: "@audit_shell_hinted"
+}, OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
+function defaultDir(env) {
+  let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
+  return import_node_path.default.join(state, "tmux-audit");
+}
+var UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+function parseSize(text2) {
+  let match2 = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text2);
+  if (!match2) return;
+  let bytes = Math.floor(Number(match2[1]) * UNITS[match2[2].toLowerCase()]);
+  return bytes > 0 ? bytes : void 0;
+}
+function resolveOptions(raw, env) {
+  let warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2] ?? "")}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
+    let value = raw[key2] ?? "";
+    return visible(value) === value ? value : fallback(key2, "holds a control character (shown as \\uXXXX)", "", shownDefault);
+  }, dir = defaultDir(env), rawDir = given("dir", dir);
+  if (rawDir !== "") {
+    let expanded = rawDir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
+    import_node_path.default.isAbsolute(expanded) ? dir = import_node_path.default.normalize(expanded) : dir = fallback("dir", "is not an absolute path", dir, dir);
+  }
+  let timeFormat = OPTIONS.timeFormat.default, rawTimeFormat = given("timeFormat", `'${timeFormat}'`);
+  if (rawTimeFormat !== "") {
+    let problem = timeFormatProblem(rawTimeFormat);
+    problem ? timeFormat = fallback("timeFormat", `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`) : timeFormat = rawTimeFormat;
+  }
+  let maxBytes = parseSize(DEFAULT_MAX_SIZE), rawMaxSize = given("maxSize", DEFAULT_MAX_SIZE);
+  if (rawMaxSize !== "") {
+    let parsed = parseSize(rawMaxSize);
+    parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
+  }
+  let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
+  /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles)));
+  let rawRedact = given("redact", "on").trim(), redact = !/^(off|no|false|0)$/i.test(rawRedact);
+  rawRedact !== "" && redact && !/^(on|yes|true|1)$/i.test(rawRedact) && fallback("redact", "is not 'on' or 'off'", !0, "on");
+  let redactPatterns = given("redactPatterns", "none");
+  try {
+    parseExtraPatterns(redactPatterns);
+  } catch (error) {
+    redactPatterns = fallback("redactPatterns", `has a pattern that cannot be used: ${error.message}`, "", "none");
+  }
+  let syslog, rawSyslog = given("syslog", "no forwarding").trim(), rawFacility = given("syslogFacility", OPTIONS.syslogFacility.default), rawCa = given("syslogCa", "the system CAs").trim();
+  if (rawSyslog !== "")
+    try {
+      syslog = parseSyslogTarget(rawSyslog, rawFacility, rawCa);
+    } catch (error) {
+      fallback("syslog", error.message, void 0, "no forwarding");
+    }
+  return { options: { dir, timeFormat, maxBytes, maxFiles, redact, redactPatterns, ...syslog ? { syslog } : {} }, warnings };
+}
+
+// src/core/plan.ts
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// src/core/paths.ts
+var import_node_crypto2 = require("node:crypto"), import_node_path2 = __toESM(require("node:path"), 1), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
+function sessionStem(session, max = MAX_SESSION_STEM) {
+  let pieces = [], length = 0;
+  for (let char of session) {
+    let piece = "";
+    for (let byte of Buffer.from(char, "utf8")) {
+      let ascii = String.fromCharCode(byte), safe = /[A-Za-z0-9_-]/.test(ascii) || ascii === "." && length + piece.length > 0;
+      piece += safe ? ascii : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    }
+    pieces.push(piece), length += piece.length;
+  }
+  if (length === 0) return "%";
+  if (length <= max) return pieces.join("");
+  let prefix = "";
+  for (let piece of pieces) {
+    if (prefix.length + piece.length > max - HASH_SUFFIX) break;
+    prefix += piece;
+  }
+  return `${prefix}~${(0, import_node_crypto2.createHash)("sha256").update(session, "utf8").digest("hex").slice(0, 8)}`;
+}
+function sessionLogPath(dir, session, socketPath) {
+  let socket = import_node_path2.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket, MAX_SOCKET_STEM)}`;
+  return import_node_path2.default.join(dir, `${sessionStem(session)}${server}.log`);
+}
+function runFilePath(dir, serverPid, paneId) {
+  return import_node_path2.default.join(dir, ".run", `${serverPid}-${paneId.replace(/^%/, "")}.json`);
+}
+function pidFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".pid");
+}
+function stopFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".stop");
+}
+function rotationLockPath(logFile) {
+  return import_node_path2.default.join(import_node_path2.default.dirname(logFile), `.${import_node_path2.default.basename(logFile)}.lock`);
+}
+
+// src/tmux/quote.ts
+function literal(text2) {
+  return text2.replace(/%/g, "%%").replace(/#/g, "##");
+}
+function shellQuote(word) {
+  return `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+// src/core/plan.ts
+var READER_NODE_FLAGS = "--max-semi-space-size=1";
+function chooseAction(verb, state, recordingAlive) {
+  if (verb === "toggle") return recordingAlive ? "stop" : "start";
+  if (verb === "start" && recordingAlive) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);
+  if (verb === "stop" && state.recording === "") throw new AuditError(`${state.paneId} is not being logged`);
+  return verb;
+}
+function asker(clientUser, username) {
+  return clientUser || username;
+}
+function pipeCommand(node, bundle, runFile) {
+  let quotedNode = shellQuote(node), quotedBundle = shellQuote(bundle), quotedRunFile = shellQuote(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
+  return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
+}
+var SHELL_RC = {
+  bash: { rc: "~/.bashrc", snippet: "integration.bash" },
+  zsh: { rc: "~/.zshrc", snippet: "integration.zsh" },
+  fish: { rc: "~/.config/fish/config.fish", snippet: "integration.fish" }
+};
+function integrationHint(facts) {
+  if (facts.integrated || facts.state.shellHinted) return;
+  let shell = SHELL_RC[facts.state.command.replace(/^-/, "")];
+  if (!(!shell || !facts.shipped(`shell/${shell.snippet}`)))
+    return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
+}
+function planStart(facts) {
+  let { state, options } = facts, file = sessionLogPath(options.dir, state.session, state.socket), runFile = runFilePath(options.dir, state.serverPid, state.paneId), messages = [`logging ${state.paneId} \u2192 ${file} (rec ${facts.id})`];
+  state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`), messages.push(...facts.warnings), facts.dirExists || messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
+  let hint = integrationHint(facts);
+  return hint && messages.push(hint), {
+    file,
+    runFile,
+    seedAt: state.alternateScreen ? void 0 : { x: state.cursorX, y: state.cursorY },
+    recording: {
+      id: facts.id,
+      file,
+      user: facts.username,
+      by: asker(facts.clientUser, facts.username),
+      session: state.session,
+      window: state.window,
+      pane: state.pane,
+      paneId: state.paneId,
+      socket: state.socket,
+      version: state.version,
+      timeFormat: options.timeFormat,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      alternateScreen: state.alternateScreen,
+      ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
+      width: state.width,
+      shell: facts.integrated ? "integrated" : "plain",
+      ...options.redact ? {} : { redact: !1 },
+      ...options.redactPatterns ? { redactPatterns: options.redactPatterns } : {},
+      ...options.syslog ? { syslog: options.syslog } : {}
+    },
+    command: pipeCommand(facts.node, facts.bundle, runFile),
+    messages,
+    hinted: hint !== void 0,
+    readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`
+  };
+}
+function cannotWrite(file, failure) {
+  return new AuditError(`cannot write ${file}: ${failure.code === "ELOOP" ? "it is a symlink (refused)" : failure.message}`);
+}
+function planStop(state, recordingAlive, by) {
+  return recordingAlive ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] } : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
+}
+function describePane(state, live) {
+  let where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`;
+  return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
+}
+function filterRecording(filter, facts) {
+  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, facts.env);
+  return {
+    recording: {
+      id: facts.id,
+      file: import_node_path3.default.resolve(facts.cwd, filter.file),
+      user: facts.username,
+      by: facts.username,
+      session: filter.session,
+      window: "0",
+      pane: "0",
+      paneId: "",
+      socket: "",
+      version: "",
+      timeFormat: options.timeFormat,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      seed: "",
+      ...filter.redact === !1 ? { redact: !1 } : {}
+    },
+    warnings
+  };
+}
+
+// src/sinks/file/safe-fs.ts
+var import_node_crypto3 = require("node:crypto"), import_node_fs = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
+var { O_WRONLY, O_RDONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_DIRECTORY } = import_node_fs.default.constants, APPEND_FLAGS = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK, CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+function euid() {
+  return process.geteuid?.() ?? 0;
+}
+var passwd;
+function userName(uid) {
+  if (!passwd) {
+    passwd = /* @__PURE__ */ new Map();
+    try {
+      for (let line of import_node_fs.default.readFileSync("/etc/passwd", "utf8").split(`
+`)) {
+        let [name, , id] = line.split(":");
+        name && id && !passwd.has(Number(id)) && passwd.set(Number(id), name);
+      }
+    } catch {
+    }
+  }
+  return passwd.get(uid) ?? `uid ${uid}`;
+}
+function who(uid) {
+  let name = userName(uid);
+  return name === `uid ${uid}` ? name : `${name} (uid ${uid})`;
+}
+function modeText(mode) {
+  return (mode & 4095).toString(8).padStart(4, "0");
+}
+function kindOf(stat) {
+  return stat.isSymbolicLink() ? "a symlink" : stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : "not a regular file";
+}
+function foreignness(where, stat) {
+  let owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
+  if (stat.uid !== euid()) return `${where} is ${owner}, not by ${who(euid())}`;
+  let writers = [(stat.mode & 16) !== 0 && "its group", (stat.mode & 2) !== 0 && "others"].filter(Boolean);
+  if (writers.length > 0) return `${where} is writable by ${writers.join(" and ")} (${owner})`;
+}
+function checkDir(dir, stat, policy) {
+  if (stat.isSymbolicLink() || !stat.isDirectory())
+    throw new AuditError(`${dir} is not a directory (refusing to follow a symlink)`);
+  if (policy !== "private") return;
+  let why = foreignness(dir, stat);
+  if (why) throw new AuditError(`${why}: refused, nothing is written into it; use a directory only you own and can write`);
+  checkAncestors(dir);
+}
+function checkAncestors(dir) {
+  let given = import_node_path4.default.resolve(dir);
+  for (let start2 of /* @__PURE__ */ new Set([given, import_node_fs.default.realpathSync(given)]))
+    for (let level = import_node_path4.default.dirname(start2); ; level = import_node_path4.default.dirname(level)) {
+      let stat = import_node_fs.default.lstatSync(level), owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
+      if (stat.uid !== 0 && stat.uid !== euid())
+        throw new AuditError(`${level}, above ${dir}, is ${owner}: its owner could swap the log directory; refused, use a directory whose parents only you or root own`);
+      if (!stat.isSymbolicLink() && (stat.mode & 18) !== 0 && (stat.mode & 512) === 0)
+        throw new AuditError(`${level}, above ${dir}, is writable by others without the sticky bit (${owner}): anyone could swap the log directory; refused`);
+      if (level === import_node_path4.default.dirname(level)) break;
+    }
+}
+function checkOpenedFile(file, fd, private_ = !1) {
+  let stat = import_node_fs.default.fstatSync(fd);
+  if (!stat.isFile()) throw new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
+  let why = foreignness(file, stat);
+  if (why) throw new AuditError(`${why}: refused, nothing is written to it; move it away to let a new log start there`);
+  if (stat.nlink !== 1) throw new AuditError(`${file} has ${stat.nlink} names (hard links): refused, nothing is written to it; move it away`);
+  if (private_ && (stat.mode & 63) !== 0) throw new AuditError(`${file} has mode ${modeText(stat.mode)}, not 0600: refused`);
+}
+function createMissing(dir) {
+  let first = import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
+  if (first !== void 0)
+    for (let level = dir; ; level = import_node_path4.default.dirname(level)) {
+      let fd = import_node_fs.default.openSync(level, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+      try {
+        import_node_fs.default.fstatSync(fd).uid === euid() && import_node_fs.default.fchmodSync(fd, 448);
+      } finally {
+        import_node_fs.default.closeSync(fd);
+      }
+      if (level === first || level === import_node_path4.default.dirname(level)) break;
+    }
+}
+function ensureDir(dir, policy) {
+  createMissing(dir), checkDir(dir, import_node_fs.default.lstatSync(dir), policy);
+}
+function ensurePrivateDir(dir) {
+  ensureDir(dir, "private");
+}
+function checkPrivateDir(dir) {
+  checkDir(dir, import_node_fs.default.lstatSync(dir), "private");
+}
+function explainOpenFailure(file, error) {
+  if (error.code === "ENXIO" || error.code === "EISDIR" || error.code === "ENODEV" || error.code === "EWOULDBLOCK") {
+    let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
+    if (stat && !stat.isFile()) return new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
+  }
+  return error;
+}
+function openAppend(file, policy = "private") {
+  ensureDir(import_node_path4.default.dirname(file), policy);
+  let fd, created = !1;
+  for (; ; ) {
+    try {
+      fd = import_node_fs.default.openSync(file, CREATE_FLAGS | O_APPEND, 384), created = !0;
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    try {
+      fd = import_node_fs.default.openSync(file, APPEND_FLAGS);
+      break;
+    } catch (error) {
+      if (error.code !== "ENOENT") throw explainOpenFailure(file, error);
+    }
+  }
+  try {
+    created && import_node_fs.default.fchmodSync(fd, 384), checkOpenedFile(file, fd);
+  } catch (error) {
+    throw import_node_fs.default.closeSync(fd), error;
+  }
+  return fd;
+}
+function writePrivateFile(file, text2) {
+  let dir = import_node_path4.default.dirname(file);
+  ensurePrivateDir(dir);
+  let temporary = `${file}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs.default.openSync(temporary, CREATE_FLAGS, 384);
+  try {
+    import_node_fs.default.fchmodSync(fd, 384), import_node_fs.default.writeFileSync(fd, text2), import_node_fs.default.closeSync(fd), import_node_fs.default.renameSync(temporary, file);
+  } catch (error) {
+    try {
+      import_node_fs.default.closeSync(fd);
+    } catch {
+    }
+    throw import_node_fs.default.rmSync(temporary, { force: !0 }), error;
+  }
+}
+function readPrivateFile(file) {
+  let fd = import_node_fs.default.openSync(file, READ_FLAGS);
+  try {
+    return checkOpenedFile(file, fd, !0), import_node_fs.default.readFileSync(fd, "utf8");
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+function isOwnFile(file) {
+  let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
+  return stat !== void 0 && stat.isFile() && stat.uid === euid() && stat.nlink === 1;
+}
+function appendLines(file, text2) {
+  let fd = openAppend(file);
+  try {
+    import_node_fs.default.writeSync(fd, text2);
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+function endsWithNewline(file) {
+  let fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | import_node_fs.default.constants.O_NOFOLLOW | import_node_fs.default.constants.O_NONBLOCK);
+  try {
+    let size2 = import_node_fs.default.fstatSync(fd).size;
+    if (size2 === 0) return !0;
+    let last = Buffer.alloc(1);
+    return import_node_fs.default.readSync(fd, last, 0, 1, size2 - 1), last[0] === 10;
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+
+// src/runtime/runfile.ts
+var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1);
+
+// src/runtime/process.ts
+function processAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return !1;
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+// src/runtime/runfile.ts
+function writePrivate(file, text2) {
+  writePrivateFile(file, text2);
+}
+function writeRecording(runFile, recording) {
+  import_node_fs2.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+`);
+}
+function readRecording(runFile) {
+  let absolute2 = import_node_path5.default.resolve(runFile), runDir = import_node_path5.default.dirname(absolute2), dir = import_node_path5.default.dirname(runDir);
+  if (import_node_path5.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  checkPrivateDir(dir), checkPrivateDir(runDir);
+  let recording = JSON.parse(
+    readPrivateFile(absolute2),
+    (key2, value) => key2 === "maxFiles" && value === null ? Number.POSITIVE_INFINITY : value
+  ), file = recording.file;
+  if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
+    throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
+  return recording;
+}
+function writeReaderPid(runFile) {
+  writePrivate(pidFilePath(runFile), `${process.pid}
+`);
+}
+function livingReader(runFile) {
+  let pid;
+  try {
+    pid = Number(readPrivateFile(pidFilePath(runFile)));
+  } catch {
+    return;
+  }
+  if (processAlive(pid))
+    try {
+      return import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(runFile) ? pid : void 0;
+    } catch {
+      return pid;
+    }
+}
+function requestStop(runFile, request) {
+  writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
+`);
+}
+function takeStopRequest(runFile) {
+  try {
+    let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
+    return import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+  } catch {
+    return;
+  }
+}
+function removeRunFiles(runFile, recordingId) {
+  try {
+    if (readRecording(runFile).id !== recordingId) return;
+  } catch {
+    return;
+  }
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs2.default.rmSync(file, { force: !0 });
+}
+
+// src/tmux/client.ts
+var import_node_child_process = require("node:child_process");
+var FIELD_SEPARATOR = "";
+function hasDisplayDelay(version) {
+  let match2 = /^(\d+)\.(\d+)/.exec(version);
+  return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
+}
+function messageArgs(text2, options) {
+  let args = ["display-message"];
+  return options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), args;
+}
+var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
+  /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
+  constructor(socket) {
+    this.socket = socket;
+  }
+  socket;
+  /** Panes whose current command is being asked, and who waits for the answer. */
+  asking = /* @__PURE__ */ new Map();
+  run(args) {
+    let full = this.socket ? ["-S", this.socket, ...args] : args;
+    try {
+      return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    } catch (error) {
+      let failure = error;
+      if (failure.code === "ENOENT") throw new AuditError("tmux is not on PATH");
+      let detail = (failure.stderr ?? "").trim() || failure.message;
+      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
+    }
+  }
+  /**
+   * Runs tmux without waiting (the pipe reader must keep reading): `done`
+   * gets its output, or an error; a server that does not answer within
+   * ANSWER_TIMEOUT_MS is given up on.
+   */
+  runLater(args, done = () => {
+  }) {
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, done);
+  }
+  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
+  textBeforeCursor(paneId, cursorX, cursorY) {
+    let line = this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "");
+    return textInCells(line, cursorX);
+  }
+  /**
+   * Starts `command` as the pane's pipe (replacing any stale one: plain
+   * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
+   * pane, in one tmux call so the status line changes at once.
+   */
+  startPipe(paneId, command, recording, runFile) {
+    this.run([
+      "pipe-pane",
+      "-t",
+      paneId,
+      literal(command),
+      ";",
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.recording,
+      recording,
+      ";",
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.runFile,
+      runFile,
+      ";",
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.beat,
+      String(Math.floor(Date.now() / 1e3))
+    ]);
+  }
+  /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
+  beat(paneId) {
+    let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
+    this.runLater(args);
+  }
+  /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
+  stopPipe(paneId) {
+    this.run([
+      "pipe-pane",
+      "-t",
+      paneId,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.recording,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.runFile,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.beat
+    ]);
+  }
+  /** Shows `text` in the message line of `client` (or the current one). */
+  message(text2, options = {}) {
+    this.run(messageArgs(text2, options));
+  }
+  /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
+  messageLater(text2, options = {}) {
+    let args = messageArgs(text2, options);
+    this.runLater(args);
+  }
+  /**
+   * The program in the foreground of a pane (tmux reads it from the pty,
+   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
+   * flight at once share one question (a program flapping between screens
+   * asks once, not per switch).
+   */
+  currentCommand(paneId, done) {
+    let waiting = this.asking.get(paneId);
+    if (waiting) return void waiting.push(done);
+    this.asking.set(paneId, [done]);
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_current_command}"];
+    this.runLater(args, (error, stdout) => {
+      let name = error ? void 0 : stdout.trim() || void 0, all = this.asking.get(paneId) ?? [];
+      this.asking.delete(paneId);
+      for (let each of all) each(name);
+    });
+  }
+  /**
+   * The rows of a pane's screen, without trailing blank rows, and whether it is
+   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
+   * reader must keep draining its input meanwhile.
+   */
+  captureScreen(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
+    this.runLater(args, (error, stdout) => {
+      if (error) return done(void 0);
+      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
+`);
+      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+      done({ alternate: flag2 === "1", rows });
+    });
+  }
+  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
+  paneWidth(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
+    this.runLater(args, (error, stdout) => {
+      let width = Number(stdout.trim());
+      done(!error && width > 0 ? width : void 0);
+    });
+  }
+  /**
+   * The hash an integrated shell with this pid registered in the pane, or
+   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
+   * from the pane's output and goes into a format).
+   */
+  registeredShell(paneId, pid, done) {
+    if (!/^\d+$/.test(pid)) return done(void 0);
+    let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
+    this.runLater(args, (error, stdout) => {
+      let hash = stdout.trim();
+      done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
+    });
+  }
+  /** The pids of the shells that registered a key in the pane (living or not). */
+  registeredShells(paneId) {
+    let pids = [];
+    for (let line of this.run(["show-options", "-p", "-t", paneId]).split(`
+`)) {
+      if (!line.startsWith(PANE_OPTIONS.shellKey)) continue;
+      let pid = Number(line.slice(PANE_OPTIONS.shellKey.length, line.indexOf(" ")));
+      Number.isInteger(pid) && pid > 0 && pids.push(pid);
+    }
+    return pids;
+  }
+  /** Notes, for the whole server, that the shell-integration tip was given. */
+  markShellHinted() {
+    this.run(["set-option", "-g", PANE_OPTIONS.shellHinted, "1"]);
+  }
+  /** A session's name and its panes marked as logged; without a session, every pane of the server. */
+  loggedPanes(session) {
+    let scope = session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", ["#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
+    for (let row of rows.split(`
+`)) {
+      let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
+      sessionName === void 0 || paneId === void 0 || (name = sessionName, recording && runFile && panes.push({ paneId, recording, runFile }));
+    }
+    return { name, panes };
+  }
+  /**
+   * What became of a pane: still running, exited but kept (remain-on-exit),
+   * gone, or no server at all; and who last ran pipe-pane on it (the
+   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
+   */
+  paneFate(paneId) {
+    let answer;
+    try {
+      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
+    } catch {
+      return { fate: "no-server", pipedBy: "" };
+    }
+    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
+    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
+  }
+  /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
+  clearMarks(paneId, recording) {
+    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat]);
+  }
+};
+
+// src/tmux/pane.ts
+var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
+  paneId: { format: "pane_id", parse: text },
+  piped: { format: "pane_pipe", parse: flag },
+  /** Recording id while tmux-audit logs this pane, else empty. */
+  recording: { format: PANE_OPTIONS.recording, parse: text },
+  /** Run file of that recording, else empty. */
+  runFile: { format: PANE_OPTIONS.runFile, parse: text },
+  session: { format: "session_name", parse: text },
+  window: { format: "window_index", parse: text },
+  pane: { format: "pane_index", parse: text },
+  serverPid: { format: "pid", parse: text },
+  socket: { format: "socket_path", parse: text },
+  version: { format: "version", parse: text },
+  /** Cursor position and whether the alternate screen is on: where logging picks up. */
+  cursorX: { format: "cursor_x", parse: number },
+  cursorY: { format: "cursor_y", parse: number },
+  alternateScreen: { format: "alternate_on", parse: flag },
+  /** The window option alternate-screen: off, tmux ignores the switches (screen-write.c:2120, :2138), and so must the reader. */
+  alternateScreenAllowed: { format: "alternate-screen", parse: flag },
+  /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
+  width: { format: "pane_width", parse: number },
+  /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
+  command: { format: "pane_current_command", parse: text },
+  /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
+  shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
+}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key2) => PANE_FIELDS[key2].format), ...START_OPTIONS.map((key2) => OPTIONS[key2].name)];
+function readPane(tmux, target) {
+  let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
+  if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
+  if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
+  let state = {};
+  FIELD_KEYS.forEach((key2, index) => {
+    state[key2] = PANE_FIELDS[key2].parse(values[index]);
+  });
+  let options = {};
+  return START_OPTIONS.forEach((key2, index) => {
+    options[key2] = values[FIELD_KEYS.length + index];
+  }), { ...state, options };
+}
+
+// src/commands/lost.ts
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+
+// src/capture/identity.ts
+var import_node_os = __toESM(require("node:os"), 1);
+function recordingIdentity(recording) {
+  return {
+    rec: recording.id,
+    user: recording.user || import_node_os.default.userInfo().username,
+    place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
+  };
+}
+
+// src/capture/stamper.ts
+var Stamper = class {
+  constructor(identity) {
+    this.identity = identity;
+    let { rec, user, place } = identity;
+    this.reused = { time: 0, rec, seq: void 0, user, place, kind: "line", text: "", fields: void 0 };
+  }
+  identity;
+  reused;
+  /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
+  output(kind, text2, time) {
+    let record = this.reused;
+    return record.time = time, record.seq = void 0, record.kind = kind, record.text = text2, record;
+  }
+  /** An event of the recorder (a fresh record). */
+  event(name, fields, time) {
+    let { rec, user, place } = this.identity;
+    return { time, rec, seq: void 0, user, place, kind: "event", text: name, fields };
+  }
+};
+
+// src/sinks/file/append.ts
+function appendRecords(file, timeFormat, records, prefix = "") {
+  let format2 = new TextFormat(timeFormat);
+  appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
+}
+
+// src/commands/lost.ts
+function closeLostRecording(tmux, pane) {
+  if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
+  let recording = claim(pane.runFile);
+  if (recording && recording.id === pane.recording) {
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    try {
+      appendRecords(recording.file, recording.timeFormat, [lost]);
+    } catch {
+    }
+  }
+  try {
+    tmux.clearMarks(pane.paneId, pane.recording);
+  } catch {
+  }
+  return recording?.id === pane.recording ? pane.recording : void 0;
+}
+function starting(runFile) {
+  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
+}
+function claim(runFile) {
+  let claimed = `${runFile}.${process.pid}.closing`;
+  try {
+    import_node_fs3.default.renameSync(runFile, claimed);
+  } catch {
+    return;
+  }
+  try {
+    return readRecording(claimed);
+  } catch {
+    return;
+  } finally {
+    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
+  }
+}
+function sweepLost(tmux, paneId) {
+  let panes;
+  try {
+    panes = tmux.loggedPanes().panes.filter((pane) => paneId === void 0 || pane.paneId === paneId);
+  } catch {
+    return { messages: [], version: "" };
+  }
+  let closed = panes.map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`).filter(Boolean);
+  return paneId === void 0 && closed.push(...closeOrphans(tmux, new Set(panes.map((pane) => pane.runFile)))), { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
+}
+function closeOrphans(tmux, marked) {
+  let dir;
+  try {
+    let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
+    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "" }, process.env).options.dir;
+  } catch {
+    return [];
+  }
+  let runDir = import_node_path6.default.join(dir, ".run"), names;
+  try {
+    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  let closed = [];
+  for (let name of names) {
+    let runFile = import_node_path6.default.join(runDir, name);
+    if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
+    let recording = claim(runFile);
+    if (!recording) continue;
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    try {
+      appendRecords(recording.file, recording.timeFormat, [lost]);
+    } catch {
+      continue;
+    }
+    closed.push(`${recording.paneId || name} (rec ${recording.id})`);
+  }
+  return closed;
+}
+
+// src/commands/toggle.ts
+var READER_START_TIMEOUT_MS = 3e3;
+function running(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function readTarget(tmux, invocation) {
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
+  return { state, alive };
+}
+function start(tmux, state, invocation) {
+  state.recording !== "" && closeLostRecording(tmux, state);
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
+    state,
+    options,
+    warnings,
+    dirExists: import_node_fs4.default.existsSync(options.dir),
+    id: nanoid(10),
+    username: import_node_os2.default.userInfo().username,
+    clientUser: invocation.clientUser,
+    node: process.execPath,
+    // The bundle (dist/audit.cjs) that is running now.
+    bundle: import_node_fs4.default.realpathSync(process.argv[1]),
+    integrated: tmux.registeredShells(state.paneId).some(running),
+    pluginDir,
+    shipped: (file) => import_node_fs4.default.existsSync(import_node_path7.default.join(pluginDir, file))
+  });
+  try {
+    import_node_fs4.default.closeSync(openAppend(plan.file));
+  } catch (error) {
+    throw cannotWrite(plan.file, error);
+  }
+  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
+  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
+  let deadline = Date.now() + READER_START_TIMEOUT_MS;
+  for (; livingReader(plan.runFile) === void 0; ) {
+    if (Date.now() > deadline)
+      throw tmux.stopPipe(state.paneId), new AuditError(plan.readerFailed);
+    sleep(20);
+  }
+  return plan.hinted && tmux.markShellHinted(), plan.messages;
+}
+function stop(tmux, state, alive, invocation) {
+  let plan = planStop(state, alive, asker(invocation.clientUser, import_node_os2.default.userInfo().username));
+  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), alive || closeLostRecording(tmux, state), plan.messages;
+}
+function perform(verb, tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation);
+  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
+}
+function toggleLogging(tmux, invocation) {
+  return perform("toggle", tmux, invocation);
+}
+function startLogging(tmux, invocation) {
+  return perform("start", tmux, invocation);
+}
+function stopLogging(tmux, invocation) {
+  return perform("stop", tmux, invocation);
+}
+
+// src/commands/status.ts
+function describeLogging(tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
+  return { messages: [describePane(state, live)], version: state.version };
+}
+
+// src/commands/renamed.ts
+function noteRename(tmux, session) {
+  let { name, panes } = tmux.loggedPanes(session);
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
+    let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
+    appendRecords(recording.file, recording.timeFormat, [rename]);
+  }
+  return { messages: [], version: "" };
+}
+
+// src/commands/died.ts
+function paneDied(tmux, paneId, status) {
+  let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
+  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
+}
+
+// src/pipeline/hold.ts
+var Hold = class {
+  holders = 0;
+  /** Bumped when the hold lets go on its own: releases of holds taken before then are void. */
+  generation = 0;
+  held = [];
+  heldChars = 0;
+  settleNow = () => {
+  };
+  /**
+   * Holds what follows; the function returned lets go of this hold (once:
+   * calling it again does nothing). When no hold is left, what was held goes
+   * on at once.
+   */
+  hold() {
+    this.holders++;
+    let generation = this.generation, released = !1;
+    return () => {
+      released || generation !== this.generation || (released = !0, --this.holders === 0 && this.settleNow());
+    };
+  }
+  /** Rewrites the text of what is held (and the string fields of held events): a secret learnt late is blanked in what came before it. */
+  rewrite(change) {
+    for (let i = 0; i < this.held.length; i++) {
+      let record = this.held[i];
+      if (record.kind !== "event") {
+        this.held[i] = { ...record, text: change(record.text) };
+        continue;
+      }
+      if (!record.fields) continue;
+      let fields = record.fields;
+      for (let [key2, value] of Object.entries(fields)) typeof value == "string" && (fields[key2] = change(value));
+    }
+  }
+  get holding() {
+    return this.holders > 0;
+  }
+  push(record, next) {
+    if (this.holders === 0) return next(record);
+    if (this.held.push(record.kind === "event" ? record : { ...record }), this.heldChars += record.text.length, record.fields) for (let value of Object.values(record.fields)) typeof value == "string" && (this.heldChars += value.length);
+    this.heldChars > 4194304 && (this.holders = 0, this.generation++, this.settleNow());
+  }
+  connect(settle2) {
+    this.settleNow = settle2;
+  }
+  settle(next) {
+    if (this.holders > 0) return;
+    let held = this.held;
+    this.held = [], this.heldChars = 0;
+    for (let record of held) next(record);
+  }
+  /** The recording ends: nothing stays held. */
+  close() {
+    this.holders = 0, this.generation++;
   }
 };
 
@@ -12181,7 +12489,9 @@ function runPipe(recording, runFile, dependencies = {}) {
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
-  }), hold = new Hold(), pipeline = new Pipeline([hold, guard], [sink]), recorder = new Recorder(stamper, pipeline, {
+  }), hold = new Hold(), transforms = [hold];
+  recording.redact !== !1 && transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? "") })), transforms.push(guard);
+  let pipeline = new Pipeline(transforms, [sink]), recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -13782,7 +14092,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   reportTo = where;
 }).exitOverride().configureOutput({ writeErr: () => {
 } }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
-  new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").action((runFile, options) => {
+  new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").option("--no-redact", "with --file: keep secrets as they are (see @audit-redact)").action((runFile, options) => {
     if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(

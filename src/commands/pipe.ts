@@ -19,7 +19,8 @@ import { BEAT_MS } from '../core/status.ts';
 import { OPTION_NAMES } from '../core/options.ts';
 import { BacklogGuard } from '../pipeline/backlog.ts';
 import { Hold } from '../pipeline/hold.ts';
-import { Pipeline } from '../pipeline/pipeline.ts';
+import { Pipeline, type Transform } from '../pipeline/pipeline.ts';
+import { parseExtraPatterns, Redactor } from '../pipeline/redact.ts';
 import { readInput } from '../runtime/input.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { FileSink } from '../sinks/file/sink.ts';
@@ -96,8 +97,12 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     dropped: (lines, chars, time) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, time),
   });
   const hold = new Hold();
-  // The hold comes first: what it keeps back is then counted by the guard as it goes on.
-  const pipeline = new Pipeline([hold, guard], [sink]);
+  // The hold comes first: what it keeps back is then counted by the guard as it goes on. Redaction
+  // before the guard, so nothing a sink takes (nor a count of it) holds a secret.
+  const transforms: Transform[] = [hold];
+  if (recording.redact !== false) transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? '') }));
+  transforms.push(guard);
+  const pipeline = new Pipeline(transforms, [sink]);
   const recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,

@@ -150,6 +150,9 @@ export function planStart(facts: StartFacts): StartPlan {
       ...(state.alternateScreenAllowed ? {} : { noAlternateScreen: true }),
       width: state.width,
       shell: facts.integrated ? 'integrated' : 'plain',
+      ...(options.redact ? {} : { redact: false }),
+      ...(options.redactPatterns ? { redactPatterns: options.redactPatterns } : {}),
+      ...(options.syslog ? { syslog: options.syslog } : {}),
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
@@ -192,6 +195,8 @@ export interface FilterOptions {
   timeFormat: string;
   maxSize: string;
   maxFiles: string;
+  /** `--no-redact`. */
+  redact?: boolean;
 }
 
 /** A recording for `pipe --file`: stdin of any program, stamped into a file, no tmux involved. */
@@ -216,6 +221,7 @@ export function filterRecording(
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       seed: '',
+      ...(filter.redact === false ? { redact: false } : {}),
     },
     warnings,
   };

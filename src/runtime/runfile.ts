@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pidFilePath, stopFilePath } from '../core/paths.ts';
 import { AuditError } from '../core/errors.ts';
 import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
+import type { SyslogTarget } from '../sinks/syslog/target.ts';
 import { processAlive } from './process.ts';
 
 export interface Recording {
@@ -37,6 +38,12 @@ export interface Recording {
   width?: number;
   /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */
   shell?: 'integrated' | 'plain';
+  /** `@audit-redact off` (absent: on). */
+  redact?: boolean;
+  /** `@audit-redact-patterns` (see pipeline/redact.ts). */
+  redactPatterns?: string;
+  /** `@audit-syslog`: where records are also forwarded. */
+  syslog?: SyslogTarget;
 }
 
 function writePrivate(file: string, text: string): void {

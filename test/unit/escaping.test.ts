@@ -236,7 +236,17 @@ describe('cursor moves stop at the pane width (item 7)', () => {
 describe('option values with control characters are refused (item 10)', () => {
   const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '' };
   const env = { HOME: '/home/ann' };
-  const good: RawOptions = { dir: '/var/log/audit', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3' };
+  const good: Required<RawOptions> = {
+    dir: '/var/log/audit',
+    timeFormat: 'HH:mm',
+    maxSize: '1M',
+    maxFiles: '3',
+    redact: 'on',
+    redactPatterns: 'ticket=T-[0-9]{6}',
+    syslog: 'tcp://127.0.0.1:514',
+    syslogFacility: 'local0',
+    syslogCa: '/etc/ssl/ca.pem',
+  };
   const defaults = resolveOptions(none, env).options;
 
   for (const character of [ESC, '\t', '\n', '\r', '\x07', '\x7f', '\x9b', '\u0085', '\u2028', '\u202e', '\u2066']) {
@@ -244,7 +254,10 @@ describe('option values with control characters are refused (item 10)', () => {
       for (const key of START_OPTIONS) {
         const raw = { ...good, [key]: `${good[key]}${character}` };
         const { options, warnings } = resolveOptions(raw, env);
-        assert.deepEqual(options[key === 'maxSize' ? 'maxBytes' : key], defaults[key === 'maxSize' ? 'maxBytes' : key], key);
+        // The syslog facility and CA are parts of options.syslog: the default facility (authpriv, 10), no CA.
+        if (key === 'syslogFacility') assert.equal(options.syslog?.facility, 10);
+        else if (key === 'syslogCa') assert.equal(options.syslog?.ca, undefined);
+        else assert.deepEqual(options[key === 'maxSize' ? 'maxBytes' : key], defaults[key === 'maxSize' ? 'maxBytes' : key], key);
         assert.equal(warnings.length, 1, `${key}: ${warnings.join(' / ')}`);
         assert.ok(warnings[0]!.startsWith(`${OPTION_NAMES[key]} '${good[key]}\\u${hex4(character.codePointAt(0)!)}' holds a control character`), warnings[0]);
         assert.ok(!UNSAFE.test(warnings[0]!), 'the message itself holds none');
