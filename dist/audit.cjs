@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs18 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs17.existsSync(executableFile)) return;
+        if (fs18.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path15.resolve(baseDir, baseName);
-          if (fs17.existsSync(localBin)) return localBin;
+          if (fs18.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path15.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs17.existsSync(`${localBin}${ext}`)
+            (ext) => fs18.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs17.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs18.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2503,7 +2503,7 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_os5 = __toESM(require("node:os"), 1);
 
 // ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
@@ -5839,9 +5839,9 @@ var EscapeCleaner = class {
     let at = o - this.extraBytes, last = this.ops - 1;
     return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
   }
-  op(o, code, param, param2) {
+  op(o, code, param2, param22) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param2, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
@@ -10405,12 +10405,15 @@ function parseSyslogTarget(url, facilityName, ca) {
   if (facility === void 0) throw new Error(`unknown facility '${facilityName}' (one of ${Object.keys(FACILITIES).join(", ")})`);
   let unix = /^unix:\/\/(\/.+)$/.exec(url);
   if (unix) return { transport: "unix", path: unix[1], facility };
-  let net2 = /^(udp|tcp|tls):\/\/(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})\/?$/.exec(url);
-  if (!net2) throw new Error("is not unix:///path, udp://host:port, tcp://host:port or tls://host:port");
-  let port = Number(net2[4]);
+  let net3 = /^(udp|tcp|tls):\/\/(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})\/?$/.exec(url);
+  if (!net3) throw new Error("is not unix:///path, udp://host:port, tcp://host:port or tls://host:port");
+  let port = Number(net3[4]);
   if (port < 1 || port > 65535) throw new Error(`port ${port} is out of range`);
-  let transport = net2[1];
-  return { transport, host: net2[2] ?? net2[3], port, facility, ...transport === "tls" && ca ? { ca } : {} };
+  let transport = net3[1];
+  return { transport, host: net3[2] ?? net3[3], port, facility, ...transport === "tls" && ca ? { ca } : {} };
+}
+function describeTarget(target) {
+  return target.transport === "unix" ? `unix://${target.path}` : `${target.transport}://${target.host.includes(":") ? `[${target.host}]` : target.host}:${target.port}`;
 }
 
 // src/core/options.ts
@@ -10684,7 +10687,10 @@ function describePane(state, live) {
   return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
 }
 function filterRecording(filter, facts) {
-  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, facts.env);
+  let { options, warnings } = resolveOptions(
+    { dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, syslog: filter.syslog, syslogFacility: filter.syslogFacility },
+    facts.env
+  );
   return {
     recording: {
       id: facts.id,
@@ -10701,7 +10707,8 @@ function filterRecording(filter, facts) {
       maxBytes: options.maxBytes,
       maxFiles: options.maxFiles,
       seed: "",
-      ...filter.redact === !1 ? { redact: !1 } : {}
+      ...filter.redact === !1 ? { redact: !1 } : {},
+      ...options.syslog ? { syslog: options.syslog } : {}
     },
     warnings
   };
@@ -12445,6 +12452,213 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
 };
 
+// src/sinks/syslog/sink.ts
+var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs7 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
+
+// src/sinks/syslog/format.ts
+var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
+function headerField(text2, max) {
+  let field = text2.replace(/[^\x21-\x7e]/g, "").slice(0, max);
+  return field === "" ? "-" : field;
+}
+function sdName(text2) {
+  return text2.replace(/[^\x21-\x7e]|[=\]"]/g, "_").slice(0, 32) || "_";
+}
+function escapeParam(value) {
+  return escapeText(value).replace(/["\\\]]/g, "\\$&");
+}
+function param(name, value) {
+  return value === void 0 ? "" : ` ${sdName(name)}="${escapeParam(String(value))}"`;
+}
+function syslogMessage(record, header) {
+  let event = record.kind === "event", severity = event ? WARNING_EVENTS.has(record.text) ? SEVERITY.warning : SEVERITY.notice : SEVERITY.info, place = record.place, sd = `[${SD_ID}${param("user", record.user)}${param("session", place.session)}${param("window", place.window)}${param("pane", place.pane)}${param("paneId", place.paneId || void 0)}${param("server", place.server || void 0)}${param("rec", record.rec)}${param("seq", record.seq)}]`;
+  if (event) {
+    let fields = `[${EVENT_SD_ID}${param("name", record.text)}`;
+    for (let [key2, value] of Object.entries(record.fields ?? {})) fields += param(key2, value);
+    sd += `${fields}]`;
+  }
+  let msg = event ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
+  return `<${header.facility * 8 + severity}>1 ${new Date(record.time).toISOString()} ${headerField(header.hostname, 255)} ${APP_NAME} ${header.procid} ${record.kind} ${sd} ${msg}`;
+}
+function octetCounted(message2) {
+  return `${Buffer.byteLength(message2)} ${message2}`;
+}
+
+// src/sinks/syslog/unix.ts
+var import_node_child_process2 = require("node:child_process"), RELAY = String.raw`
+use strict; use Socket; use Errno;
+$| = 1; binmode STDIN;
+my $addr = pack_sockaddr_un($ARGV[0]);
+socket(my $s, PF_UNIX, SOCK_DGRAM, 0) or die "socket: $!";
+my $failing = 0; my $buf = '';
+while (sysread(STDIN, $buf, 65536, length $buf)) {
+  while ($buf =~ /^(\d+) /) {
+    my $n = $1; my $head = length($1) + 1;
+    last if length($buf) < $head + $n;
+    my $msg = substr($buf, $head, $n); substr($buf, 0, $head + $n) = '';
+    if (defined send($s, $msg, 0, $addr)) { if ($failing) { print "O\n"; $failing = 0; } }
+    else { print "F " . (($!{ENOENT} && 'ENOENT') || ($!{ECONNREFUSED} && 'ECONNREFUSED') || ($!{EMSGSIZE} && 'EMSGSIZE') || ($! + 0)) . "\n"; $failing = 1; }
+  }
+}
+`, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
+  child;
+  ended = !1;
+  constructor(path15, events) {
+    this.child = (0, import_node_child_process2.spawn)("perl", ["-e", RELAY, path15], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+      this.ended || events.failed("relay exited");
+    }), this.child.stdin.on("error", () => {
+    }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
+    let rest = "";
+    this.child.stdout.setEncoding("utf8"), this.child.stdout.on("data", (text2) => {
+      let lines = (rest + text2).split(`
+`);
+      rest = lines.pop();
+      let failures = 0;
+      for (let line of lines)
+        line.startsWith("F ") ? (failures++, events.failed(line.slice(2))) : line === "O" && events.sent();
+      failures && events.dropped(failures);
+    });
+    for (let stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream.unref?.();
+    this.child.unref();
+  }
+  write(message2, done) {
+    return this.child.stdin.write(`${Buffer.byteLength(message2)} ${message2}`, () => done()), this.child.stdin.writableLength < PIPE_LIMIT;
+  }
+  end() {
+    this.ended = !0, this.child.stdin.end();
+  }
+};
+
+// src/sinks/syslog/sink.ts
+var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, SyslogSink = class {
+  constructor(target, options = {}) {
+    this.target = target;
+    this.options = options;
+    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os3.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.connect();
+  }
+  target;
+  options;
+  header;
+  queueLimit;
+  queue = [];
+  queued = 0;
+  connection;
+  up = !1;
+  paused = !1;
+  /** An outage is being reported: onDown was called, onUp not yet. */
+  outage = !1;
+  dropped = 0;
+  droppedFrom;
+  droppedTo;
+  retryMs = RETRY_FIRST_MS;
+  retry;
+  closed = !1;
+  closing = !1;
+  /** Writes handed to the connection and not yet taken by the kernel. */
+  pending = 0;
+  drained;
+  get backlog() {
+    return this.queued;
+  }
+  write(record) {
+    let message2 = syslogMessage(record, this.header), item = this.stream ? octetCounted(message2) : message2;
+    if (this.queued + item.length > this.queueLimit) return this.count(record.seq);
+    this.queue.push(item), this.queued += item.length;
+  }
+  flush() {
+    this.pump();
+  }
+  /** Waits (a while) for the queue to go out, if the link is up or still being made; never for a retry. */
+  async close() {
+    this.closing = !0, this.pump(), !this.outage && (this.queued > 0 || this.pending > 0) && await new Promise((resolve) => {
+      let timer = setTimeout(resolve, CLOSE_MS);
+      timer.unref(), this.drained = () => {
+        clearTimeout(timer), resolve();
+      };
+    }), this.closed = !0, clearTimeout(this.retry), this.connection?.end();
+  }
+  wrote = () => {
+    this.pending--, this.pending === 0 && this.queued === 0 && this.drained?.();
+  };
+  get stream() {
+    return this.target.transport === "tcp" || this.target.transport === "tls";
+  }
+  pump() {
+    if (!this.up || this.paused || !this.connection || this.queued === 0) return;
+    let items = this.queue;
+    if (this.queue = [], this.queued = 0, this.stream)
+      this.pending++, this.connection.write(items.join(""), this.wrote) || (this.paused = !0);
+    else
+      for (let item of items)
+        this.pending++, this.connection.write(item, this.wrote) || (this.paused = !0);
+  }
+  /** A record that did not get out. */
+  count(seq) {
+    this.dropped++, seq !== void 0 && (this.droppedFrom ??= seq, this.droppedTo = seq);
+  }
+  connect() {
+    if (this.closed) return;
+    let target = this.target, connection, current = () => connection !== void 0 && this.connection === connection, failed = (error) => {
+      (current() || connection === void 0) && this.failed(error.code ?? error.message);
+    }, ready = () => {
+      current() && this.ready();
+    };
+    if (target.transport === "tcp" || target.transport === "tls") {
+      let socket;
+      if (target.transport === "tcp")
+        socket = import_node_net2.default.connect({ host: target.host, port: target.port }, ready);
+      else {
+        let ca;
+        try {
+          ca = target.ca ? import_node_fs7.default.readFileSync(target.ca) : void 0;
+        } catch (error) {
+          return failed(error);
+        }
+        socket = import_node_tls.default.connect({ host: target.host, port: target.port, ca, servername: import_node_net2.default.isIP(target.host) ? void 0 : target.host }, ready);
+      }
+      socket.setNoDelay(!0), socket.setKeepAlive(!0, 1e4), socket.on("error", failed), socket.on("close", () => failed(new Error("closed"))), socket.on("data", () => {
+      }), socket.on("drain", () => {
+        current() && (this.paused = !1, this.pump());
+      }), socket.unref(), this.connection = connection = { write: (data, done) => socket.write(data, () => done()), end: () => socket.end() };
+    } else if (target.transport === "udp") {
+      let socket = import_node_dgram.default.createSocket(import_node_net2.default.isIPv6(target.host) ? "udp6" : "udp4");
+      socket.on("error", failed), socket.unref(), this.connection = connection = {
+        write: (data, done) => (socket.send(data, target.port, target.host, (error) => {
+          done(), current() && (error ? (this.count(void 0), failed(error)) : this.up || this.ready());
+        }), !0),
+        end: () => socket.close()
+      }, queueMicrotask(ready);
+    } else {
+      let socket = new UnixDatagram(target.path, {
+        failed: (code) => failed(new Error(code)),
+        sent: () => current() && !this.up ? this.ready() : void 0,
+        drain: () => {
+          current() && (this.paused = !1, this.pump());
+        },
+        dropped: (n) => {
+          for (let i = 0; i < n; i++) this.count(void 0);
+        }
+      });
+      this.connection = connection = socket, queueMicrotask(ready);
+    }
+  }
+  ready() {
+    if (!(this.closed || this.up)) {
+      if (this.up = !0, this.retryMs = RETRY_FIRST_MS, this.outage) {
+        this.outage = !1;
+        let dropped = { records: this.dropped, from: this.droppedFrom, to: this.droppedTo };
+        this.dropped = 0, this.droppedFrom = this.droppedTo = void 0, queueMicrotask(() => this.options.onUp?.(dropped));
+      }
+      this.pump();
+    }
+  }
+  failed(error) {
+    this.closed || (this.up = !1, this.paused = !1, this.closing && this.drained?.(), this.outage || (this.outage = !0, queueMicrotask(() => this.options.onDown?.(error))), !this.retry && (this.connection?.end(), this.connection = void 0, this.retry = setTimeout(() => {
+      this.retry = void 0, this.connect();
+    }, this.retryMs), this.retry.unref(), this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)));
+  }
+};
+
 // src/commands/pipe.ts
 var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS = 5e3;
 function runPipe(recording, runFile, dependencies = {}) {
@@ -12491,7 +12705,22 @@ function runPipe(recording, runFile, dependencies = {}) {
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
   }), hold = new Hold(), transforms = [hold];
   recording.redact !== !1 && transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? "") })), transforms.push(guard);
-  let pipeline = new Pipeline(transforms, [sink]), recorder = new Recorder(stamper, pipeline, {
+  let sinks = [sink];
+  if (recording.syslog) {
+    let where = describeTarget(recording.syslog);
+    sinks.push(
+      new SyslogSink(recording.syslog, {
+        queueBytes: dependencies.syslogQueueBytes,
+        onDown: (error) => {
+          tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, !0), recorder.event("syslog", { state: "down", to: where, error }), pipeline.flush();
+        },
+        onUp: (dropped) => {
+          tell(`syslog forwarding to ${where} works again${dropped.records ? `; ${dropped.records} records were not forwarded` : ""}`), recorder.event("syslog", { state: "up", to: where, dropped: dropped.records, from: dropped.from, until: dropped.to }), pipeline.flush();
+        }
+      })
+    );
+  }
+  let pipeline = new Pipeline(transforms, sinks), recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -12559,7 +12788,7 @@ function endOfInput(tmux, recording) {
 }
 
 // src/commands/recover.ts
-var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_os4 = __toESM(require("node:os"), 1);
 function recoverReader(runFile, status) {
   let recording;
   try {
@@ -12590,15 +12819,15 @@ function recoverReader(runFile, status) {
   removeRunFiles(runFile, recording.id);
 }
 function signalName(signal) {
-  let found = Object.entries(import_node_os3.default.constants.signals).find(([, number2]) => number2 === signal);
+  let found = Object.entries(import_node_os4.default.constants.signals).find(([, number2]) => number2 === signal);
   return found ? found[0] : String(signal);
 }
 
 // src/read/summary.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs8 = __toESM(require("node:fs"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -12607,7 +12836,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs7.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs8.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -12627,7 +12856,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs7.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs8.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -12642,13 +12871,13 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 }
 function openLog(file) {
   try {
-    return import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NONBLOCK);
+    return import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT") return;
     throw error;
   }
 }
-function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs8.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -12657,11 +12886,11 @@ function endLines(fd, size2 = import_node_fs7.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs7.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs8.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs7.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs8.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -12756,7 +12985,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs8.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs9.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -12774,7 +13003,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs8.default.closeSync(fd);
+      import_node_fs9.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -12808,10 +13037,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -12849,7 +13078,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs9.default.readdirSync(dir);
+    names = import_node_fs10.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -12965,7 +13194,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs10.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs11.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -13233,13 +13462,13 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs11 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs12 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function countNewlines(bytes, from, to) {
   let count = 0;
@@ -13251,7 +13480,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs11.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs12.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -13299,7 +13528,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs12.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs13.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -13379,11 +13608,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs12.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs13.default.fstatSync(fd).size, there ? last.end : 0, needle, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs12.default.closeSync(fd);
+          import_node_fs13.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -13450,7 +13679,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs13.default.closeSync(fd);
+    import_node_fs14.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -13492,7 +13721,7 @@ function readFile(path15, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path15, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs13.default.closeSync(fd);
+    fd !== void 0 && import_node_fs14.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -13524,7 +13753,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
   }
   return matched;
 }
@@ -13545,7 +13774,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs13.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs14.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -13730,17 +13959,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs14.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs15.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -13757,21 +13986,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs14.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs15.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs14.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs15.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs14.default.closeSync(own);
+        own !== void 0 && import_node_fs15.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs14.default.statSync(file);
+    return import_node_fs15.default.statSync(file);
   } catch {
     return;
   }
@@ -13779,7 +14008,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs14.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs15.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -13791,19 +14020,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs14.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs15.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs14.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path13.default.dirname(live), rotated = rotatedFiles(import_node_fs15.default.readdirSync(dir), import_node_path13.default.basename(live)).map((name) => import_node_path13.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs14.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs15.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs14.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs15.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -13828,7 +14057,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs14.default.closeSync(reading.fd);
+      import_node_fs15.default.closeSync(reading.fd);
     }
   }
 }
@@ -13851,7 +14080,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs15.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs16.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -13866,9 +14095,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs15.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path14.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs16.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs15.default.closeSync(fd);
+      fd !== void 0 && import_node_fs16.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -13888,7 +14117,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -14002,15 +14231,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs16.default.openSync(options.output, import_node_fs16.default.constants.O_WRONLY | import_node_fs16.default.constants.O_CREAT | import_node_fs16.default.constants.O_EXCL | import_node_fs16.default.constants.O_NOFOLLOW, 384), import_node_fs16.default.fchmodSync(fd, 384);
+      fd = import_node_fs17.default.openSync(options.output, import_node_fs17.default.constants.O_WRONLY | import_node_fs17.default.constants.O_CREAT | import_node_fs17.default.constants.O_EXCL | import_node_fs17.default.constants.O_NOFOLLOW, 384), import_node_fs17.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs16.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs16.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs17.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs17.default.writeSync(fd, pending);
     } finally {
-      import_node_fs16.default.closeSync(fd);
+      import_node_fs17.default.closeSync(fd);
     }
   });
 }
@@ -14092,12 +14321,12 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   reportTo = where;
 }).exitOverride().configureOutput({ writeErr: () => {
 } }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
-  new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").option("--no-redact", "with --file: keep secrets as they are (see @audit-redact)").action((runFile, options) => {
+  new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").option("--no-redact", "with --file: keep secrets as they are (see @audit-redact)").option("--syslog <url>", "with --file: also forward to syslog (see @audit-syslog)", "").option("--syslog-facility <name>", "with --file: the facility (see @audit-syslog-facility)", "").action((runFile, options) => {
     if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os4.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os5.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })

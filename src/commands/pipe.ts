@@ -24,6 +24,9 @@ import { parseExtraPatterns, Redactor } from '../pipeline/redact.ts';
 import { readInput } from '../runtime/input.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { FileSink } from '../sinks/file/sink.ts';
+import type { Sink } from '../sinks/sink.ts';
+import { SyslogSink } from '../sinks/syslog/sink.ts';
+import { describeTarget } from '../sinks/syslog/target.ts';
 import type { WriteFn } from '../sinks/file/writer.ts';
 import { Tmux } from '../tmux/client.ts';
 
@@ -36,6 +39,8 @@ const STALL_MS = 5000;
 /** What the reader can be given instead of the real thing (a slow or failing disk, under test). */
 export interface ReaderDependencies {
   write?: WriteFn;
+  /** The syslog sink's queue, smaller (to see it overflow). */
+  syslogQueueBytes?: number;
 }
 
 /**
@@ -102,7 +107,27 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   const transforms: Transform[] = [hold];
   if (recording.redact !== false) transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? '') }));
   transforms.push(guard);
-  const pipeline = new Pipeline(transforms, [sink]);
+  const sinks: Sink[] = [sink];
+  if (recording.syslog) {
+    const where = describeTarget(recording.syslog);
+    // Said once per outage in the message line, and as an event in the log (itself forwarded once the link is back).
+    sinks.push(
+      new SyslogSink(recording.syslog, {
+        queueBytes: dependencies.syslogQueueBytes,
+        onDown: (error) => {
+          tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, true);
+          recorder.event('syslog', { state: 'down', to: where, error });
+          pipeline.flush();
+        },
+        onUp: (dropped) => {
+          tell(`syslog forwarding to ${where} works again${dropped.records ? `; ${dropped.records} records were not forwarded` : ''}`);
+          recorder.event('syslog', { state: 'up', to: where, dropped: dropped.records, from: dropped.from, until: dropped.to });
+          pipeline.flush();
+        },
+      }),
+    );
+  }
+  const pipeline = new Pipeline(transforms, sinks);
   const recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,

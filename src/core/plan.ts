@@ -197,6 +197,8 @@ export interface FilterOptions {
   maxFiles: string;
   /** `--no-redact`. */
   redact?: boolean;
+  syslog?: string;
+  syslogFacility?: string;
 }
 
 /** A recording for `pipe --file`: stdin of any program, stamped into a file, no tmux involved. */
@@ -204,7 +206,10 @@ export function filterRecording(
   filter: FilterOptions,
   facts: { id: string; username: string; env: NodeJS.ProcessEnv; cwd: string },
 ): { recording: Recording; warnings: string[] } {
-  const { options, warnings } = resolveOptions({ dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles }, facts.env);
+  const { options, warnings } = resolveOptions(
+    { dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, syslog: filter.syslog, syslogFacility: filter.syslogFacility },
+    facts.env,
+  );
   return {
     recording: {
       id: facts.id,
@@ -222,6 +227,7 @@ export function filterRecording(
       maxFiles: options.maxFiles,
       seed: '',
       ...(filter.redact === false ? { redact: false } : {}),
+      ...(options.syslog ? { syslog: options.syslog } : {}),
     },
     warnings,
   };

@@ -35,3 +35,9 @@ export function parseSyslogTarget(url: string, facilityName: string, ca: string)
   const transport = net[1] as Transport;
   return { transport, host: net[2] ?? net[3]!, port, facility, ...(transport === 'tls' && ca ? { ca } : {}) };
 }
+
+/** As a user would write it. */
+export function describeTarget(target: SyslogTarget): string {
+  if (target.transport === 'unix') return `unix://${target.path}`;
+  return `${target.transport}://${target.host!.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
+}
