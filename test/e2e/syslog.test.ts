@@ -6,6 +6,7 @@
 // the log file has everything throughout.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import os from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { freePort, Rsyslog, type Received } from '../support/rsyslog.ts';
@@ -62,6 +63,11 @@ describe('syslog forwarding to rsyslog', () => {
         seq: hello.sd['audit@32473']!.seq,
       });
       assert.ok(Math.abs(Date.parse(hello.time) - Date.now()) < 60_000);
+      const relayed = fs.readFileSync(rsyslog.relayed, 'utf8').split('\n');
+      assert.ok(
+        relayed.some((line) => new RegExp(`^<158>1 \\S+ ${os.hostname()} tmux-audit ${pid} line \\[audit@32473 user="${USER}" session="main" .*rec="${recording}" seq="\\d+"\\] hello syslog \\]"x"$`).test(line)),
+        `the README's relay wrote RFC 5424 lines:\n${relayed.slice(0, 4).join('\n')}`,
+      );
       const seqs = received.map((message) => Number(message.sd['audit@32473']!.seq));
       assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'in order');
       assert.equal(seqs[0], 0);

@@ -52,6 +52,8 @@ export async function freePort(): Promise<number> {
 export class Rsyslog {
   readonly dir = makeTempDir('tmux-audit-rsyslog');
   readonly output = path.join(this.dir, 'received.json');
+  /** What the README's relay writes: the messages as RFC 5424 lines. */
+  readonly relayed = path.join(this.dir, 'tmux-audit.log');
   private child: ChildProcess | undefined;
 
   constructor(readonly port: number) {
@@ -74,7 +76,12 @@ export class Rsyslog {
           ['msg', 'msg'],
         ].map(([out, name]) => `  property(outname="${out}" name="${name}" format="jsonf")`),
         '}',
-        `*.* action(type="omfile" file="${this.output}" template="json")`,
+        // The README's relay snippet, with the test's JSON output beside its RFC 5424 file.
+        'if $app-name == "tmux-audit" then {',
+        `  action(type="omfile" file="${this.relayed}" template="RSYSLOG_SyslogProtocol23Format")`,
+        `  action(type="omfile" file="${this.output}" template="json")`,
+        '  stop',
+        '}',
         '',
       ].join('\n'),
     );
