@@ -12490,7 +12490,7 @@ use strict; use Socket; use Errno;
 $| = 1; binmode STDIN;
 my $addr = pack_sockaddr_un($ARGV[0]);
 socket(my $s, PF_UNIX, SOCK_DGRAM, 0) or die "socket: $!";
-my $failing = 0; my $buf = '';
+my $failing = 1; my $buf = '';
 while (sysread(STDIN, $buf, 65536, length $buf)) {
   while ($buf =~ /^(\d+) /) {
     my $n = $1; my $head = length($1) + 1;
@@ -12624,14 +12624,14 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       let socket = import_node_dgram.default.createSocket(import_node_net2.default.isIPv6(target.host) ? "udp6" : "udp4");
       socket.on("error", failed), socket.unref(), this.connection = connection = {
         write: (data, done) => (socket.send(data, target.port, target.host, (error) => {
-          done(), current() && (error ? (this.count(void 0), failed(error)) : this.up || this.ready());
+          done(), current() && (error ? (this.count(void 0), failed(error)) : this.confirmed());
         }), !0),
         end: () => socket.close()
       }, queueMicrotask(ready);
     } else {
       let socket = new UnixDatagram(target.path, {
         failed: (code) => failed(new Error(code)),
-        sent: () => current() && !this.up ? this.ready() : void 0,
+        sent: () => current() ? this.confirmed() : void 0,
         drain: () => {
           current() && (this.paused = !1, this.pump());
         },
@@ -12642,14 +12642,16 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       this.connection = connection = socket, queueMicrotask(ready);
     }
   }
+  /** The link can be sent on: a stream connected (it works), a datagram socket made (it works once a send has). */
   ready() {
-    if (!(this.closed || this.up)) {
-      if (this.up = !0, this.retryMs = RETRY_FIRST_MS, this.outage) {
-        this.outage = !1;
-        let dropped = { records: this.dropped, from: this.droppedFrom, to: this.droppedTo };
-        this.dropped = 0, this.droppedFrom = this.droppedTo = void 0, queueMicrotask(() => this.options.onUp?.(dropped));
-      }
-      this.pump();
+    this.closed || this.up || (this.up = !0, this.stream && this.confirmed(), this.pump());
+  }
+  /** The link works: the end of an outage, if there was one. */
+  confirmed() {
+    if (!(this.closed || !this.up) && (this.retryMs = RETRY_FIRST_MS, this.outage)) {
+      this.outage = !1;
+      let dropped = { records: this.dropped, from: this.droppedFrom, to: this.droppedTo };
+      this.dropped = 0, this.droppedFrom = this.droppedTo = void 0, queueMicrotask(() => this.options.onUp?.(dropped));
     }
   }
   failed(error) {

@@ -9,9 +9,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import { after, before, describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { HELPER } from '../support/paths.ts';
 import { freePort, Rsyslog, type Received } from '../support/rsyslog.ts';
 import { attachClient, serversForThisFile, type OuterTerminal } from '../support/tmux.ts';
-import { waitFor } from '../support/util.ts';
+import { waitFor, withTempDir } from '../support/util.ts';
 
 const server = serversForThisFile();
 const USER = os.userInfo().username;
@@ -31,6 +34,20 @@ describe('syslog forwarding to rsyslog', () => {
 
   const lineOf = (text: string) => (message: Received) => message.msgid === 'line' && message.msg === text;
 
+  it('unix:// (as /dev/log): one datagram a message, through the perl relay, parsed as RFC 5424', async () => {
+    await withTempDir('tmux-audit-syslog-unix', async (dir) => {
+      const result = spawnSync(process.execPath, [HELPER, 'pipe', '--file', path.join(dir, 'pipe.log'), '--syslog', `unix://${rsyslog.socket}`, '--syslog-facility', 'user'], {
+        input: `over the local socket\nkey AKIAIOSFODNN7EXAMPLE\n`,
+        encoding: 'utf8',
+      });
+      assert.equal(result.status, 0, result.stderr);
+      await waitFor('the datagrams at rsyslog', () => rsyslog.received().some(lineOf('key [REDACTED:aws-access-key-id]')), 20_000);
+      const line = rsyslog.received().find(lineOf('over the local socket'))!;
+      assert.deepEqual([line.facility, line.severity, line.app, line.sd['audit@32473']!.session], ['user', 'info', 'tmux-audit', 'pipe']);
+      assert.ok(rsyslog.received().some((m) => m.sd['event@32473']?.name === 'stop' && m.sd['event@32473']?.redacted === '1'));
+    });
+  });
+
   it('every record arrives as RFC 5424 with its fields; secrets redacted; down and up said once; the queue delivered; drops counted', async () => {
     const tmux = server({ config: [`set -g @audit-syslog tcp://127.0.0.1:${port}`, 'set -g @audit-syslog-facility local3'] });
     let terminal: OuterTerminal | undefined;
@@ -41,7 +58,9 @@ describe('syslog forwarding to rsyslog', () => {
       await tmux.run(`echo token ${TOKEN}`);
       await waitFor('the lines at rsyslog', () => rsyslog.received().some(lineOf('token [REDACTED:github-token]')), 20_000);
 
-      const received = rsyslog.received();
+      // This recording's messages (the collector also has other tests').
+      const ours = (): Received[] => rsyslog.received().filter((message) => message.sd['audit@32473']?.rec === recording);
+      const received = ours();
       const start = received.find((message) => message.msgid === 'event' && message.sd['event@32473']?.name === 'start')!;
       assert.ok(start, JSON.stringify(received));
       assert.deepEqual(
@@ -93,7 +112,7 @@ describe('syslog forwarding to rsyslog', () => {
       await tmux.run('echo back-again');
       await waitFor('a line after the outage at rsyslog', () => rsyslog.received().some(lineOf('back-again')), 20_000);
 
-      const all = rsyslog.received();
+      const all = ours();
       const down = all.find((m) => m.sd['event@32473']?.name === 'syslog' && m.sd['event@32473']?.state === 'down')!;
       assert.ok(down, 'the down event was queued and delivered');
       assert.equal(down.severity, 'warning');

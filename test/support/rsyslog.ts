@@ -56,6 +56,9 @@ export class Rsyslog {
   readonly relayed = path.join(this.dir, 'tmux-audit.log');
   private child: ChildProcess | undefined;
 
+  /** A local datagram socket, as /dev/log is (imuxsock, parsing RFC 5424 like the network inputs). */
+  readonly socket = path.join(this.dir, 'log.sock');
+
   constructor(readonly port: number) {
     fs.writeFileSync(
       path.join(this.dir, 'rsyslog.conf'),
@@ -63,6 +66,8 @@ export class Rsyslog {
         `global(workDirectory="${this.dir}")`,
         'module(load="imtcp")',
         `input(type="imtcp" port="${port}" address="127.0.0.1")`,
+        'module(load="imuxsock" SysSock.Use="off")',
+        `input(type="imuxsock" Socket="${this.socket}" UseSpecialParser="off" ParseHostname="on")`,
         'template(name="json" type="list" option.jsonf="on") {',
         ...[
           ['facility', 'syslogfacility-text'],

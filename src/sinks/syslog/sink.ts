@@ -194,18 +194,18 @@ export class SyslogSink implements Sink {
             if (error) {
               this.count(undefined);
               failed(error);
-            } else if (!this.up) this.ready();
+            } else this.confirmed();
           });
           return true;
         },
         end: () => socket.close(),
       };
-      // Nothing to connect: a datagram link is up until a send fails.
+      // Nothing to connect: a datagram link can be sent on at once, and works once a send has.
       queueMicrotask(ready);
     } else {
       const socket = new UnixDatagram(target.path!, {
         failed: (code) => failed(new Error(code)),
-        sent: () => (current() && !this.up ? this.ready() : undefined),
+        sent: () => (current() ? this.confirmed() : undefined),
         drain: () => {
           if (!current()) return;
           this.paused = false;
@@ -220,9 +220,17 @@ export class SyslogSink implements Sink {
     }
   }
 
+  /** The link can be sent on: a stream connected (it works), a datagram socket made (it works once a send has). */
   private ready(): void {
     if (this.closed || this.up) return;
     this.up = true;
+    if (this.stream) this.confirmed();
+    this.pump();
+  }
+
+  /** The link works: the end of an outage, if there was one. */
+  private confirmed(): void {
+    if (this.closed || !this.up) return;
     this.retryMs = RETRY_FIRST_MS;
     if (this.outage) {
       this.outage = false;
@@ -231,7 +239,6 @@ export class SyslogSink implements Sink {
       this.droppedFrom = this.droppedTo = undefined;
       queueMicrotask(() => this.options.onUp?.(dropped));
     }
-    this.pump();
   }
 
   private failed(error: string): void {

@@ -2,7 +2,8 @@
 // is a datagram socket, and Node has no AF_UNIX datagram sockets. A small
 // perl relay (perl-base is Essential on Debian and in every Linux distribution's
 // base) sends each message as one datagram: octet-counted frames on its stdin,
-// one line back per failed send (and one when sends work again).
+// one line back per failed send, and one for the first that works (at first, or
+// after failures).
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
@@ -12,7 +13,7 @@ use strict; use Socket; use Errno;
 $| = 1; binmode STDIN;
 my $addr = pack_sockaddr_un($ARGV[0]);
 socket(my $s, PF_UNIX, SOCK_DGRAM, 0) or die "socket: $!";
-my $failing = 0; my $buf = '';
+my $failing = 1; my $buf = '';
 while (sysread(STDIN, $buf, 65536, length $buf)) {
   while ($buf =~ /^(\d+) /) {
     my $n = $1; my $head = length($1) + 1;
