@@ -3,13 +3,17 @@
 // real collector, rsyslog, is in test/e2e/syslog.test.ts.)
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+import tls from 'node:tls';
 import { describe, it } from 'node:test';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { escapeParam, octetCounted, syslogMessage } from '../../src/sinks/syslog/format.ts';
 import { SyslogSink } from '../../src/sinks/syslog/sink.ts';
-import { waitFor } from '../support/util.ts';
+import { waitFor, withTempDir } from '../support/util.ts';
 
 const PLACE: Place = { server: '/tmp/tmux-0/default', session: 'my "proj"', window: '0', pane: '1', paneId: '%5' };
 const line = (seq: number, text = `line ${seq}`): AuditRecord => ({ time: Date.UTC(2026, 10, 25, 22, 30, 0, 123), rec: 'R', seq, user: 'ann', place: PLACE, kind: 'line', text });
@@ -104,6 +108,42 @@ describe('the link', () => {
     await sink.close();
     await waitFor('three records', () => c.received().length === 3, 5000);
     await c.close();
+  });
+
+  it("tls: the collector's certificate checked against @audit-syslog-ca; another CA is refused (said once, nothing sent)", async () => {
+    await withTempDir('tmux-audit-tls', async (dir) => {
+      const key = path.join(dir, 'key.pem');
+      const cert = path.join(dir, 'cert.pem');
+      const other = path.join(dir, 'other.pem');
+      const req = (keyOut: string, certOut: string) =>
+        execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=collector', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', keyOut, '-out', certOut], { stdio: 'ignore' });
+      req(key, cert);
+      req(path.join(dir, 'other-key.pem'), other);
+      const chunks: Buffer[] = [];
+      const server = tls.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (socket) => socket.on('data', (data) => chunks.push(data)));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as net.AddressInfo).port;
+      try {
+        const good = new SyslogSink({ transport: 'tls', host: '127.0.0.1', port, facility: 10, ca: cert });
+        good.write(line(0));
+        good.flush();
+        await good.close();
+        await waitFor('the message over TLS', () => frames(Buffer.concat(chunks)).length === 1);
+        assert.match(frames(Buffer.concat(chunks))[0]!, / line \[audit@32473 .*\] line 0$/);
+
+        const downs: string[] = [];
+        const bad = new SyslogSink({ transport: 'tls', host: '127.0.0.1', port, facility: 10, ca: other }, { onDown: (error) => downs.push(error) });
+        bad.write(line(1));
+        bad.flush();
+        await waitFor('the refusal', () => downs.length > 0);
+        await bad.close();
+        assert.equal(downs.length, 1);
+        assert.match(downs[0]!, /SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+        assert.equal(frames(Buffer.concat(chunks)).length, 1, 'nothing sent to a collector that is not the one named');
+      } finally {
+        server.close();
+      }
+    });
   });
 
   it('udp: one message a datagram', async () => {
