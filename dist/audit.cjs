@@ -10369,7 +10369,7 @@ var CONTEXT_CHARS = 256, Redactor = class {
       let redacted = redactText(value, this.extra);
       redacted.count !== 0 && (this.count += redacted.count, fields ??= { ...record.fields }, fields[key2] = redacted.text);
     }
-    return record.text === "stop" && (fields = { ...fields ?? record.fields, redacted: this.count }), fields ? { ...record, fields } : record;
+    return record.text === "stop" && this.count > 0 && (fields = { ...fields ?? record.fields, redacted: this.count }), fields ? { ...record, fields } : record;
   }
 };
 
@@ -12733,7 +12733,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
-  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? "", !!recording.alternateScreen);
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0 }, recording.seed ?? "", !!recording.alternateScreen);
   let lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();

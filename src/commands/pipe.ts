@@ -140,7 +140,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     hold,
   });
 
-  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? '', Boolean(recording.alternateScreen));
+  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === false ? 'off' : undefined }, recording.seed ?? '', Boolean(recording.alternateScreen));
 
   // The heartbeat the status format checks (core/status.ts), and a watch on our own clock: a reader that
   // did not run for a while (stopped with SIGSTOP, starved, swapped out) says so in the log when it runs again.

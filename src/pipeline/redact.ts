@@ -255,7 +255,7 @@ const CONTEXT_CHARS = 256;
 
 /**
  * The transform. Counts what it redacted and says so in the `stop` event
- * (`redacted=N`).
+ * (`redacted=N`, when N > 0).
  */
 export class Redactor implements Transform {
   private readonly extra: readonly ExtraPattern[];
@@ -382,7 +382,8 @@ export class Redactor implements Transform {
       fields ??= { ...record.fields };
       fields[key] = redacted.text;
     }
-    if (record.text === 'stop') fields = { ...(fields ?? record.fields), redacted: this.count };
+    // Only when there were any: a stop without it had nothing redacted (the start event says `redact=off` when it was off).
+    if (record.text === 'stop' && this.count > 0) fields = { ...(fields ?? record.fields), redacted: this.count };
     return fields ? { ...record, fields: fields as EventFields } : record;
   }
 }

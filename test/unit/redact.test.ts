@@ -135,6 +135,11 @@ describe('redaction in the pipeline', () => {
     assert.match(sink.lines().at(-1)!, /^\* stop reason=eof redacted=1$/);
   });
 
+  it('nothing redacted: the stop event has no count (as before redaction existed)', async () => {
+    const sink = await record(Buffer.from('plain output\r\n'));
+    assert.equal(sink.lines().at(-1), '* stop reason=eof');
+  });
+
   it('a forged BEGIN line cannot hide what follows: only base64-looking lines are swallowed', async () => {
     const sink = await record(Buffer.from('-----BEGIN PRIVATE KEY-----\r\nrm -rf ~/evidence\r\nAAAA\r\n'));
     assert.deepEqual(sink.lines().slice(1, -1), ['| [REDACTED:pem-private-key]', '| rm -rf ~/evidence', '| AAAA']);
