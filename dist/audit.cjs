@@ -10212,7 +10212,12 @@ function findSecrets(text2, extra = []) {
     let groups = match2.groups;
     for (let i = 0; i < RULES.length; i++) {
       if (groups[`r${i}`] === void 0) continue;
-      let rule = RULES[i], start2 = match2.index + (rule.keep ? keptLength(match2, i) : 0);
+      let rule = RULES[i];
+      if (rule.kind === "password" && !assignmentLike(text2, match2, i)) {
+        COMBINED.lastIndex = match2.index + 1;
+        break;
+      }
+      let start2 = match2.index + (rule.keep ? keptLength(match2, i) : 0);
       spans.push({ start: start2, end: match2.index + match2[0].length, kind: rule.kind });
       break;
     }
@@ -10234,6 +10239,15 @@ var KEPT_GROUP = [];
   let group = 1;
   for (let rule of RULES)
     KEPT_GROUP.push(rule.keep ? group + 1 : -1), group += 1 + (rule.keep ? 1 : 0);
+}
+function assignmentLike(text2, match2, rule) {
+  let kept = match2[KEPT_GROUP[rule]] ?? "";
+  if (!/:[ \t]*$/.test(kept) || /["']/.test(kept)) return !0;
+  let value = text2.charCodeAt(match2.index + kept.length);
+  if (value === 34 || value === 39) return !0;
+  let at = match2.index;
+  for (; at > 0 && /[\w.-]/.test(text2[at - 1]); ) at--;
+  return /^[ \t]*(?:- )?$/.test(text2.slice(0, at));
 }
 function keptLength(match2, rule) {
   return match2[KEPT_GROUP[rule]]?.length ?? 0;

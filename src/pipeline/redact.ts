@@ -132,6 +132,10 @@ export function findSecrets(text: string, extra: readonly ExtraPattern[] = []): 
     for (let i = 0; i < RULES.length; i++) {
       if (groups[`r${i}`] === undefined) continue;
       const rule = RULES[i]!;
+      if (rule.kind === 'password' && !assignmentLike(text, match, i)) {
+        COMBINED.lastIndex = match.index + 1; // what the value holds is looked at on its own
+        break;
+      }
       // The kept context is the rule's first numbered group: find it among the named ones' values.
       const start = match.index + (rule.keep ? keptLength(match, i) : 0);
       spans.push({ start, end: match.index + match[0].length, kind: rule.kind });
@@ -160,6 +164,22 @@ const KEPT_GROUP: number[] = [];
     KEPT_GROUP.push(rule.keep ? group + 1 : -1);
     group += 1 + (rule.keep ? 1 : 0);
   }
+}
+
+/**
+ * `password: …` is a value in YAML, JSON or a header, but a type in code
+ * (`password: string`) and prose (`secret: IVs are…`): a colon counts when the
+ * key is quoted, the value is, or the key starts its line (YAML).
+ */
+function assignmentLike(text: string, match: RegExpExecArray, rule: number): boolean {
+  const kept = match[KEPT_GROUP[rule]!] ?? '';
+  if (!/:[ \t]*$/.test(kept)) return true; // key=value
+  if (/["']/.test(kept)) return true; // "password": …
+  const value = text.charCodeAt(match.index + kept.length);
+  if (value === 0x22 || value === 0x27) return true; // password: "…"
+  let at = match.index;
+  while (at > 0 && /[\w.-]/.test(text[at - 1]!)) at--;
+  return /^[ \t]*(?:- )?$/.test(text.slice(0, at));
 }
 
 function keptLength(match: RegExpExecArray, rule: number): number {

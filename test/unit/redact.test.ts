@@ -89,6 +89,13 @@ describe('redaction: each kind', () => {
   it('a PEM key printed on one line (echo $KEY) is one marker', () => {
     assert.equal(redactText(`x ${PEM.join(' ')} y`).text, 'x [REDACTED:pem-private-key] y');
   });
+  it('a colon counts in YAML (key first on its line), with a quoted key (JSON) or a quoted value', () => {
+    assert.equal(redactText('  password: hunter2hunter2').text, '  password: [REDACTED:password]');
+    assert.equal(redactText('- secret: s3cr3t-value').text, '- secret: [REDACTED:password]');
+    assert.equal(redactText('{"user": "ann", "password": "x y z"}').text, '{"user": "ann", "password": [REDACTED:password]}');
+    assert.equal(redactText("login({ user, password: 'hunter2' })").text, 'login({ user, password: [REDACTED:password] })');
+    assert.equal(redactText('see secret: AKIAIOSFODNN7EXAMPLE').text, 'see secret: [REDACTED:aws-access-key-id]', 'a token after a rejected key is still found');
+  });
   it('a variable named as the value is not a secret: password=$PW', () => {
     assert.equal(redactText('mysql --password=$PW').count, 0);
   });
@@ -118,6 +125,9 @@ describe('redaction: ordinary text is left alone', () => {
     'eyJust a word',
     'docker run -e PASSWORD_FILE=/run/secrets/db app',
     'the password is wrong',
+    // A colon after a key is a type in code and a heading in prose:
+    'function createCipher(algorithm: string, password: BinaryLike): Cipher;',
+    'They do not have to be secret: IVs are typically just random',
   ];
   for (const line of ORDINARY) {
     it(JSON.stringify(line), () => {
