@@ -106,6 +106,11 @@ if (reader) {
   const h = reader.summary['tmux-audit'];
   target('2. reader alone MB/s vs ts', h.vs_ts, x(h.vs_ts), '≥ 3×', h.vs_ts >= 3);
   target('2. reader alone MB/s vs ansifilter', h.vs_ansifilter, x(h.vs_ansifilter), '≥ 1×', h.vs_ansifilter >= 1);
+  const plain = reader.summary['tmux-audit --no-redact'];
+  if (plain) {
+    const cost = plain.mbps / h.mbps - 1;
+    target('2. reader alone: redaction slows it by', cost, `${(cost * 100).toFixed(0)} %`, '≤ 15 %', cost <= 0.15);
+  }
 }
 
 const gib = (bytes) => (bytes >= 2 ** 30 ? `${+(bytes / 2 ** 30).toFixed(2)} GiB` : `${(bytes / 2 ** 20).toFixed(0)} MiB`);

@@ -115,6 +115,9 @@ section() { # NAME COMMAND...
 say "2. reader alone (${READER_REPS} reps)"
 section reader node bench/reader.mjs "$OUT/corpus.pty" "$READER_REPS"
 
+say "2b. redaction on hostile 16 KB lines (near-matches of every pattern)"
+section redact node bench/redact.mjs "$OUT"
+
 say "1. end to end through tmux (${E2E_REPS} reps; $pt)"
 section e2e node bench/e2e.mjs "$pt" "$OUT/corpus.txt" "$E2E_REPS" $((E2E_REPS * 5 * 12))
 

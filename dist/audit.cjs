@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs24 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs25 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs24.existsSync(executableFile)) return;
+        if (fs25.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path21.resolve(baseDir, baseName);
-          if (fs24.existsSync(localBin)) return localBin;
+          if (fs25.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path21.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs24.existsSync(`${localBin}${ext}`)
+            (ext) => fs25.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs24.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs25.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2503,7 +2503,7 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os8 = __toESM(require("node:os"), 1);
+var import_node_os9 = __toESM(require("node:os"), 1);
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
@@ -5751,624 +5751,290 @@ function recordFormat(name, timeFormat) {
   return name === "json" ? new JsonFormat() : new TextFormat(timeFormat);
 }
 
-// src/core/options.ts
-var OPTIONS = {
-  key: {
-    name: "@audit-key",
-    default: "A",
-    meaning: "the key (after the prefix) that toggles logging of the current pane",
-    readAt: "load"
-  },
-  dir: {
-    name: "@audit-dir",
-    default: "",
-    computedDefault: "${XDG_STATE_HOME:-$HOME/.local/state}/tmux-audit",
-    meaning: "where logs go; absolute, ~ allowed. Created mode 0700",
-    readAt: "start"
-  },
-  timeFormat: {
-    name: "@audit-time-format",
-    default: DEFAULT_TIME_FORMAT,
-    meaning: "the stamp's time, a date-fns format string; local time",
-    readAt: "start"
-  },
-  format: {
-    name: "@audit-format",
-    default: "text",
-    meaning: "text, or json: JSON Lines, one object per record, for log shippers (Vector, Fluent Bit, Filebeat); the reading commands read both",
-    readAt: "start"
-  },
-  cast: {
-    name: "@audit-cast",
-    default: "off",
-    meaning: "on: also keep the pane's raw output with its timing as <log>.<rec>.cast (asciicast v2, rotated and pruned like the logs), which export --asciicast then uses: full-screen programs replay exactly",
-    readAt: "start"
-  },
-  maxSize: {
-    name: "@audit-max-size",
-    default: "10M",
-    meaning: "rotate a session's log before it grows past this; K, M, G (powers of 1024)",
-    readAt: "start"
-  },
-  maxFiles: {
-    name: "@audit-max-files",
-    default: "20",
-    meaning: "rotated files kept per session, or all; the oldest beyond this are deleted",
-    readAt: "start"
-  },
-  rotate: {
-    name: "@audit-rotate",
-    default: "both",
-    meaning: "when a new file is started: size (at @audit-max-size), daily (at local midnight), or both",
-    readAt: "start"
-  },
-  maxAge: {
-    name: "@audit-max-age",
-    default: "off",
-    meaning: "rotated files older than this (e.g. 90d, 12h) are deleted, or off",
-    readAt: "start"
-  },
-  compress: {
-    name: "@audit-compress",
-    default: "on",
-    meaning: "gzip rotated files in the background (on or off); every reading command and verify read .gz files",
-    readAt: "start"
-  },
-  chainKey: {
-    name: "@audit-chain-key",
-    default: "",
-    meaning: "a file whose bytes key the logs' hash chain (HMAC-SHA-256); empty: a plain SHA-256 chain",
-    readAt: "start"
-  },
-  history: {
-    name: "@audit-history",
-    default: "on",
-    meaning: "on: a start by hand writes what the pane already showed (its screen above the cursor's line and up to @audit-history-lines of scrollback) as a marked history block",
-    readAt: "start"
-  },
-  historyLines: {
-    name: "@audit-history-lines",
-    default: "1000",
-    meaning: "at most this many lines of scrollback in that block",
-    readAt: "start"
-  },
-  statusOn: {
-    name: "@audit-status-on",
-    default: "#[fg=red,bold]\u25CF REC#[default]",
-    meaning: "what #{audit_status} shows while the current pane is logged",
-    readAt: "load"
-  },
-  statusStalled: {
-    name: "@audit-status-stalled",
-    default: "#[fg=yellow,bold]\u25CF REC?#[default]",
-    meaning: "what #{audit_status} shows while the current pane's reader has not reported for 15 s (stopped, stuck, or far behind)",
-    readAt: "load"
-  },
-  statusOff: {
-    name: "@audit-status-off",
-    default: "",
-    meaning: "what #{audit_status} shows otherwise",
-    readAt: "load"
-  },
-  node: {
-    name: "@audit-node",
-    default: "node",
-    meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
-    readAt: "load"
-  },
-  saveKey: {
-    name: "@audit-save-key",
-    default: "M-a",
-    meaning: "the key (after the prefix) that saves the current pane's complete history, cleaned, to a file beside the logs",
-    readAt: "load"
-  },
-  auto: {
-    name: "@audit-auto",
-    default: "off",
-    meaning: "on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte",
-    readAt: "load"
-  }
-}, START_OPTIONS = Object.keys(OPTIONS).filter((key2) => OPTIONS[key2].readAt === "start"), PANE_OPTIONS = {
-  recording: "@audit_on",
-  runFile: "@audit_run",
-  /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
-  pipedBy: "@audit_piped_by",
-  /** A window option: the client tmux last saw typing in the window (`#{hook_client}`, set by the client-active hook). */
-  typist: "@audit_typist",
-  /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
-  shellKey: "@audit_shell_",
-  /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
-  beat: "@audit_beat",
-  /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
-  shellHinted: "@audit_shell_hinted",
-  /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
-  offBy: "@audit_off_by"
-}, AGE_UNITS = { m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
-function parseAge(text2) {
-  if (/^\s*off\s*$/i.test(text2)) return Number.POSITIVE_INFINITY;
-  let match2 = /^\s*(\d+)\s*([mhdw])\s*$/i.exec(text2);
-  if (!(!match2 || Number(match2[1]) === 0))
-    return Number(match2[1]) * AGE_UNITS[match2[2].toLowerCase()];
+// src/terminal/ansi.ts
+var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
+for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
+var REPORTED_ESC = new Uint8Array(128);
+for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
+var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
+var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
+function escapeByte(out, o, byte) {
+  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
-var OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
-function defaultDir(env) {
-  let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
-  return import_node_path.default.join(state, "tmux-audit");
+function escapeCodePoint(out, o, codePoint) {
+  return out[o] = 92, out[o + 1] = 117, out[o + 2] = HEX.charCodeAt(codePoint >> 12 & 15), out[o + 3] = HEX.charCodeAt(codePoint >> 8 & 15), out[o + 4] = HEX.charCodeAt(codePoint >> 4 & 15), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
 }
-var UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-function parseSize(text2) {
-  let match2 = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text2);
-  if (!match2) return;
-  let bytes = Math.floor(Number(match2[1]) * UNITS[match2[2].toLowerCase()]);
-  return bytes > 0 ? bytes : void 0;
+function isLineBreakOrBidi(b0, b1, b2) {
+  return b0 === 226 && (b1 === 128 && b2 >= 168 && b2 <= 174 || b1 === 129 && b2 >= 166 && b2 <= 169);
 }
-function resolveOptions(given_, env) {
-  let raw = Object.fromEntries(START_OPTIONS.map((key2) => [key2, given_[key2] ?? ""])), warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2])}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
-    let value = raw[key2];
-    return visible(value) === value ? value : fallback(key2, "holds a control character (shown as \\uXXXX)", "", shownDefault);
-  }, dir = defaultDir(env), rawDir = given("dir", dir);
-  if (rawDir !== "") {
-    let expanded = rawDir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
-    import_node_path.default.isAbsolute(expanded) ? dir = import_node_path.default.normalize(expanded) : dir = fallback("dir", "is not an absolute path", dir, dir);
-  }
-  let timeFormat = OPTIONS.timeFormat.default, rawTimeFormat = given("timeFormat", `'${timeFormat}'`);
-  if (rawTimeFormat !== "") {
-    let problem = timeFormatProblem(rawTimeFormat);
-    problem ? timeFormat = fallback("timeFormat", `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`) : timeFormat = rawTimeFormat;
-  }
-  let format2 = "text", rawFormat = given("format", format2).trim().toLowerCase();
-  LOG_FORMATS.includes(rawFormat) ? format2 = rawFormat : rawFormat !== "" && (format2 = fallback("format", `is not ${LOG_FORMATS.join(" or ")}`, format2, format2));
-  let cast = !1, rawCast = given("cast", "off").trim().toLowerCase();
-  /^(on|yes|true|1)$/.test(rawCast) ? cast = !0 : /^(off|no|false|0|)$/.test(rawCast) || (cast = fallback("cast", "is not on or off", !1, "off"));
-  let maxBytes = parseSize(DEFAULT_MAX_SIZE), rawMaxSize = given("maxSize", DEFAULT_MAX_SIZE);
-  if (rawMaxSize !== "") {
-    let parsed = parseSize(rawMaxSize);
-    parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
-  }
-  let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
-  /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles)));
-  let rotate = OPTIONS.rotate.default, rawRotate = given("rotate", rotate).trim().toLowerCase();
-  rawRotate === "size" || rawRotate === "daily" || rawRotate === "both" ? rotate = rawRotate : rawRotate !== "" && (rotate = fallback("rotate", "is not size, daily or both", rotate, rotate));
-  let maxAgeMs = Number.POSITIVE_INFINITY, rawMaxAge = given("maxAge", OPTIONS.maxAge.default);
-  if (rawMaxAge !== "") {
-    let parsed = parseAge(rawMaxAge);
-    parsed === void 0 ? maxAgeMs = fallback("maxAge", "is not an age like 90d, 12h or 2w, or off", maxAgeMs, OPTIONS.maxAge.default) : maxAgeMs = parsed;
-  }
-  let compress = !0, rawCompress = given("compress", OPTIONS.compress.default).trim().toLowerCase();
-  rawCompress === "off" || rawCompress === "no" || rawCompress === "0" ? compress = !1 : rawCompress !== "" && rawCompress !== "on" && rawCompress !== "yes" && rawCompress !== "1" && (compress = fallback("compress", "is not on or off", !0, "on"));
-  let chainKey2 = given("chainKey", "''");
-  if (chainKey2 !== "") {
-    let expanded = chainKey2.replace(/^~(?=$|\/)/, env.HOME ?? "~");
-    import_node_path.default.isAbsolute(expanded) ? chainKey2 = import_node_path.default.normalize(expanded) : chainKey2 = fallback("chainKey", "is not an absolute path", "", "no key");
-  }
-  let rawHistory = given("history", OPTIONS.history.default).trim().toLowerCase(), history = !0;
-  rawHistory === "off" || rawHistory === "no" || rawHistory === "0" || rawHistory === "false" ? history = !1 : rawHistory !== "" && rawHistory !== "on" && rawHistory !== "yes" && rawHistory !== "1" && rawHistory !== "true" && (history = fallback("history", "is not on or off", !0, "on"));
-  let historyLines = Number(OPTIONS.historyLines.default), rawHistoryLines = given("historyLines", String(historyLines)).trim();
-  return /^\d+$/.test(rawHistoryLines) && Number(rawHistoryLines) <= 1e6 ? historyLines = Number(rawHistoryLines) : rawHistoryLines !== "" && (historyLines = fallback("historyLines", "is not a number of lines (0 to 1000000)", historyLines, String(historyLines))), { options: { dir, timeFormat, format: format2, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey: chainKey2, history, historyLines }, warnings };
-}
-
-// src/core/plan.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
-
-// src/core/context.ts
-function startContext(facts) {
-  let clients = facts.clients.map((client) => client.user ? `${client.name}(${client.user})` : client.name);
-  return {
-    host: facts.host,
-    command: facts.command,
-    cwd: facts.cwd,
-    window_name: facts.windowName,
-    socket: facts.socket,
-    clients: clients.length > 0 ? clients.join(",") : "none"
-  };
-}
-
-// src/core/paths.ts
-var import_node_crypto2 = require("node:crypto"), import_node_path2 = __toESM(require("node:path"), 1), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
-function sessionStem(session, max = MAX_SESSION_STEM) {
-  let pieces = [], length = 0;
-  for (let char of session) {
-    let piece = "";
-    for (let byte of Buffer.from(char, "utf8")) {
-      let ascii = String.fromCharCode(byte), safe = /[A-Za-z0-9_-]/.test(ascii) || ascii === "." && length + piece.length > 0;
-      piece += safe ? ascii : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+var EscapeCleaner = class {
+  state = 0 /* Ground */;
+  /** First and second CSI parameters, or -1 when not given. */
+  param = -1;
+  param2 = -1;
+  /** Parameters begun (`;` seen) so far, and parameter bytes; past tmux's limits the CSI is discarded. */
+  paramIndex = 0;
+  paramBytes = 0;
+  /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
+  discard = !1;
+  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  current = -1;
+  currentSub = !1;
+  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
+  subInFirstTwo = !1;
+  /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
+  screenModes = [];
+  /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
+  now = 0;
+  stringSince = 0;
+  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
+  modes = new Int32Array(MAX_PARAMS + 1);
+  modeCount = 0;
+  /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
+  oscNumber = 0;
+  oscKeep = !1;
+  oscBody;
+  oscLength = 0;
+  oscTruncated = !1;
+  /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
+  oscBodies = [];
+  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
+  repeatChar = -1;
+  /** The same at the end of the last chunk, if nothing but that character came last. */
+  lastChar = -1;
+  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
+  marker = 0;
+  intermediates = !1;
+  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
+  pending = new Uint8Array(3);
+  pendingLength = 0;
+  need = 0;
+  lower = 128;
+  upper = 191;
+  /** Printable text of the chunk being cleaned, as UTF-8. */
+  out = Buffer.allocUnsafe(64 * 1024);
+  /**
+   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
+   * chunk: an op's byte offset minus this is its offset in the decoded text.
+   */
+  extraBytes = 0;
+  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  opAt = new Int32Array(1024);
+  opCode = new Int32Array(1024);
+  opParam = new Int32Array(1024);
+  opParam2 = new Int32Array(1024);
+  /** 1 if the text before the op (since the op before) is printable ASCII only. */
+  opPlain = new Uint8Array(1024);
+  ops = 0;
+  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
+  complex = !1;
+  /**
+   * Cleans one chunk, reporting what it holds to `perform` in stream order.
+   * `now` (epoch ms of the read) lets a string left open for STRING_TIMEOUT_MS
+   * end as tmux ends it, so bytes the screen shows after it are not taken for
+   * part of it; without it, a string ends only by its terminator.
+   */
+  advance(chunk, perform2, now) {
+    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1));
+    let room = chunk.length * 4 + 24;
+    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
+      let size2 = chunk.length + 1;
+      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
     }
-    pieces.push(piece), length += piece.length;
+    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
+    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      let b = chunk[i];
+      if (state === 0 /* Ground */) {
+        if (this.need > 0) {
+          if (b >= this.lower && b <= this.upper) {
+            o = this.continueCharacter(out, o, b);
+            continue;
+          }
+          o = this.escapePending(out, o);
+        }
+        if (b < 128)
+          if (b >= 32 && b !== DEL)
+            out[o++] = b, asciiEnd = o;
+          else if (b === LF) {
+            let k = this.ops++;
+            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
+          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
+        else o = this.startCharacter(out, o, b);
+        continue;
+      }
+      if (state === 13 /* DcsBody */) {
+        b === ESC && (state = 14 /* DcsEscape */);
+        continue;
+      }
+      if (state === 14 /* DcsEscape */) {
+        state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */;
+        continue;
+      }
+      if (b === ESC || b === CAN || b === SUB) {
+        state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
+        continue;
+      }
+      switch (state) {
+        case 1 /* Escape */:
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          break;
+        case 2 /* EscapeIntermediate */:
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 9 /* DcsEntry */:
+        case 10 /* DcsParam */:
+        case 11 /* DcsIntermediate */:
+          b >= 64 && b <= 126 ? state = 13 /* DcsBody */ : b >= 32 && b <= 47 ? state = 11 /* DcsIntermediate */ : b >= 48 && b <= 63 && (state === 11 /* DcsIntermediate */ || b === 58 || state === 10 /* DcsParam */ && b >= 60 ? state = 12 /* DcsIgnore */ : state = 10 /* DcsParam */);
+          break;
+        case 12 /* DcsIgnore */:
+          break;
+        case 3 /* CsiEntry */:
+        case 4 /* CsiParam */:
+          if (b < 32) o = this.control(out, o, b);
+          else if (b >= 48 && b <= 57) {
+            state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
+            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
+            current > INT_MAX ? this.discard = !0 : this.current = current;
+          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
+          break;
+        case 5 /* CsiIntermediate */:
+          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 6 /* CsiIgnore */:
+          b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+          break;
+        case 7 /* OscString */:
+          b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
+          break;
+        case 8 /* IgnoredString */:
+          break;
+      }
+    }
+    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
   }
-  if (length === 0) return "%";
-  if (length <= max) return pieces.join("");
-  let prefix = "";
-  for (let piece of pieces) {
-    if (prefix.length + piece.length > max - HASH_SUFFIX) break;
-    prefix += piece;
+  /** End of stream: an unfinished character is reported as escaped bytes. */
+  end(perform2) {
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
   }
-  return `${prefix}~${(0, import_node_crypto2.createHash)("sha256").update(session, "utf8").digest("hex").slice(0, 8)}`;
-}
-function sessionLogPath(dir, session, socketPath) {
-  let socket = import_node_path2.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket, MAX_SOCKET_STEM)}`;
-  return import_node_path2.default.join(dir, `${sessionStem(session)}${server}.log`);
-}
-function runFilePath(dir, serverPid, paneId) {
-  return import_node_path2.default.join(dir, ".run", `${serverPid}-${paneId.replace(/^%/, "")}.json`);
-}
-function pidFilePath(runFile) {
-  return runFile.replace(/\.json$/, ".pid");
-}
-function stopFilePath(runFile) {
-  return runFile.replace(/\.json$/, ".stop");
-}
-function rotationLockPath(logFile) {
-  return import_node_path2.default.join(import_node_path2.default.dirname(logFile), `.${import_node_path2.default.basename(logFile)}.lock`);
-}
-
-// src/tmux/quote.ts
-function literal(text2) {
-  return text2.replace(/%/g, "%%").replace(/#/g, "##");
-}
-function shellQuote(word) {
-  return `'${word.replace(/'/g, "'\\''")}'`;
-}
-function shellQuoteForFormat(word) {
-  return shellQuote(word).replace(/#\[/g, "#''[");
-}
-function tmuxQuote(word) {
-  return `'${word.replace(/'/g, "'\\''").replace(/\n/g, "'\\n'")}'`;
-}
-
-// src/core/plan.ts
-var READER_NODE_FLAGS = "--max-semi-space-size=1";
-function chooseAction(verb, state, recordingAlive) {
-  if (verb === "toggle") return recordingAlive ? "stop" : "start";
-  if (verb === "start" && recordingAlive) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);
-  if (verb === "stop" && state.recording === "") throw new AuditError(`${state.paneId} is not being logged`);
-  return verb;
-}
-function asker(clientUser, username) {
-  return clientUser || username;
-}
-function pipeCommand(node, bundle, runFile) {
-  let quotedNode = shellQuoteForFormat(node), quotedBundle = shellQuoteForFormat(bundle), quotedRunFile = shellQuoteForFormat(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
-  return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
-}
-var SHELL_RC = {
-  bash: { rc: "~/.bashrc", snippet: "integration.bash" },
-  zsh: { rc: "~/.zshrc", snippet: "integration.zsh" },
-  fish: { rc: "~/.config/fish/config.fish", snippet: "integration.fish" }
+  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  report(length, perform2) {
+    if (length === 0 && this.ops === 0) return;
+    let text2 = this.out.toString("utf8", 0, length), from = 0;
+    for (let k = 0; k < this.ops; k++) {
+      let at = this.opAt[k];
+      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
+      let code = this.opCode[k];
+      if (code < OP_CSI) perform2.execute(code);
+      else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
+      else if (code < OP_ENTER_ALTERNATE) perform2.esc(code - OP_ESC);
+      else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]);
+      else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
+      else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
+      else {
+        from = at + this.opParam[k];
+        let unshown = text2.slice(at, from);
+        perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
+      }
+    }
+    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
+  }
+  /**
+   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
+   * op, or the one right before it made longer (a run of binary bytes is one
+   * op, so a chunk never has more ops than bytes).
+   */
+  unshown(o, length) {
+    let at = o - this.extraBytes, last = this.ops - 1;
+    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
+  }
+  op(o, code, param2, param22) {
+    let k = this.ops++;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param2, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
+  }
+  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
+  control(out, o, b) {
+    return b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+  }
+  /**
+   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
+   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
+   * anything else is escaped.
+   */
+  startCharacter(out, o, b) {
+    let need = 0, lower = 128, upper = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239)
+      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
+    else if (b >= 240 && b <= 244)
+      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
+    else return escapeByte(out, this.unshown(o, 4), b);
+    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
+  }
+  continueCharacter(out, o, b) {
+    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
+    let length = this.pendingLength;
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, this.unshown(o, 6), b);
+    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
+      let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
+      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
+    }
+    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
+    return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
+  }
+  escapePending(out, o) {
+    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
+    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
+  }
+  /**
+   * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
+   * and ignores one with sub-parameters (input_get gives -1 for it, input.c:1065),
+   * so the screen switches if any plain parameter is 1049, 1047 or 47.
+   */
+  endParam() {
+    let index = this.paramIndex++;
+    if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
+      let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
+      index === 0 ? this.param = value : index === 1 && (this.param2 = value), this.marker === 63 && ALTERNATE_SCREEN_MODES.has(this.current) && index < MAX_PARAMS && this.screenModes.push(this.current), this.current >= 3 && this.current <= 7 && this.modeCount < this.modes.length && (this.marker === 0 && this.current === 4 ? this.modes[this.modeCount++] = 4 /* Insert */ : this.marker === 63 && this.current !== 4 && this.current !== 5 && (this.modes[this.modeCount++] = 65536 + this.current));
+    }
+    this.current = -1, this.currentSub = !1;
+  }
+  /** Reports the CSI sequences that matter to the log. */
+  dispatchCsi(o, final) {
+    if ((final === 104 || final === 108) && this.modeCount > 0)
+      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
+    if (this.marker === 0) {
+      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
+      this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
+    } else if (this.marker === 63 && (final === 104 || final === 108))
+      for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
+  }
+  /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
+  oscByte(b) {
+    if (this.oscKeep) {
+      if (this.oscLength === 262144) {
+        this.oscTruncated = !0;
+        return;
+      }
+      let body = this.oscBody;
+      if (this.oscLength === body.length) {
+        let grown = Buffer.allocUnsafe(Math.min(body.length * 4, 262144));
+        body.copy(grown, 0, 0, this.oscLength), this.oscBody = grown;
+      }
+      this.oscBody[this.oscLength++] = b;
+    } else {
+      if (this.oscNumber < 0) return;
+      b >= 48 && b <= 57 ? this.oscNumber = this.oscNumber < 1e3 ? this.oscNumber * 10 + (b - 48) : -1 : b === 59 && (this.oscNumber === 133 || this.oscNumber === 633) ? (this.oscKeep = !0, this.oscBody ??= Buffer.allocUnsafe(4096)) : this.oscNumber = -1;
+    }
+  }
+  /** An OSC string ended: a semantic prompt is reported at this point of the text. */
+  endOsc(o) {
+    if (!this.oscKeep) return;
+    this.oscKeep = !1;
+    let index = this.oscBodies.push(this.oscBody.toString("utf8", 0, this.oscLength)) - 1;
+    this.op(o, this.oscTruncated ? OP_OSC + 1 : OP_OSC, this.oscNumber, index), this.oscNumber = -1, this.oscBody.length > 64 * 1024 && (this.oscBody = void 0);
+  }
 };
-function integrationHint(facts) {
-  if (facts.integrated || facts.state.shellHinted) return;
-  let shell = SHELL_RC[facts.state.command.replace(/^-/, "")];
-  if (!(!shell || !facts.shipped(`shell/${shell.snippet}`)))
-    return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
-}
-function planStart(facts) {
-  let { state, options } = facts, file = sessionLogPath(options.dir, state.session, state.socket), runFile = runFilePath(options.dir, state.serverPid, state.paneId), messages = [`logging ${state.paneId} \u2192 ${file} (rec ${facts.id})`];
-  state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`), messages.push(...facts.warnings), facts.dirExists || messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
-  let hint = integrationHint(facts);
-  return hint && messages.push(hint), {
-    file,
-    runFile,
-    seedAt: state.alternateScreen ? void 0 : { x: state.cursorX, y: state.cursorY },
-    recording: {
-      id: facts.id,
-      file,
-      user: facts.username,
-      by: facts.by ?? asker(facts.clientUser, facts.username),
-      session: state.session,
-      window: state.window,
-      pane: state.pane,
-      paneId: state.paneId,
-      socket: state.socket,
-      version: state.version,
-      timeFormat: options.timeFormat,
-      format: options.format,
-      maxBytes: options.maxBytes,
-      maxFiles: options.maxFiles,
-      rotate: options.rotate,
-      maxAgeMs: options.maxAgeMs,
-      compress: options.compress,
-      chainKey: options.chainKey,
-      alternateScreen: state.alternateScreen,
-      ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
-      width: state.width,
-      height: state.height,
-      ...options.cast ? { cast: !0 } : {},
-      shell: facts.integrated ? "integrated" : "plain",
-      context: startContext({
-        host: state.host,
-        command: state.command,
-        cwd: state.cwd,
-        windowName: state.windowName,
-        socket: state.socket,
-        clients: facts.clients ?? []
-      })
-    },
-    command: pipeCommand(facts.node, facts.bundle, runFile),
-    messages,
-    hinted: hint !== void 0,
-    readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`
-  };
-}
-function cannotWrite(file, failure) {
-  return new AuditError(`cannot write ${file}: ${failure.code === "ELOOP" ? "it is a symlink (refused)" : failure.message}`);
-}
-function planStop(state, recordingAlive, by) {
-  return recordingAlive ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] } : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
-}
-function describePane(state, live) {
-  let where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`;
-  return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
-}
-function filterRecording(filter, facts) {
-  let { options, warnings } = resolveOptions({ dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: "", cast: "" }, facts.env);
-  return {
-    recording: {
-      id: facts.id,
-      file: import_node_path3.default.resolve(facts.cwd, filter.file),
-      user: facts.username,
-      by: facts.username,
-      session: filter.session,
-      window: "0",
-      pane: "0",
-      paneId: "",
-      socket: "",
-      version: "",
-      timeFormat: options.timeFormat,
-      format: options.format,
-      maxBytes: options.maxBytes,
-      maxFiles: options.maxFiles,
-      // A filter's file is the user's own: rotated by size only, nothing compressed or aged out unasked.
-      rotate: "size",
-      compress: !1,
-      seed: ""
-    },
-    warnings
-  };
-}
-
-// src/sinks/file/safe-fs.ts
-var import_node_crypto3 = require("node:crypto"), import_node_fs = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
-var { O_WRONLY, O_RDONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_DIRECTORY } = import_node_fs.default.constants, APPEND_FLAGS = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK, CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
-function euid() {
-  return process.geteuid?.() ?? 0;
-}
-var passwd;
-function userName(uid) {
-  if (!passwd) {
-    passwd = /* @__PURE__ */ new Map();
-    try {
-      for (let line of import_node_fs.default.readFileSync("/etc/passwd", "utf8").split(`
-`)) {
-        let [name, , id] = line.split(":");
-        name && id && !passwd.has(Number(id)) && passwd.set(Number(id), name);
-      }
-    } catch {
-    }
-  }
-  return passwd.get(uid) ?? `uid ${uid}`;
-}
-function who(uid) {
-  let name = userName(uid);
-  return name === `uid ${uid}` ? name : `${name} (uid ${uid})`;
-}
-function modeText(mode) {
-  return (mode & 4095).toString(8).padStart(4, "0");
-}
-function kindOf(stat) {
-  return stat.isSymbolicLink() ? "a symlink" : stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : "not a regular file";
-}
-function foreignness(where, stat) {
-  let owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
-  if (stat.uid !== euid()) return `${where} is ${owner}, not by ${who(euid())}`;
-  let writers = [(stat.mode & 16) !== 0 && "its group", (stat.mode & 2) !== 0 && "others"].filter(Boolean);
-  if (writers.length > 0) return `${where} is writable by ${writers.join(" and ")} (${owner})`;
-}
-function checkDir(dir, stat, policy) {
-  if (stat.isSymbolicLink() || !stat.isDirectory())
-    throw new AuditError(`${dir} is not a directory (refusing to follow a symlink)`);
-  if (policy !== "private") return;
-  let why = foreignness(dir, stat);
-  if (why) throw new AuditError(`${why}: refused, nothing is written into it; use a directory only you own and can write`);
-  checkAncestors(dir);
-}
-function checkAncestors(dir) {
-  let given = import_node_path4.default.resolve(dir);
-  for (let start2 of /* @__PURE__ */ new Set([given, import_node_fs.default.realpathSync(given)]))
-    for (let level = import_node_path4.default.dirname(start2); ; level = import_node_path4.default.dirname(level)) {
-      let stat = import_node_fs.default.lstatSync(level), owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
-      if (stat.uid !== 0 && stat.uid !== euid())
-        throw new AuditError(`${level}, above ${dir}, is ${owner}: its owner could swap the log directory; refused, use a directory whose parents only you or root own`);
-      if (!stat.isSymbolicLink() && (stat.mode & 18) !== 0 && (stat.mode & 512) === 0)
-        throw new AuditError(`${level}, above ${dir}, is writable by others without the sticky bit (${owner}): anyone could swap the log directory; refused`);
-      if (level === import_node_path4.default.dirname(level)) break;
-    }
-}
-function checkOpenedFile(file, fd, private_ = !1) {
-  let stat = import_node_fs.default.fstatSync(fd);
-  if (!stat.isFile()) throw new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
-  let why = foreignness(file, stat);
-  if (why) throw new AuditError(`${why}: refused, nothing is written to it; move it away to let a new log start there`);
-  if (stat.nlink !== 1) throw new AuditError(`${file} has ${stat.nlink} names (hard links): refused, nothing is written to it; move it away`);
-  if (private_ && (stat.mode & 63) !== 0) throw new AuditError(`${file} has mode ${modeText(stat.mode)}, not 0600: refused`);
-}
-function createMissing(dir) {
-  let first = import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
-  if (first !== void 0)
-    for (let level = dir; ; level = import_node_path4.default.dirname(level)) {
-      let fd = import_node_fs.default.openSync(level, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-      try {
-        import_node_fs.default.fstatSync(fd).uid === euid() && import_node_fs.default.fchmodSync(fd, 448);
-      } finally {
-        import_node_fs.default.closeSync(fd);
-      }
-      if (level === first || level === import_node_path4.default.dirname(level)) break;
-    }
-}
-function ensureDir(dir, policy) {
-  createMissing(dir), checkDir(dir, import_node_fs.default.lstatSync(dir), policy);
-}
-function ensurePrivateDir(dir) {
-  ensureDir(dir, "private");
-}
-function checkPrivateDir(dir) {
-  checkDir(dir, import_node_fs.default.lstatSync(dir), "private");
-}
-function explainOpenFailure(file, error) {
-  if (error.code === "ENXIO" || error.code === "EISDIR" || error.code === "ENODEV" || error.code === "EWOULDBLOCK") {
-    let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
-    if (stat && !stat.isFile()) return new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
-  }
-  return error;
-}
-function openAppend(file, policy = "private") {
-  ensureDir(import_node_path4.default.dirname(file), policy);
-  let fd, created = !1;
-  for (; ; ) {
-    try {
-      fd = import_node_fs.default.openSync(file, CREATE_FLAGS | O_APPEND, 384), created = !0;
-      break;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-    try {
-      fd = import_node_fs.default.openSync(file, APPEND_FLAGS);
-      break;
-    } catch (error) {
-      if (error.code !== "ENOENT") throw explainOpenFailure(file, error);
-    }
-  }
-  try {
-    created && import_node_fs.default.fchmodSync(fd, 384), checkOpenedFile(file, fd);
-  } catch (error) {
-    throw import_node_fs.default.closeSync(fd), error;
-  }
-  return fd;
-}
-function writePrivateFile(file, text2) {
-  let dir = import_node_path4.default.dirname(file);
-  ensurePrivateDir(dir);
-  let temporary = `${file}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs.default.openSync(temporary, CREATE_FLAGS, 384);
-  try {
-    import_node_fs.default.fchmodSync(fd, 384), import_node_fs.default.writeFileSync(fd, text2), import_node_fs.default.closeSync(fd), import_node_fs.default.renameSync(temporary, file);
-  } catch (error) {
-    try {
-      import_node_fs.default.closeSync(fd);
-    } catch {
-    }
-    throw import_node_fs.default.rmSync(temporary, { force: !0 }), error;
-  }
-}
-function readPrivateFile(file) {
-  let fd = import_node_fs.default.openSync(file, READ_FLAGS);
-  try {
-    return checkOpenedFile(file, fd, !0), import_node_fs.default.readFileSync(fd, "utf8");
-  } finally {
-    import_node_fs.default.closeSync(fd);
-  }
-}
-function isOwnFile(file) {
-  let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
-  return stat !== void 0 && stat.isFile() && stat.uid === euid() && stat.nlink === 1;
-}
-function appendLines(file, text2) {
-  let fd = openAppend(file);
-  try {
-    import_node_fs.default.writeSync(fd, text2);
-  } finally {
-    import_node_fs.default.closeSync(fd);
-  }
-}
-function endsWithNewline(file) {
-  let fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | import_node_fs.default.constants.O_NOFOLLOW | import_node_fs.default.constants.O_NONBLOCK);
-  try {
-    let size2 = import_node_fs.default.fstatSync(fd).size;
-    if (size2 === 0) return !0;
-    let last = Buffer.alloc(1);
-    return import_node_fs.default.readSync(fd, last, 0, 1, size2 - 1), last[0] === 10;
-  } finally {
-    import_node_fs.default.closeSync(fd);
-  }
-}
-
-// src/runtime/runfile.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1);
-
-// src/runtime/process.ts
-function processAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return !1;
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-
-// src/runtime/runfile.ts
-function writePrivate(file, text2) {
-  writePrivateFile(file, text2);
-}
-function writeRecording(runFile, recording) {
-  import_node_fs2.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
-`);
-}
-function readRecording(runFile) {
-  let absolute2 = import_node_path5.default.resolve(runFile), runDir = import_node_path5.default.dirname(absolute2), dir = import_node_path5.default.dirname(runDir);
-  if (import_node_path5.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
-  checkPrivateDir(dir), checkPrivateDir(runDir);
-  let recording = JSON.parse(
-    readPrivateFile(absolute2),
-    (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
-  ), file = recording.file;
-  if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
-    throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
-  return recording;
-}
-function writeReaderPid(runFile) {
-  writePrivate(pidFilePath(runFile), `${process.pid}
-`);
-}
-function readsRunFile(cmdline, runFile) {
-  if (cmdline.includes(runFile)) return !0;
-  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path5.default.basename(runFile))?.[1], at = args.indexOf("--pane");
-  return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
-}
-function livingReader(runFile) {
-  let pid;
-  try {
-    pid = Number(readPrivateFile(pidFilePath(runFile)));
-  } catch {
-    return;
-  }
-  if (processAlive(pid))
-    try {
-      return readsRunFile(import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
-    } catch {
-      return pid;
-    }
-}
-function requestStop(runFile, request) {
-  writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
-`);
-}
-function takeStopRequest(runFile) {
-  try {
-    let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
-  } catch {
-    return;
-  }
-}
-function removeRunFiles(runFile, recordingId) {
-  try {
-    if (readRecording(runFile).id !== recordingId) return;
-  } catch {
-    return;
-  }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs2.default.rmSync(file, { force: !0 });
-}
-
-// src/tmux/client.ts
-var import_node_child_process = require("node:child_process"), import_node_crypto4 = require("node:crypto");
 
 // src/terminal/width-table.ts
 var WIDTH_RANGES = [
@@ -9918,1223 +9584,6 @@ function textInCells(text2, cells) {
   return text2.slice(0, end) + " ".repeat(Math.max(0, cells - used));
 }
 
-// src/tmux/client.ts
-var FIELD_SEPARATOR = "";
-function hasDisplayDelay(version) {
-  let match2 = /^(\d+)\.(\d+)/.exec(version);
-  return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
-}
-function messageArgs(text2, options) {
-  let args = ["display-message"];
-  return options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), args;
-}
-var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
-  /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
-  constructor(socket) {
-    this.socket = socket;
-  }
-  socket;
-  /** Panes whose current command is being asked, and who waits for the answer. */
-  asking = /* @__PURE__ */ new Map();
-  run(args) {
-    let full = this.socket ? ["-S", this.socket, ...args] : args;
-    try {
-      return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    } catch (error) {
-      let failure = error;
-      if (failure.code === "ENOENT") throw new AuditError("tmux is not on PATH");
-      let detail = (failure.stderr ?? "").trim() || failure.message;
-      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
-    }
-  }
-  /**
-   * Runs tmux without waiting (the pipe reader must keep reading): `done`
-   * gets its output, or an error; a server that does not answer within
-   * ANSWER_TIMEOUT_MS is given up on.
-   */
-  runLater(args, done = () => {
-  }) {
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, done);
-  }
-  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
-  textBeforeCursor(paneId, cursorX, cursorY) {
-    let line = this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "");
-    return textInCells(line, cursorX);
-  }
-  /**
-   * The rows above the cursor's line `cursorY`, from up to `scrollback` lines
-   * of history on: joined (-J), as text (no -e: tmux gives the cells, no
-   * escapes); leading blank rows dropped (a fresh pane's unused history).
-   */
-  rowsAbove(paneId, cursorY, scrollback) {
-    let end = cursorY - 1, start2 = scrollback > 0 ? -scrollback : 0;
-    if (end < start2) return [];
-    let rows = this.run(["capture-pane", "-p", "-J", "-t", paneId, "-S", String(start2), "-E", String(end)]).replace(/\n$/, "").split(`
-`);
-    for (; rows.length > 0 && rows[0].trim() === ""; ) rows.shift();
-    return rows.map((row) => row.replace(/\s+$/, ""));
-  }
-  /**
-   * Starts `command` as the pane's pipe (replacing any stale one: plain
-   * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
-   * pane, in one tmux call so the status line changes at once.
-   */
-  startPipe(paneId, command, recording, runFile) {
-    this.run(["pipe-pane", "-t", paneId, literal(command), ";", ...this.marks(paneId, recording, runFile)]);
-  }
-  /** Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does. */
-  markPipe(paneId, recording, runFile) {
-    this.run(this.marks(paneId, recording, runFile));
-  }
-  /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
-  marks(paneId, recording, runFile) {
-    return [
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.recording,
-      recording,
-      ";",
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.runFile,
-      runFile,
-      ";",
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.beat,
-      String(Math.floor(Date.now() / 1e3)),
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.offBy
-    ];
-  }
-  /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
-  markStoppedBy(paneId, by) {
-    this.run(["set-option", "-p", "-t", paneId, PANE_OPTIONS.offBy, by]);
-  }
-  /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
-  autoRows() {
-    let formats = ["#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, "#{pane_pipe}", "#{pane_dead}"], rows = [];
-    for (let row of this.run(["list-panes", "-a", "-F", formats.join(FIELD_SEPARATOR)]).split(`
-`)) {
-      let [paneId, recording = "", runFile = "", offBy = "", piped = "", dead = ""] = row.split(FIELD_SEPARATOR);
-      paneId && rows.push({ paneId, recording, runFile, offBy, piped: piped === "1", dead: dead === "1" });
-    }
-    return rows;
-  }
-  /** The clients attached to a session now: tty and user (core/context.ts). */
-  clientsOf(session) {
-    return this.run(["list-clients", "-t", session, "-F", ["#{client_name}", "#{client_user}"].join(FIELD_SEPARATOR)]).split(`
-`).filter(Boolean).map((row) => {
-      let [name = "", user = ""] = row.split(FIELD_SEPARATOR);
-      return { name, user };
-    });
-  }
-  /** A session's name by its id (`$N`), or '' if it is gone. */
-  sessionName(sessionId) {
-    try {
-      let rows = this.run(["list-sessions", "-F", ["#{session_id}", "#{session_name}"].join(FIELD_SEPARATOR)]);
-      for (let row of rows.split(`
-`)) {
-        let [id, name = ""] = row.split(FIELD_SEPARATOR);
-        if (id === sessionId) return name;
-      }
-    } catch {
-    }
-    return "";
-  }
-  /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
-  socketPath() {
-    return this.run(["display-message", "-p", "#{socket_path}"]).replace(/\n$/, "");
-  }
-  /** A global option's value ('' if unset). */
-  globalOption(name) {
-    return this.run(["show-options", "-gqv", name]).replace(/\n$/, "");
-  }
-  /** Sets, or with `command` undefined removes, the hook at `name[index]`. */
-  setHook(name, index, command) {
-    this.run(command === void 0 ? ["set-hook", "-gu", `${name}[${index}]`] : ["set-hook", "-g", `${name}[${index}]`, command]);
-  }
-  /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
-  beat(paneId) {
-    let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
-    this.runLater(args);
-  }
-  /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
-  stopPipe(paneId) {
-    this.run([
-      "pipe-pane",
-      "-t",
-      paneId,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.recording,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.runFile,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.beat
-    ]);
-  }
-  /** Shows `text` in the message line of `client` (or the current one). */
-  message(text2, options = {}) {
-    this.run(messageArgs(text2, options));
-  }
-  /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
-  messageLater(text2, options = {}) {
-    let args = messageArgs(text2, options);
-    this.runLater(args);
-  }
-  /**
-   * The program in the foreground of a pane (tmux reads it from the pty,
-   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
-   * flight at once share one question (a program flapping between screens
-   * asks once, not per switch).
-   */
-  currentCommand(paneId, done) {
-    let waiting = this.asking.get(paneId);
-    if (waiting) return void waiting.push(done);
-    this.asking.set(paneId, [done]);
-    let args = ["display-message", "-p", "-t", paneId, "#{pane_current_command}"];
-    this.runLater(args, (error, stdout) => {
-      let name = error ? void 0 : stdout.trim() || void 0, all = this.asking.get(paneId) ?? [];
-      this.asking.delete(paneId);
-      for (let each of all) each(name);
-    });
-  }
-  /**
-   * The rows of a pane's screen, without trailing blank rows, and whether it is
-   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
-   * reader must keep draining its input meanwhile.
-   */
-  captureScreen(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
-    this.runLater(args, (error, stdout) => {
-      if (error) return done(void 0);
-      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
-`);
-      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-      done({ alternate: flag2 === "1", rows });
-    });
-  }
-  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
-  paneWidth(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
-    this.runLater(args, (error, stdout) => {
-      let width = Number(stdout.trim());
-      done(!error && width > 0 ? width : void 0);
-    });
-  }
-  /**
-   * The hash an integrated shell with this pid registered in the pane, or
-   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
-   * from the pane's output and goes into a format).
-   */
-  registeredShell(paneId, pid, done) {
-    if (!/^\d+$/.test(pid)) return done(void 0);
-    let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
-    this.runLater(args, (error, stdout) => {
-      let hash = stdout.trim();
-      done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
-    });
-  }
-  /** The pids of the shells that registered a key in the pane (living or not). */
-  registeredShells(paneId) {
-    let pids = [];
-    for (let line of this.run(["show-options", "-p", "-t", paneId]).split(`
-`)) {
-      if (!line.startsWith(PANE_OPTIONS.shellKey)) continue;
-      let pid = Number(line.slice(PANE_OPTIONS.shellKey.length, line.indexOf(" ")));
-      Number.isInteger(pid) && pid > 0 && pids.push(pid);
-    }
-    return pids;
-  }
-  /** Notes, for the whole server, that the shell-integration tip was given. */
-  markShellHinted() {
-    this.run(["set-option", "-g", PANE_OPTIONS.shellHinted, "1"]);
-  }
-  /** A session's name and its panes marked as logged; without a session, every pane of the server. */
-  loggedPanes(session, window) {
-    let scope = window !== void 0 ? ["-t", window] : session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", [window !== void 0 ? "#{window_name}" : "#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
-    for (let row of rows.split(`
-`)) {
-      let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
-      sessionName === void 0 || paneId === void 0 || (name = sessionName, recording && runFile && panes.push({ paneId, recording, runFile }));
-    }
-    return { name, panes };
-  }
-  /**
-   * What became of a pane: still running, exited but kept (remain-on-exit),
-   * gone, or no server at all; and who last ran pipe-pane on it (the
-   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
-   */
-  paneFate(paneId) {
-    let answer;
-    try {
-      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
-    } catch {
-      return { fate: "no-server", pipedBy: "" };
-    }
-    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
-    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
-  }
-  /**
-   * Who tmux last saw typing in the pane's window (the window option the
-   * client-active hook sets, see audit.tmux) and every attached client with
-   * its user (peer credentials) and access; undefined if tmux cannot say.
-   * Asynchronous, as captureScreen. The option comes last, after a line that
-   * starts with a fresh nonce: it is settable by anyone with write access, and
-   * a newline in it must not pass for a client of list-clients.
-   */
-  typing(paneId, done) {
-    let marker = `typist-${(0, import_node_crypto4.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker}#{${PANE_OPTIONS.typist}}`];
-    this.runLater(args, (error, stdout) => {
-      if (error) return done(void 0);
-      let lines = stdout.split(`
-`), at = lines.findIndex((line) => line.startsWith(marker));
-      if (at < 0) return done(void 0);
-      let clients = [];
-      for (let line of lines.slice(0, at)) {
-        let [name, user, uid, flags, activity, created] = line.split(FIELD_SEPARATOR);
-        !name || !user || uid === void 0 || flags === void 0 || clients.push({ name, user, uid, readOnly: flags.split(",").includes("read-only"), activity: Number(activity), created: Number(created) });
-      }
-      done({ typist: lines[at].slice(marker.length), clients });
-    });
-  }
-  /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
-  clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat]);
-  }
-};
-
-// src/tmux/asking-client.ts
-var KEY_PRESS_FRESH_S = 3;
-function askingClient(tmux, named, nowSeconds = Math.floor(Date.now() / 1e3)) {
-  let row = ["#{client_name}", "#{client_user}", "#{client_flags}", "#{client_activity}"].join(FIELD_SEPARATOR), clients;
-  try {
-    clients = tmux.run(["list-clients", "-F", row]).split(`
-`).map((line) => line.split(FIELD_SEPARATOR)).filter(([name, user]) => !!name && !!user).map(([name, user, flags, activity]) => ({ name, user, readOnly: (flags ?? "").split(",").includes("read-only"), activity: Number(activity) }));
-  } catch {
-    return;
-  }
-  let found = clients.find((client) => client.name === named && nowSeconds - client.activity <= KEY_PRESS_FRESH_S);
-  if (!found) {
-    let current = "";
-    try {
-      current = tmux.run(["display-message", "-p", "#{client_name}"]).trim();
-    } catch {
-    }
-    found = clients.find((client) => client.name === current && !client.readOnly);
-  }
-  return found && { name: found.name, user: found.user, readOnly: found.readOnly };
-}
-
-// src/tmux/pane.ts
-var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
-  paneId: { format: "pane_id", parse: text },
-  piped: { format: "pane_pipe", parse: flag },
-  /** Recording id while tmux-audit logs this pane, else empty. */
-  recording: { format: PANE_OPTIONS.recording, parse: text },
-  /** Run file of that recording, else empty. */
-  runFile: { format: PANE_OPTIONS.runFile, parse: text },
-  session: { format: "session_name", parse: text },
-  /** `$N`: a target no session name can mistarget (a name may hold `:` or `.`). */
-  sessionId: { format: "session_id", parse: text },
-  window: { format: "window_index", parse: text },
-  pane: { format: "pane_index", parse: text },
-  serverPid: { format: "pid", parse: text },
-  socket: { format: "socket_path", parse: text },
-  version: { format: "version", parse: text },
-  /** Cursor position and whether the alternate screen is on: where logging picks up. */
-  cursorX: { format: "cursor_x", parse: number },
-  cursorY: { format: "cursor_y", parse: number },
-  alternateScreen: { format: "alternate_on", parse: flag },
-  /** The window option alternate-screen: off, tmux ignores the switches (screen-write.c:2120, :2138), and so must the reader. */
-  alternateScreenAllowed: { format: "alternate-screen", parse: flag },
-  /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
-  width: { format: "pane_width", parse: number },
-  /** Rows: the header of the raw stream's cast (`@audit-cast`). */
-  height: { format: "pane_height", parse: number },
-  /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
-  command: { format: "pane_current_command", parse: text },
-  /** Context for the start event (core/context.ts). */
-  host: { format: "host", parse: text },
-  cwd: { format: "pane_current_path", parse: text },
-  windowName: { format: "window_name", parse: text },
-  /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
-  shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
-}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key2) => PANE_FIELDS[key2].format), ...START_OPTIONS.map((key2) => OPTIONS[key2].name)];
-function readPane(tmux, target) {
-  let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
-  if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
-  if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
-  let state = {};
-  FIELD_KEYS.forEach((key2, index) => {
-    state[key2] = PANE_FIELDS[key2].parse(values[index]);
-  });
-  let options = {};
-  return START_OPTIONS.forEach((key2, index) => {
-    options[key2] = values[FIELD_KEYS.length + index];
-  }), { ...state, options };
-}
-
-// src/commands/lost.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
-
-// src/capture/identity.ts
-var import_node_os2 = __toESM(require("node:os"), 1);
-function recordingIdentity(recording) {
-  return {
-    rec: recording.id,
-    user: recording.user || import_node_os2.default.userInfo().username,
-    place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
-  };
-}
-
-// src/capture/stamper.ts
-var Stamper = class {
-  constructor(identity) {
-    this.identity = identity;
-    let { rec, user, place } = identity;
-    this.user = user, this.reused = { time: 0, rec, seq: void 0, user, owner: user, place, kind: "line", text: "", fields: void 0 };
-  }
-  identity;
-  reused;
-  /** Who acts in the pane now (capture/actor.ts): the stamp's user. */
-  user;
-  /** Records made from now on are stamped with `user` (the owner stays in `owner`). */
-  actingUser(user) {
-    this.user = user, this.reused.user = user;
-  }
-  /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
-  output(kind, text2, time) {
-    let record = this.reused;
-    return record.time = time, record.seq = void 0, record.kind = kind, record.text = text2, record;
-  }
-  /** An event of the recorder (a fresh record). */
-  event(name, fields, time) {
-    let { rec, user: owner, place } = this.identity;
-    return { time, rec, seq: void 0, user: this.user, owner, place, kind: "event", text: name, fields };
-  }
-};
-
-// src/sinks/file/append.ts
-function appendRecords(file, format2, records, prefix = "") {
-  appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
-}
-
-// src/commands/lost.ts
-function closeLostRecording(tmux, pane) {
-  if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
-  let recording = claim(pane.runFile);
-  if (recording && recording.id === pane.recording) {
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
-    try {
-      appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
-    } catch {
-    }
-  }
-  try {
-    tmux.clearMarks(pane.paneId, pane.recording);
-  } catch {
-  }
-  return recording?.id === pane.recording ? pane.recording : void 0;
-}
-function starting(runFile) {
-  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
-  return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
-}
-function claim(runFile) {
-  let claimed = `${runFile}.${process.pid}.closing`;
-  try {
-    import_node_fs3.default.renameSync(runFile, claimed);
-  } catch {
-    return;
-  }
-  try {
-    return readRecording(claimed);
-  } catch {
-    return;
-  } finally {
-    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
-  }
-}
-function sweepLost(tmux, paneId) {
-  let panes;
-  try {
-    panes = tmux.loggedPanes().panes.filter((pane) => paneId === void 0 || pane.paneId === paneId);
-  } catch {
-    return { messages: [], version: "" };
-  }
-  let closed = panes.map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`).filter(Boolean);
-  return paneId === void 0 && closed.push(...closeOrphans(tmux, new Set(panes.map((pane) => pane.runFile)))), { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
-}
-function closeOrphans(tmux, marked) {
-  let dir;
-  try {
-    let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
-    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "", format: "", cast: "" }, process.env).options.dir;
-  } catch {
-    return [];
-  }
-  let runDir = import_node_path6.default.join(dir, ".run"), names;
-  try {
-    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
-  } catch {
-    return [];
-  }
-  let closed = [];
-  for (let name of names) {
-    let runFile = import_node_path6.default.join(runDir, name);
-    if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
-    let recording = claim(runFile);
-    if (!recording) continue;
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
-    try {
-      appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
-    } catch {
-      continue;
-    }
-    closed.push(`${recording.paneId || name} (rec ${recording.id})`);
-  }
-  return closed;
-}
-
-// src/commands/toggle.ts
-var READER_START_TIMEOUT_MS = 3e3;
-function running(pid) {
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-function readTarget(tmux, invocation) {
-  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
-  return { state, alive };
-}
-function launch(tmux, state, invocation, by) {
-  state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
-    state,
-    options,
-    warnings,
-    dirExists: import_node_fs4.default.existsSync(options.dir),
-    id: nanoid(10),
-    username: import_node_os3.default.userInfo().username,
-    clients: tmux.clientsOf(state.sessionId),
-    clientUser: invocation.clientUser,
-    by,
-    node: process.execPath,
-    // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs4.default.realpathSync(process.argv[1]),
-    integrated: tmux.registeredShells(state.paneId).some(running),
-    pluginDir,
-    shipped: (file) => import_node_fs4.default.existsSync(import_node_path7.default.join(pluginDir, file))
-  });
-  try {
-    import_node_fs4.default.closeSync(openAppend(plan.file));
-  } catch (error) {
-    throw cannotWrite(plan.file, error);
-  }
-  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "", history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : void 0;
-  return writeRecording(plan.runFile, { ...plan.recording, seed, ...history && history.rows.length > 0 ? { history } : {} }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
-}
-function readerStarted(tmux, paneId, plan, deadline) {
-  for (; livingReader(plan.runFile) === void 0; ) {
-    if (Date.now() > deadline)
-      return tmux.stopPipe(paneId), !1;
-    sleep(20);
-  }
-  return !0;
-}
-function start(tmux, state, invocation) {
-  let plan = launch(tmux, state, invocation);
-  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
-  return plan.hinted && tmux.markShellHinted(), plan.messages;
-}
-function stop(tmux, state, alive, invocation) {
-  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by);
-  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), tmux.markStoppedBy(state.paneId, by), alive || closeLostRecording(tmux, state), plan.messages;
-}
-function perform(verb, tmux, given) {
-  let asking = askingClient(tmux, given.client);
-  if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
-  let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive } = readTarget(tmux, invocation);
-  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
-}
-function toggleLogging(tmux, invocation) {
-  return perform("toggle", tmux, invocation);
-}
-function startLogging(tmux, invocation) {
-  return perform("start", tmux, invocation);
-}
-function stopLogging(tmux, invocation) {
-  return perform("stop", tmux, invocation);
-}
-
-// src/commands/status.ts
-function describeLogging(tmux, invocation) {
-  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
-  return { messages: [describePane(state, live)], version: state.version };
-}
-
-// src/commands/renamed.ts
-function noteRename(tmux, session) {
-  let { name, panes } = tmux.loggedPanes(session);
-  for (let pane of panes) {
-    let recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
-    let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
-    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
-  }
-  return { messages: [], version: "" };
-}
-function noteWindowRename(tmux, window) {
-  let { name, panes } = tmux.loggedPanes(void 0, window);
-  for (let pane of panes) {
-    let recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
-    let rename = new Stamper(recordingIdentity(recording)).event("window-rename", { to: name }, Date.now());
-    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
-  }
-  return { messages: [], version: "" };
-}
-
-// src/commands/died.ts
-function paneDied(tmux, paneId, status) {
-  let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
-  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
-}
-
-// src/commands/clients.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
-
-// src/core/clients.ts
-function clientFields(client) {
-  return {
-    client: client.name,
-    user: client.user || void 0,
-    term: client.term || void 0,
-    size: client.width && client.height ? `${client.width}x${client.height}` : void 0,
-    readonly: client.readOnly ? "yes" : "no",
-    from: client.from || void 0
-  };
-}
-function sshFrom(value) {
-  let address = value?.trim().split(/\s+/)[0];
-  return address && /^[0-9A-Fa-f.:]{2,45}$/.test(address) ? address : void 0;
-}
-function environValue(environ, name) {
-  for (let entry of environ.split("\0")) if (entry.startsWith(`${name}=`)) return entry.slice(name.length + 1);
-}
-function remember(table, client, entry) {
-  let rows = table.split(`
-`).filter((row) => row.split("	").length === 3 && row.split("	")[0] !== client);
-  return entry && !/[\t\n]/.test(client + entry.sessionId + entry.user) && rows.push([client, entry.sessionId, entry.user].join("	")), rows.join(`
-`);
-}
-function remembered(table, client) {
-  for (let row of table.split(`
-`)) {
-    let [name, sessionId, user] = row.split("	");
-    if (name === client && sessionId !== void 0 && user !== void 0) return { sessionId, user };
-  }
-}
-
-// src/commands/clients.ts
-var CLIENTS_OPTION = "@audit_clients";
-function ownerOf(pid) {
-  try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs5.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs5.default.readFileSync("/etc/passwd", "utf8").split(`
-`).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
-  } catch {
-    return "";
-  }
-}
-function remoteOf(pid) {
-  try {
-    return sshFrom(environValue(import_node_fs5.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
-  } catch {
-    return;
-  }
-}
-function findClient(tmux, name) {
-  let formats = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"], rows = tmux.run(["list-clients", "-F", formats.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]);
-  for (let row of rows.split(`
-`)) {
-    let [client, user = "", pid = "", term = "", width = "", height = "", flags = "", sessionId = "", session = ""] = row.split(FIELD_SEPARATOR);
-    if (client === name)
-      return {
-        name,
-        user: user || ownerOf(pid),
-        term,
-        width,
-        height,
-        readOnly: flags.split(",").includes("read-only"),
-        from: remoteOf(pid),
-        sessionId,
-        session
-      };
-  }
-}
-function tellSession(tmux, sessionId, name, fields) {
-  let panes;
-  try {
-    panes = tmux.loggedPanes(sessionId).panes;
-  } catch {
-    return;
-  }
-  for (let pane of panes) {
-    let recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    recording.id !== pane.recording || livingReader(pane.runFile) === void 0 || appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]);
-  }
-}
-function noteClient(tmux, what, clientName) {
-  let table = tmux.globalOption(CLIENTS_OPTION), before = remembered(table, clientName);
-  if (what === "detach")
-    return tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, void 0)]), before && tellSession(tmux, before.sessionId, "detach", { client: clientName, user: before.user || void 0 }), { messages: [], version: "" };
-  let client = findClient(tmux, clientName);
-  if (!client) return { messages: [], version: "" };
-  tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, { sessionId: client.sessionId, user: client.user })]);
-  let fields = clientFields(client);
-  return before ? before.sessionId !== client.sessionId && (tellSession(tmux, before.sessionId, "switch", { client: client.name, user: client.user || void 0, to: client.session }), tellSession(tmux, client.sessionId, "switch", { ...fields, from_session: tmux.sessionName(before.sessionId) })) : tellSession(tmux, client.sessionId, "attach", fields), { messages: [], version: "" };
-}
-
-// src/commands/history.ts
-var import_node_os4 = __toESM(require("node:os"), 1);
-
-// src/core/history.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
-function historyPath(logFile, paneId, time) {
-  let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `${import_node_path8.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
-}
-function historyText(facts) {
-  let rows = facts.captured.replace(/\n$/, "").split(`
-`).map((row) => escapeText(row.replace(/\s+$/, "")));
-  for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-  return { text: `${[`# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines`, ...rows].join(`
-`)}
-`, lines: rows.length };
-}
-
-// src/commands/history.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
-function saveHistory(tmux, invocation) {
-  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines } = historyText({
-    place: `${state.session}:${state.window}.${state.pane}`,
-    paneId: state.paneId,
-    by: asker(invocation.clientUser, import_node_os4.default.userInfo().username),
-    time,
-    captured
-  }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path9.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId} \u2192 ${file}`], version: state.version };
-}
-
-// src/commands/auto.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_os6 = __toESM(require("node:os"), 1);
-
-// src/core/auto.ts
-var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
-function autoOn(value) {
-  return /^(on|yes|1|true)$/i.test(value.trim());
-}
-function autoPipeCommand(node, bundle, socket) {
-  let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
-  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
-}
-function autoHookCommand(node, bundle, socket) {
-  let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
-  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
-}
-function panesToStart(rows, living) {
-  return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
-}
-
-// src/commands/pipe.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-
-// src/capture/actor-gate.ts
-var ActorGate = class {
-  constructor(options) {
-    this.options = options;
-  }
-  options;
-  lastInput = Number.NEGATIVE_INFINITY;
-  lastAsked = Number.NEGATIVE_INFINITY;
-  /** Numbers the questions: an answer older than one already used is stale. */
-  asked = 0;
-  answered = 0;
-  /** The question whose answer the held reads wait for (0: nothing held). */
-  holdFor = 0;
-  held = [];
-  heldBytes = 0;
-  closed = !1;
-  /** A read from the pane (valid during the call only, as the input gives it). */
-  push(chunk) {
-    let now = this.options.now(), quiet = now - this.lastInput >= 150;
-    if (this.lastInput = now, this.holdFor !== 0) return this.keep(chunk);
-    if (quiet)
-      return this.holdFor = this.ask(), this.keep(chunk);
-    now - this.lastAsked >= 1e3 && this.ask(), this.options.deliver(chunk);
-  }
-  /** Asks without holding anything (a timer: clients come and go without output). */
-  poll() {
-    !this.closed && this.answered === this.asked && this.ask();
-  }
-  /** End of input: what is held goes on now, and later answers are ignored (the recording is closing). */
-  close() {
-    this.release(), this.closed = !0;
-  }
-  keep(chunk) {
-    this.held.push(Buffer.from(chunk)), this.heldBytes += chunk.length, this.heldBytes > 1048576 && this.release();
-  }
-  release() {
-    this.holdFor = 0;
-    let held = this.held;
-    this.held = [], this.heldBytes = 0;
-    for (let chunk of held) this.options.deliver(chunk);
-  }
-  ask() {
-    let number2 = ++this.asked;
-    return this.lastAsked = this.options.now(), this.options.ask((snapshot) => {
-      this.closed || number2 <= this.answered || (this.answered = number2, snapshot && this.options.tracker.update(snapshot), this.holdFor !== 0 && number2 >= this.holdFor && this.release());
-    }), number2;
-  }
-};
-
-// src/capture/actor.ts
-function listed(clients) {
-  return clients.length === 0 ? void 0 : clients.map((client) => `${client.user}@${client.name}`).join(" ");
-}
-function typistOf(option, clients) {
-  if (!option.startsWith("?")) return clients.find((client2) => client2.name === option);
-  let [name, namedByHook, activity] = option.slice(1).split(" "), client = clients.find((each) => each.name === name);
-  if (!client) return;
-  let arrived = namedByHook === name && /^\d+$/.test(activity ?? "") ? Number(activity) : client.created;
-  return client.activity > arrived ? client : void 0;
-}
-var ActorTracker = class {
-  /**
-   * `emit` gets the events; `acting` the user to stamp from now on (called only on a change).
-   * The owner acts until a client of someone else is known to have typed.
-   */
-  constructor(owner, emit, acting) {
-    this.owner = owner;
-    this.emit = emit;
-    this.acting = acting;
-    this.actorUser = owner.user;
-  }
-  owner;
-  emit;
-  acting;
-  actorUser;
-  /** The last clients event's list, and whether anyone but the owner was in it. */
-  clientsKey = "";
-  shared = !1;
-  get user() {
-    return this.actorUser;
-  }
-  /**
-   * A snapshot from tmux. The clients event comes first (a newcomer is listed
-   * before it acts); it is said only once someone other than the owner is or
-   * was attached, so a log where the owner alone is attached does not change.
-   */
-  update(snapshot) {
-    let clients = [...snapshot.clients], key2 = clients.map((client) => `${client.user}\0${client.uid}\0${client.name}\0${client.readOnly}`).join(`
-`), shared = clients.some((client) => client.uid !== this.owner.uid || client.user !== this.owner.user);
-    if (key2 !== this.clientsKey && (shared || this.shared)) {
-      let writers = clients.filter((client) => !client.readOnly), watchers = clients.filter((client) => client.readOnly);
-      this.emit("clients", { count: clients.length, writers: listed(writers), watchers: listed(watchers) });
-    }
-    this.clientsKey = key2, this.shared = shared;
-    let typist = typistOf(snapshot.typist, clients);
-    !typist || typist.readOnly || typist.user === this.actorUser || (this.actorUser = typist.user, this.acting(typist.user), this.emit("actor", { user: typist.user, uid: typist.uid, client: typist.name }));
-  }
-};
-
-// src/pipeline/hold.ts
-var Hold = class {
-  holders = 0;
-  /** Bumped when the hold lets go on its own: releases of holds taken before then are void. */
-  generation = 0;
-  held = [];
-  heldChars = 0;
-  settleNow = () => {
-  };
-  /**
-   * Holds what follows; the function returned lets go of this hold (once:
-   * calling it again does nothing). When no hold is left, what was held goes
-   * on at once.
-   */
-  hold() {
-    this.holders++;
-    let generation = this.generation, released = !1;
-    return () => {
-      released || generation !== this.generation || (released = !0, --this.holders === 0 && this.settleNow());
-    };
-  }
-  /** Rewrites the text of what is held (and the string fields of held events): a secret learnt late is blanked in what came before it. */
-  rewrite(change) {
-    for (let i = 0; i < this.held.length; i++) {
-      let record = this.held[i];
-      if (record.kind !== "event") {
-        this.held[i] = { ...record, text: change(record.text) };
-        continue;
-      }
-      if (!record.fields) continue;
-      let fields = record.fields;
-      for (let [key2, value] of Object.entries(fields)) typeof value == "string" && (fields[key2] = change(value));
-    }
-  }
-  get holding() {
-    return this.holders > 0;
-  }
-  push(record, next) {
-    if (this.holders === 0) return next(record);
-    if (this.held.push(record.kind === "event" ? record : { ...record }), this.heldChars += record.text.length, record.fields) for (let value of Object.values(record.fields)) typeof value == "string" && (this.heldChars += value.length);
-    this.heldChars > 4194304 && (this.holders = 0, this.generation++, this.settleNow());
-  }
-  connect(settle2) {
-    this.settleNow = settle2;
-  }
-  settle(next) {
-    if (this.holders > 0) return;
-    let held = this.held;
-    this.held = [], this.heldChars = 0;
-    for (let record of held) next(record);
-  }
-  /** The recording ends: nothing stays held. */
-  close() {
-    this.holders = 0, this.generation++;
-  }
-};
-
-// src/terminal/ansi.ts
-var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
-for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
-var REPORTED_ESC = new Uint8Array(128);
-for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
-var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
-var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
-function escapeByte(out, o, byte) {
-  return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
-}
-function escapeCodePoint(out, o, codePoint) {
-  return out[o] = 92, out[o + 1] = 117, out[o + 2] = HEX.charCodeAt(codePoint >> 12 & 15), out[o + 3] = HEX.charCodeAt(codePoint >> 8 & 15), out[o + 4] = HEX.charCodeAt(codePoint >> 4 & 15), out[o + 5] = HEX.charCodeAt(codePoint & 15), o + 6;
-}
-function isLineBreakOrBidi(b0, b1, b2) {
-  return b0 === 226 && (b1 === 128 && b2 >= 168 && b2 <= 174 || b1 === 129 && b2 >= 166 && b2 <= 169);
-}
-var EscapeCleaner = class {
-  state = 0 /* Ground */;
-  /** First and second CSI parameters, or -1 when not given. */
-  param = -1;
-  param2 = -1;
-  /** Parameters begun (`;` seen) so far, and parameter bytes; past tmux's limits the CSI is discarded. */
-  paramIndex = 0;
-  paramBytes = 0;
-  /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
-  discard = !1;
-  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
-  current = -1;
-  currentSub = !1;
-  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
-  subInFirstTwo = !1;
-  /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
-  screenModes = [];
-  /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
-  now = 0;
-  stringSince = 0;
-  /** Modes (see Mode) among the parameters so far, in order; reported if the sequence turns out to be SM/RM. */
-  modes = new Int32Array(MAX_PARAMS + 1);
-  modeCount = 0;
-  /** OSC: the number being read (-1 once it is not one we keep), and the body of a kept one. */
-  oscNumber = 0;
-  oscKeep = !1;
-  oscBody;
-  oscLength = 0;
-  oscTruncated = !1;
-  /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
-  oscBodies = [];
-  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
-  repeatChar = -1;
-  /** The same at the end of the last chunk, if nothing but that character came last. */
-  lastChar = -1;
-  /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
-  marker = 0;
-  intermediates = !1;
-  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
-  pending = new Uint8Array(3);
-  pendingLength = 0;
-  need = 0;
-  lower = 128;
-  upper = 191;
-  /** Printable text of the chunk being cleaned, as UTF-8. */
-  out = Buffer.allocUnsafe(64 * 1024);
-  /**
-   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
-   * chunk: an op's byte offset minus this is its offset in the decoded text.
-   */
-  extraBytes = 0;
-  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
-  opAt = new Int32Array(1024);
-  opCode = new Int32Array(1024);
-  opParam = new Int32Array(1024);
-  opParam2 = new Int32Array(1024);
-  /** 1 if the text before the op (since the op before) is printable ASCII only. */
-  opPlain = new Uint8Array(1024);
-  ops = 0;
-  /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
-  complex = !1;
-  /**
-   * Cleans one chunk, reporting what it holds to `perform` in stream order.
-   * `now` (epoch ms of the read) lets a string left open for STRING_TIMEOUT_MS
-   * end as tmux ends it, so bytes the screen shows after it are not taken for
-   * part of it; without it, a string ends only by its terminator.
-   */
-  advance(chunk, perform2, now) {
-    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1));
-    let room = chunk.length * 4 + 24;
-    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
-      let size2 = chunk.length + 1;
-      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
-    }
-    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
-    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
-    for (let i = 0; i < n; i++) {
-      let b = chunk[i];
-      if (state === 0 /* Ground */) {
-        if (this.need > 0) {
-          if (b >= this.lower && b <= this.upper) {
-            o = this.continueCharacter(out, o, b);
-            continue;
-          }
-          o = this.escapePending(out, o);
-        }
-        if (b < 128)
-          if (b >= 32 && b !== DEL)
-            out[o++] = b, asciiEnd = o;
-          else if (b === LF) {
-            let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
-          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
-        else o = this.startCharacter(out, o, b);
-        continue;
-      }
-      if (state === 13 /* DcsBody */) {
-        b === ESC && (state = 14 /* DcsEscape */);
-        continue;
-      }
-      if (state === 14 /* DcsEscape */) {
-        state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */;
-        continue;
-      }
-      if (b === ESC || b === CAN || b === SUB) {
-        state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
-        continue;
-      }
-      switch (state) {
-        case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
-          break;
-        case 2 /* EscapeIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 9 /* DcsEntry */:
-        case 10 /* DcsParam */:
-        case 11 /* DcsIntermediate */:
-          b >= 64 && b <= 126 ? state = 13 /* DcsBody */ : b >= 32 && b <= 47 ? state = 11 /* DcsIntermediate */ : b >= 48 && b <= 63 && (state === 11 /* DcsIntermediate */ || b === 58 || state === 10 /* DcsParam */ && b >= 60 ? state = 12 /* DcsIgnore */ : state = 10 /* DcsParam */);
-          break;
-        case 12 /* DcsIgnore */:
-          break;
-        case 3 /* CsiEntry */:
-        case 4 /* CsiParam */:
-          if (b < 32) o = this.control(out, o, b);
-          else if (b >= 48 && b <= 57) {
-            state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
-            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
-            current > INT_MAX ? this.discard = !0 : this.current = current;
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
-          break;
-        case 5 /* CsiIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 6 /* CsiIgnore */:
-          b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 7 /* OscString */:
-          b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
-          break;
-        case 8 /* IgnoredString */:
-          break;
-      }
-    }
-    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
-  }
-  /** End of stream: an unfinished character is reported as escaped bytes. */
-  end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
-  }
-  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
-  report(length, perform2) {
-    if (length === 0 && this.ops === 0) return;
-    let text2 = this.out.toString("utf8", 0, length), from = 0;
-    for (let k = 0; k < this.ops; k++) {
-      let at = this.opAt[k];
-      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
-      let code = this.opCode[k];
-      if (code < OP_CSI) perform2.execute(code);
-      else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
-      else if (code < OP_ENTER_ALTERNATE) perform2.esc(code - OP_ESC);
-      else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]);
-      else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
-      else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
-      else {
-        from = at + this.opParam[k];
-        let unshown = text2.slice(at, from);
-        perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
-      }
-    }
-    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
-  }
-  /**
-   * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
-   * op, or the one right before it made longer (a run of binary bytes is one
-   * op, so a chunk never has more ops than bytes).
-   */
-  unshown(o, length) {
-    let at = o - this.extraBytes, last = this.ops - 1;
-    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
-  }
-  op(o, code, param, param2) {
-    let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
-  }
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
-  control(out, o, b) {
-    return b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
-  }
-  /**
-   * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
-   * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
-   * anything else is escaped.
-   */
-  startCharacter(out, o, b) {
-    let need = 0, lower = 128, upper = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239)
-      need = 2, b === 224 ? lower = 160 : b === 237 && (upper = 159);
-    else if (b >= 240 && b <= 244)
-      need = 3, b === 240 ? lower = 144 : b === 244 && (upper = 143);
-    else return escapeByte(out, this.unshown(o, 4), b);
-    return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
-  }
-  continueCharacter(out, o, b) {
-    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
-    let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, this.unshown(o, 6), b);
-    if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
-      let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
-      return escapeCodePoint(out, this.unshown(o, 6), codePoint);
-    }
-    for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
-    return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
-  }
-  escapePending(out, o) {
-    for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
-    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
-  }
-  /**
-   * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
-   * and ignores one with sub-parameters (input_get gives -1 for it, input.c:1065),
-   * so the screen switches if any plain parameter is 1049, 1047 or 47.
-   */
-  endParam() {
-    let index = this.paramIndex++;
-    if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
-      let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
-      index === 0 ? this.param = value : index === 1 && (this.param2 = value), this.marker === 63 && ALTERNATE_SCREEN_MODES.has(this.current) && index < MAX_PARAMS && this.screenModes.push(this.current), this.current >= 3 && this.current <= 7 && this.modeCount < this.modes.length && (this.marker === 0 && this.current === 4 ? this.modes[this.modeCount++] = 4 /* Insert */ : this.marker === 63 && this.current !== 4 && this.current !== 5 && (this.modes[this.modeCount++] = 65536 + this.current));
-    }
-    this.current = -1, this.currentSub = !1;
-  }
-  /** Reports the CSI sequences that matter to the log. */
-  dispatchCsi(o, final) {
-    if ((final === 104 || final === 108) && this.modeCount > 0)
-      for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
-    if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
-      this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
-    } else if (this.marker === 63 && (final === 104 || final === 108))
-      for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
-  }
-  /** A byte of an OSC string: its number first; the body only of a semantic prompt. */
-  oscByte(b) {
-    if (this.oscKeep) {
-      if (this.oscLength === 262144) {
-        this.oscTruncated = !0;
-        return;
-      }
-      let body = this.oscBody;
-      if (this.oscLength === body.length) {
-        let grown = Buffer.allocUnsafe(Math.min(body.length * 4, 262144));
-        body.copy(grown, 0, 0, this.oscLength), this.oscBody = grown;
-      }
-      this.oscBody[this.oscLength++] = b;
-    } else {
-      if (this.oscNumber < 0) return;
-      b >= 48 && b <= 57 ? this.oscNumber = this.oscNumber < 1e3 ? this.oscNumber * 10 + (b - 48) : -1 : b === 59 && (this.oscNumber === 133 || this.oscNumber === 633) ? (this.oscKeep = !0, this.oscBody ??= Buffer.allocUnsafe(4096)) : this.oscNumber = -1;
-    }
-  }
-  /** An OSC string ended: a semantic prompt is reported at this point of the text. */
-  endOsc(o) {
-    if (!this.oscKeep) return;
-    this.oscKeep = !1;
-    let index = this.oscBodies.push(this.oscBody.toString("utf8", 0, this.oscLength)) - 1;
-    this.op(o, this.oscTruncated ? OP_OSC + 1 : OP_OSC, this.oscNumber, index), this.oscNumber = -1, this.oscBody.length > 64 * 1024 && (this.oscBody = void 0);
-  }
-};
-
 // src/terminal/row.ts
 var PAD = "\0", TAB_PAD = "", GONE = "", NOT_SIMPLE = /[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2500-\u259f]/, NOT_SIMPLE_AFTER = new RegExp(NOT_SIMPLE.source, "g");
 function simpleUntil(text2, from) {
@@ -11810,6 +10259,1889 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       last >= 55296 && last <= 56319 && cut--, this.sink.line(text2.slice(0, cut), this.continued), this.continued = !0, text2 = text2.slice(cut);
     }
     ends2 ? (this.sink.line(text2, this.continued), this.continued = !1) : text2.length > 0 && (this.sink.line(text2, this.continued), this.continued = !0);
+  }
+};
+
+// src/pipeline/redact.ts
+function anyCase(word) {
+  return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
+var B64 = "A-Za-z0-9+/", RULES = [
+  // Not only at a word's start: output that ends next to a key (a CR, then text over the column before it) must not let it through.
+  { kind: "aws-access-key-id", source: "(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}" },
+  {
+    kind: "aws-secret-access-key",
+    source: `(${anyCase("aws")}_?${anyCase("secret")}_?${anyCase("access")}_?${anyCase("key")}["']?[ \\t]{0,8}[:=][ \\t]{0,8}["']?)[${B64}]{40}(?![${B64}=])`,
+    keep: !0
+  },
+  {
+    kind: "aws-secret-access-key",
+    source: `("?SecretAccessKey"?[ \\t]{0,8}[:=][ \\t]{0,8}"?)[${B64}]{40}(?![${B64}=])`,
+    keep: !0
+  },
+  { kind: "github-token", source: "gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}" },
+  { kind: "gitlab-token", source: "gl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-[A-Za-z0-9_-]{20,255}" },
+  { kind: "slack-token", source: "(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,255}" },
+  { kind: "slack-webhook", source: "https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,255}" },
+  {
+    kind: "bearer-token",
+    source: `(${anyCase("authorization")}["']?[ \\t]{0,8}[:=][ \\t]{0,8}["']?(?:${anyCase("bearer")}|${anyCase("token")}|${anyCase("basic")})[ \\t]{1,8})[A-Za-z0-9._~+/=-]{8,4096}`,
+    keep: !0
+  },
+  {
+    // `password=…`, `--password=…`, `DB_PASSWORD=…`, `secret: …` (YAML), `api_key=…`: the value, quoted or one word.
+    // A `$` value is a variable's name, not its secret.
+    kind: "password",
+    source: `((?:${anyCase("password")}|${anyCase("passwd")}|${anyCase("passphrase")}|${anyCase("secret")}|${anyCase("api")}[_-]?${anyCase("key")}|${anyCase("access")}[_-]?${anyCase("token")}|${anyCase("auth")}[_-]?${anyCase("token")})["']?[ \\t]{0,8}(?:=|:[ \\t])[ \\t]{0,8})(?:"[^"\\n$]{1,256}"|'[^'\\n]{1,256}'|[^\\s"'$\\[][^\\s"']{0,255})`,
+    keep: !0
+  }
+], JWT_AT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/y, BASE64URL_RUN = /[A-Za-z0-9_-]*/y, PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/, PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/, PEM_BODY_ON_LINE = /[A-Za-z0-9+/=\s]*/y, PEM_MAX_LINES = 512, COMBINED = new RegExp(RULES.map((rule, i) => `(?<r${i}>${rule.source})`).join("|"), "g");
+function marker(kind) {
+  return `[REDACTED:${kind}]`;
+}
+function parseExtraPatterns(text2) {
+  let patterns2 = [];
+  for (let word of text2.split(/\s+/)) {
+    if (word === "") continue;
+    let named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(word), kind = named ? named[1] : "custom", source = named ? named[2] : word, regex;
+    try {
+      regex = new RegExp(source, "g");
+    } catch (error) {
+      throw new Error(`not a regular expression: ${word} (${error.message})`);
+    }
+    if (regex.test("")) throw new Error(`matches empty text: ${word}`);
+    patterns2.push({ kind, regex });
+  }
+  return patterns2;
+}
+function findSecrets(text2, extra = []) {
+  let spans = [];
+  pemSpans(text2, spans), jwtSpans(text2, spans), COMBINED.lastIndex = 0;
+  for (let match2 = COMBINED.exec(text2); match2; match2 = COMBINED.exec(text2)) {
+    let groups = match2.groups;
+    for (let i = 0; i < RULES.length; i++) {
+      if (groups[`r${i}`] === void 0) continue;
+      let rule = RULES[i];
+      if (rule.kind === "password" && !assignmentLike(text2, match2, i)) {
+        COMBINED.lastIndex = match2.index + 1;
+        break;
+      }
+      let start2 = match2.index + (rule.keep ? keptLength(match2, i) : 0);
+      spans.push({ start: start2, end: match2.index + match2[0].length, kind: rule.kind });
+      break;
+    }
+  }
+  for (let pattern of extra) {
+    pattern.regex.lastIndex = 0;
+    for (let match2 = pattern.regex.exec(text2); match2; match2 = pattern.regex.exec(text2)) {
+      if (match2[0] === "") {
+        pattern.regex.lastIndex++;
+        continue;
+      }
+      spans.push({ start: match2.index, end: match2.index + match2[0].length, kind: pattern.kind });
+    }
+  }
+  return merge(spans);
+}
+var KEPT_GROUP = [];
+{
+  let group = 1;
+  for (let rule of RULES)
+    KEPT_GROUP.push(rule.keep ? group + 1 : -1), group += 1 + (rule.keep ? 1 : 0);
+}
+function assignmentLike(text2, match2, rule) {
+  let kept = match2[KEPT_GROUP[rule]] ?? "";
+  if (!/:[ \t]*$/.test(kept) || /["']/.test(kept)) return !0;
+  let value = text2.charCodeAt(match2.index + kept.length);
+  if (value === 34 || value === 39) return !0;
+  let at = match2.index;
+  for (; at > 0 && /[\w.-]/.test(text2[at - 1]); ) at--;
+  return /^[ \t]*(?:- )?$/.test(text2.slice(0, at));
+}
+function keptLength(match2, rule) {
+  return match2[KEPT_GROUP[rule]]?.length ?? 0;
+}
+function jwtSpans(text2, spans) {
+  let from = 0;
+  for (; ; ) {
+    let at = text2.indexOf("eyJ", from);
+    if (at < 0) return;
+    JWT_AT.lastIndex = at;
+    let match2 = JWT_AT.exec(text2);
+    match2 ? (spans.push({ start: at, end: at + match2[0].length, kind: "jwt" }), from = at + match2[0].length) : (BASE64URL_RUN.lastIndex = at, BASE64URL_RUN.exec(text2), from = BASE64URL_RUN.lastIndex + 1);
+  }
+}
+function pemSpans(text2, spans) {
+  let from = 0;
+  for (; ; ) {
+    let at = text2.indexOf("-----BEGIN ", from);
+    if (at < 0) return;
+    let begin = PEM_BEGIN.exec(text2.slice(at, at + 128));
+    if (!begin || begin.index !== 0) {
+      from = at + 1;
+      continue;
+    }
+    PEM_BODY_ON_LINE.lastIndex = at + begin[0].length, PEM_BODY_ON_LINE.exec(text2);
+    let end = PEM_BODY_ON_LINE.lastIndex, close = PEM_END.exec(text2.slice(end, end + 128));
+    close && close.index === 0 && (end += close[0].length), spans.push({ start: at, end, kind: "pem-private-key" }), from = end;
+  }
+}
+function merge(spans) {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let merged = [spans[0]];
+  for (let i = 1; i < spans.length; i++) {
+    let span = spans[i], last = merged[merged.length - 1];
+    span.start < last.end ? last.end = Math.max(last.end, span.end) : merged.push(span);
+  }
+  return merged;
+}
+function applySpans(text2, spans) {
+  if (spans.length === 0) return text2;
+  let out = "", at = 0;
+  for (let span of spans)
+    out += text2.slice(at, span.start) + marker(span.kind), at = span.end;
+  return out + text2.slice(at);
+}
+function redactText(text2, extra = []) {
+  let spans = findSecrets(text2, extra);
+  return { text: applySpans(text2, spans), count: spans.length };
+}
+var CONTEXT_CHARS = 256, Redactor = class {
+  extra;
+  holdFrom;
+  /** A line or piece that may be continued, not yet redacted: its text is scanned with the next piece's. */
+  held;
+  /** The raw text just before the held record's, from the pieces before it. */
+  heldContext = "";
+  /** Inside a PEM key's body: lines swallowed so far (-1: not inside one). */
+  pemLines = -1;
+  count = 0;
+  constructor(options = {}) {
+    this.extra = options.extra ?? [], this.holdFrom = (options.maxLineChars ?? MAX_LINE_CHARS) - 1;
+  }
+  push(record, next) {
+    if (record.kind === "event") {
+      this.release(next), next(this.event(record));
+      return;
+    }
+    if (record.kind === "piece" && this.held) {
+      this.joinHeld(record, next);
+      return;
+    }
+    if (this.release(next), !(this.pemLines >= 0 && this.inPem(record, next))) {
+      if (record.kind !== "screen" && record.text.length >= this.holdFrom) {
+        this.hold(record, "");
+        return;
+      }
+      this.emit(record, record.text, next);
+    }
+  }
+  settle(next) {
+    this.release(next);
+  }
+  hold(record, context) {
+    this.held = { ...record }, this.heldContext = context;
+  }
+  /** The record after one that may be continued: scanned together, so a secret across the cut is caught. */
+  joinHeld(piece, next) {
+    let held = this.held, context = this.heldContext;
+    this.held = void 0;
+    let joined = context + held.text + piece.text, cut = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span) => span.start >= context.length), before = [], resume = cut;
+    for (let span of spans) {
+      if (span.start >= cut) break;
+      before.push({ ...span, start: span.start - context.length, end: span.end - context.length }), span.end > cut && (resume = span.end);
+    }
+    this.count += before.length, next({ ...held, text: applySpans(joined.slice(context.length, resume), before) });
+    let rest = { ...piece, text: joined.slice(resume) }, restContext = joined.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
+    piece.text.length >= this.holdFrom ? this.hold(rest, restContext) : this.emit(rest, rest.text, next, restContext);
+  }
+  release(next) {
+    if (!this.held) return;
+    let held = this.held;
+    this.held = void 0, this.emit(held, held.text, next, this.heldContext);
+  }
+  /** Redacts a line (or screen row; `context`: a piece's, see joinHeld), and opens a key's block when one ends inside one. */
+  emit(record, text2, next, context) {
+    let spans;
+    if (context === void 0) spans = findSecrets(text2, this.extra);
+    else {
+      spans = [];
+      for (let span of findSecrets(context + text2, this.extra))
+        span.start >= context.length && spans.push({ ...span, start: span.start - context.length, end: span.end - context.length });
+    }
+    this.count += spans.length;
+    let last = spans[spans.length - 1];
+    record.kind !== "piece" && last && last.kind === "pem-private-key" && last.end === text2.length && !PEM_END.test(text2.slice(last.start)) && (this.pemLines = 0), next(spans.length ? { ...record, text: applySpans(text2, spans) } : record);
+  }
+  /** Inside a key's block: a body line is swallowed (true), the END line closes it; anything else ends the block and is recorded as usual. */
+  inPem(record, next) {
+    let text2 = record.text, end = PEM_END.exec(text2);
+    if (end && PEM_BODY.test(text2.slice(0, end.index))) {
+      this.pemLines = -1;
+      let rest = text2.slice(end.index + end[0].length);
+      return rest !== "" && this.emit(record, rest, next), !0;
+    }
+    return PEM_BODY.test(text2) && this.pemLines < PEM_MAX_LINES ? (this.pemLines++, !0) : (this.pemLines = -1, !1);
+  }
+  /** Events carry pane text too (a command's `cmd`, an error's message): every text field is redacted; `stop` says how many were. */
+  event(record) {
+    let fields;
+    for (let [key2, value] of Object.entries(record.fields ?? {})) {
+      if (typeof value != "string") continue;
+      let redacted = redactText(value, this.extra);
+      redacted.count !== 0 && (this.count += redacted.count, fields ??= { ...record.fields }, fields[key2] = redacted.text);
+    }
+    return record.text === "stop" && this.count > 0 && (fields = { ...fields ?? record.fields, redacted: this.count }), fields ? { ...record, fields } : record;
+  }
+};
+
+// src/sinks/syslog/target.ts
+var FACILITIES = {
+  kern: 0,
+  user: 1,
+  mail: 2,
+  daemon: 3,
+  auth: 4,
+  syslog: 5,
+  lpr: 6,
+  news: 7,
+  uucp: 8,
+  cron: 9,
+  authpriv: 10,
+  ftp: 11,
+  ntp: 12,
+  security: 13,
+  console: 14,
+  clock: 15,
+  local0: 16,
+  local1: 17,
+  local2: 18,
+  local3: 19,
+  local4: 20,
+  local5: 21,
+  local6: 22,
+  local7: 23
+};
+function parseSyslogTarget(url, facilityName, ca) {
+  let facility = FACILITIES[facilityName.trim().toLowerCase() || "authpriv"];
+  if (facility === void 0) throw new Error(`unknown facility '${facilityName}' (one of ${Object.keys(FACILITIES).join(", ")})`);
+  let unix = /^unix:\/\/(\/.+)$/.exec(url);
+  if (unix) return { transport: "unix", path: unix[1], facility };
+  let net3 = /^(udp|tcp|tls):\/\/(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})\/?$/.exec(url);
+  if (!net3) throw new Error("is not unix:///path, udp://host:port, tcp://host:port or tls://host:port");
+  let port = Number(net3[4]);
+  if (port < 1 || port > 65535) throw new Error(`port ${port} is out of range`);
+  let transport = net3[1];
+  return { transport, host: net3[2] ?? net3[3], port, facility, ...transport === "tls" && ca ? { ca } : {} };
+}
+function describeTarget(target) {
+  return target.transport === "unix" ? `unix://${target.path}` : `${target.transport}://${target.host.includes(":") ? `[${target.host}]` : target.host}:${target.port}`;
+}
+
+// src/core/options.ts
+var OPTIONS = {
+  key: {
+    name: "@audit-key",
+    default: "A",
+    meaning: "the key (after the prefix) that toggles logging of the current pane",
+    readAt: "load"
+  },
+  dir: {
+    name: "@audit-dir",
+    default: "",
+    computedDefault: "${XDG_STATE_HOME:-$HOME/.local/state}/tmux-audit",
+    meaning: "where logs go; absolute, ~ allowed. Created mode 0700",
+    readAt: "start"
+  },
+  timeFormat: {
+    name: "@audit-time-format",
+    default: DEFAULT_TIME_FORMAT,
+    meaning: "the stamp's time, a date-fns format string; local time",
+    readAt: "start"
+  },
+  format: {
+    name: "@audit-format",
+    default: "text",
+    meaning: "text, or json: JSON Lines, one object per record, for log shippers (Vector, Fluent Bit, Filebeat); the reading commands read both",
+    readAt: "start"
+  },
+  cast: {
+    name: "@audit-cast",
+    default: "off",
+    meaning: "on: also keep the pane's raw output with its timing as <log>.<rec>.cast (asciicast v2, rotated and pruned like the logs), which export --asciicast then uses: full-screen programs replay exactly",
+    readAt: "start"
+  },
+  maxSize: {
+    name: "@audit-max-size",
+    default: "10M",
+    meaning: "rotate a session's log before it grows past this; K, M, G (powers of 1024)",
+    readAt: "start"
+  },
+  maxFiles: {
+    name: "@audit-max-files",
+    default: "20",
+    meaning: "rotated files kept per session, or all; the oldest beyond this are deleted",
+    readAt: "start"
+  },
+  rotate: {
+    name: "@audit-rotate",
+    default: "both",
+    meaning: "when a new file is started: size (at @audit-max-size), daily (at local midnight), or both",
+    readAt: "start"
+  },
+  maxAge: {
+    name: "@audit-max-age",
+    default: "off",
+    meaning: "rotated files older than this (e.g. 90d, 12h) are deleted, or off",
+    readAt: "start"
+  },
+  compress: {
+    name: "@audit-compress",
+    default: "on",
+    meaning: "gzip rotated files in the background (on or off); every reading command and verify read .gz files",
+    readAt: "start"
+  },
+  chainKey: {
+    name: "@audit-chain-key",
+    default: "",
+    meaning: "a file whose bytes key the logs' hash chain (HMAC-SHA-256); empty: a plain SHA-256 chain",
+    readAt: "start"
+  },
+  history: {
+    name: "@audit-history",
+    default: "on",
+    meaning: "on: a start by hand writes what the pane already showed (its screen above the cursor's line and up to @audit-history-lines of scrollback) as a marked history block",
+    readAt: "start"
+  },
+  historyLines: {
+    name: "@audit-history-lines",
+    default: "1000",
+    meaning: "at most this many lines of scrollback in that block",
+    readAt: "start"
+  },
+  statusOn: {
+    name: "@audit-status-on",
+    default: "#[fg=red,bold]\u25CF REC#[default]",
+    meaning: "what #{audit_status} shows while the current pane is logged",
+    readAt: "load"
+  },
+  statusStalled: {
+    name: "@audit-status-stalled",
+    default: "#[fg=yellow,bold]\u25CF REC?#[default]",
+    meaning: "what #{audit_status} shows while the current pane's reader has not reported for 15 s (stopped, stuck, or far behind)",
+    readAt: "load"
+  },
+  statusOff: {
+    name: "@audit-status-off",
+    default: "",
+    meaning: "what #{audit_status} shows otherwise",
+    readAt: "load"
+  },
+  redact: {
+    name: "@audit-redact",
+    default: "on",
+    meaning: "on: secrets (cloud and forge tokens, JWTs, private keys, Bearer headers, password= values) become [REDACTED:<kind>] before anything is written or sent; off",
+    readAt: "start"
+  },
+  redactPatterns: {
+    name: "@audit-redact-patterns",
+    default: "",
+    meaning: "more patterns to redact, separated by spaces: kind=regex or a bare regex (kind custom); write a space inside one as \\s",
+    readAt: "start"
+  },
+  syslog: {
+    name: "@audit-syslog",
+    default: "",
+    meaning: "also forward every record, as RFC 5424, to unix:///dev/log, udp://host:port, tcp://host:port or tls://host:port; empty: no forwarding",
+    readAt: "start"
+  },
+  syslogFacility: {
+    name: "@audit-syslog-facility",
+    default: "authpriv",
+    meaning: "the syslog facility of forwarded records",
+    readAt: "start"
+  },
+  syslogCa: {
+    name: "@audit-syslog-ca",
+    default: "",
+    meaning: "with tls://: the CA certificate file (PEM) the collector's certificate is checked against; empty: the system's CAs",
+    readAt: "start"
+  },
+  node: {
+    name: "@audit-node",
+    default: "node",
+    meaning: "the Node.js to run, for when tmux's PATH lacks it (nvm and the like)",
+    readAt: "load"
+  },
+  saveKey: {
+    name: "@audit-save-key",
+    default: "M-a",
+    meaning: "the key (after the prefix) that saves the current pane's complete history, cleaned, to a file beside the logs",
+    readAt: "load"
+  },
+  auto: {
+    name: "@audit-auto",
+    default: "off",
+    meaning: "on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte",
+    readAt: "load"
+  }
+}, START_OPTIONS = Object.keys(OPTIONS).filter((key2) => OPTIONS[key2].readAt === "start"), PANE_OPTIONS = {
+  recording: "@audit_on",
+  runFile: "@audit_run",
+  /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
+  pipedBy: "@audit_piped_by",
+  /** A window option: the client tmux last saw typing in the window (`#{hook_client}`, set by the client-active hook). */
+  typist: "@audit_typist",
+  /** Followed by a shell's pid: the SHA-256 of the nonce an integrated shell signs its command marks with (shell/integration.*). */
+  shellKey: "@audit_shell_",
+  /** The reader's heartbeat: epoch seconds, set at start and every few seconds while it reads (the status format checks it). */
+  beat: "@audit_beat",
+  /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
+  shellHinted: "@audit_shell_hinted",
+  /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
+  offBy: "@audit_off_by"
+}, AGE_UNITS = { m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
+function parseAge(text2) {
+  if (/^\s*off\s*$/i.test(text2)) return Number.POSITIVE_INFINITY;
+  let match2 = /^\s*(\d+)\s*([mhdw])\s*$/i.exec(text2);
+  if (!(!match2 || Number(match2[1]) === 0))
+    return Number(match2[1]) * AGE_UNITS[match2[2].toLowerCase()];
+}
+var OPTION_NAMES = Object.fromEntries(START_OPTIONS.map((key2) => [key2, OPTIONS[key2].name])), DEFAULT_MAX_SIZE = OPTIONS.maxSize.default, DEFAULT_MAX_FILES = Number(OPTIONS.maxFiles.default);
+function defaultDir(env) {
+  let state = env.XDG_STATE_HOME && import_node_path.default.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : import_node_path.default.join(env.HOME ?? "/", ".local", "state");
+  return import_node_path.default.join(state, "tmux-audit");
+}
+var UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+function parseSize(text2) {
+  let match2 = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text2);
+  if (!match2) return;
+  let bytes = Math.floor(Number(match2[1]) * UNITS[match2[2].toLowerCase()]);
+  return bytes > 0 ? bytes : void 0;
+}
+function resolveOptions(given_, env) {
+  let raw = Object.fromEntries(START_OPTIONS.map((key2) => [key2, given_[key2] ?? ""])), warnings = [], visible = (value) => escapeText(value).replace(/\t/g, "\\u0009"), fallback = (key2, why, value, shown) => (warnings.push(`${OPTION_NAMES[key2]} '${visible(raw[key2] ?? "")}' ${why}; using ${shown}`), value), given = (key2, shownDefault) => {
+    let value = raw[key2] ?? "";
+    return visible(value) === value ? value : fallback(key2, "holds a control character (shown as \\uXXXX)", "", shownDefault);
+  }, dir = defaultDir(env), rawDir = given("dir", dir);
+  if (rawDir !== "") {
+    let expanded = rawDir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
+    import_node_path.default.isAbsolute(expanded) ? dir = import_node_path.default.normalize(expanded) : dir = fallback("dir", "is not an absolute path", dir, dir);
+  }
+  let timeFormat = OPTIONS.timeFormat.default, rawTimeFormat = given("timeFormat", `'${timeFormat}'`);
+  if (rawTimeFormat !== "") {
+    let problem = timeFormatProblem(rawTimeFormat);
+    problem ? timeFormat = fallback("timeFormat", `is not a date-fns format (${problem})`, timeFormat, `'${timeFormat}'`) : timeFormat = rawTimeFormat;
+  }
+  let format2 = "text", rawFormat = given("format", format2).trim().toLowerCase();
+  LOG_FORMATS.includes(rawFormat) ? format2 = rawFormat : rawFormat !== "" && (format2 = fallback("format", `is not ${LOG_FORMATS.join(" or ")}`, format2, format2));
+  let cast = !1, rawCast = given("cast", "off").trim().toLowerCase();
+  /^(on|yes|true|1)$/.test(rawCast) ? cast = !0 : /^(off|no|false|0|)$/.test(rawCast) || (cast = fallback("cast", "is not on or off", !1, "off"));
+  let maxBytes = parseSize(DEFAULT_MAX_SIZE), rawMaxSize = given("maxSize", DEFAULT_MAX_SIZE);
+  if (rawMaxSize !== "") {
+    let parsed = parseSize(rawMaxSize);
+    parsed === void 0 ? maxBytes = fallback("maxSize", "is not a size like 10M, 512K or 1G", maxBytes, DEFAULT_MAX_SIZE) : maxBytes = parsed;
+  }
+  let maxFiles = DEFAULT_MAX_FILES, rawMaxFiles = given("maxFiles", String(maxFiles)).trim();
+  /^all$/i.test(rawMaxFiles) ? maxFiles = Number.POSITIVE_INFINITY : /^\d+$/.test(rawMaxFiles) && Number(rawMaxFiles) > 0 ? maxFiles = Number(rawMaxFiles) : rawMaxFiles !== "" && (maxFiles = fallback("maxFiles", "is not a number of files above 0 ('all' keeps every rotated file)", maxFiles, String(maxFiles)));
+  let rotate = OPTIONS.rotate.default, rawRotate = given("rotate", rotate).trim().toLowerCase();
+  rawRotate === "size" || rawRotate === "daily" || rawRotate === "both" ? rotate = rawRotate : rawRotate !== "" && (rotate = fallback("rotate", "is not size, daily or both", rotate, rotate));
+  let maxAgeMs = Number.POSITIVE_INFINITY, rawMaxAge = given("maxAge", OPTIONS.maxAge.default);
+  if (rawMaxAge !== "") {
+    let parsed = parseAge(rawMaxAge);
+    parsed === void 0 ? maxAgeMs = fallback("maxAge", "is not an age like 90d, 12h or 2w, or off", maxAgeMs, OPTIONS.maxAge.default) : maxAgeMs = parsed;
+  }
+  let compress = !0, rawCompress = given("compress", OPTIONS.compress.default).trim().toLowerCase();
+  rawCompress === "off" || rawCompress === "no" || rawCompress === "0" ? compress = !1 : rawCompress !== "" && rawCompress !== "on" && rawCompress !== "yes" && rawCompress !== "1" && (compress = fallback("compress", "is not on or off", !0, "on"));
+  let chainKey2 = given("chainKey", "''");
+  if (chainKey2 !== "") {
+    let expanded = chainKey2.replace(/^~(?=$|\/)/, env.HOME ?? "~");
+    import_node_path.default.isAbsolute(expanded) ? chainKey2 = import_node_path.default.normalize(expanded) : chainKey2 = fallback("chainKey", "is not an absolute path", "", "no key");
+  }
+  let rawHistory = given("history", OPTIONS.history.default).trim().toLowerCase(), history = !0;
+  rawHistory === "off" || rawHistory === "no" || rawHistory === "0" || rawHistory === "false" ? history = !1 : rawHistory !== "" && rawHistory !== "on" && rawHistory !== "yes" && rawHistory !== "1" && rawHistory !== "true" && (history = fallback("history", "is not on or off", !0, "on"));
+  let historyLines = Number(OPTIONS.historyLines.default), rawHistoryLines = given("historyLines", String(historyLines)).trim();
+  /^\d+$/.test(rawHistoryLines) && Number(rawHistoryLines) <= 1e6 ? historyLines = Number(rawHistoryLines) : rawHistoryLines !== "" && (historyLines = fallback("historyLines", "is not a number of lines (0 to 1000000)", historyLines, String(historyLines)));
+  let rawRedact = given("redact", "on").trim(), redact = !/^(off|no|false|0)$/i.test(rawRedact);
+  rawRedact !== "" && redact && !/^(on|yes|true|1)$/i.test(rawRedact) && fallback("redact", "is not 'on' or 'off'", !0, "on");
+  let redactPatterns = given("redactPatterns", "none");
+  try {
+    parseExtraPatterns(redactPatterns);
+  } catch (error) {
+    redactPatterns = fallback("redactPatterns", `has a pattern that cannot be used: ${error.message}`, "", "none");
+  }
+  let syslog, rawSyslog = given("syslog", "no forwarding").trim(), rawFacility = given("syslogFacility", OPTIONS.syslogFacility.default), rawCa = given("syslogCa", "the system CAs").trim();
+  if (rawSyslog !== "")
+    try {
+      syslog = parseSyslogTarget(rawSyslog, rawFacility, rawCa);
+    } catch (error) {
+      fallback("syslog", error.message, void 0, "no forwarding");
+    }
+  return {
+    options: { dir, timeFormat, format: format2, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey: chainKey2, history, historyLines, redact, redactPatterns, ...syslog ? { syslog } : {} },
+    warnings
+  };
+}
+
+// src/core/plan.ts
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// src/core/context.ts
+function startContext(facts) {
+  let clients = facts.clients.map((client) => client.user ? `${client.name}(${client.user})` : client.name);
+  return {
+    host: facts.host,
+    command: facts.command,
+    cwd: facts.cwd,
+    window_name: facts.windowName,
+    socket: facts.socket,
+    clients: clients.length > 0 ? clients.join(",") : "none"
+  };
+}
+
+// src/core/paths.ts
+var import_node_crypto2 = require("node:crypto"), import_node_path2 = __toESM(require("node:path"), 1), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
+function sessionStem(session, max = MAX_SESSION_STEM) {
+  let pieces = [], length = 0;
+  for (let char of session) {
+    let piece = "";
+    for (let byte of Buffer.from(char, "utf8")) {
+      let ascii = String.fromCharCode(byte), safe = /[A-Za-z0-9_-]/.test(ascii) || ascii === "." && length + piece.length > 0;
+      piece += safe ? ascii : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    }
+    pieces.push(piece), length += piece.length;
+  }
+  if (length === 0) return "%";
+  if (length <= max) return pieces.join("");
+  let prefix = "";
+  for (let piece of pieces) {
+    if (prefix.length + piece.length > max - HASH_SUFFIX) break;
+    prefix += piece;
+  }
+  return `${prefix}~${(0, import_node_crypto2.createHash)("sha256").update(session, "utf8").digest("hex").slice(0, 8)}`;
+}
+function sessionLogPath(dir, session, socketPath) {
+  let socket = import_node_path2.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket, MAX_SOCKET_STEM)}`;
+  return import_node_path2.default.join(dir, `${sessionStem(session)}${server}.log`);
+}
+function runFilePath(dir, serverPid, paneId) {
+  return import_node_path2.default.join(dir, ".run", `${serverPid}-${paneId.replace(/^%/, "")}.json`);
+}
+function pidFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".pid");
+}
+function stopFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".stop");
+}
+function rotationLockPath(logFile) {
+  return import_node_path2.default.join(import_node_path2.default.dirname(logFile), `.${import_node_path2.default.basename(logFile)}.lock`);
+}
+
+// src/tmux/quote.ts
+function literal(text2) {
+  return text2.replace(/%/g, "%%").replace(/#/g, "##");
+}
+function shellQuote(word) {
+  return `'${word.replace(/'/g, "'\\''")}'`;
+}
+function shellQuoteForFormat(word) {
+  return shellQuote(word).replace(/#\[/g, "#''[");
+}
+function tmuxQuote(word) {
+  return `'${word.replace(/'/g, "'\\''").replace(/\n/g, "'\\n'")}'`;
+}
+
+// src/core/plan.ts
+var READER_NODE_FLAGS = "--max-semi-space-size=1";
+function chooseAction(verb, state, recordingAlive) {
+  if (verb === "toggle") return recordingAlive ? "stop" : "start";
+  if (verb === "start" && recordingAlive) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);
+  if (verb === "stop" && state.recording === "") throw new AuditError(`${state.paneId} is not being logged`);
+  return verb;
+}
+function asker(clientUser, username) {
+  return clientUser || username;
+}
+function pipeCommand(node, bundle, runFile) {
+  let quotedNode = shellQuoteForFormat(node), quotedBundle = shellQuoteForFormat(bundle), quotedRunFile = shellQuoteForFormat(runFile), reader = `${quotedNode} ${READER_NODE_FLAGS} ${quotedBundle}`, helper = `${quotedNode} ${quotedBundle}`;
+  return `${reader} pipe ${quotedRunFile} || exec ${helper} recover ${quotedRunFile} "$?" <&-`;
+}
+var SHELL_RC = {
+  bash: { rc: "~/.bashrc", snippet: "integration.bash" },
+  zsh: { rc: "~/.zshrc", snippet: "integration.zsh" },
+  fish: { rc: "~/.config/fish/config.fish", snippet: "integration.fish" }
+};
+function integrationHint(facts) {
+  if (facts.integrated || facts.state.shellHinted) return;
+  let shell = SHELL_RC[facts.state.command.replace(/^-/, "")];
+  if (!(!shell || !facts.shipped(`shell/${shell.snippet}`)))
+    return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
+}
+function planStart(facts) {
+  let { state, options } = facts, file = sessionLogPath(options.dir, state.session, state.socket), runFile = runFilePath(options.dir, state.serverPid, state.paneId), messages = [`logging ${state.paneId} \u2192 ${file} (rec ${facts.id})`];
+  state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`), messages.push(...facts.warnings), facts.dirExists || messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
+  let hint = integrationHint(facts);
+  return hint && messages.push(hint), {
+    file,
+    runFile,
+    seedAt: state.alternateScreen ? void 0 : { x: state.cursorX, y: state.cursorY },
+    recording: {
+      id: facts.id,
+      file,
+      user: facts.username,
+      by: facts.by ?? asker(facts.clientUser, facts.username),
+      session: state.session,
+      window: state.window,
+      pane: state.pane,
+      paneId: state.paneId,
+      socket: state.socket,
+      version: state.version,
+      timeFormat: options.timeFormat,
+      format: options.format,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      rotate: options.rotate,
+      maxAgeMs: options.maxAgeMs,
+      compress: options.compress,
+      chainKey: options.chainKey,
+      alternateScreen: state.alternateScreen,
+      ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
+      width: state.width,
+      height: state.height,
+      ...options.cast ? { cast: !0 } : {},
+      shell: facts.integrated ? "integrated" : "plain",
+      context: startContext({
+        host: state.host,
+        command: state.command,
+        cwd: state.cwd,
+        windowName: state.windowName,
+        socket: state.socket,
+        clients: facts.clients ?? []
+      }),
+      ...options.redact ? {} : { redact: !1 },
+      ...options.redactPatterns ? { redactPatterns: options.redactPatterns } : {},
+      ...options.syslog ? { syslog: options.syslog } : {}
+    },
+    command: pipeCommand(facts.node, facts.bundle, runFile),
+    messages,
+    hinted: hint !== void 0,
+    readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`
+  };
+}
+function cannotWrite(file, failure) {
+  return new AuditError(`cannot write ${file}: ${failure.code === "ELOOP" ? "it is a symlink (refused)" : failure.message}`);
+}
+function planStop(state, recordingAlive, by) {
+  return recordingAlive ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] } : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
+}
+function describePane(state, live) {
+  let where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`;
+  return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
+}
+function filterRecording(filter, facts) {
+  let { options, warnings } = resolveOptions(
+    { dir: "", timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: "", cast: "", syslog: filter.syslog, syslogFacility: filter.syslogFacility },
+    facts.env
+  );
+  return {
+    recording: {
+      id: facts.id,
+      file: import_node_path3.default.resolve(facts.cwd, filter.file),
+      user: facts.username,
+      by: facts.username,
+      session: filter.session,
+      window: "0",
+      pane: "0",
+      paneId: "",
+      socket: "",
+      version: "",
+      timeFormat: options.timeFormat,
+      format: options.format,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      // A filter's file is the user's own: rotated by size only, nothing compressed or aged out unasked.
+      rotate: "size",
+      compress: !1,
+      seed: "",
+      ...filter.redact === !1 ? { redact: !1 } : {},
+      ...options.syslog ? { syslog: options.syslog } : {}
+    },
+    warnings
+  };
+}
+
+// src/sinks/file/safe-fs.ts
+var import_node_crypto3 = require("node:crypto"), import_node_fs = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
+var { O_WRONLY, O_RDONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_DIRECTORY } = import_node_fs.default.constants, APPEND_FLAGS = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK, CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+function euid() {
+  return process.geteuid?.() ?? 0;
+}
+var passwd;
+function userName(uid) {
+  if (!passwd) {
+    passwd = /* @__PURE__ */ new Map();
+    try {
+      for (let line of import_node_fs.default.readFileSync("/etc/passwd", "utf8").split(`
+`)) {
+        let [name, , id] = line.split(":");
+        name && id && !passwd.has(Number(id)) && passwd.set(Number(id), name);
+      }
+    } catch {
+    }
+  }
+  return passwd.get(uid) ?? `uid ${uid}`;
+}
+function who(uid) {
+  let name = userName(uid);
+  return name === `uid ${uid}` ? name : `${name} (uid ${uid})`;
+}
+function modeText(mode) {
+  return (mode & 4095).toString(8).padStart(4, "0");
+}
+function kindOf(stat) {
+  return stat.isSymbolicLink() ? "a symlink" : stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : "not a regular file";
+}
+function foreignness(where, stat) {
+  let owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
+  if (stat.uid !== euid()) return `${where} is ${owner}, not by ${who(euid())}`;
+  let writers = [(stat.mode & 16) !== 0 && "its group", (stat.mode & 2) !== 0 && "others"].filter(Boolean);
+  if (writers.length > 0) return `${where} is writable by ${writers.join(" and ")} (${owner})`;
+}
+function checkDir(dir, stat, policy) {
+  if (stat.isSymbolicLink() || !stat.isDirectory())
+    throw new AuditError(`${dir} is not a directory (refusing to follow a symlink)`);
+  if (policy !== "private") return;
+  let why = foreignness(dir, stat);
+  if (why) throw new AuditError(`${why}: refused, nothing is written into it; use a directory only you own and can write`);
+  checkAncestors(dir);
+}
+function checkAncestors(dir) {
+  let given = import_node_path4.default.resolve(dir);
+  for (let start2 of /* @__PURE__ */ new Set([given, import_node_fs.default.realpathSync(given)]))
+    for (let level = import_node_path4.default.dirname(start2); ; level = import_node_path4.default.dirname(level)) {
+      let stat = import_node_fs.default.lstatSync(level), owner = `owned by ${who(stat.uid)}, mode ${modeText(stat.mode)}`;
+      if (stat.uid !== 0 && stat.uid !== euid())
+        throw new AuditError(`${level}, above ${dir}, is ${owner}: its owner could swap the log directory; refused, use a directory whose parents only you or root own`);
+      if (!stat.isSymbolicLink() && (stat.mode & 18) !== 0 && (stat.mode & 512) === 0)
+        throw new AuditError(`${level}, above ${dir}, is writable by others without the sticky bit (${owner}): anyone could swap the log directory; refused`);
+      if (level === import_node_path4.default.dirname(level)) break;
+    }
+}
+function checkOpenedFile(file, fd, private_ = !1) {
+  let stat = import_node_fs.default.fstatSync(fd);
+  if (!stat.isFile()) throw new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
+  let why = foreignness(file, stat);
+  if (why) throw new AuditError(`${why}: refused, nothing is written to it; move it away to let a new log start there`);
+  if (stat.nlink !== 1) throw new AuditError(`${file} has ${stat.nlink} names (hard links): refused, nothing is written to it; move it away`);
+  if (private_ && (stat.mode & 63) !== 0) throw new AuditError(`${file} has mode ${modeText(stat.mode)}, not 0600: refused`);
+}
+function createMissing(dir) {
+  let first = import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 });
+  if (first !== void 0)
+    for (let level = dir; ; level = import_node_path4.default.dirname(level)) {
+      let fd = import_node_fs.default.openSync(level, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+      try {
+        import_node_fs.default.fstatSync(fd).uid === euid() && import_node_fs.default.fchmodSync(fd, 448);
+      } finally {
+        import_node_fs.default.closeSync(fd);
+      }
+      if (level === first || level === import_node_path4.default.dirname(level)) break;
+    }
+}
+function ensureDir(dir, policy) {
+  createMissing(dir), checkDir(dir, import_node_fs.default.lstatSync(dir), policy);
+}
+function ensurePrivateDir(dir) {
+  ensureDir(dir, "private");
+}
+function checkPrivateDir(dir) {
+  checkDir(dir, import_node_fs.default.lstatSync(dir), "private");
+}
+function explainOpenFailure(file, error) {
+  if (error.code === "ENXIO" || error.code === "EISDIR" || error.code === "ENODEV" || error.code === "EWOULDBLOCK") {
+    let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
+    if (stat && !stat.isFile()) return new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
+  }
+  return error;
+}
+function openAppend(file, policy = "private") {
+  ensureDir(import_node_path4.default.dirname(file), policy);
+  let fd, created = !1;
+  for (; ; ) {
+    try {
+      fd = import_node_fs.default.openSync(file, CREATE_FLAGS | O_APPEND, 384), created = !0;
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    try {
+      fd = import_node_fs.default.openSync(file, APPEND_FLAGS);
+      break;
+    } catch (error) {
+      if (error.code !== "ENOENT") throw explainOpenFailure(file, error);
+    }
+  }
+  try {
+    created && import_node_fs.default.fchmodSync(fd, 384), checkOpenedFile(file, fd);
+  } catch (error) {
+    throw import_node_fs.default.closeSync(fd), error;
+  }
+  return fd;
+}
+function writePrivateFile(file, text2) {
+  let dir = import_node_path4.default.dirname(file);
+  ensurePrivateDir(dir);
+  let temporary = `${file}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs.default.openSync(temporary, CREATE_FLAGS, 384);
+  try {
+    import_node_fs.default.fchmodSync(fd, 384), import_node_fs.default.writeFileSync(fd, text2), import_node_fs.default.closeSync(fd), import_node_fs.default.renameSync(temporary, file);
+  } catch (error) {
+    try {
+      import_node_fs.default.closeSync(fd);
+    } catch {
+    }
+    throw import_node_fs.default.rmSync(temporary, { force: !0 }), error;
+  }
+}
+function readPrivateFile(file) {
+  let fd = import_node_fs.default.openSync(file, READ_FLAGS);
+  try {
+    return checkOpenedFile(file, fd, !0), import_node_fs.default.readFileSync(fd, "utf8");
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+function isOwnFile(file) {
+  let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
+  return stat !== void 0 && stat.isFile() && stat.uid === euid() && stat.nlink === 1;
+}
+function appendLines(file, text2) {
+  let fd = openAppend(file);
+  try {
+    import_node_fs.default.writeSync(fd, text2);
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+function endsWithNewline(file) {
+  let fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | import_node_fs.default.constants.O_NOFOLLOW | import_node_fs.default.constants.O_NONBLOCK);
+  try {
+    let size2 = import_node_fs.default.fstatSync(fd).size;
+    if (size2 === 0) return !0;
+    let last = Buffer.alloc(1);
+    return import_node_fs.default.readSync(fd, last, 0, 1, size2 - 1), last[0] === 10;
+  } finally {
+    import_node_fs.default.closeSync(fd);
+  }
+}
+
+// src/runtime/runfile.ts
+var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1);
+
+// src/runtime/process.ts
+function processAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return !1;
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+// src/runtime/runfile.ts
+function writePrivate(file, text2) {
+  writePrivateFile(file, text2);
+}
+function writeRecording(runFile, recording) {
+  import_node_fs2.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+`);
+}
+function readRecording(runFile) {
+  let absolute2 = import_node_path5.default.resolve(runFile), runDir = import_node_path5.default.dirname(absolute2), dir = import_node_path5.default.dirname(runDir);
+  if (import_node_path5.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  checkPrivateDir(dir), checkPrivateDir(runDir);
+  let recording = JSON.parse(
+    readPrivateFile(absolute2),
+    (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
+  ), file = recording.file;
+  if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
+    throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
+  return recording;
+}
+function writeReaderPid(runFile) {
+  writePrivate(pidFilePath(runFile), `${process.pid}
+`);
+}
+function readsRunFile(cmdline, runFile) {
+  if (cmdline.includes(runFile)) return !0;
+  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path5.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
+}
+function livingReader(runFile) {
+  let pid;
+  try {
+    pid = Number(readPrivateFile(pidFilePath(runFile)));
+  } catch {
+    return;
+  }
+  if (processAlive(pid))
+    try {
+      return readsRunFile(import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
+    } catch {
+      return pid;
+    }
+}
+function requestStop(runFile, request) {
+  writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
+`);
+}
+function takeStopRequest(runFile) {
+  try {
+    let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
+    return import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+  } catch {
+    return;
+  }
+}
+function removeRunFiles(runFile, recordingId) {
+  try {
+    if (readRecording(runFile).id !== recordingId) return;
+  } catch {
+    return;
+  }
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs2.default.rmSync(file, { force: !0 });
+}
+
+// src/tmux/client.ts
+var import_node_child_process = require("node:child_process"), import_node_crypto4 = require("node:crypto");
+var FIELD_SEPARATOR = "";
+function hasDisplayDelay(version) {
+  let match2 = /^(\d+)\.(\d+)/.exec(version);
+  return !match2 || Number(match2[1]) > 3 || Number(match2[1]) === 3 && Number(match2[2]) >= 2;
+}
+function messageArgs(text2, options) {
+  let args = ["display-message"];
+  return options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), args;
+}
+var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
+  /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
+  constructor(socket) {
+    this.socket = socket;
+  }
+  socket;
+  /** Panes whose current command is being asked, and who waits for the answer. */
+  asking = /* @__PURE__ */ new Map();
+  run(args) {
+    let full = this.socket ? ["-S", this.socket, ...args] : args;
+    try {
+      return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    } catch (error) {
+      let failure = error;
+      if (failure.code === "ENOENT") throw new AuditError("tmux is not on PATH");
+      let detail = (failure.stderr ?? "").trim() || failure.message;
+      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
+    }
+  }
+  /**
+   * Runs tmux without waiting (the pipe reader must keep reading): `done`
+   * gets its output, or an error; a server that does not answer within
+   * ANSWER_TIMEOUT_MS is given up on.
+   */
+  runLater(args, done = () => {
+  }) {
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, done);
+  }
+  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
+  textBeforeCursor(paneId, cursorX, cursorY) {
+    let line = this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "");
+    return textInCells(line, cursorX);
+  }
+  /**
+   * The rows above the cursor's line `cursorY`, from up to `scrollback` lines
+   * of history on: joined (-J), as text (no -e: tmux gives the cells, no
+   * escapes); leading blank rows dropped (a fresh pane's unused history).
+   */
+  rowsAbove(paneId, cursorY, scrollback) {
+    let end = cursorY - 1, start2 = scrollback > 0 ? -scrollback : 0;
+    if (end < start2) return [];
+    let rows = this.run(["capture-pane", "-p", "-J", "-t", paneId, "-S", String(start2), "-E", String(end)]).replace(/\n$/, "").split(`
+`);
+    for (; rows.length > 0 && rows[0].trim() === ""; ) rows.shift();
+    return rows.map((row) => row.replace(/\s+$/, ""));
+  }
+  /**
+   * Starts `command` as the pane's pipe (replacing any stale one: plain
+   * pipe-pane closes an existing pipe first, cmd-pipe-pane.c:76) and marks the
+   * pane, in one tmux call so the status line changes at once.
+   */
+  startPipe(paneId, command, recording, runFile) {
+    this.run(["pipe-pane", "-t", paneId, literal(command), ";", ...this.marks(paneId, recording, runFile)]);
+  }
+  /** Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does. */
+  markPipe(paneId, recording, runFile) {
+    this.run(this.marks(paneId, recording, runFile));
+  }
+  /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
+  marks(paneId, recording, runFile) {
+    return [
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.recording,
+      recording,
+      ";",
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.runFile,
+      runFile,
+      ";",
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.beat,
+      String(Math.floor(Date.now() / 1e3)),
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.offBy
+    ];
+  }
+  /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
+  markStoppedBy(paneId, by) {
+    this.run(["set-option", "-p", "-t", paneId, PANE_OPTIONS.offBy, by]);
+  }
+  /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
+  autoRows() {
+    let formats = ["#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, "#{pane_pipe}", "#{pane_dead}"], rows = [];
+    for (let row of this.run(["list-panes", "-a", "-F", formats.join(FIELD_SEPARATOR)]).split(`
+`)) {
+      let [paneId, recording = "", runFile = "", offBy = "", piped = "", dead = ""] = row.split(FIELD_SEPARATOR);
+      paneId && rows.push({ paneId, recording, runFile, offBy, piped: piped === "1", dead: dead === "1" });
+    }
+    return rows;
+  }
+  /** The clients attached to a session now: tty and user (core/context.ts). */
+  clientsOf(session) {
+    return this.run(["list-clients", "-t", session, "-F", ["#{client_name}", "#{client_user}"].join(FIELD_SEPARATOR)]).split(`
+`).filter(Boolean).map((row) => {
+      let [name = "", user = ""] = row.split(FIELD_SEPARATOR);
+      return { name, user };
+    });
+  }
+  /** A session's name by its id (`$N`), or '' if it is gone. */
+  sessionName(sessionId) {
+    try {
+      let rows = this.run(["list-sessions", "-F", ["#{session_id}", "#{session_name}"].join(FIELD_SEPARATOR)]);
+      for (let row of rows.split(`
+`)) {
+        let [id, name = ""] = row.split(FIELD_SEPARATOR);
+        if (id === sessionId) return name;
+      }
+    } catch {
+    }
+    return "";
+  }
+  /** The server's socket path, as the reader must be told it (pipe-pane's child has no $TMUX: cmd-pipe-pane.c:124). */
+  socketPath() {
+    return this.run(["display-message", "-p", "#{socket_path}"]).replace(/\n$/, "");
+  }
+  /** A global option's value ('' if unset). */
+  globalOption(name) {
+    return this.run(["show-options", "-gqv", name]).replace(/\n$/, "");
+  }
+  /** Sets, or with `command` undefined removes, the hook at `name[index]`. */
+  setHook(name, index, command) {
+    this.run(command === void 0 ? ["set-hook", "-gu", `${name}[${index}]`] : ["set-hook", "-g", `${name}[${index}]`, command]);
+  }
+  /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
+  beat(paneId) {
+    let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
+    this.runLater(args);
+  }
+  /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
+  stopPipe(paneId) {
+    this.run([
+      "pipe-pane",
+      "-t",
+      paneId,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.recording,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.runFile,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.beat
+    ]);
+  }
+  /** Shows `text` in the message line of `client` (or the current one). */
+  message(text2, options = {}) {
+    this.run(messageArgs(text2, options));
+  }
+  /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
+  messageLater(text2, options = {}) {
+    let args = messageArgs(text2, options);
+    this.runLater(args);
+  }
+  /**
+   * The program in the foreground of a pane (tmux reads it from the pty,
+   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
+   * flight at once share one question (a program flapping between screens
+   * asks once, not per switch).
+   */
+  currentCommand(paneId, done) {
+    let waiting = this.asking.get(paneId);
+    if (waiting) return void waiting.push(done);
+    this.asking.set(paneId, [done]);
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_current_command}"];
+    this.runLater(args, (error, stdout) => {
+      let name = error ? void 0 : stdout.trim() || void 0, all = this.asking.get(paneId) ?? [];
+      this.asking.delete(paneId);
+      for (let each of all) each(name);
+    });
+  }
+  /**
+   * The rows of a pane's screen, without trailing blank rows, and whether it is
+   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
+   * reader must keep draining its input meanwhile.
+   */
+  captureScreen(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
+    this.runLater(args, (error, stdout) => {
+      if (error) return done(void 0);
+      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
+`);
+      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+      done({ alternate: flag2 === "1", rows });
+    });
+  }
+  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
+  paneWidth(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
+    this.runLater(args, (error, stdout) => {
+      let width = Number(stdout.trim());
+      done(!error && width > 0 ? width : void 0);
+    });
+  }
+  /**
+   * The hash an integrated shell with this pid registered in the pane, or
+   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
+   * from the pane's output and goes into a format).
+   */
+  registeredShell(paneId, pid, done) {
+    if (!/^\d+$/.test(pid)) return done(void 0);
+    let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
+    this.runLater(args, (error, stdout) => {
+      let hash = stdout.trim();
+      done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
+    });
+  }
+  /** The pids of the shells that registered a key in the pane (living or not). */
+  registeredShells(paneId) {
+    let pids = [];
+    for (let line of this.run(["show-options", "-p", "-t", paneId]).split(`
+`)) {
+      if (!line.startsWith(PANE_OPTIONS.shellKey)) continue;
+      let pid = Number(line.slice(PANE_OPTIONS.shellKey.length, line.indexOf(" ")));
+      Number.isInteger(pid) && pid > 0 && pids.push(pid);
+    }
+    return pids;
+  }
+  /** Notes, for the whole server, that the shell-integration tip was given. */
+  markShellHinted() {
+    this.run(["set-option", "-g", PANE_OPTIONS.shellHinted, "1"]);
+  }
+  /** A session's name and its panes marked as logged; without a session, every pane of the server. */
+  loggedPanes(session, window) {
+    let scope = window !== void 0 ? ["-t", window] : session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", [window !== void 0 ? "#{window_name}" : "#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
+    for (let row of rows.split(`
+`)) {
+      let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
+      sessionName === void 0 || paneId === void 0 || (name = sessionName, recording && runFile && panes.push({ paneId, recording, runFile }));
+    }
+    return { name, panes };
+  }
+  /**
+   * What became of a pane: still running, exited but kept (remain-on-exit),
+   * gone, or no server at all; and who last ran pipe-pane on it (the
+   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
+   */
+  paneFate(paneId) {
+    let answer;
+    try {
+      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
+    } catch {
+      return { fate: "no-server", pipedBy: "" };
+    }
+    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
+    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
+  }
+  /**
+   * Who tmux last saw typing in the pane's window (the window option the
+   * client-active hook sets, see audit.tmux) and every attached client with
+   * its user (peer credentials) and access; undefined if tmux cannot say.
+   * Asynchronous, as captureScreen. The option comes last, after a line that
+   * starts with a fresh nonce: it is settable by anyone with write access, and
+   * a newline in it must not pass for a client of list-clients.
+   */
+  typing(paneId, done) {
+    let marker2 = `typist-${(0, import_node_crypto4.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
+    this.runLater(args, (error, stdout) => {
+      if (error) return done(void 0);
+      let lines = stdout.split(`
+`), at = lines.findIndex((line) => line.startsWith(marker2));
+      if (at < 0) return done(void 0);
+      let clients = [];
+      for (let line of lines.slice(0, at)) {
+        let [name, user, uid, flags, activity, created] = line.split(FIELD_SEPARATOR);
+        !name || !user || uid === void 0 || flags === void 0 || clients.push({ name, user, uid, readOnly: flags.split(",").includes("read-only"), activity: Number(activity), created: Number(created) });
+      }
+      done({ typist: lines[at].slice(marker2.length), clients });
+    });
+  }
+  /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
+  clearMarks(paneId, recording) {
+    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat]);
+  }
+};
+
+// src/tmux/asking-client.ts
+var KEY_PRESS_FRESH_S = 3;
+function askingClient(tmux, named, nowSeconds = Math.floor(Date.now() / 1e3)) {
+  let row = ["#{client_name}", "#{client_user}", "#{client_flags}", "#{client_activity}"].join(FIELD_SEPARATOR), clients;
+  try {
+    clients = tmux.run(["list-clients", "-F", row]).split(`
+`).map((line) => line.split(FIELD_SEPARATOR)).filter(([name, user]) => !!name && !!user).map(([name, user, flags, activity]) => ({ name, user, readOnly: (flags ?? "").split(",").includes("read-only"), activity: Number(activity) }));
+  } catch {
+    return;
+  }
+  let found = clients.find((client) => client.name === named && nowSeconds - client.activity <= KEY_PRESS_FRESH_S);
+  if (!found) {
+    let current = "";
+    try {
+      current = tmux.run(["display-message", "-p", "#{client_name}"]).trim();
+    } catch {
+    }
+    found = clients.find((client) => client.name === current && !client.readOnly);
+  }
+  return found && { name: found.name, user: found.user, readOnly: found.readOnly };
+}
+
+// src/tmux/pane.ts
+var text = (value) => value, flag = (value) => value === "1", number = (value) => Number(value), PANE_FIELDS = {
+  paneId: { format: "pane_id", parse: text },
+  piped: { format: "pane_pipe", parse: flag },
+  /** Recording id while tmux-audit logs this pane, else empty. */
+  recording: { format: PANE_OPTIONS.recording, parse: text },
+  /** Run file of that recording, else empty. */
+  runFile: { format: PANE_OPTIONS.runFile, parse: text },
+  session: { format: "session_name", parse: text },
+  /** `$N`: a target no session name can mistarget (a name may hold `:` or `.`). */
+  sessionId: { format: "session_id", parse: text },
+  window: { format: "window_index", parse: text },
+  pane: { format: "pane_index", parse: text },
+  serverPid: { format: "pid", parse: text },
+  socket: { format: "socket_path", parse: text },
+  version: { format: "version", parse: text },
+  /** Cursor position and whether the alternate screen is on: where logging picks up. */
+  cursorX: { format: "cursor_x", parse: number },
+  cursorY: { format: "cursor_y", parse: number },
+  alternateScreen: { format: "alternate_on", parse: flag },
+  /** The window option alternate-screen: off, tmux ignores the switches (screen-write.c:2120, :2138), and so must the reader. */
+  alternateScreenAllowed: { format: "alternate-screen", parse: flag },
+  /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
+  width: { format: "pane_width", parse: number },
+  /** Rows: the header of the raw stream's cast (`@audit-cast`). */
+  height: { format: "pane_height", parse: number },
+  /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
+  command: { format: "pane_current_command", parse: text },
+  /** Context for the start event (core/context.ts). */
+  host: { format: "host", parse: text },
+  cwd: { format: "pane_current_path", parse: text },
+  windowName: { format: "window_name", parse: text },
+  /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
+  shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
+}, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key2) => PANE_FIELDS[key2].format), ...START_OPTIONS.map((key2) => OPTIONS[key2].name)];
+function readPane(tmux, target) {
+  let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
+  if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
+  if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
+  let state = {};
+  FIELD_KEYS.forEach((key2, index) => {
+    state[key2] = PANE_FIELDS[key2].parse(values[index]);
+  });
+  let options = {};
+  return START_OPTIONS.forEach((key2, index) => {
+    options[key2] = values[FIELD_KEYS.length + index];
+  }), { ...state, options };
+}
+
+// src/commands/lost.ts
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+
+// src/capture/identity.ts
+var import_node_os2 = __toESM(require("node:os"), 1);
+function recordingIdentity(recording) {
+  return {
+    rec: recording.id,
+    user: recording.user || import_node_os2.default.userInfo().username,
+    place: { server: recording.socket, session: recording.session, window: recording.window, pane: recording.pane, paneId: recording.paneId }
+  };
+}
+
+// src/capture/stamper.ts
+var Stamper = class {
+  constructor(identity) {
+    this.identity = identity;
+    let { rec, user, place } = identity;
+    this.user = user, this.reused = { time: 0, rec, seq: void 0, user, owner: user, place, kind: "line", text: "", fields: void 0 };
+  }
+  identity;
+  reused;
+  /** Who acts in the pane now (capture/actor.ts): the stamp's user. */
+  user;
+  /** Records made from now on are stamped with `user` (the owner stays in `owner`). */
+  actingUser(user) {
+    this.user = user, this.reused.user = user;
+  }
+  /** Output: a line, a continuation piece or a screen row. Valid until the next call. */
+  output(kind, text2, time) {
+    let record = this.reused;
+    return record.time = time, record.seq = void 0, record.kind = kind, record.text = text2, record;
+  }
+  /** An event of the recorder (a fresh record). */
+  event(name, fields, time) {
+    let { rec, user: owner, place } = this.identity;
+    return { time, rec, seq: void 0, user: this.user, owner, place, kind: "event", text: name, fields };
+  }
+};
+
+// src/sinks/file/append.ts
+function appendRecords(file, format2, records, prefix = "") {
+  appendLines(file, prefix + records.map((record) => format2.format(record)).join(""));
+}
+
+// src/commands/lost.ts
+function closeLostRecording(tmux, pane) {
+  if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
+  let recording = claim(pane.runFile);
+  if (recording && recording.id === pane.recording) {
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    try {
+      appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
+    } catch {
+    }
+  }
+  try {
+    tmux.clearMarks(pane.paneId, pane.recording);
+  } catch {
+  }
+  return recording?.id === pane.recording ? pane.recording : void 0;
+}
+function starting(runFile) {
+  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
+}
+function claim(runFile) {
+  let claimed = `${runFile}.${process.pid}.closing`;
+  try {
+    import_node_fs3.default.renameSync(runFile, claimed);
+  } catch {
+    return;
+  }
+  try {
+    return readRecording(claimed);
+  } catch {
+    return;
+  } finally {
+    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
+  }
+}
+function sweepLost(tmux, paneId) {
+  let panes;
+  try {
+    panes = tmux.loggedPanes().panes.filter((pane) => paneId === void 0 || pane.paneId === paneId);
+  } catch {
+    return { messages: [], version: "" };
+  }
+  let closed = panes.map((pane) => closeLostRecording(tmux, pane) && `${pane.paneId} (rec ${pane.recording})`).filter(Boolean);
+  return paneId === void 0 && closed.push(...closeOrphans(tmux, new Set(panes.map((pane) => pane.runFile)))), { messages: closed.length > 0 ? [`closed ${closed.length} recording(s) whose reader had gone: ${closed.join(", ")}`] : [], version: "" };
+}
+function closeOrphans(tmux, marked) {
+  let dir;
+  try {
+    let raw = tmux.run(["show-option", "-gqv", OPTIONS.dir.name]).replace(/\n$/, "");
+    dir = resolveOptions({ dir: raw, timeFormat: "", maxSize: "", maxFiles: "", format: "", cast: "" }, process.env).options.dir;
+  } catch {
+    return [];
+  }
+  let runDir = import_node_path6.default.join(dir, ".run"), names;
+  try {
+    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  let closed = [];
+  for (let name of names) {
+    let runFile = import_node_path6.default.join(runDir, name);
+    if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
+    let recording = claim(runFile);
+    if (!recording) continue;
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    try {
+      appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
+    } catch {
+      continue;
+    }
+    closed.push(`${recording.paneId || name} (rec ${recording.id})`);
+  }
+  return closed;
+}
+
+// src/commands/toggle.ts
+var READER_START_TIMEOUT_MS = 3e3;
+function running(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function readTarget(tmux, invocation) {
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), alive = state.recording !== "" && state.piped && livingReader(state.runFile) !== void 0;
+  return { state, alive };
+}
+function launch(tmux, state, invocation, by) {
+  state.recording !== "" && closeLostRecording(tmux, state);
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
+    state,
+    options,
+    warnings,
+    dirExists: import_node_fs4.default.existsSync(options.dir),
+    id: nanoid(10),
+    username: import_node_os3.default.userInfo().username,
+    clients: tmux.clientsOf(state.sessionId),
+    clientUser: invocation.clientUser,
+    by,
+    node: process.execPath,
+    // The bundle (dist/audit.cjs) that is running now.
+    bundle: import_node_fs4.default.realpathSync(process.argv[1]),
+    integrated: tmux.registeredShells(state.paneId).some(running),
+    pluginDir,
+    shipped: (file) => import_node_fs4.default.existsSync(import_node_path7.default.join(pluginDir, file))
+  });
+  try {
+    import_node_fs4.default.closeSync(openAppend(plan.file));
+  } catch (error) {
+    throw cannotWrite(plan.file, error);
+  }
+  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "", history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : void 0;
+  return writeRecording(plan.runFile, { ...plan.recording, seed, ...history && history.rows.length > 0 ? { history } : {} }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
+}
+function readerStarted(tmux, paneId, plan, deadline) {
+  for (; livingReader(plan.runFile) === void 0; ) {
+    if (Date.now() > deadline)
+      return tmux.stopPipe(paneId), !1;
+    sleep(20);
+  }
+  return !0;
+}
+function start(tmux, state, invocation) {
+  let plan = launch(tmux, state, invocation);
+  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
+  return plan.hinted && tmux.markShellHinted(), plan.messages;
+}
+function stop(tmux, state, alive, invocation) {
+  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by);
+  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), tmux.markStoppedBy(state.paneId, by), alive || closeLostRecording(tmux, state), plan.messages;
+}
+function perform(verb, tmux, given) {
+  let asking = askingClient(tmux, given.client);
+  if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
+  let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive } = readTarget(tmux, invocation);
+  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
+}
+function toggleLogging(tmux, invocation) {
+  return perform("toggle", tmux, invocation);
+}
+function startLogging(tmux, invocation) {
+  return perform("start", tmux, invocation);
+}
+function stopLogging(tmux, invocation) {
+  return perform("stop", tmux, invocation);
+}
+
+// src/commands/status.ts
+function describeLogging(tmux, invocation) {
+  let { state, alive } = readTarget(tmux, invocation), live = alive ? { recording: readRecording(state.runFile), pid: livingReader(state.runFile) } : void 0;
+  return { messages: [describePane(state, live)], version: state.version };
+}
+
+// src/commands/renamed.ts
+function noteRename(tmux, session) {
+  let { name, panes } = tmux.loggedPanes(session);
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
+    let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
+    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
+  }
+  return { messages: [], version: "" };
+}
+function noteWindowRename(tmux, window) {
+  let { name, panes } = tmux.loggedPanes(void 0, window);
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
+    let rename = new Stamper(recordingIdentity(recording)).event("window-rename", { to: name }, Date.now());
+    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
+  }
+  return { messages: [], version: "" };
+}
+
+// src/commands/died.ts
+function paneDied(tmux, paneId, status) {
+  let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
+  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
+}
+
+// src/commands/clients.ts
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+
+// src/core/clients.ts
+function clientFields(client) {
+  return {
+    client: client.name,
+    user: client.user || void 0,
+    term: client.term || void 0,
+    size: client.width && client.height ? `${client.width}x${client.height}` : void 0,
+    readonly: client.readOnly ? "yes" : "no",
+    from: client.from || void 0
+  };
+}
+function sshFrom(value) {
+  let address = value?.trim().split(/\s+/)[0];
+  return address && /^[0-9A-Fa-f.:]{2,45}$/.test(address) ? address : void 0;
+}
+function environValue(environ, name) {
+  for (let entry of environ.split("\0")) if (entry.startsWith(`${name}=`)) return entry.slice(name.length + 1);
+}
+function remember(table, client, entry) {
+  let rows = table.split(`
+`).filter((row) => row.split("	").length === 3 && row.split("	")[0] !== client);
+  return entry && !/[\t\n]/.test(client + entry.sessionId + entry.user) && rows.push([client, entry.sessionId, entry.user].join("	")), rows.join(`
+`);
+}
+function remembered(table, client) {
+  for (let row of table.split(`
+`)) {
+    let [name, sessionId, user] = row.split("	");
+    if (name === client && sessionId !== void 0 && user !== void 0) return { sessionId, user };
+  }
+}
+
+// src/commands/clients.ts
+var CLIENTS_OPTION = "@audit_clients";
+function ownerOf(pid) {
+  try {
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs5.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs5.default.readFileSync("/etc/passwd", "utf8").split(`
+`).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
+  } catch {
+    return "";
+  }
+}
+function remoteOf(pid) {
+  try {
+    return sshFrom(environValue(import_node_fs5.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+  } catch {
+    return;
+  }
+}
+function findClient(tmux, name) {
+  let formats = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"], rows = tmux.run(["list-clients", "-F", formats.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]);
+  for (let row of rows.split(`
+`)) {
+    let [client, user = "", pid = "", term = "", width = "", height = "", flags = "", sessionId = "", session = ""] = row.split(FIELD_SEPARATOR);
+    if (client === name)
+      return {
+        name,
+        user: user || ownerOf(pid),
+        term,
+        width,
+        height,
+        readOnly: flags.split(",").includes("read-only"),
+        from: remoteOf(pid),
+        sessionId,
+        session
+      };
+  }
+}
+function tellSession(tmux, sessionId, name, fields) {
+  let panes;
+  try {
+    panes = tmux.loggedPanes(sessionId).panes;
+  } catch {
+    return;
+  }
+  for (let pane of panes) {
+    let recording;
+    try {
+      recording = readRecording(pane.runFile);
+    } catch {
+      continue;
+    }
+    recording.id !== pane.recording || livingReader(pane.runFile) === void 0 || appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]);
+  }
+}
+function noteClient(tmux, what, clientName) {
+  let table = tmux.globalOption(CLIENTS_OPTION), before = remembered(table, clientName);
+  if (what === "detach")
+    return tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, void 0)]), before && tellSession(tmux, before.sessionId, "detach", { client: clientName, user: before.user || void 0 }), { messages: [], version: "" };
+  let client = findClient(tmux, clientName);
+  if (!client) return { messages: [], version: "" };
+  tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, { sessionId: client.sessionId, user: client.user })]);
+  let fields = clientFields(client);
+  return before ? before.sessionId !== client.sessionId && (tellSession(tmux, before.sessionId, "switch", { client: client.name, user: client.user || void 0, to: client.session }), tellSession(tmux, client.sessionId, "switch", { ...fields, from_session: tmux.sessionName(before.sessionId) })) : tellSession(tmux, client.sessionId, "attach", fields), { messages: [], version: "" };
+}
+
+// src/commands/history.ts
+var import_node_os4 = __toESM(require("node:os"), 1);
+
+// src/core/history.ts
+var import_node_path8 = __toESM(require("node:path"), 1);
+function historyPath(logFile, paneId, time) {
+  let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `${import_node_path8.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+}
+function historyText(facts) {
+  let rows = facts.captured.replace(/\n$/, "").split(`
+`).map((row) => escapeText(row.replace(/\s+$/, "")));
+  for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+  return { text: `${[`# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines`, ...rows].join(`
+`)}
+`, lines: rows.length };
+}
+
+// src/commands/history.ts
+var import_node_path9 = __toESM(require("node:path"), 1);
+function saveHistory(tmux, invocation) {
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines } = historyText({
+    place: `${state.session}:${state.window}.${state.pane}`,
+    paneId: state.paneId,
+    by: asker(invocation.clientUser, import_node_os4.default.userInfo().username),
+    time,
+    captured
+  }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
+  return ensurePrivateDir(import_node_path9.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId} \u2192 ${file}`], version: state.version };
+}
+
+// src/commands/auto.ts
+var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
+
+// src/core/auto.ts
+var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
+function autoOn(value) {
+  return /^(on|yes|1|true)$/i.test(value.trim());
+}
+function autoPipeCommand(node, bundle, socket) {
+  let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
+  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
+}
+function autoHookCommand(node, bundle, socket) {
+  let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
+  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
+}
+function panesToStart(rows, living) {
+  return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
+}
+
+// src/commands/pipe.ts
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+
+// src/capture/actor-gate.ts
+var ActorGate = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  lastInput = Number.NEGATIVE_INFINITY;
+  lastAsked = Number.NEGATIVE_INFINITY;
+  /** Numbers the questions: an answer older than one already used is stale. */
+  asked = 0;
+  answered = 0;
+  /** The question whose answer the held reads wait for (0: nothing held). */
+  holdFor = 0;
+  held = [];
+  heldBytes = 0;
+  closed = !1;
+  /** A read from the pane (valid during the call only, as the input gives it). */
+  push(chunk) {
+    let now = this.options.now(), quiet = now - this.lastInput >= 150;
+    if (this.lastInput = now, this.holdFor !== 0) return this.keep(chunk);
+    if (quiet)
+      return this.holdFor = this.ask(), this.keep(chunk);
+    now - this.lastAsked >= 1e3 && this.ask(), this.options.deliver(chunk);
+  }
+  /** Asks without holding anything (a timer: clients come and go without output). */
+  poll() {
+    !this.closed && this.answered === this.asked && this.ask();
+  }
+  /** End of input: what is held goes on now, and later answers are ignored (the recording is closing). */
+  close() {
+    this.release(), this.closed = !0;
+  }
+  keep(chunk) {
+    this.held.push(Buffer.from(chunk)), this.heldBytes += chunk.length, this.heldBytes > 1048576 && this.release();
+  }
+  release() {
+    this.holdFor = 0;
+    let held = this.held;
+    this.held = [], this.heldBytes = 0;
+    for (let chunk of held) this.options.deliver(chunk);
+  }
+  ask() {
+    let number2 = ++this.asked;
+    return this.lastAsked = this.options.now(), this.options.ask((snapshot) => {
+      this.closed || number2 <= this.answered || (this.answered = number2, snapshot && this.options.tracker.update(snapshot), this.holdFor !== 0 && number2 >= this.holdFor && this.release());
+    }), number2;
+  }
+};
+
+// src/capture/actor.ts
+function listed(clients) {
+  return clients.length === 0 ? void 0 : clients.map((client) => `${client.user}@${client.name}`).join(" ");
+}
+function typistOf(option, clients) {
+  if (!option.startsWith("?")) return clients.find((client2) => client2.name === option);
+  let [name, namedByHook, activity] = option.slice(1).split(" "), client = clients.find((each) => each.name === name);
+  if (!client) return;
+  let arrived = namedByHook === name && /^\d+$/.test(activity ?? "") ? Number(activity) : client.created;
+  return client.activity > arrived ? client : void 0;
+}
+var ActorTracker = class {
+  /**
+   * `emit` gets the events; `acting` the user to stamp from now on (called only on a change).
+   * The owner acts until a client of someone else is known to have typed.
+   */
+  constructor(owner, emit, acting) {
+    this.owner = owner;
+    this.emit = emit;
+    this.acting = acting;
+    this.actorUser = owner.user;
+  }
+  owner;
+  emit;
+  acting;
+  actorUser;
+  /** The last clients event's list, and whether anyone but the owner was in it. */
+  clientsKey = "";
+  shared = !1;
+  get user() {
+    return this.actorUser;
+  }
+  /**
+   * A snapshot from tmux. The clients event comes first (a newcomer is listed
+   * before it acts); it is said only once someone other than the owner is or
+   * was attached, so a log where the owner alone is attached does not change.
+   */
+  update(snapshot) {
+    let clients = [...snapshot.clients], key2 = clients.map((client) => `${client.user}\0${client.uid}\0${client.name}\0${client.readOnly}`).join(`
+`), shared = clients.some((client) => client.uid !== this.owner.uid || client.user !== this.owner.user);
+    if (key2 !== this.clientsKey && (shared || this.shared)) {
+      let writers = clients.filter((client) => !client.readOnly), watchers = clients.filter((client) => client.readOnly);
+      this.emit("clients", { count: clients.length, writers: listed(writers), watchers: listed(watchers) });
+    }
+    this.clientsKey = key2, this.shared = shared;
+    let typist = typistOf(snapshot.typist, clients);
+    !typist || typist.readOnly || typist.user === this.actorUser || (this.actorUser = typist.user, this.acting(typist.user), this.emit("actor", { user: typist.user, uid: typist.uid, client: typist.name }));
+  }
+};
+
+// src/pipeline/hold.ts
+var Hold = class {
+  holders = 0;
+  /** Bumped when the hold lets go on its own: releases of holds taken before then are void. */
+  generation = 0;
+  held = [];
+  heldChars = 0;
+  settleNow = () => {
+  };
+  /**
+   * Holds what follows; the function returned lets go of this hold (once:
+   * calling it again does nothing). When no hold is left, what was held goes
+   * on at once.
+   */
+  hold() {
+    this.holders++;
+    let generation = this.generation, released = !1;
+    return () => {
+      released || generation !== this.generation || (released = !0, --this.holders === 0 && this.settleNow());
+    };
+  }
+  /** Rewrites the text of what is held (and the string fields of held events): a secret learnt late is blanked in what came before it. */
+  rewrite(change) {
+    for (let i = 0; i < this.held.length; i++) {
+      let record = this.held[i];
+      if (record.kind !== "event") {
+        this.held[i] = { ...record, text: change(record.text) };
+        continue;
+      }
+      if (!record.fields) continue;
+      let fields = record.fields;
+      for (let [key2, value] of Object.entries(fields)) typeof value == "string" && (fields[key2] = change(value));
+    }
+  }
+  get holding() {
+    return this.holders > 0;
+  }
+  push(record, next) {
+    if (this.holders === 0) return next(record);
+    if (this.held.push(record.kind === "event" ? record : { ...record }), this.heldChars += record.text.length, record.fields) for (let value of Object.values(record.fields)) typeof value == "string" && (this.heldChars += value.length);
+    this.heldChars > 4194304 && (this.holders = 0, this.generation++, this.settleNow());
+  }
+  connect(settle2) {
+    this.settleNow = settle2;
+  }
+  settle(next) {
+    if (this.holders > 0) return;
+    let held = this.held;
+    this.held = [], this.heldChars = 0;
+    for (let record of held) next(record);
+  }
+  /** The recording ends: nothing stays held. */
+  close() {
+    this.holders = 0, this.generation++;
   }
 };
 
@@ -13030,6 +13362,215 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
 };
 
+// src/sinks/syslog/sink.ts
+var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs10 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
+
+// src/sinks/syslog/format.ts
+var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
+function headerField(text2, max) {
+  let field = text2.replace(/[^\x21-\x7e]/g, "").slice(0, max);
+  return field === "" ? "-" : field;
+}
+function sdName(text2) {
+  return text2.replace(/[^\x21-\x7e]|[=\]"]/g, "_").slice(0, 32) || "_";
+}
+function escapeParam(value) {
+  return escapeText(value).replace(/["\\\]]/g, "\\$&");
+}
+function param(name, value) {
+  return value === void 0 ? "" : ` ${sdName(name)}="${escapeParam(String(value))}"`;
+}
+function syslogMessage(record, header) {
+  let event = record.kind === "event", severity = event ? WARNING_EVENTS.has(record.text) ? SEVERITY.warning : SEVERITY.notice : SEVERITY.info, place = record.place, sd = `[${SD_ID}${param("user", record.user)}${param("session", place.session)}${param("window", place.window)}${param("pane", place.pane)}${param("paneId", place.paneId || void 0)}${param("server", place.server || void 0)}${param("rec", record.rec)}${param("seq", record.seq)}]`;
+  if (event) {
+    let fields = `[${EVENT_SD_ID}${param("name", record.text)}`;
+    for (let [key2, value] of Object.entries(record.fields ?? {})) fields += param(key2, value);
+    sd += `${fields}]`;
+  }
+  let msg = event ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
+  return `<${header.facility * 8 + severity}>1 ${new Date(record.time).toISOString()} ${headerField(header.hostname, 255)} ${APP_NAME} ${header.procid} ${record.kind} ${sd} ${msg}`;
+}
+function octetCounted(message2) {
+  return `${Buffer.byteLength(message2)} ${message2}`;
+}
+
+// src/sinks/syslog/unix.ts
+var import_node_child_process2 = require("node:child_process"), RELAY = String.raw`
+use strict; use Socket; use Errno;
+$| = 1; binmode STDIN;
+my $addr = pack_sockaddr_un($ARGV[0]);
+socket(my $s, PF_UNIX, SOCK_DGRAM, 0) or die "socket: $!";
+my $failing = 1; my $buf = '';
+while (sysread(STDIN, $buf, 65536, length $buf)) {
+  while ($buf =~ /^(\d+) /) {
+    my $n = $1; my $head = length($1) + 1;
+    last if length($buf) < $head + $n;
+    my $msg = substr($buf, $head, $n); substr($buf, 0, $head + $n) = '';
+    if (defined send($s, $msg, 0, $addr)) { if ($failing) { print "O\n"; $failing = 0; } }
+    else { print "F " . (($!{ENOENT} && 'ENOENT') || ($!{ECONNREFUSED} && 'ECONNREFUSED') || ($!{EMSGSIZE} && 'EMSGSIZE') || ($! + 0)) . "\n"; $failing = 1; }
+  }
+}
+`, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
+  child;
+  ended = !1;
+  constructor(path21, events) {
+    this.child = (0, import_node_child_process2.spawn)("perl", ["-e", RELAY, path21], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+      this.ended || events.failed("relay exited");
+    }), this.child.stdin.on("error", () => {
+    }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
+    let rest = "";
+    this.child.stdout.setEncoding("utf8"), this.child.stdout.on("data", (text2) => {
+      let lines = (rest + text2).split(`
+`);
+      rest = lines.pop();
+      let failures = 0;
+      for (let line of lines)
+        line.startsWith("F ") ? (failures++, events.failed(line.slice(2))) : line === "O" && events.sent();
+      failures && events.dropped(failures);
+    });
+    for (let stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream.unref?.();
+    this.child.unref();
+  }
+  write(message2, done) {
+    return this.child.stdin.write(`${Buffer.byteLength(message2)} ${message2}`, () => done()), this.child.stdin.writableLength < PIPE_LIMIT;
+  }
+  end() {
+    this.ended = !0, this.child.stdin.end();
+  }
+};
+
+// src/sinks/syslog/sink.ts
+var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, SyslogSink = class {
+  constructor(target, options = {}) {
+    this.target = target;
+    this.options = options;
+    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.connect();
+  }
+  target;
+  options;
+  header;
+  queueLimit;
+  queue = [];
+  queued = 0;
+  connection;
+  up = !1;
+  paused = !1;
+  /** An outage is being reported: onDown was called, onUp not yet. */
+  outage = !1;
+  dropped = 0;
+  droppedFrom;
+  droppedTo;
+  retryMs = RETRY_FIRST_MS;
+  retry;
+  closed = !1;
+  closing = !1;
+  /** Writes handed to the connection and not yet taken by the kernel. */
+  pending = 0;
+  drained;
+  get backlog() {
+    return this.queued;
+  }
+  write(record) {
+    let message2 = syslogMessage(record, this.header), item = this.stream ? octetCounted(message2) : message2;
+    if (this.queued + item.length > this.queueLimit) return this.count(record.seq);
+    this.queue.push(item), this.queued += item.length;
+  }
+  flush() {
+    this.pump();
+  }
+  /** Waits (a while) for the queue to go out, if the link is up or still being made; never for a retry. */
+  async close() {
+    this.closing = !0, this.pump(), !this.outage && (this.queued > 0 || this.pending > 0) && await new Promise((resolve) => {
+      let timer = setTimeout(resolve, CLOSE_MS);
+      timer.unref(), this.drained = () => {
+        clearTimeout(timer), resolve();
+      };
+    }), this.closed = !0, clearTimeout(this.retry), this.connection?.end();
+  }
+  wrote = () => {
+    this.pending--, this.pending === 0 && this.queued === 0 && this.drained?.();
+  };
+  get stream() {
+    return this.target.transport === "tcp" || this.target.transport === "tls";
+  }
+  pump() {
+    if (!this.up || this.paused || !this.connection || this.queued === 0) return;
+    let items = this.queue;
+    if (this.queue = [], this.queued = 0, this.stream)
+      this.pending++, this.connection.write(items.join(""), this.wrote) || (this.paused = !0);
+    else
+      for (let item of items)
+        this.pending++, this.connection.write(item, this.wrote) || (this.paused = !0);
+  }
+  /** A record that did not get out. */
+  count(seq) {
+    this.dropped++, seq !== void 0 && (this.droppedFrom ??= seq, this.droppedTo = seq);
+  }
+  connect() {
+    if (this.closed) return;
+    let target = this.target, connection, current = () => connection !== void 0 && this.connection === connection, failed = (error) => {
+      (current() || connection === void 0) && this.failed(error.code ?? error.message);
+    }, ready = () => {
+      current() && this.ready();
+    };
+    if (target.transport === "tcp" || target.transport === "tls") {
+      let socket;
+      if (target.transport === "tcp")
+        socket = import_node_net2.default.connect({ host: target.host, port: target.port }, ready);
+      else {
+        let ca;
+        try {
+          ca = target.ca ? import_node_fs10.default.readFileSync(target.ca) : void 0;
+        } catch (error) {
+          return failed(error);
+        }
+        socket = import_node_tls.default.connect({ host: target.host, port: target.port, ca, servername: import_node_net2.default.isIP(target.host) ? void 0 : target.host }, ready);
+      }
+      socket.setNoDelay(!0), socket.setKeepAlive(!0, 1e4), socket.on("error", failed), socket.on("close", () => failed(new Error("closed"))), socket.on("data", () => {
+      }), socket.on("drain", () => {
+        current() && (this.paused = !1, this.pump());
+      }), socket.unref(), this.connection = connection = { write: (data, done) => socket.write(data, () => done()), end: () => socket.end() };
+    } else if (target.transport === "udp") {
+      let socket = import_node_dgram.default.createSocket(import_node_net2.default.isIPv6(target.host) ? "udp6" : "udp4");
+      socket.on("error", failed), socket.unref(), this.connection = connection = {
+        write: (data, done) => (socket.send(data, target.port, target.host, (error) => {
+          done(), current() && (error ? (this.count(void 0), failed(error)) : this.confirmed());
+        }), !0),
+        end: () => socket.close()
+      }, queueMicrotask(ready);
+    } else {
+      let socket = new UnixDatagram(target.path, {
+        failed: (code) => failed(new Error(code)),
+        sent: () => current() ? this.confirmed() : void 0,
+        drain: () => {
+          current() && (this.paused = !1, this.pump());
+        },
+        dropped: (n) => {
+          for (let i = 0; i < n; i++) this.count(void 0);
+        }
+      });
+      this.connection = connection = socket, queueMicrotask(ready);
+    }
+  }
+  /** The link can be sent on: a stream connected (it works), a datagram socket made (it works once a send has). */
+  ready() {
+    this.closed || this.up || (this.up = !0, this.stream && this.confirmed(), this.pump());
+  }
+  /** The link works: the end of an outage, if there was one. */
+  confirmed() {
+    if (!(this.closed || !this.up) && (this.retryMs = RETRY_FIRST_MS, this.outage)) {
+      this.outage = !1;
+      let dropped = { records: this.dropped, from: this.droppedFrom, to: this.droppedTo };
+      this.dropped = 0, this.droppedFrom = this.droppedTo = void 0, queueMicrotask(() => this.options.onUp?.(dropped));
+    }
+  }
+  failed(error) {
+    this.closed || (this.up = !1, this.paused = !1, this.closing && this.drained?.(), this.outage || (this.outage = !0, queueMicrotask(() => this.options.onDown?.(error))), !this.retry && (this.connection?.end(), this.connection = void 0, this.retry = setTimeout(() => {
+      this.retry = void 0, this.connect();
+    }, this.retryMs), this.retry.unref(), this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)));
+  }
+};
+
 // src/commands/pipe.ts
 var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS = 5e3;
 function runPipe(recording, runFile, dependencies = {}) {
@@ -13079,7 +13620,24 @@ function runPipe(recording, runFile, dependencies = {}) {
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
-  }), hold = new Hold(), pipeline2 = new Pipeline([hold, guard], [sink]), recorder = new Recorder(stamper, pipeline2, {
+  }), hold = new Hold(), transforms = [hold];
+  recording.redact !== !1 && transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? "") })), transforms.push(guard);
+  let sinks = [sink];
+  if (recording.syslog) {
+    let where = describeTarget(recording.syslog);
+    sinks.push(
+      new SyslogSink(recording.syslog, {
+        queueBytes: dependencies.syslogQueueBytes,
+        onDown: (error) => {
+          tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, !0), recorder.event("syslog", { state: "down", to: where, error }), pipeline2.flush();
+        },
+        onUp: (dropped) => {
+          tell(`syslog forwarding to ${where} works again${dropped.records ? `; ${dropped.records} records were not forwarded` : ""}`), recorder.event("syslog", { state: "up", to: where, dropped: dropped.records, from: dropped.from, until: dropped.to }), pipeline2.flush();
+        }
+      })
+    );
+  }
+  let pipeline2 = new Pipeline(transforms, sinks), recorder = new Recorder(stamper, pipeline2, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -13090,7 +13648,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
-  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen), recording.history && recorder.history(recording.history.time, recording.history.rows);
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen), recording.history && recorder.history(recording.history.time, recording.history.rows);
   let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();
@@ -13179,7 +13737,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs10.default.readFileSync(recording.chainKey);
+      let key2 = import_node_fs11.default.readFileSync(recording.chainKey);
       if (key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -13194,7 +13752,7 @@ function once(say) {
 }
 
 // src/commands/recover.ts
-var import_node_os5 = __toESM(require("node:os"), 1);
+var import_node_os6 = __toESM(require("node:os"), 1);
 function recoverReader(runFile, status) {
   let recording;
   try {
@@ -13225,13 +13783,13 @@ function recoverReader(runFile, status) {
   removeRunFiles(runFile, recording.id);
 }
 function signalName(signal) {
-  let found = Object.entries(import_node_os5.default.constants.signals).find(([, number2]) => number2 === signal);
+  let found = Object.entries(import_node_os6.default.constants.signals).find(([, number2]) => number2 === signal);
   return found ? found[0] : String(signal);
 }
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs11.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs12.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -13253,20 +13811,20 @@ function runAutoReader(socket, paneId, dependencies) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs11.default.existsSync(options.dir),
+    dirExists: import_node_fs12.default.existsSync(options.dir),
     id: nanoid(10),
-    username: import_node_os6.default.userInfo().username,
+    username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs11.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs12.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs11.default.closeSync(openAppend(plan.file));
+    import_node_fs12.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -13286,10 +13844,10 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -13298,7 +13856,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs12.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs13.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -13318,7 +13876,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs12.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs13.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -13334,35 +13892,35 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 function openLog(file) {
   let fd;
   try {
-    fd = import_node_fs12.default.openSync(file, import_node_fs12.default.constants.O_RDONLY | import_node_fs12.default.constants.O_NONBLOCK);
+    fd = import_node_fs13.default.openSync(file, import_node_fs13.default.constants.O_RDONLY | import_node_fs13.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs12.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs13.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(import_node_fs12.default.readFileSync(fd));
+    return textOfGzip(import_node_fs13.default.readFileSync(fd));
   } finally {
-    import_node_fs12.default.closeSync(fd);
+    import_node_fs13.default.closeSync(fd);
   }
 }
 function textOfGzip(bytes) {
-  let dir = import_node_fs12.default.mkdtempSync(import_node_path13.default.join(import_node_os7.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
+  let dir = import_node_fs13.default.mkdtempSync(import_node_path13.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
   try {
-    let fd = import_node_fs12.default.openSync(temp, import_node_fs12.default.constants.O_RDWR | import_node_fs12.default.constants.O_CREAT | import_node_fs12.default.constants.O_EXCL, 384);
+    let fd = import_node_fs13.default.openSync(temp, import_node_fs13.default.constants.O_RDWR | import_node_fs13.default.constants.O_CREAT | import_node_fs13.default.constants.O_EXCL, 384);
     try {
       let text2 = import_node_zlib2.default.gunzipSync(bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs12.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs13.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs12.default.closeSync(fd), error;
+      throw import_node_fs13.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs12.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs13.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs12.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs13.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -13371,11 +13929,11 @@ function endLines(fd, size2 = import_node_fs12.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs12.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs13.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs12.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs13.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -13464,7 +14022,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs13 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs14 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -13481,7 +14039,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs13.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs14.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -13546,7 +14104,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs14.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs15.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -13571,7 +14129,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs14.default.closeSync(fd);
+      import_node_fs15.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -13605,10 +14163,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -13646,7 +14204,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs15.default.readdirSync(dir);
+    names = import_node_fs16.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -13762,7 +14320,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs16.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs17.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -13839,7 +14397,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
 
 // src/chain/verify.ts
 var RecordingState = class {
@@ -14124,13 +14682,13 @@ var ChainVerifier = class {
 
 // src/commands/verify.ts
 function readLogText(file) {
-  let bytes = import_node_fs17.default.readFileSync(file);
+  let bytes = import_node_fs18.default.readFileSync(file);
   return (file.endsWith(".gz") ? import_node_zlib3.default.gunzipSync(bytes) : bytes).toString("utf8");
 }
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Set(), runDir = import_node_path17.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs17.default.readdirSync(runDir);
+    names = import_node_fs18.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -14229,7 +14787,7 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs17.default.readFileSync(options.key);
+        key2 = import_node_fs18.default.readFileSync(options.key);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
@@ -14440,17 +14998,17 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_fs20 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1);
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs18.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs19.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -14545,11 +15103,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs18.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs19.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs18.default.closeSync(fd);
+          import_node_fs19.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -14621,7 +15179,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs19.default.closeSync(fd);
+    import_node_fs20.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -14663,7 +15221,7 @@ function readFile(path21, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path21, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs19.default.closeSync(fd);
+    fd !== void 0 && import_node_fs20.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -14700,7 +15258,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs19.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs20.default.closeSync(fd);
   }
   return matched;
 }
@@ -14722,7 +15280,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs19.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs20.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -14907,17 +15465,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs20.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs21.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -14934,21 +15492,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs20.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs21.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs20.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs21.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs20.default.closeSync(own);
+        own !== void 0 && import_node_fs21.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs20.default.statSync(file);
+    return import_node_fs21.default.statSync(file);
   } catch {
     return;
   }
@@ -14956,7 +15514,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs20.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs21.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -14968,19 +15526,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs20.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs21.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs20.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs21.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs20.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs21.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs20.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs21.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -15005,7 +15563,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs20.default.closeSync(reading.fd);
+      import_node_fs21.default.closeSync(reading.fd);
     }
   }
 }
@@ -15028,7 +15586,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs21.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs22.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -15043,9 +15601,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs21.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs22.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs21.default.closeSync(fd);
+      fd !== void 0 && import_node_fs22.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -15065,7 +15623,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1);
+var import_node_fs24 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -15145,12 +15703,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path20.default.join(set.dir, set.live), rec), name = import_node_path20.default.basename(live), names;
     try {
-      names = import_node_fs22.default.readdirSync(set.dir);
+      names = import_node_fs23.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -15189,7 +15747,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs22.default.closeSync(fd);
+        import_node_fs23.default.closeSync(fd);
       }
   }
   return !header;
@@ -15232,15 +15790,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs23.default.openSync(options.output, import_node_fs23.default.constants.O_WRONLY | import_node_fs23.default.constants.O_CREAT | import_node_fs23.default.constants.O_EXCL | import_node_fs23.default.constants.O_NOFOLLOW, 384), import_node_fs23.default.fchmodSync(fd, 384);
+      fd = import_node_fs24.default.openSync(options.output, import_node_fs24.default.constants.O_WRONLY | import_node_fs24.default.constants.O_CREAT | import_node_fs24.default.constants.O_EXCL | import_node_fs24.default.constants.O_NOFOLLOW, 384), import_node_fs24.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs23.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs23.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs24.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs24.default.writeSync(fd, pending);
     } finally {
-      import_node_fs23.default.closeSync(fd);
+      import_node_fs24.default.closeSync(fd);
     }
   });
 }
@@ -15322,12 +15880,12 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   reportTo = where;
 }).exitOverride().configureOutput({ writeErr: () => {
 } }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("save-history", "save the pane's complete history, cleaned, to a file beside the logs", saveHistory)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
-  new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").action((runFile, options) => {
+  new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").option("--no-redact", "with --file: keep secrets as they are (see @audit-redact)").option("--syslog <url>", "with --file: also forward to syslog (see @audit-syslog)", "").option("--syslog-facility <name>", "with --file: the facility (see @audit-syslog-facility)", "").action((runFile, options) => {
     if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os8.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os9.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })

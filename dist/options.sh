@@ -65,6 +65,26 @@ audit_status_stalled_default='#[fg=yellow,bold]● REC?#[default]'
 audit_status_off_option='@audit-status-off'
 audit_status_off_default=''
 
+# @audit-redact: on: secrets (cloud and forge tokens, JWTs, private keys, Bearer headers, password= values) become [REDACTED:<kind>] before anything is written or sent; off
+audit_redact_option='@audit-redact'
+audit_redact_default='on'
+
+# @audit-redact-patterns: more patterns to redact, separated by spaces: kind=regex or a bare regex (kind custom); write a space inside one as \s
+audit_redact_patterns_option='@audit-redact-patterns'
+audit_redact_patterns_default=''
+
+# @audit-syslog: also forward every record, as RFC 5424, to unix:///dev/log, udp://host:port, tcp://host:port or tls://host:port; empty: no forwarding
+audit_syslog_option='@audit-syslog'
+audit_syslog_default=''
+
+# @audit-syslog-facility: the syslog facility of forwarded records
+audit_syslog_facility_option='@audit-syslog-facility'
+audit_syslog_facility_default='authpriv'
+
+# @audit-syslog-ca: with tls://: the CA certificate file (PEM) the collector's certificate is checked against; empty: the system's CAs
+audit_syslog_ca_option='@audit-syslog-ca'
+audit_syslog_ca_default=''
+
 # @audit-node: the Node.js to run, for when tmux's PATH lacks it (nvm and the like)
 audit_node_option='@audit-node'
 audit_node_default='node'

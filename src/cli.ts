@@ -97,6 +97,9 @@ const program = new Command('tmux-audit')
       .option('--time-format <format>', 'with --file: date-fns format of the stamp', '')
       .option('--max-size <size>', 'with --file: rotate past this size', '')
       .option('--max-files <n>', 'with --file: rotated files to keep', '')
+      .option('--no-redact', 'with --file: keep secrets as they are (see @audit-redact)')
+      .option('--syslog <url>', 'with --file: also forward to syslog (see @audit-syslog)', '')
+      .option('--syslog-facility <name>', 'with --file: the facility (see @audit-syslog-facility)', '')
       .action((runFile: string | undefined, options: { file?: string } & Omit<FilterOptions, 'file'>) => {
         if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
         if (!options.file) throw new AuditError('pipe needs a run file or --file <path>', 2);

@@ -22,12 +22,16 @@ import { BEAT_MS } from '../core/status.ts';
 import { OPTION_NAMES } from '../core/options.ts';
 import { BacklogGuard } from '../pipeline/backlog.ts';
 import { Hold } from '../pipeline/hold.ts';
-import { Pipeline } from '../pipeline/pipeline.ts';
+import { Pipeline, type Transform } from '../pipeline/pipeline.ts';
+import { parseExtraPatterns, Redactor } from '../pipeline/redact.ts';
 import { readInput } from '../runtime/input.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { FileSink } from '../sinks/file/sink.ts';
 import { recordFormat } from '../format/formats.ts';
+import type { Sink } from '../sinks/sink.ts';
+import { SyslogSink } from '../sinks/syslog/sink.ts';
+import { describeTarget } from '../sinks/syslog/target.ts';
 import type { WriteFn } from '../sinks/file/writer.ts';
 import { Tmux } from '../tmux/client.ts';
 
@@ -40,6 +44,8 @@ const STALL_MS = 5000;
 /** What the reader can be given instead of the real thing (a slow or failing disk, under test). */
 export interface ReaderDependencies {
   write?: WriteFn;
+  /** The syslog sink's queue, smaller (to see it overflow). */
+  syslogQueueBytes?: number;
 }
 
 /**
@@ -107,8 +113,32 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     dropped: (lines, chars, time) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, time),
   });
   const hold = new Hold();
-  // The hold comes first: what it keeps back is then counted by the guard as it goes on.
-  const pipeline = new Pipeline([hold, guard], [sink]);
+  // The hold comes first: what it keeps back is then counted by the guard as it goes on. Redaction
+  // before the guard, so nothing a sink takes (nor a count of it) holds a secret.
+  const transforms: Transform[] = [hold];
+  if (recording.redact !== false) transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? '') }));
+  transforms.push(guard);
+  const sinks: Sink[] = [sink];
+  if (recording.syslog) {
+    const where = describeTarget(recording.syslog);
+    // Said once per outage in the message line, and as an event in the log (itself forwarded once the link is back).
+    sinks.push(
+      new SyslogSink(recording.syslog, {
+        queueBytes: dependencies.syslogQueueBytes,
+        onDown: (error) => {
+          tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, true);
+          recorder.event('syslog', { state: 'down', to: where, error });
+          pipeline.flush();
+        },
+        onUp: (dropped) => {
+          tell(`syslog forwarding to ${where} works again${dropped.records ? `; ${dropped.records} records were not forwarded` : ''}`);
+          recorder.event('syslog', { state: 'up', to: where, dropped: dropped.records, from: dropped.from, until: dropped.to });
+          pipeline.flush();
+        },
+      }),
+    );
+  }
+  const pipeline = new Pipeline(transforms, sinks);
   const recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
@@ -121,7 +151,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     hold,
   });
 
-  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen));
+  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === false ? 'off' : undefined, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen));
   if (recording.history) recorder.history(recording.history.time, recording.history.rows);
 
   // Who acts in the pane (a shared session's guests: capture/actor.ts); `pipe --file` has no tmux to ask.

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { LOG_FORMATS, type LogFormatName } from '../format/formats.ts';
 import { DEFAULT_TIME_FORMAT, escapeText, timeFormatProblem } from '../format/text.ts';
 import type { RotateWhen } from './rotate.ts';
+import { parseExtraPatterns } from '../pipeline/redact.ts';
+import { parseSyslogTarget, type SyslogTarget } from '../sinks/syslog/target.ts';
 
 export interface OptionSpec {
   /** As a user sets it in `.tmux.conf`. */
@@ -125,6 +127,36 @@ export const OPTIONS = {
     meaning: 'what #{audit_status} shows otherwise',
     readAt: 'load',
   },
+  redact: {
+    name: '@audit-redact',
+    default: 'on',
+    meaning: 'on: secrets (cloud and forge tokens, JWTs, private keys, Bearer headers, password= values) become [REDACTED:<kind>] before anything is written or sent; off',
+    readAt: 'start',
+  },
+  redactPatterns: {
+    name: '@audit-redact-patterns',
+    default: '',
+    meaning: 'more patterns to redact, separated by spaces: kind=regex or a bare regex (kind custom); write a space inside one as \\s',
+    readAt: 'start',
+  },
+  syslog: {
+    name: '@audit-syslog',
+    default: '',
+    meaning: 'also forward every record, as RFC 5424, to unix:///dev/log, udp://host:port, tcp://host:port or tls://host:port; empty: no forwarding',
+    readAt: 'start',
+  },
+  syslogFacility: {
+    name: '@audit-syslog-facility',
+    default: 'authpriv',
+    meaning: 'the syslog facility of forwarded records',
+    readAt: 'start',
+  },
+  syslogCa: {
+    name: '@audit-syslog-ca',
+    default: '',
+    meaning: "with tls://: the CA certificate file (PEM) the collector's certificate is checked against; empty: the system's CAs",
+    readAt: 'start',
+  },
   node: {
     name: '@audit-node',
     default: 'node',
@@ -152,8 +184,8 @@ export type StartOption = { [K in OptionKey]: (typeof OPTIONS)[K]['readAt'] exte
 
 export const START_OPTIONS = (Object.keys(OPTIONS) as OptionKey[]).filter((key): key is StartOption => OPTIONS[key].readAt === 'start');
 
-/** The start options as tmux gives them: unset reads as ''. */
-export type RawOptions = Record<StartOption, string>;
+/** The start options as tmux gives them: unset reads as ''. Those after the first four may be absent (as unset). */
+export type RawOptions = Record<'dir' | 'timeFormat' | 'maxSize' | 'maxFiles', string> & Partial<Record<StartOption, string>>;
 
 /**
  * Pane options the plugin sets on a logged pane: the recording id and its run
@@ -197,6 +229,12 @@ export interface AuditOptions {
   compress: boolean;
   /** The chain key's file ('' for none). */
   chainKey: string;
+  /** `@audit-redact` is not off. */
+  redact: boolean;
+  /** `@audit-redact-patterns`, checked (see pipeline/redact.ts). */
+  redactPatterns: string;
+  /** Where records are also forwarded, if anywhere. */
+  syslog?: SyslogTarget;
 }
 
 const AGE_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
@@ -238,14 +276,14 @@ export function resolveOptions(given_: Partial<RawOptions>, env: NodeJS.ProcessE
   // A value is shown with its control characters, TAB included, as `\uXXXX`: the message line must not obey them.
   const visible = (value: string): string => escapeText(value).replace(/\t/g, '\\u0009');
   const fallback = <T>(key: StartOption, why: string, value: T, shown: string): T => {
-    warnings.push(`${OPTION_NAMES[key]} '${visible(raw[key])}' ${why}; using ${shown}`);
+    warnings.push(`${OPTION_NAMES[key]} '${visible(raw[key] ?? '')}' ${why}; using ${shown}`);
     return value;
   };
   // A control character (or a line or bidi separator) in a value would reach every stamp (the time
   // format's quoted text is copied), a file name or the message line: such a value is refused
   // whatever the option, and its default used, as for any other unusable value.
   const given = (key: StartOption, shownDefault: string): string => {
-    const value = raw[key];
+    const value = raw[key] ?? '';
     if (visible(value) === value) return value;
     return fallback(key, 'holds a control character (shown as \\uXXXX)', '', shownDefault);
   };
@@ -327,7 +365,34 @@ export function resolveOptions(given_: Partial<RawOptions>, env: NodeJS.ProcessE
   if (/^\d+$/.test(rawHistoryLines) && Number(rawHistoryLines) <= 1_000_000) historyLines = Number(rawHistoryLines);
   else if (rawHistoryLines !== '') historyLines = fallback('historyLines', 'is not a number of lines (0 to 1000000)', historyLines, String(historyLines));
 
-  return { options: { dir, timeFormat, format, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey, history, historyLines }, warnings };
+  // Redaction stays on unless it is turned off in so many words: a typo must not send secrets out.
+  const rawRedact = given('redact', 'on').trim();
+  const redact = !/^(off|no|false|0)$/i.test(rawRedact);
+  if (rawRedact !== '' && redact && !/^(on|yes|true|1)$/i.test(rawRedact)) fallback('redact', "is not 'on' or 'off'", true, 'on');
+
+  let redactPatterns = given('redactPatterns', 'none');
+  try {
+    parseExtraPatterns(redactPatterns);
+  } catch (error) {
+    redactPatterns = fallback('redactPatterns', `has a pattern that cannot be used: ${(error as Error).message}`, '', 'none');
+  }
+
+  let syslog: SyslogTarget | undefined;
+  const rawSyslog = given('syslog', 'no forwarding').trim();
+  const rawFacility = given('syslogFacility', OPTIONS.syslogFacility.default);
+  const rawCa = given('syslogCa', 'the system CAs').trim();
+  if (rawSyslog !== '') {
+    try {
+      syslog = parseSyslogTarget(rawSyslog, rawFacility, rawCa);
+    } catch (error) {
+      fallback('syslog', (error as Error).message, undefined, 'no forwarding');
+    }
+  }
+
+  return {
+    options: { dir, timeFormat, format, cast, maxBytes, maxFiles, rotate, maxAgeMs, compress, chainKey, history, historyLines, redact, redactPatterns, ...(syslog ? { syslog } : {}) },
+    warnings,
+  };
 }
 
 /** A shell variable name part for an option: `@audit-status-on` → `audit_status_on`. */

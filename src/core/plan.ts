@@ -170,6 +170,9 @@ export function planStart(facts: StartFacts): StartPlan {
         socket: state.socket,
         clients: facts.clients ?? [],
       }),
+      ...(options.redact ? {} : { redact: false }),
+      ...(options.redactPatterns ? { redactPatterns: options.redactPatterns } : {}),
+      ...(options.syslog ? { syslog: options.syslog } : {}),
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
@@ -212,6 +215,10 @@ export interface FilterOptions {
   timeFormat: string;
   maxSize: string;
   maxFiles: string;
+  /** `--no-redact`. */
+  redact?: boolean;
+  syslog?: string;
+  syslogFacility?: string;
 }
 
 /** A recording for `pipe --file`: stdin of any program, stamped into a file, no tmux involved. */
@@ -219,7 +226,10 @@ export function filterRecording(
   filter: FilterOptions,
   facts: { id: string; username: string; env: NodeJS.ProcessEnv; cwd: string },
 ): { recording: Recording; warnings: string[] } {
-  const { options, warnings } = resolveOptions({ dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: '', cast: '' }, facts.env);
+  const { options, warnings } = resolveOptions(
+    { dir: '', timeFormat: filter.timeFormat, maxSize: filter.maxSize, maxFiles: filter.maxFiles, format: '', cast: '', syslog: filter.syslog, syslogFacility: filter.syslogFacility },
+    facts.env,
+  );
   return {
     recording: {
       id: facts.id,
@@ -240,6 +250,8 @@ export function filterRecording(
       rotate: 'size',
       compress: false,
       seed: '',
+      ...(filter.redact === false ? { redact: false } : {}),
+      ...(options.syslog ? { syslog: options.syslog } : {}),
     },
     warnings,
   };

@@ -11,6 +11,7 @@ import type { EventFields } from '../core/record.ts';
 import { AuditError } from '../core/errors.ts';
 import type { RotateWhen } from '../core/options.ts';
 import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
+import type { SyslogTarget } from '../sinks/syslog/target.ts';
 import { processAlive } from './process.ts';
 import type { LogFormatName } from '../format/formats.ts';
 
@@ -58,6 +59,12 @@ export interface Recording {
   context?: EventFields;
   /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */
   shell?: 'integrated' | 'plain';
+  /** `@audit-redact off` (absent: on). */
+  redact?: boolean;
+  /** `@audit-redact-patterns` (see pipeline/redact.ts). */
+  redactPatterns?: string;
+  /** `@audit-syslog`: where records are also forwarded. */
+  syslog?: SyslogTarget;
 }
 
 function writePrivate(file: string, text: string): void {

@@ -236,7 +236,25 @@ describe('cursor moves stop at the pane width (item 7)', () => {
 describe('option values with control characters are refused (item 10)', () => {
   const none: RawOptions = { dir: '', timeFormat: '', maxSize: '', maxFiles: '', rotate: '', maxAge: '', compress: '', chainKey: '', format: '', cast: '', history: '', historyLines: '' };
   const env = { HOME: '/home/ann' };
-  const good: RawOptions = { dir: '/var/log/audit', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: 'daily', maxAge: '90d', compress: 'off', chainKey: '/etc/audit.key', format: 'json', cast: 'on', history: 'off', historyLines: '5' };
+  const good: Required<RawOptions> = {
+    dir: '/var/log/audit',
+    timeFormat: 'HH:mm',
+    maxSize: '1M',
+    maxFiles: '3',
+    redact: 'on',
+    redactPatterns: 'ticket=T-[0-9]{6}',
+    syslog: 'tcp://127.0.0.1:514',
+    syslogFacility: 'local0',
+    syslogCa: '/etc/ssl/ca.pem',
+    rotate: 'daily',
+    maxAge: '90d',
+    compress: 'off',
+    chainKey: '/etc/audit.key',
+    format: 'json',
+    cast: 'on',
+    history: 'off',
+    historyLines: '5',
+  };
   const field = (key: keyof RawOptions) => (key === 'maxSize' ? 'maxBytes' : key === 'maxAge' ? 'maxAgeMs' : key);
   const defaults = resolveOptions(none, env).options;
 
@@ -245,7 +263,10 @@ describe('option values with control characters are refused (item 10)', () => {
       for (const key of START_OPTIONS) {
         const raw = { ...good, [key]: `${good[key]}${character}` };
         const { options, warnings } = resolveOptions(raw, env);
-        assert.deepEqual(options[field(key)], defaults[field(key)], key);
+        // The syslog facility and CA are parts of options.syslog: the default facility (authpriv, 10), no CA.
+        if (key === 'syslogFacility') assert.equal(options.syslog?.facility, 10);
+        else if (key === 'syslogCa') assert.equal(options.syslog?.ca, undefined);
+        else assert.deepEqual(options[field(key) as keyof typeof options], defaults[field(key) as keyof typeof defaults], key);
         assert.equal(warnings.length, 1, `${key}: ${warnings.join(' / ')}`);
         assert.ok(warnings[0]!.startsWith(`${OPTION_NAMES[key]} '${good[key]}\\u${hex4(character.codePointAt(0)!)}' holds a control character`), warnings[0]);
         assert.ok(!UNSAFE.test(warnings[0]!), 'the message itself holds none');

@@ -25,7 +25,7 @@ describe('sizes', () => {
 describe('options', () => {
   it('defaults', () => {
     assert.deepEqual(resolveOptions(none, env), {
-      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false, history: true, historyLines: 1000 },
+      options: { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false, history: true, historyLines: 1000, redact: true, redactPatterns: '' },
       warnings: [],
     });
   });
@@ -55,11 +55,36 @@ describe('options', () => {
 
   it('bad values fall back with a message naming the option', () => {
     const { options, warnings } = resolveOptions({ dir: 'logs', timeFormat: 'yyyy fun', maxSize: 'big', maxFiles: 'many', rotate: 'hourly', maxAge: '90 days', compress: 'maybe', chainKey: 'key.txt' }, env);
-    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false, history: true, historyLines: 1000 });
+    assert.deepEqual(options, { dir: '/home/ann/.local/state/tmux-audit', timeFormat: DEFAULT_TIME_FORMAT, maxBytes: 10 * 1024 ** 2, maxFiles: 20, rotate: 'both', maxAgeMs: Number.POSITIVE_INFINITY, compress: true, chainKey: '', format: 'text', cast: false, history: true, historyLines: 1000, redact: true, redactPatterns: '' });
     assert.equal(warnings.length, 8);
     for (const [i, name] of ['@audit-dir', '@audit-time-format', '@audit-max-size', '@audit-max-files', '@audit-rotate', '@audit-max-age', '@audit-compress', '@audit-chain-key'].entries()) {
       assert.match(warnings[i]!, new RegExp(`^${name} '`));
       assert.match(warnings[i]!, /using /);
+    }
+  });
+  it('redaction: on unless turned off in so many words; an unusable pattern is named and none used', () => {
+    assert.equal(resolveOptions({ ...none, redact: 'off' }, env).options.redact, false);
+    assert.equal(resolveOptions({ ...none, redact: 'On' }, env).options.redact, true);
+    const typo = resolveOptions({ ...none, redact: 'of' }, env);
+    assert.equal(typo.options.redact, true);
+    assert.deepEqual(typo.warnings, ["@audit-redact 'of' is not 'on' or 'off'; using on"]);
+    const bad = resolveOptions({ ...none, redactPatterns: 'ok=x[0-9] bad=(' }, env);
+    assert.equal(bad.options.redactPatterns, '');
+    assert.match(bad.warnings[0]!, /^@audit-redact-patterns 'ok=x\[0-9\] bad=\(' has a pattern that cannot be used: not a regular expression: bad=\(.*; using none$/);
+  });
+  it('syslog: the target parsed with its facility; a bad one named, no forwarding', () => {
+    assert.deepEqual(resolveOptions({ ...none, syslog: 'tcp://127.0.0.1:1514' }, env).options.syslog, { transport: 'tcp', host: '127.0.0.1', port: 1514, facility: 10 });
+    assert.deepEqual(resolveOptions({ ...none, syslog: 'unix:///dev/log', syslogFacility: 'local3' }, env).options.syslog, { transport: 'unix', path: '/dev/log', facility: 19 });
+    assert.deepEqual(resolveOptions({ ...none, syslog: 'tls://[::1]:6514', syslogCa: '/ca.pem' }, env).options.syslog, { transport: 'tls', host: '::1', port: 6514, facility: 10, ca: '/ca.pem' });
+    for (const [syslog, facility, why] of [
+      ['http://x:1', '', /is not unix/],
+      ['tcp://x:70000', '', /port 70000 is out of range/],
+      ['udp://x:514', 'nope', /unknown facility 'nope'/],
+    ] as const) {
+      const { options, warnings } = resolveOptions({ ...none, syslog, syslogFacility: facility }, env);
+      assert.equal(options.syslog, undefined);
+      assert.match(warnings[0]!, why);
+      assert.match(warnings[0]!, /; using no forwarding$/);
     }
   });
 });

@@ -1,0 +1,265 @@
+// The syslog sink: every record, as RFC 5424 (format.ts), to a collector over
+// TCP (RFC 6587 octet counting), TLS, UDP or a local datagram socket. The log
+// files stay the source of truth: this never blocks or slows the reader. While
+// the collector cannot be reached, messages wait in a bounded queue and the
+// link is tried again with a growing delay; what did not fit is counted, and
+// said (by the caller, as an event that is itself forwarded) once the link is
+// back. A stream socket gives no acknowledgement: what the kernel had taken
+// when the collector went away is lost without a count (the file has it).
+
+import dgram from 'node:dgram';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import tls from 'node:tls';
+import type { AuditRecord } from '../../core/record.ts';
+import type { Sink } from '../sink.ts';
+import { octetCounted, syslogMessage, type SyslogHeader } from './format.ts';
+import type { SyslogTarget } from './target.ts';
+import { UnixDatagram } from './unix.ts';
+
+/** What waits while the collector is away, at most: about a minute of a busy pane, bounded whatever the pane prints. */
+export const QUEUE_BYTES = 8 * 1024 * 1024;
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 10_000;
+/** How long closing waits for the queue to go out. */
+const CLOSE_MS = 2000;
+
+export interface SyslogSinkOptions {
+  /** The link failed (first failure of an outage, or at start). */
+  onDown?: (error: string) => void;
+  /** The link works again after `onDown`: how many records were dropped meanwhile, and the first and last of their seq. */
+  onUp?: (dropped: { records: number; from?: number; to?: number }) => void;
+  /** For tests: a smaller queue. */
+  queueBytes?: number;
+  hostname?: string;
+}
+
+/** What the transports have in common: a connection that takes bytes and says when it fails. */
+interface Connection {
+  /** Sends; false when the socket wants a pause ('drain' to follow). `done` once the kernel has it (or it failed). */
+  write(data: string, done: () => void): boolean;
+  /** Lets go: what was written still goes out. */
+  end(): void;
+}
+
+export class SyslogSink implements Sink {
+  private readonly header: SyslogHeader;
+  private readonly queueLimit: number;
+  private queue: string[] = [];
+  private queued = 0;
+  private connection: Connection | undefined;
+  private up = false;
+  private paused = false;
+  /** An outage is being reported: onDown was called, onUp not yet. */
+  private outage = false;
+  private dropped = 0;
+  private droppedFrom: number | undefined;
+  private droppedTo: number | undefined;
+  private retryMs = RETRY_FIRST_MS;
+  private retry: NodeJS.Timeout | undefined;
+  private closed = false;
+  private closing = false;
+  /** Writes handed to the connection and not yet taken by the kernel. */
+  private pending = 0;
+  private drained: (() => void) | undefined;
+
+  constructor(
+    private readonly target: SyslogTarget,
+    private readonly options: SyslogSinkOptions = {},
+  ) {
+    this.header = { facility: target.facility, hostname: options.hostname ?? os.hostname(), procid: process.pid };
+    this.queueLimit = options.queueBytes ?? QUEUE_BYTES;
+    this.connect();
+  }
+
+  get backlog(): number {
+    return this.queued;
+  }
+
+  write(record: AuditRecord): void {
+    const message = syslogMessage(record, this.header);
+    // Stream transports frame each message; a datagram is one message.
+    const item = this.stream ? octetCounted(message) : message;
+    // Characters, not bytes: a bound, cheaply (a character is at most 3 bytes of UTF-8).
+    if (this.queued + item.length > this.queueLimit) return this.count(record.seq);
+    this.queue.push(item);
+    this.queued += item.length;
+  }
+
+  flush(): void {
+    this.pump();
+  }
+
+  /** Waits (a while) for the queue to go out, if the link is up or still being made; never for a retry. */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.pump();
+    if (!this.outage && (this.queued > 0 || this.pending > 0)) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, CLOSE_MS);
+        timer.unref();
+        this.drained = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    this.closed = true;
+    clearTimeout(this.retry);
+    this.connection?.end();
+  }
+
+  private wrote = (): void => {
+    this.pending--;
+    if (this.pending === 0 && this.queued === 0) this.drained?.();
+  };
+
+  private get stream(): boolean {
+    return this.target.transport === 'tcp' || this.target.transport === 'tls';
+  }
+
+  private pump(): void {
+    if (!this.up || this.paused || !this.connection || this.queued === 0) return;
+    const items = this.queue;
+    this.queue = [];
+    this.queued = 0;
+    if (this.stream) {
+      this.pending++;
+      if (!this.connection.write(items.join(''), this.wrote)) this.paused = true;
+    } else {
+      for (const item of items) {
+        this.pending++;
+        if (!this.connection.write(item, this.wrote)) this.paused = true;
+      }
+    }
+  }
+
+  /** A record that did not get out. */
+  private count(seq: number | undefined): void {
+    this.dropped++;
+    if (seq === undefined) return;
+    this.droppedFrom ??= seq;
+    this.droppedTo = seq;
+  }
+
+  private connect(): void {
+    if (this.closed) return;
+    const target = this.target;
+    // A socket given up on may still say it failed or closed: only the current one counts.
+    let connection: Connection | undefined;
+    const current = (): boolean => connection !== undefined && this.connection === connection;
+    const failed = (error: Error & { code?: string }): void => {
+      if (current() || connection === undefined) this.failed(error.code ?? error.message);
+    };
+    const ready = (): void => {
+      if (current()) this.ready();
+    };
+    if (target.transport === 'tcp' || target.transport === 'tls') {
+      let socket: net.Socket;
+      if (target.transport === 'tcp') {
+        socket = net.connect({ host: target.host!, port: target.port! }, ready);
+      } else {
+        let ca: Buffer | undefined;
+        try {
+          ca = target.ca ? fs.readFileSync(target.ca) : undefined;
+        } catch (error) {
+          return failed(error as Error);
+        }
+        socket = tls.connect({ host: target.host!, port: target.port!, ca, servername: net.isIP(target.host!) ? undefined : target.host }, ready);
+      }
+      socket.setNoDelay(true);
+      socket.setKeepAlive(true, 10_000);
+      socket.on('error', failed);
+      // The collector closed the connection (it stopped, or restarts): it is down until a new one works.
+      socket.on('close', () => failed(new Error('closed')));
+      // A collector sends nothing back; whatever it does send is read and thrown away, so it cannot fill a buffer.
+      socket.on('data', () => {});
+      socket.on('drain', () => {
+        if (!current()) return;
+        this.paused = false;
+        this.pump();
+      });
+      socket.unref();
+      this.connection = connection = { write: (data, done) => socket.write(data, () => done()), end: () => socket.end() };
+    } else if (target.transport === 'udp') {
+      const socket = dgram.createSocket(net.isIPv6(target.host!) ? 'udp6' : 'udp4');
+      socket.on('error', failed);
+      socket.unref();
+      this.connection = connection = {
+        write: (data, done) => {
+          socket.send(data, target.port, target.host, (error) => {
+            done();
+            if (!current()) return;
+            if (error) {
+              this.count(undefined);
+              failed(error);
+            } else this.confirmed();
+          });
+          return true;
+        },
+        end: () => socket.close(),
+      };
+      // Nothing to connect: a datagram link can be sent on at once, and works once a send has.
+      queueMicrotask(ready);
+    } else {
+      const socket = new UnixDatagram(target.path!, {
+        failed: (code) => failed(new Error(code)),
+        sent: () => (current() ? this.confirmed() : undefined),
+        drain: () => {
+          if (!current()) return;
+          this.paused = false;
+          this.pump();
+        },
+        dropped: (n) => {
+          for (let i = 0; i < n; i++) this.count(undefined);
+        },
+      });
+      this.connection = connection = socket;
+      queueMicrotask(ready);
+    }
+  }
+
+  /** The link can be sent on: a stream connected (it works), a datagram socket made (it works once a send has). */
+  private ready(): void {
+    if (this.closed || this.up) return;
+    this.up = true;
+    if (this.stream) this.confirmed();
+    this.pump();
+  }
+
+  /** The link works: the end of an outage, if there was one. */
+  private confirmed(): void {
+    if (this.closed || !this.up) return;
+    this.retryMs = RETRY_FIRST_MS;
+    if (this.outage) {
+      this.outage = false;
+      const dropped = { records: this.dropped, from: this.droppedFrom, to: this.droppedTo };
+      this.dropped = 0;
+      this.droppedFrom = this.droppedTo = undefined;
+      queueMicrotask(() => this.options.onUp?.(dropped));
+    }
+  }
+
+  private failed(error: string): void {
+    if (this.closed) return;
+    this.up = false;
+    this.paused = false;
+    // Closing does not wait for a link that failed.
+    if (this.closing) this.drained?.();
+    if (!this.outage) {
+      this.outage = true;
+      // Never from inside a write or the constructor: the caller records an event through the pipeline.
+      queueMicrotask(() => this.options.onDown?.(error));
+    }
+    if (this.retry) return;
+    this.connection?.end();
+    this.connection = undefined;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.connect();
+    }, this.retryMs);
+    this.retry.unref();
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+  }
+}

@@ -1,0 +1,163 @@
+// The syslog sink's message (RFC 5424) and its link, against real sockets in
+// this process: a TCP listener that goes away and comes back, a UDP one. (The
+// real collector, rsyslog, is in test/e2e/syslog.test.ts.)
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import dgram from 'node:dgram';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import tls from 'node:tls';
+import { describe, it } from 'node:test';
+import type { AuditRecord, Place } from '../../src/core/record.ts';
+import { escapeParam, octetCounted, syslogMessage } from '../../src/sinks/syslog/format.ts';
+import { SyslogSink } from '../../src/sinks/syslog/sink.ts';
+import { waitFor, withTempDir } from '../support/util.ts';
+
+const PLACE: Place = { server: '/tmp/tmux-0/default', session: 'my "proj"', window: '0', pane: '1', paneId: '%5' };
+const line = (seq: number, text = `line ${seq}`): AuditRecord => ({ time: Date.UTC(2026, 10, 25, 22, 30, 0, 123), rec: 'R', seq, user: 'ann', place: PLACE, kind: 'line', text });
+
+/** Octet-counted frames out of a TCP byte stream. */
+function frames(buffer: Buffer): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (at < buffer.length) {
+    const space = buffer.indexOf(0x20, at);
+    const length = Number(buffer.subarray(at, space).toString());
+    out.push(buffer.subarray(space + 1, space + 1 + length).toString());
+    at = space + 1 + length;
+  }
+  return out;
+}
+
+/** A TCP collector on `port` (0: any); what it received, as frames. */
+async function collector(port = 0): Promise<{ port: number; received: () => string[]; close: () => Promise<void> }> {
+  const chunks: Buffer[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('data', (data) => chunks.push(data));
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    received: () => frames(Buffer.concat(chunks)),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('RFC 5424 messages', () => {
+  it('header, structured data and text', () => {
+    const message = syslogMessage(line(7, 'hello ] "x" \\ y'), { facility: 10, hostname: 'host one', procid: 42 });
+    assert.equal(
+      message,
+      '<86>1 2026-11-25T22:30:00.123Z hostone tmux-audit 42 line [audit@32473 user="ann" session="my \\"proj\\"" window="0" pane="1" paneId="%5" server="/tmp/tmux-0/default" rec="R" seq="7"] hello ] "x" \\ y',
+    );
+  });
+  it('an event: severity notice (warning for trouble), its name and fields in a second element', () => {
+    const event: AuditRecord = { ...line(3), kind: 'event', text: 'dropped', fields: { lines: 5, reason: 'log writer backlog' } };
+    const message = syslogMessage(event, { facility: 16, hostname: '', procid: 1 });
+    assert.match(message, /^<132>1 \S+ - tmux-audit 1 event \[audit@32473 [^\]]*\]\[event@32473 name="dropped" lines="5" reason="log writer backlog"\] dropped rec=R lines=5 reason="log writer backlog"$/);
+  });
+  it('PARAM-VALUE escapes (§6.3.3) and control characters made visible', () => {
+    assert.equal(escapeParam('a"b\\c]d'), 'a\\"b\\\\c\\]d');
+    assert.equal(escapeParam('x\x1b[2Jy'), 'x\\\\u001b[2Jy', 'made visible as in the file (\\u001b), whose backslash is then escaped');
+  });
+  it('octet counting counts bytes, not characters', () => {
+    assert.equal(octetCounted('é✓'), '5 é✓');
+  });
+});
+
+describe('the link', () => {
+  it('tcp: delivers; while the collector is away queues, drops past the bound and counts; says down once and up once', async () => {
+    const first = await collector();
+    const downs: string[] = [];
+    const ups: { records: number; from?: number; to?: number }[] = [];
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { queueBytes: 2000, hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    sink.write(line(0));
+    sink.flush();
+    await waitFor('the first record', () => first.received().length === 1, 5000);
+    await first.close();
+    await waitFor('the link to fail', () => downs.length === 1, 5000);
+    // About 130 bytes a message: the queue takes 15, the rest are dropped.
+    for (let seq = 1; seq <= 40; seq++) sink.write(line(seq));
+    sink.flush();
+    const second = await collector(first.port);
+    await waitFor('the link back', () => ups.length === 1, 15000);
+    await waitFor('the queue delivered', () => second.received().length >= 1, 5000);
+    const got = second.received().map((m) => Number(/seq="(\d+)"/.exec(m)![1]));
+    assert.equal(downs.length, 1);
+    assert.ok(got.length > 5 && got.length < 40, `${got.length} delivered`);
+    assert.deepEqual(got, Array.from({ length: got.length }, (_, i) => i + 1), 'the first ones, in order');
+    assert.deepEqual(ups[0], { records: 40 - got.length, from: got.length + 1, to: 40 });
+    await sink.close();
+    await second.close();
+  });
+
+  it('close waits for a link still being made, so the last records (the stop event) get out', async () => {
+    const c = await collector();
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: c.port, facility: 10 });
+    for (let seq = 0; seq < 3; seq++) sink.write(line(seq));
+    sink.flush();
+    await sink.close();
+    await waitFor('three records', () => c.received().length === 3, 5000);
+    await c.close();
+  });
+
+  it("tls: the collector's certificate checked against @audit-syslog-ca; another CA is refused (said once, nothing sent)", async () => {
+    await withTempDir('tmux-audit-tls', async (dir) => {
+      const key = path.join(dir, 'key.pem');
+      const cert = path.join(dir, 'cert.pem');
+      const other = path.join(dir, 'other.pem');
+      const req = (keyOut: string, certOut: string) =>
+        execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=collector', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', keyOut, '-out', certOut], { stdio: 'ignore' });
+      req(key, cert);
+      req(path.join(dir, 'other-key.pem'), other);
+      const chunks: Buffer[] = [];
+      const server = tls.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (socket) => socket.on('data', (data) => chunks.push(data)));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as net.AddressInfo).port;
+      try {
+        const good = new SyslogSink({ transport: 'tls', host: '127.0.0.1', port, facility: 10, ca: cert });
+        good.write(line(0));
+        good.flush();
+        await good.close();
+        await waitFor('the message over TLS', () => frames(Buffer.concat(chunks)).length === 1);
+        assert.match(frames(Buffer.concat(chunks))[0]!, / line \[audit@32473 .*\] line 0$/);
+
+        const downs: string[] = [];
+        const bad = new SyslogSink({ transport: 'tls', host: '127.0.0.1', port, facility: 10, ca: other }, { onDown: (error) => downs.push(error) });
+        bad.write(line(1));
+        bad.flush();
+        await waitFor('the refusal', () => downs.length > 0);
+        await bad.close();
+        assert.equal(downs.length, 1);
+        assert.match(downs[0]!, /SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+        assert.equal(frames(Buffer.concat(chunks)).length, 1, 'nothing sent to a collector that is not the one named');
+      } finally {
+        server.close();
+      }
+    });
+  });
+
+  it('udp: one message a datagram', async () => {
+    const server = dgram.createSocket('udp4');
+    const got: string[] = [];
+    server.on('message', (message) => got.push(message.toString()));
+    await new Promise<void>((resolve) => server.bind(0, '127.0.0.1', resolve));
+    const sink = new SyslogSink({ transport: 'udp', host: '127.0.0.1', port: server.address().port, facility: 10 });
+    sink.write(line(0));
+    sink.write(line(1));
+    sink.flush();
+    await waitFor('two datagrams', () => got.length === 2, 5000);
+    assert.match(got[1]!, /^<86>1 .* seq="1"\] line 1$/);
+    await sink.close();
+    server.close();
+  });
+});
