@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,9 +866,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path15 = require("node:path"), fs17 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2505,7 +2505,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os4 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2562,45 +2562,45 @@ var AuditError = class extends Error {
 // src/core/options.ts
 var import_node_path = __toESM(require("node:path"), 1);
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2610,7 +2610,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2626,7 +2626,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2635,13 +2635,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2651,29 +2651,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2741,7 +2741,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2749,7 +2749,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2780,7 +2780,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2790,7 +2790,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2806,7 +2806,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2959,7 +2959,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2988,7 +2988,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3002,7 +3002,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3109,7 +3109,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3123,19 +3123,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3145,25 +3145,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3219,7 +3219,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3759,7 +3759,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3807,7 +3807,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3824,7 +3824,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3870,18 +3870,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3895,7 +3895,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3922,7 +3922,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3942,7 +3942,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3965,7 +3965,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4012,7 +4012,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4100,7 +4100,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4140,7 +4140,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4198,7 +4198,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4227,7 +4227,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4239,7 +4239,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4303,7 +4303,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4367,7 +4367,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4432,7 +4432,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4497,13 +4497,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4539,13 +4539,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4582,7 +4582,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4632,7 +4632,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4673,13 +4673,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4717,7 +4717,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4785,7 +4785,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4853,13 +4853,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4952,7 +4952,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4991,7 +4991,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5030,7 +5030,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5069,7 +5069,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5092,7 +5092,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5114,7 +5114,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5136,7 +5136,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5159,7 +5159,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5181,7 +5181,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5203,7 +5203,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5216,7 +5216,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5251,7 +5251,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5286,7 +5286,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5298,7 +5298,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5310,7 +5310,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5345,7 +5345,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5420,12 +5420,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -5540,7 +5540,7 @@ function validateTimezone(_hours, minutes) {
 }
 
 // src/format/text.ts
-var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", screen: "=", event: "*" }, KINDS = { "|": "line", "+": "piece", "=": "screen", "*": "event" };
+var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", redrawn: "~", screen: "=", event: "*" }, KINDS = { "|": "line", "+": "piece", "~": "redrawn", "=": "screen", "*": "event" };
 function makeClock(timeFormat) {
   let lastMs = Number.NaN, last = "";
   return (ms) => (ms !== lastMs && (lastMs = ms, last = escapeText(format(ms, timeFormat))), last);
@@ -5581,7 +5581,7 @@ var TextFormat = class {
   place;
   user = "";
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
-  middle = { line: "", piece: "", screen: "", event: "" };
+  middle = { line: "", piece: "", redrawn: "", screen: "", event: "" };
   constructor(timeFormat) {
     this.clock = makeClock(timeFormat);
   }
@@ -5589,7 +5589,7 @@ var TextFormat = class {
     if (record.place !== this.place || record.user !== this.user) {
       this.place = record.place, this.user = record.user;
       let from = origin(record.user, record.place);
-      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
+      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, redrawn: ` ${from} ${MARKS.redrawn} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
     }
     let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
     return `${this.clock(record.time)}${this.middle[record.kind]}${text2}
@@ -5844,6 +5844,7 @@ function planStart(facts) {
       maxFiles: options.maxFiles,
       alternateScreen: state.alternateScreen,
       width: state.width,
+      height: state.height,
       shell: facts.integrated ? "integrated" : "plain"
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
@@ -6152,8 +6153,10 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     }
   }
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
-  textBeforeCursor(paneId, cursorX, cursorY) {
-    return [...this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "")].slice(0, cursorX).join("").padEnd(cursorX);
+  screenBeforeCursor(paneId, cursorX, cursorY) {
+    let rows = this.run(["capture-pane", "-p", "-t", paneId, "-S", "0", "-E", String(cursorY)]).replace(/\n$/, "").split(`
+`);
+    return { seed: [...rows[cursorY] ?? ""].slice(0, cursorX).join("").padEnd(cursorX), rowsAbove: rows.slice(0, cursorY) };
   }
   /**
    * Starts `command` as the pane's pipe (replacing any stale one: plain
@@ -6233,7 +6236,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /**
    * The program in the foreground of a pane (tmux reads it from the pty,
-   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
+   * osdep-linux.c), or undefined. Asynchronous; calls in
    * flight at once share one question (a program flapping between screens
    * asks once, not per switch).
    */
@@ -6248,22 +6251,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       for (let each of all) each(name);
     });
   }
-  /**
-   * The rows of a pane's screen, without trailing blank rows, and whether it is
-   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
-   * reader must keep draining its input meanwhile.
-   */
-  captureScreen(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
-      if (error) return done(void 0);
-      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
-`);
-      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-      done({ alternate: flag2 === "1", rows });
-    });
-  }
-  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
+  /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
   paneWidth(paneId, done) {
     let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
     (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
@@ -6273,7 +6261,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /**
    * The hash an integrated shell with this pid registered in the pane, or
-   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
+   * undefined. Asynchronous. `pid` must be digits (it comes
    * from the pane's output and goes into a format).
    */
   registeredShell(paneId, pid, done) {
@@ -6350,6 +6338,8 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   alternateScreen: { format: "alternate_on", parse: flag },
   /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
   width: { format: "pane_width", parse: number },
+  /** Rows: the screen model's height. */
+  height: { format: "pane_height", parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: "pane_current_command", parse: text },
   /** The suggestion to integrate the shell was made once on this server (shell/integration.*). */
@@ -6524,8 +6514,8 @@ function start(tmux, state, invocation) {
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
-  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "";
-  writeRecording(plan.runFile, { ...plan.recording, seed }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
+  let { seed, rowsAbove } = plan.seedAt ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : { seed: "", rowsAbove: [] };
+  writeRecording(plan.runFile, { ...plan.recording, seed, rowsAbove }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
   let deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (; livingReader(plan.runFile) === void 0; ) {
     if (Date.now() > deadline)
@@ -6775,9 +6765,9 @@ var EscapeCleaner = class {
     }
     from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from));
   }
-  op(o, code, param, param2) {
+  op(o, code, param2, param22) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param, this.opParam2[k] = param2;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param2, this.opParam2[k] = param22;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
@@ -6855,8 +6845,881 @@ var EscapeCleaner = class {
   }
 };
 
+// ../../main/node_modules/get-east-asian-width/lookup-data.js
+var ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109], fullwidthMinimalCodePoint = 12288, fullwidthMaximumCodePoint = 65510, fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
+var wideMinimalCodePoint = 4352, wideMaximumCodePoint = 262141, wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
+
+// ../../main/node_modules/get-east-asian-width/utilities.js
+var isInRange = (ranges, codePoint) => {
+  let low = 0, high = Math.floor(ranges.length / 2) - 1;
+  for (; low <= high; ) {
+    let mid = Math.floor((low + high) / 2), i = mid * 2;
+    if (codePoint < ranges[i])
+      high = mid - 1;
+    else if (codePoint > ranges[i + 1])
+      low = mid + 1;
+    else
+      return !0;
+  }
+  return !1;
+};
+
+// ../../main/node_modules/get-east-asian-width/lookup.js
+var commonCjkCodePoint = 19968, [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
+function findWideFastPathRange(ranges) {
+  let fastPathStart = ranges[0], fastPathEnd = ranges[1];
+  for (let index = 0; index < ranges.length; index += 2) {
+    let start2 = ranges[index], end = ranges[index + 1];
+    if (commonCjkCodePoint >= start2 && commonCjkCodePoint <= end)
+      return [start2, end];
+    end - start2 > fastPathEnd - fastPathStart && (fastPathStart = start2, fastPathEnd = end);
+  }
+  return [fastPathStart, fastPathEnd];
+}
+var isAmbiguous = (codePoint) => codePoint < 161 || codePoint > 1114109 ? !1 : isInRange(ambiguousRanges, codePoint), isFullwidth = (codePoint) => codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint ? !1 : isInRange(fullwidthRanges, codePoint);
+var isWide = (codePoint) => codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd ? !0 : codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint ? !1 : isInRange(wideRanges, codePoint);
+
+// ../../main/node_modules/get-east-asian-width/index.js
+function validate(codePoint) {
+  if (!Number.isSafeInteger(codePoint))
+    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
+}
+function eastAsianWidth(codePoint, { ambiguousAsWide = !1 } = {}) {
+  return validate(codePoint), isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint) ? 2 : 1;
+}
+
+// src/terminal/width.ts
+var ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\u200b]$/u;
+function cellWidth(codePoint) {
+  return codePoint < 768 ? 1 : ZERO_WIDTH.test(String.fromCodePoint(codePoint)) ? 0 : eastAsianWidth(codePoint) === 2 ? 2 : 1;
+}
+function textWidth(text2) {
+  let cells = 0;
+  for (let i = 0; i < text2.length; i++) {
+    if (text2.charCodeAt(i) < 768) {
+      cells++;
+      continue;
+    }
+    let codePoint = text2.codePointAt(i);
+    codePoint > 65535 && i++, cells += cellWidth(codePoint);
+  }
+  return cells;
+}
+
+// src/terminal/grid.ts
+var NO_EVENTS = { scrolled() {
+}, erasing() {
+}, switching() {
+} }, SPACE = 32, PADDING = 0, EXTRA = 56320, TAB2 = 9, ZWJ = 8205, UTF8_SIZE = 21, HISTORY_ROWS = 512, LF2 = 10, CR2 = 13, BS2 = 8;
+function param(value, min, fallback) {
+  return value < 0 ? fallback : value < min ? min : value;
+}
+function utf8Length(text2) {
+  let bytes = 0;
+  for (let i = 0; i < text2.length; i++) {
+    let unit = text2.charCodeAt(i);
+    unit < 128 ? bytes += 1 : unit < 2048 ? bytes += 2 : unit >= 55296 && unit <= 56319 ? (bytes += 4, i++) : bytes += 3;
+  }
+  return bytes;
+}
+var BMP_WIDTHS = new Uint8Array(65536);
+function widthOf(codePoint) {
+  if (codePoint < 768) return 1;
+  if (codePoint > 65535) return cellWidth(codePoint);
+  let known = BMP_WIDTHS[codePoint];
+  if (known !== 0) return known - 1;
+  let width = cellWidth(codePoint);
+  return BMP_WIDTHS[codePoint] = width + 1, width;
+}
+function extraWidth(text2) {
+  return widthOf(text2.codePointAt(0));
+}
+var Row = class {
+  cells;
+  /** Cells in use (tmux's cellused): the row's text ends here. */
+  used = 0;
+  /** Holds padding or extra cells: text takes the slow path. */
+  complex = !1;
+  extras = null;
+  /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
+  wraps = !1;
+  /** Has cells allocated (tmux's cellsize > 0): EL 2 on a row without is a no-op (screen-write.c:1191). */
+  touched = !1;
+  id;
+  version;
+  /** When the row's text last changed (not its position): a row that only scrolled keeps this. */
+  written;
+  constructor(columns, id, version) {
+    this.cells = new Uint16Array(columns).fill(SPACE), this.id = id, this.version = version, this.written = version;
+  }
+  /** Empties the row (grid_empty_line). */
+  empty() {
+    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.complex = !1, this.extras = null, this.wraps = !1, this.touched = !1;
+  }
+  /** Text up to `end` cells, padding skipped. */
+  text(end) {
+    if (end === 0) return "";
+    let cells = this.cells;
+    if (!this.complex) return String.fromCharCode.apply(null, cells.subarray(0, end));
+    let out = "";
+    for (let x = 0; x < end; x++) {
+      let cell = cells[x];
+      cell !== PADDING && (out += cell === EXTRA ? this.extras[x] : String.fromCharCode(cell));
+    }
+    return out;
+  }
+  /** Cells up to the last that is not blank. */
+  end() {
+    let end = this.used;
+    for (; end > 0 && this.cells[end - 1] === SPACE; ) end--;
+    return end;
+  }
+  /** The text of cell `x` (for moves and reflow). */
+  cellText(x) {
+    let cell = this.cells[x];
+    return cell === EXTRA ? this.extras[x] : cell === PADDING ? "" : String.fromCharCode(cell);
+  }
+  /** Cells cell `x` takes (0 for padding). */
+  cellWidth(x) {
+    let cell = this.cells[x];
+    return cell === PADDING ? 0 : cell === EXTRA ? extraWidth(this.extras[x]) : widthOf(cell);
+  }
+  setExtra(x, text2) {
+    this.cells[x] = EXTRA, (this.extras ??= [])[x] = text2, this.complex = !0;
+  }
+  resize(columns) {
+    if (columns === this.cells.length) return;
+    let cells = new Uint16Array(columns).fill(SPACE);
+    cells.set(this.cells.subarray(0, Math.min(columns, this.cells.length))), this.cells = cells, this.used > columns && (this.used = columns), this.extras !== null && this.extras.length > columns && (this.extras.length = columns);
+  }
+}, ScreenGrid = class {
+  constructor(columns, rows, events = NO_EVENTS) {
+    this.events = events;
+    this.sx = Math.max(1, columns | 0), this.sy = Math.max(1, rows | 0), this.rlower = this.sy - 1, this.rowList = [];
+    for (let y = 0; y < this.sy; y++) this.rowList.push(this.freshRow());
+  }
+  events;
+  sx;
+  sy;
+  rowList;
+  cx = 0;
+  cy = 0;
+  rupper = 0;
+  rlower;
+  alternateOn = !1;
+  /** The normal screen's rows and size while the alternate screen is up (tmux's saved_grid). */
+  savedRows = null;
+  savedSx = 0;
+  savedSy = 0;
+  /** Cursor saved by 1049 (saved_cx/saved_cy; -1 until first set, as UINT_MAX in screen.c:112). */
+  altSavedX = -1;
+  altSavedY = -1;
+  /** DECSC/SCOSC position: in tmux's input context, shared by both screens, 0,0 until saved (input.c:770). */
+  savedX = 0;
+  savedY = 0;
+  /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
+  last = -1;
+  /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
+  joiner = !1;
+  /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
+  aboveWraps = !1;
+  /**
+   * Rows scrolled into history, a ring of at most HISTORY_ROWS (oldest at
+   * `historyStart`), and how many tmux would pull back (hscrolled).
+   */
+  historyRing = [];
+  historyStart = 0;
+  scrolledBack = 0;
+  /** The alternate screen's rows, kept between switches so that flapping costs no allocation. */
+  altRows = null;
+  spare = [];
+  nextId = 1;
+  epoch = 1;
+  // ------------------------------------------------------------ reading
+  get columns() {
+    return this.sx;
+  }
+  get rows() {
+    return this.sy;
+  }
+  /** Cursor column: `columns` when a character just filled the last one (tmux's pending wrap). */
+  get cursorX() {
+    return this.cx;
+  }
+  get cursorY() {
+    return this.cy;
+  }
+  get pendingWrap() {
+    return this.cx >= this.sx;
+  }
+  get alternate() {
+    return this.alternateOn;
+  }
+  get scrollRegion() {
+    return [this.rupper, this.rlower];
+  }
+  /**
+   * Row `y`'s text, each character once (a wide one takes two cells),
+   * trailing blanks trimmed; untrimmed, it runs to the last cell written, as
+   * `capture-pane -J` joins a row that wraps.
+   */
+  rowText(y, trim = !0) {
+    let row = this.rowList[y];
+    return row.text(trim ? row.end() : row.used);
+  }
+  /** Row `y` continues the row above it (for row 0: the last row that went into history). */
+  continued(y) {
+    return y === 0 ? this.aboveWraps : this.rowList[y - 1].wraps;
+  }
+  /** Row `y` continues onto the next row. */
+  wraps(y) {
+    return this.rowList[y].wraps;
+  }
+  /**
+   * The line row `y` holds: a row moved by scrolling or line insertion keeps
+   * its id, a row that comes in blank (or is blanked by ED) gets a new one.
+   */
+  rowId(y) {
+    return this.rowList[y].id;
+  }
+  /** When row `y` last changed (content or position), as a `mark()` count. */
+  rowVersion(y) {
+    return this.rowList[y].version;
+  }
+  /** When row `y`'s text (or whether it wraps) last changed, as a `mark()` count; moving it (scrolling, IL/DL) does not count. */
+  rowWritten(y) {
+    return this.rowList[y].written;
+  }
+  /** A moment: rows changed after it have `rowVersion > mark`. */
+  mark() {
+    return this.epoch++;
+  }
+  /** Rows changed since `mark`, top to bottom. */
+  changedSince(mark) {
+    let out = [];
+    for (let y = 0; y < this.sy; y++) this.rowList[y].version > mark && out.push(y);
+    return out;
+  }
+  /** First and last rows of the wrapped group holding row `y`. */
+  lineBounds(y) {
+    let first = y;
+    for (; first > 0 && this.rowList[first - 1].wraps; ) first--;
+    let last = y;
+    for (; last < this.sy - 1 && this.rowList[last].wraps; ) last++;
+    return [first, last];
+  }
+  /** The logical line rows `first`..`last` hold, joined as `capture-pane -J` joins them, trailing blanks trimmed. */
+  joinedText(first, last) {
+    let text2 = "";
+    for (let y = first; y <= last; y++) {
+      let row = this.rowList[y];
+      text2 += row.text(y === last ? row.end() : row.used);
+    }
+    let end = text2.length;
+    for (; end > 0 && text2.charCodeAt(end - 1) === SPACE; ) end--;
+    return end === text2.length ? text2 : text2.slice(0, end);
+  }
+  /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */
+  lines() {
+    let out = [];
+    for (let y = 0; y < this.sy; ) {
+      let last = y;
+      for (; last < this.sy - 1 && this.rowList[last].wraps; ) last++;
+      out.push(this.joinedText(y, last)), y = last + 1;
+    }
+    return out;
+  }
+  // ------------------------------------------------------------ seeding and size
+  /**
+   * Fills the screen from text already on it (the reader's `capture-pane -p`
+   * at start: one string per row), with the cursor, and optionally which rows
+   * continue the row above. Text past the width is cut.
+   */
+  seed(rows, cursorX, cursorY, continued) {
+    for (let y = 0; y < this.sy; y++) {
+      let row = this.rowList[y];
+      row.empty(), this.touch(row);
+    }
+    this.aboveWraps = continued?.[0] === !0;
+    for (let y = 0; y < this.sy && y < rows.length; y++) {
+      this.cy = y, this.cx = 0;
+      let text2 = rows[y];
+      for (let i = 0; i < text2.length; i++) {
+        let code = text2.charCodeAt(i);
+        if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
+        let width = widthOf(code);
+        if (width === 0) {
+          this.combine(code);
+          continue;
+        }
+        if (this.cx + width > this.sx) break;
+        this.put(code, width);
+      }
+      y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
+    }
+    this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.last = -1, this.joiner = !1;
+  }
+  /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */
+  resize(columns, rows) {
+    columns = Math.max(1, columns | 0), rows = Math.max(1, rows | 0), !(columns === this.sx && rows === this.sy) && this.resizeTo(columns, rows, !this.alternateOn);
+  }
+  // ------------------------------------------------------------ Perform
+  print(text2) {
+    let n = text2.length;
+    for (let i = 0; i < n; i++) {
+      let code = text2.charCodeAt(i);
+      if (code >= 32 && code < 127) {
+        let cx = this.cx;
+        cx >= this.sx && (this.linefeed(!0), cx = this.cx = 0);
+        let row = this.rowList[this.cy];
+        row.complex && this.clearWideAround(row, cx, 1), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1, this.last = code;
+        continue;
+      }
+      if (this.last = -1, code === TAB2) {
+        this.tab();
+        continue;
+      }
+      code >= 55296 && code <= 56319 && i + 1 < n && (code = text2.codePointAt(i++)), this.printWide(code);
+    }
+  }
+  execute(control) {
+    this.last = -1, control === LF2 ? this.linefeed(!1) : control === CR2 ? this.cx = 0 : control === BS2 && this.backspace();
+  }
+  csi(final, first, second) {
+    let last = this.last;
+    switch (this.last = -1, final) {
+      case 65 /* CursorUp */:
+        this.cursorUp(param(first, 1, 1));
+        break;
+      case 66 /* CursorDown */:
+        this.cursorDown(param(first, 1, 1));
+        break;
+      case 67 /* CursorForward */:
+        this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
+        break;
+      case 68 /* CursorBackward */:
+        this.cx -= Math.min(param(first, 1, 1), this.cx);
+        break;
+      case 69 /* CursorNextLine */:
+        this.cx = 0, this.cursorDown(param(first, 1, 1));
+        break;
+      case 70 /* CursorPrecedingLine */:
+        this.cx = 0, this.cursorUp(param(first, 1, 1));
+        break;
+      case 71 /* CursorColumn */:
+      case 96 /* CursorColumnAbsolute */:
+        this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
+        break;
+      case 100 /* CursorRow */:
+        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1);
+        break;
+      case 72 /* CursorPosition */:
+      case 102 /* CursorPositionHvp */:
+        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
+        break;
+      case 90 /* CursorBackwardTab */: {
+        let cx = Math.min(this.cx, this.sx - 1), n = param(first, 1, 1);
+        for (; cx > 0 && n-- > 0; )
+          do
+            cx--;
+          while (cx > 0 && cx % 8 !== 0);
+        this.cx = cx;
+        break;
+      }
+      case 74 /* EraseInDisplay */: {
+        let mode = param(first, 0, 0);
+        mode === 0 ? this.clearEndOfScreen() : mode === 1 ? this.clearStartOfScreen() : mode === 2 ? this.clearScreen() : mode === 3 && param(second, 0, 0) === 0 && this.clearHistory();
+        break;
+      }
+      case 75 /* EraseInLine */: {
+        let mode = param(first, 0, 0);
+        mode === 0 ? this.clearEndOfLine() : mode === 1 ? this.clearStartOfLine() : mode === 2 && this.clearLine();
+        break;
+      }
+      case 64 /* InsertCharacters */:
+        this.insertCharacters(param(first, 1, 1));
+        break;
+      case 80 /* DeleteCharacters */:
+        this.deleteCharacters(param(first, 1, 1));
+        break;
+      case 88 /* EraseCharacters */:
+        this.eraseCharacters(param(first, 1, 1));
+        break;
+      case 98 /* Repeat */:
+        this.repeat(last, param(first, 1, 1));
+        break;
+      case 76 /* InsertLines */:
+        this.insertLines(param(first, 1, 1));
+        break;
+      case 77 /* DeleteLines */:
+        this.deleteLines(param(first, 1, 1));
+        break;
+      case 83 /* ScrollUp */:
+        this.scrollRegionUp(Math.min(param(first, 1, 1), this.rlower - this.rupper + 1));
+        break;
+      case 84 /* ScrollDown */: {
+        let n = Math.min(param(first, 1, 1), this.rlower - this.rupper + 1);
+        this.events.erasing(this.rlower - n + 1, this.rlower), this.scrollRegionDown(n);
+        break;
+      }
+      case 114 /* ScrollRegion */:
+        this.setScrollRegion(param(first, 1, 1) - 1, param(second, 1, this.sy) - 1);
+        break;
+      case 115 /* SaveCursor */:
+        this.saveCursor();
+        break;
+      case 117 /* RestoreCursor */:
+        this.restoreCursor();
+        break;
+    }
+  }
+  esc(final) {
+    switch (this.last = -1, final) {
+      case 55 /* SaveCursor */:
+        this.saveCursor();
+        break;
+      case 56 /* RestoreCursor */:
+        this.restoreCursor();
+        break;
+      case 68 /* Index */:
+        this.linefeed(!1);
+        break;
+      case 69 /* NextLine */:
+        this.cx = 0, this.linefeed(!1);
+        break;
+      case 77 /* ReverseIndex */:
+        this.cy === this.rupper ? (this.events.erasing(this.rlower, this.rlower), this.scrollRegionDown(1)) : this.cy > 0 && this.cy--;
+        break;
+      case 99 /* Reset */:
+        this.reset();
+        break;
+    }
+  }
+  /**
+   * 1049, 1047 and 47 (the cleaner does not say which): tmux's
+   * screen_alternate_on/off (screen.c:580, :605) with the cursor saved and
+   * restored, as 1049 does, the one full-screen programs send.
+   */
+  screen(alternate) {
+    this.last = -1, alternate ? this.alternateOnScreen() : this.alternateOffScreen();
+  }
+  osc() {
+  }
+  // ------------------------------------------------------------ writing cells
+  /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
+  printWide(code) {
+    if (code === ZWJ) {
+      this.joiner = !0;
+      return;
+    }
+    let width = widthOf(code);
+    if (this.joiner && this.combine(ZWJ), width === 0 || this.joiner) {
+      this.joiner = !1, this.combine(code);
+      return;
+    }
+    this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && this.put(code, width);
+  }
+  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
+  put(code, width) {
+    let row = this.rowList[this.cy], cx = this.cx;
+    row.complex && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
+  }
+  /**
+   * Overwriting part of a wide character blanks the rest of it
+   * (screen-write.c:1731, :2034): padding back to the character at `x`, and
+   * padding after the cells written.
+   */
+  clearWideAround(row, x, width) {
+    let cells = row.cells;
+    if (cells[x] === PADDING) {
+      let xx = x;
+      for (; xx > 0 && cells[xx] === PADDING; ) cells[xx--] = SPACE;
+      cells[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells[xx] = SPACE);
+    }
+    for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
+  }
+  /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
+  combine(code) {
+    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
+    for (; x >= 0 && row.cells[x] === PADDING; ) x--;
+    if (x < 0) return;
+    let before = row.cellText(x), added = String.fromCodePoint(code);
+    utf8Length(before) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before + added), x >= row.used && (row.used = x + 1), row.touched = !0, row.version = row.written = this.epoch);
+  }
+  repeat(last, count) {
+    let n = Math.min(count, this.sx - this.cx);
+    if (last < 0 || n <= 0) return;
+    let text2 = String.fromCharCode(last).repeat(n);
+    this.print(text2), this.last = -1;
+  }
+  tab() {
+    this.cx >= this.sx - 1 || (this.cx = Math.min((Math.floor(this.cx / 8) + 1) * 8, this.sx - 1));
+  }
+  backspace() {
+    if (this.cx === 0) {
+      if (this.cy === 0) return;
+      this.rowList[this.cy - 1].wraps && (this.cy--, this.cx = this.sx - 1);
+    } else this.cx = Math.min(this.cx - 1, this.sx - 1);
+  }
+  // ------------------------------------------------------------ cursor
+  cursorUp(n) {
+    let cy = this.cy;
+    n = Math.min(n, cy < this.rupper ? cy : cy - this.rupper), this.cx === this.sx && this.cx--, this.cy = cy - n;
+  }
+  cursorDown(n) {
+    let cy = this.cy;
+    if (n = Math.min(n, cy > this.rlower ? this.sy - 1 - cy : this.rlower - cy), this.cx === this.sx) this.cx--;
+    else if (n === 0) return;
+    this.cy = cy + n;
+  }
+  saveCursor() {
+    this.savedX = this.cx, this.savedY = this.cy;
+  }
+  restoreCursor() {
+    this.cx = Math.min(this.savedX, this.sx - 1), this.cy = Math.min(this.savedY, this.sy - 1);
+  }
+  setScrollRegion(upper, lower) {
+    upper = Math.min(upper, this.sy - 1), lower = Math.min(lower, this.sy - 1), !(upper >= lower) && (this.cx = 0, this.cy = 0, this.rupper = upper, this.rlower = lower);
+  }
+  // ------------------------------------------------------------ lines
+  linefeed(wrapped) {
+    let cy = this.cy;
+    wrapped && (this.rowList[cy].wraps = !0), cy === this.rlower ? this.scrollRegionUp(1) : cy < this.sy - 1 && (this.cy = cy + 1);
+  }
+  /**
+   * `n` times grid_view_scroll_region_up (grid-view.c:103), done at once: the
+   * top row of the region goes into history on the normal screen, each
+   * reported before it leaves.
+   */
+  scrollRegionUp(n) {
+    let { rupper, rlower } = this, rows = this.rowList, size2 = rlower - rupper + 1;
+    if (!this.alternateOn) {
+      for (let i = 0; i < n; i++) {
+        this.events.scrolled(rupper + i, !0);
+        let gone = rows[rupper + i];
+        this.aboveWraps = gone.wraps, this.pushHistory(gone);
+      }
+      for (let y = rupper; y + n <= rlower; y++) rows[y] = rows[y + n];
+      for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
+      for (let y = rupper; y <= rlower; y++) rows[y].version = this.epoch;
+      return;
+    }
+    if (size2 !== 1) {
+      for (let i = 0; i < n; i++) this.events.scrolled(rupper + i, !1);
+      this.shiftRegion(-n);
+    }
+  }
+  /** `n` times grid_view_scroll_region_down (grid-view.c:120), rows pushed off the bottom lost. */
+  scrollRegionDown(n) {
+    let size2 = this.rlower - this.rupper + 1;
+    size2 > 1 && this.shiftRegion(Math.min(n, size2));
+  }
+  /**
+   * Rows of the scroll region moved by `by` (up if negative), those pushed out
+   * lost, blank ones coming in. Wrapped flags as `|by|` single moves of
+   * grid_move_lines leave them: the row above the region no longer wraps,
+   * nor, going down, the row that was at the top.
+   */
+  shiftRegion(by) {
+    let { rupper, rlower } = this, rows = this.rowList, epoch = this.epoch, n = Math.abs(by);
+    if (by < 0) {
+      for (let y = rupper; y < rupper + n; y++) this.recycle(rows[y]);
+      for (let y = rupper; y + n <= rlower; y++) (rows[y] = rows[y + n]).version = epoch;
+      for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
+    } else {
+      for (let y = rlower - n + 1; y <= rlower; y++) this.recycle(rows[y]);
+      for (let y = rlower; y - n >= rupper; y--) (rows[y] = rows[y - n]).version = epoch;
+      for (let y = rupper; y < rupper + n; y++) rows[y] = this.freshRow();
+      rupper + n <= rlower && (rows[rupper + n].wraps = !1);
+    }
+    this.rowAboveClear(rupper);
+  }
+  insertLines(n) {
+    let cy = this.cy;
+    if (cy < this.rupper || cy > this.rlower) {
+      if (n = Math.min(n, this.sy - cy), n === 0 || this.sy - cy - n === 0) return;
+      this.events.erasing(this.sy - n, this.sy - 1), this.moveLines(cy + n, cy, this.sy - cy - n);
+      return;
+    }
+    if (n = Math.min(n, this.rlower + 1 - cy), n === 0) return;
+    this.events.erasing(this.rlower - n + 1, this.rlower);
+    let kept = this.rlower + 1 - cy - n;
+    this.moveLines(cy + n, cy, kept), kept < n && this.clearLines(cy + kept, n - kept, !0), this.clearTailFlag(cy, kept, n);
+  }
+  deleteLines(n) {
+    let cy = this.cy, bottom = cy < this.rupper || cy > this.rlower ? this.sy - 1 : this.rlower;
+    if (n = Math.min(n, bottom + 1 - cy), n === 0) return;
+    this.events.erasing(cy, cy + n - 1);
+    let kept = bottom + 1 - cy - n;
+    this.moveLines(cy, cy + n, kept), kept === 0 ? this.clearLines(cy, n, !0) : this.clearTailFlag(cy, kept, n);
+  }
+  /**
+   * grid-view.c:160 and :197 follow the move with grid_clear of `n - kept`
+   * rows; when that is negative, the unsigned count wraps and grid_clear_lines
+   * clears no row but still the wrapped flag of the row above its start
+   * (grid.c:655), the last row kept. Copied so that `-J` joins as tmux does.
+   */
+  clearTailFlag(cy, kept, n) {
+    kept > 0 && kept !== n && (this.rowList[cy + kept - 1].wraps = !1);
+  }
+  /**
+   * grid_move_lines (grid.c:662): rows `py`..`py+n-1` to `dy`..; rows they
+   * replace are lost, rows they leave come in blank; the wrapped flag of the
+   * row above the destination, and above the source if it is left, is cleared.
+   */
+  moveLines(dy, py, n) {
+    if (n === 0 || py === dy) return;
+    let rows = this.rowList, epoch = this.epoch, up = dy < py;
+    for (let y = up ? dy : Math.max(dy, py + n), end = up ? Math.min(py, dy + n) : dy + n; y < end; y++) this.recycle(rows[y]);
+    if (this.rowAboveClear(dy), up)
+      for (let i = 0; i < n; i++) (rows[dy + i] = rows[py + i]).version = epoch;
+    else for (let i = n - 1; i >= 0; i--) (rows[dy + i] = rows[py + i]).version = epoch;
+    for (let y = up ? Math.max(py, dy + n) : py, end = up ? py + n : Math.min(dy, py + n); y < end; y++) rows[y] = this.freshRow();
+    (py < dy || py >= dy + n) && this.rowAboveClear(py);
+  }
+  /** grid_clear_lines (grid.c:640): rows emptied, the row above no longer wraps into them. */
+  clearLines(py, n, renew) {
+    for (let y = py; y < py + n; y++)
+      if (renew)
+        this.recycle(this.rowList[y]), this.rowList[y] = this.freshRow();
+      else {
+        let row = this.rowList[y];
+        row.empty(), row.version = row.written = this.epoch;
+      }
+    this.rowAboveClear(py);
+  }
+  rowAboveClear(y) {
+    if (y > 0) {
+      let row = this.rowList[y - 1];
+      row.wraps && (row.wraps = !1, row.written = this.epoch);
+    } else this.aboveWraps = !1;
+  }
+  // ------------------------------------------------------------ erasing
+  /** Cells `x`..`x+n-1` of row `y` blanked (grid_clear, grid.c:597): a whole row is emptied as by grid_clear_lines. */
+  clearCells(y, x, n) {
+    if (n <= 0) return;
+    if (x === 0 && n >= this.sx) {
+      this.clearLines(y, 1, !1);
+      return;
+    }
+    let row = this.rowList[y], end = Math.min(x + n, row.used);
+    x >= end || (row.cells.fill(SPACE, x, end), row.version = row.written = this.epoch);
+  }
+  clearLine() {
+    this.rowList[this.cy].touched && this.clearCells(this.cy, 0, this.sx);
+  }
+  clearEndOfLine() {
+    if (this.cx === 0) return this.clearLine();
+    let row = this.rowList[this.cy];
+    this.cx > this.sx - 1 || this.cx >= row.used || this.clearCells(this.cy, this.cx, this.sx - this.cx);
+  }
+  clearStartOfLine() {
+    if (this.cx >= this.sx - 1) return this.clearLine();
+    this.clearCells(this.cy, 0, this.cx + 1);
+  }
+  clearEndOfScreen() {
+    if (this.cx === 0 && this.cy === 0 && !this.alternateOn) return this.clearIntoHistory();
+    this.events.erasing(this.cy, this.sy - 1), this.cx <= this.sx - 1 && this.clearCells(this.cy, this.cx, this.sx - this.cx), this.cy + 1 < this.sy && this.clearLines(this.cy + 1, this.sy - this.cy - 1, !0);
+  }
+  clearStartOfScreen() {
+    this.events.erasing(0, this.cy), this.cy > 0 && this.clearLines(0, this.cy, !0), this.cx > this.sx - 1 ? this.clearCells(this.cy, 0, this.sx) : this.clearCells(this.cy, 0, this.cx + 1);
+  }
+  clearScreen() {
+    if (!this.alternateOn) return this.clearIntoHistory();
+    this.events.erasing(0, this.sy - 1), this.clearLines(0, this.sy, !0);
+  }
+  /** grid_view_clear_history (grid-view.c:66): rows down to the last used one scroll into history, the rest are blanked. */
+  clearIntoHistory() {
+    let last = 0;
+    for (let y = 0; y < this.sy; y++) this.rowList[y].used !== 0 && (last = y + 1);
+    if (last === 0) {
+      this.clearLines(0, this.sy, !0);
+      return;
+    }
+    let rows = this.rowList;
+    for (let i = 0; i < last; i++) {
+      this.events.scrolled(0, !0);
+      let gone = rows.shift();
+      rows.push(this.freshRow()), this.aboveWraps = gone.wraps, this.pushHistory(gone);
+    }
+    for (let row of rows) row.version = this.epoch;
+    last < this.sy && this.clearLines(0, this.sy - last, !0), this.scrolledBack = 0;
+  }
+  clearHistory() {
+    for (let row of this.historyRing) this.recycle(row);
+    this.history = [], this.scrolledBack = 0, this.aboveWraps = !1;
+  }
+  insertCharacters(n) {
+    let cx = this.cx;
+    if (n = Math.min(n, this.sx - cx), !(n <= 0 || cx > this.sx - 1)) {
+      if (cx >= this.sx - 1) return this.clearCells(this.cy, cx, 1);
+      this.moveCells(cx + n, cx, this.sx - cx - n);
+    }
+  }
+  deleteCharacters(n) {
+    let cx = this.cx;
+    if (n = Math.min(n, this.sx - cx), n <= 0 || cx > this.sx - 1) return;
+    let kept = this.sx - cx - n;
+    kept > 0 && this.moveCells(cx, cx + n, kept), this.clearCells(this.cy, this.sx - n, n);
+  }
+  eraseCharacters(n) {
+    n = Math.min(n, this.sx - this.cx), !(n <= 0 || this.cx > this.sx - 1) && this.clearCells(this.cy, this.cx, n);
+  }
+  /** grid_move_cells (grid.c:703): `n` cells from `px` to `dx` on the cursor's row, the cells they leave blanked. */
+  moveCells(dx, px, n) {
+    if (n === 0 || px === dx) return;
+    let row = this.rowList[this.cy], cells = row.cells, extras = row.extras;
+    if (cells.copyWithin(dx, px, px + n), extras !== null) {
+      let moved = extras.slice(px, px + n);
+      for (let i = 0; i < n; i++) extras[dx + i] = moved[i];
+    }
+    dx + n > row.used && (row.used = dx + n);
+    for (let x = px; x < px + n; x++) (x < dx || x >= dx + n) && (cells[x] = SPACE);
+    row.touched = !0, row.version = row.written = this.epoch;
+  }
+  // ------------------------------------------------------------ screens
+  reset() {
+    this.savedX = 0, this.savedY = 0, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
+  }
+  alternateOnScreen() {
+    if (this.savedRows !== null) return;
+    this.events.switching(!0), this.savedRows = this.rowList, this.savedSx = this.sx, this.savedSy = this.sy, this.altSavedX = this.cx, this.altSavedY = this.cy;
+    let rows = this.altRows;
+    if (rows === null || rows.length !== this.sy) {
+      if (rows !== null) for (let row of rows) this.recycle(row);
+      rows = [];
+      for (let y = 0; y < this.sy; y++) rows.push(this.freshRow());
+    } else
+      for (let row of rows)
+        row.empty(), row.resize(this.sx), row.id = this.nextId++, row.version = row.written = this.epoch;
+    this.altRows = null, this.rowList = rows, this.rowAboveClear(0), this.alternateOn = !0;
+  }
+  alternateOffScreen() {
+    let saved = this.savedRows;
+    if (saved !== null && this.events.switching(!1), this.altSavedX >= 0 && (this.cx = this.altSavedX, this.cy = this.altSavedY), saved !== null) {
+      let sx = this.sx, sy = this.sy;
+      this.altRows = this.rowList, this.rowList = saved, this.savedRows = null, this.alternateOn = !1, this.sx = this.savedSx, this.sy = this.savedSy;
+      for (let row of saved) row.version = this.epoch;
+      sx !== this.sx || sy !== this.sy ? this.resizeTo(sx, sy, !0) : (this.rupper = 0, this.rlower = this.sy - 1);
+    }
+    this.cx = Math.min(this.cx, this.sx - 1), this.cy = Math.min(this.cy, this.sy - 1);
+  }
+  // ------------------------------------------------------------ size
+  resizeTo(sx, sy, reflow) {
+    if (sx === this.sx && (reflow = !1), sy !== this.sy && this.resizeRows(sy), sx !== this.sx) {
+      if (this.sx = sx, reflow) this.reflow();
+      else {
+        for (let row of this.rowList) row.resize(sx);
+        this.cx = Math.min(this.cx, sx - 1);
+      }
+      for (let row of this.rowList) row.version = this.epoch;
+    }
+    this.rupper = 0, this.rlower = this.sy - 1;
+  }
+  /** screen_resize_y (screen.c:309). */
+  resizeRows(sy) {
+    let oldy = this.sy, rows = this.rowList;
+    if (sy < oldy) {
+      let needed = oldy - sy, available = Math.min(oldy - 1 - this.cy, needed);
+      if (available > 0) {
+        this.events.erasing(oldy - available, oldy - 1);
+        for (let row of rows.splice(oldy - available, available)) this.recycle(row);
+        needed -= available;
+      }
+      if (this.alternateOn) {
+        if (needed > 0 && (available = Math.min(this.cy, needed), available > 0)) {
+          this.events.erasing(0, available - 1);
+          for (let row of rows.splice(0, available)) this.recycle(row);
+          this.cy -= available, this.aboveWraps = !1;
+        }
+      } else {
+        for (let i = 0; i < needed; i++) {
+          this.events.scrolled(0, !0);
+          let gone = rows.shift();
+          this.aboveWraps = gone.wraps, this.pushHistory(gone);
+        }
+        this.cy -= needed;
+      }
+    } else {
+      let needed = sy - oldy;
+      if (!this.alternateOn && this.scrolledBack > 0) {
+        let history = this.history, back = Math.min(this.scrolledBack, needed, history.length), pulled = history.splice(history.length - back, back);
+        this.history = history, rows.unshift(...pulled), this.scrolledBack -= back, this.cy += back, needed -= back;
+        let above = history[history.length - 1];
+        this.aboveWraps = above !== void 0 && above.wraps;
+      }
+      for (let i = 0; i < needed; i++) rows.push(this.freshRow());
+    }
+    for (; rows.length < sy; ) rows.push(this.freshRow());
+    for (let row of rows.splice(sy)) this.recycle(row);
+    this.sy = sy, this.cy = Math.min(Math.max(this.cy, 0), sy - 1);
+    for (let row of rows) row.version = this.epoch;
+  }
+  /**
+   * grid_reflow (grid.c:1305) over the rows kept in history and the screen:
+   * each wrapped group joined and cut again at the new width (a wide
+   * character that does not fit goes to the next row), the screen being the
+   * last rows; the cursor keeps its place in its line (grid.c:1382).
+   */
+  reflow() {
+    let sx = this.sx, all = [...this.history, ...this.rowList], cursorAt = this.history.length + this.cy, out = [], newCursorRow = -1, newCursorX = 0;
+    for (let y = 0; y < all.length; ) {
+      let last = y;
+      for (; last < all.length - 1 && all[last].wraps; ) last++;
+      let texts = [], widths = [], cursorOffset = -1;
+      for (let yy = y; yy <= last; yy++) {
+        let row2 = all[yy];
+        yy === cursorAt && (cursorOffset = this.cx >= row2.used ? -2 : texts.length + this.cx);
+        for (let x2 = 0; x2 < row2.used; x2++)
+          texts.push(row2.cellText(x2)), widths.push(row2.cellWidth(x2));
+      }
+      let firstOut = out.length, row = this.freshRow();
+      out.push(row);
+      let x = 0;
+      for (let i = 0; i < texts.length; i++) {
+        let width = widths[i];
+        width > 0 && x + width > sx && (row.wraps = !0, row = this.freshRow(), out.push(row), x = 0), i === cursorOffset && (newCursorRow = out.length - 1, newCursorX = x);
+        let text2 = texts[i];
+        x >= sx || (width === 0 && text2 === "" ? (row.cells[x] = PADDING, row.complex = !0) : text2.length === 1 ? row.cells[x] = text2.charCodeAt(0) : row.setExtra(x, text2), x++, row.used = x, row.touched = !0);
+      }
+      cursorOffset === -2 && (newCursorRow = out.length - 1, newCursorX = row.used), last === y && out.length - firstOut === 1 && (out[firstOut].id = all[y].id);
+      for (let yy = y; yy <= last; yy++) this.recycle(all[yy]);
+      y = last + 1;
+    }
+    for (; out.length < this.sy; ) out.push(this.freshRow());
+    let newHsize = out.length - this.sy, history = out.slice(0, newHsize);
+    if (history.length > HISTORY_ROWS) for (let row of history.splice(0, history.length - HISTORY_ROWS)) this.recycle(row);
+    this.history = history, this.scrolledBack = Math.min(this.scrolledBack, history.length), this.rowList = out.slice(newHsize);
+    let above = history[history.length - 1];
+    this.aboveWraps = above !== void 0 && above.wraps, newCursorRow >= newHsize ? (this.cy = newCursorRow - newHsize, this.cx = Math.min(newCursorX, sx)) : (this.cx = 0, this.cy = 0);
+  }
+  // ------------------------------------------------------------ rows
+  freshRow() {
+    let row = this.spare.pop();
+    return row === void 0 ? new Row(this.sx, this.nextId++, this.epoch) : (row.resize(this.sx), row.id = this.nextId++, row.version = row.written = this.epoch, row);
+  }
+  recycle(row) {
+    row.empty(), this.spare.length < 64 && this.spare.push(row);
+  }
+  pushHistory(row) {
+    let ring = this.historyRing;
+    ring.length < HISTORY_ROWS ? ring.push(row) : (this.recycle(ring[this.historyStart]), ring[this.historyStart] = row, this.historyStart = (this.historyStart + 1) % HISTORY_ROWS), this.scrolledBack < HISTORY_ROWS && this.scrolledBack++;
+  }
+  /** The history, oldest first (for resizing). */
+  get history() {
+    let ring = this.historyRing;
+    return this.historyStart === 0 ? ring : [...ring.slice(this.historyStart), ...ring.slice(0, this.historyStart)];
+  }
+  set history(rows) {
+    this.historyRing = rows, this.historyStart = 0;
+  }
+  touch(row) {
+    row.version = row.written = this.epoch;
+  }
+};
+
 // src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, LineAssembler = class {
   constructor(sink, maxChars = MAX_LINE_CHARS, columns) {
     this.sink = sink;
     this.maxChars = maxChars;
@@ -6899,15 +7762,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
     cursor === text2.length ? this.text = text2.length === 0 ? part : text2 + part : cursor > text2.length ? this.text = text2 + " ".repeat(cursor - text2.length) + part : this.text = text2.slice(0, cursor) + part + text2.slice(cursor + part.length), this.cursor = cursor + part.length, this.text.length > this.maxChars && this.split();
   }
   execute(control) {
-    this.alternate || (control === LF2 ? this.emit() : control === CR2 ? this.cursor = 0 : control === BS2 && this.cursor > 0 && this.cursor--);
+    this.alternate || (control === LF3 ? this.emit() : control === CR3 ? this.cursor = 0 : control === BS3 && this.cursor > 0 && this.cursor--);
   }
-  csi(final, param) {
+  csi(final, param2) {
     if (this.alternate) return;
-    let count = param > 0 ? param : 1;
+    let count = param2 > 0 ? param2 : 1;
     switch (final) {
       case 75 /* EraseInLine */:
-        if (param <= 0) this.text = this.text.slice(0, this.cursor);
-        else if (param === 1) {
+        if (param2 <= 0) this.text = this.text.slice(0, this.cursor);
+        else if (param2 === 1) {
           let upto = Math.min(this.cursor + 1, this.text.length);
           this.text = " ".repeat(upto) + this.text.slice(upto);
         } else this.text = "";
@@ -6941,8 +7804,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
   }
   split() {
     for (; this.text.length > this.maxChars; ) {
-      let cut = this.maxChars, last = this.text.charCodeAt(cut - 1);
-      last >= 55296 && last <= 56319 && cut--, this.sink.line(this.text.slice(0, cut), this.continued), this.continued = !0, this.text = this.text.slice(cut), this.cursor = Math.max(0, this.cursor - cut);
+      let cut2 = this.maxChars, last = this.text.charCodeAt(cut2 - 1);
+      last >= 55296 && last <= 56319 && cut2--, this.sink.line(this.text.slice(0, cut2), this.continued), this.continued = !0, this.text = this.text.slice(cut2), this.cursor = Math.max(0, this.cursor - cut2);
     }
   }
   emit() {
@@ -6950,36 +7813,483 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, LineAssembler = cla
   }
 };
 
+// src/terminal/hybrid.ts
+var DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, CR4 = 13, ENGAGING_CSI = new Uint8Array(128);
+for (let final of "ABEFHfdJrLMSTsu") ENGAGING_CSI[final.charCodeAt(0)] = 1;
+var ENGAGING_ESC = new Uint8Array(128);
+for (let final of "78DEMc") ENGAGING_ESC[final.charCodeAt(0)] = 1;
+function rowsOf(text2, columns) {
+  return text2.length <= columns ? 1 : Math.ceil(text2.length / columns);
+}
+function cut(text2, columns) {
+  if (text2.length <= columns && /^[\x20-\x7e]*$/.test(text2)) return [text2];
+  let rows = [], from = 0, cells = 0;
+  for (let i = 0; i < text2.length; ) {
+    let codePoint = text2.codePointAt(i), size2 = codePoint > 65535 ? 2 : 1, width = codePoint < 768 ? 1 : cellWidth(codePoint);
+    cells + width > columns && (rows.push(text2.slice(from, i)), from = i, cells = 0), cells += width, i += size2;
+  }
+  return rows.push(text2.slice(from)), rows;
+}
+var Hybrid = class {
+  constructor(sink, options = {}) {
+    this.sink = sink;
+    let maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
+    this.lines = new LineAssembler(this, maxLineChars, options.columns), this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS), this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
+  }
+  sink;
+  lines;
+  columns;
+  height;
+  /** The screen model, once first needed; `engaged` while it, not the line model, takes the stream. */
+  grid;
+  engaged = !1;
+  // ---- the fast path's picture of the screen, to seed the model from
+  /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
+  above = [];
+  /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
+  fastRow = 0;
+  /** Units printed since the last CR, when the cursor is known to be there; -1: at the end of the line. */
+  sinceCr = -1;
+  // ---- while engaged
+  /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
+  logged = /* @__PURE__ */ new Map();
+  /** When each logged row was logged (a `mark()`): a row not written since is unchanged, no text needed. */
+  loggedAt = /* @__PURE__ */ new Map();
+  /** Row ids that carry on a line whose start already left the screen as a piece. */
+  pieces = /* @__PURE__ */ new Set();
+  /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
+  pendingId = -1;
+  /** Rows written since this mark are looked at by the next settle. */
+  settleMark = 0;
+  /** Something may have changed outside the line in progress since the last settle. */
+  dirty = !1;
+  /** Line feeds in a row with no vertical addressing between them: a screenful hands back to the fast path. */
+  plainRun = 0;
+  /** Set while an erase of the display runs: rows about to go are cleared, not scrolled. */
+  clearing = !1;
+  // ---- the alternate screen's block
+  inBlock = !1;
+  /** The program left; the block ends at the next output, unless it enters again first. */
+  leavePending = !1;
+  lastFrame = "";
+  frameMark = 0;
+  gone = [];
+  // ------------------------------------------------------------ set-up
+  /** The pane's width changed (a resize). */
+  setColumns(columns) {
+    this.lines.setColumns(columns), this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
+  }
+  /** The pane's size changed. */
+  resize(columns, rows) {
+    if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
+    this.columns = columns, this.height = rows;
+    let grid = this.grid;
+    grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1)), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
+  }
+  /**
+   * What the screen showed when the stream began: the rows above the cursor,
+   * and the cursor's line up to the cursor (it carries on from there).
+   */
+  seed(line, rowsAbove = []) {
+    this.above = rowsAbove.slice(-this.height), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line), this.sinceCr = -1;
+  }
+  /** The line being drawn, not yet finished. */
+  pendingText() {
+    if (!this.engaged) return this.lines.pendingText();
+    let grid = this.grid;
+    if (grid.alternate) return "";
+    let [first, last] = grid.lineBounds(grid.cursorY);
+    return grid.joinedText(first, last);
+  }
+  /** The pane was already in the alternate screen (logging started under a full-screen program). */
+  setAlternate(alternate) {
+    let on = this.engaged && this.grid.alternate;
+    alternate !== on && this.screen(alternate);
+  }
+  /** Whether a settle could say something now: the recorder keeps its timers only then. */
+  get busy() {
+    return this.engaged;
+  }
+  /** The screen model's view, for tests: `undefined` while the line model has the stream. */
+  get model() {
+    return this.engaged ? this.grid : void 0;
+  }
+  // ------------------------------------------------------------ Perform
+  print(text2) {
+    if (!this.engaged) {
+      this.sinceCr >= 0 && (this.sinceCr += text2.length), this.lines.print(text2);
+      return;
+    }
+    this.leavePending && this.flushLeave();
+    let grid = this.grid;
+    !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), grid.print(text2);
+  }
+  execute(control) {
+    if (!this.engaged) {
+      control === CR4 ? this.sinceCr = 0 : control === LF4 ? this.sinceCr = 0 : this.sinceCr = -1, this.lines.execute(control);
+      return;
+    }
+    this.leavePending && this.flushLeave(), control === LF4 ? this.lineFeed(() => this.grid.execute(LF4)) : this.grid.execute(control);
+  }
+  csi(final, first, second) {
+    if (!this.engaged) {
+      if (ENGAGING_CSI[final] !== 1) {
+        this.sinceCr = -1, this.lines.csi(final, first, second);
+        return;
+      }
+      this.engage();
+    }
+    this.leavePending && this.flushLeave();
+    let grid = this.grid;
+    if (ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), final === 74 /* EraseInDisplay */) {
+      this.clearing = !0;
+      try {
+        grid.csi(final, first, second);
+      } finally {
+        this.clearing = !1;
+      }
+      this.afterClear();
+      return;
+    }
+    grid.csi(final, first, second);
+  }
+  esc(final) {
+    if (!this.engaged) {
+      if (ENGAGING_ESC[final] !== 1) return this.lines.esc(final);
+      this.engage();
+    }
+    this.leavePending && this.flushLeave();
+    let grid = this.grid;
+    if (this.plainRun = 0, this.dirty = !0, final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
+    if (final === 99 /* Reset */) {
+      this.clearing = !0;
+      try {
+        grid.esc(final);
+      } finally {
+        this.clearing = !1;
+      }
+      this.afterClear();
+      return;
+    }
+    grid.esc(final);
+  }
+  screen(alternate) {
+    if (!this.engaged) {
+      if (!alternate) return;
+      this.engage();
+    }
+    this.plainRun = 0, this.dirty = !0;
+    let grid = this.grid, was = grid.alternate;
+    grid.screen(alternate), alternate && !was ? (this.frameMark = grid.mark(), this.gone.length = 0) : !alternate && was && (this.pendingId = grid.rowId(grid.cursorY), this.settleMark = grid.mark());
+  }
+  osc(command, data, truncated) {
+    this.leavePending && this.flushLeave(), this.sink.osc?.(command, data, truncated);
+  }
+  // ------------------------------------------------------------ LineSink (the line model's lines)
+  line(text2, continued) {
+    this.sink.line(text2, continued);
+    let above = this.above;
+    if (continued && above.length > 0) {
+      let joined = above[above.length - 1] + text2;
+      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+    } else
+      above.push(text2), above.length > this.height && above.shift();
+    this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text2, this.columns)), this.height - 1);
+  }
+  clamped() {
+    this.sink.clamped?.();
+  }
+  // ------------------------------------------------------------ ScreenEvents (the screen model's)
+  scrolled(y, history) {
+    let grid = this.grid;
+    if (!history) {
+      this.goneFromAlternate(y, y);
+      return;
+    }
+    let [, last] = grid.lineBounds(y);
+    if (this.isPending(y, last))
+      return this.clearing ? this.forget(y, y) : (grid.wraps(y) && !this.logged.has(grid.rowId(y)) && (this.sink.line(grid.rowText(y, !1), this.pieces.has(grid.rowId(y))), this.pieces.add(grid.rowId(y + 1))), this.forget(y, y));
+    this.settleGroup(y, last), this.forget(y, y);
+  }
+  erasing(top, bottom) {
+    let grid = this.grid;
+    if (grid.alternate) {
+      this.goneFromAlternate(top, bottom);
+      return;
+    }
+    for (let y = top; y <= bottom; ) {
+      let [first, last] = grid.lineBounds(y);
+      this.isPending(first, last) || this.settleGroup(first, last), y = last + 1;
+    }
+    this.forget(top, bottom);
+  }
+  switching(alternate) {
+    let grid = this.grid;
+    if (alternate) {
+      this.settleRows(!1), this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.sink.screen(!0));
+      return;
+    }
+    this.frameNow(grid, !0), this.leavePending = !0;
+  }
+  // ------------------------------------------------------------ settling (the recorder's timers)
+  /**
+   * The pane has been quiet (or busy for a while): rows that changed are
+   * logged now, the alternate screen gets a frame if it changed, a finished
+   * block is closed; after quiet, the fast path takes over again when it can.
+   */
+  settle(reason) {
+    if (!this.engaged) return;
+    let grid = this.grid;
+    if (reason === "quiet" && this.flushLeave(), grid.alternate) {
+      this.frameNow(grid, !1);
+      return;
+    }
+    this.settleRows(!0), reason === "quiet" && this.disengage(!1);
+  }
+  /** End of the stream: what has changed is logged, and what is left of the line in progress. */
+  finish() {
+    if (!this.engaged) {
+      this.lines.finish();
+      return;
+    }
+    let grid = this.grid;
+    if (this.flushLeave(), grid.alternate) {
+      this.frameNow(grid, !1);
+      return;
+    }
+    this.settleRows(!0);
+    let [first, last] = grid.lineBounds(grid.cursorY), text2 = this.lineText(first, last);
+    text2 !== "" && !this.logged.has(grid.rowId(first)) && this.sink.line(text2, this.pieces.has(grid.rowId(first)));
+  }
+  /** The line in progress, rows `first`..`last`, up to the last cell written (a prompt's trailing blank is kept, as the line model keeps it). */
+  lineText(first, last) {
+    let grid = this.grid, text2 = "";
+    for (let y = first; y <= last; y++) text2 += grid.rowText(y, !1);
+    return text2;
+  }
+  /** Whether the pane is in a full-screen program's block (the recorder closes it at the end). */
+  get inAlternate() {
+    return this.inBlock;
+  }
+  // ------------------------------------------------------------ engaging and handing back
+  /** The screen model takes the stream, seeded with what the line model knows. */
+  engage() {
+    let columns = this.columns, height = this.height, grid = this.grid;
+    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this));
+    let pending = this.lines.pendingText();
+    this.lines.seed("");
+    let pendingRows = cut(pending, columns).slice(-height), cursorY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1), wanted = cursorY - (pendingRows.length - 1), rows = [], continued = [];
+    for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
+      let parts = cut(this.above[i], columns);
+      for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--)
+        rows.push(parts[k]), continued.push(k > 0);
+    }
+    for (; rows.length < wanted; )
+      rows.push(""), continued.push(!1);
+    rows.reverse(), continued.reverse(), continued.length > 0 && (continued[0] = !1);
+    for (let k = 0; k < pendingRows.length; k++)
+      rows.push(pendingRows[k]), continued.push(k > 0);
+    let lastRow = pendingRows[pendingRows.length - 1], x = this.sinceCr >= 0 ? Math.min(this.sinceCr, columns) : textWidth(lastRow);
+    grid.seed(rows, x, cursorY, continued), this.engaged = !0, this.pieces.clear(), this.baseline(), this.plainRun = 0;
+  }
+  /** Rows on the screen now count as logged, but for the line in progress. */
+  baseline() {
+    let grid = this.grid;
+    this.logged.clear(), this.loggedAt.clear();
+    let [pendingFirst] = grid.lineBounds(grid.cursorY);
+    for (let y = 0; y < pendingFirst; ) {
+      let [, last] = grid.lineBounds(y);
+      this.markLogged(y, last, grid.joinedText(y, last)), y = last + 1;
+    }
+    this.pendingId = grid.rowId(grid.cursorY), this.settleMark = grid.mark(), this.dirty = !1;
+  }
+  /**
+   * Hands the stream back to the line model, with the rows above the cursor
+   * and the line in progress, when nothing else on the screen can change
+   * unseen: the normal screen, no scroll region, nothing below the cursor.
+   */
+  disengage(atLineStart) {
+    let grid = this.grid;
+    if (grid.alternate || this.leavePending) return !1;
+    let [upper, lower] = grid.scrollRegion;
+    if (upper !== 0 || lower !== grid.rows - 1) return !1;
+    let [first, last] = grid.lineBounds(grid.cursorY);
+    if (last !== grid.cursorY) return !1;
+    for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== "") return !1;
+    let pending = this.lineText(first, last);
+    if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return !1;
+    let above = [];
+    for (let y = 0; y < first; ) {
+      let [, end] = grid.lineBounds(y);
+      above.push(grid.joinedText(y, end)), y = end + 1;
+    }
+    return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.lines.seed(pending), this.sinceCr = -1, !0;
+  }
+  // ------------------------------------------------------------ the normal screen
+  /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
+  lineFeed(feed) {
+    let grid = this.grid;
+    if (grid.alternate) {
+      feed();
+      return;
+    }
+    let y = grid.cursorY;
+    if (!grid.wraps(y)) {
+      let [first, last] = grid.lineBounds(y);
+      if (!this.logged.has(grid.rowId(first)) && !this.logged.has(grid.rowId(last))) {
+        this.dirty && this.settleRows(!1);
+        let text2 = grid.joinedText(first, last);
+        this.sink.line(text2, this.pieces.has(grid.rowId(first))), this.markLogged(first, last, text2);
+      }
+      this.plainRun++;
+    }
+    feed(), this.pendingId = grid.rowId(grid.cursorY), this.plainRun >= grid.rows && (this.dirty && this.settleRows(!1), this.dirty || this.disengage(!0));
+  }
+  /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
+  afterClear() {
+    let grid = this.grid;
+    grid.alternate || (this.pendingId = grid.rowId(grid.cursorY));
+  }
+  /**
+   * Logs rows written since the last settle that are not the line in
+   * progress: a row never logged as a line, one logged as `redrawn` if its
+   * text changed. `all`: also a changed logged row under the cursor.
+   */
+  settleRows(all) {
+    let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowWritten(y) <= mark) continue;
+      let [first, last] = grid.lineBounds(y);
+      cursorY >= first && cursorY <= last ? all && this.logged.has(grid.rowId(first)) && this.settleGroup(first, last) : this.settleGroup(first, last), y = last;
+    }
+    this.settleMark = grid.mark(), this.dirty = !1;
+  }
+  /** Rows `first`..`last` (one line) as they show now: a line if never logged, `redrawn` if logged with other text. */
+  settleGroup(first, last) {
+    let grid = this.grid;
+    if (this.unchanged(first, last)) return;
+    let text2 = grid.joinedText(first, last), logged, known = !0;
+    for (let y = first; y <= last; y++) {
+      let was = this.logged.get(grid.rowId(y));
+      was === void 0 ? known = !1 : logged ??= was;
+    }
+    if (logged === void 0) {
+      if (text2 === "") return;
+      this.sink.line(text2, this.pieces.has(grid.rowId(first)));
+    } else if (text2 !== logged || !known) {
+      if (text2 === logged) {
+        this.markLogged(first, last, text2);
+        return;
+      }
+      text2 !== "" && this.sink.redrawn(text2);
+    } else return;
+    this.markLogged(first, last, text2);
+  }
+  markLogged(first, last, text2) {
+    let grid = this.grid, at = grid.mark();
+    for (let y = first; y <= last; y++) {
+      let id = grid.rowId(y);
+      this.logged.set(id, text2), this.loggedAt.set(id, at);
+    }
+  }
+  /** Rows `first`..`last` were all logged and none written since. */
+  unchanged(first, last) {
+    let grid = this.grid;
+    for (let y = first; y <= last; y++) {
+      let at = this.loggedAt.get(grid.rowId(y));
+      if (at === void 0 || grid.rowWritten(y) > at) return !1;
+    }
+    return !0;
+  }
+  /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
+  forget(top, bottom) {
+    let grid = this.grid;
+    for (let y = top; y <= bottom; y++) {
+      let id = grid.rowId(y);
+      this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id);
+    }
+  }
+  /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
+  isPending(first, last) {
+    let grid = this.grid;
+    for (let y = first; y <= last; y++) if (grid.rowId(y) === this.pendingId) return !0;
+    return !1;
+  }
+  // ------------------------------------------------------------ the alternate screen
+  /** Rows `top`..`bottom` of the alternate screen leave it: those written since the last frame are kept for the log. */
+  goneFromAlternate(top, bottom) {
+    let grid = this.grid;
+    for (let y = top; y <= bottom; y++) {
+      if (grid.rowWritten(y) <= this.frameMark) continue;
+      let text2 = grid.rowText(y);
+      text2 !== "" && (this.gone.push(text2), this.gone.length >= grid.rows && this.flushGone());
+    }
+  }
+  flushGone() {
+    if (this.gone.length === 0) return;
+    let rows = this.gone;
+    this.gone = [], this.sink.scrolledOff(rows);
+  }
+  /** A frame of the alternate screen if it changed since the last (`final`: the program is leaving). */
+  frameNow(grid, final) {
+    if (this.flushGone(), !final && grid.changedSince(this.frameMark).length === 0) return;
+    let rows = grid.lines();
+    for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+    let text2 = rows.join(`
+`);
+    this.frameMark = grid.mark(), text2 !== this.lastFrame && (this.lastFrame = text2, this.sink.frame(rows));
+  }
+  /** The program left and something else came: its block ends. */
+  flushLeave() {
+    this.leavePending && (this.leavePending = !1, this.inBlock = !1, this.sink.screen(!1));
+  }
+};
+function clamp(value, fallback, max) {
+  return value === void 0 || !Number.isFinite(value) || value < 1 ? fallback : Math.min(Math.floor(value), max);
+}
+
 // src/terminal/transcript.ts
 var Transcript = class {
   cleaner = new EscapeCleaner();
-  lines;
-  /** `columns`: the pane's width, if known (see LineAssembler). */
-  constructor(sink, maxLineChars, columns) {
-    this.lines = new LineAssembler(sink, maxLineChars, columns);
+  hybrid;
+  /** `columns`, `rows`: the pane's size, if known. */
+  constructor(sink, options = {}) {
+    this.hybrid = new Hybrid(sink, options);
   }
   /** The pane's width changed (a resize). */
   setColumns(columns) {
-    this.lines.setColumns(columns);
+    this.hybrid.setColumns(columns);
   }
-  /** Text the current line already holds (what the screen showed before the stream began). */
-  seed(text2) {
-    this.lines.seed(text2);
+  /** What the screen showed before the stream began: the cursor's line up to the cursor, and the rows above it. */
+  seed(text2, rowsAbove) {
+    this.hybrid.seed(text2, rowsAbove);
   }
-  /** See LineAssembler.pendingText. */
+  /** The line being drawn, not yet finished. */
   pendingText() {
-    return this.lines.pendingText();
+    return this.hybrid.pendingText();
   }
-  /** See LineAssembler.setAlternate. */
+  /** The pane is in the alternate screen without a sequence in the stream (it was when logging began). */
   setAlternate(alternate) {
-    this.lines.setAlternate(alternate);
+    this.hybrid.setAlternate(alternate);
+  }
+  /** The screen model has the stream: the recorder should settle it when quiet and every few seconds. */
+  get busy() {
+    return this.hybrid.busy;
+  }
+  /** A full-screen program's block is open. */
+  get inAlternate() {
+    return this.hybrid.inAlternate;
+  }
+  /** See Hybrid.settle. */
+  settle(reason) {
+    this.hybrid.settle(reason);
   }
   push(chunk) {
-    this.cleaner.advance(chunk, this.lines);
+    this.cleaner.advance(chunk, this.hybrid);
   }
   /** End of stream: what is left of the last line is emitted too. */
   end() {
-    this.cleaner.end(this.lines), this.lines.finish();
+    this.cleaner.end(this.hybrid), this.hybrid.finish();
   }
 };
 
@@ -7186,61 +8496,41 @@ function pidOption(mark) {
 
 // src/capture/screen.ts
 var ScreenRecorder = class {
-  constructor(source, write, leave) {
+  constructor(source, write) {
     this.source = source;
     this.write = write;
-    this.leave = leave;
   }
   source;
   write;
-  leave;
-  alternate = !1;
-  closed = !1;
-  capturing = !1;
-  settle;
-  lastCapture = 0;
-  lastSnapshot = "";
-  /** Set while a leave found by a capture (not by the stream) is being reported: the normal screen's rows. */
-  resynced;
+  inBlock = !1;
   /** The pane entered (true) or left (false) the alternate screen. */
   switched(alternate) {
-    if (this.alternate = alternate, this.lastSnapshot = "", clearTimeout(this.settle), !alternate) {
-      let rows = this.resynced;
-      this.resynced = void 0, rows ? this.write([{ event: { state: "leave", reason: "resync" } }, { event: { state: "snapshot", rows: rows.length, screen: "normal" } }, ...rows.map((row) => ({ row }))]) : this.write([{ event: { state: "leave" } }]);
+    if (this.inBlock = alternate, !alternate) {
+      this.write([{ event: { state: "leave" } }]);
       return;
     }
-    this.lastCapture = Date.now();
     let enter = { state: "enter", program: void 0 };
     this.source?.program((name) => {
       enter.program = name;
-    }), this.write([{ event: enter }]), !this.closed && this.source && (this.settle = setTimeout(() => this.capture(), 500));
+    }), this.write([{ event: enter }]);
   }
-  /** The pane printed something (called after each read). */
-  output() {
-    !this.alternate || this.closed || !this.source || (Date.now() - this.lastCapture >= 5e3 && this.capture(), clearTimeout(this.settle), this.settle = setTimeout(() => this.capture(), 500));
+  /** The screen as it shows now. */
+  frame(rows) {
+    this.write([{ event: { state: "snapshot", rows: rows.length } }, ...rows.map((row) => ({ row }))]);
+  }
+  /** Rows that left the screen (scrolled off its top, erased) before a frame showed them. */
+  scrolledOff(rows) {
+    this.write([{ event: { state: "scrolled", rows: rows.length } }, ...rows.map((row) => ({ row }))]);
   }
   /** The recording ends: a block still open is closed, whatever ended it (kill-server, a signal, a stop). */
   close() {
-    this.closed = !0, clearTimeout(this.settle), this.alternate && (this.alternate = !1, this.write([{ event: { state: "leave", reason: "end" } }]));
-  }
-  capture() {
-    this.capturing || !this.source || (this.capturing = !0, this.lastCapture = Date.now(), this.source.capture((screen) => {
-      if (this.capturing = !1, !screen || !this.alternate || this.closed) return;
-      if (!screen.alternate) {
-        this.resynced = screen.rows, this.leave();
-        return;
-      }
-      let { rows } = screen, snapshot = rows.join(`
-`);
-      snapshot !== this.lastSnapshot && (this.lastSnapshot = snapshot, this.write([{ event: { state: "snapshot", rows: rows.length } }, ...rows.map((row) => ({ row }))]));
-    }));
+    this.inBlock && (this.inBlock = !1, this.write([{ event: { state: "leave", reason: "end" } }]));
   }
 };
 
 // src/capture/recorder.ts
 function heldWhileAsking(source, hold) {
   return {
-    capture: (done) => source.capture(done),
     program: (done) => {
       hold.hold(), source.program((name) => {
         done(name), hold.release();
@@ -7248,23 +8538,19 @@ function heldWhileAsking(source, hold) {
     }
   };
 }
-var WIDTH_ASK_MS = 1e3, Recorder = class {
+var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
   constructor(stamper, pipeline, options) {
     this.stamper = stamper;
     this.pipeline = pipeline;
     this.options = options;
-    this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    this.transcript = new Transcript(this, { maxLineChars: options.maxLineChars, columns: options.width, rows: options.height });
     let hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
       hold,
       event: (name, fields) => this.event(name, fields),
       now: options.now
-    }), this.screenRecorder = new ScreenRecorder(
-      options.screen && heldWhileAsking(options.screen, hold),
-      (entries) => this.screenEntries(entries),
-      () => this.transcript.setAlternate(!1)
-    );
+    }), this.screenRecorder = new ScreenRecorder(options.screen && heldWhileAsking(options.screen, hold), (entries) => this.screenEntries(entries));
   }
   stamper;
   pipeline;
@@ -7281,23 +8567,39 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   /** Set while a chunk is being turned into records: they all take its stamp. */
   inChunk = !1;
   widthAskedAt = Number.NEGATIVE_INFINITY;
+  quiet;
+  settledAt = 0;
+  ended = !1;
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
-   * `alternate` whether a full-screen program was up (its screen is then a
-   * block from the start).
+   * `rowsAbove` the rows of the screen above it, `alternate` whether a
+   * full-screen program was up (its screen is then a block from the start).
    */
-  start(fields, seed, alternate) {
-    this.transcript.seed(seed), this.event("start", fields), this.pipeline.flush(), alternate && this.transcript.setAlternate(!0);
+  start(fields, seed, alternate, rowsAbove) {
+    this.transcript.seed(seed, rowsAbove), this.event("start", fields), this.pipeline.flush(), alternate && (this.transcript.setAlternate(!0), this.armSettle());
   }
   /** A chunk of the pane's output, as read. */
   push(chunk) {
-    this.tick(), this.inChunk = !0;
+    let time = this.tick();
+    this.inChunk = !0;
     try {
-      this.transcript.push(chunk);
+      this.transcript.push(chunk), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"));
     } finally {
       this.inChunk = !1;
     }
-    this.pipeline.flush(), this.screenRecorder.output();
+    this.pipeline.flush(), this.armSettle();
+  }
+  /** While the screen model has the stream: a settle once the pane has been quiet (refreshed by each chunk). */
+  armSettle() {
+    if (!(this.ended || !this.transcript.busy)) {
+      if (this.quiet) {
+        this.quiet.refresh();
+        return;
+      }
+      this.settledAt ||= this.time, this.quiet = setTimeout(() => {
+        this.quiet = void 0, !this.ended && (this.settledAt = this.tick(), this.transcript.settle("quiet"), this.pipeline.flush());
+      }, QUIET_MS);
+    }
   }
   /** The recorder's own event, in order with the output; `notAfter`: it goes ahead of records stamped that early. */
   event(name, fields, notAfter) {
@@ -7306,7 +8608,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** End of input: what is left of the last line is recorded, and anything held is let go. */
   endOfInput() {
-    this.tick(), this.transcript.end(), this.screenRecorder.close(), this.commands.close(), this.pipeline.settle();
+    this.tick(), this.ended = !0, clearTimeout(this.quiet), this.quiet = void 0, this.transcript.end(), this.screenRecorder.close(), this.commands.close(), this.pipeline.settle();
   }
   /** The last event, then everything delivered and closed. */
   async stop(fields) {
@@ -7314,7 +8616,19 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** LineSink: a finished line of output. */
   line(text2, continued) {
-    this.commands.blanking && (text2 = this.commands.blank(text2)), continued || this.commands.sawLine(text2), this.pipeline.push(this.stamper.output(continued ? "piece" : "line", text2, this.time));
+    this.commands.blanking && (text2 = this.commands.blank(text2)), continued || this.commands.sawLine(text2), this.pipeline.push(this.stamper.output(continued ? "piece" : "line", text2, this.stamp()));
+  }
+  /** ScreenSink: a logged row that now shows other text, as it settled. */
+  redrawn(text2) {
+    this.commands.blanking && (text2 = this.commands.blank(text2)), this.pipeline.push(this.stamper.output("redrawn", text2, this.stamp()));
+  }
+  /** ScreenSink: the alternate screen as it shows now. */
+  frame(rows) {
+    this.screenRecorder.frame(rows);
+  }
+  /** ScreenSink: rows that left the alternate screen before a frame showed them. */
+  scrolledOff(rows) {
+    this.screenRecorder.scrolledOff(rows);
   }
   /** LineSink: a semantic-prompt mark (a shell's command, or one forged by output: commands.ts tells them apart). */
   osc(command, data, truncated) {
@@ -7525,8 +8839,8 @@ var ByteQueue = class {
   take(limit) {
     let last = 0;
     for (; last + 1 < this.ends.length && this.ends[last + 1] <= limit; ) last++;
-    let cut = this.ends[last], taken = this.fill.subarray(0, cut), rest = this.used - cut;
-    return this.spare.length < rest && (this.spare = this.grown(this.spare, rest)), this.fill.copy(this.spare, 0, cut, this.used), this.ends = this.ends.slice(last + 1).map((end) => end - cut), [this.fill, this.spare] = [this.spare, this.fill], this.used = rest, taken;
+    let cut2 = this.ends[last], taken = this.fill.subarray(0, cut2), rest = this.used - cut2;
+    return this.spare.length < rest && (this.spare = this.grown(this.spare, rest)), this.fill.copy(this.spare, 0, cut2, this.used), this.ends = this.ends.slice(last + 1).map((end) => end - cut2), [this.fill, this.spare] = [this.spare, this.fill], this.used = rest, taken;
   }
   /** When empty, gives back what a flood made the buffers grow to. */
   shrink() {
@@ -7845,11 +9159,12 @@ function runPipe(recording, runFile, dependencies = {}) {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
+    height: recording.height,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
-  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? "", !!recording.alternateScreen);
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell }, recording.seed ?? "", !!recording.alternateScreen, recording.rowsAbove);
   let lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();
@@ -7894,10 +9209,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   });
 }
 function screenOf(tmux, paneId) {
-  return {
-    program: (done) => tmux.currentCommand(paneId, done),
-    capture: (done) => tmux.captureScreen(paneId, done)
-  };
+  return { program: (done) => tmux.currentCommand(paneId, done) };
 }
 function endOfInput(tmux, recording) {
   if (!recording.socket) return { reason: "eof" };

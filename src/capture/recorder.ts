@@ -8,7 +8,7 @@
 import type { EventFields } from '../core/record.ts';
 import { Hold } from '../pipeline/hold.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
-import type { LineSink } from '../terminal/lines.ts';
+import type { ScreenSink } from '../terminal/hybrid.ts';
 import { Transcript } from '../terminal/transcript.ts';
 import { CommandTracker, type ShellKeys } from './commands.ts';
 import { ScreenRecorder, type ScreenEntry, type ScreenSource } from './screen.ts';
@@ -17,12 +17,14 @@ import type { Stamper } from './stamper.ts';
 export interface RecorderOptions {
   /** Epoch milliseconds now. */
   now: () => number;
-  /** tmux, for full-screen snapshots; none for `pipe --file`. */
+  /** tmux, for the program that enters the alternate screen; none for `pipe --file`. */
   screen?: ScreenSource;
   /** Longest line kept whole (see terminal/lines.ts). */
   maxLineChars?: number;
   /** The pane's width at start: cursor moves stop at it (none for `pipe --file`: only the line limit). */
   width?: number;
+  /** The pane's height at start: the screen model's (none for `pipe --file`: 24). */
+  height?: number;
   /** Asks tmux for the pane's width now, asynchronously: a resize is learnt when a cursor move hits the old edge. */
   paneWidth?: (done: (width: number | undefined) => void) => void;
   /** tmux, for the hashes integrated shells registered (none: every command mark is `verified=no`). */
@@ -34,7 +36,6 @@ export interface RecorderOptions {
 /** `source`, whose answers about the program hold the pipeline until they are in, so the enter event goes out with its program and in order. */
 function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
   return {
-    capture: (done) => source.capture(done),
     program: (done) => {
       hold.hold();
       source.program((name) => {
@@ -47,8 +48,15 @@ function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
 
 /** A pane resized often (a window being dragged) is asked its width at most this often. */
 const WIDTH_ASK_MS = 1000;
+/**
+ * While the screen model has the stream, what it shows is logged once the
+ * pane has been quiet this long (a redrawn row's last state, a full-screen
+ * program's frame), and at least every BUSY_MS while output keeps coming.
+ */
+const QUIET_MS = 500;
+const BUSY_MS = 5000;
 
-export class Recorder implements LineSink {
+export class Recorder implements ScreenSink {
   private readonly transcript: Transcript;
   private readonly screenRecorder: ScreenRecorder;
   private readonly commands: CommandTracker;
@@ -61,13 +69,16 @@ export class Recorder implements LineSink {
   /** Set while a chunk is being turned into records: they all take its stamp. */
   private inChunk = false;
   private widthAskedAt = Number.NEGATIVE_INFINITY;
+  private quiet: NodeJS.Timeout | undefined;
+  private settledAt = 0;
+  private ended = false;
 
   constructor(
     private readonly stamper: Stamper,
     private readonly pipeline: Pipeline,
     private readonly options: RecorderOptions,
   ) {
-    this.transcript = new Transcript(this, options.maxLineChars, options.width);
+    this.transcript = new Transcript(this, { maxLineChars: options.maxLineChars, columns: options.width, rows: options.height });
     const hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -75,36 +86,56 @@ export class Recorder implements LineSink {
       event: (name, fields) => this.event(name, fields),
       now: options.now,
     });
-    this.screenRecorder = new ScreenRecorder(
-      options.screen && heldWhileAsking(options.screen, hold),
-      (entries) => this.screenEntries(entries),
-      () => this.transcript.setAlternate(false),
-    );
+    this.screenRecorder = new ScreenRecorder(options.screen && heldWhileAsking(options.screen, hold), (entries) => this.screenEntries(entries));
   }
 
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
-   * `alternate` whether a full-screen program was up (its screen is then a
-   * block from the start).
+   * `rowsAbove` the rows of the screen above it, `alternate` whether a
+   * full-screen program was up (its screen is then a block from the start).
    */
-  start(fields: EventFields, seed: string, alternate: boolean): void {
-    this.transcript.seed(seed);
+  start(fields: EventFields, seed: string, alternate: boolean, rowsAbove?: readonly string[]): void {
+    this.transcript.seed(seed, rowsAbove);
     this.event('start', fields);
     this.pipeline.flush();
-    if (alternate) this.transcript.setAlternate(true);
+    if (alternate) {
+      this.transcript.setAlternate(true);
+      this.armSettle();
+    }
   }
 
   /** A chunk of the pane's output, as read. */
   push(chunk: Uint8Array): void {
-    this.tick();
+    const time = this.tick();
     this.inChunk = true;
     try {
       this.transcript.push(chunk);
+      if (this.transcript.busy && time - this.settledAt >= BUSY_MS) {
+        this.settledAt = time;
+        this.transcript.settle('busy');
+      }
     } finally {
       this.inChunk = false;
     }
     this.pipeline.flush();
-    this.screenRecorder.output();
+    this.armSettle();
+  }
+
+  /** While the screen model has the stream: a settle once the pane has been quiet (refreshed by each chunk). */
+  private armSettle(): void {
+    if (this.ended || !this.transcript.busy) return;
+    if (this.quiet) {
+      this.quiet.refresh();
+      return;
+    }
+    this.settledAt ||= this.time;
+    this.quiet = setTimeout(() => {
+      this.quiet = undefined;
+      if (this.ended) return;
+      this.settledAt = this.tick();
+      this.transcript.settle('quiet');
+      this.pipeline.flush();
+    }, QUIET_MS);
   }
 
   /** The recorder's own event, in order with the output; `notAfter`: it goes ahead of records stamped that early. */
@@ -116,6 +147,9 @@ export class Recorder implements LineSink {
   /** End of input: what is left of the last line is recorded, and anything held is let go. */
   endOfInput(): void {
     this.tick();
+    this.ended = true;
+    clearTimeout(this.quiet);
+    this.quiet = undefined;
     this.transcript.end();
     this.screenRecorder.close();
     this.commands.close();
@@ -132,7 +166,23 @@ export class Recorder implements LineSink {
   line(text: string, continued: boolean): void {
     if (this.commands.blanking) text = this.commands.blank(text);
     if (!continued) this.commands.sawLine(text);
-    this.pipeline.push(this.stamper.output(continued ? 'piece' : 'line', text, this.time));
+    this.pipeline.push(this.stamper.output(continued ? 'piece' : 'line', text, this.stamp()));
+  }
+
+  /** ScreenSink: a logged row that now shows other text, as it settled. */
+  redrawn(text: string): void {
+    if (this.commands.blanking) text = this.commands.blank(text);
+    this.pipeline.push(this.stamper.output('redrawn', text, this.stamp()));
+  }
+
+  /** ScreenSink: the alternate screen as it shows now. */
+  frame(rows: string[]): void {
+    this.screenRecorder.frame(rows);
+  }
+
+  /** ScreenSink: rows that left the alternate screen before a frame showed them. */
+  scrolledOff(rows: string[]): void {
+    this.screenRecorder.scrolledOff(rows);
   }
 
   /** LineSink: a semantic-prompt mark (a shell's command, or one forged by output: commands.ts tells them apart). */

@@ -44,6 +44,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     cursorY: 5,
     alternateScreen: false,
     width: 80,
+    height: 24,
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
     shellHinted: true,
@@ -136,6 +137,7 @@ describe('start plan', () => {
       maxFiles: 20,
       alternateScreen: false,
       width: 80,
+      height: 24,
       shell: 'plain',
     });
   });
