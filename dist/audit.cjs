@@ -5595,7 +5595,7 @@ var TextFormat = class {
     return `${this.clock(record.time)}${this.middle[record.kind]}${text2}
 `;
   }
-}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
+}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=*]) /;
 function splitLine(line, timeWordCount) {
   let at = 0;
   for (let words = timeWordCount; words > 0; words--)
@@ -8008,7 +8008,7 @@ var Hybrid = class {
     }
     let [, last] = grid.lineBounds(y);
     if (this.isPending(y, last))
-      return this.clearing ? this.forget(y, y) : (grid.wraps(y) && !this.logged.has(grid.rowId(y)) && (this.sink.line(grid.rowText(y, !1), this.pieces.has(grid.rowId(y))), this.pieces.add(grid.rowId(y + 1))), this.forget(y, y));
+      return this.clearing ? this.forget(y, y) : (grid.wraps(y) && !this.logged.has(grid.rowId(y)) && (this.sink.line(grid.rowText(y, !1), this.pieces.has(grid.rowId(y))), this.pieces.add(grid.rowId(y + 1)), grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1))), this.forget(y, y));
     this.settleGroup(y, last), this.forget(y, y);
   }
   erasing(top, bottom) {
@@ -8173,7 +8173,7 @@ var Hybrid = class {
       let was = this.logged.get(grid.rowId(y));
       was === void 0 ? known = !1 : logged ??= was;
     }
-    if (logged === void 0) {
+    if (logged === void 0 || logged === "" && known) {
       if (text2 === "") return;
       this.sink.line(text2, this.pieces.has(grid.rowId(first)));
     } else if (text2 !== logged || !known) {
@@ -10570,6 +10570,7 @@ var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LE
     switch (this.flush(events), line.kind) {
       case "line":
       case "piece":
+      case "redrawn":
         this.pending = { time, text: escapeText(line.text) };
         break;
       case "screen":

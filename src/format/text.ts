@@ -129,7 +129,7 @@ export interface ParsedLine {
 // (session_check_name, session.c:244 in 3.3a), so the first match ends the
 // session name. (`pipe --file --session` takes any name: one holding
 // `:<n>.<n> <mark> ` would not read back.)
-const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
+const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=*]) /;
 
 /**
  * Reads a line written with `timeFormat` (without its `\n`); undefined when it

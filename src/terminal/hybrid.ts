@@ -353,6 +353,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (grid.wraps(y) && !this.logged.has(grid.rowId(y))) {
         this.sink.line(grid.rowText(y, false), this.pieces.has(grid.rowId(y)));
         this.pieces.add(grid.rowId(y + 1));
+        if (grid.rowId(y) === this.pendingId) this.pendingId = grid.rowId(y + 1);
       }
       return this.forget(y, y);
     }
@@ -603,7 +604,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (was === undefined) known = false;
       else logged ??= was;
     }
-    if (logged === undefined) {
+    // A row logged blank that now holds text is new text, not a redraw (a progress line written into the blank line below a command).
+    if (logged === undefined || (logged === '' && known)) {
       if (text === '') return;
       this.sink.line(text, this.pieces.has(grid.rowId(first)));
     } else if (text !== logged || !known) {
