@@ -6153,6 +6153,11 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     }
   }
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
+  /** The rows the pane shows now (at toggle time: never on the data path). */
+  visibleRows(paneId) {
+    return this.run(["capture-pane", "-p", "-t", paneId]).replace(/\n$/, "").split(`
+`);
+  }
   screenBeforeCursor(paneId, cursorX, cursorY) {
     let rows = this.run(["capture-pane", "-p", "-t", paneId, "-S", "0", "-E", String(cursorY)]).replace(/\n$/, "").split(`
 `);
@@ -6249,6 +6254,14 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       let name = error ? void 0 : stdout.trim() || void 0, all = this.asking.get(paneId) ?? [];
       this.asking.delete(paneId);
       for (let each of all) each(name);
+    });
+  }
+  /** Whether the pane is in the alternate screen now, or undefined if tmux cannot say. Asynchronous. */
+  alternateOn(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}"];
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+      let flag2 = stdout.trim();
+      done(error || flag2 !== "0" && flag2 !== "1" ? void 0 : flag2 === "1");
     });
   }
   /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
@@ -6514,7 +6527,7 @@ function start(tmux, state, invocation) {
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
-  let { seed, rowsAbove } = plan.seedAt ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : { seed: "", rowsAbove: [] };
+  let { seed, rowsAbove } = plan.seedAt ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : { seed: "", rowsAbove: tmux.visibleRows(state.paneId) };
   writeRecording(plan.runFile, { ...plan.recording, seed, rowsAbove }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
   let deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (; livingReader(plan.runFile) === void 0; ) {
@@ -7901,10 +7914,10 @@ var Hybrid = class {
     let [first, last] = grid.lineBounds(grid.cursorY);
     return grid.joinedText(first, last);
   }
-  /** The pane was already in the alternate screen (logging started under a full-screen program). */
-  setAlternate(alternate) {
+  /** The pane was already in the alternate screen (logging started under a full-screen program), showing `rows`. */
+  setAlternate(alternate, rows) {
     let on = this.engaged && this.grid.alternate;
-    alternate !== on && this.screen(alternate);
+    alternate !== on && this.screen(alternate), alternate && rows && rows.length > 0 && this.grid.seed(rows, 0, 0);
   }
   /** Whether a settle could say something now: the recorder keeps its timers only then. */
   get busy() {
@@ -8045,6 +8058,15 @@ var Hybrid = class {
       return;
     }
     this.settleRows(!0), reason === "quiet" && this.disengage(!1);
+  }
+  /**
+   * tmux says the pane left the alternate screen without a sequence in the
+   * stream (`respawn-pane -k` resets the screen): the block ends with the
+   * model's final frame (what was printed meanwhile is in it), and the normal
+   * screen starts blank, as tmux's does.
+   */
+  resync() {
+    !this.engaged || !this.grid.alternate || (this.screen(!1), this.esc(99 /* Reset */));
   }
   /** End of the stream: what has changed is logged, and what is left of the line in progress. */
   finish() {
@@ -8269,8 +8291,8 @@ var Transcript = class {
     return this.hybrid.pendingText();
   }
   /** The pane is in the alternate screen without a sequence in the stream (it was when logging began). */
-  setAlternate(alternate) {
-    this.hybrid.setAlternate(alternate);
+  setAlternate(alternate, rows) {
+    this.hybrid.setAlternate(alternate, rows);
   }
   /** The screen model has the stream: the recorder should settle it when quiet and every few seconds. */
   get busy() {
@@ -8279,6 +8301,10 @@ var Transcript = class {
   /** A full-screen program's block is open. */
   get inAlternate() {
     return this.hybrid.inAlternate;
+  }
+  /** See Hybrid.resync. */
+  resync() {
+    this.hybrid.resync();
   }
   /** See Hybrid.settle. */
   settle(reason) {
@@ -8504,9 +8530,9 @@ var ScreenRecorder = class {
   write;
   inBlock = !1;
   /** The pane entered (true) or left (false) the alternate screen. */
-  switched(alternate) {
+  switched(alternate, reason) {
     if (this.inBlock = alternate, !alternate) {
-      this.write([{ event: { state: "leave" } }]);
+      this.write([{ event: { state: "leave", reason } }]);
       return;
     }
     let enter = { state: "enter", program: void 0 };
@@ -8531,6 +8557,7 @@ var ScreenRecorder = class {
 // src/capture/recorder.ts
 function heldWhileAsking(source, hold) {
   return {
+    alternate: source.alternate && ((done) => source.alternate(done)),
     program: (done) => {
       hold.hold(), source.program((name) => {
         done(name), hold.release();
@@ -8570,13 +8597,16 @@ var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
   quiet;
   settledAt = 0;
   ended = !1;
+  /** Screen switches seen in the stream: an answer from tmux about the screen is stale if one came after the question. */
+  switches = 0;
+  resyncing = !1;
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
    * `rowsAbove` the rows of the screen above it, `alternate` whether a
    * full-screen program was up (its screen is then a block from the start).
    */
   start(fields, seed, alternate, rowsAbove) {
-    this.transcript.seed(seed, rowsAbove), this.event("start", fields), this.pipeline.flush(), alternate && (this.transcript.setAlternate(!0), this.armSettle());
+    this.transcript.seed(seed, alternate ? [] : rowsAbove), this.event("start", fields), this.pipeline.flush(), alternate && (this.transcript.setAlternate(!0, rowsAbove), this.armSettle());
   }
   /** A chunk of the pane's output, as read. */
   push(chunk) {
@@ -8597,7 +8627,7 @@ var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
         return;
       }
       this.settledAt ||= this.time, this.quiet = setTimeout(() => {
-        this.quiet = void 0, !this.ended && (this.settledAt = this.tick(), this.transcript.settle("quiet"), this.pipeline.flush());
+        this.quiet = void 0, !this.ended && (this.settledAt = this.tick(), this.transcript.settle("quiet"), this.pipeline.flush(), this.checkAlternate());
       }, QUIET_MS);
     }
   }
@@ -8636,7 +8666,24 @@ var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
   }
   /** LineSink: the pane switched screens. */
   screen(alternate) {
-    this.screenRecorder.switched(alternate);
+    this.switches++, this.screenRecorder.switched(alternate, !alternate && this.resyncing ? "resync" : void 0);
+  }
+  /** Quiet in a full-screen block: tmux is asked (without waiting) whether the pane really is still in the alternate screen. */
+  checkAlternate() {
+    let ask = this.options.screen?.alternate;
+    if (!ask || !this.transcript.inAlternate) return;
+    let switches = this.switches;
+    ask((on) => {
+      if (!(on !== !1 || this.ended || switches !== this.switches || !this.transcript.inAlternate)) {
+        this.tick(), this.resyncing = !0;
+        try {
+          this.transcript.resync();
+        } finally {
+          this.resyncing = !1;
+        }
+        this.pipeline.flush();
+      }
+    });
   }
   /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */
   clamped() {
@@ -9209,7 +9256,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   });
 }
 function screenOf(tmux, paneId) {
-  return { program: (done) => tmux.currentCommand(paneId, done) };
+  return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
 }
 function endOfInput(tmux, recording) {
   if (!recording.socket) return { reason: "eof" };

@@ -36,6 +36,7 @@ export interface RecorderOptions {
 /** `source`, whose answers about the program hold the pipeline until they are in, so the enter event goes out with its program and in order. */
 function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
   return {
+    alternate: source.alternate && ((done) => source.alternate!(done)),
     program: (done) => {
       hold.hold();
       source.program((name) => {
@@ -72,6 +73,9 @@ export class Recorder implements ScreenSink {
   private quiet: NodeJS.Timeout | undefined;
   private settledAt = 0;
   private ended = false;
+  /** Screen switches seen in the stream: an answer from tmux about the screen is stale if one came after the question. */
+  private switches = 0;
+  private resyncing = false;
 
   constructor(
     private readonly stamper: Stamper,
@@ -95,11 +99,11 @@ export class Recorder implements ScreenSink {
    * full-screen program was up (its screen is then a block from the start).
    */
   start(fields: EventFields, seed: string, alternate: boolean, rowsAbove?: readonly string[]): void {
-    this.transcript.seed(seed, rowsAbove);
+    this.transcript.seed(seed, alternate ? [] : rowsAbove);
     this.event('start', fields);
     this.pipeline.flush();
     if (alternate) {
-      this.transcript.setAlternate(true);
+      this.transcript.setAlternate(true, rowsAbove);
       this.armSettle();
     }
   }
@@ -135,6 +139,7 @@ export class Recorder implements ScreenSink {
       this.settledAt = this.tick();
       this.transcript.settle('quiet');
       this.pipeline.flush();
+      this.checkAlternate();
     }, QUIET_MS);
   }
 
@@ -192,7 +197,26 @@ export class Recorder implements ScreenSink {
 
   /** LineSink: the pane switched screens. */
   screen(alternate: boolean): void {
-    this.screenRecorder.switched(alternate);
+    this.switches++;
+    this.screenRecorder.switched(alternate, !alternate && this.resyncing ? 'resync' : undefined);
+  }
+
+  /** Quiet in a full-screen block: tmux is asked (without waiting) whether the pane really is still in the alternate screen. */
+  private checkAlternate(): void {
+    const ask = this.options.screen?.alternate;
+    if (!ask || !this.transcript.inAlternate) return;
+    const switches = this.switches;
+    ask((on) => {
+      if (on !== false || this.ended || switches !== this.switches || !this.transcript.inAlternate) return;
+      this.tick();
+      this.resyncing = true;
+      try {
+        this.transcript.resync();
+      } finally {
+        this.resyncing = false;
+      }
+      this.pipeline.flush();
+    });
   }
 
   /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */

@@ -19,6 +19,12 @@ export interface ScreenSource {
    * the answer is in (the enter event carries it).
    */
   program(done: (name: string | undefined) => void): void;
+  /**
+   * Whether the pane is in the alternate screen now, asynchronously (off the
+   * data path): tmux can leave it without a byte in the stream
+   * (`respawn-pane -k` resets the screen), which only tmux can tell.
+   */
+  alternate?(done: (on: boolean | undefined) => void): void;
 }
 
 /** An event (`screen state=...`) or one row of the screen. */
@@ -33,10 +39,10 @@ export class ScreenRecorder {
   ) {}
 
   /** The pane entered (true) or left (false) the alternate screen. */
-  switched(alternate: boolean): void {
+  switched(alternate: boolean, reason?: string): void {
     this.inBlock = alternate;
     if (!alternate) {
-      this.write([{ event: { state: 'leave' } }]);
+      this.write([{ event: { state: 'leave', reason } }]);
       return;
     }
     const enter: Record<string, string | undefined> = { state: 'enter', program: undefined };

@@ -172,7 +172,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
 
 /** The program that enters the alternate screen, asked of tmux asynchronously, so the reader keeps draining meanwhile. */
 function screenOf(tmux: Tmux, paneId: string): ScreenSource {
-  return { program: (done) => tmux.currentCommand(paneId, done) };
+  return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
 }
 
 /** Why the pipe closed when nobody toggled, and who closed it when it was closed by hand: asked of tmux, which may be gone too. */

@@ -79,7 +79,10 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
   } catch (error) {
     throw cannotWrite(plan.file, error as NodeJS.ErrnoException);
   }
-  const { seed, rowsAbove } = plan.seedAt ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : { seed: '', rowsAbove: [] };
+  // In the alternate screen, its rows: the block starts with what the program shows.
+  const { seed, rowsAbove } = plan.seedAt
+    ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y)
+    : { seed: '', rowsAbove: tmux.visibleRows(state.paneId) };
   writeRecording(plan.runFile, { ...plan.recording, seed, rowsAbove });
   tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
 

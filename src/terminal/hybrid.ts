@@ -198,10 +198,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return grid.joinedText(first, last);
   }
 
-  /** The pane was already in the alternate screen (logging started under a full-screen program). */
-  setAlternate(alternate: boolean): void {
+  /** The pane was already in the alternate screen (logging started under a full-screen program), showing `rows`. */
+  setAlternate(alternate: boolean, rows?: readonly string[]): void {
     const on = this.engaged && this.grid!.alternate;
     if (alternate !== on) this.screen(alternate);
+    if (alternate && rows && rows.length > 0) this.grid!.seed(rows, 0, 0);
   }
 
   /** Whether a settle could say something now: the recorder keeps its timers only then. */
@@ -410,6 +411,18 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     this.settleRows(true);
     if (reason === 'quiet') this.disengage(false);
+  }
+
+  /**
+   * tmux says the pane left the alternate screen without a sequence in the
+   * stream (`respawn-pane -k` resets the screen): the block ends with the
+   * model's final frame (what was printed meanwhile is in it), and the normal
+   * screen starts blank, as tmux's does.
+   */
+  resync(): void {
+    if (!this.engaged || !this.grid!.alternate) return;
+    this.screen(false);
+    this.esc(Esc.Reset);
   }
 
   /** End of the stream: what has changed is logged, and what is left of the line in progress. */

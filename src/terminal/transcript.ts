@@ -32,8 +32,8 @@ export class Transcript {
   }
 
   /** The pane is in the alternate screen without a sequence in the stream (it was when logging began). */
-  setAlternate(alternate: boolean): void {
-    this.hybrid.setAlternate(alternate);
+  setAlternate(alternate: boolean, rows?: readonly string[]): void {
+    this.hybrid.setAlternate(alternate, rows);
   }
 
   /** The screen model has the stream: the recorder should settle it when quiet and every few seconds. */
@@ -44,6 +44,11 @@ export class Transcript {
   /** A full-screen program's block is open. */
   get inAlternate(): boolean {
     return this.hybrid.inAlternate;
+  }
+
+  /** See Hybrid.resync. */
+  resync(): void {
+    this.hybrid.resync();
   }
 
   /** See Hybrid.settle. */

@@ -54,6 +54,11 @@ export class Tmux {
   }
 
   /** The text of the cursor's line left of the cursor, as the screen shows it now. */
+  /** The rows the pane shows now (at toggle time: never on the data path). */
+  visibleRows(paneId: string): string[] {
+    return this.run(['capture-pane', '-p', '-t', paneId]).replace(/\n$/, '').split('\n');
+  }
+
   screenBeforeCursor(paneId: string, cursorX: number, cursorY: number): { seed: string; rowsAbove: string[] } {
     const rows = this.run(['capture-pane', '-p', '-t', paneId, '-S', '0', '-E', String(cursorY)]).replace(/\n$/, '').split('\n');
     const line = rows[cursorY] ?? '';
@@ -118,6 +123,15 @@ export class Tmux {
       const all = this.asking.get(paneId) ?? [];
       this.asking.delete(paneId);
       for (const each of all) each(name);
+    });
+  }
+
+  /** Whether the pane is in the alternate screen now, or undefined if tmux cannot say. Asynchronous. */
+  alternateOn(paneId: string, done: (on: boolean | undefined) => void): void {
+    const args = ['display-message', '-p', '-t', paneId, '#{alternate_on}'];
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+      const flag = stdout.trim();
+      done(error || (flag !== '0' && flag !== '1') ? undefined : flag === '1');
     });
   }
 
