@@ -81,8 +81,11 @@ function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
   } catch (error) {
     throw cannotWrite(plan.file, error as NodeJS.ErrnoException);
   }
-  const seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : '';
-  writeRecording(plan.runFile, { ...plan.recording, seed });
+  // In the alternate screen, its rows: the block starts with what the program shows.
+  const { seed, rowsAbove } = plan.seedAt
+    ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y)
+    : { seed: '', rowsAbove: tmux.visibleRows(state.paneId) };
+  writeRecording(plan.runFile, { ...plan.recording, seed, rowsAbove });
   tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
 
   // Wait for the reader's pid, so a reader that cannot start is an error, not a silent gap.

@@ -107,7 +107,7 @@ export interface StartPlan {
    * alternate screen, which is recorded as snapshots instead (seed '').
    */
   seedAt?: { x: number; y: number };
-  recording: Omit<Recording, 'seed'>;
+  recording: Omit<Recording, 'seed' | 'rowsAbove'>;
   /** What pipe-pane runs (before literal()). */
   command: string;
   /** What to say once the reader has reported in, most important first. */
@@ -149,6 +149,7 @@ export function planStart(facts: StartFacts): StartPlan {
       alternateScreen: state.alternateScreen,
       ...(state.alternateScreenAllowed ? {} : { noAlternateScreen: true }),
       width: state.width,
+      height: state.height,
       shell: facts.integrated ? 'integrated' : 'plain',
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),

@@ -29,12 +29,16 @@ export interface Recording {
   maxFiles: number;
   /** What the cursor's line already showed when logging started (usually the prompt). */
   seed: string;
+  /** The screen's rows above the cursor when logging started: what the screen model starts from. */
+  rowsAbove?: string[];
   /** The pane was in the alternate screen (a full-screen program) when logging started. */
   alternateScreen?: boolean;
   /** The window's alternate-screen option was off at start: the pane never switches, whatever it prints. */
   noAlternateScreen?: boolean;
   /** The pane's width when logging started (none for `pipe --file`). */
   width?: number;
+  /** The pane's height when logging started (none for `pipe --file`). */
+  height?: number;
   /** Whether a shell in the pane had registered its key (shell/integration.*): its commands become records. */
   shell?: 'integrated' | 'plain';
 }

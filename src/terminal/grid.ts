@@ -122,11 +122,14 @@ class Row {
   touched = false;
   id: number;
   version: number;
+  /** When the row's text last changed (not its position): a row that only scrolled keeps this. */
+  written: number;
 
   constructor(columns: number, id: number, version: number) {
     this.cells = new Uint16Array(columns).fill(SPACE);
     this.id = id;
     this.version = version;
+    this.written = version;
   }
 
   /** Empties the row (grid_empty_line). */
@@ -302,6 +305,11 @@ export class ScreenGrid implements Perform {
     return this.rowList[y]!.version;
   }
 
+  /** When row `y`'s text (or whether it wraps) last changed, as a `mark()` count; moving it (scrolling, IL/DL) does not count. */
+  rowWritten(y: number): number {
+    return this.rowList[y]!.written;
+  }
+
   /** A moment: rows changed after it have `rowVersion > mark`. */
   mark(): number {
     return this.epoch++;
@@ -411,7 +419,7 @@ export class ScreenGrid implements Perform {
         row.cells[cx] = code;
         if (cx >= row.used) row.used = cx + 1;
         row.touched = true;
-        row.version = this.epoch;
+        row.version = row.written = this.epoch;
         this.cx = cx + 1;
         this.last = code;
         continue;
@@ -614,7 +622,7 @@ export class ScreenGrid implements Perform {
     }
     if (cx + width > row.used) row.used = cx + width;
     row.touched = true;
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
     this.cx = cx + width;
   }
 
@@ -646,7 +654,7 @@ export class ScreenGrid implements Perform {
     row.setExtra(x, before + added);
     if (x >= row.used) row.used = x + 1;
     row.touched = true;
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
   }
 
   private repeat(last: number, count: number): void {
@@ -855,14 +863,20 @@ export class ScreenGrid implements Perform {
       } else {
         const row = this.rowList[y]!;
         row.empty();
-        row.version = this.epoch;
+        row.version = row.written = this.epoch;
       }
     }
     this.rowAboveClear(py);
   }
 
   private rowAboveClear(y: number): void {
-    if (y > 0) this.rowList[y - 1]!.wraps = false;
+    if (y > 0) {
+      const row = this.rowList[y - 1]!;
+      if (row.wraps) {
+        row.wraps = false;
+        row.written = this.epoch;
+      }
+    }
     else this.aboveWraps = false;
   }
 
@@ -879,7 +893,7 @@ export class ScreenGrid implements Perform {
     const end = Math.min(x + n, row.used);
     if (x >= end) return;
     row.cells.fill(SPACE, x, end);
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
   }
 
   private clearLine(): void {
@@ -998,7 +1012,7 @@ export class ScreenGrid implements Perform {
     if (dx + n > row.used) row.used = dx + n;
     for (let x = px; x < px + n; x++) if (x < dx || x >= dx + n) cells[x] = SPACE;
     row.touched = true;
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
   }
 
   // ------------------------------------------------------------ screens
@@ -1037,7 +1051,7 @@ export class ScreenGrid implements Perform {
         row.empty();
         row.resize(this.sx);
         row.id = this.nextId++;
-        row.version = this.epoch;
+        row.version = row.written = this.epoch;
       }
     }
     this.altRows = null;
@@ -1237,7 +1251,7 @@ export class ScreenGrid implements Perform {
     if (row === undefined) return new Row(this.sx, this.nextId++, this.epoch);
     row.resize(this.sx);
     row.id = this.nextId++;
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
     return row;
   }
 
@@ -1269,6 +1283,6 @@ export class ScreenGrid implements Perform {
   }
 
   private touch(row: Row): void {
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
   }
 }

@@ -45,6 +45,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     alternateScreen: false,
     alternateScreenAllowed: true,
     width: 80,
+    height: 24,
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
     shellHinted: true,
@@ -138,6 +139,7 @@ describe('start plan', () => {
       maxFiles: 20,
       alternateScreen: false,
       width: 80,
+      height: 24,
       shell: 'plain',
     });
   });

@@ -114,19 +114,16 @@ describe('the recorder', () => {
     );
   });
 
-  it('a full-screen program is a screen block: enter with the program, rows, leave; its drawing is not lines', async () => {
-    const captures: ((screen: { alternate: boolean; rows: string[] } | undefined) => void)[] = [];
+  it('a full-screen program is a screen block: enter with the program, frames from the model, leave; its drawing is not lines', async () => {
     let answer: ((name: string | undefined) => void) | undefined;
-    const t = setUp({ screen: { program: (done) => (answer = done), capture: (done) => captures.push(done) } });
+    const t = setUp({ screen: { program: (done) => (answer = done) } });
     t.recorder.push(Buffer.from('less file\r\n\x1b[?1049h\x1b[Hdrawn\r\n~\r\n'));
     // tmux is asked which program switched, without waiting: what follows is held until it answers.
     assert.deepEqual(t.sink.lines(), ['| less file']);
     answer!('less');
-    // The recorder asks tmux for a snapshot once the screen is still (0.5 s); answer it.
-    await waitFor('a snapshot request', () => captures.length > 0);
-    assert.equal(captures.length, 1);
-    captures[0]!({ alternate: true, rows: ['drawn', '~'] });
-    t.recorder.push(Buffer.from('\x1b[?1049lafter\r\n'));
+    // A frame once the screen is still (0.5 s), from the reader's own screen model.
+    await waitFor('a frame', () => t.sink.lines().length > 2);
+    t.recorder.push(Buffer.from('\x1b[2;1Hmore\x1b[?1049lafter\r\n'));
     t.recorder.endOfInput();
     assert.deepEqual(t.sink.lines(), [
       '| less file',
@@ -134,8 +131,27 @@ describe('the recorder', () => {
       '* screen state=snapshot rows=2',
       '= drawn',
       '= ~',
+      '* screen state=snapshot rows=2',
+      '= drawn',
+      '= more',
       '* screen state=leave',
       '| after',
+    ]);
+  });
+
+  it('a program that draws and leaves within one read leaves its final frame', () => {
+    const t = setUp({ screen: { program: (done) => done('vim') } });
+    t.recorder.push(Buffer.from('\x1b[?1049h\x1b[H\x1b[2Jline one\r\n~\r\n\x1b[16;1H"x" 2L written\x1b[?1049l$ '));
+    t.recorder.endOfInput();
+    assert.deepEqual(t.sink.lines(), [
+      '* screen state=enter program=vim',
+      '* screen state=snapshot rows=16',
+      '= line one',
+      '= ~',
+      ...Array.from({ length: 13 }, () => '= '),
+      '= "x" 2L written',
+      '* screen state=leave',
+      '| $ ',
     ]);
   });
 });

@@ -1,0 +1,736 @@
+// The hybrid: the fast line model (lines.ts) while the pane prints plain text,
+// the screen model (grid.ts) while it addresses the screen vertically. Plain
+// text is nearly all a log sees, and the line model is several times faster;
+// but only a screen model knows which row a progress block rewrites, what a
+// status line drawn at the bottom says, or what a full-screen program shows
+// when it quits. So the router sends what the cleaner reports to the line
+// model until a sequence moves the cursor up or down, sets a scroll region,
+// erases the display, inserts, deletes or scrolls lines, saves the cursor or
+// switches screens; then it seeds the screen model with what the line model
+// knows (the rows already logged above the cursor, the line in progress) and
+// feeds it instead, until the stream is plain again (a screenful of lines with
+// no addressing) or quiet (`settle('quiet')`, from the recorder's timer).
+//
+// While the screen model is engaged, on the normal screen:
+// - a row left by LF and not yet logged is a line, joined with the rows it
+//   wraps with as `capture-pane -J` joins them;
+// - a logged row whose text later changed is `redrawn`, once it has settled:
+//   before the next line, when the recorder says so (quiet, or every few
+//   seconds while busy), and before it scrolls off or is erased;
+// - a row drawn by addressing and never left by LF (a status line) is a line
+//   the first time it settles, `redrawn` after;
+// - clearing the screen settles first, then drops the line in progress (the
+//   shell draws it again).
+// In the alternate screen it keeps a block of frames: `frame` when the
+// recorder says the screen is still (or every few seconds), the final frame
+// always, from the model, when the program leaves (the rows are still there,
+// however short its life), and the rows that leave the alternate screen (by
+// scrolling or erasing) before a frame caught them. A leave followed by an
+// enter with nothing in between is one block, not two.
+//
+// Pure and deterministic: the same bytes in any split give the same calls on
+// the sink, as long as no `settle` comes in between. Time is the recorder's.
+
+import { Csi, Esc, type Mode, type Perform } from './ansi.ts';
+import { ScreenGrid, type ScreenEvents } from './grid.ts';
+import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
+import { cellWidth, textWidth } from './width.ts';
+
+/** What the hybrid reports beyond lines: redrawn rows and the alternate screen's block. */
+export interface ScreenSink extends LineSink {
+  /** A row already logged (or drawn by addressing and logged once) shows other text now. */
+  redrawn(text: string): void;
+  /** The alternate screen as it shows now: its lines (`capture-pane -J`), trailing blank ones left out. */
+  frame(rows: string[]): void;
+  /** Rows of the alternate screen that left it (scrolled off, erased) before a frame showed them. */
+  scrolledOff(rows: string[]): void;
+}
+
+/** Why the recorder asks for a settle: the pane has been quiet, or busy for a while. */
+export type SettleReason = 'quiet' | 'busy';
+
+/** A screen's size when the pane's is not known (`pipe --file`): only where a long line wraps depends on it. */
+const DEFAULT_COLUMNS = 80;
+const DEFAULT_ROWS = 24;
+/** Largest screen modelled: tmux's panes are smaller in practice; a bogus size must not cost memory. */
+const MAX_COLUMNS = 1000;
+const MAX_ROWS = 500;
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** CSI finals that address the screen vertically (input.c:268): they engage the screen model. */
+const ENGAGING_CSI = new Uint8Array(0x80);
+for (const final of 'ABEFHfdJrLMSTsu') ENGAGING_CSI[final.charCodeAt(0)] = 1;
+/** ESC finals that do (input.c:208): DECSC, DECRC, IND, NEL, RI, RIS. */
+const ENGAGING_ESC = new Uint8Array(0x80);
+for (const final of '78DEMc') ENGAGING_ESC[final.charCodeAt(0)] = 1;
+
+/** Cells `text` takes, counting each UTF-16 unit as one: the line model's own count, good enough to place rows. */
+function rowsOf(text: string, columns: number): number {
+  return text.length <= columns ? 1 : Math.ceil(text.length / columns);
+}
+
+/** `text` cut into rows of `columns` cells, as the screen wraps it (at least one row). */
+function cut(text: string, columns: number): string[] {
+  if (text.length <= columns && /^[\x20-\x7e]*$/.test(text)) return [text];
+  const rows: string[] = [];
+  let from = 0;
+  let cells = 0;
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!;
+    const size = codePoint > 0xffff ? 2 : 1;
+    const width = codePoint < 0x300 ? 1 : cellWidth(codePoint);
+    if (cells + width > columns) {
+      rows.push(text.slice(from, i));
+      from = i;
+      cells = 0;
+    }
+    cells += width;
+    i += size;
+  }
+  rows.push(text.slice(from));
+  return rows;
+}
+
+export interface HybridOptions {
+  maxLineChars?: number;
+  /** The pane's width and height, if known. */
+  columns?: number;
+  rows?: number;
+  /** The bytes are not a pane's (`pipe --file`): LF also returns to column 0 (see LineAssembler). */
+  newlineReturns?: boolean;
+  /** The window's alternate-screen option is off: tmux ignores the switches (screen-write.c:2120, :2138), and so does this. */
+  noAlternateScreen?: boolean;
+}
+
+export class Hybrid implements Perform, LineSink, ScreenEvents {
+  private readonly lines: LineAssembler;
+  private columns: number;
+  private height: number;
+  /** The screen model, once first needed; `engaged` while it, not the line model, takes the stream. */
+  private grid: ScreenGrid | undefined;
+  private engaged = false;
+  private readonly noAlternateScreen: boolean;
+
+  // ---- the fast path's picture of the screen, to seed the model from
+  /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
+  private above: string[] = [];
+  /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
+  private fastRow = 0;
+  /** Units printed since the last CR, when the cursor is known to be there; -1: at the end of the line. */
+  private sinceCr = -1;
+
+  // ---- while engaged
+  /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
+  private logged = new Map<number, string>();
+  /** When each logged row was logged (a `mark()`): a row not written since is unchanged, no text needed. */
+  private loggedAt = new Map<number, number>();
+  /** Row ids that carry on a line whose start already left the screen as a piece. */
+  private pieces = new Set<number>();
+  /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
+  private pendingId = -1;
+  /** Rows written since this mark are looked at by the next settle. */
+  private settleMark = 0;
+  /** Something may have changed outside the line in progress since the last settle. */
+  private dirty = false;
+  /** Line feeds in a row with no vertical addressing between them: a screenful hands back to the fast path. */
+  private plainRun = 0;
+  /** Set while an erase of the display runs: rows about to go are cleared, not scrolled. */
+  private clearing = false;
+
+  // ---- the alternate screen's block
+  private inBlock = false;
+  /** The program left; the block ends at the next output, unless it enters again first. */
+  private leavePending = false;
+  private lastFrame = '';
+  private frameMark = 0;
+  private gone: string[] = [];
+
+  constructor(
+    private readonly sink: ScreenSink,
+    options: HybridOptions = {},
+  ) {
+    const maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
+    this.lines = new LineAssembler(this, maxLineChars, options.columns, options.newlineReturns);
+    this.noAlternateScreen = options.noAlternateScreen ?? false;
+    this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS);
+    this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
+  }
+
+  // ------------------------------------------------------------ set-up
+
+  /** The pane's width changed (a resize). */
+  setColumns(columns: number): void {
+    this.lines.setColumns(columns);
+    this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
+  }
+
+  /** The pane's size changed. */
+  resize(columns: number, rows: number): void {
+    columns = clamp(columns, this.columns, MAX_COLUMNS);
+    rows = clamp(rows, this.height, MAX_ROWS);
+    if (columns === this.columns && rows === this.height) return;
+    this.columns = columns;
+    this.height = rows;
+    const grid = this.grid;
+    if (!grid) return;
+    if (this.engaged) {
+      this.flushLeave();
+      if (!grid.alternate) this.settleRows(false);
+    }
+    grid.resize(columns, rows);
+    // Rows pulled back from history or rewrapped are what was already seen: the new baseline.
+    if (this.engaged && !grid.alternate) this.baseline();
+  }
+
+  /**
+   * What the screen showed when the stream began: the rows above the cursor,
+   * and the cursor's line up to the cursor (it carries on from there).
+   */
+  seed(line: string, rowsAbove: readonly string[] = []): void {
+    this.above = rowsAbove.slice(-this.height);
+    this.fastRow = Math.min(rowsAbove.length, this.height - 1);
+    this.lines.seed(line);
+    this.sinceCr = -1;
+  }
+
+  /** The line being drawn, not yet finished. */
+  pendingText(): string {
+    if (!this.engaged) return this.lines.pendingText();
+    const grid = this.grid!;
+    if (grid.alternate) return '';
+    const [first, last] = grid.lineBounds(grid.cursorY);
+    return grid.joinedText(first, last);
+  }
+
+  /** The pane was already in the alternate screen (logging started under a full-screen program), showing `rows`. */
+  setAlternate(alternate: boolean, rows?: readonly string[]): void {
+    const on = this.engaged && this.grid!.alternate;
+    if (alternate !== on) this.screen(alternate);
+    if (alternate && rows && rows.length > 0) this.grid!.seed(rows, 0, 0);
+  }
+
+  /** Whether a settle could say something now: the recorder keeps its timers only then. */
+  get busy(): boolean {
+    return this.engaged;
+  }
+
+  /** The screen model's view, for tests: `undefined` while the line model has the stream. */
+  get model(): ScreenGrid | undefined {
+    return this.engaged ? this.grid : undefined;
+  }
+
+  // ------------------------------------------------------------ Perform
+
+  print(text: string, plain?: boolean): void {
+    if (!this.engaged) {
+      if (this.sinceCr >= 0) this.sinceCr += text.length;
+      this.lines.print(text, plain);
+      return;
+    }
+    if (this.leavePending) this.flushLeave();
+    const grid = this.grid!;
+    if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
+    grid.print(text);
+  }
+
+  /** Bytes the screen does not show (see Perform.unshown): the line model keeps them in the log; the screen model gives them no cell. */
+  unshown(text: string): void {
+    if (!this.engaged) this.lines.unshown(text);
+  }
+
+  /** Insert mode, autowrap and the like: the line model applies them (the screen model does not yet). */
+  mode(mode: Mode, set: boolean): void {
+    this.lines.mode(mode, set);
+  }
+
+  execute(control: number): void {
+    if (!this.engaged) {
+      if (control === CR) this.sinceCr = 0;
+      else if (control === LF) this.sinceCr = 0;
+      else this.sinceCr = -1;
+      this.lines.execute(control);
+      return;
+    }
+    if (this.leavePending) this.flushLeave();
+    if (control === LF) this.lineFeed(() => this.grid!.execute(LF));
+    else this.grid!.execute(control);
+  }
+
+  csi(final: Csi, first: number, second: number): void {
+    if (!this.engaged) {
+      if (ENGAGING_CSI[final] !== 1) {
+        this.sinceCr = -1;
+        (this.lines as Perform).csi(final, first, second);
+        return;
+      }
+      this.engage();
+    }
+    if (this.leavePending) this.flushLeave();
+    const grid = this.grid!;
+    if (ENGAGING_CSI[final] === 1) {
+      this.plainRun = 0;
+      this.dirty = true;
+    } else if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
+    if (final === Csi.EraseInDisplay) {
+      this.clearing = true;
+      try {
+        grid.csi(final, first, second);
+      } finally {
+        this.clearing = false;
+      }
+      this.afterClear();
+      return;
+    }
+    grid.csi(final, first, second);
+  }
+
+  esc(final: Esc): void {
+    if (!this.engaged) {
+      if (ENGAGING_ESC[final] !== 1) return this.lines.esc(final);
+      this.engage();
+    }
+    if (this.leavePending) this.flushLeave();
+    const grid = this.grid!;
+    this.plainRun = 0;
+    this.dirty = true;
+    if (final === Esc.Index || final === Esc.NextLine) return this.lineFeed(() => grid.esc(final));
+    if (final === Esc.Reset) {
+      this.clearing = true;
+      try {
+        grid.esc(final);
+      } finally {
+        this.clearing = false;
+      }
+      this.afterClear();
+      return;
+    }
+    grid.esc(final);
+  }
+
+  screen(alternate: boolean, mode = 1049): void {
+    if (this.noAlternateScreen) return;
+    if (!this.engaged) {
+      if (!alternate) return; // the line model's screen is the normal one: nothing to leave
+      this.engage();
+    }
+    this.plainRun = 0;
+    this.dirty = true;
+    const grid = this.grid!;
+    const was = grid.alternate;
+    grid.screen(alternate, mode);
+    if (alternate && !was) {
+      // The alternate screen starts blank; what it shows from here is new.
+      this.frameMark = grid.mark();
+      this.gone.length = 0;
+    } else if (!alternate && was) {
+      this.pendingId = grid.rowId(grid.cursorY);
+      this.settleMark = grid.mark();
+    }
+  }
+
+  osc(command: number, data: string, truncated: boolean): void {
+    if (this.leavePending) this.flushLeave();
+    this.sink.osc?.(command, data, truncated);
+  }
+
+  // ------------------------------------------------------------ LineSink (the line model's lines)
+
+  line(text: string, continued: boolean): void {
+    this.sink.line(text, continued);
+    const above = this.above;
+    if (continued && above.length > 0) {
+      // A piece of a line too long to keep whole: only its last screenful can still be on the screen.
+      const joined = above[above.length - 1]! + text;
+      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+    } else {
+      above.push(text);
+      if (above.length > this.height) above.shift();
+    }
+    // The cursor is now below the line, which took one row or more.
+    this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text, this.columns)), this.height - 1);
+  }
+
+  clamped(): void {
+    this.sink.clamped?.();
+  }
+
+  // ------------------------------------------------------------ ScreenEvents (the screen model's)
+
+  scrolled(y: number, history: boolean): void {
+    const grid = this.grid!;
+    if (!history) {
+      this.goneFromAlternate(y, y);
+      return;
+    }
+    const [, last] = grid.lineBounds(y);
+    if (this.isPending(y, last)) {
+      if (this.clearing) return this.forget(y, y);
+      // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
+      if (grid.wraps(y) && !this.logged.has(grid.rowId(y))) {
+        this.sink.line(grid.rowText(y, false), this.pieces.has(grid.rowId(y)));
+        this.pieces.add(grid.rowId(y + 1));
+        if (grid.rowId(y) === this.pendingId) this.pendingId = grid.rowId(y + 1);
+      }
+      return this.forget(y, y);
+    }
+    this.settleGroup(y, last);
+    this.forget(y, y);
+  }
+
+  erasing(top: number, bottom: number): void {
+    const grid = this.grid!;
+    if (grid.alternate) {
+      this.goneFromAlternate(top, bottom);
+      return;
+    }
+    for (let y = top; y <= bottom; ) {
+      const [first, last] = grid.lineBounds(y);
+      if (!this.isPending(first, last)) this.settleGroup(first, last);
+      y = last + 1;
+    }
+    this.forget(top, bottom);
+  }
+
+  switching(alternate: boolean): void {
+    const grid = this.grid!;
+    if (alternate) {
+      this.settleRows(false);
+      if (this.leavePending) this.leavePending = false; // flapping: the same block goes on
+      else if (!this.inBlock) {
+        this.inBlock = true;
+        // A screen left blank shows nothing to log; anything drawn makes a frame.
+        this.lastFrame = '';
+        this.sink.screen(true);
+      }
+      return;
+    }
+    // Leaving: the rows are still there; the block's final frame is always written.
+    this.frameNow(grid, true);
+    this.leavePending = true;
+  }
+
+  // ------------------------------------------------------------ settling (the recorder's timers)
+
+  /**
+   * The pane has been quiet (or busy for a while): rows that changed are
+   * logged now, the alternate screen gets a frame if it changed, a finished
+   * block is closed; after quiet, the fast path takes over again when it can.
+   */
+  settle(reason: SettleReason): void {
+    if (!this.engaged) return;
+    const grid = this.grid!;
+    if (reason === 'quiet') this.flushLeave();
+    if (grid.alternate) {
+      this.frameNow(grid, false);
+      return;
+    }
+    this.settleRows(true);
+    if (reason === 'quiet') this.disengage(false);
+  }
+
+  /**
+   * tmux says the pane left the alternate screen without a sequence in the
+   * stream (`respawn-pane -k` resets the screen): the block ends with the
+   * model's final frame (what was printed meanwhile is in it), and the normal
+   * screen starts blank, as tmux's does.
+   */
+  resync(): void {
+    if (!this.engaged || !this.grid!.alternate) return;
+    this.screen(false);
+    this.esc(Esc.Reset);
+  }
+
+  /** End of the stream: what has changed is logged, and what is left of the line in progress. */
+  finish(): void {
+    if (!this.engaged) {
+      this.lines.finish();
+      return;
+    }
+    const grid = this.grid!;
+    this.flushLeave();
+    if (grid.alternate) {
+      this.frameNow(grid, false);
+      return;
+    }
+    this.settleRows(true);
+    const [first, last] = grid.lineBounds(grid.cursorY);
+    const text = this.lineText(first, last);
+    if (text !== '' && !this.logged.has(grid.rowId(first))) this.sink.line(text, this.pieces.has(grid.rowId(first)));
+  }
+
+  /** The line in progress, rows `first`..`last`, up to the last cell written (a prompt's trailing blank is kept, as the line model keeps it). */
+  private lineText(first: number, last: number): string {
+    const grid = this.grid!;
+    let text = '';
+    for (let y = first; y <= last; y++) text += grid.rowText(y, false);
+    return text;
+  }
+
+  /** Whether the pane is in a full-screen program's block (the recorder closes it at the end). */
+  get inAlternate(): boolean {
+    return this.inBlock;
+  }
+
+  // ------------------------------------------------------------ engaging and handing back
+
+  /** The screen model takes the stream, seeded with what the line model knows. */
+  private engage(): void {
+    const columns = this.columns;
+    const height = this.height;
+    let grid = this.grid;
+    if (!grid || grid.columns !== columns || grid.rows !== height) grid = this.grid = new ScreenGrid(columns, height, this);
+    const pending = this.lines.pendingText();
+    this.lines.seed('');
+    const pendingRows = cut(pending, columns).slice(-height);
+    const cursorY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1);
+    const wanted = cursorY - (pendingRows.length - 1);
+    // The rows above, from the newest line up.
+    const rows: string[] = [];
+    const continued: boolean[] = [];
+    for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
+      const parts = cut(this.above[i]!, columns);
+      for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--) {
+        rows.push(parts[k]!);
+        continued.push(k > 0);
+      }
+    }
+    while (rows.length < wanted) {
+      rows.push('');
+      continued.push(false);
+    }
+    rows.reverse();
+    continued.reverse();
+    if (continued.length > 0) continued[0] = false;
+    for (let k = 0; k < pendingRows.length; k++) {
+      rows.push(pendingRows[k]!);
+      continued.push(k > 0);
+    }
+    const lastRow = pendingRows[pendingRows.length - 1]!;
+    const x = this.sinceCr >= 0 ? Math.min(this.sinceCr, columns) : textWidth(lastRow);
+    grid.seed(rows, x, cursorY, continued);
+    this.engaged = true;
+    this.pieces.clear();
+    // Every row above the line in progress was logged (or was on the screen before the recording began).
+    this.baseline();
+    this.plainRun = 0;
+  }
+
+  /** Rows on the screen now count as logged, but for the line in progress. */
+  private baseline(): void {
+    const grid = this.grid!;
+    this.logged.clear();
+    this.loggedAt.clear();
+    const [pendingFirst] = grid.lineBounds(grid.cursorY);
+    for (let y = 0; y < pendingFirst; ) {
+      const [, last] = grid.lineBounds(y);
+      this.markLogged(y, last, grid.joinedText(y, last));
+      y = last + 1;
+    }
+    this.pendingId = grid.rowId(grid.cursorY);
+    this.settleMark = grid.mark();
+    this.dirty = false;
+  }
+
+  /**
+   * Hands the stream back to the line model, with the rows above the cursor
+   * and the line in progress, when nothing else on the screen can change
+   * unseen: the normal screen, no scroll region, nothing below the cursor.
+   */
+  private disengage(atLineStart: boolean): boolean {
+    const grid = this.grid!;
+    if (grid.alternate || this.leavePending) return false;
+    const [upper, lower] = grid.scrollRegion;
+    if (upper !== 0 || lower !== grid.rows - 1) return false;
+    const [first, last] = grid.lineBounds(grid.cursorY);
+    if (last !== grid.cursorY) return false;
+    for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== '') return false;
+    const pending = this.lineText(first, last);
+    if (atLineStart ? pending !== '' || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, false))) return false;
+    if (this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return false;
+    const above: string[] = [];
+    for (let y = 0; y < first; ) {
+      const [, end] = grid.lineBounds(y);
+      above.push(grid.joinedText(y, end));
+      y = end + 1;
+    }
+    this.above = above.slice(-this.height);
+    this.fastRow = first;
+    this.engaged = false;
+    this.logged.clear();
+    this.loggedAt.clear();
+    this.pieces.clear();
+    this.lines.seed(pending);
+    this.sinceCr = -1;
+    return true;
+  }
+
+  // ------------------------------------------------------------ the normal screen
+
+  /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
+  private lineFeed(feed: () => void): void {
+    const grid = this.grid!;
+    if (grid.alternate) {
+      feed();
+      return;
+    }
+    const y = grid.cursorY;
+    if (!grid.wraps(y)) {
+      const [first, last] = grid.lineBounds(y);
+      if (!this.logged.has(grid.rowId(first)) && !this.logged.has(grid.rowId(last))) {
+        // Rows that changed elsewhere first: they were on the screen before this line was finished.
+        if (this.dirty) this.settleRows(false);
+        const text = grid.joinedText(first, last);
+        this.sink.line(text, this.pieces.has(grid.rowId(first)));
+        this.markLogged(first, last, text);
+      }
+      this.plainRun++;
+    }
+    feed();
+    this.pendingId = grid.rowId(grid.cursorY);
+    if (this.plainRun >= grid.rows) {
+      if (this.dirty) this.settleRows(false);
+      if (!this.dirty) this.disengage(true);
+    }
+  }
+
+  /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
+  private afterClear(): void {
+    const grid = this.grid!;
+    if (!grid.alternate) this.pendingId = grid.rowId(grid.cursorY);
+  }
+
+  /**
+   * Logs rows written since the last settle that are not the line in
+   * progress: a row never logged as a line, one logged as `redrawn` if its
+   * text changed. `all`: also a changed logged row under the cursor.
+   */
+  private settleRows(all: boolean): void {
+    const grid = this.grid!;
+    const mark = this.settleMark;
+    const cursorY = grid.cursorY;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowWritten(y) <= mark) continue;
+      const [first, last] = grid.lineBounds(y);
+      if (cursorY >= first && cursorY <= last) {
+        if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last);
+      } else this.settleGroup(first, last);
+      y = last;
+    }
+    this.settleMark = grid.mark();
+    this.dirty = false;
+  }
+
+  /** Rows `first`..`last` (one line) as they show now: a line if never logged, `redrawn` if logged with other text. */
+  private settleGroup(first: number, last: number): void {
+    const grid = this.grid!;
+    if (this.unchanged(first, last)) return;
+    const text = grid.joinedText(first, last);
+    let logged: string | undefined;
+    let known = true;
+    for (let y = first; y <= last; y++) {
+      const was = this.logged.get(grid.rowId(y));
+      if (was === undefined) known = false;
+      else logged ??= was;
+    }
+    // A row logged blank that now holds text is new text, not a redraw (a progress line written into the blank line below a command).
+    if (logged === undefined || (logged === '' && known)) {
+      if (text === '') return;
+      this.sink.line(text, this.pieces.has(grid.rowId(first)));
+    } else if (text !== logged || !known) {
+      if (text === logged) {
+        this.markLogged(first, last, text);
+        return;
+      }
+      // An erased row says nothing new: what it showed was logged.
+      if (text !== '') this.sink.redrawn(text);
+    } else return;
+    this.markLogged(first, last, text);
+  }
+
+  private markLogged(first: number, last: number, text: string): void {
+    const grid = this.grid!;
+    const at = grid.mark();
+    for (let y = first; y <= last; y++) {
+      const id = grid.rowId(y);
+      this.logged.set(id, text);
+      this.loggedAt.set(id, at);
+    }
+  }
+
+  /** Rows `first`..`last` were all logged and none written since. */
+  private unchanged(first: number, last: number): boolean {
+    const grid = this.grid!;
+    for (let y = first; y <= last; y++) {
+      const at = this.loggedAt.get(grid.rowId(y));
+      if (at === undefined || grid.rowWritten(y) > at) return false;
+    }
+    return true;
+  }
+
+  /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
+  private forget(top: number, bottom: number): void {
+    const grid = this.grid!;
+    for (let y = top; y <= bottom; y++) {
+      const id = grid.rowId(y);
+      this.logged.delete(id);
+      this.loggedAt.delete(id);
+      this.pieces.delete(id);
+    }
+  }
+
+  /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
+  private isPending(first: number, last: number): boolean {
+    const grid = this.grid!;
+    for (let y = first; y <= last; y++) if (grid.rowId(y) === this.pendingId) return true;
+    return false;
+  }
+
+  // ------------------------------------------------------------ the alternate screen
+
+  /** Rows `top`..`bottom` of the alternate screen leave it: those written since the last frame are kept for the log. */
+  private goneFromAlternate(top: number, bottom: number): void {
+    const grid = this.grid!;
+    for (let y = top; y <= bottom; y++) {
+      if (grid.rowWritten(y) <= this.frameMark) continue;
+      const text = grid.rowText(y);
+      if (text === '') continue;
+      this.gone.push(text);
+      if (this.gone.length >= grid.rows) this.flushGone();
+    }
+  }
+
+  private flushGone(): void {
+    if (this.gone.length === 0) return;
+    const rows = this.gone;
+    this.gone = [];
+    this.sink.scrolledOff(rows);
+  }
+
+  /** A frame of the alternate screen if it changed since the last (`final`: the program is leaving). */
+  private frameNow(grid: ScreenGrid, final: boolean): void {
+    this.flushGone();
+    if (!final && grid.changedSince(this.frameMark).length === 0) return;
+    const rows = grid.lines();
+    while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+    const text = rows.join('\n');
+    this.frameMark = grid.mark();
+    if (text === this.lastFrame) return;
+    this.lastFrame = text;
+    this.sink.frame(rows);
+  }
+
+  /** The program left and something else came: its block ends. */
+  private flushLeave(): void {
+    if (!this.leavePending) return;
+    this.leavePending = false;
+    this.inBlock = false;
+    this.sink.screen(false);
+  }
+}
+
+function clamp(value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value) || value < 1) return fallback;
+  return Math.min(Math.floor(value), max);
+}
