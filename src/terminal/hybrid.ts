@@ -57,7 +57,6 @@ const MAX_COLUMNS = 1000;
 const MAX_ROWS = 500;
 
 const LF = 0x0a;
-const CR = 0x0d;
 
 /** CSI finals that address the screen vertically (input.c:268): they engage the screen model. */
 const ENGAGING_CSI = new Uint8Array(0x80);
@@ -118,8 +117,6 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private above: string[] = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   private fastRow = 0;
-  /** Units printed since the last CR, when the cursor is known to be there; -1: at the end of the line. */
-  private sinceCr = -1;
 
   // ---- while engaged
   /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
@@ -192,7 +189,6 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.above = rowsAbove.slice(-this.height);
     this.fastRow = Math.min(rowsAbove.length, this.height - 1);
     this.lines.seed(line);
-    this.sinceCr = -1;
   }
 
   /** The line being drawn, not yet finished. */
@@ -225,7 +221,6 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   print(text: string, plain?: boolean): void {
     if (!this.engaged) {
-      if (this.sinceCr >= 0) this.sinceCr += text.length;
       this.lines.print(text, plain);
       return;
     }
@@ -247,9 +242,6 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   execute(control: number): void {
     if (!this.engaged) {
-      if (control === CR) this.sinceCr = 0;
-      else if (control === LF) this.sinceCr = 0;
-      else this.sinceCr = -1;
       this.lines.execute(control);
       return;
     }
@@ -261,7 +253,6 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   csi(final: Csi, first: number, second: number): void {
     if (!this.engaged) {
       if (ENGAGING_CSI[final] !== 1) {
-        this.sinceCr = -1;
         (this.lines as Perform).csi(final, first, second);
         return;
       }
@@ -481,11 +472,16 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const height = this.height;
     let grid = this.grid;
     if (!grid || grid.columns !== columns || grid.rows !== height) grid = this.grid = new ScreenGrid(columns, height, this);
-    const pending = this.lines.pendingText();
+    // The line in progress row by row, the cursor where the line model has it
+    // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).
+    const line = this.lines.pendingRows();
     this.lines.seed('');
-    const pendingRows = cut(pending, columns).slice(-height);
-    const cursorY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1);
-    const wanted = cursorY - (pendingRows.length - 1);
+    const start = Math.max(0, Math.min(line.cy, line.rows.length - height));
+    const pendingRows = line.rows.slice(start, start + height);
+    const lastY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1);
+    const firstY = lastY - (pendingRows.length - 1);
+    const cursorY = firstY + (line.cy - start);
+    const wanted = firstY;
     // The rows above, from the newest line up.
     const rows: string[] = [];
     const continued: boolean[] = [];
@@ -505,24 +501,22 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (continued.length > 0) continued[0] = false;
     for (let k = 0; k < pendingRows.length; k++) {
       rows.push(pendingRows[k]!);
-      continued.push(k > 0);
+      continued.push(k > 0 ? line.wraps[start + k - 1]! : start > 0 && line.wraps[start - 1]!);
     }
-    const lastRow = pendingRows[pendingRows.length - 1]!;
-    const x = this.sinceCr >= 0 ? Math.min(this.sinceCr, columns) : textWidth(lastRow);
+    const x = Math.min(line.cx, columns);
     grid.seed(rows, x, cursorY, continued);
     this.engaged = true;
     this.pieces.clear();
     // Every row above the line in progress was logged (or was on the screen before the recording began).
-    this.baseline();
+    this.baseline(firstY);
     this.plainRun = 0;
   }
 
-  /** Rows on the screen now count as logged, but for the line in progress. */
-  private baseline(): void {
+  /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
+  private baseline(pendingFirst = this.grid!.lineBounds(this.grid!.cursorY)[0]): void {
     const grid = this.grid!;
     this.logged.clear();
     this.loggedAt.clear();
-    const [pendingFirst] = grid.lineBounds(grid.cursorY);
     for (let y = 0; y < pendingFirst; ) {
       const [, last] = grid.lineBounds(y);
       this.markLogged(y, last, grid.joinedText(y, last));
@@ -562,7 +556,6 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.loggedAt.clear();
     this.pieces.clear();
     this.lines.seed(pending);
-    this.sinceCr = -1;
     return true;
   }
 
@@ -578,7 +571,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const y = grid.cursorY;
     if (!grid.wraps(y)) {
       const [first, last] = grid.lineBounds(y);
-      if (!this.logged.has(grid.rowId(first)) && !this.logged.has(grid.rowId(last))) {
+      // The line in progress was left (a move up, a cursor position) and this
+      // LF ends another: it is written out as it stands, first, as the line
+      // model writes it; it was on the screen before this one was finished.
+      this.settleLeftLine(first, last);
+      const was = this.logged.get(grid.rowId(first)) ?? this.logged.get(grid.rowId(last));
+      // A row logged blank (above the cursor when the model engaged) that now holds text is a new line.
+      if (was === undefined || (was === '' && !this.unchanged(first, last))) {
         // Rows that changed elsewhere first: they were on the screen before this line was finished.
         if (this.dirty) this.settleRows(false);
         const text = grid.joinedText(first, last);
@@ -592,6 +591,18 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (this.plainRun >= grid.rows) {
       if (this.dirty) this.settleRows(false);
       if (!this.dirty) this.disengage(true);
+    }
+  }
+
+  /** The line in progress, if the cursor left it for rows `first`..`last`: logged as it shows now, unless it was. */
+  private settleLeftLine(first: number, last: number): void {
+    const grid = this.grid!;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      if (y >= first && y <= last) return;
+      const [pendingFirst, pendingLast] = grid.lineBounds(y);
+      this.settleGroup(pendingFirst, pendingLast);
+      return;
     }
   }
 

@@ -12,6 +12,8 @@ export interface LinesOptions {
   screens?: boolean;
   /** LF also returns to column 0 (input that is not a pane's: `pipe --file`). */
   newlineReturns?: boolean;
+  /** Rows already on the screen above the cursor when the stream begins (the recorder seeds them from tmux). */
+  above?: readonly string[];
 }
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
@@ -35,6 +37,7 @@ export function transcriptLines(input: string | Uint8Array | Uint8Array[], optio
     },
     { maxLineChars: options.maxLineChars, columns: options.columns, rows: options.rows, newlineReturns: options.newlineReturns },
   );
+  if (options.above) transcript.seed('', options.above);
   const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
   for (const chunk of chunks) transcript.push(chunk);
   transcript.end();

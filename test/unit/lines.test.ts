@@ -19,8 +19,11 @@ import { split, transcriptLines } from '../support/transcript.ts';
 const ESC = '\x1b';
 
 describe('line cases (the same bytes tmux is checked on in test/e2e/fidelity.test.ts)', () => {
+  // As in the fidelity test, five rows down: moves up have room, and the
+  // model knows where the cursor is (the recorder seeds it from tmux).
+  const above = ['', '', '', '', ''];
   for (const { name, columns, input, lines } of LINE_CASES) {
-    it(name, () => assert.deepEqual(transcriptLines(input, { columns }), lines));
+    it(name, () => assert.deepEqual(transcriptLines(input, { columns, rows: 12, above }), lines));
   }
 });
 
