@@ -10525,6 +10525,8 @@ var Row = class {
   /** Holds padding or extra cells: text takes the slow path. */
   complex = !1;
   extras = null;
+  /** Text the screen gives no cell, before the first (see ScreenGrid.attach). */
+  lead = "";
   /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
   wraps = !1;
   /** Has cells allocated (tmux's cellsize > 0): EL 2 on a row without is a no-op (screen-write.c:1191). */
@@ -10538,14 +10540,14 @@ var Row = class {
   }
   /** Empties the row (grid_empty_line). */
   empty() {
-    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.complex = !1, this.extras = null, this.wraps = !1, this.touched = !1;
+    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.complex = !1, this.extras = null, this.lead = "", this.wraps = !1, this.touched = !1;
   }
   /** Text up to `end` cells, padding skipped. */
   text(end) {
-    if (end === 0) return "";
+    if (end === 0) return this.lead;
     let cells = this.cells;
-    if (!this.complex) return String.fromCharCode.apply(null, cells.subarray(0, end));
-    let out = "";
+    if (!this.complex) return this.lead + String.fromCharCode.apply(null, cells.subarray(0, end));
+    let out = this.lead;
     for (let x = 0; x < end; x++) {
       let cell = cells[x];
       cell !== PADDING && (out += cell === EXTRA ? this.extras[x] : String.fromCharCode(cell));
@@ -10728,6 +10730,10 @@ var Row = class {
     for (let y = 0; y < this.sy && y < rows.length; y++) {
       this.cy = y, this.cx = 0;
       let text2 = rows[y];
+      if (typeof text2 != "string") {
+        this.seedCells(text2), y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
+        continue;
+      }
       for (let i = 0; i < text2.length; i++) {
         let code = text2.charCodeAt(i);
         if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
@@ -10742,6 +10748,38 @@ var Row = class {
       y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
     }
     this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.last = -1, this.joiner = !1;
+  }
+  /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
+  seedCells({ lead, cells }) {
+    let row = this.rowList[this.cy];
+    for (let cell of cells) {
+      if (cell === "") {
+        this.cx++;
+        continue;
+      }
+      let code = cell.codePointAt(0), width = widthOf(code);
+      if (width === 0 || code < 32 || code === 127) {
+        this.attach(cell);
+        continue;
+      }
+      if (this.cx + width > this.sx) break;
+      let x = this.cx;
+      this.put(code, width);
+      let size2 = code > 65535 ? 2 : 1;
+      cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));
+    }
+    row.lead = lead;
+  }
+  /**
+   * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
+   * show), kept with the cell left of the cursor as a combining mark is
+   * (screen-write.c:1981), or before the row's first cell: the screen never
+   * shows it, the log keeps it.
+   */
+  attach(text2) {
+    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
+    for (; x >= 0 && row.cells[x] === PADDING; ) x--;
+    x < 0 ? row.lead += text2 : (row.setExtra(x, row.cellText(x) + text2), x >= row.used && (row.used = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
   }
   /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */
   resize(columns, rows) {
@@ -11339,6 +11377,17 @@ var Row2 = class {
     let text2 = this.lead + this.cells.join("");
     return text2.includes(PAD) || text2.includes(TAB_PAD) ? text2.replace(/[\0\x01]/g, "") : text2;
   }
+  /**
+   * The row cell by cell for a screen model: text before the first cell, and
+   * per cell its character with what is combined onto it ('' for a cell that
+   * shows nothing: a TAB's, a piece's; a wide character's right half is left out).
+   */
+  screenCells() {
+    let cells = [];
+    for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells())
+      cell !== PAD && cells.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
+    return { lead: this.lead, cells };
+  }
   /** The units this row holds (its share of the tally). */
   get units() {
     if (this.text !== null) return this.lead.length + this.text.length;
@@ -11594,7 +11643,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
   }
   /** The line being drawn as the rows it takes, which of them wrap, and the cursor among them (`cx` is `columns` when a wrap is pending): what a screen model is seeded with. */
   pendingRows() {
-    return { rows: this.rows.map((row) => row.toString()), wraps: this.rows.map((row) => row.wrapped), cx: this.cx, cy: this.cy };
+    return { rows: this.rows.map((row) => row.screenCells()), wraps: this.rows.map((row) => row.wrapped), cx: this.cx, cy: this.cy };
   }
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text2) {
@@ -11964,7 +12013,7 @@ var Hybrid = class {
   constructor(sink, options = {}) {
     this.sink = sink;
     let maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
-    this.lines = new LineAssembler(this, maxLineChars, options.columns, options.newlineReturns), this.noAlternateScreen = options.noAlternateScreen ?? !1, this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS), this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
+    this.lines = new LineAssembler(this, maxLineChars, options.columns, options.newlineReturns), this.maxLineChars = Math.max(2, maxLineChars), this.noAlternateScreen = options.noAlternateScreen ?? !1, this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS), this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
   }
   sink;
   lines;
@@ -11974,6 +12023,7 @@ var Hybrid = class {
   grid;
   engaged = !1;
   noAlternateScreen;
+  maxLineChars;
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   above = [];
@@ -12053,9 +12103,9 @@ var Hybrid = class {
     let grid = this.grid;
     !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), grid.print(text2);
   }
-  /** Bytes the screen does not show (see Perform.unshown): the line model keeps them in the log; the screen model gives them no cell. */
+  /** Bytes the screen does not show (see Perform.unshown): both models keep them in the log, and give them no cell. */
   unshown(text2) {
-    this.engaged || this.lines.unshown(text2);
+    this.engaged ? this.grid.alternate || (this.leavePending && this.flushLeave(), this.grid.attach(text2)) : this.lines.unshown(text2);
   }
   /** Insert mode, autowrap and the like: the line model applies them (the screen model does not yet). */
   mode(mode, set) {
@@ -12145,8 +12195,17 @@ var Hybrid = class {
       return;
     }
     let [, last] = grid.lineBounds(y);
-    if (this.isPending(y, last))
-      return this.clearing ? this.forget(y, y) : (grid.wraps(y) && !this.logged.has(grid.rowId(y)) && (this.sink.line(grid.rowText(y, !1), this.pieces.has(grid.rowId(y))), this.pieces.add(grid.rowId(y + 1)), grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1))), this.forget(y, y));
+    if (this.isPending(y, last)) {
+      if (this.clearing) return this.forget(y, y);
+      if (!this.logged.has(grid.rowId(y)))
+        if (grid.wraps(y))
+          this.emit(grid.rowText(y, !1), this.pieces.has(grid.rowId(y))), this.pieces.add(grid.rowId(y + 1)), grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1));
+        else {
+          let text2 = grid.rowText(y, !1);
+          text2 !== "" && this.emit(text2, this.pieces.has(grid.rowId(y)));
+        }
+      return this.forget(y, y);
+    }
     this.settleGroup(y, last), this.forget(y, y);
   }
   erasing(top, bottom) {
@@ -12157,7 +12216,7 @@ var Hybrid = class {
     }
     for (let y = top; y <= bottom; ) {
       let [first, last] = grid.lineBounds(y);
-      this.isPending(first, last) || this.settleGroup(first, last), y = last + 1;
+      (!this.clearing || !this.isPending(first, last)) && this.settleGroup(first, last), y = last + 1;
     }
     this.forget(top, bottom);
   }
@@ -12206,7 +12265,7 @@ var Hybrid = class {
     }
     this.settleRows(!0);
     let [first, last] = grid.lineBounds(grid.cursorY), text2 = this.lineText(first, last);
-    text2 !== "" && !this.logged.has(grid.rowId(first)) && this.sink.line(text2, this.pieces.has(grid.rowId(first)));
+    text2 !== "" && !this.logged.has(grid.rowId(first)) && this.emit(text2, this.pieces.has(grid.rowId(first)));
   }
   /** The line in progress, rows `first`..`last`, up to the last cell written (a prompt's trailing blank is kept, as the line model keeps it). */
   lineText(first, last) {
@@ -12287,7 +12346,7 @@ var Hybrid = class {
       if (was === void 0 || was === "" && !this.unchanged(first, last)) {
         this.dirty && this.settleRows(!1);
         let text2 = grid.joinedText(first, last);
-        this.sink.line(text2, this.pieces.has(grid.rowId(first))), this.markLogged(first, last, text2);
+        this.emit(text2, this.pieces.has(grid.rowId(first))), this.markLogged(first, last, text2);
       }
       this.plainRun++;
     }
@@ -12334,13 +12393,13 @@ var Hybrid = class {
     }
     if (logged === void 0 || logged === "" && known) {
       if (text2 === "") return;
-      this.sink.line(text2, this.pieces.has(grid.rowId(first)));
+      this.emit(text2, this.pieces.has(grid.rowId(first)));
     } else if (text2 !== logged || !known) {
       if (text2 === logged) {
         this.markLogged(first, last, text2);
         return;
       }
-      text2 !== "" && this.sink.redrawn(text2);
+      text2 !== "" && this.emit(text2, !1, !0);
     } else return;
     this.markLogged(first, last, text2);
   }
@@ -12350,6 +12409,22 @@ var Hybrid = class {
       let id = grid.rowId(y);
       this.logged.set(id, text2), this.loggedAt.set(id, at);
     }
+  }
+  /**
+   * A line (or a redrawn row) of the screen model, in pieces of at most the
+   * line limit, as the line model cuts its own: a pane 1000 columns wide and
+   * 500 rows high holds lines far longer than a record may be.
+   */
+  emit(text2, continued, redrawn = !1) {
+    let max = this.maxLineChars, from = 0;
+    for (; text2.length - from > max; ) {
+      let to = from + max, unit = text2.charCodeAt(to - 1);
+      unit >= 55296 && unit <= 56319 && to--;
+      let piece = text2.slice(from, to);
+      from === 0 && redrawn ? this.sink.redrawn(piece) : this.sink.line(piece, continued || from > 0), from = to;
+    }
+    let rest = from === 0 ? text2 : text2.slice(from);
+    from === 0 && redrawn ? this.sink.redrawn(rest) : this.sink.line(rest, continued || from > 0);
   }
   /** Rows `first`..`last` were all logged and none written since. */
   unchanged(first, last) {

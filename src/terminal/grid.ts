@@ -28,6 +28,12 @@ import { Csi, Esc, type Perform } from './ansi.ts';
 import { cellWidth } from './width.ts';
 
 /** What the model reports beyond its rows; the rows named can still be read (rowText, continued, rowId, ...) during the call. */
+/** A row as a line model holds it (LineAssembler.pendingRows): text before its first cell, then each cell's text ('' for one that shows nothing). */
+export interface SeedRow {
+  lead: string;
+  cells: readonly string[];
+}
+
 export interface ScreenEvents {
   /**
    * Row `y` is about to leave the screen at the top: a line feed or SU at the
@@ -116,6 +122,8 @@ class Row {
   /** Holds padding or extra cells: text takes the slow path. */
   complex = false;
   extras: (string | undefined)[] | null = null;
+  /** Text the screen gives no cell, before the first (see ScreenGrid.attach). */
+  lead = '';
   /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
   wraps = false;
   /** Has cells allocated (tmux's cellsize > 0): EL 2 on a row without is a no-op (screen-write.c:1191). */
@@ -138,16 +146,17 @@ class Row {
     this.used = 0;
     this.complex = false;
     this.extras = null;
+    this.lead = '';
     this.wraps = false;
     this.touched = false;
   }
 
   /** Text up to `end` cells, padding skipped. */
   text(end: number): string {
-    if (end === 0) return '';
+    if (end === 0) return this.lead;
     const cells = this.cells;
-    if (!this.complex) return String.fromCharCode.apply(null, cells.subarray(0, end) as unknown as number[]);
-    let out = '';
+    if (!this.complex) return this.lead + String.fromCharCode.apply(null, cells.subarray(0, end) as unknown as number[]);
+    let out = this.lead;
     for (let x = 0; x < end; x++) {
       const cell = cells[x]!;
       if (cell === PADDING) continue;
@@ -362,7 +371,7 @@ export class ScreenGrid implements Perform {
    * at start: one string per row), with the cursor, and optionally which rows
    * continue the row above. Text past the width is cut.
    */
-  seed(rows: readonly string[], cursorX: number, cursorY: number, continued?: readonly boolean[]): void {
+  seed(rows: readonly (string | SeedRow)[], cursorX: number, cursorY: number, continued?: readonly boolean[]): void {
     for (let y = 0; y < this.sy; y++) {
       const row = this.rowList[y]!;
       row.empty();
@@ -373,6 +382,11 @@ export class ScreenGrid implements Perform {
       this.cy = y;
       this.cx = 0;
       const text = rows[y]!;
+      if (typeof text !== 'string') {
+        this.seedCells(text);
+        if (y > 0 && continued?.[y] === true) this.rowList[y - 1]!.wraps = true;
+        continue;
+      }
       for (let i = 0; i < text.length; i++) {
         let code = text.charCodeAt(i);
         if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
@@ -391,6 +405,48 @@ export class ScreenGrid implements Perform {
     this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1);
     this.last = -1;
     this.joiner = false;
+  }
+
+  /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
+  private seedCells({ lead, cells }: SeedRow): void {
+    const row = this.rowList[this.cy]!;
+    for (const cell of cells) {
+      if (cell === '') {
+        this.cx++;
+        continue;
+      }
+      const code = cell.codePointAt(0)!;
+      const width = widthOf(code);
+      if (width === 0 || code < 0x20 || code === 0x7f) {
+        this.attach(cell);
+        continue;
+      }
+      if (this.cx + width > this.sx) break;
+      const x = this.cx;
+      this.put(code, width);
+      const size = code > 0xffff ? 2 : 1;
+      if (cell.length > size) row.setExtra(x, row.cellText(x) + cell.slice(size));
+    }
+    row.lead = lead;
+  }
+
+  /**
+   * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
+   * show), kept with the cell left of the cursor as a combining mark is
+   * (screen-write.c:1981), or before the row's first cell: the screen never
+   * shows it, the log keeps it.
+   */
+  attach(text: string): void {
+    const row = this.rowList[this.cy]!;
+    let x = Math.min(this.cx, this.sx) - 1;
+    while (x >= 0 && row.cells[x] === PADDING) x--;
+    if (x < 0) row.lead += text;
+    else {
+      row.setExtra(x, row.cellText(x) + text);
+      if (x >= row.used) row.used = x + 1;
+    }
+    row.touched = true;
+    row.version = row.written = this.epoch;
   }
 
   /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */

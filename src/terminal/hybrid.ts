@@ -32,7 +32,7 @@
 // the sink, as long as no `settle` comes in between. Time is the recorder's.
 
 import { Csi, Esc, type Mode, type Perform } from './ansi.ts';
-import { ScreenGrid, type ScreenEvents } from './grid.ts';
+import { ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import { cellWidth, textWidth } from './width.ts';
 
@@ -111,6 +111,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private grid: ScreenGrid | undefined;
   private engaged = false;
   private readonly noAlternateScreen: boolean;
+  private readonly maxLineChars: number;
 
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
@@ -150,6 +151,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   ) {
     const maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
     this.lines = new LineAssembler(this, maxLineChars, options.columns, options.newlineReturns);
+    this.maxLineChars = Math.max(2, maxLineChars);
     this.noAlternateScreen = options.noAlternateScreen ?? false;
     this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS);
     this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
@@ -230,9 +232,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     grid.print(text);
   }
 
-  /** Bytes the screen does not show (see Perform.unshown): the line model keeps them in the log; the screen model gives them no cell. */
+  /** Bytes the screen does not show (see Perform.unshown): both models keep them in the log, and give them no cell. */
   unshown(text: string): void {
     if (!this.engaged) this.lines.unshown(text);
+    // As the line model keeps it: with the cell before the cursor, in the log only (not in a full-screen program's frames).
+    else if (!this.grid!.alternate) {
+      if (this.leavePending) this.flushLeave();
+      this.grid!.attach(text);
+    }
   }
 
   /** Insert mode, autowrap and the like: the line model applies them (the screen model does not yet). */
@@ -329,7 +336,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   // ------------------------------------------------------------ LineSink (the line model's lines)
 
   line(text: string, continued: boolean): void {
-    this.sink.line(text, continued);
+    this.sink.line(text, continued); // the line model keeps to the limit itself
     const above = this.above;
     if (continued && above.length > 0) {
       // A piece of a line too long to keep whole: only its last screenful can still be on the screen.
@@ -358,11 +365,17 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const [, last] = grid.lineBounds(y);
     if (this.isPending(y, last)) {
       if (this.clearing) return this.forget(y, y);
-      // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
-      if (grid.wraps(y) && !this.logged.has(grid.rowId(y))) {
-        this.sink.line(grid.rowText(y, false), this.pieces.has(grid.rowId(y)));
-        this.pieces.add(grid.rowId(y + 1));
-        if (grid.rowId(y) === this.pendingId) this.pendingId = grid.rowId(y + 1);
+      if (!this.logged.has(grid.rowId(y))) {
+        if (grid.wraps(y)) {
+          // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
+          this.emit(grid.rowText(y, false), this.pieces.has(grid.rowId(y)));
+          this.pieces.add(grid.rowId(y + 1));
+          if (grid.rowId(y) === this.pendingId) this.pendingId = grid.rowId(y + 1);
+        } else {
+          // The line in progress scrolled off whole (SU, a scroll region's LF): it was shown, so it is logged as it stands.
+          const text = grid.rowText(y, false);
+          if (text !== '') this.emit(text, this.pieces.has(grid.rowId(y)));
+        }
       }
       return this.forget(y, y);
     }
@@ -378,7 +391,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     for (let y = top; y <= bottom; ) {
       const [first, last] = grid.lineBounds(y);
-      if (!this.isPending(first, last)) this.settleGroup(first, last);
+      // Clearing the screen drops the line in progress (the shell draws it again, Ctrl-L); deleting or pushing lines off does not.
+      if (!this.clearing || !this.isPending(first, last)) this.settleGroup(first, last);
       y = last + 1;
     }
     this.forget(top, bottom);
@@ -448,7 +462,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.settleRows(true);
     const [first, last] = grid.lineBounds(grid.cursorY);
     const text = this.lineText(first, last);
-    if (text !== '' && !this.logged.has(grid.rowId(first))) this.sink.line(text, this.pieces.has(grid.rowId(first)));
+    if (text !== '' && !this.logged.has(grid.rowId(first))) this.emit(text, this.pieces.has(grid.rowId(first)));
   }
 
   /** The line in progress, rows `first`..`last`, up to the last cell written (a prompt's trailing blank is kept, as the line model keeps it). */
@@ -483,7 +497,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const cursorY = firstY + (line.cy - start);
     const wanted = firstY;
     // The rows above, from the newest line up.
-    const rows: string[] = [];
+    const rows: (string | SeedRow)[] = [];
     const continued: boolean[] = [];
     for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
       const parts = cut(this.above[i]!, columns);
@@ -581,7 +595,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         // Rows that changed elsewhere first: they were on the screen before this line was finished.
         if (this.dirty) this.settleRows(false);
         const text = grid.joinedText(first, last);
-        this.sink.line(text, this.pieces.has(grid.rowId(first)));
+        this.emit(text, this.pieces.has(grid.rowId(first)));
         this.markLogged(first, last, text);
       }
       this.plainRun++;
@@ -648,14 +662,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // A row logged blank that now holds text is new text, not a redraw (a progress line written into the blank line below a command).
     if (logged === undefined || (logged === '' && known)) {
       if (text === '') return;
-      this.sink.line(text, this.pieces.has(grid.rowId(first)));
+      this.emit(text, this.pieces.has(grid.rowId(first)));
     } else if (text !== logged || !known) {
       if (text === logged) {
         this.markLogged(first, last, text);
         return;
       }
       // An erased row says nothing new: what it showed was logged.
-      if (text !== '') this.sink.redrawn(text);
+      if (text !== '') this.emit(text, false, true);
     } else return;
     this.markLogged(first, last, text);
   }
@@ -668,6 +682,28 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.logged.set(id, text);
       this.loggedAt.set(id, at);
     }
+  }
+
+  /**
+   * A line (or a redrawn row) of the screen model, in pieces of at most the
+   * line limit, as the line model cuts its own: a pane 1000 columns wide and
+   * 500 rows high holds lines far longer than a record may be.
+   */
+  private emit(text: string, continued: boolean, redrawn = false): void {
+    const max = this.maxLineChars;
+    let from = 0;
+    while (text.length - from > max) {
+      let to = from + max;
+      const unit = text.charCodeAt(to - 1);
+      if (unit >= 0xd800 && unit <= 0xdbff) to--; // a surrogate pair stays whole
+      const piece = text.slice(from, to);
+      if (from === 0 && redrawn) this.sink.redrawn(piece);
+      else this.sink.line(piece, continued || from > 0);
+      from = to;
+    }
+    const rest = from === 0 ? text : text.slice(from);
+    if (from === 0 && redrawn) this.sink.redrawn(rest);
+    else this.sink.line(rest, continued || from > 0);
   }
 
   /** Rows `first`..`last` were all logged and none written since. */

@@ -162,6 +162,39 @@ describe('what the screen model logs on the normal screen', () => {
     assert.equal(log.map((line) => line.slice(2)).join(''), long);
     assert.ok(log[0]!.startsWith('| ') && log.slice(1).every((line) => line.startsWith('+ ')), log.join('\n'));
   });
+
+  // Output crafted to take a shown line off the screen before a line feed would log it.
+  it('the line in progress scrolled off by SU, or deleted by DL, is logged as it stood', () => {
+    assert.deepEqual(logOf(`${ESC}[10;1HSECRET${ESC}[10S`, { columns: 20, rows: 10 }), ['| SECRET']);
+    assert.deepEqual(logOf(`${ESC}[5;1HSECRET${ESC}[M${ESC}[5;1Hcover\r\n`, { columns: 20, rows: 10 }), ['| SECRET', '| cover']);
+    assert.deepEqual(logOf(`${ESC}[10;1HSECRET${ESC}[5;1H${ESC}[9L`, { columns: 20, rows: 10 }), ['| SECRET']);
+  });
+
+  it('clearing the screen still drops the line in progress (the shell draws it again after Ctrl-L)', () => {
+    assert.deepEqual(logOf(`$ ls${ESC}[H${ESC}[2J$ ls\r\n`, { columns: 20, rows: 10 }), ['| $ ls']);
+  });
+
+  it('bytes the screen does not show are kept in the log while the screen model has the stream, as on the fast path', () => {
+    assert.deepEqual(logOf(`${ESC}[3;1Hab\x80cd\r\n\x9bx\r\n`, { columns: 20, rows: 10 }), ['| ab\\u0080cd', '| \\u009bx']);
+    // They take no cell: text written over the row lands where tmux puts it (`c` is the third cell, not the seventh).
+    assert.deepEqual(logOf(`${ESC}[3;1Hab\x80cd\r${ESC}[2CX\r\n`, { columns: 20, rows: 10 }), ['| ab\\u0080Xd']);
+    // So when the screen model takes over a line the fast path began.
+    assert.deepEqual(logOf(`\r\nab\x80cd${ESC}7\r${ESC}[2CX${ESC}8\r\n`, { columns: 20, rows: 10 }), ['| ', '| ab\\u0080Xd']);
+  });
+
+  it('a line the screen model logs keeps to the line limit, in pieces', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(sinkInto(log), { columns: 100, rows: 5, maxLineChars: 32 });
+    transcript.push(bytes(`${ESC}[2;1H${'a'.repeat(90)}\r\n`));
+    transcript.end();
+    assert.deepEqual(log, [`| ${'a'.repeat(32)}`, `+ ${'a'.repeat(32)}`, `+ ${'a'.repeat(26)}`]);
+  });
+
+  it('the screen model takes the line model\'s cursor (CR, then a move up inside a wrapped line)', () => {
+    // Five rows down, "0123456789ab" wraps at 10; CR and EL clear the second row and end the line there (grid.c:656).
+    const input = `\n\n\n\n\n0123456789ab\r${ESC}[K${ESC}M\r\nnext\r\n`;
+    assert.deepEqual(logOf(input, { columns: 10, rows: 12 }).filter((line) => line !== '| '), ['| 0123456789', '| next']);
+  });
 });
 
 describe('the alternate screen', () => {

@@ -208,12 +208,16 @@ describe('properties over arbitrary terminal output', () => {
 
   it('text printed once and never overwritten is in the log: moves elsewhere cannot hide it', () => {
     // A marker printed on a fresh line, then anything that does not write over cells
-    // (moves, LF, screen clears aside): the marker must reach the log.
+    // (moves, LF, screen clears aside): the marker must reach the log. The marker
+    // is 20 rows down a 24-row pane, as the recorder seeds the model from tmux:
+    // on the top row, `ESC[H` (or DECRC with nothing saved) and the x's would
+    // write over it in tmux too, and eight moves cannot bring it up to row 4.
+    const above = new Array<string>(20).fill('');
     const moves = fc.array(fc.constantFrom('\x1b[A', '\x1b[3A', '\x1bM', '\x1b[5;1H', '\x1b[H', '\x1b[2B', '\n', '\x1b7', '\x1b8', '\x1b[s', '\x1b[u', '\x1b[L', '\x1b[M', '\x1b[S'), { maxLength: 8 });
     fc.assert(
       fc.property(moves, columns, (sequence, width) => {
         const input = `SECRET${sequence.join('')}${'x'.repeat(6)}\r\n`;
-        const out = transcriptLines(input, { columns: Math.max(width, 12) });
+        const out = transcriptLines(input, { columns: Math.max(width, 12), rows: 24, above });
         assert.ok(out.some((line) => line.includes('SECRET')), JSON.stringify({ input, out }));
       }),
       { numRuns: 2000 },
