@@ -12046,6 +12046,8 @@ var Hybrid = class {
   plainRun = 0;
   /** Set while an erase of the display runs: rows about to go are cleared, not scrolled. */
   clearing = !1;
+  /** ...and it clears the whole screen (ED 2, ED 0 from home, RIS): the line in progress goes with it, wherever it is. */
+  clearingAll = !1;
   // ---- the alternate screen's block
   inBlock = !1;
   /** The program left; the block ends at the next output, unless it enters again first. */
@@ -12129,11 +12131,11 @@ var Hybrid = class {
     this.leavePending && this.flushLeave();
     let grid = this.grid;
     if (ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), final === 74 /* EraseInDisplay */) {
-      this.clearing = !0;
+      this.clearing = !0, this.clearingAll = first === 2 || first === 0 && grid.cursorX === 0 && grid.cursorY === 0;
       try {
         grid.csi(final, first, second);
       } finally {
-        this.clearing = !1;
+        this.clearing = !1, this.clearingAll = !1;
       }
       this.afterClear();
       return;
@@ -12149,11 +12151,11 @@ var Hybrid = class {
     let grid = this.grid;
     if (this.plainRun = 0, this.dirty = !0, final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
     if (final === 99 /* Reset */) {
-      this.clearing = !0;
+      this.clearing = this.clearingAll = !0;
       try {
         grid.esc(final);
       } finally {
-        this.clearing = !1;
+        this.clearing = this.clearingAll = !1;
       }
       this.afterClear();
       return;
@@ -12215,8 +12217,8 @@ var Hybrid = class {
       return;
     }
     for (let y = top; y <= bottom; ) {
-      let [first, last] = grid.lineBounds(y);
-      (!this.clearing || !this.isPending(first, last)) && this.settleGroup(first, last), y = last + 1;
+      let [first, last] = grid.lineBounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
+      this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) || this.settleGroup(first, last), y = last + 1;
     }
     this.forget(top, bottom);
   }
@@ -12366,7 +12368,10 @@ var Hybrid = class {
   /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
   afterClear() {
     let grid = this.grid;
-    grid.alternate || (this.pendingId = grid.rowId(grid.cursorY));
+    if (!grid.alternate) {
+      for (let y = 0; y < grid.rows; y++) if (grid.rowId(y) === this.pendingId && grid.rowText(y) !== "") return;
+      this.pendingId = grid.rowId(grid.cursorY);
+    }
   }
   /**
    * Logs rows written since the last settle that are not the line in
@@ -12374,7 +12379,8 @@ var Hybrid = class {
    * text changed. `all`: also a changed logged row under the cursor.
    */
   settleRows(all) {
-    let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY;
+    let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, [cursorFirst, cursorLast] = grid.lineBounds(cursorY);
+    this.settleLeftLine(cursorFirst, cursorLast);
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowWritten(y) <= mark) continue;
       let [first, last] = grid.lineBounds(y);

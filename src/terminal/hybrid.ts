@@ -136,6 +136,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private plainRun = 0;
   /** Set while an erase of the display runs: rows about to go are cleared, not scrolled. */
   private clearing = false;
+  /** ...and it clears the whole screen (ED 2, ED 0 from home, RIS): the line in progress goes with it, wherever it is. */
+  private clearingAll = false;
 
   // ---- the alternate screen's block
   private inBlock = false;
@@ -273,10 +275,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     } else if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
     if (final === Csi.EraseInDisplay) {
       this.clearing = true;
+      this.clearingAll = first === 2 || (first === 0 && grid.cursorX === 0 && grid.cursorY === 0);
       try {
         grid.csi(final, first, second);
       } finally {
         this.clearing = false;
+        this.clearingAll = false;
       }
       this.afterClear();
       return;
@@ -295,11 +299,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.dirty = true;
     if (final === Esc.Index || final === Esc.NextLine) return this.lineFeed(() => grid.esc(final));
     if (final === Esc.Reset) {
-      this.clearing = true;
+      this.clearing = this.clearingAll = true;
       try {
         grid.esc(final);
       } finally {
-        this.clearing = false;
+        this.clearing = this.clearingAll = false;
       }
       this.afterClear();
       return;
@@ -391,8 +395,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     for (let y = top; y <= bottom; ) {
       const [first, last] = grid.lineBounds(y);
-      // Clearing the screen drops the line in progress (the shell draws it again, Ctrl-L); deleting or pushing lines off does not.
-      if (!this.clearing || !this.isPending(first, last)) this.settleGroup(first, last);
+      // Clearing the screen drops the line in progress (the shell draws it again,
+      // Ctrl-L), and so does erasing from the cursor on it (a prompt redrawn);
+      // erasing it from elsewhere (a move up, then ED), deleting it or pushing it
+      // off does not: it was shown, it is logged as it stands, as the line model does.
+      const cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
+      if (!(this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt))) this.settleGroup(first, last);
       y = last + 1;
     }
     this.forget(top, bottom);
@@ -623,7 +631,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
   private afterClear(): void {
     const grid = this.grid!;
-    if (!grid.alternate) this.pendingId = grid.rowId(grid.cursorY);
+    if (grid.alternate) return;
+    // An erase that left the line in progress standing (ED 1 above it) does not end it.
+    for (let y = 0; y < grid.rows; y++) if (grid.rowId(y) === this.pendingId && grid.rowText(y) !== '') return;
+    this.pendingId = grid.rowId(grid.cursorY);
   }
 
   /**
@@ -635,6 +646,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const grid = this.grid!;
     const mark = this.settleMark;
     const cursorY = grid.cursorY;
+    // The line in progress left by a move, and not written since: it is logged as it stands too.
+    const [cursorFirst, cursorLast] = grid.lineBounds(cursorY);
+    this.settleLeftLine(cursorFirst, cursorLast);
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowWritten(y) <= mark) continue;
       const [first, last] = grid.lineBounds(y);

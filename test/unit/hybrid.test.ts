@@ -172,6 +172,15 @@ describe('what the screen model logs on the normal screen', () => {
 
   it('clearing the screen still drops the line in progress (the shell draws it again after Ctrl-L)', () => {
     assert.deepEqual(logOf(`$ ls${ESC}[H${ESC}[2J$ ls\r\n`, { columns: 20, rows: 10 }), ['| $ ls']);
+    assert.deepEqual(logOf(`$ ls${ESC}[H${ESC}[J$ ls\r\n`, { columns: 20, rows: 10 }), ['| $ ls']);
+  });
+
+  it('erasing the line in progress from elsewhere does not drop it: a move up then ED, or ED 1 above it then a move away', () => {
+    assert.deepEqual(logOf(`${ESC}[6;1HSECRET${ESC}[A${ESC}[J`, { columns: 20, rows: 10 }), ['| SECRET']);
+    assert.deepEqual(logOf(`${ESC}[6;1HSECRET${ESC}[3;1H${ESC}[J`, { columns: 20, rows: 10 }), ['| SECRET']);
+    assert.deepEqual(logOf(`${ESC}[6;1HSECRET${ESC}[3;1H${ESC}[1J${ESC}[9;1H`, { columns: 20, rows: 10 }), ['| SECRET']);
+    // From the cursor on it, an erase edits the line (a prompt redrawn), as EL does.
+    assert.deepEqual(logOf(`\r\nSECRET\r${ESC}[Jshown\r\n`, { columns: 20, rows: 10 }), ['| ', '| shown']);
   });
 
   it('bytes the screen does not show are kept in the log while the screen model has the stream, as on the fast path', () => {
