@@ -11357,6 +11357,8 @@ var Row2 = class {
   /** Cells the text takes; when not its length in units (`wide`), only appending stays in text form. */
   count = 0;
   wide = !1;
+  /** The text form holds a TAB and its TAB_PAD cells (tab-separated output stays in text form: one unit per cell still). */
+  tabs = !1;
   /** Cell form: one string per cell (a character with the marks combined onto it, PAD, TAB_PAD, or GONE). */
   cells = null;
   /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
@@ -11373,7 +11375,10 @@ var Row2 = class {
   }
   /** The row as capture-pane shows it, except that a TAB is kept as one. */
   toString() {
-    if (this.text !== null) return this.lead.length === 0 ? this.text : this.lead + this.text;
+    if (this.text !== null) {
+      let text3 = this.tabs ? this.text.replace(/\x01/g, "") : this.text;
+      return this.lead.length === 0 ? text3 : this.lead + text3;
+    }
     let text2 = this.lead + this.cells.join("");
     return text2.includes(PAD) || text2.includes(TAB_PAD) ? text2.replace(/[\0\x01]/g, "") : text2;
   }
@@ -11397,7 +11402,7 @@ var Row2 = class {
   }
   /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
   clear() {
-    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.cells = null, this.lead = "";
+    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.lead = "";
   }
   /** Whether text can be appended at `cx` without leaving text form (see appendText). */
   appendable(cx) {
@@ -11422,7 +11427,7 @@ var Row2 = class {
   }
   /** Writes `part` (simple text, see isSimple) from cell `cx` on, over what is there; the caller knows it fits. */
   writeSimple(cx, part) {
-    this.wide && cx < this.count && this.toCells();
+    (this.wide || this.tabs) && cx < this.count && this.toCells();
     let text2 = this.text;
     if (text2 === null) {
       for (let i = 0; i < part.length; i++) this.put(cx + i, part[i], 1, part.charCodeAt(i) < 127);
@@ -11475,14 +11480,19 @@ var Row2 = class {
   }
   /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */
   tab(cx, to) {
-    if (!(cx < this.length)) {
-      this.toCells(), this.fill(cx), this.set(cx, "	");
-      for (let x = cx + 1; x < to; x++) this.set(x, TAB_PAD);
+    if (cx < this.length) return;
+    let text2 = this.text;
+    if (text2 !== null && !this.wide) {
+      let added = " ".repeat(cx - this.count) + "	" + TAB_PAD.repeat(to - cx - 1);
+      this.text = text2 + added, this.count = to, this.tally.units += added.length, this.tabs = !0;
+      return;
     }
+    this.toCells(), this.fill(cx), this.set(cx, "	");
+    for (let x = cx + 1; x < to; x++) this.set(x, TAB_PAD);
   }
   /** ICH (screen-write.c:1005): `count` blanks at `cx`, what was there moves right and off the edge at `columns`. */
   insert(cx, count, columns) {
-    this.wide && this.toCells();
+    (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (cx >= length) return;
     let edge = Math.max(columns, length);
@@ -11497,7 +11507,7 @@ var Row2 = class {
   }
   /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */
   delete(cx, count) {
-    this.wide && this.toCells();
+    (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (cx >= length) return;
     let end = Math.min(length, cx + count);
@@ -11516,7 +11526,7 @@ var Row2 = class {
    * the same on the screen, and no trailing blanks in the log.
    */
   erase(from, to) {
-    this.wide && this.toCells();
+    (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (from === 0 && (this.tally.units -= this.lead.length, this.lead = ""), to >= length && !this.wrapped) {
       this.truncate(from);
@@ -11545,7 +11555,7 @@ var Row2 = class {
     return text2;
   }
   truncate(cx) {
-    if (this.wide && this.toCells(), cx >= this.length) return;
+    if ((this.wide || this.tabs) && this.toCells(), cx >= this.length) return;
     if (this.text !== null) {
       this.tally.units -= this.text.length - cx, this.text = this.text.slice(0, cx), this.count = cx;
       return;
@@ -11557,7 +11567,7 @@ var Row2 = class {
   toCells() {
     if (this.cells !== null) return this.cells;
     let text2 = this.text;
-    if (this.text = null, !this.wide) return this.cells = text2.split("");
+    if (this.text = null, this.tabs = !1, !this.wide) return this.cells = text2.split("");
     this.wide = !1;
     let cells = [];
     for (let x = 0; x < text2.length; x++) {
@@ -11626,6 +11636,19 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
   autowrap = !0;
   /** The cursor went home (CUP 1;1, DECSTBM): if the display is erased next, the line goes with it; if not, it was left. */
   homed = !1;
+  /**
+   * Origin mode (DECOM): home is then the top of the scroll region, which need
+   * not be the screen's: an erase from there does not clear the screen, so
+   * the line is never taken as redrawn; any move home leaves it instead.
+   */
+  origin = !1;
+  /**
+   * The unfinished line a clear of the screen took away (Ctrl-L, `clear`,
+   * RIS): if the next line is it drawn again (the shell redraws its prompt and
+   * input), it is not written twice; if not, it is written before that line.
+   * Whatever the screen showed reaches the log, even erased before its LF.
+   */
+  erased;
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
   lineNumber = 0;
   saved;
@@ -11719,7 +11742,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
     if (this.alternate) return;
     if (this.homed) {
       if (final === 74 /* EraseInDisplay */ && first <= 2 && first !== 1) {
-        this.homed = !1, this.reset(0);
+        this.homed = !1, this.erase(), this.reset(0);
         return;
       }
       if ((final === 72 /* CursorPosition */ || final === 102 /* CursorPositionHvp */) && first <= 1 && second <= 1) return;
@@ -11777,16 +11800,17 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
         break;
       case 72 /* CursorPosition */:
       case 102 /* CursorPositionHvp */:
-        first <= 1 && second <= 1 ? this.homed = !0 : this.leave(Math.min((second > 0 ? second : 1) - 1, columns - 1));
+        first <= 1 && second <= 1 && !this.origin ? this.homed = !0 : this.leave(Math.min((second > 0 ? second : 1) - 1, columns - 1));
         break;
       case 100 /* CursorRow */:
         this.leave(Math.min(this.cx, columns - 1));
         break;
       case 114 /* ScrollRegion */:
-        (second <= 0 || second > count) && (this.homed = !0);
+        (second <= 0 || second > count) && (this.origin ? this.leave(0) : this.homed = !0);
         break;
       case 74 /* EraseInDisplay */:
-        if (first === 2) this.reset(this.cx);
+        if (first === 2)
+          this.erase(), this.reset(this.cx);
         else if (first <= 0)
           this.drop(this.cy + 1), this.rows[this.cy].wrapped = !1, this.cx === 0 ? this.clearRow() : this.cx < columns && this.rows[this.cy].erase(this.cx, Number.MAX_SAFE_INTEGER);
         else if (first === 1) {
@@ -11828,7 +11852,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
           this.restore();
           break;
         case 99 /* Reset */:
-          this.reset(0);
+          this.erase(), this.reset(0);
           break;
       }
   }
@@ -11841,10 +11865,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
     else if (mode === 65543 /* Autowrap */) this.autowrap = set;
     else {
       if (this.alternate) return;
-      if (mode === 65542 /* Origin */) {
-        if (this.homed) return;
-        this.homed = !0;
-      } else mode === 65539 /* ColumnMode */ && (this.homed = !1, this.reset(0));
+      mode === 65542 /* Origin */ ? (this.origin = set, set ? (this.homed = !1, this.leave(0)) : this.homed || (this.homed = !0)) : mode === 65539 /* ColumnMode */ && (this.homed = !1, this.erase(), this.reset(0));
     }
   }
   osc(command, data, truncated) {
@@ -11852,7 +11873,20 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
   }
   /** Emits what is left of an unfinished line (end of stream). */
   finish() {
-    this.homed = !1, this.leave(0);
+    this.homed = !1, this.leave(0), this.erased !== void 0 && this.writeErased();
+  }
+  /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
+  erase() {
+    let text2 = this.pendingText();
+    text2.trim() !== "" && (this.erased !== void 0 && !text2.startsWith(this.erased.trimEnd()) && this.writeErased(), this.erased = text2);
+  }
+  /** A line is written: the erased text before it, unless the line is it drawn again. */
+  beforeLine(text2) {
+    text2.startsWith(this.erased.trimEnd()) || this.writeErased(), this.erased = void 0;
+  }
+  writeErased() {
+    let erased = this.erased;
+    this.erased = void 0, this.sink.line(erased, !1);
   }
   /** One character that is not TAB (screen_write_cell, screen-write.c:1811). */
   character(character, code) {
@@ -11901,11 +11935,17 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
   }
   /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
   lineFeed() {
-    if (this.newlineReturns && (this.cx = 0), this.cy < this.rows.length - 1) this.cy++;
+    if (this.newlineReturns && (this.cx = 0), this.cy < this.rows.length - 1)
+      this.blankBelow() ? (this.drop(this.cy + 1), this.rows[this.cy].wrapped = !1, this.leave(this.cx, !0)) : this.cy++;
     else if (this.rows.length === 1 && !this.continued) {
-      let row = this.rows[0];
-      this.sink.line(row.toString(), !1), row.clear(), row.wrapped = !1, this.lineNumber++;
+      let row = this.rows[0], text2 = row.toString();
+      this.erased !== void 0 && this.beforeLine(text2), this.sink.line(text2, !1), row.clear(), row.wrapped = !1, this.lineNumber++;
     } else this.leave(this.cx, !0);
+  }
+  /** Whether every row below the cursor's holds only blanks. */
+  blankBelow() {
+    for (let y = this.cy + 1; y < this.rows.length; y++) if (this.rows[y].toString().trim() !== "") return !1;
+    return !0;
   }
   /** CUU, RI: up within the line; above its first row, the line is left (screen-write.c:859). */
   up(count) {
@@ -11923,7 +11963,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
   /** DECRC/SCORC: back to the saved place if it is on this line; elsewhere, the line is left; never saved: home (input.c:789). */
   restore() {
     let saved = this.saved;
-    saved === void 0 ? this.homed = !0 : saved.line === this.lineNumber && saved.cy < this.rows.length ? (this.cy = saved.cy, this.cx = Math.min(saved.cx, this.columns - 1)) : this.leave(Math.min(saved.cx, this.columns - 1));
+    saved === void 0 ? this.origin ? this.leave(0) : this.homed = !0 : saved.line === this.lineNumber && saved.cy < this.rows.length ? (this.cy = saved.cy, this.cx = Math.min(saved.cx, this.columns - 1)) : this.leave(Math.min(saved.cx, this.columns - 1));
   }
   /** EL 2 (and EL 0 from column 0): the row is emptied, and neither it nor the row above wraps any more (grid.c:651-656). */
   clearRow() {
@@ -11984,7 +12024,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
   }
   /** Writes out `text`: a line when `ends`, else a piece to be continued; longer than the limit, in pieces (never splitting a surrogate pair). */
   out(text2, ends2) {
-    for (; text2.length > this.maxChars; ) {
+    for (this.erased !== void 0 && !this.continued && this.beforeLine(text2); text2.length > this.maxChars; ) {
       let cut2 = this.maxChars, last = text2.charCodeAt(cut2 - 1);
       last >= 55296 && last <= 56319 && cut2--, this.sink.line(text2.slice(0, cut2), this.continued), this.continued = !0, text2 = text2.slice(cut2);
     }
@@ -13247,9 +13287,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** When the last write ended, and whether the one in flight continues a burst. */
   lastWriteEnd = Number.NEGATIVE_INFINITY;
   inBurst = !1;
+  /** Bytes of the write under way not yet written. */
+  inFlight = 0;
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
-    return this.queue.length;
+    return this.queue.length + this.inFlight;
   }
   write(text2) {
     if (this.lostText) {
@@ -13363,9 +13405,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     this.queue.shrink(), this.unverifiedLength === 0 && (this.unverified = Buffer.alloc(0));
   }
   writeFrom(data, offset) {
-    this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
+    this.inFlight = data.length - offset, this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (!this.closed) {
-        if (error) {
+        if (this.inFlight = 0, error) {
           this.fail(error, data.subarray(offset));
           return;
         }

@@ -77,6 +77,19 @@ export class LineAssembler implements Perform {
   private autowrap = true;
   /** The cursor went home (CUP 1;1, DECSTBM): if the display is erased next, the line goes with it; if not, it was left. */
   private homed = false;
+  /**
+   * Origin mode (DECOM): home is then the top of the scroll region, which need
+   * not be the screen's: an erase from there does not clear the screen, so
+   * the line is never taken as redrawn; any move home leaves it instead.
+   */
+  private origin = false;
+  /**
+   * The unfinished line a clear of the screen took away (Ctrl-L, `clear`,
+   * RIS): if the next line is it drawn again (the shell redraws its prompt and
+   * input), it is not written twice; if not, it is written before that line.
+   * Whatever the screen showed reaches the log, even erased before its LF.
+   */
+  private erased: string | undefined;
   /** Lines begun so far: a saved cursor is restored in the line it was saved in only. */
   private lineNumber = 0;
   private saved: { line: number; cy: number; cx: number } | undefined;
@@ -258,6 +271,7 @@ export class LineAssembler implements Perform {
       // Erasing the display from home clears the screen: the line is drawn again (Ctrl-L), not left.
       if (final === Csi.EraseInDisplay && first <= 2 && first !== 1) {
         this.homed = false;
+        this.erase();
         this.reset(0);
         return;
       }
@@ -330,7 +344,7 @@ export class LineAssembler implements Perform {
         break;
       case Csi.CursorPosition:
       case Csi.CursorPositionHvp:
-        if (first <= 1 && second <= 1) this.homed = true;
+        if (first <= 1 && second <= 1 && !this.origin) this.homed = true;
         else this.leave(Math.min((second > 0 ? second : 1) - 1, columns - 1));
         break;
       case Csi.CursorRow:
@@ -338,10 +352,16 @@ export class LineAssembler implements Perform {
         break;
       case Csi.ScrollRegion:
         // The cursor goes home, unless the region is not one (screen-write.c:1320; the pane's height is not known here).
-        if (second <= 0 || second > count) this.homed = true;
+        if (second <= 0 || second > count) {
+          if (this.origin) this.leave(0);
+          else this.homed = true;
+        }
         break;
       case Csi.EraseInDisplay:
-        if (first === 2) this.reset(this.cx);
+        if (first === 2) {
+          this.erase();
+          this.reset(this.cx);
+        }
         else if (first <= 0) {
           // From the cursor to the end of the screen: rows below go, and with them the wrap into them (grid.c:655).
           this.drop(this.cy + 1);
@@ -394,6 +414,7 @@ export class LineAssembler implements Perform {
         this.restore();
         break;
       case Esc.Reset:
+        this.erase();
         this.reset(0);
         break;
     }
@@ -411,12 +432,16 @@ export class LineAssembler implements Perform {
     else if (mode === Mode.Autowrap) this.autowrap = set;
     else if (this.alternate) return;
     else if (mode === Mode.Origin) {
-      // The cursor goes home (input.c:1781).
-      if (this.homed) return;
-      this.homed = true;
+      // The cursor goes home (input.c:1781): the screen's when it is reset, the region's top when set.
+      this.origin = set;
+      if (set) {
+        this.homed = false;
+        this.leave(0);
+      } else if (!this.homed) this.homed = true;
     } else if (mode === Mode.ColumnMode) {
       // Home, and the screen is cleared (input.c:1777).
       this.homed = false;
+      this.erase();
       this.reset(0);
     }
   }
@@ -430,6 +455,28 @@ export class LineAssembler implements Perform {
   finish(): void {
     this.homed = false;
     this.leave(0);
+    if (this.erased !== undefined) this.writeErased();
+  }
+
+  /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
+  private erase(): void {
+    const text = this.pendingText();
+    if (text.trim() === '') return;
+    // A second clear before any line: the first one's text is kept unless this one's is it drawn again.
+    if (this.erased !== undefined && !text.startsWith(this.erased.trimEnd())) this.writeErased();
+    this.erased = text;
+  }
+
+  /** A line is written: the erased text before it, unless the line is it drawn again. */
+  private beforeLine(text: string): void {
+    if (!text.startsWith(this.erased!.trimEnd())) this.writeErased();
+    this.erased = undefined;
+  }
+
+  private writeErased(): void {
+    const erased = this.erased!;
+    this.erased = undefined;
+    this.sink.line(erased, false);
   }
 
   /** One character that is not TAB (screen_write_cell, screen-write.c:1811). */
@@ -501,15 +548,33 @@ export class LineAssembler implements Perform {
   /** LF: down a row of the line, or, from its last row, the line is finished; the column stays (screen-write.c:1334). */
   private lineFeed(): void {
     if (this.newlineReturns) this.cx = 0;
-    if (this.cy < this.rows.length - 1) this.cy++;
+    if (this.cy < this.rows.length - 1) {
+      // Down into rows the line wrapped into that hold nothing but blanks: readline, its line exactly
+      // as wide as the pane, prints a space to wrap and goes back up (` \r ESC M`); tmux keeps the
+      // row marked wrapped, so capture-pane -J joins whatever is printed there next (the command's
+      // output) to the command line. Nothing is shown in those rows: the line ends here instead.
+      if (this.blankBelow()) {
+        this.drop(this.cy + 1);
+        this.rows[this.cy]!.wrapped = false;
+        this.leave(this.cx, true);
+      } else this.cy++;
+    }
     else if (this.rows.length === 1 && !this.continued) {
       // The flood's case: a line of one row ends.
       const row = this.rows[0]!;
-      this.sink.line(row.toString(), false);
+      const text = row.toString();
+      if (this.erased !== undefined) this.beforeLine(text);
+      this.sink.line(text, false);
       row.clear();
       row.wrapped = false;
       this.lineNumber++;
     } else this.leave(this.cx, true);
+  }
+
+  /** Whether every row below the cursor's holds only blanks. */
+  private blankBelow(): boolean {
+    for (let y = this.cy + 1; y < this.rows.length; y++) if (this.rows[y]!.toString().trim() !== '') return false;
+    return true;
   }
 
   /** CUU, RI: up within the line; above its first row, the line is left (screen-write.c:859). */
@@ -537,7 +602,10 @@ export class LineAssembler implements Perform {
   /** DECRC/SCORC: back to the saved place if it is on this line; elsewhere, the line is left; never saved: home (input.c:789). */
   private restore(): void {
     const saved = this.saved;
-    if (saved === undefined) this.homed = true;
+    if (saved === undefined) {
+      if (this.origin) this.leave(0);
+      else this.homed = true;
+    }
     else if (saved.line === this.lineNumber && saved.cy < this.rows.length) {
       this.cy = saved.cy;
       this.cx = Math.min(saved.cx, this.columns - 1);
@@ -639,6 +707,7 @@ export class LineAssembler implements Perform {
 
   /** Writes out `text`: a line when `ends`, else a piece to be continued; longer than the limit, in pieces (never splitting a surrogate pair). */
   private out(text: string, ends: boolean): void {
+    if (this.erased !== undefined && !this.continued) this.beforeLine(text);
     while (text.length > this.maxChars) {
       let cut = this.maxChars;
       const last = text.charCodeAt(cut - 1);

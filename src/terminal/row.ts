@@ -57,6 +57,8 @@ export class Row {
   /** Cells the text takes; when not its length in units (`wide`), only appending stays in text form. */
   private count = 0;
   private wide = false;
+  /** The text form holds a TAB and its TAB_PAD cells (tab-separated output stays in text form: one unit per cell still). */
+  private tabs = false;
   /** Cell form: one string per cell (a character with the marks combined onto it, PAD, TAB_PAD, or GONE). */
   private cells: string[] | null = null;
   /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
@@ -78,7 +80,10 @@ export class Row {
 
   /** The row as capture-pane shows it, except that a TAB is kept as one. */
   toString(): string {
-    if (this.text !== null) return this.lead.length === 0 ? this.text : this.lead + this.text;
+    if (this.text !== null) {
+      const text = this.tabs ? this.text.replace(/\x01/g, '') : this.text;
+      return this.lead.length === 0 ? text : this.lead + text;
+    }
     const text = this.lead + this.cells!.join('');
     return text.includes(PAD) || text.includes(TAB_PAD) ? text.replace(/[\0\x01]/g, '') : text;
   }
@@ -111,6 +116,7 @@ export class Row {
     this.text = '';
     this.count = 0;
     this.wide = false;
+    this.tabs = false;
     this.cells = null;
     this.lead = '';
   }
@@ -154,7 +160,7 @@ export class Row {
 
   /** Writes `part` (simple text, see isSimple) from cell `cx` on, over what is there; the caller knows it fits. */
   writeSimple(cx: number, part: string): void {
-    if (this.wide && cx < this.count) this.toCells();
+    if ((this.wide || this.tabs) && cx < this.count) this.toCells();
     const text = this.text;
     if (text === null) {
       for (let i = 0; i < part.length; i++) this.put(cx + i, part[i]!, 1, part.charCodeAt(i) < 0x7f);
@@ -227,6 +233,16 @@ export class Row {
   /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */
   tab(cx: number, to: number): void {
     if (cx < this.length) return;
+    const text = this.text;
+    if (text !== null && !this.wide) {
+      // Text form: the TAB and a TAB_PAD per further cell, one unit each (tab-separated output stays cheap).
+      const added = ' '.repeat(cx - this.count) + '\t' + TAB_PAD.repeat(to - cx - 1);
+      this.text = text + added;
+      this.count = to;
+      this.tally.units += added.length;
+      this.tabs = true;
+      return;
+    }
     this.toCells();
     this.fill(cx);
     this.set(cx, '\t');
@@ -235,7 +251,7 @@ export class Row {
 
   /** ICH (screen-write.c:1005): `count` blanks at `cx`, what was there moves right and off the edge at `columns`. */
   insert(cx: number, count: number, columns: number): void {
-    if (this.wide) this.toCells();
+    if (this.wide || this.tabs) this.toCells();
     const length = this.length;
     if (cx >= length) return; // only blanks move
     const edge = Math.max(columns, length); // a row longer than the width (a resize not yet learnt) loses nothing
@@ -256,7 +272,7 @@ export class Row {
 
   /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */
   delete(cx: number, count: number): void {
-    if (this.wide) this.toCells();
+    if (this.wide || this.tabs) this.toCells();
     const length = this.length;
     if (cx >= length) return;
     const end = Math.min(length, cx + count);
@@ -280,7 +296,7 @@ export class Row {
    * the same on the screen, and no trailing blanks in the log.
    */
   erase(from: number, to: number): void {
-    if (this.wide) this.toCells();
+    if (this.wide || this.tabs) this.toCells();
     const length = this.length;
     if (from === 0) {
       this.tally.units -= this.lead.length;
@@ -319,7 +335,7 @@ export class Row {
   }
 
   private truncate(cx: number): void {
-    if (this.wide) this.toCells();
+    if (this.wide || this.tabs) this.toCells();
     if (cx >= this.length) return;
     if (this.text !== null) {
       this.tally.units -= this.text.length - cx;
@@ -336,6 +352,7 @@ export class Row {
     if (this.cells !== null) return this.cells;
     const text = this.text!;
     this.text = null;
+    this.tabs = false;
     if (!this.wide) return (this.cells = text.split(''));
     this.wide = false;
     const cells: string[] = [];

@@ -79,6 +79,13 @@ export const LINE_CASES: LineCase[] = [
   { name: 'a mode with a sub-parameter is ignored, as tmux does', columns: 20, input: `SECRET\r${ESC}[4:1hxx${ESC}[4l\r\n`, lines: ['xxCRET'] },
   { name: 'autowrap off: text past the edge overwrites the last column', columns: 10, input: `${ESC}[?7l0123456789abc${ESC}[?7h\r\n`, lines: ['012345678c'] },
   { name: 'autowrap off: a wide character that does not fit is not shown', columns: 10, input: `${ESC}[?7l012345678日${ESC}[?7h\r\n`, lines: ['012345678日'], screen: ['012345678'] },
+  {
+    // Home in origin mode is the region's top: an erase from there leaves the line above it on the screen.
+    name: 'origin mode in a scroll region: an erase from its home does not clear the line',
+    columns: 20,
+    input: `SECRET-ORIGIN${ESC}[8;12r${ESC}[?6h${ESC}[J${ESC}[?6l${ESC}[r${ESC}[12;1HMARKER\r\n`,
+    lines: ['SECRET-ORIGIN', 'MARKER'],
+  },
   { name: 'origin mode sends the cursor home: the line is left', columns: 20, input: `kept${ESC}[?6hx${ESC}[?6ly\r\n`, lines: ['kept', 'x', 'y'], screen: ['y', 'kept'] },
 
   // A line longer than the pane: several rows.

@@ -150,9 +150,31 @@ describe('long lines and the line limit', () => {
   });
 });
 
+describe('a clear of the screen with an unfinished line on it', () => {
+  const ESC = '\x1b';
+  it('text erased before its LF is still logged, before the next line', () => {
+    assert.deepEqual(transcriptLines(`hunter2${ESC}[2J${ESC}[H$ next\r\n`, { columns: 40 }), ['hunter2', '$ next']);
+    assert.deepEqual(transcriptLines(`secret${ESC}[H${ESC}[J`, { columns: 40 }), ['secret'], 'at the end of the stream too');
+    assert.deepEqual(transcriptLines(`one${ESC}c${ESC}[2J${ESC}[Htwo${ESC}[H${ESC}[J$ \r\n`, { columns: 40 }), ['one', 'two', '$ '], 'RIS, and clears in a row');
+  });
+  it('drawn again after the clear (Ctrl-L), it is logged once; edited after, both', () => {
+    assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l\r\n`, { columns: 40 }), ['$ ls -l']);
+    assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K\r\n`, { columns: 40 }), ['$ ls -l', '$ ls -']);
+  });
+});
+
 describe('LF', () => {
   it('in a pane keeps the column, as tmux does (a program in raw mode; the pty sends CR LF otherwise)', () => {
     assert.deepEqual(transcriptLines('abc\nSECRET\rxyz\r\n', { columns: 20 }), ['abc', 'xyzSECRET']);
+  });
+  it('down into rows that hold only blanks ends the line: readline\'s exact-width wrap does not glue the output to the command', () => {
+    // Recorded in a 40-column pane (bash, PS1='$ '): the line fills the row, readline prints a space to
+    // wrap and goes back up (ESC M, CUF x39, EL), then the command's output lands on the row below.
+    // capture-pane -J joins the two (tmux keeps the first row marked wrapped); nothing shows on the
+    // second row but the output, so the log keeps them apart.
+    const cmd = `echo ${'x'.repeat(26)}; seq`;
+    const input = `$ ${cmd} 2 \r\x1bM${'\x1b[C'.repeat(39)}\x1b[K2\r\n\x1b[?2004l\r${'x'.repeat(26)}\r\n1\r\n2\r\n$ `;
+    assert.deepEqual(transcriptLines(input, { columns: 40 }), [`$ ${cmd} 2`, 'x'.repeat(26), '1', '2', '$ ']);
   });
   it('from a program\'s output (pipe --file) also returns to column 0', () => {
     assert.deepEqual(transcriptLines('a-1\na-2\n', { columns: 20, newlineReturns: true }), ['a-1', 'a-2']);

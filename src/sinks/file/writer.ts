@@ -151,9 +151,12 @@ export class LogFile {
     this.checkedAt = performance.now();
   }
 
+  /** Bytes of the write under way not yet written. */
+  private inFlight = 0;
+
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog(): number {
-    return this.queue.length;
+    return this.queue.length + this.inFlight;
   }
 
   write(text: string): void {
@@ -321,8 +324,12 @@ export class LogFile {
   }
 
   private writeFrom(data: Buffer, offset: number): void {
+    // Taken from the queue but not yet on disk: still the reader's backlog (a slow disk takes a large
+    // write in short pieces; unseen, it would let the queue behind it grow without bound).
+    this.inFlight = data.length - offset;
     this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (this.closed) return; // close() gave up on this write
+      this.inFlight = 0;
       if (error) {
         this.fail(error, data.subarray(offset));
         return;
