@@ -10603,6 +10603,9 @@ var Row = class {
   /** DECSC/SCOSC position: in tmux's input context, shared by both screens, 0,0 until saved (input.c:770). */
   savedX = 0;
   savedY = 0;
+  /** Origin mode (DECOM): rows of CUP and VPA count from the scroll region's top (screen-write.c:1274). */
+  origin = !1;
+  savedOrigin = !1;
   /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
   last = -1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
@@ -10833,11 +10836,11 @@ var Row = class {
         this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
         break;
       case 100 /* CursorRow */:
-        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1);
+        this.cy = this.originRow(param(first, 1, 1) - 1);
         break;
       case 72 /* CursorPosition */:
       case 102 /* CursorPositionHvp */:
-        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
+        this.cy = this.originRow(param(first, 1, 1) - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
       case 90 /* CursorBackwardTab */: {
         let cx = Math.min(this.cx, this.sx - 1), n = param(first, 1, 1);
@@ -10994,10 +10997,18 @@ var Row = class {
     this.cy = cy + n;
   }
   saveCursor() {
-    this.savedX = this.cx, this.savedY = this.cy;
+    this.savedX = this.cx, this.savedY = this.cy, this.savedOrigin = this.origin;
+  }
+  /** Row `y` of CUP or VPA on the screen: in origin mode, of the scroll region, kept in it (screen_write_cursormove, screen-write.c:1274). */
+  originRow(y) {
+    return this.origin && (y = y > this.rlower - this.rupper ? this.rlower : y + this.rupper), Math.min(y, this.sy - 1);
+  }
+  /** DECOM set or reset: the cursor goes home, the region's top when set (input.c:1683, :1773); `home` false: the mode only (seeding). */
+  setOrigin(set, home) {
+    this.origin = set, home && (this.last = -1, this.cx = 0, this.cy = this.originRow(0));
   }
   restoreCursor() {
-    this.cx = Math.min(this.savedX, this.sx - 1), this.cy = Math.min(this.savedY, this.sy - 1);
+    this.origin = this.savedOrigin, this.cx = Math.min(this.savedX, this.sx - 1), this.cy = Math.min(this.savedY, this.sy - 1);
   }
   setScrollRegion(upper, lower) {
     upper = Math.min(upper, this.sy - 1), lower = Math.min(lower, this.sy - 1), !(upper >= lower) && (this.cx = 0, this.cy = 0, this.rupper = upper, this.rlower = lower);
@@ -11200,7 +11211,7 @@ var Row = class {
   }
   // ------------------------------------------------------------ screens
   reset() {
-    this.savedX = 0, this.savedY = 0, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
+    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
   }
   alternateOnScreen(cursor) {
     if (this.savedRows !== null) return;
@@ -12064,6 +12075,8 @@ var Hybrid = class {
   engaged = !1;
   noAlternateScreen;
   maxLineChars;
+  /** Origin mode (DECOM), for the screen model when it engages. */
+  origin = !1;
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   above = [];
@@ -12074,6 +12087,13 @@ var Hybrid = class {
   logged = /* @__PURE__ */ new Map();
   /** When each logged row was logged (a `mark()`): a row not written since is unchanged, no text needed. */
   loggedAt = /* @__PURE__ */ new Map();
+  /**
+   * Row ids that start a line though the row above wraps into them: the
+   * cursor came down by LF into a continuation that held only blanks
+   * (see lineFeed). The screen model keeps tmux's flag, as capture-pane -J
+   * shows it; the log keeps the lines apart.
+   */
+  cuts = /* @__PURE__ */ new Set();
   /** Row ids that carry on a line whose start already left the screen as a piece. */
   pieces = /* @__PURE__ */ new Set();
   /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
@@ -12088,6 +12108,12 @@ var Hybrid = class {
   clearing = !1;
   /** ...and it clears the whole screen (ED 2, ED 0 from home, RIS): the line in progress goes with it, wherever it is. */
   clearingAll = !1;
+  /**
+   * The unfinished line a clear of the whole screen took away, as the line
+   * model keeps it (lines.ts `erased`): written before the next line unless
+   * that line is it drawn again (Ctrl-L), and at the end of the stream.
+   */
+  erased;
   // ---- the alternate screen's block
   inBlock = !1;
   /** The program left; the block ends at the next output, unless it enters again first. */
@@ -12119,7 +12145,7 @@ var Hybrid = class {
     if (!this.engaged) return this.lines.pendingText();
     let grid = this.grid;
     if (grid.alternate) return "";
-    let [first, last] = grid.lineBounds(grid.cursorY);
+    let [first, last] = this.bounds(grid.cursorY);
     return grid.joinedText(first, last);
   }
   /** The pane was already in the alternate screen (logging started under a full-screen program), showing `rows`. */
@@ -12149,9 +12175,13 @@ var Hybrid = class {
   unshown(text2) {
     this.engaged ? this.grid.alternate || (this.leavePending && this.flushLeave(), this.grid.attach(text2)) : this.lines.unshown(text2);
   }
-  /** Insert mode, autowrap and the like: the line model applies them (the screen model does not yet). */
+  /** Insert mode, autowrap and the like: the line model applies them (the screen model origin mode only, as yet). */
   mode(mode, set) {
-    this.lines.mode(mode, set);
+    if (mode === 65539 /* ColumnMode */) {
+      this.csi(72 /* CursorPosition */, 1, 1), this.csi(74 /* EraseInDisplay */, 2, 0);
+      return;
+    }
+    this.lines.mode(mode, set), mode === 65542 /* Origin */ && (this.origin = set, this.engaged && this.grid.setOrigin(set, !0));
   }
   execute(control) {
     if (!this.engaged) {
@@ -12171,13 +12201,14 @@ var Hybrid = class {
     this.leavePending && this.flushLeave();
     let grid = this.grid;
     if (ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), final === 74 /* EraseInDisplay */) {
-      this.clearing = !0, this.clearingAll = first === 2 || first === 0 && grid.cursorX === 0 && grid.cursorY === 0;
+      this.clearing = !0, this.clearingAll = first === 2 || first <= 0 && grid.cursorX === 0 && grid.cursorY === 0;
+      let erased = this.clearingAll ? this.pendingBeforeClear() : void 0;
       try {
         grid.csi(final, first, second);
       } finally {
         this.clearing = !1, this.clearingAll = !1;
       }
-      this.afterClear();
+      this.keepErased(erased), this.afterClear();
       return;
     }
     grid.csi(final, first, second);
@@ -12191,13 +12222,15 @@ var Hybrid = class {
     let grid = this.grid;
     if (this.plainRun = 0, this.dirty = !0, final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
     if (final === 99 /* Reset */) {
+      this.origin = !1;
+      let erased = this.pendingBeforeClear();
       this.clearing = this.clearingAll = !0;
       try {
         grid.esc(final);
       } finally {
         this.clearing = this.clearingAll = !1;
       }
-      this.afterClear();
+      this.keepErased(erased), this.afterClear();
       return;
     }
     grid.esc(final);
@@ -12217,7 +12250,7 @@ var Hybrid = class {
   }
   // ------------------------------------------------------------ LineSink (the line model's lines)
   line(text2, continued) {
-    this.sink.line(text2, continued);
+    this.erased !== void 0 && !continued && this.beforeLine(text2), this.sink.line(text2, continued);
     let above = this.above;
     if (continued && above.length > 0) {
       let joined = above[above.length - 1] + text2;
@@ -12236,7 +12269,7 @@ var Hybrid = class {
       this.goneFromAlternate(y, y);
       return;
     }
-    let [, last] = grid.lineBounds(y);
+    let [, last] = this.bounds(y);
     if (this.isPending(y, last)) {
       if (this.clearing) return this.forget(y, y);
       if (!this.logged.has(grid.rowId(y)))
@@ -12257,7 +12290,7 @@ var Hybrid = class {
       return;
     }
     for (let y = top; y <= bottom; ) {
-      let [first, last] = grid.lineBounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
+      let [first, last] = this.bounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
       this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) || this.settleGroup(first, last), y = last + 1;
     }
     this.forget(top, bottom);
@@ -12294,8 +12327,11 @@ var Hybrid = class {
   resync() {
     !this.engaged || !this.grid.alternate || (this.screen(!1), this.esc(99 /* Reset */));
   }
-  /** End of the stream: what has changed is logged, and what is left of the line in progress. */
+  /** End of the stream: what has changed is logged, and what is left of the line in progress; then text a clear took away, if not drawn again. */
   finish() {
+    this.finishModels(), this.erased !== void 0 && this.writeErased();
+  }
+  finishModels() {
     if (!this.engaged) {
       this.lines.finish();
       return;
@@ -12306,7 +12342,7 @@ var Hybrid = class {
       return;
     }
     this.settleRows(!0);
-    let [first, last] = grid.lineBounds(grid.cursorY), text2 = this.lineText(first, last);
+    let [first, last] = this.bounds(grid.cursorY), text2 = this.lineText(first, last);
     text2 !== "" && !this.logged.has(grid.rowId(first)) && this.emit(text2, this.pieces.has(grid.rowId(first)));
   }
   /** The line in progress, rows `first`..`last`, up to the last cell written (a prompt's trailing blank is kept, as the line model keeps it). */
@@ -12338,14 +12374,14 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);
-    grid.seed(rows, x, cursorY, continued), this.engaged = !0, this.pieces.clear(), this.baseline(firstY), this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.baseline(firstY), this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
-  baseline(pendingFirst = this.grid.lineBounds(this.grid.cursorY)[0]) {
+  baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {
     let grid = this.grid;
     this.logged.clear(), this.loggedAt.clear();
     for (let y = 0; y < pendingFirst; ) {
-      let [, last] = grid.lineBounds(y);
+      let [, last] = this.bounds(y);
       this.markLogged(y, last, grid.joinedText(y, last)), y = last + 1;
     }
     this.pendingId = grid.rowId(grid.cursorY), this.settleMark = grid.mark(), this.dirty = !1;
@@ -12360,17 +12396,17 @@ var Hybrid = class {
     if (grid.alternate || this.leavePending) return !1;
     let [upper, lower] = grid.scrollRegion;
     if (upper !== 0 || lower !== grid.rows - 1) return !1;
-    let [first, last] = grid.lineBounds(grid.cursorY);
+    let [first, last] = this.bounds(grid.cursorY);
     if (last !== grid.cursorY) return !1;
     for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== "") return !1;
     let pending = this.lineText(first, last);
     if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return !1;
     let above = [];
     for (let y = 0; y < first; ) {
-      let [, end] = grid.lineBounds(y);
+      let [, end] = this.bounds(y);
       above.push(grid.joinedText(y, end)), y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.lines.seed(pending), !0;
+    return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending), !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
@@ -12381,8 +12417,8 @@ var Hybrid = class {
       return;
     }
     let y = grid.cursorY;
-    if (!grid.wraps(y)) {
-      let [first, last] = grid.lineBounds(y);
+    if (grid.wraps(y) && this.blankBelow(y) && this.cuts.add(grid.rowId(y + 1)), this.bounds(y)[1] === y) {
+      let [first, last] = this.bounds(y);
       this.settleLeftLine(first, last);
       let was = this.logged.get(grid.rowId(first)) ?? this.logged.get(grid.rowId(last));
       if (was === void 0 || was === "" && !this.unchanged(first, last)) {
@@ -12400,10 +12436,34 @@ var Hybrid = class {
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowId(y) !== this.pendingId) continue;
       if (y >= first && y <= last) return;
-      let [pendingFirst, pendingLast] = grid.lineBounds(y);
+      let [pendingFirst, pendingLast] = this.bounds(y);
       this.settleGroup(pendingFirst, pendingLast);
       return;
     }
+  }
+  /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
+  pendingBeforeClear() {
+    let grid = this.grid;
+    if (!grid.alternate)
+      for (let y = 0; y < grid.rows; y++) {
+        if (grid.rowId(y) !== this.pendingId) continue;
+        let [first, last] = this.bounds(y);
+        if (this.logged.has(grid.rowId(first))) return;
+        let text2 = this.lineText(first, last);
+        return text2.trim() === "" ? void 0 : text2;
+      }
+  }
+  /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
+  keepErased(text2) {
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(this.erased.trimEnd()) && this.writeErased(), this.erased = text2);
+  }
+  /** A line is written: the erased text before it, unless the line is it drawn again. */
+  beforeLine(text2) {
+    text2.startsWith(this.erased.trimEnd()) || this.writeErased(), this.erased = void 0;
+  }
+  writeErased() {
+    let erased = this.erased;
+    this.erased = void 0, this.emit(erased, !1);
   }
   /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
   afterClear() {
@@ -12419,11 +12479,11 @@ var Hybrid = class {
    * text changed. `all`: also a changed logged row under the cursor.
    */
   settleRows(all) {
-    let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, [cursorFirst, cursorLast] = grid.lineBounds(cursorY);
+    let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, [cursorFirst, cursorLast] = this.bounds(cursorY);
     this.settleLeftLine(cursorFirst, cursorLast);
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowWritten(y) <= mark) continue;
-      let [first, last] = grid.lineBounds(y);
+      let [first, last] = this.bounds(y);
       cursorY >= first && cursorY <= last ? all && this.logged.has(grid.rowId(first)) && this.settleGroup(first, last) : this.settleGroup(first, last), y = last;
     }
     this.settleMark = grid.mark(), this.dirty = !1;
@@ -12462,6 +12522,7 @@ var Hybrid = class {
    * 500 rows high holds lines far longer than a record may be.
    */
   emit(text2, continued, redrawn = !1) {
+    this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2);
     let max = this.maxLineChars, from = 0;
     for (; text2.length - from > max; ) {
       let to = from + max, unit = text2.charCodeAt(to - 1);
@@ -12481,12 +12542,28 @@ var Hybrid = class {
     }
     return !0;
   }
+  /** The line row `y` holds, first and last rows: the screen model's, cut where the log keeps lines apart (`cuts`). */
+  bounds(y) {
+    let grid = this.grid, [first, last] = grid.lineBounds(y);
+    if (this.cuts.size === 0) return [first, last];
+    let from = y;
+    for (; from > first && !this.cuts.has(grid.rowId(from)); ) from--;
+    let to = y;
+    for (; to < last && !this.cuts.has(grid.rowId(to + 1)); ) to++;
+    return [from, to];
+  }
+  /** Rows of row `y`'s line below it hold only blanks. */
+  blankBelow(y) {
+    let grid = this.grid, last = this.bounds(y)[1];
+    for (let below = y + 1; below <= last; below++) if (grid.rowText(below) !== "") return !1;
+    return !0;
+  }
   /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
   forget(top, bottom) {
     let grid = this.grid;
     for (let y = top; y <= bottom; y++) {
       let id = grid.rowId(y);
-      this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id);
+      this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id), this.cuts.delete(id);
     }
   }
   /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */

@@ -225,6 +225,9 @@ export class ScreenGrid implements Perform {
   /** DECSC/SCOSC position: in tmux's input context, shared by both screens, 0,0 until saved (input.c:770). */
   private savedX = 0;
   private savedY = 0;
+  /** Origin mode (DECOM): rows of CUP and VPA count from the scroll region's top (screen-write.c:1274). */
+  private origin = false;
+  private savedOrigin = false;
   /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
   private last = -1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
@@ -528,11 +531,11 @@ export class ScreenGrid implements Perform {
         break;
       case Csi.CursorRow:
         // VPA keeps the column, even the pending-wrap one (screen_write_set_cursor with cx -1).
-        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1);
+        this.cy = this.originRow(param(first, 1, 1) - 1);
         break;
       case Csi.CursorPosition:
       case Csi.CursorPositionHvp:
-        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1);
+        this.cy = this.originRow(param(first, 1, 1) - 1);
         this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
       case Csi.CursorBackwardTab: {
@@ -761,9 +764,27 @@ export class ScreenGrid implements Perform {
   private saveCursor(): void {
     this.savedX = this.cx;
     this.savedY = this.cy;
+    this.savedOrigin = this.origin;
+  }
+
+  /** Row `y` of CUP or VPA on the screen: in origin mode, of the scroll region, kept in it (screen_write_cursormove, screen-write.c:1274). */
+  private originRow(y: number): number {
+    if (this.origin) y = y > this.rlower - this.rupper ? this.rlower : y + this.rupper;
+    return Math.min(y, this.sy - 1);
+  }
+
+  /** DECOM set or reset: the cursor goes home, the region's top when set (input.c:1683, :1773); `home` false: the mode only (seeding). */
+  setOrigin(set: boolean, home: boolean): void {
+    this.origin = set;
+    if (!home) return;
+    this.last = -1;
+    this.cx = 0;
+    this.cy = this.originRow(0);
   }
 
   private restoreCursor(): void {
+    // The mode is restored with the cursor (input.c:794).
+    this.origin = this.savedOrigin;
     // input.c:789: screen_write_cursormove clamps to the last column and row.
     this.cx = Math.min(this.savedX, this.sx - 1);
     this.cy = Math.min(this.savedY, this.sy - 1);
@@ -1077,6 +1098,7 @@ export class ScreenGrid implements Perform {
     // RIS: input.c:1287 and screen_write_reset (screen-write.c:316); the alternate screen stays up.
     this.savedX = 0;
     this.savedY = 0;
+    this.origin = this.savedOrigin = false;
     this.rupper = 0;
     this.rlower = this.sy - 1;
     this.cx = 0;

@@ -31,7 +31,7 @@
 // Pure and deterministic: the same bytes in any split give the same calls on
 // the sink, as long as no `settle` comes in between. Time is the recorder's.
 
-import { Csi, Esc, type Mode, type Perform } from './ansi.ts';
+import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import { cellWidth, textWidth } from './width.ts';
@@ -112,6 +112,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private engaged = false;
   private readonly noAlternateScreen: boolean;
   private readonly maxLineChars: number;
+  /** Origin mode (DECOM), for the screen model when it engages. */
+  private origin = false;
 
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
@@ -124,6 +126,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private logged = new Map<number, string>();
   /** When each logged row was logged (a `mark()`): a row not written since is unchanged, no text needed. */
   private loggedAt = new Map<number, number>();
+  /**
+   * Row ids that start a line though the row above wraps into them: the
+   * cursor came down by LF into a continuation that held only blanks
+   * (see lineFeed). The screen model keeps tmux's flag, as capture-pane -J
+   * shows it; the log keeps the lines apart.
+   */
+  private cuts = new Set<number>();
   /** Row ids that carry on a line whose start already left the screen as a piece. */
   private pieces = new Set<number>();
   /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
@@ -138,6 +147,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private clearing = false;
   /** ...and it clears the whole screen (ED 2, ED 0 from home, RIS): the line in progress goes with it, wherever it is. */
   private clearingAll = false;
+  /**
+   * The unfinished line a clear of the whole screen took away, as the line
+   * model keeps it (lines.ts `erased`): written before the next line unless
+   * that line is it drawn again (Ctrl-L), and at the end of the stream.
+   */
+  private erased: string | undefined;
 
   // ---- the alternate screen's block
   private inBlock = false;
@@ -200,7 +215,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (!this.engaged) return this.lines.pendingText();
     const grid = this.grid!;
     if (grid.alternate) return '';
-    const [first, last] = grid.lineBounds(grid.cursorY);
+    const [first, last] = this.bounds(grid.cursorY);
     return grid.joinedText(first, last);
   }
 
@@ -244,9 +259,19 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
   }
 
-  /** Insert mode, autowrap and the like: the line model applies them (the screen model does not yet). */
+  /** Insert mode, autowrap and the like: the line model applies them (the screen model origin mode only, as yet). */
   mode(mode: Mode, set: boolean): void {
+    if (mode === Mode.ColumnMode) {
+      // DECCOLM is home (the region's, in origin mode) and a clear of the screen (input.c:1679, :1769): as CUP 1;1 then ED 2.
+      this.csi(Csi.CursorPosition, 1, 1);
+      this.csi(Csi.EraseInDisplay, 2, 0);
+      return;
+    }
     this.lines.mode(mode, set);
+    if (mode !== Mode.Origin) return;
+    // In a scroll region, home is the region's top, not the screen's: an erase from there clears no line above it.
+    this.origin = set;
+    if (this.engaged) this.grid!.setOrigin(set, true);
   }
 
   execute(control: number): void {
@@ -275,13 +300,16 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     } else if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
     if (final === Csi.EraseInDisplay) {
       this.clearing = true;
-      this.clearingAll = first === 2 || (first === 0 && grid.cursorX === 0 && grid.cursorY === 0);
+      // A parameter left out is reported below 0 (ansi.ts): ED with none is ED 0.
+      this.clearingAll = first === 2 || (first <= 0 && grid.cursorX === 0 && grid.cursorY === 0);
+      const erased = this.clearingAll ? this.pendingBeforeClear() : undefined;
       try {
         grid.csi(final, first, second);
       } finally {
         this.clearing = false;
         this.clearingAll = false;
       }
+      this.keepErased(erased);
       this.afterClear();
       return;
     }
@@ -299,12 +327,15 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.dirty = true;
     if (final === Esc.Index || final === Esc.NextLine) return this.lineFeed(() => grid.esc(final));
     if (final === Esc.Reset) {
+      this.origin = false;
+      const erased = this.pendingBeforeClear();
       this.clearing = this.clearingAll = true;
       try {
         grid.esc(final);
       } finally {
         this.clearing = this.clearingAll = false;
       }
+      this.keepErased(erased);
       this.afterClear();
       return;
     }
@@ -340,6 +371,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   // ------------------------------------------------------------ LineSink (the line model's lines)
 
   line(text: string, continued: boolean): void {
+    if (this.erased !== undefined && !continued) this.beforeLine(text);
     this.sink.line(text, continued); // the line model keeps to the limit itself
     const above = this.above;
     if (continued && above.length > 0) {
@@ -366,7 +398,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.goneFromAlternate(y, y);
       return;
     }
-    const [, last] = grid.lineBounds(y);
+    const [, last] = this.bounds(y);
     if (this.isPending(y, last)) {
       if (this.clearing) return this.forget(y, y);
       if (!this.logged.has(grid.rowId(y))) {
@@ -394,7 +426,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     for (let y = top; y <= bottom; ) {
-      const [first, last] = grid.lineBounds(y);
+      const [first, last] = this.bounds(y);
       // Clearing the screen drops the line in progress (the shell draws it again,
       // Ctrl-L), and so does erasing from the cursor on it (a prompt redrawn);
       // erasing it from elsewhere (a move up, then ED), deleting it or pushing it
@@ -455,8 +487,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.esc(Esc.Reset);
   }
 
-  /** End of the stream: what has changed is logged, and what is left of the line in progress. */
+  /** End of the stream: what has changed is logged, and what is left of the line in progress; then text a clear took away, if not drawn again. */
   finish(): void {
+    this.finishModels();
+    if (this.erased !== undefined) this.writeErased();
+  }
+
+  private finishModels(): void {
     if (!this.engaged) {
       this.lines.finish();
       return;
@@ -468,7 +505,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     this.settleRows(true);
-    const [first, last] = grid.lineBounds(grid.cursorY);
+    const [first, last] = this.bounds(grid.cursorY);
     const text = this.lineText(first, last);
     if (text !== '' && !this.logged.has(grid.rowId(first))) this.emit(text, this.pieces.has(grid.rowId(first)));
   }
@@ -527,20 +564,22 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     const x = Math.min(line.cx, columns);
     grid.seed(rows, x, cursorY, continued);
+    grid.setOrigin(this.origin, false);
     this.engaged = true;
     this.pieces.clear();
+    this.cuts.clear();
     // Every row above the line in progress was logged (or was on the screen before the recording began).
     this.baseline(firstY);
     this.plainRun = 0;
   }
 
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
-  private baseline(pendingFirst = this.grid!.lineBounds(this.grid!.cursorY)[0]): void {
+  private baseline(pendingFirst = this.bounds(this.grid!.cursorY)[0]): void {
     const grid = this.grid!;
     this.logged.clear();
     this.loggedAt.clear();
     for (let y = 0; y < pendingFirst; ) {
-      const [, last] = grid.lineBounds(y);
+      const [, last] = this.bounds(y);
       this.markLogged(y, last, grid.joinedText(y, last));
       y = last + 1;
     }
@@ -559,7 +598,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (grid.alternate || this.leavePending) return false;
     const [upper, lower] = grid.scrollRegion;
     if (upper !== 0 || lower !== grid.rows - 1) return false;
-    const [first, last] = grid.lineBounds(grid.cursorY);
+    const [first, last] = this.bounds(grid.cursorY);
     if (last !== grid.cursorY) return false;
     for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== '') return false;
     const pending = this.lineText(first, last);
@@ -567,7 +606,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return false;
     const above: string[] = [];
     for (let y = 0; y < first; ) {
-      const [, end] = grid.lineBounds(y);
+      const [, end] = this.bounds(y);
       above.push(grid.joinedText(y, end));
       y = end + 1;
     }
@@ -577,6 +616,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.logged.clear();
     this.loggedAt.clear();
     this.pieces.clear();
+    this.cuts.clear();
     this.lines.seed(pending);
     return true;
   }
@@ -591,8 +631,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     const y = grid.cursorY;
-    if (!grid.wraps(y)) {
-      const [first, last] = grid.lineBounds(y);
+    // Down into rows the line wrapped into that hold nothing but blanks: readline, its line exactly as
+    // wide as the pane, prints a space to wrap and goes back up (` \r ESC M`); tmux keeps the row marked
+    // wrapped (grid.c), so capture-pane -J joins whatever is printed there next (the command's output)
+    // to the command line. Nothing is shown in those rows: the line ends here, as the line model ends it.
+    if (grid.wraps(y) && this.blankBelow(y)) this.cuts.add(grid.rowId(y + 1));
+    if (this.bounds(y)[1] === y) {
+      const [first, last] = this.bounds(y);
       // The line in progress was left (a move up, a cursor position) and this
       // LF ends another: it is written out as it stands, first, as the line
       // model writes it; it was on the screen before this one was finished.
@@ -622,10 +667,43 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowId(y) !== this.pendingId) continue;
       if (y >= first && y <= last) return;
-      const [pendingFirst, pendingLast] = grid.lineBounds(y);
+      const [pendingFirst, pendingLast] = this.bounds(y);
       this.settleGroup(pendingFirst, pendingLast);
       return;
     }
+  }
+
+  /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
+  private pendingBeforeClear(): string | undefined {
+    const grid = this.grid!;
+    if (grid.alternate) return undefined;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      const [first, last] = this.bounds(y);
+      if (this.logged.has(grid.rowId(first))) return undefined;
+      const text = this.lineText(first, last);
+      return text.trim() === '' ? undefined : text;
+    }
+    return undefined;
+  }
+
+  /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
+  private keepErased(text: string | undefined): void {
+    if (text === undefined) return;
+    if (this.erased !== undefined && !text.startsWith(this.erased.trimEnd())) this.writeErased();
+    this.erased = text;
+  }
+
+  /** A line is written: the erased text before it, unless the line is it drawn again. */
+  private beforeLine(text: string): void {
+    if (!text.startsWith(this.erased!.trimEnd())) this.writeErased();
+    this.erased = undefined;
+  }
+
+  private writeErased(): void {
+    const erased = this.erased!;
+    this.erased = undefined;
+    this.emit(erased, false);
   }
 
   /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
@@ -647,11 +725,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const mark = this.settleMark;
     const cursorY = grid.cursorY;
     // The line in progress left by a move, and not written since: it is logged as it stands too.
-    const [cursorFirst, cursorLast] = grid.lineBounds(cursorY);
+    const [cursorFirst, cursorLast] = this.bounds(cursorY);
     this.settleLeftLine(cursorFirst, cursorLast);
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowWritten(y) <= mark) continue;
-      const [first, last] = grid.lineBounds(y);
+      const [first, last] = this.bounds(y);
       if (cursorY >= first && cursorY <= last) {
         if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last);
       } else this.settleGroup(first, last);
@@ -704,6 +782,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * 500 rows high holds lines far longer than a record may be.
    */
   private emit(text: string, continued: boolean, redrawn = false): void {
+    if (this.erased !== undefined && !continued && !redrawn) this.beforeLine(text);
     const max = this.maxLineChars;
     let from = 0;
     while (text.length - from > max) {
@@ -730,6 +809,26 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return true;
   }
 
+  /** The line row `y` holds, first and last rows: the screen model's, cut where the log keeps lines apart (`cuts`). */
+  private bounds(y: number): [number, number] {
+    const grid = this.grid!;
+    const [first, last] = grid.lineBounds(y);
+    if (this.cuts.size === 0) return [first, last];
+    let from = y;
+    while (from > first && !this.cuts.has(grid.rowId(from))) from--;
+    let to = y;
+    while (to < last && !this.cuts.has(grid.rowId(to + 1))) to++;
+    return [from, to];
+  }
+
+  /** Rows of row `y`'s line below it hold only blanks. */
+  private blankBelow(y: number): boolean {
+    const grid = this.grid!;
+    const last = this.bounds(y)[1];
+    for (let below = y + 1; below <= last; below++) if (grid.rowText(below) !== '') return false;
+    return true;
+  }
+
   /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
   private forget(top: number, bottom: number): void {
     const grid = this.grid!;
@@ -738,6 +837,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.logged.delete(id);
       this.loggedAt.delete(id);
       this.pieces.delete(id);
+      this.cuts.delete(id);
     }
   }
 
