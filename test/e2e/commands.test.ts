@@ -40,8 +40,9 @@ class LoggedShell {
     const source = options.snippet === false ? [] : [`source ${shellQuote(SNIPPETS[kind])}`];
     fs.writeFileSync(path.join(this.home, rcFile), [...prompt, ...(options.rc ?? []), ...source, ''].join('\n'));
     const env = `HOME=${shellQuote(this.home)} XDG_CONFIG_HOME=${shellQuote(path.join(this.home, '.config'))} XDG_DATA_HOME=${shellQuote(path.join(this.home, '.local', 'share'))} LANG=C.UTF-8`;
+    // (EDITOR and VISUAL unset: `npm test` exports EDITOR=vi, and zsh would start in its vi keymap.)
     const start = path.join(this.home, 'start.sh');
-    fs.writeFileSync(start, `tmux wait-for ${this.channel}\nexec env -u LC_ALL ${env} ${kind} -i\n`);
+    fs.writeFileSync(start, `tmux wait-for ${this.channel}\nexec env -u LC_ALL -u EDITOR -u VISUAL ${env} ${kind} -i\n`);
     [this.pane, this.tty] = tmux.tmux('new-window', '-d', '-c', this.home, '-P', '-F', '#{pane_id} #{pane_tty}', `sh ${shellQuote(start)}`).trim().split(' ') as [string, string];
     this.place = `main:${tmux.show('#{window_index}.#{pane_index}', this.pane)}`;
   }

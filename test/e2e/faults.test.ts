@@ -213,6 +213,20 @@ describe('floods', () => {
     const readerPeak = memoryKb(pid, 'VmHWM');
     assert.ok(tmuxGrowth < 32 * 1024, `tmux grew by ${tmuxGrowth} kB: the reader kept draining`);
     assert.ok(readerPeak < 160 * 1024, `reader peak RSS ${readerPeak} kB stays bounded (16 Mi characters of queue)`);
+    // Caught up once the log stops growing for a second: the writer writes whenever anything waits, so
+    // a still log means nothing waits and nothing is read (while the reader drops lines, the queue drains
+    // and the file grows). Only then is a new line sure not to fall into a gap.
+    let size = -1;
+    let still = Date.now();
+    await waitFor(
+      'the reader to catch up with the flood',
+      () => {
+        const now = fs.statSync(tmux.logFile()).size;
+        if (now !== size) [size, still] = [now, Date.now()];
+        return Date.now() - still >= 1000;
+      },
+      60_000,
+    );
     await tmux.run('echo after-the-flood'); // written after everything queued before it
     const dropped = [...tmux.readLog().matchAll(/\* dropped rec=\S+ lines=(\d+) chars=\d+/g)].reduce((sum, match) => sum + Number(match[1]), 0);
     const text = tmux.loggedText();

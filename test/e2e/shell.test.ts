@@ -59,24 +59,44 @@ for (const kind of ['bash', 'zsh', 'fish'] as const) {
 
     test('heavy line editing: the record is the text that ran, not the keys', async () => {
       const shell = await start(kind);
-      // Each group of keys once the editor shows the last one's effect: keys that arrive while it is
-      // still busy (a loaded machine) may be read as text.
-      const shows = (line: string) =>
-        waitFor(`the line editor to show '${line}'`, () => shell.screen().split('\n').some((row) => row.trimEnd().endsWith(line) && !row.includes(`x${line}`)));
+      // Each key once the editor shows the last one's effect: keys that arrive while it is still busy
+      // (a loaded machine) may be read as text. On a timeout, the screen is in the message.
+      const row = () => shell.screen().split('\n').find((text) => text.includes('echo')) ?? '';
+      const cursor = () => Number(shell.server.tmux('display-message', '-p', '-t', shell.pane, '#{cursor_x}').trim());
+      const until = async (what: string, test: () => boolean) => {
+        try {
+          await waitFor(what, test);
+        } catch (error) {
+          throw new Error(`${(error as Error).message}; the screen: ${JSON.stringify(shell.screen().trimEnd().split('\n').slice(-4))}`);
+        }
+      };
       shell.text('xx echo helo wrld');
-      await shows('xx echo helo wrld');
+      await until('the typed line', () => row().trimEnd().endsWith('xx echo helo wrld'));
+      const column = row().indexOf('xx echo');
+      shell.keys('C-a');
+      await until('the cursor at the column of the line', () => cursor() === column);
       // Single-byte keys: a multi-byte one (Delete is ESC [ 3 ~) split by a loaded machine past zsh's
       // KEYTIMEOUT is read as ESC and text.
-      shell.keys('C-a', 'C-d', 'C-d', 'C-d'); // delete "xx "
-      await shows(' echo helo wrld');
-      shell.keys('C-e', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
-      await shows(' echo helo');
+      for (const left of ['x echo helo wrld', ' echo helo wrld', 'echo helo wrld']) {
+        shell.keys('C-d');
+        await until(`'${left}' left`, () => row().slice(column).trimEnd() === left);
+      }
+      shell.keys('C-e');
+      await until('the cursor at the end', () => cursor() === column + 'echo helo wrld'.length);
+      for (const left of ['echo helo wrl', 'echo helo wr', 'echo helo w', 'echo helo ']) {
+        shell.keys('BSpace');
+        await until(`'${left}' left`, () => row().slice(column) === left || row().slice(column).trimEnd() === left.trimEnd());
+      }
       shell.text('world');
-      await shows(' echo helo world');
+      await until('the fixed word', () => row().slice(column).trimEnd() === 'echo helo world');
       shell.keys('C-a');
-      for (let i = 0; i < 8; i++) shell.keys('C-f');
+      await until('the cursor at the column again', () => cursor() === column);
+      for (let i = 1; i <= 8; i++) {
+        shell.keys('C-f');
+        await until(`the cursor ${i} right`, () => cursor() === column + i);
+      }
       shell.text('l');
-      await shows(' echo hello world');
+      await until('the inserted l', () => row().slice(column).trimEnd() === 'echo hello world');
       shell.keys('Enter');
       const { start: c } = await shell.waitForCommand('1');
       assert.equal(field(c, 'cmdline_url'), 'echo hello world');

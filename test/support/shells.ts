@@ -57,6 +57,9 @@ export class ShellPane {
       XDG_DATA_HOME: path.join(this.home, '.local', 'share'),
       LANG: 'C.UTF-8',
       LC_ALL: null,
+      // `npm test` exports EDITOR=vi, and zsh then starts in its vi keymap (C-a is text there).
+      EDITOR: null,
+      VISUAL: null,
       ...options.env,
     };
     const entries = Object.entries(env);

@@ -11,8 +11,8 @@ import type { WriteFn } from '../../src/sinks/file/writer.ts';
 
 declare const SLOW_DISK_MS: number;
 
-/** 1 MiB per SLOW_DISK_MS (5 MB/s at 200 ms): far below what a flood's log needs (a stamp makes each line ~4x longer). */
-const SLOW_DISK_BYTES = 1024 * 1024;
+/** 2 MiB per SLOW_DISK_MS (10 MB/s at 200 ms): far below what a flood's log needs (a stamp makes each line ~4x longer). */
+const SLOW_DISK_BYTES = 2 * 1024 * 1024;
 
 const slowWrite: WriteFn = (fd, buffer, offset, length, position, callback) => {
   setTimeout(() => fs.write(fd, buffer, offset, Math.min(length, SLOW_DISK_BYTES), position, callback), SLOW_DISK_MS);
