@@ -10522,6 +10522,14 @@ var Row = class {
   cells;
   /** Cells in use (tmux's cellused): the row's text ends here. */
   used = 0;
+  /**
+   * Cells printed to, lowered by an erase that reaches it: the log keeps the
+   * blanks a program printed at the end of a line (a prompt's `$ `), as the
+   * line model does, but not those an erase left (EL after CUB, Ctrl-L's
+   * redraw). tmux has no such mark: cellused stays where EL leaves it
+   * (grid_clear, grid.c:597), and capture-pane trims every trailing blank.
+   */
+  printed = 0;
   /** Holds padding or extra cells: text takes the slow path. */
   complex = !1;
   extras = null;
@@ -10540,7 +10548,7 @@ var Row = class {
   }
   /** Empties the row (grid_empty_line). */
   empty() {
-    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.complex = !1, this.extras = null, this.lead = "", this.wraps = !1, this.touched = !1;
+    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.printed = 0, this.complex = !1, this.extras = null, this.lead = "", this.wraps = !1, this.touched = !1;
   }
   /** Text up to `end` cells, padding skipped. */
   text(end) {
@@ -10576,7 +10584,7 @@ var Row = class {
   resize(columns) {
     if (columns === this.cells.length) return;
     let cells = new Uint16Array(columns).fill(SPACE);
-    cells.set(this.cells.subarray(0, Math.min(columns, this.cells.length))), this.cells = cells, this.used > columns && (this.used = columns), this.extras !== null && this.extras.length > columns && (this.extras.length = columns);
+    cells.set(this.cells.subarray(0, Math.min(columns, this.cells.length))), this.cells = cells, this.used > columns && (this.used = columns), this.printed > columns && (this.printed = columns), this.extras !== null && this.extras.length > columns && (this.extras.length = columns);
   }
 }, ScreenGrid = class {
   constructor(columns, rows, events = NO_EVENTS) {
@@ -10708,6 +10716,20 @@ var Row = class {
     for (; end > 0 && text2.charCodeAt(end - 1) === SPACE; ) end--;
     return end === text2.length ? text2 : text2.slice(0, end);
   }
+  /**
+   * The logical line rows `first`..`last` hold, for the log: joined as
+   * `joinedText`, the last row's trailing blanks kept up to where they were
+   * printed (see Row.printed), unless it holds only blanks; text is never
+   * cut short of its last non-blank.
+   */
+  logText(first, last) {
+    let text2 = "";
+    for (let y = first; y <= last; y++) {
+      let row = this.rowList[y];
+      text2 += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
+    }
+    return /^ *$/.test(text2) ? "" : text2;
+  }
   /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */
   lines() {
     let out = [];
@@ -10782,7 +10804,7 @@ var Row = class {
   attach(text2) {
     let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
-    x < 0 ? row.lead += text2 : (row.setExtra(x, row.cellText(x) + text2), x >= row.used && (row.used = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
+    x < 0 ? row.lead += text2 : (row.setExtra(x, row.cellText(x) + text2), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
   }
   /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */
   resize(columns, rows) {
@@ -10797,7 +10819,7 @@ var Row = class {
         let cx = this.cx;
         cx >= this.sx && (this.linefeed(!0), cx = this.cx = 0);
         let row = this.rowList[this.cy];
-        row.complex && this.clearWideAround(row, cx, 1), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1, this.last = code;
+        row.complex && this.clearWideAround(row, cx, 1), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), cx >= row.printed && (row.printed = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1, this.last = code;
         continue;
       }
       if (this.last = -1, code === TAB2) {
@@ -10946,7 +10968,7 @@ var Row = class {
   /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
   put(code, width) {
     let row = this.rowList[this.cy], cx = this.cx;
-    row.complex && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
+    row.complex && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), cx + width > row.printed && (row.printed = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
   }
   /**
    * Overwriting part of a wide character blanks the rest of it
@@ -10968,7 +10990,7 @@ var Row = class {
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
     if (x < 0) return;
     let before = row.cellText(x), added = String.fromCodePoint(code);
-    utf8Length(before) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before + added), x >= row.used && (row.used = x + 1), row.touched = !0, row.version = row.written = this.epoch);
+    utf8Length(before) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before + added), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
   }
   repeat(last, count) {
     let n = Math.min(count, this.sx - this.cx);
@@ -11135,7 +11157,7 @@ var Row = class {
       return;
     }
     let row = this.rowList[y], end = Math.min(x + n, row.used);
-    x >= end || (row.cells.fill(SPACE, x, end), row.version = row.written = this.epoch);
+    x >= end || (row.cells.fill(SPACE, x, end), end >= row.printed && x < row.printed && (row.printed = x), row.version = row.written = this.epoch);
   }
   clearLine() {
     this.rowList[this.cy].touched && this.clearCells(this.cy, 0, this.sx);
@@ -11183,16 +11205,16 @@ var Row = class {
   }
   insertCharacters(n) {
     let cx = this.cx;
-    if (n = Math.min(n, this.sx - cx), !(n <= 0 || cx > this.sx - 1)) {
-      if (cx >= this.sx - 1) return this.clearCells(this.cy, cx, 1);
-      this.moveCells(cx + n, cx, this.sx - cx - n);
-    }
+    if (n = Math.min(n, this.sx - cx), n <= 0 || cx > this.sx - 1) return;
+    if (cx >= this.sx - 1) return this.clearCells(this.cy, cx, 1);
+    let row = this.rowList[this.cy];
+    row.printed > cx && (row.printed = Math.min(row.printed + n, this.sx)), this.moveCells(cx + n, cx, this.sx - cx - n);
   }
   deleteCharacters(n) {
     let cx = this.cx;
     if (n = Math.min(n, this.sx - cx), n <= 0 || cx > this.sx - 1) return;
-    let kept = this.sx - cx - n;
-    kept > 0 && this.moveCells(cx, cx + n, kept), this.clearCells(this.cy, this.sx - n, n);
+    let kept = this.sx - cx - n, row = this.rowList[this.cy];
+    row.printed > cx && (row.printed = Math.max(cx, row.printed - n)), kept > 0 && this.moveCells(cx, cx + n, kept), this.clearCells(this.cy, this.sx - n, n);
   }
   eraseCharacters(n) {
     n = Math.min(n, this.sx - this.cx), !(n <= 0 || this.cx > this.sx - 1) && this.clearCells(this.cy, this.cx, n);
@@ -12146,7 +12168,7 @@ var Hybrid = class {
     let grid = this.grid;
     if (grid.alternate) return "";
     let [first, last] = this.bounds(grid.cursorY);
-    return grid.joinedText(first, last);
+    return grid.logText(first, last);
   }
   /** The pane was already in the alternate screen (logging started under a full-screen program), showing `rows`. */
   setAlternate(alternate, rows) {
@@ -12276,7 +12298,7 @@ var Hybrid = class {
         if (grid.wraps(y))
           this.emit(grid.rowText(y, !1), this.pieces.has(grid.rowId(y))), this.pieces.add(grid.rowId(y + 1)), grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1));
         else {
-          let text2 = grid.rowText(y, !1);
+          let text2 = grid.logText(y, y);
           text2 !== "" && this.emit(text2, this.pieces.has(grid.rowId(y)));
         }
       return this.forget(y, y);
@@ -12345,11 +12367,9 @@ var Hybrid = class {
     let [first, last] = this.bounds(grid.cursorY), text2 = this.lineText(first, last);
     text2 !== "" && !this.logged.has(grid.rowId(first)) && this.emit(text2, this.pieces.has(grid.rowId(first)));
   }
-  /** The line in progress, rows `first`..`last`, up to the last cell written (a prompt's trailing blank is kept, as the line model keeps it). */
+  /** The line in progress, rows `first`..`last`, up to the last cell printed and not erased (a prompt's trailing blank is kept, as the line model keeps it). */
   lineText(first, last) {
-    let grid = this.grid, text2 = "";
-    for (let y = first; y <= last; y++) text2 += grid.rowText(y, !1);
-    return text2;
+    return this.grid.logText(first, last);
   }
   /** Whether the pane is in a full-screen program's block (the recorder closes it at the end). */
   get inAlternate() {
@@ -12382,7 +12402,7 @@ var Hybrid = class {
     this.logged.clear(), this.loggedAt.clear();
     for (let y = 0; y < pendingFirst; ) {
       let [, last] = this.bounds(y);
-      this.markLogged(y, last, grid.joinedText(y, last)), y = last + 1;
+      this.markLogged(y, last, grid.logText(y, last)), y = last + 1;
     }
     this.pendingId = grid.rowId(grid.cursorY), this.settleMark = grid.mark(), this.dirty = !1;
   }
@@ -12404,7 +12424,7 @@ var Hybrid = class {
     let above = [];
     for (let y = 0; y < first; ) {
       let [, end] = this.bounds(y);
-      above.push(grid.joinedText(y, end)), y = end + 1;
+      above.push(grid.logText(y, end)), y = end + 1;
     }
     return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending), !0;
   }
@@ -12423,7 +12443,7 @@ var Hybrid = class {
       let was = this.logged.get(grid.rowId(first)) ?? this.logged.get(grid.rowId(last));
       if (was === void 0 || was === "" && !this.unchanged(first, last)) {
         this.dirty && this.settleRows(!1);
-        let text2 = grid.joinedText(first, last);
+        let text2 = grid.logText(first, last);
         this.emit(text2, this.pieces.has(grid.rowId(first))), this.markLogged(first, last, text2);
       }
       this.plainRun++;
@@ -12450,7 +12470,7 @@ var Hybrid = class {
         let [first, last] = this.bounds(y);
         if (this.logged.has(grid.rowId(first))) return;
         let text2 = this.lineText(first, last);
-        return text2.trim() === "" ? void 0 : text2;
+        return /^ *$/.test(text2) ? void 0 : text2;
       }
   }
   /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
@@ -12492,7 +12512,7 @@ var Hybrid = class {
   settleGroup(first, last) {
     let grid = this.grid;
     if (this.unchanged(first, last)) return;
-    let text2 = grid.joinedText(first, last), logged, known = !0;
+    let text2 = grid.logText(first, last), logged, known = !0;
     for (let y = first; y <= last; y++) {
       let was = this.logged.get(grid.rowId(y));
       was === void 0 ? known = !1 : logged ??= was;

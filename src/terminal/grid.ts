@@ -119,6 +119,14 @@ class Row {
   cells: Uint16Array;
   /** Cells in use (tmux's cellused): the row's text ends here. */
   used = 0;
+  /**
+   * Cells printed to, lowered by an erase that reaches it: the log keeps the
+   * blanks a program printed at the end of a line (a prompt's `$ `), as the
+   * line model does, but not those an erase left (EL after CUB, Ctrl-L's
+   * redraw). tmux has no such mark: cellused stays where EL leaves it
+   * (grid_clear, grid.c:597), and capture-pane trims every trailing blank.
+   */
+  printed = 0;
   /** Holds padding or extra cells: text takes the slow path. */
   complex = false;
   extras: (string | undefined)[] | null = null;
@@ -144,6 +152,7 @@ class Row {
   empty(): void {
     if (this.used > 0) this.cells.fill(SPACE, 0, this.used);
     this.used = 0;
+    this.printed = 0;
     this.complex = false;
     this.extras = null;
     this.lead = '';
@@ -198,6 +207,7 @@ class Row {
     cells.set(this.cells.subarray(0, Math.min(columns, this.cells.length)));
     this.cells = cells;
     if (this.used > columns) this.used = columns;
+    if (this.printed > columns) this.printed = columns;
     if (this.extras !== null && this.extras.length > columns) this.extras.length = columns;
   }
 }
@@ -355,6 +365,23 @@ export class ScreenGrid implements Perform {
     return end === text.length ? text : text.slice(0, end);
   }
 
+  /**
+   * The logical line rows `first`..`last` hold, for the log: joined as
+   * `joinedText`, the last row's trailing blanks kept up to where they were
+   * printed (see Row.printed), unless it holds only blanks; text is never
+   * cut short of its last non-blank.
+   */
+  logText(first: number, last: number): string {
+    let text = '';
+    for (let y = first; y <= last; y++) {
+      const row = this.rowList[y]!;
+      text += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
+    }
+    // Blanks alone are no line (readline's wrapping space, cut off by the LF below it: hybrid.ts lineFeed).
+    // Only U+0020 (a cell's blank): NBSP or U+3000 are text, as joinedText keeps them.
+    return /^ *$/.test(text) ? '' : text;
+  }
+
   /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */
   lines(): string[] {
     const out: string[] = [];
@@ -447,6 +474,7 @@ export class ScreenGrid implements Perform {
     else {
       row.setExtra(x, row.cellText(x) + text);
       if (x >= row.used) row.used = x + 1;
+      if (x >= row.printed) row.printed = x + 1;
     }
     row.touched = true;
     row.version = row.written = this.epoch;
@@ -477,6 +505,7 @@ export class ScreenGrid implements Perform {
         if (row.complex) this.clearWideAround(row, cx, 1);
         row.cells[cx] = code;
         if (cx >= row.used) row.used = cx + 1;
+        if (cx >= row.printed) row.printed = cx + 1;
         row.touched = true;
         row.version = row.written = this.epoch;
         this.cx = cx + 1;
@@ -680,6 +709,7 @@ export class ScreenGrid implements Perform {
       row.complex = true;
     }
     if (cx + width > row.used) row.used = cx + width;
+    if (cx + width > row.printed) row.printed = cx + width;
     row.touched = true;
     row.version = row.written = this.epoch;
     this.cx = cx + width;
@@ -712,6 +742,7 @@ export class ScreenGrid implements Perform {
     if (utf8Length(before) + utf8Length(added) > UTF8_SIZE) return;
     row.setExtra(x, before + added);
     if (x >= row.used) row.used = x + 1;
+    if (x >= row.printed) row.printed = x + 1;
     row.touched = true;
     row.version = row.written = this.epoch;
   }
@@ -970,6 +1001,7 @@ export class ScreenGrid implements Perform {
     const end = Math.min(x + n, row.used);
     if (x >= end) return;
     row.cells.fill(SPACE, x, end);
+    if (end >= row.printed && x < row.printed) row.printed = x;
     row.version = row.written = this.epoch;
   }
 
@@ -1052,6 +1084,9 @@ export class ScreenGrid implements Perform {
     n = Math.min(n, this.sx - cx);
     if (n <= 0 || cx > this.sx - 1) return;
     if (cx >= this.sx - 1) return this.clearCells(this.cy, cx, 1);
+    // What was printed moves right with the cells, as the line model moves it.
+    const row = this.rowList[this.cy]!;
+    if (row.printed > cx) row.printed = Math.min(row.printed + n, this.sx);
     // Only the cells moved are blanked (grid.c:723): inserting more than half
     // of what is left leaves old cells in the gap, as tmux shows them.
     this.moveCells(cx + n, cx, this.sx - cx - n);
@@ -1063,6 +1098,9 @@ export class ScreenGrid implements Perform {
     n = Math.min(n, this.sx - cx);
     if (n <= 0 || cx > this.sx - 1) return;
     const kept = this.sx - cx - n;
+    // What was printed moves left with the cells: the blanks coming in at the end were never printed.
+    const row = this.rowList[this.cy]!;
+    if (row.printed > cx) row.printed = Math.max(cx, row.printed - n);
     if (kept > 0) this.moveCells(cx, cx + n, kept);
     // The last `n` cells: the move blanks those it leaves, grid_clear the gap between (grid-view.c:215).
     this.clearCells(this.cy, this.sx - n, n);

@@ -216,7 +216,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const grid = this.grid!;
     if (grid.alternate) return '';
     const [first, last] = this.bounds(grid.cursorY);
-    return grid.joinedText(first, last);
+    return grid.logText(first, last);
   }
 
   /** The pane was already in the alternate screen (logging started under a full-screen program), showing `rows`. */
@@ -409,7 +409,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
           if (grid.rowId(y) === this.pendingId) this.pendingId = grid.rowId(y + 1);
         } else {
           // The line in progress scrolled off whole (SU, a scroll region's LF): it was shown, so it is logged as it stands.
-          const text = grid.rowText(y, false);
+          const text = grid.logText(y, y);
           if (text !== '') this.emit(text, this.pieces.has(grid.rowId(y)));
         }
       }
@@ -510,12 +510,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (text !== '' && !this.logged.has(grid.rowId(first))) this.emit(text, this.pieces.has(grid.rowId(first)));
   }
 
-  /** The line in progress, rows `first`..`last`, up to the last cell written (a prompt's trailing blank is kept, as the line model keeps it). */
+  /** The line in progress, rows `first`..`last`, up to the last cell printed and not erased (a prompt's trailing blank is kept, as the line model keeps it). */
   private lineText(first: number, last: number): string {
-    const grid = this.grid!;
-    let text = '';
-    for (let y = first; y <= last; y++) text += grid.rowText(y, false);
-    return text;
+    return this.grid!.logText(first, last);
   }
 
   /** Whether the pane is in a full-screen program's block (the recorder closes it at the end). */
@@ -580,7 +577,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.loggedAt.clear();
     for (let y = 0; y < pendingFirst; ) {
       const [, last] = this.bounds(y);
-      this.markLogged(y, last, grid.joinedText(y, last));
+      this.markLogged(y, last, grid.logText(y, last));
       y = last + 1;
     }
     this.pendingId = grid.rowId(grid.cursorY);
@@ -607,7 +604,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const above: string[] = [];
     for (let y = 0; y < first; ) {
       const [, end] = this.bounds(y);
-      above.push(grid.joinedText(y, end));
+      above.push(grid.logText(y, end));
       y = end + 1;
     }
     this.above = above.slice(-this.height);
@@ -647,7 +644,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (was === undefined || (was === '' && !this.unchanged(first, last))) {
         // Rows that changed elsewhere first: they were on the screen before this line was finished.
         if (this.dirty) this.settleRows(false);
-        const text = grid.joinedText(first, last);
+        const text = grid.logText(first, last);
         this.emit(text, this.pieces.has(grid.rowId(first)));
         this.markLogged(first, last, text);
       }
@@ -682,7 +679,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       const [first, last] = this.bounds(y);
       if (this.logged.has(grid.rowId(first))) return undefined;
       const text = this.lineText(first, last);
-      return text.trim() === '' ? undefined : text;
+      return /^ *$/.test(text) ? undefined : text;
     }
     return undefined;
   }
@@ -743,7 +740,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private settleGroup(first: number, last: number): void {
     const grid = this.grid!;
     if (this.unchanged(first, last)) return;
-    const text = grid.joinedText(first, last);
+    const text = grid.logText(first, last);
     let logged: string | undefined;
     let known = true;
     for (let y = first; y <= last; y++) {

@@ -160,6 +160,14 @@ describe('a clear of the screen with an unfinished line on it', () => {
   it('drawn again after the clear (Ctrl-L), it is logged once; edited after, both', () => {
     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l\r\n`, { columns: 40 }), ['$ ls -l']);
     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K\r\n`, { columns: 40 }), ['$ ls -l', '$ ls -']);
+     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K`, { columns: 40 }), ['$ ls -l', '$ ls -'], 'at the end of the stream too');
+  });
+  it('after a clear, blanks printed at the end of a line are kept and erased ones are not, as before it', () => {
+    // After the clear the screen model holds the stream: it must end lines where the line model does.
+    for (const tail of [`$ abc${ESC}[3D${ESC}[3X\r\n`, `$ abc ${ESC}[4D${ESC}[2P\r\n`, `$ abc${ESC}[3D${ESC}[2@\r\n`, `ab  \r\n`]) {
+      const plain = transcriptLines(tail, { columns: 40 });
+      assert.deepEqual(transcriptLines(`one${ESC}[H${ESC}[J${tail}`, { columns: 40 }), ['one', ...plain], JSON.stringify(tail));
+    }
   });
 });
 
