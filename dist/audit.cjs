@@ -11911,11 +11911,11 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
   /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
   erase() {
     let text2 = this.pendingText();
-    text2.trim() !== "" && (this.erased !== void 0 && !text2.startsWith(this.erased.trimEnd()) && this.writeErased(), this.erased = text2);
+    /^ *$/.test(text2) || (this.erased !== void 0 && !text2.startsWith(this.erased.replace(/ +$/, "")) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(this.erased.trimEnd()) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(this.erased.replace(/ +$/, "")) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;
@@ -12475,11 +12475,11 @@ var Hybrid = class {
   }
   /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
   keepErased(text2) {
-    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(this.erased.trimEnd()) && this.writeErased(), this.erased = text2);
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(this.erased.replace(/ +$/, "")) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(this.erased.trimEnd()) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(this.erased.replace(/ +$/, "")) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;

@@ -687,13 +687,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
   private keepErased(text: string | undefined): void {
     if (text === undefined) return;
-    if (this.erased !== undefined && !text.startsWith(this.erased.trimEnd())) this.writeErased();
+    if (this.erased !== undefined && !text.startsWith(this.erased.replace(/ +$/, ''))) this.writeErased();
     this.erased = text;
   }
 
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   private beforeLine(text: string): void {
-    if (!text.startsWith(this.erased!.trimEnd())) this.writeErased();
+    if (!text.startsWith(this.erased!.replace(/ +$/, ''))) this.writeErased();
     this.erased = undefined;
   }
 

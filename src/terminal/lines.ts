@@ -461,15 +461,15 @@ export class LineAssembler implements Perform {
   /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
   private erase(): void {
     const text = this.pendingText();
-    if (text.trim() === '') return;
+    if (/^ *$/.test(text)) return;
     // A second clear before any line: the first one's text is kept unless this one's is it drawn again.
-    if (this.erased !== undefined && !text.startsWith(this.erased.trimEnd())) this.writeErased();
+    if (this.erased !== undefined && !text.startsWith(this.erased.replace(/ +$/, ''))) this.writeErased();
     this.erased = text;
   }
 
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   private beforeLine(text: string): void {
-    if (!text.startsWith(this.erased!.trimEnd())) this.writeErased();
+    if (!text.startsWith(this.erased!.replace(/ +$/, ''))) this.writeErased();
     this.erased = undefined;
   }
 

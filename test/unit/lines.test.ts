@@ -162,6 +162,12 @@ describe('a clear of the screen with an unfinished line on it', () => {
     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K\r\n`, { columns: 40 }), ['$ ls -l', '$ ls -']);
      assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K`, { columns: 40 }), ['$ ls -l', '$ ls -'], 'at the end of the stream too');
   });
+  it('erased text of wide or no-break spaces alone is still text: only U+0020 is a blank cell', () => {
+    for (const before of ['', `one${ESC}[H${ESC}[J`]) {
+      const lines = transcriptLines(`${before}\u3000\u00a0${ESC}[2J${ESC}[Hx\r\n`, { columns: 40 });
+      assert.deepEqual(lines.slice(-2), ['\u3000\u00a0', 'x'], before === '' ? 'line model' : 'screen model');
+    }
+  });
   it('after a clear, blanks printed at the end of a line are kept and erased ones are not, as before it', () => {
     // After the clear the screen model holds the stream: it must end lines where the line model does.
     for (const tail of [`$ abc${ESC}[3D${ESC}[3X\r\n`, `$ abc ${ESC}[4D${ESC}[2P\r\n`, `$ abc${ESC}[3D${ESC}[2@\r\n`, `ab  \r\n`]) {
