@@ -9713,6 +9713,15 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
     }
   }
+  /**
+   * Runs tmux without waiting (the pipe reader must keep reading): `done`
+   * gets its output, or an error; a server that does not answer within
+   * ANSWER_TIMEOUT_MS is given up on.
+   */
+  runLater(args, done = () => {
+  }) {
+    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, done);
+  }
   /** The rows the pane shows now (at toggle time: never on the data path). */
   visibleRows(paneId) {
     return this.run(["capture-pane", "-p", "-t", paneId]).replace(/\n$/, "").split(`
@@ -9761,8 +9770,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
   beat(paneId) {
     let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, () => {
-    });
+    this.runLater(args);
   }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
@@ -9797,8 +9805,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
   messageLater(text2, options = {}) {
     let args = messageArgs(text2, options);
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { timeout: ANSWER_TIMEOUT_MS }, () => {
-    });
+    this.runLater(args);
   }
   /**
    * The program in the foreground of a pane (tmux reads it from the pty,
@@ -9811,7 +9818,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     if (waiting) return void waiting.push(done);
     this.asking.set(paneId, [done]);
     let args = ["display-message", "-p", "-t", paneId, "#{pane_current_command}"];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       let name = error ? void 0 : stdout.trim() || void 0, all = this.asking.get(paneId) ?? [];
       this.asking.delete(paneId);
       for (let each of all) each(name);
@@ -9820,7 +9827,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** Whether the pane is in the alternate screen now, or undefined if tmux cannot say. Asynchronous. */
   alternateOn(paneId, done) {
     let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}"];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       let flag2 = stdout.trim();
       done(error || flag2 !== "0" && flag2 !== "1" ? void 0 : flag2 === "1");
     });
@@ -9828,7 +9835,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
   paneWidth(paneId, done) {
     let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8" }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       let width = Number(stdout.trim());
       done(!error && width > 0 ? width : void 0);
     });
@@ -9841,7 +9848,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   registeredShell(paneId, pid, done) {
     if (!/^\d+$/.test(pid)) return done(void 0);
     let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
-    (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       let hash = stdout.trim();
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
     });
@@ -12939,13 +12946,7 @@ var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
     this.stamper = stamper;
     this.pipeline = pipeline;
     this.options = options;
-    this.transcript = new Transcript(this, {
-      maxLineChars: options.maxLineChars,
-      columns: options.width,
-      rows: options.height,
-      newlineReturns: options.newlineReturns,
-      noAlternateScreen: options.noAlternateScreen
-    });
+    this.transcript = this.newTranscript();
     let hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -12989,6 +12990,8 @@ var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
     this.inChunk = !0;
     try {
       this.transcript.push(chunk, this.time), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"));
+    } catch (error) {
+      this.terminalFailed(error, chunk.length);
     } finally {
       this.inChunk = !1;
     }
@@ -13066,6 +13069,30 @@ var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
     !ask || this.time - this.widthAskedAt < WIDTH_ASK_MS || (this.widthAskedAt = this.time, ask((width) => {
       width !== void 0 && this.transcript.setColumns(width);
     }));
+  }
+  /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
+  newTranscript() {
+    return new Transcript(this, {
+      maxLineChars: this.options.maxLineChars,
+      columns: this.options.width,
+      rows: this.options.height,
+      newlineReturns: this.options.newlineReturns,
+      noAlternateScreen: this.options.noAlternateScreen
+    });
+  }
+  /**
+   * A fault in the terminal layer (a bug, reached by some output) must not end
+   * the recording: it is said in the log, with the size of the read it failed
+   * on (part of which may be missing), and the terminal layer starts afresh. Without
+   * this, any pane could stop its own logging by printing the bytes that hit it.
+   */
+  terminalFailed(error, bytes) {
+    let failed = this.transcript;
+    this.transcript = this.newTranscript(), this.event("error", { message: error.message, where: "terminal", read: bytes, recovered: "yes" });
+    try {
+      failed.end();
+    } catch {
+    }
   }
   /** Reads the clock for a new chunk or event, never going back. */
   tick() {

@@ -62,7 +62,7 @@ const QUIET_MS = 500;
 const BUSY_MS = 5000;
 
 export class Recorder implements ScreenSink {
-  private readonly transcript: Transcript;
+  private transcript: Transcript;
   private readonly screenRecorder: ScreenRecorder;
   private readonly commands: CommandTracker;
   /**
@@ -86,13 +86,7 @@ export class Recorder implements ScreenSink {
     private readonly pipeline: Pipeline,
     private readonly options: RecorderOptions,
   ) {
-    this.transcript = new Transcript(this, {
-      maxLineChars: options.maxLineChars,
-      columns: options.width,
-      rows: options.height,
-      newlineReturns: options.newlineReturns,
-      noAlternateScreen: options.noAlternateScreen,
-    });
+    this.transcript = this.newTranscript();
     const hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -128,6 +122,8 @@ export class Recorder implements ScreenSink {
         this.settledAt = time;
         this.transcript.settle('busy');
       }
+    } catch (error) {
+      this.terminalFailed(error as Error, chunk.length);
     } finally {
       this.inChunk = false;
     }
@@ -237,6 +233,34 @@ export class Recorder implements ScreenSink {
     ask((width) => {
       if (width !== undefined) this.transcript.setColumns(width);
     });
+  }
+
+  /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
+  private newTranscript(): Transcript {
+    return new Transcript(this, {
+      maxLineChars: this.options.maxLineChars,
+      columns: this.options.width,
+      rows: this.options.height,
+      newlineReturns: this.options.newlineReturns,
+      noAlternateScreen: this.options.noAlternateScreen,
+    });
+  }
+
+  /**
+   * A fault in the terminal layer (a bug, reached by some output) must not end
+   * the recording: it is said in the log, with the size of the read it failed
+   * on (part of which may be missing), and the terminal layer starts afresh. Without
+   * this, any pane could stop its own logging by printing the bytes that hit it.
+   */
+  private terminalFailed(error: Error, bytes: number): void {
+    const failed = this.transcript;
+    this.transcript = this.newTranscript();
+    this.event('error', { message: error.message, where: 'terminal', read: bytes, recovered: 'yes' });
+    try {
+      failed.end(); // what it still holds (the line in progress), if it can
+    } catch {
+      // it cannot: the event above says the read may be missing
+    }
   }
 
   /** Reads the clock for a new chunk or event, never going back. */

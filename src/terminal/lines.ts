@@ -461,6 +461,7 @@ export class LineAssembler implements Perform {
   /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
   private erase(): void {
     const text = this.pendingText();
+    // Only U+0020 is a blank cell: a line of wide or no-break spaces is text (String.trim takes every Unicode space).
     if (/^ *$/.test(text)) return;
     // A second clear before any line: the first one's text is kept unless this one's is it drawn again.
     if (this.erased !== undefined && !text.startsWith(this.erased.replace(/ +$/, ''))) this.writeErased();

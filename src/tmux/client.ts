@@ -54,6 +54,15 @@ export class Tmux {
     }
   }
 
+  /**
+   * Runs tmux without waiting (the pipe reader must keep reading): `done`
+   * gets its output, or an error; a server that does not answer within
+   * ANSWER_TIMEOUT_MS is given up on.
+   */
+  private runLater(args: string[], done: (error: Error | null, stdout: string) => void = () => {}): void {
+    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, done);
+  }
+
   /** The rows the pane shows now (at toggle time: never on the data path). */
   visibleRows(paneId: string): string[] {
     return this.run(['capture-pane', '-p', '-t', paneId]).replace(/\n$/, '').split('\n');
@@ -83,7 +92,7 @@ export class Tmux {
   /** The reader's heartbeat (see core/status.ts), without waiting: a server that is slow to answer must not slow the reader. */
   beat(paneId: string): void {
     const args = ['set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000))];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, () => {});
+    this.runLater(args);
   }
 
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
@@ -104,7 +113,7 @@ export class Tmux {
   /** As message, without waiting (the pipe reader: a slow server must not stop it reading); failures are ignored. */
   messageLater(text: string, options: MessageOptions = {}): void {
     const args = messageArgs(text, options);
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { timeout: ANSWER_TIMEOUT_MS }, () => {});
+    this.runLater(args);
   }
 
   /**
@@ -118,7 +127,7 @@ export class Tmux {
     if (waiting) return void waiting.push(done);
     this.asking.set(paneId, [done]);
     const args = ['display-message', '-p', '-t', paneId, '#{pane_current_command}'];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       const name = error ? undefined : stdout.trim() || undefined;
       const all = this.asking.get(paneId) ?? [];
       this.asking.delete(paneId);
@@ -129,7 +138,7 @@ export class Tmux {
   /** Whether the pane is in the alternate screen now, or undefined if tmux cannot say. Asynchronous. */
   alternateOn(paneId: string, done: (on: boolean | undefined) => void): void {
     const args = ['display-message', '-p', '-t', paneId, '#{alternate_on}'];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       const flag = stdout.trim();
       done(error || (flag !== '0' && flag !== '1') ? undefined : flag === '1');
     });
@@ -138,7 +147,7 @@ export class Tmux {
   /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
   paneWidth(paneId: string, done: (width: number | undefined) => void): void {
     const args = ['display-message', '-p', '-t', paneId, '#{pane_width}'];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8' }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       const width = Number(stdout.trim());
       done(!error && width > 0 ? width : undefined);
     });
@@ -152,7 +161,7 @@ export class Tmux {
   registeredShell(paneId: string, pid: string, done: (hash: string | undefined) => void): void {
     if (!/^\d+$/.test(pid)) return done(undefined);
     const args = ['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
-    execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, (error, stdout) => {
+    this.runLater(args, (error, stdout) => {
       const hash = stdout.trim();
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined);
     });

@@ -248,7 +248,9 @@ describe('hostile output', () => {
     fs.writeFileSync(wide, '全角テキスト 🚀🎉 e\u0301\n');
     await tmux.run(`cat ${wide}`);
     // Last: tmux answers the queries by typing the replies into the pane, as a terminal does.
-    await tmux.run("printf '\\033[6n\\033[c\\033]52;c;c2VjcmV0\\007\\033]0;title\\007ok\\n'");
+    // With echo off, and the replies read before the next line: a terminal echoes input that comes while a
+    // program runs, so a reply landing between 'ok' and the next echo would share its line (a flaky match).
+    await tmux.run("stty -echo; printf '\\033[6n\\033[c\\033]52;c;c2VjcmV0\\007\\033]0;title\\007ok\\n'; read -rs -t 5 -d R; read -rs -t 5 -d c; stty echo");
     assert.ok(alive(pid), 'the reader survived');
     assert.ok(memoryKb(pid, 'VmHWM') < 200 * 1024, `reader peak RSS ${memoryKb(pid, 'VmHWM')} kB`);
     const text = tmux.loggedText();

@@ -157,6 +157,9 @@ describe('a clear of the screen with an unfinished line on it', () => {
     assert.deepEqual(transcriptLines(`secret${ESC}[H${ESC}[J`, { columns: 40 }), ['secret'], 'at the end of the stream too');
     assert.deepEqual(transcriptLines(`one${ESC}c${ESC}[2J${ESC}[Htwo${ESC}[H${ESC}[J$ \r\n`, { columns: 40 }), ['one', 'two', '$ '], 'RIS, and clears in a row');
   });
+  it('erased text of wide or no-break spaces alone is still text: only U+0020 is a blank cell', () => {
+    assert.deepEqual(transcriptLines(`\u3000\u00a0${ESC}[2J${ESC}[Hx\r\n`, { columns: 40 }), ['\u3000\u00a0', 'x']);
+  });
   it('drawn again after the clear (Ctrl-L), it is logged once; edited after, both', () => {
     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l\r\n`, { columns: 40 }), ['$ ls -l']);
     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K\r\n`, { columns: 40 }), ['$ ls -l', '$ ls -']);

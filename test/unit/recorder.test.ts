@@ -97,6 +97,19 @@ describe('the recorder', () => {
     );
   });
 
+  it('a fault in the terminal layer is an error event, and the recording goes on', () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from('before\r\n'));
+    const layer = (t.recorder as unknown as { transcript: { push: () => void } }).transcript;
+    layer.push = () => {
+      throw new Error('boom');
+    };
+    t.recorder.push(Buffer.from('the read it fails on\r\n'));
+    t.recorder.push(Buffer.from('after\r\n'));
+    t.recorder.endOfInput();
+    assert.deepEqual(t.sink.lines(), ['| before', '* error message=boom where=terminal read=22 recovered=yes', '| after']);
+  });
+
   it('each read is flushed to the sinks as it is pushed', () => {
     const t = setUp();
     t.recorder.push(Buffer.from('one\n'));
