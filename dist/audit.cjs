@@ -10675,16 +10675,16 @@ var Row = class {
   continued(y) {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1].wraps;
   }
-  /** Row `y` continues onto the next row. */
+  /** Row `y` continues onto the next row (the last row can: below a scroll region tmux wraps a row onto itself, screen-write.c:1334). */
   wraps(y) {
-    return this.rowList[y].wraps;
+    return this.rowList[y]?.wraps === !0;
   }
   /**
    * The line row `y` holds: a row moved by scrolling or line insertion keeps
    * its id, a row that comes in blank (or is blanked by ED) gets a new one.
    */
   rowId(y) {
-    return this.rowList[y].id;
+    return this.rowList[y]?.id ?? 0;
   }
   /** When row `y` last changed (content or position), as a `mark()` count. */
   rowVersion(y) {
@@ -12302,9 +12302,11 @@ var Hybrid = class {
     if (this.isPending(y, last)) {
       if (this.clearing) return this.forget(y, y);
       if (!this.logged.has(grid.rowId(y)))
-        if (grid.wraps(y))
-          this.emit(grid.rowText(y, !1), this.pieces.has(grid.rowId(y))), this.pieces.add(grid.rowId(y + 1)), grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1));
-        else {
+        if (grid.wraps(y)) {
+          this.emit(grid.rowText(y, !1), this.pieces.has(grid.rowId(y)));
+          let next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0;
+          next !== 0 && this.pieces.add(next), grid.rowId(y) === this.pendingId && (this.pendingId = next);
+        } else {
           let text2 = grid.logText(y, y);
           text2 !== "" && this.emit(text2, this.pieces.has(grid.rowId(y)));
         }
@@ -12444,7 +12446,7 @@ var Hybrid = class {
       return;
     }
     let y = grid.cursorY;
-    if (grid.wraps(y) && this.blankBelow(y) && this.cuts.add(grid.rowId(y + 1)), this.bounds(y)[1] === y) {
+    if (y + 1 < grid.rows && grid.wraps(y) && this.blankBelow(y) && this.cuts.add(grid.rowId(y + 1)), this.bounds(y)[1] === y) {
       let [first, last] = this.bounds(y);
       this.settleLeftLine(first, last);
       let was = this.logged.get(grid.rowId(first)) ?? this.logged.get(grid.rowId(last));

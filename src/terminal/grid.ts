@@ -309,9 +309,9 @@ export class ScreenGrid implements Perform {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1]!.wraps;
   }
 
-  /** Row `y` continues onto the next row. */
+  /** Row `y` continues onto the next row (the last row can: below a scroll region tmux wraps a row onto itself, screen-write.c:1334). */
   wraps(y: number): boolean {
-    return this.rowList[y]!.wraps;
+    return this.rowList[y]?.wraps === true;
   }
 
   /**
@@ -319,7 +319,8 @@ export class ScreenGrid implements Perform {
    * its id, a row that comes in blank (or is blanked by ED) gets a new one.
    */
   rowId(y: number): number {
-    return this.rowList[y]!.id;
+    // 0 (no row's id) off the screen: an id is only ever compared, and a caller one row out must not crash the reader.
+    return this.rowList[y]?.id ?? 0;
   }
 
   /** When row `y` last changed (content or position), as a `mark()` count. */

@@ -405,8 +405,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         if (grid.wraps(y)) {
           // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
           this.emit(grid.rowText(y, false), this.pieces.has(grid.rowId(y)));
-          this.pieces.add(grid.rowId(y + 1));
-          if (grid.rowId(y) === this.pendingId) this.pendingId = grid.rowId(y + 1);
+          // The rest is the row below only inside the region (a one-row pane, or SU of the whole region, brings in a blank row).
+          const next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0;
+          if (next !== 0) this.pieces.add(next);
+          if (grid.rowId(y) === this.pendingId) this.pendingId = next;
         } else {
           // The line in progress scrolled off whole (SU, a scroll region's LF): it was shown, so it is logged as it stands.
           const text = grid.logText(y, y);
@@ -632,7 +634,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // wide as the pane, prints a space to wrap and goes back up (` \r ESC M`); tmux keeps the row marked
     // wrapped (grid.c), so capture-pane -J joins whatever is printed there next (the command's output)
     // to the command line. Nothing is shown in those rows: the line ends here, as the line model ends it.
-    if (grid.wraps(y) && this.blankBelow(y)) this.cuts.add(grid.rowId(y + 1));
+    // The last row can wrap onto itself (below a scroll region: screen-write.c:1334 marks it and stays): no row below to cut.
+    if (y + 1 < grid.rows && grid.wraps(y) && this.blankBelow(y)) this.cuts.add(grid.rowId(y + 1));
     if (this.bounds(y)[1] === y) {
       const [first, last] = this.bounds(y);
       // The line in progress was left (a move up, a cursor position) and this
