@@ -12073,7 +12073,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
 };
 
 // src/terminal/hybrid.ts
-var DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
+var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
 for (let final of "ABEFHfdJrLMSTsu") ENGAGING_CSI[final.charCodeAt(0)] = 1;
 var ENGAGING_ESC = new Uint8Array(128);
 for (let final of "78DEMc") ENGAGING_ESC[final.charCodeAt(0)] = 1;
@@ -12150,6 +12150,12 @@ var Hybrid = class {
   lastFrame = "";
   frameMark = 0;
   gone = [];
+  // ---- the redraw budget (see REDRAW_PER_BYTE)
+  credit = REDRAW_CREDIT_MAX;
+  /** Row ids whose redraw waits for the timer (out of credit before a line). */
+  deferred = /* @__PURE__ */ new Set();
+  skippedRedraws = 0;
+  skippedChars = 0;
   // ------------------------------------------------------------ set-up
   /** The pane's width changed (a resize). */
   setColumns(columns) {
@@ -12160,7 +12166,7 @@ var Hybrid = class {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
     this.columns = columns, this.height = rows;
     let grid = this.grid;
-    grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1)), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
+    grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer")), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
   }
   /**
    * What the screen showed when the stream began: the rows above the cursor,
@@ -12189,6 +12195,10 @@ var Hybrid = class {
   /** The screen model's view, for tests: `undefined` while the line model has the stream. */
   get model() {
     return this.engaged ? this.grid : void 0;
+  }
+  /** `bytes` more were read: the redraw credit grows (see REDRAW_PER_BYTE). */
+  input(bytes) {
+    this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE);
   }
   // ------------------------------------------------------------ Perform
   print(text2, plain) {
@@ -12312,7 +12322,7 @@ var Hybrid = class {
         }
       return this.forget(y, y);
     }
-    this.settleGroup(y, last), this.forget(y, y);
+    this.settleGroup(y, last, "leaving"), this.forget(y, y);
   }
   erasing(top, bottom) {
     let grid = this.grid;
@@ -12322,7 +12332,7 @@ var Hybrid = class {
     }
     for (let y = top; y <= bottom; ) {
       let [first, last] = this.bounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
-      this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) || this.settleGroup(first, last), y = last + 1;
+      this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) || this.settleGroup(first, last, "leaving"), y = last + 1;
     }
     this.forget(top, bottom);
   }
@@ -12422,7 +12432,7 @@ var Hybrid = class {
    */
   disengage(atLineStart) {
     let grid = this.grid;
-    if (grid.alternate || this.leavePending) return !1;
+    if (grid.alternate || this.leavePending || this.deferred.size > 0) return !1;
     let [upper, lower] = grid.scrollRegion;
     if (upper !== 0 || lower !== grid.rows - 1) return !1;
     let [first, last] = this.bounds(grid.cursorY);
@@ -12460,13 +12470,13 @@ var Hybrid = class {
     feed(), this.pendingId = grid.rowId(grid.cursorY), this.plainRun >= grid.rows && (this.dirty && this.settleRows(!1), this.dirty || this.disengage(!0));
   }
   /** The line in progress, if the cursor left it for rows `first`..`last`: logged as it shows now, unless it was. */
-  settleLeftLine(first, last) {
+  settleLeftLine(first, last, why = "line") {
     let grid = this.grid;
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowId(y) !== this.pendingId) continue;
       if (y >= first && y <= last) return;
       let [pendingFirst, pendingLast] = this.bounds(y);
-      this.settleGroup(pendingFirst, pendingLast);
+      this.settleGroup(pendingFirst, pendingLast, why);
       return;
     }
   }
@@ -12506,19 +12516,30 @@ var Hybrid = class {
    * Logs rows written since the last settle that are not the line in
    * progress: a row never logged as a line, one logged as `redrawn` if its
    * text changed. `all`: also a changed logged row under the cursor.
+   * Rows whose redraw waited for want of credit are looked at again too.
    */
-  settleRows(all) {
-    let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, [cursorFirst, cursorLast] = this.bounds(cursorY);
-    this.settleLeftLine(cursorFirst, cursorLast);
+  settleRows(all, why = all ? "timer" : "line") {
+    let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, deferred = this.deferred, [cursorFirst, cursorLast] = this.bounds(cursorY);
+    this.settleLeftLine(cursorFirst, cursorLast, why);
     for (let y = 0; y < grid.rows; y++) {
-      if (grid.rowWritten(y) <= mark) continue;
+      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
       let [first, last] = this.bounds(y);
-      cursorY >= first && cursorY <= last ? all && this.logged.has(grid.rowId(first)) && this.settleGroup(first, last) : this.settleGroup(first, last), y = last;
+      cursorY >= first && cursorY <= last ? all && this.logged.has(grid.rowId(first)) && this.settleGroup(first, last, why) : this.settleGroup(first, last, why), y = last;
     }
-    this.settleMark = grid.mark(), this.dirty = !1;
+    why === "timer" && (deferred.clear(), this.reportSkipped()), this.settleMark = grid.mark(), this.dirty = !1;
   }
-  /** Rows `first`..`last` (one line) as they show now: a line if never logged, `redrawn` if logged with other text. */
-  settleGroup(first, last) {
+  /** Redraws skipped for want of credit since the last report: said in the log, where the gap is. */
+  reportSkipped() {
+    if (this.skippedRedraws === 0) return;
+    let redraws = this.skippedRedraws, chars = this.skippedChars;
+    this.skippedRedraws = this.skippedChars = 0, this.sink.skipped?.(redraws, chars);
+  }
+  /**
+   * Rows `first`..`last` (one line) as they show now: a line if never logged,
+   * `redrawn` if logged with other text, within the redraw budget (see
+   * REDRAW_PER_BYTE; `why` says what may wait for it).
+   */
+  settleGroup(first, last, why = "line") {
     let grid = this.grid;
     if (this.unchanged(first, last)) return;
     let text2 = grid.logText(first, last), logged, known = !0;
@@ -12534,7 +12555,15 @@ var Hybrid = class {
         this.markLogged(first, last, text2);
         return;
       }
-      text2 !== "" && this.emit(text2, !1, !0);
+      if (text2 !== "")
+        if (why !== "timer" && text2.length > this.credit) {
+          if (why === "line") {
+            for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
+            return;
+          }
+          this.skippedRedraws++, this.skippedChars += text2.length;
+        } else
+          this.credit = Math.max(0, this.credit - text2.length), this.emit(text2, !1, !0);
     } else return;
     this.markLogged(first, last, text2);
   }
@@ -12551,7 +12580,7 @@ var Hybrid = class {
    * 500 rows high holds lines far longer than a record may be.
    */
   emit(text2, continued, redrawn = !1) {
-    this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2);
+    this.skippedRedraws > 0 && this.reportSkipped(), this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2);
     let max = this.maxLineChars, from = 0;
     for (; text2.length - from > max; ) {
       let to = from + max, unit = text2.charCodeAt(to - 1);
@@ -12592,7 +12621,7 @@ var Hybrid = class {
     let grid = this.grid;
     for (let y = top; y <= bottom; y++) {
       let id = grid.rowId(y);
-      this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id), this.cuts.delete(id);
+      this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id), this.cuts.delete(id), this.deferred.delete(id);
     }
   }
   /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
@@ -12676,7 +12705,7 @@ var Transcript = class {
   }
   /** `now`: when the chunk was read (see EscapeCleaner.advance). */
   push(chunk, now) {
-    this.cleaner.advance(chunk, this.hybrid, now);
+    this.hybrid.input(chunk.length), this.cleaner.advance(chunk, this.hybrid, now);
   }
   /** End of stream: what is left of the last line is emitted too. */
   end() {
@@ -13031,6 +13060,10 @@ var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
   /** ScreenSink: a logged row that now shows other text, as it settled. */
   redrawn(text2) {
     this.commands.blanking && (text2 = this.commands.blank(text2)), this.pipeline.push(this.stamper.output("redrawn", text2, this.stamp()));
+  }
+  /** ScreenSink: redrawn states of rows that left the screen unlogged, the redraw budget being spent (terminal/hybrid.ts). */
+  skipped(redraws, chars) {
+    this.event("dropped", { lines: redraws, chars, reason: "redraw-budget" });
   }
   /** ScreenSink: the alternate screen as it shows now. */
   frame(rows) {

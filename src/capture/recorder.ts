@@ -186,6 +186,11 @@ export class Recorder implements ScreenSink {
     this.pipeline.push(this.stamper.output('redrawn', text, this.stamp()));
   }
 
+  /** ScreenSink: redrawn states of rows that left the screen unlogged, the redraw budget being spent (terminal/hybrid.ts). */
+  skipped(redraws: number, chars: number): void {
+    this.event('dropped', { lines: redraws, chars, reason: 'redraw-budget' });
+  }
+
   /** ScreenSink: the alternate screen as it shows now. */
   frame(rows: string[]): void {
     this.screenRecorder.frame(rows);

@@ -44,7 +44,31 @@ export interface ScreenSink extends LineSink {
   frame(rows: string[]): void;
   /** Rows of the alternate screen that left it (scrolled off, erased) before a frame showed them. */
   scrolledOff(rows: string[]): void;
+  /** Redrawn states of rows that left the screen unlogged, the redraw budget being spent (see REDRAW_PER_BYTE): how many, and their characters. */
+  skipped?(redraws: number, chars: number): void;
 }
+
+/**
+ * Why rows are settled: a line is about to be logged (`line`: LF, a switch
+ * of screens), the recorder's timer or the end (`timer`: at most one
+ * screenful per settle, so bounded by time), or rows are leaving the screen
+ * (`leaving`: scrolled off, erased, deleted).
+ */
+type Why = 'line' | 'timer' | 'leaving';
+
+/**
+ * The redraw budget. A redrawn record repeats a whole logical line, which may
+ * span the screen: one cell changed in it, then LF, costs a few bytes in and a
+ * screenful out (80x24: 81 KB in gave 9.3 MB out). Redraws spend a credit that
+ * grows with the input, this many characters per byte read, up to
+ * REDRAW_CREDIT_MAX. Out of credit, a redraw before a line waits for the
+ * recorder's timer (its final state is logged then, or when it leaves the
+ * screen); one leaving the screen is counted (`skipped`) instead of logged.
+ * Ordinary redraws (a progress block, a status line) print more bytes than
+ * they show and never reach the limit.
+ */
+const REDRAW_PER_BYTE = 4;
+const REDRAW_CREDIT_MAX = 64 * 1024;
 
 /** Why the recorder asks for a settle: the pane has been quiet, or busy for a while. */
 export type SettleReason = 'quiet' | 'busy';
@@ -162,6 +186,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private frameMark = 0;
   private gone: string[] = [];
 
+  // ---- the redraw budget (see REDRAW_PER_BYTE)
+  private credit = REDRAW_CREDIT_MAX;
+  /** Row ids whose redraw waits for the timer (out of credit before a line). */
+  private deferred = new Set<number>();
+  private skippedRedraws = 0;
+  private skippedChars = 0;
+
   constructor(
     private readonly sink: ScreenSink,
     options: HybridOptions = {},
@@ -193,7 +224,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (!grid) return;
     if (this.engaged) {
       this.flushLeave();
-      if (!grid.alternate) this.settleRows(false);
+      if (!grid.alternate) this.settleRows(false, 'timer');
     }
     grid.resize(columns, rows);
     // Rows pulled back from history or rewrapped are what was already seen: the new baseline.
@@ -234,6 +265,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /** The screen model's view, for tests: `undefined` while the line model has the stream. */
   get model(): ScreenGrid | undefined {
     return this.engaged ? this.grid : undefined;
+  }
+
+  /** `bytes` more were read: the redraw credit grows (see REDRAW_PER_BYTE). */
+  input(bytes: number): void {
+    this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE);
   }
 
   // ------------------------------------------------------------ Perform
@@ -417,7 +453,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       }
       return this.forget(y, y);
     }
-    this.settleGroup(y, last);
+    this.settleGroup(y, last, 'leaving');
     this.forget(y, y);
   }
 
@@ -434,7 +470,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       // erasing it from elsewhere (a move up, then ED), deleting it or pushing it
       // off does not: it was shown, it is logged as it stands, as the line model does.
       const cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
-      if (!(this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt))) this.settleGroup(first, last);
+      if (!(this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt))) this.settleGroup(first, last, 'leaving');
       y = last + 1;
     }
     this.forget(top, bottom);
@@ -594,7 +630,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    */
   private disengage(atLineStart: boolean): boolean {
     const grid = this.grid!;
-    if (grid.alternate || this.leavePending) return false;
+    if (grid.alternate || this.leavePending || this.deferred.size > 0) return false;
     const [upper, lower] = grid.scrollRegion;
     if (upper !== 0 || lower !== grid.rows - 1) return false;
     const [first, last] = this.bounds(grid.cursorY);
@@ -662,13 +698,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   }
 
   /** The line in progress, if the cursor left it for rows `first`..`last`: logged as it shows now, unless it was. */
-  private settleLeftLine(first: number, last: number): void {
+  private settleLeftLine(first: number, last: number, why: Why = 'line'): void {
     const grid = this.grid!;
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowId(y) !== this.pendingId) continue;
       if (y >= first && y <= last) return;
       const [pendingFirst, pendingLast] = this.bounds(y);
-      this.settleGroup(pendingFirst, pendingLast);
+      this.settleGroup(pendingFirst, pendingLast, why);
       return;
     }
   }
@@ -719,28 +755,47 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * Logs rows written since the last settle that are not the line in
    * progress: a row never logged as a line, one logged as `redrawn` if its
    * text changed. `all`: also a changed logged row under the cursor.
+   * Rows whose redraw waited for want of credit are looked at again too.
    */
-  private settleRows(all: boolean): void {
+  private settleRows(all: boolean, why: Why = all ? 'timer' : 'line'): void {
     const grid = this.grid!;
     const mark = this.settleMark;
     const cursorY = grid.cursorY;
+    const deferred = this.deferred;
     // The line in progress left by a move, and not written since: it is logged as it stands too.
     const [cursorFirst, cursorLast] = this.bounds(cursorY);
-    this.settleLeftLine(cursorFirst, cursorLast);
+    this.settleLeftLine(cursorFirst, cursorLast, why);
     for (let y = 0; y < grid.rows; y++) {
-      if (grid.rowWritten(y) <= mark) continue;
+      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
       const [first, last] = this.bounds(y);
       if (cursorY >= first && cursorY <= last) {
-        if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last);
-      } else this.settleGroup(first, last);
+        if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);
+      } else this.settleGroup(first, last, why);
       y = last;
+    }
+    if (why === 'timer') {
+      deferred.clear();
+      this.reportSkipped();
     }
     this.settleMark = grid.mark();
     this.dirty = false;
   }
 
-  /** Rows `first`..`last` (one line) as they show now: a line if never logged, `redrawn` if logged with other text. */
-  private settleGroup(first: number, last: number): void {
+  /** Redraws skipped for want of credit since the last report: said in the log, where the gap is. */
+  private reportSkipped(): void {
+    if (this.skippedRedraws === 0) return;
+    const redraws = this.skippedRedraws;
+    const chars = this.skippedChars;
+    this.skippedRedraws = this.skippedChars = 0;
+    this.sink.skipped?.(redraws, chars);
+  }
+
+  /**
+   * Rows `first`..`last` (one line) as they show now: a line if never logged,
+   * `redrawn` if logged with other text, within the redraw budget (see
+   * REDRAW_PER_BYTE; `why` says what may wait for it).
+   */
+  private settleGroup(first: number, last: number, why: Why = 'line'): void {
     const grid = this.grid!;
     if (this.unchanged(first, last)) return;
     const text = grid.logText(first, last);
@@ -761,7 +816,20 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         return;
       }
       // An erased row says nothing new: what it showed was logged.
-      if (text !== '') this.emit(text, false, true);
+      if (text !== '') {
+        if (why !== 'timer' && text.length > this.credit) {
+          if (why === 'line') {
+            // Not marked logged: the timer logs its state then, or its leaving does.
+            for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
+            return;
+          }
+          this.skippedRedraws++;
+          this.skippedChars += text.length;
+        } else {
+          this.credit = Math.max(0, this.credit - text.length);
+          this.emit(text, false, true);
+        }
+      }
     } else return;
     this.markLogged(first, last, text);
   }
@@ -782,6 +850,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * 500 rows high holds lines far longer than a record may be.
    */
   private emit(text: string, continued: boolean, redrawn = false): void {
+    if (this.skippedRedraws > 0) this.reportSkipped();
     if (this.erased !== undefined && !continued && !redrawn) this.beforeLine(text);
     const max = this.maxLineChars;
     let from = 0;
@@ -838,6 +907,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.loggedAt.delete(id);
       this.pieces.delete(id);
       this.cuts.delete(id);
+      this.deferred.delete(id);
     }
   }
 

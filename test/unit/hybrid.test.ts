@@ -377,3 +377,54 @@ describe('any bytes, any split: the same log (no timer in between)', () => {
     );
   });
 });
+
+describe('the redraw budget: output cannot make the log grow out of proportion to it', () => {
+  /** A line wrapping over most of the screen, held still above a 3-row scroll region; then one cell of it changed before each of `n` line feeds. */
+  function attack(columns: number, rows: number, n: number): string {
+    let input = `${'x'.repeat(columns * (rows - 4))}\r\n${ESC}[${rows - 2};${rows}r${ESC}[${rows};1H`;
+    for (let i = 0; i < n; i++) input += `${ESC}[5;10H${String.fromCharCode(97 + (i % 26))}${ESC}[${rows};1H\n`;
+    return input;
+  }
+
+  for (const [columns, rows] of [
+    [80, 24],
+    [200, 50],
+  ] as const) {
+    it(`one cell changed in a long line before each LF (${columns}x${rows}): bytes out stay within 4 per byte in, and the final state is logged`, () => {
+      const input = bytes(attack(columns, rows, 5000));
+      const log: string[] = [];
+      let out = 0;
+      const skipped: number[] = [];
+      const sink = sinkInto(log);
+      const transcript = new Transcript(
+        { ...sink, redrawn: (text) => ((out += text.length + 1), sink.redrawn(text)), line: (text, continued) => ((out += text.length + 1), sink.line(text, continued)), skipped: (n) => skipped.push(n) },
+        { columns, rows },
+      );
+      for (let i = 0; i < input.length; i += 4096) transcript.push(input.subarray(i, i + 4096));
+      transcript.end();
+      // Before the budget: 8 MB out of 82 KB at 80x24, 606 times the input at 200x50.
+      assert.ok(out <= 4 * input.length + 64 * 1024 + columns * rows, `${out} bytes out of ${input.length}`);
+      const last = String.fromCharCode(97 + (4999 % 26));
+      const final = `${'x'.repeat(columns * 4 + 9)}${last}${'x'.repeat(columns * (rows - 4) - columns * 4 - 10)}`;
+      assert.equal(log.filter((line) => line.startsWith('~ ')).at(-1), `~ ${final}`);
+      assert.deepEqual(skipped, []);
+    });
+  }
+
+  it('a redraw the budget cannot pay for waits for the timer, which logs its state then', () => {
+    const { log } = run([bytes(attack(80, 24, 3000)), bytes(`${ESC}[5;10HZ${ESC}[24;1H\n`)], { columns: 80, rows: 24 }, { 1: 'busy' }, false);
+    const redrawn = log.filter((line) => line.startsWith('~ '));
+    assert.ok(redrawn.at(-1)!.startsWith(`~ ${'x'.repeat(329)}Z`), redrawn.at(-1));
+  });
+
+  it('out of credit, a redrawn state that leaves the screen unlogged is counted where it went', () => {
+    const log: string[] = [];
+    const skipped: number[] = [];
+    const transcript = new Transcript({ ...sinkInto(log), skipped: (n) => (log.push(`* skipped ${n}`), skipped.push(n)) }, { columns: 80, rows: 24 });
+    // Credit spent; then the long line changed and erased (ED 1 from the row below it) before any settle.
+    transcript.push(bytes(`${attack(80, 24, 3000)}${ESC}[r${ESC}[5;10HSECRET${ESC}[21;1H${ESC}[1Jafter\r\n`));
+    transcript.end();
+    assert.deepEqual(skipped, [1]);
+    assert.deepEqual(log.slice(-2), ['* skipped 1', '| after']);
+  });
+});
