@@ -12073,8 +12073,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF3 = 10, CR3 = 13, BS3 = 8, TAB3 = 9, ZWJ2 = 82
 };
 
 // src/terminal/hybrid.ts
-var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
+var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, QUIET_MS = 500, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
 for (let final of "ABEFHfdJrLMSTsu") ENGAGING_CSI[final.charCodeAt(0)] = 1;
+var OVERWRITING_CSI = new Uint8Array(128);
+for (let final of "KXP@b") OVERWRITING_CSI[final.charCodeAt(0)] = 1;
 var ENGAGING_ESC = new Uint8Array(128);
 for (let final of "78DEMc") ENGAGING_ESC[final.charCodeAt(0)] = 1;
 function rowsOf(text2, columns) {
@@ -12156,6 +12158,13 @@ var Hybrid = class {
   deferred = /* @__PURE__ */ new Set();
   skippedRedraws = 0;
   skippedChars = 0;
+  // ---- rows that have stood QUIET_MS (needs the reads' times: Transcript.push's `now`)
+  /** Model marks at the start of recent reads, and the reads' times, oldest first from `chunkHead`. */
+  chunkMarks = [];
+  chunkTimes = [];
+  chunkHead = 0;
+  /** Rows written at or before this mark have stood at least QUIET_MS (0: none known). */
+  quietMark = 0;
   // ------------------------------------------------------------ set-up
   /** The pane's width changed (a resize). */
   setColumns(columns) {
@@ -12196,9 +12205,35 @@ var Hybrid = class {
   get model() {
     return this.engaged ? this.grid : void 0;
   }
-  /** `bytes` more were read: the redraw credit grows (see REDRAW_PER_BYTE). */
-  input(bytes) {
-    this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE);
+  /** `bytes` more were read (at `now`, epoch ms, if known): the redraw credit grows (see REDRAW_PER_BYTE), rows written long enough ago are known (see QUIET_MS). */
+  input(bytes, now) {
+    if (this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE), now === void 0 || !this.engaged) return;
+    let marks = this.chunkMarks, times = this.chunkTimes;
+    (times.length === this.chunkHead || times[times.length - 1] !== now) && (marks.push(this.grid.mark()), times.push(now));
+    let head = this.chunkHead;
+    for (; head < times.length - 1 && times[head] <= now - QUIET_MS; ) head++;
+    head > this.chunkHead && (this.quietMark = marks[head]), head > 1024 && (marks.splice(0, head), times.splice(0, head), head = 0), this.chunkHead = head;
+  }
+  /**
+   * Rows `from`..`to` are about to be written over: one that has stood
+   * QUIET_MS since it changed is settled first (a frame, in the alternate
+   * screen), as the quiet timer would have; the line in progress is not
+   * (its edits are the line's, logged when it is finished).
+   */
+  beforeOverwrite(from, to) {
+    let grid = this.grid, quiet = this.quietMark;
+    if (grid.alternate) {
+      for (let y = from; y <= to; y++) {
+        let written = grid.rowWritten(y);
+        if (written <= quiet && written > this.frameMark) return this.frameNow(grid, !1);
+      }
+      return;
+    }
+    for (let y = from; y <= to; y++) {
+      if (grid.rowWritten(y) > quiet) continue;
+      let [first, last] = this.bounds(y);
+      this.isPending(first, last) || this.settleGroup(first, last, "timer"), y = last;
+    }
   }
   // ------------------------------------------------------------ Perform
   print(text2, plain) {
@@ -12208,7 +12243,11 @@ var Hybrid = class {
     }
     this.leavePending && this.flushLeave();
     let grid = this.grid;
-    !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), grid.print(text2);
+    if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0) {
+      let y = grid.cursorY;
+      this.beforeOverwrite(y, Math.min(grid.rows - 1, y + Math.floor((grid.cursorX + 2 * text2.length) / grid.columns)));
+    }
+    grid.print(text2);
   }
   /** Bytes the screen does not show (see Perform.unshown): both models keep them in the log, and give them no cell. */
   unshown(text2) {
@@ -12239,7 +12278,7 @@ var Hybrid = class {
     }
     this.leavePending && this.flushLeave();
     let grid = this.grid;
-    if (ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), final === 74 /* EraseInDisplay */) {
+    if (ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0 && OVERWRITING_CSI[final] === 1 && this.beforeOverwrite(grid.cursorY, grid.cursorY), final === 74 /* EraseInDisplay */) {
       this.clearing = !0, this.clearingAll = first === 2 || first <= 0 && grid.cursorX === 0 && grid.cursorY === 0;
       let erased = this.clearingAll ? this.pendingBeforeClear() : void 0;
       try {
@@ -12413,7 +12452,7 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);
-    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.baseline(firstY), this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
   baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {
@@ -12705,7 +12744,7 @@ var Transcript = class {
   }
   /** `now`: when the chunk was read (see EscapeCleaner.advance). */
   push(chunk, now) {
-    this.hybrid.input(chunk.length), this.cleaner.advance(chunk, this.hybrid, now);
+    this.hybrid.input(chunk.length, now), this.cleaner.advance(chunk, this.hybrid, now);
   }
   /** End of stream: what is left of the last line is emitted too. */
   end() {
@@ -12972,7 +13011,7 @@ function heldWhileAsking(source, hold) {
     }
   };
 }
-var WIDTH_ASK_MS = 1e3, QUIET_MS = 500, BUSY_MS = 5e3, Recorder = class {
+var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   constructor(stamper, pipeline, options) {
     this.stamper = stamper;
     this.pipeline = pipeline;

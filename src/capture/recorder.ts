@@ -8,7 +8,7 @@
 import type { EventFields } from '../core/record.ts';
 import { Hold } from '../pipeline/hold.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
-import type { ScreenSink } from '../terminal/hybrid.ts';
+import { QUIET_MS, type ScreenSink } from '../terminal/hybrid.ts';
 import { Transcript } from '../terminal/transcript.ts';
 import { CommandTracker, type ShellKeys } from './commands.ts';
 import { ScreenRecorder, type ScreenEntry, type ScreenSource } from './screen.ts';
@@ -58,7 +58,6 @@ const WIDTH_ASK_MS = 1000;
  * pane has been quiet this long (a redrawn row's last state, a full-screen
  * program's frame), and at least every BUSY_MS while output keeps coming.
  */
-const QUIET_MS = 500;
 const BUSY_MS = 5000;
 
 export class Recorder implements ScreenSink {

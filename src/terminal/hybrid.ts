@@ -73,6 +73,14 @@ const REDRAW_CREDIT_MAX = 64 * 1024;
 /** Why the recorder asks for a settle: the pane has been quiet, or busy for a while. */
 export type SettleReason = 'quiet' | 'busy';
 
+/**
+ * The recorder settles after this much quiet (capture/recorder.ts); and a row
+ * that has stood this long, changed and unlogged, is settled before it is
+ * written over (bytes that show nothing, sent every so often, would otherwise
+ * keep the quiet timer off while text drawn by addressing is replaced unseen).
+ */
+export const QUIET_MS = 500;
+
 /** A screen's size when the pane's is not known (`pipe --file`): only where a long line wraps depends on it. */
 const DEFAULT_COLUMNS = 80;
 const DEFAULT_ROWS = 24;
@@ -85,6 +93,9 @@ const LF = 0x0a;
 /** CSI finals that address the screen vertically (input.c:268): they engage the screen model. */
 const ENGAGING_CSI = new Uint8Array(0x80);
 for (const final of 'ABEFHfdJrLMSTsu') ENGAGING_CSI[final.charCodeAt(0)] = 1;
+/** CSI finals that write over the cursor's row without the screen model reporting it: EL, ECH, DCH, ICH, REP. */
+const OVERWRITING_CSI = new Uint8Array(0x80);
+for (const final of 'KXP@b') OVERWRITING_CSI[final.charCodeAt(0)] = 1;
 /** ESC finals that do (input.c:208): DECSC, DECRC, IND, NEL, RI, RIS. */
 const ENGAGING_ESC = new Uint8Array(0x80);
 for (const final of '78DEMc') ENGAGING_ESC[final.charCodeAt(0)] = 1;
@@ -193,6 +204,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private skippedRedraws = 0;
   private skippedChars = 0;
 
+  // ---- rows that have stood QUIET_MS (needs the reads' times: Transcript.push's `now`)
+  /** Model marks at the start of recent reads, and the reads' times, oldest first from `chunkHead`. */
+  private chunkMarks: number[] = [];
+  private chunkTimes: number[] = [];
+  private chunkHead = 0;
+  /** Rows written at or before this mark have stood at least QUIET_MS (0: none known). */
+  private quietMark = 0;
+
   constructor(
     private readonly sink: ScreenSink,
     options: HybridOptions = {},
@@ -267,9 +286,50 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return this.engaged ? this.grid : undefined;
   }
 
-  /** `bytes` more were read: the redraw credit grows (see REDRAW_PER_BYTE). */
-  input(bytes: number): void {
+  /** `bytes` more were read (at `now`, epoch ms, if known): the redraw credit grows (see REDRAW_PER_BYTE), rows written long enough ago are known (see QUIET_MS). */
+  input(bytes: number, now?: number): void {
     this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE);
+    if (now === undefined || !this.engaged) return;
+    const marks = this.chunkMarks;
+    const times = this.chunkTimes;
+    if (times.length === this.chunkHead || times[times.length - 1] !== now) {
+      marks.push(this.grid!.mark());
+      times.push(now);
+    }
+    // Rows written during a read at least QUIET_MS old are at or before the mark of the first read after it.
+    let head = this.chunkHead;
+    while (head < times.length - 1 && times[head]! <= now - QUIET_MS) head++;
+    if (head > this.chunkHead) this.quietMark = marks[head]!;
+    if (head > 1024) {
+      marks.splice(0, head);
+      times.splice(0, head);
+      head = 0;
+    }
+    this.chunkHead = head;
+  }
+
+  /**
+   * Rows `from`..`to` are about to be written over: one that has stood
+   * QUIET_MS since it changed is settled first (a frame, in the alternate
+   * screen), as the quiet timer would have; the line in progress is not
+   * (its edits are the line's, logged when it is finished).
+   */
+  private beforeOverwrite(from: number, to: number): void {
+    const grid = this.grid!;
+    const quiet = this.quietMark;
+    if (grid.alternate) {
+      for (let y = from; y <= to; y++) {
+        const written = grid.rowWritten(y);
+        if (written <= quiet && written > this.frameMark) return this.frameNow(grid, false);
+      }
+      return;
+    }
+    for (let y = from; y <= to; y++) {
+      if (grid.rowWritten(y) > quiet) continue;
+      const [first, last] = this.bounds(y);
+      if (!this.isPending(first, last)) this.settleGroup(first, last, 'timer');
+      y = last;
+    }
   }
 
   // ------------------------------------------------------------ Perform
@@ -282,6 +342,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (this.leavePending) this.flushLeave();
     const grid = this.grid!;
     if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
+    if (this.quietMark !== 0) {
+      const y = grid.cursorY;
+      // Rows the text can reach: a wide character takes two cells.
+      this.beforeOverwrite(y, Math.min(grid.rows - 1, y + Math.floor((grid.cursorX + 2 * text.length) / grid.columns)));
+    }
     grid.print(text);
   }
 
@@ -334,6 +399,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.plainRun = 0;
       this.dirty = true;
     } else if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
+    // Erasing, deleting, inserting or repeating characters writes over the cursor's row.
+    if (this.quietMark !== 0 && OVERWRITING_CSI[final] === 1) this.beforeOverwrite(grid.cursorY, grid.cursorY);
     if (final === Csi.EraseInDisplay) {
       this.clearing = true;
       // A parameter left out is reported below 0 (ansi.ts): ED with none is ED 0.
@@ -603,6 +670,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.engaged = true;
     this.pieces.clear();
     this.cuts.clear();
+    // Reads' marks from an earlier engagement may be another model's.
+    this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0;
     // Every row above the line in progress was logged (or was on the screen before the recording began).
     this.baseline(firstY);
     this.plainRun = 0;

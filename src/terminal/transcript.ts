@@ -58,7 +58,7 @@ export class Transcript {
 
   /** `now`: when the chunk was read (see EscapeCleaner.advance). */
   push(chunk: Uint8Array, now?: number): void {
-    this.hybrid.input(chunk.length);
+    this.hybrid.input(chunk.length, now);
     this.cleaner.advance(chunk, this.hybrid, now);
   }
 

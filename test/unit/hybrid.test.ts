@@ -428,3 +428,45 @@ describe('the redraw budget: output cannot make the log grow out of proportion t
     assert.deepEqual(log.slice(-2), ['* skipped 1', '| after']);
   });
 });
+
+describe('rows that stood: settled before they are written over, whatever keeps the quiet timer off', () => {
+  /** Feeds `[time, text]` reads with their times, as the recorder does (no settle: bytes every 100 ms keep the quiet timer off, and 5 s of busy never pass). */
+  function timed(reads: [number, string][], size = { columns: 40, rows: 10 }): string[] {
+    const log: string[] = [];
+    const transcript = new Transcript(sinkInto(log), size);
+    for (const [time, text] of reads) transcript.push(bytes(text), time);
+    transcript.end();
+    return log;
+  }
+  const keepAlive = (from: number, to: number): [number, string][] => Array.from({ length: (to - from) / 100 }, (_, i) => [from + 100 * (i + 1), `${ESC}[0m`]);
+
+  it('text drawn by addressing, shown for a second, then overwritten or erased: logged before it goes', () => {
+    for (const cover of [`${ESC}[10;1Hcovered over`, `${ESC}[10;1H${ESC}[2K`, `${ESC}[10;1H${ESC}[20X`, `${ESC}[10;1H${ESC}[20P`]) {
+      const log = timed([[0, `$ run\r\n${ESC}[10;1HSECRET${ESC}[2;1H`], ...keepAlive(0, 1000), [1100, `${cover}${ESC}[2;1Hdone\r\n`]]);
+      assert.ok(log.includes('| SECRET'), `${JSON.stringify(cover)}: ${log.join('\n')}`);
+    }
+  });
+
+  it('a row rewritten faster than that logs its states only when settled (no log growth from a busy status line)', () => {
+    const reads: [number, string][] = [[0, `$ run\r\n`]];
+    for (let i = 1; i <= 20; i++) reads.push([i * 100, `${ESC}7${ESC}[10;1H${ESC}[2KProgress ${i}${ESC}8`]);
+    const log = timed(reads);
+    assert.deepEqual(log, ['| $ run', '| Progress 20']);
+  });
+
+  it('a status row that stands, then changes: each state that stood is logged', () => {
+    const log = timed([[0, `$ run\r\n${ESC}[10;1HProgress 1${ESC}[2;1H`], ...keepAlive(0, 600), [700, `${ESC}[10;1H${ESC}[2KProgress 2${ESC}[2;1H`], ...keepAlive(700, 1400), [1500, `${ESC}[10;1H${ESC}[2KProgress 3${ESC}[2;1H`]]);
+    assert.deepEqual(log, ['| $ run', '| Progress 1', '~ Progress 2', '~ Progress 3']);
+  });
+
+  it('the line in progress is not: a command typed slowly and edited is one line', () => {
+    const log = timed([[0, `${ESC}[1;1H$ ech`], [1000, 'o hi'], [2000, `\b\b\b\b${ESC}[K`], [3000, 'x\r\n']]);
+    assert.deepEqual(log, ['| $ echx']);
+  });
+
+  it('in the alternate screen: a frame before a row that stood is written over', () => {
+    const log = timed([[0, `${ESC}[?1049h${ESC}[5;1HSECRET`], ...keepAlive(0, 1000), [1100, `${ESC}[5;1Hjunk!!${ESC}[?1049l`]]);
+    assert.ok(log.includes('= SECRET'), log.join('\n'));
+    assert.ok(log.includes('= junk!!'), log.join('\n'));
+  });
+});
