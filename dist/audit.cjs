@@ -12280,7 +12280,7 @@ var Hybrid = class {
     let grid = this.grid;
     if (ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0 && OVERWRITING_CSI[final] === 1 && this.beforeOverwrite(grid.cursorY, grid.cursorY), final === 74 /* EraseInDisplay */) {
       this.clearing = !0, this.clearingAll = first === 2 || first <= 0 && grid.cursorX === 0 && grid.cursorY === 0;
-      let erased = this.clearingAll ? this.pendingBeforeClear() : void 0;
+      let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0;
       try {
         grid.csi(final, first, second);
       } finally {
@@ -12518,6 +12518,11 @@ var Hybrid = class {
       this.settleGroup(pendingFirst, pendingLast, why);
       return;
     }
+  }
+  /** The cursor is on the line in progress. */
+  cursorOnPending() {
+    let [first, last] = this.bounds(this.grid.cursorY);
+    return this.isPending(first, last);
   }
   /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
   pendingBeforeClear() {

@@ -405,7 +405,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.clearing = true;
       // A parameter left out is reported below 0 (ansi.ts): ED with none is ED 0.
       this.clearingAll = first === 2 || (first <= 0 && grid.cursorX === 0 && grid.cursorY === 0);
-      const erased = this.clearingAll ? this.pendingBeforeClear() : undefined;
+      // ED 1 with the cursor on the line in progress erases what it showed up to the cursor: kept aside as a clear
+      // of the screen keeps it (ED 0 from home does), written unless the line is drawn again, not dropped.
+      const erased = this.clearingAll || (first === 1 && this.cursorOnPending()) ? this.pendingBeforeClear() : undefined;
       try {
         grid.csi(final, first, second);
       } finally {
@@ -776,6 +778,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.settleGroup(pendingFirst, pendingLast, why);
       return;
     }
+  }
+
+  /** The cursor is on the line in progress. */
+  private cursorOnPending(): boolean {
+    const [first, last] = this.bounds(this.grid!.cursorY);
+    return this.isPending(first, last);
   }
 
   /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */

@@ -470,3 +470,13 @@ describe('rows that stood: settled before they are written over, whatever keeps 
     assert.ok(log.includes('= junk!!'), log.join('\n'));
   });
 });
+
+describe('erasing the display from the cursor on the line in progress', () => {
+  it('ED 1 keeps what it erased of the line as ED 0 from home does: written unless drawn again', () => {
+    const size = { columns: 20, rows: 10 };
+    assert.deepEqual(logOf(`\r\nSECRET${ESC}[1J\r\n`, size), ['| ', '| SECRET', '| ']);
+    assert.deepEqual(logOf(`\r\nSECRET${ESC}[H${ESC}[J\r\n`, size), ['| ', '| SECRET', '| ']);
+    assert.deepEqual(logOf(`\r\nSECRET${ESC}[3D${ESC}[1J\r\n`, size), ['| ', '| SECRET', '|     ET']);
+    assert.deepEqual(logOf(`$ ls${ESC}[1J${ESC}[H$ ls\r\n`, size), ['| $ ls']);
+  });
+});
