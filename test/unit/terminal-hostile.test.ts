@@ -54,7 +54,7 @@ const piece = fc.oneof(
 );
 
 /** Some pieces, as bytes: text pieces as UTF-8, raw ones byte for byte. */
-const stream = fc.array(piece, { maxLength: 120 }).map((parts) => {
+const stream = fc.array(piece, { maxLength: 300, size: 'max' }).map((parts) => {
   const chunks = parts.map((part) => (/[^\x00-\xff]/.test(part) ? Buffer.from(part, 'utf8') : Buffer.from(part, 'latin1')));
   return Buffer.concat(chunks);
 });
@@ -119,8 +119,8 @@ describe('hostile output never breaks the terminal layer', () => {
       fc.property(
         sizes,
         stream,
-        fc.array(fc.nat(), { maxLength: 12 }),
-        fc.array(between, { maxLength: 13 }),
+        fc.array(fc.nat(), { maxLength: 12, size: 'max' }),
+        fc.array(between, { maxLength: 13, size: 'max' }),
         fc.boolean(),
         (size, input, cuts, actions, seeded) => {
           const sink = checkingSink();
