@@ -55,7 +55,7 @@ function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
 const WIDTH_ASK_MS = 1000;
 /**
  * While the screen model has the stream, what it shows is logged once the
- * pane has been quiet this long (a redrawn row's last state, a full-screen
+ * pane has been quiet QUIET_MS (a redrawn row's last state, a full-screen
  * program's frame), and at least every BUSY_MS while output keeps coming.
  */
 const BUSY_MS = 5000;
