@@ -97,6 +97,29 @@ describe('the recorder', () => {
     );
   });
 
+  it('text drawn by addressing that stood, then written over while bytes that show nothing keep coming, is logged (each read has its time)', async () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from('$ run\r\n\x1b[10;1HSECRET\x1b[2;1H'));
+    for (let i = 0; i < 10; i++) {
+      t.tick(100);
+      t.recorder.push(Buffer.from('\x1b[0m'));
+    }
+    t.recorder.push(Buffer.from('\x1b[10;1Hcovered\x1b[2;1Hdone\r\n'));
+    t.recorder.endOfInput();
+    await t.recorder.stop({ reason: 'toggle' });
+    assert.deepEqual(t.sink.lines(), ['| $ run', '| SECRET', '~ covered', '| done', '* stop reason=toggle']);
+  });
+
+  it('redrawn states the budget could not log as they left the screen are a dropped event', async () => {
+    const t = setUp();
+    let input = `${'x'.repeat(1600)}\r\n\x1b[22;24r\x1b[24;1H`;
+    for (let i = 0; i < 3000; i++) input += `\x1b[5;10H${String.fromCharCode(97 + (i % 26))}\x1b[24;1H\n`;
+    t.recorder.push(Buffer.from(`${input}\x1b[r\x1b[5;10HSECRET\x1b[21;1H\x1b[1J`));
+    t.recorder.endOfInput();
+    await t.recorder.stop({ reason: 'toggle' });
+    assert.ok(t.sink.lines().includes('* dropped lines=1 chars=1600 reason=redraw-budget'), t.sink.lines().filter((line) => !line.startsWith('| ')).join('\n'));
+  });
+
   it('a fault in the terminal layer is an error event, and the recording goes on', () => {
     const t = setUp();
     t.recorder.push(Buffer.from('before\r\n'));
