@@ -11198,8 +11198,8 @@ var Row = class {
       return;
     }
     let rows = this.rowList;
+    for (let i = 0; i < last; i++) this.events.scrolled(i, !0);
     for (let i = 0; i < last; i++) {
-      this.events.scrolled(0, !0);
       let gone = rows.shift();
       rows.push(this.freshRow()), this.aboveWraps = gone.wraps, this.pushHistory(gone);
     }
@@ -11294,8 +11294,8 @@ var Row = class {
           this.cy -= available, this.aboveWraps = !1;
         }
       } else {
+        for (let i = 0; i < needed; i++) this.events.scrolled(i, !0);
         for (let i = 0; i < needed; i++) {
-          this.events.scrolled(0, !0);
           let gone = rows.shift();
           this.aboveWraps = gone.wraps, this.pushHistory(gone);
         }
@@ -12349,6 +12349,8 @@ var Hybrid = class {
     }
     let [, last] = this.bounds(y);
     if (this.isPending(y, last)) {
+      if (this.logged.has(grid.rowId(y)))
+        return this.settleGroup(y, last, "leaving"), this.forget(y, y);
       if (this.clearing) return this.forget(y, y);
       if (!this.logged.has(grid.rowId(y)))
         if (grid.wraps(y)) {
@@ -12371,7 +12373,7 @@ var Hybrid = class {
     }
     for (let y = top; y <= bottom; ) {
       let [first, last] = this.bounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
-      this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) || this.settleGroup(first, last, "leaving"), y = last + 1;
+      this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) && !this.logged.has(grid.rowId(first)) || this.settleGroup(first, last, "leaving"), y = last + 1;
     }
     this.forget(top, bottom);
   }

@@ -1059,8 +1059,10 @@ export class ScreenGrid implements Perform {
       return;
     }
     const rows = this.rowList;
+    // Each reported before any moves, as scrollRegionUp reports them: the rows named are read where they stand
+    // (a row marked wrapped must not reach into a fresh row brought in below it).
+    for (let i = 0; i < last; i++) this.events.scrolled(i, true);
     for (let i = 0; i < last; i++) {
-      this.events.scrolled(0, true);
       const gone = rows.shift()!;
       rows.push(this.freshRow());
       this.aboveWraps = gone.wraps;
@@ -1238,8 +1240,8 @@ export class ScreenGrid implements Perform {
         needed -= available;
       }
       if (!this.alternateOn) {
+        for (let i = 0; i < needed; i++) this.events.scrolled(i, true);
         for (let i = 0; i < needed; i++) {
-          this.events.scrolled(0, true);
           const gone = rows.shift()!;
           this.aboveWraps = gone.wraps;
           this.pushHistory(gone);

@@ -505,6 +505,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     const [, last] = this.bounds(y);
     if (this.isPending(y, last)) {
+      // A logged row the cursor is on again (LF below a scroll region does not move it, screen-write.c:1334; LF into
+      // a progress block's next row): text printed over it since is a redraw, logged before it goes, even by a clear.
+      if (this.logged.has(grid.rowId(y))) {
+        this.settleGroup(y, last, 'leaving');
+        return this.forget(y, y);
+      }
       if (this.clearing) return this.forget(y, y);
       if (!this.logged.has(grid.rowId(y))) {
         if (grid.wraps(y)) {
@@ -539,7 +545,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       // erasing it from elsewhere (a move up, then ED), deleting it or pushing it
       // off does not: it was shown, it is logged as it stands, as the line model does.
       const cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
-      if (!(this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt))) this.settleGroup(first, last, 'leaving');
+      const dropped = this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) && !this.logged.has(grid.rowId(first));
+      if (!dropped) this.settleGroup(first, last, 'leaving');
       y = last + 1;
     }
     this.forget(top, bottom);

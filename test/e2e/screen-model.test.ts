@@ -110,6 +110,26 @@ describe('nothing shown is hidden', () => {
     });
   }
 
+  it('a line wrapping onto the last row below a scroll region, then LF: no fault, the row as tmux shows it is logged', async () => {
+    const tmux = server();
+    tmux.tmux('resize-window', '-t', 'main', '-x', '80', '-y', '24');
+    await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '80x24');
+    await tmux.startLogging();
+    await runLogged(tmux, `printf 'before\\r\\n\\e[3;7r\\e[24;75HAAAAAAAAAA\\r\\nafter\\r\\n\\e[r'; clear`);
+    const all = records(tmux);
+    assert.deepEqual(all.filter((record) => record.mark === '*' && record.text.startsWith('error')), []);
+    // tmux wraps the row onto itself and LF stays there (screen-write.c:1334): `after` is printed over `AAAA`.
+    assert.ok(shownTexts(tmux).some((text) => /^after +AAAAAA$/.test(text)), shownTexts(tmux).join('\n'));
+  });
+
+  it('text drawn by addressing, kept up a second by bytes that show nothing, then written over: logged', async () => {
+    const tmux = server();
+    await tmux.startLogging();
+    const keepAlive = Array.from({ length: 12 }, () => `sleep 0.1; printf '\\e[0m'`).join('; ');
+    await runLogged(tmux, `printf '\\e7\\e[10;1HSECRET-STOOD\\e8'; ${keepAlive}; printf '\\e7\\e[10;1H\\e[2Kcovered\\e8'`);
+    assert.ok(shownTexts(tmux).includes('SECRET-STOOD'), shownTexts(tmux).join('\n'));
+  });
+
   it('a flapping loop: every line shown is logged, few blocks, the tmux server stays small', async () => {
     const tmux = server();
     await tmux.startLogging();

@@ -480,3 +480,15 @@ describe('erasing the display from the cursor on the line in progress', () => {
     assert.deepEqual(logOf(`$ ls${ESC}[1J${ESC}[H$ ls\r\n`, size), ['| $ ls']);
   });
 });
+
+describe('a logged row the cursor is on again, written over', () => {
+  it('below a scroll region LF does not move: the new text is a redraw, logged before a clear or a scroll takes it', () => {
+    const size = { columns: 20, rows: 10 };
+    // tmux wraps the last row onto itself there and stays (screen-write.c:1334); `clear` then scrolls it into history.
+    const wrapped = `${ESC}[3;7r${ESC}[10;15HAAAAAAAAAA\r\nafter\r\n${ESC}[r`;
+    assert.deepEqual(logOf(`${wrapped}${ESC}[H${ESC}[2Jend\r\n`, size), [`| AAAA${' '.repeat(10)}AAAAAA`, `~ after${' '.repeat(9)}AAAAAA`, '| end']);
+    assert.deepEqual(logOf(`${ESC}[3;7r${ESC}[10;1Hfirst\r\nsecond${ESC}[r${ESC}[10S`, size), ['| first', '~ second']);
+    // A progress block: LF into the next logged row, its new state cleared away before any settle.
+    assert.deepEqual(logOf(`a: 0\r\nb: 0\r\n${ESC}[2Aa: 5\r\nb: 5${ESC}[H${ESC}[2J`, size), ['| a: 0', '| b: 0', '~ a: 5', '~ b: 5']);
+  });
+});
