@@ -10770,12 +10770,14 @@ var Row = class {
         let code = text2.charCodeAt(i);
         if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
         let width = widthOf(code);
-        if (width === 0) {
-          this.combine(code);
-          continue;
+        if (!(width < 0)) {
+          if (width === 0) {
+            this.combine(code);
+            continue;
+          }
+          if (this.cx + width > this.sx) break;
+          this.put(code, width);
         }
-        if (this.cx + width > this.sx) break;
-        this.put(code, width);
       }
       y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
     }
@@ -10790,7 +10792,7 @@ var Row = class {
         continue;
       }
       let code = cell.codePointAt(0), width = widthOf(code);
-      if (width === 0 || code < 32 || code === 127) {
+      if (width <= 0 || code < 32 || code === 127) {
         this.attach(cell);
         continue;
       }
@@ -10966,6 +10968,10 @@ var Row = class {
       return;
     }
     let width = widthOf(code);
+    if (width < 0) {
+      this.alternateOn || this.attach(String.fromCodePoint(code));
+      return;
+    }
     if (this.joiner && this.combine(ZWJ), width === 0 || this.joiner) {
       this.joiner = !1, this.combine(code);
       return;
@@ -11045,7 +11051,11 @@ var Row = class {
   // ------------------------------------------------------------ lines
   linefeed(wrapped) {
     let cy = this.cy;
-    wrapped && (this.rowList[cy].wraps = !0), cy === this.rlower ? this.scrollRegionUp(1) : cy < this.sy - 1 && (this.cy = cy + 1);
+    if (wrapped) {
+      let row = this.rowList[cy];
+      row.wraps = !0, row.written = this.epoch;
+    }
+    cy === this.rlower ? this.scrollRegionUp(1) : cy < this.sy - 1 && (this.cy = cy + 1);
   }
   /**
    * `n` times grid_view_scroll_region_up (grid-view.c:103), done at once: the
@@ -11091,7 +11101,7 @@ var Row = class {
       for (let y = rlower - n + 1; y <= rlower; y++) this.recycle(rows[y]);
       for (let y = rlower; y - n >= rupper; y--) (rows[y] = rows[y - n]).version = epoch;
       for (let y = rupper; y < rupper + n; y++) rows[y] = this.freshRow();
-      rupper + n <= rlower && (rows[rupper + n].wraps = !1);
+      rupper + n <= rlower && rows[rupper + n].wraps && (rows[rupper + n].wraps = !1, rows[rupper + n].written = epoch);
     }
     this.rowAboveClear(rupper);
   }
@@ -12154,6 +12164,8 @@ var Hybrid = class {
   gone = [];
   // ---- the redraw budget (see REDRAW_PER_BYTE)
   credit = REDRAW_CREDIT_MAX;
+  /** The rows held at the last settle (see settleHeld). */
+  held = /* @__PURE__ */ new Set();
   /** Row ids whose redraw waits for the timer (out of credit before a line). */
   deferred = /* @__PURE__ */ new Set();
   skippedRedraws = 0;
@@ -12473,7 +12485,7 @@ var Hybrid = class {
    */
   disengage(atLineStart) {
     let grid = this.grid;
-    if (grid.alternate || this.leavePending || this.deferred.size > 0) return !1;
+    if (grid.alternate || this.leavePending || this.deferred.size > 0 || (this.settleHeld("line"), this.held.size > 0)) return !1;
     let [upper, lower] = grid.scrollRegion;
     if (upper !== 0 || lower !== grid.rows - 1) return !1;
     let [first, last] = this.bounds(grid.cursorY);
@@ -12486,7 +12498,7 @@ var Hybrid = class {
       let [, end] = this.bounds(y);
       above.push(grid.logText(y, end)), y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending), !0;
+    return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
@@ -12566,13 +12578,36 @@ var Hybrid = class {
    */
   settleRows(all, why = all ? "timer" : "line") {
     let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, deferred = this.deferred, [cursorFirst, cursorLast] = this.bounds(cursorY);
-    this.settleLeftLine(cursorFirst, cursorLast, why);
+    this.settleLeftLine(cursorFirst, cursorLast, why), this.settleHeld(why);
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
       let [first, last] = this.bounds(y);
-      cursorY >= first && cursorY <= last ? all && this.logged.has(grid.rowId(first)) && this.settleGroup(first, last, why) : this.settleGroup(first, last, why), y = last;
+      if (cursorY >= first && cursorY <= last) {
+        if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);
+        else if (!this.isPending(first, last)) for (let yy = first; yy <= last; yy++) this.held.add(grid.rowId(yy));
+      } else this.settleGroup(first, last, why);
+      y = last;
     }
     why === "timer" && (deferred.clear(), this.reportSkipped()), this.settleMark = grid.mark(), this.dirty = !1;
+  }
+  /**
+   * The row the cursor was on at a settle, not settled then for that (text
+   * drawn by addressing, the cursor still after it): settled once the cursor
+   * has left it, though no byte has touched it since.
+   */
+  settleHeld(why) {
+    let held = this.held;
+    if (held.size === 0) return;
+    let grid = this.grid, ids = [];
+    for (let y = 0; y < grid.rows; y++) held.has(grid.rowId(y)) && ids.push(grid.rowId(y));
+    held.clear();
+    for (let id of ids)
+      for (let y = 0; y < grid.rows; y++) {
+        if (grid.rowId(y) !== id) continue;
+        let [first, last] = this.bounds(y);
+        grid.cursorY >= first && grid.cursorY <= last ? held.add(id) : this.settleGroup(first, last, why);
+        break;
+      }
   }
   /** Redraws skipped for want of credit since the last report: said in the log, where the gap is. */
   reportSkipped() {

@@ -423,6 +423,7 @@ export class ScreenGrid implements Perform {
         if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
         if (code < 0x20 || code === 0x7f) continue;
         const width = widthOf(code);
+        if (width < 0) continue; // tmux showed nothing for it
         if (width === 0) {
           this.combine(code);
           continue;
@@ -448,7 +449,7 @@ export class ScreenGrid implements Perform {
       }
       const code = cell.codePointAt(0)!;
       const width = widthOf(code);
-      if (width === 0 || code < 0x20 || code === 0x7f) {
+      if (width <= 0 || code < 0x20 || code === 0x7f) {
         this.attach(cell);
         continue;
       }
@@ -684,6 +685,11 @@ export class ScreenGrid implements Perform {
       return;
     }
     const width = widthOf(code);
+    if (width < 0) {
+      // wcwidth() -1 (an unassigned code point): tmux drops it (utf8.c:237-240), no cell; the log keeps it, as the line model does.
+      if (!this.alternateOn) this.attach(String.fromCodePoint(code));
+      return;
+    }
     if (this.joiner) this.combine(ZWJ); // the joiner itself joins first (screen-write.c:1842)
     if (width === 0 || this.joiner) {
       this.joiner = false;
@@ -838,7 +844,11 @@ export class ScreenGrid implements Perform {
   private linefeed(wrapped: boolean): void {
     // screen-write.c:1334
     const cy = this.cy;
-    if (wrapped) this.rowList[cy]!.wraps = true;
+    if (wrapped) {
+      const row = this.rowList[cy]!;
+      row.wraps = true;
+      row.written = this.epoch;
+    }
     if (cy === this.rlower) this.scrollRegionUp(1);
     else if (cy < this.sy - 1) this.cy = cy + 1;
   }
@@ -895,7 +905,11 @@ export class ScreenGrid implements Perform {
       for (let y = rlower - n + 1; y <= rlower; y++) this.recycle(rows[y]!);
       for (let y = rlower; y - n >= rupper; y--) (rows[y] = rows[y - n]!).version = epoch;
       for (let y = rupper; y < rupper + n; y++) rows[y] = this.freshRow();
-      if (rupper + n <= rlower) rows[rupper + n]!.wraps = false;
+      // Whether a row wraps is part of what it shows (rowWritten): the line it ended is now two.
+      if (rupper + n <= rlower && rows[rupper + n]!.wraps) {
+        rows[rupper + n]!.wraps = false;
+        rows[rupper + n]!.written = epoch;
+      }
     }
     this.rowAboveClear(rupper);
   }

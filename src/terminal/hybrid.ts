@@ -199,6 +199,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   // ---- the redraw budget (see REDRAW_PER_BYTE)
   private credit = REDRAW_CREDIT_MAX;
+  /** The rows held at the last settle (see settleHeld). */
+  private held = new Set<number>();
   /** Row ids whose redraw waits for the timer (out of credit before a line). */
   private deferred = new Set<number>();
   private skippedRedraws = 0;
@@ -709,6 +711,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private disengage(atLineStart: boolean): boolean {
     const grid = this.grid!;
     if (grid.alternate || this.leavePending || this.deferred.size > 0) return false;
+    this.settleHeld('line');
+    if (this.held.size > 0) return false;
     const [upper, lower] = grid.scrollRegion;
     if (upper !== 0 || lower !== grid.rows - 1) return false;
     const [first, last] = this.bounds(grid.cursorY);
@@ -730,7 +734,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.loggedAt.clear();
     this.pieces.clear();
     this.cuts.clear();
-    this.lines.seed(pending);
+    // Blanks the cursor stands after (the line erased up to it, ED 1) are where the next text goes.
+    this.lines.seed(pending === '' && first === last ? ' '.repeat(grid.cursorX) : pending);
     return true;
   }
 
@@ -849,11 +854,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // The line in progress left by a move, and not written since: it is logged as it stands too.
     const [cursorFirst, cursorLast] = this.bounds(cursorY);
     this.settleLeftLine(cursorFirst, cursorLast, why);
+    this.settleHeld(why);
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
       const [first, last] = this.bounds(y);
       if (cursorY >= first && cursorY <= last) {
         if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);
+        // Left for now, but past the mark: held, settled once the cursor has left it.
+        else if (!this.isPending(first, last)) for (let yy = first; yy <= last; yy++) this.held.add(grid.rowId(yy));
       } else this.settleGroup(first, last, why);
       y = last;
     }
@@ -863,6 +871,30 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     this.settleMark = grid.mark();
     this.dirty = false;
+  }
+
+  /**
+   * The row the cursor was on at a settle, not settled then for that (text
+   * drawn by addressing, the cursor still after it): settled once the cursor
+   * has left it, though no byte has touched it since.
+   */
+  private settleHeld(why: Why): void {
+    const held = this.held;
+    if (held.size === 0) return;
+    const grid = this.grid!;
+    const ids: number[] = [];
+    for (let y = 0; y < grid.rows; y++) if (held.has(grid.rowId(y))) ids.push(grid.rowId(y));
+    held.clear();
+    // Its rows may be lines of their own by now (a line inserted between them): each is looked at.
+    for (const id of ids) {
+      for (let y = 0; y < grid.rows; y++) {
+        if (grid.rowId(y) !== id) continue;
+        const [first, last] = this.bounds(y);
+        if (grid.cursorY >= first && grid.cursorY <= last) held.add(id);
+        else this.settleGroup(first, last, why);
+        break;
+      }
+    }
   }
 
   /** Redraws skipped for want of credit since the last report: said in the log, where the gap is. */

@@ -10,6 +10,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { EscapeCleaner } from '../../src/terminal/ansi.ts';
+import { ScreenGrid } from '../../src/terminal/grid.ts';
 import type { ScreenSink } from '../../src/terminal/hybrid.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
 import { split } from '../support/transcript.ts';
@@ -153,6 +155,46 @@ describe('hostile output never breaks the terminal layer', () => {
         transcript.end();
       }),
       { numRuns: Math.ceil(RUNS / 4) },
+    );
+  });
+});
+
+describe('nothing shown is lost: every row of the final screen is in the log', () => {
+  // The screen model alone (tmux's screen, as test/unit/grid.test.ts checks it) against the log the
+  // reader's layer writes for the same bytes, with the recorder's settles between reads: a row's text
+  // may be part of a longer logged line (the log keeps lines whole), never missing.
+  const pieces = ['abc', 'WORD', 'x'.repeat(15), '\r\n', '\r', '\n', `${ESC}[A`, `${ESC}[2B`, `${ESC}[3;2H`, `${ESC}[J`, `${ESC}[1J`, `${ESC}[2J`, `${ESC}[K`, `${ESC}[2;4r`, `${ESC}[r`, `${ESC}[L`, `${ESC}[M`, `${ESC}[S`, `${ESC}[T`, `${ESC}M`, `${ESC}7`, `${ESC}8`, `${ESC}[2P`, `${ESC}[2@`, `${ESC}[3X`, `${ESC}[5;1H`];
+  // Known loss, left open (todo): a quiet settle hands the stream back to the line model, a long line wraps there, SU
+  // and IL then re-engage the screen model, and the line's first row is not logged:
+  // ["\x1b[2P","\x1b[2B","\x1b[2B","x".repeat(15),"\x1b[S","\x1b[3;2H","\x1b[L"] with a quiet settle after the third.
+  it('for arbitrary normal-screen addressing, settles anywhere', { todo: 'a wrapped line re-seeded after a hand-back loses its first row (see above)' }, () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60, size: 'max' }), fc.array(fc.constantFrom(undefined, 'quiet' as const, 'busy' as const), { maxLength: 60 }), (parts, settles) => {
+        const log: string[] = [];
+        const transcript = new Transcript(
+          {
+            line: (text, continued) => (continued && log.length > 0 ? (log[log.length - 1] += text) : log.push(text)),
+            redrawn: (text) => log.push(text),
+            screen: () => {},
+            frame: () => {},
+            scrolledOff: () => {},
+          },
+          { columns: 12, rows: 6 },
+        );
+        parts.forEach((part, index) => {
+          transcript.push(Buffer.from(part));
+          const settle = settles[index];
+          if (settle) transcript.settle(settle);
+        });
+        transcript.end();
+        const screen = new ScreenGrid(12, 6);
+        new EscapeCleaner().advance(Buffer.from(parts.join('')), screen);
+        for (let y = 0; y < 6; y++) {
+          const row = screen.rowText(y);
+          if (row !== '') assert.ok(log.some((line) => line.includes(row)), `row ${JSON.stringify(row)} not in ${JSON.stringify(log)}`);
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
     );
   });
 });
