@@ -11101,7 +11101,7 @@ var Row = class {
       for (let y = rlower - n + 1; y <= rlower; y++) this.recycle(rows[y]);
       for (let y = rlower; y - n >= rupper; y--) (rows[y] = rows[y - n]).version = epoch;
       for (let y = rupper; y < rupper + n; y++) rows[y] = this.freshRow();
-      rupper + n <= rlower && rows[rupper + n].wraps && (rows[rupper + n].wraps = !1, rows[rupper + n].written = epoch);
+      rupper + n <= rlower && rows[rupper + n].wraps && (rows[rupper + n].wraps = !1, rows[rupper + n].written = epoch, rupper + n + 1 < this.sy && (rows[rupper + n + 1].written = epoch));
     }
     this.rowAboveClear(rupper);
   }
@@ -11131,7 +11131,8 @@ var Row = class {
    * (grid.c:655), the last row kept. Copied so that `-J` joins as tmux does.
    */
   clearTailFlag(cy, kept, n) {
-    kept > 0 && kept !== n && (this.rowList[cy + kept - 1].wraps = !1);
+    let row = kept > 0 && kept !== n ? this.rowList[cy + kept - 1] : void 0;
+    row?.wraps && (row.wraps = !1, row.written = this.epoch);
   }
   /**
    * grid_move_lines (grid.c:662): rows `py`..`py+n-1` to `dy`..; rows they
@@ -11155,7 +11156,7 @@ var Row = class {
         this.recycle(this.rowList[y]), this.rowList[y] = this.freshRow();
       else {
         let row = this.rowList[y];
-        row.empty(), row.version = row.written = this.epoch;
+        row.wraps && y + 1 < this.sy && (this.rowList[y + 1].written = this.epoch), row.empty(), row.version = row.written = this.epoch;
       }
     this.rowAboveClear(py);
   }

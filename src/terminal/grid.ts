@@ -909,6 +909,7 @@ export class ScreenGrid implements Perform {
       if (rupper + n <= rlower && rows[rupper + n]!.wraps) {
         rows[rupper + n]!.wraps = false;
         rows[rupper + n]!.written = epoch;
+        if (rupper + n + 1 < this.sy) rows[rupper + n + 1]!.written = epoch;
       }
     }
     this.rowAboveClear(rupper);
@@ -954,7 +955,12 @@ export class ScreenGrid implements Perform {
    * (grid.c:655), the last row kept. Copied so that `-J` joins as tmux does.
    */
   private clearTailFlag(cy: number, kept: number, n: number): void {
-    if (kept > 0 && kept !== n) this.rowList[cy + kept - 1]!.wraps = false;
+    const row = kept > 0 && kept !== n ? this.rowList[cy + kept - 1]! : undefined;
+    // It counts as written: the line it ended is two lines now.
+    if (row?.wraps) {
+      row.wraps = false;
+      row.written = this.epoch;
+    }
   }
 
   /**
@@ -985,6 +991,8 @@ export class ScreenGrid implements Perform {
         this.rowList[y] = this.freshRow();
       } else {
         const row = this.rowList[y]!;
+        // The row below no longer continues a line: it is one of its own, which counts as written.
+        if (row.wraps && y + 1 < this.sy) this.rowList[y + 1]!.written = this.epoch;
         row.empty();
         row.version = row.written = this.epoch;
       }

@@ -164,10 +164,10 @@ describe('nothing shown is lost: every row of the final screen is in the log', (
   // reader's layer writes for the same bytes, with the recorder's settles between reads: a row's text
   // may be part of a longer logged line (the log keeps lines whole), never missing.
   const pieces = ['abc', 'WORD', 'x'.repeat(15), '\r\n', '\r', '\n', `${ESC}[A`, `${ESC}[2B`, `${ESC}[3;2H`, `${ESC}[J`, `${ESC}[1J`, `${ESC}[2J`, `${ESC}[K`, `${ESC}[2;4r`, `${ESC}[r`, `${ESC}[L`, `${ESC}[M`, `${ESC}[S`, `${ESC}[T`, `${ESC}M`, `${ESC}7`, `${ESC}8`, `${ESC}[2P`, `${ESC}[2@`, `${ESC}[3X`, `${ESC}[5;1H`];
-  // Known loss, left open (todo): a quiet settle hands the stream back to the line model, a long line wraps there, SU
-  // and IL then re-engage the screen model, and the line's first row is not logged:
-  // ["\x1b[2P","\x1b[2B","\x1b[2B","x".repeat(15),"\x1b[S","\x1b[3;2H","\x1b[L"] with a quiet settle after the third.
-  it('for arbitrary normal-screen addressing, settles anywhere', { todo: 'a wrapped line re-seeded after a hand-back loses its first row (see above)' }, () => {
+  // Left open (todo): rows split off the line in progress by a change of tmux's wrapped flags, then a settle, are
+  // not all logged; found so far and fixed: IL's and RI's flag clearing, EL of a wrapped row. Still failing:
+  // ["abc","\x1b[2J","x".repeat(15),"abc","abc","\x1b[L"] with a busy settle after the fifth.
+  it('for arbitrary normal-screen addressing, settles anywhere', { todo: 'rows split off the line in progress (see above)' }, () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60, size: 'max' }), fc.array(fc.constantFrom(undefined, 'quiet' as const, 'busy' as const), { maxLength: 60 }), (parts, settles) => {
         const log: string[] = [];
