@@ -2565,6 +2565,9 @@ var import_node_path = __toESM(require("node:path"), 1);
 // src/format/json.ts
 var import_node_os = __toESM(require("node:os"), 1);
 
+// src/core/record.ts
+var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "event"];
+
 // node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
@@ -5543,7 +5546,7 @@ function validateTimezone(_hours, minutes) {
 }
 
 // src/format/text.ts
-var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", screen: "=", event: "*" }, KINDS = { "|": "line", "+": "piece", "=": "screen", "*": "event" };
+var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", redrawn: "~", screen: "=", event: "*" }, KINDS = { "|": "line", "+": "piece", "~": "redrawn", "=": "screen", "*": "event" };
 function makeClock(timeFormat) {
   let lastMs = Number.NaN, last = "";
   return (ms) => (ms !== lastMs && (lastMs = ms, last = escapeText(format(ms, timeFormat))), last);
@@ -5587,7 +5590,7 @@ var TextFormat = class {
   place;
   user = "";
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
-  middle = { line: "", piece: "", screen: "", event: "" };
+  middle = { line: "", piece: "", redrawn: "", screen: "", event: "" };
   constructor(timeFormat) {
     this.clock = makeClock(timeFormat);
   }
@@ -5595,13 +5598,13 @@ var TextFormat = class {
     if (record.place !== this.place || record.user !== this.user) {
       this.place = record.place, this.user = record.user;
       let from = origin(record.user, record.place);
-      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
+      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, redrawn: ` ${from} ${MARKS.redrawn} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
     }
     let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
     return `${this.clock(record.time)}${this.middle[record.kind]}${text2}
 `;
   }
-}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
+}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=*]) /;
 function splitLine(line, timeWordCount) {
   let at = 0;
   for (let words = timeWordCount; words > 0; words--)
@@ -5649,7 +5652,7 @@ function parseEventText(text2) {
 }
 
 // src/format/json.ts
-var KINDS2 = /* @__PURE__ */ new Set(["line", "piece", "screen", "event"]);
+var KINDS2 = new Set(RECORD_KINDS);
 function quote(value) {
   return JSON.stringify(wellFormed(value));
 }
@@ -5948,9 +5951,9 @@ var EscapeCleaner = class {
     let at = o - this.extraBytes, last = this.ops - 1;
     return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
   }
-  op(o, code, param2, param22) {
+  op(o, code, param3, param22) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param2, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
@@ -9574,6 +9577,16 @@ function cellWidth(codePoint) {
   }
   return 1;
 }
+function textWidth(text2) {
+  let cells = 0;
+  for (let i = 0; i < text2.length; i++) {
+    let codePoint = text2.codePointAt(i);
+    codePoint > 65535 && i++;
+    let width = cellWidth(codePoint);
+    width > 0 && (cells += width);
+  }
+  return cells;
+}
 function textInCells(text2, cells) {
   let used = 0, end = 0;
   for (; end < text2.length; ) {
@@ -9626,6 +9639,17 @@ var Row = class {
     }
     let text2 = this.lead + this.cells.join("");
     return text2.includes(PAD) || text2.includes(TAB_PAD) ? text2.replace(/[\0\x01]/g, "") : text2;
+  }
+  /**
+   * The row cell by cell for a screen model: text before the first cell, and
+   * per cell its character with what is combined onto it ('' for a cell that
+   * shows nothing: a TAB's, a piece's; a wide character's right half is left out).
+   */
+  screenCells() {
+    let cells = [];
+    for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells())
+      cell !== PAD && cells.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
+    return { lead: this.lead, cells };
   }
   /** The units this row holds (its share of the tally). */
   get units() {
@@ -9897,6 +9921,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     let text2 = "";
     for (let row of this.rows) text2 += row.toString();
     return text2;
+  }
+  /** The line being drawn as the rows it takes, which of them wrap, and the cursor among them (`cx` is `columns` when a wrap is pending): what a screen model is seeded with. */
+  pendingRows() {
+    return { rows: this.rows.map((row) => row.screenCells()), wraps: this.rows.map((row) => row.wrapped), cx: this.cx, cy: this.cy };
   }
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text2) {
@@ -10255,8 +10283,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** Writes out `text`: a line when `ends`, else a piece to be continued; longer than the limit, in pieces (never splitting a surrogate pair). */
   out(text2, ends2) {
     for (this.erased !== void 0 && !this.continued && this.beforeLine(text2); text2.length > this.maxChars; ) {
-      let cut = this.maxChars, last = text2.charCodeAt(cut - 1);
-      last >= 55296 && last <= 56319 && cut--, this.sink.line(text2.slice(0, cut), this.continued), this.continued = !0, text2 = text2.slice(cut);
+      let cut2 = this.maxChars, last = text2.charCodeAt(cut2 - 1);
+      last >= 55296 && last <= 56319 && cut2--, this.sink.line(text2.slice(0, cut2), this.continued), this.continued = !0, text2 = text2.slice(cut2);
     }
     ends2 ? (this.sink.line(text2, this.continued), this.continued = !1) : text2.length > 0 && (this.sink.line(text2, this.continued), this.continued = !0);
   }
@@ -10447,10 +10475,10 @@ var CONTEXT_CHARS = 256, Redactor = class {
   joinHeld(piece, next) {
     let held = this.held, context = this.heldContext;
     this.held = void 0;
-    let joined = context + held.text + piece.text, cut = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span) => span.start >= context.length), before = [], resume = cut;
+    let joined = context + held.text + piece.text, cut2 = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span) => span.start >= context.length), before = [], resume = cut2;
     for (let span of spans) {
-      if (span.start >= cut) break;
-      before.push({ ...span, start: span.start - context.length, end: span.end - context.length }), span.end > cut && (resume = span.end);
+      if (span.start >= cut2) break;
+      before.push({ ...span, start: span.start - context.length, end: span.end - context.length }), span.end > cut2 && (resume = span.end);
     }
     this.count += before.length, next({ ...held, text: applySpans(joined.slice(context.length, resume), before) });
     let rest = { ...piece, text: joined.slice(resume) }, restContext = joined.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
@@ -11251,10 +11279,16 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }) {
     (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, done);
   }
-  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
-  textBeforeCursor(paneId, cursorX, cursorY) {
-    let line = this.run(["capture-pane", "-p", "-t", paneId, "-S", String(cursorY), "-E", String(cursorY)]).replace(/\n$/, "");
-    return textInCells(line, cursorX);
+  /** The rows the pane shows now (at toggle time: never on the data path). */
+  visibleRows(paneId) {
+    return this.run(["capture-pane", "-p", "-t", paneId]).replace(/\n$/, "").split(`
+`);
+  }
+  /** The text of the cursor's line left of the cursor, and the rows above it, as the screen shows them now. */
+  screenBeforeCursor(paneId, cursorX, cursorY) {
+    let rows = this.run(["capture-pane", "-p", "-t", paneId, "-S", "0", "-E", String(cursorY)]).replace(/\n$/, "").split(`
+`);
+    return { seed: textInCells(rows[cursorY] ?? "", cursorX), rowsAbove: rows.slice(0, cursorY) };
   }
   /**
    * The rows above the cursor's line `cursorY`, from up to `scrollback` lines
@@ -11401,7 +11435,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /**
    * The program in the foreground of a pane (tmux reads it from the pty,
-   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
+   * osdep-linux.c), or undefined. Asynchronous; calls in
    * flight at once share one question (a program flapping between screens
    * asks once, not per switch).
    */
@@ -11416,22 +11450,15 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       for (let each of all) each(name);
     });
   }
-  /**
-   * The rows of a pane's screen, without trailing blank rows, and whether it is
-   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
-   * reader must keep draining its input meanwhile.
-   */
-  captureScreen(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}", ";", "capture-pane", "-p", "-t", paneId];
+  /** Whether the pane is in the alternate screen now, or undefined if tmux cannot say. Asynchronous. */
+  alternateOn(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{alternate_on}"];
     this.runLater(args, (error, stdout) => {
-      if (error) return done(void 0);
-      let [flag2, ...rows] = stdout.replace(/\n$/, "").split(`
-`);
-      for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-      done({ alternate: flag2 === "1", rows });
+      let flag2 = stdout.trim();
+      done(error || flag2 !== "0" && flag2 !== "1" ? void 0 : flag2 === "1");
     });
   }
-  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
+  /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
   paneWidth(paneId, done) {
     let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
     this.runLater(args, (error, stdout) => {
@@ -11441,7 +11468,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /**
    * The hash an integrated shell with this pid registered in the pane, or
-   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
+   * undefined. Asynchronous. `pid` must be digits (it comes
    * from the pane's output and goes into a format).
    */
   registeredShell(paneId, pid, done) {
@@ -11567,7 +11594,7 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   alternateScreenAllowed: { format: "alternate-screen", parse: flag },
   /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
   width: { format: "pane_width", parse: number },
-  /** Rows: the header of the raw stream's cast (`@audit-cast`). */
+  /** Rows: the screen model's height, and the cast's header (`@audit-cast`). */
   height: { format: "pane_height", parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: "pane_current_command", parse: text },
@@ -11755,8 +11782,8 @@ function launch(tmux, state, invocation, by) {
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
-  let seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : "", history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : void 0;
-  return writeRecording(plan.runFile, { ...plan.recording, seed, ...history && history.rows.length > 0 ? { history } : {} }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
+  let { seed, rowsAbove } = plan.seedAt ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : { seed: "", rowsAbove: tmux.visibleRows(state.paneId) }, history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : void 0;
+  return writeRecording(plan.runFile, { ...plan.recording, seed, rowsAbove, ...history && history.rows.length > 0 ? { history } : {} }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
 }
 function readerStarted(tmux, paneId, plan, deadline) {
   for (; livingReader(plan.runFile) === void 0; ) {
@@ -12145,41 +12172,1608 @@ var Hold = class {
   }
 };
 
+// src/terminal/grid.ts
+var NO_EVENTS = { scrolled() {
+}, erasing() {
+}, switching() {
+} }, SPACE = 32, PADDING = 0, EXTRA = 56320, TAB3 = 9, ZWJ2 = 8205, UTF8_SIZE = 21, HISTORY_ROWS = 512, LF3 = 10, CR3 = 13, BS3 = 8;
+function param(value, min, fallback) {
+  return value < 0 ? fallback : value < min ? min : value;
+}
+function utf8Length(text2) {
+  let bytes = 0;
+  for (let i = 0; i < text2.length; i++) {
+    let unit = text2.charCodeAt(i);
+    unit < 128 ? bytes += 1 : unit < 2048 ? bytes += 2 : unit >= 55296 && unit <= 56319 ? (bytes += 4, i++) : bytes += 3;
+  }
+  return bytes;
+}
+var BMP_WIDTHS = new Uint8Array(65536);
+function widthOf(codePoint) {
+  if (codePoint < 768) return 1;
+  if (codePoint > 65535) return cellWidth(codePoint);
+  let known = BMP_WIDTHS[codePoint];
+  if (known !== 0) return known - 1;
+  let width = cellWidth(codePoint);
+  return BMP_WIDTHS[codePoint] = width + 1, width;
+}
+function extraWidth(text2) {
+  return widthOf(text2.codePointAt(0));
+}
+var Row2 = class {
+  cells;
+  /** Cells in use (tmux's cellused): the row's text ends here. */
+  used = 0;
+  /**
+   * Cells printed to, lowered by an erase that reaches it: the log keeps the
+   * blanks a program printed at the end of a line (a prompt's `$ `), as the
+   * line model does, but not those an erase left (EL after CUB, Ctrl-L's
+   * redraw). tmux has no such mark: cellused stays where EL leaves it
+   * (grid_clear, grid.c:597), and capture-pane trims every trailing blank.
+   */
+  printed = 0;
+  /** Holds padding or extra cells: text takes the slow path. */
+  complex = !1;
+  extras = null;
+  /** Text the screen gives no cell, before the first (see ScreenGrid.attach). */
+  lead = "";
+  /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
+  wraps = !1;
+  /** Has cells allocated (tmux's cellsize > 0): EL 2 on a row without is a no-op (screen-write.c:1191). */
+  touched = !1;
+  id;
+  version;
+  /** When the row's text last changed (not its position): a row that only scrolled keeps this. */
+  written;
+  constructor(columns, id, version) {
+    this.cells = new Uint16Array(columns).fill(SPACE), this.id = id, this.version = version, this.written = version;
+  }
+  /** Empties the row (grid_empty_line). */
+  empty() {
+    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.printed = 0, this.complex = !1, this.extras = null, this.lead = "", this.wraps = !1, this.touched = !1;
+  }
+  /** Text up to `end` cells, padding skipped. */
+  text(end) {
+    if (end === 0) return this.lead;
+    let cells = this.cells;
+    if (!this.complex) return this.lead + String.fromCharCode.apply(null, cells.subarray(0, end));
+    let out = this.lead;
+    for (let x = 0; x < end; x++) {
+      let cell = cells[x];
+      cell !== PADDING && (out += cell === EXTRA ? this.extras[x] : String.fromCharCode(cell));
+    }
+    return out;
+  }
+  /** Cells up to the last that is not blank. */
+  end() {
+    let end = this.used;
+    for (; end > 0 && this.cells[end - 1] === SPACE; ) end--;
+    return end;
+  }
+  /** The text of cell `x` (for moves and reflow). */
+  cellText(x) {
+    let cell = this.cells[x];
+    return cell === EXTRA ? this.extras[x] : cell === PADDING ? "" : String.fromCharCode(cell);
+  }
+  /** Cells cell `x` takes (0 for padding). */
+  cellWidth(x) {
+    let cell = this.cells[x];
+    return cell === PADDING ? 0 : cell === EXTRA ? extraWidth(this.extras[x]) : widthOf(cell);
+  }
+  setExtra(x, text2) {
+    this.cells[x] = EXTRA, (this.extras ??= [])[x] = text2, this.complex = !0;
+  }
+  resize(columns) {
+    if (columns === this.cells.length) return;
+    let cells = new Uint16Array(columns).fill(SPACE);
+    cells.set(this.cells.subarray(0, Math.min(columns, this.cells.length))), this.cells = cells, this.used > columns && (this.used = columns), this.printed > columns && (this.printed = columns), this.extras !== null && this.extras.length > columns && (this.extras.length = columns);
+  }
+}, ScreenGrid = class {
+  constructor(columns, rows, events = NO_EVENTS) {
+    this.events = events;
+    this.sx = Math.max(1, columns | 0), this.sy = Math.max(1, rows | 0), this.rlower = this.sy - 1, this.rowList = [];
+    for (let y = 0; y < this.sy; y++) this.rowList.push(this.freshRow());
+  }
+  events;
+  sx;
+  sy;
+  rowList;
+  cx = 0;
+  cy = 0;
+  rupper = 0;
+  rlower;
+  alternateOn = !1;
+  /** The normal screen's rows and size while the alternate screen is up (tmux's saved_grid). */
+  savedRows = null;
+  savedSx = 0;
+  savedSy = 0;
+  /** Cursor saved by 1049 (saved_cx/saved_cy; -1 until first set, as UINT_MAX in screen.c:112). */
+  altSavedX = -1;
+  altSavedY = -1;
+  /** DECSC/SCOSC position: in tmux's input context, shared by both screens, 0,0 until saved (input.c:770). */
+  savedX = 0;
+  savedY = 0;
+  /** Origin mode (DECOM): rows of CUP and VPA count from the scroll region's top (screen-write.c:1274). */
+  origin = !1;
+  savedOrigin = !1;
+  /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
+  last = -1;
+  /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
+  joiner = !1;
+  /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
+  aboveWraps = !1;
+  /**
+   * Rows scrolled into history, a ring of at most HISTORY_ROWS (oldest at
+   * `historyStart`), and how many tmux would pull back (hscrolled).
+   */
+  historyRing = [];
+  historyStart = 0;
+  scrolledBack = 0;
+  /** The alternate screen's rows, kept between switches so that flapping costs no allocation. */
+  altRows = null;
+  spare = [];
+  nextId = 1;
+  epoch = 1;
+  // ------------------------------------------------------------ reading
+  get columns() {
+    return this.sx;
+  }
+  get rows() {
+    return this.sy;
+  }
+  /** Cursor column: `columns` when a character just filled the last one (tmux's pending wrap). */
+  get cursorX() {
+    return this.cx;
+  }
+  get cursorY() {
+    return this.cy;
+  }
+  get pendingWrap() {
+    return this.cx >= this.sx;
+  }
+  get alternate() {
+    return this.alternateOn;
+  }
+  get scrollRegion() {
+    return [this.rupper, this.rlower];
+  }
+  /**
+   * Row `y`'s text, each character once (a wide one takes two cells),
+   * trailing blanks trimmed; untrimmed, it runs to the last cell written, as
+   * `capture-pane -J` joins a row that wraps.
+   */
+  rowText(y, trim = !0) {
+    let row = this.rowList[y];
+    return row.text(trim ? row.end() : row.used);
+  }
+  /** Row `y` continues the row above it (for row 0: the last row that went into history). */
+  continued(y) {
+    return y === 0 ? this.aboveWraps : this.rowList[y - 1].wraps;
+  }
+  /** Row `y` continues onto the next row (the last row can: below a scroll region tmux wraps a row onto itself, screen-write.c:1334). */
+  wraps(y) {
+    return this.rowList[y]?.wraps === !0;
+  }
+  /**
+   * The line row `y` holds: a row moved by scrolling or line insertion keeps
+   * its id, a row that comes in blank (or is blanked by ED) gets a new one.
+   */
+  rowId(y) {
+    return this.rowList[y]?.id ?? 0;
+  }
+  /** When row `y` last changed (content or position), as a `mark()` count. */
+  rowVersion(y) {
+    return this.rowList[y].version;
+  }
+  /** When row `y`'s text (or whether it wraps) last changed, as a `mark()` count; moving it (scrolling, IL/DL) does not count. */
+  rowWritten(y) {
+    return this.rowList[y].written;
+  }
+  /** A moment: rows changed after it have `rowVersion > mark`. */
+  mark() {
+    return this.epoch++;
+  }
+  /** Rows changed since `mark`, top to bottom. */
+  changedSince(mark) {
+    let out = [];
+    for (let y = 0; y < this.sy; y++) this.rowList[y].version > mark && out.push(y);
+    return out;
+  }
+  /** First and last rows of the wrapped group holding row `y`. */
+  lineBounds(y) {
+    let first = y;
+    for (; first > 0 && this.rowList[first - 1].wraps; ) first--;
+    let last = y;
+    for (; last < this.sy - 1 && this.rowList[last].wraps; ) last++;
+    return [first, last];
+  }
+  /** The logical line rows `first`..`last` hold, joined as `capture-pane -J` joins them, trailing blanks trimmed. */
+  joinedText(first, last) {
+    let text2 = "";
+    for (let y = first; y <= last; y++) {
+      let row = this.rowList[y];
+      text2 += row.text(y === last ? row.end() : row.used);
+    }
+    let end = text2.length;
+    for (; end > 0 && text2.charCodeAt(end - 1) === SPACE; ) end--;
+    return end === text2.length ? text2 : text2.slice(0, end);
+  }
+  /**
+   * The logical line rows `first`..`last` hold, for the log: joined as
+   * `joinedText`, the last row's trailing blanks kept up to where they were
+   * printed (see Row.printed), unless it holds only blanks; text is never
+   * cut short of its last non-blank.
+   */
+  logText(first, last) {
+    let text2 = "";
+    for (let y = first; y <= last; y++) {
+      let row = this.rowList[y];
+      text2 += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
+    }
+    return /^ *$/.test(text2) ? "" : text2;
+  }
+  /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */
+  lines() {
+    let out = [];
+    for (let y = 0; y < this.sy; ) {
+      let last = y;
+      for (; last < this.sy - 1 && this.rowList[last].wraps; ) last++;
+      out.push(this.joinedText(y, last)), y = last + 1;
+    }
+    return out;
+  }
+  // ------------------------------------------------------------ seeding and size
+  /**
+   * Fills the screen from text already on it (the reader's `capture-pane -p`
+   * at start: one string per row), with the cursor, and optionally which rows
+   * continue the row above. Text past the width is cut.
+   */
+  seed(rows, cursorX, cursorY, continued) {
+    for (let y = 0; y < this.sy; y++) {
+      let row = this.rowList[y];
+      row.empty(), this.touch(row);
+    }
+    this.aboveWraps = continued?.[0] === !0;
+    for (let y = 0; y < this.sy && y < rows.length; y++) {
+      this.cy = y, this.cx = 0;
+      let text2 = rows[y];
+      if (typeof text2 != "string") {
+        this.seedCells(text2), y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
+        continue;
+      }
+      for (let i = 0; i < text2.length; i++) {
+        let code = text2.charCodeAt(i);
+        if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
+        let width = widthOf(code);
+        if (!(width < 0)) {
+          if (width === 0) {
+            this.combine(code);
+            continue;
+          }
+          if (this.cx + width > this.sx) break;
+          this.put(code, width);
+        }
+      }
+      y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
+    }
+    this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.last = -1, this.joiner = !1;
+  }
+  /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
+  seedCells({ lead, cells }) {
+    let row = this.rowList[this.cy];
+    for (let cell of cells) {
+      if (cell === "") {
+        this.cx++;
+        continue;
+      }
+      let code = cell.codePointAt(0), width = widthOf(code);
+      if (width <= 0 || code < 32 || code === 127) {
+        this.attach(cell);
+        continue;
+      }
+      if (this.cx + width > this.sx) break;
+      let x = this.cx;
+      this.put(code, width);
+      let size2 = code > 65535 ? 2 : 1;
+      cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));
+    }
+    row.lead = lead;
+  }
+  /**
+   * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
+   * show), kept with the cell left of the cursor as a combining mark is
+   * (screen-write.c:1981), or before the row's first cell: the screen never
+   * shows it, the log keeps it.
+   */
+  attach(text2) {
+    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
+    for (; x >= 0 && row.cells[x] === PADDING; ) x--;
+    x < 0 ? row.lead += text2 : (row.setExtra(x, row.cellText(x) + text2), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
+  }
+  /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */
+  resize(columns, rows) {
+    columns = Math.max(1, columns | 0), rows = Math.max(1, rows | 0), !(columns === this.sx && rows === this.sy) && this.resizeTo(columns, rows, !this.alternateOn);
+  }
+  // ------------------------------------------------------------ Perform
+  print(text2) {
+    let n = text2.length;
+    for (let i = 0; i < n; i++) {
+      let code = text2.charCodeAt(i);
+      if (code >= 32 && code < 127) {
+        let cx = this.cx;
+        cx >= this.sx && (this.linefeed(!0), cx = this.cx = 0);
+        let row = this.rowList[this.cy];
+        row.complex && this.clearWideAround(row, cx, 1), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), cx >= row.printed && (row.printed = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1, this.last = code;
+        continue;
+      }
+      if (this.last = -1, code === TAB3) {
+        this.tab();
+        continue;
+      }
+      code >= 55296 && code <= 56319 && i + 1 < n && (code = text2.codePointAt(i++)), this.printWide(code);
+    }
+  }
+  execute(control) {
+    this.last = -1, control === LF3 ? this.linefeed(!1) : control === CR3 ? this.cx = 0 : control === BS3 && this.backspace();
+  }
+  csi(final, first, second) {
+    let last = this.last;
+    switch (this.last = -1, final) {
+      case 65 /* CursorUp */:
+        this.cursorUp(param(first, 1, 1));
+        break;
+      case 66 /* CursorDown */:
+        this.cursorDown(param(first, 1, 1));
+        break;
+      case 67 /* CursorForward */:
+        this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
+        break;
+      case 68 /* CursorBackward */:
+        this.cx -= Math.min(param(first, 1, 1), this.cx);
+        break;
+      case 69 /* CursorNextLine */:
+        this.cx = 0, this.cursorDown(param(first, 1, 1));
+        break;
+      case 70 /* CursorPrecedingLine */:
+        this.cx = 0, this.cursorUp(param(first, 1, 1));
+        break;
+      case 71 /* CursorColumn */:
+      case 96 /* CursorColumnAbsolute */:
+        this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
+        break;
+      case 100 /* CursorRow */:
+        this.cy = this.originRow(param(first, 1, 1) - 1);
+        break;
+      case 72 /* CursorPosition */:
+      case 102 /* CursorPositionHvp */:
+        this.cy = this.originRow(param(first, 1, 1) - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
+        break;
+      case 90 /* CursorBackwardTab */: {
+        let cx = Math.min(this.cx, this.sx - 1), n = param(first, 1, 1);
+        for (; cx > 0 && n-- > 0; )
+          do
+            cx--;
+          while (cx > 0 && cx % 8 !== 0);
+        this.cx = cx;
+        break;
+      }
+      case 74 /* EraseInDisplay */: {
+        let mode = param(first, 0, 0);
+        mode === 0 ? this.clearEndOfScreen() : mode === 1 ? this.clearStartOfScreen() : mode === 2 ? this.clearScreen() : mode === 3 && param(second, 0, 0) === 0 && this.clearHistory();
+        break;
+      }
+      case 75 /* EraseInLine */: {
+        let mode = param(first, 0, 0);
+        mode === 0 ? this.clearEndOfLine() : mode === 1 ? this.clearStartOfLine() : mode === 2 && this.clearLine();
+        break;
+      }
+      case 64 /* InsertCharacters */:
+        this.insertCharacters(param(first, 1, 1));
+        break;
+      case 80 /* DeleteCharacters */:
+        this.deleteCharacters(param(first, 1, 1));
+        break;
+      case 88 /* EraseCharacters */:
+        this.eraseCharacters(param(first, 1, 1));
+        break;
+      case 98 /* Repeat */:
+        this.repeat(last, param(first, 1, 1));
+        break;
+      case 76 /* InsertLines */:
+        this.insertLines(param(first, 1, 1));
+        break;
+      case 77 /* DeleteLines */:
+        this.deleteLines(param(first, 1, 1));
+        break;
+      case 83 /* ScrollUp */:
+        this.scrollRegionUp(Math.min(param(first, 1, 1), this.rlower - this.rupper + 1));
+        break;
+      case 84 /* ScrollDown */: {
+        let n = Math.min(param(first, 1, 1), this.rlower - this.rupper + 1);
+        this.events.erasing(this.rlower - n + 1, this.rlower), this.scrollRegionDown(n);
+        break;
+      }
+      case 114 /* ScrollRegion */:
+        this.setScrollRegion(param(first, 1, 1) - 1, param(second, 1, this.sy) - 1);
+        break;
+      case 115 /* SaveCursor */:
+        this.saveCursor();
+        break;
+      case 117 /* RestoreCursor */:
+        this.restoreCursor();
+        break;
+    }
+  }
+  esc(final) {
+    switch (this.last = -1, final) {
+      case 55 /* SaveCursor */:
+        this.saveCursor();
+        break;
+      case 56 /* RestoreCursor */:
+        this.restoreCursor();
+        break;
+      case 68 /* Index */:
+        this.linefeed(!1);
+        break;
+      case 69 /* NextLine */:
+        this.cx = 0, this.linefeed(!1);
+        break;
+      case 77 /* ReverseIndex */:
+        this.cy === this.rupper ? (this.events.erasing(this.rlower, this.rlower), this.scrollRegionDown(1)) : this.cy > 0 && this.cy--;
+        break;
+      case 99 /* Reset */:
+        this.reset();
+        break;
+    }
+  }
+  /**
+   * 1049, 1047 and 47: tmux's screen_alternate_on/off (screen.c:580, :605);
+   * only 1049 saves and restores the cursor (input.c:1817-1823).
+   */
+  screen(alternate, mode) {
+    this.last = -1, alternate ? this.alternateOnScreen(mode === 1049) : this.alternateOffScreen(mode === 1049);
+  }
+  osc() {
+  }
+  // ------------------------------------------------------------ writing cells
+  /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
+  printWide(code) {
+    if (code === ZWJ2) {
+      this.joiner = !0;
+      return;
+    }
+    let width = widthOf(code);
+    if (width < 0) {
+      this.alternateOn || this.attach(String.fromCodePoint(code));
+      return;
+    }
+    if (this.joiner && this.combine(ZWJ2), width === 0 || this.joiner) {
+      this.joiner = !1, this.combine(code);
+      return;
+    }
+    this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && this.put(code, width);
+  }
+  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
+  put(code, width) {
+    let row = this.rowList[this.cy], cx = this.cx;
+    row.complex && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), cx + width > row.printed && (row.printed = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
+  }
+  /**
+   * Overwriting part of a wide character blanks the rest of it
+   * (screen-write.c:1731, :2034): padding back to the character at `x`, and
+   * padding after the cells written.
+   */
+  clearWideAround(row, x, width) {
+    let cells = row.cells;
+    if (cells[x] === PADDING) {
+      let xx = x;
+      for (; xx > 0 && cells[xx] === PADDING; ) cells[xx--] = SPACE;
+      cells[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells[xx] = SPACE);
+    }
+    for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
+  }
+  /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
+  combine(code) {
+    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
+    for (; x >= 0 && row.cells[x] === PADDING; ) x--;
+    if (x < 0) return;
+    let before = row.cellText(x), added = String.fromCodePoint(code);
+    utf8Length(before) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before + added), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
+  }
+  repeat(last, count) {
+    let n = Math.min(count, this.sx - this.cx);
+    if (last < 0 || n <= 0) return;
+    let text2 = String.fromCharCode(last).repeat(n);
+    this.print(text2), this.last = -1;
+  }
+  tab() {
+    this.cx >= this.sx - 1 || (this.cx = Math.min((Math.floor(this.cx / 8) + 1) * 8, this.sx - 1));
+  }
+  backspace() {
+    if (this.cx === 0) {
+      if (this.cy === 0) return;
+      this.rowList[this.cy - 1].wraps && (this.cy--, this.cx = this.sx - 1);
+    } else this.cx = Math.min(this.cx - 1, this.sx - 1);
+  }
+  // ------------------------------------------------------------ cursor
+  cursorUp(n) {
+    let cy = this.cy;
+    n = Math.min(n, cy < this.rupper ? cy : cy - this.rupper), this.cx === this.sx && this.cx--, this.cy = cy - n;
+  }
+  cursorDown(n) {
+    let cy = this.cy;
+    if (n = Math.min(n, cy > this.rlower ? this.sy - 1 - cy : this.rlower - cy), this.cx === this.sx) this.cx--;
+    else if (n === 0) return;
+    this.cy = cy + n;
+  }
+  saveCursor() {
+    this.savedX = this.cx, this.savedY = this.cy, this.savedOrigin = this.origin;
+  }
+  /** Row `y` of CUP or VPA on the screen: in origin mode, of the scroll region, kept in it (screen_write_cursormove, screen-write.c:1274). */
+  originRow(y) {
+    return this.origin && (y = y > this.rlower - this.rupper ? this.rlower : y + this.rupper), Math.min(y, this.sy - 1);
+  }
+  /** DECOM set or reset: the cursor goes home, the region's top when set (input.c:1683, :1773); `home` false: the mode only (seeding). */
+  setOrigin(set, home) {
+    this.origin = set, home && (this.last = -1, this.cx = 0, this.cy = this.originRow(0));
+  }
+  restoreCursor() {
+    this.origin = this.savedOrigin, this.cx = Math.min(this.savedX, this.sx - 1), this.cy = Math.min(this.savedY, this.sy - 1);
+  }
+  setScrollRegion(upper, lower) {
+    upper = Math.min(upper, this.sy - 1), lower = Math.min(lower, this.sy - 1), !(upper >= lower) && (this.cx = 0, this.cy = 0, this.rupper = upper, this.rlower = lower);
+  }
+  // ------------------------------------------------------------ lines
+  linefeed(wrapped) {
+    let cy = this.cy;
+    if (wrapped) {
+      let row = this.rowList[cy];
+      row.wraps = !0, row.written = this.epoch;
+    }
+    cy === this.rlower ? this.scrollRegionUp(1) : cy < this.sy - 1 && (this.cy = cy + 1);
+  }
+  /**
+   * `n` times grid_view_scroll_region_up (grid-view.c:103), done at once: the
+   * top row of the region goes into history on the normal screen, each
+   * reported before it leaves.
+   */
+  scrollRegionUp(n) {
+    let { rupper, rlower } = this, rows = this.rowList, size2 = rlower - rupper + 1;
+    if (!this.alternateOn) {
+      for (let i = 0; i < n; i++) {
+        this.events.scrolled(rupper + i, !0);
+        let gone = rows[rupper + i];
+        this.aboveWraps = gone.wraps, this.pushHistory(gone);
+      }
+      for (let y = rupper; y + n <= rlower; y++) rows[y] = rows[y + n];
+      for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
+      for (let y = rupper; y <= rlower; y++) rows[y].version = this.epoch;
+      return;
+    }
+    if (size2 !== 1) {
+      for (let i = 0; i < n; i++) this.events.scrolled(rupper + i, !1);
+      this.shiftRegion(-n);
+    }
+  }
+  /** `n` times grid_view_scroll_region_down (grid-view.c:120), rows pushed off the bottom lost. */
+  scrollRegionDown(n) {
+    let size2 = this.rlower - this.rupper + 1;
+    size2 > 1 && this.shiftRegion(Math.min(n, size2));
+  }
+  /**
+   * Rows of the scroll region moved by `by` (up if negative), those pushed out
+   * lost, blank ones coming in. Wrapped flags as `|by|` single moves of
+   * grid_move_lines leave them: the row above the region no longer wraps,
+   * nor, going down, the row that was at the top.
+   */
+  shiftRegion(by) {
+    let { rupper, rlower } = this, rows = this.rowList, epoch = this.epoch, n = Math.abs(by);
+    if (by < 0) {
+      for (let y = rupper; y < rupper + n; y++) this.recycle(rows[y]);
+      for (let y = rupper; y + n <= rlower; y++) (rows[y] = rows[y + n]).version = epoch;
+      for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
+    } else {
+      for (let y = rlower - n + 1; y <= rlower; y++) this.recycle(rows[y]);
+      for (let y = rlower; y - n >= rupper; y--) (rows[y] = rows[y - n]).version = epoch;
+      for (let y = rupper; y < rupper + n; y++) rows[y] = this.freshRow();
+      rupper + n <= rlower && rows[rupper + n].wraps && (rows[rupper + n].wraps = !1, rows[rupper + n].written = epoch, rupper + n + 1 < this.sy && (rows[rupper + n + 1].written = epoch));
+    }
+    this.rowAboveClear(rupper);
+  }
+  insertLines(n) {
+    let cy = this.cy;
+    if (cy < this.rupper || cy > this.rlower) {
+      if (n = Math.min(n, this.sy - cy), n === 0 || this.sy - cy - n === 0) return;
+      this.events.erasing(this.sy - n, this.sy - 1), this.moveLines(cy + n, cy, this.sy - cy - n);
+      return;
+    }
+    if (n = Math.min(n, this.rlower + 1 - cy), n === 0) return;
+    this.events.erasing(this.rlower - n + 1, this.rlower);
+    let kept = this.rlower + 1 - cy - n;
+    this.moveLines(cy + n, cy, kept), kept < n && this.clearLines(cy + kept, n - kept, !0), this.clearTailFlag(cy, kept, n);
+  }
+  deleteLines(n) {
+    let cy = this.cy, bottom = cy < this.rupper || cy > this.rlower ? this.sy - 1 : this.rlower;
+    if (n = Math.min(n, bottom + 1 - cy), n === 0) return;
+    this.events.erasing(cy, cy + n - 1);
+    let kept = bottom + 1 - cy - n;
+    this.moveLines(cy, cy + n, kept), kept === 0 ? this.clearLines(cy, n, !0) : this.clearTailFlag(cy, kept, n);
+  }
+  /**
+   * grid-view.c:160 and :197 follow the move with grid_clear of `n - kept`
+   * rows; when that is negative, the unsigned count wraps and grid_clear_lines
+   * clears no row but still the wrapped flag of the row above its start
+   * (grid.c:655), the last row kept. Copied so that `-J` joins as tmux does.
+   */
+  clearTailFlag(cy, kept, n) {
+    let row = kept > 0 && kept !== n ? this.rowList[cy + kept - 1] : void 0;
+    row?.wraps && (row.wraps = !1, row.written = this.epoch);
+  }
+  /**
+   * grid_move_lines (grid.c:662): rows `py`..`py+n-1` to `dy`..; rows they
+   * replace are lost, rows they leave come in blank; the wrapped flag of the
+   * row above the destination, and above the source if it is left, is cleared.
+   */
+  moveLines(dy, py, n) {
+    if (n === 0 || py === dy) return;
+    let rows = this.rowList, epoch = this.epoch, up = dy < py;
+    for (let y = up ? dy : Math.max(dy, py + n), end = up ? Math.min(py, dy + n) : dy + n; y < end; y++) this.recycle(rows[y]);
+    if (this.rowAboveClear(dy), up)
+      for (let i = 0; i < n; i++) (rows[dy + i] = rows[py + i]).version = epoch;
+    else for (let i = n - 1; i >= 0; i--) (rows[dy + i] = rows[py + i]).version = epoch;
+    for (let y = up ? Math.max(py, dy + n) : py, end = up ? py + n : Math.min(dy, py + n); y < end; y++) rows[y] = this.freshRow();
+    (py < dy || py >= dy + n) && this.rowAboveClear(py);
+  }
+  /** grid_clear_lines (grid.c:640): rows emptied, the row above no longer wraps into them. */
+  clearLines(py, n, renew) {
+    for (let y = py; y < py + n; y++)
+      if (renew)
+        this.recycle(this.rowList[y]), this.rowList[y] = this.freshRow();
+      else {
+        let row = this.rowList[y];
+        row.wraps && y + 1 < this.sy && (this.rowList[y + 1].written = this.epoch), row.empty(), row.version = row.written = this.epoch;
+      }
+    this.rowAboveClear(py);
+  }
+  rowAboveClear(y) {
+    if (y > 0) {
+      let row = this.rowList[y - 1];
+      row.wraps && (row.wraps = !1, row.written = this.epoch);
+    } else this.aboveWraps = !1;
+  }
+  // ------------------------------------------------------------ erasing
+  /** Cells `x`..`x+n-1` of row `y` blanked (grid_clear, grid.c:597): a whole row is emptied as by grid_clear_lines. */
+  clearCells(y, x, n) {
+    if (n <= 0) return;
+    if (x === 0 && n >= this.sx) {
+      this.clearLines(y, 1, !1);
+      return;
+    }
+    let row = this.rowList[y], end = Math.min(x + n, row.used);
+    x >= end || (row.cells.fill(SPACE, x, end), end >= row.printed && x < row.printed && (row.printed = x), row.version = row.written = this.epoch);
+  }
+  clearLine() {
+    this.rowList[this.cy].touched && this.clearCells(this.cy, 0, this.sx);
+  }
+  clearEndOfLine() {
+    if (this.cx === 0) return this.clearLine();
+    let row = this.rowList[this.cy];
+    this.cx > this.sx - 1 || this.cx >= row.used || this.clearCells(this.cy, this.cx, this.sx - this.cx);
+  }
+  clearStartOfLine() {
+    if (this.cx >= this.sx - 1) return this.clearLine();
+    this.clearCells(this.cy, 0, this.cx + 1);
+  }
+  clearEndOfScreen() {
+    if (this.cx === 0 && this.cy === 0 && !this.alternateOn) return this.clearIntoHistory();
+    this.events.erasing(this.cy, this.sy - 1), this.cx <= this.sx - 1 && this.clearCells(this.cy, this.cx, this.sx - this.cx), this.cy + 1 < this.sy && this.clearLines(this.cy + 1, this.sy - this.cy - 1, !0);
+  }
+  clearStartOfScreen() {
+    this.events.erasing(0, this.cy), this.cy > 0 && this.clearLines(0, this.cy, !0), this.cx > this.sx - 1 ? this.clearCells(this.cy, 0, this.sx) : this.clearCells(this.cy, 0, this.cx + 1);
+  }
+  clearScreen() {
+    if (!this.alternateOn) return this.clearIntoHistory();
+    this.events.erasing(0, this.sy - 1), this.clearLines(0, this.sy, !0);
+  }
+  /** grid_view_clear_history (grid-view.c:66): rows down to the last used one scroll into history, the rest are blanked. */
+  clearIntoHistory() {
+    let last = 0;
+    for (let y = 0; y < this.sy; y++) this.rowList[y].used !== 0 && (last = y + 1);
+    if (last === 0) {
+      this.clearLines(0, this.sy, !0);
+      return;
+    }
+    let rows = this.rowList;
+    for (let i = 0; i < last; i++) this.events.scrolled(i, !0);
+    for (let i = 0; i < last; i++) {
+      let gone = rows.shift();
+      rows.push(this.freshRow()), this.aboveWraps = gone.wraps, this.pushHistory(gone);
+    }
+    for (let row of rows) row.version = this.epoch;
+    last < this.sy && this.clearLines(0, this.sy - last, !0), this.scrolledBack = 0;
+  }
+  clearHistory() {
+    for (let row of this.historyRing) this.recycle(row);
+    this.history = [], this.scrolledBack = 0, this.aboveWraps = !1;
+  }
+  insertCharacters(n) {
+    let cx = this.cx;
+    if (n = Math.min(n, this.sx - cx), n <= 0 || cx > this.sx - 1) return;
+    if (cx >= this.sx - 1) return this.clearCells(this.cy, cx, 1);
+    let row = this.rowList[this.cy];
+    row.printed > cx && (row.printed = Math.min(row.printed + n, this.sx)), this.moveCells(cx + n, cx, this.sx - cx - n);
+  }
+  deleteCharacters(n) {
+    let cx = this.cx;
+    if (n = Math.min(n, this.sx - cx), n <= 0 || cx > this.sx - 1) return;
+    let kept = this.sx - cx - n, row = this.rowList[this.cy];
+    row.printed > cx && (row.printed = Math.max(cx, row.printed - n)), kept > 0 && this.moveCells(cx, cx + n, kept), this.clearCells(this.cy, this.sx - n, n);
+  }
+  eraseCharacters(n) {
+    n = Math.min(n, this.sx - this.cx), !(n <= 0 || this.cx > this.sx - 1) && this.clearCells(this.cy, this.cx, n);
+  }
+  /** grid_move_cells (grid.c:703): `n` cells from `px` to `dx` on the cursor's row, the cells they leave blanked. */
+  moveCells(dx, px, n) {
+    if (n === 0 || px === dx) return;
+    let row = this.rowList[this.cy], cells = row.cells, extras = row.extras;
+    if (cells.copyWithin(dx, px, px + n), extras !== null) {
+      let moved = extras.slice(px, px + n);
+      for (let i = 0; i < n; i++) extras[dx + i] = moved[i];
+    }
+    dx + n > row.used && (row.used = dx + n);
+    for (let x = px; x < px + n; x++) (x < dx || x >= dx + n) && (cells[x] = SPACE);
+    row.touched = !0, row.version = row.written = this.epoch;
+  }
+  // ------------------------------------------------------------ screens
+  reset() {
+    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
+  }
+  alternateOnScreen(cursor) {
+    if (this.savedRows !== null) return;
+    this.events.switching(!0), this.savedRows = this.rowList, this.savedSx = this.sx, this.savedSy = this.sy, cursor && (this.altSavedX = this.cx, this.altSavedY = this.cy);
+    let rows = this.altRows;
+    if (rows === null || rows.length !== this.sy) {
+      if (rows !== null) for (let row of rows) this.recycle(row);
+      rows = [];
+      for (let y = 0; y < this.sy; y++) rows.push(this.freshRow());
+    } else
+      for (let row of rows)
+        row.empty(), row.resize(this.sx), row.id = this.nextId++, row.version = row.written = this.epoch;
+    this.altRows = null, this.rowList = rows, this.rowAboveClear(0), this.alternateOn = !0;
+  }
+  alternateOffScreen(cursor) {
+    let saved = this.savedRows;
+    if (saved !== null && this.events.switching(!1), cursor && this.altSavedX >= 0 && (this.cx = this.altSavedX, this.cy = this.altSavedY), saved !== null) {
+      let sx = this.sx, sy = this.sy;
+      this.altRows = this.rowList, this.rowList = saved, this.savedRows = null, this.alternateOn = !1, this.sx = this.savedSx, this.sy = this.savedSy;
+      for (let row of saved) row.version = this.epoch;
+      sx !== this.sx || sy !== this.sy ? this.resizeTo(sx, sy, !0) : (this.rupper = 0, this.rlower = this.sy - 1);
+    }
+    this.cx = Math.min(this.cx, this.sx - 1), this.cy = Math.min(this.cy, this.sy - 1);
+  }
+  // ------------------------------------------------------------ size
+  resizeTo(sx, sy, reflow) {
+    if (sx === this.sx && (reflow = !1), sy !== this.sy && this.resizeRows(sy), sx !== this.sx) {
+      if (this.sx = sx, reflow) this.reflow();
+      else {
+        for (let row of this.rowList) row.resize(sx);
+        this.cx = Math.min(this.cx, sx - 1);
+      }
+      for (let row of this.rowList) row.version = this.epoch;
+    }
+    this.rupper = 0, this.rlower = this.sy - 1;
+  }
+  /** screen_resize_y (screen.c:309). */
+  resizeRows(sy) {
+    let oldy = this.sy, rows = this.rowList;
+    if (sy < oldy) {
+      let needed = oldy - sy, available = Math.min(oldy - 1 - this.cy, needed);
+      if (available > 0) {
+        this.events.erasing(oldy - available, oldy - 1);
+        for (let row of rows.splice(oldy - available, available)) this.recycle(row);
+        needed -= available;
+      }
+      if (this.alternateOn) {
+        if (needed > 0 && (available = Math.min(this.cy, needed), available > 0)) {
+          this.events.erasing(0, available - 1);
+          for (let row of rows.splice(0, available)) this.recycle(row);
+          this.cy -= available, this.aboveWraps = !1;
+        }
+      } else {
+        for (let i = 0; i < needed; i++) this.events.scrolled(i, !0);
+        for (let i = 0; i < needed; i++) {
+          let gone = rows.shift();
+          this.aboveWraps = gone.wraps, this.pushHistory(gone);
+        }
+        this.cy -= needed;
+      }
+    } else {
+      let needed = sy - oldy;
+      if (!this.alternateOn && this.scrolledBack > 0) {
+        let history = this.history, back = Math.min(this.scrolledBack, needed, history.length), pulled = history.splice(history.length - back, back);
+        this.history = history, rows.unshift(...pulled), this.scrolledBack -= back, this.cy += back, needed -= back;
+        let above = history[history.length - 1];
+        this.aboveWraps = above !== void 0 && above.wraps;
+      }
+      for (let i = 0; i < needed; i++) rows.push(this.freshRow());
+    }
+    for (; rows.length < sy; ) rows.push(this.freshRow());
+    for (let row of rows.splice(sy)) this.recycle(row);
+    this.sy = sy, this.cy = Math.min(Math.max(this.cy, 0), sy - 1);
+    for (let row of rows) row.version = this.epoch;
+  }
+  /**
+   * grid_reflow (grid.c:1305) over the rows kept in history and the screen:
+   * each wrapped group joined and cut again at the new width (a wide
+   * character that does not fit goes to the next row), the screen being the
+   * last rows; the cursor keeps its place in its line (grid.c:1382).
+   */
+  reflow() {
+    let sx = this.sx, all = [...this.history, ...this.rowList], cursorAt = this.history.length + this.cy, out = [], newCursorRow = -1, newCursorX = 0;
+    for (let y = 0; y < all.length; ) {
+      let last = y;
+      for (; last < all.length - 1 && all[last].wraps; ) last++;
+      let texts = [], widths = [], cursorOffset = -1;
+      for (let yy = y; yy <= last; yy++) {
+        let row2 = all[yy];
+        yy === cursorAt && (cursorOffset = this.cx >= row2.used ? -2 : texts.length + this.cx);
+        for (let x2 = 0; x2 < row2.used; x2++)
+          texts.push(row2.cellText(x2)), widths.push(row2.cellWidth(x2));
+      }
+      let firstOut = out.length, row = this.freshRow();
+      out.push(row);
+      let x = 0;
+      for (let i = 0; i < texts.length; i++) {
+        let width = widths[i];
+        width > 0 && x + width > sx && (row.wraps = !0, row = this.freshRow(), out.push(row), x = 0), i === cursorOffset && (newCursorRow = out.length - 1, newCursorX = x);
+        let text2 = texts[i];
+        x >= sx || (width === 0 && text2 === "" ? (row.cells[x] = PADDING, row.complex = !0) : text2.length === 1 ? row.cells[x] = text2.charCodeAt(0) : row.setExtra(x, text2), x++, row.used = x, row.touched = !0);
+      }
+      cursorOffset === -2 && (newCursorRow = out.length - 1, newCursorX = row.used), last === y && out.length - firstOut === 1 && (out[firstOut].id = all[y].id);
+      for (let yy = y; yy <= last; yy++) this.recycle(all[yy]);
+      y = last + 1;
+    }
+    for (; out.length < this.sy; ) out.push(this.freshRow());
+    let newHsize = out.length - this.sy, history = out.slice(0, newHsize);
+    if (history.length > HISTORY_ROWS) for (let row of history.splice(0, history.length - HISTORY_ROWS)) this.recycle(row);
+    this.history = history, this.scrolledBack = Math.min(this.scrolledBack, history.length), this.rowList = out.slice(newHsize);
+    let above = history[history.length - 1];
+    this.aboveWraps = above !== void 0 && above.wraps, newCursorRow >= newHsize ? (this.cy = newCursorRow - newHsize, this.cx = Math.min(newCursorX, sx)) : (this.cx = 0, this.cy = 0);
+  }
+  // ------------------------------------------------------------ rows
+  freshRow() {
+    let row = this.spare.pop();
+    return row === void 0 ? new Row2(this.sx, this.nextId++, this.epoch) : (row.resize(this.sx), row.id = this.nextId++, row.version = row.written = this.epoch, row);
+  }
+  recycle(row) {
+    row.empty(), this.spare.length < 64 && this.spare.push(row);
+  }
+  pushHistory(row) {
+    let ring = this.historyRing;
+    ring.length < HISTORY_ROWS ? ring.push(row) : (this.recycle(ring[this.historyStart]), ring[this.historyStart] = row, this.historyStart = (this.historyStart + 1) % HISTORY_ROWS), this.scrolledBack < HISTORY_ROWS && this.scrolledBack++;
+  }
+  /** The history, oldest first (for resizing). */
+  get history() {
+    let ring = this.historyRing;
+    return this.historyStart === 0 ? ring : [...ring.slice(this.historyStart), ...ring.slice(0, this.historyStart)];
+  }
+  set history(rows) {
+    this.historyRing = rows, this.historyStart = 0;
+  }
+  touch(row) {
+    row.version = row.written = this.epoch;
+  }
+};
+
+// src/terminal/hybrid.ts
+var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, QUIET_MS = 500, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
+for (let final of "ABEFHfdJrLMSTsu") ENGAGING_CSI[final.charCodeAt(0)] = 1;
+var OVERWRITING_CSI = new Uint8Array(128);
+for (let final of "KXP@b") OVERWRITING_CSI[final.charCodeAt(0)] = 1;
+var ENGAGING_ESC = new Uint8Array(128);
+for (let final of "78DEMc") ENGAGING_ESC[final.charCodeAt(0)] = 1;
+function rowsOf(text2, columns) {
+  return text2.length <= columns ? 1 : Math.ceil(text2.length / columns);
+}
+function cut(text2, columns) {
+  if (text2.length <= columns && /^[\x20-\x7e]*$/.test(text2)) return [text2];
+  let rows = [], from = 0, cells = 0;
+  for (let i = 0; i < text2.length; ) {
+    let codePoint = text2.codePointAt(i), size2 = codePoint > 65535 ? 2 : 1, width = codePoint < 768 ? 1 : cellWidth(codePoint);
+    cells + width > columns && (rows.push(text2.slice(from, i)), from = i, cells = 0), cells += width, i += size2;
+  }
+  return rows.push(text2.slice(from)), rows;
+}
+var Hybrid = class {
+  constructor(sink, options = {}) {
+    this.sink = sink;
+    let maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
+    this.lines = new LineAssembler(this, maxLineChars, options.columns, options.newlineReturns), this.maxLineChars = Math.max(2, maxLineChars), this.noAlternateScreen = options.noAlternateScreen ?? !1, this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS), this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
+  }
+  sink;
+  lines;
+  columns;
+  height;
+  /** The screen model, once first needed; `engaged` while it, not the line model, takes the stream. */
+  grid;
+  engaged = !1;
+  noAlternateScreen;
+  maxLineChars;
+  /** Origin mode (DECOM), for the screen model when it engages. */
+  origin = !1;
+  // ---- the fast path's picture of the screen, to seed the model from
+  /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
+  above = [];
+  /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
+  fastRow = 0;
+  // ---- while engaged
+  /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
+  logged = /* @__PURE__ */ new Map();
+  /** When each logged row was logged (a `mark()`): a row not written since is unchanged, no text needed. */
+  loggedAt = /* @__PURE__ */ new Map();
+  /**
+   * Row ids that start a line though the row above wraps into them: the
+   * cursor came down by LF into a continuation that held only blanks
+   * (see lineFeed). The screen model keeps tmux's flag, as capture-pane -J
+   * shows it; the log keeps the lines apart.
+   */
+  cuts = /* @__PURE__ */ new Set();
+  /** Row ids that carry on a line whose start already left the screen as a piece. */
+  pieces = /* @__PURE__ */ new Set();
+  /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
+  pendingId = -1;
+  /** Rows written since this mark are looked at by the next settle. */
+  settleMark = 0;
+  /** Something may have changed outside the line in progress since the last settle. */
+  dirty = !1;
+  /** Line feeds in a row with no vertical addressing between them: a screenful hands back to the fast path. */
+  plainRun = 0;
+  /** Set while an erase of the display runs: rows about to go are cleared, not scrolled. */
+  clearing = !1;
+  /** ...and it clears the whole screen (ED 2, ED 0 from home, RIS): the line in progress goes with it, wherever it is. */
+  clearingAll = !1;
+  /**
+   * The unfinished line a clear of the whole screen took away, as the line
+   * model keeps it (lines.ts `erased`): written before the next line unless
+   * that line is it drawn again (Ctrl-L), and at the end of the stream.
+   */
+  erased;
+  // ---- the alternate screen's block
+  inBlock = !1;
+  /** The program left; the block ends at the next output, unless it enters again first. */
+  leavePending = !1;
+  lastFrame = "";
+  frameMark = 0;
+  gone = [];
+  // ---- the redraw budget (see REDRAW_PER_BYTE)
+  credit = REDRAW_CREDIT_MAX;
+  /** The rows held at the last settle (see settleHeld). */
+  held = /* @__PURE__ */ new Set();
+  /** Row ids whose redraw waits for the timer (out of credit before a line). */
+  deferred = /* @__PURE__ */ new Set();
+  skippedRedraws = 0;
+  skippedChars = 0;
+  // ---- rows that have stood QUIET_MS (needs the reads' times: Transcript.push's `now`)
+  /** Model marks at the start of recent reads, and the reads' times, oldest first from `chunkHead`. */
+  chunkMarks = [];
+  chunkTimes = [];
+  chunkHead = 0;
+  /** Rows written at or before this mark have stood at least QUIET_MS (0: none known). */
+  quietMark = 0;
+  // ------------------------------------------------------------ set-up
+  /** The pane's width changed (a resize). */
+  setColumns(columns) {
+    this.lines.setColumns(columns), this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
+  }
+  /** The pane's size changed. */
+  resize(columns, rows) {
+    if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
+    this.columns = columns, this.height = rows;
+    let grid = this.grid;
+    grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer")), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
+  }
+  /**
+   * What the screen showed when the stream began: the rows above the cursor,
+   * and the cursor's line up to the cursor (it carries on from there).
+   */
+  seed(line, rowsAbove = []) {
+    this.above = rowsAbove.slice(-this.height), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
+  }
+  /** The line being drawn, not yet finished. */
+  pendingText() {
+    if (!this.engaged) return this.lines.pendingText();
+    let grid = this.grid;
+    if (grid.alternate) return "";
+    let [first, last] = this.bounds(grid.cursorY);
+    return grid.logText(first, last);
+  }
+  /** The pane was already in the alternate screen (logging started under a full-screen program), showing `rows`. */
+  setAlternate(alternate, rows) {
+    let on = this.engaged && this.grid.alternate;
+    alternate !== on && this.screen(alternate), alternate && rows && rows.length > 0 && this.grid.seed(rows, 0, 0);
+  }
+  /** Whether a settle could say something now: the recorder keeps its timers only then. */
+  get busy() {
+    return this.engaged;
+  }
+  /** The screen model's view, for tests: `undefined` while the line model has the stream. */
+  get model() {
+    return this.engaged ? this.grid : void 0;
+  }
+  /** `bytes` more were read (at `now`, epoch ms, if known): the redraw credit grows (see REDRAW_PER_BYTE), rows written long enough ago are known (see QUIET_MS). */
+  input(bytes, now) {
+    if (this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE), now === void 0 || !this.engaged) return;
+    let marks = this.chunkMarks, times = this.chunkTimes;
+    (times.length === this.chunkHead || times[times.length - 1] !== now) && (marks.push(this.grid.mark()), times.push(now));
+    let head = this.chunkHead;
+    for (; head < times.length - 1 && times[head] <= now - QUIET_MS; ) head++;
+    head > this.chunkHead && (this.quietMark = marks[head]), head > 1024 && (marks.splice(0, head), times.splice(0, head), head = 0), this.chunkHead = head;
+  }
+  /**
+   * Rows `from`..`to` are about to be written over: one that has stood
+   * QUIET_MS since it changed is settled first (a frame, in the alternate
+   * screen), as the quiet timer would have; the line in progress is not
+   * (its edits are the line's, logged when it is finished).
+   */
+  beforeOverwrite(from, to) {
+    let grid = this.grid, quiet = this.quietMark;
+    if (grid.alternate) {
+      for (let y = from; y <= to; y++) {
+        let written = grid.rowWritten(y);
+        if (written <= quiet && written > this.frameMark) return this.frameNow(grid, !1);
+      }
+      return;
+    }
+    for (let y = from; y <= to; y++) {
+      if (grid.rowWritten(y) > quiet) continue;
+      let [first, last] = this.bounds(y);
+      this.isPending(first, last) || this.settleGroup(first, last, "timer"), y = last;
+    }
+  }
+  // ------------------------------------------------------------ Perform
+  print(text2, plain) {
+    if (!this.engaged) {
+      this.lines.print(text2, plain);
+      return;
+    }
+    this.leavePending && this.flushLeave();
+    let grid = this.grid;
+    if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0) {
+      let y = grid.cursorY;
+      this.beforeOverwrite(y, Math.min(grid.rows - 1, y + Math.floor((grid.cursorX + 2 * text2.length) / grid.columns)));
+    }
+    grid.print(text2);
+  }
+  /** Bytes the screen does not show (see Perform.unshown): both models keep them in the log, and give them no cell. */
+  unshown(text2) {
+    this.engaged ? this.grid.alternate || (this.leavePending && this.flushLeave(), this.grid.attach(text2)) : this.lines.unshown(text2);
+  }
+  /** Insert mode, autowrap and the like: the line model applies them (the screen model origin mode only, as yet). */
+  mode(mode, set) {
+    if (mode === 65539 /* ColumnMode */) {
+      this.csi(72 /* CursorPosition */, 1, 1), this.csi(74 /* EraseInDisplay */, 2, 0);
+      return;
+    }
+    this.lines.mode(mode, set), mode === 65542 /* Origin */ && (this.origin = set, this.engaged && this.grid.setOrigin(set, !0));
+  }
+  execute(control) {
+    if (!this.engaged) {
+      this.lines.execute(control);
+      return;
+    }
+    this.leavePending && this.flushLeave(), control === LF4 ? this.lineFeed(() => this.grid.execute(LF4)) : this.grid.execute(control);
+  }
+  csi(final, first, second) {
+    if (!this.engaged) {
+      if (ENGAGING_CSI[final] !== 1) {
+        this.lines.csi(final, first, second);
+        return;
+      }
+      this.engage();
+    }
+    this.leavePending && this.flushLeave();
+    let grid = this.grid;
+    if (ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0 && OVERWRITING_CSI[final] === 1 && this.beforeOverwrite(grid.cursorY, grid.cursorY), final === 74 /* EraseInDisplay */) {
+      this.clearing = !0, this.clearingAll = first === 2 || first <= 0 && grid.cursorX === 0 && grid.cursorY === 0;
+      let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0;
+      try {
+        grid.csi(final, first, second);
+      } finally {
+        this.clearing = !1, this.clearingAll = !1;
+      }
+      this.keepErased(erased), this.afterClear();
+      return;
+    }
+    grid.csi(final, first, second);
+  }
+  esc(final) {
+    if (!this.engaged) {
+      if (ENGAGING_ESC[final] !== 1) return this.lines.esc(final);
+      this.engage();
+    }
+    this.leavePending && this.flushLeave();
+    let grid = this.grid;
+    if (this.plainRun = 0, this.dirty = !0, final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
+    if (final === 99 /* Reset */) {
+      this.origin = !1;
+      let erased = this.pendingBeforeClear();
+      this.clearing = this.clearingAll = !0;
+      try {
+        grid.esc(final);
+      } finally {
+        this.clearing = this.clearingAll = !1;
+      }
+      this.keepErased(erased), this.afterClear();
+      return;
+    }
+    grid.esc(final);
+  }
+  screen(alternate, mode = 1049) {
+    if (this.noAlternateScreen) return;
+    if (!this.engaged) {
+      if (!alternate) return;
+      this.engage();
+    }
+    this.plainRun = 0, this.dirty = !0;
+    let grid = this.grid, was = grid.alternate;
+    grid.screen(alternate, mode), alternate && !was ? (this.frameMark = grid.mark(), this.gone.length = 0) : !alternate && was && (this.pendingId = grid.rowId(grid.cursorY), this.settleMark = grid.mark());
+  }
+  osc(command, data, truncated) {
+    this.leavePending && this.flushLeave(), this.sink.osc?.(command, data, truncated);
+  }
+  // ------------------------------------------------------------ LineSink (the line model's lines)
+  line(text2, continued) {
+    this.erased !== void 0 && !continued && this.beforeLine(text2), this.sink.line(text2, continued);
+    let above = this.above;
+    if (continued && above.length > 0) {
+      let joined = above[above.length - 1] + text2;
+      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+    } else
+      above.push(text2), above.length > this.height && above.shift();
+    this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text2, this.columns)), this.height - 1);
+  }
+  clamped() {
+    this.sink.clamped?.();
+  }
+  // ------------------------------------------------------------ ScreenEvents (the screen model's)
+  scrolled(y, history) {
+    let grid = this.grid;
+    if (!history) {
+      this.goneFromAlternate(y, y);
+      return;
+    }
+    let [, last] = this.bounds(y);
+    if (this.isPending(y, last)) {
+      if (this.logged.has(grid.rowId(y)))
+        return this.settleGroup(y, last, "leaving"), this.forget(y, y);
+      if (this.clearing) return this.forget(y, y);
+      if (!this.logged.has(grid.rowId(y)))
+        if (grid.wraps(y)) {
+          this.emit(grid.rowText(y, !1), this.pieces.has(grid.rowId(y)));
+          let next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0;
+          next !== 0 && this.pieces.add(next), grid.rowId(y) === this.pendingId && (this.pendingId = next);
+        } else {
+          let text2 = grid.logText(y, y);
+          text2 !== "" && this.emit(text2, this.pieces.has(grid.rowId(y)));
+        }
+      return this.forget(y, y);
+    }
+    this.settleGroup(y, last, "leaving"), this.forget(y, y);
+  }
+  erasing(top, bottom) {
+    let grid = this.grid;
+    if (grid.alternate) {
+      this.goneFromAlternate(top, bottom);
+      return;
+    }
+    for (let y = top; y <= bottom; ) {
+      let [first, last] = this.bounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
+      this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) && !this.logged.has(grid.rowId(first)) || this.settleGroup(first, last, "leaving"), y = last + 1;
+    }
+    this.forget(top, bottom);
+  }
+  switching(alternate) {
+    let grid = this.grid;
+    if (alternate) {
+      this.settleRows(!1), this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.sink.screen(!0));
+      return;
+    }
+    this.frameNow(grid, !0), this.leavePending = !0;
+  }
+  // ------------------------------------------------------------ settling (the recorder's timers)
+  /**
+   * The pane has been quiet (or busy for a while): rows that changed are
+   * logged now, the alternate screen gets a frame if it changed, a finished
+   * block is closed; after quiet, the fast path takes over again when it can.
+   */
+  settle(reason) {
+    if (!this.engaged) return;
+    let grid = this.grid;
+    if (reason === "quiet" && this.flushLeave(), grid.alternate) {
+      this.frameNow(grid, !1);
+      return;
+    }
+    this.settleRows(!0), reason === "quiet" && this.disengage(!1);
+  }
+  /**
+   * tmux says the pane left the alternate screen without a sequence in the
+   * stream (`respawn-pane -k` resets the screen): the block ends with the
+   * model's final frame (what was printed meanwhile is in it), and the normal
+   * screen starts blank, as tmux's does.
+   */
+  resync() {
+    !this.engaged || !this.grid.alternate || (this.screen(!1), this.esc(99 /* Reset */));
+  }
+  /** End of the stream: what has changed is logged, and what is left of the line in progress; then text a clear took away, if not drawn again. */
+  finish() {
+    this.finishModels(), this.erased !== void 0 && this.writeErased();
+  }
+  finishModels() {
+    if (!this.engaged) {
+      this.lines.finish();
+      return;
+    }
+    let grid = this.grid;
+    if (this.flushLeave(), grid.alternate) {
+      this.frameNow(grid, !1);
+      return;
+    }
+    this.settleRows(!0);
+    let [first, last] = this.bounds(grid.cursorY), text2 = this.lineText(first, last);
+    text2 !== "" && !this.logged.has(grid.rowId(first)) && this.emit(text2, this.pieces.has(grid.rowId(first)));
+  }
+  /** The line in progress, rows `first`..`last`, up to the last cell printed and not erased (a prompt's trailing blank is kept, as the line model keeps it). */
+  lineText(first, last) {
+    return this.grid.logText(first, last);
+  }
+  /** Whether the pane is in a full-screen program's block (the recorder closes it at the end). */
+  get inAlternate() {
+    return this.inBlock;
+  }
+  // ------------------------------------------------------------ engaging and handing back
+  /** The screen model takes the stream, seeded with what the line model knows. */
+  engage() {
+    let columns = this.columns, height = this.height, grid = this.grid;
+    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this));
+    let line = this.lines.pendingRows();
+    this.lines.seed("");
+    let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [];
+    for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
+      let parts = cut(this.above[i], columns);
+      for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--)
+        rows.push(parts[k]), continued.push(k > 0);
+    }
+    for (; rows.length < wanted; )
+      rows.push(""), continued.push(!1);
+    rows.reverse(), continued.reverse(), continued.length > 0 && (continued[0] = !1);
+    for (let k = 0; k < pendingRows.length; k++)
+      rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
+    let x = Math.min(line.cx, columns);
+    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.plainRun = 0;
+  }
+  /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
+  baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {
+    let grid = this.grid;
+    this.logged.clear(), this.loggedAt.clear();
+    for (let y = 0; y < pendingFirst; ) {
+      let [, last] = this.bounds(y);
+      this.markLogged(y, last, grid.logText(y, last)), y = last + 1;
+    }
+    this.pendingId = grid.rowId(grid.cursorY), this.settleMark = grid.mark(), this.dirty = !1;
+  }
+  /**
+   * Hands the stream back to the line model, with the rows above the cursor
+   * and the line in progress, when nothing else on the screen can change
+   * unseen: the normal screen, no scroll region, nothing below the cursor.
+   */
+  disengage(atLineStart) {
+    let grid = this.grid;
+    if (grid.alternate || this.leavePending || this.deferred.size > 0 || (this.settleHeld("line"), this.held.size > 0)) return !1;
+    let [upper, lower] = grid.scrollRegion;
+    if (upper !== 0 || lower !== grid.rows - 1) return !1;
+    let [first, last] = this.bounds(grid.cursorY);
+    if (last !== grid.cursorY) return !1;
+    for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== "") return !1;
+    let pending = this.lineText(first, last);
+    if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return !1;
+    let above = [];
+    for (let y = 0; y < first; ) {
+      let [, end] = this.bounds(y);
+      above.push(grid.logText(y, end)), y = end + 1;
+    }
+    return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
+  }
+  // ------------------------------------------------------------ the normal screen
+  /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
+  lineFeed(feed) {
+    let grid = this.grid;
+    if (grid.alternate) {
+      feed();
+      return;
+    }
+    let y = grid.cursorY;
+    if (y + 1 < grid.rows && grid.wraps(y) && this.blankBelow(y) && this.cuts.add(grid.rowId(y + 1)), this.bounds(y)[1] === y) {
+      let [first, last] = this.bounds(y);
+      this.settleLeftLine(first, last);
+      let was = this.logged.get(grid.rowId(first)) ?? this.logged.get(grid.rowId(last));
+      if (was === void 0 || was === "" && !this.unchanged(first, last)) {
+        this.dirty && this.settleRows(!1);
+        let text2 = grid.logText(first, last);
+        this.emit(text2, this.pieces.has(grid.rowId(first))), this.markLogged(first, last, text2);
+      }
+      this.plainRun++;
+    }
+    feed(), this.pendingId = grid.rowId(grid.cursorY), this.plainRun >= grid.rows && (this.dirty && this.settleRows(!1), this.dirty || this.disengage(!0));
+  }
+  /** The line in progress, if the cursor left it for rows `first`..`last`: logged as it shows now, unless it was. */
+  settleLeftLine(first, last, why = "line") {
+    let grid = this.grid;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      if (y >= first && y <= last) return;
+      let [pendingFirst, pendingLast] = this.bounds(y);
+      this.settleGroup(pendingFirst, pendingLast, why);
+      return;
+    }
+  }
+  /** The cursor is on the line in progress. */
+  cursorOnPending() {
+    let [first, last] = this.bounds(this.grid.cursorY);
+    return this.isPending(first, last);
+  }
+  /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
+  pendingBeforeClear() {
+    let grid = this.grid;
+    if (!grid.alternate)
+      for (let y = 0; y < grid.rows; y++) {
+        if (grid.rowId(y) !== this.pendingId) continue;
+        let [first, last] = this.bounds(y);
+        if (this.logged.has(grid.rowId(first))) return;
+        let text2 = this.lineText(first, last);
+        return /^ *$/.test(text2) ? void 0 : text2;
+      }
+  }
+  /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
+  keepErased(text2) {
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(this.erased.replace(/ +$/, "")) && this.writeErased(), this.erased = text2);
+  }
+  /** A line is written: the erased text before it, unless the line is it drawn again. */
+  beforeLine(text2) {
+    text2.startsWith(this.erased.replace(/ +$/, "")) || this.writeErased(), this.erased = void 0;
+  }
+  writeErased() {
+    let erased = this.erased;
+    this.erased = void 0, this.emit(erased, !1);
+  }
+  /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
+  afterClear() {
+    let grid = this.grid;
+    if (!grid.alternate) {
+      for (let y = 0; y < grid.rows; y++) if (grid.rowId(y) === this.pendingId && grid.rowText(y) !== "") return;
+      this.pendingId = grid.rowId(grid.cursorY);
+    }
+  }
+  /**
+   * Logs rows written since the last settle that are not the line in
+   * progress: a row never logged as a line, one logged as `redrawn` if its
+   * text changed. `all`: also a changed logged row under the cursor.
+   * Rows whose redraw waited for want of credit are looked at again too.
+   */
+  settleRows(all, why = all ? "timer" : "line") {
+    let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, deferred = this.deferred, [cursorFirst, cursorLast] = this.bounds(cursorY);
+    this.settleLeftLine(cursorFirst, cursorLast, why), this.settleHeld(why);
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
+      let [first, last] = this.bounds(y);
+      if (cursorY >= first && cursorY <= last) {
+        if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);
+        else if (!this.isPending(first, last)) for (let yy = first; yy <= last; yy++) this.held.add(grid.rowId(yy));
+      } else this.settleGroup(first, last, why);
+      y = last;
+    }
+    why === "timer" && (deferred.clear(), this.reportSkipped()), this.settleMark = grid.mark(), this.dirty = !1;
+  }
+  /**
+   * The row the cursor was on at a settle, not settled then for that (text
+   * drawn by addressing, the cursor still after it): settled once the cursor
+   * has left it, though no byte has touched it since.
+   */
+  settleHeld(why) {
+    let held = this.held;
+    if (held.size === 0) return;
+    let grid = this.grid, ids = [];
+    for (let y = 0; y < grid.rows; y++) held.has(grid.rowId(y)) && ids.push(grid.rowId(y));
+    held.clear();
+    for (let id of ids)
+      for (let y = 0; y < grid.rows; y++) {
+        if (grid.rowId(y) !== id) continue;
+        let [first, last] = this.bounds(y);
+        grid.cursorY >= first && grid.cursorY <= last ? held.add(id) : this.settleGroup(first, last, why);
+        break;
+      }
+  }
+  /** Redraws skipped for want of credit since the last report: said in the log, where the gap is. */
+  reportSkipped() {
+    if (this.skippedRedraws === 0) return;
+    let redraws = this.skippedRedraws, chars = this.skippedChars;
+    this.skippedRedraws = this.skippedChars = 0, this.sink.skipped?.(redraws, chars);
+  }
+  /**
+   * Rows `first`..`last` (one line) as they show now: a line if never logged,
+   * `redrawn` if logged with other text, within the redraw budget (see
+   * REDRAW_PER_BYTE; `why` says what may wait for it).
+   */
+  settleGroup(first, last, why = "line") {
+    let grid = this.grid;
+    if (this.unchanged(first, last)) return;
+    let text2 = grid.logText(first, last), logged, known = !0;
+    for (let y = first; y <= last; y++) {
+      let was = this.logged.get(grid.rowId(y));
+      was === void 0 ? known = !1 : logged ??= was;
+    }
+    if (logged === void 0 || logged === "" && known) {
+      if (text2 === "") return;
+      this.emit(text2, this.pieces.has(grid.rowId(first)));
+    } else if (text2 !== logged || !known) {
+      if (text2 === logged) {
+        this.markLogged(first, last, text2);
+        return;
+      }
+      if (text2 !== "")
+        if (why !== "timer" && text2.length > this.credit) {
+          if (why === "line") {
+            for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
+            return;
+          }
+          this.skippedRedraws++, this.skippedChars += text2.length;
+        } else
+          this.credit = Math.max(0, this.credit - text2.length), this.emit(text2, !1, !0);
+    } else return;
+    this.markLogged(first, last, text2);
+  }
+  markLogged(first, last, text2) {
+    let grid = this.grid, at = grid.mark();
+    for (let y = first; y <= last; y++) {
+      let id = grid.rowId(y);
+      this.logged.set(id, text2), this.loggedAt.set(id, at);
+    }
+  }
+  /**
+   * A line (or a redrawn row) of the screen model, in pieces of at most the
+   * line limit, as the line model cuts its own: a pane 1000 columns wide and
+   * 500 rows high holds lines far longer than a record may be.
+   */
+  emit(text2, continued, redrawn = !1) {
+    this.skippedRedraws > 0 && this.reportSkipped(), this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2);
+    let max = this.maxLineChars, from = 0;
+    for (; text2.length - from > max; ) {
+      let to = from + max, unit = text2.charCodeAt(to - 1);
+      unit >= 55296 && unit <= 56319 && to--;
+      let piece = text2.slice(from, to);
+      from === 0 && redrawn ? this.sink.redrawn(piece) : this.sink.line(piece, continued || from > 0), from = to;
+    }
+    let rest = from === 0 ? text2 : text2.slice(from);
+    from === 0 && redrawn ? this.sink.redrawn(rest) : this.sink.line(rest, continued || from > 0);
+  }
+  /** Rows `first`..`last` were all logged and none written since. */
+  unchanged(first, last) {
+    let grid = this.grid;
+    for (let y = first; y <= last; y++) {
+      let at = this.loggedAt.get(grid.rowId(y));
+      if (at === void 0 || grid.rowWritten(y) > at) return !1;
+    }
+    return !0;
+  }
+  /** The line row `y` holds, first and last rows: the screen model's, cut where the log keeps lines apart (`cuts`). */
+  bounds(y) {
+    let grid = this.grid, [first, last] = grid.lineBounds(y);
+    if (this.cuts.size === 0) return [first, last];
+    let from = y;
+    for (; from > first && !this.cuts.has(grid.rowId(from)); ) from--;
+    let to = y;
+    for (; to < last && !this.cuts.has(grid.rowId(to + 1)); ) to++;
+    return [from, to];
+  }
+  /** Rows of row `y`'s line below it hold only blanks. */
+  blankBelow(y) {
+    let grid = this.grid, last = this.bounds(y)[1];
+    for (let below = y + 1; below <= last; below++) if (grid.rowText(below) !== "") return !1;
+    return !0;
+  }
+  /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
+  forget(top, bottom) {
+    let grid = this.grid;
+    for (let y = top; y <= bottom; y++) {
+      let id = grid.rowId(y);
+      this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id), this.cuts.delete(id), this.deferred.delete(id);
+    }
+  }
+  /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
+  isPending(first, last) {
+    let grid = this.grid;
+    for (let y = first; y <= last; y++) if (grid.rowId(y) === this.pendingId) return !0;
+    return !1;
+  }
+  // ------------------------------------------------------------ the alternate screen
+  /** Rows `top`..`bottom` of the alternate screen leave it: those written since the last frame are kept for the log. */
+  goneFromAlternate(top, bottom) {
+    let grid = this.grid;
+    for (let y = top; y <= bottom; y++) {
+      if (grid.rowWritten(y) <= this.frameMark) continue;
+      let text2 = grid.rowText(y);
+      text2 !== "" && (this.gone.push(text2), this.gone.length >= grid.rows && this.flushGone());
+    }
+  }
+  flushGone() {
+    if (this.gone.length === 0) return;
+    let rows = this.gone;
+    this.gone = [], this.sink.scrolledOff(rows);
+  }
+  /** A frame of the alternate screen if it changed since the last (`final`: the program is leaving). */
+  frameNow(grid, final) {
+    if (this.flushGone(), !final && grid.changedSince(this.frameMark).length === 0) return;
+    let rows = grid.lines();
+    for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
+    let text2 = rows.join(`
+`);
+    this.frameMark = grid.mark(), text2 !== this.lastFrame && (this.lastFrame = text2, this.sink.frame(rows));
+  }
+  /** The program left and something else came: its block ends. */
+  flushLeave() {
+    this.leavePending && (this.leavePending = !1, this.inBlock = !1, this.sink.screen(!1));
+  }
+};
+function clamp(value, fallback, max) {
+  return value === void 0 || !Number.isFinite(value) || value < 1 ? fallback : Math.min(Math.floor(value), max);
+}
+
 // src/terminal/transcript.ts
 var Transcript = class {
   cleaner = new EscapeCleaner();
-  lines;
-  /** `columns`: the pane's width, if known; `newlineReturns`: input that is not a pane's (see LineAssembler). */
-  constructor(sink, maxLineChars, columns, newlineReturns) {
-    this.lines = new LineAssembler(sink, maxLineChars, columns, newlineReturns);
-  }
-  /** Screen switches in the stream change nothing: the window's alternate-screen option is off. */
-  ignoreScreenSwitches() {
-    this.lines.ignoreScreenSwitches = !0;
+  hybrid;
+  /** `columns`, `rows`: the pane's size, if known. */
+  constructor(sink, options = {}) {
+    this.hybrid = new Hybrid(sink, options);
   }
   /** The pane's width changed (a resize). */
   setColumns(columns) {
-    this.lines.setColumns(columns);
+    this.hybrid.setColumns(columns);
   }
-  /** Text the current line already holds (what the screen showed before the stream began). */
-  seed(text2) {
-    this.lines.seed(text2);
+  /** What the screen showed before the stream began: the cursor's line up to the cursor, and the rows above it. */
+  seed(text2, rowsAbove) {
+    this.hybrid.seed(text2, rowsAbove);
   }
-  /** See LineAssembler.pendingText. */
+  /** The line being drawn, not yet finished. */
   pendingText() {
-    return this.lines.pendingText();
+    return this.hybrid.pendingText();
   }
-  /** See LineAssembler.setAlternate. */
-  setAlternate(alternate) {
-    this.lines.setAlternate(alternate);
+  /** The pane is in the alternate screen without a sequence in the stream (it was when logging began). */
+  setAlternate(alternate, rows) {
+    this.hybrid.setAlternate(alternate, rows);
+  }
+  /** The screen model has the stream: the recorder should settle it when quiet and every few seconds. */
+  get busy() {
+    return this.hybrid.busy;
+  }
+  /** A full-screen program's block is open. */
+  get inAlternate() {
+    return this.hybrid.inAlternate;
+  }
+  /** See Hybrid.resync. */
+  resync() {
+    this.hybrid.resync();
+  }
+  /** See Hybrid.settle. */
+  settle(reason) {
+    this.hybrid.settle(reason);
   }
   /** `now`: when the chunk was read (see EscapeCleaner.advance). */
   push(chunk, now) {
-    this.cleaner.advance(chunk, this.lines, now);
+    this.hybrid.input(chunk.length, now), this.cleaner.advance(chunk, this.hybrid, now);
   }
   /** End of stream: what is left of the last line is emitted too. */
   end() {
-    this.cleaner.end(this.lines), this.lines.finish();
+    this.cleaner.end(this.hybrid), this.hybrid.finish();
   }
 };
 
@@ -12398,61 +13992,42 @@ function pidOption(mark) {
 
 // src/capture/screen.ts
 var ScreenRecorder = class {
-  constructor(source, write, leave) {
+  constructor(source, write) {
     this.source = source;
     this.write = write;
-    this.leave = leave;
   }
   source;
   write;
-  leave;
-  alternate = !1;
-  closed = !1;
-  capturing = !1;
-  settle;
-  lastCapture = 0;
-  lastSnapshot = "";
-  /** Set while a leave found by a capture (not by the stream) is being reported: the normal screen's rows. */
-  resynced;
+  inBlock = !1;
   /** The pane entered (true) or left (false) the alternate screen. */
-  switched(alternate) {
-    if (this.alternate = alternate, this.lastSnapshot = "", clearTimeout(this.settle), !alternate) {
-      let rows = this.resynced;
-      this.resynced = void 0, rows ? this.write([{ event: { state: "leave", reason: "resync" } }, { event: { state: "snapshot", rows: rows.length, screen: "normal" } }, ...rows.map((row) => ({ row }))]) : this.write([{ event: { state: "leave" } }]);
+  switched(alternate, reason) {
+    if (this.inBlock = alternate, !alternate) {
+      this.write([{ event: { state: "leave", reason } }]);
       return;
     }
-    this.lastCapture = Date.now();
     let enter = { state: "enter", program: void 0 };
     this.source?.program((name) => {
       enter.program = name;
-    }), this.write([{ event: enter }]), !this.closed && this.source && (this.settle = setTimeout(() => this.capture(), 500));
+    }), this.write([{ event: enter }]);
   }
-  /** The pane printed something (called after each read). */
-  output() {
-    !this.alternate || this.closed || !this.source || (Date.now() - this.lastCapture >= 5e3 && this.capture(), clearTimeout(this.settle), this.settle = setTimeout(() => this.capture(), 500));
+  /** The screen as it shows now. */
+  frame(rows) {
+    this.write([{ event: { state: "snapshot", rows: rows.length } }, ...rows.map((row) => ({ row }))]);
+  }
+  /** Rows that left the screen (scrolled off its top, erased) before a frame showed them. */
+  scrolledOff(rows) {
+    this.write([{ event: { state: "scrolled", rows: rows.length } }, ...rows.map((row) => ({ row }))]);
   }
   /** The recording ends: a block still open is closed, whatever ended it (kill-server, a signal, a stop). */
   close() {
-    this.closed = !0, clearTimeout(this.settle), this.alternate && (this.alternate = !1, this.write([{ event: { state: "leave", reason: "end" } }]));
-  }
-  capture() {
-    this.capturing || !this.source || (this.capturing = !0, this.lastCapture = Date.now(), this.source.capture((screen) => {
-      if (this.capturing = !1, !screen || !this.alternate || this.closed) return;
-      if (!screen.alternate) {
-        this.resynced = screen.rows, this.leave();
-        return;
-      }
-      let { rows } = screen, snapshot = rows.join(`
-`);
-      snapshot !== this.lastSnapshot && (this.lastSnapshot = snapshot, this.write([{ event: { state: "snapshot", rows: rows.length } }, ...rows.map((row) => ({ row }))]));
-    }));
+    this.inBlock && (this.inBlock = !1, this.write([{ event: { state: "leave", reason: "end" } }]));
   }
 };
 
 // src/capture/recorder.ts
 function heldWhileAsking(source, hold) {
   return {
-    capture: (done) => source.capture(done),
+    alternate: source.alternate && ((done) => source.alternate(done)),
     program: (done) => {
       let release2 = hold.hold();
       source.program((name) => {
@@ -12461,7 +14036,7 @@ function heldWhileAsking(source, hold) {
     }
   };
 }
-var WIDTH_ASK_MS = 1e3, Recorder = class {
+var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   constructor(stamper, pipeline2, options) {
     this.stamper = stamper;
     this.pipeline = pipeline2;
@@ -12473,11 +14048,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
       hold,
       event: (name, fields) => this.event(name, fields),
       now: options.now
-    }), this.screenRecorder = new ScreenRecorder(
-      options.screen && heldWhileAsking(options.screen, hold),
-      (entries) => this.screenEntries(entries),
-      () => this.transcript.setAlternate(!1)
-    );
+    }), this.screenRecorder = new ScreenRecorder(options.screen && heldWhileAsking(options.screen, hold), (entries) => this.screenEntries(entries));
   }
   stamper;
   pipeline;
@@ -12494,13 +14065,19 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   /** Set while a chunk is being turned into records: they all take its stamp. */
   inChunk = !1;
   widthAskedAt = Number.NEGATIVE_INFINITY;
+  quiet;
+  settledAt = 0;
+  ended = !1;
+  /** Screen switches seen in the stream: an answer from tmux about the screen is stale if one came after the question. */
+  switches = 0;
+  resyncing = !1;
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
-   * `alternate` whether a full-screen program was up (its screen is then a
-   * block from the start).
+   * `rowsAbove` the rows of the screen above it, `alternate` whether a
+   * full-screen program was up (its screen is then a block from the start).
    */
-  start(fields, seed, alternate) {
-    this.transcript.seed(seed), this.event("start", fields), this.pipeline.flush(), alternate && this.transcript.setAlternate(!0);
+  start(fields, seed, alternate, rowsAbove) {
+    this.transcript.seed(seed, alternate ? [] : rowsAbove), this.event("start", fields), this.pipeline.flush(), alternate && (this.transcript.setAlternate(!0, rowsAbove), this.armSettle());
   }
   /**
    * What the pane already showed when logging started (a start by hand): a
@@ -12516,15 +14093,28 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** A chunk of the pane's output, as read. */
   push(chunk) {
-    this.tick(), this.inChunk = !0;
+    let time = this.tick();
+    this.inChunk = !0;
     try {
-      this.transcript.push(chunk, this.time);
+      this.transcript.push(chunk, this.time), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"));
     } catch (error) {
       this.terminalFailed(error, chunk.length);
     } finally {
       this.inChunk = !1;
     }
-    this.pipeline.flush(), this.screenRecorder.output();
+    this.pipeline.flush(), this.armSettle();
+  }
+  /** While the screen model has the stream: a settle once the pane has been quiet (refreshed by each chunk). */
+  armSettle() {
+    if (!(this.ended || !this.transcript.busy)) {
+      if (this.quiet) {
+        this.quiet.refresh();
+        return;
+      }
+      this.settledAt ||= this.time, this.quiet = setTimeout(() => {
+        this.quiet = void 0, !this.ended && (this.settledAt = this.tick(), this.transcript.settle("quiet"), this.pipeline.flush(), this.checkAlternate());
+      }, QUIET_MS);
+    }
   }
   /** The recorder's own event, in order with the output; `notAfter`: it goes ahead of records stamped that early. */
   event(name, fields, notAfter) {
@@ -12533,7 +14123,7 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** End of input: what is left of the last line is recorded, and anything held is let go. */
   endOfInput() {
-    this.tick(), this.transcript.end(), this.screenRecorder.close(), this.commands.close(), this.pipeline.settle();
+    this.tick(), this.ended = !0, clearTimeout(this.quiet), this.quiet = void 0, this.transcript.end(), this.screenRecorder.close(), this.commands.close(), this.pipeline.settle();
   }
   /** The last event, then everything delivered and closed. */
   async stop(fields) {
@@ -12541,7 +14131,23 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** LineSink: a finished line of output. */
   line(text2, continued) {
-    this.commands.blanking && (text2 = this.commands.blank(text2)), continued || this.commands.sawLine(text2), this.pipeline.push(this.stamper.output(continued ? "piece" : "line", text2, this.time));
+    this.commands.blanking && (text2 = this.commands.blank(text2)), continued || this.commands.sawLine(text2), this.pipeline.push(this.stamper.output(continued ? "piece" : "line", text2, this.stamp()));
+  }
+  /** ScreenSink: a logged row that now shows other text, as it settled. */
+  redrawn(text2) {
+    this.commands.blanking && (text2 = this.commands.blank(text2)), this.pipeline.push(this.stamper.output("redrawn", text2, this.stamp()));
+  }
+  /** ScreenSink: redrawn states of rows that left the screen unlogged, the redraw budget being spent (terminal/hybrid.ts). */
+  skipped(redraws, chars) {
+    this.event("dropped", { lines: redraws, chars, reason: "redraw-budget" });
+  }
+  /** ScreenSink: the alternate screen as it shows now. */
+  frame(rows) {
+    this.screenRecorder.frame(rows);
+  }
+  /** ScreenSink: rows that left the alternate screen before a frame showed them. */
+  scrolledOff(rows) {
+    this.screenRecorder.scrolledOff(rows);
   }
   /** LineSink: a semantic-prompt mark (a shell's command, or one forged by output: commands.ts tells them apart). */
   osc(command, data, truncated) {
@@ -12549,7 +14155,24 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** LineSink: the pane switched screens. */
   screen(alternate) {
-    this.screenRecorder.switched(alternate);
+    this.switches++, this.screenRecorder.switched(alternate, !alternate && this.resyncing ? "resync" : void 0);
+  }
+  /** Quiet in a full-screen block: tmux is asked (without waiting) whether the pane really is still in the alternate screen. */
+  checkAlternate() {
+    let ask = this.options.screen?.alternate;
+    if (!ask || !this.transcript.inAlternate) return;
+    let switches = this.switches;
+    ask((on) => {
+      if (!(on !== !1 || this.ended || switches !== this.switches || !this.transcript.inAlternate)) {
+        this.tick(), this.resyncing = !0;
+        try {
+          this.transcript.resync();
+        } finally {
+          this.resyncing = !1;
+        }
+        this.pipeline.flush();
+      }
+    });
   }
   /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */
   clamped() {
@@ -12560,8 +14183,13 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   }
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
   newTranscript() {
-    let transcript = new Transcript(this, this.options.maxLineChars, this.options.width, this.options.newlineReturns);
-    return this.options.noAlternateScreen && transcript.ignoreScreenSwitches(), transcript;
+    return new Transcript(this, {
+      maxLineChars: this.options.maxLineChars,
+      columns: this.options.width,
+      rows: this.options.height,
+      newlineReturns: this.options.newlineReturns,
+      noAlternateScreen: this.options.noAlternateScreen
+    });
   }
   /**
    * A fault in the terminal layer (a bug, reached by some output) must not end
@@ -12806,8 +14434,8 @@ var ByteQueue = class {
   take(limit) {
     let last = 0;
     for (; last + 1 < this.ends.length && this.ends[last + 1] <= limit; ) last++;
-    let cut = this.ends[last], taken = this.fill.subarray(0, cut), rest = this.used - cut;
-    return this.spare.length < rest && (this.spare = this.grown(this.spare, rest)), this.fill.copy(this.spare, 0, cut, this.used), this.ends = this.ends.slice(last + 1).map((end) => end - cut), [this.fill, this.spare] = [this.spare, this.fill], this.used = rest, taken;
+    let cut2 = this.ends[last], taken = this.fill.subarray(0, cut2), rest = this.used - cut2;
+    return this.spare.length < rest && (this.spare = this.grown(this.spare, rest)), this.fill.copy(this.spare, 0, cut2, this.used), this.ends = this.ends.slice(last + 1).map((end) => end - cut2), [this.fill, this.spare] = [this.spare, this.fill], this.used = rest, taken;
   }
   /** When empty, gives back what a flood made the buffers grow to. */
   shrink() {
@@ -13377,14 +15005,14 @@ function sdName(text2) {
 function escapeParam(value) {
   return escapeText(value).replace(/["\\\]]/g, "\\$&");
 }
-function param(name, value) {
+function param2(name, value) {
   return value === void 0 ? "" : ` ${sdName(name)}="${escapeParam(String(value))}"`;
 }
 function syslogMessage(record, header) {
-  let event = record.kind === "event", severity = event ? WARNING_EVENTS.has(record.text) ? SEVERITY.warning : SEVERITY.notice : SEVERITY.info, place = record.place, sd = `[${SD_ID}${param("user", record.user)}${param("session", place.session)}${param("window", place.window)}${param("pane", place.pane)}${param("paneId", place.paneId || void 0)}${param("server", place.server || void 0)}${param("rec", record.rec)}${param("seq", record.seq)}]`;
+  let event = record.kind === "event", severity = event ? WARNING_EVENTS.has(record.text) ? SEVERITY.warning : SEVERITY.notice : SEVERITY.info, place = record.place, sd = `[${SD_ID}${param2("user", record.user)}${param2("session", place.session)}${param2("window", place.window)}${param2("pane", place.pane)}${param2("paneId", place.paneId || void 0)}${param2("server", place.server || void 0)}${param2("rec", record.rec)}${param2("seq", record.seq)}]`;
   if (event) {
-    let fields = `[${EVENT_SD_ID}${param("name", record.text)}`;
-    for (let [key2, value] of Object.entries(record.fields ?? {})) fields += param(key2, value);
+    let fields = `[${EVENT_SD_ID}${param2("name", record.text)}`;
+    for (let [key2, value] of Object.entries(record.fields ?? {})) fields += param2(key2, value);
     sd += `${fields}]`;
   }
   let msg = event ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
@@ -13644,11 +15272,12 @@ function runPipe(recording, runFile, dependencies = {}) {
     noAlternateScreen: recording.noAlternateScreen,
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
+    height: recording.height,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
-  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen), recording.history && recorder.history(recording.history.time, recording.history.rows);
+  recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen, recording.rowsAbove), recording.history && recorder.history(recording.history.time, recording.history.rows);
   let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();
@@ -13724,10 +15353,7 @@ function actorGate(tmux, recording, stamper, recorder) {
   return gate.poll(), gate;
 }
 function screenOf(tmux, paneId) {
-  return {
-    program: (done) => tmux.currentCommand(paneId, done),
-    capture: (done) => tmux.captureScreen(paneId, done)
-  };
+  return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
 }
 function endOfInput(tmux, recording) {
   if (!recording.socket) return { reason: "eof" };
@@ -15646,6 +17272,7 @@ var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LE
     switch (this.flush(events), line.kind) {
       case "line":
       case "piece":
+      case "redrawn":
         this.pending = { time, text: escapeText(line.text) };
         break;
       case "screen":

@@ -8,7 +8,7 @@
 import type { EventFields } from '../core/record.ts';
 import { Hold } from '../pipeline/hold.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
-import type { LineSink } from '../terminal/lines.ts';
+import { QUIET_MS, type ScreenSink } from '../terminal/hybrid.ts';
 import { Transcript } from '../terminal/transcript.ts';
 import { CommandTracker, type ShellKeys } from './commands.ts';
 import { ScreenRecorder, type ScreenEntry, type ScreenSource } from './screen.ts';
@@ -17,7 +17,7 @@ import type { Stamper } from './stamper.ts';
 export interface RecorderOptions {
   /** Epoch milliseconds now. */
   now: () => number;
-  /** tmux, for full-screen snapshots; none for `pipe --file`. */
+  /** tmux, for the program that enters the alternate screen; none for `pipe --file`. */
   screen?: ScreenSource;
   /** Longest line kept whole (see terminal/lines.ts). */
   maxLineChars?: number;
@@ -27,6 +27,8 @@ export interface RecorderOptions {
   noAlternateScreen?: boolean;
   /** The bytes are not a pane's (`pipe --file`): LF also returns to column 0 (see LineAssembler). */
   newlineReturns?: boolean;
+  /** The pane's height at start: the screen model's (none for `pipe --file`: 24). */
+  height?: number;
   /** Asks tmux for the pane's width now, asynchronously: a resize is learnt when a cursor move hits the old edge. */
   paneWidth?: (done: (width: number | undefined) => void) => void;
   /** tmux, for the hashes integrated shells registered (none: every command mark is `verified=no`). */
@@ -38,7 +40,7 @@ export interface RecorderOptions {
 /** `source`, whose answers about the program hold the pipeline until they are in, so the enter event goes out with its program and in order. */
 function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
   return {
-    capture: (done) => source.capture(done),
+    alternate: source.alternate && ((done) => source.alternate!(done)),
     program: (done) => {
       const release = hold.hold();
       source.program((name) => {
@@ -51,8 +53,14 @@ function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
 
 /** A pane resized often (a window being dragged) is asked its width at most this often. */
 const WIDTH_ASK_MS = 1000;
+/**
+ * While the screen model has the stream, what it shows is logged once the
+ * pane has been quiet QUIET_MS (a redrawn row's last state, a full-screen
+ * program's frame), and at least every BUSY_MS while output keeps coming.
+ */
+const BUSY_MS = 5000;
 
-export class Recorder implements LineSink {
+export class Recorder implements ScreenSink {
   private transcript: Transcript;
   private readonly screenRecorder: ScreenRecorder;
   private readonly commands: CommandTracker;
@@ -65,6 +73,12 @@ export class Recorder implements LineSink {
   /** Set while a chunk is being turned into records: they all take its stamp. */
   private inChunk = false;
   private widthAskedAt = Number.NEGATIVE_INFINITY;
+  private quiet: NodeJS.Timeout | undefined;
+  private settledAt = 0;
+  private ended = false;
+  /** Screen switches seen in the stream: an answer from tmux about the screen is stale if one came after the question. */
+  private switches = 0;
+  private resyncing = false;
 
   constructor(
     private readonly stamper: Stamper,
@@ -79,23 +93,22 @@ export class Recorder implements LineSink {
       event: (name, fields) => this.event(name, fields),
       now: options.now,
     });
-    this.screenRecorder = new ScreenRecorder(
-      options.screen && heldWhileAsking(options.screen, hold),
-      (entries) => this.screenEntries(entries),
-      () => this.transcript.setAlternate(false),
-    );
+    this.screenRecorder = new ScreenRecorder(options.screen && heldWhileAsking(options.screen, hold), (entries) => this.screenEntries(entries));
   }
 
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
-   * `alternate` whether a full-screen program was up (its screen is then a
-   * block from the start).
+   * `rowsAbove` the rows of the screen above it, `alternate` whether a
+   * full-screen program was up (its screen is then a block from the start).
    */
-  start(fields: EventFields, seed: string, alternate: boolean): void {
-    this.transcript.seed(seed);
+  start(fields: EventFields, seed: string, alternate: boolean, rowsAbove?: readonly string[]): void {
+    this.transcript.seed(seed, alternate ? [] : rowsAbove);
     this.event('start', fields);
     this.pipeline.flush();
-    if (alternate) this.transcript.setAlternate(true);
+    if (alternate) {
+      this.transcript.setAlternate(true, rowsAbove);
+      this.armSettle();
+    }
   }
 
   /**
@@ -113,17 +126,39 @@ export class Recorder implements LineSink {
 
   /** A chunk of the pane's output, as read. */
   push(chunk: Uint8Array): void {
-    this.tick();
+    const time = this.tick();
     this.inChunk = true;
     try {
       this.transcript.push(chunk, this.time);
+      if (this.transcript.busy && time - this.settledAt >= BUSY_MS) {
+        this.settledAt = time;
+        this.transcript.settle('busy');
+      }
     } catch (error) {
       this.terminalFailed(error as Error, chunk.length);
     } finally {
       this.inChunk = false;
     }
     this.pipeline.flush();
-    this.screenRecorder.output();
+    this.armSettle();
+  }
+
+  /** While the screen model has the stream: a settle once the pane has been quiet (refreshed by each chunk). */
+  private armSettle(): void {
+    if (this.ended || !this.transcript.busy) return;
+    if (this.quiet) {
+      this.quiet.refresh();
+      return;
+    }
+    this.settledAt ||= this.time;
+    this.quiet = setTimeout(() => {
+      this.quiet = undefined;
+      if (this.ended) return;
+      this.settledAt = this.tick();
+      this.transcript.settle('quiet');
+      this.pipeline.flush();
+      this.checkAlternate();
+    }, QUIET_MS);
   }
 
   /** The recorder's own event, in order with the output; `notAfter`: it goes ahead of records stamped that early. */
@@ -135,6 +170,9 @@ export class Recorder implements LineSink {
   /** End of input: what is left of the last line is recorded, and anything held is let go. */
   endOfInput(): void {
     this.tick();
+    this.ended = true;
+    clearTimeout(this.quiet);
+    this.quiet = undefined;
     this.transcript.end();
     this.screenRecorder.close();
     this.commands.close();
@@ -151,7 +189,28 @@ export class Recorder implements LineSink {
   line(text: string, continued: boolean): void {
     if (this.commands.blanking) text = this.commands.blank(text);
     if (!continued) this.commands.sawLine(text);
-    this.pipeline.push(this.stamper.output(continued ? 'piece' : 'line', text, this.time));
+    this.pipeline.push(this.stamper.output(continued ? 'piece' : 'line', text, this.stamp()));
+  }
+
+  /** ScreenSink: a logged row that now shows other text, as it settled. */
+  redrawn(text: string): void {
+    if (this.commands.blanking) text = this.commands.blank(text);
+    this.pipeline.push(this.stamper.output('redrawn', text, this.stamp()));
+  }
+
+  /** ScreenSink: redrawn states of rows that left the screen unlogged, the redraw budget being spent (terminal/hybrid.ts). */
+  skipped(redraws: number, chars: number): void {
+    this.event('dropped', { lines: redraws, chars, reason: 'redraw-budget' });
+  }
+
+  /** ScreenSink: the alternate screen as it shows now. */
+  frame(rows: string[]): void {
+    this.screenRecorder.frame(rows);
+  }
+
+  /** ScreenSink: rows that left the alternate screen before a frame showed them. */
+  scrolledOff(rows: string[]): void {
+    this.screenRecorder.scrolledOff(rows);
   }
 
   /** LineSink: a semantic-prompt mark (a shell's command, or one forged by output: commands.ts tells them apart). */
@@ -161,7 +220,26 @@ export class Recorder implements LineSink {
 
   /** LineSink: the pane switched screens. */
   screen(alternate: boolean): void {
-    this.screenRecorder.switched(alternate);
+    this.switches++;
+    this.screenRecorder.switched(alternate, !alternate && this.resyncing ? 'resync' : undefined);
+  }
+
+  /** Quiet in a full-screen block: tmux is asked (without waiting) whether the pane really is still in the alternate screen. */
+  private checkAlternate(): void {
+    const ask = this.options.screen?.alternate;
+    if (!ask || !this.transcript.inAlternate) return;
+    const switches = this.switches;
+    ask((on) => {
+      if (on !== false || this.ended || switches !== this.switches || !this.transcript.inAlternate) return;
+      this.tick();
+      this.resyncing = true;
+      try {
+        this.transcript.resync();
+      } finally {
+        this.resyncing = false;
+      }
+      this.pipeline.flush();
+    });
   }
 
   /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */
@@ -176,9 +254,13 @@ export class Recorder implements LineSink {
 
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
   private newTranscript(): Transcript {
-    const transcript = new Transcript(this, this.options.maxLineChars, this.options.width, this.options.newlineReturns);
-    if (this.options.noAlternateScreen) transcript.ignoreScreenSwitches();
-    return transcript;
+    return new Transcript(this, {
+      maxLineChars: this.options.maxLineChars,
+      columns: this.options.width,
+      rows: this.options.height,
+      newlineReturns: this.options.newlineReturns,
+      noAlternateScreen: this.options.noAlternateScreen,
+    });
   }
 
   /**

@@ -18,6 +18,7 @@
 // - a recording whose start is in a file no longer there (pruned by
 //   @audit-max-files): checked from its first seal on, the same way.
 
+import type { RecordKind } from '../core/record.ts';
 import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event';
@@ -44,7 +45,7 @@ export interface VerifyLine {
   text: string;
   /** undefined: not a log line. */
   place?: string;
-  kind?: 'line' | 'piece' | 'screen' | 'event';
+  kind?: RecordKind;
   /** For an event: its name and fields. */
   event?: string;
   fields?: Record<string, string>;

@@ -146,12 +146,13 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     noAlternateScreen: recording.noAlternateScreen,
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
+    height: recording.height,
     paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : undefined,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,
     hold,
   });
 
-  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === false ? 'off' : undefined, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen));
+  recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === false ? 'off' : undefined, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen), recording.rowsAbove);
   if (recording.history) recorder.history(recording.history.time, recording.history.rows);
 
   // Who acts in the pane (a shared session's guests: capture/actor.ts); `pipe --file` has no tmux to ask.
@@ -266,12 +267,9 @@ function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder:
   return gate;
 }
 
-/** Full-screen snapshots from tmux; asynchronous capture, so the reader keeps draining meanwhile. */
+/** The program that enters the alternate screen, asked of tmux asynchronously, so the reader keeps draining meanwhile. */
 function screenOf(tmux: Tmux, paneId: string): ScreenSource {
-  return {
-    program: (done) => tmux.currentCommand(paneId, done),
-    capture: (done) => tmux.captureScreen(paneId, done),
-  };
+  return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
 }
 
 /** Why the pipe closed when nobody toggled, and who closed it when it was closed by hand: asked of tmux, which may be gone too. */

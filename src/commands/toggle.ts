@@ -94,10 +94,13 @@ export function launch(tmux: Tmux, state: PaneState, invocation: Invocation, by?
   } catch (error) {
     throw cannotWrite(plan.file, error as NodeJS.ErrnoException);
   }
-  const seed = plan.seedAt ? tmux.textBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : '';
+  // In the alternate screen, its rows: the block starts with what the program shows.
+  const { seed, rowsAbove } = plan.seedAt
+    ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y)
+    : { seed: '', rowsAbove: tmux.visibleRows(state.paneId) };
   // What led up to this: the rows above the cursor's line (that line is the seed), from the scrollback on.
   const history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : undefined;
-  writeRecording(plan.runFile, { ...plan.recording, seed, ...(history && history.rows.length > 0 ? { history } : {}) });
+  writeRecording(plan.runFile, { ...plan.recording, seed, rowsAbove, ...(history && history.rows.length > 0 ? { history } : {}) });
   tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile);
   return plan;
 }

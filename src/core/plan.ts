@@ -112,7 +112,7 @@ export interface StartPlan {
    * alternate screen, which is recorded as snapshots instead (seed '').
    */
   seedAt?: { x: number; y: number };
-  recording: Omit<Recording, 'seed'>;
+  recording: Omit<Recording, 'seed' | 'rowsAbove'>;
   /** What pipe-pane runs (before literal()). */
   command: string;
   /** What to say once the reader has reported in, most important first. */

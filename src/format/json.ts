@@ -23,10 +23,10 @@
 // by line: a log written half in each (the option changed mid-way) reads whole.
 
 import os from 'node:os';
-import type { AuditRecord, EventFields, Place, RecordKind } from '../core/record.ts';
+import { RECORD_KINDS, type AuditRecord, type EventFields, type Place, type RecordKind } from '../core/record.ts';
 import { DEFAULT_TIME_FORMAT, escapeText, eventText, makeClock, wellFormed } from './text.ts';
 
-const KINDS: ReadonlySet<string> = new Set<RecordKind>(['line', 'piece', 'screen', 'event']);
+const KINDS: ReadonlySet<string> = new Set<RecordKind>(RECORD_KINDS);
 
 export { wellFormed };
 

@@ -56,6 +56,7 @@ export class CastBuilder {
     switch (line.kind) {
       case 'line':
       case 'piece':
+      case 'redrawn':
         this.pending = { time, text: escapeText(line.text) };
         break;
       case 'screen':

@@ -43,13 +43,15 @@ export interface Recording {
   chainKey?: string;
   /** What the cursor's line already showed when logging started (usually the prompt). */
   seed: string;
+  /** The screen's rows above the cursor when logging started: what the screen model starts from. */
+  rowsAbove?: string[];
   /** The pane was in the alternate screen (a full-screen program) when logging started. */
   alternateScreen?: boolean;
   /** The window's alternate-screen option was off at start: the pane never switches, whatever it prints. */
   noAlternateScreen?: boolean;
   /** The pane's width when logging started (none for `pipe --file`). */
   width?: number;
-  /** Its height (for the cast's header). */
+  /** The pane's height when logging started (the screen model's and the cast's; none for `pipe --file`). */
   height?: number;
   /** `@audit-cast on`: the raw stream is kept too (sinks/file/cast.ts). */
   cast?: boolean;

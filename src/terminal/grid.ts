@@ -28,6 +28,12 @@ import { Csi, Esc, type Perform } from './ansi.ts';
 import { cellWidth } from './width.ts';
 
 /** What the model reports beyond its rows; the rows named can still be read (rowText, continued, rowId, ...) during the call. */
+/** A row as a line model holds it (LineAssembler.pendingRows): text before its first cell, then each cell's text ('' for one that shows nothing). */
+export interface SeedRow {
+  lead: string;
+  cells: readonly string[];
+}
+
 export interface ScreenEvents {
   /**
    * Row `y` is about to leave the screen at the top: a line feed or SU at the
@@ -113,38 +119,53 @@ class Row {
   cells: Uint16Array;
   /** Cells in use (tmux's cellused): the row's text ends here. */
   used = 0;
+  /**
+   * Cells printed to, lowered by an erase that reaches it: the log keeps the
+   * blanks a program printed at the end of a line (a prompt's `$ `), as the
+   * line model does, but not those an erase left (EL after CUB, Ctrl-L's
+   * redraw). tmux has no such mark: cellused stays where EL leaves it
+   * (grid_clear, grid.c:597), and capture-pane trims every trailing blank.
+   */
+  printed = 0;
   /** Holds padding or extra cells: text takes the slow path. */
   complex = false;
   extras: (string | undefined)[] | null = null;
+  /** Text the screen gives no cell, before the first (see ScreenGrid.attach). */
+  lead = '';
   /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
   wraps = false;
   /** Has cells allocated (tmux's cellsize > 0): EL 2 on a row without is a no-op (screen-write.c:1191). */
   touched = false;
   id: number;
   version: number;
+  /** When the row's text last changed (not its position): a row that only scrolled keeps this. */
+  written: number;
 
   constructor(columns: number, id: number, version: number) {
     this.cells = new Uint16Array(columns).fill(SPACE);
     this.id = id;
     this.version = version;
+    this.written = version;
   }
 
   /** Empties the row (grid_empty_line). */
   empty(): void {
     if (this.used > 0) this.cells.fill(SPACE, 0, this.used);
     this.used = 0;
+    this.printed = 0;
     this.complex = false;
     this.extras = null;
+    this.lead = '';
     this.wraps = false;
     this.touched = false;
   }
 
   /** Text up to `end` cells, padding skipped. */
   text(end: number): string {
-    if (end === 0) return '';
+    if (end === 0) return this.lead;
     const cells = this.cells;
-    if (!this.complex) return String.fromCharCode.apply(null, cells.subarray(0, end) as unknown as number[]);
-    let out = '';
+    if (!this.complex) return this.lead + String.fromCharCode.apply(null, cells.subarray(0, end) as unknown as number[]);
+    let out = this.lead;
     for (let x = 0; x < end; x++) {
       const cell = cells[x]!;
       if (cell === PADDING) continue;
@@ -186,6 +207,7 @@ class Row {
     cells.set(this.cells.subarray(0, Math.min(columns, this.cells.length)));
     this.cells = cells;
     if (this.used > columns) this.used = columns;
+    if (this.printed > columns) this.printed = columns;
     if (this.extras !== null && this.extras.length > columns) this.extras.length = columns;
   }
 }
@@ -213,6 +235,9 @@ export class ScreenGrid implements Perform {
   /** DECSC/SCOSC position: in tmux's input context, shared by both screens, 0,0 until saved (input.c:770). */
   private savedX = 0;
   private savedY = 0;
+  /** Origin mode (DECOM): rows of CUP and VPA count from the scroll region's top (screen-write.c:1274). */
+  private origin = false;
+  private savedOrigin = false;
   /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
   private last = -1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
@@ -284,9 +309,9 @@ export class ScreenGrid implements Perform {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1]!.wraps;
   }
 
-  /** Row `y` continues onto the next row. */
+  /** Row `y` continues onto the next row (the last row can: below a scroll region tmux wraps a row onto itself, screen-write.c:1334). */
   wraps(y: number): boolean {
-    return this.rowList[y]!.wraps;
+    return this.rowList[y]?.wraps === true;
   }
 
   /**
@@ -294,12 +319,18 @@ export class ScreenGrid implements Perform {
    * its id, a row that comes in blank (or is blanked by ED) gets a new one.
    */
   rowId(y: number): number {
-    return this.rowList[y]!.id;
+    // 0 (no row's id) off the screen: an id is only ever compared, and a caller one row out must not crash the reader.
+    return this.rowList[y]?.id ?? 0;
   }
 
   /** When row `y` last changed (content or position), as a `mark()` count. */
   rowVersion(y: number): number {
     return this.rowList[y]!.version;
+  }
+
+  /** When row `y`'s text (or whether it wraps) last changed, as a `mark()` count; moving it (scrolling, IL/DL) does not count. */
+  rowWritten(y: number): number {
+    return this.rowList[y]!.written;
   }
 
   /** A moment: rows changed after it have `rowVersion > mark`. */
@@ -335,6 +366,23 @@ export class ScreenGrid implements Perform {
     return end === text.length ? text : text.slice(0, end);
   }
 
+  /**
+   * The logical line rows `first`..`last` hold, for the log: joined as
+   * `joinedText`, the last row's trailing blanks kept up to where they were
+   * printed (see Row.printed), unless it holds only blanks; text is never
+   * cut short of its last non-blank.
+   */
+  logText(first: number, last: number): string {
+    let text = '';
+    for (let y = first; y <= last; y++) {
+      const row = this.rowList[y]!;
+      text += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
+    }
+    // Blanks alone are no line (readline's wrapping space, cut off by the LF below it: hybrid.ts lineFeed).
+    // Only U+0020 (a cell's blank): NBSP or U+3000 are text, as joinedText keeps them.
+    return /^ *$/.test(text) ? '' : text;
+  }
+
   /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */
   lines(): string[] {
     const out: string[] = [];
@@ -354,7 +402,7 @@ export class ScreenGrid implements Perform {
    * at start: one string per row), with the cursor, and optionally which rows
    * continue the row above. Text past the width is cut.
    */
-  seed(rows: readonly string[], cursorX: number, cursorY: number, continued?: readonly boolean[]): void {
+  seed(rows: readonly (string | SeedRow)[], cursorX: number, cursorY: number, continued?: readonly boolean[]): void {
     for (let y = 0; y < this.sy; y++) {
       const row = this.rowList[y]!;
       row.empty();
@@ -365,11 +413,17 @@ export class ScreenGrid implements Perform {
       this.cy = y;
       this.cx = 0;
       const text = rows[y]!;
+      if (typeof text !== 'string') {
+        this.seedCells(text);
+        if (y > 0 && continued?.[y] === true) this.rowList[y - 1]!.wraps = true;
+        continue;
+      }
       for (let i = 0; i < text.length; i++) {
         let code = text.charCodeAt(i);
         if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
         if (code < 0x20 || code === 0x7f) continue;
         const width = widthOf(code);
+        if (width < 0) continue; // tmux showed nothing for it
         if (width === 0) {
           this.combine(code);
           continue;
@@ -383,6 +437,49 @@ export class ScreenGrid implements Perform {
     this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1);
     this.last = -1;
     this.joiner = false;
+  }
+
+  /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
+  private seedCells({ lead, cells }: SeedRow): void {
+    const row = this.rowList[this.cy]!;
+    for (const cell of cells) {
+      if (cell === '') {
+        this.cx++;
+        continue;
+      }
+      const code = cell.codePointAt(0)!;
+      const width = widthOf(code);
+      if (width <= 0 || code < 0x20 || code === 0x7f) {
+        this.attach(cell);
+        continue;
+      }
+      if (this.cx + width > this.sx) break;
+      const x = this.cx;
+      this.put(code, width);
+      const size = code > 0xffff ? 2 : 1;
+      if (cell.length > size) row.setExtra(x, row.cellText(x) + cell.slice(size));
+    }
+    row.lead = lead;
+  }
+
+  /**
+   * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
+   * show), kept with the cell left of the cursor as a combining mark is
+   * (screen-write.c:1981), or before the row's first cell: the screen never
+   * shows it, the log keeps it.
+   */
+  attach(text: string): void {
+    const row = this.rowList[this.cy]!;
+    let x = Math.min(this.cx, this.sx) - 1;
+    while (x >= 0 && row.cells[x] === PADDING) x--;
+    if (x < 0) row.lead += text;
+    else {
+      row.setExtra(x, row.cellText(x) + text);
+      if (x >= row.used) row.used = x + 1;
+      if (x >= row.printed) row.printed = x + 1;
+    }
+    row.touched = true;
+    row.version = row.written = this.epoch;
   }
 
   /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */
@@ -410,8 +507,9 @@ export class ScreenGrid implements Perform {
         if (row.complex) this.clearWideAround(row, cx, 1);
         row.cells[cx] = code;
         if (cx >= row.used) row.used = cx + 1;
+        if (cx >= row.printed) row.printed = cx + 1;
         row.touched = true;
-        row.version = this.epoch;
+        row.version = row.written = this.epoch;
         this.cx = cx + 1;
         this.last = code;
         continue;
@@ -464,11 +562,11 @@ export class ScreenGrid implements Perform {
         break;
       case Csi.CursorRow:
         // VPA keeps the column, even the pending-wrap one (screen_write_set_cursor with cx -1).
-        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1);
+        this.cy = this.originRow(param(first, 1, 1) - 1);
         break;
       case Csi.CursorPosition:
       case Csi.CursorPositionHvp:
-        this.cy = Math.min(param(first, 1, 1) - 1, this.sy - 1);
+        this.cy = this.originRow(param(first, 1, 1) - 1);
         this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
       case Csi.CursorBackwardTab: {
@@ -587,6 +685,11 @@ export class ScreenGrid implements Perform {
       return;
     }
     const width = widthOf(code);
+    if (width < 0) {
+      // wcwidth() -1 (an unassigned code point): tmux drops it (utf8.c:237-240), no cell; the log keeps it, as the line model does.
+      if (!this.alternateOn) this.attach(String.fromCodePoint(code));
+      return;
+    }
     if (this.joiner) this.combine(ZWJ); // the joiner itself joins first (screen-write.c:1842)
     if (width === 0 || this.joiner) {
       this.joiner = false;
@@ -613,8 +716,9 @@ export class ScreenGrid implements Perform {
       row.complex = true;
     }
     if (cx + width > row.used) row.used = cx + width;
+    if (cx + width > row.printed) row.printed = cx + width;
     row.touched = true;
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
     this.cx = cx + width;
   }
 
@@ -645,8 +749,9 @@ export class ScreenGrid implements Perform {
     if (utf8Length(before) + utf8Length(added) > UTF8_SIZE) return;
     row.setExtra(x, before + added);
     if (x >= row.used) row.used = x + 1;
+    if (x >= row.printed) row.printed = x + 1;
     row.touched = true;
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
   }
 
   private repeat(last: number, count: number): void {
@@ -697,9 +802,27 @@ export class ScreenGrid implements Perform {
   private saveCursor(): void {
     this.savedX = this.cx;
     this.savedY = this.cy;
+    this.savedOrigin = this.origin;
+  }
+
+  /** Row `y` of CUP or VPA on the screen: in origin mode, of the scroll region, kept in it (screen_write_cursormove, screen-write.c:1274). */
+  private originRow(y: number): number {
+    if (this.origin) y = y > this.rlower - this.rupper ? this.rlower : y + this.rupper;
+    return Math.min(y, this.sy - 1);
+  }
+
+  /** DECOM set or reset: the cursor goes home, the region's top when set (input.c:1683, :1773); `home` false: the mode only (seeding). */
+  setOrigin(set: boolean, home: boolean): void {
+    this.origin = set;
+    if (!home) return;
+    this.last = -1;
+    this.cx = 0;
+    this.cy = this.originRow(0);
   }
 
   private restoreCursor(): void {
+    // The mode is restored with the cursor (input.c:794).
+    this.origin = this.savedOrigin;
     // input.c:789: screen_write_cursormove clamps to the last column and row.
     this.cx = Math.min(this.savedX, this.sx - 1);
     this.cy = Math.min(this.savedY, this.sy - 1);
@@ -721,7 +844,11 @@ export class ScreenGrid implements Perform {
   private linefeed(wrapped: boolean): void {
     // screen-write.c:1334
     const cy = this.cy;
-    if (wrapped) this.rowList[cy]!.wraps = true;
+    if (wrapped) {
+      const row = this.rowList[cy]!;
+      row.wraps = true;
+      row.written = this.epoch;
+    }
     if (cy === this.rlower) this.scrollRegionUp(1);
     else if (cy < this.sy - 1) this.cy = cy + 1;
   }
@@ -778,7 +905,12 @@ export class ScreenGrid implements Perform {
       for (let y = rlower - n + 1; y <= rlower; y++) this.recycle(rows[y]!);
       for (let y = rlower; y - n >= rupper; y--) (rows[y] = rows[y - n]!).version = epoch;
       for (let y = rupper; y < rupper + n; y++) rows[y] = this.freshRow();
-      if (rupper + n <= rlower) rows[rupper + n]!.wraps = false;
+      // Whether a row wraps is part of what it shows (rowWritten): the line it ended is now two.
+      if (rupper + n <= rlower && rows[rupper + n]!.wraps) {
+        rows[rupper + n]!.wraps = false;
+        rows[rupper + n]!.written = epoch;
+        if (rupper + n + 1 < this.sy) rows[rupper + n + 1]!.written = epoch;
+      }
     }
     this.rowAboveClear(rupper);
   }
@@ -823,7 +955,12 @@ export class ScreenGrid implements Perform {
    * (grid.c:655), the last row kept. Copied so that `-J` joins as tmux does.
    */
   private clearTailFlag(cy: number, kept: number, n: number): void {
-    if (kept > 0 && kept !== n) this.rowList[cy + kept - 1]!.wraps = false;
+    const row = kept > 0 && kept !== n ? this.rowList[cy + kept - 1]! : undefined;
+    // It counts as written: the line it ended is two lines now.
+    if (row?.wraps) {
+      row.wraps = false;
+      row.written = this.epoch;
+    }
   }
 
   /**
@@ -854,15 +991,23 @@ export class ScreenGrid implements Perform {
         this.rowList[y] = this.freshRow();
       } else {
         const row = this.rowList[y]!;
+        // The row below no longer continues a line: it is one of its own, which counts as written.
+        if (row.wraps && y + 1 < this.sy) this.rowList[y + 1]!.written = this.epoch;
         row.empty();
-        row.version = this.epoch;
+        row.version = row.written = this.epoch;
       }
     }
     this.rowAboveClear(py);
   }
 
   private rowAboveClear(y: number): void {
-    if (y > 0) this.rowList[y - 1]!.wraps = false;
+    if (y > 0) {
+      const row = this.rowList[y - 1]!;
+      if (row.wraps) {
+        row.wraps = false;
+        row.written = this.epoch;
+      }
+    }
     else this.aboveWraps = false;
   }
 
@@ -879,7 +1024,8 @@ export class ScreenGrid implements Perform {
     const end = Math.min(x + n, row.used);
     if (x >= end) return;
     row.cells.fill(SPACE, x, end);
-    row.version = this.epoch;
+    if (end >= row.printed && x < row.printed) row.printed = x;
+    row.version = row.written = this.epoch;
   }
 
   private clearLine(): void {
@@ -935,8 +1081,10 @@ export class ScreenGrid implements Perform {
       return;
     }
     const rows = this.rowList;
+    // Each reported before any moves, as scrollRegionUp reports them: the rows named are read where they stand
+    // (a row marked wrapped must not reach into a fresh row brought in below it).
+    for (let i = 0; i < last; i++) this.events.scrolled(i, true);
     for (let i = 0; i < last; i++) {
-      this.events.scrolled(0, true);
       const gone = rows.shift()!;
       rows.push(this.freshRow());
       this.aboveWraps = gone.wraps;
@@ -961,6 +1109,9 @@ export class ScreenGrid implements Perform {
     n = Math.min(n, this.sx - cx);
     if (n <= 0 || cx > this.sx - 1) return;
     if (cx >= this.sx - 1) return this.clearCells(this.cy, cx, 1);
+    // What was printed moves right with the cells, as the line model moves it.
+    const row = this.rowList[this.cy]!;
+    if (row.printed > cx) row.printed = Math.min(row.printed + n, this.sx);
     // Only the cells moved are blanked (grid.c:723): inserting more than half
     // of what is left leaves old cells in the gap, as tmux shows them.
     this.moveCells(cx + n, cx, this.sx - cx - n);
@@ -972,6 +1123,9 @@ export class ScreenGrid implements Perform {
     n = Math.min(n, this.sx - cx);
     if (n <= 0 || cx > this.sx - 1) return;
     const kept = this.sx - cx - n;
+    // What was printed moves left with the cells: the blanks coming in at the end were never printed.
+    const row = this.rowList[this.cy]!;
+    if (row.printed > cx) row.printed = Math.max(cx, row.printed - n);
     if (kept > 0) this.moveCells(cx, cx + n, kept);
     // The last `n` cells: the move blanks those it leaves, grid_clear the gap between (grid-view.c:215).
     this.clearCells(this.cy, this.sx - n, n);
@@ -998,7 +1152,7 @@ export class ScreenGrid implements Perform {
     if (dx + n > row.used) row.used = dx + n;
     for (let x = px; x < px + n; x++) if (x < dx || x >= dx + n) cells[x] = SPACE;
     row.touched = true;
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
   }
 
   // ------------------------------------------------------------ screens
@@ -1007,6 +1161,7 @@ export class ScreenGrid implements Perform {
     // RIS: input.c:1287 and screen_write_reset (screen-write.c:316); the alternate screen stays up.
     this.savedX = 0;
     this.savedY = 0;
+    this.origin = this.savedOrigin = false;
     this.rupper = 0;
     this.rlower = this.sy - 1;
     this.cx = 0;
@@ -1037,7 +1192,7 @@ export class ScreenGrid implements Perform {
         row.empty();
         row.resize(this.sx);
         row.id = this.nextId++;
-        row.version = this.epoch;
+        row.version = row.written = this.epoch;
       }
     }
     this.altRows = null;
@@ -1107,8 +1262,8 @@ export class ScreenGrid implements Perform {
         needed -= available;
       }
       if (!this.alternateOn) {
+        for (let i = 0; i < needed; i++) this.events.scrolled(i, true);
         for (let i = 0; i < needed; i++) {
-          this.events.scrolled(0, true);
           const gone = rows.shift()!;
           this.aboveWraps = gone.wraps;
           this.pushHistory(gone);
@@ -1237,7 +1392,7 @@ export class ScreenGrid implements Perform {
     if (row === undefined) return new Row(this.sx, this.nextId++, this.epoch);
     row.resize(this.sx);
     row.id = this.nextId++;
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
     return row;
   }
 
@@ -1269,6 +1424,6 @@ export class ScreenGrid implements Perform {
   }
 
   private touch(row: Row): void {
-    row.version = this.epoch;
+    row.version = row.written = this.epoch;
   }
 }

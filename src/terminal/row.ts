@@ -88,6 +88,20 @@ export class Row {
     return text.includes(PAD) || text.includes(TAB_PAD) ? text.replace(/[\0\x01]/g, '') : text;
   }
 
+  /**
+   * The row cell by cell for a screen model: text before the first cell, and
+   * per cell its character with what is combined onto it ('' for a cell that
+   * shows nothing: a TAB's, a piece's; a wide character's right half is left out).
+   */
+  screenCells(): { lead: string; cells: string[] } {
+    const cells: string[] = [];
+    // A wide character's right half is its own (the screen model puts both); a TAB's cells show nothing.
+    for (const cell of this.text !== null && !this.wide ? this.text.split('') : this.toCells()) {
+      if (cell !== PAD) cells.push(cell === TAB_PAD || cell === '\t' ? GONE : cell);
+    }
+    return { lead: this.lead, cells };
+  }
+
   /** The units this row holds (its share of the tally). */
   get units(): number {
     if (this.text !== null) return this.lead.length + this.text.length;

@@ -1,53 +1,70 @@
 // Bytes as a pane printed them in, clean lines out: the escape cleaner (which
 // also makes the text valid UTF-8, holding back a character split across reads)
-// reporting to the line assembler, in the order the data flows. Knows nothing
-// of time, users or files.
+// reporting to the hybrid (the line model for plain text, the screen model
+// while the pane addresses its screen), in the order the data flows. Knows
+// nothing of time, users or files: the recorder says when to settle.
 
 import { EscapeCleaner } from './ansi.ts';
-import { LineAssembler, type LineSink } from './lines.ts';
+import { Hybrid, type HybridOptions, type ScreenSink, type SettleReason } from './hybrid.ts';
 
 export class Transcript {
   private readonly cleaner = new EscapeCleaner();
-  private readonly lines: LineAssembler;
+  private readonly hybrid: Hybrid;
 
-  /** `columns`: the pane's width, if known; `newlineReturns`: input that is not a pane's (see LineAssembler). */
-  constructor(sink: LineSink, maxLineChars?: number, columns?: number, newlineReturns?: boolean) {
-    this.lines = new LineAssembler(sink, maxLineChars, columns, newlineReturns);
-  }
-
-  /** Screen switches in the stream change nothing: the window's alternate-screen option is off. */
-  ignoreScreenSwitches(): void {
-    this.lines.ignoreScreenSwitches = true;
+  /** `columns`, `rows`: the pane's size, if known. */
+  constructor(sink: ScreenSink, options: HybridOptions = {}) {
+    this.hybrid = new Hybrid(sink, options);
   }
 
   /** The pane's width changed (a resize). */
   setColumns(columns: number): void {
-    this.lines.setColumns(columns);
+    this.hybrid.setColumns(columns);
   }
 
-  /** Text the current line already holds (what the screen showed before the stream began). */
-  seed(text: string): void {
-    this.lines.seed(text);
+  /** What the screen showed before the stream began: the cursor's line up to the cursor, and the rows above it. */
+  seed(text: string, rowsAbove?: readonly string[]): void {
+    this.hybrid.seed(text, rowsAbove);
   }
 
-  /** See LineAssembler.pendingText. */
+  /** The line being drawn, not yet finished. */
   pendingText(): string {
-    return this.lines.pendingText();
+    return this.hybrid.pendingText();
   }
 
-  /** See LineAssembler.setAlternate. */
-  setAlternate(alternate: boolean): void {
-    this.lines.setAlternate(alternate);
+  /** The pane is in the alternate screen without a sequence in the stream (it was when logging began). */
+  setAlternate(alternate: boolean, rows?: readonly string[]): void {
+    this.hybrid.setAlternate(alternate, rows);
+  }
+
+  /** The screen model has the stream: the recorder should settle it when quiet and every few seconds. */
+  get busy(): boolean {
+    return this.hybrid.busy;
+  }
+
+  /** A full-screen program's block is open. */
+  get inAlternate(): boolean {
+    return this.hybrid.inAlternate;
+  }
+
+  /** See Hybrid.resync. */
+  resync(): void {
+    this.hybrid.resync();
+  }
+
+  /** See Hybrid.settle. */
+  settle(reason: SettleReason): void {
+    this.hybrid.settle(reason);
   }
 
   /** `now`: when the chunk was read (see EscapeCleaner.advance). */
   push(chunk: Uint8Array, now?: number): void {
-    this.cleaner.advance(chunk, this.lines, now);
+    this.hybrid.input(chunk.length, now);
+    this.cleaner.advance(chunk, this.hybrid, now);
   }
 
   /** End of stream: what is left of the last line is emitted too. */
   end(): void {
-    this.cleaner.end(this.lines);
-    this.lines.finish();
+    this.cleaner.end(this.hybrid);
+    this.hybrid.finish();
   }
 }

@@ -65,11 +65,16 @@ export class Tmux {
     execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, done);
   }
 
-  /** The text of the cursor's line left of the cursor, as the screen shows it now. */
-  textBeforeCursor(paneId: string, cursorX: number, cursorY: number): string {
-    const line = this.run(['capture-pane', '-p', '-t', paneId, '-S', String(cursorY), '-E', String(cursorY)]).replace(/\n$/, '');
+  /** The rows the pane shows now (at toggle time: never on the data path). */
+  visibleRows(paneId: string): string[] {
+    return this.run(['capture-pane', '-p', '-t', paneId]).replace(/\n$/, '').split('\n');
+  }
+
+  /** The text of the cursor's line left of the cursor, and the rows above it, as the screen shows them now. */
+  screenBeforeCursor(paneId: string, cursorX: number, cursorY: number): { seed: string; rowsAbove: string[] } {
+    const rows = this.run(['capture-pane', '-p', '-t', paneId, '-S', '0', '-E', String(cursorY)]).replace(/\n$/, '').split('\n');
     // The cursor's column counts cells: a wide character takes two (see textInCells).
-    return textInCells(line, cursorX);
+    return { seed: textInCells(rows[cursorY] ?? '', cursorX), rowsAbove: rows.slice(0, cursorY) };
   }
 
   /**
@@ -197,7 +202,7 @@ export class Tmux {
 
   /**
    * The program in the foreground of a pane (tmux reads it from the pty,
-   * osdep-linux.c), or undefined. Asynchronous, as captureScreen; calls in
+   * osdep-linux.c), or undefined. Asynchronous; calls in
    * flight at once share one question (a program flapping between screens
    * asks once, not per switch).
    */
@@ -214,22 +219,16 @@ export class Tmux {
     });
   }
 
-  /**
-   * The rows of a pane's screen, without trailing blank rows, and whether it is
-   * the alternate screen; undefined if tmux cannot say. Asynchronous: the pipe
-   * reader must keep draining its input meanwhile.
-   */
-  captureScreen(paneId: string, done: (screen: { alternate: boolean; rows: string[] } | undefined) => void): void {
-    const args = ['display-message', '-p', '-t', paneId, '#{alternate_on}', ';', 'capture-pane', '-p', '-t', paneId];
+  /** Whether the pane is in the alternate screen now, or undefined if tmux cannot say. Asynchronous. */
+  alternateOn(paneId: string, done: (on: boolean | undefined) => void): void {
+    const args = ['display-message', '-p', '-t', paneId, '#{alternate_on}'];
     this.runLater(args, (error, stdout) => {
-      if (error) return done(undefined);
-      const [flag, ...rows] = stdout.replace(/\n$/, '').split('\n');
-      while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
-      done({ alternate: flag === '1', rows });
+      const flag = stdout.trim();
+      done(error || (flag !== '0' && flag !== '1') ? undefined : flag === '1');
     });
   }
 
-  /** The pane's width now, or undefined if tmux cannot say. Asynchronous, as captureScreen. */
+  /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
   paneWidth(paneId: string, done: (width: number | undefined) => void): void {
     const args = ['display-message', '-p', '-t', paneId, '#{pane_width}'];
     this.runLater(args, (error, stdout) => {
@@ -240,7 +239,7 @@ export class Tmux {
 
   /**
    * The hash an integrated shell with this pid registered in the pane, or
-   * undefined. Asynchronous, as captureScreen. `pid` must be digits (it comes
+   * undefined. Asynchronous. `pid` must be digits (it comes
    * from the pane's output and goes into a format).
    */
   registeredShell(paneId: string, pid: string, done: (hash: string | undefined) => void): void {

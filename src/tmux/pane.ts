@@ -38,7 +38,7 @@ const PANE_FIELDS = {
   alternateScreenAllowed: { format: 'alternate-screen', parse: flag },
   /** Columns: the reader stops cursor moves at the right edge, as the screen does. */
   width: { format: 'pane_width', parse: number },
-  /** Rows: the header of the raw stream's cast (`@audit-cast`). */
+  /** Rows: the screen model's height, and the cast's header (`@audit-cast`). */
   height: { format: 'pane_height', parse: number },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: 'pane_current_command', parse: text },

@@ -13,13 +13,13 @@ import { escapeRegExp, waitFor } from './util.ts';
 export const TIME = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d`;
 
 /** What a line is: `|` printed by the pane, `+` the next piece of a long line, `=` a screen row, `*` an event. */
-export type Mark = '|' | '+' | '=' | '*';
+export type Mark = '|' | '+' | '~' | '=' | '*';
 
 /**
  * One whole log line with the default time: `<time> <user> <session>:<window>.<pane> <mark> <text>`.
  * Groups: 1 time, 2 user, 3 session, 4 window, 5 pane, 6 mark, 7 text.
  */
-export const STAMP = new RegExp(String.raw`^(${TIME}) (\S+) (.+?):(\d+)\.(\d+) ([|+=*]) (.*)$`);
+export const STAMP = new RegExp(String.raw`^(${TIME}) (\S+) (.+?):(\d+)\.(\d+) ([|+~=*]) (.*)$`);
 
 export interface LogLine {
   time: string;

@@ -6,10 +6,14 @@ export interface LinesOptions {
   maxLineChars?: number;
   /** The pane's width (cursor moves stop there). */
   columns?: number;
+  /** The pane's height (the screen model's, when the stream addresses the screen). */
+  rows?: number;
   /** Also list screen switches, as «alternate screen» / «normal screen». */
   screens?: boolean;
   /** LF also returns to column 0 (input that is not a pane's: `pipe --file`). */
   newlineReturns?: boolean;
+  /** Rows already on the screen above the cursor when the stream begins (the recorder seeds them from tmux). */
+  above?: readonly string[];
 }
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
@@ -21,11 +25,19 @@ export function transcriptLines(input: string | Uint8Array | Uint8Array[], optio
       screen: (alternate) => {
         if (options.screens) out.push(alternate ? '«alternate screen»' : '«normal screen»');
       },
+      redrawn: (text) => out.push(`~${text}`),
+      frame: (rows) => {
+        if (options.screens) out.push(`«frame ${rows.length}»`);
+        for (const row of rows) out.push(`=${row}`);
+      },
+      scrolledOff: (rows) => {
+        if (options.screens) out.push(`«scrolled ${rows.length}»`);
+        for (const row of rows) out.push(`=${row}`);
+      },
     },
-    options.maxLineChars,
-    options.columns,
-    options.newlineReturns,
+    { maxLineChars: options.maxLineChars, columns: options.columns, rows: options.rows, newlineReturns: options.newlineReturns },
   );
+  if (options.above) transcript.seed('', options.above);
   const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
   for (const chunk of chunks) transcript.push(chunk);
   transcript.end();

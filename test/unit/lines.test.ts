@@ -19,8 +19,11 @@ import { split, transcriptLines } from '../support/transcript.ts';
 const ESC = '\x1b';
 
 describe('line cases (the same bytes tmux is checked on in test/e2e/fidelity.test.ts)', () => {
+  // As in the fidelity test, five rows down: moves up have room, and the
+  // model knows where the cursor is (the recorder seeds it from tmux).
+  const above = ['', '', '', '', ''];
   for (const { name, columns, input, lines } of LINE_CASES) {
-    it(name, () => assert.deepEqual(transcriptLines(input, { columns }), lines));
+    it(name, () => assert.deepEqual(transcriptLines(input, { columns, rows: 12, above }), lines));
   }
 });
 
@@ -160,6 +163,20 @@ describe('a clear of the screen with an unfinished line on it', () => {
   it('drawn again after the clear (Ctrl-L), it is logged once; edited after, both', () => {
     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l\r\n`, { columns: 40 }), ['$ ls -l']);
     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K\r\n`, { columns: 40 }), ['$ ls -l', '$ ls -']);
+     assert.deepEqual(transcriptLines(`$ ls -l${ESC}[H${ESC}[J$ ls -l${ESC}[D${ESC}[K`, { columns: 40 }), ['$ ls -l', '$ ls -'], 'at the end of the stream too');
+  });
+  it('erased text of wide or no-break spaces alone is still text: only U+0020 is a blank cell', () => {
+    for (const before of ['', `one${ESC}[H${ESC}[J`]) {
+      const lines = transcriptLines(`${before}\u3000\u00a0${ESC}[2J${ESC}[Hx\r\n`, { columns: 40 });
+      assert.deepEqual(lines.slice(-2), ['\u3000\u00a0', 'x'], before === '' ? 'line model' : 'screen model');
+    }
+  });
+  it('after a clear, blanks printed at the end of a line are kept and erased ones are not, as before it', () => {
+    // After the clear the screen model holds the stream: it must end lines where the line model does.
+    for (const tail of [`$ abc${ESC}[3D${ESC}[3X\r\n`, `$ abc ${ESC}[4D${ESC}[2P\r\n`, `$ abc${ESC}[3D${ESC}[2@\r\n`, `ab  \r\n`]) {
+      const plain = transcriptLines(tail, { columns: 40 });
+      assert.deepEqual(transcriptLines(`one${ESC}[H${ESC}[J${tail}`, { columns: 40 }), ['one', ...plain], JSON.stringify(tail));
+    }
   });
 });
 
@@ -219,9 +236,10 @@ describe('properties over arbitrary terminal output', () => {
     fc.assert(
       fc.property(terminalish, columns, (bytes, width) => {
         for (const line of transcriptLines(bytes, { columns: width, maxLineChars: 32 })) {
-          const text = line.replace(/^\+/, '');
+          // `+` a piece, `~` a redrawn row, `=` a row of a full-screen program's frame (as wide as the pane, at most).
+          const text = line.replace(/^[+~=]/, '');
           assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(text), JSON.stringify(line));
-          assert.ok(text.length <= 32, JSON.stringify(line));
+          assert.ok(text.length <= (line.startsWith('=') ? Math.max(32, width * 6) : 32), JSON.stringify(line));
         }
       }),
       { numRuns: 3000 },
@@ -230,12 +248,16 @@ describe('properties over arbitrary terminal output', () => {
 
   it('text printed once and never overwritten is in the log: moves elsewhere cannot hide it', () => {
     // A marker printed on a fresh line, then anything that does not write over cells
-    // (moves, LF, screen clears aside): the marker must reach the log.
+    // (moves, LF, screen clears aside): the marker must reach the log. The marker
+    // is 20 rows down a 24-row pane, as the recorder seeds the model from tmux:
+    // on the top row, `ESC[H` (or DECRC with nothing saved) and the x's would
+    // write over it in tmux too, and eight moves cannot bring it up to row 4.
+    const above = new Array<string>(20).fill('');
     const moves = fc.array(fc.constantFrom('\x1b[A', '\x1b[3A', '\x1bM', '\x1b[5;1H', '\x1b[H', '\x1b[2B', '\n', '\x1b7', '\x1b8', '\x1b[s', '\x1b[u', '\x1b[L', '\x1b[M', '\x1b[S'), { maxLength: 8 });
     fc.assert(
       fc.property(moves, columns, (sequence, width) => {
         const input = `SECRET${sequence.join('')}${'x'.repeat(6)}\r\n`;
-        const out = transcriptLines(input, { columns: Math.max(width, 12) });
+        const out = transcriptLines(input, { columns: Math.max(width, 12), rows: 24, above });
         assert.ok(out.some((line) => line.includes('SECRET')), JSON.stringify({ input, out }));
       }),
       { numRuns: 2000 },

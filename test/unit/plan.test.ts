@@ -148,7 +148,7 @@ describe('start plan', () => {
       chainKey: '',
       alternateScreen: false,
       width: 80,
-    height: 24,
+      height: 24,
       shell: 'plain',
       context: { host: 'box', command: 'bash', cwd: '/home/ann', window_name: 'bash', socket: '/tmp/tmux-1000/default', clients: 'none' },
     });

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { AuditRecord, Place, RecordKind } from '../../src/core/record.ts';
+import { RECORD_KINDS, type AuditRecord, type Place, type RecordKind } from '../../src/core/record.ts';
 import { resolveOptions } from '../../src/core/options.ts';
 import { JsonFormat, parseJsonLine, wellFormed } from '../../src/format/json.ts';
 import { DEFAULT_TIME_FORMAT, escapeText, TextFormat, timeFormatProblem } from '../../src/format/text.ts';
@@ -20,7 +20,7 @@ import { grepLogs, walkRecording, type GrepHit } from '../../src/read/search.ts'
 import { summarizeLog } from '../../src/read/summary.ts';
 import { withTempDir } from '../support/util.ts';
 
-const KINDS: RecordKind[] = ['line', 'piece', 'screen', 'event'];
+const KINDS: readonly RecordKind[] = RECORD_KINDS;
 // Any UTF-16: controls, quotes, backslashes, U+2028, bidi controls, lone surrogates.
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),

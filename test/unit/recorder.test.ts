@@ -97,6 +97,29 @@ describe('the recorder', () => {
     );
   });
 
+  it('text drawn by addressing that stood, then written over while bytes that show nothing keep coming, is logged (each read has its time)', async () => {
+    const t = setUp();
+    t.recorder.push(Buffer.from('$ run\r\n\x1b[10;1HSECRET\x1b[2;1H'));
+    for (let i = 0; i < 10; i++) {
+      t.tick(100);
+      t.recorder.push(Buffer.from('\x1b[0m'));
+    }
+    t.recorder.push(Buffer.from('\x1b[10;1Hcovered\x1b[2;1Hdone\r\n'));
+    t.recorder.endOfInput();
+    await t.recorder.stop({ reason: 'toggle' });
+    assert.deepEqual(t.sink.lines(), ['| $ run', '| SECRET', '~ covered', '| done', '* stop reason=toggle']);
+  });
+
+  it('redrawn states the budget could not log as they left the screen are a dropped event', async () => {
+    const t = setUp();
+    let input = `${'x'.repeat(1600)}\r\n\x1b[22;24r\x1b[24;1H`;
+    for (let i = 0; i < 3000; i++) input += `\x1b[5;10H${String.fromCharCode(97 + (i % 26))}\x1b[24;1H\n`;
+    t.recorder.push(Buffer.from(`${input}\x1b[r\x1b[5;10HSECRET\x1b[21;1H\x1b[1J`));
+    t.recorder.endOfInput();
+    await t.recorder.stop({ reason: 'toggle' });
+    assert.ok(t.sink.lines().includes('* dropped lines=1 chars=1600 reason=redraw-budget'), t.sink.lines().filter((line) => !line.startsWith('| ')).join('\n'));
+  });
+
   it('a fault in the terminal layer is an error event, and the recording goes on', () => {
     const t = setUp();
     t.recorder.push(Buffer.from('before\r\n'));
@@ -127,19 +150,16 @@ describe('the recorder', () => {
     );
   });
 
-  it('a full-screen program is a screen block: enter with the program, rows, leave; its drawing is not lines', async () => {
-    const captures: ((screen: { alternate: boolean; rows: string[] } | undefined) => void)[] = [];
+  it('a full-screen program is a screen block: enter with the program, frames from the model, leave; its drawing is not lines', async () => {
     let answer: ((name: string | undefined) => void) | undefined;
-    const t = setUp({ screen: { program: (done) => (answer = done), capture: (done) => captures.push(done) } });
+    const t = setUp({ screen: { program: (done) => (answer = done) } });
     t.recorder.push(Buffer.from('less file\r\n\x1b[?1049h\x1b[Hdrawn\r\n~\r\n'));
     // tmux is asked which program switched, without waiting: what follows is held until it answers.
     assert.deepEqual(t.sink.lines(), ['| less file']);
     answer!('less');
-    // The recorder asks tmux for a snapshot once the screen is still (0.5 s); answer it.
-    await waitFor('a snapshot request', () => captures.length > 0);
-    assert.equal(captures.length, 1);
-    captures[0]!({ alternate: true, rows: ['drawn', '~'] });
-    t.recorder.push(Buffer.from('\x1b[?1049lafter\r\n'));
+    // A frame once the screen is still (0.5 s), from the reader's own screen model.
+    await waitFor('a frame', () => t.sink.lines().length > 2);
+    t.recorder.push(Buffer.from('\x1b[2;1Hmore\x1b[?1049lafter\r\n'));
     t.recorder.endOfInput();
     assert.deepEqual(t.sink.lines(), [
       '| less file',
@@ -147,8 +167,27 @@ describe('the recorder', () => {
       '* screen state=snapshot rows=2',
       '= drawn',
       '= ~',
+      '* screen state=snapshot rows=2',
+      '= drawn',
+      '= more',
       '* screen state=leave',
       '| after',
+    ]);
+  });
+
+  it('a program that draws and leaves within one read leaves its final frame', () => {
+    const t = setUp({ screen: { program: (done) => done('vim') } });
+    t.recorder.push(Buffer.from('\x1b[?1049h\x1b[H\x1b[2Jline one\r\n~\r\n\x1b[16;1H"x" 2L written\x1b[?1049l$ '));
+    t.recorder.endOfInput();
+    assert.deepEqual(t.sink.lines(), [
+      '* screen state=enter program=vim',
+      '* screen state=snapshot rows=16',
+      '= line one',
+      '= ~',
+      ...Array.from({ length: 13 }, () => '= '),
+      '= "x" 2L written',
+      '* screen state=leave',
+      '| $ ',
     ]);
   });
 });

@@ -65,23 +65,32 @@ describe('line editing as the screen shows it', () => {
 describe('the alternate screen (full-screen programs)', () => {
   function screen(input: string): (string | boolean)[] {
     const out: (string | boolean)[] = [];
-    const transcript = new Transcript({ line: (text) => out.push(text), screen: (alternate) => out.push(alternate) });
+    const transcript = new Transcript({
+      line: (text) => out.push(text),
+      screen: (alternate) => out.push(alternate),
+      redrawn: (text) => out.push(`~${text}`),
+      frame: (rows) => out.push(`frame:${rows.join('/')}`),
+      scrolledOff: (rows) => out.push(`scrolled:${rows.join('/')}`),
+    });
     transcript.push(Buffer.from(input));
     transcript.end();
     return out;
   }
-  it('its drawing is set aside; the switches are reported', () => {
-    assert.deepEqual(screen(`vim x\r\n${ESC}[?1049h${ESC}[2J${ESC}[Hdrawn\r\n~\r\n${ESC}[?1049lback\r\n`), ['vim x', true, false, 'back']);
+  it('its drawing is not lines but the final frame; the switches are reported', () => {
+    assert.deepEqual(screen(`vim x\r\n${ESC}[?1049h${ESC}[2J${ESC}[Hdrawn\r\n~\r\n${ESC}[?1049lback\r\n`), ['vim x', true, 'frame:drawn/~', false, 'back']);
   });
-  for (const mode of ['1049', '1047', '47']) {
-    it(`mode ${mode}`, () => assert.deepEqual(screen(`${ESC}[?${mode}hx\n${ESC}[?${mode}ly\n`), [true, false, 'y']));
+  // 1049 restores the cursor saved on entry; 47 and 1047 leave it where the
+  // alternate screen had it (input.c:1713 calls screen_write_alternateoff with
+  // cursor 0, :1716 with 1), and LF keeps the column: tmux shows ` y` (checked in tmux 3.3a).
+  for (const [mode, after] of [['1049', 'y'], ['1047', ' y'], ['47', ' y']]) {
+    it(`mode ${mode}`, () => assert.deepEqual(screen(`${ESC}[?${mode}hx\n${ESC}[?${mode}ly\n`), [true, 'frame:x', false, after]));
   }
-  it('a partial line before the switch is kept', () => {
-    assert.deepEqual(screen(`prompt$ ${ESC}[?1049hz${ESC}[?1049l`), ['prompt$ ', true, false]);
+  it('a partial line before the switch is the normal screen\'s: it is still there after, and logged when finished', () => {
+    assert.deepEqual(screen(`prompt$ ${ESC}[?1049hz${ESC}[?1049l`), [true, 'frame:        z', false, 'prompt$ ']);
   });
   it('every parameter counts, as tmux applies each in turn: the switch back is not missed', () => {
-    assert.deepEqual(screen(`${ESC}[?1049hx\n${ESC}[?1;1049ly\n`), [true, false, 'y']);
-    assert.deepEqual(screen(`${ESC}[?25;1049hx\n${ESC}[?1049ly\n`), [true, false, 'y']);
+    assert.deepEqual(screen(`${ESC}[?1049hx\n${ESC}[?1;1049ly\n`), [true, 'frame:x', false, 'y']);
+    assert.deepEqual(screen(`${ESC}[?25;1049hx\n${ESC}[?1049ly\n`), [true, 'frame:x', false, 'y']);
   });
   it('a mode with sub-parameters switches nothing, as in tmux (so what follows is not hidden)', () => {
     assert.deepEqual(screen(`${ESC}[?1049:1hSECRET\n${ESC}[?1049l`), ['SECRET']);
@@ -129,7 +138,7 @@ describe('long lines', () => {
   });
   it('an endless line without newline stays bounded', () => {
     const out: number[] = [];
-    const transcript = new Transcript({ line: (text) => out.push(text.length), screen: () => {} }, 1000);
+    const transcript = new Transcript({ line: (text) => out.push(text.length), screen: () => {}, redrawn: () => {}, frame: () => {}, scrolledOff: () => {} }, { maxLineChars: 1000 });
     const chunk = Buffer.alloc(4096, 0x61);
     for (let i = 0; i < 100; i++) transcript.push(chunk);
     transcript.end();

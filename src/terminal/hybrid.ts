@@ -1,0 +1,1083 @@
+// The hybrid: the fast line model (lines.ts) while the pane prints plain text,
+// the screen model (grid.ts) while it addresses the screen vertically. Plain
+// text is nearly all a log sees, and the line model is several times faster;
+// but only a screen model knows which row a progress block rewrites, what a
+// status line drawn at the bottom says, or what a full-screen program shows
+// when it quits. So the router sends what the cleaner reports to the line
+// model until a sequence moves the cursor up or down, sets a scroll region,
+// erases the display, inserts, deletes or scrolls lines, saves the cursor or
+// switches screens; then it seeds the screen model with what the line model
+// knows (the rows already logged above the cursor, the line in progress) and
+// feeds it instead, until the stream is plain again (a screenful of lines with
+// no addressing) or quiet (`settle('quiet')`, from the recorder's timer).
+//
+// While the screen model is engaged, on the normal screen:
+// - a row left by LF and not yet logged is a line, joined with the rows it
+//   wraps with as `capture-pane -J` joins them;
+// - a logged row whose text later changed is `redrawn`, once it has settled:
+//   before the next line, when the recorder says so (quiet, or every few
+//   seconds while busy), and before it scrolls off or is erased;
+// - a row drawn by addressing and never left by LF (a status line) is a line
+//   the first time it settles, `redrawn` after;
+// - clearing the screen settles first, then drops the line in progress (the
+//   shell draws it again).
+// In the alternate screen it keeps a block of frames: `frame` when the
+// recorder says the screen is still (or every few seconds), the final frame
+// always, from the model, when the program leaves (the rows are still there,
+// however short its life), and the rows that leave the alternate screen (by
+// scrolling or erasing) before a frame caught them. A leave followed by an
+// enter with nothing in between is one block, not two.
+//
+// Pure and deterministic: the same bytes in any split give the same calls on
+// the sink, as long as no `settle` comes in between. Time is the recorder's.
+
+import { Csi, Esc, Mode, type Perform } from './ansi.ts';
+import { ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
+import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
+import { cellWidth, textWidth } from './width.ts';
+
+/** What the hybrid reports beyond lines: redrawn rows and the alternate screen's block. */
+export interface ScreenSink extends LineSink {
+  /** A row already logged (or drawn by addressing and logged once) shows other text now. */
+  redrawn(text: string): void;
+  /** The alternate screen as it shows now: its lines (`capture-pane -J`), trailing blank ones left out. */
+  frame(rows: string[]): void;
+  /** Rows of the alternate screen that left it (scrolled off, erased) before a frame showed them. */
+  scrolledOff(rows: string[]): void;
+  /** Redrawn states of rows that left the screen unlogged, the redraw budget being spent (see REDRAW_PER_BYTE): how many, and their characters. */
+  skipped?(redraws: number, chars: number): void;
+}
+
+/**
+ * Why rows are settled: a line is about to be logged (`line`: LF, a switch
+ * of screens), the recorder's timer or the end (`timer`: at most one
+ * screenful per settle, so bounded by time), or rows are leaving the screen
+ * (`leaving`: scrolled off, erased, deleted).
+ */
+type Why = 'line' | 'timer' | 'leaving';
+
+/**
+ * The redraw budget. A redrawn record repeats a whole logical line, which may
+ * span the screen: one cell changed in it, then LF, costs a few bytes in and a
+ * screenful out (80x24: 81 KB in gave 9.3 MB out). Redraws spend a credit that
+ * grows with the input, this many characters per byte read, up to
+ * REDRAW_CREDIT_MAX. Out of credit, a redraw before a line waits for the
+ * recorder's timer (its final state is logged then, or when it leaves the
+ * screen); one leaving the screen is counted (`skipped`) instead of logged.
+ * Ordinary redraws (a progress block, a status line) print more bytes than
+ * they show and never reach the limit.
+ */
+const REDRAW_PER_BYTE = 4;
+const REDRAW_CREDIT_MAX = 64 * 1024;
+
+/** Why the recorder asks for a settle: the pane has been quiet, or busy for a while. */
+export type SettleReason = 'quiet' | 'busy';
+
+/**
+ * The recorder settles after this much quiet (capture/recorder.ts); and a row
+ * that has stood this long, changed and unlogged, is settled before it is
+ * written over (bytes that show nothing, sent every so often, would otherwise
+ * keep the quiet timer off while text drawn by addressing is replaced unseen).
+ */
+export const QUIET_MS = 500;
+
+/** A screen's size when the pane's is not known (`pipe --file`): only where a long line wraps depends on it. */
+const DEFAULT_COLUMNS = 80;
+const DEFAULT_ROWS = 24;
+/** Largest screen modelled: tmux's panes are smaller in practice; a bogus size must not cost memory. */
+const MAX_COLUMNS = 1000;
+const MAX_ROWS = 500;
+
+const LF = 0x0a;
+
+/** CSI finals that address the screen vertically (input.c:268): they engage the screen model. */
+const ENGAGING_CSI = new Uint8Array(0x80);
+for (const final of 'ABEFHfdJrLMSTsu') ENGAGING_CSI[final.charCodeAt(0)] = 1;
+/** CSI finals that write over the cursor's row without the screen model reporting it: EL, ECH, DCH, ICH, REP. */
+const OVERWRITING_CSI = new Uint8Array(0x80);
+for (const final of 'KXP@b') OVERWRITING_CSI[final.charCodeAt(0)] = 1;
+/** ESC finals that do (input.c:208): DECSC, DECRC, IND, NEL, RI, RIS. */
+const ENGAGING_ESC = new Uint8Array(0x80);
+for (const final of '78DEMc') ENGAGING_ESC[final.charCodeAt(0)] = 1;
+
+/** Cells `text` takes, counting each UTF-16 unit as one: the line model's own count, good enough to place rows. */
+function rowsOf(text: string, columns: number): number {
+  return text.length <= columns ? 1 : Math.ceil(text.length / columns);
+}
+
+/** `text` cut into rows of `columns` cells, as the screen wraps it (at least one row). */
+function cut(text: string, columns: number): string[] {
+  if (text.length <= columns && /^[\x20-\x7e]*$/.test(text)) return [text];
+  const rows: string[] = [];
+  let from = 0;
+  let cells = 0;
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!;
+    const size = codePoint > 0xffff ? 2 : 1;
+    const width = codePoint < 0x300 ? 1 : cellWidth(codePoint);
+    if (cells + width > columns) {
+      rows.push(text.slice(from, i));
+      from = i;
+      cells = 0;
+    }
+    cells += width;
+    i += size;
+  }
+  rows.push(text.slice(from));
+  return rows;
+}
+
+export interface HybridOptions {
+  maxLineChars?: number;
+  /** The pane's width and height, if known. */
+  columns?: number;
+  rows?: number;
+  /** The bytes are not a pane's (`pipe --file`): LF also returns to column 0 (see LineAssembler). */
+  newlineReturns?: boolean;
+  /** The window's alternate-screen option is off: tmux ignores the switches (screen-write.c:2120, :2138), and so does this. */
+  noAlternateScreen?: boolean;
+}
+
+export class Hybrid implements Perform, LineSink, ScreenEvents {
+  private readonly lines: LineAssembler;
+  private columns: number;
+  private height: number;
+  /** The screen model, once first needed; `engaged` while it, not the line model, takes the stream. */
+  private grid: ScreenGrid | undefined;
+  private engaged = false;
+  private readonly noAlternateScreen: boolean;
+  private readonly maxLineChars: number;
+  /** Origin mode (DECOM), for the screen model when it engages. */
+  private origin = false;
+
+  // ---- the fast path's picture of the screen, to seed the model from
+  /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
+  private above: string[] = [];
+  /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
+  private fastRow = 0;
+
+  // ---- while engaged
+  /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
+  private logged = new Map<number, string>();
+  /** When each logged row was logged (a `mark()`): a row not written since is unchanged, no text needed. */
+  private loggedAt = new Map<number, number>();
+  /**
+   * Row ids that start a line though the row above wraps into them: the
+   * cursor came down by LF into a continuation that held only blanks
+   * (see lineFeed). The screen model keeps tmux's flag, as capture-pane -J
+   * shows it; the log keeps the lines apart.
+   */
+  private cuts = new Set<number>();
+  /** Row ids that carry on a line whose start already left the screen as a piece. */
+  private pieces = new Set<number>();
+  /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
+  private pendingId = -1;
+  /** Rows written since this mark are looked at by the next settle. */
+  private settleMark = 0;
+  /** Something may have changed outside the line in progress since the last settle. */
+  private dirty = false;
+  /** Line feeds in a row with no vertical addressing between them: a screenful hands back to the fast path. */
+  private plainRun = 0;
+  /** Set while an erase of the display runs: rows about to go are cleared, not scrolled. */
+  private clearing = false;
+  /** ...and it clears the whole screen (ED 2, ED 0 from home, RIS): the line in progress goes with it, wherever it is. */
+  private clearingAll = false;
+  /**
+   * The unfinished line a clear of the whole screen took away, as the line
+   * model keeps it (lines.ts `erased`): written before the next line unless
+   * that line is it drawn again (Ctrl-L), and at the end of the stream.
+   */
+  private erased: string | undefined;
+
+  // ---- the alternate screen's block
+  private inBlock = false;
+  /** The program left; the block ends at the next output, unless it enters again first. */
+  private leavePending = false;
+  private lastFrame = '';
+  private frameMark = 0;
+  private gone: string[] = [];
+
+  // ---- the redraw budget (see REDRAW_PER_BYTE)
+  private credit = REDRAW_CREDIT_MAX;
+  /** The rows held at the last settle (see settleHeld). */
+  private held = new Set<number>();
+  /** Row ids whose redraw waits for the timer (out of credit before a line). */
+  private deferred = new Set<number>();
+  private skippedRedraws = 0;
+  private skippedChars = 0;
+
+  // ---- rows that have stood QUIET_MS (needs the reads' times: Transcript.push's `now`)
+  /** Model marks at the start of recent reads, and the reads' times, oldest first from `chunkHead`. */
+  private chunkMarks: number[] = [];
+  private chunkTimes: number[] = [];
+  private chunkHead = 0;
+  /** Rows written at or before this mark have stood at least QUIET_MS (0: none known). */
+  private quietMark = 0;
+
+  constructor(
+    private readonly sink: ScreenSink,
+    options: HybridOptions = {},
+  ) {
+    const maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
+    this.lines = new LineAssembler(this, maxLineChars, options.columns, options.newlineReturns);
+    this.maxLineChars = Math.max(2, maxLineChars);
+    this.noAlternateScreen = options.noAlternateScreen ?? false;
+    this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS);
+    this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
+  }
+
+  // ------------------------------------------------------------ set-up
+
+  /** The pane's width changed (a resize). */
+  setColumns(columns: number): void {
+    this.lines.setColumns(columns);
+    this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
+  }
+
+  /** The pane's size changed. */
+  resize(columns: number, rows: number): void {
+    columns = clamp(columns, this.columns, MAX_COLUMNS);
+    rows = clamp(rows, this.height, MAX_ROWS);
+    if (columns === this.columns && rows === this.height) return;
+    this.columns = columns;
+    this.height = rows;
+    const grid = this.grid;
+    if (!grid) return;
+    if (this.engaged) {
+      this.flushLeave();
+      if (!grid.alternate) this.settleRows(false, 'timer');
+    }
+    grid.resize(columns, rows);
+    // Rows pulled back from history or rewrapped are what was already seen: the new baseline.
+    if (this.engaged && !grid.alternate) this.baseline();
+  }
+
+  /**
+   * What the screen showed when the stream began: the rows above the cursor,
+   * and the cursor's line up to the cursor (it carries on from there).
+   */
+  seed(line: string, rowsAbove: readonly string[] = []): void {
+    this.above = rowsAbove.slice(-this.height);
+    this.fastRow = Math.min(rowsAbove.length, this.height - 1);
+    this.lines.seed(line);
+  }
+
+  /** The line being drawn, not yet finished. */
+  pendingText(): string {
+    if (!this.engaged) return this.lines.pendingText();
+    const grid = this.grid!;
+    if (grid.alternate) return '';
+    const [first, last] = this.bounds(grid.cursorY);
+    return grid.logText(first, last);
+  }
+
+  /** The pane was already in the alternate screen (logging started under a full-screen program), showing `rows`. */
+  setAlternate(alternate: boolean, rows?: readonly string[]): void {
+    const on = this.engaged && this.grid!.alternate;
+    if (alternate !== on) this.screen(alternate);
+    if (alternate && rows && rows.length > 0) this.grid!.seed(rows, 0, 0);
+  }
+
+  /** Whether a settle could say something now: the recorder keeps its timers only then. */
+  get busy(): boolean {
+    return this.engaged;
+  }
+
+  /** The screen model's view, for tests: `undefined` while the line model has the stream. */
+  get model(): ScreenGrid | undefined {
+    return this.engaged ? this.grid : undefined;
+  }
+
+  /** `bytes` more were read (at `now`, epoch ms, if known): the redraw credit grows (see REDRAW_PER_BYTE), rows written long enough ago are known (see QUIET_MS). */
+  input(bytes: number, now?: number): void {
+    this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE);
+    if (now === undefined || !this.engaged) return;
+    const marks = this.chunkMarks;
+    const times = this.chunkTimes;
+    if (times.length === this.chunkHead || times[times.length - 1] !== now) {
+      marks.push(this.grid!.mark());
+      times.push(now);
+    }
+    // Rows written during a read at least QUIET_MS old are at or before the mark of the first read after it.
+    let head = this.chunkHead;
+    while (head < times.length - 1 && times[head]! <= now - QUIET_MS) head++;
+    if (head > this.chunkHead) this.quietMark = marks[head]!;
+    if (head > 1024) {
+      marks.splice(0, head);
+      times.splice(0, head);
+      head = 0;
+    }
+    this.chunkHead = head;
+  }
+
+  /**
+   * Rows `from`..`to` are about to be written over: one that has stood
+   * QUIET_MS since it changed is settled first (a frame, in the alternate
+   * screen), as the quiet timer would have; the line in progress is not
+   * (its edits are the line's, logged when it is finished).
+   */
+  private beforeOverwrite(from: number, to: number): void {
+    const grid = this.grid!;
+    const quiet = this.quietMark;
+    if (grid.alternate) {
+      for (let y = from; y <= to; y++) {
+        const written = grid.rowWritten(y);
+        if (written <= quiet && written > this.frameMark) return this.frameNow(grid, false);
+      }
+      return;
+    }
+    for (let y = from; y <= to; y++) {
+      if (grid.rowWritten(y) > quiet) continue;
+      const [first, last] = this.bounds(y);
+      if (!this.isPending(first, last)) this.settleGroup(first, last, 'timer');
+      y = last;
+    }
+  }
+
+  // ------------------------------------------------------------ Perform
+
+  print(text: string, plain?: boolean): void {
+    if (!this.engaged) {
+      this.lines.print(text, plain);
+      return;
+    }
+    if (this.leavePending) this.flushLeave();
+    const grid = this.grid!;
+    if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
+    if (this.quietMark !== 0) {
+      const y = grid.cursorY;
+      // Rows the text can reach: a wide character takes two cells.
+      this.beforeOverwrite(y, Math.min(grid.rows - 1, y + Math.floor((grid.cursorX + 2 * text.length) / grid.columns)));
+    }
+    grid.print(text);
+  }
+
+  /** Bytes the screen does not show (see Perform.unshown): both models keep them in the log, and give them no cell. */
+  unshown(text: string): void {
+    if (!this.engaged) this.lines.unshown(text);
+    // As the line model keeps it: with the cell before the cursor, in the log only (not in a full-screen program's frames).
+    else if (!this.grid!.alternate) {
+      if (this.leavePending) this.flushLeave();
+      this.grid!.attach(text);
+    }
+  }
+
+  /** Insert mode, autowrap and the like: the line model applies them (the screen model origin mode only, as yet). */
+  mode(mode: Mode, set: boolean): void {
+    if (mode === Mode.ColumnMode) {
+      // DECCOLM is home (the region's, in origin mode) and a clear of the screen (input.c:1679, :1769): as CUP 1;1 then ED 2.
+      this.csi(Csi.CursorPosition, 1, 1);
+      this.csi(Csi.EraseInDisplay, 2, 0);
+      return;
+    }
+    this.lines.mode(mode, set);
+    if (mode !== Mode.Origin) return;
+    // In a scroll region, home is the region's top, not the screen's: an erase from there clears no line above it.
+    this.origin = set;
+    if (this.engaged) this.grid!.setOrigin(set, true);
+  }
+
+  execute(control: number): void {
+    if (!this.engaged) {
+      this.lines.execute(control);
+      return;
+    }
+    if (this.leavePending) this.flushLeave();
+    if (control === LF) this.lineFeed(() => this.grid!.execute(LF));
+    else this.grid!.execute(control);
+  }
+
+  csi(final: Csi, first: number, second: number): void {
+    if (!this.engaged) {
+      if (ENGAGING_CSI[final] !== 1) {
+        (this.lines as Perform).csi(final, first, second);
+        return;
+      }
+      this.engage();
+    }
+    if (this.leavePending) this.flushLeave();
+    const grid = this.grid!;
+    if (ENGAGING_CSI[final] === 1) {
+      this.plainRun = 0;
+      this.dirty = true;
+    } else if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
+    // Erasing, deleting, inserting or repeating characters writes over the cursor's row.
+    if (this.quietMark !== 0 && OVERWRITING_CSI[final] === 1) this.beforeOverwrite(grid.cursorY, grid.cursorY);
+    if (final === Csi.EraseInDisplay) {
+      this.clearing = true;
+      // A parameter left out is reported below 0 (ansi.ts): ED with none is ED 0.
+      this.clearingAll = first === 2 || (first <= 0 && grid.cursorX === 0 && grid.cursorY === 0);
+      // ED 1 with the cursor on the line in progress erases what it showed up to the cursor: kept aside as a clear
+      // of the screen keeps it (ED 0 from home does), written unless the line is drawn again, not dropped.
+      const erased = this.clearingAll || (first === 1 && this.cursorOnPending()) ? this.pendingBeforeClear() : undefined;
+      try {
+        grid.csi(final, first, second);
+      } finally {
+        this.clearing = false;
+        this.clearingAll = false;
+      }
+      this.keepErased(erased);
+      this.afterClear();
+      return;
+    }
+    grid.csi(final, first, second);
+  }
+
+  esc(final: Esc): void {
+    if (!this.engaged) {
+      if (ENGAGING_ESC[final] !== 1) return this.lines.esc(final);
+      this.engage();
+    }
+    if (this.leavePending) this.flushLeave();
+    const grid = this.grid!;
+    this.plainRun = 0;
+    this.dirty = true;
+    if (final === Esc.Index || final === Esc.NextLine) return this.lineFeed(() => grid.esc(final));
+    if (final === Esc.Reset) {
+      this.origin = false;
+      const erased = this.pendingBeforeClear();
+      this.clearing = this.clearingAll = true;
+      try {
+        grid.esc(final);
+      } finally {
+        this.clearing = this.clearingAll = false;
+      }
+      this.keepErased(erased);
+      this.afterClear();
+      return;
+    }
+    grid.esc(final);
+  }
+
+  screen(alternate: boolean, mode = 1049): void {
+    if (this.noAlternateScreen) return;
+    if (!this.engaged) {
+      if (!alternate) return; // the line model's screen is the normal one: nothing to leave
+      this.engage();
+    }
+    this.plainRun = 0;
+    this.dirty = true;
+    const grid = this.grid!;
+    const was = grid.alternate;
+    grid.screen(alternate, mode);
+    if (alternate && !was) {
+      // The alternate screen starts blank; what it shows from here is new.
+      this.frameMark = grid.mark();
+      this.gone.length = 0;
+    } else if (!alternate && was) {
+      this.pendingId = grid.rowId(grid.cursorY);
+      this.settleMark = grid.mark();
+    }
+  }
+
+  osc(command: number, data: string, truncated: boolean): void {
+    if (this.leavePending) this.flushLeave();
+    this.sink.osc?.(command, data, truncated);
+  }
+
+  // ------------------------------------------------------------ LineSink (the line model's lines)
+
+  line(text: string, continued: boolean): void {
+    if (this.erased !== undefined && !continued) this.beforeLine(text);
+    this.sink.line(text, continued); // the line model keeps to the limit itself
+    const above = this.above;
+    if (continued && above.length > 0) {
+      // A piece of a line too long to keep whole: only its last screenful can still be on the screen.
+      const joined = above[above.length - 1]! + text;
+      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+    } else {
+      above.push(text);
+      if (above.length > this.height) above.shift();
+    }
+    // The cursor is now below the line, which took one row or more.
+    this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text, this.columns)), this.height - 1);
+  }
+
+  clamped(): void {
+    this.sink.clamped?.();
+  }
+
+  // ------------------------------------------------------------ ScreenEvents (the screen model's)
+
+  scrolled(y: number, history: boolean): void {
+    const grid = this.grid!;
+    if (!history) {
+      this.goneFromAlternate(y, y);
+      return;
+    }
+    const [, last] = this.bounds(y);
+    if (this.isPending(y, last)) {
+      // A logged row the cursor is on again (LF below a scroll region does not move it, screen-write.c:1334; LF into
+      // a progress block's next row): text printed over it since is a redraw, logged before it goes, even by a clear.
+      if (this.logged.has(grid.rowId(y))) {
+        this.settleGroup(y, last, 'leaving');
+        return this.forget(y, y);
+      }
+      if (this.clearing) return this.forget(y, y);
+      if (!this.logged.has(grid.rowId(y))) {
+        if (grid.wraps(y)) {
+          // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
+          this.emit(grid.rowText(y, false), this.pieces.has(grid.rowId(y)));
+          // The rest is the row below only inside the region (a one-row pane, or SU of the whole region, brings in a blank row).
+          const next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0;
+          if (next !== 0) this.pieces.add(next);
+          if (grid.rowId(y) === this.pendingId) this.pendingId = next;
+        } else {
+          // The line in progress scrolled off whole (SU, a scroll region's LF): it was shown, so it is logged as it stands.
+          const text = grid.logText(y, y);
+          if (text !== '') this.emit(text, this.pieces.has(grid.rowId(y)));
+        }
+      }
+      return this.forget(y, y);
+    }
+    this.settleGroup(y, last, 'leaving');
+    this.forget(y, y);
+  }
+
+  erasing(top: number, bottom: number): void {
+    const grid = this.grid!;
+    if (grid.alternate) {
+      this.goneFromAlternate(top, bottom);
+      return;
+    }
+    for (let y = top; y <= bottom; ) {
+      const [first, last] = this.bounds(y);
+      // Clearing the screen drops the line in progress (the shell draws it again,
+      // Ctrl-L), and so does erasing from the cursor on it (a prompt redrawn);
+      // erasing it from elsewhere (a move up, then ED), deleting it or pushing it
+      // off does not: it was shown, it is logged as it stands, as the line model does.
+      const cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
+      const dropped = this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) && !this.logged.has(grid.rowId(first));
+      if (!dropped) this.settleGroup(first, last, 'leaving');
+      y = last + 1;
+    }
+    this.forget(top, bottom);
+  }
+
+  switching(alternate: boolean): void {
+    const grid = this.grid!;
+    if (alternate) {
+      this.settleRows(false);
+      if (this.leavePending) this.leavePending = false; // flapping: the same block goes on
+      else if (!this.inBlock) {
+        this.inBlock = true;
+        // A screen left blank shows nothing to log; anything drawn makes a frame.
+        this.lastFrame = '';
+        this.sink.screen(true);
+      }
+      return;
+    }
+    // Leaving: the rows are still there; the block's final frame is always written.
+    this.frameNow(grid, true);
+    this.leavePending = true;
+  }
+
+  // ------------------------------------------------------------ settling (the recorder's timers)
+
+  /**
+   * The pane has been quiet (or busy for a while): rows that changed are
+   * logged now, the alternate screen gets a frame if it changed, a finished
+   * block is closed; after quiet, the fast path takes over again when it can.
+   */
+  settle(reason: SettleReason): void {
+    if (!this.engaged) return;
+    const grid = this.grid!;
+    if (reason === 'quiet') this.flushLeave();
+    if (grid.alternate) {
+      this.frameNow(grid, false);
+      return;
+    }
+    this.settleRows(true);
+    if (reason === 'quiet') this.disengage(false);
+  }
+
+  /**
+   * tmux says the pane left the alternate screen without a sequence in the
+   * stream (`respawn-pane -k` resets the screen): the block ends with the
+   * model's final frame (what was printed meanwhile is in it), and the normal
+   * screen starts blank, as tmux's does.
+   */
+  resync(): void {
+    if (!this.engaged || !this.grid!.alternate) return;
+    this.screen(false);
+    this.esc(Esc.Reset);
+  }
+
+  /** End of the stream: what has changed is logged, and what is left of the line in progress; then text a clear took away, if not drawn again. */
+  finish(): void {
+    this.finishModels();
+    if (this.erased !== undefined) this.writeErased();
+  }
+
+  private finishModels(): void {
+    if (!this.engaged) {
+      this.lines.finish();
+      return;
+    }
+    const grid = this.grid!;
+    this.flushLeave();
+    if (grid.alternate) {
+      this.frameNow(grid, false);
+      return;
+    }
+    this.settleRows(true);
+    const [first, last] = this.bounds(grid.cursorY);
+    const text = this.lineText(first, last);
+    if (text !== '' && !this.logged.has(grid.rowId(first))) this.emit(text, this.pieces.has(grid.rowId(first)));
+  }
+
+  /** The line in progress, rows `first`..`last`, up to the last cell printed and not erased (a prompt's trailing blank is kept, as the line model keeps it). */
+  private lineText(first: number, last: number): string {
+    return this.grid!.logText(first, last);
+  }
+
+  /** Whether the pane is in a full-screen program's block (the recorder closes it at the end). */
+  get inAlternate(): boolean {
+    return this.inBlock;
+  }
+
+  // ------------------------------------------------------------ engaging and handing back
+
+  /** The screen model takes the stream, seeded with what the line model knows. */
+  private engage(): void {
+    const columns = this.columns;
+    const height = this.height;
+    let grid = this.grid;
+    if (!grid || grid.columns !== columns || grid.rows !== height) grid = this.grid = new ScreenGrid(columns, height, this);
+    // The line in progress row by row, the cursor where the line model has it
+    // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).
+    const line = this.lines.pendingRows();
+    this.lines.seed('');
+    const start = Math.max(0, Math.min(line.cy, line.rows.length - height));
+    const pendingRows = line.rows.slice(start, start + height);
+    const lastY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1);
+    const firstY = lastY - (pendingRows.length - 1);
+    const cursorY = firstY + (line.cy - start);
+    const wanted = firstY;
+    // The rows above, from the newest line up.
+    const rows: (string | SeedRow)[] = [];
+    const continued: boolean[] = [];
+    for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
+      const parts = cut(this.above[i]!, columns);
+      for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--) {
+        rows.push(parts[k]!);
+        continued.push(k > 0);
+      }
+    }
+    while (rows.length < wanted) {
+      rows.push('');
+      continued.push(false);
+    }
+    rows.reverse();
+    continued.reverse();
+    if (continued.length > 0) continued[0] = false;
+    for (let k = 0; k < pendingRows.length; k++) {
+      rows.push(pendingRows[k]!);
+      continued.push(k > 0 ? line.wraps[start + k - 1]! : start > 0 && line.wraps[start - 1]!);
+    }
+    const x = Math.min(line.cx, columns);
+    grid.seed(rows, x, cursorY, continued);
+    grid.setOrigin(this.origin, false);
+    this.engaged = true;
+    this.pieces.clear();
+    this.cuts.clear();
+    // Reads' marks from an earlier engagement may be another model's.
+    this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0;
+    // Every row above the line in progress was logged (or was on the screen before the recording began).
+    this.baseline(firstY);
+    this.plainRun = 0;
+  }
+
+  /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
+  private baseline(pendingFirst = this.bounds(this.grid!.cursorY)[0]): void {
+    const grid = this.grid!;
+    this.logged.clear();
+    this.loggedAt.clear();
+    for (let y = 0; y < pendingFirst; ) {
+      const [, last] = this.bounds(y);
+      this.markLogged(y, last, grid.logText(y, last));
+      y = last + 1;
+    }
+    this.pendingId = grid.rowId(grid.cursorY);
+    this.settleMark = grid.mark();
+    this.dirty = false;
+  }
+
+  /**
+   * Hands the stream back to the line model, with the rows above the cursor
+   * and the line in progress, when nothing else on the screen can change
+   * unseen: the normal screen, no scroll region, nothing below the cursor.
+   */
+  private disengage(atLineStart: boolean): boolean {
+    const grid = this.grid!;
+    if (grid.alternate || this.leavePending || this.deferred.size > 0) return false;
+    this.settleHeld('line');
+    if (this.held.size > 0) return false;
+    const [upper, lower] = grid.scrollRegion;
+    if (upper !== 0 || lower !== grid.rows - 1) return false;
+    const [first, last] = this.bounds(grid.cursorY);
+    if (last !== grid.cursorY) return false;
+    for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== '') return false;
+    const pending = this.lineText(first, last);
+    if (atLineStart ? pending !== '' || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, false))) return false;
+    if (this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return false;
+    const above: string[] = [];
+    for (let y = 0; y < first; ) {
+      const [, end] = this.bounds(y);
+      above.push(grid.logText(y, end));
+      y = end + 1;
+    }
+    this.above = above.slice(-this.height);
+    this.fastRow = first;
+    this.engaged = false;
+    this.logged.clear();
+    this.loggedAt.clear();
+    this.pieces.clear();
+    this.cuts.clear();
+    // Blanks the cursor stands after (the line erased up to it, ED 1) are where the next text goes.
+    this.lines.seed(pending === '' && first === last ? ' '.repeat(grid.cursorX) : pending);
+    return true;
+  }
+
+  // ------------------------------------------------------------ the normal screen
+
+  /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
+  private lineFeed(feed: () => void): void {
+    const grid = this.grid!;
+    if (grid.alternate) {
+      feed();
+      return;
+    }
+    const y = grid.cursorY;
+    // Down into rows the line wrapped into that hold nothing but blanks: readline, its line exactly as
+    // wide as the pane, prints a space to wrap and goes back up (` \r ESC M`); tmux keeps the row marked
+    // wrapped (grid.c), so capture-pane -J joins whatever is printed there next (the command's output)
+    // to the command line. Nothing is shown in those rows: the line ends here, as the line model ends it.
+    // The last row can wrap onto itself (below a scroll region: screen-write.c:1334 marks it and stays): no row below to cut.
+    if (y + 1 < grid.rows && grid.wraps(y) && this.blankBelow(y)) this.cuts.add(grid.rowId(y + 1));
+    if (this.bounds(y)[1] === y) {
+      const [first, last] = this.bounds(y);
+      // The line in progress was left (a move up, a cursor position) and this
+      // LF ends another: it is written out as it stands, first, as the line
+      // model writes it; it was on the screen before this one was finished.
+      this.settleLeftLine(first, last);
+      const was = this.logged.get(grid.rowId(first)) ?? this.logged.get(grid.rowId(last));
+      // A row logged blank (above the cursor when the model engaged) that now holds text is a new line.
+      if (was === undefined || (was === '' && !this.unchanged(first, last))) {
+        // Rows that changed elsewhere first: they were on the screen before this line was finished.
+        if (this.dirty) this.settleRows(false);
+        const text = grid.logText(first, last);
+        this.emit(text, this.pieces.has(grid.rowId(first)));
+        this.markLogged(first, last, text);
+      }
+      this.plainRun++;
+    }
+    feed();
+    this.pendingId = grid.rowId(grid.cursorY);
+    if (this.plainRun >= grid.rows) {
+      if (this.dirty) this.settleRows(false);
+      if (!this.dirty) this.disengage(true);
+    }
+  }
+
+  /** The line in progress, if the cursor left it for rows `first`..`last`: logged as it shows now, unless it was. */
+  private settleLeftLine(first: number, last: number, why: Why = 'line'): void {
+    const grid = this.grid!;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      if (y >= first && y <= last) return;
+      const [pendingFirst, pendingLast] = this.bounds(y);
+      this.settleGroup(pendingFirst, pendingLast, why);
+      return;
+    }
+  }
+
+  /** The cursor is on the line in progress. */
+  private cursorOnPending(): boolean {
+    const [first, last] = this.bounds(this.grid!.cursorY);
+    return this.isPending(first, last);
+  }
+
+  /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
+  private pendingBeforeClear(): string | undefined {
+    const grid = this.grid!;
+    if (grid.alternate) return undefined;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      const [first, last] = this.bounds(y);
+      if (this.logged.has(grid.rowId(first))) return undefined;
+      const text = this.lineText(first, last);
+      return /^ *$/.test(text) ? undefined : text;
+    }
+    return undefined;
+  }
+
+  /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
+  private keepErased(text: string | undefined): void {
+    if (text === undefined) return;
+    if (this.erased !== undefined && !text.startsWith(this.erased.replace(/ +$/, ''))) this.writeErased();
+    this.erased = text;
+  }
+
+  /** A line is written: the erased text before it, unless the line is it drawn again. */
+  private beforeLine(text: string): void {
+    if (!text.startsWith(this.erased!.replace(/ +$/, ''))) this.writeErased();
+    this.erased = undefined;
+  }
+
+  private writeErased(): void {
+    const erased = this.erased!;
+    this.erased = undefined;
+    this.emit(erased, false);
+  }
+
+  /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
+  private afterClear(): void {
+    const grid = this.grid!;
+    if (grid.alternate) return;
+    // An erase that left the line in progress standing (ED 1 above it) does not end it.
+    for (let y = 0; y < grid.rows; y++) if (grid.rowId(y) === this.pendingId && grid.rowText(y) !== '') return;
+    this.pendingId = grid.rowId(grid.cursorY);
+  }
+
+  /**
+   * Logs rows written since the last settle that are not the line in
+   * progress: a row never logged as a line, one logged as `redrawn` if its
+   * text changed. `all`: also a changed logged row under the cursor.
+   * Rows whose redraw waited for want of credit are looked at again too.
+   */
+  private settleRows(all: boolean, why: Why = all ? 'timer' : 'line'): void {
+    const grid = this.grid!;
+    const mark = this.settleMark;
+    const cursorY = grid.cursorY;
+    const deferred = this.deferred;
+    // The line in progress left by a move, and not written since: it is logged as it stands too.
+    const [cursorFirst, cursorLast] = this.bounds(cursorY);
+    this.settleLeftLine(cursorFirst, cursorLast, why);
+    this.settleHeld(why);
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
+      const [first, last] = this.bounds(y);
+      if (cursorY >= first && cursorY <= last) {
+        if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);
+        // Left for now, but past the mark: held, settled once the cursor has left it.
+        else if (!this.isPending(first, last)) for (let yy = first; yy <= last; yy++) this.held.add(grid.rowId(yy));
+      } else this.settleGroup(first, last, why);
+      y = last;
+    }
+    if (why === 'timer') {
+      deferred.clear();
+      this.reportSkipped();
+    }
+    this.settleMark = grid.mark();
+    this.dirty = false;
+  }
+
+  /**
+   * The row the cursor was on at a settle, not settled then for that (text
+   * drawn by addressing, the cursor still after it): settled once the cursor
+   * has left it, though no byte has touched it since.
+   */
+  private settleHeld(why: Why): void {
+    const held = this.held;
+    if (held.size === 0) return;
+    const grid = this.grid!;
+    const ids: number[] = [];
+    for (let y = 0; y < grid.rows; y++) if (held.has(grid.rowId(y))) ids.push(grid.rowId(y));
+    held.clear();
+    // Its rows may be lines of their own by now (a line inserted between them): each is looked at.
+    for (const id of ids) {
+      for (let y = 0; y < grid.rows; y++) {
+        if (grid.rowId(y) !== id) continue;
+        const [first, last] = this.bounds(y);
+        if (grid.cursorY >= first && grid.cursorY <= last) held.add(id);
+        else this.settleGroup(first, last, why);
+        break;
+      }
+    }
+  }
+
+  /** Redraws skipped for want of credit since the last report: said in the log, where the gap is. */
+  private reportSkipped(): void {
+    if (this.skippedRedraws === 0) return;
+    const redraws = this.skippedRedraws;
+    const chars = this.skippedChars;
+    this.skippedRedraws = this.skippedChars = 0;
+    this.sink.skipped?.(redraws, chars);
+  }
+
+  /**
+   * Rows `first`..`last` (one line) as they show now: a line if never logged,
+   * `redrawn` if logged with other text, within the redraw budget (see
+   * REDRAW_PER_BYTE; `why` says what may wait for it).
+   */
+  private settleGroup(first: number, last: number, why: Why = 'line'): void {
+    const grid = this.grid!;
+    if (this.unchanged(first, last)) return;
+    const text = grid.logText(first, last);
+    let logged: string | undefined;
+    let known = true;
+    for (let y = first; y <= last; y++) {
+      const was = this.logged.get(grid.rowId(y));
+      if (was === undefined) known = false;
+      else logged ??= was;
+    }
+    // A row logged blank that now holds text is new text, not a redraw (a progress line written into the blank line below a command).
+    if (logged === undefined || (logged === '' && known)) {
+      if (text === '') return;
+      this.emit(text, this.pieces.has(grid.rowId(first)));
+    } else if (text !== logged || !known) {
+      if (text === logged) {
+        this.markLogged(first, last, text);
+        return;
+      }
+      // An erased row says nothing new: what it showed was logged.
+      if (text !== '') {
+        if (why !== 'timer' && text.length > this.credit) {
+          if (why === 'line') {
+            // Not marked logged: the timer logs its state then, or its leaving does.
+            for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
+            return;
+          }
+          this.skippedRedraws++;
+          this.skippedChars += text.length;
+        } else {
+          this.credit = Math.max(0, this.credit - text.length);
+          this.emit(text, false, true);
+        }
+      }
+    } else return;
+    this.markLogged(first, last, text);
+  }
+
+  private markLogged(first: number, last: number, text: string): void {
+    const grid = this.grid!;
+    const at = grid.mark();
+    for (let y = first; y <= last; y++) {
+      const id = grid.rowId(y);
+      this.logged.set(id, text);
+      this.loggedAt.set(id, at);
+    }
+  }
+
+  /**
+   * A line (or a redrawn row) of the screen model, in pieces of at most the
+   * line limit, as the line model cuts its own: a pane 1000 columns wide and
+   * 500 rows high holds lines far longer than a record may be.
+   */
+  private emit(text: string, continued: boolean, redrawn = false): void {
+    if (this.skippedRedraws > 0) this.reportSkipped();
+    if (this.erased !== undefined && !continued && !redrawn) this.beforeLine(text);
+    const max = this.maxLineChars;
+    let from = 0;
+    while (text.length - from > max) {
+      let to = from + max;
+      const unit = text.charCodeAt(to - 1);
+      if (unit >= 0xd800 && unit <= 0xdbff) to--; // a surrogate pair stays whole
+      const piece = text.slice(from, to);
+      if (from === 0 && redrawn) this.sink.redrawn(piece);
+      else this.sink.line(piece, continued || from > 0);
+      from = to;
+    }
+    const rest = from === 0 ? text : text.slice(from);
+    if (from === 0 && redrawn) this.sink.redrawn(rest);
+    else this.sink.line(rest, continued || from > 0);
+  }
+
+  /** Rows `first`..`last` were all logged and none written since. */
+  private unchanged(first: number, last: number): boolean {
+    const grid = this.grid!;
+    for (let y = first; y <= last; y++) {
+      const at = this.loggedAt.get(grid.rowId(y));
+      if (at === undefined || grid.rowWritten(y) > at) return false;
+    }
+    return true;
+  }
+
+  /** The line row `y` holds, first and last rows: the screen model's, cut where the log keeps lines apart (`cuts`). */
+  private bounds(y: number): [number, number] {
+    const grid = this.grid!;
+    const [first, last] = grid.lineBounds(y);
+    if (this.cuts.size === 0) return [first, last];
+    let from = y;
+    while (from > first && !this.cuts.has(grid.rowId(from))) from--;
+    let to = y;
+    while (to < last && !this.cuts.has(grid.rowId(to + 1))) to++;
+    return [from, to];
+  }
+
+  /** Rows of row `y`'s line below it hold only blanks. */
+  private blankBelow(y: number): boolean {
+    const grid = this.grid!;
+    const last = this.bounds(y)[1];
+    for (let below = y + 1; below <= last; below++) if (grid.rowText(below) !== '') return false;
+    return true;
+  }
+
+  /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
+  private forget(top: number, bottom: number): void {
+    const grid = this.grid!;
+    for (let y = top; y <= bottom; y++) {
+      const id = grid.rowId(y);
+      this.logged.delete(id);
+      this.loggedAt.delete(id);
+      this.pieces.delete(id);
+      this.cuts.delete(id);
+      this.deferred.delete(id);
+    }
+  }
+
+  /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
+  private isPending(first: number, last: number): boolean {
+    const grid = this.grid!;
+    for (let y = first; y <= last; y++) if (grid.rowId(y) === this.pendingId) return true;
+    return false;
+  }
+
+  // ------------------------------------------------------------ the alternate screen
+
+  /** Rows `top`..`bottom` of the alternate screen leave it: those written since the last frame are kept for the log. */
+  private goneFromAlternate(top: number, bottom: number): void {
+    const grid = this.grid!;
+    for (let y = top; y <= bottom; y++) {
+      if (grid.rowWritten(y) <= this.frameMark) continue;
+      const text = grid.rowText(y);
+      if (text === '') continue;
+      this.gone.push(text);
+      if (this.gone.length >= grid.rows) this.flushGone();
+    }
+  }
+
+  private flushGone(): void {
+    if (this.gone.length === 0) return;
+    const rows = this.gone;
+    this.gone = [];
+    this.sink.scrolledOff(rows);
+  }
+
+  /** A frame of the alternate screen if it changed since the last (`final`: the program is leaving). */
+  private frameNow(grid: ScreenGrid, final: boolean): void {
+    this.flushGone();
+    if (!final && grid.changedSince(this.frameMark).length === 0) return;
+    const rows = grid.lines();
+    while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+    const text = rows.join('\n');
+    this.frameMark = grid.mark();
+    if (text === this.lastFrame) return;
+    this.lastFrame = text;
+    this.sink.frame(rows);
+  }
+
+  /** The program left and something else came: its block ends. */
+  private flushLeave(): void {
+    if (!this.leavePending) return;
+    this.leavePending = false;
+    this.inBlock = false;
+    this.sink.screen(false);
+  }
+}
+
+function clamp(value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value) || value < 1) return fallback;
+  return Math.min(Math.floor(value), max);
+}
