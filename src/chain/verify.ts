@@ -18,6 +18,7 @@
 // - a recording whose start is in a file no longer there (pruned by
 //   @audit-max-files): checked from its first seal on, the same way.
 
+import { lastSealLine } from './last-seal.ts';
 import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event';
@@ -48,6 +49,8 @@ export interface VerifyLine {
   /** For an event: its name and fields. */
   event?: string;
   fields?: Record<string, string>;
+  /** For a text-format event: its text after the mark, as written (what read/line.ts's reader gives as `raw`). */
+  raw?: string;
   ms: number;
 }
 
@@ -118,12 +121,6 @@ export interface VerifyOptions {
   live?: ReadonlySet<string>;
 }
 
-/** What precedes the event's name on its line: stamp, user, place, mark (the text format). */
-function stampOf(text: string, name: string): string {
-  const at = text.indexOf(` * ${name} rec=`);
-  return at < 0 ? text : text.slice(0, at);
-}
-
 export class ChainVerifier {
   private readonly recordings = new Map<string, RecordingState>();
   /** The recording each place's lines belong to now. */
@@ -182,8 +179,8 @@ export class ChainVerifier {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (stampOf(seal.text, 'seal') !== stampOf(v.text, 'stop')) {
-        // The last seal's line is in no segment: it is written with the stop's stamp, user and place.
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h! })) {
+        // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
       this.check(state, seal);

@@ -40,6 +40,8 @@ export class FileSink implements Sink {
   /** Who and where the recording's records are, and the last one's time: for its seals (kept as fields: no object per line). */
   private lastRec = '';
   private lastUser = '';
+  /** The server's owner on the recording's records: a seal says it too, so that a JSON last seal's line is its stop's (chain/last-seal.ts). */
+  private lastOwner: string | undefined;
   private lastPlace: Place | undefined;
   private lastTime = Number.NEGATIVE_INFINITY;
   /** While the writer reports a removed log: the `lost` event goes first into the new file, out of the chain's order. */
@@ -86,6 +88,7 @@ export class FileSink implements Sink {
     } else {
       this.lastRec = record.rec;
       this.lastUser = record.user;
+      this.lastOwner = record.owner;
       this.lastPlace = record.place;
       if (record.time > this.lastTime) this.lastTime = record.time;
       if (record.kind === 'event' && record.text === 'stop') {
@@ -130,7 +133,7 @@ export class FileSink implements Sink {
     if (end !== 'stop') this.hashPending();
     if (end) this.ended = true;
     const fields = chain.seal(end);
-    const record: AuditRecord = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
+    const record: AuditRecord = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
     const line = this.format.format(record);
     this.batch += line;
     // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
