@@ -198,3 +198,72 @@ for (const format of LOG_FORMATS) {
     });
   });
 }
+
+describe('a log in both formats', () => {
+  it('a file switched from text to JSON mid-way verifies, and tampering in either part is named', async () => {
+    const file = tempLog();
+    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 1500)], { maxBytes: 64 * 1024 });
+    await writeInterleaved(file, [recording('BBBBBBBBBB', 0, 1500, Date.UTC(2026, 10, 25, 13)), recording('CCCCCCCCCC', 1, 400, Date.UTC(2026, 10, 25, 13))], { maxBytes: 64 * 1024, format: 'json' });
+    const texts = logFilesInOrder(file).map((part) => fs.readFileSync(part, 'utf8'));
+    assert.ok(texts.some((text) => /^\d/m.test(text) && /^\{/m.test(text)), 'one file holds both formats');
+    assert.deepEqual(verify(file).breaks, []);
+    assert.deepEqual(verify(file).recordings.map((r) => r.ending), ['sealed', 'sealed', 'sealed']);
+    const live = logFilesInOrder(file).at(-1)!;
+    const clean = fs.readFileSync(live, 'utf8');
+    const lines = clean.split('\n');
+    const tamper = (out: string): string[] => {
+      fs.writeFileSync(live, out);
+      const found = kinds(file);
+      fs.writeFileSync(live, clean);
+      return found;
+    };
+    const printedB = lines.flatMap((line, i) => (line.includes('"kind":"line","text":"BBBBBBBBBB line ') ? [i] : []));
+    assert.ok(printedB.length > 10, 'the live file holds printed JSON lines');
+    const at = printedB[printedB.length >> 1]!;
+    assert.equal(printedB[(printedB.length >> 1) + 1], at + 1);
+    // An edited "text", a line removed, two lines swapped.
+    assert.deepEqual(tamper(lines.map((line, i) => (i === at ? line.replace(/"BBBBBBBBBB line (\d+)"/, '"BBBBBBBBBB line x$1"') : line)).join('\n')), ['edited']);
+    assert.deepEqual(tamper(lines.filter((_, i) => i !== at).join('\n')), ['deleted']);
+    const swapped = [...lines];
+    [swapped[at], swapped[at + 1]] = [swapped[at + 1]!, swapped[at]!];
+    assert.deepEqual(tamper(swapped.join('\n')), ['reordered']);
+    // A JSON event forged after a recording's stop, and a JSON stop of a recording that had ended.
+    const stop = lines.find((line) => stopOf(line, 'BBBBBBBBBB'))!;
+    assert.deepEqual(tamper(`${clean}${stop.replace('"reason":"toggle"', '"reason":"reader-died"')}\n`), ['forged event']);
+    assert.deepEqual(tamper(`${clean}${stop.replace('"text":"stop"', '"text":"clear"')}\n`), ['forged event']);
+    // A forged JSON line at a place where no recording runs.
+    assert.deepEqual(tamper(`${clean}${lines[at]!.replace('"pane":"0"', '"pane":"7"')}\n`), ['inserted']);
+    assert.deepEqual(tamper(clean), []);
+  });
+
+  for (const format of LOG_FORMATS) {
+    it(`the last seal's line is held byte for byte to its stop (${format})`, async () => {
+      const file = tempLog();
+      await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 30)], { format });
+      const clean = fs.readFileSync(file, 'utf8');
+      const lines = clean.split('\n');
+      const seal = lines.length - 3;
+      assert.match(lines[seal]!, /seal/);
+      const edit = (change: (line: string) => string): string[] => {
+        const copy = [...lines];
+        copy[seal] = change(copy[seal]!);
+        assert.notEqual(copy[seal], lines[seal]);
+        fs.writeFileSync(file, copy.join('\n'));
+        return kinds(file);
+      };
+      // Same meaning, other bytes: still an edit (no segment hashes this line).
+      assert.deepEqual(edit((line) => (format === 'json' ? line.replace(/"n":(\d+)/, '"n":$1.0') : line.replace(/ n=(\d+)/, ' n=0$1'))), ['edited']);
+      assert.deepEqual(edit((line) => line.replace('12:00:00.030', '12:00:00.031')), ['edited']);
+      assert.deepEqual(edit((line) => (format === 'json' ? line.replace('{"time"', '{"x":"y","time"') : line.replace(' ann ', ' bob '))), ['edited']);
+      fs.writeFileSync(file, clean);
+      assert.deepEqual(kinds(file), []);
+    });
+
+    it(`a recording someone else acted in last verifies: its seals name the owner like its stop (${format})`, async () => {
+      const file = tempLog();
+      const records = recording('AAAAAAAAAA', 0, 1200).map((record, i) => (i > 600 ? { ...record, user: 'guest', owner: 'ann' } : { ...record, owner: 'ann' }));
+      await writeInterleaved(file, [records], { format });
+      assert.deepEqual(verify(file).breaks, []);
+    });
+  }
+});
