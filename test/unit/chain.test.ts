@@ -267,3 +267,16 @@ describe('a log in both formats', () => {
     });
   }
 });
+
+describe('no false alarm', () => {
+  for (const format of LOG_FORMATS) {
+    it(`the clock stepped back before the stop: its last seal still matches it (${format})`, async () => {
+      const file = tempLog();
+      const records = recording('AAAAAAAAAA', 0, 1200);
+      const stop = records.at(-1)!;
+      records[records.length - 1] = { ...stop, time: stop.time - 5000 };
+      await writeInterleaved(file, [records], { format });
+      assert.deepEqual(verify(file).breaks, []);
+    });
+  }
+});

@@ -97,7 +97,7 @@ export class FileSink implements Sink {
         this.hashPending();
         chain.update(line);
         chain.count(1);
-        this.seal('stop');
+        this.seal('stop', 0, record.time);
         this.batch += line;
         this.unhashed = this.batch.length;
       } else {
@@ -126,14 +126,18 @@ export class FileSink implements Sink {
     this.unhashed = this.batch.length;
   }
 
-  /** A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier than they are. */
-  private seal(end: false | 'stop' | 'close', now = 0): void {
+  /**
+   * A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier
+   * than they are, but the last seal (`stop`) is stamped `at`, its stop's time, as verify requires
+   * (chain/last-seal.ts), even when the clock stepped back before the stop.
+   */
+  private seal(end: false | 'stop' | 'close', now = 0, at?: number): void {
     const chain = this.chain;
     if (!chain || !this.lastPlace || this.ended) return;
     if (end !== 'stop') this.hashPending();
     if (end) this.ended = true;
     const fields = chain.seal(end);
-    const record: AuditRecord = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
+    const record: AuditRecord = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
     const line = this.format.format(record);
     this.batch += line;
     // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
