@@ -13614,7 +13614,7 @@ var ChainVerifier = class {
       state.ended && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a rename after the recording's last seal" });
       return;
     }
-    if (state.ended || state.stopped || state.externalStop) {
+    if (!(state.ended && state.lastSeal?.fields?.end === "1" && !state.stopped && !state.externalStop) && (state.ended || state.stopped || state.externalStop)) {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
       return;
     }
@@ -13735,8 +13735,8 @@ var ChainVerifier = class {
         ending = "truncated";
         let seal = state.awaitingStop;
         this.breaks.push({ kind: "truncated", file: seal.file, line: seal.line, rec: state.rec, detail: "the stop event the last seal covers is missing" });
-      } else if (state.ended) ending = "sealed";
-      else if (state.externalStop) ending = state.externalStop;
+      } else if (state.externalStop) ending = state.externalStop;
+      else if (state.ended) ending = "sealed";
       else if (this.options.live?.has(state.rec)) ending = "open";
       else if (state.startMissing && state.seals === 0) {
         ending = "truncated";

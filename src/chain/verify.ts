@@ -10,7 +10,9 @@
 // What the chain does not cover, by design, and how it is read:
 // - events other processes append (`rename` from the rename hook, `stop
 //   reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
-//   unchained, never a break (they are what the user sees as they are);
+//   unchained, never a break (they are what the user sees as they are); such a
+//   stop may follow a last seal with `end=1` (a reader that failed sealed what
+//   it had written), once;
 // - the `lost` event the reader writes when its log was removed under it: the
 //   lines around it were in the removed file or are written again, so the next
 //   seal covers only what follows it (its last `n` lines), and the lines
@@ -253,7 +255,11 @@ export class ChainVerifier {
       if (state.ended) this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a rename after the recording\'s last seal' });
       return;
     }
-    if (state.ended || state.stopped || state.externalStop) {
+    // A reader that failed seals what it wrote (`end=1`: pipe.ts closes its pipeline on an uncaught
+    // exception) and exits non-zero; recover then writes the stop it could not. That stop is the one
+    // thing allowed after such a seal, once: the recording is complete as far as it went.
+    const closedBySeal = state.ended && state.lastSeal?.fields?.end === '1' && !state.stopped && !state.externalStop;
+    if (!closedBySeal && (state.ended || state.stopped || state.externalStop)) {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
       return;
     }
@@ -425,8 +431,8 @@ export class ChainVerifier {
         ending = 'truncated';
         const seal = state.awaitingStop;
         this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
-      } else if (state.ended) ending = 'sealed';
-      else if (state.externalStop) ending = state.externalStop;
+      } else if (state.externalStop) ending = state.externalStop;
+      else if (state.ended) ending = 'sealed';
       else if (this.options.live?.has(state.rec)) ending = 'open';
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';

@@ -13,6 +13,7 @@ import { verifyFiles } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { LOG_FORMATS, recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
+import { appendRecords } from '../../src/sinks/file/append.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 
@@ -270,6 +271,22 @@ describe('a log in both formats', () => {
 
 describe('no false alarm', () => {
   for (const format of LOG_FORMATS) {
+    it(`a reader that failed (its error, its closing seal, then recover's reader-died stop) is complete as far as it goes (${format})`, async () => {
+      const file = tempLog();
+      const records = recording('AAAAAAAAAA', 0, 1500);
+      const stop = records.pop()!;
+      // pipe.ts on an uncaught exception: an error event, the pipeline closed (a seal with end=1), exit 70; then recover.
+      records.push({ ...stop, text: 'error', fields: { message: 'boom' } });
+      await writeInterleaved(file, [records, recording('BBBBBBBBBB', 1, 20)], { format });
+      appendRecords(file, recordFormat(format, DEFAULT_TIME_FORMAT), [{ ...stop, time: stop.time + 10, seq: undefined, fields: { reason: 'reader-died', exit: 70 } }]);
+      const report = verify(file);
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.recordings.map((r) => [r.rec, r.ending, r.unsealed]), [['AAAAAAAAAA', 'reader-died', 0], ['BBBBBBBBBB', 'sealed', 0]]);
+      // A second one is still forged.
+      appendRecords(file, recordFormat(format, DEFAULT_TIME_FORMAT), [{ ...stop, time: stop.time + 20, seq: undefined, fields: { reason: 'reader-died', exit: 70 } }]);
+      assert.deepEqual(kinds(file), ['forged event']);
+    });
+
     it(`the clock stepped back before the stop: its last seal still matches it (${format})`, async () => {
       const file = tempLog();
       const records = recording('AAAAAAAAAA', 0, 1200);
