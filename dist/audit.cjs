@@ -14926,6 +14926,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   /** Who and where the recording's records are, and the last one's time: for its seals (kept as fields: no object per line). */
   lastRec = "";
   lastUser = "";
+  /** The server's owner on the recording's records: a seal says it too, so that a JSON last seal's line is its stop's (chain/last-seal.ts). */
+  lastOwner;
   lastPlace;
   lastTime = Number.NEGATIVE_INFINITY;
   /** While the writer reports a removed log: the `lost` event goes first into the new file, out of the chain's order. */
@@ -14952,7 +14954,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let line = this.format.format(record), chain = this.chain;
-    !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop"), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref()))), this.batch.length >= BATCH_CHARS && this.flush();
   }
@@ -14960,12 +14962,16 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   hashPending() {
     this.chain && this.unhashed < this.batch.length && this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed)), this.unhashed = this.batch.length;
   }
-  /** A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier than they are. */
-  seal(end, now = 0) {
+  /**
+   * A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier
+   * than they are, but the last seal (`stop`) is stamped `at`, its stop's time, as verify requires
+   * (chain/last-seal.ts), even when the clock stepped back before the stop.
+   */
+  seal(end, now = 0, at) {
     let chain = this.chain;
     if (!chain || !this.lastPlace || this.ended) return;
     end !== "stop" && this.hashPending(), end && (this.ended = !0);
-    let fields = chain.seal(end), record = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
+    let fields = chain.seal(end), record = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
     this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
@@ -16025,6 +16031,19 @@ Example:
 // src/commands/verify.ts
 var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
 
+// src/chain/last-seal.ts
+var JSON_STOP = ',"kind":"event","text":"stop",';
+function lastSealLine(stop2, raw, rec, seal) {
+  if (stop2.charCodeAt(0) === 123) {
+    let at = stop2.indexOf(JSON_STOP);
+    return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, end: "stop" }))}}
+`;
+  }
+  return raw === void 0 || !stop2.endsWith(`${raw}
+`) ? void 0 : `${stop2.slice(0, stop2.length - raw.length - 1)}${eventText("seal", { rec, n: seal.n, p: seal.p, h: seal.h, end: "stop" })}
+`;
+}
+
 // src/chain/verify.ts
 var RecordingState = class {
   constructor(rec, place, startMissing) {
@@ -16058,10 +16077,6 @@ var RecordingState = class {
 function external(v) {
   if (v.event !== void 0 && NOTES.has(v.event)) return "rename";
   if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
-}
-function stampOf(text2, name) {
-  let at = text2.indexOf(` * ${name} rec=`);
-  return at < 0 ? text2 : text2.slice(0, at);
 }
 var ChainVerifier = class {
   constructor(options = {}) {
@@ -16109,7 +16124,7 @@ var ChainVerifier = class {
     }
     if (state.lines++, state.segment.push(v), state.awaitingStop) {
       let seal = state.awaitingStop;
-      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : stampOf(seal.text, "seal") !== stampOf(v.text, "stop") && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
     }
   }
   event(v) {
@@ -16161,7 +16176,7 @@ var ChainVerifier = class {
       state.ended && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a ${v.event} after the recording's last seal` });
       return;
     }
-    if (state.ended || state.stopped || state.externalStop) {
+    if (!(state.ended && state.lastSeal?.fields?.end === "1" && !state.stopped && !state.externalStop) && (state.ended || state.stopped || state.externalStop)) {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
       return;
     }
@@ -16282,8 +16297,8 @@ var ChainVerifier = class {
         ending = "truncated";
         let seal = state.awaitingStop;
         this.breaks.push({ kind: "truncated", file: seal.file, line: seal.line, rec: state.rec, detail: "the stop event the last seal covers is missing" });
-      } else if (state.ended) ending = "sealed";
-      else if (state.externalStop) ending = state.externalStop;
+      } else if (state.externalStop) ending = state.externalStop;
+      else if (state.ended) ending = "sealed";
       else if (this.options.live?.has(state.rec)) ending = "open";
       else if (state.startMissing && state.seals === 0) {
         ending = "truncated";
@@ -16364,7 +16379,7 @@ function verifyTexts(files, texts, timeFormat, options) {
       at = end < 0 ? text2.length : end + 1;
       let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1));
       verifier.push(
-        parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, ms: parsed.ms } : { file, line, text: whole, ms: Number.NaN }
+        parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: parsed.ms } : { file, line, text: whole, ms: Number.NaN }
       );
     }
   }

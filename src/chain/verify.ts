@@ -10,7 +10,9 @@
 // What the chain does not cover, by design, and how it is read:
 // - events other processes append (`rename`, `window-rename`, `attach`, `switch`, `detach` from hooks, `stop
 //   reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
-//   unchained, never a break (they are what the user sees as they are);
+//   unchained, never a break (they are what the user sees as they are); such a
+//   stop may follow a last seal with `end=1` (a reader that failed sealed what
+//   it had written), once;
 // - the `lost` event the reader writes when its log was removed under it: the
 //   lines around it were in the removed file or are written again, so the next
 //   seal covers only what follows it (its last `n` lines), and the lines
@@ -19,6 +21,7 @@
 //   @audit-max-files): checked from its first seal on, the same way.
 
 import type { RecordKind } from '../core/record.ts';
+import { lastSealLine } from './last-seal.ts';
 import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event';
@@ -49,6 +52,8 @@ export interface VerifyLine {
   /** For an event: its name and fields. */
   event?: string;
   fields?: Record<string, string>;
+  /** For a text-format event: its text after the mark, as written (what read/line.ts's reader gives as `raw`). */
+  raw?: string;
   ms: number;
 }
 
@@ -125,12 +130,6 @@ export interface VerifyOptions {
   live?: ReadonlySet<string>;
 }
 
-/** What precedes the event's name on its line: stamp, user, place, mark (the text format). */
-function stampOf(text: string, name: string): string {
-  const at = text.indexOf(` * ${name} rec=`);
-  return at < 0 ? text : text.slice(0, at);
-}
-
 export class ChainVerifier {
   private readonly recordings = new Map<string, RecordingState>();
   /** The recording each place's lines belong to now. */
@@ -189,8 +188,8 @@ export class ChainVerifier {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (stampOf(seal.text, 'seal') !== stampOf(v.text, 'stop')) {
-        // The last seal's line is in no segment: it is written with the stop's stamp, user and place.
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h! })) {
+        // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
       this.check(state, seal);
@@ -263,7 +262,11 @@ export class ChainVerifier {
       if (state.ended) this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a ${v.event} after the recording's last seal` });
       return;
     }
-    if (state.ended || state.stopped || state.externalStop) {
+    // A reader that failed seals what it wrote (`end=1`: pipe.ts closes its pipeline on an uncaught
+    // exception) and exits non-zero; recover then writes the stop it could not. That stop is the one
+    // thing allowed after such a seal, once: the recording is complete as far as it went.
+    const closedBySeal = state.ended && state.lastSeal?.fields?.end === '1' && !state.stopped && !state.externalStop;
+    if (!closedBySeal && (state.ended || state.stopped || state.externalStop)) {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
       return;
     }
@@ -435,8 +438,8 @@ export class ChainVerifier {
         ending = 'truncated';
         const seal = state.awaitingStop;
         this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
-      } else if (state.ended) ending = 'sealed';
-      else if (state.externalStop) ending = state.externalStop;
+      } else if (state.externalStop) ending = state.externalStop;
+      else if (state.ended) ending = 'sealed';
       else if (this.options.live?.has(state.rec)) ending = 'open';
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';

@@ -95,7 +95,7 @@ function verifyTexts(files: readonly string[], texts: ReadonlyMap<string, string
       const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
       verifier.push(
         parsed
-          ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, ms: parsed.ms }
+          ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: parsed.ms }
           : { file, line, text: whole, ms: Number.NaN },
       );
     }

@@ -66,7 +66,8 @@ export class JsonFormat {
   }
 }
 
-function fieldsJson(fields: EventFields): string {
+/** An event's fields (all but `rec`) as the `"fields"` object is written, before escapeText. */
+export function fieldsJson(fields: EventFields): string {
   let json = '';
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || key === 'rec') continue;

@@ -142,9 +142,13 @@ describe('a session logged as JSON Lines, then as text', () => {
     const stops = lines(`stop rec=${recs.json}`, '--events');
     assert.equal(stops.length, 1, 'only the real stop');
     assert.deepEqual([stops[0]!.window, stops[0]!.pane, stops[0]!.fields?.reason], ['0', '0', 'toggle']);
-    // Seals (the hash chain's events) come with every recording in both formats; the start and stop are what is asked here.
-    const events = lines('', '--events', '--pane', '%0').filter((line) => line.text !== 'seal');
-    assert.deepEqual(events.map((line) => `${line.text} ${line.fields?.rec}`), [`start ${recs.json}`, `stop ${recs.json}`, `start ${recs.text}`, `stop ${recs.text}`]);
+    const events = lines('', '--events', '--pane', '%0');
+    // Seals are events in either format (the hash chain): each recording's last one comes just before its stop, with end=stop.
+    assert.deepEqual(events.filter((line) => line.text !== 'seal').map((line) => `${line.text} ${line.fields?.rec}`), [`start ${recs.json}`, `stop ${recs.json}`, `start ${recs.text}`, `stop ${recs.text}`]);
+    for (const rec of [recs.json, recs.text]) {
+      const stop = events.findIndex((line) => line.text === 'stop' && line.fields?.rec === rec);
+      assert.deepEqual([events[stop - 1]?.text, events[stop - 1]?.fields?.rec, events[stop - 1]?.fields?.end], ['seal', rec, 'stop']);
+    }
   });
 
   it('show: each recording whole, whichever its format', () => {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { cliResult } from '../support/cli.ts';
-import { logFilesInOrder } from '../support/log.ts';
+import { logFilesInOrder, readAllLogs } from '../support/log.ts';
 import { alive } from '../support/process.ts';
 import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { makeTempDir, waitFor } from '../support/util.ts';
@@ -163,5 +163,46 @@ describe('verify with a chain key (@audit-chain-key)', () => {
     assert.equal(without.status, 1);
     assert.deepEqual([...new Set(kinds(without.stdout))], ['edited'], without.stdout);
     assert.equal(verify(tmux.logDir, '--key', path.join(keyDir, 'missing')).status, 2);
+  });
+});
+
+describe('verify on a JSON Lines log (@audit-format json)', () => {
+  it('clean with rotations, a reader killed and a switch to text: OK; sed -i on a JSON line: edited, named', async () => {
+    const tmux = server({ config: ['set -g @audit-format json', 'set -g @audit-max-size 8K', 'set -g @audit-max-files all', 'set -g @audit-compress off'] });
+    const file = tmux.logFile();
+    const panes = tmux.panes(2, 'tiled');
+    for (const pane of panes) tmux.toggle(pane);
+    for (const pane of panes) tmux.type(`seq -f 'json-%05g' 1 1500; echo json-done`, pane);
+    await waitFor('both panes\' output in the log', () => readAllLogs(file).split('"kind":"line","text":"json-done"').length === 3, 60_000);
+    const pids = tmux.readerPids();
+    const stopped = tmux.show('#{@audit_on}', panes[1]);
+    tmux.toggle(panes[1]);
+    await waitFor('the toggle\'s JSON stop', () => readAllLogs(file).includes(`"rec":"${stopped}","seq":`) && new RegExp(`"rec":"${stopped}"(,"seq":\\d+)?,"kind":"event","text":"stop"`).test(readAllLogs(file)));
+    await waitFor('one reader left', () => pids.filter((pid) => alive(pid)).length === 1);
+    process.kill(pids.find((pid) => alive(pid))!, 'SIGKILL');
+    await waitFor('the reader-died stop', () => readAllLogs(file).includes('"reason":"reader-died"'));
+    await waitFor('both readers to exit', () => pids.every((pid) => !alive(pid)));
+    // The format is per recording: the next one, in the same files, is text.
+    tmux.tmux('set', '-g', '@audit-format', 'text');
+    tmux.toggle(panes[0]);
+    await tmux.run('echo text-after-json', panes[0]);
+    tmux.toggle(panes[0]);
+    await waitFor('the text recording\'s stop', () => / \* stop rec=\S+ reason=toggle/.test(readAllLogs(file)));
+    await waitFor('the readers to exit', () => tmux.readerPids().every((pid) => !alive(pid)));
+    assert.ok(logFilesInOrder(file).length > 5, 'it rotated');
+    const clean = verify(tmux.logDir);
+    assert.equal(clean.status, 0, clean.stdout);
+    assert.match(clean.stdout, /^OK main@\S+: \d+ file\(s\), \d+ lines, 3 recording\(s\), \d+ seal\(s\) \(1 ended by a dead reader; .*1 event\(s\) from other processes\)$/m);
+
+    const dir = copyOf(tmux);
+    const files = logFilesInOrder(path.join(dir, path.basename(file)));
+    const victim = files.find((part) => fs.readFileSync(part, 'utf8').includes('"text":"json-00700"'))!;
+    const line = fs.readFileSync(victim, 'utf8').split('\n').findIndex((text) => text.includes('"text":"json-00700"')) + 1;
+    execFileSync('sed', ['-i', `${line}s/"text":"json-00700"/"text":"json-00701"/`, victim]);
+    const tampered = verify(dir);
+    assert.equal(tampered.status, 1, tampered.stdout);
+    assert.deepEqual(kinds(tampered.stdout), ['edited'], tampered.stdout);
+    const stretch = /^(\S+):(\d+)(?:-(\d+)| to (\S+):\d+)?: edited/m.exec(tampered.stdout)!;
+    assert.ok(stretch[1]! <= victim && victim <= (stretch[4] ?? stretch[1]!), `the stretch named holds ${victim}:${line}: ${tampered.stdout}`);
   });
 });

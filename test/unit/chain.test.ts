@@ -11,24 +11,26 @@ import fc from 'fast-check';
 import { SEAL_EVERY } from '../../src/chain/seal.ts';
 import { verifyFiles } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
-import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { LOG_FORMATS, recordFormat, type LogFormatName } from '../../src/format/formats.ts';
+import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
+import { appendRecords } from '../../src/sinks/file/append.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 
 const dirs: string[] = [];
 after(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+  });
 function tempLog(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-chain-'));
   dirs.push(dir);
   return path.join(dir, 'main.log');
 }
 
-function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; onLost?: (what: string) => void } = {}): FileSink {
+function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; onLost?: (what: string) => void; format?: LogFormatName } = {}): FileSink {
   return new FileSink(
     file,
-    new TextFormat(DEFAULT_TIME_FORMAT),
+    recordFormat(options.format ?? 'text', DEFAULT_TIME_FORMAT),
     { maxBytes: options.maxBytes ?? 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is', onLost: options.onLost },
     { key: options.key },
   );
@@ -45,7 +47,7 @@ function recording(rec: string, pane: number, lines: number, t0 = Date.UTC(2026,
 }
 
 /** Writes the recordings into `file` through one sink each, interleaved record by record. */
-async function writeInterleaved(file: string, recordings: AuditRecord[][], options: { maxBytes?: number; key?: Buffer } = {}): Promise<void> {
+async function writeInterleaved(file: string, recordings: AuditRecord[][], options: { maxBytes?: number; key?: Buffer; format?: LogFormatName } = {}): Promise<void> {
   const sinks = recordings.map(() => sinkFor(file, options));
   const longest = Math.max(...recordings.map((records) => records.length));
   for (let i = 0; i < longest; i++) {
@@ -75,108 +77,223 @@ describe('the hash chain', () => {
     assert.match(lines.at(-1)!, / \* stop rec=AAAAAAAAAA reason=toggle$/);
   });
 
-  it('clean logs verify: several panes in one file, across rotations', async () => {
-    const file = tempLog();
-    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 3000), recording('BBBBBBBBBB', 1, 1200), recording('CCCCCCCCCC', 2, 10)], { maxBytes: 64 * 1024 });
-    assert.ok(logFilesInOrder(file).length > 3, 'it rotated');
-    const report = verify(file);
-    assert.deepEqual(report.breaks, []);
-    assert.deepEqual(report.recordings.map((r) => [r.rec, r.ending, r.unsealed]).sort(), [['AAAAAAAAAA', 'sealed', 0], ['BBBBBBBBBB', 'sealed', 0], ['CCCCCCCCCC', 'sealed', 0]]);
-  });
-
-  it('names each tampering', async () => {
-    const file = tempLog();
-    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 2500), recording('BBBBBBBBBB', 1, 300)]);
-    const clean = fs.readFileSync(file, 'utf8');
-    const lines = clean.split('\n');
-    const at = lines.findIndex((line) => line.endsWith('| AAAAAAAAAA line 1500'));
-    const tamper = (edit: (lines: string[]) => string[] | string): string[] => {
-      const out = edit([...lines]);
-      fs.writeFileSync(file, typeof out === 'string' ? out : out.join('\n'));
-      return kinds(file);
-    };
-    assert.deepEqual(tamper((l) => (l.splice(at, 1, l[at]!.replace('1500', '1501')), l)), ['edited']);
-    assert.deepEqual(tamper((l) => (l.splice(at, 1), l)), ['deleted']);
-    assert.deepEqual(tamper((l) => (l.splice(at, 0, l[at]!.replace('1500', 'rm -rf /')), l)), ['inserted']);
-    // Moved: a line stamped later put before an earlier one.
-    assert.deepEqual(tamper((l) => (l.splice(at - 300, 0, l.splice(at, 1)[0]!), l)), ['reordered']);
-    assert.deepEqual(tamper(() => clean.slice(0, clean.length - 200)), ['truncated', 'truncated']);
-    const stop = lines.findIndex((line) => line.includes('* stop rec=BBBBBBBBBB'));
-    assert.deepEqual(tamper((l) => (l.splice(stop + 1, 0, l[stop]!), l)), ['forged event']);
-    assert.deepEqual(tamper(() => `${clean}${lines[1]!.replace('AAAAAAAAAA line 0', 'forged')}\n`), ['inserted']);
-    assert.deepEqual(tamper(() => clean), []);
-  });
-
-  it('a whole rotated file removed is a missing file', async () => {
-    const file = tempLog();
-    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 6000)], { maxBytes: 64 * 1024 });
-    const files = logFilesInOrder(file);
-    fs.rmSync(files[2]!);
-    assert.ok(kinds(file).includes('missing file'), JSON.stringify(verify(file).breaks));
-  });
-
-  it('with a key: verifies with it, not without it, and a chain recomputed without it does not pass', async () => {
-    const file = tempLog();
-    const key = Buffer.from('a secret of the auditor');
-    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 1500)], { key });
-    assert.deepEqual(kinds(file, key), []);
-    assert.deepEqual(kinds(file), ['edited', 'edited']);
-    assert.deepEqual(kinds(file, Buffer.from('another key')), ['edited', 'edited']);
-  });
-
-  it('a log removed while logging: the lost event and the lines around it are no alarm', async () => {
-    const file = tempLog();
-    let sink: FileSink;
-    sink = sinkFor(file, { onLost: (what) => sink.write({ ...recording('AAAAAAAAAA', 0, 0)[0]!, time: Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what } }) });
-    const records = recording('AAAAAAAAAA', 0, 3000);
-    for (let i = 0; i < 1500; i++) sink.write(records[i]!);
-    sink.flush();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    fs.rmSync(file);
-    for (let i = 1500; i < records.length; i++) {
-      sink.write(records[i]!);
-      if (i % 100 === 0) {
-        sink.flush();
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    }
-    await sink.close();
-    assert.match(fs.readFileSync(file, 'utf8'), / \* lost rec=AAAAAAAAAA what=file/);
-    const report = verify(file);
-    assert.deepEqual(report.breaks, []);
-    assert.equal(report.recordings[0]!.startMissing, true);
-  });
-
-  it('any single edit of a line of a clean log is caught (property)', async () => {
-    const file = tempLog();
-    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 1200), recording('BBBBBBBBBB', 1, 200)]);
-    const clean = fs.readFileSync(file, 'utf8').split('\n');
-    fc.assert(
-      fc.property(fc.nat(clean.length - 2), fc.string({ minLength: 1, maxLength: 3 }), fc.nat(200), (index, text, at) => {
-        const line = clean[index]!;
-        const position = at % (line.length + 1);
-        const edited = line.slice(0, position) + text + line.slice(position);
-        fc.pre(edited !== line);
-        const copy = [...clean];
-        copy[index] = edited;
-        fs.writeFileSync(file, copy.join('\n'));
-        return verify(file).breaks.length > 0;
-      }),
-      { numRuns: 150 },
-    );
-  });
 });
 
-describe('files of a log', () => {
-  it('two rotated files swapped (mv) are reordered, not missing', async () => {
-    const file = tempLog();
-    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 6000)], { maxBytes: 64 * 1024 });
-    const files = logFilesInOrder(file);
-    const swap = `${files[1]}.swap`;
-    fs.renameSync(files[1]!, swap);
-    fs.renameSync(files[2]!, files[1]!);
-    fs.renameSync(swap, files[2]!);
-    const found = kinds(file);
-    assert.ok(found.length > 0 && found.includes('reordered') && !found.includes('missing file'), JSON.stringify(verify(file).breaks));
+/** Whether `line` is the printed line `text`, in the format it was written in. */
+function printed(line: string, text: string): boolean {
+  return line.startsWith('{') ? line.includes(`"kind":"line","text":${JSON.stringify(text)}}`) : line.endsWith(`| ${text}`);
+}
+/** Whether `line` is recording `rec`'s stop event. */
+function stopOf(line: string, rec: string): boolean {
+  return line.startsWith('{') ? line.includes(`"rec":"${rec}","kind":"event","text":"stop"`) : line.includes(`* stop rec=${rec}`);
+}
+
+// Every check in both formats: the chain covers the formatter's bytes, and verify reads JSON lines through the same reader as text ones.
+for (const format of LOG_FORMATS) {
+  const write = (file: string, recordings: AuditRecord[][], options: { maxBytes?: number; key?: Buffer } = {}) => writeInterleaved(file, recordings, { ...options, format });
+
+  describe(`the hash chain (${format})`, () => {
+    it('clean logs verify: several panes in one file, across rotations', async () => {
+      const file = tempLog();
+      await write(file, [recording('AAAAAAAAAA', 0, 3000), recording('BBBBBBBBBB', 1, 1200), recording('CCCCCCCCCC', 2, 10)], { maxBytes: 64 * 1024 });
+      assert.ok(logFilesInOrder(file).length > 3, 'it rotated');
+      const report = verify(file);
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.recordings.map((r) => [r.rec, r.ending, r.unsealed]).sort(), [['AAAAAAAAAA', 'sealed', 0], ['BBBBBBBBBB', 'sealed', 0], ['CCCCCCCCCC', 'sealed', 0]]);
+    });
+
+    it('names each tampering', async () => {
+      const file = tempLog();
+      await write(file, [recording('AAAAAAAAAA', 0, 2500), recording('BBBBBBBBBB', 1, 300)]);
+      const clean = fs.readFileSync(file, 'utf8');
+      const lines = clean.split('\n');
+      const at = lines.findIndex((line) => printed(line, 'AAAAAAAAAA line 1500'));
+      const tamper = (edit: (lines: string[]) => string[] | string): string[] => {
+        const out = edit([...lines]);
+        fs.writeFileSync(file, typeof out === 'string' ? out : out.join('\n'));
+        return kinds(file);
+      };
+      assert.deepEqual(tamper((l) => (l.splice(at, 1, l[at]!.replace('1500', '1501')), l)), ['edited']);
+      assert.deepEqual(tamper((l) => (l.splice(at, 1), l)), ['deleted']);
+      assert.deepEqual(tamper((l) => (l.splice(at, 0, l[at]!.replace('1500', 'rm -rf /')), l)), ['inserted']);
+      // Moved: a line stamped later put before an earlier one.
+      assert.deepEqual(tamper((l) => (l.splice(at - 300, 0, l.splice(at, 1)[0]!), l)), ['reordered']);
+      assert.deepEqual(tamper(() => clean.slice(0, clean.length - 200)), ['truncated', 'truncated']);
+      const stop = lines.findIndex((line) => stopOf(line, 'BBBBBBBBBB'));
+      assert.deepEqual(tamper((l) => (l.splice(stop + 1, 0, l[stop]!), l)), ['forged event']);
+      assert.deepEqual(tamper(() => `${clean}${lines[1]!.replace('AAAAAAAAAA line 0', 'forged')}\n`), ['inserted']);
+      assert.deepEqual(tamper(() => clean), []);
+    });
+
+    it('a whole rotated file removed is a missing file', async () => {
+      const file = tempLog();
+      await write(file, [recording('AAAAAAAAAA', 0, 6000)], { maxBytes: 64 * 1024 });
+      const files = logFilesInOrder(file);
+      fs.rmSync(files[2]!);
+      assert.ok(kinds(file).includes('missing file'), JSON.stringify(verify(file).breaks));
+    });
+
+    it('with a key: verifies with it, not without it, and a chain recomputed without it does not pass', async () => {
+      const file = tempLog();
+      const key = Buffer.from('a secret of the auditor');
+      await write(file, [recording('AAAAAAAAAA', 0, 1500)], { key });
+      assert.deepEqual(kinds(file, key), []);
+      assert.deepEqual(kinds(file), ['edited', 'edited']);
+      assert.deepEqual(kinds(file, Buffer.from('another key')), ['edited', 'edited']);
+    });
+
+    it('a log removed while logging: the lost event and the lines around it are no alarm', async () => {
+      const file = tempLog();
+      let sink: FileSink;
+      sink = sinkFor(file, { format, onLost: (what) => sink.write({ ...recording('AAAAAAAAAA', 0, 0)[0]!, time: Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what } }) });
+      const records = recording('AAAAAAAAAA', 0, 3000);
+      for (let i = 0; i < 1500; i++) sink.write(records[i]!);
+      sink.flush();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      fs.rmSync(file);
+      for (let i = 1500; i < records.length; i++) {
+        sink.write(records[i]!);
+        if (i % 100 === 0) {
+          sink.flush();
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      }
+      await sink.close();
+      assert.match(fs.readFileSync(file, 'utf8'), format === 'text' ? / \* lost rec=AAAAAAAAAA what=file/ : /"rec":"AAAAAAAAAA","kind":"event","text":"lost","fields":\{"what":"file"\}/);
+      const report = verify(file);
+      assert.deepEqual(report.breaks, []);
+      assert.equal(report.recordings[0]!.startMissing, true);
+    });
+
+    it('any single edit of a line of a clean log is caught (property)', async () => {
+      const file = tempLog();
+      await write(file, [recording('AAAAAAAAAA', 0, 1200), recording('BBBBBBBBBB', 1, 200)]);
+      const clean = fs.readFileSync(file, 'utf8').split('\n');
+      fc.assert(
+        fc.property(fc.nat(clean.length - 2), fc.string({ minLength: 1, maxLength: 3 }), fc.nat(200), (index, text, at) => {
+          const line = clean[index]!;
+          const position = at % (line.length + 1);
+          const edited = line.slice(0, position) + text + line.slice(position);
+          fc.pre(edited !== line);
+          const copy = [...clean];
+          copy[index] = edited;
+          fs.writeFileSync(file, copy.join('\n'));
+          return verify(file).breaks.length > 0;
+        }),
+        { numRuns: 150 },
+      );
+    });
   });
+
+  describe(`files of a log (${format})`, () => {
+    it('two rotated files swapped (mv) are reordered, not missing', async () => {
+      const file = tempLog();
+      await write(file, [recording('AAAAAAAAAA', 0, 6000)], { maxBytes: 64 * 1024 });
+      const files = logFilesInOrder(file);
+      const swap = `${files[1]}.swap`;
+      fs.renameSync(files[1]!, swap);
+      fs.renameSync(files[2]!, files[1]!);
+      fs.renameSync(swap, files[2]!);
+      const found = kinds(file);
+      assert.ok(found.length > 0 && found.includes('reordered') && !found.includes('missing file'), JSON.stringify(verify(file).breaks));
+    });
+  });
+}
+
+describe('a log in both formats', () => {
+  it('a file switched from text to JSON mid-way verifies, and tampering in either part is named', async () => {
+    const file = tempLog();
+    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 1500)], { maxBytes: 64 * 1024 });
+    await writeInterleaved(file, [recording('BBBBBBBBBB', 0, 1500, Date.UTC(2026, 10, 25, 13)), recording('CCCCCCCCCC', 1, 400, Date.UTC(2026, 10, 25, 13))], { maxBytes: 64 * 1024, format: 'json' });
+    const texts = logFilesInOrder(file).map((part) => fs.readFileSync(part, 'utf8'));
+    assert.ok(texts.some((text) => /^\d/m.test(text) && /^\{/m.test(text)), 'one file holds both formats');
+    assert.deepEqual(verify(file).breaks, []);
+    assert.deepEqual(verify(file).recordings.map((r) => r.ending), ['sealed', 'sealed', 'sealed']);
+    const live = logFilesInOrder(file).at(-1)!;
+    const clean = fs.readFileSync(live, 'utf8');
+    const lines = clean.split('\n');
+    const tamper = (out: string): string[] => {
+      fs.writeFileSync(live, out);
+      const found = kinds(file);
+      fs.writeFileSync(live, clean);
+      return found;
+    };
+    const printedB = lines.flatMap((line, i) => (line.includes('"kind":"line","text":"BBBBBBBBBB line ') ? [i] : []));
+    assert.ok(printedB.length > 10, 'the live file holds printed JSON lines');
+    const at = printedB[printedB.length >> 1]!;
+    assert.equal(printedB[(printedB.length >> 1) + 1], at + 1);
+    // An edited "text", a line removed, two lines swapped.
+    assert.deepEqual(tamper(lines.map((line, i) => (i === at ? line.replace(/"BBBBBBBBBB line (\d+)"/, '"BBBBBBBBBB line x$1"') : line)).join('\n')), ['edited']);
+    assert.deepEqual(tamper(lines.filter((_, i) => i !== at).join('\n')), ['deleted']);
+    const swapped = [...lines];
+    [swapped[at], swapped[at + 1]] = [swapped[at + 1]!, swapped[at]!];
+    assert.deepEqual(tamper(swapped.join('\n')), ['reordered']);
+    // A JSON event forged after a recording's stop, and a JSON stop of a recording that had ended.
+    const stop = lines.find((line) => stopOf(line, 'BBBBBBBBBB'))!;
+    assert.deepEqual(tamper(`${clean}${stop.replace('"reason":"toggle"', '"reason":"reader-died"')}\n`), ['forged event']);
+    assert.deepEqual(tamper(`${clean}${stop.replace('"text":"stop"', '"text":"clear"')}\n`), ['forged event']);
+    // A forged JSON line at a place where no recording runs.
+    assert.deepEqual(tamper(`${clean}${lines[at]!.replace('"pane":"0"', '"pane":"7"')}\n`), ['inserted']);
+    assert.deepEqual(tamper(clean), []);
+  });
+
+  for (const format of LOG_FORMATS) {
+    it(`the last seal's line is held byte for byte to its stop (${format})`, async () => {
+      const file = tempLog();
+      await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 30)], { format });
+      const clean = fs.readFileSync(file, 'utf8');
+      const lines = clean.split('\n');
+      const seal = lines.length - 3;
+      assert.match(lines[seal]!, /seal/);
+      const edit = (change: (line: string) => string): string[] => {
+        const copy = [...lines];
+        copy[seal] = change(copy[seal]!);
+        assert.notEqual(copy[seal], lines[seal]);
+        fs.writeFileSync(file, copy.join('\n'));
+        return kinds(file);
+      };
+      // Same meaning, other bytes: still an edit (no segment hashes this line).
+      assert.deepEqual(edit((line) => (format === 'json' ? line.replace(/"n":(\d+)/, '"n":$1.0') : line.replace(/ n=(\d+)/, ' n=0$1'))), ['edited']);
+      assert.deepEqual(edit((line) => line.replace('12:00:00.030', '12:00:00.031')), ['edited']);
+      assert.deepEqual(edit((line) => (format === 'json' ? line.replace('{"time"', '{"x":"y","time"') : line.replace(' ann ', ' bob '))), ['edited']);
+      fs.writeFileSync(file, clean);
+      assert.deepEqual(kinds(file), []);
+    });
+
+    it(`a recording someone else acted in last verifies: its seals name the owner like its stop (${format})`, async () => {
+      const file = tempLog();
+      const records = recording('AAAAAAAAAA', 0, 1200).map((record, i) => (i > 600 ? { ...record, user: 'guest', owner: 'ann' } : { ...record, owner: 'ann' }));
+      await writeInterleaved(file, [records], { format });
+      assert.deepEqual(verify(file).breaks, []);
+    });
+  }
+});
+
+describe('no false alarm', () => {
+  for (const format of LOG_FORMATS) {
+    it(`a reader that failed (its error, its closing seal, then recover's reader-died stop) is complete as far as it goes (${format})`, async () => {
+      const file = tempLog();
+      const records = recording('AAAAAAAAAA', 0, 1500);
+      const stop = records.pop()!;
+      // pipe.ts on an uncaught exception: an error event, the pipeline closed (a seal with end=1), exit 70; then recover.
+      records.push({ ...stop, text: 'error', fields: { message: 'boom' } });
+      await writeInterleaved(file, [records, recording('BBBBBBBBBB', 1, 20)], { format });
+      appendRecords(file, recordFormat(format, DEFAULT_TIME_FORMAT), [{ ...stop, time: stop.time + 10, seq: undefined, fields: { reason: 'reader-died', exit: 70 } }]);
+      const report = verify(file);
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.recordings.map((r) => [r.rec, r.ending, r.unsealed]), [['AAAAAAAAAA', 'reader-died', 0], ['BBBBBBBBBB', 'sealed', 0]]);
+      // A second one is still forged.
+      appendRecords(file, recordFormat(format, DEFAULT_TIME_FORMAT), [{ ...stop, time: stop.time + 20, seq: undefined, fields: { reason: 'reader-died', exit: 70 } }]);
+      assert.deepEqual(kinds(file), ['forged event']);
+    });
+
+    it(`the clock stepped back before the stop: its last seal still matches it (${format})`, async () => {
+      const file = tempLog();
+      const records = recording('AAAAAAAAAA', 0, 1200);
+      const stop = records.at(-1)!;
+      records[records.length - 1] = { ...stop, time: stop.time - 5000 };
+      await writeInterleaved(file, [records], { format });
+      assert.deepEqual(verify(file).breaks, []);
+    });
+  }
 });

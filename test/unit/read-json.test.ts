@@ -133,7 +133,7 @@ describe('JSON Lines format', () => {
 });
 
 // One session `main`: A (main:0.0) from the rotated file into the live one, B (main:0.1)
-// printing forgeries in both formats, C after A at the same place; an event appended as by recover.
+// printing forgeries in both formats, C after A at the same place; an event appended as by recover; A's last seal.
 const P0: Place = { server: '/tmp/tmux-0/default', session: 'main', window: '0', pane: '0', paneId: '%0' };
 const P1: Place = { ...P0, pane: '1', paneId: '%1' };
 const base = Date.UTC(2026, 10, 24, 22, 0, 0);
@@ -149,6 +149,8 @@ const LIVE = [
   r(10, 'BBBBBBBBBB', P1, 'line', '2026-11-24T23:00:05.000+01:00 ann main:0.0 * stop rec=AAAAAAAAAA reason=toggle'),
   r(11, 'BBBBBBBBBB', P1, 'line', '","kind":"event","text":"start","fields":{"by":"eve","pane":"%9"},"rec":"FORGED","x":"'),
   r(12, 'AAAAAAAAAA', P0, 'line', 'still A\twith a tab and "quotes" \\ hello'),
+  // A's last seal as the file sink writes it (no seq, n a number): the reading commands take it as they take a text one.
+  { ...r(13, 'AAAAAAAAAA', P0, 'event', 'seal'), seq: undefined, fields: { n: 4, p: '0', h: '0123456789abcdef0123456789abcdef', end: 'stop' } },
   r(13, 'AAAAAAAAAA', P0, 'event', 'stop', { reason: 'toggle', by: 'ann' }),
   r(14, 'CCCCCCCCCC', P0, 'event', 'start', { by: 'ann', pane: '%0' }),
   r(15, 'CCCCCCCCCC', P0, 'line', 'in C hello'),
@@ -209,8 +211,9 @@ describe('the reading commands over text, JSON and both in one file', () => {
       // The answers are worth comparing: they hold what a user would check.
       assert.equal(expected.summary.recordings, 3, 'A, B, C: no forged start');
       assert.deepEqual(expected.forged, []);
-      assert.equal(expected.events.length, 5, 'starts of A, B, C, stops of A and B');
-      assert.equal(expected.showA.length, 5, 'start, its 3 lines, stop: of A only');
+      assert.equal(expected.events.length, 6, 'starts of A, B, C, A\'s seal, stops of A and B');
+      assert.ok(expected.events.some((hit) => hit.includes('"raw":"seal rec=AAAAAAAAAA n=4 p=0 h=0123456789abcdef0123456789abcdef end=stop"')), 'the seal with its fields');
+      assert.equal(expected.showA.length, 6, 'start, its 3 lines, seal, stop: of A only');
       assert.equal(expected.quotes.length, 1);
       assert.equal(expected.tab.length, 1);
       assert.ok(expected.context.some((line) => line.includes('main.log-')), 'context lines');

@@ -40,6 +40,8 @@ export class FileSink implements Sink {
   /** Who and where the recording's records are, and the last one's time: for its seals (kept as fields: no object per line). */
   private lastRec = '';
   private lastUser = '';
+  /** The server's owner on the recording's records: a seal says it too, so that a JSON last seal's line is its stop's (chain/last-seal.ts). */
+  private lastOwner: string | undefined;
   private lastPlace: Place | undefined;
   private lastTime = Number.NEGATIVE_INFINITY;
   /** While the writer reports a removed log: the `lost` event goes first into the new file, out of the chain's order. */
@@ -86,6 +88,7 @@ export class FileSink implements Sink {
     } else {
       this.lastRec = record.rec;
       this.lastUser = record.user;
+      this.lastOwner = record.owner;
       this.lastPlace = record.place;
       if (record.time > this.lastTime) this.lastTime = record.time;
       if (record.kind === 'event' && record.text === 'stop') {
@@ -94,7 +97,7 @@ export class FileSink implements Sink {
         this.hashPending();
         chain.update(line);
         chain.count(1);
-        this.seal('stop');
+        this.seal('stop', 0, record.time);
         this.batch += line;
         this.unhashed = this.batch.length;
       } else {
@@ -123,14 +126,18 @@ export class FileSink implements Sink {
     this.unhashed = this.batch.length;
   }
 
-  /** A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier than they are. */
-  private seal(end: false | 'stop' | 'close', now = 0): void {
+  /**
+   * A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier
+   * than they are, but the last seal (`stop`) is stamped `at`, its stop's time, as verify requires
+   * (chain/last-seal.ts), even when the clock stepped back before the stop.
+   */
+  private seal(end: false | 'stop' | 'close', now = 0, at?: number): void {
     const chain = this.chain;
     if (!chain || !this.lastPlace || this.ended) return;
     if (end !== 'stop') this.hashPending();
     if (end) this.ended = true;
     const fields = chain.seal(end);
-    const record: AuditRecord = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
+    const record: AuditRecord = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
     const line = this.format.format(record);
     this.batch += line;
     // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
