@@ -8,8 +8,7 @@
 // follows the same rule). Events carry `rec=`.
 //
 // What the chain does not cover, by design, and how it is read:
-// - events other processes append (`rename`, `window-rename`, `attach`, `switch`, `detach` from hooks, `stop
-//   reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
+// - events other processes append (`stop reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
 //   unchained, never a break (they are what the user sees as they are);
 // - the `lost` event the reader writes when its log was removed under it: the
 //   lines around it were in the removed file or are written again, so the next
@@ -105,14 +104,11 @@ class RecordingState {
 }
 
 /**
- * Notes hooks append from a process of their own (commands/renamed.ts,
- * commands/clients.ts): not in any chain, like `rename`.
+ * Events another process appends: not in any chain. (The hooks' notes —
+ * rename, window-rename, attach, switch, detach — are recorded by the reader
+ * itself, chained like any line: runtime/notes.ts.)
  */
-const NOTES: ReadonlySet<string> = new Set(['rename', 'window-rename', 'attach', 'switch', 'detach']);
-
-/** Events another process appends: not in any chain (`rename` stands for every note). */
-function external(v: VerifyLine): 'reader-died' | 'lost' | 'rename' | undefined {
-  if (v.event !== undefined && NOTES.has(v.event)) return 'rename';
+function external(v: VerifyLine): 'reader-died' | 'lost' | undefined {
   if (v.event === 'stop' && (v.fields?.reason === 'reader-died' || v.fields?.reason === 'lost')) return v.fields.reason;
   return undefined;
 }
@@ -257,11 +253,7 @@ export class ChainVerifier {
     this.take(state, v);
   }
 
-  private externalEvent(state: RecordingState, v: VerifyLine, what: 'reader-died' | 'lost' | 'rename'): void {
-    if (what === 'rename') {
-      if (state.ended) this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a ${v.event} after the recording's last seal` });
-      return;
-    }
+  private externalEvent(state: RecordingState, v: VerifyLine, what: 'reader-died' | 'lost'): void {
     if (state.ended || state.stopped || state.externalStop) {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
       return;

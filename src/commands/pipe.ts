@@ -25,6 +25,7 @@ import { Hold } from '../pipeline/hold.ts';
 import { Pipeline, type Transform } from '../pipeline/pipeline.ts';
 import { parseExtraPatterns, Redactor } from '../pipeline/redact.ts';
 import { readInput } from '../runtime/input.ts';
+import { openInbox, takeNotes } from '../runtime/notes.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { FileSink } from '../sinks/file/sink.ts';
@@ -196,6 +197,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     stopReading();
     gate?.close();
     recorder.endOfInput();
+    takeNotesNow();
     const stop = runFile ? takeStopRequest(runFile) : undefined;
     const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
     // A toggle clears the marks itself; every other ending clears them here, so the status stops saying REC at once.
@@ -221,6 +223,25 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       void Promise.allSettled([pipeline.close(), cast?.close()]).finally(() => process.exit(70));
     }
   });
+  // Notes from the hooks (runtime/notes.ts): recorded here, so they are stamped in order and chained.
+  // The handler first, then the inbox that tells the hooks they may signal.
+  const refusedOnce = once((file: string, why: string) => tell(`refused the note ${file}: ${why}`, true));
+  const takeNotesNow = (): void => {
+    if (!runFile) return;
+    const notes = takeNotes(runFile, recording.id, ({ file, why }) => refusedOnce(file, why));
+    for (const note of notes) recorder.event(note.name, note.fields);
+    if (notes.length > 0) pipeline.flush();
+  };
+  if (runFile) {
+    process.on('SIGUSR2', () => {
+      if (!finishing) takeNotesNow();
+    });
+    try {
+      openInbox(runFile, recording.id);
+    } catch {
+      // The hooks' notes are not taken for this recording; logging goes on.
+    }
+  }
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
   // The pane died under remain-on-exit (commands/died.ts left a stop request saying so).
   process.on('SIGUSR1', () => {
