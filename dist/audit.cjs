@@ -5543,7 +5543,7 @@ function validateTimezone(_hours, minutes) {
 }
 
 // src/format/text.ts
-var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", screen: "=", event: "*" }, KINDS = { "|": "line", "+": "piece", "=": "screen", "*": "event" };
+var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", screen: "=", history: "<", event: "*" }, KINDS = { "|": "line", "+": "piece", "=": "screen", "<": "history", "*": "event" };
 function makeClock(timeFormat) {
   let lastMs = Number.NaN, last = "";
   return (ms) => (ms !== lastMs && (lastMs = ms, last = escapeText(format(ms, timeFormat))), last);
@@ -5587,7 +5587,7 @@ var TextFormat = class {
   place;
   user = "";
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
-  middle = { line: "", piece: "", screen: "", event: "" };
+  middle = { line: "", piece: "", screen: "", history: "", event: "" };
   constructor(timeFormat) {
     this.clock = makeClock(timeFormat);
   }
@@ -5595,13 +5595,19 @@ var TextFormat = class {
     if (record.place !== this.place || record.user !== this.user) {
       this.place = record.place, this.user = record.user;
       let from = origin(record.user, record.place);
-      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
+      this.middle = {
+        line: ` ${from} ${MARKS.line} `,
+        piece: ` ${from} ${MARKS.piece} `,
+        screen: ` ${from} ${MARKS.screen} `,
+        history: ` ${from} ${MARKS.history} `,
+        event: ` ${from} ${MARKS.event} `
+      };
     }
     let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
     return `${this.clock(record.time)}${this.middle[record.kind]}${text2}
 `;
   }
-}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
+}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=<*]) /;
 function splitLine(line, timeWordCount) {
   let at = 0;
   for (let words = timeWordCount; words > 0; words--)
@@ -5649,7 +5655,7 @@ function parseEventText(text2) {
 }
 
 // src/format/json.ts
-var KINDS2 = /* @__PURE__ */ new Set(["line", "piece", "screen", "event"]);
+var KINDS2 = /* @__PURE__ */ new Set(["line", "piece", "screen", "history", "event"]);
 function quote(value) {
   return JSON.stringify(wellFormed(value));
 }
@@ -10430,7 +10436,7 @@ var CONTEXT_CHARS = 256, Redactor = class {
       return;
     }
     if (this.release(next), !(this.pemLines >= 0 && this.inPem(record, next))) {
-      if (record.kind !== "screen" && record.text.length >= this.holdFrom) {
+      if (record.kind !== "screen" && record.kind !== "history" && record.text.length >= this.holdFrom) {
         this.hold(record, "");
         return;
       }
@@ -12588,13 +12594,14 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
   /**
    * What the pane already showed when logging started (a start by hand): a
    * `history` event with the capture time and the row count, then the rows as
-   * screen rows (mark `=`), each escaped like any text, so that nothing in
-   * them reads as a line printed now or as an event.
+   * history rows (their own mark `<`, kind `history`), each escaped like any
+   * text, so that nothing in them reads as a line printed now, a screen of
+   * now, or an event.
    */
   history(captured, rows) {
     this.event("history", { captured: new Date(captured).toISOString(), lines: rows.length });
     let time = this.stamp();
-    for (let row of rows) this.pipeline.push(this.stamper.output("screen", row, time));
+    for (let row of rows) this.pipeline.push(this.stamper.output("history", row, time));
     this.pipeline.flush();
   }
   /** A chunk of the pane's output, as read. */

@@ -43,7 +43,7 @@ export interface VerifyLine {
   text: string;
   /** undefined: not a log line. */
   place?: string;
-  kind?: 'line' | 'piece' | 'screen' | 'event';
+  kind?: 'line' | 'piece' | 'screen' | 'history' | 'event';
   /** For an event: its name and fields. */
   event?: string;
   fields?: Record<string, string>;

@@ -15,12 +15,12 @@ export interface Place {
 
 /**
  * - `line`: a line the pane printed;
+ * - `history`: a row of what the pane already showed when logging started (after a `history` event);
  * - `piece`: the next piece of a line too long to keep whole;
  * - `screen`: a row of a full-screen program's screen;
  * - `event`: something the recorder itself says (start, stop, screen, dropped, ...).
- * (`history`, captured scrollback, joins when logging starts capturing it.)
  */
-export type RecordKind = 'line' | 'piece' | 'screen' | 'event';
+export type RecordKind = 'line' | 'piece' | 'screen' | 'history' | 'event';
 
 export type EventFields = Readonly<Record<string, string | number | undefined>>;
 

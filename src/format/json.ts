@@ -26,7 +26,7 @@ import os from 'node:os';
 import type { AuditRecord, EventFields, Place, RecordKind } from '../core/record.ts';
 import { DEFAULT_TIME_FORMAT, escapeText, eventText, makeClock, wellFormed } from './text.ts';
 
-const KINDS: ReadonlySet<string> = new Set<RecordKind>(['line', 'piece', 'screen', 'event']);
+const KINDS: ReadonlySet<string> = new Set<RecordKind>(['line', 'piece', 'screen', 'history', 'event']);
 
 export { wellFormed };
 

@@ -1,7 +1,8 @@
 // The log's text line format, in one place: `<time> <user> <session>:<window>.<pane> <mark> <text>`.
 // The mark tells a reader (and grep) what the line is: `|` a line the pane
 // printed, `+` the next piece of a line too long to keep whole, `=` a row of a
-// full-screen program's screen as captured, `*` an event of the recorder itself
+// full-screen program's screen as captured, `<` a row of what the pane already
+// showed when logging started (captured history), `*` an event of the recorder itself
 // (`name rec=<id> key=value ...`). `parseLine` reads it back.
 
 import { format, parse } from 'date-fns';
@@ -9,8 +10,8 @@ import type { AuditRecord, EventFields, Place, RecordKind } from '../core/record
 
 export const DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx";
 
-export const MARKS: Readonly<Record<RecordKind, string>> = { line: '|', piece: '+', screen: '=', event: '*' };
-const KINDS: Readonly<Record<string, RecordKind>> = { '|': 'line', '+': 'piece', '=': 'screen', '*': 'event' };
+export const MARKS: Readonly<Record<RecordKind, string>> = { line: '|', piece: '+', screen: '=', history: '<', event: '*' };
+const KINDS: Readonly<Record<string, RecordKind>> = { '|': 'line', '+': 'piece', '=': 'screen', '<': 'history', '*': 'event' };
 
 /** Formats epoch milliseconds; a flood stamps thousands of lines per millisecond, so the last result is reused. */
 export function makeClock(timeFormat: string): (ms: number) => string {
@@ -101,7 +102,7 @@ export class TextFormat {
   private place: Place | undefined;
   private user = '';
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
-  private middle: Record<RecordKind, string> = { line: '', piece: '', screen: '', event: '' };
+  private middle: Record<RecordKind, string> = { line: '', piece: '', screen: '', history: '', event: '' };
 
   constructor(timeFormat: string) {
     this.clock = makeClock(timeFormat);
@@ -112,7 +113,13 @@ export class TextFormat {
       this.place = record.place;
       this.user = record.user;
       const from = origin(record.user, record.place);
-      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
+      this.middle = {
+        line: ` ${from} ${MARKS.line} `,
+        piece: ` ${from} ${MARKS.piece} `,
+        screen: ` ${from} ${MARKS.screen} `,
+        history: ` ${from} ${MARKS.history} `,
+        event: ` ${from} ${MARKS.event} `,
+      };
     }
     const text = record.kind === 'event' ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
     return `${this.clock(record.time)}${this.middle[record.kind]}${text}\n`;
@@ -139,7 +146,7 @@ export interface ParsedLine {
 // (session_check_name, session.c:244 in 3.3a), so the first match ends the
 // session name. (`pipe --file --session` takes any name: one holding
 // `:<n>.<n> <mark> ` would not read back.)
-const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=*]) /;
+const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+=<*]) /;
 
 /**
  * Reads a line written with `timeFormat` (without its `\n`); undefined when it

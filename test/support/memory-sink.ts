@@ -31,7 +31,7 @@ export class MemorySink implements Sink {
             .filter(([, value]) => value !== undefined)
             .map(([key, value]) => ` ${key}=${value}`)
             .join('')}`
-        : `${{ line: '|', piece: '+', screen: '=' }[record.kind]} ${record.text}`,
+        : `${{ line: '|', piece: '+', screen: '=', history: '<' }[record.kind]} ${record.text}`,
     );
   }
 }
