@@ -11463,6 +11463,27 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
     this.runLater(args);
   }
+  /**
+   * The heartbeat, and where the pane is now (`format`'s fields, joined by
+   * FIELD_SEPARATOR) in the same call: undefined when tmux cannot say.
+   */
+  beatAndAsk(paneId, format2, done) {
+    let args = [
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.beat,
+      String(Math.floor(Date.now() / 1e3)),
+      ";",
+      "display-message",
+      "-p",
+      "-t",
+      paneId,
+      format2.join(FIELD_SEPARATOR)
+    ];
+    this.runLater(args, (error, stdout) => done(error ? void 0 : stdout));
+  }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
     this.run([
@@ -11771,6 +11792,7 @@ function claim(runFile) {
     return;
   } finally {
     for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs4.default.rmSync(file, { force: !0 });
+    removeNoteFiles(runFile);
   }
 }
 function sweepLost(tmux, paneId) {
@@ -12681,6 +12703,26 @@ var WIDTH_ASK_MS = 1e3, Recorder = class {
     for (let entry of entries)
       "event" in entry ? this.pipeline.push(this.stamper.event("screen", entry.event, time)) : this.pipeline.push(this.stamper.output("screen", this.commands.blanking ? this.commands.blank(entry.row) : entry.row, time));
     this.pipeline.flush();
+  }
+};
+
+// src/capture/place-watch.ts
+var WHERE_FORMAT = ["#{session_id}", "#{session_name}", "#{window_id}", "#{window_index}", "#{pane_index}"];
+function parseWhere(answer, separator) {
+  let [sessionId, session, windowId, window, pane] = answer.replace(/\n$/, "").split(separator);
+  if (!(!sessionId?.startsWith("$") || !windowId?.startsWith("@") || !/^\d+$/.test(window ?? "") || !/^\d+$/.test(pane ?? "")))
+    return { sessionId, session, windowId, window, pane };
+}
+var PlaceWatch = class {
+  last;
+  /**
+   * The pane seen at `where` now: the `moved` event's fields when it is not
+   * where it was last seen (the first answer is where it started).
+   */
+  seen(where) {
+    let before = this.last;
+    if (this.last = where, !!before && !(before.sessionId === where.sessionId && before.windowId === where.windowId && before.window === where.window && before.pane === where.pane))
+      return { to: `${where.session}:${where.window}.${where.pane}` };
   }
 };
 
@@ -13740,12 +13782,18 @@ function runPipe(recording, runFile, dependencies = {}) {
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen), recording.history && recorder.history(recording.history.time, recording.history.rows);
   let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
-  setInterval(() => {
+  if (setInterval(() => {
     let now = Date.now();
     now - lastTick >= STALL_MS && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
-  }, TICK_MS).unref(), recording.socket && setInterval(() => {
-    tmux.beat(recording.paneId), gate?.poll();
-  }, BEAT_MS).unref();
+  }, TICK_MS).unref(), recording.socket) {
+    let place = new PlaceWatch(), beatAndLook = () => tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
+      let where = answer === void 0 ? void 0 : parseWhere(answer, FIELD_SEPARATOR), moved = where && place.seen(where);
+      moved && !finishing && (recorder.event("moved", moved), pipeline2.flush());
+    });
+    beatAndLook(), setInterval(() => {
+      beatAndLook(), gate?.poll();
+    }, BEAT_MS).unref();
+  }
   let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0, quietStop, stopReading = readInput({
     data: (chunk) => {
       cast?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();

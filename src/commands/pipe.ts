@@ -15,6 +15,7 @@ import { ActorGate } from '../capture/actor-gate.ts';
 import { ActorTracker } from '../capture/actor.ts';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
+import { parseWhere, PlaceWatch, WHERE_FORMAT } from '../capture/place-watch.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { cannotWrite } from '../core/plan.ts';
@@ -34,7 +35,7 @@ import type { Sink } from '../sinks/sink.ts';
 import { SyslogSink } from '../sinks/syslog/sink.ts';
 import { describeTarget } from '../sinks/syslog/target.ts';
 import type { WriteFn } from '../sinks/file/writer.ts';
-import { Tmux } from '../tmux/client.ts';
+import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
 
 /** After SIGUSR1, how long input must be quiet before the reader finishes. */
 const QUIET_STOP_MS = 200;
@@ -169,8 +170,20 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   }, TICK_MS);
   watch.unref();
   if (recording.socket) {
+    // The beat also asks where the pane is: moved by join-pane, break-pane or move-window, it says where to.
+    const place = new PlaceWatch();
+    const beatAndLook = (): void =>
+      tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
+        const where = answer === undefined ? undefined : parseWhere(answer, FIELD_SEPARATOR);
+        const moved = where && place.seen(where);
+        if (moved && !finishing) {
+          recorder.event('moved', moved);
+          pipeline.flush();
+        }
+      });
+    beatAndLook();
     const beat = setInterval(() => {
-      tmux.beat(recording.paneId);
+      beatAndLook();
       gate?.poll();
     }, BEAT_MS);
     beat.unref();
