@@ -13810,7 +13810,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       moved && !finishing && (recorder.event("moved", moved), pipeline2.flush());
     });
     beatAndLook(), setInterval(() => {
-      beatAndLook(), gate?.poll();
+      beatAndLook(), gate?.poll(), finishing || takeNotesNow();
     }, BEAT_MS).unref();
   }
   let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0, quietStop, stopReading = readInput({

@@ -185,6 +185,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     const beat = setInterval(() => {
       beatAndLook();
       gate?.poll();
+      // A note whose signal was lost (the reader was starting, or busy finishing a read) waits no longer than a beat.
+      if (!finishing) takeNotesNow();
     }, BEAT_MS);
     beat.unref();
   }
