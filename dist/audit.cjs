@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs25 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path22 = require("node:path"), fs27 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs25.existsSync(executableFile)) return;
+        if (fs27.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path21.resolve(baseDir, baseName);
-          if (fs25.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path21.extname(baseName))) return;
+          let localBin = path22.resolve(baseDir, baseName);
+          if (fs27.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path22.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs25.existsSync(`${localBin}${ext}`)
+            (ext) => fs27.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs25.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs27.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path21.resolve(
-            path21.dirname(resolvedScriptPath),
+          executableDir = path22.resolve(
+            path22.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path21.basename(
+            let legacyName = path22.basename(
               this._scriptPath,
-              path21.extname(this._scriptPath)
+              path22.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path21.extname(executableFile));
+        launchWithNode = sourceExt.includes(path22.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path21.basename(filename, path21.extname(filename)), this;
+        return this._name = path22.basename(filename, path22.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path22) {
-        return path22 === void 0 ? this._executableDir : (this._executableDir = path22, this);
+      executableDir(path23) {
+        return path23 === void 0 ? this._executableDir : (this._executableDir = path23, this);
       }
       /**
        * Return program help documentation.
@@ -2547,7 +2547,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -2566,7 +2566,7 @@ var import_node_path = __toESM(require("node:path"), 1);
 var import_node_os = __toESM(require("node:os"), 1);
 
 // src/core/record.ts
-var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "event"];
+var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 
 // node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
@@ -5546,7 +5546,7 @@ function validateTimezone(_hours, minutes) {
 }
 
 // src/format/text.ts
-var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", redrawn: "~", screen: "=", event: "*" }, KINDS = { "|": "line", "+": "piece", "~": "redrawn", "=": "screen", "*": "event" };
+var DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", MARKS = { line: "|", piece: "+", redrawn: "~", screen: "=", history: "<", event: "*" }, KINDS = { "|": "line", "+": "piece", "~": "redrawn", "=": "screen", "<": "history", "*": "event" };
 function makeClock(timeFormat) {
   let lastMs = Number.NaN, last = "";
   return (ms) => (ms !== lastMs && (lastMs = ms, last = escapeText(format(ms, timeFormat))), last);
@@ -5590,7 +5590,7 @@ var TextFormat = class {
   place;
   user = "";
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
-  middle = { line: "", piece: "", redrawn: "", screen: "", event: "" };
+  middle = { line: "", piece: "", redrawn: "", screen: "", history: "", event: "" };
   constructor(timeFormat) {
     this.clock = makeClock(timeFormat);
   }
@@ -5598,13 +5598,20 @@ var TextFormat = class {
     if (record.place !== this.place || record.user !== this.user) {
       this.place = record.place, this.user = record.user;
       let from = origin(record.user, record.place);
-      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, redrawn: ` ${from} ${MARKS.redrawn} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
+      this.middle = {
+        line: ` ${from} ${MARKS.line} `,
+        piece: ` ${from} ${MARKS.piece} `,
+        redrawn: ` ${from} ${MARKS.redrawn} `,
+        screen: ` ${from} ${MARKS.screen} `,
+        history: ` ${from} ${MARKS.history} `,
+        event: ` ${from} ${MARKS.event} `
+      };
     }
     let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
     return `${this.clock(record.time)}${this.middle[record.kind]}${text2}
 `;
   }
-}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=*]) /;
+}, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=<*]) /;
 function splitLine(line, timeWordCount) {
   let at = 0;
   for (let words = timeWordCount; words > 0; words--)
@@ -10458,7 +10465,7 @@ var CONTEXT_CHARS = 256, Redactor = class {
       return;
     }
     if (this.release(next), !(this.pemLines >= 0 && this.inPem(record, next))) {
-      if (record.kind !== "screen" && record.text.length >= this.holdFrom) {
+      if (record.kind !== "screen" && record.kind !== "history" && record.text.length >= this.holdFrom) {
         this.hold(record, "");
         return;
       }
@@ -11164,7 +11171,99 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+
+// src/runtime/notes.ts
+var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1), import_node_crypto4 = require("node:crypto");
+var NOTE_EVENTS = /* @__PURE__ */ new Set(["rename", "window-rename", "attach", "switch", "detach"]), MAX_NOTE_BYTES = 64 * 1024;
+function inboxFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".inbox");
+}
+function noteStem(runFile) {
+  return `${import_node_path5.default.basename(runFile).replace(/\.json$/, "")}.note.`;
+}
+function openInbox(runFile, recordingId) {
+  writePrivateFile(inboxFilePath(runFile), `${JSON.stringify({ rec: recordingId, pid: process.pid })}
+`);
+}
+function takesNotes(runFile, recordingId, pid) {
+  try {
+    let inbox = JSON.parse(readPrivateFile(inboxFilePath(runFile)));
+    return inbox.rec === recordingId && inbox.pid === pid;
+  } catch {
+    return !1;
+  }
+}
+var sent = 0;
+function sendNote(runFile, recordingId, pid, note) {
+  if (!takesNotes(runFile, recordingId, pid)) return !1;
+  let stamp = `${String(Date.now()).padStart(15, "0")}-${process.pid}-${String(++sent).padStart(6, "0")}`, file = import_node_path5.default.join(import_node_path5.default.dirname(runFile), `${noteStem(runFile)}${stamp}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`);
+  writePrivateFile(file, `${JSON.stringify({ rec: recordingId, name: note.name, fields: note.fields })}
+`);
+  try {
+    return process.kill(pid, "SIGUSR2"), !0;
+  } catch {
+    return import_node_fs2.default.rmSync(file, { force: !0 }), !1;
+  }
+}
+function fieldsOf(value) {
+  if (typeof value != "object" || value === null || Array.isArray(value)) return;
+  let fields = {};
+  for (let [key2, field] of Object.entries(value)) {
+    if (!/^[a-z][a-z_]{0,31}$/.test(key2) || key2 === "rec") return;
+    if (typeof field == "string" || typeof field == "number" && Number.isFinite(field)) fields[key2] = field;
+    else if (field != null) return;
+  }
+  return fields;
+}
+function takeNotes(runFile, recordingId, refused = () => {
+}) {
+  let dir = import_node_path5.default.dirname(runFile), stem = noteStem(runFile), names;
+  try {
+    names = import_node_fs2.default.readdirSync(dir).filter((name) => name.startsWith(stem) && /^\d{15}-\d+-\d{6}-[0-9a-f]{8}$/.test(name.slice(stem.length)));
+  } catch {
+    return [];
+  }
+  let notes = [];
+  for (let name of names.sort()) {
+    let file = import_node_path5.default.join(dir, name), text2;
+    try {
+      let stat = import_node_fs2.default.lstatSync(file);
+      if (stat.isFile() && stat.size > MAX_NOTE_BYTES) throw new Error(`larger than ${MAX_NOTE_BYTES} bytes`);
+      text2 = readPrivateFile(file);
+    } catch (error) {
+      if (error.code === "ENOENT") continue;
+      refused({ file, why: error.message }), isOwnFile(file) && import_node_fs2.default.rmSync(file, { force: !0 });
+      continue;
+    }
+    import_node_fs2.default.rmSync(file, { force: !0 });
+    let note;
+    try {
+      note = JSON.parse(text2);
+    } catch {
+      refused({ file, why: "not a note" });
+      continue;
+    }
+    let fields = fieldsOf(note.fields);
+    if (note.rec === recordingId) {
+      if (typeof note.name != "string" || !NOTE_EVENTS.has(note.name) || !fields) {
+        refused({ file, why: `not a note the reader takes (${JSON.stringify(note.name)})` });
+        continue;
+      }
+      notes.push({ name: note.name, fields });
+    }
+  }
+  return notes;
+}
+function removeNoteFiles(runFile) {
+  let dir = import_node_path5.default.dirname(runFile), stem = noteStem(runFile), names = [];
+  try {
+    names = import_node_fs2.default.readdirSync(dir).filter((name) => name.startsWith(stem));
+  } catch {
+  }
+  for (let file of [inboxFilePath(runFile), ...names.map((name) => import_node_path5.default.join(dir, name))])
+    isOwnFile(file) && import_node_fs2.default.rmSync(file, { force: !0 });
+}
 
 // src/runtime/process.ts
 function processAlive(pid) {
@@ -11181,18 +11280,18 @@ function writePrivate(file, text2) {
   writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
-  import_node_fs2.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+  import_node_fs3.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs3.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
-  let absolute2 = import_node_path5.default.resolve(runFile), runDir = import_node_path5.default.dirname(absolute2), dir = import_node_path5.default.dirname(runDir);
-  if (import_node_path5.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  let absolute2 = import_node_path6.default.resolve(runFile), runDir = import_node_path6.default.dirname(absolute2), dir = import_node_path6.default.dirname(runDir);
+  if (import_node_path6.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
     (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
-  if (typeof file != "string" || import_node_path5.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path5.default.basename(file)))
+  if (typeof file != "string" || import_node_path6.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path6.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
   return recording;
 }
@@ -11202,7 +11301,7 @@ function writeReaderPid(runFile) {
 }
 function readsRunFile(cmdline, runFile) {
   if (cmdline.includes(runFile)) return !0;
-  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path5.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path6.default.basename(runFile))?.[1], at = args.indexOf("--pane");
   return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
 }
 function livingReader(runFile) {
@@ -11214,7 +11313,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return readsRunFile(import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs3.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -11226,7 +11325,7 @@ function requestStop(runFile, request) {
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    return import_node_fs3.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
   } catch {
     return;
   }
@@ -11237,11 +11336,12 @@ function removeRunFiles(runFile, recordingId) {
   } catch {
     return;
   }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs2.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
+  removeNoteFiles(runFile);
 }
 
 // src/tmux/client.ts
-var import_node_child_process = require("node:child_process"), import_node_crypto4 = require("node:crypto");
+var import_node_child_process = require("node:child_process"), import_node_crypto5 = require("node:crypto");
 var FIELD_SEPARATOR = "";
 function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
@@ -11398,6 +11498,27 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     let args = ["set-option", "-p", "-t", paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1e3))];
     this.runLater(args);
   }
+  /**
+   * The heartbeat, and where the pane is now (`format`'s fields, joined by
+   * FIELD_SEPARATOR) in the same call: undefined when tmux cannot say.
+   */
+  beatAndAsk(paneId, format2, done) {
+    let args = [
+      "set-option",
+      "-p",
+      "-t",
+      paneId,
+      PANE_OPTIONS.beat,
+      String(Math.floor(Date.now() / 1e3)),
+      ";",
+      "display-message",
+      "-p",
+      "-t",
+      paneId,
+      format2.join(FIELD_SEPARATOR)
+    ];
+    this.runLater(args, (error, stdout) => done(error ? void 0 : stdout));
+  }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
     this.run([
@@ -11528,7 +11649,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * a newline in it must not pass for a client of list-clients.
    */
   typing(paneId, done) {
-    let marker2 = `typist-${(0, import_node_crypto4.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
+    let marker2 = `typist-${(0, import_node_crypto5.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
     this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let lines = stdout.split(`
@@ -11620,7 +11741,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/capture/identity.ts
 var import_node_os2 = __toESM(require("node:os"), 1);
@@ -11682,14 +11803,14 @@ function closeLostRecording(tmux, pane) {
   return recording?.id === pane.recording ? pane.recording : void 0;
 }
 function starting(runFile) {
-  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  if (import_node_fs4.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs4.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
 function claim(runFile) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
-    import_node_fs3.default.renameSync(runFile, claimed);
+    import_node_fs4.default.renameSync(runFile, claimed);
   } catch {
     return;
   }
@@ -11698,7 +11819,8 @@ function claim(runFile) {
   } catch {
     return;
   } finally {
-    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
+    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs4.default.rmSync(file, { force: !0 });
+    removeNoteFiles(runFile);
   }
 }
 function sweepLost(tmux, paneId) {
@@ -11719,15 +11841,15 @@ function closeOrphans(tmux, marked) {
   } catch {
     return [];
   }
-  let runDir = import_node_path6.default.join(dir, ".run"), names;
+  let runDir = import_node_path7.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+    names = import_node_fs4.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
   let closed = [];
   for (let name of names) {
-    let runFile = import_node_path6.default.join(runDir, name);
+    let runFile = import_node_path7.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
     let recording = claim(runFile);
     if (!recording) continue;
@@ -11760,11 +11882,11 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path8.default.dirname(import_node_path8.default.dirname(import_node_fs5.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
-    dirExists: import_node_fs4.default.existsSync(options.dir),
+    dirExists: import_node_fs5.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os3.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
@@ -11772,13 +11894,13 @@ function launch(tmux, state, invocation, by) {
     by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs4.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs5.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs4.default.existsSync(import_node_path7.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs5.default.existsSync(import_node_path8.default.join(pluginDir, file))
   });
   try {
-    import_node_fs4.default.closeSync(openAppend(plan.file));
+    import_node_fs5.default.closeSync(openAppend(plan.file));
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
@@ -11824,46 +11946,80 @@ function describeLogging(tmux, invocation) {
   return { messages: [describePane(state, live)], version: state.version };
 }
 
+// src/commands/notes.ts
+function noteToReader(pane, name, fields) {
+  let id;
+  try {
+    id = readRecording(pane.runFile).id;
+  } catch {
+    return !1;
+  }
+  if (id !== pane.recording) return !1;
+  let pid = livingReader(pane.runFile);
+  if (pid === void 0) return !1;
+  try {
+    return sendNote(pane.runFile, id, pid, { name, fields });
+  } catch {
+    return !1;
+  }
+}
+
 // src/commands/renamed.ts
 function noteRename(tmux, session) {
   let { name, panes } = tmux.loggedPanes(session);
-  for (let pane of panes) {
-    let recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
-    let rename = new Stamper(recordingIdentity(recording)).event("rename", { to: name }, Date.now());
-    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
-  }
+  for (let pane of panes) noteToReader(pane, "rename", { to: name });
   return { messages: [], version: "" };
 }
 function noteWindowRename(tmux, window) {
   let { name, panes } = tmux.loggedPanes(void 0, window);
-  for (let pane of panes) {
-    let recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    if (recording.id !== pane.recording || livingReader(pane.runFile) === void 0) continue;
-    let rename = new Stamper(recordingIdentity(recording)).event("window-rename", { to: name }, Date.now());
-    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [rename]);
-  }
+  for (let pane of panes) noteToReader(pane, "window-rename", { to: name });
   return { messages: [], version: "" };
+}
+
+// src/commands/died.ts
+var import_node_child_process2 = require("node:child_process"), import_node_fs6 = __toESM(require("node:fs"), 1);
+
+// src/core/auto.ts
+var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
+function autoOn(value) {
+  return /^(on|yes|1|true)$/i.test(value.trim());
+}
+function autoPipeCommand(node, bundle, socket) {
+  let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
+  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
+}
+function autoHookCommand(node, bundle, socket) {
+  let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
+  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
+}
+function panesToStart(rows, living) {
+  return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
+}
+function rearmScript(node, bundle, socket, paneId, recording) {
+  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  return [
+    "while sleep 0.2; do",
+    `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
+    `  case "$state" in '0 ') break ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) ;; *) exit 0 ;; esac`,
+    "done",
+    `exec ${tmux} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
+  ].join(`
+`);
 }
 
 // src/commands/died.ts
 function paneDied(tmux, paneId, status) {
   let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
-  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), { messages: [], version: state.version });
+  if (pid === void 0) return { messages: [], version: state.version };
+  if (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), autoOn(tmux.globalOption(OPTIONS.auto.name)) && state.recording) {
+    let script = rearmScript(process.execPath, import_node_fs6.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, state.recording);
+    (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
+  }
+  return { messages: [], version: state.version };
 }
 
 // src/commands/clients.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
 
 // src/core/clients.ts
 function clientFields(client) {
@@ -11901,8 +12057,8 @@ function remembered(table, client) {
 var CLIENTS_OPTION = "@audit_clients";
 function ownerOf(pid) {
   try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs5.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs5.default.readFileSync("/etc/passwd", "utf8").split(`
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs7.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs7.default.readFileSync("/etc/passwd", "utf8").split(`
 `).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
@@ -11910,7 +12066,7 @@ function ownerOf(pid) {
 }
 function remoteOf(pid) {
   try {
-    return sshFrom(environValue(import_node_fs5.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+    return sshFrom(environValue(import_node_fs7.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
   } catch {
     return;
   }
@@ -11941,15 +12097,7 @@ function tellSession(tmux, sessionId, name, fields) {
   } catch {
     return;
   }
-  for (let pane of panes) {
-    let recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    recording.id !== pane.recording || livingReader(pane.runFile) === void 0 || appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]);
-  }
+  for (let pane of panes) noteToReader(pane, name, fields);
 }
 function noteClient(tmux, what, clientName) {
   let table = tmux.globalOption(CLIENTS_OPTION), before = remembered(table, clientName);
@@ -11966,10 +12114,10 @@ function noteClient(tmux, what, clientName) {
 var import_node_os4 = __toESM(require("node:os"), 1);
 
 // src/core/history.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 function historyPath(logFile, paneId, time) {
   let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `${import_node_path8.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+  return import_node_path9.default.join(import_node_path9.default.dirname(logFile), `${import_node_path9.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
 }
 function historyText(facts) {
   let rows = facts.captured.replace(/\n$/, "").split(`
@@ -11981,7 +12129,7 @@ function historyText(facts) {
 }
 
 // src/commands/history.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 function saveHistory(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
@@ -11990,31 +12138,14 @@ function saveHistory(tmux, invocation) {
     time,
     captured
   }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path9.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId} \u2192 ${file}`], version: state.version };
+  return ensurePrivateDir(import_node_path10.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId} \u2192 ${file}`], version: state.version };
 }
 
 // src/commands/auto.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
-
-// src/core/auto.ts
-var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
-function autoOn(value) {
-  return /^(on|yes|1|true)$/i.test(value.trim());
-}
-function autoPipeCommand(node, bundle, socket) {
-  let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
-  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
-}
-function autoHookCommand(node, bundle, socket) {
-  let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
-  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
-}
-function panesToStart(rows, living) {
-  return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
-}
+var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
 
 // src/commands/pipe.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -13778,7 +13909,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -13946,7 +14077,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto5.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto6.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -14082,13 +14213,14 @@ var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   /**
    * What the pane already showed when logging started (a start by hand): a
    * `history` event with the capture time and the row count, then the rows as
-   * screen rows (mark `=`), each escaped like any text, so that nothing in
-   * them reads as a line printed now or as an event.
+   * history rows (their own mark `<`, kind `history`), each escaped like any
+   * text, so that nothing in them reads as a line printed now, a screen of
+   * now, or an event.
    */
   history(captured, rows) {
     this.event("history", { captured: new Date(captured).toISOString(), lines: rows.length });
     let time = this.stamp();
-    for (let row of rows) this.pipeline.push(this.stamper.output("screen", row, time));
+    for (let row of rows) this.pipeline.push(this.stamper.output("history", row, time));
     this.pipeline.flush();
   }
   /** A chunk of the pane's output, as read. */
@@ -14219,6 +14351,26 @@ var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     for (let entry of entries)
       "event" in entry ? this.pipeline.push(this.stamper.event("screen", entry.event, time)) : this.pipeline.push(this.stamper.output("screen", this.commands.blanking ? this.commands.blank(entry.row) : entry.row, time));
     this.pipeline.flush();
+  }
+};
+
+// src/capture/place-watch.ts
+var WHERE_FORMAT = ["#{session_id}", "#{session_name}", "#{window_id}", "#{window_index}", "#{pane_index}"];
+function parseWhere(answer, separator) {
+  let [sessionId, session, windowId, window, pane] = answer.replace(/\n$/, "").split(separator);
+  if (!(!sessionId?.startsWith("$") || !windowId?.startsWith("@") || !/^\d+$/.test(window ?? "") || !/^\d+$/.test(pane ?? "")))
+    return { sessionId, session, windowId, window, pane };
+}
+var PlaceWatch = class {
+  last;
+  /**
+   * The pane seen at `where` now: the `moved` event's fields when it is not
+   * where it was last seen (the first answer is where it started).
+   */
+  seen(where) {
+    let before = this.last;
+    if (this.last = where, !!before && !(before.sessionId === where.sessionId && before.windowId === where.windowId && before.window === where.window && before.pane === where.pane))
+      return { to: `${where.session}:${where.window}.${where.pane}` };
   }
 };
 
@@ -14361,10 +14513,10 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/writer.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -14453,45 +14605,45 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/compress.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs6.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs8.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs6.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs8.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs6.default.rmSync(temp, { force: !0 });
+    import_node_fs8.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs6.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
+    input = import_node_fs8.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs6.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
+    output = import_node_fs8.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
   } catch (error) {
-    return import_node_fs6.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs8.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs6.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs6.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs8.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs8.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs6.default.fsyncSync(output), import_node_fs6.default.closeSync(output), import_node_fs6.default.renameSync(temp, `${file}.gz`), import_node_fs6.default.rmSync(file, { force: !0 }), done();
+      import_node_fs8.default.fsyncSync(output), import_node_fs8.default.closeSync(output), import_node_fs8.default.renameSync(temp, `${file}.gz`), import_node_fs8.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs6.default.closeSync(output);
+        import_node_fs8.default.closeSync(output);
       } catch {
       }
-      import_node_fs6.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs8.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs7.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs9.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -14500,55 +14652,55 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs7.default.fstatSync(fd), import_node_fs7.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path10.default.dirname(file), live = import_node_path10.default.basename(file), names = import_node_fs7.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs7.default.renameSync(file, import_node_path10.default.join(dir, rotated));
-      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path10.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+    if (sameFile(import_node_fs9.default.fstatSync(fd), import_node_fs9.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path11.default.dirname(file), live = import_node_path11.default.basename(file), names = import_node_fs9.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs9.default.renameSync(file, import_node_path11.default.join(dir, rotated));
+      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path11.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours);
-        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path10.default.join(dir, other));
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path11.default.join(dir, other));
       }
       for (let old of doomed)
-        import_node_fs7.default.rmSync(import_node_path10.default.join(dir, old), { force: !0 }), pruned?.(import_node_path10.default.join(dir, old));
+        import_node_fs9.default.rmSync(import_node_path11.default.join(dir, old), { force: !0 }), pruned?.(import_node_path11.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path10.default.join(dir, name), stat = import_node_fs7.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path11.default.join(dir, name), stat = import_node_fs9.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs7.default.rmSync(lock, { force: !0 });
+    import_node_fs9.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs7.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
-      return import_node_fs7.default.writeSync(fd, String(process.pid)), import_node_fs7.default.closeSync(fd), !0;
+      let fd = import_node_fs9.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
+      return import_node_fs9.default.writeSync(fd, String(process.pid)), import_node_fs9.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs7.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
+        let held = import_node_fs9.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
         try {
-          holder = import_node_fs7.default.readFileSync(held, "utf8");
-          let stat = import_node_fs7.default.fstatSync(held);
+          holder = import_node_fs9.default.readFileSync(held, "utf8");
+          let stat = import_node_fs9.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs7.default.closeSync(held);
+          import_node_fs9.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs7.default.rmSync(lock, { force: !0 });
+      import_node_fs9.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -14558,7 +14710,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs8.default.lstatSync(import_node_path11.default.dirname(file)), this.writeFn = options.write ?? import_node_fs8.default.write, this.size = import_node_fs8.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs10.default.lstatSync(import_node_path12.default.dirname(file)), this.writeFn = options.write ?? import_node_fs10.default.write, this.size = import_node_fs10.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -14632,7 +14784,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs8.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs10.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -14649,11 +14801,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs8.default.fsyncSync(this.fd);
+        import_node_fs10.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs8.default.closeSync(this.fd);
+    import_node_fs10.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -14743,10 +14895,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs8.default.fstatSync(this.fd), current = import_node_fs8.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs10.default.fstatSync(this.fd), current = import_node_fs10.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs8.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs10.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -14767,7 +14919,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs8.default.fstatSync(this.fd).size;
+      size2 = import_node_fs10.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -14792,19 +14944,19 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs8.default.lstatSync(import_node_path11.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs10.default.lstatSync(import_node_path12.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs8.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs8.default.lstatSync(import_node_path11.default.dirname(this.file));
+    import_node_fs10.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs10.default.lstatSync(import_node_path12.default.dirname(this.file));
   }
 };
 
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;
 function castPath(logFile, rec) {
-  let name = import_node_path12.default.basename(logFile).replace(/\.log$/, "");
-  return import_node_path12.default.join(import_node_path12.default.dirname(logFile), `${name}.${rec}.cast`);
+  let name = import_node_path13.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path13.default.join(import_node_path13.default.dirname(logFile), `${name}.${rec}.cast`);
 }
 function castHeaderLine(header) {
   let env = header.term ? { TERM: header.term } : void 0;
@@ -14819,7 +14971,7 @@ var CastFile = class {
   constructor(file, header, options) {
     this.header = header;
     this.options = options;
-    let existing = import_node_fs9.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs11.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -14850,10 +15002,10 @@ var CastFile = class {
 };
 
 // src/chain/seal.ts
-var import_node_crypto6 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
+var import_node_crypto7 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
   hash;
   constructor(p, key2) {
-    this.hash = key2 ? (0, import_node_crypto6.createHmac)("sha256", key2) : (0, import_node_crypto6.createHash)("sha256"), this.hash.update(`${p}
+    this.hash = key2 ? (0, import_node_crypto7.createHmac)("sha256", key2) : (0, import_node_crypto7.createHash)("sha256"), this.hash.update(`${p}
 `);
   }
   add(line) {
@@ -14997,7 +15149,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs10 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
+var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs12 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -15029,7 +15181,7 @@ function octetCounted(message2) {
 }
 
 // src/sinks/syslog/unix.ts
-var import_node_child_process2 = require("node:child_process"), RELAY = String.raw`
+var import_node_child_process3 = require("node:child_process"), RELAY = String.raw`
 use strict; use Socket; use Errno;
 $| = 1; binmode STDIN;
 my $addr = pack_sockaddr_un($ARGV[0]);
@@ -15047,8 +15199,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path21, events) {
-    this.child = (0, import_node_child_process2.spawn)("perl", ["-e", RELAY, path21], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path22, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path22], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -15154,7 +15306,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs10.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs12.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -15285,12 +15437,18 @@ function runPipe(recording, runFile, dependencies = {}) {
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen, recording.rowsAbove), recording.history && recorder.history(recording.history.time, recording.history.rows);
   let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
-  setInterval(() => {
+  if (setInterval(() => {
     let now = Date.now();
     now - lastTick >= STALL_MS && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
-  }, TICK_MS).unref(), recording.socket && setInterval(() => {
-    tmux.beat(recording.paneId), gate?.poll();
-  }, BEAT_MS).unref();
+  }, TICK_MS).unref(), recording.socket) {
+    let place = new PlaceWatch(), beatAndLook = () => tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
+      let where = answer === void 0 ? void 0 : parseWhere(answer, FIELD_SEPARATOR), moved = where && place.seen(where);
+      moved && !finishing && (recorder.event("moved", moved), pipeline2.flush());
+    });
+    beatAndLook(), setInterval(() => {
+      beatAndLook(), gate?.poll(), finishing || takeNotesNow();
+    }, BEAT_MS).unref();
+  }
   let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0, quietStop, stopReading = readInput({
     data: (chunk) => {
       cast?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();
@@ -15303,7 +15461,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     }
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, stopReading(), gate?.close(), recorder.endOfInput();
+    finishing = !0, stopReading(), gate?.close(), recorder.endOfInput(), takeNotesNow();
     let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
@@ -15320,6 +15478,21 @@ function runPipe(recording, runFile, dependencies = {}) {
       Promise.allSettled([pipeline2.close(), cast?.close()]).finally(() => process.exit(70));
     }
   });
+  let refusedOnce = once((file, why) => tell(`refused the note ${file}: ${why}`, !0)), takeNotesNow = () => {
+    if (!runFile) return;
+    let notes = takeNotes(runFile, recording.id, ({ file, why }) => refusedOnce(file, why));
+    for (let note of notes) recorder.event(note.name, note.fields);
+    notes.length > 0 && pipeline2.flush();
+  };
+  if (runFile) {
+    process.on("SIGUSR2", () => {
+      finishing || takeNotesNow();
+    });
+    try {
+      openInbox(runFile, recording.id);
+    } catch {
+    }
+  }
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
     finish(signal);
   });
@@ -15369,7 +15542,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs11.default.readFileSync(recording.chainKey);
+      let key2 = import_node_fs13.default.readFileSync(recording.chainKey);
       if (key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -15421,7 +15594,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs12.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs14.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -15443,20 +15616,20 @@ function runAutoReader(socket, paneId, dependencies) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs12.default.existsSync(options.dir),
+    dirExists: import_node_fs14.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs12.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs14.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs12.default.closeSync(openAppend(plan.file));
+    import_node_fs14.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -15476,10 +15649,10 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -15488,7 +15661,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs13.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs15.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -15508,7 +15681,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs13.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs15.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -15524,35 +15697,35 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 function openLog(file) {
   let fd;
   try {
-    fd = import_node_fs13.default.openSync(file, import_node_fs13.default.constants.O_RDONLY | import_node_fs13.default.constants.O_NONBLOCK);
+    fd = import_node_fs15.default.openSync(file, import_node_fs15.default.constants.O_RDONLY | import_node_fs15.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs13.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs15.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(import_node_fs13.default.readFileSync(fd));
+    return textOfGzip(import_node_fs15.default.readFileSync(fd));
   } finally {
-    import_node_fs13.default.closeSync(fd);
+    import_node_fs15.default.closeSync(fd);
   }
 }
 function textOfGzip(bytes) {
-  let dir = import_node_fs13.default.mkdtempSync(import_node_path13.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
+  let dir = import_node_fs15.default.mkdtempSync(import_node_path14.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path14.default.join(dir, "text");
   try {
-    let fd = import_node_fs13.default.openSync(temp, import_node_fs13.default.constants.O_RDWR | import_node_fs13.default.constants.O_CREAT | import_node_fs13.default.constants.O_EXCL, 384);
+    let fd = import_node_fs15.default.openSync(temp, import_node_fs15.default.constants.O_RDWR | import_node_fs15.default.constants.O_CREAT | import_node_fs15.default.constants.O_EXCL, 384);
     try {
       let text2 = import_node_zlib2.default.gunzipSync(bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs13.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs15.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs13.default.closeSync(fd), error;
+      throw import_node_fs15.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs13.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs15.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs13.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs15.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -15561,11 +15734,11 @@ function endLines(fd, size2 = import_node_fs13.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs13.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs15.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs13.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs15.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -15654,7 +15827,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs14 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs16 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -15671,7 +15844,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs14.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs16.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -15736,7 +15909,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs15.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs17.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -15761,7 +15934,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs15.default.closeSync(fd);
+      import_node_fs17.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -15780,7 +15953,7 @@ function summarizeLog(set, timeFormat) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path14.default.join(set.dir, set.live),
+    live: import_node_path15.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -15795,10 +15968,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -15828,15 +16001,15 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path15.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path15.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path16.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path16.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs16.default.readdirSync(dir);
+    names = import_node_fs18.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -15861,7 +16034,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -15881,7 +16054,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path16.default.resolve(expanded);
+  return import_node_path17.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -15952,7 +16125,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs17.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs19.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -16029,7 +16202,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
+var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
 
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
@@ -16073,9 +16246,8 @@ var RecordingState = class {
   linkBreaks = [];
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop;
-}, NOTES = /* @__PURE__ */ new Set(["rename", "window-rename", "attach", "switch", "detach"]);
+};
 function external(v) {
-  if (v.event !== void 0 && NOTES.has(v.event)) return "rename";
   if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
 }
 var ChainVerifier = class {
@@ -16172,10 +16344,6 @@ var ChainVerifier = class {
     this.take(state, v);
   }
   externalEvent(state, v, what) {
-    if (what === "rename") {
-      state.ended && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a ${v.event} after the recording's last seal` });
-      return;
-    }
     if (!(state.ended && state.lastSeal?.fields?.end === "1" && !state.stopped && !state.externalStop) && (state.ended || state.stopped || state.externalStop)) {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
       return;
@@ -16323,19 +16491,19 @@ var ChainVerifier = class {
 
 // src/commands/verify.ts
 function readLogText(file) {
-  let bytes = import_node_fs18.default.readFileSync(file);
+  let bytes = import_node_fs20.default.readFileSync(file);
   return (file.endsWith(".gz") ? import_node_zlib3.default.gunzipSync(bytes) : bytes).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path17.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path18.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs18.default.readdirSync(runDir);
+    names = import_node_fs20.default.readdirSync(runDir);
   } catch {
     return live;
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path17.default.join(runDir, name);
+    let runFile = import_node_path18.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -16405,8 +16573,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path17.default.dirname(import_node_path17.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path17.default.basename(file)]);
+    let dir = import_node_path18.default.dirname(import_node_path18.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path18.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -16417,7 +16585,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path17.default.join(dir, name);
+      let full = import_node_path18.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -16428,14 +16596,14 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs18.default.readFileSync(options.key);
+        key2 = import_node_fs20.default.readFileSync(options.key);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path17.default.dirname(import_node_path17.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path18.default.dirname(import_node_path18.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
@@ -16639,17 +16807,17 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1);
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs19.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs21.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -16744,11 +16912,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs19.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs21.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs19.default.closeSync(fd);
+          import_node_fs21.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -16820,7 +16988,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs20.default.closeSync(fd);
+    import_node_fs22.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -16853,16 +17021,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path21, held, error, visit) {
-  let fd = held.get(path21);
-  held.delete(path21);
+function readFile(path22, held, error, visit) {
+  let fd = held.get(path22);
+  held.delete(path22);
   try {
-    return fd ??= openLog(path21), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path22), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path21, failure), !1;
+    return error(path22, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs20.default.closeSync(fd);
+    fd !== void 0 && import_node_fs22.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -16899,7 +17067,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs20.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs22.default.closeSync(fd);
   }
   return matched;
 }
@@ -16921,7 +17089,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs20.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs22.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -17106,17 +17274,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs21.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs23.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -17133,21 +17301,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs21.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs23.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs21.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs23.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs21.default.closeSync(own);
+        own !== void 0 && import_node_fs23.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs21.default.statSync(file);
+    return import_node_fs23.default.statSync(file);
   } catch {
     return;
   }
@@ -17155,7 +17323,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs21.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs23.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -17167,19 +17335,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs21.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs23.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs21.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path19.default.dirname(live), rotated = rotatedFiles(import_node_fs23.default.readdirSync(dir), import_node_path19.default.basename(live)).map((name) => import_node_path19.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs21.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs23.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs21.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs23.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -17204,7 +17372,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs21.default.closeSync(reading.fd);
+      import_node_fs23.default.closeSync(reading.fd);
     }
   }
 }
@@ -17219,7 +17387,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path19.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path20.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -17227,7 +17395,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs22.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs24.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -17242,9 +17410,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs22.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path20.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs24.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs22.default.closeSync(fd);
+      fd !== void 0 && import_node_fs24.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -17264,7 +17432,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1);
+var import_node_fs26 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -17345,16 +17513,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs25 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path20.default.join(set.dir, set.live), rec), name = import_node_path20.default.basename(live), names;
+    let live = castPath(import_node_path21.default.join(set.dir, set.live), rec), name = import_node_path21.default.basename(live), names;
     try {
-      names = import_node_fs23.default.readdirSync(set.dir);
+      names = import_node_fs25.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path20.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path21.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -17389,7 +17557,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs23.default.closeSync(fd);
+        import_node_fs25.default.closeSync(fd);
       }
   }
   return !header;
@@ -17432,15 +17600,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs24.default.openSync(options.output, import_node_fs24.default.constants.O_WRONLY | import_node_fs24.default.constants.O_CREAT | import_node_fs24.default.constants.O_EXCL | import_node_fs24.default.constants.O_NOFOLLOW, 384), import_node_fs24.default.fchmodSync(fd, 384);
+      fd = import_node_fs26.default.openSync(options.output, import_node_fs26.default.constants.O_WRONLY | import_node_fs26.default.constants.O_CREAT | import_node_fs26.default.constants.O_EXCL | import_node_fs26.default.constants.O_NOFOLLOW, 384), import_node_fs26.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs24.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs24.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs26.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs26.default.writeSync(fd, pending);
     } finally {
-      import_node_fs24.default.closeSync(fd);
+      import_node_fs26.default.closeSync(fd);
     }
   });
 }

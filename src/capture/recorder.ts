@@ -114,13 +114,14 @@ export class Recorder implements ScreenSink {
   /**
    * What the pane already showed when logging started (a start by hand): a
    * `history` event with the capture time and the row count, then the rows as
-   * screen rows (mark `=`), each escaped like any text, so that nothing in
-   * them reads as a line printed now or as an event.
+   * history rows (their own mark `<`, kind `history`), each escaped like any
+   * text, so that nothing in them reads as a line printed now, a screen of
+   * now, or an event.
    */
   history(captured: number, rows: readonly string[]): void {
     this.event('history', { captured: new Date(captured).toISOString(), lines: rows.length });
     const time = this.stamp();
-    for (const row of rows) this.pipeline.push(this.stamper.output('screen', row, time));
+    for (const row of rows) this.pipeline.push(this.stamper.output('history', row, time));
     this.pipeline.flush();
   }
 

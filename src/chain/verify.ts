@@ -8,8 +8,7 @@
 // follows the same rule). Events carry `rec=`.
 //
 // What the chain does not cover, by design, and how it is read:
-// - events other processes append (`rename`, `window-rename`, `attach`, `switch`, `detach` from hooks, `stop
-//   reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
+// - events other processes append (`stop reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
 //   unchained, never a break (they are what the user sees as they are); such a
 //   stop may follow a last seal with `end=1` (a reader that failed sealed what
 //   it had written), once;
@@ -111,14 +110,11 @@ class RecordingState {
 }
 
 /**
- * Notes hooks append from a process of their own (commands/renamed.ts,
- * commands/clients.ts): not in any chain, like `rename`.
+ * Events another process appends: not in any chain. (The hooks' notes —
+ * rename, window-rename, attach, switch, detach — are recorded by the reader
+ * itself, chained like any line: runtime/notes.ts.)
  */
-const NOTES: ReadonlySet<string> = new Set(['rename', 'window-rename', 'attach', 'switch', 'detach']);
-
-/** Events another process appends: not in any chain (`rename` stands for every note). */
-function external(v: VerifyLine): 'reader-died' | 'lost' | 'rename' | undefined {
-  if (v.event !== undefined && NOTES.has(v.event)) return 'rename';
+function external(v: VerifyLine): 'reader-died' | 'lost' | undefined {
   if (v.event === 'stop' && (v.fields?.reason === 'reader-died' || v.fields?.reason === 'lost')) return v.fields.reason;
   return undefined;
 }
@@ -257,11 +253,7 @@ export class ChainVerifier {
     this.take(state, v);
   }
 
-  private externalEvent(state: RecordingState, v: VerifyLine, what: 'reader-died' | 'lost' | 'rename'): void {
-    if (what === 'rename') {
-      if (state.ended) this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a ${v.event} after the recording's last seal` });
-      return;
-    }
+  private externalEvent(state: RecordingState, v: VerifyLine, what: 'reader-died' | 'lost'): void {
     // A reader that failed seals what it wrote (`end=1`: pipe.ts closes its pipeline on an uncaught
     // exception) and exits non-zero; recover then writes the stop it could not. That stop is the one
     // thing allowed after such a seal, once: the recording is complete as far as it went.

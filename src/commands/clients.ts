@@ -3,15 +3,11 @@
 // leaves it (detach, switch) becomes an event in the logs of that session's
 // logged panes (core/clients.ts says what the event holds).
 
-import { recordFormat } from '../format/formats.ts';
 import fs from 'node:fs';
-import { recordingIdentity } from '../capture/identity.ts';
-import { Stamper } from '../capture/stamper.ts';
 import { clientFields, environValue, remember, remembered, sshFrom, type ClientFacts } from '../core/clients.ts';
 import type { EventFields } from '../core/record.ts';
-import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
-import { appendRecords } from '../sinks/file/append.ts';
 import { FIELD_SEPARATOR, type Tmux } from '../tmux/client.ts';
+import { noteToReader } from './notes.ts';
 import type { Outcome } from './toggle.ts';
 
 /** The global option that remembers each attached client's session and user (core/clients.ts remember). */
@@ -63,7 +59,7 @@ function findClient(tmux: Tmux, name: string): ClientRow | undefined {
   return undefined;
 }
 
-/** Appends the event to the log of each living recording of a session (as renamed.ts does for a rename). */
+/** Hands the event to the reader of each living recording of a session (commands/notes.ts). */
 function tellSession(tmux: Tmux, sessionId: string, name: string, fields: EventFields): void {
   let panes: { runFile: string; recording: string }[];
   try {
@@ -71,16 +67,7 @@ function tellSession(tmux: Tmux, sessionId: string, name: string, fields: EventF
   } catch {
     return; // the session is gone
   }
-  for (const pane of panes) {
-    let recording: Recording;
-    try {
-      recording = readRecording(pane.runFile);
-    } catch {
-      continue;
-    }
-    if (recording.id !== pane.recording || livingReader(pane.runFile) === undefined) continue;
-    appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]);
-  }
+  for (const pane of panes) noteToReader(pane, name, fields);
 }
 
 /**

@@ -6,8 +6,13 @@
 // asked to stop itself once it has drained what the pane printed last
 // (SIGUSR1: see commands/pipe.ts), with the exit status tmux knows. Its pipe
 // goes when the pane is killed or respawned (the next write fails,
-// cmd-pipe-pane.c:217); the respawned program is not logged into it.
+// cmd-pipe-pane.c:217); the respawned program is not logged into it. Under
+// @audit-auto a new recording starts when the pane is respawned (core/auto.ts rearmScript).
 
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { autoOn, rearmScript } from '../core/auto.ts';
+import { OPTIONS } from '../core/options.ts';
 import { livingReader, requestStop } from '../runtime/runfile.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { readTarget, type Outcome } from './toggle.ts';
@@ -18,5 +23,10 @@ export function paneDied(tmux: Tmux, paneId: string, status: string): Outcome {
   if (pid === undefined) return { messages: [], version: state.version };
   requestStop(state.runFile, { reason: 'pane-exited', status: status || undefined });
   process.kill(pid, 'SIGUSR1');
+  // Under @audit-auto, whatever respawn-pane starts there next is logged too (core/auto.ts rearmScript).
+  if (autoOn(tmux.globalOption(OPTIONS.auto.name)) && state.recording) {
+    const script = rearmScript(process.execPath, fs.realpathSync(process.argv[1]!), tmux.socketPath(), paneId, state.recording);
+    spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+  }
   return { messages: [], version: state.version };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { recordingIdentity } from '../capture/identity.ts';
 import { OPTIONS, resolveOptions } from '../core/options.ts';
 import { pidFilePath, stopFilePath } from '../core/paths.ts';
+import { removeNoteFiles } from '../runtime/notes.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
@@ -70,6 +71,7 @@ function claim(runFile: string): Recording | undefined {
     return undefined; // not a run file we trust: left aside, not written for
   } finally {
     for (const file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) fs.rmSync(file, { force: true });
+    removeNoteFiles(runFile);
   }
 }
 

@@ -15,6 +15,7 @@ import { ActorGate } from '../capture/actor-gate.ts';
 import { ActorTracker } from '../capture/actor.ts';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
+import { parseWhere, PlaceWatch, WHERE_FORMAT } from '../capture/place-watch.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { cannotWrite } from '../core/plan.ts';
@@ -25,6 +26,7 @@ import { Hold } from '../pipeline/hold.ts';
 import { Pipeline, type Transform } from '../pipeline/pipeline.ts';
 import { parseExtraPatterns, Redactor } from '../pipeline/redact.ts';
 import { readInput } from '../runtime/input.ts';
+import { openInbox, takeNotes } from '../runtime/notes.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { FileSink } from '../sinks/file/sink.ts';
@@ -33,7 +35,7 @@ import type { Sink } from '../sinks/sink.ts';
 import { SyslogSink } from '../sinks/syslog/sink.ts';
 import { describeTarget } from '../sinks/syslog/target.ts';
 import type { WriteFn } from '../sinks/file/writer.ts';
-import { Tmux } from '../tmux/client.ts';
+import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
 
 /** After SIGUSR1, how long input must be quiet before the reader finishes. */
 const QUIET_STOP_MS = 200;
@@ -169,9 +171,23 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   }, TICK_MS);
   watch.unref();
   if (recording.socket) {
+    // The beat also asks where the pane is: moved by join-pane, break-pane or move-window, it says where to.
+    const place = new PlaceWatch();
+    const beatAndLook = (): void =>
+      tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
+        const where = answer === undefined ? undefined : parseWhere(answer, FIELD_SEPARATOR);
+        const moved = where && place.seen(where);
+        if (moved && !finishing) {
+          recorder.event('moved', moved);
+          pipeline.flush();
+        }
+      });
+    beatAndLook();
     const beat = setInterval(() => {
-      tmux.beat(recording.paneId);
+      beatAndLook();
       gate?.poll();
+      // A note whose signal was lost (the reader was starting, or busy finishing a read) waits no longer than a beat.
+      if (!finishing) takeNotesNow();
     }, BEAT_MS);
     beat.unref();
   }
@@ -197,6 +213,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     stopReading();
     gate?.close();
     recorder.endOfInput();
+    takeNotesNow();
     const stop = runFile ? takeStopRequest(runFile) : undefined;
     const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
     // A toggle clears the marks itself; every other ending clears them here, so the status stops saying REC at once.
@@ -222,6 +239,25 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       void Promise.allSettled([pipeline.close(), cast?.close()]).finally(() => process.exit(70));
     }
   });
+  // Notes from the hooks (runtime/notes.ts): recorded here, so they are stamped in order and chained.
+  // The handler first, then the inbox that tells the hooks they may signal.
+  const refusedOnce = once((file: string, why: string) => tell(`refused the note ${file}: ${why}`, true));
+  const takeNotesNow = (): void => {
+    if (!runFile) return;
+    const notes = takeNotes(runFile, recording.id, ({ file, why }) => refusedOnce(file, why));
+    for (const note of notes) recorder.event(note.name, note.fields);
+    if (notes.length > 0) pipeline.flush();
+  };
+  if (runFile) {
+    process.on('SIGUSR2', () => {
+      if (!finishing) takeNotesNow();
+    });
+    try {
+      openInbox(runFile, recording.id);
+    } catch {
+      // The hooks' notes are not taken for this recording; logging goes on.
+    }
+  }
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
   // The pane died under remain-on-exit (commands/died.ts left a stop request saying so).
   process.on('SIGUSR1', () => {

@@ -77,3 +77,30 @@ export function panesToStart<Row extends PaneRow>(rows: Row[], living: (row: Row
     .filter((row) => !row.dead && row.offBy === '' && !(row.piped && row.recording === '') && !(row.recording !== '' && living(row)))
     .map((row) => row.paneId);
 }
+
+/**
+ * tmux 3.3a runs no hook when a pane is respawned (no `after-respawn-pane`,
+ * options-table.c:1214-1251; cmd-respawn-pane.c:43 has no CMD_AFTERHOOK; no
+ * notification either, spawn.c). So when an auto-logged pane dies under
+ * remain-on-exit (the pane-died hook, commands/died.ts), this sh loop watches
+ * it: every 0.2 s one display-message, until the pane lives again and its old
+ * recording has let go of it (`#{pane_dead}` 0, `@audit_on` empty); then it is
+ * started as the auto hooks start a new pane, stopped-by-hand panes excepted.
+ * It ends when the pane or the server goes, or someone else logs the pane.
+ * What the respawned program prints before the pipe opens (up to 0.2 s) is not
+ * in the log.
+ */
+export function rearmScript(node: string, bundle: string, socket: string, paneId: string, recording: string): string {
+  const tmux = `tmux -S ${shellQuote(socket)}`;
+  const pane = shellQuote(paneId);
+  const idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
+  const pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
+  const state = shellQuote(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  return [
+    `while sleep 0.2; do`,
+    `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
+    `  case "$state" in '0 ') break ;; '1 '|${shellQuote(`1 ${recording}`)}|${shellQuote(`0 ${recording}`)}) ;; *) exit 0 ;; esac`,
+    `done`,
+    `exec ${tmux} if-shell -F -t ${pane} ${shellQuote(idle)} ${shellQuote(pipe)}`,
+  ].join('\n');
+}

@@ -15,14 +15,14 @@ export interface Place {
 
 /**
  * - `line`: a line the pane printed;
+ * - `history`: a row of what the pane already showed when logging started (after a `history` event);
  * - `piece`: the next piece of a line too long to keep whole;
  * - `redrawn`: a line already logged that the screen later showed with other
  *   text (a progress block's final state, a status line's next one), as it settled;
  * - `screen`: a row of a full-screen program's screen;
  * - `event`: something the recorder itself says (start, stop, screen, dropped, ...).
- * (`history`, captured scrollback, joins when logging starts capturing it.)
  */
-export const RECORD_KINDS = ['line', 'piece', 'redrawn', 'screen', 'event'] as const;
+export const RECORD_KINDS = ['line', 'piece', 'redrawn', 'screen', 'history', 'event'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export type EventFields = Readonly<Record<string, string | number | undefined>>;

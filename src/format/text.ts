@@ -2,7 +2,8 @@
 // The mark tells a reader (and grep) what the line is: `|` a line the pane
 // printed, `+` the next piece of a line too long to keep whole, `~` a line
 // already logged that the screen showed again with other text (redrawn), `=` a
-// row of a full-screen program's screen, `*` an event of the recorder itself
+// row of a full-screen program's screen, `<` a row of what the pane already
+// showed when logging started (captured history), `*` an event of the recorder itself
 // (`name rec=<id> key=value ...`). `parseLine` reads it back.
 
 import { format, parse } from 'date-fns';
@@ -10,8 +11,8 @@ import type { AuditRecord, EventFields, Place, RecordKind } from '../core/record
 
 export const DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx";
 
-export const MARKS: Readonly<Record<RecordKind, string>> = { line: '|', piece: '+', redrawn: '~', screen: '=', event: '*' };
-const KINDS: Readonly<Record<string, RecordKind>> = { '|': 'line', '+': 'piece', '~': 'redrawn', '=': 'screen', '*': 'event' };
+export const MARKS: Readonly<Record<RecordKind, string>> = { line: '|', piece: '+', redrawn: '~', screen: '=', history: '<', event: '*' };
+const KINDS: Readonly<Record<string, RecordKind>> = { '|': 'line', '+': 'piece', '~': 'redrawn', '=': 'screen', '<': 'history', '*': 'event' };
 
 /** Formats epoch milliseconds; a flood stamps thousands of lines per millisecond, so the last result is reused. */
 export function makeClock(timeFormat: string): (ms: number) => string {
@@ -102,7 +103,7 @@ export class TextFormat {
   private place: Place | undefined;
   private user = '';
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
-  private middle: Record<RecordKind, string> = { line: '', piece: '', redrawn: '', screen: '', event: '' };
+  private middle: Record<RecordKind, string> = { line: '', piece: '', redrawn: '', screen: '', history: '', event: '' };
 
   constructor(timeFormat: string) {
     this.clock = makeClock(timeFormat);
@@ -113,7 +114,14 @@ export class TextFormat {
       this.place = record.place;
       this.user = record.user;
       const from = origin(record.user, record.place);
-      this.middle = { line: ` ${from} ${MARKS.line} `, piece: ` ${from} ${MARKS.piece} `, redrawn: ` ${from} ${MARKS.redrawn} `, screen: ` ${from} ${MARKS.screen} `, event: ` ${from} ${MARKS.event} ` };
+      this.middle = {
+        line: ` ${from} ${MARKS.line} `,
+        piece: ` ${from} ${MARKS.piece} `,
+        redrawn: ` ${from} ${MARKS.redrawn} `,
+        screen: ` ${from} ${MARKS.screen} `,
+        history: ` ${from} ${MARKS.history} `,
+        event: ` ${from} ${MARKS.event} `,
+      };
     }
     const text = record.kind === 'event' ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
     return `${this.clock(record.time)}${this.middle[record.kind]}${text}\n`;
@@ -140,7 +148,7 @@ export interface ParsedLine {
 // (session_check_name, session.c:244 in 3.3a), so the first match ends the
 // session name. (`pipe --file --session` takes any name: one holding
 // `:<n>.<n> <mark> ` would not read back.)
-const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=*]) /;
+const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=<*]) /;
 
 /**
  * Reads a line written with `timeFormat` (without its `\n`); undefined when it

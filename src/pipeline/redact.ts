@@ -308,7 +308,7 @@ export class Redactor implements Transform {
     if (this.pemLines >= 0) {
       if (this.inPem(record, next)) return;
     }
-    if (record.kind !== 'screen' && record.text.length >= this.holdFrom) {
+    if (record.kind !== 'screen' && record.kind !== 'history' && record.text.length >= this.holdFrom) {
       this.hold(record, '');
       return;
     }

@@ -12,6 +12,7 @@ import { AuditError } from '../core/errors.ts';
 import type { RotateWhen } from '../core/options.ts';
 import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
 import type { SyslogTarget } from '../sinks/syslog/target.ts';
+import { removeNoteFiles } from './notes.ts';
 import { processAlive } from './process.ts';
 import type { LogFormatName } from '../format/formats.ts';
 
@@ -169,4 +170,5 @@ export function removeRunFiles(runFile: string, recordingId: string): void {
     return;
   }
   for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) fs.rmSync(file, { force: true });
+  removeNoteFiles(runFile);
 }

@@ -179,6 +179,18 @@ export class Tmux {
     this.runLater(args);
   }
 
+  /**
+   * The heartbeat, and where the pane is now (`format`'s fields, joined by
+   * FIELD_SEPARATOR) in the same call: undefined when tmux cannot say.
+   */
+  beatAndAsk(paneId: string, format: readonly string[], done: (answer: string | undefined) => void): void {
+    const args = [
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
+      'display-message', '-p', '-t', paneId, format.join(FIELD_SEPARATOR),
+    ];
+    this.runLater(args, (error, stdout) => done(error ? undefined : stdout));
+  }
+
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId: string): void {
     this.run([

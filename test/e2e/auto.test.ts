@@ -123,6 +123,45 @@ describe('@audit-auto on', () => {
   });
 });
 
+describe('@audit-auto and respawn-pane (no hook in tmux 3.3a)', () => {
+  it('a pane that died under remain-on-exit is logged again once respawned, by=auto, in a new recording', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
+    const first = await waitForRecording(tmux, '%0');
+    const terminal = await attachClient(tmux);
+    try {
+      terminal.typeText('exit 3');
+      terminal.press('Enter');
+      await waitFor('the first recording\'s stop', () => tmux.readLog().includes(`* stop rec=${first} reason=pane-exited status=3`));
+      tmux.tmux('respawn-pane', '-t', '%0');
+      const second = await waitFor('a new recording', () => {
+        const rec = tmux.show('#{@audit_on}', '%0');
+        return rec !== '' && rec !== first ? rec : undefined;
+      });
+      await waitFor('its start event', () => tmux.readLog().includes(`* start rec=${second} by=auto pane=%0 `));
+      const marker = uniqueMarker('respawned');
+      terminal.typeText(`echo ${marker}`);
+      terminal.press('Enter');
+      await tmux.waitForPrinted(marker);
+    } finally {
+      terminal.kill();
+    }
+  });
+
+  it('stopped by hand before it died: the respawned pane stays off', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
+    const first = await waitForRecording(tmux, '%0');
+    tmux.toggle('%0');
+    await waitFor('the stop by hand', () => tmux.readLog().includes(`* stop rec=${first} reason=toggle`));
+    tmux.type('exit 4');
+    await waitFor('the pane dead', () => tmux.show('#{pane_dead}') === '1');
+    tmux.tmux('respawn-pane', '-t', '%0');
+    tmux.type('echo respawned-while-off');
+    await waitFor('the respawned shell', () => tmux.screen().includes('respawned-while-off\n'));
+    assert.equal(tmux.show('#{@audit_on}', '%0'), '');
+    assert.ok(!tmux.readLog().includes('respawned-while-off'));
+  });
+});
+
 describe('the hook command is quoted for tmux, its formats and sh', () => {
   it('a plugin path holding quotes, #{}, %, ; and $( ) runs that bundle and nothing else', async () => {
     const tmux = server({ config: ['set -g @audit-auto on'], plugin: false });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseLine } from '../../src/format/text.ts';
+import { cliResult } from '../support/cli.ts';
 import { attachClient, serversForThisFile } from '../support/tmux.ts';
 import { uniqueMarker, waitFor } from '../support/util.ts';
 
@@ -58,8 +59,15 @@ describe('@audit-history at a start by hand', () => {
     const history = /\* history rec=\S+ captured=(\S+) lines=(\d+)$/.exec(lines[1]!);
     assert.ok(history, lines[1]);
     const count = Number(history[2]);
-    const rows = lines.slice(2, 2 + count).map((line) => line.slice(line.indexOf(' = ') + 3));
-    assert.ok(lines.slice(2, 2 + count).every((line) => / main:0\.0 = /.test(line)), 'every row has the screen-row mark');
+    const rows = lines.slice(2, 2 + count).map((line) => line.slice(line.indexOf(' < ') + 3));
+    assert.ok(lines.slice(2, 2 + count).every((line) => / main:0\.0 < /.test(line)), 'every row has the history mark, not a screen row\'s');
+    assert.ok(lines.slice(2, 2 + count).every((line) => parseLine(line)?.kind === 'history'), 'read back as history rows');
+    const json = cliResult(['grep', '--dir', tmux.logDir, '--json']);
+    assert.equal(json.status, 0, json.stdout + json.stderr);
+    const kinds = json.stdout.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { kind: string }).kind);
+    assert.equal(kinds.filter((kind) => kind === 'history').length, count, 'reading as JSON: each row is of kind history');
+    const verified = cliResult(['verify', '--dir', tmux.logDir]);
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
     assert.equal(rows[rows.length - 1], forged, 'the last row above the prompt: the forged line, as text');
     assert.ok(!rows.includes(early), 'scrollback beyond 50 lines is not taken');
     assert.ok(rows.includes('100') && rows.includes('40'), 'screen and scrollback up to the limit');

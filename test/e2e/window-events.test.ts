@@ -3,7 +3,10 @@
 // the window runs) are not.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { cliResult } from '../support/cli.ts';
 import { serversForThisFile } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -24,5 +27,29 @@ describe('window-rename', () => {
     const events = tmux.readLog().split('\n').filter((line) => line.includes(' * window-rename '));
     assert.equal(events.length, 1, 'automatic renames made no event');
     assert.ok(events[0]!.endsWith(`to=${JSON.stringify(expanded)}`), events[0]);
+  });
+
+  it('is recorded by the reader: in order after the lines before it and inside the chain (verify: no event from another process)', async () => {
+    const tmux = server();
+    const { recording } = await tmux.startLogging();
+    tmux.type('echo before-the-rename');
+    await waitFor('the line', () => tmux.readLog().includes('| before-the-rename\n'));
+    tmux.tmux('rename-window', '-t', 'main:0', 'renamed-by-hand');
+    await waitFor('the window-rename note', () => tmux.readLog().includes(' * window-rename '));
+    tmux.tmux('rename-session', '-t', 'main', 'main2');
+    // The session's recording keeps its file (named for main).
+    await waitFor('the rename note', () => tmux.readLog().includes(` * rename rec=${recording} to=main2`));
+    tmux.type('echo after-the-rename', '%0');
+    await waitFor('the line after', () => tmux.readLog().includes('| after-the-rename\n'));
+    const lines = tmux.readLog().split('\n');
+    const at = (text: string): number => lines.findIndex((line) => line.includes(text));
+    assert.ok(at('| before-the-rename') < at(' * window-rename ') && at(' * window-rename ') < at(' * rename ') && at(' * rename ') < at('| after-the-rename'), lines.join('\n'));
+    tmux.toggle('%0');
+    await waitFor('the stop', () => tmux.readLog().includes(`* stop rec=${recording} `));
+    const result = cliResult(['verify', '--dir', tmux.logDir]);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.doesNotMatch(result.stdout, /from other processes/, 'the notes are chained, not counted as appended by another process');
+    const left = fs.readdirSync(path.join(tmux.logDir, '.run')).filter((name) => name.includes('.note.') || name.endsWith('.inbox'));
+    assert.deepEqual(left, [], 'no note or inbox file left behind');
   });
 });

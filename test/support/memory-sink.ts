@@ -31,7 +31,7 @@ export class MemorySink implements Sink {
             .filter(([, value]) => value !== undefined)
             .map(([key, value]) => ` ${key}=${value}`)
             .join('')}`
-        : `${{ line: '|', piece: '+', redrawn: '~', screen: '=' }[record.kind]} ${record.text}`,
+        : `${{ line: '|', piece: '+', redrawn: '~', screen: '=', history: '<' }[record.kind]} ${record.text}`,
     );
   }
 }

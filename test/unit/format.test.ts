@@ -98,7 +98,7 @@ describe('reading lines back', () => {
     session: sessionName,
     window: fc.nat({ max: 999 }).map(String),
     pane: fc.nat({ max: 99 }).map(String),
-    kind: fc.constantFrom<RecordKind>('line', 'piece', 'screen', 'event'),
+    kind: fc.constantFrom<RecordKind>('line', 'piece', 'screen', 'history', 'event'),
     text: cleanText,
     name: fc.stringMatching(/^[a-z][a-z-]{0,10}$/),
     fields: fc.dictionary(fc.stringMatching(/^[a-z][a-z_]{0,8}$/).filter((key) => key !== 'rec'), fieldValue, { maxKeys: 5 }),
