@@ -12596,8 +12596,10 @@ var CastFile = class {
   /** The shell's marks hold its nonce: never written. */
   marks = new MarkStripper();
   dropped = 0;
+  ended = !1;
   /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
   push(chunk, now) {
+    if (this.ended) return;
     let text2 = this.decoder.write(this.marks.push(chunk, now));
     if (text2 !== "") {
       if (this.log.backlog > CAST_BACKLOG_BYTES) {
@@ -12610,10 +12612,21 @@ var CastFile = class {
   get backlog() {
     return this.log.backlog;
   }
-  /** Writes what is left (a character cut short at the end becomes U+FFFD) and closes. */
-  async close(now = Date.now()) {
+  /**
+   * End of the pane's output: writes what is left (a character cut short at
+   * the end becomes U+FFFD) and reports, at once, what was left out and not yet
+   * reported. Call it while the log still takes events (before the recorder
+   * stops): a count reported after the stop would be lost.
+   */
+  end(now = Date.now()) {
+    if (this.ended) return;
+    this.ended = !0;
     let rest = this.decoder.write(this.marks.end()) + this.decoder.end();
-    rest !== "" && this.log.backlog <= CAST_BACKLOG_BYTES && this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, rest)), this.dropped > 0 && this.options.onDropped(this.dropped), this.dropped = 0, await this.log.close();
+    rest !== "" && (this.log.backlog <= CAST_BACKLOG_BYTES ? this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, rest)) : this.dropped += Buffer.byteLength(rest)), this.dropped > 0 && this.options.onDropped(this.dropped), this.dropped = 0;
+  }
+  /** Ends (if not yet) and waits for the file to be written and closed. */
+  async close(now = Date.now()) {
+    this.end(now), await this.log.close();
   }
 };
 
@@ -12845,12 +12858,12 @@ function runPipe(recording, runFile, dependencies = {}) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
     try {
-      recorder.event("error", { message: error.message });
+      recorder.event("error", { message: error.message }), cast?.end();
     } finally {
       Promise.allSettled([pipeline2.close(), cast?.close()]).finally(() => process.exit(70));
     }

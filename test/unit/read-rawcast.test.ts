@@ -146,6 +146,35 @@ describe('the raw stream as asciicast v2', () => {
   });
 });
 
+describe('the cast at the end of the output', () => {
+  it('output left out near the end is reported by end(), at once, before the file is closed (the log still takes the event)', async () => {
+    await withTempDir('rawcast', async (dir) => {
+      const log = path.join(dir, 'main.log');
+      fs.writeFileSync(log, '');
+      const held: (() => void)[] = [];
+      const dropped: number[] = [];
+      const write: CastFileOptions['write'] = (fd, buffer, offset, length, position, callback) => {
+        held.push(() => fs.write(fd, buffer, offset, length, position, callback));
+      };
+      const cast = new CastFile(castPath(log, 'R5'), { width: 80, height: 24, startMs: START }, options({ write, onDropped: (bytes) => dropped.push(bytes) }));
+      const chunk = Buffer.alloc(64 * 1024, 0x62);
+      while (cast.backlog <= CAST_BACKLOG_BYTES) cast.push(chunk, START);
+      cast.push(chunk, START); // left out: the disk is still behind when the output ends
+      cast.push(Buffer.from([0xe6, 0xbc]), START); // and a character cut short, left out too
+      assert.deepEqual(dropped, []);
+      cast.end(START + 1);
+      assert.deepEqual(dropped, [chunk.length + 3], 'reported by end(), before any write completes (U+FFFD is 3 bytes)');
+      cast.push(Buffer.from('late'), START + 2); // nothing after the end
+      const closing = cast.close();
+      const releasing = setInterval(() => held.splice(0).forEach((release) => release()), 5);
+      await closing;
+      clearInterval(releasing);
+      assert.deepEqual(dropped, [chunk.length + 3], 'reported once');
+      assert.ok(!exported(dir, 'R5').join('').includes('late'));
+    });
+  });
+});
+
 // The shell's marks carry its nonce (`k=`); whoever reads it can forge `verified=yes`
 // commands, so the cast must never hold it, however the pane's output is cut.
 describe('the shell nonce never reaches the cast', () => {

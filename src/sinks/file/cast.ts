@@ -71,6 +71,7 @@ export class CastFile {
   /** The shell's marks hold its nonce: never written. */
   private readonly marks = new MarkStripper();
   private dropped = 0;
+  private ended = false;
 
   constructor(
     file: string,
@@ -85,6 +86,7 @@ export class CastFile {
 
   /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
   push(chunk: Buffer, now: number): void {
+    if (this.ended) return;
     const text = this.decoder.write(this.marks.push(chunk, now)); // always: the stripper and decoder must see every byte to stay in step
     if (text === '') return;
     if (this.log.backlog > CAST_BACKLOG_BYTES) {
@@ -102,12 +104,27 @@ export class CastFile {
     return this.log.backlog;
   }
 
-  /** Writes what is left (a character cut short at the end becomes U+FFFD) and closes. */
-  async close(now = Date.now()): Promise<void> {
+  /**
+   * End of the pane's output: writes what is left (a character cut short at
+   * the end becomes U+FFFD) and reports, at once, what was left out and not yet
+   * reported. Call it while the log still takes events (before the recorder
+   * stops): a count reported after the stop would be lost.
+   */
+  end(now = Date.now()): void {
+    if (this.ended) return;
+    this.ended = true;
     const rest = this.decoder.write(this.marks.end()) + this.decoder.end();
-    if (rest !== '' && this.log.backlog <= CAST_BACKLOG_BYTES) this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1000, rest));
+    if (rest !== '') {
+      if (this.log.backlog <= CAST_BACKLOG_BYTES) this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1000, rest));
+      else this.dropped += Buffer.byteLength(rest);
+    }
     if (this.dropped > 0) this.options.onDropped(this.dropped);
     this.dropped = 0;
+  }
+
+  /** Ends (if not yet) and waits for the file to be written and closed. */
+  async close(now = Date.now()): Promise<void> {
+    this.end(now);
     await this.log.close();
   }
 }
