@@ -14931,18 +14931,23 @@ function idleLimit(text2) {
   if (!(seconds > 0)) throw new AuditError(`--max-idle takes seconds above 0, not '${text2}'`, 2);
   return seconds;
 }
+function castSourceNote(source, rec) {
+  return source === "raw" ? `tmux-audit: recording ${rec} from its raw stream (@audit-cast): it replays the escape sequences as printed (titles, clipboard writes included)
+` : `tmux-audit: recording ${rec} from the log's lines (no raw stream kept), controls escaped
+`;
+}
 function writeCast(where, rec, session, idleTimeLimit, write) {
   let raw = rawCastParts(logsOf(where, session), rec);
-  if (raw && writeRawCast(raw, idleTimeLimit, write)) return;
+  if (raw && writeRawCast(raw, idleTimeLimit, write)) return "raw";
   let builder = new CastBuilder(), started = !1, emit = (events) => events.every((event) => write(castLine(event)));
-  eachLineOf(where, rec, session, (line) => {
+  return eachLineOf(where, rec, session, (line) => {
     if (!started) {
       started = !0;
       let events = builder.add(line);
       return write(castLine(castHeader({ startMs: builder.startMs, title: castTitle(line), idleTimeLimit }))) ? emit(events) : !1;
     }
     return emit(builder.add(line));
-  }), emit(builder.finish());
+  }), emit(builder.finish()), "lines";
 }
 function exportCommand() {
   return whereOptions(new RecordingCommand("export")).description("write one recording in another format: --asciicast (asciicast v2, for asciinema)").argument("<rec>", "the recording id").option("--asciicast", "asciicast v2: the raw stream kept with @audit-cast on, else its lines replayed with their timing, each followed by \\r\\n").option("-o, --output <file>", "write to this file (created 0600) instead of stdout").option("--max-idle <seconds>", "tell players to shorten pauses longer than this (idle_time_limit)").option("--session <name>", "look only in this session's log").addHelpText(
@@ -14955,8 +14960,8 @@ Example:
     if (!options.asciicast) throw new AuditError("export needs a format: --asciicast", 2);
     let idle = idleLimit(options.maxIdle), where = location(options);
     if (options.output === void 0) {
-      let out = new Output();
-      writeCast(where, rec, options.session, idle, (line) => out.write(line)), out.flush();
+      let out = new Output(), source = writeCast(where, rec, options.session, idle, (line) => out.write(line));
+      out.flush(), process.stderr.write(castSourceNote(source, rec));
       return;
     }
     let fd;
@@ -14966,8 +14971,8 @@ Example:
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs21.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs21.default.writeSync(fd, pending);
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs21.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs21.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
       import_node_fs21.default.closeSync(fd);
     }
