@@ -186,7 +186,7 @@ results.grep.show = measure('tmux-audit show (first recording)', node, [HELPER, 
 results.grep.context = measure('tmux-audit grep -C 2 rare word', node, [HELPER, 'grep', '-C', '2', 'needle-42', '--dir', gdir]);
 
 // ---------------------------------------------------------------- grep, JSON Lines (@audit-format json)
-// Read line by line (no shortlist: scan.ts), so slower than text: informational, no target.
+// Searched with its own shortlist (scan.ts: the needles spelled as format/json.ts writes them, each candidate parsed): informational, no target.
 const jdir = path.join(root, `json-${JSON_GIB}g`);
 if (!fs.existsSync(path.join(jdir, 'main.log'))) {
   console.log(`== writing ${JSON_GIB} GiB of JSON Lines logs in ${jdir}`);

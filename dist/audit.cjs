@@ -14515,6 +14515,54 @@ function readInput(handlers) {
 // src/sinks/file/cast.ts
 var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path13 = __toESM(require("node:path"), 1);
 
+// src/sinks/file/strip-marks.ts
+var ESC2 = 27, BEL2 = 7, CAN2 = 24, SUB2 = 26, MAX_START = 32;
+var MarkStripper = class {
+  state = 0 /* Ground */;
+  /** The held start (ESC, `ESC ]`, digits): written when it turns out not to be a mark. */
+  held = Buffer.alloc(MAX_START);
+  heldLength = 0;
+  number = 0;
+  /** When the open mark began (epoch ms). */
+  since = 0;
+  /** The chunk (read at `now`, epoch ms) without marks: a copy, or the chunk itself when it has nothing to drop or hold. */
+  push(chunk, now) {
+    if (now !== void 0 && this.state >= 3 /* Mark */ && now - this.since >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.heldLength = 0), this.state === 0 /* Ground */ && chunk.indexOf(ESC2) < 0) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let out = Buffer.allocUnsafe(chunk.length + this.heldLength), o = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      let b = chunk[i];
+      switch (this.state) {
+        case 0 /* Ground */:
+          b === ESC2 ? this.hold(1 /* Escape */, b) : out[o++] = b;
+          break;
+        case 1 /* Escape */:
+        case 4 /* MarkEscape */:
+          b === 92 && this.state === 4 /* MarkEscape */ ? (this.state = 0 /* Ground */, this.heldLength = 0) : b === 93 ? (this.held[this.heldLength++] = b, this.state = 2 /* Start */, this.number = 0) : (o = this.release(out, o), this.state = 0 /* Ground */, i--);
+          break;
+        case 2 /* Start */:
+          b >= 48 && b <= 57 && this.heldLength < MAX_START ? (this.held[this.heldLength++] = b, this.number = Math.min(this.number * 10 + (b - 48), 1e5)) : b === 59 && (this.number === 133 || this.number === 633) ? (this.heldLength = 0, this.state = 3 /* Mark */, this.since = now ?? 0) : b < 32 && b !== ESC2 && b !== BEL2 && b !== CAN2 && b !== SUB2 && this.heldLength < MAX_START ? this.held[this.heldLength++] = b : (o = this.release(out, o), this.state = 0 /* Ground */, i--);
+          break;
+        case 3 /* Mark */:
+          b === ESC2 ? this.hold(4 /* MarkEscape */, b) : (b === BEL2 || b === CAN2 || b === SUB2) && (this.state = 0 /* Ground */);
+          break;
+      }
+    }
+    return out.subarray(0, o);
+  }
+  /** End of stream: a held start that never became a mark. */
+  end() {
+    let rest = this.state === 1 /* Escape */ || this.state === 2 /* Start */ || this.state === 4 /* MarkEscape */ ? Buffer.from(this.held.subarray(0, this.heldLength)) : Buffer.alloc(0);
+    return this.heldLength = 0, this.state = 0 /* Ground */, rest;
+  }
+  hold(state, b) {
+    this.state = state, this.heldLength = 0, this.held[this.heldLength++] = b;
+  }
+  release(out, o) {
+    if (o + this.heldLength > out.length) throw new Error("mark stripper overflow");
+    return this.held.copy(out, o, 0, this.heldLength), o += this.heldLength, this.heldLength = 0, o;
+  }
+};
+
 // src/sinks/file/writer.ts
 var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
 
@@ -14979,10 +15027,14 @@ var CastFile = class {
   log;
   /** Chunk edges fall inside UTF-8 characters: the decoder keeps a split one for the next chunk. */
   decoder = new import_node_string_decoder.StringDecoder("utf8");
+  /** The shell's marks hold its nonce: never written. */
+  marks = new MarkStripper();
   dropped = 0;
+  ended = !1;
   /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
   push(chunk, now) {
-    let text2 = this.decoder.write(chunk);
+    if (this.ended) return;
+    let text2 = this.decoder.write(this.marks.push(chunk, now));
     if (text2 !== "") {
       if (this.log.backlog > CAST_BACKLOG_BYTES) {
         this.dropped += Buffer.byteLength(text2);
@@ -14994,10 +15046,21 @@ var CastFile = class {
   get backlog() {
     return this.log.backlog;
   }
-  /** Writes what is left (a character cut short at the end becomes U+FFFD) and closes. */
+  /**
+   * End of the pane's output: writes what is left (a character cut short at
+   * the end becomes U+FFFD) and reports, at once, what was left out and not yet
+   * reported. Call it while the log still takes events (before the recorder
+   * stops): a count reported after the stop would be lost.
+   */
+  end(now = Date.now()) {
+    if (this.ended) return;
+    this.ended = !0;
+    let rest = this.decoder.write(this.marks.end()) + this.decoder.end();
+    rest !== "" && (this.log.backlog <= CAST_BACKLOG_BYTES ? this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, rest)) : this.dropped += Buffer.byteLength(rest)), this.dropped > 0 && this.options.onDropped(this.dropped), this.dropped = 0;
+  }
+  /** Ends (if not yet) and waits for the file to be written and closed. */
   async close(now = Date.now()) {
-    let rest = this.decoder.end();
-    rest !== "" && this.log.backlog <= CAST_BACKLOG_BYTES && this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, rest)), this.dropped > 0 && this.options.onDropped(this.dropped), this.dropped = 0, await this.log.close();
+    this.end(now), await this.log.close();
   }
 };
 
@@ -15468,12 +15531,12 @@ function runPipe(recording, runFile, dependencies = {}) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
     try {
-      recorder.event("error", { message: error.message });
+      recorder.event("error", { message: error.message }), cast?.end();
     } finally {
       Promise.allSettled([pipeline2.close(), cast?.close()]).finally(() => process.exit(70));
     }
@@ -16811,6 +16874,37 @@ var import_node_fs22 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
 var import_node_fs21 = __toESM(require("node:fs"), 1);
+
+// src/read/backward.ts
+var BackwardSearch = class {
+  constructor(bytes, needles) {
+    this.bytes = bytes;
+    this.needles = needles;
+    this.last = needles.map(() => {
+    });
+  }
+  bytes;
+  needles;
+  /** Per needle: where it was last found (-1: nowhere before), or undefined: not looked for yet. */
+  last;
+  /** Bytes looked at so far: what `lastIndexOf` went over (for the tests' count, not timed). */
+  scanned = 0;
+  /** Where the nearest needle starts before `position` (at most `position - 1`), or -1. */
+  previous(position) {
+    let at = -1;
+    for (let i = 0; i < this.needles.length; i++) {
+      let found = this.last[i];
+      if (found === void 0 || found >= position) {
+        let from = position - 1;
+        found = from < 0 ? -1 : this.bytes.lastIndexOf(this.needles[i], from), this.scanned += from + 1 - Math.max(found, 0), this.last[i] = found;
+      }
+      found > at && (at = found);
+    }
+    return at;
+  }
+};
+
+// src/read/context.ts
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
@@ -16827,9 +16921,9 @@ function linesBefore(fd, before, floor, needle, want, accept) {
         }
         base = newline + 1;
       }
+      let search = new BackwardSearch(bytes, needles);
       for (let position = length; position > base && found.length < want; ) {
-        let at = -1;
-        for (let one of needles) at = Math.max(at, bytes.lastIndexOf(one, position - 1));
+        let at = search.previous(position);
         if (at < base) break;
         let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart, lineEnd < 0 ? length : lineEnd);
         accept(text2) && found.push({ offset: start2 + lineStart, text: text2 }), position = lineStart;
@@ -17534,15 +17628,27 @@ function rawCastHeader(firstLine) {
   }
 }
 function writeRawCast(parts, idleTimeLimit, write) {
-  let header = !0, stopped = !1;
+  let header = !0, stopped = !1, marks = new MarkStripper(), lastTime = 0, event = (line) => {
+    if (line.charCodeAt(0) !== 91) return !0;
+    let parsed;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      return !0;
+    }
+    if (!Array.isArray(parsed) || typeof parsed[0] != "number" || typeof parsed[2] != "string") return !0;
+    if (lastTime = parsed[0], parsed[1] !== "o") return write(`${line}
+`);
+    let text2 = marks.push(Buffer.from(parsed[2], "utf8"), parsed[0] * 1e3).toString("utf8");
+    return text2 === "" || write(castEventLine(parsed[0], text2));
+  };
   for (let part of parts) {
     if (stopped) break;
     let fd = openLog(part);
     if (fd !== void 0)
       try {
         let take = (line) => {
-          if (!header) return line.charCodeAt(0) !== 91 || write(`${line}
-`);
+          if (!header) return event(line);
           let parsed = rawCastHeader(line);
           return parsed ? (header = !1, idleTimeLimit !== void 0 && (parsed.idle_time_limit = idleTimeLimit), write(`${escapeText(JSON.stringify(parsed))}
 `)) : !1;
@@ -17560,7 +17666,8 @@ function writeRawCast(parts, idleTimeLimit, write) {
         import_node_fs25.default.closeSync(fd);
       }
   }
-  return !header;
+  let rest = marks.end();
+  return !stopped && !header && rest.length > 0 && write(castEventLine(lastTime, rest.toString("utf8"))), !header;
 }
 
 // src/commands/export.ts
@@ -17570,18 +17677,23 @@ function idleLimit(text2) {
   if (!(seconds > 0)) throw new AuditError(`--max-idle takes seconds above 0, not '${text2}'`, 2);
   return seconds;
 }
+function castSourceNote(source, rec) {
+  return source === "raw" ? `tmux-audit: recording ${rec} from its raw stream (@audit-cast): it replays the escape sequences as printed (titles, clipboard writes included)
+` : `tmux-audit: recording ${rec} from the log's lines (no raw stream kept), controls escaped
+`;
+}
 function writeCast(where, rec, session, idleTimeLimit, write) {
   let raw = rawCastParts(logsOf(where, session), rec);
-  if (raw && writeRawCast(raw, idleTimeLimit, write)) return;
+  if (raw && writeRawCast(raw, idleTimeLimit, write)) return "raw";
   let builder = new CastBuilder(), started = !1, emit = (events) => events.every((event) => write(castLine(event)));
-  eachLineOf(where, rec, session, (line) => {
+  return eachLineOf(where, rec, session, (line) => {
     if (!started) {
       started = !0;
       let events = builder.add(line);
       return write(castLine(castHeader({ startMs: builder.startMs, title: castTitle(line), idleTimeLimit }))) ? emit(events) : !1;
     }
     return emit(builder.add(line));
-  }), emit(builder.finish());
+  }), emit(builder.finish()), "lines";
 }
 function exportCommand() {
   return whereOptions(new RecordingCommand("export")).description("write one recording in another format: --asciicast (asciicast v2, for asciinema)").argument("<rec>", "the recording id").option("--asciicast", "asciicast v2: the raw stream kept with @audit-cast on, else its lines replayed with their timing, each followed by \\r\\n").option("-o, --output <file>", "write to this file (created 0600) instead of stdout").option("--max-idle <seconds>", "tell players to shorten pauses longer than this (idle_time_limit)").option("--session <name>", "look only in this session's log").addHelpText(
@@ -17594,8 +17706,8 @@ Example:
     if (!options.asciicast) throw new AuditError("export needs a format: --asciicast", 2);
     let idle = idleLimit(options.maxIdle), where = location(options);
     if (options.output === void 0) {
-      let out = new Output();
-      writeCast(where, rec, options.session, idle, (line) => out.write(line)), out.flush();
+      let out = new Output(), source = writeCast(where, rec, options.session, idle, (line) => out.write(line));
+      out.flush(), process.stderr.write(castSourceNote(source, rec));
       return;
     }
     let fd;
@@ -17605,8 +17717,8 @@ Example:
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs26.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs26.default.writeSync(fd, pending);
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs26.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs26.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
       import_node_fs26.default.closeSync(fd);
     }

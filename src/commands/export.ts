@@ -17,11 +17,21 @@ export function idleLimit(text: string | undefined): number | undefined {
   return seconds;
 }
 
-/** The cast of recording `rec`, line by line to `write`: the header first, then its events. */
-export function writeCast(where: Location, rec: string, session: string | undefined, idleTimeLimit: number | undefined, write: (line: string) => boolean): void {
+/** Where a cast came from: the raw stream kept with `@audit-cast on`, or the log's lines. */
+export type CastSource = 'raw' | 'lines';
+
+/** The line export prints on stderr: which source, and that a raw one replays what the pane printed, escapes and all. */
+export function castSourceNote(source: CastSource, rec: string): string {
+  return source === 'raw'
+    ? `tmux-audit: recording ${rec} from its raw stream (@audit-cast): it replays the escape sequences as printed (titles, clipboard writes included)\n`
+    : `tmux-audit: recording ${rec} from the log's lines (no raw stream kept), controls escaped\n`;
+}
+
+/** The cast of recording `rec`, line by line to `write`: the header first, then its events; which source it used. */
+export function writeCast(where: Location, rec: string, session: string | undefined, idleTimeLimit: number | undefined, write: (line: string) => boolean): CastSource {
   // The raw stream, where it was kept (`@audit-cast on`): full-screen programs as they were drawn.
   const raw = rawCastParts(logsOf(where, session), rec);
-  if (raw && writeRawCast(raw, idleTimeLimit, write)) return;
+  if (raw && writeRawCast(raw, idleTimeLimit, write)) return 'raw';
   const builder = new CastBuilder();
   let started = false;
   const emit = (events: CastEvent[]) => events.every((event) => write(castLine(event)));
@@ -36,6 +46,7 @@ export function writeCast(where: Location, rec: string, session: string | undefi
     return emit(builder.add(line));
   });
   emit(builder.finish());
+  return 'lines';
 }
 
 export function exportCommand(): Command {
@@ -59,8 +70,9 @@ Example:
       const where = location(options);
       if (options.output === undefined) {
         const out = new Output();
-        writeCast(where, rec, options.session, idle, (line) => out.write(line));
+        const source = writeCast(where, rec, options.session, idle, (line) => out.write(line));
         out.flush();
+        process.stderr.write(castSourceNote(source, rec));
         return;
       }
       let fd: number;
@@ -74,7 +86,7 @@ Example:
       }
       try {
         let pending = '';
-        writeCast(where, rec, options.session, idle, (line) => {
+        const source = writeCast(where, rec, options.session, idle, (line) => {
           pending += line;
           if (pending.length >= 64 * 1024) {
             fs.writeSync(fd, pending);
@@ -83,6 +95,7 @@ Example:
           return true;
         });
         fs.writeSync(fd, pending);
+        process.stderr.write(castSourceNote(source, rec));
       } finally {
         fs.closeSync(fd);
       }

@@ -224,6 +224,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
         // the server is gone
       }
     }
+    cast?.end(); // its last `dropped` count goes into the log before the stop, not after it
     await recorder.stop(fields);
     await cast?.close();
     if (runFile) removeRunFiles(runFile, recording.id);
@@ -235,6 +236,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     setTimeout(() => process.exit(70), 2000); // whatever happens to the close below
     try {
       recorder.event('error', { message: error.message });
+      cast?.end(); // its last `dropped` count, while the pipeline still takes it
     } finally {
       void Promise.allSettled([pipeline.close(), cast?.close()]).finally(() => process.exit(70));
     }

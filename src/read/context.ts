@@ -7,6 +7,7 @@
 // further back than the last line of that pane already printed.
 
 import fs from 'node:fs';
+import { BackwardSearch } from './backward.ts';
 import { borrow, openLog, release } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { placeOf, type LineReader, type LogLine } from './line.ts';
@@ -49,9 +50,9 @@ export function linesBefore(fd: number, before: number, floor: number, needle: B
         }
         base = newline + 1;
       }
+      const search = new BackwardSearch(bytes, needles);
       for (let position = length; position > base && found.length < want; ) {
-        let at = -1;
-        for (const one of needles) at = Math.max(at, bytes.lastIndexOf(one, position - 1));
+        const at = search.previous(position);
         if (at < base) break;
         const lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0;
         const lineEnd = bytes.indexOf(10, at);

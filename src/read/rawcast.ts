@@ -3,13 +3,14 @@
 // one), joined into one asciicast v2 file: the header of the first part, then
 // every whole event line of all parts. `export --asciicast` prefers it to the
 // cast it builds from the log's lines, because it replays full-screen programs
-// exactly as they were drawn.
+// as they were drawn (but resizes, and the shell's marks: strip-marks.ts).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { rotatedFiles } from '../core/rotate.ts';
 import { escapeText } from '../format/text.ts';
-import { castPath } from '../sinks/file/cast.ts';
+import { castEventLine, castPath } from '../sinks/file/cast.ts';
+import { MarkStripper } from '../sinks/file/strip-marks.ts';
 import { forEachPiece, openLog } from './chunks.ts';
 import type { LogSet } from './files.ts';
 
@@ -49,13 +50,30 @@ export function rawCastHeader(firstLine: string): Record<string, unknown> | unde
 export function writeRawCast(parts: readonly string[], idleTimeLimit: number | undefined, write: (line: string) => boolean): boolean {
   let header = true;
   let stopped = false;
+  // A cast written before its writer took the shell's marks out still holds the nonce: never passed on.
+  const marks = new MarkStripper();
+  let lastTime = 0;
+  const event = (line: string): boolean => {
+    if (line.charCodeAt(0) !== 0x5b) return true; // only events after the header
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      return true; // a torn line
+    }
+    if (!Array.isArray(parsed) || typeof parsed[0] !== 'number' || typeof parsed[2] !== 'string') return true;
+    lastTime = parsed[0];
+    if (parsed[1] !== 'o') return write(`${line}\n`);
+    const text = marks.push(Buffer.from(parsed[2], 'utf8'), parsed[0] * 1000).toString('utf8');
+    return text === '' || write(castEventLine(parsed[0], text));
+  };
   for (const part of parts) {
     if (stopped) break;
     const fd = openLog(part);
     if (fd === undefined) continue;
     try {
       const take = (line: string): boolean => {
-        if (!header) return line.charCodeAt(0) !== 0x5b || write(`${line}\n`); // only events after the header
+        if (!header) return event(line);
         const parsed = rawCastHeader(line);
         if (!parsed) return false;
         header = false;
@@ -79,5 +97,8 @@ export function writeRawCast(parts: readonly string[], idleTimeLimit: number | u
       fs.closeSync(fd);
     }
   }
+  // A start held back at the very end (a lone ESC) that never became a mark.
+  const rest = marks.end();
+  if (!stopped && !header && rest.length > 0) write(castEventLine(lastTime, rest.toString('utf8')));
   return !header;
 }

@@ -59,6 +59,7 @@ describe('a pane logged with @audit-cast on', () => {
       const file = path.join(dir, 'rec.cast');
       const exported = read(tmux, 'export', rec, '--asciicast', '-o', file, '--max-idle', '1');
       assert.equal(exported.status, 0, exported.stderr);
+      assert.match(exported.stderr, new RegExp(`^tmux-audit: recording ${rec} from its raw stream \\(@audit-cast\\): it replays the escape sequences as printed .*\n$`), 'names its source and what replaying it does');
       const [headerLine, ...eventLines] = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
       const header = JSON.parse(headerLine!) as { version: number; width: number; height: number; idle_time_limit: number };
       assert.deepEqual([header.version, header.width, header.height, header.idle_time_limit], [2, 120, 30, 1], 'the pane\'s size');

@@ -236,6 +236,7 @@ describe('reading the logs of real tmux sessions', () => {
     const cast = path.join(tmux.dir, 'first.cast');
     const exported = read(tmux, 'export', recs.first, '--asciicast', '-o', cast);
     assert.equal(exported.status, 0, exported.stderr);
+    assert.equal(exported.stderr, `tmux-audit: recording ${recs.first} from the log's lines (no raw stream kept), controls escaped\n`, 'names its source');
     assert.equal(fs.statSync(cast).mode & 0o777, 0o600, 'as private as the logs');
     const [headerLine, ...eventLines] = fs.readFileSync(cast, 'utf8').split('\n').filter(Boolean);
     const header = JSON.parse(headerLine!);

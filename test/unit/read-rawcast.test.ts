@@ -7,12 +7,14 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { rawCastParts, writeRawCast } from '../../src/read/rawcast.ts';
 import { listLogs } from '../../src/read/files.ts';
-import { CAST_BACKLOG_BYTES, CastFile, castPath, type CastFileOptions } from '../../src/sinks/file/cast.ts';
+import { CAST_BACKLOG_BYTES, CastFile, castEventLine, castHeaderLine, castPath, type CastFileOptions } from '../../src/sinks/file/cast.ts';
+import { MarkStripper } from '../../src/sinks/file/strip-marks.ts';
 import { withTempDir } from '../support/util.ts';
 
 const START = Date.UTC(2026, 10, 24, 22, 0, 0);
@@ -51,7 +53,8 @@ describe('the raw stream as asciicast v2', () => {
           const [header, ...events] = exported(dir, 'R1').map((line) => JSON.parse(line) as unknown);
           assert.deepEqual(header, { version: 2, width: 100, height: 30, timestamp: START / 1000 });
           const parsed = events as [number, string, string][];
-          assert.equal(parsed.map((event) => event[2]).join(''), Buffer.concat(chunks.map((chunk) => Buffer.from(chunk))).toString('utf8'));
+          const whole = new MarkStripper(); // the shell's marks are taken out (tested below); all else is kept
+          assert.equal(parsed.map((event) => event[2]).join(''), Buffer.concat([whole.push(Buffer.concat(chunks)), whole.end()]).toString('utf8'));
           for (let i = 1; i < parsed.length; i++) assert.ok(parsed[i]![0] >= parsed[i - 1]![0], 'times never go back');
           assert.ok(parsed.every((event) => event[1] === 'o'));
         });
@@ -142,3 +145,129 @@ describe('the raw stream as asciicast v2', () => {
     });
   });
 });
+
+describe('the cast at the end of the output', () => {
+  it('output left out near the end is reported by end(), at once, before the file is closed (the log still takes the event)', async () => {
+    await withTempDir('rawcast', async (dir) => {
+      const log = path.join(dir, 'main.log');
+      fs.writeFileSync(log, '');
+      const held: (() => void)[] = [];
+      const dropped: number[] = [];
+      const write: CastFileOptions['write'] = (fd, buffer, offset, length, position, callback) => {
+        held.push(() => fs.write(fd, buffer, offset, length, position, callback));
+      };
+      const cast = new CastFile(castPath(log, 'R5'), { width: 80, height: 24, startMs: START }, options({ write, onDropped: (bytes) => dropped.push(bytes) }));
+      const chunk = Buffer.alloc(64 * 1024, 0x62);
+      while (cast.backlog <= CAST_BACKLOG_BYTES) cast.push(chunk, START);
+      cast.push(chunk, START); // left out: the disk is still behind when the output ends
+      cast.push(Buffer.from([0xe6, 0xbc]), START); // and a character cut short, left out too
+      assert.deepEqual(dropped, []);
+      cast.end(START + 1);
+      assert.deepEqual(dropped, [chunk.length + 3], 'reported by end(), before any write completes (U+FFFD is 3 bytes)');
+      cast.push(Buffer.from('late'), START + 2); // nothing after the end
+      const closing = cast.close();
+      const releasing = setInterval(() => held.splice(0).forEach((release) => release()), 5);
+      await closing;
+      clearInterval(releasing);
+      assert.deepEqual(dropped, [chunk.length + 3], 'reported once');
+      assert.ok(!exported(dir, 'R5').join('').includes('late'));
+    });
+  });
+});
+
+// The shell's marks carry its nonce (`k=`); whoever reads it can forge `verified=yes`
+// commands, so the cast must never hold it, however the pane's output is cut.
+describe('the shell nonce never reaches the cast', () => {
+  const NONCE = '0123456789abcdef0123456789abcdef';
+  const ESC = '\x1b';
+  /** The marks shell/integration.bash prints, ST or BEL ended, 133 or VS Code's 633. */
+  const marks = [
+    `${ESC}]133;C;cmd=ls%20-l;cwd=/root;n=3;pid=4242;user=root;host=h;source=bash;k=${NONCE}${ESC}\\`,
+    `${ESC}]133;D;0;n=3;ms=12;pipestatus=0;pid=4242;k=${NONCE}${ESC}\\`,
+    `${ESC}]633;D;0;n=3;k=${NONCE}\x07`,
+    `${ESC}]133;C;cmd=${'x'.repeat(5000)};k=${NONCE}${ESC}\\`,
+  ];
+  /** Output around the marks: text, other escapes, and hostile openers (a DCS, a mark or OSC never ended, a lone ESC). */
+  const around = fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom(`${ESC}[31m`, `${ESC}]0;title\x07`, `${ESC}]52;c;aGk=${ESC}\\`, `${ESC}Pq`, `${ESC}]133;`, `${ESC}]13`, `${ESC}]`, ESC, `${ESC}]133;A${ESC}\\`, '\x18', 'é漢', '\x07'),
+  );
+  const stream = fc.array(fc.oneof(around, fc.constantFrom(...marks)), { maxLength: 14 }).map((pieces) => Buffer.from([...pieces, marks[0]!, 'after'].join(''), 'utf8'));
+  /** `bytes` cut at `cuts` (sorted, deduplicated offsets). */
+  const cut = (bytes: Buffer, cuts: number[]): Buffer[] => {
+    const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    return [0, ...at].map((from, i) => bytes.subarray(from, i < at.length ? at[i] : bytes.length));
+  };
+
+  it('no nonce and no mark survives the stripper, cut anywhere; what is left is the same however it is cut (a property)', () => {
+    fc.assert(
+      fc.property(stream, fc.array(fc.nat(), { maxLength: 40 }), (bytes, cuts) => {
+        const one = new MarkStripper();
+        const whole = Buffer.concat([one.push(bytes), one.end()]).toString('latin1');
+        const many = new MarkStripper();
+        const pieces = Buffer.concat([...cut(bytes, cuts).map((piece) => many.push(piece)), many.end()]).toString('latin1');
+        assert.equal(pieces, whole);
+        assert.ok(!whole.includes(NONCE), 'no nonce');
+        assert.ok(!whole.includes('\x1b]133;C') && !whole.includes('\x1b]133;D') && !whole.includes('\x1b]633;D'), 'no mark');
+        assert.ok(whole.endsWith('after'), 'output after a mark is kept');
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps everything else: text, colours, titles, other OSC, a mark-like start that is not one', () => {
+    const strip = (text: string): string => {
+      const s = new MarkStripper();
+      return Buffer.concat([s.push(Buffer.from(text)), s.end()]).toString();
+    };
+    for (const kept of ['plain', `${ESC}[1;31mred${ESC}[m`, `${ESC}]0;title\x07`, `${ESC}]1330;x\x07`, `${ESC}]13;x${ESC}\\`, `${ESC}]8;;http://a${ESC}\\`, `a${ESC}`, `${ESC}]13`]) assert.equal(strip(kept), kept);
+    assert.equal(strip(`a${marks[0]}b${marks[2]}c`), 'abc');
+    assert.equal(strip(`a${ESC}]133;A${ESC}[31mb`), `a${ESC}[31mb`, 'an ESC that ends a mark begins what follows');
+  });
+
+  it('a mark left open ends after tmux\'s 5 s, so later output is kept', () => {
+    const s = new MarkStripper();
+    assert.equal(s.push(Buffer.from(`x${ESC}]133;A hidden`), 0).toString(), 'x');
+    assert.equal(s.push(Buffer.from('still'), 4000).toString(), '');
+    assert.equal(s.push(Buffer.from('shown'), 5000).toString(), 'shown');
+  });
+
+  it('the cast file and its export hold no nonce, cut anywhere (a property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(stream, fc.array(fc.nat(), { maxLength: 20 }), async (bytes, cuts) => {
+        await withTempDir('rawcast-nonce', async (dir) => {
+          const log = path.join(dir, 'main.log');
+          fs.writeFileSync(log, '');
+          const file = castPath(log, 'R1');
+          const cast = new CastFile(file, { width: 80, height: 24, startMs: START }, options());
+          cut(bytes, cuts).forEach((piece, i) => cast.push(piece, START + i));
+          await cast.close(START + 1000);
+          assert.ok(!fs.readFileSync(file, 'utf8').includes(NONCE), 'not in the file');
+          assert.ok(!exported(dir, 'R1').join('').includes(NONCE), 'not in the export');
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('export takes the marks out of a cast written before its writer did', () => {
+    withTempDirSync((dir) => {
+      const log = path.join(dir, 'main.log');
+      fs.writeFileSync(log, '');
+      const old = [castHeaderLine({ width: 80, height: 24, startMs: START }), castEventLine(0.1, `$ ls${marks[0]!.slice(0, 30)}`), castEventLine(0.2, `${marks[0]!.slice(30)}out\r\n`)].join('');
+      fs.writeFileSync(castPath(log, 'R1'), old, { mode: 0o600 });
+      const lines = exported(dir, 'R1');
+      assert.ok(!lines.join('').includes(NONCE));
+      assert.deepEqual(lines.slice(1).map((line) => (JSON.parse(line) as [number, string, string])[2]), ['$ ls', 'out\r\n']);
+    });
+  });
+});
+
+function withTempDirSync(body: (dir: string) => void): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rawcast-old-'));
+  try {
+    body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -4,7 +4,9 @@
 // full-screen program (vim, top) is there only as snapshots. The cast keeps
 // every byte tmux piped (cmd-pipe-pane.c:168 starts it at the pane's current
 // position; window.c:998 hands over the bytes before tmux's own parser), so
-// `export --asciicast` replays the recording exactly as it was drawn.
+// `export --asciicast` replays the recording as it was drawn. Only the
+// shell's marks (OSC 133/633) are taken out first: they carry its nonce
+// (strip-marks.ts).
 //
 // It goes through the log's writer (writer.ts): created like a log file
 // (safe-fs.ts: O_NOFOLLOW, mode 0600, in the private directory), written
@@ -21,6 +23,7 @@ import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { escapeText } from '../../format/text.ts';
+import { MarkStripper } from './strip-marks.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
 
 /** Queued cast bytes beyond which output is left out of the cast. */
@@ -65,7 +68,10 @@ export class CastFile {
   private readonly log: LogFile;
   /** Chunk edges fall inside UTF-8 characters: the decoder keeps a split one for the next chunk. */
   private readonly decoder = new StringDecoder('utf8');
+  /** The shell's marks hold its nonce: never written. */
+  private readonly marks = new MarkStripper();
   private dropped = 0;
+  private ended = false;
 
   constructor(
     file: string,
@@ -80,7 +86,8 @@ export class CastFile {
 
   /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
   push(chunk: Buffer, now: number): void {
-    const text = this.decoder.write(chunk); // always: the decoder must see every byte to stay in step
+    if (this.ended) return;
+    const text = this.decoder.write(this.marks.push(chunk, now)); // always: the stripper and decoder must see every byte to stay in step
     if (text === '') return;
     if (this.log.backlog > CAST_BACKLOG_BYTES) {
       this.dropped += Buffer.byteLength(text);
@@ -97,12 +104,27 @@ export class CastFile {
     return this.log.backlog;
   }
 
-  /** Writes what is left (a character cut short at the end becomes U+FFFD) and closes. */
-  async close(now = Date.now()): Promise<void> {
-    const rest = this.decoder.end();
-    if (rest !== '' && this.log.backlog <= CAST_BACKLOG_BYTES) this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1000, rest));
+  /**
+   * End of the pane's output: writes what is left (a character cut short at
+   * the end becomes U+FFFD) and reports, at once, what was left out and not yet
+   * reported. Call it while the log still takes events (before the recorder
+   * stops): a count reported after the stop would be lost.
+   */
+  end(now = Date.now()): void {
+    if (this.ended) return;
+    this.ended = true;
+    const rest = this.decoder.write(this.marks.end()) + this.decoder.end();
+    if (rest !== '') {
+      if (this.log.backlog <= CAST_BACKLOG_BYTES) this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1000, rest));
+      else this.dropped += Buffer.byteLength(rest);
+    }
     if (this.dropped > 0) this.options.onDropped(this.dropped);
     this.dropped = 0;
+  }
+
+  /** Ends (if not yet) and waits for the file to be written and closed. */
+  async close(now = Date.now()): Promise<void> {
+    this.end(now);
     await this.log.close();
   }
 }
