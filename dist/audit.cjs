@@ -14516,34 +14516,31 @@ function readInput(handlers) {
 var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/strip-marks.ts
-var ESC2 = 27, BEL2 = 7, CAN2 = 24, SUB2 = 26, MAX_START = 32;
 var MarkStripper = class {
   state = 0 /* Ground */;
   /** The held start (ESC, `ESC ]`, digits): written when it turns out not to be a mark. */
-  held = Buffer.alloc(MAX_START);
+  held = Buffer.alloc(32);
   heldLength = 0;
   number = 0;
-  /** When the open mark began (epoch ms). */
-  since = 0;
-  /** The chunk (read at `now`, epoch ms) without marks: a copy, or the chunk itself when it has nothing to drop or hold. */
-  push(chunk, now) {
-    if (now !== void 0 && this.state >= 3 /* Mark */ && now - this.since >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.heldLength = 0), this.state === 0 /* Ground */ && chunk.indexOf(ESC2) < 0) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  /** The chunk without marks: a copy, or the chunk itself when it has nothing to drop or hold. */
+  push(chunk) {
+    if (this.state === 0 /* Ground */ && chunk.indexOf(27) < 0) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let out = Buffer.allocUnsafe(chunk.length + this.heldLength), o = 0;
     for (let i = 0; i < chunk.length; i++) {
       let b = chunk[i];
       switch (this.state) {
         case 0 /* Ground */:
-          b === ESC2 ? this.hold(1 /* Escape */, b) : out[o++] = b;
+          b === 27 ? this.hold(1 /* Escape */, b) : out[o++] = b;
           break;
         case 1 /* Escape */:
         case 4 /* MarkEscape */:
           b === 92 && this.state === 4 /* MarkEscape */ ? (this.state = 0 /* Ground */, this.heldLength = 0) : b === 93 ? (this.held[this.heldLength++] = b, this.state = 2 /* Start */, this.number = 0) : (o = this.release(out, o), this.state = 0 /* Ground */, i--);
           break;
         case 2 /* Start */:
-          b >= 48 && b <= 57 && this.heldLength < MAX_START ? (this.held[this.heldLength++] = b, this.number = Math.min(this.number * 10 + (b - 48), 1e5)) : b === 59 && (this.number === 133 || this.number === 633) ? (this.heldLength = 0, this.state = 3 /* Mark */, this.since = now ?? 0) : b < 32 && b !== ESC2 && b !== BEL2 && b !== CAN2 && b !== SUB2 && this.heldLength < MAX_START ? this.held[this.heldLength++] = b : (o = this.release(out, o), this.state = 0 /* Ground */, i--);
+          b >= 48 && b <= 57 && this.heldLength < 32 ? (this.held[this.heldLength++] = b, this.number = Math.min(this.number * 10 + (b - 48), 1e5)) : b === 59 && (this.number === 133 || this.number === 633) ? (this.heldLength = 0, this.state = 3 /* Mark */) : b < 32 && b !== 27 && b !== 7 && b !== 24 && b !== 26 && this.heldLength < 32 ? this.held[this.heldLength++] = b : (o = this.release(out, o), this.state = 0 /* Ground */, i--);
           break;
         case 3 /* Mark */:
-          b === ESC2 ? this.hold(4 /* MarkEscape */, b) : (b === BEL2 || b === CAN2 || b === SUB2) && (this.state = 0 /* Ground */);
+          b === 27 ? this.hold(4 /* MarkEscape */, b) : (b === 7 || b === 24 || b === 26) && (this.state = 0 /* Ground */);
           break;
       }
     }
@@ -15034,7 +15031,7 @@ var CastFile = class {
   /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
   push(chunk, now) {
     if (this.ended) return;
-    let text2 = this.decoder.write(this.marks.push(chunk, now));
+    let text2 = this.decoder.write(this.marks.push(chunk));
     if (text2 !== "") {
       if (this.log.backlog > CAST_BACKLOG_BYTES) {
         this.dropped += Buffer.byteLength(text2);
@@ -17639,7 +17636,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
     if (!Array.isArray(parsed) || typeof parsed[0] != "number" || typeof parsed[2] != "string") return !0;
     if (lastTime = parsed[0], parsed[1] !== "o") return write(`${line}
 `);
-    let text2 = marks.push(Buffer.from(parsed[2], "utf8"), parsed[0] * 1e3).toString("utf8");
+    let text2 = marks.push(Buffer.from(parsed[2], "utf8")).toString("utf8");
     return text2 === "" || write(castEventLine(parsed[0], text2));
   };
   for (let part of parts) {

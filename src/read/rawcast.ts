@@ -64,7 +64,7 @@ export function writeRawCast(parts: readonly string[], idleTimeLimit: number | u
     if (!Array.isArray(parsed) || typeof parsed[0] !== 'number' || typeof parsed[2] !== 'string') return true;
     lastTime = parsed[0];
     if (parsed[1] !== 'o') return write(`${line}\n`);
-    const text = marks.push(Buffer.from(parsed[2], 'utf8'), parsed[0] * 1000).toString('utf8');
+    const text = marks.push(Buffer.from(parsed[2], 'utf8')).toString('utf8');
     return text === '' || write(castEventLine(parsed[0], text));
   };
   for (const part of parts) {

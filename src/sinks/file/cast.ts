@@ -87,7 +87,7 @@ export class CastFile {
   /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
   push(chunk: Buffer, now: number): void {
     if (this.ended) return;
-    const text = this.decoder.write(this.marks.push(chunk, now)); // always: the stripper and decoder must see every byte to stay in step
+    const text = this.decoder.write(this.marks.push(chunk)); // always: the stripper and decoder must see every byte to stay in step
     if (text === '') return;
     if (this.log.backlog > CAST_BACKLOG_BYTES) {
       this.dropped += Buffer.byteLength(text);

@@ -20,10 +20,11 @@
 // values are percent-encoded (shell/integration.bash:41), so none of these
 // occurs inside a mark. Marks split across chunks anywhere are handled: only
 // a possible start (ESC, `ESC ]`, `ESC ] 13`) is held back, a few bytes.
-// A mark left open ends as tmux ends any string, after STRING_TIMEOUT_MS
-// (input.c:739-757): output a pane shows after it is not dropped.
-
-import { STRING_TIMEOUT_MS } from '../../terminal/ansi.ts';
+// A mark left open is not ended after tmux's 5 s (input.c:739-757), though
+// the log's parser does so: two halves of the shell's own mark arriving 5 s
+// apart (a stalled write) would then let the nonce through. The cost: plain
+// text a program prints after an `ESC ] 133;` it never ends, up to the next
+// ESC or BEL (any colour, the next prompt), is in the log but not the cast.
 
 const ESC = 0x1b;
 const BEL = 0x07;
@@ -51,15 +52,9 @@ export class MarkStripper {
   private readonly held = Buffer.alloc(MAX_START);
   private heldLength = 0;
   private number = 0;
-  /** When the open mark began (epoch ms). */
-  private since = 0;
 
-  /** The chunk (read at `now`, epoch ms) without marks: a copy, or the chunk itself when it has nothing to drop or hold. */
-  push(chunk: Uint8Array, now?: number): Buffer {
-    if (now !== undefined && this.state >= State.Mark && now - this.since >= STRING_TIMEOUT_MS) {
-      this.state = State.Ground;
-      this.heldLength = 0; // the ESC of `ESC \` left open is dropped too: a terminal would read it with what follows
-    }
+  /** The chunk without marks: a copy, or the chunk itself when it has nothing to drop or hold. */
+  push(chunk: Uint8Array): Buffer {
     if (this.state === State.Ground && chunk.indexOf(ESC) < 0) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out = Buffer.allocUnsafe(chunk.length + this.heldLength);
     let o = 0;
@@ -93,7 +88,6 @@ export class MarkStripper {
           } else if (b === 0x3b && (this.number === 133 || this.number === 633)) {
             this.heldLength = 0;
             this.state = State.Mark;
-            this.since = now ?? 0;
           } else if (b < 0x20 && b !== ESC && b !== BEL && b !== CAN && b !== SUB && this.heldLength < MAX_START) {
             this.held[this.heldLength++] = b; // skipped by a terminal inside the number (input.c:681)
           } else {
