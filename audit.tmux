@@ -55,7 +55,8 @@ main() {
 	# tmux also makes a client the latest of the window it arrives in, without that hook (attach and
 	# switch-client: server-client.c:379; select-window, next-window: cmd-select-window.c:146), and its
 	# keys then fire nothing: marked pending, with when it arrived; it acts once it has pressed a key since.
-	tmux set-hook -g "client-session-changed[$((audit_hook_index + 1))]" "set-option -wF @audit_typist '?#{hook_client} #{client_name} #{client_activity}'"
+	# client-session-changed[47] is the sweep's and [48] the clients event's (below): this one is [49].
+	tmux set-hook -g "client-session-changed[$((audit_hook_index + 2))]" "set-option -wF @audit_typist '?#{hook_client} #{client_name} #{client_activity}'"
 	tmux set-hook -g "after-select-window[$audit_hook_index]" "set-option -wF @audit_typist '?#{client_name} #{client_name} #{client_activity}'"
 	# Recordings whose reader vanished without a stop event (kill -9 of reader and shell) are closed now,
 	# and whenever a logged pane comes into view (notification hooks, options-table.c:1269-1276), so the
