@@ -11480,7 +11480,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /**
    * What became of a pane: still running, exited but kept (remain-on-exit),
    * gone, or no server at all; and who last ran pipe-pane on it (the
-   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
+   * after-pipe-pane hook that audit.tmux sets records its client: tmux/pipe-closer.ts).
    */
   paneFate(paneId) {
     let answer;
@@ -13590,6 +13590,14 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   }
 };
 
+// src/tmux/pipe-closer.ts
+function pipeCloser(note, nowSeconds) {
+  let [user, name, activity] = note.split(" ");
+  if (!user || !name || !/^\d+$/.test(activity ?? "")) return;
+  let age = nowSeconds - Number(activity);
+  return age >= 0 && age <= 1 ? user : void 0;
+}
+
 // src/commands/pipe.ts
 var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS = 5e3;
 function runPipe(recording, runFile, dependencies = {}) {
@@ -13751,7 +13759,7 @@ function screenOf(tmux, paneId) {
 function endOfInput(tmux, recording) {
   if (!recording.socket) return { reason: "eof" };
   let { fate, pipedBy } = tmux.paneFate(recording.paneId);
-  return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipedBy || void 0 } : { reason: "server-exit" };
+  return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipeCloser(pipedBy, Math.floor(Date.now() / 1e3)) } : { reason: "server-exit" };
 }
 function chainKey(recording, tell) {
   if (recording.chainKey)
