@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs26 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs25 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs26.existsSync(executableFile)) return;
+        if (fs25.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path21.resolve(baseDir, baseName);
-          if (fs26.existsSync(localBin)) return localBin;
+          if (fs25.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path21.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs26.existsSync(`${localBin}${ext}`)
+            (ext) => fs25.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs26.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs25.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -11836,7 +11836,7 @@ function paneDied(tmux, paneId, status) {
 }
 
 // src/commands/clients.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1);
 
 // src/core/clients.ts
 function clientFields(client) {
@@ -11870,30 +11870,12 @@ function remembered(table, client) {
   }
 }
 
-// src/runtime/nudge.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), SIGUSR2 = 12;
-function catches(pid, signal) {
-  try {
-    let mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(import_node_fs5.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return mask !== void 0 && (BigInt(`0x${mask}`) >> BigInt(signal - 1)) % 2n === 1n;
-  } catch {
-    return !1;
-  }
-}
-function nudgeReader(pid) {
-  if (catches(pid, SIGUSR2))
-    try {
-      process.kill(pid, "SIGUSR2");
-    } catch {
-    }
-}
-
 // src/commands/clients.ts
 var CLIENTS_OPTION = "@audit_clients";
 function ownerOf(pid) {
   try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs6.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs6.default.readFileSync("/etc/passwd", "utf8").split(`
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs5.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs5.default.readFileSync("/etc/passwd", "utf8").split(`
 `).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
@@ -11901,7 +11883,7 @@ function ownerOf(pid) {
 }
 function remoteOf(pid) {
   try {
-    return sshFrom(environValue(import_node_fs6.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+    return sshFrom(environValue(import_node_fs5.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
   } catch {
     return;
   }
@@ -11939,8 +11921,7 @@ function tellSession(tmux, sessionId, name, fields) {
     } catch {
       continue;
     }
-    let reader = livingReader(pane.runFile);
-    recording.id !== pane.recording || reader === void 0 || (appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]), nudgeReader(reader));
+    recording.id !== pane.recording || livingReader(pane.runFile) === void 0 || appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]);
   }
 }
 function noteClient(tmux, what, clientName) {
@@ -11986,7 +11967,7 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -12006,7 +11987,7 @@ function panesToStart(rows, living) {
 }
 
 // src/commands/pipe.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -12028,7 +12009,6 @@ var ActorGate = class {
   push(chunk) {
     let now = this.options.now(), quiet = now - this.lastInput >= 150;
     if (this.lastInput = now, this.holdFor !== 0) return this.keep(chunk);
-    if (!this.options.tracker.othersMayAct) return this.options.deliver(chunk);
     if (quiet)
       return this.holdFor = this.ask(now), this.keep(chunk);
     now - this.lastAsked >= 1e3 && this.ask(now), this.options.deliver(chunk);
@@ -12092,21 +12072,11 @@ var ActorTracker = class {
   /** The last clients event's list, and whether anyone but the owner was in it. */
   clientsKey = "";
   shared = !1;
-  seen = !1;
   /** The actor's client, and its last key press (epoch seconds; -Infinity for the owner nobody has seen type). */
   actorClient;
   actorActivity = Number.NEGATIVE_INFINITY;
   get user() {
     return this.actorUser;
-  }
-  /**
-   * Whether anyone but the owner may act: not known yet (no snapshot), someone
-   * else's client is attached, or someone else is still the actor (the owner
-   * must be seen typing to take over again). When not, who types needs no
-   * asking: every client is the owner's.
-   */
-  get othersMayAct() {
-    return !this.seen || this.shared || this.actorUser !== this.owner.user;
   }
   /**
    * A snapshot from tmux. The clients event comes first (a newcomer is listed
@@ -12121,7 +12091,7 @@ var ActorTracker = class {
       let writers = clients.filter((client2) => !client2.readOnly), watchers = clients.filter((client2) => client2.readOnly);
       this.emit("clients", { count: clients.length, writers: listed(writers), watchers: listed(watchers) });
     }
-    this.clientsKey = key2, this.shared = shared, this.seen = !0;
+    this.clientsKey = key2, this.shared = shared;
     let actorClient = clients.find((client2) => client2.name === this.actorClient);
     actorClient && actorClient.user === this.actorUser && (this.actorActivity = Math.max(this.actorActivity, actorClient.activity));
     let typist = typistOf(snapshot.typist, clients, printedAt);
@@ -12782,10 +12752,10 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/writer.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -12874,45 +12844,45 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/compress.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs7.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs6.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs7.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs6.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs7.default.rmSync(temp, { force: !0 });
+    import_node_fs6.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs7.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
+    input = import_node_fs6.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs7.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
+    output = import_node_fs6.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
   } catch (error) {
-    return import_node_fs7.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs6.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs7.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs7.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs6.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs6.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs7.default.fsyncSync(output), import_node_fs7.default.closeSync(output), import_node_fs7.default.renameSync(temp, `${file}.gz`), import_node_fs7.default.rmSync(file, { force: !0 }), done();
+      import_node_fs6.default.fsyncSync(output), import_node_fs6.default.closeSync(output), import_node_fs6.default.renameSync(temp, `${file}.gz`), import_node_fs6.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs7.default.closeSync(output);
+        import_node_fs6.default.closeSync(output);
       } catch {
       }
-      import_node_fs7.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs6.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs8.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs7.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -12921,9 +12891,9 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs8.default.fstatSync(fd), import_node_fs8.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path10.default.dirname(file), live = import_node_path10.default.basename(file), names = import_node_fs8.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs8.default.renameSync(file, import_node_path10.default.join(dir, rotated));
+    if (sameFile(import_node_fs7.default.fstatSync(fd), import_node_fs7.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path10.default.dirname(file), live = import_node_path10.default.basename(file), names = import_node_fs7.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs7.default.renameSync(file, import_node_path10.default.join(dir, rotated));
       let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path10.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
@@ -12931,45 +12901,45 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path10.default.join(dir, other));
       }
       for (let old of doomed)
-        import_node_fs8.default.rmSync(import_node_path10.default.join(dir, old), { force: !0 }), pruned?.(import_node_path10.default.join(dir, old));
+        import_node_fs7.default.rmSync(import_node_path10.default.join(dir, old), { force: !0 }), pruned?.(import_node_path10.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path10.default.join(dir, name), stat = import_node_fs8.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path10.default.join(dir, name), stat = import_node_fs7.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs8.default.rmSync(lock, { force: !0 });
+    import_node_fs7.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs8.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
-      return import_node_fs8.default.writeSync(fd, String(process.pid)), import_node_fs8.default.closeSync(fd), !0;
+      let fd = import_node_fs7.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
+      return import_node_fs7.default.writeSync(fd, String(process.pid)), import_node_fs7.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs8.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
+        let held = import_node_fs7.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
         try {
-          holder = import_node_fs8.default.readFileSync(held, "utf8");
-          let stat = import_node_fs8.default.fstatSync(held);
+          holder = import_node_fs7.default.readFileSync(held, "utf8");
+          let stat = import_node_fs7.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs8.default.closeSync(held);
+          import_node_fs7.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs8.default.rmSync(lock, { force: !0 });
+      import_node_fs7.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -12979,7 +12949,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs9.default.lstatSync(import_node_path11.default.dirname(file)), this.writeFn = options.write ?? import_node_fs9.default.write, this.size = import_node_fs9.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs8.default.lstatSync(import_node_path11.default.dirname(file)), this.writeFn = options.write ?? import_node_fs8.default.write, this.size = import_node_fs8.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -13053,7 +13023,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs9.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs8.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -13070,11 +13040,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs9.default.fsyncSync(this.fd);
+        import_node_fs8.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs9.default.closeSync(this.fd);
+    import_node_fs8.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -13164,10 +13134,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs9.default.fstatSync(this.fd), current = import_node_fs9.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs8.default.fstatSync(this.fd), current = import_node_fs8.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs9.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs8.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -13188,7 +13158,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs9.default.fstatSync(this.fd).size;
+      size2 = import_node_fs8.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -13213,11 +13183,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs9.default.lstatSync(import_node_path11.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs8.default.lstatSync(import_node_path11.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs9.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs9.default.lstatSync(import_node_path11.default.dirname(this.file));
+    import_node_fs8.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs8.default.lstatSync(import_node_path11.default.dirname(this.file));
   }
 };
 
@@ -13240,7 +13210,7 @@ var CastFile = class {
   constructor(file, header, options) {
     this.header = header;
     this.options = options;
-    let existing = import_node_fs10.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs9.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -13412,7 +13382,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs11 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
+var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs10 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -13569,7 +13539,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs11.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs10.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -13745,7 +13715,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
     finish(signal);
   });
-  process.on("SIGUSR2", () => gate?.poll()), process.on("SIGUSR1", () => {
+  process.on("SIGUSR1", () => {
     quietStop ??= setTimeout(() => {
       finish("SIGUSR1");
     }, QUIET_STOP_MS);
@@ -13794,7 +13764,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs12.default.readFileSync(recording.chainKey);
+      let key2 = import_node_fs11.default.readFileSync(recording.chainKey);
       if (key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -13846,7 +13816,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs13.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs12.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -13868,20 +13838,20 @@ function runAutoReader(socket, paneId, dependencies) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs13.default.existsSync(options.dir),
+    dirExists: import_node_fs12.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs13.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs12.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs13.default.closeSync(openAppend(plan.file));
+    import_node_fs12.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -13901,10 +13871,10 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -13913,7 +13883,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs14.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs13.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -13933,7 +13903,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs14.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs13.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -13949,35 +13919,35 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 function openLog(file) {
   let fd;
   try {
-    fd = import_node_fs14.default.openSync(file, import_node_fs14.default.constants.O_RDONLY | import_node_fs14.default.constants.O_NONBLOCK);
+    fd = import_node_fs13.default.openSync(file, import_node_fs13.default.constants.O_RDONLY | import_node_fs13.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs14.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs13.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(import_node_fs14.default.readFileSync(fd));
+    return textOfGzip(import_node_fs13.default.readFileSync(fd));
   } finally {
-    import_node_fs14.default.closeSync(fd);
+    import_node_fs13.default.closeSync(fd);
   }
 }
 function textOfGzip(bytes) {
-  let dir = import_node_fs14.default.mkdtempSync(import_node_path13.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
+  let dir = import_node_fs13.default.mkdtempSync(import_node_path13.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
   try {
-    let fd = import_node_fs14.default.openSync(temp, import_node_fs14.default.constants.O_RDWR | import_node_fs14.default.constants.O_CREAT | import_node_fs14.default.constants.O_EXCL, 384);
+    let fd = import_node_fs13.default.openSync(temp, import_node_fs13.default.constants.O_RDWR | import_node_fs13.default.constants.O_CREAT | import_node_fs13.default.constants.O_EXCL, 384);
     try {
       let text2 = import_node_zlib2.default.gunzipSync(bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs14.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs13.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs14.default.closeSync(fd), error;
+      throw import_node_fs13.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs14.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs13.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs14.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs13.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -13986,11 +13956,11 @@ function endLines(fd, size2 = import_node_fs14.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs14.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs13.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs14.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs13.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -14079,7 +14049,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs15 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs14 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -14096,7 +14066,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs15.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs14.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -14161,7 +14131,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs16.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs15.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -14186,7 +14156,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs16.default.closeSync(fd);
+      import_node_fs15.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -14220,10 +14190,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -14261,7 +14231,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs17.default.readdirSync(dir);
+    names = import_node_fs16.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -14377,7 +14347,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs18.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs17.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -14454,7 +14424,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
 
 // src/chain/verify.ts
 var RecordingState = class {
@@ -14739,13 +14709,13 @@ var ChainVerifier = class {
 
 // src/commands/verify.ts
 function readLogText(file) {
-  let bytes = import_node_fs19.default.readFileSync(file);
+  let bytes = import_node_fs18.default.readFileSync(file);
   return (file.endsWith(".gz") ? import_node_zlib3.default.gunzipSync(bytes) : bytes).toString("utf8");
 }
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Set(), runDir = import_node_path17.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs19.default.readdirSync(runDir);
+    names = import_node_fs18.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -14844,7 +14814,7 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs19.default.readFileSync(options.key);
+        key2 = import_node_fs18.default.readFileSync(options.key);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
@@ -15055,17 +15025,17 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
+var import_node_fs20 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1);
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs20.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs19.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -15160,11 +15130,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs20.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs19.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs20.default.closeSync(fd);
+          import_node_fs19.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -15236,7 +15206,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs21.default.closeSync(fd);
+    import_node_fs20.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -15278,7 +15248,7 @@ function readFile(path21, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path21, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs21.default.closeSync(fd);
+    fd !== void 0 && import_node_fs20.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -15315,7 +15285,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs21.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs20.default.closeSync(fd);
   }
   return matched;
 }
@@ -15337,7 +15307,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs21.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs20.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -15522,17 +15492,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs22.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs21.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -15549,21 +15519,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs22.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs21.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs22.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs21.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs22.default.closeSync(own);
+        own !== void 0 && import_node_fs21.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs22.default.statSync(file);
+    return import_node_fs21.default.statSync(file);
   } catch {
     return;
   }
@@ -15571,7 +15541,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs22.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs21.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -15583,19 +15553,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs22.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs21.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs22.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs21.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs22.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs21.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs22.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs21.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -15620,7 +15590,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs22.default.closeSync(reading.fd);
+      import_node_fs21.default.closeSync(reading.fd);
     }
   }
 }
@@ -15643,7 +15613,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs23.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs22.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -15658,9 +15628,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs23.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs22.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs23.default.closeSync(fd);
+      fd !== void 0 && import_node_fs22.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -15680,7 +15650,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs25 = __toESM(require("node:fs"), 1);
+var import_node_fs24 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -15760,12 +15730,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path20.default.join(set.dir, set.live), rec), name = import_node_path20.default.basename(live), names;
     try {
-      names = import_node_fs24.default.readdirSync(set.dir);
+      names = import_node_fs23.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -15804,7 +15774,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs24.default.closeSync(fd);
+        import_node_fs23.default.closeSync(fd);
       }
   }
   return !header;
@@ -15847,15 +15817,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs25.default.openSync(options.output, import_node_fs25.default.constants.O_WRONLY | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL | import_node_fs25.default.constants.O_NOFOLLOW, 384), import_node_fs25.default.fchmodSync(fd, 384);
+      fd = import_node_fs24.default.openSync(options.output, import_node_fs24.default.constants.O_WRONLY | import_node_fs24.default.constants.O_CREAT | import_node_fs24.default.constants.O_EXCL | import_node_fs24.default.constants.O_NOFOLLOW, 384), import_node_fs24.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs25.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs25.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs24.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs24.default.writeSync(fd, pending);
     } finally {
-      import_node_fs25.default.closeSync(fd);
+      import_node_fs24.default.closeSync(fd);
     }
   });
 }

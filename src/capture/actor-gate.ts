@@ -7,12 +7,8 @@
 // after a quiet spell is held back until tmux has answered: what it holds is
 // then stamped with the user who typed it, not the one before. A flood has no
 // quiet spells and is asked about once a second without being held; an
-// attach or detach with no output is seen by `poll`, which the clients hook
-// prompts at once (runtime/nudge.ts) besides a timer. While only the owner's
-// clients are attached and the owner acts, nothing is asked or held: every
-// client is the owner's, and the log of a pane nobody shares pays nothing.
-// Pure: the clock and the question are given; the reader keeps draining its
-// input while a read waits.
+// attach or detach with no output is seen by `poll`. Pure: the clock and the
+// question are given; the reader keeps draining its input while a read waits.
 
 import type { ActorTracker, TypingSnapshot } from './actor.ts';
 
@@ -52,8 +48,6 @@ export class ActorGate {
     const quiet = now - this.lastInput >= QUIET_MS;
     this.lastInput = now;
     if (this.holdFor !== 0) return this.keep(chunk);
-    // The owner alone: nothing to ask, nothing held (a guest arriving is told by the clients hook: nudge, poll).
-    if (!this.options.tracker.othersMayAct) return this.options.deliver(chunk);
     if (quiet) {
       this.holdFor = this.ask(now);
       return this.keep(chunk);

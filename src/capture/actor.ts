@@ -105,7 +105,6 @@ export class ActorTracker {
   /** The last clients event's list, and whether anyone but the owner was in it. */
   private clientsKey = '';
   private shared = false;
-  private seen = false;
   /** The actor's client, and its last key press (epoch seconds; -Infinity for the owner nobody has seen type). */
   private actorClient: string | undefined;
   private actorActivity = Number.NEGATIVE_INFINITY;
@@ -127,16 +126,6 @@ export class ActorTracker {
   }
 
   /**
-   * Whether anyone but the owner may act: not known yet (no snapshot), someone
-   * else's client is attached, or someone else is still the actor (the owner
-   * must be seen typing to take over again). When not, who types needs no
-   * asking: every client is the owner's.
-   */
-  get othersMayAct(): boolean {
-    return !this.seen || this.shared || this.actorUser !== this.owner.user;
-  }
-
-  /**
    * A snapshot from tmux. The clients event comes first (a newcomer is listed
    * before it acts); it is said only once someone other than the owner is or
    * was attached, so a log where the owner alone is attached does not change.
@@ -153,7 +142,6 @@ export class ActorTracker {
     }
     this.clientsKey = key;
     this.shared = shared;
-    this.seen = true;
 
     // The actor's own later keys raise the bar another client's key must reach.
     const actorClient = clients.find((client) => client.name === this.actorClient);

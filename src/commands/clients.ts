@@ -9,7 +9,6 @@ import { recordingIdentity } from '../capture/identity.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { clientFields, environValue, remember, remembered, sshFrom, type ClientFacts } from '../core/clients.ts';
 import type { EventFields } from '../core/record.ts';
-import { nudgeReader } from '../runtime/nudge.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
 import { FIELD_SEPARATOR, type Tmux } from '../tmux/client.ts';
@@ -79,11 +78,8 @@ function tellSession(tmux: Tmux, sessionId: string, name: string, fields: EventF
     } catch {
       continue;
     }
-    const reader = livingReader(pane.runFile);
-    if (recording.id !== pane.recording || reader === undefined) continue;
+    if (recording.id !== pane.recording || livingReader(pane.runFile) === undefined) continue;
     appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [new Stamper(recordingIdentity(recording)).event(name, fields, Date.now())]);
-    // After the event, so the reader's own clients event (if any) comes after it in the log.
-    nudgeReader(reader);
   }
 }
 

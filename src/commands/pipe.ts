@@ -223,8 +223,6 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     }
   });
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
-  // A client came or went (commands/clients.ts, runtime/nudge.ts): who is attached is asked now.
-  process.on('SIGUSR2', () => gate?.poll());
   // The pane died under remain-on-exit (commands/died.ts left a stop request saying so).
   process.on('SIGUSR1', () => {
     quietStop ??= setTimeout(() => void finish('SIGUSR1'), QUIET_STOP_MS);
