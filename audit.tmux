@@ -45,9 +45,11 @@ main() {
 	tmux set-hook -g "window-renamed[$audit_hook_index]" "$(run_shell_command "[ '#{automatic-rename}' = 1 ] || $run_helper window-renamed --window '#{hook_window}'")"
 	# remain-on-exit keeps a dead pane and its pipe: stop its recording with the exit status.
 	tmux set-hook -g "pane-died[$audit_hook_index]" "$(run_shell_command "$run_helper died --pane '#{hook_pane}' --status '#{pane_dead_status}'")"
-	# Who ran pipe-pane last, by hand or not: the reader names them if its pipe is closed under it.
-	# (An after-hook runs in the issuing command's context, on its target pane: cmd-queue.c cmdq_insert_hook.)
-	tmux set-hook -g "after-pipe-pane[$audit_hook_index]" "set-option -pF @audit_piped_by '#{client_user}'"
+	# Who ran pipe-pane last, by hand or not: the reader names them if its pipe is closed under it, only if
+	# that client had just pressed a key (src/tmux/pipe-closer.ts): from a command line, tmux's client here is
+	# the best attached one, not the sender. (An after-hook runs in the issuing command's context, on its
+	# target pane: cmd-queue.c cmdq_insert_hook.)
+	tmux set-hook -g "after-pipe-pane[$audit_hook_index]" "set-option -pF @audit_piped_by '#{client_user} #{client_name} #{client_activity}'"
 	# Which client typed last in each window: client-active fires when that changes (server-client.c:1783),
 	# before the pane echoes the key. Readers ask tmux for it and for whose client it is (src/capture/actor.ts).
 	# The hook's target is that client's current window, where it typed (notify.c, cmd_find_from_client).
@@ -55,7 +57,8 @@ main() {
 	# tmux also makes a client the latest of the window it arrives in, without that hook (attach and
 	# switch-client: server-client.c:379; select-window, next-window: cmd-select-window.c:146), and its
 	# keys then fire nothing: marked pending, with when it arrived; it acts once it has pressed a key since.
-	tmux set-hook -g "client-session-changed[$((audit_hook_index + 1))]" "set-option -wF @audit_typist '?#{hook_client} #{client_name} #{client_activity}'"
+	# client-session-changed[47] is the sweep's and [48] the clients event's (below): this one is [49].
+	tmux set-hook -g "client-session-changed[$((audit_hook_index + 2))]" "set-option -wF @audit_typist '?#{hook_client} #{client_name} #{client_activity}'"
 	tmux set-hook -g "after-select-window[$audit_hook_index]" "set-option -wF @audit_typist '?#{client_name} #{client_name} #{client_activity}'"
 	# Recordings whose reader vanished without a stop event (kill -9 of reader and shell) are closed now,
 	# and whenever a logged pane comes into view (notification hooks, options-table.c:1269-1276), so the

@@ -11628,7 +11628,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /**
    * What became of a pane: still running, exited but kept (remain-on-exit),
    * gone, or no server at all; and who last ran pipe-pane on it (the
-   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
+   * after-pipe-pane hook that audit.tmux sets records its client: tmux/pipe-closer.ts).
    */
   paneFate(paneId) {
     let answer;
@@ -12168,8 +12168,8 @@ var ActorGate = class {
     let now = this.options.now(), quiet = now - this.lastInput >= 150;
     if (this.lastInput = now, this.holdFor !== 0) return this.keep(chunk);
     if (quiet)
-      return this.holdFor = this.ask(), this.keep(chunk);
-    now - this.lastAsked >= 1e3 && this.ask(), this.options.deliver(chunk);
+      return this.holdFor = this.ask(now), this.keep(chunk);
+    now - this.lastAsked >= 1e3 && this.ask(now), this.options.deliver(chunk);
   }
   /** Asks without holding anything (a timer: clients come and go without output). */
   poll() {
@@ -12188,10 +12188,11 @@ var ActorGate = class {
     this.held = [], this.heldBytes = 0;
     for (let chunk of held) this.options.deliver(chunk);
   }
-  ask() {
+  /** `printedAt`: when the read that asks came (ms, the clock's); none for a poll. */
+  ask(printedAt) {
     let number2 = ++this.asked;
     return this.lastAsked = this.options.now(), this.options.ask((snapshot) => {
-      this.closed || number2 <= this.answered || (this.answered = number2, snapshot && this.options.tracker.update(snapshot), this.holdFor !== 0 && number2 >= this.holdFor && this.release());
+      this.closed || number2 <= this.answered || (this.answered = number2, snapshot && this.options.tracker.update(snapshot, printedAt === void 0 ? void 0 : Math.floor(printedAt / 1e3)), this.holdFor !== 0 && number2 >= this.holdFor && this.release());
     }), number2;
   }
 };
@@ -12200,12 +12201,16 @@ var ActorGate = class {
 function listed(clients) {
   return clients.length === 0 ? void 0 : clients.map((client) => `${client.user}@${client.name}`).join(" ");
 }
-function typistOf(option, clients) {
-  if (!option.startsWith("?")) return clients.find((client2) => client2.name === option);
+function typistOf(option, clients, printedAt) {
+  if (!option.startsWith("?")) {
+    let client2 = clients.find((each) => each.name === option);
+    return client2 && { client: client2, uncertain: !1 };
+  }
   let [name, namedByHook, activity] = option.slice(1).split(" "), client = clients.find((each) => each.name === name);
   if (!client) return;
   let arrived = namedByHook === name && /^\d+$/.test(activity ?? "") ? Number(activity) : client.created;
-  return client.activity > arrived ? client : void 0;
+  if (client.activity > arrived) return { client, uncertain: !1 };
+  if (client.activity === arrived && printedAt === arrived) return { client, uncertain: !0 };
 }
 var ActorTracker = class {
   /**
@@ -12225,6 +12230,9 @@ var ActorTracker = class {
   /** The last clients event's list, and whether anyone but the owner was in it. */
   clientsKey = "";
   shared = !1;
+  /** The actor's client, and its last key press (epoch seconds; -Infinity for the owner nobody has seen type). */
+  actorClient;
+  actorActivity = Number.NEGATIVE_INFINITY;
   get user() {
     return this.actorUser;
   }
@@ -12232,17 +12240,28 @@ var ActorTracker = class {
    * A snapshot from tmux. The clients event comes first (a newcomer is listed
    * before it acts); it is said only once someone other than the owner is or
    * was attached, so a log where the owner alone is attached does not change.
+   * `printedAt`: epoch seconds of the output that led to the question (none for a poll).
    */
-  update(snapshot) {
-    let clients = [...snapshot.clients], key2 = clients.map((client) => `${client.user}\0${client.uid}\0${client.name}\0${client.readOnly}`).join(`
-`), shared = clients.some((client) => client.uid !== this.owner.uid || client.user !== this.owner.user);
+  update(snapshot, printedAt) {
+    let clients = [...snapshot.clients], key2 = clients.map((client2) => `${client2.user}\0${client2.uid}\0${client2.name}\0${client2.readOnly}`).join(`
+`), shared = clients.some((client2) => client2.uid !== this.owner.uid || client2.user !== this.owner.user);
     if (key2 !== this.clientsKey && (shared || this.shared)) {
-      let writers = clients.filter((client) => !client.readOnly), watchers = clients.filter((client) => client.readOnly);
+      let writers = clients.filter((client2) => !client2.readOnly), watchers = clients.filter((client2) => client2.readOnly);
       this.emit("clients", { count: clients.length, writers: listed(writers), watchers: listed(watchers) });
     }
     this.clientsKey = key2, this.shared = shared;
-    let typist = typistOf(snapshot.typist, clients);
-    !typist || typist.readOnly || typist.user === this.actorUser || (this.actorUser = typist.user, this.acting(typist.user), this.emit("actor", { user: typist.user, uid: typist.uid, client: typist.name }));
+    let actorClient = clients.find((client2) => client2.name === this.actorClient);
+    actorClient && actorClient.user === this.actorUser && (this.actorActivity = Math.max(this.actorActivity, actorClient.activity));
+    let typist = typistOf(snapshot.typist, clients, printedAt);
+    if (!typist || typist.client.readOnly) return;
+    let { client } = typist;
+    if (client.user === this.actorUser) {
+      this.actorClient = client.name, this.actorActivity = Math.max(this.actorActivity, client.activity);
+      return;
+    }
+    if (client.activity < this.actorActivity) return;
+    let uncertain = typist.uncertain || client.activity === this.actorActivity;
+    this.actorUser = client.user, this.actorClient = client.name, this.actorActivity = client.activity, this.acting(client.user), this.emit("actor", { user: client.user, uid: client.uid, client: client.name, uncertain: uncertain ? "yes" : void 0 });
   }
 };
 
@@ -15417,6 +15436,14 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   }
 };
 
+// src/tmux/pipe-closer.ts
+function pipeCloser(note, nowSeconds) {
+  let [user, name, activity] = note.split(" ");
+  if (!user || !name || !/^\d+$/.test(activity ?? "")) return;
+  let age = nowSeconds - Number(activity);
+  return age >= 0 && age <= 1 ? user : void 0;
+}
+
 // src/commands/pipe.ts
 var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS = 5e3;
 function runPipe(recording, runFile, dependencies = {}) {
@@ -15597,7 +15624,7 @@ function screenOf(tmux, paneId) {
 function endOfInput(tmux, recording) {
   if (!recording.socket) return { reason: "eof" };
   let { fate, pipedBy } = tmux.paneFate(recording.paneId);
-  return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipedBy || void 0 } : { reason: "server-exit" };
+  return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipeCloser(pipedBy, Math.floor(Date.now() / 1e3)) } : { reason: "server-exit" };
 }
 function chainKey(recording, tell) {
   if (recording.chainKey)

@@ -49,10 +49,10 @@ export class ActorGate {
     this.lastInput = now;
     if (this.holdFor !== 0) return this.keep(chunk);
     if (quiet) {
-      this.holdFor = this.ask();
+      this.holdFor = this.ask(now);
       return this.keep(chunk);
     }
-    if (now - this.lastAsked >= RECHECK_MS) this.ask();
+    if (now - this.lastAsked >= RECHECK_MS) this.ask(now);
     this.options.deliver(chunk);
   }
 
@@ -82,13 +82,15 @@ export class ActorGate {
     for (const chunk of held) this.options.deliver(chunk);
   }
 
-  private ask(): number {
+  /** `printedAt`: when the read that asks came (ms, the clock's); none for a poll. */
+  private ask(printedAt?: number): number {
     const number = ++this.asked;
     this.lastAsked = this.options.now();
     this.options.ask((snapshot) => {
       if (this.closed || number <= this.answered) return;
       this.answered = number;
-      if (snapshot) this.options.tracker.update(snapshot);
+      // tmux's activity times are whole epoch seconds (format.c client_activity).
+      if (snapshot) this.options.tracker.update(snapshot, printedAt === undefined ? undefined : Math.floor(printedAt / 1000));
       if (this.holdFor !== 0 && number >= this.holdFor) this.release();
     });
     return number;

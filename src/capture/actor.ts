@@ -15,6 +15,19 @@
 // audit.tmux): the client acts once its last key press (client_activity, whole
 // seconds) is later than when it arrived; arriving is not typing.
 //
+// Arriving, resizing and being handed the window are not typing either, and
+// tmux makes the client latest for each of them too, firing client-active:
+// a resize (MSG_RESIZE, server-client.c:2715), and the window handed to the
+// most recently active remaining client when the latest one detaches or leaves
+// (server-client.c:353). None of them touches the client's activity time, which
+// only a key (mouse and focus events included) sets (server-client.c:1829). So
+// a client becomes the actor only if its last key press is no earlier than the
+// current actor's last one: output keeps the user who started it until someone
+// else presses a key. Seconds are whole: a key in the same second as the
+// actor's last one, or a pending client's key in the second it arrived while
+// the pane printed then, cannot be told from no key; those switches are
+// written with uncertain=yes rather than silently dropped.
+//
 // Trust: the typist option only names a client; who that client is comes from
 // list-clients, which a guest cannot change. A read-only client (server-access
 // -r) never becomes the actor: tmux makes it the latest client on every key it
@@ -57,20 +70,34 @@ function listed(clients: readonly AttachedClient[]): string | undefined {
   return clients.length === 0 ? undefined : clients.map((client) => `${client.user}@${client.name}`).join(' ');
 }
 
+/** A client the typist option names as having typed, and whether its key press is only possible (same second). */
+export interface Typist {
+  client: AttachedClient;
+  uncertain: boolean;
+}
+
 /**
  * The client the typist option says typed last in the window, among `clients`;
  * undefined when it names none, or a pending one that has not typed since it
- * arrived. The option is settable by anyone with write access: it is only
- * ever compared with names list-clients gives.
+ * arrived. `printedAt` (epoch seconds) is when the pane printed what led to the
+ * question: a pending client whose last key is in the second it arrived, when
+ * the pane printed in that second too, may have typed (uncertain). The option is
+ * settable by anyone with write access: it is only ever compared with names
+ * list-clients gives.
  */
-export function typistOf(option: string, clients: readonly AttachedClient[]): AttachedClient | undefined {
-  if (!option.startsWith('?')) return clients.find((client) => client.name === option);
+export function typistOf(option: string, clients: readonly AttachedClient[], printedAt?: number): Typist | undefined {
+  if (!option.startsWith('?')) {
+    const client = clients.find((each) => each.name === option);
+    return client && { client, uncertain: false };
+  }
   const [name, namedByHook, activity] = option.slice(1).split(' ');
   const client = clients.find((each) => each.name === name);
   if (!client) return undefined;
   // The hook's `client_*` is the best client, not necessarily the one that arrived (notify.c: queued with none).
   const arrived = namedByHook === name && /^\d+$/.test(activity ?? '') ? Number(activity) : client.created;
-  return client.activity > arrived ? client : undefined;
+  if (client.activity > arrived) return { client, uncertain: false };
+  if (client.activity === arrived && printedAt === arrived) return { client, uncertain: true };
+  return undefined;
 }
 
 export class ActorTracker {
@@ -78,6 +105,9 @@ export class ActorTracker {
   /** The last clients event's list, and whether anyone but the owner was in it. */
   private clientsKey = '';
   private shared = false;
+  /** The actor's client, and its last key press (epoch seconds; -Infinity for the owner nobody has seen type). */
+  private actorClient: string | undefined;
+  private actorActivity = Number.NEGATIVE_INFINITY;
 
   /**
    * `emit` gets the events; `acting` the user to stamp from now on (called only on a change).
@@ -99,8 +129,9 @@ export class ActorTracker {
    * A snapshot from tmux. The clients event comes first (a newcomer is listed
    * before it acts); it is said only once someone other than the owner is or
    * was attached, so a log where the owner alone is attached does not change.
+   * `printedAt`: epoch seconds of the output that led to the question (none for a poll).
    */
-  update(snapshot: TypingSnapshot): void {
+  update(snapshot: TypingSnapshot, printedAt?: number): void {
     const clients = [...snapshot.clients];
     const key = clients.map((client) => `${client.user}\0${client.uid}\0${client.name}\0${client.readOnly}`).join('\n');
     const shared = clients.some((client) => client.uid !== this.owner.uid || client.user !== this.owner.user);
@@ -112,12 +143,27 @@ export class ActorTracker {
     this.clientsKey = key;
     this.shared = shared;
 
+    // The actor's own later keys raise the bar another client's key must reach.
+    const actorClient = clients.find((client) => client.name === this.actorClient);
+    if (actorClient && actorClient.user === this.actorUser) this.actorActivity = Math.max(this.actorActivity, actorClient.activity);
+
     // A typist that is gone or only watching changes nothing: output keeps the user who last typed.
-    const typist = typistOf(snapshot.typist, clients);
-    if (!typist || typist.readOnly || typist.user === this.actorUser) return;
-    this.actorUser = typist.user;
+    const typist = typistOf(snapshot.typist, clients, printedAt);
+    if (!typist || typist.client.readOnly) return;
+    const { client } = typist;
+    if (client.user === this.actorUser) {
+      this.actorClient = client.name;
+      this.actorActivity = Math.max(this.actorActivity, client.activity);
+      return;
+    }
+    // Made latest without a key since the actor's last one (a resize, the window handed over on a detach).
+    if (client.activity < this.actorActivity) return;
+    const uncertain = typist.uncertain || client.activity === this.actorActivity;
+    this.actorUser = client.user;
+    this.actorClient = client.name;
+    this.actorActivity = client.activity;
     // The event is the first record stamped with the new user.
-    this.acting(typist.user);
-    this.emit('actor', { user: typist.user, uid: typist.uid, client: typist.name });
+    this.acting(client.user);
+    this.emit('actor', { user: client.user, uid: client.uid, client: client.name, uncertain: uncertain ? 'yes' : undefined });
   }
 }

@@ -36,6 +36,7 @@ import { SyslogSink } from '../sinks/syslog/sink.ts';
 import { describeTarget } from '../sinks/syslog/target.ts';
 import type { WriteFn } from '../sinks/file/writer.ts';
 import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
+import { pipeCloser } from '../tmux/pipe-closer.ts';
 
 /** After SIGUSR1, how long input must be quiet before the reader finishes. */
 const QUIET_STOP_MS = 200;
@@ -316,7 +317,7 @@ function endOfInput(tmux: Tmux, recording: Recording): { reason: string; by?: st
   const { fate, pipedBy } = tmux.paneFate(recording.paneId);
   if (fate === 'gone') return { reason: 'pane-closed' };
   if (fate === 'dead') return { reason: 'pane-exited' };
-  if (fate === 'alive') return { reason: 'pipe-closed', by: pipedBy || undefined };
+  if (fate === 'alive') return { reason: 'pipe-closed', by: pipeCloser(pipedBy, Math.floor(Date.now() / 1000)) };
   return { reason: 'server-exit' };
 }
 

@@ -298,7 +298,7 @@ export class Tmux {
   /**
    * What became of a pane: still running, exited but kept (remain-on-exit),
    * gone, or no server at all; and who last ran pipe-pane on it (the
-   * after-pipe-pane hook that audit.tmux sets records `#{client_user}`).
+   * after-pipe-pane hook that audit.tmux sets records its client: tmux/pipe-closer.ts).
    */
   paneFate(paneId: string): { fate: 'alive' | 'dead' | 'gone' | 'no-server'; pipedBy: string } {
     let answer: string;

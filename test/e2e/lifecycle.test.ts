@@ -4,12 +4,13 @@
 // shell both killed. Real tmux, real clients, a real second Unix user.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { alive, descendants } from '../support/process.ts';
 import { PLUGIN } from '../support/paths.ts';
-import { OuterTerminal, serversForThisFile } from '../support/tmux.ts';
+import { attachClient, OuterTerminal, serversForThisFile } from '../support/tmux.ts';
 import { createUser, openSocketTo } from '../support/users.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -148,6 +149,26 @@ describe('pipe-pane by hand', () => {
       assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=pipe-closed by=${guest.name}\\n$`));
     } finally {
       terminal.kill();
+    }
+  });
+});
+
+describe('pipe-pane by hand, from a command line', () => {
+  it("a second user's command line outside tmux names nobody, not the attached owner tmux takes for its client", async () => {
+    const tmux = server();
+    const guest = createUser();
+    const socketPath = openSocketTo(tmux.show('#{socket_path}'));
+    tmux.tmux('server-access', '-a', guest.name);
+    const { pid, recording } = await tmux.startLogging();
+    const owner = await attachClient(tmux);
+    try {
+      // The owner's client is attached and idle: tmux's best client for a command from outside (cmd-find.c:113).
+      await waitFor("the owner's last key press to be over a second old", () => Date.now() / 1000 - Number(tmux.show('#{client_activity}')) > 2.5, 20_000);
+      execFileSync('runuser', ['-u', guest.name, '--', 'env', '-u', 'TMUX', 'HOME=/tmp', 'tmux', '-S', socketPath, 'pipe-pane', '-t', '%0'], { stdio: 'ignore' });
+      await waitFor('the reader to exit', () => !alive(pid));
+      assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=pipe-closed\\n$`));
+    } finally {
+      owner.kill();
     }
   });
 });

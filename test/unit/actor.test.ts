@@ -22,7 +22,8 @@ const CAROL: AttachedClient = { name: '/dev/pts/5', user: 'carol', uid: '1002', 
 const pressed = (client: AttachedClient, seconds: number): AttachedClient => ({ ...client, activity: client.created + seconds });
 
 function setUp() {
-  let clock = 1_000;
+  // Epoch ms, as Date.now: a second after the clients below attached.
+  let clock = (SINCE.created + 1) * 1000;
   const sink = new MemorySink();
   const stamper = new Stamper({ rec: 'R', user: 'root', place: PLACE });
   const pipeline = new Pipeline([], [sink]);
@@ -105,9 +106,12 @@ describe('the acting user', () => {
 
   it('switches back and forth are each an event; the same user on another client is not', () => {
     const t = setUp();
+    // Each presses a key a second after the one before.
+    let second = 0;
     for (const typist of [BOB, ROOT, ROOT2, BOB]) {
+      const clients = [ROOT, ROOT2, BOB].map((client) => (client === typist ? pressed(client, ++second) : client));
       t.gate.poll();
-      t.answer(typist.name, ROOT, ROOT2, BOB);
+      t.answer(typist.name, ...clients);
     }
     assert.deepEqual(
       t.stamped().filter((line) => line.includes('* actor')),
@@ -135,14 +139,14 @@ describe('the acting user', () => {
     t.gate.poll();
     t.answer(`?${BOB.name} ${ROOT.name} ${ROOT.activity}`, ROOT, pressed(BOB, 1));
     t.gate.poll();
-    t.answer(ROOT.name, ROOT, pressed(BOB, 1));
+    t.answer(ROOT.name, pressed(ROOT, 2), pressed(BOB, 1));
     // Switched into the window by a key at second 5 (select-window's after-hook names it and its activity).
     const arrived = BOB.created + 5;
     for (const bob of [pressed(BOB, 5), pressed(BOB, 6)]) {
       t.gate.poll();
-      t.answer(`?${ROOT.name} ${ROOT.name} ${ROOT.activity + 5}`, ROOT, bob); // root's own switch, not typing since
+      t.answer(`?${ROOT.name} ${ROOT.name} ${ROOT.activity + 5}`, pressed(ROOT, 5), bob); // root's own switch, not typing since
       t.gate.poll();
-      t.answer(`?${BOB.name} ${BOB.name} ${arrived}`, ROOT, bob);
+      t.answer(`?${BOB.name} ${BOB.name} ${arrived}`, pressed(ROOT, 5), bob);
     }
     // A forged or garbled option names nobody.
     for (const forged of ['?', `?${ROOT.name} ${ROOT.name} x`, '?/dev/pts/99 /dev/pts/99 1', `${ROOT.name}\n${ROOT.name}`]) {
@@ -153,6 +157,67 @@ describe('the acting user', () => {
       t.stamped().filter((line) => line.includes('* actor')),
       ['bob * actor user=bob uid=1001 client=/dev/pts/4', 'root * actor user=root uid=0 client=/dev/pts/1', 'bob * actor user=bob uid=1001 client=/dev/pts/4'],
     );
+  });
+
+  it("tmux making a client the latest without a key (a resize, the window handed over when the actor detaches) changes nothing", () => {
+    const t = setUp();
+    // bob types `sleep 2; echo out` and Enter at second 3.
+    t.tick(QUIET_MS);
+    t.gate.push(Buffer.from('sleep 2; echo out\r\n'));
+    t.answer(BOB.name, pressed(ROOT, 1), pressed(BOB, 3));
+    // root's terminal is resized (client-active names root, server-client.c:2715); root pressed nothing since second 1.
+    t.tick(1000);
+    t.gate.poll();
+    t.answer(ROOT.name, pressed(ROOT, 1), pressed(BOB, 3));
+    // bob detaches: tmux hands the window to root (server-client.c:353), and `out` comes after a pause.
+    t.tick(1000);
+    t.gate.push(Buffer.from('out\r\n'));
+    t.answer(ROOT.name, pressed(ROOT, 1));
+    // root types: now root acts.
+    t.tick(1000);
+    t.gate.push(Buffer.from('date\r\n'));
+    t.answer(ROOT.name, pressed(ROOT, 6));
+    t.gate.close();
+    assert.deepEqual(t.stamped().slice(2), [
+      'bob * actor user=bob uid=1001 client=/dev/pts/4',
+      'bob | $ sleep 2; echo out',
+      'bob * clients count=1 writers=root@/dev/pts/1',
+      'bob | out',
+      'root * actor user=root uid=0 client=/dev/pts/1',
+      'root | date',
+    ]);
+  });
+
+  it('a key in the same second as the actor\'s last one cannot be told from none: the switch is written uncertain=yes', () => {
+    const t = setUp();
+    t.gate.poll();
+    t.answer(BOB.name, ROOT, pressed(BOB, 3));
+    t.gate.poll();
+    t.answer(ROOT.name, pressed(ROOT, 3), pressed(BOB, 3));
+    assert.deepEqual(t.stamped().filter((line) => line.includes('* actor')), ['bob * actor user=bob uid=1001 client=/dev/pts/4', 'root * actor user=root uid=0 client=/dev/pts/1 uncertain=yes']);
+  });
+
+  it('a pending client that pressed a key only in the second it arrived, while the pane printed then, is named uncertain=yes', () => {
+    const t = setUp();
+    const arrived = Math.floor(t.tick(0) / 1000);
+    const bob = { ...BOB, created: arrived, activity: arrived };
+    // A poll (no output): nothing to say.
+    t.gate.poll();
+    t.answer(`?${bob.name} ${ROOT.name} ${ROOT.activity}`, ROOT, bob);
+    assert.ok(!t.stamped().some((line) => line.includes('* actor')));
+    // The pane prints in that second: bob may have typed it (attach, type, detach within a second).
+    t.tick(QUIET_MS);
+    t.gate.push(Buffer.from('id\r\n'));
+    t.answer(`?${bob.name} ${ROOT.name} ${ROOT.activity}`, ROOT, bob);
+    // The next second, the pane printing again does not name it again, nor does output a second later name someone arriving.
+    t.gate.close();
+    assert.deepEqual(t.stamped().slice(2), ['bob * actor user=bob uid=1001 client=/dev/pts/4 uncertain=yes', 'bob | $ id']);
+    const u = setUp();
+    u.tick(1000 + QUIET_MS);
+    u.gate.push(Buffer.from('id\r\n'));
+    u.answer(`?${bob.name} ${ROOT.name} ${ROOT.activity}`, ROOT, bob);
+    u.gate.close();
+    assert.ok(!u.stamped().some((line) => line.includes('* actor')), 'output a second after it arrived, with no key since, is not its');
   });
 
   it('a held read is a copy: the input reuses its buffer for the next read meanwhile', () => {
