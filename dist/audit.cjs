@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,10 +866,10 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs25 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs26 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs25.existsSync(executableFile)) return;
+        if (fs26.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path21.resolve(baseDir, baseName);
-          if (fs25.existsSync(localBin)) return localBin;
+          if (fs26.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path21.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs25.existsSync(`${localBin}${ext}`)
+            (ext) => fs26.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs25.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs26.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2505,7 +2505,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os9 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2547,7 +2547,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -2565,45 +2565,45 @@ var import_node_path = __toESM(require("node:path"), 1);
 // src/format/json.ts
 var import_node_os = __toESM(require("node:os"), 1);
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2613,7 +2613,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2629,7 +2629,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2638,13 +2638,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2654,29 +2654,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2744,7 +2744,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2752,7 +2752,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2783,7 +2783,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2793,7 +2793,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2809,7 +2809,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2962,7 +2962,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2991,7 +2991,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3005,7 +3005,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3112,7 +3112,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3126,19 +3126,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3148,25 +3148,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3222,7 +3222,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3762,7 +3762,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3810,7 +3810,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3827,7 +3827,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3873,18 +3873,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3898,7 +3898,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3925,7 +3925,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3945,7 +3945,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3968,7 +3968,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4015,7 +4015,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4103,7 +4103,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4143,7 +4143,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4201,7 +4201,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4230,7 +4230,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4242,7 +4242,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4306,7 +4306,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4370,7 +4370,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4435,7 +4435,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4500,13 +4500,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4542,13 +4542,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4585,7 +4585,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4635,7 +4635,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4676,13 +4676,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4720,7 +4720,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4788,7 +4788,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4856,13 +4856,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4955,7 +4955,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4994,7 +4994,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5033,7 +5033,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5072,7 +5072,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5095,7 +5095,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5117,7 +5117,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5139,7 +5139,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5162,7 +5162,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5184,7 +5184,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5206,7 +5206,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5219,7 +5219,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5254,7 +5254,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5289,7 +5289,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5301,7 +5301,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5313,7 +5313,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5348,7 +5348,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5423,12 +5423,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -11136,7 +11136,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1);
 
 // src/runtime/process.ts
 function processAlive(pid) {
@@ -11148,12 +11148,104 @@ function processAlive(pid) {
   }
 }
 
+// src/chain/external-stop.ts
+var import_node_fs2 = __toESM(require("node:fs"), 1);
+
+// src/chain/seal.ts
+var import_node_crypto4 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
+  hash;
+  constructor(p, key2) {
+    this.hash = key2 ? (0, import_node_crypto4.createHmac)("sha256", key2) : (0, import_node_crypto4.createHash)("sha256"), this.hash.update(`${p}
+`);
+  }
+  add(line) {
+    this.hash.update(line);
+  }
+  digest() {
+    return this.hash.digest("hex").slice(0, SEAL_HEX);
+  }
+}, SealChain = class {
+  constructor(key2) {
+    this.key = key2;
+    this.segment = new SegmentHash(GENESIS, key2);
+  }
+  key;
+  prev = GENESIS;
+  segment;
+  lines = 0;
+  /** Text as written (whole lines, ending in `\n`), in order: one call may take many lines. */
+  update(text2) {
+    this.segment.add(text2);
+  }
+  /** `lines` more lines in the segment (their text goes to `update`, now or later, before the seal). */
+  count(lines) {
+    this.lines += lines;
+  }
+  /** Lines not yet sealed. */
+  get pending() {
+    return this.lines;
+  }
+  /** Whether the segment is full. */
+  due() {
+    return this.lines >= SEAL_EVERY;
+  }
+  /** Closes the segment; its fields go on a `seal` event. */
+  seal(end = !1) {
+    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h };
+    return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
+  }
+  /**
+   * Drops the open segment: its lines are no longer where the chain says
+   * (the file was removed and they are written again after a `lost` event).
+   * The next seal links to the last one and covers only what follows.
+   */
+  restart() {
+    this.segment = new SegmentHash(this.prev, this.key), this.lines = 0;
+  }
+};
+
+// src/chain/external-stop.ts
+var TAIL_SLACK_MS = 6e4;
+function sealFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".seal");
+}
+function noteSealLink(runFile, link) {
+  writePrivateFile(sealFilePath(runFile), `${link}
+`);
+}
+function readSealLink(runFile) {
+  try {
+    let link = readPrivateFile(sealFilePath(runFile)).trim();
+    return /^[0-9a-f]+$/.test(link) ? link.slice(0, LINK_HEX) : GENESIS;
+  } catch {
+    return GENESIS;
+  }
+}
+function readChainKey(file) {
+  if (file)
+    try {
+      let key2 = import_node_fs2.default.readFileSync(file);
+      return key2.length > 0 ? key2 : void 0;
+    } catch {
+      return;
+    }
+}
+function externalStopHash(p, rec, reason, key2) {
+  let hash = new SegmentHash(p, key2);
+  return hash.add(`stop rec=${rec} reason=${reason}
+`), hash.digest();
+}
+function externalStopFields(runFile, rec, reason, keyFile) {
+  let p = readSealLink(runFile);
+  return { p, h: externalStopHash(p, rec, reason, readChainKey(keyFile)) };
+}
+
 // src/runtime/runfile.ts
 function writePrivate(file, text2) {
   writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
-  import_node_fs2.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+  import_node_fs3.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs3.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
@@ -11186,7 +11278,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return readsRunFile(import_node_fs2.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs3.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -11198,7 +11290,7 @@ function requestStop(runFile, request) {
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs2.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    return import_node_fs3.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
   } catch {
     return;
   }
@@ -11209,11 +11301,11 @@ function removeRunFiles(runFile, recordingId) {
   } catch {
     return;
   }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs2.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
 }
 
 // src/tmux/client.ts
-var import_node_child_process = require("node:child_process"), import_node_crypto4 = require("node:crypto");
+var import_node_child_process = require("node:child_process"), import_node_crypto5 = require("node:crypto");
 var FIELD_SEPARATOR = "";
 function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
@@ -11501,7 +11593,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * a newline in it must not pass for a client of list-clients.
    */
   typing(paneId, done) {
-    let marker2 = `typist-${(0, import_node_crypto4.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
+    let marker2 = `typist-${(0, import_node_crypto5.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
     this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let lines = stdout.split(`
@@ -11593,7 +11685,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/capture/identity.ts
 var import_node_os2 = __toESM(require("node:os"), 1);
@@ -11640,9 +11732,9 @@ function appendRecords(file, format2, records, prefix = "") {
 // src/commands/lost.ts
 function closeLostRecording(tmux, pane) {
   if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
-  let recording = claim(pane.runFile);
-  if (recording && recording.id === pane.recording) {
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+  let claimed = claim(pane.runFile), recording = claimed?.recording;
+  if (claimed && recording && recording.id === pane.recording) {
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost", ...claimed.bound }, Date.now());
     try {
       appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
@@ -11655,23 +11747,24 @@ function closeLostRecording(tmux, pane) {
   return recording?.id === pane.recording ? pane.recording : void 0;
 }
 function starting(runFile) {
-  if (import_node_fs3.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs3.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  if (import_node_fs4.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs4.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
 function claim(runFile) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
-    import_node_fs3.default.renameSync(runFile, claimed);
+    import_node_fs4.default.renameSync(runFile, claimed);
   } catch {
     return;
   }
   try {
-    return readRecording(claimed);
+    let recording = readRecording(claimed);
+    return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey) };
   } catch {
     return;
   } finally {
-    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
+    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs4.default.rmSync(file, { force: !0 });
   }
 }
 function sweepLost(tmux, paneId) {
@@ -11694,7 +11787,7 @@ function closeOrphans(tmux, marked) {
   }
   let runDir = import_node_path6.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs3.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+    names = import_node_fs4.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
@@ -11702,9 +11795,9 @@ function closeOrphans(tmux, marked) {
   for (let name of names) {
     let runFile = import_node_path6.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
-    let recording = claim(runFile);
-    if (!recording) continue;
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    let claimed = claim(runFile);
+    if (!claimed) continue;
+    let { recording } = claimed, lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost", ...claimed.bound }, Date.now());
     try {
       appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
@@ -11733,11 +11826,11 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs4.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path7.default.dirname(import_node_path7.default.dirname(import_node_fs5.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
-    dirExists: import_node_fs4.default.existsSync(options.dir),
+    dirExists: import_node_fs5.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os3.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
@@ -11745,13 +11838,13 @@ function launch(tmux, state, invocation, by) {
     by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs4.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs5.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs4.default.existsSync(import_node_path7.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs5.default.existsSync(import_node_path7.default.join(pluginDir, file))
   });
   try {
-    import_node_fs4.default.closeSync(openAppend(plan.file));
+    import_node_fs5.default.closeSync(openAppend(plan.file));
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
@@ -11836,7 +11929,7 @@ function paneDied(tmux, paneId, status) {
 }
 
 // src/commands/clients.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
 
 // src/core/clients.ts
 function clientFields(client) {
@@ -11874,8 +11967,8 @@ function remembered(table, client) {
 var CLIENTS_OPTION = "@audit_clients";
 function ownerOf(pid) {
   try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs5.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs5.default.readFileSync("/etc/passwd", "utf8").split(`
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs6.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs6.default.readFileSync("/etc/passwd", "utf8").split(`
 `).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
@@ -11883,7 +11976,7 @@ function ownerOf(pid) {
 }
 function remoteOf(pid) {
   try {
-    return sshFrom(environValue(import_node_fs5.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+    return sshFrom(environValue(import_node_fs6.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
   } catch {
     return;
   }
@@ -11967,7 +12060,7 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -11987,7 +12080,7 @@ function panesToStart(rows, living) {
 }
 
 // src/commands/pipe.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -12184,7 +12277,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -12352,7 +12445,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto5.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto6.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -12733,10 +12826,10 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/writer.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -12825,45 +12918,45 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/compress.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs6.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs7 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs7.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs6.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs7.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs6.default.rmSync(temp, { force: !0 });
+    import_node_fs7.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs6.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
+    input = import_node_fs7.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs6.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
+    output = import_node_fs7.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
   } catch (error) {
-    return import_node_fs6.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs7.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs6.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs6.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs7.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs7.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs6.default.fsyncSync(output), import_node_fs6.default.closeSync(output), import_node_fs6.default.renameSync(temp, `${file}.gz`), import_node_fs6.default.rmSync(file, { force: !0 }), done();
+      import_node_fs7.default.fsyncSync(output), import_node_fs7.default.closeSync(output), import_node_fs7.default.renameSync(temp, `${file}.gz`), import_node_fs7.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs6.default.closeSync(output);
+        import_node_fs7.default.closeSync(output);
       } catch {
       }
-      import_node_fs6.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs7.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs7.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs8.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -12872,9 +12965,9 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs7.default.fstatSync(fd), import_node_fs7.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path10.default.dirname(file), live = import_node_path10.default.basename(file), names = import_node_fs7.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs7.default.renameSync(file, import_node_path10.default.join(dir, rotated));
+    if (sameFile(import_node_fs8.default.fstatSync(fd), import_node_fs8.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path10.default.dirname(file), live = import_node_path10.default.basename(file), names = import_node_fs8.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs8.default.renameSync(file, import_node_path10.default.join(dir, rotated));
       let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path10.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
@@ -12882,45 +12975,45 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path10.default.join(dir, other));
       }
       for (let old of doomed)
-        import_node_fs7.default.rmSync(import_node_path10.default.join(dir, old), { force: !0 }), pruned?.(import_node_path10.default.join(dir, old));
+        import_node_fs8.default.rmSync(import_node_path10.default.join(dir, old), { force: !0 }), pruned?.(import_node_path10.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path10.default.join(dir, name), stat = import_node_fs7.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path10.default.join(dir, name), stat = import_node_fs8.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs7.default.rmSync(lock, { force: !0 });
+    import_node_fs8.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs7.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
-      return import_node_fs7.default.writeSync(fd, String(process.pid)), import_node_fs7.default.closeSync(fd), !0;
+      let fd = import_node_fs8.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
+      return import_node_fs8.default.writeSync(fd, String(process.pid)), import_node_fs8.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs7.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
+        let held = import_node_fs8.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
         try {
-          holder = import_node_fs7.default.readFileSync(held, "utf8");
-          let stat = import_node_fs7.default.fstatSync(held);
+          holder = import_node_fs8.default.readFileSync(held, "utf8");
+          let stat = import_node_fs8.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs7.default.closeSync(held);
+          import_node_fs8.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs7.default.rmSync(lock, { force: !0 });
+      import_node_fs8.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -12930,7 +13023,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs8.default.lstatSync(import_node_path11.default.dirname(file)), this.writeFn = options.write ?? import_node_fs8.default.write, this.size = import_node_fs8.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs9.default.lstatSync(import_node_path11.default.dirname(file)), this.writeFn = options.write ?? import_node_fs9.default.write, this.size = import_node_fs9.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -13004,7 +13097,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs8.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs9.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -13021,11 +13114,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs8.default.fsyncSync(this.fd);
+        import_node_fs9.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs8.default.closeSync(this.fd);
+    import_node_fs9.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -13115,10 +13208,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs8.default.fstatSync(this.fd), current = import_node_fs8.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs9.default.fstatSync(this.fd), current = import_node_fs9.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs8.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs9.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -13139,7 +13232,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs8.default.fstatSync(this.fd).size;
+      size2 = import_node_fs9.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -13164,11 +13257,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs8.default.lstatSync(import_node_path11.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs9.default.lstatSync(import_node_path11.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs8.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs8.default.lstatSync(import_node_path11.default.dirname(this.file));
+    import_node_fs9.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs9.default.lstatSync(import_node_path11.default.dirname(this.file));
   }
 };
 
@@ -13191,7 +13284,7 @@ var CastFile = class {
   constructor(file, header, options) {
     this.header = header;
     this.options = options;
-    let existing = import_node_fs9.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs10.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -13218,59 +13311,6 @@ var CastFile = class {
   async close(now = Date.now()) {
     let rest = this.decoder.end();
     rest !== "" && this.log.backlog <= CAST_BACKLOG_BYTES && this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, rest)), this.dropped > 0 && this.options.onDropped(this.dropped), this.dropped = 0, await this.log.close();
-  }
-};
-
-// src/chain/seal.ts
-var import_node_crypto6 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
-  hash;
-  constructor(p, key2) {
-    this.hash = key2 ? (0, import_node_crypto6.createHmac)("sha256", key2) : (0, import_node_crypto6.createHash)("sha256"), this.hash.update(`${p}
-`);
-  }
-  add(line) {
-    this.hash.update(line);
-  }
-  digest() {
-    return this.hash.digest("hex").slice(0, SEAL_HEX);
-  }
-}, SealChain = class {
-  constructor(key2) {
-    this.key = key2;
-    this.segment = new SegmentHash(GENESIS, key2);
-  }
-  key;
-  prev = GENESIS;
-  segment;
-  lines = 0;
-  /** Text as written (whole lines, ending in `\n`), in order: one call may take many lines. */
-  update(text2) {
-    this.segment.add(text2);
-  }
-  /** `lines` more lines in the segment (their text goes to `update`, now or later, before the seal). */
-  count(lines) {
-    this.lines += lines;
-  }
-  /** Lines not yet sealed. */
-  get pending() {
-    return this.lines;
-  }
-  /** Whether the segment is full. */
-  due() {
-    return this.lines >= SEAL_EVERY;
-  }
-  /** Closes the segment; its fields go on a `seal` event. */
-  seal(end = !1) {
-    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h };
-    return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
-  }
-  /**
-   * Drops the open segment: its lines are no longer where the chain says
-   * (the file was removed and they are written again after a `lost` event).
-   * The next seal links to the last one and covers only what follows.
-   */
-  restart() {
-    this.segment = new SegmentHash(this.prev, this.key), this.lines = 0;
   }
 };
 
@@ -13305,6 +13345,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   /** Whether the recording's last seal is written: nothing of it follows. */
   ended = !1;
   sealTimer;
+  /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
+  sealedLink;
+  onSealed;
+  /**
+   * `chain.onSealed` hears each seal's link once the writer has it on disk:
+   * what a dead reader's stop names (chain/external-stop.ts).
+   */
   constructor(file, format2, options, chain = {}) {
     this.log = new LogFile(file, {
       ...options,
@@ -13319,7 +13366,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           this.losing = !1;
         }
       }
-    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key);
+    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
@@ -13337,7 +13384,9 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let chain = this.chain;
     if (!chain || !this.lastPlace || this.ended) return;
     end !== "stop" && this.hashPending(), end && (this.ended = !0);
-    let fields = chain.seal(end), record = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
+    let fields = chain.seal(end);
+    end || (this.sealedLink = fields.h.slice(0, LINK_HEX));
+    let record = { time: Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
     this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
@@ -13345,6 +13394,16 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     this.hashPending();
     let batch = this.batch;
     this.batch = "", this.unhashed = 0, this.log.write(batch);
+    let link = this.sealedLink;
+    if (link !== void 0 && this.onSealed) {
+      this.sealedLink = void 0;
+      let onSealed = this.onSealed;
+      this.log.flush().then(() => onSealed(link));
+    }
+  }
+  /** Resolves once what was written so far is on disk (the writer's flush). */
+  flushed() {
+    return this.flush(), this.log.flush();
   }
   get backlog() {
     return this.log.backlog + this.batch.length;
@@ -13363,7 +13422,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs10 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
+var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs11 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -13520,7 +13579,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs10.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs11.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -13615,7 +13674,15 @@ function runPipe(recording, runFile, dependencies = {}) {
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is"
-    }, { key: key2 });
+    }, {
+      key: key2,
+      onSealed: runFile ? (link) => {
+        try {
+          noteSealLink(runFile, link);
+        } catch {
+        }
+      } : void 0
+    });
   }
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
@@ -13737,7 +13804,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs11.default.readFileSync(recording.chainKey);
+      let key2 = import_node_fs12.default.readFileSync(recording.chainKey);
       if (key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -13765,7 +13832,7 @@ function recoverReader(runFile, status) {
     torn = !endsWithNewline(recording.file);
   } catch {
   }
-  let stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause }, Date.now()), unwritten = "";
+  let bound = externalStopFields(runFile, recording.id, "reader-died", recording.chainKey), stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause, ...bound }, Date.now()), unwritten = "";
   try {
     appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [stop2], torn ? `
 ` : "");
@@ -13789,7 +13856,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs12.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs13.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -13811,20 +13878,20 @@ function runAutoReader(socket, paneId, dependencies) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs12.default.existsSync(options.dir),
+    dirExists: import_node_fs13.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs12.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs13.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs12.default.closeSync(openAppend(plan.file));
+    import_node_fs13.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -13844,10 +13911,10 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -13856,7 +13923,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs13.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs14.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -13876,7 +13943,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs13.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs14.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -13892,35 +13959,35 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 function openLog(file) {
   let fd;
   try {
-    fd = import_node_fs13.default.openSync(file, import_node_fs13.default.constants.O_RDONLY | import_node_fs13.default.constants.O_NONBLOCK);
+    fd = import_node_fs14.default.openSync(file, import_node_fs14.default.constants.O_RDONLY | import_node_fs14.default.constants.O_NONBLOCK);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs13.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs14.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(import_node_fs13.default.readFileSync(fd));
+    return textOfGzip(import_node_fs14.default.readFileSync(fd));
   } finally {
-    import_node_fs13.default.closeSync(fd);
+    import_node_fs14.default.closeSync(fd);
   }
 }
 function textOfGzip(bytes) {
-  let dir = import_node_fs13.default.mkdtempSync(import_node_path13.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
+  let dir = import_node_fs14.default.mkdtempSync(import_node_path13.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
   try {
-    let fd = import_node_fs13.default.openSync(temp, import_node_fs13.default.constants.O_RDWR | import_node_fs13.default.constants.O_CREAT | import_node_fs13.default.constants.O_EXCL, 384);
+    let fd = import_node_fs14.default.openSync(temp, import_node_fs14.default.constants.O_RDWR | import_node_fs14.default.constants.O_CREAT | import_node_fs14.default.constants.O_EXCL, 384);
     try {
       let text2 = import_node_zlib2.default.gunzipSync(bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs13.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs14.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs13.default.closeSync(fd), error;
+      throw import_node_fs14.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs13.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs14.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs13.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs14.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -13929,11 +13996,11 @@ function endLines(fd, size2 = import_node_fs13.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs13.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs14.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs13.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs14.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -14022,7 +14089,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs14 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs15 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -14039,7 +14106,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs14.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs15.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -14104,7 +14171,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs15.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs16.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -14129,7 +14196,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs15.default.closeSync(fd);
+      import_node_fs16.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -14163,10 +14230,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -14204,7 +14271,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs16.default.readdirSync(dir);
+    names = import_node_fs17.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -14320,7 +14387,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs17.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs18.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -14397,7 +14464,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
 
 // src/chain/verify.ts
 var RecordingState = class {
@@ -14426,6 +14493,15 @@ var RecordingState = class {
   links = [];
   /** The link breaks reported for it (indices into the breaks). */
   linkBreaks = [];
+  /**
+   * Another recording ran at its place at the same time (a pane's index taken
+   * over after a kill-pane, two `pipe --file` into one file): the printed lines
+   * there cannot be told apart, so its seals are checked by their links only
+   * until the first seal after it runs alone again.
+   */
+  shared = !1;
+  /** Lines its link-only seals covered. */
+  sharedLines = 0;
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop;
 }, NOTES = /* @__PURE__ */ new Set(["rename", "window-rename", "attach", "switch", "detach"]);
@@ -14443,8 +14519,8 @@ var ChainVerifier = class {
   }
   options;
   recordings = /* @__PURE__ */ new Map();
-  /** The recording each place's lines belong to now. */
-  active = /* @__PURE__ */ new Map();
+  /** The recordings running at each place, oldest first: a printed line there belongs to the newest (see `shared`). */
+  running = /* @__PURE__ */ new Map();
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   orphans = /* @__PURE__ */ new Map();
   breaks = [];
@@ -14463,7 +14539,7 @@ var ChainVerifier = class {
     v.kind === "event" ? this.event(v) : this.printed(v);
   }
   printed(v) {
-    let state = this.active.get(v.place);
+    let state = this.current(v.place);
     if (!state) {
       if (this.files.length === 1 && !this.seenEventAt.has(v.place)) {
         let kept = this.orphans.get(v.place) ?? [];
@@ -14499,12 +14575,12 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
         return;
       }
-      state = new RecordingState(rec, v.place, !1), this.recordings.set(rec, state), this.active.set(v.place, state), this.take(state, v);
+      state = new RecordingState(rec, v.place, !1), this.recordings.set(rec, state), this.run(state), this.take(state, v);
       return;
     }
     let outside = external(v);
     if (!state) {
-      (outside || v.event !== "seal") && outside && this.unchained++, state = new RecordingState(rec, v.place, !0), this.recordings.set(rec, state), this.active.has(v.place) || this.active.set(v.place, state);
+      (outside || v.event !== "seal") && outside && this.unchained++, state = new RecordingState(rec, v.place, !0), this.recordings.set(rec, state), this.current(v.place) || this.run(state);
       let orphans = this.orphans.get(v.place);
       if (orphans) {
         this.orphans.delete(v.place);
@@ -14525,10 +14601,22 @@ var ChainVerifier = class {
       return;
     }
     if (v.event === "stop") {
-      state.stopped = !0, this.take(state, v), this.active.get(state.place) === state && this.active.delete(state.place);
+      state.stopped = !0, this.take(state, v), this.leave(state);
       return;
     }
     this.take(state, v);
+  }
+  current(place) {
+    let states = this.running.get(place);
+    return states?.[states.length - 1];
+  }
+  run(state) {
+    let states = this.running.get(state.place) ?? [];
+    if (states.push(state), this.running.set(state.place, states), states.length > 1) for (let other of states) other.shared = !0;
+  }
+  leave(state) {
+    let states = this.running.get(state.place), at = states?.indexOf(state) ?? -1;
+    at < 0 || (states.splice(at, 1), states.length === 0 && this.running.delete(state.place));
   }
   externalEvent(state, v, what) {
     if (what === "rename") {
@@ -14539,7 +14627,38 @@ var ChainVerifier = class {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
       return;
     }
-    state.externalStop = what, this.active.get(state.place) === state && this.active.delete(state.place);
+    state.externalStop = what, this.leave(state), this.checkExternalStop(state, v, what);
+  }
+  /**
+   * A dead reader's stop is bound to its chain (chain/external-stop.ts): it
+   * names the last seal on disk, and what follows that seal is no more than
+   * a reader leaves unsealed. Else the recording was cut, rewritten or
+   * invented and closed with a stop of the cutter's making.
+   */
+  checkExternalStop(state, v, what) {
+    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec };
+    if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || externalStopHash(p, state.rec, what, this.options.key) !== h) {
+      this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
+      return;
+    }
+    let links = state.links, last = links.length > 0 ? links[links.length - 1].h : GENESIS, before = links.length > 1 ? links[links.length - 2].h : GENESIS, unknownStart = state.startMissing && state.seals === 0;
+    if (p !== last && p !== before && !unknownStart) {
+      let named = links.some((link) => link.h === p);
+      this.breaks.push({
+        ...at,
+        kind: named ? "forged event" : "truncated",
+        detail: named ? `the stop (reason=${what}) names a seal that is not the recording's last` : `the stop (reason=${what}) names a seal (${p}) that is not in the log: the recording's end was cut`
+      });
+      return;
+    }
+    if (state.shared) return;
+    let tail = state.segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
+    if (tail.length >= SEAL_EVERY) {
+      this.breaks.push({ ...at, kind: "truncated", detail: `${tail.length} line(s) after the last seal before a stop (reason=${what}): more than a reader leaves unsealed (${SEAL_EVERY - 1}): the recording was cut or rewritten` });
+      return;
+    }
+    let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
+    latest - first > SEAL_MS + TAIL_SLACK_MS && this.breaks.push({ ...at, kind: "truncated", detail: `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s before a stop (reason=${what}): a reader seals within ${SEAL_MS / 1e3} s: the recording was cut or rewritten` });
   }
   seal(state, v) {
     let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "";
@@ -14567,7 +14686,9 @@ var ChainVerifier = class {
     state.resync && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n));
     let first = segment[0] ?? v, expectedPrev = state.prev ?? (state.resync ? void 0 : GENESIS), hash = new SegmentHash(p, this.options.key);
     for (let line of segment) hash.add(line.text);
-    let holds = segment.length === n && hash.digest() === h, linked = expectedPrev === void 0 || expectedPrev === p;
+    let holds = state.shared || segment.length === n && hash.digest() === h;
+    state.shared && (state.sharedLines += n);
+    let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
     if (!linked)
@@ -14580,7 +14701,7 @@ var ChainVerifier = class {
       let found = this.mismatch(segment, n, p, h);
       found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
     }
-    state.seals++, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = !1, state.lastSeal = v, v.fields?.end !== void 0 && (state.ended = !0, this.active.get(state.place) === state && this.active.delete(state.place));
+    state.seals++, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = !1, state.lastSeal = v, state.shared = (this.running.get(state.place)?.length ?? 0) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
   /** What a segment that does not hash to its seal most likely went through. */
   mismatch(segment, n, p, h) {
@@ -14674,7 +14795,7 @@ var ChainVerifier = class {
           detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : "no final seal"
         });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing });
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines });
     }
     return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, breaks: this.breaks };
   }
@@ -14682,13 +14803,13 @@ var ChainVerifier = class {
 
 // src/commands/verify.ts
 function readLogText(file) {
-  let bytes = import_node_fs18.default.readFileSync(file);
+  let bytes = import_node_fs19.default.readFileSync(file);
   return (file.endsWith(".gz") ? import_node_zlib3.default.gunzipSync(bytes) : bytes).toString("utf8");
 }
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Set(), runDir = import_node_path17.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs18.default.readdirSync(runDir);
+    names = import_node_fs19.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -14750,13 +14871,14 @@ function breakLine(found) {
 `;
 }
 function summaryLine(name, report2) {
-  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealed = report2.recordings.reduce((sum, r) => sum + r.unsealed, 0), notes = [
+  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealed = report2.recordings.reduce((sum, r) => sum + r.unsealed, 0), shared = report2.recordings.reduce((sum, r) => sum + r.sharedLines, 0), notes = [
     count("open") > 0 ? `${count("open")} still recording` : "",
     count("reader-died") > 0 ? `${count("reader-died")} ended by a dead reader` : "",
     count("lost") > 0 ? `${count("lost")} closed as lost` : "",
     unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : "",
     report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
-    report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : ""
+    report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : "",
+    shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : ""
   ].filter(Boolean);
   return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
 `;
@@ -14787,7 +14909,7 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs18.default.readFileSync(options.key);
+        key2 = import_node_fs19.default.readFileSync(options.key);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
@@ -14998,17 +15120,17 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_fs20 = __toESM(require("node:fs"), 1);
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs19.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs20.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -15103,11 +15225,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs19.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs20.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs19.default.closeSync(fd);
+          import_node_fs20.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -15179,7 +15301,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs20.default.closeSync(fd);
+    import_node_fs21.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -15221,7 +15343,7 @@ function readFile(path21, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path21, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs20.default.closeSync(fd);
+    fd !== void 0 && import_node_fs21.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -15258,7 +15380,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs20.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs21.default.closeSync(fd);
   }
   return matched;
 }
@@ -15280,7 +15402,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs20.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs21.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -15465,17 +15587,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs21.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs22.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -15492,21 +15614,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs21.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs22.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs21.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs22.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs21.default.closeSync(own);
+        own !== void 0 && import_node_fs22.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs21.default.statSync(file);
+    return import_node_fs22.default.statSync(file);
   } catch {
     return;
   }
@@ -15514,7 +15636,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs21.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs22.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -15526,19 +15648,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs21.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs22.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs21.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs22.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs21.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs22.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs21.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs22.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -15563,7 +15685,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs21.default.closeSync(reading.fd);
+      import_node_fs22.default.closeSync(reading.fd);
     }
   }
 }
@@ -15586,7 +15708,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs22.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs23.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -15601,9 +15723,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs22.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs23.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs22.default.closeSync(fd);
+      fd !== void 0 && import_node_fs23.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -15623,7 +15745,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1);
+var import_node_fs25 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -15703,12 +15825,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path20.default.join(set.dir, set.live), rec), name = import_node_path20.default.basename(live), names;
     try {
-      names = import_node_fs23.default.readdirSync(set.dir);
+      names = import_node_fs24.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -15747,7 +15869,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs23.default.closeSync(fd);
+        import_node_fs24.default.closeSync(fd);
       }
   }
   return !header;
@@ -15790,15 +15912,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs24.default.openSync(options.output, import_node_fs24.default.constants.O_WRONLY | import_node_fs24.default.constants.O_CREAT | import_node_fs24.default.constants.O_EXCL | import_node_fs24.default.constants.O_NOFOLLOW, 384), import_node_fs24.default.fchmodSync(fd, 384);
+      fd = import_node_fs25.default.openSync(options.output, import_node_fs25.default.constants.O_WRONLY | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL | import_node_fs25.default.constants.O_NOFOLLOW, 384), import_node_fs25.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs24.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs24.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs25.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs25.default.writeSync(fd, pending);
     } finally {
-      import_node_fs24.default.closeSync(fd);
+      import_node_fs25.default.closeSync(fd);
     }
   });
 }

@@ -28,6 +28,7 @@ import { readInput } from '../runtime/input.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { FileSink } from '../sinks/file/sink.ts';
+import { noteSealLink } from '../chain/external-stop.ts';
 import { recordFormat } from '../format/formats.ts';
 import type { Sink } from '../sinks/sink.ts';
 import { SyslogSink } from '../sinks/syslog/sink.ts';
@@ -105,7 +106,18 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? 'private' : 'as-is',
-    }, { key });
+    }, {
+      key,
+      onSealed: runFile
+        ? (link) => {
+            try {
+              noteSealLink(runFile, link);
+            } catch {
+              // Not noted: a stop written for this reader if it dies names an earlier seal, and verify says so.
+            }
+          }
+        : undefined,
+    });
   }
   const stamper = new Stamper(recordingIdentity(recording));
   const guard = new BacklogGuard({

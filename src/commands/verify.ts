@@ -113,6 +113,7 @@ export function summaryLine(name: string, report: VerifyReport): string {
   const count = (ending: string): number => report.recordings.filter((r) => r.ending === ending).length;
   const seals = report.recordings.reduce((sum, r) => sum + r.seals, 0);
   const unsealed = report.recordings.reduce((sum, r) => sum + r.unsealed, 0);
+  const shared = report.recordings.reduce((sum, r) => sum + r.sharedLines, 0);
   const notes = [
     count('open') > 0 ? `${count('open')} still recording` : '',
     count('reader-died') > 0 ? `${count('reader-died')} ended by a dead reader` : '',
@@ -120,6 +121,7 @@ export function summaryLine(name: string, report: VerifyReport): string {
     unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : '',
     report.recordings.some((r) => r.startMissing) ? `${report.recordings.filter((r) => r.startMissing).length} started before the oldest file` : '',
     report.unchained > 0 ? `${report.unchained} event(s) from other processes` : '',
+    shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : '',
   ].filter(Boolean);
   const state = report.breaks.length === 0 ? 'OK' : 'TAMPERED';
   return `${state} ${name}: ${report.files} file(s), ${report.lines} lines, ${report.recordings.length} recording(s), ${seals} seal(s)${report.breaks.length > 0 ? `, ${report.breaks.length} break(s)` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`;

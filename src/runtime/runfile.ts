@@ -13,6 +13,7 @@ import type { RotateWhen } from '../core/options.ts';
 import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
 import type { SyslogTarget } from '../sinks/syslog/target.ts';
 import { processAlive } from './process.ts';
+import { sealFilePath } from '../chain/external-stop.ts';
 import type { LogFormatName } from '../format/formats.ts';
 
 export interface Recording {
@@ -166,5 +167,5 @@ export function removeRunFiles(runFile: string, recordingId: string): void {
   } catch {
     return;
   }
-  for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) fs.rmSync(file, { force: true });
+  for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) fs.rmSync(file, { force: true });
 }
