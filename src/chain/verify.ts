@@ -376,7 +376,13 @@ export class ChainVerifier {
     const p = v.fields!.p!;
     const h = v.fields!.h!;
     let segment = state.segment;
-    if (state.resync && segment.length > n) {
+    // A recording whose start is in no file read (pruned): its first seal covers lines partly gone, so it
+    // only sets the link; the lines before it count as unsealed.
+    const linkOnly = state.startMissing && state.seals === 0;
+    if (linkOnly) {
+      state.unsealed += segment.length;
+      segment = [];
+    } else if (state.resync && segment.length > n) {
       state.unsealed += segment.length - n;
       segment = segment.slice(segment.length - n);
     }
@@ -385,7 +391,7 @@ export class ChainVerifier {
     const hash = new SegmentHash(p, this.options.key);
     for (const line of segment) hash.add(line.text);
     // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
-    const holds = state.shared || (segment.length === n && hash.digest() === h);
+    const holds = linkOnly || state.shared || (segment.length === n && hash.digest() === h);
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });

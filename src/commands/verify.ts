@@ -5,19 +5,18 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { Command } from 'commander';
 import { ChainVerifier, type Break, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
 import { placeOf, readerFor } from '../read/line.ts';
+import { readLogBytes } from '../read/safe-open.ts';
 import { livingReader, readRecording } from '../runtime/runfile.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 
-/** A log file's text: `.gz` files are read through gunzip, whole (a rotated file is bounded by @audit-max-size). */
+/** A log file's text: `.gz` files are read through gunzip, whole (a rotated file is bounded by @audit-max-size); a planted FIFO, symlink or bomb is refused (read/safe-open.ts). */
 export function readLogText(file: string): string {
-  const bytes = fs.readFileSync(file);
-  return (file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8');
+  return readLogBytes(file).toString('utf8');
 }
 
 /** Recording ids whose reader is running, from the directory's run files: their tails are not yet sealed. */
