@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs27 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path21 = require("node:path"), fs28 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs27.existsSync(executableFile)) return;
+        if (fs28.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path21.resolve(baseDir, baseName);
-          if (fs27.existsSync(localBin)) return localBin;
+          if (fs28.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path21.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs27.existsSync(`${localBin}${ext}`)
+            (ext) => fs28.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs27.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs28.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -12060,7 +12060,7 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -12080,7 +12080,7 @@ function panesToStart(rows, living) {
 }
 
 // src/commands/pipe.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -13421,8 +13421,22 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
 };
 
+// src/chain/key-file.ts
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+function keyFileWarning(file) {
+  let stat;
+  try {
+    stat = import_node_fs11.default.statSync(file);
+  } catch {
+    return;
+  }
+  let uid = process.geteuid?.(), loose = [];
+  if ((stat.mode & 36) !== 0 && loose.push("readable by others"), (stat.mode & 18) !== 0 && loose.push("writable by others"), uid !== void 0 && stat.uid !== uid && stat.uid !== 0 && loose.push(`owned by uid ${stat.uid}`), loose.length !== 0)
+    return `the chain key ${file} is ${loose.join(" and ")} (mode ${(stat.mode & 511).toString(8).padStart(4, "0")}): whoever can read it can reseal an edited log; make it yours and chmod 600 it`;
+}
+
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs11 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
+var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs12 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -13579,7 +13593,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs11.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs12.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -13804,8 +13818,8 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs12.default.readFileSync(recording.chainKey);
-      if (key2.length > 0) return key2;
+      let key2 = import_node_fs13.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
       tell(`cannot read the chain key ${recording.chainKey} (${error.code ?? error.message}); ${recording.paneId} is chained without a key`, !0);
@@ -13856,7 +13870,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs13.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs14.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -13878,20 +13892,20 @@ function runAutoReader(socket, paneId, dependencies) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs13.default.existsSync(options.dir),
+    dirExists: import_node_fs14.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs13.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs14.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs13.default.closeSync(openAppend(plan.file));
+    import_node_fs14.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -13911,29 +13925,29 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/read/safe-open.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1);
-var OPEN_FLAGS = import_node_fs14.default.constants.O_RDONLY | import_node_fs14.default.constants.O_NOFOLLOW | import_node_fs14.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
+var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1);
+var OPEN_FLAGS = import_node_fs15.default.constants.O_RDONLY | import_node_fs15.default.constants.O_NOFOLLOW | import_node_fs15.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs14.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs15.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs14.default.fstatSync(fd);
+    let stat = import_node_fs15.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs14.default.closeSync(fd), error;
+    throw import_node_fs15.default.closeSync(fd), error;
   }
 }
 function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
@@ -13946,10 +13960,10 @@ function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    let bytes = import_node_fs14.default.readFileSync(fd);
+    let bytes = import_node_fs15.default.readFileSync(fd);
     return file.endsWith(".gz") ? gunzipCapped(file, bytes) : bytes;
   } finally {
-    import_node_fs14.default.closeSync(fd);
+    import_node_fs15.default.closeSync(fd);
   }
 }
 
@@ -13963,7 +13977,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs15.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs16.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -13983,7 +13997,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs15.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs16.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -14002,32 +14016,32 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs15.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs16.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, import_node_fs15.default.readFileSync(fd));
+    return textOfGzip(file, import_node_fs16.default.readFileSync(fd));
   } finally {
-    import_node_fs15.default.closeSync(fd);
+    import_node_fs16.default.closeSync(fd);
   }
 }
 function textOfGzip(file, bytes) {
-  let dir = import_node_fs15.default.mkdtempSync(import_node_path13.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
+  let dir = import_node_fs16.default.mkdtempSync(import_node_path13.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path13.default.join(dir, "text");
   try {
-    let fd = import_node_fs15.default.openSync(temp, import_node_fs15.default.constants.O_RDWR | import_node_fs15.default.constants.O_CREAT | import_node_fs15.default.constants.O_EXCL, 384);
+    let fd = import_node_fs16.default.openSync(temp, import_node_fs16.default.constants.O_RDWR | import_node_fs16.default.constants.O_CREAT | import_node_fs16.default.constants.O_EXCL, 384);
     try {
       let text2 = gunzipCapped(file, bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs15.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs16.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs15.default.closeSync(fd), error;
+      throw import_node_fs16.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs15.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs16.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs15.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs16.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -14036,11 +14050,11 @@ function endLines(fd, size2 = import_node_fs15.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs15.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs16.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs15.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs16.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -14129,7 +14143,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs16 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs17 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -14146,7 +14160,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs16.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs17.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -14211,7 +14225,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs17.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs18.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -14236,7 +14250,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs17.default.closeSync(fd);
+      import_node_fs18.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -14270,10 +14284,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_fs20 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -14311,7 +14325,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs18.default.readdirSync(dir);
+    names = import_node_fs19.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -14427,7 +14441,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs19.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs20.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -14504,7 +14518,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/chain/verify.ts
 var RecordingState = class {
@@ -14681,14 +14695,9 @@ var ChainVerifier = class {
       this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
       return;
     }
-    let links = state.links, last = links.length > 0 ? links[links.length - 1].h : GENESIS, before = links.length > 1 ? links[links.length - 2].h : GENESIS, unknownStart = state.startMissing && state.seals === 0;
-    if (p !== last && p !== before && !unknownStart) {
-      let named = links.some((link) => link.h === p);
-      this.breaks.push({
-        ...at,
-        kind: named ? "forged event" : "truncated",
-        detail: named ? `the stop (reason=${what}) names a seal that is not the recording's last` : `the stop (reason=${what}) names a seal (${p}) that is not in the log: the recording's end was cut`
-      });
+    let unknownStart = state.startMissing && state.seals === 0;
+    if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
+      this.breaks.push({ ...at, kind: "truncated", detail: `the stop (reason=${what}) names a seal (${p}) that is not in the log: the recording's end was cut` });
       return;
     }
     if (state.shared) return;
@@ -14848,7 +14857,7 @@ function readLogText(file) {
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Set(), runDir = import_node_path17.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs20.default.readdirSync(runDir);
+    names = import_node_fs21.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -14948,7 +14957,10 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs20.default.readFileSync(options.key);
+        key2 = import_node_fs21.default.readFileSync(options.key);
+        let loose = keyFileWarning(options.key);
+        loose && process.stderr.write(`tmux-audit: ${loose}
+`);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
@@ -15159,17 +15171,17 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1);
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs21.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs22.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -15264,11 +15276,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs21.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs22.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs21.default.closeSync(fd);
+          import_node_fs22.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -15340,7 +15352,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs22.default.closeSync(fd);
+    import_node_fs23.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -15382,7 +15394,7 @@ function readFile(path21, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path21, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs22.default.closeSync(fd);
+    fd !== void 0 && import_node_fs23.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -15419,7 +15431,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs22.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs23.default.closeSync(fd);
   }
   return matched;
 }
@@ -15441,7 +15453,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs22.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs23.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -15626,17 +15638,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs25 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs23.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs24.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -15653,21 +15665,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs23.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs24.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs23.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs24.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs23.default.closeSync(own);
+        own !== void 0 && import_node_fs24.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs23.default.statSync(file);
+    return import_node_fs24.default.statSync(file);
   } catch {
     return;
   }
@@ -15675,7 +15687,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs23.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs24.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -15687,19 +15699,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs23.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs24.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs23.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path18.default.dirname(live), rotated = rotatedFiles(import_node_fs24.default.readdirSync(dir), import_node_path18.default.basename(live)).map((name) => import_node_path18.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs23.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs24.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs23.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs24.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -15724,7 +15736,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs23.default.closeSync(reading.fd);
+      import_node_fs24.default.closeSync(reading.fd);
     }
   }
 }
@@ -15747,7 +15759,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs24.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs25.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -15762,9 +15774,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs24.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path19.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs25.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs24.default.closeSync(fd);
+      fd !== void 0 && import_node_fs25.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -15784,7 +15796,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs26 = __toESM(require("node:fs"), 1);
+var import_node_fs27 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -15864,12 +15876,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs25 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs26 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path20.default.join(set.dir, set.live), rec), name = import_node_path20.default.basename(live), names;
     try {
-      names = import_node_fs25.default.readdirSync(set.dir);
+      names = import_node_fs26.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -15908,7 +15920,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs25.default.closeSync(fd);
+        import_node_fs26.default.closeSync(fd);
       }
   }
   return !header;
@@ -15951,15 +15963,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs26.default.openSync(options.output, import_node_fs26.default.constants.O_WRONLY | import_node_fs26.default.constants.O_CREAT | import_node_fs26.default.constants.O_EXCL | import_node_fs26.default.constants.O_NOFOLLOW, 384), import_node_fs26.default.fchmodSync(fd, 384);
+      fd = import_node_fs27.default.openSync(options.output, import_node_fs27.default.constants.O_WRONLY | import_node_fs27.default.constants.O_CREAT | import_node_fs27.default.constants.O_EXCL | import_node_fs27.default.constants.O_NOFOLLOW, 384), import_node_fs27.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
       let pending = "";
-      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs26.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs26.default.writeSync(fd, pending);
+      writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 64 * 1024 && (import_node_fs27.default.writeSync(fd, pending), pending = ""), !0)), import_node_fs27.default.writeSync(fd, pending);
     } finally {
-      import_node_fs26.default.closeSync(fd);
+      import_node_fs27.default.closeSync(fd);
     }
   });
 }

@@ -5,14 +5,16 @@
 // link of each seal once that seal is on disk (a `.seal` file beside its run
 // file), and the stop carries it as `p=` with `h=`, a hash (an HMAC under the
 // chain key, which recover and sweep read like the reader) over p, the
-// recording and the reason. verify (chain/verify.ts) checks that p is the
-// recording's last seal in the log (or the one before: the reader may die
-// between writing a seal and noting it) and that what follows that seal is no
-// more than a reader leaves unsealed (SEAL_EVERY lines, SEAL_MS of stamps).
+// recording and the reason. verify (chain/verify.ts) checks that p is one of
+// the recording's seals in the log (the reader notes a seal once the writer
+// has drained it, which a flood can hold off: p may lag behind the last seal
+// on disk) and that what follows the last seal is no more than a reader
+// leaves unsealed (under SEAL_EVERY lines, SEAL_MS of stamps and slack).
 //
 // What it cannot stop: without a key, whoever can write the log can compute h
-// as well as recover does; with a key, a cut at most loses the unsealed tail
-// (≤ SEAL_EVERY lines after the last seal) of a recording whose reader died.
+// as well as recover does; with a key, a dead reader's recording can still be
+// cut at any of its seals from the one its stop names on, and lose the tail
+// after its last seal.
 
 import fs from 'node:fs';
 import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';

@@ -318,18 +318,11 @@ export class ChainVerifier {
       this.breaks.push({ ...at, kind: 'forged event', detail: `a stop (reason=${what}) not bound to the recording's chain (${p === undefined || h === undefined ? 'no p= and h=' : 'its h does not hold'})` });
       return;
     }
-    const links = state.links;
-    const last = links.length > 0 ? links[links.length - 1]!.h : GENESIS;
-    // The reader notes a seal once it is on disk: it may have died between the two.
-    const before = links.length > 1 ? links[links.length - 2]!.h : GENESIS;
+    // The reader notes a seal once the writer has drained it to disk, which a flood can hold off for a
+    // while: the seal named may be any of the recording's seals in the log, not only its last.
     const unknownStart = state.startMissing && state.seals === 0;
-    if (p !== last && p !== before && !unknownStart) {
-      const named = links.some((link) => link.h === p);
-      this.breaks.push({
-        ...at,
-        kind: named ? 'forged event' : 'truncated',
-        detail: named ? `the stop (reason=${what}) names a seal that is not the recording's last` : `the stop (reason=${what}) names a seal (${p}) that is not in the log: the recording's end was cut`,
-      });
+    if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
+      this.breaks.push({ ...at, kind: 'truncated', detail: `the stop (reason=${what}) names a seal (${p}) that is not in the log: the recording's end was cut` });
       return;
     }
     // What follows the last seal (its own line, or the start, opens the segment): another recording's too, at a shared place.

@@ -29,6 +29,7 @@ import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type R
 import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { FileSink } from '../sinks/file/sink.ts';
 import { noteSealLink } from '../chain/external-stop.ts';
+import { keyFileWarning } from '../chain/key-file.ts';
 import { recordFormat } from '../format/formats.ts';
 import type { Sink } from '../sinks/sink.ts';
 import { SyslogSink } from '../sinks/syslog/sink.ts';
@@ -305,6 +306,8 @@ function chainKey(recording: Recording, tell: (text: string, error?: boolean) =>
   if (!recording.chainKey) return undefined;
   try {
     const key = fs.readFileSync(recording.chainKey);
+    const loose = keyFileWarning(recording.chainKey);
+    if (loose) tell(loose, true);
     if (key.length > 0) return key;
     tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, true);
   } catch (error) {

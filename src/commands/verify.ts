@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { keyFileWarning } from '../chain/key-file.ts';
 import { ChainVerifier, type Break, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
@@ -162,6 +163,8 @@ export function verifyCommand(): Command {
       if (options.key !== undefined) {
         try {
           key = fs.readFileSync(options.key);
+          const loose = keyFileWarning(options.key);
+          if (loose) process.stderr.write(`tmux-audit: ${loose}\n`);
         } catch (error) {
           throw new AuditError(`cannot read the key ${options.key}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
         }

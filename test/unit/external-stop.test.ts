@@ -70,6 +70,14 @@ describe('a dead reader\'s stop', () => {
     }
   });
 
+  it('naming an earlier seal (its writer was held up by a flood when it died) is no alarm', async () => {
+    const { file, text, stop } = await deadReader(3 * SEAL_EVERY + 500);
+    const first = /seal rec=DEADREADER n=\d+ p=0 h=([0-9a-f]{16})/.exec(text)![1]!;
+    const lagging = format.format(record('DEADREADER', T0 + 9000, 'event', 'stop', { reason: 'reader-died', signal: 'SIGKILL', p: first, h: externalStopHash(first, 'DEADREADER', 'reader-died', KEY) }));
+    fs.writeFileSync(file, text.replace(stop, lagging));
+    assert.deepEqual(breaks(file), []);
+  });
+
   it('without a key as well', async () => {
     const { file } = await deadReader(SEAL_EVERY + 10, undefined);
     assert.deepEqual(breaks(file, undefined), []);
