@@ -14697,7 +14697,12 @@ var ChainVerifier = class {
     }
     let unknownStart = state.startMissing && state.seals === 0;
     if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
-      this.breaks.push({ ...at, kind: "truncated", detail: `the stop (reason=${what}) names a seal (${p}) that is not in the log: the recording's end was cut` });
+      let crosses = state.lastSeal !== void 0 && state.lastSeal.file !== v.file;
+      this.breaks.push({
+        ...at,
+        kind: crosses ? "missing file" : "truncated",
+        detail: `the stop (reason=${what}) names a seal (${p}) that is not in the log: ${crosses ? "a file of the log removed?" : "the recording's end was cut"}`
+      });
       return;
     }
     if (state.shared) return;
@@ -14731,7 +14736,7 @@ var ChainVerifier = class {
   }
   /** Checks a seal against the recording's lines since the last one. */
   check(state, v) {
-    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, linkOnly = state.startMissing && state.seals === 0;
+    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, linkOnly = state.startMissing && state.seals === 0 && segment.length < n;
     linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n));
     let first = segment[0] ?? v, expectedPrev = state.prev ?? (state.resync ? void 0 : GENESIS), hash = new SegmentHash(p, this.options.key);
     for (let line of segment) hash.add(line.text);

@@ -322,7 +322,12 @@ export class ChainVerifier {
     // while: the seal named may be any of the recording's seals in the log, not only its last.
     const unknownStart = state.startMissing && state.seals === 0;
     if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
-      this.breaks.push({ ...at, kind: 'truncated', detail: `the stop (reason=${what}) names a seal (${p}) that is not in the log: the recording's end was cut` });
+      const crosses = state.lastSeal !== undefined && state.lastSeal.file !== v.file;
+      this.breaks.push({
+        ...at,
+        kind: crosses ? 'missing file' : 'truncated',
+        detail: `the stop (reason=${what}) names a seal (${p}) that is not in the log: ${crosses ? 'a file of the log removed?' : "the recording's end was cut"}`,
+      });
       return;
     }
     // What follows the last seal (its own line, or the start, opens the segment): another recording's too, at a shared place.
@@ -371,7 +376,8 @@ export class ChainVerifier {
     let segment = state.segment;
     // A recording whose start is in no file read (pruned): its first seal covers lines partly gone, so it
     // only sets the link; the lines before it count as unsealed.
-    const linkOnly = state.startMissing && state.seals === 0;
+    // Only when lines are missing before it (pruned), not for a start edited out of recognition (as many lines).
+    const linkOnly = state.startMissing && state.seals === 0 && segment.length < n;
     if (linkOnly) {
       state.unsealed += segment.length;
       segment = [];
