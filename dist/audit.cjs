@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path22 = require("node:path"), fs27 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path22 = require("node:path"), fs30 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs27.existsSync(executableFile)) return;
+        if (fs30.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,10 +1637,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path22.resolve(baseDir, baseName);
-          if (fs27.existsSync(localBin)) return localBin;
+          if (fs30.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path22.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs27.existsSync(`${localBin}${ext}`)
+            (ext) => fs30.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,7 +1649,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs27.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs30.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2547,7 +2547,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -11171,7 +11171,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/runtime/notes.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1), import_node_crypto4 = require("node:crypto");
@@ -11275,12 +11275,104 @@ function processAlive(pid) {
   }
 }
 
+// src/chain/external-stop.ts
+var import_node_fs3 = __toESM(require("node:fs"), 1);
+
+// src/chain/seal.ts
+var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
+  hash;
+  constructor(p, key2) {
+    this.hash = key2 ? (0, import_node_crypto5.createHmac)("sha256", key2) : (0, import_node_crypto5.createHash)("sha256"), this.hash.update(`${p}
+`);
+  }
+  add(line) {
+    this.hash.update(line);
+  }
+  digest() {
+    return this.hash.digest("hex").slice(0, SEAL_HEX);
+  }
+}, SealChain = class {
+  constructor(key2) {
+    this.key = key2;
+    this.segment = new SegmentHash(GENESIS, key2);
+  }
+  key;
+  prev = GENESIS;
+  segment;
+  lines = 0;
+  /** Text as written (whole lines, ending in `\n`), in order: one call may take many lines. */
+  update(text2) {
+    this.segment.add(text2);
+  }
+  /** `lines` more lines in the segment (their text goes to `update`, now or later, before the seal). */
+  count(lines) {
+    this.lines += lines;
+  }
+  /** Lines not yet sealed. */
+  get pending() {
+    return this.lines;
+  }
+  /** Whether the segment is full. */
+  due() {
+    return this.lines >= SEAL_EVERY;
+  }
+  /** Closes the segment; its fields go on a `seal` event. */
+  seal(end = !1) {
+    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h };
+    return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
+  }
+  /**
+   * Drops the open segment: its lines are no longer where the chain says
+   * (the file was removed and they are written again after a `lost` event).
+   * The next seal links to the last one and covers only what follows.
+   */
+  restart() {
+    this.segment = new SegmentHash(this.prev, this.key), this.lines = 0;
+  }
+};
+
+// src/chain/external-stop.ts
+var TAIL_SLACK_MS = 6e4;
+function sealFilePath(runFile) {
+  return runFile.replace(/\.json$/, ".seal");
+}
+function noteSealLink(runFile, link) {
+  writePrivateFile(sealFilePath(runFile), `${link}
+`);
+}
+function readSealLink(runFile) {
+  try {
+    let link = readPrivateFile(sealFilePath(runFile)).trim();
+    return /^[0-9a-f]+$/.test(link) ? link.slice(0, LINK_HEX) : GENESIS;
+  } catch {
+    return GENESIS;
+  }
+}
+function readChainKey(file) {
+  if (file)
+    try {
+      let key2 = import_node_fs3.default.readFileSync(file);
+      return key2.length > 0 ? key2 : void 0;
+    } catch {
+      return;
+    }
+}
+function externalStopHash(p, rec, reason, key2) {
+  let hash = new SegmentHash(p, key2);
+  return hash.add(`stop rec=${rec} reason=${reason}
+`), hash.digest();
+}
+function externalStopFields(runFile, rec, reason, keyFile) {
+  let p = readSealLink(runFile);
+  return { p, h: externalStopHash(p, rec, reason, readChainKey(keyFile)) };
+}
+
 // src/runtime/runfile.ts
 function writePrivate(file, text2) {
   writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
-  import_node_fs3.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs3.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+  import_node_fs4.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs4.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
@@ -11313,7 +11405,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return readsRunFile(import_node_fs3.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs4.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -11325,7 +11417,7 @@ function requestStop(runFile, request) {
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs3.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    return import_node_fs4.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
   } catch {
     return;
   }
@@ -11336,12 +11428,12 @@ function removeRunFiles(runFile, recordingId) {
   } catch {
     return;
   }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs3.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs4.default.rmSync(file, { force: !0 });
   removeNoteFiles(runFile);
 }
 
 // src/tmux/client.ts
-var import_node_child_process = require("node:child_process"), import_node_crypto5 = require("node:crypto");
+var import_node_child_process = require("node:child_process"), import_node_crypto6 = require("node:crypto");
 var FIELD_SEPARATOR = "";
 function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
@@ -11649,7 +11741,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * a newline in it must not pass for a client of list-clients.
    */
   typing(paneId, done) {
-    let marker2 = `typist-${(0, import_node_crypto5.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
+    let marker2 = `typist-${(0, import_node_crypto6.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
     this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let lines = stdout.split(`
@@ -11741,7 +11833,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/capture/identity.ts
 var import_node_os2 = __toESM(require("node:os"), 1);
@@ -11788,9 +11880,9 @@ function appendRecords(file, format2, records, prefix = "") {
 // src/commands/lost.ts
 function closeLostRecording(tmux, pane) {
   if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
-  let recording = claim(pane.runFile);
-  if (recording && recording.id === pane.recording) {
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+  let claimed = claim(pane.runFile), recording = claimed?.recording;
+  if (claimed && recording && recording.id === pane.recording) {
+    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost", ...claimed.bound }, Date.now());
     try {
       appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
@@ -11803,23 +11895,24 @@ function closeLostRecording(tmux, pane) {
   return recording?.id === pane.recording ? pane.recording : void 0;
 }
 function starting(runFile) {
-  if (import_node_fs4.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs4.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  if (import_node_fs5.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs5.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
 function claim(runFile) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
-    import_node_fs4.default.renameSync(runFile, claimed);
+    import_node_fs5.default.renameSync(runFile, claimed);
   } catch {
     return;
   }
   try {
-    return readRecording(claimed);
+    let recording = readRecording(claimed);
+    return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey) };
   } catch {
     return;
   } finally {
-    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) import_node_fs4.default.rmSync(file, { force: !0 });
+    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs5.default.rmSync(file, { force: !0 });
     removeNoteFiles(runFile);
   }
 }
@@ -11843,7 +11936,7 @@ function closeOrphans(tmux, marked) {
   }
   let runDir = import_node_path7.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs4.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+    names = import_node_fs5.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
@@ -11851,9 +11944,9 @@ function closeOrphans(tmux, marked) {
   for (let name of names) {
     let runFile = import_node_path7.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
-    let recording = claim(runFile);
-    if (!recording) continue;
-    let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost" }, Date.now());
+    let claimed = claim(runFile);
+    if (!claimed) continue;
+    let { recording } = claimed, lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost", ...claimed.bound }, Date.now());
     try {
       appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
@@ -11882,11 +11975,11 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path8.default.dirname(import_node_path8.default.dirname(import_node_fs5.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path8.default.dirname(import_node_path8.default.dirname(import_node_fs6.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
-    dirExists: import_node_fs5.default.existsSync(options.dir),
+    dirExists: import_node_fs6.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os3.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
@@ -11894,13 +11987,13 @@ function launch(tmux, state, invocation, by) {
     by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs5.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs6.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs5.default.existsSync(import_node_path8.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs6.default.existsSync(import_node_path8.default.join(pluginDir, file))
   });
   try {
-    import_node_fs5.default.closeSync(openAppend(plan.file));
+    import_node_fs6.default.closeSync(openAppend(plan.file));
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
@@ -11977,7 +12070,7 @@ function noteWindowRename(tmux, window) {
 }
 
 // src/commands/died.ts
-var import_node_child_process2 = require("node:child_process"), import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_child_process2 = require("node:child_process"), import_node_fs7 = __toESM(require("node:fs"), 1);
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -12012,14 +12105,14 @@ function paneDied(tmux, paneId, status) {
   let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
   if (pid === void 0) return { messages: [], version: state.version };
   if (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), autoOn(tmux.globalOption(OPTIONS.auto.name)) && state.recording) {
-    let script = rearmScript(process.execPath, import_node_fs6.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, state.recording);
+    let script = rearmScript(process.execPath, import_node_fs7.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, state.recording);
     (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
   }
   return { messages: [], version: state.version };
 }
 
 // src/commands/clients.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 
 // src/core/clients.ts
 function clientFields(client) {
@@ -12057,8 +12150,8 @@ function remembered(table, client) {
 var CLIENTS_OPTION = "@audit_clients";
 function ownerOf(pid) {
   try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs7.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs7.default.readFileSync("/etc/passwd", "utf8").split(`
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs8.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs8.default.readFileSync("/etc/passwd", "utf8").split(`
 `).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
@@ -12066,7 +12159,7 @@ function ownerOf(pid) {
 }
 function remoteOf(pid) {
   try {
-    return sshFrom(environValue(import_node_fs7.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+    return sshFrom(environValue(import_node_fs8.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
   } catch {
     return;
   }
@@ -12142,10 +12235,10 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
 
 // src/commands/pipe.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -13928,7 +14021,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -14096,7 +14189,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto6.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto7.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -14532,7 +14625,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -14580,7 +14673,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -14669,45 +14762,45 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/compress.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs8.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs8.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs9.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs8.default.rmSync(temp, { force: !0 });
+    import_node_fs9.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs8.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
+    input = import_node_fs9.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs8.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
+    output = import_node_fs9.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
   } catch (error) {
-    return import_node_fs8.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs9.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs8.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs8.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs9.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs9.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs8.default.fsyncSync(output), import_node_fs8.default.closeSync(output), import_node_fs8.default.renameSync(temp, `${file}.gz`), import_node_fs8.default.rmSync(file, { force: !0 }), done();
+      import_node_fs9.default.fsyncSync(output), import_node_fs9.default.closeSync(output), import_node_fs9.default.renameSync(temp, `${file}.gz`), import_node_fs9.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs8.default.closeSync(output);
+        import_node_fs9.default.closeSync(output);
       } catch {
       }
-      import_node_fs8.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs9.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs9.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs10.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -14716,9 +14809,9 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs9.default.fstatSync(fd), import_node_fs9.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
-      let dir = import_node_path11.default.dirname(file), live = import_node_path11.default.basename(file), names = import_node_fs9.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs9.default.renameSync(file, import_node_path11.default.join(dir, rotated));
+    if (sameFile(import_node_fs10.default.fstatSync(fd), import_node_fs10.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+      let dir = import_node_path11.default.dirname(file), live = import_node_path11.default.basename(file), names = import_node_fs10.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs10.default.renameSync(file, import_node_path11.default.join(dir, rotated));
       let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path11.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
@@ -14726,45 +14819,45 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path11.default.join(dir, other));
       }
       for (let old of doomed)
-        import_node_fs9.default.rmSync(import_node_path11.default.join(dir, old), { force: !0 }), pruned?.(import_node_path11.default.join(dir, old));
+        import_node_fs10.default.rmSync(import_node_path11.default.join(dir, old), { force: !0 }), pruned?.(import_node_path11.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path11.default.join(dir, name), stat = import_node_fs9.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path11.default.join(dir, name), stat = import_node_fs10.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs9.default.rmSync(lock, { force: !0 });
+    import_node_fs10.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs9.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
-      return import_node_fs9.default.writeSync(fd, String(process.pid)), import_node_fs9.default.closeSync(fd), !0;
+      let fd = import_node_fs10.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
+      return import_node_fs10.default.writeSync(fd, String(process.pid)), import_node_fs10.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs9.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
+        let held = import_node_fs10.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
         try {
-          holder = import_node_fs9.default.readFileSync(held, "utf8");
-          let stat = import_node_fs9.default.fstatSync(held);
+          holder = import_node_fs10.default.readFileSync(held, "utf8");
+          let stat = import_node_fs10.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs9.default.closeSync(held);
+          import_node_fs10.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs9.default.rmSync(lock, { force: !0 });
+      import_node_fs10.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -14774,7 +14867,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs10.default.lstatSync(import_node_path12.default.dirname(file)), this.writeFn = options.write ?? import_node_fs10.default.write, this.size = import_node_fs10.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs11.default.lstatSync(import_node_path12.default.dirname(file)), this.writeFn = options.write ?? import_node_fs11.default.write, this.size = import_node_fs11.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -14848,7 +14941,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs10.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs11.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -14865,11 +14958,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs10.default.fsyncSync(this.fd);
+        import_node_fs11.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs10.default.closeSync(this.fd);
+    import_node_fs11.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -14959,10 +15052,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs10.default.fstatSync(this.fd), current = import_node_fs10.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs11.default.fstatSync(this.fd), current = import_node_fs11.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs10.default.fstatSync(this.fd), lost && this.noteLost(lost);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs11.default.fstatSync(this.fd), lost && this.noteLost(lost);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -14983,7 +15076,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs10.default.fstatSync(this.fd).size;
+      size2 = import_node_fs11.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -15008,11 +15101,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs10.default.lstatSync(import_node_path12.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs11.default.lstatSync(import_node_path12.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs10.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs10.default.lstatSync(import_node_path12.default.dirname(this.file));
+    import_node_fs11.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs11.default.lstatSync(import_node_path12.default.dirname(this.file));
   }
 };
 
@@ -15035,7 +15128,7 @@ var CastFile = class {
   constructor(file, header, options) {
     this.header = header;
     this.options = options;
-    let existing = import_node_fs11.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs12.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -15080,59 +15173,6 @@ var CastFile = class {
   }
 };
 
-// src/chain/seal.ts
-var import_node_crypto7 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
-  hash;
-  constructor(p, key2) {
-    this.hash = key2 ? (0, import_node_crypto7.createHmac)("sha256", key2) : (0, import_node_crypto7.createHash)("sha256"), this.hash.update(`${p}
-`);
-  }
-  add(line) {
-    this.hash.update(line);
-  }
-  digest() {
-    return this.hash.digest("hex").slice(0, SEAL_HEX);
-  }
-}, SealChain = class {
-  constructor(key2) {
-    this.key = key2;
-    this.segment = new SegmentHash(GENESIS, key2);
-  }
-  key;
-  prev = GENESIS;
-  segment;
-  lines = 0;
-  /** Text as written (whole lines, ending in `\n`), in order: one call may take many lines. */
-  update(text2) {
-    this.segment.add(text2);
-  }
-  /** `lines` more lines in the segment (their text goes to `update`, now or later, before the seal). */
-  count(lines) {
-    this.lines += lines;
-  }
-  /** Lines not yet sealed. */
-  get pending() {
-    return this.lines;
-  }
-  /** Whether the segment is full. */
-  due() {
-    return this.lines >= SEAL_EVERY;
-  }
-  /** Closes the segment; its fields go on a `seal` event. */
-  seal(end = !1) {
-    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h };
-    return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
-  }
-  /**
-   * Drops the open segment: its lines are no longer where the chain says
-   * (the file was removed and they are written again after a `lost` event).
-   * The next seal links to the last one and covers only what follows.
-   */
-  restart() {
-    this.segment = new SegmentHash(this.prev, this.key), this.lines = 0;
-  }
-};
-
 // src/sinks/file/sink.ts
 var BATCH_CHARS = 16 * 1024, FileSink = class {
   log;
@@ -15166,6 +15206,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   /** Whether the recording's last seal is written: nothing of it follows. */
   ended = !1;
   sealTimer;
+  /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
+  sealedLink;
+  onSealed;
+  /**
+   * `chain.onSealed` hears each seal's link once the writer has it on disk:
+   * what a dead reader's stop names (chain/external-stop.ts).
+   */
   constructor(file, format2, options, chain = {}) {
     this.log = new LogFile(file, {
       ...options,
@@ -15180,7 +15227,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           this.losing = !1;
         }
       }
-    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key);
+    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
@@ -15202,7 +15249,9 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let chain = this.chain;
     if (!chain || !this.lastPlace || this.ended) return;
     end !== "stop" && this.hashPending(), end && (this.ended = !0);
-    let fields = chain.seal(end), record = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
+    let fields = chain.seal(end);
+    end || (this.sealedLink = fields.h.slice(0, LINK_HEX));
+    let record = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
     this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
@@ -15210,6 +15259,16 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     this.hashPending();
     let batch = this.batch;
     this.batch = "", this.unhashed = 0, this.log.write(batch);
+    let link = this.sealedLink;
+    if (link !== void 0 && this.onSealed) {
+      this.sealedLink = void 0;
+      let onSealed = this.onSealed;
+      this.log.flush().then(() => onSealed(link));
+    }
+  }
+  /** Resolves once what was written so far is on disk (the writer's flush). */
+  flushed() {
+    return this.flush(), this.log.flush();
   }
   get backlog() {
     return this.log.backlog + this.batch.length;
@@ -15227,8 +15286,22 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
 };
 
+// src/chain/key-file.ts
+var import_node_fs13 = __toESM(require("node:fs"), 1);
+function keyFileWarning(file) {
+  let stat;
+  try {
+    stat = import_node_fs13.default.statSync(file);
+  } catch {
+    return;
+  }
+  let uid = process.geteuid?.(), loose = [];
+  if ((stat.mode & 36) !== 0 && loose.push("readable by others"), (stat.mode & 18) !== 0 && loose.push("writable by others"), uid !== void 0 && stat.uid !== uid && stat.uid !== 0 && loose.push(`owned by uid ${stat.uid}`), loose.length !== 0)
+    return `the chain key ${file} is ${loose.join(" and ")} (mode ${(stat.mode & 511).toString(8).padStart(4, "0")}): whoever can read it can reseal an edited log; make it yours and chmod 600 it`;
+}
+
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs12 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
+var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs14 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -15385,7 +15458,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs12.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs14.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -15488,7 +15561,15 @@ function runPipe(recording, runFile, dependencies = {}) {
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is"
-    }, { key: key2 });
+    }, {
+      key: key2,
+      onSealed: runFile ? (link) => {
+        try {
+          noteSealLink(runFile, link);
+        } catch {
+        }
+      } : void 0
+    });
   }
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
@@ -15629,8 +15710,8 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs13.default.readFileSync(recording.chainKey);
-      if (key2.length > 0) return key2;
+      let key2 = import_node_fs15.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
       tell(`cannot read the chain key ${recording.chainKey} (${error.code ?? error.message}); ${recording.paneId} is chained without a key`, !0);
@@ -15657,7 +15738,7 @@ function recoverReader(runFile, status) {
     torn = !endsWithNewline(recording.file);
   } catch {
   }
-  let stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause }, Date.now()), unwritten = "";
+  let bound = externalStopFields(runFile, recording.id, "reader-died", recording.chainKey), stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause, ...bound }, Date.now()), unwritten = "";
   try {
     appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [stop2], torn ? `
 ` : "");
@@ -15681,7 +15762,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs14.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs16.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -15703,20 +15784,20 @@ function runAutoReader(socket, paneId, dependencies) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs14.default.existsSync(options.dir),
+    dirExists: import_node_fs16.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs14.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs16.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs14.default.closeSync(openAppend(plan.file));
+    import_node_fs16.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -15736,10 +15817,50 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1), CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+
+// src/read/safe-open.ts
+var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1);
+var OPEN_FLAGS = import_node_fs17.default.constants.O_RDONLY | import_node_fs17.default.constants.O_NOFOLLOW | import_node_fs17.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
+function openLogFile(file) {
+  let fd;
+  try {
+    fd = import_node_fs17.default.openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
+  }
+  try {
+    let stat = import_node_fs17.default.fstatSync(fd);
+    if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
+    let uid = process.geteuid?.() ?? stat.uid;
+    if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
+    return fd;
+  } catch (error) {
+    throw import_node_fs17.default.closeSync(fd), error;
+  }
+}
+function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
+  try {
+    return import_node_zlib2.default.gunzipSync(bytes, { maxOutputLength: cap });
+  } catch (error) {
+    throw error.code === "ERR_BUFFER_TOO_LARGE" ? new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2) : error;
+  }
+}
+function readLogBytes(file) {
+  let fd = openLogFile(file);
+  try {
+    let bytes = import_node_fs17.default.readFileSync(fd);
+    return file.endsWith(".gz") ? gunzipCapped(file, bytes) : bytes;
+  } finally {
+    import_node_fs17.default.closeSync(fd);
+  }
+}
+
+// src/read/chunks.ts
+var CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
@@ -15748,7 +15869,7 @@ function release(buffer) {
   spare.length < 4 && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs15.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs18.default.fstatSync(fd).size, buffer = borrow();
   try {
     return readPieces(fd, visit, from, size2, (bigger) => {
       buffer = bigger;
@@ -15768,7 +15889,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs15.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read = import_node_fs18.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -15784,35 +15905,35 @@ function readPieces(fd, visit, from, size2, grown, start2) {
 function openLog(file) {
   let fd;
   try {
-    fd = import_node_fs15.default.openSync(file, import_node_fs15.default.constants.O_RDONLY | import_node_fs15.default.constants.O_NONBLOCK);
+    fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs15.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs18.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(import_node_fs15.default.readFileSync(fd));
+    return textOfGzip(file, import_node_fs18.default.readFileSync(fd));
   } finally {
-    import_node_fs15.default.closeSync(fd);
+    import_node_fs18.default.closeSync(fd);
   }
 }
-function textOfGzip(bytes) {
-  let dir = import_node_fs15.default.mkdtempSync(import_node_path14.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path14.default.join(dir, "text");
+function textOfGzip(file, bytes) {
+  let dir = import_node_fs18.default.mkdtempSync(import_node_path14.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path14.default.join(dir, "text");
   try {
-    let fd = import_node_fs15.default.openSync(temp, import_node_fs15.default.constants.O_RDWR | import_node_fs15.default.constants.O_CREAT | import_node_fs15.default.constants.O_EXCL, 384);
+    let fd = import_node_fs18.default.openSync(temp, import_node_fs18.default.constants.O_RDWR | import_node_fs18.default.constants.O_CREAT | import_node_fs18.default.constants.O_EXCL, 384);
     try {
-      let text2 = import_node_zlib2.default.gunzipSync(bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs15.default.writeSync(fd, text2, done, text2.length - done, done);
+      let text2 = gunzipCapped(file, bytes);
+      for (let done = 0; done < text2.length; ) done += import_node_fs18.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs15.default.closeSync(fd), error;
+      throw import_node_fs18.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs15.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs18.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs15.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs18.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -15821,11 +15942,11 @@ function endLines(fd, size2 = import_node_fs15.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs15.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs18.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs15.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs18.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -15914,7 +16035,7 @@ function readerFor(first, timeFormat) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs16 = __toESM(require("node:fs"), 1);
+var buffers = __toESM(require("node:buffer"), 1), import_node_fs19 = __toESM(require("node:fs"), 1);
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -15931,7 +16052,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs16.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs19.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -15996,7 +16117,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs17.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs20.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -16021,7 +16142,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs17.default.closeSync(fd);
+      import_node_fs20.default.closeSync(fd);
     }
 }
 function summarizeLog(set, timeFormat) {
@@ -16055,10 +16176,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -16096,7 +16217,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs18.default.readdirSync(dir);
+    names = import_node_fs21.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -16212,7 +16333,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs19.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs22.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -16289,7 +16410,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1), import_node_zlib3 = __toESM(require("node:zlib"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1);
 
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
@@ -16331,6 +16452,15 @@ var RecordingState = class {
   links = [];
   /** The link breaks reported for it (indices into the breaks). */
   linkBreaks = [];
+  /**
+   * Another recording ran at its place at the same time (a pane's index taken
+   * over after a kill-pane, two `pipe --file` into one file): the printed lines
+   * there cannot be told apart, so its seals are checked by their links only
+   * until the first seal after it runs alone again.
+   */
+  shared = !1;
+  /** Lines its link-only seals covered. */
+  sharedLines = 0;
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop;
 };
@@ -16343,8 +16473,8 @@ var ChainVerifier = class {
   }
   options;
   recordings = /* @__PURE__ */ new Map();
-  /** The recording each place's lines belong to now. */
-  active = /* @__PURE__ */ new Map();
+  /** The recordings running at each place, oldest first: a printed line there belongs to the newest (see `shared`). */
+  running = /* @__PURE__ */ new Map();
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   orphans = /* @__PURE__ */ new Map();
   breaks = [];
@@ -16363,7 +16493,7 @@ var ChainVerifier = class {
     v.kind === "event" ? this.event(v) : this.printed(v);
   }
   printed(v) {
-    let state = this.active.get(v.place);
+    let state = this.current(v.place);
     if (!state) {
       if (this.files.length === 1 && !this.seenEventAt.has(v.place)) {
         let kept = this.orphans.get(v.place) ?? [];
@@ -16399,12 +16529,12 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
         return;
       }
-      state = new RecordingState(rec, v.place, !1), this.recordings.set(rec, state), this.active.set(v.place, state), this.take(state, v);
+      state = new RecordingState(rec, v.place, !1), this.recordings.set(rec, state), this.run(state), this.take(state, v);
       return;
     }
     let outside = external(v);
     if (!state) {
-      (outside || v.event !== "seal") && outside && this.unchained++, state = new RecordingState(rec, v.place, !0), this.recordings.set(rec, state), this.active.has(v.place) || this.active.set(v.place, state);
+      (outside || v.event !== "seal") && outside && this.unchained++, state = new RecordingState(rec, v.place, !0), this.recordings.set(rec, state), this.current(v.place) || this.run(state);
       let orphans = this.orphans.get(v.place);
       if (orphans) {
         this.orphans.delete(v.place);
@@ -16425,17 +16555,60 @@ var ChainVerifier = class {
       return;
     }
     if (v.event === "stop") {
-      state.stopped = !0, this.take(state, v), this.active.get(state.place) === state && this.active.delete(state.place);
+      state.stopped = !0, this.take(state, v), this.leave(state);
       return;
     }
     this.take(state, v);
+  }
+  current(place) {
+    let states = this.running.get(place);
+    return states?.[states.length - 1];
+  }
+  run(state) {
+    let states = this.running.get(state.place) ?? [];
+    if (states.push(state), this.running.set(state.place, states), states.length > 1) for (let other of states) other.shared = !0;
+  }
+  leave(state) {
+    let states = this.running.get(state.place), at = states?.indexOf(state) ?? -1;
+    at < 0 || (states.splice(at, 1), states.length === 0 && this.running.delete(state.place));
   }
   externalEvent(state, v, what) {
     if (!(state.ended && state.lastSeal?.fields?.end === "1" && !state.stopped && !state.externalStop) && (state.ended || state.stopped || state.externalStop)) {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${what}) of a recording that had ended` });
       return;
     }
-    state.externalStop = what, this.active.get(state.place) === state && this.active.delete(state.place);
+    state.externalStop = what, this.leave(state), this.checkExternalStop(state, v, what);
+  }
+  /**
+   * A dead reader's stop is bound to its chain (chain/external-stop.ts): it
+   * names the last seal on disk, and what follows that seal is no more than
+   * a reader leaves unsealed. Else the recording was cut, rewritten or
+   * invented and closed with a stop of the cutter's making.
+   */
+  checkExternalStop(state, v, what) {
+    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec };
+    if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || externalStopHash(p, state.rec, what, this.options.key) !== h) {
+      this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
+      return;
+    }
+    let unknownStart = state.startMissing && state.seals === 0;
+    if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
+      let crosses = state.lastSeal !== void 0 && state.lastSeal.file !== v.file;
+      this.breaks.push({
+        ...at,
+        kind: crosses ? "missing file" : "truncated",
+        detail: `the stop (reason=${what}) names a seal (${p}) that is not in the log: ${crosses ? "a file of the log removed?" : "the recording's end was cut"}`
+      });
+      return;
+    }
+    if (state.shared) return;
+    let tail = state.segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
+    if (tail.length >= SEAL_EVERY) {
+      this.breaks.push({ ...at, kind: "truncated", detail: `${tail.length} line(s) after the last seal before a stop (reason=${what}): more than a reader leaves unsealed (${SEAL_EVERY - 1}): the recording was cut or rewritten` });
+      return;
+    }
+    let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
+    latest - first > SEAL_MS + TAIL_SLACK_MS && this.breaks.push({ ...at, kind: "truncated", detail: `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s before a stop (reason=${what}): a reader seals within ${SEAL_MS / 1e3} s: the recording was cut or rewritten` });
   }
   seal(state, v) {
     let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "";
@@ -16459,11 +16632,13 @@ var ChainVerifier = class {
   }
   /** Checks a seal against the recording's lines since the last one. */
   check(state, v) {
-    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment;
-    state.resync && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n));
+    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, linkOnly = state.startMissing && state.seals === 0 && segment.length < n;
+    linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n));
     let first = segment[0] ?? v, expectedPrev = state.prev ?? (state.resync ? void 0 : GENESIS), hash = new SegmentHash(p, this.options.key);
     for (let line of segment) hash.add(line.text);
-    let holds = segment.length === n && hash.digest() === h, linked = expectedPrev === void 0 || expectedPrev === p;
+    let holds = linkOnly || state.shared || segment.length === n && hash.digest() === h;
+    state.shared && (state.sharedLines += n);
+    let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
     if (!linked)
@@ -16476,7 +16651,7 @@ var ChainVerifier = class {
       let found = this.mismatch(segment, n, p, h);
       found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
     }
-    state.seals++, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = !1, state.lastSeal = v, v.fields?.end !== void 0 && (state.ended = !0, this.active.get(state.place) === state && this.active.delete(state.place));
+    state.seals++, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = !1, state.lastSeal = v, state.shared = (this.running.get(state.place)?.length ?? 0) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
   /** What a segment that does not hash to its seal most likely went through. */
   mismatch(segment, n, p, h) {
@@ -16570,7 +16745,7 @@ var ChainVerifier = class {
           detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : "no final seal"
         });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing });
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines });
     }
     return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, breaks: this.breaks };
   }
@@ -16578,13 +16753,12 @@ var ChainVerifier = class {
 
 // src/commands/verify.ts
 function readLogText(file) {
-  let bytes = import_node_fs20.default.readFileSync(file);
-  return (file.endsWith(".gz") ? import_node_zlib3.default.gunzipSync(bytes) : bytes).toString("utf8");
+  return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Set(), runDir = import_node_path18.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs20.default.readdirSync(runDir);
+    names = import_node_fs23.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -16646,13 +16820,14 @@ function breakLine(found) {
 `;
 }
 function summaryLine(name, report2) {
-  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealed = report2.recordings.reduce((sum, r) => sum + r.unsealed, 0), notes = [
+  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealed = report2.recordings.reduce((sum, r) => sum + r.unsealed, 0), shared = report2.recordings.reduce((sum, r) => sum + r.sharedLines, 0), notes = [
     count("open") > 0 ? `${count("open")} still recording` : "",
     count("reader-died") > 0 ? `${count("reader-died")} ended by a dead reader` : "",
     count("lost") > 0 ? `${count("lost")} closed as lost` : "",
     unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : "",
     report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
-    report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : ""
+    report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : "",
+    shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : ""
   ].filter(Boolean);
   return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
 `;
@@ -16683,7 +16858,10 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs20.default.readFileSync(options.key);
+        key2 = import_node_fs23.default.readFileSync(options.key);
+        let loose = keyFileWarning(options.key);
+        loose && process.stderr.write(`tmux-audit: ${loose}
+`);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
@@ -16894,10 +17072,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1);
+var import_node_fs25 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
+var import_node_fs24 = __toESM(require("node:fs"), 1);
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -16935,7 +17113,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs21.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs24.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -17030,11 +17208,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs21.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs24.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs21.default.closeSync(fd);
+          import_node_fs24.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -17106,7 +17284,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs22.default.closeSync(fd);
+    import_node_fs25.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -17148,7 +17326,7 @@ function readFile(path22, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path22, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs22.default.closeSync(fd);
+    fd !== void 0 && import_node_fs25.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -17185,7 +17363,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs22.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs25.default.closeSync(fd);
   }
   return matched;
 }
@@ -17207,7 +17385,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs22.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs25.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -17392,17 +17570,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs26 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs23.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs26.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -17419,21 +17597,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs23.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs26.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs23.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs26.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs23.default.closeSync(own);
+        own !== void 0 && import_node_fs26.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs23.default.statSync(file);
+    return import_node_fs26.default.statSync(file);
   } catch {
     return;
   }
@@ -17441,7 +17619,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs23.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs26.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -17453,19 +17631,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs23.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs26.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path19.default.dirname(live), rotated = rotatedFiles(import_node_fs23.default.readdirSync(dir), import_node_path19.default.basename(live)).map((name) => import_node_path19.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path19.default.dirname(live), rotated = rotatedFiles(import_node_fs26.default.readdirSync(dir), import_node_path19.default.basename(live)).map((name) => import_node_path19.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs23.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs26.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs23.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs26.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -17490,7 +17668,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs23.default.closeSync(reading.fd);
+      import_node_fs26.default.closeSync(reading.fd);
     }
   }
 }
@@ -17513,7 +17691,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs24.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs27.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -17528,9 +17706,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path20.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs24.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path20.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs27.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs24.default.closeSync(fd);
+      fd !== void 0 && import_node_fs27.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -17550,7 +17728,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs26 = __toESM(require("node:fs"), 1);
+var import_node_fs29 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -17631,12 +17809,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs25 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path21.default.join(set.dir, set.live), rec), name = import_node_path21.default.basename(live), names;
     try {
-      names = import_node_fs25.default.readdirSync(set.dir);
+      names = import_node_fs28.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -17687,7 +17865,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs25.default.closeSync(fd);
+        import_node_fs28.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -17736,15 +17914,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs26.default.openSync(options.output, import_node_fs26.default.constants.O_WRONLY | import_node_fs26.default.constants.O_CREAT | import_node_fs26.default.constants.O_EXCL | import_node_fs26.default.constants.O_NOFOLLOW, 384), import_node_fs26.default.fchmodSync(fd, 384);
+      fd = import_node_fs29.default.openSync(options.output, import_node_fs29.default.constants.O_WRONLY | import_node_fs29.default.constants.O_CREAT | import_node_fs29.default.constants.O_EXCL | import_node_fs29.default.constants.O_NOFOLLOW, 384), import_node_fs29.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs26.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs26.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs29.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs29.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs26.default.closeSync(fd);
+      import_node_fs29.default.closeSync(fd);
     }
   });
 }

@@ -8,8 +8,8 @@
 // follows the same rule). Events carry `rec=`.
 //
 // What the chain does not cover, by design, and how it is read:
-// - events other processes append (`stop reason=reader-died` from recover, `stop reason=lost` from sweep): counted as
-//   unchained, never a break (they are what the user sees as they are); such a
+// - `stop reason=reader-died` from recover, `stop reason=lost` from sweep: counted as
+//   unchained, but bound to the chain by their p= and h= (chain/external-stop.ts); such a
 //   stop may follow a last seal with `end=1` (a reader that failed sealed what
 //   it had written), once;
 // - the `lost` event the reader writes when its log was removed under it: the
@@ -20,8 +20,9 @@
 //   @audit-max-files): checked from its first seal on, the same way.
 
 import type { RecordKind } from '../core/record.ts';
+import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
 import { lastSealLine } from './last-seal.ts';
-import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';
+import { GENESIS, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event';
 
@@ -69,6 +70,8 @@ export interface RecordingReport {
   ending: Ending;
   /** Its start was not in the files read (pruned, or the files were named one by one). */
   startMissing: boolean;
+  /** Lines its seals covered by link only: another recording ran at its place meanwhile. */
+  sharedLines: number;
 }
 
 export interface VerifyReport {
@@ -98,6 +101,15 @@ class RecordingState {
   links: { p: string; h: string }[] = [];
   /** The link breaks reported for it (indices into the breaks). */
   linkBreaks: number[] = [];
+  /**
+   * Another recording ran at its place at the same time (a pane's index taken
+   * over after a kill-pane, two `pipe --file` into one file): the printed lines
+   * there cannot be told apart, so its seals are checked by their links only
+   * until the first seal after it runs alone again.
+   */
+  shared = false;
+  /** Lines its link-only seals covered. */
+  sharedLines = 0;
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop: VerifyLine | undefined;
   constructor(
@@ -128,8 +140,8 @@ export interface VerifyOptions {
 
 export class ChainVerifier {
   private readonly recordings = new Map<string, RecordingState>();
-  /** The recording each place's lines belong to now. */
-  private readonly active = new Map<string, RecordingState>();
+  /** The recordings running at each place, oldest first: a printed line there belongs to the newest (see `shared`). */
+  private readonly running = new Map<string, RecordingState[]>();
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   private readonly orphans = new Map<string, VerifyLine[]>();
   private readonly breaks: Break[] = [];
@@ -157,7 +169,7 @@ export class ChainVerifier {
   }
 
   private printed(v: VerifyLine): void {
-    const state = this.active.get(v.place!);
+    const state = this.current(v.place!);
     if (!state) {
       if (this.files.length === 1 && !this.seenEventAt.has(v.place!)) {
         const kept = this.orphans.get(v.place!) ?? [];
@@ -207,7 +219,7 @@ export class ChainVerifier {
       }
       state = new RecordingState(rec, v.place!, false);
       this.recordings.set(rec, state);
-      this.active.set(v.place!, state);
+      this.run(state);
       this.take(state, v);
       return;
     }
@@ -220,7 +232,7 @@ export class ChainVerifier {
       }
       state = new RecordingState(rec, v.place!, true);
       this.recordings.set(rec, state);
-      if (!this.active.has(v.place!)) this.active.set(v.place!, state);
+      if (!this.current(v.place!)) this.run(state);
       const orphans = this.orphans.get(v.place!);
       if (orphans) {
         this.orphans.delete(v.place!);
@@ -247,10 +259,30 @@ export class ChainVerifier {
     if (v.event === 'stop') {
       state.stopped = true;
       this.take(state, v);
-      if (this.active.get(state.place) === state) this.active.delete(state.place);
+      this.leave(state);
       return;
     }
     this.take(state, v);
+  }
+
+  private current(place: string): RecordingState | undefined {
+    const states = this.running.get(place);
+    return states?.[states.length - 1];
+  }
+
+  private run(state: RecordingState): void {
+    const states = this.running.get(state.place) ?? [];
+    states.push(state);
+    this.running.set(state.place, states);
+    if (states.length > 1) for (const other of states) other.shared = true;
+  }
+
+  private leave(state: RecordingState): void {
+    const states = this.running.get(state.place);
+    const at = states?.indexOf(state) ?? -1;
+    if (at < 0) return;
+    states!.splice(at, 1);
+    if (states!.length === 0) this.running.delete(state.place);
   }
 
   private externalEvent(state: RecordingState, v: VerifyLine, what: 'reader-died' | 'lost'): void {
@@ -263,7 +295,48 @@ export class ChainVerifier {
       return;
     }
     state.externalStop = what;
-    if (this.active.get(state.place) === state) this.active.delete(state.place);
+    this.leave(state);
+    this.checkExternalStop(state, v, what);
+  }
+
+  /**
+   * A dead reader's stop is bound to its chain (chain/external-stop.ts): it
+   * names the last seal on disk, and what follows that seal is no more than
+   * a reader leaves unsealed. Else the recording was cut, rewritten or
+   * invented and closed with a stop of the cutter's making.
+   */
+  private checkExternalStop(state: RecordingState, v: VerifyLine, what: 'reader-died' | 'lost'): void {
+    const p = v.fields?.p;
+    const h = v.fields?.h;
+    const at = { file: v.file, line: v.line, rec: state.rec };
+    if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || externalStopHash(p, state.rec, what, this.options.key) !== h) {
+      this.breaks.push({ ...at, kind: 'forged event', detail: `a stop (reason=${what}) not bound to the recording's chain (${p === undefined || h === undefined ? 'no p= and h=' : 'its h does not hold'})` });
+      return;
+    }
+    // The reader notes a seal once the writer has drained it to disk, which a flood can hold off for a
+    // while: the seal named may be any of the recording's seals in the log, not only its last.
+    const unknownStart = state.startMissing && state.seals === 0;
+    if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
+      const crosses = state.lastSeal !== undefined && state.lastSeal.file !== v.file;
+      this.breaks.push({
+        ...at,
+        kind: crosses ? 'missing file' : 'truncated',
+        detail: `the stop (reason=${what}) names a seal (${p}) that is not in the log: ${crosses ? 'a file of the log removed?' : "the recording's end was cut"}`,
+      });
+      return;
+    }
+    // What follows the last seal (its own line, or the start, opens the segment): another recording's too, at a shared place.
+    if (state.shared) return;
+    const tail = state.segment.filter((line, i) => i > 0 || (line.event !== 'seal' && line.event !== 'start'));
+    if (tail.length >= SEAL_EVERY) {
+      this.breaks.push({ ...at, kind: 'truncated', detail: `${tail.length} line(s) after the last seal before a stop (reason=${what}): more than a reader leaves unsealed (${SEAL_EVERY - 1}): the recording was cut or rewritten` });
+      return;
+    }
+    const first = tail[0]?.ms ?? 0;
+    const latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
+    if (latest - first > SEAL_MS + TAIL_SLACK_MS) {
+      this.breaks.push({ ...at, kind: 'truncated', detail: `the lines after the last seal span ${Math.round((latest - first) / 1000)} s before a stop (reason=${what}): a reader seals within ${SEAL_MS / 1000} s: the recording was cut or rewritten` });
+    }
   }
 
   private seal(state: RecordingState, v: VerifyLine): void {
@@ -296,7 +369,14 @@ export class ChainVerifier {
     const p = v.fields!.p!;
     const h = v.fields!.h!;
     let segment = state.segment;
-    if (state.resync && segment.length > n) {
+    // A recording whose start is in no file read (pruned): its first seal covers lines partly gone, so it
+    // only sets the link; the lines before it count as unsealed.
+    // Only when lines are missing before it (pruned), not for a start edited out of recognition (as many lines).
+    const linkOnly = state.startMissing && state.seals === 0 && segment.length < n;
+    if (linkOnly) {
+      state.unsealed += segment.length;
+      segment = [];
+    } else if (state.resync && segment.length > n) {
       state.unsealed += segment.length - n;
       segment = segment.slice(segment.length - n);
     }
@@ -304,7 +384,9 @@ export class ChainVerifier {
     const expectedPrev = state.prev ?? (state.resync ? undefined : GENESIS);
     const hash = new SegmentHash(p, this.options.key);
     for (const line of segment) hash.add(line.text);
-    const holds = segment.length === n && hash.digest() === h;
+    // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
+    const holds = linkOnly || state.shared || (segment.length === n && hash.digest() === h);
+    if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     // Lines missing where the stretch since the last seal crosses from one file into another: a file removed.
@@ -334,9 +416,10 @@ export class ChainVerifier {
     state.segment = v.fields?.end === undefined ? [v] : [];
     state.resync = false;
     state.lastSeal = v;
+    state.shared = (this.running.get(state.place)?.length ?? 0) > 1;
     if (v.fields?.end !== undefined) {
       state.ended = true;
-      if (this.active.get(state.place) === state) this.active.delete(state.place);
+      this.leave(state);
     }
   }
 
@@ -448,7 +531,7 @@ export class ChainVerifier {
           detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : 'no final seal',
         });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing });
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines });
     }
     return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, breaks: this.breaks };
   }

@@ -10,6 +10,7 @@ import { OPTIONS, resolveOptions } from '../core/options.ts';
 import { pidFilePath, stopFilePath } from '../core/paths.ts';
 import { removeNoteFiles } from '../runtime/notes.ts';
 import { Stamper } from '../capture/stamper.ts';
+import { externalStopFields, sealFilePath } from '../chain/external-stop.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
 import { recordFormat } from '../format/formats.ts';
@@ -23,9 +24,10 @@ import { READER_START_TIMEOUT_MS, type Outcome } from './toggle.ts';
  */
 export function closeLostRecording(tmux: Tmux, pane: { paneId: string; recording: string; runFile: string }): string | undefined {
   if (pane.recording === '' || livingReader(pane.runFile) !== undefined || starting(pane.runFile)) return undefined;
-  const recording = claim(pane.runFile);
-  if (recording && recording.id === pane.recording) {
-    const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost' }, Date.now());
+  const claimed = claim(pane.runFile);
+  const recording = claimed?.recording;
+  if (claimed && recording && recording.id === pane.recording) {
+    const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost', ...claimed.bound }, Date.now());
     try {
       appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
@@ -58,7 +60,7 @@ function starting(runFile: string): boolean {
  * whose rename succeeds writes the `stop reason=lost`, so it is written once.
  * Returns the recording, or undefined when there was none to take.
  */
-function claim(runFile: string): Recording | undefined {
+function claim(runFile: string): { recording: Recording; bound: { p: string; h: string } } | undefined {
   const claimed = `${runFile}.${process.pid}.closing`;
   try {
     fs.renameSync(runFile, claimed);
@@ -66,11 +68,13 @@ function claim(runFile: string): Recording | undefined {
     return undefined; // gone: finished, or claimed by another sweep
   }
   try {
-    return readRecording(claimed);
+    const recording = readRecording(claimed);
+    // Bound to the reader's chain before its seal note goes (chain/external-stop.ts).
+    return { recording, bound: externalStopFields(runFile, recording.id, 'lost', recording.chainKey) };
   } catch {
     return undefined; // not a run file we trust: left aside, not written for
   } finally {
-    for (const file of [claimed, pidFilePath(runFile), stopFilePath(runFile)]) fs.rmSync(file, { force: true });
+    for (const file of [claimed, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) fs.rmSync(file, { force: true });
     removeNoteFiles(runFile);
   }
 }
@@ -119,11 +123,12 @@ function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
   for (const name of names) {
     const runFile = path.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== undefined || starting(runFile)) continue;
-    const recording = claim(runFile);
-    if (!recording) continue; // closed by another sweep meanwhile, or not a run file we trust
+    const claimed = claim(runFile);
+    if (!claimed) continue; // closed by another sweep meanwhile, or not a run file we trust
+    const { recording } = claimed;
     // A pane that still exists and shows this recording is the marked case; a pane of a live server
     // that shows another, or none, has moved on: its recording is lost all the same.
-    const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost' }, Date.now());
+    const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost', ...claimed.bound }, Date.now());
     try {
       appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {

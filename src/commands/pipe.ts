@@ -30,6 +30,8 @@ import { openInbox, takeNotes } from '../runtime/notes.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { FileSink } from '../sinks/file/sink.ts';
+import { noteSealLink } from '../chain/external-stop.ts';
+import { keyFileWarning } from '../chain/key-file.ts';
 import { recordFormat } from '../format/formats.ts';
 import type { Sink } from '../sinks/sink.ts';
 import { SyslogSink } from '../sinks/syslog/sink.ts';
@@ -108,7 +110,18 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? 'private' : 'as-is',
-    }, { key });
+    }, {
+      key,
+      onSealed: runFile
+        ? (link) => {
+            try {
+              noteSealLink(runFile, link);
+            } catch {
+              // Not noted: a stop written for this reader if it dies names an earlier seal, and verify says so.
+            }
+          }
+        : undefined,
+    });
   }
   const stamper = new Stamper(recordingIdentity(recording));
   const guard = new BacklogGuard({
@@ -330,6 +343,8 @@ function chainKey(recording: Recording, tell: (text: string, error?: boolean) =>
   if (!recording.chainKey) return undefined;
   try {
     const key = fs.readFileSync(recording.chainKey);
+    const loose = keyFileWarning(recording.chainKey);
+    if (loose) tell(loose, true);
     if (key.length > 0) return key;
     tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, true);
   } catch (error) {

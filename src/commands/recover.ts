@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Stamper } from '../capture/stamper.ts';
+import { externalStopFields } from '../chain/external-stop.ts';
 import { readRecording, removeRunFiles, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
 import { recordFormat } from '../format/formats.ts';
@@ -27,7 +28,9 @@ export function recoverReader(runFile: string, status: number): void {
   } catch {
     // no file: nothing torn
   }
-  const stop = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'reader-died', ...cause }, Date.now());
+  // Bound to the reader's chain (chain/external-stop.ts): a stop like this written by anyone else does not verify.
+  const bound = externalStopFields(runFile, recording.id, 'reader-died', recording.chainKey);
+  const stop = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'reader-died', ...cause, ...bound }, Date.now());
   // Opened like every append (safe-fs.ts): no symlink followed, a FIFO neither blocks nor is written.
   let unwritten = '';
   try {

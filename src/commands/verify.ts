@@ -5,19 +5,19 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { Command } from 'commander';
+import { keyFileWarning } from '../chain/key-file.ts';
 import { ChainVerifier, type Break, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
 import { placeOf, readerFor } from '../read/line.ts';
+import { readLogBytes } from '../read/safe-open.ts';
 import { livingReader, readRecording } from '../runtime/runfile.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 
-/** A log file's text: `.gz` files are read through gunzip, whole (a rotated file is bounded by @audit-max-size). */
+/** A log file's text: `.gz` files are read through gunzip, whole (a rotated file is bounded by @audit-max-size); a planted FIFO, symlink or bomb is refused (read/safe-open.ts). */
 export function readLogText(file: string): string {
-  const bytes = fs.readFileSync(file);
-  return (file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8');
+  return readLogBytes(file).toString('utf8');
 }
 
 /** Recording ids whose reader is running, from the directory's run files: their tails are not yet sealed. */
@@ -113,6 +113,7 @@ export function summaryLine(name: string, report: VerifyReport): string {
   const count = (ending: string): number => report.recordings.filter((r) => r.ending === ending).length;
   const seals = report.recordings.reduce((sum, r) => sum + r.seals, 0);
   const unsealed = report.recordings.reduce((sum, r) => sum + r.unsealed, 0);
+  const shared = report.recordings.reduce((sum, r) => sum + r.sharedLines, 0);
   const notes = [
     count('open') > 0 ? `${count('open')} still recording` : '',
     count('reader-died') > 0 ? `${count('reader-died')} ended by a dead reader` : '',
@@ -120,6 +121,7 @@ export function summaryLine(name: string, report: VerifyReport): string {
     unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : '',
     report.recordings.some((r) => r.startMissing) ? `${report.recordings.filter((r) => r.startMissing).length} started before the oldest file` : '',
     report.unchained > 0 ? `${report.unchained} event(s) from other processes` : '',
+    shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : '',
   ].filter(Boolean);
   const state = report.breaks.length === 0 ? 'OK' : 'TAMPERED';
   return `${state} ${name}: ${report.files} file(s), ${report.lines} lines, ${report.recordings.length} recording(s), ${seals} seal(s)${report.breaks.length > 0 ? `, ${report.breaks.length} break(s)` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`;
@@ -161,6 +163,8 @@ export function verifyCommand(): Command {
       if (options.key !== undefined) {
         try {
           key = fs.readFileSync(options.key);
+          const loose = keyFileWarning(options.key);
+          if (loose) process.stderr.write(`tmux-audit: ${loose}\n`);
         } catch (error) {
           throw new AuditError(`cannot read the key ${options.key}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
         }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { gunzipCapped, openLogFile } from './safe-open.ts';
 
 const CHUNK = 1 << 20;
 /** A "line" longer than this (not a log: a log's longest line is a piece of 16,384 characters) is cut. */
@@ -100,7 +100,7 @@ function readPieces(fd: number, visit: (buffer: Buffer, end: number, offset: num
 export function openLog(file: string): number | undefined {
   let fd: number;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    fd = openLogFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       // Compressed meanwhile: the same file under its new name.
@@ -111,21 +111,21 @@ export function openLog(file: string): number | undefined {
   }
   if (!file.endsWith('.gz')) return fd;
   try {
-    return textOfGzip(fs.readFileSync(fd));
+    return textOfGzip(file, fs.readFileSync(fd));
   } finally {
     fs.closeSync(fd);
   }
 }
 
 /** A descriptor of the gunzipped `bytes`, in a temporary file already unlinked. */
-function textOfGzip(bytes: Buffer): number {
+function textOfGzip(file: string, bytes: Buffer): number {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-gz-'));
   const temp = path.join(dir, 'text');
   try {
     const fd = fs.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
     try {
       // Written by position: the descriptor's own offset stays at 0, as a freshly opened file's.
-      const text = zlib.gunzipSync(bytes);
+      const text = gunzipCapped(file, bytes);
       for (let done = 0; done < text.length; ) done += fs.writeSync(fd, text, done, text.length - done, done);
     } catch (error) {
       fs.closeSync(fd);

@@ -14,6 +14,7 @@ import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/fil
 import type { SyslogTarget } from '../sinks/syslog/target.ts';
 import { removeNoteFiles } from './notes.ts';
 import { processAlive } from './process.ts';
+import { sealFilePath } from '../chain/external-stop.ts';
 import type { LogFormatName } from '../format/formats.ts';
 
 export interface Recording {
@@ -169,6 +170,6 @@ export function removeRunFiles(runFile: string, recordingId: string): void {
   } catch {
     return;
   }
-  for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile)]) fs.rmSync(file, { force: true });
+  for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) fs.rmSync(file, { force: true });
   removeNoteFiles(runFile);
 }

@@ -474,7 +474,7 @@ describe('recover, run after a reader died', () => {
       cli(['recover', runFile, '137']);
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       assert.equal(lines[1], '00:00:00 ann s:0.0 | a torn li', 'the torn piece is kept, on a line of its own');
-      assert.match(lines[2]!, /^\d\d:\d\d:\d\d ann s:0\.0 \* stop rec=REC0000001 reason=reader-died signal=SIGKILL$/);
+      assert.match(lines[2]!, /^\d\d:\d\d:\d\d ann s:0\.0 \* stop rec=REC0000001 reason=reader-died signal=SIGKILL p=0 h=[0-9a-f]{32}$/);
       assert.equal(lines[3], '');
       assert.ok(!fs.existsSync(runFile));
     }));

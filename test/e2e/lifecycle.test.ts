@@ -264,7 +264,7 @@ describe('a reader gone without a stop event', () => {
     tmux.tmux('select-pane', '-t', '%1');
     const { recording } = await killReaderAndShell(tmux);
     tmux.tmux('select-pane', '-t', '%0');
-    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost\n`));
+    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost p=`));
     await waitFor('the status to go off', () => tmux.show('#{T:status-right}') === OFF);
   });
 
@@ -275,9 +275,9 @@ describe('a reader gone without a stop event', () => {
     const serverPid = Number(tmux.show('#{pid}', 'other:'));
     // The pane and its session go at once: the pane-exited and session-closed hooks both sweep.
     tmux.tmux('kill-pane', '-t', '%0');
-    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost\n`));
+    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost p=`));
     await waitFor('every sweep to finish', () => descendants(serverPid).length === 1, 10_000); // the shell of `other`
-    assert.equal(tmux.readLog().split(`* stop rec=${recording} reason=lost\n`).length - 1, 1, 'one stop, however many sweeps');
+    assert.equal(tmux.readLog().split(`* stop rec=${recording} reason=lost p=`).length - 1, 1, 'one stop, however many sweeps');
     assert.deepEqual(fs.readdirSync(path.join(tmux.logDir, '.run')), [], 'its run files are gone');
   });
 
@@ -285,7 +285,7 @@ describe('a reader gone without a stop event', () => {
     const tmux = server();
     const { recording } = await killReaderAndShell(tmux);
     tmux.tmux('run-shell', PLUGIN);
-    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost\n`));
+    await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost p=`));
     await waitFor('the marks to be cleared', () => tmux.show('#{@audit_on}') === '');
   });
 });

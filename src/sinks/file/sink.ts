@@ -4,7 +4,7 @@
 // (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
 // the chain covers the bytes the formatter returned, whatever the format.
 
-import { SEAL_MS, SealChain } from '../../chain/seal.ts';
+import { LINK_HEX, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
@@ -49,8 +49,15 @@ export class FileSink implements Sink {
   /** Whether the recording's last seal is written: nothing of it follows. */
   private ended = false;
   private sealTimer: NodeJS.Timeout | undefined;
+  /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
+  private sealedLink: string | undefined;
+  private readonly onSealed: ((link: string) => void) | undefined;
 
-  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer } | false = {}) {
+  /**
+   * `chain.onSealed` hears each seal's link once the writer has it on disk:
+   * what a dead reader's stop names (chain/external-stop.ts).
+   */
+  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string) => void } | false = {}) {
     this.log = new LogFile(file, {
       ...options,
       onChecked: () => {
@@ -73,6 +80,7 @@ export class FileSink implements Sink {
     });
     this.format = format;
     this.chain = chain === false ? undefined : new SealChain(chain.key);
+    this.onSealed = chain === false ? undefined : chain.onSealed;
   }
 
   write(record: AuditRecord): void {
@@ -137,6 +145,7 @@ export class FileSink implements Sink {
     if (end !== 'stop') this.hashPending();
     if (end) this.ended = true;
     const fields = chain.seal(end);
+    if (!end) this.sealedLink = fields.h.slice(0, LINK_HEX);
     const record: AuditRecord = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
     const line = this.format.format(record);
     this.batch += line;
@@ -156,6 +165,19 @@ export class FileSink implements Sink {
     this.batch = '';
     this.unhashed = 0;
     this.log.write(batch);
+    const link = this.sealedLink;
+    if (link !== undefined && this.onSealed) {
+      this.sealedLink = undefined;
+      // Once on disk: a stop naming a seal the file never got would read as a cut.
+      const onSealed = this.onSealed;
+      void this.log.flush().then(() => onSealed(link));
+    }
+  }
+
+  /** Resolves once what was written so far is on disk (the writer's flush). */
+  flushed(): Promise<void> {
+    this.flush();
+    return this.log.flush();
   }
 
   get backlog(): number {

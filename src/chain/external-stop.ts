@@ -1,0 +1,71 @@
+// The stop another process writes for a reader that can no longer write its
+// own (`recover`: reader-died; `sweep`: lost). Unchained, such a stop let
+// anyone cut a recording anywhere (or invent one) and close it with a stop
+// verify took at its word. So it is bound to the chain: the reader notes the
+// link of each seal once that seal is on disk (a `.seal` file beside its run
+// file), and the stop carries it as `p=` with `h=`, a hash (an HMAC under the
+// chain key, which recover and sweep read like the reader) over p, the
+// recording and the reason. verify (chain/verify.ts) checks that p is one of
+// the recording's seals in the log (the reader notes a seal once the writer
+// has drained it, which a flood can hold off: p may lag behind the last seal
+// on disk) and that what follows the last seal is no more than a reader
+// leaves unsealed (under SEAL_EVERY lines, SEAL_MS of stamps and slack).
+//
+// What it cannot stop: without a key, whoever can write the log can compute h
+// as well as recover does; with a key, a dead reader's recording can still be
+// cut at any of its seals from the one its stop names on, and lose the tail
+// after its last seal.
+
+import fs from 'node:fs';
+import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';
+import { readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
+
+/** What a stop's reason may be when another process writes it. */
+export type ExternalReason = 'reader-died' | 'lost';
+
+/** Slack on SEAL_MS for an unsealed tail's stamps: the seal timer runs on the event loop, which a flood can hold up. */
+export const TAIL_SLACK_MS = 60_000;
+
+/** The file beside a run file where its reader notes its last seal's link. */
+export function sealFilePath(runFile: string): string {
+  return runFile.replace(/\.json$/, '.seal');
+}
+
+/** Notes a seal's link (it is on disk): what the stop of a dead reader will name. */
+export function noteSealLink(runFile: string, link: string): void {
+  writePrivateFile(sealFilePath(runFile), `${link}\n`);
+}
+
+/** The last link a reader noted, GENESIS when it sealed nothing (or noted nothing we trust). */
+export function readSealLink(runFile: string): string {
+  try {
+    const link = readPrivateFile(sealFilePath(runFile)).trim();
+    return /^[0-9a-f]+$/.test(link) ? link.slice(0, LINK_HEX) : GENESIS;
+  } catch {
+    return GENESIS;
+  }
+}
+
+/** The `@audit-chain-key` file's bytes, undefined when there is none (or it cannot be read: the stop is then hashed without, and verify with the key says so). */
+export function readChainKey(file: string | undefined): Buffer | undefined {
+  if (!file) return undefined;
+  try {
+    const key = fs.readFileSync(file);
+    return key.length > 0 ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `h` of an external stop: the one definition recover, sweep and verify share. */
+export function externalStopHash(p: string, rec: string, reason: string, key?: Buffer): string {
+  const hash = new SegmentHash(p, key);
+  hash.add(`stop rec=${rec} reason=${reason}\n`);
+  return hash.digest();
+}
+
+/** The fields binding a dead reader's stop to its chain. */
+export function externalStopFields(runFile: string, rec: string, reason: ExternalReason, keyFile: string | undefined): { p: string; h: string } {
+  const p = readSealLink(runFile);
+  return { p, h: externalStopHash(p, rec, reason, readChainKey(keyFile)) };
+}

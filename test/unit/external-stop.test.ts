@@ -1,0 +1,137 @@
+// A dead reader's stop (`recover`: reader-died, `sweep`: lost) is bound to the
+// recording's chain: a real one verifies, and a recording cut, rewritten or
+// invented and closed with a stop of the cutter's making does not.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { externalStopHash } from '../../src/chain/external-stop.ts';
+import { GENESIS, SEAL_EVERY } from '../../src/chain/seal.ts';
+import { verifyFiles } from '../../src/commands/verify.ts';
+import type { AuditRecord, Place } from '../../src/core/record.ts';
+import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { FileSink } from '../../src/sinks/file/sink.ts';
+import { logFilesInOrder } from '../support/log.ts';
+import { waitFor } from '../support/util.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const KEY = Buffer.from('the auditor\'s key');
+const T0 = Date.UTC(2026, 10, 25, 12);
+const place: Place = { server: '/tmp/s', session: 'main', window: '0', pane: '0', paneId: '%0' };
+const format = new TextFormat(DEFAULT_TIME_FORMAT);
+const record = (rec: string, time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place, time, kind, text, ...(fields ? { fields } : {}) });
+
+/**
+ * A recording whose reader died after `lines` lines: written through the
+ * sink, which is then abandoned (no close, no last seal), and the stop
+ * recover would write, naming the last link the sink reported on disk.
+ */
+async function deadReader(lines: number, key: Buffer | undefined = KEY): Promise<{ file: string; text: string; stop: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-stop-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'main.log');
+  let noted = GENESIS;
+  let seals = 0;
+  const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {
+    key,
+    onSealed: (link) => {
+      noted = link;
+      seals++;
+    },
+  });
+  sink.write(record('DEADREADER', T0, 'event', 'start', { by: 'ann' }));
+  for (let i = 0; i < lines; i++) sink.write(record('DEADREADER', T0 + i, 'line', `line ${i}`));
+  sink.flush();
+  const expected = Math.floor((lines + 1) / SEAL_EVERY);
+  await waitFor('the seals on disk', () => seals >= expected && fs.readFileSync(file, 'utf8').split('\n').length > lines);
+  const stop = format.format(record('DEADREADER', T0 + lines + 5000, 'event', 'stop', { reason: 'reader-died', signal: 'SIGKILL', p: noted, h: externalStopHash(noted, 'DEADREADER', 'reader-died', key) }));
+  fs.appendFileSync(file, stop);
+  return { file, text: fs.readFileSync(file, 'utf8'), stop };
+}
+
+const breaks = (file: string, key: Buffer | undefined = KEY) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key }).breaks;
+const kinds = (file: string, key: Buffer | undefined = KEY) => breaks(file, key).map((found) => found.kind);
+/** A stop as someone without the key writes it. */
+const forgedStop = (rec: string, reason: string, time: number): string => format.format(record(rec, time, 'event', 'stop', { reason }));
+
+describe('a dead reader\'s stop', () => {
+  it('verifies: the recording is complete as far as it goes, and says so', async () => {
+    for (const lines of [3, SEAL_EVERY + 10, 3 * SEAL_EVERY + 500]) {
+      const { file } = await deadReader(lines);
+      assert.deepEqual(breaks(file), [], `${lines} lines`);
+      const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY });
+      assert.equal(report.recordings[0]!.ending, 'reader-died');
+    }
+  });
+
+  it('naming an earlier seal (its writer was held up by a flood when it died) is no alarm', async () => {
+    const { file, text, stop } = await deadReader(3 * SEAL_EVERY + 500);
+    const first = /seal rec=DEADREADER n=\d+ p=0 h=([0-9a-f]{16})/.exec(text)![1]!;
+    const lagging = format.format(record('DEADREADER', T0 + 9000, 'event', 'stop', { reason: 'reader-died', signal: 'SIGKILL', p: first, h: externalStopHash(first, 'DEADREADER', 'reader-died', KEY) }));
+    fs.writeFileSync(file, text.replace(stop, lagging));
+    assert.deepEqual(breaks(file), []);
+  });
+
+  it('without a key as well', async () => {
+    const { file } = await deadReader(SEAL_EVERY + 10, undefined);
+    assert.deepEqual(breaks(file, undefined), []);
+  });
+
+  it('a cut recording closed with a stop of the cutter\'s making is caught', async () => {
+    const { file, text } = await deadReader(3 * SEAL_EVERY + 500);
+    const lines = text.split('\n');
+    // Cut after 1001 lines (the first seal not yet reached), the reader-died stop written by hand.
+    fs.writeFileSync(file, `${lines.slice(0, 1001).join('\n')}\n${forgedStop('DEADREADER', 'reader-died', T0 + 2000)}`);
+    assert.ok(kinds(file).includes('forged event'), JSON.stringify(breaks(file)));
+    // Cut after the second seal, the real stop kept: it names a seal that is gone.
+    const second = lines.findIndex((line, i) => line.includes(' * seal rec=') && lines.slice(0, i).some((l) => l.includes(' * seal rec=')));
+    fs.writeFileSync(file, `${lines.slice(0, second + 10).join('\n')}\n${lines.at(-2)}\n`);
+    assert.ok(kinds(file).includes('truncated'), JSON.stringify(breaks(file)));
+  });
+
+  it('a rewritten recording (seals and stop dropped, a line edited) closed with a stop is caught', async () => {
+    const { file, text, stop } = await deadReader(5000);
+    const lines = text.split('\n').filter((line) => !line.includes(' * seal rec=') && !line.includes(' * stop rec='));
+    lines[100] = lines[100]!.replace('line 99', 'line ninety-nine');
+    fs.writeFileSync(file, `${lines.join('\n')}${forgedStop('DEADREADER', 'reader-died', T0 + 6000)}`);
+    assert.ok(breaks(file).length > 0);
+    // Even with the dead reader's own stop: it names a seal no longer there.
+    fs.writeFileSync(file, `${lines.join('\n')}${stop}`);
+    assert.ok(kinds(file).includes('truncated'), JSON.stringify(breaks(file)));
+  });
+
+  it('an invented recording closed with reason=lost is caught', async () => {
+    const { file, text } = await deadReader(10);
+    const other: Place = { ...place, pane: '5', paneId: '%5' };
+    const invented = [
+      format.format({ ...record('FAKEFAKE01', T0, 'event', 'start', { by: 'bob' }), place: other }),
+      format.format({ ...record('FAKEFAKE01', T0 + 1, 'line', 'rm -rf / done by ann'), place: other }),
+      format.format({ ...record('FAKEFAKE01', T0 + 2, 'event', 'stop', { reason: 'lost' }), place: other }),
+    ].join('');
+    fs.writeFileSync(file, text + invented);
+    assert.deepEqual(kinds(file), ['forged event']);
+    // A stop hashed without the key does not pass verify with it.
+    const p = GENESIS;
+    const hashed = format.format({ ...record('FAKEFAKE01', T0 + 2, 'event', 'stop', { reason: 'lost', p, h: externalStopHash(p, 'FAKEFAKE01', 'lost') }), place: other });
+    fs.writeFileSync(file, text + invented.split('\n').slice(0, 2).join('\n') + '\n' + hashed);
+    assert.deepEqual(kinds(file), ['forged event']);
+  });
+
+  it('an unsealed tail longer than a reader leaves is a cut, whatever the stop says', async () => {
+    const { file, text, stop } = await deadReader(10);
+    // Lines slipped in before the real stop, more than a segment holds.
+    const extra = Array.from({ length: SEAL_EVERY }, (_, i) => format.format(record('DEADREADER', T0 + 20 + i, 'line', `slipped ${i}`))).join('');
+    fs.writeFileSync(file, text.replace(stop, extra + stop));
+    assert.ok(kinds(file).includes('truncated'), JSON.stringify(breaks(file)));
+    // Or stamped long after the last seal.
+    const late = format.format(record('DEADREADER', T0 + 3_600_000, 'line', 'an hour later'));
+    fs.writeFileSync(file, text.replace(stop, late + stop));
+    assert.ok(kinds(file).includes('truncated'), JSON.stringify(breaks(file)));
+  });
+});

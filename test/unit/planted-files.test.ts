@@ -1,0 +1,62 @@
+// Files planted in the log directory under a rotated log's name must not make
+// verify or a reading command hang or run out of memory: a FIFO, a symlink to
+// /dev/zero, a gzip bomb are refused (exit 2: unreadable), never read.
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, describe, it } from 'node:test';
+import { openLog } from '../../src/read/chunks.ts';
+import { gunzipCapped, readLogBytes } from '../../src/read/safe-open.ts';
+import { outsideTmux } from '../support/cli.ts';
+import { HELPER } from '../support/paths.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function logDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-planted-'));
+  dirs.push(dir);
+  fs.writeFileSync(path.join(dir, 'a.log'), '', { mode: 0o600 });
+  return dir;
+}
+
+/** `verify --dir`, bounded: a hang is a failure, not a stuck suite. */
+function verifyDir(dir: string): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, [HELPER, 'verify', '--dir', dir], { encoding: 'utf8', timeout: 20_000, env: outsideTmux() });
+  return { status: run.status, output: `${run.stdout}${run.stderr}${run.error ? String(run.error) : ''}` };
+}
+
+describe('planted files in the log directory', () => {
+  it('a FIFO under a rotated name: refused, no hang', () => {
+    const dir = logDir();
+    const fifo = path.join(dir, 'a.log.20261125T000000.000Z');
+    execFileSync('mkfifo', [fifo]);
+    assert.throws(() => readLogBytes(fifo), /not a regular file/);
+    assert.throws(() => openLog(fifo), /not a regular file/);
+    const { status, output } = verifyDir(dir);
+    assert.equal(status, 2, output);
+    assert.match(output, /not a regular file/);
+  });
+
+  it('a symlink to /dev/zero under a rotated name: refused, not followed', () => {
+    const dir = logDir();
+    const link = path.join(dir, 'a.log.20261125T000000.000Z');
+    fs.symlinkSync('/dev/zero', link);
+    assert.throws(() => readLogBytes(link), /symbolic link/);
+    const { status, output } = verifyDir(dir);
+    assert.equal(status, 2, output);
+  });
+
+  it('a gzip bomb: refused past the cap', () => {
+    const cap = 1024 * 1024;
+    const bomb = zlib.gzipSync(Buffer.alloc(4 * cap));
+    assert.throws(() => gunzipCapped('a.log.1.gz', bomb, cap), /gunzips to more than/);
+    assert.equal(gunzipCapped('a.log.1.gz', zlib.gzipSync('a line\n'), cap).toString(), 'a line\n');
+  });
+});

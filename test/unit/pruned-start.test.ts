@@ -1,0 +1,67 @@
+// A recording whose start went with a pruned file (@audit-max-files,
+// @audit-max-age): its first seal in what is left covers lines that are
+// partly gone, so it only sets the link; the lines before it count as unsealed.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { verifyFiles } from '../../src/commands/verify.ts';
+import type { AuditRecord, Place } from '../../src/core/record.ts';
+import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { FileSink } from '../../src/sinks/file/sink.ts';
+import { logFilesInOrder } from '../support/log.ts';
+
+const dirs: string[] = [];
+after(() => {
+  if (!process.env.KEEP) for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const place: Place = { server: '', session: 'pipe', window: '0', pane: '0', paneId: '' };
+
+/** `seq N | sed s/^/run$i/ | pipe --file s.log --max-size 60k --max-files 2`, twice, the second long enough to lose its start. */
+async function prunedLog(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
+  dirs.push(dir);
+  const file = path.join(dir, 's.log');
+  let t = Date.UTC(2026, 10, 25, 12);
+  for (const run of [1, 2]) {
+    const rec = `RUN${run}RUN${run}RU`;
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 60 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' });
+    const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
+    sink.write(record('event', 'start', { by: 'ann' }));
+    for (let i = 1; i <= 3000 * run; i++) {
+      sink.write(record('line', `run${run}${i}`));
+      if (i % 200 === 0) await sink.flushed();
+    }
+    sink.write(record('event', 'stop', { reason: 'eof' }));
+    await sink.close();
+  }
+  return file;
+}
+
+const verify = (file: string) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {});
+
+describe('a recording whose start was pruned', () => {
+  it('verifies: its first seal sets the link, the lines before it are unsealed', async () => {
+    const file = await prunedLog();
+    assert.equal(logFilesInOrder(file).length, 3, 'pruned to the live file and two rotated ones');
+    const report = verify(file);
+    assert.deepEqual(report.breaks, []);
+    const pruned = report.recordings.find((r) => r.startMissing);
+    assert.ok(pruned, JSON.stringify(report.recordings) + logFilesInOrder(file).map((f) => fs.statSync(f).size).join(","));
+    assert.ok(pruned!.unsealed > 0);
+  });
+
+  it('an edit after that first seal is still caught', async () => {
+    const file = await prunedLog();
+    const oldest = logFilesInOrder(file)[0]!;
+    const lines = fs.readFileSync(oldest, 'utf8').split('\n');
+    const firstSeal = lines.findIndex((line) => line.includes(' * seal rec='));
+    const victim = lines.findIndex((line, i) => i > firstSeal && line.includes(' | run'));
+    lines[victim] = `${lines[victim]}0`;
+    fs.writeFileSync(oldest, lines.join('\n'));
+    assert.deepEqual(verify(file).breaks.map((found) => found.kind), ['edited']);
+  });
+});
