@@ -11,7 +11,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { describe, it } from 'node:test';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
-import { escapeParam, octetCounted, syslogMessage } from '../../src/sinks/syslog/format.ts';
+import { escapeParam, MAX_MESSAGE_BYTES, octetCounted, syslogMessage, syslogMessages } from '../../src/sinks/syslog/format.ts';
 import { SyslogSink } from '../../src/sinks/syslog/sink.ts';
 import { waitFor, withTempDir } from '../support/util.ts';
 
@@ -68,6 +68,26 @@ describe('RFC 5424 messages', () => {
   it('PARAM-VALUE escapes (§6.3.3) and control characters made visible', () => {
     assert.equal(escapeParam('a"b\\c]d'), 'a\\"b\\\\c\\]d');
     assert.equal(escapeParam('x\x1b[2Jy'), 'x\\\\u001b[2Jy', 'made visible as in the file (\\u001b), whose backslash is then escaped');
+  });
+  it('no message is longer than a collector at its defaults takes: a long text goes in parts that make it whole', () => {
+    const header = { facility: 10, hostname: 'h'.repeat(300), procid: 42 };
+    const sd = (message: string) => /^<\d+>1 \S+ \S+ tmux-audit \d+ \w+ (\[.*?[^\\]\])+ /.exec(message)![0];
+    for (const text of ['x'.repeat(16384), 'é✓\x1b'.repeat(5000), `${'p'.repeat(7900)}<10>1 2026-01-01T00:00:00Z db7 tmux-audit 1 line [audit@32473 rec="F"] forged`]) {
+      const messages = syslogMessages(line(9, text), header);
+      assert.ok(messages.length > 1);
+      for (const message of messages) assert.ok(Buffer.byteLength(message) <= MAX_MESSAGE_BYTES, String(Buffer.byteLength(message)));
+      assert.deepEqual(messages.map((m) => /part="(\d+\/\d+)"/.exec(m)![1]), messages.map((_, i) => `${i + 1}/${messages.length}`));
+      const whole = syslogMessage(line(9, text), header);
+      assert.equal(messages.map((m) => m.slice(sd(m).length)).join(''), whole.slice(sd(whole).length));
+    }
+    assert.deepEqual(syslogMessages(line(9, 'short'), header), [syslogMessage(line(9, 'short'), header)], 'a short one: as it was');
+  });
+  it('long names and event fields are cut in the structured data (the text has them whole)', () => {
+    const place = { ...PLACE, session: 's'.repeat(5000), window: '"'.repeat(5000) };
+    const event: AuditRecord = { ...line(3), place, kind: 'event', text: 'command', fields: { cmd: 'c'.repeat(20000), cwd: '\x1b'.repeat(3000) } };
+    const messages = syslogMessages(event, { facility: 16, hostname: 'h', procid: 1 });
+    for (const message of messages) assert.ok(Buffer.byteLength(message) <= MAX_MESSAGE_BYTES);
+    assert.equal(messages.map((m) => m.slice(m.indexOf('] command') + 2)).join('').length > 20000, true);
   });
   it('octet counting counts bytes, not characters', () => {
     assert.equal(octetCounted('é✓'), '5 é✓');

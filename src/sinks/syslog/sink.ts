@@ -14,7 +14,7 @@ import os from 'node:os';
 import tls from 'node:tls';
 import type { AuditRecord } from '../../core/record.ts';
 import type { Sink } from '../sink.ts';
-import { octetCounted, syslogMessage, type SyslogHeader } from './format.ts';
+import { octetCounted, syslogMessages, type SyslogHeader } from './format.ts';
 import type { SyslogTarget } from './target.ts';
 import { UnixDatagram } from './unix.ts';
 
@@ -78,13 +78,16 @@ export class SyslogSink implements Sink {
   }
 
   write(record: AuditRecord): void {
-    const message = syslogMessage(record, this.header);
+    // A long line goes as several messages, each below what a collector cuts (format.ts, MAX_MESSAGE_BYTES).
+    const messages = syslogMessages(record, this.header);
     // Stream transports frame each message; a datagram is one message.
-    const item = this.stream ? octetCounted(message) : message;
-    // Characters, not bytes: a bound, cheaply (a character is at most 3 bytes of UTF-8).
-    if (this.queued + item.length > this.queueLimit) return this.count(record.seq);
-    this.queue.push(item);
-    this.queued += item.length;
+    const items = this.stream ? messages.map(octetCounted) : messages;
+    let length = 0;
+    for (const item of items) length += item.length;
+    // Characters, not bytes: a bound, cheaply (a character is at most 3 bytes of UTF-8). All of a record's pieces, or none.
+    if (this.queued + length > this.queueLimit) return this.count(record.seq);
+    for (const item of items) this.queue.push(item);
+    this.queued += length;
   }
 
   flush(): void {
