@@ -10323,7 +10323,7 @@ var B64 = "A-Za-z0-9+/", RULES = [
     source: `((?:${anyCase("password")}|${anyCase("passwd")}|${anyCase("passphrase")}|${anyCase("secret")}|${anyCase("api")}[_-]?${anyCase("key")}|${anyCase("access")}[_-]?${anyCase("token")}|${anyCase("auth")}[_-]?${anyCase("token")})["']?[ \\t]{0,8}(?:=|:[ \\t])[ \\t]{0,8})(?:"[^"\\n$]{1,256}"|'[^'\\n]{1,256}'|[^\\s"'$\\[][^\\s"']{0,255})`,
     keep: !0
   }
-], JWT_AT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/y, BASE64URL_RUN = /[A-Za-z0-9_-]*/y, PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/, PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/, PEM_BODY_ON_LINE = /[A-Za-z0-9+/=\s]*/y, PEM_MAX_LINES = 512, COMBINED = new RegExp(RULES.map((rule, i) => `(?<r${i}>${rule.source})`).join("|"), "g");
+], JWT_AT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/y, BASE64URL_RUN = /[A-Za-z0-9_-]*/y, PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/, PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/, PEM_BODY_ON_LINE = /(?:[A-Za-z0-9+/=\s]|\\[nr/])*/y, PEM_MAX_LINES = 512, COMBINED = new RegExp(RULES.map((rule, i) => `(?<r${i}>${rule.source})`).join("|"), "g");
 function marker(kind) {
   return `[REDACTED:${kind}]`;
 }

@@ -87,7 +87,12 @@ const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/;
 const PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 /** What a key's body lines look like: base64, or an encrypted key's headers. */
 const PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/;
-const PEM_BODY_ON_LINE = /[A-Za-z0-9+/=\s]*/y;
+/**
+ * A body on the BEGIN line: base64 and blanks, and the `\n`, `\r` and `\/`
+ * escapes a JSON string holds a key's lines with (GCP service-account files,
+ * `kubectl -o json`). No alternative starts like another: linear.
+ */
+const PEM_BODY_ON_LINE = /(?:[A-Za-z0-9+/=\s]|\\[nr/])*/y;
 /** The longest key a block is kept open for (a 16384-bit RSA key is about 200 lines). */
 const PEM_MAX_LINES = 512;
 
@@ -211,7 +216,7 @@ function jwtSpans(text: string, spans: Span[]): void {
   }
 }
 
-/** A key printed whole on one line (`echo $KEY` joins its lines): BEGIN, its base64, END. Without END, to the end of the base64. */
+/** A key printed whole on one line (`echo $KEY` joins its lines; JSON escapes them): BEGIN, its base64, END. Without END, to the end of the base64. */
 function pemSpans(text: string, spans: Span[]): void {
   let from = 0;
   for (;;) {

@@ -89,6 +89,12 @@ describe('redaction: each kind', () => {
   it('a PEM key printed on one line (echo $KEY) is one marker', () => {
     assert.equal(redactText(`x ${PEM.join(' ')} y`).text, 'x [REDACTED:pem-private-key] y');
   });
+  it('a PEM key inside a JSON string (lines as \\n escapes: service-account files, kubectl -o json) is one marker, to its END', () => {
+    const json = `{"type": "service_account", "private_key": "${PEM.join('\\n')}\\n", "client_email": "a@b.iam"}`;
+    assert.equal(redactText(json).text, '{"type": "service_account", "private_key": "[REDACTED:pem-private-key]\\n", "client_email": "a@b.iam"}');
+    const escapedSlashes = `"key":"${PEM.join('\\r\\n').replaceAll('/', '\\/')}"`;
+    assert.equal(redactText(escapedSlashes).text, '"key":"[REDACTED:pem-private-key]"');
+  });
   it('a colon counts in YAML (key first on its line), with a quoted key (JSON) or a quoted value', () => {
     assert.equal(redactText('  password: hunter2hunter2').text, '  password: [REDACTED:password]');
     assert.equal(redactText('- secret: s3cr3t-value').text, '- secret: [REDACTED:password]');
