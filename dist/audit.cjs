@@ -10290,6 +10290,33 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
 };
 
+// src/pipeline/pattern-safety.ts
+function riskyPattern(source) {
+  let stack = [{ repeat: !1, alternation: !1 }], last;
+  for (let i = 0; i < source.length; i++) {
+    let c = source[i];
+    if (c === "\\") {
+      let next = source[i + 1] ?? "";
+      if (/[1-9]/.test(next) || next === "k" && source[i + 2] === "<") return "it has a backreference";
+      i++, last = "atom";
+    } else if (c === "[") {
+      for (i++, source[i] === "^" && i++, source[i] === "]" && i++; i < source.length && source[i] !== "]"; ) i += source[i] === "\\" ? 2 : 1;
+      last = "atom";
+    } else if (c === "(")
+      stack.push({ repeat: !1, alternation: !1 }), source[i + 1] === "?" && (i++, source[i + 1] === "<" && source[i + 2] !== "=" && source[i + 2] !== "!" ? i = Math.max(i, source.indexOf(">", i)) : i++), last = void 0;
+    else if (c === ")") {
+      let group = stack.length > 1 ? stack.pop() : { repeat: !1, alternation: !1 }, parent = stack[stack.length - 1];
+      parent.repeat ||= group.repeat, last = group;
+    } else if (c === "|")
+      stack[stack.length - 1].alternation = !0, last = void 0;
+    else if (c === "*" || c === "+" || c === "?" || c === "{" && /^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
+      if (typeof last == "object" && (last.repeat || last.alternation))
+        return last.repeat ? "it repeats a group that holds a repeat (nested quantifiers)" : "it repeats a group that holds alternatives";
+      c === "{" && (i = source.indexOf("}", i)), source[i + 1] === "?" && i++, stack[stack.length - 1].repeat = !0, last = void 0;
+    } else last = "atom";
+  }
+}
+
 // src/pipeline/redact.ts
 function anyCase(word) {
   return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
@@ -10331,7 +10358,9 @@ function parseExtraPatterns(text2) {
   let patterns2 = [];
   for (let word of text2.split(/\s+/)) {
     if (word === "") continue;
-    let named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(word), kind = named ? named[1] : "custom", source = named ? named[2] : word, regex;
+    let named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(word), kind = named ? named[1] : "custom", source = named ? named[2] : word, risk = riskyPattern(source);
+    if (risk) throw new Error(`refused, ${risk} (it could freeze the reader): ${word}`);
+    let regex;
     try {
       regex = new RegExp(source, "g");
     } catch (error) {
@@ -10359,6 +10388,13 @@ function findSecrets(text2, extra = []) {
       break;
     }
   }
+  if (extra.length > 0)
+    for (let from = 0; userSpans(text2.slice(from, from + USER_WINDOW_CHARS), from, extra, spans), !(from + USER_WINDOW_CHARS >= text2.length); from += USER_WINDOW_CHARS - USER_OVERLAP_CHARS)
+      ;
+  return merge(spans);
+}
+var USER_WINDOW_CHARS = 1024, USER_OVERLAP_CHARS = 256;
+function userSpans(text2, offset, extra, spans) {
   for (let pattern of extra) {
     pattern.regex.lastIndex = 0;
     for (let match2 = pattern.regex.exec(text2); match2; match2 = pattern.regex.exec(text2)) {
@@ -10366,10 +10402,9 @@ function findSecrets(text2, extra = []) {
         pattern.regex.lastIndex++;
         continue;
       }
-      spans.push({ start: match2.index, end: match2.index + match2[0].length, kind: pattern.kind });
+      spans.push({ start: offset + match2.index, end: offset + match2.index + match2[0].length, kind: pattern.kind });
     }
   }
-  return merge(spans);
 }
 var KEPT_GROUP = [];
 {

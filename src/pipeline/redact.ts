@@ -19,6 +19,7 @@
 
 import type { AuditRecord, EventFields } from '../core/record.ts';
 import { MAX_LINE_CHARS } from '../terminal/lines.ts';
+import { riskyPattern } from './pattern-safety.ts';
 import type { Next, Transform } from './pipeline.ts';
 
 export interface Span {
@@ -114,6 +115,8 @@ export function parseExtraPatterns(text: string): ExtraPattern[] {
     const named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(word);
     const kind = named ? named[1]! : 'custom';
     const source = named ? named[2]! : word;
+    const risk = riskyPattern(source);
+    if (risk) throw new Error(`refused, ${risk} (it could freeze the reader): ${word}`);
     let regex: RegExp;
     try {
       regex = new RegExp(source, 'g');
@@ -147,6 +150,26 @@ export function findSecrets(text: string, extra: readonly ExtraPattern[] = []): 
       break;
     }
   }
+  if (extra.length > 0) {
+    // Windows overlapping by USER_OVERLAP_CHARS: a match that long is found wherever it is.
+    for (let from = 0; ; from += USER_WINDOW_CHARS - USER_OVERLAP_CHARS) {
+      userSpans(text.slice(from, from + USER_WINDOW_CHARS), from, extra, spans);
+      if (from + USER_WINDOW_CHARS >= text.length) break;
+    }
+  }
+  return merge(spans);
+}
+
+/**
+ * A user's pattern runs on at most this many characters at a time: what
+ * passes riskyPattern can still take polynomial time (`[a-z]+x` is quadratic
+ * on a line of letters), so its cost per line is bounded by the window's, not
+ * the line's (16,384 characters). `^` and `$` mean a window's ends.
+ */
+export const USER_WINDOW_CHARS = 1024;
+export const USER_OVERLAP_CHARS = 256;
+
+function userSpans(text: string, offset: number, extra: readonly ExtraPattern[], spans: Span[]): void {
   for (const pattern of extra) {
     pattern.regex.lastIndex = 0;
     for (let match = pattern.regex.exec(text); match; match = pattern.regex.exec(text)) {
@@ -154,10 +177,9 @@ export function findSecrets(text: string, extra: readonly ExtraPattern[] = []): 
         pattern.regex.lastIndex++;
         continue;
       }
-      spans.push({ start: match.index, end: match.index + match[0].length, kind: pattern.kind });
+      spans.push({ start: offset + match.index, end: offset + match.index + match[0].length, kind: pattern.kind });
     }
   }
-  return merge(spans);
 }
 
 // Group numbers in COMBINED: each rule opens its named group, then its own

@@ -11,7 +11,8 @@ import { Stamper } from '../../src/capture/stamper.ts';
 import type { Place } from '../../src/core/record.ts';
 import { Hold } from '../../src/pipeline/hold.ts';
 import { Pipeline } from '../../src/pipeline/pipeline.ts';
-import { findSecrets, parseExtraPatterns, redactText, Redactor } from '../../src/pipeline/redact.ts';
+import { findSecrets, parseExtraPatterns, redactText, Redactor, USER_OVERLAP_CHARS, USER_WINDOW_CHARS } from '../../src/pipeline/redact.ts';
+import { resolveOptions } from '../../src/core/options.ts';
 import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { MemorySink } from '../support/memory-sink.ts';
 
@@ -110,6 +111,37 @@ describe('redaction: each kind', () => {
     assert.equal(redactText('T-123456 at internal.example.com', extra).text, '[REDACTED:ticket] at [REDACTED:custom]');
     assert.throws(() => parseExtraPatterns('bad=('), /not a regular expression/);
     assert.throws(() => parseExtraPatterns('a*'), /matches empty text/);
+  });
+});
+
+describe('@audit-redact-patterns: what could freeze the reader is refused', () => {
+  // Anyone on the server can set the option; V8 backtracks: `(a+)+$` took 9 s on 29 characters.
+  const REFUSED = ['evil=(a+)+$', '(a|aa)*b', '(\\w+\\s?)*$', '(?:x*y?){2,}z', '((ab)*c)+', '(x)\\1', '(?<n>a)\\k<n>', '([a-z]+)*'];
+  for (const pattern of REFUSED) {
+    it(`refused: ${pattern}`, () => {
+      assert.throws(() => parseExtraPatterns(`ok=T-[0-9]{6} ${pattern}`), (error: Error) => error.message.includes(pattern) && /refused/.test(error.message));
+    });
+  }
+  const ACCEPTED = ['ticket=T-[0-9]{6}', 'internal\\.example\\.com', 'sk_[a-z0-9]{20,}', '(?:ab)+', '[(]+x', '\\(a+\\)+', '(?<=key=)[^\\s]+', 'a(b|c)d', '[|]*x', 'live=(?:sk|rk)_live_[0-9a-zA-Z]{24}'];
+  for (const pattern of ACCEPTED) {
+    it(`accepted: ${pattern}`, () => {
+      assert.equal(parseExtraPatterns(pattern).length, 1);
+    });
+  }
+  it('the option falls back to none, naming the refused pattern', () => {
+    const { options, warnings } = resolveOptions({ redactPatterns: 'evil=(a+)+$' }, {});
+    assert.equal(options.redactPatterns, '');
+    assert.ok(warnings.some((w) => w.includes('evil=(a+)+$') && w.includes('nested quantifiers')), warnings.join('\n'));
+  });
+  it('user patterns run on bounded windows, yet a match anywhere on a long line is found', () => {
+    const extra = parseExtraPatterns('ticket=T-[0-9]{6}');
+    for (const at of [0, USER_WINDOW_CHARS - 4, USER_WINDOW_CHARS - USER_OVERLAP_CHARS - 2, 5000, 16384 - 8]) {
+      const text = `${'x'.repeat(at)}T-123456${'y'.repeat(100)}`;
+      assert.equal(redactText(text, extra).text, `${'x'.repeat(at)}[REDACTED:ticket]${'y'.repeat(100)}`, String(at));
+    }
+    // The same secret seen by two windows is one marker.
+    const twice = redactText(`${'x'.repeat(USER_WINDOW_CHARS - USER_OVERLAP_CHARS + 10)}T-123456`, extra);
+    assert.equal(twice.count, 1);
   });
 });
 
