@@ -15314,7 +15314,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
   }), hold = new Hold(), transforms = [hold];
-  recording.redact !== !1 && transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? "") })), transforms.push(guard);
+  recording.redact !== !1 && transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? "") })), recording.redact !== !1 && recording.cast && tell(`${OPTION_NAMES.cast} keeps the pane's raw output, which is NOT redacted (nor is export --asciicast of it): redaction applies to the log and syslog records`), transforms.push(guard);
   let sinks = [sink];
   if (recording.syslog) {
     let where = describeTarget(recording.syslog);
