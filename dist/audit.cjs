@@ -12002,30 +12002,46 @@ var import_node_os4 = __toESM(require("node:os"), 1);
 
 // src/core/history.ts
 var import_node_path8 = __toESM(require("node:path"), 1);
+
+// src/pipeline/redact-lines.ts
+var PLACE = { server: "", session: "", window: "", pane: "", paneId: "" };
+function redactLines(lines, extra = []) {
+  let redactor = new Redactor({ extra, maxLineChars: Number.POSITIVE_INFINITY }), out = [], next = (record) => {
+    out.push(record.text);
+  };
+  for (let text2 of lines) redactor.push({ time: 0, rec: "", user: "", place: PLACE, kind: "line", text: text2 }, next);
+  return redactor.settle(next), { lines: out, count: redactor.count };
+}
+
+// src/core/history.ts
 function historyPath(logFile, paneId, time) {
   let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `${import_node_path8.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
 }
 function historyText(facts) {
-  let rows = facts.captured.replace(/\n$/, "").split(`
-`).map((row) => escapeText(row.replace(/\s+$/, "")));
+  let raw = facts.captured.replace(/\n$/, "").split(`
+`).map((row) => row.replace(/\s+$/, "")), redacted = 0;
+  facts.redact && ({ lines: raw, count: redacted } = redactLines(raw, facts.redact));
+  let rows = raw.map(escapeText);
   for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-  return { text: `${[`# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines`, ...rows].join(`
+  return { text: `${[`# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines${redacted ? `, ${redacted} secrets redacted` : ""}`, ...rows].join(`
 `)}
-`, lines: rows.length };
+`, lines: rows.length, redacted };
 }
 
 // src/commands/history.ts
 var import_node_path9 = __toESM(require("node:path"), 1);
 function saveHistory(tmux, invocation) {
-  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines } = historyText({
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines, redacted } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
     paneId: state.paneId,
     by: asker(invocation.clientUser, import_node_os4.default.userInfo().username),
     time,
-    captured
+    captured,
+    // The log's rules: what the log would hide is not left in a file beside it (the patterns were checked by resolveOptions).
+    redact: options.redact ? parseExtraPatterns(options.redactPatterns) : void 0
   }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path9.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId} \u2192 ${file}`], version: state.version };
+  return ensurePrivateDir(import_node_path9.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
 }
 
 // src/commands/auto.ts
