@@ -15147,7 +15147,7 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 };
 
 // src/sinks/syslog/sink.ts
-var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, SyslogSink = class {
+var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, STABLE_MS = 3e3, STALL_MS = 5e3, SyslogSink = class {
   constructor(target, options = {}) {
     this.target = target;
     this.options = options;
@@ -15169,6 +15169,12 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   droppedTo;
   retryMs = RETRY_FIRST_MS;
   retry;
+  /** Until a new connection has held STABLE_MS. */
+  stable;
+  /** While the socket wants a pause: when it has lasted STALL_MS. */
+  stall;
+  /** The outage is a stall: the connection is kept, and its drain ends it. */
+  stalled = !1;
   closed = !1;
   closing = !1;
   /** Writes handed to the connection and not yet taken by the kernel. */
@@ -15180,7 +15186,8 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   write(record) {
     let messages = syslogMessages(record, this.header), items = this.stream ? messages.map(octetCounted) : messages, length = 0;
     for (let item of items) length += item.length;
-    if (this.queued + length > this.queueLimit) return this.count(record.seq);
+    if (this.queued + length > this.queueLimit)
+      return this.up && this.paused && this.stallDown(), this.count(record.seq);
     for (let item of items) this.queue.push(item);
     this.queued += length;
   }
@@ -15194,7 +15201,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       timer.unref(), this.drained = () => {
         clearTimeout(timer), resolve();
       };
-    }), this.closed = !0, clearTimeout(this.retry), this.connection?.end();
+    }), this.closed = !0, clearTimeout(this.retry), clearTimeout(this.stable), clearTimeout(this.stall), this.connection?.end();
   }
   wrote = () => {
     this.pending--, this.pending === 0 && this.queued === 0 && this.drained?.();
@@ -15206,10 +15213,20 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     if (!this.up || this.paused || !this.connection || this.queued === 0) return;
     let items = this.queue;
     if (this.queue = [], this.queued = 0, this.stream)
-      this.pending++, this.connection.write(items.join(""), this.wrote) || (this.paused = !0);
+      this.pending++, this.connection.write(items.join(""), this.wrote) || this.pausedStream();
     else
       for (let item of items)
         this.pending++, this.connection.write(item, this.wrote) || (this.paused = !0);
+  }
+  /** The socket wants a pause: if it is still paused STALL_MS from now, the collector is not reading. */
+  pausedStream() {
+    this.paused = !0, !this.stall && (this.stall = setTimeout(() => {
+      this.stall = void 0, this.paused && this.stallDown();
+    }, STALL_MS), this.stall.unref());
+  }
+  /** Connected, but the collector takes nothing: an outage (said once), which its drain ends. */
+  stallDown() {
+    this.closed || this.outage || (this.stalled = !0, this.outage = !0, queueMicrotask(() => this.options.onDown?.("stalled: the collector takes nothing")));
   }
   /** A record that did not get out. */
   count(seq) {
@@ -15237,7 +15254,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       }
       socket.setNoDelay(!0), socket.setKeepAlive(!0, 1e4), socket.on("error", failed), socket.on("close", () => failed(new Error("closed"))), socket.on("data", () => {
       }), socket.on("drain", () => {
-        current() && (this.paused = !1, this.pump());
+        current() && (this.paused = !1, clearTimeout(this.stall), this.stall = void 0, this.stalled && (this.stalled = !1, this.confirmed()), this.pump());
       }), socket.unref(), this.connection = connection = { write: (data, done) => socket.write(data, () => done()), end: () => socket.end() };
     } else if (target.transport === "udp") {
       let socket = import_node_dgram.default.createSocket(import_node_net2.default.isIPv6(target.host) ? "udp6" : "udp4");
@@ -15263,7 +15280,15 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   }
   /** The link can be sent on: a stream connected (it works), a datagram socket made (it works once a send has). */
   ready() {
-    this.closed || this.up || (this.up = !0, this.stream && this.confirmed(), this.pump());
+    if (!(this.closed || this.up)) {
+      if (this.up = !0, this.stream) {
+        let connection = this.connection;
+        this.stable = setTimeout(() => {
+          this.stable = void 0, this.connection === connection && this.confirmed();
+        }, STABLE_MS), this.stable.unref();
+      }
+      this.pump();
+    }
   }
   /** The link works: the end of an outage, if there was one. */
   confirmed() {
@@ -15274,14 +15299,17 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     }
   }
   failed(error) {
-    this.closed || (this.up = !1, this.paused = !1, this.closing && this.drained?.(), this.outage || (this.outage = !0, queueMicrotask(() => this.options.onDown?.(error))), !this.retry && (this.connection?.end(), this.connection = void 0, this.retry = setTimeout(() => {
-      this.retry = void 0, this.connect();
-    }, this.retryMs), this.retry.unref(), this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)));
+    this.closed || (this.up = !1, this.paused = !1, this.stalled = !1, clearTimeout(this.stable), clearTimeout(this.stall), this.stable = this.stall = void 0, this.closing && this.drained?.(), this.outage || (this.outage = !0, queueMicrotask(() => this.options.onDown?.(error))), !this.retry && (this.connection?.end(), this.connection = void 0, this.retry = setTimeout(
+      () => {
+        this.retry = void 0, this.connect();
+      },
+      this.retryMs * (0.8 + 0.4 * Math.random())
+    ), this.retry.unref(), this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)));
   }
 };
 
 // src/commands/pipe.ts
-var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS = 5e3;
+var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3;
 function runPipe(recording, runFile, dependencies = {}) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
@@ -15362,7 +15390,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
   setInterval(() => {
     let now = Date.now();
-    now - lastTick >= STALL_MS && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
+    now - lastTick >= STALL_MS2 && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
   }, TICK_MS).unref(), recording.socket && setInterval(() => {
     tmux.beat(recording.paneId), gate?.poll();
   }, BEAT_MS).unref();

@@ -120,6 +120,62 @@ describe('the link', () => {
     await second.close();
   });
 
+  it('a collector that accepts and closes at once: said down once, never up, the delay keeps growing (no flapping)', async () => {
+    const connects: number[] = [];
+    const server = net.createServer((socket) => {
+      connects.push(Date.now());
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const downs: string[] = [];
+    const ups: unknown[] = [];
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    try {
+      sink.write(line(0));
+      sink.flush();
+      await waitFor('five connections', () => connects.length >= 5, 20_000);
+      assert.equal(downs.length, 1, downs.join(' '));
+      assert.equal(ups.length, 0, 'a connection that did not hold is not the link back');
+      // 0.25, 0.5, 1, 2 s (±20 %): the fourth wait is at least 1.6 s.
+      assert.ok(connects[4]! - connects[3]! >= 1500, `${connects.map((t) => t - connects[0]!)}`);
+    } finally {
+      await sink.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('a collector that accepts but never reads: down once (stalled), up with the dropped count once it reads', async () => {
+    const sockets: net.Socket[] = [];
+    let bytes = 0;
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.pause();
+      socket.on('data', (data) => (bytes += data.length));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const downs: string[] = [];
+    const ups: { records: number; from?: number; to?: number }[] = [];
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { queueBytes: 1 << 20, hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    try {
+      // 2 KB lines until the kernel's buffers and the queue are full and the link is said down.
+      let seq = 0;
+      await waitFor('the stall said', () => {
+        for (let i = 0; i < 200; i++) sink.write(line(seq++, 'x'.repeat(2000)));
+        sink.flush();
+        return downs.length > 0 || seq > 200_000;
+      }, 60_000);
+      assert.deepEqual(downs, ['stalled: the collector takes nothing']);
+      for (const socket of sockets) socket.resume();
+      await waitFor('the link back', () => ups.length === 1, 30_000);
+      assert.ok(ups[0]!.records > 0, JSON.stringify(ups[0]));
+      assert.equal(downs.length, 1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await sink.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('close waits for a link still being made, so the last records (the stop event) get out', async () => {
     const c = await collector();
     const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: c.port, facility: 10 });
