@@ -10290,6 +10290,16 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
 };
 
+// src/pipeline/pem-prefix.ts
+function bodyPrefix(prefix) {
+  if (prefix === "" || /^[ \t]+$/.test(prefix)) return;
+  if (/^[ \t]*\d+[ \t:]+$/.test(prefix)) return /^[ \t]*\d+[ \t:]+/;
+  let mark = /^([<>+!-])[ \t]?$/.exec(prefix);
+  if (mark) return new RegExp(`^\\${mark[1]}[ \\t]?`);
+  let grep = /^([^\s:]{1,4096}?)[:-](?:\d+[:-])?$/.exec(prefix);
+  if (grep) return new RegExp(`^${grep[1].replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")}[:-](?:\\d+[:-])?`);
+}
+
 // src/pipeline/pattern-safety.ts
 function riskyPattern(source) {
   let stack = [{ repeat: !1, alternation: !1 }], last;
@@ -10479,6 +10489,8 @@ var CONTEXT_CHARS = 256, Redactor = class {
   heldContext = "";
   /** Inside a PEM key's body: lines swallowed so far (-1: not inside one). */
   pemLines = -1;
+  /** What the key's lines carry before them (a line number, `> `, `key.pem-`), from its BEGIN line: pem-prefix.ts. */
+  pemPrefix;
   count = 0;
   constructor(options = {}) {
     this.extra = options.extra ?? [], this.holdFrom = (options.maxLineChars ?? MAX_LINE_CHARS) - 1;
@@ -10535,11 +10547,13 @@ var CONTEXT_CHARS = 256, Redactor = class {
     }
     this.count += spans.length;
     let last = spans[spans.length - 1];
-    record.kind !== "piece" && last && last.kind === "pem-private-key" && last.end === text2.length && !PEM_END.test(text2.slice(last.start)) && (this.pemLines = 0), next(spans.length ? { ...record, text: applySpans(text2, spans) } : record);
+    record.kind !== "piece" && last && last.kind === "pem-private-key" && last.end === text2.length && !PEM_END.test(text2.slice(last.start)) && (this.pemLines = 0, this.pemPrefix = bodyPrefix(text2.slice(0, last.start))), next(spans.length ? { ...record, text: applySpans(text2, spans) } : record);
   }
   /** Inside a key's block: a body line is swallowed (true), the END line closes it; anything else ends the block and is recorded as usual. */
   inPem(record, next) {
-    let text2 = record.text, end = PEM_END.exec(text2);
+    let text2 = record.text, prefix = this.pemPrefix?.exec(text2);
+    prefix && (text2 = text2.slice(prefix[0].length));
+    let end = PEM_END.exec(text2);
     if (end && PEM_BODY.test(text2.slice(0, end.index))) {
       this.pemLines = -1;
       let rest = text2.slice(end.index + end[0].length);

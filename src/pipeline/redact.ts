@@ -19,6 +19,7 @@
 
 import type { AuditRecord, EventFields } from '../core/record.ts';
 import { MAX_LINE_CHARS } from '../terminal/lines.ts';
+import { bodyPrefix } from './pem-prefix.ts';
 import { riskyPattern } from './pattern-safety.ts';
 import type { Next, Transform } from './pipeline.ts';
 
@@ -313,6 +314,8 @@ export class Redactor implements Transform {
   private heldContext = '';
   /** Inside a PEM key's body: lines swallowed so far (-1: not inside one). */
   private pemLines = -1;
+  /** What the key's lines carry before them (a line number, `> `, `key.pem-`), from its BEGIN line: pem-prefix.ts. */
+  private pemPrefix: RegExp | undefined;
   count = 0;
 
   constructor(options: RedactOptions = {}) {
@@ -396,13 +399,18 @@ export class Redactor implements Transform {
     this.count += spans.length;
     const last = spans[spans.length - 1];
     // A key's BEGIN whose base64 runs to the end of the line: its body follows on the next lines.
-    if (record.kind !== 'piece' && last && last.kind === 'pem-private-key' && last.end === text.length && !PEM_END.test(text.slice(last.start))) this.pemLines = 0;
+    if (record.kind !== 'piece' && last && last.kind === 'pem-private-key' && last.end === text.length && !PEM_END.test(text.slice(last.start))) {
+      this.pemLines = 0;
+      this.pemPrefix = bodyPrefix(text.slice(0, last.start));
+    }
     next(spans.length ? { ...record, text: applySpans(text, spans) } : record);
   }
 
   /** Inside a key's block: a body line is swallowed (true), the END line closes it; anything else ends the block and is recorded as usual. */
   private inPem(record: AuditRecord, next: Next): boolean {
-    const text = record.text;
+    let text = record.text;
+    const prefix = this.pemPrefix?.exec(text);
+    if (prefix) text = text.slice(prefix[0].length);
     const end = PEM_END.exec(text);
     if (end && PEM_BODY.test(text.slice(0, end.index))) {
       this.pemLines = -1;

@@ -188,6 +188,29 @@ describe('redaction in the pipeline', () => {
     assert.equal(sink.lines().at(-1), '* stop reason=eof');
   });
 
+  it('a key printed with its lines marked (cat -n, less -N, vim nu, grep -A, diff): one marker, no body line', async () => {
+    const shapes: [string, (line: string, i: number) => string][] = [
+      ['cat -n', (line, i) => `${String(i + 1).padStart(6)}\t${line}`],
+      ['less -N', (line, i) => `${String(i + 1).padStart(7)} ${line}`],
+      ['grep -A', (line, i) => `key.pem${i === 0 ? ':' : '-'}${line}`],
+      ['grep -n -A', (line, i) => `./k/key.pem${i === 0 ? ':' : '-'}${i + 1}${i === 0 ? ':' : '-'}${line}`],
+      ['diff', (line) => `> ${line}`],
+      ['diff -u', (line) => `+${line}`],
+    ];
+    for (const [name, mark] of shapes) {
+      const sink = await record(Buffer.from(`$ ${name}\r\n${PEM.map(mark).join('\r\n')}\r\n$ ls\r\n`));
+      const out = sink.lines().slice(1, -1);
+      assert.equal(out.length, 3, `${name}: ${out.join(' / ')}`);
+      assert.match(out[1]!, /\[REDACTED:pem-private-key\]$/, name);
+      assert.ok(!PEM.slice(1, -1).some((body) => written(sink).includes(body.slice(0, 20))), name);
+    }
+  });
+
+  it('a forged BEGIN line with a prefix: only lines with that prefix and a body after it are swallowed', async () => {
+    const sink = await record(Buffer.from('     1\t-----BEGIN PRIVATE KEY-----\r\n     2\tAAAA\r\n     3\trm -rf ~/evidence\r\nx:-----BEGIN PRIVATE KEY-----\r\nls -la\r\nx-la\r\n'));
+    assert.deepEqual(sink.lines().slice(1, -1), ['|      1\t[REDACTED:pem-private-key]', '|      3\trm -rf ~/evidence', '| x:[REDACTED:pem-private-key]', '| ls -la', '| x-la']);
+  });
+
   it('a forged BEGIN line cannot hide what follows: only base64-looking lines are swallowed', async () => {
     const sink = await record(Buffer.from('-----BEGIN PRIVATE KEY-----\r\nrm -rf ~/evidence\r\nAAAA\r\n'));
     assert.deepEqual(sink.lines().slice(1, -1), ['| [REDACTED:pem-private-key]', '| rm -rf ~/evidence', '| AAAA']);
