@@ -10302,7 +10302,7 @@ function bodyPrefix(prefix) {
 
 // src/pipeline/pattern-safety.ts
 function riskyPattern(source) {
-  let stack = [{ repeat: !1, alternation: !1 }], last;
+  let stack = [{ repeat: !1, alternation: !1 }], last, long = 0, tries = 1;
   for (let i = 0; i < source.length; i++) {
     let c = source[i];
     if (c === "\\") {
@@ -10322,6 +10322,11 @@ function riskyPattern(source) {
     else if (c === "*" || c === "+" || c === "?" || c === "{" && /^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
       if (typeof last == "object" && (last.repeat || last.alternation))
         return last.repeat ? "it repeats a group that holds a repeat (nested quantifiers)" : "it repeats a group that holds alternatives";
+      let bound = c === "{" ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : void 0, most = c === "?" ? 1 : bound ? bound[2] === void 0 ? Number(bound[1]) : bound[3] === "" ? 1 / 0 : Number(bound[3]) : 1 / 0;
+      if (most > 16) {
+        if (++long > 1) return "it has more than one long repeat (*, +, {n,} or over {,16}); bound all but one, e.g. {1,16}";
+      } else tries *= most + 1;
+      if (tries > (long > 0 ? 4 : 256)) return "its repeats together can split a text too many ways";
       c === "{" && (i = source.indexOf("}", i)), source[i + 1] === "?" && i++, stack[stack.length - 1].repeat = !0, last = void 0;
     } else last = "atom";
   }

@@ -5,9 +5,22 @@
 // which must never fall behind the pane, would freeze on 30 characters. A
 // conservative static check: a repeated group may not hold a repeat or an
 // alternation (the shapes of catastrophic backtracking), and backreferences
-// (which no automaton runs in linear time) are refused. What passes can still
-// be polynomial (`a*a*b`): redact.ts runs user patterns on bounded windows.
-// Pure.
+// (which no automaton runs in linear time) are refused. Repeats side by side
+// are polynomial (`a*a*b` took 31 s on a 16 KB line): at most one repeat may
+// be long (unbounded, or more than SHORT_REPEAT), and the short ones together
+// may try at most TRIES ways; with that, redact.ts's bounded windows keep a
+// pattern's cost per line bounded (quadratic in the window, at worst). Pure.
+
+/** A repeat of at most this many is short. */
+const SHORT_REPEAT = 16;
+/**
+ * The most ways the short repeats of one pattern may split a text between them
+ * (the product of their counts + 1); fewer beside a long repeat, which each
+ * of those ways runs to the window's end (`a?a?a?a?a?a?a?a?a?a?a?a+b` took
+ * minutes on a 16 KB line).
+ */
+const TRIES = 256;
+const TRIES_BESIDE_LONG = 4;
 
 /** Why `source` is refused, or undefined when it may be used. */
 export function riskyPattern(source: string): string | undefined {
@@ -18,6 +31,8 @@ export function riskyPattern(source: string): string | undefined {
   const stack: Group[] = [{ repeat: false, alternation: false }];
   // What a quantifier would apply to: a group just closed (with what it held), or anything else.
   let last: Group | 'atom' | undefined;
+  let long = 0;
+  let tries = 1;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') {
@@ -53,6 +68,12 @@ export function riskyPattern(source: string): string | undefined {
       if (typeof last === 'object' && (last.repeat || last.alternation)) {
         return last.repeat ? 'it repeats a group that holds a repeat (nested quantifiers)' : 'it repeats a group that holds alternatives';
       }
+      const bound = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i))! : undefined;
+      const most = c === '?' ? 1 : bound ? (bound[2] === undefined ? Number(bound[1]) : bound[3] === '' ? Infinity : Number(bound[3])) : Infinity;
+      if (most > SHORT_REPEAT) {
+        if (++long > 1) return `it has more than one long repeat (*, +, {n,} or over {,${SHORT_REPEAT}}); bound all but one, e.g. {1,${SHORT_REPEAT}}`;
+      } else tries *= most + 1;
+      if (tries > (long > 0 ? TRIES_BESIDE_LONG : TRIES)) return 'its repeats together can split a text too many ways';
       if (c === '{') i = source.indexOf('}', i);
       // A lazy or possessive-looking `?` after a quantifier belongs to it.
       if (source[i + 1] === '?') i++;
