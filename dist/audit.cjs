@@ -10297,6 +10297,48 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
 };
 
+// src/pipeline/pem-prefix.ts
+function bodyPrefix(prefix) {
+  if (prefix === "" || /^[ \t]+$/.test(prefix)) return;
+  if (/^[ \t]*\d+[ \t:]+$/.test(prefix)) return /^[ \t]*\d+[ \t:]+/;
+  let mark = /^([<>+!-])[ \t]?$/.exec(prefix);
+  if (mark) return new RegExp(`^\\${mark[1]}[ \\t]?`);
+  let grep = /^([^\s:]{1,4096}?)[:-](?:\d+[:-])?$/.exec(prefix);
+  if (grep) return new RegExp(`^${grep[1].replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")}[:-](?:\\d+[:-])?`);
+}
+
+// src/pipeline/pattern-safety.ts
+function riskyPattern(source) {
+  let stack = [{ repeat: !1, alternation: !1 }], last, long = 0, tries = 1;
+  for (let i = 0; i < source.length; i++) {
+    let c = source[i];
+    if (c === "\\") {
+      let next = source[i + 1] ?? "";
+      if (/[1-9]/.test(next) || next === "k" && source[i + 2] === "<") return "it has a backreference";
+      i++, last = "atom";
+    } else if (c === "[") {
+      for (i++, source[i] === "^" && i++, source[i] === "]" && i++; i < source.length && source[i] !== "]"; ) i += source[i] === "\\" ? 2 : 1;
+      last = "atom";
+    } else if (c === "(")
+      stack.push({ repeat: !1, alternation: !1 }), source[i + 1] === "?" && (i++, source[i + 1] === "<" && source[i + 2] !== "=" && source[i + 2] !== "!" ? i = Math.max(i, source.indexOf(">", i)) : i++), last = void 0;
+    else if (c === ")") {
+      let group = stack.length > 1 ? stack.pop() : { repeat: !1, alternation: !1 }, parent = stack[stack.length - 1];
+      parent.repeat ||= group.repeat, last = group;
+    } else if (c === "|")
+      stack[stack.length - 1].alternation = !0, last = void 0;
+    else if (c === "*" || c === "+" || c === "?" || c === "{" && /^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
+      if (typeof last == "object" && (last.repeat || last.alternation))
+        return last.repeat ? "it repeats a group that holds a repeat (nested quantifiers)" : "it repeats a group that holds alternatives";
+      let bound = c === "{" ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : void 0, most = c === "?" ? 1 : bound ? bound[2] === void 0 ? Number(bound[1]) : bound[3] === "" ? 1 / 0 : Number(bound[3]) : 1 / 0;
+      if (most > 16) {
+        if (++long > 1) return "it has more than one long repeat (*, +, {n,} or over {,16}); bound all but one, e.g. {1,16}";
+      } else tries *= most + 1;
+      if (tries > (long > 0 ? 4 : 256)) return "its repeats together can split a text too many ways";
+      c === "{" && (i = source.indexOf("}", i)), source[i + 1] === "?" && i++, stack[stack.length - 1].repeat = !0, last = void 0;
+    } else last = "atom";
+  }
+}
+
 // src/pipeline/redact.ts
 function anyCase(word) {
   return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
@@ -10330,7 +10372,7 @@ var B64 = "A-Za-z0-9+/", RULES = [
     source: `((?:${anyCase("password")}|${anyCase("passwd")}|${anyCase("passphrase")}|${anyCase("secret")}|${anyCase("api")}[_-]?${anyCase("key")}|${anyCase("access")}[_-]?${anyCase("token")}|${anyCase("auth")}[_-]?${anyCase("token")})["']?[ \\t]{0,8}(?:=|:[ \\t])[ \\t]{0,8})(?:"[^"\\n$]{1,256}"|'[^'\\n]{1,256}'|[^\\s"'$\\[][^\\s"']{0,255})`,
     keep: !0
   }
-], JWT_AT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/y, BASE64URL_RUN = /[A-Za-z0-9_-]*/y, PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/, PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/, PEM_BODY_ON_LINE = /[A-Za-z0-9+/=\s]*/y, PEM_MAX_LINES = 512, COMBINED = new RegExp(RULES.map((rule, i) => `(?<r${i}>${rule.source})`).join("|"), "g");
+], JWT_AT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/y, BASE64URL_RUN = /[A-Za-z0-9_-]*/y, PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/, PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/, PEM_BODY_ON_LINE = /(?:[A-Za-z0-9+/=\s]|\\[nr/])*/y, PEM_MAX_LINES = 512, COMBINED = new RegExp(RULES.map((rule, i) => `(?<r${i}>${rule.source})`).join("|"), "g");
 function marker(kind) {
   return `[REDACTED:${kind}]`;
 }
@@ -10338,7 +10380,9 @@ function parseExtraPatterns(text2) {
   let patterns2 = [];
   for (let word of text2.split(/\s+/)) {
     if (word === "") continue;
-    let named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(word), kind = named ? named[1] : "custom", source = named ? named[2] : word, regex;
+    let named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(word), kind = named ? named[1] : "custom", source = named ? named[2] : word, risk = riskyPattern(source);
+    if (risk) throw new Error(`refused, ${risk} (it could freeze the reader): ${word}`);
+    let regex;
     try {
       regex = new RegExp(source, "g");
     } catch (error) {
@@ -10366,6 +10410,13 @@ function findSecrets(text2, extra = []) {
       break;
     }
   }
+  if (extra.length > 0)
+    for (let from = 0; userSpans(text2.slice(from, from + USER_WINDOW_CHARS), from, extra, spans), !(from + USER_WINDOW_CHARS >= text2.length); from += USER_WINDOW_CHARS - USER_OVERLAP_CHARS)
+      ;
+  return merge(spans);
+}
+var USER_WINDOW_CHARS = 1024, USER_OVERLAP_CHARS = 256;
+function userSpans(text2, offset, extra, spans) {
   for (let pattern of extra) {
     pattern.regex.lastIndex = 0;
     for (let match2 = pattern.regex.exec(text2); match2; match2 = pattern.regex.exec(text2)) {
@@ -10373,10 +10424,9 @@ function findSecrets(text2, extra = []) {
         pattern.regex.lastIndex++;
         continue;
       }
-      spans.push({ start: match2.index, end: match2.index + match2[0].length, kind: pattern.kind });
+      spans.push({ start: offset + match2.index, end: offset + match2.index + match2[0].length, kind: pattern.kind });
     }
   }
-  return merge(spans);
 }
 var KEPT_GROUP = [];
 {
@@ -10451,6 +10501,8 @@ var CONTEXT_CHARS = 256, Redactor = class {
   heldContext = "";
   /** Inside a PEM key's body: lines swallowed so far (-1: not inside one). */
   pemLines = -1;
+  /** What the key's lines carry before them (a line number, `> `, `key.pem-`), from its BEGIN line: pem-prefix.ts. */
+  pemPrefix;
   count = 0;
   constructor(options = {}) {
     this.extra = options.extra ?? [], this.holdFrom = (options.maxLineChars ?? MAX_LINE_CHARS) - 1;
@@ -10507,11 +10559,13 @@ var CONTEXT_CHARS = 256, Redactor = class {
     }
     this.count += spans.length;
     let last = spans[spans.length - 1];
-    record.kind !== "piece" && last && last.kind === "pem-private-key" && last.end === text2.length && !PEM_END.test(text2.slice(last.start)) && (this.pemLines = 0), next(spans.length ? { ...record, text: applySpans(text2, spans) } : record);
+    record.kind !== "piece" && last && last.kind === "pem-private-key" && last.end === text2.length && !PEM_END.test(text2.slice(last.start)) && (this.pemLines = 0, this.pemPrefix = bodyPrefix(text2.slice(0, last.start))), next(spans.length ? { ...record, text: applySpans(text2, spans) } : record);
   }
   /** Inside a key's block: a body line is swallowed (true), the END line closes it; anything else ends the block and is recorded as usual. */
   inPem(record, next) {
-    let text2 = record.text, end = PEM_END.exec(text2);
+    let text2 = record.text, prefix = this.pemPrefix?.exec(text2);
+    prefix && (text2 = text2.slice(prefix[0].length));
+    let end = PEM_END.exec(text2);
     if (end && PEM_BODY.test(text2.slice(0, end.index))) {
       this.pemLines = -1;
       let rest = text2.slice(end.index + end[0].length);
@@ -12208,30 +12262,46 @@ var import_node_os4 = __toESM(require("node:os"), 1);
 
 // src/core/history.ts
 var import_node_path9 = __toESM(require("node:path"), 1);
+
+// src/pipeline/redact-lines.ts
+var PLACE = { server: "", session: "", window: "", pane: "", paneId: "" };
+function redactLines(lines, extra = []) {
+  let redactor = new Redactor({ extra, maxLineChars: Number.POSITIVE_INFINITY }), out = [], next = (record) => {
+    out.push(record.text);
+  };
+  for (let text2 of lines) redactor.push({ time: 0, rec: "", user: "", place: PLACE, kind: "line", text: text2 }, next);
+  return redactor.settle(next), { lines: out, count: redactor.count };
+}
+
+// src/core/history.ts
 function historyPath(logFile, paneId, time) {
   let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   return import_node_path9.default.join(import_node_path9.default.dirname(logFile), `${import_node_path9.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
 }
 function historyText(facts) {
-  let rows = facts.captured.replace(/\n$/, "").split(`
-`).map((row) => escapeText(row.replace(/\s+$/, "")));
+  let raw = facts.captured.replace(/\n$/, "").split(`
+`).map((row) => row.replace(/\s+$/, "")), redacted = 0;
+  facts.redact && ({ lines: raw, count: redacted } = redactLines(raw, facts.redact));
+  let rows = raw.map(escapeText);
   for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
-  return { text: `${[`# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines`, ...rows].join(`
+  return { text: `${[`# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines${redacted ? `, ${redacted} secrets redacted` : ""}`, ...rows].join(`
 `)}
-`, lines: rows.length };
+`, lines: rows.length, redacted };
 }
 
 // src/commands/history.ts
 var import_node_path10 = __toESM(require("node:path"), 1);
 function saveHistory(tmux, invocation) {
-  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines } = historyText({
+  let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines, redacted } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
     paneId: state.paneId,
     by: asker(invocation.clientUser, import_node_os4.default.userInfo().username),
     time,
-    captured
+    captured,
+    // The log's rules: what the log would hide is not left in a file beside it (the patterns were checked by resolveOptions).
+    redact: options.redact ? parseExtraPatterns(options.redactPatterns) : void 0
   }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path10.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId} \u2192 ${file}`], version: state.version };
+  return ensurePrivateDir(import_node_path10.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
 }
 
 // src/commands/auto.ts
@@ -15315,18 +15385,46 @@ function sdName(text2) {
 function escapeParam(value) {
   return escapeText(value).replace(/["\\\]]/g, "\\$&");
 }
-function param2(name, value) {
-  return value === void 0 ? "" : ` ${sdName(name)}="${escapeParam(String(value))}"`;
+var PARAM_BYTES = 256;
+function cappedParam(value, max) {
+  let escaped = escapeParam(value);
+  if (escaped.length <= max / 3 || Buffer.byteLength(escaped) <= max) return escaped;
+  let out = "", bytes = 0;
+  for (let character of value) {
+    let piece = escapeParam(character), size2 = Buffer.byteLength(piece);
+    if (bytes + size2 > max - 3) break;
+    out += piece, bytes += size2;
+  }
+  return `${out}\u2026`;
 }
-function syslogMessage(record, header) {
-  let event = record.kind === "event", severity = event ? WARNING_EVENTS.has(record.text) ? SEVERITY.warning : SEVERITY.notice : SEVERITY.info, place = record.place, sd = `[${SD_ID}${param2("user", record.user)}${param2("session", place.session)}${param2("window", place.window)}${param2("pane", place.pane)}${param2("paneId", place.paneId || void 0)}${param2("server", place.server || void 0)}${param2("rec", record.rec)}${param2("seq", record.seq)}]`;
-  if (event) {
+function param2(name, value) {
+  return value === void 0 ? "" : ` ${sdName(name)}="${cappedParam(String(value), PARAM_BYTES)}"`;
+}
+var MAX_MESSAGE_BYTES = 8e3;
+function syslogMessages(record, header, max = MAX_MESSAGE_BYTES) {
+  let [head, sd, msg] = messageParts(record, header, ""), whole = `${head}${sd} ${msg}`;
+  if (Buffer.byteLength(whole) <= max) return [whole];
+  let withFields = !0, [, partSd] = messageParts(record, header, 'part="000/000"');
+  Buffer.byteLength(head) + Buffer.byteLength(partSd) > max / 2 && (withFields = !1, [, partSd] = messageParts(record, header, 'part="000/000"', !1));
+  let room = max - Buffer.byteLength(head) - Buffer.byteLength(partSd) - 1, pieces = [], piece = "", bytes = 0;
+  for (let character of msg) {
+    let size2 = Buffer.byteLength(character);
+    bytes + size2 > room && (pieces.push(piece), piece = "", bytes = 0), piece += character, bytes += size2;
+  }
+  return pieces.push(piece), pieces.map((text2, i) => {
+    let [, sdPart] = messageParts(record, header, `part="${i + 1}/${pieces.length}"`, withFields);
+    return `${head}${sdPart} ${text2}`;
+  });
+}
+function messageParts(record, header, extra, withFields = !0) {
+  let event = record.kind === "event", severity = event ? WARNING_EVENTS.has(record.text) ? SEVERITY.warning : SEVERITY.notice : SEVERITY.info, place = record.place, sd = `[${SD_ID}${param2("user", record.user)}${param2("session", place.session)}${param2("window", place.window)}${param2("pane", place.pane)}${param2("paneId", place.paneId || void 0)}${param2("server", place.server || void 0)}${param2("rec", record.rec)}${param2("seq", record.seq)}${extra ? ` ${extra}` : ""}]`;
+  if (event && withFields) {
     let fields = `[${EVENT_SD_ID}${param2("name", record.text)}`;
     for (let [key2, value] of Object.entries(record.fields ?? {})) fields += param2(key2, value);
     sd += `${fields}]`;
-  }
+  } else event && (sd += `[${EVENT_SD_ID}${param2("name", record.text)}]`);
   let msg = event ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
-  return `<${header.facility * 8 + severity}>1 ${new Date(record.time).toISOString()} ${headerField(header.hostname, 255)} ${APP_NAME} ${header.procid} ${record.kind} ${sd} ${msg}`;
+  return [`<${header.facility * 8 + severity}>1 ${new Date(record.time).toISOString()} ${headerField(header.hostname, 255)} ${APP_NAME} ${header.procid} ${record.kind} `, sd, msg];
 }
 function octetCounted(message2) {
   return `${Buffer.byteLength(message2)} ${message2}`;
@@ -15378,7 +15476,7 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 };
 
 // src/sinks/syslog/sink.ts
-var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, SyslogSink = class {
+var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, STABLE_MS = 3e3, STALL_MS = 5e3, SyslogSink = class {
   constructor(target, options = {}) {
     this.target = target;
     this.options = options;
@@ -15400,6 +15498,12 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   droppedTo;
   retryMs = RETRY_FIRST_MS;
   retry;
+  /** Until a new connection has held STABLE_MS. */
+  stable;
+  /** While the socket wants a pause: when it has lasted STALL_MS. */
+  stall;
+  /** The outage is a stall: the connection is kept, and its drain ends it. */
+  stalled = !1;
   closed = !1;
   closing = !1;
   /** Writes handed to the connection and not yet taken by the kernel. */
@@ -15409,9 +15513,12 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     return this.queued;
   }
   write(record) {
-    let message2 = syslogMessage(record, this.header), item = this.stream ? octetCounted(message2) : message2;
-    if (this.queued + item.length > this.queueLimit) return this.count(record.seq);
-    this.queue.push(item), this.queued += item.length;
+    let messages = syslogMessages(record, this.header), items = this.stream ? messages.map(octetCounted) : messages, length = 0;
+    for (let item of items) length += item.length;
+    if (this.queued + length > this.queueLimit)
+      return this.up && this.paused && this.stallDown(), this.count(record.seq);
+    for (let item of items) this.queue.push(item);
+    this.queued += length;
   }
   flush() {
     this.pump();
@@ -15423,7 +15530,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       timer.unref(), this.drained = () => {
         clearTimeout(timer), resolve();
       };
-    }), this.closed = !0, clearTimeout(this.retry), this.connection?.end();
+    }), this.closed = !0, clearTimeout(this.retry), clearTimeout(this.stable), clearTimeout(this.stall), this.connection?.end();
   }
   wrote = () => {
     this.pending--, this.pending === 0 && this.queued === 0 && this.drained?.();
@@ -15435,10 +15542,20 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     if (!this.up || this.paused || !this.connection || this.queued === 0) return;
     let items = this.queue;
     if (this.queue = [], this.queued = 0, this.stream)
-      this.pending++, this.connection.write(items.join(""), this.wrote) || (this.paused = !0);
+      this.pending++, this.connection.write(items.join(""), this.wrote) || this.pausedStream();
     else
       for (let item of items)
         this.pending++, this.connection.write(item, this.wrote) || (this.paused = !0);
+  }
+  /** The socket wants a pause: if it is still paused STALL_MS from now, the collector is not reading. */
+  pausedStream() {
+    this.paused = !0, !this.stall && (this.stall = setTimeout(() => {
+      this.stall = void 0, this.paused && this.stallDown();
+    }, STALL_MS), this.stall.unref());
+  }
+  /** Connected, but the collector takes nothing: an outage (said once), which its drain ends. */
+  stallDown() {
+    this.closed || this.outage || (this.stalled = !0, this.outage = !0, queueMicrotask(() => this.options.onDown?.("stalled: the collector takes nothing")));
   }
   /** A record that did not get out. */
   count(seq) {
@@ -15466,7 +15583,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       }
       socket.setNoDelay(!0), socket.setKeepAlive(!0, 1e4), socket.on("error", failed), socket.on("close", () => failed(new Error("closed"))), socket.on("data", () => {
       }), socket.on("drain", () => {
-        current() && (this.paused = !1, this.pump());
+        current() && (this.paused = !1, clearTimeout(this.stall), this.stall = void 0, this.stalled && (this.stalled = !1, this.confirmed()), this.pump());
       }), socket.unref(), this.connection = connection = { write: (data, done) => socket.write(data, () => done()), end: () => socket.end() };
     } else if (target.transport === "udp") {
       let socket = import_node_dgram.default.createSocket(import_node_net2.default.isIPv6(target.host) ? "udp6" : "udp4");
@@ -15492,7 +15609,15 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   }
   /** The link can be sent on: a stream connected (it works), a datagram socket made (it works once a send has). */
   ready() {
-    this.closed || this.up || (this.up = !0, this.stream && this.confirmed(), this.pump());
+    if (!(this.closed || this.up)) {
+      if (this.up = !0, this.stream) {
+        let connection = this.connection;
+        this.stable = setTimeout(() => {
+          this.stable = void 0, this.connection === connection && this.confirmed();
+        }, STABLE_MS), this.stable.unref();
+      }
+      this.pump();
+    }
   }
   /** The link works: the end of an outage, if there was one. */
   confirmed() {
@@ -15503,9 +15628,12 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     }
   }
   failed(error) {
-    this.closed || (this.up = !1, this.paused = !1, this.closing && this.drained?.(), this.outage || (this.outage = !0, queueMicrotask(() => this.options.onDown?.(error))), !this.retry && (this.connection?.end(), this.connection = void 0, this.retry = setTimeout(() => {
-      this.retry = void 0, this.connect();
-    }, this.retryMs), this.retry.unref(), this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)));
+    this.closed || (this.up = !1, this.paused = !1, this.stalled = !1, clearTimeout(this.stable), clearTimeout(this.stall), this.stable = this.stall = void 0, this.closing && this.drained?.(), this.outage || (this.outage = !0, queueMicrotask(() => this.options.onDown?.(error))), !this.retry && (this.connection?.end(), this.connection = void 0, this.retry = setTimeout(
+      () => {
+        this.retry = void 0, this.connect();
+      },
+      this.retryMs * (0.8 + 0.4 * Math.random())
+    ), this.retry.unref(), this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)));
   }
 };
 
@@ -15518,7 +15646,7 @@ function pipeCloser(note, nowSeconds) {
 }
 
 // src/commands/pipe.ts
-var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS = 5e3;
+var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3;
 function runPipe(recording, runFile, dependencies = {}) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
@@ -15575,7 +15703,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
   }), hold = new Hold(), transforms = [hold];
-  recording.redact !== !1 && transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? "") })), transforms.push(guard);
+  recording.redact !== !1 && transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? "") })), recording.redact !== !1 && recording.cast && tell(`${OPTION_NAMES.cast} keeps the pane's raw output, which is NOT redacted (nor is export --asciicast of it): redaction applies to the log and syslog records`), transforms.push(guard);
   let sinks = [sink];
   if (recording.syslog) {
     let where = describeTarget(recording.syslog);
@@ -15607,7 +15735,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
   if (setInterval(() => {
     let now = Date.now();
-    now - lastTick >= STALL_MS && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
+    now - lastTick >= STALL_MS2 && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
   }, TICK_MS).unref(), recording.socket) {
     let place = new PlaceWatch(), beatAndLook = () => tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
       let where = answer === void 0 ? void 0 : parseWhere(answer, FIELD_SEPARATOR), moved = where && place.seen(where);

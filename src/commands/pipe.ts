@@ -133,6 +133,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   // before the guard, so nothing a sink takes (nor a count of it) holds a secret.
   const transforms: Transform[] = [hold];
   if (recording.redact !== false) transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? '') }));
+  // The cast is the pane's raw bytes, written as they come (sinks/file/cast.ts): no record, so nothing to redact. Said once, at the start.
+  if (recording.redact !== false && recording.cast) tell(`${OPTION_NAMES.cast} keeps the pane's raw output, which is NOT redacted (nor is export --asciicast of it): redaction applies to the log and syslog records`);
   transforms.push(guard);
   const sinks: Sink[] = [sink];
   if (recording.syslog) {

@@ -4,6 +4,8 @@
 
 import path from 'node:path';
 import { escapeText } from '../format/text.ts';
+import type { ExtraPattern } from '../pipeline/redact.ts';
+import { redactLines } from '../pipeline/redact-lines.ts';
 
 /**
  * Where a pane's saved history goes: beside the session's log, named for the
@@ -24,6 +26,8 @@ export interface HistoryFacts {
   time: Date;
   /** capture-pane's output: joined lines, no escapes (no -e). */
   captured: string;
+  /** `@audit-redact` on: its extra patterns (secrets are redacted as in the log); undefined: off. */
+  redact?: readonly ExtraPattern[];
 }
 
 /**
@@ -31,11 +35,16 @@ export interface HistoryFacts {
  * asked and the line count, then the lines. Each line is escaped as log text
  * is (format/text.ts escapeText: invalid bytes, C1 and bidi controls made
  * visible), so the file shows what was on the screen and hides nothing;
- * trailing blank rows of the screen are dropped.
+ * trailing blank rows of the screen are dropped. With redaction on, secrets
+ * are redacted as in the log (before escaping, as there), and the header
+ * says how many.
  */
-export function historyText(facts: HistoryFacts): { text: string; lines: number } {
-  const rows = facts.captured.replace(/\n$/, '').split('\n').map((row) => escapeText(row.replace(/\s+$/, '')));
+export function historyText(facts: HistoryFacts): { text: string; lines: number; redacted: number } {
+  let raw = facts.captured.replace(/\n$/, '').split('\n').map((row) => row.replace(/\s+$/, ''));
+  let redacted = 0;
+  if (facts.redact) ({ lines: raw, count: redacted } = redactLines(raw, facts.redact));
+  const rows = raw.map(escapeText);
   while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
-  const header = `# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines`;
-  return { text: `${[header, ...rows].join('\n')}\n`, lines: rows.length };
+  const header = `# tmux-audit: history of ${escapeText(facts.place)} (${facts.paneId}) captured ${facts.time.toISOString()} by ${escapeText(facts.by)}, ${rows.length} lines${redacted ? `, ${redacted} secrets redacted` : ''}`;
+  return { text: `${[header, ...rows].join('\n')}\n`, lines: rows.length, redacted };
 }

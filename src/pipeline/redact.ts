@@ -19,6 +19,8 @@
 
 import type { AuditRecord, EventFields } from '../core/record.ts';
 import { MAX_LINE_CHARS } from '../terminal/lines.ts';
+import { bodyPrefix } from './pem-prefix.ts';
+import { riskyPattern } from './pattern-safety.ts';
 import type { Next, Transform } from './pipeline.ts';
 
 export interface Span {
@@ -87,7 +89,12 @@ const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/;
 const PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 /** What a key's body lines look like: base64, or an encrypted key's headers. */
 const PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/;
-const PEM_BODY_ON_LINE = /[A-Za-z0-9+/=\s]*/y;
+/**
+ * A body on the BEGIN line: base64 and blanks, and the `\n`, `\r` and `\/`
+ * escapes a JSON string holds a key's lines with (GCP service-account files,
+ * `kubectl -o json`). No alternative starts like another: linear.
+ */
+const PEM_BODY_ON_LINE = /(?:[A-Za-z0-9+/=\s]|\\[nr/])*/y;
 /** The longest key a block is kept open for (a 16384-bit RSA key is about 200 lines). */
 const PEM_MAX_LINES = 512;
 
@@ -109,6 +116,8 @@ export function parseExtraPatterns(text: string): ExtraPattern[] {
     const named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(word);
     const kind = named ? named[1]! : 'custom';
     const source = named ? named[2]! : word;
+    const risk = riskyPattern(source);
+    if (risk) throw new Error(`refused, ${risk} (it could freeze the reader): ${word}`);
     let regex: RegExp;
     try {
       regex = new RegExp(source, 'g');
@@ -142,6 +151,26 @@ export function findSecrets(text: string, extra: readonly ExtraPattern[] = []): 
       break;
     }
   }
+  if (extra.length > 0) {
+    // Windows overlapping by USER_OVERLAP_CHARS: a match that long is found wherever it is.
+    for (let from = 0; ; from += USER_WINDOW_CHARS - USER_OVERLAP_CHARS) {
+      userSpans(text.slice(from, from + USER_WINDOW_CHARS), from, extra, spans);
+      if (from + USER_WINDOW_CHARS >= text.length) break;
+    }
+  }
+  return merge(spans);
+}
+
+/**
+ * A user's pattern runs on at most this many characters at a time: what
+ * passes riskyPattern can still take polynomial time (`[a-z]+x` is quadratic
+ * on a line of letters), so its cost per line is bounded by the window's, not
+ * the line's (16,384 characters). `^` and `$` mean a window's ends.
+ */
+export const USER_WINDOW_CHARS = 1024;
+export const USER_OVERLAP_CHARS = 256;
+
+function userSpans(text: string, offset: number, extra: readonly ExtraPattern[], spans: Span[]): void {
   for (const pattern of extra) {
     pattern.regex.lastIndex = 0;
     for (let match = pattern.regex.exec(text); match; match = pattern.regex.exec(text)) {
@@ -149,10 +178,9 @@ export function findSecrets(text: string, extra: readonly ExtraPattern[] = []): 
         pattern.regex.lastIndex++;
         continue;
       }
-      spans.push({ start: match.index, end: match.index + match[0].length, kind: pattern.kind });
+      spans.push({ start: offset + match.index, end: offset + match.index + match[0].length, kind: pattern.kind });
     }
   }
-  return merge(spans);
 }
 
 // Group numbers in COMBINED: each rule opens its named group, then its own
@@ -211,7 +239,7 @@ function jwtSpans(text: string, spans: Span[]): void {
   }
 }
 
-/** A key printed whole on one line (`echo $KEY` joins its lines): BEGIN, its base64, END. Without END, to the end of the base64. */
+/** A key printed whole on one line (`echo $KEY` joins its lines; JSON escapes them): BEGIN, its base64, END. Without END, to the end of the base64. */
 function pemSpans(text: string, spans: Span[]): void {
   let from = 0;
   for (;;) {
@@ -286,6 +314,8 @@ export class Redactor implements Transform {
   private heldContext = '';
   /** Inside a PEM key's body: lines swallowed so far (-1: not inside one). */
   private pemLines = -1;
+  /** What the key's lines carry before them (a line number, `> `, `key.pem-`), from its BEGIN line: pem-prefix.ts. */
+  private pemPrefix: RegExp | undefined;
   count = 0;
 
   constructor(options: RedactOptions = {}) {
@@ -369,13 +399,18 @@ export class Redactor implements Transform {
     this.count += spans.length;
     const last = spans[spans.length - 1];
     // A key's BEGIN whose base64 runs to the end of the line: its body follows on the next lines.
-    if (record.kind !== 'piece' && last && last.kind === 'pem-private-key' && last.end === text.length && !PEM_END.test(text.slice(last.start))) this.pemLines = 0;
+    if (record.kind !== 'piece' && last && last.kind === 'pem-private-key' && last.end === text.length && !PEM_END.test(text.slice(last.start))) {
+      this.pemLines = 0;
+      this.pemPrefix = bodyPrefix(text.slice(0, last.start));
+    }
     next(spans.length ? { ...record, text: applySpans(text, spans) } : record);
   }
 
   /** Inside a key's block: a body line is swallowed (true), the END line closes it; anything else ends the block and is recorded as usual. */
   private inPem(record: AuditRecord, next: Next): boolean {
-    const text = record.text;
+    let text = record.text;
+    const prefix = this.pemPrefix?.exec(text);
+    if (prefix) text = text.slice(prefix[0].length);
     const end = PEM_END.exec(text);
     if (end && PEM_BODY.test(text.slice(0, end.index))) {
       this.pemLines = -1;

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { parseLine } from '../../src/format/text.ts';
 import { cliResult } from '../support/cli.ts';
 import { attachClient, serversForThisFile } from '../support/tmux.ts';
-import { uniqueMarker, waitFor } from '../support/util.ts';
+import { makeTempDir, uniqueMarker, waitFor } from '../support/util.ts';
 
 const server = serversForThisFile();
 
@@ -40,6 +40,40 @@ describe('save history key', () => {
       assert.ok(!text.includes('\u202e'));
     } finally {
       terminal.kill();
+    }
+  });
+});
+
+describe('save history key with redaction on (the default)', () => {
+  it('the saved file holds no secret the log would hide: a token, a PEM key printed by cat', async () => {
+    const tmux = server();
+    const token = 'ghp_R2d2C3poBb8Ewok1Yoda9Luke0Leia7Han5Xy';
+    const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj';
+    const keyDir = makeTempDir('tmux-audit-key');
+    const key = `${keyDir}/key.pem`;
+    fs.writeFileSync(key, ['-----BEGIN PRIVATE KEY-----', body, body, body, '-----END PRIVATE KEY-----', ''].join('\n'));
+    try {
+      // The token printed, not typed: the command line holds no whole one.
+      tmux.type(`printf 'token %s%s\\n' ${token.slice(0, 20)} ${token.slice(20)}; cat ${key}; echo after-key`);
+      await waitFor('the output', () => tmux.screen().includes('\nafter-key'));
+      const terminal = await attachClient(tmux);
+      try {
+        terminal.press('C-b', 'M-a');
+        const said = await waitFor('the message', () => /tmux-audit: saved \d+ lines of %0.*/.exec(terminal.screenText())?.[0]);
+        assert.match(said, / \(2 secrets redacted\) → /);
+        const file = `${tmux.logDir}/${fs.readdirSync(tmux.logDir).find((name) => name.endsWith('.history.txt'))}`;
+        const text = await waitFor('the file written', () => fs.readFileSync(file, 'utf8') || undefined);
+        assert.ok(!text.includes(token) && !text.includes(body), text);
+        const rows = text.split('\n');
+        assert.ok(rows.includes('token [REDACTED:github-token]'), text);
+        assert.ok(rows.includes('[REDACTED:pem-private-key]'), text);
+        assert.ok(rows.includes('after-key'));
+        assert.match(rows[0]!, /, \d+ lines, 2 secrets redacted$/);
+      } finally {
+        terminal.kill();
+      }
+    } finally {
+      fs.rmSync(keyDir, { recursive: true, force: true });
     }
   });
 });

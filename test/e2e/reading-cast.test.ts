@@ -11,7 +11,7 @@ import { before, describe, it } from 'node:test';
 import { cliResult, outsideTmux } from '../support/cli.ts';
 import { readAllLogs } from '../support/log.ts';
 import { descendants } from '../support/process.ts';
-import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { attachClient, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { makeTempDir, shellQuote, waitFor } from '../support/util.ts';
 
 const server = serversForThisFile();
@@ -77,6 +77,26 @@ describe('a pane logged with @audit-cast on', () => {
       assert.ok(cat.includes('\u001b[5;5H\u001b[31mdrawn-at-5-5') && cat.includes('cast-fill-1000'), cat.slice(0, 200));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('@audit-cast on with redaction on (the default)', () => {
+  it('the user is told once, at the start, that the cast is not redacted', async () => {
+    const tmux = server({ config: ['set -g @audit-cast on'] });
+    const terminal = await attachClient(tmux);
+    try {
+      await tmux.startLogging();
+      // The message log is kept for an attached client.
+      const told = () => {
+        const client = tmux.tmux('list-clients', '-F', '#{client_name}').split('\n')[0]!;
+        return tmux.tmux('show-messages', '-t', client).split('\n').filter((line) => line.includes(" message: tmux-audit: @audit-cast keeps the pane's raw output, which is NOT redacted"));
+      };
+      await waitFor('the message', () => told().length > 0);
+      await tmux.run('echo more output');
+      assert.equal(told().length, 1, told().join('\n'));
+    } finally {
+      terminal.kill();
     }
   });
 });

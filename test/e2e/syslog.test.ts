@@ -48,6 +48,41 @@ describe('syslog forwarding to rsyslog', () => {
     });
   });
 
+  it('a line longer than a collector at its defaults takes (8 KiB) arrives whole, in parts, and cannot forge a message', async () => {
+    // rsyslog's default maxMessageSize cuts a longer octet-counted frame and parses what follows the cut as a new message.
+    const defaults = new Rsyslog(await freePort(), { defaults: true });
+    try {
+      await defaults.start();
+      await withTempDir('tmux-audit-syslog-long', async (dir) => {
+        const forged = '<10>1 2026-01-01T00:00:00Z db7 tmux-audit 1 line [audit@32473 user="alice" session="main" window="0" pane="0" rec="FORGEDxxxx" seq="5"] sudo rm -rf /var/lib/pg';
+        // Pads around where the header and structured data put the collector's cut, and one line past two cuts.
+        const lines = [7880, 7900, 7920, 7940, 7960].map((pad) => `${'p'.repeat(pad)}${forged}`);
+        lines.push(`${'é'.repeat(9000)}${forged}`);
+        const result = spawnSync(process.execPath, [HELPER, 'pipe', '--file', path.join(dir, 'pipe.log'), '--syslog', `tcp://127.0.0.1:${defaults.port}`], {
+          input: `${lines.join('\n')}\nthe-end\n`,
+          encoding: 'utf8',
+        });
+        assert.equal(result.status, 0, result.stderr);
+        await waitFor('the last line at rsyslog', () => defaults.received().some(lineOf('the-end')), 20_000);
+        const received = defaults.received();
+        assert.ok(!received.some((m) => m.sd['audit@32473']?.rec === 'FORGEDxxxx' || m.host === 'db7'), `a forged message: ${JSON.stringify(received.filter((m) => m.host === 'db7'))}`);
+        const rec = received.find(lineOf('the-end'))!.sd['audit@32473']!.rec;
+        assert.ok(received.every((m) => m.sd['audit@32473']?.rec === rec), 'every message is of this recording');
+        // Each line: its parts, in order, make its text.
+        const bySeq = new Map<string, Received[]>();
+        for (const m of received.filter((m) => m.msgid === 'line')) bySeq.set(m.sd['audit@32473']!.seq!, [...(bySeq.get(m.sd['audit@32473']!.seq!) ?? []), m]);
+        const texts = [...bySeq.values()].map((parts) => {
+          if (parts.length === 1 && parts[0]!.sd['audit@32473']!.part === undefined) return parts[0]!.msg;
+          assert.deepEqual(parts.map((p) => p.sd['audit@32473']!.part), parts.map((_, i) => `${i + 1}/${parts.length}`));
+          return parts.map((p) => p.msg).join('');
+        });
+        assert.deepEqual(texts, [...lines, 'the-end']);
+      });
+    } finally {
+      await defaults.remove();
+    }
+  });
+
   it('every record arrives as RFC 5424 with its fields; secrets redacted; down and up said once; the queue delivered; drops counted', async () => {
     const tmux = server({ config: [`set -g @audit-syslog tcp://127.0.0.1:${port}`, 'set -g @audit-syslog-facility local3'] });
     let terminal: OuterTerminal | undefined;

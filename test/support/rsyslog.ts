@@ -59,11 +59,15 @@ export class Rsyslog {
   /** A local datagram socket, as /dev/log is (imuxsock, parsing RFC 5424 like the network inputs). */
   readonly socket = path.join(this.dir, 'log.sock');
 
-  constructor(readonly port: number) {
+  /** `defaults`: rsyslog's own maxMessageSize (8 KiB), not the README's 64k: a collector nobody tuned. */
+  constructor(
+    readonly port: number,
+    options: { defaults?: boolean } = {},
+  ) {
     fs.writeFileSync(
       path.join(this.dir, 'rsyslog.conf'),
       [
-        `global(workDirectory="${this.dir}")`,
+        options.defaults ? `global(workDirectory="${this.dir}")` : `global(workDirectory="${this.dir}" maxMessageSize="64k")`,
         'module(load="imtcp")',
         `input(type="imtcp" port="${port}" address="127.0.0.1")`,
         'module(load="imuxsock" SysSock.Use="off")',

@@ -22,4 +22,18 @@ describe('saved history', () => {
     assert.equal(lines, 3);
     assert.equal(text, '# tmux-audit: history of deploy:1.0 (%3) captured 2026-11-25T22:45:10.123Z by ann, 3 lines\n$ ls\n\\u202eevil\n\\u009b31m\n');
   });
+
+  it('with redaction on: secrets redacted as in the log (a PEM block one marker), counted in the header', () => {
+    const facts = {
+      place: 'deploy:1.0',
+      paneId: '%3',
+      by: 'ann',
+      time: new Date('2026-11-25T22:45:10.123Z'),
+      captured: '$ cat k\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw\nggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----\nkey AKIAIOSFODNN7EXAMPLE\n',
+    };
+    const { text, redacted } = historyText({ ...facts, redact: [] });
+    assert.equal(redacted, 2);
+    assert.equal(text, '# tmux-audit: history of deploy:1.0 (%3) captured 2026-11-25T22:45:10.123Z by ann, 3 lines, 2 secrets redacted\n$ cat k\n[REDACTED:pem-private-key]\nkey [REDACTED:aws-access-key-id]\n');
+    assert.ok(historyText(facts).text.includes('AKIAIOSFODNN7EXAMPLE'), 'off: as captured');
+  });
 });

@@ -11,7 +11,8 @@ import { Stamper } from '../../src/capture/stamper.ts';
 import type { Place } from '../../src/core/record.ts';
 import { Hold } from '../../src/pipeline/hold.ts';
 import { Pipeline } from '../../src/pipeline/pipeline.ts';
-import { findSecrets, parseExtraPatterns, redactText, Redactor } from '../../src/pipeline/redact.ts';
+import { findSecrets, parseExtraPatterns, redactText, Redactor, USER_OVERLAP_CHARS, USER_WINDOW_CHARS } from '../../src/pipeline/redact.ts';
+import { resolveOptions } from '../../src/core/options.ts';
 import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { MemorySink } from '../support/memory-sink.ts';
 
@@ -89,6 +90,12 @@ describe('redaction: each kind', () => {
   it('a PEM key printed on one line (echo $KEY) is one marker', () => {
     assert.equal(redactText(`x ${PEM.join(' ')} y`).text, 'x [REDACTED:pem-private-key] y');
   });
+  it('a PEM key inside a JSON string (lines as \\n escapes: service-account files, kubectl -o json) is one marker, to its END', () => {
+    const json = `{"type": "service_account", "private_key": "${PEM.join('\\n')}\\n", "client_email": "a@b.iam"}`;
+    assert.equal(redactText(json).text, '{"type": "service_account", "private_key": "[REDACTED:pem-private-key]\\n", "client_email": "a@b.iam"}');
+    const escapedSlashes = `"key":"${PEM.join('\\r\\n').replaceAll('/', '\\/')}"`;
+    assert.equal(redactText(escapedSlashes).text, '"key":"[REDACTED:pem-private-key]"');
+  });
   it('a colon counts in YAML (key first on its line), with a quoted key (JSON) or a quoted value', () => {
     assert.equal(redactText('  password: hunter2hunter2').text, '  password: [REDACTED:password]');
     assert.equal(redactText('- secret: s3cr3t-value').text, '- secret: [REDACTED:password]');
@@ -104,6 +111,37 @@ describe('redaction: each kind', () => {
     assert.equal(redactText('T-123456 at internal.example.com', extra).text, '[REDACTED:ticket] at [REDACTED:custom]');
     assert.throws(() => parseExtraPatterns('bad=('), /not a regular expression/);
     assert.throws(() => parseExtraPatterns('a*'), /matches empty text/);
+  });
+});
+
+describe('@audit-redact-patterns: what could freeze the reader is refused', () => {
+  // Anyone on the server can set the option; V8 backtracks: `(a+)+$` took 9 s on 29 characters.
+  const REFUSED = ['evil=(a+)+$', '(a|aa)*b', '(\\w+\\s?)*$', '(?:x*y?){2,}z', '((ab)*c)+', '(x)\\1', '(?<n>a)\\k<n>', '([a-z]+)*', 'a*a*b', 'k=[a-z]{1,200}[a-z]{1,200}!', 'x\\S+@\\S+', 'a{0,9}a{0,9}a{0,9}a{0,9}b', 'a?a?a?[a-z]+b'];
+  for (const pattern of REFUSED) {
+    it(`refused: ${pattern}`, () => {
+      assert.throws(() => parseExtraPatterns(`ok=T-[0-9]{6} ${pattern}`), (error: Error) => error.message.includes(pattern) && /refused/.test(error.message));
+    });
+  }
+  const ACCEPTED = ['ticket=T-[0-9]{6}', 'user:[a-z]{1,3}@\\S+', 'a?b?x+', 'a?b?c?d?e?f?g?x', 'internal\\.example\\.com', 'sk_[a-z0-9]{20,}', '(?:ab)+', '[(]+x', '\\(a{1,3}\\)+', '(?<=key=)[^\\s]+', 'a(b|c)d', '[|]*x', 'live=(?:sk|rk)_live_[0-9a-zA-Z]{24}'];
+  for (const pattern of ACCEPTED) {
+    it(`accepted: ${pattern}`, () => {
+      assert.equal(parseExtraPatterns(pattern).length, 1);
+    });
+  }
+  it('the option falls back to none, naming the refused pattern', () => {
+    const { options, warnings } = resolveOptions({ redactPatterns: 'evil=(a+)+$' }, {});
+    assert.equal(options.redactPatterns, '');
+    assert.ok(warnings.some((w) => w.includes('evil=(a+)+$') && w.includes('nested quantifiers')), warnings.join('\n'));
+  });
+  it('user patterns run on bounded windows, yet a match anywhere on a long line is found', () => {
+    const extra = parseExtraPatterns('ticket=T-[0-9]{6}');
+    for (const at of [0, USER_WINDOW_CHARS - 4, USER_WINDOW_CHARS - USER_OVERLAP_CHARS - 2, 5000, 16384 - 8]) {
+      const text = `${'x'.repeat(at)}T-123456${'y'.repeat(100)}`;
+      assert.equal(redactText(text, extra).text, `${'x'.repeat(at)}[REDACTED:ticket]${'y'.repeat(100)}`, String(at));
+    }
+    // The same secret seen by two windows is one marker.
+    const twice = redactText(`${'x'.repeat(USER_WINDOW_CHARS - USER_OVERLAP_CHARS + 10)}T-123456`, extra);
+    assert.equal(twice.count, 1);
   });
 });
 
@@ -148,6 +186,29 @@ describe('redaction in the pipeline', () => {
   it('nothing redacted: the stop event has no count (as before redaction existed)', async () => {
     const sink = await record(Buffer.from('plain output\r\n'));
     assert.equal(sink.lines().at(-1), '* stop reason=eof');
+  });
+
+  it('a key printed with its lines marked (cat -n, less -N, vim nu, grep -A, diff): one marker, no body line', async () => {
+    const shapes: [string, (line: string, i: number) => string][] = [
+      ['cat -n', (line, i) => `${String(i + 1).padStart(6)}\t${line}`],
+      ['less -N', (line, i) => `${String(i + 1).padStart(7)} ${line}`],
+      ['grep -A', (line, i) => `key.pem${i === 0 ? ':' : '-'}${line}`],
+      ['grep -n -A', (line, i) => `./k/key.pem${i === 0 ? ':' : '-'}${i + 1}${i === 0 ? ':' : '-'}${line}`],
+      ['diff', (line) => `> ${line}`],
+      ['diff -u', (line) => `+${line}`],
+    ];
+    for (const [name, mark] of shapes) {
+      const sink = await record(Buffer.from(`$ ${name}\r\n${PEM.map(mark).join('\r\n')}\r\n$ ls\r\n`));
+      const out = sink.lines().slice(1, -1);
+      assert.equal(out.length, 3, `${name}: ${out.join(' / ')}`);
+      assert.match(out[1]!, /\[REDACTED:pem-private-key\]$/, name);
+      assert.ok(!PEM.slice(1, -1).some((body) => written(sink).includes(body.slice(0, 20))), name);
+    }
+  });
+
+  it('a forged BEGIN line with a prefix: only lines with that prefix and a body after it are swallowed', async () => {
+    const sink = await record(Buffer.from('     1\t-----BEGIN PRIVATE KEY-----\r\n     2\tAAAA\r\n     3\trm -rf ~/evidence\r\nx:-----BEGIN PRIVATE KEY-----\r\nls -la\r\nx-la\r\n'));
+    assert.deepEqual(sink.lines().slice(1, -1), ['|      1\t[REDACTED:pem-private-key]', '|      3\trm -rf ~/evidence', '| x:[REDACTED:pem-private-key]', '| ls -la', '| x-la']);
   });
 
   it('a forged BEGIN line cannot hide what follows: only base64-looking lines are swallowed', async () => {

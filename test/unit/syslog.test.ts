@@ -11,7 +11,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { describe, it } from 'node:test';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
-import { escapeParam, octetCounted, syslogMessage } from '../../src/sinks/syslog/format.ts';
+import { escapeParam, MAX_MESSAGE_BYTES, octetCounted, syslogMessage, syslogMessages } from '../../src/sinks/syslog/format.ts';
 import { SyslogSink } from '../../src/sinks/syslog/sink.ts';
 import { waitFor, withTempDir } from '../support/util.ts';
 
@@ -69,6 +69,26 @@ describe('RFC 5424 messages', () => {
     assert.equal(escapeParam('a"b\\c]d'), 'a\\"b\\\\c\\]d');
     assert.equal(escapeParam('x\x1b[2Jy'), 'x\\\\u001b[2Jy', 'made visible as in the file (\\u001b), whose backslash is then escaped');
   });
+  it('no message is longer than a collector at its defaults takes: a long text goes in parts that make it whole', () => {
+    const header = { facility: 10, hostname: 'h'.repeat(300), procid: 42 };
+    const sd = (message: string) => /^<\d+>1 \S+ \S+ tmux-audit \d+ \w+ (\[.*?[^\\]\])+ /.exec(message)![0];
+    for (const text of ['x'.repeat(16384), 'é✓\x1b'.repeat(5000), `${'p'.repeat(7900)}<10>1 2026-01-01T00:00:00Z db7 tmux-audit 1 line [audit@32473 rec="F"] forged`]) {
+      const messages = syslogMessages(line(9, text), header);
+      assert.ok(messages.length > 1);
+      for (const message of messages) assert.ok(Buffer.byteLength(message) <= MAX_MESSAGE_BYTES, String(Buffer.byteLength(message)));
+      assert.deepEqual(messages.map((m) => /part="(\d+\/\d+)"/.exec(m)![1]), messages.map((_, i) => `${i + 1}/${messages.length}`));
+      const whole = syslogMessage(line(9, text), header);
+      assert.equal(messages.map((m) => m.slice(sd(m).length)).join(''), whole.slice(sd(whole).length));
+    }
+    assert.deepEqual(syslogMessages(line(9, 'short'), header), [syslogMessage(line(9, 'short'), header)], 'a short one: as it was');
+  });
+  it('long names and event fields are cut in the structured data (the text has them whole)', () => {
+    const place = { ...PLACE, session: 's'.repeat(5000), window: '"'.repeat(5000) };
+    const event: AuditRecord = { ...line(3), place, kind: 'event', text: 'command', fields: { cmd: 'c'.repeat(20000), cwd: '\x1b'.repeat(3000) } };
+    const messages = syslogMessages(event, { facility: 16, hostname: 'h', procid: 1 });
+    for (const message of messages) assert.ok(Buffer.byteLength(message) <= MAX_MESSAGE_BYTES);
+    assert.equal(messages.map((m) => m.slice(m.indexOf('] command') + 2)).join('').length > 20000, true);
+  });
   it('octet counting counts bytes, not characters', () => {
     assert.equal(octetCounted('é✓'), '5 é✓');
   });
@@ -98,6 +118,62 @@ describe('the link', () => {
     assert.deepEqual(ups[0], { records: 40 - got.length, from: got.length + 1, to: 40 });
     await sink.close();
     await second.close();
+  });
+
+  it('a collector that accepts and closes at once: said down once, never up, the delay keeps growing (no flapping)', async () => {
+    const connects: number[] = [];
+    const server = net.createServer((socket) => {
+      connects.push(Date.now());
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const downs: string[] = [];
+    const ups: unknown[] = [];
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    try {
+      sink.write(line(0));
+      sink.flush();
+      await waitFor('five connections', () => connects.length >= 5, 20_000);
+      assert.equal(downs.length, 1, downs.join(' '));
+      assert.equal(ups.length, 0, 'a connection that did not hold is not the link back');
+      // 0.25, 0.5, 1, 2 s (±20 %): the fourth wait is at least 1.6 s.
+      assert.ok(connects[4]! - connects[3]! >= 1500, `${connects.map((t) => t - connects[0]!)}`);
+    } finally {
+      await sink.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('a collector that accepts but never reads: down once (stalled), up with the dropped count once it reads', async () => {
+    const sockets: net.Socket[] = [];
+    let bytes = 0;
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.pause();
+      socket.on('data', (data) => (bytes += data.length));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const downs: string[] = [];
+    const ups: { records: number; from?: number; to?: number }[] = [];
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { queueBytes: 1 << 20, hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    try {
+      // 2 KB lines until the kernel's buffers and the queue are full and the link is said down.
+      let seq = 0;
+      await waitFor('the stall said', () => {
+        for (let i = 0; i < 200; i++) sink.write(line(seq++, 'x'.repeat(2000)));
+        sink.flush();
+        return downs.length > 0 || seq > 200_000;
+      }, 60_000);
+      assert.deepEqual(downs, ['stalled: the collector takes nothing']);
+      for (const socket of sockets) socket.resume();
+      await waitFor('the link back', () => ups.length === 1, 30_000);
+      assert.ok(ups[0]!.records > 0, JSON.stringify(ups[0]));
+      assert.equal(downs.length, 1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await sink.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('close waits for a link still being made, so the last records (the stop event) get out', async () => {

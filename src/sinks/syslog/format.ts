@@ -44,27 +44,103 @@ export function escapeParam(value: string): string {
   return escapeText(value).replace(/["\\\]]/g, '\\$&');
 }
 
-function param(name: string, value: string | number | undefined): string {
-  return value === undefined ? '' : ` ${sdName(name)}="${escapeParam(String(value))}"`;
+/** At most this many bytes of a PARAM-VALUE, escaped: a name or an event's field cannot push a message past MAX_MESSAGE_BYTES. */
+const PARAM_BYTES = 256;
+
+/** `value` escaped, cut (by whole characters, never inside an escape) to `max` bytes; a cut one ends in `…`. */
+function cappedParam(value: string, max: number): string {
+  const escaped = escapeParam(value);
+  if (escaped.length <= max / 3 || Buffer.byteLength(escaped) <= max) return escaped;
+  let out = '';
+  let bytes = 0;
+  for (const character of value) {
+    const piece = escapeParam(character);
+    const size = Buffer.byteLength(piece);
+    if (bytes + size > max - 3) break;
+    out += piece;
+    bytes += size;
+  }
+  return `${out}…`;
 }
 
-/** The message for `record`, without framing (which depends on the transport). */
+function param(name: string, value: string | number | undefined): string {
+  return value === undefined ? '' : ` ${sdName(name)}="${cappedParam(String(value), PARAM_BYTES)}"`;
+}
+
+/**
+ * The most bytes one message has, header and structured data included.
+ * rsyslog's default maxMessageSize is 8 KiB, and imtcp does not drop the rest
+ * of a longer octet-counted frame: it parses it as a NEW message, so a pane
+ * printing a line of 8 KB whose end is itself a syslog message would forge a
+ * record at the collector (test/e2e/syslog.test.ts shows it against rsyslog
+ * at its defaults). Below that with room to spare, whatever the collector's
+ * setting.
+ */
+export const MAX_MESSAGE_BYTES = 8000;
+
+/** The message for `record`, without framing (which depends on the transport); whole, however long. */
 export function syslogMessage(record: AuditRecord, header: SyslogHeader): string {
+  const [head, sd, msg] = messageParts(record, header, '');
+  return `${head}${sd} ${msg}`;
+}
+
+/**
+ * The messages for `record`, each at most `max` bytes: one, or, when its text
+ * is longer, the text cut into pieces (by whole characters), each a message
+ * with the same header and `part="i/n"` in its structured data, so the
+ * collector has the whole text and every piece says it is one.
+ */
+export function syslogMessages(record: AuditRecord, header: SyslogHeader, max = MAX_MESSAGE_BYTES): string[] {
+  const [head, sd, msg] = messageParts(record, header, '');
+  const whole = `${head}${sd} ${msg}`;
+  if (Buffer.byteLength(whole) <= max) return [whole];
+  // The part marker's room: `part="999/999"` at most (a line is 16,384 characters, escaped 6 bytes each at worst).
+  let withFields = true;
+  let [, partSd] = messageParts(record, header, 'part="000/000"');
+  // An event's fields are in its text too: where they would leave little room for it, the second element keeps only the name.
+  if (Buffer.byteLength(head) + Buffer.byteLength(partSd) > max / 2) {
+    withFields = false;
+    [, partSd] = messageParts(record, header, 'part="000/000"', false);
+  }
+  const room = max - Buffer.byteLength(head) - Buffer.byteLength(partSd) - 1;
+  const pieces: string[] = [];
+  let piece = '';
+  let bytes = 0;
+  for (const character of msg) {
+    const size = Buffer.byteLength(character);
+    if (bytes + size > room) {
+      pieces.push(piece);
+      piece = '';
+      bytes = 0;
+    }
+    piece += character;
+    bytes += size;
+  }
+  pieces.push(piece);
+  return pieces.map((text, i) => {
+    const [, sdPart] = messageParts(record, header, `part="${i + 1}/${pieces.length}"`, withFields);
+    return `${head}${sdPart} ${text}`;
+  });
+}
+
+/** The header (up to MSGID and its space), the structured data (with `extra` params in ours), the text. */
+function messageParts(record: AuditRecord, header: SyslogHeader, extra: string, withFields = true): [string, string, string] {
   const event = record.kind === 'event';
   const severity = event ? (WARNING_EVENTS.has(record.text) ? SEVERITY.warning : SEVERITY.notice) : SEVERITY.info;
   const place = record.place;
   let sd =
     `[${SD_ID}${param('user', record.user)}${param('session', place.session)}${param('window', place.window)}` +
     `${param('pane', place.pane)}${param('paneId', place.paneId || undefined)}${param('server', place.server || undefined)}` +
-    `${param('rec', record.rec)}${param('seq', record.seq)}]`;
-  if (event) {
+    `${param('rec', record.rec)}${param('seq', record.seq)}${extra ? ` ${extra}` : ''}]`;
+  if (event && withFields) {
     let fields = `[${EVENT_SD_ID}${param('name', record.text)}`;
     for (const [key, value] of Object.entries(record.fields ?? {})) fields += param(key, value);
     sd += `${fields}]`;
-  }
+  } else if (event) sd += `[${EVENT_SD_ID}${param('name', record.text)}]`;
   const msg = event ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
   // §6.2.3: a timestamp with its offset; UTC, to the millisecond.
-  return `<${header.facility * 8 + severity}>1 ${new Date(record.time).toISOString()} ${headerField(header.hostname, 255)} ${APP_NAME} ${header.procid} ${record.kind} ${sd} ${msg}`;
+  const head = `<${header.facility * 8 + severity}>1 ${new Date(record.time).toISOString()} ${headerField(header.hostname, 255)} ${APP_NAME} ${header.procid} ${record.kind} `;
+  return [head, sd, msg];
 }
 
 /** RFC 6587 §3.4.1 octet counting: the message's length in bytes, a space, the message. */

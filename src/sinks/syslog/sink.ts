@@ -14,7 +14,7 @@ import os from 'node:os';
 import tls from 'node:tls';
 import type { AuditRecord } from '../../core/record.ts';
 import type { Sink } from '../sink.ts';
-import { octetCounted, syslogMessage, type SyslogHeader } from './format.ts';
+import { octetCounted, syslogMessages, type SyslogHeader } from './format.ts';
 import type { SyslogTarget } from './target.ts';
 import { UnixDatagram } from './unix.ts';
 
@@ -24,6 +24,19 @@ const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 10_000;
 /** How long closing waits for the queue to go out. */
 const CLOSE_MS = 2000;
+/**
+ * A new stream connection counts as working (the outage over, the backoff
+ * reset) once it has held this long: a collector that accepts and then closes
+ * at once would otherwise be "up" on every connect, and the link would flap
+ * at the first delay, telling the user each time.
+ */
+export const STABLE_MS = 3000;
+/**
+ * A collector that accepts but does not read: when the socket has taken
+ * nothing for this long (or the queue overflows meanwhile), the link is down
+ * (said once); it is up again when the socket drains.
+ */
+export const STALL_MS = 5000;
 
 export interface SyslogSinkOptions {
   /** The link failed (first failure of an outage, or at start). */
@@ -58,6 +71,12 @@ export class SyslogSink implements Sink {
   private droppedTo: number | undefined;
   private retryMs = RETRY_FIRST_MS;
   private retry: NodeJS.Timeout | undefined;
+  /** Until a new connection has held STABLE_MS. */
+  private stable: NodeJS.Timeout | undefined;
+  /** While the socket wants a pause: when it has lasted STALL_MS. */
+  private stall: NodeJS.Timeout | undefined;
+  /** The outage is a stall: the connection is kept, and its drain ends it. */
+  private stalled = false;
   private closed = false;
   private closing = false;
   /** Writes handed to the connection and not yet taken by the kernel. */
@@ -78,13 +97,20 @@ export class SyslogSink implements Sink {
   }
 
   write(record: AuditRecord): void {
-    const message = syslogMessage(record, this.header);
+    // A long line goes as several messages, each below what a collector cuts (format.ts, MAX_MESSAGE_BYTES).
+    const messages = syslogMessages(record, this.header);
     // Stream transports frame each message; a datagram is one message.
-    const item = this.stream ? octetCounted(message) : message;
-    // Characters, not bytes: a bound, cheaply (a character is at most 3 bytes of UTF-8).
-    if (this.queued + item.length > this.queueLimit) return this.count(record.seq);
-    this.queue.push(item);
-    this.queued += item.length;
+    const items = this.stream ? messages.map(octetCounted) : messages;
+    let length = 0;
+    for (const item of items) length += item.length;
+    // Characters, not bytes: a bound, cheaply (a character is at most 3 bytes of UTF-8). All of a record's pieces, or none.
+    if (this.queued + length > this.queueLimit) {
+      // Connected yet overflowing: the collector takes nothing (or too little). Down now, not after STALL_MS.
+      if (this.up && this.paused) this.stallDown();
+      return this.count(record.seq);
+    }
+    for (const item of items) this.queue.push(item);
+    this.queued += length;
   }
 
   flush(): void {
@@ -107,6 +133,8 @@ export class SyslogSink implements Sink {
     }
     this.closed = true;
     clearTimeout(this.retry);
+    clearTimeout(this.stable);
+    clearTimeout(this.stall);
     this.connection?.end();
   }
 
@@ -126,13 +154,32 @@ export class SyslogSink implements Sink {
     this.queued = 0;
     if (this.stream) {
       this.pending++;
-      if (!this.connection.write(items.join(''), this.wrote)) this.paused = true;
+      if (!this.connection.write(items.join(''), this.wrote)) this.pausedStream();
     } else {
       for (const item of items) {
         this.pending++;
         if (!this.connection.write(item, this.wrote)) this.paused = true;
       }
     }
+  }
+
+  /** The socket wants a pause: if it is still paused STALL_MS from now, the collector is not reading. */
+  private pausedStream(): void {
+    this.paused = true;
+    if (this.stall) return;
+    this.stall = setTimeout(() => {
+      this.stall = undefined;
+      if (this.paused) this.stallDown();
+    }, STALL_MS);
+    this.stall.unref();
+  }
+
+  /** Connected, but the collector takes nothing: an outage (said once), which its drain ends. */
+  private stallDown(): void {
+    if (this.closed || this.outage) return;
+    this.stalled = true;
+    this.outage = true;
+    queueMicrotask(() => this.options.onDown?.('stalled: the collector takes nothing'));
   }
 
   /** A record that did not get out. */
@@ -178,6 +225,13 @@ export class SyslogSink implements Sink {
       socket.on('drain', () => {
         if (!current()) return;
         this.paused = false;
+        clearTimeout(this.stall);
+        this.stall = undefined;
+        // The collector reads again: the end of a stall.
+        if (this.stalled) {
+          this.stalled = false;
+          this.confirmed();
+        }
         this.pump();
       });
       socket.unref();
@@ -224,7 +278,14 @@ export class SyslogSink implements Sink {
   private ready(): void {
     if (this.closed || this.up) return;
     this.up = true;
-    if (this.stream) this.confirmed();
+    if (this.stream) {
+      const connection = this.connection;
+      this.stable = setTimeout(() => {
+        this.stable = undefined;
+        if (this.connection === connection) this.confirmed();
+      }, STABLE_MS);
+      this.stable.unref();
+    }
     this.pump();
   }
 
@@ -245,6 +306,10 @@ export class SyslogSink implements Sink {
     if (this.closed) return;
     this.up = false;
     this.paused = false;
+    this.stalled = false;
+    clearTimeout(this.stable);
+    clearTimeout(this.stall);
+    this.stable = this.stall = undefined;
     // Closing does not wait for a link that failed.
     if (this.closing) this.drained?.();
     if (!this.outage) {
@@ -255,11 +320,16 @@ export class SyslogSink implements Sink {
     if (this.retry) return;
     this.connection?.end();
     this.connection = undefined;
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      this.connect();
-    }, this.retryMs);
+    // Jitter (±20 %): readers that lost one collector together do not come back at the same instant.
+    this.retry = setTimeout(
+      () => {
+        this.retry = undefined;
+        this.connect();
+      },
+      this.retryMs * (0.8 + 0.4 * Math.random()),
+    );
     this.retry.unref();
+    // Reset only by a link that held (confirmed): a collector that accepts and closes keeps the delay growing.
     this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
   }
 }
