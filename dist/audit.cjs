@@ -15655,6 +15655,29 @@ function readerFor(first, timeFormat) {
 
 // src/read/scan.ts
 var buffers = __toESM(require("node:buffer"), 1), import_node_fs14 = __toESM(require("node:fs"), 1);
+
+// src/read/needle.ts
+function sampleBytes(piece) {
+  let counts = new Uint32Array(256), end = Math.min(piece.length, 8192);
+  for (let i = 0; i < end; i++) counts[piece[i]]++;
+  return counts;
+}
+function findNeedle(piece, needle, from, counts) {
+  let length = needle.length;
+  if (length < 2 || length >= 7) return piece.indexOf(needle, from);
+  let seen = counts(), rare = 0;
+  for (let i = 1; i < length; i++) seen[needle[i]] < seen[needle[rare]] && (rare = i);
+  let byte = needle[rare], misses = 0;
+  for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {
+    let start2 = at - rare;
+    if (start2 + length > piece.length) return -1;
+    if (piece.compare(needle, 0, length, start2, start2 + length) === 0) return start2;
+    if (++misses > 32 && misses > (at - from >> 10) * 1) return piece.indexOf(needle, start2 + 1);
+  }
+  return -1;
+}
+
+// src/read/scan.ts
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -15692,7 +15715,7 @@ function bothLists(visitor) {
 function scanFile(fd, visitor) {
   let knownOffset = 0, knownNumber = 1, stopped = !1;
   return forEachPiece(fd, (buffer, end, offset) => {
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], at = knownOffset === offset ? 0 : -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], counts, countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), start2 = position;
       if (candidates instanceof RegExp) {
@@ -15705,7 +15728,7 @@ function scanFile(fd, visitor) {
         candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1));
         let found = -1;
         for (let i = 0; i < candidates.length; i++)
-          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = piece.indexOf(candidates[i], position)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
+          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = findNeedle(piece, candidates[i], position, countsOf)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
         if (found < 0) break;
         start2 = Math.max(position, found === 0 ? 0 : piece.lastIndexOf(10, found - 1) + 1);
       }
