@@ -15628,7 +15628,7 @@ var LineReader = class {
     if (line.charCodeAt(0) === 123) return readJsonLine(line, timed);
     let parts = splitLine(line, this.words);
     if (parts)
-      return { ...parts, ms: timed ? this.ms(parts.time) : Number.NaN };
+      return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
   }
 };
 function jsonMs(time) {
@@ -16993,7 +16993,7 @@ function readFile(path22, held, error, visit) {
 function grepCandidates(pattern, tracking) {
   return pattern.literal ? tracking ? [pattern.literal, EVENT_BYTES] : [pattern.literal] : shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
 }
-var EVENT_BYTES = Buffer.from(" * ");
+var EVENT_BYTES = Buffer.from(" * "), NONE = [];
 function grepJsonCandidates(pattern) {
   if (!(!pattern.literal || !jsonSafeLiteral(pattern.literal.toString("utf8"))))
     return [pattern.literal, JSON_EVENT];
@@ -17014,7 +17014,7 @@ function grepLogs(sets, options, emit, error) {
             reader ??= readerFor(text2, options.timeFormat);
             let line = reader.read(text2, timed || tracking && (text2.includes(" * ") || text2.charCodeAt(0) === 123));
             if (!line) return !0;
-            let belongs = tracking ? tracker.see(line) : [], recordings = belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
+            let belongs = tracking ? tracker.see(line) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
             if (isMatch && matched++, !context) return isMatch ? emit({ file: file.path, number: number2, log: text2, line, recordings, context: !1, gap: !1 }) !== !1 : !0;
             for (let shown of context.take({ setIndex, fileIndex, fd, file: file.path, number: number2, offset, log: text2, line, recordings }, isMatch, reader))
               if (emit(shown) === !1) return !1;
