@@ -15747,6 +15747,9 @@ function scanFile(fd, visitor) {
 // src/read/summary-cache.ts
 var import_node_fs15 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 var VERSION2 = 1, CACHE_NAME = "ls-summaries.cache";
+function rotatedOf(name, live) {
+  return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
+}
 function identity(stat, timeFormat) {
   return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${timeFormat}`;
 }
@@ -15772,6 +15775,16 @@ var SummaryCache = class _SummaryCache {
   usable;
   entries = /* @__PURE__ */ new Map();
   changed = !1;
+  static opened = /* @__PURE__ */ new Map();
+  /**
+   * The cache of `dir` for this process: `ls` summarizes each log in turn, and
+   * reading the whole cache again for each of a hundred sessions would cost
+   * more than it saves. Entries are checked against the files at each look-up.
+   */
+  static of(dir) {
+    let key2 = import_node_path14.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
+  }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
   static open(dir) {
     try {
@@ -15820,14 +15833,16 @@ var SummaryCache = class _SummaryCache {
     return scanned;
   }
   /**
-   * Writes the cache back when something was added or dropped. Entries of
-   * files gone from the directory are dropped. A failure (no write access, a
-   * full disk) only means the next `ls` scans again.
+   * Writes the cache back when something was added or dropped. `live`: the
+   * log whose files were all just looked up (its live file's name): its
+   * entries not looked up are of files gone, and dropped; without it, every
+   * entry whose file is gone is. A failure (no write access, a full disk) only
+   * means the next `ls` scans again.
    */
-  save() {
+  save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      !entry.used && !import_node_fs15.default.existsSync(import_node_path14.default.join(this.dir, name)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs15.default.existsSync(import_node_path14.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -15889,7 +15904,7 @@ function scanFile2(file, timeFormat) {
   return scanned && { summary: scanned.summary, starts: scanned.starts, firstLine: lineEnd(scanned.firstLine), lastLine: lineEnd(scanned.lastLine) };
 }
 function summarizeLog(set, timeFormat, cache) {
-  let own = cache === void 0, kept = cache ?? SummaryCache.open(set.dir), files = [], recordingIds = /* @__PURE__ */ new Set(), users = /* @__PURE__ */ new Set(), first, last;
+  let own = cache === void 0, kept = cache ?? SummaryCache.of(set.dir), files = [], recordingIds = /* @__PURE__ */ new Set(), users = /* @__PURE__ */ new Set(), first, last;
   for (let file of set.files) {
     let scanned = file.rotatedAt === void 0 ? scanFile2(file.path, timeFormat) : kept.summarize(file.path, timeFormat, () => scanFile2(file.path, timeFormat));
     if (scanned) {
@@ -15900,7 +15915,7 @@ function summarizeLog(set, timeFormat, cache) {
       first ??= scanned.firstLine, scanned.lastLine && (last = scanned.lastLine);
     }
   }
-  own && kept.save();
+  own && kept.save(set.live);
   let finite = (ms) => ms != null && Number.isFinite(ms) ? ms : null;
   return {
     session: set.session,

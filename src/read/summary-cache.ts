@@ -46,6 +46,11 @@ interface Entry {
   used?: boolean;
 }
 
+/** Whether `name` is a rotated file of the live file `live` (files.ts ROTATED: `<live>.<UTC time>[-<n>][.gz]`). */
+function rotatedOf(name: string, live: string): boolean {
+  return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
+}
+
 function identity(stat: fs.BigIntStats, timeFormat: string): string {
   return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${timeFormat}`;
 }
@@ -78,6 +83,20 @@ export class SummaryCache {
     /** Whether the directory is ours alone: otherwise nothing is read or written. */
     private readonly usable: boolean,
   ) {}
+
+  private static readonly opened = new Map<string, SummaryCache>();
+
+  /**
+   * The cache of `dir` for this process: `ls` summarizes each log in turn, and
+   * reading the whole cache again for each of a hundred sessions would cost
+   * more than it saves. Entries are checked against the files at each look-up.
+   */
+  static of(dir: string): SummaryCache {
+    const key = path.resolve(dir);
+    let cache = SummaryCache.opened.get(key);
+    if (!cache) SummaryCache.opened.set(key, (cache = SummaryCache.open(dir)));
+    return cache;
+  }
 
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
   static open(dir: string): SummaryCache {
@@ -142,14 +161,17 @@ export class SummaryCache {
   }
 
   /**
-   * Writes the cache back when something was added or dropped. Entries of
-   * files gone from the directory are dropped. A failure (no write access, a
-   * full disk) only means the next `ls` scans again.
+   * Writes the cache back when something was added or dropped. `live`: the
+   * log whose files were all just looked up (its live file's name): its
+   * entries not looked up are of files gone, and dropped; without it, every
+   * entry whose file is gone is. A failure (no write access, a full disk) only
+   * means the next `ls` scans again.
    */
-  save(): void {
+  save(live?: string): void {
     if (!this.usable) return;
     for (const [name, entry] of this.entries) {
-      if (!entry.used && !fs.existsSync(path.join(this.dir, name))) {
+      const gone = live === undefined ? !entry.used && !fs.existsSync(path.join(this.dir, name)) : !entry.used && rotatedOf(name, live);
+      if (gone) {
         this.entries.delete(name);
         this.changed = true;
       }

@@ -130,7 +130,7 @@ function scanFile(file: string, timeFormat: string): ScannedFile | undefined {
  */
 export function summarizeLog(set: LogSet, timeFormat: string, cache?: SummaryCache): LogSummary {
   const own = cache === undefined;
-  const kept = cache ?? SummaryCache.open(set.dir);
+  const kept = cache ?? SummaryCache.of(set.dir);
   const files: FileSummary[] = [];
   const recordingIds = new Set<string>();
   const users = new Set<string>();
@@ -149,7 +149,7 @@ export function summarizeLog(set: LogSet, timeFormat: string, cache?: SummaryCac
     first ??= scanned.firstLine;
     if (scanned.lastLine) last = scanned.lastLine;
   }
-  if (own) kept.save();
+  if (own) kept.save(set.live);
   const finite = (ms: number | null | undefined) => (ms !== undefined && ms !== null && Number.isFinite(ms) ? ms : null);
   return {
     session: set.session,

@@ -183,3 +183,30 @@ describe('ls cache of rotated files', () => {
       assert.equal(fs.existsSync(path.join(dir, '.run')), false);
     }));
 });
+
+describe('ls cache, several logs in one directory', () => {
+  it('summarizing one log keeps the others\' entries, drops its own gone files', () =>
+    withTempDir('ls-cache', (dir) => {
+      craft(dir);
+      // A session whose name looks like main's rotated file: its files are not main's.
+      const other = `${ROTATED}.log`;
+      fs.writeFileSync(path.join(dir, `${other}.20261124T220011.000Z`), `${T(5)} ann x:0.0 | other\n`);
+      fs.writeFileSync(path.join(dir, other), `${T(6)} ann x:0.0 | other live\n`);
+      const names = () => (JSON.parse(fs.readFileSync(cacheFile(dir), 'utf8')) as { files: { name: string }[] }).files.map((file) => file.name).sort();
+      const cache = SummaryCache.open(dir);
+      const sets = listLogs(dir);
+      assert.equal(sets.length, 2);
+      for (const set of sets) {
+        summarizeLog(set, DEFAULT_TIME_FORMAT, cache);
+        cache.save(set.live);
+      }
+      assert.deepEqual(names(), [ROTATED, `${other}.20261124T220011.000Z`].sort());
+      // main's rotated file goes: summarizing main drops it, the other log's entry stays.
+      fs.rmSync(path.join(dir, ROTATED));
+      const again = SummaryCache.open(dir);
+      const main = listLogs(dir).find((set) => set.live === 'main.log')!;
+      assert.equal(summarizeLog(main, DEFAULT_TIME_FORMAT, again).lines, 1);
+      again.save(main.live);
+      assert.deepEqual(names(), [`${other}.20261124T220011.000Z`]);
+    }));
+});
