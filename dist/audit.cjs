@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path22 = require("node:path"), fs30 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path23 = require("node:path"), fs31 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs30.existsSync(executableFile)) return;
+        if (fs31.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path22.resolve(baseDir, baseName);
-          if (fs30.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path22.extname(baseName))) return;
+          let localBin = path23.resolve(baseDir, baseName);
+          if (fs31.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path23.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs30.existsSync(`${localBin}${ext}`)
+            (ext) => fs31.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs30.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs31.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path22.resolve(
-            path22.dirname(resolvedScriptPath),
+          executableDir = path23.resolve(
+            path23.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path22.basename(
+            let legacyName = path23.basename(
               this._scriptPath,
-              path22.extname(this._scriptPath)
+              path23.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path22.extname(executableFile));
+        launchWithNode = sourceExt.includes(path23.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path22.basename(filename, path22.extname(filename)), this;
+        return this._name = path23.basename(filename, path23.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path23) {
-        return path23 === void 0 ? this._executableDir : (this._executableDir = path23, this);
+      executableDir(path24) {
+        return path24 === void 0 ? this._executableDir : (this._executableDir = path24, this);
       }
       /**
        * Return program help documentation.
@@ -11901,9 +11901,9 @@ function recordingIdentity(recording) {
 
 // src/capture/stamper.ts
 var Stamper = class {
-  constructor(identity) {
-    this.identity = identity;
-    let { rec, user, place } = identity;
+  constructor(identity2) {
+    this.identity = identity2;
+    let { rec, user, place } = identity2;
     this.user = user, this.reused = { time: 0, rec, seq: void 0, user, owner: user, place, kind: "line", text: "", fields: void 0 };
   }
   identity;
@@ -15449,8 +15449,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path22, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path22], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path23, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path23], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -15945,7 +15945,7 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/read/chunks.ts
 var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1);
@@ -16137,7 +16137,7 @@ var LineReader = class {
     if (line.charCodeAt(0) === 123) return readJsonLine(line, timed);
     let parts = splitLine(line, this.words);
     if (parts)
-      return { ...parts, ms: timed ? this.ms(parts.time) : Number.NaN };
+      return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
   }
 };
 function jsonMs(time) {
@@ -16164,6 +16164,29 @@ function readerFor(first, timeFormat) {
 
 // src/read/scan.ts
 var buffers = __toESM(require("node:buffer"), 1), import_node_fs19 = __toESM(require("node:fs"), 1);
+
+// src/read/needle.ts
+function sampleBytes(piece) {
+  let counts = new Uint32Array(256), end = Math.min(piece.length, 8192);
+  for (let i = 0; i < end; i++) counts[piece[i]]++;
+  return counts;
+}
+function findNeedle(piece, needle, from, counts) {
+  let length = needle.length;
+  if (length < 2 || length >= 7) return piece.indexOf(needle, from);
+  let seen = counts(), rare = 0;
+  for (let i = 1; i < length; i++) seen[needle[i]] < seen[needle[rare]] && (rare = i);
+  let byte = needle[rare], misses = 0;
+  for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {
+    let start2 = at - rare;
+    if (start2 + length > piece.length) return -1;
+    if (piece.compare(needle, 0, length, start2, start2 + length) === 0) return start2;
+    if (++misses > 32 && misses > (at - from >> 10) * 1) return piece.indexOf(needle, start2 + 1);
+  }
+  return -1;
+}
+
+// src/read/scan.ts
 var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
 function holdsJson(piece) {
   for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
@@ -16201,7 +16224,7 @@ function bothLists(visitor) {
 function scanFile(fd, visitor) {
   let knownOffset = 0, knownNumber = 1, stopped = !1;
   return forEachPiece(fd, (buffer, end, offset) => {
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], at = knownOffset === offset ? 0 : -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], counts, countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), start2 = position;
       if (candidates instanceof RegExp) {
@@ -16214,21 +16237,130 @@ function scanFile(fd, visitor) {
         candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1));
         let found = -1;
         for (let i = 0; i < candidates.length; i++)
-          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = piece.indexOf(candidates[i], position)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
+          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = findNeedle(piece, candidates[i], position, countsOf)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
         if (found < 0) break;
         start2 = Math.max(position, found === 0 ? 0 : piece.lastIndexOf(10, found - 1) + 1);
       }
       at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset), at = 0), number2 += countNewlines(piece, at, start2), at = start2;
-      let lineEnd = piece.indexOf(10, start2);
-      lineEnd < 0 && (lineEnd = end);
+      let lineEnd2 = piece.indexOf(10, start2);
+      lineEnd2 < 0 && (lineEnd2 = end);
       let text2;
-      if (candidates === void 0 || candidates instanceof RegExp ? (ascii ??= isAscii2(piece), view ??= ascii ? buffer.toString("latin1", 0, end) : void 0, text2 = ascii ? view.slice(start2, lineEnd) : buffer.toString("utf8", start2, lineEnd)) : text2 = buffer.toString("utf8", start2, lineEnd), visitor.line(text2, number2, offset + start2) === !1)
+      if (candidates === void 0 || candidates instanceof RegExp ? (ascii ??= isAscii2(piece), view ??= ascii ? buffer.toString("latin1", 0, end) : void 0, text2 = ascii ? view.slice(start2, lineEnd2) : buffer.toString("utf8", start2, lineEnd2)) : text2 = buffer.toString("utf8", start2, lineEnd2), visitor.line(text2, number2, offset + start2) === !1)
         return stopped = !0, !1;
-      position = lineEnd + 1;
+      position = lineEnd2 + 1;
     }
     return at >= 0 && (knownNumber = number2 + countNewlines(piece, at, end), knownOffset = offset + end), !0;
   }), stopped;
 }
+
+// src/read/summary-cache.ts
+var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var VERSION2 = 1, CACHE_NAME = "ls-summaries.cache";
+function rotatedOf(name, live) {
+  return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
+}
+function identity(stat, timeFormat) {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${timeFormat}`;
+}
+function isLineEnd(value) {
+  if (value === void 0) return !0;
+  let end = value;
+  return typeof end == "object" && end !== null && typeof end.time == "string" && typeof end.user == "string" && (end.ms === null || typeof end.ms == "number");
+}
+function isEntry(value) {
+  let entry = value;
+  if (typeof entry != "object" || entry === null || typeof entry.key != "string") return !1;
+  let scanned = entry.scanned;
+  if (typeof scanned != "object" || scanned === null || !Array.isArray(scanned.starts)) return !1;
+  let summary = scanned.summary;
+  return typeof summary != "object" || summary === null || typeof summary.bytes != "number" || typeof summary.lines != "number" || !(summary.first === null || typeof summary.first == "string") || !(summary.last === null || typeof summary.last == "string") || !scanned.starts.every((start2) => typeof start2 == "object" && start2 !== null && typeof start2.rec == "string" && typeof start2.user == "string" && typeof start2.by == "string") ? !1 : isLineEnd(scanned.firstLine) && isLineEnd(scanned.lastLine);
+}
+var SummaryCache = class _SummaryCache {
+  constructor(dir, usable) {
+    this.dir = dir;
+    this.usable = usable;
+  }
+  dir;
+  usable;
+  entries = /* @__PURE__ */ new Map();
+  changed = !1;
+  static opened = /* @__PURE__ */ new Map();
+  /**
+   * The cache of `dir` for this process: `ls` summarizes each log in turn, and
+   * reading the whole cache again for each of a hundred sessions would cost
+   * more than it saves. Entries are checked against the files at each look-up.
+   */
+  static of(dir) {
+    let key2 = import_node_path15.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
+  }
+  /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
+  static open(dir) {
+    try {
+      checkPrivateDir(dir);
+    } catch {
+      return new _SummaryCache(dir, !1);
+    }
+    let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
+    try {
+      checkPrivateDir(import_node_path15.default.dirname(file)), text2 = readPrivateFile(file);
+    } catch (error) {
+      return error.code !== "ENOENT" && (cache.changed = !0), cache;
+    }
+    try {
+      let kept = JSON.parse(text2);
+      if (kept.version !== VERSION2 || !Array.isArray(kept.files)) throw new Error("not this version");
+      for (let entry of kept.files) {
+        let name = entry?.name;
+        typeof name == "string" && isEntry(entry) && cache.entries.set(name, { key: entry.key, scanned: entry.scanned });
+      }
+    } catch {
+      cache.entries.clear(), cache.changed = !0;
+    }
+    return cache;
+  }
+  file() {
+    return import_node_path15.default.join(this.dir, ".run", CACHE_NAME);
+  }
+  /**
+   * The summary of rotated file `file` (directly in the log directory):
+   * kept, or from `scan` (and then kept if the file did not change while it
+   * was read). undefined when the file is gone.
+   */
+  summarize(file, timeFormat, scan) {
+    if (!this.usable || import_node_path15.default.dirname(import_node_path15.default.resolve(file)) !== import_node_path15.default.resolve(this.dir)) return scan();
+    let name = import_node_path15.default.basename(file), before = import_node_fs20.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!before?.isFile()) return scan();
+    let key2 = identity(before, timeFormat), entry = this.entries.get(name);
+    if (entry?.key === key2)
+      return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
+    let scanned = scan(), after = import_node_fs20.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (scanned && after && identity(after, timeFormat) === key2) {
+      let { path: _path, ...summary } = scanned.summary;
+      this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
+    }
+    return scanned;
+  }
+  /**
+   * Writes the cache back when something was added or dropped. `live`: the
+   * log whose files were all just looked up (its live file's name): its
+   * entries not looked up are of files gone, and dropped; without it, every
+   * entry whose file is gone is. A failure (no write access, a full disk) only
+   * means the next `ls` scans again.
+   */
+  save(live) {
+    if (!this.usable) return;
+    for (let [name, entry] of this.entries)
+      (live === void 0 ? !entry.used && !import_node_fs20.default.existsSync(import_node_path15.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+    if (!this.changed) return;
+    let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
+    try {
+      writePrivateFile(this.file(), `${JSON.stringify({ version: VERSION2, files })}
+`), this.changed = !1;
+    } catch {
+    }
+  }
+};
 
 // src/read/summary.ts
 var START = Buffer.from(" * start rec="), STAR = 42;
@@ -16245,7 +16377,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs20.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs21.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -16253,10 +16385,10 @@ function summarizeFile(file, timeFormat) {
           for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
           last && end > 0 && piece[end - 1] !== 10 && lines++;
           let startAt = (at) => {
-            let lineStart = piece.lastIndexOf(10, at) + 1, lineEnd = piece.indexOf(10, at);
-            lineEnd < 0 && (lineEnd = end);
-            let parsed = reader.read(piece.toString("utf8", lineStart, lineEnd));
-            return parsed?.kind === "event" && parsed.text === "start" && parsed.fields?.rec && starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? "" }), lineEnd;
+            let lineStart = piece.lastIndexOf(10, at) + 1, lineEnd2 = piece.indexOf(10, at);
+            lineEnd2 < 0 && (lineEnd2 = end);
+            let parsed = reader.read(piece.toString("utf8", lineStart, lineEnd2));
+            return parsed?.kind === "event" && parsed.text === "start" && parsed.fields?.rec && starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? "" }), lineEnd2;
           };
           if (holdsJson(piece)) {
             let found = [];
@@ -16270,13 +16402,20 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs20.default.closeSync(fd);
+      import_node_fs21.default.closeSync(fd);
     }
 }
-function summarizeLog(set, timeFormat) {
-  let files = [], recordingIds = /* @__PURE__ */ new Set(), users = /* @__PURE__ */ new Set(), first, last;
+function lineEnd(line) {
+  return line && { time: line.time, ms: Number.isFinite(line.ms) ? line.ms : null, user: line.user };
+}
+function scanFile2(file, timeFormat) {
+  let scanned = summarizeFile(file, timeFormat);
+  return scanned && { summary: scanned.summary, starts: scanned.starts, firstLine: lineEnd(scanned.firstLine), lastLine: lineEnd(scanned.lastLine) };
+}
+function summarizeLog(set, timeFormat, cache) {
+  let own = cache === void 0, kept = cache ?? SummaryCache.of(set.dir), files = [], recordingIds = /* @__PURE__ */ new Set(), users = /* @__PURE__ */ new Set(), first, last;
   for (let file of set.files) {
-    let scanned = summarizeFile(file.path, timeFormat);
+    let scanned = file.rotatedAt === void 0 ? scanFile2(file.path, timeFormat) : kept.summarize(file.path, timeFormat, () => scanFile2(file.path, timeFormat));
     if (scanned) {
       files.push(scanned.summary);
       for (let start2 of scanned.starts)
@@ -16285,11 +16424,12 @@ function summarizeLog(set, timeFormat) {
       first ??= scanned.firstLine, scanned.lastLine && (last = scanned.lastLine);
     }
   }
-  let finite = (ms) => ms !== void 0 && Number.isFinite(ms) ? ms : null;
+  own && kept.save(set.live);
+  let finite = (ms) => ms != null && Number.isFinite(ms) ? ms : null;
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path15.default.join(set.dir, set.live),
+    live: import_node_path16.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -16304,10 +16444,10 @@ function summarizeLog(set, timeFormat) {
 }
 
 // src/commands/reading.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1);
 
 // src/read/files.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -16337,15 +16477,15 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path16.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path16.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path17.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path17.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs21.default.readdirSync(dir);
+    names = import_node_fs22.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -16370,7 +16510,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -16390,7 +16530,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path17.default.resolve(expanded);
+  return import_node_path18.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -16461,7 +16601,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs22.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs23.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -16538,7 +16678,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
@@ -16884,15 +17024,15 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path18.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path19.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs23.default.readdirSync(runDir);
+    names = import_node_fs24.default.readdirSync(runDir);
   } catch {
     return live;
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path18.default.join(runDir, name);
+    let runFile = import_node_path19.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -16963,8 +17103,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path18.default.dirname(import_node_path18.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path18.default.basename(file)]);
+    let dir = import_node_path19.default.dirname(import_node_path19.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path19.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -16975,7 +17115,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path18.default.join(dir, name);
+      let full = import_node_path19.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -16986,7 +17126,7 @@ function verifyCommand() {
     let where = location(options), key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs23.default.readFileSync(options.key);
+        key2 = import_node_fs24.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -16996,7 +17136,7 @@ function verifyCommand() {
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path18.default.dirname(import_node_path18.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path19.default.dirname(import_node_path19.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
@@ -17200,10 +17340,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs25 = __toESM(require("node:fs"), 1);
+var import_node_fs26 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1);
+var import_node_fs25 = __toESM(require("node:fs"), 1);
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -17241,7 +17381,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs24.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs25.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -17255,7 +17395,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
       for (let position = length; position > base && found.length < want; ) {
         let at = search.previous(position);
         if (at < base) break;
-        let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart, lineEnd < 0 ? length : lineEnd);
+        let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd2 = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart, lineEnd2 < 0 ? length : lineEnd2);
         accept(text2) && found.push({ offset: start2 + lineStart, text: text2 }), position = lineStart;
       }
       end = start2 + base;
@@ -17336,11 +17476,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs24.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs25.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs24.default.closeSync(fd);
+          import_node_fs25.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -17412,7 +17552,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs25.default.closeSync(fd);
+    import_node_fs26.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -17445,22 +17585,22 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path22, held, error, visit) {
-  let fd = held.get(path22);
-  held.delete(path22);
+function readFile(path23, held, error, visit) {
+  let fd = held.get(path23);
+  held.delete(path23);
   try {
-    return fd ??= openLog(path22), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path23), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path22, failure), !1;
+    return error(path23, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs25.default.closeSync(fd);
+    fd !== void 0 && import_node_fs26.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
   return pattern.literal ? tracking ? [pattern.literal, EVENT_BYTES] : [pattern.literal] : shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
 }
-var EVENT_BYTES = Buffer.from(" * ");
+var EVENT_BYTES = Buffer.from(" * "), NONE = [];
 function grepJsonCandidates(pattern) {
   if (!(!pattern.literal || !jsonSafeLiteral(pattern.literal.toString("utf8"))))
     return [pattern.literal, JSON_EVENT];
@@ -17481,7 +17621,7 @@ function grepLogs(sets, options, emit, error) {
             reader ??= readerFor(text2, options.timeFormat);
             let line = reader.read(text2, timed || tracking && (text2.includes(" * ") || text2.charCodeAt(0) === 123));
             if (!line) return !0;
-            let belongs = tracking ? tracker.see(line) : [], recordings = belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
+            let belongs = tracking ? tracker.see(line) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
             if (isMatch && matched++, !context) return isMatch ? emit({ file: file.path, number: number2, log: text2, line, recordings, context: !1, gap: !1 }) !== !1 : !0;
             for (let shown of context.take({ setIndex, fileIndex, fd, file: file.path, number: number2, offset, log: text2, line, recordings }, isMatch, reader))
               if (emit(shown) === !1) return !1;
@@ -17491,7 +17631,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs25.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs26.default.closeSync(fd);
   }
   return matched;
 }
@@ -17513,7 +17653,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs25.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs26.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -17698,17 +17838,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs26 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs26.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs27.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -17725,21 +17865,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs26.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs27.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs26.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs27.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs26.default.closeSync(own);
+        own !== void 0 && import_node_fs27.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs26.default.statSync(file);
+    return import_node_fs27.default.statSync(file);
   } catch {
     return;
   }
@@ -17747,7 +17887,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs26.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs27.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -17759,19 +17899,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs26.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs27.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path19.default.dirname(live), rotated = rotatedFiles(import_node_fs26.default.readdirSync(dir), import_node_path19.default.basename(live)).map((name) => import_node_path19.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path20.default.dirname(live), rotated = rotatedFiles(import_node_fs27.default.readdirSync(dir), import_node_path20.default.basename(live)).map((name) => import_node_path20.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs26.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs27.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs26.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs27.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -17796,7 +17936,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs26.default.closeSync(reading.fd);
+      import_node_fs27.default.closeSync(reading.fd);
     }
   }
 }
@@ -17811,7 +17951,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path20.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path21.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -17819,7 +17959,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs27.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs28.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -17834,9 +17974,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path20.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs27.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path21.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs28.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs27.default.closeSync(fd);
+      fd !== void 0 && import_node_fs28.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -17856,7 +17996,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs29 = __toESM(require("node:fs"), 1);
+var import_node_fs30 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -17937,16 +18077,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs29 = __toESM(require("node:fs"), 1), import_node_path22 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path21.default.join(set.dir, set.live), rec), name = import_node_path21.default.basename(live), names;
+    let live = castPath(import_node_path22.default.join(set.dir, set.live), rec), name = import_node_path22.default.basename(live), names;
     try {
-      names = import_node_fs28.default.readdirSync(set.dir);
+      names = import_node_fs29.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path21.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path22.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -17993,7 +18133,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs28.default.closeSync(fd);
+        import_node_fs29.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -18042,15 +18182,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs29.default.openSync(options.output, import_node_fs29.default.constants.O_WRONLY | import_node_fs29.default.constants.O_CREAT | import_node_fs29.default.constants.O_EXCL | import_node_fs29.default.constants.O_NOFOLLOW, 384), import_node_fs29.default.fchmodSync(fd, 384);
+      fd = import_node_fs30.default.openSync(options.output, import_node_fs30.default.constants.O_WRONLY | import_node_fs30.default.constants.O_CREAT | import_node_fs30.default.constants.O_EXCL | import_node_fs30.default.constants.O_NOFOLLOW, 384), import_node_fs30.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs29.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs29.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs30.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs30.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs29.default.closeSync(fd);
+      import_node_fs30.default.closeSync(fd);
     }
   });
 }

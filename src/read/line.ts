@@ -82,9 +82,11 @@ export class LineReader {
   read(line: string, timed = true): (ParsedLine & { raw: string }) | undefined {
     // A JSON line (`@audit-format json`): no text line starts with `{` (timeFormatProblem), so one that does is JSON or nothing.
     if (line.charCodeAt(0) === 0x7b) return readJsonLine(line, timed);
-    const parts = splitLine(line, this.words);
+    const parts = splitLine(line, this.words) as (ParsedLine & { raw: string }) | undefined;
     if (!parts) return undefined;
-    return { ...parts, ms: timed ? this.ms(parts.time) : Number.NaN } as ParsedLine & { raw: string };
+    // splitLine's object is ours alone: given its time in place (a copy with it cost a fifth of a search printing 1.6 M lines).
+    parts.ms = timed ? this.ms(parts.time) : Number.NaN;
+    return parts;
   }
 }
 

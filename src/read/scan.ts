@@ -18,6 +18,7 @@
 import * as buffers from 'node:buffer';
 import fs from 'node:fs';
 import { borrow, forEachPiece, release } from './chunks.ts';
+import { findNeedle, sampleBytes, type ByteCounts } from './needle.ts';
 
 /** Node ≥ 18.15 has it; before, every visited line is decoded as UTF-8. */
 const isAscii: (bytes: Uint8Array) => boolean = (buffers as { isAscii?: (bytes: Uint8Array) => boolean }).isAscii ?? (() => false);
@@ -112,8 +113,11 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
     // Where each byte string was last found in this piece (the same list asked again: not searched again).
     let needles: readonly Buffer[] | undefined;
     let foundAt: number[] = [];
-    // Numbering in this piece: the line at byte `at` has number `number`; at < 0: not counted yet.
-    let at = knownOffset === offset ? 0 : -1;
+    let counts: ByteCounts | undefined; // which bytes are rare in this piece (needle.ts), sampled when needed
+    const countsOf = () => (counts ??= sampleBytes(piece));
+    // Numbering in this piece: the line at byte `at` has number `number`; at < 0: not counted yet (a piece
+    // with no candidate is never counted: its lines are counted from the file when a later piece needs them).
+    let at = -1;
     let number = knownNumber;
     let position = 0;
     const json = holdsJson(piece);
@@ -133,7 +137,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
         }
         let found = -1;
         for (let i = 0; i < candidates.length; i++) {
-          if (foundAt[i]! < position && foundAt[i] !== -2) foundAt[i] = piece.indexOf(candidates[i]!, position);
+          if (foundAt[i]! < position && foundAt[i] !== -2) foundAt[i] = findNeedle(piece, candidates[i]!, position, countsOf);
           if (foundAt[i] === -1) foundAt[i] = -2; // not in the rest of this piece
           if (foundAt[i]! >= 0 && (found < 0 || foundAt[i]! < found)) found = foundAt[i]!;
         }

@@ -111,6 +111,8 @@ export function grepCandidates(pattern: Pattern, tracking: boolean): Candidates 
 }
 
 const EVENT_BYTES = Buffer.from(' * ');
+/** The recordings of a line when they are not followed (one array for all lines: a search may read millions). */
+const NONE: readonly ReturnType<RecordingTracker['see']>[number][] = [];
 
 /**
  * The same for JSON lines: lines holding the literal, when the JSON format
@@ -178,8 +180,8 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
             reader ??= readerFor(text, options.timeFormat);
             const line = reader.read(text, timed || (tracking && (text.includes(' * ') || text.charCodeAt(0) === 0x7b)));
             if (!line) return true;
-            const belongs = tracking ? tracker.see(line) : [];
-            const recordings = belongs.map((recording) => recording.rec);
+            const belongs = tracking ? tracker.see(line) : NONE;
+            const recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec);
             const isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
             if (isMatch) matched++;
             if (!context) return isMatch ? emit({ file: file.path, number, log: text, line, recordings, context: false, gap: false }) !== false : true;

@@ -13,6 +13,7 @@ import type { LogSet } from './files.ts';
 import { readerFor, type LogLine } from './line.ts';
 import { holdsJson } from './scan.ts';
 import { JSON_START_EVENT } from '../format/json.ts';
+import { SummaryCache, type LineEnd, type ScannedFile } from './summary-cache.ts';
 
 export interface FileSummary {
   path: string;
@@ -113,15 +114,30 @@ export function summarizeFile(file: string, timeFormat: string): { summary: File
   }
 }
 
-/** The summary of one log (every file scanned). */
-export function summarizeLog(set: LogSet, timeFormat: string): LogSummary {
+function lineEnd(line: LogLine | undefined): LineEnd | undefined {
+  return line && { time: line.time, ms: Number.isFinite(line.ms) ? line.ms : null, user: line.user };
+}
+
+function scanFile(file: string, timeFormat: string): ScannedFile | undefined {
+  const scanned = summarizeFile(file, timeFormat);
+  return scanned && { summary: scanned.summary, starts: scanned.starts, firstLine: lineEnd(scanned.firstLine), lastLine: lineEnd(scanned.lastLine) };
+}
+
+/**
+ * The summary of one log: every file scanned, except rotated files already
+ * summarized unchanged in `cache` (summary-cache.ts; the live file is always
+ * scanned). Without a cache given, the log directory's is used and saved.
+ */
+export function summarizeLog(set: LogSet, timeFormat: string, cache?: SummaryCache): LogSummary {
+  const own = cache === undefined;
+  const kept = cache ?? SummaryCache.of(set.dir);
   const files: FileSummary[] = [];
   const recordingIds = new Set<string>();
   const users = new Set<string>();
-  let first: LogLine | undefined;
-  let last: LogLine | undefined;
+  let first: LineEnd | undefined;
+  let last: LineEnd | undefined;
   for (const file of set.files) {
-    const scanned = summarizeFile(file.path, timeFormat);
+    const scanned = file.rotatedAt === undefined ? scanFile(file.path, timeFormat) : kept.summarize(file.path, timeFormat, () => scanFile(file.path, timeFormat));
     if (!scanned) continue;
     files.push(scanned.summary);
     for (const start of scanned.starts) {
@@ -133,7 +149,8 @@ export function summarizeLog(set: LogSet, timeFormat: string): LogSummary {
     first ??= scanned.firstLine;
     if (scanned.lastLine) last = scanned.lastLine;
   }
-  const finite = (ms: number | undefined) => (ms !== undefined && Number.isFinite(ms) ? ms : null);
+  if (own) kept.save(set.live);
+  const finite = (ms: number | null | undefined) => (ms !== undefined && ms !== null && Number.isFinite(ms) ? ms : null);
   return {
     session: set.session,
     server: set.server,
