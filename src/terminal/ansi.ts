@@ -108,6 +108,8 @@ export const enum Esc {
   ReverseIndex = 0x4d,
   /** RIS: reset to the initial state (clears the screen) */
   Reset = 0x63,
+  /** DECALN (`ESC # 8`, input.c:213): the screen filled with E, the cursor home, the region reset; its final with the top bit, the one ESC with an intermediate that touches the screen. */
+  Alignment = 0xb8,
 }
 
 /**
@@ -312,6 +314,8 @@ export class EscapeCleaner {
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   private marker = 0;
   private intermediates = false;
+  /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
+  private escIntermediate = -1;
   /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
   private readonly pending = new Uint8Array(3);
   private pendingLength = 0;
@@ -455,8 +459,10 @@ export class EscapeCleaner {
             // SOS, PM, APC, and ESC k: tmux's window-rename string, never shown (input.c:703).
             state = State.IgnoredString;
             this.stringSince = this.now;
-          } else if (b >= 0x20 && b <= 0x2f) state = State.EscapeIntermediate;
-          else if (b < 0x7f) {
+          } else if (b >= 0x20 && b <= 0x2f) {
+            state = State.EscapeIntermediate;
+            this.escIntermediate = b;
+          } else if (b < 0x7f) {
             if (REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
             state = State.Ground;
           }
@@ -464,7 +470,12 @@ export class EscapeCleaner {
           break;
         case State.EscapeIntermediate:
           if (b < 0x20) o = this.control(out, o, b);
-          else if (b >= 0x30 && b <= 0x7e) state = State.Ground; // 0x7f–0xff ignored (input.c:521)
+          else if (b >= 0x20 && b <= 0x2f) this.escIntermediate = -1;
+          else if (b >= 0x30 && b <= 0x7e) {
+            // input_esc_table (input.c:208): of the sequences with an intermediate only DECALN touches the screen.
+            if (b === 0x38 && this.escIntermediate === 0x23) this.op(o, OP_ESC + Esc.Alignment, -1, -1);
+            state = State.Ground;
+          } // 0x7f–0xff ignored (input.c:521)
           break;
         case State.DcsEntry:
         case State.DcsParam:

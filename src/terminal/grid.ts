@@ -140,6 +140,8 @@ class Row {
   version: number;
   /** When the row's text last changed (not its position): a row that only scrolled keeps this. */
   written: number;
+  /** When DECALN last filled the row (-1: never): it still shows only that while `written` is this. */
+  alignedAt = -1;
 
   constructor(columns: number, id: number, version: number) {
     this.cells = new Uint16Array(columns).fill(SPACE);
@@ -158,6 +160,7 @@ class Row {
     this.lead = '';
     this.wraps = false;
     this.touched = false;
+    this.alignedAt = -1;
   }
 
   /** Text up to `end` cells, padding skipped. */
@@ -661,7 +664,40 @@ export class ScreenGrid implements Perform {
       case Esc.Reset:
         this.reset();
         break;
+      case Esc.Alignment:
+        this.alignmentTest();
+        break;
     }
+  }
+
+  /**
+   * DECALN (screen_write_alignmenttest, screen-write.c:977): every cell of the
+   * screen set to E (grid_view_set_cell: rows keep their wrapped flags), the
+   * cursor to the top left corner, the scroll region the whole screen.
+   */
+  private alignmentTest(): void {
+    this.events.erasing(0, this.sy - 1);
+    const at = this.epoch;
+    for (const row of this.rowList) {
+      row.cells.fill(0x45);
+      row.used = row.printed = this.sx;
+      row.complex = false;
+      row.extras = null;
+      row.lead = '';
+      row.touched = true;
+      row.version = row.written = row.alignedAt = at;
+    }
+    // Writes after this are later than the fill (see aligned).
+    this.epoch++;
+    this.cx = this.cy = 0;
+    this.rupper = 0;
+    this.rlower = this.sy - 1;
+  }
+
+  /** Row `y` holds only what DECALN filled it with, not written since: text three bytes in can print a screenful (see hybrid.ts settleGroup). */
+  aligned(y: number): boolean {
+    const row = this.rowList[y]!;
+    return row.written === row.alignedAt;
   }
 
   /**

@@ -96,9 +96,11 @@ for (const final of 'ABEFHfdJrLMSTsu') ENGAGING_CSI[final.charCodeAt(0)] = 1;
 /** CSI finals that write over the cursor's row without the screen model reporting it: EL, ECH, DCH, ICH, REP. */
 const OVERWRITING_CSI = new Uint8Array(0x80);
 for (const final of 'KXP@b') OVERWRITING_CSI[final.charCodeAt(0)] = 1;
-/** ESC finals that do (input.c:208): DECSC, DECRC, IND, NEL, RI, RIS. */
-const ENGAGING_ESC = new Uint8Array(0x80);
+/** ESC finals that do (input.c:208): DECSC, DECRC, IND, NEL, RI, RIS, DECALN. */
+const ENGAGING_ESC = new Uint8Array(0x100);
 for (const final of '78DEMc') ENGAGING_ESC[final.charCodeAt(0)] = 1;
+// DECALN: fills the screen and homes the cursor (screen-write.c:977).
+ENGAGING_ESC[Esc.Alignment] = 1;
 
 /** Cells `text` takes, counting each UTF-16 unit as one: the line model's own count, good enough to place rows. */
 function rowsOf(text: string, columns: number): number {
@@ -447,6 +449,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     grid.esc(final);
+    // DECALN settled every row before it filled them (erasing): the line in progress is now the one at home.
+    if (final === Esc.Alignment && !grid.alternate) this.pendingId = grid.rowId(grid.cursorY);
   }
 
   screen(alternate: boolean, mode = 1049): void {
@@ -925,6 +929,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // A row logged blank that now holds text is new text, not a redraw (a progress line written into the blank line below a command).
     if (logged === undefined || (logged === '' && known)) {
       if (text === '') return;
+      // Rows only DECALN filled: three bytes show a screenful, again and again; charged as redraws are.
+      if (this.allAligned(first, last) && !this.pay(text, first, last, why)) return;
       this.emit(text, this.pieces.has(grid.rowId(first)));
     } else if (text !== logged || !known) {
       if (text === logged) {
@@ -948,6 +954,33 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       }
     } else return;
     this.markLogged(first, last, text);
+  }
+
+  /** Rows `first`..`last` show only DECALN's fill. */
+  private allAligned(first: number, last: number): boolean {
+    const grid = this.grid!;
+    for (let y = first; y <= last; y++) if (!grid.aligned(y)) return false;
+    return true;
+  }
+
+  /**
+   * `text` paid for from the redraw credit (see REDRAW_PER_BYTE); if there is
+   * not enough, before a line it waits for the timer (false, not marked),
+   * leaving the screen it is counted as skipped (false, marked logged).
+   */
+  private pay(text: string, first: number, last: number, why: Why): boolean {
+    if (why === 'timer' || text.length <= this.credit) {
+      this.credit = Math.max(0, this.credit - text.length);
+      return true;
+    }
+    if (why === 'line') {
+      for (let y = first; y <= last; y++) this.deferred.add(this.grid!.rowId(y));
+      return false;
+    }
+    this.skippedRedraws++;
+    this.skippedChars += text.length;
+    this.markLogged(first, last, text);
+    return false;
   }
 
   private markLogged(first: number, last: number, text: string): void {

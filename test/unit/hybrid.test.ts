@@ -492,3 +492,18 @@ describe('a logged row the cursor is on again, written over', () => {
     assert.deepEqual(logOf(`a: 0\r\nb: 0\r\n${ESC}[2Aa: 5\r\nb: 5${ESC}[H${ESC}[2J`, size), ['| a: 0', '| b: 0', '~ a: 5', '~ b: 5']);
   });
 });
+
+describe('DECALN (ESC # 8) on the normal screen', () => {
+  it('homes the cursor and fills the screen: text written after it is logged where the screen shows it', () => {
+    const log = logOf(`$ x\r\n${ESC}[10;1H${ESC}#8SECRET-ONE\r${ESC}[BSECRET-TWO\r${ESC}[Bthird\r\n`, { columns: 20, rows: 10 });
+    assert.ok(log.includes('| SECRET-ONEEEEEEEEEEE'), log.join('\n'));
+    assert.ok(log.includes('| SECRET-TWOEEEEEEEEEE'), log.join('\n'));
+    assert.ok(log.includes('| thirdEEEEEEEEEEEEEEE'), log.join('\n'));
+  });
+
+  it('repeated, it costs the redraw credit, not a screenful per three bytes', () => {
+    const input = `$ x\r\n${`${ESC}#8${ESC}[2J`.repeat(20000)}`;
+    const out = logOf(input, { columns: 80, rows: 24 }).join('\n').length;
+    assert.ok(out < 8 * input.length, `${out} characters logged for ${input.length} bytes`);
+  });
+});
