@@ -11461,11 +11461,11 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     });
   }
   /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
-  paneWidth(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
+  paneSize(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_width} #{pane_height}"];
     this.runLater(args, (error, stdout) => {
-      let width = Number(stdout.trim());
-      done(!error && width > 0 ? width : void 0);
+      let [columns, rows] = stdout.trim().split(" ").map(Number);
+      done(!error && columns > 0 && rows > 0 ? { columns, rows } : void 0);
     });
   }
   /**
@@ -12527,30 +12527,30 @@ var Row2 = class {
         this.cursorUp(param(first, 1, 1));
         break;
       case 66 /* CursorDown */:
-        this.cursorDown(param(first, 1, 1));
+        this.clampRow(this.cy + param(first, 1, 1)), this.cursorDown(param(first, 1, 1));
         break;
       case 67 /* CursorForward */:
-        this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
+        this.clampColumn(Math.min(this.cx, this.sx - 1) + param(first, 1, 1)), this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
         break;
       case 68 /* CursorBackward */:
         this.cx -= Math.min(param(first, 1, 1), this.cx);
         break;
       case 69 /* CursorNextLine */:
-        this.cx = 0, this.cursorDown(param(first, 1, 1));
+        this.clampRow(this.cy + param(first, 1, 1)), this.cx = 0, this.cursorDown(param(first, 1, 1));
         break;
       case 70 /* CursorPrecedingLine */:
         this.cx = 0, this.cursorUp(param(first, 1, 1));
         break;
       case 71 /* CursorColumn */:
       case 96 /* CursorColumnAbsolute */:
-        this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
+        this.clampColumn(param(first, 1, 1) - 1), this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
         break;
       case 100 /* CursorRow */:
-        this.cy = this.originRow(param(first, 1, 1) - 1);
+        this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0)), this.cy = this.originRow(param(first, 1, 1) - 1);
         break;
       case 72 /* CursorPosition */:
       case 102 /* CursorPositionHvp */:
-        this.cy = this.originRow(param(first, 1, 1) - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
+        this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0)) || this.clampColumn(param(second, 1, 1) - 1), this.cy = this.originRow(param(first, 1, 1) - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
       case 90 /* CursorBackwardTab */: {
         let cx = Math.min(this.cx, this.sx - 1), n = param(first, 1, 1);
@@ -12729,6 +12729,14 @@ var Row2 = class {
     if (n = Math.min(n, cy > this.rlower ? this.sy - 1 - cy : this.rlower - cy), this.cx === this.sx) this.cx--;
     else if (n === 0) return;
     this.cy = cy + n;
+  }
+  /** Row `y` was asked for: past the last row, the move stops short (see ScreenEvents.clamped). */
+  clampRow(y) {
+    return y <= this.sy - 1 ? !1 : (this.events.clamped?.(), !0);
+  }
+  /** Column `x` was asked for: past the last column, the move stops short. */
+  clampColumn(x) {
+    x > this.sx - 1 && this.events.clamped?.();
   }
   saveCursor() {
     this.savedX = this.cx, this.savedY = this.cy, this.savedOrigin = this.origin;
@@ -13126,6 +13134,8 @@ var Hybrid = class {
   maxLineChars;
   /** Origin mode (DECOM), for the screen model when it engages. */
   origin = !1;
+  /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
+  clampedMove = !1;
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   above = [];
@@ -13190,10 +13200,14 @@ var Hybrid = class {
   setColumns(columns) {
     this.lines.setColumns(columns), this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
   }
+  /** The pane's size changed: both models learn it. */
+  setSize(columns, rows) {
+    this.lines.setColumns(columns), this.resize(columns, rows);
+  }
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    this.columns = columns, this.height = rows;
+    this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
     grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer")), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
   }
@@ -13309,7 +13323,7 @@ var Hybrid = class {
       this.keepErased(erased), this.afterClear();
       return;
     }
-    grid.csi(final, first, second);
+    grid.csi(final, first, second), this.clampedMove && (this.clampedMove = !1, this.settleCursorLine());
   }
   esc(final) {
     if (!this.engaged) {
@@ -13357,8 +13371,22 @@ var Hybrid = class {
       above.push(text2), above.length > this.height && above.shift();
     this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text2, this.columns)), this.height - 1);
   }
+  /**
+   * A cursor move stopped at the edge of the size known (the line model's,
+   * or the screen model's before it moves): the pane is likely larger, and
+   * tmux is asked (the recorder's). Until the answer, text drawn past the
+   * edge lands in the model's last row or column, over what stands there,
+   * while the real screen keeps both: the line the cursor leaves and the one
+   * it lands on are logged as they show now (a redraw paid from the credit),
+   * so that neither is lost to the next write.
+   */
   clamped() {
-    this.sink.clamped?.();
+    this.sink.clamped?.(), !(!this.engaged || this.grid.alternate) && (this.settleCursorLine(), this.clampedMove = !0);
+  }
+  /** The cursor's line, unless it is the line in progress (logged at its LF). */
+  settleCursorLine() {
+    let [first, last] = this.bounds(this.grid.cursorY);
+    this.isPending(first, last) || this.settleGroup(first, last, "line");
   }
   // ------------------------------------------------------------ ScreenEvents (the screen model's)
   scrolled(y, history) {
@@ -13784,6 +13812,10 @@ var Transcript = class {
   setColumns(columns) {
     this.hybrid.setColumns(columns);
   }
+  /** The pane's size changed (a resize). */
+  resize(columns, rows) {
+    this.hybrid.setSize(columns, rows);
+  }
   /** What the screen showed before the stream began: the cursor's line up to the cursor, and the rows above it. */
   seed(text2, rowsAbove) {
     this.hybrid.seed(text2, rowsAbove);
@@ -14081,7 +14113,7 @@ function heldWhileAsking(source, hold) {
     }
   };
 }
-var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
+var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   constructor(stamper, pipeline2, options) {
     this.stamper = stamper;
     this.pipeline = pipeline2;
@@ -14109,7 +14141,7 @@ var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   time = 0;
   /** Set while a chunk is being turned into records: they all take its stamp. */
   inChunk = !1;
-  widthAskedAt = Number.NEGATIVE_INFINITY;
+  sizeAskedAt = Number.NEGATIVE_INFINITY;
   quiet;
   settledAt = 0;
   ended = !1;
@@ -14141,7 +14173,7 @@ var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     let time = this.tick();
     this.inChunk = !0;
     try {
-      this.transcript.push(chunk, this.time), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"));
+      this.transcript.push(chunk, this.time), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"), this.askSize());
     } catch (error) {
       this.terminalFailed(error, chunk.length);
     } finally {
@@ -14219,11 +14251,23 @@ var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
       }
     });
   }
-  /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */
+  /** LineSink: a cursor move stopped at the edge of the size we know; the pane may be larger now. */
   clamped() {
-    let ask = this.options.paneWidth;
-    !ask || this.time - this.widthAskedAt < WIDTH_ASK_MS || (this.widthAskedAt = this.time, ask((width) => {
-      width !== void 0 && this.transcript.setColumns(width);
+    this.askSize();
+  }
+  /** Asks tmux for the pane's size, at most every SIZE_ASK_MS; the answer resizes the models. Never waits on tmux. */
+  askSize() {
+    let ask = this.options.paneSize;
+    !ask || this.time - this.sizeAskedAt < SIZE_ASK_MS || (this.sizeAskedAt = this.time, ask((size2) => {
+      if (!(size2 === void 0 || this.ended)) {
+        this.tick();
+        try {
+          this.transcript.resize(size2.columns, size2.rows);
+        } catch (error) {
+          this.terminalFailed(error, 0);
+        }
+        this.pipeline.flush();
+      }
     }));
   }
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
@@ -15318,7 +15362,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0,
+    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, done) : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });

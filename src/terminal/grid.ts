@@ -53,6 +53,13 @@ export interface ScreenEvents {
   erasing(top: number, bottom: number): void;
   /** The alternate screen is about to be entered (true) or left (false); on leave its rows are still readable. */
   switching(alternate: boolean): void;
+  /**
+   * A move (CUP, VPA, CUD, CNL, CUF, HPA) is about to stop at the screen's
+   * edge short of where it was asked to go: the pane is likely larger than
+   * the model knows (a resize not learnt yet), and the text about to be
+   * written there stands elsewhere on the real screen.
+   */
+  clamped?(): void;
 }
 
 const NO_EVENTS: ScreenEvents = { scrolled() {}, erasing() {}, switching() {} };
@@ -542,9 +549,11 @@ export class ScreenGrid implements Perform {
         this.cursorUp(param(first, 1, 1));
         break;
       case Csi.CursorDown:
+        this.clampRow(this.cy + param(first, 1, 1));
         this.cursorDown(param(first, 1, 1));
         break;
       case Csi.CursorForward:
+        this.clampColumn(Math.min(this.cx, this.sx - 1) + param(first, 1, 1));
         // screen-write.c:915; from the pending-wrap column the sum passes the edge and set_cursor clamps (:99).
         this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
         break;
@@ -552,6 +561,7 @@ export class ScreenGrid implements Perform {
         this.cx -= Math.min(param(first, 1, 1), this.cx);
         break;
       case Csi.CursorNextLine:
+        this.clampRow(this.cy + param(first, 1, 1));
         this.cx = 0;
         this.cursorDown(param(first, 1, 1));
         break;
@@ -561,14 +571,17 @@ export class ScreenGrid implements Perform {
         break;
       case Csi.CursorColumn:
       case Csi.CursorColumnAbsolute:
+        this.clampColumn(param(first, 1, 1) - 1);
         this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
         break;
       case Csi.CursorRow:
         // VPA keeps the column, even the pending-wrap one (screen_write_set_cursor with cx -1).
+        this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0));
         this.cy = this.originRow(param(first, 1, 1) - 1);
         break;
       case Csi.CursorPosition:
       case Csi.CursorPositionHvp:
+        if (!this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0))) this.clampColumn(param(second, 1, 1) - 1);
         this.cy = this.originRow(param(first, 1, 1) - 1);
         this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
@@ -833,6 +846,18 @@ export class ScreenGrid implements Perform {
     if (this.cx === this.sx) this.cx--;
     else if (n === 0) return;
     this.cy = cy + n;
+  }
+
+  /** Row `y` was asked for: past the last row, the move stops short (see ScreenEvents.clamped). */
+  private clampRow(y: number): boolean {
+    if (y <= this.sy - 1) return false;
+    this.events.clamped?.();
+    return true;
+  }
+
+  /** Column `x` was asked for: past the last column, the move stops short. */
+  private clampColumn(x: number): void {
+    if (x > this.sx - 1) this.events.clamped?.();
   }
 
   private saveCursor(): void {

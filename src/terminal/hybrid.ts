@@ -151,6 +151,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private readonly maxLineChars: number;
   /** Origin mode (DECOM), for the screen model when it engages. */
   private origin = false;
+  /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
+  private clampedMove = false;
 
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
@@ -236,6 +238,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
   }
 
+  /** The pane's size changed: both models learn it. */
+  setSize(columns: number, rows: number): void {
+    this.lines.setColumns(columns);
+    this.resize(columns, rows);
+  }
+
   /** The pane's size changed. */
   resize(columns: number, rows: number): void {
     columns = clamp(columns, this.columns, MAX_COLUMNS);
@@ -243,6 +251,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (columns === this.columns && rows === this.height) return;
     this.columns = columns;
     this.height = rows;
+    // The fast path's picture of the screen: the cursor is still on the screen.
+    this.above = this.above.slice(-rows);
+    this.fastRow = Math.min(this.fastRow, rows - 1);
     const grid = this.grid;
     if (!grid) return;
     if (this.engaged) {
@@ -423,6 +434,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     grid.csi(final, first, second);
+    if (this.clampedMove) {
+      this.clampedMove = false;
+      this.settleCursorLine();
+    }
   }
 
   esc(final: Esc): void {
@@ -497,8 +512,26 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text, this.columns)), this.height - 1);
   }
 
+  /**
+   * A cursor move stopped at the edge of the size known (the line model's,
+   * or the screen model's before it moves): the pane is likely larger, and
+   * tmux is asked (the recorder's). Until the answer, text drawn past the
+   * edge lands in the model's last row or column, over what stands there,
+   * while the real screen keeps both: the line the cursor leaves and the one
+   * it lands on are logged as they show now (a redraw paid from the credit),
+   * so that neither is lost to the next write.
+   */
   clamped(): void {
     this.sink.clamped?.();
+    if (!this.engaged || this.grid!.alternate) return;
+    this.settleCursorLine();
+    this.clampedMove = true;
+  }
+
+  /** The cursor's line, unless it is the line in progress (logged at its LF). */
+  private settleCursorLine(): void {
+    const [first, last] = this.bounds(this.grid!.cursorY);
+    if (!this.isPending(first, last)) this.settleGroup(first, last, 'line');
   }
 
   // ------------------------------------------------------------ ScreenEvents (the screen model's)
