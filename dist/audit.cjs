@@ -13252,7 +13252,11 @@ var Hybrid = class {
    * Rows `from`..`to` are about to be written over: one that has stood
    * QUIET_MS since it changed is settled first (a frame, in the alternate
    * screen), as the quiet timer would have; the line in progress is not
-   * (its edits are the line's, logged when it is finished).
+   * (its edits are the line's, logged when it is finished). Only the row's
+   * own change counts: one logged since (the line settled when another of
+   * its rows was written over) is no reason to log the whole line again, or
+   * one cell changed per row of a line wrapped over the screen would log
+   * the screenful once per row (review M4).
    */
   beforeOverwrite(from, to) {
     let grid = this.grid, quiet = this.quietMark;
@@ -13264,7 +13268,10 @@ var Hybrid = class {
       return;
     }
     for (let y = from; y <= to; y++) {
-      if (grid.rowWritten(y) > quiet) continue;
+      let written = grid.rowWritten(y);
+      if (written > quiet) continue;
+      let at = this.loggedAt.get(grid.rowId(y));
+      if (at !== void 0 && written <= at) continue;
       let [first, last] = this.bounds(y);
       this.isPending(first, last) || this.settleGroup(first, last, "timer"), y = last;
     }
@@ -13673,12 +13680,9 @@ var Hybrid = class {
         return;
       }
       if (text2 !== "")
-        if (why !== "timer" && text2.length > this.credit) {
-          if (why === "line") {
-            for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
-            return;
-          }
-          this.skippedRedraws++, this.skippedChars += text2.length;
+        if (why === "line" && text2.length > this.credit) {
+          for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
+          return;
         } else
           this.credit = Math.max(0, this.credit - text2.length), this.emit(text2, !1, !0);
     } else return;

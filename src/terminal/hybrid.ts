@@ -44,7 +44,7 @@ export interface ScreenSink extends LineSink {
   frame(rows: string[]): void;
   /** Rows of the alternate screen that left it (scrolled off, erased) before a frame showed them. */
   scrolledOff(rows: string[]): void;
-  /** Redrawn states of rows that left the screen unlogged, the redraw budget being spent (see REDRAW_PER_BYTE): how many, and their characters. */
+  /** Rows filled by DECALN that left the screen unlogged, the redraw budget being spent (see REDRAW_PER_BYTE): how many, and their characters. */
   skipped?(redraws: number, chars: number): void;
 }
 
@@ -63,7 +63,9 @@ type Why = 'line' | 'timer' | 'leaving';
  * grows with the input, this many characters per byte read, up to
  * REDRAW_CREDIT_MAX. Out of credit, a redraw before a line waits for the
  * recorder's timer (its final state is logged then, or when it leaves the
- * screen); one leaving the screen is counted (`skipped`) instead of logged.
+ * screen); one leaving the screen is logged all the same (its last state).
+ * Rows only DECALN filled pay too, and leaving out of credit are counted
+ * (`skipped`) instead: their text is E, and three bytes make a screenful.
  * Ordinary redraws (a progress block, a status line) print more bytes than
  * they show and never reach the limit.
  */
@@ -327,7 +329,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * Rows `from`..`to` are about to be written over: one that has stood
    * QUIET_MS since it changed is settled first (a frame, in the alternate
    * screen), as the quiet timer would have; the line in progress is not
-   * (its edits are the line's, logged when it is finished).
+   * (its edits are the line's, logged when it is finished). Only the row's
+   * own change counts: one logged since (the line settled when another of
+   * its rows was written over) is no reason to log the whole line again, or
+   * one cell changed per row of a line wrapped over the screen would log
+   * the screenful once per row (review M4).
    */
   private beforeOverwrite(from: number, to: number): void {
     const grid = this.grid!;
@@ -340,7 +346,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     for (let y = from; y <= to; y++) {
-      if (grid.rowWritten(y) > quiet) continue;
+      const written = grid.rowWritten(y);
+      if (written > quiet) continue;
+      const at = this.loggedAt.get(grid.rowId(y));
+      if (at !== undefined && written <= at) continue;
       const [first, last] = this.bounds(y);
       if (!this.isPending(first, last)) this.settleGroup(first, last, 'timer');
       y = last;
@@ -972,14 +981,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       }
       // An erased row says nothing new: what it showed was logged.
       if (text !== '') {
-        if (why !== 'timer' && text.length > this.credit) {
-          if (why === 'line') {
-            // Not marked logged: the timer logs its state then, or its leaving does.
-            for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
-            return;
-          }
-          this.skippedRedraws++;
-          this.skippedChars += text.length;
+        // Out of credit, a redraw before a line waits for the timer (not marked logged: the timer logs its state
+        // then, or its leaving does). A row leaving the screen is logged whatever the credit: the budget limits
+        // repeated redraws, not the last state of a row, which no later settle can show (review M3). A line leaves
+        // once, and its text came in as bytes: that bounds what this costs.
+        if (why === 'line' && text.length > this.credit) {
+          for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
+          return;
         } else {
           this.credit = Math.max(0, this.credit - text.length);
           this.emit(text, false, true);
