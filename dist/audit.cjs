@@ -5830,6 +5830,11 @@ var EscapeCleaner = class {
   opParam2 = new Int32Array(1024);
   /** 1 if the text before the op (since the op before) is printable ASCII only. */
   opPlain = new Uint8Array(1024);
+  /** Each op's end in the stream, in bytes from its start (see Perform.consumed). */
+  opByte = new Float64Array(1024);
+  /** Bytes of the stream before this chunk, and the byte being read (where an op made now ends). */
+  base = 0;
+  at = 0;
   ops = 0;
   /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
   complex = !1;
@@ -5844,7 +5849,7 @@ var EscapeCleaner = class {
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
-      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
+      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
     this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
     let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
@@ -5863,12 +5868,13 @@ var EscapeCleaner = class {
             out[o++] = b, asciiEnd = o;
           else if (b === LF) {
             let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
-          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
-        else o = this.startCharacter(out, o, b);
+            this.opAt[k] = o - this.extraBytes, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
+          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
+        else
+          this.at = i, o = this.startCharacter(out, o, b);
         continue;
       }
-      if (state === 13 /* DcsBody */) {
+      if (this.at = i, state === 13 /* DcsBody */) {
         b === ESC && (state = 14 /* DcsEscape */);
         continue;
       }
@@ -5916,19 +5922,22 @@ var EscapeCleaner = class {
           break;
       }
     }
-    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
+    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2, this.base + n), this.base += n;
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.at = -1, this.report(this.escapePending(this.out, 0), perform2, this.base);
   }
   /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
-  report(length, perform2) {
-    if (length === 0 && this.ops === 0) return;
+  report(length, perform2, end) {
+    if (length === 0 && this.ops === 0) {
+      perform2.consumed?.(end);
+      return;
+    }
     let text2 = this.out.toString("utf8", 0, length), from = 0;
     for (let k = 0; k < this.ops; k++) {
       let at = this.opAt[k];
-      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
+      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at, perform2.consumed?.(this.opByte[k]);
       let code = this.opCode[k];
       if (code < OP_CSI) perform2.execute(code);
       else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
@@ -5942,7 +5951,7 @@ var EscapeCleaner = class {
         perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
       }
     }
-    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
+    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex), perform2.consumed?.(end);
   }
   /**
    * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
@@ -5955,7 +5964,7 @@ var EscapeCleaner = class {
   }
   op(o, code, param3, param22) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
@@ -13182,6 +13191,8 @@ var Hybrid = class {
   gone = [];
   // ---- the redraw budget (see REDRAW_PER_BYTE)
   credit = REDRAW_CREDIT_MAX;
+  /** Bytes of the stream the credit has grown by (see consumed). */
+  consumedBytes = 0;
   /** The rows held at the last settle (see settleHeld). */
   held = /* @__PURE__ */ new Set();
   /** Row ids whose redraw waits for the timer (out of credit before a line). */
@@ -13239,9 +13250,17 @@ var Hybrid = class {
   get model() {
     return this.engaged ? this.grid : void 0;
   }
-  /** `bytes` more were read (at `now`, epoch ms, if known): the redraw credit grows (see REDRAW_PER_BYTE), rows written long enough ago are known (see QUIET_MS). */
-  input(bytes, now) {
-    if (this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE), now === void 0 || !this.engaged) return;
+  /**
+   * The cleaner has read the stream up to `bytes`: the redraw credit grows
+   * (see REDRAW_PER_BYTE) by the bytes as they are consumed, not by reads,
+   * so the log is the same however the stream is cut (review M6).
+   */
+  consumed(bytes) {
+    bytes <= this.consumedBytes || (this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + (bytes - this.consumedBytes) * REDRAW_PER_BYTE), this.consumedBytes = bytes);
+  }
+  /** A read of `bytes` came at `now` (epoch ms), if known: rows written long enough ago are known (see QUIET_MS). */
+  input(_bytes, now) {
+    if (now === void 0 || !this.engaged) return;
     let marks = this.chunkMarks, times = this.chunkTimes;
     (times.length === this.chunkHead || times[times.length - 1] !== now) && (marks.push(this.grid.mark()), times.push(now));
     let head = this.chunkHead;

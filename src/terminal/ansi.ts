@@ -149,6 +149,11 @@ export interface Perform {
   /** An ESC sequence of `Esc`. */
   esc(final: Esc): void;
   /**
+   * The stream has been read up to `bytes` (from its start) by the time of
+   * the next report: the same for any split of the input into reads.
+   */
+  consumed?(bytes: number): void;
+  /**
    * DECSET/DECRST 1049, 1047 or 47 (`mode`): a full-screen program entered
    * (true) or left (false) the alternate screen. One report per such parameter,
    * in order, as tmux applies each (input.c:1817-1823); only 1049 saves and
@@ -336,6 +341,11 @@ export class EscapeCleaner {
   private opParam2 = new Int32Array(1024);
   /** 1 if the text before the op (since the op before) is printable ASCII only. */
   private opPlain = new Uint8Array(1024);
+  /** Each op's end in the stream, in bytes from its start (see Perform.consumed). */
+  private opByte = new Float64Array(1024);
+  /** Bytes of the stream before this chunk, and the byte being read (where an op made now ends). */
+  private base = 0;
+  private at = 0;
   private ops = 0;
   /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
   private complex = false;
@@ -365,6 +375,7 @@ export class EscapeCleaner {
       this.opParam = new Int32Array(size);
       this.opParam2 = new Int32Array(size);
       this.opPlain = new Uint8Array(size);
+      this.opByte = new Float64Array(size);
     }
     this.ops = 0;
     this.complex = false;
@@ -395,6 +406,7 @@ export class EscapeCleaner {
             // The commonest op by far, recorded inline.
             const k = this.ops++;
             this.opAt[k] = o - this.extraBytes;
+            this.opByte[k] = this.base + i + 1;
             this.opCode[k] = LF;
             this.opPlain[k] = this.complex ? 0 : 1;
             this.complex = false;
@@ -405,12 +417,17 @@ export class EscapeCleaner {
             this.repeatChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
             asciiEnd = -1;
           } else {
+            this.at = i;
             o = this.control(out, o, b);
             if (b !== DEL) asciiEnd = -1;
           }
-        } else o = this.startCharacter(out, o, b);
+        } else {
+          this.at = i;
+          o = this.startCharacter(out, o, b);
+        }
         continue;
       }
+      this.at = i;
       // The DCS body has no "anywhere" transitions: only ESC \\ ends it.
       if (state === State.DcsBody) {
         if (b === ESC) state = State.DcsEscape;
@@ -544,7 +561,8 @@ export class EscapeCleaner {
     }
     this.state = state;
     this.lastChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
-    this.report(o, perform);
+    this.report(o, perform, this.base + n);
+    this.base += n;
   }
 
   /** End of stream: an unfinished character is reported as escaped bytes. */
@@ -554,18 +572,23 @@ export class EscapeCleaner {
     this.extraBytes = 0;
     this.lastChar = -1;
     this.complex = false;
-    this.report(this.escapePending(this.out, 0), perform);
+    this.at = -1;
+    this.report(this.escapePending(this.out, 0), perform, this.base);
   }
 
   /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
-  private report(length: number, perform: Perform): void {
-    if (length === 0 && this.ops === 0) return;
+  private report(length: number, perform: Perform, end: number): void {
+    if (length === 0 && this.ops === 0) {
+      perform.consumed?.(end);
+      return;
+    }
     const text = this.out.toString('utf8', 0, length);
     let from = 0;
     for (let k = 0; k < this.ops; k++) {
       const at = this.opAt[k]!;
       if (at > from) perform.print(text.slice(from, at), this.opPlain[k] === 1);
       from = at;
+      perform.consumed?.(this.opByte[k]!);
       const code = this.opCode[k]!;
       if (code < OP_CSI) perform.execute(code);
       else if (code < OP_ESC) perform.csi((code - OP_CSI) as Csi, this.opParam[k]!, this.opParam2[k]!);
@@ -581,6 +604,7 @@ export class EscapeCleaner {
       }
     }
     if (from < text.length) perform.print(from === 0 ? text : text.slice(from), !this.complex);
+    perform.consumed?.(end);
   }
 
   /**
@@ -603,6 +627,7 @@ export class EscapeCleaner {
     this.opParam[k] = param;
     this.opParam2[k] = param2;
     this.opPlain[k] = this.complex ? 0 : 1;
+    this.opByte[k] = this.base + this.at + 1;
     this.complex = false;
   }
 

@@ -205,6 +205,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   // ---- the redraw budget (see REDRAW_PER_BYTE)
   private credit = REDRAW_CREDIT_MAX;
+  /** Bytes of the stream the credit has grown by (see consumed). */
+  private consumedBytes = 0;
   /** The rows held at the last settle (see settleHeld). */
   private held = new Set<number>();
   /** Row ids whose redraw waits for the timer (out of credit before a line). */
@@ -303,9 +305,19 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return this.engaged ? this.grid : undefined;
   }
 
-  /** `bytes` more were read (at `now`, epoch ms, if known): the redraw credit grows (see REDRAW_PER_BYTE), rows written long enough ago are known (see QUIET_MS). */
-  input(bytes: number, now?: number): void {
-    this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE);
+  /**
+   * The cleaner has read the stream up to `bytes`: the redraw credit grows
+   * (see REDRAW_PER_BYTE) by the bytes as they are consumed, not by reads,
+   * so the log is the same however the stream is cut (review M6).
+   */
+  consumed(bytes: number): void {
+    if (bytes <= this.consumedBytes) return;
+    this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + (bytes - this.consumedBytes) * REDRAW_PER_BYTE);
+    this.consumedBytes = bytes;
+  }
+
+  /** A read of `bytes` came at `now` (epoch ms), if known: rows written long enough ago are known (see QUIET_MS). */
+  input(_bytes: number, now?: number): void {
     if (now === undefined || !this.engaged) return;
     const marks = this.chunkMarks;
     const times = this.chunkTimes;

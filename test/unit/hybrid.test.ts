@@ -378,6 +378,28 @@ describe('any bytes, any split: the same log (no timer in between)', () => {
   });
 });
 
+describe('the credit spent: any split still gives the same log (review M6)', () => {
+  it('a long line redrawn cell by cell until the credit runs out, then more, cut anywhere into reads', () => {
+    // 80x24: a line over 20 rows, 300 redraws of it (480 KB asked of a 64 Ki credit), then rows drawn by addressing.
+    let head = `${'x'.repeat(80 * 20)}\r\n${ESC}[22;24r${ESC}[24;1H`;
+    for (let i = 0; i < 300; i++) head += `${ESC}[5;10H${String.fromCharCode(97 + (i % 26))}${ESC}[24;1H\n`;
+    const tails = ['SECRET', `${ESC}[1;1HTOP`, '\r\n', `${ESC}[5;20Hz`, `${ESC}[24;1H\n`, `${ESC}[r`, `${ESC}[2J`, 'tail\r\n'];
+    const size = { columns: 80, rows: 24 };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tails), { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 12, size: 'max' }), fc.constantFrom(1, 7, 512, 4096), (parts, cuts, every) => {
+        const input = bytes(head + parts.join(''));
+        const whole = run([input], size).log;
+        assert.ok(whole.length > 20);
+        assert.deepEqual(run(split(input, cuts), size).log, whole);
+        const reads: Uint8Array[] = [];
+        for (let i = 0; i < input.length; i += every) reads.push(input.subarray(i, i + every));
+        assert.deepEqual(run(reads, size).log, whole);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
+    );
+  });
+});
+
 describe('the redraw budget: output cannot make the log grow out of proportion to it', () => {
   /** A line wrapping over most of the screen, held still above a 3-row scroll region; then one cell of it changed before each of `n` line feeds. */
   function attack(columns: number, rows: number, n: number): string {
