@@ -13614,11 +13614,11 @@ var Hybrid = class {
   }
   /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
   keepErased(text2) {
-    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(this.erased.replace(/ +$/, "")) && this.writeErased(), this.erased = text2);
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks(this.erased)) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(this.erased.replace(/ +$/, "")) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(trimBlanks(this.erased)) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;
@@ -13819,6 +13819,11 @@ var Hybrid = class {
     this.leavePending && (this.leavePending = !1, this.inBlock = !1, this.sink.screen(!1));
   }
 };
+function trimBlanks(text2) {
+  let end = text2.length;
+  for (; end > 0 && text2.charCodeAt(end - 1) === 32; ) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
 function clamp(value, fallback, max) {
   return value === void 0 || !Number.isFinite(value) || value < 1 ? fallback : Math.min(Math.floor(value), max);
 }
