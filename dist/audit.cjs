@@ -5815,6 +5815,8 @@ var EscapeCleaner = class {
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   marker = 0;
   intermediates = !1;
+  /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
+  escIntermediate = -1;
   /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
   pending = new Uint8Array(3);
   pendingLength = 0;
@@ -5835,6 +5837,11 @@ var EscapeCleaner = class {
   opParam2 = new Int32Array(1024);
   /** 1 if the text before the op (since the op before) is printable ASCII only. */
   opPlain = new Uint8Array(1024);
+  /** Each op's end in the stream, in bytes from its start (see Perform.consumed). */
+  opByte = new Float64Array(1024);
+  /** Bytes of the stream before this chunk, and the byte being read (where an op made now ends). */
+  base = 0;
+  at = 0;
   ops = 0;
   /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
   complex = !1;
@@ -5849,7 +5856,7 @@ var EscapeCleaner = class {
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
-      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2);
+      this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
     this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
     let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
@@ -5868,12 +5875,13 @@ var EscapeCleaner = class {
             out[o++] = b, asciiEnd = o;
           else if (b === LF) {
             let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
-          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
-        else o = this.startCharacter(out, o, b);
+            this.opAt[k] = o - this.extraBytes, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
+          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
+        else
+          this.at = i, o = this.startCharacter(out, o, b);
         continue;
       }
-      if (state === 13 /* DcsBody */) {
+      if (this.at = i, state === 13 /* DcsBody */) {
         b === ESC && (state = 14 /* DcsEscape */);
         continue;
       }
@@ -5887,10 +5895,10 @@ var EscapeCleaner = class {
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? state = 2 /* EscapeIntermediate */ : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 126 && (state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), state = 0 /* Ground */);
           break;
         case 9 /* DcsEntry */:
         case 10 /* DcsParam */:
@@ -5921,19 +5929,22 @@ var EscapeCleaner = class {
           break;
       }
     }
-    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2);
+    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2, this.base + n), this.base += n;
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.report(this.escapePending(this.out, 0), perform2);
+    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.at = -1, this.report(this.escapePending(this.out, 0), perform2, this.base);
   }
   /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
-  report(length, perform2) {
-    if (length === 0 && this.ops === 0) return;
+  report(length, perform2, end) {
+    if (length === 0 && this.ops === 0) {
+      perform2.consumed?.(end);
+      return;
+    }
     let text2 = this.out.toString("utf8", 0, length), from = 0;
     for (let k = 0; k < this.ops; k++) {
       let at = this.opAt[k];
-      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at;
+      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at, perform2.consumed?.(this.opByte[k]);
       let code = this.opCode[k];
       if (code < OP_CSI) perform2.execute(code);
       else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
@@ -5947,7 +5958,7 @@ var EscapeCleaner = class {
         perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
       }
     }
-    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex);
+    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex), perform2.consumed?.(end);
   }
   /**
    * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
@@ -5960,7 +5971,7 @@ var EscapeCleaner = class {
   }
   op(o, code, param3, param22) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1;
+    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
@@ -11726,11 +11737,11 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     });
   }
   /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
-  paneWidth(paneId, done) {
-    let args = ["display-message", "-p", "-t", paneId, "#{pane_width}"];
+  paneSize(paneId, done) {
+    let args = ["display-message", "-p", "-t", paneId, "#{pane_width} #{pane_height}"];
     this.runLater(args, (error, stdout) => {
-      let width = Number(stdout.trim());
-      done(!error && width > 0 ? width : void 0);
+      let [columns, rows] = stdout.trim().split(" ").map(Number);
+      done(!error && columns > 0 && rows > 0 ? { columns, rows } : void 0);
     });
   }
   /**
@@ -12538,12 +12549,14 @@ var Row2 = class {
   version;
   /** When the row's text last changed (not its position): a row that only scrolled keeps this. */
   written;
+  /** When DECALN last filled the row (-1: never): it still shows only that while `written` is this. */
+  alignedAt = -1;
   constructor(columns, id, version) {
     this.cells = new Uint16Array(columns).fill(SPACE), this.id = id, this.version = version, this.written = version;
   }
   /** Empties the row (grid_empty_line). */
   empty() {
-    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.printed = 0, this.complex = !1, this.extras = null, this.lead = "", this.wraps = !1, this.touched = !1;
+    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.printed = 0, this.complex = !1, this.extras = null, this.lead = "", this.wraps = !1, this.touched = !1, this.alignedAt = -1;
   }
   /** Text up to `end` cells, padding skipped. */
   text(end) {
@@ -12836,30 +12849,30 @@ var Row2 = class {
         this.cursorUp(param(first, 1, 1));
         break;
       case 66 /* CursorDown */:
-        this.cursorDown(param(first, 1, 1));
+        this.clampRow(this.cy + param(first, 1, 1)), this.cursorDown(param(first, 1, 1));
         break;
       case 67 /* CursorForward */:
-        this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
+        this.clampColumn(Math.min(this.cx, this.sx - 1) + param(first, 1, 1)), this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
         break;
       case 68 /* CursorBackward */:
         this.cx -= Math.min(param(first, 1, 1), this.cx);
         break;
       case 69 /* CursorNextLine */:
-        this.cx = 0, this.cursorDown(param(first, 1, 1));
+        this.clampRow(this.cy + param(first, 1, 1)), this.cx = 0, this.cursorDown(param(first, 1, 1));
         break;
       case 70 /* CursorPrecedingLine */:
         this.cx = 0, this.cursorUp(param(first, 1, 1));
         break;
       case 71 /* CursorColumn */:
       case 96 /* CursorColumnAbsolute */:
-        this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
+        this.clampColumn(param(first, 1, 1) - 1), this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
         break;
       case 100 /* CursorRow */:
-        this.cy = this.originRow(param(first, 1, 1) - 1);
+        this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0)), this.cy = this.originRow(param(first, 1, 1) - 1);
         break;
       case 72 /* CursorPosition */:
       case 102 /* CursorPositionHvp */:
-        this.cy = this.originRow(param(first, 1, 1) - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
+        this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0)) || this.clampColumn(param(second, 1, 1) - 1), this.cy = this.originRow(param(first, 1, 1) - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
       case 90 /* CursorBackwardTab */: {
         let cx = Math.min(this.cx, this.sx - 1), n = param(first, 1, 1);
@@ -12937,7 +12950,27 @@ var Row2 = class {
       case 99 /* Reset */:
         this.reset();
         break;
+      case 184 /* Alignment */:
+        this.alignmentTest();
+        break;
     }
+  }
+  /**
+   * DECALN (screen_write_alignmenttest, screen-write.c:977): every cell of the
+   * screen set to E (grid_view_set_cell: rows keep their wrapped flags), the
+   * cursor to the top left corner, the scroll region the whole screen.
+   */
+  alignmentTest() {
+    this.events.erasing(0, this.sy - 1);
+    let at = this.epoch;
+    for (let row of this.rowList)
+      row.cells.fill(69), row.used = row.printed = this.sx, row.complex = !1, row.extras = null, row.lead = "", row.touched = !0, row.version = row.written = row.alignedAt = at;
+    this.epoch++, this.cx = this.cy = 0, this.rupper = 0, this.rlower = this.sy - 1;
+  }
+  /** Row `y` holds only what DECALN filled it with, not written since: text three bytes in can print a screenful (see hybrid.ts settleGroup). */
+  aligned(y) {
+    let row = this.rowList[y];
+    return row.written === row.alignedAt;
   }
   /**
    * 1049, 1047 and 47: tmux's screen_alternate_on/off (screen.c:580, :605);
@@ -13018,6 +13051,14 @@ var Row2 = class {
     if (n = Math.min(n, cy > this.rlower ? this.sy - 1 - cy : this.rlower - cy), this.cx === this.sx) this.cx--;
     else if (n === 0) return;
     this.cy = cy + n;
+  }
+  /** Row `y` was asked for: past the last row, the move stops short (see ScreenEvents.clamped). */
+  clampRow(y) {
+    return y <= this.sy - 1 ? !1 : (this.events.clamped?.(), !0);
+  }
+  /** Column `x` was asked for: past the last column, the move stops short. */
+  clampColumn(x) {
+    x > this.sx - 1 && this.events.clamped?.();
   }
   saveCursor() {
     this.savedX = this.cx, this.savedY = this.cy, this.savedOrigin = this.origin;
@@ -13383,8 +13424,9 @@ var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, QUIET_MS = 500, DEFAULT_
 for (let final of "ABEFHfdJrLMSTsu") ENGAGING_CSI[final.charCodeAt(0)] = 1;
 var OVERWRITING_CSI = new Uint8Array(128);
 for (let final of "KXP@b") OVERWRITING_CSI[final.charCodeAt(0)] = 1;
-var ENGAGING_ESC = new Uint8Array(128);
+var ENGAGING_ESC = new Uint8Array(256);
 for (let final of "78DEMc") ENGAGING_ESC[final.charCodeAt(0)] = 1;
+ENGAGING_ESC[184 /* Alignment */] = 1;
 function rowsOf(text2, columns) {
   return text2.length <= columns ? 1 : Math.ceil(text2.length / columns);
 }
@@ -13414,6 +13456,8 @@ var Hybrid = class {
   maxLineChars;
   /** Origin mode (DECOM), for the screen model when it engages. */
   origin = !1;
+  /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
+  clampedMove = !1;
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   above = [];
@@ -13460,6 +13504,8 @@ var Hybrid = class {
   gone = [];
   // ---- the redraw budget (see REDRAW_PER_BYTE)
   credit = REDRAW_CREDIT_MAX;
+  /** Bytes of the stream the credit has grown by (see consumed). */
+  consumedBytes = 0;
   /** The rows held at the last settle (see settleHeld). */
   held = /* @__PURE__ */ new Set();
   /** Row ids whose redraw waits for the timer (out of credit before a line). */
@@ -13478,10 +13524,14 @@ var Hybrid = class {
   setColumns(columns) {
     this.lines.setColumns(columns), this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
   }
+  /** The pane's size changed: both models learn it. */
+  setSize(columns, rows) {
+    this.lines.setColumns(columns), this.resize(columns, rows);
+  }
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    this.columns = columns, this.height = rows;
+    this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
     grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer")), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
   }
@@ -13513,9 +13563,17 @@ var Hybrid = class {
   get model() {
     return this.engaged ? this.grid : void 0;
   }
-  /** `bytes` more were read (at `now`, epoch ms, if known): the redraw credit grows (see REDRAW_PER_BYTE), rows written long enough ago are known (see QUIET_MS). */
-  input(bytes, now) {
-    if (this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE), now === void 0 || !this.engaged) return;
+  /**
+   * The cleaner has read the stream up to `bytes`: the redraw credit grows
+   * (see REDRAW_PER_BYTE) by the bytes as they are consumed, not by reads,
+   * so the log is the same however the stream is cut (review M6).
+   */
+  consumed(bytes) {
+    bytes <= this.consumedBytes || (this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + (bytes - this.consumedBytes) * REDRAW_PER_BYTE), this.consumedBytes = bytes);
+  }
+  /** A read of `bytes` came at `now` (epoch ms), if known: rows written long enough ago are known (see QUIET_MS). */
+  input(_bytes, now) {
+    if (now === void 0 || !this.engaged) return;
     let marks = this.chunkMarks, times = this.chunkTimes;
     (times.length === this.chunkHead || times[times.length - 1] !== now) && (marks.push(this.grid.mark()), times.push(now));
     let head = this.chunkHead;
@@ -13526,7 +13584,11 @@ var Hybrid = class {
    * Rows `from`..`to` are about to be written over: one that has stood
    * QUIET_MS since it changed is settled first (a frame, in the alternate
    * screen), as the quiet timer would have; the line in progress is not
-   * (its edits are the line's, logged when it is finished).
+   * (its edits are the line's, logged when it is finished). Only the row's
+   * own change counts: one logged since (the line settled when another of
+   * its rows was written over) is no reason to log the whole line again, or
+   * one cell changed per row of a line wrapped over the screen would log
+   * the screenful once per row (review M4).
    */
   beforeOverwrite(from, to) {
     let grid = this.grid, quiet = this.quietMark;
@@ -13538,7 +13600,10 @@ var Hybrid = class {
       return;
     }
     for (let y = from; y <= to; y++) {
-      if (grid.rowWritten(y) > quiet) continue;
+      let written = grid.rowWritten(y);
+      if (written > quiet) continue;
+      let at = this.loggedAt.get(grid.rowId(y));
+      if (at !== void 0 && written <= at) continue;
       let [first, last] = this.bounds(y);
       this.isPending(first, last) || this.settleGroup(first, last, "timer"), y = last;
     }
@@ -13597,7 +13662,7 @@ var Hybrid = class {
       this.keepErased(erased), this.afterClear();
       return;
     }
-    grid.csi(final, first, second);
+    grid.csi(final, first, second), this.clampedMove && (this.clampedMove = !1, this.settleCursorLine());
   }
   esc(final) {
     if (!this.engaged) {
@@ -13619,7 +13684,7 @@ var Hybrid = class {
       this.keepErased(erased), this.afterClear();
       return;
     }
-    grid.esc(final);
+    grid.esc(final), final === 184 /* Alignment */ && !grid.alternate && (this.pendingId = grid.rowId(grid.cursorY));
   }
   screen(alternate, mode = 1049) {
     if (this.noAlternateScreen) return;
@@ -13645,8 +13710,22 @@ var Hybrid = class {
       above.push(text2), above.length > this.height && above.shift();
     this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text2, this.columns)), this.height - 1);
   }
+  /**
+   * A cursor move stopped at the edge of the size known (the line model's,
+   * or the screen model's before it moves): the pane is likely larger, and
+   * tmux is asked (the recorder's). Until the answer, text drawn past the
+   * edge lands in the model's last row or column, over what stands there,
+   * while the real screen keeps both: the line the cursor leaves and the one
+   * it lands on are logged as they show now (a redraw paid from the credit),
+   * so that neither is lost to the next write.
+   */
   clamped() {
-    this.sink.clamped?.();
+    this.sink.clamped?.(), !(!this.engaged || this.grid.alternate) && (this.settleCursorLine(), this.clampedMove = !0);
+  }
+  /** The cursor's line, unless it is the line in progress (logged at its LF). */
+  settleCursorLine() {
+    let [first, last] = this.bounds(this.grid.cursorY);
+    this.isPending(first, last) || this.settleGroup(first, last, "line");
   }
   // ------------------------------------------------------------ ScreenEvents (the screen model's)
   scrolled(y, history) {
@@ -13848,11 +13927,11 @@ var Hybrid = class {
   }
   /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
   keepErased(text2) {
-    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(this.erased.replace(/ +$/, "")) && this.writeErased(), this.erased = text2);
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks(this.erased)) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(this.erased.replace(/ +$/, "")) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(trimBlanks(this.erased)) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;
@@ -13925,7 +14004,7 @@ var Hybrid = class {
       was === void 0 ? known = !1 : logged ??= was;
     }
     if (logged === void 0 || logged === "" && known) {
-      if (text2 === "") return;
+      if (text2 === "" || this.allAligned(first, last) && !this.pay(text2, first, last, why)) return;
       this.emit(text2, this.pieces.has(grid.rowId(first)));
     } else if (text2 !== logged || !known) {
       if (text2 === logged) {
@@ -13933,16 +14012,33 @@ var Hybrid = class {
         return;
       }
       if (text2 !== "")
-        if (why !== "timer" && text2.length > this.credit) {
-          if (why === "line") {
-            for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
-            return;
-          }
-          this.skippedRedraws++, this.skippedChars += text2.length;
+        if (why === "line" && text2.length > this.credit) {
+          for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
+          return;
         } else
           this.credit = Math.max(0, this.credit - text2.length), this.emit(text2, !1, !0);
     } else return;
     this.markLogged(first, last, text2);
+  }
+  /** Rows `first`..`last` show only DECALN's fill. */
+  allAligned(first, last) {
+    let grid = this.grid;
+    for (let y = first; y <= last; y++) if (!grid.aligned(y)) return !1;
+    return !0;
+  }
+  /**
+   * `text` paid for from the redraw credit (see REDRAW_PER_BYTE); if there is
+   * not enough, before a line it waits for the timer (false, not marked),
+   * leaving the screen it is counted as skipped (false, marked logged).
+   */
+  pay(text2, first, last, why) {
+    if (why === "timer" || text2.length <= this.credit)
+      return this.credit = Math.max(0, this.credit - text2.length), !0;
+    if (why === "line") {
+      for (let y = first; y <= last; y++) this.deferred.add(this.grid.rowId(y));
+      return !1;
+    }
+    return this.skippedRedraws++, this.skippedChars += text2.length, this.markLogged(first, last, text2), !1;
   }
   markLogged(first, last, text2) {
     let grid = this.grid, at = grid.mark();
@@ -14036,6 +14132,11 @@ var Hybrid = class {
     this.leavePending && (this.leavePending = !1, this.inBlock = !1, this.sink.screen(!1));
   }
 };
+function trimBlanks(text2) {
+  let end = text2.length;
+  for (; end > 0 && text2.charCodeAt(end - 1) === 32; ) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
 function clamp(value, fallback, max) {
   return value === void 0 || !Number.isFinite(value) || value < 1 ? fallback : Math.min(Math.floor(value), max);
 }
@@ -14051,6 +14152,10 @@ var Transcript = class {
   /** The pane's width changed (a resize). */
   setColumns(columns) {
     this.hybrid.setColumns(columns);
+  }
+  /** The pane's size changed (a resize). */
+  resize(columns, rows) {
+    this.hybrid.setSize(columns, rows);
   }
   /** What the screen showed before the stream began: the cursor's line up to the cursor, and the rows above it. */
   seed(text2, rowsAbove) {
@@ -14349,7 +14454,7 @@ function heldWhileAsking(source, hold) {
     }
   };
 }
-var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
+var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   constructor(stamper, pipeline2, options) {
     this.stamper = stamper;
     this.pipeline = pipeline2;
@@ -14377,7 +14482,7 @@ var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   time = 0;
   /** Set while a chunk is being turned into records: they all take its stamp. */
   inChunk = !1;
-  widthAskedAt = Number.NEGATIVE_INFINITY;
+  sizeAskedAt = Number.NEGATIVE_INFINITY;
   quiet;
   settledAt = 0;
   ended = !1;
@@ -14410,7 +14515,7 @@ var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     let time = this.tick();
     this.inChunk = !0;
     try {
-      this.transcript.push(chunk, this.time), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"));
+      this.transcript.push(chunk, this.time), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"), this.askSize());
     } catch (error) {
       this.terminalFailed(error, chunk.length);
     } finally {
@@ -14488,11 +14593,23 @@ var WIDTH_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
       }
     });
   }
-  /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */
+  /** LineSink: a cursor move stopped at the edge of the size we know; the pane may be larger now. */
   clamped() {
-    let ask = this.options.paneWidth;
-    !ask || this.time - this.widthAskedAt < WIDTH_ASK_MS || (this.widthAskedAt = this.time, ask((width) => {
-      width !== void 0 && this.transcript.setColumns(width);
+    this.askSize();
+  }
+  /** Asks tmux for the pane's size, at most every SIZE_ASK_MS; the answer resizes the models. Never waits on tmux. */
+  askSize() {
+    let ask = this.options.paneSize;
+    !ask || this.time - this.sizeAskedAt < SIZE_ASK_MS || (this.sizeAskedAt = this.time, ask((size2) => {
+      if (!(size2 === void 0 || this.ended)) {
+        this.tick();
+        try {
+          this.transcript.resize(size2.columns, size2.rows);
+        } catch (error) {
+          this.terminalFailed(error, 0);
+        }
+        this.pipeline.flush();
+      }
     }));
   }
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
@@ -15727,7 +15844,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : void 0,
+    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, done) : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });

@@ -29,8 +29,12 @@ export interface RecorderOptions {
   newlineReturns?: boolean;
   /** The pane's height at start: the screen model's (none for `pipe --file`: 24). */
   height?: number;
-  /** Asks tmux for the pane's width now, asynchronously: a resize is learnt when a cursor move hits the old edge. */
-  paneWidth?: (done: (width: number | undefined) => void) => void;
+  /**
+   * Asks tmux for the pane's size now, asynchronously: a resize is learnt when
+   * a cursor move hits the old edge, and every BUSY_MS while the screen model
+   * has the stream (a pane made shorter shows no such move).
+   */
+  paneSize?: (done: (size: { columns: number; rows: number } | undefined) => void) => void;
   /** tmux, for the hashes integrated shells registered (none: every command mark is `verified=no`). */
   shellKeys?: ShellKeys;
   /** The pipeline's hold, which keeps records back while a shell's key is being looked up (first in the pipeline's transforms). */
@@ -51,8 +55,8 @@ function heldWhileAsking(source: ScreenSource, hold: Hold): ScreenSource {
   };
 }
 
-/** A pane resized often (a window being dragged) is asked its width at most this often. */
-const WIDTH_ASK_MS = 1000;
+/** A pane resized often (a window being dragged) is asked its size at most this often. */
+const SIZE_ASK_MS = 1000;
 /**
  * While the screen model has the stream, what it shows is logged once the
  * pane has been quiet QUIET_MS (a redrawn row's last state, a full-screen
@@ -72,7 +76,7 @@ export class Recorder implements ScreenSink {
   private time = 0;
   /** Set while a chunk is being turned into records: they all take its stamp. */
   private inChunk = false;
-  private widthAskedAt = Number.NEGATIVE_INFINITY;
+  private sizeAskedAt = Number.NEGATIVE_INFINITY;
   private quiet: NodeJS.Timeout | undefined;
   private settledAt = 0;
   private ended = false;
@@ -134,6 +138,7 @@ export class Recorder implements ScreenSink {
       if (this.transcript.busy && time - this.settledAt >= BUSY_MS) {
         this.settledAt = time;
         this.transcript.settle('busy');
+        this.askSize();
       }
     } catch (error) {
       this.terminalFailed(error as Error, chunk.length);
@@ -243,13 +248,25 @@ export class Recorder implements ScreenSink {
     });
   }
 
-  /** LineSink: a cursor move stopped at the width we know; the pane may be wider now. Never waits on tmux. */
+  /** LineSink: a cursor move stopped at the edge of the size we know; the pane may be larger now. */
   clamped(): void {
-    const ask = this.options.paneWidth;
-    if (!ask || this.time - this.widthAskedAt < WIDTH_ASK_MS) return;
-    this.widthAskedAt = this.time;
-    ask((width) => {
-      if (width !== undefined) this.transcript.setColumns(width);
+    this.askSize();
+  }
+
+  /** Asks tmux for the pane's size, at most every SIZE_ASK_MS; the answer resizes the models. Never waits on tmux. */
+  private askSize(): void {
+    const ask = this.options.paneSize;
+    if (!ask || this.time - this.sizeAskedAt < SIZE_ASK_MS) return;
+    this.sizeAskedAt = this.time;
+    ask((size) => {
+      if (size === undefined || this.ended) return;
+      this.tick();
+      try {
+        this.transcript.resize(size.columns, size.rows);
+      } catch (error) {
+        this.terminalFailed(error as Error, 0);
+      }
+      this.pipeline.flush();
     });
   }
 

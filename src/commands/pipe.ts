@@ -165,7 +165,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneWidth: recording.socket ? (done) => tmux.paneWidth(recording.paneId, done) : undefined,
+    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, done) : undefined,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,
     hold,
   });

@@ -108,6 +108,8 @@ export const enum Esc {
   ReverseIndex = 0x4d,
   /** RIS: reset to the initial state (clears the screen) */
   Reset = 0x63,
+  /** DECALN (`ESC # 8`, input.c:213): the screen filled with E, the cursor home, the region reset; its final with the top bit, the one ESC with an intermediate that touches the screen. */
+  Alignment = 0xb8,
 }
 
 /**
@@ -146,6 +148,11 @@ export interface Perform {
   csi(final: Csi, first: number, second: number): void;
   /** An ESC sequence of `Esc`. */
   esc(final: Esc): void;
+  /**
+   * The stream has been read up to `bytes` (from its start) by the time of
+   * the next report: the same for any split of the input into reads.
+   */
+  consumed?(bytes: number): void;
   /**
    * DECSET/DECRST 1049, 1047 or 47 (`mode`): a full-screen program entered
    * (true) or left (false) the alternate screen. One report per such parameter,
@@ -312,6 +319,8 @@ export class EscapeCleaner {
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   private marker = 0;
   private intermediates = false;
+  /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
+  private escIntermediate = -1;
   /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
   private readonly pending = new Uint8Array(3);
   private pendingLength = 0;
@@ -332,6 +341,11 @@ export class EscapeCleaner {
   private opParam2 = new Int32Array(1024);
   /** 1 if the text before the op (since the op before) is printable ASCII only. */
   private opPlain = new Uint8Array(1024);
+  /** Each op's end in the stream, in bytes from its start (see Perform.consumed). */
+  private opByte = new Float64Array(1024);
+  /** Bytes of the stream before this chunk, and the byte being read (where an op made now ends). */
+  private base = 0;
+  private at = 0;
   private ops = 0;
   /** Since the last op, text other than printable ASCII was written (a TAB or a UTF-8 character). */
   private complex = false;
@@ -361,6 +375,7 @@ export class EscapeCleaner {
       this.opParam = new Int32Array(size);
       this.opParam2 = new Int32Array(size);
       this.opPlain = new Uint8Array(size);
+      this.opByte = new Float64Array(size);
     }
     this.ops = 0;
     this.complex = false;
@@ -391,6 +406,7 @@ export class EscapeCleaner {
             // The commonest op by far, recorded inline.
             const k = this.ops++;
             this.opAt[k] = o - this.extraBytes;
+            this.opByte[k] = this.base + i + 1;
             this.opCode[k] = LF;
             this.opPlain[k] = this.complex ? 0 : 1;
             this.complex = false;
@@ -401,12 +417,17 @@ export class EscapeCleaner {
             this.repeatChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
             asciiEnd = -1;
           } else {
+            this.at = i;
             o = this.control(out, o, b);
             if (b !== DEL) asciiEnd = -1;
           }
-        } else o = this.startCharacter(out, o, b);
+        } else {
+          this.at = i;
+          o = this.startCharacter(out, o, b);
+        }
         continue;
       }
+      this.at = i;
       // The DCS body has no "anywhere" transitions: only ESC \\ ends it.
       if (state === State.DcsBody) {
         if (b === ESC) state = State.DcsEscape;
@@ -455,8 +476,10 @@ export class EscapeCleaner {
             // SOS, PM, APC, and ESC k: tmux's window-rename string, never shown (input.c:703).
             state = State.IgnoredString;
             this.stringSince = this.now;
-          } else if (b >= 0x20 && b <= 0x2f) state = State.EscapeIntermediate;
-          else if (b < 0x7f) {
+          } else if (b >= 0x20 && b <= 0x2f) {
+            state = State.EscapeIntermediate;
+            this.escIntermediate = b;
+          } else if (b < 0x7f) {
             if (REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
             state = State.Ground;
           }
@@ -464,7 +487,12 @@ export class EscapeCleaner {
           break;
         case State.EscapeIntermediate:
           if (b < 0x20) o = this.control(out, o, b);
-          else if (b >= 0x30 && b <= 0x7e) state = State.Ground; // 0x7f–0xff ignored (input.c:521)
+          else if (b >= 0x20 && b <= 0x2f) this.escIntermediate = -1;
+          else if (b >= 0x30 && b <= 0x7e) {
+            // input_esc_table (input.c:208): of the sequences with an intermediate only DECALN touches the screen.
+            if (b === 0x38 && this.escIntermediate === 0x23) this.op(o, OP_ESC + Esc.Alignment, -1, -1);
+            state = State.Ground;
+          } // 0x7f–0xff ignored (input.c:521)
           break;
         case State.DcsEntry:
         case State.DcsParam:
@@ -533,7 +561,8 @@ export class EscapeCleaner {
     }
     this.state = state;
     this.lastChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
-    this.report(o, perform);
+    this.report(o, perform, this.base + n);
+    this.base += n;
   }
 
   /** End of stream: an unfinished character is reported as escaped bytes. */
@@ -543,18 +572,23 @@ export class EscapeCleaner {
     this.extraBytes = 0;
     this.lastChar = -1;
     this.complex = false;
-    this.report(this.escapePending(this.out, 0), perform);
+    this.at = -1;
+    this.report(this.escapePending(this.out, 0), perform, this.base);
   }
 
   /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
-  private report(length: number, perform: Perform): void {
-    if (length === 0 && this.ops === 0) return;
+  private report(length: number, perform: Perform, end: number): void {
+    if (length === 0 && this.ops === 0) {
+      perform.consumed?.(end);
+      return;
+    }
     const text = this.out.toString('utf8', 0, length);
     let from = 0;
     for (let k = 0; k < this.ops; k++) {
       const at = this.opAt[k]!;
       if (at > from) perform.print(text.slice(from, at), this.opPlain[k] === 1);
       from = at;
+      perform.consumed?.(this.opByte[k]!);
       const code = this.opCode[k]!;
       if (code < OP_CSI) perform.execute(code);
       else if (code < OP_ESC) perform.csi((code - OP_CSI) as Csi, this.opParam[k]!, this.opParam2[k]!);
@@ -570,6 +604,7 @@ export class EscapeCleaner {
       }
     }
     if (from < text.length) perform.print(from === 0 ? text : text.slice(from), !this.complex);
+    perform.consumed?.(end);
   }
 
   /**
@@ -592,6 +627,7 @@ export class EscapeCleaner {
     this.opParam[k] = param;
     this.opParam2[k] = param2;
     this.opPlain[k] = this.complex ? 0 : 1;
+    this.opByte[k] = this.base + this.at + 1;
     this.complex = false;
   }
 

@@ -53,6 +53,13 @@ export interface ScreenEvents {
   erasing(top: number, bottom: number): void;
   /** The alternate screen is about to be entered (true) or left (false); on leave its rows are still readable. */
   switching(alternate: boolean): void;
+  /**
+   * A move (CUP, VPA, CUD, CNL, CUF, HPA) is about to stop at the screen's
+   * edge short of where it was asked to go: the pane is likely larger than
+   * the model knows (a resize not learnt yet), and the text about to be
+   * written there stands elsewhere on the real screen.
+   */
+  clamped?(): void;
 }
 
 const NO_EVENTS: ScreenEvents = { scrolled() {}, erasing() {}, switching() {} };
@@ -140,6 +147,8 @@ class Row {
   version: number;
   /** When the row's text last changed (not its position): a row that only scrolled keeps this. */
   written: number;
+  /** When DECALN last filled the row (-1: never): it still shows only that while `written` is this. */
+  alignedAt = -1;
 
   constructor(columns: number, id: number, version: number) {
     this.cells = new Uint16Array(columns).fill(SPACE);
@@ -158,6 +167,7 @@ class Row {
     this.lead = '';
     this.wraps = false;
     this.touched = false;
+    this.alignedAt = -1;
   }
 
   /** Text up to `end` cells, padding skipped. */
@@ -539,9 +549,11 @@ export class ScreenGrid implements Perform {
         this.cursorUp(param(first, 1, 1));
         break;
       case Csi.CursorDown:
+        this.clampRow(this.cy + param(first, 1, 1));
         this.cursorDown(param(first, 1, 1));
         break;
       case Csi.CursorForward:
+        this.clampColumn(Math.min(this.cx, this.sx - 1) + param(first, 1, 1));
         // screen-write.c:915; from the pending-wrap column the sum passes the edge and set_cursor clamps (:99).
         this.cx = Math.min(this.cx + param(first, 1, 1), this.sx - 1);
         break;
@@ -549,6 +561,7 @@ export class ScreenGrid implements Perform {
         this.cx -= Math.min(param(first, 1, 1), this.cx);
         break;
       case Csi.CursorNextLine:
+        this.clampRow(this.cy + param(first, 1, 1));
         this.cx = 0;
         this.cursorDown(param(first, 1, 1));
         break;
@@ -558,14 +571,17 @@ export class ScreenGrid implements Perform {
         break;
       case Csi.CursorColumn:
       case Csi.CursorColumnAbsolute:
+        this.clampColumn(param(first, 1, 1) - 1);
         this.cx = Math.min(param(first, 1, 1) - 1, this.sx - 1);
         break;
       case Csi.CursorRow:
         // VPA keeps the column, even the pending-wrap one (screen_write_set_cursor with cx -1).
+        this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0));
         this.cy = this.originRow(param(first, 1, 1) - 1);
         break;
       case Csi.CursorPosition:
       case Csi.CursorPositionHvp:
+        if (!this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0))) this.clampColumn(param(second, 1, 1) - 1);
         this.cy = this.originRow(param(first, 1, 1) - 1);
         this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
@@ -661,7 +677,40 @@ export class ScreenGrid implements Perform {
       case Esc.Reset:
         this.reset();
         break;
+      case Esc.Alignment:
+        this.alignmentTest();
+        break;
     }
+  }
+
+  /**
+   * DECALN (screen_write_alignmenttest, screen-write.c:977): every cell of the
+   * screen set to E (grid_view_set_cell: rows keep their wrapped flags), the
+   * cursor to the top left corner, the scroll region the whole screen.
+   */
+  private alignmentTest(): void {
+    this.events.erasing(0, this.sy - 1);
+    const at = this.epoch;
+    for (const row of this.rowList) {
+      row.cells.fill(0x45);
+      row.used = row.printed = this.sx;
+      row.complex = false;
+      row.extras = null;
+      row.lead = '';
+      row.touched = true;
+      row.version = row.written = row.alignedAt = at;
+    }
+    // Writes after this are later than the fill (see aligned).
+    this.epoch++;
+    this.cx = this.cy = 0;
+    this.rupper = 0;
+    this.rlower = this.sy - 1;
+  }
+
+  /** Row `y` holds only what DECALN filled it with, not written since: text three bytes in can print a screenful (see hybrid.ts settleGroup). */
+  aligned(y: number): boolean {
+    const row = this.rowList[y]!;
+    return row.written === row.alignedAt;
   }
 
   /**
@@ -797,6 +846,18 @@ export class ScreenGrid implements Perform {
     if (this.cx === this.sx) this.cx--;
     else if (n === 0) return;
     this.cy = cy + n;
+  }
+
+  /** Row `y` was asked for: past the last row, the move stops short (see ScreenEvents.clamped). */
+  private clampRow(y: number): boolean {
+    if (y <= this.sy - 1) return false;
+    this.events.clamped?.();
+    return true;
+  }
+
+  /** Column `x` was asked for: past the last column, the move stops short. */
+  private clampColumn(x: number): void {
+    if (x > this.sx - 1) this.events.clamped?.();
   }
 
   private saveCursor(): void {

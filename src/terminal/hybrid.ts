@@ -44,7 +44,7 @@ export interface ScreenSink extends LineSink {
   frame(rows: string[]): void;
   /** Rows of the alternate screen that left it (scrolled off, erased) before a frame showed them. */
   scrolledOff(rows: string[]): void;
-  /** Redrawn states of rows that left the screen unlogged, the redraw budget being spent (see REDRAW_PER_BYTE): how many, and their characters. */
+  /** Rows filled by DECALN that left the screen unlogged, the redraw budget being spent (see REDRAW_PER_BYTE): how many, and their characters. */
   skipped?(redraws: number, chars: number): void;
 }
 
@@ -63,7 +63,9 @@ type Why = 'line' | 'timer' | 'leaving';
  * grows with the input, this many characters per byte read, up to
  * REDRAW_CREDIT_MAX. Out of credit, a redraw before a line waits for the
  * recorder's timer (its final state is logged then, or when it leaves the
- * screen); one leaving the screen is counted (`skipped`) instead of logged.
+ * screen); one leaving the screen is logged all the same (its last state).
+ * Rows only DECALN filled pay too, and leaving out of credit are counted
+ * (`skipped`) instead: their text is E, and three bytes make a screenful.
  * Ordinary redraws (a progress block, a status line) print more bytes than
  * they show and never reach the limit.
  */
@@ -96,9 +98,11 @@ for (const final of 'ABEFHfdJrLMSTsu') ENGAGING_CSI[final.charCodeAt(0)] = 1;
 /** CSI finals that write over the cursor's row without the screen model reporting it: EL, ECH, DCH, ICH, REP. */
 const OVERWRITING_CSI = new Uint8Array(0x80);
 for (const final of 'KXP@b') OVERWRITING_CSI[final.charCodeAt(0)] = 1;
-/** ESC finals that do (input.c:208): DECSC, DECRC, IND, NEL, RI, RIS. */
-const ENGAGING_ESC = new Uint8Array(0x80);
+/** ESC finals that do (input.c:208): DECSC, DECRC, IND, NEL, RI, RIS, DECALN. */
+const ENGAGING_ESC = new Uint8Array(0x100);
 for (const final of '78DEMc') ENGAGING_ESC[final.charCodeAt(0)] = 1;
+// DECALN: fills the screen and homes the cursor (screen-write.c:977).
+ENGAGING_ESC[Esc.Alignment] = 1;
 
 /** Cells `text` takes, counting each UTF-16 unit as one: the line model's own count, good enough to place rows. */
 function rowsOf(text: string, columns: number): number {
@@ -149,6 +153,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private readonly maxLineChars: number;
   /** Origin mode (DECOM), for the screen model when it engages. */
   private origin = false;
+  /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
+  private clampedMove = false;
 
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
@@ -199,6 +205,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   // ---- the redraw budget (see REDRAW_PER_BYTE)
   private credit = REDRAW_CREDIT_MAX;
+  /** Bytes of the stream the credit has grown by (see consumed). */
+  private consumedBytes = 0;
   /** The rows held at the last settle (see settleHeld). */
   private held = new Set<number>();
   /** Row ids whose redraw waits for the timer (out of credit before a line). */
@@ -234,6 +242,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
   }
 
+  /** The pane's size changed: both models learn it. */
+  setSize(columns: number, rows: number): void {
+    this.lines.setColumns(columns);
+    this.resize(columns, rows);
+  }
+
   /** The pane's size changed. */
   resize(columns: number, rows: number): void {
     columns = clamp(columns, this.columns, MAX_COLUMNS);
@@ -241,6 +255,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (columns === this.columns && rows === this.height) return;
     this.columns = columns;
     this.height = rows;
+    // The fast path's picture of the screen: the cursor is still on the screen.
+    this.above = this.above.slice(-rows);
+    this.fastRow = Math.min(this.fastRow, rows - 1);
     const grid = this.grid;
     if (!grid) return;
     if (this.engaged) {
@@ -288,9 +305,19 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return this.engaged ? this.grid : undefined;
   }
 
-  /** `bytes` more were read (at `now`, epoch ms, if known): the redraw credit grows (see REDRAW_PER_BYTE), rows written long enough ago are known (see QUIET_MS). */
-  input(bytes: number, now?: number): void {
-    this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + bytes * REDRAW_PER_BYTE);
+  /**
+   * The cleaner has read the stream up to `bytes`: the redraw credit grows
+   * (see REDRAW_PER_BYTE) by the bytes as they are consumed, not by reads,
+   * so the log is the same however the stream is cut (review M6).
+   */
+  consumed(bytes: number): void {
+    if (bytes <= this.consumedBytes) return;
+    this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + (bytes - this.consumedBytes) * REDRAW_PER_BYTE);
+    this.consumedBytes = bytes;
+  }
+
+  /** A read of `bytes` came at `now` (epoch ms), if known: rows written long enough ago are known (see QUIET_MS). */
+  input(_bytes: number, now?: number): void {
     if (now === undefined || !this.engaged) return;
     const marks = this.chunkMarks;
     const times = this.chunkTimes;
@@ -314,7 +341,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * Rows `from`..`to` are about to be written over: one that has stood
    * QUIET_MS since it changed is settled first (a frame, in the alternate
    * screen), as the quiet timer would have; the line in progress is not
-   * (its edits are the line's, logged when it is finished).
+   * (its edits are the line's, logged when it is finished). Only the row's
+   * own change counts: one logged since (the line settled when another of
+   * its rows was written over) is no reason to log the whole line again, or
+   * one cell changed per row of a line wrapped over the screen would log
+   * the screenful once per row (review M4).
    */
   private beforeOverwrite(from: number, to: number): void {
     const grid = this.grid!;
@@ -327,7 +358,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     for (let y = from; y <= to; y++) {
-      if (grid.rowWritten(y) > quiet) continue;
+      const written = grid.rowWritten(y);
+      if (written > quiet) continue;
+      const at = this.loggedAt.get(grid.rowId(y));
+      if (at !== undefined && written <= at) continue;
       const [first, last] = this.bounds(y);
       if (!this.isPending(first, last)) this.settleGroup(first, last, 'timer');
       y = last;
@@ -421,6 +455,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     grid.csi(final, first, second);
+    if (this.clampedMove) {
+      this.clampedMove = false;
+      this.settleCursorLine();
+    }
   }
 
   esc(final: Esc): void {
@@ -447,6 +485,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     grid.esc(final);
+    // DECALN settled every row before it filled them (erasing): the line in progress is now the one at home.
+    if (final === Esc.Alignment && !grid.alternate) this.pendingId = grid.rowId(grid.cursorY);
   }
 
   screen(alternate: boolean, mode = 1049): void {
@@ -493,8 +533,26 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text, this.columns)), this.height - 1);
   }
 
+  /**
+   * A cursor move stopped at the edge of the size known (the line model's,
+   * or the screen model's before it moves): the pane is likely larger, and
+   * tmux is asked (the recorder's). Until the answer, text drawn past the
+   * edge lands in the model's last row or column, over what stands there,
+   * while the real screen keeps both: the line the cursor leaves and the one
+   * it lands on are logged as they show now (a redraw paid from the credit),
+   * so that neither is lost to the next write.
+   */
   clamped(): void {
     this.sink.clamped?.();
+    if (!this.engaged || this.grid!.alternate) return;
+    this.settleCursorLine();
+    this.clampedMove = true;
+  }
+
+  /** The cursor's line, unless it is the line in progress (logged at its LF). */
+  private settleCursorLine(): void {
+    const [first, last] = this.bounds(this.grid!.cursorY);
+    if (!this.isPending(first, last)) this.settleGroup(first, last, 'line');
   }
 
   // ------------------------------------------------------------ ScreenEvents (the screen model's)
@@ -815,13 +873,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
   private keepErased(text: string | undefined): void {
     if (text === undefined) return;
-    if (this.erased !== undefined && !text.startsWith(this.erased.replace(/ +$/, ''))) this.writeErased();
+    if (this.erased !== undefined && !text.startsWith(trimBlanks(this.erased))) this.writeErased();
     this.erased = text;
   }
 
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   private beforeLine(text: string): void {
-    if (!text.startsWith(this.erased!.replace(/ +$/, ''))) this.writeErased();
+    if (!text.startsWith(trimBlanks(this.erased!))) this.writeErased();
     this.erased = undefined;
   }
 
@@ -925,6 +983,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // A row logged blank that now holds text is new text, not a redraw (a progress line written into the blank line below a command).
     if (logged === undefined || (logged === '' && known)) {
       if (text === '') return;
+      // Rows only DECALN filled: three bytes show a screenful, again and again; charged as redraws are.
+      if (this.allAligned(first, last) && !this.pay(text, first, last, why)) return;
       this.emit(text, this.pieces.has(grid.rowId(first)));
     } else if (text !== logged || !known) {
       if (text === logged) {
@@ -933,14 +993,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       }
       // An erased row says nothing new: what it showed was logged.
       if (text !== '') {
-        if (why !== 'timer' && text.length > this.credit) {
-          if (why === 'line') {
-            // Not marked logged: the timer logs its state then, or its leaving does.
-            for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
-            return;
-          }
-          this.skippedRedraws++;
-          this.skippedChars += text.length;
+        // Out of credit, a redraw before a line waits for the timer (not marked logged: the timer logs its state
+        // then, or its leaving does). A row leaving the screen is logged whatever the credit: the budget limits
+        // repeated redraws, not the last state of a row, which no later settle can show (review M3). A line leaves
+        // once, and its text came in as bytes: that bounds what this costs.
+        if (why === 'line' && text.length > this.credit) {
+          for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
+          return;
         } else {
           this.credit = Math.max(0, this.credit - text.length);
           this.emit(text, false, true);
@@ -948,6 +1007,33 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       }
     } else return;
     this.markLogged(first, last, text);
+  }
+
+  /** Rows `first`..`last` show only DECALN's fill. */
+  private allAligned(first: number, last: number): boolean {
+    const grid = this.grid!;
+    for (let y = first; y <= last; y++) if (!grid.aligned(y)) return false;
+    return true;
+  }
+
+  /**
+   * `text` paid for from the redraw credit (see REDRAW_PER_BYTE); if there is
+   * not enough, before a line it waits for the timer (false, not marked),
+   * leaving the screen it is counted as skipped (false, marked logged).
+   */
+  private pay(text: string, first: number, last: number, why: Why): boolean {
+    if (why === 'timer' || text.length <= this.credit) {
+      this.credit = Math.max(0, this.credit - text.length);
+      return true;
+    }
+    if (why === 'line') {
+      for (let y = first; y <= last; y++) this.deferred.add(this.grid!.rowId(y));
+      return false;
+    }
+    this.skippedRedraws++;
+    this.skippedChars += text.length;
+    this.markLogged(first, last, text);
+    return false;
   }
 
   private markLogged(first: number, last: number, text: string): void {
@@ -1075,6 +1161,18 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.inBlock = false;
     this.sink.screen(false);
   }
+}
+
+/**
+ * `text` without its trailing spaces. Not `/ +$/`: tried at every space of a
+ * run, that regex costs the square of the run, and a pane printing one
+ * character after ED 2 again and again (the cursor stays) makes it the
+ * reader's main cost (review M5: 0.07 MB/s).
+ */
+function trimBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function clamp(value: number | undefined, fallback: number, max: number): number {

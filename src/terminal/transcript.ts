@@ -21,6 +21,11 @@ export class Transcript {
     this.hybrid.setColumns(columns);
   }
 
+  /** The pane's size changed (a resize). */
+  resize(columns: number, rows: number): void {
+    this.hybrid.setSize(columns, rows);
+  }
+
   /** What the screen showed before the stream began: the cursor's line up to the cursor, and the rows above it. */
   seed(text: string, rowsAbove?: readonly string[]): void {
     this.hybrid.seed(text, rowsAbove);

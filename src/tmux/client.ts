@@ -241,11 +241,11 @@ export class Tmux {
   }
 
   /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
-  paneWidth(paneId: string, done: (width: number | undefined) => void): void {
-    const args = ['display-message', '-p', '-t', paneId, '#{pane_width}'];
+  paneSize(paneId: string, done: (size: { columns: number; rows: number } | undefined) => void): void {
+    const args = ['display-message', '-p', '-t', paneId, '#{pane_width} #{pane_height}'];
     this.runLater(args, (error, stdout) => {
-      const width = Number(stdout.trim());
-      done(!error && width > 0 ? width : undefined);
+      const [columns, rows] = stdout.trim().split(' ').map(Number);
+      done(!error && columns! > 0 && rows! > 0 ? { columns: columns!, rows: rows! } : undefined);
     });
   }
 

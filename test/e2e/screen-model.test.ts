@@ -130,6 +130,23 @@ describe('nothing shown is hidden', () => {
     assert.ok(shownTexts(tmux).includes('SECRET-STOOD'), shownTexts(tmux).join('\n'));
   });
 
+  it('a pane resized after logging began: text drawn below the old bottom or right of the old edge is logged, the new size learnt', async () => {
+    const tmux = server();
+    tmux.tmux('resize-window', '-t', 'main', '-x', '80', '-y', '24');
+    await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '80x24');
+    await tmux.startLogging();
+    tmux.tmux('resize-window', '-t', 'main', '-x', '100', '-y', '40');
+    await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '100x40');
+    await runLogged(tmux, `clear; printf '\\e[30;1HSECRET-ONE\\e[31;1HSECRET-TWO\\e[32;1Hok\\r\\n'`);
+    let logged = shownTexts(tmux);
+    assert.ok(logged.includes('SECRET-ONE') && logged.includes('SECRET-TWO'), tmux.readLog());
+    // The first clamp asked tmux; by now the reader knows the size: nothing is clamped any more.
+    await runLogged(tmux, `clear; printf '\\e[35;1HTHIRD\\e[36;1HFOURTH\\e[5;100HW\\e[5;81HY\\e[37;1Hok\\r\\n'`);
+    logged = shownTexts(tmux);
+    assert.ok(logged.includes('THIRD') && logged.includes('FOURTH'), tmux.readLog());
+    assert.ok(logged.includes(`${' '.repeat(80)}Y${' '.repeat(18)}W`), tmux.readLog());
+  });
+
   it('a flapping loop: every line shown is logged, few blocks, the tmux server stays small', async () => {
     const tmux = server();
     await tmux.startLogging();

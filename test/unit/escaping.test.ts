@@ -202,12 +202,12 @@ describe('cursor moves stop at the pane width (item 7)', () => {
 
   it('the reader learns a resize when a move hits the old edge: asks tmux asynchronously, at most once a second', async () => {
     let clock = 10_000;
-    const asked: ((width: number | undefined) => void)[] = [];
+    const asked: ((size: { columns: number; rows: number } | undefined) => void)[] = [];
     const sink = new MemorySink();
     const recorder = new Recorder(new Stamper({ rec: 'R', user: 'ann', place: PLACE }), new Pipeline([], [sink]), {
       now: () => clock,
       width: 80,
-      paneWidth: (done) => asked.push(done),
+      paneSize: (done) => asked.push(done),
     });
     recorder.start({}, '', false);
     const widths = () => sink.records.filter((r) => r.kind === 'line').map((r) => r.text.length);
@@ -217,7 +217,7 @@ describe('cursor moves stop at the pane width (item 7)', () => {
     assert.equal(asked.length, 1, 'one question for the clamps of a second, not one per clamp');
     recorder.push(Buffer.from(`${ESC}[9999Gx\n`));
     assert.equal(asked.length, 1);
-    asked[0]!(120); // tmux answers: the pane is 120 wide now
+    asked[0]!({ columns: 120, rows: 24 }); // tmux answers: the pane is 120 wide now
     recorder.push(Buffer.from(`${ESC}[9999Gx\n`));
     assert.deepEqual(widths().slice(4), [120]);
     assert.equal(asked.length, 1, 'still within the second');
@@ -229,6 +229,39 @@ describe('cursor moves stop at the pane width (item 7)', () => {
     recorder.push(Buffer.from(`${ESC}[9999Gx\n`));
     assert.deepEqual(widths().slice(5), [120, 120]);
     recorder.endOfInput();
+    await recorder.stop({ reason: 'eof' });
+  });
+});
+
+describe('a pane made taller or wider than the reader knows (review H1)', () => {
+  it('text drawn past the known edge is logged before it is written over; tmux is asked, and the answer resizes the screen model', async () => {
+    let clock = 10_000;
+    const asked: ((size: { columns: number; rows: number } | undefined) => void)[] = [];
+    const sink = new MemorySink();
+    const recorder = new Recorder(new Stamper({ rec: 'R', user: 'ann', place: PLACE }), new Pipeline([], [sink]), {
+      now: () => clock,
+      width: 80,
+      height: 24,
+      paneSize: (done) => asked.push(done),
+    });
+    recorder.start({}, '', false);
+    const texts = () => sink.records.filter((r) => r.kind === 'line' || r.kind === 'redrawn').map((r) => `${r.kind === 'line' ? '|' : '~'} ${r.text}`);
+
+    // The pane is 40 rows high now (resize-window -y 40), the reader still thinks 24.
+    recorder.push(Buffer.from(`$ one\r\n${ESC}[30;1HSECRET-ONE${ESC}[31;1HSECRET-TWO${ESC}[32;1Hok\r\n`));
+    const log = texts();
+    assert.ok(log.includes('| SECRET-ONE'), log.join('\n'));
+    assert.ok(log.some((line) => line.endsWith(' SECRET-TWO')), log.join('\n'));
+    assert.equal(asked.length, 1, 'tmux asked once');
+    asked[0]!({ columns: 100, rows: 40 });
+    clock += 10;
+    const before = texts().length;
+    recorder.push(Buffer.from(`${ESC}[35;1HTHIRD${ESC}[36;1HFOURTH${ESC}[5;100HW${ESC}[5;81HY${ESC}[37;1Hok\r\n`));
+    recorder.endOfInput();
+    const after = texts().slice(before);
+    assert.ok(after.includes('| THIRD') && after.includes('| FOURTH'), after.join('\n'));
+    assert.ok(after.some((line) => /^\| {81}Y {18}W$/.test(line)), `both W and Y stand where the 100-column pane shows them:\n${after.join('\n')}`);
+    assert.equal(asked.length, 1, 'no clamp once the size is known');
     await recorder.stop({ reason: 'eof' });
   });
 });

@@ -64,8 +64,10 @@ describe('the parser reports what tmux applies to the screen', () => {
       'esc:c',
     ]);
   });
-  it('colours, private modes other than the screen, and ESC with intermediates report nothing', () => {
-    assert.deepEqual(reports(`${ESC}[1;31mx${ESC}[?25l${ESC}[>5m${ESC}(B${ESC}#8${ESC}[?2004h${ESC}[=1c${ESC}[ q`), ['p:x']);
+  it('colours, private modes other than the screen, and ESC with intermediates report nothing, but DECALN', () => {
+    assert.deepEqual(reports(`${ESC}[1;31mx${ESC}[?25l${ESC}[>5m${ESC}(B${ESC}##8${ESC}#9${ESC}[?2004h${ESC}[=1c${ESC}[ q`), ['p:x']);
+    // ESC # 8 fills the screen (input.c:213, screen-write.c:977): reported with its final's top bit set.
+    assert.deepEqual(reports(`${ESC}#8`), ['esc:\u00b8']);
   });
   it('a parameter with sub-parameters among the first two: tmux does nothing (input.c:1065)', () => {
     assert.deepEqual(reports(`${ESC}[5:1H${ESC}[1;2:3H${ESC}[1;2;3:4H`), ['csi:H,1,2']);

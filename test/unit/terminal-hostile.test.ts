@@ -36,7 +36,7 @@ const csi = fc.tuple(params, fc.constantFrom(...'ABCDEFGHfdJKrLMSTsuP@XbZ`mhlgtn
 const privateMode = fc
   .tuple(fc.constantFrom('1049', '1047', '47', '6', '7', '3', '25', '2004', '1049:1', '1049;6', '6;1049', '1047;47'), fc.constantFrom('h', 'l'))
   .map(([mode, set]) => `${ESC}[?${mode}${set}`);
-const escape = fc.constantFrom(`${ESC}M`, `${ESC}D`, `${ESC}E`, `${ESC}7`, `${ESC}8`, `${ESC}c`, `${ESC}[4h`, `${ESC}[4l`, `${ESC}(0`, `${ESC}=`);
+const escape = fc.constantFrom(`${ESC}M`, `${ESC}#8`, `${ESC}D`, `${ESC}E`, `${ESC}7`, `${ESC}8`, `${ESC}c`, `${ESC}[4h`, `${ESC}[4l`, `${ESC}(0`, `${ESC}=`);
 const text = fc.oneof(
   fc.constantFrom('a', 'AAAAAAAAAA', 'x'.repeat(79), 'y'.repeat(81), '$ ', '  ', '日本語', '日', 'e\u0301', '\u200d', '👍🏽', '\u3000', '\u00a0', 'SECRET'),
   fc.string({ maxLength: 12 }),
