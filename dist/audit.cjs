@@ -16832,6 +16832,8 @@ var RecordingState = class {
   ended = !1;
   externalStop;
   stopped = !1;
+  /** Its first line read was the `lost` event that opens a log recreated under a running reader. */
+  openedByLost = !1;
   lastSeal;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
   links = [];
@@ -16910,6 +16912,10 @@ var ChainVerifier = class {
     }
     let state = this.recordings.get(rec);
     if (v.event === "start") {
+      if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
+        this.take(state, v);
+        return;
+      }
       if (state) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
         return;
@@ -16919,7 +16925,7 @@ var ChainVerifier = class {
     }
     let outside = external(v);
     if (!state) {
-      (outside || v.event !== "seal") && outside && this.unchained++, state = new RecordingState(rec, v.place, !0), this.recordings.set(rec, state), this.current(v.place) || this.run(state);
+      (outside || v.event !== "seal") && outside && this.unchained++, state = new RecordingState(rec, v.place, !0), state.openedByLost = v.event === "lost", this.recordings.set(rec, state), this.current(v.place) || this.run(state);
       let orphans = this.orphans.get(v.place);
       if (orphans) {
         this.orphans.delete(v.place);

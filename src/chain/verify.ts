@@ -96,6 +96,8 @@ class RecordingState {
   ended = false;
   externalStop: 'reader-died' | 'lost' | undefined;
   stopped = false;
+  /** Its first line read was the `lost` event that opens a log recreated under a running reader. */
+  openedByLost = false;
   lastSeal: VerifyLine | undefined;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
   links: { p: string; h: string }[] = [];
@@ -213,6 +215,12 @@ export class ChainVerifier {
     }
     let state = this.recordings.get(rec);
     if (v.event === 'start') {
+      if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
+        // The log was removed just after the start: the writer wrote the start again into the new file,
+        // after the `lost` event that opens it (sinks/file/writer.ts). The next seal covers its last n lines.
+        this.take(state, v);
+        return;
+      }
       if (state) {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a second start of the recording' });
         return;
@@ -231,6 +239,7 @@ export class ChainVerifier {
         // Its seal will tell; until then the event is kept like a line.
       }
       state = new RecordingState(rec, v.place!, true);
+      state.openedByLost = v.event === 'lost';
       this.recordings.set(rec, state);
       if (!this.current(v.place!)) this.run(state);
       const orphans = this.orphans.get(v.place!);
