@@ -147,6 +147,32 @@ describe('@audit-auto and respawn-pane (no hook in tmux 3.3a)', () => {
     }
   });
 
+  it('panes whose program exits before their reader starts: each recording stops with its status, no pane left REC; respawned, a new recording', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
+    await waitForRecording(tmux, '%0');
+    // The program is gone before the auto reader has marked its pane: the pane-died hook ran while nothing named a recording.
+    tmux.tmux('new-session', '-d', '-s', 'dead', 'exit 1');
+    const panes = [tmux.show('#{pane_id}', 'dead:'), ...[2, 3].map((status) => tmux.tmux('new-window', '-d', '-t', 'dead:', '-P', '-F', '#{pane_id}', `exit ${status}`).trim())];
+    const starts = await waitFor('a start and a stop for each dead pane', () => {
+      const log = tmux.readLog('dead');
+      const recs = panes.map((pane) => new RegExp(`\\* start rec=(\\S+) by=auto pane=${escapeRegExp(pane)} `).exec(log)?.[1]);
+      return recs.every((rec, index) => rec && log.includes(`* stop rec=${rec} reason=pane-exited status=${index + 1}\n`)) ? recs : undefined;
+    });
+    await waitFor('no dead pane still marked REC', () => panes.every((pane) => tmux.show('#{@audit_on}', pane) === ''));
+    assert.equal(new Set(starts).size, 3);
+
+    const marker = uniqueMarker('respawned-after-early-death');
+    tmux.tmux('respawn-pane', '-t', panes[0]!, `printf '${marker}\\n'; exec sh`);
+    const second = await waitFor('a new recording of the respawned pane', () => {
+      const rec = tmux.show('#{@audit_on}', panes[0]!);
+      return rec !== '' && !starts.includes(rec) ? rec : undefined;
+    });
+    await waitFor('its start event', () => tmux.readLog('dead').includes(`* start rec=${second} by=auto pane=${panes[0]} `));
+    // What the respawned program printed in its first 0.2 s may be lost (the re-arm loop), but never logged into the old recording.
+    const log = tmux.readLog('dead');
+    assert.ok(!log.includes(marker) || log.indexOf(marker) > log.indexOf(`* start rec=${second} `), 'the respawned output is not in the old recording');
+  });
+
   it('stopped by hand before it died: the respawned pane stays off', async () => {
     const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
     const first = await waitForRecording(tmux, '%0');
