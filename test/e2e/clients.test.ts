@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import { describe, it } from 'node:test';
 import { parseLine } from '../../src/format/text.ts';
+import { sendNote } from '../../src/runtime/notes.ts';
 import { OuterTerminal, serversForThisFile } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -78,5 +79,24 @@ describe('attach, switch, detach', () => {
     } finally {
       terminal.kill();
     }
+  });
+});
+
+describe('a note names its trigger; the reader asks tmux for the facts', () => {
+  it('a note file with the facts filled in by another process of the owner puts none of them in the log', async () => {
+    const tmux = server();
+    const { pid, recording } = await tmux.startLogging('%0');
+    const runFile = tmux.show('#{@audit_run}', '%0');
+    // The review's forgery: an attach of a client that is not there, by someone who is not there, from an address nobody came from.
+    assert.equal(sendNote(runFile, recording, pid, { name: 'attach', fields: { client: '/dev/pts/99', user: 'bob', from: '198.51.100.7', by: 'bob' } }), true);
+    assert.equal(sendNote(runFile, recording, pid, { name: 'rename', fields: { to: 'forged-name' } }), true);
+    // A trigger alone: its facts are tmux's (the session's real name), and a client that is not attached is no attach.
+    assert.equal(sendNote(runFile, recording, pid, { name: 'attach', fields: { client: '/dev/pts/99' } }), true);
+    assert.equal(sendNote(runFile, recording, pid, { name: 'rename', fields: {} }), true);
+    await waitFor('the true rename', () => events(tmux.readLog(), 'rename')[0]);
+    const log = tmux.readLog();
+    assert.deepEqual(events(log, 'rename'), [{ to: 'main' }]);
+    assert.deepEqual(events(log, 'attach'), []);
+    for (const forged of ['bob', '198.51.100.7', 'forged-name', '/dev/pts/99']) assert.ok(!log.includes(forged), `${forged} is not in the log`);
   });
 });
