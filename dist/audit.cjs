@@ -12012,6 +12012,8 @@ function rearmScript(node, bundle, socket, paneId, recording) {
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
     `  case "$state" in '0 ') break ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) ;; *) exit 0 ;; esac`,
     "done",
+    // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
+    `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
     `exec ${tmux} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
   ].join(`
 `);

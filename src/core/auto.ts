@@ -86,7 +86,8 @@ export function panesToStart<Row extends PaneRow>(rows: Row[], living: (row: Row
  * it: every 0.2 s one display-message, until the pane lives again and its old
  * recording has let go of it (`#{pane_dead}` 0, `@audit_on` empty); then it is
  * started as the auto hooks start a new pane, stopped-by-hand panes excepted.
- * It ends when the pane or the server goes, or someone else logs the pane.
+ * It ends when the pane or the server goes, or someone else logs the pane,
+ * and starts nothing if `@audit-auto` is off by then.
  * What the respawned program prints before the pipe opens (up to 0.2 s) is not
  * in the log.
  */
@@ -101,6 +102,8 @@ export function rearmScript(node: string, bundle: string, socket: string, paneId
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
     `  case "$state" in '0 ') break ;; '1 '|${shellQuote(`1 ${recording}`)}|${shellQuote(`0 ${recording}`)}) ;; *) exit 0 ;; esac`,
     `done`,
+    // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
+    `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
     `exec ${tmux} if-shell -F -t ${pane} ${shellQuote(idle)} ${shellQuote(pipe)}`,
   ].join('\n');
 }

@@ -21,6 +21,19 @@ function waitForRecording(tmux: TmuxServer, pane: string): Promise<string> {
   return waitFor(`${pane} to be logged`, () => tmux.show('#{@audit_on}', pane));
 }
 
+/** Whether a re-arm loop (core/auto.ts rearmScript) of the server at `socket` is still running. */
+function rearmLoopRunning(socket: string): boolean {
+  return fs.readdirSync('/proc').some((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmdline.includes('while sleep 0.2') && cmdline.includes(socket);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** The hooks tmux holds for `name` (every index). */
 function hooksOf(tmux: TmuxServer, name: string): string[] {
   return tmux
@@ -99,7 +112,8 @@ describe('@audit-auto on', () => {
     await waitForRecording(tmux, unseen);
     assert.equal(tmux.show('#{@audit_on}', '%0'), '', 'the pane stopped by hand is still off');
     assert.equal(tmux.show('#{pane_pipe}', '%0'), '0');
-    assert.ok(!tmux.readLog().includes('* start rec=') || tmux.readLog().split('pane=%0 ').length === 2, 'one start of %0 only');
+    const startsOfFirst = tmux.readLog().split('\n').filter((line) => /\* start rec=\S+ by=auto pane=%0 /.test(line));
+    assert.deepEqual(startsOfFirst.map((line) => /rec=(\S+)/.exec(line)![1]), [recording], 'one start of %0 only: the first load\'s');
 
     tmux.toggle('%0');
     const again = tmux.show('#{@audit_on}', '%0');
@@ -171,6 +185,22 @@ describe('@audit-auto and respawn-pane (no hook in tmux 3.3a)', () => {
     // What the respawned program printed in its first 0.2 s may be lost (the re-arm loop), but never logged into the old recording.
     const log = tmux.readLog('dead');
     assert.ok(!log.includes(marker) || log.indexOf(marker) > log.indexOf(`* start rec=${second} `), 'the respawned output is not in the old recording');
+  });
+
+  it('@audit-auto turned off while the pane is dead: the respawned pane is not logged', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
+    const first = await waitForRecording(tmux, '%0');
+    tmux.type('exit 5');
+    await waitFor('the stop', () => tmux.readLog().includes(`* stop rec=${first} reason=pane-exited status=5`));
+    tmux.tmux('set', '-g', '@audit-auto', 'off');
+    tmux.tmux('respawn-pane', '-t', '%0');
+    tmux.type('echo respawned-while-auto-off');
+    await waitFor('the respawned shell', () => tmux.screen().includes('respawned-while-auto-off\n'));
+    // The re-arm loop (an sh of ours naming this server's socket) has seen the pane live again and ended, starting nothing.
+    const socket = tmux.show('#{socket_path}');
+    await waitFor('the re-arm loop to end', () => !rearmLoopRunning(socket));
+    assert.equal(tmux.show('#{pane_pipe}', '%0'), '0');
+    assert.equal(tmux.show('#{@audit_on}', '%0'), '');
   });
 
   it('stopped by hand before it died: the respawned pane stays off', async () => {
