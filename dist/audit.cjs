@@ -11994,9 +11994,9 @@ var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"]
 function autoOn(value) {
   return /^(on|yes|1|true)$/i.test(value.trim());
 }
-function autoPipeCommand(node, bundle, socket) {
+function autoPipeCommand(node, bundle, socket, respawned = !1) {
   let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
-  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
+  return `${reader} pipe-auto ${where}${respawned ? " --respawned" : ""} || exec ${helper} recover-pane ${where} "$?" <&-`;
 }
 function autoHookCommand(node, bundle, socket) {
   let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
@@ -12006,7 +12006,7 @@ function panesToStart(rows, living) {
   return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
 }
 function rearmScript(node, bundle, socket, paneId, recording) {
-  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
   return [
     "while sleep 0.2; do",
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
@@ -15730,7 +15730,7 @@ function startAllPanes(tmux) {
   for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) || failed.push(plan.readerFailed);
   return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join("; ")}`] : [], version };
 }
-function runAutoReader(socket, paneId, dependencies) {
+function runAutoReader(socket, paneId, dependencies, respawned = !1) {
   let tmux = new Tmux(socket), state = readPane(tmux, paneId), { options } = resolveOptions(state.options, process.env), plan = planStart({
     state,
     options,
@@ -15754,7 +15754,7 @@ function runAutoReader(socket, paneId, dependencies) {
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
     return;
   }
-  let recording = { ...plan.recording, alternateScreen: !1, seed: "" };
+  let history = respawned && options.history && !state.alternateScreen ? { time: Date.now(), rows: tmux.rowsAbove(paneId, state.cursorY + 1, options.historyLines) } : void 0, recording = { ...plan.recording, alternateScreen: !1, seed: "", ...history && history.rows.length > 0 ? { history } : {} };
   writeRecording(plan.runFile, recording);
   let earlyStop = !1, keepStop = () => {
     earlyStop = !0;
@@ -17898,7 +17898,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     report(outcome.messages, outcome.version, !0);
   })
 ).addCommand(
-  new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").action((options) => runAutoReader(options.socket, options.pane, readerDependencies))
+  new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").option("--respawned", "the pane was respawned (the re-arm loop): what it already shows is logged as history").action((options) => runAutoReader(options.socket, options.pane, readerDependencies, options.respawned))
 ).addCommand(
   new Command("recover-pane").description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the pane").argument("<status>", "the reader's exit status").action((status, options) => recoverPane(options.socket, options.pane, Number(status)))
 ).addCommand(

@@ -58,7 +58,7 @@ export function startAllPanes(tmux: Tmux): Outcome {
  * log starts at the pane's first byte: no seed, and the alternate screen is
  * whatever that output switches to.
  */
-export function runAutoReader(socket: string, paneId: string, dependencies: ReaderDependencies): void {
+export function runAutoReader(socket: string, paneId: string, dependencies: ReaderDependencies, respawned = false): void {
   const tmux = new Tmux(socket);
   const state = readPane(tmux, paneId);
   const { options } = resolveOptions(state.options, process.env);
@@ -85,7 +85,11 @@ export function runAutoReader(socket: string, paneId: string, dependencies: Read
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: true });
     return;
   }
-  const recording = { ...plan.recording, alternateScreen: false, seed: '' };
+  // A respawned pane was piped by the re-arm loop up to 0.2 s after its program started (core/auto.ts
+  // rearmScript): what it already shows, to the cursor's line, is the history block, as at a start by hand.
+  // Rows printed after the pipe opened and before this capture are in both (the block says when it was captured).
+  const history = respawned && options.history && !state.alternateScreen ? { time: Date.now(), rows: tmux.rowsAbove(paneId, state.cursorY + 1, options.historyLines) } : undefined;
+  const recording = { ...plan.recording, alternateScreen: false, seed: '', ...(history && history.rows.length > 0 ? { history } : {}) };
   writeRecording(plan.runFile, recording);
   // The pane-died hook (commands/died.ts) signals the reader it finds through the marks: one that
   // comes before runPipe listens would kill it (SIGUSR1's default), so it is kept for runPipe.

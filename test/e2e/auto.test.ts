@@ -203,6 +203,26 @@ describe('@audit-auto and respawn-pane (no hook in tmux 3.3a)', () => {
     assert.equal(tmux.show('#{@audit_on}', '%0'), '');
   });
 
+  it('what a respawned pane printed before the re-arm loop piped it is in its new recording, as captured history', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on', 'set -g @audit-history on'] });
+    const first = await waitForRecording(tmux, '%0');
+    tmux.type('exit 6');
+    await waitFor('the stop', () => tmux.readLog().includes(`* stop rec=${first} reason=pane-exited status=6`));
+    const marker = uniqueMarker('first-words');
+    tmux.tmux('respawn-pane', '-t', '%0', `printf '${marker}\\n'; exec sh`);
+    const second = await waitFor('a new recording', () => {
+      const rec = tmux.show('#{@audit_on}', '%0');
+      return rec !== '' && rec !== first ? rec : undefined;
+    });
+    // Printed within the loop's 0.2 s it is a history row (mark `<`) after a history event; printed later, an output line.
+    const inHistory = new RegExp(`\\* history rec=${second} captured=\\S+ lines=\\d+\\n(.*\\n)*.* < ${marker}\\n`);
+    await waitFor('the first line in the new recording', () => {
+      const log = tmux.readLog();
+      const after = log.slice(log.indexOf(`* start rec=${second} `));
+      return log.includes(`* start rec=${second} `) && (inHistory.test(after) || after.includes(`| ${marker}\n`));
+    }).catch((error: Error) => assert.fail(`${error.message}:\n${tmux.readLog()}`));
+  });
+
   it('stopped by hand before it died: the respawned pane stays off', async () => {
     const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
     const first = await waitForRecording(tmux, '%0');
