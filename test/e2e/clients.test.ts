@@ -100,3 +100,28 @@ describe('a note names its trigger; the reader asks tmux for the facts', () => {
     for (const forged of ['bob', '198.51.100.7', 'forged-name', '/dev/pts/99']) assert.ok(!log.includes(forged), `${forged} is not in the log`);
   });
 });
+
+describe('clients arriving and leaving at once', () => {
+  it('six clients attached together and detached together: six attach and six detach events, each with its user', async () => {
+    const tmux = server();
+    await tmux.startLogging('%0');
+    const terminals = Array.from({ length: 6 }, () => new OuterTerminal(tmux.clientOf('main')));
+    try {
+      const clients = await waitFor('six clients', () => {
+        const names = tmux.tmux('list-clients', '-F', '#{client_name}').trim().split('\n').filter(Boolean);
+        return names.length === 6 ? names.sort() : undefined;
+      });
+      await waitFor('six attach events', () => events(tmux.readLog(), 'attach').length === 6);
+      // One command, six client-detached hooks whose helpers run side by side (run-shell -b).
+      tmux.tmux('detach-client', '-s', 'main');
+      const detaches = await waitFor('six detach events', () => {
+        const found = events(tmux.readLog(), 'detach');
+        return found.length === 6 ? found : undefined;
+      });
+      assert.deepEqual(detaches.map((fields) => fields.client).sort(), clients);
+      assert.ok(detaches.every((fields) => fields.user === os.userInfo().username), JSON.stringify(detaches));
+    } finally {
+      for (const terminal of terminals) terminal.kill();
+    }
+  });
+});
