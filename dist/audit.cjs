@@ -11240,7 +11240,13 @@ var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_path6 = __toES
 
 // src/runtime/notes.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1), import_node_crypto4 = require("node:crypto");
-var NOTE_EVENTS = /* @__PURE__ */ new Set(["rename", "window-rename", "attach", "switch", "detach"]), MAX_NOTE_BYTES = 64 * 1024;
+var NOTE_EVENTS = /* @__PURE__ */ new Map([
+  ["rename", []],
+  ["window-rename", []],
+  ["attach", ["client"]],
+  ["switch", ["client", "from"]],
+  ["detach", ["client"]]
+]), TRIGGER_FIELDS = { client: /^[A-Za-z0-9/_.:-]{1,128}$/, from: /^\$\d{1,10}$/ }, MAX_NOTE_BYTES = 64 * 1024;
 function inboxFilePath(runFile) {
   return runFile.replace(/\.json$/, ".inbox");
 }
@@ -11271,14 +11277,15 @@ function sendNote(runFile, recordingId, pid, note) {
     return import_node_fs2.default.rmSync(file, { force: !0 }), !1;
   }
 }
-function fieldsOf(value) {
-  if (typeof value != "object" || value === null || Array.isArray(value)) return;
+function fieldsOf(name, value) {
+  let allowed = NOTE_EVENTS.get(name);
+  if (!allowed || typeof value != "object" || value === null || Array.isArray(value)) return;
   let fields = {};
-  for (let [key2, field] of Object.entries(value)) {
-    if (!/^[a-z][a-z_]{0,31}$/.test(key2) || key2 === "rec") return;
-    if (typeof field == "string" || typeof field == "number" && Number.isFinite(field)) fields[key2] = field;
-    else if (field != null) return;
-  }
+  for (let [key2, field] of Object.entries(value))
+    if (field != null) {
+      if (!allowed.includes(key2) || typeof field != "string" || !TRIGGER_FIELDS[key2].test(field)) return;
+      fields[key2] = field;
+    }
   return fields;
 }
 function takeNotes(runFile, recordingId, refused = () => {
@@ -11309,14 +11316,13 @@ function takeNotes(runFile, recordingId, refused = () => {
       refused({ file, why: "not a note" });
       continue;
     }
-    let fields = fieldsOf(note.fields);
-    if (note.rec === recordingId) {
-      if (typeof note.name != "string" || !NOTE_EVENTS.has(note.name) || !fields) {
-        refused({ file, why: `not a note the reader takes (${JSON.stringify(note.name)})` });
-        continue;
-      }
-      notes.push({ name: note.name, fields });
+    if (note.rec !== recordingId) continue;
+    let fields = typeof note.name == "string" ? fieldsOf(note.name, note.fields) : void 0;
+    if (typeof note.name != "string" || !fields) {
+      refused({ file, why: `not a note the reader takes (${JSON.stringify(note.name)})` });
+      continue;
     }
+    notes.push({ name: note.name, fields });
   }
   return notes;
 }
@@ -11535,6 +11541,10 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   runLater(args, done = () => {
   }) {
     (0, import_node_child_process.execFile)("tmux", this.socket ? ["-S", this.socket, ...args] : args, { encoding: "utf8", timeout: ANSWER_TIMEOUT_MS }, done);
+  }
+  /** runLater for the reader's own questions (capture/note-facts.ts): `done` gets the output, or undefined. */
+  ask(args, done) {
+    this.runLater(args, (error, stdout) => done(error ? void 0 : stdout));
   }
   /** The rows the pane shows now (at toggle time: never on the data path). */
   visibleRows(paneId) {
@@ -12124,13 +12134,13 @@ function noteToReader(pane, name, fields) {
 
 // src/commands/renamed.ts
 function noteRename(tmux, session) {
-  let { name, panes } = tmux.loggedPanes(session);
-  for (let pane of panes) noteToReader(pane, "rename", { to: name });
+  let { panes } = tmux.loggedPanes(session);
+  for (let pane of panes) noteToReader(pane, "rename", {});
   return { messages: [], version: "" };
 }
 function noteWindowRename(tmux, window) {
-  let { name, panes } = tmux.loggedPanes(void 0, window);
-  for (let pane of panes) noteToReader(pane, "window-rename", { to: name });
+  let { panes } = tmux.loggedPanes(void 0, window);
+  for (let pane of panes) noteToReader(pane, "window-rename", {});
   return { messages: [], version: "" };
 }
 
@@ -12142,9 +12152,9 @@ var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"]
 function autoOn(value) {
   return /^(on|yes|1|true)$/i.test(value.trim());
 }
-function autoPipeCommand(node, bundle, socket) {
+function autoPipeCommand(node, bundle, socket, respawned = !1) {
   let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
-  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
+  return `${reader} pipe-auto ${where}${respawned ? " --respawned" : ""} || exec ${helper} recover-pane ${where} "$?" <&-`;
 }
 function autoHookCommand(node, bundle, socket) {
   let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
@@ -12154,12 +12164,14 @@ function panesToStart(rows, living) {
   return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
 }
 function rearmScript(node, bundle, socket, paneId, recording) {
-  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
   return [
     "while sleep 0.2; do",
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
     `  case "$state" in '0 ') break ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) ;; *) exit 0 ;; esac`,
     "done",
+    // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
+    `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
     `exec ${tmux} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
   ].join(`
 `);
@@ -12168,16 +12180,13 @@ function rearmScript(node, bundle, socket, paneId, recording) {
 // src/commands/died.ts
 function paneDied(tmux, paneId, status) {
   let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
-  if (pid === void 0) return { messages: [], version: state.version };
-  if (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), autoOn(tmux.globalOption(OPTIONS.auto.name)) && state.recording) {
-    let script = rearmScript(process.execPath, import_node_fs7.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, state.recording);
-    (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
-  }
-  return { messages: [], version: state.version };
+  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), state.recording && rearmIfAuto(tmux, paneId, state.recording), { messages: [], version: state.version });
 }
-
-// src/commands/clients.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+function rearmIfAuto(tmux, paneId, recording) {
+  if (!autoOn(tmux.globalOption(OPTIONS.auto.name))) return;
+  let script = rearmScript(process.execPath, import_node_fs7.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording);
+  (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
+}
 
 // src/core/clients.ts
 function clientFields(client) {
@@ -12211,8 +12220,9 @@ function remembered(table, client) {
   }
 }
 
-// src/commands/clients.ts
-var CLIENTS_OPTION = "@audit_clients";
+// src/tmux/client-facts.ts
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var CLIENT_FORMATS = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"];
 function ownerOf(pid) {
   try {
     let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs8.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
@@ -12229,24 +12239,22 @@ function remoteOf(pid) {
     return;
   }
 }
-function findClient(tmux, name) {
-  let formats = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"], rows = tmux.run(["list-clients", "-F", formats.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]);
-  for (let row of rows.split(`
-`)) {
-    let [client, user = "", pid = "", term = "", width = "", height = "", flags = "", sessionId = "", session = ""] = row.split(FIELD_SEPARATOR);
+function clientRow(rows, name, separator) {
+  for (let row of rows) {
+    let [client, user = "", pid = "", term = "", width = "", height = "", flags = "", sessionId = "", session = ""] = row.split(separator);
     if (client === name)
-      return {
-        name,
-        user: user || ownerOf(pid),
-        term,
-        width,
-        height,
-        readOnly: flags.split(",").includes("read-only"),
-        from: remoteOf(pid),
-        sessionId,
-        session
-      };
+      return { name, user: user || ownerOf(pid), term, width, height, readOnly: flags.split(",").includes("read-only"), from: remoteOf(pid), sessionId, session };
   }
+}
+function clientOption(name) {
+  return `@audit_client_${name.replace(/[^A-Za-z0-9]/g, "_")}`;
+}
+
+// src/commands/clients.ts
+function findClient(tmux, name) {
+  let rows = tmux.run(["list-clients", "-F", CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]);
+  return clientRow(rows.split(`
+`), name, FIELD_SEPARATOR);
 }
 function tellSession(tmux, sessionId, name, fields) {
   let panes;
@@ -12258,14 +12266,11 @@ function tellSession(tmux, sessionId, name, fields) {
   for (let pane of panes) noteToReader(pane, name, fields);
 }
 function noteClient(tmux, what, clientName) {
-  let table = tmux.globalOption(CLIENTS_OPTION), before = remembered(table, clientName);
+  let option = clientOption(clientName), before = remembered(tmux.globalOption(option), clientName);
   if (what === "detach")
-    return tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, void 0)]), before && tellSession(tmux, before.sessionId, "detach", { client: clientName, user: before.user || void 0 }), { messages: [], version: "" };
+    return tmux.run(["set-option", "-g", option, remember("", clientName, before && { sessionId: "", user: before.user })]), before?.sessionId && tellSession(tmux, before.sessionId, "detach", { client: clientName }), { messages: [], version: "" };
   let client = findClient(tmux, clientName);
-  if (!client) return { messages: [], version: "" };
-  tmux.run(["set-option", "-g", CLIENTS_OPTION, remember(table, clientName, { sessionId: client.sessionId, user: client.user })]);
-  let fields = clientFields(client);
-  return before ? before.sessionId !== client.sessionId && (tellSession(tmux, before.sessionId, "switch", { client: client.name, user: client.user || void 0, to: client.session }), tellSession(tmux, client.sessionId, "switch", { ...fields, from_session: tmux.sessionName(before.sessionId) })) : tellSession(tmux, client.sessionId, "attach", fields), { messages: [], version: "" };
+  return client ? (tmux.run(["set-option", "-g", option, remember("", clientName, { sessionId: client.sessionId, user: client.user })]), before?.sessionId ? before.sessionId !== client.sessionId && (tellSession(tmux, before.sessionId, "switch", { client: client.name }), tellSession(tmux, client.sessionId, "switch", { client: client.name, from: before.sessionId })) : tellSession(tmux, client.sessionId, "attach", { client: client.name }), { messages: [], version: "" }) : { messages: [], version: "" };
 }
 
 // src/commands/history.ts
@@ -14673,6 +14678,28 @@ var PlaceWatch = class {
   }
 };
 
+// src/capture/note-facts.ts
+var import_node_crypto8 = require("node:crypto");
+function noteFacts(tmux, paneId, note, done) {
+  let nonce = `facts-${(0, import_node_crypto8.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
+  client && (args.push(";", "list-clients", "-F", `${nonce}client:${CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)}`), args.push(";", "display-message", "-p", `${nonce}option:#{${clientOption(client)}}`)), from && args.push(";", "display-message", "-p", "-t", from, `${nonce}from:#{session_name}`), tmux.ask(args, (stdout) => {
+    let lines = (stdout ?? "").split(`
+`), of = (kind) => lines.filter((line) => line.startsWith(`${nonce}${kind}:`)).map((line) => line.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
+    if (pane === void 0) return done(void 0);
+    let [sessionId = "", session = "", windowName = ""] = pane.split(FIELD_SEPARATOR);
+    if (note.name === "rename") return done({ to: session });
+    if (note.name === "window-rename") return done({ to: windowName });
+    if (!client) return done(void 0);
+    let row = clientRow(of("client"), client, FIELD_SEPARATOR);
+    if (note.name === "detach") {
+      if (row) return done(void 0);
+      let user = remembered(of("option")[0] ?? "", client)?.user;
+      return done({ client, user: user || void 0 });
+    }
+    return row ? note.name === "attach" ? done(row.sessionId === sessionId ? clientFields(row) : void 0) : row.sessionId !== sessionId ? done({ client, user: row.user || void 0, to: row.session }) : done({ ...clientFields(row), from_session: of("from")[0] || void 0 }) : done(void 0);
+  });
+}
+
 // src/core/status.ts
 var DEFAULT_STATUS_ON = OPTIONS.statusOn.default, DEFAULT_STATUS_OFF = OPTIONS.statusOff.default, DEFAULT_STATUS_STALLED = OPTIONS.statusStalled.default, BEAT_MS = 5e3, STALLED_AFTER_S = 15;
 function escapeBranch(text2) {
@@ -15874,7 +15901,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     }
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, stopReading(), gate?.close(), recorder.endOfInput(), takeNotesNow();
+    finishing = !0, stopReading(), gate?.close(), recorder.endOfInput(), takeNotesNow(), await notesDone;
     let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
@@ -15891,11 +15918,16 @@ function runPipe(recording, runFile, dependencies = {}) {
       Promise.allSettled([pipeline2.close(), cast?.close()]).finally(() => process.exit(70));
     }
   });
-  let refusedOnce = once((file, why) => tell(`refused the note ${file}: ${why}`, !0)), takeNotesNow = () => {
-    if (!runFile) return;
-    let notes = takeNotes(runFile, recording.id, ({ file, why }) => refusedOnce(file, why));
-    for (let note of notes) recorder.event(note.name, note.fields);
-    notes.length > 0 && pipeline2.flush();
+  let refusedOnce = once((file, why) => tell(`refused the note ${file}: ${why}`, !0)), notesDone = Promise.resolve(), takeNotesNow = () => {
+    if (runFile)
+      for (let note of takeNotes(runFile, recording.id, ({ file, why }) => refusedOnce(file, why)))
+        notesDone = notesDone.then(
+          () => new Promise(
+            (resolve) => noteFacts(tmux, recording.paneId, note, (fields) => {
+              fields && (recorder.event(note.name, fields), pipeline2.flush()), resolve();
+            })
+          )
+        );
   };
   if (runFile) {
     process.on("SIGUSR2", () => {
@@ -16024,7 +16056,7 @@ function startAllPanes(tmux) {
   for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) || failed.push(plan.readerFailed);
   return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join("; ")}`] : [], version };
 }
-function runAutoReader(socket, paneId, dependencies) {
+function runAutoReader(socket, paneId, dependencies, respawned = !1) {
   let tmux = new Tmux(socket), state = readPane(tmux, paneId), { options } = resolveOptions(state.options, process.env), plan = planStart({
     state,
     options,
@@ -16048,8 +16080,18 @@ function runAutoReader(socket, paneId, dependencies) {
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
     return;
   }
-  let recording = { ...plan.recording, alternateScreen: !1, seed: "" };
-  writeRecording(plan.runFile, recording), writeReaderPid(plan.runFile), tmux.markPipe(paneId, recording.id, plan.runFile), runPipe(recording, plan.runFile, dependencies);
+  let history = respawned && options.history && !state.alternateScreen ? { time: Date.now(), rows: tmux.rowsAbove(paneId, state.cursorY + 1, options.historyLines) } : void 0, recording = { ...plan.recording, alternateScreen: !1, seed: "", ...history && history.rows.length > 0 ? { history } : {} };
+  writeRecording(plan.runFile, recording);
+  let earlyStop = !1, keepStop = () => {
+    earlyStop = !0;
+  };
+  process.on("SIGUSR1", keepStop), writeReaderPid(plan.runFile), tmux.markPipe(paneId, recording.id, plan.runFile);
+  let dead = deadStatus(tmux, paneId);
+  dead !== void 0 && (requestStop(plan.runFile, { reason: "pane-exited", status: dead || void 0 }), rearmIfAuto(tmux, paneId, recording.id)), runPipe(recording, plan.runFile, dependencies), process.off("SIGUSR1", keepStop), (earlyStop || dead !== void 0) && process.kill(process.pid, "SIGUSR1");
+}
+function deadStatus(tmux, paneId) {
+  let [dead, status = ""] = tmux.run(["display-message", "-p", "-t", paneId, "#{pane_dead} #{pane_dead_status}"]).trim().split(" ");
+  return dead === "1" ? status : void 0;
 }
 function recoverPane(socket, paneId, status) {
   let runFile = "";
@@ -18425,7 +18467,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     report(outcome.messages, outcome.version, !0);
   })
 ).addCommand(
-  new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").action((options) => runAutoReader(options.socket, options.pane, readerDependencies))
+  new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").option("--respawned", "the pane was respawned (the re-arm loop): what it already shows is logged as history").action((options) => runAutoReader(options.socket, options.pane, readerDependencies, options.respawned))
 ).addCommand(
   new Command("recover-pane").description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the pane").argument("<status>", "the reader's exit status").action((status, options) => recoverPane(options.socket, options.pane, Number(status)))
 ).addCommand(

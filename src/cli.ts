@@ -152,7 +152,8 @@ const program = new Command('tmux-audit')
       .description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)")
       .requiredOption('--socket <path>', "the tmux server's socket")
       .requiredOption('--pane <pane>', 'the new pane (#{pane_id})')
-      .action((options: { socket: string; pane: string }) => runAutoReader(options.socket, options.pane, readerDependencies)),
+      .option('--respawned', 'the pane was respawned (the re-arm loop): what it already shows is logged as history')
+      .action((options: { socket: string; pane: string; respawned?: boolean }) => runAutoReader(options.socket, options.pane, readerDependencies, options.respawned)),
   )
   .addCommand(
     new Command('recover-pane')

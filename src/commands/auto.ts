@@ -9,7 +9,8 @@ import { nanoid } from 'nanoid';
 import { AUTO_BY, AUTO_HOOKS, autoHookCommand, autoOn, panesToStart } from '../core/auto.ts';
 import { OPTIONS, PANE_OPTIONS, resolveOptions } from '../core/options.ts';
 import { cannotWrite, planStart } from '../core/plan.ts';
-import { livingReader, writeReaderPid, writeRecording } from '../runtime/runfile.ts';
+import { livingReader, requestStop, writeReaderPid, writeRecording } from '../runtime/runfile.ts';
+import { rearmIfAuto } from './died.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
 import { Tmux } from '../tmux/client.ts';
 import { readPane } from '../tmux/pane.ts';
@@ -57,7 +58,7 @@ export function startAllPanes(tmux: Tmux): Outcome {
  * log starts at the pane's first byte: no seed, and the alternate screen is
  * whatever that output switches to.
  */
-export function runAutoReader(socket: string, paneId: string, dependencies: ReaderDependencies): void {
+export function runAutoReader(socket: string, paneId: string, dependencies: ReaderDependencies, respawned = false): void {
   const tmux = new Tmux(socket);
   const state = readPane(tmux, paneId);
   const { options } = resolveOptions(state.options, process.env);
@@ -84,12 +85,39 @@ export function runAutoReader(socket: string, paneId: string, dependencies: Read
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: true });
     return;
   }
-  const recording = { ...plan.recording, alternateScreen: false, seed: '' };
+  // A respawned pane was piped by the re-arm loop up to 0.2 s after its program started (core/auto.ts
+  // rearmScript): what it already shows, to the cursor's line, is the history block, as at a start by hand.
+  // Rows printed after the pipe opened and before this capture are in both (the block says when it was captured).
+  const history = respawned && options.history && !state.alternateScreen ? { time: Date.now(), rows: tmux.rowsAbove(paneId, state.cursorY + 1, options.historyLines) } : undefined;
+  const recording = { ...plan.recording, alternateScreen: false, seed: '', ...(history && history.rows.length > 0 ? { history } : {}) };
   writeRecording(plan.runFile, recording);
+  // The pane-died hook (commands/died.ts) signals the reader it finds through the marks: one that
+  // comes before runPipe listens would kill it (SIGUSR1's default), so it is kept for runPipe.
+  let earlyStop = false;
+  const keepStop = (): void => void (earlyStop = true);
+  process.on('SIGUSR1', keepStop);
   // The pid before the marks: a toggle that sees the marks must find a living reader to stop.
   writeReaderPid(plan.runFile);
   tmux.markPipe(paneId, recording.id, plan.runFile);
+  // A pane whose program exited before these marks were set (`new-session 'exit 1'` under
+  // remain-on-exit) had its pane-died hook run `died` while nothing named a recording here: it
+  // found none and left no stop. Asked now, after the marks, tmux (which runs commands one at a
+  // time) either had the pane dead already, or runs that hook later and `died` finds this reader.
+  const dead = deadStatus(tmux, paneId);
+  if (dead !== undefined) {
+    requestStop(plan.runFile, { reason: 'pane-exited', status: dead || undefined });
+    rearmIfAuto(tmux, paneId, recording.id);
+  }
   runPipe(recording, plan.runFile, dependencies);
+  process.off('SIGUSR1', keepStop);
+  // runPipe's own SIGUSR1 handler drains what the pane printed last, then stops with the request.
+  if (earlyStop || dead !== undefined) process.kill(process.pid, 'SIGUSR1');
+}
+
+/** The exit status of a dead pane ('' when tmux has none, e.g. killed by a signal: #{pane_dead_signal}), or undefined while it lives. */
+function deadStatus(tmux: Tmux, paneId: string): string | undefined {
+  const [dead, status = ''] = tmux.run(['display-message', '-p', '-t', paneId, `#{pane_dead} #{pane_dead_status}`]).trim().split(' ');
+  return dead === '1' ? status : undefined;
 }
 
 /** What an auto pipe's shell runs when its reader died: the pane's marks name the run file to close. */

@@ -3,60 +3,16 @@
 // leaves it (detach, switch) becomes an event in the logs of that session's
 // logged panes (core/clients.ts says what the event holds).
 
-import fs from 'node:fs';
-import { clientFields, environValue, remember, remembered, sshFrom, type ClientFacts } from '../core/clients.ts';
+import { remember, remembered } from '../core/clients.ts';
 import type { EventFields } from '../core/record.ts';
 import { FIELD_SEPARATOR, type Tmux } from '../tmux/client.ts';
+import { CLIENT_FORMATS, clientOption, clientRow, type ClientRow } from '../tmux/client-facts.ts';
 import { noteToReader } from './notes.ts';
 import type { Outcome } from './toggle.ts';
 
-/** The global option that remembers each attached client's session and user (core/clients.ts remember). */
-const CLIENTS_OPTION = '@audit_clients';
-
-/** The user who owns a process, by its uid and /etc/passwd; '' if unreadable. */
-function ownerOf(pid: string): string {
-  try {
-    const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    const row = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((line) => line.split(':')[2] === uid);
-    return row?.split(':')[0] ?? uid ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** SSH_CONNECTION's remote address from the client process's environment, where we may read it. */
-function remoteOf(pid: string): string | undefined {
-  try {
-    return sshFrom(environValue(fs.readFileSync(`/proc/${pid}/environ`, 'utf8'), 'SSH_CONNECTION'));
-  } catch {
-    return undefined;
-  }
-}
-
-interface ClientRow extends ClientFacts {
-  sessionId: string;
-  session: string;
-}
-
 function findClient(tmux: Tmux, name: string): ClientRow | undefined {
-  const formats = ['client_name', 'client_user', 'client_pid', 'client_termname', 'client_width', 'client_height', 'client_flags', 'session_id', 'session_name'];
-  const rows = tmux.run(['list-clients', '-F', formats.map((format) => `#{${format}}`).join(FIELD_SEPARATOR)]);
-  for (const row of rows.split('\n')) {
-    const [client, user = '', pid = '', term = '', width = '', height = '', flags = '', sessionId = '', session = ''] = row.split(FIELD_SEPARATOR);
-    if (client !== name) continue;
-    return {
-      name,
-      user: user || ownerOf(pid),
-      term,
-      width,
-      height,
-      readOnly: flags.split(',').includes('read-only'),
-      from: remoteOf(pid),
-      sessionId,
-      session,
-    };
-  }
-  return undefined;
+  const rows = tmux.run(['list-clients', '-F', CLIENT_FORMATS.map((format) => `#{${format}}`).join(FIELD_SEPARATOR)]);
+  return clientRow(rows.split('\n'), name, FIELD_SEPARATOR);
 }
 
 /** Hands the event to the reader of each living recording of a session (commands/notes.ts). */
@@ -72,25 +28,27 @@ function tellSession(tmux: Tmux, sessionId: string, name: string, fields: EventF
 
 /**
  * `what` is `session` (client-session-changed: the client is now in a
- * session, the first time an attach) or `detach` (client-detached).
+ * session, the first time an attach) or `detach` (client-detached). The note
+ * names only the client (and the session it left): its reader asks tmux for
+ * the facts (capture/note-facts.ts).
  */
 export function noteClient(tmux: Tmux, what: 'session' | 'detach', clientName: string): Outcome {
-  const table = tmux.globalOption(CLIENTS_OPTION);
-  const before = remembered(table, clientName);
-  // The table first, then the logs: the helper of a next switch (its own run-shell) reads it.
+  const option = clientOption(clientName);
+  const before = remembered(tmux.globalOption(option), clientName);
+  // The option first, then the logs: the helper of a next switch (its own run-shell) reads it.
   if (what === 'detach') {
-    tmux.run(['set-option', '-g', CLIENTS_OPTION, remember(table, clientName, undefined)]);
-    if (before) tellSession(tmux, before.sessionId, 'detach', { client: clientName, user: before.user || undefined });
+    // Kept with no session: the reader of the detach reads the user from it (the client is gone from list-clients).
+    tmux.run(['set-option', '-g', option, remember('', clientName, before && { sessionId: '', user: before.user })]);
+    if (before?.sessionId) tellSession(tmux, before.sessionId, 'detach', { client: clientName });
     return { messages: [], version: '' };
   }
   const client = findClient(tmux, clientName);
   if (!client) return { messages: [], version: '' };
-  tmux.run(['set-option', '-g', CLIENTS_OPTION, remember(table, clientName, { sessionId: client.sessionId, user: client.user })]);
-  const fields = clientFields(client);
-  if (!before) tellSession(tmux, client.sessionId, 'attach', fields);
+  tmux.run(['set-option', '-g', option, remember('', clientName, { sessionId: client.sessionId, user: client.user })]);
+  if (!before?.sessionId) tellSession(tmux, client.sessionId, 'attach', { client: client.name });
   else if (before.sessionId !== client.sessionId) {
-    tellSession(tmux, before.sessionId, 'switch', { client: client.name, user: client.user || undefined, to: client.session });
-    tellSession(tmux, client.sessionId, 'switch', { ...fields, from_session: tmux.sessionName(before.sessionId) });
+    tellSession(tmux, before.sessionId, 'switch', { client: client.name });
+    tellSession(tmux, client.sessionId, 'switch', { client: client.name, from: before.sessionId });
   }
   return { messages: [], version: '' };
 }

@@ -23,10 +23,13 @@ export function paneDied(tmux: Tmux, paneId: string, status: string): Outcome {
   if (pid === undefined) return { messages: [], version: state.version };
   requestStop(state.runFile, { reason: 'pane-exited', status: status || undefined });
   process.kill(pid, 'SIGUSR1');
-  // Under @audit-auto, whatever respawn-pane starts there next is logged too (core/auto.ts rearmScript).
-  if (autoOn(tmux.globalOption(OPTIONS.auto.name)) && state.recording) {
-    const script = rearmScript(process.execPath, fs.realpathSync(process.argv[1]!), tmux.socketPath(), paneId, state.recording);
-    spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
-  }
+  if (state.recording) rearmIfAuto(tmux, paneId, state.recording);
   return { messages: [], version: state.version };
+}
+
+/** Under @audit-auto, whatever respawn-pane starts in the dead pane next is logged too (core/auto.ts rearmScript). */
+export function rearmIfAuto(tmux: Tmux, paneId: string, recording: string): void {
+  if (!autoOn(tmux.globalOption(OPTIONS.auto.name))) return;
+  const script = rearmScript(process.execPath, fs.realpathSync(process.argv[1]!), tmux.socketPath(), paneId, recording);
+  spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }

@@ -18,6 +18,7 @@ import { Recorder } from '../capture/recorder.ts';
 import { parseWhere, PlaceWatch, WHERE_FORMAT } from '../capture/place-watch.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
+import { noteFacts } from '../capture/note-facts.ts';
 import { cannotWrite } from '../core/plan.ts';
 import { BEAT_MS } from '../core/status.ts';
 import { OPTION_NAMES } from '../core/options.ts';
@@ -230,6 +231,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     gate?.close();
     recorder.endOfInput();
     takeNotesNow();
+    // The notes' answers before the stop (tmux answers within its timeout, or they are dropped).
+    await notesDone;
     const stop = runFile ? takeStopRequest(runFile) : undefined;
     const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
     // A toggle clears the marks itself; every other ending clears them here, so the status stops saying REC at once.
@@ -260,11 +263,24 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   // Notes from the hooks (runtime/notes.ts): recorded here, so they are stamped in order and chained.
   // The handler first, then the inbox that tells the hooks they may signal.
   const refusedOnce = once((file: string, why: string) => tell(`refused the note ${file}: ${why}`, true));
+  // Each note's facts are asked of tmux (capture/note-facts.ts), one note after another, so they are recorded in the order sent.
+  let notesDone: Promise<void> = Promise.resolve();
   const takeNotesNow = (): void => {
     if (!runFile) return;
-    const notes = takeNotes(runFile, recording.id, ({ file, why }) => refusedOnce(file, why));
-    for (const note of notes) recorder.event(note.name, note.fields);
-    if (notes.length > 0) pipeline.flush();
+    for (const note of takeNotes(runFile, recording.id, ({ file, why }) => refusedOnce(file, why))) {
+      notesDone = notesDone.then(
+        () =>
+          new Promise<void>((resolve) =>
+            noteFacts(tmux, recording.paneId, note, (fields) => {
+              if (fields) {
+                recorder.event(note.name, fields);
+                pipeline.flush();
+              }
+              resolve();
+            }),
+          ),
+      );
+    }
   };
   if (runFile) {
     process.on('SIGUSR2', () => {

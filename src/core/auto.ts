@@ -32,11 +32,11 @@ export function autoOn(value: string): boolean {
  * from sh by shellQuote. If the reader dies, `recover --pane` closes its
  * recording as for a started one.
  */
-export function autoPipeCommand(node: string, bundle: string, socket: string): string {
+export function autoPipeCommand(node: string, bundle: string, socket: string, respawned = false): string {
   const where = `--socket ${literal(shellQuote(socket))} --pane '#{pane_id}'`;
   const reader = literal(`${shellQuote(node)} ${READER_NODE_FLAGS} ${shellQuote(bundle)}`);
   const helper = literal(`${shellQuote(node)} ${shellQuote(bundle)}`);
-  return `${reader} pipe-auto ${where} || exec ${helper} recover-pane ${where} "$?" <&-`;
+  return `${reader} pipe-auto ${where}${respawned ? ' --respawned' : ''} || exec ${helper} recover-pane ${where} "$?" <&-`;
 }
 
 /**
@@ -86,21 +86,24 @@ export function panesToStart<Row extends PaneRow>(rows: Row[], living: (row: Row
  * it: every 0.2 s one display-message, until the pane lives again and its old
  * recording has let go of it (`#{pane_dead}` 0, `@audit_on` empty); then it is
  * started as the auto hooks start a new pane, stopped-by-hand panes excepted.
- * It ends when the pane or the server goes, or someone else logs the pane.
- * What the respawned program prints before the pipe opens (up to 0.2 s) is not
- * in the log.
+ * It ends when the pane or the server goes, or someone else logs the pane,
+ * and starts nothing if `@audit-auto` is off by then.
+ * What the respawned program printed before the pipe opened (up to 0.2 s) is
+ * in the log as captured history (`--respawned`: commands/auto.ts).
  */
 export function rearmScript(node: string, bundle: string, socket: string, paneId: string, recording: string): string {
   const tmux = `tmux -S ${shellQuote(socket)}`;
   const pane = shellQuote(paneId);
   const idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
-  const pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
+  const pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, true))}`;
   const state = shellQuote(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
   return [
     `while sleep 0.2; do`,
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
     `  case "$state" in '0 ') break ;; '1 '|${shellQuote(`1 ${recording}`)}|${shellQuote(`0 ${recording}`)}) ;; *) exit 0 ;; esac`,
     `done`,
+    // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
+    `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
     `exec ${tmux} if-shell -F -t ${pane} ${shellQuote(idle)} ${shellQuote(pipe)}`,
   ].join('\n');
 }

@@ -19,8 +19,23 @@ import { randomBytes } from 'node:crypto';
 import type { EventFields } from '../core/record.ts';
 import { isOwnFile, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
 
-/** The events a note may carry: whatever a note file says, it cannot forge a start, stop, seal or line. */
-export const NOTE_EVENTS: ReadonlySet<string> = new Set(['rename', 'window-rename', 'attach', 'switch', 'detach']);
+/**
+ * The events a note may carry, each with the only fields it may hold: the
+ * trigger (which client; the session it left), never the facts. The reader
+ * asks tmux for those (capture/note-facts.ts), so a note file written by
+ * another process of the owner cannot put words in the log: whatever it says,
+ * it cannot forge a start, stop, seal or line, nor a client's user or address.
+ */
+export const NOTE_EVENTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['rename', []],
+  ['window-rename', []],
+  ['attach', ['client']],
+  ['switch', ['client', 'from']],
+  ['detach', ['client']],
+]);
+
+/** What a trigger field may be: a client's name (a tty path), a session id. */
+const TRIGGER_FIELDS: Record<string, RegExp> = { client: /^[A-Za-z0-9/_.:-]{1,128}$/, from: /^\$\d{1,10}$/ };
 
 /** A note file larger than this is refused unread (a note is a few fields). */
 const MAX_NOTE_BYTES = 64 * 1024;
@@ -76,14 +91,15 @@ export function sendNote(runFile: string, recordingId: string, pid: number, note
   }
 }
 
-/** A note's fields as the reader takes them: plain names, strings or numbers only. */
-function fieldsOf(value: unknown): EventFields | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const fields: Record<string, string | number> = {};
+/** A note's trigger as the reader takes it: only the fields its event allows, each of its shape. */
+function fieldsOf(name: string, value: unknown): EventFields | undefined {
+  const allowed = NOTE_EVENTS.get(name);
+  if (!allowed || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const fields: Record<string, string> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (!/^[a-z][a-z_]{0,31}$/.test(key) || key === 'rec') return undefined;
-    if (typeof field === 'string' || (typeof field === 'number' && Number.isFinite(field))) fields[key] = field;
-    else if (field !== undefined && field !== null) return undefined;
+    if (field === undefined || field === null) continue;
+    if (!allowed.includes(key) || typeof field !== 'string' || !TRIGGER_FIELDS[key]!.test(field)) return undefined;
+    fields[key] = field;
   }
   return fields;
 }
@@ -132,9 +148,9 @@ export function takeNotes(runFile: string, recordingId: string, refused: (refusa
       refused({ file, why: 'not a note' });
       continue;
     }
-    const fields = fieldsOf(note.fields);
     if (note.rec !== recordingId) continue; // for an earlier recording of the pane: its reader is gone
-    if (typeof note.name !== 'string' || !NOTE_EVENTS.has(note.name) || !fields) {
+    const fields = typeof note.name === 'string' ? fieldsOf(note.name, note.fields) : undefined;
+    if (typeof note.name !== 'string' || !fields) {
       refused({ file, why: `not a note the reader takes (${JSON.stringify(note.name)})` });
       continue;
     }

@@ -65,6 +65,11 @@ export class Tmux {
     execFile('tmux', this.socket ? ['-S', this.socket, ...args] : args, { encoding: 'utf8', timeout: ANSWER_TIMEOUT_MS }, done);
   }
 
+  /** runLater for the reader's own questions (capture/note-facts.ts): `done` gets the output, or undefined. */
+  ask(args: string[], done: (stdout: string | undefined) => void): void {
+    this.runLater(args, (error, stdout) => done(error ? undefined : stdout));
+  }
+
   /** The rows the pane shows now (at toggle time: never on the data path). */
   visibleRows(paneId: string): string[] {
     return this.run(['capture-pane', '-p', '-t', paneId]).replace(/\n$/, '').split('\n');

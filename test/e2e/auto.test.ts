@@ -21,6 +21,19 @@ function waitForRecording(tmux: TmuxServer, pane: string): Promise<string> {
   return waitFor(`${pane} to be logged`, () => tmux.show('#{@audit_on}', pane));
 }
 
+/** Whether a re-arm loop (core/auto.ts rearmScript) of the server at `socket` is still running. */
+function rearmLoopRunning(socket: string): boolean {
+  return fs.readdirSync('/proc').some((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmdline.includes('while sleep 0.2') && cmdline.includes(socket);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** The hooks tmux holds for `name` (every index). */
 function hooksOf(tmux: TmuxServer, name: string): string[] {
   return tmux
@@ -99,7 +112,8 @@ describe('@audit-auto on', () => {
     await waitForRecording(tmux, unseen);
     assert.equal(tmux.show('#{@audit_on}', '%0'), '', 'the pane stopped by hand is still off');
     assert.equal(tmux.show('#{pane_pipe}', '%0'), '0');
-    assert.ok(!tmux.readLog().includes('* start rec=') || tmux.readLog().split('pane=%0 ').length === 2, 'one start of %0 only');
+    const startsOfFirst = tmux.readLog().split('\n').filter((line) => /\* start rec=\S+ by=auto pane=%0 /.test(line));
+    assert.deepEqual(startsOfFirst.map((line) => /rec=(\S+)/.exec(line)![1]), [recording], 'one start of %0 only: the first load\'s');
 
     tmux.toggle('%0');
     const again = tmux.show('#{@audit_on}', '%0');
@@ -145,6 +159,68 @@ describe('@audit-auto and respawn-pane (no hook in tmux 3.3a)', () => {
     } finally {
       terminal.kill();
     }
+  });
+
+  it('panes whose program exits before their reader starts: each recording stops with its status, no pane left REC; respawned, a new recording', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
+    await waitForRecording(tmux, '%0');
+    // The program is gone before the auto reader has marked its pane: the pane-died hook ran while nothing named a recording.
+    tmux.tmux('new-session', '-d', '-s', 'dead', 'exit 1');
+    const panes = [tmux.show('#{pane_id}', 'dead:'), ...[2, 3].map((status) => tmux.tmux('new-window', '-d', '-t', 'dead:', '-P', '-F', '#{pane_id}', `exit ${status}`).trim())];
+    const starts = await waitFor('a start and a stop for each dead pane', () => {
+      const log = tmux.readLog('dead');
+      const recs = panes.map((pane) => new RegExp(`\\* start rec=(\\S+) by=auto pane=${escapeRegExp(pane)} `).exec(log)?.[1]);
+      return recs.every((rec, index) => rec && log.includes(`* stop rec=${rec} reason=pane-exited status=${index + 1}\n`)) ? recs : undefined;
+    });
+    await waitFor('no dead pane still marked REC', () => panes.every((pane) => tmux.show('#{@audit_on}', pane) === ''));
+    assert.equal(new Set(starts).size, 3);
+
+    const marker = uniqueMarker('respawned-after-early-death');
+    tmux.tmux('respawn-pane', '-t', panes[0]!, `printf '${marker}\\n'; exec sh`);
+    const second = await waitFor('a new recording of the respawned pane', () => {
+      const rec = tmux.show('#{@audit_on}', panes[0]!);
+      return rec !== '' && !starts.includes(rec) ? rec : undefined;
+    });
+    await waitFor('its start event', () => tmux.readLog('dead').includes(`* start rec=${second} by=auto pane=${panes[0]} `));
+    // What the respawned program printed in its first 0.2 s may be lost (the re-arm loop), but never logged into the old recording.
+    const log = tmux.readLog('dead');
+    assert.ok(!log.includes(marker) || log.indexOf(marker) > log.indexOf(`* start rec=${second} `), 'the respawned output is not in the old recording');
+  });
+
+  it('@audit-auto turned off while the pane is dead: the respawned pane is not logged', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
+    const first = await waitForRecording(tmux, '%0');
+    tmux.type('exit 5');
+    await waitFor('the stop', () => tmux.readLog().includes(`* stop rec=${first} reason=pane-exited status=5`));
+    tmux.tmux('set', '-g', '@audit-auto', 'off');
+    tmux.tmux('respawn-pane', '-t', '%0');
+    tmux.type('echo respawned-while-auto-off');
+    await waitFor('the respawned shell', () => tmux.screen().includes('respawned-while-auto-off\n'));
+    // The re-arm loop (an sh of ours naming this server's socket) has seen the pane live again and ended, starting nothing.
+    const socket = tmux.show('#{socket_path}');
+    await waitFor('the re-arm loop to end', () => !rearmLoopRunning(socket));
+    assert.equal(tmux.show('#{pane_pipe}', '%0'), '0');
+    assert.equal(tmux.show('#{@audit_on}', '%0'), '');
+  });
+
+  it('what a respawned pane printed before the re-arm loop piped it is in its new recording, as captured history', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on', 'set -g @audit-history on'] });
+    const first = await waitForRecording(tmux, '%0');
+    tmux.type('exit 6');
+    await waitFor('the stop', () => tmux.readLog().includes(`* stop rec=${first} reason=pane-exited status=6`));
+    const marker = uniqueMarker('first-words');
+    tmux.tmux('respawn-pane', '-t', '%0', `printf '${marker}\\n'; exec sh`);
+    const second = await waitFor('a new recording', () => {
+      const rec = tmux.show('#{@audit_on}', '%0');
+      return rec !== '' && rec !== first ? rec : undefined;
+    });
+    // Printed within the loop's 0.2 s it is a history row (mark `<`) after a history event; printed later, an output line.
+    const inHistory = new RegExp(`\\* history rec=${second} captured=\\S+ lines=\\d+\\n(.*\\n)*.* < ${marker}\\n`);
+    await waitFor('the first line in the new recording', () => {
+      const log = tmux.readLog();
+      const after = log.slice(log.indexOf(`* start rec=${second} `));
+      return log.includes(`* start rec=${second} `) && (inHistory.test(after) || after.includes(`| ${marker}\n`));
+    }).catch((error: Error) => assert.fail(`${error.message}:\n${tmux.readLog()}`));
   });
 
   it('stopped by hand before it died: the respawned pane stays off', async () => {

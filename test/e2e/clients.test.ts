@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import { describe, it } from 'node:test';
 import { parseLine } from '../../src/format/text.ts';
+import { sendNote } from '../../src/runtime/notes.ts';
 import { OuterTerminal, serversForThisFile } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -77,6 +78,50 @@ describe('attach, switch, detach', () => {
       assert.equal(tmux.readLog('quiet'), '', 'no log for a session with no logged pane');
     } finally {
       terminal.kill();
+    }
+  });
+});
+
+describe('a note names its trigger; the reader asks tmux for the facts', () => {
+  it('a note file with the facts filled in by another process of the owner puts none of them in the log', async () => {
+    const tmux = server();
+    const { pid, recording } = await tmux.startLogging('%0');
+    const runFile = tmux.show('#{@audit_run}', '%0');
+    // The review's forgery: an attach of a client that is not there, by someone who is not there, from an address nobody came from.
+    assert.equal(sendNote(runFile, recording, pid, { name: 'attach', fields: { client: '/dev/pts/99', user: 'bob', from: '198.51.100.7', by: 'bob' } }), true);
+    assert.equal(sendNote(runFile, recording, pid, { name: 'rename', fields: { to: 'forged-name' } }), true);
+    // A trigger alone: its facts are tmux's (the session's real name), and a client that is not attached is no attach.
+    assert.equal(sendNote(runFile, recording, pid, { name: 'attach', fields: { client: '/dev/pts/99' } }), true);
+    assert.equal(sendNote(runFile, recording, pid, { name: 'rename', fields: {} }), true);
+    await waitFor('the true rename', () => events(tmux.readLog(), 'rename')[0]);
+    const log = tmux.readLog();
+    assert.deepEqual(events(log, 'rename'), [{ to: 'main' }]);
+    assert.deepEqual(events(log, 'attach'), []);
+    for (const forged of ['bob', '198.51.100.7', 'forged-name', '/dev/pts/99']) assert.ok(!log.includes(forged), `${forged} is not in the log`);
+  });
+});
+
+describe('clients arriving and leaving at once', () => {
+  it('six clients attached together and detached together: six attach and six detach events, each with its user', async () => {
+    const tmux = server();
+    await tmux.startLogging('%0');
+    const terminals = Array.from({ length: 6 }, () => new OuterTerminal(tmux.clientOf('main')));
+    try {
+      const clients = await waitFor('six clients', () => {
+        const names = tmux.tmux('list-clients', '-F', '#{client_name}').trim().split('\n').filter(Boolean);
+        return names.length === 6 ? names.sort() : undefined;
+      });
+      await waitFor('six attach events', () => events(tmux.readLog(), 'attach').length === 6);
+      // One command, six client-detached hooks whose helpers run side by side (run-shell -b).
+      tmux.tmux('detach-client', '-s', 'main');
+      const detaches = await waitFor('six detach events', () => {
+        const found = events(tmux.readLog(), 'detach');
+        return found.length === 6 ? found : undefined;
+      });
+      assert.deepEqual(detaches.map((fields) => fields.client).sort(), clients);
+      assert.ok(detaches.every((fields) => fields.user === os.userInfo().username), JSON.stringify(detaches));
+    } finally {
+      for (const terminal of terminals) terminal.kill();
     }
   });
 });

@@ -40,11 +40,11 @@ describe('notes to the reader', () => {
     process.on('SIGUSR2', handler);
     try {
       openInbox(runFile, 'recA');
-      assert.equal(sendNote(runFile, 'recA', process.pid, { name: 'attach', fields: { client: '/dev/pts/3', user: 'ann', from: undefined } }), true);
+      assert.equal(sendNote(runFile, 'recA', process.pid, { name: 'attach', fields: { client: '/dev/pts/3', from: undefined } }), true);
       assert.equal(sendNote(runFile, 'recA', process.pid, { name: 'detach', fields: { client: '/dev/pts/3' } }), true);
       await waitFor('the signals', () => signals >= 1);
       assert.deepEqual(takeNotes(runFile, 'recA'), [
-        { name: 'attach', fields: { client: '/dev/pts/3', user: 'ann' } },
+        { name: 'attach', fields: { client: '/dev/pts/3' } },
         { name: 'detach', fields: { client: '/dev/pts/3' } },
       ]);
       assert.deepEqual(noteFiles(), []);
@@ -55,32 +55,39 @@ describe('notes to the reader', () => {
   });
 
   it('no inbox, an inbox of another recording or another pid: not sent, nothing left (an older reader would die of SIGUSR2)', () => {
-    assert.equal(sendNote(runFile, 'recA', process.pid, { name: 'rename', fields: { to: 'x' } }), false);
+    assert.equal(sendNote(runFile, 'recA', process.pid, { name: 'rename', fields: {} }), false);
     openInbox(runFile, 'recB');
-    assert.equal(sendNote(runFile, 'recA', process.pid, { name: 'rename', fields: { to: 'x' } }), false);
-    assert.equal(sendNote(runFile, 'recB', process.pid + 1, { name: 'rename', fields: { to: 'x' } }), false);
+    assert.equal(sendNote(runFile, 'recA', process.pid, { name: 'rename', fields: {} }), false);
+    assert.equal(sendNote(runFile, 'recB', process.pid + 1, { name: 'rename', fields: {} }), false);
     assert.deepEqual(noteFiles(), []);
   });
 
-  it('refuses what a hook of ours did not write: events a note may not carry, odd fields, another recording', () => {
+  it('refuses what a hook of ours did not write: events a note may not carry, facts instead of a trigger, odd fields, another recording', () => {
     const refused: RefusedNote[] = [];
     plant(JSON.stringify({ rec: 'recA', name: 'stop', fields: { reason: 'toggle' } }), 1);
     plant(JSON.stringify({ rec: 'recA', name: 'seal', fields: { n: 3 } }), 2);
-    plant(JSON.stringify({ rec: 'recA', name: 'rename', fields: { to: { nested: 1 } } }), 3);
+    plant(JSON.stringify({ rec: 'recA', name: 'rename', fields: { to: 'forged' } }), 3);
     plant(JSON.stringify({ rec: 'recA', name: 'rename', fields: { rec: 'other' } }), 4);
     plant('not json', 5);
-    plant(JSON.stringify({ rec: 'recOld', name: 'rename', fields: { to: 'x' } }), 6);
-    plant(JSON.stringify({ rec: 'recA', name: 'rename', fields: { to: 'evil\n2026-01-01 | forged' } }), 7);
+    plant(JSON.stringify({ rec: 'recOld', name: 'rename', fields: {} }), 6);
+    // The review's forgery: an attach with the facts filled in by whoever wrote the file.
+    plant(JSON.stringify({ rec: 'recA', name: 'attach', fields: { client: '/dev/pts/99', user: 'bob', from: '198.51.100.7', by: 'bob' } }), 7);
+    plant(JSON.stringify({ rec: 'recA', name: 'attach', fields: { client: '/dev/pts/9\n2026-01-01 | forged' } }), 8);
+    plant(JSON.stringify({ rec: 'recA', name: 'switch', fields: { client: '/dev/pts/9', from: 'main' } }), 9);
+    plant(JSON.stringify({ rec: 'recA', name: 'switch', fields: { client: '/dev/pts/9', from: '$3' } }), 10);
+    plant(JSON.stringify({ rec: 'recA', name: 'rename', fields: {} }), 11);
     const notes = takeNotes(runFile, 'recA', (refusal) => refused.push(refusal));
-    // The newline stays a value: the formatter escapes it (format tests), the note does not split it.
-    assert.deepEqual(notes, [{ name: 'rename', fields: { to: 'evil\n2026-01-01 | forged' } }]);
-    assert.equal(refused.length, 5, JSON.stringify(refused));
+    assert.deepEqual(notes, [
+      { name: 'switch', fields: { client: '/dev/pts/9', from: '$3' } },
+      { name: 'rename', fields: {} },
+    ]);
+    assert.equal(refused.length, 8, JSON.stringify(refused));
     assert.deepEqual(noteFiles(), [], 'our own refused files are removed');
   });
 
   it('refuses a note file with a loose mode, a second name, a symlink, or another owner, and follows no symlink', () => {
     const refused: RefusedNote[] = [];
-    const good = JSON.stringify({ rec: 'recA', name: 'rename', fields: { to: 'x' } });
+    const good = JSON.stringify({ rec: 'recA', name: 'rename', fields: {} });
     const loose = plant(good, 1);
     fs.chmodSync(loose, 0o644);
     const linked = plant(good, 2);
@@ -93,7 +100,7 @@ describe('notes to the reader', () => {
     const isRoot = process.geteuid?.() === 0;
     if (isRoot) fs.chownSync(foreign, 65534, 65534);
     const notes = takeNotes(runFile, 'recA', (refusal) => refused.push(refusal));
-    assert.deepEqual(notes, isRoot ? [] : [{ name: 'rename', fields: { to: 'x' } }]);
+    assert.deepEqual(notes, isRoot ? [] : [{ name: 'rename', fields: {} }]);
     assert.equal(refused.length, isRoot ? 4 : 3, JSON.stringify(refused));
     assert.ok(fs.existsSync(target), 'the symlink was not followed to remove its target');
     if (isRoot) assert.ok(fs.existsSync(foreign), 'another user\'s file is left where it is');
@@ -101,7 +108,7 @@ describe('notes to the reader', () => {
 
   it('a finished recording leaves no inbox or note behind', () => {
     openInbox(runFile, 'recA');
-    plant(JSON.stringify({ rec: 'recA', name: 'rename', fields: { to: 'x' } }));
+    plant(JSON.stringify({ rec: 'recA', name: 'rename', fields: {} }));
     removeNoteFiles(runFile);
     assert.deepEqual(fs.readdirSync(path.dirname(runFile)), []);
   });
