@@ -13156,7 +13156,7 @@ var Row2 = class {
     if (n = Math.min(n, bottom + 1 - cy), n === 0) return;
     this.events.erasing(cy, cy + n - 1);
     let kept = bottom + 1 - cy - n;
-    this.moveLines(cy, cy + n, kept), kept === 0 ? this.clearLines(cy, n, !0) : this.clearTailFlag(cy, kept, n);
+    this.moveLines(cy, cy + n, kept), kept < n && this.clearLines(cy + kept, n - kept, !0), this.clearTailFlag(cy, kept, n);
   }
   /**
    * grid-view.c:160 and :197 follow the move with grid_clear of `n - kept`

@@ -1005,8 +1005,10 @@ export class ScreenGrid implements Perform {
     this.events.erasing(cy, cy + n - 1);
     const kept = bottom + 1 - cy - n;
     this.moveLines(cy, cy + n, kept);
-    if (kept === 0) this.clearLines(cy, n, true);
-    else this.clearTailFlag(cy, kept, n);
+    // grid-view.c:192 and :176: the rows between those kept and those the move emptied are cleared
+    // (grid_clear of ny - ny2); with fewer deleted than kept, the count wraps (clearTailFlag).
+    if (kept < n) this.clearLines(cy + kept, n - kept, true);
+    this.clearTailFlag(cy, kept, n);
   }
 
   /**
