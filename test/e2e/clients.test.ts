@@ -60,6 +60,18 @@ describe('attach, switch, detach', () => {
     }
   });
 
+  it('a client that came in over SSH: from= is the address in its SSH_CONNECTION', async () => {
+    const tmux = server();
+    await tmux.startLogging('%0');
+    const terminal = new OuterTerminal({ ...tmux.clientOf('main'), sshConnection: '203.0.113.9 50022 10.0.0.1 22' });
+    try {
+      const attach = await waitFor('the attach event', () => events(tmux.readLog('main'), 'attach')[0]);
+      assert.equal(attach.from, '203.0.113.9');
+    } finally {
+      terminal.kill();
+    }
+  });
+
   it('a read-only client is named so; a session without a logged pane gets no log', async () => {
     const tmux = server();
     tmux.tmux('new-session', '-d', '-s', 'quiet');

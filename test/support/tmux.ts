@@ -37,6 +37,8 @@ export interface ClientOf {
   session?: string;
   /** Attach as this Unix user, through the socket at `socketPath` (another user's -L names another directory). */
   user?: { name: string; socketPath: string };
+  /** SSH_CONNECTION in the client's environment, as sshd gives a login shell (`client port server port`). */
+  sshConnection?: string;
 }
 
 /** A server a client can be attached to: where it is, and its command line. */
@@ -278,6 +280,7 @@ export class OuterTerminal {
       ...(inner.session === undefined ? [] : [`-t ${shellQuote(inner.session)}`]),
     ].join(' ') : [
       'exec env -u TMUX -u TMUX_PANE',
+      ...(inner.sshConnection === undefined ? [] : [`SSH_CONNECTION=${shellQuote(inner.sshConnection)}`]),
       `TMUX_TMPDIR=${shellQuote(inner.tmpDir)}`,
       `HOME=${shellQuote(inner.home)}`,
       'tmux -u',
