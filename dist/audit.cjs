@@ -11963,6 +11963,7 @@ function closeLostRecording(tmux, pane) {
     } catch {
     }
   }
+  claimed ? import_node_fs5.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
   try {
     tmux.clearMarks(pane.paneId, pane.recording);
   } catch {
@@ -11983,13 +11984,25 @@ function claim(runFile) {
   }
   try {
     let recording = readRecording(claimed);
-    return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey) };
+    return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey), path: claimed };
   } catch {
+    import_node_fs5.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
-    for (let file of [claimed, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs5.default.rmSync(file, { force: !0 });
+    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs5.default.rmSync(file, { force: !0 });
     removeNoteFiles(runFile);
   }
+}
+var OTHER_CLAIM_MS = 2e3;
+function awaitOtherClaim(runFile) {
+  let prefix = `${import_node_path7.default.basename(runFile)}.`, held = () => {
+    try {
+      return import_node_fs5.default.readdirSync(import_node_path7.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
+    } catch {
+      return !1;
+    }
+  }, pause2 = new Int32Array(new SharedArrayBuffer(4));
+  for (let deadline = Date.now() + OTHER_CLAIM_MS; held() && Date.now() < deadline; ) Atomics.wait(pause2, 0, 0, 20);
 }
 function sweepLost(tmux, paneId) {
   let panes;
@@ -12026,6 +12039,8 @@ function closeOrphans(tmux, marked) {
       appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
       continue;
+    } finally {
+      import_node_fs5.default.rmSync(claimed.path, { force: !0 });
     }
     closed.push(`${recording.paneId || name} (rec ${recording.id})`);
   }

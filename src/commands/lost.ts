@@ -34,6 +34,9 @@ export function closeLostRecording(tmux: Tmux, pane: { paneId: string; recording
       // The log cannot be written: the marks are still cleared, and the toggle's message tells the user.
     }
   }
+  if (claimed) fs.rmSync(claimed.path, { force: true });
+  // Another sweep has it (a hook ran at the same time): its stop comes before anything this toggle starts.
+  else awaitOtherClaim(pane.runFile);
   try {
     tmux.clearMarks(pane.paneId, pane.recording);
   } catch {
@@ -60,7 +63,7 @@ function starting(runFile: string): boolean {
  * whose rename succeeds writes the `stop reason=lost`, so it is written once.
  * Returns the recording, or undefined when there was none to take.
  */
-function claim(runFile: string): { recording: Recording; bound: { p: string; h: string } } | undefined {
+function claim(runFile: string): { recording: Recording; bound: { p: string; h: string }; path: string } | undefined {
   const claimed = `${runFile}.${process.pid}.closing`;
   try {
     fs.renameSync(runFile, claimed);
@@ -70,13 +73,32 @@ function claim(runFile: string): { recording: Recording; bound: { p: string; h: 
   try {
     const recording = readRecording(claimed);
     // Bound to the reader's chain before its seal note goes (chain/external-stop.ts).
-    return { recording, bound: externalStopFields(runFile, recording.id, 'lost', recording.chainKey) };
+    // The claimed file stays until the caller has written the stop: a toggle waits for it (awaitOtherClaim).
+    return { recording, bound: externalStopFields(runFile, recording.id, 'lost', recording.chainKey), path: claimed };
   } catch {
+    fs.rmSync(claimed, { force: true });
     return undefined; // not a run file we trust: left aside, not written for
   } finally {
-    for (const file of [claimed, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) fs.rmSync(file, { force: true });
+    for (const file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) fs.rmSync(file, { force: true });
     removeNoteFiles(runFile);
   }
+}
+
+/** How long a toggle waits for another process's claim of the same run file to be written and let go. */
+const OTHER_CLAIM_MS = 2000;
+
+/** Waits (at most OTHER_CLAIM_MS) while another process holds `runFile` claimed, writing its stop. */
+function awaitOtherClaim(runFile: string): void {
+  const prefix = `${path.basename(runFile)}.`;
+  const held = () => {
+    try {
+      return fs.readdirSync(path.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith('.closing'));
+    } catch {
+      return false;
+    }
+  };
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + OTHER_CLAIM_MS; held() && Date.now() < deadline; ) Atomics.wait(pause, 0, 0, 20);
 }
 
 /**
@@ -133,6 +155,8 @@ function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
       appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [lost]);
     } catch {
       continue;
+    } finally {
+      fs.rmSync(claimed.path, { force: true });
     }
     closed.push(`${recording.paneId || name} (rec ${recording.id})`);
   }
