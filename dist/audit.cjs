@@ -12178,12 +12178,16 @@ function autoHookCommand(node, bundle, socket) {
 function panesToStart(rows, living) {
   return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
 }
-function rearmScript(node, bundle, socket, paneId, recording) {
+function rearmScript(node, bundle, socket, paneId, recording, runFile) {
   let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
   return [
+    "waited=0",
     "while sleep 0.2; do",
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
-    `  case "$state" in '0 ') break ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) ;; *) exit 0 ;; esac`,
+    `  case "$state" in '0 ') ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
+    // The old reader clears the marks before it writes its stop; its run file goes after: the new
+    // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
+    `  waited=$((waited + 1)); [ -e ${shellQuoteForFormat(runFile)} ] && [ "$waited" -lt 50 ] || break`,
     "done",
     // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
     `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
@@ -12195,11 +12199,11 @@ function rearmScript(node, bundle, socket, paneId, recording) {
 // src/commands/died.ts
 function paneDied(tmux, paneId, status) {
   let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
-  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), state.recording && rearmIfAuto(tmux, paneId, state.recording), { messages: [], version: state.version });
+  return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), state.recording && rearmIfAuto(tmux, paneId, state.recording, state.runFile), { messages: [], version: state.version });
 }
-function rearmIfAuto(tmux, paneId, recording) {
+function rearmIfAuto(tmux, paneId, recording, runFile) {
   if (!autoOn(tmux.globalOption(OPTIONS.auto.name))) return;
-  let script = rearmScript(process.execPath, import_node_fs7.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording);
+  let script = rearmScript(process.execPath, import_node_fs7.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
   (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
 }
 
@@ -16102,7 +16106,7 @@ function runAutoReader(socket, paneId, dependencies, respawned = !1) {
   };
   process.on("SIGUSR1", keepStop), writeReaderPid(plan.runFile), tmux.markPipe(paneId, recording.id, plan.runFile);
   let dead = deadStatus(tmux, paneId);
-  dead !== void 0 && (requestStop(plan.runFile, { reason: "pane-exited", status: dead || void 0 }), rearmIfAuto(tmux, paneId, recording.id)), runPipe(recording, plan.runFile, dependencies), process.off("SIGUSR1", keepStop), (earlyStop || dead !== void 0) && process.kill(process.pid, "SIGUSR1");
+  dead !== void 0 && (requestStop(plan.runFile, { reason: "pane-exited", status: dead || void 0 }), rearmIfAuto(tmux, paneId, recording.id, plan.runFile)), runPipe(recording, plan.runFile, dependencies), process.off("SIGUSR1", keepStop), (earlyStop || dead !== void 0) && process.kill(process.pid, "SIGUSR1");
 }
 function deadStatus(tmux, paneId) {
   let [dead, status = ""] = tmux.run(["display-message", "-p", "-t", paneId, "#{pane_dead} #{pane_dead_status}"]).trim().split(" ");

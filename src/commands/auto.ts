@@ -106,7 +106,7 @@ export function runAutoReader(socket: string, paneId: string, dependencies: Read
   const dead = deadStatus(tmux, paneId);
   if (dead !== undefined) {
     requestStop(plan.runFile, { reason: 'pane-exited', status: dead || undefined });
-    rearmIfAuto(tmux, paneId, recording.id);
+    rearmIfAuto(tmux, paneId, recording.id, plan.runFile);
   }
   runPipe(recording, plan.runFile, dependencies);
   process.off('SIGUSR1', keepStop);

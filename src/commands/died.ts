@@ -23,13 +23,13 @@ export function paneDied(tmux: Tmux, paneId: string, status: string): Outcome {
   if (pid === undefined) return { messages: [], version: state.version };
   requestStop(state.runFile, { reason: 'pane-exited', status: status || undefined });
   process.kill(pid, 'SIGUSR1');
-  if (state.recording) rearmIfAuto(tmux, paneId, state.recording);
+  if (state.recording) rearmIfAuto(tmux, paneId, state.recording, state.runFile);
   return { messages: [], version: state.version };
 }
 
 /** Under @audit-auto, whatever respawn-pane starts in the dead pane next is logged too (core/auto.ts rearmScript). */
-export function rearmIfAuto(tmux: Tmux, paneId: string, recording: string): void {
+export function rearmIfAuto(tmux: Tmux, paneId: string, recording: string, runFile: string): void {
   if (!autoOn(tmux.globalOption(OPTIONS.auto.name))) return;
-  const script = rearmScript(process.execPath, fs.realpathSync(process.argv[1]!), tmux.socketPath(), paneId, recording);
+  const script = rearmScript(process.execPath, fs.realpathSync(process.argv[1]!), tmux.socketPath(), paneId, recording, runFile);
   spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }

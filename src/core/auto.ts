@@ -84,23 +84,28 @@ export function panesToStart<Row extends PaneRow>(rows: Row[], living: (row: Row
  * notification either, spawn.c). So when an auto-logged pane dies under
  * remain-on-exit (the pane-died hook, commands/died.ts), this sh loop watches
  * it: every 0.2 s one display-message, until the pane lives again and its old
- * recording has let go of it (`#{pane_dead}` 0, `@audit_on` empty); then it is
+ * recording has let go of it (`#{pane_dead}` 0, `@audit_on` empty, its run
+ * file gone: removed once its stop is written); then it is
  * started as the auto hooks start a new pane, stopped-by-hand panes excepted.
  * It ends when the pane or the server goes, or someone else logs the pane,
  * and starts nothing if `@audit-auto` is off by then.
  * What the respawned program printed before the pipe opened (up to 0.2 s) is
  * in the log as captured history (`--respawned`: commands/auto.ts).
  */
-export function rearmScript(node: string, bundle: string, socket: string, paneId: string, recording: string): string {
+export function rearmScript(node: string, bundle: string, socket: string, paneId: string, recording: string, runFile: string): string {
   const tmux = `tmux -S ${shellQuote(socket)}`;
   const pane = shellQuote(paneId);
   const idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
   const pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, true))}`;
   const state = shellQuote(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
   return [
+    `waited=0`,
     `while sleep 0.2; do`,
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
-    `  case "$state" in '0 ') break ;; '1 '|${shellQuote(`1 ${recording}`)}|${shellQuote(`0 ${recording}`)}) ;; *) exit 0 ;; esac`,
+    `  case "$state" in '0 ') ;; '1 '|${shellQuote(`1 ${recording}`)}|${shellQuote(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
+    // The old reader clears the marks before it writes its stop; its run file goes after: the new
+    // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
+    `  waited=$((waited + 1)); [ -e ${shellQuote(runFile)} ] && [ "$waited" -lt 50 ] || break`,
     `done`,
     // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
     `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
