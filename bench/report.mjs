@@ -29,6 +29,7 @@ const e2e = load('e2e.json');
 const reader = load('reader.json');
 const memory = load('memory.json');
 const flood = load('tmux-flood.json');
+const fullscreen = load('fullscreen.json');
 const tmux = load('tmux.json');
 const status = load('status.json');
 const shell = load('shell.json');
@@ -146,6 +147,46 @@ if (flood) {
       ],
     ],
   });
+}
+
+if (fullscreen) {
+  const r = fullscreen;
+  const d = r.redraw;
+  const row = (what, m, notes = '') => [what, mb(m?.reader.rss), mb(m?.reader.pss), mb(m?.reader.private), mb(m?.reader.private_dirty), mb(m?.pane.private), notes];
+  const rows = [
+    row('idle, logging on', r.idle_kb),
+    row(
+      `peak: redraw loop in the alternate screen, ${f(d.loop_seconds, 0)} s`,
+      d.peak_kb,
+      `${d.frames} frames, ${f(d.bytes / 1e6, 0)} MB (${f(d.mbps)} MB/s, ${f(d.frames_per_s, 0)} frames/s); reader ${f(d.reader_cpu_s, 1)} cpu s, tmux ${f(d.tmux_cpu_s, 1)}; ` +
+        `log: ${d.blocks} block, ${d.snapshots} snapshots, ${d.scrolled_rows} scrolled rows; final frame ${d.final_rows_in_last_snapshot}/${d.final_rows} rows${d.marker_seen ? '' : '; TIMED OUT'}`,
+    ),
+    row('idle 2 s after leaving it', r.left_kb),
+  ];
+  if (r.top) {
+    rows.push(
+      row(
+        `peak: ${r.top_command} (normal screen, screen model engaged)`,
+        r.top.peak_kb,
+        `${f(r.top.seconds, 1)} s; reader ${f(r.top.reader_cpu_s, 1)} cpu s; top's header logged ${r.top.header_lines} times${r.top.marker_seen ? '' : '; TIMED OUT'}`,
+      ),
+    );
+    rows.push(row('idle 2 s after top', r.after_kb));
+  }
+  rows.push(['tmux server', `${mb(r.tmux_rss_before_kb)} → ${mb(r.tmux_hwm_kb)}`, '-', '-', '-', '-', `RSS before → peak (VmHWM): growth ${mb(r.tmux_rss_growth_kb)} MB; ${mb(r.tmux_rss_after_kb)} MB at the end`]);
+  sections.push({
+    title: `3c. Full-screen flood through tmux: one logged pane (${r.pane}); reader from smaps_rollup every 20 ms; MB = MiB, private = Private_Clean + Private_Dirty; log ${f(r.log_bytes / 1e3, 0)} KB`,
+    header: ['what', 'reader RSS', 'PSS', 'private', 'private dirty', 'pane (sh + reader) private', 'notes'],
+    rows,
+  });
+  target(
+    '3. reader private memory in the alternate screen (full-screen flood)',
+    d.marker_seen ? r.reader_peak_private_alternate_kb : null,
+    `${mb(r.reader_peak_private_alternate_kb)} MB (dirty ${mb(d.peak_kb.reader.private_dirty)}; ${f(d.mbps)} MB/s)${d.marker_seen ? '' : ' TIMED OUT'}`,
+    '≤ 32 MB',
+    r.reader_peak_private_alternate_kb <= 32 * 1024,
+  );
+  target('3. full-screen: the last frame is in the log', d.final_frame_logged ? 1 : 0, `${d.final_rows_in_last_snapshot}/${d.final_rows} rows in the block's last snapshot`, 'all', d.final_frame_logged);
 }
 
 if (memory || tmux) {
@@ -297,7 +338,7 @@ const results = {
   git,
   corpus,
   targets,
-  sections: { end_to_end: e2e, reader_alone: reader, memory: { tmux_flood: flood, reader_alone: memory, panes: tmux?.panes ?? null }, latency: tmux ? { toggle: tmux.toggle, line_to_disk: tmux.line_to_disk, printed_to_disk: tmux.printed_to_disk } : null, status, shell },
+  sections: { end_to_end: e2e, reader_alone: reader, memory: { tmux_flood: flood, fullscreen, reader_alone: memory, panes: tmux?.panes ?? null }, latency: tmux ? { toggle: tmux.toggle, line_to_disk: tmux.line_to_disk, printed_to_disk: tmux.printed_to_disk } : null, status, shell },
 };
 fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`\nwritten: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}, ${path.relative(process.cwd(), path.join(OUT, 'table.md'))}\n`);

@@ -10,6 +10,10 @@
 #                                              1 GiB flood / idle (the target's row)
 #                       bench/memory.mjs       the reader alone: idle / 1 GiB pipe
 #                                              flood / idle (informational)
+#                       bench/fullscreen.mjs   one logged pane through tmux: a redraw
+#                                              loop in the alternate screen (30 s), then
+#                                              top -d 0.05 (15 s): the reader's private
+#                                              memory there (issue 15: ≤ 32 MB)
 #                       bench/tmux-probes.mjs  10 logged idle panes
 #   4. latency          bench/tmux-probes.mjs  toggle -> REC, line -> disk (typed,
 #                                              and printed every 50 ms)
@@ -33,7 +37,7 @@
 # it starts has its own -L socket and is killed by that socket only.
 # Environment knobs (defaults): BENCH_E2E_REPS=7 BENCH_READER_REPS=5
 # BENCH_CORPUS_MIB=40 BENCH_FLOOD_MIB=1024 BENCH_SHELL_COMMANDS=500 BENCH_SHELL_REPS=3
-# BENCH_READING_GIB=1
+# BENCH_READING_GIB=1 BENCH_FULLSCREEN_S=30 BENCH_TOP_S=15
 # BENCH_OUT=bench/out
 # PIPE_THROUGHPUT=<path to pipe-throughput.sh>
 set -euo pipefail
@@ -123,6 +127,9 @@ section e2e node bench/e2e.mjs "$pt" "$OUT/corpus.txt" "$E2E_REPS" $((E2E_REPS *
 
 say "3. memory: one logged pane through tmux, ${FLOOD_MIB} MiB flood"
 section tmux-flood node bench/tmux-flood.mjs "$OUT/corpus.txt" "$FLOOD_MIB" 240
+
+say "3c. memory: full-screen flood through tmux (redraw loop ${BENCH_FULLSCREEN_S:-30} s in the alternate screen, top ${BENCH_TOP_S:-15} s)"
+section fullscreen node bench/fullscreen.mjs "${BENCH_FULLSCREEN_S:-30}" "${BENCH_TOP_S:-15}" 240
 
 say "3. memory: the reader alone, ${FLOOD_MIB} MiB pipe flood (informational)"
 section memory node bench/memory.mjs "$OUT/corpus.pty" "$FLOOD_MIB"
