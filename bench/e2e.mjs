@@ -7,6 +7,7 @@
 // Consumers: none (no pipe-pane), cat (the physical limit), the helper
 // (`pipe --file`, with the node flags the plugin gives its reader, --max-size
 // 100G so that rotation never happens), ansifilter, ts. Writes OUT/e2e.json and OUT/e2e.log (the script's result rows).
+// BENCH_E2E_VARIANTS adds variants of the reader to the same run (see below).
 //
 // What the script does not report, this adds, per case, by polling /proc every
 // 20 ms (no forks while polling):
@@ -48,6 +49,20 @@ const consumers = [
   // tmux format-expands the command (strftime first): % must be written %%.
   { key: 'ts', cmd: `ts '${TS_FORMAT.replaceAll('%', '%%')}' >> {out}` },
 ];
+// Variants of the reader to compare in the same interleaved run (tried changes:
+// a bundle built with one constant changed, other node flags, a scheduling
+// wrapper): BENCH_E2E_VARIANTS='[["name", "/path/bundle.cjs", "node flags", "wrapper"]]',
+// each a consumer `tmux-audit:name` after tmux-audit. Bundle and flags default
+// to the measured ones (null or left out); the wrapper (e.g. `chrt -b 0`)
+// must exec its command.
+let at = consumers.findIndex((c) => c.key === 'tmux-audit');
+for (const [name, bundle, flags, wrapper] of JSON.parse(process.env.BENCH_E2E_VARIANTS || '[]')) {
+  consumers.splice(++at, 0, {
+    key: `tmux-audit:${name}`,
+    cmd: `exec ${wrapper ? `${wrapper} ` : ''}'${process.execPath}' ${flags ?? READER_FLAGS.join(' ')} '${bundle ?? HELPER}' pipe --file {out} --max-size 100G`,
+  });
+}
+const isReader = (key) => key === 'tmux-audit' || key.startsWith('tmux-audit:');
 
 // ------------------------------------------------------------ /proc watcher
 const CLK_TCK = 100;
@@ -202,7 +217,7 @@ for (let rep = 1; rep <= reps; rep++) {
       run.consumer_peak_private_kb = server.consumer_peak_private_kb ?? null;
       run.consumer_peak_pss_kb = server.consumer_peak_pss_kb ?? null;
       run.nudged = server.nudged;
-      const want = { cat: 'cat', 'tmux-audit': 'node', ansifilter: 'ansifilter', ts: 'ts' }[consumer.key];
+      const want = isReader(consumer.key) ? 'node' : { cat: 'cat', ansifilter: 'ansifilter', ts: 'ts' }[consumer.key];
       run.identity_ok = consumer.key === 'none' ? server.consumer.length === 0 : server.consumer.includes(want);
     }
     // Lines that arrived: for the helper, the lines it logged as pane output
@@ -212,7 +227,7 @@ for (let rep = 1; rep <= reps; rep++) {
     // run over what cat received (the first cat case of this run).
     const out = kept && path.join(kept, 'case1', 'dir', 'out.log');
     if (out && fs.existsSync(out)) {
-      run.received_lines = consumer.key === 'tmux-audit' ? Number(execFileSync('awk', ['$4 == "|" { n++ } END { print n + 0 }', out], { encoding: 'utf8' }).trim()) : countLines(out);
+      run.received_lines = isReader(consumer.key) ? Number(execFileSync('awk', ['$4 == "|" { n++ } END { print n + 0 }', out], { encoding: 'utf8' }).trim()) : countLines(out);
       if (run.nudged) run.received_lines -= 1; // the Enter typed to release ansifilter's last line
       run.received_bytes_final = fs.statSync(out).size;
       if (consumer.key === 'cat' && run.ok && expectedAnsifilterLines === null) {
