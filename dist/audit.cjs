@@ -14997,6 +14997,28 @@ var ByteQueue = class {
 // src/sinks/file/rotation.ts
 var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
+// src/core/cast-names.ts
+var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
+function escapeRegExp2(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function castsOfLog(names, live) {
+  if (!live.endsWith(".log")) return [];
+  let pattern = new RegExp(`^(${escapeRegExp2(live.slice(0, -4))}\\.${REC}\\.cast)(?:${ROTATION})?$`), casts = /* @__PURE__ */ new Set();
+  for (let name of names) {
+    let match2 = pattern.exec(name);
+    match2 && casts.add(match2[1]);
+  }
+  return [...casts].sort();
+}
+function castFilesOfLog(names, live) {
+  let present = new Set(names);
+  return castsOfLog(names, live).flatMap((cast) => [...rotatedFiles(names, cast), ...present.has(cast) ? [cast] : []]);
+}
+function castsTooOld(names, live, maxAgeMs, now) {
+  return castsOfLog(names, live).flatMap((cast) => filesTooOld(names, cast, maxAgeMs, now));
+}
+
 // src/sinks/file/compress.ts
 var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
@@ -15050,6 +15072,10 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours);
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path11.default.join(dir, other));
+        for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
+          let target = import_node_path11.default.join(dir, cast);
+          isOwnFile(target) ? import_node_fs10.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
+        }
       }
       for (let old of doomed)
         import_node_fs10.default.rmSync(import_node_path11.default.join(dir, old), { force: !0 }), pruned?.(import_node_path11.default.join(dir, old));
@@ -15975,6 +16001,9 @@ function openCast(recording, tell, dropped) {
       {
         maxBytes: recording.maxBytes,
         maxFiles: recording.maxFiles,
+        // Rotated parts go by age as the log's do (its own rotations; the log's prune the casts of finished recordings).
+        maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
+        onPlanted: once((planted) => tell(`left ${planted} alone: it looks like a rotated cast past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
         onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${file}; the cast resumes when it can`, !0),
         onRecover: () => tell(`writing again ${file}`),
         onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${file}; writing on past its size limit`, !0),
@@ -16610,7 +16639,7 @@ function summarizeLog(set, timeFormat, cache) {
     }
   }
   own && kept.save(set.live);
-  let finite = (ms) => ms != null && Number.isFinite(ms) ? ms : null;
+  let casts = castSizes(set.casts ?? []), finite = (ms) => ms != null && Number.isFinite(ms) ? ms : null;
   return {
     session: set.session,
     server: set.server,
@@ -16624,8 +16653,18 @@ function summarizeLog(set, timeFormat, cache) {
     bytes: files.reduce((sum, file) => sum + file.bytes, 0),
     recordings: recordingIds.size,
     recordingIds: [...recordingIds],
-    users: [...users].sort()
+    users: [...users].sort(),
+    casts,
+    castBytes: casts.reduce((sum, cast) => sum + cast.bytes, 0)
   };
+}
+function castSizes(paths) {
+  let casts = [];
+  for (let cast of paths) {
+    let stat = import_node_fs21.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
+  }
+  return casts;
 }
 
 // src/commands/reading.ts
@@ -16737,7 +16776,9 @@ function logSets(dir, names) {
   let present = new Set(names), sets = [];
   for (let live of lives) {
     let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path17.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path17.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    present.has(live) && files.push({ path: import_node_path17.default.join(dir, live) });
+    let casts = castFilesOfLog(names, live).map((name) => import_node_path17.default.join(dir, name));
+    sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
@@ -16925,7 +16966,7 @@ function when(stamp, ms) {
 }
 function lsTable(summaries) {
   let rows = [
-    ["SESSION", "SERVER", "FILES", "FIRST", "LAST", "LINES", "SIZE", "RECS", "USERS"],
+    ["SESSION", "SERVER", "FILES", "FIRST", "LAST", "LINES", "SIZE", "RECS", "CASTS", "USERS"],
     ...summaries.map((log) => [
       log.session,
       log.server,
@@ -16935,21 +16976,22 @@ function lsTable(summaries) {
       String(log.lines),
       size(log.bytes),
       String(log.recordings),
+      log.casts.length === 0 ? "-" : `${log.casts.length}/${size(log.castBytes)}`,
       log.users.join(",") || "-"
     ])
-  ], numeric = /* @__PURE__ */ new Set([2, 5, 6, 7]), widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
+  ], numeric = /* @__PURE__ */ new Set([2, 5, 6, 7, 8]), widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
   return rows.map((row) => row.map((cell, column) => column === row.length - 1 ? cell : numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])).join("  ")).join(`
 `).concat(`
 `);
 }
 function lsCommand() {
-  return whereOptions(new Command("ls")).description("list the session logs: server, files, first and last time, lines, size, recordings, users").option("--session <name>", "only this session (name, or name@server)").option("--json", "one JSON array, for machines").addHelpText(
+  return whereOptions(new Command("ls")).description("list the session logs: server, files, first and last time, lines, size, recordings, raw streams (casts: files/size), users").option("--session <name>", "only this session (name, or name@server)").option("--json", "one JSON array, for machines").addHelpText(
     "after",
     `
 Example:
   $ tmux-audit ls
-  SESSION  SERVER   FILES  FIRST                LAST                 LINES  SIZE  RECS  USERS
-  deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  ann,bob
+  SESSION  SERVER   FILES  FIRST                LAST                 LINES  SIZE  RECS  CASTS  USERS
+  deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  2/14M  ann,bob
   $ tmux-audit ls --json | jq '.[] | {session, recordings}'`
   ).action((options) => {
     let where = location(options), summaries = logsOf(where, options.session).map((set) => summarizeLog(set, where.timeFormat)), out = new Output();
@@ -17602,14 +17644,14 @@ function readsSameInBytes(source) {
   }
   return !0;
 }
-function escapeRegExp2(text2) {
+function escapeRegExp3(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function bytesLiteral(text2) {
-  return escapeRegExp2(Buffer.from(text2, "utf8").toString("latin1"));
+  return escapeRegExp3(Buffer.from(text2, "utf8").toString("latin1"));
 }
 function makePattern(source, options = {}) {
-  let body = options.fixed ? escapeRegExp2(source) : source, flags = options.ignoreCase ? "i" : "", test;
+  let body = options.fixed ? escapeRegExp3(source) : source, flags = options.ignoreCase ? "i" : "", test;
   try {
     test = new RegExp(body, flags);
   } catch (error) {

@@ -312,6 +312,9 @@ function openCast(recording: Recording, tell: (text: string, error?: boolean) =>
       {
         maxBytes: recording.maxBytes,
         maxFiles: recording.maxFiles,
+        // Rotated parts go by age as the log's do (its own rotations; the log's prune the casts of finished recordings).
+        maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
+        onPlanted: once((planted) => tell(`left ${planted} alone: it looks like a rotated cast past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, true)),
         onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${file}; the cast resumes when it can`, true),
         onRecover: () => tell(`writing again ${file}`),
         onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${file}; writing on past its size limit`, true),

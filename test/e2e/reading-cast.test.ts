@@ -53,6 +53,17 @@ describe('a pane logged with @audit-cast on', () => {
     for (const name of casts) assert.equal(fs.statSync(path.join(tmux.logDir, name)).mode & 0o777, 0o600, name);
   });
 
+  it('ls counts them: every part, with its bytes', () => {
+    const casts = fs.readdirSync(tmux.logDir).filter((name) => name.includes(`.${rec}.cast`));
+    const listed = read(tmux, 'ls', '--json');
+    assert.equal(listed.status, 0, listed.stderr);
+    const [log] = JSON.parse(listed.stdout) as { casts: { path: string; bytes: number }[]; castBytes: number }[];
+    assert.deepEqual(log!.casts.map((cast) => path.basename(cast.path)).sort(), casts.sort());
+    assert.equal(log!.castBytes, casts.reduce((sum, name) => sum + fs.statSync(path.join(tmux.logDir, name)).size, 0));
+    const table = read(tmux, 'ls').stdout.split('\n');
+    assert.match(table[1]!, new RegExp(` ${casts.length}/\\S+ +\\S+$`));
+  });
+
   it('export --asciicast gives the raw stream back whole; asciinema cat accepts it', { skip: !hasAsciinema() && 'asciinema is not installed' }, async () => {
     const dir = makeTempDir('tmux-audit-cast');
     try {
