@@ -15012,8 +15012,15 @@ function castsOfLog(names, live) {
   return [...casts].sort();
 }
 function castFilesOfLog(names, live) {
-  let present = new Set(names);
-  return castsOfLog(names, live).flatMap((cast) => [...rotatedFiles(names, cast), ...present.has(cast) ? [cast] : []]);
+  if (!live.endsWith(".log")) return [];
+  let pattern = new RegExp(`^(${escapeRegExp2(live.slice(0, -4))}\\.${REC}\\.cast)(?:\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?(\\.gz)?)?$`), present = new Set(names), casts = /* @__PURE__ */ new Map();
+  for (let name of names) {
+    let match2 = pattern.exec(name);
+    if (!match2 || match2[4] && present.has(name.slice(0, -3))) continue;
+    let parts = casts.get(match2[1]) ?? [];
+    parts.push({ name, time: match2[2] ?? "~", n: Number(match2[3] ?? 0) }), casts.set(match2[1], parts);
+  }
+  return [...casts.keys()].sort().flatMap((cast) => casts.get(cast).sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n).map((part) => part.name));
 }
 function castsTooOld(names, live, maxAgeMs, now) {
   return castsOfLog(names, live).flatMap((cast) => filesTooOld(names, cast, maxAgeMs, now));

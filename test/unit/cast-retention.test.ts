@@ -35,8 +35,9 @@ describe('a log\'s casts, by name', () => {
   const names = [
     'deploy.log',
     'deploy.V1StGXR8_Z.cast',
-    'deploy.V1StGXR8_Z.cast.20261101T000000.000Z',
     'deploy.V1StGXR8_Z.cast.20261120T000000.000Z-1.gz',
+    'deploy.V1StGXR8_Z.cast.20261101T000000.000Z',
+    'deploy.V1StGXR8_Z.cast.20261101T000000.000Z.gz', // mid-compression: the plain one counts
     'deploy.-aaaaaaaaa.cast.20261121T000000.000Z', // an id that starts with `-`, rotated, its live part gone
     'deploy2.V1StGXR8_Z.cast', // another session's
     'deploy@work.V1StGXR8_Z.cast', // the same name on another server
