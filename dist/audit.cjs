@@ -15390,10 +15390,19 @@ function castEventLine(seconds, text2) {
   return `[${seconds.toFixed(6)}, "o", ${escapeText(JSON.stringify(text2))}]
 `;
 }
+function castResizeLine(seconds, columns, rows) {
+  return `[${seconds.toFixed(6)}, "r", "${columns}x${rows}"]
+`;
+}
+function parseCastSize(data) {
+  let match2 = typeof data == "string" ? /^([1-9]\d{0,4})x([1-9]\d{0,4})$/.exec(data) : null;
+  return match2 ? { columns: Number(match2[1]), rows: Number(match2[2]) } : void 0;
+}
 var CastFile = class {
   constructor(file, header, options) {
     this.header = header;
     this.options = options;
+    this.size = { columns: header.width, rows: header.height };
     let existing = import_node_fs12.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
@@ -15406,6 +15415,8 @@ var CastFile = class {
   marks = new MarkStripper();
   dropped = 0;
   ended = !1;
+  /** The size the cast last said: the header's, then each resize's. */
+  size;
   /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
   push(chunk, now) {
     if (this.ended) return;
@@ -15417,6 +15428,14 @@ var CastFile = class {
       }
       this.dropped > 0 && (this.options.onDropped(this.dropped), this.dropped = 0), this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, text2));
     }
+  }
+  /**
+   * The pane's size at `now` (epoch ms), as tmux answered: written as a
+   * resize event when it differs from the last one the cast holds (the
+   * header's at first).
+   */
+  resize(columns, rows, now) {
+    this.ended || columns === this.size.columns && rows === this.size.rows || (this.size = { columns, rows }, this.log.write(castResizeLine(Math.max(0, now - this.header.startMs) / 1e3, columns, rows)));
   }
   get backlog() {
     return this.log.backlog;
@@ -15436,6 +15455,63 @@ var CastFile = class {
   /** Ends (if not yet) and waits for the file to be written and closed. */
   async close(now = Date.now()) {
     this.end(now), await this.log.close();
+  }
+};
+
+// src/sinks/file/cast-size.ts
+var CastSizeWatch = class {
+  constructor(cast, ask, limits = { askMs: 500, holdMs: 200, holdBytes: 1048576 }) {
+    this.cast = cast;
+    this.ask = ask;
+    this.limits = limits;
+  }
+  cast;
+  ask;
+  limits;
+  askedAt = Number.NEGATIVE_INFINITY;
+  /** Output waiting for an answer (copies: the reader's buffer is reused), with the time it came. */
+  held = [];
+  heldBytes = 0;
+  timer;
+  /** A question due at the end of the current spell, for output that came during it. */
+  trailing;
+  ended = !1;
+  /** A chunk of the pane's output at `now` (epoch ms); not kept after the call unless held (then copied). */
+  push(chunk, now) {
+    if (this.ended) return this.cast.push(chunk, now);
+    if (this.held.length > 0) {
+      this.hold(chunk, now), this.heldBytes > this.limits.holdBytes && this.release();
+      return;
+    }
+    if (now - this.askedAt < this.limits.askMs)
+      return this.trailing ??= setTimeout(() => {
+        this.trailing = void 0, !this.ended && (this.askedAt = Date.now(), this.ask((size2) => {
+          size2 && this.learnt(size2, Date.now());
+        }));
+      }, Math.max(0, this.askedAt + this.limits.askMs - now)), this.trailing.unref?.(), this.cast.push(chunk, now);
+    this.askedAt = now, this.hold(chunk, now), this.timer = setTimeout(() => this.release(), this.limits.holdMs), this.timer.unref?.();
+    let asked = this.held[0];
+    this.ask((size2) => {
+      let before = this.held[0] === asked;
+      size2 && this.cast.resize(size2.columns, size2.rows, before ? asked.now : Date.now()), before && this.release();
+    });
+  }
+  /** A size learnt otherwise (the screen model asked): written if it is new. */
+  learnt(size2, now) {
+    this.cast.resize(size2.columns, size2.rows, this.held[0]?.now ?? now);
+  }
+  /** Writes what is held, in order; from then on nothing is held (the cast is about to end). */
+  end() {
+    this.release(), this.trailing && clearTimeout(this.trailing), this.trailing = void 0, this.ended = !0;
+  }
+  hold(chunk, now) {
+    this.held.push({ chunk: Buffer.from(chunk), now }), this.heldBytes += chunk.length;
+  }
+  release() {
+    this.timer && clearTimeout(this.timer), this.timer = void 0;
+    let held = this.held;
+    this.held = [], this.heldBytes = 0;
+    for (let { chunk, now } of held) this.cast.push(chunk, now);
   }
 };
 
@@ -15915,7 +15991,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       })
     );
   }
-  let pipeline2 = new Pipeline(transforms, sinks), recorder = new Recorder(stamper, pipeline2, {
+  let pipeline2 = new Pipeline(transforms, sinks), castSize, recorder = new Recorder(stamper, pipeline2, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -15923,7 +15999,9 @@ function runPipe(recording, runFile, dependencies = {}) {
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, done) : void 0,
+    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, (size2) => {
+      size2 && castSize?.learnt(size2, Date.now()), done(size2);
+    }) : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
@@ -15941,9 +16019,11 @@ function runPipe(recording, runFile, dependencies = {}) {
       beatAndLook(), gate?.poll(), finishing || takeNotesNow();
     }, BEAT_MS).unref();
   }
-  let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0, quietStop, stopReading = readInput({
+  let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0;
+  cast && recording.socket && (castSize = new CastSizeWatch(cast, (done) => tmux.paneSize(recording.paneId, done)));
+  let castInput = castSize ?? cast, quietStop, stopReading = readInput({
     data: (chunk) => {
-      cast?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();
+      castInput?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");
@@ -15960,12 +16040,12 @@ function runPipe(recording, runFile, dependencies = {}) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    castSize?.end(), cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
     try {
-      recorder.event("error", { message: error.message }), cast?.end();
+      recorder.event("error", { message: error.message }), castSize?.end(), cast?.end();
     } finally {
       Promise.allSettled([pipeline2.close(), cast?.close()]).finally(() => process.exit(70));
     }
@@ -18473,7 +18553,11 @@ function writeRawCast(parts, idleTimeLimit, write) {
       return !0;
     }
     if (!Array.isArray(parsed) || typeof parsed[0] != "number" || typeof parsed[2] != "string") return !0;
-    if (lastTime = parsed[0], parsed[1] !== "o") return write(`${line}
+    if (lastTime = parsed[0], parsed[1] === "r") {
+      let size2 = parseCastSize(parsed[2]);
+      return size2 === void 0 || write(castResizeLine(parsed[0], size2.columns, size2.rows));
+    }
+    if (parsed[1] !== "o") return write(`${escapeText(JSON.stringify(parsed))}
 `);
     let text2 = marks.push(Buffer.from(parsed[2], "utf8")).toString("utf8");
     return text2 === "" || write(castEventLine(parsed[0], text2));
