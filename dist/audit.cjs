@@ -16765,6 +16765,7 @@ function isDigit(byte) {
   return byte >= 48 && byte <= 57;
 }
 function textStart(bytes, start2, end, timeWords2) {
+  if (bytes[start2] === 123) return -1;
   let at = start2;
   for (let words2 = timeWords2; words2 > 0; words2--) {
     if (at = bytes.indexOf(32, at), at < 0 || at >= end) return -1;
