@@ -5614,7 +5614,7 @@ var TextFormat = class {
 }, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=<*]) /;
 function splitLine(line, timeWordCount) {
   let at = 0;
-  for (let words = timeWordCount; words > 0; words--)
+  for (let words2 = timeWordCount; words2 > 0; words2--)
     if (at = line.indexOf(" ", at) + 1, at === 0) return;
   let time = line.slice(0, at - 1), userEnd = line.indexOf(" ", at);
   if (userEnd <= at) return;
@@ -5628,8 +5628,8 @@ function splitLine(line, timeWordCount) {
 }
 var wordsOfFormat = /* @__PURE__ */ new Map();
 function timeWords(timeFormat) {
-  let words = wordsOfFormat.get(timeFormat);
-  return words === void 0 && (words = format(0, timeFormat).split(" ").length, wordsOfFormat.set(timeFormat, words)), words;
+  let words2 = wordsOfFormat.get(timeFormat);
+  return words2 === void 0 && (words2 = format(0, timeFormat).split(" ").length, wordsOfFormat.set(timeFormat, words2)), words2;
 }
 function parseEventText(text2) {
   let nameEnd = text2.indexOf(" "), name = nameEnd < 0 ? text2 : text2.slice(0, nameEnd);
@@ -14997,6 +14997,35 @@ var ByteQueue = class {
 // src/sinks/file/rotation.ts
 var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
+// src/core/cast-names.ts
+var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
+function escapeRegExp2(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function castsOfLog(names, live) {
+  if (!live.endsWith(".log")) return [];
+  let pattern = new RegExp(`^(${escapeRegExp2(live.slice(0, -4))}\\.${REC}\\.cast)(?:${ROTATION})?$`), casts = /* @__PURE__ */ new Set();
+  for (let name of names) {
+    let match2 = pattern.exec(name);
+    match2 && casts.add(match2[1]);
+  }
+  return [...casts].sort();
+}
+function castFilesOfLog(names, live) {
+  if (!live.endsWith(".log")) return [];
+  let pattern = new RegExp(`^(${escapeRegExp2(live.slice(0, -4))}\\.${REC}\\.cast)(?:\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?(\\.gz)?)?$`), present = new Set(names), casts = /* @__PURE__ */ new Map();
+  for (let name of names) {
+    let match2 = pattern.exec(name);
+    if (!match2 || match2[4] && present.has(name.slice(0, -3))) continue;
+    let parts = casts.get(match2[1]) ?? [];
+    parts.push({ name, time: match2[2] ?? "~", n: Number(match2[3] ?? 0) }), casts.set(match2[1], parts);
+  }
+  return [...casts.keys()].sort().flatMap((cast) => casts.get(cast).sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n).map((part) => part.name));
+}
+function castsTooOld(names, live, maxAgeMs, now) {
+  return castsOfLog(names, live).flatMap((cast) => filesTooOld(names, cast, maxAgeMs, now));
+}
+
 // src/sinks/file/compress.ts
 var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
@@ -15050,6 +15079,10 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours);
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path11.default.join(dir, other));
+        for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
+          let target = import_node_path11.default.join(dir, cast);
+          isOwnFile(target) ? import_node_fs10.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
+        }
       }
       for (let old of doomed)
         import_node_fs10.default.rmSync(import_node_path11.default.join(dir, old), { force: !0 }), pruned?.(import_node_path11.default.join(dir, old));
@@ -15357,10 +15390,19 @@ function castEventLine(seconds, text2) {
   return `[${seconds.toFixed(6)}, "o", ${escapeText(JSON.stringify(text2))}]
 `;
 }
+function castResizeLine(seconds, columns, rows) {
+  return `[${seconds.toFixed(6)}, "r", "${columns}x${rows}"]
+`;
+}
+function parseCastSize(data) {
+  let match2 = typeof data == "string" ? /^([1-9]\d{0,4})x([1-9]\d{0,4})$/.exec(data) : null;
+  return match2 ? { columns: Number(match2[1]), rows: Number(match2[2]) } : void 0;
+}
 var CastFile = class {
   constructor(file, header, options) {
     this.header = header;
     this.options = options;
+    this.size = { columns: header.width, rows: header.height };
     let existing = import_node_fs12.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
@@ -15373,6 +15415,8 @@ var CastFile = class {
   marks = new MarkStripper();
   dropped = 0;
   ended = !1;
+  /** The size the cast last said: the header's, then each resize's. */
+  size;
   /** A chunk of the pane's output as it arrived at `now` (epoch ms); the chunk is not kept. */
   push(chunk, now) {
     if (this.ended) return;
@@ -15384,6 +15428,14 @@ var CastFile = class {
       }
       this.dropped > 0 && (this.options.onDropped(this.dropped), this.dropped = 0), this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1e3, text2));
     }
+  }
+  /**
+   * The pane's size at `now` (epoch ms), as tmux answered: written as a
+   * resize event when it differs from the last one the cast holds (the
+   * header's at first).
+   */
+  resize(columns, rows, now) {
+    this.ended || columns === this.size.columns && rows === this.size.rows || (this.size = { columns, rows }, this.log.write(castResizeLine(Math.max(0, now - this.header.startMs) / 1e3, columns, rows)));
   }
   get backlog() {
     return this.log.backlog;
@@ -15403,6 +15455,63 @@ var CastFile = class {
   /** Ends (if not yet) and waits for the file to be written and closed. */
   async close(now = Date.now()) {
     this.end(now), await this.log.close();
+  }
+};
+
+// src/sinks/file/cast-size.ts
+var CastSizeWatch = class {
+  constructor(cast, ask, limits = { askMs: 500, holdMs: 200, holdBytes: 1048576 }) {
+    this.cast = cast;
+    this.ask = ask;
+    this.limits = limits;
+  }
+  cast;
+  ask;
+  limits;
+  askedAt = Number.NEGATIVE_INFINITY;
+  /** Output waiting for an answer (copies: the reader's buffer is reused), with the time it came. */
+  held = [];
+  heldBytes = 0;
+  timer;
+  /** A question due at the end of the current spell, for output that came during it. */
+  trailing;
+  ended = !1;
+  /** A chunk of the pane's output at `now` (epoch ms); not kept after the call unless held (then copied). */
+  push(chunk, now) {
+    if (this.ended) return this.cast.push(chunk, now);
+    if (this.held.length > 0) {
+      this.hold(chunk, now), this.heldBytes > this.limits.holdBytes && this.release();
+      return;
+    }
+    if (now - this.askedAt < this.limits.askMs)
+      return this.trailing ??= setTimeout(() => {
+        this.trailing = void 0, !this.ended && (this.askedAt = Date.now(), this.ask((size2) => {
+          size2 && this.learnt(size2, Date.now());
+        }));
+      }, Math.max(0, this.askedAt + this.limits.askMs - now)), this.trailing.unref?.(), this.cast.push(chunk, now);
+    this.askedAt = now, this.hold(chunk, now), this.timer = setTimeout(() => this.release(), this.limits.holdMs), this.timer.unref?.();
+    let asked = this.held[0];
+    this.ask((size2) => {
+      let before = this.held[0] === asked;
+      size2 && this.cast.resize(size2.columns, size2.rows, before ? asked.now : Date.now()), before && this.release();
+    });
+  }
+  /** A size learnt otherwise (the screen model asked): written if it is new. */
+  learnt(size2, now) {
+    this.cast.resize(size2.columns, size2.rows, this.held[0]?.now ?? now);
+  }
+  /** Writes what is held, in order; from then on nothing is held (the cast is about to end). */
+  end() {
+    this.release(), this.trailing && clearTimeout(this.trailing), this.trailing = void 0, this.ended = !0;
+  }
+  hold(chunk, now) {
+    this.held.push({ chunk: Buffer.from(chunk), now }), this.heldBytes += chunk.length;
+  }
+  release() {
+    this.timer && clearTimeout(this.timer), this.timer = void 0;
+    let held = this.held;
+    this.held = [], this.heldBytes = 0;
+    for (let { chunk, now } of held) this.cast.push(chunk, now);
   }
 };
 
@@ -15882,7 +15991,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       })
     );
   }
-  let pipeline2 = new Pipeline(transforms, sinks), recorder = new Recorder(stamper, pipeline2, {
+  let pipeline2 = new Pipeline(transforms, sinks), castSize, recorder = new Recorder(stamper, pipeline2, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -15890,7 +15999,9 @@ function runPipe(recording, runFile, dependencies = {}) {
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, done) : void 0,
+    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, (size2) => {
+      size2 && castSize?.learnt(size2, Date.now()), done(size2);
+    }) : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
@@ -15908,9 +16019,11 @@ function runPipe(recording, runFile, dependencies = {}) {
       beatAndLook(), gate?.poll(), finishing || takeNotesNow();
     }, BEAT_MS).unref();
   }
-  let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0, quietStop, stopReading = readInput({
+  let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0;
+  cast && recording.socket && (castSize = new CastSizeWatch(cast, (done) => tmux.paneSize(recording.paneId, done)));
+  let castInput = castSize ?? cast, quietStop, stopReading = readInput({
     data: (chunk) => {
-      cast?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();
+      castInput?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");
@@ -15927,12 +16040,12 @@ function runPipe(recording, runFile, dependencies = {}) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    castSize?.end(), cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
     try {
-      recorder.event("error", { message: error.message }), cast?.end();
+      recorder.event("error", { message: error.message }), castSize?.end(), cast?.end();
     } finally {
       Promise.allSettled([pipeline2.close(), cast?.close()]).finally(() => process.exit(70));
     }
@@ -15975,6 +16088,9 @@ function openCast(recording, tell, dropped) {
       {
         maxBytes: recording.maxBytes,
         maxFiles: recording.maxFiles,
+        // Rotated parts go by age as the log's do (its own rotations; the log's prune the casts of finished recordings).
+        maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
+        onPlanted: once((planted) => tell(`left ${planted} alone: it looks like a rotated cast past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
         onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${file}; the cast resumes when it can`, !0),
         onRecover: () => tell(`writing again ${file}`),
         onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${file}; writing on past its size limit`, !0),
@@ -16404,24 +16520,31 @@ function scanFile(fd, visitor) {
   return forEachPiece(fd, (buffer, end, offset) => {
     let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], counts, countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
-      let candidates = json ? bothLists(visitor) : visitor.candidates(), start2 = position;
+      let candidates = json ? bothLists(visitor) : visitor.candidates(), target = position, found = -1;
       if (candidates instanceof RegExp) {
         view ??= buffer.toString("latin1", 0, end), candidates.lastIndex = position;
-        let found = candidates.exec(view);
-        if (found === null || found.index >= end) break;
-        start2 = Math.max(position, view.lastIndexOf(`
-`, found.index - 1) + 1);
+        let match2 = candidates.exec(view);
+        if (match2 === null || match2.index >= end) break;
+        target = match2.index;
       } else if (candidates) {
         candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1));
-        let found = -1;
         for (let i = 0; i < candidates.length; i++)
           foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = findNeedle(piece, candidates[i], position, countsOf)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
         if (found < 0) break;
-        start2 = Math.max(position, found === 0 ? 0 : piece.lastIndexOf(10, found - 1) + 1);
+        target = found;
       }
-      at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset), at = 0), number2 += countNewlines(piece, at, start2), at = start2;
-      let lineEnd2 = piece.indexOf(10, start2);
+      at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset), at = 0);
+      let lineEnd2 = piece.indexOf(10, at);
+      for (; lineEnd2 >= 0 && lineEnd2 < target; )
+        number2++, at = lineEnd2 + 1, lineEnd2 = piece.indexOf(10, at);
       lineEnd2 < 0 && (lineEnd2 = end);
+      let start2 = at, verdict = visitor.bytes?.(piece, start2, lineEnd2, number2, found);
+      if (verdict !== void 0) {
+        if (!verdict)
+          return stopped = !0, !1;
+        position = lineEnd2 + 1;
+        continue;
+      }
       let text2;
       if (candidates === void 0 || candidates instanceof RegExp ? (ascii ??= isAscii2(piece), view ??= ascii ? buffer.toString("latin1", 0, end) : void 0, text2 = ascii ? view.slice(start2, lineEnd2) : buffer.toString("utf8", start2, lineEnd2)) : text2 = buffer.toString("utf8", start2, lineEnd2), visitor.line(text2, number2, offset + start2) === !1)
         return stopped = !0, !1;
@@ -16603,7 +16726,7 @@ function summarizeLog(set, timeFormat, cache) {
     }
   }
   own && kept.save(set.live);
-  let finite = (ms) => ms != null && Number.isFinite(ms) ? ms : null;
+  let casts = castSizes(set.casts ?? []), finite = (ms) => ms != null && Number.isFinite(ms) ? ms : null;
   return {
     session: set.session,
     server: set.server,
@@ -16617,12 +16740,97 @@ function summarizeLog(set, timeFormat, cache) {
     bytes: files.reduce((sum, file) => sum + file.bytes, 0),
     recordings: recordingIds.size,
     recordingIds: [...recordingIds],
-    users: [...users].sort()
+    users: [...users].sort(),
+    casts,
+    castBytes: casts.reduce((sum, cast) => sum + cast.bytes, 0)
   };
+}
+function castSizes(paths) {
+  let casts = [];
+  for (let cast of paths) {
+    let stat = import_node_fs21.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
+  }
+  return casts;
 }
 
 // src/commands/reading.ts
 var import_node_fs23 = __toESM(require("node:fs"), 1);
+
+// src/read/fast-line.ts
+function isTextMark(byte) {
+  return byte === 124 || byte === 43 || byte === 126 || byte === 61 || byte === 60;
+}
+function isDigit(byte) {
+  return byte >= 48 && byte <= 57;
+}
+function textStart(bytes, start2, end, timeWords2) {
+  if (bytes[start2] === 123) return -1;
+  let at = start2;
+  for (let words2 = timeWords2; words2 > 0; words2--) {
+    if (at = bytes.indexOf(32, at), at < 0 || at >= end) return -1;
+    at++;
+  }
+  let user = at;
+  if (at = bytes.indexOf(32, at), at < 0 || at >= end || at === user) return -1;
+  for (at++; at < end; at++) {
+    if (bytes[at] !== 58) continue;
+    let i = at + 1, windowStart = i;
+    for (; i < end && isDigit(bytes[i]); ) i++;
+    if (i === windowStart || i >= end || bytes[i] !== 46) continue;
+    let paneStart = ++i;
+    for (; i < end && isDigit(bytes[i]); ) i++;
+    if (i === paneStart || i + 2 >= end || bytes[i] !== 32 || bytes[i + 2] !== 32) continue;
+    let mark = bytes[i + 1];
+    if (mark === 42) return -1;
+    if (isTextMark(mark)) return i + 3;
+  }
+  return -1;
+}
+var wordsOf, words = new Int32Array(0), LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function wordsOfBuffer(bytes) {
+  return bytes.buffer !== wordsOf && (wordsOf = bytes.buffer, words = new Int32Array(bytes.buffer, 0, bytes.buffer.byteLength >> 2)), words;
+}
+function unsafeByte(byte) {
+  return byte < 32 && byte !== 9 || byte > 126;
+}
+function plainBytes(bytes, start2, end) {
+  for (let i = start2; i < end; i++) if (unsafeByte(bytes[i])) return !1;
+  return !0;
+}
+function plainAscii(bytes, start2, end) {
+  return copyPlain(bytes, start2, end, void 0, 0) >= 0;
+}
+function copyPlain(bytes, start2, end, target, at) {
+  let base = bytes.byteOffset, i = start2;
+  for (; i < end && (base + i & 3) !== 0; i++) {
+    let byte = bytes[i];
+    if (unsafeByte(byte)) return -1;
+    target?.setUint8(at++, byte);
+  }
+  let whole = i + (end - i & -4);
+  if (whole > i) {
+    let words2 = wordsOfBuffer(bytes), flagged = 0, last = base + whole >> 2;
+    if (target)
+      for (let w = base + i >> 2; w < last; w++, at += 4) {
+        let word = words2[w];
+        flagged |= (word - 538976288 | 0) & ~word | (word + 16843009 | 0) | word, target.setInt32(at, word, LITTLE_ENDIAN);
+      }
+    else
+      for (let w = base + i >> 2; w < last; w++) {
+        let word = words2[w];
+        flagged |= (word - 538976288 | 0) & ~word | (word + 16843009 | 0) | word;
+      }
+    if ((flagged & 2155905152) !== 0 && !plainBytes(bytes, i, whole)) return -1;
+    i = whole;
+  }
+  for (; i < end; i++) {
+    let byte = bytes[i];
+    if (unsafeByte(byte)) return -1;
+    target?.setUint8(at++, byte);
+  }
+  return at;
+}
 
 // src/read/files.ts
 var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
@@ -16656,7 +16864,9 @@ function logSets(dir, names) {
   let present = new Set(names), sets = [];
   for (let live of lives) {
     let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path17.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path17.default.join(dir, live) }), sets.push({ dir, live, stem, session, server, serverStem, files });
+    present.has(live) && files.push({ path: import_node_path17.default.join(dir, live) });
+    let casts = castFilesOfLog(names, live).map((name) => import_node_path17.default.join(dir, name));
+    sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
@@ -16752,23 +16962,46 @@ function location(options) {
 function logsOf(where, session) {
   return selectSessions(listLogs(where.dir), session, where.dir);
 }
-var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
+var NEWLINE = Buffer.from(`
+`), pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
   /**
    * `raw`: for what the tool itself made terminal-ready (replay's casts, whose
    * log text was escaped when the cast was built). Otherwise every control
    * character but newline and TAB is written as `\uXXXX`: a log its owner has
    * edited must not drive the reader's terminal (titles, clipboard, clearing).
    */
-  constructor(raw = !1) {
+  constructor(raw = !1, fd = 1) {
     this.raw = raw;
+    this.fd = fd;
   }
   raw;
+  fd;
   closed = !1;
   /** Text encoded straight into one buffer (no string joined first), written when it fills. */
   pending = Buffer.allocUnsafeSlow(1 << 20);
+  pendingView = new DataView(this.pending.buffer, this.pending.byteOffset, this.pending.length);
   used = 0;
   write(data) {
     return this.closed ? !1 : (this.raw || (data = escapeForTerminal(typeof data == "string" ? data : data.toString("utf8"))), typeof data != "string" ? (this.flush(), this.writeAll(data)) : data.length * 3 > this.pending.length - this.used ? (this.flush(), data.length * 3 > this.pending.length ? this.writeAll(Buffer.from(data)) : this.used += this.pending.write(data, this.used)) : this.used += this.pending.write(data, this.used), !this.closed);
+  }
+  /**
+   * `<head><number>: <bytes[start, end)>\n`, the line copied as it is when
+   * it is printable ASCII and TAB only (nothing to escape: fast-line.ts);
+   * undefined, with nothing written, when it is not. `head` is escaped by the
+   * caller. A search may print millions of lines: no string is made, and the
+   * line is checked as it is copied.
+   */
+  writeNumbered(head, number2, bytes, start2, end) {
+    if (this.closed) return !1;
+    if (head.length + 20 + end - start2 > this.pending.length - this.used && (this.flush(), head.length + 20 + end - start2 > this.pending.length))
+      return plainAscii(bytes, start2, end) ? (this.writeAll(Buffer.concat([head, Buffer.from(`${number2}: `), bytes.subarray(start2, end), NEWLINE])), !this.closed) : void 0;
+    let pending = this.pending;
+    pending.set(head, this.used);
+    let used = this.used + head.length, digits2 = 1;
+    for (let rest = number2; rest >= 10; rest = Math.floor(rest / 10)) digits2++;
+    for (let i = used + digits2 - 1, rest = number2; i >= used; i--, rest = Math.floor(rest / 10)) pending[i] = 48 + rest % 10;
+    if (used += digits2, pending[used++] = 58, pending[used++] = 32, used = copyPlain(bytes, start2, end, this.pendingView, used), !(used < 0))
+      return pending[used++] = 10, this.used = used, !0;
   }
   flush() {
     if (this.closed || this.used === 0) return;
@@ -16779,7 +17012,7 @@ var pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs23.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs23.default.writeSync(this.fd, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -16821,7 +17054,7 @@ function when(stamp, ms) {
 }
 function lsTable(summaries) {
   let rows = [
-    ["SESSION", "SERVER", "FILES", "FIRST", "LAST", "LINES", "SIZE", "RECS", "USERS"],
+    ["SESSION", "SERVER", "FILES", "FIRST", "LAST", "LINES", "SIZE", "RECS", "CASTS", "USERS"],
     ...summaries.map((log) => [
       log.session,
       log.server,
@@ -16831,21 +17064,22 @@ function lsTable(summaries) {
       String(log.lines),
       size(log.bytes),
       String(log.recordings),
+      log.casts.length === 0 ? "-" : `${log.casts.length}/${size(log.castBytes)}`,
       log.users.join(",") || "-"
     ])
-  ], numeric = /* @__PURE__ */ new Set([2, 5, 6, 7]), widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
+  ], numeric = /* @__PURE__ */ new Set([2, 5, 6, 7, 8]), widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
   return rows.map((row) => row.map((cell, column) => column === row.length - 1 ? cell : numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])).join("  ")).join(`
 `).concat(`
 `);
 }
 function lsCommand() {
-  return whereOptions(new Command("ls")).description("list the session logs: server, files, first and last time, lines, size, recordings, users").option("--session <name>", "only this session (name, or name@server)").option("--json", "one JSON array, for machines").addHelpText(
+  return whereOptions(new Command("ls")).description("list the session logs: server, files, first and last time, lines, size, recordings, raw streams (casts: files/size), users").option("--session <name>", "only this session (name, or name@server)").option("--json", "one JSON array, for machines").addHelpText(
     "after",
     `
 Example:
   $ tmux-audit ls
-  SESSION  SERVER   FILES  FIRST                LAST                 LINES  SIZE  RECS  USERS
-  deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  ann,bob
+  SESSION  SERVER   FILES  FIRST                LAST                 LINES  SIZE  RECS  CASTS  USERS
+  deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  2/14M  ann,bob
   $ tmux-audit ls --json | jq '.[] | {session, recordings}'`
   ).action((options) => {
     let where = location(options), summaries = logsOf(where, options.session).map((set) => summarizeLog(set, where.timeFormat)), out = new Output();
@@ -17498,14 +17732,14 @@ function readsSameInBytes(source) {
   }
   return !0;
 }
-function escapeRegExp2(text2) {
+function escapeRegExp3(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function bytesLiteral(text2) {
-  return escapeRegExp2(Buffer.from(text2, "utf8").toString("latin1"));
+  return escapeRegExp3(Buffer.from(text2, "utf8").toString("latin1"));
 }
 function makePattern(source, options = {}) {
-  let body = options.fixed ? escapeRegExp2(source) : source, flags = options.ignoreCase ? "i" : "", test;
+  let body = options.fixed ? escapeRegExp3(source) : source, flags = options.ignoreCase ? "i" : "", test;
   try {
     test = new RegExp(body, flags);
   } catch (error) {
@@ -17514,7 +17748,9 @@ function makePattern(source, options = {}) {
   let literal2;
   options.ignoreCase || (literal2 = options.fixed ? source.length >= 3 ? source : void 0 : requiredLiteral(body));
   let shortlist2;
-  return looksAround(body) || (readsSameInBytes(body) ? shortlist2 = body : options.fixed && !options.ignoreCase && (shortlist2 = bytesLiteral(source))), { test, shortlist: shortlist2, literal: literal2 === void 0 ? void 0 : Buffer.from(literal2, "utf8"), flags };
+  looksAround(body) || (readsSameInBytes(body) ? shortlist2 = body : options.fixed && !options.ignoreCase && (shortlist2 = bytesLiteral(source)));
+  let plain = literal2 !== void 0 && /^[\x20-\x7e]+$/.test(literal2) && literal2 === (options.fixed ? source : body);
+  return { test, shortlist: shortlist2, literal: literal2 === void 0 ? void 0 : Buffer.from(literal2, "utf8"), plain, flags };
 }
 function shortlist(sources, flags = "") {
   if (sources.length === 0 || sources.some((source) => source === void 0)) return;
@@ -17790,17 +18026,30 @@ function grepJsonCandidates(pattern) {
     return [pattern.literal, JSON_EVENT];
 }
 function grepLogs(sets, options, emit, error) {
-  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), jsonBase = grepJsonCandidates(pattern), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), matched = 0, stopped = !1;
+  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), jsonBase = grepJsonCandidates(pattern), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), plain = !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0, matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;
       if (!tracking && !context && filter.since !== void 0 && file.rotatedAt !== void 0 && file.rotatedAt < filter.since - 1e3) continue;
       let tracker = trackers[setIndex], fileIndex = set.files.indexOf(file);
       readFile(file.path, held, error, (fd) => {
-        let reader;
+        let reader, words2 = 0;
         return stopped = scanFile(fd, {
           candidates: () => context ? context.candidates(setIndex, base) : base,
           jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
+          bytes: plain ? (piece, start2, end, number2, found) => {
+            reader === void 0 && (reader = readerFor(piece.toString("utf8", start2, end), options.timeFormat), words2 = timeWords(reader.timeFormat));
+            let text2 = textStart(piece, start2, end, words2);
+            if (text2 < 0) return;
+            if (pattern.plain) {
+              if (!literalIn(pattern.literal, piece, text2, end, found)) return !0;
+            } else {
+              if (!plainAscii(piece, start2, end)) return;
+              if (!pattern.test.test(piece.toString("latin1", text2, end))) return !0;
+            }
+            let written = plain(file.path, number2, piece, start2, end);
+            return written !== void 0 && matched++, written;
+          } : void 0,
           line: (text2, number2, offset) => {
             reader ??= readerFor(text2, options.timeFormat);
             let line = reader.read(text2, timed || tracking && (text2.includes(" * ") || text2.charCodeAt(0) === 123));
@@ -17818,6 +18067,16 @@ function grepLogs(sets, options, emit, error) {
     for (let fd of held.values()) import_node_fs26.default.closeSync(fd);
   }
   return matched;
+}
+function literalIn(literal2, piece, text2, end, found) {
+  let length = literal2.length;
+  if (found >= text2 && found + length <= end && sameBytes(piece, found, literal2)) return !0;
+  let at = piece.indexOf(literal2, text2);
+  return at >= 0 && at + length <= end;
+}
+function sameBytes(piece, at, bytes) {
+  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
+  return !0;
 }
 function walkRecording(sets, rec, timeFormat, take, error) {
   for (let set of sets) {
@@ -17915,6 +18174,10 @@ function hitJson(hit) {
     context: hit.context
   };
 }
+function printPlain(out) {
+  let lastFile, head = Buffer.alloc(0);
+  return (file, number2, bytes, start2, end) => (file !== lastFile && (lastFile = file, head = Buffer.from(escapeForTerminal(`${file}:`))), out.writeNumbered(head, number2, bytes, start2, end));
+}
 function grepCommand() {
   return whereOptions(new Command("grep")).description("search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)").argument("[pattern]", "a JavaScript regular expression, matched against the text after the mark (default: every line)", "").option("--user <user>", "lines of this user: whose terminal, or who started the recording (by=)").option("--session <name>", "only this session's log (name, or name@server)").option("--pane <pane>", "only this pane: %N (from the start events), or session:window.pane as stamped").option("--rec <id>", "only this recording").option("--since <time>", "from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...").option("--until <time>", "before this time (same forms)").option("--events", "events only (start, stop, screen, rename, dropped, error)").option("-C, --context <n>", "lines of context around each match, within its pane").option("-i, --ignore-case", "case-blind").option("-F, --fixed-strings", "the pattern is a plain string").option("--json", "one JSON object per line").option("--commands", "the commands integrated shells ran (shell/integration.*), each with its exit status and duration; the pattern is matched against the command line").addHelpText(
     "after",
@@ -17965,7 +18228,7 @@ Examples:
     }
     let matched = grepLogs(
       sets,
-      { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json },
+      { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? void 0 : printPlain(out) },
       (hit) => options.json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : (hit.gap && out.write(`--
 `), out.write(`${hit.file}${hit.context ? "-" : ":"}${hit.number}${hit.context ? "-" : ":"} ${hit.log}
@@ -18291,7 +18554,11 @@ function writeRawCast(parts, idleTimeLimit, write) {
       return !0;
     }
     if (!Array.isArray(parsed) || typeof parsed[0] != "number" || typeof parsed[2] != "string") return !0;
-    if (lastTime = parsed[0], parsed[1] !== "o") return write(`${line}
+    if (lastTime = parsed[0], parsed[1] === "r") {
+      let size2 = parseCastSize(parsed[2]);
+      return size2 === void 0 || write(castResizeLine(parsed[0], size2.columns, size2.rows));
+    }
+    if (parsed[1] !== "o") return write(`${escapeText(JSON.stringify(parsed))}
 `);
     let text2 = marks.push(Buffer.from(parsed[2], "utf8")).toString("utf8");
     return text2 === "" || write(castEventLine(parsed[0], text2));

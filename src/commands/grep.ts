@@ -6,8 +6,9 @@ import { AuditError } from '../core/errors.ts';
 import { CommandPairs, commandJson, commandLine, type CommandRow } from '../read/commands.ts';
 import { parsePane, type LineFilter } from '../read/filter.ts';
 import { makePattern } from '../read/pattern.ts';
-import { grepLogs, type GrepHit } from '../read/search.ts';
+import { grepLogs, type GrepHit, type PlainHitSink } from '../read/search.ts';
 import { requireWhen } from '../read/time.ts';
+import { escapeForTerminal } from '../format/text.ts';
 import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
 
 /** The events `--commands` reads: a command's start and its end. */
@@ -46,6 +47,20 @@ export function hitJson(hit: GrepHit): Record<string, unknown> {
     ...(line.fields ? { fields: line.fields } : {}),
     recordings: hit.recordings,
     context: hit.context,
+  };
+}
+
+/** Prints plain hits as `<file>:<n>: <log line>`, the same bytes as a hit printed the usual way (below). */
+export function printPlain(out: Output): PlainHitSink {
+  // `<file>:` of the file being read, escaped once.
+  let lastFile: string | undefined;
+  let head = Buffer.alloc(0);
+  return (file, number, bytes, start, end) => {
+    if (file !== lastFile) {
+      lastFile = file;
+      head = Buffer.from(escapeForTerminal(`${file}:`));
+    }
+    return out.writeNumbered(head, number, bytes, start, end);
   };
 }
 
@@ -127,7 +142,7 @@ Examples:
       }
       const matched = grepLogs(
         sets,
-        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json },
+        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? undefined : printPlain(out) },
         (hit) => {
           if (options.json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
           if (hit.gap) out.write('--\n');

@@ -25,7 +25,7 @@ function when(stamp: string | null, ms: number | null): string {
 /** The summaries as a table for people. */
 export function lsTable(summaries: readonly LogSummary[]): string {
   const rows = [
-    ['SESSION', 'SERVER', 'FILES', 'FIRST', 'LAST', 'LINES', 'SIZE', 'RECS', 'USERS'],
+    ['SESSION', 'SERVER', 'FILES', 'FIRST', 'LAST', 'LINES', 'SIZE', 'RECS', 'CASTS', 'USERS'],
     ...summaries.map((log) => [
       log.session,
       log.server,
@@ -35,10 +35,11 @@ export function lsTable(summaries: readonly LogSummary[]): string {
       String(log.lines),
       size(log.bytes),
       String(log.recordings),
+      log.casts.length === 0 ? '-' : `${log.casts.length}/${size(log.castBytes)}`,
       log.users.join(',') || '-',
     ]),
   ];
-  const numeric = new Set([2, 5, 6, 7]);
+  const numeric = new Set([2, 5, 6, 7, 8]);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
   return rows
     .map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  '))
@@ -48,7 +49,7 @@ export function lsTable(summaries: readonly LogSummary[]): string {
 
 export function lsCommand(): Command {
   return whereOptions(new Command('ls'))
-    .description('list the session logs: server, files, first and last time, lines, size, recordings, users')
+    .description('list the session logs: server, files, first and last time, lines, size, recordings, raw streams (casts: files/size), users')
     .option('--session <name>', 'only this session (name, or name@server)')
     .option('--json', 'one JSON array, for machines')
     .addHelpText(
@@ -56,8 +57,8 @@ export function lsCommand(): Command {
       `
 Example:
   $ tmux-audit ls
-  SESSION  SERVER   FILES  FIRST                LAST                 LINES  SIZE  RECS  USERS
-  deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  ann,bob
+  SESSION  SERVER   FILES  FIRST                LAST                 LINES  SIZE  RECS  CASTS  USERS
+  deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  2/14M  ann,bob
   $ tmux-audit ls --json | jq '.[] | {session, recordings}'`,
     )
     .action((options: WhereOptions & { session?: string; json?: boolean }) => {

@@ -30,6 +30,7 @@ import { readInput } from '../runtime/input.ts';
 import { openInbox, takeNotes } from '../runtime/notes.ts';
 import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
 import { CastFile, castPath } from '../sinks/file/cast.ts';
+import { CastSizeWatch } from '../sinks/file/cast-size.ts';
 import { FileSink } from '../sinks/file/sink.ts';
 import { noteSealLink } from '../chain/external-stop.ts';
 import { keyFileWarning } from '../chain/key-file.ts';
@@ -158,6 +159,8 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     );
   }
   const pipeline = new Pipeline(transforms, sinks);
+  // The cast's resizes (sinks/file/cast-size.ts), once the cast is open; the screen model's answers feed it too.
+  let castSize: CastSizeWatch | undefined;
   const recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
@@ -166,7 +169,13 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, done) : undefined,
+    paneSize: recording.socket
+      ? (done) =>
+          tmux.paneSize(recording.paneId, (size) => {
+            if (size) castSize?.learnt(size, Date.now());
+            done(size);
+          })
+      : undefined,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,
     hold,
   });
@@ -210,12 +219,14 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   }
 
   const cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event('dropped', { bytes, reason: 'cast writer backlog' })) : undefined;
+  if (cast && recording.socket) castSize = new CastSizeWatch(cast, (done) => tmux.paneSize(recording.paneId, done));
+  const castInput = castSize ?? cast;
 
   /** Set by SIGUSR1: finish once input has been quiet this long (what a dead pane printed last is drained first). */
   let quietStop: NodeJS.Timeout | undefined;
   const stopReading = readInput({
     data: (chunk) => {
-      cast?.push(chunk, Date.now());
+      castInput?.push(chunk, Date.now());
       take(chunk);
       quietStop?.refresh();
     },
@@ -243,6 +254,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
         // the server is gone
       }
     }
+    castSize?.end(); // what waited for the pane's size
     cast?.end(); // its last `dropped` count goes into the log before the stop, not after it
     await recorder.stop(fields);
     await cast?.close();
@@ -255,6 +267,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     setTimeout(() => process.exit(70), 2000); // whatever happens to the close below
     try {
       recorder.event('error', { message: error.message });
+      castSize?.end();
       cast?.end(); // its last `dropped` count, while the pipeline still takes it
     } finally {
       void Promise.allSettled([pipeline.close(), cast?.close()]).finally(() => process.exit(70));
@@ -312,6 +325,9 @@ function openCast(recording: Recording, tell: (text: string, error?: boolean) =>
       {
         maxBytes: recording.maxBytes,
         maxFiles: recording.maxFiles,
+        // Rotated parts go by age as the log's do (its own rotations; the log's prune the casts of finished recordings).
+        maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
+        onPlanted: once((planted) => tell(`left ${planted} alone: it looks like a rotated cast past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, true)),
         onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${file}; the cast resumes when it can`, true),
         onRecover: () => tell(`writing again ${file}`),
         onRotateError: (error) => tell(`cannot rotate (${error.code ?? error.message}) ${file}; writing on past its size limit`, true),

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AuditError } from '../core/errors.ts';
 import { MAX_SOCKET_STEM, sessionStem } from '../core/paths.ts';
+import { castFilesOfLog } from '../core/cast-names.ts';
 import { rotatedFiles } from '../core/rotate.ts';
 import { escapeText } from '../format/text.ts';
 
@@ -32,6 +33,8 @@ export interface LogSet {
   /** The socket part of the file name ('' for the default server). */
   serverStem: string;
   files: LogFile[];
+  /** Its recordings' raw streams (`@audit-cast on`, core/cast-names.ts): per recording, rotated parts oldest first, then the live one. */
+  casts?: string[];
 }
 
 const ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
@@ -81,7 +84,8 @@ export function logSets(dir: string, names: readonly string[]): LogSet[] {
     const { stem, session, server, serverStem } = parseLogName(live)!;
     const files: LogFile[] = rotatedFiles(names, live).map((name) => ({ path: path.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)![2]!) }));
     if (present.has(live)) files.push({ path: path.join(dir, live) });
-    sets.push({ dir, live, stem, session, server, serverStem, files });
+    const casts = castFilesOfLog(names, live).map((name) => path.join(dir, name));
+    sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => (a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0));
 }

@@ -23,6 +23,8 @@ export interface Pattern {
   shortlist: string | undefined;
   /** A string every match contains (its UTF-8 bytes), when there is one worth searching for: the fastest shortlist. */
   literal: Buffer | undefined;
+  /** The expression is the literal itself, printable ASCII, case-sensitive: a line's text matches when its bytes contain it. */
+  plain: boolean;
   flags: string;
 }
 
@@ -177,7 +179,9 @@ export function makePattern(source: string, options: { ignoreCase?: boolean; fix
     // A fixed string with non-ASCII characters: its bytes (case-blindness then only for ASCII letters: no shortlist).
     else if (options.fixed && !options.ignoreCase) shortlist = bytesLiteral(source);
   }
-  return { test, shortlist, literal: literal === undefined ? undefined : Buffer.from(literal, 'utf8'), flags };
+  // A run of plain characters only (an escape or a class would have left the literal shorter than the source).
+  const plain = literal !== undefined && /^[\x20-\x7e]+$/.test(literal) && literal === (options.fixed ? source : body);
+  return { test, shortlist, literal: literal === undefined ? undefined : Buffer.from(literal, 'utf8'), plain, flags };
 }
 
 /**

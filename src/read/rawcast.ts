@@ -3,13 +3,13 @@
 // one), joined into one asciicast v2 file: the header of the first part, then
 // every whole event line of all parts. `export --asciicast` prefers it to the
 // cast it builds from the log's lines, because it replays full-screen programs
-// as they were drawn (but resizes, and the shell's marks: strip-marks.ts).
+// as they were drawn, resizes included (but the shell's marks: strip-marks.ts).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { rotatedFiles } from '../core/rotate.ts';
 import { escapeText } from '../format/text.ts';
-import { castEventLine, castPath } from '../sinks/file/cast.ts';
+import { castEventLine, castPath, castResizeLine, parseCastSize } from '../sinks/file/cast.ts';
 import { MarkStripper } from '../sinks/file/strip-marks.ts';
 import { forEachPiece, openLog } from './chunks.ts';
 import type { LogSet } from './files.ts';
@@ -63,7 +63,12 @@ export function writeRawCast(parts: readonly string[], idleTimeLimit: number | u
     }
     if (!Array.isArray(parsed) || typeof parsed[0] !== 'number' || typeof parsed[2] !== 'string') return true;
     lastTime = parsed[0];
-    if (parsed[1] !== 'o') return write(`${line}\n`);
+    if (parsed[1] === 'r') {
+      // A resize (sinks/file/cast.ts), as the writer spells it; anything else under `r` is no size.
+      const size = parseCastSize(parsed[2]);
+      return size === undefined || write(castResizeLine(parsed[0], size.columns, size.rows));
+    }
+    if (parsed[1] !== 'o') return write(`${escapeText(JSON.stringify(parsed))}\n`);
     const text = marks.push(Buffer.from(parsed[2], 'utf8')).toString('utf8');
     return text === '' || write(castEventLine(parsed[0], text));
   };

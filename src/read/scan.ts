@@ -59,6 +59,14 @@ export interface LineVisitor {
    * piece holding JSON lines is searched for both lists at once.
    */
   jsonCandidates?(): readonly Buffer[] | undefined;
+  /**
+   * A line as bytes, before it is decoded: `piece[start, end)` (without its
+   * `\n`), its number, and where a byte-string candidate was found in it (-1:
+   * none). true or false as `line` says; undefined to have it decoded and
+   * given to `line`. For visitors that can decide the common case from the
+   * bytes (fast-line.ts).
+   */
+  bytes?(piece: Buffer, start: number, end: number, number: number, found: number): boolean | undefined;
   /** A line (without its `\n`), its number in the file (from 1) and where it starts (byte offset); false stops the scan. */
   line(text: string, number: number, offset: number): boolean | void;
 }
@@ -123,35 +131,50 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
     const json = holdsJson(piece);
     while (position < end) {
       const candidates = json ? bothLists(visitor) : visitor.candidates();
-      let start = position;
+      // A byte of the next line to visit: where a candidate was found, or the next line itself.
+      let target = position;
+      let found = -1;
       if (candidates instanceof RegExp) {
         view ??= buffer.toString('latin1', 0, end);
         candidates.lastIndex = position;
-        const found = candidates.exec(view);
-        if (found === null || found.index >= end) break;
-        start = Math.max(position, view.lastIndexOf('\n', found.index - 1) + 1);
+        const match = candidates.exec(view);
+        if (match === null || match.index >= end) break;
+        target = match.index;
       } else if (candidates) {
         if (candidates !== needles) {
           needles = candidates;
           foundAt = candidates.map(() => -1);
         }
-        let found = -1;
         for (let i = 0; i < candidates.length; i++) {
           if (foundAt[i]! < position && foundAt[i] !== -2) foundAt[i] = findNeedle(piece, candidates[i]!, position, countsOf);
           if (foundAt[i] === -1) foundAt[i] = -2; // not in the rest of this piece
           if (foundAt[i]! >= 0 && (found < 0 || foundAt[i]! < found)) found = foundAt[i]!;
         }
         if (found < 0) break;
-        start = Math.max(position, found === 0 ? 0 : piece.lastIndexOf(10, found - 1) + 1);
+        target = found;
       }
       if (at < 0) {
         number = knownNumber + countFileNewlines(fd, knownOffset, offset);
         at = 0;
       }
-      number += countNewlines(piece, at, start);
-      at = start;
-      let lineEnd = piece.indexOf(10, start);
+      // Counted up to the line that holds `target`: the newlines before it are counted, the first one after it ends it.
+      let lineEnd = piece.indexOf(10, at);
+      while (lineEnd >= 0 && lineEnd < target) {
+        number++;
+        at = lineEnd + 1;
+        lineEnd = piece.indexOf(10, at);
+      }
       if (lineEnd < 0) lineEnd = end;
+      const start = at;
+      const verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
+      if (verdict !== undefined) {
+        if (!verdict) {
+          stopped = true;
+          return false;
+        }
+        position = lineEnd + 1;
+        continue;
+      }
       let text: string;
       if (candidates === undefined || candidates instanceof RegExp) {
         // Many lines of this piece are read: one Latin-1 copy serves them all when it is plain ASCII.

@@ -8,7 +8,9 @@ import { endLines, openLog } from './chunks.ts';
 import { PaneContext } from './context.ts';
 import type { LogFile, LogSet } from './files.ts';
 import { needsRecordings, passes, type LineFilter } from './filter.ts';
+import { plainAscii, textStart } from './fast-line.ts';
 import { readerFor, type LineReader, type LogLine } from './line.ts';
+import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
 import { JSON_EVENT, jsonSafeLiteral } from '../format/json.ts';
 import { RecordingTracker } from './recordings.ts';
@@ -124,7 +126,21 @@ export function grepJsonCandidates(pattern: Pattern): readonly Buffer[] | undefi
   return [pattern.literal, JSON_EVENT];
 }
 
+/**
+ * Prints a matched line as it is written, if it is plain ASCII (fast-line.ts:
+ * nothing to escape): the line `bytes[start, end)`, its file and number.
+ * false stops the search; undefined: not plain, nothing printed (the line
+ * then goes the usual way).
+ */
+export type PlainHitSink = (file: string, number: number, bytes: Buffer, start: number, end: number) => boolean | undefined;
+
 export interface GrepOptions {
+  /**
+   * Given, a matched line that is printed output in plain ASCII goes here
+   * instead of to `emit`, unparsed, when nothing but the pattern decides (no
+   * filter, no context, no time, no recordings): the common search, fast.
+   */
+  plain?: PlainHitSink;
   /** Read each line's time, and tell the recordings it belongs to, even when no filter needs them (for --json). */
   timed?: boolean;
   recordings?: boolean;
@@ -161,6 +177,7 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
   const context = options.context > 0 ? new PaneContext(options.context, sets) : undefined;
   const sources = filesInTimeOrder(sets, options.timeFormat);
   const held = openLiveFiles(sources);
+  const plain = !tracking && !context && !timed && !filter.events && filter.pane === undefined ? options.plain : undefined;
   let matched = 0;
   let stopped = false;
   try {
@@ -173,9 +190,31 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
       const fileIndex = set.files.indexOf(file);
       readFile(file.path, held, error, (fd) => {
         let reader: LineReader | undefined;
+        let words = 0; // the time format's words, once the reader is known
         stopped = scanFile(fd, {
           candidates: () => (context ? context.candidates(setIndex, base) : base),
           jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
+          bytes: plain
+            ? (piece, start, end, number, found) => {
+                if (reader === undefined) {
+                  reader = readerFor(piece.toString('utf8', start, end), options.timeFormat);
+                  words = timeWords(reader.timeFormat);
+                }
+                const text = textStart(piece, start, end, words);
+                if (text < 0) return undefined;
+                if (pattern.plain) {
+                  // An ASCII literal is in the bytes where it is in the decoded text, whatever else the line holds.
+                  if (!literalIn(pattern.literal!, piece, text, end, found)) return true;
+                } else {
+                  // Other expressions are tested on the text as decoded: Latin-1 is UTF-8 for plain ASCII.
+                  if (!plainAscii(piece, start, end)) return undefined;
+                  if (!pattern.test.test(piece.toString('latin1', text, end))) return true;
+                }
+                const written = plain(file.path, number, piece, start, end);
+                if (written !== undefined) matched++;
+                return written;
+              }
+            : undefined,
           line: (text, number, offset) => {
             reader ??= readerFor(text, options.timeFormat);
             const line = reader.read(text, timed || (tracking && (text.includes(' * ') || text.charCodeAt(0) === 0x7b)));
@@ -198,6 +237,20 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
     for (const fd of held.values()) fs.closeSync(fd);
   }
   return matched;
+}
+
+/** Whether `literal` is in `piece[text, end)`; `found` is where the scan found a candidate in the line (-1: not by bytes). */
+function literalIn(literal: Buffer, piece: Buffer, text: number, end: number, found: number): boolean {
+  const length = literal.length;
+  // The scan's find is the literal (not another candidate) and lies in the text, not in the stamp.
+  if (found >= text && found + length <= end && sameBytes(piece, found, literal)) return true;
+  const at = piece.indexOf(literal, text);
+  return at >= 0 && at + length <= end;
+}
+
+function sameBytes(piece: Buffer, at: number, bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return false;
+  return true;
 }
 
 /** What walking one recording found. */

@@ -48,6 +48,9 @@ export interface LogSummary {
   recordingIds: string[];
   /** Users seen: whose terminal (the stamps) and who started a recording (`by=`). */
   users: string[];
+  /** The recordings' raw streams (`@audit-cast on`), every part, and their bytes (not counted in `bytes`). */
+  casts: { path: string; bytes: number }[];
+  castBytes: number;
 }
 
 const START = Buffer.from(' * start rec=');
@@ -150,6 +153,7 @@ export function summarizeLog(set: LogSet, timeFormat: string, cache?: SummaryCac
     if (scanned.lastLine) last = scanned.lastLine;
   }
   if (own) kept.save(set.live);
+  const casts = castSizes(set.casts ?? []);
   const finite = (ms: number | null | undefined) => (ms !== undefined && ms !== null && Number.isFinite(ms) ? ms : null);
   return {
     session: set.session,
@@ -165,5 +169,17 @@ export function summarizeLog(set: LogSet, timeFormat: string, cache?: SummaryCac
     recordings: recordingIds.size,
     recordingIds: [...recordingIds],
     users: [...users].sort(),
+    casts,
+    castBytes: casts.reduce((sum, cast) => sum + cast.bytes, 0),
   };
+}
+
+/** The size of each cast part still there (one pruned meanwhile is left out); lstat: a planted symlink is not followed. */
+function castSizes(paths: readonly string[]): { path: string; bytes: number }[] {
+  const casts: { path: string; bytes: number }[] = [];
+  for (const cast of paths) {
+    const stat = fs.lstatSync(cast, { throwIfNoEntry: false });
+    if (stat?.isFile()) casts.push({ path: cast, bytes: stat.size });
+  }
+  return casts;
 }

@@ -53,6 +53,17 @@ describe('a pane logged with @audit-cast on', () => {
     for (const name of casts) assert.equal(fs.statSync(path.join(tmux.logDir, name)).mode & 0o777, 0o600, name);
   });
 
+  it('ls counts them: every part, with its bytes', () => {
+    const casts = fs.readdirSync(tmux.logDir).filter((name) => name.includes(`.${rec}.cast`));
+    const listed = read(tmux, 'ls', '--json');
+    assert.equal(listed.status, 0, listed.stderr);
+    const [log] = JSON.parse(listed.stdout) as { casts: { path: string; bytes: number }[]; castBytes: number }[];
+    assert.deepEqual(log!.casts.map((cast) => path.basename(cast.path)).sort(), casts.sort());
+    assert.equal(log!.castBytes, casts.reduce((sum, name) => sum + fs.statSync(path.join(tmux.logDir, name)).size, 0));
+    const table = read(tmux, 'ls').stdout.split('\n');
+    assert.match(table[1]!, new RegExp(` ${casts.length}/\\S+ +\\S+$`));
+  });
+
   it('export --asciicast gives the raw stream back whole; asciinema cat accepts it', { skip: !hasAsciinema() && 'asciinema is not installed' }, async () => {
     const dir = makeTempDir('tmux-audit-cast');
     try {
@@ -75,6 +86,52 @@ describe('a pane logged with @audit-cast on', () => {
       const cat = fs.readFileSync(out, 'utf8');
       assert.equal(fs.readFileSync(status, 'utf8'), '0\n', cat.slice(0, 500));
       assert.ok(cat.includes('\u001b[5;5H\u001b[31mdrawn-at-5-5') && cat.includes('cast-fill-1000'), cat.slice(0, 200));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a pane resized while its cast is kept', () => {
+  it('the cast carries the resize ("r" events), export keeps it, asciinema cat accepts it', async () => {
+    const tmux = server({ config: ['set -g @audit-cast on'] });
+    const { recording } = await tmux.startLogging();
+    const main = tmux.logFile('main');
+    await tmux.run("printf 'before-resize\\n'");
+    const before = tmux.show('#{pane_width}x#{pane_height}', '%0');
+    // A real resize (window-size becomes manual), then output: the reader asks the size when output comes.
+    tmux.tmux('resize-window', '-t', 'main', '-x', '100', '-y', '40');
+    const after = tmux.show('#{pane_width}x#{pane_height}', '%0');
+    assert.notEqual(after, before);
+    // The shell redraws its prompt (SIGWINCH): the reader learns the size then, or at the end of its asking spell.
+    const castFile = path.join(tmux.logDir, path.basename(main).replace(/\.log$/, `.${recording}.cast`));
+    await waitFor('the resize in the cast', () => fs.readFileSync(castFile, 'utf8').includes(`"r", "${after}"`));
+    await tmux.run("printf 'after-resize\\n'");
+    tmux.toggle('%0');
+    await waitFor('the stop', () => readAllLogs(main).includes(`* stop rec=${recording} reason=toggle`));
+    const dir = makeTempDir('tmux-audit-cast');
+    try {
+      const file = path.join(dir, 'rec.cast');
+      const exported = read(tmux, 'export', recording, '--asciicast', '-o', file);
+      assert.equal(exported.status, 0, exported.stderr);
+      const [headerLine, ...events] = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown);
+      const header = headerLine as { width: number; height: number };
+      assert.equal(`${header.width}x${header.height}`, before);
+      const resizes = (events as [number, string, string][]).filter((event) => event[1] === 'r');
+      assert.deepEqual(resizes.map((event) => event[2]), [after], 'one resize, to the new size');
+      const at = (events as [number, string, string][]).findIndex((event) => event[1] === 'r');
+      const output = (events as [number, string, string][]).map((event) => (event[1] === 'o' ? event[2] : `<resize>`)).join('');
+      assert.ok(output.indexOf('before-resize') < output.indexOf('<resize>') && output.indexOf('<resize>') < output.lastIndexOf('after-resize'), output);
+      assert.ok(at > 0);
+      if (hasAsciinema()) {
+        const out = path.join(dir, 'cat.out');
+        const status = path.join(dir, 'cat.status');
+        tmux.tmux('new-window', '-d', `asciinema cat ${shellQuote(file)} > ${shellQuote(out)} 2>&1; echo $? > ${shellQuote(status)}`);
+        await waitFor('asciinema cat to finish', () => fs.existsSync(status) && fs.readFileSync(status, 'utf8').endsWith('\n'), 20_000);
+        const cat = fs.readFileSync(out, 'utf8');
+        assert.equal(fs.readFileSync(status, 'utf8'), '0\n', cat.slice(0, 500));
+        assert.ok(cat.includes('after-resize'), cat.slice(0, 200));
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

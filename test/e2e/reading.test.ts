@@ -100,8 +100,8 @@ describe('reading the logs of real tmux sessions', () => {
     assert.deepEqual(renamedLog!.recordingIds, [recs.afterRename]);
 
     const table = read(tmux, 'ls').stdout.split('\n');
-    assert.match(table[0]!, /^SESSION +SERVER +FILES +FIRST +LAST +LINES +SIZE +RECS +USERS$/);
-    assert.match(table[1]!, new RegExp(`^main +${tmux.socketName} +${files.length} +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\S+ \\S+ +${mainLog!.lines} +\\S+ +3 +${USER}$`));
+    assert.match(table[0]!, /^SESSION +SERVER +FILES +FIRST +LAST +LINES +SIZE +RECS +CASTS +USERS$/);
+    assert.match(table[1]!, new RegExp(`^main +${tmux.socketName} +${files.length} +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\S+ \\S+ +${mainLog!.lines} +\\S+ +3 +- +${USER}$`));
   });
 
   it('grep: matches with their file and line number, across rotated files, in order', () => {

@@ -59,6 +59,20 @@ export function castEventLine(seconds: number, text: string): string {
   return `[${seconds.toFixed(6)}, "o", ${escapeText(JSON.stringify(text))}]\n`;
 }
 
+/**
+ * A resize: `[seconds, "r", "COLSxROWS"]` (asciicast v2), so a player
+ * (`asciinema play`, `cat`) follows the pane's size as it changed.
+ */
+export function castResizeLine(seconds: number, columns: number, rows: number): string {
+  return `[${seconds.toFixed(6)}, "r", "${columns}x${rows}"]\n`;
+}
+
+/** `COLSxROWS` of a resize event, read back; undefined when it is not one. */
+export function parseCastSize(data: unknown): { columns: number; rows: number } | undefined {
+  const match = typeof data === 'string' ? /^([1-9]\d{0,4})x([1-9]\d{0,4})$/.exec(data) : null;
+  return match ? { columns: Number(match[1]), rows: Number(match[2]) } : undefined;
+}
+
 export interface CastFileOptions extends LogFileOptions {
   /** Output was left out of the cast (its queue was full): how many bytes, now that it has room again. */
   onDropped: (bytes: number) => void;
@@ -72,12 +86,15 @@ export class CastFile {
   private readonly marks = new MarkStripper();
   private dropped = 0;
   private ended = false;
+  /** The size the cast last said: the header's, then each resize's. */
+  private size: { columns: number; rows: number };
 
   constructor(
     file: string,
     private readonly header: CastHeader,
     private readonly options: CastFileOptions,
   ) {
+    this.size = { columns: header.width, rows: header.height };
     // A file that already holds something (a recording id reused: never, in practice) keeps its header.
     const existing = fs.lstatSync(file, { throwIfNoEntry: false });
     this.log = new LogFile(file, options);
@@ -98,6 +115,17 @@ export class CastFile {
       this.dropped = 0;
     }
     this.log.write(castEventLine(Math.max(0, now - this.header.startMs) / 1000, text));
+  }
+
+  /**
+   * The pane's size at `now` (epoch ms), as tmux answered: written as a
+   * resize event when it differs from the last one the cast holds (the
+   * header's at first).
+   */
+  resize(columns: number, rows: number, now: number): void {
+    if (this.ended || (columns === this.size.columns && rows === this.size.rows)) return;
+    this.size = { columns, rows };
+    this.log.write(castResizeLine(Math.max(0, now - this.header.startMs) / 1000, columns, rows));
   }
 
   get backlog(): number {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AuditError } from '../../core/errors.ts';
 import { rotationLockPath } from '../../core/paths.ts';
+import { castsTooOld } from '../../core/cast-names.ts';
 import { filesToCompress, filesToPrune, filesTooOld, rotatedFiles, rotatedName } from '../../core/rotate.ts';
 import { compressInBackground } from './compress.ts';
 import { processAlive } from '../../runtime/process.ts';
@@ -69,6 +70,13 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
         for (const old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         const mine = new Set(ours);
         for (const other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) if (!mine.has(other)) retention.planted?.(path.join(dir, other));
+        // The log's raw streams (`@audit-cast on`) are kept as long as its lines: their rotated parts go by
+        // the same age, whoever's recording they are (a finished one's cast is never rotated again), and only ours.
+        for (const cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
+          const target = path.join(dir, cast);
+          if (isOwnFile(target)) fs.rmSync(target, { force: true });
+          else retention.planted?.(target);
+        }
       }
       for (const old of doomed) {
         fs.rmSync(path.join(dir, old), { force: true });
