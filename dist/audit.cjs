@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,9 +866,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path23 = require("node:path"), fs31 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2505,7 +2505,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os9 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2568,45 +2568,45 @@ var import_node_os = __toESM(require("node:os"), 1);
 // src/core/record.ts
 var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2616,7 +2616,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2632,7 +2632,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2641,13 +2641,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2657,29 +2657,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2747,7 +2747,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2755,7 +2755,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2786,7 +2786,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2796,7 +2796,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2812,7 +2812,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2965,7 +2965,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2994,7 +2994,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3008,7 +3008,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3115,7 +3115,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3129,19 +3129,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3151,25 +3151,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3225,7 +3225,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3765,7 +3765,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3813,7 +3813,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3830,7 +3830,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3876,18 +3876,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3901,7 +3901,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3928,7 +3928,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3948,7 +3948,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3971,7 +3971,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4018,7 +4018,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4106,7 +4106,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4146,7 +4146,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4204,7 +4204,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4233,7 +4233,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4245,7 +4245,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4309,7 +4309,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4373,7 +4373,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4438,7 +4438,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4503,13 +4503,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4545,13 +4545,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4588,7 +4588,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4638,7 +4638,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4679,13 +4679,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4723,7 +4723,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4791,7 +4791,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4859,13 +4859,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4958,7 +4958,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4997,7 +4997,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5036,7 +5036,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5075,7 +5075,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5098,7 +5098,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5120,7 +5120,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5142,7 +5142,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5165,7 +5165,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5187,7 +5187,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5209,7 +5209,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5222,7 +5222,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5257,7 +5257,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5292,7 +5292,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5304,7 +5304,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5316,7 +5316,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5351,7 +5351,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5426,12 +5426,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -5763,9 +5763,9 @@ function recordFormat(name, timeFormat) {
 
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
-for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
+for (let final of "@ABCDEFGHJKLMPSTXZ`bdfgrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
 var REPORTED_ESC = new Uint8Array(128);
-for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
+for (let final of "78DEHMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
 var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
 var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
@@ -9871,8 +9871,80 @@ var Row = class {
   }
 };
 
+// src/terminal/tab-stops.ts
+var TabStops = class {
+  /** Stops by column once output changed them (null: every 8th column, the default). */
+  custom = null;
+  /** Columns at or past `custom.length` keep the default stops (not after TBC 3, which clears every stop). */
+  defaultBeyond = !0;
+  /** Every 8th column again (screen_reset_tabs): a width change, RIS. */
+  reset() {
+    this.custom = null, this.defaultBeyond = !0;
+  }
+  /** Whether column `x` has a stop. */
+  has(x) {
+    let custom = this.custom;
+    return custom === null || x >= custom.length ? this.defaultBeyond && x > 0 && x % 8 === 0 : custom[x] === 1;
+  }
+  /** HTS at column `x` of a screen `columns` wide: tmux sets it only on the screen (input.c:1292). */
+  set(x, columns) {
+    x >= columns || (this.cover(x)[x] = 1);
+  }
+  /** TBC 0 at column `x` (input.c:1605). */
+  clear(x, columns) {
+    x >= columns || (this.cover(x)[x] = 0);
+  }
+  /** TBC 3: no stop anywhere (input.c:1609). */
+  clearAll() {
+    this.custom = new Uint8Array(0), this.defaultBeyond = !1;
+  }
+  /** Where HT from column `x` goes, `last` being the last column: the next stop, or `last` (input.c:1221; the caller checks `x < last`). */
+  next(x, last) {
+    let custom = this.custom;
+    if (custom === null) return Math.min(last, (Math.floor(x / 8) + 1) * 8);
+    if (x + 1 < custom.length) {
+      let found = custom.indexOf(1, x + 1);
+      if (found !== -1) return Math.min(found, last);
+    }
+    if (!this.defaultBeyond) return last;
+    let from = Math.max(x, custom.length - 1);
+    return Math.min(last, (Math.floor(from / 8) + 1) * 8);
+  }
+  /** Where CBT `n` from column `x` goes (input.c:1361; the caller clamps `x` to the last column). */
+  previous(x, n) {
+    if (this.custom === null) {
+      for (; x > 0 && n-- > 0; )
+        do
+          x--;
+        while (x > 0 && x % 8 !== 0);
+      return x;
+    }
+    let custom = this.custom;
+    for (; x > 0 && n-- > 0; ) {
+      if (x - 1 >= custom.length && this.defaultBeyond) {
+        let stop2 = Math.floor((x - 1) / 8) * 8;
+        if (stop2 >= custom.length) {
+          x = stop2;
+          continue;
+        }
+      }
+      let found = custom.length === 0 ? -1 : custom.lastIndexOf(1, Math.min(x - 1, custom.length - 1));
+      x = found <= 0 ? 0 : found;
+    }
+    return x;
+  }
+  /** The stops as an array covering column `x`, columns added keeping what they had. */
+  cover(x) {
+    let custom = this.custom;
+    if (custom !== null && x < custom.length) return custom;
+    let size2 = Math.max(x + 1, custom === null ? 0 : Math.min(custom.length * 2, x + 1 + 256)), grown = new Uint8Array(size2), from = custom === null ? 0 : custom.length;
+    if (custom !== null && grown.set(custom), this.defaultBeyond) for (let col = Math.max(from, 1); col < size2; col++) col % 8 === 0 && (grown[col] = 1);
+    return this.custom = grown, grown;
+  }
+};
+
 // src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, TAB_WIDTH = 8, LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, LineAssembler = class {
   /**
    * `newlineReturns`: LF also goes to column 0. Not so in a pane (tmux keeps the
    * column, screen-write.c:1334; the pty's ONLCR sends CR LF), but so for output
@@ -9906,6 +9978,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   columns;
   /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
   joiner = !1;
+  /** Tab stops (HTS, TBC followed, see tab-stops.ts): the hybrid gives the screen model the same ones. */
+  tabs = new TabStops();
+  /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; 0 otherwise. */
+  lineRows = 0;
   /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
   insert = !1;
   /** DECAWM: text past the right edge wraps (on by default); off, it overwrites the last column. */
@@ -10038,15 +10114,12 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       case 96 /* CursorColumnAbsolute */:
         this.cx = Math.min(count - 1, columns - 1), this.cx < count - 1 && this.sink.clamped?.();
         break;
-      case 90 /* CursorBackwardTab */: {
-        let cx = Math.min(this.cx, columns - 1);
-        for (let n = count; cx > 0 && n > 0; n--)
-          do
-            cx--;
-          while (cx > 0 && cx % TAB_WIDTH !== 0);
-        this.cx = cx;
+      case 90 /* CursorBackwardTab */:
+        this.cx = this.tabs.previous(Math.min(this.cx, columns - 1), count);
         break;
-      }
+      case 103 /* TabClear */:
+        first <= 0 ? this.tabs.clear(this.cx, columns) : first === 3 && this.tabs.clearAll();
+        break;
       case 75 /* EraseInLine */:
         first <= 0 ? this.cx === 0 ? this.clearRow() : this.cx < columns && row.erase(this.cx, Number.MAX_SAFE_INTEGER) : first === 1 ? this.cx >= columns - 1 ? this.clearRow() : row.erase(0, this.cx + 1) : first === 2 && this.clearRow();
         break;
@@ -10128,7 +10201,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
           this.restore();
           break;
         case 99 /* Reset */:
-          this.erase(), this.reset(0);
+          this.erase(), this.reset(0), this.tabs.reset(), this.insert = !1, this.autowrap = !0;
+          break;
+        case 72 /* TabSet */:
+          this.tabs.set(this.cx, this.columns);
           break;
       }
   }
@@ -10202,7 +10278,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   tab() {
     let last = this.columns - 1;
     if (this.cx >= last) return;
-    let to = Math.min(last, (Math.floor(this.cx / TAB_WIDTH) + 1) * TAB_WIDTH);
+    let to = this.tabs.next(this.cx, last);
     this.rows[this.cy].tab(this.cx, to), this.cx = to;
   }
   /** Text went past the right edge: it carries on at the start of the next row of the line (screen-write.c:1897). */
@@ -10257,10 +10333,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
    * at column `cx`. LF writes out an empty line too; a move writes out only text.
    */
   leave(cx, lineFeed = !1) {
-    let rows = this.rows, text2 = "";
+    let rows = this.rows, text2 = "", start2 = 0;
     for (let y = 0; y < rows.length; y++) {
       let row = rows[y];
-      text2 += row.toString(), !(row.wrapped && y < rows.length - 1) && (text2.length > 0 || lineFeed ? this.out(text2, !0) : this.continued = !1, text2 = "");
+      text2 += row.toString(), !(row.wrapped && y < rows.length - 1) && (this.lineRows = y - start2 + 1, text2.length > 0 || lineFeed ? this.out(text2, !0) : this.continued = !1, this.lineRows = 0, text2 = "", start2 = y + 1);
     }
     this.reset(cx);
   }
@@ -12645,9 +12721,11 @@ var Row2 = class {
   savedY = 0;
   /** Origin mode (DECOM): rows of CUP and VPA count from the scroll region's top (screen-write.c:1274). */
   origin = !1;
+  /** IRM: a character printed pushes the cells from the cursor on right first (screen-write.c:1875). */
+  insert = !1;
+  /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
+  tabs = new TabStops();
   savedOrigin = !1;
-  /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
-  last = -1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
   joiner = !1;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
@@ -12664,6 +12742,13 @@ var Row2 = class {
   spare = [];
   nextId = 1;
   epoch = 1;
+  /**
+   * When rows last changed which line they belong to without being written
+   * (a wrapped flag cleared, rows moved apart by IL/DL/SU/SD/RI or a
+   * region's scroll): a row split off a line is a line of its own, though
+   * no cell of it changed (see reshapedSince).
+   */
+  reshaped = 0;
   // ------------------------------------------------------------ reading
   get columns() {
     return this.sx;
@@ -12723,6 +12808,14 @@ var Row2 = class {
   mark() {
     return this.epoch++;
   }
+  /**
+   * Rows may belong to other lines than at `mark` though their text was not
+   * written since (see `reshaped`): a reader that logs lines must look at
+   * every row, not only those written.
+   */
+  reshapedSince(mark) {
+    return this.reshaped > mark;
+  }
   /** Rows changed since `mark`, top to bottom. */
   changedSince(mark) {
     let out = [];
@@ -12772,6 +12865,10 @@ var Row2 = class {
     }
     return out;
   }
+  /** Tab stops kept with another model (the hybrid's line model): HTS on one moves TAB on both, as on tmux's one screen. */
+  useTabStops(tabs) {
+    this.tabs = tabs;
+  }
   // ------------------------------------------------------------ seeding and size
   /**
    * Fills the screen from text already on it (the reader's `capture-pane -p`
@@ -12806,7 +12903,7 @@ var Row2 = class {
       }
       y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
     }
-    this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.last = -1, this.joiner = !1;
+    this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.joiner = !1;
   }
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
   seedCells({ lead, cells }) {
@@ -12850,13 +12947,14 @@ var Row2 = class {
     for (let i = 0; i < n; i++) {
       let code = text2.charCodeAt(i);
       if (code >= 32 && code < 127) {
+        this.insert && this.insertCharacters(1);
         let cx = this.cx;
         cx >= this.sx && (this.linefeed(!0), cx = this.cx = 0);
         let row = this.rowList[this.cy];
-        row.complex && this.clearWideAround(row, cx, 1), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), cx >= row.printed && (row.printed = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1, this.last = code;
+        row.complex && this.clearWideAround(row, cx, 1), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), cx >= row.printed && (row.printed = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1;
         continue;
       }
-      if (this.last = -1, code === TAB3) {
+      if (code === TAB3) {
         this.tab();
         continue;
       }
@@ -12864,11 +12962,10 @@ var Row2 = class {
     }
   }
   execute(control) {
-    this.last = -1, control === LF3 ? this.linefeed(!1) : control === CR3 ? this.cx = 0 : control === BS3 && this.backspace();
+    control === LF3 ? this.linefeed(!1) : control === CR3 ? this.cx = 0 : control === BS3 && this.backspace();
   }
   csi(final, first, second) {
-    let last = this.last;
-    switch (this.last = -1, final) {
+    switch (final) {
       case 65 /* CursorUp */:
         this.cursorUp(param(first, 1, 1));
         break;
@@ -12898,13 +12995,12 @@ var Row2 = class {
       case 102 /* CursorPositionHvp */:
         this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0)) || this.clampColumn(param(second, 1, 1) - 1), this.cy = this.originRow(param(first, 1, 1) - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
-      case 90 /* CursorBackwardTab */: {
-        let cx = Math.min(this.cx, this.sx - 1), n = param(first, 1, 1);
-        for (; cx > 0 && n-- > 0; )
-          do
-            cx--;
-          while (cx > 0 && cx % 8 !== 0);
-        this.cx = cx;
+      case 90 /* CursorBackwardTab */:
+        this.cx = this.tabs.previous(Math.min(this.cx, this.sx - 1), param(first, 1, 1));
+        break;
+      case 103 /* TabClear */: {
+        let mode = param(first, 0, 0);
+        mode === 0 ? this.tabs.clear(this.cx, this.sx) : mode === 3 && this.tabs.clearAll();
         break;
       }
       case 74 /* EraseInDisplay */: {
@@ -12927,7 +13023,7 @@ var Row2 = class {
         this.eraseCharacters(param(first, 1, 1));
         break;
       case 98 /* Repeat */:
-        this.repeat(last, param(first, 1, 1));
+        this.repeat(second >= 32 && second < 127 ? second : -1, param(first, 1, 1));
         break;
       case 76 /* InsertLines */:
         this.insertLines(param(first, 1, 1));
@@ -12955,7 +13051,7 @@ var Row2 = class {
     }
   }
   esc(final) {
-    switch (this.last = -1, final) {
+    switch (final) {
       case 55 /* SaveCursor */:
         this.saveCursor();
         break;
@@ -12973,6 +13069,9 @@ var Row2 = class {
         break;
       case 99 /* Reset */:
         this.reset();
+        break;
+      case 72 /* TabSet */:
+        this.tabs.set(this.cx, this.sx);
         break;
       case 184 /* Alignment */:
         this.alignmentTest();
@@ -13001,9 +13100,13 @@ var Row2 = class {
    * only 1049 saves and restores the cursor (input.c:1817-1823).
    */
   screen(alternate, mode) {
-    this.last = -1, alternate ? this.alternateOnScreen(mode === 1049) : this.alternateOffScreen(mode === 1049);
+    alternate ? this.alternateOnScreen(mode === 1049) : this.alternateOffScreen(mode === 1049);
   }
   osc() {
+  }
+  /** IRM (input.c:1651, :1740); the other modes reach the model through the hybrid (setOrigin) or not at all. */
+  mode(mode, set) {
+    mode === 4 /* Insert */ && (this.insert = set);
   }
   // ------------------------------------------------------------ writing cells
   /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
@@ -13021,7 +13124,7 @@ var Row2 = class {
       this.joiner = !1, this.combine(code);
       return;
     }
-    this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && this.put(code, width);
+    this.insert && this.insertCharacters(width), this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && this.put(code, width);
   }
   /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
   put(code, width) {
@@ -13054,10 +13157,10 @@ var Row2 = class {
     let n = Math.min(count, this.sx - this.cx);
     if (last < 0 || n <= 0) return;
     let text2 = String.fromCharCode(last).repeat(n);
-    this.print(text2), this.last = -1;
+    this.print(text2);
   }
   tab() {
-    this.cx >= this.sx - 1 || (this.cx = Math.min((Math.floor(this.cx / 8) + 1) * 8, this.sx - 1));
+    this.cx >= this.sx - 1 || (this.cx = this.tabs.next(this.cx, this.sx - 1));
   }
   backspace() {
     if (this.cx === 0) {
@@ -13093,7 +13196,7 @@ var Row2 = class {
   }
   /** DECOM set or reset: the cursor goes home, the region's top when set (input.c:1683, :1773); `home` false: the mode only (seeding). */
   setOrigin(set, home) {
-    this.origin = set, home && (this.last = -1, this.cx = 0, this.cy = this.originRow(0));
+    this.origin = set, home && (this.cx = 0, this.cy = this.originRow(0));
   }
   restoreCursor() {
     this.origin = this.savedOrigin, this.cx = Math.min(this.savedX, this.sx - 1), this.cy = Math.min(this.savedY, this.sy - 1);
@@ -13118,6 +13221,7 @@ var Row2 = class {
   scrollRegionUp(n) {
     let { rupper, rlower } = this, rows = this.rowList, size2 = rlower - rupper + 1;
     if (!this.alternateOn) {
+      (rupper !== 0 || rlower !== this.sy - 1) && (this.reshaped = this.epoch);
       for (let i = 0; i < n; i++) {
         this.events.scrolled(rupper + i, !0);
         let gone = rows[rupper + i];
@@ -13146,7 +13250,7 @@ var Row2 = class {
    */
   shiftRegion(by) {
     let { rupper, rlower } = this, rows = this.rowList, epoch = this.epoch, n = Math.abs(by);
-    if (by < 0) {
+    if (this.reshaped = epoch, by < 0) {
       for (let y = rupper; y < rupper + n; y++) this.recycle(rows[y]);
       for (let y = rupper; y + n <= rlower; y++) (rows[y] = rows[y + n]).version = epoch;
       for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
@@ -13185,7 +13289,7 @@ var Row2 = class {
    */
   clearTailFlag(cy, kept, n) {
     let row = kept > 0 && kept !== n ? this.rowList[cy + kept - 1] : void 0;
-    row?.wraps && (row.wraps = !1, row.written = this.epoch);
+    row?.wraps && (row.wraps = !1, row.written = this.reshaped = this.epoch);
   }
   /**
    * grid_move_lines (grid.c:662): rows `py`..`py+n-1` to `dy`..; rows they
@@ -13194,7 +13298,9 @@ var Row2 = class {
    */
   moveLines(dy, py, n) {
     if (n === 0 || py === dy) return;
-    let rows = this.rowList, epoch = this.epoch, up = dy < py;
+    let rows = this.rowList, epoch = this.epoch;
+    this.reshaped = epoch;
+    let up = dy < py;
     for (let y = up ? dy : Math.max(dy, py + n), end = up ? Math.min(py, dy + n) : dy + n; y < end; y++) this.recycle(rows[y]);
     if (this.rowAboveClear(dy), up)
       for (let i = 0; i < n; i++) (rows[dy + i] = rows[py + i]).version = epoch;
@@ -13209,14 +13315,14 @@ var Row2 = class {
         this.recycle(this.rowList[y]), this.rowList[y] = this.freshRow();
       else {
         let row = this.rowList[y];
-        row.wraps && y + 1 < this.sy && (this.rowList[y + 1].written = this.epoch), row.empty(), row.version = row.written = this.epoch;
+        row.wraps && y + 1 < this.sy && (this.rowList[y + 1].written = this.reshaped = this.epoch), row.empty(), row.version = row.written = this.epoch;
       }
     this.rowAboveClear(py);
   }
   rowAboveClear(y) {
     if (y > 0) {
       let row = this.rowList[y - 1];
-      row.wraps && (row.wraps = !1, row.written = this.epoch);
+      row.wraps && (row.wraps = !1, row.written = this.reshaped = this.epoch);
     } else this.aboveWraps = !1;
   }
   // ------------------------------------------------------------ erasing
@@ -13304,7 +13410,7 @@ var Row2 = class {
   }
   // ------------------------------------------------------------ screens
   reset() {
-    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
+    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.tabs.reset(), this.insert = !1, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
   }
   alternateOnScreen(cursor) {
     if (this.savedRows !== null) return;
@@ -13332,7 +13438,7 @@ var Row2 = class {
   // ------------------------------------------------------------ size
   resizeTo(sx, sy, reflow) {
     if (sx === this.sx && (reflow = !1), sy !== this.sy && this.resizeRows(sy), sx !== this.sx) {
-      if (this.sx = sx, reflow) this.reflow();
+      if (this.sx = sx, this.tabs.reset(), reflow) this.reflow();
       else {
         for (let row of this.rowList) row.resize(sx);
         this.cx = Math.min(this.cx, sx - 1);
@@ -13452,7 +13558,25 @@ var ENGAGING_ESC = new Uint8Array(256);
 for (let final of "78DEMc") ENGAGING_ESC[final.charCodeAt(0)] = 1;
 ENGAGING_ESC[184 /* Alignment */] = 1;
 function rowsOf(text2, columns) {
-  return text2.length <= columns ? 1 : Math.ceil(text2.length / columns);
+  return text2.length * 2 <= columns ? 1 : ASCII.test(text2) ? text2.length <= columns ? 1 : Math.ceil(text2.length / columns) : cut(text2, columns).length;
+}
+var ASCII = /^[\x00-\x7f]*$/;
+function expandTabs(text2, columns, tabs) {
+  if (!text2.includes("	")) return text2;
+  let out = "", x = 0;
+  for (let character of text2) {
+    let code = character.codePointAt(0);
+    if (code === 9) {
+      if (x < columns - 1) {
+        let to = tabs.next(x, columns - 1);
+        out += " ".repeat(to - x), x = to;
+      }
+      continue;
+    }
+    let width = code < 768 ? 1 : Math.max(0, cellWidth(code));
+    x + width > columns && (x = 0), out += character, x += width;
+  }
+  return out;
 }
 function cut(text2, columns) {
   if (text2.length <= columns && /^[\x20-\x7e]*$/.test(text2)) return [text2];
@@ -13480,11 +13604,15 @@ var Hybrid = class {
   maxLineChars;
   /** Origin mode (DECOM), for the screen model when it engages. */
   origin = !1;
+  /** Insert mode (IRM), for the screen model when it is made. */
+  insert = !1;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   clampedMove = !1;
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   above = [];
+  /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
+  aboveRows = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   fastRow = 0;
   // ---- while engaged
@@ -13505,6 +13633,8 @@ var Hybrid = class {
   pendingId = -1;
   /** Rows written since this mark are looked at by the next settle. */
   settleMark = 0;
+  /** The next settle looks at every row never logged too (see settleRows): rows of the line in progress split off it. */
+  scanUnlogged = !1;
   /** Something may have changed outside the line in progress since the last settle. */
   dirty = !1;
   /** Line feeds in a row with no vertical addressing between them: a screenful hands back to the fast path. */
@@ -13555,7 +13685,7 @@ var Hybrid = class {
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.fastRow = Math.min(this.fastRow, rows - 1);
+    columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
     grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer")), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
   }
@@ -13564,7 +13694,7 @@ var Hybrid = class {
    * and the cursor's line up to the cursor (it carries on from there).
    */
   seed(line, rowsAbove = []) {
-    this.above = rowsAbove.slice(-this.height), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
+    this.above = rowsAbove.slice(-this.height), this.aboveRows = this.above.map(() => 1), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
   }
   /** The line being drawn, not yet finished. */
   pendingText() {
@@ -13656,7 +13786,7 @@ var Hybrid = class {
       this.csi(72 /* CursorPosition */, 1, 1), this.csi(74 /* EraseInDisplay */, 2, 0);
       return;
     }
-    this.lines.mode(mode, set), mode === 65542 /* Origin */ && (this.origin = set, this.engaged && this.grid.setOrigin(set, !0));
+    this.lines.mode(mode, set), mode === 4 /* Insert */ && (this.insert = set, this.grid?.mode(mode, set)), mode === 65542 /* Origin */ && (this.origin = set, this.engaged && this.grid.setOrigin(set, !0));
   }
   execute(control) {
     if (!this.engaged) {
@@ -13697,7 +13827,7 @@ var Hybrid = class {
     let grid = this.grid;
     if (this.plainRun = 0, this.dirty = !0, final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
     if (final === 99 /* Reset */) {
-      this.origin = !1;
+      this.origin = !1, this.insert = !1, this.lines.mode(4 /* Insert */, !1), this.lines.mode(65543 /* Autowrap */, !0);
       let erased = this.pendingBeforeClear();
       this.clearing = this.clearingAll = !0;
       try {
@@ -13726,13 +13856,13 @@ var Hybrid = class {
   // ------------------------------------------------------------ LineSink (the line model's lines)
   line(text2, continued) {
     this.erased !== void 0 && !continued && this.beforeLine(text2), this.sink.line(text2, continued);
-    let above = this.above;
+    let above = this.above, taken = this.lines.lineRows;
     if (continued && above.length > 0) {
       let joined = above[above.length - 1] + text2;
-      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined, this.aboveRows[above.length - 1] = 0;
     } else
-      above.push(text2), above.length > this.height && above.shift();
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text2, this.columns)), this.height - 1);
+      above.push(text2), this.aboveRows.push(taken), above.length > this.height && (above.shift(), this.aboveRows.shift());
+    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text2, this.columns)), this.height - 1);
   }
   /**
    * A cursor move stopped at the edge of the size known (the line model's,
@@ -13850,12 +13980,13 @@ var Hybrid = class {
   /** The screen model takes the stream, seeded with what the line model knows. */
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;
-    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this));
+    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert));
     let line = this.lines.pendingRows();
     this.lines.seed("");
     let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [];
     for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      let parts = cut(this.above[i], columns);
+      let parts = cut(expandTabs(this.above[i], columns, this.lines.tabs), columns);
+      for (let k = parts.length; k < (this.aboveRows[i] ?? 0) && k < height; k++) parts.push("");
       for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--)
         rows.push(parts[k]), continued.push(k > 0);
     }
@@ -13865,7 +13996,7 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);
-    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
   baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {
@@ -13892,12 +14023,17 @@ var Hybrid = class {
     for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== "") return !1;
     let pending = this.lineText(first, last);
     if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return !1;
-    let above = [];
+    if (last > first) {
+      let rows = cut(pending, grid.columns);
+      if (rows.length !== last - first + 1) return !1;
+      for (let y = first; y < last; y++) if (rows[y - first] !== grid.rowText(y, !1)) return !1;
+    }
+    let above = [], aboveRows = [];
     for (let y = 0; y < first; ) {
       let [, end] = this.bounds(y);
-      above.push(grid.logText(y, end)), y = end + 1;
+      above.push(grid.logText(y, end)), aboveRows.push(end - y + 1), y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
+    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
@@ -13978,8 +14114,11 @@ var Hybrid = class {
   settleRows(all, why = all ? "timer" : "line") {
     let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, deferred = this.deferred, [cursorFirst, cursorLast] = this.bounds(cursorY);
     this.settleLeftLine(cursorFirst, cursorLast, why), this.settleHeld(why);
+    let reshaped = this.scanUnlogged || grid.reshapedSince(mark);
+    this.scanUnlogged = !1;
+    let logged = this.logged;
     for (let y = 0; y < grid.rows; y++) {
-      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
+      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y))) && (!reshaped || logged.has(grid.rowId(y)))) continue;
       let [first, last] = this.bounds(y);
       if (cursorY >= first && cursorY <= last) {
         if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);

@@ -24,7 +24,8 @@
 // beside the row, wide characters' second cells as a padding marker. Scrolling
 // moves row objects, never cells; rows that leave are recycled.
 
-import { Csi, Esc, type Perform } from './ansi.ts';
+import { Csi, Esc, Mode, type Perform } from './ansi.ts';
+import { TabStops } from './tab-stops.ts';
 import { cellWidth } from './width.ts';
 
 /** What the model reports beyond its rows; the rows named can still be read (rowText, continued, rowId, ...) during the call. */
@@ -247,9 +248,11 @@ export class ScreenGrid implements Perform {
   private savedY = 0;
   /** Origin mode (DECOM): rows of CUP and VPA count from the scroll region's top (screen-write.c:1274). */
   private origin = false;
+  /** IRM: a character printed pushes the cells from the cursor on right first (screen-write.c:1875). */
+  private insert = false;
+  /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
+  private tabs = new TabStops();
   private savedOrigin = false;
-  /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
-  private last = -1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
   private joiner = false;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
@@ -266,6 +269,13 @@ export class ScreenGrid implements Perform {
   private spare: Row[] = [];
   private nextId = 1;
   private epoch = 1;
+  /**
+   * When rows last changed which line they belong to without being written
+   * (a wrapped flag cleared, rows moved apart by IL/DL/SU/SD/RI or a
+   * region's scroll): a row split off a line is a line of its own, though
+   * no cell of it changed (see reshapedSince).
+   */
+  private reshaped = 0;
 
   constructor(
     columns: number,
@@ -348,6 +358,15 @@ export class ScreenGrid implements Perform {
     return this.epoch++;
   }
 
+  /**
+   * Rows may belong to other lines than at `mark` though their text was not
+   * written since (see `reshaped`): a reader that logs lines must look at
+   * every row, not only those written.
+   */
+  reshapedSince(mark: number): boolean {
+    return this.reshaped > mark;
+  }
+
   /** Rows changed since `mark`, top to bottom. */
   changedSince(mark: number): number[] {
     const out: number[] = [];
@@ -405,6 +424,11 @@ export class ScreenGrid implements Perform {
     return out;
   }
 
+  /** Tab stops kept with another model (the hybrid's line model): HTS on one moves TAB on both, as on tmux's one screen. */
+  useTabStops(tabs: TabStops): void {
+    this.tabs = tabs;
+  }
+
   // ------------------------------------------------------------ seeding and size
 
   /**
@@ -445,7 +469,6 @@ export class ScreenGrid implements Perform {
     }
     this.cx = Math.min(Math.max(0, cursorX | 0), this.sx);
     this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1);
-    this.last = -1;
     this.joiner = false;
   }
 
@@ -508,6 +531,8 @@ export class ScreenGrid implements Perform {
       let code = text.charCodeAt(i);
       if (code >= 0x20 && code < 0x7f) {
         // ASCII, by far the commonest: tmux's collected path (screen-write.c:1759).
+        // IRM: every character through screen_write_cell, which makes room before it wraps (screen-write.c:1875, :1780).
+        if (this.insert) this.insertCharacters(1);
         let cx = this.cx;
         if (cx >= this.sx) {
           this.linefeed(true);
@@ -521,10 +546,8 @@ export class ScreenGrid implements Perform {
         row.touched = true;
         row.version = row.written = this.epoch;
         this.cx = cx + 1;
-        this.last = code;
         continue;
       }
-      this.last = -1;
       if (code === TAB) {
         this.tab();
         continue;
@@ -535,15 +558,12 @@ export class ScreenGrid implements Perform {
   }
 
   execute(control: number): void {
-    this.last = -1;
     if (control === LF) this.linefeed(false);
     else if (control === CR) this.cx = 0;
     else if (control === BS) this.backspace();
   }
 
   csi(final: Csi, first: number, second: number): void {
-    const last = this.last;
-    this.last = -1;
     switch (final) {
       case Csi.CursorUp:
         this.cursorUp(param(first, 1, 1));
@@ -585,15 +605,15 @@ export class ScreenGrid implements Perform {
         this.cy = this.originRow(param(first, 1, 1) - 1);
         this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
-      case Csi.CursorBackwardTab: {
-        // input.c:1360: tab stops every 8 columns (ESC H and CSI g are not reported).
-        let cx = Math.min(this.cx, this.sx - 1);
-        let n = param(first, 1, 1);
-        while (cx > 0 && n-- > 0) {
-          do cx--;
-          while (cx > 0 && cx % 8 !== 0);
-        }
-        this.cx = cx;
+      case Csi.CursorBackwardTab:
+        // input.c:1361: back to the previous stop, n times, from the last column at most.
+        this.cx = this.tabs.previous(Math.min(this.cx, this.sx - 1), param(first, 1, 1));
+        break;
+      case Csi.TabClear: {
+        // input.c:1601: 0 (or none) the cursor's column, 3 every stop, anything else nothing.
+        const mode = param(first, 0, 0);
+        if (mode === 0) this.tabs.clear(this.cx, this.sx);
+        else if (mode === 3) this.tabs.clearAll();
         break;
       }
       case Csi.EraseInDisplay: {
@@ -621,7 +641,9 @@ export class ScreenGrid implements Perform {
         this.eraseCharacters(param(first, 1, 1));
         break;
       case Csi.Repeat:
-        this.repeat(last, param(first, 1, 1));
+        // The cleaner says which character tmux repeats (see Csi.Repeat): it forgets it after sequences this model
+        // is never told of (SGR, SM/RM, input.c:1634), which its own `last` could not see.
+        this.repeat(second >= 0x20 && second < 0x7f ? second : -1, param(first, 1, 1));
         break;
       case Csi.InsertLines:
         this.insertLines(param(first, 1, 1));
@@ -652,7 +674,6 @@ export class ScreenGrid implements Perform {
   }
 
   esc(final: Esc): void {
-    this.last = -1;
     switch (final) {
       case Esc.SaveCursor:
         this.saveCursor();
@@ -676,6 +697,10 @@ export class ScreenGrid implements Perform {
         break;
       case Esc.Reset:
         this.reset();
+        break;
+      case Esc.TabSet:
+        // input.c:1291
+        this.tabs.set(this.cx, this.sx);
         break;
       case Esc.Alignment:
         this.alignmentTest();
@@ -718,12 +743,16 @@ export class ScreenGrid implements Perform {
    * only 1049 saves and restores the cursor (input.c:1817-1823).
    */
   screen(alternate: boolean, mode: number): void {
-    this.last = -1;
     if (alternate) this.alternateOnScreen(mode === 1049);
     else this.alternateOffScreen(mode === 1049);
   }
 
   osc(): void {}
+
+  /** IRM (input.c:1651, :1740); the other modes reach the model through the hybrid (setOrigin) or not at all. */
+  mode(mode: Mode, set: boolean): void {
+    if (mode === Mode.Insert) this.insert = set;
+  }
 
   // ------------------------------------------------------------ writing cells
 
@@ -745,6 +774,9 @@ export class ScreenGrid implements Perform {
       this.combine(code);
       return;
     }
+    // IRM: room for the character at the cursor, before any wrap (screen-write.c:1875): at the pending-wrap column
+    // that is nothing, and the character then lands on the next row without pushing anything there.
+    if (this.insert) this.insertCharacters(width);
     if (this.cx > this.sx - width) {
       this.linefeed(true);
       this.cx = 0;
@@ -809,13 +841,12 @@ export class ScreenGrid implements Perform {
     if (last < 0 || n <= 0) return;
     const text = String.fromCharCode(last).repeat(n);
     this.print(text);
-    this.last = -1;
   }
 
   private tab(): void {
-    // input.c:1221: not past the last column; to the next stop, every 8.
+    // input.c:1221: not past the last column; to the next stop, or the last column.
     if (this.cx >= this.sx - 1) return;
-    this.cx = Math.min((Math.floor(this.cx / 8) + 1) * 8, this.sx - 1);
+    this.cx = this.tabs.next(this.cx, this.sx - 1);
   }
 
   private backspace(): void {
@@ -876,7 +907,6 @@ export class ScreenGrid implements Perform {
   setOrigin(set: boolean, home: boolean): void {
     this.origin = set;
     if (!home) return;
-    this.last = -1;
     this.cx = 0;
     this.cy = this.originRow(0);
   }
@@ -924,6 +954,8 @@ export class ScreenGrid implements Perform {
     const rows = this.rowList;
     const size = rlower - rupper + 1;
     if (!this.alternateOn) {
+      // Rows of a region moved under rows that stay (the line above it, wrapped into its top row).
+      if (rupper !== 0 || rlower !== this.sy - 1) this.reshaped = this.epoch;
       for (let i = 0; i < n; i++) {
         this.events.scrolled(rupper + i, true);
         const gone = rows[rupper + i]!;
@@ -958,6 +990,7 @@ export class ScreenGrid implements Perform {
     const rows = this.rowList;
     const epoch = this.epoch;
     const n = Math.abs(by);
+    this.reshaped = epoch;
     if (by < 0) {
       for (let y = rupper; y < rupper + n; y++) this.recycle(rows[y]!);
       for (let y = rupper; y + n <= rlower; y++) (rows[y] = rows[y + n]!).version = epoch;
@@ -1022,7 +1055,7 @@ export class ScreenGrid implements Perform {
     // It counts as written: the line it ended is two lines now.
     if (row?.wraps) {
       row.wraps = false;
-      row.written = this.epoch;
+      row.written = this.reshaped = this.epoch;
     }
   }
 
@@ -1035,6 +1068,7 @@ export class ScreenGrid implements Perform {
     if (n === 0 || py === dy) return;
     const rows = this.rowList;
     const epoch = this.epoch;
+    this.reshaped = epoch;
     // Rows replaced (in the destination, not the source), then moved, then those left behind come in blank.
     const up = dy < py;
     for (let y = up ? dy : Math.max(dy, py + n), end = up ? Math.min(py, dy + n) : dy + n; y < end; y++) this.recycle(rows[y]!);
@@ -1055,7 +1089,7 @@ export class ScreenGrid implements Perform {
       } else {
         const row = this.rowList[y]!;
         // The row below no longer continues a line: it is one of its own, which counts as written.
-        if (row.wraps && y + 1 < this.sy) this.rowList[y + 1]!.written = this.epoch;
+        if (row.wraps && y + 1 < this.sy) this.rowList[y + 1]!.written = this.reshaped = this.epoch;
         row.empty();
         row.version = row.written = this.epoch;
       }
@@ -1068,10 +1102,9 @@ export class ScreenGrid implements Perform {
       const row = this.rowList[y - 1]!;
       if (row.wraps) {
         row.wraps = false;
-        row.written = this.epoch;
+        row.written = this.reshaped = this.epoch;
       }
-    }
-    else this.aboveWraps = false;
+    } else this.aboveWraps = false;
   }
 
   // ------------------------------------------------------------ erasing
@@ -1225,6 +1258,9 @@ export class ScreenGrid implements Perform {
     this.savedX = 0;
     this.savedY = 0;
     this.origin = this.savedOrigin = false;
+    // screen_write_reset: tab stops every 8 again, modes back to cursor and wrap only (screen-write.c:320, :323).
+    this.tabs.reset();
+    this.insert = false;
     this.rupper = 0;
     this.rlower = this.sy - 1;
     this.cx = 0;
@@ -1299,6 +1335,8 @@ export class ScreenGrid implements Perform {
     if (sy !== this.sy) this.resizeRows(sy);
     if (sx !== this.sx) {
       this.sx = sx;
+      // A new width resets the stops (screen.c:276).
+      this.tabs.reset();
       // Reflow reads the rows at their old width and makes new ones; without it, rows are cut or padded.
       if (reflow) this.reflow();
       else {

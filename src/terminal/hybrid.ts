@@ -34,6 +34,7 @@
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
+import type { TabStops } from './tab-stops.ts';
 import { cellWidth, textWidth } from './width.ts';
 
 /** What the hybrid reports beyond lines: redrawn rows and the alternate screen's block. */
@@ -104,9 +105,45 @@ for (const final of '78DEMc') ENGAGING_ESC[final.charCodeAt(0)] = 1;
 // DECALN: fills the screen and homes the cursor (screen-write.c:977).
 ENGAGING_ESC[Esc.Alignment] = 1;
 
-/** Cells `text` takes, counting each UTF-16 unit as one: the line model's own count, good enough to place rows. */
+/**
+ * Rows `text` takes on the screen. Wide characters count two cells: counted
+ * as one, a line of them was placed a row too high when the screen model
+ * engaged, and text drawn over its rows was logged over the wrong ones.
+ */
 function rowsOf(text: string, columns: number): number {
-  return text.length <= columns ? 1 : Math.ceil(text.length / columns);
+  // No character takes more than two cells (a surrogate pair is two units for at most two cells).
+  if (text.length * 2 <= columns) return 1;
+  if (ASCII.test(text)) return text.length <= columns ? 1 : Math.ceil(text.length / columns);
+  return cut(text, columns).length;
+}
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * A logged line's TABs (the line model keeps one where it moved the cursor
+ * past the end of the row) as the blanks they stand for on the screen, to the
+ * stops as they are now: seeded as text, a TAB would take no cell, and text
+ * after it would be placed at the wrong column.
+ */
+function expandTabs(text: string, columns: number, tabs: TabStops): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  let x = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    if (code === 0x09) {
+      if (x < columns - 1) {
+        const to = tabs.next(x, columns - 1);
+        out += ' '.repeat(to - x);
+        x = to;
+      }
+      continue;
+    }
+    const width = code < 0x300 ? 1 : Math.max(0, cellWidth(code));
+    if (x + width > columns) x = 0;
+    out += character;
+    x += width;
+  }
+  return out;
 }
 
 /** `text` cut into rows of `columns` cells, as the screen wraps it (at least one row). */
@@ -153,12 +190,16 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private readonly maxLineChars: number;
   /** Origin mode (DECOM), for the screen model when it engages. */
   private origin = false;
+  /** Insert mode (IRM), for the screen model when it is made. */
+  private insert = false;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   private clampedMove = false;
 
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   private above: string[] = [];
+  /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
+  private aboveRows: number[] = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   private fastRow = 0;
 
@@ -180,6 +221,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private pendingId = -1;
   /** Rows written since this mark are looked at by the next settle. */
   private settleMark = 0;
+  /** The next settle looks at every row never logged too (see settleRows): rows of the line in progress split off it. */
+  private scanUnlogged = false;
   /** Something may have changed outside the line in progress since the last settle. */
   private dirty = false;
   /** Line feeds in a row with no vertical addressing between them: a screenful hands back to the fast path. */
@@ -253,10 +296,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     columns = clamp(columns, this.columns, MAX_COLUMNS);
     rows = clamp(rows, this.height, MAX_ROWS);
     if (columns === this.columns && rows === this.height) return;
+    // A new width resets the tab stops (screen.c:276); the screen model's are the same ones.
+    if (columns !== this.columns) this.lines.tabs.reset();
     this.columns = columns;
     this.height = rows;
     // The fast path's picture of the screen: the cursor is still on the screen.
     this.above = this.above.slice(-rows);
+    // Rows the lines took at the old width say nothing of the new one.
+    this.aboveRows = this.above.map(() => 0);
     this.fastRow = Math.min(this.fastRow, rows - 1);
     const grid = this.grid;
     if (!grid) return;
@@ -275,6 +322,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    */
   seed(line: string, rowsAbove: readonly string[] = []): void {
     this.above = rowsAbove.slice(-this.height);
+    this.aboveRows = this.above.map(() => 1);
     this.fastRow = Math.min(rowsAbove.length, this.height - 1);
     this.lines.seed(line);
   }
@@ -405,6 +453,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     this.lines.mode(mode, set);
+    if (mode === Mode.Insert) {
+      this.insert = set;
+      this.grid?.mode(mode, set);
+    }
     if (mode !== Mode.Origin) return;
     // In a scroll region, home is the region's top, not the screen's: an erase from there clears no line above it.
     this.origin = set;
@@ -473,6 +525,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (final === Esc.Index || final === Esc.NextLine) return this.lineFeed(() => grid.esc(final));
     if (final === Esc.Reset) {
       this.origin = false;
+      // RIS turns insert off and wrap on (screen-write.c:323) for both models; the screen model's own reset does it for itself.
+      this.insert = false;
+      this.lines.mode(Mode.Insert, false);
+      this.lines.mode(Mode.Autowrap, true);
       const erased = this.pendingBeforeClear();
       this.clearing = this.clearingAll = true;
       try {
@@ -521,16 +577,23 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (this.erased !== undefined && !continued) this.beforeLine(text);
     this.sink.line(text, continued); // the line model keeps to the limit itself
     const above = this.above;
+    // The rows the line took, as the line model had them: blank rows it wrapped into (erased) are in no text.
+    const taken = this.lines.lineRows;
     if (continued && above.length > 0) {
       // A piece of a line too long to keep whole: only its last screenful can still be on the screen.
       const joined = above[above.length - 1]! + text;
       above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+      this.aboveRows[above.length - 1] = 0;
     } else {
       above.push(text);
-      if (above.length > this.height) above.shift();
+      this.aboveRows.push(taken);
+      if (above.length > this.height) {
+        above.shift();
+        this.aboveRows.shift();
+      }
     }
     // The cursor is now below the line, which took one row or more.
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text, this.columns)), this.height - 1);
+    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text, this.columns)), this.height - 1);
   }
 
   /**
@@ -701,7 +764,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const columns = this.columns;
     const height = this.height;
     let grid = this.grid;
-    if (!grid || grid.columns !== columns || grid.rows !== height) grid = this.grid = new ScreenGrid(columns, height, this);
+    if (!grid || grid.columns !== columns || grid.rows !== height) {
+      grid = this.grid = new ScreenGrid(columns, height, this);
+      // One set of tab stops and one insert mode, as tmux's one screen has, whichever model takes the stream.
+      grid.useTabStops(this.lines.tabs);
+      grid.mode(Mode.Insert, this.insert);
+    }
     // The line in progress row by row, the cursor where the line model has it
     // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).
     const line = this.lines.pendingRows();
@@ -716,7 +784,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const rows: (string | SeedRow)[] = [];
     const continued: boolean[] = [];
     for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      const parts = cut(this.above[i]!, columns);
+      const parts = cut(expandTabs(this.above[i]!, columns, this.lines.tabs), columns);
+      // Rows the line wrapped into that hold only blanks (erased after it wrapped) are in no text: they were on the screen.
+      for (let k = parts.length; k < (this.aboveRows[i] ?? 0) && k < height; k++) parts.push('');
       for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--) {
         rows.push(parts[k]!);
         continued.push(k > 0);
@@ -743,6 +813,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0;
     // Every row above the line in progress was logged (or was on the screen before the recording began).
     this.baseline(firstY);
+    // Rows of the line model's line in progress that are a line of their own on the screen (EL cleared the wrapped
+    // flag into the cursor's row, as tmux does): not logged, not the line in progress any more.
+    this.scanUnlogged = this.bounds(cursorY)[0] > firstY;
     this.plainRun = 0;
   }
 
@@ -779,13 +852,24 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const pending = this.lineText(first, last);
     if (atLineStart ? pending !== '' || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, false))) return false;
     if (this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return false;
+    // The line model takes the line as text and wraps it again: only if that gives the rows the screen shows. A row
+    // that wrapped before its last column (a move right past the edge, then text) would come back as one row with
+    // the next, and an erase of one of them would take both.
+    if (last > first) {
+      const rows = cut(pending, grid.columns);
+      if (rows.length !== last - first + 1) return false;
+      for (let y = first; y < last; y++) if (rows[y - first] !== grid.rowText(y, false)) return false;
+    }
     const above: string[] = [];
+    const aboveRows: number[] = [];
     for (let y = 0; y < first; ) {
       const [, end] = this.bounds(y);
       above.push(grid.logText(y, end));
+      aboveRows.push(end - y + 1);
       y = end + 1;
     }
     this.above = above.slice(-this.height);
+    this.aboveRows = aboveRows.slice(-this.height);
     this.fastRow = first;
     this.engaged = false;
     this.logged.clear();
@@ -913,8 +997,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const [cursorFirst, cursorLast] = this.bounds(cursorY);
     this.settleLeftLine(cursorFirst, cursorLast, why);
     this.settleHeld(why);
+    // Rows split off a line (its wrapped flag cleared, rows moved apart) are lines of their own, though not written
+    // since: a part of the line in progress, never logged, would otherwise be lost. Rows never logged are looked at
+    // then too (a logged one split off says nothing new: its text is in the line logged).
+    const reshaped = this.scanUnlogged || grid.reshapedSince(mark);
+    this.scanUnlogged = false;
+    const logged = this.logged;
     for (let y = 0; y < grid.rows; y++) {
-      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
+      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y))) && (!reshaped || logged.has(grid.rowId(y)))) continue;
       const [first, last] = this.bounds(y);
       if (cursorY >= first && cursorY <= last) {
         if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);

@@ -17,6 +17,7 @@
 
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { Row, simpleUntil, type Tally } from './row.ts';
+import { TabStops } from './tab-stops.ts';
 import { cellWidth } from './width.ts';
 
 /**
@@ -48,8 +49,6 @@ const TAB = 0x09;
 const ZWJ = 0x200d;
 /** Emptied rows kept for reuse, at most. */
 const SPARE_ROWS = 256;
-/** Tab stops: every 8 columns (tmux's default, screen.c; HTS/TBC are not followed). */
-const TAB_WIDTH = 8;
 
 export class LineAssembler implements Perform {
   private readonly tally: Tally = { units: 0 };
@@ -71,6 +70,10 @@ export class LineAssembler implements Perform {
   private columns: number;
   /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
   private joiner = false;
+  /** Tab stops (HTS, TBC followed, see tab-stops.ts): the hybrid gives the screen model the same ones. */
+  tabs = new TabStops();
+  /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; 0 otherwise. */
+  lineRows = 0;
   /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
   private insert = false;
   /** DECAWM: text past the right edge wraps (on by default); off, it overwrites the last column. */
@@ -296,15 +299,14 @@ export class LineAssembler implements Perform {
         this.cx = Math.min(count - 1, columns - 1);
         if (this.cx < count - 1) this.sink.clamped?.();
         break;
-      case Csi.CursorBackwardTab: {
-        let cx = Math.min(this.cx, columns - 1);
-        for (let n = count; cx > 0 && n > 0; n--) {
-          do cx--;
-          while (cx > 0 && cx % TAB_WIDTH !== 0);
-        }
-        this.cx = cx;
+      case Csi.CursorBackwardTab:
+        this.cx = this.tabs.previous(Math.min(this.cx, columns - 1), count);
         break;
-      }
+      case Csi.TabClear:
+        // input.c:1601: 0 (or none) the cursor's column, 3 every stop.
+        if (first <= 0) this.tabs.clear(this.cx, columns);
+        else if (first === 3) this.tabs.clearAll();
+        break;
       case Csi.EraseInLine:
         if (first <= 0) {
           if (this.cx === 0) this.clearRow();
@@ -416,6 +418,13 @@ export class LineAssembler implements Perform {
       case Esc.Reset:
         this.erase();
         this.reset(0);
+        // screen_write_reset: stops every 8 again, insert off, wrap on (screen-write.c:320, :323).
+        this.tabs.reset();
+        this.insert = false;
+        this.autowrap = true;
+        break;
+      case Esc.TabSet:
+        this.tabs.set(this.cx, this.columns);
         break;
     }
   }
@@ -533,7 +542,7 @@ export class LineAssembler implements Perform {
   private tab(): void {
     const last = this.columns - 1;
     if (this.cx >= last) return;
-    const to = Math.min(last, (Math.floor(this.cx / TAB_WIDTH) + 1) * TAB_WIDTH);
+    const to = this.tabs.next(this.cx, last);
     this.rows[this.cy]!.tab(this.cx, to);
     this.cx = to;
   }
@@ -637,13 +646,17 @@ export class LineAssembler implements Perform {
   private leave(cx: number, lineFeed = false): void {
     const rows = this.rows;
     let text = '';
+    let start = 0;
     for (let y = 0; y < rows.length; y++) {
       const row = rows[y]!;
       text += row.toString();
       if (row.wrapped && y < rows.length - 1) continue;
+      this.lineRows = y - start + 1;
       if (text.length > 0 || lineFeed) this.out(text, true);
       else this.continued = false;
+      this.lineRows = 0;
       text = '';
+      start = y + 1;
     }
     this.reset(cx);
   }
