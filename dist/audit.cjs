@@ -9661,12 +9661,13 @@ var Row = class {
   /**
    * The row cell by cell for a screen model: text before the first cell, and
    * per cell its character with what is combined onto it ('' for a cell that
-   * shows nothing: a TAB's, a piece's; a wide character's right half is left out).
+   * shows nothing: a TAB's, a piece's; PAD for a wide character's right half,
+   * which a screen model puts with it: a wide character not followed by PAD
+   * had its right half written over, and keeps its place).
    */
   screenCells() {
     let cells = [];
-    for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells())
-      cell !== PAD && cells.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
+    for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells()) cells.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
     return { lead: this.lead, cells };
   }
   /** The units this row holds (its share of the tally). */
@@ -12907,9 +12908,11 @@ var Row2 = class {
   }
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
   seedCells({ lead, cells }) {
-    let row = this.rowList[this.cy];
+    let row = this.rowList[this.cy], wide = !1;
     for (let cell of cells) {
-      if (cell === "") {
+      let over = wide && cell !== "\0";
+      if (wide = !1, cell === "\0") continue;
+      if (over && this.cx--, cell === "") {
         this.cx++;
         continue;
       }
@@ -12920,7 +12923,7 @@ var Row2 = class {
       }
       if (this.cx + width > this.sx) break;
       let x = this.cx;
-      this.put(code, width);
+      this.put(code, width, !over), wide = width === 2;
       let size2 = code > 65535 ? 2 : 1;
       cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));
     }
@@ -12951,7 +12954,7 @@ var Row2 = class {
         let cx = this.cx;
         cx >= this.sx && (this.linefeed(!0), cx = this.cx = 0);
         let row = this.rowList[this.cy];
-        row.complex && this.clearWideAround(row, cx, 1), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), cx >= row.printed && (row.printed = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1;
+        row.complex && this.clearWideAround(row, cx, 1, !this.insert), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), cx >= row.printed && (row.printed = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1;
         continue;
       }
       if (code === TAB3) {
@@ -13126,22 +13129,22 @@ var Row2 = class {
     }
     this.insert && this.insertCharacters(width), this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && this.put(code, width);
   }
-  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
-  put(code, width) {
+  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here); `clear`: a wide character it writes over half of is blanked. */
+  put(code, width, clear = !0) {
     let row = this.rowList[this.cy], cx = this.cx;
-    row.complex && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), cx + width > row.printed && (row.printed = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
+    row.complex && clear && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), cx + width > row.printed && (row.printed = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
   }
   /**
    * Overwriting part of a wide character blanks the rest of it
    * (screen-write.c:1731, :2034): padding back to the character at `x`, and
    * padding after the cells written.
    */
-  clearWideAround(row, x, width) {
+  clearWideAround(row, x, width, collected = !1) {
     let cells = row.cells;
     if (cells[x] === PADDING) {
       let xx = x;
       for (; xx > 0 && cells[xx] === PADDING; ) cells[xx--] = SPACE;
-      cells[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells[xx] = SPACE);
+      !(collected && xx === 0) && cells[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells[xx] = SPACE);
     }
     for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
   }
@@ -14054,6 +14057,9 @@ var Hybrid = class {
         this.emit(text2, this.pieces.has(grid.rowId(first))), this.markLogged(first, last, text2);
       }
       this.plainRun++;
+    } else {
+      let [first, last] = this.bounds(y);
+      this.settleLeftLine(first, last);
     }
     feed(), this.pendingId = grid.rowId(grid.cursorY), this.plainRun >= grid.rows && (this.dirty && this.settleRows(!1), this.dirty || this.disengage(!0));
   }

@@ -29,7 +29,7 @@ import { TabStops } from './tab-stops.ts';
 import { cellWidth } from './width.ts';
 
 /** What the model reports beyond its rows; the rows named can still be read (rowText, continued, rowId, ...) during the call. */
-/** A row as a line model holds it (LineAssembler.pendingRows): text before its first cell, then each cell's text ('' for one that shows nothing). */
+/** A row as a line model holds it (LineAssembler.pendingRows): text before its first cell, then each cell's text ('' for one that shows nothing, NUL for a wide character's right half). */
 export interface SeedRow {
   lead: string;
   cells: readonly string[];
@@ -475,7 +475,15 @@ export class ScreenGrid implements Perform {
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
   private seedCells({ lead, cells }: SeedRow): void {
     const row = this.rowList[this.cy]!;
+    let wide = false;
     for (const cell of cells) {
+      // A wide character's right half: taken with it. Any other cell after a wide character was written over its
+      // right half (tmux leaves a wide character in column 0 so, screen-write.c:1733): it goes there, and the wide
+      // character stays, as capture-pane shows both.
+      const over = wide && cell !== '\u0000';
+      wide = false;
+      if (cell === '\u0000') continue;
+      if (over) this.cx--;
       if (cell === '') {
         this.cx++;
         continue;
@@ -488,7 +496,8 @@ export class ScreenGrid implements Perform {
       }
       if (this.cx + width > this.sx) break;
       const x = this.cx;
-      this.put(code, width);
+      this.put(code, width, !over);
+      wide = width === 2;
       const size = code > 0xffff ? 2 : 1;
       if (cell.length > size) row.setExtra(x, row.cellText(x) + cell.slice(size));
     }
@@ -539,7 +548,7 @@ export class ScreenGrid implements Perform {
           cx = this.cx = 0;
         }
         const row = this.rowList[this.cy]!;
-        if (row.complex) this.clearWideAround(row, cx, 1);
+        if (row.complex) this.clearWideAround(row, cx, 1, !this.insert);
         row.cells[cx] = code;
         if (cx >= row.used) row.used = cx + 1;
         if (cx >= row.printed) row.printed = cx + 1;
@@ -785,11 +794,11 @@ export class ScreenGrid implements Perform {
     this.put(code, width);
   }
 
-  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
-  private put(code: number, width: number): void {
+  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here); `clear`: a wide character it writes over half of is blanked. */
+  private put(code: number, width: number, clear = true): void {
     const row = this.rowList[this.cy]!;
     const cx = this.cx;
-    if (row.complex) this.clearWideAround(row, cx, width);
+    if (row.complex && clear) this.clearWideAround(row, cx, width);
     if (code > 0xffff) row.setExtra(cx, String.fromCodePoint(code));
     else row.cells[cx] = code;
     if (width === 2) {
@@ -808,12 +817,14 @@ export class ScreenGrid implements Perform {
    * (screen-write.c:1731, :2034): padding back to the character at `x`, and
    * padding after the cells written.
    */
-  private clearWideAround(row: Row, x: number, width: number): void {
+  private clearWideAround(row: Row, x: number, width: number, collected = false): void {
     const cells = row.cells;
     if (cells[x] === PADDING) {
       let xx = x;
       while (xx > 0 && cells[xx] === PADDING) cells[xx--] = SPACE;
-      if (cells[xx] !== PADDING && row.cellWidth(xx) > 1) cells[xx] = SPACE;
+      // A run of ASCII (tmux's collected path) stops looking at column 1 (screen-write.c:1733): a wide character in
+      // column 0 stays, and capture-pane shows it with the text over its right half (tmux 3.3a: `語\bab` shows 語ab).
+      if (!(collected && xx === 0) && cells[xx] !== PADDING && row.cellWidth(xx) > 1) cells[xx] = SPACE;
     }
     for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
   }

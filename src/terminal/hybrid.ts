@@ -913,6 +913,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         this.markLogged(first, last, text);
       }
       this.plainRun++;
+    } else {
+      // LF inside a wrapped line (readline moving down its command): the line in progress, if the cursor left it
+      // for this one, stops being it here; it was shown, so it is logged as it stands first.
+      const [first, last] = this.bounds(y);
+      this.settleLeftLine(first, last);
     }
     feed();
     this.pendingId = grid.rowId(grid.cursorY);
