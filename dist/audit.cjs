@@ -9981,7 +9981,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   joiner = !1;
   /** Tab stops (HTS, TBC followed, see tab-stops.ts): the hybrid gives the screen model the same ones. */
   tabs = new TabStops();
-  /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; 0 otherwise. */
+  /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; -1 while text a clear took away is written; 0 otherwise. */
   lineRows = 0;
   /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
   insert = !1;
@@ -10016,6 +10016,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     let text2 = "";
     for (let row of this.rows) text2 += row.toString();
     return text2;
+  }
+  /** The text a clear took away, not written yet (see `erased`), handed to another model: this one forgets it. */
+  takeErased() {
+    let erased = this.erased;
+    return this.erased = void 0, erased;
+  }
+  /** The row of the line being drawn the cursor is on (0: its first). */
+  get cursorRow() {
+    return this.cy;
   }
   /** The line being drawn as the rows it takes, which of them wrap, and the cursor among them (`cx` is `columns` when a wrap is pending): what a screen model is seeded with. */
   pendingRows() {
@@ -10231,15 +10240,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
   erase() {
     let text2 = this.pendingText();
-    /^ *$/.test(text2) || (this.erased !== void 0 && !text2.startsWith(this.erased.replace(/ +$/, "")) && this.writeErased(), this.erased = text2);
+    trimBlanks(text2) !== "" && (this.erased !== void 0 && !text2.startsWith(trimBlanks(this.erased)) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(this.erased.replace(/ +$/, "")) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(trimBlanks(this.erased)) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;
-    this.erased = void 0, this.sink.line(erased, !1);
+    this.erased = void 0, this.lineRows = -1, this.sink.line(erased, !1), this.lineRows = 0;
   }
   /** One character that is not TAB (screen_write_cell, screen-write.c:1811). */
   character(character, code) {
@@ -10355,7 +10364,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
         let row = rows[y];
         row.clear(), row.wrapped = !1, this.spare.length < SPARE_ROWS && this.spare.push(row);
       }
-      from === 0 && rows[0].clear(), rows.length = Math.max(from, 1), this.cy >= rows.length && (this.cy = rows.length - 1);
+      from === 0 && rows[0].clear(), rows.length !== Math.max(from, 1) && (rows.length = Math.max(from, 1)), this.cy >= rows.length && (this.cy = rows.length - 1);
     }
   }
   /**
@@ -10384,6 +10393,11 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     ends2 ? (this.sink.line(text2, this.continued), this.continued = !1) : text2.length > 0 && (this.sink.line(text2, this.continued), this.continued = !0);
   }
 };
+function trimBlanks(text2) {
+  let end = text2.length;
+  for (; end > 0 && text2.charCodeAt(end - 1) === 32; ) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
 
 // src/pipeline/pem-prefix.ts
 function bodyPrefix(prefix) {
@@ -12782,6 +12796,11 @@ var Row2 = class {
     let row = this.rowList[y];
     return row.text(trim ? row.end() : row.used);
   }
+  /** Row `y` holds nothing: no cell used, no text before the first (a row come in blank, or emptied). */
+  blank(y) {
+    let row = this.rowList[y];
+    return row.used === 0 && row.lead === "";
+  }
   /** Row `y` continues the row above it (for row 0: the last row that went into history). */
   continued(y) {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1].wraps;
@@ -13669,6 +13688,11 @@ var Hybrid = class {
   deferred = /* @__PURE__ */ new Set();
   skippedRedraws = 0;
   skippedChars = 0;
+  // ---- a clear loop (see erasedLine)
+  /** What the last line logged showed, if it was text a clear took away and nothing was logged since. */
+  repeatOf;
+  /** Times it was shown and cleared again since. */
+  repeats = 0;
   // ---- rows that have stood QUIET_MS (needs the reads' times: Transcript.push's `now`)
   /** Model marks at the start of recent reads, and the reads' times, oldest first from `chunkHead`. */
   chunkMarks = [];
@@ -13800,6 +13824,10 @@ var Hybrid = class {
   }
   csi(final, first, second) {
     if (!this.engaged) {
+      if (final === 74 /* EraseInDisplay */ && first === 2) {
+        this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1), this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
+        return;
+      }
       if (ENGAGING_CSI[final] !== 1) {
         this.lines.csi(final, first, second);
         return;
@@ -13854,12 +13882,14 @@ var Hybrid = class {
     grid.screen(alternate, mode), alternate && !was ? (this.frameMark = grid.mark(), this.gone.length = 0) : !alternate && was && (this.pendingId = grid.rowId(grid.cursorY), this.settleMark = grid.mark());
   }
   osc(command, data, truncated) {
-    this.leavePending && this.flushLeave(), this.sink.osc?.(command, data, truncated);
+    this.leavePending && this.flushLeave(), this.closeRepeats(), this.sink.osc?.(command, data, truncated);
   }
   // ------------------------------------------------------------ LineSink (the line model's lines)
   line(text2, continued) {
-    this.erased !== void 0 && !continued && this.beforeLine(text2), this.sink.line(text2, continued);
-    let above = this.above, taken = this.lines.lineRows;
+    let taken = this.lines.lineRows;
+    if (taken < 0) return this.erasedLine(text2);
+    this.erased !== void 0 && !continued && this.beforeLine(text2), this.closeRepeats(), this.sink.line(text2, continued);
+    let above = this.above;
     if (continued && above.length > 0) {
       let joined = above[above.length - 1] + text2;
       above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined, this.aboveRows[above.length - 1] = 0;
@@ -13919,12 +13949,12 @@ var Hybrid = class {
       let [first, last] = this.bounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
       this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) && !this.logged.has(grid.rowId(first)) || this.settleGroup(first, last, "leaving"), y = last + 1;
     }
-    this.forget(top, bottom);
+    this.forget(top, bottom, !1);
   }
   switching(alternate) {
     let grid = this.grid;
     if (alternate) {
-      this.settleRows(!1), this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.sink.screen(!0));
+      this.settleRows(!1), this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.closeRepeats(), this.sink.screen(!0));
       return;
     }
     this.frameNow(grid, !0), this.leavePending = !0;
@@ -13936,7 +13966,7 @@ var Hybrid = class {
    * block is closed; after quiet, the fast path takes over again when it can.
    */
   settle(reason) {
-    if (!this.engaged) return;
+    if (reason === "quiet" && this.repeats > 0 && this.closeRepeats(!0), !this.engaged) return;
     let grid = this.grid;
     if (reason === "quiet" && this.flushLeave(), grid.alternate) {
       this.frameNow(grid, !1);
@@ -13955,7 +13985,7 @@ var Hybrid = class {
   }
   /** End of the stream: what has changed is logged, and what is left of the line in progress; then text a clear took away, if not drawn again. */
   finish() {
-    this.finishModels(), this.erased !== void 0 && this.writeErased();
+    this.finishModels(), this.erased !== void 0 && this.writeErased(), this.closeRepeats();
   }
   finishModels() {
     if (!this.engaged) {
@@ -13985,7 +14015,7 @@ var Hybrid = class {
     let columns = this.columns, height = this.height, grid = this.grid;
     (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert));
     let line = this.lines.pendingRows();
-    this.lines.seed("");
+    this.keepErased(this.lines.takeErased()), this.lines.seed("");
     let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [];
     for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
       let parts = cut(expandTabs(this.above[i], columns, this.lines.tabs), columns);
@@ -14093,15 +14123,42 @@ var Hybrid = class {
   }
   /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
   keepErased(text2) {
-    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks(this.erased)) && this.writeErased(), this.erased = text2);
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks2(this.erased)) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(trimBlanks(this.erased)) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(trimBlanks2(this.erased)) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;
-    this.erased = void 0, this.emit(erased, !1);
+    this.erased = void 0, this.erasedLine(erased);
+  }
+  /**
+   * Text a clear took away before its line was finished, logged (either
+   * model's). A pane clearing the screen again and again with the same text
+   * on it (`X ESC[2J` in a loop, a watch-like redraw that clears first) would
+   * log one line per clear: a few bytes in, a whole record out each time
+   * (8x the input, and the reader's slowest path). What was shown is the
+   * same text each time, at most at another column (the cursor stays where
+   * ED 2 left it, so the blanks before it grow): the first one is logged as
+   * it stood, then, once something else comes (or the pane is quiet, or the
+   * stream ends), how many more times it was shown and cleared, as a
+   * `repeated` event after it. An auditor reads the text and the count; no
+   * other text can hide in it, since any other line ends the run first.
+   */
+  erasedLine(text2) {
+    let shown = trimSpaces(text2);
+    if (shown !== "" && shown === this.repeatOf) {
+      this.repeats++;
+      return;
+    }
+    this.closeRepeats(), this.emit(text2, !1), this.repeatOf = shown;
+  }
+  /** A run of repeated clears ends (`goesOn`: is counted so far): its count is logged after the line it repeats. */
+  closeRepeats(goesOn = !1) {
+    if (goesOn || (this.repeatOf = void 0), this.repeats === 0) return;
+    let times = this.repeats;
+    this.repeats = 0, this.sink.repeated?.(times);
   }
   /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
   afterClear() {
@@ -14157,7 +14214,7 @@ var Hybrid = class {
   reportSkipped() {
     if (this.skippedRedraws === 0) return;
     let redraws = this.skippedRedraws, chars = this.skippedChars;
-    this.skippedRedraws = this.skippedChars = 0, this.sink.skipped?.(redraws, chars);
+    this.skippedRedraws = this.skippedChars = 0, this.closeRepeats(), this.sink.skipped?.(redraws, chars);
   }
   /**
    * Rows `first`..`last` (one line) as they show now: a line if never logged,
@@ -14166,7 +14223,7 @@ var Hybrid = class {
    */
   settleGroup(first, last, why = "line") {
     let grid = this.grid;
-    if (this.unchanged(first, last)) return;
+    if (first === last && grid.blank(first) && !this.logged.get(grid.rowId(first)) || this.unchanged(first, last)) return;
     let text2 = grid.logText(first, last), logged, known = !0;
     for (let y = first; y <= last; y++) {
       let was = this.logged.get(grid.rowId(y));
@@ -14222,7 +14279,7 @@ var Hybrid = class {
    * 500 rows high holds lines far longer than a record may be.
    */
   emit(text2, continued, redrawn = !1) {
-    this.skippedRedraws > 0 && this.reportSkipped(), this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2);
+    this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2), this.repeatOf !== void 0 && this.closeRepeats(), this.skippedRedraws > 0 && this.reportSkipped();
     let max = this.maxLineChars, from = 0;
     for (; text2.length - from > max; ) {
       let to = from + max, unit = text2.charCodeAt(to - 1);
@@ -14258,13 +14315,31 @@ var Hybrid = class {
     for (let below = y + 1; below <= last; below++) if (grid.rowText(below) !== "") return !1;
     return !0;
   }
-  /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
-  forget(top, bottom) {
+  /**
+   * Rows `top`..`bottom` leave (`gone`: scrolled off; else erased, which may
+   * keep a row and its id: DECALN, ED 0 from the middle of a row): their ids
+   * are forgotten. An id is never given twice, so what is kept by id for a
+   * row that left is never looked up again: only the sets whose size is
+   * asked (cuts, deferred) are kept exact for those; the rest is pruned when
+   * it has grown (a flood of SU of the whole screen makes a screenful of rows
+   * leave per line: five deletes each were a tenth of the reader's time).
+   */
+  forget(top, bottom, gone = !0) {
     let grid = this.grid;
-    for (let y = top; y <= bottom; y++) {
-      let id = grid.rowId(y);
-      this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id), this.cuts.delete(id), this.deferred.delete(id);
-    }
+    if (!gone || this.cuts.size > 0 || this.deferred.size > 0)
+      for (let y = top; y <= bottom; y++) {
+        let id = grid.rowId(y);
+        this.cuts.delete(id), this.deferred.delete(id), !gone && (this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id));
+      }
+    this.logged.size + this.pieces.size > 4 * grid.rows + 256 && this.pruneGone();
+  }
+  /** Entries of rows no longer on the screen dropped (see forget). */
+  pruneGone() {
+    let grid = this.grid, onScreen = /* @__PURE__ */ new Set();
+    for (let y = 0; y < grid.rows; y++) onScreen.add(grid.rowId(y));
+    for (let id of this.logged.keys()) onScreen.has(id) || this.logged.delete(id);
+    for (let id of this.loggedAt.keys()) onScreen.has(id) || this.loggedAt.delete(id);
+    for (let id of this.pieces) onScreen.has(id) || this.pieces.delete(id);
   }
   /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
   isPending(first, last) {
@@ -14285,7 +14360,7 @@ var Hybrid = class {
   flushGone() {
     if (this.gone.length === 0) return;
     let rows = this.gone;
-    this.gone = [], this.sink.scrolledOff(rows);
+    this.gone = [], this.closeRepeats(), this.sink.scrolledOff(rows);
   }
   /** A frame of the alternate screen if it changed since the last (`final`: the program is leaving). */
   frameNow(grid, final) {
@@ -14294,17 +14369,22 @@ var Hybrid = class {
     for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
     let text2 = rows.join(`
 `);
-    this.frameMark = grid.mark(), text2 !== this.lastFrame && (this.lastFrame = text2, this.sink.frame(rows));
+    this.frameMark = grid.mark(), text2 !== this.lastFrame && (this.lastFrame = text2, this.closeRepeats(), this.sink.frame(rows));
   }
   /** The program left and something else came: its block ends. */
   flushLeave() {
-    this.leavePending && (this.leavePending = !1, this.inBlock = !1, this.sink.screen(!1));
+    this.leavePending && (this.leavePending = !1, this.inBlock = !1, this.closeRepeats(), this.sink.screen(!1));
   }
 };
-function trimBlanks(text2) {
+function trimBlanks2(text2) {
   let end = text2.length;
   for (; end > 0 && text2.charCodeAt(end - 1) === 32; ) end--;
   return end === text2.length ? text2 : text2.slice(0, end);
+}
+function trimSpaces(text2) {
+  let start2 = 0;
+  for (; start2 < text2.length && text2.charCodeAt(start2) === 32; ) start2++;
+  return trimBlanks2(start2 === 0 ? text2 : text2.slice(start2));
 }
 function clamp(value, fallback, max) {
   return value === void 0 || !Number.isFinite(value) || value < 1 ? fallback : Math.min(Math.floor(value), max);
@@ -14728,6 +14808,10 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   /** ScreenSink: redrawn states of rows that left the screen unlogged, the redraw budget being spent (terminal/hybrid.ts). */
   skipped(redraws, chars) {
     this.event("dropped", { lines: redraws, chars, reason: "redraw-budget" });
+  }
+  /** ScreenSink: the line just logged (text a clear took away) was shown and cleared this many more times (terminal/hybrid.ts erasedLine). */
+  repeated(times) {
+    this.event("repeated", { times });
   }
   /** ScreenSink: the alternate screen as it shows now. */
   frame(rows) {

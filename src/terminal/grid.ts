@@ -324,6 +324,12 @@ export class ScreenGrid implements Perform {
     return row.text(trim ? row.end() : row.used);
   }
 
+  /** Row `y` holds nothing: no cell used, no text before the first (a row come in blank, or emptied). */
+  blank(y: number): boolean {
+    const row = this.rowList[y]!;
+    return row.used === 0 && row.lead === '';
+  }
+
   /** Row `y` continues the row above it (for row 0: the last row that went into history). */
   continued(y: number): boolean {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1]!.wraps;

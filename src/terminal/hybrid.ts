@@ -47,6 +47,8 @@ export interface ScreenSink extends LineSink {
   scrolledOff(rows: string[]): void;
   /** Rows filled by DECALN that left the screen unlogged, the redraw budget being spent (see REDRAW_PER_BYTE): how many, and their characters. */
   skipped?(redraws: number, chars: number): void;
+  /** The line just logged, text a clear took away, was shown and cleared `times` times more (see `erasedLine`). */
+  repeated?(times: number): void;
 }
 
 /**
@@ -256,6 +258,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private deferred = new Set<number>();
   private skippedRedraws = 0;
   private skippedChars = 0;
+
+  // ---- a clear loop (see erasedLine)
+  /** What the last line logged showed, if it was text a clear took away and nothing was logged since. */
+  private repeatOf: string | undefined;
+  /** Times it was shown and cleared again since. */
+  private repeats = 0;
 
   // ---- rows that have stood QUIET_MS (needs the reads' times: Transcript.push's `now`)
   /** Model marks at the start of recent reads, and the reads' times, oldest first from `chunkHead`. */
@@ -475,6 +483,17 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   csi(final: Csi, first: number, second: number): void {
     if (!this.engaged) {
+      if (final === Csi.EraseInDisplay && first === 2) {
+        // ED 2 on the fast path: everything above the cursor was logged, and the screen is blank after it, the
+        // cursor where it was (screen-write.c:1472): the line model keeps the line in progress aside (written
+        // unless drawn again, lines.ts erase) and goes on from the cursor. No screen model needed: a flood of
+        // clears (`clear` in a loop, a screenful then ED 2) stays at the fast path's speed.
+        this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
+        this.above.length = 0;
+        this.aboveRows.length = 0;
+        (this.lines as Perform).csi(final, first, second);
+        return;
+      }
       if (ENGAGING_CSI[final] !== 1) {
         (this.lines as Perform).csi(final, first, second);
         return;
@@ -568,17 +587,21 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   osc(command: number, data: string, truncated: boolean): void {
     if (this.leavePending) this.flushLeave();
+    this.closeRepeats();
     this.sink.osc?.(command, data, truncated);
   }
 
   // ------------------------------------------------------------ LineSink (the line model's lines)
 
   line(text: string, continued: boolean): void {
-    if (this.erased !== undefined && !continued) this.beforeLine(text);
-    this.sink.line(text, continued); // the line model keeps to the limit itself
-    const above = this.above;
     // The rows the line took, as the line model had them: blank rows it wrapped into (erased) are in no text.
     const taken = this.lines.lineRows;
+    // Text a clear took away (lines.ts writeErased): logged, but on no row of the screen.
+    if (taken < 0) return this.erasedLine(text);
+    if (this.erased !== undefined && !continued) this.beforeLine(text);
+    this.closeRepeats();
+    this.sink.line(text, continued); // the line model keeps to the limit itself
+    const above = this.above;
     if (continued && above.length > 0) {
       // A piece of a line too long to keep whole: only its last screenful can still be on the screen.
       const joined = above[above.length - 1]! + text;
@@ -672,7 +695,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (!dropped) this.settleGroup(first, last, 'leaving');
       y = last + 1;
     }
-    this.forget(top, bottom);
+    this.forget(top, bottom, false);
   }
 
   switching(alternate: boolean): void {
@@ -684,6 +707,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         this.inBlock = true;
         // A screen left blank shows nothing to log; anything drawn makes a frame.
         this.lastFrame = '';
+        this.closeRepeats();
         this.sink.screen(true);
       }
       return;
@@ -701,6 +725,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * block is closed; after quiet, the fast path takes over again when it can.
    */
   settle(reason: SettleReason): void {
+    // A run of clears is counted up to here: the count reaches the log while the pane is quiet, not at the next line.
+    if (reason === 'quiet' && this.repeats > 0) this.closeRepeats(true);
     if (!this.engaged) return;
     const grid = this.grid!;
     if (reason === 'quiet') this.flushLeave();
@@ -728,6 +754,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   finish(): void {
     this.finishModels();
     if (this.erased !== undefined) this.writeErased();
+    this.closeRepeats();
   }
 
   private finishModels(): void {
@@ -773,6 +800,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // The line in progress row by row, the cursor where the line model has it
     // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).
     const line = this.lines.pendingRows();
+    // Text a clear on the fast path took away (ED 2, lines.ts erase): this model writes it unless it is drawn again.
+    this.keepErased(this.lines.takeErased());
     this.lines.seed('');
     const start = Math.max(0, Math.min(line.cy, line.rows.length - height));
     const pendingRows = line.rows.slice(start, start + height);
@@ -975,7 +1004,40 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private writeErased(): void {
     const erased = this.erased!;
     this.erased = undefined;
-    this.emit(erased, false);
+    this.erasedLine(erased);
+  }
+
+  /**
+   * Text a clear took away before its line was finished, logged (either
+   * model's). A pane clearing the screen again and again with the same text
+   * on it (`X ESC[2J` in a loop, a watch-like redraw that clears first) would
+   * log one line per clear: a few bytes in, a whole record out each time
+   * (8x the input, and the reader's slowest path). What was shown is the
+   * same text each time, at most at another column (the cursor stays where
+   * ED 2 left it, so the blanks before it grow): the first one is logged as
+   * it stood, then, once something else comes (or the pane is quiet, or the
+   * stream ends), how many more times it was shown and cleared, as a
+   * `repeated` event after it. An auditor reads the text and the count; no
+   * other text can hide in it, since any other line ends the run first.
+   */
+  private erasedLine(text: string): void {
+    const shown = trimSpaces(text);
+    if (shown !== '' && shown === this.repeatOf) {
+      this.repeats++;
+      return;
+    }
+    this.closeRepeats();
+    this.emit(text, false);
+    this.repeatOf = shown;
+  }
+
+  /** A run of repeated clears ends (`goesOn`: is counted so far): its count is logged after the line it repeats. */
+  private closeRepeats(goesOn = false): void {
+    if (!goesOn) this.repeatOf = undefined;
+    if (this.repeats === 0) return;
+    const times = this.repeats;
+    this.repeats = 0;
+    this.sink.repeated?.(times);
   }
 
   /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
@@ -1056,6 +1118,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const redraws = this.skippedRedraws;
     const chars = this.skippedChars;
     this.skippedRedraws = this.skippedChars = 0;
+    this.closeRepeats();
     this.sink.skipped?.(redraws, chars);
   }
 
@@ -1066,6 +1129,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    */
   private settleGroup(first: number, last: number, why: Why = 'line'): void {
     const grid = this.grid!;
+    // A blank row never logged with text says nothing, whatever else holds (the commonest case in floods of SU/SD/IL/DL).
+    if (first === last && grid.blank(first) && !this.logged.get(grid.rowId(first))) return;
     if (this.unchanged(first, last)) return;
     const text = grid.logText(first, last);
     let logged: string | undefined;
@@ -1147,8 +1212,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * 500 rows high holds lines far longer than a record may be.
    */
   private emit(text: string, continued: boolean, redrawn = false): void {
-    if (this.skippedRedraws > 0) this.reportSkipped();
     if (this.erased !== undefined && !continued && !redrawn) this.beforeLine(text);
+    if (this.repeatOf !== undefined) this.closeRepeats();
+    if (this.skippedRedraws > 0) this.reportSkipped();
     const max = this.maxLineChars;
     let from = 0;
     while (text.length - from > max) {
@@ -1195,17 +1261,39 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return true;
   }
 
-  /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
-  private forget(top: number, bottom: number): void {
+  /**
+   * Rows `top`..`bottom` leave (`gone`: scrolled off; else erased, which may
+   * keep a row and its id: DECALN, ED 0 from the middle of a row): their ids
+   * are forgotten. An id is never given twice, so what is kept by id for a
+   * row that left is never looked up again: only the sets whose size is
+   * asked (cuts, deferred) are kept exact for those; the rest is pruned when
+   * it has grown (a flood of SU of the whole screen makes a screenful of rows
+   * leave per line: five deletes each were a tenth of the reader's time).
+   */
+  private forget(top: number, bottom: number, gone = true): void {
     const grid = this.grid!;
-    for (let y = top; y <= bottom; y++) {
-      const id = grid.rowId(y);
-      this.logged.delete(id);
-      this.loggedAt.delete(id);
-      this.pieces.delete(id);
-      this.cuts.delete(id);
-      this.deferred.delete(id);
+    if (!gone || this.cuts.size > 0 || this.deferred.size > 0) {
+      for (let y = top; y <= bottom; y++) {
+        const id = grid.rowId(y);
+        this.cuts.delete(id);
+        this.deferred.delete(id);
+        if (gone) continue;
+        this.logged.delete(id);
+        this.loggedAt.delete(id);
+        this.pieces.delete(id);
+      }
     }
+    if (this.logged.size + this.pieces.size > 4 * grid.rows + 256) this.pruneGone();
+  }
+
+  /** Entries of rows no longer on the screen dropped (see forget). */
+  private pruneGone(): void {
+    const grid = this.grid!;
+    const onScreen = new Set<number>();
+    for (let y = 0; y < grid.rows; y++) onScreen.add(grid.rowId(y));
+    for (const id of this.logged.keys()) if (!onScreen.has(id)) this.logged.delete(id);
+    for (const id of this.loggedAt.keys()) if (!onScreen.has(id)) this.loggedAt.delete(id);
+    for (const id of this.pieces) if (!onScreen.has(id)) this.pieces.delete(id);
   }
 
   /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
@@ -1233,6 +1321,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (this.gone.length === 0) return;
     const rows = this.gone;
     this.gone = [];
+    this.closeRepeats();
     this.sink.scrolledOff(rows);
   }
 
@@ -1246,6 +1335,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.frameMark = grid.mark();
     if (text === this.lastFrame) return;
     this.lastFrame = text;
+    this.closeRepeats();
     this.sink.frame(rows);
   }
 
@@ -1254,6 +1344,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (!this.leavePending) return;
     this.leavePending = false;
     this.inBlock = false;
+    this.closeRepeats();
     this.sink.screen(false);
   }
 }
@@ -1268,6 +1359,13 @@ function trimBlanks(text: string): string {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
   return end === text.length ? text : text.slice(0, end);
+}
+
+/** `text` without the blanks (U+0020 only: other spaces are text) before and after it. */
+function trimSpaces(text: string): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) === 0x20) start++;
+  return trimBlanks(start === 0 ? text : text.slice(start));
 }
 
 function clamp(value: number | undefined, fallback: number, max: number): number {

@@ -72,7 +72,7 @@ export class LineAssembler implements Perform {
   private joiner = false;
   /** Tab stops (HTS, TBC followed, see tab-stops.ts): the hybrid gives the screen model the same ones. */
   tabs = new TabStops();
-  /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; 0 otherwise. */
+  /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; -1 while text a clear took away is written; 0 otherwise. */
   lineRows = 0;
   /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
   private insert = false;
@@ -125,6 +125,18 @@ export class LineAssembler implements Perform {
     let text = '';
     for (const row of this.rows) text += row.toString();
     return text;
+  }
+
+  /** The text a clear took away, not written yet (see `erased`), handed to another model: this one forgets it. */
+  takeErased(): string | undefined {
+    const erased = this.erased;
+    this.erased = undefined;
+    return erased;
+  }
+
+  /** The row of the line being drawn the cursor is on (0: its first). */
+  get cursorRow(): number {
+    return this.cy;
   }
 
   /** The line being drawn as the rows it takes, which of them wrap, and the cursor among them (`cx` is `columns` when a wrap is pending): what a screen model is seeded with. */
@@ -471,22 +483,24 @@ export class LineAssembler implements Perform {
   private erase(): void {
     const text = this.pendingText();
     // Only U+0020 is a blank cell: a line of wide or no-break spaces is text (String.trim takes every Unicode space).
-    if (/^ *$/.test(text)) return;
+    if (trimBlanks(text) === '') return;
     // A second clear before any line: the first one's text is kept unless this one's is it drawn again.
-    if (this.erased !== undefined && !text.startsWith(this.erased.replace(/ +$/, ''))) this.writeErased();
+    if (this.erased !== undefined && !text.startsWith(trimBlanks(this.erased))) this.writeErased();
     this.erased = text;
   }
 
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   private beforeLine(text: string): void {
-    if (!text.startsWith(this.erased!.replace(/ +$/, ''))) this.writeErased();
+    if (!text.startsWith(trimBlanks(this.erased!))) this.writeErased();
     this.erased = undefined;
   }
 
   private writeErased(): void {
     const erased = this.erased!;
     this.erased = undefined;
+    this.lineRows = -1; // on no row of the screen any more
     this.sink.line(erased, false);
+    this.lineRows = 0;
   }
 
   /** One character that is not TAB (screen_write_cell, screen-write.c:1811). */
@@ -683,7 +697,7 @@ export class LineAssembler implements Perform {
       if (this.spare.length < SPARE_ROWS) this.spare.push(row);
     }
     if (from === 0) rows[0]!.clear();
-    rows.length = Math.max(from, 1);
+    if (rows.length !== Math.max(from, 1)) rows.length = Math.max(from, 1);
     if (this.cy >= rows.length) this.cy = rows.length - 1;
   }
 
@@ -738,4 +752,16 @@ export class LineAssembler implements Perform {
       this.continued = true;
     }
   }
+}
+
+/**
+ * `text` without its trailing blanks. Not `/ +$/`: tried at every blank of a
+ * run, that regex costs the square of the run, and a clear loop leaves the
+ * cursor further right each time (`X ESC[2J` again and again: 60% of the
+ * reader's time at 1.7 MB/s).
+ */
+function trimBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
