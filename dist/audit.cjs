@@ -13106,7 +13106,7 @@ var Row2 = class {
    * cursor to the top left corner, the scroll region the whole screen.
    */
   alignmentTest() {
-    this.events.erasing(0, this.sy - 1);
+    this.events.erasing(0, this.sy - 1, !0);
     let at = this.epoch;
     for (let row of this.rowList)
       row.cells.fill(69), row.used = row.printed = this.sx, row.complex = !1, row.extras = null, row.lead = "", row.touched = !0, row.version = row.written = row.alignedAt = at;
@@ -13372,10 +13372,10 @@ var Row2 = class {
   }
   clearEndOfScreen() {
     if (this.cx === 0 && this.cy === 0 && !this.alternateOn) return this.clearIntoHistory();
-    this.events.erasing(this.cy, this.sy - 1), this.cx <= this.sx - 1 && this.clearCells(this.cy, this.cx, this.sx - this.cx), this.cy + 1 < this.sy && this.clearLines(this.cy + 1, this.sy - this.cy - 1, !0);
+    this.events.erasing(this.cy, this.sy - 1, !0), this.cx <= this.sx - 1 && this.clearCells(this.cy, this.cx, this.sx - this.cx), this.cy + 1 < this.sy && this.clearLines(this.cy + 1, this.sy - this.cy - 1, !0);
   }
   clearStartOfScreen() {
-    this.events.erasing(0, this.cy), this.cy > 0 && this.clearLines(0, this.cy, !0), this.cx > this.sx - 1 ? this.clearCells(this.cy, 0, this.sx) : this.clearCells(this.cy, 0, this.cx + 1);
+    this.events.erasing(0, this.cy, !0), this.cy > 0 && this.clearLines(0, this.cy, !0), this.cx > this.sx - 1 ? this.clearCells(this.cy, 0, this.sx) : this.clearCells(this.cy, 0, this.cx + 1);
   }
   clearScreen() {
     if (!this.alternateOn) return this.clearIntoHistory();
@@ -13939,7 +13939,7 @@ var Hybrid = class {
     }
     this.settleGroup(y, last, "leaving"), this.forget(y, y);
   }
-  erasing(top, bottom) {
+  erasing(top, bottom, kept = !1) {
     let grid = this.grid;
     if (grid.alternate) {
       this.goneFromAlternate(top, bottom);
@@ -13949,7 +13949,7 @@ var Hybrid = class {
       let [first, last] = this.bounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
       this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) && !this.logged.has(grid.rowId(first)) || this.settleGroup(first, last, "leaving"), y = last + 1;
     }
-    this.forget(top, bottom, !1);
+    this.forget(top, bottom, !kept);
   }
   switching(alternate) {
     let grid = this.grid;

@@ -50,8 +50,10 @@ export interface ScreenEvents {
    * bottom of the scroll region, without entering history: ED 0/1 (ED 2 in
    * the alternate screen), DL, IL, SD, RI at the top margin, the pane made
    * shorter. Row `top` may be erased only from the cursor on (ED 0).
+   * `kept`: some of the rows stay, with their ids (ED 0/1 clear the cursor's
+   * row in place, DECALN fills every row); otherwise they all leave.
    */
-  erasing(top: number, bottom: number): void;
+  erasing(top: number, bottom: number, kept?: boolean): void;
   /** The alternate screen is about to be entered (true) or left (false); on leave its rows are still readable. */
   switching(alternate: boolean): void;
   /**
@@ -729,7 +731,7 @@ export class ScreenGrid implements Perform {
    * cursor to the top left corner, the scroll region the whole screen.
    */
   private alignmentTest(): void {
-    this.events.erasing(0, this.sy - 1);
+    this.events.erasing(0, this.sy - 1, true);
     const at = this.epoch;
     for (const row of this.rowList) {
       row.cells.fill(0x45);
@@ -1165,14 +1167,14 @@ export class ScreenGrid implements Perform {
   private clearEndOfScreen(): void {
     // screen-write.c:1419: from the top left corner on the normal screen, into history.
     if (this.cx === 0 && this.cy === 0 && !this.alternateOn) return this.clearIntoHistory();
-    this.events.erasing(this.cy, this.sy - 1);
+    this.events.erasing(this.cy, this.sy - 1, true);
     if (this.cx <= this.sx - 1) this.clearCells(this.cy, this.cx, this.sx - this.cx);
     if (this.cy + 1 < this.sy) this.clearLines(this.cy + 1, this.sy - this.cy - 1, true);
   }
 
   private clearStartOfScreen(): void {
     // screen-write.c:1449
-    this.events.erasing(0, this.cy);
+    this.events.erasing(0, this.cy, true);
     if (this.cy > 0) this.clearLines(0, this.cy, true);
     if (this.cx > this.sx - 1) this.clearCells(this.cy, 0, this.sx);
     else this.clearCells(this.cy, 0, this.cx + 1);

@@ -678,7 +678,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.forget(y, y);
   }
 
-  erasing(top: number, bottom: number): void {
+  erasing(top: number, bottom: number, kept = false): void {
     const grid = this.grid!;
     if (grid.alternate) {
       this.goneFromAlternate(top, bottom);
@@ -695,7 +695,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (!dropped) this.settleGroup(first, last, 'leaving');
       y = last + 1;
     }
-    this.forget(top, bottom, false);
+    this.forget(top, bottom, !kept);
   }
 
   switching(alternate: boolean): void {
