@@ -9983,6 +9983,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   tabs = new TabStops();
   /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; -1 while text a clear took away is written; 0 otherwise. */
   lineRows = 0;
+  /** ...and then the text of each of those rows, when more than one (null otherwise). */
+  lineRowTexts = null;
   /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
   insert = !1;
   /** DECAWM: text past the right edge wraps (on by default); off, it overwrites the last column. */
@@ -10343,10 +10345,14 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
    * at column `cx`. LF writes out an empty line too; a move writes out only text.
    */
   leave(cx, lineFeed = !1) {
-    let rows = this.rows, text2 = "", start2 = 0;
+    let rows = this.rows, text2 = "", start2 = 0, parts = null;
     for (let y = 0; y < rows.length; y++) {
-      let row = rows[y];
-      text2 += row.toString(), !(row.wrapped && y < rows.length - 1) && (this.lineRows = y - start2 + 1, text2.length > 0 || lineFeed ? this.out(text2, !0) : this.continued = !1, this.lineRows = 0, text2 = "", start2 = y + 1);
+      let row = rows[y], rowText = row.toString();
+      if (text2 += rowText, row.wrapped && y < rows.length - 1) {
+        (parts ??= []).push(rowText);
+        continue;
+      }
+      this.lineRows = y - start2 + 1, parts !== null && (parts.push(rowText), this.lineRowTexts = parts, parts = null), text2.length > 0 || lineFeed ? this.out(text2, !0) : this.continued = !1, this.lineRows = 0, this.lineRowTexts = null, text2 = "", start2 = y + 1;
     }
     this.reset(cx);
   }
@@ -13894,7 +13900,7 @@ var Hybrid = class {
       let joined = above[above.length - 1] + text2;
       above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined, this.aboveRows[above.length - 1] = 0;
     } else
-      above.push(text2), this.aboveRows.push(taken), above.length > this.height && (above.shift(), this.aboveRows.shift());
+      above.push(text2), this.aboveRows.push(this.lines.lineRowTexts ?? taken), above.length > this.height && (above.shift(), this.aboveRows.shift());
     this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text2, this.columns)), this.height - 1);
   }
   /**
@@ -14018,8 +14024,8 @@ var Hybrid = class {
     this.keepErased(this.lines.takeErased()), this.lines.seed("");
     let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [];
     for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      let parts = cut(expandTabs(this.above[i], columns, this.lines.tabs), columns);
-      for (let k = parts.length; k < (this.aboveRows[i] ?? 0) && k < height; k++) parts.push("");
+      let shape = this.aboveRows[i] ?? 0, parts = typeof shape == "number" ? cut(expandTabs(this.above[i], columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
+      if (typeof shape == "number") for (let k = parts.length; k < shape && k < height; k++) parts.push("");
       for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--)
         rows.push(parts[k]), continued.push(k > 0);
     }
@@ -14064,7 +14070,13 @@ var Hybrid = class {
     let above = [], aboveRows = [];
     for (let y = 0; y < first; ) {
       let [, end] = this.bounds(y);
-      above.push(grid.logText(y, end)), aboveRows.push(end - y + 1), y = end + 1;
+      if (above.push(grid.logText(y, end)), end === y) aboveRows.push(1);
+      else {
+        let rows = [];
+        for (let k = y; k <= end; k++) rows.push(grid.rowText(k, !(k < end)));
+        aboveRows.push(rows);
+      }
+      y = end + 1;
     }
     return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
   }

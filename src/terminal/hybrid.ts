@@ -201,7 +201,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   private above: string[] = [];
   /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
-  private aboveRows: number[] = [];
+  private aboveRows: (number | string[])[] = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   private fastRow = 0;
 
@@ -609,7 +609,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.aboveRows[above.length - 1] = 0;
     } else {
       above.push(text);
-      this.aboveRows.push(taken);
+      // A line of several rows: the rows themselves (a row can wrap short of the edge: a move right, then a wide character).
+      this.aboveRows.push(this.lines.lineRowTexts ?? taken);
       if (above.length > this.height) {
         above.shift();
         this.aboveRows.shift();
@@ -813,9 +814,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const rows: (string | SeedRow)[] = [];
     const continued: boolean[] = [];
     for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      const parts = cut(expandTabs(this.above[i]!, columns, this.lines.tabs), columns);
+      const shape = this.aboveRows[i] ?? 0;
+      const parts = typeof shape === 'number' ? cut(expandTabs(this.above[i]!, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
       // Rows the line wrapped into that hold only blanks (erased after it wrapped) are in no text: they were on the screen.
-      for (let k = parts.length; k < (this.aboveRows[i] ?? 0) && k < height; k++) parts.push('');
+      if (typeof shape === 'number') for (let k = parts.length; k < shape && k < height; k++) parts.push('');
       for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--) {
         rows.push(parts[k]!);
         continued.push(k > 0);
@@ -890,11 +892,16 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       for (let y = first; y < last; y++) if (rows[y - first] !== grid.rowText(y, false)) return false;
     }
     const above: string[] = [];
-    const aboveRows: number[] = [];
+    const aboveRows: (number | string[])[] = [];
     for (let y = 0; y < first; ) {
       const [, end] = this.bounds(y);
       above.push(grid.logText(y, end));
-      aboveRows.push(end - y + 1);
+      if (end === y) aboveRows.push(1);
+      else {
+        const rows: string[] = [];
+        for (let k = y; k <= end; k++) rows.push(grid.rowText(k, k < end ? false : true));
+        aboveRows.push(rows);
+      }
       y = end + 1;
     }
     this.above = above.slice(-this.height);

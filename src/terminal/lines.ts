@@ -74,6 +74,8 @@ export class LineAssembler implements Perform {
   tabs = new TabStops();
   /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; -1 while text a clear took away is written; 0 otherwise. */
   lineRows = 0;
+  /** ...and then the text of each of those rows, when more than one (null otherwise). */
+  lineRowTexts: string[] | null = null;
   /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
   private insert = false;
   /** DECAWM: text past the right edge wraps (on by default); off, it overwrites the last column. */
@@ -661,14 +663,25 @@ export class LineAssembler implements Perform {
     const rows = this.rows;
     let text = '';
     let start = 0;
+    let parts: string[] | null = null;
     for (let y = 0; y < rows.length; y++) {
       const row = rows[y]!;
-      text += row.toString();
-      if (row.wrapped && y < rows.length - 1) continue;
+      const rowText = row.toString();
+      text += rowText;
+      if (row.wrapped && y < rows.length - 1) {
+        (parts ??= []).push(rowText);
+        continue;
+      }
       this.lineRows = y - start + 1;
+      if (parts !== null) {
+        parts.push(rowText);
+        this.lineRowTexts = parts;
+        parts = null;
+      }
       if (text.length > 0 || lineFeed) this.out(text, true);
       else this.continued = false;
       this.lineRows = 0;
+      this.lineRowTexts = null;
       text = '';
       start = y + 1;
     }
