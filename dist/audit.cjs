@@ -5763,9 +5763,9 @@ function recordFormat(name, timeFormat) {
 
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
-for (let final of "@ABCDEFGHJKLMPSTXZ`bdfrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
+for (let final of "@ABCDEFGHJKLMPSTXZ`bdfgrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
 var REPORTED_ESC = new Uint8Array(128);
-for (let final of "78DEMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
+for (let final of "78DEHMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
 var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
 var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
@@ -9661,12 +9661,13 @@ var Row = class {
   /**
    * The row cell by cell for a screen model: text before the first cell, and
    * per cell its character with what is combined onto it ('' for a cell that
-   * shows nothing: a TAB's, a piece's; a wide character's right half is left out).
+   * shows nothing: a TAB's, a piece's; PAD for a wide character's right half,
+   * which a screen model puts with it: a wide character not followed by PAD
+   * had its right half written over, and keeps its place).
    */
   screenCells() {
     let cells = [];
-    for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells())
-      cell !== PAD && cells.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
+    for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells()) cells.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
     return { lead: this.lead, cells };
   }
   /** The units this row holds (its share of the tally). */
@@ -9871,8 +9872,80 @@ var Row = class {
   }
 };
 
+// src/terminal/tab-stops.ts
+var TabStops = class {
+  /** Stops by column once output changed them (null: every 8th column, the default). */
+  custom = null;
+  /** Columns at or past `custom.length` keep the default stops (not after TBC 3, which clears every stop). */
+  defaultBeyond = !0;
+  /** Every 8th column again (screen_reset_tabs): a width change, RIS. */
+  reset() {
+    this.custom = null, this.defaultBeyond = !0;
+  }
+  /** Whether column `x` has a stop. */
+  has(x) {
+    let custom = this.custom;
+    return custom === null || x >= custom.length ? this.defaultBeyond && x > 0 && x % 8 === 0 : custom[x] === 1;
+  }
+  /** HTS at column `x` of a screen `columns` wide: tmux sets it only on the screen (input.c:1292). */
+  set(x, columns) {
+    x >= columns || (this.cover(x)[x] = 1);
+  }
+  /** TBC 0 at column `x` (input.c:1605). */
+  clear(x, columns) {
+    x >= columns || (this.cover(x)[x] = 0);
+  }
+  /** TBC 3: no stop anywhere (input.c:1609). */
+  clearAll() {
+    this.custom = new Uint8Array(0), this.defaultBeyond = !1;
+  }
+  /** Where HT from column `x` goes, `last` being the last column: the next stop, or `last` (input.c:1221; the caller checks `x < last`). */
+  next(x, last) {
+    let custom = this.custom;
+    if (custom === null) return Math.min(last, (Math.floor(x / 8) + 1) * 8);
+    if (x + 1 < custom.length) {
+      let found = custom.indexOf(1, x + 1);
+      if (found !== -1) return Math.min(found, last);
+    }
+    if (!this.defaultBeyond) return last;
+    let from = Math.max(x, custom.length - 1);
+    return Math.min(last, (Math.floor(from / 8) + 1) * 8);
+  }
+  /** Where CBT `n` from column `x` goes (input.c:1361; the caller clamps `x` to the last column). */
+  previous(x, n) {
+    if (this.custom === null) {
+      for (; x > 0 && n-- > 0; )
+        do
+          x--;
+        while (x > 0 && x % 8 !== 0);
+      return x;
+    }
+    let custom = this.custom;
+    for (; x > 0 && n-- > 0; ) {
+      if (x - 1 >= custom.length && this.defaultBeyond) {
+        let stop2 = Math.floor((x - 1) / 8) * 8;
+        if (stop2 >= custom.length) {
+          x = stop2;
+          continue;
+        }
+      }
+      let found = custom.length === 0 ? -1 : custom.lastIndexOf(1, Math.min(x - 1, custom.length - 1));
+      x = found <= 0 ? 0 : found;
+    }
+    return x;
+  }
+  /** The stops as an array covering column `x`, columns added keeping what they had. */
+  cover(x) {
+    let custom = this.custom;
+    if (custom !== null && x < custom.length) return custom;
+    let size2 = Math.max(x + 1, custom === null ? 0 : Math.min(custom.length * 2, x + 1 + 256)), grown = new Uint8Array(size2), from = custom === null ? 0 : custom.length;
+    if (custom !== null && grown.set(custom), this.defaultBeyond) for (let col = Math.max(from, 1); col < size2; col++) col % 8 === 0 && (grown[col] = 1);
+    return this.custom = grown, grown;
+  }
+};
+
 // src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, TAB_WIDTH = 8, LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, LineAssembler = class {
   /**
    * `newlineReturns`: LF also goes to column 0. Not so in a pane (tmux keeps the
    * column, screen-write.c:1334; the pty's ONLCR sends CR LF), but so for output
@@ -9906,6 +9979,12 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   columns;
   /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
   joiner = !1;
+  /** Tab stops (HTS, TBC followed, see tab-stops.ts): the hybrid gives the screen model the same ones. */
+  tabs = new TabStops();
+  /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; -1 while text a clear took away is written; 0 otherwise. */
+  lineRows = 0;
+  /** ...and then the text of each of those rows, when more than one (null otherwise). */
+  lineRowTexts = null;
   /** IRM: a character printed pushes what is under the cursor right (screen-write.c:1891). */
   insert = !1;
   /** DECAWM: text past the right edge wraps (on by default); off, it overwrites the last column. */
@@ -9939,6 +10018,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     let text2 = "";
     for (let row of this.rows) text2 += row.toString();
     return text2;
+  }
+  /** The text a clear took away, not written yet (see `erased`), handed to another model: this one forgets it. */
+  takeErased() {
+    let erased = this.erased;
+    return this.erased = void 0, erased;
+  }
+  /** The row of the line being drawn the cursor is on (0: its first). */
+  get cursorRow() {
+    return this.cy;
   }
   /** The line being drawn as the rows it takes, which of them wrap, and the cursor among them (`cx` is `columns` when a wrap is pending): what a screen model is seeded with. */
   pendingRows() {
@@ -10038,15 +10126,12 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       case 96 /* CursorColumnAbsolute */:
         this.cx = Math.min(count - 1, columns - 1), this.cx < count - 1 && this.sink.clamped?.();
         break;
-      case 90 /* CursorBackwardTab */: {
-        let cx = Math.min(this.cx, columns - 1);
-        for (let n = count; cx > 0 && n > 0; n--)
-          do
-            cx--;
-          while (cx > 0 && cx % TAB_WIDTH !== 0);
-        this.cx = cx;
+      case 90 /* CursorBackwardTab */:
+        this.cx = this.tabs.previous(Math.min(this.cx, columns - 1), count);
         break;
-      }
+      case 103 /* TabClear */:
+        first <= 0 ? this.tabs.clear(this.cx, columns) : first === 3 && this.tabs.clearAll();
+        break;
       case 75 /* EraseInLine */:
         first <= 0 ? this.cx === 0 ? this.clearRow() : this.cx < columns && row.erase(this.cx, Number.MAX_SAFE_INTEGER) : first === 1 ? this.cx >= columns - 1 ? this.clearRow() : row.erase(0, this.cx + 1) : first === 2 && this.clearRow();
         break;
@@ -10128,7 +10213,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
           this.restore();
           break;
         case 99 /* Reset */:
-          this.erase(), this.reset(0);
+          this.erase(), this.reset(0), this.tabs.reset(), this.insert = !1, this.autowrap = !0;
+          break;
+        case 72 /* TabSet */:
+          this.tabs.set(this.cx, this.columns);
           break;
       }
   }
@@ -10154,15 +10242,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** The screen is cleared with the unfinished line on it: kept aside (see `erased`). */
   erase() {
     let text2 = this.pendingText();
-    /^ *$/.test(text2) || (this.erased !== void 0 && !text2.startsWith(this.erased.replace(/ +$/, "")) && this.writeErased(), this.erased = text2);
+    trimBlanks(text2) !== "" && (this.erased !== void 0 && !text2.startsWith(trimBlanks(this.erased)) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(this.erased.replace(/ +$/, "")) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(trimBlanks(this.erased)) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;
-    this.erased = void 0, this.sink.line(erased, !1);
+    this.erased = void 0, this.lineRows = -1, this.sink.line(erased, !1), this.lineRows = 0;
   }
   /** One character that is not TAB (screen_write_cell, screen-write.c:1811). */
   character(character, code) {
@@ -10202,7 +10290,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   tab() {
     let last = this.columns - 1;
     if (this.cx >= last) return;
-    let to = Math.min(last, (Math.floor(this.cx / TAB_WIDTH) + 1) * TAB_WIDTH);
+    let to = this.tabs.next(this.cx, last);
     this.rows[this.cy].tab(this.cx, to), this.cx = to;
   }
   /** Text went past the right edge: it carries on at the start of the next row of the line (screen-write.c:1897). */
@@ -10257,10 +10345,14 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
    * at column `cx`. LF writes out an empty line too; a move writes out only text.
    */
   leave(cx, lineFeed = !1) {
-    let rows = this.rows, text2 = "";
+    let rows = this.rows, text2 = "", start2 = 0, parts = null;
     for (let y = 0; y < rows.length; y++) {
-      let row = rows[y];
-      text2 += row.toString(), !(row.wrapped && y < rows.length - 1) && (text2.length > 0 || lineFeed ? this.out(text2, !0) : this.continued = !1, text2 = "");
+      let row = rows[y], rowText = row.toString();
+      if (text2 += rowText, row.wrapped && y < rows.length - 1) {
+        (parts ??= []).push(rowText);
+        continue;
+      }
+      this.lineRows = y - start2 + 1, parts !== null && (parts.push(rowText), this.lineRowTexts = parts, parts = null), text2.length > 0 || lineFeed ? this.out(text2, !0) : this.continued = !1, this.lineRows = 0, this.lineRowTexts = null, text2 = "", start2 = y + 1;
     }
     this.reset(cx);
   }
@@ -10278,7 +10370,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
         let row = rows[y];
         row.clear(), row.wrapped = !1, this.spare.length < SPARE_ROWS && this.spare.push(row);
       }
-      from === 0 && rows[0].clear(), rows.length = Math.max(from, 1), this.cy >= rows.length && (this.cy = rows.length - 1);
+      from === 0 && rows[0].clear(), rows.length !== Math.max(from, 1) && (rows.length = Math.max(from, 1)), this.cy >= rows.length && (this.cy = rows.length - 1);
     }
   }
   /**
@@ -10307,6 +10399,11 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     ends2 ? (this.sink.line(text2, this.continued), this.continued = !1) : text2.length > 0 && (this.sink.line(text2, this.continued), this.continued = !0);
   }
 };
+function trimBlanks(text2) {
+  let end = text2.length;
+  for (; end > 0 && text2.charCodeAt(end - 1) === 32; ) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
 
 // src/pipeline/pem-prefix.ts
 function bodyPrefix(prefix) {
@@ -12645,9 +12742,11 @@ var Row2 = class {
   savedY = 0;
   /** Origin mode (DECOM): rows of CUP and VPA count from the scroll region's top (screen-write.c:1274). */
   origin = !1;
+  /** IRM: a character printed pushes the cells from the cursor on right first (screen-write.c:1875). */
+  insert = !1;
+  /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
+  tabs = new TabStops();
   savedOrigin = !1;
-  /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
-  last = -1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
   joiner = !1;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
@@ -12664,6 +12763,13 @@ var Row2 = class {
   spare = [];
   nextId = 1;
   epoch = 1;
+  /**
+   * When rows last changed which line they belong to without being written
+   * (a wrapped flag cleared, rows moved apart by IL/DL/SU/SD/RI or a
+   * region's scroll): a row split off a line is a line of its own, though
+   * no cell of it changed (see reshapedSince).
+   */
+  reshaped = 0;
   // ------------------------------------------------------------ reading
   get columns() {
     return this.sx;
@@ -12696,6 +12802,11 @@ var Row2 = class {
     let row = this.rowList[y];
     return row.text(trim ? row.end() : row.used);
   }
+  /** Row `y` holds nothing: no cell used, no text before the first (a row come in blank, or emptied). */
+  blank(y) {
+    let row = this.rowList[y];
+    return row.used === 0 && row.lead === "";
+  }
   /** Row `y` continues the row above it (for row 0: the last row that went into history). */
   continued(y) {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1].wraps;
@@ -12722,6 +12833,14 @@ var Row2 = class {
   /** A moment: rows changed after it have `rowVersion > mark`. */
   mark() {
     return this.epoch++;
+  }
+  /**
+   * Rows may belong to other lines than at `mark` though their text was not
+   * written since (see `reshaped`): a reader that logs lines must look at
+   * every row, not only those written.
+   */
+  reshapedSince(mark) {
+    return this.reshaped > mark;
   }
   /** Rows changed since `mark`, top to bottom. */
   changedSince(mark) {
@@ -12772,6 +12891,10 @@ var Row2 = class {
     }
     return out;
   }
+  /** Tab stops kept with another model (the hybrid's line model): HTS on one moves TAB on both, as on tmux's one screen. */
+  useTabStops(tabs) {
+    this.tabs = tabs;
+  }
   // ------------------------------------------------------------ seeding and size
   /**
    * Fills the screen from text already on it (the reader's `capture-pane -p`
@@ -12806,13 +12929,15 @@ var Row2 = class {
       }
       y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
     }
-    this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.last = -1, this.joiner = !1;
+    this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.joiner = !1;
   }
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
   seedCells({ lead, cells }) {
-    let row = this.rowList[this.cy];
+    let row = this.rowList[this.cy], wide = !1;
     for (let cell of cells) {
-      if (cell === "") {
+      let over = wide && cell !== "\0";
+      if (wide = !1, cell === "\0") continue;
+      if (over && this.cx--, cell === "") {
         this.cx++;
         continue;
       }
@@ -12823,7 +12948,7 @@ var Row2 = class {
       }
       if (this.cx + width > this.sx) break;
       let x = this.cx;
-      this.put(code, width);
+      this.put(code, width, !over), wide = width === 2;
       let size2 = code > 65535 ? 2 : 1;
       cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));
     }
@@ -12850,13 +12975,14 @@ var Row2 = class {
     for (let i = 0; i < n; i++) {
       let code = text2.charCodeAt(i);
       if (code >= 32 && code < 127) {
+        this.insert && this.insertCharacters(1);
         let cx = this.cx;
         cx >= this.sx && (this.linefeed(!0), cx = this.cx = 0);
         let row = this.rowList[this.cy];
-        row.complex && this.clearWideAround(row, cx, 1), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), cx >= row.printed && (row.printed = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1, this.last = code;
+        row.complex && this.clearWideAround(row, cx, 1, !this.insert), row.cells[cx] = code, cx >= row.used && (row.used = cx + 1), cx >= row.printed && (row.printed = cx + 1), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + 1;
         continue;
       }
-      if (this.last = -1, code === TAB3) {
+      if (code === TAB3) {
         this.tab();
         continue;
       }
@@ -12864,11 +12990,10 @@ var Row2 = class {
     }
   }
   execute(control) {
-    this.last = -1, control === LF3 ? this.linefeed(!1) : control === CR3 ? this.cx = 0 : control === BS3 && this.backspace();
+    control === LF3 ? this.linefeed(!1) : control === CR3 ? this.cx = 0 : control === BS3 && this.backspace();
   }
   csi(final, first, second) {
-    let last = this.last;
-    switch (this.last = -1, final) {
+    switch (final) {
       case 65 /* CursorUp */:
         this.cursorUp(param(first, 1, 1));
         break;
@@ -12898,13 +13023,12 @@ var Row2 = class {
       case 102 /* CursorPositionHvp */:
         this.clampRow(param(first, 1, 1) - 1 + (this.origin ? this.rupper : 0)) || this.clampColumn(param(second, 1, 1) - 1), this.cy = this.originRow(param(first, 1, 1) - 1), this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
-      case 90 /* CursorBackwardTab */: {
-        let cx = Math.min(this.cx, this.sx - 1), n = param(first, 1, 1);
-        for (; cx > 0 && n-- > 0; )
-          do
-            cx--;
-          while (cx > 0 && cx % 8 !== 0);
-        this.cx = cx;
+      case 90 /* CursorBackwardTab */:
+        this.cx = this.tabs.previous(Math.min(this.cx, this.sx - 1), param(first, 1, 1));
+        break;
+      case 103 /* TabClear */: {
+        let mode = param(first, 0, 0);
+        mode === 0 ? this.tabs.clear(this.cx, this.sx) : mode === 3 && this.tabs.clearAll();
         break;
       }
       case 74 /* EraseInDisplay */: {
@@ -12927,7 +13051,7 @@ var Row2 = class {
         this.eraseCharacters(param(first, 1, 1));
         break;
       case 98 /* Repeat */:
-        this.repeat(last, param(first, 1, 1));
+        this.repeat(second >= 32 && second < 127 ? second : -1, param(first, 1, 1));
         break;
       case 76 /* InsertLines */:
         this.insertLines(param(first, 1, 1));
@@ -12955,7 +13079,7 @@ var Row2 = class {
     }
   }
   esc(final) {
-    switch (this.last = -1, final) {
+    switch (final) {
       case 55 /* SaveCursor */:
         this.saveCursor();
         break;
@@ -12974,6 +13098,9 @@ var Row2 = class {
       case 99 /* Reset */:
         this.reset();
         break;
+      case 72 /* TabSet */:
+        this.tabs.set(this.cx, this.sx);
+        break;
       case 184 /* Alignment */:
         this.alignmentTest();
         break;
@@ -12985,7 +13112,7 @@ var Row2 = class {
    * cursor to the top left corner, the scroll region the whole screen.
    */
   alignmentTest() {
-    this.events.erasing(0, this.sy - 1);
+    this.events.erasing(0, this.sy - 1, !0);
     let at = this.epoch;
     for (let row of this.rowList)
       row.cells.fill(69), row.used = row.printed = this.sx, row.complex = !1, row.extras = null, row.lead = "", row.touched = !0, row.version = row.written = row.alignedAt = at;
@@ -13001,9 +13128,13 @@ var Row2 = class {
    * only 1049 saves and restores the cursor (input.c:1817-1823).
    */
   screen(alternate, mode) {
-    this.last = -1, alternate ? this.alternateOnScreen(mode === 1049) : this.alternateOffScreen(mode === 1049);
+    alternate ? this.alternateOnScreen(mode === 1049) : this.alternateOffScreen(mode === 1049);
   }
   osc() {
+  }
+  /** IRM (input.c:1651, :1740); the other modes reach the model through the hybrid (setOrigin) or not at all. */
+  mode(mode, set) {
+    mode === 4 /* Insert */ && (this.insert = set);
   }
   // ------------------------------------------------------------ writing cells
   /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
@@ -13021,24 +13152,24 @@ var Row2 = class {
       this.joiner = !1, this.combine(code);
       return;
     }
-    this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && this.put(code, width);
+    this.insert && this.insertCharacters(width), this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && this.put(code, width);
   }
-  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
-  put(code, width) {
+  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here); `clear`: a wide character it writes over half of is blanked. */
+  put(code, width, clear = !0) {
     let row = this.rowList[this.cy], cx = this.cx;
-    row.complex && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), cx + width > row.printed && (row.printed = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
+    row.complex && clear && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), cx + width > row.printed && (row.printed = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
   }
   /**
    * Overwriting part of a wide character blanks the rest of it
    * (screen-write.c:1731, :2034): padding back to the character at `x`, and
    * padding after the cells written.
    */
-  clearWideAround(row, x, width) {
+  clearWideAround(row, x, width, collected = !1) {
     let cells = row.cells;
     if (cells[x] === PADDING) {
       let xx = x;
       for (; xx > 0 && cells[xx] === PADDING; ) cells[xx--] = SPACE;
-      cells[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells[xx] = SPACE);
+      !(collected && xx === 0) && cells[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells[xx] = SPACE);
     }
     for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
   }
@@ -13054,10 +13185,10 @@ var Row2 = class {
     let n = Math.min(count, this.sx - this.cx);
     if (last < 0 || n <= 0) return;
     let text2 = String.fromCharCode(last).repeat(n);
-    this.print(text2), this.last = -1;
+    this.print(text2);
   }
   tab() {
-    this.cx >= this.sx - 1 || (this.cx = Math.min((Math.floor(this.cx / 8) + 1) * 8, this.sx - 1));
+    this.cx >= this.sx - 1 || (this.cx = this.tabs.next(this.cx, this.sx - 1));
   }
   backspace() {
     if (this.cx === 0) {
@@ -13093,7 +13224,7 @@ var Row2 = class {
   }
   /** DECOM set or reset: the cursor goes home, the region's top when set (input.c:1683, :1773); `home` false: the mode only (seeding). */
   setOrigin(set, home) {
-    this.origin = set, home && (this.last = -1, this.cx = 0, this.cy = this.originRow(0));
+    this.origin = set, home && (this.cx = 0, this.cy = this.originRow(0));
   }
   restoreCursor() {
     this.origin = this.savedOrigin, this.cx = Math.min(this.savedX, this.sx - 1), this.cy = Math.min(this.savedY, this.sy - 1);
@@ -13118,6 +13249,7 @@ var Row2 = class {
   scrollRegionUp(n) {
     let { rupper, rlower } = this, rows = this.rowList, size2 = rlower - rupper + 1;
     if (!this.alternateOn) {
+      (rupper !== 0 || rlower !== this.sy - 1) && (this.reshaped = this.epoch);
       for (let i = 0; i < n; i++) {
         this.events.scrolled(rupper + i, !0);
         let gone = rows[rupper + i];
@@ -13146,7 +13278,7 @@ var Row2 = class {
    */
   shiftRegion(by) {
     let { rupper, rlower } = this, rows = this.rowList, epoch = this.epoch, n = Math.abs(by);
-    if (by < 0) {
+    if (this.reshaped = epoch, by < 0) {
       for (let y = rupper; y < rupper + n; y++) this.recycle(rows[y]);
       for (let y = rupper; y + n <= rlower; y++) (rows[y] = rows[y + n]).version = epoch;
       for (let y = rlower - n + 1; y <= rlower; y++) rows[y] = this.freshRow();
@@ -13185,7 +13317,7 @@ var Row2 = class {
    */
   clearTailFlag(cy, kept, n) {
     let row = kept > 0 && kept !== n ? this.rowList[cy + kept - 1] : void 0;
-    row?.wraps && (row.wraps = !1, row.written = this.epoch);
+    row?.wraps && (row.wraps = !1, row.written = this.reshaped = this.epoch);
   }
   /**
    * grid_move_lines (grid.c:662): rows `py`..`py+n-1` to `dy`..; rows they
@@ -13194,7 +13326,9 @@ var Row2 = class {
    */
   moveLines(dy, py, n) {
     if (n === 0 || py === dy) return;
-    let rows = this.rowList, epoch = this.epoch, up = dy < py;
+    let rows = this.rowList, epoch = this.epoch;
+    this.reshaped = epoch;
+    let up = dy < py;
     for (let y = up ? dy : Math.max(dy, py + n), end = up ? Math.min(py, dy + n) : dy + n; y < end; y++) this.recycle(rows[y]);
     if (this.rowAboveClear(dy), up)
       for (let i = 0; i < n; i++) (rows[dy + i] = rows[py + i]).version = epoch;
@@ -13209,14 +13343,14 @@ var Row2 = class {
         this.recycle(this.rowList[y]), this.rowList[y] = this.freshRow();
       else {
         let row = this.rowList[y];
-        row.wraps && y + 1 < this.sy && (this.rowList[y + 1].written = this.epoch), row.empty(), row.version = row.written = this.epoch;
+        row.wraps && y + 1 < this.sy && (this.rowList[y + 1].written = this.reshaped = this.epoch), row.empty(), row.version = row.written = this.epoch;
       }
     this.rowAboveClear(py);
   }
   rowAboveClear(y) {
     if (y > 0) {
       let row = this.rowList[y - 1];
-      row.wraps && (row.wraps = !1, row.written = this.epoch);
+      row.wraps && (row.wraps = !1, row.written = this.reshaped = this.epoch);
     } else this.aboveWraps = !1;
   }
   // ------------------------------------------------------------ erasing
@@ -13244,10 +13378,10 @@ var Row2 = class {
   }
   clearEndOfScreen() {
     if (this.cx === 0 && this.cy === 0 && !this.alternateOn) return this.clearIntoHistory();
-    this.events.erasing(this.cy, this.sy - 1), this.cx <= this.sx - 1 && this.clearCells(this.cy, this.cx, this.sx - this.cx), this.cy + 1 < this.sy && this.clearLines(this.cy + 1, this.sy - this.cy - 1, !0);
+    this.events.erasing(this.cy, this.sy - 1, !0), this.cx <= this.sx - 1 && this.clearCells(this.cy, this.cx, this.sx - this.cx), this.cy + 1 < this.sy && this.clearLines(this.cy + 1, this.sy - this.cy - 1, !0);
   }
   clearStartOfScreen() {
-    this.events.erasing(0, this.cy), this.cy > 0 && this.clearLines(0, this.cy, !0), this.cx > this.sx - 1 ? this.clearCells(this.cy, 0, this.sx) : this.clearCells(this.cy, 0, this.cx + 1);
+    this.events.erasing(0, this.cy, !0), this.cy > 0 && this.clearLines(0, this.cy, !0), this.cx > this.sx - 1 ? this.clearCells(this.cy, 0, this.sx) : this.clearCells(this.cy, 0, this.cx + 1);
   }
   clearScreen() {
     if (!this.alternateOn) return this.clearIntoHistory();
@@ -13304,7 +13438,7 @@ var Row2 = class {
   }
   // ------------------------------------------------------------ screens
   reset() {
-    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
+    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.tabs.reset(), this.insert = !1, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
   }
   alternateOnScreen(cursor) {
     if (this.savedRows !== null) return;
@@ -13332,7 +13466,7 @@ var Row2 = class {
   // ------------------------------------------------------------ size
   resizeTo(sx, sy, reflow) {
     if (sx === this.sx && (reflow = !1), sy !== this.sy && this.resizeRows(sy), sx !== this.sx) {
-      if (this.sx = sx, reflow) this.reflow();
+      if (this.sx = sx, this.tabs.reset(), reflow) this.reflow();
       else {
         for (let row of this.rowList) row.resize(sx);
         this.cx = Math.min(this.cx, sx - 1);
@@ -13452,7 +13586,25 @@ var ENGAGING_ESC = new Uint8Array(256);
 for (let final of "78DEMc") ENGAGING_ESC[final.charCodeAt(0)] = 1;
 ENGAGING_ESC[184 /* Alignment */] = 1;
 function rowsOf(text2, columns) {
-  return text2.length <= columns ? 1 : Math.ceil(text2.length / columns);
+  return text2.length * 2 <= columns ? 1 : ASCII.test(text2) ? text2.length <= columns ? 1 : Math.ceil(text2.length / columns) : cut(text2, columns).length;
+}
+var ASCII = /^[\x00-\x7f]*$/;
+function expandTabs(text2, columns, tabs) {
+  if (!text2.includes("	")) return text2;
+  let out = "", x = 0;
+  for (let character of text2) {
+    let code = character.codePointAt(0);
+    if (code === 9) {
+      if (x < columns - 1) {
+        let to = tabs.next(x, columns - 1);
+        out += " ".repeat(to - x), x = to;
+      }
+      continue;
+    }
+    let width = code < 768 ? 1 : Math.max(0, cellWidth(code));
+    x + width > columns && (x = 0), out += character, x += width;
+  }
+  return out;
 }
 function cut(text2, columns) {
   if (text2.length <= columns && /^[\x20-\x7e]*$/.test(text2)) return [text2];
@@ -13480,11 +13632,15 @@ var Hybrid = class {
   maxLineChars;
   /** Origin mode (DECOM), for the screen model when it engages. */
   origin = !1;
+  /** Insert mode (IRM), for the screen model when it is made. */
+  insert = !1;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   clampedMove = !1;
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   above = [];
+  /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
+  aboveRows = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   fastRow = 0;
   // ---- while engaged
@@ -13505,6 +13661,8 @@ var Hybrid = class {
   pendingId = -1;
   /** Rows written since this mark are looked at by the next settle. */
   settleMark = 0;
+  /** The next settle looks at every row never logged too (see settleRows): rows of the line in progress split off it. */
+  scanUnlogged = !1;
   /** Something may have changed outside the line in progress since the last settle. */
   dirty = !1;
   /** Line feeds in a row with no vertical addressing between them: a screenful hands back to the fast path. */
@@ -13536,6 +13694,11 @@ var Hybrid = class {
   deferred = /* @__PURE__ */ new Set();
   skippedRedraws = 0;
   skippedChars = 0;
+  // ---- a clear loop (see erasedLine)
+  /** What the last line logged showed, if it was text a clear took away and nothing was logged since. */
+  repeatOf;
+  /** Times it was shown and cleared again since. */
+  repeats = 0;
   // ---- rows that have stood QUIET_MS (needs the reads' times: Transcript.push's `now`)
   /** Model marks at the start of recent reads, and the reads' times, oldest first from `chunkHead`. */
   chunkMarks = [];
@@ -13555,7 +13718,7 @@ var Hybrid = class {
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.fastRow = Math.min(this.fastRow, rows - 1);
+    columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
     grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer")), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
   }
@@ -13564,7 +13727,7 @@ var Hybrid = class {
    * and the cursor's line up to the cursor (it carries on from there).
    */
   seed(line, rowsAbove = []) {
-    this.above = rowsAbove.slice(-this.height), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
+    this.above = rowsAbove.slice(-this.height), this.aboveRows = this.above.map(() => 1), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
   }
   /** The line being drawn, not yet finished. */
   pendingText() {
@@ -13656,7 +13819,7 @@ var Hybrid = class {
       this.csi(72 /* CursorPosition */, 1, 1), this.csi(74 /* EraseInDisplay */, 2, 0);
       return;
     }
-    this.lines.mode(mode, set), mode === 65542 /* Origin */ && (this.origin = set, this.engaged && this.grid.setOrigin(set, !0));
+    this.lines.mode(mode, set), mode === 4 /* Insert */ && (this.insert = set, this.grid?.mode(mode, set)), mode === 65542 /* Origin */ && (this.origin = set, this.engaged && this.grid.setOrigin(set, !0));
   }
   execute(control) {
     if (!this.engaged) {
@@ -13667,6 +13830,10 @@ var Hybrid = class {
   }
   csi(final, first, second) {
     if (!this.engaged) {
+      if (final === 74 /* EraseInDisplay */ && first === 2) {
+        this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1), this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
+        return;
+      }
       if (ENGAGING_CSI[final] !== 1) {
         this.lines.csi(final, first, second);
         return;
@@ -13697,7 +13864,7 @@ var Hybrid = class {
     let grid = this.grid;
     if (this.plainRun = 0, this.dirty = !0, final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
     if (final === 99 /* Reset */) {
-      this.origin = !1;
+      this.origin = !1, this.insert = !1, this.lines.mode(4 /* Insert */, !1), this.lines.mode(65543 /* Autowrap */, !0);
       let erased = this.pendingBeforeClear();
       this.clearing = this.clearingAll = !0;
       try {
@@ -13721,18 +13888,20 @@ var Hybrid = class {
     grid.screen(alternate, mode), alternate && !was ? (this.frameMark = grid.mark(), this.gone.length = 0) : !alternate && was && (this.pendingId = grid.rowId(grid.cursorY), this.settleMark = grid.mark());
   }
   osc(command, data, truncated) {
-    this.leavePending && this.flushLeave(), this.sink.osc?.(command, data, truncated);
+    this.leavePending && this.flushLeave(), this.closeRepeats(), this.sink.osc?.(command, data, truncated);
   }
   // ------------------------------------------------------------ LineSink (the line model's lines)
   line(text2, continued) {
-    this.erased !== void 0 && !continued && this.beforeLine(text2), this.sink.line(text2, continued);
+    let taken = this.lines.lineRows;
+    if (taken < 0) return this.erasedLine(text2);
+    this.erased !== void 0 && !continued && this.beforeLine(text2), this.closeRepeats(), this.sink.line(text2, continued);
     let above = this.above;
     if (continued && above.length > 0) {
       let joined = above[above.length - 1] + text2;
-      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined, this.aboveRows[above.length - 1] = 0;
     } else
-      above.push(text2), above.length > this.height && above.shift();
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text2, this.columns)), this.height - 1);
+      above.push(text2), this.aboveRows.push(this.lines.lineRowTexts ?? taken), above.length > this.height && (above.shift(), this.aboveRows.shift());
+    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text2, this.columns)), this.height - 1);
   }
   /**
    * A cursor move stopped at the edge of the size known (the line model's,
@@ -13776,7 +13945,7 @@ var Hybrid = class {
     }
     this.settleGroup(y, last, "leaving"), this.forget(y, y);
   }
-  erasing(top, bottom) {
+  erasing(top, bottom, kept = !1) {
     let grid = this.grid;
     if (grid.alternate) {
       this.goneFromAlternate(top, bottom);
@@ -13786,12 +13955,12 @@ var Hybrid = class {
       let [first, last] = this.bounds(y), cursorOnIt = grid.cursorY >= first && grid.cursorY <= last;
       this.clearing && this.isPending(first, last) && (this.clearingAll || cursorOnIt) && !this.logged.has(grid.rowId(first)) || this.settleGroup(first, last, "leaving"), y = last + 1;
     }
-    this.forget(top, bottom);
+    this.forget(top, bottom, !kept);
   }
   switching(alternate) {
     let grid = this.grid;
     if (alternate) {
-      this.settleRows(!1), this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.sink.screen(!0));
+      this.settleRows(!1), this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.closeRepeats(), this.sink.screen(!0));
       return;
     }
     this.frameNow(grid, !0), this.leavePending = !0;
@@ -13803,7 +13972,7 @@ var Hybrid = class {
    * block is closed; after quiet, the fast path takes over again when it can.
    */
   settle(reason) {
-    if (!this.engaged) return;
+    if (reason === "quiet" && this.repeats > 0 && this.closeRepeats(!0), !this.engaged) return;
     let grid = this.grid;
     if (reason === "quiet" && this.flushLeave(), grid.alternate) {
       this.frameNow(grid, !1);
@@ -13822,7 +13991,7 @@ var Hybrid = class {
   }
   /** End of the stream: what has changed is logged, and what is left of the line in progress; then text a clear took away, if not drawn again. */
   finish() {
-    this.finishModels(), this.erased !== void 0 && this.writeErased();
+    this.finishModels(), this.erased !== void 0 && this.writeErased(), this.closeRepeats();
   }
   finishModels() {
     if (!this.engaged) {
@@ -13850,12 +14019,13 @@ var Hybrid = class {
   /** The screen model takes the stream, seeded with what the line model knows. */
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;
-    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this));
+    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert));
     let line = this.lines.pendingRows();
-    this.lines.seed("");
+    this.keepErased(this.lines.takeErased()), this.lines.seed("");
     let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [];
     for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      let parts = cut(this.above[i], columns);
+      let shape = this.aboveRows[i] ?? 0, parts = typeof shape == "number" ? cut(expandTabs(this.above[i], columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
+      if (typeof shape == "number") for (let k = parts.length; k < shape && k < height; k++) parts.push("");
       for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--)
         rows.push(parts[k]), continued.push(k > 0);
     }
@@ -13865,7 +14035,7 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);
-    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
   baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {
@@ -13892,12 +14062,23 @@ var Hybrid = class {
     for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== "") return !1;
     let pending = this.lineText(first, last);
     if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return !1;
-    let above = [];
+    if (last > first) {
+      let rows = cut(pending, grid.columns);
+      if (rows.length !== last - first + 1) return !1;
+      for (let y = first; y < last; y++) if (rows[y - first] !== grid.rowText(y, !1)) return !1;
+    }
+    let above = [], aboveRows = [];
     for (let y = 0; y < first; ) {
       let [, end] = this.bounds(y);
-      above.push(grid.logText(y, end)), y = end + 1;
+      if (above.push(grid.logText(y, end)), end === y) aboveRows.push(1);
+      else {
+        let rows = [];
+        for (let k = y; k <= end; k++) rows.push(grid.rowText(k, !(k < end)));
+        aboveRows.push(rows);
+      }
+      y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
+    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
@@ -13918,6 +14099,9 @@ var Hybrid = class {
         this.emit(text2, this.pieces.has(grid.rowId(first))), this.markLogged(first, last, text2);
       }
       this.plainRun++;
+    } else {
+      let [first, last] = this.bounds(y);
+      this.settleLeftLine(first, last);
     }
     feed(), this.pendingId = grid.rowId(grid.cursorY), this.plainRun >= grid.rows && (this.dirty && this.settleRows(!1), this.dirty || this.disengage(!0));
   }
@@ -13951,15 +14135,42 @@ var Hybrid = class {
   }
   /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
   keepErased(text2) {
-    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks(this.erased)) && this.writeErased(), this.erased = text2);
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks2(this.erased)) && this.writeErased(), this.erased = text2);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
-    text2.startsWith(trimBlanks(this.erased)) || this.writeErased(), this.erased = void 0;
+    text2.startsWith(trimBlanks2(this.erased)) || this.writeErased(), this.erased = void 0;
   }
   writeErased() {
     let erased = this.erased;
-    this.erased = void 0, this.emit(erased, !1);
+    this.erased = void 0, this.erasedLine(erased);
+  }
+  /**
+   * Text a clear took away before its line was finished, logged (either
+   * model's). A pane clearing the screen again and again with the same text
+   * on it (`X ESC[2J` in a loop, a watch-like redraw that clears first) would
+   * log one line per clear: a few bytes in, a whole record out each time
+   * (8x the input, and the reader's slowest path). What was shown is the
+   * same text each time, at most at another column (the cursor stays where
+   * ED 2 left it, so the blanks before it grow): the first one is logged as
+   * it stood, then, once something else comes (or the pane is quiet, or the
+   * stream ends), how many more times it was shown and cleared, as a
+   * `repeated` event after it. An auditor reads the text and the count; no
+   * other text can hide in it, since any other line ends the run first.
+   */
+  erasedLine(text2) {
+    let shown = trimSpaces(text2);
+    if (shown !== "" && shown === this.repeatOf) {
+      this.repeats++;
+      return;
+    }
+    this.closeRepeats(), this.emit(text2, !1), this.repeatOf = shown;
+  }
+  /** A run of repeated clears ends (`goesOn`: is counted so far): its count is logged after the line it repeats. */
+  closeRepeats(goesOn = !1) {
+    if (goesOn || (this.repeatOf = void 0), this.repeats === 0) return;
+    let times = this.repeats;
+    this.repeats = 0, this.sink.repeated?.(times);
   }
   /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
   afterClear() {
@@ -13978,8 +14189,11 @@ var Hybrid = class {
   settleRows(all, why = all ? "timer" : "line") {
     let grid = this.grid, mark = this.settleMark, cursorY = grid.cursorY, deferred = this.deferred, [cursorFirst, cursorLast] = this.bounds(cursorY);
     this.settleLeftLine(cursorFirst, cursorLast, why), this.settleHeld(why);
+    let reshaped = this.scanUnlogged || grid.reshapedSince(mark);
+    this.scanUnlogged = !1;
+    let logged = this.logged;
     for (let y = 0; y < grid.rows; y++) {
-      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
+      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y))) && (!reshaped || logged.has(grid.rowId(y)))) continue;
       let [first, last] = this.bounds(y);
       if (cursorY >= first && cursorY <= last) {
         if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);
@@ -14012,7 +14226,7 @@ var Hybrid = class {
   reportSkipped() {
     if (this.skippedRedraws === 0) return;
     let redraws = this.skippedRedraws, chars = this.skippedChars;
-    this.skippedRedraws = this.skippedChars = 0, this.sink.skipped?.(redraws, chars);
+    this.skippedRedraws = this.skippedChars = 0, this.closeRepeats(), this.sink.skipped?.(redraws, chars);
   }
   /**
    * Rows `first`..`last` (one line) as they show now: a line if never logged,
@@ -14021,7 +14235,7 @@ var Hybrid = class {
    */
   settleGroup(first, last, why = "line") {
     let grid = this.grid;
-    if (this.unchanged(first, last)) return;
+    if (first === last && grid.blank(first) && !this.logged.get(grid.rowId(first)) || this.unchanged(first, last)) return;
     let text2 = grid.logText(first, last), logged, known = !0;
     for (let y = first; y <= last; y++) {
       let was = this.logged.get(grid.rowId(y));
@@ -14077,7 +14291,7 @@ var Hybrid = class {
    * 500 rows high holds lines far longer than a record may be.
    */
   emit(text2, continued, redrawn = !1) {
-    this.skippedRedraws > 0 && this.reportSkipped(), this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2);
+    this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2), this.repeatOf !== void 0 && this.closeRepeats(), this.skippedRedraws > 0 && this.reportSkipped();
     let max = this.maxLineChars, from = 0;
     for (; text2.length - from > max; ) {
       let to = from + max, unit = text2.charCodeAt(to - 1);
@@ -14113,13 +14327,31 @@ var Hybrid = class {
     for (let below = y + 1; below <= last; below++) if (grid.rowText(below) !== "") return !1;
     return !0;
   }
-  /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
-  forget(top, bottom) {
+  /**
+   * Rows `top`..`bottom` leave (`gone`: scrolled off; else erased, which may
+   * keep a row and its id: DECALN, ED 0 from the middle of a row): their ids
+   * are forgotten. An id is never given twice, so what is kept by id for a
+   * row that left is never looked up again: only the sets whose size is
+   * asked (cuts, deferred) are kept exact for those; the rest is pruned when
+   * it has grown (a flood of SU of the whole screen makes a screenful of rows
+   * leave per line: five deletes each were a tenth of the reader's time).
+   */
+  forget(top, bottom, gone = !0) {
     let grid = this.grid;
-    for (let y = top; y <= bottom; y++) {
-      let id = grid.rowId(y);
-      this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id), this.cuts.delete(id), this.deferred.delete(id);
-    }
+    if (!gone || this.cuts.size > 0 || this.deferred.size > 0)
+      for (let y = top; y <= bottom; y++) {
+        let id = grid.rowId(y);
+        this.cuts.delete(id), this.deferred.delete(id), !gone && (this.logged.delete(id), this.loggedAt.delete(id), this.pieces.delete(id));
+      }
+    this.logged.size + this.pieces.size > 4 * grid.rows + 256 && this.pruneGone();
+  }
+  /** Entries of rows no longer on the screen dropped (see forget). */
+  pruneGone() {
+    let grid = this.grid, onScreen = /* @__PURE__ */ new Set();
+    for (let y = 0; y < grid.rows; y++) onScreen.add(grid.rowId(y));
+    for (let id of this.logged.keys()) onScreen.has(id) || this.logged.delete(id);
+    for (let id of this.loggedAt.keys()) onScreen.has(id) || this.loggedAt.delete(id);
+    for (let id of this.pieces) onScreen.has(id) || this.pieces.delete(id);
   }
   /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
   isPending(first, last) {
@@ -14140,7 +14372,7 @@ var Hybrid = class {
   flushGone() {
     if (this.gone.length === 0) return;
     let rows = this.gone;
-    this.gone = [], this.sink.scrolledOff(rows);
+    this.gone = [], this.closeRepeats(), this.sink.scrolledOff(rows);
   }
   /** A frame of the alternate screen if it changed since the last (`final`: the program is leaving). */
   frameNow(grid, final) {
@@ -14149,17 +14381,22 @@ var Hybrid = class {
     for (; rows.length > 0 && rows[rows.length - 1] === ""; ) rows.pop();
     let text2 = rows.join(`
 `);
-    this.frameMark = grid.mark(), text2 !== this.lastFrame && (this.lastFrame = text2, this.sink.frame(rows));
+    this.frameMark = grid.mark(), text2 !== this.lastFrame && (this.lastFrame = text2, this.closeRepeats(), this.sink.frame(rows));
   }
   /** The program left and something else came: its block ends. */
   flushLeave() {
-    this.leavePending && (this.leavePending = !1, this.inBlock = !1, this.sink.screen(!1));
+    this.leavePending && (this.leavePending = !1, this.inBlock = !1, this.closeRepeats(), this.sink.screen(!1));
   }
 };
-function trimBlanks(text2) {
+function trimBlanks2(text2) {
   let end = text2.length;
   for (; end > 0 && text2.charCodeAt(end - 1) === 32; ) end--;
   return end === text2.length ? text2 : text2.slice(0, end);
+}
+function trimSpaces(text2) {
+  let start2 = 0;
+  for (; start2 < text2.length && text2.charCodeAt(start2) === 32; ) start2++;
+  return trimBlanks2(start2 === 0 ? text2 : text2.slice(start2));
 }
 function clamp(value, fallback, max) {
   return value === void 0 || !Number.isFinite(value) || value < 1 ? fallback : Math.min(Math.floor(value), max);
@@ -14583,6 +14820,10 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   /** ScreenSink: redrawn states of rows that left the screen unlogged, the redraw budget being spent (terminal/hybrid.ts). */
   skipped(redraws, chars) {
     this.event("dropped", { lines: redraws, chars, reason: "redraw-budget" });
+  }
+  /** ScreenSink: the line just logged (text a clear took away) was shown and cleared this many more times (terminal/hybrid.ts erasedLine). */
+  repeated(times) {
+    this.event("repeated", { times });
   }
   /** ScreenSink: the alternate screen as it shows now. */
   frame(rows) {

@@ -209,6 +209,11 @@ export class Recorder implements ScreenSink {
     this.event('dropped', { lines: redraws, chars, reason: 'redraw-budget' });
   }
 
+  /** ScreenSink: the line just logged (text a clear took away) was shown and cleared this many more times (terminal/hybrid.ts erasedLine). */
+  repeated(times: number): void {
+    this.event('repeated', { times });
+  }
+
   /** ScreenSink: the alternate screen as it shows now. */
   frame(rows: string[]): void {
     this.screenRecorder.frame(rows);

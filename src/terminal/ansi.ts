@@ -86,6 +86,8 @@ export const enum Csi {
   CursorRow = 0x64,
   /** HVP, the same as CUP */
   CursorPositionHvp = 0x66,
+  /** TBC: clear the tab stop at the cursor (0) or all of them (3) */
+  TabClear = 0x67,
   /** DECSTBM: scroll region top; bottom (1-based) */
   ScrollRegion = 0x72,
   /** SCOSC: save the cursor */
@@ -100,6 +102,8 @@ export const enum Esc {
   SaveCursor = 0x37,
   /** DECRC */
   RestoreCursor = 0x38,
+  /** HTS: a tab stop at the cursor's column */
+  TabSet = 0x48,
   /** IND: down a line, scrolling at the bottom */
   Index = 0x44,
   /** NEL: CR and IND */
@@ -176,10 +180,10 @@ const ALTERNATE_SCREEN_MODES = new Set([1049, 1047, 47]);
 
 /** CSI finals reported (input.c:268, those with no intermediate): a table by byte. */
 const REPORTED_CSI = new Uint8Array(0x80);
-for (const final of '@ABCDEFGHJKLMPSTXZ`bdfrsu') REPORTED_CSI[final.charCodeAt(0)] = 1;
+for (const final of '@ABCDEFGHJKLMPSTXZ`bdfgrsu') REPORTED_CSI[final.charCodeAt(0)] = 1;
 /** ESC finals reported (input.c:208, those with no intermediate that touch the screen). */
 const REPORTED_ESC = new Uint8Array(0x80);
-for (const final of '78DEMc') REPORTED_ESC[final.charCodeAt(0)] = 1;
+for (const final of '78DEHMc') REPORTED_ESC[final.charCodeAt(0)] = 1;
 
 /** Op codes in the per-chunk op list: a C0 control is its own byte; these are above any byte. */
 const OP_CSI = 0x100;

@@ -24,11 +24,12 @@
 // beside the row, wide characters' second cells as a padding marker. Scrolling
 // moves row objects, never cells; rows that leave are recycled.
 
-import { Csi, Esc, type Perform } from './ansi.ts';
+import { Csi, Esc, Mode, type Perform } from './ansi.ts';
+import { TabStops } from './tab-stops.ts';
 import { cellWidth } from './width.ts';
 
 /** What the model reports beyond its rows; the rows named can still be read (rowText, continued, rowId, ...) during the call. */
-/** A row as a line model holds it (LineAssembler.pendingRows): text before its first cell, then each cell's text ('' for one that shows nothing). */
+/** A row as a line model holds it (LineAssembler.pendingRows): text before its first cell, then each cell's text ('' for one that shows nothing, NUL for a wide character's right half). */
 export interface SeedRow {
   lead: string;
   cells: readonly string[];
@@ -49,8 +50,10 @@ export interface ScreenEvents {
    * bottom of the scroll region, without entering history: ED 0/1 (ED 2 in
    * the alternate screen), DL, IL, SD, RI at the top margin, the pane made
    * shorter. Row `top` may be erased only from the cursor on (ED 0).
+   * `kept`: some of the rows stay, with their ids (ED 0/1 clear the cursor's
+   * row in place, DECALN fills every row); otherwise they all leave.
    */
-  erasing(top: number, bottom: number): void;
+  erasing(top: number, bottom: number, kept?: boolean): void;
   /** The alternate screen is about to be entered (true) or left (false); on leave its rows are still readable. */
   switching(alternate: boolean): void;
   /**
@@ -247,9 +250,11 @@ export class ScreenGrid implements Perform {
   private savedY = 0;
   /** Origin mode (DECOM): rows of CUP and VPA count from the scroll region's top (screen-write.c:1274). */
   private origin = false;
+  /** IRM: a character printed pushes the cells from the cursor on right first (screen-write.c:1875). */
+  private insert = false;
+  /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
+  private tabs = new TabStops();
   private savedOrigin = false;
-  /** The last ASCII character printed, for REP; -1 after anything else (input.c:1142, :1256). */
-  private last = -1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
   private joiner = false;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
@@ -266,6 +271,13 @@ export class ScreenGrid implements Perform {
   private spare: Row[] = [];
   private nextId = 1;
   private epoch = 1;
+  /**
+   * When rows last changed which line they belong to without being written
+   * (a wrapped flag cleared, rows moved apart by IL/DL/SU/SD/RI or a
+   * region's scroll): a row split off a line is a line of its own, though
+   * no cell of it changed (see reshapedSince).
+   */
+  private reshaped = 0;
 
   constructor(
     columns: number,
@@ -314,6 +326,12 @@ export class ScreenGrid implements Perform {
     return row.text(trim ? row.end() : row.used);
   }
 
+  /** Row `y` holds nothing: no cell used, no text before the first (a row come in blank, or emptied). */
+  blank(y: number): boolean {
+    const row = this.rowList[y]!;
+    return row.used === 0 && row.lead === '';
+  }
+
   /** Row `y` continues the row above it (for row 0: the last row that went into history). */
   continued(y: number): boolean {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1]!.wraps;
@@ -346,6 +364,15 @@ export class ScreenGrid implements Perform {
   /** A moment: rows changed after it have `rowVersion > mark`. */
   mark(): number {
     return this.epoch++;
+  }
+
+  /**
+   * Rows may belong to other lines than at `mark` though their text was not
+   * written since (see `reshaped`): a reader that logs lines must look at
+   * every row, not only those written.
+   */
+  reshapedSince(mark: number): boolean {
+    return this.reshaped > mark;
   }
 
   /** Rows changed since `mark`, top to bottom. */
@@ -405,6 +432,11 @@ export class ScreenGrid implements Perform {
     return out;
   }
 
+  /** Tab stops kept with another model (the hybrid's line model): HTS on one moves TAB on both, as on tmux's one screen. */
+  useTabStops(tabs: TabStops): void {
+    this.tabs = tabs;
+  }
+
   // ------------------------------------------------------------ seeding and size
 
   /**
@@ -445,14 +477,21 @@ export class ScreenGrid implements Perform {
     }
     this.cx = Math.min(Math.max(0, cursorX | 0), this.sx);
     this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1);
-    this.last = -1;
     this.joiner = false;
   }
 
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
   private seedCells({ lead, cells }: SeedRow): void {
     const row = this.rowList[this.cy]!;
+    let wide = false;
     for (const cell of cells) {
+      // A wide character's right half: taken with it. Any other cell after a wide character was written over its
+      // right half (tmux leaves a wide character in column 0 so, screen-write.c:1733): it goes there, and the wide
+      // character stays, as capture-pane shows both.
+      const over = wide && cell !== '\u0000';
+      wide = false;
+      if (cell === '\u0000') continue;
+      if (over) this.cx--;
       if (cell === '') {
         this.cx++;
         continue;
@@ -465,7 +504,8 @@ export class ScreenGrid implements Perform {
       }
       if (this.cx + width > this.sx) break;
       const x = this.cx;
-      this.put(code, width);
+      this.put(code, width, !over);
+      wide = width === 2;
       const size = code > 0xffff ? 2 : 1;
       if (cell.length > size) row.setExtra(x, row.cellText(x) + cell.slice(size));
     }
@@ -508,23 +548,23 @@ export class ScreenGrid implements Perform {
       let code = text.charCodeAt(i);
       if (code >= 0x20 && code < 0x7f) {
         // ASCII, by far the commonest: tmux's collected path (screen-write.c:1759).
+        // IRM: every character through screen_write_cell, which makes room before it wraps (screen-write.c:1875, :1780).
+        if (this.insert) this.insertCharacters(1);
         let cx = this.cx;
         if (cx >= this.sx) {
           this.linefeed(true);
           cx = this.cx = 0;
         }
         const row = this.rowList[this.cy]!;
-        if (row.complex) this.clearWideAround(row, cx, 1);
+        if (row.complex) this.clearWideAround(row, cx, 1, !this.insert);
         row.cells[cx] = code;
         if (cx >= row.used) row.used = cx + 1;
         if (cx >= row.printed) row.printed = cx + 1;
         row.touched = true;
         row.version = row.written = this.epoch;
         this.cx = cx + 1;
-        this.last = code;
         continue;
       }
-      this.last = -1;
       if (code === TAB) {
         this.tab();
         continue;
@@ -535,15 +575,12 @@ export class ScreenGrid implements Perform {
   }
 
   execute(control: number): void {
-    this.last = -1;
     if (control === LF) this.linefeed(false);
     else if (control === CR) this.cx = 0;
     else if (control === BS) this.backspace();
   }
 
   csi(final: Csi, first: number, second: number): void {
-    const last = this.last;
-    this.last = -1;
     switch (final) {
       case Csi.CursorUp:
         this.cursorUp(param(first, 1, 1));
@@ -585,15 +622,15 @@ export class ScreenGrid implements Perform {
         this.cy = this.originRow(param(first, 1, 1) - 1);
         this.cx = Math.min(param(second, 1, 1) - 1, this.sx - 1);
         break;
-      case Csi.CursorBackwardTab: {
-        // input.c:1360: tab stops every 8 columns (ESC H and CSI g are not reported).
-        let cx = Math.min(this.cx, this.sx - 1);
-        let n = param(first, 1, 1);
-        while (cx > 0 && n-- > 0) {
-          do cx--;
-          while (cx > 0 && cx % 8 !== 0);
-        }
-        this.cx = cx;
+      case Csi.CursorBackwardTab:
+        // input.c:1361: back to the previous stop, n times, from the last column at most.
+        this.cx = this.tabs.previous(Math.min(this.cx, this.sx - 1), param(first, 1, 1));
+        break;
+      case Csi.TabClear: {
+        // input.c:1601: 0 (or none) the cursor's column, 3 every stop, anything else nothing.
+        const mode = param(first, 0, 0);
+        if (mode === 0) this.tabs.clear(this.cx, this.sx);
+        else if (mode === 3) this.tabs.clearAll();
         break;
       }
       case Csi.EraseInDisplay: {
@@ -621,7 +658,9 @@ export class ScreenGrid implements Perform {
         this.eraseCharacters(param(first, 1, 1));
         break;
       case Csi.Repeat:
-        this.repeat(last, param(first, 1, 1));
+        // The cleaner says which character tmux repeats (see Csi.Repeat): it forgets it after sequences this model
+        // is never told of (SGR, SM/RM, input.c:1634), which its own `last` could not see.
+        this.repeat(second >= 0x20 && second < 0x7f ? second : -1, param(first, 1, 1));
         break;
       case Csi.InsertLines:
         this.insertLines(param(first, 1, 1));
@@ -652,7 +691,6 @@ export class ScreenGrid implements Perform {
   }
 
   esc(final: Esc): void {
-    this.last = -1;
     switch (final) {
       case Esc.SaveCursor:
         this.saveCursor();
@@ -677,6 +715,10 @@ export class ScreenGrid implements Perform {
       case Esc.Reset:
         this.reset();
         break;
+      case Esc.TabSet:
+        // input.c:1291
+        this.tabs.set(this.cx, this.sx);
+        break;
       case Esc.Alignment:
         this.alignmentTest();
         break;
@@ -689,7 +731,7 @@ export class ScreenGrid implements Perform {
    * cursor to the top left corner, the scroll region the whole screen.
    */
   private alignmentTest(): void {
-    this.events.erasing(0, this.sy - 1);
+    this.events.erasing(0, this.sy - 1, true);
     const at = this.epoch;
     for (const row of this.rowList) {
       row.cells.fill(0x45);
@@ -718,12 +760,16 @@ export class ScreenGrid implements Perform {
    * only 1049 saves and restores the cursor (input.c:1817-1823).
    */
   screen(alternate: boolean, mode: number): void {
-    this.last = -1;
     if (alternate) this.alternateOnScreen(mode === 1049);
     else this.alternateOffScreen(mode === 1049);
   }
 
   osc(): void {}
+
+  /** IRM (input.c:1651, :1740); the other modes reach the model through the hybrid (setOrigin) or not at all. */
+  mode(mode: Mode, set: boolean): void {
+    if (mode === Mode.Insert) this.insert = set;
+  }
 
   // ------------------------------------------------------------ writing cells
 
@@ -745,6 +791,9 @@ export class ScreenGrid implements Perform {
       this.combine(code);
       return;
     }
+    // IRM: room for the character at the cursor, before any wrap (screen-write.c:1875): at the pending-wrap column
+    // that is nothing, and the character then lands on the next row without pushing anything there.
+    if (this.insert) this.insertCharacters(width);
     if (this.cx > this.sx - width) {
       this.linefeed(true);
       this.cx = 0;
@@ -753,11 +802,11 @@ export class ScreenGrid implements Perform {
     this.put(code, width);
   }
 
-  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here). */
-  private put(code: number, width: number): void {
+  /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here); `clear`: a wide character it writes over half of is blanked. */
+  private put(code: number, width: number, clear = true): void {
     const row = this.rowList[this.cy]!;
     const cx = this.cx;
-    if (row.complex) this.clearWideAround(row, cx, width);
+    if (row.complex && clear) this.clearWideAround(row, cx, width);
     if (code > 0xffff) row.setExtra(cx, String.fromCodePoint(code));
     else row.cells[cx] = code;
     if (width === 2) {
@@ -776,12 +825,14 @@ export class ScreenGrid implements Perform {
    * (screen-write.c:1731, :2034): padding back to the character at `x`, and
    * padding after the cells written.
    */
-  private clearWideAround(row: Row, x: number, width: number): void {
+  private clearWideAround(row: Row, x: number, width: number, collected = false): void {
     const cells = row.cells;
     if (cells[x] === PADDING) {
       let xx = x;
       while (xx > 0 && cells[xx] === PADDING) cells[xx--] = SPACE;
-      if (cells[xx] !== PADDING && row.cellWidth(xx) > 1) cells[xx] = SPACE;
+      // A run of ASCII (tmux's collected path) stops looking at column 1 (screen-write.c:1733): a wide character in
+      // column 0 stays, and capture-pane shows it with the text over its right half (tmux 3.3a: `語\bab` shows 語ab).
+      if (!(collected && xx === 0) && cells[xx] !== PADDING && row.cellWidth(xx) > 1) cells[xx] = SPACE;
     }
     for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
   }
@@ -809,13 +860,12 @@ export class ScreenGrid implements Perform {
     if (last < 0 || n <= 0) return;
     const text = String.fromCharCode(last).repeat(n);
     this.print(text);
-    this.last = -1;
   }
 
   private tab(): void {
-    // input.c:1221: not past the last column; to the next stop, every 8.
+    // input.c:1221: not past the last column; to the next stop, or the last column.
     if (this.cx >= this.sx - 1) return;
-    this.cx = Math.min((Math.floor(this.cx / 8) + 1) * 8, this.sx - 1);
+    this.cx = this.tabs.next(this.cx, this.sx - 1);
   }
 
   private backspace(): void {
@@ -876,7 +926,6 @@ export class ScreenGrid implements Perform {
   setOrigin(set: boolean, home: boolean): void {
     this.origin = set;
     if (!home) return;
-    this.last = -1;
     this.cx = 0;
     this.cy = this.originRow(0);
   }
@@ -924,6 +973,8 @@ export class ScreenGrid implements Perform {
     const rows = this.rowList;
     const size = rlower - rupper + 1;
     if (!this.alternateOn) {
+      // Rows of a region moved under rows that stay (the line above it, wrapped into its top row).
+      if (rupper !== 0 || rlower !== this.sy - 1) this.reshaped = this.epoch;
       for (let i = 0; i < n; i++) {
         this.events.scrolled(rupper + i, true);
         const gone = rows[rupper + i]!;
@@ -958,6 +1009,7 @@ export class ScreenGrid implements Perform {
     const rows = this.rowList;
     const epoch = this.epoch;
     const n = Math.abs(by);
+    this.reshaped = epoch;
     if (by < 0) {
       for (let y = rupper; y < rupper + n; y++) this.recycle(rows[y]!);
       for (let y = rupper; y + n <= rlower; y++) (rows[y] = rows[y + n]!).version = epoch;
@@ -1022,7 +1074,7 @@ export class ScreenGrid implements Perform {
     // It counts as written: the line it ended is two lines now.
     if (row?.wraps) {
       row.wraps = false;
-      row.written = this.epoch;
+      row.written = this.reshaped = this.epoch;
     }
   }
 
@@ -1035,6 +1087,7 @@ export class ScreenGrid implements Perform {
     if (n === 0 || py === dy) return;
     const rows = this.rowList;
     const epoch = this.epoch;
+    this.reshaped = epoch;
     // Rows replaced (in the destination, not the source), then moved, then those left behind come in blank.
     const up = dy < py;
     for (let y = up ? dy : Math.max(dy, py + n), end = up ? Math.min(py, dy + n) : dy + n; y < end; y++) this.recycle(rows[y]!);
@@ -1055,7 +1108,7 @@ export class ScreenGrid implements Perform {
       } else {
         const row = this.rowList[y]!;
         // The row below no longer continues a line: it is one of its own, which counts as written.
-        if (row.wraps && y + 1 < this.sy) this.rowList[y + 1]!.written = this.epoch;
+        if (row.wraps && y + 1 < this.sy) this.rowList[y + 1]!.written = this.reshaped = this.epoch;
         row.empty();
         row.version = row.written = this.epoch;
       }
@@ -1068,10 +1121,9 @@ export class ScreenGrid implements Perform {
       const row = this.rowList[y - 1]!;
       if (row.wraps) {
         row.wraps = false;
-        row.written = this.epoch;
+        row.written = this.reshaped = this.epoch;
       }
-    }
-    else this.aboveWraps = false;
+    } else this.aboveWraps = false;
   }
 
   // ------------------------------------------------------------ erasing
@@ -1115,14 +1167,14 @@ export class ScreenGrid implements Perform {
   private clearEndOfScreen(): void {
     // screen-write.c:1419: from the top left corner on the normal screen, into history.
     if (this.cx === 0 && this.cy === 0 && !this.alternateOn) return this.clearIntoHistory();
-    this.events.erasing(this.cy, this.sy - 1);
+    this.events.erasing(this.cy, this.sy - 1, true);
     if (this.cx <= this.sx - 1) this.clearCells(this.cy, this.cx, this.sx - this.cx);
     if (this.cy + 1 < this.sy) this.clearLines(this.cy + 1, this.sy - this.cy - 1, true);
   }
 
   private clearStartOfScreen(): void {
     // screen-write.c:1449
-    this.events.erasing(0, this.cy);
+    this.events.erasing(0, this.cy, true);
     if (this.cy > 0) this.clearLines(0, this.cy, true);
     if (this.cx > this.sx - 1) this.clearCells(this.cy, 0, this.sx);
     else this.clearCells(this.cy, 0, this.cx + 1);
@@ -1225,6 +1277,9 @@ export class ScreenGrid implements Perform {
     this.savedX = 0;
     this.savedY = 0;
     this.origin = this.savedOrigin = false;
+    // screen_write_reset: tab stops every 8 again, modes back to cursor and wrap only (screen-write.c:320, :323).
+    this.tabs.reset();
+    this.insert = false;
     this.rupper = 0;
     this.rlower = this.sy - 1;
     this.cx = 0;
@@ -1299,6 +1354,8 @@ export class ScreenGrid implements Perform {
     if (sy !== this.sy) this.resizeRows(sy);
     if (sx !== this.sx) {
       this.sx = sx;
+      // A new width resets the stops (screen.c:276).
+      this.tabs.reset();
       // Reflow reads the rows at their old width and makes new ones; without it, rows are cut or padded.
       if (reflow) this.reflow();
       else {

@@ -34,6 +34,7 @@
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
+import type { TabStops } from './tab-stops.ts';
 import { cellWidth, textWidth } from './width.ts';
 
 /** What the hybrid reports beyond lines: redrawn rows and the alternate screen's block. */
@@ -46,6 +47,8 @@ export interface ScreenSink extends LineSink {
   scrolledOff(rows: string[]): void;
   /** Rows filled by DECALN that left the screen unlogged, the redraw budget being spent (see REDRAW_PER_BYTE): how many, and their characters. */
   skipped?(redraws: number, chars: number): void;
+  /** The line just logged, text a clear took away, was shown and cleared `times` times more (see `erasedLine`). */
+  repeated?(times: number): void;
 }
 
 /**
@@ -104,9 +107,45 @@ for (const final of '78DEMc') ENGAGING_ESC[final.charCodeAt(0)] = 1;
 // DECALN: fills the screen and homes the cursor (screen-write.c:977).
 ENGAGING_ESC[Esc.Alignment] = 1;
 
-/** Cells `text` takes, counting each UTF-16 unit as one: the line model's own count, good enough to place rows. */
+/**
+ * Rows `text` takes on the screen. Wide characters count two cells: counted
+ * as one, a line of them was placed a row too high when the screen model
+ * engaged, and text drawn over its rows was logged over the wrong ones.
+ */
 function rowsOf(text: string, columns: number): number {
-  return text.length <= columns ? 1 : Math.ceil(text.length / columns);
+  // No character takes more than two cells (a surrogate pair is two units for at most two cells).
+  if (text.length * 2 <= columns) return 1;
+  if (ASCII.test(text)) return text.length <= columns ? 1 : Math.ceil(text.length / columns);
+  return cut(text, columns).length;
+}
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * A logged line's TABs (the line model keeps one where it moved the cursor
+ * past the end of the row) as the blanks they stand for on the screen, to the
+ * stops as they are now: seeded as text, a TAB would take no cell, and text
+ * after it would be placed at the wrong column.
+ */
+function expandTabs(text: string, columns: number, tabs: TabStops): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  let x = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    if (code === 0x09) {
+      if (x < columns - 1) {
+        const to = tabs.next(x, columns - 1);
+        out += ' '.repeat(to - x);
+        x = to;
+      }
+      continue;
+    }
+    const width = code < 0x300 ? 1 : Math.max(0, cellWidth(code));
+    if (x + width > columns) x = 0;
+    out += character;
+    x += width;
+  }
+  return out;
 }
 
 /** `text` cut into rows of `columns` cells, as the screen wraps it (at least one row). */
@@ -153,12 +192,16 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private readonly maxLineChars: number;
   /** Origin mode (DECOM), for the screen model when it engages. */
   private origin = false;
+  /** Insert mode (IRM), for the screen model when it is made. */
+  private insert = false;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   private clampedMove = false;
 
   // ---- the fast path's picture of the screen, to seed the model from
   /** The last lines logged, oldest first: the rows above the cursor (at most `height` of them). */
   private above: string[] = [];
+  /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
+  private aboveRows: (number | string[])[] = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   private fastRow = 0;
 
@@ -180,6 +223,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private pendingId = -1;
   /** Rows written since this mark are looked at by the next settle. */
   private settleMark = 0;
+  /** The next settle looks at every row never logged too (see settleRows): rows of the line in progress split off it. */
+  private scanUnlogged = false;
   /** Something may have changed outside the line in progress since the last settle. */
   private dirty = false;
   /** Line feeds in a row with no vertical addressing between them: a screenful hands back to the fast path. */
@@ -213,6 +258,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private deferred = new Set<number>();
   private skippedRedraws = 0;
   private skippedChars = 0;
+
+  // ---- a clear loop (see erasedLine)
+  /** What the last line logged showed, if it was text a clear took away and nothing was logged since. */
+  private repeatOf: string | undefined;
+  /** Times it was shown and cleared again since. */
+  private repeats = 0;
 
   // ---- rows that have stood QUIET_MS (needs the reads' times: Transcript.push's `now`)
   /** Model marks at the start of recent reads, and the reads' times, oldest first from `chunkHead`. */
@@ -253,10 +304,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     columns = clamp(columns, this.columns, MAX_COLUMNS);
     rows = clamp(rows, this.height, MAX_ROWS);
     if (columns === this.columns && rows === this.height) return;
+    // A new width resets the tab stops (screen.c:276); the screen model's are the same ones.
+    if (columns !== this.columns) this.lines.tabs.reset();
     this.columns = columns;
     this.height = rows;
     // The fast path's picture of the screen: the cursor is still on the screen.
     this.above = this.above.slice(-rows);
+    // Rows the lines took at the old width say nothing of the new one.
+    this.aboveRows = this.above.map(() => 0);
     this.fastRow = Math.min(this.fastRow, rows - 1);
     const grid = this.grid;
     if (!grid) return;
@@ -275,6 +330,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    */
   seed(line: string, rowsAbove: readonly string[] = []): void {
     this.above = rowsAbove.slice(-this.height);
+    this.aboveRows = this.above.map(() => 1);
     this.fastRow = Math.min(rowsAbove.length, this.height - 1);
     this.lines.seed(line);
   }
@@ -405,6 +461,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     this.lines.mode(mode, set);
+    if (mode === Mode.Insert) {
+      this.insert = set;
+      this.grid?.mode(mode, set);
+    }
     if (mode !== Mode.Origin) return;
     // In a scroll region, home is the region's top, not the screen's: an erase from there clears no line above it.
     this.origin = set;
@@ -423,6 +483,17 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   csi(final: Csi, first: number, second: number): void {
     if (!this.engaged) {
+      if (final === Csi.EraseInDisplay && first === 2) {
+        // ED 2 on the fast path: everything above the cursor was logged, and the screen is blank after it, the
+        // cursor where it was (screen-write.c:1472): the line model keeps the line in progress aside (written
+        // unless drawn again, lines.ts erase) and goes on from the cursor. No screen model needed: a flood of
+        // clears (`clear` in a loop, a screenful then ED 2) stays at the fast path's speed.
+        this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
+        this.above.length = 0;
+        this.aboveRows.length = 0;
+        (this.lines as Perform).csi(final, first, second);
+        return;
+      }
       if (ENGAGING_CSI[final] !== 1) {
         (this.lines as Perform).csi(final, first, second);
         return;
@@ -473,6 +544,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (final === Esc.Index || final === Esc.NextLine) return this.lineFeed(() => grid.esc(final));
     if (final === Esc.Reset) {
       this.origin = false;
+      // RIS turns insert off and wrap on (screen-write.c:323) for both models; the screen model's own reset does it for itself.
+      this.insert = false;
+      this.lines.mode(Mode.Insert, false);
+      this.lines.mode(Mode.Autowrap, true);
       const erased = this.pendingBeforeClear();
       this.clearing = this.clearingAll = true;
       try {
@@ -512,25 +587,37 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   osc(command: number, data: string, truncated: boolean): void {
     if (this.leavePending) this.flushLeave();
+    this.closeRepeats();
     this.sink.osc?.(command, data, truncated);
   }
 
   // ------------------------------------------------------------ LineSink (the line model's lines)
 
   line(text: string, continued: boolean): void {
+    // The rows the line took, as the line model had them: blank rows it wrapped into (erased) are in no text.
+    const taken = this.lines.lineRows;
+    // Text a clear took away (lines.ts writeErased): logged, but on no row of the screen.
+    if (taken < 0) return this.erasedLine(text);
     if (this.erased !== undefined && !continued) this.beforeLine(text);
+    this.closeRepeats();
     this.sink.line(text, continued); // the line model keeps to the limit itself
     const above = this.above;
     if (continued && above.length > 0) {
       // A piece of a line too long to keep whole: only its last screenful can still be on the screen.
       const joined = above[above.length - 1]! + text;
       above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+      this.aboveRows[above.length - 1] = 0;
     } else {
       above.push(text);
-      if (above.length > this.height) above.shift();
+      // A line of several rows: the rows themselves (a row can wrap short of the edge: a move right, then a wide character).
+      this.aboveRows.push(this.lines.lineRowTexts ?? taken);
+      if (above.length > this.height) {
+        above.shift();
+        this.aboveRows.shift();
+      }
     }
     // The cursor is now below the line, which took one row or more.
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : rowsOf(text, this.columns)), this.height - 1);
+    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text, this.columns)), this.height - 1);
   }
 
   /**
@@ -592,7 +679,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.forget(y, y);
   }
 
-  erasing(top: number, bottom: number): void {
+  erasing(top: number, bottom: number, kept = false): void {
     const grid = this.grid!;
     if (grid.alternate) {
       this.goneFromAlternate(top, bottom);
@@ -609,7 +696,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (!dropped) this.settleGroup(first, last, 'leaving');
       y = last + 1;
     }
-    this.forget(top, bottom);
+    this.forget(top, bottom, !kept);
   }
 
   switching(alternate: boolean): void {
@@ -621,6 +708,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         this.inBlock = true;
         // A screen left blank shows nothing to log; anything drawn makes a frame.
         this.lastFrame = '';
+        this.closeRepeats();
         this.sink.screen(true);
       }
       return;
@@ -638,6 +726,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * block is closed; after quiet, the fast path takes over again when it can.
    */
   settle(reason: SettleReason): void {
+    // A run of clears is counted up to here: the count reaches the log while the pane is quiet, not at the next line.
+    if (reason === 'quiet' && this.repeats > 0) this.closeRepeats(true);
     if (!this.engaged) return;
     const grid = this.grid!;
     if (reason === 'quiet') this.flushLeave();
@@ -665,6 +755,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   finish(): void {
     this.finishModels();
     if (this.erased !== undefined) this.writeErased();
+    this.closeRepeats();
   }
 
   private finishModels(): void {
@@ -701,10 +792,17 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const columns = this.columns;
     const height = this.height;
     let grid = this.grid;
-    if (!grid || grid.columns !== columns || grid.rows !== height) grid = this.grid = new ScreenGrid(columns, height, this);
+    if (!grid || grid.columns !== columns || grid.rows !== height) {
+      grid = this.grid = new ScreenGrid(columns, height, this);
+      // One set of tab stops and one insert mode, as tmux's one screen has, whichever model takes the stream.
+      grid.useTabStops(this.lines.tabs);
+      grid.mode(Mode.Insert, this.insert);
+    }
     // The line in progress row by row, the cursor where the line model has it
     // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).
     const line = this.lines.pendingRows();
+    // Text a clear on the fast path took away (ED 2, lines.ts erase): this model writes it unless it is drawn again.
+    this.keepErased(this.lines.takeErased());
     this.lines.seed('');
     const start = Math.max(0, Math.min(line.cy, line.rows.length - height));
     const pendingRows = line.rows.slice(start, start + height);
@@ -716,7 +814,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const rows: (string | SeedRow)[] = [];
     const continued: boolean[] = [];
     for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      const parts = cut(this.above[i]!, columns);
+      const shape = this.aboveRows[i] ?? 0;
+      const parts = typeof shape === 'number' ? cut(expandTabs(this.above[i]!, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
+      // Rows the line wrapped into that hold only blanks (erased after it wrapped) are in no text: they were on the screen.
+      if (typeof shape === 'number') for (let k = parts.length; k < shape && k < height; k++) parts.push('');
       for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--) {
         rows.push(parts[k]!);
         continued.push(k > 0);
@@ -743,6 +844,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0;
     // Every row above the line in progress was logged (or was on the screen before the recording began).
     this.baseline(firstY);
+    // Rows of the line model's line in progress that are a line of their own on the screen (EL cleared the wrapped
+    // flag into the cursor's row, as tmux does): not logged, not the line in progress any more.
+    this.scanUnlogged = this.bounds(cursorY)[0] > firstY;
     this.plainRun = 0;
   }
 
@@ -779,13 +883,29 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const pending = this.lineText(first, last);
     if (atLineStart ? pending !== '' || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, false))) return false;
     if (this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return false;
+    // The line model takes the line as text and wraps it again: only if that gives the rows the screen shows. A row
+    // that wrapped before its last column (a move right past the edge, then text) would come back as one row with
+    // the next, and an erase of one of them would take both.
+    if (last > first) {
+      const rows = cut(pending, grid.columns);
+      if (rows.length !== last - first + 1) return false;
+      for (let y = first; y < last; y++) if (rows[y - first] !== grid.rowText(y, false)) return false;
+    }
     const above: string[] = [];
+    const aboveRows: (number | string[])[] = [];
     for (let y = 0; y < first; ) {
       const [, end] = this.bounds(y);
       above.push(grid.logText(y, end));
+      if (end === y) aboveRows.push(1);
+      else {
+        const rows: string[] = [];
+        for (let k = y; k <= end; k++) rows.push(grid.rowText(k, k < end ? false : true));
+        aboveRows.push(rows);
+      }
       y = end + 1;
     }
     this.above = above.slice(-this.height);
+    this.aboveRows = aboveRows.slice(-this.height);
     this.fastRow = first;
     this.engaged = false;
     this.logged.clear();
@@ -829,6 +949,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         this.markLogged(first, last, text);
       }
       this.plainRun++;
+    } else {
+      // LF inside a wrapped line (readline moving down its command): the line in progress, if the cursor left it
+      // for this one, stops being it here; it was shown, so it is logged as it stands first.
+      const [first, last] = this.bounds(y);
+      this.settleLeftLine(first, last);
     }
     feed();
     this.pendingId = grid.rowId(grid.cursorY);
@@ -886,7 +1011,40 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private writeErased(): void {
     const erased = this.erased!;
     this.erased = undefined;
-    this.emit(erased, false);
+    this.erasedLine(erased);
+  }
+
+  /**
+   * Text a clear took away before its line was finished, logged (either
+   * model's). A pane clearing the screen again and again with the same text
+   * on it (`X ESC[2J` in a loop, a watch-like redraw that clears first) would
+   * log one line per clear: a few bytes in, a whole record out each time
+   * (8x the input, and the reader's slowest path). What was shown is the
+   * same text each time, at most at another column (the cursor stays where
+   * ED 2 left it, so the blanks before it grow): the first one is logged as
+   * it stood, then, once something else comes (or the pane is quiet, or the
+   * stream ends), how many more times it was shown and cleared, as a
+   * `repeated` event after it. An auditor reads the text and the count; no
+   * other text can hide in it, since any other line ends the run first.
+   */
+  private erasedLine(text: string): void {
+    const shown = trimSpaces(text);
+    if (shown !== '' && shown === this.repeatOf) {
+      this.repeats++;
+      return;
+    }
+    this.closeRepeats();
+    this.emit(text, false);
+    this.repeatOf = shown;
+  }
+
+  /** A run of repeated clears ends (`goesOn`: is counted so far): its count is logged after the line it repeats. */
+  private closeRepeats(goesOn = false): void {
+    if (!goesOn) this.repeatOf = undefined;
+    if (this.repeats === 0) return;
+    const times = this.repeats;
+    this.repeats = 0;
+    this.sink.repeated?.(times);
   }
 
   /** After ED or RIS: the line in progress was cleared with the screen; the shell draws it again where the cursor is. */
@@ -913,8 +1071,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const [cursorFirst, cursorLast] = this.bounds(cursorY);
     this.settleLeftLine(cursorFirst, cursorLast, why);
     this.settleHeld(why);
+    // Rows split off a line (its wrapped flag cleared, rows moved apart) are lines of their own, though not written
+    // since: a part of the line in progress, never logged, would otherwise be lost. Rows never logged are looked at
+    // then too (a logged one split off says nothing new: its text is in the line logged).
+    const reshaped = this.scanUnlogged || grid.reshapedSince(mark);
+    this.scanUnlogged = false;
+    const logged = this.logged;
     for (let y = 0; y < grid.rows; y++) {
-      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y)))) continue;
+      if (grid.rowWritten(y) <= mark && (deferred.size === 0 || !deferred.has(grid.rowId(y))) && (!reshaped || logged.has(grid.rowId(y)))) continue;
       const [first, last] = this.bounds(y);
       if (cursorY >= first && cursorY <= last) {
         if (all && this.logged.has(grid.rowId(first))) this.settleGroup(first, last, why);
@@ -961,6 +1125,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const redraws = this.skippedRedraws;
     const chars = this.skippedChars;
     this.skippedRedraws = this.skippedChars = 0;
+    this.closeRepeats();
     this.sink.skipped?.(redraws, chars);
   }
 
@@ -971,6 +1136,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    */
   private settleGroup(first: number, last: number, why: Why = 'line'): void {
     const grid = this.grid!;
+    // A blank row never logged with text says nothing, whatever else holds (the commonest case in floods of SU/SD/IL/DL).
+    if (first === last && grid.blank(first) && !this.logged.get(grid.rowId(first))) return;
     if (this.unchanged(first, last)) return;
     const text = grid.logText(first, last);
     let logged: string | undefined;
@@ -1052,8 +1219,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * 500 rows high holds lines far longer than a record may be.
    */
   private emit(text: string, continued: boolean, redrawn = false): void {
-    if (this.skippedRedraws > 0) this.reportSkipped();
     if (this.erased !== undefined && !continued && !redrawn) this.beforeLine(text);
+    if (this.repeatOf !== undefined) this.closeRepeats();
+    if (this.skippedRedraws > 0) this.reportSkipped();
     const max = this.maxLineChars;
     let from = 0;
     while (text.length - from > max) {
@@ -1100,17 +1268,39 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return true;
   }
 
-  /** Rows `top`..`bottom` leave: their ids are forgotten (rows that come in get new ones). */
-  private forget(top: number, bottom: number): void {
+  /**
+   * Rows `top`..`bottom` leave (`gone`: scrolled off; else erased, which may
+   * keep a row and its id: DECALN, ED 0 from the middle of a row): their ids
+   * are forgotten. An id is never given twice, so what is kept by id for a
+   * row that left is never looked up again: only the sets whose size is
+   * asked (cuts, deferred) are kept exact for those; the rest is pruned when
+   * it has grown (a flood of SU of the whole screen makes a screenful of rows
+   * leave per line: five deletes each were a tenth of the reader's time).
+   */
+  private forget(top: number, bottom: number, gone = true): void {
     const grid = this.grid!;
-    for (let y = top; y <= bottom; y++) {
-      const id = grid.rowId(y);
-      this.logged.delete(id);
-      this.loggedAt.delete(id);
-      this.pieces.delete(id);
-      this.cuts.delete(id);
-      this.deferred.delete(id);
+    if (!gone || this.cuts.size > 0 || this.deferred.size > 0) {
+      for (let y = top; y <= bottom; y++) {
+        const id = grid.rowId(y);
+        this.cuts.delete(id);
+        this.deferred.delete(id);
+        if (gone) continue;
+        this.logged.delete(id);
+        this.loggedAt.delete(id);
+        this.pieces.delete(id);
+      }
     }
+    if (this.logged.size + this.pieces.size > 4 * grid.rows + 256) this.pruneGone();
+  }
+
+  /** Entries of rows no longer on the screen dropped (see forget). */
+  private pruneGone(): void {
+    const grid = this.grid!;
+    const onScreen = new Set<number>();
+    for (let y = 0; y < grid.rows; y++) onScreen.add(grid.rowId(y));
+    for (const id of this.logged.keys()) if (!onScreen.has(id)) this.logged.delete(id);
+    for (const id of this.loggedAt.keys()) if (!onScreen.has(id)) this.loggedAt.delete(id);
+    for (const id of this.pieces) if (!onScreen.has(id)) this.pieces.delete(id);
   }
 
   /** Rows `first`..`last` hold the line in progress (the row the last line feed led to, where the cursor is). */
@@ -1138,6 +1328,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (this.gone.length === 0) return;
     const rows = this.gone;
     this.gone = [];
+    this.closeRepeats();
     this.sink.scrolledOff(rows);
   }
 
@@ -1151,6 +1342,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.frameMark = grid.mark();
     if (text === this.lastFrame) return;
     this.lastFrame = text;
+    this.closeRepeats();
     this.sink.frame(rows);
   }
 
@@ -1159,6 +1351,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (!this.leavePending) return;
     this.leavePending = false;
     this.inBlock = false;
+    this.closeRepeats();
     this.sink.screen(false);
   }
 }
@@ -1173,6 +1366,13 @@ function trimBlanks(text: string): string {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
   return end === text.length ? text : text.slice(0, end);
+}
+
+/** `text` without the blanks (U+0020 only: other spaces are text) before and after it. */
+function trimSpaces(text: string): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) === 0x20) start++;
+  return trimBlanks(start === 0 ? text : text.slice(start));
 }
 
 function clamp(value: number | undefined, fallback: number, max: number): number {

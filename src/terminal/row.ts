@@ -91,14 +91,14 @@ export class Row {
   /**
    * The row cell by cell for a screen model: text before the first cell, and
    * per cell its character with what is combined onto it ('' for a cell that
-   * shows nothing: a TAB's, a piece's; a wide character's right half is left out).
+   * shows nothing: a TAB's, a piece's; PAD for a wide character's right half,
+   * which a screen model puts with it: a wide character not followed by PAD
+   * had its right half written over, and keeps its place).
    */
   screenCells(): { lead: string; cells: string[] } {
     const cells: string[] = [];
-    // A wide character's right half is its own (the screen model puts both); a TAB's cells show nothing.
-    for (const cell of this.text !== null && !this.wide ? this.text.split('') : this.toCells()) {
-      if (cell !== PAD) cells.push(cell === TAB_PAD || cell === '\t' ? GONE : cell);
-    }
+    // A TAB's cells show nothing.
+    for (const cell of this.text !== null && !this.wide ? this.text.split('') : this.toCells()) cells.push(cell === TAB_PAD || cell === '\t' ? GONE : cell);
     return { lead: this.lead, cells };
   }
 

@@ -110,6 +110,18 @@ describe('nothing shown is hidden', () => {
     });
   }
 
+  it('insert mode and tab stops: the log holds the lines as tmux shows them', async () => {
+    const tmux = server();
+    await tmux.startLogging();
+    // IRM pushes the row right (screen-write.c:1875); one tab stop, at column 5, set by HTS after TBC 3 (input.c:1291, :1601).
+    await runLogged(tmux, `printf 'abcdef\\r\\e[4hXY\\e[4l\\r\\n\\e[3g\\e[5G\\eH\\rabcdefgh\\r\\tX\\r\\n\\e[3g\\e[9G\\eH\\e[17G\\eH\\e[25G\\eH\\r'`);
+    const screen = tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0').split('\n').map((line) => line.replace(/ +$/, ''));
+    assert.ok(screen.includes('XYabcdef') && screen.includes('abcdXfgh'), screen.join('\n'));
+    const logged = shownTexts(tmux);
+    assert.ok(logged.includes('XYabcdef'), logged.join('\n'));
+    assert.ok(logged.includes('abcdXfgh'), logged.join('\n'));
+  });
+
   it('a line wrapping onto the last row below a scroll region, then LF: no fault, the row as tmux shows it is logged', async () => {
     const tmux = server();
     tmux.tmux('resize-window', '-t', 'main', '-x', '80', '-y', '24');

@@ -545,3 +545,41 @@ describe('DECALN (ESC # 8) on the normal screen', () => {
     assert.ok(out < 8 * input.length, `${out} characters logged for ${input.length} bytes`);
   });
 });
+
+describe('a clear loop (issue 15: a hostile pane must not stall the reader)', () => {
+  function clearLog(input: string, settleAfter?: number): string[] {
+    const log: string[] = [];
+    const transcript = new Transcript({ ...sinkInto(log), repeated: (times) => log.push(`* repeated ${times}`) }, { columns: 80, rows: 24 });
+    transcript.push(Buffer.from(input.slice(0, settleAfter)));
+    if (settleAfter !== undefined) {
+      transcript.settle('quiet');
+      transcript.push(Buffer.from(input.slice(settleAfter)));
+    }
+    transcript.end();
+    return log;
+  }
+
+  it('the same text shown and cleared again and again is one line and a count, wherever the cursor left it', () => {
+    assert.deepEqual(clearLog(`$ loop\r\n${`X${ESC}[2J`.repeat(1000)}`), ['| $ loop', '| X', '* repeated 999']);
+  });
+
+  it('any other text ends the run: it is logged, in order, and the count comes before it', () => {
+    const log = clearLog(`${`X${ESC}[2J`.repeat(3)}Y${ESC}[2J${`X${ESC}[2J`.repeat(2)}${ESC}[H$ done\r\n`);
+    assert.deepEqual(log.map((line) => line.replace(/\| +/, '| ')), ['| X', '* repeated 2', '| Y', '| X', '* repeated 1', '| $ done']);
+  });
+
+  it('the count reaches the log when the pane goes quiet, not only at the next line; the run goes on after', () => {
+    // The last X before the quiet is still held (the shell may draw it again, Ctrl-L): it counts in the next run.
+    const input = `${`X${ESC}[2J`.repeat(5)}${`X${ESC}[2J`.repeat(5)}`;
+    assert.deepEqual(clearLog(input, input.length / 2), ['| X', '* repeated 3', '* repeated 6']);
+  });
+
+  it('ED 2 on the fast path keeps the screen model out, and rows drawn after it are placed where the screen has them', () => {
+    const { log, transcript } = run([Buffer.from(`one\r\ntwo${ESC}[2J\r\nthree\r\n`)], { columns: 20, rows: 6 }, {}, false);
+    assert.equal(transcript.busy, false);
+    transcript.push(Buffer.from(`${ESC}[2;1HOVER\r\n`));
+    transcript.end();
+    // After the clear the screen holds a blank row, then `three` on row 3 (the cursor stayed on row 2): row 2 is blank.
+    assert.deepEqual(log, ['| one', '| two', '| ', '| three', '| OVER']);
+  });
+});
