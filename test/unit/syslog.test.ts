@@ -114,8 +114,9 @@ describe('the link', () => {
     const got = second.received().map((m) => Number(/seq="(\d+)"/.exec(m)![1]));
     assert.equal(downs.length, 1);
     assert.ok(got.length > 5 && got.length < 40, `${got.length} delivered`);
-    assert.deepEqual(got, Array.from({ length: got.length }, (_, i) => i + 1), 'the first ones, in order');
-    assert.deepEqual(ups[0], { records: 40 - got.length, from: got.length + 1, to: 40 });
+    // Record 0 had been written less than RESEND_AGE_MS before the collector went: it may not have had it, so it is sent again.
+    assert.deepEqual(got, Array.from({ length: got.length }, (_, i) => i), 'the one in flight again, then the first ones, in order');
+    assert.deepEqual(ups[0], { records: 40 - (got.length - 1), from: got.length, to: 40 });
     await sink.close();
     await second.close();
   });
