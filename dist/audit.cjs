@@ -10480,7 +10480,24 @@ var B64 = "A-Za-z0-9+/", RULES = [
     source: `((?:${anyCase("password")}|${anyCase("passwd")}|${anyCase("passphrase")}|${anyCase("secret")}|${anyCase("api")}[_-]?${anyCase("key")}|${anyCase("access")}[_-]?${anyCase("token")}|${anyCase("auth")}[_-]?${anyCase("token")})["']?[ \\t]{0,8}(?:=|:[ \\t])[ \\t]{0,8})(?:"[^"\\n$]{1,256}"|'[^'\\n]{1,256}'|[^\\s"'$\\[][^\\s"']{0,255})`,
     keep: !0
   }
-], JWT_AT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/y, BASE64URL_RUN = /[A-Za-z0-9_-]*/y, PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/, PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/, PEM_BODY_ON_LINE = /(?:[A-Za-z0-9+/=\s]|\\[nr/])*/y, PEM_MAX_LINES = 512, COMBINED = new RegExp(RULES.map((rule, i) => `(?<r${i}>${rule.source})`).join("|"), "g");
+], JWT_AT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/y, BASE64URL_RUN = /[A-Za-z0-9_-]*/y, PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/, PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment): [A-Za-z0-9, "._:-]{0,256})[ \t]*$/, PEM_BODY_ON_LINE = /(?:[A-Za-z0-9+/=\s]|\\[nr/])*/y, PEM_MAX_LINES = 512, COMBINED = new RegExp(RULES.map((rule, i) => `(?<r${i}>${rule.source})`).join("|"), "g"), MAY_HOLD_SECRET = new RegExp(
+  [
+    "A(?:KIA|SIA|BIA|CCA)",
+    // aws_secret_access_key, SecretAccessKey, secret=
+    anyCase("secret"),
+    "gh[pousr]_",
+    "github_pat_",
+    "gl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-",
+    "(?:xox[abposre]|xapp)-",
+    "https://hooks\\.slack\\.com/",
+    anyCase("authorization"),
+    `${anyCase("pass")}(?:${anyCase("word")}|${anyCase("wd")}|${anyCase("phrase")})`,
+    `${anyCase("api")}[_-]?${anyCase("key")}`,
+    `(?:${anyCase("access")}|${anyCase("auth")})[_-]?${anyCase("token")}`,
+    "eyJ",
+    "-----BEGIN "
+  ].join("|")
+);
 function marker(kind) {
   return `[REDACTED:${kind}]`;
 }
@@ -10503,6 +10520,12 @@ function parseExtraPatterns(text2) {
 }
 function findSecrets(text2, extra = []) {
   let spans = [];
+  if (MAY_HOLD_SECRET.test(text2) && builtInSpans(text2, spans), extra.length > 0)
+    for (let from = 0; userSpans(text2.slice(from, from + USER_WINDOW_CHARS), from, extra, spans), !(from + USER_WINDOW_CHARS >= text2.length); from += USER_WINDOW_CHARS - USER_OVERLAP_CHARS)
+      ;
+  return merge(spans);
+}
+function builtInSpans(text2, spans) {
   pemSpans(text2, spans), jwtSpans(text2, spans), COMBINED.lastIndex = 0;
   for (let match2 = COMBINED.exec(text2); match2; match2 = COMBINED.exec(text2)) {
     let groups = match2.groups;
@@ -10518,10 +10541,6 @@ function findSecrets(text2, extra = []) {
       break;
     }
   }
-  if (extra.length > 0)
-    for (let from = 0; userSpans(text2.slice(from, from + USER_WINDOW_CHARS), from, extra, spans), !(from + USER_WINDOW_CHARS >= text2.length); from += USER_WINDOW_CHARS - USER_OVERLAP_CHARS)
-      ;
-  return merge(spans);
 }
 var USER_WINDOW_CHARS = 1024, USER_OVERLAP_CHARS = 256;
 function userSpans(text2, offset, extra, spans) {
@@ -10658,6 +10677,7 @@ var CONTEXT_CHARS = 256, Redactor = class {
   }
   /** Redacts a line (or screen row; `context`: a piece's, see joinHeld), and opens a key's block when one ends inside one. */
   emit(record, text2, next, context) {
+    if (context === void 0 && this.extra.length === 0 && !MAY_HOLD_SECRET.test(text2)) return next(record);
     let spans;
     if (context === void 0) spans = findSecrets(text2, this.extra);
     else {
@@ -15943,6 +15963,62 @@ function octetCounted(message2) {
   return `${Buffer.byteLength(message2)} ${message2}`;
 }
 
+// src/sinks/syslog/in-flight.ts
+var InFlight = class {
+  constructor(limitChars, ageMs) {
+    this.limitChars = limitChars;
+    this.ageMs = ageMs;
+  }
+  limitChars;
+  ageMs;
+  batches = [];
+  chars = 0;
+  /**
+   * Batches let go for room before they aged, as one summary (what they were,
+   * and the newest's `at`): it ages with its newest, so it may count more than
+   * were in flight, never fewer, in constant memory.
+   */
+  evicted;
+  /** Evicted batches the kernel has not taken yet: until then the summary cannot age. */
+  evictedPending = 0;
+  get size() {
+    return this.chars;
+  }
+  /** A batch handed to the socket; set its `at` when the kernel takes it. */
+  sent(batch) {
+    for (this.batches.push(batch), this.chars += batch.data.length; this.chars > this.limitChars && this.batches.length > 0; ) {
+      let old = this.batches.shift();
+      this.chars -= old.data.length, old.evicted = !0;
+      let into = this.evicted ??= { data: "", records: 0, at: old.at };
+      into.records += old.records, old.first !== void 0 && (into.first = Math.min(into.first ?? old.first, old.first)), old.last !== void 0 && (into.last = Math.max(into.last ?? old.last, old.last)), old.at === void 0 ? this.evictedPending++ : into.at = Math.max(into.at ?? old.at, old.at);
+    }
+  }
+  /** The kernel took `batch` (its write's callback). */
+  taken(batch, now) {
+    batch.at === void 0 && (batch.at = now, !(!batch.evicted || !this.evicted) && (this.evictedPending--, this.evicted.at = Math.max(this.evicted.at ?? now, now)));
+  }
+  /**
+   * The collector reads (the socket takes what it is given): batches the
+   * kernel took at least ageMs ago are delivered. Not while the socket is
+   * paused: a collector that does not read leaves them in the buffers.
+   */
+  age(now) {
+    let old = (batch) => batch.at !== void 0 && now - batch.at >= this.ageMs;
+    for (; this.batches.length > 0 && old(this.batches[0]); ) this.chars -= this.batches.shift().data.length;
+    this.evicted && this.evictedPending === 0 && old(this.evicted) && (this.evicted = void 0);
+  }
+  /** The socket drained after a pause: what the kernel holds is only now being read, so the clock starts again for all of it. */
+  reading(now) {
+    for (let batch of this.batches) batch.at !== void 0 && (batch.at = now);
+    this.evicted?.at !== void 0 && (this.evicted.at = now);
+  }
+  /** The link broke: the batches to send again (oldest first), and what may be lost with no copy kept. Empties it. */
+  broke() {
+    let resend = this.batches, lost = { records: this.evicted?.records ?? 0, first: this.evicted?.first, last: this.evicted?.last };
+    return this.batches = [], this.evicted = void 0, this.evictedPending = 0, this.chars = 0, { resend, lost };
+  }
+};
+
 // src/sinks/syslog/unix.ts
 var import_node_child_process3 = require("node:child_process"), RELAY = String.raw`
 use strict; use Socket; use Errno;
@@ -15989,11 +16065,11 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 };
 
 // src/sinks/syslog/sink.ts
-var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, STABLE_MS = 3e3, STALL_MS = 5e3, SyslogSink = class {
+var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, STABLE_MS = 3e3, STALL_MS = 5e3, RESEND_CHARS = 1024 * 1024, RESEND_AGE_MS = STABLE_MS, LONG_PAUSE_MS = 250, CHUNK_CHARS = 64 * 1024, SyslogSink = class {
   constructor(target, options = {}) {
     this.target = target;
     this.options = options;
-    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.connect();
+    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.stream && (this.inFlight = new InFlight(options.resendChars ?? RESEND_CHARS, RESEND_AGE_MS)), this.connect();
   }
   target;
   options;
@@ -16001,6 +16077,10 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   queueLimit;
   queue = [];
   queued = 0;
+  /** Stream transports: what was written lately (sent again if the link breaks before it ages). */
+  inFlight;
+  /** Since when the socket has wanted a pause. */
+  pausedAt = 0;
   connection;
   up = !1;
   paused = !1;
@@ -16030,8 +16110,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     for (let item of items) length += item.length;
     if (this.queued + length > this.queueLimit)
       return this.up && this.paused && this.stallDown(), this.count(record.seq);
-    for (let item of items) this.queue.push(item);
-    this.queued += length;
+    this.queue.push({ data: this.stream ? items.join("") : items, records: 1, first: record.seq, last: record.seq }), this.queued += length;
   }
   flush() {
     this.pump();
@@ -16052,17 +16131,28 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     return this.target.transport === "tcp" || this.target.transport === "tls";
   }
   pump() {
-    if (!this.up || this.paused || !this.connection || this.queued === 0) return;
-    let items = this.queue;
-    if (this.queue = [], this.queued = 0, this.stream)
-      this.pending++, this.connection.write(items.join(""), this.wrote) || this.pausedStream();
-    else
-      for (let item of items)
-        this.pending++, this.connection.write(item, this.wrote) || (this.paused = !0);
+    if (!this.up || this.paused || !this.connection || (this.inFlight?.age(Date.now()), this.queued === 0)) return;
+    let queue = this.queue;
+    if (this.queue = [], this.queued = 0, this.stream) {
+      let batch;
+      for (let item of queue)
+        batch && batch.data.length + item.data.length > CHUNK_CHARS && (this.send(batch), batch = void 0), batch ? (batch.data += item.data, batch.records += item.records, batch.first ??= item.first, item.last !== void 0 && (batch.last = item.last)) : batch = { data: item.data, records: item.records, first: item.first, last: item.last };
+      batch && this.send(batch);
+    } else
+      for (let item of queue)
+        for (let message2 of item.data)
+          this.pending++, this.connection.write(message2, this.wrote) || (this.paused = !0);
+  }
+  /** A stream batch written, and kept until it ages (in-flight.ts). */
+  send(batch) {
+    let connection = this.connection;
+    this.inFlight.sent(batch), this.pending++, !connection.write(batch.data, () => {
+      this.connection === connection && this.inFlight.taken(batch, Date.now()), this.wrote();
+    }) && !this.paused && this.pausedStream();
   }
   /** The socket wants a pause: if it is still paused STALL_MS from now, the collector is not reading. */
   pausedStream() {
-    this.paused = !0, !this.stall && (this.stall = setTimeout(() => {
+    this.paused = !0, this.pausedAt = Date.now(), !this.stall && (this.stall = setTimeout(() => {
       this.stall = void 0, this.paused && this.stallDown();
     }, STALL_MS), this.stall.unref());
   }
@@ -16070,9 +16160,24 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   stallDown() {
     this.closed || this.outage || (this.stalled = !0, this.outage = !0, queueMicrotask(() => this.options.onDown?.("stalled: the collector takes nothing")));
   }
-  /** A record that did not get out. */
-  count(seq) {
-    this.dropped++, seq !== void 0 && (this.droppedFrom ??= seq, this.droppedTo = seq);
+  /** Records that did not get out (or may not have: in-flight.ts). */
+  count(first, records = 1, last = first) {
+    this.dropped += records, first !== void 0 && (this.droppedFrom = Math.min(this.droppedFrom ?? first, first)), last !== void 0 && (this.droppedTo = Math.max(this.droppedTo ?? last, last));
+  }
+  /**
+   * The stream broke: what it may not have delivered goes first in the queue,
+   * to be sent again (the queue may then pass its bound by at most what is
+   * kept, RESEND_CHARS), and what was too much to keep is counted.
+   */
+  takeBack() {
+    if (!this.inFlight) return;
+    let now = Date.now();
+    (!this.paused || now - this.pausedAt < LONG_PAUSE_MS) && this.inFlight.age(now);
+    let { resend, lost } = this.inFlight.broke();
+    if (lost.records > 0 && this.count(lost.first, lost.records, lost.last), resend.length !== 0) {
+      for (let batch of resend) this.queued += batch.data.length;
+      this.queue = [...resend.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
+    }
   }
   connect() {
     if (this.closed) return;
@@ -16096,7 +16201,9 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       }
       socket.setNoDelay(!0), socket.setKeepAlive(!0, 1e4), socket.on("error", failed), socket.on("close", () => failed(new Error("closed"))), socket.on("data", () => {
       }), socket.on("drain", () => {
-        current() && (this.paused = !1, clearTimeout(this.stall), this.stall = void 0, this.stalled && (this.stalled = !1, this.confirmed()), this.pump());
+        if (!current()) return;
+        let now = Date.now();
+        this.paused && now - this.pausedAt >= LONG_PAUSE_MS && this.inFlight?.reading(now), this.paused = !1, clearTimeout(this.stall), this.stall = void 0, this.stalled && (this.stalled = !1, this.confirmed()), this.pump();
       }), socket.unref(), this.connection = connection = { write: (data, done) => socket.write(data, () => done()), end: () => socket.end() };
     } else if (target.transport === "udp") {
       let socket = import_node_dgram.default.createSocket(import_node_net2.default.isIPv6(target.host) ? "udp6" : "udp4");
@@ -16141,7 +16248,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     }
   }
   failed(error) {
-    this.closed || (this.up = !1, this.paused = !1, this.stalled = !1, clearTimeout(this.stable), clearTimeout(this.stall), this.stable = this.stall = void 0, this.closing && this.drained?.(), this.outage || (this.outage = !0, queueMicrotask(() => this.options.onDown?.(error))), !this.retry && (this.connection?.end(), this.connection = void 0, this.retry = setTimeout(
+    this.closed || (this.connection && this.takeBack(), this.up = !1, this.paused = !1, this.stalled = !1, clearTimeout(this.stable), clearTimeout(this.stall), this.stable = this.stall = void 0, this.closing && this.drained?.(), this.outage || (this.outage = !0, queueMicrotask(() => this.options.onDown?.(error))), !this.retry && (this.connection?.end(), this.connection = void 0, this.retry = setTimeout(
       () => {
         this.retry = void 0, this.connect();
       },

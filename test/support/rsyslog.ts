@@ -103,14 +103,19 @@ export class Rsyslog {
     await waitFor(`rsyslogd listening on ${this.port}`, () => listening(this.port), 10_000);
   }
 
-  /** Stops it (SIGTERM) and waits until it has exited. */
-  async stop(): Promise<void> {
+  /** Stops it (SIGTERM: it shuts down in order; SIGKILL: it dies with what it held) and waits until it has exited. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
     this.child = undefined;
+  }
+
+  /** Freezes it (SIGSTOP): it reads nothing, while the kernel still takes what is sent to it. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
   }
 
   /** Every message it has written out so far. */

@@ -11,7 +11,7 @@ import { Stamper } from '../../src/capture/stamper.ts';
 import type { Place } from '../../src/core/record.ts';
 import { Hold } from '../../src/pipeline/hold.ts';
 import { Pipeline } from '../../src/pipeline/pipeline.ts';
-import { findSecrets, parseExtraPatterns, redactText, Redactor, USER_OVERLAP_CHARS, USER_WINDOW_CHARS } from '../../src/pipeline/redact.ts';
+import { findSecrets, findSecretsUnfiltered, parseExtraPatterns, redactText, Redactor, USER_OVERLAP_CHARS, USER_WINDOW_CHARS } from '../../src/pipeline/redact.ts';
 import { resolveOptions } from '../../src/core/options.ts';
 import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { MemorySink } from '../support/memory-sink.ts';
@@ -173,6 +173,29 @@ describe('redaction: ordinary text is left alone', () => {
       assert.deepEqual(findSecrets(line), [], line);
     });
   }
+});
+
+describe('redaction: the quick check (a line without any anchor is passed over)', () => {
+  // Pieces of every rule, in any case, glued to each other and to noise: whatever the full scan finds, findSecrets finds.
+  const pieces = [
+    ...Object.values(SECRETS),
+    ...ASSIGNED.flatMap(([key, value]) => [key, value, key + value]),
+    ...PEM,
+    'AKIA', 'ASIA', 'ABIA', 'ACCA', 'aws', '_', '-', 'secret', 'Secret', 'Access', 'access', 'Key', 'key', 'token', 'auth', 'authorization',
+    'password', 'passwd', 'passphrase', 'api', 'ghp_', 'gho_', 'github_pat_', 'glpat-', 'glrt-', 'xoxb-', 'xapp-', 'https://hooks.slack.com/services/',
+    'eyJ', '.', '=', ': ', ':', '"', "'", ' ', '\t', 'Bearer ', 'Token ', '-----BEGIN ', 'PRIVATE KEY-----', '-----END RSA PRIVATE KEY-----',
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 'abcdefghijklmnopqrstuvwxyz0123456789', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  ];
+  const casing = (text: string, mask: number) => [...text].map((c, i) => ((mask >> i % 31) & 1 ? c.toUpperCase() : c.toLowerCase())).join('');
+  it('property: findSecrets = the full scan on text made of rule pieces, in any case', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.boolean(), fc.nat()), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([piece, recase, mask]) => (recase ? casing(piece, mask) : piece)).join('');
+        assert.deepEqual(findSecrets(text), findSecretsUnfiltered(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('redaction in the pipeline', () => {

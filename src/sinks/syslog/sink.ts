@@ -4,8 +4,12 @@
 // the collector cannot be reached, messages wait in a bounded queue and the
 // link is tried again with a growing delay; what did not fit is counted, and
 // said (by the caller, as an event that is itself forwarded) once the link is
-// back. A stream socket gives no acknowledgement: what the kernel had taken
-// when the collector went away is lost without a count (the file has it).
+// back. A stream socket gives no acknowledgement: what was written in the last
+// seconds before the collector went away is sent again once it is back
+// (in-flight.ts: at least once; the collector drops duplicates by rec, seq and
+// part), or counted with the dropped when it was too much to keep. A datagram
+// is fire and forget: one the collector did not take is lost uncounted (the
+// file has it).
 
 import dgram from 'node:dgram';
 import fs from 'node:fs';
@@ -15,6 +19,7 @@ import tls from 'node:tls';
 import type { AuditRecord } from '../../core/record.ts';
 import type { Sink } from '../sink.ts';
 import { octetCounted, syslogMessages, type SyslogHeader } from './format.ts';
+import { type Batch, InFlight } from './in-flight.ts';
 import type { SyslogTarget } from './target.ts';
 import { UnixDatagram } from './unix.ts';
 
@@ -37,6 +42,18 @@ export const STABLE_MS = 3000;
  * (said once); it is up again when the socket drains.
  */
 export const STALL_MS = 5000;
+/**
+ * What is kept to be sent again if the link breaks: what the collector may
+ * not have had yet (in-flight.ts). A stream written to a collector that reads
+ * is its within a moment; rsyslog stopped mid-stream loses what it read in the
+ * last second or so.
+ */
+export const RESEND_CHARS = 1024 * 1024;
+export const RESEND_AGE_MS = STABLE_MS;
+/** A pause shorter than this is the socket's own buffering; a longer one, a collector not keeping up: what it holds is aged again from its end. */
+const LONG_PAUSE_MS = 250;
+/** Stream writes are cut (at records) to about this many characters, so that the last ones can be kept to send again. */
+const CHUNK_CHARS = 64 * 1024;
 
 export interface SyslogSinkOptions {
   /** The link failed (first failure of an outage, or at start). */
@@ -45,6 +62,8 @@ export interface SyslogSinkOptions {
   onUp?: (dropped: { records: number; from?: number; to?: number }) => void;
   /** For tests: a smaller queue. */
   queueBytes?: number;
+  /** For tests: a smaller resend window (in-flight.ts). */
+  resendChars?: number;
   hostname?: string;
 }
 
@@ -56,11 +75,23 @@ interface Connection {
   end(): void;
 }
 
+/** Waiting to be sent: one record's messages (framed and joined for a stream; one a datagram), or a batch to send again. */
+interface Queued {
+  data: string | string[];
+  records: number;
+  first?: number;
+  last?: number;
+}
+
 export class SyslogSink implements Sink {
   private readonly header: SyslogHeader;
   private readonly queueLimit: number;
-  private queue: string[] = [];
+  private queue: Queued[] = [];
   private queued = 0;
+  /** Stream transports: what was written lately (sent again if the link breaks before it ages). */
+  private readonly inFlight: InFlight | undefined;
+  /** Since when the socket has wanted a pause. */
+  private pausedAt = 0;
   private connection: Connection | undefined;
   private up = false;
   private paused = false;
@@ -89,6 +120,7 @@ export class SyslogSink implements Sink {
   ) {
     this.header = { facility: target.facility, hostname: options.hostname ?? os.hostname(), procid: process.pid };
     this.queueLimit = options.queueBytes ?? QUEUE_BYTES;
+    if (this.stream) this.inFlight = new InFlight(options.resendChars ?? RESEND_CHARS, RESEND_AGE_MS);
     this.connect();
   }
 
@@ -109,7 +141,7 @@ export class SyslogSink implements Sink {
       if (this.up && this.paused) this.stallDown();
       return this.count(record.seq);
     }
-    for (const item of items) this.queue.push(item);
+    this.queue.push({ data: this.stream ? items.join('') : items, records: 1, first: record.seq, last: record.seq });
     this.queued += length;
   }
 
@@ -148,24 +180,55 @@ export class SyslogSink implements Sink {
   }
 
   private pump(): void {
-    if (!this.up || this.paused || !this.connection || this.queued === 0) return;
-    const items = this.queue;
+    if (!this.up || this.paused || !this.connection) return;
+    this.inFlight?.age(Date.now());
+    if (this.queued === 0) return;
+    const queue = this.queue;
     this.queue = [];
     this.queued = 0;
     if (this.stream) {
-      this.pending++;
-      if (!this.connection.write(items.join(''), this.wrote)) this.pausedStream();
+      let batch: Batch | undefined;
+      for (const item of queue) {
+        if (batch && batch.data.length + item.data.length > CHUNK_CHARS) {
+          this.send(batch);
+          batch = undefined;
+        }
+        if (!batch) batch = { data: item.data as string, records: item.records, first: item.first, last: item.last };
+        else {
+          batch.data += item.data as string;
+          batch.records += item.records;
+          batch.first ??= item.first;
+          if (item.last !== undefined) batch.last = item.last;
+        }
+      }
+      if (batch) this.send(batch);
     } else {
-      for (const item of items) {
-        this.pending++;
-        if (!this.connection.write(item, this.wrote)) this.paused = true;
+      for (const item of queue) {
+        for (const message of item.data as string[]) {
+          this.pending++;
+          if (!this.connection.write(message, this.wrote)) this.paused = true;
+        }
       }
     }
+  }
+
+  /** A stream batch written, and kept until it ages (in-flight.ts). */
+  private send(batch: Batch): void {
+    const connection = this.connection!;
+    this.inFlight!.sent(batch);
+    this.pending++;
+    const written = connection.write(batch.data, () => {
+      // Only the current connection's: a broken one's batches were taken back.
+      if (this.connection === connection) this.inFlight!.taken(batch, Date.now());
+      this.wrote();
+    });
+    if (!written && !this.paused) this.pausedStream();
   }
 
   /** The socket wants a pause: if it is still paused STALL_MS from now, the collector is not reading. */
   private pausedStream(): void {
     this.paused = true;
+    this.pausedAt = Date.now();
     if (this.stall) return;
     this.stall = setTimeout(() => {
       this.stall = undefined;
@@ -182,12 +245,28 @@ export class SyslogSink implements Sink {
     queueMicrotask(() => this.options.onDown?.('stalled: the collector takes nothing'));
   }
 
-  /** A record that did not get out. */
-  private count(seq: number | undefined): void {
-    this.dropped++;
-    if (seq === undefined) return;
-    this.droppedFrom ??= seq;
-    this.droppedTo = seq;
+  /** Records that did not get out (or may not have: in-flight.ts). */
+  private count(first: number | undefined, records = 1, last = first): void {
+    this.dropped += records;
+    if (first !== undefined) this.droppedFrom = Math.min(this.droppedFrom ?? first, first);
+    if (last !== undefined) this.droppedTo = Math.max(this.droppedTo ?? last, last);
+  }
+
+  /**
+   * The stream broke: what it may not have delivered goes first in the queue,
+   * to be sent again (the queue may then pass its bound by at most what is
+   * kept, RESEND_CHARS), and what was too much to keep is counted.
+   */
+  private takeBack(): void {
+    if (!this.inFlight) return;
+    const now = Date.now();
+    // A link that broke while the socket waited for the collector: its kernel buffers were not being read, nothing has aged.
+    if (!this.paused || now - this.pausedAt < LONG_PAUSE_MS) this.inFlight.age(now);
+    const { resend, lost } = this.inFlight.broke();
+    if (lost.records > 0) this.count(lost.first, lost.records, lost.last);
+    if (resend.length === 0) return;
+    for (const batch of resend) this.queued += batch.data.length;
+    this.queue = [...resend.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
   }
 
   private connect(): void {
@@ -224,6 +303,8 @@ export class SyslogSink implements Sink {
       socket.on('data', () => {});
       socket.on('drain', () => {
         if (!current()) return;
+        const now = Date.now();
+        if (this.paused && now - this.pausedAt >= LONG_PAUSE_MS) this.inFlight?.reading(now);
         this.paused = false;
         clearTimeout(this.stall);
         this.stall = undefined;
@@ -304,6 +385,7 @@ export class SyslogSink implements Sink {
 
   private failed(error: string): void {
     if (this.closed) return;
+    if (this.connection) this.takeBack();
     this.up = false;
     this.paused = false;
     this.stalled = false;
