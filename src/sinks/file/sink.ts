@@ -66,15 +66,29 @@ export class FileSink implements Sink {
       },
       onLost: (what) => {
         // The lines of the open segment went partly into the removed file, and the rest are written again
-        // after the event, before lines formatted earlier: the segment is given up (verify resynchronises
-        // at the next seal, which covers only what follows) and the event stays out of the chain.
+        // after the event: the segment is given up, and the event opens the next one (see write).
+        // What the writer hands over now goes first into the new file, ahead of what it queued, and
+        // only the event may: the batch (lines formatted after those queued) is set aside meanwhile and
+        // goes on after them, else the new file would hold them ahead of earlier lines, which verify
+        // rightly reads as inserted or reordered.
+        const later = this.batch;
+        const laterLink = this.sealedLink;
+        this.batch = '';
+        this.unhashed = 0;
+        this.sealedLink = undefined;
         this.losing = true;
         try {
           this.chain?.restart();
-          this.unhashed = this.batch.length;
           options.onLost?.(what);
+          // The event, even if whoever wrote it did not flush.
+          this.flush();
         } finally {
           this.losing = false;
+          // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
+          this.batch = later + this.batch;
+          // Not hashed: formatted before the restart, so no longer where the chain says.
+          this.unhashed = this.batch.length;
+          this.sealedLink ??= laterLink;
         }
       },
     });
@@ -89,7 +103,23 @@ export class FileSink implements Sink {
     this.floor ??= record.time;
     const line = this.format.format(record);
     const chain = this.chain;
-    if (!chain || this.losing || this.ended) {
+    if (chain && !this.ended && record.kind === 'event' && record.text === 'lost') {
+      // What came before it is no longer where the chain says (written again after it, or lost with
+      // the removed file): the segment is given up, and the event opens the next one, so that the next
+      // seal covers it (a `lost` event nobody's seal covers is forged: chain/verify.ts). Normally it is
+      // written from onLost, first thing in the new file; held up in the pipeline, it comes later, and
+      // the lines between are given up as well.
+      chain.restart();
+      this.batch += line;
+      chain.update(line);
+      chain.count(1);
+      this.unhashed = this.batch.length;
+      this.lastRec = record.rec;
+      this.lastUser = record.user;
+      this.lastOwner = record.owner;
+      this.lastPlace = record.place;
+      if (record.time > this.lastTime) this.lastTime = record.time;
+    } else if (!chain || this.losing || this.ended) {
       this.hashPending();
       this.batch += line;
       this.unhashed = this.batch.length;
