@@ -11362,7 +11362,7 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   digest() {
     return this.hash.digest("hex").slice(0, SEAL_HEX);
   }
-}, SealChain = class {
+}, KEYED_CHAIN = "hmac", SealChain = class {
   constructor(key2) {
     this.key = key2;
     this.segment = new SegmentHash(GENESIS, key2);
@@ -11389,7 +11389,7 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   }
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end = !1) {
-    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h };
+    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h, ...this.key ? { chain: "hmac" } : {} };
     return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
   }
   /**
@@ -15421,6 +15421,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   floor;
   /** The recording's chain (none when `chain` is false). */
   chain;
+  /** Whether the chain is keyed (HMAC). */
+  keyed;
   /**
    * Where in `batch` the text the chain has not hashed yet starts: it is hashed
    * in one piece at a seal or a flush, not line by line (a hash call per line
@@ -15461,11 +15463,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           this.losing = !1, this.batch = later + this.batch, this.unhashed = this.batch.length, this.sealedLink ??= laterLink;
         }
       }
-    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
+    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
-    let line = this.format.format(record), chain = this.chain;
+    let chain = this.chain;
+    this.keyed && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } });
+    let line = this.format.format(record);
     chain && !this.ended && record.kind === "event" && record.text === "lost" ? (chain.restart(), this.batch += line, chain.update(line), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref()))), this.batch.length >= BATCH_CHARS && this.flush();
@@ -16882,7 +16886,7 @@ function renamedPair(files, report2, totalChars, holds) {
     }
   let marked = [...named, ...hinted], near = (i) => hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + Math.min(...marked.map((at) => Math.abs(at - i))), rank = (pair) => pair[1] - pair[0] + 2 * Math.min(near(pair[0]), near(pair[1]));
   pairs.sort((x, y) => rank(x) - rank(y) || x[0] - y[0]);
-  let tries = Math.min(500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs.length);
+  let onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs.length);
   for (let [a, b] of pairs.slice(0, tries)) {
     let order = [...files];
     if ([order[a], order[b]] = [order[b], order[a]], holds(order)) return [files[a], files[b]];
@@ -16892,13 +16896,14 @@ function renamedPair(files, report2, totalChars, holds) {
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
 function lastSealLine(stop2, raw, rec, seal) {
+  let chain = seal.chain === void 0 ? {} : { chain: seal.chain };
   if (stop2.charCodeAt(0) === 123) {
     let at = stop2.indexOf(JSON_STOP);
-    return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, end: "stop" }))}}
+    return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop" }))}}
 `;
   }
   return raw === void 0 || !stop2.endsWith(`${raw}
-`) ? void 0 : `${stop2.slice(0, stop2.length - raw.length - 1)}${eventText("seal", { rec, n: seal.n, p: seal.p, h: seal.h, end: "stop" })}
+`) ? void 0 : `${stop2.slice(0, stop2.length - raw.length - 1)}${eventText("seal", { rec, n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop" })}
 `;
 }
 
@@ -16923,6 +16928,10 @@ var RecordingState = class {
   sealsSinceLost = 0;
   /** The file of its last line read: a `lost` event opens a file. */
   lastFile;
+  /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
+  keyed;
+  /** Where it is first seen: where an unkeyed recording is named under --require-key. */
+  firstLine;
   lines = 0;
   seals = 0;
   unsealed = 0;
@@ -17000,9 +17009,9 @@ var ChainVerifier = class {
       this.breaks.push({ kind: v.kind === "event" ? "forged event" : "inserted", file: v.file, line: v.line, rec: state.rec, detail: "after the recording's last seal" });
       return;
     }
-    if (state.lines++, state.segment.push(v), state.lastFile = v.file, state.awaitingStop) {
+    if (state.lines++, state.segment.push(v), state.lastFile = v.file, state.firstLine ??= v, state.awaitingStop) {
       let seal = state.awaitingStop;
-      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, chain: seal.fields.chain }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
     }
   }
   event(v) {
@@ -17022,7 +17031,7 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
         return;
       }
-      state = new RecordingState(rec, v.place, !1), this.recordings.set(rec, state), this.run(state), this.take(state, v);
+      state = new RecordingState(rec, v.place, !1), state.keyed = v.fields?.chain === KEYED_CHAIN, this.recordings.set(rec, state), this.run(state), this.take(state, v);
       return;
     }
     let outside = external(v);
@@ -17084,8 +17093,8 @@ var ChainVerifier = class {
    * invented and closed with a stop of the cutter's making.
    */
   checkExternalStop(state, v, what) {
-    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec };
-    if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || externalStopHash(p, state.rec, what, this.options.key) !== h) {
+    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => state.keyed ? key2 === void 0 ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p, state.rec, what, key2) === hash : externalStopHash(p, state.rec, what) === hash || key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash;
+    if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
       return;
     }
@@ -17122,7 +17131,8 @@ var ChainVerifier = class {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal after the recording's last seal" });
       return;
     }
-    if (v.fields?.end === "stop") {
+    let keyed = v.fields?.chain === KEYED_CHAIN;
+    if (state.firstLine ??= v, state.keyed === void 0 ? state.keyed = keyed : state.keyed !== keyed && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? "under a key" : "without a key"} in a recording chained ${state.keyed ? "under one" : "without one"}` }), v.fields?.end === "stop") {
       state.awaitingStop = v;
       return;
     }
@@ -17130,9 +17140,9 @@ var ChainVerifier = class {
   }
   /** Checks a seal against the recording's lines since the last one. */
   check(state, v) {
-    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h), linkOnly = !coversLost && (state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n;
+    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), linkOnly = !coversLost && (state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n;
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
-    let first = segment[0] ?? v, expectedPrev = coversLost || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), holds = coversLost || linkOnly || state.shared || segment.length === n && this.holdsFor(segment, p, h);
+    let first = segment[0] ?? v, expectedPrev = coversLost || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), holds = coversLost || linkOnly || state.shared || segment.length === n && (blind || this.holdsFor(segment, p, h, key2));
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -17144,25 +17154,25 @@ var ChainVerifier = class {
         detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
       });
     else if (!holds) {
-      let found = this.mismatch(segment, n, p, h);
+      let found = this.mismatch(segment, n, p, h, key2);
       found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
     }
     state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = (this.running.get(state.place)?.length ?? 0) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
   /** Whether `lines` hash to the seal's h. */
-  holdsFor(lines, p, h) {
-    let hash = new SegmentHash(p, this.options.key);
+  holdsFor(lines, p, h, key2) {
+    let hash = new SegmentHash(p, key2);
     for (let line of lines) hash.add(line.text);
     return hash.digest() === h;
   }
   /** What a segment that does not hash to its seal most likely went through. */
-  mismatch(segment, n, p, h) {
+  mismatch(segment, n, p, h, key2) {
     let have = segment.length;
     if (have > n) return { kind: "inserted", detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++)
       if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] };
-    let moved = this.reorderThatHolds(segment, p, h);
+    let moved = this.reorderThatHolds(segment, p, h, key2);
     return moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
   }
   /**
@@ -17171,12 +17181,8 @@ var ChainVerifier = class {
    * the segment's files swapped (mv of rotated files), two neighbouring lines
    * swapped; says which one makes the seal hold, if any.
    */
-  reorderThatHolds(segment, p, h) {
-    let holdsFor = (lines) => {
-      let hash = new SegmentHash(p, this.options.key);
-      for (let line of lines) hash.add(line.text);
-      return hash.digest() === h;
-    }, pieces = [];
+  reorderThatHolds(segment, p, h, key2) {
+    let holdsFor = (lines) => this.holdsFor(lines, p, h, key2), pieces = [];
     for (let line of segment) {
       let last = pieces[pieces.length - 1];
       last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
@@ -17247,9 +17253,13 @@ var ChainVerifier = class {
           detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : "no final seal"
         });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines });
+      if (this.options.requireKey && state.keyed === !1) {
+        let at = state.firstLine;
+        this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: "chained without the key (--require-key): whoever can write the log could have rewritten it and its seals" });
+      }
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256" });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, breaks: this.breaks };
   }
 };
 
@@ -17328,6 +17338,8 @@ function summaryLine(name, report2) {
     report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
     report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : "",
     report2.lost > 0 ? `${report2.lost} log file(s) removed while logging: the lines before each lost event went with it` : "",
+    report2.unkeyed > 0 ? `${report2.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : "",
+    report2.needKey > 0 ? `${report2.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : "",
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : ""
   ].filter(Boolean);
   return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
@@ -17355,8 +17367,10 @@ function setsOfFiles(files) {
   return groups;
 }
 function verifyCommand() {
-  return whereOptions(new Command("verify")).description("check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable").argument("[files...]", "log files (default: every log in the directory, with its rotated files)").option("--key <file>", "the chain key (@audit-chain-key) the logs were written with").option("--quiet", "print only breaks").action((files, options) => {
-    let where = location(options), key2;
+  return whereOptions(new Command("verify")).description("check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable").argument("[files...]", "log files (default: every log in the directory, with its rotated files)").option("--key <file>", "the chain key (@audit-chain-key) the logs were written with").option("--require-key", "with --key: a recording chained without the key is a break (unkeyed)").option("--quiet", "print only breaks").action((files, options) => {
+    let where = location(options);
+    if (options.requireKey && options.key === void 0) throw new AuditError("--require-key needs --key <file>", 2);
+    let key2;
     if (options.key !== void 0)
       try {
         key2 = import_node_fs24.default.readFileSync(options.key);
@@ -17373,7 +17387,7 @@ function verifyCommand() {
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey });
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }

@@ -18,8 +18,9 @@ import type { VerifyReport } from './verify.ts';
 export const SWAP_SEARCH_CHARS = 400 * 1024 * 1024;
 /** How many files past a broken stretch a file swapped with one in it may be (farther swaps are caught, but may be named otherwise). */
 export const REACH = 8;
-/** Tries at most. */
+/** Tries at most; fewer when every break is an edit (a sed -i far more often than an mv). */
 export const SWAP_TRIES = 500;
+export const SWAP_TRIES_EDITED = 150;
 
 /**
  * Two files that, swapped back, leave a log with no break: `holds(order)`
@@ -64,7 +65,8 @@ export function renamedPair(files: readonly string[], report: VerifyReport, tota
   const near = (i: number): number => (hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + Math.min(...marked.map((at) => Math.abs(at - i))));
   const rank = (pair: [number, number]): number => pair[1] - pair[0] + 2 * Math.min(near(pair[0]), near(pair[1]));
   pairs.sort((x, y) => rank(x) - rank(y) || x[0] - y[0]);
-  const tries = Math.min(SWAP_TRIES, totalChars > 0 ? Math.floor(SWAP_SEARCH_CHARS / totalChars) : pairs.length);
+  const onlyEdits = report.breaks.every((found) => found.kind === 'edited' || found.kind === 'forged event');
+  const tries = Math.min(onlyEdits ? SWAP_TRIES_EDITED : SWAP_TRIES, totalChars > 0 ? Math.floor(SWAP_SEARCH_CHARS / totalChars) : pairs.length);
   for (const [a, b] of pairs.slice(0, tries)) {
     const order = [...files];
     [order[a], order[b]] = [order[b]!, order[a]!];

@@ -29,9 +29,9 @@
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
 import { lastSealLine } from './last-seal.ts';
-import { GENESIS, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
+import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
 
-export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event';
+export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
 
 export interface Break {
   kind: BreakKind;
@@ -81,6 +81,8 @@ export interface RecordingReport {
   startMissing: boolean;
   /** Lines its seals covered by link only: another recording ran at its place meanwhile. */
   sharedLines: number;
+  /** Its chain: `hmac` under a key, `sha256` without (undefined: neither its start nor a seal says). */
+  chain: 'hmac' | 'sha256' | undefined;
 }
 
 export interface VerifyReport {
@@ -91,6 +93,10 @@ export interface VerifyReport {
   unchained: number;
   /** `lost` events: a log removed while logging (the lines before went with it). */
   lost: number;
+  /** Keyed recordings checked without the key: their lines counted and their seals linked, not hashed. */
+  needKey: number;
+  /** With a key: recordings chained without one (plain SHA-256), checked as such. */
+  unkeyed: number;
   breaks: Break[];
 }
 
@@ -106,6 +112,10 @@ class RecordingState {
   sealsSinceLost = 0;
   /** The file of its last line read: a `lost` event opens a file. */
   lastFile: string | undefined;
+  /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
+  keyed: boolean | undefined;
+  /** Where it is first seen: where an unkeyed recording is named under --require-key. */
+  firstLine: VerifyLine | undefined;
   lines = 0;
   seals = 0;
   unsealed = 0;
@@ -154,6 +164,8 @@ export interface VerifyOptions {
   key?: Buffer;
   /** Recordings whose reader is running: an unsealed tail is theirs to seal yet. */
   live?: ReadonlySet<string>;
+  /** A recording chained without a key is a break (`unkeyed`): whoever can write the log could have rewritten it. */
+  requireKey?: boolean;
 }
 
 export class ChainVerifier {
@@ -217,11 +229,12 @@ export class ChainVerifier {
     state.lines++;
     state.segment.push(v);
     state.lastFile = v.file;
+    state.firstLine ??= v;
     if (state.awaitingStop) {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h! })) {
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, chain: seal.fields!.chain })) {
         // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
@@ -249,6 +262,7 @@ export class ChainVerifier {
         return;
       }
       state = new RecordingState(rec, v.place!, false);
+      state.keyed = v.fields?.chain === KEYED_CHAIN;
       this.recordings.set(rec, state);
       this.run(state);
       this.take(state, v);
@@ -350,7 +364,11 @@ export class ChainVerifier {
     const p = v.fields?.p;
     const h = v.fields?.h;
     const at = { file: v.file, line: v.line, rec: state.rec };
-    if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || externalStopHash(p, state.rec, what, this.options.key) !== h) {
+    // Hashed like the recording's seals; a plain recording's stop may be keyed (recover read a key its reader could not), and anyone could hash it plain anyway.
+    const key = this.options.key;
+    const bound = (hash: string): boolean =>
+      state.keyed ? (key === undefined ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p!, state.rec, what, key) === hash) : externalStopHash(p!, state.rec, what) === hash || (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash);
+    if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: 'forged event', detail: `a stop (reason=${what}) not bound to the recording's chain (${p === undefined || h === undefined ? 'no p= and h=' : 'its h does not hold'})` });
       return;
     }
@@ -396,6 +414,14 @@ export class ChainVerifier {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal after the recording\'s last seal' });
       return;
     }
+    // Which chain is said by the start (covered by the first seal) and by every seal: one that says
+    // otherwise was rewritten (a keyed recording passed off as plain, to be resealed without the key).
+    const keyed = v.fields?.chain === KEYED_CHAIN;
+    state.firstLine ??= v;
+    if (state.keyed === undefined) state.keyed = keyed;
+    else if (state.keyed !== keyed) {
+      this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? 'under a key' : 'without a key'} in a recording chained ${state.keyed ? 'under one' : 'without one'}` });
+    }
     if (v.fields?.end === 'stop') {
       // It covers the stop that follows it: checked when that comes.
       state.awaitingStop = v;
@@ -411,8 +437,11 @@ export class ChainVerifier {
     const h = v.fields!.h!;
     let segment = state.segment;
     const lost = state.lost;
+    // A keyed recording without the key: its lines are counted and its seals linked, nothing is hashed.
+    const blind = state.keyed === true && this.options.key === undefined;
+    const key = state.keyed ? this.options.key : undefined;
     // The seal that covers a `lost` event: the event, then its last n-1 lines (see the header).
-    const coversLost = lost !== undefined && n >= 1 && segment.length >= n - 1 && this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h);
+    const coversLost = lost !== undefined && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key));
     // A recording whose start is in no file read (pruned), or the first seal after a `lost` event: it
     // covers lines partly gone, so it only sets the link; the lines before it count as unsealed.
     // Only when lines are missing before it, not for a start edited out of recognition (as many lines).
@@ -433,7 +462,7 @@ export class ChainVerifier {
     // After a `lost` event the seals before its first one went with the removed file; the seal covering it links to the last one made before it, perhaps gone too.
     const expectedPrev = coversLost || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
     // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
-    const holds = coversLost || linkOnly || state.shared || (segment.length === n && this.holdsFor(segment, p, h));
+    const holds = coversLost || linkOnly || state.shared || (segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -451,7 +480,7 @@ export class ChainVerifier {
         detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : 'a seal and the lines before it are gone',
       });
     } else if (!holds) {
-      const found = this.mismatch(segment, n, p, h);
+      const found = this.mismatch(segment, n, p, h, key);
       // Heuristic (the text names the files, not what was in them): more than one line short in a stretch
       // that crosses files reads as a file removed; one line as a line deleted.
       if (found.kind === 'deleted' && crossesFile && n - segment.length > 1) {
@@ -473,21 +502,21 @@ export class ChainVerifier {
   }
 
   /** Whether `lines` hash to the seal's h. */
-  private holdsFor(lines: readonly VerifyLine[], p: string, h: string): boolean {
-    const hash = new SegmentHash(p, this.options.key);
+  private holdsFor(lines: readonly VerifyLine[], p: string, h: string, key: Buffer | undefined): boolean {
+    const hash = new SegmentHash(p, key);
     for (const line of lines) hash.add(line.text);
     return hash.digest() === h;
   }
 
   /** What a segment that does not hash to its seal most likely went through. */
-  private mismatch(segment: readonly VerifyLine[], n: number, p: string, h: string): { kind: BreakKind; detail: string; hint?: string[] } {
+  private mismatch(segment: readonly VerifyLine[], n: number, p: string, h: string, key: Buffer | undefined): { kind: BreakKind; detail: string; hint?: string[] } {
     const have = segment.length;
     if (have > n) return { kind: 'inserted', detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: 'deleted', detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++) {
       if (segment[i]!.ms < segment[i - 1]!.ms) return { kind: 'reordered', detail: `line ${segment[i]!.line} is stamped earlier than the line before it`, hint: [segment[i - 1]!.file, segment[i]!.file] };
     }
-    const moved = this.reorderThatHolds(segment, p, h);
+    const moved = this.reorderThatHolds(segment, p, h, key);
     if (moved) return { kind: 'reordered', ...moved };
     return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written` };
   }
@@ -498,12 +527,8 @@ export class ChainVerifier {
    * the segment's files swapped (mv of rotated files), two neighbouring lines
    * swapped; says which one makes the seal hold, if any.
    */
-  private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string): { detail: string; hint?: string[] } | undefined {
-    const holdsFor = (lines: readonly VerifyLine[]): boolean => {
-      const hash = new SegmentHash(p, this.options.key);
-      for (const line of lines) hash.add(line.text);
-      return hash.digest() === h;
-    };
+  private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string, key: Buffer | undefined): { detail: string; hint?: string[] } | undefined {
+    const holdsFor = (lines: readonly VerifyLine[]): boolean => this.holdsFor(lines, p, h, key);
     const pieces: VerifyLine[][] = [];
     for (const line of segment) {
       const last = pieces[pieces.length - 1];
@@ -587,8 +612,12 @@ export class ChainVerifier {
           detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : 'no final seal',
         });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines });
+      if (this.options.requireKey && state.keyed === false) {
+        const at = state.firstLine;
+        this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'chained without the key (--require-key): whoever can write the log could have rewritten it and its seals' });
+      }
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256' });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, breaks: this.breaks };
   }
 }

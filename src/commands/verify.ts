@@ -137,6 +137,8 @@ export function summaryLine(name: string, report: VerifyReport): string {
     report.recordings.some((r) => r.startMissing) ? `${report.recordings.filter((r) => r.startMissing).length} started before the oldest file` : '',
     report.unchained > 0 ? `${report.unchained} event(s) from other processes` : '',
     report.lost > 0 ? `${report.lost} log file(s) removed while logging: the lines before each lost event went with it` : '',
+    report.unkeyed > 0 ? `${report.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : '',
+    report.needKey > 0 ? `${report.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : '',
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : '',
   ].filter(Boolean);
   const state = report.breaks.length === 0 ? 'OK' : 'TAMPERED';
@@ -172,9 +174,11 @@ export function verifyCommand(): Command {
     .description('check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable')
     .argument('[files...]', 'log files (default: every log in the directory, with its rotated files)')
     .option('--key <file>', 'the chain key (@audit-chain-key) the logs were written with')
+    .option('--require-key', 'with --key: a recording chained without the key is a break (unkeyed)')
     .option('--quiet', 'print only breaks')
-    .action((files: string[], options: WhereOptions & { key?: string; quiet?: boolean }) => {
+    .action((files: string[], options: WhereOptions & { key?: string; requireKey?: boolean; quiet?: boolean }) => {
       const where = location(options);
+      if (options.requireKey && options.key === undefined) throw new AuditError('--require-key needs --key <file>', 2);
       let key: Buffer | undefined;
       if (options.key !== undefined) {
         try {
@@ -197,7 +201,7 @@ export function verifyCommand(): Command {
       const out = new Output();
       let tampered = false;
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey });
         for (const found of report.breaks) out.write(breakLine(found));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));

@@ -134,13 +134,63 @@ for (const format of LOG_FORMATS) {
       assert.ok(kinds(file).includes('missing file'), JSON.stringify(verify(file).breaks));
     });
 
-    it('with a key: verifies with it, not without it, and a chain recomputed without it does not pass', async () => {
+    it('with a key: verifies with it; without it, needs it (lines counted, seals linked); a wrong key does not pass', async () => {
       const file = tempLog();
       const key = Buffer.from('a secret of the auditor');
       await write(file, [recording('AAAAAAAAAA', 0, 1500)], { key });
+      const clean = fs.readFileSync(file, 'utf8');
+      // The start says which chain, covered by the first seal; so does every seal.
+      assert.match(clean.split('\n')[0]!, format === 'text' ? / \* start rec=AAAAAAAAAA by=ann chain=hmac$/ : /"fields":\{"by":"ann","chain":"hmac"\}\}$/);
       assert.deepEqual(kinds(file, key), []);
-      assert.deepEqual(kinds(file), ['edited', 'edited']);
+      assert.deepEqual([verify(file, key).needKey, verify(file, key).unkeyed], [0, 0]);
+      assert.deepEqual(kinds(file), []);
+      assert.equal(verify(file).needKey, 1);
       assert.deepEqual(kinds(file, Buffer.from('another key')), ['edited', 'edited']);
+      // Without the key a line removed still shows (counted); a line edited needs the key.
+      const lines = clean.split('\n');
+      const at = lines.findIndex((line) => printed(line, 'AAAAAAAAAA line 700'));
+      fs.writeFileSync(file, lines.filter((_, i) => i !== at).join('\n'));
+      assert.deepEqual(kinds(file), ['deleted']);
+      fs.writeFileSync(file, lines.map((line, i) => (i === at ? line.replace('line 700', 'line 7OO') : line)).join('\n'));
+      assert.deepEqual(kinds(file), []);
+      assert.deepEqual(kinds(file, key), ['edited']);
+    });
+
+    it('keyed and plain recordings in one log: each checked with its own chain, the plain ones counted, a break under --require-key', async () => {
+      const file = tempLog();
+      const key = Buffer.from('a secret of the auditor');
+      // The key set mid-way: B's reader started without it, C's with it.
+      await write(file, [recording('BBBBBBBBBB', 1, 1200)]);
+      await write(file, [recording('CCCCCCCCCC', 2, 1200, Date.UTC(2026, 10, 25, 13))], { key });
+      const withKey = verify(file, key);
+      assert.deepEqual(withKey.breaks, []);
+      assert.deepEqual([withKey.unkeyed, withKey.needKey], [1, 0]);
+      assert.deepEqual(withKey.recordings.map((r) => [r.rec, r.chain]), [['BBBBBBBBBB', 'sha256'], ['CCCCCCCCCC', 'hmac']]);
+      const without = verify(file);
+      assert.deepEqual(without.breaks, []);
+      assert.deepEqual([without.unkeyed, without.needKey], [0, 1]);
+      const required = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true }).breaks;
+      assert.deepEqual(required.map((found) => [found.kind, found.rec, found.line]), [['unkeyed', 'BBBBBBBBBB', 1]]);
+    });
+
+    it('a keyed recording rewritten as plain (its chain recomputed without the key) is caught under --require-key, and a half-done rewrite with the key', async () => {
+      const key = Buffer.from('a secret of the auditor');
+      const keyed = tempLog();
+      await write(keyed, [recording('AAAAAAAAAA', 0, 1500)], { key });
+      // What the log's owner can make without the key: the same recording chained plain, every seal recomputed.
+      const rewritten = tempLog();
+      await write(rewritten, [recording('AAAAAAAAAA', 0, 1500).map((record, i) => (i === 700 ? { ...record, text: 'AAAAAAAAAA line 700 (edited)' } : record))]);
+      assert.deepEqual(kinds(rewritten, key), []);
+      assert.equal(verify(rewritten, key).unkeyed, 1);
+      assert.deepEqual(verifyFiles(logFilesInOrder(rewritten), DEFAULT_TIME_FORMAT, { key, requireKey: true }).breaks.map((found) => found.kind), ['unkeyed']);
+      // Only `chain=hmac` taken off the start, or off a seal: the chain no longer holds, or contradicts itself.
+      const lines = fs.readFileSync(keyed, 'utf8').split('\n');
+      const unmark = (line: string) => (format === 'text' ? line.replace(' chain=hmac', '') : line.replace(',"chain":"hmac"', ''));
+      fs.writeFileSync(keyed, lines.map((line, i) => (i === 0 ? unmark(line) : line)).join('\n'));
+      assert.notDeepEqual(kinds(keyed, key), []);
+      const seal = lines.findIndex((line) => /\bseal\b/.test(line));
+      fs.writeFileSync(keyed, lines.map((line, i) => (i === seal ? unmark(line) : line)).join('\n'));
+      assert.notDeepEqual(kinds(keyed, key), []);
     });
 
     /**

@@ -4,7 +4,7 @@
 // (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
 // the chain covers the bytes the formatter returned, whatever the format.
 
-import { LINK_HEX, SEAL_MS, SealChain } from '../../chain/seal.ts';
+import { KEYED_CHAIN, LINK_HEX, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
@@ -31,6 +31,8 @@ export class FileSink implements Sink {
 
   /** The recording's chain (none when `chain` is false). */
   private readonly chain: SealChain | undefined;
+  /** Whether the chain is keyed (HMAC). */
+  private readonly keyed: boolean;
   /**
    * Where in `batch` the text the chain has not hashed yet starts: it is hashed
    * in one piece at a seal or a flush, not line by line (a hash call per line
@@ -94,6 +96,7 @@ export class FileSink implements Sink {
     });
     this.format = format;
     this.chain = chain === false ? undefined : new SealChain(chain.key);
+    this.keyed = chain !== false && chain.key !== undefined;
     this.onSealed = chain === false ? undefined : chain.onSealed;
   }
 
@@ -101,8 +104,11 @@ export class FileSink implements Sink {
     // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
     if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
     this.floor ??= record.time;
-    const line = this.format.format(record);
     const chain = this.chain;
+    // A keyed recording says so in its start (which its first seal covers), as its seals do: verify then
+    // checks each recording with the chain it was written with (chain/verify.ts).
+    if (this.keyed && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } };
+    const line = this.format.format(record);
     if (chain && !this.ended && record.kind === 'event' && record.text === 'lost') {
       // What came before it is no longer where the chain says (written again after it, or lost with
       // the removed file): the segment is given up, and the event opens the next one, so that the next
