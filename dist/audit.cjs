@@ -14998,12 +14998,15 @@ var ByteQueue = class {
 var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/sinks/file/compress.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1);
+var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
-}) {
+}, planted) {
   let temp = `${file}.gz.tmp`, stale = import_node_fs9.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
-    if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
+    if (!isOwnFile(temp))
+      return planted?.(temp), done();
+    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
     import_node_fs9.default.rmSync(temp, { force: !0 });
   }
   let input, output;
@@ -15057,7 +15060,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
           let target = import_node_path11.default.join(dir, name), stat = import_node_fs10.default.lstatSync(target, { throwIfNoEntry: !1 });
-          !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
+          !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
@@ -15835,7 +15838,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       rotate: recording.rotate ?? "both",
       maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
       compress: recording.compress ?? !1,
-      onPlanted: once((file) => tell(`left ${file} alone: it looks like a rotated log past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
+      onPlanted: once((file) => tell(`left ${file} alone: it has the name of a rotated log past ${OPTION_NAMES.maxAge} or of its compression, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
       onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, !0)),
       write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
