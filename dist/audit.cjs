@@ -17190,12 +17190,12 @@ var ChainVerifier = class {
       let last = pieces[pieces.length - 1];
       last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
     }
-    if (pieces.length <= 64)
-      for (let i = 0; i < pieces.length; i++)
-        for (let j = i + 1; j < pieces.length; j++) {
-          let swapped = [...pieces];
-          if ([swapped[i], swapped[j]] = [swapped[j], swapped[i]], holdsFor(swapped.flat())) return { detail: `${pieces[i][0].file} and ${pieces[j][0].file} are in each other's place`, hint: [pieces[i][0].file, pieces[j][0].file] };
-        }
+    let apart = pieces.length <= 64 ? pieces.length : pieces.length <= 1024 ? 4 : 0;
+    for (let i = 0; i < pieces.length; i++)
+      for (let j = i + 1; j < pieces.length && j - i <= apart; j++) {
+        let swapped = [...pieces];
+        if ([swapped[i], swapped[j]] = [swapped[j], swapped[i]], holdsFor(swapped.flat())) return { detail: `${pieces[i][0].file} and ${pieces[j][0].file} are in each other's place`, hint: [pieces[i][0].file, pieces[j][0].file] };
+      }
     if (segment.length <= 2e3) {
       let lines = [...segment];
       for (let i = 0; i + 1 < lines.length; i++) {
