@@ -14,7 +14,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HELPER, median, now, READER_FLAGS, read, round, writeJson } from './lib.mjs';
+import { HELPER, median, now, READER_FLAGS, read, ROOT, round, writeJson } from './lib.mjs';
 
 const [corpus, repsArg = '5'] = process.argv.slice(2);
 if (!corpus) {
@@ -31,6 +31,8 @@ const consumers = [
   { key: 'tmux-audit', cmd: `exec ${[q(process.execPath), ...READER_FLAGS, q(HELPER)].join(' ')} pipe --file {out} --max-size 100G < {in}` },
   // Redaction's cost (issue 14: at most 15 % slower): the same reader with it off.
   { key: 'tmux-audit --no-redact', cmd: `exec ${[q(process.execPath), ...READER_FLAGS, q(HELPER)].join(' ')} pipe --file {out} --max-size 100G --no-redact < {in}` },
+  // The hash chain's cost (issue 13: at most 10 % slower): the same reader with its SHA-256 a no-op (bench/no-chain.cjs).
+  { key: 'tmux-audit chain-off', cmd: `exec ${[q(process.execPath), ...READER_FLAGS, '-r', q(path.join(ROOT, 'bench', 'no-chain.cjs')), q(HELPER)].join(' ')} pipe --file {out} --max-size 100G < {in}` },
   { key: 'ts', cmd: `exec ts ${q(TS_FORMAT)} < {in} > {out}` },
   { key: 'ansifilter', cmd: 'exec ansifilter < {in} > {out}' },
   { key: 'ansifilter|ts', cmd: `ansifilter < {in} | ts ${q(TS_FORMAT)} > {out}` },

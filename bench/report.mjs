@@ -112,6 +112,12 @@ if (reader) {
     const cost = plain.mbps / h.mbps - 1;
     target('2. reader alone: redaction slows it by', cost, `${(cost * 100).toFixed(0)} %`, '≤ 15 %', cost <= 0.15);
   }
+  const unchained = reader.summary['tmux-audit chain-off'];
+  if (unchained) {
+    // Slower than without it: MB/s with the chain against MB/s with its SHA-256 a no-op (bench/no-chain.cjs).
+    const cost = 1 - h.mbps / unchained.mbps;
+    target('2. reader alone: the hash chain slows it by', cost, `${(cost * 100).toFixed(0)} % (${f(h.mbps)} against ${f(unchained.mbps)} MB/s; cpu ${f(h.cpu_s_per_gb, 1)} against ${f(unchained.cpu_s_per_gb, 1)} s/GB)`, '≤ 10 %', cost <= 0.1);
+  }
 }
 
 const gib = (bytes) => (bytes >= 2 ** 30 ? `${+(bytes / 2 ** 30).toFixed(2)} GiB` : `${(bytes / 2 ** 20).toFixed(0)} MiB`);

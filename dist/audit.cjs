@@ -11479,7 +11479,7 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   digest() {
     return this.hash.digest("hex").slice(0, SEAL_HEX);
   }
-}, SealChain = class {
+}, KEYED_CHAIN = "hmac", SealChain = class {
   constructor(key2) {
     this.key = key2;
     this.segment = new SegmentHash(GENESIS, key2);
@@ -11506,7 +11506,7 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   }
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end = !1) {
-    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h };
+    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h, ...this.key ? { chain: "hmac" } : {} };
     return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
   }
   /**
@@ -15288,12 +15288,15 @@ function castsTooOld(names, live, maxAgeMs, now) {
 }
 
 // src/sinks/file/compress.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1);
+var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
-}) {
+}, planted) {
   let temp = `${file}.gz.tmp`, stale = import_node_fs9.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
-    if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
+    if (!isOwnFile(temp))
+      return planted?.(temp), done();
+    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
     import_node_fs9.default.rmSync(temp, { force: !0 });
   }
   let input, output;
@@ -15351,7 +15354,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
           let target = import_node_path11.default.join(dir, name), stat = import_node_fs10.default.lstatSync(target, { throwIfNoEntry: !1 });
-          !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error));
+          !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
@@ -15791,6 +15794,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   floor;
   /** The recording's chain (none when `chain` is false). */
   chain;
+  /** Whether the chain is keyed (HMAC). */
+  keyed;
   /**
    * Where in `batch` the text the chain has not hashed yet starts: it is hashed
    * in one piece at a seal or a flush, not line by line (a hash call per line
@@ -15823,19 +15828,22 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0, options.onChecked?.();
       },
       onLost: (what) => {
-        this.losing = !0;
+        let later = this.batch, laterLink = this.sealedLink;
+        this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.losing = !0;
         try {
-          this.chain?.restart(), this.unhashed = this.batch.length, options.onLost?.(what);
+          this.chain?.restart(), options.onLost?.(what), this.flush();
         } finally {
-          this.losing = !1;
+          this.losing = !1, this.batch = later + this.batch, this.unhashed = this.batch.length, this.sealedLink ??= laterLink;
         }
       }
-    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
+    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
-    let line = this.format.format(record), chain = this.chain;
-    !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    let chain = this.chain;
+    this.keyed && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } });
+    let line = this.format.format(record);
+    chain && !this.ended && record.kind === "event" && record.text === "lost" ? (chain.restart(), this.batch += line, chain.update(line), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref()))), this.batch.length >= BATCH_CHARS && this.flush();
   }
@@ -16287,7 +16295,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       rotate: recording.rotate ?? "both",
       maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
       compress: recording.compress ?? !1,
-      onPlanted: once((file) => tell(`left ${file} alone: it looks like a rotated log past ${OPTION_NAMES.maxAge}, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
+      onPlanted: once((file) => tell(`left ${file} alone: it has the name of a rotated log past ${OPTION_NAMES.maxAge} or of its compression, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
       onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, !0)),
       write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
@@ -17440,16 +17448,47 @@ Example:
 // src/commands/verify.ts
 var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
 
+// src/chain/renamed-files.ts
+function renamedPair(files, report2, totalChars, holds) {
+  if (!report2.breaks.some((found) => found.kind !== "forged event" && (found.kind !== "edited" || found.endFile !== void 0 && found.endFile !== found.file))) return;
+  let index = new Map(files.map((file, i) => [file, i])), named = /* @__PURE__ */ new Set(), hinted = /* @__PURE__ */ new Set(), covered = /* @__PURE__ */ new Set();
+  for (let found of report2.breaks) {
+    let from = index.get(found.file), to = index.get(found.endFile ?? found.file) ?? from;
+    if (!(from === void 0 || to === void 0)) {
+      for (let i of [from, to].flatMap((at) => [at - 1, at, at + 1])) i >= 0 && i < files.length && named.add(i);
+      for (let at of (found.hint ?? []).map((file) => index.get(file)))
+        if (at !== void 0) for (let i of [at - 1, at, at + 1]) i >= 0 && i < files.length && hinted.add(i);
+      for (let i = Math.max(0, Math.min(from, to) - 8); i <= Math.min(files.length - 1, Math.max(from, to) + 8); i++) covered.add(i);
+    }
+  }
+  for (let i of [...named, ...hinted]) covered.add(i);
+  let pairs = [], seen = /* @__PURE__ */ new Set();
+  for (let a of covered)
+    for (let b of covered) {
+      if (a === b) continue;
+      let pair = a < b ? [a, b] : [b, a], key2 = `${pair[0]}:${pair[1]}`;
+      seen.has(key2) || (seen.add(key2), pairs.push(pair));
+    }
+  let marked = [...named, ...hinted], near = (i) => hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + Math.min(...marked.map((at) => Math.abs(at - i))), rank = (pair) => pair[1] - pair[0] + 2 * Math.min(near(pair[0]), near(pair[1]));
+  pairs.sort((x, y) => rank(x) - rank(y) || x[0] - y[0]);
+  let onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs.length);
+  for (let [a, b] of pairs.slice(0, tries)) {
+    let order = [...files];
+    if ([order[a], order[b]] = [order[b], order[a]], holds(order)) return [files[a], files[b]];
+  }
+}
+
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
 function lastSealLine(stop2, raw, rec, seal) {
+  let chain = seal.chain === void 0 ? {} : { chain: seal.chain };
   if (stop2.charCodeAt(0) === 123) {
     let at = stop2.indexOf(JSON_STOP);
-    return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, end: "stop" }))}}
+    return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop" }))}}
 `;
   }
   return raw === void 0 || !stop2.endsWith(`${raw}
-`) ? void 0 : `${stop2.slice(0, stop2.length - raw.length - 1)}${eventText("seal", { rec, n: seal.n, p: seal.p, h: seal.h, end: "stop" })}
+`) ? void 0 : `${stop2.slice(0, stop2.length - raw.length - 1)}${eventText("seal", { rec, n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop" })}
 `;
 }
 
@@ -17467,8 +17506,17 @@ var RecordingState = class {
   segment = [];
   /** The last seal's h as linked (LINK_HEX digits); undefined before the first seal. */
   prev;
-  /** The next seal covers its last n lines only (after a `lost`, or when the start is missing). */
+  /** The next seal covers its last n lines only (when the start is missing), or may (after a `lost`). */
   resync;
+  /** A `lost` event no seal has covered yet (see the header), and how many seals came since. */
+  lost;
+  sealsSinceLost = 0;
+  /** The file of its last line read: a `lost` event opens a file. */
+  lastFile;
+  /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
+  keyed;
+  /** Where it is first seen: where an unkeyed recording is named under --require-key. */
+  firstLine;
   lines = 0;
   seals = 0;
   unsealed = 0;
@@ -17511,7 +17559,12 @@ var ChainVerifier = class {
   files = [];
   lines = 0;
   unchained = 0;
+  lostEvents = 0;
   lastFile;
+  /** Whether a break was found so far (some are found only by `finish`). */
+  get broken() {
+    return this.breaks.length > 0;
+  }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
     if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.place === void 0) {
@@ -17541,9 +17594,9 @@ var ChainVerifier = class {
       this.breaks.push({ kind: v.kind === "event" ? "forged event" : "inserted", file: v.file, line: v.line, rec: state.rec, detail: "after the recording's last seal" });
       return;
     }
-    if (state.lines++, state.segment.push(v), state.awaitingStop) {
+    if (state.lines++, state.segment.push(v), state.lastFile = v.file, state.firstLine ??= v, state.awaitingStop) {
       let seal = state.awaitingStop;
-      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, chain: seal.fields.chain }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
     }
   }
   event(v) {
@@ -17563,7 +17616,7 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
         return;
       }
-      state = new RecordingState(rec, v.place, !1), this.recordings.set(rec, state), this.run(state), this.take(state, v);
+      state = new RecordingState(rec, v.place, !1), state.keyed = v.fields?.chain === KEYED_CHAIN, this.recordings.set(rec, state), this.run(state), this.take(state, v);
       return;
     }
     let outside = external(v);
@@ -17585,7 +17638,12 @@ var ChainVerifier = class {
     }
     if (v.event === "seal") return this.seal(state, v);
     if (v.event === "lost") {
-      state.resync = !0, state.unsealed += state.segment.length, state.segment = [];
+      if (this.lostEvents++, state.ended) return;
+      if (state.lastFile === v.file) {
+        this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
+        return;
+      }
+      state.resync = !0, state.unsealed += state.segment.length, state.segment = [], state.lost = v, state.sealsSinceLost = 0;
       return;
     }
     if (v.event === "stop") {
@@ -17620,8 +17678,8 @@ var ChainVerifier = class {
    * invented and closed with a stop of the cutter's making.
    */
   checkExternalStop(state, v, what) {
-    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec };
-    if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || externalStopHash(p, state.rec, what, this.options.key) !== h) {
+    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => state.keyed ? key2 === void 0 ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p, state.rec, what, key2) === hash : externalStopHash(p, state.rec, what) === hash || key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash;
+    if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
       return;
     }
@@ -17658,7 +17716,8 @@ var ChainVerifier = class {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal after the recording's last seal" });
       return;
     }
-    if (v.fields?.end === "stop") {
+    let keyed = v.fields?.chain === KEYED_CHAIN;
+    if (state.firstLine ??= v, state.keyed === void 0 ? state.keyed = keyed : state.keyed !== keyed && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? "under a key" : "without a key"} in a recording chained ${state.keyed ? "under one" : "without one"}` }), v.fields?.end === "stop") {
       state.awaitingStop = v;
       return;
     }
@@ -17666,11 +17725,9 @@ var ChainVerifier = class {
   }
   /** Checks a seal against the recording's lines since the last one. */
   check(state, v) {
-    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, linkOnly = state.startMissing && state.seals === 0 && segment.length < n;
-    linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n));
-    let first = segment[0] ?? v, expectedPrev = state.prev ?? (state.resync ? void 0 : GENESIS), hash = new SegmentHash(p, this.options.key);
-    for (let line of segment) hash.add(line.text);
-    let holds = linkOnly || state.shared || segment.length === n && hash.digest() === h;
+    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), linkOnly = !coversLost && (state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n;
+    coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
+    let first = segment[0] ?? v, expectedPrev = coversLost || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), holds = coversLost || linkOnly || state.shared || segment.length === n && (blind || this.holdsFor(segment, p, h, key2));
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -17682,20 +17739,26 @@ var ChainVerifier = class {
         detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
       });
     else if (!holds) {
-      let found = this.mismatch(segment, n, p, h);
+      let found = this.mismatch(segment, n, p, h, key2);
       found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
     }
-    state.seals++, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = !1, state.lastSeal = v, state.shared = (this.running.get(state.place)?.length ?? 0) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
+    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = (this.running.get(state.place)?.length ?? 0) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
+  }
+  /** Whether `lines` hash to the seal's h. */
+  holdsFor(lines, p, h, key2) {
+    let hash = new SegmentHash(p, key2);
+    for (let line of lines) hash.add(line.text);
+    return hash.digest() === h;
   }
   /** What a segment that does not hash to its seal most likely went through. */
-  mismatch(segment, n, p, h) {
+  mismatch(segment, n, p, h, key2) {
     let have = segment.length;
     if (have > n) return { kind: "inserted", detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++)
-      if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it` };
-    let moved = this.reorderThatHolds(segment, p, h);
-    return moved ? { kind: "reordered", detail: moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
+      if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] };
+    let moved = this.reorderThatHolds(segment, p, h, key2);
+    return moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
   }
   /**
    * Stamps do not tell a move apart from an edit when the lines share a
@@ -17703,26 +17766,22 @@ var ChainVerifier = class {
    * the segment's files swapped (mv of rotated files), two neighbouring lines
    * swapped; says which one makes the seal hold, if any.
    */
-  reorderThatHolds(segment, p, h) {
-    let holdsFor = (lines) => {
-      let hash = new SegmentHash(p, this.options.key);
-      for (let line of lines) hash.add(line.text);
-      return hash.digest() === h;
-    }, pieces = [];
+  reorderThatHolds(segment, p, h, key2) {
+    let holdsFor = (lines) => this.holdsFor(lines, p, h, key2), pieces = [];
     for (let line of segment) {
       let last = pieces[pieces.length - 1];
       last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
     }
-    if (pieces.length <= 64)
-      for (let i = 0; i < pieces.length; i++)
-        for (let j = i + 1; j < pieces.length; j++) {
-          let swapped = [...pieces];
-          if ([swapped[i], swapped[j]] = [swapped[j], swapped[i]], holdsFor(swapped.flat())) return `${pieces[i][0].file} and ${pieces[j][0].file} are in each other's place`;
-        }
+    let apart = pieces.length <= 64 ? pieces.length : pieces.length <= 1024 ? 4 : 0;
+    for (let i = 0; i < pieces.length; i++)
+      for (let j = i + 1; j < pieces.length && j - i <= apart; j++) {
+        let swapped = [...pieces];
+        if ([swapped[i], swapped[j]] = [swapped[j], swapped[i]], holdsFor(swapped.flat())) return { detail: `${pieces[i][0].file} and ${pieces[j][0].file} are in each other's place`, hint: [pieces[i][0].file, pieces[j][0].file] };
+      }
     if (segment.length <= 2e3) {
       let lines = [...segment];
       for (let i = 0; i + 1 < lines.length; i++) {
-        if ([lines[i], lines[i + 1]] = [lines[i + 1], lines[i]], holdsFor(lines)) return `lines ${segment[i].line} and ${segment[i + 1].line} are in each other's place`;
+        if ([lines[i], lines[i + 1]] = [lines[i + 1], lines[i]], holdsFor(lines)) return { detail: `lines ${segment[i].line} and ${segment[i + 1].line} are in each other's place` };
         [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
       }
     }
@@ -17779,9 +17838,13 @@ var ChainVerifier = class {
           detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : "no final seal"
         });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines });
+      if (this.options.requireKey && state.keyed === !1) {
+        let at = state.firstLine;
+        this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: "chained without the key (--require-key): whoever can write the log could have rewritten it and its seals" });
+      }
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256" });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, breaks: this.breaks };
   }
 };
 
@@ -17807,45 +17870,43 @@ function liveRecordings(dir) {
   return live;
 }
 function verifyFiles(files, timeFormat, options) {
-  let texts = /* @__PURE__ */ new Map();
-  for (let file of files)
+  return verifyLog(files, (file) => {
     try {
-      texts.set(file, readLogText(file));
+      return readLogText(file);
     } catch (error) {
       throw new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
     }
-  let report2 = verifyTexts(files, texts, timeFormat, options);
-  if (report2.breaks.length < 2) return report2;
-  let named = [...new Set(report2.breaks.flatMap((found) => [found.file, found.endFile ?? found.file]))].filter((file) => texts.has(file)), involved = /* @__PURE__ */ new Set();
-  for (let file of named) {
-    let at = files.indexOf(file);
-    for (let i = Math.max(0, at - 1); i <= Math.min(files.length - 1, at + 1); i++) involved.add(files[i]);
-  }
-  let candidates = [...involved].sort((a, b) => files.indexOf(a) - files.indexOf(b));
-  if (candidates.length > 12) return report2;
-  for (let i = 0; i < candidates.length; i++)
-    for (let j = i + 1; j < candidates.length; j++) {
-      let order = [...files], a = order.indexOf(candidates[i]), b = order.indexOf(candidates[j]);
-      if ([order[a], order[b]] = [order[b], order[a]], verifyTexts(order, texts, timeFormat, options).breaks.length === 0)
-        return { ...report2, breaks: [{ kind: "reordered", file: candidates[i], line: 1, rec: "", detail: `${candidates[i]} and ${candidates[j]} are in each other's place (renamed): in the other order the log verifies` }] };
-    }
-  return report2;
+  }, timeFormat, options);
 }
-function verifyTexts(files, texts, timeFormat, options) {
-  let verifier = new ChainVerifier(options);
-  for (let file of files) {
-    let text2 = texts.get(file), firstEnd = text2.indexOf(`
+function verifyLog(files, read, timeFormat, options) {
+  let total = 0, kept = /* @__PURE__ */ new Map(), report2 = runVerifier(files, (file) => {
+    let lines = parseLines(file, read(file), timeFormat);
+    return total += lines.reduce((sum, line) => sum + line.text.length, 0), kept && total <= KEEP_PARSED_CHARS ? kept.set(file, lines) : kept = void 0, lines;
+  }, options), linesOf = (file) => kept?.get(file) ?? parseLines(file, read(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, linesOf, options, !0).breaks.length === 0);
+  if (!swap) return report2;
+  let [a, b] = swap;
+  return { ...report2, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+}
+var KEEP_PARSED_CHARS = 8 * 1024 * 1024;
+function parseLines(file, text2, timeFormat) {
+  let lines = [], firstEnd = text2.indexOf(`
 `), reader = readerFor(firstEnd < 0 ? text2 : text2.slice(0, firstEnd), timeFormat), at = 0;
-    for (let line = 1; at < text2.length; line++) {
-      let end = text2.indexOf(`
+  for (let line = 1; at < text2.length; line++) {
+    let end = text2.indexOf(`
 `, at), whole = end < 0 ? text2.slice(at) : text2.slice(at, end + 1);
-      at = end < 0 ? text2.length : end + 1;
-      let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1));
-      verifier.push(
-        parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: parsed.ms } : { file, line, text: whole, ms: Number.NaN }
-      );
-    }
+    at = end < 0 ? text2.length : end + 1;
+    let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1));
+    lines.push(
+      parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: parsed.ms } : { file, line, text: whole, ms: Number.NaN }
+    );
   }
+  return lines;
+}
+function runVerifier(files, linesOf, options, firstBreak = !1) {
+  let verifier = new ChainVerifier(options);
+  for (let file of files)
+    for (let line of linesOf(file))
+      if (verifier.push(line), firstBreak && verifier.broken) return verifier.finish();
   return verifier.finish();
 }
 function breakLine(found) {
@@ -17861,6 +17922,9 @@ function summaryLine(name, report2) {
     unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : "",
     report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
     report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : "",
+    report2.lost > 0 ? `${report2.lost} log file(s) removed while logging: the lines before each lost event went with it` : "",
+    report2.unkeyed > 0 ? `${report2.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : "",
+    report2.needKey > 0 ? `${report2.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : "",
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : ""
   ].filter(Boolean);
   return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
@@ -17888,8 +17952,10 @@ function setsOfFiles(files) {
   return groups;
 }
 function verifyCommand() {
-  return whereOptions(new Command("verify")).description("check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable").argument("[files...]", "log files (default: every log in the directory, with its rotated files)").option("--key <file>", "the chain key (@audit-chain-key) the logs were written with").option("--quiet", "print only breaks").action((files, options) => {
-    let where = location(options), key2;
+  return whereOptions(new Command("verify")).description("check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable").argument("[files...]", "log files (default: every log in the directory, with its rotated files)").option("--key <file>", "the chain key (@audit-chain-key) the logs were written with").option("--require-key", "with --key: a recording chained without the key is a break (unkeyed)").option("--quiet", "print only breaks").action((files, options) => {
+    let where = location(options);
+    if (options.requireKey && options.key === void 0) throw new AuditError("--require-key needs --key <file>", 2);
+    let key2;
     if (options.key !== void 0)
       try {
         key2 = import_node_fs24.default.readFileSync(options.key);
@@ -17906,7 +17972,7 @@ function verifyCommand() {
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey });
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }

@@ -8,8 +8,8 @@
 // stamp moved, `n=09`, a key added to the JSON object, blanks) is an edit.
 //
 // Per format, as format/text.ts and format/json.ts write them:
-//   text  <stamp> <user> <place> * seal rec=R n=N p=P h=H end=stop
-//   json  {"time":…,"rec":"R","kind":"event","text":"seal","fields":{"n":N,"p":"P","h":"H","end":"stop"}}
+//   text  <stamp> <user> <place> * seal rec=R n=N p=P h=H [chain=hmac] end=stop
+//   json  {"time":…,"rec":"R","kind":"event","text":"seal","fields":{"n":N,"p":"P","h":"H",["chain":"hmac",]"end":"stop"}}
 // (a JSON seal has no "seq": the sink makes it without one).
 
 import { fieldsJson } from '../format/json.ts';
@@ -23,15 +23,16 @@ const JSON_STOP = ',"kind":"event","text":"stop",';
  * `\n`), whose event text after the mark is `raw` (text format); undefined
  * when `stop` is not a stop line the formats write.
  */
-export function lastSealLine(stop: string, raw: string | undefined, rec: string, seal: { n: number; p: string; h: string }): string | undefined {
+export function lastSealLine(stop: string, raw: string | undefined, rec: string, seal: { n: number; p: string; h: string; chain?: string }): string | undefined {
+  const chain = seal.chain === undefined ? {} : { chain: seal.chain };
   if (stop.charCodeAt(0) === 0x7b) {
     const at = stop.indexOf(JSON_STOP);
     if (at < 0) return undefined;
     // The seal's record has no seq (sinks/file/sink.ts: seal); the rest of the head is the stop's.
     const head = stop.slice(0, at).replace(/,"seq":\d+$/, '');
-    return `${head},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, end: 'stop' }))}}\n`;
+    return `${head},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, ...chain, end: 'stop' }))}}\n`;
   }
   if (raw === undefined || !stop.endsWith(`${raw}\n`)) return undefined;
   const head = stop.slice(0, stop.length - raw.length - 1);
-  return `${head}${eventText('seal', { rec, n: seal.n, p: seal.p, h: seal.h, end: 'stop' })}\n`;
+  return `${head}${eventText('seal', { rec, n: seal.n, p: seal.p, h: seal.h, ...chain, end: 'stop' })}\n`;
 }

@@ -5,13 +5,14 @@
 // a segment's first line (an idle pane), and at the end a `seal` event closes
 // the segment:
 //
-//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> [end=stop|1]
+//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> [chain=hmac] [end=stop|1]
 //
 // The last seal goes just before the recording's stop event and covers it
 // (`end=stop`: the segment's last line is the next line of the recording), so
 // a recording still ends with its stop; `end=1` (no stop was written) covers
 // what came before it only.
-// h = SHA-256 (or HMAC-SHA-256 under a key) over `p` (the first LINK_HEX
+// h = SHA-256 (or HMAC-SHA-256 under a key: `chain=hmac` on the seals and on
+// the start, which the first segment covers) over `p` (the first LINK_HEX
 // digits of the previous h), a newline, then the
 // segment's lines in the order they were written; p of the first seal is
 // GENESIS. Each seal is checkable on its own (p is written out) and links to
@@ -39,6 +40,8 @@ export interface SealFields {
   n: number;
   p: string;
   h: string;
+  /** Under a key (HMAC): said on every seal, so that verify knows which chain to check even without the start. */
+  chain?: 'hmac';
   /** The recording's last seal: `stop` when it covers the stop event that follows it, `1` when nothing follows. */
   end?: 'stop' | 1;
 }
@@ -57,6 +60,9 @@ export class SegmentHash {
     return this.hash.digest('hex').slice(0, SEAL_HEX);
   }
 }
+
+/** The `chain=` a keyed recording's start and seals carry (absent: plain SHA-256, as logs before keys were said). */
+export const KEYED_CHAIN = 'hmac';
 
 /** One recording's chain as its reader writes it. */
 export class SealChain {
@@ -91,7 +97,7 @@ export class SealChain {
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end: false | 'stop' | 'close' = false): SealFields {
     const h = this.segment.digest();
-    const fields: SealFields = { n: this.lines, p: this.prev, h };
+    const fields: SealFields = { n: this.lines, p: this.prev, h, ...(this.key ? { chain: 'hmac' as const } : {}) };
     if (end) fields.end = end === 'stop' ? 'stop' : 1;
     this.prev = h.slice(0, LINK_HEX);
     this.segment = new SegmentHash(this.prev, this.key);

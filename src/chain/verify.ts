@@ -12,19 +12,26 @@
 //   unchained, but bound to the chain by their p= and h= (chain/external-stop.ts); such a
 //   stop may follow a last seal with `end=1` (a reader that failed sealed what
 //   it had written), once;
-// - the `lost` event the reader writes when its log was removed under it: the
-//   lines around it were in the removed file or are written again, so the next
-//   seal covers only what follows it (its last `n` lines), and the lines
-//   between are counted as unsealed;
+// - the `lost` event the reader writes when its log was removed under it, first
+//   thing in the new file: what the writer wrote since it last looked at the
+//   file follows it again (with the seals in it), then what was queued. The
+//   reader's chain restarts at the event, which opens the next segment: one of
+//   the seals after it covers the event and the last n-1 lines before that
+//   seal (the lines between are counted as unsealed); the first seal after it
+//   may have lost the start of its segment with the file (it then sets the
+//   link only, whatever seal came before it). A reader writes it first thing
+//   in the new file: after its own lines in the same file it is forged. (No
+//   seal covers it when the recording's chain had ended before the loss.)
+//   Each is counted: it says earlier lines went with a removed file;
 // - a recording whose start is in a file no longer there (pruned by
 //   @audit-max-files): checked from its first seal on, the same way.
 
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
 import { lastSealLine } from './last-seal.ts';
-import { GENESIS, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
+import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
 
-export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event';
+export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
 
 export interface Break {
   kind: BreakKind;
@@ -37,6 +44,8 @@ export interface Break {
   endFile?: string;
   rec: string;
   detail: string;
+  /** Files where lines are seen out of their order (a search for renamed files starts there: commands/verify.ts). */
+  hint?: string[];
 }
 
 /** A line of the log as verify sees it. */
@@ -72,6 +81,8 @@ export interface RecordingReport {
   startMissing: boolean;
   /** Lines its seals covered by link only: another recording ran at its place meanwhile. */
   sharedLines: number;
+  /** Its chain: `hmac` under a key, `sha256` without (undefined: neither its start nor a seal says). */
+  chain: 'hmac' | 'sha256' | undefined;
 }
 
 export interface VerifyReport {
@@ -80,6 +91,12 @@ export interface VerifyReport {
   recordings: RecordingReport[];
   /** Events appended by other processes (not chained). */
   unchained: number;
+  /** `lost` events: a log removed while logging (the lines before went with it). */
+  lost: number;
+  /** Keyed recordings checked without the key: their lines counted and their seals linked, not hashed. */
+  needKey: number;
+  /** With a key: recordings chained without one (plain SHA-256), checked as such. */
+  unkeyed: number;
   breaks: Break[];
 }
 
@@ -88,8 +105,17 @@ class RecordingState {
   segment: VerifyLine[] = [];
   /** The last seal's h as linked (LINK_HEX digits); undefined before the first seal. */
   prev: string | undefined;
-  /** The next seal covers its last n lines only (after a `lost`, or when the start is missing). */
+  /** The next seal covers its last n lines only (when the start is missing), or may (after a `lost`). */
   resync: boolean;
+  /** A `lost` event no seal has covered yet (see the header), and how many seals came since. */
+  lost: VerifyLine | undefined;
+  sealsSinceLost = 0;
+  /** The file of its last line read: a `lost` event opens a file. */
+  lastFile: string | undefined;
+  /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
+  keyed: boolean | undefined;
+  /** Where it is first seen: where an unkeyed recording is named under --require-key. */
+  firstLine: VerifyLine | undefined;
   lines = 0;
   seals = 0;
   unsealed = 0;
@@ -138,6 +164,8 @@ export interface VerifyOptions {
   key?: Buffer;
   /** Recordings whose reader is running: an unsealed tail is theirs to seal yet. */
   live?: ReadonlySet<string>;
+  /** A recording chained without a key is a break (`unkeyed`): whoever can write the log could have rewritten it. */
+  requireKey?: boolean;
 }
 
 export class ChainVerifier {
@@ -150,9 +178,15 @@ export class ChainVerifier {
   private files: string[] = [];
   private lines = 0;
   private unchained = 0;
+  private lostEvents = 0;
   private lastFile: string | undefined;
 
   constructor(private readonly options: VerifyOptions = {}) {}
+
+  /** Whether a break was found so far (some are found only by `finish`). */
+  get broken(): boolean {
+    return this.breaks.length > 0;
+  }
 
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v: VerifyLine): void {
@@ -194,11 +228,13 @@ export class ChainVerifier {
     }
     state.lines++;
     state.segment.push(v);
+    state.lastFile = v.file;
+    state.firstLine ??= v;
     if (state.awaitingStop) {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h! })) {
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, chain: seal.fields!.chain })) {
         // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
@@ -226,6 +262,7 @@ export class ChainVerifier {
         return;
       }
       state = new RecordingState(rec, v.place!, false);
+      state.keyed = v.fields?.chain === KEYED_CHAIN;
       this.recordings.set(rec, state);
       this.run(state);
       this.take(state, v);
@@ -260,9 +297,18 @@ export class ChainVerifier {
     if (v.event === 'seal') return this.seal(state, v);
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
+      this.lostEvents++;
+      // After the recording's last seal (the file removed while the reader closed): nothing of it follows.
+      if (state.ended) return;
+      if (state.lastFile === v.file) {
+        this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
+        return;
+      }
       state.resync = true;
       state.unsealed += state.segment.length;
       state.segment = [];
+      state.lost = v;
+      state.sealsSinceLost = 0;
       return;
     }
     if (v.event === 'stop') {
@@ -318,7 +364,11 @@ export class ChainVerifier {
     const p = v.fields?.p;
     const h = v.fields?.h;
     const at = { file: v.file, line: v.line, rec: state.rec };
-    if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || externalStopHash(p, state.rec, what, this.options.key) !== h) {
+    // Hashed like the recording's seals; a plain recording's stop may be keyed (recover read a key its reader could not), and anyone could hash it plain anyway.
+    const key = this.options.key;
+    const bound = (hash: string): boolean =>
+      state.keyed ? (key === undefined ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p!, state.rec, what, key) === hash) : externalStopHash(p!, state.rec, what) === hash || (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash);
+    if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: 'forged event', detail: `a stop (reason=${what}) not bound to the recording's chain (${p === undefined || h === undefined ? 'no p= and h=' : 'its h does not hold'})` });
       return;
     }
@@ -364,6 +414,14 @@ export class ChainVerifier {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal after the recording\'s last seal' });
       return;
     }
+    // Which chain is said by the start (covered by the first seal) and by every seal: one that says
+    // otherwise was rewritten (a keyed recording passed off as plain, to be resealed without the key).
+    const keyed = v.fields?.chain === KEYED_CHAIN;
+    state.firstLine ??= v;
+    if (state.keyed === undefined) state.keyed = keyed;
+    else if (state.keyed !== keyed) {
+      this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? 'under a key' : 'without a key'} in a recording chained ${state.keyed ? 'under one' : 'without one'}` });
+    }
     if (v.fields?.end === 'stop') {
       // It covers the stop that follows it: checked when that comes.
       state.awaitingStop = v;
@@ -378,23 +436,33 @@ export class ChainVerifier {
     const p = v.fields!.p!;
     const h = v.fields!.h!;
     let segment = state.segment;
-    // A recording whose start is in no file read (pruned): its first seal covers lines partly gone, so it
-    // only sets the link; the lines before it count as unsealed.
-    // Only when lines are missing before it (pruned), not for a start edited out of recognition (as many lines).
-    const linkOnly = state.startMissing && state.seals === 0 && segment.length < n;
-    if (linkOnly) {
+    const lost = state.lost;
+    // A keyed recording without the key: its lines are counted and its seals linked, nothing is hashed.
+    const blind = state.keyed === true && this.options.key === undefined;
+    const key = state.keyed ? this.options.key : undefined;
+    // The seal that covers a `lost` event: the event, then its last n-1 lines (see the header).
+    const coversLost = lost !== undefined && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key));
+    // A recording whose start is in no file read (pruned), or the first seal after a `lost` event: it
+    // covers lines partly gone, so it only sets the link; the lines before it count as unsealed.
+    // Only when lines are missing before it, not for a start edited out of recognition (as many lines).
+    const linkOnly = !coversLost && ((state.startMissing && state.seals === 0) || (lost !== undefined && state.sealsSinceLost === 0)) && segment.length < n;
+    if (coversLost) {
+      state.unsealed += segment.length - (n - 1);
+      segment = [lost, ...segment.slice(segment.length - (n - 1))];
+      state.lost = undefined;
+    } else if (linkOnly) {
       state.unsealed += segment.length;
       segment = [];
-    } else if (state.resync && segment.length > n) {
+    } else if (state.resync && lost === undefined && segment.length > n) {
       state.unsealed += segment.length - n;
       segment = segment.slice(segment.length - n);
     }
+    if (lost) state.sealsSinceLost++;
     const first = segment[0] ?? v;
-    const expectedPrev = state.prev ?? (state.resync ? undefined : GENESIS);
-    const hash = new SegmentHash(p, this.options.key);
-    for (const line of segment) hash.add(line.text);
+    // After a `lost` event the seals before its first one went with the removed file; the seal covering it links to the last one made before it, perhaps gone too.
+    const expectedPrev = coversLost || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
     // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
-    const holds = linkOnly || state.shared || (segment.length === n && hash.digest() === h);
+    const holds = coversLost || linkOnly || state.shared || (segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -412,7 +480,7 @@ export class ChainVerifier {
         detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : 'a seal and the lines before it are gone',
       });
     } else if (!holds) {
-      const found = this.mismatch(segment, n, p, h);
+      const found = this.mismatch(segment, n, p, h, key);
       // Heuristic (the text names the files, not what was in them): more than one line short in a stretch
       // that crosses files reads as a file removed; one line as a line deleted.
       if (found.kind === 'deleted' && crossesFile && n - segment.length > 1) {
@@ -420,10 +488,11 @@ export class ChainVerifier {
       } else this.breaks.push({ ...stretch, ...found });
     }
     state.seals++;
+    state.lastFile = v.file;
     state.prev = h.slice(0, LINK_HEX);
     // The seal's own line opens the next segment (chain/seal.ts).
     state.segment = v.fields?.end === undefined ? [v] : [];
-    state.resync = false;
+    state.resync = state.lost !== undefined;
     state.lastSeal = v;
     state.shared = (this.running.get(state.place)?.length ?? 0) > 1;
     if (v.fields?.end !== undefined) {
@@ -432,16 +501,23 @@ export class ChainVerifier {
     }
   }
 
+  /** Whether `lines` hash to the seal's h. */
+  private holdsFor(lines: readonly VerifyLine[], p: string, h: string, key: Buffer | undefined): boolean {
+    const hash = new SegmentHash(p, key);
+    for (const line of lines) hash.add(line.text);
+    return hash.digest() === h;
+  }
+
   /** What a segment that does not hash to its seal most likely went through. */
-  private mismatch(segment: readonly VerifyLine[], n: number, p: string, h: string): { kind: BreakKind; detail: string } {
+  private mismatch(segment: readonly VerifyLine[], n: number, p: string, h: string, key: Buffer | undefined): { kind: BreakKind; detail: string; hint?: string[] } {
     const have = segment.length;
     if (have > n) return { kind: 'inserted', detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: 'deleted', detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++) {
-      if (segment[i]!.ms < segment[i - 1]!.ms) return { kind: 'reordered', detail: `line ${segment[i]!.line} is stamped earlier than the line before it` };
+      if (segment[i]!.ms < segment[i - 1]!.ms) return { kind: 'reordered', detail: `line ${segment[i]!.line} is stamped earlier than the line before it`, hint: [segment[i - 1]!.file, segment[i]!.file] };
     }
-    const moved = this.reorderThatHolds(segment, p, h);
-    if (moved) return { kind: 'reordered', detail: moved };
+    const moved = this.reorderThatHolds(segment, p, h, key);
+    if (moved) return { kind: 'reordered', ...moved };
     return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written` };
   }
 
@@ -451,24 +527,22 @@ export class ChainVerifier {
    * the segment's files swapped (mv of rotated files), two neighbouring lines
    * swapped; says which one makes the seal hold, if any.
    */
-  private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string): string | undefined {
-    const holdsFor = (lines: readonly VerifyLine[]): boolean => {
-      const hash = new SegmentHash(p, this.options.key);
-      for (const line of lines) hash.add(line.text);
-      return hash.digest() === h;
-    };
+  private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string, key: Buffer | undefined): { detail: string; hint?: string[] } | undefined {
+    const holdsFor = (lines: readonly VerifyLine[]): boolean => this.holdsFor(lines, p, h, key);
     const pieces: VerifyLine[][] = [];
     for (const line of segment) {
       const last = pieces[pieces.length - 1];
       if (last && last[0]!.file === line.file) last.push(line);
       else pieces.push([line]);
     }
-    if (pieces.length <= 64) {
+    // Every pair of a stretch of few files; of one spanning many (small rotated files), the pairs a few files apart.
+    const apart = pieces.length <= 64 ? pieces.length : pieces.length <= 1024 ? 4 : 0;
+    {
       for (let i = 0; i < pieces.length; i++) {
-        for (let j = i + 1; j < pieces.length; j++) {
+        for (let j = i + 1; j < pieces.length && j - i <= apart; j++) {
           const swapped = [...pieces];
           [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
-          if (holdsFor(swapped.flat())) return `${pieces[i]![0]!.file} and ${pieces[j]![0]!.file} are in each other's place`;
+          if (holdsFor(swapped.flat())) return { detail: `${pieces[i]![0]!.file} and ${pieces[j]![0]!.file} are in each other's place`, hint: [pieces[i]![0]!.file, pieces[j]![0]!.file] };
         }
       }
     }
@@ -476,7 +550,7 @@ export class ChainVerifier {
       const lines = [...segment];
       for (let i = 0; i + 1 < lines.length; i++) {
         [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
-        if (holdsFor(lines)) return `lines ${segment[i]!.line} and ${segment[i + 1]!.line} are in each other's place`;
+        if (holdsFor(lines)) return { detail: `lines ${segment[i]!.line} and ${segment[i + 1]!.line} are in each other's place` };
         [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
       }
     }
@@ -540,8 +614,12 @@ export class ChainVerifier {
           detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : 'no final seal',
         });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines });
+      if (this.options.requireKey && state.keyed === false) {
+        const at = state.firstLine;
+        this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'chained without the key (--require-key): whoever can write the log could have rewritten it and its seals' });
+      }
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256' });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, breaks: this.breaks };
   }
 }

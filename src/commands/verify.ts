@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { keyFileWarning } from '../chain/key-file.ts';
-import { ChainVerifier, type Break, type VerifyReport } from '../chain/verify.ts';
+import { renamedPair } from '../chain/renamed-files.ts';
+import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
 import { placeOf, readerFor } from '../read/line.ts';
@@ -44,60 +45,74 @@ export function liveRecordings(dir: string): Set<string> {
 
 /**
  * Checks one log's files, in order. Throws (code 2) when a file cannot be
- * read. When it finds breaks, it tries the files the breaks name in each
- * other's place: if one swap leaves none, the files were renamed (mv), which
- * is said as one `reordered` break.
+ * read. Reads one file at a time (a log of many rotated files is never held
+ * whole), and again for each order the search for renamed files tries
+ * (chain/renamed-files.ts).
  */
-export function verifyFiles(files: readonly string[], timeFormat: string, options: { key?: Buffer; live?: ReadonlySet<string> }): VerifyReport {
-  const texts = new Map<string, string>();
-  for (const file of files) {
+export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions): VerifyReport {
+  return verifyLog(files, (file) => {
     try {
-      texts.set(file, readLogText(file));
+      return readLogText(file);
     } catch (error) {
       throw new AuditError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
     }
-  }
-  const report = verifyTexts(files, texts, timeFormat, options);
-  if (report.breaks.length < 2) return report;
-  const named = [...new Set(report.breaks.flatMap((found) => [found.file, found.endFile ?? found.file]))].filter((file) => texts.has(file));
-  const involved = new Set<string>();
-  for (const file of named) {
-    const at = files.indexOf(file);
-    for (let i = Math.max(0, at - 1); i <= Math.min(files.length - 1, at + 1); i++) involved.add(files[i]!);
-  }
-  const candidates = [...involved].sort((a, b) => files.indexOf(a) - files.indexOf(b));
-  if (candidates.length > 12) return report;
-  for (let i = 0; i < candidates.length; i++) {
-    for (let j = i + 1; j < candidates.length; j++) {
-      const order = [...files];
-      const a = order.indexOf(candidates[i]!);
-      const b = order.indexOf(candidates[j]!);
-      [order[a], order[b]] = [order[b]!, order[a]!];
-      if (verifyTexts(order, texts, timeFormat, options).breaks.length === 0) {
-        return { ...report, breaks: [{ kind: 'reordered', file: candidates[i]!, line: 1, rec: '', detail: `${candidates[i]} and ${candidates[j]} are in each other's place (renamed): in the other order the log verifies` }] };
-      }
-    }
-  }
-  return report;
+  }, timeFormat, options);
 }
 
-function verifyTexts(files: readonly string[], texts: ReadonlyMap<string, string>, timeFormat: string, options: { key?: Buffer; live?: ReadonlySet<string> }): VerifyReport {
+/**
+ * `verifyFiles` over any source of the files' texts (`read` is asked again for
+ * each order tried): when it finds breaks that files in each other's place
+ * could make, it tries the likely swaps, and if one leaves none, the files
+ * were renamed (mv), which is said as one `reordered` break.
+ */
+export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, options: VerifyOptions): VerifyReport {
+  let total = 0;
+  // A small log's lines are kept, parsed, for the tries (a try is then hashing, not parsing); a large one is read again.
+  let kept: Map<string, VerifyLine[]> | undefined = new Map();
+  const report = runVerifier(files, (file) => {
+    const lines = parseLines(file, read(file), timeFormat);
+    total += lines.reduce((sum, line) => sum + line.text.length, 0);
+    if (kept && total <= KEEP_PARSED_CHARS) kept.set(file, lines);
+    else kept = undefined;
+    return lines;
+  }, options);
+  const linesOf = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
+  const swap = renamedPair(files, report, total, (order) => runVerifier(order, linesOf, options, true).breaks.length === 0);
+  if (!swap) return report;
+  const [a, b] = swap;
+  return { ...report, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+}
+
+/** Up to this many characters of a log are kept parsed while verify looks for renamed files. */
+const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
+
+/** A file's lines as verify sees them. */
+function parseLines(file: string, text: string, timeFormat: string): VerifyLine[] {
+  const lines: VerifyLine[] = [];
+  const firstEnd = text.indexOf('\n');
+  const reader = readerFor(firstEnd < 0 ? text : text.slice(0, firstEnd), timeFormat);
+  let at = 0;
+  for (let line = 1; at < text.length; line++) {
+    const end = text.indexOf('\n', at);
+    const whole = end < 0 ? text.slice(at) : text.slice(at, end + 1);
+    at = end < 0 ? text.length : end + 1;
+    const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
+    lines.push(
+      parsed
+        ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: parsed.ms }
+        : { file, line, text: whole, ms: Number.NaN },
+    );
+  }
+  return lines;
+}
+
+/** Feeds the files' lines to a verifier; `firstBreak`: gives up at the first break (a try of another order). */
+function runVerifier(files: readonly string[], linesOf: (file: string) => readonly VerifyLine[], options: VerifyOptions, firstBreak = false): VerifyReport {
   const verifier = new ChainVerifier(options);
   for (const file of files) {
-    const text = texts.get(file)!;
-    const firstEnd = text.indexOf('\n');
-    const reader = readerFor(firstEnd < 0 ? text : text.slice(0, firstEnd), timeFormat);
-    let at = 0;
-    for (let line = 1; at < text.length; line++) {
-      const end = text.indexOf('\n', at);
-      const whole = end < 0 ? text.slice(at) : text.slice(at, end + 1);
-      at = end < 0 ? text.length : end + 1;
-      const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
-      verifier.push(
-        parsed
-          ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: parsed.ms }
-          : { file, line, text: whole, ms: Number.NaN },
-      );
+    for (const line of linesOf(file)) {
+      verifier.push(line);
+      if (firstBreak && verifier.broken) return verifier.finish();
     }
   }
   return verifier.finish();
@@ -121,6 +136,9 @@ export function summaryLine(name: string, report: VerifyReport): string {
     unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : '',
     report.recordings.some((r) => r.startMissing) ? `${report.recordings.filter((r) => r.startMissing).length} started before the oldest file` : '',
     report.unchained > 0 ? `${report.unchained} event(s) from other processes` : '',
+    report.lost > 0 ? `${report.lost} log file(s) removed while logging: the lines before each lost event went with it` : '',
+    report.unkeyed > 0 ? `${report.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : '',
+    report.needKey > 0 ? `${report.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : '',
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : '',
   ].filter(Boolean);
   const state = report.breaks.length === 0 ? 'OK' : 'TAMPERED';
@@ -156,9 +174,11 @@ export function verifyCommand(): Command {
     .description('check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable')
     .argument('[files...]', 'log files (default: every log in the directory, with its rotated files)')
     .option('--key <file>', 'the chain key (@audit-chain-key) the logs were written with')
+    .option('--require-key', 'with --key: a recording chained without the key is a break (unkeyed)')
     .option('--quiet', 'print only breaks')
-    .action((files: string[], options: WhereOptions & { key?: string; quiet?: boolean }) => {
+    .action((files: string[], options: WhereOptions & { key?: string; requireKey?: boolean; quiet?: boolean }) => {
       const where = location(options);
+      if (options.requireKey && options.key === undefined) throw new AuditError('--require-key needs --key <file>', 2);
       let key: Buffer | undefined;
       if (options.key !== undefined) {
         try {
@@ -181,7 +201,7 @@ export function verifyCommand(): Command {
       const out = new Output();
       let tampered = false;
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey });
         for (const found of report.breaks) out.write(breakLine(found));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));

@@ -116,10 +116,16 @@ describe('a dead reader\'s stop', () => {
     ].join('');
     fs.writeFileSync(file, text + invented);
     assert.deepEqual(kinds(file), ['forged event']);
-    // A stop hashed without the key does not pass verify with it.
+    // A stop hashed without the key: it binds a recording chained without one (anyone could hash it),
+    // which verify with the key counts as not keyed, and --require-key names; claiming the key, it does not pass.
     const p = GENESIS;
     const hashed = format.format({ ...record('FAKEFAKE01', T0 + 2, 'event', 'stop', { reason: 'lost', p, h: externalStopHash(p, 'FAKEFAKE01', 'lost') }), place: other });
     fs.writeFileSync(file, text + invented.split('\n').slice(0, 2).join('\n') + '\n' + hashed);
+    assert.deepEqual(kinds(file), []);
+    assert.equal(verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY }).unkeyed, 1);
+    assert.deepEqual(verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY, requireKey: true }).breaks.map((found) => [found.kind, found.rec]), [['unkeyed', 'FAKEFAKE01']]);
+    const claimed = format.format({ ...record('FAKEFAKE01', T0, 'event', 'start', { by: 'bob', chain: 'hmac' }), place: other });
+    fs.writeFileSync(file, text + claimed + invented.split('\n').slice(1, 2).join('\n') + '\n' + hashed);
     assert.deepEqual(kinds(file), ['forged event']);
   });
 

@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { filesToCompress, filesTooOld, nextLocalMidnight, rotatedFiles, rotationDue } from '../../src/core/rotate.ts';
 import { verifyFiles } from '../../src/commands/verify.ts';
+import { compressInBackground } from '../../src/sinks/file/compress.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { openLog } from '../../src/read/chunks.ts';
 import { listLogs } from '../../src/read/files.ts';
@@ -113,6 +114,29 @@ describe('the writer', () => {
     assert.ok(fs.existsSync(recent), 'a recent one stays');
     assert.ok(fs.lstatSync(planted).isSymbolicLink() && fs.readFileSync(target, 'utf8') === 'not a log\n', 'the planted one and its target stay');
     assert.deepEqual(opts.planted, [planted]);
+  });
+
+  it('a .gz.tmp planted beside a rotated file (a symlink, a second name) is left alone and reported, and the file stays plain', async () => {
+    const file = tempLog();
+    const rotated = `${file}.20261120T000000.000Z`;
+    fs.writeFileSync(rotated, 'a rotated log\n');
+    const target = path.join(path.dirname(file), 'elsewhere');
+    fs.writeFileSync(target, 'not ours to remove\n');
+    for (const plant of [(temp: string) => fs.symlinkSync(target, temp), (temp: string) => fs.linkSync(target, temp)]) {
+      const temp = `${rotated}.gz.tmp`;
+      plant(temp);
+      // Older than a stale compressor's temp file: ours would be removed and the file compressed again.
+      fs.lutimesSync(temp, new Date(2020, 0, 1), new Date(2020, 0, 1));
+      const planted: string[] = [];
+      const ended = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => compressInBackground(rotated, resolve, (found) => planted.push(found)));
+      assert.equal(ended, undefined);
+      assert.deepEqual(planted, [temp]);
+      assert.equal(fs.readFileSync(rotated, 'utf8'), 'a rotated log\n');
+      assert.ok(!fs.existsSync(`${rotated}.gz`));
+      assert.equal(fs.readFileSync(target, 'utf8'), 'not ours to remove\n');
+      assert.ok(fs.lstatSync(temp));
+      fs.rmSync(temp);
+    }
   });
 
   it('compresses older rotated files in the background (one writer: at once): .gz.tmp, then .gz; readers and verify read them', async () => {

@@ -10,18 +10,27 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
+import { isOwnFile } from './safe-fs.ts';
 
 const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_RDONLY } = fs.constants;
 
 /** A `.gz.tmp` this old is left by a compressor that died: removed, and the file compressed again. */
 const STALE_TEMP_MS = 10 * 60_000;
 
-/** Gzips `file` into `file.gz` in the background; `done` hears how it ended (an error leaves the plain file as it was). */
-export function compressInBackground(file: string, done: (error?: NodeJS.ErrnoException) => void = () => {}): void {
+/**
+ * Gzips `file` into `file.gz` in the background; `done` hears how it ended (an error leaves the plain
+ * file as it was). A `.gz.tmp` in the way that is not a file of ours (someone else's, a symlink, a
+ * FIFO, a second name of another file) is left alone, and so is the file: `planted` hears of it.
+ */
+export function compressInBackground(file: string, done: (error?: NodeJS.ErrnoException) => void = () => {}, planted?: (file: string) => void): void {
   const temp = `${file}.gz.tmp`;
   const stale = fs.lstatSync(temp, { throwIfNoEntry: false });
   if (stale) {
-    if (!stale.isFile() || Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done(); // another compressor's, or not ours to touch
+    if (!isOwnFile(temp)) {
+      planted?.(temp);
+      return done();
+    }
+    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done(); // another compressor's
     fs.rmSync(temp, { force: true });
   }
   let input: number;

@@ -91,7 +91,7 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
           const target = path.join(dir, name);
           const stat = fs.lstatSync(target, { throwIfNoEntry: false });
           if (!stat || stat.mtimeMs > quietSince) continue;
-          compressInBackground(target, (error) => retention.compressed?.(target, error));
+          compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }

@@ -4,7 +4,7 @@
 // (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
 // the chain covers the bytes the formatter returned, whatever the format.
 
-import { LINK_HEX, SEAL_MS, SealChain } from '../../chain/seal.ts';
+import { KEYED_CHAIN, LINK_HEX, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
@@ -31,6 +31,8 @@ export class FileSink implements Sink {
 
   /** The recording's chain (none when `chain` is false). */
   private readonly chain: SealChain | undefined;
+  /** Whether the chain is keyed (HMAC). */
+  private readonly keyed: boolean;
   /**
    * Where in `batch` the text the chain has not hashed yet starts: it is hashed
    * in one piece at a seal or a flush, not line by line (a hash call per line
@@ -66,20 +68,35 @@ export class FileSink implements Sink {
       },
       onLost: (what) => {
         // The lines of the open segment went partly into the removed file, and the rest are written again
-        // after the event, before lines formatted earlier: the segment is given up (verify resynchronises
-        // at the next seal, which covers only what follows) and the event stays out of the chain.
+        // after the event: the segment is given up, and the event opens the next one (see write).
+        // What the writer hands over now goes first into the new file, ahead of what it queued, and
+        // only the event may: the batch (lines formatted after those queued) is set aside meanwhile and
+        // goes on after them, else the new file would hold them ahead of earlier lines, which verify
+        // rightly reads as inserted or reordered.
+        const later = this.batch;
+        const laterLink = this.sealedLink;
+        this.batch = '';
+        this.unhashed = 0;
+        this.sealedLink = undefined;
         this.losing = true;
         try {
           this.chain?.restart();
-          this.unhashed = this.batch.length;
           options.onLost?.(what);
+          // The event, even if whoever wrote it did not flush.
+          this.flush();
         } finally {
           this.losing = false;
+          // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
+          this.batch = later + this.batch;
+          // Not hashed: formatted before the restart, so no longer where the chain says.
+          this.unhashed = this.batch.length;
+          this.sealedLink ??= laterLink;
         }
       },
     });
     this.format = format;
     this.chain = chain === false ? undefined : new SealChain(chain.key);
+    this.keyed = chain !== false && chain.key !== undefined;
     this.onSealed = chain === false ? undefined : chain.onSealed;
   }
 
@@ -87,9 +104,28 @@ export class FileSink implements Sink {
     // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
     if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
     this.floor ??= record.time;
-    const line = this.format.format(record);
     const chain = this.chain;
-    if (!chain || this.losing || this.ended) {
+    // A keyed recording says so in its start (which its first seal covers), as its seals do: verify then
+    // checks each recording with the chain it was written with (chain/verify.ts).
+    if (this.keyed && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } };
+    const line = this.format.format(record);
+    if (chain && !this.ended && record.kind === 'event' && record.text === 'lost') {
+      // What came before it is no longer where the chain says (written again after it, or lost with
+      // the removed file): the segment is given up, and the event opens the next one, so that the next
+      // seal covers it (a `lost` event nobody's seal covers is forged: chain/verify.ts). Normally it is
+      // written from onLost, first thing in the new file; held up in the pipeline, it comes later, and
+      // the lines between are given up as well.
+      chain.restart();
+      this.batch += line;
+      chain.update(line);
+      chain.count(1);
+      this.unhashed = this.batch.length;
+      this.lastRec = record.rec;
+      this.lastUser = record.user;
+      this.lastOwner = record.owner;
+      this.lastPlace = record.place;
+      if (record.time > this.lastTime) this.lastTime = record.time;
+    } else if (!chain || this.losing || this.ended) {
       this.hashPending();
       this.batch += line;
       this.unhashed = this.batch.length;
