@@ -9,6 +9,8 @@
 // Should that byte turn out common after all (the sample misled), it goes back
 // to Buffer.indexOf, whose worst case is linear too: never much slower.
 
+import { findInArena } from './simd-find.ts';
+
 const SAMPLE = 8192;
 /** Past this many false stops per KiB searched, one memchr call a stop costs more than indexOf's own scan. */
 const MISSES_PER_KIB = 1;
@@ -29,10 +31,16 @@ export function sampleBytes(piece: Uint8Array): ByteCounts {
 /** Where `needle` is in `piece` from `from`, or -1: what `piece.indexOf(needle, from)` gives. */
 export function findNeedle(piece: Buffer, needle: Buffer, from: number, counts: () => ByteCounts): number {
   const length = needle.length;
-  if (length < 2 || length >= LONG) return piece.indexOf(needle, from);
+  if (length < 2) return piece.indexOf(needle, from);
   const seen = counts();
   let rare = 0;
   for (let i = 1; i < length; i++) if (seen[needle[i]!]! < seen[needle[rare]!]!) rare = i;
+  // A piece read into the SIMD arena: the two rarest bytes, sixteen window starts at a time (simd-find.ts).
+  let second = rare === 0 ? 1 : 0;
+  for (let i = 0; i < length; i++) if (i !== rare && seen[needle[i]!]! < seen[needle[second]!]!) second = i;
+  const found = findInArena(piece, needle, from, rare, second);
+  if (found !== undefined) return found;
+  if (length >= LONG) return piece.indexOf(needle, from);
   const byte = needle[rare]!;
   let misses = 0;
   for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {

@@ -67,6 +67,13 @@ export interface LineVisitor {
    * bytes (fast-line.ts).
    */
   bytes?(piece: Buffer, start: number, end: number, number: number, found: number): boolean | undefined;
+  /**
+   * Whether the candidate `piece[start, end)` (without its `\n`) can be passed
+   * over unseen, from its bytes alone: it is not counted, decoded nor given
+   * to `bytes` or `line`. For visitors whose shortlist is coarse
+   * (json-shortlist.ts).
+   */
+  passOver?(piece: Buffer, start: number, end: number): boolean;
   /** A line (without its `\n`), its number in the file (from 1) and where it starts (byte offset); false stops the scan. */
   line(text: string, number: number, offset: number): boolean | void;
 }
@@ -152,6 +159,16 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
         }
         if (found < 0) break;
         target = found;
+      }
+      if (visitor.passOver) {
+        // A candidate the visitor can rule out from its bytes needs no line number: nothing is counted for it.
+        const start = target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
+        let lineEnd = piece.indexOf(10, target);
+        if (lineEnd < 0) lineEnd = end;
+        if (visitor.passOver(piece, start, lineEnd)) {
+          position = lineEnd + 1;
+          continue;
+        }
       }
       if (at < 0) {
         number = knownNumber + countFileNewlines(fd, knownOffset, offset);

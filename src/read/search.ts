@@ -12,7 +12,8 @@ import { plainAscii, textStart } from './fast-line.ts';
 import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
-import { JSON_EVENT, jsonSafeLiteral } from '../format/json.ts';
+import { jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
+import { JSON_EVENT } from '../format/json.ts';
 import { RecordingTracker } from './recordings.ts';
 import { scanFile, type Candidates } from './scan.ts';
 import { RecordingSpan } from './span.ts';
@@ -117,13 +118,12 @@ const EVENT_BYTES = Buffer.from(' * ');
 const NONE: readonly ReturnType<RecordingTracker['see']>[number][] = [];
 
 /**
- * The same for JSON lines: lines holding the literal, when the JSON format
- * writes it as it is, and every event (an event's text as matched,
- * `name key=value ...`, is not spelled so in JSON); else every line.
+ * The same for JSON lines (json-shortlist.ts): lines holding the literal, or
+ * anything that may change their text from their bytes, and the events when
+ * they may match or recordings are followed; else every line.
  */
-export function grepJsonCandidates(pattern: Pattern): readonly Buffer[] | undefined {
-  if (!pattern.literal || !jsonSafeLiteral(pattern.literal.toString('utf8'))) return undefined;
-  return [pattern.literal, JSON_EVENT];
+export function grepJsonCandidates(pattern: Pattern, tracking = true): readonly Buffer[] | undefined {
+  return pattern.literal ? jsonShortlist(pattern.literal.toString('utf8'), tracking) : undefined;
 }
 
 /**
@@ -170,7 +170,9 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
   const { pattern, filter } = options;
   const tracking = options.recordings || needsRecordings(filter);
   const base = grepCandidates(pattern, tracking);
-  const jsonBase = grepJsonCandidates(pattern);
+  const jsonBase = grepJsonCandidates(pattern, tracking);
+  const literalBytes = pattern.literal;
+  const jsonEvents = jsonBase !== undefined && jsonBase.includes(JSON_EVENT);
   // The time is read only when something needs it (most of what parsing a line costs).
   const timed = options.timed || filter.since !== undefined || filter.until !== undefined;
   const trackers = sets.map(() => new RecordingTracker());
@@ -194,6 +196,9 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
         stopped = scanFile(fd, {
           candidates: () => (context ? context.candidates(setIndex, base) : base),
           jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
+          // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread
+          // when its bytes rule a match out; only when nothing else is owed the lines it looks at (context, recordings).
+          passOver: jsonBase && !tracking && !context ? (piece, start, end) => jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents) : undefined,
           bytes: plain
             ? (piece, start, end, number, found) => {
                 if (reader === undefined) {
