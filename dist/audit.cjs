@@ -16522,28 +16522,64 @@ function readLogBytes(file) {
   }
 }
 
+// src/read/fold.ts
+var CASE_BLIND = /* @__PURE__ */ new WeakSet();
+function caseBlindNeedle(lower) {
+  return CASE_BLIND.add(lower), lower;
+}
+function isCaseBlind(needle) {
+  return CASE_BLIND.has(needle);
+}
+var isLower = (byte) => byte >= 97 && byte <= 122;
+function sameFolded(piece, at, lower) {
+  if (at < 0 || at + lower.length > piece.length) return !1;
+  for (let i = 0; i < lower.length; i++) {
+    let byte = piece[at + i], want = lower[i];
+    if (byte !== want && !(isLower(want) && byte === want - 32)) return !1;
+  }
+  return !0;
+}
+function indexOfFolded(piece, lower, from, to = piece.length) {
+  for (let at = Math.max(0, from); at + lower.length <= to; at++) if (sameFolded(piece, at, lower)) return at;
+  return -1;
+}
+
 // src/read/simd-find.ts
 var BODY = [
   2,
-  2,
+  4,
   123,
   1,
   127,
-  // locals: 6, 7 v128; 8 i32
+  // locals: 8, 9, 10, 11 v128; 12 i32
   32,
   4,
   253,
   15,
   33,
-  6,
+  8,
   // v1 = i8x16.splat(byte1)
   32,
   5,
   253,
   15,
   33,
-  7,
+  9,
   // v2 = i8x16.splat(byte2)
+  32,
+  6,
+  253,
+  15,
+  33,
+  10,
+  // f1 = i8x16.splat(fold1)
+  32,
+  7,
+  253,
+  15,
+  33,
+  11,
+  // f2 = i8x16.splat(fold2)
   2,
   64,
   3,
@@ -16567,10 +16603,14 @@ var BODY = [
   0,
   0,
   32,
-  6,
+  10,
+  253,
+  80,
+  32,
+  8,
   253,
   35,
-  // v128.load(p + offset1) == v1
+  // (v128.load(p + offset1) | f1) == v1
   32,
   0,
   32,
@@ -16581,23 +16621,27 @@ var BODY = [
   0,
   0,
   32,
-  7,
+  11,
+  253,
+  80,
+  32,
+  9,
   253,
   35,
-  // v128.load(p + offset2) == v2
+  // (v128.load(p + offset2) | f2) == v2
   253,
   78,
   253,
   100,
   34,
-  8,
+  12,
   // v128.and, i8x16.bitmask, local.tee mask
   4,
   64,
   32,
   0,
   32,
-  8,
+  12,
   104,
   106,
   15,
@@ -16629,8 +16673,8 @@ var BODY = [
   0,
   0,
   0,
-  ...section(1, [1, 96, 6, 127, 127, 127, 127, 127, 127, 1, 127]),
-  // type 0: (i32 x 6) -> i32
+  ...section(1, [1, 96, 8, 127, 127, 127, 127, 127, 127, 127, 127, 1, 127]),
+  // type 0: (i32 x 8) -> i32
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
   ...section(3, [1, 0]),
@@ -16653,22 +16697,22 @@ function arenaBuffer(size2) {
     return Buffer.from(memory, SLOT_BYTES * slotsGiven++, SLOT_BYTES);
 }
 var MISSES = 32;
-function findInArena(piece, needle, from, rare1, rare2) {
+function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
   if (!find || piece.buffer !== memory) return;
-  let length = needle.length, base = piece.byteOffset, end = base + piece.length, far = Math.max(rare1, rare2), limit = end - far - 15, byte1 = needle[rare1], byte2 = needle[rare2], start2 = base + from, misses = 0;
+  let length = needle.length, base = piece.byteOffset, end = base + piece.length, far = Math.max(rare1, rare2), limit = end - far - 15, byte1 = needle[rare1], byte2 = needle[rare2], fold1 = blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, fold2 = blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0, start2 = base + from, misses = 0;
   for (; start2 < limit; ) {
-    let at = find(start2, limit, rare1, rare2, byte1, byte2);
+    let at = find(start2, limit, rare1, rare2, byte1, byte2, fold1, fold2);
     if (at < 0) {
       start2 += Math.ceil((limit - start2) / 16) * 16;
       break;
     }
     let offset = at - base;
     if (offset + length > piece.length) return -1;
-    if (piece.compare(needle, 0, length, offset, offset + length) === 0) return offset;
-    if (++misses > MISSES && misses > offset - from >> 10) return piece.indexOf(needle, offset + 1);
+    if (blind ? sameFolded(piece, offset, needle) : piece.compare(needle, 0, length, offset, offset + length) === 0) return offset;
+    if (++misses > MISSES && misses > offset - from >> 10) return blind ? indexOfFolded(piece, needle, offset + 1) : piece.indexOf(needle, offset + 1);
     start2 = at + 1;
   }
-  return piece.indexOf(needle, start2 - base);
+  return blind ? indexOfFolded(piece, needle, start2 - base) : piece.indexOf(needle, start2 - base);
 }
 
 // src/read/chunks.ts
@@ -16850,21 +16894,28 @@ function readerFor(first, timeFormat) {
 var buffers = __toESM(require("node:buffer"), 1), import_node_fs19 = __toESM(require("node:fs"), 1);
 
 // src/read/needle.ts
-var SAMPLE = 8192, MISSES_PER_KIB = 1, LONG = 7;
+var SAMPLE = 8192, MISSES_PER_KIB = 1, LONG = 7, RARE = 4;
 function sampleBytes(piece) {
   let counts = new Uint32Array(256), end = Math.min(piece.length, SAMPLE);
   for (let i = 0; i < end; i++) counts[piece[i]]++;
   return counts;
 }
+var isLower2 = (byte) => byte >= 97 && byte <= 122;
+function seenOf(seen, byte, blind) {
+  return blind && isLower2(byte) ? seen[byte] + seen[byte - 32] : seen[byte];
+}
 function findNeedle(piece, needle, from, counts) {
-  let length = needle.length;
-  if (length < 2) return piece.indexOf(needle, from);
+  let length = needle.length, blind = CASE_BLIND.has(needle);
+  if (length < 2 && !blind) return piece.indexOf(needle, from);
   let seen = counts(), rare = 0;
-  for (let i = 1; i < length; i++) seen[needle[i]] < seen[needle[rare]] && (rare = i);
+  for (let i = 1; i < length; i++) seenOf(seen, needle[i], blind) < seenOf(seen, needle[rare], blind) && (rare = i);
   let second = rare === 0 ? 1 : 0;
-  for (let i = 0; i < length; i++) i !== rare && seen[needle[i]] < seen[needle[second]] && (second = i);
-  let found = findInArena(piece, needle, from, rare, second);
-  if (found !== void 0) return found;
+  for (let i = 0; i < length; i++) i !== rare && seenOf(seen, needle[i], blind) < seenOf(seen, needle[second], blind) && (second = i);
+  if (length >= 2 && (blind || length >= LONG || seen[needle[rare]] > RARE)) {
+    let found = findInArena(piece, needle, from, rare, second, blind);
+    if (found !== void 0) return found;
+  }
+  if (blind) return indexOfFolded(piece, needle, from);
   if (length >= LONG) return piece.indexOf(needle, from);
   let byte = needle[rare], misses = 0;
   for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {
@@ -18152,8 +18203,8 @@ function makePattern(source, options = {}) {
   options.ignoreCase || (literal2 = options.fixed ? source.length >= 3 ? source : void 0 : requiredLiteral(body));
   let shortlist2;
   looksAround(body) || (readsSameInBytes(body) ? shortlist2 = body : options.fixed && !options.ignoreCase && (shortlist2 = bytesLiteral(source)));
-  let plain = literal2 !== void 0 && /^[\x20-\x7e]+$/.test(literal2) && literal2 === (options.fixed ? source : body);
-  return { test, shortlist: shortlist2, literal: literal2 === void 0 ? void 0 : Buffer.from(literal2, "utf8"), plain, flags };
+  let plain = literal2 !== void 0 && /^[\x20-\x7e]+$/.test(literal2) && literal2 === (options.fixed ? source : body), blind = options.ignoreCase ? options.fixed ? source.length >= 3 ? source : void 0 : requiredLiteral(body) : void 0, folded = blind !== void 0 && /^[\x20-\x7e]+$/.test(blind) ? caseBlindNeedle(Buffer.from(blind.toLowerCase(), "latin1")) : void 0;
+  return { test, shortlist: shortlist2, literal: literal2 === void 0 ? void 0 : Buffer.from(literal2, "utf8"), folded, plain, flags };
 }
 function shortlist(sources, flags = "") {
   if (sources.length === 0 || sources.some((source) => source === void 0)) return;
@@ -18311,20 +18362,21 @@ var PaneContext = class {
 };
 
 // src/read/json-shortlist.ts
-var JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/;
+var JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
 function withinOneEventWord(literal2) {
   return !/[ ="]/.test(literal2) && !NUMBER_CHARACTERS.test(literal2);
 }
 function jsonShortlist(literal2, events) {
-  if (literal2.length === 0 || literal2.includes("\uFFFD") || !jsonSafeLiteral(literal2)) return;
-  let needles = [Buffer.from(literal2, "utf8"), ...JSON_TEXT_CHANGERS];
-  return (events || !withinOneEventWord(literal2)) && needles.push(JSON_EVENT), needles;
+  let text2 = typeof literal2 == "string" ? literal2 : literal2.toString("latin1");
+  if (text2.length === 0 || text2.includes("\uFFFD") || !jsonSafeLiteral(text2)) return;
+  let needles = [typeof literal2 == "string" ? Buffer.from(literal2, "utf8") : literal2, ...JSON_TEXT_CHANGERS];
+  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT), needles;
 }
 var BACKSLASH = 92, DEL2 = 127;
 function jsonLineCannotHold(piece, start2, end, literal2, events) {
   if (piece[start2] !== 123) return !1;
   let line = piece.subarray(start2, end);
-  if (line.indexOf(literal2) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
+  if ((isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
   for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
     let next = line[at + 1];
     if (next === void 0 || next === 128 || next === 129) return !1;
@@ -18443,14 +18495,15 @@ function readFile(path23, held, error, visit) {
   }
 }
 function grepCandidates(pattern, tracking) {
-  return pattern.literal ? tracking ? [pattern.literal, EVENT_BYTES] : [pattern.literal] : shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
+  let literal2 = pattern.literal ?? pattern.folded;
+  return literal2 ? tracking ? [literal2, EVENT_BYTES] : [literal2] : shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
 }
 var EVENT_BYTES = Buffer.from(" * "), NONE = [];
 function grepJsonCandidates(pattern, tracking = !0) {
-  return pattern.literal ? jsonShortlist(pattern.literal.toString("utf8"), tracking) : void 0;
+  return pattern.literal ? jsonShortlist(pattern.literal.toString("utf8"), tracking) : pattern.folded ? jsonShortlist(pattern.folded, tracking) : void 0;
 }
 function grepLogs(sets, options, emit, error) {
-  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), jsonBase = grepJsonCandidates(pattern, tracking), literalBytes = pattern.literal, jsonEvents = jsonBase !== void 0 && jsonBase.includes(JSON_EVENT), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), plain = !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0, matched = 0, stopped = !1;
+  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), jsonBase = grepJsonCandidates(pattern, tracking), literalBytes = pattern.literal ?? pattern.folded, jsonEvents = jsonBase !== void 0 && jsonBase.includes(JSON_EVENT), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), plain = !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0, matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;

@@ -23,15 +23,17 @@
 // Every other line holds its text's characters as their UTF-8 bytes, in order.
 
 import { JSON_EVENT, jsonSafeLiteral } from '../format/json.ts';
+import { indexOfFolded, isCaseBlind } from './fold.ts';
 
 /** Bytes that may mean a line's text is not its bytes (above): a line holding one is always parsed. */
 export const JSON_TEXT_CHANGERS: readonly Buffer[] = [Buffer.from('\\'), Buffer.from([0x7f]), Buffer.from([0xc2]), Buffer.from([0xe2])];
 
 /** The characters String(number) writes a number with (`Infinity`: `1e999`). */
-const NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/;
+const NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
 
 /** Whether a match of `literal` in an event's text must lie within one of its name, keys and values, none of them a number. */
 export function withinOneEventWord(literal: string): boolean {
+  // Case-blind: a literal `1E3` or `INFINITY` may match a number too (so always read without case).
   return !/[ ="]/.test(literal) && !NUMBER_CHARACTERS.test(literal);
 }
 
@@ -42,10 +44,12 @@ export function withinOneEventWord(literal: string): boolean {
  * (recordings are followed). undefined when there is no such list: every
  * JSON line is then parsed.
  */
-export function jsonShortlist(literal: string, events: boolean): readonly Buffer[] | undefined {
-  if (literal.length === 0 || literal.includes('\uFFFD') || !jsonSafeLiteral(literal)) return undefined;
-  const needles = [Buffer.from(literal, 'utf8'), ...JSON_TEXT_CHANGERS];
-  if (events || !withinOneEventWord(literal)) needles.push(JSON_EVENT);
+export function jsonShortlist(literal: string | Buffer, events: boolean): readonly Buffer[] | undefined {
+  // A case-blind needle (fold.ts) stands for itself: printable ASCII, lower case.
+  const text = typeof literal === 'string' ? literal : literal.toString('latin1');
+  if (text.length === 0 || text.includes('\uFFFD') || !jsonSafeLiteral(text)) return undefined;
+  const needles = [typeof literal === 'string' ? Buffer.from(literal, 'utf8') : literal, ...JSON_TEXT_CHANGERS];
+  if (events || !withinOneEventWord(text)) needles.push(JSON_EVENT);
   return needles;
 }
 
@@ -54,7 +58,7 @@ const DEL = 0x7f;
 
 /**
  * Whether the line `piece[start, end)` is a JSON line whose text cannot hold
- * `literal` (its UTF-8 bytes; `events`: an event line may hold it otherwise,
+ * `literal` (its UTF-8 bytes, or a case-blind needle: fold.ts; `events`: an event line may hold it otherwise,
  * see jsonShortlist): what the shortlist says, for one line, exactly (an
  * E2 byte only counts before 80 or 81, the start of U+2028..202E and
  * U+2066..2069). false: the line is to be read.
@@ -62,7 +66,7 @@ const DEL = 0x7f;
 export function jsonLineCannotHold(piece: Buffer, start: number, end: number, literal: Buffer, events: boolean): boolean {
   if (piece[start] !== 0x7b) return false;
   const line = piece.subarray(start, end);
-  if (line.indexOf(literal) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL) >= 0 || line.indexOf(0xc2) >= 0) return false;
+  if ((isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL) >= 0 || line.indexOf(0xc2) >= 0) return false;
   for (let at = line.indexOf(0xe2); at >= 0; at = line.indexOf(0xe2, at + 1)) {
     const next = line[at + 1];
     if (next === undefined || next === 0x80 || next === 0x81) return false;

@@ -109,7 +109,8 @@ function readFile(path: string, held: Map<string, number>, error: FileError, vis
 
 /** What a search looks at: lines holding the pattern's literal, else its shortlist, and the events when recordings are followed. */
 export function grepCandidates(pattern: Pattern, tracking: boolean): Candidates {
-  if (pattern.literal) return tracking ? [pattern.literal, EVENT_BYTES] : [pattern.literal];
+  const literal = pattern.literal ?? pattern.folded;
+  if (literal) return tracking ? [literal, EVENT_BYTES] : [literal];
   return shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
 }
 
@@ -123,7 +124,8 @@ const NONE: readonly ReturnType<RecordingTracker['see']>[number][] = [];
  * they may match or recordings are followed; else every line.
  */
 export function grepJsonCandidates(pattern: Pattern, tracking = true): readonly Buffer[] | undefined {
-  return pattern.literal ? jsonShortlist(pattern.literal.toString('utf8'), tracking) : undefined;
+  if (pattern.literal) return jsonShortlist(pattern.literal.toString('utf8'), tracking);
+  return pattern.folded ? jsonShortlist(pattern.folded, tracking) : undefined;
 }
 
 /**
@@ -171,7 +173,7 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
   const tracking = options.recordings || needsRecordings(filter);
   const base = grepCandidates(pattern, tracking);
   const jsonBase = grepJsonCandidates(pattern, tracking);
-  const literalBytes = pattern.literal;
+  const literalBytes = pattern.literal ?? pattern.folded;
   const jsonEvents = jsonBase !== undefined && jsonBase.includes(JSON_EVENT);
   // The time is read only when something needs it (most of what parsing a line costs).
   const timed = options.timed || filter.since !== undefined || filter.until !== undefined;

@@ -5,7 +5,7 @@
 // line, so it always matches: the line must then hold one of the shortlist's
 // byte strings, and must not be ruled out. Then whole searches, with the
 // shortcut and without it, print the same; and the SIMD search (simd-find.ts)
-// answers what Buffer.indexOf answers.
+// answers what Buffer.indexOf answers, and up to case for grep -i.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import { RECORD_KINDS, type AuditRecord } from '../../src/core/record.ts';
 import { JsonFormat } from '../../src/format/json.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { listLogs } from '../../src/read/files.ts';
+import { caseBlindNeedle, indexOfFolded } from '../../src/read/fold.ts';
 import { jsonLineCannotHold, jsonShortlist, withinOneEventWord } from '../../src/read/json-shortlist.ts';
 import { readJsonLine } from '../../src/read/line.ts';
 import { makePattern } from '../../src/read/pattern.ts';
@@ -83,6 +84,14 @@ describe('the JSON shortlist', () => {
         assert.ok(list.some((needle) => bytes.indexOf(needle) >= 0), `${JSON.stringify(literal)} in ${JSON.stringify(raw)}, no needle in ${bytes.toString('latin1')}`);
         const piece = Buffer.concat([Buffer.from('x\n'), bytes, Buffer.from('\n{')]);
         assert.equal(jsonLineCannotHold(piece, 2, 2 + bytes.length, Buffer.from(literal), list.length > 5), false, `${JSON.stringify(literal)} ruled out in ${bytes.toString('latin1')}`);
+        // Case-blind (grep -i): the literal as the user may type it, when it is ASCII (makePattern's folded needle).
+        if (!/^[\x20-\x7e]+$/.test(literal)) return;
+        const typed = [...literal].map((c, i) => ((from >> i) & 1 ? c.toUpperCase() : c.toLowerCase())).join('');
+        const folded = makePattern(typed, { ignoreCase: true, fixed: true }).folded;
+        if (!folded) return;
+        const blindList = jsonShortlist(folded, false)!;
+        assert.ok(blindList.some((needle) => (needle === folded ? indexOfFolded(bytes, needle, 0) : bytes.indexOf(needle)) >= 0), `-i ${typed}: no needle in ${bytes.toString('latin1')}`);
+        assert.equal(jsonLineCannotHold(piece, 2, 2 + bytes.length, folded, blindList.length > 5), false, `-i ${typed} ruled out in ${bytes.toString('latin1')}`);
       }),
       { numRuns: 20000 },
     );
@@ -96,12 +105,12 @@ describe('the JSON shortlist', () => {
   });
 });
 
-/** What grep prints over `logs`, and how many lines matched; `passOver` off: every candidate JSON line is read. */
-function printed(logs: string, source: string): string {
+/** What grep prints over `logs` (its hits as the unparsed path gives them), and how many lines matched. */
+function printed(logs: string, source: string, ignoreCase = false): string {
   const out: string[] = [];
   const matched = grepLogs(
     listLogs(logs),
-    { pattern: makePattern(source), filter: {}, context: 0, timeFormat: DEFAULT_TIME_FORMAT },
+    { pattern: makePattern(source, { ignoreCase }), filter: {}, context: 0, timeFormat: DEFAULT_TIME_FORMAT },
     (hit) => {
       out.push(`${hit.file}:${hit.number}: ${hit.log}`);
     },
@@ -117,14 +126,14 @@ describe('a JSON search prints what reading every line prints', () => {
       const textLine = fc.constantFrom(`${STAMP} ann main:0.0 | needle-42 rm -rf`, `${STAMP} ann main:0.0 * stop rec=R reason=needle-42`, `${STAMP} ann main:0.0 | a=b \\u006e`);
       const file = fc.array(fc.oneof({ weight: 4, arbitrary: bytesOf }, { weight: 1, arbitrary: textLine.map((t) => Buffer.from(t)) }), { maxLength: 12 });
       fc.assert(
-        fc.property(file, fc.constantFrom('needle-42', 'rm -rf', 'a=b', '1000', 'u006e', 'u000a', 'é', 'needle-[0-9]+', 'x"y', 'Infinity', '\ufffd'), (lines, source) => {
+        fc.property(file, fc.constantFrom('needle-42', 'rm -rf', 'a=b', '1000', 'u006e', 'u000a', 'é', 'needle-[0-9]+', 'x"y', 'Infinity', '\ufffd', 'NEEDLE-42', 'RM -RF', 'U006E', 'INFINITY', '1E3'), fc.boolean(), (lines, source, ignoreCase) => {
           fs.rmSync(logs, { recursive: true, force: true });
           fs.mkdirSync(logs);
           fs.writeFileSync(path.join(logs, 'main.log'), Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
           // Every line read: the same expression in a group, of which no literal is taken (pattern.ts requiredLiteral).
-          const reference = printed(logs, `(?:${source})`);
-          assert.equal(makePattern(`(?:${source})`).literal, undefined);
-          assert.equal(printed(logs, source), reference);
+          const reference = printed(logs, `(?:${source})`, ignoreCase);
+          assert.equal(makePattern(`(?:${source})`, { ignoreCase }).literal ?? makePattern(`(?:${source})`, { ignoreCase }).folded, undefined);
+          assert.equal(printed(logs, source, ignoreCase), reference);
         }),
         { numRuns: 600 },
       );
@@ -133,12 +142,13 @@ describe('a JSON search prints what reading every line prints', () => {
 
 describe('findInArena', () => {
   const arena = arenaBuffer(1 << 20);
-  const bytes = (alphabet: string, maxLength: number) => fc.array(fc.constantFrom(...Buffer.from(alphabet)), { maxLength }).map((array) => Buffer.from(array));
+  // Pieces long enough for many sixteen-byte blocks (fast-check's default size keeps arrays short).
+  const bytes = (alphabet: string, maxLength: number) => fc.array(fc.constantFrom(...Buffer.from(alphabet)), { maxLength, size: 'max' }).map((array) => Buffer.from(array));
 
   it('gives what Buffer.indexOf gives, anywhere in the arena, up to its end (a property)', { skip: arena === undefined && 'no WebAssembly SIMD here' }, () => {
     const slot = arena!;
     fc.assert(
-      fc.property(bytes('ab-\n', 300), bytes('ab-', 20), fc.nat({ max: 40 }), fc.nat({ max: 320 }), fc.boolean(), fc.nat(), fc.nat(), (data, needle, shift, from, atEnd, r1, r2) => {
+      fc.property(bytes('aAbB-\n', 300), bytes('abB-', 6), fc.nat({ max: 40 }), fc.nat({ max: 320 }), fc.boolean(), fc.nat(), fc.nat(), (data, needle, shift, from, atEnd, r1, r2) => {
         if (needle.length < 2) return;
         const offset = atEnd ? slot.length - data.length : shift;
         data.copy(slot, offset);
@@ -146,6 +156,9 @@ describe('findInArena', () => {
         const rare1 = r1 % needle.length;
         const rare2 = (rare1 + 1 + (r2 % (needle.length - 1))) % needle.length;
         assert.equal(findInArena(piece, needle, from, rare1, rare2), piece.indexOf(needle, from));
+        // Up to case: the same search over the lower-cased piece.
+        const lower = caseBlindNeedle(Buffer.from(needle.toString('latin1').toLowerCase(), 'latin1'));
+        assert.equal(findInArena(piece, lower, from, rare1, rare2, true), Buffer.from(piece.toString('latin1').toLowerCase(), 'latin1').indexOf(lower, from));
       }),
       { numRuns: 5000 },
     );
