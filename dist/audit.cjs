@@ -16928,9 +16928,9 @@ function findNeedle(piece, needle, from, counts) {
 }
 
 // src/read/scan.ts
-var isAscii2 = buffers.isAscii ?? (() => !1), JSON_START = Buffer.from('{"time":');
+var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
-  for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1))
+  for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
     if (at === 0 || piece[at - 1] === 10) return !0;
   return !1;
 }
