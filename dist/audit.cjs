@@ -18362,7 +18362,7 @@ var PaneContext = class {
 };
 
 // src/read/json-shortlist.ts
-var JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
+var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
 function withinOneEventWord(literal2) {
   return !/[ ="]/.test(literal2) && !NUMBER_CHARACTERS.test(literal2);
 }
@@ -18370,7 +18370,7 @@ function jsonShortlist(literal2, events) {
   let text2 = typeof literal2 == "string" ? literal2 : literal2.toString("latin1");
   if (text2.length === 0 || text2.includes("\uFFFD") || !jsonSafeLiteral(text2)) return;
   let needles = [typeof literal2 == "string" ? Buffer.from(literal2, "utf8") : literal2, ...JSON_TEXT_CHANGERS];
-  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT), needles;
+  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT_WORD), needles;
 }
 var BACKSLASH = 92, DEL2 = 127;
 function jsonLineCannotHold(piece, start2, end, literal2, events) {
@@ -18381,7 +18381,7 @@ function jsonLineCannotHold(piece, start2, end, literal2, events) {
     let next = line[at + 1];
     if (next === void 0 || next === 128 || next === 129) return !1;
   }
-  return !(events && line.indexOf(JSON_EVENT) >= 0);
+  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
 }
 
 // src/read/recordings.ts
@@ -18503,7 +18503,7 @@ function grepJsonCandidates(pattern, tracking = !0) {
   return pattern.literal ? jsonShortlist(pattern.literal.toString("utf8"), tracking) : pattern.folded ? jsonShortlist(pattern.folded, tracking) : void 0;
 }
 function grepLogs(sets, options, emit, error) {
-  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), jsonBase = grepJsonCandidates(pattern, tracking), literalBytes = pattern.literal ?? pattern.folded, jsonEvents = jsonBase !== void 0 && jsonBase.includes(JSON_EVENT), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), plain = !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0, matched = 0, stopped = !1;
+  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), jsonBase = grepJsonCandidates(pattern, tracking), literalBytes = pattern.literal ?? pattern.folded, jsonEvents = jsonBase !== void 0 && jsonBase.includes(JSON_EVENT_WORD), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), plain = !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0, matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;

@@ -18,12 +18,16 @@
 //   quotes, and writes a number field as String(number) (`1e3` is `1000`):
 //   unless the literal holds none of ` ="` (a match then lies within one name,
 //   key or value, each in the bytes as it is) and a character no number is
-//   written with, every event line is looked at too (found by its `"kind":"event"`,
-//   which an event line without `\` holds as it is).
+//   written with, every event line is looked at too (found by its `"event"`,
+//   which an event line without `\` holds as it is, whatever blanks JSON.parse
+//   took around its key: `"kind":"event"` would miss `"kind" : "event"`).
 // Every other line holds its text's characters as their UTF-8 bytes, in order.
 
-import { JSON_EVENT, jsonSafeLiteral } from '../format/json.ts';
+import { jsonSafeLiteral } from '../format/json.ts';
 import { indexOfFolded, isCaseBlind } from './fold.ts';
+
+/** In every JSON event line without a `\\` (the value of its `kind`). */
+export const JSON_EVENT_WORD = Buffer.from('"event"');
 
 /** Bytes that may mean a line's text is not its bytes (above): a line holding one is always parsed. */
 export const JSON_TEXT_CHANGERS: readonly Buffer[] = [Buffer.from('\\'), Buffer.from([0x7f]), Buffer.from([0xc2]), Buffer.from([0xe2])];
@@ -49,7 +53,7 @@ export function jsonShortlist(literal: string | Buffer, events: boolean): readon
   const text = typeof literal === 'string' ? literal : literal.toString('latin1');
   if (text.length === 0 || text.includes('\uFFFD') || !jsonSafeLiteral(text)) return undefined;
   const needles = [typeof literal === 'string' ? Buffer.from(literal, 'utf8') : literal, ...JSON_TEXT_CHANGERS];
-  if (events || !withinOneEventWord(text)) needles.push(JSON_EVENT);
+  if (events || !withinOneEventWord(text)) needles.push(JSON_EVENT_WORD);
   return needles;
 }
 
@@ -71,5 +75,5 @@ export function jsonLineCannotHold(piece: Buffer, start: number, end: number, li
     const next = line[at + 1];
     if (next === undefined || next === 0x80 || next === 0x81) return false;
   }
-  return !(events && line.indexOf(JSON_EVENT) >= 0);
+  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
 }

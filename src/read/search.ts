@@ -12,8 +12,7 @@ import { plainAscii, textStart } from './fast-line.ts';
 import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
-import { jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
-import { JSON_EVENT } from '../format/json.ts';
+import { JSON_EVENT_WORD, jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
 import { RecordingTracker } from './recordings.ts';
 import { scanFile, type Candidates } from './scan.ts';
 import { RecordingSpan } from './span.ts';
@@ -174,7 +173,7 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
   const base = grepCandidates(pattern, tracking);
   const jsonBase = grepJsonCandidates(pattern, tracking);
   const literalBytes = pattern.literal ?? pattern.folded;
-  const jsonEvents = jsonBase !== undefined && jsonBase.includes(JSON_EVENT);
+  const jsonEvents = jsonBase !== undefined && jsonBase.includes(JSON_EVENT_WORD);
   // The time is read only when something needs it (most of what parsing a line costs).
   const timed = options.timed || filter.since !== undefined || filter.until !== undefined;
   const trackers = sets.map(() => new RecordingTracker());

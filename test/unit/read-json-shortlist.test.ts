@@ -53,7 +53,7 @@ const forged = fc
   )
   .map(([word, kind, number, escape, reorder]) => {
     const spelled = escape ? [...word].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('') : word.replace(/"/g, '\\"');
-    const parts = [`"time":"${STAMP}"`, '"user":"ann"', '"session":"main"', '"window":"0"', '"pane":"0"', '"rec":"R"', `"kind":"${kind}"`, `"text":"${kind === 'event' ? 'rm' : spelled}"`];
+    const parts = [`"time":"${STAMP}"`, '"user":"ann"', '"session":"main"', '"window":"0"', '"pane":"0"', '"rec":"R"', `"kind"${reorder ? ' : ' : ':'}"${kind}"`, `"text":"${kind === 'event' ? 'rm' : spelled}"`];
     if (kind === 'event') parts.push(`"fields" : {"-rf":"${spelled}", "n":${number}, "${escape ? 'k' : 'a'}": "b"}`);
     if (reorder) parts.reverse();
     return `{ ${parts.join(' , ')} }`;
