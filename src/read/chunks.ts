@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipCapped, openLogFile } from './safe-open.ts';
+import { arenaBuffer } from './simd-find.ts';
 
 const CHUNK = 1 << 20;
 /** A "line" longer than this (not a log: a log's longest line is a piece of 16,384 characters) is cut. */
@@ -22,7 +23,8 @@ const spare: Buffer[] = [];
 export function borrow(size = CHUNK): Buffer {
   const index = spare.findIndex((buffer) => buffer.length >= size);
   if (index >= 0) return spare.splice(index, 1)[0]!;
-  return Buffer.allocUnsafeSlow(Math.max(size, CHUNK));
+  // The first few come from the SIMD arena, where needles are found fastest (simd-find.ts).
+  return arenaBuffer(Math.max(size, CHUNK)) ?? Buffer.allocUnsafeSlow(Math.max(size, CHUNK));
 }
 
 export function release(buffer: Buffer): void {

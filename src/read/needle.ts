@@ -9,11 +9,16 @@
 // Should that byte turn out common after all (the sample misled), it goes back
 // to Buffer.indexOf, whose worst case is linear too: never much slower.
 
+import { CASE_BLIND, indexOfFolded } from './fold.ts';
+import { findInArena } from './simd-find.ts';
+
 const SAMPLE = 8192;
 /** Past this many false stops per KiB searched, one memchr call a stop costs more than indexOf's own scan. */
 const MISSES_PER_KIB = 1;
 /** Node switches to Boyer-Moore-Horspool from this length: leave those needles to it. */
 const LONG = 7;
+/** At most this many in the 8 KiB sample (one in 2 KiB): a byte memchr finds faster than the SIMD search passes over. */
+const RARE = 4;
 
 /** The byte counts of a sample of a piece: what makes a byte rare in it. */
 export type ByteCounts = Uint32Array;
@@ -26,13 +31,31 @@ export function sampleBytes(piece: Uint8Array): ByteCounts {
   return counts;
 }
 
-/** Where `needle` is in `piece` from `from`, or -1: what `piece.indexOf(needle, from)` gives. */
+/** How often `byte` is in the sample, both cases of a letter of a case-blind needle. */
+const isLower = (byte: number) => byte >= 0x61 && byte <= 0x7a;
+
+function seenOf(seen: ByteCounts, byte: number, blind: boolean): number {
+  return blind && isLower(byte) ? seen[byte]! + seen[byte - 0x20]! : seen[byte]!;
+}
+
+/** Where `needle` is in `piece` from `from`, or -1: what `piece.indexOf(needle, from)` gives (up to ASCII case for a case-blind needle). */
 export function findNeedle(piece: Buffer, needle: Buffer, from: number, counts: () => ByteCounts): number {
   const length = needle.length;
-  if (length < 2 || length >= LONG) return piece.indexOf(needle, from);
+  const blind = CASE_BLIND.has(needle);
+  if (length < 2 && !blind) return piece.indexOf(needle, from);
   const seen = counts();
   let rare = 0;
-  for (let i = 1; i < length; i++) if (seen[needle[i]!]! < seen[needle[rare]!]!) rare = i;
+  for (let i = 1; i < length; i++) if (seenOf(seen, needle[i]!, blind) < seenOf(seen, needle[rare]!, blind)) rare = i;
+  // A piece read into the SIMD arena: the two rarest bytes, sixteen window starts at a time (simd-find.ts).
+  let second = rare === 0 ? 1 : 0;
+  for (let i = 0; i < length; i++) if (i !== rare && seenOf(seen, needle[i]!, blind) < seenOf(seen, needle[second]!, blind)) second = i;
+  // A byte seen at most RARE times in the sample: memchr on it skips farther than the SIMD blocks (`rm -rf` in a text log, by its `f`).
+  if (length >= 2 && (blind || length >= LONG || seen[needle[rare]!]! > RARE)) {
+    const found = findInArena(piece, needle, from, rare, second, blind);
+    if (found !== undefined) return found;
+  }
+  if (blind) return indexOfFolded(piece, needle, from);
+  if (length >= LONG) return piece.indexOf(needle, from);
   const byte = needle[rare]!;
   let misses = 0;
   for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {

@@ -15,6 +15,7 @@
 
 import { AuditError } from '../core/errors.ts';
 import { escapeText } from '../format/text.ts';
+import { caseBlindNeedle } from './fold.ts';
 
 export interface Pattern {
   /** Tests a line's text (no g flag: no state). */
@@ -23,6 +24,11 @@ export interface Pattern {
   shortlist: string | undefined;
   /** A string every match contains (its UTF-8 bytes), when there is one worth searching for: the fastest shortlist. */
   literal: Buffer | undefined;
+  /**
+   * Case-blind (`-i`): an ASCII string every match holds up to ASCII case (without the u flag case-blindness
+   * never pairs ASCII with non-ASCII), lower-cased: a shortlist found up to case (needle.ts caseBlindNeedle).
+   */
+  folded: Buffer | undefined;
   /** The expression is the literal itself, printable ASCII, case-sensitive: a line's text matches when its bytes contain it. */
   plain: boolean;
   flags: string;
@@ -181,7 +187,9 @@ export function makePattern(source: string, options: { ignoreCase?: boolean; fix
   }
   // A run of plain characters only (an escape or a class would have left the literal shorter than the source).
   const plain = literal !== undefined && /^[\x20-\x7e]+$/.test(literal) && literal === (options.fixed ? source : body);
-  return { test, shortlist, literal: literal === undefined ? undefined : Buffer.from(literal, 'utf8'), plain, flags };
+  const blind = options.ignoreCase ? (options.fixed ? (source.length >= 3 ? source : undefined) : requiredLiteral(body)) : undefined;
+  const folded = blind !== undefined && /^[\x20-\x7e]+$/.test(blind) ? caseBlindNeedle(Buffer.from(blind.toLowerCase(), 'latin1')) : undefined;
+  return { test, shortlist, literal: literal === undefined ? undefined : Buffer.from(literal, 'utf8'), folded, plain, flags };
 }
 
 /**

@@ -23,21 +23,19 @@ import { findNeedle, sampleBytes, type ByteCounts } from './needle.ts';
 /** Node ≥ 18.15 has it; before, every visited line is decoded as UTF-8. */
 const isAscii: (bytes: Uint8Array) => boolean = (buffers as { isAscii?: (bytes: Uint8Array) => boolean }).isAscii ?? (() => false);
 
-// Every JSON line starts so (format/json.ts); no text line can (its stamp does not start with `{`).
-// It is searched for by its `{`, rare in a text log (memchr runs at memory speed): a needle that
-// starts with `\n` would stop at every line.
-const JSON_START = Buffer.from('{"time":');
-
 /**
  * Whether `piece` holds a JSON line (`@audit-format json`, which may start
- * mid-file: the option changed). Shortlists are written for text lines (the
- * stamp's ` * `, ` <place> `, text as written); a JSON line spells all of
- * these otherwise (`"kind":"event"`, `\"` for a quote), so such a piece is
- * searched with the visitor's JSON list too, or read line by line when it
- * has none: slower, never wrong.
+ * mid-file: the option changed): a line that starts with `{`, as line.ts reads
+ * it (not only `{"time":`, as format/json.ts writes it: JSON.parse takes blanks
+ * and any key order, and a line so written must not escape the JSON list).
+ * Shortlists are written for text lines (the stamp's ` * `, ` <place> `, text
+ * as written); a JSON line spells all of these otherwise (`"kind":"event"`, `\"`
+ * for a quote), so such a piece is searched with the visitor's JSON list too,
+ * or read line by line when it has none: slower, never wrong. memchr on `{`,
+ * rare in a text log, first found at the start of a JSON one.
  */
 export function holdsJson(piece: Buffer): boolean {
-  for (let at = piece.indexOf(JSON_START); at >= 0; at = piece.indexOf(JSON_START, at + 1)) {
+  for (let at = piece.indexOf(0x7b); at >= 0; at = piece.indexOf(0x7b, at + 1)) {
     if (at === 0 || piece[at - 1] === 10) return true;
   }
   return false;
@@ -67,6 +65,13 @@ export interface LineVisitor {
    * bytes (fast-line.ts).
    */
   bytes?(piece: Buffer, start: number, end: number, number: number, found: number): boolean | undefined;
+  /**
+   * Whether the candidate `piece[start, end)` (without its `\n`) can be passed
+   * over unseen, from its bytes alone: it is not counted, decoded nor given
+   * to `bytes` or `line`. For visitors whose shortlist is coarse
+   * (json-shortlist.ts).
+   */
+  passOver?(piece: Buffer, start: number, end: number): boolean;
   /** A line (without its `\n`), its number in the file (from 1) and where it starts (byte offset); false stops the scan. */
   line(text: string, number: number, offset: number): boolean | void;
 }
@@ -152,6 +157,16 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
         }
         if (found < 0) break;
         target = found;
+      }
+      if (visitor.passOver) {
+        // A candidate the visitor can rule out from its bytes needs no line number: nothing is counted for it.
+        const start = target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
+        let lineEnd = piece.indexOf(10, target);
+        if (lineEnd < 0) lineEnd = end;
+        if (visitor.passOver(piece, start, lineEnd)) {
+          position = lineEnd + 1;
+          continue;
+        }
       }
       if (at < 0) {
         number = knownNumber + countFileNewlines(fd, knownOffset, offset);

@@ -12,7 +12,7 @@ import { plainAscii, textStart } from './fast-line.ts';
 import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
-import { JSON_EVENT, jsonSafeLiteral } from '../format/json.ts';
+import { JSON_EVENT_WORD, jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
 import { RecordingTracker } from './recordings.ts';
 import { scanFile, type Candidates } from './scan.ts';
 import { RecordingSpan } from './span.ts';
@@ -108,7 +108,8 @@ function readFile(path: string, held: Map<string, number>, error: FileError, vis
 
 /** What a search looks at: lines holding the pattern's literal, else its shortlist, and the events when recordings are followed. */
 export function grepCandidates(pattern: Pattern, tracking: boolean): Candidates {
-  if (pattern.literal) return tracking ? [pattern.literal, EVENT_BYTES] : [pattern.literal];
+  const literal = pattern.literal ?? pattern.folded;
+  if (literal) return tracking ? [literal, EVENT_BYTES] : [literal];
   return shortlist(tracking ? [pattern.shortlist, EVENT_LINES] : [pattern.shortlist], pattern.flags);
 }
 
@@ -117,13 +118,13 @@ const EVENT_BYTES = Buffer.from(' * ');
 const NONE: readonly ReturnType<RecordingTracker['see']>[number][] = [];
 
 /**
- * The same for JSON lines: lines holding the literal, when the JSON format
- * writes it as it is, and every event (an event's text as matched,
- * `name key=value ...`, is not spelled so in JSON); else every line.
+ * The same for JSON lines (json-shortlist.ts): lines holding the literal, or
+ * anything that may change their text from their bytes, and the events when
+ * they may match or recordings are followed; else every line.
  */
-export function grepJsonCandidates(pattern: Pattern): readonly Buffer[] | undefined {
-  if (!pattern.literal || !jsonSafeLiteral(pattern.literal.toString('utf8'))) return undefined;
-  return [pattern.literal, JSON_EVENT];
+export function grepJsonCandidates(pattern: Pattern, tracking = true): readonly Buffer[] | undefined {
+  if (pattern.literal) return jsonShortlist(pattern.literal.toString('utf8'), tracking);
+  return pattern.folded ? jsonShortlist(pattern.folded, tracking) : undefined;
 }
 
 /**
@@ -170,7 +171,9 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
   const { pattern, filter } = options;
   const tracking = options.recordings || needsRecordings(filter);
   const base = grepCandidates(pattern, tracking);
-  const jsonBase = grepJsonCandidates(pattern);
+  const jsonBase = grepJsonCandidates(pattern, tracking);
+  const literalBytes = pattern.literal ?? pattern.folded;
+  const jsonEvents = jsonBase !== undefined && jsonBase.includes(JSON_EVENT_WORD);
   // The time is read only when something needs it (most of what parsing a line costs).
   const timed = options.timed || filter.since !== undefined || filter.until !== undefined;
   const trackers = sets.map(() => new RecordingTracker());
@@ -194,6 +197,9 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
         stopped = scanFile(fd, {
           candidates: () => (context ? context.candidates(setIndex, base) : base),
           jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
+          // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread
+          // when its bytes rule a match out; only when nothing else is owed the lines it looks at (context, recordings).
+          passOver: jsonBase && !tracking && !context ? (piece, start, end) => jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents) : undefined,
           bytes: plain
             ? (piece, start, end, number, found) => {
                 if (reader === undefined) {

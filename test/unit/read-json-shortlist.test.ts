@@ -1,0 +1,172 @@
+// A JSON line (`@audit-format json`) may be passed over by a search only when
+// its bytes prove its text (as a search reads it: decoded, escaped, an event as
+// `name key=value ...`) cannot hold the pattern's literal (json-shortlist.ts).
+// Here the literal is cut from the very text the reader makes of a hostile
+// line, so it always matches: the line must then hold one of the shortlist's
+// byte strings, and must not be ruled out. Then whole searches, with the
+// shortcut and without it, print the same; and the SIMD search (simd-find.ts)
+// answers what Buffer.indexOf answers, and up to case for grep -i.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { RECORD_KINDS, type AuditRecord } from '../../src/core/record.ts';
+import { JsonFormat } from '../../src/format/json.ts';
+import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
+import { listLogs } from '../../src/read/files.ts';
+import { caseBlindNeedle, indexOfFolded } from '../../src/read/fold.ts';
+import { jsonLineCannotHold, jsonShortlist, withinOneEventWord } from '../../src/read/json-shortlist.ts';
+import { readJsonLine } from '../../src/read/line.ts';
+import { makePattern } from '../../src/read/pattern.ts';
+import { grepLogs } from '../../src/read/search.ts';
+import { arenaBuffer, findInArena } from '../../src/read/simd-find.ts';
+import { withTempDir } from '../support/util.ts';
+
+const STAMP = '2026-11-24T23:01:04.871+01:00';
+// Text whose JSON spelling differs from itself: escapes, controls, DEL, C1, U+2028, bidi, quotes, non-ASCII, spaces and `=`.
+const hostile = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 24 }),
+  fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\r', '\b', '\t', '\x00', '\x1b', '\x7f', '\x85', '\u2028', '\u202e', '\u2066', '\ufffd', 'é', 'n', 'e', 'd', '4', '2', '-', ' ', '=', 'u', '0', 'a', '{', '}'), maxLength: 24 }),
+);
+const kind = fc.constantFrom(...RECORD_KINDS);
+const fields = fc.dictionary(fc.oneof(fc.constantFrom('by', 'pane', 'pid', 'file', 'reason'), hostile), fc.oneof(hostile, fc.integer(), fc.double({ noNaN: true })), { maxKeys: 3 });
+const record: fc.Arbitrary<AuditRecord> = fc.record({ user: hostile, session: hostile, rec: hostile, kind, text: hostile, fields }).map(({ user, session, rec, kind, text, fields }) => ({
+  time: 1_764_000_000_000,
+  user,
+  rec,
+  place: { server: '/tmp/tmux-0/default', session, window: '0', pane: '1', paneId: '%1' },
+  kind,
+  text,
+  ...(kind === 'event' ? { fields: Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'rec' && key !== '__proto__')) } : {}),
+}));
+
+/** A JSON line as no writer of ours writes it but JSON.parse reads it: escapes for plain letters, numbers not in their shortest form, keys reordered, blanks, keys twice. */
+const forged = fc
+  .tuple(
+    fc.constantFrom('needle-42', 'rm -rf', 'a=b', 'x"y', 'Infinity', '1000'),
+    fc.constantFrom('line', 'event'),
+    fc.constantFrom('1e3', '1E3', '1000.0', '-0', '1e999', '12345678901234567890', '7'),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .map(([word, kind, number, escape, reorder]) => {
+    const spelled = escape ? [...word].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('') : word.replace(/"/g, '\\"');
+    const parts = [`"time":"${STAMP}"`, '"user":"ann"', '"session":"main"', '"window":"0"', '"pane":"0"', '"rec":"R"', `"kind"${reorder ? ' : ' : ':'}"${kind}"`, `"text":"${kind === 'event' ? 'rm' : spelled}"`];
+    if (kind === 'event') parts.push(`"fields" : {"-rf":"${spelled}", "n":${number}, "${escape ? 'k' : 'a'}": "b"}`);
+    if (reorder) parts.reverse();
+    return `{ ${parts.join(' , ')} }`;
+  });
+
+const line = fc.oneof(record.map((r) => new JsonFormat('web1').format(r).slice(0, -1)), forged);
+/** Bytes as a file may hold them: the line's UTF-8, sometimes a raw DEL, C1 or U+2028 inside, sometimes an invalid byte. */
+const bytesOf = fc.tuple(line, fc.constantFrom('', '\x7f', '\u0085', '\u2028', '\u2069', 'INVALID'), fc.nat()).map(([text, extra, at]) => {
+  if (extra === '') return Buffer.from(text);
+  const quote = text.indexOf('"text":"');
+  if (quote < 0) return Buffer.from(text);
+  const cut = quote + 8 + (at % 4);
+  const inserted = extra === 'INVALID' ? Buffer.from([0xff]) : Buffer.from(extra);
+  return Buffer.concat([Buffer.from(text.slice(0, cut)), inserted, Buffer.from(text.slice(cut))]);
+});
+
+describe('the JSON shortlist', () => {
+  it('a line whose text holds the literal holds one of its byte strings, and is not ruled out (a property)', () => {
+    fc.assert(
+      fc.property(bytesOf, fc.nat(), fc.nat({ max: 12 }), (bytes, from, length) => {
+        const read = readJsonLine(bytes.toString('utf8'));
+        if (!read) return;
+        const raw = read.raw;
+        const start = raw.length === 0 ? 0 : from % raw.length;
+        const literal = raw.slice(start, start + 1 + length);
+        const list = jsonShortlist(literal, false);
+        if (list === undefined || literal.length === 0) return;
+        assert.ok(list.some((needle) => bytes.indexOf(needle) >= 0), `${JSON.stringify(literal)} in ${JSON.stringify(raw)}, no needle in ${bytes.toString('latin1')}`);
+        const piece = Buffer.concat([Buffer.from('x\n'), bytes, Buffer.from('\n{')]);
+        assert.equal(jsonLineCannotHold(piece, 2, 2 + bytes.length, Buffer.from(literal), list.length > 5), false, `${JSON.stringify(literal)} ruled out in ${bytes.toString('latin1')}`);
+        // Case-blind (grep -i): the literal as the user may type it, when it is ASCII (makePattern's folded needle).
+        if (!/^[\x20-\x7e]+$/.test(literal)) return;
+        const typed = [...literal].map((c, i) => ((from >> i) & 1 ? c.toUpperCase() : c.toLowerCase())).join('');
+        const folded = makePattern(typed, { ignoreCase: true, fixed: true }).folded;
+        if (!folded) return;
+        const blindList = jsonShortlist(folded, false)!;
+        assert.ok(blindList.some((needle) => (needle === folded ? indexOfFolded(bytes, needle, 0) : bytes.indexOf(needle)) >= 0), `-i ${typed}: no needle in ${bytes.toString('latin1')}`);
+        assert.equal(jsonLineCannotHold(piece, 2, 2 + bytes.length, folded, blindList.length > 5), false, `-i ${typed} ruled out in ${bytes.toString('latin1')}`);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('events are looked at unless a match must lie within one word that no number is written with', () => {
+    for (const literal of ['needle-42', 'timeout', 'é']) assert.equal(withinOneEventWord(literal), true, literal);
+    for (const literal of ['rm -rf', 'a=b', 'x"y', '1000', '1e3', 'Infinity', '-0.5']) assert.equal(withinOneEventWord(literal), false, literal);
+    assert.equal(jsonShortlist('x\\y', false), undefined);
+    assert.equal(jsonShortlist('\ufffd', false), undefined);
+  });
+});
+
+/** What grep prints over `logs` (its hits as the unparsed path gives them), and how many lines matched. */
+function printed(logs: string, source: string, ignoreCase = false): string {
+  const out: string[] = [];
+  const matched = grepLogs(
+    listLogs(logs),
+    { pattern: makePattern(source, { ignoreCase }), filter: {}, context: 0, timeFormat: DEFAULT_TIME_FORMAT },
+    (hit) => {
+      out.push(`${hit.file}:${hit.number}: ${hit.log}`);
+    },
+    (name, error) => assert.fail(`${name}: ${error.message}`),
+  );
+  return `${matched}\n${out.join('\n')}`;
+}
+
+describe('a JSON search prints what reading every line prints', () => {
+  it('hostile lines, mixed with text lines (a property)', () =>
+    withTempDir('read-json-shortlist', (dir) => {
+      const logs = path.join(dir, 'logs');
+      const textLine = fc.constantFrom(`${STAMP} ann main:0.0 | needle-42 rm -rf`, `${STAMP} ann main:0.0 * stop rec=R reason=needle-42`, `${STAMP} ann main:0.0 | a=b \\u006e`);
+      const file = fc.array(fc.oneof({ weight: 4, arbitrary: bytesOf }, { weight: 1, arbitrary: textLine.map((t) => Buffer.from(t)) }), { maxLength: 12 });
+      fc.assert(
+        fc.property(file, fc.constantFrom('needle-42', 'rm -rf', 'a=b', '1000', 'u006e', 'u000a', 'é', 'needle-[0-9]+', 'x"y', 'Infinity', '\ufffd', 'NEEDLE-42', 'RM -RF', 'U006E', 'INFINITY', '1E3'), fc.boolean(), (lines, source, ignoreCase) => {
+          fs.rmSync(logs, { recursive: true, force: true });
+          fs.mkdirSync(logs);
+          fs.writeFileSync(path.join(logs, 'main.log'), Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
+          // Every line read: the same expression in a group (no literal is taken: pattern.ts requiredLiteral), then `.{0}` (no shortlist either).
+          const everyLine = `(?:${source}).{0}`;
+          const reference = printed(logs, everyLine, ignoreCase);
+          const slow = makePattern(everyLine, { ignoreCase });
+          assert.ok(slow.literal === undefined && slow.folded === undefined && slow.shortlist === undefined);
+          assert.equal(printed(logs, source, ignoreCase), reference);
+        }),
+        { numRuns: 600 },
+      );
+    }));
+});
+
+describe('findInArena', () => {
+  const arena = arenaBuffer(1 << 20);
+  // Pieces long enough for many sixteen-byte blocks (fast-check's default size keeps arrays short).
+  const bytes = (alphabet: string, maxLength: number) => fc.array(fc.constantFrom(...Buffer.from(alphabet)), { maxLength, size: 'max' }).map((array) => Buffer.from(array));
+
+  it('gives what Buffer.indexOf gives, anywhere in the arena, up to its end (a property)', { skip: arena === undefined && 'no WebAssembly SIMD here' }, () => {
+    const slot = arena!;
+    fc.assert(
+      fc.property(bytes('aAbB-\n', 300), bytes('abB-', 6), fc.nat({ max: 40 }), fc.nat({ max: 320 }), fc.boolean(), fc.nat(), fc.nat(), (data, needle, shift, from, atEnd, r1, r2) => {
+        if (needle.length < 2) return;
+        const offset = atEnd ? slot.length - data.length : shift;
+        data.copy(slot, offset);
+        const piece = slot.subarray(offset, offset + data.length);
+        const rare1 = r1 % needle.length;
+        const rare2 = (rare1 + 1 + (r2 % (needle.length - 1))) % needle.length;
+        assert.equal(findInArena(piece, needle, from, rare1, rare2), piece.indexOf(needle, from));
+        // Up to case: the same search over the lower-cased piece.
+        const lower = caseBlindNeedle(Buffer.from(needle.toString('latin1').toLowerCase(), 'latin1'));
+        assert.equal(findInArena(piece, lower, from, rare1, rare2, true), Buffer.from(piece.toString('latin1').toLowerCase(), 'latin1').indexOf(lower, from));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('a buffer outside the arena is left to the caller', () => {
+    assert.equal(findInArena(Buffer.from('abcabc'), Buffer.from('ca'), 0, 0, 1), undefined);
+  });
+});
