@@ -17403,7 +17403,7 @@ function copyPlain(bytes, start2, end, target, at) {
 
 // src/read/files.ts
 var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
-var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
+var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
   let bytes = [];
@@ -17424,17 +17424,22 @@ function rotationTime(stamp) {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]));
 }
 function logSets(dir, names) {
-  let lives = /* @__PURE__ */ new Set();
+  let lives = /* @__PURE__ */ new Set(), rotatedOf2 = /* @__PURE__ */ new Map(), castsOf = /* @__PURE__ */ new Map(), file = (groups, live, name) => {
+    let group = groups.get(live);
+    group ? group.push(name) : groups.set(live, [name]);
+  };
   for (let name of names) {
     parseLogName(name) && lives.add(name);
     let rotated = ROTATED.exec(name);
-    rotated && parseLogName(rotated[1]) && lives.add(rotated[1]);
+    rotated && parseLogName(rotated[1]) && (lives.add(rotated[1]), file(rotatedOf2, rotated[1], name));
+    let cast = CAST.exec(name);
+    cast && file(castsOf, `${cast[1]}.log`, name);
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(names, live).map((name) => ({ path: import_node_path17.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path17.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
     present.has(live) && files.push({ path: import_node_path17.default.join(dir, live) });
-    let casts = castFilesOfLog(names, live).map((name) => import_node_path17.default.join(dir, name));
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path17.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);

@@ -38,6 +38,8 @@ export interface LogSet {
 }
 
 const ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/;
+/** A cast's part, live or rotated (core/cast-names.ts): its log's stem. */
+const CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 
 /** `%20` and the like back into the bytes they stand for (UTF-8). */
 function percentDecode(stem: string): string {
@@ -73,18 +75,32 @@ function rotationTime(stamp: string): number {
 /** The logs among a directory's `names`, sorted by session then server. */
 export function logSets(dir: string, names: readonly string[]): LogSet[] {
   const lives = new Set<string>();
+  // Each name is looked at once and filed under the log it belongs to: a directory may hold thousands of
+  // logs, and matching every name against every log would cost their product.
+  const rotatedOf = new Map<string, string[]>();
+  const castsOf = new Map<string, string[]>();
+  const file = (groups: Map<string, string[]>, live: string, name: string): void => {
+    const group = groups.get(live);
+    if (group) group.push(name);
+    else groups.set(live, [name]);
+  };
   for (const name of names) {
     if (parseLogName(name)) lives.add(name);
     const rotated = ROTATED.exec(name);
-    if (rotated && parseLogName(rotated[1]!)) lives.add(rotated[1]!);
+    if (rotated && parseLogName(rotated[1]!)) {
+      lives.add(rotated[1]!);
+      file(rotatedOf, rotated[1]!, name);
+    }
+    const cast = CAST.exec(name);
+    if (cast) file(castsOf, `${cast[1]!}.log`, name);
   }
   const present = new Set(names);
   const sets: LogSet[] = [];
   for (const live of lives) {
     const { stem, session, server, serverStem } = parseLogName(live)!;
-    const files: LogFile[] = rotatedFiles(names, live).map((name) => ({ path: path.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)![2]!) }));
+    const files: LogFile[] = rotatedFiles(rotatedOf.get(live) ?? [], live).map((name) => ({ path: path.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)![2]!) }));
     if (present.has(live)) files.push({ path: path.join(dir, live) });
-    const casts = castFilesOfLog(names, live).map((name) => path.join(dir, name));
+    const casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => path.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => (a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0));
