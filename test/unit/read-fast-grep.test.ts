@@ -66,6 +66,8 @@ describe('the text of a line, found in its bytes', () => {
       [`${STAMP}  main:0.0 | no user`, -1],
       [`${STAMP} ann a:b:0.0 = row`, `${STAMP} ann a:b:0.0 = `.length],
       [`{"time":"x","text":"a b c:0.0 | timeout"}`, -1],
+      // An event whose value holds a place and mark (a command line is the shell's to say): still an event.
+      [`${STAMP} ann main:0.0 * command rec=X cmd="a x:0.0 | b"`, -1],
     ];
     for (const [candidate, expected] of cases) {
       const bytes = Buffer.from(candidate, 'latin1');
@@ -77,6 +79,20 @@ describe('the text of a line, found in its bytes', () => {
   it('plain ASCII: printable and TAB only', () => {
     assert.equal(plainAscii(Buffer.from('a b\tc~'), 0, 6), true);
     for (const bad of ['\x1b[2J', 'a\rb', '\x7f', 'café', '\x00', '\x85']) assert.equal(plainAscii(Buffer.from(bad, 'latin1'), 0, bad.length), false, JSON.stringify(bad));
+  });
+
+  it('plain ASCII: every unsafe byte, in each position of a word, at each alignment', () => {
+    const unsafe = [...Array(256).keys()].filter((b) => (b < 0x20 && b !== 0x09) || b >= 0x7f);
+    for (const bad of unsafe) {
+      for (let shift = 0; shift < 4; shift++) {
+        for (let at = 0; at < 8; at++) {
+          const backing = new Uint8Array(16).fill(0x61);
+          backing[shift + at] = bad;
+          const bytes = Buffer.from(backing.buffer, shift, 8);
+          assert.equal(plainAscii(bytes, 0, 8), false, `byte ${bad} at ${at}, shift ${shift}`);
+        }
+      }
+    }
   });
 
   it('plain ASCII, four bytes at a time: any bytes, any alignment (a property)', () => {
