@@ -16295,7 +16295,7 @@ function runPipe(recording, runFile, dependencies = {}) {
       rotate: recording.rotate ?? "both",
       maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
       compress: recording.compress ?? !1,
-      onPlanted: once((file) => tell(`left ${file} alone: it has the name of a rotated log past ${OPTION_NAMES.maxAge} or of its compression, but it is not one of ours (someone else's, a symlink, or a second name)`, !0)),
+      onPlanted: once((file) => tell(`left ${file} alone: it has the name of a rotated log or cast past ${OPTION_NAMES.maxAge}, or of a compression, but it is not one of ours (someone else's, a symlink, or a second name); others like it are not said again`, !0)),
       onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, !0)),
       write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
@@ -18834,7 +18834,7 @@ function hitJson(hit) {
 }
 function printPlain(out) {
   let lastFile, head = Buffer.alloc(0);
-  return (file, number2, bytes, start2, end) => (file !== lastFile && (lastFile = file, head = Buffer.from(escapeForTerminal(`${file}:`))), out.writeNumbered(head, number2, bytes, start2, end));
+  return (file, number2, bytes, start2, end) => (file !== lastFile && (lastFile = file, head = Buffer.from(`${escapeText(file)}:`)), out.writeNumbered(head, number2, bytes, start2, end));
 }
 function grepCommand() {
   return whereOptions(new Command("grep")).description("search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)").argument("[pattern]", "a JavaScript regular expression, matched against the text after the mark (default: every line)", "").option("--user <user>", "lines of this user: whose terminal, or who started the recording (by=)").option("--session <name>", "only this session's log (name, or name@server)").option("--pane <pane>", "only this pane: %N (from the start events), or session:window.pane as stamped").option("--rec <id>", "only this recording").option("--since <time>", "from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...").option("--until <time>", "before this time (same forms)").option("--events", "events only (start, stop, screen, rename, dropped, error)").option("-C, --context <n>", "lines of context around each match, within its pane").option("-i, --ignore-case", "case-blind").option("-F, --fixed-strings", "the pattern is a plain string").option("--json", "one JSON object per line").option("--commands", "the commands integrated shells ran (shell/integration.*), each with its exit status and duration; the pattern is matched against the command line").addHelpText(
@@ -18878,7 +18878,7 @@ Examples:
         printed++;
         let at = files.get(row.line);
         out.write(options.json ? `${JSON.stringify({ file: at.file, number: at.number, ...commandJson(row) })}
-` : `${at.file}:${at.number}: ${commandLine(row)}
+` : `${escapeText(at.file)}:${at.number}: ${commandLine(row)}
 `);
       }
       out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
@@ -18889,7 +18889,7 @@ Examples:
       { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? void 0 : printPlain(out) },
       (hit) => options.json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : (hit.gap && out.write(`--
-`), out.write(`${hit.file}${hit.context ? "-" : ":"}${hit.number}${hit.context ? "-" : ":"} ${hit.log}
+`), out.write(`${escapeText(hit.file)}${hit.context ? "-" : ":"}${hit.number}${hit.context ? "-" : ":"} ${hit.log}
 `)),
       fileError
     );

@@ -8,7 +8,8 @@ import { parsePane, type LineFilter } from '../read/filter.ts';
 import { makePattern } from '../read/pattern.ts';
 import { grepLogs, type GrepHit, type PlainHitSink } from '../read/search.ts';
 import { requireWhen } from '../read/time.ts';
-import { escapeForTerminal } from '../format/text.ts';
+// A file's name is escaped whole (a newline in it too): a name is the directory's, and must not start a line of its own.
+import { escapeText } from '../format/text.ts';
 import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
 
 /** The events `--commands` reads: a command's start and its end. */
@@ -58,7 +59,7 @@ export function printPlain(out: Output): PlainHitSink {
   return (file, number, bytes, start, end) => {
     if (file !== lastFile) {
       lastFile = file;
-      head = Buffer.from(escapeForTerminal(`${file}:`));
+      head = Buffer.from(`${escapeText(file)}:`);
     }
     return out.writeNumbered(head, number, bytes, start, end);
   };
@@ -134,7 +135,7 @@ Examples:
           if (!compiled.test.test(row.cmd)) continue;
           printed++;
           const at = files.get(row.line)!;
-          out.write(options.json ? `${JSON.stringify({ file: at.file, number: at.number, ...commandJson(row) })}\n` : `${at.file}:${at.number}: ${commandLine(row)}\n`);
+          out.write(options.json ? `${JSON.stringify({ file: at.file, number: at.number, ...commandJson(row) })}\n` : `${escapeText(at.file)}:${at.number}: ${commandLine(row)}\n`);
         }
         out.flush();
         process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
@@ -146,7 +147,7 @@ Examples:
         (hit) => {
           if (options.json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
           if (hit.gap) out.write('--\n');
-          return out.write(`${hit.file}${hit.context ? '-' : ':'}${hit.number}${hit.context ? '-' : ':'} ${hit.log}\n`);
+          return out.write(`${escapeText(hit.file)}${hit.context ? '-' : ':'}${hit.number}${hit.context ? '-' : ':'} ${hit.log}\n`);
         },
         fileError,
       );

@@ -84,7 +84,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       rotate: recording.rotate ?? 'both',
       maxAgeMs: recording.maxAgeMs ?? Number.POSITIVE_INFINITY,
       compress: recording.compress ?? false,
-      onPlanted: once((file) => tell(`left ${file} alone: it has the name of a rotated log past ${OPTION_NAMES.maxAge} or of its compression, but it is not one of ours (someone else's, a symlink, or a second name)`, true)),
+      onPlanted: once((file) => tell(`left ${file} alone: it has the name of a rotated log or cast past ${OPTION_NAMES.maxAge}, or of a compression, but it is not one of ours (someone else's, a symlink, or a second name); others like it are not said again`, true)),
       onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, true)),
       write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.

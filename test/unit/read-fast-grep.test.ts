@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { cliResult } from '../support/cli.ts';
 import { printPlain } from '../../src/commands/grep.ts';
 import { Output } from '../../src/commands/reading.ts';
 import { DEFAULT_TIME_FORMAT, parseLine } from '../../src/format/text.ts';
@@ -172,5 +173,20 @@ describe('a search with the fast path prints what it prints without', () => {
         }),
         { numRuns: 400 },
       );
+    }));
+});
+
+describe('a log whose name holds a newline', () => {
+  // The name is whoever could write the directory's to choose: printed whole on its own line, it could
+  // pass for a match of another file.
+  it('is printed escaped, by the fast path and the slow one', () =>
+    withTempDir('read-fast-grep-name', (dir) => {
+      fs.writeFileSync(path.join(dir, 'ev\nil.log'), `${STAMP} ann main:0.0 | timeout\n${STAMP} ann main:0.0 * stop rec=AAAAAAAAAA reason=toggle by=ann\n`);
+      for (const args of [['timeout'], ['timeout', '--pane', 'main:0.0'], ['-C', '1', 'timeout']]) {
+        const { status, stdout } = cliResult(['grep', ...args, '--dir', dir]);
+        assert.equal(status, 0, stdout);
+        assert.ok(stdout.includes('ev\\u000ail.log:1'), `${args.join(' ')}: ${JSON.stringify(stdout)}`);
+        assert.ok(!stdout.split('\n').some((line) => line.startsWith('il.log')), `${args.join(' ')}: ${JSON.stringify(stdout)}`);
+      }
     }));
 });
