@@ -34,7 +34,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { now, OUT, read, ROOT, round, sleep, smaps, Tmux, writeJson } from './lib.mjs';
+import { cpuSeconds, MEMORY_KEYS, now, OUT, parentPid, read, ROOT, round, sleep, smaps, statusNumber, Tmux, writeJson } from './lib.mjs';
 
 const [redrawArg = '30', topArg = '15', timeoutArg = '180'] = process.argv.slice(2);
 const redrawS = Number(redrawArg);
@@ -50,20 +50,11 @@ const topS = hasTop ? Number(topArg) : 0;
 const topDelay = 0.05;
 const topIterations = Math.max(1, Math.round(topS / topDelay));
 
-const CLK_TCK = 100;
-const KEYS = ['rss', 'pss', 'private', 'private_dirty'];
-const cpuS = (pid) => {
-  const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return null;
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / CLK_TCK;
-};
-const ppid = (pid) => {
-  const stat = read(`/proc/${pid}/stat`);
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-};
-const statusKb = (pid, key) => Number(read(`/proc/${pid}/status`).match(new RegExp(`^${key}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
-const statusN = (pid, key) => Number(read(`/proc/${pid}/status`).match(new RegExp(`^${key}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+const KEYS = MEMORY_KEYS;
+const cpuS = cpuSeconds;
+const ppid = parentPid;
+const statusKb = statusNumber;
+const statusN = statusNumber;
 
 const server = new Tmux(`bench-fullscreen-${process.pid}`);
 const tag = `fs${process.pid}`;

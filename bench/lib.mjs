@@ -140,3 +140,27 @@ export function writeJson(name, data) {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, name), `${JSON.stringify(data, null, 2)}\n`);
 }
+
+/** Clock ticks per second of /proc/PID/stat's times (USER_HZ, 100 on Linux). */
+export const CLK_TCK = 100;
+/** The smaps_rollup figures the memory sections report. */
+export const MEMORY_KEYS = ['rss', 'pss', 'private', 'private_dirty'];
+
+/** A process's CPU seconds so far (user + system), or null once it is gone. */
+export function cpuSeconds(pid) {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+/** A process's parent. */
+export function parentPid(pid) {
+  const stat = read(`/proc/${pid}/stat`);
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** A number from /proc/PID/status (`VmRSS` in kB, `voluntary_ctxt_switches`, …); 0 when absent. */
+export function statusNumber(pid, key) {
+  return Number(read(`/proc/${pid}/status`).match(new RegExp(`^${key}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+}

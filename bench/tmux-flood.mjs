@@ -36,7 +36,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { now, OUT, read, round, sleep, smaps, Tmux, writeJson } from './lib.mjs';
+import { cpuSeconds, MEMORY_KEYS, now, OUT, parentPid, read, round, sleep, smaps, statusNumber, Tmux, writeJson } from './lib.mjs';
 
 const [corpus, floodArg = '1024', timeoutArg = '240'] = process.argv.slice(2);
 if (!corpus) {
@@ -64,19 +64,10 @@ const ptyBytes = floodBytes + copies * corpusLines + MARK.length + 2;
 const tmpFree = Number(execFileSync('df', ['-Pk', os.tmpdir()], { encoding: 'utf8' }).trim().split('\n').pop().split(/\s+/)[3]) * 1024;
 const countAll = tmpFree > 2 * floodBytes + 2 ** 30;
 
-const CLK_TCK = 100;
-const KEYS = ['rss', 'pss', 'private', 'private_dirty'];
-const cpuS = (pid) => {
-  const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return null;
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / CLK_TCK;
-};
-const ppid = (pid) => {
-  const stat = read(`/proc/${pid}/stat`);
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-};
-const statusKb = (pid, key) => Number(read(`/proc/${pid}/status`).match(new RegExp(`^${key}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+const KEYS = MEMORY_KEYS;
+const cpuS = cpuSeconds;
+const ppid = parentPid;
+const statusKb = statusNumber;
 const comm = (pid) => read(`/proc/${pid}/comm`).trim();
 
 const server = new Tmux(`bench-flood-${process.pid}`, {
