@@ -18279,7 +18279,7 @@ function passes(line, recordings, filter) {
 }
 
 // src/read/pattern.ts
-var PLAIN = /[^\\^$.|?*+()[\]{}]/;
+var PLAIN = /[^\\^$.|?*+()[\]{}]/, ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|c[A-Za-z]|k<[^>]*>|[pP]\{[^}]*\}|[0-9]+|[^])/y;
 function requiredLiteral(source) {
   let best = "", run = "", end = () => {
     run.length > best.length && (best = run), run = "";
@@ -18289,7 +18289,7 @@ function requiredLiteral(source) {
     if (char === "|") return;
     if (char === "\\") {
       let escaped = source[i + 1] ?? "";
-      /[^A-Za-z0-9]/.test(escaped) && (literal2 = escaped), next = i + 2;
+      /[^A-Za-z0-9]/.test(escaped) && (literal2 = escaped), ESCAPE.lastIndex = i, next = i + (ESCAPE.exec(source)?.[0].length ?? 2);
     } else if (char === "[") {
       let j = i + 1;
       for (source[j] === "^" && j++, source[j] === "]" && j++; j < source.length && source[j] !== "]"; ) j += source[j] === "\\" ? 2 : 1;

@@ -43,6 +43,9 @@ const PLAIN = /[^\\^$.|?*+()[\]{}]/;
  * escaped punctuation end a run; a quantified character is left out, or ends
  * the run when it is required); undefined when there is none of 3 characters.
  */
+/** One escape of a JavaScript expression (outside a class), whole. */
+const ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|c[A-Za-z]|k<[^>]*>|[pP]\{[^}]*\}|[0-9]+|[^])/y;
+
 export function requiredLiteral(source: string): string | undefined {
   let best = '';
   let run = '';
@@ -58,7 +61,10 @@ export function requiredLiteral(source: string): string | undefined {
     if (char === '\\') {
       const escaped = source[i + 1] ?? '';
       if (/[^A-Za-z0-9]/.test(escaped)) literal = escaped;
-      next = i + 2;
+      // A letter or digit escape is not a literal, and may be longer than two characters (`\x41`,
+      // `\u00e9`, `\k<name>`, `\12`): skipped whole, or its tail would pass for a required literal.
+      ESCAPE.lastIndex = i;
+      next = i + (ESCAPE.exec(source)?.[0].length ?? 2);
     } else if (char === '[') {
       // A class: skip to its end.
       let j = i + 1;

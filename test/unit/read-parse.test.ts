@@ -144,6 +144,12 @@ describe('patterns', () => {
       ['\\.log\\b', '.log'],
       ['x{0,3}yz', undefined],
       ['\\d\\d', undefined],
+      // Escapes longer than two characters are skipped whole: their tail is not text to find.
+      ['caf\\u00e9', 'caf'],
+      ['\\x41bcd', 'bcd'],
+      ['error\\x09code', 'error'],
+      ['(a)\\1234', undefined],
+      ['\\cJxyz', 'xyz'],
     ];
     for (const [source, expected] of cases) assert.equal(requiredLiteral(source), expected, source);
   });
