@@ -18373,9 +18373,10 @@ function bytesLiteral(text2) {
 function makePattern(source, options = {}) {
   let body = options.fixed ? escapeRegExp3(source) : source, flags = options.ignoreCase ? "i" : "", test;
   try {
-    test = new RegExp(body, flags);
+    test = new RegExp(body, flags), test.test("");
   } catch (error) {
-    throw new AuditError(`not a regular expression: '${escapeText(source)}' (${error.message.replace(/^Invalid regular expression: /, "")})`, 2);
+    let shown = source.length > 200 ? `${source.slice(0, 200)}\u2026` : source, why = error.message.replace(/^Invalid regular expression: (?:\/[\s\S]*\/[a-z]*: )?/, "");
+    throw new AuditError(`not a regular expression: '${escapeText(shown)}' (${why})`, 2);
   }
   let literal2;
   options.ignoreCase || (literal2 = options.fixed ? source.length >= 3 ? source : void 0 : requiredLiteral(body));

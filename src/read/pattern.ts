@@ -180,8 +180,12 @@ export function makePattern(source: string, options: { ignoreCase?: boolean; fix
   let test: RegExp;
   try {
     test = new RegExp(body, flags);
+    // V8 compiles an expression at its first use: one too large for it fails there, not here.
+    test.test('');
   } catch (error) {
-    throw new AuditError(`not a regular expression: '${escapeText(source)}' (${(error as Error).message.replace(/^Invalid regular expression: /, '')})`, 2);
+    const shown = source.length > 200 ? `${source.slice(0, 200)}…` : source;
+    const why = (error as Error).message.replace(/^Invalid regular expression: (?:\/[\s\S]*\/[a-z]*: )?/, '');
+    throw new AuditError(`not a regular expression: '${escapeText(shown)}' (${why})`, 2);
   }
   let literal: string | undefined;
   if (!options.ignoreCase) literal = options.fixed ? (source.length >= 3 ? source : undefined) : requiredLiteral(body);

@@ -200,3 +200,12 @@ describe('patterns', () => {
     );
   });
 });
+
+describe('an expression too large to compile', () => {
+  it('is refused at once, with the reason and the start of it (exit 2), not as "not found"', () => {
+    assert.throws(
+      () => makePattern('a'.repeat(60_000), { ignoreCase: true }),
+      (error: Error & { exitCode?: number }) => error.exitCode === 2 && /^not a regular expression: 'a{200}…' \(Regular expression too large\)$/.test(error.message),
+    );
+  });
+});
