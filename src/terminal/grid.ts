@@ -252,6 +252,12 @@ export class ScreenGrid implements Perform {
   private origin = false;
   /** IRM: a character printed pushes the cells from the cursor on right first (screen-write.c:1875). */
   private insert = false;
+  /**
+   * Autowrap (DECAWM, MODE_WRAP): off, a character at the last column stays
+   * there and the next one overwrites it (screen-write.c:1955-1959), and a
+   * wide character that does not fit is dropped (:1869).
+   */
+  private autowrap = true;
   /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
   private tabs = new TabStops();
   private savedOrigin = false;
@@ -552,17 +558,22 @@ export class ScreenGrid implements Perform {
         if (this.insert) this.insertCharacters(1);
         let cx = this.cx;
         if (cx >= this.sx) {
+          // Wrap off, at the pending-wrap column (left by a character printed while it was on): no wrap, and the
+          // sanity check drops the character (screen-write.c:1881, :1889).
+          if (!this.autowrap) continue;
           this.linefeed(true);
           cx = this.cx = 0;
         }
         const row = this.rowList[this.cy]!;
-        if (row.complex) this.clearWideAround(row, cx, 1, !this.insert);
+        // Wrap off, tmux does not collect (screen-write.c:1778): the character goes through screen_write_cell.
+        if (row.complex) this.clearWideAround(row, cx, 1, !this.insert && this.autowrap);
         row.cells[cx] = code;
         if (cx >= row.used) row.used = cx + 1;
         if (cx >= row.printed) row.printed = cx + 1;
         row.touched = true;
         row.version = row.written = this.epoch;
-        this.cx = cx + 1;
+        // Wrap off: the cursor sticks at the last column, the next character replaces this one (screen-write.c:1955).
+        this.cx = this.autowrap || cx + 1 < this.sx ? cx + 1 : cx;
         continue;
       }
       if (code === TAB) {
@@ -766,9 +777,10 @@ export class ScreenGrid implements Perform {
 
   osc(): void {}
 
-  /** IRM (input.c:1651, :1740); the other modes reach the model through the hybrid (setOrigin) or not at all. */
+  /** IRM (input.c:1651, :1740) and DECAWM (input.c:1687, :1777); the other modes reach the model through the hybrid (setOrigin) or not at all. */
   mode(mode: Mode, set: boolean): void {
     if (mode === Mode.Insert) this.insert = set;
+    else if (mode === Mode.Autowrap) this.autowrap = set;
   }
 
   // ------------------------------------------------------------ writing cells
@@ -791,15 +803,20 @@ export class ScreenGrid implements Perform {
       this.combine(code);
       return;
     }
+    // Wrap off: a wide character that does not fit before the edge is dropped, before IRM makes room (screen-write.c:1869).
+    if (!this.autowrap && width > 1 && (width > this.sx || (this.cx !== this.sx && this.cx > this.sx - width))) return;
     // IRM: room for the character at the cursor, before any wrap (screen-write.c:1875): at the pending-wrap column
     // that is nothing, and the character then lands on the next row without pushing anything there.
     if (this.insert) this.insertCharacters(width);
-    if (this.cx > this.sx - width) {
+    if (this.autowrap && this.cx > this.sx - width) {
       this.linefeed(true);
       this.cx = 0;
     }
-    if (this.cx > this.sx - width) return; // wider than the pane: dropped
+    // Wider than the pane, or (wrap off) at the pending-wrap column: dropped (screen-write.c:1889).
+    if (this.cx > this.sx - width) return;
     this.put(code, width);
+    // Wrap off: the cursor sticks at the last column (screen-write.c:1955-1959), even on a wide character's right half.
+    if (!this.autowrap && this.cx > this.sx - 1) this.cx = this.sx - 1;
   }
 
   /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here); `clear`: a wide character it writes over half of is blanked. */
@@ -1280,6 +1297,7 @@ export class ScreenGrid implements Perform {
     // screen_write_reset: tab stops every 8 again, modes back to cursor and wrap only (screen-write.c:320, :323).
     this.tabs.reset();
     this.insert = false;
+    this.autowrap = true;
     this.rupper = 0;
     this.rlower = this.sy - 1;
     this.cx = 0;

@@ -194,6 +194,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private origin = false;
   /** Insert mode (IRM), for the screen model when it is made. */
   private insert = false;
+  /** Autowrap (DECAWM), likewise. */
+  private autowrap = true;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   private clampedMove = false;
 
@@ -461,8 +463,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     this.lines.mode(mode, set);
-    if (mode === Mode.Insert) {
-      this.insert = set;
+    if (mode === Mode.Insert || mode === Mode.Autowrap) {
+      if (mode === Mode.Insert) this.insert = set;
+      else this.autowrap = set;
       this.grid?.mode(mode, set);
     }
     if (mode !== Mode.Origin) return;
@@ -546,6 +549,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.origin = false;
       // RIS turns insert off and wrap on (screen-write.c:323) for both models; the screen model's own reset does it for itself.
       this.insert = false;
+      this.autowrap = true;
       this.lines.mode(Mode.Insert, false);
       this.lines.mode(Mode.Autowrap, true);
       const erased = this.pendingBeforeClear();
@@ -797,6 +801,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       // One set of tab stops and one insert mode, as tmux's one screen has, whichever model takes the stream.
       grid.useTabStops(this.lines.tabs);
       grid.mode(Mode.Insert, this.insert);
+      grid.mode(Mode.Autowrap, this.autowrap);
     }
     // The line in progress row by row, the cursor where the line model has it
     // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).
