@@ -13990,7 +13990,10 @@ var Hybrid = class {
   switching(alternate) {
     let grid = this.grid;
     if (alternate) {
-      this.settleRows(!1), this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.closeRepeats(), this.sink.screen(!0));
+      let mark = this.settleMark, [first, last] = this.bounds(grid.cursorY);
+      this.settleRows(!1);
+      for (let y = first; y <= last; y++) grid.rowWritten(y) > mark && this.deferred.add(grid.rowId(y));
+      this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.closeRepeats(), this.sink.screen(!0));
       return;
     }
     this.frameNow(grid, !0), this.leavePending = !0;

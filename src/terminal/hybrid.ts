@@ -706,7 +706,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   switching(alternate: boolean): void {
     const grid = this.grid!;
     if (alternate) {
+      // The cursor's line is left unsettled here (the line in progress, or held while the cursor is on it), yet the
+      // settle mark passes it: looked at again by the next settle, whatever it is (an empty enter and leave would
+      // otherwise take a line shown for seconds out of every later settle, review screen3 #2).
+      const mark = this.settleMark;
+      const [first, last] = this.bounds(grid.cursorY);
       this.settleRows(false);
+      for (let y = first; y <= last; y++) if (grid.rowWritten(y) > mark) this.deferred.add(grid.rowId(y));
       if (this.leavePending) this.leavePending = false; // flapping: the same block goes on
       else if (!this.inBlock) {
         this.inBlock = true;
