@@ -13929,8 +13929,11 @@ var Hybrid = class {
     if (continued && above.length > 0) {
       let joined = above[above.length - 1] + text2;
       above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined, this.aboveRows[above.length - 1] = 0;
-    } else
-      above.push(text2), this.aboveRows.push(this.lines.lineRowTexts ?? taken), above.length > this.height && (above.shift(), this.aboveRows.shift());
+    } else {
+      above.push(text2);
+      let shape = this.lines.lineRowTexts ?? taken;
+      this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && (above.shift(), this.aboveRows.shift());
+    }
     this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text2, this.columns)), this.height - 1);
   }
   /**
@@ -14049,6 +14052,18 @@ var Hybrid = class {
     return this.inBlock;
   }
   // ------------------------------------------------------------ engaging and handing back
+  /**
+   * The rows a logged line with TABs took, its TABs as the blanks they were
+   * when it was shown: to the tab stops as they are now, not as they are when
+   * the screen model is seeded (TBC or HTS in between would move its text, review screen3 #3).
+   */
+  shownRows(text2, shape) {
+    let columns = this.columns, tabs = this.lines.tabs;
+    if (typeof shape != "number") return shape.map((row) => expandTabs(row, columns, tabs));
+    let parts = cut(expandTabs(text2, columns, tabs), columns);
+    for (let k = parts.length; k < shape && k < this.height; k++) parts.push("");
+    return parts;
+  }
   /** The screen model takes the stream, seeded with what the line model knows. */
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;

@@ -614,7 +614,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     } else {
       above.push(text);
       // A line of several rows: the rows themselves (a row can wrap short of the edge: a move right, then a wide character).
-      this.aboveRows.push(this.lines.lineRowTexts ?? taken);
+      const shape = this.lines.lineRowTexts ?? taken;
+      this.aboveRows.push(text.includes('\t') ? this.shownRows(text, shape) : shape);
       if (above.length > this.height) {
         above.shift();
         this.aboveRows.shift();
@@ -796,6 +797,21 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   }
 
   // ------------------------------------------------------------ engaging and handing back
+
+  /**
+   * The rows a logged line with TABs took, its TABs as the blanks they were
+   * when it was shown: to the tab stops as they are now, not as they are when
+   * the screen model is seeded (TBC or HTS in between would move its text, review screen3 #3).
+   */
+  private shownRows(text: string, shape: number | string[]): string[] {
+    const columns = this.columns;
+    const tabs = this.lines.tabs;
+    if (typeof shape !== 'number') return shape.map((row) => expandTabs(row, columns, tabs));
+    const parts = cut(expandTabs(text, columns, tabs), columns);
+    // Rows the line wrapped into that hold only blanks (erased after it wrapped) are in no text: they were on the screen.
+    for (let k = parts.length; k < shape && k < this.height; k++) parts.push('');
+    return parts;
+  }
 
   /** The screen model takes the stream, seeded with what the line model knows. */
   private engage(): void {

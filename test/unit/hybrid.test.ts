@@ -529,6 +529,18 @@ describe('rows that stood: settled before they are written over, whatever keeps 
   });
 });
 
+describe('a logged line with TABs, seeded into the screen model', () => {
+  // The TAB's blanks are those of the stops when the line was shown, not of the stops when the model is seeded:
+  // tmux 3.3a shows `a       bZdef` for the first stream (TBC 3 moves nothing already on the screen).
+  it('keeps its text where it was shown, whatever TBC and HTS did since', () => {
+    const size = { columns: 40, rows: 10 };
+    assert.deepEqual(logOf(`a\tbcdef\r\n${ESC}[3g${ESC}[A${ESC}[10GZ${ESC}[5;1Hdone\r\n`, size), ['| a\tbcdef', '~ a       bZdef', '| done']);
+    assert.deepEqual(logOf(`a\tbcdef\r\n${ESC}[3g${ESC}[4G${ESC}H${ESC}[A${ESC}[10GZ${ESC}[5;1Hdone\r\n`, size), ['| a\tbcdef', '~ a       bZdef', '| done']);
+    // Wrapped: each row as it was shown.
+    assert.deepEqual(logOf(`x\r\na\tbcdef\tg\r\n${ESC}[3g${ESC}[2A${ESC}[10GZ${ESC}[5;1Hdone\r\n`, { columns: 12, rows: 10 }), ['| x', '| a\tbcdef\tg', '~ a       bZdef       g', '| done']);
+  });
+});
+
 describe('erasing the display from the cursor on the line in progress', () => {
   it('ED 1 keeps what it erased of the line as ED 0 from home does: written unless drawn again', () => {
     const size = { columns: 20, rows: 10 };
