@@ -529,6 +529,23 @@ describe('rows that stood: settled before they are written over, whatever keeps 
   });
 });
 
+describe('tab stops when the pane is resized', () => {
+  // A new width resets the tab stops to every 8 (screen.c:276): the stops TBC cleared are back.
+  it('a resize to a new width sets a stop every 8 columns again; the same width keeps them cleared', () => {
+    const tabbed = (columns: number) => {
+      const log: string[] = [];
+      const transcript = new Transcript(sinkInto(log), { columns: 40, rows: 10 });
+      transcript.push(Buffer.from(`${ESC}[3g`));
+      transcript.setColumns(columns);
+      transcript.push(Buffer.from(`${ESC}[5;1Ha\tb\r\n`));
+      transcript.end();
+      return log;
+    };
+    assert.deepEqual(tabbed(30), ['| a       b']);
+    assert.deepEqual(tabbed(40), [`| a${' '.repeat(38)}b`]);
+  });
+});
+
 describe('a logged line with TABs, seeded into the screen model', () => {
   // The TAB's blanks are those of the stops when the line was shown, not of the stops when the model is seeded:
   // tmux 3.3a shows `a       bZdef` for the first stream (TBC 3 moves nothing already on the screen).
@@ -598,6 +615,28 @@ describe('a clear loop (issue 15: a hostile pane must not stall the reader)', ()
   it('any other text ends the run: it is logged, in order, and the count comes before it', () => {
     const log = clearLog(`${`X${ESC}[2J`.repeat(3)}Y${ESC}[2J${`X${ESC}[2J`.repeat(2)}${ESC}[H$ done\r\n`);
     assert.deepEqual(log.map((line) => line.replace(/\| +/, '| ')), ['| X', '* repeated 2', '| Y', '| X', '* repeated 1', '| $ done']);
+  });
+
+  it('a run is of the same text, not of its first character: text sharing only that is a line of its own', () => {
+    const log = clearLog(`AB${ESC}[2JAC${ESC}[2JAB${ESC}[2J`).map((line) => line.replace(/\| +/, '| '));
+    assert.deepEqual(log, ['| AB', '| AC', '| AB']);
+  });
+
+  it('the count comes before any event that follows the run: a semantic prompt, a full-screen program', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(
+      { ...sinkInto(log), repeated: (times) => log.push(`* repeated ${times}`), osc: (command, data) => log.push(`* osc ${command} ${data}`) },
+      { columns: 80, rows: 24 },
+    );
+    transcript.push(Buffer.from(`${`X${ESC}[2J`.repeat(3)}${ESC}]133;A\x07${`X${ESC}[2J`.repeat(2)}${ESC}[?1049hfull${ESC}[?1049l`));
+    transcript.end();
+    // The last X of each run is written when the next line comes (lines.ts `erased`: the shell may draw it again),
+    // which may be after the event; the count of the run before it is not.
+    const osc = log.indexOf('* osc 133 A');
+    const enter = log.indexOf('* enter');
+    assert.ok(osc > 0 && enter > osc, log.join('\n'));
+    assert.equal(log[osc - 1], '* repeated 1', log.join('\n'));
+    assert.equal(log[enter - 1], '* repeated 1', log.join('\n'));
   });
 
   it('the count reaches the log when the pane goes quiet, not only at the next line; the run goes on after', () => {

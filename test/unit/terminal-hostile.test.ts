@@ -172,6 +172,19 @@ describe('nothing shown is lost: every row of the final screen is in the log', (
     assert.ok(log.some((line) => line.includes('xxxxxxabcabc')), JSON.stringify(log));
   });
 
+  // F2 reaches the reshaped-row scan no longer (ED 2 is on the fast path); this one does: ESC 8 engages at home, the
+  // 15 x's wrap over rows 0-1, IL splits them after a busy settle. Without the scan (hybrid.ts settleRows `reshaped`)
+  // row `xxx` is never logged.
+  it('F3: a wrapped line split by IL after a busy settle, the model engaged by a restore (was: a row lost with the scan off)', () => {
+    const parts = [`${ESC}8`, 'x'.repeat(15), `${ESC}[L`];
+    const log = normalScreenLog(parts, [undefined, 'busy']);
+    const screen = new ScreenGrid(12, 6);
+    new EscapeCleaner().advance(Buffer.from(parts.join('')), screen);
+    // Two lines on the screen now (IL cleared the wrapped flag): `xxx` is a line of its own, not a part of the first.
+    assert.deepEqual([0, 1, 2, 3, 4, 5].map((y) => screen.rowText(y)), ['x'.repeat(12), '', 'xxx', '', '', '']);
+    assert.deepEqual(log, ['x'.repeat(12), 'xxx']);
+  });
+
   // With autowrap off (DECAWM, `ESC[?7l`) tmux overwrites the last column (screen-write.c:1955); a model that wrapped
   // anyway logged 50 zeros the screen never showed and pushed the row below it out of view, never logged.
   it('autowrap off: a row written over from the left hides no row below it', () => {
