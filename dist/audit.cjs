@@ -12637,6 +12637,14 @@ var Hold = class {
 };
 
 // src/terminal/grid.ts
+function logTextOf(rows, first, last) {
+  let text2 = "";
+  for (let y = first; y <= last; y++) {
+    let row = rows[y];
+    text2 += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
+  }
+  return /^ *$/.test(text2) ? "" : text2;
+}
 var NO_EVENTS = { scrolled() {
 }, erasing() {
 }, switching() {
@@ -12899,12 +12907,24 @@ var Row2 = class {
    * cut short of its last non-blank.
    */
   logText(first, last) {
-    let text2 = "";
-    for (let y = first; y <= last; y++) {
-      let row = this.rowList[y];
-      text2 += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
-    }
-    return /^ *$/.test(text2) ? "" : text2;
+    return logTextOf(this.rowList, first, last);
+  }
+  /**
+   * While the alternate screen is up: the logical line of the saved normal
+   * screen holding row `id`, as logText gives it, and the id of its first
+   * row; undefined if no such row (what the log keeps of the normal screen
+   * when the recording ends before the program leaves).
+   */
+  normalLine(id) {
+    let rows = this.savedRows;
+    if (rows === null) return;
+    let y = rows.findIndex((row) => row.id === id);
+    if (y < 0) return;
+    let first = y;
+    for (; first > 0 && rows[first - 1].wraps; ) first--;
+    let last = y;
+    for (; last < rows.length - 1 && rows[last].wraps; ) last++;
+    return { text: logTextOf(rows, first, last), first: rows[first].id };
   }
   /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */
   lines() {
@@ -14037,6 +14057,8 @@ var Hybrid = class {
     let grid = this.grid;
     if (this.flushLeave(), grid.alternate) {
       this.frameNow(grid, !1);
+      let line = grid.normalLine(this.pendingId);
+      line !== void 0 && line.text !== "" && !this.logged.has(line.first) && this.emit(line.text, this.pieces.has(line.first));
       return;
     }
     this.settleRows(!0);

@@ -28,6 +28,18 @@ import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { TabStops } from './tab-stops.ts';
 import { cellWidth } from './width.ts';
 
+/** Rows `first`..`last` of `rows` as one line for the log (see ScreenGrid.logText). */
+function logTextOf(rows: readonly Row[], first: number, last: number): string {
+  let text = '';
+  for (let y = first; y <= last; y++) {
+    const row = rows[y]!;
+    text += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
+  }
+  // Blanks alone are no line (readline's wrapping space, cut off by the LF below it: hybrid.ts lineFeed).
+  // Only U+0020 (a cell's blank): NBSP or U+3000 are text, as joinedText keeps them.
+  return /^ *$/.test(text) ? '' : text;
+}
+
 /** What the model reports beyond its rows; the rows named can still be read (rowText, continued, rowId, ...) during the call. */
 /** A row as a line model holds it (LineAssembler.pendingRows): text before its first cell, then each cell's text ('' for one that shows nothing, NUL for a wide character's right half). */
 export interface SeedRow {
@@ -416,14 +428,25 @@ export class ScreenGrid implements Perform {
    * cut short of its last non-blank.
    */
   logText(first: number, last: number): string {
-    let text = '';
-    for (let y = first; y <= last; y++) {
-      const row = this.rowList[y]!;
-      text += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
-    }
-    // Blanks alone are no line (readline's wrapping space, cut off by the LF below it: hybrid.ts lineFeed).
-    // Only U+0020 (a cell's blank): NBSP or U+3000 are text, as joinedText keeps them.
-    return /^ *$/.test(text) ? '' : text;
+    return logTextOf(this.rowList, first, last);
+  }
+
+  /**
+   * While the alternate screen is up: the logical line of the saved normal
+   * screen holding row `id`, as logText gives it, and the id of its first
+   * row; undefined if no such row (what the log keeps of the normal screen
+   * when the recording ends before the program leaves).
+   */
+  normalLine(id: number): { text: string; first: number } | undefined {
+    const rows = this.savedRows;
+    if (rows === null) return undefined;
+    const y = rows.findIndex((row) => row.id === id);
+    if (y < 0) return undefined;
+    let first = y;
+    while (first > 0 && rows[first - 1]!.wraps) first--;
+    let last = y;
+    while (last < rows.length - 1 && rows[last]!.wraps) last++;
+    return { text: logTextOf(rows, first, last), first: rows[first]!.id };
   }
 
   /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */

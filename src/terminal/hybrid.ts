@@ -778,6 +778,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.flushLeave();
     if (grid.alternate) {
       this.frameNow(grid, false);
+      // The normal screen's line in progress when the program started (`SECRET ESC[?1049h`): logged when the program
+      // leaves; the recording ends first, so now, or it would be lost (review screen3 #4).
+      const line = grid.normalLine(this.pendingId);
+      if (line !== undefined && line.text !== '' && !this.logged.has(line.first)) this.emit(line.text, this.pieces.has(line.first));
       return;
     }
     this.settleRows(true);

@@ -246,6 +246,14 @@ describe('the alternate screen', () => {
     }
   });
 
+  it('the recording ends while a full-screen program is up: the normal screen\'s unfinished line is logged, once', () => {
+    assert.deepEqual(logOf(`SECRET${ESC}[?1049hALT`), ['* enter', '* frame 1', '=       ALT', '| SECRET']);
+    const { log } = run([bytes(`hello\r\nSECRET${ESC}[?1049hALT`), bytes('!')], { columns: 40, rows: 10 }, { 0: 'quiet', 1: 'busy' });
+    assert.deepEqual(log.filter((line) => line.startsWith('| ')), ['| hello', '| SECRET']);
+    // Left, the program's line is logged when it is finished, as before.
+    assert.deepEqual(logOf(`SECRET${ESC}[?1049hALT${ESC}[?1049l more\r\n`).filter((line) => line.startsWith('| ')), ['| SECRET more']);
+  });
+
   it('an empty flood of switches writes nothing but one enter and one leave', () => {
     const log = logOf(`${ESC}[?1049h${ESC}[?1049l`.repeat(10_000));
     assert.deepEqual(log, ['* enter', '* leave']);
