@@ -14016,7 +14016,7 @@ var Hybrid = class {
       let mark = this.settleMark, [first, last] = this.bounds(grid.cursorY);
       this.settleRows(!1);
       for (let y = first; y <= last; y++) grid.rowWritten(y) > mark && this.deferred.add(grid.rowId(y));
-      this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.closeRepeats(), this.sink.screen(!0));
+      this.erased !== void 0 && this.writeErased(), this.leavePending ? this.leavePending = !1 : this.inBlock || (this.inBlock = !0, this.lastFrame = "", this.closeRepeats(), this.sink.screen(!0));
       return;
     }
     this.frameNow(grid, !0), this.leavePending = !0;

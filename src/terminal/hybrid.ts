@@ -714,6 +714,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       const [first, last] = this.bounds(grid.cursorY);
       this.settleRows(false);
       for (let y = first; y <= last; y++) if (grid.rowWritten(y) > mark) this.deferred.add(grid.rowId(y));
+      // Text a clear took away just before: held in case the shell drew it again, which it does not under a
+      // full-screen program; written now, before the block, where it was shown (review screen3 #4).
+      if (this.erased !== undefined) this.writeErased();
       if (this.leavePending) this.leavePending = false; // flapping: the same block goes on
       else if (!this.inBlock) {
         this.inBlock = true;

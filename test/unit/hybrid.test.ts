@@ -254,6 +254,11 @@ describe('the alternate screen', () => {
     assert.deepEqual(logOf(`SECRET${ESC}[?1049hALT${ESC}[?1049l more\r\n`).filter((line) => line.startsWith('| ')), ['| SECRET more']);
   });
 
+  it('text a clear took away just before a full-screen program is logged before its block, where it was shown', () => {
+    const log = logOf(`one\r\nSECRET${ESC}[2J${ESC}[?1049hALT${ESC}[?1049l$ \r\n`);
+    assert.deepEqual(log.slice(0, 3), ['| one', '| SECRET', '* enter'], log.join('\n'));
+  });
+
   it('an empty flood of switches writes nothing but one enter and one leave', () => {
     const log = logOf(`${ESC}[?1049h${ESC}[?1049l`.repeat(10_000));
     assert.deepEqual(log, ['* enter', '* leave']);
@@ -638,13 +643,14 @@ describe('a clear loop (issue 15: a hostile pane must not stall the reader)', ()
     );
     transcript.push(Buffer.from(`${`X${ESC}[2J`.repeat(3)}${ESC}]133;A\x07${`X${ESC}[2J`.repeat(2)}${ESC}[?1049hfull${ESC}[?1049l`));
     transcript.end();
-    // The last X of each run is written when the next line comes (lines.ts `erased`: the shell may draw it again),
-    // which may be after the event; the count of the run before it is not.
+    // The last X of a run is written when the next line comes (lines.ts `erased`: the shell may draw it again),
+    // which may be after the event (the OSC, which shows nothing); the count of the run before it is not. A
+    // full-screen program shows no line of the shell's: text a clear took away is written before it, counted.
     const osc = log.indexOf('* osc 133 A');
     const enter = log.indexOf('* enter');
     assert.ok(osc > 0 && enter > osc, log.join('\n'));
     assert.equal(log[osc - 1], '* repeated 1', log.join('\n'));
-    assert.equal(log[enter - 1], '* repeated 1', log.join('\n'));
+    assert.equal(log[enter - 1], '* repeated 2', log.join('\n'));
   });
 
   it('the count reaches the log when the pane goes quiet, not only at the next line; the run goes on after', () => {
