@@ -108,7 +108,7 @@ function runModel(bytes) {
 function runHybrid(bytes) {
   let records = 0;
   const count = () => void records++;
-  const transcript = new Transcript({ line: count, redrawn: count, screen: count, frame: (rows) => (records += 1 + rows.length), scrolledOff: (rows) => (records += 1 + rows.length) }, { columns: COLUMNS, rows: ROWS });
+  const transcript = new Transcript({ line: count, redrawn: count, screen: count, frame: (rows) => (records += 1 + rows.length), scrolledOff: (rows) => (records += 1 + rows.length), repeated: count }, { columns: COLUMNS, rows: ROWS });
   const t0 = process.hrtime.bigint();
   // Each read with a time, as the recorder gives it (1 ms apart): rows that stood are looked at, as in the reader.
   let now = 1;

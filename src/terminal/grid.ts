@@ -28,6 +28,18 @@ import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { TabStops } from './tab-stops.ts';
 import { cellWidth } from './width.ts';
 
+/** Rows `first`..`last` of `rows` as one line for the log (see ScreenGrid.logText). */
+function logTextOf(rows: readonly Row[], first: number, last: number): string {
+  let text = '';
+  for (let y = first; y <= last; y++) {
+    const row = rows[y]!;
+    text += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
+  }
+  // Blanks alone are no line (readline's wrapping space, cut off by the LF below it: hybrid.ts lineFeed).
+  // Only U+0020 (a cell's blank): NBSP or U+3000 are text, as joinedText keeps them.
+  return /^ *$/.test(text) ? '' : text;
+}
+
 /** What the model reports beyond its rows; the rows named can still be read (rowText, continued, rowId, ...) during the call. */
 /** A row as a line model holds it (LineAssembler.pendingRows): text before its first cell, then each cell's text ('' for one that shows nothing, NUL for a wide character's right half). */
 export interface SeedRow {
@@ -252,6 +264,12 @@ export class ScreenGrid implements Perform {
   private origin = false;
   /** IRM: a character printed pushes the cells from the cursor on right first (screen-write.c:1875). */
   private insert = false;
+  /**
+   * Autowrap (DECAWM, MODE_WRAP): off, a character at the last column stays
+   * there and the next one overwrites it (screen-write.c:1955-1959), and a
+   * wide character that does not fit is dropped (:1869).
+   */
+  private autowrap = true;
   /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
   private tabs = new TabStops();
   private savedOrigin = false;
@@ -410,14 +428,25 @@ export class ScreenGrid implements Perform {
    * cut short of its last non-blank.
    */
   logText(first: number, last: number): string {
-    let text = '';
-    for (let y = first; y <= last; y++) {
-      const row = this.rowList[y]!;
-      text += row.text(y === last ? Math.max(row.end(), Math.min(row.printed, row.used)) : row.used);
-    }
-    // Blanks alone are no line (readline's wrapping space, cut off by the LF below it: hybrid.ts lineFeed).
-    // Only U+0020 (a cell's blank): NBSP or U+3000 are text, as joinedText keeps them.
-    return /^ *$/.test(text) ? '' : text;
+    return logTextOf(this.rowList, first, last);
+  }
+
+  /**
+   * While the alternate screen is up: the logical line of the saved normal
+   * screen holding row `id`, as logText gives it, and the id of its first
+   * row; undefined if no such row (what the log keeps of the normal screen
+   * when the recording ends before the program leaves).
+   */
+  normalLine(id: number): { text: string; first: number } | undefined {
+    const rows = this.savedRows;
+    if (rows === null) return undefined;
+    const y = rows.findIndex((row) => row.id === id);
+    if (y < 0) return undefined;
+    let first = y;
+    while (first > 0 && rows[first - 1]!.wraps) first--;
+    let last = y;
+    while (last < rows.length - 1 && rows[last]!.wraps) last++;
+    return { text: logTextOf(rows, first, last), first: rows[first]!.id };
   }
 
   /** The screen as `capture-pane -p -J` shows it, one entry per logical line, trailing blanks trimmed. */
@@ -552,17 +581,22 @@ export class ScreenGrid implements Perform {
         if (this.insert) this.insertCharacters(1);
         let cx = this.cx;
         if (cx >= this.sx) {
+          // Wrap off, at the pending-wrap column (left by a character printed while it was on): no wrap, and the
+          // sanity check drops the character (screen-write.c:1881, :1889).
+          if (!this.autowrap) continue;
           this.linefeed(true);
           cx = this.cx = 0;
         }
         const row = this.rowList[this.cy]!;
-        if (row.complex) this.clearWideAround(row, cx, 1, !this.insert);
+        // Wrap off, tmux does not collect (screen-write.c:1778): the character goes through screen_write_cell.
+        if (row.complex) this.clearWideAround(row, cx, 1, !this.insert && this.autowrap);
         row.cells[cx] = code;
         if (cx >= row.used) row.used = cx + 1;
         if (cx >= row.printed) row.printed = cx + 1;
         row.touched = true;
         row.version = row.written = this.epoch;
-        this.cx = cx + 1;
+        // Wrap off: the cursor sticks at the last column, the next character replaces this one (screen-write.c:1955).
+        this.cx = this.autowrap || cx + 1 < this.sx ? cx + 1 : cx;
         continue;
       }
       if (code === TAB) {
@@ -766,9 +800,10 @@ export class ScreenGrid implements Perform {
 
   osc(): void {}
 
-  /** IRM (input.c:1651, :1740); the other modes reach the model through the hybrid (setOrigin) or not at all. */
+  /** IRM (input.c:1651, :1740) and DECAWM (input.c:1687, :1777); the other modes reach the model through the hybrid (setOrigin) or not at all. */
   mode(mode: Mode, set: boolean): void {
     if (mode === Mode.Insert) this.insert = set;
+    else if (mode === Mode.Autowrap) this.autowrap = set;
   }
 
   // ------------------------------------------------------------ writing cells
@@ -791,15 +826,20 @@ export class ScreenGrid implements Perform {
       this.combine(code);
       return;
     }
+    // Wrap off: a wide character that does not fit before the edge is dropped, before IRM makes room (screen-write.c:1869).
+    if (!this.autowrap && width > 1 && (width > this.sx || (this.cx !== this.sx && this.cx > this.sx - width))) return;
     // IRM: room for the character at the cursor, before any wrap (screen-write.c:1875): at the pending-wrap column
     // that is nothing, and the character then lands on the next row without pushing anything there.
     if (this.insert) this.insertCharacters(width);
-    if (this.cx > this.sx - width) {
+    if (this.autowrap && this.cx > this.sx - width) {
       this.linefeed(true);
       this.cx = 0;
     }
-    if (this.cx > this.sx - width) return; // wider than the pane: dropped
+    // Wider than the pane, or (wrap off) at the pending-wrap column: dropped (screen-write.c:1889).
+    if (this.cx > this.sx - width) return;
     this.put(code, width);
+    // Wrap off: the cursor sticks at the last column (screen-write.c:1955-1959), even on a wide character's right half.
+    if (!this.autowrap && this.cx > this.sx - 1) this.cx = this.sx - 1;
   }
 
   /** Writes one character of `width` cells at the cursor and moves past it (no wrapping here); `clear`: a wide character it writes over half of is blanked. */
@@ -1280,6 +1320,7 @@ export class ScreenGrid implements Perform {
     // screen_write_reset: tab stops every 8 again, modes back to cursor and wrap only (screen-write.c:320, :323).
     this.tabs.reset();
     this.insert = false;
+    this.autowrap = true;
     this.rupper = 0;
     this.rlower = this.sy - 1;
     this.cx = 0;

@@ -194,6 +194,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private origin = false;
   /** Insert mode (IRM), for the screen model when it is made. */
   private insert = false;
+  /** Autowrap (DECAWM), likewise. */
+  private autowrap = true;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   private clampedMove = false;
 
@@ -461,8 +463,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     this.lines.mode(mode, set);
-    if (mode === Mode.Insert) {
-      this.insert = set;
+    if (mode === Mode.Insert || mode === Mode.Autowrap) {
+      if (mode === Mode.Insert) this.insert = set;
+      else this.autowrap = set;
       this.grid?.mode(mode, set);
     }
     if (mode !== Mode.Origin) return;
@@ -546,6 +549,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.origin = false;
       // RIS turns insert off and wrap on (screen-write.c:323) for both models; the screen model's own reset does it for itself.
       this.insert = false;
+      this.autowrap = true;
       this.lines.mode(Mode.Insert, false);
       this.lines.mode(Mode.Autowrap, true);
       const erased = this.pendingBeforeClear();
@@ -610,7 +614,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     } else {
       above.push(text);
       // A line of several rows: the rows themselves (a row can wrap short of the edge: a move right, then a wide character).
-      this.aboveRows.push(this.lines.lineRowTexts ?? taken);
+      const shape = this.lines.lineRowTexts ?? taken;
+      this.aboveRows.push(text.includes('\t') ? this.shownRows(text, shape) : shape);
       if (above.length > this.height) {
         above.shift();
         this.aboveRows.shift();
@@ -702,7 +707,16 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   switching(alternate: boolean): void {
     const grid = this.grid!;
     if (alternate) {
+      // The cursor's line is left unsettled here (the line in progress, or held while the cursor is on it), yet the
+      // settle mark passes it: looked at again by the next settle, whatever it is (an empty enter and leave would
+      // otherwise take a line shown for seconds out of every later settle, review screen3 #2).
+      const mark = this.settleMark;
+      const [first, last] = this.bounds(grid.cursorY);
       this.settleRows(false);
+      for (let y = first; y <= last; y++) if (grid.rowWritten(y) > mark) this.deferred.add(grid.rowId(y));
+      // Text a clear took away just before: held in case the shell drew it again, which it does not under a
+      // full-screen program; written now, before the block, where it was shown (review screen3 #4).
+      if (this.erased !== undefined) this.writeErased();
       if (this.leavePending) this.leavePending = false; // flapping: the same block goes on
       else if (!this.inBlock) {
         this.inBlock = true;
@@ -767,6 +781,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.flushLeave();
     if (grid.alternate) {
       this.frameNow(grid, false);
+      // The normal screen's line in progress when the program started (`SECRET ESC[?1049h`): logged when the program
+      // leaves; the recording ends first, so now, or it would be lost (review screen3 #4).
+      const line = grid.normalLine(this.pendingId);
+      if (line !== undefined && line.text !== '' && !this.logged.has(line.first)) this.emit(line.text, this.pieces.has(line.first));
       return;
     }
     this.settleRows(true);
@@ -787,6 +805,21 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   // ------------------------------------------------------------ engaging and handing back
 
+  /**
+   * The rows a logged line with TABs took, its TABs as the blanks they were
+   * when it was shown: to the tab stops as they are now, not as they are when
+   * the screen model is seeded (TBC or HTS in between would move its text, review screen3 #3).
+   */
+  private shownRows(text: string, shape: number | string[]): string[] {
+    const columns = this.columns;
+    const tabs = this.lines.tabs;
+    if (typeof shape !== 'number') return shape.map((row) => expandTabs(row, columns, tabs));
+    const parts = cut(expandTabs(text, columns, tabs), columns);
+    // Rows the line wrapped into that hold only blanks (erased after it wrapped) are in no text: they were on the screen.
+    for (let k = parts.length; k < shape && k < this.height; k++) parts.push('');
+    return parts;
+  }
+
   /** The screen model takes the stream, seeded with what the line model knows. */
   private engage(): void {
     const columns = this.columns;
@@ -797,6 +830,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       // One set of tab stops and one insert mode, as tmux's one screen has, whichever model takes the stream.
       grid.useTabStops(this.lines.tabs);
       grid.mode(Mode.Insert, this.insert);
+      grid.mode(Mode.Autowrap, this.autowrap);
     }
     // The line in progress row by row, the cursor where the line model has it
     // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).

@@ -149,7 +149,14 @@ export class LineAssembler implements Perform {
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text: string): void {
     this.reset(0);
+    // The text as the screen shows it, row after row: written with wrap on and insert off, whatever the modes now
+    // (with wrap off it would be written over itself at the last column; the screen model wrote it with wrap on).
+    const { autowrap, insert } = this;
+    this.autowrap = true;
+    this.insert = false;
     this.print(text);
+    this.autowrap = autowrap;
+    this.insert = insert;
   }
 
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
@@ -530,11 +537,9 @@ export class LineAssembler implements Perform {
       return;
     }
     if (!this.autowrap) {
-      // No wrap: what does not fit before the edge is not shown; the cursor stays in the last column (screen-write.c:1884, :1957).
-      if (this.cx > this.columns - width) {
-        row.attach(this.cx, character);
-        return;
-      }
+      // No wrap: what does not fit before the edge is dropped, as the screen model drops it (a wide character,
+      // screen-write.c:1869; anything at the pending-wrap column, :1889); the cursor stays in the last column (:1955).
+      if (this.cx > this.columns - width) return;
       if (this.insert) row.insert(this.cx, width, this.columns);
       if (!row.append(this.cx, character, width)) row.put(this.cx, character, width, code < 0x7f);
       this.cx = Math.min(this.cx + width, this.columns - 1);

@@ -142,6 +142,29 @@ describe('nothing shown is hidden', () => {
     assert.ok(shownTexts(tmux).includes('SECRET-STOOD'), shownTexts(tmux).join('\n'));
   });
 
+  it('autowrap off: text written over the last column hides no row and logs nothing tmux did not show', async () => {
+    const tmux = server();
+    await tmux.startLogging();
+    const width = Number(tmux.show('#{pane_width}'));
+    // Rows below the prompt and the command line (a command line that wraps marks its first row wrapped, which the zeros keep).
+    await runLogged(tmux, 'clear');
+    await runLogged(tmux, `printf '\\e[?7l\\e[5;1HHIDDEN-ROW-42\\e[4;1H%0200d\\e[8;1H\\e[?7h'`);
+    const screen = tmux.tmux('capture-pane', '-p', '-J', '-t', '%0').split('\n');
+    assert.ok(screen.includes('HIDDEN-ROW-42') && screen.includes('0'.repeat(width)), screen.join('\n'));
+    const logged = shownTexts(tmux);
+    assert.ok(logged.includes('HIDDEN-ROW-42'), logged.join('\n'));
+    assert.ok(logged.includes('0'.repeat(width)), logged.join('\n'));
+    assert.ok(!logged.some((text) => text.includes('0'.repeat(width + 1))), logged.join('\n'));
+  });
+
+  it('an empty enter and leave of the alternate screen: a line shown for seconds, then written over, is logged', async () => {
+    const tmux = server();
+    await tmux.startLogging();
+    await runLogged(tmux, `printf '\\e[5;1HFLAP-SECRET\\e[?1049h\\e[?1049l'; sleep 3; printf '\\e[5;1HOTHER-TEXT-'`);
+    const logged = shownTexts(tmux);
+    assert.ok(logged.some((text) => text.includes('FLAP-SECRET')), logged.join('\n'));
+  });
+
   it('a pane resized after logging began: text drawn below the old bottom or right of the old edge is logged, the new size learnt', async () => {
     const tmux = server();
     tmux.tmux('resize-window', '-t', 'main', '-x', '80', '-y', '24');

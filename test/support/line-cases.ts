@@ -78,7 +78,8 @@ export const LINE_CASES: LineCase[] = [
   { name: 'insert mode pushes text off the right edge', columns: 10, input: `0123456789\r${ESC}[4hab${ESC}[4l\r\n`, lines: ['ab01234567'] },
   { name: 'a mode with a sub-parameter is ignored, as tmux does', columns: 20, input: `SECRET\r${ESC}[4:1hxx${ESC}[4l\r\n`, lines: ['xxCRET'] },
   { name: 'autowrap off: text past the edge overwrites the last column', columns: 10, input: `${ESC}[?7l0123456789abc${ESC}[?7h\r\n`, lines: ['012345678c'] },
-  { name: 'autowrap off: a wide character that does not fit is not shown', columns: 10, input: `${ESC}[?7l012345678日${ESC}[?7h\r\n`, lines: ['012345678日'], screen: ['012345678'] },
+  // Dropped (screen-write.c:1869), from the log too: the screen model drops it, and text past the edge is written over.
+  { name: 'autowrap off: a wide character that does not fit is not shown', columns: 10, input: `${ESC}[?7l012345678日${ESC}[?7h\r\n`, lines: ['012345678'], screen: ['012345678'] },
   {
     // Home in origin mode is the region's top: an erase from there leaves the line above it on the screen.
     name: 'origin mode in a scroll region: an erase from its home does not clear the line',

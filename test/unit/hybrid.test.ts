@@ -226,6 +226,39 @@ describe('the alternate screen', () => {
     for (let i = 0; i < 50; i++) assert.ok(log.includes(`= SECRET-${i}`), `SECRET-${i}`);
   });
 
+  // switching(true) settled every row but the cursor's, yet moved the settle mark past it: an empty enter and leave
+  // took the cursor's line, shown for seconds, out of every later settle (review screen3 #2). The log with the
+  // flap is the log without it, the enter and leave added.
+  it('an empty enter and leave takes no line out of the log: the cursor\'s row is looked at again', () => {
+    const flap = `${ESC}[?1049h${ESC}[?1049l`;
+    const cases: [string[], Record<number, 'quiet' | 'busy'>][] = [
+      [[`hello\r\n${ESC}[HSECRET`, `${ESC}[HOTHER${ESC}[5;1Hmore\r\n`], { 0: 'quiet' }],
+      // A program that draws over a logged row, flaps and exits: nothing after it.
+      [[`hello\r\n${ESC}[HSECRET`], {}],
+      [['\r\n', `${ESC}[HX`, 'z'], { 1: 'quiet', 2: 'quiet' }],
+      [[`${ESC}[5;1HFLAP-SECRET`, '$ ', `sleep 3\r\n`, `${ESC}[5;1HOTHER-TEXT-`], { 1: 'quiet', 2: 'quiet' }],
+    ];
+    for (const [chunks, settles] of cases) {
+      const plain = run(chunks.map(bytes), { columns: 40, rows: 10 }, settles).log;
+      const flapped = run([chunks[0] + flap, ...chunks.slice(1)].map(bytes), { columns: 40, rows: 10 }, settles).log;
+      assert.deepEqual(flapped.filter((line) => !line.startsWith('* ')), plain, JSON.stringify(chunks));
+      assert.ok(plain.some((line) => /SECRET|X/.test(line)), JSON.stringify(plain));
+    }
+  });
+
+  it('the recording ends while a full-screen program is up: the normal screen\'s unfinished line is logged, once', () => {
+    assert.deepEqual(logOf(`SECRET${ESC}[?1049hALT`), ['* enter', '* frame 1', '=       ALT', '| SECRET']);
+    const { log } = run([bytes(`hello\r\nSECRET${ESC}[?1049hALT`), bytes('!')], { columns: 40, rows: 10 }, { 0: 'quiet', 1: 'busy' });
+    assert.deepEqual(log.filter((line) => line.startsWith('| ')), ['| hello', '| SECRET']);
+    // Left, the program's line is logged when it is finished, as before.
+    assert.deepEqual(logOf(`SECRET${ESC}[?1049hALT${ESC}[?1049l more\r\n`).filter((line) => line.startsWith('| ')), ['| SECRET more']);
+  });
+
+  it('text a clear took away just before a full-screen program is logged before its block, where it was shown', () => {
+    const log = logOf(`one\r\nSECRET${ESC}[2J${ESC}[?1049hALT${ESC}[?1049l$ \r\n`);
+    assert.deepEqual(log.slice(0, 3), ['| one', '| SECRET', '* enter'], log.join('\n'));
+  });
+
   it('an empty flood of switches writes nothing but one enter and one leave', () => {
     const log = logOf(`${ESC}[?1049h${ESC}[?1049l`.repeat(10_000));
     assert.deepEqual(log, ['* enter', '* leave']);
@@ -509,6 +542,35 @@ describe('rows that stood: settled before they are written over, whatever keeps 
   });
 });
 
+describe('tab stops when the pane is resized', () => {
+  // A new width resets the tab stops to every 8 (screen.c:276): the stops TBC cleared are back.
+  it('a resize to a new width sets a stop every 8 columns again; the same width keeps them cleared', () => {
+    const tabbed = (columns: number) => {
+      const log: string[] = [];
+      const transcript = new Transcript(sinkInto(log), { columns: 40, rows: 10 });
+      transcript.push(Buffer.from(`${ESC}[3g`));
+      transcript.setColumns(columns);
+      transcript.push(Buffer.from(`${ESC}[5;1Ha\tb\r\n`));
+      transcript.end();
+      return log;
+    };
+    assert.deepEqual(tabbed(30), ['| a       b']);
+    assert.deepEqual(tabbed(40), [`| a${' '.repeat(38)}b`]);
+  });
+});
+
+describe('a logged line with TABs, seeded into the screen model', () => {
+  // The TAB's blanks are those of the stops when the line was shown, not of the stops when the model is seeded:
+  // tmux 3.3a shows `a       bZdef` for the first stream (TBC 3 moves nothing already on the screen).
+  it('keeps its text where it was shown, whatever TBC and HTS did since', () => {
+    const size = { columns: 40, rows: 10 };
+    assert.deepEqual(logOf(`a\tbcdef\r\n${ESC}[3g${ESC}[A${ESC}[10GZ${ESC}[5;1Hdone\r\n`, size), ['| a\tbcdef', '~ a       bZdef', '| done']);
+    assert.deepEqual(logOf(`a\tbcdef\r\n${ESC}[3g${ESC}[4G${ESC}H${ESC}[A${ESC}[10GZ${ESC}[5;1Hdone\r\n`, size), ['| a\tbcdef', '~ a       bZdef', '| done']);
+    // Wrapped: each row as it was shown.
+    assert.deepEqual(logOf(`x\r\na\tbcdef\tg\r\n${ESC}[3g${ESC}[2A${ESC}[10GZ${ESC}[5;1Hdone\r\n`, { columns: 12, rows: 10 }), ['| x', '| a\tbcdef\tg', '~ a       bZdef       g', '| done']);
+  });
+});
+
 describe('erasing the display from the cursor on the line in progress', () => {
   it('ED 1 keeps what it erased of the line as ED 0 from home does: written unless drawn again', () => {
     const size = { columns: 20, rows: 10 };
@@ -566,6 +628,29 @@ describe('a clear loop (issue 15: a hostile pane must not stall the reader)', ()
   it('any other text ends the run: it is logged, in order, and the count comes before it', () => {
     const log = clearLog(`${`X${ESC}[2J`.repeat(3)}Y${ESC}[2J${`X${ESC}[2J`.repeat(2)}${ESC}[H$ done\r\n`);
     assert.deepEqual(log.map((line) => line.replace(/\| +/, '| ')), ['| X', '* repeated 2', '| Y', '| X', '* repeated 1', '| $ done']);
+  });
+
+  it('a run is of the same text, not of its first character: text sharing only that is a line of its own', () => {
+    const log = clearLog(`AB${ESC}[2JAC${ESC}[2JAB${ESC}[2J`).map((line) => line.replace(/\| +/, '| '));
+    assert.deepEqual(log, ['| AB', '| AC', '| AB']);
+  });
+
+  it('the count comes before any event that follows the run: a semantic prompt, a full-screen program', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(
+      { ...sinkInto(log), repeated: (times) => log.push(`* repeated ${times}`), osc: (command, data) => log.push(`* osc ${command} ${data}`) },
+      { columns: 80, rows: 24 },
+    );
+    transcript.push(Buffer.from(`${`X${ESC}[2J`.repeat(3)}${ESC}]133;A\x07${`X${ESC}[2J`.repeat(2)}${ESC}[?1049hfull${ESC}[?1049l`));
+    transcript.end();
+    // The last X of a run is written when the next line comes (lines.ts `erased`: the shell may draw it again),
+    // which may be after the event (the OSC, which shows nothing); the count of the run before it is not. A
+    // full-screen program shows no line of the shell's: text a clear took away is written before it, counted.
+    const osc = log.indexOf('* osc 133 A');
+    const enter = log.indexOf('* enter');
+    assert.ok(osc > 0 && enter > osc, log.join('\n'));
+    assert.equal(log[osc - 1], '* repeated 1', log.join('\n'));
+    assert.equal(log[enter - 1], '* repeated 2', log.join('\n'));
   });
 
   it('the count reaches the log when the pane goes quiet, not only at the next line; the run goes on after', () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { EscapeCleaner, type Perform } from '../../src/terminal/ansi.ts';
+import { LineAssembler } from '../../src/terminal/lines.ts';
 import { isSimple } from '../../src/terminal/row.ts';
 import { cellWidth, textInCells, textWidth } from '../../src/terminal/width.ts';
 import { LINE_CASES } from '../support/line-cases.ts';
@@ -25,6 +26,18 @@ describe('line cases (the same bytes tmux is checked on in test/e2e/fidelity.tes
   for (const { name, columns, input, lines } of LINE_CASES) {
     it(name, () => assert.deepEqual(transcriptLines(input, { columns, rows: 12, above }), lines));
   }
+});
+
+describe('the line model on its own: RIS', () => {
+  // RIS is the screen model's in the reader (it engages it); the line model alone resets as screen_write_reset does
+  // (screen-write.c:320, :323): tab stops every 8, insert off, wrap on.
+  it('resets the tab stops, insert mode and autowrap', () => {
+    const lines: string[] = [];
+    const model = new LineAssembler({ line: (text) => lines.push(text), screen: () => {} }, undefined, 20);
+    new EscapeCleaner().advance(Buffer.from(`${ESC}[3g${ESC}[4h${ESC}[?7l${ESC}c\tX\rabcdefghij\r\nabcdef\rXY\r\n${'x'.repeat(25)}\r\n`), model);
+    // Stops cleared, the TAB would take X to the last column, past the text written over it.
+    assert.deepEqual(lines, ['abcdefghij', 'XYcdef', 'x'.repeat(25)]);
+  });
 });
 
 describe('recorded bash sessions (test/fixtures/sessions): the log ends with the lines of the final screen, exactly', () => {

@@ -163,13 +163,35 @@ describe('nothing shown is lost: every row of the final screen is in the log', (
   // The screen model alone (tmux's screen, as test/unit/grid.test.ts checks it) against the log the
   // reader's layer writes for the same bytes, with the recorder's settles between reads: a row's text
   // may be part of a longer logged line (the log keeps lines whole), never missing.
-  const pieces = ['abc', 'WORD', 'x'.repeat(15), '\r\n', '\r', '\n', `${ESC}[A`, `${ESC}[2B`, `${ESC}[3;2H`, `${ESC}[J`, `${ESC}[1J`, `${ESC}[2J`, `${ESC}[K`, `${ESC}[2;4r`, `${ESC}[r`, `${ESC}[L`, `${ESC}[M`, `${ESC}[S`, `${ESC}[T`, `${ESC}M`, `${ESC}7`, `${ESC}8`, `${ESC}[2P`, `${ESC}[2@`, `${ESC}[3X`, `${ESC}[5;1H`];
+  const pieces = ['abc', 'WORD', 'x'.repeat(15), '\r\n', '\r', '\n', `${ESC}[A`, `${ESC}[2B`, `${ESC}[3;2H`, `${ESC}[J`, `${ESC}[1J`, `${ESC}[2J`, `${ESC}[K`, `${ESC}[2;4r`, `${ESC}[r`, `${ESC}[L`, `${ESC}[M`, `${ESC}[S`, `${ESC}[T`, `${ESC}M`, `${ESC}7`, `${ESC}8`, `${ESC}[2P`, `${ESC}[2@`, `${ESC}[3X`, `${ESC}[5;1H`, `${ESC}[?7l`, `${ESC}[?7h`];
   // Rows split off the line in progress by a change of tmux's wrapped flags (IL's and RI's flag clearing, EL of a
   // wrapped row, rows moved apart), then a settle, were not all logged: the screen model now says when rows changed
   // lines without being written (grid.ts reshapedSince), and a settle then looks at every row never logged.
   it('F2: the line in progress split by IL after a settle (was: its lower row never logged)', () => {
     const log = normalScreenLog(['abc', `${ESC}[2J`, 'x'.repeat(15), 'abc', 'abc', `${ESC}[L`], [undefined, undefined, undefined, undefined, 'busy']);
     assert.ok(log.some((line) => line.includes('xxxxxxabcabc')), JSON.stringify(log));
+  });
+
+  // F2 reaches the reshaped-row scan no longer (ED 2 is on the fast path); this one does: ESC 8 engages at home, the
+  // 15 x's wrap over rows 0-1, IL splits them after a busy settle. Without the scan (hybrid.ts settleRows `reshaped`)
+  // row `xxx` is never logged.
+  it('F3: a wrapped line split by IL after a busy settle, the model engaged by a restore (was: a row lost with the scan off)', () => {
+    const parts = [`${ESC}8`, 'x'.repeat(15), `${ESC}[L`];
+    const log = normalScreenLog(parts, [undefined, 'busy']);
+    const screen = new ScreenGrid(12, 6);
+    new EscapeCleaner().advance(Buffer.from(parts.join('')), screen);
+    // Two lines on the screen now (IL cleared the wrapped flag): `xxx` is a line of its own, not a part of the first.
+    assert.deepEqual([0, 1, 2, 3, 4, 5].map((y) => screen.rowText(y)), ['x'.repeat(12), '', 'xxx', '', '', '']);
+    assert.deepEqual(log, ['x'.repeat(12), 'xxx']);
+  });
+
+  // With autowrap off (DECAWM, `ESC[?7l`) tmux overwrites the last column (screen-write.c:1955); a model that wrapped
+  // anyway logged 50 zeros the screen never showed and pushed the row below it out of view, never logged.
+  it('autowrap off: a row written over from the left hides no row below it', () => {
+    const log = normalScreenLog([`${ESC}[?7l${ESC}[2;1HHIDDEN-ROW`, `${ESC}[1;1H${'0'.repeat(50)}`, `${ESC}[6;1H${ESC}[?7h`], [undefined, 'busy', undefined]);
+    assert.ok(log.includes('HIDDEN-ROW'), JSON.stringify(log));
+    assert.ok(log.includes('0'.repeat(12)), JSON.stringify(log));
+    assert.ok(!log.some((line) => line.includes('0'.repeat(13))), JSON.stringify(log));
   });
 
   it('for arbitrary normal-screen addressing, settles anywhere', () => {
@@ -194,7 +216,7 @@ describe('nothing shown is lost, wider streams', () => {
   // characters seeded a row too high, erased rows of a wrapped line, a logged TAB taking no cell, a wide
   // character in column 0 under ASCII, rows wrapped short of the edge). Blanks are compared squeezed: the line
   // model keeps a TAB where the screen shows blanks.
-  const pieces = ['abc', 'WORD', 'x'.repeat(15), 'y'.repeat(30), '日本語', 'e\u0301', '\t', '\r\n', '\r', '\n', '\b', `${ESC}[A`, `${ESC}[2B`, `${ESC}[3;2H`, `${ESC}[H`, `${ESC}[J`, `${ESC}[1J`, `${ESC}[2J`, `${ESC}[K`, `${ESC}[1K`, `${ESC}[2K`, `${ESC}[2;4r`, `${ESC}[r`, `${ESC}[L`, `${ESC}[3L`, `${ESC}[M`, `${ESC}[2M`, `${ESC}[S`, `${ESC}[2T`, `${ESC}M`, `${ESC}D`, `${ESC}E`, `${ESC}7`, `${ESC}8`, `${ESC}[s`, `${ESC}[u`, `${ESC}[2P`, `${ESC}[2@`, `${ESC}[3X`, `${ESC}[5;1H`, `${ESC}[9C`, `${ESC}[4h`, `${ESC}[4l`, `${ESC}H`, `${ESC}[3g`, `${ESC}[Z`, `${ESC}[3b`, `${ESC}[6;12H`, `${ESC}[12G`, `${ESC}[d`, `${ESC}c`];
+  const pieces = ['abc', 'WORD', 'x'.repeat(15), 'y'.repeat(30), '日本語', 'e\u0301', '\t', '\r\n', '\r', '\n', '\b', `${ESC}[A`, `${ESC}[2B`, `${ESC}[3;2H`, `${ESC}[H`, `${ESC}[J`, `${ESC}[1J`, `${ESC}[2J`, `${ESC}[K`, `${ESC}[1K`, `${ESC}[2K`, `${ESC}[2;4r`, `${ESC}[r`, `${ESC}[L`, `${ESC}[3L`, `${ESC}[M`, `${ESC}[2M`, `${ESC}[S`, `${ESC}[2T`, `${ESC}M`, `${ESC}D`, `${ESC}E`, `${ESC}7`, `${ESC}8`, `${ESC}[s`, `${ESC}[u`, `${ESC}[2P`, `${ESC}[2@`, `${ESC}[3X`, `${ESC}[5;1H`, `${ESC}[9C`, `${ESC}[4h`, `${ESC}[4l`, `${ESC}H`, `${ESC}[3g`, `${ESC}[Z`, `${ESC}[3b`, `${ESC}[6;12H`, `${ESC}[12G`, `${ESC}[d`, `${ESC}c`, `${ESC}[?7l`, `${ESC}[?7h`];
   const sizes = [[12, 6], [5, 3], [20, 4], [7, 7]] as const;
   it('for arbitrary normal-screen streams of these, at several sizes, settles anywhere', () => {
     fc.assert(
