@@ -275,6 +275,11 @@ export class ChainVerifier {
         if (outside) this.unchained++;
         // Its seal will tell; until then the event is kept like a line.
       }
+      // Only the oldest file read can hold the rest of a recording whose start went with a pruned file; after
+      // it, only a `lost` event (its start went with a removed log) opens a recording without its start.
+      if (this.files.length > 1 && v.event !== 'lost') {
+        this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: `${v.event ?? 'an'} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` });
+      }
       state = new RecordingState(rec, v.place!, true);
       state.openedByLost = v.event === 'lost';
       this.recordings.set(rec, state);
@@ -366,8 +371,17 @@ export class ChainVerifier {
     const at = { file: v.file, line: v.line, rec: state.rec };
     // Hashed like the recording's seals; a plain recording's stop may be keyed (recover read a key its reader could not), and anyone could hash it plain anyway.
     const key = this.options.key;
-    const bound = (hash: string): boolean =>
-      state.keyed ? (key === undefined ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p!, state.rec, what, key) === hash) : externalStopHash(p!, state.rec, what) === hash || (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash);
+    // A recording whose chain is unknown (neither a start nor a seal of it read): with the key, only a keyed
+    // stop binds it, else anyone who can write the log could invent a recording or rewrite one as start-less
+    // pieces, each closed by a stop they hashed plain; without the key, a plain stop binds it as plain (unkeyed).
+    const bound = (hash: string): boolean => {
+      if (state.keyed === true) return key === undefined ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p!, state.rec, what, key) === hash;
+      if (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash) return true;
+      if (state.keyed === undefined && key !== undefined) return false;
+      if (externalStopHash(p!, state.rec, what) !== hash) return false;
+      state.keyed = false;
+      return true;
+    };
     if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: 'forged event', detail: `a stop (reason=${what}) not bound to the recording's chain (${p === undefined || h === undefined ? 'no p= and h=' : 'its h does not hold'})` });
       return;
