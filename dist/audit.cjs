@@ -17856,7 +17856,7 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
         return;
       }
-      state.resync = !0, state.unsealed += state.segment.length, state.segment = [], state.lost = v, state.sealsSinceLost = 0;
+      state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost), state.resync = !0, state.unsealed += state.segment.length, state.segment = [], state.lost = v, state.sealsSinceLost = 0;
       return;
     }
     if (v.event === "stop") {
@@ -17864,6 +17864,9 @@ var ChainVerifier = class {
       return;
     }
     this.take(state, v);
+  }
+  uncoveredLost(state, lost) {
+    this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: "a lost event no seal of the recording covers (its reader's chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed" });
   }
   current(place) {
     let states = this.running.get(place);
@@ -18034,7 +18037,8 @@ var ChainVerifier = class {
         let seal = state.awaitingStop;
         this.breaks.push({ kind: "truncated", file: seal.file, line: seal.line, rec: state.rec, detail: "the stop event the last seal covers is missing" });
       } else if (state.externalStop) ending = state.externalStop;
-      else if (state.ended) ending = "sealed";
+      else if (state.ended)
+        ending = "sealed", state.lost !== void 0 && this.uncoveredLost(state, state.lost);
       else if (this.options.live?.has(state.rec)) ending = "open";
       else if (state.startMissing && state.seals === 0) {
         ending = "truncated";

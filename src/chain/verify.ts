@@ -309,6 +309,10 @@ export class ChainVerifier {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
       }
+      // The reader's chain restarts at a genuine one, so a seal of the new chain covers it: one no seal
+      // covered by the time another comes, seals later, was forged (it wrote lines off as unsealed).
+      // (Seals of the old chain may follow it first: those in what the writer wrote again.)
+      if (state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
       state.resync = true;
       state.unsealed += state.segment.length;
       state.segment = [];
@@ -323,6 +327,10 @@ export class ChainVerifier {
       return;
     }
     this.take(state, v);
+  }
+
+  private uncoveredLost(state: RecordingState, lost: VerifyLine): void {
+    this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: 'a lost event no seal of the recording covers (its reader\'s chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed' });
   }
 
   private current(place: string): RecordingState | undefined {
@@ -611,7 +619,11 @@ export class ChainVerifier {
         const seal = state.awaitingStop;
         this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
       } else if (state.externalStop) ending = state.externalStop;
-      else if (state.ended) ending = 'sealed';
+      else if (state.ended) {
+        ending = 'sealed';
+        // Its reader sealed it to the end after the event: a seal of its restarted chain covered it, if real.
+        if (state.lost !== undefined) this.uncoveredLost(state, state.lost);
+      }
       else if (this.options.live?.has(state.rec)) ending = 'open';
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';

@@ -478,3 +478,29 @@ describe('no false alarm', () => {
     });
   }
 });
+
+describe('a forged lost event', () => {
+  for (const key of [undefined, Buffer.from('the auditor\'s key')]) {
+    it(`at the head of a rotated file, to write off edited lines around it as unsealed, is caught (${key ? 'keyed' : 'plain'})`, async () => {
+      const file = tempLog();
+      await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 5000)], { maxBytes: 64 * 1024, key });
+      const files = logFilesInOrder(file);
+      assert.deepEqual(kinds(file, key), []);
+      // A rotated file whose first seal comes well after its head: the stretch before it began in the file before.
+      const k = files.findIndex((part, i) => i > 0 && fs.readFileSync(part, 'utf8').split('\n').findIndex((line) => line.includes(' * seal ')) >= 50);
+      assert.ok(k > 0, 'such a file');
+      const lines = fs.readFileSync(files[k]!, 'utf8').split('\n');
+      const before = fs.readFileSync(files[k - 1]!, 'utf8').split('\n');
+      // Edited and inserted lines after the last seal of the file before, and before the first seal of this one.
+      const lastSeal = before.map((line) => line.includes(' * seal ')).lastIndexOf(true);
+      before[lastSeal + 5] = before[lastSeal + 5]!.replace(/AAAAAAAAAA line \d+/, 'EDITED');
+      before.splice(lastSeal + 6, 0, before[lastSeal + 6]!.replace(/AAAAAAAAAA line \d+/, 'INSERTED'));
+      fs.writeFileSync(files[k - 1]!, before.join('\n'));
+      lines[3] = lines[3]!.replace(/AAAAAAAAAA line \d+/, 'EDITED AFTER LOST');
+      lines.splice(4, 0, lines[4]!.replace(/AAAAAAAAAA line \d+/, 'INSERTED AFTER LOST'));
+      const stamp = lines[0]!.slice(0, lines[0]!.indexOf(' '));
+      fs.writeFileSync(files[k]!, [`${stamp} ann main:0.0 * lost rec=AAAAAAAAAA what=file`, ...lines].join('\n'));
+      assert.ok(kinds(file, key).includes('forged event'), JSON.stringify(verify(file, key).breaks));
+    });
+  }
+});
