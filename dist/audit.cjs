@@ -17728,6 +17728,13 @@ var RecordingState = class {
   lastFile;
   /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
   keyed;
+  /**
+   * Keyed by a reader from before keyed chains were said (`chain=hmac`): nothing marks it, and its seals
+   * hold under the key, not plain. Found at its first hashed seal; its seals then say nothing, as they did.
+   */
+  legacyKeyed = !1;
+  /** A seal of it held plain: it is no legacy keyed recording. */
+  heldPlain = !1;
   /** Where it is first seen: where an unkeyed recording is named under --require-key. */
   firstLine;
   lines = 0;
@@ -17933,7 +17940,7 @@ var ChainVerifier = class {
       return;
     }
     let keyed = v.fields?.chain === KEYED_CHAIN;
-    if (state.firstLine ??= v, state.keyed === void 0 ? state.keyed = keyed : state.keyed !== keyed && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? "under a key" : "without a key"} in a recording chained ${state.keyed ? "under one" : "without one"}` }), v.fields?.end === "stop") {
+    if (state.firstLine ??= v, state.keyed === void 0 ? state.keyed = keyed : (state.legacyKeyed ? !1 : state.keyed) !== keyed && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? "under a key" : "without a key"} in a recording chained ${state.keyed ? "under one" : "without one"}` }), v.fields?.end === "stop") {
       state.awaitingStop = v;
       return;
     }
@@ -17944,7 +17951,7 @@ var ChainVerifier = class {
     let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), linkOnly = !coversLost && (state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n;
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), holds = coversLost || linkOnly || state.shared || segment.length === n && (blind || this.holdsFor(segment, p, h, key2));
-    state.shared && (state.sharedLines += n);
+    !state.keyed && holds && !linkOnly && !state.shared ? state.heldPlain = !0 : !holds && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds = !0), state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };

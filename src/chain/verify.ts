@@ -114,6 +114,13 @@ class RecordingState {
   lastFile: string | undefined;
   /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
   keyed: boolean | undefined;
+  /**
+   * Keyed by a reader from before keyed chains were said (`chain=hmac`): nothing marks it, and its seals
+   * hold under the key, not plain. Found at its first hashed seal; its seals then say nothing, as they did.
+   */
+  legacyKeyed = false;
+  /** A seal of it held plain: it is no legacy keyed recording. */
+  heldPlain = false;
   /** Where it is first seen: where an unkeyed recording is named under --require-key. */
   firstLine: VerifyLine | undefined;
   lines = 0;
@@ -441,7 +448,7 @@ export class ChainVerifier {
     const keyed = v.fields?.chain === KEYED_CHAIN;
     state.firstLine ??= v;
     if (state.keyed === undefined) state.keyed = keyed;
-    else if (state.keyed !== keyed) {
+    else if ((state.legacyKeyed ? false : state.keyed) !== keyed) {
       this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? 'under a key' : 'without a key'} in a recording chained ${state.keyed ? 'under one' : 'without one'}` });
     }
     if (v.fields?.end === 'stop') {
@@ -484,7 +491,15 @@ export class ChainVerifier {
     // After a `lost` event the seals before its first one went with the removed file; the seal covering it links to the last one made before it, perhaps gone too.
     const expectedPrev = coversLost || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
     // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
-    const holds = coversLost || linkOnly || state.shared || (segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
+    let holds = coversLost || linkOnly || state.shared || (segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
+    if (!state.keyed && holds && !linkOnly && !state.shared) state.heldPlain = true;
+    else if (!holds && state.keyed === false && !state.heldPlain && this.options.key !== undefined && segment.length === n && this.holdsFor(segment, p, h, this.options.key)) {
+      // Unmarked, yet it holds under the key (and never held plain): a log keyed before chains were marked.
+      // Not a downgrade: a rewrite without the key cannot make it hold under the key.
+      state.keyed = true;
+      state.legacyKeyed = true;
+      holds = true;
+    }
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });

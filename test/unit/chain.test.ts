@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { externalStopHash } from '../../src/chain/external-stop.ts';
-import { LINK_HEX, SEAL_EVERY } from '../../src/chain/seal.ts';
+import { GENESIS, LINK_HEX, SEAL_EVERY, SegmentHash } from '../../src/chain/seal.ts';
 import { verifyFiles, verifyLog } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { LOG_FORMATS, recordFormat, type LogFormatName } from '../../src/format/formats.ts';
@@ -503,4 +503,53 @@ describe('a forged lost event', () => {
       assert.ok(kinds(file, key).includes('forged event'), JSON.stringify(verify(file, key).breaks));
     });
   }
+});
+
+describe('a keyed log from before keyed chains were marked', () => {
+  /**
+   * A one-recording text log resealed as a reader before `chain=hmac` wrote it under `key`: the same lines,
+   * nothing marked, every seal's p and h an HMAC (a seal's line opens the next segment; the last covers its stop).
+   */
+  function legacyKeyed(text: string, key: Buffer): string {
+    const lines = text.replaceAll(' chain=hmac', '').split('\n').filter((line) => line.length > 0);
+    const out: string[] = [];
+    let prev = GENESIS;
+    let hash = new SegmentHash(prev, key);
+    for (let i = 0; i < lines.length; i++) {
+      const seal = / \* seal rec=(\S+) n=(\d+) p=\S+ h=\S+( end=\S+)?$/.exec(lines[i]!);
+      if (!seal) {
+        hash.add(`${lines[i]}\n`);
+        out.push(lines[i]!);
+        continue;
+      }
+      if (seal[3] === ' end=stop') hash.add(`${lines[i + 1]}\n`);
+      const h = hash.digest();
+      const line = lines[i]!.replace(/ p=\S+ h=\S+/, ` p=${prev} h=${h}`);
+      out.push(line);
+      prev = h.slice(0, LINK_HEX);
+      hash = new SegmentHash(prev, key);
+      if (!seal[3]) hash.add(`${line}\n`);
+    }
+    return `${out.join('\n')}\n`;
+  }
+
+  it('verifies with the key (counted keyed), and an edit in it is still caught', async () => {
+    const key = Buffer.from('the auditor\'s key');
+    const file = tempLog();
+    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 2500)], { key });
+    const legacy = legacyKeyed(fs.readFileSync(file, 'utf8'), key);
+    assert.doesNotMatch(legacy, /chain=/);
+    fs.writeFileSync(file, legacy);
+    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true });
+    assert.deepEqual(report.breaks, []);
+    assert.deepEqual(report.recordings.map((r) => r.chain), ['hmac']);
+    assert.equal(report.unkeyed, 0);
+    // The same resealing with another key (what the log's owner can do without it) is no legacy keyed log.
+    fs.writeFileSync(file, legacyKeyed(legacy, Buffer.from('another key')));
+    assert.notDeepEqual(kinds(file, key), []);
+    for (const at of [100, 1500, 2400]) {
+      fs.writeFileSync(file, legacy.replace(`AAAAAAAAAA line ${at}\n`, `AAAAAAAAAA line ${at} (edited)\n`));
+      assert.deepEqual(kinds(file, key), ['edited']);
+    }
+  });
 });
