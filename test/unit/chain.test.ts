@@ -197,7 +197,7 @@ for (const format of LOG_FORMATS) {
      * Writes a recording of `lines` lines, removes the live log half-way (once the first half is on disk),
      * writes the rest; onLost writes the `lost` event and flushes, as pipe.ts does.
      */
-    async function removedWhileLogging(file: string, lines: number, maxBytes?: number): Promise<void> {
+    async function removedWhileLogging(file: string, lines: number, maxBytes?: number, options: { waiting?: number } = {}): Promise<void> {
       let sink: FileSink;
       let noticed = false;
       const onLost = (what: string) => {
@@ -218,9 +218,12 @@ for (const format of LOG_FORMATS) {
       // and before most of them (a loaded machine may take long), so that the chain restarted at the event covers it.
       for (let i = half; i < half + 200; i++) sink.write(records[i]!);
       sink.flush();
+      // `waiting` more lines formatted and not handed to the writer (the sink's batch) when it notices: they go after what it queued.
+      const waiting = options.waiting ?? 0;
+      for (let i = half + 200; i < half + 200 + waiting; i++) sink.write(records[i]!);
       for (const deadline = Date.now() + 10_000; !noticed && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 2));
       assert.ok(noticed, 'the writer noticed the removal');
-      for (let i = half + 200; i < records.length; i++) {
+      for (let i = half + 200 + waiting; i < records.length; i++) {
         sink.write(records[i]!);
         if (i % 100 === 0) {
           sink.flush();
@@ -264,6 +267,17 @@ for (const format of LOG_FORMATS) {
       assert.notDeepEqual(tamper((l) => (l.splice(at, 0, l[at]!.replace('2995', 'rm -rf /')), l)), [], 'a line inserted');
       assert.deepEqual(tamper((l) => (l.splice(at, 0, l[0]!), l)), ['forged event']);
       assert.deepEqual(kinds(file), []);
+    });
+
+    it('a log removed while lines wait in the sink\'s batch: they follow what the writer queued, in order, no alarm', async () => {
+      const file = tempLog();
+      await removedWhileLogging(file, 3000, undefined, { waiting: 50 });
+      const numbers = printedNumbers(file);
+      assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), 'the new file holds the lines in order');
+      // None missing from the first the new file holds (written again after the event) to the last.
+      assert.deepEqual(numbers, Array.from({ length: numbers.length }, (_, i) => numbers[0]! + i));
+      assert.equal(numbers.at(-1), 2999);
+      assert.deepEqual(verify(file).breaks, []);
     });
 
     it('a log removed while logging, the start in a rotated file: no alarm', async () => {
