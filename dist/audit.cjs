@@ -18139,14 +18139,15 @@ function breakLine(found) {
 `;
 }
 function summaryLine(name, report2) {
-  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealed = report2.recordings.reduce((sum, r) => sum + r.unsealed, 0), shared = report2.recordings.reduce((sum, r) => sum + r.sharedLines, 0), notes = [
+  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealedYet = report2.recordings.reduce((sum, r) => sum + (r.ending === "open" ? r.unsealed : 0), 0), unsealed = report2.recordings.reduce((sum, r) => sum + (r.ending === "open" ? 0 : r.unsealed), 0), shared = report2.recordings.reduce((sum, r) => sum + r.sharedLines, 0), notes = [
     count("open") > 0 ? `${count("open")} still recording` : "",
     count("reader-died") > 0 ? `${count("reader-died")} ended by a dead reader` : "",
     count("lost") > 0 ? `${count("lost")} closed as lost` : "",
-    unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : "",
+    unsealedYet > 0 ? `${unsealedYet} line(s) no seal covers yet` : "",
+    unsealed > 0 ? `${unsealed} line(s) no seal covers (a dead reader's last lines, lines around a removed log, before a pruned start's first seal)` : "",
     report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
     report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : "",
-    report2.lost > 0 ? `${report2.lost} log file(s) removed while logging: the lines before each lost event went with it` : "",
+    report2.lost > 0 ? `${report2.lost} log file(s) removed while logging: what each held is gone, but for what its reader wrote again after the lost event` : "",
     report2.unkeyed > 0 ? `${report2.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : "",
     report2.needKey > 0 ? `${report2.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : "",
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : ""

@@ -20,11 +20,15 @@
 //   seal (the lines between are counted as unsealed); the first seal after it
 //   may have lost the start of its segment with the file (it then sets the
 //   link only, whatever seal came before it). A reader writes it first thing
-//   in the new file: after its own lines in the same file it is forged. (No
-//   seal covers it when the recording's chain had ended before the loss.)
+//   in the new file: after its own lines in the same file it is forged, and so
+//   is one no seal covers by the recording's sealed end or by another `lost`
+//   event seals later (seals of the old chain, written again, may come first).
+//   (No seal covers it when the recording's chain had ended before the loss.)
 //   Each is counted: it says earlier lines went with a removed file;
 // - a recording whose start is in a file no longer there (pruned by
-//   @audit-max-files): checked from its first seal on, the same way.
+//   @audit-max-files): checked from its first seal on, the same way. Only the
+//   oldest file read can hold one (or a file a `lost` event opens for it);
+//   with the key, a stop hashed plain binds none whose chain is unknown.
 
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
