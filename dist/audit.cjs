@@ -17841,7 +17841,7 @@ var ChainVerifier = class {
     }
     let outside = external(v);
     if (!state) {
-      (outside || v.event !== "seal") && outside && this.unchained++, this.files.length > 1 && v.event !== "lost" && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: `${v.event ?? "an"} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` }), state = new RecordingState(rec, v.place, !0), state.openedByLost = v.event === "lost", this.recordings.set(rec, state), this.current(v.place) || this.run(state);
+      (outside || v.event !== "seal") && outside && this.unchained++, this.files.length > 1 && v.event !== "lost" && !outside && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: `${v.event ?? "an"} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` }), state = new RecordingState(rec, v.place, !0), state.openedByLost = v.event === "lost", this.recordings.set(rec, state), this.current(v.place) || this.run(state);
       let orphans = this.orphans.get(v.place);
       if (orphans) {
         this.orphans.delete(v.place);
@@ -18045,7 +18045,7 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "truncated", file: seal.file, line: seal.line, rec: state.rec, detail: "the stop event the last seal covers is missing" });
       } else if (state.externalStop) ending = state.externalStop;
       else if (state.ended)
-        ending = "sealed", state.lost !== void 0 && this.uncoveredLost(state, state.lost);
+        ending = "sealed", state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost);
       else if (this.options.live?.has(state.rec)) ending = "open";
       else if (state.startMissing && state.seals === 0) {
         ending = "truncated";

@@ -288,7 +288,8 @@ export class ChainVerifier {
       }
       // Only the oldest file read can hold the rest of a recording whose start went with a pruned file; after
       // it, only a `lost` event (its start went with a removed log) opens a recording without its start.
-      if (this.files.length > 1 && v.event !== 'lost') {
+      // (A bare dead reader's stop is no content, and is bound to the chain: recover may write it long after the start was pruned.)
+      if (this.files.length > 1 && v.event !== 'lost' && !outside) {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: `${v.event ?? 'an'} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` });
       }
       state = new RecordingState(rec, v.place!, true);
@@ -640,8 +641,10 @@ export class ChainVerifier {
       } else if (state.externalStop) ending = state.externalStop;
       else if (state.ended) {
         ending = 'sealed';
-        // Its reader sealed it to the end after the event: a seal of its restarted chain covered it, if real.
-        if (state.lost !== undefined) this.uncoveredLost(state, state.lost);
+        // Its reader sealed it to the end after the event: a seal of its restarted chain covered it, if real,
+        // unless the last seal was the first after it (the log removed as the reader closed: its chain had
+        // ended, the event came unchained ahead of that seal, which the writer wrote again after it).
+        if (state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
       }
       else if (this.options.live?.has(state.rec)) ending = 'open';
       else if (state.startMissing && state.seals === 0) {

@@ -519,6 +519,30 @@ describe('a forged lost event', () => {
   }
 });
 
+describe('a log removed as its reader closes', () => {
+  for (const [lines, end] of [[0, 'stop'], [10, 'stop'], [10, 'close'], [1500, 'stop']] as const) {
+    it(`is no alarm: the lost event comes unchained ahead of the last seal (${lines} line(s) after the removal, then ${end})`, async () => {
+      const file = tempLog();
+      let sink: FileSink;
+      const records = recording('AAAAAAAAAA', 0, 1200 + lines);
+      const onLost = (what: string) => {
+        sink.write({ ...records[0]!, kind: 'event', text: 'lost', fields: { what } });
+        sink.flush();
+      };
+      sink = sinkFor(file, { onLost });
+      for (const record of records.slice(0, 1201)) sink.write(record);
+      await sink.flushed();
+      fs.rmSync(file);
+      // The writer looks at the file again only after a while: it notices when it writes the last seal.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      for (const record of records.slice(1201, end === 'stop' ? undefined : -1)) sink.write(record);
+      await sink.close();
+      assert.match(fs.readFileSync(file, 'utf8').split('\n')[0]!, /\blost\b/);
+      assert.deepEqual(verify(file).breaks, []);
+    });
+  }
+});
+
 describe('a keyed log from before keyed chains were marked', () => {
   /**
    * A one-recording text log resealed as a reader before `chain=hmac` wrote it under `key`: the same lines,
