@@ -591,3 +591,26 @@ describe('a keyed log from before keyed chains were marked', () => {
     }
   });
 });
+
+describe('a recording without its start', () => {
+  it('after the oldest file, opened by anything but a lost event, is forged (without a key too)', async () => {
+    const file = tempLog();
+    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 3000)], { maxBytes: 64 * 1024 });
+    const files = logFilesInOrder(file);
+    assert.ok(files.length > 2, 'it rotated');
+    assert.deepEqual(kinds(file), []);
+    const text = fs.readFileSync(files[1]!, 'utf8');
+    const stamp = text.slice(0, text.indexOf(' '));
+    const h = externalStopHash('0', 'FAKEFAKE01', 'lost');
+    const invented = (opening: string) => `${stamp} ann main:0.5 * ${opening}\n${stamp} ann main:0.5 | rm -rf / done by ann\n${stamp} ann main:0.5 * stop rec=FAKEFAKE01 reason=lost p=0 h=${h}\n`;
+    fs.writeFileSync(files[1]!, invented('rename rec=FAKEFAKE01 name=x') + text);
+    assert.deepEqual(kinds(file), ['forged event']);
+    // A start that went with a removed log: a lost event opens what is left (bound by its plain stop: counted plain, named under --require-key).
+    fs.writeFileSync(files[1]!, invented('lost rec=FAKEFAKE01 what=file') + text);
+    assert.deepEqual(kinds(file), []);
+    // In the oldest file: its start may have been pruned.
+    fs.writeFileSync(files[1]!, text);
+    fs.writeFileSync(files[0]!, fs.readFileSync(files[0]!, 'utf8') + invented('rename rec=FAKEFAKE01 name=x'));
+    assert.deepEqual(kinds(file), []);
+  });
+});
