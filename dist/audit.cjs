@@ -17873,7 +17873,7 @@ var ChainVerifier = class {
     this.take(state, v);
   }
   uncoveredLost(state, lost) {
-    this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: "a lost event no seal of the recording covers (its reader's chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed" });
+    state.keyed === !0 && this.options.key === void 0 || this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: "a lost event no seal of the recording covers (its reader's chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed" });
   }
   current(place) {
     let states = this.running.get(place);
