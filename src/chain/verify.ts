@@ -20,11 +20,15 @@
 //   seal (the lines between are counted as unsealed); the first seal after it
 //   may have lost the start of its segment with the file (it then sets the
 //   link only, whatever seal came before it). A reader writes it first thing
-//   in the new file: after its own lines in the same file it is forged. (No
-//   seal covers it when the recording's chain had ended before the loss.)
+//   in the new file: after its own lines in the same file it is forged, and so
+//   is one no seal covers by the recording's sealed end or by another `lost`
+//   event seals later (seals of the old chain, written again, may come first).
+//   (No seal covers it when the recording's chain had ended before the loss.)
 //   Each is counted: it says earlier lines went with a removed file;
 // - a recording whose start is in a file no longer there (pruned by
-//   @audit-max-files): checked from its first seal on, the same way.
+//   @audit-max-files): checked from its first seal on, the same way. Only the
+//   oldest file read can hold one (or a file a `lost` event opens for it);
+//   with the key, a stop hashed plain binds none whose chain is unknown.
 
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
@@ -114,6 +118,13 @@ class RecordingState {
   lastFile: string | undefined;
   /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
   keyed: boolean | undefined;
+  /**
+   * Keyed by a reader from before keyed chains were said (`chain=hmac`): nothing marks it, and its seals
+   * hold under the key, not plain. Found at its first hashed seal; its seals then say nothing, as they did.
+   */
+  legacyKeyed = false;
+  /** A seal of it held plain: it is no legacy keyed recording. */
+  heldPlain = false;
   /** Where it is first seen: where an unkeyed recording is named under --require-key. */
   firstLine: VerifyLine | undefined;
   lines = 0;
@@ -275,6 +286,12 @@ export class ChainVerifier {
         if (outside) this.unchained++;
         // Its seal will tell; until then the event is kept like a line.
       }
+      // Only the oldest file read can hold the rest of a recording whose start went with a pruned file; after
+      // it, only a `lost` event (its start went with a removed log) opens a recording without its start.
+      // (A bare dead reader's stop is no content, and is bound to the chain: recover may write it long after the start was pruned.)
+      if (this.files.length > 1 && v.event !== 'lost' && !outside) {
+        this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: `${v.event ?? 'an'} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` });
+      }
       state = new RecordingState(rec, v.place!, true);
       state.openedByLost = v.event === 'lost';
       this.recordings.set(rec, state);
@@ -304,6 +321,10 @@ export class ChainVerifier {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
       }
+      // The reader's chain restarts at a genuine one, so a seal of the new chain covers it: one no seal
+      // covered by the time another comes, seals later, was forged (it wrote lines off as unsealed).
+      // (Seals of the old chain may follow it first: those in what the writer wrote again.)
+      if (state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
       state.resync = true;
       state.unsealed += state.segment.length;
       state.segment = [];
@@ -318,6 +339,12 @@ export class ChainVerifier {
       return;
     }
     this.take(state, v);
+  }
+
+  private uncoveredLost(state: RecordingState, lost: VerifyLine): void {
+    // Without the key a keyed recording's seals are not hashed: which seal covers the event is a guess by counts (see check).
+    if (state.keyed === true && this.options.key === undefined) return;
+    this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: 'a lost event no seal of the recording covers (its reader\'s chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed' });
   }
 
   private current(place: string): RecordingState | undefined {
@@ -366,8 +393,17 @@ export class ChainVerifier {
     const at = { file: v.file, line: v.line, rec: state.rec };
     // Hashed like the recording's seals; a plain recording's stop may be keyed (recover read a key its reader could not), and anyone could hash it plain anyway.
     const key = this.options.key;
-    const bound = (hash: string): boolean =>
-      state.keyed ? (key === undefined ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p!, state.rec, what, key) === hash) : externalStopHash(p!, state.rec, what) === hash || (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash);
+    // A recording whose chain is unknown (neither a start nor a seal of it read): with the key, only a keyed
+    // stop binds it, else anyone who can write the log could invent a recording or rewrite one as start-less
+    // pieces, each closed by a stop they hashed plain; without the key, a plain stop binds it as plain (unkeyed).
+    const bound = (hash: string): boolean => {
+      if (state.keyed === true) return key === undefined ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p!, state.rec, what, key) === hash;
+      if (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash) return true;
+      if (state.keyed === undefined && key !== undefined) return false;
+      if (externalStopHash(p!, state.rec, what) !== hash) return false;
+      state.keyed = false;
+      return true;
+    };
     if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: 'forged event', detail: `a stop (reason=${what}) not bound to the recording's chain (${p === undefined || h === undefined ? 'no p= and h=' : 'its h does not hold'})` });
       return;
@@ -419,7 +455,7 @@ export class ChainVerifier {
     const keyed = v.fields?.chain === KEYED_CHAIN;
     state.firstLine ??= v;
     if (state.keyed === undefined) state.keyed = keyed;
-    else if (state.keyed !== keyed) {
+    else if ((state.legacyKeyed ? false : state.keyed) !== keyed) {
       this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? 'under a key' : 'without a key'} in a recording chained ${state.keyed ? 'under one' : 'without one'}` });
     }
     if (v.fields?.end === 'stop') {
@@ -462,7 +498,15 @@ export class ChainVerifier {
     // After a `lost` event the seals before its first one went with the removed file; the seal covering it links to the last one made before it, perhaps gone too.
     const expectedPrev = coversLost || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
     // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
-    const holds = coversLost || linkOnly || state.shared || (segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
+    let holds = coversLost || linkOnly || state.shared || (segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
+    if (!state.keyed && holds && !linkOnly && !state.shared) state.heldPlain = true;
+    else if (!holds && state.keyed === false && !state.heldPlain && this.options.key !== undefined && segment.length === n && this.holdsFor(segment, p, h, this.options.key)) {
+      // Unmarked, yet it holds under the key (and never held plain): a log keyed before chains were marked.
+      // Not a downgrade: a rewrite without the key cannot make it hold under the key.
+      state.keyed = true;
+      state.legacyKeyed = true;
+      holds = true;
+    }
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -597,7 +641,13 @@ export class ChainVerifier {
         const seal = state.awaitingStop;
         this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
       } else if (state.externalStop) ending = state.externalStop;
-      else if (state.ended) ending = 'sealed';
+      else if (state.ended) {
+        ending = 'sealed';
+        // Its reader sealed it to the end after the event: a seal of its restarted chain covered it, if real,
+        // unless the last seal was the first after it (the log removed as the reader closed: its chain had
+        // ended, the event came unchained ahead of that seal, which the writer wrote again after it).
+        if (state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
+      }
       else if (this.options.live?.has(state.rec)) ending = 'open';
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';

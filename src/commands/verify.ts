@@ -127,16 +127,19 @@ export function breakLine(found: Break): string {
 export function summaryLine(name: string, report: VerifyReport): string {
   const count = (ending: string): number => report.recordings.filter((r) => r.ending === ending).length;
   const seals = report.recordings.reduce((sum, r) => sum + r.seals, 0);
-  const unsealed = report.recordings.reduce((sum, r) => sum + r.unsealed, 0);
+  // Only a running reader's tail is sealed yet; the rest stays unsealed (a dead reader's last lines, those around a removed log, before a pruned start's first seal).
+  const unsealedYet = report.recordings.reduce((sum, r) => sum + (r.ending === 'open' ? r.unsealed : 0), 0);
+  const unsealed = report.recordings.reduce((sum, r) => sum + (r.ending === 'open' ? 0 : r.unsealed), 0);
   const shared = report.recordings.reduce((sum, r) => sum + r.sharedLines, 0);
   const notes = [
     count('open') > 0 ? `${count('open')} still recording` : '',
     count('reader-died') > 0 ? `${count('reader-died')} ended by a dead reader` : '',
     count('lost') > 0 ? `${count('lost')} closed as lost` : '',
-    unsealed > 0 ? `${unsealed} line(s) no seal covers yet` : '',
+    unsealedYet > 0 ? `${unsealedYet} line(s) no seal covers yet` : '',
+    unsealed > 0 ? `${unsealed} line(s) no seal covers (a dead reader's last lines, lines around a removed log, before a pruned start's first seal)` : '',
     report.recordings.some((r) => r.startMissing) ? `${report.recordings.filter((r) => r.startMissing).length} started before the oldest file` : '',
     report.unchained > 0 ? `${report.unchained} event(s) from other processes` : '',
-    report.lost > 0 ? `${report.lost} log file(s) removed while logging: the lines before each lost event went with it` : '',
+    report.lost > 0 ? `${report.lost} log file(s) removed while logging: what each held is gone, but for what its reader wrote again after the lost event` : '',
     report.unkeyed > 0 ? `${report.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : '',
     report.needKey > 0 ? `${report.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : '',
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : '',

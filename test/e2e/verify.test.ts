@@ -66,7 +66,7 @@ describe('verify', () => {
     assert.ok(rotated.length > 5, `rotated ${rotated.length} times`);
     const { status, stdout } = verify(tmux.logDir);
     assert.equal(status, 0, stdout);
-    assert.match(stdout, /^OK main@\S+: \d+ file\(s\), \d+ lines, 2 recording\(s\), \d+ seal\(s\) \(1 ended by a dead reader; \d+ line\(s\) no seal covers yet; 1 event\(s\) from other processes\)$/m);
+    assert.match(stdout, /^OK main@\S+: \d+ file\(s\), \d+ lines, 2 recording\(s\), \d+ seal\(s\) \(1 ended by a dead reader; \d+ line\(s\) no seal covers \(a dead reader's last lines, [^)]*\); 1 event\(s\) from other processes\)$/m);
   });
 
   const plainRotated = (dir: string): string[] => rotated.filter((name) => !name.endsWith('.gz')).map((name) => path.join(dir, name)).sort();

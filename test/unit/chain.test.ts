@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { externalStopHash } from '../../src/chain/external-stop.ts';
-import { LINK_HEX, SEAL_EVERY } from '../../src/chain/seal.ts';
+import { GENESIS, LINK_HEX, SEAL_EVERY, SegmentHash } from '../../src/chain/seal.ts';
 import { verifyFiles, verifyLog } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { LOG_FORMATS, recordFormat, type LogFormatName } from '../../src/format/formats.ts';
@@ -197,7 +197,7 @@ for (const format of LOG_FORMATS) {
      * Writes a recording of `lines` lines, removes the live log half-way (once the first half is on disk),
      * writes the rest; onLost writes the `lost` event and flushes, as pipe.ts does.
      */
-    async function removedWhileLogging(file: string, lines: number, maxBytes?: number): Promise<void> {
+    async function removedWhileLogging(file: string, lines: number, maxBytes?: number, options: { waiting?: number } = {}): Promise<void> {
       let sink: FileSink;
       let noticed = false;
       const onLost = (what: string) => {
@@ -218,9 +218,12 @@ for (const format of LOG_FORMATS) {
       // and before most of them (a loaded machine may take long), so that the chain restarted at the event covers it.
       for (let i = half; i < half + 200; i++) sink.write(records[i]!);
       sink.flush();
+      // `waiting` more lines formatted and not handed to the writer (the sink's batch) when it notices: they go after what it queued.
+      const waiting = options.waiting ?? 0;
+      for (let i = half + 200; i < half + 200 + waiting; i++) sink.write(records[i]!);
       for (const deadline = Date.now() + 10_000; !noticed && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 2));
       assert.ok(noticed, 'the writer noticed the removal');
-      for (let i = half + 200; i < records.length; i++) {
+      for (let i = half + 200 + waiting; i < records.length; i++) {
         sink.write(records[i]!);
         if (i % 100 === 0) {
           sink.flush();
@@ -264,6 +267,17 @@ for (const format of LOG_FORMATS) {
       assert.notDeepEqual(tamper((l) => (l.splice(at, 0, l[at]!.replace('2995', 'rm -rf /')), l)), [], 'a line inserted');
       assert.deepEqual(tamper((l) => (l.splice(at, 0, l[0]!), l)), ['forged event']);
       assert.deepEqual(kinds(file), []);
+    });
+
+    it('a log removed while lines wait in the sink\'s batch: they follow what the writer queued, in order, no alarm', async () => {
+      const file = tempLog();
+      await removedWhileLogging(file, 3000, undefined, { waiting: 50 });
+      const numbers = printedNumbers(file);
+      assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), 'the new file holds the lines in order');
+      // None missing from the first the new file holds (written again after the event) to the last.
+      assert.deepEqual(numbers, Array.from({ length: numbers.length }, (_, i) => numbers[0]! + i));
+      assert.equal(numbers.at(-1), 2999);
+      assert.deepEqual(verify(file).breaks, []);
     });
 
     it('a log removed while logging, the start in a rotated file: no alarm', async () => {
@@ -477,4 +491,126 @@ describe('no false alarm', () => {
       assert.deepEqual(verify(file).breaks, []);
     });
   }
+});
+
+describe('a forged lost event', () => {
+  for (const key of [undefined, Buffer.from('the auditor\'s key')]) {
+    it(`at the head of a rotated file, to write off edited lines around it as unsealed, is caught (${key ? 'keyed' : 'plain'})`, async () => {
+      const file = tempLog();
+      await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 5000)], { maxBytes: 64 * 1024, key });
+      const files = logFilesInOrder(file);
+      assert.deepEqual(kinds(file, key), []);
+      // A rotated file whose first seal comes well after its head: the stretch before it began in the file before.
+      const k = files.findIndex((part, i) => i > 0 && fs.readFileSync(part, 'utf8').split('\n').findIndex((line) => line.includes(' * seal ')) >= 50);
+      assert.ok(k > 0, 'such a file');
+      const lines = fs.readFileSync(files[k]!, 'utf8').split('\n');
+      const before = fs.readFileSync(files[k - 1]!, 'utf8').split('\n');
+      // Edited and inserted lines after the last seal of the file before, and before the first seal of this one.
+      const lastSeal = before.map((line) => line.includes(' * seal ')).lastIndexOf(true);
+      before[lastSeal + 5] = before[lastSeal + 5]!.replace(/AAAAAAAAAA line \d+/, 'EDITED');
+      before.splice(lastSeal + 6, 0, before[lastSeal + 6]!.replace(/AAAAAAAAAA line \d+/, 'INSERTED'));
+      fs.writeFileSync(files[k - 1]!, before.join('\n'));
+      lines[3] = lines[3]!.replace(/AAAAAAAAAA line \d+/, 'EDITED AFTER LOST');
+      lines.splice(4, 0, lines[4]!.replace(/AAAAAAAAAA line \d+/, 'INSERTED AFTER LOST'));
+      const stamp = lines[0]!.slice(0, lines[0]!.indexOf(' '));
+      fs.writeFileSync(files[k]!, [`${stamp} ann main:0.0 * lost rec=AAAAAAAAAA what=file`, ...lines].join('\n'));
+      assert.ok(kinds(file, key).includes('forged event'), JSON.stringify(verify(file, key).breaks));
+    });
+  }
+});
+
+describe('a log removed as its reader closes', () => {
+  for (const [lines, end] of [[0, 'stop'], [10, 'stop'], [10, 'close'], [1500, 'stop']] as const) {
+    it(`is no alarm: the lost event comes unchained ahead of the last seal (${lines} line(s) after the removal, then ${end})`, async () => {
+      const file = tempLog();
+      let sink: FileSink;
+      const records = recording('AAAAAAAAAA', 0, 1200 + lines);
+      const onLost = (what: string) => {
+        sink.write({ ...records[0]!, kind: 'event', text: 'lost', fields: { what } });
+        sink.flush();
+      };
+      sink = sinkFor(file, { onLost });
+      for (const record of records.slice(0, 1201)) sink.write(record);
+      await sink.flushed();
+      fs.rmSync(file);
+      // The writer looks at the file again only after a while: it notices when it writes the last seal.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      for (const record of records.slice(1201, end === 'stop' ? undefined : -1)) sink.write(record);
+      await sink.close();
+      assert.match(fs.readFileSync(file, 'utf8').split('\n')[0]!, /\blost\b/);
+      assert.deepEqual(verify(file).breaks, []);
+    });
+  }
+});
+
+describe('a keyed log from before keyed chains were marked', () => {
+  /**
+   * A one-recording text log resealed as a reader before `chain=hmac` wrote it under `key`: the same lines,
+   * nothing marked, every seal's p and h an HMAC (a seal's line opens the next segment; the last covers its stop).
+   */
+  function legacyKeyed(text: string, key: Buffer): string {
+    const lines = text.replaceAll(' chain=hmac', '').split('\n').filter((line) => line.length > 0);
+    const out: string[] = [];
+    let prev = GENESIS;
+    let hash = new SegmentHash(prev, key);
+    for (let i = 0; i < lines.length; i++) {
+      const seal = / \* seal rec=(\S+) n=(\d+) p=\S+ h=\S+( end=\S+)?$/.exec(lines[i]!);
+      if (!seal) {
+        hash.add(`${lines[i]}\n`);
+        out.push(lines[i]!);
+        continue;
+      }
+      if (seal[3] === ' end=stop') hash.add(`${lines[i + 1]}\n`);
+      const h = hash.digest();
+      const line = lines[i]!.replace(/ p=\S+ h=\S+/, ` p=${prev} h=${h}`);
+      out.push(line);
+      prev = h.slice(0, LINK_HEX);
+      hash = new SegmentHash(prev, key);
+      if (!seal[3]) hash.add(`${line}\n`);
+    }
+    return `${out.join('\n')}\n`;
+  }
+
+  it('verifies with the key (counted keyed), and an edit in it is still caught', async () => {
+    const key = Buffer.from('the auditor\'s key');
+    const file = tempLog();
+    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 2500)], { key });
+    const legacy = legacyKeyed(fs.readFileSync(file, 'utf8'), key);
+    assert.doesNotMatch(legacy, /chain=/);
+    fs.writeFileSync(file, legacy);
+    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true });
+    assert.deepEqual(report.breaks, []);
+    assert.deepEqual(report.recordings.map((r) => r.chain), ['hmac']);
+    assert.equal(report.unkeyed, 0);
+    // The same resealing with another key (what the log's owner can do without it) is no legacy keyed log.
+    fs.writeFileSync(file, legacyKeyed(legacy, Buffer.from('another key')));
+    assert.notDeepEqual(kinds(file, key), []);
+    for (const at of [100, 1500, 2400]) {
+      fs.writeFileSync(file, legacy.replace(`AAAAAAAAAA line ${at}\n`, `AAAAAAAAAA line ${at} (edited)\n`));
+      assert.deepEqual(kinds(file, key), ['edited']);
+    }
+  });
+});
+
+describe('a recording without its start', () => {
+  it('after the oldest file, opened by anything but a lost event, is forged (without a key too)', async () => {
+    const file = tempLog();
+    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 3000)], { maxBytes: 64 * 1024 });
+    const files = logFilesInOrder(file);
+    assert.ok(files.length > 2, 'it rotated');
+    assert.deepEqual(kinds(file), []);
+    const text = fs.readFileSync(files[1]!, 'utf8');
+    const stamp = text.slice(0, text.indexOf(' '));
+    const h = externalStopHash('0', 'FAKEFAKE01', 'lost');
+    const invented = (opening: string) => `${stamp} ann main:0.5 * ${opening}\n${stamp} ann main:0.5 | rm -rf / done by ann\n${stamp} ann main:0.5 * stop rec=FAKEFAKE01 reason=lost p=0 h=${h}\n`;
+    fs.writeFileSync(files[1]!, invented('rename rec=FAKEFAKE01 name=x') + text);
+    assert.deepEqual(kinds(file), ['forged event']);
+    // A start that went with a removed log: a lost event opens what is left (bound by its plain stop: counted plain, named under --require-key).
+    fs.writeFileSync(files[1]!, invented('lost rec=FAKEFAKE01 what=file') + text);
+    assert.deepEqual(kinds(file), []);
+    // In the oldest file: its start may have been pruned.
+    fs.writeFileSync(files[1]!, text);
+    fs.writeFileSync(files[0]!, fs.readFileSync(files[0]!, 'utf8') + invented('rename rec=FAKEFAKE01 name=x'));
+    assert.deepEqual(kinds(file), []);
+  });
 });

