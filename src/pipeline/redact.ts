@@ -457,7 +457,8 @@ export class Redactor implements Transform {
     if (end && PEM_BODY.test(text.slice(0, end.index))) {
       this.pemLines = -1;
       const rest = text.slice(end.index + end[0].length);
-      if (rest !== '') this.emit(record, rest, next);
+      // Only what follows END: the record's own text still holds the key's last body line.
+      if (rest !== '') this.emit({ ...record, text: rest }, rest, next);
       return true;
     }
     if (PEM_BODY.test(text) && this.pemLines < PEM_MAX_LINES) {

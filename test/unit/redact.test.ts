@@ -206,6 +206,13 @@ describe('redaction in the pipeline', () => {
     assert.match(sink.lines().at(-1)!, /^\* stop reason=eof redacted=1$/);
   });
 
+  it('text after END on the last body line (a prompt with no newline before it): only that text is kept, no body', async () => {
+    const last = `${PEM.at(-2)}${PEM.at(-1)}$ ls`;
+    const sink = await record(Buffer.from(`$ cat id_rsa\r\n${[...PEM.slice(0, -2), last].join('\r\n')}\r\nfile\r\n`));
+    assert.deepEqual(sink.lines().slice(1, -1), ['| $ cat id_rsa', '| [REDACTED:pem-private-key]', '| $ ls', '| file']);
+    assert.ok(!PEM.slice(1, -1).some((body) => written(sink).includes(body.slice(0, 20))));
+  });
+
   it('nothing redacted: the stop event has no count (as before redaction existed)', async () => {
     const sink = await record(Buffer.from('plain output\r\n'));
     assert.equal(sink.lines().at(-1), '* stop reason=eof');
