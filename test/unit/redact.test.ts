@@ -213,6 +213,15 @@ describe('redaction in the pipeline', () => {
     assert.ok(!PEM.slice(1, -1).some((body) => written(sink).includes(body.slice(0, 20))));
   });
 
+  it('@audit-redact-patterns on lines with no built-in anchor (the quick check must not pass them over), split across reads too', async () => {
+    const bytes = Buffer.from('ticket CORP-123456\r\nplain CORP-654321 and internal.example.com\r\n');
+    for (const cuts of [[], [10], [3, 27, 40]]) {
+      const sink = await record(bytes, cuts, 'ticket=CORP-[0-9]{6} internal\\.example\\.com');
+      assert.deepEqual(sink.lines().slice(1, -1), ['| ticket [REDACTED:ticket]', '| plain [REDACTED:ticket] and [REDACTED:custom]'], String(cuts));
+      assert.match(sink.lines().at(-1)!, / redacted=3$/);
+    }
+  });
+
   it('nothing redacted: the stop event has no count (as before redaction existed)', async () => {
     const sink = await record(Buffer.from('plain output\r\n'));
     assert.equal(sink.lines().at(-1), '* stop reason=eof');
