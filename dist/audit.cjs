@@ -15973,57 +15973,50 @@ function octetCounted(message2) {
 
 // src/sinks/syslog/in-flight.ts
 var InFlight = class {
-  constructor(limitChars, ageMs) {
+  constructor(limitChars, holdMs) {
     this.limitChars = limitChars;
-    this.ageMs = ageMs;
+    this.holdMs = holdMs;
   }
   limitChars;
-  ageMs;
+  holdMs;
   batches = [];
   chars = 0;
-  /**
-   * Batches let go for room before they aged, as one summary (what they were,
-   * and the newest's `at`): it ages with its newest, so it may count more than
-   * were in flight, never fewer, in constant memory.
-   */
-  evicted;
-  /** Evicted batches the kernel has not taken yet: until then the summary cannot age. */
-  evictedPending = 0;
+  /** Characters the kernel has taken on this link. */
+  takenChars = 0;
+  /** Let go of within the last holdMs (pruned when older). */
+  letGo = [];
   get size() {
     return this.chars;
   }
-  /** A batch handed to the socket; set its `at` when the kernel takes it. */
+  /** A batch handed to the socket; call `taken` when the kernel takes it. */
   sent(batch) {
-    for (this.batches.push(batch), this.chars += batch.data.length; this.chars > this.limitChars && this.batches.length > 0; ) {
-      let old = this.batches.shift();
-      this.chars -= old.data.length, old.evicted = !0;
-      let into = this.evicted ??= { data: "", records: 0, at: old.at };
-      into.records += old.records, old.first !== void 0 && (into.first = Math.min(into.first ?? old.first, old.first)), old.last !== void 0 && (into.last = Math.max(into.last ?? old.last, old.last)), old.at === void 0 ? this.evictedPending++ : into.at = Math.max(into.at ?? old.at, old.at);
-    }
+    this.batches.push(batch), this.chars += batch.data.length;
   }
-  /** The kernel took `batch` (its write's callback). */
+  /** The kernel took `batch` (its write's callback; a stream's writes are taken in order). */
   taken(batch, now) {
-    batch.at === void 0 && (batch.at = now, !(!batch.evicted || !this.evicted) && (this.evictedPending--, this.evicted.at = Math.max(this.evicted.at ?? now, now)));
-  }
-  /**
-   * The collector reads (the socket takes what it is given): batches the
-   * kernel took at least ageMs ago are delivered. Not while the socket is
-   * paused: a collector that does not read leaves them in the buffers.
-   */
-  age(now) {
-    let old = (batch) => batch.at !== void 0 && now - batch.at >= this.ageMs;
-    for (; this.batches.length > 0 && old(this.batches[0]); ) this.chars -= this.batches.shift().data.length;
-    this.evicted && this.evictedPending === 0 && old(this.evicted) && (this.evicted = void 0);
-  }
-  /** The socket drained after a pause: what the kernel holds is only now being read, so the clock starts again for all of it. */
-  reading(now) {
-    for (let batch of this.batches) batch.at !== void 0 && (batch.at = now);
-    this.evicted?.at !== void 0 && (this.evicted.at = now);
+    if (batch.takenAt === void 0)
+      for (this.takenChars += batch.data.length, batch.takenAt = this.takenChars; this.batches.length > 0; ) {
+        let old = this.batches[0];
+        if (old.takenAt === void 0 || this.takenChars - old.takenAt < this.limitChars) break;
+        this.batches.shift(), this.chars -= old.data.length, this.remember(old, now);
+      }
   }
   /** The link broke: the batches to send again (oldest first), and what may be lost with no copy kept. Empties it. */
-  broke() {
-    let resend = this.batches, lost = { records: this.evicted?.records ?? 0, first: this.evicted?.first, last: this.evicted?.last };
-    return this.batches = [], this.evicted = void 0, this.evictedPending = 0, this.chars = 0, { resend, lost };
+  broke(now) {
+    this.prune(now);
+    let lost = { records: 0 };
+    for (let entry of this.letGo)
+      lost.records += entry.records, entry.first !== void 0 && (lost.first = Math.min(lost.first ?? entry.first, entry.first)), entry.last !== void 0 && (lost.last = Math.max(lost.last ?? entry.last, entry.last));
+    let resend = this.batches;
+    return this.batches = [], this.letGo = [], this.chars = 0, this.takenChars = 0, { resend, lost };
+  }
+  remember(batch, now) {
+    if (this.prune(now), this.letGo.push({ records: batch.records, first: batch.first, last: batch.last, at: now }), this.letGo.length <= 64) return;
+    let [a, b] = this.letGo.splice(0, 2), first = a.first === void 0 ? b.first : b.first === void 0 ? a.first : Math.min(a.first, b.first), last = a.last === void 0 ? b.last : b.last === void 0 ? a.last : Math.max(a.last, b.last);
+    this.letGo.unshift({ records: a.records + b.records, first, last, at: Math.max(a.at, b.at) });
+  }
+  prune(now) {
+    for (; this.letGo.length > 0 && now - this.letGo[0].at >= this.holdMs; ) this.letGo.shift();
   }
 };
 
@@ -16073,11 +16066,11 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 };
 
 // src/sinks/syslog/sink.ts
-var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, STABLE_MS = 3e3, STALL_MS = 5e3, RESEND_CHARS = 1024 * 1024, RESEND_AGE_MS = STABLE_MS, LONG_PAUSE_MS = 250, CHUNK_CHARS = 64 * 1024, SyslogSink = class {
+var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLOSE_MS = 2e3, STABLE_MS = 3e3, STALL_MS = 5e3, RESEND_CHARS = 8 * 1024 * 1024, COLLECTOR_HOLD_MS = 3e3, CHUNK_CHARS = 64 * 1024, SyslogSink = class {
   constructor(target, options = {}) {
     this.target = target;
     this.options = options;
-    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.stream && (this.inFlight = new InFlight(options.resendChars ?? RESEND_CHARS, RESEND_AGE_MS)), this.connect();
+    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.stream && (this.inFlight = new InFlight(options.resendChars ?? RESEND_CHARS, COLLECTOR_HOLD_MS)), this.connect();
   }
   target;
   options;
@@ -16085,10 +16078,8 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   queueLimit;
   queue = [];
   queued = 0;
-  /** Stream transports: what was written lately (sent again if the link breaks before it ages). */
+  /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   inFlight;
-  /** Since when the socket has wanted a pause. */
-  pausedAt = 0;
   connection;
   up = !1;
   paused = !1;
@@ -16139,7 +16130,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     return this.target.transport === "tcp" || this.target.transport === "tls";
   }
   pump() {
-    if (!this.up || this.paused || !this.connection || (this.inFlight?.age(Date.now()), this.queued === 0)) return;
+    if (!this.up || this.paused || !this.connection || this.queued === 0) return;
     let queue = this.queue;
     if (this.queue = [], this.queued = 0, this.stream) {
       let batch;
@@ -16151,7 +16142,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
         for (let message2 of item.data)
           this.pending++, this.connection.write(message2, this.wrote) || (this.paused = !0);
   }
-  /** A stream batch written, and kept until it ages (in-flight.ts). */
+  /** A stream batch written, and kept until the collector must have read it (in-flight.ts). */
   send(batch) {
     let connection = this.connection;
     this.inFlight.sent(batch), this.pending++, !connection.write(batch.data, () => {
@@ -16160,7 +16151,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   }
   /** The socket wants a pause: if it is still paused STALL_MS from now, the collector is not reading. */
   pausedStream() {
-    this.paused = !0, this.pausedAt = Date.now(), !this.stall && (this.stall = setTimeout(() => {
+    this.paused = !0, !this.stall && (this.stall = setTimeout(() => {
       this.stall = void 0, this.paused && this.stallDown();
     }, STALL_MS), this.stall.unref());
   }
@@ -16174,14 +16165,13 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   }
   /**
    * The stream broke: what it may not have delivered goes first in the queue,
-   * to be sent again (the queue may then pass its bound by at most what is
-   * kept, RESEND_CHARS), and what was too much to keep is counted.
+   * to be sent again (the queue may then pass its bound by what is kept,
+   * RESEND_CHARS and what the kernel had not taken), and what was let go of
+   * shortly before is counted.
    */
   takeBack() {
     if (!this.inFlight) return;
-    let now = Date.now();
-    (!this.paused || now - this.pausedAt < LONG_PAUSE_MS) && this.inFlight.age(now);
-    let { resend, lost } = this.inFlight.broke();
+    let { resend, lost } = this.inFlight.broke(Date.now());
     if (lost.records > 0 && this.count(lost.first, lost.records, lost.last), resend.length !== 0) {
       for (let batch of resend) this.queued += batch.data.length;
       this.queue = [...resend.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
@@ -16209,9 +16199,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       }
       socket.setNoDelay(!0), socket.setKeepAlive(!0, 1e4), socket.on("error", failed), socket.on("close", () => failed(new Error("closed"))), socket.on("data", () => {
       }), socket.on("drain", () => {
-        if (!current()) return;
-        let now = Date.now();
-        this.paused && now - this.pausedAt >= LONG_PAUSE_MS && this.inFlight?.reading(now), this.paused = !1, clearTimeout(this.stall), this.stall = void 0, this.stalled && (this.stalled = !1, this.confirmed()), this.pump();
+        current() && (this.paused = !1, clearTimeout(this.stall), this.stall = void 0, this.stalled && (this.stalled = !1, this.confirmed()), this.pump());
       }), socket.unref(), this.connection = connection = { write: (data, done) => socket.write(data, () => done()), end: () => socket.end() };
     } else if (target.transport === "udp") {
       let socket = import_node_dgram.default.createSocket(import_node_net2.default.isIPv6(target.host) ? "udp6" : "udp4");

@@ -147,6 +147,73 @@ describe('the link', () => {
     await second.close();
   });
 
+  it('tcp: a collector that stops reading for longer than 3 s (its kernel still taking data) and then dies: every record reached it, is sent again, or is counted', async () => {
+    // A frozen collector: its socket is paused, the kernels' buffers go on taking what is written (no stall is seen),
+    // then it dies and what those buffers held is gone (destroy drops what was not read).
+    const got = new Set<number>();
+    const sockets = new Set<net.Socket>();
+    let frozen = false;
+    const seqs = (data: Buffer, into: Set<number>) => {
+      for (const match of data.toString('latin1').matchAll(/seq="(\d+)"/g)) into.add(Number(match[1]));
+    };
+    const server = net.createServer((socket) => {
+      sockets.add(socket);
+      let pending = Buffer.alloc(0);
+      socket.on('data', (data) => {
+        // Whole frames only: a frame cut by a read is counted when its end comes.
+        pending = Buffer.concat([pending, data]);
+        let at = 0;
+        for (;;) {
+          const space = pending.indexOf(0x20, at);
+          if (space < 0) break;
+          const end = space + 1 + Number(pending.subarray(at, space).toString());
+          if (end > pending.length) break;
+          seqs(pending.subarray(space + 1, end), got);
+          at = end;
+        }
+        pending = pending.subarray(at);
+      });
+      if (frozen) socket.pause();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const ups: { records: number; from?: number; to?: number }[] = [];
+    const downs: string[] = [];
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let seq = 0;
+    try {
+      for (; seq < 20; seq++) {
+        sink.write(line(seq));
+        sink.flush();
+      }
+      await waitFor('the first records read', () => got.size === 20, 5000);
+      frozen = true;
+      for (const socket of sockets) socket.pause();
+      // 4 s without reading (more than the 3 s a batch used to be kept), writing all along: the kernels take it all.
+      const until = Date.now() + 4000;
+      while (Date.now() < until) {
+        sink.write(line(seq++));
+        sink.flush();
+        await sleep(50);
+      }
+      assert.deepEqual(downs, [], 'a collector whose kernel takes data is not seen to stall');
+      for (const socket of sockets) socket.destroy();
+      frozen = false;
+      await waitFor('the link down', () => downs.length === 1, 10_000);
+      await waitFor('the link back', () => ups.length === 1, 20_000);
+      // Then what is neither read nor counted is missing (the assertion below names it).
+      await waitFor('what was sent again', () => got.size >= seq - ups[0]!.records, 10_000).catch(() => {});
+      const counted = (s: number) => ups[0]!.records > 0 && s >= ups[0]!.from! && s <= ups[0]!.to!;
+      const missing = Array.from({ length: seq }, (_, s) => s).filter((s) => !got.has(s) && !counted(s));
+      assert.deepEqual(missing, [], `${seq} written, up ${JSON.stringify(ups[0])}`);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await sink.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('a collector that accepts and closes at once: said down once, never up, the delay keeps growing (no flapping)', async () => {
     const connects: number[] = [];
     const server = net.createServer((socket) => {
