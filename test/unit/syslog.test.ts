@@ -114,7 +114,7 @@ describe('the link', () => {
     const got = second.received().map((m) => Number(/seq="(\d+)"/.exec(m)![1]));
     assert.equal(downs.length, 1);
     assert.ok(got.length > 5 && got.length < 40, `${got.length} delivered`);
-    // Record 0 had been written less than RESEND_AGE_MS before the collector went: it may not have had it, so it is sent again.
+    // Record 0 had less than RESEND_CHARS written after it when the collector went: it may not have read it, so it is sent again.
     assert.deepEqual(got, Array.from({ length: got.length }, (_, i) => i), 'the one in flight again, then the first ones, in order');
     assert.deepEqual(ups[0], { records: 40 - (got.length - 1), from: got.length, to: 40 });
     await sink.close();
@@ -124,7 +124,7 @@ describe('the link', () => {
   it('tcp: what was written in the last seconds is sent again when the link breaks; what was too much to keep is counted', async () => {
     const first = await collector();
     const ups: { records: number; from?: number; to?: number }[] = [];
-    // About 200 characters a message: the resend window keeps the last 4 or so.
+    // About 200 characters a message: the resend window keeps the last 5 or so (a batch stays until 1000 more were taken after it).
     const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { resendChars: 1000, hostname: 'h', onUp: (d) => ups.push(d) });
     sink.write(line(0));
     sink.flush();
@@ -141,7 +141,7 @@ describe('the link', () => {
     const again = second.received().map((m) => Number(/seq="(\d+)"/.exec(m)![1]));
     assert.ok(again.length >= 3 && again.length < 10, `${again.length} sent again`);
     assert.deepEqual(again, Array.from({ length: again.length }, (_, i) => 30 - again.length + i), 'the last ones, in order');
-    // The others had been written less than RESEND_AGE_MS before: possibly lost, so counted (they did arrive here: the count is an upper bound).
+    // The others were let go of (1000 characters later) less than COLLECTOR_HOLD_MS before: possibly lost, so counted (they did arrive here: the count is an upper bound).
     assert.deepEqual(ups[0], { records: 30 - again.length, from: 0, to: 29 - again.length });
     await sink.close();
     await second.close();
