@@ -16078,6 +16078,12 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   queueLimit;
   queue = [];
   queued = 0;
+  /**
+   * Of `queued`, what a broken link gave back to send again (at its front):
+   * outside the queue's bound, or a busy link's break (up to RESEND_CHARS
+   * given back) would fill the queue and drop every record of the outage.
+   */
+  givenBack = 0;
   /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   inFlight;
   connection;
@@ -16107,7 +16113,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   write(record) {
     let messages = syslogMessages(record, this.header), items = this.stream ? messages.map(octetCounted) : messages, length = 0;
     for (let item of items) length += item.length;
-    if (this.queued + length > this.queueLimit)
+    if (this.queued - this.givenBack + length > this.queueLimit)
       return this.up && this.paused && this.stallDown(), this.count(record.seq);
     this.queue.push({ data: this.stream ? items.join("") : items, records: 1, first: record.seq, last: record.seq }), this.queued += length;
   }
@@ -16132,7 +16138,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   pump() {
     if (!this.up || this.paused || !this.connection || this.queued === 0) return;
     let queue = this.queue;
-    if (this.queue = [], this.queued = 0, this.stream) {
+    if (this.queue = [], this.queued = 0, this.givenBack = 0, this.stream) {
       let batch;
       for (let item of queue)
         batch && batch.data.length + item.data.length > CHUNK_CHARS && (this.send(batch), batch = void 0), batch ? (batch.data += item.data, batch.records += item.records, batch.first ??= item.first, item.last !== void 0 && (batch.last = item.last)) : batch = { data: item.data, records: item.records, first: item.first, last: item.last };
@@ -16165,15 +16171,15 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   }
   /**
    * The stream broke: what it may not have delivered goes first in the queue,
-   * to be sent again (the queue may then pass its bound by what is kept,
-   * RESEND_CHARS and what the kernel had not taken), and what was let go of
-   * shortly before is counted.
+   * to be sent again (beside the queue's bound: RESEND_CHARS and what the
+   * kernel had not taken), and what was let go of shortly before is counted.
    */
   takeBack() {
     if (!this.inFlight) return;
     let { resend, lost } = this.inFlight.broke(Date.now());
     if (lost.records > 0 && this.count(lost.first, lost.records, lost.last), resend.length !== 0) {
-      for (let batch of resend) this.queued += batch.data.length;
+      for (let batch of resend)
+        this.queued += batch.data.length, this.givenBack += batch.data.length;
       this.queue = [...resend.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
     }
   }

@@ -214,6 +214,34 @@ describe('the link', () => {
     }
   });
 
+  it('tcp: what a break gives back to send again does not take the queue: records written during the outage are still queued', async () => {
+    const first = await collector();
+    const downs: string[] = [];
+    const ups: { records: number; from?: number; to?: number }[] = [];
+    // About 200 characters a message: the window keeps about 10, as much as the queue holds.
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { resendChars: 2000, queueBytes: 2000, hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    sink.write(line(0));
+    sink.flush();
+    await waitFor('the link made', () => first.received().length === 1, 5000);
+    for (let seq = 1; seq < 30; seq++) {
+      sink.write(line(seq));
+      sink.flush();
+    }
+    await waitFor('all thirty', () => first.received().length === 30, 5000);
+    await first.close();
+    await waitFor('the link to fail', () => downs.length === 1, 5000);
+    for (let seq = 30; seq < 35; seq++) sink.write(line(seq));
+    const second = await collector(first.port);
+    await waitFor('the link back', () => ups.length === 1, 15000);
+    await waitFor('the outage records', () => second.received().some((m) => m.includes('seq="34"')), 5000);
+    const got = second.received().map((m) => Number(/seq="(\d+)"/.exec(m)![1]));
+    assert.deepEqual(got.slice(-5), [30, 31, 32, 33, 34], 'the given back ones, then the outage ones');
+    assert.ok(got.length > 5, 'some were given back');
+    assert.ok(ups[0]!.records === 0 || ups[0]!.to! < 30, JSON.stringify(ups[0]));
+    await sink.close();
+    await second.close();
+  });
+
   it('a collector that accepts and closes at once: said down once, never up, the delay keeps growing (no flapping)', async () => {
     const connects: number[] = [];
     const server = net.createServer((socket) => {

@@ -89,6 +89,12 @@ export class SyslogSink implements Sink {
   private readonly queueLimit: number;
   private queue: Queued[] = [];
   private queued = 0;
+  /**
+   * Of `queued`, what a broken link gave back to send again (at its front):
+   * outside the queue's bound, or a busy link's break (up to RESEND_CHARS
+   * given back) would fill the queue and drop every record of the outage.
+   */
+  private givenBack = 0;
   /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   private readonly inFlight: InFlight | undefined;
   private connection: Connection | undefined;
@@ -135,7 +141,7 @@ export class SyslogSink implements Sink {
     let length = 0;
     for (const item of items) length += item.length;
     // Characters, not bytes: a bound, cheaply (a character is at most 3 bytes of UTF-8). All of a record's pieces, or none.
-    if (this.queued + length > this.queueLimit) {
+    if (this.queued - this.givenBack + length > this.queueLimit) {
       // Connected yet overflowing: the collector takes nothing (or too little). Down now, not after STALL_MS.
       if (this.up && this.paused) this.stallDown();
       return this.count(record.seq);
@@ -184,6 +190,7 @@ export class SyslogSink implements Sink {
     const queue = this.queue;
     this.queue = [];
     this.queued = 0;
+    this.givenBack = 0;
     if (this.stream) {
       let batch: Batch | undefined;
       for (const item of queue) {
@@ -251,16 +258,18 @@ export class SyslogSink implements Sink {
 
   /**
    * The stream broke: what it may not have delivered goes first in the queue,
-   * to be sent again (the queue may then pass its bound by what is kept,
-   * RESEND_CHARS and what the kernel had not taken), and what was let go of
-   * shortly before is counted.
+   * to be sent again (beside the queue's bound: RESEND_CHARS and what the
+   * kernel had not taken), and what was let go of shortly before is counted.
    */
   private takeBack(): void {
     if (!this.inFlight) return;
     const { resend, lost } = this.inFlight.broke(Date.now());
     if (lost.records > 0) this.count(lost.first, lost.records, lost.last);
     if (resend.length === 0) return;
-    for (const batch of resend) this.queued += batch.data.length;
+    for (const batch of resend) {
+      this.queued += batch.data.length;
+      this.givenBack += batch.data.length;
+    }
     this.queue = [...resend.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
   }
 
