@@ -42,14 +42,15 @@ function anyCase(word: string): string {
 
 // `keep`: the pattern's first group is context (the key of an assignment, the
 // header's name), kept in the output; the rest of the match is the secret.
-interface Rule {
+export interface Rule {
   kind: string;
   source: string;
   keep?: boolean;
 }
 
 const B64 = 'A-Za-z0-9+/';
-const RULES: readonly Rule[] = [
+/** Exported for the tests: each rule's matches must pass the quick check (MAY_HOLD_SECRET). */
+export const RULES: readonly Rule[] = [
   // Not only at a word's start: output that ends next to a key (a CR, then text over the column before it) must not let it through.
   { kind: 'aws-access-key-id', source: '(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}' },
   {
@@ -457,7 +458,8 @@ export class Redactor implements Transform {
     if (end && PEM_BODY.test(text.slice(0, end.index))) {
       this.pemLines = -1;
       const rest = text.slice(end.index + end[0].length);
-      if (rest !== '') this.emit(record, rest, next);
+      // Only what follows END: the record's own text still holds the key's last body line.
+      if (rest !== '') this.emit({ ...record, text: rest }, rest, next);
       return true;
     }
     if (PEM_BODY.test(text) && this.pemLines < PEM_MAX_LINES) {

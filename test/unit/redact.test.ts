@@ -11,7 +11,7 @@ import { Stamper } from '../../src/capture/stamper.ts';
 import type { Place } from '../../src/core/record.ts';
 import { Hold } from '../../src/pipeline/hold.ts';
 import { Pipeline } from '../../src/pipeline/pipeline.ts';
-import { findSecrets, findSecretsUnfiltered, parseExtraPatterns, redactText, Redactor, USER_OVERLAP_CHARS, USER_WINDOW_CHARS } from '../../src/pipeline/redact.ts';
+import { findSecrets, findSecretsUnfiltered, parseExtraPatterns, redactText, Redactor, RULES, USER_OVERLAP_CHARS, USER_WINDOW_CHARS } from '../../src/pipeline/redact.ts';
 import { resolveOptions } from '../../src/core/options.ts';
 import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { MemorySink } from '../support/memory-sink.ts';
@@ -196,6 +196,26 @@ describe('redaction: the quick check (a line without any anchor is passed over)'
       { numRuns: 3000 },
     );
   });
+  // Every alternative of a rule (each AWS prefix, each GitLab token type, each casing of a key), not only the pieces above:
+  // what the rule itself matches, in random text. fast-check cannot generate lookaheads; without them the strings are a superset.
+  for (const rule of RULES) {
+    it(`property: ${rule.kind} (/${rule.source.slice(0, 40)}…/): its own matches, in random text, pass the quick check`, () => {
+      const own = fc.stringMatching(new RegExp(rule.source.replace(/\(\?![^)]*\)/g, '')));
+      let found = 0;
+      const runs = 400;
+      fc.assert(
+        fc.property(fc.string({ maxLength: 12 }), own, fc.string({ maxLength: 12 }), (before, secret, after) => {
+          const text = before + secret + after;
+          const unfiltered = findSecretsUnfiltered(text);
+          if (unfiltered.length > 0) found++;
+          assert.deepEqual(findSecrets(text), unfiltered, JSON.stringify(text));
+        }),
+        { numRuns: runs },
+      );
+      // Not vacuous: most generated strings hold a secret the full scan finds (the rest are the password rule's non-assignments).
+      assert.ok(found > runs / 4, `only ${found} of ${runs} held a ${rule.kind}`);
+    });
+  }
 });
 
 describe('redaction in the pipeline', () => {
@@ -204,6 +224,22 @@ describe('redaction in the pipeline', () => {
     const sink = await record(bytes);
     assert.deepEqual(sink.lines().slice(1, -1), ['| $ cat id_rsa', '| [REDACTED:pem-private-key]', '| $ ls', '| file']);
     assert.match(sink.lines().at(-1)!, /^\* stop reason=eof redacted=1$/);
+  });
+
+  it('text after END on the last body line (a prompt with no newline before it): only that text is kept, no body', async () => {
+    const last = `${PEM.at(-2)}${PEM.at(-1)}$ ls`;
+    const sink = await record(Buffer.from(`$ cat id_rsa\r\n${[...PEM.slice(0, -2), last].join('\r\n')}\r\nfile\r\n`));
+    assert.deepEqual(sink.lines().slice(1, -1), ['| $ cat id_rsa', '| [REDACTED:pem-private-key]', '| $ ls', '| file']);
+    assert.ok(!PEM.slice(1, -1).some((body) => written(sink).includes(body.slice(0, 20))));
+  });
+
+  it('@audit-redact-patterns on lines with no built-in anchor (the quick check must not pass them over), split across reads too', async () => {
+    const bytes = Buffer.from('ticket CORP-123456\r\nplain CORP-654321 and internal.example.com\r\n');
+    for (const cuts of [[], [10], [3, 27, 40]]) {
+      const sink = await record(bytes, cuts, 'ticket=CORP-[0-9]{6} internal\\.example\\.com');
+      assert.deepEqual(sink.lines().slice(1, -1), ['| ticket [REDACTED:ticket]', '| plain [REDACTED:ticket] and [REDACTED:custom]'], String(cuts));
+      assert.match(sink.lines().at(-1)!, / redacted=3$/);
+    }
   });
 
   it('nothing redacted: the stop event has no count (as before redaction existed)', async () => {

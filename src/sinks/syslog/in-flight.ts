@@ -1,16 +1,30 @@
-// What a stream collector may not have got: the messages written to it in the
-// last few seconds. TCP gives no acknowledgement a sender can see, and a
-// collector that dies (or restarts) loses what its kernel and its own queue
-// held: rsyslog killed mid-stream drops what it had read and not yet written
-// out, and the bytes still in the sockets' buffers are gone with the
-// connection. So each batch written is kept until the collector has been
-// reading for AGE_MS since the kernel took it; when the link breaks, the kept
-// batches are sent again once it is back (at least once: the collector can
-// drop a duplicate by rec, seq and part, which the structured data carries).
-// Kept within a bound: a batch let go for room while it could still be in
-// flight is remembered by its count and seq range only, and counted as
-// possibly lost if the link breaks before it has aged. Pure: the caller
-// gives the time.
+// What a stream collector may not have got. TCP gives no acknowledgement a
+// sender can see: the kernel taking a write says nothing of the collector
+// reading it. A collector that stops reading (frozen, swapping, blocked on its
+// disk) leaves the kernels' buffers taking data for seconds, and if it then
+// dies, what they held is gone with the connection. Time says nothing either
+// (a collector can be frozen for any length), but size does: the sender's
+// send buffer and the collector's receive buffer hold at most so many bytes,
+// so a batch followed by that many more taken by the kernel has been read by
+// the collector. The window is therefore kept by size: every batch stays
+// until `limitChars` more have been taken after it, and all of it is sent
+// again when the link breaks (at least once: the collector drops a duplicate
+// by rec, seq and part, which the structured data carries).
+//
+// A batch the collector has read can still be lost with it: rsyslog killed
+// mid-stream drops what it had read and not yet written out. So a batch let
+// go of within `holdMs` before the break (read at most that long before it)
+// is counted as possibly lost; one let go of earlier had that long to be
+// written out. The count is an upper bound (most of them did arrive).
+//
+// The limit is a fixed guess, not the kernel's figure: node cannot read
+// SO_SNDBUF, and the collector's receive buffer is the collector's setting.
+// What the two held together when a loopback reader stopped reading was at
+// most 6 MiB here (Linux 6.18, tcp_wmem max 4 MiB, tcp_rmem max 32 MiB;
+// measured by filling a paused socket after a fast start); buffers larger
+// than the limit (a bigger tcp_rmem on a long, fast link) can hold bytes that
+// are let go of unread, and lost uncounted if the collector then dies.
+// Pure: the caller gives the time.
 
 /** A batch written to the stream: framed messages, and the records they are. */
 export interface Batch {
@@ -19,10 +33,8 @@ export interface Batch {
   /** The first and last seq of its records (undefined when none had one). */
   first?: number;
   last?: number;
-  /** When the kernel took it, or since when the collector has been reading again (undefined: not yet taken). */
-  at?: number;
-  /** Let go for room: `taken` updates the summary instead. */
-  evicted?: boolean;
+  /** How many characters the kernel had taken on this link when it took this batch (undefined: not yet taken). */
+  takenAt?: number;
 }
 
 export interface Lost {
@@ -31,80 +43,82 @@ export interface Lost {
   last?: number;
 }
 
+/** Batches let go of at about the same time: when, and what they were. */
+interface LetGo extends Lost {
+  at: number;
+}
+
+/** At most this many LetGo entries: beyond it the oldest two are merged (counting more, never fewer). */
+const MAX_LET_GO = 64;
+
 export class InFlight {
   private batches: Batch[] = [];
   private chars = 0;
-  /**
-   * Batches let go for room before they aged, as one summary (what they were,
-   * and the newest's `at`): it ages with its newest, so it may count more than
-   * were in flight, never fewer, in constant memory.
-   */
-  private evicted: Batch | undefined;
-  /** Evicted batches the kernel has not taken yet: until then the summary cannot age. */
-  private evictedPending = 0;
+  /** Characters the kernel has taken on this link. */
+  private takenChars = 0;
+  /** Let go of within the last holdMs (pruned when older). */
+  private letGo: LetGo[] = [];
 
   constructor(
-    /** The most characters kept (a character is at most 3 bytes of UTF-8). */
+    /** Characters taken by the kernel after a batch for it to count as read (a character is at least one byte: a bound in bytes too). */
     private readonly limitChars: number,
-    /** How long the collector must have been reading after the kernel took a batch for it to count as delivered. */
-    private readonly ageMs: number,
+    /** How long a collector may hold what it read before it is safe (written out). */
+    private readonly holdMs: number,
   ) {}
 
   get size(): number {
     return this.chars;
   }
 
-  /** A batch handed to the socket; set its `at` when the kernel takes it. */
+  /** A batch handed to the socket; call `taken` when the kernel takes it. */
   sent(batch: Batch): void {
     this.batches.push(batch);
     this.chars += batch.data.length;
-    while (this.chars > this.limitChars && this.batches.length > 0) {
-      const old = this.batches.shift()!;
+  }
+
+  /** The kernel took `batch` (its write's callback; a stream's writes are taken in order). */
+  taken(batch: Batch, now: number): void {
+    if (batch.takenAt !== undefined) return;
+    this.takenChars += batch.data.length;
+    batch.takenAt = this.takenChars;
+    // Followed by limitChars taken after it: the collector has read it.
+    while (this.batches.length > 0) {
+      const old = this.batches[0]!;
+      if (old.takenAt === undefined || this.takenChars - old.takenAt < this.limitChars) break;
+      this.batches.shift();
       this.chars -= old.data.length;
-      old.evicted = true;
-      const into = (this.evicted ??= { data: '', records: 0, at: old.at });
-      into.records += old.records;
-      if (old.first !== undefined) into.first = Math.min(into.first ?? old.first, old.first);
-      if (old.last !== undefined) into.last = Math.max(into.last ?? old.last, old.last);
-      if (old.at === undefined) this.evictedPending++;
-      else into.at = Math.max(into.at ?? old.at, old.at);
+      this.remember(old, now);
     }
   }
 
-  /** The kernel took `batch` (its write's callback). */
-  taken(batch: Batch, now: number): void {
-    if (batch.at !== undefined) return;
-    batch.at = now;
-    if (!batch.evicted || !this.evicted) return;
-    this.evictedPending--;
-    this.evicted.at = Math.max(this.evicted.at ?? now, now);
-  }
-
-  /**
-   * The collector reads (the socket takes what it is given): batches the
-   * kernel took at least ageMs ago are delivered. Not while the socket is
-   * paused: a collector that does not read leaves them in the buffers.
-   */
-  age(now: number): void {
-    const old = (batch: Batch): boolean => batch.at !== undefined && now - batch.at >= this.ageMs;
-    while (this.batches.length > 0 && old(this.batches[0]!)) this.chars -= this.batches.shift()!.data.length;
-    if (this.evicted && this.evictedPending === 0 && old(this.evicted)) this.evicted = undefined;
-  }
-
-  /** The socket drained after a pause: what the kernel holds is only now being read, so the clock starts again for all of it. */
-  reading(now: number): void {
-    for (const batch of this.batches) if (batch.at !== undefined) batch.at = now;
-    if (this.evicted?.at !== undefined) this.evicted.at = now;
-  }
-
   /** The link broke: the batches to send again (oldest first), and what may be lost with no copy kept. Empties it. */
-  broke(): { resend: Batch[]; lost: Lost } {
+  broke(now: number): { resend: Batch[]; lost: Lost } {
+    this.prune(now);
+    const lost: Lost = { records: 0 };
+    for (const entry of this.letGo) {
+      lost.records += entry.records;
+      if (entry.first !== undefined) lost.first = Math.min(lost.first ?? entry.first, entry.first);
+      if (entry.last !== undefined) lost.last = Math.max(lost.last ?? entry.last, entry.last);
+    }
     const resend = this.batches;
-    const lost: Lost = { records: this.evicted?.records ?? 0, first: this.evicted?.first, last: this.evicted?.last };
     this.batches = [];
-    this.evicted = undefined;
-    this.evictedPending = 0;
+    this.letGo = [];
     this.chars = 0;
+    this.takenChars = 0;
     return { resend, lost };
+  }
+
+  private remember(batch: Batch, now: number): void {
+    this.prune(now);
+    this.letGo.push({ records: batch.records, first: batch.first, last: batch.last, at: now });
+    if (this.letGo.length <= MAX_LET_GO) return;
+    const [a, b] = this.letGo.splice(0, 2) as [LetGo, LetGo];
+    const first = a.first === undefined ? b.first : b.first === undefined ? a.first : Math.min(a.first, b.first);
+    const last = a.last === undefined ? b.last : b.last === undefined ? a.last : Math.max(a.last, b.last);
+    this.letGo.unshift({ records: a.records + b.records, first, last, at: Math.max(a.at, b.at) });
+  }
+
+  private prune(now: number): void {
+    while (this.letGo.length > 0 && now - this.letGo[0]!.at >= this.holdMs) this.letGo.shift();
   }
 }

@@ -4,10 +4,11 @@
 // the collector cannot be reached, messages wait in a bounded queue and the
 // link is tried again with a growing delay; what did not fit is counted, and
 // said (by the caller, as an event that is itself forwarded) once the link is
-// back. A stream socket gives no acknowledgement: what was written in the last
-// seconds before the collector went away is sent again once it is back
-// (in-flight.ts: at least once; the collector drops duplicates by rec, seq and
-// part), or counted with the dropped when it was too much to keep. A datagram
+// back. A stream socket gives no acknowledgement: what the collector may not
+// have read when it went away (the last RESEND_CHARS the kernel took, and what
+// it had not taken) is sent again once it is back (in-flight.ts: at least
+// once; the collector drops duplicates by rec, seq and part); what was let go
+// of shortly before is counted with the dropped. A datagram
 // is fire and forget: one the collector did not take is lost uncounted (the
 // file has it).
 
@@ -43,15 +44,15 @@ export const STABLE_MS = 3000;
  */
 export const STALL_MS = 5000;
 /**
- * What is kept to be sent again if the link breaks: what the collector may
- * not have had yet (in-flight.ts). A stream written to a collector that reads
- * is its within a moment; rsyslog stopped mid-stream loses what it read in the
- * last second or so.
+ * What is kept to be sent again if the link breaks (in-flight.ts): a batch
+ * stays until this much more has been taken by the kernel after it, more than
+ * the sender's send buffer and a collector's receive buffer held together when
+ * measured (at most 6 MiB on loopback). A fixed bound, stated in README: node
+ * cannot read SO_SNDBUF, and the receive buffer is the collector's.
  */
-export const RESEND_CHARS = 1024 * 1024;
-export const RESEND_AGE_MS = STABLE_MS;
-/** A pause shorter than this is the socket's own buffering; a longer one, a collector not keeping up: what it holds is aged again from its end. */
-const LONG_PAUSE_MS = 250;
+export const RESEND_CHARS = 8 * 1024 * 1024;
+/** A batch the collector read this long before the link broke may still be lost with it (rsyslog killed drops what it read and had not written out): counted. */
+export const COLLECTOR_HOLD_MS = 3000;
 /** Stream writes are cut (at records) to about this many characters, so that the last ones can be kept to send again. */
 const CHUNK_CHARS = 64 * 1024;
 
@@ -88,10 +89,14 @@ export class SyslogSink implements Sink {
   private readonly queueLimit: number;
   private queue: Queued[] = [];
   private queued = 0;
-  /** Stream transports: what was written lately (sent again if the link breaks before it ages). */
+  /**
+   * Of `queued`, what a broken link gave back to send again (at its front):
+   * outside the queue's bound, or a busy link's break (up to RESEND_CHARS
+   * given back) would fill the queue and drop every record of the outage.
+   */
+  private givenBack = 0;
+  /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   private readonly inFlight: InFlight | undefined;
-  /** Since when the socket has wanted a pause. */
-  private pausedAt = 0;
   private connection: Connection | undefined;
   private up = false;
   private paused = false;
@@ -120,7 +125,7 @@ export class SyslogSink implements Sink {
   ) {
     this.header = { facility: target.facility, hostname: options.hostname ?? os.hostname(), procid: process.pid };
     this.queueLimit = options.queueBytes ?? QUEUE_BYTES;
-    if (this.stream) this.inFlight = new InFlight(options.resendChars ?? RESEND_CHARS, RESEND_AGE_MS);
+    if (this.stream) this.inFlight = new InFlight(options.resendChars ?? RESEND_CHARS, COLLECTOR_HOLD_MS);
     this.connect();
   }
 
@@ -136,7 +141,7 @@ export class SyslogSink implements Sink {
     let length = 0;
     for (const item of items) length += item.length;
     // Characters, not bytes: a bound, cheaply (a character is at most 3 bytes of UTF-8). All of a record's pieces, or none.
-    if (this.queued + length > this.queueLimit) {
+    if (this.queued - this.givenBack + length > this.queueLimit) {
       // Connected yet overflowing: the collector takes nothing (or too little). Down now, not after STALL_MS.
       if (this.up && this.paused) this.stallDown();
       return this.count(record.seq);
@@ -181,11 +186,11 @@ export class SyslogSink implements Sink {
 
   private pump(): void {
     if (!this.up || this.paused || !this.connection) return;
-    this.inFlight?.age(Date.now());
     if (this.queued === 0) return;
     const queue = this.queue;
     this.queue = [];
     this.queued = 0;
+    this.givenBack = 0;
     if (this.stream) {
       let batch: Batch | undefined;
       for (const item of queue) {
@@ -212,7 +217,7 @@ export class SyslogSink implements Sink {
     }
   }
 
-  /** A stream batch written, and kept until it ages (in-flight.ts). */
+  /** A stream batch written, and kept until the collector must have read it (in-flight.ts). */
   private send(batch: Batch): void {
     const connection = this.connection!;
     this.inFlight!.sent(batch);
@@ -228,7 +233,6 @@ export class SyslogSink implements Sink {
   /** The socket wants a pause: if it is still paused STALL_MS from now, the collector is not reading. */
   private pausedStream(): void {
     this.paused = true;
-    this.pausedAt = Date.now();
     if (this.stall) return;
     this.stall = setTimeout(() => {
       this.stall = undefined;
@@ -254,18 +258,18 @@ export class SyslogSink implements Sink {
 
   /**
    * The stream broke: what it may not have delivered goes first in the queue,
-   * to be sent again (the queue may then pass its bound by at most what is
-   * kept, RESEND_CHARS), and what was too much to keep is counted.
+   * to be sent again (beside the queue's bound: RESEND_CHARS and what the
+   * kernel had not taken), and what was let go of shortly before is counted.
    */
   private takeBack(): void {
     if (!this.inFlight) return;
-    const now = Date.now();
-    // A link that broke while the socket waited for the collector: its kernel buffers were not being read, nothing has aged.
-    if (!this.paused || now - this.pausedAt < LONG_PAUSE_MS) this.inFlight.age(now);
-    const { resend, lost } = this.inFlight.broke();
+    const { resend, lost } = this.inFlight.broke(Date.now());
     if (lost.records > 0) this.count(lost.first, lost.records, lost.last);
     if (resend.length === 0) return;
-    for (const batch of resend) this.queued += batch.data.length;
+    for (const batch of resend) {
+      this.queued += batch.data.length;
+      this.givenBack += batch.data.length;
+    }
     this.queue = [...resend.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
   }
 
@@ -303,8 +307,6 @@ export class SyslogSink implements Sink {
       socket.on('data', () => {});
       socket.on('drain', () => {
         if (!current()) return;
-        const now = Date.now();
-        if (this.paused && now - this.pausedAt >= LONG_PAUSE_MS) this.inFlight?.reading(now);
         this.paused = false;
         clearTimeout(this.stall);
         this.stall = undefined;
