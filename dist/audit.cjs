@@ -16061,9 +16061,17 @@ var InFlight = class {
     return this.batches = [], this.letGo = [], this.chars = 0, this.takenChars = 0, { resend, lost };
   }
   remember(batch, now) {
-    if (this.prune(now), this.letGo.push({ records: batch.records, first: batch.first, last: batch.last, at: now }), this.letGo.length <= 64) return;
-    let [a, b] = this.letGo.splice(0, 2), first = a.first === void 0 ? b.first : b.first === void 0 ? a.first : Math.min(a.first, b.first), last = a.last === void 0 ? b.last : b.last === void 0 ? a.last : Math.max(a.last, b.last);
-    this.letGo.unshift({ records: a.records + b.records, first, last, at: Math.max(a.at, b.at) });
+    this.prune(now);
+    let entry = this.letGo.at(-1);
+    if (entry && now - entry.since < this.holdMs / 64) {
+      entry.records += batch.records, batch.first !== void 0 && (entry.first = Math.min(entry.first ?? batch.first, batch.first)), batch.last !== void 0 && (entry.last = Math.max(entry.last ?? batch.last, batch.last)), entry.at = now;
+      return;
+    }
+    this.letGo.push({ records: batch.records, first: batch.first, last: batch.last, since: now, at: now });
+  }
+  /** Entries kept (at most about LET_GO_SLICES + 1). */
+  get letGoEntries() {
+    return this.letGo.length;
   }
   prune(now) {
     for (; this.letGo.length > 0 && now - this.letGo[0].at >= this.holdMs; ) this.letGo.shift();
@@ -16120,7 +16128,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   constructor(target, options = {}) {
     this.target = target;
     this.options = options;
-    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.stream && (this.inFlight = new InFlight(options.resendChars ?? RESEND_CHARS, COLLECTOR_HOLD_MS)), this.connect();
+    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.resendChars = options.resendChars ?? RESEND_CHARS, this.stream && (this.inFlight = new InFlight(this.resendChars, COLLECTOR_HOLD_MS)), this.connect();
   }
   target;
   options;
@@ -16134,6 +16142,8 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
    * given back) would fill the queue and drop every record of the outage.
    */
   givenBack = 0;
+  /** At most this much is given back at a break (RESEND_CHARS unless told). */
+  resendChars;
   /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   inFlight;
   connection;
@@ -16227,11 +16237,14 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   takeBack() {
     if (!this.inFlight) return;
     let { resend, lost } = this.inFlight.broke(Date.now());
-    if (lost.records > 0 && this.count(lost.first, lost.records, lost.last), resend.length !== 0) {
-      for (let batch of resend)
-        this.queued += batch.data.length, this.givenBack += batch.data.length;
-      this.queue = [...resend.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
-    }
+    if (lost.records > 0 && this.count(lost.first, lost.records, lost.last), resend.length === 0) return;
+    let kept = resend.length;
+    for (let chars = 0; kept > 0 && chars + resend[kept - 1].data.length <= this.resendChars; kept--) chars += resend[kept - 1].data.length;
+    for (let batch of resend.slice(0, kept)) this.count(batch.first, batch.records, batch.last);
+    let back = resend.slice(kept);
+    for (let batch of back)
+      this.queued += batch.data.length, this.givenBack += batch.data.length;
+    this.queue = [...back.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
   }
   connect() {
     if (this.closed) return;

@@ -131,7 +131,7 @@ export function stampsOutOfOrder(dir: string): string[] {
   };
   walk(dir);
   for (const file of files) {
-    const last = new Map<string, { ms: number; line: number }>();
+    const last = new Map<string, { ms: number; line: number; text: string }>();
     readIfThere(file)
       .split('\n')
       .forEach((text, index) => {
@@ -139,8 +139,8 @@ export function stampsOutOfOrder(dir: string): string[] {
         if (!line) return;
         const ms = Date.parse(line.time);
         const before = last.get(line.place);
-        if (before && ms < before.ms) problems.push(`${file}:${index + 1} (${line.place}) is stamped before line ${before.line}: ${text}`);
-        last.set(line.place, { ms, line: index + 1 });
+        if (before && ms < before.ms) problems.push(`${file}:${index + 1} (${line.place}) is stamped before line ${before.line}: ${text}\n  line ${before.line}: ${before.text}`);
+        last.set(line.place, { ms, line: index + 1, text });
       });
   }
   return problems;

@@ -70,6 +70,26 @@ describe('in flight', () => {
     assert.ok(lost.records >= 999 && lost.first === 0 && lost.last === 998, JSON.stringify(lost));
   });
 
+  it('under steady output for an hour, a break counts what was let go of in the hold before it, not the whole connection', () => {
+    for (const gap of [100, 40, 5]) {
+      const window = new InFlight(1000, 3000);
+      let seq = 0;
+      let t = 0;
+      for (; t < 3_600_000; t += gap) {
+        const batch: Batch = { data: 'x'.repeat(100), records: 1, first: seq, last: seq };
+        seq++;
+        window.sent(batch);
+        window.taken(batch, t);
+        assert.ok(window.letGoEntries <= 66, `${window.letGoEntries} entries`);
+      }
+      const { lost } = window.broke(t);
+      // Let go of in the last 3 s (and one slice more, 3000 / 64 ms, at most).
+      const recent = Math.ceil((3000 + 3000 / 64) / gap) + 1;
+      assert.ok(lost.records >= Math.floor(3000 / gap) - 11 && lost.records <= recent, `every ${gap} ms: ${lost.records} counted`);
+      assert.ok(lost.first! >= seq - recent - 10, `every ${gap} ms: from seq ${lost.first} of ${seq}`);
+    }
+  });
+
   it('property: every record sent is given back, counted lost, or was let go of (read) at least the hold before the break', () => {
     fc.assert(
       fc.property(

@@ -242,6 +242,37 @@ describe('the link', () => {
     await second.close();
   });
 
+  it('tcp: a collector that takes some, never reads, and drops the link again and again: what is kept stays bounded, the rest counted', async () => {
+    // A relay in a restart loop, or a port someone else listens on: each connection the kernel takes some
+    // megabytes, the rest waits in the socket, and all of it would come back at every break.
+    const server = net.createServer((socket) => {
+      socket.pause();
+      socket.on('error', () => {});
+      setTimeout(() => socket.destroy(), 3500);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const ups: { records: number }[] = [];
+    let downs = 0;
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { resendChars: 1 << 20, queueBytes: 1 << 20, hostname: 'h', onDown: () => downs++, onUp: (d) => ups.push(d) });
+    let seq = 0;
+    let most = 0;
+    const text = 'x'.repeat(400);
+    const writer = setInterval(() => {
+      for (let i = 0; i < 1000; i++) sink.write(line(seq++, text));
+      sink.flush();
+      most = Math.max(most, sink.backlog);
+    }, 100);
+    try {
+      await waitFor('three breaks', () => downs + ups.length >= 4 || seq > 150_000, 30_000);
+      // The queue's bound, what one break gives back, and a batch: never the whole connection again.
+      assert.ok(most <= (1 << 20) + (1 << 20) + 64 * 1024 + 1000 * 500, `${most} characters waiting`);
+    } finally {
+      clearInterval(writer);
+      await sink.close();
+      server.close();
+    }
+  });
+
   it('a collector that accepts and closes at once: said down once, never up, the delay keeps growing (no flapping)', async () => {
     const connects: number[] = [];
     const server = net.createServer((socket) => {

@@ -43,13 +43,20 @@ export interface Lost {
   last?: number;
 }
 
-/** Batches let go of at about the same time: when, and what they were. */
+/** Batches let go of at about the same time: from when, until when, and what they were. */
 interface LetGo extends Lost {
+  since: number;
   at: number;
 }
 
-/** At most this many LetGo entries: beyond it the oldest two are merged (counting more, never fewer). */
-const MAX_LET_GO = 64;
+/**
+ * Batches let go of within holdMs / LET_GO_SLICES of an entry's first are
+ * merged into it: at most about this many entries, and an entry outlives its
+ * oldest batch by that slice at most (counting a little more, never fewer;
+ * merging without a bound of time kept one entry alive for ever under steady
+ * output, and a break then counted the whole connection as lost).
+ */
+const LET_GO_SLICES = 64;
 
 export class InFlight {
   private batches: Batch[] = [];
@@ -110,12 +117,20 @@ export class InFlight {
 
   private remember(batch: Batch, now: number): void {
     this.prune(now);
-    this.letGo.push({ records: batch.records, first: batch.first, last: batch.last, at: now });
-    if (this.letGo.length <= MAX_LET_GO) return;
-    const [a, b] = this.letGo.splice(0, 2) as [LetGo, LetGo];
-    const first = a.first === undefined ? b.first : b.first === undefined ? a.first : Math.min(a.first, b.first);
-    const last = a.last === undefined ? b.last : b.last === undefined ? a.last : Math.max(a.last, b.last);
-    this.letGo.unshift({ records: a.records + b.records, first, last, at: Math.max(a.at, b.at) });
+    const entry = this.letGo.at(-1);
+    if (entry && now - entry.since < this.holdMs / LET_GO_SLICES) {
+      entry.records += batch.records;
+      if (batch.first !== undefined) entry.first = Math.min(entry.first ?? batch.first, batch.first);
+      if (batch.last !== undefined) entry.last = Math.max(entry.last ?? batch.last, batch.last);
+      entry.at = now;
+      return;
+    }
+    this.letGo.push({ records: batch.records, first: batch.first, last: batch.last, since: now, at: now });
+  }
+
+  /** Entries kept (at most about LET_GO_SLICES + 1). */
+  get letGoEntries(): number {
+    return this.letGo.length;
   }
 
   private prune(now: number): void {

@@ -95,6 +95,8 @@ export class SyslogSink implements Sink {
    * given back) would fill the queue and drop every record of the outage.
    */
   private givenBack = 0;
+  /** At most this much is given back at a break (RESEND_CHARS unless told). */
+  private readonly resendChars: number;
   /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   private readonly inFlight: InFlight | undefined;
   private connection: Connection | undefined;
@@ -125,7 +127,8 @@ export class SyslogSink implements Sink {
   ) {
     this.header = { facility: target.facility, hostname: options.hostname ?? os.hostname(), procid: process.pid };
     this.queueLimit = options.queueBytes ?? QUEUE_BYTES;
-    if (this.stream) this.inFlight = new InFlight(options.resendChars ?? RESEND_CHARS, COLLECTOR_HOLD_MS);
+    this.resendChars = options.resendChars ?? RESEND_CHARS;
+    if (this.stream) this.inFlight = new InFlight(this.resendChars, COLLECTOR_HOLD_MS);
     this.connect();
   }
 
@@ -266,11 +269,19 @@ export class SyslogSink implements Sink {
     const { resend, lost } = this.inFlight.broke(Date.now());
     if (lost.records > 0) this.count(lost.first, lost.records, lost.last);
     if (resend.length === 0) return;
-    for (const batch of resend) {
+    // At most resendChars are given back (the newest: the oldest were the likeliest read), the rest
+    // counted: a collector that breaks before taking that much (a restart loop, or a port someone else
+    // listens on) would otherwise get all of it back at every break, and more each time. (What an earlier
+    // break gave back is still queued only if nothing was sent since: then this window is empty.)
+    let kept = resend.length;
+    for (let chars = 0; kept > 0 && chars + resend[kept - 1]!.data.length <= this.resendChars; kept--) chars += resend[kept - 1]!.data.length;
+    for (const batch of resend.slice(0, kept)) this.count(batch.first, batch.records, batch.last);
+    const back = resend.slice(kept);
+    for (const batch of back) {
       this.queued += batch.data.length;
       this.givenBack += batch.data.length;
     }
-    this.queue = [...resend.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
+    this.queue = [...back.map(({ data, records, first, last }) => ({ data, records, first, last })), ...this.queue];
   }
 
   private connect(): void {
