@@ -16069,10 +16069,6 @@ var InFlight = class {
     }
     this.letGo.push({ records: batch.records, first: batch.first, last: batch.last, since: now, at: now });
   }
-  /** Entries kept (at most about LET_GO_SLICES + 1). */
-  get letGoEntries() {
-    return this.letGo.length;
-  }
   prune(now) {
     for (; this.letGo.length > 0 && now - this.letGo[0].at >= this.holdMs; ) this.letGo.shift();
   }

@@ -8,7 +8,6 @@ import { parsePane, type LineFilter } from '../read/filter.ts';
 import { makePattern } from '../read/pattern.ts';
 import { grepLogs, type GrepHit, type PlainHitSink } from '../read/search.ts';
 import { requireWhen } from '../read/time.ts';
-// A file's name is escaped whole (a newline in it too): a name is the directory's, and must not start a line of its own.
 import { escapeText } from '../format/text.ts';
 import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
 
@@ -59,6 +58,7 @@ export function printPlain(out: Output): PlainHitSink {
   return (file, number, bytes, start, end) => {
     if (file !== lastFile) {
       lastFile = file;
+      // A file's name is escaped whole (a newline too): it is whoever wrote the directory's, and must not start a line of its own.
       head = Buffer.from(`${escapeText(file)}:`);
     }
     return out.writeNumbered(head, number, bytes, start, end);

@@ -128,10 +128,6 @@ export class InFlight {
     this.letGo.push({ records: batch.records, first: batch.first, last: batch.last, since: now, at: now });
   }
 
-  /** Entries kept (at most about LET_GO_SLICES + 1). */
-  get letGoEntries(): number {
-    return this.letGo.length;
-  }
 
   private prune(now: number): void {
     while (this.letGo.length > 0 && now - this.letGo[0]!.at >= this.holdMs) this.letGo.shift();
