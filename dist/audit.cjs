@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,10 +866,10 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path23 = require("node:path"), fs31 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path24 = require("node:path"), fs32 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs31.existsSync(executableFile)) return;
+        if (fs32.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path23.resolve(baseDir, baseName);
-          if (fs31.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path23.extname(baseName))) return;
+          let localBin = path24.resolve(baseDir, baseName);
+          if (fs32.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path24.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs31.existsSync(`${localBin}${ext}`)
+            (ext) => fs32.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs31.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs32.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path23.resolve(
-            path23.dirname(resolvedScriptPath),
+          executableDir = path24.resolve(
+            path24.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path23.basename(
+            let legacyName = path24.basename(
               this._scriptPath,
-              path23.extname(this._scriptPath)
+              path24.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path23.extname(executableFile));
+        launchWithNode = sourceExt.includes(path24.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path23.basename(filename, path23.extname(filename)), this;
+        return this._name = path24.basename(filename, path24.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path24) {
-        return path24 === void 0 ? this._executableDir : (this._executableDir = path24, this);
+      executableDir(path25) {
+        return path25 === void 0 ? this._executableDir : (this._executableDir = path25, this);
       }
       /**
        * Return program help documentation.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2505,7 +2505,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os9 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2568,45 +2568,45 @@ var import_node_os = __toESM(require("node:os"), 1);
 // src/core/record.ts
 var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2616,7 +2616,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2632,7 +2632,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2641,13 +2641,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2657,29 +2657,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2747,7 +2747,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2755,7 +2755,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2786,7 +2786,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2796,7 +2796,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2812,7 +2812,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2965,7 +2965,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2994,7 +2994,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3008,7 +3008,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3115,7 +3115,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3129,19 +3129,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3151,25 +3151,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3225,7 +3225,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3765,7 +3765,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3813,7 +3813,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3830,7 +3830,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3876,18 +3876,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3901,7 +3901,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3928,7 +3928,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3948,7 +3948,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3971,7 +3971,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4018,7 +4018,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4106,7 +4106,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4146,7 +4146,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4204,7 +4204,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4233,7 +4233,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4245,7 +4245,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4309,7 +4309,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4373,7 +4373,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4438,7 +4438,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4503,13 +4503,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4545,13 +4545,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4588,7 +4588,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4638,7 +4638,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4679,13 +4679,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4723,7 +4723,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4791,7 +4791,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4859,13 +4859,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4958,7 +4958,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4997,7 +4997,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5036,7 +5036,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5075,7 +5075,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5098,7 +5098,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5120,7 +5120,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5142,7 +5142,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5165,7 +5165,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5187,7 +5187,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5209,7 +5209,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5222,7 +5222,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5257,7 +5257,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5292,7 +5292,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5304,7 +5304,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5316,7 +5316,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5351,7 +5351,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5426,12 +5426,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -16093,8 +16093,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path23, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path23], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path24, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path24], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -17376,84 +17376,6 @@ function castSizes(paths) {
   return casts;
 }
 
-// src/commands/reading.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1);
-
-// src/read/fast-line.ts
-function isTextMark(byte) {
-  return byte === 124 || byte === 43 || byte === 126 || byte === 61 || byte === 60;
-}
-function isDigit(byte) {
-  return byte >= 48 && byte <= 57;
-}
-function textStart(bytes, start2, end, timeWords2) {
-  if (bytes[start2] === 123) return -1;
-  let at = start2;
-  for (let words2 = timeWords2; words2 > 0; words2--) {
-    if (at = bytes.indexOf(32, at), at < 0 || at >= end) return -1;
-    at++;
-  }
-  let user = at;
-  if (at = bytes.indexOf(32, at), at < 0 || at >= end || at === user) return -1;
-  for (at++; at < end; at++) {
-    if (bytes[at] !== 58) continue;
-    let i = at + 1, windowStart = i;
-    for (; i < end && isDigit(bytes[i]); ) i++;
-    if (i === windowStart || i >= end || bytes[i] !== 46) continue;
-    let paneStart = ++i;
-    for (; i < end && isDigit(bytes[i]); ) i++;
-    if (i === paneStart || i + 2 >= end || bytes[i] !== 32 || bytes[i + 2] !== 32) continue;
-    let mark = bytes[i + 1];
-    if (mark === 42) return -1;
-    if (isTextMark(mark)) return i + 3;
-  }
-  return -1;
-}
-var wordsOf, words = new Int32Array(0), LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function wordsOfBuffer(bytes) {
-  return bytes.buffer !== wordsOf && (wordsOf = bytes.buffer, words = new Int32Array(bytes.buffer, 0, bytes.buffer.byteLength >> 2)), words;
-}
-function unsafeByte(byte) {
-  return byte < 32 && byte !== 9 || byte > 126;
-}
-function plainBytes(bytes, start2, end) {
-  for (let i = start2; i < end; i++) if (unsafeByte(bytes[i])) return !1;
-  return !0;
-}
-function plainAscii(bytes, start2, end) {
-  return copyPlain(bytes, start2, end, void 0, 0) >= 0;
-}
-function copyPlain(bytes, start2, end, target, at) {
-  let base = bytes.byteOffset, i = start2;
-  for (; i < end && (base + i & 3) !== 0; i++) {
-    let byte = bytes[i];
-    if (unsafeByte(byte)) return -1;
-    target?.setUint8(at++, byte);
-  }
-  let whole = i + (end - i & -4);
-  if (whole > i) {
-    let words2 = wordsOfBuffer(bytes), flagged = 0, last = base + whole >> 2;
-    if (target)
-      for (let w = base + i >> 2; w < last; w++, at += 4) {
-        let word = words2[w];
-        flagged |= (word - 538976288 | 0) & ~word | (word + 16843009 | 0) | word, target.setInt32(at, word, LITTLE_ENDIAN);
-      }
-    else
-      for (let w = base + i >> 2; w < last; w++) {
-        let word = words2[w];
-        flagged |= (word - 538976288 | 0) & ~word | (word + 16843009 | 0) | word;
-      }
-    if ((flagged & 2155905152) !== 0 && !plainBytes(bytes, i, whole)) return -1;
-    i = whole;
-  }
-  for (; i < end; i++) {
-    let byte = bytes[i];
-    if (unsafeByte(byte)) return -1;
-    target?.setUint8(at++, byte);
-  }
-  return at;
-}
-
 // src/read/files.ts
 var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
@@ -17553,6 +17475,179 @@ function serverAnswer(output) {
   return { dir, timeFormat: timeFormatProblem(timeFormat) === void 0 ? timeFormat : "" };
 }
 
+// src/commands/output.ts
+var import_node_fs23 = __toESM(require("node:fs"), 1);
+
+// src/read/fast-line.ts
+function isTextMark(byte) {
+  return byte === 124 || byte === 43 || byte === 126 || byte === 61 || byte === 60;
+}
+function isDigit(byte) {
+  return byte >= 48 && byte <= 57;
+}
+function textStart(bytes, start2, end, timeWords2) {
+  if (bytes[start2] === 123) return -1;
+  let at = start2;
+  for (let words2 = timeWords2; words2 > 0; words2--) {
+    if (at = bytes.indexOf(32, at), at < 0 || at >= end) return -1;
+    at++;
+  }
+  let user = at;
+  if (at = bytes.indexOf(32, at), at < 0 || at >= end || at === user) return -1;
+  for (at++; at < end; at++) {
+    if (bytes[at] !== 58) continue;
+    let i = at + 1, windowStart = i;
+    for (; i < end && isDigit(bytes[i]); ) i++;
+    if (i === windowStart || i >= end || bytes[i] !== 46) continue;
+    let paneStart = ++i;
+    for (; i < end && isDigit(bytes[i]); ) i++;
+    if (i === paneStart || i + 2 >= end || bytes[i] !== 32 || bytes[i + 2] !== 32) continue;
+    let mark = bytes[i + 1];
+    if (mark === 42) return -1;
+    if (isTextMark(mark)) return i + 3;
+  }
+  return -1;
+}
+var wordsOf, words = new Int32Array(0), LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function wordsOfBuffer(bytes) {
+  return bytes.buffer !== wordsOf && (wordsOf = bytes.buffer, words = new Int32Array(bytes.buffer, 0, bytes.buffer.byteLength >> 2)), words;
+}
+function unsafeByte(byte) {
+  return byte < 32 && byte !== 9 || byte > 126;
+}
+function plainBytes(bytes, start2, end) {
+  for (let i = start2; i < end; i++) if (unsafeByte(bytes[i])) return !1;
+  return !0;
+}
+function plainAscii(bytes, start2, end) {
+  return copyPlain(bytes, start2, end, void 0, 0) >= 0;
+}
+function copyPlain(bytes, start2, end, target, at) {
+  let base = bytes.byteOffset, i = start2;
+  for (; i < end && (base + i & 3) !== 0; i++) {
+    let byte = bytes[i];
+    if (unsafeByte(byte)) return -1;
+    target?.setUint8(at++, byte);
+  }
+  let whole = i + (end - i & -4);
+  if (whole > i) {
+    let words2 = wordsOfBuffer(bytes), flagged = 0, last = base + whole >> 2;
+    if (target)
+      for (let w = base + i >> 2; w < last; w++, at += 4) {
+        let word = words2[w];
+        flagged |= (word - 538976288 | 0) & ~word | (word + 16843009 | 0) | word, target.setInt32(at, word, LITTLE_ENDIAN);
+      }
+    else
+      for (let w = base + i >> 2; w < last; w++) {
+        let word = words2[w];
+        flagged |= (word - 538976288 | 0) & ~word | (word + 16843009 | 0) | word;
+      }
+    if ((flagged & 2155905152) !== 0 && !plainBytes(bytes, i, whole)) return -1;
+    i = whole;
+  }
+  for (; i < end; i++) {
+    let byte = bytes[i];
+    if (unsafeByte(byte)) return -1;
+    target?.setUint8(at++, byte);
+  }
+  return at;
+}
+
+// src/commands/output.ts
+var NEWLINE = Buffer.from(`
+`), pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
+  /**
+   * `raw`: for what the tool itself made terminal-ready (replay's casts, whose
+   * log text was escaped when the cast was built). Otherwise every control
+   * character but newline and TAB is written as `\uXXXX`: a log its owner has
+   * edited must not drive the reader's terminal (titles, clipboard, clearing).
+   */
+  constructor(raw = !1, fd = 1) {
+    this.raw = raw;
+    this.fd = fd;
+  }
+  raw;
+  fd;
+  closed = !1;
+  /** Text encoded straight into one buffer (no string joined first), written when it fills. */
+  pending = Buffer.allocUnsafeSlow(1 << 20);
+  pendingView = new DataView(this.pending.buffer, this.pending.byteOffset, this.pending.length);
+  used = 0;
+  get pendingLength() {
+    return this.used;
+  }
+  write(data) {
+    return this.closed ? !1 : (this.raw || (data = escapeForTerminal(typeof data == "string" ? data : data.toString("utf8"))), typeof data != "string" ? (this.flush(), this.writeAll(data)) : data.length * 3 > this.pending.length - this.used ? (this.flush(), data.length * 3 > this.pending.length ? this.writeAll(Buffer.from(data)) : this.used += this.pending.write(data, this.used)) : this.used += this.pending.write(data, this.used), !this.closed);
+  }
+  /**
+   * `<head><number>: <bytes[start, end)>\n`, the line copied as it is when
+   * it is printable ASCII and TAB only (nothing to escape: fast-line.ts);
+   * undefined, with nothing written, when it is not. `head` is escaped by the
+   * caller. A search may print millions of lines: no string is made, and the
+   * line is checked as it is copied.
+   */
+  writeNumbered(head, number2, bytes, start2, end) {
+    if (this.closed) return !1;
+    if (head.length + 20 + end - start2 > this.pending.length - this.used && (this.flush(), head.length + 20 + end - start2 > this.pending.length))
+      return plainAscii(bytes, start2, end) ? (this.writeAll(Buffer.concat([head, Buffer.from(`${number2}: `), bytes.subarray(start2, end), NEWLINE])), !this.closed) : void 0;
+    let pending = this.pending;
+    pending.set(head, this.used);
+    let used = this.used + head.length, digits2 = 1;
+    for (let rest = number2; rest >= 10; rest = Math.floor(rest / 10)) digits2++;
+    for (let i = used + digits2 - 1, rest = number2; i >= used; i--, rest = Math.floor(rest / 10)) pending[i] = 48 + rest % 10;
+    if (used += digits2, pending[used++] = 58, pending[used++] = 32, used = copyPlain(bytes, start2, end, this.pendingView, used), !(used < 0))
+      return pending[used++] = 10, this.used = used, !0;
+  }
+  flush() {
+    if (this.closed || this.used === 0) return;
+    let used = this.used;
+    this.used = 0, this.writeAll(this.pending.subarray(0, used));
+  }
+  /** Bytes already made ready for the terminal (a scan worker's printed lines: grep-parallel.ts), written as they are. */
+  writeReady(bytes) {
+    return this.closed ? !1 : bytes.length > this.pending.length - this.used && (this.flush(), bytes.length > this.pending.length) ? (this.writeAll(bytes), !this.closed) : (this.pending.set(bytes, this.used), this.used += bytes.length, !0);
+  }
+  /** Writes `bytes` out; an output kept in memory (MemoryOutput) keeps them instead. */
+  writeAll(bytes) {
+    let done = 0;
+    for (; done < bytes.length && !this.closed; )
+      try {
+        done += import_node_fs23.default.writeSync(this.fd, bytes, done, bytes.length - done);
+      } catch (error) {
+        let code = error.code;
+        if (code === "EAGAIN") {
+          Atomics.wait(pause, 0, 0, 5);
+          continue;
+        }
+        if (code === "EPIPE") {
+          this.closed = !0;
+          return;
+        }
+        throw error;
+      }
+  }
+}, MemoryOutput = class extends Output {
+  kept = [];
+  size = 0;
+  constructor() {
+    super(!1, -1);
+  }
+  writeAll(bytes) {
+    let copy = Buffer.allocUnsafeSlow(bytes.length);
+    copy.set(bytes), this.kept.push(copy), this.size += bytes.length;
+  }
+  /** How many bytes are kept and pending. */
+  get length() {
+    return this.size + this.pendingLength;
+  }
+  /** Everything written so far, in order, in buffers of their own; the output is then empty. */
+  take() {
+    this.flush();
+    let kept = this.kept;
+    return this.kept = [], this.size = 0, kept;
+  }
+};
+
 // src/commands/reading.ts
 function whereOptions(command) {
   return command.option("--dir <dir>", "the log directory (default: $TMUX_AUDIT_DIR, else the tmux server's @audit-dir, else ~/.local/state/tmux-audit)").option("--time-format <format>", "the stamps' date-fns time format (default: the tmux server's @audit-time-format, else ISO 8601)");
@@ -17589,71 +17684,6 @@ function location(options) {
 function logsOf(where, session) {
   return selectSessions(listLogs(where.dir), session, where.dir);
 }
-var NEWLINE = Buffer.from(`
-`), pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
-  /**
-   * `raw`: for what the tool itself made terminal-ready (replay's casts, whose
-   * log text was escaped when the cast was built). Otherwise every control
-   * character but newline and TAB is written as `\uXXXX`: a log its owner has
-   * edited must not drive the reader's terminal (titles, clipboard, clearing).
-   */
-  constructor(raw = !1, fd = 1) {
-    this.raw = raw;
-    this.fd = fd;
-  }
-  raw;
-  fd;
-  closed = !1;
-  /** Text encoded straight into one buffer (no string joined first), written when it fills. */
-  pending = Buffer.allocUnsafeSlow(1 << 20);
-  pendingView = new DataView(this.pending.buffer, this.pending.byteOffset, this.pending.length);
-  used = 0;
-  write(data) {
-    return this.closed ? !1 : (this.raw || (data = escapeForTerminal(typeof data == "string" ? data : data.toString("utf8"))), typeof data != "string" ? (this.flush(), this.writeAll(data)) : data.length * 3 > this.pending.length - this.used ? (this.flush(), data.length * 3 > this.pending.length ? this.writeAll(Buffer.from(data)) : this.used += this.pending.write(data, this.used)) : this.used += this.pending.write(data, this.used), !this.closed);
-  }
-  /**
-   * `<head><number>: <bytes[start, end)>\n`, the line copied as it is when
-   * it is printable ASCII and TAB only (nothing to escape: fast-line.ts);
-   * undefined, with nothing written, when it is not. `head` is escaped by the
-   * caller. A search may print millions of lines: no string is made, and the
-   * line is checked as it is copied.
-   */
-  writeNumbered(head, number2, bytes, start2, end) {
-    if (this.closed) return !1;
-    if (head.length + 20 + end - start2 > this.pending.length - this.used && (this.flush(), head.length + 20 + end - start2 > this.pending.length))
-      return plainAscii(bytes, start2, end) ? (this.writeAll(Buffer.concat([head, Buffer.from(`${number2}: `), bytes.subarray(start2, end), NEWLINE])), !this.closed) : void 0;
-    let pending = this.pending;
-    pending.set(head, this.used);
-    let used = this.used + head.length, digits2 = 1;
-    for (let rest = number2; rest >= 10; rest = Math.floor(rest / 10)) digits2++;
-    for (let i = used + digits2 - 1, rest = number2; i >= used; i--, rest = Math.floor(rest / 10)) pending[i] = 48 + rest % 10;
-    if (used += digits2, pending[used++] = 58, pending[used++] = 32, used = copyPlain(bytes, start2, end, this.pendingView, used), !(used < 0))
-      return pending[used++] = 10, this.used = used, !0;
-  }
-  flush() {
-    if (this.closed || this.used === 0) return;
-    let used = this.used;
-    this.used = 0, this.writeAll(this.pending.subarray(0, used));
-  }
-  writeAll(bytes) {
-    let done = 0;
-    for (; done < bytes.length && !this.closed; )
-      try {
-        done += import_node_fs23.default.writeSync(this.fd, bytes, done, bytes.length - done);
-      } catch (error) {
-        let code = error.code;
-        if (code === "EAGAIN") {
-          Atomics.wait(pause, 0, 0, 5);
-          continue;
-        }
-        if (code === "EPIPE") {
-          this.closed = !0;
-          return;
-        }
-        throw error;
-      }
-  }
-};
 function warn(message2) {
   process.stderr.write(`tmux-audit: ${escapeText(message2)}
 `);
@@ -18726,14 +18756,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path23, held, error, visit) {
-  let fd = held.get(path23);
-  held.delete(path23);
+function readFile(path24, held, error, visit) {
+  let fd = held.get(path24);
+  held.delete(path24);
   try {
-    return fd ??= openLog(path23), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path24), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path23, failure), !1;
+    return error(path24, failure), !1;
   } finally {
     fd !== void 0 && import_node_fs26.default.closeSync(fd);
   }
@@ -18746,45 +18776,68 @@ var EVENT_BYTES = Buffer.from(" * "), NONE = [];
 function grepJsonCandidates(pattern, tracking = !0) {
   return pattern.literal ? jsonShortlist(pattern.literal.toString("utf8"), tracking) : pattern.folded ? jsonShortlist(pattern.folded, tracking) : void 0;
 }
+function planGrep(options, context) {
+  let { pattern, filter } = options, tracking = options.recordings === !0 || needsRecordings(filter), jsonBase = grepJsonCandidates(pattern, tracking), timed = options.timed === !0 || filter.since !== void 0 || filter.until !== void 0;
+  return {
+    pattern,
+    filter,
+    timeFormat: options.timeFormat,
+    tracking,
+    timed,
+    base: grepCandidates(pattern, tracking),
+    jsonBase,
+    literalBytes: pattern.literal ?? pattern.folded,
+    jsonEvents: jsonBase !== void 0 && jsonBase.includes(JSON_EVENT_WORD),
+    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0
+  };
+}
+function passesOver(plan, file, context) {
+  let { since } = plan.filter;
+  return !plan.tracking && !context && since !== void 0 && file.rotatedAt !== void 0 && file.rotatedAt < since - 1e3;
+}
+function grepFile(plan, fd, place, emit) {
+  let { pattern, filter, tracking, timed, base, jsonBase, literalBytes, jsonEvents, plain } = plan, { setIndex, fileIndex, tracker, context } = place, file = place.path, matched = 0, reader, words2 = 0;
+  return { stopped: scanFile(fd, {
+    candidates: () => context ? context.candidates(setIndex, base) : base,
+    jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
+    // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread
+    // when its bytes rule a match out; only when nothing else is owed the lines it looks at (context, recordings).
+    passOver: jsonBase && !tracking && !context ? (piece, start2, end) => jsonLineCannotHold(piece, start2, end, literalBytes, jsonEvents) : void 0,
+    bytes: plain ? (piece, start2, end, number2, found) => {
+      reader === void 0 && (reader = readerFor(piece.toString("utf8", start2, end), plan.timeFormat), words2 = timeWords(reader.timeFormat));
+      let text2 = textStart(piece, start2, end, words2);
+      if (text2 < 0) return;
+      if (pattern.plain) {
+        if (!literalIn(pattern.literal, piece, text2, end, found)) return !0;
+      } else {
+        if (!plainAscii(piece, start2, end)) return;
+        if (!pattern.test.test(piece.toString("latin1", text2, end))) return !0;
+      }
+      let written = plain(file, number2, piece, start2, end);
+      return written !== void 0 && matched++, written;
+    } : void 0,
+    line: (text2, number2, offset) => {
+      reader ??= readerFor(text2, plan.timeFormat);
+      let line = reader.read(text2, timed || tracking && (text2.includes(" * ") || text2.charCodeAt(0) === 123));
+      if (!line) return !0;
+      let belongs = tracking ? tracker.see(line) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
+      if (isMatch && matched++, !context) return isMatch ? emit({ file, number: number2, log: text2, line, recordings, context: !1, gap: !1 }) !== !1 : !0;
+      for (let shown of context.take({ setIndex, fileIndex, fd, file, number: number2, offset, log: text2, line, recordings }, isMatch, reader))
+        if (emit(shown) === !1) return !1;
+      return !0;
+    }
+  }), matched };
+}
 function grepLogs(sets, options, emit, error) {
-  let { pattern, filter } = options, tracking = options.recordings || needsRecordings(filter), base = grepCandidates(pattern, tracking), jsonBase = grepJsonCandidates(pattern, tracking), literalBytes = pattern.literal ?? pattern.folded, jsonEvents = jsonBase !== void 0 && jsonBase.includes(JSON_EVENT_WORD), timed = options.timed || filter.since !== void 0 || filter.until !== void 0, trackers = sets.map(() => new RecordingTracker()), context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), plain = !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0, matched = 0, stopped = !1;
+  let context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, plan = planGrep(options, context !== void 0), trackers = sets.map(() => new RecordingTracker()), sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;
-      if (!tracking && !context && filter.since !== void 0 && file.rotatedAt !== void 0 && file.rotatedAt < filter.since - 1e3) continue;
-      let tracker = trackers[setIndex], fileIndex = set.files.indexOf(file);
+      if (passesOver(plan, file, context !== void 0)) continue;
+      let place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context };
       readFile(file.path, held, error, (fd) => {
-        let reader, words2 = 0;
-        return stopped = scanFile(fd, {
-          candidates: () => context ? context.candidates(setIndex, base) : base,
-          jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
-          // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread
-          // when its bytes rule a match out; only when nothing else is owed the lines it looks at (context, recordings).
-          passOver: jsonBase && !tracking && !context ? (piece, start2, end) => jsonLineCannotHold(piece, start2, end, literalBytes, jsonEvents) : void 0,
-          bytes: plain ? (piece, start2, end, number2, found) => {
-            reader === void 0 && (reader = readerFor(piece.toString("utf8", start2, end), options.timeFormat), words2 = timeWords(reader.timeFormat));
-            let text2 = textStart(piece, start2, end, words2);
-            if (text2 < 0) return;
-            if (pattern.plain) {
-              if (!literalIn(pattern.literal, piece, text2, end, found)) return !0;
-            } else {
-              if (!plainAscii(piece, start2, end)) return;
-              if (!pattern.test.test(piece.toString("latin1", text2, end))) return !0;
-            }
-            let written = plain(file.path, number2, piece, start2, end);
-            return written !== void 0 && matched++, written;
-          } : void 0,
-          line: (text2, number2, offset) => {
-            reader ??= readerFor(text2, options.timeFormat);
-            let line = reader.read(text2, timed || tracking && (text2.includes(" * ") || text2.charCodeAt(0) === 123));
-            if (!line) return !0;
-            let belongs = tracking ? tracker.see(line) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
-            if (isMatch && matched++, !context) return isMatch ? emit({ file: file.path, number: number2, log: text2, line, recordings, context: !1, gap: !1 }) !== !1 : !0;
-            for (let shown of context.take({ setIndex, fileIndex, fd, file: file.path, number: number2, offset, log: text2, line, recordings }, isMatch, reader))
-              if (emit(shown) === !1) return !1;
-            return !0;
-          }
-        }), stopped;
+        let result = grepFile(plan, fd, place, emit);
+        return matched += result.matched, stopped = result.stopped, stopped;
       });
     }
   } finally {
@@ -18825,6 +18878,137 @@ function walkRecording(sets, rec, timeFormat, take, error) {
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
   return { start: void 0, stopped: !1, set: void 0 };
+}
+
+// src/commands/grep-print.ts
+function printPlain(out) {
+  let lastFile, head = Buffer.alloc(0);
+  return (file, number2, bytes, start2, end) => (file !== lastFile && (lastFile = file, head = Buffer.from(`${escapeText(file)}:`)), out.writeNumbered(head, number2, bytes, start2, end));
+}
+function printHit(out, hit) {
+  return hit.gap && out.write(`--
+`), out.write(`${escapeText(hit.file)}${hit.context ? "-" : ":"}${hit.number}${hit.context ? "-" : ":"} ${hit.log}
+`);
+}
+
+// src/commands/grep-parallel.ts
+var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
+var MIN_BYTES = 64 << 20, AHEAD_BYTES = 64 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, COUNTERS = 5;
+function planOf(request) {
+  return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
+  } }, !1);
+}
+function runJob(plan, job, out, errors, length) {
+  let jobPlan = plan.plain ? { ...plan, plain: printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+  try {
+    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0 }, (hit) => printHit(out, hit));
+  } catch (failure) {
+    let code = failure.code;
+    if (typeof code != "string") throw failure;
+    return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
+  } finally {
+    own && fd !== void 0 && import_node_fs27.default.closeSync(fd);
+  }
+}
+function startWorker(data) {
+  let options = { workerData: data, transferList: [data.port], stdout: !1, stderr: !1 };
+  return new import_node_worker_threads.Worker(import_node_path20.default.join(__dirname, "grep-worker.cjs"), options);
+}
+function sizeOf(file) {
+  try {
+    return import_node_fs27.default.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing = "free") {
+  if (needsRecordings(request.filter)) return;
+  let plan = planOf(request), sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, !1));
+  if (sources.length < 2) return;
+  let total = 0;
+  for (let { file } of sources) total += sizeOf(file.path);
+  if (total < minBytes) return;
+  let jobs = sources.map(({ set, setIndex, file }) => {
+    let fd = -1;
+    if (file.rotatedAt === void 0)
+      try {
+        fd = openLog(file.path) ?? -1;
+      } catch {
+      }
+    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
+  }), counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4)), { port1, port2 } = new import_node_worker_threads.MessageChannel(), gone = !1;
+  try {
+    let worker = startWorker({ request, jobs, sharing, shared: counters.buffer, port: port2 });
+    worker.unref(), worker.on("error", () => {
+    });
+  } catch {
+    gone = !0;
+  }
+  let results = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), turn = 0, keep = (index) => {
+    let own = new MemoryOutput(), errors = [], count = 0, thrown;
+    try {
+      count = runJob(plan, jobs[index], own, errors, () => own.length).matched;
+    } catch (failure) {
+      thrown = failure;
+    }
+    let bytes = own.take();
+    mine.add(index), ahead += lengthOf(bytes), results.set(index, { index, bytes, matched: count, errors, ...thrown === void 0 ? {} : { thrown } });
+  }, receive = () => {
+    for (let message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1); message2; message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1)) {
+      posted++;
+      let result = message2.message;
+      "failed" in result ? (gone = !0, keep(result.index)) : results.set(result.index, result);
+    }
+    Atomics.load(counters, READY) === 2 && Atomics.load(counters, POSTED) === posted && (gone = !0);
+  }, print = () => {
+    for (let result = results.get(next); result && !stopped; result = results.get(next))
+      if (results.delete(next), mine.delete(next) && (ahead -= lengthOf(result.bytes)), printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), matched += result.matched, stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
+  }, waited = 0, waitForWorker = () => {
+    let seen = Atomics.load(counters, POSTED);
+    seen === posted && Atomics.load(counters, READY) !== 2 && Atomics.wait(counters, POSTED, seen, 1e3) === "timed-out" && Atomics.load(counters, READY) === 0 && ++waited >= 30 && (gone = !0, Atomics.store(counters, STOP, 1)), receive();
+  };
+  try {
+    for (; !stopped; ) {
+      for (receive(), print(); ahead > AHEAD_BYTES && !stopped && !gone; )
+        waitForWorker(), print();
+      if (stopped) break;
+      let index = sharing === "turns" ? (turn += 2) - 2 : Atomics.add(counters, NEXT, 1);
+      if (index >= jobs.length) break;
+      if (index === next) {
+        let job = jobs[index], errors = [], result = runJob(plan, job, out, errors, () => 0);
+        for (let failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
+        closeHeld(job), matched += result.matched, stopped = result.stopped || out.closed, next++;
+      } else keep(index);
+    }
+    for (; !stopped && next < jobs.length; )
+      results.has(next) || (sharing === "turns" && gone ? keep(next) : waitForWorker()), print();
+  } finally {
+    Atomics.store(counters, STOP, 1);
+    for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
+    for (let job of jobs) closeHeld(job);
+    port1.close();
+  }
+  return matched;
+}
+function lengthOf(pieces) {
+  let length = 0;
+  for (let piece of pieces) length += piece.length;
+  return length;
+}
+function printResult(out, result, told) {
+  let done = 0, errors = 0;
+  for (let piece of result.bytes) {
+    let from = 0;
+    for (; errors < result.errors.length && result.errors[errors].at <= done + piece.length; errors++) {
+      let at = result.errors[errors].at - done;
+      out.writeReady(piece.subarray(from, at)), from = at, told(result.errors[errors]);
+    }
+    out.writeReady(from === 0 ? piece : piece.subarray(from)), done += piece.length;
+  }
+  for (; errors < result.errors.length; errors++) told(result.errors[errors]);
+}
+function closeHeld(job) {
+  job.fd < 0 || (import_node_fs27.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -18898,10 +19082,6 @@ function hitJson(hit) {
     context: hit.context
   };
 }
-function printPlain(out) {
-  let lastFile, head = Buffer.alloc(0);
-  return (file, number2, bytes, start2, end) => (file !== lastFile && (lastFile = file, head = Buffer.from(`${escapeText(file)}:`)), out.writeNumbered(head, number2, bytes, start2, end));
-}
 function grepCommand() {
   return whereOptions(new Command("grep")).description("search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)").argument("[pattern]", "a JavaScript regular expression, matched against the text after the mark (default: every line)", "").option("--user <user>", "lines of this user: whose terminal, or who started the recording (by=)").option("--session <name>", "only this session's log (name, or name@server)").option("--pane <pane>", "only this pane: %N (from the start events), or session:window.pane as stamped").option("--rec <id>", "only this recording").option("--since <time>", "from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...").option("--until <time>", "before this time (same forms)").option("--events", "events only (start, stop, screen, rename, dropped, error)").option("-C, --context <n>", "lines of context around each match, within its pane").option("-i, --ignore-case", "case-blind").option("-F, --fixed-strings", "the pattern is a plain string").option("--json", "one JSON object per line").option("--commands", "the commands integrated shells ran (shell/integration.*), each with its exit status and duration; the pattern is matched against the command line").addHelpText(
     "after",
@@ -18950,13 +19130,11 @@ Examples:
       out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let matched = grepLogs(
+    let matched = (options.json || context > 0 ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError)) ?? grepLogs(
       sets,
       { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? void 0 : printPlain(out) },
       (hit) => options.json ? out.write(`${JSON.stringify(hitJson(hit))}
-`) : (hit.gap && out.write(`--
-`), out.write(`${escapeText(hit.file)}${hit.context ? "-" : ":"}${hit.number}${hit.context ? "-" : ":"} ${hit.log}
-`)),
+`) : printHit(out, hit),
       fileError
     );
     out.flush(), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
@@ -19009,17 +19187,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs29 = __toESM(require("node:fs"), 1), import_node_path22 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs27.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs28.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -19036,21 +19214,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs27.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs28.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs27.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs28.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs27.default.closeSync(own);
+        own !== void 0 && import_node_fs28.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs27.default.statSync(file);
+    return import_node_fs28.default.statSync(file);
   } catch {
     return;
   }
@@ -19058,7 +19236,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs27.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs28.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -19070,19 +19248,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs27.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs28.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path20.default.dirname(live), rotated = rotatedFiles(import_node_fs27.default.readdirSync(dir), import_node_path20.default.basename(live)).map((name) => import_node_path20.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path21.default.dirname(live), rotated = rotatedFiles(import_node_fs28.default.readdirSync(dir), import_node_path21.default.basename(live)).map((name) => import_node_path21.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs27.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs28.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs27.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs28.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -19107,7 +19285,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs27.default.closeSync(reading.fd);
+      import_node_fs28.default.closeSync(reading.fd);
     }
   }
 }
@@ -19122,7 +19300,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path21.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path22.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -19130,7 +19308,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs28.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs29.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -19145,9 +19323,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path21.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs28.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path22.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs29.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs28.default.closeSync(fd);
+      fd !== void 0 && import_node_fs29.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -19167,7 +19345,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs30 = __toESM(require("node:fs"), 1);
+var import_node_fs31 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -19248,16 +19426,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs29 = __toESM(require("node:fs"), 1), import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs30 = __toESM(require("node:fs"), 1), import_node_path23 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path22.default.join(set.dir, set.live), rec), name = import_node_path22.default.basename(live), names;
+    let live = castPath(import_node_path23.default.join(set.dir, set.live), rec), name = import_node_path23.default.basename(live), names;
     try {
-      names = import_node_fs29.default.readdirSync(set.dir);
+      names = import_node_fs30.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path22.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path23.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -19308,7 +19486,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs29.default.closeSync(fd);
+        import_node_fs30.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -19357,15 +19535,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs30.default.openSync(options.output, import_node_fs30.default.constants.O_WRONLY | import_node_fs30.default.constants.O_CREAT | import_node_fs30.default.constants.O_EXCL | import_node_fs30.default.constants.O_NOFOLLOW, 384), import_node_fs30.default.fchmodSync(fd, 384);
+      fd = import_node_fs31.default.openSync(options.output, import_node_fs31.default.constants.O_WRONLY | import_node_fs31.default.constants.O_CREAT | import_node_fs31.default.constants.O_EXCL | import_node_fs31.default.constants.O_NOFOLLOW, 384), import_node_fs31.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs30.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs30.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs31.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs31.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs30.default.closeSync(fd);
+      import_node_fs31.default.closeSync(fd);
     }
   });
 }

@@ -18,7 +18,22 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   banner: { js: '#!/usr/bin/env node\n// Built from src/ by `npm run build`; edit src/, not this file.' },
-  define: { VERSION: JSON.stringify(version) },
+  define: { VERSION: JSON.stringify(version), BUNDLED: 'true', 'import.meta.url': 'undefined', 'import.meta.resolve': 'undefined' },
+  logLevel: 'warning',
+});
+
+// The scan worker a large grep starts (src/commands/grep-parallel.ts): its own small bundle beside the first.
+await build({
+  entryPoints: ['src/commands/grep-worker.ts'],
+  outfile: 'dist/grep-worker.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minifySyntax: true,
+  legalComments: 'none',
+  banner: { js: '// Built from src/ by `npm run build`; edit src/, not this file.' },
+  define: { BUNDLED: 'true', 'import.meta.url': 'undefined', 'import.meta.resolve': 'undefined' },
   logLevel: 'warning',
 });
 

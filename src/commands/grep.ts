@@ -6,7 +6,9 @@ import { AuditError } from '../core/errors.ts';
 import { CommandPairs, commandJson, commandLine, type CommandRow } from '../read/commands.ts';
 import { parsePane, type LineFilter } from '../read/filter.ts';
 import { makePattern } from '../read/pattern.ts';
-import { grepLogs, type GrepHit, type PlainHitSink } from '../read/search.ts';
+import { grepLogs, type GrepHit } from '../read/search.ts';
+import { printHit, printPlain } from './grep-print.ts';
+import { grepInParallel } from './grep-parallel.ts';
 import { requireWhen } from '../read/time.ts';
 import { escapeText } from '../format/text.ts';
 import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
@@ -50,20 +52,7 @@ export function hitJson(hit: GrepHit): Record<string, unknown> {
   };
 }
 
-/** Prints plain hits as `<file>:<n>: <log line>`, the same bytes as a hit printed the usual way (below). */
-export function printPlain(out: Output): PlainHitSink {
-  // `<file>:` of the file being read, escaped once.
-  let lastFile: string | undefined;
-  let head = Buffer.alloc(0);
-  return (file, number, bytes, start, end) => {
-    if (file !== lastFile) {
-      lastFile = file;
-      // A file's name is escaped whole (a newline too): it is whoever wrote the directory's, and must not start a line of its own.
-      head = Buffer.from(`${escapeText(file)}:`);
-    }
-    return out.writeNumbered(head, number, bytes, start, end);
-  };
-}
+export { printPlain } from './grep-print.ts';
 
 export function grepCommand(): Command {
   return whereOptions(new Command('grep'))
@@ -141,13 +130,14 @@ Examples:
         process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
         return;
       }
-      const matched = grepLogs(
+      // A large search without context nor recordings is shared with a worker thread (grep-parallel.ts): the same bytes printed.
+      const shared = options.json || context > 0 ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError);
+      const matched = shared ?? grepLogs(
         sets,
         { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? undefined : printPlain(out) },
         (hit) => {
           if (options.json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
-          if (hit.gap) out.write('--\n');
-          return out.write(`${escapeText(hit.file)}${hit.context ? '-' : ':'}${hit.number}${hit.context ? '-' : ':'} ${hit.log}\n`);
+          return printHit(out, hit);
         },
         fileError,
       );

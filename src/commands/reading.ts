@@ -3,11 +3,9 @@
 // that stops quietly when the reader of a pipe goes away, and reporting a
 // failure from an asynchronous command (cli.ts reports the synchronous ones).
 
-import fs from 'node:fs';
 import { Command, type ParseOptionsResult } from 'commander';
 import { AuditError } from '../core/errors.ts';
-import { escapeForTerminal, escapeText } from '../format/text.ts';
-import { copyPlain, plainAscii } from '../read/fast-line.ts';
+import { escapeText } from '../format/text.ts';
 import { listLogs, selectSessions, type LogSet } from '../read/files.ts';
 import { locate, serverAnswer, type Location } from '../read/where.ts';
 import { Tmux } from '../tmux/client.ts';
@@ -74,106 +72,7 @@ export function logsOf(where: Location, session?: string): LogSet[] {
   return selectSessions(listLogs(where.dir), session, where.dir);
 }
 
-const NEWLINE = Buffer.from('\n');
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Standard output, written synchronously in large pieces. When whoever reads
- * it goes away (`| head`), `closed` turns true and the command stops.
- */
-export class Output {
-  closed = false;
-
-  /**
-   * `raw`: for what the tool itself made terminal-ready (replay's casts, whose
-   * log text was escaped when the cast was built). Otherwise every control
-   * character but newline and TAB is written as `\uXXXX`: a log its owner has
-   * edited must not drive the reader's terminal (titles, clipboard, clearing).
-   */
-  constructor(
-    private readonly raw = false,
-    /** Standard output; another descriptor under test. */
-    private readonly fd = 1,
-  ) {}
-  /** Text encoded straight into one buffer (no string joined first), written when it fills. */
-  private readonly pending = Buffer.allocUnsafeSlow(1 << 20);
-  private readonly pendingView = new DataView(this.pending.buffer, this.pending.byteOffset, this.pending.length);
-  private used = 0;
-
-  write(data: string | Buffer): boolean {
-    if (this.closed) return false;
-    if (!this.raw) data = escapeForTerminal(typeof data === 'string' ? data : data.toString('utf8'));
-    if (typeof data !== 'string') {
-      this.flush();
-      this.writeAll(data);
-    } else if (data.length * 3 > this.pending.length - this.used) {
-      this.flush();
-      if (data.length * 3 > this.pending.length) this.writeAll(Buffer.from(data));
-      else this.used += this.pending.write(data, this.used);
-    } else this.used += this.pending.write(data, this.used);
-    return !this.closed;
-  }
-
-  /**
-   * `<head><number>: <bytes[start, end)>\n`, the line copied as it is when
-   * it is printable ASCII and TAB only (nothing to escape: fast-line.ts);
-   * undefined, with nothing written, when it is not. `head` is escaped by the
-   * caller. A search may print millions of lines: no string is made, and the
-   * line is checked as it is copied.
-   */
-  writeNumbered(head: Buffer, number: number, bytes: Buffer, start: number, end: number): boolean | undefined {
-    if (this.closed) return false;
-    if (head.length + 20 + end - start > this.pending.length - this.used) {
-      this.flush();
-      if (head.length + 20 + end - start > this.pending.length) {
-        if (!plainAscii(bytes, start, end)) return undefined;
-        this.writeAll(Buffer.concat([head, Buffer.from(`${number}: `), bytes.subarray(start, end), NEWLINE]));
-        return !this.closed;
-      }
-    }
-    const pending = this.pending;
-    pending.set(head, this.used);
-    let used = this.used + head.length;
-    let digits = 1;
-    for (let rest = number; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-    for (let i = used + digits - 1, rest = number; i >= used; i--, rest = Math.floor(rest / 10)) pending[i] = 0x30 + (rest % 10);
-    used += digits;
-    pending[used++] = 0x3a; // ':'
-    pending[used++] = 0x20;
-    used = copyPlain(bytes, start, end, this.pendingView, used);
-    if (used < 0) return undefined; // `used` not kept: nothing written
-    pending[used++] = 0x0a;
-    this.used = used;
-    return true;
-  }
-
-  flush(): void {
-    if (this.closed || this.used === 0) return;
-    const used = this.used;
-    this.used = 0;
-    this.writeAll(this.pending.subarray(0, used));
-  }
-
-  private writeAll(bytes: Buffer): void {
-    let done = 0;
-    while (done < bytes.length && !this.closed) {
-      try {
-        done += fs.writeSync(this.fd, bytes, done, bytes.length - done);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EAGAIN') {
-          Atomics.wait(pause, 0, 0, 5); // a non-blocking stdout that is full: wait for room
-          continue;
-        }
-        if (code === 'EPIPE') {
-          this.closed = true;
-          return;
-        }
-        throw error;
-      }
-    }
-  }
-}
+export { Output } from './output.ts';
 
 /** One line on stderr, as the CLI reports: `tmux-audit: <message>`. */
 export function warn(message: string): void {

@@ -166,76 +166,134 @@ export interface GrepHit {
   gap: boolean;
 }
 
+/** What searching a file needs, worked out once for a search: grepLogs and the scan worker (grep-parallel.ts) share it. */
+export interface GrepPlan {
+  pattern: Pattern;
+  filter: LineFilter;
+  timeFormat: string;
+  /** Recordings are followed (their start and stop events read). */
+  tracking: boolean;
+  /** Each line's time is read. */
+  timed: boolean;
+  base: Candidates;
+  jsonBase: readonly Buffer[] | undefined;
+  literalBytes: Buffer | undefined;
+  jsonEvents: boolean;
+  /** The fast path's printer, when nothing but the pattern decides. */
+  plain: PlainHitSink | undefined;
+}
+
+export function planGrep(options: GrepOptions, context: boolean): GrepPlan {
+  const { pattern, filter } = options;
+  const tracking = options.recordings === true || needsRecordings(filter);
+  const jsonBase = grepJsonCandidates(pattern, tracking);
+  // The time is read only when something needs it (most of what parsing a line costs).
+  const timed = options.timed === true || filter.since !== undefined || filter.until !== undefined;
+  return {
+    pattern,
+    filter,
+    timeFormat: options.timeFormat,
+    tracking,
+    timed,
+    base: grepCandidates(pattern, tracking),
+    jsonBase,
+    literalBytes: pattern.literal ?? pattern.folded,
+    jsonEvents: jsonBase !== undefined && jsonBase.includes(JSON_EVENT_WORD),
+    plain: !tracking && !context && !timed && !filter.events && filter.pane === undefined ? options.plain : undefined,
+  };
+}
+
+/**
+ * Whether a file can be passed over unread: every line of a rotated file was
+ * written before it was rotated, so one older than --since holds no match
+ * (unless recordings are followed, or context asked for: their start events,
+ * its lines may be in it).
+ */
+export function passesOver(plan: GrepPlan, file: LogFile, context: boolean): boolean {
+  const { since } = plan.filter;
+  return !plan.tracking && !context && since !== undefined && file.rotatedAt !== undefined && file.rotatedAt < since - 1000;
+}
+
+/** Where one file is in a search: its log's recordings and context, when followed. */
+export interface FilePlace {
+  path: string;
+  setIndex: number;
+  fileIndex: number;
+  tracker: RecordingTracker | undefined;
+  context: PaneContext | undefined;
+}
+
+/** Searches the open file `fd`; `emit` gets each line to print (false stops). Returns whether it stopped, and how many lines matched. */
+export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hit: GrepHit) => boolean | void): { stopped: boolean; matched: number } {
+  const { pattern, filter, tracking, timed, base, jsonBase, literalBytes, jsonEvents, plain } = plan;
+  const { setIndex, fileIndex, tracker, context } = place;
+  const file = place.path;
+  let matched = 0;
+  let reader: LineReader | undefined;
+  let words = 0; // the time format's words, once the reader is known
+  const stopped = scanFile(fd, {
+    candidates: () => (context ? context.candidates(setIndex, base) : base),
+    jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
+    // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread
+    // when its bytes rule a match out; only when nothing else is owed the lines it looks at (context, recordings).
+    passOver: jsonBase && !tracking && !context ? (piece, start, end) => jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents) : undefined,
+    bytes: plain
+      ? (piece, start, end, number, found) => {
+          if (reader === undefined) {
+            reader = readerFor(piece.toString('utf8', start, end), plan.timeFormat);
+            words = timeWords(reader.timeFormat);
+          }
+          const text = textStart(piece, start, end, words);
+          if (text < 0) return undefined;
+          if (pattern.plain) {
+            // An ASCII literal is in the bytes where it is in the decoded text, whatever else the line holds.
+            if (!literalIn(pattern.literal!, piece, text, end, found)) return true;
+          } else {
+            // Other expressions are tested on the text as decoded: Latin-1 is UTF-8 for plain ASCII.
+            if (!plainAscii(piece, start, end)) return undefined;
+            if (!pattern.test.test(piece.toString('latin1', text, end))) return true;
+          }
+          const written = plain(file, number, piece, start, end);
+          if (written !== undefined) matched++;
+          return written;
+        }
+      : undefined,
+    line: (text, number, offset) => {
+      reader ??= readerFor(text, plan.timeFormat);
+      const line = reader.read(text, timed || (tracking && (text.includes(' * ') || text.charCodeAt(0) === 0x7b)));
+      if (!line) return true;
+      const belongs = tracking ? tracker!.see(line) : NONE;
+      const recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec);
+      const isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
+      if (isMatch) matched++;
+      if (!context) return isMatch ? emit({ file, number, log: text, line, recordings, context: false, gap: false }) !== false : true;
+      for (const shown of context.take({ setIndex, fileIndex, fd, file, number, offset, log: text, line, recordings }, isMatch, reader)) {
+        if (emit(shown) === false) return false;
+      }
+      return true;
+    },
+  });
+  return { stopped, matched };
+}
+
 /** Searches `sets` in time order; `emit` gets each line to print (false stops). Returns how many lines matched. */
 export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (hit: GrepHit) => boolean | void, error: FileError): number {
-  const { pattern, filter } = options;
-  const tracking = options.recordings || needsRecordings(filter);
-  const base = grepCandidates(pattern, tracking);
-  const jsonBase = grepJsonCandidates(pattern, tracking);
-  const literalBytes = pattern.literal ?? pattern.folded;
-  const jsonEvents = jsonBase !== undefined && jsonBase.includes(JSON_EVENT_WORD);
-  // The time is read only when something needs it (most of what parsing a line costs).
-  const timed = options.timed || filter.since !== undefined || filter.until !== undefined;
-  const trackers = sets.map(() => new RecordingTracker());
   const context = options.context > 0 ? new PaneContext(options.context, sets) : undefined;
+  const plan = planGrep(options, context !== undefined);
+  const trackers = sets.map(() => new RecordingTracker());
   const sources = filesInTimeOrder(sets, options.timeFormat);
   const held = openLiveFiles(sources);
-  const plain = !tracking && !context && !timed && !filter.events && filter.pane === undefined ? options.plain : undefined;
   let matched = 0;
   let stopped = false;
   try {
     for (const { set, setIndex, file } of sources) {
       if (stopped) break;
-      // Every line of a rotated file was written before it was rotated: older than --since, it can be passed over
-      // (unless recordings are followed, or context asked for: their start events, its lines may be in it).
-      if (!tracking && !context && filter.since !== undefined && file.rotatedAt !== undefined && file.rotatedAt < filter.since - 1000) continue;
-      const tracker = trackers[setIndex]!;
-      const fileIndex = set.files.indexOf(file);
+      if (passesOver(plan, file, context !== undefined)) continue;
+      const place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context };
       readFile(file.path, held, error, (fd) => {
-        let reader: LineReader | undefined;
-        let words = 0; // the time format's words, once the reader is known
-        stopped = scanFile(fd, {
-          candidates: () => (context ? context.candidates(setIndex, base) : base),
-          jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
-          // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread
-          // when its bytes rule a match out; only when nothing else is owed the lines it looks at (context, recordings).
-          passOver: jsonBase && !tracking && !context ? (piece, start, end) => jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents) : undefined,
-          bytes: plain
-            ? (piece, start, end, number, found) => {
-                if (reader === undefined) {
-                  reader = readerFor(piece.toString('utf8', start, end), options.timeFormat);
-                  words = timeWords(reader.timeFormat);
-                }
-                const text = textStart(piece, start, end, words);
-                if (text < 0) return undefined;
-                if (pattern.plain) {
-                  // An ASCII literal is in the bytes where it is in the decoded text, whatever else the line holds.
-                  if (!literalIn(pattern.literal!, piece, text, end, found)) return true;
-                } else {
-                  // Other expressions are tested on the text as decoded: Latin-1 is UTF-8 for plain ASCII.
-                  if (!plainAscii(piece, start, end)) return undefined;
-                  if (!pattern.test.test(piece.toString('latin1', text, end))) return true;
-                }
-                const written = plain(file.path, number, piece, start, end);
-                if (written !== undefined) matched++;
-                return written;
-              }
-            : undefined,
-          line: (text, number, offset) => {
-            reader ??= readerFor(text, options.timeFormat);
-            const line = reader.read(text, timed || (tracking && (text.includes(' * ') || text.charCodeAt(0) === 0x7b)));
-            if (!line) return true;
-            const belongs = tracking ? tracker.see(line) : NONE;
-            const recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec);
-            const isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
-            if (isMatch) matched++;
-            if (!context) return isMatch ? emit({ file: file.path, number, log: text, line, recordings, context: false, gap: false }) !== false : true;
-            for (const shown of context.take({ setIndex, fileIndex, fd, file: file.path, number, offset, log: text, line, recordings }, isMatch, reader)) {
-              if (emit(shown) === false) return false;
-            }
-            return true;
-          },
-        });
+        const result = grepFile(plan, fd, place, emit);
+        matched += result.matched;
+        stopped = result.stopped;
         return stopped;
       });
     }

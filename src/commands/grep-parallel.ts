@@ -1,0 +1,348 @@
+// `grep` on both cores: the files of a large search are shared with one
+// worker thread (grep-worker.ts, bundled as dist/grep-worker.cjs), each
+// thread taking the next file when it is free; the main thread prints every
+// file's lines in the walk's order, its own as it finds them when it is the
+// next to print, the rest (the worker's, or its own found ahead) kept in
+// memory until their turn. The output is what one thread prints, to the byte:
+// the same files in the same order, each searched whole by one thread with the
+// same code (search.ts grepFile), printed by the same printers
+// (grep-print.ts), a file's read errors told at the same point of the output.
+//
+// Only a search whose files are independent goes parallel: no context (-C
+// reads lines across files) and no recordings followed (--user, --rec: a
+// recording's start may be in an earlier file). The worker starts while the
+// main thread searches: a search under MIN_BYTES is over before it would help.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { openLog } from '../read/chunks.ts';
+import type { LogSet } from '../read/files.ts';
+import { needsRecordings, type LineFilter } from '../read/filter.ts';
+import { makePattern } from '../read/pattern.ts';
+import { filesInTimeOrder, grepFile, passesOver, planGrep, type FileError, type GrepPlan } from '../read/search.ts';
+import { printHit, printPlain } from './grep-print.ts';
+import { MemoryOutput, type Output } from './output.ts';
+
+/** Below this many bytes to search, one thread: the worker's start (loading its bundle, ~40 ms of a core) costs more than it saves. */
+export const MIN_BYTES = 64 << 20;
+/** The main thread keeps at most this many bytes of its own lines found ahead, then waits for the worker to catch up. */
+const AHEAD_BYTES = 64 << 20;
+
+/** What both threads search with: the pattern as typed (a RegExp is made again in the worker), the filter, the time format. */
+export interface GrepRequest {
+  source: string;
+  ignoreCase?: boolean;
+  fixed?: boolean;
+  filter: LineFilter;
+  timeFormat: string;
+}
+
+/** One file to search: its path, the descriptor the main thread holds open for it (-1: open it), where it is among the logs. */
+export interface Job {
+  path: string;
+  fd: number;
+  setIndex: number;
+  fileIndex: number;
+}
+
+/** A read error, where it came in a file's output. */
+interface JobError {
+  at: number;
+  code: string | undefined;
+  message: string;
+}
+
+/** A file searched: its printed bytes (in pieces), how many lines matched, its read errors. */
+interface JobResult {
+  index: number;
+  bytes: Uint8Array[];
+  matched: number;
+  errors: JobError[];
+  /** What stopped the search in this file (not a read error: a symbolic link refused...), thrown when its turn comes. */
+  thrown?: unknown;
+}
+
+/** What the worker posts: a file searched, or that it failed (the main thread then searches that file itself). */
+export type WorkerMessage = JobResult | { index: number; failed: string };
+
+/**
+ * The shared counters: the next job to take (taken as free), how many results
+ * the worker has posted (waited on), the main thread's stop, the worker's
+ * "busy with a job" (a stopped search waits for it before closing the
+ * descriptors it may be reading) and "started".
+ */
+const NEXT = 0;
+const POSTED = 1;
+const STOP = 2;
+const BUSY = 3;
+const READY = 4;
+const COUNTERS = 5;
+
+/** How the jobs are shared: each thread takes the next one when it is free, or by turns (main the even ones, the worker the odd ones). */
+export type Sharing = 'free' | 'turns';
+
+export interface WorkerData {
+  request: GrepRequest;
+  jobs: Job[];
+  sharing: Sharing;
+  shared: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+export function planOf(request: GrepRequest): GrepPlan {
+  // A plain printer is set so the fast path is on; each file gets its own (runJob).
+  return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => undefined }, false);
+}
+
+/** Searches one job's file, printing to `out`; its read errors are noted at their place in the output. */
+export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[], length: () => number): { matched: number; stopped: boolean } {
+  const jobPlan = plan.plain ? { ...plan, plain: printPlain(out) } : plan;
+  let fd = job.fd >= 0 ? job.fd : undefined;
+  const own = fd === undefined;
+  try {
+    fd ??= openLog(job.path);
+    if (fd === undefined) return { matched: 0, stopped: false }; // gone meanwhile (pruned): passed over, as search.ts readFile does
+    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: undefined, context: undefined }, (hit) => printHit(out, hit));
+  } catch (failure) {
+    const code = (failure as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw failure; // not the file's fault
+    errors.push({ at: length(), code, message: (failure as Error).message });
+    return { matched: 0, stopped: out.closed };
+  } finally {
+    if (own && fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** The worker's side: takes jobs until none is left (or the main thread stops), posting each file's lines. */
+export function workLoop({ request, jobs, sharing, shared, port }: WorkerData): void {
+  const counters = new Int32Array(shared);
+  Atomics.store(counters, READY, 1);
+  Atomics.notify(counters, POSTED);
+  let plan: GrepPlan | undefined;
+  let turn = 1;
+  for (;;) {
+    // Busy first, then the stop looked at (the main thread stores its stop, then reads busy): one of the two sees the other.
+    Atomics.add(counters, BUSY, 1);
+    try {
+      if (Atomics.load(counters, STOP) !== 0) break;
+      const index = sharing === 'turns' ? (turn += 2) - 2 : Atomics.add(counters, NEXT, 1);
+      if (index >= jobs.length) break;
+      let message: WorkerMessage;
+      try {
+        plan ??= planOf(request);
+        const out = new MemoryOutput();
+        const errors: JobError[] = [];
+        const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length);
+        message = { index, bytes: out.take(), matched, errors };
+      } catch (failure) {
+        message = { index, failed: String((failure as Error).stack ?? failure) };
+      }
+      port.postMessage(message, 'bytes' in message ? message.bytes.map((bytes) => bytes.buffer as ArrayBuffer) : []);
+      Atomics.add(counters, POSTED, 1);
+      if ('failed' in message) break;
+    } finally {
+      Atomics.sub(counters, BUSY, 1);
+      Atomics.notify(counters, POSTED);
+    }
+  }
+  Atomics.store(counters, READY, 2); // done: takes no more jobs
+  Atomics.notify(counters, POSTED);
+}
+
+declare const BUNDLED: boolean | undefined;
+
+/**
+ * The worker: its script beside the bundle (dist/grep-worker.cjs), or, run
+ * from src/ (the tests, by tsx), the source, loaded through tsx (a worker
+ * does not inherit the main thread's loader).
+ */
+function startWorker(data: WorkerData): Worker {
+  const options = { workerData: data, transferList: [data.port], stdout: false, stderr: false };
+  if (typeof BUNDLED === 'boolean') return new Worker(path.join(__dirname, 'grep-worker.cjs'), options);
+  const source = new URL('./grep-worker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); })`, { ...options, eval: true });
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Searches `sets` on two threads, printing to `out` as grep prints; the
+ * number of lines matched, or undefined when the search is not one to share
+ * (context, recordings followed, under `minBytes`): the caller searches
+ * alone then.
+ */
+export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError, minBytes = MIN_BYTES, sharing: Sharing = 'free'): number | undefined {
+  if (needsRecordings(request.filter)) return undefined;
+  const plan = planOf(request);
+  const sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, false));
+  if (sources.length < 2) return undefined;
+  let total = 0;
+  for (const { file } of sources) total += sizeOf(file.path);
+  if (total < minBytes) return undefined;
+  // The live files opened now, as search.ts does: one rotated during the search is still read once.
+  const jobs: Job[] = sources.map(({ set, setIndex, file }) => {
+    let fd = -1;
+    if (file.rotatedAt === undefined) {
+      try {
+        fd = openLog(file.path) ?? -1;
+      } catch {
+        // told when its turn comes
+      }
+    }
+    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
+  });
+  const counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4));
+  const { port1, port2 } = new MessageChannel();
+  let gone = false; // the worker takes no more jobs (failed, or could not start)
+  try {
+    const worker = startWorker({ request, jobs, sharing, shared: counters.buffer as SharedArrayBuffer, port: port2 });
+    worker.unref();
+    // An error starting it (its script missing) comes as an event, after the search: it then takes no job.
+    worker.on('error', () => {});
+  } catch {
+    gone = true;
+  }
+  const results = new Map<number, JobResult>();
+  let posted = 0;
+  let next = 0; // the next job to print
+  let matched = 0;
+  let ahead = 0; // bytes of the main thread's own results kept
+  let stopped = false;
+  const mine = new Set<number>();
+  let turn = 0;
+
+  /** Searches a job here, its lines kept for their turn. */
+  const keep = (index: number): void => {
+    const own = new MemoryOutput();
+    const errors: JobError[] = [];
+    let count = 0;
+    let thrown: unknown;
+    try {
+      count = runJob(plan, jobs[index]!, own, errors, () => own.length).matched;
+    } catch (failure) {
+      // One thread would have printed the files before this one, then the lines before the failure, then failed.
+      thrown = failure;
+    }
+    const bytes = own.take();
+    mine.add(index);
+    ahead += lengthOf(bytes);
+    results.set(index, { index, bytes, matched: count, errors, ...(thrown === undefined ? {} : { thrown }) });
+  };
+  const receive = (): void => {
+    for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
+      posted++;
+      const result = message.message as WorkerMessage;
+      if ('failed' in result) {
+        // Searched here instead: the same lines, in their place.
+        gone = true;
+        keep(result.index);
+      } else results.set(result.index, result);
+    }
+    if (Atomics.load(counters, READY) === 2 && Atomics.load(counters, POSTED) === posted) gone = true;
+  };
+  const print = (): void => {
+    for (let result = results.get(next); result && !stopped; result = results.get(next)) {
+      results.delete(next);
+      if (mine.delete(next)) ahead -= lengthOf(result.bytes);
+      printResult(out, result, (failure) => error(jobs[next]!.path, Object.assign(new Error(failure.message), { code: failure.code })));
+      matched += result.matched;
+      stopped = out.closed;
+      closeHeld(jobs[next]!);
+      next++;
+      if ('thrown' in result) throw result.thrown;
+    }
+  };
+  /** Blocks until the worker posts another result (or ends). */
+  let waited = 0;
+  const waitForWorker = (): void => {
+    const seen = Atomics.load(counters, POSTED);
+    if (seen === posted && Atomics.load(counters, READY) !== 2) {
+      if (Atomics.wait(counters, POSTED, seen, 1000) === 'timed-out' && Atomics.load(counters, READY) === 0 && ++waited >= 30) {
+        // Never started (by turns only: taken freely, its jobs are only those it took).
+        gone = true;
+        Atomics.store(counters, STOP, 1);
+      }
+    }
+    receive();
+  };
+
+  try {
+    while (!stopped) {
+      receive();
+      print();
+      while (ahead > AHEAD_BYTES && !stopped && !gone) {
+        waitForWorker();
+        print();
+      }
+      if (stopped) break;
+      const index = sharing === 'turns' ? (turn += 2) - 2 : Atomics.add(counters, NEXT, 1);
+      if (index >= jobs.length) break;
+      if (index === next) {
+        // Its turn: printed as found, as one thread prints.
+        const job = jobs[index]!;
+        const errors: JobError[] = [];
+        const result = runJob(plan, job, out, errors, () => 0);
+        for (const failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
+        closeHeld(job);
+        matched += result.matched;
+        stopped = result.stopped || out.closed;
+        next++;
+      } else keep(index);
+    }
+    // The worker's last files, in order; a file it will not search (it failed or never started) is searched here.
+    while (!stopped && next < jobs.length) {
+      if (!results.has(next)) {
+        // Taken freely, a job the main thread did not take is the worker's, and posted (a failed one is searched
+        // here on receipt); by turns, the worker's odd jobs are searched here once it has failed or never started.
+        if (sharing === 'turns' && gone) keep(next);
+        else waitForWorker();
+      }
+      print();
+    }
+  } finally {
+    Atomics.store(counters, STOP, 1);
+    // A file the worker still reads keeps its descriptor until the worker is done with it.
+    for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
+    for (const job of jobs) closeHeld(job);
+    port1.close();
+  }
+  return matched;
+}
+
+function lengthOf(pieces: readonly Uint8Array[]): number {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  return length;
+}
+
+/** Writes a file's kept lines, telling each read error where it came. */
+function printResult(out: Output, result: JobResult, told: (failure: JobError) => void): void {
+  let done = 0; // bytes written before the current piece
+  let errors = 0;
+  for (const piece of result.bytes) {
+    let from = 0;
+    for (; errors < result.errors.length && result.errors[errors]!.at <= done + piece.length; errors++) {
+      const at = result.errors[errors]!.at - done;
+      out.writeReady(piece.subarray(from, at));
+      from = at;
+      told(result.errors[errors]!);
+    }
+    out.writeReady(from === 0 ? piece : piece.subarray(from));
+    done += piece.length;
+  }
+  for (; errors < result.errors.length; errors++) told(result.errors[errors]!);
+}
+
+function closeHeld(job: Job): void {
+  if (job.fd < 0) return;
+  fs.closeSync(job.fd);
+  job.fd = -1;
+}

@@ -1,0 +1,159 @@
+// grep on two threads (src/commands/grep-parallel.ts): a large search's files
+// shared with a worker thread must print exactly what one thread prints: the
+// same lines, in the same order (time order across sessions and rotated
+// files), the same read errors at the same place, the same count, whatever
+// the logs hold and whatever the filter. The worker here is the source run by
+// tsx (the bundle runs dist/grep-worker.cjs); jobs are shared by turns, so the
+// worker searches every other file whatever the machine's load.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { grepInParallel, type GrepRequest } from '../../src/commands/grep-parallel.ts';
+import { printHit, printPlain } from '../../src/commands/grep-print.ts';
+import { Output } from '../../src/commands/output.ts';
+import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
+import { listLogs } from '../../src/read/files.ts';
+import type { LineFilter } from '../../src/read/filter.ts';
+import { makePattern } from '../../src/read/pattern.ts';
+import { grepLogs } from '../../src/read/search.ts';
+import { withTempDir } from '../support/util.ts';
+
+/** What a search printed, its count, its read errors (file and code) and what it threw, one thread or two. */
+function searched(dir: string, request: GrepRequest, parallel: boolean): string {
+  const file = path.join(dir, '..', parallel ? 'two' : 'one');
+  const fd = fs.openSync(file, 'w');
+  const errors: string[] = [];
+  let result: string;
+  try {
+    const out = new Output(false, fd);
+    const error = (name: string, failure: Error) => {
+      out.flush();
+      errors.push(`${name} ${(failure as NodeJS.ErrnoException).code}`);
+    };
+    try {
+      const sets = listLogs(dir);
+      const matched = parallel
+        ? grepInParallel(sets, request, out, error, 0, 'turns')
+        : grepLogs(sets, { pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: printPlain(out) }, (hit) => printHit(out, hit), error);
+      result = `matched ${matched}`;
+    } catch (failure) {
+      result = `threw ${(failure as Error).message}`;
+    }
+    out.flush();
+    return `${result}\n${errors.join('\n')}\n${fs.readFileSync(file, 'utf8')}`;
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(file);
+  }
+}
+
+const BASE = Date.UTC(2026, 10, 24, 8, 0, 0);
+const stamp = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+const rotatedName = (live: string, ms: number) => `${live}.${new Date(ms).toISOString().replace(/[-:]/g, '')}`;
+
+const asciiChar = fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code));
+const asciiString = (maxLength: number) => fc.array(fc.oneof(asciiChar, fc.constantFrom(':', '.', ' ', '|', '*', '0', '\t')), { maxLength }).map((chars) => chars.join(''));
+// Hostile text: forged stamps and events, controls and escapes, C1, bidi, invalid UTF-8, JSON lines.
+const text = fc.oneof(
+  asciiString(40),
+  fc.constantFrom(
+    'timeout here',
+    'no time out',
+    'ann main:0.0 | timeout',
+    `${stamp(BASE)} ann main:0.0 * stop rec=X reason=toggle`,
+    'café timeout',
+    '\x1b]0;title\x07 timeout',
+    '\x1b[2J\x1b[H timeout',
+    'tab\ttimeout',
+    'x\x85timeout',
+    'timeout\r',
+    'time\u202eout',
+    'timeout \u2028 next',
+  ),
+  fc.string({ maxLength: 20 }),
+);
+const place = fc.constantFrom('0.0', '0.1', '2.10');
+/** One line of a session's log at `ms`: printed text, an event, a bare line, JSON, or raw bytes. */
+const line = (session: string) =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(place, fc.constantFrom('|', '+', '~', '=', '<'), text).map(([p, m, x]) => (ms: number) => Buffer.from(`${stamp(ms)} ann ${session}:${p} ${m} ${x}\n`)) },
+    { weight: 1, arbitrary: place.map((p) => (ms: number) => Buffer.from(`${stamp(ms)} ann ${session}:${p} * start rec=AAAAAAAAAA by=ann pane=%0\n`)) },
+    { weight: 1, arbitrary: text.map((x) => () => Buffer.from(`${x}\n`)) },
+    { weight: 1, arbitrary: text.map((x) => (ms: number) => Buffer.from(`${JSON.stringify({ time: stamp(ms), user: 'ann', session, window: '0', pane: '0', rec: 'R', kind: 'line', text: x })}\n`)) },
+    { weight: 1, arbitrary: fc.constantFrom(Buffer.from([0xff, 0xfe, 0x74, 0x69, 0x6d, 0x65]), Buffer.from('timeout \xc2\x9b', 'latin1')).map((raw) => (ms: number) => Buffer.concat([Buffer.from(`${stamp(ms)} ann ${session}:0.0 | `), raw, Buffer.from('\n')])) },
+  );
+/** A session's files: each a list of lines, written a second apart, rotated files then the live one. */
+const session = (name: string) => fc.array(fc.array(line(name), { maxLength: 12 }), { minLength: 1, maxLength: 5 });
+
+function writeSession(dir: string, name: string, files: ((ms: number) => Buffer)[][], start: number): void {
+  let ms = start;
+  files.forEach((lines, index) => {
+    const bytes = Buffer.concat(lines.map((make) => make((ms += 1000))));
+    const last = index === files.length - 1;
+    fs.writeFileSync(path.join(dir, last ? `${name}.log` : rotatedName(`${name}.log`, (ms += 500))), bytes);
+  });
+}
+
+const patterns = fc.constantFrom<[string, { ignoreCase?: boolean; fixed?: boolean }]>(['timeout', {}], ['time', {}], ['ann', {}], ['main:0', {}], [':0.0 |', { fixed: true }], ['tim(e|x)out', {}], ['TIMEOUT', { ignoreCase: true }], ['^time', {}], ['e.o', {}], ['', {}], ['café', {}], ['start', {}]);
+const filters = fc.oneof(
+  fc.constant<LineFilter>({}),
+  fc.constant<LineFilter>({ events: true }),
+  fc.constant<LineFilter>({ pane: { place: 'main:0.1' } }),
+  fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })).map(([a, b]): LineFilter => ({ since: BASE + Math.min(a, b) * 1000, until: BASE + Math.max(a, b) * 1000 })),
+  fc.integer({ min: 0, max: 60 }).map((a): LineFilter => ({ since: BASE + a * 1000 })),
+);
+
+describe('grep on two threads', () => {
+  it('prints what one thread prints: any logs of several sessions, any pattern, any filter (a property)', () =>
+    withTempDir('read-parallel-grep', (root) => {
+      const dir = path.join(root, 'logs');
+      fc.assert(
+        fc.property(session('main'), session('b'), session('c'), fc.integer({ min: 0, max: 20 }), patterns, filters, (main, b, c, offset, [source, options], filter) => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          fs.mkdirSync(dir);
+          writeSession(dir, 'main', main, BASE);
+          writeSession(dir, 'b', b, BASE + offset * 1000);
+          writeSession(dir, 'c', c, BASE + 3 * offset * 1000);
+          const request: GrepRequest = { source, ...options, filter, timeFormat: DEFAULT_TIME_FORMAT };
+          assert.equal(searched(dir, request, true), searched(dir, request, false));
+        }),
+        { numRuns: 12 },
+      );
+    }));
+
+  it('a file it refuses stops it as it stops one thread', () =>
+    withTempDir('read-parallel-grep-refused', (root) => {
+      const dir = path.join(root, 'logs');
+      fs.mkdirSync(dir);
+      const files = Array.from({ length: 8 }, (_, index) => Array.from({ length: 50 }, (__, n) => (ms: number) => Buffer.from(`${stamp(ms)} ann main:0.0 | timeout ${index}.${n}\n`)));
+      writeSession(dir, 'main', files, BASE);
+      const names = fs.readdirSync(dir).sort();
+      const request: GrepRequest = { source: 'timeout', filter: {}, timeFormat: DEFAULT_TIME_FORMAT };
+      const clean = searched(dir, request, true);
+      assert.equal(clean, searched(dir, request, false));
+      assert.match(clean, /^matched 400\n/);
+      // A rotated file that is a directory, then one that is a symbolic link: refused (safe-open.ts) when the files are put in time order.
+      fs.rmSync(path.join(dir, names[5]!));
+      fs.mkdirSync(path.join(dir, names[5]!));
+      const one = searched(dir, request, false);
+      assert.equal(searched(dir, request, true), one);
+      assert.match(one, /^threw .*not a regular file/);
+      fs.rmSync(path.join(dir, names[5]!), { recursive: true });
+      fs.symlinkSync(path.join(dir, names[6]!), path.join(dir, names[5]!));
+      const refused = searched(dir, request, false);
+      assert.equal(searched(dir, request, true), refused);
+      assert.match(refused, /^threw .*symbolic link/);
+    }));
+
+  it('is not used where files depend on each other: recordings followed', () =>
+    withTempDir('read-parallel-grep-tracking', (dir) => {
+      for (const name of ['main.log', rotatedName('main.log', BASE)]) fs.writeFileSync(path.join(dir, name), `${stamp(BASE)} ann main:0.0 | timeout\n`);
+      const out = new Output(false, -1);
+      for (const filter of [{ user: 'ann' }, { rec: 'AAAAAAAAAA' }, { pane: { id: '%0' } }] satisfies LineFilter[]) {
+        assert.equal(grepInParallel(listLogs(dir), { source: 'timeout', filter, timeFormat: DEFAULT_TIME_FORMAT }, out, () => assert.fail('read'), 0), undefined);
+      }
+    }));
+});
