@@ -17627,13 +17627,17 @@ var NEWLINE = Buffer.from(`
       }
   }
 }, MemoryOutput = class extends Output {
+  /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
+  constructor(spare2 = () => {
+  }) {
+    super(!1, -1);
+    this.spare = spare2;
+  }
+  spare;
   kept = [];
   size = 0;
-  constructor() {
-    super(!1, -1);
-  }
   writeAll(bytes) {
-    let copy = Buffer.allocUnsafeSlow(bytes.length);
+    let given = this.spare(), copy = given && given.byteLength >= bytes.length ? Buffer.from(given, 0, bytes.length) : Buffer.allocUnsafeSlow(bytes.length);
     copy.set(bytes), this.kept.push(copy), this.size += bytes.length;
   }
   /** How many bytes are kept and pending. */
@@ -18961,8 +18965,12 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
     }
     Atomics.load(counters, READY) === 2 && Atomics.load(counters, POSTED) === posted && (gone = !0);
   }, print = () => {
-    for (let result = results.get(next); result && !stopped; result = results.get(next))
-      if (results.delete(next), mine.delete(next) && (ahead -= lengthOf(result.bytes)), printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), matched += result.matched, stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
+    for (let result = results.get(next); result && !stopped; result = results.get(next)) {
+      results.delete(next);
+      let own = mine.delete(next);
+      if (own && (ahead -= lengthOf(result.bytes)), printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), !own && !gone) for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
+      if (matched += result.matched, stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
+    }
   }, waited = 0, waitForWorker = () => {
     let seen = Atomics.load(counters, POSTED);
     seen === posted && Atomics.load(counters, READY) !== 2 && Atomics.wait(counters, POSTED, seen, 1e3) === "timed-out" && Atomics.load(counters, READY) === 0 && ++waited >= 30 && (gone = !0, Atomics.store(counters, STOP, 1)), receive();

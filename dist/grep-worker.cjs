@@ -21,10 +21,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/commands/grep-worker.ts
-var import_node_worker_threads = require("node:worker_threads");
+var import_node_worker_threads2 = require("node:worker_threads");
 
 // src/commands/grep-parallel.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_worker_threads = require("node:worker_threads");
 
 // src/read/chunks.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_os = __toESM(require("node:os"), 1), import_node_path = __toESM(require("node:path"), 1);
@@ -3900,13 +3901,17 @@ var NEWLINE = Buffer.from(`
       }
   }
 }, MemoryOutput = class extends Output {
+  /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
+  constructor(spare2 = () => {
+  }) {
+    super(!1, -1);
+    this.spare = spare2;
+  }
+  spare;
   kept = [];
   size = 0;
-  constructor() {
-    super(!1, -1);
-  }
   writeAll(bytes) {
-    let copy = Buffer.allocUnsafeSlow(bytes.length);
+    let given = this.spare(), copy = given && given.byteLength >= bytes.length ? Buffer.from(given, 0, bytes.length) : Buffer.allocUnsafeSlow(bytes.length);
     copy.set(bytes), this.kept.push(copy), this.size += bytes.length;
   }
   /** How many bytes are kept and pending. */
@@ -3952,7 +3957,7 @@ function workLoop({ request, jobs, sharing, shared, port }) {
       let message2;
       try {
         plan ??= planOf(request);
-        let out = new MemoryOutput(), errors = [], { matched } = runJob(plan, jobs[index], out, errors, () => out.length);
+        let out = new MemoryOutput(() => (0, import_node_worker_threads.receiveMessageOnPort)(port)?.message), errors = [], { matched } = runJob(plan, jobs[index], out, errors, () => out.length);
         message2 = { index, bytes: out.take(), matched, errors };
       } catch (failure) {
         message2 = { index, failed: String(failure.stack ?? failure) };
@@ -3966,4 +3971,4 @@ function workLoop({ request, jobs, sharing, shared, port }) {
 }
 
 // src/commands/grep-worker.ts
-workLoop(import_node_worker_threads.workerData);
+workLoop(import_node_worker_threads2.workerData);

@@ -131,7 +131,7 @@ export function workLoop({ request, jobs, sharing, shared, port }: WorkerData): 
       let message: WorkerMessage;
       try {
         plan ??= planOf(request);
-        const out = new MemoryOutput();
+        const out = new MemoryOutput(() => receiveMessageOnPort(port)?.message as ArrayBuffer | undefined);
         const errors: JobError[] = [];
         const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length);
         message = { index, bytes: out.take(), matched, errors };
@@ -251,8 +251,11 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   const print = (): void => {
     for (let result = results.get(next); result && !stopped; result = results.get(next)) {
       results.delete(next);
-      if (mine.delete(next)) ahead -= lengthOf(result.bytes);
+      const own = mine.delete(next);
+      if (own) ahead -= lengthOf(result.bytes);
       printResult(out, result, (failure) => error(jobs[next]!.path, Object.assign(new Error(failure.message), { code: failure.code })));
+      // The worker's buffers, printed, go back to it for its next lines.
+      if (!own && !gone) for (const piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer as ArrayBuffer]);
       matched += result.matched;
       stopped = out.closed;
       closeHeld(jobs[next]!);

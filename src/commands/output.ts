@@ -132,14 +132,16 @@ export class MemoryOutput extends Output {
   private kept: Buffer[] = [];
   private size = 0;
 
-  constructor() {
+  /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
+  constructor(private readonly spare: () => ArrayBuffer | undefined = () => undefined) {
     super(false, -1);
   }
 
   protected override writeAll(bytes: Uint8Array): void {
     // Copied (the pending buffer is written again after a flush) into a buffer of its own, not of node's
     // shared pool: it can be transferred to another thread.
-    const copy = Buffer.allocUnsafeSlow(bytes.length);
+    const given = this.spare();
+    const copy = given && given.byteLength >= bytes.length ? Buffer.from(given, 0, bytes.length) : Buffer.allocUnsafeSlow(bytes.length);
     copy.set(bytes);
     this.kept.push(copy);
     this.size += bytes.length;
