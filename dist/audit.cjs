@@ -2503,7 +2503,7 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os9 = __toESM(require("node:os"), 1);
+var import_node_os10 = __toESM(require("node:os"), 1);
 
 // ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
@@ -18896,8 +18896,8 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
-var MIN_BYTES = 64 << 20, AHEAD_BYTES = 64 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, COUNTERS = 5;
+var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_os9 = __toESM(require("node:os"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
+var MIN_BYTES = 64 << 20, AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, COUNTERS = 6;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
@@ -18917,6 +18917,10 @@ function runJob(plan, job, out, errors, length) {
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !1, stderr: !1 };
   return new import_node_worker_threads.Worker(import_node_path20.default.join(__dirname, "grep-worker.cjs"), options);
+}
+function secondCoreFree() {
+  let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
+  return cores >= 2 && import_node_os9.default.loadavg()[0] < cores + 1;
 }
 function sizeOf(file) {
   try {
@@ -18968,7 +18972,8 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
     for (let result = results.get(next); result && !stopped; result = results.get(next)) {
       results.delete(next);
       let own = mine.delete(next);
-      if (own && (ahead -= lengthOf(result.bytes)), printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), !own && !gone) for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
+      if (own && (ahead -= lengthOf(result.bytes)), printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), !own && (Atomics.sub(counters, KEPT, keptSize(result.bytes)), Atomics.notify(counters, KEPT), !gone))
+        for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
       if (matched += result.matched, stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
     }
   }, waited = 0, waitForWorker = () => {
@@ -18991,12 +18996,15 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
     for (; !stopped && next < jobs.length; )
       results.has(next) || (sharing === "turns" && gone ? keep(next) : waitForWorker()), print();
   } finally {
-    Atomics.store(counters, STOP, 1);
+    Atomics.store(counters, STOP, 1), Atomics.notify(counters, KEPT);
     for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
     for (let job of jobs) closeHeld(job);
     port1.close();
   }
   return matched;
+}
+function keptSize(pieces) {
+  return Math.min(lengthOf(pieces), 1 << 30);
 }
 function lengthOf(pieces) {
   let length = 0;
@@ -19138,7 +19146,7 @@ Examples:
       out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let matched = (options.json || context > 0 ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError)) ?? grepLogs(
+    let matched = (options.json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError)) ?? grepLogs(
       sets,
       { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? void 0 : printPlain(out) },
       (hit) => options.json ? out.write(`${JSON.stringify(hitJson(hit))}
@@ -19638,7 +19646,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
-      { id: nanoid(10), username: import_node_os9.default.userInfo().username, env: process.env, cwd: process.cwd() }
+      { id: nanoid(10), username: import_node_os10.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
     return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
   })

@@ -3927,7 +3927,7 @@ var NEWLINE = Buffer.from(`
 };
 
 // src/commands/grep-parallel.ts
-var MIN_BYTES = 64 << 20, AHEAD_BYTES = 64 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4;
+var MIN_BYTES = 64 << 20, AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
@@ -3949,6 +3949,7 @@ function workLoop({ request, jobs, sharing, shared, port }) {
   Atomics.store(counters, READY, 1), Atomics.notify(counters, POSTED);
   let plan, turn = 1;
   for (; ; ) {
+    for (let kept = Atomics.load(counters, KEPT); kept > AHEAD_BYTES && Atomics.load(counters, STOP) === 0; kept = Atomics.load(counters, KEPT)) Atomics.wait(counters, KEPT, kept, 100);
     Atomics.add(counters, BUSY, 1);
     try {
       if (Atomics.load(counters, STOP) !== 0) break;
@@ -3962,12 +3963,20 @@ function workLoop({ request, jobs, sharing, shared, port }) {
       } catch (failure) {
         message2 = { index, failed: String(failure.stack ?? failure) };
       }
-      if (port.postMessage(message2, "bytes" in message2 ? message2.bytes.map((bytes) => bytes.buffer) : []), Atomics.add(counters, POSTED, 1), "failed" in message2) break;
+      if ("bytes" in message2 && Atomics.add(counters, KEPT, keptSize(message2.bytes)), port.postMessage(message2, "bytes" in message2 ? message2.bytes.map((bytes) => bytes.buffer) : []), Atomics.add(counters, POSTED, 1), "failed" in message2) break;
     } finally {
       Atomics.sub(counters, BUSY, 1), Atomics.notify(counters, POSTED);
     }
   }
   Atomics.store(counters, READY, 2), Atomics.notify(counters, POSTED);
+}
+function keptSize(pieces) {
+  return Math.min(lengthOf(pieces), 1 << 30);
+}
+function lengthOf(pieces) {
+  let length = 0;
+  for (let piece of pieces) length += piece.length;
+  return length;
 }
 
 // src/commands/grep-worker.ts

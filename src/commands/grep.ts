@@ -8,7 +8,7 @@ import { parsePane, type LineFilter } from '../read/filter.ts';
 import { makePattern } from '../read/pattern.ts';
 import { grepLogs, type GrepHit } from '../read/search.ts';
 import { printHit, printPlain } from './grep-print.ts';
-import { grepInParallel } from './grep-parallel.ts';
+import { grepInParallel, secondCoreFree } from './grep-parallel.ts';
 import { requireWhen } from '../read/time.ts';
 import { escapeText } from '../format/text.ts';
 import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
@@ -131,7 +131,7 @@ Examples:
         return;
       }
       // A large search without context nor recordings is shared with a worker thread (grep-parallel.ts): the same bytes printed.
-      const shared = options.json || context > 0 ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError);
+      const shared = options.json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError);
       const matched = shared ?? grepLogs(
         sets,
         { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? undefined : printPlain(out) },
