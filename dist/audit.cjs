@@ -18897,7 +18897,7 @@ function printHit(out, hit) {
 
 // src/commands/grep-parallel.ts
 var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_os9 = __toESM(require("node:os"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
-var MIN_BYTES = 64 << 20, AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, COUNTERS = 6;
+var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, COUNTERS = 6;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
@@ -18952,8 +18952,8 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
   } catch {
     gone = !0;
   }
-  let results = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), turn = 0, keep = (index) => {
-    let own = new MemoryOutput(), errors = [], count = 0, thrown;
+  let results = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), turn = 0, spare2 = [], keep = (index) => {
+    let own = new MemoryOutput(() => spare2.pop()), errors = [], count = 0, thrown;
     try {
       count = runJob(plan, jobs[index], own, errors, () => own.length).matched;
     } catch (failure) {
@@ -18972,8 +18972,10 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
     for (let result = results.get(next); result && !stopped; result = results.get(next)) {
       results.delete(next);
       let own = mine.delete(next);
-      if (own && (ahead -= lengthOf(result.bytes)), printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), !own && (Atomics.sub(counters, KEPT, keptSize(result.bytes)), Atomics.notify(counters, KEPT), !gone))
-        for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
+      if (printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), own) {
+        ahead -= lengthOf(result.bytes);
+        for (let piece of result.bytes) spare2.length < SPARE_BUFFERS && spare2.push(piece.buffer);
+      } else if (Atomics.sub(counters, KEPT, keptSize(result.bytes)), Atomics.notify(counters, KEPT), !gone) for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
       if (matched += result.matched, stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
     }
   }, waited = 0, waitForWorker = () => {

@@ -3927,7 +3927,8 @@ var NEWLINE = Buffer.from(`
 };
 
 // src/commands/grep-parallel.ts
-var MIN_BYTES = 64 << 20, AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5;
+var MIN_BYTES = 64 << 20;
+var AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);

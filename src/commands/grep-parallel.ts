@@ -27,6 +27,8 @@ import { MemoryOutput, type Output } from './output.ts';
 
 /** Below this many bytes to search, one thread: the worker's start (loading its bundle, ~40 ms of a core) costs more than it saves. */
 export const MIN_BYTES = 64 << 20;
+/** Buffers of printed lines kept for reuse by the main thread's own kept lines. */
+const SPARE_BUFFERS = 24;
 /** Each thread keeps at most this many bytes of lines found ahead of the printing, then waits for the other to catch up. */
 const AHEAD_BYTES = 16 << 20;
 
@@ -237,10 +239,11 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   let stopped = false;
   const mine = new Set<number>();
   let turn = 0;
+  const spare: ArrayBuffer[] = [];
 
   /** Searches a job here, its lines kept for their turn. */
   const keep = (index: number): void => {
-    const own = new MemoryOutput();
+    const own = new MemoryOutput(() => spare.pop());
     const errors: JobError[] = [];
     let count = 0;
     let thrown: unknown;
@@ -271,9 +274,12 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
     for (let result = results.get(next); result && !stopped; result = results.get(next)) {
       results.delete(next);
       const own = mine.delete(next);
-      if (own) ahead -= lengthOf(result.bytes);
       printResult(out, result, (failure) => error(jobs[next]!.path, Object.assign(new Error(failure.message), { code: failure.code })));
-      if (!own) {
+      if (own) {
+        ahead -= lengthOf(result.bytes);
+        // Printed: its buffers serve the next lines kept here (fresh ones cost page faults, and memory until collected).
+        for (const piece of result.bytes) if (spare.length < SPARE_BUFFERS) spare.push(piece.buffer as ArrayBuffer);
+      } else {
         Atomics.sub(counters, KEPT, keptSize(result.bytes));
         Atomics.notify(counters, KEPT);
         // The worker's buffers, printed, go back to it for its next lines.
