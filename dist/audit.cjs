@@ -18920,7 +18920,7 @@ function startWorker(data) {
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
-  return cores >= 2 && import_node_os9.default.loadavg()[0] < cores + 1;
+  return cores >= 2 && import_node_os9.default.loadavg()[0] < 2 * cores;
 }
 function sizeOf(file) {
   try {

@@ -175,15 +175,16 @@ function startWorker(data: WorkerData): Worker {
 }
 
 /**
- * Whether a second thread can help: a second core, not already taken (the
- * load average under the cores plus one). On a machine that busy the worker's
- * start and the copies of its lines (~20 % more CPU for a search that prints
- * a lot) only lengthen the search (a 0.94 GiB search at load 9: 11.8 and 12.4 s
- * against 10.1 and 10.0 s on one thread).
+ * Whether a second thread can help: a second core, and a 1-minute load
+ * average under twice the cores. On a machine that busy the worker's start
+ * and the copies of its lines (~20 % more CPU for a search that prints a lot)
+ * only lengthen the search (a 0.94 GiB search at load 9 on 2 cores: 11.8 and
+ * 12.4 s against 10.1 and 10.0 s on one thread); the average lags a minute
+ * behind, so the bar is high (work just finished still counts).
  */
 export function secondCoreFree(): boolean {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
-  return cores >= 2 && os.loadavg()[0]! < cores + 1;
+  return cores >= 2 && os.loadavg()[0]! < 2 * cores;
 }
 
 function sizeOf(file: string): number {
