@@ -405,6 +405,14 @@ export class EscapeCleaner {
         if (b < 0x80) {
           if (b >= 0x20 && b !== DEL) {
             out[o++] = b;
+            // Most bytes are printable ASCII in a run: the rest of the run is copied here, with no
+            // character pending (an ASCII byte leaves none), exactly as the loop would take them one by one.
+            while (i + 1 < n) {
+              const c = chunk[i + 1]!;
+              if (c < 0x20 || c >= DEL) break;
+              out[o++] = c;
+              i++;
+            }
             asciiEnd = o;
           } else if (b === LF) {
             // The commonest op by far, recorded inline.
@@ -586,7 +594,9 @@ export class EscapeCleaner {
       perform.consumed?.(end);
       return;
     }
-    const text = this.out.toString('utf8', 0, length);
+    // With no byte of a multi-byte character in it (each adds to extraBytes) the text is ASCII, which
+    // Latin-1 decodes the same, by a plain copy rather than UTF-8 validation.
+    const text = this.out.toString(this.extraBytes === 0 ? 'latin1' : 'utf8', 0, length);
     let from = 0;
     for (let k = 0; k < this.ops; k++) {
       const at = this.opAt[k]!;
