@@ -5825,12 +5825,9 @@ var EscapeCleaner = class {
   upper = 191;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   out = Buffer.allocUnsafe(64 * 1024);
-  /**
-   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
-   * chunk: an op's byte offset minus this is its offset in the decoded text.
-   */
+  /** UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this chunk: 0 if all of it is ASCII. */
   extraBytes = 0;
-  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  /** The chunk's ops: offset in `out`, op code, parameter. At most one per input byte. */
   opAt = new Int32Array(1024);
   opCode = new Int32Array(1024);
   opParam = new Int32Array(1024);
@@ -5858,7 +5855,7 @@ var EscapeCleaner = class {
       let size2 = chunk.length + 1;
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
-    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
+    this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0;
     let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
@@ -5880,7 +5877,7 @@ var EscapeCleaner = class {
             asciiEnd = o;
           } else if (b === LF) {
             let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
+            this.opAt[k] = o, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
           } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
         else
           this.at = i, o = this.startCharacter(out, o, b);
@@ -5900,7 +5897,7 @@ var EscapeCleaner = class {
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), state = 0 /* Ground */);
@@ -5938,18 +5935,22 @@ var EscapeCleaner = class {
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.at = -1, this.report(this.escapePending(this.out, 0), perform2, this.base);
+    this.ops = 0, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.at = -1, this.report(this.escapePending(this.out, 0), perform2, this.base);
   }
-  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  /** Decodes the chunk's text (see the Speed note above) and reports it, cut at the ops, in order. */
   report(length, perform2, end) {
     if (length === 0 && this.ops === 0) {
       perform2.consumed?.(end);
       return;
     }
-    let text2 = this.out.toString(this.extraBytes === 0 ? "latin1" : "utf8", 0, length), from = 0;
+    let out = this.out, text2 = out.toString("latin1", 0, length), mixed = this.extraBytes !== 0, from = 0;
     for (let k = 0; k < this.ops; k++) {
       let at = this.opAt[k];
-      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at, perform2.consumed?.(this.opByte[k]);
+      if (at > from) {
+        let plain = this.opPlain[k] === 1;
+        perform2.print(plain || !mixed ? text2.slice(from, at) : out.toString("utf8", from, at), plain);
+      }
+      from = at, perform2.consumed?.(this.opByte[k]);
       let code = this.opCode[k];
       if (code < OP_CSI) perform2.execute(code);
       else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
@@ -5963,7 +5964,11 @@ var EscapeCleaner = class {
         perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
       }
     }
-    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex), perform2.consumed?.(end);
+    if (from < length) {
+      let plain = !this.complex;
+      perform2.print(mixed ? plain ? text2.slice(from) : out.toString("utf8", from, length) : from === 0 ? text2 : text2.slice(from), plain);
+    }
+    perform2.consumed?.(end);
   }
   /**
    * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
@@ -5971,12 +5976,12 @@ var EscapeCleaner = class {
    * op, so a chunk never has more ops than bytes).
    */
   unshown(o, length) {
-    let at = o - this.extraBytes, last = this.ops - 1;
-    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
+    let last = this.ops - 1;
+    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === o ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
   }
   op(o, code, param3, param22) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
+    this.opAt[k] = o, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {

@@ -29,11 +29,14 @@
 // DCS, ...) are skipped, never buffered, so an unterminated one costs no memory;
 // only a semantic-prompt body is kept, up to MAX_OSC_BYTES.
 //
-// Speed: printable bytes are gathered into one reused buffer and decoded once
-// per chunk; the controls found on the way are kept in typed arrays (position in
-// the decoded text, what, parameters) and reported after the decode, with the
-// text between them as string slices. One decode per chunk instead of one per
-// line keeps a flood of short lines cheap.
+// Speed: printable bytes are gathered into one reused buffer and copied once per
+// chunk into a Latin-1 string; the controls found on the way are kept in typed
+// arrays (position in the buffer, what, parameters) and reported after it, with
+// the text between them as slices of that string when it is printable ASCII
+// (most of it), decoded as UTF-8 on its own when not. One decode per chunk instead
+// of one per line keeps a flood of short lines cheap; ASCII lines stay one-byte
+// strings even in a chunk that holds other characters, which is cheaper in all
+// that follows (regexes, joining, encoding) than two-byte ones.
 
 /** The CSI finals tmux applies to the screen (input.c:268), by name; reported with no private marker or intermediates. */
 export const enum Csi {
@@ -333,12 +336,9 @@ export class EscapeCleaner {
   private upper = 0xbf;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   private out: Buffer = Buffer.allocUnsafe(64 * 1024);
-  /**
-   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
-   * chunk: an op's byte offset minus this is its offset in the decoded text.
-   */
+  /** UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this chunk: 0 if all of it is ASCII. */
   private extraBytes = 0;
-  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  /** The chunk's ops: offset in `out`, op code, parameter. At most one per input byte. */
   private opAt = new Int32Array(1024);
   private opCode = new Int32Array(1024);
   private opParam = new Int32Array(1024);
@@ -383,7 +383,7 @@ export class EscapeCleaner {
     }
     this.ops = 0;
     this.complex = false;
-    this.oscBodies.length = 0;
+    if (this.oscBodies.length > 0) this.oscBodies.length = 0;
     this.extraBytes = 0;
     const out = this.out;
     let o = 0;
@@ -417,7 +417,7 @@ export class EscapeCleaner {
           } else if (b === LF) {
             // The commonest op by far, recorded inline.
             const k = this.ops++;
-            this.opAt[k] = o - this.extraBytes;
+            this.opAt[k] = o;
             this.opByte[k] = this.base + i + 1;
             this.opCode[k] = LF;
             this.opPlain[k] = this.complex ? 0 : 1;
@@ -470,7 +470,7 @@ export class EscapeCleaner {
             this.current = -1;
             this.currentSub = false;
             this.subInFirstTwo = false;
-            this.screenModes.length = 0;
+            if (this.screenModes.length > 0) this.screenModes.length = 0;
             this.modeCount = 0;
             this.marker = 0;
             this.intermediates = false;
@@ -580,7 +580,7 @@ export class EscapeCleaner {
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform: Perform): void {
     this.ops = 0;
-    this.oscBodies.length = 0;
+    if (this.oscBodies.length > 0) this.oscBodies.length = 0;
     this.extraBytes = 0;
     this.lastChar = -1;
     this.complex = false;
@@ -588,19 +588,25 @@ export class EscapeCleaner {
     this.report(this.escapePending(this.out, 0), perform, this.base);
   }
 
-  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  /** Decodes the chunk's text (see the Speed note above) and reports it, cut at the ops, in order. */
   private report(length: number, perform: Perform, end: number): void {
     if (length === 0 && this.ops === 0) {
       perform.consumed?.(end);
       return;
     }
-    // With no byte of a multi-byte character in it (each adds to extraBytes) the text is ASCII, which
-    // Latin-1 decodes the same, by a plain copy rather than UTF-8 validation.
-    const text = this.out.toString(this.extraBytes === 0 ? 'latin1' : 'utf8', 0, length);
+    const out = this.out;
+    // Each byte one character: right for every ASCII byte, and so for all of the text when no byte is part
+    // of a multi-byte character (each adds to extraBytes), and for any part of it that is printable ASCII
+    // (opPlain: no TAB, no UTF-8 character; escaped bytes are ASCII too). Other parts are decoded as UTF-8.
+    const text = out.toString('latin1', 0, length);
+    const mixed = this.extraBytes !== 0;
     let from = 0;
     for (let k = 0; k < this.ops; k++) {
       const at = this.opAt[k]!;
-      if (at > from) perform.print(text.slice(from, at), this.opPlain[k] === 1);
+      if (at > from) {
+        const plain = this.opPlain[k] === 1;
+        perform.print(plain || !mixed ? text.slice(from, at) : out.toString('utf8', from, at), plain);
+      }
       from = at;
       perform.consumed?.(this.opByte[k]!);
       const code = this.opCode[k]!;
@@ -617,7 +623,10 @@ export class EscapeCleaner {
         else perform.print(unshown);
       }
     }
-    if (from < text.length) perform.print(from === 0 ? text : text.slice(from), !this.complex);
+    if (from < length) {
+      const plain = !this.complex;
+      perform.print(!mixed ? (from === 0 ? text : text.slice(from)) : plain ? text.slice(from) : out.toString('utf8', from, length), plain);
+    }
     perform.consumed?.(end);
   }
 
@@ -627,16 +636,15 @@ export class EscapeCleaner {
    * op, so a chunk never has more ops than bytes).
    */
   private unshown(o: number, length: number): number {
-    const at = o - this.extraBytes;
     const last = this.ops - 1;
-    if (last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last]! + this.opParam[last]! === at) this.opParam[last] = this.opParam[last]! + length;
+    if (last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last]! + this.opParam[last]! === o) this.opParam[last] = this.opParam[last]! + length;
     else this.op(o, OP_UNSHOWN, length, -1);
     return o;
   }
 
   private op(o: number, code: number, param: number, param2: number): void {
     const k = this.ops++;
-    this.opAt[k] = o - this.extraBytes;
+    this.opAt[k] = o;
     this.opCode[k] = code;
     this.opParam[k] = param;
     this.opParam2[k] = param2;
