@@ -13965,7 +13965,8 @@ var Hybrid = class {
       let shape = this.lines.lineRowTexts ?? taken;
       this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && (above.shift(), this.aboveRows.shift());
     }
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text2, this.columns)), this.height - 1);
+    let bottom = this.height - 1;
+    this.fastRow = continued || this.fastRow >= bottom ? Math.min(this.fastRow, bottom) : Math.min(this.fastRow + (taken || rowsOf(text2, this.columns)), bottom);
   }
   /**
    * A cursor move stopped at the edge of the size known (the line model's,
