@@ -5825,6 +5825,8 @@ var EscapeCleaner = class {
   upper = 191;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   out = Buffer.allocUnsafe(64 * 1024);
+  /** `out` read and written four bytes at a time. */
+  outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
   /** UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this chunk: 0 if all of it is ASCII. */
   extraBytes = 0;
   /** The chunk's ops: offset in `out`, op code, parameter. At most one per input byte. */
@@ -5851,12 +5853,12 @@ var EscapeCleaner = class {
   advance(chunk, perform2, now) {
     now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1));
     let room = chunk.length * 4 + 24;
-    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
+    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room), this.outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
     this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0;
-    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
+    let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
@@ -5869,7 +5871,12 @@ var EscapeCleaner = class {
         }
         if (b < 128)
           if (b >= 32 && b !== DEL) {
-            for (out[o++] = b; i + 1 < n; ) {
+            for (out[o++] = b; i + 4 < n; ) {
+              let word = words2.getUint32(i + 1, !0);
+              if ((word - 538976288 & ~word & 2155905152) !== 0 || ((word + 16843009 | word) & 2155905152) !== 0) break;
+              outWords.setUint32(o, word, !0), o += 4, i += 4;
+            }
+            for (; i + 1 < n; ) {
               let c = chunk[i + 1];
               if (c < 32 || c >= DEL) break;
               out[o++] = c, i++;

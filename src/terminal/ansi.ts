@@ -336,6 +336,8 @@ export class EscapeCleaner {
   private upper = 0xbf;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   private out: Buffer = Buffer.allocUnsafe(64 * 1024);
+  /** `out` read and written four bytes at a time. */
+  private outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
   /** UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this chunk: 0 if all of it is ASCII. */
   private extraBytes = 0;
   /** The chunk's ops: offset in `out`, op code, parameter. At most one per input byte. */
@@ -371,7 +373,10 @@ export class EscapeCleaner {
     }
     // Worst case: every byte escaped as `\xNN`, plus the pending bytes of a broken character.
     const room = chunk.length * 4 + 24;
-    if (this.out.length < room) this.out = Buffer.allocUnsafe(room);
+    if (this.out.length < room) {
+      this.out = Buffer.allocUnsafe(room);
+      this.outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
+    }
     if (this.opAt.length < chunk.length + 1) {
       const size = chunk.length + 1;
       this.opAt = new Int32Array(size);
@@ -386,6 +391,8 @@ export class EscapeCleaner {
     if (this.oscBodies.length > 0) this.oscBodies.length = 0;
     this.extraBytes = 0;
     const out = this.out;
+    const outWords = this.outWords;
+    const words = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let o = 0;
     // Where the text stood right after the last printable ASCII character; -1
     // once anything else came (REP repeats only a character printed right before).
@@ -406,7 +413,16 @@ export class EscapeCleaner {
           if (b >= 0x20 && b !== DEL) {
             out[o++] = b;
             // Most bytes are printable ASCII in a run: the rest of the run is copied here, with no
-            // character pending (an ASCII byte leaves none), exactly as the loop would take them one by one.
+            // character pending (an ASCII byte leaves none), exactly as the loop would take them one by one:
+            // four at a time while all four are (no byte below 0x20, none above 0x7e: the exact
+            // any-byte tests of "Bit Twiddling Hacks", hasless and hasmore), then one at a time.
+            while (i + 4 < n) {
+              const word = words.getUint32(i + 1, true);
+              if (((word - 0x20202020) & ~word & 0x80808080) !== 0 || (((word + 0x01010101) | word) & 0x80808080) !== 0) break;
+              outWords.setUint32(o, word, true);
+              o += 4;
+              i += 4;
+            }
             while (i + 1 < n) {
               const c = chunk[i + 1]!;
               if (c < 0x20 || c >= DEL) break;
