@@ -5825,12 +5825,11 @@ var EscapeCleaner = class {
   upper = 191;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   out = Buffer.allocUnsafe(64 * 1024);
-  /**
-   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
-   * chunk: an op's byte offset minus this is its offset in the decoded text.
-   */
+  /** `out` read and written four bytes at a time. */
+  outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
+  /** UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this chunk: 0 if all of it is ASCII. */
   extraBytes = 0;
-  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  /** The chunk's ops: offset in `out`, op code, parameter. At most one per input byte. */
   opAt = new Int32Array(1024);
   opCode = new Int32Array(1024);
   opParam = new Int32Array(1024);
@@ -5854,12 +5853,12 @@ var EscapeCleaner = class {
   advance(chunk, perform2, now) {
     now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1));
     let room = chunk.length * 4 + 24;
-    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room)), this.opAt.length < chunk.length + 1) {
+    if (this.out.length < room && (this.out = Buffer.allocUnsafe(room), this.outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
-    this.ops = 0, this.complex = !1, this.oscBodies.length = 0, this.extraBytes = 0;
-    let out = this.out, o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
+    this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0;
+    let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
@@ -5871,11 +5870,21 @@ var EscapeCleaner = class {
           o = this.escapePending(out, o);
         }
         if (b < 128)
-          if (b >= 32 && b !== DEL)
-            out[o++] = b, asciiEnd = o;
-          else if (b === LF) {
+          if (b >= 32 && b !== DEL) {
+            for (out[o++] = b; i + 4 < n; ) {
+              let word = words2.getUint32(i + 1, !0);
+              if ((word - 538976288 & ~word & 2155905152) !== 0 || ((word + 16843009 | word) & 2155905152) !== 0) break;
+              outWords.setUint32(o, word, !0), o += 4, i += 4;
+            }
+            for (; i + 1 < n; ) {
+              let c = chunk[i + 1];
+              if (c < 32 || c >= DEL) break;
+              out[o++] = c, i++;
+            }
+            asciiEnd = o;
+          } else if (b === LF) {
             let k = this.ops++;
-            this.opAt[k] = o - this.extraBytes, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
+            this.opAt[k] = o, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
           } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
         else
           this.at = i, o = this.startCharacter(out, o, b);
@@ -5895,7 +5904,7 @@ var EscapeCleaner = class {
       }
       switch (state) {
         case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length = 0, this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
           break;
         case 2 /* EscapeIntermediate */:
           b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), state = 0 /* Ground */);
@@ -5933,18 +5942,22 @@ var EscapeCleaner = class {
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {
-    this.ops = 0, this.oscBodies.length = 0, this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.at = -1, this.report(this.escapePending(this.out, 0), perform2, this.base);
+    this.ops = 0, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.at = -1, this.report(this.escapePending(this.out, 0), perform2, this.base);
   }
-  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  /** Decodes the chunk's text (see the Speed note above) and reports it, cut at the ops, in order. */
   report(length, perform2, end) {
     if (length === 0 && this.ops === 0) {
       perform2.consumed?.(end);
       return;
     }
-    let text2 = this.out.toString("utf8", 0, length), from = 0;
+    let out = this.out, text2 = out.toString("latin1", 0, length), mixed = this.extraBytes !== 0, from = 0;
     for (let k = 0; k < this.ops; k++) {
       let at = this.opAt[k];
-      at > from && perform2.print(text2.slice(from, at), this.opPlain[k] === 1), from = at, perform2.consumed?.(this.opByte[k]);
+      if (at > from) {
+        let plain = this.opPlain[k] === 1;
+        perform2.print(plain || !mixed ? text2.slice(from, at) : out.toString("utf8", from, at), plain);
+      }
+      from = at, perform2.consumed?.(this.opByte[k]);
       let code = this.opCode[k];
       if (code < OP_CSI) perform2.execute(code);
       else if (code < OP_ESC) perform2.csi(code - OP_CSI, this.opParam[k], this.opParam2[k]);
@@ -5958,7 +5971,11 @@ var EscapeCleaner = class {
         perform2.unshown ? perform2.unshown(unshown) : perform2.print(unshown);
       }
     }
-    from < text2.length && perform2.print(from === 0 ? text2 : text2.slice(from), !this.complex), perform2.consumed?.(end);
+    if (from < length) {
+      let plain = !this.complex;
+      perform2.print(mixed ? plain ? text2.slice(from) : out.toString("utf8", from, length) : from === 0 ? text2 : text2.slice(from), plain);
+    }
+    perform2.consumed?.(end);
   }
   /**
    * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
@@ -5966,12 +5983,12 @@ var EscapeCleaner = class {
    * op, so a chunk never has more ops than bytes).
    */
   unshown(o, length) {
-    let at = o - this.extraBytes, last = this.ops - 1;
-    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === at ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
+    let last = this.ops - 1;
+    return last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last] + this.opParam[last] === o ? this.opParam[last] = this.opParam[last] + length : this.op(o, OP_UNSHOWN, length, -1), o;
   }
   op(o, code, param3, param22) {
     let k = this.ops++;
-    this.opAt[k] = o - this.extraBytes, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
+    this.opAt[k] = o, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
   }
   /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
   control(out, o, b) {
@@ -11472,6 +11489,7 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
     this.hash = key2 ? (0, import_node_crypto5.createHmac)("sha256", key2) : (0, import_node_crypto5.createHash)("sha256"), this.hash.update(`${p}
 `);
   }
+  /** Lines as written: a string is hashed as its UTF-8 bytes, the same as those bytes given. */
   add(line) {
     this.hash.update(line);
   }
@@ -13954,7 +13972,8 @@ var Hybrid = class {
       let shape = this.lines.lineRowTexts ?? taken;
       this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && (above.shift(), this.aboveRows.shift());
     }
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text2, this.columns)), this.height - 1);
+    let bottom = this.height - 1;
+    this.fastRow = continued || this.fastRow >= bottom ? Math.min(this.fastRow, bottom) : Math.min(this.fastRow + (taken || rowsOf(text2, this.columns)), bottom);
   }
   /**
    * A cursor move stopped at the edge of the size known (the line model's,
@@ -15279,9 +15298,12 @@ var ByteQueue = class {
   get firstPiece() {
     return this.ends.length > 0 ? this.ends[0] : 0;
   }
+  /** Queues `text` as UTF-8; returns its bytes, a view valid until the next push or take. */
   push(text2) {
     let worst = text2.length * 3;
-    this.used + worst > this.fill.length && (this.fill = this.grown(this.fill, this.used + worst)), this.used += this.fill.write(text2, this.used), this.ends.push(this.used);
+    this.used + worst > this.fill.length && (this.fill = this.grown(this.fill, this.used + worst));
+    let start2 = this.used;
+    return this.used += this.fill.write(text2, this.used), this.ends.push(this.used), this.fill.subarray(start2, this.used);
   }
   /** Removes whole pieces up to `limit` bytes (at least one) and returns them, valid until the next take. */
   take(limit) {
@@ -15489,12 +15511,17 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   get backlog() {
     return this.queue.length + this.inFlight;
   }
-  write(text2) {
+  /**
+   * Queues `text`. `encoded` is given its UTF-8 bytes before anything is written (a view, valid only
+   * during the call): what the hash chain takes, so that text is encoded once, not once for the chain too.
+   */
+  write(text2, encoded) {
     if (this.lostText) {
-      this.lostText.push(text2);
+      this.lostText.push(text2), encoded?.(Buffer.from(text2));
       return;
     }
-    this.queue.push(text2), !this.writing && (this.queue.length >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
+    let bytes = this.queue.push(text2);
+    encoded?.(bytes), !this.writing && (this.queue.length >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
   }
   drainLater(ms) {
     this.closed || (this.drainTimer = setTimeout(() => {
@@ -15897,6 +15924,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref()))), this.batch.length >= BATCH_CHARS && this.flush();
   }
+  hashBytes = (bytes) => this.chain.update(bytes);
   /** Hashes what the chain has not yet hashed of the batch. */
   hashPending() {
     this.chain && this.unhashed < this.batch.length && this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed)), this.unhashed = this.batch.length;
@@ -15917,9 +15945,10 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
   flush() {
     if (this.batch.length === 0) return;
-    this.hashPending();
+    let whole = this.chain !== void 0 && this.unhashed === 0;
+    whole || this.hashPending();
     let batch = this.batch;
-    this.batch = "", this.unhashed = 0, this.log.write(batch);
+    this.batch = "", this.unhashed = 0, this.log.write(batch, whole ? this.hashBytes : void 0);
     let link = this.sealedLink;
     if (link !== void 0 && this.onSealed) {
       this.sealedLink = void 0;

@@ -53,7 +53,8 @@ export class SegmentHash {
     this.hash = key ? createHmac('sha256', key) : createHash('sha256');
     this.hash.update(`${p}\n`);
   }
-  add(line: string): void {
+  /** Lines as written: a string is hashed as its UTF-8 bytes, the same as those bytes given. */
+  add(line: string | Uint8Array): void {
     this.hash.update(line);
   }
   digest(): string {
@@ -75,7 +76,7 @@ export class SealChain {
   }
 
   /** Text as written (whole lines, ending in `\n`), in order: one call may take many lines. */
-  update(text: string): void {
+  update(text: string | Uint8Array): void {
     this.segment.add(text);
   }
 

@@ -29,11 +29,14 @@
 // DCS, ...) are skipped, never buffered, so an unterminated one costs no memory;
 // only a semantic-prompt body is kept, up to MAX_OSC_BYTES.
 //
-// Speed: printable bytes are gathered into one reused buffer and decoded once
-// per chunk; the controls found on the way are kept in typed arrays (position in
-// the decoded text, what, parameters) and reported after the decode, with the
-// text between them as string slices. One decode per chunk instead of one per
-// line keeps a flood of short lines cheap.
+// Speed: printable bytes are gathered into one reused buffer and copied once per
+// chunk into a Latin-1 string; the controls found on the way are kept in typed
+// arrays (position in the buffer, what, parameters) and reported after it, with
+// the text between them as slices of that string when it is printable ASCII
+// (most of it), decoded as UTF-8 on its own when not. One decode per chunk instead
+// of one per line keeps a flood of short lines cheap; ASCII lines stay one-byte
+// strings even in a chunk that holds other characters, which is cheaper in all
+// that follows (regexes, joining, encoding) than two-byte ones.
 
 /** The CSI finals tmux applies to the screen (input.c:268), by name; reported with no private marker or intermediates. */
 export const enum Csi {
@@ -333,12 +336,11 @@ export class EscapeCleaner {
   private upper = 0xbf;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   private out: Buffer = Buffer.allocUnsafe(64 * 1024);
-  /**
-   * UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this
-   * chunk: an op's byte offset minus this is its offset in the decoded text.
-   */
+  /** `out` read and written four bytes at a time. */
+  private outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
+  /** UTF-8 bytes in `out` beyond one UTF-16 unit per character so far in this chunk: 0 if all of it is ASCII. */
   private extraBytes = 0;
-  /** The chunk's ops: offset in the decoded text, op code, parameter. At most one per input byte. */
+  /** The chunk's ops: offset in `out`, op code, parameter. At most one per input byte. */
   private opAt = new Int32Array(1024);
   private opCode = new Int32Array(1024);
   private opParam = new Int32Array(1024);
@@ -371,7 +373,10 @@ export class EscapeCleaner {
     }
     // Worst case: every byte escaped as `\xNN`, plus the pending bytes of a broken character.
     const room = chunk.length * 4 + 24;
-    if (this.out.length < room) this.out = Buffer.allocUnsafe(room);
+    if (this.out.length < room) {
+      this.out = Buffer.allocUnsafe(room);
+      this.outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
+    }
     if (this.opAt.length < chunk.length + 1) {
       const size = chunk.length + 1;
       this.opAt = new Int32Array(size);
@@ -383,9 +388,11 @@ export class EscapeCleaner {
     }
     this.ops = 0;
     this.complex = false;
-    this.oscBodies.length = 0;
+    if (this.oscBodies.length > 0) this.oscBodies.length = 0;
     this.extraBytes = 0;
     const out = this.out;
+    const outWords = this.outWords;
+    const words = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let o = 0;
     // Where the text stood right after the last printable ASCII character; -1
     // once anything else came (REP repeats only a character printed right before).
@@ -405,11 +412,28 @@ export class EscapeCleaner {
         if (b < 0x80) {
           if (b >= 0x20 && b !== DEL) {
             out[o++] = b;
+            // Most bytes are printable ASCII in a run: the rest of the run is copied here, with no
+            // character pending (an ASCII byte leaves none), exactly as the loop would take them one by one:
+            // four at a time while all four are (no byte below 0x20, none above 0x7e: the exact
+            // any-byte tests of "Bit Twiddling Hacks", hasless and hasmore), then one at a time.
+            while (i + 4 < n) {
+              const word = words.getUint32(i + 1, true);
+              if (((word - 0x20202020) & ~word & 0x80808080) !== 0 || (((word + 0x01010101) | word) & 0x80808080) !== 0) break;
+              outWords.setUint32(o, word, true);
+              o += 4;
+              i += 4;
+            }
+            while (i + 1 < n) {
+              const c = chunk[i + 1]!;
+              if (c < 0x20 || c >= DEL) break;
+              out[o++] = c;
+              i++;
+            }
             asciiEnd = o;
           } else if (b === LF) {
             // The commonest op by far, recorded inline.
             const k = this.ops++;
-            this.opAt[k] = o - this.extraBytes;
+            this.opAt[k] = o;
             this.opByte[k] = this.base + i + 1;
             this.opCode[k] = LF;
             this.opPlain[k] = this.complex ? 0 : 1;
@@ -462,7 +486,7 @@ export class EscapeCleaner {
             this.current = -1;
             this.currentSub = false;
             this.subInFirstTwo = false;
-            this.screenModes.length = 0;
+            if (this.screenModes.length > 0) this.screenModes.length = 0;
             this.modeCount = 0;
             this.marker = 0;
             this.intermediates = false;
@@ -572,7 +596,7 @@ export class EscapeCleaner {
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform: Perform): void {
     this.ops = 0;
-    this.oscBodies.length = 0;
+    if (this.oscBodies.length > 0) this.oscBodies.length = 0;
     this.extraBytes = 0;
     this.lastChar = -1;
     this.complex = false;
@@ -580,17 +604,25 @@ export class EscapeCleaner {
     this.report(this.escapePending(this.out, 0), perform, this.base);
   }
 
-  /** Decodes the chunk's text once and reports it, cut at the ops, in order. */
+  /** Decodes the chunk's text (see the Speed note above) and reports it, cut at the ops, in order. */
   private report(length: number, perform: Perform, end: number): void {
     if (length === 0 && this.ops === 0) {
       perform.consumed?.(end);
       return;
     }
-    const text = this.out.toString('utf8', 0, length);
+    const out = this.out;
+    // Each byte one character: right for every ASCII byte, and so for all of the text when no byte is part
+    // of a multi-byte character (each adds to extraBytes), and for any part of it that is printable ASCII
+    // (opPlain: no TAB, no UTF-8 character; escaped bytes are ASCII too). Other parts are decoded as UTF-8.
+    const text = out.toString('latin1', 0, length);
+    const mixed = this.extraBytes !== 0;
     let from = 0;
     for (let k = 0; k < this.ops; k++) {
       const at = this.opAt[k]!;
-      if (at > from) perform.print(text.slice(from, at), this.opPlain[k] === 1);
+      if (at > from) {
+        const plain = this.opPlain[k] === 1;
+        perform.print(plain || !mixed ? text.slice(from, at) : out.toString('utf8', from, at), plain);
+      }
       from = at;
       perform.consumed?.(this.opByte[k]!);
       const code = this.opCode[k]!;
@@ -607,7 +639,10 @@ export class EscapeCleaner {
         else perform.print(unshown);
       }
     }
-    if (from < text.length) perform.print(from === 0 ? text : text.slice(from), !this.complex);
+    if (from < length) {
+      const plain = !this.complex;
+      perform.print(!mixed ? (from === 0 ? text : text.slice(from)) : plain ? text.slice(from) : out.toString('utf8', from, length), plain);
+    }
     perform.consumed?.(end);
   }
 
@@ -617,16 +652,15 @@ export class EscapeCleaner {
    * op, so a chunk never has more ops than bytes).
    */
   private unshown(o: number, length: number): number {
-    const at = o - this.extraBytes;
     const last = this.ops - 1;
-    if (last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last]! + this.opParam[last]! === at) this.opParam[last] = this.opParam[last]! + length;
+    if (last >= 0 && this.opCode[last] === OP_UNSHOWN && this.opAt[last]! + this.opParam[last]! === o) this.opParam[last] = this.opParam[last]! + length;
     else this.op(o, OP_UNSHOWN, length, -1);
     return o;
   }
 
   private op(o: number, code: number, param: number, param2: number): void {
     const k = this.ops++;
-    this.opAt[k] = o - this.extraBytes;
+    this.opAt[k] = o;
     this.opCode[k] = code;
     this.opParam[k] = param;
     this.opParam2[k] = param2;

@@ -621,8 +621,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         this.aboveRows.shift();
       }
     }
-    // The cursor is now below the line, which took one row or more.
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text, this.columns)), this.height - 1);
+    // The cursor is now below the line, which took one row or more. At the bottom row already (a flood's
+    // case) it stays there whatever the line took: its rows are not counted (a regex or a walk per line).
+    const bottom = this.height - 1;
+    this.fastRow = continued || this.fastRow >= bottom ? Math.min(this.fastRow, bottom) : Math.min(this.fastRow + (taken || rowsOf(text, this.columns)), bottom);
   }
 
   /**

@@ -30,11 +30,14 @@ export class ByteQueue {
     return this.ends.length > 0 ? this.ends[0]! : 0;
   }
 
-  push(text: string): void {
+  /** Queues `text` as UTF-8; returns its bytes, a view valid until the next push or take. */
+  push(text: string): Buffer {
     const worst = text.length * 3; // UTF-8 bytes per UTF-16 unit, at most
     if (this.used + worst > this.fill.length) this.fill = this.grown(this.fill, this.used + worst);
+    const start = this.used;
     this.used += this.fill.write(text, this.used);
     this.ends.push(this.used);
+    return this.fill.subarray(start, this.used);
   }
 
   /** Removes whole pieces up to `limit` bytes (at least one) and returns them, valid until the next take. */

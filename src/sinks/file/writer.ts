@@ -175,12 +175,18 @@ export class LogFile {
     return this.queue.length + this.inFlight;
   }
 
-  write(text: string): void {
+  /**
+   * Queues `text`. `encoded` is given its UTF-8 bytes before anything is written (a view, valid only
+   * during the call): what the hash chain takes, so that text is encoded once, not once for the chain too.
+   */
+  write(text: string, encoded?: (bytes: Uint8Array) => void): void {
     if (this.lostText) {
       this.lostText.push(text);
+      encoded?.(Buffer.from(text));
       return;
     }
-    this.queue.push(text);
+    const bytes = this.queue.push(text);
+    encoded?.(bytes);
     if (this.writing) return;
     if (this.queue.length >= GATHER_BYTES && !this.failing) {
       if (this.drainTimer) clearTimeout(this.drainTimer);

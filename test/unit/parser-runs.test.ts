@@ -1,0 +1,72 @@
+// The parser takes a run of printable ASCII four bytes at a time (terminal/ansi.ts): any byte that is
+// not printable ASCII, at any place in or after such a run, must stop it exactly where the byte by
+// byte reading stops, so that nothing unprintable slips into the text and no control is lost.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { EscapeCleaner, type Perform } from '../../src/terminal/ansi.ts';
+
+/** Every report as a short string (texts joined, escaped bytes joined): what a receiver of `Perform` would see. */
+function reports(chunks: Uint8Array[]): string[] {
+  const out: string[] = [];
+  const perform: Perform = {
+    print: (text, plain) => {
+      if (out.length > 0 && out[out.length - 1]!.startsWith('p:')) out[out.length - 1] += text;
+      else out.push(`p:${text}`);
+      if (plain) assert.match(text, /^[\x20-\x7e]*$/, 'text said to be plain ASCII');
+    },
+    // Escaped bytes in a row are one report within a read, one per read across reads: joined, as texts are.
+    unshown: (text) => {
+      if (out.length > 0 && out[out.length - 1]!.startsWith('u:')) out[out.length - 1] += text;
+      else out.push(`u:${text}`);
+    },
+    execute: (control) => out.push(`x:${control}`),
+    csi: (final, first, second) => out.push(`csi:${final},${first},${second}`),
+    esc: (final) => out.push(`esc:${final}`),
+    screen: (alternate, mode) => out.push(`alt:${alternate}:${mode}`),
+    osc: (command, data, truncated) => out.push(`osc:${command},${truncated},${data}`),
+  };
+  const cleaner = new EscapeCleaner();
+  for (const chunk of chunks) cleaner.advance(chunk, perform);
+  cleaner.end(perform);
+  return out;
+}
+
+/** One byte a read: no run of four is ever taken at once. */
+const byteByByte = (bytes: Uint8Array): Uint8Array[] => Array.from(bytes, (byte) => Uint8Array.of(byte));
+
+describe('printable runs taken four bytes at a time', () => {
+  it('every byte value at every place of a run (and of the word after it) ends the run where it stands', () => {
+    for (let byte = 0; byte < 256; byte++) {
+      for (let at = 0; at < 9; at++) {
+        const bytes = Buffer.from('abcdefghijkl', 'latin1');
+        bytes[at] = byte;
+        // Behind a printable byte (the run starts) and at the start of a read.
+        for (const input of [Buffer.concat([Buffer.from('>'), bytes]), bytes]) {
+          assert.deepEqual(reports([input]), reports(byteByByte(input)), `byte ${byte.toString(16)} at ${at}`);
+        }
+      }
+    }
+  });
+
+  it('arbitrary bytes, mostly printable, give the same reports whole and byte by byte', () => {
+    const printable = fc.integer({ min: 0x20, max: 0x7e });
+    const any = fc.integer({ min: 0, max: 255 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 6, arbitrary: printable }, { weight: 1, arbitrary: any }), { maxLength: 200 }), (values) => {
+        const bytes = Uint8Array.from(values);
+        assert.deepEqual(reports([bytes]), reports(byteByByte(bytes)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a run in a read that is a view into a larger buffer, at any offset', () => {
+    const big = Buffer.from(`${'x'.repeat(7)}hello, world\x1b[31m plain text\r\nmore\x00\x7f\x80é${'y'.repeat(7)}`, 'latin1');
+    for (let start = 0; start < 8; start++) {
+      const view = big.subarray(start, big.length - start);
+      assert.deepEqual(reports([view]), reports(byteByByte(view)), `offset ${start}`);
+    }
+  });
+});
