@@ -105,6 +105,12 @@ export interface VerifyReport {
 }
 
 
+/** What a `lost` event without its seal is, as far as a log can tell. */
+const LEGACY_LOST =
+  'a lost event its reader did not seal (a reader seals each one at once, by itself): forged — or written by a tmux-audit ' +
+  'from before lost events were sealed, which nothing in the log tells apart; the lines from the seal before it to the ' +
+  'first seal after it are then unverifiable';
+
 class RecordingState {
   segment: VerifyLine[] = [];
   /** The last seal's h as linked (LINK_HEX digits); undefined before the first seal. */
@@ -114,6 +120,16 @@ class RecordingState {
   /** A `lost` event no seal has covered yet (see the header), and how many seals came since. */
   lost: VerifyLine | undefined;
   sealsSinceLost = 0;
+  /** A `lost` event just read: the recording's next line must be the seal that covers it alone. */
+  pendingLost: VerifyLine | undefined;
+  /**
+   * The link of a `lost` event's seal: what follows it (written again by its reader, then new) is one
+   * segment, whatever it holds (seals, a stop, another `lost` event, as they were first written), up
+   * to the seal that links to it.
+   */
+  relost: string | undefined;
+  /** It had ended when a `lost` event came (the log removed as its reader closed): it ends again at the seal after it. */
+  reopened = false;
   /** The file of its last line read: a `lost` event opens a file. */
   lastFile: string | undefined;
   /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
@@ -233,6 +249,7 @@ export class ChainVerifier {
   private readonly seenEventAt = new Set<string>();
 
   private take(state: RecordingState, v: VerifyLine): void {
+    if (state.pendingLost) this.settleLost(state, v);
     if (state.ended) {
       this.breaks.push({ kind: v.kind === 'event' ? 'forged event' : 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'after the recording\'s last seal' });
       return;
@@ -261,6 +278,19 @@ export class ChainVerifier {
       return;
     }
     let state = this.recordings.get(rec);
+    if (state && !external(v)) {
+      // A `lost` event's seal, or what a reader wrote again after one: see settleLost and `relost`.
+      if (state.pendingLost && this.settleLost(state, v)) return;
+      if (state.relost !== undefined) {
+        if (v.event !== 'seal' || v.fields?.p !== state.relost) {
+          // An earlier removal's event, written again after a later one's (the new file removed too): counted.
+          if (v.event === 'lost') this.lostEvents++;
+          this.take(state, v);
+          return;
+        }
+        state.relost = undefined;
+      }
+    }
     if (v.event === 'start') {
       if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
         // The log was removed just after the start: the writer wrote the start again into the new file,
@@ -315,16 +345,20 @@ export class ChainVerifier {
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
       this.lostEvents++;
-      // After the recording's last seal (the file removed while the reader closed): nothing of it follows.
-      if (state.ended) return;
-      if (state.lastFile === v.file) {
+      if (state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
       }
-      // The reader's chain restarts at a genuine one, so a seal of the new chain covers it: one no seal
-      // covered by the time another comes, seals later, was forged (it wrote lines off as unsealed).
-      // (Seals of the old chain may follow it first: those in what the writer wrote again.)
-      if (state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
+      // Its reader seals it at once, by itself: the recording's next line is that seal (settleLost).
+      state.pendingLost = v;
+      if (state.ended) {
+        // After the recording's last seal (the log removed as its reader closed): sealed all the same.
+        state.ended = false;
+        state.reopened = true;
+        return;
+      }
+      // Until then, and for good if it is not sealed (a log from before lost events were sealed), the
+      // lines since the last seal count as unsealed, and the first seal after it only sets the link.
       state.resync = true;
       state.unsealed += state.segment.length;
       state.segment = [];
@@ -341,10 +375,53 @@ export class ChainVerifier {
     this.take(state, v);
   }
 
-  private uncoveredLost(state: RecordingState, lost: VerifyLine): void {
-    // Without the key a keyed recording's seals are not hashed: which seal covers the event is a guess by counts (see check).
-    if (state.keyed === true && this.options.key === undefined) return;
-    this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: 'a lost event no seal of the recording covers (its reader\'s chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed' });
+  /**
+   * The recording's next line `v` after a `lost` event: whether it is the seal its reader makes at
+   * once over the event alone (n=1, its hash over the event: under the key, nobody else can make it),
+   * taken then. Else the event is a break (`forged event`), named as what it may also be: an event
+   * from a version before lost events were sealed, which nothing in the log tells apart from a forged
+   * one (a forger can copy that shape); the recording is then read as that version wrote it.
+   */
+  private settleLost(state: RecordingState, v: VerifyLine): boolean {
+    const lost = state.pendingLost!;
+    state.pendingLost = undefined;
+    if (v.event === 'seal' && this.sealsLost(state, lost, v)) {
+      const link = v.fields!.h!.slice(0, LINK_HEX);
+      state.seals++;
+      state.links.push({ p: v.fields!.p!, h: link });
+      state.prev = link;
+      state.lastSeal = v;
+      state.lastFile = v.file;
+      state.segment = [v];
+      state.relost = link;
+      state.resync = false;
+      state.lost = undefined;
+      state.sealsSinceLost = 0;
+      state.reopened = false;
+      return true;
+    }
+    this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST });
+    if (state.reopened) {
+      state.reopened = false;
+      state.ended = true;
+    }
+    return false;
+  }
+
+  /** Whether `seal` is the one a reader makes right after the `lost` event: by itself, over the event. */
+  private sealsLost(state: RecordingState, lost: VerifyLine, seal: VerifyLine): boolean {
+    const n = Number(seal.fields?.n);
+    const p = seal.fields?.p ?? '';
+    const h = seal.fields?.h ?? '';
+    if (n !== 1 || seal.fields?.end !== undefined || seal.place !== lost.place || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p)) return false;
+    const keyed = seal.fields?.chain === KEYED_CHAIN;
+    if (state.keyed !== undefined && !state.legacyKeyed && state.keyed !== keyed) return false;
+    state.keyed ??= keyed;
+    // A keyed recording checked without the key: nothing is hashed (see check).
+    if (keyed && this.options.key === undefined) return true;
+    const holds = this.holdsFor([lost], p, h, keyed ? this.options.key : undefined);
+    if (holds && !keyed) state.heldPlain = true;
+    return holds;
   }
 
   private current(place: string): RecordingState | undefined {
@@ -634,6 +711,8 @@ export class ChainVerifier {
     }
     const recordings: RecordingReport[] = [];
     for (const state of this.recordings.values()) {
+      // A `lost` event that is the recording's last line: no seal followed it.
+      if (state.pendingLost) this.settleLost(state, state.pendingLost);
       let ending: Ending;
       const tail = state.segment.length;
       if (state.awaitingStop) {
@@ -641,13 +720,7 @@ export class ChainVerifier {
         const seal = state.awaitingStop;
         this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
       } else if (state.externalStop) ending = state.externalStop;
-      else if (state.ended) {
-        ending = 'sealed';
-        // Its reader sealed it to the end after the event: a seal of its restarted chain covered it, if real,
-        // unless the last seal was the first after it (the log removed as the reader closed: its chain had
-        // ended, the event came unchained ahead of that seal, which the writer wrote again after it).
-        if (state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
-      }
+      else if (state.ended) ending = 'sealed';
       else if (this.options.live?.has(state.rec)) ending = 'open';
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';

@@ -16,6 +16,13 @@ import { LogFile, type LogFileOptions } from './writer.ts';
  */
 const BATCH_CHARS = 16 * 1024;
 
+/** How many lines `text` holds (each ends in `\n`). */
+function newlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 export class FileSink implements Sink {
   private readonly log: LogFile;
   private readonly format: RecordFormat;
@@ -50,6 +57,10 @@ export class FileSink implements Sink {
   private losing = false;
   /** Whether the recording's last seal is written: nothing of it follows. */
   private ended = false;
+  /** While onLost runs: the `lost` event is written and sealed (what follows it is then chained too). */
+  private lostSealed = false;
+  /** ...and it came after the recording's last seal: the chain ends again once what follows it is sealed. */
+  private reEnd = false;
   private sealTimer: NodeJS.Timeout | undefined;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   private sealedLink: string | undefined;
@@ -66,31 +77,51 @@ export class FileSink implements Sink {
         this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
         options.onChecked?.();
       },
-      onLost: (what) => {
+      onLost: (what, queued) => {
         // The lines of the open segment went partly into the removed file, and the rest are written again
-        // after the event: the segment is given up, and the event opens the next one (see write).
-        // What the writer hands over now goes first into the new file, ahead of what it queued, and
-        // only the event may: the batch (lines formatted after those queued) is set aside meanwhile and
-        // goes on after them, else the new file would hold them ahead of earlier lines, which verify
-        // rightly reads as inserted or reordered.
+        // after the event: the segment is given up, and the event opens the next one (see write), which
+        // is sealed at once (the seal covers the event alone). What the writer hands over now goes first
+        // into the new file: the event and its seal, then what went into the removed file since the writer
+        // last looked and what it queued (`queued`), then the batch (lines formatted after those), all in
+        // the order they were formatted, and a seal right after them: the restarted chain covers all of it,
+        // so the log's removal leaves nothing unsealed in the new file, and a `lost` event no seal follows
+        // at once is forged (chain/verify.ts).
         const later = this.batch;
         const laterLink = this.sealedLink;
         this.batch = '';
         this.unhashed = 0;
         this.sealedLink = undefined;
         this.losing = true;
+        this.lostSealed = false;
         try {
           this.chain?.restart();
-          options.onLost?.(what);
-          // The event, even if whoever wrote it did not flush.
+          options.onLost?.(what, queued);
+          if (!this.lostSealed) {
+            // No event (no chain, or no onLost that writes one): as before, what it wrote goes first.
+            this.flush();
+            return false;
+          }
+          // Hashed in file order, after the event's seal and whatever was written meanwhile.
+          this.hashPending();
+          this.batch += queued;
+          this.batch += later;
+          this.chain!.count(newlines(queued) + newlines(later));
+          this.sealRewritten();
           this.flush();
+          // Once the writer has put it all in its queue (right after onLost): its seals are then noted in order.
+          queueMicrotask(() => this.noteSealed());
+          return true;
         } finally {
           this.losing = false;
-          // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
-          this.batch = later + this.batch;
-          // Not hashed: formatted before the restart, so no longer where the chain says.
-          this.unhashed = this.batch.length;
-          this.sealedLink ??= laterLink;
+          if (!this.lostSealed) {
+            // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
+            this.batch = later + this.batch;
+            // Not hashed: formatted before the restart, so no longer where the chain says.
+            this.unhashed = this.batch.length;
+            this.sealedLink ??= laterLink;
+          }
+          this.lostSealed = false;
+          this.reEnd = false;
         }
       },
     });
@@ -109,12 +140,14 @@ export class FileSink implements Sink {
     // checks each recording with the chain it was written with (chain/verify.ts).
     if (this.keyed && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } };
     const line = this.format.format(record);
-    if (chain && !this.ended && record.kind === 'event' && record.text === 'lost') {
+    if (chain && record.kind === 'event' && record.text === 'lost') {
       // What came before it is no longer where the chain says (written again after it, or lost with
-      // the removed file): the segment is given up, and the event opens the next one, so that the next
-      // seal covers it (a `lost` event nobody's seal covers is forged: chain/verify.ts). Normally it is
-      // written from onLost, first thing in the new file; held up in the pipeline, it comes later, and
-      // the lines between are given up as well.
+      // the removed file): the segment is given up, and the event opens the next one, sealed at once, by
+      // itself (a `lost` event its seal does not follow is forged: chain/verify.ts), also after the
+      // recording's last seal (the log removed as its reader closed). Normally it is written from onLost,
+      // first thing in the new file, and onLost seals what follows it; held up in the pipeline, it comes
+      // later, and the lines between are given up.
+      this.hashPending();
       chain.restart();
       this.batch += line;
       chain.update(line);
@@ -125,6 +158,18 @@ export class FileSink implements Sink {
       this.lastOwner = record.owner;
       this.lastPlace = record.place;
       if (record.time > this.lastTime) this.lastTime = record.time;
+      const ended = this.ended;
+      this.ended = false;
+      // Stamped as the event: it goes ahead of what waits, which is stamped no earlier (see waitingSince).
+      this.seal(false, 0, record.time);
+      if (this.losing) {
+        this.lostSealed = true;
+        this.reEnd = ended;
+      } else if (ended) this.seal('close', 0, record.time);
+    } else if (this.losing && this.lostSealed) {
+      // Written while onLost runs (what the pipeline held): after the event's seal, in its chain.
+      this.batch += line;
+      chain!.count(1);
     } else if (!chain || this.losing || this.ended) {
       this.hashPending();
       this.batch += line;
@@ -164,6 +209,18 @@ export class FileSink implements Sink {
     if (this.batch.length >= BATCH_CHARS) this.flush();
   }
 
+  /**
+   * Seals what onLost wrote again after a `lost` event and its seal: the seal that links to that
+   * one (verify reads everything between as that seal's segment). The recording's last seal when
+   * its chain had ended before (`end=1`: its stop, if written, is among the lines it covers).
+   */
+  private sealRewritten(): void {
+    if (this.reEnd) {
+      this.reEnd = false;
+      this.seal('close', Date.now());
+    } else if (this.chain!.pending > 1) this.seal(false);
+  }
+
   /** Hashes what the chain has not yet hashed of the batch. */
   private hashPending(): void {
     if (this.chain && this.unhashed < this.batch.length) this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed));
@@ -201,13 +258,17 @@ export class FileSink implements Sink {
     this.batch = '';
     this.unhashed = 0;
     this.log.write(batch);
+    // Not while onLost runs (the writer is reopening: its flush would look at the file again from within): once it is done.
+    if (!this.losing) this.noteSealed();
+  }
+
+  /** Hears the last seal handed to the writer once it is on disk: a stop naming a seal the file never got would read as a cut. */
+  private noteSealed(): void {
     const link = this.sealedLink;
-    if (link !== undefined && this.onSealed) {
-      this.sealedLink = undefined;
-      // Once on disk: a stop naming a seal the file never got would read as a cut.
-      const onSealed = this.onSealed;
-      void this.log.flush().then(() => onSealed(link));
-    }
+    if (link === undefined || !this.onSealed) return;
+    this.sealedLink = undefined;
+    const onSealed = this.onSealed;
+    void this.log.flush().then(() => onSealed(link));
   }
 
   /** Resolves once what was written so far is on disk (the writer's flush). */
