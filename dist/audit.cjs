@@ -17796,6 +17796,12 @@ function lastSealLine(stop2, raw, rec, seal) {
 }
 
 // src/chain/verify.ts
+function unsealedTail(segment, where) {
+  let tail = segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
+  if (tail.length >= SEAL_EVERY) return `${tail.length} line(s) after the last seal ${where}: more than a reader leaves unsealed (${SEAL_EVERY - 1})`;
+  let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
+  if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s ${where}: a reader seals within ${SEAL_MS / 1e3} s`;
+}
 var LEGACY_LOST = "a lost event its reader did not seal (a reader seals each one at once, by itself): forged \u2014 or written by a tmux-audit from before lost events were sealed, which nothing in the log tells apart; the lines from the seal before it to the first seal after it are then unverifiable", RecordingState = class {
   constructor(rec, place, startMissing) {
     this.rec = rec;
@@ -17824,6 +17830,8 @@ var LEGACY_LOST = "a lost event its reader did not seal (a reader seals each one
   relost;
   /** It had ended when a `lost` event came (the log removed as its reader closed): it ends again at the seal after it. */
   reopened = !1;
+  /** The lines since its last seal when a `lost` event came: what its reader wrote before the log was removed, and no seal here covers. */
+  lostTail = [];
   /** The file of its last line read: a `lost` event opens a file. */
   lastFile;
   /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
@@ -17972,7 +17980,7 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
         return;
       }
-      if (state.pendingLost = v, state.ended) {
+      if (state.pendingLost = v, state.lostTail = state.segment, state.ended) {
         state.ended = !1, state.reopened = !0;
         return;
       }
@@ -17996,9 +18004,15 @@ var ChainVerifier = class {
     let lost = state.pendingLost;
     if (state.pendingLost = void 0, v.event === "seal" && this.sealsLost(state, lost, v)) {
       let link = v.fields.h.slice(0, LINK_HEX);
-      return state.seals++, state.links.push({ p: v.fields.p, h: link }), state.prev = link, state.lastSeal = v, state.lastFile = v.file, state.segment = [v], state.relost = link, state.resync = !1, state.lost = void 0, state.sealsSinceLost = 0, state.reopened = !1, !0;
+      state.seals++, state.links.push({ p: v.fields.p, h: link }), state.prev = link, state.lastSeal = v, state.lastFile = v.file, state.segment = [v], state.relost = link, state.resync = !1, state.lost = void 0, state.sealsSinceLost = 0, state.reopened = !1;
+      let long = state.shared ? void 0 : unsealedTail(state.lostTail, "before a lost event");
+      if (long) {
+        let from = state.lostTail[0];
+        this.breaks.push({ kind: "deleted", file: from.file, line: from.line, endLine: lost.line, ...lost.file === from.file ? {} : { endFile: lost.file }, rec: state.rec, detail: `${long}: seals before the event were removed` });
+      }
+      return state.lostTail = [], !0;
     }
-    return this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST }), state.reopened && (state.reopened = !1, state.ended = !0), !1;
+    return state.lostTail = [], this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST }), state.reopened && (state.reopened = !1, state.ended = !0), !1;
   }
   /** Whether `seal` is the one a reader makes right after the `lost` event: by itself, over the event. */
   sealsLost(state, lost, seal) {
@@ -18052,13 +18066,8 @@ var ChainVerifier = class {
       return;
     }
     if (state.shared) return;
-    let tail = state.segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
-    if (tail.length >= SEAL_EVERY) {
-      this.breaks.push({ ...at, kind: "truncated", detail: `${tail.length} line(s) after the last seal before a stop (reason=${what}): more than a reader leaves unsealed (${SEAL_EVERY - 1}): the recording was cut or rewritten` });
-      return;
-    }
-    let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
-    latest - first > SEAL_MS + TAIL_SLACK_MS && this.breaks.push({ ...at, kind: "truncated", detail: `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s before a stop (reason=${what}): a reader seals within ${SEAL_MS / 1e3} s: the recording was cut or rewritten` });
+    let long = unsealedTail(state.segment, `before a stop (reason=${what})`);
+    long && this.breaks.push({ ...at, kind: "truncated", detail: `${long}: the recording was cut or rewritten` });
   }
   seal(state, v) {
     let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "";

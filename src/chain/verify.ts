@@ -105,6 +105,20 @@ export interface VerifyReport {
 }
 
 
+/**
+ * Why `segment` (a recording's lines since its last seal, that seal's own line or its start first) is
+ * more than a reader leaves unsealed (under SEAL_EVERY lines, within SEAL_MS), said of it `where`; or
+ * undefined.
+ */
+function unsealedTail(segment: readonly VerifyLine[], where: string): string | undefined {
+  const tail = segment.filter((line, i) => i > 0 || (line.event !== 'seal' && line.event !== 'start'));
+  if (tail.length >= SEAL_EVERY) return `${tail.length} line(s) after the last seal ${where}: more than a reader leaves unsealed (${SEAL_EVERY - 1})`;
+  const first = tail[0]?.ms ?? 0;
+  const latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
+  if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1000)} s ${where}: a reader seals within ${SEAL_MS / 1000} s`;
+  return undefined;
+}
+
 /** What a `lost` event without its seal is, as far as a log can tell. */
 const LEGACY_LOST =
   'a lost event its reader did not seal (a reader seals each one at once, by itself): forged — or written by a tmux-audit ' +
@@ -130,6 +144,8 @@ class RecordingState {
   relost: string | undefined;
   /** It had ended when a `lost` event came (the log removed as its reader closed): it ends again at the seal after it. */
   reopened = false;
+  /** The lines since its last seal when a `lost` event came: what its reader wrote before the log was removed, and no seal here covers. */
+  lostTail: VerifyLine[] = [];
   /** The file of its last line read: a `lost` event opens a file. */
   lastFile: string | undefined;
   /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
@@ -351,6 +367,7 @@ export class ChainVerifier {
       }
       // Its reader seals it at once, by itself: the recording's next line is that seal (settleLost).
       state.pendingLost = v;
+      state.lostTail = state.segment;
       if (state.ended) {
         // After the recording's last seal (the log removed as its reader closed): sealed all the same.
         state.ended = false;
@@ -398,8 +415,17 @@ export class ChainVerifier {
       state.lost = undefined;
       state.sealsSinceLost = 0;
       state.reopened = false;
+      // Those lines were sealed by a seal that went with the removed file: no more than a reader leaves
+      // unsealed, else seals before the event were taken out, and their lines written off with it.
+      const long = state.shared ? undefined : unsealedTail(state.lostTail, 'before a lost event');
+      if (long) {
+        const from = state.lostTail[0]!;
+        this.breaks.push({ kind: 'deleted', file: from.file, line: from.line, endLine: lost.line, ...(lost.file === from.file ? {} : { endFile: lost.file }), rec: state.rec, detail: `${long}: seals before the event were removed` });
+      }
+      state.lostTail = [];
       return true;
     }
+    state.lostTail = [];
     this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST });
     if (state.reopened) {
       state.reopened = false;
@@ -499,16 +525,8 @@ export class ChainVerifier {
     }
     // What follows the last seal (its own line, or the start, opens the segment): another recording's too, at a shared place.
     if (state.shared) return;
-    const tail = state.segment.filter((line, i) => i > 0 || (line.event !== 'seal' && line.event !== 'start'));
-    if (tail.length >= SEAL_EVERY) {
-      this.breaks.push({ ...at, kind: 'truncated', detail: `${tail.length} line(s) after the last seal before a stop (reason=${what}): more than a reader leaves unsealed (${SEAL_EVERY - 1}): the recording was cut or rewritten` });
-      return;
-    }
-    const first = tail[0]?.ms ?? 0;
-    const latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
-    if (latest - first > SEAL_MS + TAIL_SLACK_MS) {
-      this.breaks.push({ ...at, kind: 'truncated', detail: `the lines after the last seal span ${Math.round((latest - first) / 1000)} s before a stop (reason=${what}): a reader seals within ${SEAL_MS / 1000} s: the recording was cut or rewritten` });
-    }
+    const long = unsealedTail(state.segment, `before a stop (reason=${what})`);
+    if (long) this.breaks.push({ ...at, kind: 'truncated', detail: `${long}: the recording was cut or rewritten` });
   }
 
   private seal(state: RecordingState, v: VerifyLine): void {

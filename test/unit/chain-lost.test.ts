@@ -253,3 +253,45 @@ describe('a log removed as its reader closes (the chain had ended)', () => {
     }
   }
 });
+
+describe('a genuine lost event used to hide tampering (keyed)', () => {
+  /** A rotating keyed log removed while logging: its files' lines, and where the lost event is. */
+  async function removedLog(): Promise<{ file: string; files: string[]; texts: string[][]; at: number }> {
+    const file = tempLog();
+    await removedWhileLogging(file, 6000, { key: KEY, maxBytes: 64 * 1024 });
+    const files = logFilesInOrder(file);
+    const texts = files.map((part) => fs.readFileSync(part, 'utf8').split('\n'));
+    const at = texts.findIndex((lines) => lostLine(lines[0]!));
+    assert.ok(at > 1, 'the lost event opens a file after two rotated ones');
+    assert.deepEqual(kinds(file, KEY), []);
+    return { file, files, texts, at };
+  }
+
+  it('the last seal before the event taken out: a break', async () => {
+    const { file, files, texts, at } = await removedLog();
+    // The recording's last seal before the event, in the files before it.
+    const k = texts.slice(0, at).map((lines) => lines.some(isSeal)).lastIndexOf(true);
+    const seal = texts[k]!.map(isSeal).lastIndexOf(true);
+    fs.writeFileSync(files[k]!, texts[k]!.filter((_, i) => i !== seal).join('\n'));
+    // The lines it covered, and those after it up to the event, now run from the seal before it: more than a
+    // reader leaves unsealed, which the event does not write off.
+    const found = verify(file, KEY).breaks;
+    assert.deepEqual(found.map((b) => b.kind), ['deleted'], JSON.stringify(found));
+    assert.match(found[0]!.detail, /line\(s\) after the last seal before a lost event: more than a reader leaves unsealed/);
+  });
+
+  it('its event and seal copied to the head of an earlier file, a line after it edited: a break', async () => {
+    const { file, files, texts, at } = await removedLog();
+    const target = at - 2;
+    const edited = texts[target]!.map((line) => line.replace(/AAAAAAAAAA line (\d+)$/, 'AAAAAAAAAA line $1 (edited)'));
+    fs.writeFileSync(files[target]!, [texts[at]![0], texts[at]![1], ...edited].join('\n'));
+    assert.notDeepEqual(kinds(file, KEY), []);
+    // Moved rather than copied: still a break.
+    fs.writeFileSync(files[at]!, texts[at]!.slice(2).join('\n'));
+    assert.notDeepEqual(kinds(file, KEY), []);
+    // A seal made for the event without the key: not its reader's.
+    fs.writeFileSync(files[target]!, texts[target]!.join('\n'));
+    fs.writeFileSync(files[at]!, [texts[at]![0], texts[at]![1]!.replace(/h=[0-9a-f]+/, `h=${'0'.repeat(32)}`), ...texts[at]!.slice(2)].join('\n'));
+    assert.deepEqual(kinds(file, KEY).slice(0, 1), ['forged event']);
+  });
+});
