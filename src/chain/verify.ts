@@ -13,18 +13,22 @@
 //   stop may follow a last seal with `end=1` (a reader that failed sealed what
 //   it had written), once;
 // - the `lost` event the reader writes when its log was removed under it, first
-//   thing in the new file: what the writer wrote since it last looked at the
-//   file follows it again (with the seals in it), then what was queued. The
-//   reader's chain restarts at the event, which opens the next segment: one of
-//   the seals after it covers the event and the last n-1 lines before that
-//   seal (the lines between are counted as unsealed); the first seal after it
-//   may have lost the start of its segment with the file (it then sets the
-//   link only, whatever seal came before it). A reader writes it first thing
-//   in the new file: after its own lines in the same file it is forged, and so
-//   is one no seal covers by the recording's sealed end or by another `lost`
-//   event seals later (seals of the old chain, written again, may come first).
-//   (No seal covers it when the recording's chain had ended before the loss.)
-//   Each is counted: it says earlier lines went with a removed file;
+//   thing in the new file. Its reader seals it at once, by itself (a seal with
+//   n=1 over the event: under the key nobody else can make it), then writes
+//   again what it wrote since it last looked at the file and what it had
+//   queued (the old chain's lines and seals, a stop among them if the log went
+//   as the reader closed), and seals that right after: one segment, opened by
+//   the event's seal, up to the seal that links to it, whatever it holds
+//   (sinks/file/sink.ts). So the new file is sealed throughout; what the event
+//   writes off is the recording's lines since its last seal before it (whose
+//   seal went with the removed file): no more than a reader leaves unsealed,
+//   else seals were taken out. A `lost` event its seal does not follow at once
+//   is a forged event — or one from a version before lost events were sealed,
+//   which nothing in a log tells apart (a forger can copy that shape): the
+//   break says both, and the recording is then read as that version wrote it
+//   (the first seal after the event only sets the link). A reader writes the
+//   event first thing in the new file: after its own lines in the same file it
+//   is forged. Each is counted: it says earlier lines went with a removed file;
 // - a recording whose start is in a file no longer there (pruned by
 //   @audit-max-files): checked from its first seal on, the same way. Only the
 //   oldest file read can hold one (or a file a `lost` event opens for it);
