@@ -15880,6 +15880,8 @@ var FileSink = class {
   lostSealed = !1;
   /** ...and it came after the recording's last seal: the chain ends again once what follows it is sealed. */
   reEnd = !1;
+  /** `lost` events the sink wrote itself because the pipeline held them up: dropped when they come. */
+  heldLost = 0;
   sealTimer;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   sealedLink;
@@ -15898,7 +15900,7 @@ var FileSink = class {
         let later = this.batch, laterLink = this.sealedLink;
         this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.losing = !0, this.lostSealed = !1;
         try {
-          return this.chain?.restart(), options.onLost?.(what, queued), this.lostSealed ? (this.hashPending(), this.batch += queued, this.batch += later, this.chain.count(newlines(queued) + newlines(later)), this.sealRewritten(), this.flush(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
+          return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.batch += queued, this.batch += later, this.chain.count(newlines(queued) + newlines(later)), this.sealRewritten(), this.flush(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
         } finally {
           this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.unhashed = this.batch.length, this.sealedLink ??= laterLink), this.lostSealed = !1, this.reEnd = !1;
         }
@@ -15910,6 +15912,10 @@ var FileSink = class {
     let chain = this.chain;
     this.keyed && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } });
     let line = this.format.format(record);
+    if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
+      this.heldLost--;
+      return;
+    }
     if (chain && record.kind === "event" && record.text === "lost") {
       this.hashPending(), chain.restart(), this.batch += line, chain.update(line), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
       let ended = this.ended;

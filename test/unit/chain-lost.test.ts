@@ -41,7 +41,7 @@ function recording(lines: number, t0 = Date.UTC(2026, 10, 25, 12)): AuditRecord[
 }
 
 /** A sink as pipe.ts makes one: onLost writes the `lost` event (stamped no later than what waits) and flushes. */
-function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; format?: LogFormatName; onLost?: () => void } = {}): { sink: FileSink; lost: () => number; noted: string[] } {
+function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; format?: LogFormatName; onLost?: () => void; held?: boolean } = {}): { sink: FileSink; lost: () => number; noted: string[] } {
   let lost = 0;
   const noted: string[] = [];
   let sink: FileSink;
@@ -58,7 +58,10 @@ function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; forma
       directory: 'as-is',
       onLost: (what) => {
         lost++;
-        sink.write({ ...place, time: sink.waitingSince ?? Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what } });
+        const event: AuditRecord = { ...place, time: sink.waitingSince ?? Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what } };
+        // `held`: the pipeline holds it up (pipeline/hold.ts), behind a command event awaiting tmux's answer.
+        if (options.held) setTimeout(() => sink.write(event), 20);
+        else sink.write(event);
         sink.flush();
         options.onLost?.();
       },
@@ -112,7 +115,7 @@ describe('a forged lost event ahead of a recording\'s last seal', () => {
  * first half is on disk, writes the rest in bursts; `again` removes the new file too as soon as the event
  * is written into it (removed twice quickly). Returns the sink's seal links as it noted them on disk.
  */
-async function removedWhileLogging(file: string, lines: number, options: { key?: Buffer; format?: LogFormatName; maxBytes?: number; again?: boolean; die?: boolean } = {}): Promise<{ lost: number; noted: string[] }> {
+async function removedWhileLogging(file: string, lines: number, options: { key?: Buffer; format?: LogFormatName; maxBytes?: number; again?: boolean; die?: boolean; held?: boolean } = {}): Promise<{ lost: number; noted: string[] }> {
   let removedAgain = false;
   const { sink, lost, noted } = sinkFor(file, {
     ...options,
@@ -175,6 +178,15 @@ for (const format of ['text', 'json'] as const) {
         assert.match(found[0]!.detail, /did not seal.*from before lost events were sealed/);
         fs.writeFileSync(file, clean);
         assert.deepEqual(kinds(file, key), []);
+      });
+
+      it('the lost event held up in the pipeline: the sink writes it at once, and not again when it comes: OK', async () => {
+        const file = tempLog();
+        await removedWhileLogging(file, 3000, { key, format, held: true });
+        const lines = fs.readFileSync(file, 'utf8').split('\n');
+        assert.ok(lostLine(lines[0]!), lines[0]);
+        assert.equal(lines.filter(lostLine).length, 1);
+        assert.deepEqual(verify(file, key).breaks, []);
       });
 
       it('removed twice quickly (the new file too, before anything was checked in it): OK', async () => {

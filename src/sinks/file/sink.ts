@@ -61,6 +61,8 @@ export class FileSink implements Sink {
   private lostSealed = false;
   /** ...and it came after the recording's last seal: the chain ends again once what follows it is sealed. */
   private reEnd = false;
+  /** `lost` events the sink wrote itself because the pipeline held them up: dropped when they come. */
+  private heldLost = 0;
   private sealTimer: NodeJS.Timeout | undefined;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   private sealedLink: string | undefined;
@@ -96,6 +98,12 @@ export class FileSink implements Sink {
         try {
           this.chain?.restart();
           options.onLost?.(what, queued);
+          if (!this.lostSealed && this.chain && this.lastPlace) {
+            // The event is held up in the pipeline (a hold: pipeline/hold.ts): written here, now, as it must
+            // be (first thing in the new file, sealed), and not again when it comes.
+            this.heldLost++;
+            this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'lost', fields: { what } });
+          }
           if (!this.lostSealed) {
             // No event (no chain, or no onLost that writes one): as before, what it wrote goes first.
             this.flush();
@@ -140,6 +148,11 @@ export class FileSink implements Sink {
     // checks each recording with the chain it was written with (chain/verify.ts).
     if (this.keyed && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } };
     const line = this.format.format(record);
+    if (chain && record.kind === 'event' && record.text === 'lost' && !this.losing && this.heldLost > 0) {
+      // Written already, when the writer reported the loss (see onLost).
+      this.heldLost--;
+      return;
+    }
     if (chain && record.kind === 'event' && record.text === 'lost') {
       // What came before it is no longer where the chain says (written again after it, or lost with
       // the removed file): the segment is given up, and the event opens the next one, sealed at once, by
