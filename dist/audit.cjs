@@ -15900,7 +15900,7 @@ var FileSink = class {
         let later = this.batch, laterLink = this.sealedLink;
         this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.losing = !0, this.lostSealed = !1;
         try {
-          return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.batch += queued, this.batch += later, this.chain.count(newlines(queued) + newlines(later)), this.sealRewritten(), this.flush(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
+          return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.batch += queued, this.batch += later, this.chain.count(newlines(queued) + newlines(later)), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
         } finally {
           this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.unhashed = this.batch.length, this.sealedLink ??= laterLink), this.lostSealed = !1, this.reEnd = !1;
         }
@@ -15932,6 +15932,20 @@ var FileSink = class {
    */
   sealRewritten() {
     this.reEnd ? (this.reEnd = !1, this.seal("close", Date.now())) : this.chain.pending > 1 && this.seal(!1);
+  }
+  /**
+   * Hands the batch to the writer in pieces of about BATCH_CHARS, cut between lines: what was written
+   * again after a `lost` event may be a whole backlog, and rotation cuts only between pieces.
+   */
+  handOverInPieces() {
+    this.hashPending();
+    let text2 = this.batch;
+    this.batch = "", this.unhashed = 0;
+    for (let from = 0; from < text2.length; ) {
+      let end = text2.indexOf(`
+`, Math.min(from + BATCH_CHARS, text2.length) - 1), to = end < 0 ? text2.length : end + 1;
+      this.log.write(text2.slice(from, to)), from = to;
+    }
   }
   /** Hashes what the chain has not yet hashed of the batch. */
   hashPending() {

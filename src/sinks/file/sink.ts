@@ -115,7 +115,7 @@ export class FileSink implements Sink {
           this.batch += later;
           this.chain!.count(newlines(queued) + newlines(later));
           this.sealRewritten();
-          this.flush();
+          this.handOverInPieces();
           // Once the writer has put it all in its queue (right after onLost): its seals are then noted in order.
           queueMicrotask(() => this.noteSealed());
           return true;
@@ -232,6 +232,23 @@ export class FileSink implements Sink {
       this.reEnd = false;
       this.seal('close', Date.now());
     } else if (this.chain!.pending > 1) this.seal(false);
+  }
+
+  /**
+   * Hands the batch to the writer in pieces of about BATCH_CHARS, cut between lines: what was written
+   * again after a `lost` event may be a whole backlog, and rotation cuts only between pieces.
+   */
+  private handOverInPieces(): void {
+    this.hashPending();
+    const text = this.batch;
+    this.batch = '';
+    this.unhashed = 0;
+    for (let from = 0; from < text.length; ) {
+      const end = text.indexOf('\n', Math.min(from + BATCH_CHARS, text.length) - 1);
+      const to = end < 0 ? text.length : end + 1;
+      this.log.write(text.slice(from, to));
+      from = to;
+    }
   }
 
   /** Hashes what the chain has not yet hashed of the batch. */
