@@ -15931,7 +15931,7 @@ var FileSink = class {
    * its chain had ended before (`end=1`: its stop, if written, is among the lines it covers).
    */
   sealRewritten() {
-    this.reEnd ? (this.reEnd = !1, this.seal("close", Date.now())) : this.chain.pending > 1 && this.seal(!1);
+    this.reEnd ? (this.reEnd = !1, this.seal("close")) : this.chain.pending > 1 && this.seal(!1);
   }
   /**
    * Hands the batch to the writer in pieces of about BATCH_CHARS, cut between lines: what was written

@@ -230,7 +230,8 @@ export class FileSink implements Sink {
   private sealRewritten(): void {
     if (this.reEnd) {
       this.reEnd = false;
-      this.seal('close', Date.now());
+      // Stamped as the last record it covers (the stop, when there is one): it goes right after it.
+      this.seal('close');
     } else if (this.chain!.pending > 1) this.seal(false);
   }
 
