@@ -17848,6 +17848,9 @@ var LEGACY_LOST = "a lost event its reader did not seal (a reader seals each one
    * to the seal that links to it.
    */
   relost;
+  /** While `relost`: a `lost` event heading a file, and then with its seal (`at`: where in the segment): perhaps a later removal's (see nestedLoss). */
+  innerLost;
+  inner;
   /** It had ended when a `lost` event came (the log removed as its reader closed): it ends again at the seal after it. */
   reopened = !1;
   /** The lines since its last seal when a `lost` event came: what its reader wrote before the log was removed, and no seal here covers. */
@@ -17958,11 +17961,14 @@ var ChainVerifier = class {
     if (state && !external(v)) {
       if (state.pendingLost && this.settleLost(state, v)) return;
       if (state.relost !== void 0) {
-        if (v.event !== "seal" || v.fields?.p !== state.relost) {
-          v.event === "lost" && this.lostEvents++, this.take(state, v);
+        let innerLost = state.innerLost;
+        if (state.innerLost = void 0, v.event === "seal" && v.fields?.p === state.relost) {
+          if (state.inner && !this.holdsAsWritten(state, v)) return this.nestedLoss(state, v);
+          state.relost = void 0, state.inner = void 0;
+        } else {
+          v.event === "lost" ? (this.lostEvents++, state.lastFile !== v.file && (state.innerLost = v)) : innerLost && v.event === "seal" && this.sealsLost(state, innerLost, v) && (state.inner = { seal: v, at: state.segment.length }), this.take(state, v);
           return;
         }
-        state.relost = void 0;
       }
     }
     if (v.event === "start") {
@@ -18033,6 +18039,27 @@ var ChainVerifier = class {
       return state.lostTail = [], !0;
     }
     return state.lostTail = [], this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST }), state.reopened && (state.reopened = !1, state.ended = !0), !1;
+  }
+  /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
+  holdsAsWritten(state, seal) {
+    return Number(seal.fields?.n) !== state.segment.length ? !1 : state.keyed === !0 && this.options.key === void 0 ? !0 : this.holdsFor(state.segment, seal.fields.p, seal.fields.h, state.keyed ? this.options.key : void 0);
+  }
+  /**
+   * What a reader wrote again after a `lost` event crossed a rotation, and the newest file was removed
+   * too before the writer looked at it: a second `lost` event (and its seal, which holds) heads a file
+   * within the stretch the first event's seal opened, and the seal that closes that stretch (`v`, written
+   * again after the second event) no longer holds: part of what it covers went with the second removed
+   * file. The stretch up to the second event is written off like the lines before any real `lost` event
+   * (no more than a reader leaves unsealed), and the second event's seal opens the stretch read from then
+   * on, `v` among its lines.
+   */
+  nestedLoss(state, v) {
+    let inner = state.inner;
+    state.inner = void 0;
+    let before = state.segment.slice(0, inner.at - 1), long = state.shared ? void 0 : unsealedTail(before, "before a lost event");
+    long && this.breaks.push({ kind: "deleted", file: before[0].file, line: before[0].line, endLine: inner.seal.line, ...inner.seal.file === before[0].file ? {} : { endFile: inner.seal.file }, rec: state.rec, detail: `${long}: seals before the event were removed` }), state.unsealed += before.length;
+    let link = inner.seal.fields.h.slice(0, LINK_HEX);
+    state.segment = state.segment.slice(inner.at), state.relost = link, state.seals++, state.links.push({ p: inner.seal.fields.p, h: link }), state.prev = link, state.lastSeal = inner.seal, this.take(state, v);
   }
   /** Whether `seal` is the one a reader makes right after the `lost` event: by itself, over the event. */
   sealsLost(state, lost, seal) {

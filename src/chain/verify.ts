@@ -146,6 +146,9 @@ class RecordingState {
    * to the seal that links to it.
    */
   relost: string | undefined;
+  /** While `relost`: a `lost` event heading a file, and then with its seal (`at`: where in the segment): perhaps a later removal's (see nestedLoss). */
+  innerLost: VerifyLine | undefined;
+  inner: { seal: VerifyLine; at: number } | undefined;
   /** It had ended when a `lost` event came (the log removed as its reader closed): it ends again at the seal after it. */
   reopened = false;
   /** The lines since its last seal when a `lost` event came: what its reader wrote before the log was removed, and no seal here covers. */
@@ -302,13 +305,22 @@ export class ChainVerifier {
       // A `lost` event's seal, or what a reader wrote again after one: see settleLost and `relost`.
       if (state.pendingLost && this.settleLost(state, v)) return;
       if (state.relost !== undefined) {
-        if (v.event !== 'seal' || v.fields?.p !== state.relost) {
-          // An earlier removal's event, written again after a later one's (the new file removed too): counted.
-          if (v.event === 'lost') this.lostEvents++;
+        const innerLost = state.innerLost;
+        state.innerLost = undefined;
+        if (v.event === 'seal' && v.fields?.p === state.relost) {
+          if (state.inner && !this.holdsAsWritten(state, v)) return this.nestedLoss(state, v);
+          state.relost = undefined;
+          state.inner = undefined;
+        } else {
+          if (v.event === 'lost') {
+            // An earlier removal's event, written again after a later one's (the new file removed too): counted.
+            this.lostEvents++;
+            // Or a later removal's, heading a file (what was written again crossed a rotation, then the newest file went too).
+            if (state.lastFile !== v.file) state.innerLost = v;
+          } else if (innerLost && v.event === 'seal' && this.sealsLost(state, innerLost, v)) state.inner = { seal: v, at: state.segment.length };
           this.take(state, v);
           return;
         }
-        state.relost = undefined;
       }
     }
     if (v.event === 'start') {
@@ -436,6 +448,39 @@ export class ChainVerifier {
       state.ended = true;
     }
     return false;
+  }
+
+  /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
+  private holdsAsWritten(state: RecordingState, seal: VerifyLine): boolean {
+    if (Number(seal.fields?.n) !== state.segment.length) return false;
+    if (state.keyed === true && this.options.key === undefined) return true;
+    return this.holdsFor(state.segment, seal.fields!.p!, seal.fields!.h!, state.keyed ? this.options.key : undefined);
+  }
+
+  /**
+   * What a reader wrote again after a `lost` event crossed a rotation, and the newest file was removed
+   * too before the writer looked at it: a second `lost` event (and its seal, which holds) heads a file
+   * within the stretch the first event's seal opened, and the seal that closes that stretch (`v`, written
+   * again after the second event) no longer holds: part of what it covers went with the second removed
+   * file. The stretch up to the second event is written off like the lines before any real `lost` event
+   * (no more than a reader leaves unsealed), and the second event's seal opens the stretch read from then
+   * on, `v` among its lines.
+   */
+  private nestedLoss(state: RecordingState, v: VerifyLine): void {
+    const inner = state.inner!;
+    state.inner = undefined;
+    const before = state.segment.slice(0, inner.at - 1);
+    const long = state.shared ? undefined : unsealedTail(before, 'before a lost event');
+    if (long) this.breaks.push({ kind: 'deleted', file: before[0]!.file, line: before[0]!.line, endLine: inner.seal.line, ...(inner.seal.file === before[0]!.file ? {} : { endFile: inner.seal.file }), rec: state.rec, detail: `${long}: seals before the event were removed` });
+    state.unsealed += before.length;
+    const link = inner.seal.fields!.h!.slice(0, LINK_HEX);
+    state.segment = state.segment.slice(inner.at);
+    state.relost = link;
+    state.seals++;
+    state.links.push({ p: inner.seal.fields!.p!, h: link });
+    state.prev = link;
+    state.lastSeal = inner.seal;
+    this.take(state, v);
   }
 
   /** Whether `seal` is the one a reader makes right after the `lost` event: by itself, over the event. */

@@ -15,6 +15,7 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import type { WriteFn } from '../../src/sinks/file/writer.ts';
 import { logFilesInOrder } from '../support/log.ts';
 
 const dirs: string[] = [];
@@ -41,7 +42,7 @@ function recording(lines: number, t0 = Date.UTC(2026, 10, 25, 12)): AuditRecord[
 }
 
 /** A sink as pipe.ts makes one: onLost writes the `lost` event (stamped no later than what waits) and flushes. */
-function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; format?: LogFormatName; onLost?: () => void; held?: boolean } = {}): { sink: FileSink; lost: () => number; noted: string[] } {
+function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; format?: LogFormatName; onLost?: () => void; held?: boolean; write?: WriteFn } = {}): { sink: FileSink; lost: () => number; noted: string[] } {
   let lost = 0;
   const noted: string[] = [];
   let sink: FileSink;
@@ -56,6 +57,7 @@ function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; forma
       onRecover: () => {},
       onRotateError: () => {},
       directory: 'as-is',
+      write: options.write,
       onLost: (what) => {
         lost++;
         const event: AuditRecord = { ...place, time: sink.waitingSince ?? Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what } };
@@ -189,16 +191,51 @@ for (const format of ['text', 'json'] as const) {
         assert.deepEqual(verify(file, key).breaks, []);
       });
 
-      it('removed twice quickly (the new file too, before anything was checked in it): OK', async () => {
+      for (const maxBytes of [undefined, 4096]) {
+      it(`removed twice quickly (the new file too, before anything was checked in it${maxBytes ? ', rotating' : ''}): OK`, async () => {
         const file = tempLog();
-        const { lost } = await removedWhileLogging(file, 3000, { key, format, again: true });
+        const { lost } = await removedWhileLogging(file, 3000, { key, format, again: true, maxBytes });
         assert.equal(lost, 2);
-        const text = fs.readFileSync(file, 'utf8');
+        const text = logFilesInOrder(file).map((part) => fs.readFileSync(part, 'utf8')).join('');
         // The second event first; the first one, its seal and what followed it written again after it.
         assert.equal(text.split('\n').filter(lostLine).length, 2);
         const report = verify(file, key);
         assert.deepEqual(report.breaks, []);
-        assert.deepEqual(report.recordings.map((r) => [r.ending, r.unsealed]), [['sealed', 0]]);
+        // Rotating, the rotated files keep the lines written before the removal since the last seal there: unsealed.
+        assert.deepEqual(report.recordings.map((r) => [r.ending, maxBytes ? r.unsealed < 1000 : r.unsealed === 0]), [['sealed', true]]);
+        assert.equal(report.lost, 2);
+      });
+      }
+
+      it('removed again while what was written again crossed a rotation (the newest file removed before the writer looked): OK', async () => {
+        const file = tempLog();
+        let lost = 0;
+        let removedAgain = false;
+        // The second removal right after the first write into the file that follows the lost event's.
+        const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
+          fs.write(fd, buffer, offset, length, position, (error, written) => {
+            if (lost === 1 && !removedAgain && !lostLine(buffer.subarray(offset, offset + length).toString())) {
+              removedAgain = true;
+              fs.rmSync(file);
+            }
+            callback(error, written);
+          });
+        const { sink } = sinkFor(file, { key, format, maxBytes: 4096, write, onLost: () => lost++ });
+        const records = recording(1500);
+        for (const record of records.slice(0, 1100)) sink.write(record);
+        await sink.flushed();
+        fs.rmSync(file);
+        for (const record of records.slice(1100, 1400)) sink.write(record);
+        sink.flush();
+        await waitUntil('both removals noticed', () => lost === 2);
+        for (const record of records.slice(1400)) sink.write(record);
+        await sink.close();
+        const files = logFilesInOrder(file).map((part) => fs.readFileSync(part, 'utf8').split('\n'));
+        // The first event and its seal in a file of their own (rotation cut after them), the second heading a later one.
+        assert.deepEqual(files.filter((lines) => lostLine(lines[0]!)).length, 2);
+        const report = verify(file, key);
+        assert.deepEqual(report.breaks, []);
+        assert.equal(report.lost, 2);
       });
 
       it('removed in a rotating log, the rotated files gzipped: OK', async () => {
