@@ -15694,16 +15694,21 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   pruned(file) {
     this.prunedOnce || (this.prunedOnce = !0, this.options.onFirstPrune?.(file));
   }
-  /** Lets onLost write (its event), and puts what it wrote at the head of the queue. */
+  /**
+   * Lets onLost write (its event), and puts what it wrote at the head of the
+   * queue, piece by piece (rotation cuts between pieces); what was queued
+   * follows, unless onLost wrote it again itself.
+   */
   noteLost(what) {
-    if (this.options.onLost) {
-      this.lostText = [];
-      try {
-        this.options.onLost(what);
-      } finally {
-        let text2 = this.lostText.join("");
-        this.lostText = void 0, text2.length > 0 && this.queue.unshift(Buffer.from(text2));
-      }
+    if (!this.options.onLost) return;
+    let queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString("utf8") : "", pieces = [];
+    this.lostText = pieces;
+    let rewritten = !1;
+    try {
+      rewritten = this.options.onLost(what, queued) === !0;
+    } finally {
+      this.lostText = void 0, !rewritten && queued.length > 0 && pieces.push(queued);
+      for (let i = pieces.length - 1; i >= 0; i--) pieces[i].length > 0 && this.queue.unshift(Buffer.from(pieces[i]));
     }
   }
   /** Our file was removed: was its directory removed with it? */
@@ -15857,7 +15862,15 @@ var CastSizeWatch = class {
 };
 
 // src/sinks/file/sink.ts
-var BATCH_CHARS = 16 * 1024, FileSink = class {
+var BATCH_CHARS = 16 * 1024;
+function newlines(text2) {
+  let count = 0;
+  for (let at = text2.indexOf(`
+`); at >= 0; at = text2.indexOf(`
+`, at + 1)) count++;
+  return count;
+}
+var FileSink = class {
   log;
   format;
   batch = "";
@@ -15890,6 +15903,12 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   losing = !1;
   /** Whether the recording's last seal is written: nothing of it follows. */
   ended = !1;
+  /** While onLost runs: the `lost` event is written and sealed (what follows it is then chained too). */
+  lostSealed = !1;
+  /** ...and it came after the recording's last seal: the chain ends again once what follows it is sealed. */
+  reEnd = !1;
+  /** `lost` events the sink wrote itself because the pipeline held them up: dropped when they come. */
+  heldLost = 0;
   sealTimer;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   sealedLink;
@@ -15904,13 +15923,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0, options.onChecked?.();
       },
-      onLost: (what) => {
+      onLost: (what, queued) => {
         let later = this.batch, laterLink = this.sealedLink;
-        this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.losing = !0;
+        this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.losing = !0, this.lostSealed = !1;
         try {
-          this.chain?.restart(), options.onLost?.(what), this.flush();
+          return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.batch += queued, this.batch += later, this.chain.count(newlines(queued) + newlines(later)), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
         } finally {
-          this.losing = !1, this.batch = later + this.batch, this.unhashed = this.batch.length, this.sealedLink ??= laterLink;
+          this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.unhashed = this.batch.length, this.sealedLink ??= laterLink), this.lostSealed = !1, this.reEnd = !1;
         }
       }
     }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
@@ -15920,11 +15939,42 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let chain = this.chain;
     this.keyed && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } });
     let line = this.format.format(record);
-    chain && !this.ended && record.kind === "event" && record.text === "lost" ? (chain.restart(), this.batch += line, chain.update(line), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
+      this.heldLost--;
+      return;
+    }
+    if (chain && record.kind === "event" && record.text === "lost") {
+      this.hashPending(), chain.restart(), this.batch += line, chain.update(line), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
+      let ended = this.ended;
+      this.ended = !1, this.seal(!1, 0, record.time), this.losing ? (this.lostSealed = !0, this.reEnd = ended) : ended && this.seal("close", 0, record.time);
+    } else this.losing && this.lostSealed ? (this.batch += line, chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
-    }, SEAL_MS), this.sealTimer.unref()))), this.batch.length >= BATCH_CHARS && this.flush();
+    }, SEAL_MS), this.sealTimer.unref())));
+    this.batch.length >= BATCH_CHARS && this.flush();
   }
   hashBytes = (bytes) => this.chain.update(bytes);
+  /**
+   * Seals what onLost wrote again after a `lost` event and its seal: the seal that links to that
+   * one (verify reads everything between as that seal's segment). The recording's last seal when
+   * its chain had ended before (`end=1`: its stop, if written, is among the lines it covers).
+   */
+  sealRewritten() {
+    this.reEnd ? (this.reEnd = !1, this.seal("close")) : this.chain.pending > 1 && this.seal(!1);
+  }
+  /**
+   * Hands the batch to the writer in pieces of about BATCH_CHARS, cut between lines: what was written
+   * again after a `lost` event may be a whole backlog, and rotation cuts only between pieces.
+   */
+  handOverInPieces() {
+    this.hashPending();
+    let text2 = this.batch;
+    this.batch = "", this.unhashed = 0;
+    for (let from = 0; from < text2.length; ) {
+      let end = text2.indexOf(`
+`, Math.min(from + BATCH_CHARS, text2.length) - 1), to = end < 0 ? text2.length : end + 1;
+      this.log.write(text2.slice(from, to)), from = to;
+    }
+  }
   /** Hashes what the chain has not yet hashed of the batch. */
   hashPending() {
     this.chain && this.unhashed < this.batch.length && this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed)), this.unhashed = this.batch.length;
@@ -15948,13 +15998,15 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let whole = this.chain !== void 0 && this.unhashed === 0;
     whole || this.hashPending();
     let batch = this.batch;
-    this.batch = "", this.unhashed = 0, this.log.write(batch, whole ? this.hashBytes : void 0);
+    this.batch = "", this.unhashed = 0, this.log.write(batch, whole ? this.hashBytes : void 0), this.losing || this.noteSealed();
+  }
+  /** Hears the last seal handed to the writer once it is on disk: a stop naming a seal the file never got would read as a cut. */
+  noteSealed() {
     let link = this.sealedLink;
-    if (link !== void 0 && this.onSealed) {
-      this.sealedLink = void 0;
-      let onSealed = this.onSealed;
-      this.log.flush().then(() => onSealed(link));
-    }
+    if (link === void 0 || !this.onSealed) return;
+    this.sealedLink = void 0;
+    let onSealed = this.onSealed;
+    this.log.flush().then(() => onSealed(link));
   }
   /** Resolves once what was written so far is on disk (the writer's flush). */
   flushed() {
@@ -17827,7 +17879,13 @@ function lastSealLine(stop2, raw, rec, seal) {
 }
 
 // src/chain/verify.ts
-var RecordingState = class {
+function unsealedTail(segment, where) {
+  let tail = segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
+  if (tail.length >= SEAL_EVERY) return `${tail.length} line(s) after the last seal ${where}: more than a reader leaves unsealed (${SEAL_EVERY - 1})`;
+  let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
+  if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s ${where}: a reader seals within ${SEAL_MS / 1e3} s`;
+}
+var LEGACY_LOST = "a lost event its reader did not seal (a reader seals each one at once, by itself): forged \u2014 or written by a tmux-audit from before lost events were sealed, which nothing in the log tells apart; the lines from the seal before it to the first seal after it are then unverifiable", RecordingState = class {
   constructor(rec, place, startMissing) {
     this.rec = rec;
     this.place = place;
@@ -17845,6 +17903,21 @@ var RecordingState = class {
   /** A `lost` event no seal has covered yet (see the header), and how many seals came since. */
   lost;
   sealsSinceLost = 0;
+  /** A `lost` event just read: the recording's next line must be the seal that covers it alone. */
+  pendingLost;
+  /**
+   * The link of a `lost` event's seal: what follows it (written again by its reader, then new) is one
+   * segment, whatever it holds (seals, a stop, another `lost` event, as they were first written), up
+   * to the seal that links to it.
+   */
+  relost;
+  /** While `relost`: a `lost` event heading a file, and then with its seal (`at`: where in the segment): perhaps a later removal's (see nestedLoss). */
+  innerLost;
+  inner;
+  /** It had ended when a `lost` event came (the log removed as its reader closed): it ends again at the seal after it. */
+  reopened = !1;
+  /** The lines since its last seal when a `lost` event came: what its reader wrote before the log was removed, and no seal here covers. */
+  lostTail = [];
   /** The file of its last line read: a `lost` event opens a file. */
   lastFile;
   /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
@@ -17931,7 +18004,7 @@ var ChainVerifier = class {
   }
   seenEventAt = /* @__PURE__ */ new Set();
   take(state, v) {
-    if (state.ended) {
+    if (state.pendingLost && this.settleLost(state, v), state.ended) {
       this.breaks.push({ kind: v.kind === "event" ? "forged event" : "inserted", file: v.file, line: v.line, rec: state.rec, detail: "after the recording's last seal" });
       return;
     }
@@ -17948,6 +18021,19 @@ var ChainVerifier = class {
       return;
     }
     let state = this.recordings.get(rec);
+    if (state && !external(v)) {
+      if (state.pendingLost && this.settleLost(state, v)) return;
+      if (state.relost !== void 0) {
+        let innerLost = state.innerLost;
+        if (state.innerLost = void 0, v.event === "seal" && v.fields?.p === state.relost) {
+          if (state.inner && !this.holdsAsWritten(state, v)) return this.nestedLoss(state, v);
+          state.relost = void 0, state.inner = void 0;
+        } else {
+          v.event === "lost" ? (this.lostEvents++, state.lastFile !== v.file && (state.innerLost = v)) : innerLost && v.event === "seal" && this.sealsLost(state, innerLost, v) && (state.inner = { seal: v, at: state.segment.length }), this.take(state, v);
+          return;
+        }
+      }
+    }
     if (v.event === "start") {
       if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
         this.take(state, v);
@@ -17979,12 +18065,15 @@ var ChainVerifier = class {
     }
     if (v.event === "seal") return this.seal(state, v);
     if (v.event === "lost") {
-      if (this.lostEvents++, state.ended) return;
-      if (state.lastFile === v.file) {
+      if (this.lostEvents++, state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
         return;
       }
-      state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost), state.resync = !0, state.unsealed += state.segment.length, state.segment = [], state.lost = v, state.sealsSinceLost = 0;
+      if (state.pendingLost = v, state.lostTail = state.segment, state.ended) {
+        state.ended = !1, state.reopened = !0;
+        return;
+      }
+      state.resync = !0, state.unsealed += state.segment.length, state.segment = [], state.lost = v, state.sealsSinceLost = 0;
       return;
     }
     if (v.event === "stop") {
@@ -17993,8 +18082,57 @@ var ChainVerifier = class {
     }
     this.take(state, v);
   }
-  uncoveredLost(state, lost) {
-    state.keyed === !0 && this.options.key === void 0 || this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: "a lost event no seal of the recording covers (its reader's chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed" });
+  /**
+   * The recording's next line `v` after a `lost` event: whether it is the seal its reader makes at
+   * once over the event alone (n=1, its hash over the event: under the key, nobody else can make it),
+   * taken then. Else the event is a break (`forged event`), named as what it may also be: an event
+   * from a version before lost events were sealed, which nothing in the log tells apart from a forged
+   * one (a forger can copy that shape); the recording is then read as that version wrote it.
+   */
+  settleLost(state, v) {
+    let lost = state.pendingLost;
+    if (state.pendingLost = void 0, v.event === "seal" && this.sealsLost(state, lost, v)) {
+      let link = v.fields.h.slice(0, LINK_HEX);
+      state.seals++, state.links.push({ p: v.fields.p, h: link }), state.prev = link, state.lastSeal = v, state.lastFile = v.file, state.segment = [v], state.relost = link, state.resync = !1, state.lost = void 0, state.sealsSinceLost = 0, state.reopened = !1;
+      let long = state.shared ? void 0 : unsealedTail(state.lostTail, "before a lost event");
+      if (long) {
+        let from = state.lostTail[0];
+        this.breaks.push({ kind: "deleted", file: from.file, line: from.line, endLine: lost.line, ...lost.file === from.file ? {} : { endFile: lost.file }, rec: state.rec, detail: `${long}: seals before the event were removed` });
+      }
+      return state.lostTail = [], !0;
+    }
+    return state.lostTail = [], this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST }), state.reopened && (state.reopened = !1, state.ended = !0), !1;
+  }
+  /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
+  holdsAsWritten(state, seal) {
+    return Number(seal.fields?.n) !== state.segment.length ? !1 : state.keyed === !0 && this.options.key === void 0 ? !0 : this.holdsFor(state.segment, seal.fields.p, seal.fields.h, state.keyed ? this.options.key : void 0);
+  }
+  /**
+   * What a reader wrote again after a `lost` event crossed a rotation, and the newest file was removed
+   * too before the writer looked at it: a second `lost` event (and its seal, which holds) heads a file
+   * within the stretch the first event's seal opened, and the seal that closes that stretch (`v`, written
+   * again after the second event) no longer holds: part of what it covers went with the second removed
+   * file. The stretch up to the second event is written off like the lines before any real `lost` event
+   * (no more than a reader leaves unsealed), and the second event's seal opens the stretch read from then
+   * on, `v` among its lines.
+   */
+  nestedLoss(state, v) {
+    let inner = state.inner;
+    state.inner = void 0;
+    let before = state.segment.slice(0, inner.at - 1), long = state.shared ? void 0 : unsealedTail(before, "before a lost event");
+    long && this.breaks.push({ kind: "deleted", file: before[0].file, line: before[0].line, endLine: inner.seal.line, ...inner.seal.file === before[0].file ? {} : { endFile: inner.seal.file }, rec: state.rec, detail: `${long}: seals before the event were removed` }), state.unsealed += before.length;
+    let link = inner.seal.fields.h.slice(0, LINK_HEX);
+    state.segment = state.segment.slice(inner.at), state.relost = link, state.seals++, state.links.push({ p: inner.seal.fields.p, h: link }), state.prev = link, state.lastSeal = inner.seal, this.take(state, v);
+  }
+  /** Whether `seal` is the one a reader makes right after the `lost` event: by itself, over the event. */
+  sealsLost(state, lost, seal) {
+    let n = Number(seal.fields?.n), p = seal.fields?.p ?? "", h = seal.fields?.h ?? "";
+    if (n !== 1 || seal.fields?.end !== void 0 || seal.place !== lost.place || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p)) return !1;
+    let keyed = seal.fields?.chain === KEYED_CHAIN;
+    if (state.keyed !== void 0 && !state.legacyKeyed && state.keyed !== keyed) return !1;
+    if (state.keyed ??= keyed, keyed && this.options.key === void 0) return !0;
+    let holds = this.holdsFor([lost], p, h, keyed ? this.options.key : void 0);
+    return holds && !keyed && (state.heldPlain = !0), holds;
   }
   current(place) {
     let states = this.running.get(place);
@@ -18038,13 +18176,8 @@ var ChainVerifier = class {
       return;
     }
     if (state.shared) return;
-    let tail = state.segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
-    if (tail.length >= SEAL_EVERY) {
-      this.breaks.push({ ...at, kind: "truncated", detail: `${tail.length} line(s) after the last seal before a stop (reason=${what}): more than a reader leaves unsealed (${SEAL_EVERY - 1}): the recording was cut or rewritten` });
-      return;
-    }
-    let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
-    latest - first > SEAL_MS + TAIL_SLACK_MS && this.breaks.push({ ...at, kind: "truncated", detail: `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s before a stop (reason=${what}): a reader seals within ${SEAL_MS / 1e3} s: the recording was cut or rewritten` });
+    let long = unsealedTail(state.segment, `before a stop (reason=${what})`);
+    long && this.breaks.push({ ...at, kind: "truncated", detail: `${long}: the recording was cut or rewritten` });
   }
   seal(state, v) {
     let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "";
@@ -18159,14 +18292,14 @@ var ChainVerifier = class {
       for (let v of lines) this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${place} where no recording is running` });
     let recordings = [];
     for (let state of this.recordings.values()) {
+      state.pendingLost && this.settleLost(state, state.pendingLost);
       let ending, tail = state.segment.length;
       if (state.awaitingStop) {
         ending = "truncated";
         let seal = state.awaitingStop;
         this.breaks.push({ kind: "truncated", file: seal.file, line: seal.line, rec: state.rec, detail: "the stop event the last seal covers is missing" });
       } else if (state.externalStop) ending = state.externalStop;
-      else if (state.ended)
-        ending = "sealed", state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost);
+      else if (state.ended) ending = "sealed";
       else if (this.options.live?.has(state.rec)) ending = "open";
       else if (state.startMissing && state.seals === 0) {
         ending = "truncated";
@@ -19240,20 +19373,20 @@ var import_node_fs29 = __toESM(require("node:fs"), 1), import_node_path22 = __to
 var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
-  let newlines = [], window = Buffer.allocUnsafe(65536);
-  for (let from = size2; from > 0 && newlines.length <= count; ) {
+  let newlines2 = [], window = Buffer.allocUnsafe(65536);
+  for (let from = size2; from > 0 && newlines2.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
     let read = import_node_fs28.default.readSync(fd, window, 0, take, from);
-    for (let at = read; newlines.length <= count; ) {
+    for (let at = read; newlines2.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
-      newlines.push(from + newline), at = newline;
+      newlines2.push(from + newline), at = newline;
     }
   }
-  if (newlines.length === 0) return { start: 0, end: 0, lines: 0 };
-  let end = newlines[0] + 1;
-  return newlines.length > count ? { start: newlines[count] + 1, end, lines: count } : { start: 0, end, lines: newlines.length };
+  if (newlines2.length === 0) return { start: 0, end: 0, lines: 0 };
+  let end = newlines2[0] + 1;
+  return newlines2.length > count ? { start: newlines2[count] + 1, end, lines: count } : { start: 0, end, lines: newlines2.length };
 }
 function lastLines(files, count, live) {
   let parts = [], wanted = count;

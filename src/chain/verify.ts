@@ -13,18 +13,22 @@
 //   stop may follow a last seal with `end=1` (a reader that failed sealed what
 //   it had written), once;
 // - the `lost` event the reader writes when its log was removed under it, first
-//   thing in the new file: what the writer wrote since it last looked at the
-//   file follows it again (with the seals in it), then what was queued. The
-//   reader's chain restarts at the event, which opens the next segment: one of
-//   the seals after it covers the event and the last n-1 lines before that
-//   seal (the lines between are counted as unsealed); the first seal after it
-//   may have lost the start of its segment with the file (it then sets the
-//   link only, whatever seal came before it). A reader writes it first thing
-//   in the new file: after its own lines in the same file it is forged, and so
-//   is one no seal covers by the recording's sealed end or by another `lost`
-//   event seals later (seals of the old chain, written again, may come first).
-//   (No seal covers it when the recording's chain had ended before the loss.)
-//   Each is counted: it says earlier lines went with a removed file;
+//   thing in the new file. Its reader seals it at once, by itself (a seal with
+//   n=1 over the event: under the key nobody else can make it), then writes
+//   again what it wrote since it last looked at the file and what it had
+//   queued (the old chain's lines and seals, a stop among them if the log went
+//   as the reader closed), and seals that right after: one segment, opened by
+//   the event's seal, up to the seal that links to it, whatever it holds
+//   (sinks/file/sink.ts). So the new file is sealed throughout; what the event
+//   writes off is the recording's lines since its last seal before it (whose
+//   seal went with the removed file): no more than a reader leaves unsealed,
+//   else seals were taken out. A `lost` event its seal does not follow at once
+//   is a forged event — or one from a version before lost events were sealed,
+//   which nothing in a log tells apart (a forger can copy that shape): the
+//   break says both, and the recording is then read as that version wrote it
+//   (the first seal after the event only sets the link). A reader writes the
+//   event first thing in the new file: after its own lines in the same file it
+//   is forged. Each is counted: it says earlier lines went with a removed file;
 // - a recording whose start is in a file no longer there (pruned by
 //   @audit-max-files): checked from its first seal on, the same way. Only the
 //   oldest file read can hold one (or a file a `lost` event opens for it);
@@ -105,6 +109,26 @@ export interface VerifyReport {
 }
 
 
+/**
+ * Why `segment` (a recording's lines since its last seal, that seal's own line or its start first) is
+ * more than a reader leaves unsealed (under SEAL_EVERY lines, within SEAL_MS), said of it `where`; or
+ * undefined.
+ */
+function unsealedTail(segment: readonly VerifyLine[], where: string): string | undefined {
+  const tail = segment.filter((line, i) => i > 0 || (line.event !== 'seal' && line.event !== 'start'));
+  if (tail.length >= SEAL_EVERY) return `${tail.length} line(s) after the last seal ${where}: more than a reader leaves unsealed (${SEAL_EVERY - 1})`;
+  const first = tail[0]?.ms ?? 0;
+  const latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
+  if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1000)} s ${where}: a reader seals within ${SEAL_MS / 1000} s`;
+  return undefined;
+}
+
+/** What a `lost` event without its seal is, as far as a log can tell. */
+const LEGACY_LOST =
+  'a lost event its reader did not seal (a reader seals each one at once, by itself): forged — or written by a tmux-audit ' +
+  'from before lost events were sealed, which nothing in the log tells apart; the lines from the seal before it to the ' +
+  'first seal after it are then unverifiable';
+
 class RecordingState {
   segment: VerifyLine[] = [];
   /** The last seal's h as linked (LINK_HEX digits); undefined before the first seal. */
@@ -114,6 +138,21 @@ class RecordingState {
   /** A `lost` event no seal has covered yet (see the header), and how many seals came since. */
   lost: VerifyLine | undefined;
   sealsSinceLost = 0;
+  /** A `lost` event just read: the recording's next line must be the seal that covers it alone. */
+  pendingLost: VerifyLine | undefined;
+  /**
+   * The link of a `lost` event's seal: what follows it (written again by its reader, then new) is one
+   * segment, whatever it holds (seals, a stop, another `lost` event, as they were first written), up
+   * to the seal that links to it.
+   */
+  relost: string | undefined;
+  /** While `relost`: a `lost` event heading a file, and then with its seal (`at`: where in the segment): perhaps a later removal's (see nestedLoss). */
+  innerLost: VerifyLine | undefined;
+  inner: { seal: VerifyLine; at: number } | undefined;
+  /** It had ended when a `lost` event came (the log removed as its reader closed): it ends again at the seal after it. */
+  reopened = false;
+  /** The lines since its last seal when a `lost` event came: what its reader wrote before the log was removed, and no seal here covers. */
+  lostTail: VerifyLine[] = [];
   /** The file of its last line read: a `lost` event opens a file. */
   lastFile: string | undefined;
   /** Chained under a key (its start's or first seal's `chain=hmac`); undefined until one says. */
@@ -233,6 +272,7 @@ export class ChainVerifier {
   private readonly seenEventAt = new Set<string>();
 
   private take(state: RecordingState, v: VerifyLine): void {
+    if (state.pendingLost) this.settleLost(state, v);
     if (state.ended) {
       this.breaks.push({ kind: v.kind === 'event' ? 'forged event' : 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'after the recording\'s last seal' });
       return;
@@ -261,6 +301,28 @@ export class ChainVerifier {
       return;
     }
     let state = this.recordings.get(rec);
+    if (state && !external(v)) {
+      // A `lost` event's seal, or what a reader wrote again after one: see settleLost and `relost`.
+      if (state.pendingLost && this.settleLost(state, v)) return;
+      if (state.relost !== undefined) {
+        const innerLost = state.innerLost;
+        state.innerLost = undefined;
+        if (v.event === 'seal' && v.fields?.p === state.relost) {
+          if (state.inner && !this.holdsAsWritten(state, v)) return this.nestedLoss(state, v);
+          state.relost = undefined;
+          state.inner = undefined;
+        } else {
+          if (v.event === 'lost') {
+            // An earlier removal's event, written again after a later one's (the new file removed too): counted.
+            this.lostEvents++;
+            // Or a later removal's, heading a file (what was written again crossed a rotation, then the newest file went too).
+            if (state.lastFile !== v.file) state.innerLost = v;
+          } else if (innerLost && v.event === 'seal' && this.sealsLost(state, innerLost, v)) state.inner = { seal: v, at: state.segment.length };
+          this.take(state, v);
+          return;
+        }
+      }
+    }
     if (v.event === 'start') {
       if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
         // The log was removed just after the start: the writer wrote the start again into the new file,
@@ -315,16 +377,21 @@ export class ChainVerifier {
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
       this.lostEvents++;
-      // After the recording's last seal (the file removed while the reader closed): nothing of it follows.
-      if (state.ended) return;
-      if (state.lastFile === v.file) {
+      if (state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
       }
-      // The reader's chain restarts at a genuine one, so a seal of the new chain covers it: one no seal
-      // covered by the time another comes, seals later, was forged (it wrote lines off as unsealed).
-      // (Seals of the old chain may follow it first: those in what the writer wrote again.)
-      if (state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
+      // Its reader seals it at once, by itself: the recording's next line is that seal (settleLost).
+      state.pendingLost = v;
+      state.lostTail = state.segment;
+      if (state.ended) {
+        // After the recording's last seal (the log removed as its reader closed): sealed all the same.
+        state.ended = false;
+        state.reopened = true;
+        return;
+      }
+      // Until then, and for good if it is not sealed (a log from before lost events were sealed), the
+      // lines since the last seal count as unsealed, and the first seal after it only sets the link.
       state.resync = true;
       state.unsealed += state.segment.length;
       state.segment = [];
@@ -341,10 +408,95 @@ export class ChainVerifier {
     this.take(state, v);
   }
 
-  private uncoveredLost(state: RecordingState, lost: VerifyLine): void {
-    // Without the key a keyed recording's seals are not hashed: which seal covers the event is a guess by counts (see check).
-    if (state.keyed === true && this.options.key === undefined) return;
-    this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: 'a lost event no seal of the recording covers (its reader\'s chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed' });
+  /**
+   * The recording's next line `v` after a `lost` event: whether it is the seal its reader makes at
+   * once over the event alone (n=1, its hash over the event: under the key, nobody else can make it),
+   * taken then. Else the event is a break (`forged event`), named as what it may also be: an event
+   * from a version before lost events were sealed, which nothing in the log tells apart from a forged
+   * one (a forger can copy that shape); the recording is then read as that version wrote it.
+   */
+  private settleLost(state: RecordingState, v: VerifyLine): boolean {
+    const lost = state.pendingLost!;
+    state.pendingLost = undefined;
+    if (v.event === 'seal' && this.sealsLost(state, lost, v)) {
+      const link = v.fields!.h!.slice(0, LINK_HEX);
+      state.seals++;
+      state.links.push({ p: v.fields!.p!, h: link });
+      state.prev = link;
+      state.lastSeal = v;
+      state.lastFile = v.file;
+      state.segment = [v];
+      state.relost = link;
+      state.resync = false;
+      state.lost = undefined;
+      state.sealsSinceLost = 0;
+      state.reopened = false;
+      // Those lines were sealed by a seal that went with the removed file: no more than a reader leaves
+      // unsealed, else seals before the event were taken out, and their lines written off with it.
+      const long = state.shared ? undefined : unsealedTail(state.lostTail, 'before a lost event');
+      if (long) {
+        const from = state.lostTail[0]!;
+        this.breaks.push({ kind: 'deleted', file: from.file, line: from.line, endLine: lost.line, ...(lost.file === from.file ? {} : { endFile: lost.file }), rec: state.rec, detail: `${long}: seals before the event were removed` });
+      }
+      state.lostTail = [];
+      return true;
+    }
+    state.lostTail = [];
+    this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST });
+    if (state.reopened) {
+      state.reopened = false;
+      state.ended = true;
+    }
+    return false;
+  }
+
+  /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
+  private holdsAsWritten(state: RecordingState, seal: VerifyLine): boolean {
+    if (Number(seal.fields?.n) !== state.segment.length) return false;
+    if (state.keyed === true && this.options.key === undefined) return true;
+    return this.holdsFor(state.segment, seal.fields!.p!, seal.fields!.h!, state.keyed ? this.options.key : undefined);
+  }
+
+  /**
+   * What a reader wrote again after a `lost` event crossed a rotation, and the newest file was removed
+   * too before the writer looked at it: a second `lost` event (and its seal, which holds) heads a file
+   * within the stretch the first event's seal opened, and the seal that closes that stretch (`v`, written
+   * again after the second event) no longer holds: part of what it covers went with the second removed
+   * file. The stretch up to the second event is written off like the lines before any real `lost` event
+   * (no more than a reader leaves unsealed), and the second event's seal opens the stretch read from then
+   * on, `v` among its lines.
+   */
+  private nestedLoss(state: RecordingState, v: VerifyLine): void {
+    const inner = state.inner!;
+    state.inner = undefined;
+    const before = state.segment.slice(0, inner.at - 1);
+    const long = state.shared ? undefined : unsealedTail(before, 'before a lost event');
+    if (long) this.breaks.push({ kind: 'deleted', file: before[0]!.file, line: before[0]!.line, endLine: inner.seal.line, ...(inner.seal.file === before[0]!.file ? {} : { endFile: inner.seal.file }), rec: state.rec, detail: `${long}: seals before the event were removed` });
+    state.unsealed += before.length;
+    const link = inner.seal.fields!.h!.slice(0, LINK_HEX);
+    state.segment = state.segment.slice(inner.at);
+    state.relost = link;
+    state.seals++;
+    state.links.push({ p: inner.seal.fields!.p!, h: link });
+    state.prev = link;
+    state.lastSeal = inner.seal;
+    this.take(state, v);
+  }
+
+  /** Whether `seal` is the one a reader makes right after the `lost` event: by itself, over the event. */
+  private sealsLost(state: RecordingState, lost: VerifyLine, seal: VerifyLine): boolean {
+    const n = Number(seal.fields?.n);
+    const p = seal.fields?.p ?? '';
+    const h = seal.fields?.h ?? '';
+    if (n !== 1 || seal.fields?.end !== undefined || seal.place !== lost.place || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p)) return false;
+    const keyed = seal.fields?.chain === KEYED_CHAIN;
+    if (state.keyed !== undefined && !state.legacyKeyed && state.keyed !== keyed) return false;
+    state.keyed ??= keyed;
+    // A keyed recording checked without the key: nothing is hashed (see check).
+    if (keyed && this.options.key === undefined) return true;
+    const holds = this.holdsFor([lost], p, h, keyed ? this.options.key : undefined);
+    if (holds && !keyed) state.heldPlain = true;
+    return holds;
   }
 
   private current(place: string): RecordingState | undefined {
@@ -422,16 +574,8 @@ export class ChainVerifier {
     }
     // What follows the last seal (its own line, or the start, opens the segment): another recording's too, at a shared place.
     if (state.shared) return;
-    const tail = state.segment.filter((line, i) => i > 0 || (line.event !== 'seal' && line.event !== 'start'));
-    if (tail.length >= SEAL_EVERY) {
-      this.breaks.push({ ...at, kind: 'truncated', detail: `${tail.length} line(s) after the last seal before a stop (reason=${what}): more than a reader leaves unsealed (${SEAL_EVERY - 1}): the recording was cut or rewritten` });
-      return;
-    }
-    const first = tail[0]?.ms ?? 0;
-    const latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
-    if (latest - first > SEAL_MS + TAIL_SLACK_MS) {
-      this.breaks.push({ ...at, kind: 'truncated', detail: `the lines after the last seal span ${Math.round((latest - first) / 1000)} s before a stop (reason=${what}): a reader seals within ${SEAL_MS / 1000} s: the recording was cut or rewritten` });
-    }
+    const long = unsealedTail(state.segment, `before a stop (reason=${what})`);
+    if (long) this.breaks.push({ ...at, kind: 'truncated', detail: `${long}: the recording was cut or rewritten` });
   }
 
   private seal(state: RecordingState, v: VerifyLine): void {
@@ -634,6 +778,8 @@ export class ChainVerifier {
     }
     const recordings: RecordingReport[] = [];
     for (const state of this.recordings.values()) {
+      // A `lost` event that is the recording's last line: no seal followed it.
+      if (state.pendingLost) this.settleLost(state, state.pendingLost);
       let ending: Ending;
       const tail = state.segment.length;
       if (state.awaitingStop) {
@@ -641,13 +787,7 @@ export class ChainVerifier {
         const seal = state.awaitingStop;
         this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
       } else if (state.externalStop) ending = state.externalStop;
-      else if (state.ended) {
-        ending = 'sealed';
-        // Its reader sealed it to the end after the event: a seal of its restarted chain covered it, if real,
-        // unless the last seal was the first after it (the log removed as the reader closed: its chain had
-        // ended, the event came unchained ahead of that seal, which the writer wrote again after it).
-        if (state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
-      }
+      else if (state.ended) ending = 'sealed';
       else if (this.options.live?.has(state.rec)) ending = 'open';
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';

@@ -605,8 +605,14 @@ describe('a recording without its start', () => {
     const invented = (opening: string) => `${stamp} ann main:0.5 * ${opening}\n${stamp} ann main:0.5 | rm -rf / done by ann\n${stamp} ann main:0.5 * stop rec=FAKEFAKE01 reason=lost p=0 h=${h}\n`;
     fs.writeFileSync(files[1]!, invented('rename rec=FAKEFAKE01 name=x') + text);
     assert.deepEqual(kinds(file), ['forged event']);
-    // A start that went with a removed log: a lost event opens what is left (bound by its plain stop: counted plain, named under --require-key).
+    // A start that went with a removed log: a lost event opens what is left, but only one its reader sealed at once.
     fs.writeFileSync(files[1]!, invented('lost rec=FAKEFAKE01 what=file') + text);
+    assert.deepEqual(kinds(file), ['forged event']);
+    // Sealed (without a key anyone can: bound by its plain stop, counted plain, named under --require-key).
+    const lost = `${stamp} ann main:0.5 * lost rec=FAKEFAKE01 what=file\n`;
+    const hash = new SegmentHash('0');
+    hash.add(lost);
+    fs.writeFileSync(files[1]!, invented(`lost rec=FAKEFAKE01 what=file\n${stamp} ann main:0.5 * seal rec=FAKEFAKE01 n=1 p=0 h=${hash.digest()}`) + text);
     assert.deepEqual(kinds(file), []);
     // In the oldest file: its start may have been pruned.
     fs.writeFileSync(files[1]!, text);

@@ -115,7 +115,7 @@ describe('the log removed in the middle of a stream of writes', () => {
     // The writer looks at its file only every so often while writes follow each other
     // (not before each one): what went into the removed file meanwhile is written again.
     const file = tempFile();
-    const log = new LogFile(file, options({ onLost: (what) => log.write(`lost ${what}\n`) }));
+    const log: LogFile = new LogFile(file, options({ onLost: (what) => log.write(`lost ${what}\n`) }));
     const removedAt = 500;
     for (let i = 0; i < 1000; i++) {
       if (i === removedAt) fs.rmSync(file);

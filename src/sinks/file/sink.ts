@@ -16,6 +16,13 @@ import { LogFile, type LogFileOptions } from './writer.ts';
  */
 const BATCH_CHARS = 16 * 1024;
 
+/** How many lines `text` holds (each ends in `\n`). */
+function newlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 export class FileSink implements Sink {
   private readonly log: LogFile;
   private readonly format: RecordFormat;
@@ -50,6 +57,12 @@ export class FileSink implements Sink {
   private losing = false;
   /** Whether the recording's last seal is written: nothing of it follows. */
   private ended = false;
+  /** While onLost runs: the `lost` event is written and sealed (what follows it is then chained too). */
+  private lostSealed = false;
+  /** ...and it came after the recording's last seal: the chain ends again once what follows it is sealed. */
+  private reEnd = false;
+  /** `lost` events the sink wrote itself because the pipeline held them up: dropped when they come. */
+  private heldLost = 0;
   private sealTimer: NodeJS.Timeout | undefined;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   private sealedLink: string | undefined;
@@ -66,31 +79,57 @@ export class FileSink implements Sink {
         this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
         options.onChecked?.();
       },
-      onLost: (what) => {
+      onLost: (what, queued) => {
         // The lines of the open segment went partly into the removed file, and the rest are written again
-        // after the event: the segment is given up, and the event opens the next one (see write).
-        // What the writer hands over now goes first into the new file, ahead of what it queued, and
-        // only the event may: the batch (lines formatted after those queued) is set aside meanwhile and
-        // goes on after them, else the new file would hold them ahead of earlier lines, which verify
-        // rightly reads as inserted or reordered.
+        // after the event: the segment is given up, and the event opens the next one (see write), which
+        // is sealed at once (the seal covers the event alone). What the writer hands over now goes first
+        // into the new file: the event and its seal, then what went into the removed file since the writer
+        // last looked and what it queued (`queued`), then the batch (lines formatted after those), all in
+        // the order they were formatted, and a seal right after them: the restarted chain covers all of it,
+        // so the log's removal leaves nothing unsealed in the new file, and a `lost` event no seal follows
+        // at once is forged (chain/verify.ts).
         const later = this.batch;
         const laterLink = this.sealedLink;
         this.batch = '';
         this.unhashed = 0;
         this.sealedLink = undefined;
         this.losing = true;
+        this.lostSealed = false;
         try {
           this.chain?.restart();
-          options.onLost?.(what);
-          // The event, even if whoever wrote it did not flush.
-          this.flush();
+          options.onLost?.(what, queued);
+          if (!this.lostSealed && this.chain && this.lastPlace) {
+            // The event is held up in the pipeline (a hold: pipeline/hold.ts): written here, now, as it must
+            // be (first thing in the new file, sealed), and not again when it comes.
+            this.heldLost++;
+            this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'lost', fields: { what } });
+          }
+          if (!this.lostSealed) {
+            // No event (no chain, or no onLost that writes one): as before, what it wrote goes first.
+            this.flush();
+            return false;
+          }
+          // Hashed in file order, after the event's seal and whatever was written meanwhile.
+          this.hashPending();
+          this.batch += queued;
+          this.batch += later;
+          this.chain!.count(newlines(queued) + newlines(later));
+          this.sealRewritten();
+          this.handOverInPieces();
+          // Once the writer has put it all in its queue (right after onLost): its seals are then noted in order.
+          queueMicrotask(() => this.noteSealed());
+          return true;
         } finally {
           this.losing = false;
-          // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
-          this.batch = later + this.batch;
-          // Not hashed: formatted before the restart, so no longer where the chain says.
-          this.unhashed = this.batch.length;
-          this.sealedLink ??= laterLink;
+          if (!this.lostSealed) {
+            // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
+            this.batch = later + this.batch;
+            // Not hashed: formatted before the restart, so no longer where the chain says.
+            this.unhashed = this.batch.length;
+            this.sealedLink ??= laterLink;
+          }
+          this.lostSealed = false;
+          this.reEnd = false;
         }
       },
     });
@@ -109,12 +148,19 @@ export class FileSink implements Sink {
     // checks each recording with the chain it was written with (chain/verify.ts).
     if (this.keyed && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } };
     const line = this.format.format(record);
-    if (chain && !this.ended && record.kind === 'event' && record.text === 'lost') {
+    if (chain && record.kind === 'event' && record.text === 'lost' && !this.losing && this.heldLost > 0) {
+      // Written already, when the writer reported the loss (see onLost).
+      this.heldLost--;
+      return;
+    }
+    if (chain && record.kind === 'event' && record.text === 'lost') {
       // What came before it is no longer where the chain says (written again after it, or lost with
-      // the removed file): the segment is given up, and the event opens the next one, so that the next
-      // seal covers it (a `lost` event nobody's seal covers is forged: chain/verify.ts). Normally it is
-      // written from onLost, first thing in the new file; held up in the pipeline, it comes later, and
-      // the lines between are given up as well.
+      // the removed file): the segment is given up, and the event opens the next one, sealed at once, by
+      // itself (a `lost` event its seal does not follow is forged: chain/verify.ts), also after the
+      // recording's last seal (the log removed as its reader closed). Normally it is written from onLost,
+      // first thing in the new file, and onLost seals what follows it; held up in the pipeline, it comes
+      // later, and the lines between are given up.
+      this.hashPending();
       chain.restart();
       this.batch += line;
       chain.update(line);
@@ -125,6 +171,18 @@ export class FileSink implements Sink {
       this.lastOwner = record.owner;
       this.lastPlace = record.place;
       if (record.time > this.lastTime) this.lastTime = record.time;
+      const ended = this.ended;
+      this.ended = false;
+      // Stamped as the event: it goes ahead of what waits, which is stamped no earlier (see waitingSince).
+      this.seal(false, 0, record.time);
+      if (this.losing) {
+        this.lostSealed = true;
+        this.reEnd = ended;
+      } else if (ended) this.seal('close', 0, record.time);
+    } else if (this.losing && this.lostSealed) {
+      // Written while onLost runs (what the pipeline held): after the event's seal, in its chain.
+      this.batch += line;
+      chain!.count(1);
     } else if (!chain || this.losing || this.ended) {
       this.hashPending();
       this.batch += line;
@@ -165,6 +223,36 @@ export class FileSink implements Sink {
   }
 
   private readonly hashBytes = (bytes: Uint8Array): void => this.chain!.update(bytes);
+
+  /**
+   * Seals what onLost wrote again after a `lost` event and its seal: the seal that links to that
+   * one (verify reads everything between as that seal's segment). The recording's last seal when
+   * its chain had ended before (`end=1`: its stop, if written, is among the lines it covers).
+   */
+  private sealRewritten(): void {
+    if (this.reEnd) {
+      this.reEnd = false;
+      // Stamped as the last record it covers (the stop, when there is one): it goes right after it.
+      this.seal('close');
+    } else if (this.chain!.pending > 1) this.seal(false);
+  }
+
+  /**
+   * Hands the batch to the writer in pieces of about BATCH_CHARS, cut between lines: what was written
+   * again after a `lost` event may be a whole backlog, and rotation cuts only between pieces.
+   */
+  private handOverInPieces(): void {
+    this.hashPending();
+    const text = this.batch;
+    this.batch = '';
+    this.unhashed = 0;
+    for (let from = 0; from < text.length; ) {
+      const end = text.indexOf('\n', Math.min(from + BATCH_CHARS, text.length) - 1);
+      const to = end < 0 ? text.length : end + 1;
+      this.log.write(text.slice(from, to));
+      from = to;
+    }
+  }
 
   /** Hashes what the chain has not yet hashed of the batch. */
   private hashPending(): void {
@@ -207,13 +295,17 @@ export class FileSink implements Sink {
     this.batch = '';
     this.unhashed = 0;
     this.log.write(batch, whole ? this.hashBytes : undefined);
+    // Not while onLost runs (the writer is reopening: its flush would look at the file again from within): once it is done.
+    if (!this.losing) this.noteSealed();
+  }
+
+  /** Hears the last seal handed to the writer once it is on disk: a stop naming a seal the file never got would read as a cut. */
+  private noteSealed(): void {
     const link = this.sealedLink;
-    if (link !== undefined && this.onSealed) {
-      this.sealedLink = undefined;
-      // Once on disk: a stop naming a seal the file never got would read as a cut.
-      const onSealed = this.onSealed;
-      void this.log.flush().then(() => onSealed(link));
-    }
+    if (link === undefined || !this.onSealed) return;
+    this.sealedLink = undefined;
+    const onSealed = this.onSealed;
+    void this.log.flush().then(() => onSealed(link));
   }
 
   /** Resolves once what was written so far is on disk (the writer's flush). */

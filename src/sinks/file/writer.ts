@@ -60,9 +60,13 @@ export interface LogFileOptions {
   /**
    * The log (or its directory) was removed while logging and has just been
    * created again. What is written meanwhile (through `write`) goes first into
-   * the new file, before the lines that were waiting.
+   * the new file, before the lines that were waiting: `queued`, what went into
+   * the removed file since the last look at it and what waits, in order. Returns
+   * true when what it wrote holds `queued` already (the file sink writes it again
+   * itself, so that its chain covers it: sinks/file/sink.ts); else the writer
+   * writes `queued` after it.
    */
-  onLost?: (what: 'file' | 'directory') => void;
+  onLost?: (what: 'file' | 'directory', queued: string) => boolean | void;
   /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
   onChecked?: () => void;
   /** How the log's directory is taken (default `private`: the log directory; see safe-fs.ts). */
@@ -465,16 +469,24 @@ export class LogFile {
     this.options.onFirstPrune?.(file);
   }
 
-  /** Lets onLost write (its event), and puts what it wrote at the head of the queue. */
+  /**
+   * Lets onLost write (its event), and puts what it wrote at the head of the
+   * queue, piece by piece (rotation cuts between pieces); what was queued
+   * follows, unless onLost wrote it again itself.
+   */
   private noteLost(what: 'file' | 'directory'): void {
     if (!this.options.onLost) return;
-    this.lostText = [];
+    // No write is in flight here (prepare runs before one or after it), so the view taken is no longer in use.
+    const queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString('utf8') : '';
+    const pieces: string[] = [];
+    this.lostText = pieces;
+    let rewritten = false;
     try {
-      this.options.onLost(what);
+      rewritten = this.options.onLost(what, queued) === true;
     } finally {
-      const text = this.lostText.join('');
       this.lostText = undefined;
-      if (text.length > 0) this.queue.unshift(Buffer.from(text));
+      if (!rewritten && queued.length > 0) pieces.push(queued);
+      for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.length > 0) this.queue.unshift(Buffer.from(pieces[i]!));
     }
   }
 

@@ -1,0 +1,130 @@
+// `verify` and the `lost` event on logs a real tmux server wrote under a chain
+// key: the log removed while a pane floods it, and right as the pane's
+// recording is toggled off, verify OK; then a `lost` event forged with sed at
+// the head of a rotated file, ahead of the recording's last seal, with a line
+// of the stretch that seal covers edited: named, exit 1.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { cliResult } from '../support/cli.ts';
+import { logFilesInOrder, readAllLogs } from '../support/log.ts';
+import { alive } from '../support/process.ts';
+import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { makeTempDir, waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+const copies: string[] = [];
+after(() => {
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function verify(dir: string, ...args: string[]): { status: number; stdout: string } {
+  const result = cliResult(['verify', '--dir', dir, ...args]);
+  return { status: result.status, stdout: result.stdout + result.stderr };
+}
+
+/** The log directory copied (outside the server's: its stamp check must not see the tampering). */
+function copyOf(tmux: TmuxServer): string {
+  const dir = makeTempDir('tmux-audit-verify-lost');
+  copies.push(dir);
+  fs.cpSync(tmux.logDir, dir, { recursive: true, filter: (source) => source === tmux.logDir || !path.basename(source).startsWith('.') });
+  return dir;
+}
+
+/** A key file, as @audit-chain-key names one. */
+function keyFile(): string {
+  const dir = makeTempDir('tmux-audit-key');
+  copies.push(dir);
+  const key = path.join(dir, 'chain.key');
+  fs.writeFileSync(key, 'the auditor keeps this elsewhere', { mode: 0o600 });
+  return key;
+}
+
+/** Every file of the log, with its lines. */
+function filesOf(live: string): { file: string; lines: string[] }[] {
+  return logFilesInOrder(live).map((file) => ({ file, lines: fs.readFileSync(file, 'utf8').split('\n') }));
+}
+
+const sealOf = (rec: string) => (line: string) => line.includes(` * seal rec=${rec} `);
+
+describe('verify and a log removed while logging (keyed)', () => {
+  const key = keyFile();
+  let tmux: TmuxServer;
+  let recording: string;
+
+  it('the log removed while the pane floods it: a lost event, sealed; verify --key --require-key OK', async () => {
+    tmux = server({ config: [`set -g @audit-chain-key '${key}'`, 'set -g @audit-max-size 8K', 'set -g @audit-max-files all', 'set -g @audit-compress off'] });
+    ({ recording } = await tmux.startLogging());
+    const live = tmux.logFile();
+    // Output in bursts with pauses, so that the removal lands while the pane is still printing.
+    tmux.type(`for i in 1 2 3 4 5 6 7 8; do seq -f "burst-$i-%04g" 1 300; sleep 0.3; done; echo bursts-done`);
+    await waitFor('the third burst in the log', () => readAllLogs(live).includes('| burst-3-0300\n'), 30_000);
+    fs.rmSync(live);
+    await waitFor('the last burst in the log', () => readAllLogs(live).includes('| bursts-done\n'), 60_000);
+    const pids = tmux.readerPids();
+    tmux.toggle();
+    await waitFor('the toggle\'s stop', () => readAllLogs(live).includes(`* stop rec=${recording} reason=toggle`));
+    await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)));
+    const files = filesOf(live);
+    assert.ok(files.length > 3, 'it rotated');
+    // The lost event heads a file, and its seal follows it at once.
+    const head = files.find(({ lines }) => lines[0]!.includes(` * lost rec=${recording} what=file`));
+    assert.ok(head, 'a file opened by the lost event');
+    assert.match(head.lines[1]!, new RegExp(` \\* seal rec=${recording} n=1 p=[0-9a-f]+ h=[0-9a-f]{32} chain=hmac$`));
+    const checked = verify(tmux.logDir, '--key', key, '--require-key');
+    assert.equal(checked.status, 0, checked.stdout);
+    assert.match(checked.stdout, /^OK main@\S+: .*1 recording\(s\).*1 log file\(s\) removed while logging/m);
+  });
+
+  it('a lost event forged with sed at the head of the rotated file that holds the last seal, a line of its stretch edited: forged event, named, exit 1', () => {
+    const dir = copyOf(tmux);
+    const live = path.join(dir, path.basename(tmux.logFile()));
+    const files = filesOf(live);
+    const isSeal = sealOf(recording);
+    const last = files.findIndex(({ lines }) => lines.some((line) => isSeal(line) && line.endsWith(' end=stop')));
+    const target = files[last]!;
+    const lastSeal = target.lines.findIndex((line) => isSeal(line) && line.endsWith(' end=stop'));
+    // The stretch the last seal covers began in a file before: no other seal of the recording ahead of it in its file.
+    assert.ok(last > 0 && !target.lines.slice(0, lastSeal).some(isSeal), 'the last seal\'s stretch crosses into its file');
+    // A printed line of the stretch, before the last seal: edited with sed.
+    const printed = (line: string) => / \| burst-\d-\d{4}$/.test(line) || / \| bursts-done$/.test(line);
+    let editAt = { file: target.file, line: target.lines.slice(0, lastSeal).findIndex(printed) + 1 };
+    if (editAt.line === 0) {
+      const before = files[last - 1]!;
+      const at = before.lines.map(printed).lastIndexOf(true);
+      assert.ok(at > before.lines.map(isSeal).lastIndexOf(true), 'the file before ends in the stretch');
+      editAt = { file: before.file, line: at + 1 };
+    }
+    assert.ok(editAt.line > 0, 'a printed line in the stretch');
+    execFileSync('sed', ['-i', `${editAt.line}s/| \\(burst\\)/| rm -rf \\/ \\1/`, editAt.file]);
+    assert.match(fs.readFileSync(editAt.file, 'utf8'), /\| rm -rf \/ burst/);
+    const stamp = target.lines[0]!.slice(0, target.lines[0]!.indexOf(' '));
+    // Who and where, as the recording's lines say.
+    const [, user, place] = /^\S+ (\S+) (main:\d+\.\d+) /.exec(target.lines.find((line) => line.includes(`rec=${recording}`))!)!;
+    execFileSync('sed', ['-i', `1i ${stamp} ${user} ${place} * lost rec=${recording} what=file`, target.file]);
+    const tampered = verify(dir, '--key', key, '--require-key');
+    assert.equal(tampered.status, 1, tampered.stdout);
+    assert.match(tampered.stdout, new RegExp(`^${target.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: forged event \\(rec ${recording}\\): a lost event its reader did not seal`, 'm'));
+    assert.match(tampered.stdout, /^TAMPERED /m);
+  });
+
+  it('the log removed right as the pane\'s recording is toggled off: verify --key --require-key OK', async () => {
+    const quick = server({ config: [`set -g @audit-chain-key '${key}'`] });
+    const { recording: rec } = await quick.startLogging();
+    await quick.run('seq -f "last-%04g" 1 1500');
+    const pids = quick.readerPids();
+    fs.rmSync(quick.logFile());
+    quick.toggle();
+    await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)));
+    const text = fs.readFileSync(quick.logFile(), 'utf8');
+    const lines = text.split('\n');
+    assert.match(lines[0]!, new RegExp(` \\* lost rec=${rec} what=file$`));
+    assert.match(lines[1]!, new RegExp(` \\* seal rec=${rec} n=1 `));
+    assert.match(text, new RegExp(` \\* stop rec=${rec} reason=toggle`));
+    const checked = verify(quick.logDir, '--key', key, '--require-key');
+    assert.equal(checked.status, 0, checked.stdout);
+  });
+});
