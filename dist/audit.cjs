@@ -28,9 +28,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +55,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -155,9 +155,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -602,9 +602,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -823,9 +823,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -866,9 +866,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path23 = require("node:path"), fs31 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2484,9 +2484,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2505,7 +2505,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os9 = __toESM(require("node:os"), 1);
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2521,13 +2521,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2568,45 +2568,45 @@ var import_node_os = __toESM(require("node:os"), 1);
 // src/core/record.ts
 var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2616,7 +2616,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2632,7 +2632,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2641,13 +2641,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2657,29 +2657,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2747,7 +2747,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2755,7 +2755,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2786,7 +2786,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2796,7 +2796,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2812,7 +2812,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2965,7 +2965,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2994,7 +2994,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3008,7 +3008,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3115,7 +3115,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3129,19 +3129,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3151,25 +3151,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3225,7 +3225,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3765,7 +3765,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3813,7 +3813,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3830,7 +3830,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3876,18 +3876,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3901,7 +3901,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3928,7 +3928,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3948,7 +3948,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3971,7 +3971,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4018,7 +4018,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4106,7 +4106,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4146,7 +4146,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4204,7 +4204,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4233,7 +4233,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4245,7 +4245,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4309,7 +4309,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4373,7 +4373,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4438,7 +4438,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4503,13 +4503,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4545,13 +4545,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4588,7 +4588,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4638,7 +4638,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4679,13 +4679,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4723,7 +4723,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4791,7 +4791,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4859,13 +4859,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4958,7 +4958,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4997,7 +4997,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5036,7 +5036,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5075,7 +5075,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5098,7 +5098,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5120,7 +5120,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5142,7 +5142,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5165,7 +5165,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5187,7 +5187,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5209,7 +5209,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5222,7 +5222,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5257,7 +5257,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5292,7 +5292,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5304,7 +5304,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5316,7 +5316,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5351,7 +5351,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5426,12 +5426,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -12952,29 +12952,55 @@ var Row2 = class {
       row.empty(), this.touch(row);
     }
     this.aboveWraps = continued?.[0] === !0;
-    for (let y = 0; y < this.sy && y < rows.length; y++) {
-      this.cy = y, this.cx = 0;
-      let text2 = rows[y];
-      if (typeof text2 != "string") {
-        this.seedCells(text2), y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
-        continue;
-      }
-      for (let i = 0; i < text2.length; i++) {
-        let code = text2.charCodeAt(i);
-        if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
-        let width = widthOf(code);
-        if (!(width < 0)) {
-          if (width === 0) {
-            this.combine(code);
-            continue;
-          }
-          if (this.cx + width > this.sx) break;
-          this.put(code, width);
-        }
-      }
-      y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
-    }
+    let ring = this.historyRing;
+    ring.length > 0 && (ring[(this.historyStart + ring.length - 1) % ring.length].wraps = this.aboveWraps);
+    for (let y = 0; y < this.sy && y < rows.length; y++)
+      this.cy = y, this.cx = 0, this.writeSeedRow(rows[y]), y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
     this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.joiner = !1;
+  }
+  /**
+   * Rows that scrolled into tmux's history while another model had the
+   * stream (the hybrid's line model), oldest first, after those already kept;
+   * `scrolled`: how many rows tmux's hscrolled grew by meanwhile (each LF at
+   * the bottom, grid.c:400), `reset`: the whole screen was cleared into
+   * history meanwhile (hscrolled = 0, grid-view.c:92). A pane made taller
+   * pulls back exactly these (screen.c:373): without them it pulled rows the
+   * screen had shown long before, or blanks where tmux shows text.
+   */
+  appendHistory(rows, continued, scrolled, reset) {
+    if (this.alternateOn) return;
+    let saved = this.rowList, { cx, cy, joiner } = this, ring = this.historyRing;
+    try {
+      for (let y = 0; y < rows.length; y++) {
+        continued[y] === !0 && ring.length > 0 && (ring[(this.historyStart + ring.length - 1) % ring.length].wraps = !0);
+        let row = this.freshRow();
+        this.rowList = [row], this.cx = this.cy = 0, this.writeSeedRow(rows[y]), this.pushHistory(row, !1);
+      }
+    } finally {
+      this.rowList = saved, this.cx = cx, this.cy = cy, this.joiner = joiner;
+    }
+    let back = (reset ? 0 : this.scrolledBack) + Math.max(0, scrolled);
+    this.scrolledBack = Math.min(back, HISTORY_ROWS, ring.length);
+  }
+  /** One seeded row's text at the cursor's row, from column 0. */
+  writeSeedRow(text2) {
+    if (typeof text2 != "string") {
+      this.seedCells(text2);
+      return;
+    }
+    for (let i = 0; i < text2.length; i++) {
+      let code = text2.charCodeAt(i);
+      if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
+      let width = widthOf(code);
+      if (!(width < 0)) {
+        if (width === 0) {
+          this.combine(code);
+          continue;
+        }
+        if (this.cx + width > this.sx) break;
+        this.put(code, width);
+      }
+    }
   }
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
   seedCells({ lead, cells }) {
@@ -13608,9 +13634,10 @@ var Row2 = class {
   recycle(row) {
     row.empty(), this.spare.length < 64 && this.spare.push(row);
   }
-  pushHistory(row) {
+  /** `scrolled`: the row scrolled off (tmux counts it in hscrolled, grid.c:400), not only kept. */
+  pushHistory(row, scrolled = !0) {
     let ring = this.historyRing;
-    ring.length < HISTORY_ROWS ? ring.push(row) : (this.recycle(ring[this.historyStart]), ring[this.historyStart] = row, this.historyStart = (this.historyStart + 1) % HISTORY_ROWS), this.scrolledBack < HISTORY_ROWS && this.scrolledBack++;
+    ring.length < HISTORY_ROWS ? ring.push(row) : (this.recycle(ring[this.historyStart]), ring[this.historyStart] = row, this.historyStart = (this.historyStart + 1) % HISTORY_ROWS), scrolled && this.scrolledBack < HISTORY_ROWS && this.scrolledBack++;
   }
   /** The history, oldest first (for resizing). */
   get history() {
@@ -13693,6 +13720,19 @@ var Hybrid = class {
   aboveRows = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   fastRow = 0;
+  /**
+   * Lines that left `above` (scrolled into tmux's history) since the screen
+   * model last had the stream, oldest first, with their rows as `aboveRows`
+   * has them; rows tmux counted as scrolled meanwhile (its hscrolled) and
+   * whether the screen was cleared into history (hscrolled = 0). The screen
+   * model gets them when it engages: a pane made taller pulls them back.
+   */
+  goneLines = [];
+  goneRows = [];
+  goneScrolled = 0;
+  goneReset = !1;
+  /** How many of `goneLines` were before the last clear (the rows scrolled since come after them, then blank ones). */
+  goneCleared = 0;
   // ---- while engaged
   /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
   logged = /* @__PURE__ */ new Map();
@@ -13768,9 +13808,33 @@ var Hybrid = class {
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
+    this.engaged || this.engage(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
-    grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer")), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
+    if (!grid) return;
+    this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer"));
+    let [cursorFirst, cursorLast] = this.bounds(grid.cursorY), cursorLogged = this.engaged && !grid.alternate && this.unchanged(cursorFirst, cursorLast) && !this.isPending(cursorFirst, cursorLast);
+    grid.resize(columns, rows), this.engaged && !grid.alternate && this.resizedBaseline(cursorLogged);
+  }
+  /**
+   * After a resize, every row counts as logged but the line in progress and,
+   * unless it was logged, the cursor's line: rows below the cursor (an
+   * earlier screenful the cursor moved up into) were logged, and are not new
+   * lines when the pane changes them next (IL moving them down).
+   */
+  resizedBaseline(cursorLogged) {
+    let grid = this.grid, pendingY = -1;
+    for (let y = 0; y < grid.rows; y++)
+      if (grid.rowId(y) === this.pendingId) {
+        pendingY = y;
+        break;
+      }
+    let [pendingFirst, pendingLast] = pendingY < 0 ? [-1, -1] : this.bounds(pendingY), [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
+    this.logged.clear(), this.loggedAt.clear();
+    for (let y = 0; y < grid.rows; ) {
+      let [first, last] = this.bounds(y), pending = first <= pendingLast && last >= pendingFirst, cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
+      !pending && !cursor && this.markLogged(first, last, grid.logText(first, last)), y = last + 1;
+    }
+    this.pendingId = grid.rowId(pendingY < 0 ? grid.cursorY : pendingY), this.settleMark = grid.mark(), this.dirty = !1;
   }
   /**
    * What the screen showed when the stream began: the rows above the cursor,
@@ -13881,7 +13945,9 @@ var Hybrid = class {
   csi(final, first, second) {
     if (!this.engaged) {
       if (final === 74 /* EraseInDisplay */ && first === 2) {
-        this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1), this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
+        this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
+        for (let i = 0; i < this.above.length; i++) this.keepGone(this.above[i], this.aboveRows[i]);
+        this.goneScrolled = 0, this.goneReset = !0, this.goneCleared = this.goneLines.length, this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
         return;
       }
       if (ENGAGING_CSI[final] !== 1) {
@@ -13952,9 +14018,10 @@ var Hybrid = class {
     } else {
       above.push(text2);
       let shape = this.lines.lineRowTexts ?? taken;
-      this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && (above.shift(), this.aboveRows.shift());
+      this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && this.keepGone(above.shift(), this.aboveRows.shift());
     }
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text2, this.columns)), this.height - 1);
+    let below = this.fastRow + (continued ? 0 : taken || rowsOf(text2, this.columns));
+    below >= this.height && (this.goneScrolled = Math.min(this.goneScrolled + below - (this.height - 1), HISTORY_ROWS)), this.fastRow = Math.min(below, this.height - 1);
   }
   /**
    * A cursor move stopped at the edge of the size known (the line model's,
@@ -14086,22 +14153,43 @@ var Hybrid = class {
     for (let k = parts.length; k < shape && k < this.height; k++) parts.push("");
     return parts;
   }
+  /** A line left the screen's top on the fast path (see `gone`): only the newest screenful of history can matter. */
+  keepGone(text2, rows) {
+    this.goneLines.push(text2), this.goneRows.push(rows), this.goneLines.length > 2 * HISTORY_ROWS && (this.goneCleared = Math.max(0, this.goneCleared - (this.goneLines.length - HISTORY_ROWS)), this.goneLines = this.goneLines.slice(-HISTORY_ROWS), this.goneRows = this.goneRows.slice(-HISTORY_ROWS));
+  }
   /** The screen model takes the stream, seeded with what the line model knows. */
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;
     (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap));
     let line = this.lines.pendingRows();
     this.keepErased(this.lines.takeErased()), this.lines.seed("");
-    let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [];
-    for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      let shape = this.aboveRows[i] ?? 0, parts = typeof shape == "number" ? cut(expandTabs(this.above[i], columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
+    let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
+    for (let k = start2 - 1; k >= 0 && history.length < HISTORY_ROWS; k--)
+      history.push(line.rows[k]), historyContinued.push(k > 0 && line.wraps[k - 1]);
+    let take = (text2, shape) => {
+      let parts = typeof shape == "number" ? cut(expandTabs(text2, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
       if (typeof shape == "number") for (let k = parts.length; k < shape && k < height; k++) parts.push("");
-      for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--)
-        rows.push(parts[k]), continued.push(k > 0);
-    }
+      for (let k = parts.length - 1; k >= 0; k--)
+        if (rows.length < wanted)
+          rows.push(parts[k]), continued.push(k > 0);
+        else if (history.length < HISTORY_ROWS)
+          history.push(parts[k]), historyContinued.push(k > 0);
+        else return !1;
+      return !0;
+    }, scrolled = Math.min(this.goneScrolled + Math.max(0, this.fastRow + line.rows.length - height), HISTORY_ROWS), more = !0;
+    for (let i2 = this.above.length - 1; i2 >= 0 && more; i2--) more = take(this.above[i2], this.aboveRows[i2] ?? 0);
     for (; rows.length < wanted; )
       rows.push(""), continued.push(!1);
+    let cleared = this.goneReset ? this.goneCleared : 0, i = this.goneLines.length - 1;
+    for (; i >= cleared && more; i--) more = take(this.goneLines[i], this.goneRows[i] ?? 0);
+    if (this.goneReset)
+      for (let k = history.length; k < scrolled; k++)
+        history.push(""), historyContinued.push(!1);
+    for (; i >= 0 && more; i--) more = take(this.goneLines[i], this.goneRows[i] ?? 0);
     rows.reverse(), continued.reverse(), continued.length > 0 && (continued[0] = !1);
+    for (let k = history.length; k < scrolled; k++)
+      history.push(""), historyContinued.push(!1);
+    history.reverse(), historyContinued.reverse(), grid.appendHistory(history, historyContinued, scrolled, this.goneReset), this.goneLines = [], this.goneRows = [], this.goneScrolled = this.goneCleared = 0, this.goneReset = !1;
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);

@@ -32,7 +32,7 @@
 // the sink, as long as no `settle` comes in between. Time is the recorder's.
 
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
-import { ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
+import { HISTORY_ROWS, ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import type { TabStops } from './tab-stops.ts';
 import { cellWidth, textWidth } from './width.ts';
@@ -206,6 +206,19 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private aboveRows: (number | string[])[] = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   private fastRow = 0;
+  /**
+   * Lines that left `above` (scrolled into tmux's history) since the screen
+   * model last had the stream, oldest first, with their rows as `aboveRows`
+   * has them; rows tmux counted as scrolled meanwhile (its hscrolled) and
+   * whether the screen was cleared into history (hscrolled = 0). The screen
+   * model gets them when it engages: a pane made taller pulls them back.
+   */
+  private goneLines: string[] = [];
+  private goneRows: (number | string[])[] = [];
+  private goneScrolled = 0;
+  private goneReset = false;
+  /** How many of `goneLines` were before the last clear (the rows scrolled since come after them, then blank ones). */
+  private goneCleared = 0;
 
   // ---- while engaged
   /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
@@ -306,6 +319,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     columns = clamp(columns, this.columns, MAX_COLUMNS);
     rows = clamp(rows, this.height, MAX_ROWS);
     if (columns === this.columns && rows === this.height) return;
+    // tmux pulls rows back from its history into a taller pane, or reflows them into a new width (screen.c:257): only
+    // the screen model has rows to do it with, and history the line model handed it; it takes the stream first, at
+    // the old size (a stale model of an earlier engagement pulled rows the screen showed long before).
+    if (!this.engaged) this.engage();
     // A new width resets the tab stops (screen.c:276); the screen model's are the same ones.
     if (columns !== this.columns) this.lines.tabs.reset();
     this.columns = columns;
@@ -321,9 +338,44 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.flushLeave();
       if (!grid.alternate) this.settleRows(false, 'timer');
     }
+    // After that settle, only the line in progress and the cursor's line can be unlogged; the cursor's line was
+    // logged if its rows were and none changed since.
+    const [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
+    const cursorLogged = this.engaged && !grid.alternate && this.unchanged(cursorFirst, cursorLast) && !this.isPending(cursorFirst, cursorLast);
     grid.resize(columns, rows);
     // Rows pulled back from history or rewrapped are what was already seen: the new baseline.
-    if (this.engaged && !grid.alternate) this.baseline();
+    if (this.engaged && !grid.alternate) this.resizedBaseline(cursorLogged);
+  }
+
+  /**
+   * After a resize, every row counts as logged but the line in progress and,
+   * unless it was logged, the cursor's line: rows below the cursor (an
+   * earlier screenful the cursor moved up into) were logged, and are not new
+   * lines when the pane changes them next (IL moving them down).
+   */
+  private resizedBaseline(cursorLogged: boolean): void {
+    const grid = this.grid!;
+    // The line in progress may be gone (rows below the cursor are the first a shorter pane loses, screen.c:331).
+    let pendingY = -1;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      pendingY = y;
+      break;
+    }
+    const [pendingFirst, pendingLast] = pendingY < 0 ? [-1, -1] : this.bounds(pendingY);
+    const [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
+    this.logged.clear();
+    this.loggedAt.clear();
+    for (let y = 0; y < grid.rows; ) {
+      const [first, last] = this.bounds(y);
+      const pending = first <= pendingLast && last >= pendingFirst;
+      const cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
+      if (!pending && !cursor) this.markLogged(first, last, grid.logText(first, last));
+      y = last + 1;
+    }
+    this.pendingId = grid.rowId(pendingY < 0 ? grid.cursorY : pendingY);
+    this.settleMark = grid.mark();
+    this.dirty = false;
   }
 
   /**
@@ -492,6 +544,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         // unless drawn again, lines.ts erase) and goes on from the cursor. No screen model needed: a flood of
         // clears (`clear` in a loop, a screenful then ED 2) stays at the fast path's speed.
         this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
+        // The rows go into tmux's history, none of them to be pulled back by a taller pane (grid-view.c:92).
+        for (let i = 0; i < this.above.length; i++) this.keepGone(this.above[i]!, this.aboveRows[i]!);
+        this.goneScrolled = 0;
+        this.goneReset = true;
+        this.goneCleared = this.goneLines.length;
         this.above.length = 0;
         this.aboveRows.length = 0;
         (this.lines as Perform).csi(final, first, second);
@@ -616,13 +673,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       // A line of several rows: the rows themselves (a row can wrap short of the edge: a move right, then a wide character).
       const shape = this.lines.lineRowTexts ?? taken;
       this.aboveRows.push(text.includes('\t') ? this.shownRows(text, shape) : shape);
-      if (above.length > this.height) {
-        above.shift();
-        this.aboveRows.shift();
-      }
+      if (above.length > this.height) this.keepGone(above.shift()!, this.aboveRows.shift()!);
     }
-    // The cursor is now below the line, which took one row or more.
-    this.fastRow = Math.min(this.fastRow + (continued ? 0 : taken || rowsOf(text, this.columns)), this.height - 1);
+    // The cursor is now below the line, which took one row or more; rows pushed past the bottom scrolled off.
+    const below = this.fastRow + (continued ? 0 : taken || rowsOf(text, this.columns));
+    if (below >= this.height) this.goneScrolled = Math.min(this.goneScrolled + below - (this.height - 1), HISTORY_ROWS);
+    this.fastRow = Math.min(below, this.height - 1);
   }
 
   /**
@@ -820,6 +876,18 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return parts;
   }
 
+  /** A line left the screen's top on the fast path (see `gone`): only the newest screenful of history can matter. */
+  private keepGone(text: string, rows: number | string[]): void {
+    this.goneLines.push(text);
+    this.goneRows.push(rows);
+    // Trimmed now and then, not per line; new arrays, never spliced.
+    if (this.goneLines.length > 2 * HISTORY_ROWS) {
+      this.goneCleared = Math.max(0, this.goneCleared - (this.goneLines.length - HISTORY_ROWS));
+      this.goneLines = this.goneLines.slice(-HISTORY_ROWS);
+      this.goneRows = this.goneRows.slice(-HISTORY_ROWS);
+    }
+  }
+
   /** The screen model takes the stream, seeded with what the line model knows. */
   private engage(): void {
     const columns = this.columns;
@@ -844,26 +912,67 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const firstY = lastY - (pendingRows.length - 1);
     const cursorY = firstY + (line.cy - start);
     const wanted = firstY;
-    // The rows above, from the newest line up.
+    // The rows above, from the newest line up; those past the screen's top are in tmux's history, from the newest
+    // row up too: rows of the line in progress that scrolled off, the lines above, the lines gone before them.
     const rows: (string | SeedRow)[] = [];
     const continued: boolean[] = [];
-    for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      const shape = this.aboveRows[i] ?? 0;
-      const parts = typeof shape === 'number' ? cut(expandTabs(this.above[i]!, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
+    const history: (string | SeedRow)[] = [];
+    const historyContinued: boolean[] = [];
+    for (let k = start - 1; k >= 0 && history.length < HISTORY_ROWS; k--) {
+      history.push(line.rows[k]!);
+      historyContinued.push(k > 0 && line.wraps[k - 1]!);
+    }
+    const take = (text: string, shape: number | string[]): boolean => {
+      const parts = typeof shape === 'number' ? cut(expandTabs(text, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
       // Rows the line wrapped into that hold only blanks (erased after it wrapped) are in no text: they were on the screen.
       if (typeof shape === 'number') for (let k = parts.length; k < shape && k < height; k++) parts.push('');
-      for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--) {
-        rows.push(parts[k]!);
-        continued.push(k > 0);
+      for (let k = parts.length - 1; k >= 0; k--) {
+        if (rows.length < wanted) {
+          rows.push(parts[k]!);
+          continued.push(k > 0);
+        } else if (history.length < HISTORY_ROWS) {
+          history.push(parts[k]!);
+          historyContinued.push(k > 0);
+        } else return false;
       }
-    }
+      return true;
+    };
+    // Rows the line in progress pushed past the bottom scrolled off too.
+    const scrolled = Math.min(this.goneScrolled + Math.max(0, this.fastRow + line.rows.length - height), HISTORY_ROWS);
+    let more = true;
+    for (let i = this.above.length - 1; i >= 0 && more; i--) more = take(this.above[i]!, this.aboveRows[i] ?? 0);
+    // No line tells of the rows above: blank (a clear of the screen leaves the cursor where it was).
     while (rows.length < wanted) {
       rows.push('');
       continued.push(false);
     }
+    const cleared = this.goneReset ? this.goneCleared : 0;
+    let i = this.goneLines.length - 1;
+    for (; i >= cleared && more; i--) more = take(this.goneLines[i]!, this.goneRows[i] ?? 0);
+    // Rows that scrolled off since a clear and no line tells of were the blank ones it left; the lines it cleared
+    // into history are older than those.
+    if (this.goneReset) {
+      for (let k = history.length; k < scrolled; k++) {
+        history.push('');
+        historyContinued.push(false);
+      }
+    }
+    for (; i >= 0 && more; i--) more = take(this.goneLines[i]!, this.goneRows[i] ?? 0);
     rows.reverse();
     continued.reverse();
     if (continued.length > 0) continued[0] = false;
+    // Scrolled rows no line tells of: blank rows come back, not older text.
+    for (let k = history.length; k < scrolled; k++) {
+      history.push('');
+      historyContinued.push(false);
+    }
+    history.reverse();
+    historyContinued.reverse();
+    grid.appendHistory(history, historyContinued, scrolled, this.goneReset);
+    this.goneLines = [];
+    this.goneRows = [];
+    this.goneScrolled = this.goneCleared = 0;
+    this.goneReset = false;
     for (let k = 0; k < pendingRows.length; k++) {
       rows.push(pendingRows[k]!);
       continued.push(k > 0 ? line.wraps[start + k - 1]! : start > 0 && line.wraps[start - 1]!);
