@@ -13533,7 +13533,7 @@ var Row2 = class {
       let sx = this.sx, sy = this.sy;
       this.altRows = this.rowList, this.rowList = saved, this.savedRows = null, this.alternateOn = !1, this.sx = this.savedSx, this.sy = this.savedSy;
       for (let row of saved) row.version = this.epoch;
-      sx !== this.sx || sy !== this.sy ? this.resizeTo(sx, sy, !0) : (this.rupper = 0, this.rlower = this.sy - 1);
+      (sx !== this.sx || sy !== this.sy) && this.resizeTo(sx, sy, !0);
     }
     this.cx = Math.min(this.cx, this.sx - 1), this.cy = Math.min(this.cy, this.sy - 1);
   }
@@ -13547,7 +13547,6 @@ var Row2 = class {
       }
       for (let row of this.rowList) row.version = this.epoch;
     }
-    this.rupper = 0, this.rlower = this.sy - 1;
   }
   /** screen_resize_y (screen.c:309). */
   resizeRows(sy) {
@@ -13587,6 +13586,7 @@ var Row2 = class {
     for (let row of rows.splice(sy)) this.recycle(row);
     this.sy = sy, this.cy = Math.min(Math.max(this.cy, 0), sy - 1);
     for (let row of rows) row.version = this.epoch;
+    this.rupper = 0, this.rlower = sy - 1;
   }
   /**
    * grid_reflow (grid.c:1305) over the rows kept in history and the screen:

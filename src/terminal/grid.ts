@@ -1418,11 +1418,8 @@ export class ScreenGrid implements Perform {
       this.sx = this.savedSx;
       this.sy = this.savedSy;
       for (const row of saved) row.version = this.epoch;
+      // Back at the pane's size (screen.c:581, :606); the scroll region stays unless the height changed (screen.c:390).
       if (sx !== this.sx || sy !== this.sy) this.resizeTo(sx, sy, true);
-      else {
-        this.rupper = 0;
-        this.rlower = this.sy - 1;
-      }
     }
     this.cx = Math.min(this.cx, this.sx - 1);
     this.cy = Math.min(this.cy, this.sy - 1);
@@ -1445,8 +1442,6 @@ export class ScreenGrid implements Perform {
       }
       for (const row of this.rowList) row.version = this.epoch;
     }
-    this.rupper = 0;
-    this.rlower = this.sy - 1;
   }
 
   /** screen_resize_y (screen.c:309). */
@@ -1501,6 +1496,10 @@ export class ScreenGrid implements Perform {
     this.sy = sy;
     this.cy = Math.min(Math.max(this.cy, 0), sy - 1);
     for (const row of rows) row.version = this.epoch;
+    // Only a new height resets the scroll region (screen.c:390): a new width, or leaving the alternate screen at
+    // the size it was entered at, keeps it.
+    this.rupper = 0;
+    this.rlower = sy - 1;
   }
 
   /**

@@ -82,3 +82,19 @@ describe('a shorter pane', () => {
     assert.deepEqual(twice(log), []);
   });
 });
+
+describe('the scroll region: only a new height resets it (screen.c:390)', () => {
+  const lines = numbered(5);
+  it('a new width keeps it: the row above it stays, and what is written over it is logged as tmux shows it', () => {
+    const log = resized(`top\r\n${ESC}[2;4r${ESC}[4;1H`, [20, 6], [15, 6], `${lines}${ESC}[1;1HX`);
+    // Reset, the model scrolled `top` off with the lines and logged X over line0: a line tmux never showed.
+    assert.equal(log.at(-1), '~ Xop', log.join('\n'));
+  });
+
+  for (const mode of ['1049', '47']) {
+    it(`leaving the alternate screen (${mode}) at the size it was entered at keeps it`, () => {
+      const log = resized(`top\r\n${ESC}[2;4r${ESC}[?${mode}h${ESC}[?${mode}l${ESC}[4;1H${lines}`, [20, 6], [20, 6], `${ESC}[1;1HX`);
+      assert.equal(log.at(-1), '~ Xop', log.join('\n'));
+    });
+  }
+});
