@@ -13811,17 +13811,42 @@ var Hybrid = class {
     this.engaged || this.engage(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
     if (!grid) return;
-    this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer"));
-    let [cursorFirst, cursorLast] = this.bounds(grid.cursorY), cursorLogged = this.engaged && !grid.alternate && this.unchanged(cursorFirst, cursorLast) && !this.isPending(cursorFirst, cursorLast);
-    grid.resize(columns, rows), this.engaged && !grid.alternate && this.resizedBaseline(cursorLogged);
+    if (this.engaged && (this.flushLeave(), !grid.alternate && (this.settleRows(!1, "timer"), grid.columns !== columns))) {
+      let [first, last] = this.bounds(grid.cursorY);
+      (!this.isPending(first, last) || this.logged.has(grid.rowId(first))) && this.settleGroup(first, last, "timer");
+    }
+    let [cursorFirst, cursorLast] = this.bounds(grid.cursorY), normal = this.engaged && !grid.alternate, cursorLogged = normal && this.unchanged(cursorFirst, cursorLast), pendingLogged = normal && this.pendingUnchanged(), pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst)), pendingText = pending ? this.lineText(cursorFirst, cursorLast) : "", pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst));
+    grid.resize(columns, rows), normal && this.resizedBaseline(cursorLogged, pendingLogged), pendingText !== "" && this.pendingIntoHistory(pendingText, pendingPiece);
+  }
+  /** The line in progress, if on the screen, was logged and not written since. */
+  pendingUnchanged() {
+    let grid = this.grid;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      let [first, last] = this.bounds(y);
+      return this.unchanged(first, last);
+    }
+    return !1;
   }
   /**
-   * After a resize, every row counts as logged but the line in progress and,
-   * unless it was logged, the cursor's line: rows below the cursor (an
+   * The line in progress was `before` (a piece of a longer one if
+   * `continued`) when a reflow took place: if its first rows went into
+   * history (row 0 continues a row there), they are logged now, as a piece
+   * the rest of it follows, as when they scroll off (see `scrolled`).
+   */
+  pendingIntoHistory(before, continued) {
+    let grid = this.grid, [first, last] = this.bounds(grid.cursorY);
+    if (first !== 0 || !grid.continued(0)) return;
+    let after = this.lineText(first, last);
+    after.length < before.length && before.endsWith(after) ? (this.emit(before.slice(0, before.length - after.length), continued), this.pieces.add(grid.rowId(first))) : (this.emit(before, continued), this.markLogged(first, last, after));
+  }
+  /**
+   * After a resize, every row counts as logged but the line in progress and
+   * the cursor's line, each unless it was logged: rows below the cursor (an
    * earlier screenful the cursor moved up into) were logged, and are not new
    * lines when the pane changes them next (IL moving them down).
    */
-  resizedBaseline(cursorLogged) {
+  resizedBaseline(cursorLogged, pendingLogged) {
     let grid = this.grid, pendingY = -1;
     for (let y = 0; y < grid.rows; y++)
       if (grid.rowId(y) === this.pendingId) {
@@ -13831,7 +13856,7 @@ var Hybrid = class {
     let [pendingFirst, pendingLast] = pendingY < 0 ? [-1, -1] : this.bounds(pendingY), [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
     this.logged.clear(), this.loggedAt.clear();
     for (let y = 0; y < grid.rows; ) {
-      let [first, last] = this.bounds(y), pending = first <= pendingLast && last >= pendingFirst, cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
+      let [first, last] = this.bounds(y), pending = !pendingLogged && first <= pendingLast && last >= pendingFirst, cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
       !pending && !cursor && this.markLogged(first, last, grid.logText(first, last)), y = last + 1;
     }
     this.pendingId = grid.rowId(pendingY < 0 ? grid.cursorY : pendingY), this.settleMark = grid.mark(), this.dirty = !1;

@@ -336,24 +336,72 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (!grid) return;
     if (this.engaged) {
       this.flushLeave();
-      if (!grid.alternate) this.settleRows(false, 'timer');
+      if (!grid.alternate) {
+        this.settleRows(false, 'timer');
+        // A new width reflows the rows (grid.c:1305): the cursor's line, written since it was logged, can go into
+        // history with the rows above it, unseen (no row scrolls off), or come back cut elsewhere. Unless it is the
+        // line in progress, not logged (see pendingIntoHistory), it is logged as it shows now.
+        if (grid.columns !== columns) {
+          const [first, last] = this.bounds(grid.cursorY);
+          if (!this.isPending(first, last) || this.logged.has(grid.rowId(first))) this.settleGroup(first, last, 'timer');
+        }
+      }
     }
     // After that settle, only the line in progress and the cursor's line can be unlogged; the cursor's line was
     // logged if its rows were and none changed since.
     const [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
-    const cursorLogged = this.engaged && !grid.alternate && this.unchanged(cursorFirst, cursorLast) && !this.isPending(cursorFirst, cursorLast);
+    const normal = this.engaged && !grid.alternate;
+    const cursorLogged = normal && this.unchanged(cursorFirst, cursorLast);
+    const pendingLogged = normal && this.pendingUnchanged();
+    // The line in progress under the cursor, not logged: a new width can put its first rows into history.
+    const pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst));
+    const pendingText = pending ? this.lineText(cursorFirst, cursorLast) : '';
+    const pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst));
     grid.resize(columns, rows);
     // Rows pulled back from history or rewrapped are what was already seen: the new baseline.
-    if (this.engaged && !grid.alternate) this.resizedBaseline(cursorLogged);
+    if (normal) this.resizedBaseline(cursorLogged, pendingLogged);
+    if (pendingText !== '') this.pendingIntoHistory(pendingText, pendingPiece);
+  }
+
+  /** The line in progress, if on the screen, was logged and not written since. */
+  private pendingUnchanged(): boolean {
+    const grid = this.grid!;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      const [first, last] = this.bounds(y);
+      return this.unchanged(first, last);
+    }
+    return false;
   }
 
   /**
-   * After a resize, every row counts as logged but the line in progress and,
-   * unless it was logged, the cursor's line: rows below the cursor (an
+   * The line in progress was `before` (a piece of a longer one if
+   * `continued`) when a reflow took place: if its first rows went into
+   * history (row 0 continues a row there), they are logged now, as a piece
+   * the rest of it follows, as when they scroll off (see `scrolled`).
+   */
+  private pendingIntoHistory(before: string, continued: boolean): void {
+    const grid = this.grid!;
+    const [first, last] = this.bounds(grid.cursorY);
+    if (first !== 0 || !grid.continued(0)) return;
+    const after = this.lineText(first, last);
+    if (after.length < before.length && before.endsWith(after)) {
+      this.emit(before.slice(0, before.length - after.length), continued);
+      this.pieces.add(grid.rowId(first));
+    } else {
+      // Cut elsewhere than the text says: logged whole now; what is written to it later is a redraw.
+      this.emit(before, continued);
+      this.markLogged(first, last, after);
+    }
+  }
+
+  /**
+   * After a resize, every row counts as logged but the line in progress and
+   * the cursor's line, each unless it was logged: rows below the cursor (an
    * earlier screenful the cursor moved up into) were logged, and are not new
    * lines when the pane changes them next (IL moving them down).
    */
-  private resizedBaseline(cursorLogged: boolean): void {
+  private resizedBaseline(cursorLogged: boolean, pendingLogged: boolean): void {
     const grid = this.grid!;
     // The line in progress may be gone (rows below the cursor are the first a shorter pane loses, screen.c:331).
     let pendingY = -1;
@@ -368,7 +416,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.loggedAt.clear();
     for (let y = 0; y < grid.rows; ) {
       const [first, last] = this.bounds(y);
-      const pending = first <= pendingLast && last >= pendingFirst;
+      const pending = !pendingLogged && first <= pendingLast && last >= pendingFirst;
       const cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
       if (!pending && !cursor) this.markLogged(first, last, grid.logText(first, last));
       y = last + 1;

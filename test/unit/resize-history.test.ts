@@ -98,3 +98,18 @@ describe('the scroll region: only a new height resets it (screen.c:390)', () => 
     });
   }
 });
+
+describe('a narrower pane: rows the reflow puts into history (grid.c:1305) are not lost', () => {
+  it('a logged row written over and wrapped on: logged as it showed before the resize', () => {
+    // tmux 3.3a: `SECRET-SECRE` and `T-SECRE` go into history, and DECALN fills the screen; the model logged only
+    // what was left on its screen, never the head of the line.
+    const log = resized(`${ESC}[Hlogged\r\n${ESC}[1;1H${'SECRET-'.repeat(4)}`, [12, 3], [6, 3], `${ESC}#8`);
+    assert.ok(log.includes('~ SECRET-SECRET-SECRET-SECRET-'), log.join('\n'));
+  });
+
+  it('the line in progress: its rows that went into history are logged as a piece, the rest follows it', () => {
+    const text = 'ABCDEFGHIJKLMNOPQRSTUVWXYZABCD';
+    const log = resized(`${ESC}[H${text}`, [12, 3], [6, 3], '\r\nnext\r\n');
+    assert.deepEqual(log, ['| ABCDEFGHIJKL', '+ MNOPQRSTUVWXYZABCD', '| next']);
+  });
+});
