@@ -13958,7 +13958,7 @@ var Hybrid = class {
       this.csi(72 /* CursorPosition */, 1, 1), this.csi(74 /* EraseInDisplay */, 2, 0);
       return;
     }
-    this.lines.mode(mode, set), (mode === 4 /* Insert */ || mode === 65543 /* Autowrap */) && (mode === 4 /* Insert */ ? this.insert = set : this.autowrap = set, this.grid?.mode(mode, set)), mode === 65542 /* Origin */ && (this.origin = set, this.engaged && this.grid.setOrigin(set, !0));
+    this.lines.mode(mode, set), (mode === 4 /* Insert */ || mode === 65543 /* Autowrap */) && (mode === 4 /* Insert */ ? this.insert = set : this.autowrap = set, this.grid?.mode(mode, set)), mode === 65542 /* Origin */ && (this.origin = set, this.engaged || this.engage(), this.leavePending && this.flushLeave(), this.plainRun = 0, this.dirty = !0, this.grid.setOrigin(set, !0));
   }
   execute(control) {
     if (!this.engaged) {

@@ -571,7 +571,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (mode !== Mode.Origin) return;
     // In a scroll region, home is the region's top, not the screen's: an erase from there clears no line above it.
     this.origin = set;
-    if (this.engaged) this.grid!.setOrigin(set, true);
+    // DECOM set or reset homes the cursor (input.c:1684, :1774): a move, which only the screen model can follow (on
+    // the fast path the next text went on the end of the line in progress, where tmux wrote it over the top row).
+    if (!this.engaged) this.engage();
+    if (this.leavePending) this.flushLeave();
+    this.plainRun = 0;
+    this.dirty = true;
+    this.grid!.setOrigin(set, true);
   }
 
   execute(control: number): void {
