@@ -13731,6 +13731,8 @@ var Hybrid = class {
   goneRows = [];
   goneScrolled = 0;
   goneReset = !1;
+  /** Rows `goneLines` take, about (as many as their text needs at the width they had). */
+  goneRowCount = 0;
   /** How many of `goneLines` were before the last clear (the rows scrolled since come after them, then blank ones). */
   goneCleared = 0;
   // ---- while engaged
@@ -14178,9 +14180,21 @@ var Hybrid = class {
     for (let k = parts.length; k < shape && k < this.height; k++) parts.push("");
     return parts;
   }
-  /** A line left the screen's top on the fast path (see `gone`): only the newest screenful of history can matter. */
+  /**
+   * A line left the screen's top on the fast path (see `goneLines`): the
+   * screen model keeps HISTORY_ROWS rows of history, no more is kept here
+   * (a flood of long lines must not hold megabytes).
+   */
   keepGone(text2, rows) {
-    this.goneLines.push(text2), this.goneRows.push(rows), this.goneLines.length > 2 * HISTORY_ROWS && (this.goneCleared = Math.max(0, this.goneCleared - (this.goneLines.length - HISTORY_ROWS)), this.goneLines = this.goneLines.slice(-HISTORY_ROWS), this.goneRows = this.goneRows.slice(-HISTORY_ROWS));
+    let most = HISTORY_ROWS * this.columns;
+    if (text2.length > most && (text2 = text2.slice(-most), rows = 0), this.goneLines.push(text2), this.goneRows.push(rows), this.goneRowCount += typeof rows == "number" ? Math.max(1, rows, Math.ceil(text2.length / this.columns)) : rows.length, this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
+      let keep = this.goneLines.length, count = 0;
+      for (; keep > 0 && count < HISTORY_ROWS; ) {
+        let shape = this.goneRows[keep - 1];
+        count += typeof shape == "number" ? Math.max(1, shape, Math.ceil(this.goneLines[keep - 1].length / this.columns)) : shape.length, keep--;
+      }
+      this.goneCleared = Math.max(0, this.goneCleared - keep), this.goneLines = this.goneLines.slice(keep), this.goneRows = this.goneRows.slice(keep), this.goneRowCount = count;
+    }
   }
   /** The screen model takes the stream, seeded with what the line model knows. */
   engage() {
@@ -14214,7 +14228,7 @@ var Hybrid = class {
     rows.reverse(), continued.reverse(), continued.length > 0 && (continued[0] = !1);
     for (let k = history.length; k < scrolled; k++)
       history.push(""), historyContinued.push(!1);
-    history.reverse(), historyContinued.reverse(), grid.appendHistory(history, historyContinued, scrolled, this.goneReset), this.goneLines = [], this.goneRows = [], this.goneScrolled = this.goneCleared = 0, this.goneReset = !1;
+    history.reverse(), historyContinued.reverse(), grid.appendHistory(history, historyContinued, scrolled, this.goneReset), this.goneLines = [], this.goneRows = [], this.goneRowCount = 0, this.goneScrolled = this.goneCleared = 0, this.goneReset = !1;
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);

@@ -217,6 +217,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private goneRows: (number | string[])[] = [];
   private goneScrolled = 0;
   private goneReset = false;
+  /** Rows `goneLines` take, about (as many as their text needs at the width they had). */
+  private goneRowCount = 0;
   /** How many of `goneLines` were before the last clear (the rows scrolled since come after them, then blank ones). */
   private goneCleared = 0;
 
@@ -930,15 +932,33 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return parts;
   }
 
-  /** A line left the screen's top on the fast path (see `gone`): only the newest screenful of history can matter. */
+  /**
+   * A line left the screen's top on the fast path (see `goneLines`): the
+   * screen model keeps HISTORY_ROWS rows of history, no more is kept here
+   * (a flood of long lines must not hold megabytes).
+   */
   private keepGone(text: string, rows: number | string[]): void {
+    const most = HISTORY_ROWS * this.columns;
+    if (text.length > most) {
+      text = text.slice(-most);
+      rows = 0;
+    }
     this.goneLines.push(text);
     this.goneRows.push(rows);
-    // Trimmed now and then, not per line; new arrays, never spliced.
-    if (this.goneLines.length > 2 * HISTORY_ROWS) {
-      this.goneCleared = Math.max(0, this.goneCleared - (this.goneLines.length - HISTORY_ROWS));
-      this.goneLines = this.goneLines.slice(-HISTORY_ROWS);
-      this.goneRows = this.goneRows.slice(-HISTORY_ROWS);
+    this.goneRowCount += typeof rows === 'number' ? Math.max(1, rows, Math.ceil(text.length / this.columns)) : rows.length;
+    // Trimmed now and then, not per line.
+    if (this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
+      let keep = this.goneLines.length;
+      let count = 0;
+      while (keep > 0 && count < HISTORY_ROWS) {
+        const shape = this.goneRows[keep - 1]!;
+        count += typeof shape === 'number' ? Math.max(1, shape, Math.ceil(this.goneLines[keep - 1]!.length / this.columns)) : shape.length;
+        keep--;
+      }
+      this.goneCleared = Math.max(0, this.goneCleared - keep);
+      this.goneLines = this.goneLines.slice(keep);
+      this.goneRows = this.goneRows.slice(keep);
+      this.goneRowCount = count;
     }
   }
 
@@ -1025,6 +1045,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     grid.appendHistory(history, historyContinued, scrolled, this.goneReset);
     this.goneLines = [];
     this.goneRows = [];
+    this.goneRowCount = 0;
     this.goneScrolled = this.goneCleared = 0;
     this.goneReset = false;
     for (let k = 0; k < pendingRows.length; k++) {
