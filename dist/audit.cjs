@@ -12970,29 +12970,55 @@ var Row2 = class {
       row.empty(), this.touch(row);
     }
     this.aboveWraps = continued?.[0] === !0;
-    for (let y = 0; y < this.sy && y < rows.length; y++) {
-      this.cy = y, this.cx = 0;
-      let text2 = rows[y];
-      if (typeof text2 != "string") {
-        this.seedCells(text2), y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
-        continue;
-      }
-      for (let i = 0; i < text2.length; i++) {
-        let code = text2.charCodeAt(i);
-        if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
-        let width = widthOf(code);
-        if (!(width < 0)) {
-          if (width === 0) {
-            this.combine(code);
-            continue;
-          }
-          if (this.cx + width > this.sx) break;
-          this.put(code, width);
-        }
-      }
-      y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
-    }
+    let ring = this.historyRing;
+    ring.length > 0 && (ring[(this.historyStart + ring.length - 1) % ring.length].wraps = this.aboveWraps);
+    for (let y = 0; y < this.sy && y < rows.length; y++)
+      this.cy = y, this.cx = 0, this.writeSeedRow(rows[y]), y > 0 && continued?.[y] === !0 && (this.rowList[y - 1].wraps = !0);
     this.cx = Math.min(Math.max(0, cursorX | 0), this.sx), this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1), this.joiner = !1;
+  }
+  /**
+   * Rows that scrolled into tmux's history while another model had the
+   * stream (the hybrid's line model), oldest first, after those already kept;
+   * `scrolled`: how many rows tmux's hscrolled grew by meanwhile (each LF at
+   * the bottom, grid.c:400), `reset`: the whole screen was cleared into
+   * history meanwhile (hscrolled = 0, grid-view.c:92). A pane made taller
+   * pulls back exactly these (screen.c:373): without them it pulled rows the
+   * screen had shown long before, or blanks where tmux shows text.
+   */
+  appendHistory(rows, continued, scrolled, reset) {
+    if (this.alternateOn) return;
+    let saved = this.rowList, { cx, cy, joiner } = this, ring = this.historyRing;
+    try {
+      for (let y = 0; y < rows.length; y++) {
+        continued[y] === !0 && ring.length > 0 && (ring[(this.historyStart + ring.length - 1) % ring.length].wraps = !0);
+        let row = this.freshRow();
+        this.rowList = [row], this.cx = this.cy = 0, this.writeSeedRow(rows[y]), this.pushHistory(row, !1);
+      }
+    } finally {
+      this.rowList = saved, this.cx = cx, this.cy = cy, this.joiner = joiner;
+    }
+    let back = (reset ? 0 : this.scrolledBack) + Math.max(0, scrolled);
+    this.scrolledBack = Math.min(back, HISTORY_ROWS, ring.length);
+  }
+  /** One seeded row's text at the cursor's row, from column 0. */
+  writeSeedRow(text2) {
+    if (typeof text2 != "string") {
+      this.seedCells(text2);
+      return;
+    }
+    for (let i = 0; i < text2.length; i++) {
+      let code = text2.charCodeAt(i);
+      if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
+      let width = widthOf(code);
+      if (!(width < 0)) {
+        if (width === 0) {
+          this.combine(code);
+          continue;
+        }
+        if (this.cx + width > this.sx) break;
+        this.put(code, width);
+      }
+    }
   }
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
   seedCells({ lead, cells }) {
@@ -13525,7 +13551,7 @@ var Row2 = class {
       let sx = this.sx, sy = this.sy;
       this.altRows = this.rowList, this.rowList = saved, this.savedRows = null, this.alternateOn = !1, this.sx = this.savedSx, this.sy = this.savedSy;
       for (let row of saved) row.version = this.epoch;
-      sx !== this.sx || sy !== this.sy ? this.resizeTo(sx, sy, !0) : (this.rupper = 0, this.rlower = this.sy - 1);
+      (sx !== this.sx || sy !== this.sy) && this.resizeTo(sx, sy, !0);
     }
     this.cx = Math.min(this.cx, this.sx - 1), this.cy = Math.min(this.cy, this.sy - 1);
   }
@@ -13539,7 +13565,6 @@ var Row2 = class {
       }
       for (let row of this.rowList) row.version = this.epoch;
     }
-    this.rupper = 0, this.rlower = this.sy - 1;
   }
   /** screen_resize_y (screen.c:309). */
   resizeRows(sy) {
@@ -13579,6 +13604,7 @@ var Row2 = class {
     for (let row of rows.splice(sy)) this.recycle(row);
     this.sy = sy, this.cy = Math.min(Math.max(this.cy, 0), sy - 1);
     for (let row of rows) row.version = this.epoch;
+    this.rupper = 0, this.rlower = sy - 1;
   }
   /**
    * grid_reflow (grid.c:1305) over the rows kept in history and the screen:
@@ -13626,9 +13652,10 @@ var Row2 = class {
   recycle(row) {
     row.empty(), this.spare.length < 64 && this.spare.push(row);
   }
-  pushHistory(row) {
+  /** `scrolled`: the row scrolled off (tmux counts it in hscrolled, grid.c:400), not only kept. */
+  pushHistory(row, scrolled = !0) {
     let ring = this.historyRing;
-    ring.length < HISTORY_ROWS ? ring.push(row) : (this.recycle(ring[this.historyStart]), ring[this.historyStart] = row, this.historyStart = (this.historyStart + 1) % HISTORY_ROWS), this.scrolledBack < HISTORY_ROWS && this.scrolledBack++;
+    ring.length < HISTORY_ROWS ? ring.push(row) : (this.recycle(ring[this.historyStart]), ring[this.historyStart] = row, this.historyStart = (this.historyStart + 1) % HISTORY_ROWS), scrolled && this.scrolledBack < HISTORY_ROWS && this.scrolledBack++;
   }
   /** The history, oldest first (for resizing). */
   get history() {
@@ -13711,6 +13738,21 @@ var Hybrid = class {
   aboveRows = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   fastRow = 0;
+  /**
+   * Lines that left `above` (scrolled into tmux's history) since the screen
+   * model last had the stream, oldest first, with their rows as `aboveRows`
+   * has them; rows tmux counted as scrolled meanwhile (its hscrolled) and
+   * whether the screen was cleared into history (hscrolled = 0). The screen
+   * model gets them when it engages: a pane made taller pulls them back.
+   */
+  goneLines = [];
+  goneRows = [];
+  goneScrolled = 0;
+  goneReset = !1;
+  /** Rows `goneLines` take, about (as many as their text needs at the width they had). */
+  goneRowCount = 0;
+  /** How many of `goneLines` were before the last clear (the rows scrolled since come after them, then blank ones). */
+  goneCleared = 0;
   // ---- while engaged
   /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
   logged = /* @__PURE__ */ new Map();
@@ -13786,9 +13828,58 @@ var Hybrid = class {
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
+    this.engaged || this.engage(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
-    grid && (this.engaged && (this.flushLeave(), grid.alternate || this.settleRows(!1, "timer")), grid.resize(columns, rows), this.engaged && !grid.alternate && this.baseline());
+    if (!grid) return;
+    if (this.engaged && (this.flushLeave(), !grid.alternate && (this.settleRows(!1, "timer"), grid.columns !== columns))) {
+      let [first, last] = this.bounds(grid.cursorY);
+      (!this.isPending(first, last) || this.logged.has(grid.rowId(first))) && this.settleGroup(first, last, "timer");
+    }
+    let [cursorFirst, cursorLast] = this.bounds(grid.cursorY), normal = this.engaged && !grid.alternate, cursorLogged = normal && this.unchanged(cursorFirst, cursorLast), pendingLogged = normal && this.pendingUnchanged(), pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst)), pendingText = pending ? this.lineText(cursorFirst, cursorLast) : "", pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst));
+    grid.resize(columns, rows), normal && this.resizedBaseline(cursorLogged, pendingLogged), pendingText !== "" && this.pendingIntoHistory(pendingText, pendingPiece);
+  }
+  /** The line in progress, if on the screen, was logged and not written since. */
+  pendingUnchanged() {
+    let grid = this.grid;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      let [first, last] = this.bounds(y);
+      return this.unchanged(first, last);
+    }
+    return !1;
+  }
+  /**
+   * The line in progress was `before` (a piece of a longer one if
+   * `continued`) when a reflow took place: if its first rows went into
+   * history (row 0 continues a row there), they are logged now, as a piece
+   * the rest of it follows, as when they scroll off (see `scrolled`).
+   */
+  pendingIntoHistory(before, continued) {
+    let grid = this.grid, [first, last] = this.bounds(grid.cursorY);
+    if (first !== 0 || !grid.continued(0)) return;
+    let after = this.lineText(first, last);
+    after.length < before.length && before.endsWith(after) ? (this.emit(before.slice(0, before.length - after.length), continued), this.pieces.add(grid.rowId(first))) : (this.emit(before, continued), this.markLogged(first, last, after));
+  }
+  /**
+   * After a resize, every row counts as logged but the line in progress and
+   * the cursor's line, each unless it was logged: rows below the cursor (an
+   * earlier screenful the cursor moved up into) were logged, and are not new
+   * lines when the pane changes them next (IL moving them down).
+   */
+  resizedBaseline(cursorLogged, pendingLogged) {
+    let grid = this.grid, pendingY = -1;
+    for (let y = 0; y < grid.rows; y++)
+      if (grid.rowId(y) === this.pendingId) {
+        pendingY = y;
+        break;
+      }
+    let [pendingFirst, pendingLast] = pendingY < 0 ? [-1, -1] : this.bounds(pendingY), [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
+    this.logged.clear(), this.loggedAt.clear();
+    for (let y = 0; y < grid.rows; ) {
+      let [first, last] = this.bounds(y), pending = !pendingLogged && first <= pendingLast && last >= pendingFirst, cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
+      !pending && !cursor && this.markLogged(first, last, grid.logText(first, last)), y = last + 1;
+    }
+    this.pendingId = grid.rowId(pendingY < 0 ? grid.cursorY : pendingY), this.settleMark = grid.mark(), this.dirty = !1;
   }
   /**
    * What the screen showed when the stream began: the rows above the cursor,
@@ -13887,7 +13978,7 @@ var Hybrid = class {
       this.csi(72 /* CursorPosition */, 1, 1), this.csi(74 /* EraseInDisplay */, 2, 0);
       return;
     }
-    this.lines.mode(mode, set), (mode === 4 /* Insert */ || mode === 65543 /* Autowrap */) && (mode === 4 /* Insert */ ? this.insert = set : this.autowrap = set, this.grid?.mode(mode, set)), mode === 65542 /* Origin */ && (this.origin = set, this.engaged && this.grid.setOrigin(set, !0));
+    this.lines.mode(mode, set), (mode === 4 /* Insert */ || mode === 65543 /* Autowrap */) && (mode === 4 /* Insert */ ? this.insert = set : this.autowrap = set, this.grid?.mode(mode, set)), mode === 65542 /* Origin */ && (this.origin = set, this.engaged || this.engage(), this.leavePending && this.flushLeave(), this.plainRun = 0, this.dirty = !0, this.grid.setOrigin(set, !0));
   }
   execute(control) {
     if (!this.engaged) {
@@ -13899,7 +13990,9 @@ var Hybrid = class {
   csi(final, first, second) {
     if (!this.engaged) {
       if (final === 74 /* EraseInDisplay */ && first === 2) {
-        this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1), this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
+        this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
+        for (let i = 0; i < this.above.length; i++) this.keepGone(this.above[i], this.aboveRows[i]);
+        this.goneScrolled = 0, this.goneReset = !0, this.goneCleared = this.goneLines.length, this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
         return;
       }
       if (ENGAGING_CSI[final] !== 1) {
@@ -13970,10 +14063,15 @@ var Hybrid = class {
     } else {
       above.push(text2);
       let shape = this.lines.lineRowTexts ?? taken;
-      this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && (above.shift(), this.aboveRows.shift());
+      this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && this.keepGone(above.shift(), this.aboveRows.shift());
     }
     let bottom = this.height - 1;
-    this.fastRow = continued || this.fastRow >= bottom ? Math.min(this.fastRow, bottom) : Math.min(this.fastRow + (taken || rowsOf(text2, this.columns)), bottom);
+    if (continued) this.fastRow = Math.min(this.fastRow, bottom);
+    else if (this.fastRow >= bottom && this.goneScrolled >= HISTORY_ROWS) this.fastRow = bottom;
+    else {
+      let below = this.fastRow + (taken || rowsOf(text2, this.columns));
+      below > bottom && (this.goneScrolled = Math.min(this.goneScrolled + below - bottom, HISTORY_ROWS)), this.fastRow = Math.min(below, bottom);
+    }
   }
   /**
    * A cursor move stopped at the edge of the size known (the line model's,
@@ -14105,22 +14203,55 @@ var Hybrid = class {
     for (let k = parts.length; k < shape && k < this.height; k++) parts.push("");
     return parts;
   }
+  /**
+   * A line left the screen's top on the fast path (see `goneLines`): the
+   * screen model keeps HISTORY_ROWS rows of history, no more is kept here
+   * (a flood of long lines must not hold megabytes).
+   */
+  keepGone(text2, rows) {
+    let most = HISTORY_ROWS * this.columns;
+    if (text2.length > most && (text2 = text2.slice(-most), rows = 0), this.goneLines.push(text2), this.goneRows.push(rows), this.goneRowCount += typeof rows == "number" ? Math.max(1, rows, Math.ceil(text2.length / this.columns)) : rows.length, this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
+      let keep = this.goneLines.length, count = 0;
+      for (; keep > 0 && count < HISTORY_ROWS; ) {
+        let shape = this.goneRows[keep - 1];
+        count += typeof shape == "number" ? Math.max(1, shape, Math.ceil(this.goneLines[keep - 1].length / this.columns)) : shape.length, keep--;
+      }
+      this.goneCleared = Math.max(0, this.goneCleared - keep), this.goneLines = this.goneLines.slice(keep), this.goneRows = this.goneRows.slice(keep), this.goneRowCount = count;
+    }
+  }
   /** The screen model takes the stream, seeded with what the line model knows. */
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;
     (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap));
     let line = this.lines.pendingRows();
     this.keepErased(this.lines.takeErased()), this.lines.seed("");
-    let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [];
-    for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      let shape = this.aboveRows[i] ?? 0, parts = typeof shape == "number" ? cut(expandTabs(this.above[i], columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
+    let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
+    for (let k = start2 - 1; k >= 0 && history.length < HISTORY_ROWS; k--)
+      history.push(line.rows[k]), historyContinued.push(k > 0 && line.wraps[k - 1]);
+    let take = (text2, shape) => {
+      let parts = typeof shape == "number" ? cut(expandTabs(text2, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
       if (typeof shape == "number") for (let k = parts.length; k < shape && k < height; k++) parts.push("");
-      for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--)
-        rows.push(parts[k]), continued.push(k > 0);
-    }
+      for (let k = parts.length - 1; k >= 0; k--)
+        if (rows.length < wanted)
+          rows.push(parts[k]), continued.push(k > 0);
+        else if (history.length < HISTORY_ROWS)
+          history.push(parts[k]), historyContinued.push(k > 0);
+        else return !1;
+      return !0;
+    }, scrolled = Math.min(this.goneScrolled + Math.max(0, this.fastRow + line.rows.length - height), HISTORY_ROWS), more = !0;
+    for (let i2 = this.above.length - 1; i2 >= 0 && more; i2--) more = take(this.above[i2], this.aboveRows[i2] ?? 0);
     for (; rows.length < wanted; )
       rows.push(""), continued.push(!1);
+    let cleared = this.goneReset ? this.goneCleared : 0, i = this.goneLines.length - 1;
+    for (; i >= cleared && more; i--) more = take(this.goneLines[i], this.goneRows[i] ?? 0);
+    if (this.goneReset)
+      for (let k = history.length; k < scrolled; k++)
+        history.push(""), historyContinued.push(!1);
+    for (; i >= 0 && more; i--) more = take(this.goneLines[i], this.goneRows[i] ?? 0);
     rows.reverse(), continued.reverse(), continued.length > 0 && (continued[0] = !1);
+    for (let k = history.length; k < scrolled; k++)
+      history.push(""), historyContinued.push(!1);
+    history.reverse(), historyContinued.reverse(), grid.appendHistory(history, historyContinued, scrolled, this.goneReset), this.goneLines = [], this.goneRows = [], this.goneRowCount = 0, this.goneScrolled = this.goneCleared = 0, this.goneReset = !1;
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);

@@ -90,7 +90,7 @@ const ZWJ = 0x200d;
 /** Bytes of UTF-8 a cell holds at most (tmux.h:598): combining marks past it are dropped (screen-write.c:2007). */
 const UTF8_SIZE = 21;
 /** Rows kept after they scroll off, only so that a taller or wider pane can pull them back as tmux does (screen.c:351, grid.c:1360). */
-const HISTORY_ROWS = 512;
+export const HISTORY_ROWS = 512;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -480,33 +480,73 @@ export class ScreenGrid implements Perform {
       this.touch(row);
     }
     this.aboveWraps = continued?.[0] === true;
+    // The newest row in history is the row above row 0: it wraps into it or not as the seed says.
+    const ring = this.historyRing;
+    if (ring.length > 0) ring[(this.historyStart + ring.length - 1) % ring.length]!.wraps = this.aboveWraps;
     for (let y = 0; y < this.sy && y < rows.length; y++) {
       this.cy = y;
       this.cx = 0;
-      const text = rows[y]!;
-      if (typeof text !== 'string') {
-        this.seedCells(text);
-        if (y > 0 && continued?.[y] === true) this.rowList[y - 1]!.wraps = true;
-        continue;
-      }
-      for (let i = 0; i < text.length; i++) {
-        let code = text.charCodeAt(i);
-        if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
-        if (code < 0x20 || code === 0x7f) continue;
-        const width = widthOf(code);
-        if (width < 0) continue; // tmux showed nothing for it
-        if (width === 0) {
-          this.combine(code);
-          continue;
-        }
-        if (this.cx + width > this.sx) break;
-        this.put(code, width);
-      }
+      this.writeSeedRow(rows[y]!);
       if (y > 0 && continued?.[y] === true) this.rowList[y - 1]!.wraps = true;
     }
     this.cx = Math.min(Math.max(0, cursorX | 0), this.sx);
     this.cy = Math.min(Math.max(0, cursorY | 0), this.sy - 1);
     this.joiner = false;
+  }
+
+  /**
+   * Rows that scrolled into tmux's history while another model had the
+   * stream (the hybrid's line model), oldest first, after those already kept;
+   * `scrolled`: how many rows tmux's hscrolled grew by meanwhile (each LF at
+   * the bottom, grid.c:400), `reset`: the whole screen was cleared into
+   * history meanwhile (hscrolled = 0, grid-view.c:92). A pane made taller
+   * pulls back exactly these (screen.c:373): without them it pulled rows the
+   * screen had shown long before, or blanks where tmux shows text.
+   */
+  appendHistory(rows: readonly (string | SeedRow)[], continued: readonly boolean[], scrolled: number, reset: boolean): void {
+    if (this.alternateOn) return;
+    const saved = this.rowList;
+    const { cx, cy, joiner } = this;
+    const ring = this.historyRing;
+    try {
+      for (let y = 0; y < rows.length; y++) {
+        if (continued[y] === true && ring.length > 0) ring[(this.historyStart + ring.length - 1) % ring.length]!.wraps = true;
+        const row = this.freshRow();
+        // The row is written where the cursor writes (put, combine): in a list of its own for the moment.
+        this.rowList = [row];
+        this.cx = this.cy = 0;
+        this.writeSeedRow(rows[y]!);
+        this.pushHistory(row, false);
+      }
+    } finally {
+      this.rowList = saved;
+      this.cx = cx;
+      this.cy = cy;
+      this.joiner = joiner;
+    }
+    const back = (reset ? 0 : this.scrolledBack) + Math.max(0, scrolled);
+    this.scrolledBack = Math.min(back, HISTORY_ROWS, ring.length);
+  }
+
+  /** One seeded row's text at the cursor's row, from column 0. */
+  private writeSeedRow(text: string | SeedRow): void {
+    if (typeof text !== 'string') {
+      this.seedCells(text);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
+      if (code < 0x20 || code === 0x7f) continue;
+      const width = widthOf(code);
+      if (width < 0) continue; // tmux showed nothing for it
+      if (width === 0) {
+        this.combine(code);
+        continue;
+      }
+      if (this.cx + width > this.sx) break;
+      this.put(code, width);
+    }
   }
 
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
@@ -1378,11 +1418,8 @@ export class ScreenGrid implements Perform {
       this.sx = this.savedSx;
       this.sy = this.savedSy;
       for (const row of saved) row.version = this.epoch;
+      // Back at the pane's size (screen.c:581, :606); the scroll region stays unless the height changed (screen.c:390).
       if (sx !== this.sx || sy !== this.sy) this.resizeTo(sx, sy, true);
-      else {
-        this.rupper = 0;
-        this.rlower = this.sy - 1;
-      }
     }
     this.cx = Math.min(this.cx, this.sx - 1);
     this.cy = Math.min(this.cy, this.sy - 1);
@@ -1405,8 +1442,6 @@ export class ScreenGrid implements Perform {
       }
       for (const row of this.rowList) row.version = this.epoch;
     }
-    this.rupper = 0;
-    this.rlower = this.sy - 1;
   }
 
   /** screen_resize_y (screen.c:309). */
@@ -1461,6 +1496,10 @@ export class ScreenGrid implements Perform {
     this.sy = sy;
     this.cy = Math.min(Math.max(this.cy, 0), sy - 1);
     for (const row of rows) row.version = this.epoch;
+    // Only a new height resets the scroll region (screen.c:390): a new width, or leaving the alternate screen at
+    // the size it was entered at, keeps it.
+    this.rupper = 0;
+    this.rlower = sy - 1;
   }
 
   /**
@@ -1562,7 +1601,8 @@ export class ScreenGrid implements Perform {
     if (this.spare.length < 64) this.spare.push(row);
   }
 
-  private pushHistory(row: Row): void {
+  /** `scrolled`: the row scrolled off (tmux counts it in hscrolled, grid.c:400), not only kept. */
+  private pushHistory(row: Row, scrolled = true): void {
     const ring = this.historyRing;
     if (ring.length < HISTORY_ROWS) ring.push(row);
     else {
@@ -1570,7 +1610,7 @@ export class ScreenGrid implements Perform {
       ring[this.historyStart] = row;
       this.historyStart = (this.historyStart + 1) % HISTORY_ROWS;
     }
-    if (this.scrolledBack < HISTORY_ROWS) this.scrolledBack++;
+    if (scrolled && this.scrolledBack < HISTORY_ROWS) this.scrolledBack++;
   }
 
   /** The history, oldest first (for resizing). */

@@ -32,7 +32,7 @@
 // the sink, as long as no `settle` comes in between. Time is the recorder's.
 
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
-import { ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
+import { HISTORY_ROWS, ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import type { TabStops } from './tab-stops.ts';
 import { cellWidth, textWidth } from './width.ts';
@@ -206,6 +206,21 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private aboveRows: (number | string[])[] = [];
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   private fastRow = 0;
+  /**
+   * Lines that left `above` (scrolled into tmux's history) since the screen
+   * model last had the stream, oldest first, with their rows as `aboveRows`
+   * has them; rows tmux counted as scrolled meanwhile (its hscrolled) and
+   * whether the screen was cleared into history (hscrolled = 0). The screen
+   * model gets them when it engages: a pane made taller pulls them back.
+   */
+  private goneLines: string[] = [];
+  private goneRows: (number | string[])[] = [];
+  private goneScrolled = 0;
+  private goneReset = false;
+  /** Rows `goneLines` take, about (as many as their text needs at the width they had). */
+  private goneRowCount = 0;
+  /** How many of `goneLines` were before the last clear (the rows scrolled since come after them, then blank ones). */
+  private goneCleared = 0;
 
   // ---- while engaged
   /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
@@ -306,6 +321,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     columns = clamp(columns, this.columns, MAX_COLUMNS);
     rows = clamp(rows, this.height, MAX_ROWS);
     if (columns === this.columns && rows === this.height) return;
+    // tmux pulls rows back from its history into a taller pane, or reflows them into a new width (screen.c:257): only
+    // the screen model has rows to do it with, and history the line model handed it; it takes the stream first, at
+    // the old size (a stale model of an earlier engagement pulled rows the screen showed long before).
+    if (!this.engaged) this.engage();
     // A new width resets the tab stops (screen.c:276); the screen model's are the same ones.
     if (columns !== this.columns) this.lines.tabs.reset();
     this.columns = columns;
@@ -319,11 +338,94 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (!grid) return;
     if (this.engaged) {
       this.flushLeave();
-      if (!grid.alternate) this.settleRows(false, 'timer');
+      if (!grid.alternate) {
+        this.settleRows(false, 'timer');
+        // A new width reflows the rows (grid.c:1305): the cursor's line, written since it was logged, can go into
+        // history with the rows above it, unseen (no row scrolls off), or come back cut elsewhere. Unless it is the
+        // line in progress, not logged (see pendingIntoHistory), it is logged as it shows now.
+        if (grid.columns !== columns) {
+          const [first, last] = this.bounds(grid.cursorY);
+          if (!this.isPending(first, last) || this.logged.has(grid.rowId(first))) this.settleGroup(first, last, 'timer');
+        }
+      }
     }
+    // After that settle, only the line in progress and the cursor's line can be unlogged; the cursor's line was
+    // logged if its rows were and none changed since.
+    const [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
+    const normal = this.engaged && !grid.alternate;
+    const cursorLogged = normal && this.unchanged(cursorFirst, cursorLast);
+    const pendingLogged = normal && this.pendingUnchanged();
+    // The line in progress under the cursor, not logged: a new width can put its first rows into history.
+    const pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst));
+    const pendingText = pending ? this.lineText(cursorFirst, cursorLast) : '';
+    const pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst));
     grid.resize(columns, rows);
     // Rows pulled back from history or rewrapped are what was already seen: the new baseline.
-    if (this.engaged && !grid.alternate) this.baseline();
+    if (normal) this.resizedBaseline(cursorLogged, pendingLogged);
+    if (pendingText !== '') this.pendingIntoHistory(pendingText, pendingPiece);
+  }
+
+  /** The line in progress, if on the screen, was logged and not written since. */
+  private pendingUnchanged(): boolean {
+    const grid = this.grid!;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      const [first, last] = this.bounds(y);
+      return this.unchanged(first, last);
+    }
+    return false;
+  }
+
+  /**
+   * The line in progress was `before` (a piece of a longer one if
+   * `continued`) when a reflow took place: if its first rows went into
+   * history (row 0 continues a row there), they are logged now, as a piece
+   * the rest of it follows, as when they scroll off (see `scrolled`).
+   */
+  private pendingIntoHistory(before: string, continued: boolean): void {
+    const grid = this.grid!;
+    const [first, last] = this.bounds(grid.cursorY);
+    if (first !== 0 || !grid.continued(0)) return;
+    const after = this.lineText(first, last);
+    if (after.length < before.length && before.endsWith(after)) {
+      this.emit(before.slice(0, before.length - after.length), continued);
+      this.pieces.add(grid.rowId(first));
+    } else {
+      // Cut elsewhere than the text says: logged whole now; what is written to it later is a redraw.
+      this.emit(before, continued);
+      this.markLogged(first, last, after);
+    }
+  }
+
+  /**
+   * After a resize, every row counts as logged but the line in progress and
+   * the cursor's line, each unless it was logged: rows below the cursor (an
+   * earlier screenful the cursor moved up into) were logged, and are not new
+   * lines when the pane changes them next (IL moving them down).
+   */
+  private resizedBaseline(cursorLogged: boolean, pendingLogged: boolean): void {
+    const grid = this.grid!;
+    // The line in progress may be gone (rows below the cursor are the first a shorter pane loses, screen.c:331).
+    let pendingY = -1;
+    for (let y = 0; y < grid.rows; y++) {
+      if (grid.rowId(y) !== this.pendingId) continue;
+      pendingY = y;
+      break;
+    }
+    const [pendingFirst, pendingLast] = pendingY < 0 ? [-1, -1] : this.bounds(pendingY);
+    const [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
+    this.logged.clear();
+    this.loggedAt.clear();
+    for (let y = 0; y < grid.rows; ) {
+      const [first, last] = this.bounds(y);
+      const pending = !pendingLogged && first <= pendingLast && last >= pendingFirst;
+      const cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
+      if (!pending && !cursor) this.markLogged(first, last, grid.logText(first, last));
+      y = last + 1;
+    }
+    this.pendingId = grid.rowId(pendingY < 0 ? grid.cursorY : pendingY);
+    this.settleMark = grid.mark();
+    this.dirty = false;
   }
 
   /**
@@ -471,7 +573,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (mode !== Mode.Origin) return;
     // In a scroll region, home is the region's top, not the screen's: an erase from there clears no line above it.
     this.origin = set;
-    if (this.engaged) this.grid!.setOrigin(set, true);
+    // DECOM set or reset homes the cursor (input.c:1684, :1774): a move, which only the screen model can follow (on
+    // the fast path the next text went on the end of the line in progress, where tmux wrote it over the top row).
+    if (!this.engaged) this.engage();
+    if (this.leavePending) this.flushLeave();
+    this.plainRun = 0;
+    this.dirty = true;
+    this.grid!.setOrigin(set, true);
   }
 
   execute(control: number): void {
@@ -492,6 +600,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         // unless drawn again, lines.ts erase) and goes on from the cursor. No screen model needed: a flood of
         // clears (`clear` in a loop, a screenful then ED 2) stays at the fast path's speed.
         this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
+        // The rows go into tmux's history, none of them to be pulled back by a taller pane (grid-view.c:92).
+        for (let i = 0; i < this.above.length; i++) this.keepGone(this.above[i]!, this.aboveRows[i]!);
+        this.goneScrolled = 0;
+        this.goneReset = true;
+        this.goneCleared = this.goneLines.length;
         this.above.length = 0;
         this.aboveRows.length = 0;
         (this.lines as Perform).csi(final, first, second);
@@ -616,15 +729,20 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       // A line of several rows: the rows themselves (a row can wrap short of the edge: a move right, then a wide character).
       const shape = this.lines.lineRowTexts ?? taken;
       this.aboveRows.push(text.includes('\t') ? this.shownRows(text, shape) : shape);
-      if (above.length > this.height) {
-        above.shift();
-        this.aboveRows.shift();
-      }
+      if (above.length > this.height) this.keepGone(above.shift()!, this.aboveRows.shift()!);
     }
-    // The cursor is now below the line, which took one row or more. At the bottom row already (a flood's
-    // case) it stays there whatever the line took: its rows are not counted (a regex or a walk per line).
+    // The cursor is now below the line, which took one row or more; rows pushed past the bottom scrolled off
+    // (counted for what a taller pane pulls back: screen.c:373). At the bottom row already, with as many
+    // counted as are kept (a flood's case), the cursor stays there whatever the line took: its rows are
+    // not counted (a regex or a walk per line).
     const bottom = this.height - 1;
-    this.fastRow = continued || this.fastRow >= bottom ? Math.min(this.fastRow, bottom) : Math.min(this.fastRow + (taken || rowsOf(text, this.columns)), bottom);
+    if (continued) this.fastRow = Math.min(this.fastRow, bottom);
+    else if (this.fastRow >= bottom && this.goneScrolled >= HISTORY_ROWS) this.fastRow = bottom;
+    else {
+      const below = this.fastRow + (taken || rowsOf(text, this.columns));
+      if (below > bottom) this.goneScrolled = Math.min(this.goneScrolled + below - bottom, HISTORY_ROWS);
+      this.fastRow = Math.min(below, bottom);
+    }
   }
 
   /**
@@ -822,6 +940,36 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return parts;
   }
 
+  /**
+   * A line left the screen's top on the fast path (see `goneLines`): the
+   * screen model keeps HISTORY_ROWS rows of history, no more is kept here
+   * (a flood of long lines must not hold megabytes).
+   */
+  private keepGone(text: string, rows: number | string[]): void {
+    const most = HISTORY_ROWS * this.columns;
+    if (text.length > most) {
+      text = text.slice(-most);
+      rows = 0;
+    }
+    this.goneLines.push(text);
+    this.goneRows.push(rows);
+    this.goneRowCount += typeof rows === 'number' ? Math.max(1, rows, Math.ceil(text.length / this.columns)) : rows.length;
+    // Trimmed now and then, not per line.
+    if (this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
+      let keep = this.goneLines.length;
+      let count = 0;
+      while (keep > 0 && count < HISTORY_ROWS) {
+        const shape = this.goneRows[keep - 1]!;
+        count += typeof shape === 'number' ? Math.max(1, shape, Math.ceil(this.goneLines[keep - 1]!.length / this.columns)) : shape.length;
+        keep--;
+      }
+      this.goneCleared = Math.max(0, this.goneCleared - keep);
+      this.goneLines = this.goneLines.slice(keep);
+      this.goneRows = this.goneRows.slice(keep);
+      this.goneRowCount = count;
+    }
+  }
+
   /** The screen model takes the stream, seeded with what the line model knows. */
   private engage(): void {
     const columns = this.columns;
@@ -846,26 +994,68 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const firstY = lastY - (pendingRows.length - 1);
     const cursorY = firstY + (line.cy - start);
     const wanted = firstY;
-    // The rows above, from the newest line up.
+    // The rows above, from the newest line up; those past the screen's top are in tmux's history, from the newest
+    // row up too: rows of the line in progress that scrolled off, the lines above, the lines gone before them.
     const rows: (string | SeedRow)[] = [];
     const continued: boolean[] = [];
-    for (let i = this.above.length - 1; i >= 0 && rows.length < wanted; i--) {
-      const shape = this.aboveRows[i] ?? 0;
-      const parts = typeof shape === 'number' ? cut(expandTabs(this.above[i]!, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
+    const history: (string | SeedRow)[] = [];
+    const historyContinued: boolean[] = [];
+    for (let k = start - 1; k >= 0 && history.length < HISTORY_ROWS; k--) {
+      history.push(line.rows[k]!);
+      historyContinued.push(k > 0 && line.wraps[k - 1]!);
+    }
+    const take = (text: string, shape: number | string[]): boolean => {
+      const parts = typeof shape === 'number' ? cut(expandTabs(text, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
       // Rows the line wrapped into that hold only blanks (erased after it wrapped) are in no text: they were on the screen.
       if (typeof shape === 'number') for (let k = parts.length; k < shape && k < height; k++) parts.push('');
-      for (let k = parts.length - 1; k >= 0 && rows.length < wanted; k--) {
-        rows.push(parts[k]!);
-        continued.push(k > 0);
+      for (let k = parts.length - 1; k >= 0; k--) {
+        if (rows.length < wanted) {
+          rows.push(parts[k]!);
+          continued.push(k > 0);
+        } else if (history.length < HISTORY_ROWS) {
+          history.push(parts[k]!);
+          historyContinued.push(k > 0);
+        } else return false;
       }
-    }
+      return true;
+    };
+    // Rows the line in progress pushed past the bottom scrolled off too.
+    const scrolled = Math.min(this.goneScrolled + Math.max(0, this.fastRow + line.rows.length - height), HISTORY_ROWS);
+    let more = true;
+    for (let i = this.above.length - 1; i >= 0 && more; i--) more = take(this.above[i]!, this.aboveRows[i] ?? 0);
+    // No line tells of the rows above: blank (a clear of the screen leaves the cursor where it was).
     while (rows.length < wanted) {
       rows.push('');
       continued.push(false);
     }
+    const cleared = this.goneReset ? this.goneCleared : 0;
+    let i = this.goneLines.length - 1;
+    for (; i >= cleared && more; i--) more = take(this.goneLines[i]!, this.goneRows[i] ?? 0);
+    // Rows that scrolled off since a clear and no line tells of were the blank ones it left; the lines it cleared
+    // into history are older than those.
+    if (this.goneReset) {
+      for (let k = history.length; k < scrolled; k++) {
+        history.push('');
+        historyContinued.push(false);
+      }
+    }
+    for (; i >= 0 && more; i--) more = take(this.goneLines[i]!, this.goneRows[i] ?? 0);
     rows.reverse();
     continued.reverse();
     if (continued.length > 0) continued[0] = false;
+    // Scrolled rows no line tells of: blank rows come back, not older text.
+    for (let k = history.length; k < scrolled; k++) {
+      history.push('');
+      historyContinued.push(false);
+    }
+    history.reverse();
+    historyContinued.reverse();
+    grid.appendHistory(history, historyContinued, scrolled, this.goneReset);
+    this.goneLines = [];
+    this.goneRows = [];
+    this.goneRowCount = 0;
+    this.goneScrolled = this.goneCleared = 0;
+    this.goneReset = false;
     for (let k = 0; k < pendingRows.length; k++) {
       rows.push(pendingRows[k]!);
       continued.push(k > 0 ? line.wraps[start + k - 1]! : start > 0 && line.wraps[start - 1]!);

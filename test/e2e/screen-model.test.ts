@@ -182,6 +182,26 @@ describe('nothing shown is hidden', () => {
     assert.ok(logged.includes(`${' '.repeat(80)}Y${' '.repeat(18)}W`), tmux.readLog());
   });
 
+  it('a pane made taller: tmux pulls rows back from its history; text written over them is logged as tmux shows it', async () => {
+    const tmux = server();
+    tmux.tmux('resize-window', '-t', 'main', '-x', '40', '-y', '6');
+    await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '40x6');
+    await tmux.startLogging();
+    // The cursor addressed (the screen model takes the stream), then a screenful and more of plain lines (the line
+    // model takes it back): the rows scrolled off meanwhile are the ones tmux pulls back (screen.c:373).
+    await runLogged(tmux, `clear; seq -f 'pulled-%g' 1 40`);
+    tmux.tmux('resize-window', '-t', 'main', '-x', '40', '-y', '12');
+    await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '40x12');
+    // A move below the old bottom makes the reader ask the size (at most once a second: the second move asks if
+    // the first did not); by the end of the pause it knows it.
+    await runLogged(tmux, `printf '\\e[12;1H'; sleep 1; printf '\\e[12;1H'; sleep 1; printf '\\e[1;1Hzz\\e[12;1H'`);
+    // The marker's line scrolls the row up, into history: the whole of it is looked at.
+    const screen = tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0').split('\n');
+    const top = screen.find((line) => line.startsWith('zz'))?.replace(/ +$/, '') ?? '';
+    assert.match(top, /^zzlled-\d+$/, screen.join('\n'));
+    assert.ok(shownTexts(tmux).includes(top), `${JSON.stringify(top)} is on the screen but not in the log:\n${tmux.readLog()}`);
+  });
+
   it('a flapping loop: every line shown is logged, few blocks, the tmux server stays small', async () => {
     const tmux = server();
     await tmux.startLogging();
