@@ -16832,7 +16832,86 @@ var BODY = [
   127,
   11
   // -1
-], section = (id, content) => [id, content.length, ...content], MODULE = Uint8Array.from([
+], ANY_BODY = [
+  2,
+  8,
+  123,
+  1,
+  127,
+  // locals: 14..21 v128 (a1 a2 af1 af2 b1 b2 bf1 bf2), 22 i32
+  ...[4, 5, 6, 7, 10, 11, 12, 13].flatMap((param3, i) => [32, param3, 253, 15, 33, 14 + i]),
+  // splat each byte and fold
+  2,
+  64,
+  3,
+  64,
+  // block, loop
+  32,
+  0,
+  32,
+  1,
+  79,
+  13,
+  1,
+  // p >= limit (unsigned): out
+  ...[[2, 16, 14], [3, 17, 15], [8, 20, 18], [9, 21, 19]].flatMap(([offset, fold, byte], i) => [
+    32,
+    0,
+    32,
+    offset,
+    106,
+    253,
+    0,
+    0,
+    0,
+    32,
+    fold,
+    253,
+    80,
+    32,
+    byte,
+    253,
+    35,
+    // (v128.load(p + offset) | fold) == byte
+    ...i % 2 === 1 ? [253, 78] : [],
+    // v128.and: both bytes of a pair
+    ...i === 3 ? [253, 80] : []
+    // v128.or: pair A or pair B
+  ]),
+  253,
+  100,
+  34,
+  22,
+  // i8x16.bitmask, local.tee mask
+  4,
+  64,
+  32,
+  0,
+  32,
+  22,
+  104,
+  106,
+  15,
+  11,
+  // mask: return p + ctz(mask)
+  32,
+  0,
+  65,
+  16,
+  106,
+  33,
+  0,
+  12,
+  0,
+  // p += 16, again
+  11,
+  11,
+  // end loop, end block
+  65,
+  127,
+  11
+  // -1
+], leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), MODULE = Uint8Array.from([
   0,
   97,
   115,
@@ -16841,23 +16920,23 @@ var BODY = [
   0,
   0,
   0,
-  ...section(1, [1, 96, 8, 127, 127, 127, 127, 127, 127, 127, 127, 1, 127]),
-  // type 0: (i32 x 8) -> i32
+  ...section(1, [2, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127]),
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
-  ...section(3, [1, 0]),
-  // one function, of type 0
-  ...section(7, [1, 4, 102, 105, 110, 100, 0, 0]),
-  // exported as "find"
-  ...section(10, [1, BODY.length, ...BODY])
-]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, slotsGiven = 0;
+  ...section(3, [2, 0, 1]),
+  // two functions, of types 0 and 1
+  ...section(7, [2, 4, 102, 105, 110, 100, 0, 0, 7, 102, 105, 110, 100, 65, 110, 121, 0, 1]),
+  // exported as "find", "findAny"
+  ...section(10, [2, ...leb(BODY.length), ...BODY, ...leb(ANY_BODY.length), ...ANY_BODY])
+]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findAny, slotsGiven = 0;
 function load() {
   if (!(find || memory === null))
     try {
-      let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES });
-      find = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } }).exports.find, memory = wasmMemory.buffer;
+      let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES }), instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
+      find = instance.exports.find, findAny = instance.exports.findAny, memory = wasmMemory.buffer;
     } catch {
-      memory = void 0, find = void 0;
+      memory = void 0, find = void 0, findAny = void 0;
     }
 }
 function arenaBuffer(size2) {
@@ -16881,6 +16960,27 @@ function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
     start2 = at + 1;
   }
   return blind ? indexOfFolded(piece, needle, start2 - base) : piece.indexOf(needle, start2 - base);
+}
+function findEitherInArena(piece, from, pairs, check, rest) {
+  if (!findAny || piece.buffer !== memory) return;
+  let base = piece.byteOffset, end = base + piece.length, far = Math.max(pairs[0].rare1, pairs[0].rare2, pairs[1].rare1, pairs[1].rare2), limit = end - far - 15, args = [];
+  for (let { needle, rare1, rare2, blind } of pairs) {
+    let byte1 = needle[rare1], byte2 = needle[rare2];
+    args.push(rare1, rare2, byte1, byte2, blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0);
+  }
+  let start2 = base + from, misses = 0;
+  for (; start2 < limit; ) {
+    let at = findAny(start2, limit, ...args);
+    if (at < 0) {
+      start2 += Math.ceil((limit - start2) / 16) * 16;
+      break;
+    }
+    let offset = at - base;
+    if (check(offset)) return offset;
+    if (++misses > MISSES && misses > offset - from >> 10) return rest(offset + 1);
+    start2 = at + 1;
+  }
+  return rest(start2 - base);
 }
 
 // src/read/chunks.ts
@@ -17072,13 +17172,17 @@ var isLower2 = (byte) => byte >= 97 && byte <= 122;
 function seenOf(seen, byte, blind) {
   return blind && isLower2(byte) ? seen[byte] + seen[byte - 32] : seen[byte];
 }
+function rarestPair(needle, seen, blind) {
+  let rare = 0;
+  for (let i = 1; i < needle.length; i++) seenOf(seen, needle[i], blind) < seenOf(seen, needle[rare], blind) && (rare = i);
+  let second = rare === 0 ? 1 : 0;
+  for (let i = 0; i < needle.length; i++) i !== rare && seenOf(seen, needle[i], blind) < seenOf(seen, needle[second], blind) && (second = i);
+  return { rare1: rare, rare2: second };
+}
 function findNeedle(piece, needle, from, counts) {
   let length = needle.length, blind = CASE_BLIND.has(needle);
   if (length < 2 && !blind) return piece.indexOf(needle, from);
-  let seen = counts(), rare = 0;
-  for (let i = 1; i < length; i++) seenOf(seen, needle[i], blind) < seenOf(seen, needle[rare], blind) && (rare = i);
-  let second = rare === 0 ? 1 : 0;
-  for (let i = 0; i < length; i++) i !== rare && seenOf(seen, needle[i], blind) < seenOf(seen, needle[second], blind) && (second = i);
+  let seen = counts(), { rare1: rare, rare2: second } = rarestPair(needle, seen, blind);
   if (length >= 2 && (blind || length >= LONG || seen[needle[rare]] > RARE)) {
     let found = findInArena(piece, needle, from, rare, second, blind);
     if (found !== void 0) return found;
@@ -17093,6 +17197,19 @@ function findNeedle(piece, needle, from, counts) {
     if (++misses > 32 && misses > (at - from >> 10) * MISSES_PER_KIB) return piece.indexOf(needle, start2 + 1);
   }
   return -1;
+}
+function findEither(piece, first, second, from, counts) {
+  let seen = counts(), pair = (needle) => ({ needle, blind: CASE_BLIND.has(needle), ...rarestPair(needle, seen, CASE_BLIND.has(needle)) }), pairs = [pair(first), pair(second)];
+  return findEitherInArena(piece, from, pairs, (at) => pairs.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)), (at) => {
+    let one = findNeedle(piece, first, at, counts), other = findNeedle(piece, second, at, counts);
+    return one < 0 ? other : other < 0 ? one : Math.min(one, other);
+  });
+}
+var pairable = (needle) => needle.length >= 2;
+function joinNeedles(text2, json) {
+  let both = [...text2];
+  for (let needle of json) both.some((have) => have.equals(needle) && CASE_BLIND.has(have) === CASE_BLIND.has(needle)) || both.push(needle);
+  return both;
 }
 
 // src/read/scan.ts
@@ -17127,13 +17244,13 @@ function bothLists(visitor) {
   if (!Array.isArray(text2) || json === void 0) return;
   let cached = unions.get(visitor);
   if (cached && cached.text === text2 && cached.json === json) return cached.both;
-  let both = [...text2, ...json];
+  let both = joinNeedles(text2, json);
   return unions.set(visitor, { text: text2, json, both }), both;
 }
 function scanFile(fd, visitor) {
   let knownOffset = 0, knownNumber = 1, stopped = !1;
   return forEachPiece(fd, (buffer, end, offset) => {
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], counts, countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], counts, countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), target = position, found = -1;
       if (candidates instanceof RegExp) {
@@ -17142,9 +17259,14 @@ function scanFile(fd, visitor) {
         if (match2 === null || match2.index >= end) break;
         target = match2.index;
       } else if (candidates) {
-        candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1));
-        for (let i = 0; i < candidates.length; i++)
-          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = findNeedle(piece, candidates[i], position, countsOf)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
+        candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1), paired = json ? candidates.flatMap((needle, i) => pairable(needle) ? [i] : []).slice(0, 2) : []);
+        for (let i = 0; i < candidates.length; i++) {
+          if (foundAt[i] < position && foundAt[i] !== -2) {
+            let j = paired.length === 2 && i === paired[0] ? paired[1] : -1, either = j >= 0 && foundAt[j] < position && foundAt[j] !== -2 ? findEither(piece, candidates[i], candidates[j], position, countsOf) : void 0;
+            either !== void 0 ? foundAt[i] = foundAt[j] = either < 0 ? -2 : either : foundAt[i] = findNeedle(piece, candidates[i], position, countsOf);
+          }
+          foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
+        }
         if (found < 0) break;
         target = found;
       }

@@ -38,15 +38,42 @@ const BODY = [
   0x0b, 0x0b, // end loop, end block
   0x41, 0x7f, 0x0b, // -1
 ];
-/** A section: its id, then its content's size (under 128 here: one LEB byte). */
-const section = (id: number, content: number[]): number[] => [id, content.length, ...content];
+/**
+ * The second function, `findAny(start, limit, pair A: offset1, offset2, byte1,
+ * byte2, fold1, fold2, pair B: the same)`: the first p in [start, limit),
+ * sixteen at a time, where pair A or pair B is found as `find` finds one, or
+ * -1: one pass for two needles (a JSON search: the word and `"event"`) costs
+ * less than two. The caller keeps limit + 15 + the largest offset within the
+ * piece.
+ */
+const ANY_BODY = [
+  0x02, 0x08, 0x7b, 0x01, 0x7f, // locals: 14..21 v128 (a1 a2 af1 af2 b1 b2 bf1 bf2), 22 i32
+  ...[4, 5, 6, 7, 10, 11, 12, 13].flatMap((param, i) => [0x20, param, 0xfd, 0x0f, 0x21, 14 + i]), // splat each byte and fold
+  0x02, 0x40, 0x03, 0x40, // block, loop
+  0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01, // p >= limit (unsigned): out
+  ...[[2, 16, 14], [3, 17, 15], [8, 20, 18], [9, 21, 19]].flatMap(([offset, fold, byte], i) => [
+    0x20, 0x00, 0x20, offset!, 0x6a, 0xfd, 0x00, 0x00, 0x00, 0x20, fold!, 0xfd, 0x50, 0x20, byte!, 0xfd, 0x23, // (v128.load(p + offset) | fold) == byte
+    ...(i % 2 === 1 ? [0xfd, 0x4e] : []), // v128.and: both bytes of a pair
+    ...(i === 3 ? [0xfd, 0x50] : []), // v128.or: pair A or pair B
+  ]),
+  0xfd, 0x64, 0x22, 0x16, // i8x16.bitmask, local.tee mask
+  0x04, 0x40, 0x20, 0x00, 0x20, 0x16, 0x68, 0x6a, 0x0f, 0x0b, // mask: return p + ctz(mask)
+  0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, // p += 16, again
+  0x0b, 0x0b, // end loop, end block
+  0x41, 0x7f, 0x0b, // -1
+];
+/** A size or count as unsigned LEB128. */
+const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
+/** A section: its id, then its content's size. */
+const section = (id: number, content: number[]): number[] => [id, ...leb(content.length), ...content];
+const i32s = (n: number): number[] => Array<number>(n).fill(0x7f);
 const MODULE = Uint8Array.from([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [0x01, 0x60, 0x08, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x01, 0x7f]), // type 0: (i32 x 8) -> i32
+  ...section(1, [0x02, 0x60, 0x08, ...i32s(8), 0x01, 0x7f, 0x60, 0x0e, ...i32s(14), 0x01, 0x7f]), // types: (i32 x 8) -> i32, (i32 x 14) -> i32
   ...section(2, [0x01, 0x01, 0x6d, 0x03, 0x6d, 0x65, 0x6d, 0x02, 0x00, 0x00]), // import m.mem, a memory of any size
-  ...section(3, [0x01, 0x00]), // one function, of type 0
-  ...section(7, [0x01, 0x04, 0x66, 0x69, 0x6e, 0x64, 0x00, 0x00]), // exported as "find"
-  ...section(10, [0x01, BODY.length, ...BODY]),
+  ...section(3, [0x02, 0x00, 0x01]), // two functions, of types 0 and 1
+  ...section(7, [0x02, 0x04, 0x66, 0x69, 0x6e, 0x64, 0x00, 0x00, 0x07, 0x66, 0x69, 0x6e, 0x64, 0x41, 0x6e, 0x79, 0x00, 0x01]), // exported as "find", "findAny"
+  ...section(10, [0x02, ...leb(BODY.length), ...BODY, ...leb(ANY_BODY.length), ...ANY_BODY]),
 ]);
 
 /** Reading buffers the arena holds (chunks.ts keeps up to four, of 1 MiB), and what each block load may read past a window. */
@@ -56,9 +83,11 @@ const PAGE = 1 << 16;
 const ARENA_PAGES = (SLOTS * SLOT_BYTES) / PAGE;
 
 type Find = (start: number, limit: number, offset1: number, offset2: number, byte1: number, byte2: number, fold1: number, fold2: number) => number;
+type FindAny = (start: number, limit: number, ...pairs: number[]) => number;
 
 let memory: ArrayBuffer | undefined;
 let find: Find | undefined;
+let findAny: FindAny | undefined;
 let slotsGiven = 0;
 
 function load(): void {
@@ -67,10 +96,12 @@ function load(): void {
     const wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES });
     const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
     find = instance.exports.find as Find;
+    findAny = instance.exports.findAny as FindAny;
     memory = wasmMemory.buffer;
   } catch {
     memory = undefined; // no WebAssembly SIMD here: indexOf does it all
     find = undefined;
+    findAny = undefined;
   }
 }
 
@@ -120,4 +151,48 @@ export function findInArena(piece: Buffer, needle: Buffer, from: number, rare1: 
     start = at + 1;
   }
   return blind ? indexOfFolded(piece, needle, start - base) : piece.indexOf(needle, start - base);
+}
+
+/** Two bytes of a needle compared at once (its rarest), and its fold (blind: fold.ts). */
+export interface NeedlePair {
+  needle: Buffer;
+  rare1: number;
+  rare2: number;
+  blind: boolean;
+}
+
+/**
+ * Where the first of two needles (each by a pair of its bytes) is in `piece`
+ * from `from`, in one SIMD pass, or -1: what the lesser of two `findInArena`
+ * gives, whole needles compared by `check(offset)` (whether one of them is
+ * at `offset`), the piece's last window starts, or all of it once the pairs
+ * prove common here, left to `rest(from)`. undefined when the piece is not
+ * in the arena.
+ */
+export function findEitherInArena(piece: Buffer, from: number, pairs: readonly [NeedlePair, NeedlePair], check: (offset: number) => boolean, rest: (from: number) => number): number | undefined {
+  if (!findAny || piece.buffer !== memory) return undefined;
+  const base = piece.byteOffset;
+  const end = base + piece.length;
+  const far = Math.max(pairs[0].rare1, pairs[0].rare2, pairs[1].rare1, pairs[1].rare2);
+  const limit = end - far - 15;
+  const args: number[] = [];
+  for (const { needle, rare1, rare2, blind } of pairs) {
+    const byte1 = needle[rare1]!;
+    const byte2 = needle[rare2]!;
+    args.push(rare1, rare2, byte1, byte2, blind && byte1 >= 0x61 && byte1 <= 0x7a ? 0x20 : 0, blind && byte2 >= 0x61 && byte2 <= 0x7a ? 0x20 : 0);
+  }
+  let start = base + from;
+  let misses = 0;
+  while (start < limit) {
+    const at = findAny(start, limit, ...args);
+    if (at < 0) {
+      start += Math.ceil((limit - start) / 16) * 16;
+      break;
+    }
+    const offset = at - base;
+    if (check(offset)) return offset;
+    if (++misses > MISSES && misses > (offset - from) >> 10) return rest(offset + 1);
+    start = at + 1;
+  }
+  return rest(start - base);
 }

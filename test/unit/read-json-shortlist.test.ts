@@ -17,6 +17,7 @@ import { JsonFormat } from '../../src/format/json.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { listLogs } from '../../src/read/files.ts';
 import { caseBlindNeedle, indexOfFolded } from '../../src/read/fold.ts';
+import { findEither, joinNeedles, sampleBytes } from '../../src/read/needle.ts';
 import { jsonLineCannotHold, jsonShortlist, withinOneEventWord } from '../../src/read/json-shortlist.ts';
 import { readJsonLine } from '../../src/read/line.ts';
 import { makePattern } from '../../src/read/pattern.ts';
@@ -97,6 +98,14 @@ describe('the JSON shortlist', () => {
     );
   });
 
+  it('the text and JSON lists joined hold each needle once (the same bytes, both case-blind or neither)', () => {
+    const word = Buffer.from('rm -rf');
+    const blind = caseBlindNeedle(Buffer.from('rm -rf'));
+    const joined = joinNeedles([word], jsonShortlist('rm -rf', false)!);
+    assert.deepEqual(joined.map((needle) => needle.toString('latin1')), ['rm -rf', '\\', '\x7f', '\xc2', '\xe2', '"event"']);
+    assert.equal(joinNeedles([word], [blind]).length, 2);
+  });
+
   it('events are looked at unless a match must lie within one word that no number is written with', () => {
     for (const literal of ['needle-42', 'timeout', 'é']) assert.equal(withinOneEventWord(literal), true, literal);
     for (const literal of ['rm -rf', 'a=b', 'x"y', '1000', '1e3', 'Infinity', '-0.5']) assert.equal(withinOneEventWord(literal), false, literal);
@@ -161,6 +170,29 @@ describe('findInArena', () => {
         // Up to case: the same search over the lower-cased piece.
         const lower = caseBlindNeedle(Buffer.from(needle.toString('latin1').toLowerCase(), 'latin1'));
         assert.equal(findInArena(piece, lower, from, rare1, rare2, true), Buffer.from(piece.toString('latin1').toLowerCase(), 'latin1').indexOf(lower, from));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('findEither gives the nearer of what Buffer.indexOf gives for two needles, anywhere in the arena, up to its end, and up to case (a property)', { skip: arena === undefined && 'no WebAssembly SIMD here' }, () => {
+    const slot = arena!;
+    const nearer = (a: number, b: number) => (a < 0 ? b : b < 0 ? a : Math.min(a, b));
+    fc.assert(
+      fc.property(bytes('aAbB-"\n', 400), bytes('abB-', 6), bytes('ab-"', 8), fc.nat({ max: 40 }), fc.nat({ max: 420 }), fc.boolean(), fc.boolean(), (data, one, other, shift, from, atEnd, blind) => {
+        if (one.length < 2 || other.length < 2) return;
+        const offset = atEnd ? slot.length - data.length : shift;
+        data.copy(slot, offset);
+        const piece = slot.subarray(offset, offset + data.length);
+        const counts = () => sampleBytes(piece);
+        if (!blind) {
+          assert.equal(findEither(piece, one, other, from, counts), nearer(piece.indexOf(one, from), piece.indexOf(other, from)));
+          return;
+        }
+        // grep -i's needle beside `"event"` as it is: the lower-cased piece answers for the first, the piece for the second.
+        const lower = caseBlindNeedle(Buffer.from(one.toString('latin1').toLowerCase(), 'latin1'));
+        const folded = Buffer.from(piece.toString('latin1').toLowerCase(), 'latin1');
+        assert.equal(findEither(piece, lower, other, from, counts), nearer(folded.indexOf(lower, from), piece.indexOf(other, from)));
       }),
       { numRuns: 5000 },
     );
