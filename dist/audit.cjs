@@ -16713,205 +16713,18 @@ function indexOfFolded(piece, lower, from, to = piece.length) {
 }
 
 // src/read/simd-find.ts
-var BODY = [
-  2,
-  4,
-  123,
-  1,
-  127,
-  // locals: 8, 9, 10, 11 v128; 12 i32
-  32,
-  4,
-  253,
-  15,
-  33,
-  8,
-  // v1 = i8x16.splat(byte1)
-  32,
-  5,
-  253,
-  15,
-  33,
-  9,
-  // v2 = i8x16.splat(byte2)
-  32,
-  6,
-  253,
-  15,
-  33,
-  10,
-  // f1 = i8x16.splat(fold1)
-  32,
-  7,
-  253,
-  15,
-  33,
-  11,
-  // f2 = i8x16.splat(fold2)
-  2,
-  64,
-  3,
-  64,
-  // block, loop
-  32,
-  0,
-  32,
-  1,
-  79,
-  13,
-  1,
-  // p >= limit (unsigned): out
-  32,
-  0,
-  32,
-  2,
-  106,
-  253,
-  0,
-  0,
-  0,
-  32,
-  10,
-  253,
-  80,
-  32,
-  8,
-  253,
-  35,
-  // (v128.load(p + offset1) | f1) == v1
-  32,
-  0,
-  32,
-  3,
-  106,
-  253,
-  0,
-  0,
-  0,
-  32,
-  11,
-  253,
-  80,
-  32,
-  9,
-  253,
-  35,
-  // (v128.load(p + offset2) | f2) == v2
-  253,
-  78,
-  253,
-  100,
-  34,
-  12,
-  // v128.and, i8x16.bitmask, local.tee mask
-  4,
-  64,
-  32,
-  0,
-  32,
-  12,
-  104,
-  106,
-  15,
-  11,
-  // mask: return p + ctz(mask)
-  32,
-  0,
-  65,
-  16,
-  106,
-  33,
-  0,
-  12,
-  0,
-  // p += 16, again
-  11,
-  11,
-  // end loop, end block
-  65,
-  127,
-  11
-  // -1
-], ANY_BODY = [
-  2,
-  8,
-  123,
-  1,
-  127,
-  // locals: 14..21 v128 (a1 a2 af1 af2 b1 b2 bf1 bf2), 22 i32
-  ...[4, 5, 6, 7, 10, 11, 12, 13].flatMap((param3, i) => [32, param3, 253, 15, 33, 14 + i]),
-  // splat each byte and fold
-  2,
-  64,
-  3,
-  64,
-  // block, loop
-  32,
-  0,
-  32,
-  1,
-  79,
-  13,
-  1,
-  // p >= limit (unsigned): out
-  ...[[2, 16, 14], [3, 17, 15], [8, 20, 18], [9, 21, 19]].flatMap(([offset, fold, byte], i) => [
-    32,
-    0,
-    32,
-    offset,
-    106,
-    253,
-    0,
-    0,
-    0,
-    32,
-    fold,
-    253,
-    80,
-    32,
-    byte,
-    253,
-    35,
-    // (v128.load(p + offset) | fold) == byte
-    ...i % 2 === 1 ? [253, 78] : [],
-    // v128.and: both bytes of a pair
-    ...i === 3 ? [253, 80] : []
-    // v128.or: pair A or pair B
-  ]),
-  253,
-  100,
-  34,
-  22,
-  // i8x16.bitmask, local.tee mask
-  4,
-  64,
-  32,
-  0,
-  32,
-  22,
-  104,
-  106,
-  15,
-  11,
-  // mask: return p + ctz(mask)
-  32,
-  0,
-  65,
-  16,
-  106,
-  33,
-  0,
-  12,
-  0,
-  // p += 16, again
-  11,
-  11,
-  // end loop, end block
-  65,
-  127,
-  11
-  // -1
-], leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), MODULE = Uint8Array.from([
+function finder(pairs, fold) {
+  let params = 2 + 6 * pairs, mask = params + 4 * pairs, body = [2, 4 * pairs, 123, 1, 127];
+  for (let i = 0; i < 4 * pairs; i++) body.push(32, 2 + 6 * (i >> 2) + 2 + (i & 3), 253, 15, 33, params + i);
+  body.push(2, 64, 3, 64), body.push(32, 0, 32, 1, 79, 13, 1);
+  for (let k = 0; k < pairs; k++) {
+    for (let j = 0; j < 2; j++)
+      body.push(32, 0, 32, 2 + 6 * k + j, 106, 253, 0, 0, 0), fold && body.push(32, params + 4 * k + 2 + j, 253, 80), body.push(32, params + 4 * k + j, 253, 35);
+    body.push(253, 78), k > 0 && body.push(253, 80);
+  }
+  return body.push(253, 100, 34, mask), body.push(4, 64, 32, 0, 32, mask, 104, 106, 15, 11), body.push(32, 0, 65, 16, 106, 33, 0, 12, 0), body.push(11, 11, 65, 127, 11), body;
+}
+var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], MODULE = Uint8Array.from([
   0,
   97,
   115,
@@ -16924,19 +16737,20 @@ var BODY = [
   // types: (i32 x 8) -> i32, (i32 x 14) -> i32
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
-  ...section(3, [2, 0, 1]),
-  // two functions, of types 0 and 1
-  ...section(7, [2, 4, 102, 105, 110, 100, 0, 0, 7, 102, 105, 110, 100, 65, 110, 121, 0, 1]),
-  // exported as "find", "findAny"
-  ...section(10, [2, ...leb(BODY.length), ...BODY, ...leb(ANY_BODY.length), ...ANY_BODY])
-]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findAny, slotsGiven = 0;
+  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs]) => pairs - 1)]),
+  ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0, i])]),
+  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs, fold]) => {
+    let body = finder(pairs, fold);
+    return [...leb(body.length), ...body];
+  })])
+]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, slotsGiven = 0;
 function load() {
   if (!(find || memory === null))
     try {
       let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES }), instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
-      find = instance.exports.find, findAny = instance.exports.findAny, memory = wasmMemory.buffer;
+      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, memory = wasmMemory.buffer;
     } catch {
-      memory = void 0, find = void 0, findAny = void 0;
+      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0;
     }
 }
 function arenaBuffer(size2) {
@@ -16946,9 +16760,9 @@ function arenaBuffer(size2) {
 var MISSES = 32;
 function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
   if (!find || piece.buffer !== memory) return;
-  let length = needle.length, base = piece.byteOffset, end = base + piece.length, far = Math.max(rare1, rare2), limit = end - far - 15, byte1 = needle[rare1], byte2 = needle[rare2], fold1 = blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, fold2 = blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0, start2 = base + from, misses = 0;
+  let length = needle.length, base = piece.byteOffset, end = base + piece.length, far = Math.max(rare1, rare2), limit = end - far - 15, byte1 = needle[rare1], byte2 = needle[rare2], fold1 = blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, fold2 = blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0, search = fold1 || fold2 ? find : findPlain, start2 = base + from, misses = 0;
   for (; start2 < limit; ) {
-    let at = find(start2, limit, rare1, rare2, byte1, byte2, fold1, fold2);
+    let at = search(start2, limit, rare1, rare2, byte1, byte2, fold1, fold2);
     if (at < 0) {
       start2 += Math.ceil((limit - start2) / 16) * 16;
       break;
@@ -16968,9 +16782,9 @@ function findEitherInArena(piece, from, pairs, check, rest) {
     let byte1 = needle[rare1], byte2 = needle[rare2];
     args.push(rare1, rare2, byte1, byte2, blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0);
   }
-  let start2 = base + from, misses = 0;
+  let search = args.some((value, i) => i % 6 >= 4 && value !== 0) ? findAny : findAnyPlain, start2 = base + from, misses = 0;
   for (; start2 < limit; ) {
-    let at = findAny(start2, limit, ...args);
+    let at = search(start2, limit, ...args);
     if (at < 0) {
       start2 += Math.ceil((limit - start2) / 16) * 16;
       break;
