@@ -16757,6 +16757,9 @@ function arenaBuffer(size2) {
   if (!(size2 > SLOT_BYTES || slotsGiven >= SLOTS) && (load(), !!memory))
     return Buffer.from(memory, SLOT_BYTES * slotsGiven++, SLOT_BYTES);
 }
+function inArena(buffer) {
+  return memory !== void 0 && buffer.buffer === memory;
+}
 var MISSES = 32;
 function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
   if (!find || piece.buffer !== memory) return;
@@ -16800,20 +16803,24 @@ function findEitherInArena(piece, from, pairs, check, rest) {
 // src/read/chunks.ts
 var CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
+  let kept = spare.findIndex((buffer) => buffer.length >= size2 && inArena(buffer));
+  if (kept >= 0) return spare.splice(kept, 1)[0];
+  let fresh = arenaBuffer(Math.max(size2, CHUNK));
+  if (fresh) return fresh;
   let index = spare.findIndex((buffer) => buffer.length >= size2);
-  return index >= 0 ? spare.splice(index, 1)[0] : arenaBuffer(Math.max(size2, CHUNK)) ?? Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
+  return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
 }
 function release(buffer) {
-  spare.length < 4 && spare.push(buffer);
+  (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs18.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs18.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
-    return readPieces(fd, visit, from, size2, (bigger) => {
-      buffer = bigger;
-    }, buffer);
+    return readPieces(fd, visit, from, size2, (other) => {
+      buffer = other;
+    }, start2);
   } finally {
-    release(buffer);
+    release(buffer), buffer !== start2 && release(start2);
   }
 }
 function readPieces(fd, visit, from, size2, grown, start2) {
@@ -16836,7 +16843,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
       continue;
     }
     if (visit(buffer, end, offset, last) === !1) return offset + end;
-    buffer.copy(buffer, 0, end, filled), held = filled - end, offset += end;
+    held = filled - end, offset += end, buffer !== start2 && held < start2.length ? (buffer.copy(start2, 0, end, filled), buffer = start2, grown(start2)) : buffer.copy(buffer, 0, end, filled);
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
 }

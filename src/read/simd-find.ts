@@ -110,6 +110,11 @@ export function arenaBuffer(size: number): Buffer | undefined {
   return Buffer.from(memory, SLOT_BYTES * slotsGiven++, SLOT_BYTES);
 }
 
+/** Whether `buffer` is in the module's memory (searched by SIMD). */
+export function inArena(buffer: Buffer): boolean {
+  return memory !== undefined && buffer.buffer === memory;
+}
+
 /** Past this many false candidates (plus one per KiB searched), the pair is common here: indexOf takes over. */
 const MISSES = 32;
 
