@@ -18435,6 +18435,32 @@ var BackwardSearch = class {
   }
 };
 
+// src/read/json-shortlist.ts
+var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
+function withinOneEventWord(literal2) {
+  return !/[ ="]/.test(literal2) && !NUMBER_CHARACTERS.test(literal2);
+}
+function jsonShortlist(literal2, events) {
+  let text2 = typeof literal2 == "string" ? literal2 : literal2.toString("latin1");
+  if (text2.length === 0 || text2.includes("\uFFFD") || !jsonSafeLiteral(text2)) return;
+  let needles = [typeof literal2 == "string" ? Buffer.from(literal2, "utf8") : literal2, ...JSON_TEXT_CHANGERS];
+  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT_WORD), needles;
+}
+var BACKSLASH = 92, DEL2 = 127;
+function jsonLineCannotHold(piece, start2, end, literal2, events) {
+  if (piece[start2] !== 123) return !1;
+  let line = piece.subarray(start2, end);
+  if ((isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
+  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
+    let next = line[at + 1];
+    if (next === void 0 || next === 128 || next === 129) return !1;
+  }
+  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
+}
+function jsonPaneNeedles(pane) {
+  return [Buffer.from(JSON.stringify(pane)), JSON_TEXT_CHANGERS[0]];
+}
+
 // src/read/context.ts
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
@@ -18500,7 +18526,7 @@ var PaneContext = class {
     if (base === void 0 || !places || places.size === 0) return base;
     let cached = this.jsonCached;
     if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
-    let candidates = [...base, ...[...places.keys()].map((place) => jsonPlaceNeedle(...windowAndPane(place)))];
+    let candidates = [...base, ...new Set([...places.keys()].flatMap((place) => jsonPaneNeedles(windowAndPane(place)[1])))];
     return this.jsonCached = { setIndex, version: this.version, base, candidates }, candidates;
   }
   /** A line the search looked at (matched, or a candidate); what to print now, in order. */
@@ -18527,7 +18553,7 @@ var PaneContext = class {
   /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
   before(at, place, key2, reader) {
     if (this.lines === 0) return { lines: [], connected: !1 };
-    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), jsonPlaceNeedle(at.line.window, at.line.pane)], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
+    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...jsonPaneNeedles(at.line.pane)], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
       let line = reader.read(text2, !1);
       return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
     }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
@@ -18547,29 +18573,6 @@ var PaneContext = class {
     return { lines: lines.slice(0, this.lines).reverse(), connected };
   }
 };
-
-// src/read/json-shortlist.ts
-var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
-function withinOneEventWord(literal2) {
-  return !/[ ="]/.test(literal2) && !NUMBER_CHARACTERS.test(literal2);
-}
-function jsonShortlist(literal2, events) {
-  let text2 = typeof literal2 == "string" ? literal2 : literal2.toString("latin1");
-  if (text2.length === 0 || text2.includes("\uFFFD") || !jsonSafeLiteral(text2)) return;
-  let needles = [typeof literal2 == "string" ? Buffer.from(literal2, "utf8") : literal2, ...JSON_TEXT_CHANGERS];
-  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT_WORD), needles;
-}
-var BACKSLASH = 92, DEL2 = 127;
-function jsonLineCannotHold(piece, start2, end, literal2, events) {
-  if (piece[start2] !== 123) return !1;
-  let line = piece.subarray(start2, end);
-  if ((isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
-  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
-    let next = line[at + 1];
-    if (next === void 0 || next === 128 || next === 129) return !1;
-  }
-  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
-}
 
 // src/read/recordings.ts
 var RecordingTracker = class {

@@ -204,3 +204,34 @@ describe('findInArena', () => {
     assert.equal(findInArena(Buffer.from('abcabc'), Buffer.from('ca'), 0, 0, 1), undefined);
   });
 });
+
+describe('grep -C over JSON lines not spelled the writer\'s way', () => {
+  it('a pane\'s lines with blanks or keys reordered are its context, before and after', () =>
+    withTempDir('read-json-context', (dir) => {
+      const logs = path.join(dir, 'logs');
+      fs.mkdirSync(logs);
+      const format = new JsonFormat('web1');
+      const written = (pane: string, text: string, ms: number) =>
+        format.format({ time: 1_764_000_000_000 + ms, user: 'ann', rec: 'R1', place: { server: '/tmp/tmux-0/default', session: 'main', window: '0', pane, paneId: `%${pane}` }, kind: 'line', text }).slice(0, -1);
+      const odd = (pane: string, text: string, ms: number, escaped: boolean) => {
+        const parsed = JSON.parse(written(pane, text, ms)) as Record<string, unknown>;
+        // The same record: keys reversed, blanks around each colon, the pane's value maybe as `\u0031` (JSON.parse reads it the same).
+        const spell = (key: string, value: unknown) => (escaped && key === 'pane' ? `"\\u${pane.charCodeAt(0).toString(16).padStart(4, '0')}"` : JSON.stringify(value));
+        return `{ ${Object.entries(parsed).reverse().map(([key, value]) => `${JSON.stringify(key)} : ${spell(key, value)}`).join(' , ')} }`;
+      };
+      const lines = [written('1', 'before, far', 1), odd('1', 'before, near', 2, true), written('0', 'other pane', 3), written('1', 'the NEEDLE', 4), written('0', 'other pane', 5), odd('1', 'after, near', 6, false), written('1', 'after, far', 7)];
+      fs.writeFileSync(path.join(logs, 'main.log'), `${lines.join('\n')}\n`);
+      for (const ignoreCase of [false, true]) {
+        const shown: string[] = [];
+        grepLogs(
+          listLogs(logs),
+          { pattern: makePattern(ignoreCase ? 'needle' : 'NEEDLE', { ignoreCase }), filter: {}, context: 1, timeFormat: DEFAULT_TIME_FORMAT },
+          (hit) => {
+            shown.push(`${hit.number}${hit.context ? '-' : ':'}${hit.line.raw}`);
+          },
+          (name, error) => assert.fail(`${name}: ${error.message}`),
+        );
+        assert.deepEqual(shown, ['2-before, near', '4:the NEEDLE', '6-after, near'], ignoreCase ? '-i' : 'as typed');
+      }
+    }));
+});
