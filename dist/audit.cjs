@@ -16925,126 +16925,18 @@ function indexOfFolded(piece, lower, from, to = piece.length) {
 }
 
 // src/read/simd-find.ts
-var BODY = [
-  2,
-  4,
-  123,
-  1,
-  127,
-  // locals: 8, 9, 10, 11 v128; 12 i32
-  32,
-  4,
-  253,
-  15,
-  33,
-  8,
-  // v1 = i8x16.splat(byte1)
-  32,
-  5,
-  253,
-  15,
-  33,
-  9,
-  // v2 = i8x16.splat(byte2)
-  32,
-  6,
-  253,
-  15,
-  33,
-  10,
-  // f1 = i8x16.splat(fold1)
-  32,
-  7,
-  253,
-  15,
-  33,
-  11,
-  // f2 = i8x16.splat(fold2)
-  2,
-  64,
-  3,
-  64,
-  // block, loop
-  32,
-  0,
-  32,
-  1,
-  79,
-  13,
-  1,
-  // p >= limit (unsigned): out
-  32,
-  0,
-  32,
-  2,
-  106,
-  253,
-  0,
-  0,
-  0,
-  32,
-  10,
-  253,
-  80,
-  32,
-  8,
-  253,
-  35,
-  // (v128.load(p + offset1) | f1) == v1
-  32,
-  0,
-  32,
-  3,
-  106,
-  253,
-  0,
-  0,
-  0,
-  32,
-  11,
-  253,
-  80,
-  32,
-  9,
-  253,
-  35,
-  // (v128.load(p + offset2) | f2) == v2
-  253,
-  78,
-  253,
-  100,
-  34,
-  12,
-  // v128.and, i8x16.bitmask, local.tee mask
-  4,
-  64,
-  32,
-  0,
-  32,
-  12,
-  104,
-  106,
-  15,
-  11,
-  // mask: return p + ctz(mask)
-  32,
-  0,
-  65,
-  16,
-  106,
-  33,
-  0,
-  12,
-  0,
-  // p += 16, again
-  11,
-  11,
-  // end loop, end block
-  65,
-  127,
-  11
-  // -1
-], section = (id, content) => [id, content.length, ...content], MODULE = Uint8Array.from([
+function finder(pairs, fold) {
+  let params = 2 + 6 * pairs, mask = params + 4 * pairs, body = [2, 4 * pairs, 123, 1, 127];
+  for (let i = 0; i < 4 * pairs; i++) body.push(32, 2 + 6 * (i >> 2) + 2 + (i & 3), 253, 15, 33, params + i);
+  body.push(2, 64, 3, 64), body.push(32, 0, 32, 1, 79, 13, 1);
+  for (let k = 0; k < pairs; k++) {
+    for (let j = 0; j < 2; j++)
+      body.push(32, 0, 32, 2 + 6 * k + j, 106, 253, 0, 0, 0), fold && body.push(32, params + 4 * k + 2 + j, 253, 80), body.push(32, params + 4 * k + j, 253, 35);
+    body.push(253, 78), k > 0 && body.push(253, 80);
+  }
+  return body.push(253, 100, 34, mask), body.push(4, 64, 32, 0, 32, mask, 104, 106, 15, 11), body.push(32, 0, 65, 16, 106, 33, 0, 12, 0), body.push(11, 11, 65, 127, 11), body;
+}
+var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], MODULE = Uint8Array.from([
   0,
   97,
   115,
@@ -17053,35 +16945,39 @@ var BODY = [
   0,
   0,
   0,
-  ...section(1, [1, 96, 8, 127, 127, 127, 127, 127, 127, 127, 127, 1, 127]),
-  // type 0: (i32 x 8) -> i32
+  ...section(1, [2, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127]),
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
-  ...section(3, [1, 0]),
-  // one function, of type 0
-  ...section(7, [1, 4, 102, 105, 110, 100, 0, 0]),
-  // exported as "find"
-  ...section(10, [1, BODY.length, ...BODY])
-]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, slotsGiven = 0;
+  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs]) => pairs - 1)]),
+  ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0, i])]),
+  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs, fold]) => {
+    let body = finder(pairs, fold);
+    return [...leb(body.length), ...body];
+  })])
+]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, slotsGiven = 0;
 function load() {
   if (!(find || memory === null))
     try {
-      let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES });
-      find = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } }).exports.find, memory = wasmMemory.buffer;
+      let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES }), instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
+      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, memory = wasmMemory.buffer;
     } catch {
-      memory = void 0, find = void 0;
+      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0;
     }
 }
 function arenaBuffer(size2) {
   if (!(size2 > SLOT_BYTES || slotsGiven >= SLOTS) && (load(), !!memory))
     return Buffer.from(memory, SLOT_BYTES * slotsGiven++, SLOT_BYTES);
 }
+function inArena(buffer) {
+  return memory !== void 0 && buffer.buffer === memory;
+}
 var MISSES = 32;
 function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
   if (!find || piece.buffer !== memory) return;
-  let length = needle.length, base = piece.byteOffset, end = base + piece.length, far = Math.max(rare1, rare2), limit = end - far - 15, byte1 = needle[rare1], byte2 = needle[rare2], fold1 = blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, fold2 = blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0, start2 = base + from, misses = 0;
+  let length = needle.length, base = piece.byteOffset, end = base + piece.length, far = Math.max(rare1, rare2), limit = end - far - 15, byte1 = needle[rare1], byte2 = needle[rare2], fold1 = blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, fold2 = blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0, search = fold1 || fold2 ? find : findPlain, start2 = base + from, misses = 0;
   for (; start2 < limit; ) {
-    let at = find(start2, limit, rare1, rare2, byte1, byte2, fold1, fold2);
+    let at = search(start2, limit, rare1, rare2, byte1, byte2, fold1, fold2);
     if (at < 0) {
       start2 += Math.ceil((limit - start2) / 16) * 16;
       break;
@@ -17094,24 +16990,49 @@ function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
   }
   return blind ? indexOfFolded(piece, needle, start2 - base) : piece.indexOf(needle, start2 - base);
 }
+function findEitherInArena(piece, from, pairs, check, rest) {
+  if (!findAny || piece.buffer !== memory) return;
+  let base = piece.byteOffset, end = base + piece.length, far = Math.max(pairs[0].rare1, pairs[0].rare2, pairs[1].rare1, pairs[1].rare2), limit = end - far - 15, args = [];
+  for (let { needle, rare1, rare2, blind } of pairs) {
+    let byte1 = needle[rare1], byte2 = needle[rare2];
+    args.push(rare1, rare2, byte1, byte2, blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0);
+  }
+  let search = args.some((value, i) => i % 6 >= 4 && value !== 0) ? findAny : findAnyPlain, start2 = base + from, misses = 0;
+  for (; start2 < limit; ) {
+    let at = search(start2, limit, ...args);
+    if (at < 0) {
+      start2 += Math.ceil((limit - start2) / 16) * 16;
+      break;
+    }
+    let offset = at - base;
+    if (check(offset)) return offset;
+    if (++misses > MISSES && misses > offset - from >> 10) return rest(offset + 1);
+    start2 = at + 1;
+  }
+  return rest(start2 - base);
+}
 
 // src/read/chunks.ts
 var CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
 function borrow(size2 = CHUNK) {
+  let kept = spare.findIndex((buffer) => buffer.length >= size2 && inArena(buffer));
+  if (kept >= 0) return spare.splice(kept, 1)[0];
+  let fresh = arenaBuffer(Math.max(size2, CHUNK));
+  if (fresh) return fresh;
   let index = spare.findIndex((buffer) => buffer.length >= size2);
-  return index >= 0 ? spare.splice(index, 1)[0] : arenaBuffer(Math.max(size2, CHUNK)) ?? Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
+  return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
 }
 function release(buffer) {
-  spare.length < 4 && spare.push(buffer);
+  (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs18.default.fstatSync(fd).size, buffer = borrow();
+  let size2 = to ?? import_node_fs18.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
-    return readPieces(fd, visit, from, size2, (bigger) => {
-      buffer = bigger;
-    }, buffer);
+    return readPieces(fd, visit, from, size2, (other) => {
+      buffer = other;
+    }, start2);
   } finally {
-    release(buffer);
+    release(buffer), buffer !== start2 && release(start2);
   }
 }
 function readPieces(fd, visit, from, size2, grown, start2) {
@@ -17134,7 +17055,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
       continue;
     }
     if (visit(buffer, end, offset, last) === !1) return offset + end;
-    buffer.copy(buffer, 0, end, filled), held = filled - end, offset += end;
+    held = filled - end, offset += end, buffer !== start2 && held < start2.length ? (buffer.copy(start2, 0, end, filled), buffer = start2, grown(start2)) : buffer.copy(buffer, 0, end, filled);
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
 }
@@ -17284,13 +17205,17 @@ var isLower2 = (byte) => byte >= 97 && byte <= 122;
 function seenOf(seen, byte, blind) {
   return blind && isLower2(byte) ? seen[byte] + seen[byte - 32] : seen[byte];
 }
+function rarestPair(needle, seen, blind) {
+  let rare = 0;
+  for (let i = 1; i < needle.length; i++) seenOf(seen, needle[i], blind) < seenOf(seen, needle[rare], blind) && (rare = i);
+  let second = rare === 0 ? 1 : 0;
+  for (let i = 0; i < needle.length; i++) i !== rare && seenOf(seen, needle[i], blind) < seenOf(seen, needle[second], blind) && (second = i);
+  return { rare1: rare, rare2: second };
+}
 function findNeedle(piece, needle, from, counts) {
   let length = needle.length, blind = CASE_BLIND.has(needle);
   if (length < 2 && !blind) return piece.indexOf(needle, from);
-  let seen = counts(), rare = 0;
-  for (let i = 1; i < length; i++) seenOf(seen, needle[i], blind) < seenOf(seen, needle[rare], blind) && (rare = i);
-  let second = rare === 0 ? 1 : 0;
-  for (let i = 0; i < length; i++) i !== rare && seenOf(seen, needle[i], blind) < seenOf(seen, needle[second], blind) && (second = i);
+  let seen = counts(), { rare1: rare, rare2: second } = rarestPair(needle, seen, blind);
   if (length >= 2 && (blind || length >= LONG || seen[needle[rare]] > RARE)) {
     let found = findInArena(piece, needle, from, rare, second, blind);
     if (found !== void 0) return found;
@@ -17305,6 +17230,19 @@ function findNeedle(piece, needle, from, counts) {
     if (++misses > 32 && misses > (at - from >> 10) * MISSES_PER_KIB) return piece.indexOf(needle, start2 + 1);
   }
   return -1;
+}
+function findEither(piece, first, second, from, counts) {
+  let seen = counts(), pair = (needle) => ({ needle, blind: CASE_BLIND.has(needle), ...rarestPair(needle, seen, CASE_BLIND.has(needle)) }), pairs = [pair(first), pair(second)];
+  return findEitherInArena(piece, from, pairs, (at) => pairs.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)), (at) => {
+    let one = findNeedle(piece, first, at, counts), other = findNeedle(piece, second, at, counts);
+    return one < 0 ? other : other < 0 ? one : Math.min(one, other);
+  });
+}
+var pairable = (needle) => needle.length >= 2;
+function joinNeedles(text2, json) {
+  let both = [...text2];
+  for (let needle of json) both.some((have) => have.equals(needle) && CASE_BLIND.has(have) === CASE_BLIND.has(needle)) || both.push(needle);
+  return both;
 }
 
 // src/read/scan.ts
@@ -17339,13 +17277,13 @@ function bothLists(visitor) {
   if (!Array.isArray(text2) || json === void 0) return;
   let cached = unions.get(visitor);
   if (cached && cached.text === text2 && cached.json === json) return cached.both;
-  let both = [...text2, ...json];
+  let both = joinNeedles(text2, json);
   return unions.set(visitor, { text: text2, json, both }), both;
 }
 function scanFile(fd, visitor) {
   let knownOffset = 0, knownNumber = 1, stopped = !1;
   return forEachPiece(fd, (buffer, end, offset) => {
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], counts, countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], counts, countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), target = position, found = -1;
       if (candidates instanceof RegExp) {
@@ -17354,9 +17292,14 @@ function scanFile(fd, visitor) {
         if (match2 === null || match2.index >= end) break;
         target = match2.index;
       } else if (candidates) {
-        candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1));
-        for (let i = 0; i < candidates.length; i++)
-          foundAt[i] < position && foundAt[i] !== -2 && (foundAt[i] = findNeedle(piece, candidates[i], position, countsOf)), foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
+        candidates !== needles && (needles = candidates, foundAt = candidates.map(() => -1), paired = json ? candidates.flatMap((needle, i) => pairable(needle) ? [i] : []).slice(0, 2) : []);
+        for (let i = 0; i < candidates.length; i++) {
+          if (foundAt[i] < position && foundAt[i] !== -2) {
+            let j = paired.length === 2 && i === paired[0] ? paired[1] : -1, either = j >= 0 && foundAt[j] < position && foundAt[j] !== -2 ? findEither(piece, candidates[i], candidates[j], position, countsOf) : void 0;
+            either !== void 0 ? foundAt[i] = foundAt[j] = either < 0 ? -2 : either : foundAt[i] = findNeedle(piece, candidates[i], position, countsOf);
+          }
+          foundAt[i] === -1 && (foundAt[i] = -2), foundAt[i] >= 0 && (found < 0 || foundAt[i] < found) && (found = foundAt[i]);
+        }
         if (found < 0) break;
         target = found;
       }
@@ -18819,6 +18762,32 @@ var BackwardSearch = class {
   }
 };
 
+// src/read/json-shortlist.ts
+var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
+function withinOneEventWord(literal2) {
+  return !/[ ="]/.test(literal2) && !NUMBER_CHARACTERS.test(literal2);
+}
+function jsonShortlist(literal2, events) {
+  let text2 = typeof literal2 == "string" ? literal2 : literal2.toString("latin1");
+  if (text2.length === 0 || text2.includes("\uFFFD") || !jsonSafeLiteral(text2)) return;
+  let needles = [typeof literal2 == "string" ? Buffer.from(literal2, "utf8") : literal2, ...JSON_TEXT_CHANGERS];
+  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT_WORD), needles;
+}
+var BACKSLASH = 92, DEL2 = 127;
+function jsonLineCannotHold(piece, start2, end, literal2, events) {
+  if (piece[start2] !== 123) return !1;
+  let line = piece.subarray(start2, end);
+  if ((isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
+  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
+    let next = line[at + 1];
+    if (next === void 0 || next === 128 || next === 129) return !1;
+  }
+  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
+}
+function jsonPaneNeedles(pane) {
+  return [Buffer.from(JSON.stringify(pane)), JSON_TEXT_CHANGERS[0]];
+}
+
 // src/read/context.ts
 function linesBefore(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
@@ -18884,7 +18853,7 @@ var PaneContext = class {
     if (base === void 0 || !places || places.size === 0) return base;
     let cached = this.jsonCached;
     if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
-    let candidates = [...base, ...[...places.keys()].map((place) => jsonPlaceNeedle(...windowAndPane(place)))];
+    let candidates = [...base, ...new Set([...places.keys()].flatMap((place) => jsonPaneNeedles(windowAndPane(place)[1])))];
     return this.jsonCached = { setIndex, version: this.version, base, candidates }, candidates;
   }
   /** A line the search looked at (matched, or a candidate); what to print now, in order. */
@@ -18911,7 +18880,7 @@ var PaneContext = class {
   /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
   before(at, place, key2, reader) {
     if (this.lines === 0) return { lines: [], connected: !1 };
-    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), jsonPlaceNeedle(at.line.window, at.line.pane)], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
+    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...jsonPaneNeedles(at.line.pane)], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
       let line = reader.read(text2, !1);
       return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
     }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
@@ -18931,29 +18900,6 @@ var PaneContext = class {
     return { lines: lines.slice(0, this.lines).reverse(), connected };
   }
 };
-
-// src/read/json-shortlist.ts
-var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
-function withinOneEventWord(literal2) {
-  return !/[ ="]/.test(literal2) && !NUMBER_CHARACTERS.test(literal2);
-}
-function jsonShortlist(literal2, events) {
-  let text2 = typeof literal2 == "string" ? literal2 : literal2.toString("latin1");
-  if (text2.length === 0 || text2.includes("\uFFFD") || !jsonSafeLiteral(text2)) return;
-  let needles = [typeof literal2 == "string" ? Buffer.from(literal2, "utf8") : literal2, ...JSON_TEXT_CHANGERS];
-  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT_WORD), needles;
-}
-var BACKSLASH = 92, DEL2 = 127;
-function jsonLineCannotHold(piece, start2, end, literal2, events) {
-  if (piece[start2] !== 123) return !1;
-  let line = piece.subarray(start2, end);
-  if ((isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
-  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
-    let next = line[at + 1];
-    if (next === void 0 || next === 128 || next === 129) return !1;
-  }
-  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
-}
 
 // src/read/recordings.ts
 var RecordingTracker = class {

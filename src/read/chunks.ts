@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipCapped, openLogFile } from './safe-open.ts';
-import { arenaBuffer } from './simd-find.ts';
+import { arenaBuffer, inArena } from './simd-find.ts';
 
 const CHUNK = 1 << 20;
 /** A "line" longer than this (not a log: a log's longest line is a piece of 16,384 characters) is cut. */
@@ -21,14 +21,19 @@ const spare: Buffer[] = [];
 
 /** A buffer of at least `size` bytes, reused when one is free; give it back with `release`. */
 export function borrow(size = CHUNK): Buffer {
+  // The SIMD arena's first, kept or new (simd-find.ts: needles are found fastest there), then any other kept.
+  const kept = spare.findIndex((buffer) => buffer.length >= size && inArena(buffer));
+  if (kept >= 0) return spare.splice(kept, 1)[0]!;
+  const fresh = arenaBuffer(Math.max(size, CHUNK));
+  if (fresh) return fresh;
   const index = spare.findIndex((buffer) => buffer.length >= size);
   if (index >= 0) return spare.splice(index, 1)[0]!;
-  // The first few come from the SIMD arena, where needles are found fastest (simd-find.ts).
-  return arenaBuffer(Math.max(size, CHUNK)) ?? Buffer.allocUnsafeSlow(Math.max(size, CHUNK));
+  return Buffer.allocUnsafeSlow(Math.max(size, CHUNK));
 }
 
 export function release(buffer: Buffer): void {
-  if (spare.length < 4) spare.push(buffer);
+  // The arena's buffers (four at most) are always kept.
+  if (spare.length < 4 || inArena(buffer)) spare.push(buffer);
 }
 
 /** What a visitor of pieces says: go on, or stop reading. */
@@ -44,13 +49,16 @@ export type Verdict = boolean | void;
  */
 export function forEachPiece(fd: number, visit: (buffer: Buffer, end: number, offset: number, last: boolean) => Verdict, from = 0, to?: number): number {
   const size = to ?? fs.fstatSync(fd).size;
-  let buffer = borrow();
+  const start = borrow();
+  let buffer = start;
   try {
-    return readPieces(fd, visit, from, size, (bigger) => {
-      buffer = bigger;
-    }, buffer);
+    return readPieces(fd, visit, from, size, (other) => {
+      buffer = other;
+    }, start);
   } finally {
+    // The first buffer too when a long line outgrew it: it may be one of the SIMD arena's, handed out only once.
     release(buffer);
+    if (buffer !== start) release(start);
   }
 }
 
@@ -84,9 +92,14 @@ function readPieces(fd: number, visit: (buffer: Buffer, end: number, offset: num
       continue;
     }
     if (visit(buffer, end, offset, last) === false) return offset + end;
-    buffer.copy(buffer, 0, end, filled);
     held = filled - end;
     offset += end;
+    if (buffer !== start && held < start.length) {
+      // Past the long line, back to the first buffer (the SIMD arena's, simd-find.ts: the rest of the file searched fast).
+      buffer.copy(start, 0, end, filled);
+      buffer = start;
+      grown(start);
+    } else buffer.copy(buffer, 0, end, filled);
   }
   if (held > 0 && visit(buffer, held, offset, true) === false) return offset + held;
   return position;

@@ -12,7 +12,7 @@ import { borrow, openLog, release } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { placeOf, type LineReader, type LogLine } from './line.ts';
 import { bytesLiteral } from './pattern.ts';
-import { jsonPlaceNeedle } from '../format/json.ts';
+import { jsonPaneNeedles } from './json-shortlist.ts';
 import { countFileNewlines, type Candidates } from './scan.ts';
 
 /** A line found before a match: where it starts and its text. */
@@ -126,7 +126,8 @@ export class PaneContext {
     if (base === undefined || !places || places.size === 0) return base;
     const cached = this.jsonCached;
     if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
-    const candidates = [...base, ...[...places.keys()].map((place) => jsonPlaceNeedle(...windowAndPane(place)))];
+    // A pane's lines by its value (json-shortlist.ts), not by the writer's `"window":"W","pane":"P",`: a line spelled otherwise is context too.
+    const candidates = [...base, ...new Set([...places.keys()].flatMap((place) => jsonPaneNeedles(windowAndPane(place)[1])))];
     this.jsonCached = { setIndex, version: this.version, base, candidates };
     return candidates;
   }
@@ -175,8 +176,8 @@ export class PaneContext {
     if (this.lines === 0) return { lines: [], connected: false };
     const want = this.lines + 1; // one more: whether lines are left out between
     const last = this.printed.get(key);
-    // A text line holds ` <place> `; a JSON line (format/json.ts) `"window":"W","pane":"P",` after its session (accept checks it).
-    const needles = [Buffer.from(` ${place} `), jsonPlaceNeedle(at.line.window, at.line.pane)];
+    // A text line holds ` <place> `; a JSON line its pane's value, however spelled (json-shortlist.ts; accept checks the place).
+    const needles = [Buffer.from(` ${place} `), ...jsonPaneNeedles(at.line.pane)];
     const parsed = new Map<string, LogLine>();
     const accept = (text: string) => {
       const line = reader.read(text, false);

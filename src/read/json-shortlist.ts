@@ -77,3 +77,14 @@ export function jsonLineCannotHold(piece: Buffer, start: number, end: number, li
   }
   return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
 }
+
+/**
+ * Byte strings one of which every JSON line of pane `pane` holds, however it
+ * is spelled (blanks, key order: `grep -C` looks for a pane's lines by them):
+ * its value as a JSON string, which a line without a `\` holds as it is, and
+ * the `\`. Coarse (a window or text with the same value is found too): the
+ * lines found are parsed and their place checked.
+ */
+export function jsonPaneNeedles(pane: string): Buffer[] {
+  return [Buffer.from(JSON.stringify(pane)), JSON_TEXT_CHANGERS[0]!];
+}

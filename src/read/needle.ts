@@ -9,8 +9,8 @@
 // Should that byte turn out common after all (the sample misled), it goes back
 // to Buffer.indexOf, whose worst case is linear too: never much slower.
 
-import { CASE_BLIND, indexOfFolded } from './fold.ts';
-import { findInArena } from './simd-find.ts';
+import { CASE_BLIND, indexOfFolded, sameFolded } from './fold.ts';
+import { findEitherInArena, findInArena, type NeedlePair } from './simd-find.ts';
 
 const SAMPLE = 8192;
 /** Past this many false stops per KiB searched, one memchr call a stop costs more than indexOf's own scan. */
@@ -38,17 +38,22 @@ function seenOf(seen: ByteCounts, byte: number, blind: boolean): number {
   return blind && isLower(byte) ? seen[byte]! + seen[byte - 0x20]! : seen[byte]!;
 }
 
+/** The two positions in `needle` (two bytes or more) whose bytes are rarest in the sample, the rarest first. */
+function rarestPair(needle: Buffer, seen: ByteCounts, blind: boolean): { rare1: number; rare2: number } {
+  let rare = 0;
+  for (let i = 1; i < needle.length; i++) if (seenOf(seen, needle[i]!, blind) < seenOf(seen, needle[rare]!, blind)) rare = i;
+  let second = rare === 0 ? 1 : 0;
+  for (let i = 0; i < needle.length; i++) if (i !== rare && seenOf(seen, needle[i]!, blind) < seenOf(seen, needle[second]!, blind)) second = i;
+  return { rare1: rare, rare2: second };
+}
+
 /** Where `needle` is in `piece` from `from`, or -1: what `piece.indexOf(needle, from)` gives (up to ASCII case for a case-blind needle). */
 export function findNeedle(piece: Buffer, needle: Buffer, from: number, counts: () => ByteCounts): number {
   const length = needle.length;
   const blind = CASE_BLIND.has(needle);
   if (length < 2 && !blind) return piece.indexOf(needle, from);
   const seen = counts();
-  let rare = 0;
-  for (let i = 1; i < length; i++) if (seenOf(seen, needle[i]!, blind) < seenOf(seen, needle[rare]!, blind)) rare = i;
-  // A piece read into the SIMD arena: the two rarest bytes, sixteen window starts at a time (simd-find.ts).
-  let second = rare === 0 ? 1 : 0;
-  for (let i = 0; i < length; i++) if (i !== rare && seenOf(seen, needle[i]!, blind) < seenOf(seen, needle[second]!, blind)) second = i;
+  const { rare1: rare, rare2: second } = rarestPair(needle, seen, blind);
   // A byte seen at most RARE times in the sample: memchr on it skips farther than the SIMD blocks (`rm -rf` in a text log, by its `f`).
   if (length >= 2 && (blind || length >= LONG || seen[needle[rare]!]! > RARE)) {
     const found = findInArena(piece, needle, from, rare, second, blind);
@@ -65,4 +70,34 @@ export function findNeedle(piece: Buffer, needle: Buffer, from: number, counts: 
     if (++misses > 32 && misses > ((at - from) >> 10) * MISSES_PER_KIB) return piece.indexOf(needle, start + 1);
   }
   return -1;
+}
+
+/**
+ * Where the first of two needles (two bytes or more, each maybe case-blind) is in
+ * `piece` from `from` (the lesser of what findNeedle gives for each), or -1:
+ * one SIMD pass for both (simd-find.ts) instead of one each: a JSON search
+ * looks for its word and for `"event"`. undefined when the piece is not in the
+ * arena (the caller searches for each).
+ */
+export function findEither(piece: Buffer, first: Buffer, second: Buffer, from: number, counts: () => ByteCounts): number | undefined {
+  const seen = counts();
+  const pair = (needle: Buffer): NeedlePair => ({ needle, blind: CASE_BLIND.has(needle), ...rarestPair(needle, seen, CASE_BLIND.has(needle)) });
+  const pairs: [NeedlePair, NeedlePair] = [pair(first), pair(second)];
+  const check = (at: number): boolean => pairs.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0));
+  const rest = (at: number): number => {
+    const one = findNeedle(piece, first, at, counts);
+    const other = findNeedle(piece, second, at, counts);
+    return one < 0 ? other : other < 0 ? one : Math.min(one, other);
+  };
+  return findEitherInArena(piece, from, pairs, check, rest);
+}
+
+/** Whether findEither may search for `needle`: two bytes or more. */
+export const pairable = (needle: Buffer): boolean => needle.length >= 2;
+
+/** The needles of `text` and then of `json` not already in it (the same bytes, both case-blind or neither): a line holding a needle twice is found once. */
+export function joinNeedles(text: readonly Buffer[], json: readonly Buffer[]): Buffer[] {
+  const both = [...text];
+  for (const needle of json) if (!both.some((have) => have.equals(needle) && CASE_BLIND.has(have) === CASE_BLIND.has(needle))) both.push(needle);
+  return both;
 }

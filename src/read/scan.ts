@@ -18,7 +18,7 @@
 import * as buffers from 'node:buffer';
 import fs from 'node:fs';
 import { borrow, forEachPiece, release } from './chunks.ts';
-import { findNeedle, sampleBytes, type ByteCounts } from './needle.ts';
+import { findEither, findNeedle, joinNeedles, pairable, sampleBytes, type ByteCounts } from './needle.ts';
 
 /** Node ≥ 18.15 has it; before, every visited line is decoded as UTF-8. */
 const isAscii: (bytes: Uint8Array) => boolean = (buffers as { isAscii?: (bytes: Uint8Array) => boolean }).isAscii ?? (() => false);
@@ -108,7 +108,7 @@ function bothLists(visitor: LineVisitor): Candidates {
   if (!Array.isArray(text) || json === undefined) return undefined; // a RegExp cannot be joined to byte strings
   const cached = unions.get(visitor);
   if (cached && cached.text === text && cached.json === json) return cached.both;
-  const both = [...text, ...json];
+  const both = joinNeedles(text, json);
   unions.set(visitor, { text, json, both });
   return both;
 }
@@ -126,6 +126,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
     // Where each byte string was last found in this piece (the same list asked again: not searched again).
     let needles: readonly Buffer[] | undefined;
     let foundAt: number[] = [];
+    let paired: number[] = [];
     let counts: ByteCounts | undefined; // which bytes are rare in this piece (needle.ts), sampled when needed
     const countsOf = () => (counts ??= sampleBytes(piece));
     // Numbering in this piece: the line at byte `at` has number `number`; at < 0: not counted yet (a piece
@@ -149,9 +150,17 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
         if (candidates !== needles) {
           needles = candidates;
           foundAt = candidates.map(() => -1);
+          // A JSON piece's word and `"event"` are searched for in one pass (needle.ts findEither).
+          paired = json ? candidates.flatMap((needle, i) => (pairable(needle) ? [i] : [])).slice(0, 2) : [];
         }
         for (let i = 0; i < candidates.length; i++) {
-          if (foundAt[i]! < position && foundAt[i] !== -2) foundAt[i] = findNeedle(piece, candidates[i]!, position, countsOf);
+          if (foundAt[i]! < position && foundAt[i] !== -2) {
+            const j = paired.length === 2 && i === paired[0] ? paired[1]! : -1;
+            // Where either is first: for the other, no nearer than there (both are searched again together).
+            const either = j >= 0 && foundAt[j]! < position && foundAt[j] !== -2 ? findEither(piece, candidates[i]!, candidates[j]!, position, countsOf) : undefined;
+            if (either !== undefined) foundAt[i] = foundAt[j] = either < 0 ? -2 : either;
+            else foundAt[i] = findNeedle(piece, candidates[i]!, position, countsOf);
+          }
           if (foundAt[i] === -1) foundAt[i] = -2; // not in the rest of this piece
           if (foundAt[i]! >= 0 && (found < 0 || foundAt[i]! < found)) found = foundAt[i]!;
         }

@@ -14,39 +14,57 @@
 import { indexOfFolded, sameFolded } from './fold.ts';
 
 /**
- * The module, hand-assembled (no toolchain in the build): one function
+ * The module, hand-assembled (no toolchain in the build): functions
  * `find(start, limit, offset1, offset2, byte1, byte2, fold1, fold2)`: the
  * first p in [start, limit), checked sixteen at a time from start, with
  * (mem[p + offset1] | fold1) == byte1 and (mem[p + offset2] | fold2) == byte2,
- * or -1 (a fold of 0x20 finds a lower-case letter in either case). It loads
+ * or -1 (a fold of 0x20 finds a lower-case letter in either case); `findAny`,
+ * the same for two such pairs (a second needle's six numbers follow), a p
+ * where either is found: one pass for two needles (a JSON search: its word and
+ * `"event"`) costs less than two; and each without the folds (`findPlain`,
+ * `findAnyPlain`: the `|` costs a tenth when nothing is case-blind). It loads
  * mem[p + offset, p + offset + 16) for each block: the caller keeps
- * limit + 15 + max(offset1, offset2) within the piece.
+ * limit + 15 + the largest offset within the piece.
  */
-const BODY = [
-  0x02, 0x04, 0x7b, 0x01, 0x7f, // locals: 8, 9, 10, 11 v128; 12 i32
-  0x20, 0x04, 0xfd, 0x0f, 0x21, 0x08, // v1 = i8x16.splat(byte1)
-  0x20, 0x05, 0xfd, 0x0f, 0x21, 0x09, // v2 = i8x16.splat(byte2)
-  0x20, 0x06, 0xfd, 0x0f, 0x21, 0x0a, // f1 = i8x16.splat(fold1)
-  0x20, 0x07, 0xfd, 0x0f, 0x21, 0x0b, // f2 = i8x16.splat(fold2)
-  0x02, 0x40, 0x03, 0x40, // block, loop
-  0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01, // p >= limit (unsigned): out
-  0x20, 0x00, 0x20, 0x02, 0x6a, 0xfd, 0x00, 0x00, 0x00, 0x20, 0x0a, 0xfd, 0x50, 0x20, 0x08, 0xfd, 0x23, // (v128.load(p + offset1) | f1) == v1
-  0x20, 0x00, 0x20, 0x03, 0x6a, 0xfd, 0x00, 0x00, 0x00, 0x20, 0x0b, 0xfd, 0x50, 0x20, 0x09, 0xfd, 0x23, // (v128.load(p + offset2) | f2) == v2
-  0xfd, 0x4e, 0xfd, 0x64, 0x22, 0x0c, // v128.and, i8x16.bitmask, local.tee mask
-  0x04, 0x40, 0x20, 0x00, 0x20, 0x0c, 0x68, 0x6a, 0x0f, 0x0b, // mask: return p + ctz(mask)
-  0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, // p += 16, again
-  0x0b, 0x0b, // end loop, end block
-  0x41, 0x7f, 0x0b, // -1
-];
-/** A section: its id, then its content's size (under 128 here: one LEB byte). */
-const section = (id: number, content: number[]): number[] => [id, content.length, ...content];
+function finder(pairs: number, fold: boolean): number[] {
+  const params = 2 + 6 * pairs;
+  const mask = params + 4 * pairs; // after the v128 locals: each pair's two bytes and two folds, splatted
+  const body = [0x02, 4 * pairs, 0x7b, 0x01, 0x7f]; // locals: v128 x 4 per pair, one i32
+  for (let i = 0; i < 4 * pairs; i++) body.push(0x20, 2 + 6 * (i >> 2) + 2 + (i & 3), 0xfd, 0x0f, 0x21, params + i); // splat byte1, byte2, fold1, fold2
+  body.push(0x02, 0x40, 0x03, 0x40); // block, loop
+  body.push(0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01); // p >= limit (unsigned): out
+  for (let k = 0; k < pairs; k++) {
+    for (let j = 0; j < 2; j++) {
+      body.push(0x20, 0x00, 0x20, 2 + 6 * k + j, 0x6a, 0xfd, 0x00, 0x00, 0x00); // v128.load(p + offset)
+      if (fold) body.push(0x20, params + 4 * k + 2 + j, 0xfd, 0x50); // | fold
+      body.push(0x20, params + 4 * k + j, 0xfd, 0x23); // == byte
+    }
+    body.push(0xfd, 0x4e); // v128.and: both bytes of the pair
+    if (k > 0) body.push(0xfd, 0x50); // v128.or: this pair or the ones before
+  }
+  body.push(0xfd, 0x64, 0x22, mask); // i8x16.bitmask, local.tee mask
+  body.push(0x04, 0x40, 0x20, 0x00, 0x20, mask, 0x68, 0x6a, 0x0f, 0x0b); // mask: return p + ctz(mask)
+  body.push(0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00); // p += 16, again
+  body.push(0x0b, 0x0b, 0x41, 0x7f, 0x0b); // end loop, end block, -1
+  return body;
+}
+/** A size or count as unsigned LEB128. */
+const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
+/** A section: its id, then its content's size. */
+const section = (id: number, content: number[]): number[] => [id, ...leb(content.length), ...content];
+const i32s = (n: number): number[] => Array<number>(n).fill(0x7f);
+/** The functions: name, pairs, folds. Type 0 takes one pair, type 1 two. */
+const FUNCTIONS: readonly [string, number, boolean][] = [['find', 1, true], ['findPlain', 1, false], ['findAny', 2, true], ['findAnyPlain', 2, false]];
 const MODULE = Uint8Array.from([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [0x01, 0x60, 0x08, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x01, 0x7f]), // type 0: (i32 x 8) -> i32
+  ...section(1, [0x02, 0x60, 0x08, ...i32s(8), 0x01, 0x7f, 0x60, 0x0e, ...i32s(14), 0x01, 0x7f]), // types: (i32 x 8) -> i32, (i32 x 14) -> i32
   ...section(2, [0x01, 0x01, 0x6d, 0x03, 0x6d, 0x65, 0x6d, 0x02, 0x00, 0x00]), // import m.mem, a memory of any size
-  ...section(3, [0x01, 0x00]), // one function, of type 0
-  ...section(7, [0x01, 0x04, 0x66, 0x69, 0x6e, 0x64, 0x00, 0x00]), // exported as "find"
-  ...section(10, [0x01, BODY.length, ...BODY]),
+  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs]) => pairs - 1)]),
+  ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0x00, i])]),
+  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs, fold]) => {
+    const body = finder(pairs, fold);
+    return [...leb(body.length), ...body];
+  })]),
 ]);
 
 /** Reading buffers the arena holds (chunks.ts keeps up to four, of 1 MiB), and what each block load may read past a window. */
@@ -56,9 +74,13 @@ const PAGE = 1 << 16;
 const ARENA_PAGES = (SLOTS * SLOT_BYTES) / PAGE;
 
 type Find = (start: number, limit: number, offset1: number, offset2: number, byte1: number, byte2: number, fold1: number, fold2: number) => number;
+type FindAny = (start: number, limit: number, ...pairs: number[]) => number;
 
 let memory: ArrayBuffer | undefined;
 let find: Find | undefined;
+let findPlain: Find | undefined;
+let findAny: FindAny | undefined;
+let findAnyPlain: FindAny | undefined;
 let slotsGiven = 0;
 
 function load(): void {
@@ -67,10 +89,16 @@ function load(): void {
     const wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES });
     const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
     find = instance.exports.find as Find;
+    findPlain = instance.exports.findPlain as Find;
+    findAny = instance.exports.findAny as FindAny;
+    findAnyPlain = instance.exports.findAnyPlain as FindAny;
     memory = wasmMemory.buffer;
   } catch {
     memory = undefined; // no WebAssembly SIMD here: indexOf does it all
     find = undefined;
+    findPlain = undefined;
+    findAny = undefined;
+    findAnyPlain = undefined;
   }
 }
 
@@ -80,6 +108,11 @@ export function arenaBuffer(size: number): Buffer | undefined {
   load();
   if (!memory) return undefined;
   return Buffer.from(memory, SLOT_BYTES * slotsGiven++, SLOT_BYTES);
+}
+
+/** Whether `buffer` is in the module's memory (searched by SIMD). */
+export function inArena(buffer: Buffer): boolean {
+  return memory !== undefined && buffer.buffer === memory;
 }
 
 /** Past this many false candidates (plus one per KiB searched), the pair is common here: indexOf takes over. */
@@ -104,10 +137,11 @@ export function findInArena(piece: Buffer, needle: Buffer, from: number, rare1: 
   const byte2 = needle[rare2]!;
   const fold1 = blind && byte1 >= 0x61 && byte1 <= 0x7a ? 0x20 : 0;
   const fold2 = blind && byte2 >= 0x61 && byte2 <= 0x7a ? 0x20 : 0;
+  const search = fold1 || fold2 ? find : findPlain!;
   let start = base + from;
   let misses = 0;
   while (start < limit) {
-    const at = find(start, limit, rare1, rare2, byte1, byte2, fold1, fold2);
+    const at = search(start, limit, rare1, rare2, byte1, byte2, fold1, fold2);
     if (at < 0) {
       // The blocks ended at the first start + 16k at or past limit: the rest is searched by indexOf.
       start += Math.ceil((limit - start) / 16) * 16;
@@ -120,4 +154,49 @@ export function findInArena(piece: Buffer, needle: Buffer, from: number, rare1: 
     start = at + 1;
   }
   return blind ? indexOfFolded(piece, needle, start - base) : piece.indexOf(needle, start - base);
+}
+
+/** Two bytes of a needle compared at once (its rarest), and its fold (blind: fold.ts). */
+export interface NeedlePair {
+  needle: Buffer;
+  rare1: number;
+  rare2: number;
+  blind: boolean;
+}
+
+/**
+ * Where the first of two needles (each by a pair of its bytes) is in `piece`
+ * from `from`, in one SIMD pass, or -1: what the lesser of two `findInArena`
+ * gives, whole needles compared by `check(offset)` (whether one of them is
+ * at `offset`), the piece's last window starts, or all of it once the pairs
+ * prove common here, left to `rest(from)`. undefined when the piece is not
+ * in the arena.
+ */
+export function findEitherInArena(piece: Buffer, from: number, pairs: readonly [NeedlePair, NeedlePair], check: (offset: number) => boolean, rest: (from: number) => number): number | undefined {
+  if (!findAny || piece.buffer !== memory) return undefined;
+  const base = piece.byteOffset;
+  const end = base + piece.length;
+  const far = Math.max(pairs[0].rare1, pairs[0].rare2, pairs[1].rare1, pairs[1].rare2);
+  const limit = end - far - 15;
+  const args: number[] = [];
+  for (const { needle, rare1, rare2, blind } of pairs) {
+    const byte1 = needle[rare1]!;
+    const byte2 = needle[rare2]!;
+    args.push(rare1, rare2, byte1, byte2, blind && byte1 >= 0x61 && byte1 <= 0x7a ? 0x20 : 0, blind && byte2 >= 0x61 && byte2 <= 0x7a ? 0x20 : 0);
+  }
+  const search = args.some((value, i) => i % 6 >= 4 && value !== 0) ? findAny : findAnyPlain!;
+  let start = base + from;
+  let misses = 0;
+  while (start < limit) {
+    const at = search(start, limit, ...args);
+    if (at < 0) {
+      start += Math.ceil((limit - start) / 16) * 16;
+      break;
+    }
+    const offset = at - base;
+    if (check(offset)) return offset;
+    if (++misses > MISSES && misses > (offset - from) >> 10) return rest(offset + 1);
+    start = at + 1;
+  }
+  return rest(start - base);
 }

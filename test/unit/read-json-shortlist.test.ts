@@ -17,6 +17,7 @@ import { JsonFormat } from '../../src/format/json.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { listLogs } from '../../src/read/files.ts';
 import { caseBlindNeedle, indexOfFolded } from '../../src/read/fold.ts';
+import { findEither, joinNeedles, sampleBytes } from '../../src/read/needle.ts';
 import { jsonLineCannotHold, jsonShortlist, withinOneEventWord } from '../../src/read/json-shortlist.ts';
 import { readJsonLine } from '../../src/read/line.ts';
 import { makePattern } from '../../src/read/pattern.ts';
@@ -97,6 +98,14 @@ describe('the JSON shortlist', () => {
     );
   });
 
+  it('the text and JSON lists joined hold each needle once (the same bytes, both case-blind or neither)', () => {
+    const word = Buffer.from('rm -rf');
+    const blind = caseBlindNeedle(Buffer.from('rm -rf'));
+    const joined = joinNeedles([word], jsonShortlist('rm -rf', false)!);
+    assert.deepEqual(joined.map((needle) => needle.toString('latin1')), ['rm -rf', '\\', '\x7f', '\xc2', '\xe2', '"event"']);
+    assert.equal(joinNeedles([word], [blind]).length, 2);
+  });
+
   it('events are looked at unless a match must lie within one word that no number is written with', () => {
     for (const literal of ['needle-42', 'timeout', 'é']) assert.equal(withinOneEventWord(literal), true, literal);
     for (const literal of ['rm -rf', 'a=b', 'x"y', '1000', '1e3', 'Infinity', '-0.5']) assert.equal(withinOneEventWord(literal), false, literal);
@@ -166,7 +175,63 @@ describe('findInArena', () => {
     );
   });
 
+  it('findEither gives the nearer of what Buffer.indexOf gives for two needles, anywhere in the arena, up to its end, and up to case (a property)', { skip: arena === undefined && 'no WebAssembly SIMD here' }, () => {
+    const slot = arena!;
+    const nearer = (a: number, b: number) => (a < 0 ? b : b < 0 ? a : Math.min(a, b));
+    fc.assert(
+      fc.property(bytes('aAbB-"\n', 400), bytes('abB-', 6), bytes('ab-"', 8), fc.nat({ max: 40 }), fc.nat({ max: 420 }), fc.boolean(), fc.boolean(), fc.boolean(), (data, one, other, shift, from, atEnd, blind, swap) => {
+        if (one.length < 2 || other.length < 2) return;
+        const offset = atEnd ? slot.length - data.length : shift;
+        data.copy(slot, offset);
+        const piece = slot.subarray(offset, offset + data.length);
+        const counts = () => sampleBytes(piece);
+        if (!blind) {
+          assert.equal(findEither(piece, one, other, from, counts), nearer(piece.indexOf(one, from), piece.indexOf(other, from)));
+          return;
+        }
+        // grep -i's needle beside `"event"` as it is: the lower-cased piece answers for the first, the piece for the second.
+        const lower = caseBlindNeedle(Buffer.from(one.toString('latin1').toLowerCase(), 'latin1'));
+        const folded = Buffer.from(piece.toString('latin1').toLowerCase(), 'latin1');
+        // Either may be first: each pair keeps its own fold.
+        const [a, b] = swap ? [other, lower] : [lower, other];
+        assert.equal(findEither(piece, a, b, from, counts), nearer(folded.indexOf(lower, from), piece.indexOf(other, from)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('a buffer outside the arena is left to the caller', () => {
     assert.equal(findInArena(Buffer.from('abcabc'), Buffer.from('ca'), 0, 0, 1), undefined);
   });
+});
+
+describe('grep -C over JSON lines not spelled the writer\'s way', () => {
+  it('a pane\'s lines with blanks or keys reordered are its context, before and after', () =>
+    withTempDir('read-json-context', (dir) => {
+      const logs = path.join(dir, 'logs');
+      fs.mkdirSync(logs);
+      const format = new JsonFormat('web1');
+      const written = (pane: string, text: string, ms: number) =>
+        format.format({ time: 1_764_000_000_000 + ms, user: 'ann', rec: 'R1', place: { server: '/tmp/tmux-0/default', session: 'main', window: '0', pane, paneId: `%${pane}` }, kind: 'line', text }).slice(0, -1);
+      const odd = (pane: string, text: string, ms: number, escaped: boolean) => {
+        const parsed = JSON.parse(written(pane, text, ms)) as Record<string, unknown>;
+        // The same record: keys reversed, blanks around each colon, the pane's value maybe as `\u0031` (JSON.parse reads it the same).
+        const spell = (key: string, value: unknown) => (escaped && key === 'pane' ? `"\\u${pane.charCodeAt(0).toString(16).padStart(4, '0')}"` : JSON.stringify(value));
+        return `{ ${Object.entries(parsed).reverse().map(([key, value]) => `${JSON.stringify(key)} : ${spell(key, value)}`).join(' , ')} }`;
+      };
+      const lines = [written('1', 'before, far', 1), odd('1', 'before, near', 2, true), written('0', 'other pane', 3), written('1', 'the NEEDLE', 4), written('0', 'other pane', 5), odd('1', 'after, near', 6, false), written('1', 'after, far', 7)];
+      fs.writeFileSync(path.join(logs, 'main.log'), `${lines.join('\n')}\n`);
+      for (const ignoreCase of [false, true]) {
+        const shown: string[] = [];
+        grepLogs(
+          listLogs(logs),
+          { pattern: makePattern(ignoreCase ? 'needle' : 'NEEDLE', { ignoreCase }), filter: {}, context: 1, timeFormat: DEFAULT_TIME_FORMAT },
+          (hit) => {
+            shown.push(`${hit.number}${hit.context ? '-' : ':'}${hit.line.raw}`);
+          },
+          (name, error) => assert.fail(`${name}: ${error.message}`),
+        );
+        assert.deepEqual(shown, ['2-before, near', '4:the NEEDLE', '6-after, near'], ignoreCase ? '-i' : 'as typed');
+      }
+    }));
 });

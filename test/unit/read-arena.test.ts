@@ -1,0 +1,52 @@
+// The reading buffers come from the SIMD search's arena (simd-find.ts), which
+// hands each out once: a buffer outgrown by a line over 1 MiB must be read
+// into again past that line and come back to the reader, or every later piece
+// is searched without SIMD (grep -i then compares byte by byte in JavaScript,
+// over ten times slower).
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { borrow, forEachPiece, release } from '../../src/read/chunks.ts';
+import { inArena } from '../../src/read/simd-find.ts';
+import { withTempDir } from '../support/util.ts';
+
+describe('the reading buffers', () => {
+  it('after a line over 1 MiB, the rest of its file and the next file are read into the arena again', () =>
+    withTempDir('read-arena', (dir) => {
+      const first = borrow();
+      release(first);
+      if (!inArena(first)) return; // no WebAssembly SIMD here: nothing to keep
+      const long = path.join(dir, 'long.log');
+      fs.writeFileSync(long, `short\n${'x'.repeat(3 << 20)}\n${'short\n'.repeat(2 << 20)}`);
+      const fd = fs.openSync(long, 'r');
+      let longest = 0;
+      let last: Buffer | undefined;
+      try {
+        forEachPiece(fd, (buffer, end) => {
+          longest = Math.max(longest, end);
+          last = buffer;
+        });
+      } finally {
+        fs.closeSync(fd);
+      }
+      assert.ok(longest > 3 << 20, 'the long line was read whole');
+      // The rest of the file too (12 MiB of short lines after it: many pieces).
+      assert.ok(last && inArena(last), 'the pieces after the long line are in the arena');
+      const next = path.join(dir, 'next.log');
+      fs.writeFileSync(next, 'a line\n');
+      const again = fs.openSync(next, 'r');
+      try {
+        forEachPiece(again, (buffer) => {
+          assert.ok(inArena(buffer), `read into the arena ${buffer.length} ${buffer.byteOffset}`);
+        });
+      } finally {
+        fs.closeSync(again);
+      }
+      // Every buffer borrowed at once (as nested reads do) is the arena's while it has some.
+      const held = [borrow(), borrow()];
+      assert.ok(held.every((buffer) => inArena(buffer)), 'both in the arena');
+      held.forEach(release);
+    }));
+});
