@@ -5950,12 +5950,14 @@ var EscapeCleaner = class {
       perform2.consumed?.(end);
       return;
     }
-    let out = this.out, text2 = out.toString("latin1", 0, length), mixed = this.extraBytes !== 0, from = 0;
+    let out = this.out, text2 = out.toString("latin1", 0, length), mixed = this.extraBytes !== 0;
+    mixed && this.startUtf8(length);
+    let from = 0;
     for (let k = 0; k < this.ops; k++) {
       let at = this.opAt[k];
       if (at > from) {
         let plain = this.opPlain[k] === 1;
-        perform2.print(plain || !mixed ? text2.slice(from, at) : out.toString("utf8", from, at), plain);
+        perform2.print(plain || !mixed ? text2.slice(from, at) : this.utf8Slice(out, from, at), plain);
       }
       from = at, perform2.consumed?.(this.opByte[k]);
       let code = this.opCode[k];
@@ -5973,9 +5975,37 @@ var EscapeCleaner = class {
     }
     if (from < length) {
       let plain = !this.complex;
-      perform2.print(mixed ? plain ? text2.slice(from) : out.toString("utf8", from, length) : from === 0 ? text2 : text2.slice(from), plain);
+      perform2.print(mixed ? plain ? text2.slice(from) : this.utf8Slice(out, from, length) : from === 0 ? text2 : text2.slice(from), plain);
     }
-    perform2.consumed?.(end);
+    mixed && (this.utf8 = ""), perform2.consumed?.(end);
+  }
+  /** A mixed chunk's text decoded once as UTF-8, decoded lazily (only a part that is not plain ASCII needs it). */
+  utf8 = "";
+  utf8Length = -1;
+  /** Where the walk from byte offsets to UTF-16 offsets in `utf8` stands. */
+  utf8Byte = 0;
+  utf8Unit = 0;
+  startUtf8(length) {
+    this.utf8 = "", this.utf8Length = length, this.utf8Byte = 0, this.utf8Unit = 0;
+  }
+  /**
+   * Bytes [from, to) of the chunk's text, from its one UTF-8 decode. Parts are asked for in order, so the
+   * byte-to-UTF-16 walk only goes forward. The text holds ASCII and whole, valid UTF-8 characters only
+   * (anything else is escaped to ASCII first), so a lead byte starts one UTF-16 unit, or two from 0xF0.
+   */
+  utf8Slice(out, from, to) {
+    this.utf8 === "" && (this.utf8 = out.toString("utf8", 0, this.utf8Length));
+    let byte = this.utf8Byte, unit = this.utf8Unit;
+    for (; byte < from; byte++) {
+      let b = out[byte];
+      (b & 192) !== 128 && (unit += b >= 240 ? 2 : 1);
+    }
+    let start2 = unit;
+    for (; byte < to; byte++) {
+      let b = out[byte];
+      (b & 192) !== 128 && (unit += b >= 240 ? 2 : 1);
+    }
+    return this.utf8Byte = byte, this.utf8Unit = unit, this.utf8.slice(start2, unit);
   }
   /**
    * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown

@@ -70,3 +70,24 @@ describe('printable runs taken four bytes at a time', () => {
     }
   });
 });
+
+describe('a chunk mixing ASCII and other characters', () => {
+  it('reports each part as its UTF-8 text, whichever of them are plain, with 1- to 4-byte characters between controls', () => {
+    // The parts that are not plain ASCII are sliced from one decode of the chunk by a byte-to-UTF-16 walk:
+    // a character of four bytes is two UTF-16 units, and every part after it must still start where it does.
+    const pieces = ['é', '日本', '😀', 'plain', '\u{10ffff}', '\x08', '\r\n', '\x1b[1m', '\x07', ' ', 'a😀b'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const bytes = Buffer.from(parts.join(''));
+        const text = reports([bytes])
+          .filter((report) => report.startsWith('p:'))
+          .map((report) => report.slice(2))
+          .join('');
+        const expected = parts.filter((part) => !/^[\x00-\x1f]/.test(part)).join('');
+        assert.equal(text, expected);
+        assert.deepEqual(reports([bytes]), reports(byteByByte(bytes)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
