@@ -15407,7 +15407,8 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (sameFile(import_node_fs10.default.fstatSync(fd), import_node_fs10.default.lstatSync(file, { throwIfNoEntry: !1 }))) {
+    if (!sameFile(import_node_fs10.default.fstatSync(fd), import_node_fs10.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
+    {
       let dir = import_node_path11.default.dirname(file), live = import_node_path11.default.basename(file), names = import_node_fs10.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
       import_node_fs10.default.renameSync(file, import_node_path11.default.join(dir, rotated));
       let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path11.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
