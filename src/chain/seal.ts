@@ -44,6 +44,8 @@ export interface SealFields {
   chain?: 'hmac';
   /** The recording's last seal: `stop` when it covers the stop event that follows it, `1` when nothing follows. */
   end?: 'stop' | 1;
+  /** What a reader writes again after a `lost` event goes on after this seal (sinks/file/sink.ts: rewriteSealed). */
+  more?: 1;
 }
 
 /** A segment's hash, from `p` and its lines as written: the one definition the writer and `verify` share. */

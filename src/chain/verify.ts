@@ -311,6 +311,27 @@ export class ChainVerifier {
           if (state.inner && !this.holdsAsWritten(state, v)) return this.nestedLoss(state, v);
           state.relost = undefined;
           state.inner = undefined;
+          if (v.fields?.more === '1') {
+            // What the reader writes again goes on after this seal (sinks/file/sink.ts: rewriteSealed): still one stretch, from this seal on.
+            this.seal(state, v);
+            if (!state.ended && !state.awaitingStop) state.relost = state.prev;
+            return;
+          }
+        } else if (innerLost && v.event === 'seal' && !state.links.some((link) => link.h === v.fields?.h?.slice(0, LINK_HEX)) && this.sealsLost(state, innerLost, v)) {
+          // A later removal's `lost` event, sealed, heading a file while the stretch an earlier one opened is
+          // still open (its closing seal went with a removed file, or comes later in what is written again):
+          // it replaces that stretch, whose lines are written off like any real `lost` event's. Not a copy
+          // written again after another event: its seal is one not seen yet.
+          state.segment.pop();
+          state.lines--;
+          state.relost = undefined;
+          state.inner = undefined;
+          state.pendingLost = innerLost;
+          state.lostTail = state.segment;
+          state.unsealed += state.segment.length;
+          state.segment = [];
+          this.settleLost(state, v);
+          return;
         } else {
           if (v.event === 'lost') {
             // An earlier removal's event, written again after a later one's (the new file removed too): counted.

@@ -128,3 +128,32 @@ describe('verify and a log removed while logging (keyed)', () => {
     assert.equal(checked.status, 0, checked.stdout);
   });
 });
+
+describe('verify and a log removed again and again while a pane floods it (keyed, rotating)', () => {
+  const key = keyFile();
+
+  it('removed eight times, 30 to 250 ms apart, under 64K rotation: verify --key --require-key OK', async () => {
+    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`, 'set -g @audit-max-size 64K', 'set -g @audit-max-files all', 'set -g @audit-compress off'] });
+    await tmux.startLogging();
+    const live = tmux.logFile();
+    const pids = tmux.readerPids();
+    tmux.type('seq -f "flood-%06g" 1 200000; echo flood-done');
+    await waitFor('the flood in the log', () => fs.existsSync(live) && readAllLogs(live).includes('| flood-001000\n'), 60_000);
+    // Removals as quick as a person's script makes them, each landing in what the last one had the writer write again.
+    const gaps = [30, 250, 60, 180, 40, 120, 220];
+    for (let i = 0; i < 8; i++) {
+      fs.rmSync(live, { force: true });
+      if (i < gaps.length) await new Promise((resolve) => setTimeout(resolve, gaps[i]));
+    }
+    await waitFor('the flood\'s end on the screen', () => /^flood-done$/m.test(tmux.screen()), 120_000);
+    // The last removal may come after the flood's end was on disk (gone with that file, as it should be):
+    // the pane prints again, and the writer, looking at the file before it writes, finds it removed.
+    tmux.type('echo after-removals');
+    await waitFor('the line printed after the removals in the log', () => readAllLogs(live).includes('| after-removals\n'), 60_000);
+    tmux.toggle();
+    await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)), 60_000);
+    const checked = verify(tmux.logDir, '--key', key, '--require-key');
+    assert.equal(checked.status, 0, checked.stdout);
+    assert.match(checked.stdout, /^OK main@\S+: .*log file\(s\) removed while logging/m);
+  });
+});

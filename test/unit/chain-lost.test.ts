@@ -207,6 +207,52 @@ for (const format of ['text', 'json'] as const) {
       });
       }
 
+      it('a large stretch written again (the log removed early in a burst) is sealed every fewer than 1000 lines; removed again then: OK', async () => {
+        const file = tempLog();
+        let armed = false;
+        // The log removed right after the burst's first write: the rest of the burst goes into the removed
+        // file unchecked (the writer looks again at the burst's end), and is all written again after the event.
+        const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
+          fs.write(fd, buffer, offset, length, position, (error, written) => {
+            if (armed) {
+              armed = false;
+              fs.rmSync(file);
+            }
+            callback(error, written);
+          });
+        const { sink, lost } = sinkFor(file, { key, format, write });
+        const records = recording(6000);
+        for (let i = 0; i < 1000; i++) sink.write(records[i]!);
+        await sink.flushed();
+        armed = true;
+        for (let i = 1000; i < 5000; i++) sink.write(records[i]!);
+        sink.flush();
+        await waitUntil('the writer noticed the removal', () => lost() >= 1);
+        await sink.flushed();
+        const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+        assert.ok(lostLine(lines[0]!), lines[0]);
+        assert.ok(lines.filter((line) => /line \d+/.test(line)).length > 2000, 'a large stretch written again');
+        // The restarted chain's seals only (each links to the one before, from the event's): the old chain's, written again, are lines.
+        const field = (line: string, name: string) => new RegExp(`\\b${name}"?[=:]"?([0-9a-f]+)`).exec(line)?.[1];
+        let link = field(lines[1]!, 'h')!.slice(0, 16);
+        let since = 0;
+        for (const line of lines.slice(2)) {
+          if (isSeal(line) && field(line, 'p') === link) {
+            link = field(line, 'h')!.slice(0, 16);
+            since = 0;
+          } else since++;
+          assert.ok(since < 1000, 'a stretch written again of 1000 lines no seal covers');
+        }
+        fs.rmSync(file);
+        for (let i = 5000; i < records.length; i++) sink.write(records[i]!);
+        sink.flush();
+        await waitUntil('the writer noticed the second removal', () => lost() >= 2);
+        await sink.close();
+        const report = verify(file, key);
+        assert.deepEqual(report.breaks, []);
+        assert.ok(report.recordings[0]!.unsealed < 1000, `${report.recordings[0]!.unsealed} unsealed`);
+      });
+
       it('removed again while what was written again crossed a rotation (the newest file removed before the writer looked): OK', async () => {
         const file = tempLog();
         let lost = 0;

@@ -53,7 +53,11 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
   const lock = rotationLockPath(file);
   if (!acquire(lock)) return false;
   try {
-    if (sameFile(fs.fstatSync(fd), fs.lstatSync(file, { throwIfNoEntry: false }))) {
+    // Not ours at the path any more (another writer rotated it, or it was removed between the writer's
+    // look and now): nothing to rotate, and the writer looks again (a removed file is then a `lost`
+    // event, not a new file opened in silence: its lines went with it unsaid, read as a missing file).
+    if (!sameFile(fs.fstatSync(fd), fs.lstatSync(file, { throwIfNoEntry: false }))) return false;
+    {
       const dir = path.dirname(file);
       const live = path.basename(file);
       const names = fs.readdirSync(dir);

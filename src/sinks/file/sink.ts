@@ -4,7 +4,7 @@
 // (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
 // the chain covers the bytes the formatter returned, whatever the format.
 
-import { KEYED_CHAIN, LINK_HEX, SEAL_MS, SealChain } from '../../chain/seal.ts';
+import { KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
@@ -15,13 +15,6 @@ import { LogFile, type LogFileOptions } from './writer.ts';
  * queue entries let rotation cut close to the size limit.
  */
 const BATCH_CHARS = 16 * 1024;
-
-/** How many lines `text` holds (each ends in `\n`). */
-function newlines(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  return count;
-}
 
 export class FileSink implements Sink {
   private readonly log: LogFile;
@@ -111,9 +104,7 @@ export class FileSink implements Sink {
           }
           // Hashed in file order, after the event's seal and whatever was written meanwhile.
           this.hashPending();
-          this.batch += queued;
-          this.batch += later;
-          this.chain!.count(newlines(queued) + newlines(later));
+          this.rewriteSealed(queued + later);
           this.sealRewritten();
           this.handOverInPieces();
           // Once the writer has put it all in its queue (right after onLost): its seals are then noted in order.
@@ -225,6 +216,35 @@ export class FileSink implements Sink {
   private readonly hashBytes = (bytes: Uint8Array): void => this.chain!.update(bytes);
 
   /**
+   * Puts what onLost writes again after a `lost` event and its seal in the batch, sealed every
+   * SEAL_EVERY - 1 lines (a seal with `more=1`: the stretch written again goes on after it). A backlog
+   * written again in one segment was thousands of lines no seal covered until its end: a second removal
+   * (or a rotation then a removal) cutting it left verify a block that never closed. Now any cut leaves
+   * less than a reader leaves unsealed, which verify writes off when a later `lost` event replaces it.
+   */
+  private rewriteSealed(text: string): void {
+    const chain = this.chain!;
+    for (let from = 0; from < text.length; ) {
+      let room = SEAL_EVERY - 1 - chain.pending;
+      if (room <= 0) {
+        this.seal(false, 0, undefined, true);
+        room = SEAL_EVERY - 1 - chain.pending;
+      }
+      let to = from;
+      let taken = 0;
+      while (taken < room && to < text.length) {
+        const end = text.indexOf('\n', to);
+        to = end < 0 ? text.length : end + 1;
+        taken++;
+      }
+      this.batch += text.slice(from, to);
+      chain.count(taken);
+      from = to;
+      if (from < text.length) this.seal(false, 0, undefined, true);
+    }
+  }
+
+  /**
    * Seals what onLost wrote again after a `lost` event and its seal: the seal that links to that
    * one (verify reads everything between as that seal's segment). The recording's last seal when
    * its chain had ended before (`end=1`: its stop, if written, is among the lines it covers).
@@ -265,15 +285,19 @@ export class FileSink implements Sink {
    * than they are, but the last seal (`stop`) is stamped `at`, its stop's time, as verify requires
    * (chain/last-seal.ts), even when the clock stepped back before the stop.
    */
-  private seal(end: false | 'stop' | 'close', now = 0, at?: number): void {
+  private seal(end: false | 'stop' | 'close', now = 0, at?: number, more = false): void {
     const chain = this.chain;
     if (!chain || !this.lastPlace || this.ended) return;
     if (end !== 'stop') this.hashPending();
     if (end) this.ended = true;
     const fields = chain.seal(end);
+    if (more) fields.more = 1;
     if (!end) this.sealedLink = fields.h.slice(0, LINK_HEX);
     const record: AuditRecord = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
     const line = this.format.format(record);
+    // Written into a removed file too, and then again after the `lost` event, stamped no earlier than it
+    // (an idle pane's seal, made by the timer, goes to the writer without passing through write).
+    this.floor ??= record.time;
     this.batch += line;
     // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
     // seal's is checked by verify against the stop it covers.
@@ -284,7 +308,10 @@ export class FileSink implements Sink {
   }
 
   flush(): void {
-    if (this.batch.length === 0) return;
+    // While onLost runs, once the event is sealed: kept, to go to the writer with what is written again
+    // after it (handOverInPieces), not as a piece of its own that rotation could cut off from it. Alone in
+    // a rotated file, it let the copy of an earlier event written again after it head the next file.
+    if (this.batch.length === 0 || (this.losing && this.lostSealed)) return;
     // Most often the chain has hashed none of the batch (seals are 1000 lines apart, batches 16 K
     // characters): it then hashes the bytes the writer encodes, before they can be written, not the
     // text encoded a second time (that cost as much as the hashing itself).
