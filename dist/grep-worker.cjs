@@ -3897,10 +3897,11 @@ var NEWLINE = Buffer.from(`
           this.closed = !0;
           return;
         }
-        throw error;
+        throw this.closed = !0, new AuditError(`cannot write output: ${code ?? error.message}`, 2);
       }
   }
-}, MemoryOutput = class extends Output {
+};
+var MemoryOutput = class extends Output {
   /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
   constructor(spare2 = () => {
   }) {
@@ -3928,7 +3929,7 @@ var NEWLINE = Buffer.from(`
 
 // src/commands/grep-parallel.ts
 var MIN_BYTES = 64 << 20;
-var AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5;
+var AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
@@ -3945,8 +3946,15 @@ function runJob(plan, job, out, errors, length) {
     own && fd !== void 0 && import_node_fs5.default.closeSync(fd);
   }
 }
-function workLoop({ request, jobs, sharing, shared, port }) {
-  let counters = new Int32Array(shared);
+function workLoop(data) {
+  let counters = new Int32Array(data.shared);
+  try {
+    takeJobs(data, counters);
+  } finally {
+    Atomics.store(counters, READY, 2), Atomics.notify(counters, POSTED);
+  }
+}
+function takeJobs({ request, jobs, sharing, port }, counters) {
   Atomics.store(counters, READY, 1), Atomics.notify(counters, POSTED);
   let plan, turn = 1;
   for (; ; ) {
@@ -3959,7 +3967,7 @@ function workLoop({ request, jobs, sharing, shared, port }) {
       let message2;
       try {
         plan ??= planOf(request);
-        let out = new MemoryOutput(() => (0, import_node_worker_threads.receiveMessageOnPort)(port)?.message), errors = [], { matched } = runJob(plan, jobs[index], out, errors, () => out.length);
+        let out = new MemoryOutput(() => (Atomics.add(counters, PROGRESS, 1), (0, import_node_worker_threads.receiveMessageOnPort)(port)?.message)), errors = [], { matched } = runJob(plan, jobs[index], out, errors, () => out.length);
         message2 = { index, bytes: out.take(), matched, errors };
       } catch (failure) {
         message2 = { index, failed: String(failure.stack ?? failure) };
@@ -3969,7 +3977,6 @@ function workLoop({ request, jobs, sharing, shared, port }) {
       Atomics.sub(counters, BUSY, 1), Atomics.notify(counters, POSTED);
     }
   }
-  Atomics.store(counters, READY, 2), Atomics.notify(counters, POSTED);
 }
 function keptSize(pieces) {
   return Math.min(lengthOf(pieces), 1 << 30);

@@ -83,7 +83,11 @@ const BUSY = 3;
 const READY = 4;
 /** Bytes of the worker's lines posted and not yet printed: past AHEAD_BYTES it waits before taking another file. */
 const KEPT = 5;
-const COUNTERS = 6;
+/** Bumped by the worker as it prints (each MiB of lines kept): a worker that prints is alive. */
+const PROGRESS = 6;
+const COUNTERS = 7;
+/** How long a worker may post and print nothing before the main thread gives it up and searches its files itself. */
+const WORKER_SILENCE_MS = 10_000;
 
 /** How the jobs are shared: each thread takes the next one when it is free, or by turns (main the even ones, the worker the odd ones). */
 export type Sharing = 'free' | 'turns';
@@ -121,8 +125,18 @@ export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[]
 }
 
 /** The worker's side: takes jobs until none is left (or the main thread stops), posting each file's lines. */
-export function workLoop({ request, jobs, sharing, shared, port }: WorkerData): void {
-  const counters = new Int32Array(shared);
+export function workLoop(data: WorkerData): void {
+  const counters = new Int32Array(data.shared);
+  try {
+    takeJobs(data, counters);
+  } finally {
+    // Done, whatever ended it (an exception the job's catch did not see: out of memory...): takes no more jobs.
+    Atomics.store(counters, READY, 2);
+    Atomics.notify(counters, POSTED);
+  }
+}
+
+function takeJobs({ request, jobs, sharing, port }: WorkerData, counters: Int32Array): void {
   Atomics.store(counters, READY, 1);
   Atomics.notify(counters, POSTED);
   let plan: GrepPlan | undefined;
@@ -139,7 +153,10 @@ export function workLoop({ request, jobs, sharing, shared, port }: WorkerData): 
       let message: WorkerMessage;
       try {
         plan ??= planOf(request);
-        const out = new MemoryOutput(() => receiveMessageOnPort(port)?.message as ArrayBuffer | undefined);
+        const out = new MemoryOutput(() => {
+          Atomics.add(counters, PROGRESS, 1); // a MiB of lines kept: alive (waitForWorker)
+          return receiveMessageOnPort(port)?.message as ArrayBuffer | undefined;
+        });
         const errors: JobError[] = [];
         const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length);
         message = { index, bytes: out.take(), matched, errors };
@@ -155,8 +172,6 @@ export function workLoop({ request, jobs, sharing, shared, port }: WorkerData): 
       Atomics.notify(counters, POSTED);
     }
   }
-  Atomics.store(counters, READY, 2); // done: takes no more jobs
-  Atomics.notify(counters, POSTED);
 }
 
 declare const BUNDLED: boolean | undefined;
@@ -167,7 +182,10 @@ declare const BUNDLED: boolean | undefined;
  * does not inherit the main thread's loader).
  */
 function startWorker(data: WorkerData): Worker {
-  const options = { workerData: data, transferList: [data.port], stdout: false, stderr: false };
+  // stdout/stderr true: the worker's own streams, not piped to the process's. Piped (false), node sets up
+  // process.stdout here, which turns fd 1 non-blocking (a pipe's libuv handle): every full pipe is then an EAGAIN
+  // for Output's synchronous writes (6x slower into `| md5sum`), and for whoever else writes to that pipe.
+  const options = { workerData: data, transferList: [data.port], stdout: true, stderr: true };
   if (typeof BUNDLED === 'boolean') return new Worker(path.join(__dirname, 'grep-worker.cjs'), options);
   const source = new URL('./grep-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -224,6 +242,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   const counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4));
   const { port1, port2 } = new MessageChannel();
   let gone = false; // the worker takes no more jobs (failed, or could not start)
+  let abandoned = false; // given up as silent: what it may still post is not read, the files it may read not closed
   try {
     const worker = startWorker({ request, jobs, sharing, shared: counters.buffer as SharedArrayBuffer, port: port2 });
     worker.unref();
@@ -260,6 +279,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
     results.set(index, { index, bytes, matched: count, errors, ...(thrown === undefined ? {} : { thrown }) });
   };
   const receive = (): void => {
+    if (abandoned) return;
     for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
       posted++;
       const result = message.message as WorkerMessage;
@@ -293,17 +313,44 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
       if ('thrown' in result) throw result.thrown;
     }
   };
-  /** Blocks until the worker posts another result (or ends). */
-  let waited = 0;
+  /** Searches the next job to print here, printed as found, as one thread prints. */
+  const searchNext = (): void => {
+    const job = jobs[next]!;
+    const errors: JobError[] = [];
+    const result = runJob(plan, job, out, errors, () => 0);
+    for (const failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
+    closeHeld(job);
+    matched += result.matched;
+    stopped = result.stopped || out.closed;
+    next++;
+  };
+  /**
+   * Blocks until the worker posts another result (or ends). A worker that
+   * posts nothing and prints nothing for WORKER_SILENCE_MS is given up
+   * (never started, or ended without a word: its thread's process.exit, a
+   * crash; the main thread, blocked here, never sees its 'exit' event): the
+   * main thread searches what is left, the same lines.
+   */
+  let silentSince = 0;
+  let lastProgress = -1;
   const waitForWorker = (): void => {
     const seen = Atomics.load(counters, POSTED);
     if (seen === posted && Atomics.load(counters, READY) !== 2) {
-      if (Atomics.wait(counters, POSTED, seen, 1000) === 'timed-out' && Atomics.load(counters, READY) === 0 && ++waited >= 30) {
-        // Never started (by turns only: taken freely, its jobs are only those it took).
-        gone = true;
-        Atomics.store(counters, STOP, 1);
+      if (Atomics.wait(counters, POSTED, seen, 1000) === 'timed-out') {
+        const progress = Atomics.load(counters, PROGRESS);
+        const now = Date.now();
+        if (progress !== lastProgress || silentSince === 0) {
+          lastProgress = progress;
+          silentSince = now;
+        } else if (now - silentSince >= WORKER_SILENCE_MS) {
+          gone = true;
+          abandoned = true;
+          Atomics.store(counters, STOP, 1);
+        }
+        return;
       }
     }
+    silentSince = 0;
     receive();
   };
 
@@ -318,24 +365,15 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
       if (stopped) break;
       const index = sharing === 'turns' ? (turn += 2) - 2 : Atomics.add(counters, NEXT, 1);
       if (index >= jobs.length) break;
-      if (index === next) {
-        // Its turn: printed as found, as one thread prints.
-        const job = jobs[index]!;
-        const errors: JobError[] = [];
-        const result = runJob(plan, job, out, errors, () => 0);
-        for (const failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
-        closeHeld(job);
-        matched += result.matched;
-        stopped = result.stopped || out.closed;
-        next++;
-      } else keep(index);
+      if (index === next) searchNext(); // its turn: printed as found, as one thread prints
+      else keep(index);
     }
     // The worker's last files, in order; a file it will not search (it failed or never started) is searched here.
     while (!stopped && next < jobs.length) {
       if (!results.has(next)) {
         // Taken freely, a job the main thread did not take is the worker's, and posted (a failed one is searched
-        // here on receipt); by turns, the worker's odd jobs are searched here once it has failed or never started.
-        if (sharing === 'turns' && gone) keep(next);
+        // here on receipt) unless it was given up; by turns, the worker's odd jobs are searched here once it is gone.
+        if (abandoned || (sharing === 'turns' && gone)) searchNext();
         else waitForWorker();
       }
       print();
@@ -343,10 +381,14 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   } finally {
     Atomics.store(counters, STOP, 1);
     Atomics.notify(counters, KEPT);
-    // A file the worker still reads keeps its descriptor until the worker is done with it.
-    for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
-    for (const job of jobs) closeHeld(job);
     port1.close();
+    // A file the worker still reads keeps its descriptor until the worker is done with it. A worker given up may
+    // still be reading one: left open then (the command ends soon after; one closed under it could be reused
+    // for another file, read as the first).
+    if (!abandoned) {
+      for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
+      for (const job of jobs) closeHeld(job);
+    }
   }
   return matched;
 }

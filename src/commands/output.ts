@@ -3,6 +3,7 @@
 // kept in memory, for a scan worker whose lines the main thread prints in order.
 
 import fs from 'node:fs';
+import { AuditError } from '../core/errors.ts';
 import { escapeForTerminal } from '../format/text.ts';
 import { copyPlain, plainAscii } from '../read/fast-line.ts';
 
@@ -121,10 +122,35 @@ export class Output {
           this.closed = true;
           return;
         }
-        throw error;
+        // The output's failure, not a log file's (no `code`: the readers, search.ts readFile, pass it on rather than
+        // blaming the file being read): one line, exit 2. Nothing more is written.
+        this.closed = true;
+        throw new AuditError(`cannot write output: ${code ?? (error as Error).message}`, 2);
       }
     }
   }
+}
+
+/**
+ * Runs `work` printing to `out`, then writes what is pending; when `work`
+ * fails (a file refused, the output full), what it printed before is written
+ * too, before the failure is told and the process exits (process.exit does
+ * not wait for anything kept here).
+ */
+export function printing<T>(out: Output, work: () => T): T {
+  let result: T;
+  try {
+    result = work();
+  } catch (failure) {
+    try {
+      out.flush();
+    } catch {
+      // the output failing too: the first failure is the one told
+    }
+    throw failure;
+  }
+  out.flush();
+  return result;
 }
 
 /** An Output whose bytes are kept, in order, for whoever prints them later (`take`). */

@@ -1,0 +1,126 @@
+// `grep` over a search large enough for two threads (src/commands/grep-parallel.ts), run as a user runs it:
+// `node dist/audit.cjs grep` (its worker dist/grep-worker.cjs), into a pipe, into a full disk, with a file
+// refused midway, with a worker that dies without a word. A preload (test/support/two-threads.cjs) sets the
+// load average so the worker starts whatever the machine's load (or never, for the one-thread runs), and
+// tells whether it started and how stdout was left.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { outsideTmux } from '../support/cli.ts';
+import { HELPER, ROOT } from '../support/paths.ts';
+
+const PRELOAD = path.join(ROOT, 'test', 'support', 'two-threads.cjs');
+const BASE = Date.UTC(2026, 10, 24, 8, 0, 0);
+/** Four files of 17 MiB: over the 64 MiB under which grep stays on one thread. */
+const FILES = 4;
+const FILE_BYTES = 17 << 20;
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+  /** What the preload wrote: whether the worker started, whether stdout was left non-blocking. */
+  log: string;
+}
+
+describe('grep on two threads, through the command line', () => {
+  let root: string;
+  let dir: string;
+  const names: string[] = [];
+  /** Each file's lines the pattern matches, as grep prints them. */
+  const printed: string[] = [];
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'reading-grep-threads-'));
+    dir = path.join(root, 'logs');
+    fs.mkdirSync(dir);
+    let ms = BASE;
+    for (let index = 0; index < FILES; index++) {
+      const live = index === FILES - 1;
+      const name = path.join(dir, live ? 'main.log' : `main.log.${new Date(BASE + (index + 1) * 3600_000).toISOString().replace(/[-:]/g, '')}`);
+      const lines: string[] = [];
+      let hits = '';
+      let size = 0;
+      for (let n = 1; size < FILE_BYTES; n++) {
+        ms += 7;
+        // One line in 64 matches: less than Output's 1 MiB buffer per file, all of it lost if not flushed at exit.
+        const line = `${new Date(ms).toISOString().replace('Z', '+00:00')} ann main:0.0 | ${n % 64 === 0 ? `timeout ${index}.${n}` : `nothing ${n}`}`;
+        lines.push(line);
+        size += line.length + 1;
+        if (n % 64 === 0) hits += `${name}:${n}: ${line}\n`;
+      }
+      fs.writeFileSync(name, `${lines.join('\n')}\n`);
+      names.push(name);
+      printed.push(hits);
+    }
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const grep = (threads: 1 | 2, env: NodeJS.ProcessEnv = {}, stdout: 'pipe' | number = 'pipe'): Run => {
+    const log = path.join(root, 'preload.log');
+    fs.rmSync(log, { force: true });
+    const run = spawnSync(process.execPath, ['--require', PRELOAD, HELPER, 'grep', 'timeout', '--dir', dir], {
+      env: outsideTmux({ TWO_THREADS_LOG: log, ...(threads === 1 ? { TWO_THREADS_ONE: '1' } : {}), ...env }),
+      encoding: 'utf8',
+      stdio: ['ignore', stdout, 'pipe'],
+      maxBuffer: 64 << 20,
+      timeout: 60_000, // a hung search fails rather than hangs the tier
+    });
+    if (run.error) throw run.error;
+    return { status: run.status ?? -1, stdout: run.stdout ?? '', stderr: run.stderr, log: fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '' };
+  };
+
+  it('prints every match into a pipe, with stdout left blocking (a non-blocking pipe is an EAGAIN at every fill, for every writer)', () => {
+    const two = grep(2);
+    assert.match(two.log, /^worker started$/m);
+    assert.match(two.log, /^stdout nonblocking false$/m);
+    assert.equal(two.stderr, '');
+    assert.equal(two.status, 0);
+    assert.equal(two.stdout, printed.join(''));
+    const one = grep(1);
+    assert.doesNotMatch(one.log, /worker started/);
+    assert.equal(one.stdout, two.stdout);
+  });
+
+  it('a file refused midway: the lines of the files before it are printed, then the refusal, exit 2; one thread or two', () => {
+    for (const threads of [1, 2] as const) {
+      const refused = names[2]!;
+      try {
+        const run = grep(threads, { TWO_THREADS_SWAP: `${names[0]}:${refused}` });
+        assert.equal(run.log.includes('worker started'), threads === 2);
+        assert.equal(run.stderr, `tmux-audit: ${refused} is a symbolic link: refused, not read\n`);
+        assert.equal(run.status, 2);
+        assert.equal(run.stdout, printed[0]! + printed[1]!, `${threads} thread(s)`);
+      } finally {
+        fs.rmSync(refused, { force: true });
+        if (fs.existsSync(`${refused}.saved`)) fs.renameSync(`${refused}.saved`, refused);
+      }
+    }
+  });
+
+  it('an output that cannot be written (a full disk): one line saying so, exit 2, no file blamed; one thread or two', () => {
+    for (const threads of [1, 2] as const) {
+      const full = fs.openSync('/dev/full', 'w');
+      try {
+        const run = grep(threads, {}, full);
+        assert.equal(run.log.includes('worker started'), threads === 2);
+        assert.equal(run.stderr, 'tmux-audit: cannot write output: ENOSPC\n', `${threads} thread(s)`);
+        assert.equal(run.status, 2);
+      } finally {
+        fs.closeSync(full);
+      }
+    }
+  });
+
+  it('a worker that dies without a word: the main thread searches its files, the same lines', () => {
+    const run = grep(2, { TWO_THREADS_DIE_AT: '3' });
+    assert.match(run.log, /^worker started$/m);
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, printed.join(''));
+  });
+});
