@@ -17855,16 +17855,19 @@ function printing(out, work) {
 var MemoryOutput = class extends Output {
   /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
   constructor(spare2 = () => {
+  }, grown = () => {
   }) {
     super(!1, -1);
     this.spare = spare2;
+    this.grown = grown;
   }
   spare;
+  grown;
   kept = [];
   size = 0;
   writeAll(bytes) {
     let given = this.spare(), copy = given && given.byteLength >= bytes.length ? Buffer.from(given, 0, bytes.length) : Buffer.allocUnsafeSlow(bytes.length);
-    copy.set(bytes), this.kept.push(copy), this.size += bytes.length;
+    copy.set(bytes), this.kept.push(copy), this.size += bytes.length, this.grown(this);
   }
   /** How many bytes are kept and pending. */
   get length() {
@@ -19204,7 +19207,7 @@ function printHit(out, hit) {
 
 // src/commands/grep-parallel.ts
 var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_os9 = __toESM(require("node:os"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
-var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4;
+var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
@@ -19259,26 +19262,50 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
   } catch {
     gone = !0;
   }
-  let results = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), turn = 0, spare2 = [], keep = (index) => {
+  let results = /* @__PURE__ */ new Map(), parts = /* @__PURE__ */ new Map(), partsPrinted = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), turn = 0, spare2 = [], keep = (index, printed = 0) => {
     let own = new MemoryOutput(() => spare2.pop()), errors = [], count = 0, thrown;
     try {
       count = runJob(plan, jobs[index], own, errors, () => own.length).matched;
     } catch (failure) {
       thrown = failure;
     }
-    let bytes = own.take();
+    let bytes = dropFirst(own.take(), printed);
+    for (let failure of errors) failure.at = Math.max(0, failure.at - printed);
     mine.add(index), ahead += lengthOf(bytes), results.set(index, { index, bytes, matched: count, errors, ...thrown === void 0 ? {} : { thrown } });
   }, receive = () => {
     if (!abandoned) {
       for (let message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1); message2; message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1)) {
         posted++;
         let result = message2.message;
-        "failed" in result ? (gone = !0, keep(result.index)) : results.set(result.index, result);
+        if ("part" in result)
+          parts.set(result.index, [...parts.get(result.index) ?? [], ...result.part]);
+        else if ("failed" in result) {
+          gone = !0;
+          let unprinted = parts.get(result.index) ?? [];
+          parts.delete(result.index), Atomics.sub(counters, KEPT, keptSize(unprinted)), keep(result.index, partsPrinted.get(result.index) ?? 0);
+        } else {
+          let unprinted = parts.get(result.index);
+          if (unprinted) {
+            parts.delete(result.index);
+            let before = lengthOf(unprinted);
+            result.bytes = [...unprinted, ...result.bytes], result.errors = result.errors.map((failure) => ({ ...failure, at: failure.at + before }));
+          }
+          results.set(result.index, result);
+        }
       }
       Atomics.load(counters, READY) === 2 && Atomics.load(counters, POSTED) === posted && (gone = !0);
     }
+  }, printParts = () => {
+    let part = parts.get(next);
+    if (!part || stopped) return;
+    parts.delete(next);
+    for (let piece of part) out.writeReady(piece);
+    let size2 = keptSize(part);
+    if (partsPrinted.set(next, (partsPrinted.get(next) ?? 0) + size2), Atomics.sub(counters, KEPT, size2), Atomics.notify(counters, KEPT), !gone) for (let piece of part) port1.postMessage(piece.buffer, [piece.buffer]);
+    stopped = out.closed;
   }, print = () => {
-    for (let result = results.get(next); result && !stopped; result = results.get(next)) {
+    printParts();
+    for (let result = results.get(next); result && !stopped; printParts(), result = results.get(next)) {
       results.delete(next);
       let own = mine.delete(next);
       if (printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), own) {
@@ -19318,6 +19345,12 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
     }
   }
   return matched;
+}
+function dropFirst(pieces, count) {
+  let rest = [];
+  for (let piece of pieces)
+    count >= piece.length ? count -= piece.length : (rest.push(count === 0 ? piece : piece.subarray(count)), count = 0);
+  return rest;
 }
 function keptSize(pieces) {
   return Math.min(lengthOf(pieces), 1 << 30);

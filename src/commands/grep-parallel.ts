@@ -66,8 +66,21 @@ interface JobResult {
   thrown?: unknown;
 }
 
-/** What the worker posts: a file searched, or that it failed (the main thread then searches that file itself). */
-export type WorkerMessage = JobResult | { index: number; failed: string };
+/** Lines of a file the worker is still searching (every PART_BYTES): printed as soon as it is the file's turn. */
+interface JobPart {
+  index: number;
+  part: Uint8Array[];
+}
+
+/**
+ * What the worker posts: a file's lines so far, the rest of a file searched
+ * (its errors placed in that rest), or that it failed (the main thread then
+ * searches that file itself, past the lines already printed).
+ */
+export type WorkerMessage = JobResult | JobPart | { index: number; failed: string };
+
+/** The worker posts a file's lines every this many bytes: within one file too, its lines kept wait at most AHEAD_BYTES ahead. */
+const PART_BYTES = 4 << 20;
 
 /**
  * The shared counters: the next job to take (taken as free), how many results
@@ -153,25 +166,40 @@ function takeJobs({ request, jobs, sharing, port }: WorkerData, counters: Int32A
       let message: WorkerMessage;
       try {
         plan ??= planOf(request);
-        const out = new MemoryOutput(() => {
-          Atomics.add(counters, PROGRESS, 1); // a MiB of lines kept: alive (waitForWorker)
-          return receiveMessageOnPort(port)?.message as ArrayBuffer | undefined;
-        });
+        const out = new MemoryOutput(
+          () => receiveMessageOnPort(port)?.message as ArrayBuffer | undefined,
+          (kept) => {
+            Atomics.add(counters, PROGRESS, 1); // a MiB of lines kept: alive (waitForWorker)
+            if (kept.length < PART_BYTES) return;
+            post(port, counters, { index, part: kept.take() });
+            // As between files: far ahead of the printing, wait; stopped (| head gone), stop this file too.
+            for (let ahead = Atomics.load(counters, KEPT); ahead > AHEAD_BYTES && Atomics.load(counters, STOP) === 0; ahead = Atomics.load(counters, KEPT)) Atomics.wait(counters, KEPT, ahead, 100);
+            if (Atomics.load(counters, STOP) !== 0) kept.closed = true;
+          },
+        );
         const errors: JobError[] = [];
+        // Errors placed by what is not posted yet: the rest the last message carries.
         const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length);
         message = { index, bytes: out.take(), matched, errors };
       } catch (failure) {
         message = { index, failed: String((failure as Error).stack ?? failure) };
       }
-      if ('bytes' in message) Atomics.add(counters, KEPT, keptSize(message.bytes));
-      port.postMessage(message, 'bytes' in message ? message.bytes.map((bytes) => bytes.buffer as ArrayBuffer) : []);
-      Atomics.add(counters, POSTED, 1);
+      post(port, counters, message);
       if ('failed' in message) break;
     } finally {
       Atomics.sub(counters, BUSY, 1);
       Atomics.notify(counters, POSTED);
     }
   }
+}
+
+/** Posts a message to the main thread, counting its lines as kept and the message as posted. */
+function post(port: MessagePort, counters: Int32Array, message: WorkerMessage): void {
+  const bytes = 'bytes' in message ? message.bytes : 'part' in message ? message.part : [];
+  Atomics.add(counters, KEPT, keptSize(bytes));
+  port.postMessage(message, bytes.map((piece) => piece.buffer as ArrayBuffer));
+  Atomics.add(counters, POSTED, 1);
+  Atomics.notify(counters, POSTED);
 }
 
 declare const BUNDLED: boolean | undefined;
@@ -252,6 +280,10 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
     gone = true;
   }
   const results = new Map<number, JobResult>();
+  /** The worker's lines of a file it is still searching, not printed yet. */
+  const parts = new Map<number, Uint8Array[]>();
+  /** Bytes of such lines printed: a file the worker then fails in is searched again here past them. */
+  const partsPrinted = new Map<number, number>();
   let posted = 0;
   let next = 0; // the next job to print
   let matched = 0;
@@ -262,7 +294,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   const spare: ArrayBuffer[] = [];
 
   /** Searches a job here, its lines kept for their turn. */
-  const keep = (index: number): void => {
+  const keep = (index: number, printed = 0): void => {
     const own = new MemoryOutput(() => spare.pop());
     const errors: JobError[] = [];
     let count = 0;
@@ -273,7 +305,8 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
       // One thread would have printed the files before this one, then the lines before the failure, then failed.
       thrown = failure;
     }
-    const bytes = own.take();
+    const bytes = dropFirst(own.take(), printed);
+    for (const failure of errors) failure.at = Math.max(0, failure.at - printed);
     mine.add(index);
     ahead += lengthOf(bytes);
     results.set(index, { index, bytes, matched: count, errors, ...(thrown === undefined ? {} : { thrown }) });
@@ -283,16 +316,45 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
     for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
       posted++;
       const result = message.message as WorkerMessage;
-      if ('failed' in result) {
-        // Searched here instead: the same lines, in their place.
+      if ('part' in result) {
+        parts.set(result.index, [...(parts.get(result.index) ?? []), ...result.part]);
+      } else if ('failed' in result) {
+        // Searched here instead: the same lines, in their place (those already printed, passed over).
         gone = true;
-        keep(result.index);
-      } else results.set(result.index, result);
+        const unprinted = parts.get(result.index) ?? [];
+        parts.delete(result.index);
+        Atomics.sub(counters, KEPT, keptSize(unprinted));
+        keep(result.index, partsPrinted.get(result.index) ?? 0);
+      } else {
+        const unprinted = parts.get(result.index);
+        if (unprinted) {
+          // The file's lines not printed yet, before the rest: its errors placed after them.
+          parts.delete(result.index);
+          const before = lengthOf(unprinted);
+          result.bytes = [...unprinted, ...result.bytes];
+          result.errors = result.errors.map((failure) => ({ ...failure, at: failure.at + before }));
+        }
+        results.set(result.index, result);
+      }
     }
     if (Atomics.load(counters, READY) === 2 && Atomics.load(counters, POSTED) === posted) gone = true;
   };
+  /** Prints the worker's lines of the next file, which it is still searching. */
+  const printParts = (): void => {
+    const part = parts.get(next);
+    if (!part || stopped) return;
+    parts.delete(next);
+    for (const piece of part) out.writeReady(piece);
+    const size = keptSize(part);
+    partsPrinted.set(next, (partsPrinted.get(next) ?? 0) + size);
+    Atomics.sub(counters, KEPT, size);
+    Atomics.notify(counters, KEPT);
+    if (!gone) for (const piece of part) port1.postMessage(piece.buffer, [piece.buffer as ArrayBuffer]);
+    stopped = out.closed;
+  };
   const print = (): void => {
-    for (let result = results.get(next); result && !stopped; result = results.get(next)) {
+    printParts();
+    for (let result = results.get(next); result && !stopped; printParts(), result = results.get(next)) {
       results.delete(next);
       const own = mine.delete(next);
       printResult(out, result, (failure) => error(jobs[next]!.path, Object.assign(new Error(failure.message), { code: failure.code })));
@@ -391,6 +453,19 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
     }
   }
   return matched;
+}
+
+/** `pieces` past their first `count` bytes. */
+function dropFirst(pieces: Uint8Array[], count: number): Uint8Array[] {
+  const rest: Uint8Array[] = [];
+  for (const piece of pieces) {
+    if (count >= piece.length) count -= piece.length;
+    else {
+      rest.push(count === 0 ? piece : piece.subarray(count));
+      count = 0;
+    }
+  }
+  return rest;
 }
 
 /** A result's size as the KEPT counter counts it (an Int32: one file's lines count at most 1 GiB). */

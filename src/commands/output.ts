@@ -159,7 +159,11 @@ export class MemoryOutput extends Output {
   private size = 0;
 
   /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
-  constructor(private readonly spare: () => ArrayBuffer | undefined = () => undefined) {
+  constructor(
+    private readonly spare: () => ArrayBuffer | undefined = () => undefined,
+    /** Told after each piece kept (a scan worker posts its lines as they grow: grep-parallel.ts). */
+    private readonly grown: (output: MemoryOutput) => void = () => {},
+  ) {
     super(false, -1);
   }
 
@@ -171,6 +175,7 @@ export class MemoryOutput extends Output {
     copy.set(bytes);
     this.kept.push(copy);
     this.size += bytes.length;
+    this.grown(this);
   }
 
   /** How many bytes are kept and pending. */

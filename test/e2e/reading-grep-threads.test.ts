@@ -60,10 +60,10 @@ describe('grep on two threads, through the command line', () => {
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  const grep = (threads: 1 | 2, env: NodeJS.ProcessEnv = {}, stdout: 'pipe' | number = 'pipe'): Run => {
+  const grep = (threads: 1 | 2, env: NodeJS.ProcessEnv = {}, stdout: 'pipe' | number = 'pipe', pattern = 'timeout'): Run => {
     const log = path.join(root, 'preload.log');
     fs.rmSync(log, { force: true });
-    const run = spawnSync(process.execPath, ['--require', PRELOAD, HELPER, 'grep', 'timeout', '--dir', dir], {
+    const run = spawnSync(process.execPath, ['--require', PRELOAD, HELPER, 'grep', pattern, '--dir', dir], {
       env: outsideTmux({ TWO_THREADS_LOG: log, ...(threads === 1 ? { TWO_THREADS_ONE: '1' } : {}), ...env }),
       encoding: 'utf8',
       stdio: ['ignore', stdout, 'pipe'],
@@ -114,6 +114,30 @@ describe('grep on two threads, through the command line', () => {
         fs.closeSync(full);
       }
     }
+  });
+
+  it('a file whose lines all match: the worker posts them as they grow, never a whole file of them (memory bounded within a file too)', () => {
+    const outputs = [1, 2].map((threads) => {
+      const file = path.join(root, `all-${threads}`);
+      const fd = fs.openSync(file, 'w');
+      try {
+        const run = grep(threads as 1 | 2, {}, fd, 'nothing');
+        assert.equal(run.status, 0);
+        assert.equal(run.stderr, '');
+        if (threads === 2) {
+          assert.match(run.log, /^worker started$/m);
+          const largest = Math.max(...[...run.log.matchAll(/^worker posted (\d+)$/gm)].map((match) => Number(match[1])));
+          // The worker searched at least one whole file (17 MiB of lines, more printed); it posted at most 4 MiB and a piece at once.
+          assert.ok(largest > 0 && largest <= 5 << 20, `largest message ${largest}`);
+        }
+        return fs.readFileSync(file);
+      } finally {
+        fs.closeSync(fd);
+        fs.rmSync(file);
+      }
+    });
+    assert.ok(outputs[0]!.length > 4 * FILE_BYTES);
+    assert.ok(outputs[0]!.equals(outputs[1]!));
   });
 
   it('a worker that dies without a word: the main thread searches its files, the same lines', () => {

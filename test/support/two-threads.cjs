@@ -8,6 +8,7 @@
 // stays on one thread. $TWO_THREADS_SWAP=A:B: when the main thread opens A
 // the second time (its search, after the time ordering), B is replaced by a
 // symbolic link to itself moved aside (B.saved): refused when searched.
+// The worker's largest message of lines is written to the log too.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -40,7 +41,20 @@ if (threads.isMainThread) {
     const flags = /^flags:\s*([0-7]+)/m.exec(fs.readFileSync('/proc/self/fdinfo/1', 'utf8'));
     if (log && flags) fs.appendFileSync(log, `stdout nonblocking ${(parseInt(flags[1], 8) & 0o4000) !== 0}\n`);
   });
-} else if (process.env.TWO_THREADS_DIE_AT) {
+} else if (log) {
+  // The largest message of lines the worker posted: how much it kept before the main thread had them.
+  const postMessage = threads.MessagePort.prototype.postMessage;
+  let largest = 0;
+  threads.MessagePort.prototype.postMessage = function (message, transfer) {
+    const pieces = message && typeof message === 'object' ? (message.bytes ?? message.part) : undefined;
+    if (pieces) {
+      const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
+      if (size > largest) fs.appendFileSync(log, `worker posted ${(largest = size)}\n`);
+    }
+    return postMessage.call(this, message, transfer);
+  };
+}
+if (!threads.isMainThread && process.env.TWO_THREADS_DIE_AT) {
   const readSync = fs.readSync;
   let reads = 0;
   fs.readSync = function (...args) {
