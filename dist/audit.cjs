@@ -19241,11 +19241,13 @@ function sizeOf(file) {
 }
 function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing = "free") {
   if (needsRecordings(request.filter)) return;
-  let plan = planOf(request), sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, !1));
-  if (sources.length < 2) return;
+  let plan = planOf(request), searched = sets.flatMap((set) => set.files).filter((file) => !passesOver(plan, file, !1));
+  if (searched.length < 2) return;
   let total = 0;
-  for (let { file } of sources) total += sizeOf(file.path);
+  for (let file of searched) total += sizeOf(file.path);
   if (total < minBytes) return;
+  let sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, !1));
+  if (sources.length < 2) return;
   let jobs = sources.map(({ set, setIndex, file }) => {
     let fd = -1;
     if (file.rotatedAt === void 0)

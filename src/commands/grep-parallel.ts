@@ -250,11 +250,15 @@ function sizeOf(file: string): number {
 export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError, minBytes = MIN_BYTES, sharing: Sharing = 'free'): number | undefined {
   if (needsRecordings(request.filter)) return undefined;
   const plan = planOf(request);
+  // Sized before the time ordering (which opens every file, a .gz gunzipped): a small search, left to grepLogs, is
+  // ordered once. A .gz counts at its size on disk: a search mostly of them may stay on one thread that two would speed.
+  const searched = sets.flatMap((set) => set.files).filter((file) => !passesOver(plan, file, false));
+  if (searched.length < 2) return undefined;
+  let total = 0;
+  for (const file of searched) total += sizeOf(file.path);
+  if (total < minBytes) return undefined;
   const sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, false));
   if (sources.length < 2) return undefined;
-  let total = 0;
-  for (const { file } of sources) total += sizeOf(file.path);
-  if (total < minBytes) return undefined;
   // The live files opened now, as search.ts does: one rotated during the search is still read once.
   const jobs: Job[] = sources.map(({ set, setIndex, file }) => {
     let fd = -1;

@@ -8,7 +8,8 @@
 // stays on one thread. $TWO_THREADS_SWAP=A:B: when the main thread opens A
 // the second time (its search, after the time ordering), B is replaced by a
 // symbolic link to itself moved aside (B.saved): refused when searched.
-// The worker's largest message of lines is written to the log too.
+// The worker's largest message of lines is written to the log too; with
+// $TWO_THREADS_OPENS=DIR, how many times each file under DIR was opened.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -35,6 +36,19 @@ if (threads.isMainThread) {
       }
       return openSync.call(this, file, ...args);
     };
+  }
+  if (process.env.TWO_THREADS_OPENS) {
+    // How many times the main thread opens each file under that directory, written at exit.
+    const under = `${process.env.TWO_THREADS_OPENS}/`;
+    const openSync = fs.openSync;
+    const opens = new Map();
+    fs.openSync = function (file, ...args) {
+      if (typeof file === 'string' && file.startsWith(under)) opens.set(file, (opens.get(file) ?? 0) + 1);
+      return openSync.call(this, file, ...args);
+    };
+    process.on('exit', () => {
+      if (log) for (const [file, count] of opens) fs.appendFileSync(log, `opened ${count} ${file}\n`);
+    });
   }
   process.on('exit', () => {
     // fdinfo's flags are octal; O_NONBLOCK is 04000 on Linux.
