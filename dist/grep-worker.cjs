@@ -3973,7 +3973,7 @@ function takeJobs({ request, jobs, sharing, port }, counters) {
         let out = new MemoryOutput(
           () => (0, import_node_worker_threads.receiveMessageOnPort)(port)?.message,
           (kept) => {
-            if (Atomics.add(counters, PROGRESS, 1), !(kept.length < PART_BYTES)) {
+            if (Atomics.add(counters, PROGRESS, 1), Atomics.load(counters, STOP) !== 0 && (kept.closed = !0), !(kept.closed || kept.length < PART_BYTES)) {
               post(port, counters, { index, part: kept.take() });
               for (let ahead = Atomics.load(counters, KEPT); ahead > AHEAD_BYTES && Atomics.load(counters, STOP) === 0; ahead = Atomics.load(counters, KEPT)) Atomics.wait(counters, KEPT, ahead, 100);
               Atomics.load(counters, STOP) !== 0 && (kept.closed = !0);

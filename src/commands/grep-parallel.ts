@@ -170,7 +170,8 @@ function takeJobs({ request, jobs, sharing, port }: WorkerData, counters: Int32A
           () => receiveMessageOnPort(port)?.message as ArrayBuffer | undefined,
           (kept) => {
             Atomics.add(counters, PROGRESS, 1); // a MiB of lines kept: alive (waitForWorker)
-            if (kept.length < PART_BYTES) return;
+            if (Atomics.load(counters, STOP) !== 0) kept.closed = true; // stopped (| head gone): this file too
+            if (kept.closed || kept.length < PART_BYTES) return;
             post(port, counters, { index, part: kept.take() });
             // As between files: far ahead of the printing, wait; stopped (| head gone), stop this file too.
             for (let ahead = Atomics.load(counters, KEPT); ahead > AHEAD_BYTES && Atomics.load(counters, STOP) === 0; ahead = Atomics.load(counters, KEPT)) Atomics.wait(counters, KEPT, ahead, 100);
