@@ -17822,22 +17822,39 @@ var NEWLINE = Buffer.from(`
           this.closed = !0;
           return;
         }
-        throw error;
+        throw this.closed = !0, new AuditError(`cannot write output: ${code ?? error.message}`, 2);
       }
   }
-}, MemoryOutput = class extends Output {
+};
+function printing(out, work) {
+  let result;
+  try {
+    result = work();
+  } catch (failure) {
+    try {
+      out.flush();
+    } catch {
+    }
+    throw failure;
+  }
+  return out.flush(), result;
+}
+var MemoryOutput = class extends Output {
   /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
   constructor(spare2 = () => {
+  }, grown = () => {
   }) {
     super(!1, -1);
     this.spare = spare2;
+    this.grown = grown;
   }
   spare;
+  grown;
   kept = [];
   size = 0;
   writeAll(bytes) {
     let given = this.spare(), copy = given && given.byteLength >= bytes.length ? Buffer.from(given, 0, bytes.length) : Buffer.allocUnsafeSlow(bytes.length);
-    copy.set(bytes), this.kept.push(copy), this.size += bytes.length;
+    copy.set(bytes), this.kept.push(copy), this.size += bytes.length, this.grown(this);
   }
   /** How many bytes are kept and pending. */
   get length() {
@@ -19186,7 +19203,7 @@ function printHit(out, hit) {
 
 // src/commands/grep-parallel.ts
 var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_os9 = __toESM(require("node:os"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
-var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, COUNTERS = 6;
+var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
@@ -19204,7 +19221,7 @@ function runJob(plan, job, out, errors, length) {
   }
 }
 function startWorker(data) {
-  let options = { workerData: data, transferList: [data.port], stdout: !1, stderr: !1 };
+  let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
   return new import_node_worker_threads.Worker(import_node_path20.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
@@ -19220,11 +19237,13 @@ function sizeOf(file) {
 }
 function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing = "free") {
   if (needsRecordings(request.filter)) return;
-  let plan = planOf(request), sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, !1));
-  if (sources.length < 2) return;
+  let plan = planOf(request), searched = sets.flatMap((set) => set.files).filter((file) => !passesOver(plan, file, !1));
+  if (searched.length < 2) return;
   let total = 0;
-  for (let { file } of sources) total += sizeOf(file.path);
+  for (let file of searched) total += sizeOf(file.path);
   if (total < minBytes) return;
+  let sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, !1));
+  if (sources.length < 2) return;
   let jobs = sources.map(({ set, setIndex, file }) => {
     let fd = -1;
     if (file.rotatedAt === void 0)
@@ -19233,7 +19252,7 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
       } catch {
       }
     return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
-  }), counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4)), { port1, port2 } = new import_node_worker_threads.MessageChannel(), gone = !1;
+  }), counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4)), { port1, port2 } = new import_node_worker_threads.MessageChannel(), gone = !1, abandoned = !1;
   try {
     let worker = startWorker({ request, jobs, sharing, shared: counters.buffer, port: port2 });
     worker.unref(), worker.on("error", () => {
@@ -19241,24 +19260,50 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
   } catch {
     gone = !0;
   }
-  let results = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), turn = 0, spare2 = [], keep = (index) => {
+  let results = /* @__PURE__ */ new Map(), parts = /* @__PURE__ */ new Map(), partsPrinted = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), turn = 0, spare2 = [], keep = (index, printed = 0) => {
     let own = new MemoryOutput(() => spare2.pop()), errors = [], count = 0, thrown;
     try {
       count = runJob(plan, jobs[index], own, errors, () => own.length).matched;
     } catch (failure) {
       thrown = failure;
     }
-    let bytes = own.take();
+    let bytes = dropFirst(own.take(), printed);
+    for (let failure of errors) failure.at = Math.max(0, failure.at - printed);
     mine.add(index), ahead += lengthOf(bytes), results.set(index, { index, bytes, matched: count, errors, ...thrown === void 0 ? {} : { thrown } });
   }, receive = () => {
-    for (let message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1); message2; message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1)) {
-      posted++;
-      let result = message2.message;
-      "failed" in result ? (gone = !0, keep(result.index)) : results.set(result.index, result);
+    if (!abandoned) {
+      for (let message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1); message2; message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1)) {
+        posted++;
+        let result = message2.message;
+        if ("part" in result)
+          parts.set(result.index, [...parts.get(result.index) ?? [], ...result.part]);
+        else if ("failed" in result) {
+          gone = !0;
+          let unprinted = parts.get(result.index) ?? [];
+          parts.delete(result.index), Atomics.sub(counters, KEPT, keptSize(unprinted)), keep(result.index, partsPrinted.get(result.index) ?? 0);
+        } else {
+          let unprinted = parts.get(result.index);
+          if (unprinted) {
+            parts.delete(result.index);
+            let before = lengthOf(unprinted);
+            result.bytes = [...unprinted, ...result.bytes], result.errors = result.errors.map((failure) => ({ ...failure, at: failure.at + before }));
+          }
+          results.set(result.index, result);
+        }
+      }
+      Atomics.load(counters, READY) === 2 && Atomics.load(counters, POSTED) === posted && (gone = !0);
     }
-    Atomics.load(counters, READY) === 2 && Atomics.load(counters, POSTED) === posted && (gone = !0);
+  }, printParts = () => {
+    let part = parts.get(next);
+    if (!part || stopped) return;
+    parts.delete(next);
+    for (let piece of part) out.writeReady(piece);
+    let size2 = keptSize(part);
+    if (partsPrinted.set(next, (partsPrinted.get(next) ?? 0) + size2), Atomics.sub(counters, KEPT, size2), Atomics.notify(counters, KEPT), !gone) for (let piece of part) port1.postMessage(piece.buffer, [piece.buffer]);
+    stopped = out.closed;
   }, print = () => {
-    for (let result = results.get(next); result && !stopped; result = results.get(next)) {
+    printParts();
+    for (let result = results.get(next); result && !stopped; printParts(), result = results.get(next)) {
       results.delete(next);
       let own = mine.delete(next);
       if (printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), own) {
@@ -19267,9 +19312,18 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
       } else if (Atomics.sub(counters, KEPT, keptSize(result.bytes)), Atomics.notify(counters, KEPT), !gone) for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
       if (matched += result.matched, stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
     }
-  }, waited = 0, waitForWorker = () => {
+  }, searchNext = () => {
+    let job = jobs[next], errors = [], result = runJob(plan, job, out, errors, () => 0);
+    for (let failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
+    closeHeld(job), matched += result.matched, stopped = result.stopped || out.closed, next++;
+  }, silentSince = 0, lastProgress = -1, waitForWorker = () => {
     let seen = Atomics.load(counters, POSTED);
-    seen === posted && Atomics.load(counters, READY) !== 2 && Atomics.wait(counters, POSTED, seen, 1e3) === "timed-out" && Atomics.load(counters, READY) === 0 && ++waited >= 30 && (gone = !0, Atomics.store(counters, STOP, 1)), receive();
+    if (seen === posted && Atomics.load(counters, READY) !== 2 && Atomics.wait(counters, POSTED, seen, 1e3) === "timed-out") {
+      let progress = Atomics.load(counters, PROGRESS), now = Date.now();
+      progress !== lastProgress || silentSince === 0 ? (lastProgress = progress, silentSince = now) : now - silentSince >= WORKER_SILENCE_MS && (gone = !0, abandoned = !0, Atomics.store(counters, STOP, 1));
+      return;
+    }
+    silentSince = 0, receive();
   };
   try {
     for (; !stopped; ) {
@@ -19278,21 +19332,23 @@ function grepInParallel(sets, request, out, error, minBytes = MIN_BYTES, sharing
       if (stopped) break;
       let index = sharing === "turns" ? (turn += 2) - 2 : Atomics.add(counters, NEXT, 1);
       if (index >= jobs.length) break;
-      if (index === next) {
-        let job = jobs[index], errors = [], result = runJob(plan, job, out, errors, () => 0);
-        for (let failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
-        closeHeld(job), matched += result.matched, stopped = result.stopped || out.closed, next++;
-      } else keep(index);
+      index === next ? searchNext() : keep(index);
     }
     for (; !stopped && next < jobs.length; )
-      results.has(next) || (sharing === "turns" && gone ? keep(next) : waitForWorker()), print();
+      results.has(next) || (abandoned || sharing === "turns" && gone ? searchNext() : waitForWorker()), print();
   } finally {
-    Atomics.store(counters, STOP, 1), Atomics.notify(counters, KEPT);
-    for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
-    for (let job of jobs) closeHeld(job);
-    port1.close();
+    if (Atomics.store(counters, STOP, 1), Atomics.notify(counters, KEPT), port1.close(), !abandoned) {
+      for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
+      for (let job of jobs) closeHeld(job);
+    }
   }
   return matched;
+}
+function dropFirst(pieces, count) {
+  let rest = [];
+  for (let piece of pieces)
+    count >= piece.length ? count -= piece.length : (rest.push(count === 0 ? piece : piece.subarray(count)), count = 0);
+  return rest;
 }
 function keptSize(pieces) {
   return Math.min(lengthOf(pieces), 1 << 30);
@@ -19437,14 +19493,14 @@ Examples:
       out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let matched = (options.json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError)) ?? grepLogs(
+    let matched = printing(out, () => (options.json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError)) ?? grepLogs(
       sets,
       { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? void 0 : printPlain(out) },
       (hit) => options.json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
       fileError
-    );
-    out.flush(), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
+    ));
+    process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
   });
 }
 

@@ -3840,22 +3840,26 @@ var NEWLINE = Buffer.from(`
           this.closed = !0;
           return;
         }
-        throw error;
+        throw this.closed = !0, new AuditError(`cannot write output: ${code ?? error.message}`, 2);
       }
   }
-}, MemoryOutput = class extends Output {
+};
+var MemoryOutput = class extends Output {
   /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
   constructor(spare2 = () => {
+  }, grown = () => {
   }) {
     super(!1, -1);
     this.spare = spare2;
+    this.grown = grown;
   }
   spare;
+  grown;
   kept = [];
   size = 0;
   writeAll(bytes) {
     let given = this.spare(), copy = given && given.byteLength >= bytes.length ? Buffer.from(given, 0, bytes.length) : Buffer.allocUnsafeSlow(bytes.length);
-    copy.set(bytes), this.kept.push(copy), this.size += bytes.length;
+    copy.set(bytes), this.kept.push(copy), this.size += bytes.length, this.grown(this);
   }
   /** How many bytes are kept and pending. */
   get length() {
@@ -3871,7 +3875,7 @@ var NEWLINE = Buffer.from(`
 
 // src/commands/grep-parallel.ts
 var MIN_BYTES = 64 << 20;
-var AHEAD_BYTES = 16 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5;
+var AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
@@ -3888,8 +3892,15 @@ function runJob(plan, job, out, errors, length) {
     own && fd !== void 0 && import_node_fs5.default.closeSync(fd);
   }
 }
-function workLoop({ request, jobs, sharing, shared, port }) {
-  let counters = new Int32Array(shared);
+function workLoop(data) {
+  let counters = new Int32Array(data.shared);
+  try {
+    takeJobs(data, counters);
+  } finally {
+    Atomics.store(counters, READY, 2), Atomics.notify(counters, POSTED);
+  }
+}
+function takeJobs({ request, jobs, sharing, port }, counters) {
   Atomics.store(counters, READY, 1), Atomics.notify(counters, POSTED);
   let plan, turn = 1;
   for (; ; ) {
@@ -3902,17 +3913,29 @@ function workLoop({ request, jobs, sharing, shared, port }) {
       let message2;
       try {
         plan ??= planOf(request);
-        let out = new MemoryOutput(() => (0, import_node_worker_threads.receiveMessageOnPort)(port)?.message), errors = [], { matched } = runJob(plan, jobs[index], out, errors, () => out.length);
+        let out = new MemoryOutput(
+          () => (0, import_node_worker_threads.receiveMessageOnPort)(port)?.message,
+          (kept) => {
+            if (Atomics.add(counters, PROGRESS, 1), Atomics.load(counters, STOP) !== 0 && (kept.closed = !0), !(kept.closed || kept.length < PART_BYTES)) {
+              post(port, counters, { index, part: kept.take() });
+              for (let ahead = Atomics.load(counters, KEPT); ahead > AHEAD_BYTES && Atomics.load(counters, STOP) === 0; ahead = Atomics.load(counters, KEPT)) Atomics.wait(counters, KEPT, ahead, 100);
+              Atomics.load(counters, STOP) !== 0 && (kept.closed = !0);
+            }
+          }
+        ), errors = [], { matched } = runJob(plan, jobs[index], out, errors, () => out.length);
         message2 = { index, bytes: out.take(), matched, errors };
       } catch (failure) {
         message2 = { index, failed: String(failure.stack ?? failure) };
       }
-      if ("bytes" in message2 && Atomics.add(counters, KEPT, keptSize(message2.bytes)), port.postMessage(message2, "bytes" in message2 ? message2.bytes.map((bytes) => bytes.buffer) : []), Atomics.add(counters, POSTED, 1), "failed" in message2) break;
+      if (post(port, counters, message2), "failed" in message2) break;
     } finally {
       Atomics.sub(counters, BUSY, 1), Atomics.notify(counters, POSTED);
     }
   }
-  Atomics.store(counters, READY, 2), Atomics.notify(counters, POSTED);
+}
+function post(port, counters, message2) {
+  let bytes = "bytes" in message2 ? message2.bytes : "part" in message2 ? message2.part : [];
+  Atomics.add(counters, KEPT, keptSize(bytes)), port.postMessage(message2, bytes.map((piece) => piece.buffer)), Atomics.add(counters, POSTED, 1), Atomics.notify(counters, POSTED);
 }
 function keptSize(pieces) {
   return Math.min(lengthOf(pieces), 1 << 30);

@@ -66,8 +66,21 @@ interface JobResult {
   thrown?: unknown;
 }
 
-/** What the worker posts: a file searched, or that it failed (the main thread then searches that file itself). */
-export type WorkerMessage = JobResult | { index: number; failed: string };
+/** Lines of a file the worker is still searching (every PART_BYTES): printed as soon as it is the file's turn. */
+interface JobPart {
+  index: number;
+  part: Uint8Array[];
+}
+
+/**
+ * What the worker posts: a file's lines so far, the rest of a file searched
+ * (its errors placed in that rest), or that it failed (the main thread then
+ * searches that file itself, past the lines already printed).
+ */
+export type WorkerMessage = JobResult | JobPart | { index: number; failed: string };
+
+/** The worker posts a file's lines every this many bytes: within one file too, its lines kept wait at most AHEAD_BYTES ahead. */
+const PART_BYTES = 4 << 20;
 
 /**
  * The shared counters: the next job to take (taken as free), how many results
@@ -83,7 +96,11 @@ const BUSY = 3;
 const READY = 4;
 /** Bytes of the worker's lines posted and not yet printed: past AHEAD_BYTES it waits before taking another file. */
 const KEPT = 5;
-const COUNTERS = 6;
+/** Bumped by the worker as it prints (each MiB of lines kept): a worker that prints is alive. */
+const PROGRESS = 6;
+const COUNTERS = 7;
+/** How long a worker may post and print nothing before the main thread gives it up and searches its files itself. */
+const WORKER_SILENCE_MS = 10_000;
 
 /** How the jobs are shared: each thread takes the next one when it is free, or by turns (main the even ones, the worker the odd ones). */
 export type Sharing = 'free' | 'turns';
@@ -121,8 +138,18 @@ export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[]
 }
 
 /** The worker's side: takes jobs until none is left (or the main thread stops), posting each file's lines. */
-export function workLoop({ request, jobs, sharing, shared, port }: WorkerData): void {
-  const counters = new Int32Array(shared);
+export function workLoop(data: WorkerData): void {
+  const counters = new Int32Array(data.shared);
+  try {
+    takeJobs(data, counters);
+  } finally {
+    // Done, whatever ended it (an exception the job's catch did not see: out of memory...): takes no more jobs.
+    Atomics.store(counters, READY, 2);
+    Atomics.notify(counters, POSTED);
+  }
+}
+
+function takeJobs({ request, jobs, sharing, port }: WorkerData, counters: Int32Array): void {
   Atomics.store(counters, READY, 1);
   Atomics.notify(counters, POSTED);
   let plan: GrepPlan | undefined;
@@ -139,23 +166,40 @@ export function workLoop({ request, jobs, sharing, shared, port }: WorkerData): 
       let message: WorkerMessage;
       try {
         plan ??= planOf(request);
-        const out = new MemoryOutput(() => receiveMessageOnPort(port)?.message as ArrayBuffer | undefined);
+        const out = new MemoryOutput(
+          () => receiveMessageOnPort(port)?.message as ArrayBuffer | undefined,
+          (kept) => {
+            Atomics.add(counters, PROGRESS, 1); // a MiB of lines kept: alive (waitForWorker)
+            if (Atomics.load(counters, STOP) !== 0) kept.closed = true; // stopped (| head gone): this file too
+            if (kept.closed || kept.length < PART_BYTES) return;
+            post(port, counters, { index, part: kept.take() });
+            // As between files: far ahead of the printing, wait; stopped (| head gone), stop this file too.
+            for (let ahead = Atomics.load(counters, KEPT); ahead > AHEAD_BYTES && Atomics.load(counters, STOP) === 0; ahead = Atomics.load(counters, KEPT)) Atomics.wait(counters, KEPT, ahead, 100);
+            if (Atomics.load(counters, STOP) !== 0) kept.closed = true;
+          },
+        );
         const errors: JobError[] = [];
+        // Errors placed by what is not posted yet: the rest the last message carries.
         const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length);
         message = { index, bytes: out.take(), matched, errors };
       } catch (failure) {
         message = { index, failed: String((failure as Error).stack ?? failure) };
       }
-      if ('bytes' in message) Atomics.add(counters, KEPT, keptSize(message.bytes));
-      port.postMessage(message, 'bytes' in message ? message.bytes.map((bytes) => bytes.buffer as ArrayBuffer) : []);
-      Atomics.add(counters, POSTED, 1);
+      post(port, counters, message);
       if ('failed' in message) break;
     } finally {
       Atomics.sub(counters, BUSY, 1);
       Atomics.notify(counters, POSTED);
     }
   }
-  Atomics.store(counters, READY, 2); // done: takes no more jobs
+}
+
+/** Posts a message to the main thread, counting its lines as kept and the message as posted. */
+function post(port: MessagePort, counters: Int32Array, message: WorkerMessage): void {
+  const bytes = 'bytes' in message ? message.bytes : 'part' in message ? message.part : [];
+  Atomics.add(counters, KEPT, keptSize(bytes));
+  port.postMessage(message, bytes.map((piece) => piece.buffer as ArrayBuffer));
+  Atomics.add(counters, POSTED, 1);
   Atomics.notify(counters, POSTED);
 }
 
@@ -167,7 +211,10 @@ declare const BUNDLED: boolean | undefined;
  * does not inherit the main thread's loader).
  */
 function startWorker(data: WorkerData): Worker {
-  const options = { workerData: data, transferList: [data.port], stdout: false, stderr: false };
+  // stdout/stderr true: the worker's own streams, not piped to the process's. Piped (false), node sets up
+  // process.stdout here, which turns fd 1 non-blocking (a pipe's libuv handle): every full pipe is then an EAGAIN
+  // for Output's synchronous writes (6x slower into `| md5sum`), and for whoever else writes to that pipe.
+  const options = { workerData: data, transferList: [data.port], stdout: true, stderr: true };
   if (typeof BUNDLED === 'boolean') return new Worker(path.join(__dirname, 'grep-worker.cjs'), options);
   const source = new URL('./grep-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -204,11 +251,15 @@ function sizeOf(file: string): number {
 export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError, minBytes = MIN_BYTES, sharing: Sharing = 'free'): number | undefined {
   if (needsRecordings(request.filter)) return undefined;
   const plan = planOf(request);
+  // Sized before the time ordering (which opens every file, a .gz gunzipped): a small search, left to grepLogs, is
+  // ordered once. A .gz counts at its size on disk: a search mostly of them may stay on one thread that two would speed.
+  const searched = sets.flatMap((set) => set.files).filter((file) => !passesOver(plan, file, false));
+  if (searched.length < 2) return undefined;
+  let total = 0;
+  for (const file of searched) total += sizeOf(file.path);
+  if (total < minBytes) return undefined;
   const sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, false));
   if (sources.length < 2) return undefined;
-  let total = 0;
-  for (const { file } of sources) total += sizeOf(file.path);
-  if (total < minBytes) return undefined;
   // The live files opened now, as search.ts does: one rotated during the search is still read once.
   const jobs: Job[] = sources.map(({ set, setIndex, file }) => {
     let fd = -1;
@@ -224,6 +275,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   const counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4));
   const { port1, port2 } = new MessageChannel();
   let gone = false; // the worker takes no more jobs (failed, or could not start)
+  let abandoned = false; // given up as silent: what it may still post is not read, the files it may read not closed
   try {
     const worker = startWorker({ request, jobs, sharing, shared: counters.buffer as SharedArrayBuffer, port: port2 });
     worker.unref();
@@ -233,6 +285,10 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
     gone = true;
   }
   const results = new Map<number, JobResult>();
+  /** The worker's lines of a file it is still searching, not printed yet. */
+  const parts = new Map<number, Uint8Array[]>();
+  /** Bytes of such lines printed: a file the worker then fails in is searched again here past them. */
+  const partsPrinted = new Map<number, number>();
   let posted = 0;
   let next = 0; // the next job to print
   let matched = 0;
@@ -243,7 +299,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   const spare: ArrayBuffer[] = [];
 
   /** Searches a job here, its lines kept for their turn. */
-  const keep = (index: number): void => {
+  const keep = (index: number, printed = 0): void => {
     const own = new MemoryOutput(() => spare.pop());
     const errors: JobError[] = [];
     let count = 0;
@@ -254,25 +310,56 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
       // One thread would have printed the files before this one, then the lines before the failure, then failed.
       thrown = failure;
     }
-    const bytes = own.take();
+    const bytes = dropFirst(own.take(), printed);
+    for (const failure of errors) failure.at = Math.max(0, failure.at - printed);
     mine.add(index);
     ahead += lengthOf(bytes);
     results.set(index, { index, bytes, matched: count, errors, ...(thrown === undefined ? {} : { thrown }) });
   };
   const receive = (): void => {
+    if (abandoned) return;
     for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
       posted++;
       const result = message.message as WorkerMessage;
-      if ('failed' in result) {
-        // Searched here instead: the same lines, in their place.
+      if ('part' in result) {
+        parts.set(result.index, [...(parts.get(result.index) ?? []), ...result.part]);
+      } else if ('failed' in result) {
+        // Searched here instead: the same lines, in their place (those already printed, passed over).
         gone = true;
-        keep(result.index);
-      } else results.set(result.index, result);
+        const unprinted = parts.get(result.index) ?? [];
+        parts.delete(result.index);
+        Atomics.sub(counters, KEPT, keptSize(unprinted));
+        keep(result.index, partsPrinted.get(result.index) ?? 0);
+      } else {
+        const unprinted = parts.get(result.index);
+        if (unprinted) {
+          // The file's lines not printed yet, before the rest: its errors placed after them.
+          parts.delete(result.index);
+          const before = lengthOf(unprinted);
+          result.bytes = [...unprinted, ...result.bytes];
+          result.errors = result.errors.map((failure) => ({ ...failure, at: failure.at + before }));
+        }
+        results.set(result.index, result);
+      }
     }
     if (Atomics.load(counters, READY) === 2 && Atomics.load(counters, POSTED) === posted) gone = true;
   };
+  /** Prints the worker's lines of the next file, which it is still searching. */
+  const printParts = (): void => {
+    const part = parts.get(next);
+    if (!part || stopped) return;
+    parts.delete(next);
+    for (const piece of part) out.writeReady(piece);
+    const size = keptSize(part);
+    partsPrinted.set(next, (partsPrinted.get(next) ?? 0) + size);
+    Atomics.sub(counters, KEPT, size);
+    Atomics.notify(counters, KEPT);
+    if (!gone) for (const piece of part) port1.postMessage(piece.buffer, [piece.buffer as ArrayBuffer]);
+    stopped = out.closed;
+  };
   const print = (): void => {
-    for (let result = results.get(next); result && !stopped; result = results.get(next)) {
+    printParts();
+    for (let result = results.get(next); result && !stopped; printParts(), result = results.get(next)) {
       results.delete(next);
       const own = mine.delete(next);
       printResult(out, result, (failure) => error(jobs[next]!.path, Object.assign(new Error(failure.message), { code: failure.code })));
@@ -293,17 +380,44 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
       if ('thrown' in result) throw result.thrown;
     }
   };
-  /** Blocks until the worker posts another result (or ends). */
-  let waited = 0;
+  /** Searches the next job to print here, printed as found, as one thread prints. */
+  const searchNext = (): void => {
+    const job = jobs[next]!;
+    const errors: JobError[] = [];
+    const result = runJob(plan, job, out, errors, () => 0);
+    for (const failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
+    closeHeld(job);
+    matched += result.matched;
+    stopped = result.stopped || out.closed;
+    next++;
+  };
+  /**
+   * Blocks until the worker posts another result (or ends). A worker that
+   * posts nothing and prints nothing for WORKER_SILENCE_MS is given up
+   * (never started, or ended without a word: its thread's process.exit, a
+   * crash; the main thread, blocked here, never sees its 'exit' event): the
+   * main thread searches what is left, the same lines.
+   */
+  let silentSince = 0;
+  let lastProgress = -1;
   const waitForWorker = (): void => {
     const seen = Atomics.load(counters, POSTED);
     if (seen === posted && Atomics.load(counters, READY) !== 2) {
-      if (Atomics.wait(counters, POSTED, seen, 1000) === 'timed-out' && Atomics.load(counters, READY) === 0 && ++waited >= 30) {
-        // Never started (by turns only: taken freely, its jobs are only those it took).
-        gone = true;
-        Atomics.store(counters, STOP, 1);
+      if (Atomics.wait(counters, POSTED, seen, 1000) === 'timed-out') {
+        const progress = Atomics.load(counters, PROGRESS);
+        const now = Date.now();
+        if (progress !== lastProgress || silentSince === 0) {
+          lastProgress = progress;
+          silentSince = now;
+        } else if (now - silentSince >= WORKER_SILENCE_MS) {
+          gone = true;
+          abandoned = true;
+          Atomics.store(counters, STOP, 1);
+        }
+        return;
       }
     }
+    silentSince = 0;
     receive();
   };
 
@@ -318,24 +432,15 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
       if (stopped) break;
       const index = sharing === 'turns' ? (turn += 2) - 2 : Atomics.add(counters, NEXT, 1);
       if (index >= jobs.length) break;
-      if (index === next) {
-        // Its turn: printed as found, as one thread prints.
-        const job = jobs[index]!;
-        const errors: JobError[] = [];
-        const result = runJob(plan, job, out, errors, () => 0);
-        for (const failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
-        closeHeld(job);
-        matched += result.matched;
-        stopped = result.stopped || out.closed;
-        next++;
-      } else keep(index);
+      if (index === next) searchNext(); // its turn: printed as found, as one thread prints
+      else keep(index);
     }
     // The worker's last files, in order; a file it will not search (it failed or never started) is searched here.
     while (!stopped && next < jobs.length) {
       if (!results.has(next)) {
         // Taken freely, a job the main thread did not take is the worker's, and posted (a failed one is searched
-        // here on receipt); by turns, the worker's odd jobs are searched here once it has failed or never started.
-        if (sharing === 'turns' && gone) keep(next);
+        // here on receipt) unless it was given up; by turns, the worker's odd jobs are searched here once it is gone.
+        if (abandoned || (sharing === 'turns' && gone)) searchNext();
         else waitForWorker();
       }
       print();
@@ -343,12 +448,29 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   } finally {
     Atomics.store(counters, STOP, 1);
     Atomics.notify(counters, KEPT);
-    // A file the worker still reads keeps its descriptor until the worker is done with it.
-    for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
-    for (const job of jobs) closeHeld(job);
     port1.close();
+    // A file the worker still reads keeps its descriptor until the worker is done with it. A worker given up may
+    // still be reading one: left open then (the command ends soon after; one closed under it could be reused
+    // for another file, read as the first).
+    if (!abandoned) {
+      for (let busy = Atomics.load(counters, BUSY); busy !== 0; busy = Atomics.load(counters, BUSY)) Atomics.wait(counters, POSTED, Atomics.load(counters, POSTED), 100);
+      for (const job of jobs) closeHeld(job);
+    }
   }
   return matched;
+}
+
+/** `pieces` past their first `count` bytes. */
+function dropFirst(pieces: Uint8Array[], count: number): Uint8Array[] {
+  const rest: Uint8Array[] = [];
+  for (const piece of pieces) {
+    if (count >= piece.length) count -= piece.length;
+    else {
+      rest.push(count === 0 ? piece : piece.subarray(count));
+      count = 0;
+    }
+  }
+  return rest;
 }
 
 /** A result's size as the KEPT counter counts it (an Int32: one file's lines count at most 1 GiB). */

@@ -9,6 +9,7 @@ import { makePattern } from '../read/pattern.ts';
 import { grepLogs, type GrepHit } from '../read/search.ts';
 import { printHit, printPlain } from './grep-print.ts';
 import { grepInParallel, secondCoreFree } from './grep-parallel.ts';
+import { printing } from './output.ts';
 import { requireWhen } from '../read/time.ts';
 import { escapeText } from '../format/text.ts';
 import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
@@ -131,17 +132,19 @@ Examples:
         return;
       }
       // A large search without context nor recordings is shared with a worker thread (grep-parallel.ts): the same bytes printed.
-      const shared = options.json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError);
-      const matched = shared ?? grepLogs(
-        sets,
-        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? undefined : printPlain(out) },
-        (hit) => {
-          if (options.json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
-          return printHit(out, hit);
-        },
-        fileError,
-      );
-      out.flush();
+      // printing: the lines found before a refused file are written before the refusal is told.
+      const matched = printing(out, () => {
+        const shared = options.json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError);
+        return shared ?? grepLogs(
+          sets,
+          { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? undefined : printPlain(out) },
+          (hit) => {
+            if (options.json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
+            return printHit(out, hit);
+          },
+          fileError,
+        );
+      });
       process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
     });
 }

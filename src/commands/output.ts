@@ -3,6 +3,7 @@
 // kept in memory, for a scan worker whose lines the main thread prints in order.
 
 import fs from 'node:fs';
+import { AuditError } from '../core/errors.ts';
 import { escapeForTerminal } from '../format/text.ts';
 import { copyPlain, plainAscii } from '../read/fast-line.ts';
 
@@ -121,10 +122,35 @@ export class Output {
           this.closed = true;
           return;
         }
-        throw error;
+        // The output's failure, not a log file's (no `code`: the readers, search.ts readFile, pass it on rather than
+        // blaming the file being read): one line, exit 2. Nothing more is written.
+        this.closed = true;
+        throw new AuditError(`cannot write output: ${code ?? (error as Error).message}`, 2);
       }
     }
   }
+}
+
+/**
+ * Runs `work` printing to `out`, then writes what is pending; when `work`
+ * fails (a file refused, the output full), what it printed before is written
+ * too, before the failure is told and the process exits (process.exit does
+ * not wait for anything kept here).
+ */
+export function printing<T>(out: Output, work: () => T): T {
+  let result: T;
+  try {
+    result = work();
+  } catch (failure) {
+    try {
+      out.flush();
+    } catch {
+      // the output failing too: the first failure is the one told
+    }
+    throw failure;
+  }
+  out.flush();
+  return result;
 }
 
 /** An Output whose bytes are kept, in order, for whoever prints them later (`take`). */
@@ -133,7 +159,11 @@ export class MemoryOutput extends Output {
   private size = 0;
 
   /** `spare`: a buffer of its own given back by whoever printed an earlier one (a new one's pages cost a fault each on first touch). */
-  constructor(private readonly spare: () => ArrayBuffer | undefined = () => undefined) {
+  constructor(
+    private readonly spare: () => ArrayBuffer | undefined = () => undefined,
+    /** Told after each piece kept (a scan worker posts its lines as they grow: grep-parallel.ts). */
+    private readonly grown: (output: MemoryOutput) => void = () => {},
+  ) {
     super(false, -1);
   }
 
@@ -145,6 +175,7 @@ export class MemoryOutput extends Output {
     copy.set(bytes);
     this.kept.push(copy);
     this.size += bytes.length;
+    this.grown(this);
   }
 
   /** How many bytes are kept and pending. */
