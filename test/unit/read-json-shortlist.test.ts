@@ -21,7 +21,7 @@ import { findEither, joinNeedles, sampleBytes } from '../../src/read/needle.ts';
 import { jsonLineCannotHold, jsonShortlist, withinOneEventWord } from '../../src/read/json-shortlist.ts';
 import { readJsonLine } from '../../src/read/line.ts';
 import { makePattern } from '../../src/read/pattern.ts';
-import { grepLogs } from '../../src/read/search.ts';
+import { grepLogs, walkRecording } from '../../src/read/search.ts';
 import { arenaBuffer, findInArena } from '../../src/read/simd-find.ts';
 import { withTempDir } from '../support/util.ts';
 
@@ -232,6 +232,71 @@ describe('grep -C over JSON lines not spelled the writer\'s way', () => {
           (name, error) => assert.fail(`${name}: ${error.message}`),
         );
         assert.deepEqual(shown, ['2-before, near', '4:the NEEDLE', '6-after, near'], ignoreCase ? '-i' : 'as typed');
+      }
+    }));
+});
+
+describe('JSON lines not spelled the writer\'s way, by show and grep -C', () => {
+  const S = '2026-11-24T23:01:04.871+01:00';
+  /** A hand-made JSON line: `pane` and `text` as JSON text (raw bytes may be put in), keys in the given order. */
+  const hand = (pane: string, text: string, rec = 'R1', kind = 'line', fields = '', reversed = false) => {
+    const entries = [`"time":"${S}"`, '"user":"ann"', '"host":"h"', '"server":"/s"', '"session":"main"', '"window":"0"', `"pane":${pane}`, '"paneId":"%1"', `"rec":"${rec}"`, '"seq":1', `"kind":"${kind}"`, `"text":${text}`, ...(fields ? [`"fields":${fields}`] : [])];
+    return reversed ? `{ ${entries.reverse().join(' , ').replaceAll('":', '" : ')} }` : `{${entries.join(',')}}`;
+  };
+
+  it('show takes a recording\'s lines and events however spelled, and a pane with a raw DEL', () =>
+    withTempDir('read-json-show', (dir) => {
+      const lines = [
+        hand('"1"', '"start"', 'R1', 'event', '{"by":"ann"}', true),
+        hand('"1"', '"writer line"'),
+        hand('"1"', '"reordered line"', 'R1', 'line', '', true),
+        hand('"\\u0031"', '"escaped pane"'),
+        hand('"2"', '"other pane"'),
+        hand('"1"', '"stop"', 'R1', 'event', '{"reason":"x"}', true),
+        hand('"1"', '"after the stop"'),
+        hand('"1\x7f"', '"start"', 'R2', 'event', '{"by":"ann"}'),
+        hand('"1\x7f"', '"DEL pane line"', 'R2'),
+        hand('"1\x7f"', '"stop"', 'R2', 'event', '{"reason":"x"}'),
+      ];
+      fs.writeFileSync(path.join(dir, 'main.log'), `${lines.join('\n')}\n`);
+      const shown = (rec: string) => {
+        const taken: string[] = [];
+        walkRecording(listLogs(dir), rec, DEFAULT_TIME_FORMAT, (line) => void taken.push(line.raw), (file, error) => assert.fail(`${file}: ${error.message}`));
+        return taken;
+      };
+      assert.deepEqual(shown('R1'), ['start rec=R1 by=ann', 'writer line', 'reordered line', 'escaped pane', 'stop rec=R1 reason=x']);
+      assert.deepEqual(shown('R2'), ['start rec=R2 by=ann', 'DEL pane line', 'stop rec=R2 reason=x']);
+    }));
+
+  it('grep -C finds the context of a pane that is not plain digits as a reading of every line does', () =>
+    withTempDir('read-json-pane', (dir) => {
+      const printed = (source: string, ignoreCase: boolean) => {
+        const out: string[] = [];
+        grepLogs(listLogs(dir), { pattern: makePattern(source, { ignoreCase }), filter: {}, context: 1, timeFormat: DEFAULT_TIME_FORMAT }, (hit) => void out.push(`${hit.number}${hit.context ? '-' : ':'}${hit.line.raw}`), (name, error) => assert.fail(`${name}: ${error.message}`));
+        return out;
+      };
+      const panes: Record<string, Buffer> = {
+        'a dot': Buffer.from('"1.5"'),
+        'a raw DEL': Buffer.from('"1\x7f"'),
+        'a raw C1': Buffer.from('"1\u0085"'),
+        'a raw FF': Buffer.from('"1\x0c"'.replace('\x0c', '\\f')),
+        'an invalid byte': Buffer.concat([Buffer.from('"1'), Buffer.from([0xff]), Buffer.from('"')]),
+      };
+      for (const [name, pane] of Object.entries(panes)) {
+        const line = (text: string, other = false) => Buffer.from(hand(other ? '"PANE2"' : '"PANE"', `"${text}"`).replace('"PANE"', '\0')).toString('latin1').split('\0');
+        const bytes = Buffer.concat(
+          ['before', 'other', 'NEEDLE', 'after', 'after, far'].map((text) => {
+            const [head, tail] = line(text.replace('other', 'in pane 2'), text === 'other');
+            return tail === undefined ? Buffer.from(`${head}\n`, 'latin1') : Buffer.concat([Buffer.from(head!, 'latin1'), pane, Buffer.from(`${tail}\n`, 'latin1')]);
+          }),
+        );
+        fs.writeFileSync(path.join(dir, 'main.log'), bytes);
+        for (const ignoreCase of [false, true]) {
+          const word = ignoreCase ? 'needle' : 'NEEDLE';
+          const every = printed(`(?:${word}).{0}`, ignoreCase); // a regular expression: every line is read
+          assert.deepEqual(every.map((shown) => shown.slice(0, 2)), ['1-', '3:', '4-'], `${name}: the every-line reading`);
+          assert.deepEqual(printed(word, ignoreCase), every, `${name}${ignoreCase ? ' -i' : ''}`);
+        }
       }
     }));
 });
