@@ -23,6 +23,7 @@ import { readJsonLine } from '../../src/read/line.ts';
 import { makePattern } from '../../src/read/pattern.ts';
 import { grepLogs, walkRecording } from '../../src/read/search.ts';
 import { arenaBuffer, findInArena } from '../../src/read/simd-find.ts';
+import { RecordingSpan } from '../../src/read/span.ts';
 import { withTempDir } from '../support/util.ts';
 
 const STAMP = '2026-11-24T23:01:04.871+01:00';
@@ -270,6 +271,50 @@ describe('JSON lines not spelled the writer\'s way, by show and grep -C', () => 
       };
       assert.deepEqual(shown('R1'), ['start rec=R1 by=ann', 'writer line', 'reordered line', 'escaped pane', 'stop rec=R1 reason=x']);
       assert.deepEqual(shown('R2'), ['start rec=R2 by=ann', 'DEL pane line', 'stop rec=R2 reason=x']);
+    }));
+
+  it('show takes what a reading of every line takes, however the lines are spelled (a property)', () =>
+    withTempDir('read-json-span', (dir) => {
+      const format = new JsonFormat('h');
+      const escaped = (value: string) => `"${[...value].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`;
+      const spelled = fc.record({
+        pane: fc.constantFrom('1', '2', '1.5', '1\x7f', '1\u0085', '1\u2028', 'invalid'),
+        window: fc.constantFrom('0', '1'),
+        rec: fc.constantFrom('R1', 'R2'),
+        event: fc.constantFrom(undefined, 'start', 'stop', 'mark'),
+        text: fc.constantFrom('hello', 'start', '"event"', 'R1', 'a\\b'),
+        reversed: fc.boolean(),
+        blanks: fc.boolean(),
+        escapes: fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
+      });
+      fc.assert(
+        fc.property(fc.array(spelled, { minLength: 1, maxLength: 40 }), (records) => {
+          const lines = records.map((r, i) => {
+            const written = format.format({ time: 1_764_000_000_000 + i, user: 'ann', rec: r.rec, place: { server: '/s', session: 'main', window: r.window, pane: r.pane === 'invalid' ? '1Z' : r.pane, paneId: '%1' }, kind: r.event ? 'event' : 'line', text: r.event ?? r.text, seq: i, ...(r.event ? { fields: { by: 'ann' } } : {}) });
+            const parsed = JSON.parse(written) as Record<string, unknown>;
+            if (/[\x7f\u0085\u2028]/.test(r.pane)) parsed.pane = r.pane; // raw, as a hand edit leaves it (the writer escapes it)
+            let entries = Object.entries(parsed);
+            if (r.reversed) entries = entries.reverse();
+            const line = `{${entries.map(([key, value], k) => `${JSON.stringify(key)}${r.blanks ? ' : ' : ':'}${r.escapes[k] && typeof value === 'string' ? escaped(value) : JSON.stringify(value)}`).join(r.blanks ? ' , ' : ',')}}`;
+            // An invalid byte in the pane: read as U+FFFD.
+            return r.pane === 'invalid' ? Buffer.from(line.replace('"1Z"', '"1\xff"'), 'latin1') : Buffer.from(line);
+          });
+          fs.writeFileSync(path.join(dir, 'main.log'), Buffer.concat(lines.flatMap((line) => [line, Buffer.from('\n')])));
+          for (const rec of ['R1', 'R2']) {
+            const span = new RecordingSpan(rec);
+            const every: string[] = [];
+            for (const line of lines) {
+              const read = readJsonLine(line.toString('utf8'), false);
+              if (read && span.take(read)) every.push(line.toString('utf8'));
+              if (span.state === 'after') break;
+            }
+            const taken: string[] = [];
+            walkRecording(listLogs(dir), rec, DEFAULT_TIME_FORMAT, (_line, log) => void taken.push(log), (file, error) => assert.fail(`${file}: ${error.message}`));
+            assert.deepEqual(taken, every, rec);
+          }
+        }),
+        { numRuns: 150 },
+      );
     }));
 
   it('grep -C finds the context of a pane that is not plain digits as a reading of every line does', () =>
