@@ -5748,9 +5748,6 @@ function asTextParts(record) {
   return { ...parts, text: escapeText(record.text), raw: eventText(record.text, { rec: record.rec, ...record.fields }), fields };
 }
 var JSON_EVENT = Buffer.from('"kind":"event"'), JSON_START_EVENT = Buffer.from('"kind":"event","text":"start",');
-function jsonPlaceNeedle(window, pane) {
-  return Buffer.from(`"window":${JSON.stringify(window)},"pane":${JSON.stringify(pane)},`);
-}
 function jsonSafeLiteral(literal2) {
   return !/["\\\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]/.test(literal2);
 }
@@ -18851,8 +18848,9 @@ function jsonLineCannotHold(piece, start2, end, literal2, events) {
   }
   return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
 }
-function jsonPaneNeedles(pane) {
-  return [Buffer.from(JSON.stringify(pane)), JSON_TEXT_CHANGERS[0]];
+var EVERY_JSON_LINE = [Buffer.from("{")];
+function jsonValueNeedles(value) {
+  return value.includes("\uFFFD") ? EVERY_JSON_LINE : [Buffer.from(JSON.stringify(value)), ...JSON_TEXT_CHANGERS];
 }
 
 // src/read/context.ts
@@ -18886,10 +18884,6 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     release(buffer);
   }
 }
-function windowAndPane(place) {
-  let dot = place.lastIndexOf("."), colon = place.lastIndexOf(":", dot);
-  return [place.slice(colon + 1, dot), place.slice(dot + 1)];
-}
 var PaneContext = class {
   constructor(lines, sets) {
     this.lines = lines;
@@ -18901,6 +18895,11 @@ var PaneContext = class {
   pending = /* @__PURE__ */ new Map();
   /** Per log and place: where the line after the last one printed starts. */
   printed = /* @__PURE__ */ new Map();
+  /**
+   * Per place: its panes as its lines read them (not cut from the place: a hand-edited pane may hold a `.`,
+   * so `s:1.2.3` may be window 1 pane 2.3 or window 1.2 pane 3, both of that place).
+   */
+  panes = /* @__PURE__ */ new Map();
   lastKey;
   version = 0;
   cached;
@@ -18920,7 +18919,7 @@ var PaneContext = class {
     if (base === void 0 || !places || places.size === 0) return base;
     let cached = this.jsonCached;
     if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
-    let candidates = [...base, ...new Set([...places.keys()].flatMap((place) => jsonPaneNeedles(windowAndPane(place)[1])))];
+    let candidates = [...base, ...new Set([...places.keys()].flatMap((place) => [...this.panes.get(place)].flatMap(jsonValueNeedles)))];
     return this.jsonCached = { setIndex, version: this.version, base, candidates }, candidates;
   }
   /** A line the search looked at (matched, or a candidate); what to print now, in order. */
@@ -18932,7 +18931,9 @@ var PaneContext = class {
       let { lines, connected } = this.before(at, place, key2, reader), joined = connected;
       for (let line of lines)
         shown.push(this.show(line, key2, joined, !0)), joined = !0;
-      shown.push(this.show(at, key2, joined, !1)), this.lines > 0 && places.get(place) !== this.lines && (places.set(place, this.lines), this.version++);
+      shown.push(this.show(at, key2, joined, !1));
+      let panes = this.panes.get(place) ?? /* @__PURE__ */ new Set();
+      this.lines > 0 && (places.get(place) !== this.lines || !panes.has(at.line.pane)) && (places.set(place, this.lines), this.panes.set(place, panes.add(at.line.pane)), this.version++);
     } else {
       let left = places.get(place) ?? 0;
       if (left === 0) return shown;
@@ -18947,7 +18948,7 @@ var PaneContext = class {
   /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
   before(at, place, key2, reader) {
     if (this.lines === 0) return { lines: [], connected: !1 };
-    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...jsonPaneNeedles(at.line.pane)], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
+    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...this.panes.get(place) ?? []].flatMap(jsonValueNeedles))], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
       let line = reader.read(text2, !1);
       return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
     }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
@@ -18996,10 +18997,10 @@ var RecordingTracker = class {
 };
 
 // src/read/span.ts
-var JSON_STARTS = [JSON_START_EVENT], RecordingSpan = class {
+var RecordingSpan = class {
   constructor(rec) {
     this.rec = rec;
-    this.startShortlist = [Buffer.from(` * start rec=${rec}`)];
+    this.startShortlist = [Buffer.from(` * start rec=${rec}`)], this.jsonStartShortlist = jsonValueNeedles(rec);
   }
   rec;
   state = "before";
@@ -19009,17 +19010,18 @@ var JSON_STARTS = [JSON_START_EVENT], RecordingSpan = class {
   startShortlist;
   placeShortlist;
   jsonPlaceShortlist;
+  jsonStartShortlist;
   /** What the scan should look at next (scan.ts: over the bytes): the start event, then the lines of its place. */
   candidates() {
     return this.state === "before" ? this.startShortlist : this.placeShortlist;
   }
-  /** The same for JSON lines (scan.ts): the start events, then the lines of its window and pane. */
+  /** The same for JSON lines (scan.ts): the lines of its id, then the lines of its pane, however spelled. */
   jsonCandidates() {
-    return this.state === "before" ? JSON_STARTS : this.jsonPlaceShortlist;
+    return this.state === "before" ? this.jsonStartShortlist : this.jsonPlaceShortlist;
   }
   /** Takes the next line of the log; true when it is part of the recording. */
   take(line) {
-    return this.state === "before" ? line.kind !== "event" || line.text !== "start" || line.fields?.rec !== this.rec ? !1 : (this.state = "in", this.start = line, this.place = placeOf(line), this.placeShortlist = [Buffer.from(` ${this.place} `)], this.jsonPlaceShortlist = [jsonPlaceNeedle(line.window, line.pane)], !0) : this.state === "after" || placeOf(line) !== this.place ? !1 : line.kind !== "event" ? !0 : line.fields?.rec !== this.rec ? !1 : (line.text === "stop" && (this.state = "after"), !0);
+    return this.state === "before" ? line.kind !== "event" || line.text !== "start" || line.fields?.rec !== this.rec ? !1 : (this.state = "in", this.start = line, this.place = placeOf(line), this.placeShortlist = [Buffer.from(` ${this.place} `)], this.jsonPlaceShortlist = jsonValueNeedles(line.pane), !0) : this.state === "after" || placeOf(line) !== this.place ? !1 : line.kind !== "event" ? !0 : line.fields?.rec !== this.rec ? !1 : (line.text === "stop" && (this.state = "after"), !0);
   }
 };
 

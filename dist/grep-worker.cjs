@@ -3474,6 +3474,7 @@ function jsonLineCannotHold(piece, start, end, literal, events) {
   }
   return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
 }
+var EVERY_JSON_LINE = [Buffer.from("{")];
 
 // src/read/scan.ts
 var buffers = __toESM(require("node:buffer"), 1), import_node_fs3 = __toESM(require("node:fs"), 1);

@@ -12,7 +12,7 @@ import { borrow, openLog, release } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { placeOf, type LineReader, type LogLine } from './line.ts';
 import { bytesLiteral } from './pattern.ts';
-import { jsonPaneNeedles } from './json-shortlist.ts';
+import { jsonValueNeedles } from './json-shortlist.ts';
 import { countFileNewlines, type Candidates } from './scan.ts';
 
 /** A line found before a match: where it starts and its text. */
@@ -85,18 +85,16 @@ export interface Located {
 /** A line to print, with whether it is context and whether it starts a new group (`--` before it). */
 export type Shown = Omit<Located, 'setIndex' | 'fileIndex' | 'fd' | 'offset'> & { context: boolean; gap: boolean };
 
-/** `session:window.pane` → [window, pane] (the session may hold `:` and `.`; window and pane are numbers). */
-function windowAndPane(place: string): [string, string] {
-  const dot = place.lastIndexOf('.');
-  const colon = place.lastIndexOf(':', dot);
-  return [place.slice(colon + 1, dot), place.slice(dot + 1)];
-}
-
 export class PaneContext {
   /** Per log: the places whose after-context is still being printed, and how many lines are left. */
   private readonly pending = new Map<number, Map<string, number>>();
   /** Per log and place: where the line after the last one printed starts. */
   private readonly printed = new Map<string, { fileIndex: number; end: number }>();
+  /**
+   * Per place: its panes as its lines read them (not cut from the place: a hand-edited pane may hold a `.`,
+   * so `s:1.2.3` may be window 1 pane 2.3 or window 1.2 pane 3, both of that place).
+   */
+  private readonly panes = new Map<string, Set<string>>();
   private lastKey: string | undefined;
   private version = 0;
   private cached: { setIndex: number; version: number; base: Candidates; candidates: Candidates } | undefined;
@@ -127,7 +125,7 @@ export class PaneContext {
     const cached = this.jsonCached;
     if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
     // A pane's lines by its value (json-shortlist.ts), not by the writer's `"window":"W","pane":"P",`: a line spelled otherwise is context too.
-    const candidates = [...base, ...new Set([...places.keys()].flatMap((place) => jsonPaneNeedles(windowAndPane(place)[1])))];
+    const candidates = [...base, ...new Set([...places.keys()].flatMap((place) => [...this.panes.get(place)!].flatMap(jsonValueNeedles)))];
     this.jsonCached = { setIndex, version: this.version, base, candidates };
     return candidates;
   }
@@ -147,8 +145,10 @@ export class PaneContext {
         joined = true;
       }
       shown.push(this.show(at, key, joined, false));
-      if (this.lines > 0 && places.get(place) !== this.lines) {
+      const panes = this.panes.get(place) ?? new Set();
+      if (this.lines > 0 && (places.get(place) !== this.lines || !panes.has(at.line.pane))) {
         places.set(place, this.lines);
+        this.panes.set(place, panes.add(at.line.pane));
         this.version++;
       }
     } else {
@@ -177,7 +177,7 @@ export class PaneContext {
     const want = this.lines + 1; // one more: whether lines are left out between
     const last = this.printed.get(key);
     // A text line holds ` <place> `; a JSON line its pane's value, however spelled (json-shortlist.ts; accept checks the place).
-    const needles = [Buffer.from(` ${place} `), ...jsonPaneNeedles(at.line.pane)];
+    const needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...(this.panes.get(place) ?? [])].flatMap(jsonValueNeedles))];
     const parsed = new Map<string, LogLine>();
     const accept = (text: string) => {
       const line = reader.read(text, false);

@@ -78,13 +78,22 @@ export function jsonLineCannotHold(piece: Buffer, start: number, end: number, li
   return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
 }
 
+/** In every JSON line (its opening brace): the needle that stands for "every line". */
+const EVERY_JSON_LINE = [Buffer.from('{')];
+
 /**
- * Byte strings one of which every JSON line of pane `pane` holds, however it
- * is spelled (blanks, key order: `grep -C` looks for a pane's lines by them):
- * its value as a JSON string, which a line without a `\` holds as it is, and
- * the `\`. Coarse (a window or text with the same value is found too): the
- * lines found are parsed and their place checked.
+ * Byte strings one of which every JSON line holding a string `value` holds,
+ * however the line is spelled (blanks, key order: `grep -C`, `show` look for a
+ * pane's or a recording's lines by them): its value as a JSON string, which a
+ * line holds as it is unless the line has a text changer (above: a `\`, DEL,
+ * a raw C1, separator or bidi character, which reading escapes), and those.
+ * `value` is as read (line.ts: escapeText'd; a raw value, such as a rec, is
+ * its own escaped form or holds an unsafe character, and then the line holds
+ * a changer). A value holding U+FFFD may have been any invalid bytes: every
+ * line (its `{`). Coarse (a window or a text with the same value is found
+ * too): the lines found are parsed and checked.
  */
-export function jsonPaneNeedles(pane: string): Buffer[] {
-  return [Buffer.from(JSON.stringify(pane)), JSON_TEXT_CHANGERS[0]!];
+export function jsonValueNeedles(value: string): readonly Buffer[] {
+  if (value.includes('\uFFFD')) return EVERY_JSON_LINE;
+  return [Buffer.from(JSON.stringify(value)), ...JSON_TEXT_CHANGERS];
 }

@@ -9,9 +9,7 @@
 
 import type { LogLine } from './line.ts';
 import { placeOf } from './line.ts';
-import { JSON_START_EVENT, jsonPlaceNeedle } from '../format/json.ts';
-
-const JSON_STARTS = [JSON_START_EVENT];
+import { jsonValueNeedles } from './json-shortlist.ts';
 
 export type SpanState = 'before' | 'in' | 'after';
 
@@ -22,10 +20,14 @@ export class RecordingSpan {
   private place = '';
   private readonly startShortlist: Buffer[];
   private placeShortlist: Buffer[] | undefined;
-  private jsonPlaceShortlist: Buffer[] | undefined;
+  private jsonPlaceShortlist: readonly Buffer[] | undefined;
+  private readonly jsonStartShortlist: readonly Buffer[];
 
   constructor(readonly rec: string) {
     this.startShortlist = [Buffer.from(` * start rec=${rec}`)];
+    // JSON lines by value, not by the writer's spelling (`"kind":"event","text":"start",`): a hand-edited or
+    // reordered line is read as any other (json-shortlist.ts). The start event holds its recording's id.
+    this.jsonStartShortlist = jsonValueNeedles(rec);
   }
 
   /** What the scan should look at next (scan.ts: over the bytes): the start event, then the lines of its place. */
@@ -33,9 +35,9 @@ export class RecordingSpan {
     return this.state === 'before' ? this.startShortlist : this.placeShortlist;
   }
 
-  /** The same for JSON lines (scan.ts): the start events, then the lines of its window and pane. */
+  /** The same for JSON lines (scan.ts): the lines of its id, then the lines of its pane, however spelled. */
   jsonCandidates(): readonly Buffer[] | undefined {
-    return this.state === 'before' ? JSON_STARTS : this.jsonPlaceShortlist;
+    return this.state === 'before' ? this.jsonStartShortlist : this.jsonPlaceShortlist;
   }
 
   /** Takes the next line of the log; true when it is part of the recording. */
@@ -46,7 +48,7 @@ export class RecordingSpan {
       this.start = line;
       this.place = placeOf(line);
       this.placeShortlist = [Buffer.from(` ${this.place} `)];
-      this.jsonPlaceShortlist = [jsonPlaceNeedle(line.window, line.pane)];
+      this.jsonPlaceShortlist = jsonValueNeedles(line.pane);
       return true;
     }
     if (this.state === 'after' || placeOf(line) !== this.place) return false;

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { borrow, forEachPiece, release } from '../../src/read/chunks.ts';
+import { scanFile } from '../../src/read/scan.ts';
 import { inArena } from '../../src/read/simd-find.ts';
 import { withTempDir } from '../support/util.ts';
 
@@ -48,5 +49,38 @@ describe('the reading buffers', () => {
       const held = [borrow(), borrow()];
       assert.ok(held.every((buffer) => inArena(buffer)), 'both in the arena');
       held.forEach(release);
+    }));
+
+  it('every line of a file with lines over 1 MiB comes out whole, with its number, however the grown buffer ends', () =>
+    withTempDir('read-arena', (dir) => {
+      // Long lines of several sizes (the buffer grows to 2, then 4 MiB), each followed by enough short lines of
+      // odd lengths that the grown buffer ends mid-line before the reader switches back; the last line has no newline.
+      const lines: string[] = [];
+      let n = 0;
+      const shorts = (count: number) => {
+        for (let i = 0; i < count; i++) lines.push(`short line ${++n}${'.'.repeat(n % 7)}`);
+      };
+      shorts(3);
+      for (const size of [1.5 * (1 << 20), (1 << 20) + 5, 2.5 * (1 << 20), Math.round(1.2 * (1 << 20))]) {
+        lines.push(`${'x'.repeat(size - 1)}y`);
+        shorts(60_000 + (size % 1000));
+      }
+      lines.push('the last line, no newline');
+      const file = path.join(dir, 'lines.log');
+      fs.writeFileSync(file, lines.join('\n'));
+      const fd = fs.openSync(file, 'r');
+      const seen: string[] = [];
+      try {
+        scanFile(fd, {
+          candidates: () => undefined,
+          line: (text, number) => {
+            if (text !== lines[number - 1]) assert.fail(`line ${number}: ${JSON.stringify(text.slice(0, 40))}, written ${JSON.stringify(lines[number - 1]?.slice(0, 40))}`);
+            seen.push(text);
+          },
+        });
+      } finally {
+        fs.closeSync(fd);
+      }
+      assert.equal(seen.length, lines.length, 'every line, once');
     }));
 });

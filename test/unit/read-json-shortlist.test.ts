@@ -21,8 +21,9 @@ import { findEither, joinNeedles, sampleBytes } from '../../src/read/needle.ts';
 import { jsonLineCannotHold, jsonShortlist, withinOneEventWord } from '../../src/read/json-shortlist.ts';
 import { readJsonLine } from '../../src/read/line.ts';
 import { makePattern } from '../../src/read/pattern.ts';
-import { grepLogs } from '../../src/read/search.ts';
+import { grepLogs, walkRecording } from '../../src/read/search.ts';
 import { arenaBuffer, findInArena } from '../../src/read/simd-find.ts';
+import { RecordingSpan } from '../../src/read/span.ts';
 import { withTempDir } from '../support/util.ts';
 
 const STAMP = '2026-11-24T23:01:04.871+01:00';
@@ -153,14 +154,18 @@ describe('a JSON search prints what reading every line prints', () => {
 
 describe('findInArena', () => {
   const arena = arenaBuffer(1 << 20);
+  // The first slot handed out, and the arena's last megabyte: a block load past a piece's end there reads past the
+  // module's memory and traps, where past the first slot's end it reads the next slot unnoticed.
+  const slots = arena && [arena, Buffer.from(arena.buffer, arena.buffer.byteLength - arena.length, arena.length)];
+  const slotIndex = fc.constantFrom(0, 1);
   // Pieces long enough for many sixteen-byte blocks (fast-check's default size keeps arrays short).
   const bytes = (alphabet: string, maxLength: number) => fc.array(fc.constantFrom(...Buffer.from(alphabet)), { maxLength, size: 'max' }).map((array) => Buffer.from(array));
 
   it('gives what Buffer.indexOf gives, anywhere in the arena, up to its end (a property)', { skip: arena === undefined && 'no WebAssembly SIMD here' }, () => {
-    const slot = arena!;
     fc.assert(
-      fc.property(bytes('aAbB-\n', 300), bytes('abB-', 6), fc.nat({ max: 40 }), fc.nat({ max: 320 }), fc.boolean(), fc.nat(), fc.nat(), (data, needle, shift, from, atEnd, r1, r2) => {
+      fc.property(bytes('aAbB-\n', 300), bytes('abB-', 6), fc.nat({ max: 40 }), fc.nat({ max: 320 }), fc.boolean(), fc.nat(), fc.nat(), slotIndex, (data, needle, shift, from, atEnd, r1, r2, which) => {
         if (needle.length < 2) return;
+        const slot = slots![which]!;
         const offset = atEnd ? slot.length - data.length : shift;
         data.copy(slot, offset);
         const piece = slot.subarray(offset, offset + data.length);
@@ -176,11 +181,11 @@ describe('findInArena', () => {
   });
 
   it('findEither gives the nearer of what Buffer.indexOf gives for two needles, anywhere in the arena, up to its end, and up to case (a property)', { skip: arena === undefined && 'no WebAssembly SIMD here' }, () => {
-    const slot = arena!;
     const nearer = (a: number, b: number) => (a < 0 ? b : b < 0 ? a : Math.min(a, b));
     fc.assert(
-      fc.property(bytes('aAbB-"\n', 400), bytes('abB-', 6), bytes('ab-"', 8), fc.nat({ max: 40 }), fc.nat({ max: 420 }), fc.boolean(), fc.boolean(), fc.boolean(), (data, one, other, shift, from, atEnd, blind, swap) => {
+      fc.property(bytes('aAbB-"\n', 400), bytes('abB-', 6), bytes('ab-"', 8), fc.nat({ max: 40 }), fc.nat({ max: 420 }), fc.boolean(), fc.boolean(), fc.boolean(), slotIndex, (data, one, other, shift, from, atEnd, blind, swap, which) => {
         if (one.length < 2 || other.length < 2) return;
+        const slot = slots![which]!;
         const offset = atEnd ? slot.length - data.length : shift;
         data.copy(slot, offset);
         const piece = slot.subarray(offset, offset + data.length);
@@ -232,6 +237,115 @@ describe('grep -C over JSON lines not spelled the writer\'s way', () => {
           (name, error) => assert.fail(`${name}: ${error.message}`),
         );
         assert.deepEqual(shown, ['2-before, near', '4:the NEEDLE', '6-after, near'], ignoreCase ? '-i' : 'as typed');
+      }
+    }));
+});
+
+describe('JSON lines not spelled the writer\'s way, by show and grep -C', () => {
+  const S = '2026-11-24T23:01:04.871+01:00';
+  /** A hand-made JSON line: `pane` and `text` as JSON text (raw bytes may be put in), keys in the given order. */
+  const hand = (pane: string, text: string, rec = 'R1', kind = 'line', fields = '', reversed = false) => {
+    const entries = [`"time":"${S}"`, '"user":"ann"', '"host":"h"', '"server":"/s"', '"session":"main"', '"window":"0"', `"pane":${pane}`, '"paneId":"%1"', `"rec":"${rec}"`, '"seq":1', `"kind":"${kind}"`, `"text":${text}`, ...(fields ? [`"fields":${fields}`] : [])];
+    return reversed ? `{ ${entries.reverse().join(' , ').replaceAll('":', '" : ')} }` : `{${entries.join(',')}}`;
+  };
+
+  it('show takes a recording\'s lines and events however spelled, and a pane with a raw DEL', () =>
+    withTempDir('read-json-show', (dir) => {
+      const lines = [
+        hand('"1"', '"start"', 'R1', 'event', '{"by":"ann"}', true),
+        hand('"1"', '"writer line"'),
+        hand('"1"', '"reordered line"', 'R1', 'line', '', true),
+        hand('"\\u0031"', '"escaped pane"'),
+        hand('"2"', '"other pane"'),
+        hand('"1"', '"stop"', 'R1', 'event', '{"reason":"x"}', true),
+        hand('"1"', '"after the stop"'),
+        hand('"1\x7f"', '"start"', 'R2', 'event', '{"by":"ann"}'),
+        hand('"1\x7f"', '"DEL pane line"', 'R2'),
+        hand('"1\x7f"', '"stop"', 'R2', 'event', '{"reason":"x"}'),
+      ];
+      fs.writeFileSync(path.join(dir, 'main.log'), `${lines.join('\n')}\n`);
+      const shown = (rec: string) => {
+        const taken: string[] = [];
+        walkRecording(listLogs(dir), rec, DEFAULT_TIME_FORMAT, (line) => void taken.push(line.raw), (file, error) => assert.fail(`${file}: ${error.message}`));
+        return taken;
+      };
+      assert.deepEqual(shown('R1'), ['start rec=R1 by=ann', 'writer line', 'reordered line', 'escaped pane', 'stop rec=R1 reason=x']);
+      assert.deepEqual(shown('R2'), ['start rec=R2 by=ann', 'DEL pane line', 'stop rec=R2 reason=x']);
+    }));
+
+  it('show takes what a reading of every line takes, however the lines are spelled (a property)', () =>
+    withTempDir('read-json-span', (dir) => {
+      const format = new JsonFormat('h');
+      const escaped = (value: string) => `"${[...value].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`;
+      const spelled = fc.record({
+        pane: fc.constantFrom('1', '2', '1.5', '1\x7f', '1\u0085', '1\u2028', 'invalid'),
+        window: fc.constantFrom('0', '1'),
+        rec: fc.constantFrom('R1', 'R2'),
+        event: fc.constantFrom(undefined, 'start', 'stop', 'mark'),
+        text: fc.constantFrom('hello', 'start', '"event"', 'R1', 'a\\b'),
+        reversed: fc.boolean(),
+        blanks: fc.boolean(),
+        escapes: fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
+      });
+      fc.assert(
+        fc.property(fc.array(spelled, { minLength: 1, maxLength: 40 }), (records) => {
+          const lines = records.map((r, i) => {
+            const written = format.format({ time: 1_764_000_000_000 + i, user: 'ann', rec: r.rec, place: { server: '/s', session: 'main', window: r.window, pane: r.pane === 'invalid' ? '1Z' : r.pane, paneId: '%1' }, kind: r.event ? 'event' : 'line', text: r.event ?? r.text, seq: i, ...(r.event ? { fields: { by: 'ann' } } : {}) });
+            const parsed = JSON.parse(written) as Record<string, unknown>;
+            if (/[\x7f\u0085\u2028]/.test(r.pane)) parsed.pane = r.pane; // raw, as a hand edit leaves it (the writer escapes it)
+            let entries = Object.entries(parsed);
+            if (r.reversed) entries = entries.reverse();
+            const line = `{${entries.map(([key, value], k) => `${JSON.stringify(key)}${r.blanks ? ' : ' : ':'}${r.escapes[k] && typeof value === 'string' ? escaped(value) : JSON.stringify(value)}`).join(r.blanks ? ' , ' : ',')}}`;
+            // An invalid byte in the pane: read as U+FFFD.
+            return r.pane === 'invalid' ? Buffer.from(line.replace('"1Z"', '"1\xff"'), 'latin1') : Buffer.from(line);
+          });
+          fs.writeFileSync(path.join(dir, 'main.log'), Buffer.concat(lines.flatMap((line) => [line, Buffer.from('\n')])));
+          for (const rec of ['R1', 'R2']) {
+            const span = new RecordingSpan(rec);
+            const every: string[] = [];
+            for (const line of lines) {
+              const read = readJsonLine(line.toString('utf8'), false);
+              if (read && span.take(read)) every.push(line.toString('utf8'));
+              if (span.state === 'after') break;
+            }
+            const taken: string[] = [];
+            walkRecording(listLogs(dir), rec, DEFAULT_TIME_FORMAT, (_line, log) => void taken.push(log), (file, error) => assert.fail(`${file}: ${error.message}`));
+            assert.deepEqual(taken, every, rec);
+          }
+        }),
+        { numRuns: 150 },
+      );
+    }));
+
+  it('grep -C finds the context of a pane that is not plain digits as a reading of every line does', () =>
+    withTempDir('read-json-pane', (dir) => {
+      const printed = (source: string, ignoreCase: boolean) => {
+        const out: string[] = [];
+        grepLogs(listLogs(dir), { pattern: makePattern(source, { ignoreCase }), filter: {}, context: 1, timeFormat: DEFAULT_TIME_FORMAT }, (hit) => void out.push(`${hit.number}${hit.context ? '-' : ':'}${hit.line.raw}`), (name, error) => assert.fail(`${name}: ${error.message}`));
+        return out;
+      };
+      const panes: Record<string, Buffer> = {
+        'a dot': Buffer.from('"1.5"'),
+        'a raw DEL': Buffer.from('"1\x7f"'),
+        'a raw C1': Buffer.from('"1\u0085"'),
+        'a raw FF': Buffer.from('"1\x0c"'.replace('\x0c', '\\f')),
+        'an invalid byte': Buffer.concat([Buffer.from('"1'), Buffer.from([0xff]), Buffer.from('"')]),
+      };
+      for (const [name, pane] of Object.entries(panes)) {
+        const line = (text: string, other = false) => Buffer.from(hand(other ? '"PANE2"' : '"PANE"', `"${text}"`).replace('"PANE"', '\0')).toString('latin1').split('\0');
+        const bytes = Buffer.concat(
+          ['before', 'other', 'NEEDLE', 'after', 'after, far'].map((text) => {
+            const [head, tail] = line(text.replace('other', 'in pane 2'), text === 'other');
+            return tail === undefined ? Buffer.from(`${head}\n`, 'latin1') : Buffer.concat([Buffer.from(head!, 'latin1'), pane, Buffer.from(`${tail}\n`, 'latin1')]);
+          }),
+        );
+        fs.writeFileSync(path.join(dir, 'main.log'), bytes);
+        for (const ignoreCase of [false, true]) {
+          const word = ignoreCase ? 'needle' : 'NEEDLE';
+          const every = printed(`(?:${word}).{0}`, ignoreCase); // a regular expression: every line is read
+          assert.deepEqual(every.map((shown) => shown.slice(0, 2)), ['1-', '3:', '4-'], `${name}: the every-line reading`);
+          assert.deepEqual(printed(word, ignoreCase), every, `${name}${ignoreCase ? ' -i' : ''}`);
+        }
       }
     }));
 });
