@@ -306,12 +306,15 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   /** The pane's width changed (a resize). */
   setColumns(columns: number): void {
-    this.lines.setColumns(columns);
-    this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
+    this.setSize(columns, this.height);
   }
 
   /** The pane's size changed: both models learn it. */
   setSize(columns: number, rows: number): void {
+    // The screen model takes the stream (see resize) before the line model learns the new width: that would bound
+    // its cursor by the new width, and the model, seeded at the old size, would put the line in progress's cursor
+    // there (a narrower pane wrote the rest of a typed command over its middle).
+    if (!this.engaged && (clamp(columns, this.columns, MAX_COLUMNS) !== this.columns || clamp(rows, this.height, MAX_ROWS) !== this.height)) this.engage();
     this.lines.setColumns(columns);
     this.resize(columns, rows);
   }
@@ -386,9 +389,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const grid = this.grid!;
     const [first, last] = this.bounds(grid.cursorY);
     if (first !== 0 || !grid.continued(0)) return;
-    const after = this.lineText(first, last);
-    if (after.length < before.length && before.endsWith(after)) {
-      this.emit(before.slice(0, before.length - after.length), continued);
+    // The blanks the line ended with before are text the reflow need not keep at its end (a prompt's last space):
+    // compared without them, as the log's lines are.
+    const after = this.lineText(first, last).replace(/ +$/, '');
+    const head = before.replace(/ +$/, '');
+    if (after !== '' && after.length < head.length && head.endsWith(after)) {
+      this.emit(head.slice(0, head.length - after.length), continued);
       this.pieces.add(grid.rowId(first));
     } else {
       // Cut elsewhere than the text says: logged whole now; what is written to it later is a redraw.

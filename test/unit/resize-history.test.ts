@@ -112,4 +112,35 @@ describe('a narrower pane: rows the reflow puts into history (grid.c:1305) are n
     const log = resized(`${ESC}[H${text}`, [12, 3], [6, 3], '\r\nnext\r\n');
     assert.deepEqual(log, ['| ABCDEFGHIJKL', '+ MNOPQRSTUVWXYZABCD', '| next']);
   });
+
+  // A command typed on the fast path (the screen model not engaged) when the pane is made narrower: the model
+  // engaged at the resize was seeded with the line model's cursor already bounded by the new width, and the rest of
+  // the command went over its middle (`root@vm:/tmp/x# echotuvwxyz…`, never shown). tmux 3.3a (capture-pane -J):
+  // the command whole, its first rows in history when the reflow pushed them there.
+  const command = 'root@vm:/tmp/x# echo abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789; echo done';
+  for (const typed of [40, 60, 75]) {
+    it(`a command typed to ${typed} characters, the pane 60 columns then 20: logged as tmux shows it`, () => {
+      const log = resized(`L0\r\nL1\r\n${command.slice(0, typed)}`, [60, 10], [20, 10], `${command.slice(typed)}\r\nout\r\n`);
+      assert.deepEqual(log, ['| L0', '| L1', `| ${command}`, '| out']);
+    });
+  }
+
+  it('a prompt whose first row the reflow puts into history: the rest of the line follows that piece (tmux: `src/proj$ ls -la`)', () => {
+    const log = resized('user@host:~/src/proj$ ', [40, 6], [12, 6], 'ls -la\r\n');
+    assert.deepEqual(log, ['| user@host:~/', '+ src/proj$ ls -la']);
+  });
+
+  it('a new width alone (setColumns) engages the screen model before the line model learns it, as a new size does', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(
+      { line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`), redrawn: (text) => log.push(`~ ${text}`), screen: () => {}, frame: () => {}, scrolledOff: () => {} },
+      { columns: 60, rows: 10 },
+    );
+    transcript.push(Buffer.from(`L0\r\n${command.slice(0, 40)}`));
+    transcript.setColumns(20);
+    transcript.push(Buffer.from(`${command.slice(40)}\r\n`));
+    transcript.settle('busy');
+    transcript.end();
+    assert.deepEqual(log, ['| L0', `| ${command}`]);
+  });
 });
