@@ -14236,16 +14236,15 @@ var Hybrid = class {
   /**
    * A line left the screen's top on the fast path (see `goneLines`): the
    * screen model keeps HISTORY_ROWS rows of history, no more is kept here
-   * (a flood of long lines must not hold megabytes).
+   * (a flood of long lines must not hold megabytes), nor more characters
+   * than that many rows of plain text hold (see goneWeight).
    */
   keepGone(text2, rows) {
     let most = HISTORY_ROWS * this.columns;
-    if (text2.length > most && (text2 = text2.slice(-most), rows = 0), this.goneLines.push(text2), this.goneRows.push(rows), this.goneRowCount += typeof rows == "number" ? Math.max(1, rows, Math.ceil(text2.length / this.columns)) : rows.length, this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
+    if (text2.length > most && (text2 = text2.slice(-most), rows = 0), this.goneLines.push(text2), this.goneRows.push(rows), this.goneRowCount += goneWeight(text2, rows, this.columns), this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
       let keep = this.goneLines.length, count = 0;
-      for (; keep > 0 && count < HISTORY_ROWS; ) {
-        let shape = this.goneRows[keep - 1];
-        count += typeof shape == "number" ? Math.max(1, shape, Math.ceil(this.goneLines[keep - 1].length / this.columns)) : shape.length, keep--;
-      }
+      for (; keep > 0 && count < HISTORY_ROWS; )
+        count += goneWeight(this.goneLines[keep - 1], this.goneRows[keep - 1], this.columns), keep--;
       this.goneCleared = Math.max(0, this.goneCleared - keep), this.goneLines = this.goneLines.slice(keep), this.goneRows = this.goneRows.slice(keep), this.goneRowCount = count;
     }
   }
@@ -14647,6 +14646,12 @@ function trimSpaces(text2) {
   let start2 = 0;
   for (; start2 < text2.length && text2.charCodeAt(start2) === 32; ) start2++;
   return trimBlanks2(start2 === 0 ? text2 : text2.slice(start2));
+}
+function goneWeight(text2, shape, columns) {
+  if (typeof shape == "number") return Math.max(1, shape, Math.ceil(text2.length / columns));
+  let chars = text2.length;
+  for (let k = 0; k < shape.length; k++) chars += shape[k].length;
+  return Math.max(shape.length, Math.ceil(chars / (2 * columns)));
 }
 function clamp(value, fallback, max) {
   return value === void 0 || !Number.isFinite(value) || value < 1 ? fallback : Math.min(Math.floor(value), max);

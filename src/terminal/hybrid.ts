@@ -949,7 +949,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /**
    * A line left the screen's top on the fast path (see `goneLines`): the
    * screen model keeps HISTORY_ROWS rows of history, no more is kept here
-   * (a flood of long lines must not hold megabytes).
+   * (a flood of long lines must not hold megabytes), nor more characters
+   * than that many rows of plain text hold (see goneWeight).
    */
   private keepGone(text: string, rows: number | string[]): void {
     const most = HISTORY_ROWS * this.columns;
@@ -959,14 +960,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     this.goneLines.push(text);
     this.goneRows.push(rows);
-    this.goneRowCount += typeof rows === 'number' ? Math.max(1, rows, Math.ceil(text.length / this.columns)) : rows.length;
+    this.goneRowCount += goneWeight(text, rows, this.columns);
     // Trimmed now and then, not per line.
     if (this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
       let keep = this.goneLines.length;
       let count = 0;
       while (keep > 0 && count < HISTORY_ROWS) {
-        const shape = this.goneRows[keep - 1]!;
-        count += typeof shape === 'number' ? Math.max(1, shape, Math.ceil(this.goneLines[keep - 1]!.length / this.columns)) : shape.length;
+        count += goneWeight(this.goneLines[keep - 1]!, this.goneRows[keep - 1]!, this.columns);
         keep--;
       }
       this.goneCleared = Math.max(0, this.goneCleared - keep);
@@ -1605,6 +1605,20 @@ function trimSpaces(text: string): string {
   let start = 0;
   while (start < text.length && text.charCodeAt(start) === 0x20) start++;
   return trimBlanks(start === 0 ? text : text.slice(start));
+}
+
+/**
+ * The rows a line kept in `goneLines` counts for: the rows it took, or more if its characters (text and rows) are
+ * more than plain text's two a cell. A cell can hold a character and its combining marks (tmux keeps up to
+ * UTF8_SIZE bytes of them, utf8.c): rows of `a` and seven U+0301 each held 16 characters a cell, and 1000 columns of
+ * them 16 M characters (33 MB) counted by rows alone. Counted by characters, the rows kept are as many as a
+ * flood of such rows can cost, no more than plain text's: fewer rows come back into a taller pane, all of them logged.
+ */
+function goneWeight(text: string, shape: number | string[], columns: number): number {
+  if (typeof shape === 'number') return Math.max(1, shape, Math.ceil(text.length / columns));
+  let chars = text.length;
+  for (let k = 0; k < shape.length; k++) chars += shape[k]!.length;
+  return Math.max(shape.length, Math.ceil(chars / (2 * columns)));
 }
 
 function clamp(value: number | undefined, fallback: number, max: number): number {

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScreenSink } from '../../src/terminal/hybrid.ts';
+import { HISTORY_ROWS } from '../../src/terminal/grid.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
 
 const ESC = '\x1b';
@@ -142,5 +143,45 @@ describe('a narrower pane: rows the reflow puts into history (grid.c:1305) are n
     transcript.settle('busy');
     transcript.end();
     assert.deepEqual(log, ['| L0', `| ${command}`]);
+  });
+});
+
+describe('the lines kept for a taller pane are bounded by characters as well as rows', () => {
+  // A cell holds a character and its combining marks: 1000 columns of `a` and seven U+0301, counted by rows alone,
+  // kept 16 M characters (33 MB) for a pane that may never be made taller.
+  const cell = `a${'\u0301'.repeat(7)}`;
+
+  /** The characters the fast path keeps for the screen model's history (text and rows of each line gone). */
+  function keptCharacters(transcript: Transcript): number {
+    const hybrid = (transcript as unknown as { hybrid: { goneLines: string[]; goneRows: (number | string[])[] } }).hybrid;
+    let chars = 0;
+    for (const line of hybrid.goneLines) chars += line.length;
+    for (const shape of hybrid.goneRows) if (typeof shape !== 'number') for (const row of shape) chars += row.length;
+    return chars;
+  }
+
+  it('a flood of rows of combining marks keeps no more than a flood of plain rows does', () => {
+    const kept = (text: string): number => {
+      const transcript = new Transcript({ line: () => {}, redrawn: () => {}, screen: () => {}, frame: () => {}, scrolledOff: () => {} }, { columns: 1000, rows: 50 });
+      const chunk = Buffer.from(`${text}\r\n`);
+      let most = 0;
+      for (let i = 0; i < 3000; i++) {
+        transcript.push(chunk);
+        most = Math.max(most, keptCharacters(transcript));
+      }
+      transcript.end();
+      return most;
+    };
+    const plain = kept('a'.repeat(2000));
+    const marks = kept(cell.repeat(2000));
+    assert.ok(plain > 0 && plain <= 4 * HISTORY_ROWS * 1000, `plain: ${plain}`);
+    assert.ok(marks <= plain, `combining marks: ${marks} characters kept, plain text ${plain}`);
+  });
+
+  it('the newest rows still come back: tmux 3.3a shows L1461 at the top of a pane made 40 rows tall, written over', () => {
+    let before = '';
+    for (let i = 0; i < 1500; i++) before += `L${String(i).padStart(4, '0')}${cell.repeat(15)}\r\n`;
+    const log = resized(before, [20, 6], [20, 40], `${ESC}[1;1Hzz`);
+    assert.equal(log.at(-1), `~ zz461${cell.repeat(15)}`, log.slice(-3).join('\n'));
   });
 });
