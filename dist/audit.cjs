@@ -14277,7 +14277,7 @@ var Hybrid = class {
       for (let k = history.length; k < scrolled; k++)
         history.push(""), historyContinued.push(!1);
     for (; i >= 0 && more; i--) more = take(this.goneLines[i], this.goneRows[i] ?? 0);
-    rows.reverse(), continued.reverse(), continued.length > 0 && (continued[0] = !1);
+    rows.reverse(), continued.reverse(), continued.length > 0 && history.length === 0 && (continued[0] = !1);
     for (let k = history.length; k < scrolled; k++)
       history.push(""), historyContinued.push(!1);
     history.reverse(), historyContinued.reverse(), grid.appendHistory(history, historyContinued, scrolled, this.goneReset), this.goneLines = [], this.goneRows = [], this.goneRowCount = 0, this.goneScrolled = this.goneCleared = 0, this.goneReset = !1;

@@ -1048,7 +1048,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     for (; i >= 0 && more; i--) more = take(this.goneLines[i]!, this.goneRows[i] ?? 0);
     rows.reverse();
     continued.reverse();
-    if (continued.length > 0) continued[0] = false;
+    // Row 0 continues the newest row of history if a line's rows were cut there (take's k > 0): that row went into
+    // history just before, and tmux joins them (a wrapped line across the screen's top, written over, is logged whole).
+    // With nothing put into history, no row above is known to be its start.
+    if (continued.length > 0 && history.length === 0) continued[0] = false;
     // Scrolled rows no line tells of: blank rows come back, not older text.
     for (let k = history.length; k < scrolled; k++) {
       history.push('');

@@ -76,6 +76,23 @@ describe('a taller pane: the rows tmux pulls back from its history', () => {
   });
 });
 
+describe('a line wrapped across the screen\'s top (its first rows in history) when the screen model engages', () => {
+  // 40 lines of 45 characters in 20 columns: the top row of the screen is the last row of W34. Pulled back into a
+  // taller pane, W38's rows were seeded as two lines (the row above the screen forced not to wrap into row 0), and
+  // `zz` written over its first row was logged as 17 dots where tmux 3.3a shows the line whole.
+  const wrapped = Array.from({ length: 40 }, (_, i) => `W${i}`.padEnd(45, '.') + '\r\n').join('');
+  for (const [to, row, shown] of [
+    [[20, 16], 10, 'zz8'],
+    [[30, 16], 10, 'zz7'],
+  ] as const) {
+    it(`made ${to[0]}x${to[1]}, written over at row ${row}: ${shown} and 42 dots, one line`, () => {
+      const log = resized(wrapped, [20, 6], [...to], `${ESC}[${row};1Hzz`);
+      assert.equal(log.at(-1), `~ ${shown}${'.'.repeat(42)}`, log.slice(-3).join('\n'));
+      assert.deepEqual(twice(log), []);
+    });
+  }
+});
+
 describe('a shorter pane', () => {
   it('rows below the cursor go first; the rows left are not logged again, what is written over them is', () => {
     const log = resized(`${numbered(30)}${ESC}[2;1H`, [20, 12], [20, 6], `${ESC}[1;1Hzz\r\n${numbered(2, 'y')}`);
