@@ -12892,6 +12892,22 @@ var Row2 = class {
   continued(y) {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1].wraps;
   }
+  /**
+   * The text of the rows in history that row 0 continues (a line wrapped
+   * across the screen's top), oldest first; '' if row 0 starts its line.
+   * tmux's capture-pane -J joins them (grid_string_cells follows
+   * GRID_LINE_WRAPPED back into history, grid.c:1044).
+   */
+  historyHead() {
+    if (!this.aboveWraps || this.alternateOn) return "";
+    let ring = this.historyRing, text2 = "";
+    for (let k = ring.length - 1; k >= 0; k--) {
+      let row = ring[(this.historyStart + k) % ring.length];
+      if (k < ring.length - 1 && !row.wraps) break;
+      text2 = row.text(row.used) + text2;
+    }
+    return text2;
+  }
   /** Row `y` continues onto the next row (the last row can: below a scroll region tmux wraps a row onto itself, screen-write.c:1334). */
   wraps(y) {
     return this.rowList[y]?.wraps === !0;
@@ -14502,8 +14518,10 @@ var Hybrid = class {
         if (why === "line" && text2.length > this.credit) {
           for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
           return;
-        } else
-          this.credit = Math.max(0, this.credit - text2.length), this.emit(text2, !1, !0);
+        } else {
+          let head = first === 0 ? grid.historyHead() : "", whole = head !== "" && head.length + text2.length <= this.credit;
+          this.credit = Math.max(0, this.credit - (whole ? head.length : 0) - text2.length), this.emit(whole ? head + text2 : text2, !1, !0);
+        }
     } else return;
     this.markLogged(first, last, text2);
   }

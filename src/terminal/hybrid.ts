@@ -1403,8 +1403,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
           for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
           return;
         } else {
-          this.credit = Math.max(0, this.credit - text.length);
-          this.emit(text, false, true);
+          // A line whose first rows are in history is logged whole, as tmux joins it (its rows on the screen alone
+          // are no line the pane showed), while the credit pays for the head: a few bytes can change the screen's
+          // top row of a line HISTORY_ROWS rows long again and again, and a row leaving is logged whatever the credit.
+          const head = first === 0 ? grid.historyHead() : '';
+          const whole = head !== '' && head.length + text.length <= this.credit;
+          this.credit = Math.max(0, this.credit - (whole ? head.length : 0) - text.length);
+          this.emit(whole ? head + text : text, false, true);
         }
       }
     } else return;

@@ -93,6 +93,42 @@ describe('a line wrapped across the screen\'s top (its first rows in history) wh
   }
 });
 
+describe('a line wrapped across the screen\'s top, written over there: logged whole, as tmux joins it', () => {
+  const wrapped = Array.from({ length: 40 }, (_, i) => `W${i}`.padEnd(45, '.') + '\r\n').join('');
+  for (const [size, row, shown] of [
+    [[20, 6], 1, 'W38.................zz.......................'],
+    [[20, 8], 1, 'W37.....................................zz...'],
+  ] as const) {
+    it(`pane ${size[0]}x${size[1]}, row ${row}: ${shown} (tmux 3.3a, capture-pane -J), not its screen rows alone`, () => {
+      const log = resized(wrapped, [20, 6], [...size], `${ESC}[${row};1Hzz`);
+      assert.equal(log.at(-1), `~ ${shown}`, log.slice(-3).join('\n'));
+    });
+  }
+
+  it('the head from history is paid from the redraw credit: a few bytes cannot log a line of 512 rows again and again', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(
+      { line: (text) => log.push(text), redrawn: (text) => log.push(text), screen: () => {}, frame: () => {}, scrolledOff: () => {} },
+      { columns: 20, rows: 6 },
+    );
+    transcript.push(Buffer.from(`${'a'.repeat(20 * 600)}\r\n`));
+    let bytes = 0;
+    for (let i = 0; i < 3000; i++) {
+      const chunk = Buffer.from(`${ESC}[1;1H${i % 10}`);
+      bytes += chunk.length;
+      transcript.push(chunk);
+      transcript.settle('busy');
+    }
+    transcript.end();
+    const redraws = log.slice(1);
+    assert.equal(redraws.length, 3000);
+    // The screen's five rows of the line are 100 characters; what is more came from history.
+    const heads = redraws.reduce((sum, text) => sum + Math.max(0, text.length - 100), 0);
+    assert.ok(redraws[0]!.length > 10_000, `first redraw ${redraws[0]!.length} characters`);
+    assert.ok(heads <= 64 * 1024 + 4 * bytes, `${heads} characters of history logged for ${bytes} bytes`);
+  });
+});
+
 describe('a shorter pane', () => {
   it('rows below the cursor go first; the rows left are not logged again, what is written over them is', () => {
     const log = resized(`${numbered(30)}${ESC}[2;1H`, [20, 12], [20, 6], `${ESC}[1;1Hzz\r\n${numbered(2, 'y')}`);
