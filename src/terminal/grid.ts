@@ -355,6 +355,24 @@ export class ScreenGrid implements Perform {
     return y === 0 ? this.aboveWraps : this.rowList[y - 1]!.wraps;
   }
 
+  /**
+   * The text of the rows in history that row 0 continues (a line wrapped
+   * across the screen's top), oldest first; '' if row 0 starts its line.
+   * tmux's capture-pane -J joins them (grid_string_cells follows
+   * GRID_LINE_WRAPPED back into history, grid.c:1044).
+   */
+  historyHead(): string {
+    if (!this.aboveWraps || this.alternateOn) return '';
+    const ring = this.historyRing;
+    let text = '';
+    for (let k = ring.length - 1; k >= 0; k--) {
+      const row = ring[(this.historyStart + k) % ring.length]!;
+      if (k < ring.length - 1 && !row.wraps) break;
+      text = row.text(row.used) + text;
+    }
+    return text;
+  }
+
   /** Row `y` continues onto the next row (the last row can: below a scroll region tmux wraps a row onto itself, screen-write.c:1334). */
   wraps(y: number): boolean {
     return this.rowList[y]?.wraps === true;

@@ -306,12 +306,15 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   /** The pane's width changed (a resize). */
   setColumns(columns: number): void {
-    this.lines.setColumns(columns);
-    this.resize(clamp(columns, this.columns, MAX_COLUMNS), this.height);
+    this.setSize(columns, this.height);
   }
 
   /** The pane's size changed: both models learn it. */
   setSize(columns: number, rows: number): void {
+    // The screen model takes the stream (see resize) before the line model learns the new width: that would bound
+    // its cursor by the new width, and the model, seeded at the old size, would put the line in progress's cursor
+    // there (a narrower pane wrote the rest of a typed command over its middle).
+    if (!this.engaged && (clamp(columns, this.columns, MAX_COLUMNS) !== this.columns || clamp(rows, this.height, MAX_ROWS) !== this.height)) this.engage();
     this.lines.setColumns(columns);
     this.resize(columns, rows);
   }
@@ -386,9 +389,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const grid = this.grid!;
     const [first, last] = this.bounds(grid.cursorY);
     if (first !== 0 || !grid.continued(0)) return;
-    const after = this.lineText(first, last);
-    if (after.length < before.length && before.endsWith(after)) {
-      this.emit(before.slice(0, before.length - after.length), continued);
+    // The blanks the line ended with before are text the reflow need not keep at its end (a prompt's last space):
+    // compared without them, as the log's lines are.
+    const after = this.lineText(first, last).replace(/ +$/, '');
+    const head = before.replace(/ +$/, '');
+    if (after !== '' && after.length < head.length && head.endsWith(after)) {
+      this.emit(head.slice(0, head.length - after.length), continued);
       this.pieces.add(grid.rowId(first));
     } else {
       // Cut elsewhere than the text says: logged whole now; what is written to it later is a redraw.
@@ -943,7 +949,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /**
    * A line left the screen's top on the fast path (see `goneLines`): the
    * screen model keeps HISTORY_ROWS rows of history, no more is kept here
-   * (a flood of long lines must not hold megabytes).
+   * (a flood of long lines must not hold megabytes), nor more characters
+   * than that many rows of plain text hold (see goneWeight).
    */
   private keepGone(text: string, rows: number | string[]): void {
     const most = HISTORY_ROWS * this.columns;
@@ -953,14 +960,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     this.goneLines.push(text);
     this.goneRows.push(rows);
-    this.goneRowCount += typeof rows === 'number' ? Math.max(1, rows, Math.ceil(text.length / this.columns)) : rows.length;
+    this.goneRowCount += goneWeight(text, rows, this.columns);
     // Trimmed now and then, not per line.
     if (this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
       let keep = this.goneLines.length;
       let count = 0;
       while (keep > 0 && count < HISTORY_ROWS) {
-        const shape = this.goneRows[keep - 1]!;
-        count += typeof shape === 'number' ? Math.max(1, shape, Math.ceil(this.goneLines[keep - 1]!.length / this.columns)) : shape.length;
+        count += goneWeight(this.goneLines[keep - 1]!, this.goneRows[keep - 1]!, this.columns);
         keep--;
       }
       this.goneCleared = Math.max(0, this.goneCleared - keep);
@@ -1042,7 +1048,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     for (; i >= 0 && more; i--) more = take(this.goneLines[i]!, this.goneRows[i] ?? 0);
     rows.reverse();
     continued.reverse();
-    if (continued.length > 0) continued[0] = false;
+    // Row 0 continues the newest row of history if a line's rows were cut there (take's k > 0): that row went into
+    // history just before, and tmux joins them (a wrapped line across the screen's top, written over, is logged whole).
+    // With nothing put into history, no row above is known to be its start.
+    if (continued.length > 0 && history.length === 0) continued[0] = false;
     // Scrolled rows no line tells of: blank rows come back, not older text.
     for (let k = history.length; k < scrolled; k++) {
       history.push('');
@@ -1394,8 +1403,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
           for (let y = first; y <= last; y++) this.deferred.add(grid.rowId(y));
           return;
         } else {
-          this.credit = Math.max(0, this.credit - text.length);
-          this.emit(text, false, true);
+          // A line whose first rows are in history is logged whole, as tmux joins it (its rows on the screen alone
+          // are no line the pane showed), while the credit pays for the head: a few bytes can change the screen's
+          // top row of a line HISTORY_ROWS rows long again and again, and a row leaving is logged whatever the credit.
+          const head = first === 0 ? grid.historyHead() : '';
+          const whole = head !== '' && head.length + text.length <= this.credit;
+          this.credit = Math.max(0, this.credit - (whole ? head.length : 0) - text.length);
+          this.emit(whole ? head + text : text, false, true);
         }
       }
     } else return;
@@ -1599,6 +1613,20 @@ function trimSpaces(text: string): string {
   let start = 0;
   while (start < text.length && text.charCodeAt(start) === 0x20) start++;
   return trimBlanks(start === 0 ? text : text.slice(start));
+}
+
+/**
+ * The rows a line kept in `goneLines` counts for: the rows it took, or more if its characters (text and rows) are
+ * more than plain text's two a cell. A cell can hold a character and its combining marks (tmux keeps up to
+ * UTF8_SIZE bytes of them, utf8.c): rows of `a` and seven U+0301 each held 16 characters a cell, and 1000 columns of
+ * them 16 M characters (33 MB) counted by rows alone. Counted by characters, the rows kept are as many as a
+ * flood of such rows can cost, no more than plain text's: fewer rows come back into a taller pane, all of them logged.
+ */
+function goneWeight(text: string, shape: number | string[], columns: number): number {
+  if (typeof shape === 'number') return Math.max(1, shape, Math.ceil(text.length / columns));
+  let chars = text.length;
+  for (let k = 0; k < shape.length; k++) chars += shape[k]!.length;
+  return Math.max(shape.length, Math.ceil(chars / (2 * columns)));
 }
 
 function clamp(value: number | undefined, fallback: number, max: number): number {

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScreenSink } from '../../src/terminal/hybrid.ts';
+import { HISTORY_ROWS } from '../../src/terminal/grid.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
 
 const ESC = '\x1b';
@@ -75,6 +76,59 @@ describe('a taller pane: the rows tmux pulls back from its history', () => {
   });
 });
 
+describe('a line wrapped across the screen\'s top (its first rows in history) when the screen model engages', () => {
+  // 40 lines of 45 characters in 20 columns: the top row of the screen is the last row of W34. Pulled back into a
+  // taller pane, W38's rows were seeded as two lines (the row above the screen forced not to wrap into row 0), and
+  // `zz` written over its first row was logged as 17 dots where tmux 3.3a shows the line whole.
+  const wrapped = Array.from({ length: 40 }, (_, i) => `W${i}`.padEnd(45, '.') + '\r\n').join('');
+  for (const [to, row, shown] of [
+    [[20, 16], 10, 'zz8'],
+    [[30, 16], 10, 'zz7'],
+  ] as const) {
+    it(`made ${to[0]}x${to[1]}, written over at row ${row}: ${shown} and 42 dots, one line`, () => {
+      const log = resized(wrapped, [20, 6], [...to], `${ESC}[${row};1Hzz`);
+      assert.equal(log.at(-1), `~ ${shown}${'.'.repeat(42)}`, log.slice(-3).join('\n'));
+      assert.deepEqual(twice(log), []);
+    });
+  }
+});
+
+describe('a line wrapped across the screen\'s top, written over there: logged whole, as tmux joins it', () => {
+  const wrapped = Array.from({ length: 40 }, (_, i) => `W${i}`.padEnd(45, '.') + '\r\n').join('');
+  for (const [size, row, shown] of [
+    [[20, 6], 1, 'W38.................zz.......................'],
+    [[20, 8], 1, 'W37.....................................zz...'],
+  ] as const) {
+    it(`pane ${size[0]}x${size[1]}, row ${row}: ${shown} (tmux 3.3a, capture-pane -J), not its screen rows alone`, () => {
+      const log = resized(wrapped, [20, 6], [...size], `${ESC}[${row};1Hzz`);
+      assert.equal(log.at(-1), `~ ${shown}`, log.slice(-3).join('\n'));
+    });
+  }
+
+  it('the head from history is paid from the redraw credit: a few bytes cannot log a line of 512 rows again and again', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(
+      { line: (text) => log.push(text), redrawn: (text) => log.push(text), screen: () => {}, frame: () => {}, scrolledOff: () => {} },
+      { columns: 20, rows: 6 },
+    );
+    transcript.push(Buffer.from(`${'a'.repeat(20 * 600)}\r\n`));
+    let bytes = 0;
+    for (let i = 0; i < 3000; i++) {
+      const chunk = Buffer.from(`${ESC}[1;1H${i % 10}`);
+      bytes += chunk.length;
+      transcript.push(chunk);
+      transcript.settle('busy');
+    }
+    transcript.end();
+    const redraws = log.slice(1);
+    assert.equal(redraws.length, 3000);
+    // The screen's five rows of the line are 100 characters; what is more came from history.
+    const heads = redraws.reduce((sum, text) => sum + Math.max(0, text.length - 100), 0);
+    assert.ok(redraws[0]!.length > 10_000, `first redraw ${redraws[0]!.length} characters`);
+    assert.ok(heads <= 64 * 1024 + 4 * bytes, `${heads} characters of history logged for ${bytes} bytes`);
+  });
+});
+
 describe('a shorter pane', () => {
   it('rows below the cursor go first; the rows left are not logged again, what is written over them is', () => {
     const log = resized(`${numbered(30)}${ESC}[2;1H`, [20, 12], [20, 6], `${ESC}[1;1Hzz\r\n${numbered(2, 'y')}`);
@@ -111,5 +165,76 @@ describe('a narrower pane: rows the reflow puts into history (grid.c:1305) are n
     const text = 'ABCDEFGHIJKLMNOPQRSTUVWXYZABCD';
     const log = resized(`${ESC}[H${text}`, [12, 3], [6, 3], '\r\nnext\r\n');
     assert.deepEqual(log, ['| ABCDEFGHIJKL', '+ MNOPQRSTUVWXYZABCD', '| next']);
+  });
+
+  // A command typed on the fast path (the screen model not engaged) when the pane is made narrower: the model
+  // engaged at the resize was seeded with the line model's cursor already bounded by the new width, and the rest of
+  // the command went over its middle (`root@vm:/tmp/x# echotuvwxyz…`, never shown). tmux 3.3a (capture-pane -J):
+  // the command whole, its first rows in history when the reflow pushed them there.
+  const command = 'root@vm:/tmp/x# echo abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789; echo done';
+  for (const typed of [40, 60, 75]) {
+    it(`a command typed to ${typed} characters, the pane 60 columns then 20: logged as tmux shows it`, () => {
+      const log = resized(`L0\r\nL1\r\n${command.slice(0, typed)}`, [60, 10], [20, 10], `${command.slice(typed)}\r\nout\r\n`);
+      assert.deepEqual(log, ['| L0', '| L1', `| ${command}`, '| out']);
+    });
+  }
+
+  it('a prompt whose first row the reflow puts into history: the rest of the line follows that piece (tmux: `src/proj$ ls -la`)', () => {
+    const log = resized('user@host:~/src/proj$ ', [40, 6], [12, 6], 'ls -la\r\n');
+    assert.deepEqual(log, ['| user@host:~/', '+ src/proj$ ls -la']);
+  });
+
+  it('a new width alone (setColumns) engages the screen model before the line model learns it, as a new size does', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(
+      { line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`), redrawn: (text) => log.push(`~ ${text}`), screen: () => {}, frame: () => {}, scrolledOff: () => {} },
+      { columns: 60, rows: 10 },
+    );
+    transcript.push(Buffer.from(`L0\r\n${command.slice(0, 40)}`));
+    transcript.setColumns(20);
+    transcript.push(Buffer.from(`${command.slice(40)}\r\n`));
+    transcript.settle('busy');
+    transcript.end();
+    assert.deepEqual(log, ['| L0', `| ${command}`]);
+  });
+});
+
+describe('the lines kept for a taller pane are bounded by characters as well as rows', () => {
+  // A cell holds a character and its combining marks: 1000 columns of `a` and seven U+0301, counted by rows alone,
+  // kept 16 M characters (33 MB) for a pane that may never be made taller.
+  const cell = `a${'\u0301'.repeat(7)}`;
+
+  /** The characters the fast path keeps for the screen model's history (text and rows of each line gone). */
+  function keptCharacters(transcript: Transcript): number {
+    const hybrid = (transcript as unknown as { hybrid: { goneLines: string[]; goneRows: (number | string[])[] } }).hybrid;
+    let chars = 0;
+    for (const line of hybrid.goneLines) chars += line.length;
+    for (const shape of hybrid.goneRows) if (typeof shape !== 'number') for (const row of shape) chars += row.length;
+    return chars;
+  }
+
+  it('a flood of rows of combining marks keeps no more than a flood of plain rows does', () => {
+    const kept = (text: string): number => {
+      const transcript = new Transcript({ line: () => {}, redrawn: () => {}, screen: () => {}, frame: () => {}, scrolledOff: () => {} }, { columns: 1000, rows: 50 });
+      const chunk = Buffer.from(`${text}\r\n`);
+      let most = 0;
+      for (let i = 0; i < 3000; i++) {
+        transcript.push(chunk);
+        most = Math.max(most, keptCharacters(transcript));
+      }
+      transcript.end();
+      return most;
+    };
+    const plain = kept('a'.repeat(2000));
+    const marks = kept(cell.repeat(2000));
+    assert.ok(plain > 0 && plain <= 4 * HISTORY_ROWS * 1000, `plain: ${plain}`);
+    assert.ok(marks <= plain, `combining marks: ${marks} characters kept, plain text ${plain}`);
+  });
+
+  it('the newest rows still come back: tmux 3.3a shows L1461 at the top of a pane made 40 rows tall, written over', () => {
+    let before = '';
+    for (let i = 0; i < 1500; i++) before += `L${String(i).padStart(4, '0')}${cell.repeat(15)}\r\n`;
+    const log = resized(before, [20, 6], [20, 40], `${ESC}[1;1Hzz`);
+    assert.equal(log.at(-1), `~ zz461${cell.repeat(15)}`, log.slice(-3).join('\n'));
   });
 });
