@@ -18503,8 +18503,21 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "truncated", file: seal.file, line: seal.line, rec: state.rec, detail: "the stop event the last seal covers is missing" });
       } else if (state.externalStop) ending = state.externalStop;
       else if (state.ended) ending = "sealed";
-      else if (this.options.live?.has(state.rec)) ending = "open";
-      else if (state.startMissing && state.seals === 0) {
+      else if (this.options.live?.has(state.rec)) {
+        ending = "open";
+        let long = state.shared ? void 0 : unsealedTail(state.segment, "of a running recording"), open2 = state.relost !== void 0 ? state.lastSeal : void 0;
+        if (long) {
+          let from = open2 ?? state.segment[0] ?? state.lastSeal, last = state.segment[state.segment.length - 1] ?? from;
+          this.breaks.push({
+            kind: "truncated",
+            file: from?.file ?? "",
+            line: from?.line ?? 0,
+            ...last ? { endLine: last.line, ...last.file === from?.file ? {} : { endFile: last.file } } : {},
+            rec: state.rec,
+            detail: open2 ? `the stretch a lost event's seal opened here never closes: ${long} (no seal links to it: the event copied here, or its closing seal removed)` : `${long}: seals were removed`
+          });
+        }
+      } else if (state.startMissing && state.seals === 0) {
         ending = "truncated";
         let first = state.segment[0];
         this.breaks.push({ kind: "forged event", file: first?.file ?? "", line: first?.line ?? 0, rec: state.rec, detail: "events of a recording that has neither a start nor a seal" });

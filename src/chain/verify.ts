@@ -843,7 +843,26 @@ export class ChainVerifier {
         this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
       } else if (state.externalStop) ending = state.externalStop;
       else if (state.ended) ending = 'sealed';
-      else if (this.options.live?.has(state.rec)) ending = 'open';
+      else if (this.options.live?.has(state.rec)) {
+        ending = 'open';
+        // Its reader seals as it writes, and what it writes again after a `lost` event is closed at once: a running
+        // recording's tail is no longer than any reader leaves, and a stretch a `lost` event's seal opened that no
+        // seal closes (a genuine event and its seal copied here: every later seal taken in as a line) is named.
+        const long = state.shared ? undefined : unsealedTail(state.segment, 'of a running recording');
+        const open = state.relost !== undefined ? state.lastSeal : undefined;
+        if (long) {
+          const from = open ?? state.segment[0] ?? state.lastSeal;
+          const last = state.segment[state.segment.length - 1] ?? from;
+          this.breaks.push({
+            kind: 'truncated',
+            file: from?.file ?? '',
+            line: from?.line ?? 0,
+            ...(last ? { endLine: last.line, ...(last.file === from?.file ? {} : { endFile: last.file }) } : {}),
+            rec: state.rec,
+            detail: open ? `the stretch a lost event's seal opened here never closes: ${long} (no seal links to it: the event copied here, or its closing seal removed)` : `${long}: seals were removed`,
+          });
+        }
+      }
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';
         const first = state.segment[0];
