@@ -326,6 +326,7 @@ export class ChainVerifier {
           state.lines--;
           state.relost = undefined;
           state.inner = undefined;
+          this.keptSeal(state, innerLost);
           state.pendingLost = innerLost;
           state.lostTail = state.segment;
           state.unsealed += state.segment.length;
@@ -402,6 +403,7 @@ export class ChainVerifier {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
       }
+      this.keptSeal(state, v);
       // Its reader seals it at once, by itself: the recording's next line is that seal (settleLost).
       state.pendingLost = v;
       state.lostTail = state.segment;
@@ -490,6 +492,8 @@ export class ChainVerifier {
   private nestedLoss(state: RecordingState, v: VerifyLine): void {
     const inner = state.inner!;
     state.inner = undefined;
+    const event = state.segment[inner.at - 1];
+    if (event?.event === 'lost') this.keptSeal(state, event);
     const before = state.segment.slice(0, inner.at - 1);
     const long = state.shared ? undefined : unsealedTail(before, 'before a lost event');
     if (long) this.breaks.push({ kind: 'deleted', file: before[0]!.file, line: before[0]!.line, endLine: inner.seal.line, ...(inner.seal.file === before[0]!.file ? {} : { endFile: inner.seal.file }), rec: state.rec, detail: `${long}: seals before the event were removed` });
@@ -502,6 +506,36 @@ export class ChainVerifier {
     state.prev = link;
     state.lastSeal = inner.seal;
     this.take(state, v);
+  }
+
+  /**
+   * A `lost` event names (`p=`, covered by its seal) the recording's last seal its reader knew to be in a
+   * rotated file, which the removal of the live log leaves (sinks/file/sink.ts: keptLink): it must be the
+   * recording's last seal before the event, so that the lines the event writes off are counted from it.
+   * Else rotated files before the event were deleted (the event, which the log's owner can bring about
+   * with `rm`, taken for the cause of the gap). Not for a recording whose start and seals before the
+   * event are in no file read (pruned, or the files named one by one), nor for an event without p= (older).
+   */
+  private keptSeal(state: RecordingState, v: VerifyLine): void {
+    const named = v.fields?.p;
+    if (named === undefined || (state.startMissing && state.seals === 0)) return;
+    const last = state.links[state.links.length - 1]?.h ?? GENESIS;
+    if (named === last) return;
+    const present = named !== GENESIS && state.links.some((link) => link.h === named);
+    const from = state.lastSeal ?? state.firstLine ?? v;
+    this.breaks.push({
+      kind: present ? 'deleted' : 'missing file',
+      file: from.file,
+      line: from.line,
+      endLine: v.line,
+      ...(from.file === v.file ? {} : { endFile: v.file }),
+      rec: state.rec,
+      detail: present
+        ? `the lost event names the seal ${named} as its reader's last in a rotated file, and seals of the recording after it come before the event`
+        : named === GENESIS
+          ? 'the lost event says its reader had no seal in a rotated file, and seals of the recording come before it'
+          : `the lost event names a seal (${named}) that is not in the log before it: files of the log before the event removed?`,
+    });
   }
 
   /** Whether `seal` is the one a reader makes right after the `lost` event: by itself, over the event. */
@@ -809,7 +843,26 @@ export class ChainVerifier {
         this.breaks.push({ kind: 'truncated', file: seal.file, line: seal.line, rec: state.rec, detail: 'the stop event the last seal covers is missing' });
       } else if (state.externalStop) ending = state.externalStop;
       else if (state.ended) ending = 'sealed';
-      else if (this.options.live?.has(state.rec)) ending = 'open';
+      else if (this.options.live?.has(state.rec)) {
+        ending = 'open';
+        // Its reader seals as it writes, and what it writes again after a `lost` event is closed at once: a running
+        // recording's tail is no longer than any reader leaves, and a stretch a `lost` event's seal opened that no
+        // seal closes (a genuine event and its seal copied here: every later seal taken in as a line) is named.
+        const long = state.shared ? undefined : unsealedTail(state.segment, 'of a running recording');
+        const open = state.relost !== undefined ? state.lastSeal : undefined;
+        if (long) {
+          const from = open ?? state.segment[0] ?? state.lastSeal;
+          const last = state.segment[state.segment.length - 1] ?? from;
+          this.breaks.push({
+            kind: 'truncated',
+            file: from?.file ?? '',
+            line: from?.line ?? 0,
+            ...(last ? { endLine: last.line, ...(last.file === from?.file ? {} : { endFile: last.file }) } : {}),
+            rec: state.rec,
+            detail: open ? `the stretch a lost event's seal opened here never closes: ${long} (no seal links to it: the event copied here, or its closing seal removed)` : `${long}: seals were removed`,
+          });
+        }
+      }
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';
         const first = state.segment[0];

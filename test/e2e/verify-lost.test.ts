@@ -121,7 +121,7 @@ describe('verify and a log removed while logging (keyed)', () => {
     await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)));
     const text = fs.readFileSync(quick.logFile(), 'utf8');
     const lines = text.split('\n');
-    assert.match(lines[0]!, new RegExp(` \\* lost rec=${rec} what=file$`));
+    assert.match(lines[0]!, new RegExp(` \\* lost rec=${rec} what=file p=[0-9a-f]+$`));
     assert.match(lines[1]!, new RegExp(` \\* seal rec=${rec} n=1 `));
     assert.match(text, new RegExp(` \\* stop rec=${rec} reason=toggle`));
     const checked = verify(quick.logDir, '--key', key, '--require-key');
@@ -155,5 +155,23 @@ describe('verify and a log removed again and again while a pane floods it (keyed
     const checked = verify(tmux.logDir, '--key', key, '--require-key');
     assert.equal(checked.status, 0, checked.stdout);
     assert.match(checked.stdout, /^OK main@\S+: .*log file\(s\) removed while logging/m);
+  });
+});
+
+describe('verify and a log removed while a flood goes on at the default size limit', () => {
+  it('removed mid-flood, the flood then ends and the pane prints nothing more: the new file holds a lost event and the flood\'s last line; verify OK', async () => {
+    const tmux = server();
+    const { recording } = await tmux.startLogging();
+    const live = tmux.logFile();
+    tmux.type('seq -f "flood-%06g" 1 120000; echo flood-done');
+    await waitFor('the flood in the log', () => fs.existsSync(live) && readAllLogs(live).includes('| flood-010000\n'), 60_000);
+    fs.rmSync(live);
+    await waitFor('the flood\'s end on the screen', () => /^flood-done$/m.test(tmux.screen()), 120_000);
+    // Nothing is typed after it: the writer must look at the file by itself once the flood stops.
+    await waitFor('the flood\'s last line in the new file', () => fs.existsSync(live) && fs.readFileSync(live, 'utf8').includes('| flood-done\n'), 20_000);
+    const text = fs.readFileSync(live, 'utf8');
+    assert.match(text.slice(0, text.indexOf('\n')), new RegExp(` \\* lost rec=${recording} what=file p=[0-9a-f]+$`));
+    const checked = verify(tmux.logDir);
+    assert.equal(checked.status, 0, checked.stdout);
   });
 });

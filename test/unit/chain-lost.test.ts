@@ -368,11 +368,57 @@ describe('a genuine lost event used to hide tampering (keyed)', () => {
     const k = texts.slice(0, at).map((lines) => lines.some(isSeal)).lastIndexOf(true);
     const seal = texts[k]!.map(isSeal).lastIndexOf(true);
     fs.writeFileSync(files[k]!, texts[k]!.filter((_, i) => i !== seal).join('\n'));
-    // The lines it covered, and those after it up to the event, now run from the seal before it: more than a
-    // reader leaves unsealed, which the event does not write off.
+    // The event names that seal (its reader's last in a rotated file): missing. And the lines it covered, and
+    // those after it up to the event, now run from the seal before it: more than a reader leaves unsealed.
     const found = verify(file, KEY).breaks;
-    assert.deepEqual(found.map((b) => b.kind), ['deleted'], JSON.stringify(found));
-    assert.match(found[0]!.detail, /line\(s\) after the last seal before a lost event: more than a reader leaves unsealed/);
+    assert.deepEqual(found.map((b) => b.kind), ['missing file', 'deleted'], JSON.stringify(found));
+    assert.match(found[0]!.detail, /the lost event names a seal \([0-9a-f]+\) that is not in the log before it/);
+    assert.match(found[1]!.detail, /line\(s\) after the last seal before a lost event: more than a reader leaves unsealed/);
+  });
+
+  it('the rotated files between the first one and the event deleted: a break, the seal the event names missing', async () => {
+    const { file, files, texts, at } = await removedLog();
+    // The owner removes the live log himself (a real event) and deletes what went before it, but the first file.
+    for (let i = 1; i < at; i++) fs.rmSync(files[i]!);
+    const found = verify(file, KEY).breaks;
+    assert.ok(found.length > 0, 'a break');
+    const named = found.find((b) => b.kind === 'missing file' && /the lost event names a seal \([0-9a-f]+\) that is not in the log before it/.test(b.detail));
+    assert.ok(named, JSON.stringify(found));
+    assert.equal(named.endFile ?? named.file, files[at]);
+    assert.equal(named.endLine, 1);
+    // Every line of the first file edited too: still named.
+    fs.writeFileSync(files[0]!, texts[0]!.map((line) => line.replace(/AAAAAAAAAA line (\d+)$/, 'AAAAAAAAAA line $1 (edited)')).join('\n'));
+    assert.ok(verify(file, KEY).breaks.some((b) => b.kind === 'missing file' && b.endLine === 1), 'named after edits');
+  });
+
+  it('its event and seal copied to the head of a later file of a recording still running, the lines after it edited: named at the copy', async () => {
+    const { file, files, texts, at } = await removedLog();
+    const last = files.length - 1;
+    assert.ok(last > at + 1, 'files after the event\'s');
+    // The recording still running: its last seal and stop not written yet.
+    const tail = texts[last]!.filter((line) => !line.includes(' end=stop') && !/ \* stop rec=/.test(line) && !/ \* seal rec=\S+ .* end=/.test(line));
+    const edited = tail.map((line) => line.replace(/AAAAAAAAAA line (\d+)$/, 'AAAAAAAAAA line $1 (edited)'));
+    fs.writeFileSync(files[last]!, [texts[at]![0], texts[at]![1], ...edited].join('\n'));
+    const found = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY, requireKey: true, live: new Set(['AAAAAAAAAA']) }).breaks;
+    const atCopy = found.find((b) => (b.endFile ?? b.file) === files[last] && b.endLine === 1);
+    assert.ok(atCopy, JSON.stringify(found));
+    assert.equal(atCopy.kind, 'deleted');
+    assert.match(atCopy.detail, /the lost event names the seal [0-9a-f]+ as its reader's last in a rotated file, and seals of the recording after it come before the event/);
+  });
+
+  it('copied to the head of the file after its own, the recording still running: the stretch it opens never closes, named', async () => {
+    const { file, files, texts, at } = await removedLog();
+    const last = files.length - 1;
+    // The recording still running: its last seal and stop not written yet.
+    fs.writeFileSync(files[last]!, texts[last]!.filter((line) => !/ \* stop rec=/.test(line) && !/ \* seal rec=\S+ .* end=/.test(line)).join('\n'));
+    fs.writeFileSync(files[at + 1]!, [texts[at]![0], texts[at]![1], ...texts[at + 1]!].join('\n'));
+    const found = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY, requireKey: true, live: new Set(['AAAAAAAAAA']) }).breaks;
+    assert.ok(found.some((b) => b.kind === 'deleted' && b.endLine === 1 && (b.endFile ?? b.file) === files[at + 1]), JSON.stringify(found));
+    const open = found.find((b) => b.kind === 'truncated');
+    assert.ok(open, JSON.stringify(found));
+    assert.equal(open.file, files[at + 1]);
+    assert.equal(open.line, 2, 'at the copied seal');
+    assert.match(open.detail, /the stretch a lost event's seal opened here never closes: \d+ line\(s\) after the last seal of a running recording/);
   });
 
   it('its event and seal copied to the head of an earlier file, a line after it edited: a break', async () => {

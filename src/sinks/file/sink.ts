@@ -4,10 +4,11 @@
 // (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
 // the chain covers the bytes the formatter returned, whatever the format.
 
-import { KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
+import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
+import { stampBefore } from './line-stamp.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
 
 /**
@@ -60,6 +61,17 @@ export class FileSink implements Sink {
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   private sealedLink: string | undefined;
   private readonly onSealed: ((link: string) => void) | undefined;
+  /** The seals in `batch`: where each one's line ends, and its link. */
+  private sealsInBatch: { at: number; link: string }[] = [];
+  /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
+  private sealsHanded: { end: number; link: string }[] = [];
+  /**
+   * The link of the recording's last seal known to be in a rotated file (GENESIS: none): it stays when
+   * the live log is removed, and the `lost` event names it (`p=`), so that verify can require it and
+   * count what the event writes off from it. Without it, whole rotated files before the event could be
+   * deleted, and the event taken for the cause of the gap.
+   */
+  private keptLink = GENESIS;
 
   /**
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
@@ -68,6 +80,10 @@ export class FileSink implements Sink {
   constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string) => void } | false = {}) {
     this.log = new LogFile(file, {
       ...options,
+      onMoved: (written) => {
+        while (this.sealsHanded.length > 0 && this.sealsHanded[0]!.end <= written) this.keptLink = this.sealsHanded.shift()!.link;
+        options.onMoved?.(written);
+      },
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
         options.onChecked?.();
@@ -83,6 +99,9 @@ export class FileSink implements Sink {
         // at once is forged (chain/verify.ts).
         const later = this.batch;
         const laterLink = this.sealedLink;
+        // Those seals went with the removed file, or are written again after the event as lines of its stretch.
+        this.sealsInBatch = [];
+        this.sealsHanded = [];
         this.batch = '';
         this.unhashed = 0;
         this.sealedLink = undefined;
@@ -115,6 +134,7 @@ export class FileSink implements Sink {
           if (!this.lostSealed) {
             // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
             this.batch = later + this.batch;
+            this.sealsInBatch = [];
             // Not hashed: formatted before the restart, so no longer where the chain says.
             this.unhashed = this.batch.length;
             this.sealedLink ??= laterLink;
@@ -138,6 +158,8 @@ export class FileSink implements Sink {
     // A keyed recording says so in its start (which its first seal covers), as its seals do: verify then
     // checks each recording with the chain it was written with (chain/verify.ts).
     if (this.keyed && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } };
+    // A `lost` event names the recording's last seal in a rotated file (see keptLink); its own seal covers that.
+    if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink } };
     const line = this.format.format(record);
     if (chain && record.kind === 'event' && record.text === 'lost' && !this.losing && this.heldLost > 0) {
       // Written already, when the writer reported the loss (see onLost).
@@ -227,7 +249,7 @@ export class FileSink implements Sink {
     for (let from = 0; from < text.length; ) {
       let room = SEAL_EVERY - 1 - chain.pending;
       if (room <= 0) {
-        this.seal(false, 0, undefined, true);
+        this.seal(false, 0, this.batch.length > 0 ? stampBefore(this.batch, this.batch.length) : undefined, true);
         room = SEAL_EVERY - 1 - chain.pending;
       }
       let to = from;
@@ -240,7 +262,8 @@ export class FileSink implements Sink {
       this.batch += text.slice(from, to);
       chain.count(taken);
       from = to;
-      if (from < text.length) this.seal(false, 0, undefined, true);
+      // Stamped as the line before it (older than the reader's newest record).
+      if (from < text.length) this.seal(false, 0, stampBefore(text, to), true);
     }
   }
 
@@ -266,12 +289,24 @@ export class FileSink implements Sink {
     const text = this.batch;
     this.batch = '';
     this.unhashed = 0;
+    this.noteHanded(text);
     for (let from = 0; from < text.length; ) {
       const end = text.indexOf('\n', Math.min(from + BATCH_CHARS, text.length) - 1);
       const to = end < 0 ? text.length : end + 1;
       this.log.write(text.slice(from, to));
       from = to;
     }
+  }
+
+  /** Notes where the batch's seals end in what the writer has been handed, before `batch` is handed to it. */
+  private noteHanded(batch: string): void {
+    if (this.sealsInBatch.length === 0) return;
+    const base = this.log.pushed;
+    for (const { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + Buffer.byteLength(at === batch.length ? batch : batch.slice(0, at)), link });
+    this.sealsInBatch = [];
+    // Of those written already, only the last can be the one a rotation keeps.
+    const written = this.log.writtenBytes;
+    while (this.sealsHanded.length > 1 && this.sealsHanded[1]!.end <= written) this.sealsHanded.shift();
   }
 
   /** Hashes what the chain has not yet hashed of the batch. */
@@ -295,6 +330,7 @@ export class FileSink implements Sink {
     if (!end) this.sealedLink = fields.h.slice(0, LINK_HEX);
     const record: AuditRecord = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
     const line = this.format.format(record);
+    this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) });
     // Written into a removed file too, and then again after the `lost` event, stamped no earlier than it
     // (an idle pane's seal, made by the timer, goes to the writer without passing through write).
     this.floor ??= record.time;
@@ -321,6 +357,7 @@ export class FileSink implements Sink {
     const batch = this.batch;
     this.batch = '';
     this.unhashed = 0;
+    this.noteHanded(batch);
     this.log.write(batch, whole ? this.hashBytes : undefined);
     // Not while onLost runs (the writer is reopening: its flush would look at the file again from within): once it is done.
     if (!this.losing) this.noteSealed();

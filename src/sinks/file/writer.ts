@@ -69,6 +69,12 @@ export interface LogFileOptions {
   onLost?: (what: 'file' | 'directory', queued: string) => boolean | void;
   /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
   onChecked?: () => void;
+  /**
+   * The file written so far is a rotated file now (this writer rotated it, or found another writer had):
+   * the first `written` bytes handed to `write` are in it, or in files before it, and stay when the live
+   * log is removed (what a `lost` event then names: sinks/file/sink.ts).
+   */
+  onMoved?: (written: number) => void;
   /** How the log's directory is taken (default `private`: the log directory; see safe-fs.ts). */
   directory?: DirPolicy;
   /** When a new file starts: at the size limit, at local midnight, or both (default `size`). */
@@ -156,6 +162,9 @@ export class LogFile {
   /** Whether `unverified` holds all of them (false after a write too large to keep). */
   private keptAll = true;
   private verifyTimer: NodeJS.Timeout | undefined;
+  /** Bytes handed to `write` and bytes written, since the last `lost` event (what onMoved says is kept). */
+  private pushedTotal = 0;
+  private writtenTotal = 0;
   /** When the last write ended, and whether the one in flight continues a burst. */
   private lastWriteEnd = Number.NEGATIVE_INFINITY;
   private inBurst = false;
@@ -169,6 +178,16 @@ export class LogFile {
     this.writeFn = options.write ?? fs.write;
     this.size = fs.fstatSync(this.fd).size;
     this.checkedAt = performance.now();
+  }
+
+  /** Bytes handed to `write` so far (since the last `lost` event): where the next text handed starts. */
+  get pushed(): number {
+    return this.pushedTotal;
+  }
+
+  /** Of those, the bytes written. */
+  get writtenBytes(): number {
+    return this.writtenTotal;
   }
 
   /** Bytes of the write under way not yet written. */
@@ -186,10 +205,13 @@ export class LogFile {
   write(text: string, encoded?: (bytes: Uint8Array) => void): void {
     if (this.lostText) {
       this.lostText.push(text);
-      encoded?.(Buffer.from(text));
+      const bytes = Buffer.from(text);
+      this.pushedTotal += bytes.length;
+      encoded?.(bytes);
       return;
     }
     const bytes = this.queue.push(text);
+    this.pushedTotal += bytes.length;
     encoded?.(bytes);
     if (this.writing) return;
     if (this.queue.length >= GATHER_BYTES && !this.failing) {
@@ -329,6 +351,7 @@ export class LogFile {
   private written(data: Buffer, from: number, to: number): void {
     const length = to - from;
     this.size += length;
+    this.writtenTotal += length;
     if (!this.keptAll || this.unverifiedLength + length > KEEP_BYTES) {
       // Too large to keep: it was checked right before (prepare's `upcoming`), and the next write checks first.
       this.keptAll = false;
@@ -422,6 +445,7 @@ export class LogFile {
       this.reopen();
       mine = fs.fstatSync(this.fd);
       if (lost) this.noteLost(lost);
+      else this.options.onMoved?.(this.writtenTotal);
     }
     // Whatever was written since the last check is where it belongs (this file, or one another writer rotated).
     this.unverifiedLength = 0;
@@ -434,7 +458,10 @@ export class LogFile {
     if (incoming > 0 && rotationDue(rotate, size, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated: boolean;
       try {
-        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => this.reopen(), (file) => this.pruned(file), {
+        rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
+          this.options.onMoved?.(this.writtenTotal);
+          this.reopen();
+        }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? false,
           compressAfterMs: this.options.compressAfterMs,
@@ -478,6 +505,9 @@ export class LogFile {
     if (!this.options.onLost) return;
     // No write is in flight here (prepare runs before one or after it), so the view taken is no longer in use.
     const queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString('utf8') : '';
+    // Counted afresh: what waited is handed over again (in onLost), and what follows is written once, in order.
+    this.pushedTotal = 0;
+    this.writtenTotal = 0;
     const pieces: string[] = [];
     this.lostText = pieces;
     let rewritten = false;
