@@ -8,33 +8,34 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/audit.cjs',
+/** What both committed bundles are built with. */
+const bundled = {
   bundle: true,
   platform: 'node',
   target: 'node18',
   format: 'cjs',
   minifySyntax: true,
   legalComments: 'none',
-  banner: { js: '#!/usr/bin/env node\n// Built from src/ by `npm run build`; edit src/, not this file.' },
-  define: { VERSION: JSON.stringify(version), BUNDLED: 'true', 'import.meta.url': 'undefined', 'import.meta.resolve': 'undefined' },
   logLevel: 'warning',
+};
+const notice = '// Built from src/ by `npm run build`; edit src/, not this file.';
+const define = { BUNDLED: 'true', 'import.meta.url': 'undefined', 'import.meta.resolve': 'undefined' };
+
+await build({
+  ...bundled,
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/audit.cjs',
+  banner: { js: `#!/usr/bin/env node\n${notice}` },
+  define: { VERSION: JSON.stringify(version), ...define },
 });
 
 // The scan worker a large grep starts (src/commands/grep-parallel.ts): its own small bundle beside the first.
 await build({
+  ...bundled,
   entryPoints: ['src/commands/grep-worker.ts'],
   outfile: 'dist/grep-worker.cjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  minifySyntax: true,
-  legalComments: 'none',
-  banner: { js: '// Built from src/ by `npm run build`; edit src/, not this file.' },
-  define: { BUNDLED: 'true', 'import.meta.url': 'undefined', 'import.meta.resolve': 'undefined' },
-  logLevel: 'warning',
+  banner: { js: notice },
+  define,
 });
 
 // The table is TypeScript: bundle it in memory and load it from a data: URL.

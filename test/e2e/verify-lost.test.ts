@@ -8,40 +8,17 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { cliResult } from '../support/cli.ts';
+import { describe, it } from 'node:test';
 import { logFilesInOrder, readAllLogs } from '../support/log.ts';
 import { alive } from '../support/process.ts';
 import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
-import { makeTempDir, waitFor } from '../support/util.ts';
+import { waitFor } from '../support/util.ts';
+import { verifyDir, verifyScratch } from '../support/verify.ts';
 
 const server = serversForThisFile();
-const copies: string[] = [];
-after(() => {
-  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
-});
+const { copyOf, keyFile } = verifyScratch('tmux-audit-verify-lost');
+const verify = verifyDir;
 
-function verify(dir: string, ...args: string[]): { status: number; stdout: string } {
-  const result = cliResult(['verify', '--dir', dir, ...args]);
-  return { status: result.status, stdout: result.stdout + result.stderr };
-}
-
-/** The log directory copied (outside the server's: its stamp check must not see the tampering). */
-function copyOf(tmux: TmuxServer): string {
-  const dir = makeTempDir('tmux-audit-verify-lost');
-  copies.push(dir);
-  fs.cpSync(tmux.logDir, dir, { recursive: true, filter: (source) => source === tmux.logDir || !path.basename(source).startsWith('.') });
-  return dir;
-}
-
-/** A key file, as @audit-chain-key names one. */
-function keyFile(): string {
-  const dir = makeTempDir('tmux-audit-key');
-  copies.push(dir);
-  const key = path.join(dir, 'chain.key');
-  fs.writeFileSync(key, 'the auditor keeps this elsewhere', { mode: 0o600 });
-  return key;
-}
 
 /** Every file of the log, with its lines. */
 function filesOf(live: string): { file: string; lines: string[] }[] {

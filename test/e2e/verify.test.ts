@@ -7,31 +7,16 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { cliResult } from '../support/cli.ts';
+import { describe, it } from 'node:test';
 import { logFilesInOrder, readAllLogs } from '../support/log.ts';
 import { alive } from '../support/process.ts';
 import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
-import { makeTempDir, waitFor } from '../support/util.ts';
+import { waitFor } from '../support/util.ts';
+import { verifyDir, verifyScratch } from '../support/verify.ts';
 
 const server = serversForThisFile();
-const copies: string[] = [];
-after(() => {
-  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function verify(dir: string, ...args: string[]): { status: number; stdout: string } {
-  const result = cliResult(['verify', '--dir', dir, ...args]);
-  return { status: result.status, stdout: result.stdout + result.stderr };
-}
-
-/** The log directory copied (outside the server's: its stamp check must not see the tampering). */
-function copyOf(tmux: TmuxServer): string {
-  const dir = makeTempDir('tmux-audit-verify');
-  copies.push(dir);
-  fs.cpSync(tmux.logDir, dir, { recursive: true, filter: (source) => source === tmux.logDir || !path.basename(source).startsWith('.') });
-  return dir;
-}
+const { copyOf, keyFile } = verifyScratch('tmux-audit-verify');
+const verify = verifyDir;
 
 /** `kind` of the breaks verify names (`file:line: kind (rec …): …`). */
 function kinds(stdout: string): string[] {
@@ -175,10 +160,7 @@ describe('verify', () => {
 
 describe('verify with a chain key (@audit-chain-key)', () => {
   it('OK with the key; without it the recording needs the key; a wrong key does not pass; --require-key', async () => {
-    const keyDir = makeTempDir('tmux-audit-key');
-    copies.push(keyDir);
-    const key = path.join(keyDir, 'chain.key');
-    fs.writeFileSync(key, 'the auditor keeps this elsewhere', { mode: 0o600 });
+    const key = keyFile();
     const tmux = server({ config: [`set -g @audit-chain-key '${key}'`] });
     await tmux.startLogging();
     await tmux.run('seq 1 50');
@@ -190,12 +172,12 @@ describe('verify with a chain key (@audit-chain-key)', () => {
     const without = verify(tmux.logDir);
     assert.equal(without.status, 0, without.stdout);
     assert.match(without.stdout, /^OK .*1 recording\(s\) need the key/m);
-    const wrong = path.join(keyDir, 'wrong.key');
+    const wrong = path.join(path.dirname(key), 'wrong.key');
     fs.writeFileSync(wrong, 'not the key', { mode: 0o600 });
     const wrongKey = verify(tmux.logDir, '--key', wrong);
     assert.equal(wrongKey.status, 1);
     assert.deepEqual([...new Set(kinds(wrongKey.stdout))], ['edited'], wrongKey.stdout);
-    assert.equal(verify(tmux.logDir, '--key', path.join(keyDir, 'missing')).status, 2);
+    assert.equal(verify(tmux.logDir, '--key', path.join(path.dirname(key), 'missing')).status, 2);
     assert.equal(verify(tmux.logDir, '--require-key').status, 2);
   });
 });
