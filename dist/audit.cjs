@@ -12743,7 +12743,10 @@ var GoneLines = class {
     if (drop <= 0) return;
     if (drop >= this.length) return this.clear();
     let from = this.starts[drop];
-    this.bytes.copyWithin(0, from, this.used), this.used -= from;
+    if (this.used -= from, this.bytes.length > 1 << 20 && this.used < this.bytes.length >> 2) {
+      let smaller = Buffer.allocUnsafe(Math.max(16384, this.used * 2));
+      this.bytes.copy(smaller, 0, from, from + this.used), this.bytes = smaller;
+    } else this.bytes.copyWithin(0, from, from + this.used);
     let rowsFrom = this.rowsAt[drop];
     this.rowLengths.copyWithin(0, rowsFrom, this.rowsUsed), this.rowsUsed -= rowsFrom;
     for (let i = drop; i < this.length; i++)

@@ -96,8 +96,13 @@ export class GoneLines {
     if (drop <= 0) return;
     if (drop >= this.length) return this.clear();
     const from = this.starts[drop]!;
-    this.bytes.copyWithin(0, from, this.used);
     this.used -= from;
+    // A burst of long lines grew the Buffer: it does not stay that size once they are gone.
+    if (this.bytes.length > 1 << 20 && this.used < this.bytes.length >> 2) {
+      const smaller = Buffer.allocUnsafe(Math.max(1 << 14, this.used * 2));
+      this.bytes.copy(smaller, 0, from, from + this.used);
+      this.bytes = smaller;
+    } else this.bytes.copyWithin(0, from, from + this.used);
     const rowsFrom = this.rowsAt[drop]!;
     this.rowLengths.copyWithin(0, rowsFrom, this.rowsUsed);
     this.rowsUsed -= rowsFrom;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { GoneLines } from '../../src/terminal/gone-lines.ts';
 
 const line = fc.tuple(
-  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('x'.repeat(300000))),
   fc.oneof(fc.nat(40), fc.array(fc.string({ unit: 'binary', maxLength: 80 }), { maxLength: 6 })),
   fc.integer({ min: 1, max: 9 }),
 );
