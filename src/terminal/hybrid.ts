@@ -215,6 +215,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * model gets them when it engages: a pane made taller pulls them back.
    */
   private goneKept = new GoneLines();
+  /** The lines kept in `goneKept`, oldest first, as strings (for inspection: the store keeps them as bytes). */
+  get goneLines(): string[] {
+    return Array.from({ length: this.goneKept.length }, (_, i) => this.goneKept.text(i));
+  }
+  /** Their rows, as `aboveRows` has them. */
+  get goneRows(): (number | string[])[] {
+    return Array.from({ length: this.goneKept.length }, (_, i) => this.goneKept.rows(i));
+  }
   private goneScrolled = 0;
   private goneReset = false;
   /** How many of `gone` were before the last clear (the rows scrolled since come after them, then blank ones). */
