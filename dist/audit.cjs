@@ -12681,6 +12681,89 @@ var Hold = class {
   }
 };
 
+// src/terminal/gone-lines.ts
+var GoneLines = class {
+  bytes = Buffer.allocUnsafe(16384);
+  /** Bytes used in `bytes`. */
+  used = 0;
+  /** Where each line starts in `bytes` (its text, then the text of each of its rows, if kept row by row). */
+  starts = new Int32Array(256);
+  /** Code units of each line's text. */
+  lengths = new Int32Array(256);
+  /** The rows each line took as a number (see hybrid.ts aboveRows), or -1 - k: its k rows follow its text. */
+  counts = new Int32Array(256);
+  /** Where each line's rows start in `rowLengths`. */
+  rowsAt = new Int32Array(256);
+  /** Code units of each row kept, line after line. */
+  rowLengths = new Int32Array(256);
+  rowsUsed = 0;
+  /** The weight each line counts for (hybrid.ts goneWeight), summed in `weight`. */
+  weights = new Int32Array(256);
+  length = 0;
+  weight = 0;
+  push(text2, rows, weight) {
+    let n = this.length;
+    n === this.starts.length && (this.starts = grow(this.starts), this.lengths = grow(this.lengths), this.counts = grow(this.counts), this.rowsAt = grow(this.rowsAt), this.weights = grow(this.weights));
+    let size2 = text2.length * 2;
+    if (typeof rows != "number") {
+      for (let k = 0; k < rows.length; k++) size2 += rows[k].length * 2;
+      for (; this.rowsUsed + rows.length > this.rowLengths.length; ) this.rowLengths = grow(this.rowLengths);
+    }
+    if (this.used + size2 > this.bytes.length) {
+      let bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + size2));
+      this.bytes.copy(bigger, 0, 0, this.used), this.bytes = bigger;
+    }
+    if (this.starts[n] = this.used, this.used += this.bytes.write(text2, this.used, "utf16le"), this.lengths[n] = text2.length, this.rowsAt[n] = this.rowsUsed, typeof rows == "number") this.counts[n] = rows;
+    else {
+      this.counts[n] = -1 - rows.length;
+      for (let k = 0; k < rows.length; k++)
+        this.used += this.bytes.write(rows[k], this.used, "utf16le"), this.rowLengths[this.rowsUsed++] = rows[k].length;
+    }
+    this.weights[n] = weight, this.weight += weight, this.length = n + 1;
+  }
+  text(i) {
+    let start2 = this.starts[i];
+    return this.bytes.toString("utf16le", start2, start2 + 2 * this.lengths[i]);
+  }
+  rows(i) {
+    let count = this.counts[i];
+    if (count >= 0) return count;
+    let rows = [], at = this.starts[i] + 2 * this.lengths[i];
+    for (let k = this.rowsAt[i], end = k - 1 - count; k < end; k++) {
+      let size2 = 2 * this.rowLengths[k];
+      rows.push(this.bytes.toString("utf16le", at, at + size2)), at += size2;
+    }
+    return rows;
+  }
+  lineWeight(i) {
+    return this.weights[i];
+  }
+  /** Drops the oldest `drop` lines. */
+  dropOldest(drop) {
+    if (drop <= 0) return;
+    if (drop >= this.length) return this.clear();
+    let from = this.starts[drop];
+    if (this.used -= from, this.bytes.length > 1 << 20 && this.used < this.bytes.length >> 2) {
+      let smaller = Buffer.allocUnsafe(Math.max(16384, this.used * 2));
+      this.bytes.copy(smaller, 0, from, from + this.used), this.bytes = smaller;
+    } else this.bytes.copyWithin(0, from, from + this.used);
+    let rowsFrom = this.rowsAt[drop];
+    this.rowLengths.copyWithin(0, rowsFrom, this.rowsUsed), this.rowsUsed -= rowsFrom;
+    for (let i = drop; i < this.length; i++)
+      this.starts[i - drop] = this.starts[i] - from, this.rowsAt[i - drop] = this.rowsAt[i] - rowsFrom;
+    this.lengths.copyWithin(0, drop, this.length), this.counts.copyWithin(0, drop, this.length);
+    for (let i = 0; i < drop; i++) this.weight -= this.weights[i];
+    this.weights.copyWithin(0, drop, this.length), this.length -= drop;
+  }
+  clear() {
+    this.length = this.used = this.weight = this.rowsUsed = 0, this.bytes.length > 1 << 20 && (this.bytes = Buffer.allocUnsafe(16384));
+  }
+};
+function grow(array) {
+  let bigger = new Int32Array(array.length * 2);
+  return bigger.set(array), bigger;
+}
+
 // src/terminal/grid.ts
 function logTextOf(rows, first, last) {
   let text2 = "";
@@ -13788,13 +13871,10 @@ var Hybrid = class {
    * whether the screen was cleared into history (hscrolled = 0). The screen
    * model gets them when it engages: a pane made taller pulls them back.
    */
-  goneLines = [];
-  goneRows = [];
+  goneKept = new GoneLines();
   goneScrolled = 0;
   goneReset = !1;
-  /** Rows `goneLines` take, about (as many as their text needs at the width they had). */
-  goneRowCount = 0;
-  /** How many of `goneLines` were before the last clear (the rows scrolled since come after them, then blank ones). */
+  /** How many of `gone` were before the last clear (the rows scrolled since come after them, then blank ones). */
   goneCleared = 0;
   // ---- while engaged
   /** Text logged per row id: a row is logged when it has an entry; it changed when its line's text is not that. */
@@ -14035,7 +14115,7 @@ var Hybrid = class {
       if (final === 74 /* EraseInDisplay */ && first === 2) {
         this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
         for (let i = 0; i < this.above.length; i++) this.keepGone(this.above[i], this.aboveRows[i]);
-        this.goneScrolled = 0, this.goneReset = !0, this.goneCleared = this.goneLines.length, this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
+        this.goneScrolled = 0, this.goneReset = !0, this.goneCleared = this.goneKept.length, this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
         return;
       }
       if (ENGAGING_CSI[final] !== 1) {
@@ -14247,18 +14327,19 @@ var Hybrid = class {
     return parts;
   }
   /**
-   * A line left the screen's top on the fast path (see `goneLines`): the
+   * A line left the screen's top on the fast path (see `goneKept`): the
    * screen model keeps HISTORY_ROWS rows of history, no more is kept here
    * (a flood of long lines must not hold megabytes), nor more characters
    * than that many rows of plain text hold (see goneWeight).
    */
   keepGone(text2, rows) {
     let most = HISTORY_ROWS * this.columns;
-    if (text2.length > most && (text2 = text2.slice(-most), rows = 0), this.goneLines.push(text2), this.goneRows.push(rows), this.goneRowCount += goneWeight(text2, rows, this.columns), this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
-      let keep = this.goneLines.length, count = 0;
-      for (; keep > 0 && count < HISTORY_ROWS; )
-        count += goneWeight(this.goneLines[keep - 1], this.goneRows[keep - 1], this.columns), keep--;
-      this.goneCleared = Math.max(0, this.goneCleared - keep), this.goneLines = this.goneLines.slice(keep), this.goneRows = this.goneRows.slice(keep), this.goneRowCount = count;
+    text2.length > most && (text2 = text2.slice(-most), rows = 0);
+    let gone = this.goneKept;
+    if (gone.push(text2, rows, goneWeight(text2, rows, this.columns)), gone.weight > 2 * HISTORY_ROWS || gone.length > 2 * HISTORY_ROWS) {
+      let keep = gone.length, count = 0;
+      for (; keep > 0 && count < HISTORY_ROWS; ) count += gone.lineWeight(--keep);
+      this.goneCleared = Math.max(0, this.goneCleared - keep), gone.dropOldest(keep);
     }
   }
   /** The screen model takes the stream, seeded with what the line model knows. */
@@ -14284,16 +14365,16 @@ var Hybrid = class {
     for (let i2 = this.above.length - 1; i2 >= 0 && more; i2--) more = take(this.above[i2], this.aboveRows[i2] ?? 0);
     for (; rows.length < wanted; )
       rows.push(""), continued.push(!1);
-    let cleared = this.goneReset ? this.goneCleared : 0, i = this.goneLines.length - 1;
-    for (; i >= cleared && more; i--) more = take(this.goneLines[i], this.goneRows[i] ?? 0);
+    let cleared = this.goneReset ? this.goneCleared : 0, gone = this.goneKept, i = gone.length - 1;
+    for (; i >= cleared && more; i--) more = take(gone.text(i), gone.rows(i));
     if (this.goneReset)
       for (let k = history.length; k < scrolled; k++)
         history.push(""), historyContinued.push(!1);
-    for (; i >= 0 && more; i--) more = take(this.goneLines[i], this.goneRows[i] ?? 0);
+    for (; i >= 0 && more; i--) more = take(gone.text(i), gone.rows(i));
     rows.reverse(), continued.reverse(), continued.length > 0 && history.length === 0 && (continued[0] = !1);
     for (let k = history.length; k < scrolled; k++)
       history.push(""), historyContinued.push(!1);
-    history.reverse(), historyContinued.reverse(), grid.appendHistory(history, historyContinued, scrolled, this.goneReset), this.goneLines = [], this.goneRows = [], this.goneRowCount = 0, this.goneScrolled = this.goneCleared = 0, this.goneReset = !1;
+    history.reverse(), historyContinued.reverse(), grid.appendHistory(history, historyContinued, scrolled, this.goneReset), gone.clear(), this.goneScrolled = this.goneCleared = 0, this.goneReset = !1;
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);

@@ -32,6 +32,7 @@
 // the sink, as long as no `settle` comes in between. Time is the recorder's.
 
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
+import { GoneLines } from './gone-lines.ts';
 import { HISTORY_ROWS, ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import type { TabStops } from './tab-stops.ts';
@@ -213,13 +214,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * whether the screen was cleared into history (hscrolled = 0). The screen
    * model gets them when it engages: a pane made taller pulls them back.
    */
-  private goneLines: string[] = [];
-  private goneRows: (number | string[])[] = [];
+  private goneKept = new GoneLines();
   private goneScrolled = 0;
   private goneReset = false;
-  /** Rows `goneLines` take, about (as many as their text needs at the width they had). */
-  private goneRowCount = 0;
-  /** How many of `goneLines` were before the last clear (the rows scrolled since come after them, then blank ones). */
+  /** How many of `gone` were before the last clear (the rows scrolled since come after them, then blank ones). */
   private goneCleared = 0;
 
   // ---- while engaged
@@ -610,7 +608,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         for (let i = 0; i < this.above.length; i++) this.keepGone(this.above[i]!, this.aboveRows[i]!);
         this.goneScrolled = 0;
         this.goneReset = true;
-        this.goneCleared = this.goneLines.length;
+        this.goneCleared = this.goneKept.length;
         this.above.length = 0;
         this.aboveRows.length = 0;
         (this.lines as Perform).csi(final, first, second);
@@ -947,7 +945,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   }
 
   /**
-   * A line left the screen's top on the fast path (see `goneLines`): the
+   * A line left the screen's top on the fast path (see `goneKept`): the
    * screen model keeps HISTORY_ROWS rows of history, no more is kept here
    * (a flood of long lines must not hold megabytes), nor more characters
    * than that many rows of plain text hold (see goneWeight).
@@ -958,21 +956,15 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       text = text.slice(-most);
       rows = 0;
     }
-    this.goneLines.push(text);
-    this.goneRows.push(rows);
-    this.goneRowCount += goneWeight(text, rows, this.columns);
+    const gone = this.goneKept;
+    gone.push(text, rows, goneWeight(text, rows, this.columns));
     // Trimmed now and then, not per line.
-    if (this.goneRowCount > 2 * HISTORY_ROWS || this.goneLines.length > 2 * HISTORY_ROWS) {
-      let keep = this.goneLines.length;
+    if (gone.weight > 2 * HISTORY_ROWS || gone.length > 2 * HISTORY_ROWS) {
+      let keep = gone.length;
       let count = 0;
-      while (keep > 0 && count < HISTORY_ROWS) {
-        count += goneWeight(this.goneLines[keep - 1]!, this.goneRows[keep - 1]!, this.columns);
-        keep--;
-      }
+      while (keep > 0 && count < HISTORY_ROWS) count += gone.lineWeight(--keep);
       this.goneCleared = Math.max(0, this.goneCleared - keep);
-      this.goneLines = this.goneLines.slice(keep);
-      this.goneRows = this.goneRows.slice(keep);
-      this.goneRowCount = count;
+      gone.dropOldest(keep);
     }
   }
 
@@ -1035,8 +1027,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       continued.push(false);
     }
     const cleared = this.goneReset ? this.goneCleared : 0;
-    let i = this.goneLines.length - 1;
-    for (; i >= cleared && more; i--) more = take(this.goneLines[i]!, this.goneRows[i] ?? 0);
+    const gone = this.goneKept;
+    let i = gone.length - 1;
+    for (; i >= cleared && more; i--) more = take(gone.text(i), gone.rows(i));
     // Rows that scrolled off since a clear and no line tells of were the blank ones it left; the lines it cleared
     // into history are older than those.
     if (this.goneReset) {
@@ -1045,7 +1038,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         historyContinued.push(false);
       }
     }
-    for (; i >= 0 && more; i--) more = take(this.goneLines[i]!, this.goneRows[i] ?? 0);
+    for (; i >= 0 && more; i--) more = take(gone.text(i), gone.rows(i));
     rows.reverse();
     continued.reverse();
     // Row 0 continues the newest row of history if a line's rows were cut there (take's k > 0): that row went into
@@ -1060,9 +1053,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     history.reverse();
     historyContinued.reverse();
     grid.appendHistory(history, historyContinued, scrolled, this.goneReset);
-    this.goneLines = [];
-    this.goneRows = [];
-    this.goneRowCount = 0;
+    gone.clear();
     this.goneScrolled = this.goneCleared = 0;
     this.goneReset = false;
     for (let k = 0; k < pendingRows.length; k++) {
@@ -1616,7 +1607,7 @@ function trimSpaces(text: string): string {
 }
 
 /**
- * The rows a line kept in `goneLines` counts for: the rows it took, or more if its characters (text and rows) are
+ * The rows a line kept in `goneKept` counts for: the rows it took, or more if its characters (text and rows) are
  * more than plain text's two a cell. A cell can hold a character and its combining marks (tmux keeps up to
  * UTF8_SIZE bytes of them, utf8.c): rows of `a` and seven U+0301 each held 16 characters a cell, and 1000 columns of
  * them 16 M characters (33 MB) counted by rows alone. Counted by characters, the rows kept are as many as a

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScreenSink } from '../../src/terminal/hybrid.ts';
+import type { GoneLines } from '../../src/terminal/gone-lines.ts';
 import { HISTORY_ROWS } from '../../src/terminal/grid.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
 
@@ -206,10 +207,13 @@ describe('the lines kept for a taller pane are bounded by characters as well as 
 
   /** The characters the fast path keeps for the screen model's history (text and rows of each line gone). */
   function keptCharacters(transcript: Transcript): number {
-    const hybrid = (transcript as unknown as { hybrid: { goneLines: string[]; goneRows: (number | string[])[] } }).hybrid;
+    const kept = (transcript as unknown as { hybrid: { goneKept: GoneLines } }).hybrid.goneKept;
     let chars = 0;
-    for (const line of hybrid.goneLines) chars += line.length;
-    for (const shape of hybrid.goneRows) if (typeof shape !== 'number') for (const row of shape) chars += row.length;
+    for (let i = 0; i < kept.length; i++) {
+      chars += kept.text(i).length;
+      const shape = kept.rows(i);
+      if (typeof shape !== 'number') for (const row of shape) chars += row.length;
+    }
     return chars;
   }
 
