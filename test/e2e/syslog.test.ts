@@ -41,7 +41,10 @@ describe('syslog forwarding to rsyslog', () => {
         encoding: 'utf8',
       });
       assert.equal(result.status, 0, result.stderr);
-      await waitFor('the datagrams at rsyslog', () => rsyslog.received().some(lineOf('key [REDACTED:aws-access-key-id]')), 20_000);
+      // On a timeout, the reader's own log says where the datagrams went (a `syslog` down or `dropped` event).
+      await waitFor('the datagrams at rsyslog', () => rsyslog.received().some(lineOf('key [REDACTED:aws-access-key-id]')), 20_000).catch((error: Error) => {
+        throw new Error(`${error.message}\nthe reader's log:\n${fs.readFileSync(path.join(dir, 'pipe.log'), 'utf8')}`);
+      });
       const line = rsyslog.received().find(lineOf('over the local socket'))!;
       assert.deepEqual([line.facility, line.severity, line.app, line.sd['audit@32473']!.session], ['user', 'info', 'tmux-audit', 'pipe']);
       assert.ok(rsyslog.received().some((m) => m.sd['event@32473']?.name === 'stop' && m.sd['event@32473']?.redacted === '1'));

@@ -100,7 +100,9 @@ export class Rsyslog {
   async start(): Promise<void> {
     const child = spawn('rsyslogd', ['-n', '-f', path.join(this.dir, 'rsyslog.conf'), '-i', path.join(this.dir, 'rsyslogd.pid')], { stdio: 'ignore' });
     this.child = child;
-    await waitFor(`rsyslogd listening on ${this.port}`, () => listening(this.port), 10_000);
+    // Both inputs: rsyslogd can listen on TCP before imuxsock has bound its socket, and a datagram sent before
+    // that is refused (ENOENT) and dropped, as unix:// is fire and forget.
+    await waitFor(`rsyslogd listening on ${this.port} and ${this.socket}`, () => listening(this.port) && bound(this.socket), 10_000);
   }
 
   /** Stops it (SIGTERM: it shuts down in order; SIGKILL: it dies with what it held) and waits until it has exited. */
@@ -139,6 +141,11 @@ export class Rsyslog {
     await this.stop();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+function bound(socket: string): boolean {
+  // /proc/net/unix lists each bound socket's path as its last field.
+  return fs.readFileSync('/proc/net/unix', 'utf8').split('\n').some((line) => line.endsWith(` ${socket}`));
 }
 
 function listening(port: number): boolean {
