@@ -10088,7 +10088,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
   print(part, plain = !1) {
-    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert) {
+    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap) {
       let cx = this.cx, end = cx + part.length;
       if (end <= this.columns && this.tally.units + part.length <= this.maxChars && this.rows[this.cy].appendPlain(cx, part)) {
         this.cx = end;

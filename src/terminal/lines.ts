@@ -171,8 +171,9 @@ export class LineAssembler implements Perform {
 
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
   print(part: string, plain = false): void {
-    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert) {
-      // The flood's case: ASCII appended to the row, within the width and the line limit.
+    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap) {
+      // The flood's case: ASCII appended to the row, within the width and the line limit. (With autowrap off a run
+      // that ends at the edge leaves the cursor in the last column, not past it: screen-write.c:1955; see character.)
       const cx = this.cx;
       const end = cx + part.length;
       if (end <= this.columns && this.tally.units + part.length <= this.maxChars && this.rows[this.cy]!.appendPlain(cx, part)) {

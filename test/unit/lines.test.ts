@@ -26,6 +26,12 @@ describe('line cases (the same bytes tmux is checked on in test/e2e/fidelity.tes
   for (const { name, columns, input, lines } of LINE_CASES) {
     it(name, () => assert.deepEqual(transcriptLines(input, { columns, rows: 12, above }), lines));
   }
+  it('each case gives the same lines split anywhere in two', () => {
+    for (const { name, columns, input, lines } of LINE_CASES) {
+      const bytes = Buffer.from(input);
+      for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(transcriptLines(split(bytes, [cut]), { columns, rows: 12, above }), lines, `${name}, split at ${cut}`);
+    }
+  });
 });
 
 describe('the line model on its own: RIS', () => {
