@@ -12299,14 +12299,20 @@ function noteToReader(pane, name, fields) {
     return !1;
   }
   if (id !== pane.recording) return !1;
-  let pid = livingReader(pane.runFile);
-  if (pid === void 0) return !1;
-  try {
-    return sendNote(pane.runFile, id, pid, { name, fields });
-  } catch {
-    return !1;
+  let until = inboxDeadline ??= Date.now() + INBOX_WAIT_MS;
+  for (; ; ) {
+    let pid = livingReader(pane.runFile);
+    if (pid === void 0) return !1;
+    try {
+      if (sendNote(pane.runFile, id, pid, { name, fields })) return !0;
+    } catch {
+      return !1;
+    }
+    if (Date.now() >= until) return !1;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
 }
+var INBOX_WAIT_MS = 2e3, inboxDeadline;
 
 // src/commands/renamed.ts
 function noteRename(tmux, session) {

@@ -15,11 +15,22 @@ export function noteToReader(pane: { runFile: string; recording: string }, name:
     return false; // stopped meanwhile
   }
   if (id !== pane.recording) return false;
-  const pid = livingReader(pane.runFile);
-  if (pid === undefined) return false;
-  try {
-    return sendNote(pane.runFile, id, pid, { name, fields });
-  } catch {
-    return false; // the run directory went away, or is not ours alone any more
+  // A reader that has just started (a toggle and then a rename at once) is alive before it has opened its inbox:
+  // it is given a moment, so the note is not dropped. One moment per helper, however many panes it tells.
+  const until = (inboxDeadline ??= Date.now() + INBOX_WAIT_MS);
+  for (;;) {
+    const pid = livingReader(pane.runFile);
+    if (pid === undefined) return false;
+    try {
+      if (sendNote(pane.runFile, id, pid, { name, fields })) return true;
+    } catch {
+      return false; // the run directory went away, or is not ours alone any more
+    }
+    if (Date.now() >= until) return false;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50); // a hook's helper, not the data path
   }
 }
+
+/** How long a hook's helper waits for living readers to open their inboxes. */
+const INBOX_WAIT_MS = 2000;
+let inboxDeadline: number | undefined;

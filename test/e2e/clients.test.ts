@@ -100,7 +100,8 @@ describe('a note names its trigger; the reader asks tmux for the facts', () => {
     const { pid, recording } = await tmux.startLogging('%0');
     const runFile = tmux.show('#{@audit_run}', '%0');
     // The review's forgery: an attach of a client that is not there, by someone who is not there, from an address nobody came from.
-    assert.equal(sendNote(runFile, recording, pid, { name: 'attach', fields: { client: '/dev/pts/99', user: 'bob', from: '198.51.100.7', by: 'bob' } }), true);
+    // (The reader's pid is known before it has opened its inbox: until then a note is refused, and nothing is left behind.)
+    await waitFor('the reader taking notes', () => sendNote(runFile, recording, pid, { name: 'attach', fields: { client: '/dev/pts/99', user: 'bob', from: '198.51.100.7', by: 'bob' } }));
     assert.equal(sendNote(runFile, recording, pid, { name: 'rename', fields: { to: 'forged-name' } }), true);
     // A trigger alone: its facts are tmux's (the session's real name), and a client that is not attached is no attach.
     assert.equal(sendNote(runFile, recording, pid, { name: 'attach', fields: { client: '/dev/pts/99' } }), true);
