@@ -4,6 +4,7 @@
 // size away, is logged as tmux shows it at the new size (`capture-pane -J`).
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -122,6 +123,35 @@ describe('a logged pane resized: output right after it is logged at the new size
     await waitFor('the overwritten row in the log', () => redrawnOrLines(tmux).includes('X7'), 5_000).catch(() => {
       assert.fail(`"X7" is on the screen but not in the log:\n${tmux.readLog()}`);
     });
+  });
+
+  it('the hook signals decimal pids only: a value set by hand runs nothing and signals no group', async () => {
+    const tmux = server();
+    const panes = tmux.panes(5, 'tiled');
+    // Witnesses that note each SIGWINCH at once, and say when they listen: one named by a pane, one named by none.
+    const witness = (name: string) => {
+      const file = JSON.stringify(path.join(tmux.dir, name));
+      const script = `const fs = require('fs'); process.on('SIGWINCH', () => fs.appendFileSync(${file}, 'x')); fs.writeFileSync(${file} + '.ready', ''); setInterval(() => {}, 1000);`;
+      return spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+    };
+    const named = witness('named');
+    const unnamed = witness('unnamed');
+    try {
+      await waitFor('the witnesses listen', () => fs.existsSync(path.join(tmux.dir, 'named.ready')) && fs.existsSync(path.join(tmux.dir, 'unnamed.ready')));
+      // Pane order is the loop's: the hostile values come before the one that names a witness.
+      const values = [`$(touch ${tmux.dir}/ran1)`, `1;touch ${tmux.dir}/ran2`, '-1', '0'];
+      values.forEach((value, i) => tmux.tmux('set-option', '-p', '-t', panes[i]!, '@audit_reader_pid', value));
+      tmux.tmux('set-option', '-p', '-t', panes[4]!, '@audit_reader_pid', String(named.pid));
+      tmux.tmux('resize-pane', '-t', panes[0]!, '-x', '30');
+      await waitFor('the named witness signalled', () => fs.existsSync(path.join(tmux.dir, 'named')));
+      // `kill -WINCH -1` would have come first, in the same sh: the unnamed witness would have been signalled before.
+      assert.equal(fs.existsSync(path.join(tmux.dir, 'unnamed')), false, 'kill -1 reached sh');
+      assert.equal(fs.existsSync(path.join(tmux.dir, 'ran1')), false, 'a command substitution ran');
+      assert.equal(fs.existsSync(path.join(tmux.dir, 'ran2')), false, 'a command after ; ran');
+    } finally {
+      named.kill();
+      unnamed.kill();
+    }
   });
 
   it('the pid is cleared when logging stops, and published again by the next reader', async () => {
