@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { summaryLine, verifyFiles } from '../../src/commands/verify.ts';
+import { cliResult } from '../support/cli.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
@@ -101,6 +102,31 @@ describe('logs written by an older tmux-audit (lost events unsealed)', () => {
       }
     });
   }
+
+  it('the command line: verify --dir --key --require-key exits 0 and says how the lost event was checked; edited, exits 1', () => {
+    const dir = path.dirname(copyOfOlder('text-keyed-rotated'));
+    const key = path.join(scratch(), 'chain.key');
+    fs.writeFileSync(key, KEY, { mode: 0o600 });
+    const clean = cliResult(['verify', '--dir', dir, '--key', key, '--require-key']);
+    assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+    assert.match(clean.stdout, /^OK main: .*1 log file\(s\) removed while logging.*1 recording\(s\) written by an older tmux-audit: their lost events are checked the old way/m);
+    // The line before the last seal, which covers it: caught.
+    const live = path.join(dir, 'main.log');
+    const lines = fs.readFileSync(live, 'utf8').split('\n');
+    editLine(live, lines.findIndex(isSeal) - 1, rewrite);
+    const edited = cliResult(['verify', '--dir', dir, '--key', key, '--require-key']);
+    assert.equal(edited.status, 1, edited.stdout);
+    assert.match(edited.stdout, /^TAMPERED main: /m);
+  });
+
+  it('what an older log\'s check cannot prove: an edit in the lines its lost event left unsealed does not show (counted as unsealed)', () => {
+    const live = copyOfOlder('text-keyed-rotated');
+    const report = verify(live, KEY);
+    assert.ok(report.recordings[0]!.unsealed > 1000, 'most of it unsealed: the seal before the event went with the removed file');
+    const [, second] = logFilesInOrder(live);
+    editLine(second!, 5, rewrite);
+    assert.deepEqual(kinds(live, KEY), []);
+  });
 
   it('its keyed recording checked without the key: lines counted, seals linked, OK (said so)', () => {
     const report = verify(path.join(OLDER, 'text-keyed', 'main.log'));
