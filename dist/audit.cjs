@@ -11528,7 +11528,7 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   digest() {
     return this.hash.digest("hex").slice(0, SEAL_HEX);
   }
-}, KEYED_CHAIN = "hmac", SealChain = class {
+}, CHAIN_VERSION = 2, KEYED_CHAIN = "hmac", SealChain = class {
   constructor(key2) {
     this.key = key2;
     this.segment = new SegmentHash(GENESIS, key2);
@@ -11555,7 +11555,7 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   }
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end = !1) {
-    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h, ...this.key ? { chain: "hmac" } : {} };
+    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h, v: CHAIN_VERSION, ...this.key ? { chain: "hmac" } : {} };
     return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
   }
   /**
@@ -16398,7 +16398,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
-    this.keyed && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } }), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink } });
+    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink } });
     let line = this.format.format(record);
     if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
       this.heldLost--;
@@ -18257,7 +18257,7 @@ function renamedPair(files, report2, totalChars, holds) {
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
 function lastSealLine(stop2, raw, rec, seal) {
-  let chain = seal.chain === void 0 ? {} : { chain: seal.chain };
+  let chain = { ...seal.v === void 0 ? {} : { v: seal.v }, ...seal.chain === void 0 ? {} : { chain: seal.chain } };
   if (stop2.charCodeAt(0) === 123) {
     let at = stop2.indexOf(JSON_STOP);
     return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop" }))}}
@@ -18268,6 +18268,13 @@ function lastSealLine(stop2, raw, rec, seal) {
 `;
 }
 
+// src/chain/older-chain.ts
+function chainVersion(line) {
+  let v = line.fields?.v;
+  return v === void 0 ? void 0 : Number(v);
+}
+var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 (the mark taken out)";
+
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
   let tail = segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
@@ -18275,7 +18282,7 @@ function unsealedTail(segment, where) {
   let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
   if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s ${where}: a reader seals within ${SEAL_MS / 1e3} s`;
 }
-var LEGACY_LOST = "a lost event its reader did not seal (a reader seals each one at once, by itself): forged \u2014 or written by a tmux-audit from before lost events were sealed, which nothing in the log tells apart; the lines from the seal before it to the first seal after it are then unverifiable", RecordingState = class {
+var RecordingState = class {
   constructor(rec, place, startMissing) {
     this.rec = rec;
     this.place = place;
@@ -18319,6 +18326,12 @@ var LEGACY_LOST = "a lost event its reader did not seal (a reader seals each one
   legacyKeyed = !1;
   /** A seal of it held plain: it is no legacy keyed recording. */
   heldPlain = !1;
+  /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
+  marked = !1;
+  /** A seal of it without `v=` was read (the first, where the mark would show first: see seal). */
+  unmarkedSeal;
+  /** Its `lost` events read the older way (no seal followed at once, and no mark seen yet). */
+  olderLost = [];
   /** Where it is first seen: where an unkeyed recording is named under --require-key. */
   firstLine;
   lines = 0;
@@ -18400,7 +18413,7 @@ var ChainVerifier = class {
     }
     if (state.lines++, state.segment.push(v), state.lastFile = v.file, state.firstLine ??= v, state.awaitingStop) {
       let seal = state.awaitingStop;
-      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, chain: seal.fields.chain }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, v: chainVersion(seal), chain: seal.fields.chain }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
     }
   }
   event(v) {
@@ -18432,14 +18445,14 @@ var ChainVerifier = class {
     }
     if (v.event === "start") {
       if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
-        this.take(state, v);
+        chainVersion(v) !== void 0 && (state.marked = !0), this.take(state, v);
         return;
       }
       if (state) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
         return;
       }
-      state = new RecordingState(rec, v.place, !1), state.keyed = v.fields?.chain === KEYED_CHAIN, this.recordings.set(rec, state), this.run(state), this.take(state, v);
+      state = new RecordingState(rec, v.place, !1), state.keyed = v.fields?.chain === KEYED_CHAIN, state.marked = chainVersion(v) !== void 0, this.recordings.set(rec, state), this.run(state), this.take(state, v);
       return;
     }
     let outside = external(v);
@@ -18465,7 +18478,7 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
         return;
       }
-      if (this.keptSeal(state, v), state.pendingLost = v, state.lostTail = state.segment, state.ended) {
+      if (this.keptSeal(state, v), !state.marked && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost), state.pendingLost = v, state.lostTail = state.segment, state.ended) {
         state.ended = !1, state.reopened = !0;
         return;
       }
@@ -18481,13 +18494,13 @@ var ChainVerifier = class {
   /**
    * The recording's next line `v` after a `lost` event: whether it is the seal its reader makes at
    * once over the event alone (n=1, its hash over the event: under the key, nobody else can make it),
-   * taken then. Else the event is a break (`forged event`), named as what it may also be: an event
-   * from a version before lost events were sealed, which nothing in the log tells apart from a forged
-   * one (a forger can copy that shape); the recording is then read as that version wrote it.
+   * taken then. Else the event is a break (`forged event`) in a recording marked `v=2`; in an unmarked
+   * one (an older tmux-audit's) it is read as that version wrote it (chain/older-chain.ts).
    */
   settleLost(state, v) {
     let lost = state.pendingLost;
     if (state.pendingLost = void 0, v.event === "seal" && this.sealsLost(state, lost, v)) {
+      this.noteMark(state, v);
       let link = v.fields.h.slice(0, LINK_HEX);
       state.seals++, state.links.push({ p: v.fields.p, h: link }), state.prev = link, state.lastSeal = v, state.lastFile = v.file, state.segment = [v], state.relost = link, state.resync = !1, state.lost = void 0, state.sealsSinceLost = 0, state.reopened = !1;
       let long = state.shared ? void 0 : unsealedTail(state.lostTail, "before a lost event");
@@ -18497,7 +18510,7 @@ var ChainVerifier = class {
       }
       return state.lostTail = [], !0;
     }
-    return state.lostTail = [], this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST }), state.reopened && (state.reopened = !1, state.ended = !0), !1;
+    return state.lostTail = [], state.marked ? this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST }) : state.olderLost.push(lost), state.reopened && (state.reopened = !1, state.ended = !0), !1;
   }
   /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
   holdsAsWritten(state, seal) {
@@ -18555,6 +18568,20 @@ var ChainVerifier = class {
     if (state.keyed ??= keyed, keyed && this.options.key === void 0) return !0;
     let holds = this.holdsFor([lost], p, h, keyed ? this.options.key : void 0);
     return holds && !keyed && (state.heldPlain = !0), holds;
+  }
+  /**
+   * Whether the recording's chain carries the mark (`v=`), from a seal `v` of it: every seal of a marked
+   * recording does (chain/older-chain.ts); one without it among marked ones had it taken out.
+   */
+  noteMark(state, v) {
+    chainVersion(v) !== void 0 ? (!state.marked && state.unmarkedSeal && this.unmarked(state, state.unmarkedSeal), state.marked = !0) : state.marked ? this.unmarked(state, v) : state.unmarkedSeal ??= v;
+  }
+  unmarked(state, v) {
+    this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: UNMARKED_SEAL });
+  }
+  /** An older reader's `lost` event no seal covered where its restarted chain would have (the rule verify applied before trust5). */
+  uncoveredLost(state, lost) {
+    state.keyed === !0 && this.options.key === void 0 || this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNCOVERED_OLDER_LOST });
   }
   current(place) {
     let states = this.running.get(place);
@@ -18615,6 +18642,7 @@ var ChainVerifier = class {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal after the recording's last seal" });
       return;
     }
+    this.noteMark(state, v);
     let keyed = v.fields?.chain === KEYED_CHAIN;
     if (state.firstLine ??= v, state.keyed === void 0 ? state.keyed = keyed : (state.legacyKeyed ? !1 : state.keyed) !== keyed && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? "under a key" : "without a key"} in a recording chained ${state.keyed ? "under one" : "without one"}` }), v.fields?.end === "stop") {
       state.awaitingStop = v;
@@ -18714,7 +18742,10 @@ var ChainVerifier = class {
       for (let v of lines) this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${place} where no recording is running` });
     let recordings = [];
     for (let state of this.recordings.values()) {
-      state.pendingLost && this.settleLost(state, state.pendingLost);
+      if (state.pendingLost && this.settleLost(state, state.pendingLost), state.marked) {
+        for (let lost of state.olderLost) this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_MARKED_LATER });
+        state.olderLost = [];
+      } else state.ended && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost);
       let ending, tail = state.segment.length;
       if (state.awaitingStop) {
         ending = "truncated";
@@ -18755,9 +18786,9 @@ var ChainVerifier = class {
         let at = state.firstLine;
         this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: "chained without the key (--require-key): whoever can write the log could have rewritten it and its seals" });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256" });
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
   }
 };
 
@@ -18837,6 +18868,7 @@ function summaryLine(name, report2) {
     report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
     report2.unchained > 0 ? `${report2.unchained} event(s) from other processes` : "",
     report2.lost > 0 ? `${report2.lost} log file(s) removed while logging: what each held is gone, but for what its reader wrote again after the lost event` : "",
+    report2.olderLost > 0 ? `${report2.olderLost} recording(s) written by an older tmux-audit: their lost events are checked the old way (unsealed; a lost event forged there ahead of a seal writes the lines that seal covers off as unsealed)` : "",
     report2.unkeyed > 0 ? `${report2.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : "",
     report2.needKey > 0 ? `${report2.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : "",
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : ""

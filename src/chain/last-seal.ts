@@ -8,8 +8,8 @@
 // stamp moved, `n=09`, a key added to the JSON object, blanks) is an edit.
 //
 // Per format, as format/text.ts and format/json.ts write them:
-//   text  <stamp> <user> <place> * seal rec=R n=N p=P h=H [chain=hmac] end=stop
-//   json  {"time":…,"rec":"R","kind":"event","text":"seal","fields":{"n":N,"p":"P","h":"H",["chain":"hmac",]"end":"stop"}}
+//   text  <stamp> <user> <place> * seal rec=R n=N p=P h=H [v=2] [chain=hmac] end=stop
+//   json  {"time":…,"rec":"R","kind":"event","text":"seal","fields":{"n":N,"p":"P","h":"H",["v":2,]["chain":"hmac",]"end":"stop"}}
 // (a JSON seal has no "seq": the sink makes it without one).
 
 import { fieldsJson } from '../format/json.ts';
@@ -23,8 +23,10 @@ const JSON_STOP = ',"kind":"event","text":"stop",';
  * `\n`), whose event text after the mark is `raw` (text format); undefined
  * when `stop` is not a stop line the formats write.
  */
-export function lastSealLine(stop: string, raw: string | undefined, rec: string, seal: { n: number; p: string; h: string; chain?: string }): string | undefined {
-  const chain = seal.chain === undefined ? {} : { chain: seal.chain };
+export function lastSealLine(stop: string, raw: string | undefined, rec: string, seal: { n: number; p: string; h: string; v?: number; chain?: string }): string | undefined {
+  // As the seal says (an older reader's has no v=): a mark taken out of the last seal alone is no edit
+  // this line shows, but the start and every other seal carry it too, covered (chain/older-chain.ts).
+  const chain = { ...(seal.v === undefined ? {} : { v: seal.v }), ...(seal.chain === undefined ? {} : { chain: seal.chain }) };
   if (stop.charCodeAt(0) === 0x7b) {
     const at = stop.indexOf(JSON_STOP);
     if (at < 0) return undefined;

@@ -5,7 +5,14 @@
 // a segment's first line (an idle pane), and at the end a `seal` event closes
 // the segment:
 //
-//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> [chain=hmac] [end=stop|1]
+//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> v=2 [chain=hmac] [end=stop|1]
+//
+// `v=2` (CHAIN_VERSION), on every seal and on the recording's start, says the
+// chain is written by a reader that seals each `lost` event at once: verify
+// holds the recording to that (chain/verify.ts). Logs of older readers have no
+// `v=` and are checked the way they were written. The start is covered by the
+// first seal and each seal's line by the next one, so the mark cannot be taken
+// out unseen (under a key, not at all; see chain/older-chain.ts).
 //
 // The last seal goes just before the recording's stop event and covers it
 // (`end=stop`: the segment's last line is the next line of the recording), so
@@ -40,6 +47,8 @@ export interface SealFields {
   n: number;
   p: string;
   h: string;
+  /** CHAIN_VERSION: the rules the recording's chain follows. */
+  v: number;
   /** Under a key (HMAC): said on every seal, so that verify knows which chain to check even without the start. */
   chain?: 'hmac';
   /** The recording's last seal: `stop` when it covers the stop event that follows it, `1` when nothing follows. */
@@ -63,6 +72,12 @@ export class SegmentHash {
     return this.hash.digest('hex').slice(0, SEAL_HEX);
   }
 }
+
+/**
+ * The chain's version, `v=` on a recording's start and on each of its seals: 2 since a `lost` event is
+ * sealed at once by its reader. Absent: an older tmux-audit wrote it (chain/older-chain.ts).
+ */
+export const CHAIN_VERSION = 2;
 
 /** The `chain=` a keyed recording's start and seals carry (absent: plain SHA-256, as logs before keys were said). */
 export const KEYED_CHAIN = 'hmac';
@@ -100,7 +115,7 @@ export class SealChain {
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end: false | 'stop' | 'close' = false): SealFields {
     const h = this.segment.digest();
-    const fields: SealFields = { n: this.lines, p: this.prev, h, ...(this.key ? { chain: 'hmac' as const } : {}) };
+    const fields: SealFields = { n: this.lines, p: this.prev, h, v: CHAIN_VERSION, ...(this.key ? { chain: 'hmac' as const } : {}) };
     if (end) fields.end = end === 'stop' ? 'stop' : 1;
     this.prev = h.slice(0, LINK_HEX);
     this.segment = new SegmentHash(this.prev, this.key);

@@ -23,10 +23,11 @@
 //   writes off is the recording's lines since its last seal before it (whose
 //   seal went with the removed file): no more than a reader leaves unsealed,
 //   else seals were taken out. A `lost` event its seal does not follow at once
-//   is a forged event — or one from a version before lost events were sealed,
-//   which nothing in a log tells apart (a forger can copy that shape): the
-//   break says both, and the recording is then read as that version wrote it
-//   (the first seal after the event only sets the link). A reader writes the
+//   is a forged event in a recording marked `v=2` (its start and seals): one in
+//   an unmarked recording was written by an older tmux-audit, and is read as
+//   that version wrote it (the first seal after the event only sets the link;
+//   a later seal must cover it), which the report says (chain/older-chain.ts:
+//   why the mark cannot be taken out). A reader writes the
 //   event first thing in the new file: after its own lines in the same file it
 //   is forged. Each is counted: it says earlier lines went with a removed file;
 // - a recording whose start is in a file no longer there (pruned by
@@ -37,6 +38,7 @@
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
 import { lastSealLine } from './last-seal.ts';
+import { chainVersion, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
@@ -91,6 +93,8 @@ export interface RecordingReport {
   sharedLines: number;
   /** Its chain: `hmac` under a key, `sha256` without (undefined: neither its start nor a seal says). */
   chain: 'hmac' | 'sha256' | undefined;
+  /** Written by an older tmux-audit (no `v=` on its start or seals), its `lost` events unsealed: checked the older way. */
+  olderLost: boolean;
 }
 
 export interface VerifyReport {
@@ -105,6 +109,8 @@ export interface VerifyReport {
   needKey: number;
   /** With a key: recordings chained without one (plain SHA-256), checked as such. */
   unkeyed: number;
+  /** Recordings written by an older tmux-audit whose `lost` events were checked the older way (chain/older-chain.ts). */
+  olderLost: number;
   breaks: Break[];
 }
 
@@ -122,12 +128,6 @@ function unsealedTail(segment: readonly VerifyLine[], where: string): string | u
   if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1000)} s ${where}: a reader seals within ${SEAL_MS / 1000} s`;
   return undefined;
 }
-
-/** What a `lost` event without its seal is, as far as a log can tell. */
-const LEGACY_LOST =
-  'a lost event its reader did not seal (a reader seals each one at once, by itself): forged — or written by a tmux-audit ' +
-  'from before lost events were sealed, which nothing in the log tells apart; the lines from the seal before it to the ' +
-  'first seal after it are then unverifiable';
 
 class RecordingState {
   segment: VerifyLine[] = [];
@@ -164,6 +164,12 @@ class RecordingState {
   legacyKeyed = false;
   /** A seal of it held plain: it is no legacy keyed recording. */
   heldPlain = false;
+  /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
+  marked = false;
+  /** A seal of it without `v=` was read (the first, where the mark would show first: see seal). */
+  unmarkedSeal: VerifyLine | undefined;
+  /** Its `lost` events read the older way (no seal followed at once, and no mark seen yet). */
+  olderLost: VerifyLine[] = [];
   /** Where it is first seen: where an unkeyed recording is named under --require-key. */
   firstLine: VerifyLine | undefined;
   lines = 0;
@@ -285,7 +291,7 @@ export class ChainVerifier {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, chain: seal.fields!.chain })) {
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, v: chainVersion(seal), chain: seal.fields!.chain })) {
         // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
@@ -349,6 +355,7 @@ export class ChainVerifier {
       if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
         // The log was removed just after the start: the writer wrote the start again into the new file,
         // after the `lost` event that opens it (sinks/file/writer.ts). The next seal covers its last n lines.
+        if (chainVersion(v) !== undefined) state.marked = true;
         this.take(state, v);
         return;
       }
@@ -358,6 +365,7 @@ export class ChainVerifier {
       }
       state = new RecordingState(rec, v.place!, false);
       state.keyed = v.fields?.chain === KEYED_CHAIN;
+      state.marked = chainVersion(v) !== undefined;
       this.recordings.set(rec, state);
       this.run(state);
       this.take(state, v);
@@ -404,6 +412,8 @@ export class ChainVerifier {
         return;
       }
       this.keptSeal(state, v);
+      // An older reader's chain restarted at its event, so a seal came to cover it within two (chain/older-chain.ts).
+      if (!state.marked && state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
       // Its reader seals it at once, by itself: the recording's next line is that seal (settleLost).
       state.pendingLost = v;
       state.lostTail = state.segment;
@@ -413,7 +423,7 @@ export class ChainVerifier {
         state.reopened = true;
         return;
       }
-      // Until then, and for good if it is not sealed (a log from before lost events were sealed), the
+      // Until then, and for good if it is not sealed (a recording by an older tmux-audit), the
       // lines since the last seal count as unsealed, and the first seal after it only sets the link.
       state.resync = true;
       state.unsealed += state.segment.length;
@@ -434,14 +444,14 @@ export class ChainVerifier {
   /**
    * The recording's next line `v` after a `lost` event: whether it is the seal its reader makes at
    * once over the event alone (n=1, its hash over the event: under the key, nobody else can make it),
-   * taken then. Else the event is a break (`forged event`), named as what it may also be: an event
-   * from a version before lost events were sealed, which nothing in the log tells apart from a forged
-   * one (a forger can copy that shape); the recording is then read as that version wrote it.
+   * taken then. Else the event is a break (`forged event`) in a recording marked `v=2`; in an unmarked
+   * one (an older tmux-audit's) it is read as that version wrote it (chain/older-chain.ts).
    */
   private settleLost(state: RecordingState, v: VerifyLine): boolean {
     const lost = state.pendingLost!;
     state.pendingLost = undefined;
     if (v.event === 'seal' && this.sealsLost(state, lost, v)) {
+      this.noteMark(state, v);
       const link = v.fields!.h!.slice(0, LINK_HEX);
       state.seals++;
       state.links.push({ p: v.fields!.p!, h: link });
@@ -465,7 +475,10 @@ export class ChainVerifier {
       return true;
     }
     state.lostTail = [];
-    this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: LEGACY_LOST });
+    // Not sealed: forged in a recording whose chain says it seals them; read the older way in one that does not
+    // (yet: a mark seen later makes it forged after all, at the end).
+    if (state.marked) this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST });
+    else state.olderLost.push(lost);
     if (state.reopened) {
       state.reopened = false;
       state.ended = true;
@@ -552,6 +565,29 @@ export class ChainVerifier {
     const holds = this.holdsFor([lost], p, h, keyed ? this.options.key : undefined);
     if (holds && !keyed) state.heldPlain = true;
     return holds;
+  }
+
+  /**
+   * Whether the recording's chain carries the mark (`v=`), from a seal `v` of it: every seal of a marked
+   * recording does (chain/older-chain.ts); one without it among marked ones had it taken out.
+   */
+  private noteMark(state: RecordingState, v: VerifyLine): void {
+    if (chainVersion(v) !== undefined) {
+      if (!state.marked && state.unmarkedSeal) this.unmarked(state, state.unmarkedSeal);
+      state.marked = true;
+    } else if (state.marked) this.unmarked(state, v);
+    else state.unmarkedSeal ??= v;
+  }
+
+  private unmarked(state: RecordingState, v: VerifyLine): void {
+    this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: UNMARKED_SEAL });
+  }
+
+  /** An older reader's `lost` event no seal covered where its restarted chain would have (the rule verify applied before trust5). */
+  private uncoveredLost(state: RecordingState, lost: VerifyLine): void {
+    // Without the key a keyed recording's seals are not hashed: which seal covers the event is a guess by counts (see check).
+    if (state.keyed === true && this.options.key === undefined) return;
+    this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: UNCOVERED_OLDER_LOST });
   }
 
   private current(place: string): RecordingState | undefined {
@@ -649,6 +685,7 @@ export class ChainVerifier {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal after the recording\'s last seal' });
       return;
     }
+    this.noteMark(state, v);
     // Which chain is said by the start (covered by the first seal) and by every seal: one that says
     // otherwise was rewritten (a keyed recording passed off as plain, to be resealed without the key).
     const keyed = v.fields?.chain === KEYED_CHAIN;
@@ -835,6 +872,16 @@ export class ChainVerifier {
     for (const state of this.recordings.values()) {
       // A `lost` event that is the recording's last line: no seal followed it.
       if (state.pendingLost) this.settleLost(state, state.pendingLost);
+      if (state.marked) {
+        // Read the older way until a seal said v=2: its reader seals each one at once.
+        for (const lost of state.olderLost) this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_MARKED_LATER });
+        state.olderLost = [];
+      } else if (state.ended && state.lost !== undefined && state.sealsSinceLost >= 2) {
+        // Its reader sealed it to the end after the event: a seal of its restarted chain covered it, if real,
+        // unless the last seal was the first after it (the log removed as the reader closed: its chain had
+        // ended, the event came unchained ahead of that seal, which the writer wrote again after it).
+        this.uncoveredLost(state, state.lost);
+      }
       let ending: Ending;
       const tail = state.segment.length;
       if (state.awaitingStop) {
@@ -882,8 +929,8 @@ export class ChainVerifier {
         const at = state.firstLine;
         this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'chained without the key (--require-key): whoever can write the log could have rewritten it and its seals' });
       }
-      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256' });
+      recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
   }
 }

@@ -140,6 +140,9 @@ export function summaryLine(name: string, report: VerifyReport): string {
     report.recordings.some((r) => r.startMissing) ? `${report.recordings.filter((r) => r.startMissing).length} started before the oldest file` : '',
     report.unchained > 0 ? `${report.unchained} event(s) from other processes` : '',
     report.lost > 0 ? `${report.lost} log file(s) removed while logging: what each held is gone, but for what its reader wrote again after the lost event` : '',
+    report.olderLost > 0
+      ? `${report.olderLost} recording(s) written by an older tmux-audit: their lost events are checked the old way (unsealed; a lost event forged there ahead of a seal writes the lines that seal covers off as unsealed)`
+      : '',
     report.unkeyed > 0 ? `${report.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : '',
     report.needKey > 0 ? `${report.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : '',
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : '',

@@ -72,9 +72,9 @@ describe('the hash chain', () => {
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
     const seals = lines.filter((line) => line.includes(' * seal rec='));
     assert.equal(seals.length, 3);
-    assert.match(seals[0]!, new RegExp(` \\* seal rec=AAAAAAAAAA n=${SEAL_EVERY} p=0 h=[0-9a-f]{32}$`));
+    assert.match(seals[0]!, new RegExp(` \\* seal rec=AAAAAAAAAA n=${SEAL_EVERY} p=0 h=[0-9a-f]{32} v=2$`));
     // Start, 2005 lines, stop, and the first two seals' own lines (each opens the next segment): 2009, 9 in the last.
-    assert.match(lines.at(-2)!, / \* seal rec=AAAAAAAAAA n=9 p=[0-9a-f]{16} h=[0-9a-f]{32} end=stop$/);
+    assert.match(lines.at(-2)!, / \* seal rec=AAAAAAAAAA n=9 p=[0-9a-f]{16} h=[0-9a-f]{32} v=2 end=stop$/);
     assert.match(lines.at(-1)!, / \* stop rec=AAAAAAAAAA reason=toggle$/);
   });
 
@@ -140,7 +140,7 @@ for (const format of LOG_FORMATS) {
       await write(file, [recording('AAAAAAAAAA', 0, 1500)], { key });
       const clean = fs.readFileSync(file, 'utf8');
       // The start says which chain, covered by the first seal; so does every seal.
-      assert.match(clean.split('\n')[0]!, format === 'text' ? / \* start rec=AAAAAAAAAA by=ann chain=hmac$/ : /"fields":\{"by":"ann","chain":"hmac"\}\}$/);
+      assert.match(clean.split('\n')[0]!, format === 'text' ? / \* start rec=AAAAAAAAAA by=ann v=2 chain=hmac$/ : /"fields":\{"by":"ann","v":2,"chain":"hmac"\}\}$/);
       assert.deepEqual(kinds(file, key), []);
       assert.deepEqual([verify(file, key).needKey, verify(file, key).unkeyed], [0, 0]);
       assert.deepEqual(kinds(file), []);
@@ -545,11 +545,11 @@ describe('a log removed as its reader closes', () => {
 
 describe('a keyed log from before keyed chains were marked', () => {
   /**
-   * A one-recording text log resealed as a reader before `chain=hmac` wrote it under `key`: the same lines,
+   * A one-recording text log resealed as a reader before `chain=hmac` (and `v=2`) wrote it under `key`: the same lines,
    * nothing marked, every seal's p and h an HMAC (a seal's line opens the next segment; the last covers its stop).
    */
   function legacyKeyed(text: string, key: Buffer): string {
-    const lines = text.replaceAll(' chain=hmac', '').split('\n').filter((line) => line.length > 0);
+    const lines = text.replace(/ v=2| chain=hmac/g, '').split('\n').filter((line) => line.length > 0);
     const out: string[] = [];
     let prev = GENESIS;
     let hash = new SegmentHash(prev, key);
@@ -605,9 +605,11 @@ describe('a recording without its start', () => {
     const invented = (opening: string) => `${stamp} ann main:0.5 * ${opening}\n${stamp} ann main:0.5 | rm -rf / done by ann\n${stamp} ann main:0.5 * stop rec=FAKEFAKE01 reason=lost p=0 h=${h}\n`;
     fs.writeFileSync(files[1]!, invented('rename rec=FAKEFAKE01 name=x') + text);
     assert.deepEqual(kinds(file), ['forged event']);
-    // A start that went with a removed log: a lost event opens what is left, but only one its reader sealed at once.
+    // A start that went with a removed log: a lost event opens what is left. Unsealed, and nothing of the recording
+    // marked v=2: an older tmux-audit's, read the old way and said so (without a key anyone can seal one anyway, below).
     fs.writeFileSync(files[1]!, invented('lost rec=FAKEFAKE01 what=file') + text);
-    assert.deepEqual(kinds(file), ['forged event']);
+    assert.deepEqual(kinds(file), []);
+    assert.equal(verify(file).olderLost, 1);
     // Sealed (without a key anyone can: bound by its plain stop, counted plain, named under --require-key).
     const lost = `${stamp} ann main:0.5 * lost rec=FAKEFAKE01 what=file\n`;
     const hash = new SegmentHash('0');

@@ -4,7 +4,7 @@
 // (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
 // the chain covers the bytes the formatter returned, whatever the format.
 
-import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
+import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
@@ -157,7 +157,8 @@ export class FileSink implements Sink {
     const chain = this.chain;
     // A keyed recording says so in its start (which its first seal covers), as its seals do: verify then
     // checks each recording with the chain it was written with (chain/verify.ts).
-    if (this.keyed && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, chain: KEYED_CHAIN } };
+    // Every chained start says which rules its chain follows (CHAIN_VERSION), covered by the first seal.
+    if (chain && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...(this.keyed ? { chain: KEYED_CHAIN } : {}) } };
     // A `lost` event names the recording's last seal in a rotated file (see keptLink); its own seal covers that.
     if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink } };
     const line = this.format.format(record);
