@@ -18273,7 +18273,7 @@ function chainVersion(line) {
   let v = line.fields?.v;
   return v === void 0 ? void 0 : Number(v);
 }
-var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 (the mark taken out)";
+var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 (the mark taken out)";
 
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
@@ -18510,7 +18510,7 @@ var ChainVerifier = class {
       }
       return state.lostTail = [], !0;
     }
-    return state.lostTail = [], state.marked ? this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST }) : state.olderLost.push(lost), state.reopened && (state.reopened = !1, state.ended = !0), !1;
+    return state.lostTail = [], state.marked ? this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST }) : this.options.older ? state.olderLost.push(lost) : this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_UNMARKED }), state.reopened && (state.reopened = !1, state.ended = !0), !1;
   }
   /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
   holdsAsWritten(state, seal) {
@@ -18898,7 +18898,7 @@ function setsOfFiles(files) {
   return groups;
 }
 function verifyCommand() {
-  return whereOptions(new Command("verify")).description("check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable").argument("[files...]", "log files (default: every log in the directory, with its rotated files)").option("--key <file>", "the chain key (@audit-chain-key) the logs were written with").option("--require-key", "with --key: a recording chained without the key is a break (unkeyed)").option("--quiet", "print only breaks").action((files, options) => {
+  return whereOptions(new Command("verify")).description("check the logs against their hash chains: OK with counts, or each break (file, line, recording, kind); exit 0 clean, 1 tampered, 2 unreadable").argument("[files...]", "log files (default: every log in the directory, with its rotated files)").option("--key <file>", "the chain key (@audit-chain-key) the logs were written with").option("--require-key", "with --key: a recording chained without the key is a break (unkeyed)").option("--older", "logs written before chains were marked v=2: check their unsealed lost events the old, weaker way (a log owner can forge that shape)").option("--quiet", "print only breaks").action((files, options) => {
     let where = location(options);
     if (options.requireKey && options.key === void 0) throw new AuditError("--require-key needs --key <file>", 2);
     let key2;
@@ -18918,7 +18918,7 @@ function verifyCommand() {
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey, older: options.older });
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }

