@@ -34,6 +34,7 @@
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { GoneLines } from './gone-lines.ts';
 import { HISTORY_ROWS, ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
+import { lastRows, LineTail } from './line-tail.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import type { TabStops } from './tab-stops.ts';
 import { cellWidth, textWidth } from './width.ts';
@@ -205,6 +206,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private above: string[] = [];
   /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
   private aboveRows: (number | string[])[] = [];
+  /** The newest of `above` while a long line's pieces come in (see line). */
+  private readonly tail = new LineTail();
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   private fastRow = 0;
   /**
@@ -724,9 +727,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.sink.line(text, continued); // the line model keeps to the limit itself
     const above = this.above;
     if (continued && above.length > 0) {
-      // A piece of a line too long to keep whole: only its last screenful can still be on the screen.
-      const joined = above[above.length - 1]! + text;
-      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+      // A piece of a line too long to keep whole: only its last screenful can still be on the screen, cut where a
+      // row starts (line-tail.ts).
+      const tail = this.tail;
+      tail.begin(above[above.length - 1]!, this.columns);
+      above[above.length - 1] = tail.append(text, this.height);
       this.aboveRows[above.length - 1] = 0;
     } else {
       above.push(text);
@@ -951,10 +956,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * than that many rows of plain text hold (see goneWeight).
    */
   private keepGone(text: string, rows: number | string[]): void {
-    const most = HISTORY_ROWS * this.columns;
-    if (text.length > most) {
-      text = text.slice(-most);
-      rows = 0;
+    // Cut where a row starts (line-tail.ts); by units first, to walk only lines that may be longer than that.
+    if (text.length > HISTORY_ROWS * this.columns) {
+      if (typeof rows === 'number') text = lastRows(text, this.columns, HISTORY_ROWS);
+      else if (rows.length > HISTORY_ROWS) {
+        rows = rows.slice(-HISTORY_ROWS);
+        text = ''; // the rows are what the screen model takes (engage)
+      }
     }
     const gone = this.goneKept;
     gone.push(text, rows, goneWeight(text, rows, this.columns));

@@ -202,6 +202,31 @@ describe('nothing shown is hidden', () => {
     assert.ok(shownTexts(tmux).includes(top), `${JSON.stringify(top)} is on the screen but not in the log:\n${tmux.readLog()}`);
   });
 
+  for (const [name, text, shown] of [
+    // A line of letters with a combining mark each: two units a cell (a screenful counted in units seeded row 0 from
+    // the command line above it, and the log got a "redrawn" command line tmux never showed).
+    ['letters with combining marks', Array.from({ length: 9000 }, (_, i) => `${String.fromCharCode(65 + (i % 26))}\u0301`).join(''), 'Y\u0301Z\u0301zzC\u0301D\u0301E\u0301'],
+    // 16410 letters: a screenful cut 240 units from the end started mid-row.
+    ['16410 letters', Array.from({ length: 16410 }, (_, i) => String.fromCharCode(65 + (i % 26))).join(''), 'ABCDzzGHIJ'],
+  ] as const) {
+    it(`a long line (${name}) written over at row 0: logged as tmux shows it, no other row forged`, async () => {
+      const tmux = server();
+      tmux.tmux('resize-window', '-t', 'main', '-x', '40', '-y', '6');
+      await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '40x6');
+      await tmux.startLogging();
+      const file = path.join(tmux.dir, 'long.txt');
+      fs.writeFileSync(file, `${text}\nnext\n`);
+      await runLogged(tmux, 'seq 1 20');
+      await runLogged(tmux, `cat ${file}; printf '\\e[1;1Hzz\\e[6;1H'`);
+      const screen = tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0').split('\n');
+      const over = screen.filter((line) => line.includes('zz') && !line.includes('printf')).at(-1) ?? '';
+      assert.ok(over.includes(shown), `tmux shows ${over.slice(0, 200)}`);
+      const logged = shownTexts(tmux).filter((line) => line.includes('zz') && !line.includes('printf'));
+      assert.equal(logged.length, 1, logged.join('\n'));
+      assert.ok(over.endsWith(logged[0]!), `logged ${logged[0]!.slice(0, 200)}`);
+    });
+  }
+
   it('a flapping loop: every line shown is logged, few blocks, the tmux server stays small', async () => {
     const tmux = server();
     await tmux.startLogging();
