@@ -130,6 +130,19 @@ describe('a line wrapped across the screen\'s top, written over there: logged wh
   });
 });
 
+describe('a long line kept for a taller pane: its last HISTORY_ROWS rows, from where tmux starts a row', () => {
+  it('16001 letters at 20 columns, 10 lines, the pane made 40 rows tall, written over at row 0 (row 772 of the line)', () => {
+    // Cut 512 x 20 units from its end, the kept text began mid-row (at 5861): every row came back shifted by 19
+    // characters, and zz was logged over letters tmux never put under it. tmux pulls the line's last 29 rows back
+    // (row 0 starts at 15440) and joins the line whole (capture-pane -J); the log holds the rows kept of it (506:
+    // HISTORY_ROWS with the rows after it), from row 294.
+    let text = '';
+    for (let i = 0; i < 16001; i++) text += String.fromCharCode(65 + (i % 26));
+    const log = resized(`${text}\r\n${numbered(10)}`, [20, 6], [20, 40], `${ESC}[1;1Hzz`);
+    assert.equal(log.at(-1), `~ ${text.slice(294 * 20, 15440)}zz${text.slice(15442)}`, log.at(-1)!.slice(0, 80));
+  });
+});
+
 describe('a shorter pane', () => {
   it('rows below the cursor go first; the rows left are not logged again, what is written over them is', () => {
     const log = resized(`${numbered(30)}${ESC}[2;1H`, [20, 12], [20, 6], `${ESC}[1;1Hzz\r\n${numbered(2, 'y')}`);
