@@ -13908,6 +13908,9 @@ var Hybrid = class {
   aboveRows = [];
   /** The newest of `above` while a long line's pieces come in (see line). */
   tail = new LineTail();
+  /** Code units held in `above`, and how many it may hold before the lines off the screen leave it (see trimAbove). */
+  aboveUnits = 0;
+  aboveTrimAt = 0;
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   fastRow = 0;
   /**
@@ -13997,7 +14000,7 @@ var Hybrid = class {
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    this.engaged || this.engage(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
+    this.engaged || this.engage(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.countAbove(), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
     if (!grid) return;
     if (this.engaged && (this.flushLeave(), !grid.alternate && (this.settleRows(!1, "timer"), grid.columns !== columns))) {
@@ -14055,7 +14058,7 @@ var Hybrid = class {
    * and the cursor's line up to the cursor (it carries on from there).
    */
   seed(line, rowsAbove = []) {
-    this.above = rowsAbove.slice(-this.height), this.aboveRows = this.above.map(() => 1), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
+    this.above = rowsAbove.slice(-this.height), this.aboveRows = this.above.map(() => 1), this.countAbove(), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
   }
   /** The line being drawn, not yet finished. */
   pendingText() {
@@ -14161,7 +14164,7 @@ var Hybrid = class {
       if (final === 74 /* EraseInDisplay */ && first === 2) {
         this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
         for (let i = 0; i < this.above.length; i++) this.keepGone(this.above[i], this.aboveRows[i]);
-        this.goneScrolled = 0, this.goneReset = !0, this.goneCleared = this.goneKept.length, this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
+        this.goneScrolled = 0, this.goneReset = !0, this.goneCleared = this.goneKept.length, this.above.length = 0, this.aboveRows.length = 0, this.countAbove(), this.lines.csi(final, first, second);
         return;
       }
       if (ENGAGING_CSI[final] !== 1) {
@@ -14227,13 +14230,19 @@ var Hybrid = class {
     this.erased !== void 0 && !continued && this.beforeLine(text2), this.closeRepeats(), this.sink.line(text2, continued);
     let above = this.above;
     if (continued && above.length > 0) {
-      let tail = this.tail;
-      tail.begin(above[above.length - 1], this.columns), above[above.length - 1] = tail.append(text2, this.height), this.aboveRows[above.length - 1] = 0;
+      let tail = this.tail, before = above[above.length - 1];
+      tail.begin(before, this.columns);
+      let kept = tail.append(text2, this.height);
+      above[above.length - 1] = kept, this.aboveRows[above.length - 1] = 0, this.aboveUnits += kept.length - before.length;
     } else {
-      above.push(text2);
+      above.push(text2), this.aboveUnits += text2.length;
       let shape = this.lines.lineRowTexts ?? taken;
-      this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && this.keepGone(above.shift(), this.aboveRows.shift());
+      if (this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height) {
+        let gone = above.shift();
+        this.aboveUnits -= gone.length, this.keepGone(gone, this.aboveRows.shift());
+      }
     }
+    this.aboveUnits > this.aboveTrimAt && this.trimAbove();
     let bottom = this.height - 1;
     if (continued) this.fastRow = Math.min(this.fastRow, bottom);
     else if (this.fastRow >= bottom && this.goneScrolled >= HISTORY_ROWS) this.fastRow = bottom;
@@ -14372,6 +14381,38 @@ var Hybrid = class {
     for (let k = parts.length; k < shape && k < this.height; k++) parts.push("");
     return parts;
   }
+  /** `aboveUnits` counted again after `above` was made anew. */
+  countAbove() {
+    let units = 0;
+    for (let i = 0; i < this.above.length; i++) units += this.above[i].length;
+    this.aboveUnits = units, this.aboveTrimAt = units + this.aboveBudget();
+  }
+  /** Code units `above` may grow by before trimAbove looks at it: a few screenfuls of plain text (a flood of short lines never gets there). */
+  aboveBudget() {
+    return Math.max(65536, 4 * this.columns * this.height);
+  }
+  /**
+   * `above` keeps `height` lines, each of up to a screenful (a long line's
+   * last rows): long lines made that a screenful each (1000x500: 520 lines of
+   * 500 000 characters held 269 MB). Lines older than the rows of newer ones
+   * fill the screen are off it: they go where lines leaving the screen's top
+   * go (keepGone), in the same order, so the screen model is seeded the same.
+   * Looked at once `above` grew by aboveBudget since: the walk over its rows is
+   * paid for by that much text.
+   */
+  trimAbove() {
+    let above = this.above, rows = 0, i = above.length - 1;
+    for (; i > 0 && rows < this.height; i--) {
+      let shape = this.aboveRows[i];
+      rows += typeof shape == "number" ? shape > 0 ? shape : rowsOf(above[i], this.columns) : shape.length;
+    }
+    if (rows >= this.height) {
+      let gone = above.splice(0, i + 1), shapes = this.aboveRows.splice(0, i + 1);
+      for (let k = 0; k < gone.length; k++)
+        this.aboveUnits -= gone[k].length, this.keepGone(gone[k], shapes[k]);
+    }
+    this.aboveTrimAt = this.aboveUnits + this.aboveBudget();
+  }
   /**
    * A line left the screen's top on the fast path (see `goneKept`): the
    * screen model keeps HISTORY_ROWS rows of history, no more is kept here
@@ -14466,7 +14507,7 @@ var Hybrid = class {
       }
       y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
+    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.countAbove(), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */

@@ -143,6 +143,32 @@ describe('a long line kept for a taller pane: its last HISTORY_ROWS rows, from w
   });
 });
 
+describe('the lines above the cursor the fast path keeps are bounded by what the screen can show', () => {
+  /** Code units the fast path holds for the rows above the cursor. */
+  const aboveUnits = (transcript: Transcript): number =>
+    (transcript as unknown as { hybrid: { above: string[] } }).hybrid.above.reduce((sum, line) => sum + line.length, 0);
+
+  it('a screenful a line, line after line: only the newest can be on the screen (200x100: 150 lines of 20 000)', () => {
+    // Each line kept its last screenful, and `height` lines were kept: 1000x500 held 269 MB.
+    const transcript = new Transcript({ line: () => {}, redrawn: () => {}, screen: () => {}, frame: () => {}, scrolledOff: () => {} }, { columns: 200, rows: 100 });
+    const line = Buffer.from(`${'q'.repeat(20_000)}\r\n`);
+    let most = 0;
+    for (let i = 0; i < 150; i++) {
+      transcript.push(line);
+      most = Math.max(most, aboveUnits(transcript));
+    }
+    transcript.end();
+    assert.ok(most <= 8 * 200 * 100, `${most} units held for a screen of 20 000 cells`);
+  });
+
+  it('the lines that leave it are the rows a taller pane pulls back, as before: row 0 of 100 is row 54 of the last line', () => {
+    let before = '';
+    for (let k = 0; k < 80; k++) before += `${String.fromCharCode(65 + (k % 26)).repeat(2990)}${String(k).padStart(10, '.')}\r\n`;
+    const log = resized(`${before}n0\r\nn1\r\nn2\r\n`, [20, 60], [20, 100], `${ESC}[1;1Hzz`);
+    assert.equal(log.at(-1), `~ ${'B'.repeat(1080)}zz${'B'.repeat(2990 - 1082)}........79`);
+  });
+});
+
 describe('a shorter pane', () => {
   it('rows below the cursor go first; the rows left are not logged again, what is written over them is', () => {
     const log = resized(`${numbered(30)}${ESC}[2;1H`, [20, 12], [20, 6], `${ESC}[1;1Hzz\r\n${numbered(2, 'y')}`);
