@@ -13841,7 +13841,7 @@ var LineTail = class {
 };
 
 // src/terminal/hybrid.ts
-var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, QUIET_MS = 500, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
+var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, QUIET_MS = 500, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e4, MAX_ROWS = 1e4, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
 for (let final of "ABEFHfdJrLMSTsu") ENGAGING_CSI[final.charCodeAt(0)] = 1;
 var OVERWRITING_CSI = new Uint8Array(128);
 for (let final of "KXP@b") OVERWRITING_CSI[final.charCodeAt(0)] = 1;
@@ -14389,7 +14389,7 @@ var Hybrid = class {
   }
   /** Code units `above` may grow by before trimAbove looks at it: a few screenfuls of plain text (a flood of short lines never gets there). */
   aboveBudget() {
-    return Math.max(65536, 4 * this.columns * this.height);
+    return Math.max(65536, Math.min(4 * this.columns * this.height, 1 << 22));
   }
   /**
    * `above` keeps `height` lines, each of up to a screenful (a long line's

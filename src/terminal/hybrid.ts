@@ -91,9 +91,15 @@ export const QUIET_MS = 500;
 /** A screen's size when the pane's is not known (`pipe --file`): only where a long line wraps depends on it. */
 const DEFAULT_COLUMNS = 80;
 const DEFAULT_ROWS = 24;
-/** Largest screen modelled: tmux's panes are smaller in practice; a bogus size must not cost memory. */
-const MAX_COLUMNS = 1000;
-const MAX_ROWS = 500;
+/**
+ * Largest screen modelled: tmux's own largest window (WINDOW_MAXIMUM, tmux.h:88; resize.c:33 and
+ * cmd-resize-window.c:73 keep every size within it). The size is tmux's word, never the pane's output, and the
+ * screen model's memory follows the size it is given (a row is a cell array, grid.ts): a pane of 1200x20 costs
+ * what it shows. Clamped lower (1000x500), the model hid what tmux showed past its edge: text at column 1190
+ * of a 1200-column pane was written into column 1000, over other text, and never logged.
+ */
+const MAX_COLUMNS = 10000;
+const MAX_ROWS = 10000;
 
 const LF = 0x0a;
 
@@ -974,7 +980,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   /** Code units `above` may grow by before trimAbove looks at it: a few screenfuls of plain text (a flood of short lines never gets there). */
   private aboveBudget(): number {
-    return Math.max(1 << 16, 4 * this.columns * this.height);
+    return Math.max(1 << 16, Math.min(4 * this.columns * this.height, 1 << 22));
   }
 
   /**

@@ -227,6 +227,18 @@ describe('nothing shown is hidden', () => {
     });
   }
 
+  it('a pane wider than 1000 columns: text drawn past column 1000 is logged as tmux shows it, not written over', async () => {
+    const tmux = server();
+    tmux.tmux('resize-window', '-t', 'main', '-x', '1200', '-y', '20');
+    await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '1200x20');
+    await tmux.startLogging();
+    await runLogged(tmux, `clear; printf 'AAAA\\e[5;1190HSECRET\\e[6;1H\\e[2K\\e[5;1000Hx\\e[8;1H'`);
+    const screen = tmux.tmux('capture-pane', '-p', '-J', '-t', '%0').split('\n').map((line) => line.replace(/ +$/, ''));
+    const row = `${' '.repeat(999)}x${' '.repeat(189)}SECRET`;
+    assert.ok(screen.includes(row), screen.join('\n'));
+    assert.ok(shownTexts(tmux).includes(row), tmux.readLog());
+  });
+
   it('a flapping loop: every line shown is logged, few blocks, the tmux server stays small', async () => {
     const tmux = server();
     await tmux.startLogging();
