@@ -30,7 +30,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -57,7 +57,7 @@ var require_error = __commonJS({
 
 // node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -157,7 +157,7 @@ var require_argument = __commonJS({
 
 // node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -604,7 +604,7 @@ ${itemIndentStr}`);
 
 // node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -825,7 +825,7 @@ var require_option = __commonJS({
 
 // node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -868,7 +868,7 @@ var require_suggestSimilar = __commonJS({
 
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path24 = require("node:path"), fs32 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2486,7 +2486,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
 
 // node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -9640,23 +9640,23 @@ function cellWidth(codePoint) {
   return 1;
 }
 function textWidth(text2) {
-  let cells = 0;
+  let cells2 = 0;
   for (let i = 0; i < text2.length; i++) {
     let codePoint = text2.codePointAt(i);
     codePoint > 65535 && i++;
     let width = cellWidth(codePoint);
-    width > 0 && (cells += width);
+    width > 0 && (cells2 += width);
   }
-  return cells;
+  return cells2;
 }
-function textInCells(text2, cells) {
+function textInCells(text2, cells2) {
   let used = 0, end = 0;
   for (; end < text2.length; ) {
     let codePoint = text2.codePointAt(end), width = cellWidth(codePoint);
-    if (width > 0 && used + width > cells) break;
+    if (width > 0 && used + width > cells2) break;
     width > 0 && (used += width), end += codePoint > 65535 ? 2 : 1;
   }
-  return text2.slice(0, end) + " ".repeat(Math.max(0, cells - used));
+  return text2.slice(0, end) + " ".repeat(Math.max(0, cells2 - used));
 }
 
 // src/terminal/row.ts
@@ -9710,9 +9710,9 @@ var Row = class {
    * had its right half written over, and keeps its place).
    */
   screenCells() {
-    let cells = [];
-    for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells()) cells.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
-    return { lead: this.lead, cells };
+    let cells2 = [];
+    for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells()) cells2.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
+    return { lead: this.lead, cells: cells2 };
   }
   /** The units this row holds (its share of the tally). */
   get units() {
@@ -9730,8 +9730,8 @@ var Row = class {
     return this.text !== null && cx === this.count;
   }
   /** Appends `text` of characters of one or two cells taking `cells` (`plain`: one unit each), at the end (see appendable). */
-  appendText(text2, cells, plain) {
-    this.text = this.text.length === 0 ? text2 : this.text + text2, this.count += cells, this.tally.units += text2.length, plain || (this.wide = !0);
+  appendText(text2, cells2, plain) {
+    this.text = this.text.length === 0 ? text2 : this.text + text2, this.count += cells2, this.tally.units += text2.length, plain || (this.wide = !0);
   }
   /** Appends printable ASCII at the end of a row in text form; false if the row is not that, and nothing done. */
   appendPlain(cx, part) {
@@ -9770,17 +9770,17 @@ var Row = class {
    * :1811), with slightly different rules; both are followed.
    */
   put(cx, character, width, ascii) {
-    let cells = this.toCells();
+    let cells2 = this.toCells();
     this.fill(cx);
-    for (let x = cx; x < cx + width && x < cells.length; x++) (cells[x] === TAB_PAD || cells[x] === "	") && this.untab(x);
-    let old = cells[cx];
+    for (let x = cx; x < cx + width && x < cells2.length; x++) (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x);
+    let old = cells2[cx];
     if (old === PAD) {
       let x = cx;
-      for (; x > 0 && cells[x] === PAD; ) this.set(x--, " ");
+      for (; x > 0 && cells2[x] === PAD; ) this.set(x--, " ");
       (!ascii || x > 0) && this.set(x, " ");
     }
     if (ascii || width !== 1 || old !== void 0 && (old === PAD || isWide(old)))
-      for (let x = cx + width; x < cells.length && cells[x] === PAD; x++) this.set(x, " ");
+      for (let x = cx + width; x < cells2.length && cells2[x] === PAD; x++) this.set(x, " ");
     this.set(cx, character), width === 2 && this.set(cx + 1, PAD);
   }
   /**
@@ -9790,10 +9790,10 @@ var Row = class {
    */
   attach(cx, text2) {
     if (cx > 0) {
-      let cells = this.toCells(), x = cx - 1;
-      for (this.fill(x + 1); x >= 0 && cells[x] === PAD; ) x--;
+      let cells2 = this.toCells(), x = cx - 1;
+      for (this.fill(x + 1); x >= 0 && cells2[x] === PAD; ) x--;
       if (x >= 0) {
-        (cells[x] === TAB_PAD || cells[x] === "	") && this.untab(x), this.set(x, cells[x] + text2);
+        (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, cells2[x] + text2);
         return;
       }
     }
@@ -9822,9 +9822,9 @@ var Row = class {
       this.tally.units += next.length - text2.length, this.text = next, this.count = next.length;
       return;
     }
-    let cells = this.cells;
-    for (let x = Math.max(cx, length + count - edge); x < length; x++) this.tally.units -= cells[x].length;
-    cells.splice(cx, 0, ...new Array(count).fill(" ")), this.tally.units += count, cells.length > edge && (cells.length = edge);
+    let cells2 = this.cells;
+    for (let x = Math.max(cx, length + count - edge); x < length; x++) this.tally.units -= cells2[x].length;
+    cells2.splice(cx, 0, ...new Array(count).fill(" ")), this.tally.units += count, cells2.length > edge && (cells2.length = edge);
   }
   /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */
   delete(cx, count) {
@@ -9837,9 +9837,9 @@ var Row = class {
       this.tally.units += next.length - text2.length, this.text = next, this.count = next.length;
       return;
     }
-    let cells = this.cells;
-    for (let x = cx; x < end; x++) this.tally.units -= cells[x].length;
-    if (cells.splice(cx, end - cx), this.wrapped) for (let x = cells.length; x < length; x++) this.set(x, " ");
+    let cells2 = this.cells;
+    for (let x = cx; x < end; x++) this.tally.units -= cells2[x].length;
+    if (cells2.splice(cx, end - cx), this.wrapped) for (let x = cells2.length; x < length; x++) this.set(x, " ");
   }
   /**
    * Blanks cells `from` up to `to` (ECH, EL, grid.c:599: only cells in use).
@@ -9867,10 +9867,10 @@ var Row = class {
    * leaves cells that show nothing in their place, so columns stay where they are.
    */
   takeBefore(cx) {
-    let cells = this.toCells(), end = Math.min(cx, cells.length), text2 = this.lead;
+    let cells2 = this.toCells(), end = Math.min(cx, cells2.length), text2 = this.lead;
     this.tally.units -= this.lead.length, this.lead = "";
     for (let x = 0; x < end; x++) {
-      let cell = cells[x];
+      let cell = cells2[x];
       cell !== PAD && cell !== TAB_PAD && (text2 += cell), this.set(x, GONE);
     }
     return text2;
@@ -9881,38 +9881,38 @@ var Row = class {
       this.tally.units -= this.text.length - cx, this.text = this.text.slice(0, cx), this.count = cx;
       return;
     }
-    let cells = this.cells;
-    for (let x = cx; x < cells.length; x++) this.tally.units -= cells[x].length;
-    cells.length = cx;
+    let cells2 = this.cells;
+    for (let x = cx; x < cells2.length; x++) this.tally.units -= cells2[x].length;
+    cells2.length = cx;
   }
   toCells() {
     if (this.cells !== null) return this.cells;
     let text2 = this.text;
     if (this.text = null, this.tabs = !1, !this.wide) return this.cells = text2.split("");
     this.wide = !1;
-    let cells = [];
+    let cells2 = [];
     for (let x = 0; x < text2.length; x++) {
       let code = text2.codePointAt(x), character = code > 65535 ? text2.slice(x, ++x + 1) : text2[x];
-      cells.push(character), cellWidth(code) === 2 && (cells.push(PAD), this.tally.units++);
+      cells2.push(character), cellWidth(code) === 2 && (cells2.push(PAD), this.tally.units++);
     }
-    return this.cells = cells;
+    return this.cells = cells2;
   }
   /** Blank cells up to `cx` (tmux's grid shows cells between the last in use and the cursor as blanks). */
   fill(cx) {
-    let cells = this.cells;
-    for (; cells.length < cx; )
-      cells.push(" "), this.tally.units++;
+    let cells2 = this.cells;
+    for (; cells2.length < cx; )
+      cells2.push(" "), this.tally.units++;
   }
   set(x, cell) {
-    let cells = this.cells, old = cells[x];
-    this.tally.units += cell.length - (old === void 0 ? 0 : old.length), cells[x] = cell;
+    let cells2 = this.cells, old = cells2[x];
+    this.tally.units += cell.length - (old === void 0 ? 0 : old.length), cells2[x] = cell;
   }
   /** Turns the TAB whose span covers cell `x` into the blanks it stands for (something is written over part of it). */
   untab(x) {
-    let cells = this.cells, from = x;
-    for (; from > 0 && cells[from] === TAB_PAD; ) from--;
-    cells[from] === "	" && this.set(from, " ");
-    for (let y = from + 1; y < cells.length && cells[y] === TAB_PAD; y++) this.set(y, " ");
+    let cells2 = this.cells, from = x;
+    for (; from > 0 && cells2[from] === TAB_PAD; ) from--;
+    cells2[from] === "	" && this.set(from, " ");
+    for (let y = from + 1; y < cells2.length && cells2[y] === TAB_PAD; y++) this.set(y, " ");
   }
 };
 
@@ -10119,12 +10119,12 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   appendRun(part, from) {
     let row = this.rows[this.cy], cx = this.cx;
     if (!row.appendable(cx)) return from;
-    let cells = this.columns - cx, units = this.maxChars - this.tally.units, used = 0, plain = !0, i = from;
+    let cells2 = this.columns - cx, units = this.maxChars - this.tally.units, used = 0, plain = !0, i = from;
     for (; i < part.length; ) {
       let code = part.codePointAt(i), size2 = code > 65535 ? 2 : 1;
       if (code === TAB2 || code === ZWJ) break;
       let width = cellWidth(code);
-      if (width <= 0 || used + width > cells || i + size2 - from > units) break;
+      if (width <= 0 || used + width > cells2 || i + size2 - from > units) break;
       (width !== 1 || size2 !== 1) && (plain = !1), used += width, i += size2;
     }
     return i > from && (row.appendText(part.slice(from, i), used, plain), this.cx = cx + used), i;
@@ -12869,11 +12869,11 @@ var Row2 = class {
   /** Text up to `end` cells, padding skipped. */
   text(end) {
     if (end === 0) return this.lead;
-    let cells = this.cells;
-    if (!this.complex) return this.lead + String.fromCharCode.apply(null, cells.subarray(0, end));
+    let cells2 = this.cells;
+    if (!this.complex) return this.lead + String.fromCharCode.apply(null, cells2.subarray(0, end));
     let out = this.lead;
     for (let x = 0; x < end; x++) {
-      let cell = cells[x];
+      let cell = cells2[x];
       cell !== PADDING && (out += cell === EXTRA ? this.extras[x] : String.fromCharCode(cell));
     }
     return out;
@@ -12899,8 +12899,8 @@ var Row2 = class {
   }
   resize(columns) {
     if (columns === this.cells.length) return;
-    let cells = new Uint16Array(columns).fill(SPACE);
-    cells.set(this.cells.subarray(0, Math.min(columns, this.cells.length))), this.cells = cells, this.used > columns && (this.used = columns), this.printed > columns && (this.printed = columns), this.extras !== null && this.extras.length > columns && (this.extras.length = columns);
+    let cells2 = new Uint16Array(columns).fill(SPACE);
+    cells2.set(this.cells.subarray(0, Math.min(columns, this.cells.length))), this.cells = cells2, this.used > columns && (this.used = columns), this.printed > columns && (this.printed = columns), this.extras !== null && this.extras.length > columns && (this.extras.length = columns);
   }
 }, ScreenGrid = class {
   constructor(columns, rows, events = NO_EVENTS) {
@@ -13179,9 +13179,9 @@ var Row2 = class {
     }
   }
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
-  seedCells({ lead, cells }) {
+  seedCells({ lead, cells: cells2 }) {
     let row = this.rowList[this.cy], wide = !1;
-    for (let cell of cells) {
+    for (let cell of cells2) {
       let over = wide && cell !== "\0";
       if (wide = !1, cell === "\0") continue;
       if (over && this.cx--, cell === "") {
@@ -13415,13 +13415,13 @@ var Row2 = class {
    * padding after the cells written.
    */
   clearWideAround(row, x, width, collected = !1) {
-    let cells = row.cells;
-    if (cells[x] === PADDING) {
+    let cells2 = row.cells;
+    if (cells2[x] === PADDING) {
       let xx = x;
-      for (; xx > 0 && cells[xx] === PADDING; ) cells[xx--] = SPACE;
-      !(collected && xx === 0) && cells[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells[xx] = SPACE);
+      for (; xx > 0 && cells2[xx] === PADDING; ) cells2[xx--] = SPACE;
+      !(collected && xx === 0) && cells2[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells2[xx] = SPACE);
     }
-    for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
+    for (let xx = x + width; xx < this.sx && cells2[xx] === PADDING; xx++) cells2[xx] = SPACE;
   }
   /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
   combine(code) {
@@ -13677,13 +13677,13 @@ var Row2 = class {
   /** grid_move_cells (grid.c:703): `n` cells from `px` to `dx` on the cursor's row, the cells they leave blanked. */
   moveCells(dx, px, n) {
     if (n === 0 || px === dx) return;
-    let row = this.rowList[this.cy], cells = row.cells, extras = row.extras;
-    if (cells.copyWithin(dx, px, px + n), extras !== null) {
+    let row = this.rowList[this.cy], cells2 = row.cells, extras = row.extras;
+    if (cells2.copyWithin(dx, px, px + n), extras !== null) {
       let moved = extras.slice(px, px + n);
       for (let i = 0; i < n; i++) extras[dx + i] = moved[i];
     }
     dx + n > row.used && (row.used = dx + n);
-    for (let x = px; x < px + n; x++) (x < dx || x >= dx + n) && (cells[x] = SPACE);
+    for (let x = px; x < px + n; x++) (x < dx || x >= dx + n) && (cells2[x] = SPACE);
     row.touched = !0, row.version = row.written = this.epoch;
   }
   // ------------------------------------------------------------ screens
@@ -13828,8 +13828,52 @@ var Row2 = class {
   }
 };
 
+// src/terminal/line-tail.ts
+function cells(codePoint) {
+  return codePoint < 768 ? 1 : Math.max(0, cellWidth(codePoint));
+}
+function wrapRows(text2, columns, used, starts, base = 0) {
+  for (let i = 0; i < text2.length; ) {
+    let codePoint = text2.charCodeAt(i);
+    if (codePoint >= 32 && codePoint < 127) {
+      used + 1 > columns && (starts.push(base + i), used = 0), used++, i++;
+      continue;
+    }
+    let full = text2.codePointAt(i), width = cells(full);
+    used + width > columns && (starts.push(base + i), used = 0), used += width, i += full > 65535 ? 2 : 1;
+  }
+  return used;
+}
+function lastRows(text2, columns, rows) {
+  let starts = [0];
+  return wrapRows(text2, columns, 0, starts), starts.length <= rows ? text2 : text2.slice(starts[starts.length - rows]);
+}
+var LineTail = class {
+  /** The text kept: it starts where a row of the whole line starts. */
+  text = "";
+  starts = [0];
+  used = 0;
+  columns = 0;
+  /** Takes `text`, starting a row, as the line so far at `columns` (unless it is the text kept already, at that width). */
+  begin(text2, columns) {
+    text2 === this.text && columns === this.columns || (this.text = "", this.starts = [0], this.used = 0, this.columns = columns, this.append(text2, Number.MAX_SAFE_INTEGER));
+  }
+  /** `piece` carries the line on: the text kept is its last `rows` rows. */
+  append(piece, rows) {
+    let starts = this.starts;
+    this.used = wrapRows(piece, this.columns, this.used, starts, this.text.length);
+    let text2 = this.text + piece;
+    if (starts.length > rows) {
+      let drop = starts.length - rows, from = starts[drop];
+      text2 = text2.slice(from), starts.splice(0, drop);
+      for (let k = 0; k < starts.length; k++) starts[k] = starts[k] - from;
+    }
+    return this.text = text2, text2;
+  }
+};
+
 // src/terminal/hybrid.ts
-var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, QUIET_MS = 500, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
+var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, QUIET_MS = 500, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e4, MAX_ROWS = 1e4, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
 for (let final of "ABEFHfdJrLMSTsu") ENGAGING_CSI[final.charCodeAt(0)] = 1;
 var OVERWRITING_CSI = new Uint8Array(128);
 for (let final of "KXP@b") OVERWRITING_CSI[final.charCodeAt(0)] = 1;
@@ -13859,10 +13903,10 @@ function expandTabs(text2, columns, tabs) {
 }
 function cut(text2, columns) {
   if (text2.length <= columns && /^[\x20-\x7e]*$/.test(text2)) return [text2];
-  let rows = [], from = 0, cells = 0;
+  let rows = [], from = 0, cells2 = 0;
   for (let i = 0; i < text2.length; ) {
     let codePoint = text2.codePointAt(i), size2 = codePoint > 65535 ? 2 : 1, width = codePoint < 768 ? 1 : cellWidth(codePoint);
-    cells + width > columns && (rows.push(text2.slice(from, i)), from = i, cells = 0), cells += width, i += size2;
+    cells2 + width > columns && (rows.push(text2.slice(from, i)), from = i, cells2 = 0), cells2 += width, i += size2;
   }
   return rows.push(text2.slice(from)), rows;
 }
@@ -13894,6 +13938,11 @@ var Hybrid = class {
   above = [];
   /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
   aboveRows = [];
+  /** The newest of `above` while a long line's pieces come in (see line). */
+  tail = new LineTail();
+  /** Code units held in `above`, and how many it may hold before the lines off the screen leave it (see trimAbove). */
+  aboveUnits = 0;
+  aboveTrimAt = 0;
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   fastRow = 0;
   /**
@@ -13983,7 +14032,7 @@ var Hybrid = class {
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    this.engaged || this.engage(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.fastRow = Math.min(this.fastRow, rows - 1);
+    this.engaged || this.engage(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.countAbove(), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
     if (!grid) return;
     if (this.engaged && (this.flushLeave(), !grid.alternate && (this.settleRows(!1, "timer"), grid.columns !== columns))) {
@@ -14041,7 +14090,7 @@ var Hybrid = class {
    * and the cursor's line up to the cursor (it carries on from there).
    */
   seed(line, rowsAbove = []) {
-    this.above = rowsAbove.slice(-this.height), this.aboveRows = this.above.map(() => 1), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
+    this.above = rowsAbove.slice(-this.height), this.aboveRows = this.above.map(() => 1), this.countAbove(), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
   }
   /** The line being drawn, not yet finished. */
   pendingText() {
@@ -14147,7 +14196,7 @@ var Hybrid = class {
       if (final === 74 /* EraseInDisplay */ && first === 2) {
         this.fastRow = Math.min(this.fastRow + this.lines.cursorRow, this.height - 1);
         for (let i = 0; i < this.above.length; i++) this.keepGone(this.above[i], this.aboveRows[i]);
-        this.goneScrolled = 0, this.goneReset = !0, this.goneCleared = this.goneKept.length, this.above.length = 0, this.aboveRows.length = 0, this.lines.csi(final, first, second);
+        this.goneScrolled = 0, this.goneReset = !0, this.goneCleared = this.goneKept.length, this.above.length = 0, this.aboveRows.length = 0, this.countAbove(), this.lines.csi(final, first, second);
         return;
       }
       if (ENGAGING_CSI[final] !== 1) {
@@ -14213,13 +14262,19 @@ var Hybrid = class {
     this.erased !== void 0 && !continued && this.beforeLine(text2), this.closeRepeats(), this.sink.line(text2, continued);
     let above = this.above;
     if (continued && above.length > 0) {
-      let joined = above[above.length - 1] + text2;
-      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined, this.aboveRows[above.length - 1] = 0;
+      let tail = this.tail, before = above[above.length - 1];
+      tail.begin(before, this.columns);
+      let kept = tail.append(text2, this.height);
+      above[above.length - 1] = kept, this.aboveRows[above.length - 1] = 0, this.aboveUnits += kept.length - before.length;
     } else {
-      above.push(text2);
+      above.push(text2), this.aboveUnits += text2.length;
       let shape = this.lines.lineRowTexts ?? taken;
-      this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height && this.keepGone(above.shift(), this.aboveRows.shift());
+      if (this.aboveRows.push(text2.includes("	") ? this.shownRows(text2, shape) : shape), above.length > this.height) {
+        let gone = above.shift();
+        this.aboveUnits -= gone.length, this.keepGone(gone, this.aboveRows.shift());
+      }
     }
+    this.aboveUnits > this.aboveTrimAt && this.trimAbove();
     let bottom = this.height - 1;
     if (continued) this.fastRow = Math.min(this.fastRow, bottom);
     else if (this.fastRow >= bottom && this.goneScrolled >= HISTORY_ROWS) this.fastRow = bottom;
@@ -14358,6 +14413,38 @@ var Hybrid = class {
     for (let k = parts.length; k < shape && k < this.height; k++) parts.push("");
     return parts;
   }
+  /** `aboveUnits` counted again after `above` was made anew. */
+  countAbove() {
+    let units = 0;
+    for (let i = 0; i < this.above.length; i++) units += this.above[i].length;
+    this.aboveUnits = units, this.aboveTrimAt = units + this.aboveBudget();
+  }
+  /** Code units `above` may grow by before trimAbove looks at it: a few screenfuls of plain text (a flood of short lines never gets there). */
+  aboveBudget() {
+    return Math.max(65536, Math.min(4 * this.columns * this.height, 1 << 22));
+  }
+  /**
+   * `above` keeps `height` lines, each of up to a screenful (a long line's
+   * last rows): long lines made that a screenful each (1000x500: 520 lines of
+   * 500 000 characters held 269 MB). Lines older than the rows of newer ones
+   * fill the screen are off it: they go where lines leaving the screen's top
+   * go (keepGone), in the same order, so the screen model is seeded the same.
+   * Looked at once `above` grew by aboveBudget since: the walk over its rows is
+   * paid for by that much text.
+   */
+  trimAbove() {
+    let above = this.above, rows = 0, i = above.length - 1;
+    for (; i > 0 && rows < this.height; i--) {
+      let shape = this.aboveRows[i];
+      rows += typeof shape == "number" ? shape > 0 ? shape : rowsOf(above[i], this.columns) : shape.length;
+    }
+    if (rows >= this.height) {
+      let gone = above.splice(0, i + 1), shapes = this.aboveRows.splice(0, i + 1);
+      for (let k = 0; k < gone.length; k++)
+        this.aboveUnits -= gone[k].length, this.keepGone(gone[k], shapes[k]);
+    }
+    this.aboveTrimAt = this.aboveUnits + this.aboveBudget();
+  }
   /**
    * A line left the screen's top on the fast path (see `goneKept`): the
    * screen model keeps HISTORY_ROWS rows of history, no more is kept here
@@ -14365,8 +14452,7 @@ var Hybrid = class {
    * than that many rows of plain text hold (see goneWeight).
    */
   keepGone(text2, rows) {
-    let most = HISTORY_ROWS * this.columns;
-    text2.length > most && (text2 = text2.slice(-most), rows = 0);
+    text2.length > HISTORY_ROWS * this.columns && (typeof rows == "number" ? text2 = lastRows(text2, this.columns, HISTORY_ROWS) : rows.length > HISTORY_ROWS && (rows = rows.slice(-HISTORY_ROWS), text2 = ""));
     let gone = this.goneKept;
     if (gone.push(text2, rows, goneWeight(text2, rows, this.columns)), gone.weight > 2 * HISTORY_ROWS || gone.length > 2 * HISTORY_ROWS) {
       let keep = gone.length, count = 0;
@@ -14453,7 +14539,7 @@ var Hybrid = class {
       }
       y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
+    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.countAbove(), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */

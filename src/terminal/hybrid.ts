@@ -34,6 +34,7 @@
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { GoneLines } from './gone-lines.ts';
 import { HISTORY_ROWS, ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
+import { lastRows, LineTail } from './line-tail.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import type { TabStops } from './tab-stops.ts';
 import { cellWidth, textWidth } from './width.ts';
@@ -90,9 +91,15 @@ export const QUIET_MS = 500;
 /** A screen's size when the pane's is not known (`pipe --file`): only where a long line wraps depends on it. */
 const DEFAULT_COLUMNS = 80;
 const DEFAULT_ROWS = 24;
-/** Largest screen modelled: tmux's panes are smaller in practice; a bogus size must not cost memory. */
-const MAX_COLUMNS = 1000;
-const MAX_ROWS = 500;
+/**
+ * Largest screen modelled: tmux's own largest window (WINDOW_MAXIMUM, tmux.h:88; resize.c:33 and
+ * cmd-resize-window.c:73 keep every size within it). The size is tmux's word, never the pane's output, and the
+ * screen model's memory follows the size it is given (a row is a cell array, grid.ts): a pane of 1200x20 costs
+ * what it shows. Clamped lower (1000x500), the model hid what tmux showed past its edge: text at column 1190
+ * of a 1200-column pane was written into column 1000, over other text, and never logged.
+ */
+const MAX_COLUMNS = 10000;
+const MAX_ROWS = 10000;
 
 const LF = 0x0a;
 
@@ -205,6 +212,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private above: string[] = [];
   /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
   private aboveRows: (number | string[])[] = [];
+  /** The newest of `above` while a long line's pieces come in (see line). */
+  private readonly tail = new LineTail();
+  /** Code units held in `above`, and how many it may hold before the lines off the screen leave it (see trimAbove). */
+  private aboveUnits = 0;
+  private aboveTrimAt = 0;
   /** The cursor's row on the screen, as far as lines tell: where the line in progress is. */
   private fastRow = 0;
   /**
@@ -334,6 +346,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.above = this.above.slice(-rows);
     // Rows the lines took at the old width say nothing of the new one.
     this.aboveRows = this.above.map(() => 0);
+    this.countAbove();
     this.fastRow = Math.min(this.fastRow, rows - 1);
     const grid = this.grid;
     if (!grid) return;
@@ -439,6 +452,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   seed(line: string, rowsAbove: readonly string[] = []): void {
     this.above = rowsAbove.slice(-this.height);
     this.aboveRows = this.above.map(() => 1);
+    this.countAbove();
     this.fastRow = Math.min(rowsAbove.length, this.height - 1);
     this.lines.seed(line);
   }
@@ -611,6 +625,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         this.goneCleared = this.goneKept.length;
         this.above.length = 0;
         this.aboveRows.length = 0;
+        this.countAbove();
         (this.lines as Perform).csi(final, first, second);
         return;
       }
@@ -724,17 +739,28 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.sink.line(text, continued); // the line model keeps to the limit itself
     const above = this.above;
     if (continued && above.length > 0) {
-      // A piece of a line too long to keep whole: only its last screenful can still be on the screen.
-      const joined = above[above.length - 1]! + text;
-      above[above.length - 1] = joined.length > this.columns * this.height ? joined.slice(-this.columns * this.height) : joined;
+      // A piece of a line too long to keep whole: only its last screenful can still be on the screen, cut where a
+      // row starts (line-tail.ts).
+      const tail = this.tail;
+      const before = above[above.length - 1]!;
+      tail.begin(before, this.columns);
+      const kept = tail.append(text, this.height);
+      above[above.length - 1] = kept;
       this.aboveRows[above.length - 1] = 0;
+      this.aboveUnits += kept.length - before.length;
     } else {
       above.push(text);
+      this.aboveUnits += text.length;
       // A line of several rows: the rows themselves (a row can wrap short of the edge: a move right, then a wide character).
       const shape = this.lines.lineRowTexts ?? taken;
       this.aboveRows.push(text.includes('\t') ? this.shownRows(text, shape) : shape);
-      if (above.length > this.height) this.keepGone(above.shift()!, this.aboveRows.shift()!);
+      if (above.length > this.height) {
+        const gone = above.shift()!;
+        this.aboveUnits -= gone.length;
+        this.keepGone(gone, this.aboveRows.shift()!);
+      }
     }
+    if (this.aboveUnits > this.aboveTrimAt) this.trimAbove();
     // The cursor is now below the line, which took one row or more; rows pushed past the bottom scrolled off
     // (counted for what a taller pane pulls back: screen.c:373). At the bottom row already, with as many
     // counted as are kept (a flood's case), the cursor stays there whatever the line took: its rows are
@@ -944,6 +970,48 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return parts;
   }
 
+  /** `aboveUnits` counted again after `above` was made anew. */
+  private countAbove(): void {
+    let units = 0;
+    for (let i = 0; i < this.above.length; i++) units += this.above[i]!.length;
+    this.aboveUnits = units;
+    this.aboveTrimAt = units + this.aboveBudget();
+  }
+
+  /** Code units `above` may grow by before trimAbove looks at it: a few screenfuls of plain text (a flood of short lines never gets there). */
+  private aboveBudget(): number {
+    return Math.max(1 << 16, Math.min(4 * this.columns * this.height, 1 << 22));
+  }
+
+  /**
+   * `above` keeps `height` lines, each of up to a screenful (a long line's
+   * last rows): long lines made that a screenful each (1000x500: 520 lines of
+   * 500 000 characters held 269 MB). Lines older than the rows of newer ones
+   * fill the screen are off it: they go where lines leaving the screen's top
+   * go (keepGone), in the same order, so the screen model is seeded the same.
+   * Looked at once `above` grew by aboveBudget since: the walk over its rows is
+   * paid for by that much text.
+   */
+  private trimAbove(): void {
+    const above = this.above;
+    let rows = 0;
+    let i = above.length - 1;
+    for (; i > 0 && rows < this.height; i--) {
+      const shape = this.aboveRows[i]!;
+      rows += typeof shape === 'number' ? (shape > 0 ? shape : rowsOf(above[i]!, this.columns)) : shape.length;
+    }
+    // Lines 0..i are off the screen if the ones after them fill it.
+    if (rows >= this.height) {
+      const gone = above.splice(0, i + 1);
+      const shapes = this.aboveRows.splice(0, i + 1);
+      for (let k = 0; k < gone.length; k++) {
+        this.aboveUnits -= gone[k]!.length;
+        this.keepGone(gone[k]!, shapes[k]!);
+      }
+    }
+    this.aboveTrimAt = this.aboveUnits + this.aboveBudget();
+  }
+
   /**
    * A line left the screen's top on the fast path (see `goneKept`): the
    * screen model keeps HISTORY_ROWS rows of history, no more is kept here
@@ -951,10 +1019,13 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * than that many rows of plain text hold (see goneWeight).
    */
   private keepGone(text: string, rows: number | string[]): void {
-    const most = HISTORY_ROWS * this.columns;
-    if (text.length > most) {
-      text = text.slice(-most);
-      rows = 0;
+    // Cut where a row starts (line-tail.ts); by units first, to walk only lines that may be longer than that.
+    if (text.length > HISTORY_ROWS * this.columns) {
+      if (typeof rows === 'number') text = lastRows(text, this.columns, HISTORY_ROWS);
+      else if (rows.length > HISTORY_ROWS) {
+        rows = rows.slice(-HISTORY_ROWS);
+        text = ''; // the rows are what the screen model takes (engage)
+      }
     }
     const gone = this.goneKept;
     gone.push(text, rows, goneWeight(text, rows, this.columns));
@@ -1132,6 +1203,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     this.above = above.slice(-this.height);
     this.aboveRows = aboveRows.slice(-this.height);
+    this.countAbove();
     this.fastRow = first;
     this.engaged = false;
     this.logged.clear();

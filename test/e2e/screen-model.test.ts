@@ -202,6 +202,43 @@ describe('nothing shown is hidden', () => {
     assert.ok(shownTexts(tmux).includes(top), `${JSON.stringify(top)} is on the screen but not in the log:\n${tmux.readLog()}`);
   });
 
+  for (const [name, text, shown] of [
+    // A line of letters with a combining mark each: two units a cell (a screenful counted in units seeded row 0 from
+    // the command line above it, and the log got a "redrawn" command line tmux never showed).
+    ['letters with combining marks', Array.from({ length: 9000 }, (_, i) => `${String.fromCharCode(65 + (i % 26))}\u0301`).join(''), 'Y\u0301Z\u0301zzC\u0301D\u0301E\u0301'],
+    // 16410 letters: a screenful cut 240 units from the end started mid-row.
+    ['16410 letters', Array.from({ length: 16410 }, (_, i) => String.fromCharCode(65 + (i % 26))).join(''), 'ABCDzzGHIJ'],
+  ] as const) {
+    it(`a long line (${name}) written over at row 0: logged as tmux shows it, no other row forged`, async () => {
+      const tmux = server();
+      tmux.tmux('resize-window', '-t', 'main', '-x', '40', '-y', '6');
+      await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '40x6');
+      await tmux.startLogging();
+      const file = path.join(tmux.dir, 'long.txt');
+      fs.writeFileSync(file, `${text}\nnext\n`);
+      await runLogged(tmux, 'seq 1 20');
+      await runLogged(tmux, `cat ${file}; printf '\\e[1;1Hzz\\e[6;1H'`);
+      const screen = tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0').split('\n');
+      const over = screen.filter((line) => line.includes('zz') && !line.includes('printf')).at(-1) ?? '';
+      assert.ok(over.includes(shown), `tmux shows ${over.slice(0, 200)}`);
+      const logged = shownTexts(tmux).filter((line) => line.includes('zz') && !line.includes('printf'));
+      assert.equal(logged.length, 1, logged.join('\n'));
+      assert.ok(over.endsWith(logged[0]!), `logged ${logged[0]!.slice(0, 200)}`);
+    });
+  }
+
+  it('a pane wider than 1000 columns: text drawn past column 1000 is logged as tmux shows it, not written over', async () => {
+    const tmux = server();
+    tmux.tmux('resize-window', '-t', 'main', '-x', '1200', '-y', '20');
+    await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '1200x20');
+    await tmux.startLogging();
+    await runLogged(tmux, `clear; printf 'AAAA\\e[5;1190HSECRET\\e[6;1H\\e[2K\\e[5;1000Hx\\e[8;1H'`);
+    const screen = tmux.tmux('capture-pane', '-p', '-J', '-t', '%0').split('\n').map((line) => line.replace(/ +$/, ''));
+    const row = `${' '.repeat(999)}x${' '.repeat(189)}SECRET`;
+    assert.ok(screen.includes(row), screen.join('\n'));
+    assert.ok(shownTexts(tmux).includes(row), tmux.readLog());
+  });
+
   it('a flapping loop: every line shown is logged, few blocks, the tmux server stays small', async () => {
     const tmux = server();
     await tmux.startLogging();

@@ -668,3 +668,10 @@ describe('a clear loop (issue 15: a hostile pane must not stall the reader)', ()
     assert.deepEqual(log, ['| one', '| two', '| ', '| three', '| OVER']);
   });
 });
+
+describe('a pane as large as tmux makes one', () => {
+  it('1200x20: text drawn at column 1190, then x at column 1000, is one row as tmux shows it (the model was clamped to 1000 columns: the text went into column 1000, and x over it)', () => {
+    const log = logOf(`${ESC}[H${ESC}[2JAAAA${ESC}[5;1190HSECRET${ESC}[6;1H${ESC}[2K${ESC}[5;1000Hx${ESC}[8;1H`, { columns: 1200, rows: 20 });
+    assert.deepEqual(log, ['| AAAA', `| ${' '.repeat(999)}x${' '.repeat(189)}SECRET`]);
+  });
+});

@@ -130,6 +130,45 @@ describe('a line wrapped across the screen\'s top, written over there: logged wh
   });
 });
 
+describe('a long line kept for a taller pane: its last HISTORY_ROWS rows, from where tmux starts a row', () => {
+  it('16001 letters at 20 columns, 10 lines, the pane made 40 rows tall, written over at row 0 (row 772 of the line)', () => {
+    // Cut 512 x 20 units from its end, the kept text began mid-row (at 5861): every row came back shifted by 19
+    // characters, and zz was logged over letters tmux never put under it. tmux pulls the line's last 29 rows back
+    // (row 0 starts at 15440) and joins the line whole (capture-pane -J); the log holds the rows kept of it (506:
+    // HISTORY_ROWS with the rows after it), from row 294.
+    let text = '';
+    for (let i = 0; i < 16001; i++) text += String.fromCharCode(65 + (i % 26));
+    const log = resized(`${text}\r\n${numbered(10)}`, [20, 6], [20, 40], `${ESC}[1;1Hzz`);
+    assert.equal(log.at(-1), `~ ${text.slice(294 * 20, 15440)}zz${text.slice(15442)}`, log.at(-1)!.slice(0, 80));
+  });
+});
+
+describe('the lines above the cursor the fast path keeps are bounded by what the screen can show', () => {
+  /** Code units the fast path holds for the rows above the cursor. */
+  const aboveUnits = (transcript: Transcript): number =>
+    (transcript as unknown as { hybrid: { above: string[] } }).hybrid.above.reduce((sum, line) => sum + line.length, 0);
+
+  it('a screenful a line, line after line: only the newest can be on the screen (200x100: 150 lines of 20 000)', () => {
+    // Each line kept its last screenful, and `height` lines were kept: 1000x500 held 269 MB.
+    const transcript = new Transcript({ line: () => {}, redrawn: () => {}, screen: () => {}, frame: () => {}, scrolledOff: () => {} }, { columns: 200, rows: 100 });
+    const line = Buffer.from(`${'q'.repeat(20_000)}\r\n`);
+    let most = 0;
+    for (let i = 0; i < 150; i++) {
+      transcript.push(line);
+      most = Math.max(most, aboveUnits(transcript));
+    }
+    transcript.end();
+    assert.ok(most <= 8 * 200 * 100, `${most} units held for a screen of 20 000 cells`);
+  });
+
+  it('the lines that leave it are the rows a taller pane pulls back, as before: row 0 of 100 is row 54 of the last line', () => {
+    let before = '';
+    for (let k = 0; k < 80; k++) before += `${String.fromCharCode(65 + (k % 26)).repeat(2990)}${String(k).padStart(10, '.')}\r\n`;
+    const log = resized(`${before}n0\r\nn1\r\nn2\r\n`, [20, 60], [20, 100], `${ESC}[1;1Hzz`);
+    assert.equal(log.at(-1), `~ ${'B'.repeat(1080)}zz${'B'.repeat(2990 - 1082)}........79`);
+  });
+});
+
 describe('a shorter pane', () => {
   it('rows below the cursor go first; the rows left are not logged again, what is written over them is', () => {
     const log = resized(`${numbered(30)}${ESC}[2;1H`, [20, 12], [20, 6], `${ESC}[1;1Hzz\r\n${numbered(2, 'y')}`);
@@ -217,7 +256,7 @@ describe('the lines kept for a taller pane are bounded by characters as well as 
     return chars;
   }
 
-  it('a flood of rows of combining marks keeps no more than a flood of plain rows does', () => {
+  it('a flood of rows of combining marks keeps no more than a flood of plain rows does (lines of two rows and of one)', () => {
     const kept = (text: string): number => {
       const transcript = new Transcript({ line: () => {}, redrawn: () => {}, screen: () => {}, frame: () => {}, scrolledOff: () => {} }, { columns: 1000, rows: 50 });
       const chunk = Buffer.from(`${text}\r\n`);
@@ -229,10 +268,13 @@ describe('the lines kept for a taller pane are bounded by characters as well as 
       transcript.end();
       return most;
     };
-    const plain = kept('a'.repeat(2000));
-    const marks = kept(cell.repeat(2000));
-    assert.ok(plain > 0 && plain <= 4 * HISTORY_ROWS * 1000, `plain: ${plain}`);
-    assert.ok(marks <= plain, `combining marks: ${marks} characters kept, plain text ${plain}`);
+    // Lines of two rows (kept with their rows) and of one row (kept with a count of rows: weighed by characters too).
+    for (const cells of [2000, 999]) {
+      const plain = kept('a'.repeat(cells));
+      const marks = kept(cell.repeat(cells));
+      assert.ok(plain > 0 && plain <= 4 * HISTORY_ROWS * 1000, `plain: ${plain}`);
+      assert.ok(marks <= plain, `${cells} cells of combining marks: ${marks} characters kept, plain text ${plain}`);
+    }
   });
 
   it('the newest rows still come back: tmux 3.3a shows L1461 at the top of a pane made 40 rows tall, written over', () => {

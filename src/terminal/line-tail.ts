@@ -1,0 +1,97 @@
+// The last rows of a long line, cut where tmux starts a row. A line longer
+// than the screen keeps only what can still be shown (its last screenful) or
+// pulled back from history (its last HISTORY_ROWS rows); the rest is logged
+// and gone. Cut at a length instead (UTF-16 units, or cells not counted from
+// the line's head), the text kept began mid-row: seeded into the screen model
+// it wrapped elsewhere than on tmux's screen, every row shifted, and text the
+// pane then drew over a row was logged over other characters (a "redrawn" row
+// the screen never showed), or the kept text ran short of the screen's rows
+// (combining marks: two units a cell) and an older line stood in their place.
+//
+// The rows are counted as hybrid.ts `cut` counts them, which is how tmux
+// wraps (screen-write.c:1892): a character that does not fit in what is left
+// of the row (a wide one with one cell left) starts the next row; marks
+// (zero cells) stay with the character before them, even at a row's end.
+
+import { cellWidth } from './width.ts';
+
+/** Cells `codePoint` takes, as hybrid.ts `cut` counts them (the line model keeps no character tmux drops). */
+function cells(codePoint: number): number {
+  return codePoint < 0x300 ? 1 : Math.max(0, cellWidth(codePoint));
+}
+
+/**
+ * Where the rows of `text` after its first start, when its first row already
+ * has `used` cells: offsets (plus `base`) pushed to `starts`. Returns the
+ * cells used in its last row.
+ */
+export function wrapRows(text: string, columns: number, used: number, starts: number[], base = 0): number {
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.charCodeAt(i);
+    // Printable ASCII, the common case, without codePointAt.
+    if (codePoint >= 0x20 && codePoint < 0x7f) {
+      if (used + 1 > columns) {
+        starts.push(base + i);
+        used = 0;
+      }
+      used++;
+      i++;
+      continue;
+    }
+    const full = text.codePointAt(i)!;
+    const width = cells(full);
+    if (used + width > columns) {
+      starts.push(base + i);
+      used = 0;
+    }
+    used += width;
+    i += full > 0xffff ? 2 : 1;
+  }
+  return used;
+}
+
+/** `text` from the start of its last `rows` rows (all of it if it takes no more), wrapped at `columns` cells from its head. */
+export function lastRows(text: string, columns: number, rows: number): string {
+  const starts = [0];
+  wrapRows(text, columns, 0, starts);
+  return starts.length <= rows ? text : text.slice(starts[starts.length - rows]);
+}
+
+/**
+ * The line a long line's pieces build up (hybrid.ts `line`, `continued`):
+ * its last `rows` rows, with where each starts, so that a piece costs a walk
+ * over itself, not over the screenful kept before it.
+ */
+export class LineTail {
+  /** The text kept: it starts where a row of the whole line starts. */
+  text = '';
+  private starts: number[] = [0];
+  private used = 0;
+  private columns = 0;
+
+  /** Takes `text`, starting a row, as the line so far at `columns` (unless it is the text kept already, at that width). */
+  begin(text: string, columns: number): void {
+    if (text === this.text && columns === this.columns) return;
+    this.text = '';
+    this.starts = [0];
+    this.used = 0;
+    this.columns = columns;
+    this.append(text, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** `piece` carries the line on: the text kept is its last `rows` rows. */
+  append(piece: string, rows: number): string {
+    const starts = this.starts;
+    this.used = wrapRows(piece, this.columns, this.used, starts, this.text.length);
+    let text = this.text + piece;
+    if (starts.length > rows) {
+      const drop = starts.length - rows;
+      const from = starts[drop]!;
+      text = text.slice(from);
+      starts.splice(0, drop);
+      for (let k = 0; k < starts.length; k++) starts[k] = starts[k]! - from;
+    }
+    this.text = text;
+    return text;
+  }
+}

@@ -1,0 +1,133 @@
+// A line longer than the screen, then text drawn over its rows: only the line's last screenful can still be on
+// the screen, and the fast path keeps that much of it (hybrid.ts `line`, line-tail.ts) for the screen model to be
+// seeded with. Kept by a count of UTF-16 units, or cut anywhere but where tmux starts a row, every row came back
+// shifted: text drawn over row 0 was logged over characters it never covered, or over an older line (a forged
+// "redrawn" command line). The expected texts are tmux 3.3a's (capture-pane -J) for the same bytes in the same
+// pane: test/e2e/screen-model.test.ts checks them live.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { ScreenSink } from '../../src/terminal/hybrid.ts';
+import { lastRows, LineTail } from '../../src/terminal/line-tail.ts';
+import { Transcript } from '../../src/terminal/transcript.ts';
+
+const ESC = '\x1b';
+
+function logOf(input: string, columns: number, rows: number, splits: number[] = []): string[] {
+  const log: string[] = [];
+  const sink: ScreenSink = {
+    line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`),
+    redrawn: (text) => log.push(`~ ${text}`),
+    screen: () => {},
+    frame: (shown) => log.push(...shown.map((row) => `= ${row}`)),
+    scrolledOff: (gone) => log.push(...gone.map((row) => `= ${row}`)),
+  };
+  const transcript = new Transcript(sink, { columns, rows });
+  const bytes = Buffer.from(input);
+  let from = 0;
+  for (const at of [...splits].sort((a, b) => a - b)) {
+    transcript.push(bytes.subarray(from, Math.max(from, at)));
+    from = Math.max(from, at);
+  }
+  transcript.push(bytes.subarray(from));
+  transcript.settle('busy');
+  transcript.end();
+  return log;
+}
+
+/** The text written over at `zz`: the records that hold it. */
+const drawnOver = (log: string[]): string[] => log.filter((entry) => entry.includes('zz'));
+
+function alphabet(units: number, mark = ''): string {
+  let text = '';
+  for (let i = 0; text.length < units; i++) text += String.fromCharCode(65 + (i % 26)) + mark;
+  return text.slice(0, units);
+}
+
+describe('a long line written over where its last screenful starts', () => {
+  it('letters with combining marks (two units a cell): row 0 is the line\'s, not the command line above it', () => {
+    // tmux: …ŹzzĆD́ÉF́ǴH́… ; before, the screenful was counted in units (half the rows) and row 0 was seeded from the
+    // line before (`~ zzot@vm:~# cat file`).
+    const log = logOf(`root@vm:~# cat file\r\n${alphabet(18000, '\u0301')}\r\nnext\r\n${ESC}[1;1Hzz${ESC}[6;1H`, 40, 6);
+    const over = drawnOver(log);
+    assert.equal(over.length, 1, log.join('\n'));
+    assert.match(over[0]!, /^~ .*Y\u0301Z\u0301zzC\u0301D\u0301E\u0301F\u0301G\u0301H\u0301I\u0301/u);
+    assert.ok(!over[0]!.includes('cat file'));
+  });
+
+  it('16410 letters: cut where tmux starts a row (…ABCDzzGHIJ…), not 240 units from the end (…WXYZzzCDEF…)', () => {
+    const log = logOf(`${alphabet(16410)}\r\nnext\r\n${ESC}[1;1Hzz`, 40, 6);
+    const over = drawnOver(log);
+    assert.equal(over.length, 1, log.join('\n'));
+    assert.ok(over[0]!.includes('ABCDzzGHIJ'), over[0]);
+  });
+
+  it('wide characters that do not fit at a row\'s end start the next row, as tmux wraps them', () => {
+    // 39 columns: each row holds 19 wide characters and a blank cell. Row 0 after 1000 of them, a line, the cursor up.
+    const wide = '日本語中文字符漢字'.repeat(112).slice(0, 1000);
+    const log = logOf(`${wide}\r\nnext\r\n${ESC}[1;1Hzz`, 39, 6);
+    const rows: string[] = [];
+    for (let i = 0; i < wide.length; i += 19) rows.push(wide.slice(i, i + 19));
+    const row0 = rows.at(-4)!;
+    const over = drawnOver(log);
+    assert.equal(over.length, 1, log.join('\n'));
+    assert.ok(over[0]!.includes(`${rows.at(-5)}zz${row0.slice(1)}${rows.at(-3)}`), over[0]);
+  });
+
+  it('any split of the bytes gives the same log', () => {
+    const input = `${alphabet(16410 * 2 + 7, '\u0301')}\r\nnext\r\n${ESC}[1;1Hzz`;
+    const whole = logOf(input, 40, 6);
+    fc.assert(
+      fc.property(fc.array(fc.nat(Buffer.byteLength(input)), { maxLength: 6 }), (splits) => {
+        assert.deepEqual(logOf(input, 40, 6, splits), whole);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+/** `text` cut into rows of `columns` cells, character by character: a character that does not fit starts the next row. */
+function screenRows(text: string, columns: number): string[] {
+  const rows = [''];
+  let used = 0;
+  for (const character of text) {
+    const width = character === '\u0301' ? 0 : /[日😀]/u.test(character) ? 2 : 1;
+    if (used + width > columns) {
+      rows.push('');
+      used = 0;
+    }
+    rows[rows.length - 1] += character;
+    used += width;
+  }
+  return rows;
+}
+
+describe('LineTail and lastRows: the last rows of a line, from where tmux starts a row', () => {
+  const character = fc.constantFrom('a', 'Z', '日', '😀', '\u0301', 'é');
+  it('pieces in any split keep the same rows as the whole line cut at once', () => {
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 400 }), fc.array(fc.nat(400)), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), (chars, cuts, columns, rows) => {
+        const text = chars.join('');
+        const points = [...new Set(cuts.map((at) => Math.min(at, chars.length)))].sort((a, b) => a - b);
+        const pieces: string[] = [];
+        let from = 0;
+        for (const at of points) {
+          pieces.push(chars.slice(from, at).join(''));
+          from = at;
+        }
+        pieces.push(chars.slice(from).join(''));
+        const tail = new LineTail();
+        tail.begin(pieces[0]!, columns);
+        let kept = tail.append('', rows);
+        for (const piece of pieces.slice(1)) kept = tail.append(piece, rows);
+        assert.equal(kept, lastRows(text, columns, rows));
+        // The rows kept are the line's last ones (a suffix of it), at most `rows` of them, counted from its head.
+        assert.ok(text.endsWith(kept));
+        const reference = screenRows(text, columns);
+        assert.equal(kept, reference.slice(-rows).join(''));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
