@@ -231,18 +231,34 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
   let matched = 0;
   let reader: LineReader | undefined;
   let words = 0; // the time format's words, once the reader is known
+  // The file's reader, from the first line looked at (whichever of passOver, bytes and line sees it).
+  const readerOf = (first: string): LineReader => {
+    if (reader === undefined) {
+      reader = readerFor(first, plan.timeFormat);
+      words = timeWords(reader.timeFormat);
+    }
+    return reader;
+  };
   const stopped = scanFile(fd, {
     candidates: () => (context ? context.candidates(setIndex, base) : base),
     jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
     // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread
     // when its bytes rule a match out; only when nothing else is owed the lines it looks at (context, recordings).
-    passOver: jsonBase && !tracking && !context ? (piece, start, end) => jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents) : undefined,
+    // A JSON line the bytes cannot rule out (an event, a `\`, a byte escaping may change) is read here and tested as
+    // `line` tests it: passed over unless it matches, so that it costs no line number (numbering a piece for one
+    // event line read it twice; most such lines do not match).
+    passOver: jsonBase && !tracking && !context
+      ? (piece, start, end) => {
+          if (jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents)) return true;
+          if (piece[start] !== 0x7b) return false;
+          const text = piece.toString('utf8', start, end);
+          const line = readerOf(text).read(text, timed);
+          return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
+        }
+      : undefined,
     bytes: plain
       ? (piece, start, end, number, found) => {
-          if (reader === undefined) {
-            reader = readerFor(piece.toString('utf8', start, end), plan.timeFormat);
-            words = timeWords(reader.timeFormat);
-          }
+          if (reader === undefined) readerOf(piece.toString('utf8', start, end));
           const text = textStart(piece, start, end, words);
           if (text < 0) return undefined;
           if (pattern.plain) {
@@ -259,7 +275,7 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
         }
       : undefined,
     line: (text, number, offset) => {
-      reader ??= readerFor(text, plan.timeFormat);
+      const reader = readerOf(text);
       const line = reader.read(text, timed || (tracking && (text.includes(' * ') || text.charCodeAt(0) === 0x7b)));
       if (!line) return true;
       const belongs = tracking ? tracker!.see(line) : NONE;
