@@ -869,7 +869,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path24 = require("node:path"), fs32 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path25 = require("node:path"), fs33 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1620,7 +1620,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs32.existsSync(executableFile)) return;
+        if (fs33.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1636,11 +1636,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path24.resolve(baseDir, baseName);
-          if (fs32.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path24.extname(baseName))) return;
+          let localBin = path25.resolve(baseDir, baseName);
+          if (fs33.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path25.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs32.existsSync(`${localBin}${ext}`)
+            (ext) => fs33.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1649,21 +1649,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs32.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs33.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path24.resolve(
-            path24.dirname(resolvedScriptPath),
+          executableDir = path25.resolve(
+            path25.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path24.basename(
+            let legacyName = path25.basename(
               this._scriptPath,
-              path24.extname(this._scriptPath)
+              path25.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1672,7 +1672,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path24.extname(executableFile));
+        launchWithNode = sourceExt.includes(path25.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2306,7 +2306,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path24.basename(filename, path24.extname(filename)), this;
+        return this._name = path25.basename(filename, path25.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2319,8 +2319,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path25) {
-        return path25 === void 0 ? this._executableDir : (this._executableDir = path25, this);
+      executableDir(path26) {
+        return path26 === void 0 ? this._executableDir : (this._executableDir = path26, this);
       }
       /**
        * Return program help documentation.
@@ -16574,8 +16574,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path24, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path24], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path25, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path25], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -17828,8 +17828,26 @@ function serverAnswer(output) {
   return { dir, timeFormat: timeFormatProblem(timeFormat) === void 0 ? timeFormat : "" };
 }
 
+// src/tmux/default-socket.ts
+var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
+function defaultSockets(env, uid) {
+  let given = env.TMUX;
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path19.default.join(dir, `tmux-${uid}`, "default"));
+}
+function noServerCanAnswer(env, uid, exists = lexists) {
+  let sockets = defaultSockets(env, uid);
+  return sockets !== void 0 && !sockets.some(exists);
+}
+function lexists(file) {
+  try {
+    return import_node_fs23.default.lstatSync(file), !0;
+  } catch (error) {
+    return error.code !== "ENOENT";
+  }
+}
+
 // src/commands/output.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1);
+var import_node_fs24 = __toESM(require("node:fs"), 1);
 
 // src/read/fast-line.ts
 function isTextMark(byte) {
@@ -17965,7 +17983,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs23.default.writeSync(this.fd, bytes, done, bytes.length - done);
+        done += import_node_fs24.default.writeSync(this.fd, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -18046,11 +18064,12 @@ var DASHED_ID = /^-[\w-]{9}$/, RecordingCommand = class extends Command {
   }
 };
 function askServer() {
-  try {
-    return serverAnswer(new Tmux().run(["show-options", "-gqv", "@audit-dir", ";", "show-options", "-gqv", "@audit-time-format"]));
-  } catch {
-    return;
-  }
+  if (!noServerCanAnswer(process.env, process.getuid?.() ?? -1))
+    try {
+      return serverAnswer(new Tmux().run(["show-options", "-gqv", "@audit-dir", ";", "show-options", "-gqv", "@audit-time-format"]));
+    } catch {
+      return;
+    }
 }
 function location(options) {
   return locate(options, process.env, askServer);
@@ -18121,7 +18140,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs25 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds) {
@@ -18665,15 +18684,15 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path19.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path20.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs24.default.readdirSync(runDir);
+    names = import_node_fs25.default.readdirSync(runDir);
   } catch {
     return live;
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path19.default.join(runDir, name);
+    let runFile = import_node_path20.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -18746,8 +18765,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path19.default.dirname(import_node_path19.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path19.default.basename(file)]);
+    let dir = import_node_path20.default.dirname(import_node_path20.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path20.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -18758,7 +18777,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path19.default.join(dir, name);
+      let full = import_node_path20.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -18771,7 +18790,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs24.default.readFileSync(options.key);
+        key2 = import_node_fs25.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -18781,7 +18800,7 @@ function verifyCommand() {
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path19.default.dirname(import_node_path19.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path20.default.dirname(import_node_path20.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
@@ -18988,10 +19007,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs26 = __toESM(require("node:fs"), 1);
+var import_node_fs27 = __toESM(require("node:fs"), 1);
 
 // src/read/context.ts
-var import_node_fs25 = __toESM(require("node:fs"), 1);
+var import_node_fs26 = __toESM(require("node:fs"), 1);
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -19056,7 +19075,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs25.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs26.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -19154,11 +19173,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs25.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs26.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs25.default.closeSync(fd);
+          import_node_fs26.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -19231,7 +19250,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs26.default.closeSync(fd);
+    import_node_fs27.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -19264,16 +19283,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path24, held, error, visit) {
-  let fd = held.get(path24);
-  held.delete(path24);
+function readFile(path25, held, error, visit) {
+  let fd = held.get(path25);
+  held.delete(path25);
   try {
-    return fd ??= openLog(path24), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path25), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path24, failure), !1;
+    return error(path25, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs26.default.closeSync(fd);
+    fd !== void 0 && import_node_fs27.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -19356,7 +19375,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs26.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs27.default.closeSync(fd);
   }
   return matched;
 }
@@ -19388,7 +19407,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs26.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs27.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -19407,7 +19426,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs27 = __toESM(require("node:fs"), 1), import_node_os9 = __toESM(require("node:os"), 1), import_node_path20 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_os9 = __toESM(require("node:os"), 1), import_node_path21 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -19422,12 +19441,12 @@ function runJob(plan, job, out, errors, length) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs27.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs28.default.closeSync(fd);
   }
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path20.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path21.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -19435,7 +19454,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs27.default.statSync(file).size;
+    return import_node_fs28.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -19576,7 +19595,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs27.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs28.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -19755,17 +19774,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs29 = __toESM(require("node:fs"), 1), import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs30 = __toESM(require("node:fs"), 1), import_node_path23 = __toESM(require("node:path"), 1);
 
 // src/read/follow.ts
-var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_path21 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs29 = __toESM(require("node:fs"), 1), import_node_path22 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs28.default.readSync(fd, window, 0, take, from);
+    let read = import_node_fs29.default.readSync(fd, window, 0, take, from);
     for (let at = read; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -19782,21 +19801,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs28.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs29.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs28.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs29.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs28.default.closeSync(own);
+        own !== void 0 && import_node_fs29.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs28.default.statSync(file);
+    return import_node_fs29.default.statSync(file);
   } catch {
     return;
   }
@@ -19804,7 +19823,7 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs28.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read = import_node_fs29.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
     let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
@@ -19816,19 +19835,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs28.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs29.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path21.default.dirname(live), rotated = rotatedFiles(import_node_fs28.default.readdirSync(dir), import_node_path21.default.basename(live)).map((name) => import_node_path21.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path22.default.dirname(live), rotated = rotatedFiles(import_node_fs29.default.readdirSync(dir), import_node_path22.default.basename(live)).map((name) => import_node_path22.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs28.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs29.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs28.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs29.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -19853,7 +19872,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs28.default.closeSync(reading.fd);
+      import_node_fs29.default.closeSync(reading.fd);
     }
   }
 }
@@ -19868,7 +19887,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path22.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path23.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -19876,7 +19895,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs29.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs30.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -19891,9 +19910,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path22.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs29.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path23.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs30.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs29.default.closeSync(fd);
+      fd !== void 0 && import_node_fs30.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -19913,7 +19932,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs31 = __toESM(require("node:fs"), 1);
+var import_node_fs32 = __toESM(require("node:fs"), 1);
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -19994,16 +20013,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs30 = __toESM(require("node:fs"), 1), import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs31 = __toESM(require("node:fs"), 1), import_node_path24 = __toESM(require("node:path"), 1);
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path23.default.join(set.dir, set.live), rec), name = import_node_path23.default.basename(live), names;
+    let live = castPath(import_node_path24.default.join(set.dir, set.live), rec), name = import_node_path24.default.basename(live), names;
     try {
-      names = import_node_fs30.default.readdirSync(set.dir);
+      names = import_node_fs31.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path23.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path24.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -20054,7 +20073,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs30.default.closeSync(fd);
+        import_node_fs31.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -20103,15 +20122,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs31.default.openSync(options.output, import_node_fs31.default.constants.O_WRONLY | import_node_fs31.default.constants.O_CREAT | import_node_fs31.default.constants.O_EXCL | import_node_fs31.default.constants.O_NOFOLLOW, 384), import_node_fs31.default.fchmodSync(fd, 384);
+      fd = import_node_fs32.default.openSync(options.output, import_node_fs32.default.constants.O_WRONLY | import_node_fs32.default.constants.O_CREAT | import_node_fs32.default.constants.O_EXCL | import_node_fs32.default.constants.O_NOFOLLOW, 384), import_node_fs32.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs31.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs31.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs32.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs32.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs31.default.closeSync(fd);
+      import_node_fs32.default.closeSync(fd);
     }
   });
 }
