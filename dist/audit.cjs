@@ -19,6 +19,7 @@ var __copyProps = (to, from, except, desc) => {
       !__hasOwnProp.call(to, key2) && key2 !== except && __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   return to;
 };
+var __nodeBuiltin = (mod) => Object.create(mod, { default: { value: mod, enumerable: !0 } });
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
@@ -2503,7 +2504,7 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-var import_node_os10 = __toESM(require("node:os"), 1);
+var import_node_os10 = __nodeBuiltin(require("node:os"));
 
 // ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
@@ -2547,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs6 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path8 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -2560,10 +2561,10 @@ var AuditError = class extends Error {
 };
 
 // src/core/options.ts
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path = __nodeBuiltin(require("node:path"));
 
 // src/format/json.ts
-var import_node_os = __toESM(require("node:os"), 1);
+var import_node_os = __nodeBuiltin(require("node:os"));
 
 // src/core/record.ts
 var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
@@ -11045,7 +11046,7 @@ function resolveOptions(given_, env) {
 }
 
 // src/core/plan.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path3 = __nodeBuiltin(require("node:path"));
 
 // src/core/context.ts
 function startContext(facts) {
@@ -11061,7 +11062,7 @@ function startContext(facts) {
 }
 
 // src/core/paths.ts
-var import_node_crypto2 = require("node:crypto"), import_node_path2 = __toESM(require("node:path"), 1), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
+var import_node_crypto2 = require("node:crypto"), import_node_path2 = __nodeBuiltin(require("node:path")), MAX_SESSION_STEM = 140, MAX_SOCKET_STEM = 48, HASH_SUFFIX = 9;
 function sessionStem(session, max = MAX_SESSION_STEM) {
   let pieces = [], length = 0;
   for (let char of session) {
@@ -11232,7 +11233,7 @@ function filterRecording(filter, facts) {
 }
 
 // src/sinks/file/safe-fs.ts
-var import_node_crypto3 = require("node:crypto"), import_node_fs = __toESM(require("node:fs"), 1), import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_crypto3 = require("node:crypto"), import_node_fs = __nodeBuiltin(require("node:fs")), import_node_path4 = __nodeBuiltin(require("node:path"));
 var { O_WRONLY, O_RDONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_DIRECTORY } = import_node_fs.default.constants, APPEND_FLAGS = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK, CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, READ_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
 function euid() {
   return process.geteuid?.() ?? 0;
@@ -11396,10 +11397,10 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path6 = __nodeBuiltin(require("node:path"));
 
 // src/runtime/notes.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path5 = __toESM(require("node:path"), 1), import_node_crypto4 = require("node:crypto");
+var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_path5 = __nodeBuiltin(require("node:path")), import_node_crypto4 = require("node:crypto");
 var NOTE_EVENTS = /* @__PURE__ */ new Map([
   ["rename", []],
   ["window-rename", []],
@@ -11507,7 +11508,7 @@ function processAlive(pid) {
 }
 
 // src/chain/external-stop.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1);
+var import_node_fs3 = __nodeBuiltin(require("node:fs"));
 
 // src/chain/seal.ts
 var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
@@ -12069,10 +12070,10 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs5 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
 
 // src/capture/identity.ts
-var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_os2 = __nodeBuiltin(require("node:os"));
 function recordingIdentity(recording) {
   return {
     rec: recording.id,
@@ -12321,7 +12322,7 @@ function noteWindowRename(tmux, window) {
 }
 
 // src/commands/died.ts
-var import_node_child_process2 = require("node:child_process"), import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_child_process2 = require("node:child_process"), import_node_fs7 = __nodeBuiltin(require("node:fs"));
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -12401,7 +12402,7 @@ function remembered(table, client) {
 }
 
 // src/tmux/client-facts.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __nodeBuiltin(require("node:fs"));
 var CLIENT_FORMATS = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"];
 function ownerOf(pid) {
   try {
@@ -12454,10 +12455,10 @@ function noteClient(tmux, what, clientName) {
 }
 
 // src/commands/history.ts
-var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_os4 = __nodeBuiltin(require("node:os"));
 
 // src/core/history.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path9 = __nodeBuiltin(require("node:path"));
 
 // src/pipeline/redact-lines.ts
 var PLACE = { server: "", session: "", window: "", pane: "", paneId: "" };
@@ -12486,7 +12487,7 @@ function historyText(facts) {
 }
 
 // src/commands/history.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path10 = __nodeBuiltin(require("node:path"));
 function saveHistory(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines, redacted } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
@@ -12501,10 +12502,10 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1), import_node_os7 = __toESM(require("node:os"), 1);
+var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -15413,7 +15414,7 @@ var Pipeline = class {
 };
 
 // src/runtime/input.ts
-var import_node_net = __toESM(require("node:net"), 1);
+var import_node_net = __nodeBuiltin(require("node:net"));
 
 // src/core/pacing.ts
 function pauseAfterRead(bytes) {
@@ -15450,7 +15451,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1), import_node_string_decoder = require("node:string_decoder"), import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path13 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -15498,7 +15499,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_path12 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -15590,7 +15591,7 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotation.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -15622,7 +15623,7 @@ function castsTooOld(names, live, maxAgeMs, now) {
 }
 
 // src/sinks/file/compress.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_stream = require("node:stream"), import_node_zlib = __toESM(require("node:zlib"), 1);
+var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
 var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
@@ -16429,7 +16430,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/chain/key-file.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __nodeBuiltin(require("node:fs"));
 function keyFileWarning(file) {
   let stat;
   try {
@@ -16443,7 +16444,7 @@ function keyFileWarning(file) {
 }
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __toESM(require("node:dgram"), 1), import_node_fs14 = __toESM(require("node:fs"), 1), import_node_net2 = __toESM(require("node:net"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_tls = __toESM(require("node:tls"), 1);
+var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -17027,7 +17028,7 @@ function once(say) {
 }
 
 // src/commands/recover.ts
-var import_node_os6 = __toESM(require("node:os"), 1);
+var import_node_os6 = __nodeBuiltin(require("node:os"));
 function recoverReader(runFile, status) {
   let recording;
   try {
@@ -17129,13 +17130,13 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1), import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1), import_node_os8 = __toESM(require("node:os"), 1), import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path14 = __nodeBuiltin(require("node:path"));
 
 // src/read/safe-open.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1), import_node_zlib2 = __toESM(require("node:zlib"), 1);
+var import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var OPEN_FLAGS = import_node_fs17.default.constants.O_RDONLY | import_node_fs17.default.constants.O_NOFOLLOW | import_node_fs17.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
 function openLogFile(file) {
   let fd;
@@ -17390,7 +17391,7 @@ function ends(fd, size2, head) {
 }
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs19 = __toESM(require("node:fs"), 1);
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs19 = __nodeBuiltin(require("node:fs"));
 
 // src/read/needle.ts
 var SAMPLE = 8192, MISSES_PER_KIB = 1, LONG = 7, RARE = 4;
@@ -17530,7 +17531,7 @@ function scanFile(fd, visitor) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 1, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -17730,7 +17731,7 @@ function castSizes(paths) {
 }
 
 // src/read/files.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -17800,7 +17801,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path18 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -17829,7 +17830,7 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
   return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path19.default.join(dir, `tmux-${uid}`, "default"));
@@ -17847,7 +17848,7 @@ function lexists(file) {
 }
 
 // src/commands/output.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1);
+var import_node_fs24 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 function isTextMark(byte) {
@@ -18140,7 +18141,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs25 = __toESM(require("node:fs"), 1), import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds) {
@@ -19007,10 +19008,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs27 = __toESM(require("node:fs"), 1);
+var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs26 = __toESM(require("node:fs"), 1);
+var import_node_fs26 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -19426,7 +19427,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs28 = __toESM(require("node:fs"), 1), import_node_os9 = __toESM(require("node:os"), 1), import_node_path21 = __toESM(require("node:path"), 1), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path21 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -19774,10 +19775,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs30 = __toESM(require("node:fs"), 1), import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs29 = __toESM(require("node:fs"), 1), import_node_path22 = __toESM(require("node:path"), 1), import_promises = require("node:timers/promises");
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -19932,7 +19933,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs32 = __toESM(require("node:fs"), 1);
+var import_node_fs32 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -20013,7 +20014,7 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs31 = __toESM(require("node:fs"), 1), import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path24.default.join(set.dir, set.live), rec), name = import_node_path24.default.basename(live), names;

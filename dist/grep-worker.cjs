@@ -11,6 +11,7 @@ var __copyProps = (to, from, except, desc) => {
       !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   return to;
 };
+var __nodeBuiltin = (mod) => Object.create(mod, { default: { value: mod, enumerable: !0 } });
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
@@ -24,14 +25,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var import_node_worker_threads2 = require("node:worker_threads");
 
 // src/commands/grep-parallel.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs5 = __nodeBuiltin(require("node:fs"));
 var import_node_worker_threads = require("node:worker_threads");
 
 // src/read/chunks.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1), import_node_os = __toESM(require("node:os"), 1), import_node_path = __toESM(require("node:path"), 1);
+var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_os = __nodeBuiltin(require("node:os")), import_node_path = __nodeBuiltin(require("node:path"));
 
 // src/read/safe-open.ts
-var import_node_fs = __toESM(require("node:fs"), 1), import_node_zlib = __toESM(require("node:zlib"), 1);
+var import_node_fs = __nodeBuiltin(require("node:fs")), import_node_zlib = __nodeBuiltin(require("node:zlib"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -3477,7 +3478,7 @@ function jsonLineCannotHold(piece, start, end, literal, events) {
 var EVERY_JSON_LINE = [Buffer.from("{")];
 
 // src/read/scan.ts
-var buffers = __toESM(require("node:buffer"), 1), import_node_fs3 = __toESM(require("node:fs"), 1);
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs3 = __nodeBuiltin(require("node:fs"));
 
 // src/read/needle.ts
 var SAMPLE = 8192, MISSES_PER_KIB = 1, LONG = 7, RARE = 4;
@@ -3778,7 +3779,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/output.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_fs4 = __nodeBuiltin(require("node:fs"));
 var NEWLINE = Buffer.from(`
 `), pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
   /**
