@@ -19335,7 +19335,7 @@ function grepFile(plan, fd, place, emit) {
     // event line read it twice; most such lines do not match).
     passOver: jsonBase && !tracking && !context ? (piece, start2, end) => {
       if (jsonLineCannotHold(piece, start2, end, literalBytes, jsonEvents)) return !0;
-      if (piece[start2] !== 123) return !1;
+      if (piece[start2] !== 123 || holdsLiteral(piece, start2, end, literalBytes)) return !1;
       let text2 = piece.toString("utf8", start2, end), line = readerOf(text2).read(text2, timed);
       return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
     } : void 0,
@@ -19385,6 +19385,10 @@ function literalIn(literal2, piece, text2, end, found) {
   if (found >= text2 && found + length <= end && sameBytes(piece, found, literal2)) return !0;
   let at = piece.indexOf(literal2, text2);
   return at >= 0 && at + length <= end;
+}
+function holdsLiteral(piece, start2, end, literal2) {
+  let line = piece.subarray(start2, end);
+  return (isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0;
 }
 function sameBytes(piece, at, bytes) {
   for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;

@@ -3728,7 +3728,7 @@ function grepFile(plan, fd, place, emit) {
     // event line read it twice; most such lines do not match).
     passOver: jsonBase && !tracking && !context ? (piece, start, end) => {
       if (jsonLineCannotHold(piece, start, end, literalBytes, jsonEvents)) return !0;
-      if (piece[start] !== 123) return !1;
+      if (piece[start] !== 123 || holdsLiteral(piece, start, end, literalBytes)) return !1;
       let text = piece.toString("utf8", start, end), line = readerOf(text).read(text, timed);
       return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
     } : void 0,
@@ -3761,6 +3761,10 @@ function literalIn(literal, piece, text, end, found) {
   if (found >= text && found + length <= end && sameBytes(piece, found, literal)) return !0;
   let at = piece.indexOf(literal, text);
   return at >= 0 && at + length <= end;
+}
+function holdsLiteral(piece, start, end, literal) {
+  let line = piece.subarray(start, end);
+  return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
 }
 function sameBytes(piece, at, bytes) {
   for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;

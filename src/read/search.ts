@@ -13,6 +13,7 @@ import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
 import { JSON_EVENT_WORD, jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
+import { indexOfFolded, isCaseBlind } from './fold.ts';
 import { RecordingTracker } from './recordings.ts';
 import { scanFile, type Candidates } from './scan.ts';
 import { RecordingSpan } from './span.ts';
@@ -251,6 +252,8 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
       ? (piece, start, end) => {
           if (jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents)) return true;
           if (piece[start] !== 0x7b) return false;
+          // One that holds the literal mostly matches: left to `line`, not read twice (a common word prints most lines).
+          if (holdsLiteral(piece, start, end, literalBytes!)) return false;
           const text = piece.toString('utf8', start, end);
           const line = readerOf(text).read(text, timed);
           return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
@@ -326,6 +329,12 @@ function literalIn(literal: Buffer, piece: Buffer, text: number, end: number, fo
   if (found >= text && found + length <= end && sameBytes(piece, found, literal)) return true;
   const at = piece.indexOf(literal, text);
   return at >= 0 && at + length <= end;
+}
+
+/** Whether the line `piece[start, end)` holds `literal` (a case-blind needle up to ASCII case: fold.ts). */
+function holdsLiteral(piece: Buffer, start: number, end: number, literal: Buffer): boolean {
+  const line = piece.subarray(start, end);
+  return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
 }
 
 function sameBytes(piece: Buffer, at: number, bytes: Buffer): boolean {
