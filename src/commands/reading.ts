@@ -9,6 +9,7 @@ import { escapeText } from '../format/text.ts';
 import { listLogs, selectSessions, type LogSet } from '../read/files.ts';
 import { locate, serverAnswer, type Location } from '../read/where.ts';
 import { Tmux } from '../tmux/client.ts';
+import { noServerCanAnswer } from '../tmux/default-socket.ts';
 
 export interface WhereOptions {
   dir?: string;
@@ -56,6 +57,7 @@ export class RecordingCommand extends Command {
 
 /** The tmux server's @audit-dir and @audit-time-format, if one answers. */
 function askServer(): { dir: string; timeFormat: string } | undefined {
+  if (noServerCanAnswer(process.env, process.getuid?.() ?? -1)) return undefined;
   try {
     return serverAnswer(new Tmux().run(['show-options', '-gqv', '@audit-dir', ';', 'show-options', '-gqv', '@audit-time-format']));
   } catch {

@@ -119,6 +119,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
   let knownOffset = 0;
   let knownNumber = 1;
   let stopped = false;
+  let counts: ByteCounts | undefined;
   forEachPiece(fd, (buffer, end, offset) => {
     const piece = buffer.subarray(0, end);
     let view: string | undefined; // the Latin-1 view, made when needed
@@ -127,7 +128,9 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
     let needles: readonly Buffer[] | undefined;
     let foundAt: number[] = [];
     let paired: number[] = [];
-    let counts: ByteCounts | undefined; // which bytes are rare in this piece (needle.ts), sampled when needed
+    // Which bytes are rare (needle.ts): sampled once a file, from the first piece that needs it, not once a piece
+    // (a log's pieces are alike; counting 8 KiB a MiB cost a fifth of a search for an absent word). A sample that
+    // misleads only slows the search (findNeedle goes back to indexOf), it never changes what is found.
     const countsOf = () => (counts ??= sampleBytes(piece));
     // Numbering in this piece: the line at byte `at` has number `number`; at < 0: not counted yet (a piece
     // with no candidate is never counted: its lines are counted from the file when a later piece needs them).

@@ -13,6 +13,7 @@ import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
 import { JSON_EVENT_WORD, jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
+import { indexOfFolded, isCaseBlind } from './fold.ts';
 import { RecordingTracker } from './recordings.ts';
 import { scanFile, type Candidates } from './scan.ts';
 import { RecordingSpan } from './span.ts';
@@ -231,18 +232,36 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
   let matched = 0;
   let reader: LineReader | undefined;
   let words = 0; // the time format's words, once the reader is known
+  // The file's reader, from the first line looked at (whichever of passOver, bytes and line sees it).
+  const readerOf = (first: string): LineReader => {
+    if (reader === undefined) {
+      reader = readerFor(first, plan.timeFormat);
+      words = timeWords(reader.timeFormat);
+    }
+    return reader;
+  };
   const stopped = scanFile(fd, {
     candidates: () => (context ? context.candidates(setIndex, base) : base),
     jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
     // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread
     // when its bytes rule a match out; only when nothing else is owed the lines it looks at (context, recordings).
-    passOver: jsonBase && !tracking && !context ? (piece, start, end) => jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents) : undefined,
+    // A JSON line the bytes cannot rule out (an event, a `\`, a byte escaping may change) is read here and tested as
+    // `line` tests it: passed over unless it matches, so that it costs no line number (numbering a piece for one
+    // event line read it twice; most such lines do not match).
+    passOver: jsonBase && !tracking && !context
+      ? (piece, start, end) => {
+          if (jsonLineCannotHold(piece, start, end, literalBytes!, jsonEvents)) return true;
+          if (piece[start] !== 0x7b) return false;
+          // One that holds the literal mostly matches: left to `line`, not read twice (a common word prints most lines).
+          if (holdsLiteral(piece, start, end, literalBytes!)) return false;
+          const text = piece.toString('utf8', start, end);
+          const line = readerOf(text).read(text, timed);
+          return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
+        }
+      : undefined,
     bytes: plain
       ? (piece, start, end, number, found) => {
-          if (reader === undefined) {
-            reader = readerFor(piece.toString('utf8', start, end), plan.timeFormat);
-            words = timeWords(reader.timeFormat);
-          }
+          if (reader === undefined) readerOf(piece.toString('utf8', start, end));
           const text = textStart(piece, start, end, words);
           if (text < 0) return undefined;
           if (pattern.plain) {
@@ -259,7 +278,7 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
         }
       : undefined,
     line: (text, number, offset) => {
-      reader ??= readerFor(text, plan.timeFormat);
+      const reader = readerOf(text);
       const line = reader.read(text, timed || (tracking && (text.includes(' * ') || text.charCodeAt(0) === 0x7b)));
       if (!line) return true;
       const belongs = tracking ? tracker!.see(line) : NONE;
@@ -310,6 +329,12 @@ function literalIn(literal: Buffer, piece: Buffer, text: number, end: number, fo
   if (found >= text && found + length <= end && sameBytes(piece, found, literal)) return true;
   const at = piece.indexOf(literal, text);
   return at >= 0 && at + length <= end;
+}
+
+/** Whether the line `piece[start, end)` holds `literal` (a case-blind needle up to ASCII case: fold.ts). */
+function holdsLiteral(piece: Buffer, start: number, end: number, literal: Buffer): boolean {
+  const line = piece.subarray(start, end);
+  return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
 }
 
 function sameBytes(piece: Buffer, at: number, bytes: Buffer): boolean {
