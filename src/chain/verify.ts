@@ -188,6 +188,14 @@ class RecordingState {
   shared = false;
   /** Lines its link-only seals covered. */
   sharedLines = 0;
+  /**
+   * A seal of it held by its hash (its start's, sealed at once by its reader; or any later one): only
+   * then does it count toward sharing its place. A start copied under another rec= (or made up) cannot
+   * make that seal under the key, so it cannot turn the place's hash checks into link checks.
+   */
+  confirmed = false;
+  /** Its start, read, and its next line not yet: that line is the seal its reader makes over the start alone. */
+  pendingStart: VerifyLine | undefined;
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop: VerifyLine | undefined;
   constructor(
@@ -361,8 +369,10 @@ export class ChainVerifier {
       this.recordings.set(rec, state);
       this.run(state);
       this.take(state, v);
+      state.pendingStart = v;
       return;
     }
+    if (state?.pendingStart) this.settleStart(state, v);
     const outside = external(v);
     if (!state) {
       // Its start is in no file read: from a pruned file (only the oldest file can hold such), or forged.
@@ -442,6 +452,7 @@ export class ChainVerifier {
     const lost = state.pendingLost!;
     state.pendingLost = undefined;
     if (v.event === 'seal' && this.sealsLost(state, lost, v)) {
+      this.confirm(state);
       const link = v.fields!.h!.slice(0, LINK_HEX);
       state.seals++;
       state.links.push({ p: v.fields!.p!, h: link });
@@ -471,6 +482,29 @@ export class ChainVerifier {
       state.ended = true;
     }
     return false;
+  }
+
+  /**
+   * The recording's next event `v` after its start: when it is the seal its reader makes at once over the
+   * start alone (n=1 from GENESIS), the printed lines read between them at its place were another
+   * recording's (its own come after that seal): they go back to the one that ran there before it.
+   * Otherwise (a start from before starts were sealed, or not its reader's) nothing changes: it counts
+   * toward sharing its place only once a later seal holds by its hash.
+   */
+  private settleStart(state: RecordingState, v: VerifyLine): void {
+    const start = state.pendingStart!;
+    state.pendingStart = undefined;
+    if (v.event !== 'seal' || v.fields?.p !== GENESIS || v.fields?.end !== undefined || state.segment[0] !== start || !this.sealsLost(state, start, v)) return;
+    const others = state.segment.slice(1);
+    if (others.length === 0) return;
+    state.segment = [start];
+    state.lines -= others.length;
+    const states = this.running.get(state.place) ?? [];
+    const before = states[states.indexOf(state) - 1];
+    for (const line of others) {
+      if (before) this.take(before, line);
+      else this.breaks.push({ kind: 'inserted', file: line.file, line: line.line, rec: '', detail: `a line at ${line.place} where no recording is running` });
+    }
   }
 
   /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
@@ -554,16 +588,40 @@ export class ChainVerifier {
     return holds;
   }
 
+  /**
+   * The recording a printed line at `place` belongs to: the newest running there, but one not confirmed
+   * (see `confirmed`: a start copied under another rec=, or one from before starts were sealed) does not
+   * take the lines of a confirmed one, which are then checked by their hash as before it came.
+   */
   private current(place: string): RecordingState | undefined {
     const states = this.running.get(place);
-    return states?.[states.length - 1];
+    if (!states) return undefined;
+    for (let i = states.length - 1; i >= 0; i--) if (states[i]!.confirmed) return states[i];
+    return states[states.length - 1];
   }
 
   private run(state: RecordingState): void {
     const states = this.running.get(state.place) ?? [];
     states.push(state);
     this.running.set(state.place, states);
-    if (states.length > 1) for (const other of states) other.shared = true;
+    this.markShared(state.place);
+  }
+
+  /** Recordings running at `place` that count toward sharing it (see `confirmed`). */
+  private confirmedAt(place: string): number {
+    return this.running.get(place)?.filter((other) => other.confirmed).length ?? 0;
+  }
+
+  /** Two confirmed recordings running at one place: each one's seals are checked by links only until it runs alone again. */
+  private markShared(place: string): void {
+    const states = this.running.get(place) ?? [];
+    if (this.confirmedAt(place) > 1) for (const other of states) if (other.confirmed) other.shared = true;
+  }
+
+  private confirm(state: RecordingState): void {
+    if (state.confirmed) return;
+    state.confirmed = true;
+    this.markShared(state.place);
   }
 
   private leave(state: RecordingState): void {
@@ -697,15 +755,19 @@ export class ChainVerifier {
     // After a `lost` event the seals before its first one went with the removed file; the seal covering it links to the last one made before it, perhaps gone too.
     const expectedPrev = coversLost || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
     // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
-    let holds = coversLost || linkOnly || state.shared || (segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
-    if (!state.keyed && holds && !linkOnly && !state.shared) state.heldPlain = true;
+    // Held by its hash, not by a relaxation: what confirms the recording (see `confirmed`).
+    let exact = coversLost || (!linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
+    let holds = exact || linkOnly || state.shared;
+    if (!state.keyed && exact && !coversLost) state.heldPlain = true;
     else if (!holds && state.keyed === false && !state.heldPlain && this.options.key !== undefined && segment.length === n && this.holdsFor(segment, p, h, this.options.key)) {
       // Unmarked, yet it holds under the key (and never held plain): a log keyed before chains were marked.
       // Not a downgrade: a rewrite without the key cannot make it hold under the key.
       state.keyed = true;
       state.legacyKeyed = true;
       holds = true;
+      exact = true;
     }
+    if (exact) this.confirm(state);
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -737,7 +799,7 @@ export class ChainVerifier {
     state.segment = v.fields?.end === undefined ? [v] : [];
     state.resync = state.lost !== undefined;
     state.lastSeal = v;
-    state.shared = (this.running.get(state.place)?.length ?? 0) > 1;
+    state.shared = state.confirmed && this.confirmedAt(state.place) > 1;
     if (v.fields?.end !== undefined) {
       state.ended = true;
       this.leave(state);
@@ -881,6 +943,14 @@ export class ChainVerifier {
       if (this.options.requireKey && state.keyed === false) {
         const at = state.firstLine;
         this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'chained without the key (--require-key): whoever can write the log could have rewritten it and its seals' });
+      } else if (this.options.requireKey && state.sharedLines > 0) {
+        // Lines at a place two recordings shared are checked by their seals' links only: under the key, not proven.
+        const at = state.firstLine;
+        this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
+      } else if (this.options.requireKey && ending === 'open' && !state.confirmed && !state.startMissing) {
+        // A running reader seals its start at once: a "running" recording none of whose seals holds is not proven to be one.
+        const at = state.firstLine;
+        this.breaks.push({ kind: 'forged event', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once' });
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256' });
     }
