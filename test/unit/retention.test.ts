@@ -172,3 +172,44 @@ describe('the writer', () => {
     assert.deepEqual(verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks.map((found) => found.kind), ['edited']);
   });
 });
+
+describe('a writer idle while others rotate (issue 13 review)', () => {
+  for (const how of ['compressed', 'pruned'] as const) {
+    it(`finds the file it held rotated, then ${how} by another writer: no \`lost\`, it goes on in the live file`, async () => {
+      const file = tempLog();
+      const lost: string[] = [];
+      const idle = new LogFile(file, options({ maxBytes: 1024, onLost: (what) => void lost.push(what) }));
+      const busy = new LogFile(file, options({ maxBytes: 1024, ...(how === 'compressed' ? { compress: true, compressAfterMs: 0 } : { maxFiles: 1 }) }));
+      idle.write('idle 1\n');
+      await idle.flush();
+      const held = fs.statSync(file);
+      for (let i = 0; i < 200; i++) {
+        busy.write(`busy ${i} ${'x'.repeat(40)}\n`);
+        if (i % 10 === 0) await busy.flush();
+      }
+      await busy.flush();
+      const dir = path.dirname(file);
+      // The file the idle writer holds is gone from the directory: gzipped (the plain file removed) or pruned.
+      await waitFor(`the file it holds ${how}`, () => !fs.readdirSync(dir).some((name) => !name.endsWith('.gz.tmp') && fs.statSync(path.join(dir, name)).ino === held.ino));
+      if (how === 'compressed') assert.ok(rotatedOf(file).some((name) => name.endsWith('.gz')));
+      idle.write('idle 2\n');
+      await idle.flush();
+      await Promise.all([idle.close(), busy.close()]);
+      assert.deepEqual(lost, []);
+      assert.match(fs.readFileSync(file, 'utf8'), /^idle 2\n/m);
+    });
+  }
+
+  it('a file removed by someone else is still `lost`', async () => {
+    const file = tempLog();
+    const lost: string[] = [];
+    const idle = new LogFile(file, options({ maxBytes: 1024, onLost: (what) => void lost.push(what) }));
+    idle.write('idle 1\n');
+    await idle.flush();
+    fs.rmSync(file);
+    idle.write('idle 2\n');
+    await idle.flush();
+    await idle.close();
+    assert.deepEqual(lost, ['file']);
+  });
+});
