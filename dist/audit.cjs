@@ -18342,7 +18342,7 @@ var ChainVerifier = class {
   printed(v) {
     let state = this.current(v.place);
     if (!state) {
-      if (this.files.length === 1 && !this.seenEventAt.has(v.place)) {
+      if (!this.seenEventAt.has(v.place)) {
         let kept = this.orphans.get(v.place) ?? [];
         kept.push(v), this.orphans.set(v.place, kept);
         return;
@@ -18364,6 +18364,7 @@ var ChainVerifier = class {
     }
   }
   event(v) {
+    let seenBefore = this.seenEventAt.has(v.place);
     this.seenEventAt.add(v.place);
     let rec = v.fields?.rec;
     if (rec === void 0) {
@@ -18405,7 +18406,13 @@ var ChainVerifier = class {
     state?.pendingStart && this.settleStart(state, v);
     let outside = external(v);
     if (!state) {
-      (outside || v.event !== "seal") && outside && this.unchained++, this.files.length > 1 && v.event !== "lost" && !outside && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: `${v.event ?? "an"} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` }), state = new RecordingState(rec, v.place, !0), state.openedByLost = v.event === "lost", this.recordings.set(rec, state), this.current(v.place) || this.run(state);
+      (outside || v.event !== "seal") && outside && this.unchained++, v.event !== "lost" && !outside && (seenBefore || this.files.length > 1 && v.event !== "seal") && this.breaks.push({
+        kind: "forged event",
+        file: v.file,
+        line: v.line,
+        rec,
+        detail: seenBefore ? `${v.event ?? "an"} event of a recording whose start is in no file read, at a place where another recording's events came before (the rest of a recording whose start was pruned comes first at its place)` : `${v.event ?? "an"} event of a recording whose start is in no file read, after the oldest file (the rest of a recording whose start was pruned opens there with a seal)`
+      }), state = new RecordingState(rec, v.place, !0), state.openedByLost = v.event === "lost", this.recordings.set(rec, state), this.current(v.place) || this.run(state);
       let orphans = this.orphans.get(v.place);
       if (orphans) {
         this.orphans.delete(v.place);
@@ -18420,7 +18427,11 @@ var ChainVerifier = class {
       this.unchained++, this.externalEvent(state, v, outside);
       return;
     }
-    if (v.event === "seal") return this.seal(state, v);
+    if (v.event === "seal") {
+      let stretch = v.fields?.more === "1" && state.startMissing && !state.confirmed && state.relost === void 0 && v.fields?.p !== state.prev;
+      this.seal(state, v), stretch && !state.ended && !state.awaitingStop && (state.relost = state.prev);
+      return;
+    }
     if (v.event === "lost") {
       if (this.lostEvents++, state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
@@ -18623,9 +18634,13 @@ var ChainVerifier = class {
   }
   /** Checks a seal against the recording's lines since the last one. */
   check(state, v) {
-    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), linkOnly = !coversLost && (state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n;
+    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), prunedStretch = v.fields?.more === "1" && state.startMissing && !state.confirmed && state.relost === void 0 && p !== state.prev, linkOnly = !coversLost && ((state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n || prunedStretch);
+    if (linkOnly && state.startMissing && state.seals === 0 && segment[0] !== void 0 && segment[0].file !== this.files[0]) {
+      let long = unsealedTail(segment, "of a recording whose start is in no file read, after the oldest file");
+      long && this.breaks.push({ kind: "inserted", file: segment[0].file, line: segment[0].line, endLine: v.line, ...v.file === segment[0].file ? {} : { endFile: v.file }, rec: state.rec, detail: long });
+    }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
-    let first = segment[0] ?? v, expectedPrev = coversLost || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds = exact || linkOnly || state.shared;
+    let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds = exact || linkOnly || state.shared;
     !state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds = !0, exact = !0), exact && this.confirm(state), state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });

@@ -30,9 +30,14 @@
 //   event first thing in the new file: after its own lines in the same file it
 //   is forged. Each is counted: it says earlier lines went with a removed file;
 // - a recording whose start is in a file no longer there (pruned by
-//   @audit-max-files): checked from its first seal on, the same way. Only the
-//   oldest file read can hold one (or a file a `lost` event opens for it);
-//   with the key, a stop hashed plain binds none whose chain is unknown.
+//   @audit-max-files): checked from its first seal on, the same way. Its
+//   lines come first at its place, in the oldest file or (its pane idle, or
+//   its reader writing on into a file pruned under it) a later one, where its
+//   lines before its first seal are no more than a reader leaves unsealed (or
+//   a file a `lost` event opens for it); with the key, a stop hashed plain
+//   binds none whose chain is unknown. When the pruned part cut into what a
+//   reader wrote again after a `lost` event, its first `more=1` seal (which
+//   links to a pruned one) opens that stretch (see `relost`).
 
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
@@ -265,7 +270,9 @@ export class ChainVerifier {
   private printed(v: VerifyLine): void {
     const state = this.current(v.place!);
     if (!state) {
-      if (this.files.length === 1 && !this.seenEventAt.has(v.place!)) {
+      // In any file, not only the oldest: a pane idle through the oldest files left has nothing there, and
+      // a reader that wrote on into a rotated file pruned under it has its next lines in a later file.
+      if (!this.seenEventAt.has(v.place!)) {
         const kept = this.orphans.get(v.place!) ?? [];
         kept.push(v);
         this.orphans.set(v.place!, kept);
@@ -302,6 +309,7 @@ export class ChainVerifier {
   }
 
   private event(v: VerifyLine): void {
+    const seenBefore = this.seenEventAt.has(v.place!);
     this.seenEventAt.add(v.place!);
     const rec = v.fields?.rec;
     if (rec === undefined) {
@@ -380,11 +388,23 @@ export class ChainVerifier {
         if (outside) this.unchained++;
         // Its seal will tell; until then the event is kept like a line.
       }
-      // Only the oldest file read can hold the rest of a recording whose start went with a pruned file; after
-      // it, only a `lost` event (its start went with a removed log) opens a recording without its start.
-      // (A bare dead reader's stop is no content, and is bound to the chain: recover may write it long after the start was pruned.)
-      if (this.files.length > 1 && v.event !== 'lost' && !outside) {
-        this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: `${v.event ?? 'an'} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` });
+      // The rest of a recording whose start went with a pruned file comes first at its place (in the oldest
+      // file, or later when its pane was idle meanwhile, or its reader wrote on into a file pruned under it);
+      // after another recording's events there, only a `lost` event (its start went with a removed log)
+      // opens a recording without its start. (A bare dead reader's stop is no content, and is bound to the
+      // chain: recover may write it long after the start was pruned.)
+      // After the oldest file its first event is a seal (a pane idle, or a reader writing on into a file pruned
+      // under it, had sealed what it wrote before: what follows is under SEAL_EVERY lines and SEAL_MS).
+      if (v.event !== 'lost' && !outside && (seenBefore || (this.files.length > 1 && v.event !== 'seal'))) {
+        this.breaks.push({
+          kind: 'forged event',
+          file: v.file,
+          line: v.line,
+          rec,
+          detail: seenBefore
+            ? `${v.event ?? 'an'} event of a recording whose start is in no file read, at a place where another recording's events came before (the rest of a recording whose start was pruned comes first at its place)`
+            : `${v.event ?? 'an'} event of a recording whose start is in no file read, after the oldest file (the rest of a recording whose start was pruned opens there with a seal)`,
+        });
       }
       state = new RecordingState(rec, v.place!, true);
       state.openedByLost = v.event === 'lost';
@@ -405,7 +425,13 @@ export class ChainVerifier {
       this.externalEvent(state, v, outside);
       return;
     }
-    if (v.event === 'seal') return this.seal(state, v);
+    if (v.event === 'seal') {
+      const stretch = v.fields?.more === '1' && state.startMissing && !state.confirmed && state.relost === undefined && v.fields?.p !== state.prev;
+      this.seal(state, v);
+      // What follows it is one stretch up to the seal that links to it (as after a `lost` event's seal).
+      if (stretch && !state.ended && !state.awaitingStop) state.relost = state.prev;
+      return;
+    }
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
       this.lostEvents++;
@@ -738,7 +764,16 @@ export class ChainVerifier {
     // A recording whose start is in no file read (pruned), or the first seal after a `lost` event: it
     // covers lines partly gone, so it only sets the link; the lines before it count as unsealed.
     // Only when lines are missing before it, not for a start edited out of recognition (as many lines).
-    const linkOnly = !coversLost && ((state.startMissing && state.seals === 0) || (lost !== undefined && state.sealsSinceLost === 0)) && segment.length < n;
+    // The first `more=1` seal of a stretch written again after a `lost` event whose head was pruned: it links
+    // to a seal gone with the pruned file (what it covers is partly gone, and the old chain's seals written
+    // again before it are lines): it sets the link, and the stretch is read from it on (see event: relost).
+    const prunedStretch = v.fields?.more === '1' && state.startMissing && !state.confirmed && state.relost === undefined && p !== state.prev;
+    const linkOnly = !coversLost && ((((state.startMissing && state.seals === 0) || (lost !== undefined && state.sealsSinceLost === 0)) && segment.length < n) || prunedStretch);
+    if (linkOnly && state.startMissing && state.seals === 0 && segment[0] !== undefined && segment[0].file !== this.files[0]) {
+      // A pruned start's rest after the oldest file: no more than a reader leaves unsealed before this seal.
+      const long = unsealedTail(segment, 'of a recording whose start is in no file read, after the oldest file');
+      if (long) this.breaks.push({ kind: 'inserted', file: segment[0].file, line: segment[0].line, endLine: v.line, ...(v.file === segment[0].file ? {} : { endFile: v.file }), rec: state.rec, detail: long });
+    }
     if (coversLost) {
       state.unsealed += segment.length - (n - 1);
       segment = [lost, ...segment.slice(segment.length - (n - 1))];
@@ -753,7 +788,7 @@ export class ChainVerifier {
     if (lost) state.sealsSinceLost++;
     const first = segment[0] ?? v;
     // After a `lost` event the seals before its first one went with the removed file; the seal covering it links to the last one made before it, perhaps gone too.
-    const expectedPrev = coversLost || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
+    const expectedPrev = coversLost || prunedStretch || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
     // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
     // Held by its hash, not by a relaxation: what confirms the recording (see `confirmed`).
     let exact = coversLost || (!linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
