@@ -18657,6 +18657,14 @@ var ChainVerifier = class {
     }
     state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
+  /**
+   * In a stretch written again after a `lost` event that never closed: its first `more=1` seal whose
+   * link is to no seal in the log (the one between taken out), if any.
+   */
+  removedStretchSeal(state) {
+    if (!(state.relost === void 0 || state.lastSeal === void 0))
+      return state.segment.find((line) => line.event === "seal" && line.fields?.more === "1" && line.fields.p !== void 0 && !state.links.some((link) => link.h === line.fields.p));
+  }
   /** Whether `lines` hash to the seal's h. */
   holdsFor(lines, p, h, key2) {
     let hash = new SegmentHash(p, key2);
@@ -18754,6 +18762,18 @@ var ChainVerifier = class {
         ending = "truncated";
         let first = state.segment[0];
         this.breaks.push({ kind: "forged event", file: first?.file ?? "", line: first?.line ?? 0, rec: state.rec, detail: "events of a recording that has neither a start nor a seal" });
+      } else if (this.removedStretchSeal(state)) {
+        ending = "truncated";
+        let from = state.lastSeal, orphan = this.removedStretchSeal(state);
+        this.breaks.push({
+          kind: "deleted",
+          file: from.file,
+          line: from.line,
+          endLine: orphan.line,
+          ...orphan.file === from.file ? {} : { endFile: orphan.file },
+          rec: state.rec,
+          detail: "a seal of what its reader wrote again after a lost event is gone: the seal here links to one that is not in the log, and no seal closes the stretch"
+        });
       } else {
         ending = "truncated";
         let last = state.segment[state.segment.length - 1] ?? state.lastSeal;

@@ -841,6 +841,15 @@ export class ChainVerifier {
     }
   }
 
+  /**
+   * In a stretch written again after a `lost` event that never closed: its first `more=1` seal whose
+   * link is to no seal in the log (the one between taken out), if any.
+   */
+  private removedStretchSeal(state: RecordingState): VerifyLine | undefined {
+    if (state.relost === undefined || state.lastSeal === undefined) return undefined;
+    return state.segment.find((line) => line.event === 'seal' && line.fields?.more === '1' && line.fields.p !== undefined && !state.links.some((link) => link.h === line.fields!.p));
+  }
+
   /** Whether `lines` hash to the seal's h. */
   private holdsFor(lines: readonly VerifyLine[], p: string, h: string, key: Buffer | undefined): boolean {
     const hash = new SegmentHash(p, key);
@@ -964,6 +973,21 @@ export class ChainVerifier {
         ending = 'truncated';
         const first = state.segment[0];
         this.breaks.push({ kind: 'forged event', file: first?.file ?? '', line: first?.line ?? 0, rec: state.rec, detail: 'events of a recording that has neither a start nor a seal' });
+      } else if (this.removedStretchSeal(state)) {
+        ending = 'truncated';
+        // A seal of a stretch written again after a `lost` event taken out: the next one links to it, so none
+        // closes the stretch (each is read as a line of it): named where the seal was, not at the log's end.
+        const from = state.lastSeal!;
+        const orphan = this.removedStretchSeal(state)!;
+        this.breaks.push({
+          kind: 'deleted',
+          file: from.file,
+          line: from.line,
+          endLine: orphan.line,
+          ...(orphan.file === from.file ? {} : { endFile: orphan.file }),
+          rec: state.rec,
+          detail: `a seal of what its reader wrote again after a lost event is gone: the seal here links to one that is not in the log, and no seal closes the stretch`,
+        });
       } else {
         ending = 'truncated';
         const last = state.segment[state.segment.length - 1] ?? state.lastSeal;

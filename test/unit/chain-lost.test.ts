@@ -469,5 +469,10 @@ describe('pruning cuts into a stretch written again after a lost event (issue 13
       const report = verify(file, KEY);
       assert.deepEqual(report.breaks, [], `cut at ${from}: ${JSON.stringify(report.breaks.slice(0, 3))}`);
     }
+    // Finding 4: a more=1 seal taken out is named where it was (deleted, from the seal before it to the one after), not at the log's end.
+    fs.writeFileSync(file, lines.filter((_, i) => i !== more[0]).join('\n'));
+    const found = verify(file, KEY).breaks;
+    assert.deepEqual(found.map((b) => b.kind), ['deleted'], JSON.stringify(found));
+    assert.ok(found[0]!.line < more[0]! + 1 && found[0]!.endLine === more[1]!, JSON.stringify(found[0]));
   });
 });
