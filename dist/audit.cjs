@@ -15596,7 +15596,7 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto9 = require("node:crypto"), import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1), { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_ENTRIES = 4096;
+var import_node_crypto9 = require("node:crypto"), import_node_fs9 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1), { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
   return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `.${import_node_path11.default.basename(logFile)}.rotated`);
 }
@@ -15619,11 +15619,21 @@ function read(ledger) {
   }
 }
 function noteRotated(logFile, stat) {
-  let ledger = rotatedLedgerPath(logFile), entries = read(ledger);
-  entries.push(identity(stat));
+  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs9.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW2 | O_NONBLOCK2, 384), size2;
+  try {
+    let own = import_node_fs9.default.fstatSync(fd);
+    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
+    import_node_fs9.default.writeSync(fd, `${identity(stat)}
+`), size2 = own.size;
+  } finally {
+    import_node_fs9.default.closeSync(fd);
+  }
+  size2 > LEDGER_BYTES && rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / 32)));
+}
+function rewrite(ledger, entries) {
   let temporary = `${ledger}.${(0, import_node_crypto9.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs9.default.openSync(temporary, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
   try {
-    import_node_fs9.default.writeFileSync(fd, `${entries.slice(-LEDGER_ENTRIES).join(`
+    import_node_fs9.default.writeFileSync(fd, `${entries.join(`
 `)}
 `), import_node_fs9.default.closeSync(fd), import_node_fs9.default.renameSync(temporary, ledger);
   } catch (error) {

@@ -16,6 +16,7 @@ import { openLog } from '../../src/read/chunks.ts';
 import { listLogs } from '../../src/read/files.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
+import { LEDGER_BYTES, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -211,5 +212,18 @@ describe('a writer idle while others rotate (issue 13 review)', () => {
     await idle.flush();
     await idle.close();
     assert.deepEqual(lost, ['file']);
+  });
+});
+
+describe('the rotated-files ledger', () => {
+  it('is appended to, and past its size keeps its newer half', () => {
+    const file = tempLog();
+    // Sized like real ones (some 30 characters a line).
+    const stat = (i: number, birthtimeMs = 1_764_140_000_000) => ({ dev: 2049, ino: 1_000_000_000 + i, birthtimeMs }) as fs.Stats;
+    for (let ino = 1; ino <= 12_000; ino++) noteRotated(file, stat(ino));
+    assert.ok(fs.statSync(rotatedLedgerPath(file)).size <= LEDGER_BYTES + 64);
+    assert.equal(fs.statSync(rotatedLedgerPath(file)).mode & 0o777, 0o600);
+    assert.ok(wasRotated(file, stat(12_000)) && wasRotated(file, stat(9_000)));
+    assert.ok(!wasRotated(file, stat(1)) && !wasRotated(file, stat(12_000, 1_764_140_000_001)), 'an inode number reused is another file');
   });
 });

@@ -8,8 +8,8 @@
 // find it rotated, compressed and gone (issue 13 review, finding 3); before
 // this it wrote a `lost` event that verify rightly read as files removed.
 //
-// Written under the rotation lock (rotation.ts), read without it: a whole
-// file put in place by rename, so a reader sees the old list or the new one.
+// Written under the rotation lock (rotation.ts), read without it: whole lines
+// appended, and past LEDGER_BYTES its newer half put in place by rename.
 // Someone who can write the log's directory can add entries: the writer then
 // says nothing where it would have written a `lost` event, which only makes
 // verify stricter (the lines that went are missing, not excused).
@@ -18,10 +18,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
+const { O_WRONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
 
-/** Entries kept: far more than the files rotated while a pane stays idle long enough to matter (a day at 64 K files under a flood is more; then the writer says `lost` as before). */
-export const LEDGER_ENTRIES = 4096;
+/**
+ * The ledger is appended to (one short line per rotation: no cost that grows with it) and, past this
+ * size, rewritten with its newer half: some 4000 rotations are remembered at least, far more than an
+ * idle pane sleeps through that matter (past that, its reader says `lost` as before: a false alarm).
+ */
+export const LEDGER_BYTES = 256 * 1024;
 
 /** The ledger's path: beside the rotation lock, hidden like it (no reading command takes it for a log). */
 export function rotatedLedgerPath(logFile: string): string {
@@ -53,12 +57,25 @@ function read(ledger: string): string[] {
 /** Notes that `stat` (the file just renamed away from the log's path) was rotated. Under the rotation lock. */
 export function noteRotated(logFile: string, stat: fs.Stats): void {
   const ledger = rotatedLedgerPath(logFile);
-  const entries = read(ledger);
-  entries.push(identity(stat));
+  const fd = fs.openSync(ledger, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o600);
+  let size: number;
+  try {
+    const own = fs.fstatSync(fd);
+    // Not ours, or not a file: left alone (a writer that finds its file gone then says `lost`, as before).
+    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
+    fs.writeSync(fd, `${identity(stat)}\n`);
+    size = own.size;
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (size > LEDGER_BYTES) rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / 32)));
+}
+
+function rewrite(ledger: string, entries: string[]): void {
   const temporary = `${ledger}.${randomBytes(8).toString('hex')}.tmp`;
   const fd = fs.openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, 0o600);
   try {
-    fs.writeFileSync(fd, `${entries.slice(-LEDGER_ENTRIES).join('\n')}\n`);
+    fs.writeFileSync(fd, `${entries.join('\n')}\n`);
     fs.closeSync(fd);
     fs.renameSync(temporary, ledger);
   } catch (error) {
