@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path25 = require("node:path"), fs33 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path26 = require("node:path"), fs34 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs33.existsSync(executableFile)) return;
+        if (fs34.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,11 +1637,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path25.resolve(baseDir, baseName);
-          if (fs33.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path25.extname(baseName))) return;
+          let localBin = path26.resolve(baseDir, baseName);
+          if (fs34.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path26.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs33.existsSync(`${localBin}${ext}`)
+            (ext) => fs34.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,21 +1650,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs33.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs34.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path25.resolve(
-            path25.dirname(resolvedScriptPath),
+          executableDir = path26.resolve(
+            path26.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path25.basename(
+            let legacyName = path26.basename(
               this._scriptPath,
-              path25.extname(this._scriptPath)
+              path26.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path25.extname(executableFile));
+        launchWithNode = sourceExt.includes(path26.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path25.basename(filename, path25.extname(filename)), this;
+        return this._name = path26.basename(filename, path26.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path26) {
-        return path26 === void 0 ? this._executableDir : (this._executableDir = path26, this);
+      executableDir(path27) {
+        return path27 === void 0 ? this._executableDir : (this._executableDir = path27, this);
       }
       /**
        * Return program help documentation.
@@ -12110,9 +12110,9 @@ function recordingIdentity(recording) {
 
 // src/capture/stamper.ts
 var Stamper = class {
-  constructor(identity2) {
-    this.identity = identity2;
-    let { rec, user, place } = identity2;
+  constructor(identity3) {
+    this.identity = identity3;
+    let { rec, user, place } = identity3;
     this.user = user, this.reused = { time: 0, rec, seq: void 0, user, owner: user, place, kind: "line", text: "", fields: void 0 };
   }
   identity;
@@ -12534,10 +12534,10 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
+var import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs15 = __nodeBuiltin(require("node:fs"));
+var import_node_fs16 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -15628,7 +15628,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path13 = __nodeBuiltin(require("node:path"));
+var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path14 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -15676,7 +15676,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_path12 = __nodeBuiltin(require("node:path"));
+var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -15767,8 +15767,61 @@ var ByteQueue = class {
   }
 };
 
+// src/sinks/file/rotated-ledger.ts
+var import_node_crypto9 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path")), { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
+function rotatedLedgerPath(logFile) {
+  return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `.${import_node_path11.default.basename(logFile)}.rotated`);
+}
+function identity(stat) {
+  return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
+}
+function read(ledger) {
+  let fd;
+  try {
+    fd = import_node_fs9.default.openSync(ledger, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+  } catch {
+    return [];
+  }
+  try {
+    let stat = import_node_fs9.default.fstatSync(fd);
+    return !stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0) ? [] : import_node_fs9.default.readFileSync(fd, "utf8").split(`
+`).filter((line) => line.length > 0);
+  } finally {
+    import_node_fs9.default.closeSync(fd);
+  }
+}
+function noteRotated(logFile, stat) {
+  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs9.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW2 | O_NONBLOCK2, 384), size2;
+  try {
+    let own = import_node_fs9.default.fstatSync(fd);
+    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
+    import_node_fs9.default.writeSync(fd, `${identity(stat)}
+`), size2 = own.size;
+  } finally {
+    import_node_fs9.default.closeSync(fd);
+  }
+  size2 > LEDGER_BYTES && rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / 32)));
+}
+function rewrite(ledger, entries) {
+  let temporary = `${ledger}.${(0, import_node_crypto9.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs9.default.openSync(temporary, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
+  try {
+    import_node_fs9.default.writeFileSync(fd, `${entries.join(`
+`)}
+`), import_node_fs9.default.closeSync(fd), import_node_fs9.default.renameSync(temporary, ledger);
+  } catch (error) {
+    try {
+      import_node_fs9.default.closeSync(fd);
+    } catch {
+    }
+    throw import_node_fs9.default.rmSync(temporary, { force: !0 }), error;
+  }
+}
+function wasRotated(logFile, stat) {
+  return read(rotatedLedgerPath(logFile)).includes(identity(stat));
+}
+
 // src/sinks/file/rotation.ts
-var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_path12 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -15800,45 +15853,45 @@ function castsTooOld(names, live, maxAgeMs, now) {
 }
 
 // src/sinks/file/compress.ts
-var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
+var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs10.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs9.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs10.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!isOwnFile(temp))
       return planted?.(temp), done();
     if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs9.default.rmSync(temp, { force: !0 });
+    import_node_fs10.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs9.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2);
+    input = import_node_fs10.default.openSync(file, O_RDONLY3 | O_NOFOLLOW3);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs9.default.openSync(temp, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2, 384);
+    output = import_node_fs10.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3, 384);
   } catch (error) {
-    return import_node_fs9.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs10.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs9.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs9.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs10.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs10.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs9.default.fsyncSync(output), import_node_fs9.default.closeSync(output), import_node_fs9.default.renameSync(temp, `${file}.gz`), import_node_fs9.default.rmSync(file, { force: !0 }), done();
+      import_node_fs10.default.fsyncSync(output), import_node_fs10.default.closeSync(output), import_node_fs10.default.renameSync(temp, `${file}.gz`), import_node_fs10.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs9.default.closeSync(output);
+        import_node_fs10.default.closeSync(output);
       } catch {
       }
-      import_node_fs9.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs10.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs10.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL4, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs11.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -15847,60 +15900,64 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (!sameFile(import_node_fs10.default.fstatSync(fd), import_node_fs10.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
+    if (!sameFile(import_node_fs11.default.fstatSync(fd), import_node_fs11.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path11.default.dirname(file), live = import_node_path11.default.basename(file), names = import_node_fs10.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs10.default.renameSync(file, import_node_path11.default.join(dir, rotated));
-      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path11.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      let dir = import_node_path12.default.dirname(file), live = import_node_path12.default.basename(file), names = import_node_fs11.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs11.default.renameSync(file, import_node_path12.default.join(dir, rotated));
+      try {
+        noteRotated(file, import_node_fs11.default.fstatSync(fd));
+      } catch {
+      }
+      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path12.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours);
-        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path11.default.join(dir, other));
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path12.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
-          let target = import_node_path11.default.join(dir, cast);
-          isOwnFile(target) ? import_node_fs10.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
+          let target = import_node_path12.default.join(dir, cast);
+          isOwnFile(target) ? import_node_fs11.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
       for (let old of doomed)
-        import_node_fs10.default.rmSync(import_node_path11.default.join(dir, old), { force: !0 }), pruned?.(import_node_path11.default.join(dir, old));
+        import_node_fs11.default.rmSync(import_node_path12.default.join(dir, old), { force: !0 }), pruned?.(import_node_path12.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path11.default.join(dir, name), stat = import_node_fs10.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path12.default.join(dir, name), stat = import_node_fs11.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs10.default.rmSync(lock, { force: !0 });
+    import_node_fs11.default.rmSync(lock, { force: !0 });
   }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs10.default.openSync(lock, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3 | O_NONBLOCK2, 384);
-      return import_node_fs10.default.writeSync(fd, String(process.pid)), import_node_fs10.default.closeSync(fd), !0;
+      let fd = import_node_fs11.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL4 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
+      return import_node_fs11.default.writeSync(fd, String(process.pid)), import_node_fs11.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs10.default.openSync(lock, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK2);
+        let held = import_node_fs11.default.openSync(lock, O_RDONLY4 | O_NOFOLLOW4 | O_NONBLOCK3);
         try {
-          holder = import_node_fs10.default.readFileSync(held, "utf8");
-          let stat = import_node_fs10.default.fstatSync(held);
+          holder = import_node_fs11.default.readFileSync(held, "utf8");
+          let stat = import_node_fs11.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs10.default.closeSync(held);
+          import_node_fs11.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs10.default.rmSync(lock, { force: !0 });
+      import_node_fs11.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -15910,7 +15967,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs11.default.lstatSync(import_node_path12.default.dirname(file)), this.writeFn = options.write ?? import_node_fs11.default.write, this.size = import_node_fs11.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs12.default.lstatSync(import_node_path13.default.dirname(file)), this.writeFn = options.write ?? import_node_fs12.default.write, this.size = import_node_fs12.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -16002,7 +16059,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs11.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs12.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -16019,11 +16076,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs11.default.fsyncSync(this.fd);
+        import_node_fs12.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs11.default.closeSync(this.fd);
+    import_node_fs12.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -16113,10 +16170,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs11.default.fstatSync(this.fd), current = import_node_fs11.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs12.default.fstatSync(this.fd), current = import_node_fs12.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
-      let lost = mine.nlink === 0 ? this.whatWasLost() : void 0;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs11.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      let lost = mine.nlink === 0 && !wasRotated(this.file, mine) ? this.whatWasLost() : void 0;
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs12.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -16139,7 +16196,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs11.default.fstatSync(this.fd).size;
+      size2 = import_node_fs12.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -16171,19 +16228,19 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Our file was removed: was its directory removed with it? */
   whatWasLost() {
-    return sameFile(this.dirStat, import_node_fs11.default.lstatSync(import_node_path12.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
+    return sameFile(this.dirStat, import_node_fs12.default.lstatSync(import_node_path13.default.dirname(this.file), { throwIfNoEntry: !1 })) ? "file" : "directory";
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs11.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs11.default.lstatSync(import_node_path12.default.dirname(this.file));
+    import_node_fs12.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs12.default.lstatSync(import_node_path13.default.dirname(this.file));
   }
 };
 
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;
 function castPath(logFile, rec) {
-  let name = import_node_path13.default.basename(logFile).replace(/\.log$/, "");
-  return import_node_path13.default.join(import_node_path13.default.dirname(logFile), `${name}.${rec}.cast`);
+  let name = import_node_path14.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path14.default.join(import_node_path14.default.dirname(logFile), `${name}.${rec}.cast`);
 }
 function castHeaderLine(header) {
   let env = header.term ? { TERM: header.term } : void 0;
@@ -16207,7 +16264,7 @@ var CastFile = class {
     this.header = header;
     this.options = options;
     this.size = { columns: header.width, rows: header.height };
-    let existing = import_node_fs12.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs13.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -16495,7 +16552,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       this.hashPending(), chain.restart(), this.batch += line, chain.update(line), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
       let ended = this.ended;
       this.ended = !1, this.seal(!1, 0, record.time), this.losing ? (this.lostSealed = !0, this.reEnd = ended) : ended && this.seal("close", 0, record.time);
-    } else this.losing && this.lostSealed ? (this.batch += line, chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    } else this.losing && this.lostSealed ? (this.batch += line, chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : record.kind === "event" && record.text === "start" ? (this.batch += line, chain.count(1), this.seal(!1, 0, record.time)) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref())));
     this.batch.length >= BATCH_CHARS && this.flush();
@@ -16607,11 +16664,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/chain/key-file.ts
-var import_node_fs13 = __nodeBuiltin(require("node:fs"));
+var import_node_fs14 = __nodeBuiltin(require("node:fs"));
 function keyFileWarning(file) {
   let stat;
   try {
-    stat = import_node_fs13.default.statSync(file);
+    stat = import_node_fs14.default.statSync(file);
   } catch {
     return;
   }
@@ -16621,7 +16678,7 @@ function keyFileWarning(file) {
 }
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
+var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -16752,8 +16809,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path25, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path25], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path26, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path26], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -16915,7 +16972,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs14.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs15.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -17200,7 +17257,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs15.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      let key2 = import_node_fs16.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
       if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -17252,7 +17309,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs16.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs17.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -17274,20 +17331,20 @@ function runAutoReader(socket, paneId, dependencies, respawned = !1) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs16.default.existsSync(options.dir),
+    dirExists: import_node_fs17.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs16.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs17.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs16.default.closeSync(openAppend(plan.file));
+    import_node_fs17.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -17317,29 +17374,29 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/read/summary.ts
-var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path14 = __nodeBuiltin(require("node:path"));
+var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path15 = __nodeBuiltin(require("node:path"));
 
 // src/read/safe-open.ts
-var import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
-var OPEN_FLAGS = import_node_fs17.default.constants.O_RDONLY | import_node_fs17.default.constants.O_NOFOLLOW | import_node_fs17.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
+var import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var OPEN_FLAGS = import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs17.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs18.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs17.default.fstatSync(fd);
+    let stat = import_node_fs18.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs17.default.closeSync(fd), error;
+    throw import_node_fs18.default.closeSync(fd), error;
   }
 }
 function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
@@ -17352,10 +17409,10 @@ function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    let bytes = import_node_fs17.default.readFileSync(fd);
+    let bytes = import_node_fs18.default.readFileSync(fd);
     return file.endsWith(".gz") ? gunzipCapped(file, bytes) : bytes;
   } finally {
-    import_node_fs17.default.closeSync(fd);
+    import_node_fs18.default.closeSync(fd);
   }
 }
 
@@ -17483,7 +17540,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs18.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs19.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -17503,10 +17560,10 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs18.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
-    if (read === 0) break;
-    position += read;
-    let filled = held + read, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
+    let read2 = import_node_fs19.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    if (read2 === 0) break;
+    position += read2;
+    let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
     if (end === 0) {
       held = filled;
       continue;
@@ -17522,32 +17579,32 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs18.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs19.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, import_node_fs18.default.readFileSync(fd));
+    return textOfGzip(file, import_node_fs19.default.readFileSync(fd));
   } finally {
-    import_node_fs18.default.closeSync(fd);
+    import_node_fs19.default.closeSync(fd);
   }
 }
 function textOfGzip(file, bytes) {
-  let dir = import_node_fs18.default.mkdtempSync(import_node_path14.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path14.default.join(dir, "text");
+  let dir = import_node_fs19.default.mkdtempSync(import_node_path15.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path15.default.join(dir, "text");
   try {
-    let fd = import_node_fs18.default.openSync(temp, import_node_fs18.default.constants.O_RDWR | import_node_fs18.default.constants.O_CREAT | import_node_fs18.default.constants.O_EXCL, 384);
+    let fd = import_node_fs19.default.openSync(temp, import_node_fs19.default.constants.O_RDWR | import_node_fs19.default.constants.O_CREAT | import_node_fs19.default.constants.O_EXCL, 384);
     try {
       let text2 = gunzipCapped(file, bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs18.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs19.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs18.default.closeSync(fd), error;
+      throw import_node_fs19.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs18.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs19.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs18.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs19.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -17556,11 +17613,11 @@ function endLines(fd, size2 = import_node_fs18.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs18.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs19.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs18.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs19.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -17578,7 +17635,7 @@ function ends(fd, size2, head) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs19 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs20 = __nodeBuiltin(require("node:fs"));
 
 // src/read/needle.ts
 var SAMPLE = 8192, MISSES_PER_KIB = 1, LONG = 7, RARE = 4;
@@ -17648,9 +17705,9 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs19.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
-      if (read === 0) break;
-      count += countNewlines(buffer, 0, read), position += read;
+      let read2 = import_node_fs20.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      if (read2 === 0) break;
+      count += countNewlines(buffer, 0, read2), position += read2;
     }
     return count;
   } finally {
@@ -17718,12 +17775,12 @@ function scanFile(fd, visitor) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 1, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
 }
-function identity(stat, timeFormat) {
+function identity2(stat, timeFormat) {
   return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${timeFormat}`;
 }
 function isLineEnd(value) {
@@ -17755,7 +17812,7 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path15.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path16.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
@@ -17767,7 +17824,7 @@ var SummaryCache = class _SummaryCache {
     }
     let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
     try {
-      checkPrivateDir(import_node_path15.default.dirname(file)), text2 = readPrivateFile(file);
+      checkPrivateDir(import_node_path16.default.dirname(file)), text2 = readPrivateFile(file);
     } catch (error) {
       return error.code !== "ENOENT" && (cache.changed = !0), cache;
     }
@@ -17784,7 +17841,7 @@ var SummaryCache = class _SummaryCache {
     return cache;
   }
   file() {
-    return import_node_path15.default.join(this.dir, ".run", CACHE_NAME);
+    return import_node_path16.default.join(this.dir, ".run", CACHE_NAME);
   }
   /**
    * The summary of rotated file `file` (directly in the log directory):
@@ -17792,14 +17849,14 @@ var SummaryCache = class _SummaryCache {
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path15.default.dirname(import_node_path15.default.resolve(file)) !== import_node_path15.default.resolve(this.dir)) return scan();
-    let name = import_node_path15.default.basename(file), before = import_node_fs20.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path16.default.dirname(import_node_path16.default.resolve(file)) !== import_node_path16.default.resolve(this.dir)) return scan();
+    let name = import_node_path16.default.basename(file), before = import_node_fs21.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
-    let key2 = identity(before, timeFormat), entry = this.entries.get(name);
+    let key2 = identity2(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs20.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
-    if (scanned && after && identity(after, timeFormat) === key2) {
+    let scanned = scan(), after = import_node_fs21.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (scanned && after && identity2(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
     }
@@ -17815,7 +17872,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs20.default.existsSync(import_node_path15.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs21.default.existsSync(import_node_path16.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -17841,7 +17898,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs21.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs22.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -17866,7 +17923,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs21.default.closeSync(fd);
+      import_node_fs22.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -17893,7 +17950,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path16.default.join(set.dir, set.live),
+    live: import_node_path17.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -17911,14 +17968,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs21.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs22.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -17953,9 +18010,9 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path17.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path17.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path17.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path18.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path18.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path18.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -17963,7 +18020,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs22.default.readdirSync(dir);
+    names = import_node_fs23.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -17988,7 +18045,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_path19 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -18008,7 +18065,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path18.default.resolve(expanded);
+  return import_node_path19.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -18017,10 +18074,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path19.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path20.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -18028,14 +18085,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs23.default.lstatSync(file), !0;
+    return import_node_fs24.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs"));
+var import_node_fs25 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 function isTextMark(byte) {
@@ -18171,7 +18228,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs24.default.writeSync(this.fd, bytes, done, bytes.length - done);
+        done += import_node_fs25.default.writeSync(this.fd, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -18328,7 +18385,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
+var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds) {
@@ -18462,6 +18519,14 @@ var RecordingState = class {
   shared = !1;
   /** Lines its link-only seals covered. */
   sharedLines = 0;
+  /**
+   * A seal of it held by its hash (its start's, sealed at once by its reader; or any later one): only
+   * then does it count toward sharing its place. A start copied under another rec= (or made up) cannot
+   * make that seal under the key, so it cannot turn the place's hash checks into link checks.
+   */
+  confirmed = !1;
+  /** Its start, read, and its next line not yet: that line is the seal its reader makes over the start alone. */
+  pendingStart;
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop;
 };
@@ -18501,7 +18566,7 @@ var ChainVerifier = class {
   printed(v) {
     let state = this.current(v.place);
     if (!state) {
-      if (this.files.length === 1 && !this.seenEventAt.has(v.place)) {
+      if (!this.seenEventAt.has(v.place)) {
         let kept = this.orphans.get(v.place) ?? [];
         kept.push(v), this.orphans.set(v.place, kept);
         return;
@@ -18523,6 +18588,7 @@ var ChainVerifier = class {
     }
   }
   event(v) {
+    let seenBefore = this.seenEventAt.has(v.place);
     this.seenEventAt.add(v.place);
     let rec = v.fields?.rec;
     if (rec === void 0) {
@@ -18558,12 +18624,19 @@ var ChainVerifier = class {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second start of the recording" });
         return;
       }
-      state = new RecordingState(rec, v.place, !1), state.keyed = v.fields?.chain === KEYED_CHAIN, state.marked = chainVersion(v) !== void 0, this.recordings.set(rec, state), this.run(state), this.take(state, v);
+      state = new RecordingState(rec, v.place, !1), state.keyed = v.fields?.chain === KEYED_CHAIN, state.marked = chainVersion(v) !== void 0, this.recordings.set(rec, state), this.run(state), this.take(state, v), state.pendingStart = v;
       return;
     }
+    state?.pendingStart && this.settleStart(state, v);
     let outside = external(v);
     if (!state) {
-      (outside || v.event !== "seal") && outside && this.unchained++, this.files.length > 1 && v.event !== "lost" && !outside && this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: `${v.event ?? "an"} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` }), state = new RecordingState(rec, v.place, !0), state.openedByLost = v.event === "lost", this.recordings.set(rec, state), this.current(v.place) || this.run(state);
+      (outside || v.event !== "seal") && outside && this.unchained++, v.event !== "lost" && !outside && (seenBefore || this.files.length > 1 && v.event !== "seal") && this.breaks.push({
+        kind: "forged event",
+        file: v.file,
+        line: v.line,
+        rec,
+        detail: seenBefore ? `${v.event ?? "an"} event of a recording whose start is in no file read, at a place where another recording's events came before (the rest of a recording whose start was pruned comes first at its place)` : `${v.event ?? "an"} event of a recording whose start is in no file read, after the oldest file (the rest of a recording whose start was pruned opens there with a seal)`
+      }), state = new RecordingState(rec, v.place, !0), state.openedByLost = v.event === "lost", this.recordings.set(rec, state), this.current(v.place) || this.run(state);
       let orphans = this.orphans.get(v.place);
       if (orphans) {
         this.orphans.delete(v.place);
@@ -18578,7 +18651,11 @@ var ChainVerifier = class {
       this.unchained++, this.externalEvent(state, v, outside);
       return;
     }
-    if (v.event === "seal") return this.seal(state, v);
+    if (v.event === "seal") {
+      let stretch = v.fields?.more === "1" && state.startMissing && !state.confirmed && state.relost === void 0 && v.fields?.p !== state.prev;
+      this.seal(state, v), stretch && !state.ended && !state.awaitingStop && (state.relost = state.prev);
+      return;
+    }
     if (v.event === "lost") {
       if (this.lostEvents++, state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
@@ -18606,7 +18683,7 @@ var ChainVerifier = class {
   settleLost(state, v) {
     let lost = state.pendingLost;
     if (state.pendingLost = void 0, v.event === "seal" && this.sealsLost(state, lost, v)) {
-      this.noteMark(state, v);
+      this.noteMark(state, v), this.confirm(state);
       let link = v.fields.h.slice(0, LINK_HEX);
       state.seals++, state.links.push({ p: v.fields.p, h: link }), state.prev = link, state.lastSeal = v, state.lastFile = v.file, state.segment = [v], state.relost = link, state.resync = !1, state.lost = void 0, state.sealsSinceLost = 0, state.reopened = !1;
       let long = state.shared ? void 0 : unsealedTail(state.lostTail, "before a lost event");
@@ -18617,6 +18694,23 @@ var ChainVerifier = class {
       return state.lostTail = [], !0;
     }
     return state.lostTail = [], state.marked ? this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST }) : this.options.older ? state.olderLost.push(lost) : this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_UNMARKED }), state.reopened && (state.reopened = !1, state.ended = !0), !1;
+  }
+  /**
+   * The recording's next event `v` after its start: when it is the seal its reader makes at once over the
+   * start alone (n=1 from GENESIS), the printed lines read between them at its place were another
+   * recording's (its own come after that seal): they go back to the one that ran there before it.
+   * Otherwise (a start from before starts were sealed, or not its reader's) nothing changes: it counts
+   * toward sharing its place only once a later seal holds by its hash.
+   */
+  settleStart(state, v) {
+    let start2 = state.pendingStart;
+    if (state.pendingStart = void 0, v.event !== "seal" || v.fields?.p !== GENESIS || v.fields?.end !== void 0 || state.segment[0] !== start2 || !this.sealsLost(state, start2, v)) return;
+    let others = state.segment.slice(1);
+    if (others.length === 0) return;
+    state.segment = [start2], state.lines -= others.length;
+    let states = this.running.get(state.place) ?? [], before = states[states.indexOf(state) - 1];
+    for (let line of others)
+      before ? this.take(before, line) : this.breaks.push({ kind: "inserted", file: line.file, line: line.line, rec: "", detail: `a line at ${line.place} where no recording is running` });
   }
   /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
   holdsAsWritten(state, seal) {
@@ -18689,13 +18783,33 @@ var ChainVerifier = class {
   uncoveredLost(state, lost) {
     state.keyed === !0 && this.options.key === void 0 || this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNCOVERED_OLDER_LOST });
   }
+  /**
+   * The recording a printed line at `place` belongs to: the newest running there, but one not confirmed
+   * (see `confirmed`: a start copied under another rec=, or one from before starts were sealed) does not
+   * take the lines of a confirmed one, which are then checked by their hash as before it came.
+   */
   current(place) {
     let states = this.running.get(place);
-    return states?.[states.length - 1];
+    if (states) {
+      for (let i = states.length - 1; i >= 0; i--) if (states[i].confirmed) return states[i];
+      return states[states.length - 1];
+    }
   }
   run(state) {
     let states = this.running.get(state.place) ?? [];
-    if (states.push(state), this.running.set(state.place, states), states.length > 1) for (let other of states) other.shared = !0;
+    states.push(state), this.running.set(state.place, states), this.markShared(state.place);
+  }
+  /** Recordings running at `place` that count toward sharing it (see `confirmed`). */
+  confirmedAt(place) {
+    return this.running.get(place)?.filter((other) => other.confirmed).length ?? 0;
+  }
+  /** Two confirmed recordings running at one place: each one's seals are checked by links only until it runs alone again. */
+  markShared(place) {
+    let states = this.running.get(place) ?? [];
+    if (this.confirmedAt(place) > 1) for (let other of states) other.confirmed && (other.shared = !0);
+  }
+  confirm(state) {
+    state.confirmed || (state.confirmed = !0, this.markShared(state.place));
   }
   leave(state) {
     let states = this.running.get(state.place), at = states?.indexOf(state) ?? -1;
@@ -18758,10 +18872,14 @@ var ChainVerifier = class {
   }
   /** Checks a seal against the recording's lines since the last one. */
   check(state, v) {
-    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), linkOnly = !coversLost && (state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n;
+    let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), prunedStretch = v.fields?.more === "1" && state.startMissing && !state.confirmed && state.relost === void 0 && p !== state.prev, linkOnly = !coversLost && ((state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n || prunedStretch);
+    if (linkOnly && state.startMissing && state.seals === 0 && segment[0] !== void 0 && segment[0].file !== this.files[0]) {
+      let long = unsealedTail(segment, "of a recording whose start is in no file read, after the oldest file");
+      long && this.breaks.push({ kind: "inserted", file: segment[0].file, line: segment[0].line, endLine: v.line, ...v.file === segment[0].file ? {} : { endFile: v.file }, rec: state.rec, detail: long });
+    }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
-    let first = segment[0] ?? v, expectedPrev = coversLost || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), holds = coversLost || linkOnly || state.shared || segment.length === n && (blind || this.holdsFor(segment, p, h, key2));
-    !state.keyed && holds && !linkOnly && !state.shared ? state.heldPlain = !0 : !holds && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds = !0), state.shared && (state.sharedLines += n);
+    let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds = exact || linkOnly || state.shared;
+    !state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds = !0, exact = !0), exact && this.confirm(state), state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
@@ -18775,7 +18893,15 @@ var ChainVerifier = class {
       let found = this.mismatch(segment, n, p, h, key2);
       found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
     }
-    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = (this.running.get(state.place)?.length ?? 0) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
+    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
+  }
+  /**
+   * In a stretch written again after a `lost` event that never closed: its first `more=1` seal whose
+   * link is to no seal in the log (the one between taken out), if any.
+   */
+  removedStretchSeal(state) {
+    if (!(state.relost === void 0 || state.lastSeal === void 0))
+      return state.segment.find((line) => line.event === "seal" && line.fields?.more === "1" && line.fields.p !== void 0 && !state.links.some((link) => link.h === line.fields.p));
   }
   /** Whether `lines` hash to the seal's h. */
   holdsFor(lines, p, h, key2) {
@@ -18877,6 +19003,18 @@ var ChainVerifier = class {
         ending = "truncated";
         let first = state.segment[0];
         this.breaks.push({ kind: "forged event", file: first?.file ?? "", line: first?.line ?? 0, rec: state.rec, detail: "events of a recording that has neither a start nor a seal" });
+      } else if (this.removedStretchSeal(state)) {
+        ending = "truncated";
+        let from = state.lastSeal, orphan = this.removedStretchSeal(state);
+        this.breaks.push({
+          kind: "deleted",
+          file: from.file,
+          line: from.line,
+          endLine: orphan.line,
+          ...orphan.file === from.file ? {} : { endFile: orphan.file },
+          rec: state.rec,
+          detail: "a seal of what its reader wrote again after a lost event is gone: the seal here links to one that is not in the log, and no seal closes the stretch"
+        });
       } else {
         ending = "truncated";
         let last = state.segment[state.segment.length - 1] ?? state.lastSeal;
@@ -18891,6 +19029,12 @@ var ChainVerifier = class {
       if (this.options.requireKey && state.keyed === !1) {
         let at = state.firstLine;
         this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: "chained without the key (--require-key): whoever can write the log could have rewritten it and its seals" });
+      } else if (this.options.requireKey && state.sharedLines > 0) {
+        let at = state.firstLine;
+        this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
+      } else if (this.options.requireKey && ending === "open" && !state.confirmed && !state.startMissing) {
+        let at = state.firstLine;
+        this.breaks.push({ kind: "forged event", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once" });
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
@@ -18903,15 +19047,15 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path20.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path21.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs25.default.readdirSync(runDir);
+    names = import_node_fs26.default.readdirSync(runDir);
   } catch {
     return live;
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path20.default.join(runDir, name);
+    let runFile = import_node_path21.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -18928,11 +19072,11 @@ function verifyFiles(files, timeFormat, options) {
     }
   }, timeFormat, options);
 }
-function verifyLog(files, read, timeFormat, options) {
+function verifyLog(files, read2, timeFormat, options) {
   let total = 0, kept = /* @__PURE__ */ new Map(), report2 = runVerifier(files, (file) => {
-    let lines = parseLines(file, read(file), timeFormat);
+    let lines = parseLines(file, read2(file), timeFormat);
     return total += lines.reduce((sum, line) => sum + line.text.length, 0), kept && total <= KEEP_PARSED_CHARS ? kept.set(file, lines) : kept = void 0, lines;
-  }, options), linesOf = (file) => kept?.get(file) ?? parseLines(file, read(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, linesOf, options, !0).breaks.length === 0);
+  }, options), linesOf = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, linesOf, options, !0).breaks.length === 0);
   if (!swap) return report2;
   let [a, b] = swap;
   return { ...report2, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
@@ -18985,8 +19129,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path20.default.dirname(import_node_path20.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path20.default.basename(file)]);
+    let dir = import_node_path21.default.dirname(import_node_path21.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path21.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -18997,7 +19141,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path20.default.join(dir, name);
+      let full = import_node_path21.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -19010,7 +19154,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs25.default.readFileSync(options.key);
+        key2 = import_node_fs26.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -19020,7 +19164,7 @@ function verifyCommand() {
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path20.default.dirname(import_node_path20.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path21.default.dirname(import_node_path21.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
@@ -19227,10 +19371,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs"));
+var import_node_fs28 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -19295,7 +19439,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs26.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs27.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -19393,11 +19537,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs26.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs27.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs26.default.closeSync(fd);
+          import_node_fs27.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -19470,7 +19614,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs27.default.closeSync(fd);
+    import_node_fs28.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -19503,16 +19647,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path25, held, error, visit) {
-  let fd = held.get(path25);
-  held.delete(path25);
+function readFile(path26, held, error, visit) {
+  let fd = held.get(path26);
+  held.delete(path26);
   try {
-    return fd ??= openLog(path25), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path26), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path25, failure), !1;
+    return error(path26, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs27.default.closeSync(fd);
+    fd !== void 0 && import_node_fs28.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -19595,7 +19739,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs27.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs28.default.closeSync(fd);
   }
   return matched;
 }
@@ -19631,7 +19775,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs27.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs28.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -19650,7 +19794,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path21 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path22 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4;
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -19665,12 +19809,12 @@ function runJob(plan, job, out, errors, length) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs28.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs29.default.closeSync(fd);
   }
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path21.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path22.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -19678,7 +19822,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs28.default.statSync(file).size;
+    return import_node_fs29.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -19819,7 +19963,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs28.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs29.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -19998,18 +20142,18 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read = import_node_fs29.default.readSync(fd, window, 0, take, from);
-    for (let at = read; newlines.length <= count; ) {
+    let read2 = import_node_fs30.default.readSync(fd, window, 0, take, from);
+    for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
       newlines.push(from + newline), at = newline;
@@ -20025,21 +20169,21 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs29.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs30.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs29.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs30.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs29.default.closeSync(own);
+        own !== void 0 && import_node_fs30.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs29.default.statSync(file);
+    return import_node_fs30.default.statSync(file);
   } catch {
     return;
   }
@@ -20047,10 +20191,10 @@ function statOf(file) {
 function readNew(reading, write, final = !1) {
   let buffer = Buffer.allocUnsafe(262144);
   for (; ; ) {
-    let read = import_node_fs29.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
-    if (read === 0) break;
-    reading.position += read;
-    let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read), end = chunk.lastIndexOf(10) + 1;
+    let read2 = import_node_fs30.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    if (read2 === 0) break;
+    reading.position += read2;
+    let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read2)]) : buffer.subarray(0, read2), end = chunk.lastIndexOf(10) + 1;
     end > 0 && write(Buffer.from(chunk.subarray(0, end))), reading.partial = Buffer.from(chunk.subarray(end));
   }
   final && reading.partial.length > 0 && (write(Buffer.concat([reading.partial, Buffer.from(`
@@ -20059,19 +20203,19 @@ function readNew(reading, write, final = !1) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs29.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs30.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path22.default.dirname(live), rotated = rotatedFiles(import_node_fs29.default.readdirSync(dir), import_node_path22.default.basename(live)).map((name) => import_node_path22.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path23.default.dirname(live), rotated = rotatedFiles(import_node_fs30.default.readdirSync(dir), import_node_path23.default.basename(live)).map((name) => import_node_path23.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs29.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs30.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write);
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs29.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs30.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -20096,7 +20240,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs29.default.closeSync(reading.fd);
+      import_node_fs30.default.closeSync(reading.fd);
     }
   }
 }
@@ -20111,7 +20255,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path23.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path24.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -20119,7 +20263,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs30.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs31.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -20134,9 +20278,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path23.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs30.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path24.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs31.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs30.default.closeSync(fd);
+      fd !== void 0 && import_node_fs31.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -20156,7 +20300,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -20237,16 +20381,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path24.default.join(set.dir, set.live), rec), name = import_node_path24.default.basename(live), names;
+    let live = castPath(import_node_path25.default.join(set.dir, set.live), rec), name = import_node_path25.default.basename(live), names;
     try {
-      names = import_node_fs31.default.readdirSync(set.dir);
+      names = import_node_fs32.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path24.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path25.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -20297,7 +20441,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs31.default.closeSync(fd);
+        import_node_fs32.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -20346,15 +20490,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs32.default.openSync(options.output, import_node_fs32.default.constants.O_WRONLY | import_node_fs32.default.constants.O_CREAT | import_node_fs32.default.constants.O_EXCL | import_node_fs32.default.constants.O_NOFOLLOW, 384), import_node_fs32.default.fchmodSync(fd, 384);
+      fd = import_node_fs33.default.openSync(options.output, import_node_fs33.default.constants.O_WRONLY | import_node_fs33.default.constants.O_CREAT | import_node_fs33.default.constants.O_EXCL | import_node_fs33.default.constants.O_NOFOLLOW, 384), import_node_fs33.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs32.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs32.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs33.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs33.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs32.default.closeSync(fd);
+      import_node_fs33.default.closeSync(fd);
     }
   });
 }

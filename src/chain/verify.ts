@@ -31,9 +31,14 @@
 //   event first thing in the new file: after its own lines in the same file it
 //   is forged. Each is counted: it says earlier lines went with a removed file;
 // - a recording whose start is in a file no longer there (pruned by
-//   @audit-max-files): checked from its first seal on, the same way. Only the
-//   oldest file read can hold one (or a file a `lost` event opens for it);
-//   with the key, a stop hashed plain binds none whose chain is unknown.
+//   @audit-max-files): checked from its first seal on, the same way. Its
+//   lines come first at its place, in the oldest file or (its pane idle, or
+//   its reader writing on into a file pruned under it) a later one, where its
+//   lines before its first seal are no more than a reader leaves unsealed (or
+//   a file a `lost` event opens for it); with the key, a stop hashed plain
+//   binds none whose chain is unknown. When the pruned part cut into what a
+//   reader wrote again after a `lost` event, its first `more=1` seal (which
+//   links to a pruned one) opens that stretch (see `relost`).
 
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
@@ -194,6 +199,14 @@ class RecordingState {
   shared = false;
   /** Lines its link-only seals covered. */
   sharedLines = 0;
+  /**
+   * A seal of it held by its hash (its start's, sealed at once by its reader; or any later one): only
+   * then does it count toward sharing its place. A start copied under another rec= (or made up) cannot
+   * make that seal under the key, so it cannot turn the place's hash checks into link checks.
+   */
+  confirmed = false;
+  /** Its start, read, and its next line not yet: that line is the seal its reader makes over the start alone. */
+  pendingStart: VerifyLine | undefined;
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop: VerifyLine | undefined;
   constructor(
@@ -268,7 +281,9 @@ export class ChainVerifier {
   private printed(v: VerifyLine): void {
     const state = this.current(v.place!);
     if (!state) {
-      if (this.files.length === 1 && !this.seenEventAt.has(v.place!)) {
+      // In any file, not only the oldest: a pane idle through the oldest files left has nothing there, and
+      // a reader that wrote on into a rotated file pruned under it has its next lines in a later file.
+      if (!this.seenEventAt.has(v.place!)) {
         const kept = this.orphans.get(v.place!) ?? [];
         kept.push(v);
         this.orphans.set(v.place!, kept);
@@ -305,6 +320,7 @@ export class ChainVerifier {
   }
 
   private event(v: VerifyLine): void {
+    const seenBefore = this.seenEventAt.has(v.place!);
     this.seenEventAt.add(v.place!);
     const rec = v.fields?.rec;
     if (rec === undefined) {
@@ -374,8 +390,10 @@ export class ChainVerifier {
       this.recordings.set(rec, state);
       this.run(state);
       this.take(state, v);
+      state.pendingStart = v;
       return;
     }
+    if (state?.pendingStart) this.settleStart(state, v);
     const outside = external(v);
     if (!state) {
       // Its start is in no file read: from a pruned file (only the oldest file can hold such), or forged.
@@ -383,11 +401,23 @@ export class ChainVerifier {
         if (outside) this.unchained++;
         // Its seal will tell; until then the event is kept like a line.
       }
-      // Only the oldest file read can hold the rest of a recording whose start went with a pruned file; after
-      // it, only a `lost` event (its start went with a removed log) opens a recording without its start.
-      // (A bare dead reader's stop is no content, and is bound to the chain: recover may write it long after the start was pruned.)
-      if (this.files.length > 1 && v.event !== 'lost' && !outside) {
-        this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: `${v.event ?? 'an'} event of a recording whose start is in no file read, after the oldest file (only that one may hold the rest of a recording whose start was pruned)` });
+      // The rest of a recording whose start went with a pruned file comes first at its place (in the oldest
+      // file, or later when its pane was idle meanwhile, or its reader wrote on into a file pruned under it);
+      // after another recording's events there, only a `lost` event (its start went with a removed log)
+      // opens a recording without its start. (A bare dead reader's stop is no content, and is bound to the
+      // chain: recover may write it long after the start was pruned.)
+      // After the oldest file its first event is a seal (a pane idle, or a reader writing on into a file pruned
+      // under it, had sealed what it wrote before: what follows is under SEAL_EVERY lines and SEAL_MS).
+      if (v.event !== 'lost' && !outside && (seenBefore || (this.files.length > 1 && v.event !== 'seal'))) {
+        this.breaks.push({
+          kind: 'forged event',
+          file: v.file,
+          line: v.line,
+          rec,
+          detail: seenBefore
+            ? `${v.event ?? 'an'} event of a recording whose start is in no file read, at a place where another recording's events came before (the rest of a recording whose start was pruned comes first at its place)`
+            : `${v.event ?? 'an'} event of a recording whose start is in no file read, after the oldest file (the rest of a recording whose start was pruned opens there with a seal)`,
+        });
       }
       state = new RecordingState(rec, v.place!, true);
       state.openedByLost = v.event === 'lost';
@@ -408,7 +438,13 @@ export class ChainVerifier {
       this.externalEvent(state, v, outside);
       return;
     }
-    if (v.event === 'seal') return this.seal(state, v);
+    if (v.event === 'seal') {
+      const stretch = v.fields?.more === '1' && state.startMissing && !state.confirmed && state.relost === undefined && v.fields?.p !== state.prev;
+      this.seal(state, v);
+      // What follows it is one stretch up to the seal that links to it (as after a `lost` event's seal).
+      if (stretch && !state.ended && !state.awaitingStop) state.relost = state.prev;
+      return;
+    }
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
       this.lostEvents++;
@@ -457,6 +493,7 @@ export class ChainVerifier {
     state.pendingLost = undefined;
     if (v.event === 'seal' && this.sealsLost(state, lost, v)) {
       this.noteMark(state, v);
+      this.confirm(state);
       const link = v.fields!.h!.slice(0, LINK_HEX);
       state.seals++;
       state.links.push({ p: v.fields!.p!, h: link });
@@ -490,6 +527,29 @@ export class ChainVerifier {
       state.ended = true;
     }
     return false;
+  }
+
+  /**
+   * The recording's next event `v` after its start: when it is the seal its reader makes at once over the
+   * start alone (n=1 from GENESIS), the printed lines read between them at its place were another
+   * recording's (its own come after that seal): they go back to the one that ran there before it.
+   * Otherwise (a start from before starts were sealed, or not its reader's) nothing changes: it counts
+   * toward sharing its place only once a later seal holds by its hash.
+   */
+  private settleStart(state: RecordingState, v: VerifyLine): void {
+    const start = state.pendingStart!;
+    state.pendingStart = undefined;
+    if (v.event !== 'seal' || v.fields?.p !== GENESIS || v.fields?.end !== undefined || state.segment[0] !== start || !this.sealsLost(state, start, v)) return;
+    const others = state.segment.slice(1);
+    if (others.length === 0) return;
+    state.segment = [start];
+    state.lines -= others.length;
+    const states = this.running.get(state.place) ?? [];
+    const before = states[states.indexOf(state) - 1];
+    for (const line of others) {
+      if (before) this.take(before, line);
+      else this.breaks.push({ kind: 'inserted', file: line.file, line: line.line, rec: '', detail: `a line at ${line.place} where no recording is running` });
+    }
   }
 
   /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
@@ -596,16 +656,40 @@ export class ChainVerifier {
     this.breaks.push({ kind: 'forged event', file: lost.file, line: lost.line, rec: state.rec, detail: UNCOVERED_OLDER_LOST });
   }
 
+  /**
+   * The recording a printed line at `place` belongs to: the newest running there, but one not confirmed
+   * (see `confirmed`: a start copied under another rec=, or one from before starts were sealed) does not
+   * take the lines of a confirmed one, which are then checked by their hash as before it came.
+   */
   private current(place: string): RecordingState | undefined {
     const states = this.running.get(place);
-    return states?.[states.length - 1];
+    if (!states) return undefined;
+    for (let i = states.length - 1; i >= 0; i--) if (states[i]!.confirmed) return states[i];
+    return states[states.length - 1];
   }
 
   private run(state: RecordingState): void {
     const states = this.running.get(state.place) ?? [];
     states.push(state);
     this.running.set(state.place, states);
-    if (states.length > 1) for (const other of states) other.shared = true;
+    this.markShared(state.place);
+  }
+
+  /** Recordings running at `place` that count toward sharing it (see `confirmed`). */
+  private confirmedAt(place: string): number {
+    return this.running.get(place)?.filter((other) => other.confirmed).length ?? 0;
+  }
+
+  /** Two confirmed recordings running at one place: each one's seals are checked by links only until it runs alone again. */
+  private markShared(place: string): void {
+    const states = this.running.get(place) ?? [];
+    if (this.confirmedAt(place) > 1) for (const other of states) if (other.confirmed) other.shared = true;
+  }
+
+  private confirm(state: RecordingState): void {
+    if (state.confirmed) return;
+    state.confirmed = true;
+    this.markShared(state.place);
   }
 
   private leave(state: RecordingState): void {
@@ -723,7 +807,16 @@ export class ChainVerifier {
     // A recording whose start is in no file read (pruned), or the first seal after a `lost` event: it
     // covers lines partly gone, so it only sets the link; the lines before it count as unsealed.
     // Only when lines are missing before it, not for a start edited out of recognition (as many lines).
-    const linkOnly = !coversLost && ((state.startMissing && state.seals === 0) || (lost !== undefined && state.sealsSinceLost === 0)) && segment.length < n;
+    // The first `more=1` seal of a stretch written again after a `lost` event whose head was pruned: it links
+    // to a seal gone with the pruned file (what it covers is partly gone, and the old chain's seals written
+    // again before it are lines): it sets the link, and the stretch is read from it on (see event: relost).
+    const prunedStretch = v.fields?.more === '1' && state.startMissing && !state.confirmed && state.relost === undefined && p !== state.prev;
+    const linkOnly = !coversLost && ((((state.startMissing && state.seals === 0) || (lost !== undefined && state.sealsSinceLost === 0)) && segment.length < n) || prunedStretch);
+    if (linkOnly && state.startMissing && state.seals === 0 && segment[0] !== undefined && segment[0].file !== this.files[0]) {
+      // A pruned start's rest after the oldest file: no more than a reader leaves unsealed before this seal.
+      const long = unsealedTail(segment, 'of a recording whose start is in no file read, after the oldest file');
+      if (long) this.breaks.push({ kind: 'inserted', file: segment[0].file, line: segment[0].line, endLine: v.line, ...(v.file === segment[0].file ? {} : { endFile: v.file }), rec: state.rec, detail: long });
+    }
     if (coversLost) {
       state.unsealed += segment.length - (n - 1);
       segment = [lost, ...segment.slice(segment.length - (n - 1))];
@@ -738,17 +831,21 @@ export class ChainVerifier {
     if (lost) state.sealsSinceLost++;
     const first = segment[0] ?? v;
     // After a `lost` event the seals before its first one went with the removed file; the seal covering it links to the last one made before it, perhaps gone too.
-    const expectedPrev = coversLost || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
+    const expectedPrev = coversLost || prunedStretch || (lost !== undefined && state.sealsSinceLost === 1) ? undefined : (state.prev ?? (state.resync ? undefined : GENESIS));
     // At a shared place the segment holds the other recording's lines too (and lacks some of its own).
-    let holds = coversLost || linkOnly || state.shared || (segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
-    if (!state.keyed && holds && !linkOnly && !state.shared) state.heldPlain = true;
+    // Held by its hash, not by a relaxation: what confirms the recording (see `confirmed`).
+    let exact = coversLost || (!linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key)));
+    let holds = exact || linkOnly || state.shared;
+    if (!state.keyed && exact && !coversLost) state.heldPlain = true;
     else if (!holds && state.keyed === false && !state.heldPlain && this.options.key !== undefined && segment.length === n && this.holdsFor(segment, p, h, this.options.key)) {
       // Unmarked, yet it holds under the key (and never held plain): a log keyed before chains were marked.
       // Not a downgrade: a rewrite without the key cannot make it hold under the key.
       state.keyed = true;
       state.legacyKeyed = true;
       holds = true;
+      exact = true;
     }
+    if (exact) this.confirm(state);
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -780,11 +877,20 @@ export class ChainVerifier {
     state.segment = v.fields?.end === undefined ? [v] : [];
     state.resync = state.lost !== undefined;
     state.lastSeal = v;
-    state.shared = (this.running.get(state.place)?.length ?? 0) > 1;
+    state.shared = state.confirmed && this.confirmedAt(state.place) > 1;
     if (v.fields?.end !== undefined) {
       state.ended = true;
       this.leave(state);
     }
+  }
+
+  /**
+   * In a stretch written again after a `lost` event that never closed: its first `more=1` seal whose
+   * link is to no seal in the log (the one between taken out), if any.
+   */
+  private removedStretchSeal(state: RecordingState): VerifyLine | undefined {
+    if (state.relost === undefined || state.lastSeal === undefined) return undefined;
+    return state.segment.find((line) => line.event === 'seal' && line.fields?.more === '1' && line.fields.p !== undefined && !state.links.some((link) => link.h === line.fields!.p));
   }
 
   /** Whether `lines` hash to the seal's h. */
@@ -920,6 +1026,21 @@ export class ChainVerifier {
         ending = 'truncated';
         const first = state.segment[0];
         this.breaks.push({ kind: 'forged event', file: first?.file ?? '', line: first?.line ?? 0, rec: state.rec, detail: 'events of a recording that has neither a start nor a seal' });
+      } else if (this.removedStretchSeal(state)) {
+        ending = 'truncated';
+        // A seal of a stretch written again after a `lost` event taken out: the next one links to it, so none
+        // closes the stretch (each is read as a line of it): named where the seal was, not at the log's end.
+        const from = state.lastSeal!;
+        const orphan = this.removedStretchSeal(state)!;
+        this.breaks.push({
+          kind: 'deleted',
+          file: from.file,
+          line: from.line,
+          endLine: orphan.line,
+          ...(orphan.file === from.file ? {} : { endFile: orphan.file }),
+          rec: state.rec,
+          detail: `a seal of what its reader wrote again after a lost event is gone: the seal here links to one that is not in the log, and no seal closes the stretch`,
+        });
       } else {
         ending = 'truncated';
         const last = state.segment[state.segment.length - 1] ?? state.lastSeal;
@@ -934,6 +1055,14 @@ export class ChainVerifier {
       if (this.options.requireKey && state.keyed === false) {
         const at = state.firstLine;
         this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'chained without the key (--require-key): whoever can write the log could have rewritten it and its seals' });
+      } else if (this.options.requireKey && state.sharedLines > 0) {
+        // Lines at a place two recordings shared are checked by their seals' links only: under the key, not proven.
+        const at = state.firstLine;
+        this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
+      } else if (this.options.requireKey && ending === 'open' && !state.confirmed && !state.startMissing) {
+        // A running reader seals its start at once: a "running" recording none of whose seals holds is not proven to be one.
+        const at = state.firstLine;
+        this.breaks.push({ kind: 'forged event', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once' });
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }

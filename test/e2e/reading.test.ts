@@ -132,7 +132,7 @@ describe('reading the logs of real tmux sessions', () => {
     assert.equal(stops.length, 1, 'only the real stop');
     assert.deepEqual([stops[0]!.kind, stops[0]!.fields?.reason, stops[0]!.window, stops[0]!.pane], ['event', 'toggle', '0', '0']);
     assert.equal(lines(`stop rec=${recs.first}`).length, 3, 'without --events: the stop, and the forged line with the command that printed it');
-    assert.deepEqual(lines('', '--events', '--rec', recs.pane1).map((line) => line.text), ['start', 'rename', 'seal', 'stop']);
+    assert.deepEqual(lines('', '--events', '--rec', recs.pane1).map((line) => line.text), ['start', 'seal', 'rename', 'seal', 'stop']);
   });
 
   it('grep -C: context within the pane', () => {

@@ -436,3 +436,43 @@ describe('a genuine lost event used to hide tampering (keyed)', () => {
     assert.deepEqual(kinds(file, KEY).slice(0, 1), ['forged event']);
   });
 });
+
+describe('pruning cuts into a stretch written again after a lost event (issue 13 review, finding 2b)', () => {
+  it('the files before a line inside it pruned: its first more=1 seal sets the link, the stretch is read from it on: OK', async () => {
+    const file = tempLog();
+    let armed = false;
+    const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
+      fs.write(fd, buffer, offset, length, position, (error, written) => {
+        if (armed) {
+          armed = false;
+          fs.rmSync(file);
+        }
+        callback(error, written);
+      });
+    const { sink, lost } = sinkFor(file, { key: KEY, write });
+    const records = recording(6000);
+    for (let i = 0; i < 1000; i++) sink.write(records[i]!);
+    await sink.flushed();
+    armed = true;
+    for (let i = 1000; i < 5000; i++) sink.write(records[i]!);
+    sink.flush();
+    await waitUntil('the writer noticed the removal', () => lost() >= 1);
+    for (let i = 5000; i < records.length; i++) sink.write(records[i]!);
+    await sink.close();
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const more = lines.map((line, i) => (/ more=1$/.test(line) ? i : -1)).filter((i) => i >= 0);
+    assert.ok(more.length >= 2, 'a stretch sealed in pieces');
+    assert.deepEqual(verify(file, KEY).breaks, []);
+    // What pruning leaves: the files from some line on (verify reads a file cut at its head as one whose start went with pruned files).
+    for (const from of [more[0]! - 300, more[0]! + 5, more[1]! - 1]) {
+      fs.writeFileSync(file, lines.slice(from).join('\n'));
+      const report = verify(file, KEY);
+      assert.deepEqual(report.breaks, [], `cut at ${from}: ${JSON.stringify(report.breaks.slice(0, 3))}`);
+    }
+    // Finding 4: a more=1 seal taken out is named where it was (deleted, from the seal before it to the one after), not at the log's end.
+    fs.writeFileSync(file, lines.filter((_, i) => i !== more[0]).join('\n'));
+    const found = verify(file, KEY).breaks;
+    assert.deepEqual(found.map((b) => b.kind), ['deleted'], JSON.stringify(found));
+    assert.ok(found[0]!.line < more[0]! + 1 && found[0]!.endLine === more[1]!, JSON.stringify(found[0]));
+  });
+});

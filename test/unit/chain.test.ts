@@ -71,9 +71,12 @@ describe('the hash chain', () => {
     await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 2 * SEAL_EVERY + 5)]);
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
     const seals = lines.filter((line) => line.includes(' * seal rec='));
-    assert.equal(seals.length, 3);
-    assert.match(seals[0]!, new RegExp(` \\* seal rec=AAAAAAAAAA n=${SEAL_EVERY} p=0 h=[0-9a-f]{32} v=2$`));
-    // Start, 2005 lines, stop, and the first two seals' own lines (each opens the next segment): 2009, 9 in the last.
+    assert.equal(seals.length, 4);
+    // The start is sealed at once, by itself (what lets a recording share its place: chain/verify.ts).
+    assert.equal(lines[1], seals[0]);
+    assert.match(seals[0]!, / \* seal rec=AAAAAAAAAA n=1 p=0 h=[0-9a-f]{32} v=2$/);
+    assert.match(seals[1]!, new RegExp(` \\* seal rec=AAAAAAAAAA n=${SEAL_EVERY} p=[0-9a-f]{16} h=[0-9a-f]{32} v=2$`));
+    // Start, 2005 lines, stop, and the first three seals' own lines (each opens the next segment): 2010, 9 in the last.
     assert.match(lines.at(-2)!, / \* seal rec=AAAAAAAAAA n=9 p=[0-9a-f]{16} h=[0-9a-f]{32} v=2 end=stop$/);
     assert.match(lines.at(-1)!, / \* stop rec=AAAAAAAAAA reason=toggle$/);
   });
@@ -122,7 +125,8 @@ for (const format of LOG_FORMATS) {
       assert.deepEqual(tamper(() => clean.slice(0, clean.length - 200)), ['truncated', 'truncated']);
       const stop = lines.findIndex((line) => stopOf(line, 'BBBBBBBBBB'));
       assert.deepEqual(tamper((l) => (l.splice(stop + 1, 0, l[stop]!), l)), ['forged event']);
-      assert.deepEqual(tamper(() => `${clean}${lines[1]!.replace('AAAAAAAAAA line 0', 'forged')}\n`), ['inserted']);
+      const first = lines.find((line) => printed(line, 'AAAAAAAAAA line 0'))!;
+      assert.deepEqual(tamper(() => `${clean}${first.replace('AAAAAAAAAA line 0', 'forged')}\n`), ['inserted']);
       assert.deepEqual(tamper(() => clean), []);
     });
 
@@ -145,7 +149,7 @@ for (const format of LOG_FORMATS) {
       assert.deepEqual([verify(file, key).needKey, verify(file, key).unkeyed], [0, 0]);
       assert.deepEqual(kinds(file), []);
       assert.equal(verify(file).needKey, 1);
-      assert.deepEqual(kinds(file, Buffer.from('another key')), ['edited', 'edited']);
+      assert.deepEqual(kinds(file, Buffer.from('another key')), ['edited', 'edited', 'edited']);
       // Without the key a line removed still shows (counted); a line edited needs the key.
       const lines = clean.split('\n');
       const at = lines.findIndex((line) => printed(line, 'AAAAAAAAAA line 700'));

@@ -65,3 +65,52 @@ describe('a recording whose start was pruned', () => {
     assert.deepEqual(verify(file).breaks.map((found) => found.kind), ['edited']);
   });
 });
+
+describe('a pane idle through the oldest files left (issue 13 review, finding 2a)', () => {
+  const placeOf = (pane: string): Place => ({ server: '/tmp/s', session: 'main', window: '0', pane, paneId: `%${pane}` });
+  /** A floods (rotating at 16 K) while B prints a little at its start and again at the end; the oldest files pruned. */
+  async function idlePaneLog(): Promise<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    const sinkOf = () => new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: 4, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' });
+    const a = sinkOf();
+    const b = sinkOf();
+    let t = Date.UTC(2026, 10, 25, 12);
+    const record = (rec: string, pane: string, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time: ++t, kind, text, ...(fields ? { fields } : {}) });
+    b.write(record('BBBBBBBBBB', '1', 'event', 'start', { by: 'ann' }));
+    for (let i = 0; i < 5; i++) b.write(record('BBBBBBBBBB', '1', 'line', `b ${i}`));
+    await b.flushed();
+    a.write(record('AAAAAAAAAA', '0', 'event', 'start', { by: 'ann' }));
+    for (let i = 0; i < 4000; i++) {
+      a.write(record('AAAAAAAAAA', '0', 'line', `a ${i}`));
+      if (i % 100 === 0) await a.flushed();
+    }
+    // B's seal comes with its next line (the timer's, a minute on, is not waited for here).
+    for (let i = 5; i < 10; i++) b.write(record('BBBBBBBBBB', '1', 'line', `b ${i}`));
+    b.write(record('BBBBBBBBBB', '1', 'event', 'stop', { reason: 'toggle' }));
+    await b.close();
+    a.write(record('AAAAAAAAAA', '0', 'event', 'stop', { reason: 'toggle' }));
+    await a.close();
+    return file;
+  }
+
+  it('verifies: its lines before its first seal in a later file are read as a pruned start\'s', async () => {
+    const file = await idlePaneLog();
+    const files = logFilesInOrder(file);
+    assert.ok(!fs.readFileSync(files[0]!, 'utf8').includes(' main:0.1 '), 'B has nothing in the oldest file left');
+    const report = verify(file);
+    assert.deepEqual(report.breaks, []);
+    assert.deepEqual(report.recordings.map((r) => [r.rec, r.startMissing, r.ending]).sort(), [['AAAAAAAAAA', true, 'sealed'], ['BBBBBBBBBB', true, 'sealed']]);
+  });
+
+  it('lines inserted at a place after another recording\'s events there are still caught', async () => {
+    const file = await idlePaneLog();
+    const live = fs.readFileSync(file, 'utf8');
+    const all = logFilesInOrder(file).map((name) => fs.readFileSync(name, 'utf8')).join('');
+    const stop = all.split('\n').find((line) => line.includes(' * stop rec=BBBBBBBBBB'))!;
+    const forged = `${stop.slice(0, stop.indexOf(' * stop'))} | rm -rf /\n`;
+    fs.writeFileSync(file, `${live}${forged}`);
+    assert.deepEqual(verify(file).breaks.map((found) => found.kind), ['inserted']);
+  });
+});

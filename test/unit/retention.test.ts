@@ -16,6 +16,7 @@ import { openLog } from '../../src/read/chunks.ts';
 import { listLogs } from '../../src/read/files.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
+import { LEDGER_BYTES, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -164,11 +165,65 @@ describe('the writer', () => {
     assert.deepEqual(report.breaks, []);
     assert.equal(report.recordings[0]!.ending, 'sealed');
     const fd = openLog(path.join(dir, rotated[0]!))!;
-    assert.match(fs.readFileSync(fd, 'utf8'), /^\S+ ann main:0\.0 \* start rec=AAAAAAAAAA v=2\n\S+ ann main:0\.0 \| line 1\n/);
+    assert.match(fs.readFileSync(fd, 'utf8'), /^\S+ ann main:0\.0 \* start rec=AAAAAAAAAA v=2\n\S+ ann main:0\.0 \* seal rec=AAAAAAAAAA n=1 p=0 h=\w+ v=2\n\S+ ann main:0\.0 \| line 1\n/);
     fs.closeSync(fd);
     // A compressed file edited (decompressed, changed, compressed again) is caught like any.
     const victim = path.join(dir, rotated[1]!);
     fs.writeFileSync(victim, zlib.gzipSync(zlib.gunzipSync(fs.readFileSync(victim)).toString('utf8').replace('line 6', 'line 7')));
     assert.deepEqual(verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks.map((found) => found.kind), ['edited']);
+  });
+});
+
+describe('a writer idle while others rotate (issue 13 review)', () => {
+  for (const how of ['compressed', 'pruned'] as const) {
+    it(`finds the file it held rotated, then ${how} by another writer: no \`lost\`, it goes on in the live file`, async () => {
+      const file = tempLog();
+      const lost: string[] = [];
+      const idle = new LogFile(file, options({ maxBytes: 1024, onLost: (what) => void lost.push(what) }));
+      const busy = new LogFile(file, options({ maxBytes: 1024, ...(how === 'compressed' ? { compress: true, compressAfterMs: 0 } : { maxFiles: 1 }) }));
+      idle.write('idle 1\n');
+      await idle.flush();
+      const held = fs.statSync(file);
+      for (let i = 0; i < 200; i++) {
+        busy.write(`busy ${i} ${'x'.repeat(40)}\n`);
+        if (i % 10 === 0) await busy.flush();
+      }
+      await busy.flush();
+      const dir = path.dirname(file);
+      // The file the idle writer holds is gone from the directory: gzipped (the plain file removed) or pruned.
+      await waitFor(`the file it holds ${how}`, () => !fs.readdirSync(dir).some((name) => !name.endsWith('.gz.tmp') && fs.statSync(path.join(dir, name)).ino === held.ino));
+      if (how === 'compressed') assert.ok(rotatedOf(file).some((name) => name.endsWith('.gz')));
+      idle.write('idle 2\n');
+      await idle.flush();
+      await Promise.all([idle.close(), busy.close()]);
+      assert.deepEqual(lost, []);
+      assert.match(fs.readFileSync(file, 'utf8'), /^idle 2\n/m);
+    });
+  }
+
+  it('a file removed by someone else is still `lost`', async () => {
+    const file = tempLog();
+    const lost: string[] = [];
+    const idle = new LogFile(file, options({ maxBytes: 1024, onLost: (what) => void lost.push(what) }));
+    idle.write('idle 1\n');
+    await idle.flush();
+    fs.rmSync(file);
+    idle.write('idle 2\n');
+    await idle.flush();
+    await idle.close();
+    assert.deepEqual(lost, ['file']);
+  });
+});
+
+describe('the rotated-files ledger', () => {
+  it('is appended to, and past its size keeps its newer half', () => {
+    const file = tempLog();
+    // Sized like real ones (some 30 characters a line).
+    const stat = (i: number, birthtimeMs = 1_764_140_000_000) => ({ dev: 2049, ino: 1_000_000_000 + i, birthtimeMs }) as fs.Stats;
+    for (let ino = 1; ino <= 12_000; ino++) noteRotated(file, stat(ino));
+    assert.ok(fs.statSync(rotatedLedgerPath(file)).size <= LEDGER_BYTES + 64);
+    assert.equal(fs.statSync(rotatedLedgerPath(file)).mode & 0o777, 0o600);
+    assert.ok(wasRotated(file, stat(12_000)) && wasRotated(file, stat(9_000)));
+    assert.ok(!wasRotated(file, stat(1)) && !wasRotated(file, stat(12_000, 1_764_140_000_001)), 'an inode number reused is another file');
   });
 });

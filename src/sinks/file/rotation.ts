@@ -12,6 +12,7 @@ import { rotationLockPath } from '../../core/paths.ts';
 import { castsTooOld } from '../../core/cast-names.ts';
 import { filesToCompress, filesToPrune, filesTooOld, rotatedFiles, rotatedName } from '../../core/rotate.ts';
 import { compressInBackground } from './compress.ts';
+import { noteRotated } from './rotated-ledger.ts';
 import { processAlive } from '../../runtime/process.ts';
 import { isOwnFile, userName } from './safe-fs.ts';
 
@@ -63,6 +64,12 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       const names = fs.readdirSync(dir);
       const rotated = rotatedName(live, new Date(), new Set(names));
       fs.renameSync(file, path.join(dir, rotated));
+      // Before anything may compress or prune it: a writer still holding it then knows it went by retention.
+      try {
+        noteRotated(file, fs.fstatSync(fd));
+      } catch {
+        // Without the note, a writer that finds it gone says `lost`, as before: a false alarm, not a hidden loss.
+      }
       // Only our own rotated files count and go: a planted file (someone else's, a symlink, a
       // second name) with a rotated-looking name, say a "future" one that sorts last, must
       // neither be deleted nor push our real history out first.

@@ -31,6 +31,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { needsRotation, nextLocalMidnight, rotationDue, type RotateWhen } from '../../core/rotate.ts';
 import { ByteQueue } from './queue.ts';
+import { wasRotated } from './rotated-ledger.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 
@@ -435,7 +436,9 @@ export class LogFile {
       // anyone else's). Removed under us: start a new one, and say so first thing in it.
       // Ours has no name left only if it was removed: a rotated file keeps its one (renamed), and the
       // path may be empty for a moment mid-rotation, which is no loss.
-      const lost = mine.nlink === 0 ? this.whatWasLost() : undefined;
+      // Nor is one a writer of this log rotated and then compressed or pruned (rotated-ledger.ts): an idle
+      // pane's reader holds the live file across rotations, and finds it gone by retention, not removed.
+      const lost = mine.nlink === 0 && !wasRotated(this.file, mine) ? this.whatWasLost() : undefined;
       // What went into it since the last check may have gone after the removal: written again, after the event.
       if (lost && this.unverifiedLength > 0 && this.keptAll) {
         this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));

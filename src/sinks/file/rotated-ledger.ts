@@ -1,0 +1,95 @@
+// Which files this log's writers rotated: a short list of their identities
+// (device, inode, birth time) beside the rotation lock. A writer that finds
+// the file it holds open has no name left asks it before it says the log was
+// removed (a `lost` event): a file rotated by a writer of this log and then
+// compressed (gzip removes the plain file) or pruned (@audit-max-files,
+// @audit-max-age) went by retention, not by someone's `rm`. An idle pane's
+// reader holds the live file for as long as it prints nothing, and wakes to
+// find it rotated, compressed and gone (issue 13 review, finding 3); before
+// this it wrote a `lost` event that verify rightly read as files removed.
+//
+// Written under the rotation lock (rotation.ts), read without it: whole lines
+// appended, and past LEDGER_BYTES its newer half put in place by rename.
+// Someone who can write the log's directory can add entries: the writer then
+// says nothing where it would have written a `lost` event, which only makes
+// verify stricter (the lines that went are missing, not excused).
+
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const { O_WRONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
+
+/**
+ * The ledger is appended to (one short line per rotation: no cost that grows with it) and, past this
+ * size, rewritten with its newer half: some 4000 rotations are remembered at least, far more than an
+ * idle pane sleeps through that matter (past that, its reader says `lost` as before: a false alarm).
+ */
+export const LEDGER_BYTES = 256 * 1024;
+
+/** The ledger's path: beside the rotation lock, hidden like it (no reading command takes it for a log). */
+export function rotatedLedgerPath(logFile: string): string {
+  return path.join(path.dirname(logFile), `.${path.basename(logFile)}.rotated`);
+}
+
+/** A file's identity: an inode number is reused once freed, its birth time (statx) tells the reuse apart. */
+function identity(stat: fs.Stats): string {
+  return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
+}
+
+function read(ledger: string): string[] {
+  let fd: number;
+  try {
+    fd = fs.openSync(ledger, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch {
+    return [];
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    // Only a regular file of ours: anything else is no ledger (and is not followed).
+    if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return [];
+    return fs.readFileSync(fd, 'utf8').split('\n').filter((line) => line.length > 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Notes that `stat` (the file just renamed away from the log's path) was rotated. Under the rotation lock. */
+export function noteRotated(logFile: string, stat: fs.Stats): void {
+  const ledger = rotatedLedgerPath(logFile);
+  const fd = fs.openSync(ledger, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o600);
+  let size: number;
+  try {
+    const own = fs.fstatSync(fd);
+    // Not ours, or not a file: left alone (a writer that finds its file gone then says `lost`, as before).
+    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
+    fs.writeSync(fd, `${identity(stat)}\n`);
+    size = own.size;
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (size > LEDGER_BYTES) rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / 32)));
+}
+
+function rewrite(ledger: string, entries: string[]): void {
+  const temporary = `${ledger}.${randomBytes(8).toString('hex')}.tmp`;
+  const fd = fs.openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, 0o600);
+  try {
+    fs.writeFileSync(fd, `${entries.join('\n')}\n`);
+    fs.closeSync(fd);
+    fs.renameSync(temporary, ledger);
+  } catch (error) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // closed already
+    }
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Whether the file `stat` (open, with no name left) was rotated by a writer of this log. */
+export function wasRotated(logFile: string, stat: fs.Stats): boolean {
+  return read(rotatedLedgerPath(logFile)).includes(identity(stat));
+}
