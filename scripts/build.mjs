@@ -35,6 +35,10 @@ function builtinsUnwrapped(file) {
   const rewritten = text
     .replace(helper, `var __nodeBuiltin = (mod) => Object.create(mod, { default: { value: mod, enumerable: !0 } });\n${helper}`)
     .replace(calls, (_, id) => `__nodeBuiltin(require("${id}"))`);
+  // Loud, not silent, if esbuild's output changes shape: a builtin left wrapped, or none rewritten.
+  const left = /__toESM\(require\("node:/.exec(rewritten);
+  if (left || !rewritten.includes('__nodeBuiltin(require("node:')) throw new Error(`${file}: esbuild's __toESM calls for node builtins are not in the expected shape: update builtinsUnwrapped in scripts/build.mjs`);
+  // Only `default` is an own key of the object made: a namespace import (`import * as fs`) enumerated or spread would differ.
   writeFileSync(file, rewritten);
 }
 
