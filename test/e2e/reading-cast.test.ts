@@ -46,7 +46,7 @@ describe('a pane logged with @audit-cast on', () => {
   });
 
   it('the cast files: beside the log, 0600, rotated', () => {
-    const casts = fs.readdirSync(tmux.logDir).filter((name) => name.includes(`.${rec}.cast`));
+    const casts = fs.readdirSync(tmux.logDir).filter((name) => name.includes(`.${rec}.cast`) && !name.startsWith('.'));
     assert.ok(casts.length >= 2, `rotated: ${casts.join(' ')}`);
     const live = path.basename(main).replace(/\.log$/, `.${rec}.cast`);
     assert.ok(casts.includes(live), casts.join(' '));
@@ -54,7 +54,7 @@ describe('a pane logged with @audit-cast on', () => {
   });
 
   it('ls counts them: every part, with its bytes', () => {
-    const casts = fs.readdirSync(tmux.logDir).filter((name) => name.includes(`.${rec}.cast`));
+    const casts = fs.readdirSync(tmux.logDir).filter((name) => name.includes(`.${rec}.cast`) && !name.startsWith('.'));
     const listed = read(tmux, 'ls', '--json');
     assert.equal(listed.status, 0, listed.stderr);
     const [log] = JSON.parse(listed.stdout) as { casts: { path: string; bytes: number }[]; castBytes: number }[];
