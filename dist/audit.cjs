@@ -13165,13 +13165,14 @@ var Row2 = class {
       this.seedCells(text2);
       return;
     }
+    let joiner = !1;
     for (let i = 0; i < text2.length; i++) {
       let code = text2.charCodeAt(i);
       if (code >= 55296 && code <= 56319 && i + 1 < text2.length && (code = text2.codePointAt(i++)), code < 32 || code === 127) continue;
       let width = widthOf(code);
       if (!(width < 0)) {
-        if (width === 0) {
-          this.combine(code);
+        if (width === 0 || joiner && code >= 127) {
+          joiner = code === ZWJ2, this.combine(code);
           continue;
         }
         if (this.cx + width > this.sx) break;
@@ -13830,39 +13831,58 @@ var Row2 = class {
 };
 
 // src/terminal/line-tail.ts
+var TAB4 = 9, ZWJ3 = 8205, DEFAULT_TABS = { next: (x, last) => Math.min(last, (Math.floor(x / 8) + 1) * 8) };
 function cells(codePoint) {
   return codePoint < 768 ? 1 : Math.max(0, cellWidth(codePoint));
 }
-function wrapRows(text2, columns, used, starts, base = 0) {
+function wrapRows(text2, columns, state, starts, base = 0, tabs = DEFAULT_TABS) {
+  let used = state.used, joiner = state.joiner;
   for (let i = 0; i < text2.length; ) {
     let codePoint = text2.charCodeAt(i);
     if (codePoint >= 32 && codePoint < 127) {
       used + 1 > columns && (starts.push(base + i), used = 0), used++, i++;
       continue;
     }
-    let full = text2.codePointAt(i), width = cells(full);
-    used + width > columns && (starts.push(base + i), used = 0), used += width, i += full > 65535 ? 2 : 1;
+    if (codePoint === TAB4) {
+      used < columns - 1 && (used = tabs.next(used, columns - 1)), i++;
+      continue;
+    }
+    let full = text2.codePointAt(i);
+    if (i += full > 65535 ? 2 : 1, full === ZWJ3) {
+      joiner = !0;
+      continue;
+    }
+    if (joiner && full >= 127 && cellWidth(full) >= 0) {
+      joiner = !1;
+      continue;
+    }
+    let width = cells(full);
+    used + width > columns && (starts.push(base + i - (full > 65535 ? 2 : 1)), used = 0), used += width;
   }
-  return used;
+  state.used = used, state.joiner = joiner;
 }
-function lastRows(text2, columns, rows) {
+function lastRows(text2, columns, rows, tabs) {
   let starts = [0];
-  return wrapRows(text2, columns, 0, starts), starts.length <= rows ? text2 : text2.slice(starts[starts.length - rows]);
+  return wrapRows(text2, columns, { used: 0, joiner: !1 }, starts, 0, tabs), starts.length <= rows ? text2 : text2.slice(starts[starts.length - rows]);
 }
 var LineTail = class {
+  constructor(tabs = DEFAULT_TABS) {
+    this.tabs = tabs;
+  }
+  tabs;
   /** The text kept: it starts where a row of the whole line starts. */
   text = "";
   starts = [0];
-  used = 0;
+  state = { used: 0, joiner: !1 };
   columns = 0;
   /** Takes `text`, starting a row, as the line so far at `columns` (unless it is the text kept already, at that width). */
   begin(text2, columns) {
-    text2 === this.text && columns === this.columns || (this.text = "", this.starts = [0], this.used = 0, this.columns = columns, this.append(text2, Number.MAX_SAFE_INTEGER));
+    text2 === this.text && columns === this.columns || (this.text = "", this.starts = [0], this.state.used = 0, this.state.joiner = !1, this.columns = columns, this.append(text2, Number.MAX_SAFE_INTEGER));
   }
   /** `piece` carries the line on: the text kept is its last `rows` rows. */
   append(piece, rows) {
     let starts = this.starts;
-    this.used = wrapRows(piece, this.columns, this.used, starts, this.text.length);
+    wrapRows(piece, this.columns, this.state, starts, this.text.length, this.tabs);
     let text2 = this.text + piece;
     if (starts.length > rows) {
       let drop = starts.length - rows, from = starts[drop];
@@ -13904,9 +13924,17 @@ function expandTabs(text2, columns, tabs) {
 }
 function cut(text2, columns) {
   if (text2.length <= columns && /^[\x20-\x7e]*$/.test(text2)) return [text2];
-  let rows = [], from = 0, cells2 = 0;
+  let rows = [], from = 0, cells2 = 0, joiner = !1;
   for (let i = 0; i < text2.length; ) {
     let codePoint = text2.codePointAt(i), size2 = codePoint > 65535 ? 2 : 1, width = codePoint < 768 ? 1 : cellWidth(codePoint);
+    if (codePoint === 8205 || joiner && codePoint >= 127 && width >= 0) {
+      joiner = codePoint === 8205, i += size2;
+      continue;
+    }
+    if (width < 0) {
+      i += size2;
+      continue;
+    }
     cells2 + width > columns && (rows.push(text2.slice(from, i)), from = i, cells2 = 0), cells2 += width, i += size2;
   }
   return rows.push(text2.slice(from)), rows;
@@ -13944,7 +13972,7 @@ var Hybrid = class {
   /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
   aboveRows = [];
   /** The newest of `above` while a long line's pieces come in (see line). */
-  tail = new LineTail();
+  tail = new LineTail({ next: (x, last) => this.lines.tabs.next(x, last) });
   /** Code units held in `above`, and how many it may hold before the lines off the screen leave it (see trimAbove). */
   aboveUnits = 0;
   aboveTrimAt = 0;
@@ -14470,7 +14498,7 @@ var Hybrid = class {
    * than that many rows of plain text hold (see goneWeight).
    */
   keepGone(text2, rows) {
-    text2.length > HISTORY_ROWS * this.columns && (typeof rows == "number" ? text2 = lastRows(text2, this.columns, HISTORY_ROWS) : rows.length > HISTORY_ROWS && (rows = rows.slice(-HISTORY_ROWS), text2 = ""));
+    text2.length > HISTORY_ROWS * this.columns && (typeof rows == "number" ? text2 = lastRows(text2, this.columns, HISTORY_ROWS, this.lines.tabs) : rows.length > HISTORY_ROWS && (rows = rows.slice(-HISTORY_ROWS), text2 = ""));
     let gone = this.goneKept;
     if (gone.push(text2, rows, goneWeight(text2, rows, this.columns)), gone.weight > 2 * HISTORY_ROWS || gone.length > 2 * HISTORY_ROWS) {
       let keep = gone.length, count = 0;

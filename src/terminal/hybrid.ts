@@ -163,10 +163,21 @@ function cut(text: string, columns: number): string[] {
   const rows: string[] = [];
   let from = 0;
   let cells = 0;
+  // After a ZWJ the next character that is not ASCII joins the cell before (screen-write.c:1852; line-tail.ts wrapRows).
+  let joiner = false;
   for (let i = 0; i < text.length; ) {
     const codePoint = text.codePointAt(i)!;
     const size = codePoint > 0xffff ? 2 : 1;
     const width = codePoint < 0x300 ? 1 : cellWidth(codePoint);
+    if (codePoint === 0x200d || (joiner && codePoint >= 0x7f && width >= 0)) {
+      joiner = codePoint === 0x200d;
+      i += size;
+      continue;
+    }
+    if (width < 0) {
+      i += size; // tmux drops it (utf8.c:236)
+      continue;
+    }
     if (cells + width > columns) {
       rows.push(text.slice(from, i));
       from = i;
@@ -218,7 +229,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
   private aboveRows: (number | string[])[] = [];
   /** The newest of `above` while a long line's pieces come in (see line). */
-  private readonly tail = new LineTail();
+  private readonly tail = new LineTail({ next: (x, last) => this.lines.tabs.next(x, last) });
   /** Code units held in `above`, and how many it may hold before the lines off the screen leave it (see trimAbove). */
   private aboveUnits = 0;
   private aboveTrimAt = 0;
@@ -1050,7 +1061,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private keepGone(text: string, rows: number | string[]): void {
     // Cut where a row starts (line-tail.ts); by units first, to walk only lines that may be longer than that.
     if (text.length > HISTORY_ROWS * this.columns) {
-      if (typeof rows === 'number') text = lastRows(text, this.columns, HISTORY_ROWS);
+      if (typeof rows === 'number') text = lastRows(text, this.columns, HISTORY_ROWS, this.lines.tabs);
       else if (rows.length > HISTORY_ROWS) {
         rows = rows.slice(-HISTORY_ROWS);
         text = ''; // the rows are what the screen model takes (engage)
