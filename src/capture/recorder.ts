@@ -8,7 +8,7 @@
 import type { EventFields } from '../core/record.ts';
 import { Hold } from '../pipeline/hold.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
-import { QUIET_MS, type ScreenSink } from '../terminal/hybrid.ts';
+import { MAX_COLUMNS, MAX_ROWS, QUIET_MS, type ScreenSink } from '../terminal/hybrid.ts';
 import { Transcript } from '../terminal/transcript.ts';
 import { CommandTracker, type ShellKeys } from './commands.ts';
 import { ScreenRecorder, type ScreenEntry, type ScreenSource } from './screen.ts';
@@ -212,6 +212,11 @@ export class Recorder implements ScreenSink {
   /** ScreenSink: the line just logged (text a clear took away) was shown and cleared this many more times (terminal/hybrid.ts erasedLine). */
   repeated(times: number): void {
     this.event('repeated', { times });
+  }
+
+  /** ScreenSink: the pane is larger than the screen model: what it draws past the model's edge is not logged as it shows. */
+  clipped(columns: number, rows: number): void {
+    this.event('screen', { state: 'clipped', columns, rows, model: `${MAX_COLUMNS}x${MAX_ROWS}` });
   }
 
   /** ScreenSink: the alternate screen as it shows now. */

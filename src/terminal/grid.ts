@@ -552,13 +552,16 @@ export class ScreenGrid implements Perform {
       this.seedCells(text);
       return;
     }
+    // After a ZWJ, the next character that is not ASCII joined the cell before, whatever its width (screen-write.c:1852).
+    let joiner = false;
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i);
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
       if (code < 0x20 || code === 0x7f) continue;
       const width = widthOf(code);
       if (width < 0) continue; // tmux showed nothing for it
-      if (width === 0) {
+      if (width === 0 || (joiner && code >= 0x7f)) {
+        joiner = code === ZWJ;
         this.combine(code);
         continue;
       }

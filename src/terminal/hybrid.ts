@@ -51,6 +51,8 @@ export interface ScreenSink extends LineSink {
   skipped?(redraws: number, chars: number): void;
   /** The line just logged, text a clear took away, was shown and cleared `times` times more (see `erasedLine`). */
   repeated?(times: number): void;
+  /** The pane is `columns` x `rows`, larger than the screen model (MAX_COLUMNS x MAX_ROWS): once per size, before the next read. */
+  clipped?(columns: number, rows: number): void;
 }
 
 /**
@@ -92,14 +94,13 @@ export const QUIET_MS = 500;
 const DEFAULT_COLUMNS = 80;
 const DEFAULT_ROWS = 24;
 /**
- * Largest screen modelled: tmux's own largest window (WINDOW_MAXIMUM, tmux.h:88; resize.c:33 and
- * cmd-resize-window.c:73 keep every size within it). The size is tmux's word, never the pane's output, and the
- * screen model's memory follows the size it is given (a row is a cell array, grid.ts): a pane of 1200x20 costs
- * what it shows. Clamped lower (1000x500), the model hid what tmux showed past its edge: text at column 1190
- * of a 1200-column pane was written into column 1000, over other text, and never logged.
+ * Largest screen modelled. tmux makes windows up to 10000x10000 (WINDOW_MAXIMUM, tmux.h:88), but the model's
+ * memory follows its size (a row is a cell array, grid.ts): at 10000x10000 a reader took 261 MB at once, and each
+ * row a flood scrolled cost 20 KB. A larger pane is modelled at most this large and said so (ScreenSink.clipped):
+ * what it draws past the model's last column or row is not logged as it shows.
  */
-const MAX_COLUMNS = 10000;
-const MAX_ROWS = 10000;
+export const MAX_COLUMNS = 1000;
+export const MAX_ROWS = 500;
 
 const LF = 0x0a;
 
@@ -162,10 +163,21 @@ function cut(text: string, columns: number): string[] {
   const rows: string[] = [];
   let from = 0;
   let cells = 0;
+  // After a ZWJ the next character that is not ASCII joins the cell before (screen-write.c:1852; line-tail.ts wrapRows).
+  let joiner = false;
   for (let i = 0; i < text.length; ) {
     const codePoint = text.codePointAt(i)!;
     const size = codePoint > 0xffff ? 2 : 1;
     const width = codePoint < 0x300 ? 1 : cellWidth(codePoint);
+    if (codePoint === 0x200d || (joiner && codePoint >= 0x7f && width >= 0)) {
+      joiner = codePoint === 0x200d;
+      i += size;
+      continue;
+    }
+    if (width < 0) {
+      i += size; // tmux drops it (utf8.c:236)
+      continue;
+    }
     if (cells + width > columns) {
       rows.push(text.slice(from, i));
       from = i;
@@ -197,6 +209,10 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private grid: ScreenGrid | undefined;
   private engaged = false;
   private readonly noAlternateScreen: boolean;
+  /** The pane's size past the model's last said (`WxH`), or '' (see sizeAsked). */
+  private clipKey = '';
+  /** That size, not said yet: columns, rows. */
+  private clipPending: [number, number] | undefined;
   private readonly maxLineChars: number;
   /** Origin mode (DECOM), for the screen model when it engages. */
   private origin = false;
@@ -213,7 +229,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /** The rows each of `above` took on the screen, as the line model saw them (0: not known, counted from the text). */
   private aboveRows: (number | string[])[] = [];
   /** The newest of `above` while a long line's pieces come in (see line). */
-  private readonly tail = new LineTail();
+  private readonly tail = new LineTail({ next: (x, last) => this.lines.tabs.next(x, last) });
   /** Code units held in `above`, and how many it may hold before the lines off the screen leave it (see trimAbove). */
   private aboveUnits = 0;
   private aboveTrimAt = 0;
@@ -310,6 +326,27 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.noAlternateScreen = options.noAlternateScreen ?? false;
     this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS);
     this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
+    this.sizeAsked(options.columns, options.rows);
+  }
+
+  /**
+   * The pane's size as tmux gave it: past the model's, it is said once (at the next read: the recording's start comes
+   * first), and again at each other size past it.
+   */
+  private sizeAsked(columns: number | undefined, rows: number | undefined): void {
+    const wide = clamp(columns, 0, Infinity);
+    const tall = clamp(rows, 0, Infinity);
+    const key = wide > MAX_COLUMNS || tall > MAX_ROWS ? `${wide}x${tall}` : '';
+    if (key !== this.clipKey) this.clipPending = key !== '' ? [wide || this.columns, tall || this.height] : undefined;
+    this.clipKey = key;
+  }
+
+  /** Says a pending clip (see sizeAsked). */
+  private reportClip(): void {
+    const pending = this.clipPending;
+    if (!pending) return;
+    this.clipPending = undefined;
+    this.sink.clipped?.(pending[0], pending[1]);
   }
 
   // ------------------------------------------------------------ set-up
@@ -324,6 +361,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // The screen model takes the stream (see resize) before the line model learns the new width: that would bound
     // its cursor by the new width, and the model, seeded at the old size, would put the line in progress's cursor
     // there (a narrower pane wrote the rest of a typed command over its middle).
+    this.sizeAsked(columns, rows);
+    this.reportClip();
     if (!this.engaged && (clamp(columns, this.columns, MAX_COLUMNS) !== this.columns || clamp(rows, this.height, MAX_ROWS) !== this.height)) this.engage();
     this.lines.setColumns(columns);
     this.resize(columns, rows);
@@ -496,6 +535,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   /** A read of `bytes` came at `now` (epoch ms), if known: rows written long enough ago are known (see QUIET_MS). */
   input(_bytes: number, now?: number): void {
+    this.reportClip();
     if (now === undefined || !this.engaged) return;
     const marks = this.chunkMarks;
     const times = this.chunkTimes;
@@ -1021,7 +1061,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private keepGone(text: string, rows: number | string[]): void {
     // Cut where a row starts (line-tail.ts); by units first, to walk only lines that may be longer than that.
     if (text.length > HISTORY_ROWS * this.columns) {
-      if (typeof rows === 'number') text = lastRows(text, this.columns, HISTORY_ROWS);
+      if (typeof rows === 'number') text = lastRows(text, this.columns, HISTORY_ROWS, this.lines.tabs);
       else if (rows.length > HISTORY_ROWS) {
         rows = rows.slice(-HISTORY_ROWS);
         text = ''; // the rows are what the screen model takes (engage)

@@ -227,16 +227,22 @@ describe('nothing shown is hidden', () => {
     });
   }
 
-  it('a pane wider than 1000 columns: text drawn past column 1000 is logged as tmux shows it, not written over', async () => {
+  it('a pane wider than the screen model (1200 columns, the model 1000): an event says so, and what the model saw is logged', async () => {
     const tmux = server();
     tmux.tmux('resize-window', '-t', 'main', '-x', '1200', '-y', '20');
     await waitFor('the pane resized', () => tmux.show('#{pane_width}x#{pane_height}') === '1200x20');
     await tmux.startLogging();
     await runLogged(tmux, `clear; printf 'AAAA\\e[5;1190HSECRET\\e[6;1H\\e[2K\\e[5;1000Hx\\e[8;1H'`);
     const screen = tmux.tmux('capture-pane', '-p', '-J', '-t', '%0').split('\n').map((line) => line.replace(/ +$/, ''));
-    const row = `${' '.repeat(999)}x${' '.repeat(189)}SECRET`;
-    assert.ok(screen.includes(row), screen.join('\n'));
-    assert.ok(shownTexts(tmux).includes(row), tmux.readLog());
+    assert.ok(screen.includes(`${' '.repeat(999)}x${' '.repeat(189)}SECRET`), screen.join('\n'));
+    const log = records(tmux);
+    const clipped = log.filter((record) => record.mark === '*' && / state=clipped /.test(record.text));
+    assert.equal(clipped.length, 1, tmux.readLog());
+    assert.match(clipped[0]!.text, /^screen rec=\S+ state=clipped columns=1200 rows=20 model=1000x500$/);
+    // The event comes before what the pane printed, and the model's row (cut at its last column) is logged.
+    const at = log.indexOf(clipped[0]!);
+    assert.ok(log.findIndex((record) => record.text === 'AAAA') > at, tmux.readLog());
+    assert.ok(shownTexts(tmux).includes(`${' '.repeat(999)}x`), tmux.readLog());
   });
 
   it('a flapping loop: every line shown is logged, few blocks, the tmux server stays small', async () => {

@@ -33,6 +33,7 @@ function sinkInto(log: string[]): ScreenSink {
     screen: (alternate) => log.push(alternate ? '* enter' : '* leave'),
     frame: (rows) => log.push(`* frame ${rows.length}`, ...rows.map((row) => `= ${row}`)),
     scrolledOff: (rows) => log.push(`* scrolled ${rows.length}`, ...rows.map((row) => `= ${row}`)),
+    clipped: (columns, rows) => log.push(`* clipped ${columns}x${rows}`),
   };
 }
 
@@ -669,9 +670,30 @@ describe('a clear loop (issue 15: a hostile pane must not stall the reader)', ()
   });
 });
 
-describe('a pane as large as tmux makes one', () => {
-  it('1200x20: text drawn at column 1190, then x at column 1000, is one row as tmux shows it (the model was clamped to 1000 columns: the text went into column 1000, and x over it)', () => {
+describe('a pane larger than the screen model (1000x500)', () => {
+  it('1200x20: said before the first read, with what the model logs (text past column 1000 is not logged as tmux shows it)', () => {
     const log = logOf(`${ESC}[H${ESC}[2JAAAA${ESC}[5;1190HSECRET${ESC}[6;1H${ESC}[2K${ESC}[5;1000Hx${ESC}[8;1H`, { columns: 1200, rows: 20 });
-    assert.deepEqual(log, ['| AAAA', `| ${' '.repeat(999)}x${' '.repeat(189)}SECRET`]);
+    assert.deepEqual(log, ['* clipped 1200x20', '| AAAA', `| ${' '.repeat(999)}x`]);
+  });
+
+  it('said once per size past the model, not for a size within it, and again after one', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(sinkInto(log), { columns: 80, rows: 24 });
+    const say = (text: string) => transcript.push(bytes(text));
+    say('a\r\n');
+    transcript.resize(1200, 20);
+    transcript.resize(1200, 20);
+    say('b\r\n');
+    transcript.resize(1200, 20);
+    transcript.resize(300, 600);
+    transcript.resize(900, 400);
+    transcript.resize(300, 600);
+    say('c\r\n');
+    transcript.end();
+    assert.deepEqual(log, ['| a', '* clipped 1200x20', '| b', '* clipped 300x600', '* clipped 300x600', '| c']);
+  });
+
+  it('a size within the model says nothing', () => {
+    assert.deepEqual(logOf('a\r\n', { columns: 1000, rows: 500 }), ['| a']);
   });
 });

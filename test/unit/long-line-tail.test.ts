@@ -75,6 +75,26 @@ describe('a long line written over where its last screenful starts', () => {
     assert.ok(over[0]!.includes(`${rows.at(-5)}zz${row0.slice(1)}${rows.at(-3)}`), over[0]);
   });
 
+  it('ZWJ sequences (👨‍👩‍👧, one wide cell as tmux joins them): row 0 is where tmux starts it, not counted as three wide characters', () => {
+    // 39 columns: 13 of 👨‍👩‍👧x (three cells) a row.
+    const unit = '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}x';
+    const line = unit.repeat(Math.ceil(16500 / unit.length));
+    const log = logOf(`${line}\r\nnext\r\n${ESC}[1;1Hzz`, 39, 6);
+    const rows = screenRows(line, 39);
+    assert.equal(rows[0], unit.repeat(13));
+    const over = drawnOver(log);
+    assert.equal(over.length, 1, log.join('\n'));
+    assert.ok(over[0]!.includes(`${rows.at(-5)}zz${rows.at(-4)!.slice(unit.length - 1)}${rows.at(-3)}`), over[0]);
+  });
+
+  it('a TAB in the line moves to the next tab stop (…MNOPQRSTUVzzYZ…, as tmux shows it), not one cell (…STUVWXYZABzzEFGH…)', () => {
+    const line = `X\t${alphabet(16408)}`;
+    const log = logOf(`${line}\r\nnext\r\n${ESC}[1;1Hzz`, 40, 6);
+    const over = drawnOver(log);
+    assert.equal(over.length, 1, log.join('\n'));
+    assert.ok(over[0]!.includes('MNOPQRSTUVzzYZ'), over[0]);
+  });
+
   it('any split of the bytes gives the same log', () => {
     const input = `${alphabet(16410 * 2 + 7, '\u0301')}\r\nnext\r\n${ESC}[1;1Hzz`;
     const whole = logOf(input, 40, 6);
@@ -87,12 +107,27 @@ describe('a long line written over where its last screenful starts', () => {
   });
 });
 
-/** `text` cut into rows of `columns` cells, character by character: a character that does not fit starts the next row. */
+/**
+ * `text` cut into rows of `columns` cells, character by character, as tmux writes it: a character that does not
+ * fit starts the next row; a TAB goes to the next multiple of 8, not past the last column, and never wraps
+ * (input.c:1221); after a ZWJ the next character that is not ASCII joins the cell before (screen-write.c:1835-1852).
+ */
 function screenRows(text: string, columns: number): string[] {
   const rows = [''];
   let used = 0;
+  let joiner = false;
   for (const character of text) {
-    const width = character === '\u0301' ? 0 : /[日😀]/u.test(character) ? 2 : 1;
+    if (character === '\t') {
+      if (used < columns - 1) used = Math.min(columns - 1, (Math.floor(used / 8) + 1) * 8);
+      rows[rows.length - 1] += character;
+      continue;
+    }
+    if (character === '\u200d' || (joiner && character.codePointAt(0)! >= 0x7f)) {
+      joiner = character === '\u200d';
+      rows[rows.length - 1] += character;
+      continue;
+    }
+    const width = character === '\u0301' ? 0 : /[日😀👨👩👧]/u.test(character) ? 2 : 1;
     if (used + width > columns) {
       rows.push('');
       used = 0;
@@ -104,7 +139,7 @@ function screenRows(text: string, columns: number): string[] {
 }
 
 describe('LineTail and lastRows: the last rows of a line, from where tmux starts a row', () => {
-  const character = fc.constantFrom('a', 'Z', '日', '😀', '\u0301', 'é');
+  const character = fc.constantFrom('a', 'Z', '日', '😀', '\u0301', 'é', '\t', '\u200d', '👨');
   it('pieces in any split keep the same rows as the whole line cut at once', () => {
     fc.assert(
       fc.property(fc.array(character, { maxLength: 400 }), fc.array(fc.nat(400)), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), (chars, cuts, columns, rows) => {

@@ -169,6 +169,17 @@ describe('the lines above the cursor the fast path keeps are bounded by what the
   });
 });
 
+describe('lines the fast path lets go for its budget (trimAbove) are kept for a taller pane, not dropped', () => {
+  it('52 lines of 1300 at 20x60 (more than the budget holds), the pane made 200 rows tall: row 0 is row 62 of line 48', () => {
+    // Rows: the cursor's, n0, lines 51, 50, 49 (65 rows each), then the last 3 rows of line 48. Dropped instead of
+    // kept (keepGone), row 0 was a blank one and zz a new line.
+    let before = '';
+    for (let k = 0; k < 52; k++) before += `${String.fromCharCode(65 + (k % 26)).repeat(1290)}${String(k).padStart(10, '.')}\r\n`;
+    const log = resized(`${before}n0\r\n`, [20, 60], [20, 200], `${ESC}[1;1Hzz`);
+    assert.equal(log.at(-1), `~ ${'W'.repeat(1240)}zz${'W'.repeat(1290 - 1242)}........48`);
+  });
+});
+
 describe('a shorter pane', () => {
   it('rows below the cursor go first; the rows left are not logged again, what is written over them is', () => {
     const log = resized(`${numbered(30)}${ESC}[2;1H`, [20, 12], [20, 6], `${ESC}[1;1Hzz\r\n${numbered(2, 'y')}`);
