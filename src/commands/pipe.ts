@@ -148,13 +148,17 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
         queueBytes: dependencies.syslogQueueBytes,
         onDown: (error) => {
           tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, true);
-          recorder.event('syslog', { state: 'down', to: where, error });
-          pipeline.flush();
+          inOrder(() => {
+            recorder.event('syslog', { state: 'down', to: where, error });
+            pipeline.flush();
+          });
         },
         onUp: (dropped) => {
           tell(`syslog forwarding to ${where} works again${dropped.records ? `; ${dropped.records} records were not forwarded` : ''}`);
-          recorder.event('syslog', { state: 'up', to: where, dropped: dropped.records, from: dropped.from, until: dropped.to });
-          pipeline.flush();
+          inOrder(() => {
+            recorder.event('syslog', { state: 'up', to: where, dropped: dropped.records, from: dropped.from, until: dropped.to });
+            pipeline.flush();
+          });
         },
       }),
     );
@@ -196,8 +200,13 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
         resized: (size) => recorder.resized(size),
       })
     : undefined;
+  /** What else reaches the recorder waits behind the reads the resize hold keeps, so nothing overtakes them. */
+  function inOrder(action: () => void): void {
+    if (resizeHold) resizeHold.inOrder(action);
+    else action();
+  }
   // Who acts in the pane (a shared session's guests: capture/actor.ts); `pipe --file` has no tmux to ask.
-  const gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold!.push(chunk)) : undefined;
+  const gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold!.push(chunk), inOrder) : undefined;
   const take = gate ? (chunk: Uint8Array) => gate.push(chunk) : (chunk: Uint8Array) => recorder.push(chunk);
   if (resizeHold) {
     // The handler first, then the pid the hook signals (cleared with the marks when the recording ends: core/options.ts).
@@ -212,7 +221,10 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   let lastTick = Date.now();
   const watch = setInterval(() => {
     const now = Date.now();
-    if (now - lastTick >= STALL_MS) recorder.event('stall', { ms: now - lastTick, reason: 'the reader did not run' });
+    if (now - lastTick >= STALL_MS) {
+      const ms = now - lastTick;
+      inOrder(() => recorder.event('stall', { ms, reason: 'the reader did not run' }));
+    }
     lastTick = now;
   }, TICK_MS);
   watch.unref();
@@ -224,8 +236,10 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
         const where = answer === undefined ? undefined : parseWhere(answer, FIELD_SEPARATOR);
         const moved = where && place.seen(where);
         if (moved && !finishing) {
-          recorder.event('moved', moved);
-          pipeline.flush();
+          inOrder(() => {
+            recorder.event('moved', moved);
+            pipeline.flush();
+          });
         }
       });
     beatAndLook();
@@ -287,6 +301,13 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     // The supervising shell (see core/plan.ts) records the stop; here, say why while we still can.
     setTimeout(() => process.exit(70), 2000); // whatever happens to the close below
     try {
+      // What the resize hold kept goes in first: its reads were shown on the screen. If they are what
+      // threw, the error goes on without them (the drain stops at the throw and forgets the rest).
+      try {
+        resizeHold?.end();
+      } catch {
+        // said by the event below
+      }
       recorder.event('error', { message: error.message });
       castSize?.end();
       cast?.end(); // its last `dropped` count, while the pipeline still takes it
@@ -307,8 +328,10 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
           new Promise<void>((resolve) =>
             noteFacts(tmux, recording.paneId, note, (fields) => {
               if (fields) {
-                recorder.event(note.name, fields);
-                pipeline.flush();
+                inOrder(() => {
+                  recorder.event(note.name, fields);
+                  pipeline.flush();
+                });
               }
               resolve();
             }),
@@ -363,11 +386,12 @@ function openCast(recording: Recording, tell: (text: string, error?: boolean) =>
 }
 
 /** The acting user's gate in front of the recorder: the clients present at start are asked at once. */
-function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder: Recorder, deliver: (chunk: Uint8Array) => void): ActorGate {
+function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder: Recorder, deliver: (chunk: Uint8Array) => void, inOrder: (action: () => void) => void): ActorGate {
+  // The switch waits behind the reads the gate gave to the user before (held by the resize hold, if any).
   const tracker = new ActorTracker(
     { user: recording.user, uid: String(process.getuid?.() ?? '') },
-    (name, fields) => recorder.event(name, fields),
-    (user) => stamper.actingUser(user),
+    (name, fields) => inOrder(() => recorder.event(name, fields)),
+    (user) => inOrder(() => stamper.actingUser(user)),
   );
   const gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver });
   gate.poll();
