@@ -11842,7 +11842,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * The heartbeat, and where the pane is now (`format`'s fields, joined by
    * FIELD_SEPARATOR) in the same call: undefined when tmux cannot say.
    */
-  beatAndAsk(paneId, format2, done) {
+  beatAndAsk(paneId, format2, reader, done) {
     let args = [
       "set-option",
       "-p",
@@ -11850,6 +11850,8 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       paneId,
       PANE_OPTIONS.beat,
       String(Math.floor(Date.now() / 1e3)),
+      ";",
+      ...this.readerArgs(paneId, reader.recording, reader.pid),
       ";",
       "display-message",
       "-p",
@@ -11864,8 +11866,10 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * (a toggle may have stopped it meanwhile). Asynchronous: nothing waits for it.
    */
   announceReader(paneId, recording, pid) {
-    let args = ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
-    this.runLater(args);
+    this.runLater(this.readerArgs(paneId, recording, pid));
+  }
+  readerArgs(paneId, recording, pid) {
+    return ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
   }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
@@ -15373,6 +15377,30 @@ var ResizeHold = class {
   }
 };
 
+// src/capture/size-questions.ts
+var SizeQuestions = class {
+  asked = 0;
+  taken = 0;
+  /** The size last taken (the models' size), or the one the recording started with. */
+  known;
+  constructor(start2) {
+    this.known = start2;
+  }
+  /** A question about to be sent: its number. */
+  ask() {
+    return ++this.asked;
+  }
+  /** Its answer: the size to take, or undefined when tmux could not say or a newer answer was taken already. */
+  answer(question, size2) {
+    if (!(size2 === void 0 || question <= this.taken))
+      return this.taken = question, this.known = size2, size2;
+  }
+  /** Whether an answer (not taken: the beat's) says a size other than the models'; a stale one says nothing. */
+  differs(question, size2) {
+    return size2 === void 0 || question <= this.taken ? !1 : this.known === void 0 || this.known.columns !== size2.columns || this.known.rows !== size2.rows;
+  }
+};
+
 // src/capture/place-watch.ts
 var WHERE_FORMAT = ["#{session_id}", "#{session_name}", "#{window_id}", "#{window_index}", "#{pane_index}"];
 function parseWhere(answer, separator) {
@@ -16989,7 +17017,13 @@ function runPipe(recording, runFile, dependencies = {}) {
       })
     );
   }
-  let pipeline2 = new Pipeline(transforms, sinks), castSize, recorder = new Recorder(stamper, pipeline2, {
+  let pipeline2 = new Pipeline(transforms, sinks), castSize, sizes = new SizeQuestions(recording.width && recording.height ? { columns: recording.width, rows: recording.height } : void 0), askSize = (done) => {
+    let question = sizes.ask();
+    tmux.paneSize(recording.paneId, (answer) => {
+      let size2 = sizes.answer(question, answer);
+      size2 && castSize?.learnt(size2, Date.now()), done(size2);
+    });
+  }, recorder = new Recorder(stamper, pipeline2, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -16997,17 +17031,13 @@ function runPipe(recording, runFile, dependencies = {}) {
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, (size2) => {
-      size2 && castSize?.learnt(size2, Date.now()), done(size2);
-    }) : void 0,
+    paneSize: recording.socket ? askSize : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen, recording.rowsAbove), recording.history && recorder.history(recording.history.time, recording.history.rows);
   let resizeHold = recording.socket ? new ResizeHold({
-    ask: (done) => tmux.paneSize(recording.paneId, (size2) => {
-      size2 && castSize?.learnt(size2, Date.now()), done(size2);
-    }),
+    ask: askSize,
     deliver: (chunk) => recorder.push(chunk),
     resized: (size2) => recorder.resized(size2)
   }) : void 0;
@@ -17027,12 +17057,17 @@ function runPipe(recording, runFile, dependencies = {}) {
     }
     lastTick = now;
   }, TICK_MS).unref(), recording.socket) {
-    let place = new PlaceWatch(), beatAndLook = () => tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
-      let where = answer === void 0 ? void 0 : parseWhere(answer, FIELD_SEPARATOR), moved = where && place.seen(where);
-      moved && !finishing && inOrder(() => {
-        recorder.event("moved", moved), pipeline2.flush();
+    let place = new PlaceWatch(), beatAndLook = () => {
+      let question = sizes.ask();
+      tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, "#{pane_width}", "#{pane_height}"], { recording: recording.id, pid: process.pid }, (answer) => {
+        let fields = answer?.replace(/\n$/, "").split(FIELD_SEPARATOR) ?? [], [columns, rows] = fields.slice(WHERE_FORMAT.length).map(Number), size2 = columns > 0 && rows > 0 ? { columns, rows } : void 0;
+        !finishing && sizes.differs(question, size2) && resizeHold?.signalled();
+        let where = answer === void 0 ? void 0 : parseWhere(answer, FIELD_SEPARATOR), moved = where && place.seen(where);
+        moved && !finishing && inOrder(() => {
+          recorder.event("moved", moved), pipeline2.flush();
+        });
       });
-    });
+    };
     beatAndLook(), setInterval(() => {
       beatAndLook(), gate?.poll(), finishing || takeNotesNow();
     }, BEAT_MS).unref();

@@ -15,7 +15,8 @@ import { ActorGate } from '../capture/actor-gate.ts';
 import { ActorTracker } from '../capture/actor.ts';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
-import { ResizeHold } from '../capture/resize-hold.ts';
+import { ResizeHold, type AskSize } from '../capture/resize-hold.ts';
+import { SizeQuestions } from '../capture/size-questions.ts';
 import { parseWhere, PlaceWatch, WHERE_FORMAT } from '../capture/place-watch.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
@@ -166,6 +167,16 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   const pipeline = new Pipeline(transforms, sinks);
   // The cast's resizes (sinks/file/cast-size.ts), once the cast is open; the screen model's answers feed it too.
   let castSize: CastSizeWatch | undefined;
+  // Every question about the pane's size is numbered: an answer older than one taken is dropped (capture/size-questions.ts).
+  const sizes = new SizeQuestions(recording.width && recording.height ? { columns: recording.width, rows: recording.height } : undefined);
+  const askSize: AskSize = (done) => {
+    const question = sizes.ask();
+    tmux.paneSize(recording.paneId, (answer) => {
+      const size = sizes.answer(question, answer);
+      if (size) castSize?.learnt(size, Date.now());
+      done(size);
+    });
+  };
   const recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
@@ -174,13 +185,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneSize: recording.socket
-      ? (done) =>
-          tmux.paneSize(recording.paneId, (size) => {
-            if (size) castSize?.learnt(size, Date.now());
-            done(size);
-          })
-      : undefined,
+    paneSize: recording.socket ? askSize : undefined,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,
     hold,
   });
@@ -191,11 +196,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   // A resize, told by SIGWINCH from audit.tmux's hook: the reads after it wait for the new size (capture/resize-hold.ts).
   const resizeHold = recording.socket
     ? new ResizeHold({
-        ask: (done) =>
-          tmux.paneSize(recording.paneId, (size) => {
-            if (size) castSize?.learnt(size, Date.now());
-            done(size);
-          }),
+        ask: askSize,
         deliver: (chunk) => recorder.push(chunk),
         resized: (size) => recorder.resized(size),
       })
@@ -230,9 +231,16 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   watch.unref();
   if (recording.socket) {
     // The beat also asks where the pane is: moved by join-pane, break-pane or move-window, it says where to.
+    // And its size: a resize no hook told (audit.tmux) is learnt within a beat. And it sets the reader's pid
+    // again, should someone have unset it (the resize hook signals the pid the pane has).
     const place = new PlaceWatch();
-    const beatAndLook = (): void =>
-      tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
+    const beatAndLook = (): void => {
+      const question = sizes.ask();
+      tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, '#{pane_width}', '#{pane_height}'], { recording: recording.id, pid: process.pid }, (answer) => {
+        const fields = answer?.replace(/\n$/, '').split(FIELD_SEPARATOR) ?? [];
+        const [columns, rows] = fields.slice(WHERE_FORMAT.length).map(Number);
+        const size = columns! > 0 && rows! > 0 ? { columns: columns!, rows: rows! } : undefined;
+        if (!finishing && sizes.differs(question, size)) resizeHold?.signalled();
         const where = answer === undefined ? undefined : parseWhere(answer, FIELD_SEPARATOR);
         const moved = where && place.seen(where);
         if (moved && !finishing) {
@@ -242,6 +250,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
           });
         }
       });
+    };
     beatAndLook();
     const beat = setInterval(() => {
       beatAndLook();

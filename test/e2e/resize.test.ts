@@ -57,7 +57,10 @@ function writeScript(dir: string, marker: string): string {
   return file;
 }
 
-/** Runs the script in the logged pane and checks every line tmux shows from it is a line of the log. */
+/**
+ * Runs the script in the logged pane and checks every line tmux shows from it is a line of the log.
+ * `width`: a width the lines are longer than (the new one, or the old one when the pane grew).
+ */
 async function printsAsShown(tmux: TmuxServer, pane: string, width: number): Promise<void> {
   const marker = uniqueMarker('end');
   writeScript(tmux.dir, marker);
@@ -101,6 +104,34 @@ describe('a logged pane resized: output right after it is logged at the new size
     await printsAsShown(tmux, '%0', 35);
     // The other pane, not logged, published nothing.
     assert.equal(tmux.show('#{@audit_reader_pid}', other), '');
+  });
+
+  // No window-layout-changed for these two in tmux 3.3a (audit.tmux says which hooks tell them).
+  it('break-pane: the pane, 40 wide in a split window, gets a window of its own', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.panes(2, 'even-horizontal');
+    tmux.tmux('resize-pane', '-t', '%0', '-x', '40');
+    tmux.type(`cd '${tmux.dir}'`, '%0');
+    const { pid } = await tmux.startLogging('%0');
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}', '%0') === String(pid));
+    await waitFor('the pane is 40 wide', () => tmux.show('#{pane_width}', '%0') === '40');
+    tmux.tmux('break-pane', '-s', '%0');
+    await waitFor('the pane is wider', () => Number(tmux.show('#{pane_width}', '%0')) > 100);
+    await printsAsShown(tmux, '%0', 40);
+  });
+
+  it('rotate-window: the pane takes the narrower cell', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.panes(2, 'even-horizontal');
+    tmux.tmux('resize-pane', '-t', '%1', '-x', '40');
+    tmux.type(`cd '${tmux.dir}'`, '%0');
+    const { pid } = await tmux.startLogging('%0');
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}', '%0') === String(pid));
+    tmux.tmux('rotate-window', '-t', 'main');
+    await waitFor('the pane is 40 wide', () => tmux.show('#{pane_width}', '%0') === '40');
+    await printsAsShown(tmux, '%0', 40);
   });
 
   it('resize-window to a shorter height, then a home and an overwrite', async () => {
@@ -158,33 +189,57 @@ describe('a logged pane resized: output right after it is logged at the new size
     assert.deepEqual(finalFrame.slice(0, -1), shown.slice(0, -1), `the final frame is the redraw tmux showed:\n${tmux.readLog()}`);
   });
 
-  it('the hook signals decimal pids only: a value set by hand runs nothing and signals no group', async () => {
+  it("the hook signals a pane's reader only: decimal pids, whose command line is a reader of that pane's run file", async () => {
     const tmux = server();
+    terminals.push(await attachClient(tmux));
     const panes = tmux.panes(5, 'tiled');
-    // Witnesses that note each SIGWINCH at once, and say when they listen: one named by a pane, one named by none.
-    const witness = (name: string) => {
+    const serverPid = tmux.show('#{pid}');
+    const runFile = (pane: string) => path.join(tmux.dir, 'run', `${serverPid}-${pane.slice(1)}.json`);
+    // Witnesses that note each SIGWINCH at once, and say when they listen; `reader` ends its command line as a
+    // reader does (`pipe <run file>`: core/plan.ts pipeCommand), the others are any process (nginx's master stops on SIGWINCH).
+    const witness = (name: string, ...args: string[]) => {
       const file = JSON.stringify(path.join(tmux.dir, name));
       const script = `const fs = require('fs'); process.on('SIGWINCH', () => fs.appendFileSync(${file}, 'x')); fs.writeFileSync(${file} + '.ready', ''); setInterval(() => {}, 1000);`;
-      return spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+      return { name, child: spawn(process.execPath, ['-e', script, ...args], { stdio: 'ignore' }) };
     };
-    const named = witness('named');
+    const reader = witness('reader', 'pipe', runFile(panes[4]!));
     const unnamed = witness('unnamed');
+    const impostor = witness('impostor', 'pipe', runFile(panes[3]!));
+    const inherited = witness('inherited');
+    const all = [reader, unnamed, impostor, inherited];
+    const signalled = (name: string) => fs.existsSync(path.join(tmux.dir, name));
     try {
-      await waitFor('the witnesses listen', () => fs.existsSync(path.join(tmux.dir, 'named.ready')) && fs.existsSync(path.join(tmux.dir, 'unnamed.ready')));
-      // Pane order is the loop's: the hostile values come before the one that names a witness.
-      const values = [`$(touch ${tmux.dir}/ran1)`, `1;touch ${tmux.dir}/ran2`, '-1', '0'];
+      await waitFor('the witnesses listen', () => all.every(({ name }) => signalled(`${name}.ready`)));
+      // Pane order is the loop's: the hostile values come before the one that names the reader.
+      const values = [`$(touch ${tmux.dir}/ran1)`, `1;touch ${tmux.dir}/ran2`, '-1'];
       values.forEach((value, i) => tmux.tmux('set-option', '-p', '-t', panes[i]!, '@audit_reader_pid', value));
-      tmux.tmux('set-option', '-p', '-t', panes[4]!, '@audit_reader_pid', String(named.pid));
+      // A process that is no reader of this pane: its command line names another pane's run file.
+      tmux.tmux('set-option', '-p', '-t', panes[3]!, '@audit_reader_pid', String(impostor.child.pid), ';', 'set-option', '-p', '-t', panes[3]!, '@audit_run', runFile(panes[4]!));
+      tmux.tmux('set-option', '-p', '-t', panes[4]!, '@audit_reader_pid', String(reader.child.pid), ';', 'set-option', '-p', '-t', panes[4]!, '@audit_run', runFile(panes[4]!));
       tmux.tmux('resize-pane', '-t', panes[0]!, '-x', '30');
-      await waitFor('the named witness signalled', () => fs.existsSync(path.join(tmux.dir, 'named')));
+      await waitFor("the pane's reader signalled", () => signalled('reader'));
+      // A global value (set -g by mistake), inherited by a pane that has none: a process that is no reader.
+      tmux.tmux('set-option', '-pu', '-t', panes[0]!, '@audit_reader_pid', ';', 'set-option', '-wg', '@audit_reader_pid', String(inherited.child.pid));
+      tmux.tmux('resize-pane', '-t', panes[0]!, '-x', '40');
+      await waitFor("the pane's reader signalled again", () => fs.readFileSync(path.join(tmux.dir, 'reader'), 'utf8').length >= 2);
       // `kill -WINCH -1` would have come first, in the same sh: the unnamed witness would have been signalled before.
-      assert.equal(fs.existsSync(path.join(tmux.dir, 'unnamed')), false, 'kill -1 reached sh');
-      assert.equal(fs.existsSync(path.join(tmux.dir, 'ran1')), false, 'a command substitution ran');
-      assert.equal(fs.existsSync(path.join(tmux.dir, 'ran2')), false, 'a command after ; ran');
+      assert.equal(signalled('unnamed'), false, 'kill -1 reached sh');
+      assert.equal(signalled('impostor'), false, "a process that is not the pane's reader was signalled");
+      assert.equal(signalled('inherited'), false, 'an inherited value was signalled');
+      assert.equal(signalled('ran1'), false, 'a command substitution ran');
+      assert.equal(signalled('ran2'), false, 'a command after ; ran');
     } finally {
-      named.kill();
-      unnamed.kill();
+      for (const { child } of all) child.kill();
     }
+  });
+
+  it('a pid unset by hand is set again at the next beat', async () => {
+    const tmux = server();
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    tmux.tmux('set-option', '-pu', '-t', '%0', '@audit_reader_pid');
+    assert.equal(tmux.show('#{@audit_reader_pid}'), '');
+    await waitFor('the pid set again', () => tmux.show('#{@audit_reader_pid}') === String(pid), 15_000);
   });
 
   it('the pid is cleared when logging stops, and published again by the next reader', async () => {
