@@ -15107,7 +15107,7 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     this.stamper = stamper;
     this.pipeline = pipeline2;
     this.options = options;
-    this.transcript = this.newTranscript();
+    this.transcript = this.newTranscript(), options.width && options.height && (this.size = { columns: options.width, rows: options.height });
     let hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -15137,6 +15137,8 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   /** Screen switches seen in the stream: an answer from tmux about the screen is stale if one came after the question. */
   switches = 0;
   resyncing = !1;
+  /** The size the models have (tmux's, as last told), if known. */
+  size;
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
    * `rowsAbove` the rows of the screen above it, `alternate` whether a
@@ -15258,15 +15260,16 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   }
   /** The pane's size, as tmux said it (asked here, or on the resize signal: capture/resize-hold.ts); the models take it before the next read. */
   resized(size2) {
-    if (!this.ended) {
-      this.tick();
-      try {
-        this.transcript.resize(size2.columns, size2.rows);
-      } catch (error) {
-        this.terminalFailed(error, 0);
-      }
-      this.pipeline.flush();
+    if (this.ended) return;
+    this.tick();
+    let before = this.size;
+    this.size = { columns: size2.columns, rows: size2.rows };
+    try {
+      this.transcript.resize(size2.columns, size2.rows);
+    } catch (error) {
+      this.terminalFailed(error, 0);
     }
+    (!before || before.columns !== size2.columns || before.rows !== size2.rows) && this.transcript.inAlternate && this.event("resize", { from: before ? `${before.columns}x${before.rows}` : void 0, to: `${size2.columns}x${size2.rows}` }), this.pipeline.flush();
   }
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
   newTranscript() {
