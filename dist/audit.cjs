@@ -14100,8 +14100,8 @@ var Hybrid = class {
     let [pendingFirst, pendingLast] = pendingY < 0 ? [-1, -1] : this.bounds(pendingY), [cursorFirst, cursorLast] = this.bounds(grid.cursorY);
     this.logged.clear(), this.loggedAt.clear();
     for (let y = 0; y < grid.rows; ) {
-      let [first, last] = this.bounds(y), pending = !pendingLogged && first <= pendingLast && last >= pendingFirst, cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
-      !pending && !cursor && this.markLogged(first, last, grid.logText(first, last)), y = last + 1;
+      let [first, last] = this.bounds(y), pending = !pendingLogged && first <= pendingLast && last >= pendingFirst, cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst, unwritten = first > cursorLast && grid.logText(first, last) === "";
+      !pending && !cursor && !unwritten && this.markLogged(first, last, grid.logText(first, last)), y = last + 1;
     }
     this.pendingId = grid.rowId(pendingY < 0 ? grid.cursorY : pendingY), this.settleMark = grid.mark(), this.dirty = !1;
   }

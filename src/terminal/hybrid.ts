@@ -476,7 +476,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       const [first, last] = this.bounds(y);
       const pending = !pendingLogged && first <= pendingLast && last >= pendingFirst;
       const cursor = !cursorLogged && first <= cursorLast && last >= cursorFirst;
-      if (!pending && !cursor) this.markLogged(first, last, grid.logText(first, last));
+      // Blank rows below the cursor are not lines anybody saw: marked logged, the next line written there (a prompt
+      // after a command's output) would count as a logged row that changed, logged at the next settle and its
+      // command as a redrawn row after its output.
+      const unwritten = first > cursorLast && grid.logText(first, last) === '';
+      if (!pending && !cursor && !unwritten) this.markLogged(first, last, grid.logText(first, last));
       y = last + 1;
     }
     this.pendingId = grid.rowId(pendingY < 0 ? grid.cursorY : pendingY);

@@ -697,3 +697,22 @@ describe('a pane larger than the screen model (1000x500)', () => {
     assert.deepEqual(logOf('a\r\n', { columns: 1000, rows: 500 }), ['| a']);
   });
 });
+
+describe('a pane made larger at a prompt (a client attached), then commands', () => {
+  it('each command line is logged before its output, not as a redrawn row after it', () => {
+    const log: string[] = [];
+    const transcript = new Transcript(sinkInto(log), { columns: 80, rows: 24 });
+    const prompt = `${ESC}[?2004hroot@vm:~# `;
+    transcript.push(bytes(prompt));
+    transcript.resize(120, 29);
+    // readline redraws the prompt on SIGWINCH; the blank rows below it were never lines
+    transcript.push(bytes(`\r${ESC}[K\rroot@vm:~# `));
+    for (const word of ['first', 'second']) {
+      for (const key of `echo ${word}`) transcript.push(bytes(key));
+      transcript.push(bytes(`\r\n${ESC}[?2004l\r${word}\r\n${prompt}`));
+      transcript.settle('quiet');
+    }
+    transcript.end();
+    assert.deepEqual(log, ['| root@vm:~# echo first', '| first', '| root@vm:~# echo second', '| second', '| root@vm:~# ']);
+  });
+});
