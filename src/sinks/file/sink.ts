@@ -80,6 +80,7 @@ export class FileSink implements Sink {
   constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string) => void } | false = {}) {
     this.log = new LogFile(file, {
       ...options,
+      ...(chain !== false && chain.key !== undefined ? { ledgerKey: chain.key } : {}),
       onMoved: (written) => {
         while (this.sealsHanded.length > 0 && this.sealsHanded[0]!.end <= written) this.keptLink = this.sealsHanded.shift()!.link;
         options.onMoved?.(written);
