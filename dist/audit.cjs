@@ -19050,9 +19050,15 @@ var ChainVerifier = class {
       } else if (this.options.requireKey && state.sharedLines > 0) {
         let at = state.firstLine;
         this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
-      } else if (this.options.requireKey && ending === "open" && !state.confirmed && !state.startMissing) {
-        let at = state.firstLine;
-        this.breaks.push({ kind: "forged event", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once" });
+      } else if (this.options.requireKey && ending === "open" && !state.confirmed) {
+        let at = state.firstLine ?? state.segment[0];
+        this.breaks.push({
+          kind: "forged event",
+          file: at?.file ?? "",
+          line: at?.line ?? 0,
+          rec: state.rec,
+          detail: state.startMissing ? "a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one, its start pruned, has a seal that holds within a minute of printing)" : "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once"
+        });
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }

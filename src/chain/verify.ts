@@ -1059,10 +1059,22 @@ export class ChainVerifier {
         // Lines at a place two recordings shared are checked by their seals' links only: under the key, not proven.
         const at = state.firstLine;
         this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
-      } else if (this.options.requireKey && ending === 'open' && !state.confirmed && !state.startMissing) {
+      } else if (this.options.requireKey && ending === 'open' && !state.confirmed) {
         // A running reader seals its start at once: a "running" recording none of whose seals holds is not proven to be one.
-        const at = state.firstLine;
-        this.breaks.push({ kind: 'forged event', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once' });
+        // Nor is one whose start is in no file read: its `.run` file and reader pid are anyone's to make (issue 13 review of
+        // fixtrust7, finding 2), and without a seal that holds its lines could be anything. A genuine one whose start was
+        // pruned has its first seal here checked by links only (it covers lines gone with the pruned file), but every
+        // later one by its hash, within SEAL_MS of a line it prints: only until then (an idle pane) is it named.
+        const at = state.firstLine ?? state.segment[0];
+        this.breaks.push({
+          kind: 'forged event',
+          file: at?.file ?? '',
+          line: at?.line ?? 0,
+          rec: state.rec,
+          detail: state.startMissing
+            ? 'a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one, its start pruned, has a seal that holds within a minute of printing)'
+            : 'a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once',
+        });
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }

@@ -114,3 +114,51 @@ describe('a pane idle through the oldest files left (issue 13 review, finding 2a
     assert.deepEqual(verify(file).breaks.map((found) => found.kind), ['inserted']);
   });
 });
+
+describe('a running recording whose start is in no file read, under --require-key (issue 13 review of fixtrust7, finding 2)', () => {
+  const key = Buffer.from('a secret of the auditor');
+  /** A keyed recording still running (no stop), its start pruned: its reader's `.run` says it is live. Its sink is closed after the test (a close seals its end). */
+  const open: FileSink[] = [];
+  after(async () => {
+    for (const sink of open) await sink.close();
+  });
+  async function runningLog(): Promise<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 60 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+    let t = Date.UTC(2026, 10, 25, 12);
+    const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'LIVELIVE01', user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
+    sink.write(record('event', 'start', { by: 'ann' }));
+    for (let i = 1; i <= 6000; i++) {
+      sink.write(record('line', `live ${i}`));
+      if (i % 200 === 0) await sink.flushed();
+    }
+    sink.flush();
+    await sink.flushed();
+    open.push(sink);
+    return file;
+  }
+  const strict = (file: string, live: string[]) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true, live: new Set(live) });
+
+  it('a genuine one (its later seals hold) verifies', async () => {
+    const file = await runningLog();
+    assert.ok(!fs.readFileSync(logFilesInOrder(file)[0]!, 'utf8').includes(' * start '), 'its start was pruned');
+    const report = strict(file, ['LIVELIVE01']);
+    assert.deepEqual(report.breaks, []);
+    assert.deepEqual(report.recordings.map((r) => [r.rec, r.startMissing, r.ending]), [['LIVELIVE01', true, 'open']]);
+  });
+
+  it('a made-up one (lines and seals at a place of its own, a .run and a pid for it) is a forged event', async () => {
+    const file = await runningLog();
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0);
+    const seal = lines.filter((line) => line.includes(' * seal rec=LIVELIVE01 ')).at(-1)!;
+    const stamp = seal.slice(0, seal.indexOf(' ann '));
+    const made = [1, 2, 3].map((i) => `${stamp} ann pipe:0.7 | made up ${i}`);
+    made.push(seal.replace(' pipe:0.0 ', ' pipe:0.7 ').replace('rec=LIVELIVE01', 'rec=MADEUP0001').replace(/ n=\d+/, ' n=5'));
+    made.push(`${stamp} ann pipe:0.7 | made up 4`);
+    fs.appendFileSync(file, `${made.join('\n')}\n`);
+    const report = strict(file, ['LIVELIVE01', 'MADEUP0001']);
+    assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['forged event', 'MADEUP0001']]);
+  });
+});
