@@ -11351,8 +11351,9 @@ function openAppend(file, policy = "private") {
   return fd;
 }
 function writePrivateFile(file, text2) {
-  let dir = import_node_path4.default.dirname(file);
-  ensurePrivateDir(dir);
+  ensurePrivateDir(import_node_path4.default.dirname(file)), replaceFileWhole(file, text2);
+}
+function replaceFileWhole(file, text2) {
   let temporary = `${file}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs.default.openSync(temporary, CREATE_FLAGS, 384);
   try {
     import_node_fs.default.fchmodSync(fd, 384), import_node_fs.default.writeFileSync(fd, text2), import_node_fs.default.closeSync(fd), import_node_fs.default.renameSync(temporary, file);
@@ -15734,7 +15735,8 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto9 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path")), { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
+var import_node_crypto9 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
   return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `.${import_node_path11.default.basename(logFile)}.rotated`);
 }
@@ -15784,18 +15786,9 @@ function noteRotated(logFile, stat, key2) {
   size2 > LEDGER_BYTES && rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / (key2 ? 80 : 32))));
 }
 function rewrite(ledger, entries) {
-  let temporary = `${ledger}.${(0, import_node_crypto9.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs9.default.openSync(temporary, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
-  try {
-    import_node_fs9.default.writeFileSync(fd, `${entries.join(`
+  replaceFileWhole(ledger, `${entries.join(`
 `)}
-`), import_node_fs9.default.closeSync(fd), import_node_fs9.default.renameSync(temporary, ledger);
-  } catch (error) {
-    try {
-      import_node_fs9.default.closeSync(fd);
-    } catch {
-    }
-    throw import_node_fs9.default.rmSync(temporary, { force: !0 }), error;
-  }
+`);
 }
 function wasRotated(logFile, stat, key2) {
   let id = identity(stat);
@@ -15836,7 +15829,7 @@ function castsTooOld(names, live, maxAgeMs, now) {
 
 // src/sinks/file/compress.ts
 var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs10.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs10.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
   let temp = `${file}.gz.tmp`, stale = import_node_fs10.default.lstatSync(temp, { throwIfNoEntry: !1 });
@@ -15853,7 +15846,7 @@ function compressInBackground(file, done = () => {
     return done(error);
   }
   try {
-    output = import_node_fs10.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3, 384);
+    output = import_node_fs10.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW3, 384);
   } catch (error) {
     return import_node_fs10.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
@@ -15873,7 +15866,7 @@ function compressInBackground(file, done = () => {
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL4, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs11.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs11.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -15918,7 +15911,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs11.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL4 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
+      let fd = import_node_fs11.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
       return import_node_fs11.default.writeSync(fd, String(process.pid)), import_node_fs11.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;

@@ -20,11 +20,12 @@
 // entry is plain, and a planted one can hide a removal; but without a key the
 // owner can rewrite the whole chain anyway (README, "Trusting the logs").
 
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { replaceFileWhole } from './safe-fs.ts';
 
-const { O_WRONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
+const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
 
 /**
  * The ledger is appended to (one short line per rotation: no cost that grows with it) and, past this
@@ -100,21 +101,7 @@ export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer): void
 }
 
 function rewrite(ledger: string, entries: string[]): void {
-  const temporary = `${ledger}.${randomBytes(8).toString('hex')}.tmp`;
-  const fd = fs.openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, 0o600);
-  try {
-    fs.writeFileSync(fd, `${entries.join('\n')}\n`);
-    fs.closeSync(fd);
-    fs.renameSync(temporary, ledger);
-  } catch (error) {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // closed already
-    }
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
+  replaceFileWhole(ledger, `${entries.join('\n')}\n`);
 }
 
 /**
