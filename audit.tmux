@@ -77,6 +77,20 @@ main() {
 	# (format.c:3357). client-session-changed[47] is the sweep's: this is the next fixed index.
 	tmux set-hook -g "client-session-changed[$((audit_hook_index + 1))]" "$(run_shell_command "$run_helper client --what session --client #{q:hook_client}")"
 	tmux set-hook -g "client-detached[$audit_hook_index]" "$(run_shell_command "$run_helper client --what detach --client #{q:hook_client}")"
+	# A resize: pipe-pane hands a reader bytes only, so each reader publishes its pid in its pane
+	# (@audit_reader_pid, cleared with the marks) and learns a resize from SIGWINCH at once, not at its
+	# next cursor move (src/capture/resize-hold.ts). window-layout-changed fires for every change of a
+	# pane's size: resize-window and a client's size (resize.c:63, before window-resized), resize-pane, a
+	# pane closed, split, joined or swapped (layout.c:604, 1049; spawn.c:482; cmd-join-pane.c:167;
+	# cmd-swap-pane.c:138), zoom (window.c:668, 691), select-layout. The hook's
+	# target is the window (notify.c), so #{P:} loops over its panes; if-shell -F starts no process for a
+	# window with no reader. Only a decimal pid reaches sh (kill -- 0 or -1 would signal groups): the option
+	# is anyone's who can run tmux commands, and they can run any command already; SIGWINCH's default action
+	# is to ignore it, so a pid pointed elsewhere costs a redraw at most.
+	local winch_sh winch_run
+	winch_sh='#{P:#{?#{m/r:^[1-9][0-9]*$,#{@audit_reader_pid}},kill -WINCH #{@audit_reader_pid} 2>/dev/null;,}}true'
+	winch_run="run-shell -b $(quote_for_tmux "$winch_sh")"
+	tmux set-hook -g "window-layout-changed[$audit_hook_index]" "if-shell -F '#{P:#{@audit_reader_pid}}' $(quote_for_tmux "$winch_run")"
 	# A pane or session that goes may leave a lost recording that no pane is marked with any more.
 	for hook in pane-exited session-closed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$(run_shell_command "$run_helper sweep")"

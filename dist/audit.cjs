@@ -10961,7 +10961,12 @@ var OPTIONS = {
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: "@audit_shell_hinted",
   /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
-  offBy: "@audit_off_by"
+  offBy: "@audit_off_by",
+  /**
+   * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
+   * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
+   */
+  readerPid: "@audit_reader_pid"
 }, AGE_UNITS = { m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
 function parseAge(text2) {
   if (/^\s*off\s*$/i.test(text2)) return Number.POSITIVE_INFINITY;
@@ -11772,7 +11777,14 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       "-pu",
       "-t",
       paneId,
-      PANE_OPTIONS.offBy
+      PANE_OPTIONS.offBy,
+      ";",
+      // A reader killed outright left its pid: the new reader sets its own once it runs (after these marks).
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.readerPid
     ];
   }
   /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
@@ -11848,6 +11860,14 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     ];
     this.runLater(args, (error, stdout) => done(error ? void 0 : stdout));
   }
+  /**
+   * Publishes the reader's pid in the pane for the resize hook (audit.tmux), if the pane still shows this recording
+   * (a toggle may have stopped it meanwhile). Asynchronous: nothing waits for it.
+   */
+  announceReader(paneId, recording, pid) {
+    let args = ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
+    this.runLater(args);
+  }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
     this.run([
@@ -11871,7 +11891,13 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       "-pu",
       "-t",
       paneId,
-      PANE_OPTIONS.beat
+      PANE_OPTIONS.beat,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.readerPid
     ]);
   }
   /** Shows `text` in the message line of `client` (or the current one). */
@@ -11994,7 +12020,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat]);
+    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.readerPid]);
   }
 };
 
@@ -15359,16 +15385,20 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   askSize() {
     let ask = this.options.paneSize;
     !ask || this.time - this.sizeAskedAt < SIZE_ASK_MS || (this.sizeAskedAt = this.time, ask((size2) => {
-      if (!(size2 === void 0 || this.ended)) {
-        this.tick();
-        try {
-          this.transcript.resize(size2.columns, size2.rows);
-        } catch (error) {
-          this.terminalFailed(error, 0);
-        }
-        this.pipeline.flush();
-      }
+      size2 !== void 0 && this.resized(size2);
     }));
+  }
+  /** The pane's size, as tmux said it (asked here, or on the resize signal: capture/resize-hold.ts); the models take it before the next read. */
+  resized(size2) {
+    if (!this.ended) {
+      this.tick();
+      try {
+        this.transcript.resize(size2.columns, size2.rows);
+      } catch (error) {
+        this.terminalFailed(error, 0);
+      }
+      this.pipeline.flush();
+    }
   }
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
   newTranscript() {
@@ -15408,6 +15438,61 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     for (let entry of entries)
       "event" in entry ? this.pipeline.push(this.stamper.event("screen", entry.event, time)) : this.pipeline.push(this.stamper.output("screen", this.commands.blanking ? this.commands.blank(entry.row) : entry.row, time));
     this.pipeline.flush();
+  }
+};
+
+// src/capture/resize-hold.ts
+var ResizeHold = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** A question is out. */
+  asking = !1;
+  /** A signal came while it was out: ask again when it is answered. */
+  again = !1;
+  /** Reads wait (set by a signal, cleared when the answer is in, or at the limits). */
+  holding = !1;
+  /** Copies: the reader's buffer is reused. */
+  held = [];
+  heldBytes = 0;
+  timer;
+  ended = !1;
+  /** A read. */
+  push(chunk) {
+    if (!this.holding) return this.options.deliver(chunk);
+    this.held.push(Buffer.from(chunk)), this.heldBytes += chunk.length, this.heldBytes > (this.options.holdBytes ?? 1048576) && this.release();
+  }
+  /** SIGWINCH: the pane's size may have changed. Never throttled: each signal is a resize tmux made. */
+  signalled() {
+    if (!this.ended) {
+      if (this.holding || (this.holding = !0, this.timer = setTimeout(() => this.release(), this.options.holdMs ?? 200), this.timer.unref?.()), this.asking) {
+        this.again = !0;
+        return;
+      }
+      this.ask();
+    }
+  }
+  /** Lets go of what is held, and holds nothing more (the reader is stopping). */
+  end() {
+    this.ended = !0, this.release();
+  }
+  ask() {
+    this.asking = !0, this.options.ask((size2) => {
+      if (this.asking = !1, !this.ended) {
+        if (size2 && this.options.resized(size2), this.again) {
+          this.again = !1, this.ask();
+          return;
+        }
+        this.release();
+      }
+    });
+  }
+  release() {
+    clearTimeout(this.timer), this.timer = void 0, this.holding = !1;
+    let held = this.held;
+    this.held = [], this.heldBytes = 0;
+    for (let chunk of held) this.options.deliver(chunk);
   }
 };
 
@@ -17095,7 +17180,17 @@ function runPipe(recording, runFile, dependencies = {}) {
     hold
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen, recording.rowsAbove), recording.history && recorder.history(recording.history.time, recording.history.rows);
-  let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
+  let resizeHold = recording.socket ? new ResizeHold({
+    ask: (done) => tmux.paneSize(recording.paneId, (size2) => {
+      size2 && castSize?.learnt(size2, Date.now()), done(size2);
+    }),
+    deliver: (chunk) => recorder.push(chunk),
+    resized: (size2) => recorder.resized(size2)
+  }) : void 0, gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold.push(chunk)) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk);
+  resizeHold && (process.on("SIGWINCH", () => {
+    finishing || resizeHold.signalled();
+  }), tmux.announceReader(recording.paneId, recording.id, process.pid));
+  let lastTick = Date.now();
   if (setInterval(() => {
     let now = Date.now();
     now - lastTick >= STALL_MS2 && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
@@ -17122,7 +17217,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     }
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, stopReading(), gate?.close(), recorder.endOfInput(), takeNotesNow(), await notesDone;
+    finishing = !0, stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
     let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
@@ -17192,12 +17287,12 @@ function openCast(recording, tell, dropped) {
     return;
   }
 }
-function actorGate(tmux, recording, stamper, recorder) {
+function actorGate(tmux, recording, stamper, recorder, deliver) {
   let tracker = new ActorTracker(
     { user: recording.user, uid: String(process.getuid?.() ?? "") },
     (name, fields) => recorder.event(name, fields),
     (user) => stamper.actingUser(user)
-  ), gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver: (chunk) => recorder.push(chunk) });
+  ), gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver });
   return gate.poll(), gate;
 }
 function screenOf(tmux, paneId) {

@@ -269,15 +269,20 @@ export class Recorder implements ScreenSink {
     if (!ask || this.time - this.sizeAskedAt < SIZE_ASK_MS) return;
     this.sizeAskedAt = this.time;
     ask((size) => {
-      if (size === undefined || this.ended) return;
-      this.tick();
-      try {
-        this.transcript.resize(size.columns, size.rows);
-      } catch (error) {
-        this.terminalFailed(error as Error, 0);
-      }
-      this.pipeline.flush();
+      if (size !== undefined) this.resized(size);
     });
+  }
+
+  /** The pane's size, as tmux said it (asked here, or on the resize signal: capture/resize-hold.ts); the models take it before the next read. */
+  resized(size: { columns: number; rows: number }): void {
+    if (this.ended) return;
+    this.tick();
+    try {
+      this.transcript.resize(size.columns, size.rows);
+    } catch (error) {
+      this.terminalFailed(error as Error, 0);
+    }
+    this.pipeline.flush();
   }
 
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */

@@ -15,6 +15,7 @@ import { ActorGate } from '../capture/actor-gate.ts';
 import { ActorTracker } from '../capture/actor.ts';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
+import { ResizeHold } from '../capture/resize-hold.ts';
 import { parseWhere, PlaceWatch, WHERE_FORMAT } from '../capture/place-watch.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
@@ -183,9 +184,28 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === false ? 'off' : undefined, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen), recording.rowsAbove);
   if (recording.history) recorder.history(recording.history.time, recording.history.rows);
 
+  // A resize, told by SIGWINCH from audit.tmux's hook: the reads after it wait for the new size (capture/resize-hold.ts).
+  const resizeHold = recording.socket
+    ? new ResizeHold({
+        ask: (done) =>
+          tmux.paneSize(recording.paneId, (size) => {
+            if (size) castSize?.learnt(size, Date.now());
+            done(size);
+          }),
+        deliver: (chunk) => recorder.push(chunk),
+        resized: (size) => recorder.resized(size),
+      })
+    : undefined;
   // Who acts in the pane (a shared session's guests: capture/actor.ts); `pipe --file` has no tmux to ask.
-  const gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : undefined;
+  const gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold!.push(chunk)) : undefined;
   const take = gate ? (chunk: Uint8Array) => gate.push(chunk) : (chunk: Uint8Array) => recorder.push(chunk);
+  if (resizeHold) {
+    // The handler first, then the pid the hook signals (cleared with the marks when the recording ends: core/options.ts).
+    process.on('SIGWINCH', () => {
+      if (!finishing) resizeHold.signalled();
+    });
+    tmux.announceReader(recording.paneId, recording.id, process.pid);
+  }
 
   // The heartbeat the status format checks (core/status.ts), and a watch on our own clock: a reader that
   // did not run for a while (stopped with SIGSTOP, starved, swapped out) says so in the log when it runs again.
@@ -240,6 +260,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     finishing = true;
     stopReading();
     gate?.close();
+    resizeHold?.end(); // what waited for the pane's size
     recorder.endOfInput();
     takeNotesNow();
     // The notes' answers before the stop (tmux answers within its timeout, or they are dropped).
@@ -342,13 +363,13 @@ function openCast(recording: Recording, tell: (text: string, error?: boolean) =>
 }
 
 /** The acting user's gate in front of the recorder: the clients present at start are asked at once. */
-function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder: Recorder): ActorGate {
+function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder: Recorder, deliver: (chunk: Uint8Array) => void): ActorGate {
   const tracker = new ActorTracker(
     { user: recording.user, uid: String(process.getuid?.() ?? '') },
     (name, fields) => recorder.event(name, fields),
     (user) => stamper.actingUser(user),
   );
-  const gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver: (chunk) => recorder.push(chunk) });
+  const gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver });
   gate.poll();
   return gate;
 }

@@ -116,7 +116,9 @@ export class Tmux {
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.recording, recording, ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile, ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy,
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy, ';',
+      // A reader killed outright left its pid: the new reader sets its own once it runs (after these marks).
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid,
     ];
   }
 
@@ -196,13 +198,23 @@ export class Tmux {
     this.runLater(args, (error, stdout) => done(error ? undefined : stdout));
   }
 
+  /**
+   * Publishes the reader's pid in the pane for the resize hook (audit.tmux), if the pane still shows this recording
+   * (a toggle may have stopped it meanwhile). Asynchronous: nothing waits for it.
+   */
+  announceReader(paneId: string, recording: string, pid: number): void {
+    const args = ['if-shell', '-F', '-t', paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
+    this.runLater(args);
+  }
+
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId: string): void {
     this.run([
       'pipe-pane', '-t', paneId, ';',
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';',
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat,
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat, ';',
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid,
     ]);
   }
 
@@ -350,6 +362,6 @@ export class Tmux {
     // Only if the pane still shows this recording: a newer one may have started since.
     const current = this.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
     if (current !== recording) return;
-    this.run(['set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat]);
+    this.run(['set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid]);
   }
 }
