@@ -14,6 +14,12 @@
 // Signals coming while an answer is out (a window being dragged) ask again
 // once it is in, so the last size wins. No signal, nothing held: one branch
 // per read.
+//
+// What else reaches the recorder (who acts: the actor gate's answer and its
+// `actor` event; `moved`, notes, clients, stall, syslog) goes through `inOrder`:
+// while reads are held it waits behind them, so order and attribution are as if
+// nothing were held (an actor switch the gate made after a read it gave to the
+// previous user must not overtake that read).
 
 /** The pane's size, asked of tmux asynchronously; undefined when it cannot say. */
 export type AskSize = (done: (size: { columns: number; rows: number } | undefined) => void) => void;
@@ -39,11 +45,12 @@ export class ResizeHold {
   private again = false;
   /** Reads wait (set by a signal, cleared when the answer is in, or at the limits). */
   private holding = false;
-  /** Copies: the reader's buffer is reused. */
-  private held: Buffer[] = [];
+  /** Copies (the reader's buffer is reused), and what came to the recorder meanwhile, in order. */
+  private held: (Buffer | (() => void))[] = [];
   private heldBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private ended = false;
+  private draining = false;
 
   constructor(private readonly options: ResizeHoldOptions) {}
 
@@ -53,6 +60,12 @@ export class ResizeHold {
     this.held.push(Buffer.from(chunk));
     this.heldBytes += chunk.length;
     if (this.heldBytes > (this.options.holdBytes ?? HOLD_BYTES)) this.release();
+  }
+
+  /** Something for the recorder other than a read: now, or after the reads held before it. */
+  inOrder(action: () => void): void {
+    if (!this.holding) return action();
+    this.held.push(action);
   }
 
   /** SIGWINCH: the pane's size may have changed. Never throttled: each signal is a resize tmux made. */
@@ -95,10 +108,20 @@ export class ResizeHold {
   private release(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.holding = false;
-    const held = this.held;
-    this.held = [];
-    this.heldBytes = 0;
-    for (const chunk of held) this.options.deliver(chunk);
+    if (this.draining) return;
+    // Still holding while it drains: anything an item sets off goes after what was held, not before.
+    this.draining = true;
+    try {
+      for (let i = 0; i < this.held.length; i++) {
+        const item = this.held[i]!;
+        if (typeof item === 'function') item();
+        else this.options.deliver(item);
+      }
+    } finally {
+      this.draining = false;
+      this.holding = false;
+      this.held = [];
+      this.heldBytes = 0;
+    }
   }
 }

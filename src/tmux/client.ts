@@ -190,9 +190,10 @@ export class Tmux {
    * The heartbeat, and where the pane is now (`format`'s fields, joined by
    * FIELD_SEPARATOR) in the same call: undefined when tmux cannot say.
    */
-  beatAndAsk(paneId: string, format: readonly string[], done: (answer: string | undefined) => void): void {
+  beatAndAsk(paneId: string, format: readonly string[], reader: { recording: string; pid: number }, done: (answer: string | undefined) => void): void {
     const args = [
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
+      ...this.readerArgs(paneId, reader.recording, reader.pid), ';',
       'display-message', '-p', '-t', paneId, format.join(FIELD_SEPARATOR),
     ];
     this.runLater(args, (error, stdout) => done(error ? undefined : stdout));
@@ -203,8 +204,11 @@ export class Tmux {
    * (a toggle may have stopped it meanwhile). Asynchronous: nothing waits for it.
    */
   announceReader(paneId: string, recording: string, pid: number): void {
-    const args = ['if-shell', '-F', '-t', paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
-    this.runLater(args);
+    this.runLater(this.readerArgs(paneId, recording, pid));
+  }
+
+  private readerArgs(paneId: string, recording: string, pid: number): string[] {
+    return ['if-shell', '-F', '-t', paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
   }
 
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
