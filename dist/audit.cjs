@@ -11356,8 +11356,9 @@ function openAppend(file, policy = "private") {
   return fd;
 }
 function writePrivateFile(file, text2) {
-  let dir = import_node_path4.default.dirname(file);
-  ensurePrivateDir(dir);
+  ensurePrivateDir(import_node_path4.default.dirname(file)), replaceFileWhole(file, text2);
+}
+function replaceFileWhole(file, text2) {
   let temporary = `${file}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs.default.openSync(temporary, CREATE_FLAGS, 384);
   try {
     import_node_fs.default.fchmodSync(fd, 384), import_node_fs.default.writeFileSync(fd, text2), import_node_fs.default.closeSync(fd), import_node_fs.default.renameSync(temporary, file);
@@ -11554,9 +11555,11 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   due() {
     return this.lines >= SEAL_EVERY;
   }
+  /** The recording's start's time (epoch ms), said on each seal (`s=`) once known. */
+  startedAt;
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end = !1) {
-    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h, v: CHAIN_VERSION, ...this.key ? { chain: "hmac" } : {} };
+    let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h, ...this.startedAt === void 0 ? {} : { s: this.startedAt }, v: CHAIN_VERSION, ...this.key ? { chain: "hmac" } : {} };
     return end && (fields.end = end === "stop" ? "stop" : 1), this.prev = h.slice(0, LINK_HEX), this.segment = new SegmentHash(this.prev, this.key), this.lines = 0, fields;
   }
   /**
@@ -15861,7 +15864,8 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto9 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path")), { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
+var import_node_crypto9 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
   return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `.${import_node_path11.default.basename(logFile)}.rotated`);
 }
@@ -15883,34 +15887,41 @@ function read(ledger) {
     import_node_fs9.default.closeSync(fd);
   }
 }
-function noteRotated(logFile, stat) {
+function tag(logFile, id, key2) {
+  return (0, import_node_crypto9.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path11.default.resolve(logFile)}\0${id}`).digest("base64url");
+}
+function ledgerEntry(logFile, stat, key2) {
+  let id = identity(stat);
+  return key2 ? `${id} ${tag(logFile, id, key2)}` : id;
+}
+function entryHolds(logFile, line, id, key2) {
+  let [entryId, entryTag] = line.split(" ");
+  if (entryId !== id) return !1;
+  if (!key2) return !0;
+  if (entryTag === void 0) return !1;
+  let want = Buffer.from(tag(logFile, id, key2)), got = Buffer.from(entryTag);
+  return got.length === want.length && (0, import_node_crypto9.timingSafeEqual)(got, want);
+}
+function noteRotated(logFile, stat, key2) {
   let ledger = rotatedLedgerPath(logFile), fd = import_node_fs9.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW2 | O_NONBLOCK2, 384), size2;
   try {
     let own = import_node_fs9.default.fstatSync(fd);
     if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
-    import_node_fs9.default.writeSync(fd, `${identity(stat)}
+    import_node_fs9.default.writeSync(fd, `${ledgerEntry(logFile, stat, key2)}
 `), size2 = own.size;
   } finally {
     import_node_fs9.default.closeSync(fd);
   }
-  size2 > LEDGER_BYTES && rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / 32)));
+  size2 > LEDGER_BYTES && rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / (key2 ? 80 : 32))));
 }
 function rewrite(ledger, entries) {
-  let temporary = `${ledger}.${(0, import_node_crypto9.randomBytes)(8).toString("hex")}.tmp`, fd = import_node_fs9.default.openSync(temporary, O_WRONLY2 | O_CREAT2 | O_EXCL2 | O_NOFOLLOW2 | O_NONBLOCK2, 384);
-  try {
-    import_node_fs9.default.writeFileSync(fd, `${entries.join(`
+  replaceFileWhole(ledger, `${entries.join(`
 `)}
-`), import_node_fs9.default.closeSync(fd), import_node_fs9.default.renameSync(temporary, ledger);
-  } catch (error) {
-    try {
-      import_node_fs9.default.closeSync(fd);
-    } catch {
-    }
-    throw import_node_fs9.default.rmSync(temporary, { force: !0 }), error;
-  }
+`);
 }
-function wasRotated(logFile, stat) {
-  return read(rotatedLedgerPath(logFile)).includes(identity(stat));
+function wasRotated(logFile, stat, key2) {
+  let id = identity(stat);
+  return read(rotatedLedgerPath(logFile)).some((line) => entryHolds(logFile, line, id, key2));
 }
 
 // src/sinks/file/rotation.ts
@@ -15947,7 +15958,7 @@ function castsTooOld(names, live, maxAgeMs, now) {
 
 // src/sinks/file/compress.ts
 var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs10.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs10.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
   let temp = `${file}.gz.tmp`, stale = import_node_fs10.default.lstatSync(temp, { throwIfNoEntry: !1 });
@@ -15964,7 +15975,7 @@ function compressInBackground(file, done = () => {
     return done(error);
   }
   try {
-    output = import_node_fs10.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL3 | O_NOFOLLOW3, 384);
+    output = import_node_fs10.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW3, 384);
   } catch (error) {
     return import_node_fs10.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
@@ -15984,7 +15995,7 @@ function compressInBackground(file, done = () => {
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL4, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs11.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs11.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -15998,7 +16009,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
       let dir = import_node_path12.default.dirname(file), live = import_node_path12.default.basename(file), names = import_node_fs11.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
       import_node_fs11.default.renameSync(file, import_node_path12.default.join(dir, rotated));
       try {
-        noteRotated(file, import_node_fs11.default.fstatSync(fd));
+        noteRotated(file, import_node_fs11.default.fstatSync(fd), retention?.ledgerKey);
       } catch {
       }
       let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path12.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
@@ -16029,7 +16040,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs11.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL4 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
+      let fd = import_node_fs11.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
       return import_node_fs11.default.writeSync(fd, String(process.pid)), import_node_fs11.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -16265,7 +16276,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = import_node_fs12.default.fstatSync(this.fd), current = import_node_fs12.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
-      let lost = mine.nlink === 0 && !wasRotated(this.file, mine) ? this.whatWasLost() : void 0;
+      let lost = mine.nlink === 0 && !wasRotated(this.file, mine, this.options.ledgerKey) ? this.whatWasLost() : void 0;
       lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs12.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
@@ -16280,6 +16291,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
           compress: this.options.compress ?? !1,
           compressAfterMs: this.options.compressAfterMs,
           now,
+          ledgerKey: this.options.ledgerKey,
           planted: this.options.onPlanted,
           compressed: (file, error) => {
             error && this.options.onCompressError?.(file, error);
@@ -16614,6 +16626,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   constructor(file, format2, options, chain = {}) {
     this.log = new LogFile(file, {
       ...options,
+      ...chain !== !1 && chain.key !== void 0 ? { ledgerKey: chain.key } : {},
       onMoved: (written) => {
         for (; this.sealsHanded.length > 0 && this.sealsHanded[0].end <= written; ) this.keptLink = this.sealsHanded.shift().link;
         options.onMoved?.(written);
@@ -16635,7 +16648,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
-    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink } });
+    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink } });
     let line = this.format.format(record);
     if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
       this.heldLost--;
@@ -18540,7 +18553,7 @@ function renamedPair(files, report2, totalChars, holds) {
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
 function lastSealLine(stop2, raw, rec, seal) {
-  let chain = { ...seal.v === void 0 ? {} : { v: seal.v }, ...seal.chain === void 0 ? {} : { chain: seal.chain } };
+  let chain = { ...seal.s === void 0 ? {} : { s: seal.s }, ...seal.v === void 0 ? {} : { v: seal.v }, ...seal.chain === void 0 ? {} : { chain: seal.chain } };
   if (stop2.charCodeAt(0) === 123) {
     let at = stop2.indexOf(JSON_STOP);
     return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop" }))}}
@@ -18617,6 +18630,8 @@ var RecordingState = class {
   olderLost = [];
   /** Where it is first seen: where an unkeyed recording is named under --require-key. */
   firstLine;
+  /** Its start's time as its seals say it (`s=`, chain/seal.ts): where a recording whose start is missing began. */
+  startAt;
   lines = 0;
   seals = 0;
   unsealed = 0;
@@ -18653,7 +18668,7 @@ var RecordingState = class {
 function external(v) {
   if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
 }
-var ChainVerifier = class {
+var START_SLACK_MS = 1e3, ChainVerifier = class {
   constructor(options = {}) {
     this.options = options;
   }
@@ -18669,13 +18684,15 @@ var ChainVerifier = class {
   unchained = 0;
   lostEvents = 0;
   lastFile;
+  /** The oldest file's first log line's time: a start later than this (and a little) was in the files read. */
+  oldestFirstMs;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.place === void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && (this.oldestFirstMs = v.ms), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -18704,7 +18721,7 @@ var ChainVerifier = class {
     }
     if (state.lines++, state.segment.push(v), state.lastFile = v.file, state.firstLine ??= v, state.awaitingStop) {
       let seal = state.awaitingStop;
-      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, v: chainVersion(seal), chain: seal.fields.chain }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, ...seal.fields.s === void 0 ? {} : { s: Number(seal.fields.s) }, v: chainVersion(seal), chain: seal.fields.chain }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
     }
   }
   event(v) {
@@ -18969,8 +18986,8 @@ var ChainVerifier = class {
     long && this.breaks.push({ ...at, kind: "truncated", detail: `${long}: the recording was cut or rewritten` });
   }
   seal(state, v) {
-    let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "";
-    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p)) {
+    let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "", s = v.fields?.s;
+    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p) || s !== void 0 && !/^\d{1,16}$/.test(s)) {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal that is not one" });
       return;
     }
@@ -18982,7 +18999,7 @@ var ChainVerifier = class {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal after the recording's last seal" });
       return;
     }
-    this.noteMark(state, v);
+    this.noteMark(state, v), s !== void 0 && (state.startAt === void 0 ? state.startAt = Number(s) : state.startAt !== Number(s) && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: "a seal that says another start time than the recording's other seals" }));
     let keyed = v.fields?.chain === KEYED_CHAIN;
     if (state.firstLine ??= v, state.keyed === void 0 ? state.keyed = keyed : (state.legacyKeyed ? !1 : state.keyed) !== keyed && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? "under a key" : "without a key"} in a recording chained ${state.keyed ? "under one" : "without one"}` }), v.fields?.end === "stop") {
       state.awaitingStop = v;
@@ -19082,6 +19099,25 @@ var ChainVerifier = class {
     for (let at = byLink.get(heads[0].p); at !== void 0 && seen <= state.links.length; at = byLink.get(state.links[at].h)) seen++;
     return seen === state.links.length;
   }
+  /**
+   * A recording whose start is in no file read is taken as one whose start was pruned (or is in a file
+   * not named) only if its seals say it started before the oldest file read began: a start cut out of a
+   * later file, with its first seal and the lines before the next one (which that seal, checked by links
+   * only, then no longer vouches for), is `deleted` (issue 13 review of fixtrust7, finding 3). Lines are
+   * stamped when read and may be written a little later (a hold, the writer's gathering): START_SLACK_MS.
+   * Seals without `s=` (older readers) are taken as before.
+   */
+  startCutOut(state) {
+    if (!state.startMissing || state.startAt === void 0 || this.oldestFirstMs === void 0 || state.startAt < this.oldestFirstMs + START_SLACK_MS) return;
+    let at = state.firstLine;
+    this.breaks.push({
+      kind: "deleted",
+      file: at?.file ?? "",
+      line: at?.line ?? 0,
+      rec: state.rec,
+      detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's first line: the start was taken out, with the lines its first seal here no longer vouches for`
+    });
+  }
   /** The report, once every file has been pushed. */
   finish() {
     for (let state of this.recordings.values())
@@ -19098,6 +19134,7 @@ var ChainVerifier = class {
         for (let lost of state.olderLost) this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_MARKED_LATER });
         state.olderLost = [];
       } else state.ended && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost);
+      this.startCutOut(state);
       let ending, tail = state.segment.length;
       if (state.awaitingStop) {
         ending = "truncated";
@@ -19152,9 +19189,15 @@ var ChainVerifier = class {
       } else if (this.options.requireKey && state.sharedLines > 0) {
         let at = state.firstLine;
         this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
-      } else if (this.options.requireKey && ending === "open" && !state.confirmed && !state.startMissing) {
-        let at = state.firstLine;
-        this.breaks.push({ kind: "forged event", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once" });
+      } else if (this.options.requireKey && ending === "open" && !state.confirmed) {
+        let at = state.firstLine ?? state.segment[0];
+        this.breaks.push({
+          kind: "forged event",
+          file: at?.file ?? "",
+          line: at?.line ?? 0,
+          rec: state.rec,
+          detail: state.startMissing ? "a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one, its start pruned, has a seal that holds within a minute of printing)" : "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once"
+        });
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
@@ -19609,7 +19652,7 @@ var PaneContext = class {
     if (base === void 0 || !places || places.size === 0) return base;
     let cached = this.cached;
     if (cached && cached.setIndex === setIndex && cached.version === this.version && cached.base === base) return cached.candidates;
-    let tags = [...places.keys()].map((place) => ` ${place} `), candidates = base instanceof RegExp ? new RegExp([`(?:${base.source})`, ...tags.map(bytesLiteral)].join("|"), base.flags) : [...base, ...tags.map((tag) => Buffer.from(tag))];
+    let tags = [...places.keys()].map((place) => ` ${place} `), candidates = base instanceof RegExp ? new RegExp([`(?:${base.source})`, ...tags.map(bytesLiteral)].join("|"), base.flags) : [...base, ...tags.map((tag2) => Buffer.from(tag2))];
     return this.cached = { setIndex, version: this.version, base, candidates }, candidates;
   }
   /** The JSON lines' shortlist (scan.ts) for a file of log `setIndex`: `base`, and the places owed after-context. */

@@ -23,10 +23,11 @@ const JSON_STOP = ',"kind":"event","text":"stop",';
  * `\n`), whose event text after the mark is `raw` (text format); undefined
  * when `stop` is not a stop line the formats write.
  */
-export function lastSealLine(stop: string, raw: string | undefined, rec: string, seal: { n: number; p: string; h: string; v?: number; chain?: string }): string | undefined {
+export function lastSealLine(stop: string, raw: string | undefined, rec: string, seal: { n: number; p: string; h: string; s?: number; v?: number; chain?: string }): string | undefined {
   // As the seal says (an older reader's has no v=): a mark taken out of the last seal alone is no edit
   // this line shows, but the start and every other seal carry it too, covered (chain/older-chain.ts).
-  const chain = { ...(seal.v === undefined ? {} : { v: seal.v }), ...(seal.chain === undefined ? {} : { chain: seal.chain }) };
+  // Likewise `s=` (the start's time), which every seal of a recording says alike (chain/verify.ts).
+  const chain = { ...(seal.s === undefined ? {} : { s: seal.s }), ...(seal.v === undefined ? {} : { v: seal.v }), ...(seal.chain === undefined ? {} : { chain: seal.chain }) };
   if (stop.charCodeAt(0) === 0x7b) {
     const at = stop.indexOf(JSON_STOP);
     if (at < 0) return undefined;

@@ -5,7 +5,7 @@
 // a segment's first line (an idle pane), and at the end a `seal` event closes
 // the segment:
 //
-//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> v=2 [chain=hmac] [end=stop|1]
+//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> [s=<start ms>] v=2 [chain=hmac] [end=stop|1]
 //
 // `v=2` (CHAIN_VERSION), on every seal and on the recording's start, says the
 // chain is written by a reader that seals each `lost` event at once: verify
@@ -47,6 +47,12 @@ export interface SealFields {
   n: number;
   p: string;
   h: string;
+  /**
+   * The recording's start's time (epoch ms): a recording whose start is in no file read is taken as one
+   * whose start was pruned only if that is before the oldest file read began (chain/verify.ts), not
+   * when its start was cut out of a later file. Covered like the seal's other fields.
+   */
+  s?: number;
   /** CHAIN_VERSION: the rules the recording's chain follows. */
   v: number;
   /** Under a key (HMAC): said on every seal, so that verify knows which chain to check even without the start. */
@@ -112,10 +118,13 @@ export class SealChain {
     return this.lines >= SEAL_EVERY;
   }
 
+  /** The recording's start's time (epoch ms), said on each seal (`s=`) once known. */
+  startedAt: number | undefined;
+
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end: false | 'stop' | 'close' = false): SealFields {
     const h = this.segment.digest();
-    const fields: SealFields = { n: this.lines, p: this.prev, h, v: CHAIN_VERSION, ...(this.key ? { chain: 'hmac' as const } : {}) };
+    const fields: SealFields = { n: this.lines, p: this.prev, h, ...(this.startedAt === undefined ? {} : { s: this.startedAt }), v: CHAIN_VERSION, ...(this.key ? { chain: 'hmac' as const } : {}) };
     if (end) fields.end = end === 'stop' ? 'stop' : 1;
     this.prev = h.slice(0, LINK_HEX);
     this.segment = new SegmentHash(this.prev, this.key);

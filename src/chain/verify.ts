@@ -177,6 +177,8 @@ class RecordingState {
   olderLost: VerifyLine[] = [];
   /** Where it is first seen: where an unkeyed recording is named under --require-key. */
   firstLine: VerifyLine | undefined;
+  /** Its start's time as its seals say it (`s=`, chain/seal.ts): where a recording whose start is missing began. */
+  startAt: number | undefined;
   lines = 0;
   seals = 0;
   unsealed = 0;
@@ -242,6 +244,9 @@ export interface VerifyOptions {
   older?: boolean;
 }
 
+/** How much later than the oldest file's first line a missing start may be stamped and still be taken as pruned (see startCutOut). */
+const START_SLACK_MS = 1000;
+
 export class ChainVerifier {
   private readonly recordings = new Map<string, RecordingState>();
   /** The recordings running at each place, oldest first: a printed line there belongs to the newest (see `shared`). */
@@ -254,6 +259,8 @@ export class ChainVerifier {
   private unchained = 0;
   private lostEvents = 0;
   private lastFile: string | undefined;
+  /** The oldest file's first log line's time: a start later than this (and a little) was in the files read. */
+  private oldestFirstMs: number | undefined;
 
   constructor(private readonly options: VerifyOptions = {}) {}
 
@@ -269,6 +276,7 @@ export class ChainVerifier {
       this.lastFile = v.file;
     }
     this.lines++;
+    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
     if (v.place === undefined) {
       const torn = !v.text.endsWith('\n');
       this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });
@@ -311,7 +319,7 @@ export class ChainVerifier {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, v: chainVersion(seal), chain: seal.fields!.chain })) {
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, ...(seal.fields!.s === undefined ? {} : { s: Number(seal.fields!.s) }), v: chainVersion(seal), chain: seal.fields!.chain })) {
         // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
@@ -763,7 +771,8 @@ export class ChainVerifier {
     const n = Number(v.fields?.n);
     const p = v.fields?.p ?? '';
     const h = v.fields?.h ?? '';
-    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p)) {
+    const s = v.fields?.s;
+    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p) || (s !== undefined && !/^\d{1,16}$/.test(s))) {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal that is not one' });
       return;
     }
@@ -776,6 +785,11 @@ export class ChainVerifier {
       return;
     }
     this.noteMark(state, v);
+    if (s !== undefined) {
+      // Every seal of a recording says its start's time alike (the writer's one value): one that says another was rewritten.
+      if (state.startAt === undefined) state.startAt = Number(s);
+      else if (state.startAt !== Number(s)) this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: "a seal that says another start time than the recording's other seals" });
+    }
     // Which chain is said by the start (covered by the first seal) and by every seal: one that says
     // otherwise was rewritten (a keyed recording passed off as plain, to be resealed without the key).
     const keyed = v.fields?.chain === KEYED_CHAIN;
@@ -968,6 +982,27 @@ export class ChainVerifier {
     return seen === state.links.length;
   }
 
+  /**
+   * A recording whose start is in no file read is taken as one whose start was pruned (or is in a file
+   * not named) only if its seals say it started before the oldest file read began: a start cut out of a
+   * later file, with its first seal and the lines before the next one (which that seal, checked by links
+   * only, then no longer vouches for), is `deleted` (issue 13 review of fixtrust7, finding 3). Lines are
+   * stamped when read and may be written a little later (a hold, the writer's gathering): START_SLACK_MS.
+   * Seals without `s=` (older readers) are taken as before.
+   */
+  private startCutOut(state: RecordingState): void {
+    if (!state.startMissing || state.startAt === undefined || this.oldestFirstMs === undefined) return;
+    if (state.startAt < this.oldestFirstMs + START_SLACK_MS) return;
+    const at = state.firstLine;
+    this.breaks.push({
+      kind: 'deleted',
+      file: at?.file ?? '',
+      line: at?.line ?? 0,
+      rec: state.rec,
+      detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's first line: the start was taken out, with the lines its first seal here no longer vouches for`,
+    });
+  }
+
   /** The report, once every file has been pushed. */
   finish(): VerifyReport {
     for (const state of this.recordings.values()) {
@@ -994,6 +1029,7 @@ export class ChainVerifier {
         // ended, the event came unchained ahead of that seal, which the writer wrote again after it).
         this.uncoveredLost(state, state.lost);
       }
+      this.startCutOut(state);
       let ending: Ending;
       const tail = state.segment.length;
       if (state.awaitingStop) {
@@ -1059,10 +1095,22 @@ export class ChainVerifier {
         // Lines at a place two recordings shared are checked by their seals' links only: under the key, not proven.
         const at = state.firstLine;
         this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
-      } else if (this.options.requireKey && ending === 'open' && !state.confirmed && !state.startMissing) {
+      } else if (this.options.requireKey && ending === 'open' && !state.confirmed) {
         // A running reader seals its start at once: a "running" recording none of whose seals holds is not proven to be one.
-        const at = state.firstLine;
-        this.breaks.push({ kind: 'forged event', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once' });
+        // Nor is one whose start is in no file read: its `.run` file and reader pid are anyone's to make (issue 13 review of
+        // fixtrust7, finding 2), and without a seal that holds its lines could be anything. A genuine one whose start was
+        // pruned has its first seal here checked by links only (it covers lines gone with the pruned file), but every
+        // later one by its hash, within SEAL_MS of a line it prints: only until then (an idle pane) is it named.
+        const at = state.firstLine ?? state.segment[0];
+        this.breaks.push({
+          kind: 'forged event',
+          file: at?.file ?? '',
+          line: at?.line ?? 0,
+          rec: state.rec,
+          detail: state.startMissing
+            ? 'a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one, its start pruned, has a seal that holds within a minute of printing)'
+            : 'a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once',
+        });
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }

@@ -50,7 +50,7 @@ describe('verify and a log removed while logging (keyed)', () => {
     // The lost event heads a file, and its seal follows it at once.
     const head = files.find(({ lines }) => lines[0]!.includes(` * lost rec=${recording} what=file`));
     assert.ok(head, 'a file opened by the lost event');
-    assert.match(head.lines[1]!, new RegExp(` \\* seal rec=${recording} n=1 p=[0-9a-f]+ h=[0-9a-f]{32} v=2 chain=hmac$`));
+    assert.match(head.lines[1]!, new RegExp(` \\* seal rec=${recording} n=1 p=[0-9a-f]+ h=[0-9a-f]{32} s=\\d+ v=2 chain=hmac$`));
     const checked = verify(tmux.logDir, '--key', key, '--require-key');
     assert.equal(checked.status, 0, checked.stdout);
     assert.match(checked.stdout, /^OK main@\S+: .*1 recording\(s\).*1 log file\(s\) removed while logging/m);
@@ -150,5 +150,28 @@ describe('verify and a log removed while a flood goes on at the default size lim
     assert.match(text.slice(0, text.indexOf('\n')), new RegExp(` \\* lost rec=${recording} what=file p=[0-9a-f]+$`));
     const checked = verify(tmux.logDir);
     assert.equal(checked.status, 0, checked.stdout);
+  });
+});
+
+describe('verify and a planted rotated-files ledger entry (issue 13 review of fixtrust7, finding 1)', () => {
+  it('the owner, without the key, plants the live file in .main.log.rotated and removes it: the reader still writes `lost`, verify --key --require-key names the removal', async () => {
+    const key = keyFile();
+    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`, 'set -g @audit-max-size 64K', 'set -g @audit-compress off'] });
+    const { recording } = await tmux.startLogging();
+    const live = tmux.logFile();
+    tmux.type('for i in $(seq 1 20); do echo secret-$i; sleep 0.05; done; echo part1-done');
+    await waitFor('the first part in the log', () => readAllLogs(live).includes('| part1-done\n'), 60_000);
+    // What an entry of the ledger looks like without the key: the file's identity alone, as fixtrust7 wrote it.
+    const held = fs.statSync(live);
+    fs.appendFileSync(path.join(path.dirname(live), `.${path.basename(live)}.rotated`), `${held.dev}:${held.ino}:${Math.round(held.birthtimeMs)}\n`, { mode: 0o600 });
+    fs.rmSync(live);
+    tmux.type('for i in $(seq 1 10); do echo after-$i; sleep 0.05; done; echo part2-done');
+    await waitFor('the second part in the new file', () => fs.existsSync(live) && fs.readFileSync(live, 'utf8').includes('| part2-done\n'), 60_000);
+    const pids = tmux.readerPids();
+    tmux.toggle();
+    await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)), 60_000);
+    assert.match(fs.readFileSync(live, 'utf8').split('\n')[0]!, new RegExp(` \\* lost rec=${recording} what=file `));
+    const checked = verify(tmux.logDir, '--key', key, '--require-key');
+    assert.match(checked.stdout, /1 log file\(s\) removed while logging/, checked.stdout);
   });
 });

@@ -181,7 +181,7 @@ describe('a recording marked v=2 (this version) is held to sealed lost events', 
     const lines = linesOf(live).map((line) => line.text);
     assert.match(lines[0]!, / \* start rec=MARKED0001 by=ann v=2 chain=hmac$/);
     const seals = lines.filter(isSeal);
-    assert.ok(seals.length >= 3 && seals.every((seal) => / h=[0-9a-f]{32} v=2 chain=hmac( end=stop)?$/.test(seal)), seals.join('\n'));
+    assert.ok(seals.length >= 3 && seals.every((seal) => / h=[0-9a-f]{32} s=\d+ v=2 chain=hmac( end=stop)?$/.test(seal)), seals.join('\n'));
     const report = verify(live, KEY);
     assert.deepEqual(report.breaks, []);
     assert.equal(report.olderLost, 0);

@@ -74,10 +74,10 @@ describe('the hash chain', () => {
     assert.equal(seals.length, 4);
     // The start is sealed at once, by itself (what lets a recording share its place: chain/verify.ts).
     assert.equal(lines[1], seals[0]);
-    assert.match(seals[0]!, / \* seal rec=AAAAAAAAAA n=1 p=0 h=[0-9a-f]{32} v=2$/);
-    assert.match(seals[1]!, new RegExp(` \\* seal rec=AAAAAAAAAA n=${SEAL_EVERY} p=[0-9a-f]{16} h=[0-9a-f]{32} v=2$`));
+    assert.match(seals[0]!, / \* seal rec=AAAAAAAAAA n=1 p=0 h=[0-9a-f]{32} s=\d+ v=2$/);
+    assert.match(seals[1]!, new RegExp(` \\* seal rec=AAAAAAAAAA n=${SEAL_EVERY} p=[0-9a-f]{16} h=[0-9a-f]{32} s=\\d+ v=2$`));
     // Start, 2005 lines, stop, and the first three seals' own lines (each opens the next segment): 2010, 9 in the last.
-    assert.match(lines.at(-2)!, / \* seal rec=AAAAAAAAAA n=9 p=[0-9a-f]{16} h=[0-9a-f]{32} v=2 end=stop$/);
+    assert.match(lines.at(-2)!, / \* seal rec=AAAAAAAAAA n=9 p=[0-9a-f]{16} h=[0-9a-f]{32} s=\d+ v=2 end=stop$/);
     assert.match(lines.at(-1)!, / \* stop rec=AAAAAAAAAA reason=toggle$/);
   });
 
@@ -553,7 +553,7 @@ describe('a keyed log from before keyed chains were marked', () => {
    * nothing marked, every seal's p and h an HMAC (a seal's line opens the next segment; the last covers its stop).
    */
   function legacyKeyed(text: string, key: Buffer): string {
-    const lines = text.replace(/ v=2| chain=hmac/g, '').split('\n').filter((line) => line.length > 0);
+    const lines = text.replace(/ v=2| chain=hmac| s=\d+/g, '').split('\n').filter((line) => line.length > 0);
     const out: string[] = [];
     let prev = GENESIS;
     let hash = new SegmentHash(prev, key);

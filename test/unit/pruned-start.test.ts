@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { verifyFiles } from '../../src/commands/verify.ts';
+import { summaryLine, verifyFiles } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { JsonFormat } from '../../src/format/json.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 
@@ -113,4 +114,110 @@ describe('a pane idle through the oldest files left (issue 13 review, finding 2a
     fs.writeFileSync(file, `${live}${forged}`);
     assert.deepEqual(verify(file).breaks.map((found) => found.kind), ['inserted']);
   });
+});
+
+describe('a running recording whose start is in no file read, under --require-key (issue 13 review of fixtrust7, finding 2)', () => {
+  const key = Buffer.from('a secret of the auditor');
+  /** A keyed recording still running (no stop), its start pruned: its reader's `.run` says it is live. Its sink is closed after the test (a close seals its end). */
+  const open: FileSink[] = [];
+  after(async () => {
+    for (const sink of open) await sink.close();
+  });
+  async function runningLog(): Promise<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 60 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+    let t = Date.UTC(2026, 10, 25, 12);
+    const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'LIVELIVE01', user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
+    sink.write(record('event', 'start', { by: 'ann' }));
+    for (let i = 1; i <= 6000; i++) {
+      sink.write(record('line', `live ${i}`));
+      if (i % 200 === 0) await sink.flushed();
+    }
+    sink.flush();
+    await sink.flushed();
+    open.push(sink);
+    return file;
+  }
+  const strict = (file: string, live: string[]) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true, live: new Set(live) });
+
+  it('a genuine one (its later seals hold) verifies', async () => {
+    const file = await runningLog();
+    assert.ok(!fs.readFileSync(logFilesInOrder(file)[0]!, 'utf8').includes(' * start '), 'its start was pruned');
+    const report = strict(file, ['LIVELIVE01']);
+    assert.deepEqual(report.breaks, []);
+    assert.deepEqual(report.recordings.map((r) => [r.rec, r.startMissing, r.ending]), [['LIVELIVE01', true, 'open']]);
+  });
+
+  it('a made-up one (lines and seals at a place of its own, a .run and a pid for it) is a forged event', async () => {
+    const file = await runningLog();
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0);
+    const seal = lines.filter((line) => line.includes(' * seal rec=LIVELIVE01 ')).at(-1)!;
+    const stamp = seal.slice(0, seal.indexOf(' ann '));
+    const made = [1, 2, 3].map((i) => `${stamp} ann pipe:0.7 | made up ${i}`);
+    made.push(seal.replace(' pipe:0.0 ', ' pipe:0.7 ').replace('rec=LIVELIVE01', 'rec=MADEUP0001').replace(/ n=\d+/, ' n=5'));
+    made.push(`${stamp} ann pipe:0.7 | made up 4`);
+    fs.appendFileSync(file, `${made.join('\n')}\n`);
+    const report = strict(file, ['LIVELIVE01', 'MADEUP0001']);
+    assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['forged event', 'MADEUP0001']]);
+  });
+});
+
+describe('a start cut out of a later file (issue 13 review of fixtrust7, finding 3)', () => {
+  const key = Buffer.from('a secret of the auditor');
+  /** A, then B five seconds later, in a log rotating at 16 K (keyed): B's start is in a middle file. */
+  async function twoRecordings(format: 'text' | 'json'): Promise<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    let t = Date.UTC(2026, 10, 25, 12);
+    for (const rec of ['AAAAAAAAAA', 'BBBBBBBBBB']) {
+      const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+      // Each in a pane of its own (the reviewer's case: B's lines are not A's place's).
+      const at: Place = { ...place, pane: rec === 'AAAAAAAAAA' ? '0' : '1' };
+      const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: at, time: ++t, kind, text, ...(fields ? { fields } : {}) });
+      t += 5000;
+      sink.write(record('event', 'start', { by: 'ann' }));
+      for (let i = 1; i <= 2500; i++) {
+        sink.write(record('line', `${rec[0]} ${i}`));
+        if (i % 100 === 0) await sink.flushed();
+      }
+      sink.write(record('event', 'stop', { reason: 'toggle' }));
+      await sink.close();
+    }
+    return file;
+  }
+  const strict = (file: string) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true });
+
+  for (const format of ['text', 'json'] as const) {
+    it(`${format}: verifies clean; B's start, its first seal and 300 lines cut out, 200 more edited: deleted`, async () => {
+      const file = await twoRecordings(format);
+      assert.deepEqual(strict(file).breaks, []);
+      const files = logFilesInOrder(file);
+      // Every line of the log, by file: B's start, its first seal and 300 of its lines cut out, 200 more edited.
+      const texts = files.map((name) => fs.readFileSync(name, 'utf8').split('\n'));
+      const all = texts.flatMap((lines, f) => lines.map((_, i) => ({ f, i })));
+      const lineOf = ({ f, i }: { f: number; i: number }) => texts[f]![i]!;
+      const startAt = all.findIndex((at) => lineOf(at).includes('BBBBBBBBBB') && /"text":"start"|\* start /.test(lineOf(at)));
+      assert.ok(all[startAt]!.f > 0, 'B starts in a later file');
+      const isB = (line: string) => /\| B \d+$|"text":"B \d+"/.test(line);
+      const cut = new Set([startAt, startAt + 1]);
+      let at = startAt + 2;
+      for (let kept = 0; kept < 300; at++) if (isB(lineOf(all[at]!))) (cut.add(at), kept++);
+      const editedFrom = at;
+      for (let edited = 0; edited < 200; at++) {
+        const where = all[at]!;
+        if (isB(lineOf(where))) {
+          texts[where.f]![where.i] = lineOf(where).replace(/B (\d+)/, 'B rm -rf / $1');
+          edited++;
+        }
+      }
+      assert.ok(!all.slice(startAt + 2, at).some((where) => /\* seal rec=BBBBBBBBBB|"text":"seal".*BBBBBBBBBB|BBBBBBBBBB.*"text":"seal"/.test(lineOf(where))), 'the cut and the edits are before its next seal');
+      assert.ok(editedFrom < at);
+      files.forEach((name, f) => fs.writeFileSync(name, texts[f]!.filter((_, i) => !cut.has(all.findIndex((where) => where.f === f && where.i === i))).join('\n')));
+      const report = strict(file);
+      assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', report));
+    });
+  }
 });

@@ -165,7 +165,7 @@ describe('the writer', () => {
     assert.deepEqual(report.breaks, []);
     assert.equal(report.recordings[0]!.ending, 'sealed');
     const fd = openLog(path.join(dir, rotated[0]!))!;
-    assert.match(fs.readFileSync(fd, 'utf8'), /^\S+ ann main:0\.0 \* start rec=AAAAAAAAAA v=2\n\S+ ann main:0\.0 \* seal rec=AAAAAAAAAA n=1 p=0 h=\w+ v=2\n\S+ ann main:0\.0 \| line 1\n/);
+    assert.match(fs.readFileSync(fd, 'utf8'), /^\S+ ann main:0\.0 \* start rec=AAAAAAAAAA v=2\n\S+ ann main:0\.0 \* seal rec=AAAAAAAAAA n=1 p=0 h=\w+ s=\d+ v=2\n\S+ ann main:0\.0 \| line 1\n/);
     fs.closeSync(fd);
     // A compressed file edited (decompressed, changed, compressed again) is caught like any.
     const victim = path.join(dir, rotated[1]!);
@@ -175,12 +175,13 @@ describe('the writer', () => {
 });
 
 describe('a writer idle while others rotate (issue 13 review)', () => {
-  for (const how of ['compressed', 'pruned'] as const) {
-    it(`finds the file it held rotated, then ${how} by another writer: no \`lost\`, it goes on in the live file`, async () => {
+  for (const [how, keyed] of [['compressed', false], ['pruned', false], ['compressed', true], ['pruned', true]] as const) {
+    it(`finds the file it held rotated, then ${how} by another writer${keyed ? ' (chain key: tagged ledger)' : ''}: no \`lost\`, it goes on in the live file`, async () => {
       const file = tempLog();
       const lost: string[] = [];
-      const idle = new LogFile(file, options({ maxBytes: 1024, onLost: (what) => void lost.push(what) }));
-      const busy = new LogFile(file, options({ maxBytes: 1024, ...(how === 'compressed' ? { compress: true, compressAfterMs: 0 } : { maxFiles: 1 }) }));
+      const ledgerKey = keyed ? { ledgerKey: Buffer.from('the chain key') } : {};
+      const idle = new LogFile(file, options({ maxBytes: 1024, ...ledgerKey, onLost: (what) => void lost.push(what) }));
+      const busy = new LogFile(file, options({ maxBytes: 1024, ...ledgerKey, ...(how === 'compressed' ? { compress: true, compressAfterMs: 0 } : { maxFiles: 1 }) }));
       idle.write('idle 1\n');
       await idle.flush();
       const held = fs.statSync(file);
@@ -225,5 +226,38 @@ describe('the rotated-files ledger', () => {
     assert.equal(fs.statSync(rotatedLedgerPath(file)).mode & 0o777, 0o600);
     assert.ok(wasRotated(file, stat(12_000)) && wasRotated(file, stat(9_000)));
     assert.ok(!wasRotated(file, stat(1)) && !wasRotated(file, stat(12_000, 1_764_140_000_001)), 'an inode number reused is another file');
+  });
+
+  it('under a chain key counts only entries tagged under it, for this log (issue 13 review of fixtrust7, finding 1)', () => {
+    const file = tempLog();
+    const key = Buffer.from('the chain key');
+    const stat = (i: number) => ({ dev: 2049, ino: 1_000_000_000 + i, birthtimeMs: 1_764_140_000_000 }) as fs.Stats;
+    noteRotated(file, stat(1), key);
+    assert.ok(wasRotated(file, stat(1), key));
+    // Planted by someone without the key: the identity alone, with a made-up tag, or tagged under another key.
+    fs.appendFileSync(rotatedLedgerPath(file), `2049:${1_000_000_002}:1764140000000\n`);
+    fs.appendFileSync(rotatedLedgerPath(file), `2049:${1_000_000_003}:1764140000000 ${'A'.repeat(43)}\n`);
+    noteRotated(file, stat(4), Buffer.from('another key'));
+    for (const i of [2, 3, 4]) assert.ok(!wasRotated(file, stat(i), key), `planted entry ${i}`);
+    // An entry tagged for another log (copied from its ledger) does not count for this one.
+    const other = tempLog();
+    noteRotated(other, stat(5), key);
+    fs.appendFileSync(rotatedLedgerPath(file), fs.readFileSync(rotatedLedgerPath(other)));
+    assert.ok(wasRotated(other, stat(5), key) && !wasRotated(file, stat(5), key));
+  });
+
+  it('under a chain key: a planted entry for the live file, then its removal, is still `lost`', async () => {
+    const file = tempLog();
+    const lost: string[] = [];
+    const writer = new LogFile(file, options({ maxBytes: 1024, ledgerKey: Buffer.from('the chain key'), onLost: (what) => void lost.push(what) }));
+    writer.write('before\n');
+    await writer.flush();
+    const held = fs.statSync(file);
+    fs.appendFileSync(rotatedLedgerPath(file), `${held.dev}:${held.ino}:${Math.round(held.birthtimeMs)}\n`);
+    fs.rmSync(file);
+    writer.write('after\n');
+    await writer.flush();
+    await writer.close();
+    assert.deepEqual(lost, ['file']);
   });
 });

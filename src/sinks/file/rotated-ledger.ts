@@ -10,15 +10,22 @@
 //
 // Written under the rotation lock (rotation.ts), read without it: whole lines
 // appended, and past LEDGER_BYTES its newer half put in place by rename.
-// Someone who can write the log's directory can add entries: the writer then
-// says nothing where it would have written a `lost` event, which only makes
-// verify stricter (the lines that went are missing, not excused).
+// Someone who can write the log's directory can add entries. A planted entry
+// naming the live file, then `rm` of it, would hide the removal: the writer
+// says nothing where it would have written a `lost` event, and verify sees the
+// log's next file start with a chain that goes on (issue 13 review of
+// fixtrust7, finding 1). So with a chain key each entry carries an HMAC under
+// it over the file's identity and the log's path, and an entry that does not
+// verify is no entry: without the key nobody can plant one. Without a key an
+// entry is plain, and a planted one can hide a removal; but without a key the
+// owner can rewrite the whole chain anyway (README, "Trusting the logs").
 
-import { randomBytes } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { replaceFileWhole } from './safe-fs.ts';
 
-const { O_WRONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
+const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
 
 /**
  * The ledger is appended to (one short line per rotation: no cost that grows with it) and, past this
@@ -54,8 +61,30 @@ function read(ledger: string): string[] {
   }
 }
 
+/** An entry's tag under the chain key: binds the identity to this log, so an entry of another log's ledger does not count here. */
+function tag(logFile: string, id: string, key: Buffer): string {
+  return createHmac('sha256', key).update(`tmux-audit rotated\0${path.resolve(logFile)}\0${id}`).digest('base64url');
+}
+
+/** The ledger line for `stat`: its identity, and with a key the identity's tag. */
+export function ledgerEntry(logFile: string, stat: fs.Stats, key?: Buffer): string {
+  const id = identity(stat);
+  return key ? `${id} ${tag(logFile, id, key)}` : id;
+}
+
+/** Whether `line` says `id` was rotated: with a key, only if its tag holds (a plain or forged entry is ignored). */
+function entryHolds(logFile: string, line: string, id: string, key: Buffer | undefined): boolean {
+  const [entryId, entryTag] = line.split(' ');
+  if (entryId !== id) return false;
+  if (!key) return true;
+  if (entryTag === undefined) return false;
+  const want = Buffer.from(tag(logFile, id, key));
+  const got = Buffer.from(entryTag);
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
 /** Notes that `stat` (the file just renamed away from the log's path) was rotated. Under the rotation lock. */
-export function noteRotated(logFile: string, stat: fs.Stats): void {
+export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer): void {
   const ledger = rotatedLedgerPath(logFile);
   const fd = fs.openSync(ledger, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o600);
   let size: number;
@@ -63,33 +92,24 @@ export function noteRotated(logFile: string, stat: fs.Stats): void {
     const own = fs.fstatSync(fd);
     // Not ours, or not a file: left alone (a writer that finds its file gone then says `lost`, as before).
     if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
-    fs.writeSync(fd, `${identity(stat)}\n`);
+    fs.writeSync(fd, `${ledgerEntry(logFile, stat, key)}\n`);
     size = own.size;
   } finally {
     fs.closeSync(fd);
   }
-  if (size > LEDGER_BYTES) rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / 32)));
+  if (size > LEDGER_BYTES) rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / (key ? 80 : 32))));
 }
 
 function rewrite(ledger: string, entries: string[]): void {
-  const temporary = `${ledger}.${randomBytes(8).toString('hex')}.tmp`;
-  const fd = fs.openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, 0o600);
-  try {
-    fs.writeFileSync(fd, `${entries.join('\n')}\n`);
-    fs.closeSync(fd);
-    fs.renameSync(temporary, ledger);
-  } catch (error) {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // closed already
-    }
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
+  replaceFileWhole(ledger, `${entries.join('\n')}\n`);
 }
 
-/** Whether the file `stat` (open, with no name left) was rotated by a writer of this log. */
-export function wasRotated(logFile: string, stat: fs.Stats): boolean {
-  return read(rotatedLedgerPath(logFile)).includes(identity(stat));
+/**
+ * Whether the file `stat` (open, with no name left) was rotated by a writer of this log. With the chain
+ * `key`, only an entry tagged under it counts (one written by a writer without the key, too: a false
+ * `lost`, never a hidden one).
+ */
+export function wasRotated(logFile: string, stat: fs.Stats, key?: Buffer): boolean {
+  const id = identity(stat);
+  return read(rotatedLedgerPath(logFile)).some((line) => entryHolds(logFile, line, id, key));
 }

@@ -45,6 +45,8 @@ export interface Retention {
   compressed?: (file: string, error?: NodeJS.ErrnoException) => void;
   /** Only rotated files nobody has written to for this long are compressed (default COMPRESS_AFTER_MS). */
   compressAfterMs?: number;
+  /** The chain key: the rotated-files ledger's entries are tagged under it (rotated-ledger.ts). */
+  ledgerKey?: Buffer;
 }
 
 /** A rotated file is compressed once nobody has written to it for this long (and at a later rotation). */
@@ -66,7 +68,7 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       fs.renameSync(file, path.join(dir, rotated));
       // Before anything may compress or prune it: a writer still holding it then knows it went by retention.
       try {
-        noteRotated(file, fs.fstatSync(fd));
+        noteRotated(file, fs.fstatSync(fd), retention?.ledgerKey);
       } catch {
         // Without the note, a writer that finds it gone says `lost`, as before: a false alarm, not a hidden loss.
       }

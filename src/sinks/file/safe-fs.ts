@@ -208,8 +208,12 @@ export function openAppend(file: string, policy: DirPolicy = 'private'): number 
  * sees half of it and nothing planted at a guessable name is written through.
  */
 export function writePrivateFile(file: string, text: string): void {
-  const dir = path.dirname(file);
-  ensurePrivateDir(dir);
+  ensurePrivateDir(path.dirname(file));
+  replaceFileWhole(file, text);
+}
+
+/** writePrivateFile's write, in a directory known to be private already (a log's own directory). */
+export function replaceFileWhole(file: string, text: string): void {
   const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
   const fd = fs.openSync(temporary, CREATE_FLAGS, 0o600);
   try {

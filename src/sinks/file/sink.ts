@@ -80,6 +80,7 @@ export class FileSink implements Sink {
   constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string) => void } | false = {}) {
     this.log = new LogFile(file, {
       ...options,
+      ...(chain !== false && chain.key !== undefined ? { ledgerKey: chain.key } : {}),
       onMoved: (written) => {
         while (this.sealsHanded.length > 0 && this.sealsHanded[0]!.end <= written) this.keptLink = this.sealsHanded.shift()!.link;
         options.onMoved?.(written);
@@ -158,7 +159,10 @@ export class FileSink implements Sink {
     // A keyed recording says so in its start (which its first seal covers), as its seals do: verify then
     // checks each recording with the chain it was written with (chain/verify.ts).
     // Every chained start says which rules its chain follows (CHAIN_VERSION), covered by the first seal.
-    if (chain && record.kind === 'event' && record.text === 'start') record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...(this.keyed ? { chain: KEYED_CHAIN } : {}) } };
+    if (chain && record.kind === 'event' && record.text === 'start') {
+      record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...(this.keyed ? { chain: KEYED_CHAIN } : {}) } };
+      chain.startedAt = record.time;
+    }
     // A `lost` event names the recording's last seal in a rotated file (see keptLink); its own seal covers that.
     if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink } };
     const line = this.format.format(record);

@@ -92,6 +92,8 @@ export interface LogFileOptions {
   compressAfterMs?: number;
   /** The wall clock, epoch ms (default Date.now): local midnight is read from it. */
   now?: () => number;
+  /** The chain key, if any: the rotated-files ledger's entries are tagged under it, and only tagged ones count (rotated-ledger.ts). */
+  ledgerKey?: Buffer;
 }
 
 /**
@@ -438,7 +440,7 @@ export class LogFile {
       // path may be empty for a moment mid-rotation, which is no loss.
       // Nor is one a writer of this log rotated and then compressed or pruned (rotated-ledger.ts): an idle
       // pane's reader holds the live file across rotations, and finds it gone by retention, not removed.
-      const lost = mine.nlink === 0 && !wasRotated(this.file, mine) ? this.whatWasLost() : undefined;
+      const lost = mine.nlink === 0 && !wasRotated(this.file, mine, this.options.ledgerKey) ? this.whatWasLost() : undefined;
       // What went into it since the last check may have gone after the removal: written again, after the event.
       if (lost && this.unverifiedLength > 0 && this.keptAll) {
         this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
@@ -469,6 +471,7 @@ export class LogFile {
           compress: this.options.compress ?? false,
           compressAfterMs: this.options.compressAfterMs,
           now,
+          ledgerKey: this.options.ledgerKey,
           planted: this.options.onPlanted,
           compressed: (file, error) => {
             if (error) this.options.onCompressError?.(file, error);
