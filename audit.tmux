@@ -77,6 +77,39 @@ main() {
 	# (format.c:3357). client-session-changed[47] is the sweep's: this is the next fixed index.
 	tmux set-hook -g "client-session-changed[$((audit_hook_index + 1))]" "$(run_shell_command "$run_helper client --what session --client #{q:hook_client}")"
 	tmux set-hook -g "client-detached[$audit_hook_index]" "$(run_shell_command "$run_helper client --what detach --client #{q:hook_client}")"
+	# A resize: pipe-pane hands a reader bytes only, so each reader publishes its pid in its pane
+	# (@audit_reader_pid, cleared with the marks, set again at each beat) and learns a resize from SIGWINCH
+	# at once, not at its next cursor move (src/capture/resize-hold.ts). window-layout-changed fires for
+	# most changes of a pane's size: resize-window and a client's size (resize.c:63, before
+	# window-resized), resize-pane, a pane closed, split, joined or swapped (layout.c:604, 1049;
+	# spawn.c:482; cmd-join-pane.c:167; cmd-swap-pane.c:138), zoom (window.c:668, 691), select-layout.
+	# Not all: break-pane gives the pane a window of its own (cmd-break-pane.c:116 layout_init, no
+	# notify) that fires window-linked when attached (session.c:346); rotate-window moves the panes'
+	# cells (cmd-rotate-window.c:72, 97) and fires only window-pane-changed (window.c:539, as it
+	# selects the pane now in the active one's place); set-option pane-border-status resizes the panes of
+	# every window (options.c:1165 layout_fix_panes) and fires only after-set-option. 3.3a has no
+	# after-break-pane nor after-rotate-window (neither command has CMD_AFTERHOOK; options-table.c:1214-1251).
+	# Whatever else a hook misses, the reader's beat compares its size with tmux's, so a missed resize
+	# lasts one beat at most. A notification hook's target is its window (notify.c), so #{P:} loops over
+	# its panes; if-shell -F starts no process for a window with no reader. The pid is anyone's who can
+	# run tmux commands (a value set by hand, or one a pane inherits from its window's or the global
+	# options: a format cannot tell), so before `kill` the sh checks it is this pane's reader, whatever
+	# set it: a decimal pid (kill -- 0 or -1 would signal groups) whose command line ends with `pipe` and
+	# the pane's run file (sh drops the NULs of /proc/PID/cmdline; bash says so on stderr), named for this server and this pane
+	# (core/paths.ts runFilePath). SIGWINCH is not harmless elsewhere: nginx's master and Apache's httpd
+	# stop gracefully on it. Without /proc (not Linux) the pid is taken as it is.
+	local winch_pane winch_sh winch_run winch_all
+	winch_pane='#{?#{m/r:^[1-9][0-9]*$,#{@audit_reader_pid}},w #{@audit_reader_pid} #{q:@audit_run} #{pid}-#{s/%//:pane_id};,}'
+	winch_sh='w() { if [ -r /proc/self/cmdline ]; then case $2 in */"$3".json) ;; *) return ;; esac; { c=$(cat "/proc/$1/cmdline"); } 2>/dev/null; case $c in *"pipe$2") ;; *) return ;; esac; fi; kill -WINCH "$1" 2>/dev/null; }; '
+	winch_run="run-shell -b $(quote_for_tmux "$winch_sh#{P:$winch_pane}true")"
+	local winch_window="if-shell -F '#{P:#{@audit_reader_pid}}' $(quote_for_tmux "$winch_run")"
+	tmux set-hook -g "window-layout-changed[$audit_hook_index]" "$winch_window"
+	tmux set-hook -g "window-linked[$audit_hook_index]" "$winch_window"
+	# window-pane-changed[47] is the sweep's (below): this is the next fixed index.
+	tmux set-hook -g "window-pane-changed[$((audit_hook_index + 1))]" "$winch_window"
+	# pane-border-status: every pane of every window (S: and W: loop over sessions and their windows).
+	winch_all="run-shell -b $(quote_for_tmux "$winch_sh#{S:#{W:#{P:$winch_pane}}}true")"
+	tmux set-hook -g "after-set-option[$audit_hook_index]" "if-shell -F '#{==:#{hook_argument_0},pane-border-status}' $(quote_for_tmux "$winch_all")"
 	# A pane or session that goes may leave a lost recording that no pane is marked with any more.
 	for hook in pane-exited session-closed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$(run_shell_command "$run_helper sweep")"

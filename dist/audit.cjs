@@ -10961,7 +10961,12 @@ var OPTIONS = {
   /** Set globally once the toggle has suggested shell integration (it is said once per server, not at every start). */
   shellHinted: "@audit_shell_hinted",
   /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
-  offBy: "@audit_off_by"
+  offBy: "@audit_off_by",
+  /**
+   * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
+   * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
+   */
+  readerPid: "@audit_reader_pid"
 }, AGE_UNITS = { m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
 function parseAge(text2) {
   if (/^\s*off\s*$/i.test(text2)) return Number.POSITIVE_INFINITY;
@@ -11775,7 +11780,14 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       "-pu",
       "-t",
       paneId,
-      PANE_OPTIONS.offBy
+      PANE_OPTIONS.offBy,
+      ";",
+      // A reader killed outright left its pid: the new reader sets its own once it runs (after these marks).
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.readerPid
     ];
   }
   /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
@@ -11834,7 +11846,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * The heartbeat, and where the pane is now (`format`'s fields, joined by
    * FIELD_SEPARATOR) in the same call: undefined when tmux cannot say.
    */
-  beatAndAsk(paneId, format2, done) {
+  beatAndAsk(paneId, format2, reader, done) {
     let args = [
       "set-option",
       "-p",
@@ -11843,6 +11855,8 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       PANE_OPTIONS.beat,
       String(Math.floor(Date.now() / 1e3)),
       ";",
+      ...this.readerArgs(paneId, reader.recording, reader.pid),
+      ";",
       "display-message",
       "-p",
       "-t",
@@ -11850,6 +11864,16 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       format2.join(FIELD_SEPARATOR)
     ];
     this.runLater(args, (error, stdout) => done(error ? void 0 : stdout));
+  }
+  /**
+   * Publishes the reader's pid in the pane for the resize hook (audit.tmux), if the pane still shows this recording
+   * (a toggle may have stopped it meanwhile). Asynchronous: nothing waits for it.
+   */
+  announceReader(paneId, recording, pid) {
+    this.runLater(this.readerArgs(paneId, recording, pid));
+  }
+  readerArgs(paneId, recording, pid) {
+    return ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
   }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
@@ -11874,7 +11898,13 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       "-pu",
       "-t",
       paneId,
-      PANE_OPTIONS.beat
+      PANE_OPTIONS.beat,
+      ";",
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.readerPid
     ]);
   }
   /** Shows `text` in the message line of `client` (or the current one). */
@@ -11997,7 +12027,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat]);
+    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.readerPid]);
   }
 };
 
@@ -15212,7 +15242,7 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     this.stamper = stamper;
     this.pipeline = pipeline2;
     this.options = options;
-    this.transcript = this.newTranscript();
+    this.transcript = this.newTranscript(), options.width && options.height && (this.size = { columns: options.width, rows: options.height });
     let hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -15242,6 +15272,8 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   /** Screen switches seen in the stream: an answer from tmux about the screen is stale if one came after the question. */
   switches = 0;
   resyncing = !1;
+  /** The size the models have (tmux's, as last told), if known. */
+  size;
   /**
    * Opens the recording: `seed` is what the cursor's line already showed,
    * `rowsAbove` the rows of the screen above it, `alternate` whether a
@@ -15362,16 +15394,21 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   askSize() {
     let ask = this.options.paneSize;
     !ask || this.time - this.sizeAskedAt < SIZE_ASK_MS || (this.sizeAskedAt = this.time, ask((size2) => {
-      if (!(size2 === void 0 || this.ended)) {
-        this.tick();
-        try {
-          this.transcript.resize(size2.columns, size2.rows);
-        } catch (error) {
-          this.terminalFailed(error, 0);
-        }
-        this.pipeline.flush();
-      }
+      size2 !== void 0 && this.resized(size2);
     }));
+  }
+  /** The pane's size, as tmux said it (asked here, or on the resize signal: capture/resize-hold.ts); the models take it before the next read. */
+  resized(size2) {
+    if (this.ended) return;
+    this.tick();
+    let before = this.size;
+    this.size = { columns: size2.columns, rows: size2.rows };
+    try {
+      this.transcript.resize(size2.columns, size2.rows);
+    } catch (error) {
+      this.terminalFailed(error, 0);
+    }
+    (!before || before.columns !== size2.columns || before.rows !== size2.rows) && this.transcript.inAlternate && this.event("resize", { from: before ? `${before.columns}x${before.rows}` : void 0, to: `${size2.columns}x${size2.rows}` }), this.pipeline.flush();
   }
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
   newTranscript() {
@@ -15411,6 +15448,98 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     for (let entry of entries)
       "event" in entry ? this.pipeline.push(this.stamper.event("screen", entry.event, time)) : this.pipeline.push(this.stamper.output("screen", this.commands.blanking ? this.commands.blank(entry.row) : entry.row, time));
     this.pipeline.flush();
+  }
+};
+
+// src/capture/resize-hold.ts
+var ResizeHold = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** A question is out. */
+  asking = !1;
+  /** A signal came while it was out: ask again when it is answered. */
+  again = !1;
+  /** Reads wait (set by a signal, cleared when the answer is in, or at the limits). */
+  holding = !1;
+  /** Copies (the reader's buffer is reused), and what came to the recorder meanwhile, in order. */
+  held = [];
+  heldBytes = 0;
+  timer;
+  ended = !1;
+  draining = !1;
+  /** A read. */
+  push(chunk) {
+    if (!this.holding) return this.options.deliver(chunk);
+    this.held.push(Buffer.from(chunk)), this.heldBytes += chunk.length, this.heldBytes > (this.options.holdBytes ?? 1048576) && this.release();
+  }
+  /** Something for the recorder other than a read: now, or after the reads held before it. */
+  inOrder(action) {
+    if (!this.holding) return action();
+    this.held.push(action);
+  }
+  /** SIGWINCH: the pane's size may have changed. Never throttled: each signal is a resize tmux made. */
+  signalled() {
+    if (!this.ended) {
+      if (this.holding || (this.holding = !0, this.timer = setTimeout(() => this.release(), this.options.holdMs ?? 200), this.timer.unref?.()), this.asking) {
+        this.again = !0;
+        return;
+      }
+      this.ask();
+    }
+  }
+  /** Lets go of what is held, and holds nothing more (the reader is stopping). */
+  end() {
+    this.ended = !0, this.release();
+  }
+  ask() {
+    this.asking = !0, this.options.ask((size2) => {
+      if (this.asking = !1, !this.ended) {
+        if (size2 && this.options.resized(size2), this.again) {
+          this.again = !1, this.ask();
+          return;
+        }
+        this.release();
+      }
+    });
+  }
+  release() {
+    if (clearTimeout(this.timer), this.timer = void 0, !this.draining) {
+      this.draining = !0;
+      try {
+        for (let i = 0; i < this.held.length; i++) {
+          let item = this.held[i];
+          typeof item == "function" ? item() : this.options.deliver(item);
+        }
+      } finally {
+        this.draining = !1, this.holding = !1, this.held = [], this.heldBytes = 0;
+      }
+    }
+  }
+};
+
+// src/capture/size-questions.ts
+var SizeQuestions = class {
+  asked = 0;
+  taken = 0;
+  /** The size last taken (the models' size), or the one the recording started with. */
+  known;
+  constructor(start2) {
+    this.known = start2;
+  }
+  /** A question about to be sent: its number. */
+  ask() {
+    return ++this.asked;
+  }
+  /** Its answer: the size to take, or undefined when tmux could not say or a newer answer was taken already. */
+  answer(question, size2) {
+    if (!(size2 === void 0 || question <= this.taken))
+      return this.taken = question, this.known = size2, size2;
+  }
+  /** Whether an answer (not taken: the beat's) says a size other than the models'; a stale one says nothing. */
+  differs(question, size2) {
+    return size2 === void 0 || question <= this.taken ? !1 : this.known === void 0 || this.known.columns !== size2.columns || this.known.rows !== size2.rows;
   }
 };
 
@@ -17085,15 +17214,25 @@ function runPipe(recording, runFile, dependencies = {}) {
       new SyslogSink(recording.syslog, {
         queueBytes: dependencies.syslogQueueBytes,
         onDown: (error) => {
-          tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, !0), recorder.event("syslog", { state: "down", to: where, error }), pipeline2.flush();
+          tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, !0), inOrder(() => {
+            recorder.event("syslog", { state: "down", to: where, error }), pipeline2.flush();
+          });
         },
         onUp: (dropped) => {
-          tell(`syslog forwarding to ${where} works again${dropped.records ? `; ${dropped.records} records were not forwarded` : ""}`), recorder.event("syslog", { state: "up", to: where, dropped: dropped.records, from: dropped.from, until: dropped.to }), pipeline2.flush();
+          tell(`syslog forwarding to ${where} works again${dropped.records ? `; ${dropped.records} records were not forwarded` : ""}`), inOrder(() => {
+            recorder.event("syslog", { state: "up", to: where, dropped: dropped.records, from: dropped.from, until: dropped.to }), pipeline2.flush();
+          });
         }
       })
     );
   }
-  let pipeline2 = new Pipeline(transforms, sinks), castSize, recorder = new Recorder(stamper, pipeline2, {
+  let pipeline2 = new Pipeline(transforms, sinks), castSize, sizes = new SizeQuestions(recording.width && recording.height ? { columns: recording.width, rows: recording.height } : void 0), askSize = (done) => {
+    let question = sizes.ask();
+    tmux.paneSize(recording.paneId, (answer) => {
+      let size2 = sizes.answer(question, answer);
+      size2 && castSize?.learnt(size2, Date.now()), done(size2);
+    });
+  }, recorder = new Recorder(stamper, pipeline2, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
     width: recording.width,
@@ -17101,22 +17240,43 @@ function runPipe(recording, runFile, dependencies = {}) {
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneSize: recording.socket ? (done) => tmux.paneSize(recording.paneId, (size2) => {
-      size2 && castSize?.learnt(size2, Date.now()), done(size2);
-    }) : void 0,
+    paneSize: recording.socket ? askSize : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
   });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen, recording.rowsAbove), recording.history && recorder.history(recording.history.time, recording.history.rows);
-  let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk), lastTick = Date.now();
+  let resizeHold = recording.socket ? new ResizeHold({
+    ask: askSize,
+    deliver: (chunk) => recorder.push(chunk),
+    resized: (size2) => recorder.resized(size2)
+  }) : void 0;
+  function inOrder(action) {
+    resizeHold ? resizeHold.inOrder(action) : action();
+  }
+  let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold.push(chunk), inOrder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk);
+  resizeHold && (process.on("SIGWINCH", () => {
+    finishing || resizeHold.signalled();
+  }), tmux.announceReader(recording.paneId, recording.id, process.pid));
+  let lastTick = Date.now();
   if (setInterval(() => {
     let now = Date.now();
-    now - lastTick >= STALL_MS2 && recorder.event("stall", { ms: now - lastTick, reason: "the reader did not run" }), lastTick = now;
+    if (now - lastTick >= STALL_MS2) {
+      let ms = now - lastTick;
+      inOrder(() => recorder.event("stall", { ms, reason: "the reader did not run" }));
+    }
+    lastTick = now;
   }, TICK_MS).unref(), recording.socket) {
-    let place = new PlaceWatch(), beatAndLook = () => tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
-      let where = answer === void 0 ? void 0 : parseWhere(answer, FIELD_SEPARATOR), moved = where && place.seen(where);
-      moved && !finishing && (recorder.event("moved", moved), pipeline2.flush());
-    });
+    let place = new PlaceWatch(), beatAndLook = () => {
+      let question = sizes.ask();
+      tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, "#{pane_width}", "#{pane_height}"], { recording: recording.id, pid: process.pid }, (answer) => {
+        let fields = answer?.replace(/\n$/, "").split(FIELD_SEPARATOR) ?? [], [columns, rows] = fields.slice(WHERE_FORMAT.length).map(Number), size2 = columns > 0 && rows > 0 ? { columns, rows } : void 0;
+        !finishing && sizes.differs(question, size2) && resizeHold?.signalled();
+        let where = answer === void 0 ? void 0 : parseWhere(answer, FIELD_SEPARATOR), moved = where && place.seen(where);
+        moved && !finishing && inOrder(() => {
+          recorder.event("moved", moved), pipeline2.flush();
+        });
+      });
+    };
     beatAndLook(), setInterval(() => {
       beatAndLook(), gate?.poll(), finishing || takeNotesNow();
     }, BEAT_MS).unref();
@@ -17135,7 +17295,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     }
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, stopReading(), gate?.close(), recorder.endOfInput(), takeNotesNow(), await notesDone;
+    finishing = !0, stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
     let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
@@ -17147,6 +17307,10 @@ function runPipe(recording, runFile, dependencies = {}) {
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
     try {
+      try {
+        resizeHold?.end();
+      } catch {
+      }
       recorder.event("error", { message: error.message }), castSize?.end(), cast?.end();
     } finally {
       Promise.allSettled([pipeline2.close(), cast?.close()]).finally(() => process.exit(70));
@@ -17158,7 +17322,9 @@ function runPipe(recording, runFile, dependencies = {}) {
         notesDone = notesDone.then(
           () => new Promise(
             (resolve) => noteFacts(tmux, recording.paneId, note, (fields) => {
-              fields && (recorder.event(note.name, fields), pipeline2.flush()), resolve();
+              fields && inOrder(() => {
+                recorder.event(note.name, fields), pipeline2.flush();
+              }), resolve();
             })
           )
         );
@@ -17205,12 +17371,12 @@ function openCast(recording, tell, dropped) {
     return;
   }
 }
-function actorGate(tmux, recording, stamper, recorder) {
+function actorGate(tmux, recording, stamper, recorder, deliver, inOrder) {
   let tracker = new ActorTracker(
     { user: recording.user, uid: String(process.getuid?.() ?? "") },
-    (name, fields) => recorder.event(name, fields),
-    (user) => stamper.actingUser(user)
-  ), gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver: (chunk) => recorder.push(chunk) });
+    (name, fields) => inOrder(() => recorder.event(name, fields)),
+    (user) => inOrder(() => stamper.actingUser(user))
+  ), gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver });
   return gate.poll(), gate;
 }
 function screenOf(tmux, paneId) {

@@ -83,6 +83,8 @@ export class Recorder implements ScreenSink {
   /** Screen switches seen in the stream: an answer from tmux about the screen is stale if one came after the question. */
   private switches = 0;
   private resyncing = false;
+  /** The size the models have (tmux's, as last told), if known. */
+  private size: { columns: number; rows: number } | undefined;
 
   constructor(
     private readonly stamper: Stamper,
@@ -90,6 +92,7 @@ export class Recorder implements ScreenSink {
     private readonly options: RecorderOptions,
   ) {
     this.transcript = this.newTranscript();
+    if (options.width && options.height) this.size = { columns: options.width, rows: options.height };
     const hold = options.hold ?? new Hold();
     this.commands = new CommandTracker({
       keys: options.shellKeys,
@@ -269,15 +272,28 @@ export class Recorder implements ScreenSink {
     if (!ask || this.time - this.sizeAskedAt < SIZE_ASK_MS) return;
     this.sizeAskedAt = this.time;
     ask((size) => {
-      if (size === undefined || this.ended) return;
-      this.tick();
-      try {
-        this.transcript.resize(size.columns, size.rows);
-      } catch (error) {
-        this.terminalFailed(error as Error, 0);
-      }
-      this.pipeline.flush();
+      if (size !== undefined) this.resized(size);
     });
+  }
+
+  /** The pane's size, as tmux said it (asked here, or on the resize signal: capture/resize-hold.ts); the models take it before the next read. */
+  resized(size: { columns: number; rows: number }): void {
+    if (this.ended) return;
+    this.tick();
+    const before = this.size;
+    this.size = { columns: size.columns, rows: size.rows };
+    try {
+      this.transcript.resize(size.columns, size.rows);
+    } catch (error) {
+      this.terminalFailed(error as Error, 0);
+    }
+    // A full-screen program redraws on its own SIGWINCH, which can reach the pane before the reader learns the
+    // size (the signal travels beside the stream: capture/resize-hold.ts): that redraw, and the frames made of it,
+    // were modelled at the old size. Said in the block, so no frame before this is taken for the new size; the
+    // program's next redraw is modelled at the new one.
+    const changed = !before || before.columns !== size.columns || before.rows !== size.rows;
+    if (changed && this.transcript.inAlternate) this.event('resize', { from: before ? `${before.columns}x${before.rows}` : undefined, to: `${size.columns}x${size.rows}` });
+    this.pipeline.flush();
   }
 
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */

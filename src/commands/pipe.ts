@@ -15,6 +15,8 @@ import { ActorGate } from '../capture/actor-gate.ts';
 import { ActorTracker } from '../capture/actor.ts';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Recorder } from '../capture/recorder.ts';
+import { ResizeHold, type AskSize } from '../capture/resize-hold.ts';
+import { SizeQuestions } from '../capture/size-questions.ts';
 import { parseWhere, PlaceWatch, WHERE_FORMAT } from '../capture/place-watch.ts';
 import type { ScreenSource } from '../capture/screen.ts';
 import { Stamper } from '../capture/stamper.ts';
@@ -147,13 +149,17 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
         queueBytes: dependencies.syslogQueueBytes,
         onDown: (error) => {
           tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, true);
-          recorder.event('syslog', { state: 'down', to: where, error });
-          pipeline.flush();
+          inOrder(() => {
+            recorder.event('syslog', { state: 'down', to: where, error });
+            pipeline.flush();
+          });
         },
         onUp: (dropped) => {
           tell(`syslog forwarding to ${where} works again${dropped.records ? `; ${dropped.records} records were not forwarded` : ''}`);
-          recorder.event('syslog', { state: 'up', to: where, dropped: dropped.records, from: dropped.from, until: dropped.to });
-          pipeline.flush();
+          inOrder(() => {
+            recorder.event('syslog', { state: 'up', to: where, dropped: dropped.records, from: dropped.from, until: dropped.to });
+            pipeline.flush();
+          });
         },
       }),
     );
@@ -161,6 +167,16 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   const pipeline = new Pipeline(transforms, sinks);
   // The cast's resizes (sinks/file/cast-size.ts), once the cast is open; the screen model's answers feed it too.
   let castSize: CastSizeWatch | undefined;
+  // Every question about the pane's size is numbered: an answer older than one taken is dropped (capture/size-questions.ts).
+  const sizes = new SizeQuestions(recording.width && recording.height ? { columns: recording.width, rows: recording.height } : undefined);
+  const askSize: AskSize = (done) => {
+    const question = sizes.ask();
+    tmux.paneSize(recording.paneId, (answer) => {
+      const size = sizes.answer(question, answer);
+      if (size) castSize?.learnt(size, Date.now());
+      done(size);
+    });
+  };
   const recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : undefined,
@@ -169,13 +185,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
     height: recording.height,
-    paneSize: recording.socket
-      ? (done) =>
-          tmux.paneSize(recording.paneId, (size) => {
-            if (size) castSize?.learnt(size, Date.now());
-            done(size);
-          })
-      : undefined,
+    paneSize: recording.socket ? askSize : undefined,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,
     hold,
   });
@@ -183,31 +193,64 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
   recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === false ? 'off' : undefined, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen), recording.rowsAbove);
   if (recording.history) recorder.history(recording.history.time, recording.history.rows);
 
+  // A resize, told by SIGWINCH from audit.tmux's hook: the reads after it wait for the new size (capture/resize-hold.ts).
+  const resizeHold = recording.socket
+    ? new ResizeHold({
+        ask: askSize,
+        deliver: (chunk) => recorder.push(chunk),
+        resized: (size) => recorder.resized(size),
+      })
+    : undefined;
+  /** What else reaches the recorder waits behind the reads the resize hold keeps, so nothing overtakes them. */
+  function inOrder(action: () => void): void {
+    if (resizeHold) resizeHold.inOrder(action);
+    else action();
+  }
   // Who acts in the pane (a shared session's guests: capture/actor.ts); `pipe --file` has no tmux to ask.
-  const gate = recording.socket ? actorGate(tmux, recording, stamper, recorder) : undefined;
+  const gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold!.push(chunk), inOrder) : undefined;
   const take = gate ? (chunk: Uint8Array) => gate.push(chunk) : (chunk: Uint8Array) => recorder.push(chunk);
+  if (resizeHold) {
+    // The handler first, then the pid the hook signals (cleared with the marks when the recording ends: core/options.ts).
+    process.on('SIGWINCH', () => {
+      if (!finishing) resizeHold.signalled();
+    });
+    tmux.announceReader(recording.paneId, recording.id, process.pid);
+  }
 
   // The heartbeat the status format checks (core/status.ts), and a watch on our own clock: a reader that
   // did not run for a while (stopped with SIGSTOP, starved, swapped out) says so in the log when it runs again.
   let lastTick = Date.now();
   const watch = setInterval(() => {
     const now = Date.now();
-    if (now - lastTick >= STALL_MS) recorder.event('stall', { ms: now - lastTick, reason: 'the reader did not run' });
+    if (now - lastTick >= STALL_MS) {
+      const ms = now - lastTick;
+      inOrder(() => recorder.event('stall', { ms, reason: 'the reader did not run' }));
+    }
     lastTick = now;
   }, TICK_MS);
   watch.unref();
   if (recording.socket) {
     // The beat also asks where the pane is: moved by join-pane, break-pane or move-window, it says where to.
+    // And its size: a resize no hook told (audit.tmux) is learnt within a beat. And it sets the reader's pid
+    // again, should someone have unset it (the resize hook signals the pid the pane has).
     const place = new PlaceWatch();
-    const beatAndLook = (): void =>
-      tmux.beatAndAsk(recording.paneId, WHERE_FORMAT, (answer) => {
+    const beatAndLook = (): void => {
+      const question = sizes.ask();
+      tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, '#{pane_width}', '#{pane_height}'], { recording: recording.id, pid: process.pid }, (answer) => {
+        const fields = answer?.replace(/\n$/, '').split(FIELD_SEPARATOR) ?? [];
+        const [columns, rows] = fields.slice(WHERE_FORMAT.length).map(Number);
+        const size = columns! > 0 && rows! > 0 ? { columns: columns!, rows: rows! } : undefined;
+        if (!finishing && sizes.differs(question, size)) resizeHold?.signalled();
         const where = answer === undefined ? undefined : parseWhere(answer, FIELD_SEPARATOR);
         const moved = where && place.seen(where);
         if (moved && !finishing) {
-          recorder.event('moved', moved);
-          pipeline.flush();
+          inOrder(() => {
+            recorder.event('moved', moved);
+            pipeline.flush();
+          });
         }
       });
+    };
     beatAndLook();
     const beat = setInterval(() => {
       beatAndLook();
@@ -240,6 +283,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     finishing = true;
     stopReading();
     gate?.close();
+    resizeHold?.end(); // what waited for the pane's size
     recorder.endOfInput();
     takeNotesNow();
     // The notes' answers before the stop (tmux answers within its timeout, or they are dropped).
@@ -266,6 +310,13 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     // The supervising shell (see core/plan.ts) records the stop; here, say why while we still can.
     setTimeout(() => process.exit(70), 2000); // whatever happens to the close below
     try {
+      // What the resize hold kept goes in first: its reads were shown on the screen. If they are what
+      // threw, the error goes on without them (the drain stops at the throw and forgets the rest).
+      try {
+        resizeHold?.end();
+      } catch {
+        // said by the event below
+      }
       recorder.event('error', { message: error.message });
       castSize?.end();
       cast?.end(); // its last `dropped` count, while the pipeline still takes it
@@ -286,8 +337,10 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
           new Promise<void>((resolve) =>
             noteFacts(tmux, recording.paneId, note, (fields) => {
               if (fields) {
-                recorder.event(note.name, fields);
-                pipeline.flush();
+                inOrder(() => {
+                  recorder.event(note.name, fields);
+                  pipeline.flush();
+                });
               }
               resolve();
             }),
@@ -342,13 +395,14 @@ function openCast(recording: Recording, tell: (text: string, error?: boolean) =>
 }
 
 /** The acting user's gate in front of the recorder: the clients present at start are asked at once. */
-function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder: Recorder): ActorGate {
+function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder: Recorder, deliver: (chunk: Uint8Array) => void, inOrder: (action: () => void) => void): ActorGate {
+  // The switch waits behind the reads the gate gave to the user before (held by the resize hold, if any).
   const tracker = new ActorTracker(
     { user: recording.user, uid: String(process.getuid?.() ?? '') },
-    (name, fields) => recorder.event(name, fields),
-    (user) => stamper.actingUser(user),
+    (name, fields) => inOrder(() => recorder.event(name, fields)),
+    (user) => inOrder(() => stamper.actingUser(user)),
   );
-  const gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver: (chunk) => recorder.push(chunk) });
+  const gate = new ActorGate({ now: Date.now, ask: (done) => tmux.typing(recording.paneId, done), tracker, deliver });
   gate.poll();
   return gate;
 }

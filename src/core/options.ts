@@ -206,6 +206,11 @@ export const PANE_OPTIONS = {
   shellHinted: '@audit_shell_hinted',
   /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
   offBy: '@audit_off_by',
+  /**
+   * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
+   * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
+   */
+  readerPid: '@audit_reader_pid',
 } as const;
 
 export type { RotateWhen };

@@ -116,7 +116,9 @@ export class Tmux {
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.recording, recording, ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile, ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy,
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy, ';',
+      // A reader killed outright left its pid: the new reader sets its own once it runs (after these marks).
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid,
     ];
   }
 
@@ -188,12 +190,25 @@ export class Tmux {
    * The heartbeat, and where the pane is now (`format`'s fields, joined by
    * FIELD_SEPARATOR) in the same call: undefined when tmux cannot say.
    */
-  beatAndAsk(paneId: string, format: readonly string[], done: (answer: string | undefined) => void): void {
+  beatAndAsk(paneId: string, format: readonly string[], reader: { recording: string; pid: number }, done: (answer: string | undefined) => void): void {
     const args = [
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
+      ...this.readerArgs(paneId, reader.recording, reader.pid), ';',
       'display-message', '-p', '-t', paneId, format.join(FIELD_SEPARATOR),
     ];
     this.runLater(args, (error, stdout) => done(error ? undefined : stdout));
+  }
+
+  /**
+   * Publishes the reader's pid in the pane for the resize hook (audit.tmux), if the pane still shows this recording
+   * (a toggle may have stopped it meanwhile). Asynchronous: nothing waits for it.
+   */
+  announceReader(paneId: string, recording: string, pid: number): void {
+    this.runLater(this.readerArgs(paneId, recording, pid));
+  }
+
+  private readerArgs(paneId: string, recording: string, pid: number): string[] {
+    return ['if-shell', '-F', '-t', paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
   }
 
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
@@ -202,7 +217,8 @@ export class Tmux {
       'pipe-pane', '-t', paneId, ';',
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';',
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat,
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat, ';',
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid,
     ]);
   }
 
@@ -350,6 +366,6 @@ export class Tmux {
     // Only if the pane still shows this recording: a newer one may have started since.
     const current = this.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
     if (current !== recording) return;
-    this.run(['set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat]);
+    this.run(['set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid]);
   }
 }

@@ -1,0 +1,306 @@
+// A logged pane resized under a real attached client: the reader is told at
+// once (audit.tmux's window-layout-changed hook signals it), so what a
+// program prints right after the resize, with no cursor move to give the new
+// size away, is logged as tmux shows it at the new size (`capture-pane -J`).
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { parseLine } from '../support/log.ts';
+import { attachClient, type OuterTerminal, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { uniqueMarker, waitFor } from '../support/util.ts';
+
+const server = serversForThisFile();
+const terminals: OuterTerminal[] = [];
+after(() => {
+  for (const terminal of terminals) terminal.kill();
+});
+
+/** The texts of the log's lines (mark `|`). */
+function loggedLines(tmux: TmuxServer): string[] {
+  return tmux
+    .readLog()
+    .split('\n')
+    .map((line) => parseLine(line))
+    .filter((line) => line !== undefined && line.mark === '|')
+    .map((line) => line!.text.replace(/ +$/, ''));
+}
+
+/** The texts of the log's lines and redrawn rows (marks `|` and `~`). */
+function redrawnOrLines(tmux: TmuxServer): string[] {
+  return tmux
+    .readLog()
+    .split('\n')
+    .map((line) => parseLine(line))
+    .filter((line) => line !== undefined && (line.mark === '|' || line.mark === '~'))
+    .map((line) => line!.text.replace(/ +$/, ''));
+}
+
+/**
+ * A script printing lines longer than `width` at once: plain ones, and ones a
+ * CR then overwrites in part. At the pane's width the CR goes back to the
+ * start of the last row the line wrapped onto (tmux's input_c0_dispatch,
+ * input.c: `s->cx = 0` of the cursor's row); at a wider one it would go back
+ * to the line's start.
+ */
+function writeScript(dir: string, marker: string): string {
+  const file = path.join(dir, 'long.sh');
+  const lines = [
+    `printf '%s\\n' ${'0123456789'.repeat(7)}`,
+    `printf '%s\\rXY\\n' ${'abcdefghij'.repeat(7)}`,
+    `printf '%s\\rZ\\n' ${'ABCDEFGHIJ'.repeat(5)}`,
+    `echo ${marker}`,
+  ];
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/**
+ * Runs the script in the logged pane and checks every line tmux shows from it is a line of the log.
+ * `width`: a width the lines are longer than (the new one, or the old one when the pane grew).
+ */
+async function printsAsShown(tmux: TmuxServer, pane: string, width: number): Promise<void> {
+  const marker = uniqueMarker('end');
+  writeScript(tmux.dir, marker);
+  // Short command: no readline wrap of what is typed.
+  tmux.type('sh long.sh', pane);
+  await waitFor('the script has run', () => loggedLines(tmux).includes(marker), 15_000);
+  const screen = tmux
+    .tmux('capture-pane', '-p', '-J', '-S', '-', '-t', pane)
+    .split('\n')
+    .map((line) => line.replace(/ +$/, ''));
+  const start = screen.map((line) => line.endsWith('sh long.sh')).lastIndexOf(true);
+  const shown = screen.slice(start + 1, screen.indexOf(marker, start));
+  assert.equal(shown.length, 3, `the script's three lines on the screen:\n${screen.join('\n')}`);
+  // The pane really wrapped them: each is longer than the width.
+  for (const line of shown) assert.ok(line.length > width, `${JSON.stringify(line)} longer than ${width}`);
+  const logged = loggedLines(tmux);
+  for (const line of shown) assert.ok(logged.includes(line), `${JSON.stringify(line)} is on the screen but not in the log:\n${tmux.readLog()}`);
+}
+
+describe('a logged pane resized: output right after it is logged at the new size', () => {
+  it('resize-window to a narrower width, then long lines', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.type(`cd '${tmux.dir}'`);
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    tmux.tmux('resize-window', '-t', 'main', '-x', '40');
+    await waitFor('the pane is 40 wide', () => tmux.show('#{pane_width}') === '40');
+    await printsAsShown(tmux, '%0', 40);
+  });
+
+  it('resize-pane -x in a split window, then long lines', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    const [, other] = tmux.panes(2, 'even-horizontal');
+    tmux.type(`cd '${tmux.dir}'`);
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    tmux.tmux('resize-pane', '-t', '%0', '-x', '35');
+    await waitFor('the pane is 35 wide', () => tmux.show('#{pane_width}') === '35');
+    await printsAsShown(tmux, '%0', 35);
+    // The other pane, not logged, published nothing.
+    assert.equal(tmux.show('#{@audit_reader_pid}', other), '');
+  });
+
+  // No window-layout-changed for these two in tmux 3.3a (audit.tmux says which hooks tell them).
+  it('break-pane: the pane, 40 wide in a split window, gets a window of its own', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.panes(2, 'even-horizontal');
+    tmux.tmux('resize-pane', '-t', '%0', '-x', '40');
+    tmux.type(`cd '${tmux.dir}'`, '%0');
+    const { pid } = await tmux.startLogging('%0');
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}', '%0') === String(pid));
+    await waitFor('the pane is 40 wide', () => tmux.show('#{pane_width}', '%0') === '40');
+    tmux.tmux('break-pane', '-s', '%0');
+    await waitFor('the pane is wider', () => Number(tmux.show('#{pane_width}', '%0')) > 100);
+    await printsAsShown(tmux, '%0', 40);
+  });
+
+  it('rotate-window: the pane takes the narrower cell', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.panes(2, 'even-horizontal');
+    tmux.tmux('resize-pane', '-t', '%1', '-x', '40');
+    tmux.type(`cd '${tmux.dir}'`, '%0');
+    const { pid } = await tmux.startLogging('%0');
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}', '%0') === String(pid));
+    tmux.tmux('rotate-window', '-t', 'main');
+    await waitFor('the pane is 40 wide', () => tmux.show('#{pane_width}', '%0') === '40');
+    await printsAsShown(tmux, '%0', 40);
+  });
+
+  it('set -g pane-border-status top: a row less in every pane, then a home and an overwrite', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.panes(2, 'even-horizontal');
+    tmux.type(`cd '${tmux.dir}'`);
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    const height = Number(tmux.show('#{pane_height}'));
+    tmux.tmux('set-option', '-g', 'pane-border-status', 'top');
+    await waitFor('the pane a row shorter', () => Number(tmux.show('#{pane_height}')) === height - 1);
+    const marker = uniqueMarker('end');
+    fs.writeFileSync(path.join(tmux.dir, 'home.sh'), `clear; seq 101 140; printf '\\033[HX\\033[99;1H\\n'; echo ${marker}\n`);
+    tmux.type('sh home.sh');
+    await waitFor('the script has run', () => loggedLines(tmux).includes(marker), 15_000);
+    const screen = tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0').split('\n');
+    // After 40 lines and the cursor's row, the top row is line 141 - (height - 1) + 1 of them.
+    const top = String(142 - (height - 1));
+    const overwritten = screen.find((line) => /^X\d\d$/.test(line));
+    assert.equal(overwritten, `X${top.slice(1)}`, `the overwrite on the screen:\n${screen.join('\n')}`);
+    await waitFor('the overwritten row in the log', () => redrawnOrLines(tmux).includes(overwritten!), 5_000).catch(() => {
+      assert.fail(`${JSON.stringify(overwritten)} is on the screen but not in the log:\n${tmux.readLog()}`);
+    });
+  });
+
+  // setw fires after-set-window-option, which tmux 3.3a has no hook for: the reader's beat finds the new size.
+  it('setw -g pane-border-status top, which no hook tells: the beat finds it (seen in a full-screen block)', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.panes(2, 'even-horizontal');
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    const size = () => `${tmux.show('#{pane_width}')}x${tmux.show('#{pane_height}')}`;
+    const before = size();
+    tmux.type("printf '\\033[?1049h'; cat");
+    await waitFor('the block open', () => tmux.readLog().includes(' state=enter'), 10_000);
+    tmux.tmux('set-window-option', '-g', 'pane-border-status', 'top');
+    await waitFor('the pane a row shorter', () => size() !== before);
+    await waitFor('the new size in the log', () => tmux.readLog().includes(`from=${before} to=${size()}`), 15_000);
+  });
+
+  it('resize-window to a shorter height, then a home and an overwrite', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.type(`cd '${tmux.dir}'`);
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    tmux.tmux('resize-window', '-t', 'main', '-y', '10');
+    await waitFor('the pane is 10 high', () => tmux.show('#{pane_height}') === '10');
+    const marker = uniqueMarker('end');
+    // Home, then past the bottom row (that move tells the reader of old too, but after the overwrite).
+    fs.writeFileSync(path.join(tmux.dir, 'home.sh'), `clear; seq 1 25; printf '\\033[HX\\033[99;1H\\n'; echo ${marker}\n`);
+    tmux.type('sh home.sh');
+    await waitFor('the script has run', () => loggedLines(tmux).includes(marker), 15_000);
+    const screen = tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0').split('\n');
+    // The home row was line 17 (10 rows: 17 to 25 and the cursor's); a pane of 30 rows would have it on line 1.
+    const overwritten = screen.find((line) => /^X\d$/.test(line));
+    assert.equal(overwritten, 'X7', `the overwrite on the screen:\n${screen.join('\n')}`);
+    await waitFor('the overwritten row in the log', () => redrawnOrLines(tmux).includes('X7'), 5_000).catch(() => {
+      assert.fail(`"X7" is on the screen but not in the log:\n${tmux.readLog()}`);
+    });
+  });
+
+  // What is guaranteed of a full-screen program resized. Its own SIGWINCH (tmux's TIOCSWINSZ,
+  // server-client.c server_client_check_pane_resize) races the hook's `sh`: a reader behind by a read
+  // may take the program's redraw before the signal, at the old size (seen: less's first screen and its
+  // redraw at 40x12 in one read of 2404 bytes, the signal 2 ms later). So the block says where the size
+  // changed (`* resize`), and once the program draws again the frames are at the new size: the final
+  // frame, on leave, is what tmux shows.
+  it('less resized: the block says so, and after its next redraw the final frame is what tmux shows', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    tmux.type(`cd '${tmux.dir}'`);
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    const before = `${tmux.show('#{pane_width}')}x${tmux.show('#{pane_height}')}`;
+    const lines = Array.from({ length: 40 }, (_, i) => `line-${String(i + 1).padStart(2, '0')} ${'abcdefghij'.repeat(6)}`);
+    fs.writeFileSync(path.join(tmux.dir, 'text.txt'), `${lines.join('\n')}\n`);
+    tmux.type('less text.txt');
+    await waitFor('less shows the file', () => tmux.screen().includes('line-01 '));
+    const log = () => tmux.readLog().split('\n').map((line) => parseLine(line)).filter((line) => line !== undefined);
+    // The reader is in the block (it has logged a frame of it): the size it learns next is learnt there.
+    await waitFor('a frame of less', () => log().some((line) => line!.mark === '=' && line!.text.startsWith('line-01 ')), 10_000);
+    tmux.tmux('resize-window', '-t', 'main', '-x', '40', '-y', '12');
+    await waitFor('the resize in the block', () => log().some((line) => line!.mark === '*' && line!.text.startsWith(`resize `) && line!.text.includes(`from=${before} to=40x12`)), 10_000).catch((error) => {
+      throw new Error(`${(error as Error).message}:\n${tmux.readLog()}`);
+    });
+    // A redraw after the reader knows the size: less repaints on Ctrl-L; then it scrolls a line, which shows the
+    // repaint is done (a scroll alone redraws one row: the rows above stay as they were modelled).
+    tmux.tmux('send-keys', '-t', '%0', 'C-l');
+    tmux.tmux('send-keys', '-t', '%0', 'j');
+    await waitFor('less scrolled at 40x12', () => {
+      const rows = tmux.screen().replace(/\n$/, '').split('\n');
+      return rows.length === 12 && !rows[0]!.startsWith('line-01 ') && /^(:|text\.txt)/.test(rows[11]!) ? rows : undefined;
+    });
+    // Frames join a row wrapped onto the next, as capture-pane -J does.
+    const shown = tmux.tmux('capture-pane', '-p', '-J', '-t', '%0').replace(/\n$/, '').split('\n').map((row) => row.replace(/ +$/, ''));
+    tmux.tmux('send-keys', '-t', '%0', 'q');
+    await waitFor('the block closed', () => log().some((line) => line!.mark === '*' && line!.text.includes('state=leave')), 10_000);
+    const records = log();
+    const leave = records.findIndex((line) => line!.mark === '*' && line!.text.includes('state=leave'));
+    const snapshot = records.slice(0, leave).map((line) => line!.mark === '*' && line!.text.includes('state=snapshot')).lastIndexOf(true);
+    const finalFrame = records.slice(snapshot + 1, leave).map((line) => line!.text.replace(/ +$/, ''));
+    // The prompt row aside (less may still be drawing it when the frame settles).
+    assert.deepEqual(finalFrame.slice(0, shown.length - 1), shown.slice(0, -1), `the final frame is what tmux showed:\n${tmux.readLog()}`);
+  });
+
+  it("the hook signals a pane's reader only: decimal pids, whose command line is a reader of that pane's run file", async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    const panes = tmux.panes(5, 'tiled');
+    const serverPid = tmux.show('#{pid}');
+    const runFile = (pane: string) => path.join(tmux.dir, 'run', `${serverPid}-${pane.slice(1)}.json`);
+    // Witnesses that note each SIGWINCH at once, and say when they listen; `reader` ends its command line as a
+    // reader does (`pipe <run file>`: core/plan.ts pipeCommand), the others are any process (nginx's master stops on SIGWINCH).
+    const witness = (name: string, ...args: string[]) => {
+      const file = JSON.stringify(path.join(tmux.dir, name));
+      const script = `const fs = require('fs'); process.on('SIGWINCH', () => fs.appendFileSync(${file}, 'x')); fs.writeFileSync(${file} + '.ready', ''); setInterval(() => {}, 1000);`;
+      return { name, child: spawn(process.execPath, ['-e', script, ...args], { stdio: 'ignore' }) };
+    };
+    const reader = witness('reader', 'pipe', runFile(panes[4]!));
+    const unnamed = witness('unnamed');
+    const impostor = witness('impostor', 'pipe', runFile(panes[3]!));
+    const inherited = witness('inherited');
+    const all = [reader, unnamed, impostor, inherited];
+    const signalled = (name: string) => fs.existsSync(path.join(tmux.dir, name));
+    try {
+      await waitFor('the witnesses listen', () => all.every(({ name }) => signalled(`${name}.ready`)));
+      // Pane order is the loop's: the hostile values come before the one that names the reader.
+      const values = [`$(touch ${tmux.dir}/ran1)`, `1;touch ${tmux.dir}/ran2`, '-1'];
+      values.forEach((value, i) => tmux.tmux('set-option', '-p', '-t', panes[i]!, '@audit_reader_pid', value));
+      // A process that is no reader of this pane: its command line names another pane's run file.
+      tmux.tmux('set-option', '-p', '-t', panes[3]!, '@audit_reader_pid', String(impostor.child.pid), ';', 'set-option', '-p', '-t', panes[3]!, '@audit_run', runFile(panes[4]!));
+      tmux.tmux('set-option', '-p', '-t', panes[4]!, '@audit_reader_pid', String(reader.child.pid), ';', 'set-option', '-p', '-t', panes[4]!, '@audit_run', runFile(panes[4]!));
+      tmux.tmux('resize-pane', '-t', panes[0]!, '-x', '30');
+      await waitFor("the pane's reader signalled", () => signalled('reader'));
+      // A global value (set -g by mistake), inherited by a pane that has none: a process that is no reader.
+      tmux.tmux('set-option', '-pu', '-t', panes[0]!, '@audit_reader_pid', ';', 'set-option', '-wg', '@audit_reader_pid', String(inherited.child.pid));
+      tmux.tmux('resize-pane', '-t', panes[0]!, '-x', '40');
+      await waitFor("the pane's reader signalled again", () => fs.readFileSync(path.join(tmux.dir, 'reader'), 'utf8').length >= 2);
+      // `kill -WINCH -1` would have come first, in the same sh: the unnamed witness would have been signalled before.
+      assert.equal(signalled('unnamed'), false, 'kill -1 reached sh');
+      assert.equal(signalled('impostor'), false, "a process that is not the pane's reader was signalled");
+      assert.equal(signalled('inherited'), false, 'an inherited value was signalled');
+      assert.equal(signalled('ran1'), false, 'a command substitution ran');
+      assert.equal(signalled('ran2'), false, 'a command after ; ran');
+    } finally {
+      for (const { child } of all) child.kill();
+    }
+  });
+
+  it('a pid unset by hand is set again at the next beat', async () => {
+    const tmux = server();
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    tmux.tmux('set-option', '-pu', '-t', '%0', '@audit_reader_pid');
+    assert.equal(tmux.show('#{@audit_reader_pid}'), '');
+    await waitFor('the pid set again', () => tmux.show('#{@audit_reader_pid}') === String(pid), 15_000);
+  });
+
+  it('the pid is cleared when logging stops, and published again by the next reader', async () => {
+    const tmux = server();
+    const first = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(first.pid));
+    tmux.toggle();
+    await waitFor('the pid cleared', () => tmux.show('#{@audit_reader_pid}') === '');
+    await waitFor('the first reader gone', () => !tmux.readerPids().includes(first.pid));
+    const second = await tmux.startLogging();
+    await waitFor('the second reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(second.pid));
+  });
+});
