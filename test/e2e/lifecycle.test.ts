@@ -253,7 +253,12 @@ describe('a reader gone without a stop event', () => {
       const id = tmux.show('#{@audit_on}');
       return id !== '' && id !== recording ? id : undefined;
     });
-    const log = tmux.readLog();
+    // @audit_on names the new recording before its reader has written the start (under load, seconds
+    // before): wait for the start, then check the order.
+    const log = await waitFor('the new start in the log', () => {
+      const text = tmux.readLog();
+      return text.includes(`* start rec=${next}`) ? text : undefined;
+    });
     assert.ok(log.indexOf(`* stop rec=${recording} reason=lost`) >= 0);
     assert.ok(log.indexOf(`* stop rec=${recording} reason=lost`) < log.indexOf(`* start rec=${next}`), 'the old one is closed before the new one starts');
   });
