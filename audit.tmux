@@ -99,12 +99,16 @@ main() {
 	# (core/paths.ts runFilePath). SIGWINCH is not harmless elsewhere: nginx's master and Apache's httpd
 	# stop gracefully on it. Without /proc (not Linux) the pid is taken as it is.
 	local winch_pane winch_sh winch_run winch_all
-	winch_pane='#{?#{m/r:^[1-9][0-9]*$,#{@audit_reader_pid}},w #{@audit_reader_pid} #{q:@audit_run} #{pid}-#{s/%//:pane_id};,}'
+	# Only a reader whose size (@audit_reader_size: the answer to its last size question, set by tmux in the same
+	# command list, src/tmux/client.ts paneSize) is not the pane's: a select-pane, or a layout change that leaves the
+	# pane's size alone, starts no process.
+	local winch_if='#{&&:#{m/r:^[1-9][0-9]*$,#{@audit_reader_pid}},#{!=:#{@audit_reader_size},#{pane_width}x#{pane_height}}}'
+	winch_pane="#{?$winch_if,w #{@audit_reader_pid} #{q:@audit_run} #{pid}-#{s/%//:pane_id};,}"
 	# shellcheck disable=SC2016 # run by the hook's sh, not here: its $1..$3 are the function's arguments
 	winch_sh='w() { if [ -r /proc/self/cmdline ]; then case $2 in */"$3".json) ;; *) return ;; esac; { c=$(cat "/proc/$1/cmdline"); } 2>/dev/null; case $c in *"pipe$2") ;; *) return ;; esac; fi; kill -WINCH "$1" 2>/dev/null; }; '
 	winch_run="run-shell -b $(quote_for_tmux "$winch_sh#{P:$winch_pane}true")"
 	local winch_window
-	winch_window="if-shell -F '#{P:#{@audit_reader_pid}}' $(quote_for_tmux "$winch_run")"
+	winch_window="if-shell -F '#{P:#{?$winch_if,1,}}' $(quote_for_tmux "$winch_run")"
 	tmux set-hook -g "window-layout-changed[$audit_hook_index]" "$winch_window"
 	tmux set-hook -g "window-linked[$audit_hook_index]" "$winch_window"
 	# window-pane-changed[47] is the sweep's (below): this is the next fixed index.

@@ -10966,7 +10966,14 @@ var OPTIONS = {
    * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
    * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
    */
-  readerPid: "@audit_reader_pid"
+  readerPid: "@audit_reader_pid",
+  /**
+   * The pane's size (`80x24`) as tmux answered the reader's last question whose answer its models take
+   * (tmux/client.ts paneSize): audit.tmux's resize hook signals only readers whose size differs from the pane's, so a
+   * select-pane or a layout change that leaves a pane's size alone starts nothing. Cleared with the marks; never read
+   * back by the reader.
+   */
+  readerSize: "@audit_reader_size"
 }, AGE_UNITS = { m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
 function parseAge(text2) {
   if (/^\s*off\s*$/i.test(text2)) return Number.POSITIVE_INFINITY;
@@ -11684,6 +11691,10 @@ function messageArgs(text2, options) {
   let args = ["display-message"];
   return options.client && args.push("-c", options.client), options.error && hasDisplayDelay(options.version ?? "") && args.push("-d", "8000"), args.push(literal(text2)), args;
 }
+var RECORDING_MARKS = [PANE_OPTIONS.recording, PANE_OPTIONS.runFile, PANE_OPTIONS.beat, PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize];
+function unset(paneId, options) {
+  return options.flatMap((option, index) => [...index ? [";"] : [], "set-option", "-pu", "-t", paneId, option]);
+}
 var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
   constructor(socket) {
@@ -11782,12 +11793,8 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       paneId,
       PANE_OPTIONS.offBy,
       ";",
-      // A reader killed outright left its pid: the new reader sets its own once it runs (after these marks).
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.readerPid
+      // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
+      ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize])
     ];
   }
   /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
@@ -11873,7 +11880,11 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     this.runLater(this.readerArgs(paneId, recording, pid));
   }
   readerArgs(paneId, recording, pid) {
-    return ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
+    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`);
+  }
+  /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
+  ifRecording(paneId, recording, command) {
+    return ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, command];
   }
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId) {
@@ -11882,29 +11893,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       "-t",
       paneId,
       ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.recording,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.runFile,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.beat,
-      ";",
-      "set-option",
-      "-pu",
-      "-t",
-      paneId,
-      PANE_OPTIONS.readerPid
+      ...unset(paneId, RECORDING_MARKS)
     ]);
   }
   /** Shows `text` in the message line of `client` (or the current one). */
@@ -11941,10 +11930,15 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       done(error || flag2 !== "0" && flag2 !== "1" ? void 0 : flag2 === "1");
     });
   }
-  /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
-  paneSize(paneId, done) {
+  /**
+   * The pane's size now, or undefined if tmux cannot say. Asynchronous. `forModels`: the reader's models will take
+   * the answer, so the same command list sets PANE_OPTIONS.readerSize to it: in tmux's own order, the option is the
+   * size of the last such question tmux answered, which audit.tmux's resize hook compares with the pane's to signal
+   * only a reader whose size is out of date. The cast's questions (sinks/file/cast-size.ts) must not set it.
+   */
+  paneSize(paneId, done, forModels = !1) {
     let args = ["display-message", "-p", "-t", paneId, "#{pane_width} #{pane_height}"];
-    this.runLater(args, (error, stdout) => {
+    forModels && args.push(";", "set-option", "-p", "-F", "-t", paneId, PANE_OPTIONS.readerSize, "#{pane_width}x#{pane_height}"), this.runLater(args, (error, stdout) => {
       let [columns, rows] = stdout.trim().split(" ").map(Number);
       done(!error && columns > 0 && rows > 0 ? { columns, rows } : void 0);
     });
@@ -12027,7 +12021,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(["set-option", "-pu", "-t", paneId, PANE_OPTIONS.recording, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.runFile, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.beat, ";", "set-option", "-pu", "-t", paneId, PANE_OPTIONS.readerPid]);
+    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(unset(paneId, RECORDING_MARKS));
   }
 };
 
@@ -17231,7 +17225,7 @@ function runPipe(recording, runFile, dependencies = {}) {
     tmux.paneSize(recording.paneId, (answer) => {
       let size2 = sizes.answer(question, answer);
       size2 && castSize?.learnt(size2, Date.now()), done(size2);
-    });
+    }, !0);
   }, recorder = new Recorder(stamper, pipeline2, {
     now: Date.now,
     screen: recording.socket ? screenOf(tmux, recording.paneId) : void 0,
@@ -17256,7 +17250,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold.push(chunk), inOrder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk);
   resizeHold && (process.on("SIGWINCH", () => {
     finishing || resizeHold.signalled();
-  }), tmux.announceReader(recording.paneId, recording.id, process.pid));
+  }), tmux.announceReader(recording.paneId, recording.id, process.pid), resizeHold.signalled());
   let lastTick = Date.now();
   if (setInterval(() => {
     let now = Date.now();

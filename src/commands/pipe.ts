@@ -175,7 +175,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       const size = sizes.answer(question, answer);
       if (size) castSize?.learnt(size, Date.now());
       done(size);
-    });
+    }, true);
   };
   const recorder = new Recorder(stamper, pipeline, {
     now: Date.now,
@@ -215,6 +215,9 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       if (!finishing) resizeHold.signalled();
     });
     tmux.announceReader(recording.paneId, recording.id, process.pid);
+    // As if told of a resize: the size the toggle saw may be out of date already (a resize before the pid above was
+    // set signalled nobody), and the answer publishes the models' size, which the hook compares with the pane's.
+    resizeHold.signalled();
   }
 
   // The heartbeat the status format checks (core/status.ts), and a watch on our own clock: a reader that

@@ -211,6 +211,13 @@ export const PANE_OPTIONS = {
    * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
    */
   readerPid: '@audit_reader_pid',
+  /**
+   * The pane's size (`80x24`) as tmux answered the reader's last question whose answer its models take
+   * (tmux/client.ts paneSize): audit.tmux's resize hook signals only readers whose size differs from the pane's, so a
+   * select-pane or a layout change that leaves a pane's size alone starts nothing. Cleared with the marks; never read
+   * back by the reader.
+   */
+  readerSize: '@audit_reader_size',
 } as const;
 
 export type { RotateWhen };

@@ -35,6 +35,14 @@ function messageArgs(text: string, options: MessageOptions): string[] {
 }
 
 /** An asynchronous question to tmux is given up after this long (a server that hangs must not hold the reader's records). */
+/** The pane options a recording's reader is known by, unset together when it ends. */
+const RECORDING_MARKS = [PANE_OPTIONS.recording, PANE_OPTIONS.runFile, PANE_OPTIONS.beat, PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize];
+
+/** `set-option -pu` of each option, as one command list. */
+function unset(paneId: string, options: readonly string[]): string[] {
+  return options.flatMap((option, index) => [...(index ? [';'] : []), 'set-option', '-pu', '-t', paneId, option]);
+}
+
 const ANSWER_TIMEOUT_MS = 2000;
 
 export class Tmux {
@@ -117,8 +125,8 @@ export class Tmux {
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile, ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy, ';',
-      // A reader killed outright left its pid: the new reader sets its own once it runs (after these marks).
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid,
+      // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
+      ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize]),
     ];
   }
 
@@ -208,17 +216,19 @@ export class Tmux {
   }
 
   private readerArgs(paneId: string, recording: string, pid: number): string[] {
-    return ['if-shell', '-F', '-t', paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`];
+    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`);
+  }
+
+  /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
+  private ifRecording(paneId: string, recording: string, command: string): string[] {
+    return ['if-shell', '-F', '-t', paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, command];
   }
 
   /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
   stopPipe(paneId: string): void {
     this.run([
       'pipe-pane', '-t', paneId, ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat, ';',
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid,
+      ...unset(paneId, RECORDING_MARKS),
     ]);
   }
 
@@ -261,9 +271,15 @@ export class Tmux {
     });
   }
 
-  /** The pane's width now, or undefined if tmux cannot say. Asynchronous. */
-  paneSize(paneId: string, done: (size: { columns: number; rows: number } | undefined) => void): void {
+  /**
+   * The pane's size now, or undefined if tmux cannot say. Asynchronous. `forModels`: the reader's models will take
+   * the answer, so the same command list sets PANE_OPTIONS.readerSize to it: in tmux's own order, the option is the
+   * size of the last such question tmux answered, which audit.tmux's resize hook compares with the pane's to signal
+   * only a reader whose size is out of date. The cast's questions (sinks/file/cast-size.ts) must not set it.
+   */
+  paneSize(paneId: string, done: (size: { columns: number; rows: number } | undefined) => void, forModels = false): void {
     const args = ['display-message', '-p', '-t', paneId, '#{pane_width} #{pane_height}'];
+    if (forModels) args.push(';', 'set-option', '-p', '-F', '-t', paneId, PANE_OPTIONS.readerSize, '#{pane_width}x#{pane_height}');
     this.runLater(args, (error, stdout) => {
       const [columns, rows] = stdout.trim().split(' ').map(Number);
       done(!error && columns! > 0 && rows! > 0 ? { columns: columns!, rows: rows! } : undefined);
@@ -366,6 +382,6 @@ export class Tmux {
     // Only if the pane still shows this recording: a newer one may have started since.
     const current = this.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
     if (current !== recording) return;
-    this.run(['set-option', '-pu', '-t', paneId, PANE_OPTIONS.recording, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.runFile, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.beat, ';', 'set-option', '-pu', '-t', paneId, PANE_OPTIONS.readerPid]);
+    this.run(unset(paneId, RECORDING_MARKS));
   }
 }

@@ -18,6 +18,30 @@ after(() => {
   for (const terminal of terminals) terminal.kill();
 });
 
+/** The run file a reader of `pane` names at the end of its command line (core/paths.ts runFilePath). */
+function runFileOf(tmux: TmuxServer, pane: string): string {
+  return path.join(tmux.dir, 'run', `${tmux.show('#{pid}')}-${pane.slice(1)}.json`);
+}
+
+/**
+ * A witness for the hook: a process that notes each SIGWINCH at once in `<dir>/<name>` and says when it listens
+ * (`<name>.ready`). With `pipe <run file>` as arguments its command line ends as a reader's does (core/plan.ts
+ * pipeCommand); without, it is any process (nginx's master stops on SIGWINCH).
+ */
+function startWitness(tmux: TmuxServer, name: string, ...args: string[]): { name: string; child: ReturnType<typeof spawn> } {
+  const file = JSON.stringify(path.join(tmux.dir, name));
+  // A line on stdin: `<name>.synced` a turn of the event loop later, when a signal sent before it has been noted.
+  const script = `const fs = require('fs'); process.on('SIGWINCH', () => fs.appendFileSync(${file}, 'x')); process.stdin.on('data', () => setImmediate(() => setImmediate(() => fs.writeFileSync(${file} + '.synced', '')))); fs.writeFileSync(${file} + '.ready', '');`;
+  return { name, child: spawn(process.execPath, ['-e', script, ...args], { stdio: ['pipe', 'ignore', 'ignore'] }) };
+}
+
+/** Waits until each witness has noted whatever signal reached it before now (a signal is handled a turn later). */
+async function witnessesSynced(tmux: TmuxServer, witnesses: { name: string; child: ReturnType<typeof spawn> }[]): Promise<void> {
+  for (const { name } of witnesses) fs.rmSync(path.join(tmux.dir, `${name}.synced`), { force: true });
+  for (const { child } of witnesses) child.stdin!.write('sync\n');
+  await waitFor('the witnesses synced', () => witnesses.every(({ name }) => fs.existsSync(path.join(tmux.dir, `${name}.synced`))));
+}
+
 /** The texts of the log's lines (mark `|`). */
 function loggedLines(tmux: TmuxServer): string[] {
   return tmux
@@ -36,6 +60,19 @@ function redrawnOrLines(tmux: TmuxServer): string[] {
     .map((line) => parseLine(line))
     .filter((line) => line !== undefined && (line.mark === '|' || line.mark === '~'))
     .map((line) => line!.text.replace(/ +$/, ''));
+}
+
+/**
+ * Waits until the reader's models have the pane's size: the answer to a size question it asked after the resize
+ * (@audit_reader_size, set by tmux with the answer). Whether the hook told the reader, and not the beat, is the
+ * witnesses' test below; these tests check what the reader logs once told. A person cannot type faster than the
+ * hook's `sh` runs, but a test can: under load that race was lost (the script's lines at the old width).
+ */
+async function readerHasSize(tmux: TmuxServer, pane: string): Promise<void> {
+  await waitFor('the reader has the new size', () => {
+    const [size, pane_] = tmux.show('#{@audit_reader_size} #{pane_width}x#{pane_height}', pane).split(' ');
+    return size === pane_;
+  });
 }
 
 /**
@@ -62,6 +99,7 @@ function writeScript(dir: string, marker: string): string {
  * `width`: a width the lines are longer than (the new one, or the old one when the pane grew).
  */
 async function printsAsShown(tmux: TmuxServer, pane: string, width: number): Promise<void> {
+  await readerHasSize(tmux, pane);
   const marker = uniqueMarker('end');
   writeScript(tmux.dir, marker);
   // Short command: no readline wrap of what is typed.
@@ -144,6 +182,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     const height = Number(tmux.show('#{pane_height}'));
     tmux.tmux('set-option', '-g', 'pane-border-status', 'top');
     await waitFor('the pane a row shorter', () => Number(tmux.show('#{pane_height}')) === height - 1);
+    await readerHasSize(tmux, '%0');
     const marker = uniqueMarker('end');
     fs.writeFileSync(path.join(tmux.dir, 'home.sh'), `clear; seq 101 140; printf '\\033[HX\\033[99;1H\\n'; echo ${marker}\n`);
     tmux.type('sh home.sh');
@@ -182,6 +221,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
     tmux.tmux('resize-window', '-t', 'main', '-y', '10');
     await waitFor('the pane is 10 high', () => tmux.show('#{pane_height}') === '10');
+    await readerHasSize(tmux, '%0');
     const marker = uniqueMarker('end');
     // Home, then past the bottom row (that move tells the reader of old too, but after the overwrite).
     fs.writeFileSync(path.join(tmux.dir, 'home.sh'), `clear; seq 1 25; printf '\\033[HX\\033[99;1H\\n'; echo ${marker}\n`);
@@ -244,20 +284,15 @@ describe('a logged pane resized: output right after it is logged at the new size
     const tmux = server();
     terminals.push(await attachClient(tmux));
     const panes = tmux.panes(5, 'tiled');
-    const serverPid = tmux.show('#{pid}');
-    const runFile = (pane: string) => path.join(tmux.dir, 'run', `${serverPid}-${pane.slice(1)}.json`);
-    // Witnesses that note each SIGWINCH at once, and say when they listen; `reader` ends its command line as a
-    // reader does (`pipe <run file>`: core/plan.ts pipeCommand), the others are any process (nginx's master stops on SIGWINCH).
-    const witness = (name: string, ...args: string[]) => {
-      const file = JSON.stringify(path.join(tmux.dir, name));
-      const script = `const fs = require('fs'); process.on('SIGWINCH', () => fs.appendFileSync(${file}, 'x')); fs.writeFileSync(${file} + '.ready', ''); setInterval(() => {}, 1000);`;
-      return { name, child: spawn(process.execPath, ['-e', script, ...args], { stdio: 'ignore' }) };
-    };
+    const runFile = (pane: string) => runFileOf(tmux, pane);
+    const witness = (name: string, ...args: string[]) => startWitness(tmux, name, ...args);
     const reader = witness('reader', 'pipe', runFile(panes[4]!));
     const unnamed = witness('unnamed');
     const impostor = witness('impostor', 'pipe', runFile(panes[3]!));
     const inherited = witness('inherited');
-    const all = [reader, unnamed, impostor, inherited];
+    // Any process, named by a pane's pid option beside that pane's real run file: only its command line tells.
+    const stranger = witness('stranger');
+    const all = [reader, unnamed, impostor, inherited, stranger];
     const signalled = (name: string) => fs.existsSync(path.join(tmux.dir, name));
     try {
       await waitFor('the witnesses listen', () => all.every(({ name }) => signalled(`${name}.ready`)));
@@ -271,16 +306,66 @@ describe('a logged pane resized: output right after it is logged at the new size
       await waitFor("the pane's reader signalled", () => signalled('reader'));
       // A global value (set -g by mistake), inherited by a pane that has none: a process that is no reader.
       tmux.tmux('set-option', '-pu', '-t', panes[0]!, '@audit_reader_pid', ';', 'set-option', '-wg', '@audit_reader_pid', String(inherited.child.pid));
+      // The impostor's pane now names its own run file, and a process whose command line is no reader's.
+      tmux.tmux('set-option', '-p', '-t', panes[3]!, '@audit_reader_pid', String(stranger.child.pid), ';', 'set-option', '-p', '-t', panes[3]!, '@audit_run', runFile(panes[3]!));
       tmux.tmux('resize-pane', '-t', panes[0]!, '-x', '40');
       await waitFor("the pane's reader signalled again", () => fs.readFileSync(path.join(tmux.dir, 'reader'), 'utf8').length >= 2);
       // `kill -WINCH -1` would have come first, in the same sh: the unnamed witness would have been signalled before.
+      await witnessesSynced(tmux, all);
       assert.equal(signalled('unnamed'), false, 'kill -1 reached sh');
       assert.equal(signalled('impostor'), false, "a process that is not the pane's reader was signalled");
       assert.equal(signalled('inherited'), false, 'an inherited value was signalled');
+      assert.equal(signalled('stranger'), false, 'a process whose command line is no reader of the pane was signalled');
       assert.equal(signalled('ran1'), false, 'a command substitution ran');
       assert.equal(signalled('ran2'), false, 'a command after ; ran');
     } finally {
       for (const { child } of all) child.kill();
+    }
+  });
+
+  it('the hook tells break-pane, rotate-window and set -g pane-border-status; a select-pane that changes no size tells nothing', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    const [pane] = tmux.panes(3, 'even-horizontal');
+    const witness = startWitness(tmux, 'reader', 'pipe', runFileOf(tmux, pane!));
+    const count = () => (fs.existsSync(path.join(tmux.dir, 'reader')) ? fs.readFileSync(path.join(tmux.dir, 'reader'), 'utf8').length : 0);
+    // As a reader does: its pid and run file, and the size its models have (which a size question sets).
+    const publish = () => tmux.tmux('set-option', '-p', '-t', pane!, '@audit_reader_pid', String(witness.child.pid), ';', 'set-option', '-p', '-t', pane!, '@audit_run', runFileOf(tmux, pane!), ';', 'set-option', '-p', '-F', '-t', pane!, '@audit_reader_size', '#{pane_width}x#{pane_height}');
+    try {
+      await waitFor('the witness listens', () => fs.existsSync(path.join(tmux.dir, 'reader.ready')));
+      publish();
+      // Panes selected back and forth: the layout is the same, so is the reader's size: no signal.
+      for (let i = 0; i < 10; i++) tmux.tmux('select-pane', '-t', i % 2 ? pane! : '%1');
+      // Then one that finds the size out of date (as after a resize the reader has not asked about): a signal.
+      tmux.tmux('set-option', '-p', '-t', pane!, '@audit_reader_size', '1x1', ';', 'select-pane', '-t', '%2');
+      await waitFor('the out-of-date reader signalled', () => count() >= 1);
+      await witnessesSynced(tmux, [witness]);
+      assert.equal(count(), 1, 'select-pane signalled a reader whose size was the pane\'s');
+      const told: string[] = [];
+      for (const [what, resize] of [
+        ['break-pane', () => tmux.tmux('break-pane', '-d', '-s', pane!)],
+        ['rotate-window', () => tmux.tmux('rotate-window', '-t', tmux.show('#{window_id}', pane!))],
+        ['set -g pane-border-status', () => tmux.tmux('set-option', '-g', 'pane-border-status', 'top')],
+      ] as const) {
+        if (what === 'rotate-window') {
+          // A cell of another width to rotate into; the split itself changes the size, and is told first.
+          const before = count();
+          tmux.tmux('split-window', '-d', '-t', pane!, '-h', '-l', '10');
+          await waitFor('the split told', () => count() > before);
+        }
+        publish();
+        const before = count();
+        const size = tmux.show('#{pane_width}x#{pane_height}', pane!);
+        resize();
+        await waitFor(`${what}: the pane's size changed`, () => tmux.show('#{pane_width}x#{pane_height}', pane!) !== size);
+        await waitFor(`${what}: the reader signalled`, () => count() > before, 5_000).then(
+          () => told.push(what),
+          () => undefined,
+        );
+      }
+      assert.deepEqual(told, ['break-pane', 'rotate-window', 'set -g pane-border-status']);
+    } finally {
+      witness.child.kill();
     }
   });
 
