@@ -11862,7 +11862,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       PANE_OPTIONS.beat,
       String(Math.floor(Date.now() / 1e3)),
       ";",
-      ...this.readerArgs(paneId, reader.recording, reader.pid),
+      ...this.readerArgs(paneId, reader.recording, reader.pid, reader.runFile),
       ";",
       "display-message",
       "-p",
@@ -11879,8 +11879,9 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   announceReader(paneId, recording, pid) {
     this.runLater(this.readerArgs(paneId, recording, pid));
   }
-  readerArgs(paneId, recording, pid) {
-    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`);
+  readerArgs(paneId, recording, pid, runFile) {
+    let run = runFile === void 0 ? "" : ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.runFile} ${tmuxQuote(runFile)}`;
+    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}`);
   }
   /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
   ifRecording(paneId, recording, command) {
@@ -17262,7 +17263,7 @@ function runPipe(recording, runFile, dependencies = {}) {
   }, TICK_MS).unref(), recording.socket) {
     let place = new PlaceWatch(), beatAndLook = () => {
       let question = sizes.ask();
-      tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, "#{pane_width}", "#{pane_height}"], { recording: recording.id, pid: process.pid }, (answer) => {
+      tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, "#{pane_width}", "#{pane_height}"], { recording: recording.id, pid: process.pid, runFile }, (answer) => {
         let fields = answer?.replace(/\n$/, "").split(FIELD_SEPARATOR) ?? [], [columns, rows] = fields.slice(WHERE_FORMAT.length).map(Number), size2 = columns > 0 && rows > 0 ? { columns, rows } : void 0;
         !finishing && sizes.differs(question, size2) && resizeHold?.signalled();
         let where = answer === void 0 ? void 0 : parseWhere(answer, FIELD_SEPARATOR), moved = where && place.seen(where);

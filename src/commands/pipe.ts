@@ -239,7 +239,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     const place = new PlaceWatch();
     const beatAndLook = (): void => {
       const question = sizes.ask();
-      tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, '#{pane_width}', '#{pane_height}'], { recording: recording.id, pid: process.pid }, (answer) => {
+      tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, '#{pane_width}', '#{pane_height}'], { recording: recording.id, pid: process.pid, runFile }, (answer) => {
         const fields = answer?.replace(/\n$/, '').split(FIELD_SEPARATOR) ?? [];
         const [columns, rows] = fields.slice(WHERE_FORMAT.length).map(Number);
         const size = columns! > 0 && rows! > 0 ? { columns: columns!, rows: rows! } : undefined;

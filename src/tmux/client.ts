@@ -7,7 +7,7 @@ import type { AttachedClient, TypingSnapshot } from '../capture/actor.ts';
 import { AuditError } from '../core/errors.ts';
 import { PANE_OPTIONS } from '../core/options.ts';
 import { textInCells } from '../terminal/width.ts';
-import { literal } from './quote.ts';
+import { literal, tmuxQuote } from './quote.ts';
 
 /** Separates the fields of one `-p`/`-F` row: a control character, which no field is expected to hold. */
 export const FIELD_SEPARATOR = '\x1f';
@@ -198,10 +198,10 @@ export class Tmux {
    * The heartbeat, and where the pane is now (`format`'s fields, joined by
    * FIELD_SEPARATOR) in the same call: undefined when tmux cannot say.
    */
-  beatAndAsk(paneId: string, format: readonly string[], reader: { recording: string; pid: number }, done: (answer: string | undefined) => void): void {
+  beatAndAsk(paneId: string, format: readonly string[], reader: { recording: string; pid: number; runFile?: string }, done: (answer: string | undefined) => void): void {
     const args = [
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
-      ...this.readerArgs(paneId, reader.recording, reader.pid), ';',
+      ...this.readerArgs(paneId, reader.recording, reader.pid, reader.runFile), ';',
       'display-message', '-p', '-t', paneId, format.join(FIELD_SEPARATOR),
     ];
     this.runLater(args, (error, stdout) => done(error ? undefined : stdout));
@@ -215,8 +215,11 @@ export class Tmux {
     this.runLater(this.readerArgs(paneId, recording, pid));
   }
 
-  private readerArgs(paneId: string, recording: string, pid: number): string[] {
-    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}`);
+  private readerArgs(paneId: string, recording: string, pid: number, runFile?: string): string[] {
+    // The run file too: the hook signals only a pid whose command line ends with the pane's run file, so a guest who
+    // set @audit_run to anything else would otherwise switch the signal off for the rest of the recording.
+    const run = runFile === undefined ? '' : ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.runFile} ${tmuxQuote(runFile)}`;
+    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}`);
   }
 
   /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */

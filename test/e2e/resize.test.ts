@@ -369,13 +369,15 @@ describe('a logged pane resized: output right after it is logged at the new size
     }
   });
 
-  it('a pid unset by hand is set again at the next beat', async () => {
+  it('a pid unset by hand, and a run file changed by hand, are set again at the next beat', async () => {
     const tmux = server();
     const { pid } = await tmux.startLogging();
     await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
-    tmux.tmux('set-option', '-pu', '-t', '%0', '@audit_reader_pid');
+    const runFile = tmux.show('#{@audit_run}');
+    assert.ok(runFile.endsWith(`/${tmux.show('#{pid}')}-0.json`), runFile);
+    tmux.tmux('set-option', '-pu', '-t', '%0', '@audit_reader_pid', ';', 'set-option', '-p', '-t', '%0', '@audit_run', '/x');
     assert.equal(tmux.show('#{@audit_reader_pid}'), '');
-    await waitFor('the pid set again', () => tmux.show('#{@audit_reader_pid}') === String(pid), 15_000);
+    await waitFor('the pid and run file set again', () => tmux.show('#{@audit_reader_pid} #{@audit_run}') === `${pid} ${runFile}`, 15_000);
   });
 
   it('the pid is cleared when logging stops, and published again by the next reader', async () => {
