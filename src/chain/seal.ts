@@ -5,12 +5,14 @@
 // a segment's first line (an idle pane), and at the end a `seal` event closes
 // the segment:
 //
-//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> [s=<start ms>] v=2 [chain=hmac] [end=stop|1]
+//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> s=<start ms> v=3 [chain=hmac] [end=stop|1]
 //
-// `v=2` (CHAIN_VERSION), on every seal and on the recording's start, says the
-// chain is written by a reader that seals each `lost` event at once: verify
-// holds the recording to that (chain/verify.ts). Logs of older readers have no
-// `v=` and are checked the way they were written. The start is covered by the
+// `v=` (CHAIN_VERSION), on every seal and on the recording's start, says which
+// rules the chain follows: since v=2 a reader seals each `lost` event at once;
+// since v=3 every seal says `s=` (a v=2 reader's seals may lack it: the
+// release before this one wrote none). verify holds the recording to what its
+// mark says (chain/verify.ts, chain/older-chain.ts). Logs of older readers
+// have no `v=` and are checked the way they were written. The start is covered by the
 // first seal and each seal's line by the next one, so the mark cannot be taken
 // out unseen (under a key, not at all; see chain/older-chain.ts).
 //
@@ -81,9 +83,13 @@ export class SegmentHash {
 
 /**
  * The chain's version, `v=` on a recording's start and on each of its seals: 2 since a `lost` event is
- * sealed at once by its reader. Absent: an older tmux-audit wrote it (chain/older-chain.ts).
+ * sealed at once by its reader, 3 since every seal says its recording's start time (`s=`). Absent: an
+ * older tmux-audit wrote it (chain/older-chain.ts).
  */
-export const CHAIN_VERSION = 2;
+export const CHAIN_VERSION = 3;
+
+/** The first chain version whose every seal says `s=`: one of such a recording without it had it taken out. */
+export const STAMPED_SEALS_VERSION = 3;
 
 /** The `chain=` a keyed recording's start and seals carry (absent: plain SHA-256, as logs before keys were said). */
 export const KEYED_CHAIN = 'hmac';

@@ -43,8 +43,8 @@
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
 import { lastSealLine } from './last-seal.ts';
-import { chainVersion, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
-import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
+import { chainVersion, OTHER_VERSION, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
+import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION } from './seal.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
 
@@ -171,6 +171,8 @@ class RecordingState {
   heldPlain = false;
   /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
   marked = false;
+  /** The chain version its start or first marked seal says (`v=`): every other seal of it says the same. */
+  version: number | undefined;
   /** A seal of it without `v=` was read (the first, where the mark would show first: see seal). */
   unmarkedSeal: VerifyLine | undefined;
   /** Its `lost` events read the older way (no seal followed at once, and no mark seen yet). */
@@ -384,7 +386,10 @@ export class ChainVerifier {
       if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
         // The log was removed just after the start: the writer wrote the start again into the new file,
         // after the `lost` event that opens it (sinks/file/writer.ts). The next seal covers its last n lines.
-        if (chainVersion(v) !== undefined) state.marked = true;
+        if (chainVersion(v) !== undefined) {
+          state.marked = true;
+          this.noteVersion(state, v);
+        }
         this.take(state, v);
         return;
       }
@@ -395,6 +400,7 @@ export class ChainVerifier {
       state = new RecordingState(rec, v.place!, false);
       state.keyed = v.fields?.chain === KEYED_CHAIN;
       state.marked = chainVersion(v) !== undefined;
+      state.version = chainVersion(v);
       this.recordings.set(rec, state);
       this.run(state);
       this.take(state, v);
@@ -649,8 +655,19 @@ export class ChainVerifier {
     if (chainVersion(v) !== undefined) {
       if (!state.marked && state.unmarkedSeal) this.unmarked(state, state.unmarkedSeal);
       state.marked = true;
+      this.noteVersion(state, v);
+      // Since v=3 every seal says its start's time: one without it had it taken out (from the last seal, which no
+      // later seal hashes, to pass a start cut out of a later file off as a pruned one: see startCutOut).
+      if (chainVersion(v)! >= STAMPED_SEALS_VERSION && v.fields?.s === undefined) this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: UNSTAMPED_SEAL });
     } else if (state.marked) this.unmarked(state, v);
     else state.unmarkedSeal ??= v;
+  }
+
+  /** A start or seal's `v=` against the recording's (the first said): one that says another was rewritten (v=3 made v=2, to drop `s=`). */
+  private noteVersion(state: RecordingState, v: VerifyLine): void {
+    const version = chainVersion(v)!;
+    if (state.version === undefined) state.version = version;
+    else if (state.version !== version) this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: OTHER_VERSION });
   }
 
   private unmarked(state: RecordingState, v: VerifyLine): void {
