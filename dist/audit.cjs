@@ -11517,10 +11517,28 @@ function processAlive(pid) {
 var import_node_fs3 = __nodeBuiltin(require("node:fs"));
 
 // src/chain/seal.ts
-var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
+var import_node_crypto6 = require("node:crypto");
+
+// src/chain/seal-tag.ts
+var import_node_crypto5 = require("node:crypto");
+function sealTag(line, key2) {
+  return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(line).digest("hex").slice(0, SEAL_HEX);
+}
+function withoutTag(text2, e) {
+  for (let field of [` e=${e}
+`, `,"e":"${e}"}}
+`])
+    if (text2.endsWith(field)) return `${text2.slice(0, text2.length - field.length)}${field.endsWith(`}}
+`) ? `}}
+` : `
+`}`;
+}
+
+// src/chain/seal.ts
+var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16, SegmentHash = class {
   hash;
   constructor(p, key2) {
-    this.hash = key2 ? (0, import_node_crypto5.createHmac)("sha256", key2) : (0, import_node_crypto5.createHash)("sha256"), this.hash.update(`${p}
+    this.hash = key2 ? (0, import_node_crypto6.createHmac)("sha256", key2) : (0, import_node_crypto6.createHash)("sha256"), this.hash.update(`${p}
 `);
   }
   /** Lines as written: a string is hashed as its UTF-8 bytes, the same as those bytes given. */
@@ -11530,7 +11548,7 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   digest() {
     return this.hash.digest("hex").slice(0, SEAL_HEX);
   }
-}, CHAIN_VERSION = 3, STAMPED_SEALS_VERSION = 3, KEYED_CHAIN = "hmac", SealChain = class {
+}, CHAIN_VERSION = 3, STAMPED_SEALS_VERSION = 3, TAGGED_SEALS_VERSION = 3, KEYED_CHAIN = "hmac", SealChain = class {
   constructor(key2) {
     this.key = key2;
     this.segment = new SegmentHash(GENESIS, key2);
@@ -11557,6 +11575,10 @@ var import_node_crypto5 = require("node:crypto"), GENESIS = "0", SEAL_EVERY = 1e
   }
   /** The recording's start's time (epoch ms), said on each seal (`s=`) once known. */
   startedAt;
+  /** The `e=` of the seal whose line without it is `line` (chain/seal-tag.ts); undefined without a key. */
+  tag(line) {
+    return this.key ? sealTag(line, this.key) : void 0;
+  }
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end = !1) {
     let h = this.segment.digest(), fields = { n: this.lines, p: this.prev, h, ...this.startedAt === void 0 ? {} : { s: this.startedAt }, v: CHAIN_VERSION, ...this.key ? { chain: "hmac" } : {} };
@@ -11674,7 +11696,7 @@ function removeRunFiles(runFile, recordingId) {
 }
 
 // src/tmux/client.ts
-var import_node_child_process = require("node:child_process"), import_node_crypto6 = require("node:crypto");
+var import_node_child_process = require("node:child_process"), import_node_crypto7 = require("node:crypto");
 var FIELD_SEPARATOR = "";
 function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
@@ -12011,7 +12033,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * a newline in it must not pass for a client of list-clients.
    */
   typing(paneId, done) {
-    let marker2 = `typist-${(0, import_node_crypto6.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
+    let marker2 = `typist-${(0, import_node_crypto7.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
     this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let lines = stdout.split(`
@@ -14979,7 +15001,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto7 = require("node:crypto");
+var import_node_crypto8 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -15147,7 +15169,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto7.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto8.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -15564,9 +15586,9 @@ var PlaceWatch = class {
 };
 
 // src/capture/note-facts.ts
-var import_node_crypto8 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 function noteFacts(tmux, paneId, note, done) {
-  let nonce = `facts-${(0, import_node_crypto8.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
+  let nonce = `facts-${(0, import_node_crypto9.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
   client && (args.push(";", "list-clients", "-F", `${nonce}client:${CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)}`), args.push(";", "display-message", "-p", `${nonce}option:#{${clientOption(client)}}`)), from && args.push(";", "display-message", "-p", "-t", from, `${nonce}from:#{session_name}`), tmux.ask(args, (stdout) => {
     let lines = (stdout ?? "").split(`
 `), of = (kind) => lines.filter((line) => line.startsWith(`${nonce}${kind}:`)).map((line) => line.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
@@ -15864,7 +15886,7 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto9 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_crypto10 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
 var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
   return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `.${import_node_path11.default.basename(logFile)}.rotated`);
@@ -15888,7 +15910,7 @@ function read(ledger) {
   }
 }
 function tag(logFile, id, key2) {
-  return (0, import_node_crypto9.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path11.default.resolve(logFile)}\0${id}`).digest("base64url");
+  return (0, import_node_crypto10.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path11.default.resolve(logFile)}\0${id}`).digest("base64url");
 }
 function ledgerEntry(logFile, stat, key2) {
   let id = identity(stat);
@@ -15900,7 +15922,7 @@ function entryHolds(logFile, line, id, key2) {
   if (!key2) return !0;
   if (entryTag === void 0) return !1;
   let want = Buffer.from(tag(logFile, id, key2)), got = Buffer.from(entryTag);
-  return got.length === want.length && (0, import_node_crypto9.timingSafeEqual)(got, want);
+  return got.length === want.length && (0, import_node_crypto10.timingSafeEqual)(got, want);
 }
 function noteRotated(logFile, stat, key2) {
   let ledger = rotatedLedgerPath(logFile), fd = import_node_fs9.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW2 | O_NONBLOCK2, 384), size2;
@@ -16731,8 +16753,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     end !== "stop" && this.hashPending(), end && (this.ended = !0);
     let fields = chain.seal(end);
     more && (fields.more = 1), end || (this.sealedLink = fields.h.slice(0, LINK_HEX));
-    let record = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record);
-    this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
+    let record = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record), e = chain.tag(line);
+    e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0 || this.losing && this.lostSealed) return;
@@ -18553,14 +18575,14 @@ function renamedPair(files, report2, totalChars, holds) {
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
 function lastSealLine(stop2, raw, rec, seal) {
-  let chain = { ...seal.s === void 0 ? {} : { s: seal.s }, ...seal.v === void 0 ? {} : { v: seal.v }, ...seal.chain === void 0 ? {} : { chain: seal.chain } };
+  let tag2 = seal.e === void 0 ? {} : { e: seal.e }, chain = { ...seal.s === void 0 ? {} : { s: seal.s }, ...seal.v === void 0 ? {} : { v: seal.v }, ...seal.chain === void 0 ? {} : { chain: seal.chain } };
   if (stop2.charCodeAt(0) === 123) {
     let at = stop2.indexOf(JSON_STOP);
-    return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop" }))}}
+    return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop", ...tag2 }))}}
 `;
   }
   return raw === void 0 || !stop2.endsWith(`${raw}
-`) ? void 0 : `${stop2.slice(0, stop2.length - raw.length - 1)}${eventText("seal", { rec, n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop" })}
+`) ? void 0 : `${stop2.slice(0, stop2.length - raw.length - 1)}${eventText("seal", { rec, n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop", ...tag2 })}
 `;
 }
 
@@ -18569,7 +18591,7 @@ function chainVersion(line) {
   let v = line.fields?.v;
   return v === void 0 ? void 0 : Number(v);
 }
-var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)";
+var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
 
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
@@ -18624,6 +18646,11 @@ var RecordingState = class {
   heldPlain = !1;
   /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
   marked = !1;
+  /**
+   * Something of it holds under the key: a seal by its hash, a seal's own line by its `e=` (chain/seal-tag.ts), or
+   * a dead reader's stop by its keyed h. Under --require-key a recording whose start is in no file read must be.
+   */
+  proven = !1;
   /** The chain version its start or first marked seal says (`v=`): every other seal of it says the same. */
   version;
   /** A seal of it without `v=` was read (the first, where the mark would show first: see seal). */
@@ -18723,7 +18750,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     if (state.lines++, state.segment.push(v), state.lastFile = v.file, state.firstLine ??= v, state.awaitingStop) {
       let seal = state.awaitingStop;
-      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, ...seal.fields.s === void 0 ? {} : { s: Number(seal.fields.s) }, v: chainVersion(seal), chain: seal.fields.chain }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, ...seal.fields.s === void 0 ? {} : { s: Number(seal.fields.s) }, v: chainVersion(seal), chain: seal.fields.chain, e: seal.fields.e }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
     }
   }
   event(v) {
@@ -18913,7 +18940,21 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * recording does (chain/older-chain.ts); one without it among marked ones had it taken out.
    */
   noteMark(state, v) {
-    chainVersion(v) !== void 0 ? (!state.marked && state.unmarkedSeal && this.unmarked(state, state.unmarkedSeal), state.marked = !0, this.noteVersion(state, v), chainVersion(v) >= STAMPED_SEALS_VERSION && v.fields?.s === void 0 && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: UNSTAMPED_SEAL })) : state.marked ? this.unmarked(state, v) : state.unmarkedSeal ??= v;
+    chainVersion(v) !== void 0 ? (!state.marked && state.unmarkedSeal && this.unmarked(state, state.unmarkedSeal), state.marked = !0, this.noteVersion(state, v), chainVersion(v) >= STAMPED_SEALS_VERSION && v.fields?.s === void 0 && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: UNSTAMPED_SEAL }), this.checkTag(state, v)) : state.marked ? this.unmarked(state, v) : state.unmarkedSeal ??= v;
+  }
+  /**
+   * A keyed seal of v=3 or later, with the key: its `e=` must bind its own line (chain/seal-tag.ts), else the line
+   * was rewritten (its s=, its v=, its place or stamp) or made without the key. One that holds proves the recording.
+   */
+  checkTag(state, v) {
+    let key2 = this.options.key;
+    if (key2 === void 0 || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v) >= TAGGED_SEALS_VERSION)) return;
+    let e = v.fields.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(v.text, e);
+    if (line !== void 0 && sealTag(line, key2) === e) {
+      state.proven = !0;
+      return;
+    }
+    this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: e === void 0 ? UNTAGGED_SEAL : BAD_TAG });
   }
   /** A start or seal's `v=` against the recording's (the first said): one that says another was rewritten (v=3 made v=2, to drop `s=`). */
   noteVersion(state, v) {
@@ -18953,7 +18994,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     if (this.confirmedAt(place) > 1) for (let other of states) other.confirmed && (other.shared = !0);
   }
   confirm(state) {
-    state.confirmed || (state.confirmed = !0, this.markShared(state.place));
+    state.keyed === !0 && this.options.key !== void 0 && (state.proven = !0), !state.confirmed && (state.confirmed = !0, this.markShared(state.place));
   }
   leave(state) {
     let states = this.running.get(state.place), at = states?.indexOf(state) ?? -1;
@@ -18973,7 +19014,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * invented and closed with a stop of the cutter's making.
    */
   checkExternalStop(state, v, what) {
-    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => state.keyed === !0 ? key2 === void 0 ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p, state.rec, what, key2) === hash : key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash ? !0 : state.keyed === void 0 && key2 !== void 0 || externalStopHash(p, state.rec, what) !== hash ? !1 : (state.keyed = !1, !0);
+    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash ? state.proven = !0 : state.keyed === !0 ? key2 === void 0 && /^[0-9a-f]+$/.test(hash) : state.keyed === void 0 && key2 !== void 0 || externalStopHash(p, state.rec, what) !== hash ? !1 : (state.keyed = !1, !0);
     if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
       return;
@@ -19196,14 +19237,23 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       } else if (this.options.requireKey && state.sharedLines > 0) {
         let at = state.firstLine;
         this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
-      } else if (this.options.requireKey && ending === "open" && !state.confirmed) {
+      } else if (this.options.requireKey && state.startMissing && !state.proven && ending !== "open") {
+        let at = state.firstLine ?? state.segment[0];
+        this.breaks.push({
+          kind: "unkeyed",
+          file: at?.file ?? "",
+          line: at?.line ?? 0,
+          rec: state.rec,
+          detail: "a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)"
+        });
+      } else if (this.options.requireKey && ending === "open" && !(state.startMissing ? state.proven : state.confirmed)) {
         let at = state.firstLine ?? state.segment[0];
         this.breaks.push({
           kind: "forged event",
           file: at?.file ?? "",
           line: at?.line ?? 0,
           rec: state.rec,
-          detail: state.startMissing ? "a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one, its start pruned, has a seal that holds within a minute of printing)" : "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once"
+          detail: state.startMissing ? "a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one since v=3 binds each seal's own line under the key: e=)" : "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once"
         });
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });

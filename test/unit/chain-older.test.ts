@@ -181,7 +181,7 @@ describe('a recording marked v=3 (this version) is held to sealed lost events', 
     const lines = linesOf(live).map((line) => line.text);
     assert.match(lines[0]!, / \* start rec=MARKED0001 by=ann v=3 chain=hmac$/);
     const seals = lines.filter(isSeal);
-    assert.ok(seals.length >= 3 && seals.every((seal) => / h=[0-9a-f]{32} s=\d+ v=3 chain=hmac( end=stop)?$/.test(seal)), seals.join('\n'));
+    assert.ok(seals.length >= 3 && seals.every((seal) => / h=[0-9a-f]{32} s=\d+ v=3 chain=hmac( end=stop)? e=[0-9a-f]{32}$/.test(seal)), seals.join('\n'));
     const report = verify(live, KEY);
     assert.deepEqual(report.breaks, []);
     assert.equal(report.olderLost, 0);
@@ -231,8 +231,10 @@ describe('a recording marked v=3 (this version) is held to sealed lost events', 
     const clean = fs.readFileSync(last, 'utf8');
     fs.writeFileSync(last, clean.replace(/ s=\d+( v=3 chain=hmac end=stop)/, '$1'));
     const found = verify(live, KEY).breaks;
-    assert.deepEqual(found.map((b) => b.kind), ['edited']);
+    // And its own line no longer holds under the key (chain/seal-tag.ts).
+    assert.deepEqual(found.map((b) => b.kind), ['edited', 'edited']);
     assert.match(found[0]!.detail, /without s= in a recording marked v=3/);
+    assert.match(found[1]!.detail, /e= does not hold under the key/);
     fs.writeFileSync(last, clean.replace(/ s=\d+ v=3( chain=hmac end=stop)/, ' v=2$1'));
     const downgraded = verify(live, KEY).breaks;
     assert.deepEqual(downgraded.map((b) => b.kind), ['edited']);

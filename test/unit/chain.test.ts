@@ -149,7 +149,9 @@ for (const format of LOG_FORMATS) {
       assert.deepEqual([verify(file, key).needKey, verify(file, key).unkeyed], [0, 0]);
       assert.deepEqual(kinds(file), []);
       assert.equal(verify(file).needKey, 1);
-      assert.deepEqual(kinds(file, Buffer.from('another key')), ['edited', 'edited', 'edited']);
+      // Each seal's hash, and each seal's own line (e=: chain/seal-tag.ts).
+      const wrong = kinds(file, Buffer.from('another key'));
+      assert.ok(wrong.length >= 3 && wrong.every((kind) => kind === 'edited'), wrong.join());
       // Without the key a line removed still shows (counted); a line edited needs the key.
       const lines = clean.split('\n');
       const at = lines.findIndex((line) => printed(line, 'AAAAAAAAAA line 700'));
@@ -553,7 +555,7 @@ describe('a keyed log from before keyed chains were marked', () => {
    * nothing marked, every seal's p and h an HMAC (a seal's line opens the next segment; the last covers its stop).
    */
   function legacyKeyed(text: string, key: Buffer): string {
-    const lines = text.replace(/ v=3| chain=hmac| s=\d+/g, '').split('\n').filter((line) => line.length > 0);
+    const lines = text.replace(/ v=3| chain=hmac| s=\d+| e=[0-9a-f]+/g, '').split('\n').filter((line) => line.length > 0);
     const out: string[] = [];
     let prev = GENESIS;
     let hash = new SegmentHash(prev, key);
