@@ -18586,6 +18586,33 @@ function lastSealLine(stop2, raw, rec, seal) {
 `;
 }
 
+// src/chain/moved-recording.ts
+var MOVED_SLACK_MS = SEAL_MS + TAIL_SLACK_MS, PlaceStamps = class {
+  /** The latest stamp read at each place. */
+  latest = /* @__PURE__ */ new Map();
+  /** Places where a second recording started beside a running one, until the one left seals alone. */
+  mixed = /* @__PURE__ */ new Set();
+  /** A second recording starts at `place` beside one running there. */
+  share(place) {
+    this.mixed.add(place);
+  }
+  /** The recording at `place` sealed with no other beside it. */
+  alone(place) {
+    this.mixed.delete(place);
+  }
+  /** Notes a line's stamp at `place`; how far (ms) it goes back when that is more than MOVED_SLACK_MS at a shared place, once per sharing. */
+  see(place, ms) {
+    if (!Number.isFinite(ms)) return;
+    let latest = this.latest.get(place);
+    if (latest === void 0 || ms >= latest) {
+      this.latest.set(place, ms);
+      return;
+    }
+    if (!(!this.mixed.has(place) || latest - ms <= MOVED_SLACK_MS))
+      return this.mixed.delete(place), latest - ms;
+  }
+};
+
 // src/chain/older-chain.ts
 function chainVersion(line) {
   let v = line.fields?.v;
@@ -18708,6 +18735,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   orphans = /* @__PURE__ */ new Map();
   breaks = [];
+  /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
+  stamps = new PlaceStamps();
   files = [];
   lines = 0;
   unchained = 0;
@@ -18727,7 +18756,15 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
       return;
     }
-    v.kind === "event" ? this.event(v) : this.printed(v);
+    v.event === "start" && v.fields?.rec !== void 0 && !this.recordings.has(v.fields.rec) && this.confirmedAt(v.place) > 0 && this.stamps.share(v.place);
+    let back = this.stamps.see(v.place, v.ms);
+    back !== void 0 && this.breaks.push({
+      kind: "reordered",
+      file: v.file,
+      line: v.line,
+      rec: v.fields?.rec ?? this.current(v.place)?.rec ?? "",
+      detail: `stamped ${Math.round(back / 1e3)} s before a line before it at ${v.place}, where two recordings ran: a recording (or its lines) moved here from elsewhere in the log`
+    }), v.kind === "event" ? this.event(v) : this.printed(v);
   }
   printed(v) {
     let state = this.current(v.place);
@@ -19078,7 +19115,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       let found = this.mismatch(segment, n, p, h, key2);
       found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
     }
-    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
+    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
   /**
    * In a stretch written again after a `lost` event that never closed: its first `more=1` seal whose

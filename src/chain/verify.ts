@@ -43,6 +43,7 @@
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
 import { lastSealLine } from './last-seal.ts';
+import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
 import { sealTag, withoutTag } from './seal-tag.ts';
@@ -262,6 +263,8 @@ export class ChainVerifier {
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   private readonly orphans = new Map<string, VerifyLine[]>();
   private readonly breaks: Break[] = [];
+  /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
+  private readonly stamps = new PlaceStamps();
   private files: string[] = [];
   private lines = 0;
   private unchained = 0;
@@ -289,6 +292,18 @@ export class ChainVerifier {
       const torn = !v.text.endsWith('\n');
       this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });
       return;
+    }
+    // A start beside a recording running at its place (one that holds: see `confirmed`) makes the place shared.
+    if (v.event === 'start' && v.fields?.rec !== undefined && !this.recordings.has(v.fields.rec) && this.confirmedAt(v.place) > 0) this.stamps.share(v.place);
+    const back = this.stamps.see(v.place, v.ms);
+    if (back !== undefined) {
+      this.breaks.push({
+        kind: 'reordered',
+        file: v.file,
+        line: v.line,
+        rec: v.fields?.rec ?? this.current(v.place)?.rec ?? '',
+        detail: `stamped ${Math.round(back / 1000)} s before a line before it at ${v.place}, where two recordings ran: a recording (or its lines) moved here from elsewhere in the log`,
+      });
     }
     if (v.kind === 'event') this.event(v);
     else this.printed(v);
@@ -935,6 +950,7 @@ export class ChainVerifier {
     state.resync = state.lost !== undefined;
     state.lastSeal = v;
     state.shared = state.confirmed && this.confirmedAt(state.place) > 1;
+    if (!state.shared && (this.running.get(state.place)?.length ?? 0) <= 1) this.stamps.alone(state.place);
     if (v.fields?.end !== undefined) {
       state.ended = true;
       this.leave(state);
