@@ -61,9 +61,9 @@ describe('verify and a log removed while logging (keyed)', () => {
     const live = path.join(dir, path.basename(tmux.logFile()));
     const files = filesOf(live);
     const isSeal = sealOf(recording);
-    const last = files.findIndex(({ lines }) => lines.some((line) => isSeal(line) && line.endsWith(' end=stop')));
+    const last = files.findIndex(({ lines }) => lines.some((line) => isSeal(line) && / end=stop( e=[0-9a-f]+)?$/.test(line)));
     const target = files[last]!;
-    const lastSeal = target.lines.findIndex((line) => isSeal(line) && line.endsWith(' end=stop'));
+    const lastSeal = target.lines.findIndex((line) => isSeal(line) && / end=stop( e=[0-9a-f]+)?$/.test(line));
     // The stretch the last seal covers began in a file before: no other seal of the recording ahead of it in its file.
     assert.ok(last > 0 && !target.lines.slice(0, lastSeal).some(isSeal), 'the last seal\'s stretch crosses into its file');
     // A printed line of the stretch, before the last seal: edited with sed.
