@@ -50,4 +50,16 @@ export const UNCOVERED_OLDER_LOST =
   'seals cover it): the lines around it were written off as unsealed';
 
 /** A seal without the mark in a recording that carries it. */
-export const UNMARKED_SEAL = 'a seal without v= in a recording whose start or seals say v=2 (the mark taken out)';
+export const UNMARKED_SEAL = 'a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)';
+
+/** A seal of a recording marked v=3 or later without `s=` (its start's time). */
+export const UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)";
+
+/** A start or seal whose `v=` is not the recording's. */
+export const OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)";
+
+/** A keyed seal of a recording marked v=3 or later without `e=` (chain/seal-tag.ts). */
+export const UNTAGGED_SEAL = 'a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)';
+
+/** A keyed seal whose `e=` does not hold under the key. */
+export const BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";

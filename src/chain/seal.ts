@@ -5,12 +5,15 @@
 // a segment's first line (an idle pane), and at the end a `seal` event closes
 // the segment:
 //
-//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> [s=<start ms>] v=2 [chain=hmac] [end=stop|1]
+//   * seal rec=<id> n=<lines in the segment> p=<previous seal's h> h=<hash> s=<start ms> v=3 [chain=hmac] [end=stop|1] [e=<tag>]
 //
-// `v=2` (CHAIN_VERSION), on every seal and on the recording's start, says the
-// chain is written by a reader that seals each `lost` event at once: verify
-// holds the recording to that (chain/verify.ts). Logs of older readers have no
-// `v=` and are checked the way they were written. The start is covered by the
+// `v=` (CHAIN_VERSION), on every seal and on the recording's start, says which
+// rules the chain follows: since v=2 a reader seals each `lost` event at once;
+// since v=3 every seal says `s=` (a v=2 reader's seals may lack it: the
+// release before this one wrote none). verify holds the recording to what its
+// mark says (chain/verify.ts, chain/older-chain.ts). Under a key, since v=3,
+// each seal ends with `e=`, its own line bound under the key (chain/seal-tag.ts). Logs of older readers
+// have no `v=` and are checked the way they were written. The start is covered by the
 // first seal and each seal's line by the next one, so the mark cannot be taken
 // out unseen (under a key, not at all; see chain/older-chain.ts).
 //
@@ -31,6 +34,7 @@
 // line: the cost is the hash itself.
 
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { sealTag } from './seal-tag.ts';
 
 /** The `p` of a recording's first seal. */
 export const GENESIS = '0';
@@ -61,6 +65,8 @@ export interface SealFields {
   end?: 'stop' | 1;
   /** What a reader writes again after a `lost` event goes on after this seal (sinks/file/sink.ts: rewriteSealed). */
   more?: 1;
+  /** Under a key, since v=3: the seal's own line bound under it (chain/seal-tag.ts); the last field. */
+  e?: string;
 }
 
 /** A segment's hash, from `p` and its lines as written: the one definition the writer and `verify` share. */
@@ -81,9 +87,16 @@ export class SegmentHash {
 
 /**
  * The chain's version, `v=` on a recording's start and on each of its seals: 2 since a `lost` event is
- * sealed at once by its reader. Absent: an older tmux-audit wrote it (chain/older-chain.ts).
+ * sealed at once by its reader, 3 since every seal says its recording's start time (`s=`). Absent: an
+ * older tmux-audit wrote it (chain/older-chain.ts).
  */
-export const CHAIN_VERSION = 2;
+export const CHAIN_VERSION = 3;
+
+/** The first chain version whose every seal says `s=`: one of such a recording without it had it taken out. */
+export const STAMPED_SEALS_VERSION = 3;
+
+/** The first chain version whose every keyed seal binds its own line under the key (`e=`, chain/seal-tag.ts). */
+export const TAGGED_SEALS_VERSION = 3;
 
 /** The `chain=` a keyed recording's start and seals carry (absent: plain SHA-256, as logs before keys were said). */
 export const KEYED_CHAIN = 'hmac';
@@ -120,6 +133,11 @@ export class SealChain {
 
   /** The recording's start's time (epoch ms), said on each seal (`s=`) once known. */
   startedAt: number | undefined;
+
+  /** The `e=` of the seal whose line without it is `line` (chain/seal-tag.ts); undefined without a key. */
+  tag(line: string): string | undefined {
+    return this.key ? sealTag(line, this.key) : undefined;
+  }
 
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end: false | 'stop' | 'close' = false): SealFields {

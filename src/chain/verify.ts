@@ -43,8 +43,10 @@
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
 import { lastSealLine } from './last-seal.ts';
-import { chainVersion, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
-import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash } from './seal.ts';
+import { PlaceStamps } from './moved-recording.ts';
+import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
+import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
+import { sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
 
@@ -171,6 +173,13 @@ class RecordingState {
   heldPlain = false;
   /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
   marked = false;
+  /**
+   * Something of it holds under the key: a seal by its hash, a seal's own line by its `e=` (chain/seal-tag.ts), or
+   * a dead reader's stop by its keyed h. Under --require-key a recording whose start is in no file read must be.
+   */
+  proven = false;
+  /** The chain version its start or first marked seal says (`v=`): every other seal of it says the same. */
+  version: number | undefined;
   /** A seal of it without `v=` was read (the first, where the mark would show first: see seal). */
   unmarkedSeal: VerifyLine | undefined;
   /** Its `lost` events read the older way (no seal followed at once, and no mark seen yet). */
@@ -254,6 +263,8 @@ export class ChainVerifier {
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   private readonly orphans = new Map<string, VerifyLine[]>();
   private readonly breaks: Break[] = [];
+  /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
+  private readonly stamps = new PlaceStamps();
   private files: string[] = [];
   private lines = 0;
   private unchained = 0;
@@ -281,6 +292,18 @@ export class ChainVerifier {
       const torn = !v.text.endsWith('\n');
       this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });
       return;
+    }
+    // A start beside a recording running at its place (one that holds: see `confirmed`) makes the place shared.
+    if (v.event === 'start' && v.fields?.rec !== undefined && !this.recordings.has(v.fields.rec) && this.confirmedAt(v.place) > 0) this.stamps.share(v.place);
+    const back = this.stamps.see(v.place, v.ms);
+    if (back !== undefined) {
+      this.breaks.push({
+        kind: 'reordered',
+        file: v.file,
+        line: v.line,
+        rec: v.fields?.rec ?? this.current(v.place)?.rec ?? '',
+        detail: `stamped ${Math.round(back / 1000)} s before a line before it at ${v.place}, where two recordings ran: a recording (or its lines) moved here from elsewhere in the log`,
+      });
     }
     if (v.kind === 'event') this.event(v);
     else this.printed(v);
@@ -319,7 +342,7 @@ export class ChainVerifier {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, ...(seal.fields!.s === undefined ? {} : { s: Number(seal.fields!.s) }), v: chainVersion(seal), chain: seal.fields!.chain })) {
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, ...(seal.fields!.s === undefined ? {} : { s: Number(seal.fields!.s) }), v: chainVersion(seal), chain: seal.fields!.chain, e: seal.fields!.e })) {
         // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
@@ -384,7 +407,10 @@ export class ChainVerifier {
       if (state?.openedByLost && state.lines === 0 && state.seals === 0) {
         // The log was removed just after the start: the writer wrote the start again into the new file,
         // after the `lost` event that opens it (sinks/file/writer.ts). The next seal covers its last n lines.
-        if (chainVersion(v) !== undefined) state.marked = true;
+        if (chainVersion(v) !== undefined) {
+          state.marked = true;
+          this.noteVersion(state, v);
+        }
         this.take(state, v);
         return;
       }
@@ -395,6 +421,7 @@ export class ChainVerifier {
       state = new RecordingState(rec, v.place!, false);
       state.keyed = v.fields?.chain === KEYED_CHAIN;
       state.marked = chainVersion(v) !== undefined;
+      state.version = chainVersion(v);
       this.recordings.set(rec, state);
       this.run(state);
       this.take(state, v);
@@ -649,8 +676,36 @@ export class ChainVerifier {
     if (chainVersion(v) !== undefined) {
       if (!state.marked && state.unmarkedSeal) this.unmarked(state, state.unmarkedSeal);
       state.marked = true;
+      this.noteVersion(state, v);
+      // Since v=3 every seal says its start's time: one without it had it taken out (from the last seal, which no
+      // later seal hashes, to pass a start cut out of a later file off as a pruned one: see startCutOut).
+      if (chainVersion(v)! >= STAMPED_SEALS_VERSION && v.fields?.s === undefined) this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: UNSTAMPED_SEAL });
+      this.checkTag(state, v);
     } else if (state.marked) this.unmarked(state, v);
     else state.unmarkedSeal ??= v;
+  }
+
+  /**
+   * A keyed seal of v=3 or later, with the key: its `e=` must bind its own line (chain/seal-tag.ts), else the line
+   * was rewritten (its s=, its v=, its place or stamp) or made without the key. One that holds proves the recording.
+   */
+  private checkTag(state: RecordingState, v: VerifyLine): void {
+    const key = this.options.key;
+    if (key === undefined || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v)! >= TAGGED_SEALS_VERSION)) return;
+    const e = v.fields.e;
+    const line = e === undefined || !/^[0-9a-f]+$/.test(e) ? undefined : withoutTag(v.text, e);
+    if (line !== undefined && sealTag(line, key) === e) {
+      state.proven = true;
+      return;
+    }
+    this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: e === undefined ? UNTAGGED_SEAL : BAD_TAG });
+  }
+
+  /** A start or seal's `v=` against the recording's (the first said): one that says another was rewritten (v=3 made v=2, to drop `s=`). */
+  private noteVersion(state: RecordingState, v: VerifyLine): void {
+    const version = chainVersion(v)!;
+    if (state.version === undefined) state.version = version;
+    else if (state.version !== version) this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: OTHER_VERSION });
   }
 
   private unmarked(state: RecordingState, v: VerifyLine): void {
@@ -695,6 +750,8 @@ export class ChainVerifier {
   }
 
   private confirm(state: RecordingState): void {
+    // Held by its hash: under the key (when keyed and the key was given), proof of the recording.
+    if (state.keyed === true && this.options.key !== undefined) state.proven = true;
     if (state.confirmed) return;
     state.confirmed = true;
     this.markShared(state.place);
@@ -738,8 +795,9 @@ export class ChainVerifier {
     // stop binds it, else anyone who can write the log could invent a recording or rewrite one as start-less
     // pieces, each closed by a stop they hashed plain; without the key, a plain stop binds it as plain (unkeyed).
     const bound = (hash: string): boolean => {
-      if (state.keyed === true) return key === undefined ? /^[0-9a-f]+$/.test(hash) : externalStopHash(p!, state.rec, what, key) === hash;
-      if (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash) return true;
+      // Bound under the key: proof of the recording (see `proven`).
+      if (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash) return (state.proven = true);
+      if (state.keyed === true) return key === undefined && /^[0-9a-f]+$/.test(hash);
       if (state.keyed === undefined && key !== undefined) return false;
       if (externalStopHash(p!, state.rec, what) !== hash) return false;
       state.keyed = false;
@@ -892,6 +950,7 @@ export class ChainVerifier {
     state.resync = state.lost !== undefined;
     state.lastSeal = v;
     state.shared = state.confirmed && this.confirmedAt(state.place) > 1;
+    if (!state.shared && (this.running.get(state.place)?.length ?? 0) <= 1) this.stamps.alone(state.place);
     if (v.fields?.end !== undefined) {
       state.ended = true;
       this.leave(state);
@@ -1095,7 +1154,22 @@ export class ChainVerifier {
         // Lines at a place two recordings shared are checked by their seals' links only: under the key, not proven.
         const at = state.firstLine;
         this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
-      } else if (this.options.requireKey && ending === 'open' && !state.confirmed) {
+      } else if (this.options.requireKey && state.startMissing && !state.proven && ending !== 'open') {
+        // Its lines before its first seal left, and that seal (checked by links only: it covers lines gone with the
+        // pruned file), are anyone's to make: under the key only a seal that holds by its hash, or by its own e=
+        // (chain/seal-tag.ts, since v=3), or a dead reader's keyed stop, says the recording is its reader's (issue 13,
+        // fixtrust8's closing holes a and d: made-up lines closed by a made-up seal; a start cut out, the last seal made
+        // v=2 without s=). A genuine one pruned by the release before v=3 (no e=) whose only seal left is link-only
+        // is named too: nothing proves it.
+        const at = state.firstLine ?? state.segment[0];
+        this.breaks.push({
+          kind: 'unkeyed',
+          file: at?.file ?? '',
+          line: at?.line ?? 0,
+          rec: state.rec,
+          detail: 'a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)',
+        });
+      } else if (this.options.requireKey && ending === 'open' && !(state.startMissing ? state.proven : state.confirmed)) {
         // A running reader seals its start at once: a "running" recording none of whose seals holds is not proven to be one.
         // Nor is one whose start is in no file read: its `.run` file and reader pid are anyone's to make (issue 13 review of
         // fixtrust7, finding 2), and without a seal that holds its lines could be anything. A genuine one whose start was
@@ -1108,7 +1182,7 @@ export class ChainVerifier {
           line: at?.line ?? 0,
           rec: state.rec,
           detail: state.startMissing
-            ? 'a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one, its start pruned, has a seal that holds within a minute of printing)'
+            ? 'a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one since v=3 binds each seal\'s own line under the key: e=)'
             : 'a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once',
         });
       }

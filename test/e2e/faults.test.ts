@@ -185,7 +185,7 @@ describe('floods', () => {
         const quoted = JSON.stringify(line.slice(0, 200));
         const parsed = parseLine(line);
         assert.ok(parsed, `a whole, stamped line: ${quoted}`);
-        const event = /^start rec=\S+ by=\S+ pane=%\d pid=\d+ file=\S+ shell=plain host=\S+ command=\S+ cwd=.* window_name=.* socket=\S+ clients=\S+ v=2$|^seal rec=\S+ n=\d+ p=[0-9a-f]+ h=[0-9a-f]{32} s=\d+ v=2$/.test(parsed.text);
+        const event = /^start rec=\S+ by=\S+ pane=%\d pid=\d+ file=\S+ shell=plain host=\S+ command=\S+ cwd=.* window_name=.* socket=\S+ clients=\S+ v=3$|^seal rec=\S+ n=\d+ p=[0-9a-f]+ h=[0-9a-f]{32} s=\d+ v=3$/.test(parsed.text);
         const printed = /(?:seq -f 'p\d-%06g' 1 200000; echo p\d-finished|^p\d-finished)$/.test(parsed.text);
         assert.ok(event || printed, `a start event, a command line or its last echo: ${quoted}`);
         assert.equal(parsed.mark, event ? '*' : '|', `the mark of what the line is: ${quoted}`);

@@ -50,7 +50,7 @@ describe('toggling a pane', () => {
     assert.equal(start[2], USER);
     assert.equal(`${start[3]}:${start[4]}.${start[5]}`, 'main:0.0');
     assert.equal(start[6], '*');
-    assert.match(start[7]!, new RegExp(`^start rec=${recording} by=${USER} pane=%0 pid=\\d+ file=${tmux.logFile()} shell=plain host=\\S+ command=\\S+ cwd=\\S+ window_name=\\S+ socket=\\S+ clients=none v=2$`));
+    assert.match(start[7]!, new RegExp(`^start rec=${recording} by=${USER} pane=%0 pid=\\d+ file=${tmux.logFile()} shell=plain host=\\S+ command=\\S+ cwd=\\S+ window_name=\\S+ socket=\\S+ clients=none v=3$`));
     for (const line of log) assertStamped(line);
     const stampedAt = new Date(STAMP.exec(log.find((line) => line.endsWith('| hello from the pane'))!)![1]!).getTime();
     assert.ok(Math.abs(Date.now() - stampedAt) < 60_000, 'stamped with the current time');

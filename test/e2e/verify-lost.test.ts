@@ -50,7 +50,7 @@ describe('verify and a log removed while logging (keyed)', () => {
     // The lost event heads a file, and its seal follows it at once.
     const head = files.find(({ lines }) => lines[0]!.includes(` * lost rec=${recording} what=file`));
     assert.ok(head, 'a file opened by the lost event');
-    assert.match(head.lines[1]!, new RegExp(` \\* seal rec=${recording} n=1 p=[0-9a-f]+ h=[0-9a-f]{32} s=\\d+ v=2 chain=hmac$`));
+    assert.match(head.lines[1]!, new RegExp(` \\* seal rec=${recording} n=1 p=[0-9a-f]+ h=[0-9a-f]{32} s=\\d+ v=3 chain=hmac e=[0-9a-f]{32}$`));
     const checked = verify(tmux.logDir, '--key', key, '--require-key');
     assert.equal(checked.status, 0, checked.stdout);
     assert.match(checked.stdout, /^OK main@\S+: .*1 recording\(s\).*1 log file\(s\) removed while logging/m);
@@ -61,9 +61,9 @@ describe('verify and a log removed while logging (keyed)', () => {
     const live = path.join(dir, path.basename(tmux.logFile()));
     const files = filesOf(live);
     const isSeal = sealOf(recording);
-    const last = files.findIndex(({ lines }) => lines.some((line) => isSeal(line) && line.endsWith(' end=stop')));
+    const last = files.findIndex(({ lines }) => lines.some((line) => isSeal(line) && / end=stop( e=[0-9a-f]+)?$/.test(line)));
     const target = files[last]!;
-    const lastSeal = target.lines.findIndex((line) => isSeal(line) && line.endsWith(' end=stop'));
+    const lastSeal = target.lines.findIndex((line) => isSeal(line) && / end=stop( e=[0-9a-f]+)?$/.test(line));
     // The stretch the last seal covers began in a file before: no other seal of the recording ahead of it in its file.
     assert.ok(last > 0 && !target.lines.slice(0, lastSeal).some(isSeal), 'the last seal\'s stretch crosses into its file');
     // A printed line of the stretch, before the last seal: edited with sed.

@@ -175,13 +175,13 @@ function forgeOlderLost(file: string): void {
   fs.writeFileSync(file, [`${stamp} ann main:0.0 * lost rec=${REC} what=file`, ...lines].join('\n'));
 }
 
-describe('a recording marked v=2 (this version) is held to sealed lost events', () => {
-  it('its start and every seal carry v=2; clean: OK, nothing read the old way', async () => {
+describe('a recording marked v=3 (this version) is held to sealed lost events', () => {
+  it('its start and every seal carry v=3; clean: OK, nothing read the old way', async () => {
     const live = await markedLog(2500);
     const lines = linesOf(live).map((line) => line.text);
-    assert.match(lines[0]!, / \* start rec=MARKED0001 by=ann v=2 chain=hmac$/);
+    assert.match(lines[0]!, / \* start rec=MARKED0001 by=ann v=3 chain=hmac$/);
     const seals = lines.filter(isSeal);
-    assert.ok(seals.length >= 3 && seals.every((seal) => / h=[0-9a-f]{32} s=\d+ v=2 chain=hmac( end=stop)?$/.test(seal)), seals.join('\n'));
+    assert.ok(seals.length >= 3 && seals.every((seal) => / h=[0-9a-f]{32} s=\d+ v=3 chain=hmac( end=stop)? e=[0-9a-f]{32}$/.test(seal)), seals.join('\n'));
     const report = verify(live, KEY);
     assert.deepEqual(report.breaks, []);
     assert.equal(report.olderLost, 0);
@@ -195,7 +195,7 @@ describe('a recording marked v=2 (this version) is held to sealed lost events', 
     assert.ok(found.some((b) => b.kind === 'forged event' && b.file === files.at(-1) && b.line === 1 && /\(v=2\)/.test(b.detail)), JSON.stringify(found));
   });
 
-  it('the same with its start gone (the files before taken away, as if pruned): the seals say v=2, forged event', async () => {
+  it('the same with its start gone (the files before taken away, as if pruned): the seals say v=3, forged event', async () => {
     const live = await markedLog(2500, 24 * 1024);
     const files = logFilesInOrder(live);
     assert.ok(files.length >= 4, 'it rotated');
@@ -208,21 +208,37 @@ describe('a recording marked v=2 (this version) is held to sealed lost events', 
     assert.equal(report.olderLost, 0);
   });
 
-  it('v=2 taken out of its start and every seal, to be read the old way: the seals break (the key)', async () => {
+  it('v=3 taken out of its start and every seal, to be read the old way: the seals break (the key)', async () => {
     const live = await markedLog(2500);
-    for (const file of logFilesInOrder(live)) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(' v=2', ''));
+    for (const file of logFilesInOrder(live)) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(' v=3', ''));
     assert.ok(kinds(live, KEY).includes('edited'));
     forgeOlderLost(logFilesInOrder(live).at(-1)!);
     assert.ok(kinds(live, KEY).includes('edited'));
   });
 
-  it('v=2 taken out of its last seal alone (the one line no seal hashes): named', async () => {
+  it('v=3 taken out of its last seal alone (the one line no seal hashes): named', async () => {
     const live = await markedLog(1500);
     const last = logFilesInOrder(live).at(-1)!;
-    fs.writeFileSync(last, fs.readFileSync(last, 'utf8').replace(/ v=2( chain=hmac end=stop)/, '$1'));
+    fs.writeFileSync(last, fs.readFileSync(last, 'utf8').replace(/ v=3( chain=hmac end=stop)/, '$1'));
     const found = verify(live, KEY).breaks;
     assert.deepEqual(found.map((b) => b.kind), ['edited']);
-    assert.match(found[0]!.detail, /without v= in a recording whose start or seals say v=2/);
+    assert.match(found[0]!.detail, /without v= in a recording whose start or seals say v=/);
+  });
+
+  it('s= taken out of its last seal alone (no later seal hashes that line): edited; made v=2 as well (the release before v=3 wrote no s=): edited', async () => {
+    const live = await markedLog(1500);
+    const last = logFilesInOrder(live).at(-1)!;
+    const clean = fs.readFileSync(last, 'utf8');
+    fs.writeFileSync(last, clean.replace(/ s=\d+( v=3 chain=hmac end=stop)/, '$1'));
+    const found = verify(live, KEY).breaks;
+    // And its own line no longer holds under the key (chain/seal-tag.ts).
+    assert.deepEqual(found.map((b) => b.kind), ['edited', 'edited']);
+    assert.match(found[0]!.detail, /without s= in a recording marked v=3/);
+    assert.match(found[1]!.detail, /e= does not hold under the key/);
+    fs.writeFileSync(last, clean.replace(/ s=\d+ v=3( chain=hmac end=stop)/, ' v=2$1'));
+    const downgraded = verify(live, KEY).breaks;
+    assert.deepEqual(downgraded.map((b) => b.kind), ['edited']);
+    assert.match(downgraded[0]!.detail, /another chain version/);
   });
 
   it('a recording forged in the older shape (an unsealed lost event opening it, a seal claiming chain=hmac, a stop) appended to a keyed log: forged unless --older is asked for', async () => {

