@@ -5748,7 +5748,6 @@ function asTextParts(record) {
   for (let [key2, value] of Object.entries(record.fields ?? {})) value !== void 0 && (fields[escapeText(key2)] = String(value));
   return { ...parts, text: escapeText(record.text), raw: eventText(record.text, { rec: record.rec, ...record.fields }), fields };
 }
-var JSON_EVENT = Buffer.from('"kind":"event"'), JSON_START_EVENT = Buffer.from('"kind":"event","text":"start",');
 function jsonSafeLiteral(literal2) {
   return !/["\\\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]/.test(literal2);
 }
@@ -17906,9 +17905,36 @@ function scanFile(fd, visitor) {
   }), stopped;
 }
 
+// src/read/json-shortlist.ts
+var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_EVENT_LINES = [JSON_EVENT_WORD, Buffer.from("\\u006"), Buffer.from("\\u007")], JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
+function withinOneEventWord(literal2) {
+  return !/[ ="]/.test(literal2) && !NUMBER_CHARACTERS.test(literal2);
+}
+function jsonShortlist(literal2, events) {
+  let text2 = typeof literal2 == "string" ? literal2 : literal2.toString("latin1");
+  if (text2.length === 0 || text2.includes("\uFFFD") || !jsonSafeLiteral(text2)) return;
+  let needles = [typeof literal2 == "string" ? Buffer.from(literal2, "utf8") : literal2, ...JSON_TEXT_CHANGERS];
+  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT_WORD), needles;
+}
+var BACKSLASH = 92, DEL2 = 127;
+function jsonLineCannotHold(piece, start2, end, literal2, events) {
+  if (piece[start2] !== 123) return !1;
+  let line = piece.subarray(start2, end);
+  if ((isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
+  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
+    let next = line[at + 1];
+    if (next === void 0 || next === 128 || next === 129) return !1;
+  }
+  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
+}
+var EVERY_JSON_LINE = [Buffer.from("{")];
+function jsonValueNeedles(value) {
+  return value.includes("\uFFFD") ? EVERY_JSON_LINE : [Buffer.from(JSON.stringify(value)), ...JSON_TEXT_CHANGERS];
+}
+
 // src/read/summary-cache.ts
 var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
-var VERSION2 = 1, CACHE_NAME = "ls-summaries.cache";
+var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
 }
@@ -18046,7 +18072,7 @@ function summarizeFile(file, timeFormat) {
           if (holdsJson(piece)) {
             let found = [];
             for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
-            for (let at = piece.indexOf(JSON_START_EVENT); at >= 0; at = piece.indexOf(JSON_START_EVENT, at + JSON_START_EVENT.length)) found.push(at);
+            for (let needle of JSON_EVENT_LINES) for (let at = piece.indexOf(needle); at >= 0; at = piece.indexOf(needle, at + needle.length)) found.push(at);
             let after = -1;
             for (let at of found.sort((a, b) => a - b)) at > after && (after = startAt(at));
           } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);
@@ -19562,33 +19588,6 @@ var BackwardSearch = class {
     return at;
   }
 };
-
-// src/read/json-shortlist.ts
-var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
-function withinOneEventWord(literal2) {
-  return !/[ ="]/.test(literal2) && !NUMBER_CHARACTERS.test(literal2);
-}
-function jsonShortlist(literal2, events) {
-  let text2 = typeof literal2 == "string" ? literal2 : literal2.toString("latin1");
-  if (text2.length === 0 || text2.includes("\uFFFD") || !jsonSafeLiteral(text2)) return;
-  let needles = [typeof literal2 == "string" ? Buffer.from(literal2, "utf8") : literal2, ...JSON_TEXT_CHANGERS];
-  return (events || !withinOneEventWord(text2)) && needles.push(JSON_EVENT_WORD), needles;
-}
-var BACKSLASH = 92, DEL2 = 127;
-function jsonLineCannotHold(piece, start2, end, literal2, events) {
-  if (piece[start2] !== 123) return !1;
-  let line = piece.subarray(start2, end);
-  if ((isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
-  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
-    let next = line[at + 1];
-    if (next === void 0 || next === 128 || next === 129) return !1;
-  }
-  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
-}
-var EVERY_JSON_LINE = [Buffer.from("{")];
-function jsonValueNeedles(value) {
-  return value.includes("\uFFFD") ? EVERY_JSON_LINE : [Buffer.from(JSON.stringify(value)), ...JSON_TEXT_CHANGERS];
-}
 
 // src/read/context.ts
 function linesBefore(fd, before, floor, needle, want, accept) {

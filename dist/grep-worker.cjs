@@ -3248,7 +3248,6 @@ function asTextParts(record) {
   for (let [key, value] of Object.entries(record.fields ?? {})) value !== void 0 && (fields[escapeText(key)] = String(value));
   return { ...parts, text: escapeText(record.text), raw: eventText(record.text, { rec: record.rec, ...record.fields }), fields };
 }
-var JSON_EVENT = Buffer.from('"kind":"event"'), JSON_START_EVENT = Buffer.from('"kind":"event","text":"start",');
 function jsonSafeLiteral(literal) {
   return !/["\\\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]/.test(literal);
 }
@@ -3454,7 +3453,7 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/json-shortlist.ts
-var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
+var JSON_EVENT_WORD = Buffer.from('"event"'), JSON_EVENT_LINES = [JSON_EVENT_WORD, Buffer.from("\\u006"), Buffer.from("\\u007")], JSON_TEXT_CHANGERS = [Buffer.from("\\"), Buffer.from([127]), Buffer.from([194]), Buffer.from([226])], NUMBER_CHARACTERS = /^[0-9.e+\-Infity]*$/i;
 function withinOneEventWord(literal) {
   return !/[ ="]/.test(literal) && !NUMBER_CHARACTERS.test(literal);
 }

@@ -2,9 +2,11 @@
 // recordings and users. Fast over many files: times come from the first and
 // last whole line of each file, lines and recordings from a byte scan
 // (`\n` counted with Buffer.indexOf, start events found by their
-// ` * start rec=`, or `"kind":"event","text":"start",` in JSON lines, and
-// then parsed, so a printed line that looks like one is not counted); no
-// other line is decoded or parsed.
+// ` * start rec=`, or in JSON lines by what every event line holds however
+// its keys are ordered (json-shortlist.ts JSON_EVENT_LINES), and then parsed
+// by the reader every command reads with (line.ts), so a printed line that
+// looks like one is not counted and a re-spelled one is); no other line is
+// decoded or parsed.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import { forEachPiece, endLines, openLog } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { readerFor, type LogLine } from './line.ts';
 import { holdsJson } from './scan.ts';
-import { JSON_START_EVENT } from '../format/json.ts';
+import { JSON_EVENT_LINES } from './json-shortlist.ts';
 import { SummaryCache, type LineEnd, type ScannedFile } from './summary-cache.ts';
 
 export interface FileSummary {
@@ -103,7 +105,7 @@ export function summarizeFile(file: string, timeFormat: string): { summary: File
           // Text and JSON start events in file order (the option may change mid-file).
           const found: number[] = [];
           for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
-          for (let at = piece.indexOf(JSON_START_EVENT); at >= 0; at = piece.indexOf(JSON_START_EVENT, at + JSON_START_EVENT.length)) found.push(at);
+          for (const needle of JSON_EVENT_LINES) for (let at = piece.indexOf(needle); at >= 0; at = piece.indexOf(needle, at + needle.length)) found.push(at);
           let after = -1; // one start per line
           for (const at of found.sort((a, b) => a - b)) if (at > after) after = startAt(at);
         } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);
