@@ -67,7 +67,8 @@ function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
   try {
     return import_node_zlib.default.gunzipSync(bytes, { maxOutputLength: cap });
   } catch (error) {
-    throw error.code === "ERR_BUFFER_TOO_LARGE" ? new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2) : error;
+    let code = error.code;
+    throw code === "ERR_BUFFER_TOO_LARGE" ? new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2) : typeof code == "string" && code.startsWith("Z_") ? new AuditError(`${file} is not a whole gzip file (${error.message}): refused, not read`, 2) : error;
   }
 }
 

@@ -79,6 +79,8 @@ export interface FollowOptions {
   start?: { fd: number; from: number };
   /** Gets whole lines, as bytes. */
   write: (bytes: Buffer) => void;
+  /** Told when the live file was truncated in place (it is read again from its start). */
+  truncated?: (file: string) => void;
   /** Ends the follow. */
   signal?: AbortSignal;
   pollMs?: number;
@@ -92,8 +94,20 @@ function statOf(file: string): fs.Stats | undefined {
   }
 }
 
-/** Reads what was added to `reading` and writes the whole lines; `final` also writes an unfinished last line. */
-function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false): void {
+/**
+ * Reads what was added to `reading` and writes the whole lines; `final` also
+ * writes an unfinished last line. A file now shorter than what was read of it
+ * was truncated in place (the writer never does: it renames, core/rotate.ts):
+ * `truncated` is told, and the file is read again from its start, so lines
+ * written after the truncation are not held back until it grows past the old
+ * length.
+ */
+function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false, truncated?: () => void): void {
+  if (fs.fstatSync(reading.fd).size < reading.position) {
+    truncated?.();
+    reading.position = 0;
+    reading.partial = Buffer.alloc(0);
+  }
   const buffer = Buffer.allocUnsafe(256 * 1024);
   for (;;) {
     const read = fs.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
@@ -132,7 +146,7 @@ export async function follow(options: FollowOptions): Promise<void> {
   const draining: Reading[] = [];
   try {
     while (!signal?.aborted) {
-      if (current) readNew(current, write);
+      if (current) readNew(current, write, false, () => options.truncated?.(live));
       for (const old of [...draining]) {
         readNew(old, write);
         if (Date.now() >= old.until!) {
@@ -157,6 +171,9 @@ export async function follow(options: FollowOptions): Promise<void> {
             draining.push(between);
           }
         }
+        // Not kept as current while the new one opens: a live path now refused (a FIFO, a symlink planted
+        // there) ends the follow with that refusal, and the old file, draining, is closed once, not twice.
+        current = undefined;
         current = open(live, 0);
         continue;
       }

@@ -59,4 +59,20 @@ describe('planted files in the log directory', () => {
     assert.throws(() => gunzipCapped('a.log.1.gz', bomb, cap), /gunzips to more than/);
     assert.equal(gunzipCapped('a.log.1.gz', zlib.gzipSync('a line\n'), cap).toString(), 'a line\n');
   });
+
+  it('a .gz that does not gunzip (cut short, damaged, not gzip): one line naming it, exit 2, from every reading command', () => {
+    const whole = zlib.gzipSync('2026-11-24T23:01:02.120+01:00 ann a:0.0 * start rec=AAAAAAAAAA by=ann pane=%0\n'.repeat(50));
+    const damaged = Buffer.from(whole);
+    damaged[whole.length >> 1] ^= 0xff;
+    for (const [what, bytes] of [['cut short', whole.subarray(0, whole.length - 12)], ['damaged', damaged], ['not gzip', Buffer.from('plain text\n')]] as const) {
+      const dir = logDir();
+      const file = path.join(dir, 'a.log.20261125T000000.000Z.gz');
+      fs.writeFileSync(file, bytes, { mode: 0o600 });
+      for (const command of [['ls'], ['grep', 'x'], ['show', 'AAAAAAAAAA'], ['tail', '--session', 'a'], ['export', 'AAAAAAAAAA', '--asciicast']]) {
+        const run = spawnSync(process.execPath, [HELPER, ...command, '--dir', dir], { encoding: 'utf8', timeout: 20_000, env: outsideTmux() });
+        assert.equal(run.status, 2, `${what}: ${command.join(' ')}: ${run.stderr}`);
+        assert.equal(run.stderr, `tmux-audit: ${file} is not a whole gzip file (${/(?:unexpected end of file|incorrect \w+ check|invalid [\w ]+)/.exec(run.stderr)?.[0]}): refused, not read\n`, `${what}: ${command.join(' ')}`);
+      }
+    }
+  });
 });
