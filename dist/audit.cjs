@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path26 = require("node:path"), fs34 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path27 = require("node:path"), fs34 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1637,9 +1637,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path26.resolve(baseDir, baseName);
+          let localBin = path27.resolve(baseDir, baseName);
           if (fs34.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path26.extname(baseName))) return;
+          if (sourceExt.includes(path27.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs34.existsSync(`${localBin}${ext}`)
           );
@@ -1654,17 +1654,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path26.resolve(
-            path26.dirname(resolvedScriptPath),
+          executableDir = path27.resolve(
+            path27.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path26.basename(
+            let legacyName = path27.basename(
               this._scriptPath,
-              path26.extname(this._scriptPath)
+              path27.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path26.extname(executableFile));
+        launchWithNode = sourceExt.includes(path27.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path26.basename(filename, path26.extname(filename)), this;
+        return this._name = path27.basename(filename, path27.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path27) {
-        return path27 === void 0 ? this._executableDir : (this._executableDir = path27, this);
+      executableDir(path28) {
+        return path28 === void 0 ? this._executableDir : (this._executableDir = path28, this);
       }
       /**
        * Return program help documentation.
@@ -16914,8 +16914,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path26, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path26], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path27, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path27], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -17503,6 +17503,9 @@ function recoverPane(socket, paneId, status) {
   }
   runFile !== "" && recoverReader(runFile, status);
 }
+
+// src/commands/ls.ts
+var import_node_path21 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
@@ -18524,6 +18527,18 @@ function lsTable(summaries) {
 `).concat(`
 `);
 }
+function summarizeLogs(sets, timeFormat) {
+  let summaries = [], problems = [];
+  for (let set of sets)
+    try {
+      summaries.push(summarizeLog(set, timeFormat));
+    } catch (error) {
+      if (error instanceof AuditError) problems.push(error.message);
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path21.default.join(set.dir, set.live), error));
+      else throw error;
+    }
+  return { summaries, problems };
+}
 function lsCommand() {
   return whereOptions(new Command("ls")).description("list the session logs: server, files, first and last time, lines, size, recordings, raw streams (casts: files/size), users").option("--session <name>", "only this session (name, or name@server)").option("--json", "one JSON array, for machines").addHelpText(
     "after",
@@ -18534,15 +18549,17 @@ Example:
   deploy   default      3  2026-11-24 23:01:02  2026-11-25 09:12:40  48210  9.8M     4  2/14M  ann,bob
   $ tmux-audit ls --json | jq '.[] | {session, recordings}'`
   ).action((options) => {
-    let where = location(options), summaries = logsOf(where, options.session).map((set) => summarizeLog(set, where.timeFormat)), out = new Output();
+    let where = location(options), { summaries, problems } = summarizeLogs(logsOf(where, options.session), where.timeFormat), out = new Output();
     options.json ? out.write(`${JSON.stringify(summaries)}
-`) : summaries.length === 0 ? process.stderr.write(`tmux-audit: no session logs in ${where.dir}
+`) : summaries.length === 0 ? problems.length === 0 && process.stderr.write(`tmux-audit: no session logs in ${where.dir}
 `) : out.write(lsTable(summaries)), out.flush();
+    for (let problem of problems.slice(0, -1)) warn(problem);
+    if (problems.length > 0) throw new AuditError(problems[problems.length - 1], 2);
   });
 }
 
 // src/commands/verify.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds) {
@@ -19234,7 +19251,7 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path21.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path22.default.join(dir, ".run"), names;
   try {
     names = import_node_fs26.default.readdirSync(runDir);
   } catch {
@@ -19242,7 +19259,7 @@ function liveRecordings(dir) {
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path21.default.join(runDir, name);
+    let runFile = import_node_path22.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -19316,8 +19333,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path21.default.dirname(import_node_path21.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path21.default.basename(file)]);
+    let dir = import_node_path22.default.dirname(import_node_path22.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path22.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -19328,7 +19345,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path21.default.join(dir, name);
+      let full = import_node_path22.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -19351,7 +19368,7 @@ function verifyCommand() {
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path21.default.dirname(import_node_path21.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path22.default.dirname(import_node_path22.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
@@ -19805,14 +19822,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path26, held, error, visit) {
-  let fd = held.get(path26);
-  held.delete(path26);
+function readFile(path27, held, error, visit) {
+  let fd = held.get(path27);
+  held.delete(path27);
   try {
-    return fd ??= openLog(path26), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path27), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path26, failure), !1;
+    return error(path27, failure), !1;
   } finally {
     fd !== void 0 && import_node_fs28.default.closeSync(fd);
   }
@@ -19952,7 +19969,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path22 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path23 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -19972,7 +19989,7 @@ function runJob(plan, job, out, errors, length) {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path22.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path23.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -20309,10 +20326,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -20374,7 +20391,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs30.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path23.default.dirname(live), rotated = rotatedFiles(import_node_fs30.default.readdirSync(dir), import_node_path23.default.basename(live)).map((name) => import_node_path23.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path24.default.dirname(live), rotated = rotatedFiles(import_node_fs30.default.readdirSync(dir), import_node_path24.default.basename(live)).map((name) => import_node_path24.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -20423,7 +20440,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path24.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path25.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -20446,7 +20463,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path24.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs31.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path25.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs31.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
       fd !== void 0 && import_node_fs31.default.closeSync(fd);
       return;
@@ -20553,16 +20570,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path25.default.join(set.dir, set.live), rec), name = import_node_path25.default.basename(live), names;
+    let live = castPath(import_node_path26.default.join(set.dir, set.live), rec), name = import_node_path26.default.basename(live), names;
     try {
       names = import_node_fs32.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path25.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path26.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }

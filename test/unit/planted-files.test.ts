@@ -53,6 +53,25 @@ describe('planted files in the log directory', () => {
     assert.equal(status, 2, output);
   });
 
+  it('ls: each planted log (FIFO, directory, symlink) named on its own line, exit 2; the other logs listed all the same', () => {
+    const dir = logDir();
+    fs.writeFileSync(path.join(dir, 'a.log'), '2026-11-24T23:01:02.120+01:00 ann a:0.0 * start rec=AAAAAAAAAA by=ann pane=%0\n', { mode: 0o600 });
+    execFileSync('mkfifo', [path.join(dir, 'fifo.log')]);
+    fs.mkdirSync(path.join(dir, 'dir.log'));
+    fs.symlinkSync(path.join(dir, 'a.log'), path.join(dir, 'link.log'));
+    for (const json of [false, true]) {
+      const run = spawnSync(process.execPath, [HELPER, 'ls', '--dir', dir, ...(json ? ['--json'] : [])], { encoding: 'utf8', timeout: 20_000, env: outsideTmux() });
+      assert.equal(run.status, 2, run.stderr);
+      assert.deepEqual(run.stderr.split('\n').filter(Boolean).sort(), [
+        `tmux-audit: ${path.join(dir, 'dir.log')} is not a regular file: refused, not read`,
+        `tmux-audit: ${path.join(dir, 'fifo.log')} is not a regular file: refused, not read`,
+        `tmux-audit: ${path.join(dir, 'link.log')} is a symbolic link: refused, not read`,
+      ]);
+      if (json) assert.deepEqual((JSON.parse(run.stdout) as { session: string; recordings: number }[]).map(({ session, recordings }) => [session, recordings]), [['a', 1]]);
+      else assert.match(run.stdout, /^SESSION .*\na +default +1 /);
+    }
+  });
+
   it('a gzip bomb: refused past the cap', () => {
     const cap = 1024 * 1024;
     const bomb = zlib.gzipSync(Buffer.alloc(4 * cap));
