@@ -20373,29 +20373,32 @@ function statOf(file) {
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs30.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = Buffer.alloc(0));
+  import_node_fs30.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
     let read2 = import_node_fs30.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
-    let chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read2)]) : buffer.subarray(0, read2), end = chunk.lastIndexOf(10) + 1;
-    end > 0 && write(Buffer.from(chunk.subarray(0, end))), reading.partial = Buffer.from(chunk.subarray(end));
+    let piece = buffer.subarray(0, read2), end = piece.lastIndexOf(10) + 1;
+    end > 0 && (write(reading.partialBytes > 0 ? Buffer.concat([...reading.partial, piece.subarray(0, end)]) : Buffer.from(piece.subarray(0, end))), reading.partial = [], reading.partialBytes = 0), end < read2 && (reading.partial.push(Buffer.from(piece.subarray(end))), reading.partialBytes += read2 - end, reading.partialBytes >= MAX_LINE && writePartial(reading, write));
   }
-  final && reading.partial.length > 0 && (write(Buffer.concat([reading.partial, Buffer.from(`
-`)])), reading.partial = Buffer.alloc(0));
+  final && writePartial(reading, write);
+}
+function writePartial(reading, write) {
+  reading.partialBytes !== 0 && (write(Buffer.concat([...reading.partial, Buffer.from(`
+`)])), reading.partial = [], reading.partialBytes = 0);
 }
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs30.default.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+    return { fd, ino: import_node_fs30.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
   let dir = import_node_path24.default.dirname(live), rotated = rotatedFiles(import_node_fs30.default.readdirSync(dir), import_node_path24.default.basename(live)).map((name) => import_node_path24.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs30.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs30.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));

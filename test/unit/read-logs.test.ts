@@ -16,6 +16,7 @@ import { hitJson } from '../../src/commands/grep.ts';
 import { listLogs, logSets, parseLogName, selectSessions, sessionMatches } from '../../src/read/files.ts';
 import { linesBefore } from '../../src/read/context.ts';
 import { parsePane, passes } from '../../src/read/filter.ts';
+import { MAX_LINE } from '../../src/read/chunks.ts';
 import { follow, lastLines } from '../../src/read/follow.ts';
 import { LineReader, type LogLine } from '../../src/read/line.ts';
 import { makePattern } from '../../src/read/pattern.ts';
@@ -553,6 +554,28 @@ describe('tail', () => {
       fs.appendFileSync(live, 'short\n');
       await waitFor('the line after the truncation', () => seen === 'one\nshort\n');
       assert.deepEqual(truncated, [live]);
+      stop.abort();
+      await following;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('-f: a "line" longer than any log line (planted, no newline) is cut at MAX_LINE as every reader cuts it, not held whole', async () => {
+    const dir = makeTempDir('read-follow-long');
+    try {
+      const live = path.join(dir, 'main.log');
+      fs.writeFileSync(live, 'before\n');
+      const fd = fs.openSync(live, 'r');
+      const lines: number[] = [];
+      const stop = new AbortController();
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, write: (bytes) => void lines.push(bytes.length) });
+      fs.appendFileSync(live, Buffer.alloc(MAX_LINE + (6 << 20), 0x78));
+      await waitFor('the cut piece', () => lines.length === 1);
+      assert.deepEqual(lines, [MAX_LINE + 1]); // with the newline it was given
+      fs.appendFileSync(live, 'end\n');
+      await waitFor('the rest of the line', () => lines.length === 2);
+      assert.deepEqual(lines, [MAX_LINE + 1, (6 << 20) + 4]);
       stop.abort();
       await following;
     } finally {
