@@ -14161,10 +14161,6 @@ var Hybrid = class {
   get busy() {
     return this.engaged;
   }
-  /** The screen model's view, for tests: `undefined` while the line model has the stream. */
-  get model() {
-    return this.engaged ? this.grid : void 0;
-  }
   /**
    * The cleaner has read the stream up to `bytes`: the redraw credit grows
    * (see REDRAW_PER_BYTE) by the bytes as they are consumed, not by reads,
