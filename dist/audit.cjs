@@ -17765,9 +17765,6 @@ function ends(fd, size2, head) {
   return { first, last };
 }
 
-// src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs20 = __nodeBuiltin(require("node:fs"));
-
 // src/read/needle.ts
 var SAMPLE = 8192, MISSES_PER_KIB = 1, LONG = 7, RARE = 4;
 function sampleBytes(piece) {
@@ -17820,6 +17817,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs20 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -18052,11 +18050,17 @@ function findStart(piece, from) {
   }
   return -1;
 }
+function firstOf(piece, one, other, from, counts) {
+  let either = findEither(piece, one, other, from, counts);
+  if (either !== void 0) return either;
+  let a = findNeedle(piece, one, from, counts), b = findNeedle(piece, other, from, counts);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
 function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs22.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [];
+      let size2 = import_node_fs22.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -18072,7 +18076,9 @@ function summarizeFile(file, timeFormat) {
           if (holdsJson(piece)) {
             let found = [];
             for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
-            for (let needle of JSON_EVENT_LINES) for (let at = piece.indexOf(needle); at >= 0; at = piece.indexOf(needle, at + needle.length)) found.push(at);
+            let countsOf = () => counts ??= sampleBytes(piece), [word, other, last2] = JSON_EVENT_LINES;
+            for (let at = firstOf(piece, word, other, 0, countsOf); at >= 0; at = firstOf(piece, word, other, at + 1, countsOf)) found.push(at);
+            for (let at = findNeedle(piece, last2, 0, countsOf); at >= 0; at = findNeedle(piece, last2, at + last2.length, countsOf)) found.push(at);
             let after = -1;
             for (let at of found.sort((a, b) => a - b)) at > after && (after = startAt(at));
           } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);
