@@ -102,13 +102,22 @@ const COUNTERS = 7;
 /** How long a worker may post and print nothing before the main thread gives it up and searches its files itself. */
 const WORKER_SILENCE_MS = 10_000;
 
-/** How the jobs are shared: each thread takes the next one when it is free, or by turns (main the even ones, the worker the odd ones). */
-export type Sharing = 'free' | 'turns';
+/**
+ * How the two threads share the jobs: each thread gets a taker of its own,
+ * which gives the index of its next job (past the last: none left). Both
+ * threads' takers must between them give every index once.
+ */
+export type Sharing = (counters: Int32Array, thread: 'main' | 'worker') => () => number;
+
+/** Each thread takes the next job when it is free: the faster thread searches more files. */
+export const shareFreely: Sharing = (counters) => () => Atomics.add(counters, NEXT, 1);
+
+/** Starts the worker thread (its script calls workLoop with the same Sharing as the main thread's). */
+export type StartWorker = (data: WorkerData) => Worker;
 
 export interface WorkerData {
   request: GrepRequest;
   jobs: Job[];
-  sharing: Sharing;
   shared: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -138,10 +147,10 @@ export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[]
 }
 
 /** The worker's side: takes jobs until none is left (or the main thread stops), posting each file's lines. */
-export function workLoop(data: WorkerData): void {
+export function workLoop(data: WorkerData, sharing: Sharing): void {
   const counters = new Int32Array(data.shared);
   try {
-    takeJobs(data, counters);
+    takeJobs(data, counters, sharing(counters, 'worker'));
   } finally {
     // Done, whatever ended it (an exception the job's catch did not see: out of memory...): takes no more jobs.
     Atomics.store(counters, READY, 2);
@@ -149,11 +158,10 @@ export function workLoop(data: WorkerData): void {
   }
 }
 
-function takeJobs({ request, jobs, sharing, port }: WorkerData, counters: Int32Array): void {
+function takeJobs({ request, jobs, port }: WorkerData, counters: Int32Array, take: () => number): void {
   Atomics.store(counters, READY, 1);
   Atomics.notify(counters, POSTED);
   let plan: GrepPlan | undefined;
-  let turn = 1;
   for (;;) {
     // Busy first, then the stop looked at (the main thread stores its stop, then reads busy): one of the two sees the other.
     // Far ahead of the printing (the main thread on a large file, the worker through many small ones): wait, the memory bounded.
@@ -161,7 +169,7 @@ function takeJobs({ request, jobs, sharing, port }: WorkerData, counters: Int32A
     Atomics.add(counters, BUSY, 1);
     try {
       if (Atomics.load(counters, STOP) !== 0) break;
-      const index = sharing === 'turns' ? (turn += 2) - 2 : Atomics.add(counters, NEXT, 1);
+      const index = take();
       if (index >= jobs.length) break;
       let message: WorkerMessage;
       try {
@@ -207,7 +215,7 @@ declare const BUNDLED: boolean | undefined;
 
 /**
  * The worker: its script beside the bundle (dist/grep-worker.cjs), or, run
- * from src/ (the tests, by tsx), the source, loaded through tsx (a worker
+ * from src/ (by tsx), the source, loaded through tsx (a worker
  * does not inherit the main thread's loader).
  */
 function startWorker(data: WorkerData): Worker {
@@ -245,10 +253,10 @@ function sizeOf(file: string): number {
 /**
  * Searches `sets` on two threads, printing to `out` as grep prints; the
  * number of lines matched, or undefined when the search is not one to share
- * (context, recordings followed, under `minBytes`): the caller searches
- * alone then.
+ * (context, recordings followed, under MIN_BYTES): the caller searches alone
+ * then.
  */
-export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError, minBytes = MIN_BYTES, sharing: Sharing = 'free'): number | undefined {
+export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError): number | undefined {
   if (needsRecordings(request.filter)) return undefined;
   const plan = planOf(request);
   // Sized before the time ordering (which opens every file, a .gz gunzipped): a small search, left to grepLogs, is
@@ -257,27 +265,44 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   if (searched.length < 2) return undefined;
   let total = 0;
   for (const file of searched) total += sizeOf(file.path);
-  if (total < minBytes) return undefined;
-  const sources = filesInTimeOrder(sets, request.timeFormat).filter(({ file }) => !passesOver(plan, file, false));
-  if (sources.length < 2) return undefined;
-  // The live files opened now, as search.ts does: one rotated during the search is still read once.
-  const jobs: Job[] = sources.map(({ set, setIndex, file }) => {
-    let fd = -1;
-    if (file.rotatedAt === undefined) {
-      try {
-        fd = openLog(file.path) ?? -1;
-      } catch {
-        // told when its turn comes
+  if (total < MIN_BYTES) return undefined;
+  const jobs = jobsOf(sets, plan, request.timeFormat);
+  if (jobs.length < 2) {
+    for (const job of jobs) closeHeld(job);
+    return undefined;
+  }
+  return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely);
+}
+
+/** The files `plan` searches, in time order; the live ones opened now, as search.ts does: one rotated during the search is still read once. */
+export function jobsOf(sets: readonly LogSet[], plan: GrepPlan, timeFormat: string): Job[] {
+  return filesInTimeOrder(sets, timeFormat)
+    .filter(({ file }) => !passesOver(plan, file, false))
+    .map(({ set, setIndex, file }) => {
+      let fd = -1;
+      if (file.rotatedAt === undefined) {
+        try {
+          fd = openLog(file.path) ?? -1;
+        } catch {
+          // told when its turn comes
+        }
       }
-    }
-    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
-  });
+      return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
+    });
+}
+
+/**
+ * Searches `jobs` (jobsOf) on this thread and a worker `start`ed, shared as
+ * `sharing` shares them, printing to `out` as one thread prints; the number
+ * of lines matched. Each job's descriptor is closed once searched.
+ */
+export function shareJobs(plan: GrepPlan, request: GrepRequest, jobs: Job[], out: Output, error: FileError, start: StartWorker, sharing: Sharing): number {
   const counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4));
   const { port1, port2 } = new MessageChannel();
   let gone = false; // the worker takes no more jobs (failed, or could not start)
   let abandoned = false; // given up as silent: what it may still post is not read, the files it may read not closed
   try {
-    const worker = startWorker({ request, jobs, sharing, shared: counters.buffer as SharedArrayBuffer, port: port2 });
+    const worker = start({ request, jobs, shared: counters.buffer as SharedArrayBuffer, port: port2 });
     worker.unref();
     // An error starting it (its script missing) comes as an event, after the search: it then takes no job.
     worker.on('error', () => {});
@@ -295,7 +320,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   let ahead = 0; // bytes of the main thread's own results kept
   let stopped = false;
   const mine = new Set<number>();
-  let turn = 0;
+  const take = sharing(counters, 'main');
   const spare: ArrayBuffer[] = [];
 
   /** Searches a job here, its lines kept for their turn. */
@@ -430,7 +455,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
         print();
       }
       if (stopped) break;
-      const index = sharing === 'turns' ? (turn += 2) - 2 : Atomics.add(counters, NEXT, 1);
+      const index = take();
       if (index >= jobs.length) break;
       if (index === next) searchNext(); // its turn: printed as found, as one thread prints
       else keep(index);
@@ -438,9 +463,11 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
     // The worker's last files, in order; a file it will not search (it failed or never started) is searched here.
     while (!stopped && next < jobs.length) {
       if (!results.has(next)) {
-        // Taken freely, a job the main thread did not take is the worker's, and posted (a failed one is searched
-        // here on receipt) unless it was given up; by turns, the worker's odd jobs are searched here once it is gone.
-        if (abandoned || (sharing === 'turns' && gone)) searchNext();
+        // A job the main thread did not take is the worker's, posted (a failed one is searched here on receipt)
+        // unless the worker is gone first: once gone and all it posted received (or given up), nothing more comes
+        // for it (one the worker took and could not post, those a worker never started or stopped would have
+        // taken): searched here.
+        if (gone) searchNext();
         else waitForWorker();
       }
       print();

@@ -1,9 +1,12 @@
 // `ls`: every session log with its rotated parts.
 
+import path from 'node:path';
 import { Command } from 'commander';
 import { format } from 'date-fns';
+import { AuditError } from '../core/errors.ts';
+import type { LogSet } from '../read/files.ts';
 import { summarizeLog, type LogSummary } from '../read/summary.ts';
-import { location, logsOf, Output, whereOptions, type WhereOptions } from './reading.ts';
+import { fileProblem, location, logsOf, Output, warn, whereOptions, type WhereOptions } from './reading.ts';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes}B`;
@@ -47,6 +50,28 @@ export function lsTable(summaries: readonly LogSummary[]): string {
     .concat('\n');
 }
 
+/**
+ * The summary of each log, and what kept a log from being summarized (a file
+ * refused: a FIFO, a symlink or a directory planted under a log's name, a .gz
+ * that does not gunzip; or unreadable): one such file hides only its own log
+ * from the listing, not every other (a planted `x.log` would otherwise empty
+ * `ls` of a whole directory).
+ */
+export function summarizeLogs(sets: readonly LogSet[], timeFormat: string): { summaries: LogSummary[]; problems: string[] } {
+  const summaries: LogSummary[] = [];
+  const problems: string[] = [];
+  for (const set of sets) {
+    try {
+      summaries.push(summarizeLog(set, timeFormat));
+    } catch (error) {
+      if (error instanceof AuditError) problems.push(error.message);
+      else if (typeof (error as NodeJS.ErrnoException).code === 'string') problems.push(fileProblem((error as NodeJS.ErrnoException).path ?? path.join(set.dir, set.live), error as Error));
+      else throw error; // not a file's fault
+    }
+  }
+  return { summaries, problems };
+}
+
 export function lsCommand(): Command {
   return whereOptions(new Command('ls'))
     .description('list the session logs: server, files, first and last time, lines, size, recordings, raw streams (casts: files/size), users')
@@ -63,11 +88,15 @@ Example:
     )
     .action((options: WhereOptions & { session?: string; json?: boolean }) => {
       const where = location(options);
-      const summaries = logsOf(where, options.session).map((set) => summarizeLog(set, where.timeFormat));
+      const { summaries, problems } = summarizeLogs(logsOf(where, options.session), where.timeFormat);
       const out = new Output();
       if (options.json) out.write(`${JSON.stringify(summaries)}\n`);
-      else if (summaries.length === 0) process.stderr.write(`tmux-audit: no session logs in ${where.dir}\n`);
-      else out.write(lsTable(summaries));
+      else if (summaries.length === 0) {
+        if (problems.length === 0) process.stderr.write(`tmux-audit: no session logs in ${where.dir}\n`);
+      } else out.write(lsTable(summaries));
       out.flush();
+      // Each file it could not read named, one line each, after the logs it could: exit 2.
+      for (const problem of problems.slice(0, -1)) warn(problem);
+      if (problems.length > 0) throw new AuditError(problems[problems.length - 1]!, 2);
     });
 }

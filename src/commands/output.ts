@@ -23,11 +23,7 @@ export class Output {
    * character but newline and TAB is written as `\uXXXX`: a log its owner has
    * edited must not drive the reader's terminal (titles, clipboard, clearing).
    */
-  constructor(
-    private readonly raw = false,
-    /** Standard output; another descriptor under test. */
-    private readonly fd = 1,
-  ) {}
+  constructor(private readonly raw = false) {}
   /** Text encoded straight into one buffer (no string joined first), written when it fills. */
   private readonly pending = Buffer.allocUnsafeSlow(1 << 20);
   private readonly pendingView = new DataView(this.pending.buffer, this.pending.byteOffset, this.pending.length);
@@ -111,7 +107,7 @@ export class Output {
     let done = 0;
     while (done < bytes.length && !this.closed) {
       try {
-        done += fs.writeSync(this.fd, bytes, done, bytes.length - done);
+        done += fs.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') {
@@ -164,7 +160,7 @@ export class MemoryOutput extends Output {
     /** Told after each piece kept (a scan worker posts its lines as they grow: grep-parallel.ts). */
     private readonly grown: (output: MemoryOutput) => void = () => {},
   ) {
-    super(false, -1);
+    super(false);
   }
 
   protected override writeAll(bytes: Uint8Array): void {

@@ -53,8 +53,6 @@ const STALL_MS = 5000;
 /** What the reader can be given instead of the real thing (a slow or failing disk, under test). */
 export interface ReaderDependencies {
   write?: WriteFn;
-  /** The syslog sink's queue, smaller (to see it overflow). */
-  syslogQueueBytes?: number;
 }
 
 /**
@@ -146,7 +144,6 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
     // Said once per outage in the message line, and as an event in the log (itself forwarded once the link is back).
     sinks.push(
       new SyslogSink(recording.syslog, {
-        queueBytes: dependencies.syslogQueueBytes,
         onDown: (error) => {
           tell(`syslog forwarding to ${where} failed (${error}); the log file has every record, forwarding retries`, true);
           inOrder(() => {

@@ -11,7 +11,7 @@ import { listLogs, selectSessions, setName, type LogSet } from '../read/files.ts
 import { follow, lastLines, tailOf } from '../read/follow.ts';
 import type { Location } from '../read/where.ts';
 import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
-import { location, Output, settle, whereOptions, type WhereOptions } from './reading.ts';
+import { location, Output, settle, warn, whereOptions, type WhereOptions } from './reading.ts';
 
 /** The log to follow: the session named, else the current tmux session's, else the one written last. */
 export function chooseLog(where: Location, session: string | undefined, env: NodeJS.ProcessEnv): LogSet {
@@ -78,6 +78,11 @@ Examples:
           live: livePath,
           start,
           signal: stop.signal,
+          // Said, not hidden: lines were removed from the log while it was followed (verify tells which).
+          truncated: (file) => {
+            out.flush();
+            warn(`${file} was truncated while followed: read again from its start`);
+          },
           write: (bytes) => {
             out.write(bytes);
             out.flush();

@@ -163,18 +163,6 @@ export function asTextParts(record: JsonRecord): {
   return { ...parts, text: escapeText(record.text), raw: eventText(record.text, { rec: record.rec, ...record.fields }), fields };
 }
 
-// Byte strings a reader looks for in JSON lines (read/scan.ts): parts of the
-// layout above that no value can hold, since a `"` inside a value is `\"`.
-
-/** In every JSON event line. */
-export const JSON_EVENT = Buffer.from('"kind":"event"');
-/** In every JSON start event. */
-export const JSON_START_EVENT = Buffer.from('"kind":"event","text":"start",');
-/** In every JSON line of window `window`, pane `pane` (of any session: the reader checks it). */
-export function jsonPlaceNeedle(window: string, pane: string): Buffer {
-  return Buffer.from(`"window":${JSON.stringify(window)},"pane":${JSON.stringify(pane)},`);
-}
-
 /**
  * Whether a line's text holding `literal` means its JSON line holds the same
  * bytes: true when the literal has none of the characters the JSON format

@@ -8,8 +8,6 @@
 export class BackwardSearch {
   /** Per needle: where it was last found (-1: nowhere before), or undefined: not looked for yet. */
   private readonly last: (number | undefined)[];
-  /** Bytes looked at so far: what `lastIndexOf` went over (for the tests' count, not timed). */
-  scanned = 0;
 
   constructor(
     private readonly bytes: Buffer,
@@ -26,7 +24,6 @@ export class BackwardSearch {
       if (found === undefined || found >= position) {
         const from = position - 1;
         found = from < 0 ? -1 : this.bytes.lastIndexOf(this.needles[i]!, from);
-        this.scanned += from + 1 - Math.max(found, 0);
         this.last[i] = found;
       }
       if (found > at) at = found;

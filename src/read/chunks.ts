@@ -10,7 +10,7 @@ import { arenaBuffer, inArena } from './simd-find.ts';
 
 const CHUNK = 1 << 20;
 /** A "line" longer than this (not a log: a log's longest line is a piece of 16,384 characters) is cut. */
-const MAX_LINE = 64 << 20;
+export const MAX_LINE = 64 << 20;
 
 /**
  * Buffers handed out again and again: reading a thousand files into fresh

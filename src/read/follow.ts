@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rotatedFiles } from '../core/rotate.ts';
-import { openLog } from './chunks.ts';
+import { MAX_LINE, openLog } from './chunks.ts';
 
 /** How long a rotated-away file is still read: a writer may have had it open when it was renamed. */
 const DRAIN_MS = 2000;
@@ -66,8 +66,9 @@ interface Reading {
   fd: number;
   ino: number;
   position: number;
-  /** The start of a line not finished yet. */
-  partial: Buffer;
+  /** The start of a line not finished yet, as read (in pieces), and its length. */
+  partial: Buffer[];
+  partialBytes: number;
   /** For a file rotated away: until when it is still read. */
   until?: number;
 }
@@ -79,6 +80,8 @@ export interface FollowOptions {
   start?: { fd: number; from: number };
   /** Gets whole lines, as bytes. */
   write: (bytes: Buffer) => void;
+  /** Told when the live file was truncated in place (it is read again from its start). */
+  truncated?: (file: string) => void;
   /** Ends the follow. */
   signal?: AbortSignal;
   pollMs?: number;
@@ -92,28 +95,56 @@ function statOf(file: string): fs.Stats | undefined {
   }
 }
 
-/** Reads what was added to `reading` and writes the whole lines; `final` also writes an unfinished last line. */
-function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false): void {
+/**
+ * Reads what was added to `reading` and writes the whole lines; `final` also
+ * writes an unfinished last line. A file now shorter than what was read of it
+ * was truncated in place (the writer never does: it renames, core/rotate.ts):
+ * `truncated` is told, and the file is read again from its start, so lines
+ * written after the truncation are not held back until it grows past the old
+ * length.
+ */
+function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false, truncated?: () => void): void {
+  if (fs.fstatSync(reading.fd).size < reading.position) {
+    truncated?.();
+    reading.position = 0;
+    reading.partial = [];
+    reading.partialBytes = 0;
+  }
   const buffer = Buffer.allocUnsafe(256 * 1024);
   for (;;) {
     const read = fs.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
-    const chunk = reading.partial.length > 0 ? Buffer.concat([reading.partial, buffer.subarray(0, read)]) : buffer.subarray(0, read);
-    const end = chunk.lastIndexOf(10) + 1;
-    if (end > 0) write(Buffer.from(chunk.subarray(0, end)));
-    reading.partial = Buffer.from(chunk.subarray(end));
+    const piece = buffer.subarray(0, read);
+    const end = piece.lastIndexOf(10) + 1;
+    if (end > 0) {
+      // Joined once, when the line ends: a line growing in many reads is not copied again at each.
+      write(reading.partialBytes > 0 ? Buffer.concat([...reading.partial, piece.subarray(0, end)]) : Buffer.from(piece.subarray(0, end)));
+      reading.partial = [];
+      reading.partialBytes = 0;
+    }
+    if (end < read) {
+      reading.partial.push(Buffer.from(piece.subarray(end)));
+      reading.partialBytes += read - end;
+      // Not a log's line (the writer cuts its lines at 16,384 characters): cut, as every reader cuts one (chunks.ts).
+      if (reading.partialBytes >= MAX_LINE) writePartial(reading, write);
+    }
   }
-  if (final && reading.partial.length > 0) {
-    write(Buffer.concat([reading.partial, Buffer.from('\n')]));
-    reading.partial = Buffer.alloc(0);
-  }
+  if (final) writePartial(reading, write);
+}
+
+/** The unfinished line of `reading`, written as a line of its own (its end was never written, or it is too long). */
+function writePartial(reading: Reading, write: (bytes: Buffer) => void): void {
+  if (reading.partialBytes === 0) return;
+  write(Buffer.concat([...reading.partial, Buffer.from('\n')]));
+  reading.partial = [];
+  reading.partialBytes = 0;
 }
 
 function open(file: string, position: number): Reading | undefined {
   const fd = openLog(file);
   if (fd === undefined) return undefined;
-  return { fd, ino: fs.fstatSync(fd).ino, position, partial: Buffer.alloc(0) };
+  return { fd, ino: fs.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 
 /** The rotated files of `live` newer than the one with inode `ino`, oldest first (none if that one is gone). */
@@ -128,11 +159,11 @@ function rotatedSince(live: string, ino: number): string[] {
 export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
   const pollMs = options.pollMs ?? 100;
-  let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: Buffer.alloc(0) } : open(live, 0);
+  let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
   const draining: Reading[] = [];
   try {
     while (!signal?.aborted) {
-      if (current) readNew(current, write);
+      if (current) readNew(current, write, false, () => options.truncated?.(live));
       for (const old of [...draining]) {
         readNew(old, write);
         if (Date.now() >= old.until!) {
@@ -157,6 +188,9 @@ export async function follow(options: FollowOptions): Promise<void> {
             draining.push(between);
           }
         }
+        // Not kept as current while the new one opens: a live path now refused (a FIFO, a symlink planted
+        // there) ends the follow with that refusal, and the old file, draining, is closed once, not twice.
+        current = undefined;
         current = open(live, 0);
         continue;
       }

@@ -29,6 +29,17 @@ import { indexOfFolded, isCaseBlind } from './fold.ts';
 /** In every JSON event line without a `\\` (the value of its `kind`). */
 export const JSON_EVENT_WORD = Buffer.from('"event"');
 
+/**
+ * Byte strings one of which every JSON event line holds, however it is
+ * spelled (keys in any order, blanks: a log shipper's or `jq`'s rewrite): its
+ * kind's value `"event"` as it is, or a `\u` escape of one of its letters
+ * (e n t v: `\u0065`, `\u006e`, `\u0074`, `\u0076`, hex digits in either
+ * case). No other JSON escape decodes to a letter (`\"`, `\\`, `\/`, `\b`,
+ * `\f`, `\n`, `\r`, `\t`), and JSON.parse takes no other: a line with
+ * none of these is not an event once parsed. The lines found are parsed.
+ */
+export const JSON_EVENT_LINES: readonly Buffer[] = [JSON_EVENT_WORD, Buffer.from('\\u006'), Buffer.from('\\u007')];
+
 /** Bytes that may mean a line's text is not its bytes (above): a line holding one is always parsed. */
 export const JSON_TEXT_CHANGERS: readonly Buffer[] = [Buffer.from('\\'), Buffer.from([0x7f]), Buffer.from([0xc2]), Buffer.from([0xe2])];
 

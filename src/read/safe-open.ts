@@ -37,12 +37,20 @@ export function openLogFile(file: string): number {
   }
 }
 
-/** A gzip file's text, refused past MAX_GUNZIPPED_BYTES (a bomb). */
+/**
+ * A gzip file's text, refused past MAX_GUNZIPPED_BYTES (a bomb), or when it
+ * is not a whole gzip file (zlib's Z_DATA_ERROR, Z_BUF_ERROR: cut short,
+ * damaged, not gzip at all): the writer only ever renames a finished, synced
+ * `.gz` into place (sinks/file/compress.ts), so one that does not gunzip was
+ * damaged or planted. One line naming the file, as for any refused file.
+ */
 export function gunzipCapped(file: string, bytes: Buffer, cap = MAX_GUNZIPPED_BYTES): Buffer {
   try {
     return zlib.gunzipSync(bytes, { maxOutputLength: cap });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2);
+    if (typeof code === 'string' && code.startsWith('Z_')) throw new AuditError(`${file} is not a whole gzip file (${(error as Error).message}): refused, not read`, 2);
     throw error;
   }
 }

@@ -34,8 +34,8 @@ export interface ScannedFile {
   lastLine?: LineEnd;
 }
 
-/** Bumped when what is kept (or how it is found) changes: an older cache is then dropped whole. */
-const VERSION = 1;
+/** Bumped when what is kept (or how it is found) changes: an older cache is then dropped whole (2: JSON starts found whatever their keys' order). */
+const VERSION = 2;
 export const CACHE_NAME = 'ls-summaries.cache';
 
 interface Entry {

@@ -2,17 +2,20 @@
 // recordings and users. Fast over many files: times come from the first and
 // last whole line of each file, lines and recordings from a byte scan
 // (`\n` counted with Buffer.indexOf, start events found by their
-// ` * start rec=`, or `"kind":"event","text":"start",` in JSON lines, and
-// then parsed, so a printed line that looks like one is not counted); no
-// other line is decoded or parsed.
+// ` * start rec=`, or in JSON lines by what every event line holds however
+// its keys are ordered (json-shortlist.ts JSON_EVENT_LINES), and then parsed
+// by the reader every command reads with (line.ts), so a printed line that
+// looks like one is not counted and a re-spelled one is); no other line is
+// decoded or parsed.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { forEachPiece, endLines, openLog } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { readerFor, type LogLine } from './line.ts';
+import { findEither, findNeedle, sampleBytes, type ByteCounts } from './needle.ts';
 import { holdsJson } from './scan.ts';
-import { JSON_START_EVENT } from '../format/json.ts';
+import { JSON_EVENT_LINES } from './json-shortlist.ts';
 import { SummaryCache, type LineEnd, type ScannedFile } from './summary-cache.ts';
 
 export interface FileSummary {
@@ -71,6 +74,15 @@ function findStart(piece: Buffer, from: number): number {
   return -1;
 }
 
+/** Where the first of `one` and `other` is in `piece` from `from`, or -1: in one pass where the piece allows (needle.ts findEither). */
+function firstOf(piece: Buffer, one: Buffer, other: Buffer, from: number, counts: () => ByteCounts): number {
+  const either = findEither(piece, one, other, from, counts);
+  if (either !== undefined) return either;
+  const a = findNeedle(piece, one, from, counts);
+  const b = findNeedle(piece, other, from, counts);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
 /** One file's summary and the start events in it; undefined when it is gone (pruned meanwhile). */
 export function summarizeFile(file: string, timeFormat: string): { summary: FileSummary; starts: StartSeen[]; firstLine?: LogLine; lastLine?: LogLine } | undefined {
   const fd = openLog(file);
@@ -83,6 +95,7 @@ export function summarizeFile(file: string, timeFormat: string): { summary: File
     const lastLine = ends.last === undefined ? undefined : reader.read(ends.last);
     let lines = 0;
     const starts: StartSeen[] = [];
+    let counts: ByteCounts | undefined; // sampled once a file, from its first JSON piece (needle.ts)
     forEachPiece(
       fd,
       (buffer, end, _offset, last) => {
@@ -103,7 +116,12 @@ export function summarizeFile(file: string, timeFormat: string): { summary: File
           // Text and JSON start events in file order (the option may change mid-file).
           const found: number[] = [];
           for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) found.push(at);
-          for (let at = piece.indexOf(JSON_START_EVENT); at >= 0; at = piece.indexOf(JSON_START_EVENT, at + JSON_START_EVENT.length)) found.push(at);
+          // By their rarest bytes, as a search finds them (needle.ts): `"` is in every JSON key and value.
+          const countsOf = () => (counts ??= sampleBytes(piece));
+          // The first two in one pass where it can (findEither), as a search looks for its word and `"event"`.
+          const [word, other, last] = JSON_EVENT_LINES as [Buffer, Buffer, Buffer];
+          for (let at = firstOf(piece, word, other, 0, countsOf); at >= 0; at = firstOf(piece, word, other, at + 1, countsOf)) found.push(at);
+          for (let at = findNeedle(piece, last, 0, countsOf); at >= 0; at = findNeedle(piece, last, at + last.length, countsOf)) found.push(at);
           let after = -1; // one start per line
           for (const at of found.sort((a, b) => a - b)) if (at > after) after = startAt(at);
         } else for (let at = findStart(piece, 0); at >= 0; at = findStart(piece, at + START.length)) startAt(at);

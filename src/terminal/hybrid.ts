@@ -521,11 +521,6 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return this.engaged;
   }
 
-  /** The screen model's view, for tests: `undefined` while the line model has the stream. */
-  get model(): ScreenGrid | undefined {
-    return this.engaged ? this.grid : undefined;
-  }
-
   /**
    * The cleaner has read the stream up to `bytes`: the redraw credit grows
    * (see REDRAW_PER_BYTE) by the bytes as they are consumed, not by reads,

@@ -60,10 +60,10 @@ describe('grep on two threads, through the command line', () => {
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  const grep = (threads: 1 | 2, env: NodeJS.ProcessEnv = {}, stdout: 'pipe' | number = 'pipe', pattern = 'timeout'): Run => {
+  const grep = (threads: 1 | 2, env: NodeJS.ProcessEnv = {}, stdout: 'pipe' | number = 'pipe', pattern = 'timeout', args: string[] = []): Run => {
     const log = path.join(root, 'preload.log');
     fs.rmSync(log, { force: true });
-    const run = spawnSync(process.execPath, ['--require', PRELOAD, HELPER, 'grep', pattern, '--dir', dir], {
+    const run = spawnSync(process.execPath, ['--require', PRELOAD, HELPER, 'grep', pattern, '--dir', dir, ...args], {
       env: outsideTmux({ TWO_THREADS_LOG: log, ...(threads === 1 ? { TWO_THREADS_ONE: '1' } : {}), ...env }),
       encoding: 'utf8',
       stdio: ['ignore', stdout, 'pipe'],
@@ -155,6 +155,23 @@ describe('grep on two threads, through the command line', () => {
     } finally {
       fs.rmSync(small, { recursive: true, force: true });
     }
+  });
+
+  it('stays on one thread where files depend on each other (recordings followed, context) or are too few bytes', () => {
+    // --user, --rec, --pane %N follow recordings (a start may be in an earlier file); -C reads lines across files.
+    for (const args of [['--user', 'ann'], ['--rec', 'AAAAAAAAAA'], ['--pane', '%0'], ['-C', '1']]) {
+      const run = grep(2, {}, 'pipe', 'timeout', args);
+      assert.doesNotMatch(run.log, /worker started/, args.join(' '));
+      assert.equal(run.stderr, '', args.join(' '));
+    }
+    // --user ann: every line is ann's, printed as without the filter.
+    assert.equal(grep(2, {}, 'pipe', 'timeout', ['--user', 'ann']).stdout, printed.join(''));
+    // Under 64 MiB: the two files rotated before --since are passed over, two of 17 MiB are searched.
+    const since = ['--since', new Date(BASE + 2 * 3600_000 + 2000).toISOString()];
+    const late = grep(2, {}, 'pipe', 'timeout', since);
+    assert.doesNotMatch(late.log, /worker started/);
+    assert.equal(late.stderr, '');
+    assert.equal(late.stdout, grep(1, {}, 'pipe', 'timeout', since).stdout);
   });
 
   it('a worker that dies without a word: the main thread searches its files, the same lines', () => {

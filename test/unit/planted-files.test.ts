@@ -53,10 +53,45 @@ describe('planted files in the log directory', () => {
     assert.equal(status, 2, output);
   });
 
+  it('ls: each planted log (FIFO, directory, symlink) named on its own line, exit 2; the other logs listed all the same', () => {
+    const dir = logDir();
+    fs.writeFileSync(path.join(dir, 'a.log'), '2026-11-24T23:01:02.120+01:00 ann a:0.0 * start rec=AAAAAAAAAA by=ann pane=%0\n', { mode: 0o600 });
+    execFileSync('mkfifo', [path.join(dir, 'fifo.log')]);
+    fs.mkdirSync(path.join(dir, 'dir.log'));
+    fs.symlinkSync(path.join(dir, 'a.log'), path.join(dir, 'link.log'));
+    for (const json of [false, true]) {
+      const run = spawnSync(process.execPath, [HELPER, 'ls', '--dir', dir, ...(json ? ['--json'] : [])], { encoding: 'utf8', timeout: 20_000, env: outsideTmux() });
+      assert.equal(run.status, 2, run.stderr);
+      assert.deepEqual(run.stderr.split('\n').filter(Boolean).sort(), [
+        `tmux-audit: ${path.join(dir, 'dir.log')} is not a regular file: refused, not read`,
+        `tmux-audit: ${path.join(dir, 'fifo.log')} is not a regular file: refused, not read`,
+        `tmux-audit: ${path.join(dir, 'link.log')} is a symbolic link: refused, not read`,
+      ]);
+      if (json) assert.deepEqual((JSON.parse(run.stdout) as { session: string; recordings: number }[]).map(({ session, recordings }) => [session, recordings]), [['a', 1]]);
+      else assert.match(run.stdout, /^SESSION .*\na +default +1 /);
+    }
+  });
+
   it('a gzip bomb: refused past the cap', () => {
     const cap = 1024 * 1024;
     const bomb = zlib.gzipSync(Buffer.alloc(4 * cap));
     assert.throws(() => gunzipCapped('a.log.1.gz', bomb, cap), /gunzips to more than/);
     assert.equal(gunzipCapped('a.log.1.gz', zlib.gzipSync('a line\n'), cap).toString(), 'a line\n');
+  });
+
+  it('a .gz that does not gunzip (cut short, damaged, not gzip): one line naming it, exit 2, from every reading command', () => {
+    const whole = zlib.gzipSync('2026-11-24T23:01:02.120+01:00 ann a:0.0 * start rec=AAAAAAAAAA by=ann pane=%0\n'.repeat(50));
+    const damaged = Buffer.from(whole);
+    damaged[whole.length >> 1] ^= 0xff;
+    for (const [what, bytes] of [['cut short', whole.subarray(0, whole.length - 12)], ['damaged', damaged], ['not gzip', Buffer.from('plain text\n')]] as const) {
+      const dir = logDir();
+      const file = path.join(dir, 'a.log.20261125T000000.000Z.gz');
+      fs.writeFileSync(file, bytes, { mode: 0o600 });
+      for (const command of [['ls'], ['grep', 'x'], ['show', 'AAAAAAAAAA'], ['tail', '--session', 'a'], ['export', 'AAAAAAAAAA', '--asciicast']]) {
+        const run = spawnSync(process.execPath, [HELPER, ...command, '--dir', dir], { encoding: 'utf8', timeout: 20_000, env: outsideTmux() });
+        assert.equal(run.status, 2, `${what}: ${command.join(' ')}: ${run.stderr}`);
+        assert.equal(run.stderr, `tmux-audit: ${file} is not a whole gzip file (${/(?:unexpected end of file|incorrect \w+ check|invalid [\w ]+)/.exec(run.stderr)?.[0]}): refused, not read\n`, `${what}: ${command.join(' ')}`);
+      }
+    }
   });
 });

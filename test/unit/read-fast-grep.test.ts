@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { cliResult } from '../support/cli.ts';
 import { printPlain } from '../../src/commands/grep.ts';
-import { Output } from '../../src/commands/reading.ts';
+import { MemoryOutput } from '../../src/commands/output.ts';
 import { DEFAULT_TIME_FORMAT, parseLine } from '../../src/format/text.ts';
 import { copyPlain, plainAscii, textStart } from '../../src/read/fast-line.ts';
 import { listLogs } from '../../src/read/files.ts';
@@ -118,24 +118,16 @@ describe('the text of a line, found in its bytes', () => {
   });
 });
 
-/** What `grep` prints (its own printers, into a file), with the fast path or without, and how many lines matched. */
+/** What `grep` prints (its own printers, kept in memory), with the fast path or without, and how many lines matched. */
 function printed(logs: string, source: string, options: { ignoreCase?: boolean; fixed?: boolean }, fast: boolean): string {
-  const file = path.join(logs, '..', 'printed');
-  const fd = fs.openSync(file, 'w');
-  try {
-    const out = new Output(false, fd);
-    const matched = grepLogs(
-      listLogs(logs),
-      { pattern: makePattern(source, options), filter: {}, context: 0, timeFormat: DEFAULT_TIME_FORMAT, plain: fast ? printPlain(out) : undefined },
-      (hit) => out.write(`${hit.file}:${hit.number}: ${hit.log}\n`),
-      (name, error) => assert.fail(`${name}: ${error.message}`),
-    );
-    out.flush();
-    return `${matched}\n${fs.readFileSync(file, 'utf8')}`;
-  } finally {
-    fs.closeSync(fd);
-    fs.rmSync(file);
-  }
+  const out = new MemoryOutput();
+  const matched = grepLogs(
+    listLogs(logs),
+    { pattern: makePattern(source, options), filter: {}, context: 0, timeFormat: DEFAULT_TIME_FORMAT, plain: fast ? printPlain(out) : undefined },
+    (hit) => out.write(`${hit.file}:${hit.number}: ${hit.log}\n`),
+    (name, error) => assert.fail(`${name}: ${error.message}`),
+  );
+  return `${matched}\n${Buffer.concat(out.take()).toString('utf8')}`;
 }
 
 describe('a search with the fast path prints what it prints without', () => {

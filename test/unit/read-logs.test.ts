@@ -4,6 +4,7 @@
 // `ls --json` and `grep --json` read back (properties over generated logs).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -15,6 +16,7 @@ import { hitJson } from '../../src/commands/grep.ts';
 import { listLogs, logSets, parseLogName, selectSessions, sessionMatches } from '../../src/read/files.ts';
 import { linesBefore } from '../../src/read/context.ts';
 import { parsePane, passes } from '../../src/read/filter.ts';
+import { MAX_LINE } from '../../src/read/chunks.ts';
 import { follow, lastLines } from '../../src/read/follow.ts';
 import { LineReader, type LogLine } from '../../src/read/line.ts';
 import { makePattern } from '../../src/read/pattern.ts';
@@ -532,6 +534,74 @@ describe('tail', () => {
       assert.ok(seen.indexOf('new-1') < seen.indexOf('new-2') && seen.indexOf('two') < seen.indexOf('new-1') && seen.indexOf('new-2') < seen.indexOf('between-1'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('-f: a live file truncated in place is said and read again from its start (lines after it are not held back)', async () => {
+    const dir = makeTempDir('read-follow-truncated');
+    try {
+      const live = path.join(dir, 'main.log');
+      fs.writeFileSync(live, 'a long first line before the truncation\n');
+      const fd = fs.openSync(live, 'r');
+      let seen = '';
+      const truncated: string[] = [];
+      const stop = new AbortController();
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, truncated: (file) => truncated.push(file), write: (bytes) => void (seen += bytes.toString()) });
+      fs.appendFileSync(live, 'one\n');
+      await waitFor('the first line', () => seen === 'one\n');
+      // Emptied, then a line shorter than what was read: without the truncation seen, it would wait for the old length.
+      fs.truncateSync(live, 0);
+      fs.appendFileSync(live, 'short\n');
+      await waitFor('the line after the truncation', () => seen === 'one\nshort\n');
+      assert.deepEqual(truncated, [live]);
+      stop.abort();
+      await following;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('-f: a "line" longer than any log line (planted, no newline) is cut at MAX_LINE as every reader cuts it, not held whole', async () => {
+    const dir = makeTempDir('read-follow-long');
+    try {
+      const live = path.join(dir, 'main.log');
+      fs.writeFileSync(live, 'before\n');
+      const fd = fs.openSync(live, 'r');
+      const lines: number[] = [];
+      const stop = new AbortController();
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, write: (bytes) => void lines.push(bytes.length) });
+      fs.appendFileSync(live, Buffer.alloc(MAX_LINE + (6 << 20), 0x78));
+      await waitFor('the cut piece', () => lines.length === 1);
+      assert.deepEqual(lines, [MAX_LINE + 1]); // with the newline it was given
+      fs.appendFileSync(live, 'end\n');
+      await waitFor('the rest of the line', () => lines.length === 2);
+      assert.deepEqual(lines, [MAX_LINE + 1, (6 << 20) + 4]);
+      stop.abort();
+      await following;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('-f: a FIFO or a symlink planted at the live path ends it with that refusal (no hang, the old file closed once)', async () => {
+    for (const plant of ['fifo', 'symlink'] as const) {
+      const dir = makeTempDir('read-follow-planted');
+      try {
+        const live = path.join(dir, 'main.log');
+        fs.writeFileSync(live, 'before\n');
+        const fd = fs.openSync(live, 'r');
+        let seen = '';
+        const following = follow({ live, start: { fd, from: 0 }, pollMs: 10, write: (bytes) => void (seen += bytes.toString()) });
+        await waitFor('the first line', () => seen === 'before\n');
+        fs.rmSync(live);
+        if (plant === 'fifo') execFileSync('mkfifo', [live]);
+        else fs.symlinkSync('/dev/zero', live);
+        await assert.rejects(following, (error: Error) => error instanceof AuditError && (plant === 'fifo' ? /not a regular file/ : /symbolic link/).test(error.message));
+        // Its descriptor closed (by follow, once): closing it again fails.
+        assert.throws(() => fs.closeSync(fd), { code: 'EBADF' });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });

@@ -2,52 +2,44 @@
 // shared with a worker thread must print exactly what one thread prints: the
 // same lines, in the same order (time order across sessions and rotated
 // files), the same read errors at the same place, the same count, whatever
-// the logs hold and whatever the filter. The worker here is the source run by
-// tsx (the bundle runs dist/grep-worker.cjs); jobs are shared by turns, so the
-// worker searches every other file whatever the machine's load.
+// the logs hold and whatever the filter. The files are shared by turns
+// (test/support/grep-threads.ts), so the worker searches every other file
+// whatever the machine's load and however small the files; the size and load
+// under which `grep` stays on one thread, and the filters that keep it there,
+// are tested through the command (test/e2e/reading-grep-threads.test.ts).
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import fs from 'node:fs';
 import fc from 'fast-check';
-import { grepInParallel, type GrepRequest } from '../../src/commands/grep-parallel.ts';
+import type { GrepRequest } from '../../src/commands/grep-parallel.ts';
 import { printHit, printPlain } from '../../src/commands/grep-print.ts';
-import { Output } from '../../src/commands/output.ts';
+import { MemoryOutput } from '../../src/commands/output.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { listLogs } from '../../src/read/files.ts';
 import type { LineFilter } from '../../src/read/filter.ts';
 import { makePattern } from '../../src/read/pattern.ts';
 import { grepLogs } from '../../src/read/search.ts';
+import { grepByTurns } from '../support/grep-threads.ts';
 import { withTempDir } from '../support/util.ts';
 
-/** What a search printed, its count, its read errors (file and code) and what it threw, one thread or two. */
+/** What a search printed, its count, its read errors (file, code, and where in the output) and what it threw, one thread or two. */
 function searched(dir: string, request: GrepRequest, parallel: boolean): string {
-  const file = path.join(dir, '..', parallel ? 'two' : 'one');
-  const fd = fs.openSync(file, 'w');
+  const out = new MemoryOutput();
   const errors: string[] = [];
+  const error = (name: string, failure: Error) => errors.push(`${out.length} ${name} ${(failure as NodeJS.ErrnoException).code}`);
   let result: string;
   try {
-    const out = new Output(false, fd);
-    const error = (name: string, failure: Error) => {
-      out.flush();
-      errors.push(`${name} ${(failure as NodeJS.ErrnoException).code}`);
-    };
-    try {
-      const sets = listLogs(dir);
-      const matched = parallel
-        ? grepInParallel(sets, request, out, error, 0, 'turns')
-        : grepLogs(sets, { pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: printPlain(out) }, (hit) => printHit(out, hit), error);
-      result = `matched ${matched}`;
-    } catch (failure) {
-      result = `threw ${(failure as Error).message}`;
-    }
-    out.flush();
-    return `${result}\n${errors.join('\n')}\n${fs.readFileSync(file, 'utf8')}`;
-  } finally {
-    fs.closeSync(fd);
-    fs.rmSync(file);
+    const sets = listLogs(dir);
+    const matched = parallel
+      ? grepByTurns(sets, request, out, error)
+      : grepLogs(sets, { pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: printPlain(out) }, (hit) => printHit(out, hit), error);
+    result = `matched ${matched}`;
+  } catch (failure) {
+    result = `threw ${(failure as Error).message}`;
   }
+  return `${result}\n${errors.join('\n')}\n${Buffer.concat(out.take()).toString('utf8')}`;
 }
 
 const BASE = Date.UTC(2026, 10, 24, 8, 0, 0);
@@ -146,14 +138,5 @@ describe('grep on two threads', () => {
       const refused = searched(dir, request, false);
       assert.equal(searched(dir, request, true), refused);
       assert.match(refused, /^threw .*symbolic link/);
-    }));
-
-  it('is not used where files depend on each other: recordings followed', () =>
-    withTempDir('read-parallel-grep-tracking', (dir) => {
-      for (const name of ['main.log', rotatedName('main.log', BASE)]) fs.writeFileSync(path.join(dir, name), `${stamp(BASE)} ann main:0.0 | timeout\n`);
-      const out = new Output(false, -1);
-      for (const filter of [{ user: 'ann' }, { rec: 'AAAAAAAAAA' }, { pane: { id: '%0' } }] satisfies LineFilter[]) {
-        assert.equal(grepInParallel(listLogs(dir), { source: 'timeout', filter, timeFormat: DEFAULT_TIME_FORMAT }, out, () => assert.fail('read'), 0), undefined);
-      }
     }));
 });

@@ -157,7 +157,7 @@ describe('ls cache of rotated files', () => {
       assert.deepEqual(ls(dir).scanned, [ROTATED]);
     }));
 
-  for (const garbage of ['', '{', 'null', '{"version":1,"files":{"__proto__":{}}}', '{"version":1,"files":[{"name":"x","key":1}]}', '{"version":0,"files":[]}']) {
+  for (const garbage of ['', '{', 'null', '{"version":2,"files":{"__proto__":{}}}', '{"version":2,"files":[{"name":"x","key":1}]}', '{"version":0,"files":[]}']) {
     it(`a corrupt cache (${JSON.stringify(garbage)}) is ignored and rewritten`, () =>
       withTempDir('ls-cache', (dir) => {
         craft(dir);
