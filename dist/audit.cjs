@@ -15869,20 +15869,27 @@ function rotatedLedgerPath(logFile) {
 function identity(stat) {
   return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
 }
-function read(ledger) {
+function readText(ledger, tail = Number.POSITIVE_INFINITY) {
   let fd;
   try {
     fd = import_node_fs9.default.openSync(ledger, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
   } catch {
-    return [];
+    return { text: "", whole: !0 };
   }
   try {
     let stat = import_node_fs9.default.fstatSync(fd);
-    return !stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0) ? [] : import_node_fs9.default.readFileSync(fd, "utf8").split(`
-`).filter((line) => line.length > 0);
+    if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return { text: "", whole: !0 };
+    if (stat.size <= tail) return { text: import_node_fs9.default.readFileSync(fd, "utf8"), whole: !0 };
+    let bytes = Buffer.alloc(tail), read2 = import_node_fs9.default.readSync(fd, bytes, 0, tail, stat.size - tail), from = bytes.indexOf(10) + 1;
+    return { text: bytes.toString("utf8", from, read2), whole: !1 };
   } finally {
     import_node_fs9.default.closeSync(fd);
   }
+}
+var TAIL_BYTES = 8 * 1024;
+function read(ledger) {
+  return readText(ledger).text.split(`
+`).filter((line) => line.length > 0);
 }
 function tag(logFile, id, key2) {
   return (0, import_node_crypto9.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path11.default.resolve(logFile)}\0${id}`).digest("base64url");
@@ -15917,8 +15924,18 @@ function rewrite(ledger, entries) {
 `);
 }
 function wasRotated(logFile, stat, key2) {
-  let id = identity(stat);
-  return read(rotatedLedgerPath(logFile)).some((line) => entryHolds(logFile, line, id, key2));
+  let id = identity(stat), ledger = rotatedLedgerPath(logFile), tail = readText(ledger, TAIL_BYTES);
+  return holds(logFile, tail.text, id, key2) || !tail.whole && holds(logFile, readText(ledger).text, id, key2);
+}
+function holds(logFile, text2, id, key2) {
+  for (let at = text2.indexOf(id); at !== -1; at = text2.indexOf(id, at + 1)) {
+    if (at > 0 && text2[at - 1] !== `
+`) continue;
+    let end = text2.indexOf(`
+`, at);
+    if (entryHolds(logFile, text2.slice(at, end === -1 ? text2.length : end), id, key2)) return !0;
+  }
+  return !1;
 }
 
 // src/sinks/file/rotation.ts
@@ -18541,7 +18558,7 @@ Example:
 var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
-function renamedPair(files, report2, totalChars, holds) {
+function renamedPair(files, report2, totalChars, holds2) {
   if (!report2.breaks.some((found) => found.kind !== "forged event" && (found.kind !== "edited" || found.endFile !== void 0 && found.endFile !== found.file))) return;
   let index = new Map(files.map((file, i) => [file, i])), named = /* @__PURE__ */ new Set(), hinted = /* @__PURE__ */ new Set(), covered = /* @__PURE__ */ new Set();
   for (let found of report2.breaks) {
@@ -18566,7 +18583,7 @@ function renamedPair(files, report2, totalChars, holds) {
   let onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs.length);
   for (let [a, b] of pairs.slice(0, tries)) {
     let order = [...files];
-    if ([order[a], order[b]] = [order[b], order[a]], holds(order)) return [files[a], files[b]];
+    if ([order[a], order[b]] = [order[b], order[a]], holds2(order)) return [files[a], files[b]];
   }
 }
 
@@ -18923,8 +18940,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     let keyed = seal.fields?.chain === KEYED_CHAIN;
     if (state.keyed !== void 0 && !state.legacyKeyed && state.keyed !== keyed) return !1;
     if (state.keyed ??= keyed, keyed && this.options.key === void 0) return !0;
-    let holds = this.holdsFor([lost], p, h, keyed ? this.options.key : void 0);
-    return holds && !keyed && (state.heldPlain = !0), holds;
+    let holds2 = this.holdsFor([lost], p, h, keyed ? this.options.key : void 0);
+    return holds2 && !keyed && (state.heldPlain = !0), holds2;
   }
   /**
    * Whether the recording's chain carries the mark (`v=`), from a seal `v` of it: every seal of a marked
@@ -19035,8 +19052,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       long && this.breaks.push({ kind: "inserted", file: segment[0].file, line: segment[0].line, endLine: v.line, ...v.file === segment[0].file ? {} : { endFile: v.file }, rec: state.rec, detail: long });
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
-    let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds = exact || linkOnly || state.shared;
-    !state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds = !0, exact = !0), exact && this.confirm(state), state.shared && (state.sharedLines += n);
+    let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
+    !state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && this.confirm(state), state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
@@ -19046,7 +19063,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
         kind: crossesFile ? "missing file" : "deleted",
         detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
       });
-    else if (!holds) {
+    else if (!holds2) {
       let found = this.mismatch(segment, n, p, h, key2);
       found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
     }

@@ -14,7 +14,7 @@ import zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { rotationLockPath } from '../../src/core/paths.ts';
 import { rotatedFiles, rotatedName } from '../../src/core/rotate.ts';
-import { ledgerEntry, noteRotated, rotatedLedgerPath } from '../../src/sinks/file/rotated-ledger.ts';
+import { ledgerEntry, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
 import { LogFile, type LogFileOptions, type LostWhat } from '../../src/sinks/file/writer.ts';
 import { makeTempDir, waitFor } from '../support/util.ts';
 
@@ -234,5 +234,39 @@ describe('writers rotating one file', () => {
       const mine = all.filter((line) => line.startsWith(`${name} `)).map((line) => Number(line.slice(2)));
       assert.deepEqual(mine, [...Array(count).keys()], `${name}: each line once, in order`);
     }
+  });
+});
+
+describe('the rotated-files ledger, read from its end first', () => {
+  /** A ledger of `lines` (each ended), and a live file whose identity is `id`. */
+  function ledgerWith(build: (id: string) => string[]): { file: string; stat: fs.Stats } {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, 'x\n', { mode: 0o600 });
+    const stat = fs.statSync(file);
+    fs.writeFileSync(rotatedLedgerPath(file), build(ledgerEntry(file, stat)).map((line) => `${line}\n`).join(''), { mode: 0o600 });
+    return { file, stat };
+  }
+  const others = (count: number): string[] => Array.from({ length: count }, (_, i) => `0:${i}:0`);
+
+  it('an entry far from the end (an idle writer, many rotations ago) is found', () => {
+    const { file, stat } = ledgerWith((id) => [id, ...others(5000)]);
+    assert.ok(fs.statSync(rotatedLedgerPath(file)).size > 32 * 1024);
+    assert.equal(wasRotated(file, stat), true);
+  });
+
+  it('a line cut where the end read starts is not read as another identity (without a key: no tag to tell)', () => {
+    const { file, stat } = ledgerWith((id) => {
+      // Another file's identity, `9<ours>`, placed so that the last 8 KiB begin right after its `9`.
+      const after: string[] = [];
+      let rest = 8 * 1024 - (id.length + 1);
+      for (; rest > 80; rest -= 40) after.push(`0:${after.length}:`.padEnd(39, '0'));
+      after.push(`0:${after.length}:`.padEnd(rest - 1, '0'));
+      return [...others(100), `9${id}`, ...after];
+    });
+    const text = fs.readFileSync(rotatedLedgerPath(file), 'utf8');
+    const id = ledgerEntry(file, stat);
+    assert.equal(text.slice(text.length - 8 * 1024, text.length - 8 * 1024 + id.length), id, 'the end read starts with our identity, cut from the other');
+    assert.equal(wasRotated(file, stat), false);
   });
 });
