@@ -1,17 +1,20 @@
 // Which files this log's writers rotated: a short list of their identities
 // (device, inode, birth time) beside the rotation lock. A writer that finds
-// the file it holds open has no name left asks it before it says the log was
-// removed (a `lost` event): a file rotated by a writer of this log and then
+// the log's path no longer naming the file it holds open asks it before it
+// says the log was removed or moved (a `lost` event; moved-away.ts): a file
+// rotated by a writer of this log keeps a name, as a moved one does, or, once
 // compressed (gzip removes the plain file) or pruned (@audit-max-files,
-// @audit-max-age) went by retention, not by someone's `rm`. An idle pane's
+// @audit-max-age), has none, as a removed one; it went by rotation and
+// retention, not by someone's `mv` or `rm`. An idle pane's
 // reader holds the live file for as long as it prints nothing, and wakes to
 // find it rotated, compressed and gone (issue 13 review, finding 3); before
 // this it wrote a `lost` event that verify rightly read as files removed.
 //
-// Written under the rotation lock (rotation.ts), read without it: whole lines
+// Written under the rotation lock (rotation.ts), read without it (and again
+// under it when it does not name the file: moved-away.ts): whole lines
 // appended, and past LEDGER_BYTES its newer half put in place by rename.
 // Someone who can write the log's directory can add entries. A planted entry
-// naming the live file, then `rm` of it, would hide the removal: the writer
+// naming the live file, then `rm` or `mv` of it, would hide the removal: the writer
 // says nothing where it would have written a `lost` event, and verify sees the
 // log's next file start with a chain that goes on (issue 13 review of
 // fixtrust7, finding 1). So with a chain key each entry carries an HMAC under
@@ -121,7 +124,7 @@ function rewrite(ledger: string, entries: string[]): void {
 }
 
 /**
- * Whether the file `stat` (open, with no name left) was rotated by a writer of this log. With the chain
+ * Whether the file `stat` (open, no longer at the log's path) was rotated by a writer of this log. With the chain
  * `key`, only an entry tagged under it counts (one written by a writer without the key, too: a false
  * `lost`, never a hidden one).
  */
