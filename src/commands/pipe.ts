@@ -108,7 +108,7 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
             // The log is being written again; a toggle then finds no reader and says so.
           }
         }
-        tell(`the log ${what} was removed while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
+        tell(`the log ${what === 'moved' ? 'file was moved away' : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? 'private' : 'as-is',

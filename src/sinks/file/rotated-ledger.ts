@@ -1,17 +1,20 @@
 // Which files this log's writers rotated: a short list of their identities
 // (device, inode, birth time) beside the rotation lock. A writer that finds
-// the file it holds open has no name left asks it before it says the log was
-// removed (a `lost` event): a file rotated by a writer of this log and then
+// the log's path no longer naming the file it holds open asks it before it
+// says the log was removed or moved (a `lost` event; moved-away.ts): a file
+// rotated by a writer of this log keeps a name, as a moved one does, or, once
 // compressed (gzip removes the plain file) or pruned (@audit-max-files,
-// @audit-max-age) went by retention, not by someone's `rm`. An idle pane's
+// @audit-max-age), has none, as a removed one; it went by rotation and
+// retention, not by someone's `mv` or `rm`. An idle pane's
 // reader holds the live file for as long as it prints nothing, and wakes to
 // find it rotated, compressed and gone (issue 13 review, finding 3); before
 // this it wrote a `lost` event that verify rightly read as files removed.
 //
-// Written under the rotation lock (rotation.ts), read without it: whole lines
+// Written under the rotation lock (rotation.ts), read without it (and again
+// under it when it does not name the file: moved-away.ts): whole lines
 // appended, and past LEDGER_BYTES its newer half put in place by rename.
 // Someone who can write the log's directory can add entries. A planted entry
-// naming the live file, then `rm` of it, would hide the removal: the writer
+// naming the live file, then `rm` or `mv` of it, would hide the removal: the writer
 // says nothing where it would have written a `lost` event, and verify sees the
 // log's next file start with a chain that goes on (issue 13 review of
 // fixtrust7, finding 1). So with a chain key each entry carries an HMAC under
@@ -44,21 +47,37 @@ function identity(stat: fs.Stats): string {
   return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
 }
 
-function read(ledger: string): string[] {
+/**
+ * The ledger's text ('' if there is none, or it is not a regular file of ours), or of its whole lines in
+ * its last `tail` bytes; `whole` says whether that is all of it.
+ */
+function readText(ledger: string, tail = Number.POSITIVE_INFINITY): { text: string; whole: boolean } {
   let fd: number;
   try {
     fd = fs.openSync(ledger, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch {
-    return [];
+    return { text: '', whole: true };
   }
   try {
     const stat = fs.fstatSync(fd);
     // Only a regular file of ours: anything else is no ledger (and is not followed).
-    if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return [];
-    return fs.readFileSync(fd, 'utf8').split('\n').filter((line) => line.length > 0);
+    if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return { text: '', whole: true };
+    if (stat.size <= tail) return { text: fs.readFileSync(fd, 'utf8'), whole: true };
+    const bytes = Buffer.alloc(tail);
+    const read = fs.readSync(fd, bytes, 0, tail, stat.size - tail);
+    // From the first whole line: the tail of a cut one could read as another file's identity.
+    const from = bytes.indexOf(0x0a) + 1;
+    return { text: bytes.toString('utf8', from, read), whole: false };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The ledger's last bytes, read first: a writer following another's rotation finds its entry there. */
+const TAIL_BYTES = 8 * 1024;
+
+function read(ledger: string): string[] {
+  return readText(ledger).text.split('\n').filter((line) => line.length > 0);
 }
 
 /** An entry's tag under the chain key: binds the identity to this log, so an entry of another log's ledger does not count here. */
@@ -105,11 +124,25 @@ function rewrite(ledger: string, entries: string[]): void {
 }
 
 /**
- * Whether the file `stat` (open, with no name left) was rotated by a writer of this log. With the chain
+ * Whether the file `stat` (open, no longer at the log's path) was rotated by a writer of this log. With the chain
  * `key`, only an entry tagged under it counts (one written by a writer without the key, too: a false
  * `lost`, never a hidden one).
  */
 export function wasRotated(logFile: string, stat: fs.Stats, key?: Buffer): boolean {
   const id = identity(stat);
-  return read(rotatedLedgerPath(logFile)).some((line) => entryHolds(logFile, line, id, key));
+  // Asked by every writer at each rotation another made (moved-away.ts): the newest entries first (a full
+  // ledger read and split line by line cost some 4 ms a look), and only lines starting with the identity.
+  const ledger = rotatedLedgerPath(logFile);
+  const tail = readText(ledger, TAIL_BYTES);
+  return holds(logFile, tail.text, id, key) || (!tail.whole && holds(logFile, readText(ledger).text, id, key));
+}
+
+/** Whether a line of `text` (whole lines) says `id` was rotated. */
+function holds(logFile: string, text: string, id: string, key: Buffer | undefined): boolean {
+  for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
+    if (at > 0 && text[at - 1] !== '\n') continue;
+    const end = text.indexOf('\n', at);
+    if (entryHolds(logFile, text.slice(at, end === -1 ? text.length : end), id, key)) return true;
+  }
+  return false;
 }

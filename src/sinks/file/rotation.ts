@@ -115,6 +115,20 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
   }
 }
 
+/**
+ * Runs `fn` holding `file`'s rotation lock, or returns undefined when another writer holds it. What a
+ * rotation does under the lock is then either not begun or done (moved-away.ts: its ledger entry).
+ */
+export function withRotationLock<T>(file: string, fn: () => T): T | undefined {
+  const lock = rotationLockPath(file);
+  if (!acquire(lock)) return undefined;
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
 /** An O_EXCL lock file holding our pid; a lock left by a dead process is taken over. */
 function acquire(lock: string): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {

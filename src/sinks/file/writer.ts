@@ -10,7 +10,8 @@
 //   other, after the last write of a burst, and before a write its own count
 //   says would pass the rotation size (not before every write: under a flood
 //   that was a statx pair per 10 KB). If another writer
-//   rotated the file, it reopens. Until it notices, its lines land in the
+//   rotated the file (its rotated-files ledger says so: moved-away.ts), it
+//   reopens; a file removed or moved away is a `lost` event. Until it notices, its lines land in the
 //   just-rotated file: later than that file's other lines, but nothing is lost,
 //   duplicated or split, and each pane's own lines stay in order across the files.
 // - The bytes written since the last check are kept until a check finds the
@@ -31,9 +32,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { needsRotation, nextLocalMidnight, rotationDue, type RotateWhen } from '../../core/rotate.ts';
 import { ByteQueue } from './queue.ts';
-import { wasRotated } from './rotated-ledger.ts';
+import { whyAway } from './moved-away.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
+
+/** What a `lost` event says went: the file (removed), its directory, or the file moved away from the log's path (moved-away.ts). */
+export type LostWhat = 'file' | 'directory' | 'moved';
 
 /** The asynchronous write the writer makes: node's `fs.write`, or a slower or failing one under test. */
 export type WriteFn = (
@@ -67,7 +71,7 @@ export interface LogFileOptions {
    * itself, so that its chain covers it: sinks/file/sink.ts); else the writer
    * writes `queued` after it.
    */
-  onLost?: (what: 'file' | 'directory', queued: string) => boolean | void;
+  onLost?: (what: LostWhat, queued: string) => boolean | void;
   /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
   onChecked?: () => void;
   /**
@@ -342,7 +346,12 @@ export class LogFile {
   private verify(): void {
     if (this.writing || this.closed) return;
     try {
-      this.prepare(0, true);
+      if (this.prepare(0, true) === undefined) {
+        // Another writer is rotating the file: look again once it is done (drain would come straight back here).
+        clearTimeout(this.verifyTimer);
+        this.verifyTimer = setTimeout(() => this.verify(), ROTATION_WAIT_MS);
+        return;
+      }
     } catch (error) {
       this.retryLater(error as NodeJS.ErrnoException);
       return;
@@ -435,12 +444,15 @@ export class LogFile {
     const current = fs.lstatSync(this.file, { throwIfNoEntry: false });
     if (!sameFile(mine, current)) {
       // Rotated by another writer: continue in the file at the path, if it is ours (openAppend refuses
-      // anyone else's). Removed under us: start a new one, and say so first thing in it.
-      // Ours has no name left only if it was removed: a rotated file keeps its one (renamed), and the
-      // path may be empty for a moment mid-rotation, which is no loss.
-      // Nor is one a writer of this log rotated and then compressed or pruned (rotated-ledger.ts): an idle
-      // pane's reader holds the live file across rotations, and finds it gone by retention, not removed.
-      const lost = mine.nlink === 0 && !wasRotated(this.file, mine, this.options.ledgerKey) ? this.whatWasLost() : undefined;
+      // anyone else's). Removed or moved under us: start a new one, and say so first thing in it.
+      // Rotated only if the rotated-files ledger says so (moved-away.ts): a moved file keeps a name as a
+      // rotated one does, and a rotated one may have none left (compressed or pruned since: an idle pane's
+      // reader holds the live file across rotations). Undefined: another writer is rotating (the path may
+      // be empty for a moment meanwhile, which is no loss); its entry is written before it lets go.
+      // Only here, where the path changed: the writer's usual look is the fstat and lstat above.
+      const away = whyAway(this.file, mine, this.dirStat!, this.options.ledgerKey);
+      if (away === undefined) return undefined;
+      const lost = away === 'rotated' ? undefined : away;
       // What went into it since the last check may have gone after the removal: written again, after the event.
       if (lost && this.unverifiedLength > 0 && this.keptAll) {
         this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
@@ -507,7 +519,7 @@ export class LogFile {
    * queue, piece by piece (rotation cuts between pieces); what was queued
    * follows, unless onLost wrote it again itself.
    */
-  private noteLost(what: 'file' | 'directory'): void {
+  private noteLost(what: LostWhat): void {
     if (!this.options.onLost) return;
     // No write is in flight here (prepare runs before one or after it), so the view taken is no longer in use.
     const queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString('utf8') : '';
@@ -524,11 +536,6 @@ export class LogFile {
       if (!rewritten && queued.length > 0) pieces.push(queued);
       for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.length > 0) this.queue.unshift(Buffer.from(pieces[i]!));
     }
-  }
-
-  /** Our file was removed: was its directory removed with it? */
-  private whatWasLost(): 'file' | 'directory' {
-    return sameFile(this.dirStat!, fs.lstatSync(path.dirname(this.file), { throwIfNoEntry: false })) ? 'file' : 'directory';
   }
 
   private reopen(): void {

@@ -1,0 +1,272 @@
+// The live log moved away while logging (issue 13 review of fixtrust8, finding 2): a moved file keeps a
+// name, as a rotated one does, so only the rotated-files ledger tells them apart (moved-away.ts). A `mv`
+// (or a second name, then `rm`) is a `lost` event saying `moved`; another writer's rotation, even caught
+// between its rename and its ledger entry, never is. Real files; the race between rename and entry is
+// played step by step with the rotation lock held here, and run for real by writers in processes of
+// their own.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { after, describe, it } from 'node:test';
+import { rotationLockPath } from '../../src/core/paths.ts';
+import { rotatedFiles, rotatedName } from '../../src/core/rotate.ts';
+import { ledgerEntry, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
+import { LogFile, type LogFileOptions, type LostWhat } from '../../src/sinks/file/writer.ts';
+import { makeTempDir, waitFor } from '../support/util.ts';
+
+const scratch: string[] = [];
+after(() => {
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempFile(): string {
+  const dir = makeTempDir('tmux-audit-writer-moved');
+  scratch.push(dir);
+  return path.join(dir, 'logs', 'main.log');
+}
+
+const KEY = Buffer.from('the auditor keeps this elsewhere');
+
+/** A writer whose `lost` events are lines (`lost <what>`), heard in `lost`; `looks` counts its looks at the file (prepare reads the clock once each). */
+function writer(file: string, overrides: Partial<LogFileOptions> = {}): { log: LogFile; lost: LostWhat[]; looks: () => number } {
+  const lost: LostWhat[] = [];
+  let looks = 0;
+  const log: LogFile = new LogFile(file, {
+    maxBytes: 1024 ** 3,
+    maxFiles: Number.POSITIVE_INFINITY,
+    onError: (error) => assert.fail(`write error ${error.code ?? error.message}`),
+    onRecover: () => {},
+    onRotateError: (error) => assert.fail(`rotate error ${error.code ?? error.message}`),
+    onLost: (what) => {
+      lost.push(what);
+      log.write(`lost ${what}\n`);
+    },
+    now: () => {
+      looks++;
+      return Date.now();
+    },
+    ...overrides,
+  });
+  return { log, lost, looks: () => looks };
+}
+
+describe('the live log moved away while logging', () => {
+  for (const keyed of [true, false]) {
+    it(`mv to another directory${keyed ? ' (chain key)' : ''}: a lost event saying moved opens the new file; the moved one keeps what was written before`, async () => {
+      const file = tempFile();
+      const { log, lost } = writer(file, keyed ? { ledgerKey: KEY } : {});
+      log.write('one\n');
+      await log.flush();
+      const elsewhere = path.join(path.dirname(path.dirname(file)), 'elsewhere.log');
+      fs.renameSync(file, elsewhere);
+      log.write('two\n');
+      log.write('three\n');
+      await log.close();
+      assert.deepEqual(lost, ['moved']);
+      assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\nthree\n');
+      // What went into it before the writer looked (a write right after another is not looked before) is written again after the event.
+      assert.match(fs.readFileSync(elsewhere, 'utf8'), /^one\n/);
+    });
+  }
+
+  it('a second name, then rm of the log: moved (the file lives on under the other name)', async () => {
+    const file = tempFile();
+    const { log, lost } = writer(file, { ledgerKey: KEY });
+    log.write('one\n');
+    await log.flush();
+    const other = path.join(path.dirname(file), 'kept');
+    fs.linkSync(file, other);
+    fs.rmSync(file);
+    log.write('two\n');
+    await log.close();
+    assert.deepEqual(lost, ['moved']);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
+  });
+
+  it('mv to a rotated-looking name beside the log: moved, not taken for a rotation (the ledger does not name it)', async () => {
+    const file = tempFile();
+    const { log, lost } = writer(file, { ledgerKey: KEY });
+    log.write('one\n');
+    await log.flush();
+    fs.renameSync(file, path.join(path.dirname(file), rotatedName('main.log', new Date(), new Set())));
+    log.write('two\n');
+    await log.close();
+    assert.deepEqual(lost, ['moved']);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
+  });
+
+  it('under a chain key, a planted untagged ledger entry for the live file, then mv: still moved', async () => {
+    const file = tempFile();
+    const { log, lost } = writer(file, { ledgerKey: KEY });
+    log.write('one\n');
+    await log.flush();
+    // What the owner can write without the key: the identity alone (or any tag but the right one).
+    const stat = fs.statSync(file);
+    fs.writeFileSync(rotatedLedgerPath(file), `${ledgerEntry(file, stat)}\n${ledgerEntry(file, stat, Buffer.from('a guess'))}\n`, { mode: 0o600 });
+    fs.renameSync(file, path.join(path.dirname(path.dirname(file)), 'gone.log'));
+    log.write('two\n');
+    await log.close();
+    assert.deepEqual(lost, ['moved']);
+  });
+
+  it('the log directory moved away: lost, saying directory', async () => {
+    const file = tempFile();
+    const { log, lost } = writer(file, { ledgerKey: KEY });
+    log.write('one\n');
+    await log.flush();
+    fs.renameSync(path.dirname(file), `${path.dirname(file)}.old`);
+    log.write('two\n');
+    await log.close();
+    assert.deepEqual(lost, ['directory']);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'lost directory\ntwo\n');
+  });
+});
+
+describe('another writer\'s rotation caught between its rename and its ledger entry', () => {
+  /** Plays another writer's rotation up to its rename, holding the lock as rotation.ts does (our pid: alive, so not taken over). */
+  function renameUnderLock(file: string): { rotated: string; stat: fs.Stats } {
+    fs.writeFileSync(rotationLockPath(file), String(process.pid), { mode: 0o600, flag: 'wx' });
+    const stat = fs.statSync(file);
+    const rotated = path.join(path.dirname(file), rotatedName('main.log', new Date(), new Set(fs.readdirSync(path.dirname(file)))));
+    fs.renameSync(file, rotated);
+    return { rotated, stat };
+  }
+
+  for (const keyed of [true, false]) {
+    it(`the writer waits for the lock (its lines queue), then finds the entry and goes on in the new file: no lost${keyed ? ' (chain key)' : ''}`, async () => {
+      const file = tempFile();
+      const key = keyed ? KEY : undefined;
+      const { log, lost, looks } = writer(file, key ? { ledgerKey: key } : {});
+      log.write('b 0\n');
+      await log.flush();
+      const { rotated, stat } = renameUnderLock(file);
+      const before = looks();
+      log.write('b 1\n');
+      await waitFor('three looks at the file while the lock is held', () => looks() >= before + 3);
+      assert.deepEqual(lost, [], 'no lost while the rotation is under way');
+      // The rest of the rotation: its entry, the new live file (the rotator's reopen), the lock let go.
+      noteRotated(file, stat, key);
+      fs.writeFileSync(file, '', { mode: 0o600, flag: 'a' });
+      fs.rmSync(rotationLockPath(file));
+      // Resolves once a look found the file where the writer holds it: the new live file, after the entry.
+      await log.flush();
+      log.write('b 2\n');
+      await log.close();
+      assert.deepEqual(lost, []);
+      // `b 1` waited for the look, or (a write right after another is not looked before) went into the renamed file: once either way.
+      const live = fs.readFileSync(file, 'utf8');
+      assert.equal(fs.readFileSync(rotated, 'utf8') + live, 'b 0\nb 1\nb 2\n');
+      assert.match(live, /b 2\n$/);
+    });
+  }
+
+  it('a file moved while another writer holds the lock, which it lets go with no entry for it: lost, saying moved', async () => {
+    const file = tempFile();
+    const { log, lost, looks } = writer(file, { ledgerKey: KEY });
+    log.write('one\n');
+    await log.flush();
+    fs.writeFileSync(rotationLockPath(file), String(process.pid), { mode: 0o600, flag: 'wx' });
+    fs.renameSync(file, path.join(path.dirname(path.dirname(file)), 'gone.log'));
+    const before = looks();
+    log.write('two\n');
+    await waitFor('three looks at the file while the lock is held', () => looks() >= before + 3);
+    assert.deepEqual(lost, [], 'it waits while the lock is held');
+    fs.rmSync(rotationLockPath(file));
+    await log.close();
+    assert.deepEqual(lost, ['moved']);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
+  });
+});
+
+describe('writers rotating one file', () => {
+  it('two writers in one process, keyed, pruning and compressing: no lost, every kept line once, each writer in order', async () => {
+    const file = tempFile();
+    const shared = { ledgerKey: KEY, maxBytes: 4096, maxFiles: 1000, compress: true, compressAfterMs: 0 };
+    const a = writer(file, shared);
+    const b = writer(file, shared);
+    for (let i = 0; i < 5000; i++) {
+      a.log.write(`a ${i}\n`);
+      b.log.write(`b ${i}\n`);
+      if (i % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all([a.log.close(), b.log.close()]);
+    assert.deepEqual([...a.lost, ...b.lost], []);
+    const dir = path.dirname(file);
+    await waitFor('compression to end', () => !fs.readdirSync(dir).some((name) => name.endsWith('.gz.tmp')));
+    const names = rotatedFiles(fs.readdirSync(dir), 'main.log');
+    assert.ok(names.filter((name) => name.endsWith('.gz')).length > 5, 'compressed files (their plain files gone: no name left)');
+    const all = [...names, 'main.log'].flatMap((name) => {
+      const bytes = fs.readFileSync(path.join(dir, name));
+      return (name.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8').split('\n').filter(Boolean);
+    });
+    for (const who of ['a', 'b']) {
+      const mine = all.filter((line) => line.startsWith(`${who} `)).map((line) => Number(line.slice(2)));
+      assert.deepEqual(mine, [...Array(5000).keys()], `${who}: each line once, in order`);
+    }
+  });
+
+  it('four writers in processes of their own (a rename and its entry apart in time), keyed: none writes a lost event', { timeout: 120_000 }, async () => {
+    const file = tempFile();
+    const script = fileURLToPath(new URL('../support/writer-process.ts', import.meta.url));
+    const who = ['a', 'b', 'c', 'd'];
+    const count = 15_000;
+    const exits = await Promise.all(
+      who.map(
+        (name) =>
+          new Promise<{ code: number | null; stderr: string }>((resolve) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', script, file, name, String(count), '4096', KEY.toString('hex')], { stdio: ['ignore', 'ignore', 'pipe'] });
+            let stderr = '';
+            child.stderr.on('data', (chunk) => (stderr += chunk));
+            child.on('exit', (code) => resolve({ code, stderr }));
+          }),
+      ),
+    );
+    const dir = path.dirname(file);
+    const names = [...rotatedFiles(fs.readdirSync(dir), 'main.log'), 'main.log'];
+    assert.ok(names.length > 50, `${names.length} files`);
+    const all = names.flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
+    assert.deepEqual(all.filter((line) => line.startsWith('LOST')), [], 'no lost event');
+    assert.deepEqual(exits, who.map(() => ({ code: 0, stderr: '' })));
+    for (const name of who) {
+      const mine = all.filter((line) => line.startsWith(`${name} `)).map((line) => Number(line.slice(2)));
+      assert.deepEqual(mine, [...Array(count).keys()], `${name}: each line once, in order`);
+    }
+  });
+});
+
+describe('the rotated-files ledger, read from its end first', () => {
+  /** A ledger of `lines` (each ended), and a live file whose identity is `id`. */
+  function ledgerWith(build: (id: string) => string[]): { file: string; stat: fs.Stats } {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, 'x\n', { mode: 0o600 });
+    const stat = fs.statSync(file);
+    fs.writeFileSync(rotatedLedgerPath(file), build(ledgerEntry(file, stat)).map((line) => `${line}\n`).join(''), { mode: 0o600 });
+    return { file, stat };
+  }
+  const others = (count: number): string[] => Array.from({ length: count }, (_, i) => `0:${i}:0`);
+
+  it('an entry far from the end (an idle writer, many rotations ago) is found', () => {
+    const { file, stat } = ledgerWith((id) => [id, ...others(5000)]);
+    assert.ok(fs.statSync(rotatedLedgerPath(file)).size > 32 * 1024);
+    assert.equal(wasRotated(file, stat), true);
+  });
+
+  it('a line cut where the end read starts is not read as another identity (without a key: no tag to tell)', () => {
+    const { file, stat } = ledgerWith((id) => {
+      // Another file's identity, `9<ours>`, placed so that the last 8 KiB begin right after its `9`.
+      const after: string[] = [];
+      let rest = 8 * 1024 - (id.length + 1);
+      for (; rest > 80; rest -= 40) after.push(`0:${after.length}:`.padEnd(39, '0'));
+      after.push(`0:${after.length}:`.padEnd(rest - 1, '0'));
+      return [...others(100), `9${id}`, ...after];
+    });
+    const text = fs.readFileSync(rotatedLedgerPath(file), 'utf8');
+    const id = ledgerEntry(file, stat);
+    assert.equal(text.slice(text.length - 8 * 1024, text.length - 8 * 1024 + id.length), id, 'the end read starts with our identity, cut from the other');
+    assert.equal(wasRotated(file, stat), false);
+  });
+});
