@@ -107,23 +107,54 @@ export class ShellPane {
   }
 
   /**
-   * Waits until the shell reads keys at a prompt drawn after `after` (a record's body): its line
-   * editor has enabled bracketed paste (ESC [?2004h), so the terminal is in raw mode. Keys sent
-   * before that are cooked by the tty (^C a signal, ^A a literal byte) and the editor never sees
-   * them as keys.
+   * Waits until the shell reads keys at a prompt drawn after `after` (a record's body, or an offset
+   * in the output from `printed()`): its line editor has enabled bracketed paste (ESC [?2004h), so
+   * the terminal is in raw mode. Keys sent before that are cooked by the tty (^C a signal, ^A a
+   * literal byte) and the editor never sees them as keys.
    */
-  async atPrompt(after?: string): Promise<void> {
+  async atPrompt(after?: string | number): Promise<void> {
     await waitFor(
       `a ${this.kind} prompt reading keys`,
       () => {
         const output = this.output().toString('latin1');
-        const from = after === undefined ? 0 : output.indexOf(`\x1b]133;${after}\x1b\\`);
+        const from = after === undefined ? 0 : typeof after === 'number' ? after : output.indexOf(`\x1b]133;${after}\x1b\\`);
         // bash enables it before its prompt, zsh and fish after: both, after the record. And the tty is
         // out of canonical mode: the editor reads keys (under load the sequence can come first).
         return from >= 0 && output.includes('\x1b]133;B', from) && output.includes('\x1b[?2004h', from) && this.rawTty();
       },
       15_000,
     );
+  }
+
+  /**
+   * Waits for a prompt drawn after `from` (an offset from `printed()`) by a line editor that may
+   * never have left its reader: fish draws the prompt after ^C anew with B but without A or
+   * bracketed paste. Its B, with the tty still raw.
+   */
+  async promptRedrawn(from: number): Promise<void> {
+    await waitFor(
+      `a ${this.kind} prompt drawn again`,
+      () => this.output().toString('latin1').includes('\x1b]133;B', from) && this.rawTty(),
+      15_000,
+    );
+  }
+
+  /** How many bytes the pane has printed so far: an offset for `atPrompt` to look after. */
+  printed(): number {
+    return this.output().length;
+  }
+
+  /**
+   * Waits until the shell process `pid` sleeps (state S in /proc/<pid>/stat). At a prompt that
+   * already shows every key sent, that is its wait for the next key: a signal sent now interrupts
+   * that wait, rather than landing while the editor is still busy with the keys before.
+   */
+  async waitingForKey(pid: string): Promise<void> {
+    await waitFor(`${this.kind} ${pid} asleep, waiting for a key`, () => {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+      // The state follows the command name in parentheses, which may itself hold ') '.
+      return stat.slice(stat.lastIndexOf(')') + 2).startsWith('S');
+    });
   }
 
   /** Whether the pane's tty is out of canonical mode (a line editor reading keys). */
