@@ -1,0 +1,76 @@
+// A command line being typed when the pane is resized: tmux reflows it
+// (grid.c:1305 grid_reflow, screen.c screen_reflow) and readline, on its
+// SIGWINCH, moves up the rows it counted at the old width and draws the line
+// again. Wider, that is over the row above the reflowed line (logged output):
+// the command line must still be a line of the log (`|`), not a redraw (`~`)
+// of the row it was drawn over. Narrower, the reflowed line's first rows
+// stay on the screen or go into history as a stale copy tmux shows (joined by
+// capture-pane -J): logged whole as a `|` line, not cut into `|` and `+`
+// pieces (`+` is for a line past the record limit). The bytes are bash's, from
+// a real tmux 3.3a (test/fixtures/reflow/), the expected text tmux's own screen.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { ScreenSink } from '../../src/terminal/hybrid.ts';
+import { Transcript } from '../../src/terminal/transcript.ts';
+
+interface Recording {
+  from: [number, number];
+  to: [number, number];
+  resizedAt: number;
+  line: string;
+  above: string[];
+  screen: string[];
+}
+
+const fixture = (name: string): { bytes: Buffer; meta: Recording } => ({
+  bytes: readFileSync(new URL(`../fixtures/reflow/${name}.bin`, import.meta.url)),
+  meta: JSON.parse(readFileSync(new URL(`../fixtures/reflow/${name}.json`, import.meta.url), 'utf8')) as Recording,
+});
+
+/** The log of the recording, fed in reads of `split` bytes, a quiet settle after each read if `settling`. */
+function replay(name: string, split: number, settling: boolean): string[] {
+  const { bytes, meta } = fixture(name);
+  const log: string[] = [];
+  const sink: ScreenSink = {
+    line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`),
+    redrawn: (text) => log.push(`~ ${text}`),
+    screen: (alternate) => log.push(alternate ? '* enter' : '* leave'),
+    frame: (rows) => log.push(...rows.map((row) => `= ${row}`)),
+    scrolledOff: (rows) => log.push(...rows.map((row) => `= ${row}`)),
+  };
+  const transcript = new Transcript(sink, { columns: meta.from[0], rows: meta.from[1] });
+  transcript.seed(meta.line, meta.above);
+  const feed = (from: number, to: number): void => {
+    for (let at = from; at < to; at += split) {
+      transcript.push(bytes.subarray(at, Math.min(to, at + split)));
+      if (settling) transcript.settle('quiet');
+    }
+  };
+  feed(0, meta.resizedAt);
+  transcript.resize(meta.to[0], meta.to[1]);
+  feed(meta.resizedAt, bytes.length);
+  transcript.end();
+  return log;
+}
+
+describe('a command line being typed when the pane is resized', () => {
+  for (const name of ['readline-wider', 'readline-narrower']) {
+    for (const [split, settling] of [
+      [1 << 20, false],
+      [1, false],
+      [7, true],
+    ] as const) {
+      it(`${name}, reads of ${split} byte(s)${settling ? ', settled after each' : ''}: every line tmux shows is a '|' line, nothing else is logged`, () => {
+        const { meta } = fixture(name);
+        const log = replay(name, split, settling);
+        // What was on the screen before the recording began is not in the stream: the rows above the prompt.
+        const shown = meta.screen.filter((line) => !meta.above.includes(line));
+        assert.deepEqual(log, shown.map((line) => `| ${line}`), log.join('\n'));
+        const command = shown.find((line) => line.endsWith('; echo END'));
+        assert.ok(command?.includes('w1-abcdefghXX w2'), 'the edited command is on the screen');
+      });
+    }
+  }
+});
