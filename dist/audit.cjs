@@ -14633,7 +14633,7 @@ var Hybrid = class {
    */
   disengage(atLineStart) {
     let grid = this.grid;
-    if (grid.alternate || this.leavePending || this.deferred.size > 0 || this.claimed.size > 0 || (this.headOf !== void 0 && this.flushHead(), this.settleHeld("line"), this.held.size > 0)) return !1;
+    if (grid.alternate || this.leavePending || this.deferred.size > 0 || this.claimed.size > 0 || this.headOf !== void 0 || (this.settleHeld("line"), this.held.size > 0)) return !1;
     let [upper, lower] = grid.scrollRegion;
     if (upper !== 0 || lower !== grid.rows - 1) return !1;
     let [first, last] = this.bounds(grid.cursorY);

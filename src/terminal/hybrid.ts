@@ -1301,9 +1301,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    */
   private disengage(atLineStart: boolean): boolean {
     const grid = this.grid!;
-    // Rows claimed for the line editor's redraw after a reflow are known to this model only: it keeps the stream till the line ends.
-    if (grid.alternate || this.leavePending || this.deferred.size > 0 || this.claimed.size > 0) return false;
-    if (this.headOf !== undefined) this.flushHead();
+    // Rows claimed for the line editor's redraw after a reflow, and the head it put into history, are known to this
+    // model only: it keeps the stream till the line ends (the redraw comes when the editor gets its SIGWINCH).
+    if (grid.alternate || this.leavePending || this.deferred.size > 0 || this.claimed.size > 0 || this.headOf !== undefined) return false;
     this.settleHeld('line');
     if (this.held.size > 0) return false;
     const [upper, lower] = grid.scrollRegion;

@@ -29,9 +29,14 @@ const fixture = (name: string): { bytes: Buffer; meta: Recording } => ({
   meta: JSON.parse(readFileSync(new URL(`../fixtures/reflow/${name}.json`, import.meta.url), 'utf8')) as Recording,
 });
 
-/** The log of the recording, fed in reads of `split` bytes, a quiet settle after each read if `settling`. */
-function replay(name: string, split: number, settling: boolean): string[] {
+/**
+ * The log of the recording, fed in reads of `split` bytes, a quiet settle after each read if `settling`.
+ * `above`, `rows`: other rows above the prompt and another height (the reflow puts other rows into history).
+ */
+function replay(name: string, split: number, settling: boolean, above?: string[], rows?: number): string[] {
   const { bytes, meta } = fixture(name);
+  if (above) meta.above = above;
+  if (rows) meta.from[1] = meta.to[1] = rows;
   const log: string[] = [];
   const sink: ScreenSink = {
     line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`),
@@ -49,7 +54,10 @@ function replay(name: string, split: number, settling: boolean): string[] {
     }
   };
   feed(0, meta.resizedAt);
+  if (settling) transcript.settle('quiet');
   transcript.resize(meta.to[0], meta.to[1]);
+  // The shell may redraw long after the resize (its SIGWINCH, the reader's size question): quiet meanwhile.
+  if (settling) transcript.settle('quiet');
   feed(meta.resizedAt, bytes.length);
   transcript.end();
   return log;
@@ -72,5 +80,11 @@ describe('a command line being typed when the pane is resized', () => {
         assert.ok(command?.includes('w1-abcdefghXX w2'), 'the edited command is on the screen');
       });
     }
+    it(`${name}, a shorter pane with fewer rows above (the reflow puts the command's head into history), settled while the shell has not redrawn yet`, () => {
+      const { meta } = fixture(name);
+      const log = replay(name, 64, true, ['L0', 'L1'], 24);
+      const shown = meta.screen.filter((line) => !meta.above.includes(line));
+      assert.deepEqual(log, shown.map((line) => `| ${line}`), log.join('\n'));
+    });
   }
 });
