@@ -14502,8 +14502,8 @@ var Hybrid = class {
     let grid = this.grid;
     if (this.flushLeave(), grid.alternate) {
       this.frameNow(grid, !1);
-      let line = grid.normalLine(this.pendingId);
-      line !== void 0 && line.text !== "" && !this.logged.has(line.first) && this.emit(line.text, this.pieces.has(line.first));
+      let line = grid.normalLine(this.pendingId), head = this.headOf;
+      this.headOf = void 0, head !== void 0 && line !== void 0 && line.first === head.id && !this.logged.has(line.first) ? this.emit(head.text + line.text, head.continued) : (head !== void 0 && this.emit(head.text, head.continued), line !== void 0 && line.text !== "" && !this.logged.has(line.first) && this.emit(line.text, this.pieces.has(line.first)));
       return;
     }
     this.settleRows(!0);

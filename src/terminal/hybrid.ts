@@ -1061,9 +1061,16 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (grid.alternate) {
       this.frameNow(grid, false);
       // The normal screen's line in progress when the program started (`SECRET ESC[?1049h`): logged when the program
-      // leaves; the recording ends first, so now, or it would be lost (review screen3 #4).
+      // leaves; the recording ends first, so now, or it would be lost (review screen3 #4). With the head a reflow put
+      // into history, if it is the line that head began.
       const line = grid.normalLine(this.pendingId);
-      if (line !== undefined && line.text !== '' && !this.logged.has(line.first)) this.emit(line.text, this.pieces.has(line.first));
+      const head = this.headOf;
+      this.headOf = undefined;
+      if (head !== undefined && line !== undefined && line.first === head.id && !this.logged.has(line.first)) this.emit(head.text + line.text, head.continued);
+      else {
+        if (head !== undefined) this.emit(head.text, head.continued);
+        if (line !== undefined && line.text !== '' && !this.logged.has(line.first)) this.emit(line.text, this.pieces.has(line.first));
+      }
       return;
     }
     this.settleRows(true);

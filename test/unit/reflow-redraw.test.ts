@@ -88,3 +88,39 @@ describe('a command line being typed when the pane is resized', () => {
     });
   }
 });
+
+describe('the head a narrower reflow put into history, the shell not redrawing', () => {
+  /** The narrower recording up to the resize, the command's head put into history (one row above in 24), then `after`. */
+  function headThen(after: string): string[] {
+    const { bytes, meta } = fixture('readline-narrower');
+    const log: string[] = [];
+    const sink: ScreenSink = {
+      line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`),
+      redrawn: (text) => log.push(`~ ${text}`),
+      screen: (alternate) => log.push(alternate ? '* enter' : '* leave'),
+      frame: () => {},
+      scrolledOff: () => {},
+    };
+    const transcript = new Transcript(sink, { columns: 120, rows: 24 });
+    transcript.seed('$ ', ['L0']);
+    transcript.push(bytes.subarray(0, meta.resizedAt));
+    transcript.resize(40, 24);
+    transcript.push(Buffer.from(after));
+    transcript.end();
+    return log;
+  }
+  const command = `$ echo ${Array.from({ length: 15 }, (_, i) => `w${i}-abcdefgh`).join(' ')}`;
+
+  it('a full-screen program starts and the stream ends: the line is logged whole', () => {
+    assert.deepEqual(headThen('\x1b[?1049hTOP'), ['* enter', `| ${command}`]);
+  });
+
+  it('the line ends without a redraw: logged whole', () => {
+    assert.deepEqual(headThen('\r\nout\r\n'), [`| ${command}`, '| out']);
+  });
+
+  it('the screen is cleared: every character of the line is still logged, in order', () => {
+    const log = headThen('\x1b[H\x1b[2Jafter\r\n');
+    assert.equal(log.filter((line) => line !== '| after').map((line) => line.slice(2)).join(''), command, log.join('\n'));
+  });
+});
