@@ -13916,6 +13916,13 @@ var LineTail = class {
   }
 };
 
+// src/terminal/reflow-claim.ts
+function claimedRows(grid, first, cursorRow, editorRow) {
+  let ids = [];
+  for (let y = Math.max(0, first - (editorRow - cursorRow)); y < first; y++) ids.push(grid.rowId(y));
+  return ids;
+}
+
 // src/terminal/hybrid.ts
 var REDRAW_PER_BYTE = 4, REDRAW_CREDIT_MAX = 64 * 1024, QUIET_MS = 500, DEFAULT_COLUMNS = 80, DEFAULT_ROWS = 24, MAX_COLUMNS = 1e3, MAX_ROWS = 500, LF4 = 10, ENGAGING_CSI = new Uint8Array(128);
 for (let final of "ABEFHfdJrLMSTsu") ENGAGING_CSI[final.charCodeAt(0)] = 1;
@@ -14027,6 +14034,15 @@ var Hybrid = class {
   cuts = /* @__PURE__ */ new Set();
   /** Row ids that carry on a line whose start already left the screen as a piece. */
   pieces = /* @__PURE__ */ new Set();
+  /** Logged rows a line editor takes back for its line after a reflow (see reflow-claim.ts): text printed there is the line in progress. */
+  claimed = /* @__PURE__ */ new Set();
+  /**
+   * The head of the line in progress a reflow put into history (see
+   * pendingIntoHistory), not logged yet: it is logged with the row 0 that
+   * carries it on (capture-pane -J joins them), or alone once that row no
+   * longer does (the line editor erased it to draw the line again).
+   */
+  headOf;
   /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
   pendingId = -1;
   /** Rows written since this mark are looked at by the next settle. */
@@ -14101,15 +14117,69 @@ var Hybrid = class {
   /** The pane's size changed. */
   resize(columns, rows) {
     if (columns = clamp(columns, this.columns, MAX_COLUMNS), rows = clamp(rows, this.height, MAX_ROWS), columns === this.columns && rows === this.height) return;
-    this.engaged || this.engage(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.countAbove(), this.fastRow = Math.min(this.fastRow, rows - 1);
+    this.engaged || this.engage(), this.headOf !== void 0 && this.flushHead(), columns !== this.columns && this.lines.tabs.reset(), this.columns = columns, this.height = rows, this.above = this.above.slice(-rows), this.aboveRows = this.above.map(() => 0), this.countAbove(), this.fastRow = Math.min(this.fastRow, rows - 1);
     let grid = this.grid;
     if (!grid) return;
     if (this.engaged && (this.flushLeave(), !grid.alternate && (this.settleRows(!1, "timer"), grid.columns !== columns))) {
       let [first, last] = this.bounds(grid.cursorY);
       (!this.isPending(first, last) || this.logged.has(grid.rowId(first))) && this.settleGroup(first, last, "timer");
     }
-    let [cursorFirst, cursorLast] = this.bounds(grid.cursorY), normal = this.engaged && !grid.alternate, cursorLogged = normal && this.unchanged(cursorFirst, cursorLast), pendingLogged = normal && this.pendingUnchanged(), pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst)), pendingText = pending ? this.lineText(cursorFirst, cursorLast) : "", pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst));
-    grid.resize(columns, rows), normal && this.resizedBaseline(cursorLogged, pendingLogged), pendingText !== "" && this.pendingIntoHistory(pendingText, pendingPiece);
+    let [cursorFirst, cursorLast] = this.bounds(grid.cursorY), normal = this.engaged && !grid.alternate, cursorLogged = normal && this.unchanged(cursorFirst, cursorLast), pendingLogged = normal && this.pendingUnchanged(), pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst)), pendingText = pending ? this.lineText(cursorFirst, cursorLast) : "", pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst)), editorRow = pending ? grid.cursorY - cursorFirst : 0;
+    this.claimed.clear(), grid.resize(columns, rows), normal && this.resizedBaseline(cursorLogged, pendingLogged), pendingText !== "" && this.pendingIntoHistory(pendingText, pendingPiece), pending && this.claimAbove(editorRow);
+  }
+  /**
+   * The line in progress was reflowed to fewer rows above the cursor than
+   * the line editor counts: on its SIGWINCH, readline moves up the rows it
+   * counted at the old width (`ESC M` per row) and draws the line again
+   * from there, over rows above it that were logged. Those rows are
+   * claimed (reflow-claim.ts): printed on before the line ends, they are
+   * the line in progress, not a redraw of what they showed.
+   */
+  claimAbove(editorRow) {
+    let grid = this.grid, [first] = this.bounds(grid.cursorY);
+    for (let id of claimedRows(grid, first, grid.cursorY - first, editorRow)) this.claimed.add(id);
+  }
+  /** Text is printed on a claimed row (see claimAbove): it is the line in progress from now on; what it showed was logged. */
+  takeClaimed() {
+    let grid = this.grid, id = grid.rowId(grid.cursorY);
+    if (!this.claimed.has(id)) return;
+    this.claimed.clear();
+    let [first, last] = this.bounds(grid.cursorY);
+    for (let y = first; y <= last; y++)
+      this.logged.delete(grid.rowId(y)), this.loggedAt.delete(grid.rowId(y));
+    this.pendingId = id;
+  }
+  /**
+   * Logs the head a reflow put into history (see headOf): with the line row 0
+   * shows if that row still carries it on and was not logged, alone
+   * otherwise. While that line is the line in progress (nothing redrew it),
+   * the head is logged alone and the line follows it as a piece, as when a
+   * long line's top row scrolls off.
+   */
+  flushHead() {
+    let head = this.headOf;
+    this.headOf = void 0;
+    let grid = this.grid;
+    if (grid.rowId(0) === head.id && grid.continued(0) && !this.logged.has(head.id)) {
+      let [first, last] = this.bounds(0);
+      if (this.isPending(first, last)) {
+        this.emit(head.text, head.continued), this.pieces.add(head.id);
+        return;
+      }
+      let text2 = grid.logText(first, last);
+      this.emit(head.text + text2, head.continued), this.markLogged(first, last, text2);
+      return;
+    }
+    this.emit(head.text, head.continued);
+  }
+  /** A line whose first row is `id`, not logged before: with the head a reflow put into history if it carries that on. */
+  lineOut(text2, id) {
+    let head = this.headOf;
+    if (head === void 0) return this.emit(text2, this.pieces.has(id));
+    let grid = this.grid;
+    if (head.id === id && grid.rowId(0) === id && grid.continued(0))
+      return this.headOf = void 0, this.emit(head.text + text2, head.continued);
+    this.flushHead(), this.emit(text2, this.pieces.has(id));
   }
   /** The line in progress, if on the screen, was logged and not written since. */
   pendingUnchanged() {
@@ -14131,7 +14201,7 @@ var Hybrid = class {
     let grid = this.grid, [first, last] = this.bounds(grid.cursorY);
     if (first !== 0 || !grid.continued(0)) return;
     let after = this.lineText(first, last).replace(/ +$/, ""), head = before.replace(/ +$/, "");
-    after !== "" && after.length < head.length && head.endsWith(after) ? (this.emit(head.slice(0, head.length - after.length), continued), this.pieces.add(grid.rowId(first))) : (this.emit(before, continued), this.markLogged(first, last, after));
+    after !== "" && after.length < head.length && head.endsWith(after) ? this.headOf = { id: grid.rowId(first), text: head.slice(0, head.length - after.length), continued } : (this.emit(before, continued), this.markLogged(first, last, after));
   }
   /**
    * After a resize, every row counts as logged but the line in progress and
@@ -14231,7 +14301,7 @@ var Hybrid = class {
     }
     this.leavePending && this.flushLeave();
     let grid = this.grid;
-    if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0) {
+    if (this.claimed.size !== 0 && this.takeClaimed(), this.headOf !== void 0 && grid.cursorY === 0 && grid.rowId(0) === this.headOf.id && !grid.continued(0) && this.flushHead(), !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0) {
       let y = grid.cursorY;
       this.beforeOverwrite(y, Math.min(grid.rows - 1, y + Math.floor((grid.cursorX + 2 * text2.length) / grid.columns)));
     }
@@ -14379,12 +14449,12 @@ var Hybrid = class {
       if (this.clearing) return this.forget(y, y);
       if (!this.logged.has(grid.rowId(y)))
         if (grid.wraps(y)) {
-          this.emit(grid.rowText(y, !1), this.pieces.has(grid.rowId(y)));
+          this.lineOut(grid.rowText(y, !1), grid.rowId(y));
           let next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0;
           next !== 0 && this.pieces.add(next), grid.rowId(y) === this.pendingId && (this.pendingId = next);
         } else {
           let text2 = grid.logText(y, y);
-          text2 !== "" && this.emit(text2, this.pieces.has(grid.rowId(y)));
+          text2 !== "" && this.lineOut(text2, grid.rowId(y));
         }
       return this.forget(y, y);
     }
@@ -14449,13 +14519,13 @@ var Hybrid = class {
     let grid = this.grid;
     if (this.flushLeave(), grid.alternate) {
       this.frameNow(grid, !1);
-      let line = grid.normalLine(this.pendingId);
-      line !== void 0 && line.text !== "" && !this.logged.has(line.first) && this.emit(line.text, this.pieces.has(line.first));
+      let line = grid.normalLine(this.pendingId), head = this.headOf;
+      this.headOf = void 0, head !== void 0 && line !== void 0 && line.first === head.id && !this.logged.has(line.first) ? this.emit(head.text + line.text, head.continued) : (head !== void 0 && this.emit(head.text, head.continued), line !== void 0 && line.text !== "" && !this.logged.has(line.first) && this.emit(line.text, this.pieces.has(line.first)));
       return;
     }
     this.settleRows(!0);
     let [first, last] = this.bounds(grid.cursorY), text2 = this.lineText(first, last);
-    text2 !== "" && !this.logged.has(grid.rowId(first)) && this.emit(text2, this.pieces.has(grid.rowId(first)));
+    text2 !== "" && !this.logged.has(grid.rowId(first)) && this.lineOut(text2, grid.rowId(first)), this.headOf !== void 0 && this.flushHead();
   }
   /** The line in progress, rows `first`..`last`, up to the last cell printed and not erased (a prompt's trailing blank is kept, as the line model keeps it). */
   lineText(first, last) {
@@ -14561,7 +14631,7 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
     let x = Math.min(line.cx, columns);
-    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
   baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {
@@ -14580,7 +14650,7 @@ var Hybrid = class {
    */
   disengage(atLineStart) {
     let grid = this.grid;
-    if (grid.alternate || this.leavePending || this.deferred.size > 0 || (this.settleHeld("line"), this.held.size > 0)) return !1;
+    if (grid.alternate || this.leavePending || this.deferred.size > 0 || this.claimed.size > 0 || this.headOf !== void 0 || (this.settleHeld("line"), this.held.size > 0)) return !1;
     let [upper, lower] = grid.scrollRegion;
     if (upper !== 0 || lower !== grid.rows - 1) return !1;
     let [first, last] = this.bounds(grid.cursorY);
@@ -14604,7 +14674,7 @@ var Hybrid = class {
       }
       y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.countAbove(), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
+    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.countAbove(), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
@@ -14614,6 +14684,7 @@ var Hybrid = class {
       feed();
       return;
     }
+    this.claimed.clear();
     let y = grid.cursorY;
     if (y + 1 < grid.rows && grid.wraps(y) && this.blankBelow(y) && this.cuts.add(grid.rowId(y + 1)), this.bounds(y)[1] === y) {
       let [first, last] = this.bounds(y);
@@ -14622,7 +14693,7 @@ var Hybrid = class {
       if (was === void 0 || was === "" && !this.unchanged(first, last)) {
         this.dirty && this.settleRows(!1);
         let text2 = grid.logText(first, last);
-        this.emit(text2, this.pieces.has(grid.rowId(first))), this.markLogged(first, last, text2);
+        this.lineOut(text2, grid.rowId(first)), this.markLogged(first, last, text2);
       }
       this.plainRun++;
     } else {
@@ -14769,7 +14840,7 @@ var Hybrid = class {
     }
     if (logged === void 0 || logged === "" && known) {
       if (text2 === "" || this.allAligned(first, last) && !this.pay(text2, first, last, why)) return;
-      this.emit(text2, this.pieces.has(grid.rowId(first)));
+      this.lineOut(text2, grid.rowId(first));
     } else if (text2 !== logged || !known) {
       if (text2 === logged) {
         this.markLogged(first, last, text2);
@@ -14866,6 +14937,7 @@ var Hybrid = class {
    */
   forget(top, bottom, gone = !0) {
     let grid = this.grid;
+    if (this.headOf !== void 0) for (let y = top; y <= bottom; y++) grid.rowId(y) === this.headOf?.id && this.flushHead();
     if (!gone || this.cuts.size > 0 || this.deferred.size > 0)
       for (let y = top; y <= bottom; y++) {
         let id = grid.rowId(y);

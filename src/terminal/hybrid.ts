@@ -35,6 +35,7 @@ import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { GoneLines } from './gone-lines.ts';
 import { HISTORY_ROWS, ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { lastRows, LineTail } from './line-tail.ts';
+import { claimedRows } from './reflow-claim.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import type { TabStops } from './tab-stops.ts';
 import { cellWidth, textWidth } from './width.ts';
@@ -262,6 +263,15 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private cuts = new Set<number>();
   /** Row ids that carry on a line whose start already left the screen as a piece. */
   private pieces = new Set<number>();
+  /** Logged rows a line editor takes back for its line after a reflow (see reflow-claim.ts): text printed there is the line in progress. */
+  private claimed = new Set<number>();
+  /**
+   * The head of the line in progress a reflow put into history (see
+   * pendingIntoHistory), not logged yet: it is logged with the row 0 that
+   * carries it on (capture-pane -J joins them), or alone once that row no
+   * longer does (the line editor erased it to draw the line again).
+   */
+  private headOf: { id: number; text: string; continued: boolean } | undefined;
   /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
   private pendingId = -1;
   /** Rows written since this mark are looked at by the next settle. */
@@ -377,6 +387,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // the screen model has rows to do it with, and history the line model handed it; it takes the stream first, at
     // the old size (a stale model of an earlier engagement pulled rows the screen showed long before).
     if (!this.engaged) this.engage();
+    if (this.headOf !== undefined) this.flushHead();
     // A new width resets the tab stops (screen.c:276); the screen model's are the same ones.
     if (columns !== this.columns) this.lines.tabs.reset();
     this.columns = columns;
@@ -412,10 +423,81 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst));
     const pendingText = pending ? this.lineText(cursorFirst, cursorLast) : '';
     const pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst));
+    // The row the line editor believes the cursor is on, counted from its line's first row at the old width.
+    const editorRow = pending ? grid.cursorY - cursorFirst : 0;
+    this.claimed.clear();
     grid.resize(columns, rows);
     // Rows pulled back from history or rewrapped are what was already seen: the new baseline.
     if (normal) this.resizedBaseline(cursorLogged, pendingLogged);
     if (pendingText !== '') this.pendingIntoHistory(pendingText, pendingPiece);
+    if (pending) this.claimAbove(editorRow);
+  }
+
+  /**
+   * The line in progress was reflowed to fewer rows above the cursor than
+   * the line editor counts: on its SIGWINCH, readline moves up the rows it
+   * counted at the old width (`ESC M` per row) and draws the line again
+   * from there, over rows above it that were logged. Those rows are
+   * claimed (reflow-claim.ts): printed on before the line ends, they are
+   * the line in progress, not a redraw of what they showed.
+   */
+  private claimAbove(editorRow: number): void {
+    const grid = this.grid!;
+    const [first] = this.bounds(grid.cursorY);
+    for (const id of claimedRows(grid, first, grid.cursorY - first, editorRow)) this.claimed.add(id);
+  }
+
+  /** Text is printed on a claimed row (see claimAbove): it is the line in progress from now on; what it showed was logged. */
+  private takeClaimed(): void {
+    const grid = this.grid!;
+    const id = grid.rowId(grid.cursorY);
+    if (!this.claimed.has(id)) return;
+    this.claimed.clear();
+    const [first, last] = this.bounds(grid.cursorY);
+    for (let y = first; y <= last; y++) {
+      this.logged.delete(grid.rowId(y));
+      this.loggedAt.delete(grid.rowId(y));
+    }
+    this.pendingId = id;
+  }
+
+  /**
+   * Logs the head a reflow put into history (see headOf): with the line row 0
+   * shows if that row still carries it on and was not logged, alone
+   * otherwise. While that line is the line in progress (nothing redrew it),
+   * the head is logged alone and the line follows it as a piece, as when a
+   * long line's top row scrolls off.
+   */
+  private flushHead(): void {
+    const head = this.headOf!;
+    this.headOf = undefined;
+    const grid = this.grid!;
+    if (grid.rowId(0) === head.id && grid.continued(0) && !this.logged.has(head.id)) {
+      const [first, last] = this.bounds(0);
+      if (this.isPending(first, last)) {
+        this.emit(head.text, head.continued);
+        this.pieces.add(head.id);
+        return;
+      }
+      const text = grid.logText(first, last);
+      this.emit(head.text + text, head.continued);
+      this.markLogged(first, last, text);
+      return;
+    }
+    this.emit(head.text, head.continued);
+  }
+
+  /** A line whose first row is `id`, not logged before: with the head a reflow put into history if it carries that on. */
+  private lineOut(text: string, id: number): void {
+    const head = this.headOf;
+    if (head === undefined) return this.emit(text, this.pieces.has(id));
+    const grid = this.grid!;
+    if (head.id === id && grid.rowId(0) === id && grid.continued(0)) {
+      this.headOf = undefined;
+      return this.emit(head.text + text, head.continued);
+    }
+    this.flushHead();
+    this.emit(text, this.pieces.has(id));
   }
 
   /** The line in progress, if on the screen, was logged and not written since. */
@@ -444,8 +526,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const after = this.lineText(first, last).replace(/ +$/, '');
     const head = before.replace(/ +$/, '');
     if (after !== '' && after.length < head.length && head.endsWith(after)) {
-      this.emit(head.slice(0, head.length - after.length), continued);
-      this.pieces.add(grid.rowId(first));
+      // Not logged yet: the line in progress is the line editor's to draw again, and tmux shows the head joined
+      // with what row 0 shows when the line ends (see headOf).
+      this.headOf = { id: grid.rowId(first), text: head.slice(0, head.length - after.length), continued };
     } else {
       // Cut elsewhere than the text says: logged whole now; what is written to it later is a redraw.
       this.emit(before, continued);
@@ -594,6 +677,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     if (this.leavePending) this.flushLeave();
     const grid = this.grid!;
+    if (this.claimed.size !== 0) this.takeClaimed();
+    if (this.headOf !== undefined && grid.cursorY === 0 && grid.rowId(0) === this.headOf.id && !grid.continued(0)) this.flushHead();
     if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
     if (this.quietMark !== 0) {
       const y = grid.cursorY;
@@ -856,7 +941,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (!this.logged.has(grid.rowId(y))) {
         if (grid.wraps(y)) {
           // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
-          this.emit(grid.rowText(y, false), this.pieces.has(grid.rowId(y)));
+          this.lineOut(grid.rowText(y, false), grid.rowId(y));
           // The rest is the row below only inside the region (a one-row pane, or SU of the whole region, brings in a blank row).
           const next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0;
           if (next !== 0) this.pieces.add(next);
@@ -864,7 +949,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         } else {
           // The line in progress scrolled off whole (SU, a scroll region's LF): it was shown, so it is logged as it stands.
           const text = grid.logText(y, y);
-          if (text !== '') this.emit(text, this.pieces.has(grid.rowId(y)));
+          if (text !== '') this.lineOut(text, grid.rowId(y));
         }
       }
       return this.forget(y, y);
@@ -971,15 +1056,23 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (grid.alternate) {
       this.frameNow(grid, false);
       // The normal screen's line in progress when the program started (`SECRET ESC[?1049h`): logged when the program
-      // leaves; the recording ends first, so now, or it would be lost (review screen3 #4).
+      // leaves; the recording ends first, so now, or it would be lost (review screen3 #4). With the head a reflow put
+      // into history, if it is the line that head began.
       const line = grid.normalLine(this.pendingId);
-      if (line !== undefined && line.text !== '' && !this.logged.has(line.first)) this.emit(line.text, this.pieces.has(line.first));
+      const head = this.headOf;
+      this.headOf = undefined;
+      if (head !== undefined && line !== undefined && line.first === head.id && !this.logged.has(line.first)) this.emit(head.text + line.text, head.continued);
+      else {
+        if (head !== undefined) this.emit(head.text, head.continued);
+        if (line !== undefined && line.text !== '' && !this.logged.has(line.first)) this.emit(line.text, this.pieces.has(line.first));
+      }
       return;
     }
     this.settleRows(true);
     const [first, last] = this.bounds(grid.cursorY);
     const text = this.lineText(first, last);
-    if (text !== '' && !this.logged.has(grid.rowId(first))) this.emit(text, this.pieces.has(grid.rowId(first)));
+    if (text !== '' && !this.logged.has(grid.rowId(first))) this.lineOut(text, grid.rowId(first));
+    if (this.headOf !== undefined) this.flushHead();
   }
 
   /** The line in progress, rows `first`..`last`, up to the last cell printed and not erased (a prompt's trailing blank is kept, as the line model keeps it). */
@@ -1176,6 +1269,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.engaged = true;
     this.pieces.clear();
     this.cuts.clear();
+    this.claimed.clear();
+    this.headOf = undefined;
     // Reads' marks from an earlier engagement may be another model's.
     this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0;
     // Every row above the line in progress was logged (or was on the screen before the recording began).
@@ -1208,7 +1303,9 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    */
   private disengage(atLineStart: boolean): boolean {
     const grid = this.grid!;
-    if (grid.alternate || this.leavePending || this.deferred.size > 0) return false;
+    // Rows claimed for the line editor's redraw after a reflow, and the head it put into history, are known to this
+    // model only: it keeps the stream till the line ends (the redraw comes when the editor gets its SIGWINCH).
+    if (grid.alternate || this.leavePending || this.deferred.size > 0 || this.claimed.size > 0 || this.headOf !== undefined) return false;
     this.settleHeld('line');
     if (this.held.size > 0) return false;
     const [upper, lower] = grid.scrollRegion;
@@ -1249,6 +1346,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.loggedAt.clear();
     this.pieces.clear();
     this.cuts.clear();
+    this.claimed.clear();
     // Blanks the cursor stands after (the line erased up to it, ED 1) are where the next text goes.
     this.lines.seed(pending === '' && first === last ? ' '.repeat(grid.cursorX) : pending);
     return true;
@@ -1263,6 +1361,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       feed();
       return;
     }
+    // The line editor's redraw after a reflow is over once a line ends.
+    this.claimed.clear();
     const y = grid.cursorY;
     // Down into rows the line wrapped into that hold nothing but blanks: readline, its line exactly as
     // wide as the pane, prints a space to wrap and goes back up (` \r ESC M`); tmux keeps the row marked
@@ -1282,7 +1382,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         // Rows that changed elsewhere first: they were on the screen before this line was finished.
         if (this.dirty) this.settleRows(false);
         const text = grid.logText(first, last);
-        this.emit(text, this.pieces.has(grid.rowId(first)));
+        this.lineOut(text, grid.rowId(first));
         this.markLogged(first, last, text);
       }
       this.plainRun++;
@@ -1489,7 +1589,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (text === '') return;
       // Rows only DECALN filled: three bytes show a screenful, again and again; charged as redraws are.
       if (this.allAligned(first, last) && !this.pay(text, first, last, why)) return;
-      this.emit(text, this.pieces.has(grid.rowId(first)));
+      this.lineOut(text, grid.rowId(first));
     } else if (text !== logged || !known) {
       if (text === logged) {
         this.markLogged(first, last, text);
@@ -1621,6 +1721,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    */
   private forget(top: number, bottom: number, gone = true): void {
     const grid = this.grid!;
+    if (this.headOf !== undefined) for (let y = top; y <= bottom; y++) if (grid.rowId(y) === this.headOf?.id) this.flushHead();
     if (!gone || this.cuts.size > 0 || this.deferred.size > 0) {
       for (let y = top; y <= bottom; y++) {
         const id = grid.rowId(y);

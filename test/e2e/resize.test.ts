@@ -236,6 +236,66 @@ describe('a logged pane resized: output right after it is logged at the new size
     });
   });
 
+  // A command line typed (not yet entered) when the pane is resized: tmux reflows it and readline, on its SIGWINCH,
+  // moves up the rows it counted at the old width to draw it again: wider, over the row above it (logged output);
+  // narrower, below a stale copy of its head that tmux keeps showing. The command finally entered is a `|` line of
+  // the log, as tmux shows it (not a `~` redraw of the row it was drawn over), and so is the stale copy.
+  for (const width of [200, 40]) {
+    it(`a wrapped command line being typed, the window made ${width} wide, edited and entered: a '|' line as tmux shows it`, async () => {
+      const tmux = server();
+      terminals.push(await attachClient(tmux));
+      const { pid } = await tmux.startLogging();
+      await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+      tmux.tmux('resize-window', '-t', 'main', '-x', '120');
+      await waitFor('the pane is 120 wide', () => tmux.show('#{pane_width}') === '120');
+      await readerHasSize(tmux, '%0');
+      // A bash of its own, under a shell without job control: it can be stopped without tmux continuing it (tmux
+      // continues a stopped pane's process at once, server.c:517 server_child_stopped) or a shell taking the
+      // terminal back. A short prompt: the command takes two rows at 120 columns, one at 200.
+      tmux.type(`sh -c 'PS1="$ " bash --norc --noprofile; exit'`);
+      const said = uniqueMarker('pid');
+      await tmux.run(`echo ${said}-$$`);
+      const shell = Number(/-(\d+)$/.exec(loggedLines(tmux).find((line) => line.startsWith(`${said}-`)) ?? '')?.[1]);
+      assert.ok(shell > 1, tmux.readLog());
+      const marker = uniqueMarker('prev');
+      await tmux.run(`echo ${marker}`);
+      const words = Array.from({ length: 15 }, (_, i) => `w${i}-abcdefgh`).join(' ');
+      tmux.tmux('send-keys', '-t', '%0', '-l', `echo ${words}`);
+      await waitFor('the command wraps on the screen', () => tmux.tmux('capture-pane', '-p', '-t', '%0').includes('w14-abcdefgh'));
+      // Which comes first to the reader, readline's redraw for the new width (bash's SIGWINCH) or the size (the hook's
+      // `sh`, then a question to tmux), is a race (resize-hold.ts). bash is stopped meanwhile: the size comes first,
+      // and the redraw, on the SIGWINCH bash gets when continued, is modelled at the new width.
+      process.kill(shell, 'SIGSTOP');
+      try {
+        tmux.tmux('resize-window', '-t', 'main', '-x', String(width));
+        await waitFor(`the pane is ${width} wide`, () => tmux.show('#{pane_width}') === String(width));
+        await readerHasSize(tmux, '%0');
+      } finally {
+        process.kill(shell, 'SIGCONT');
+      }
+      const end = uniqueMarker('end');
+      tmux.tmux('send-keys', '-t', '%0', 'Home', 'M-f', 'M-f', 'M-f', 'M-f', 'M-f');
+      tmux.tmux('send-keys', '-t', '%0', '-l', 'XX');
+      tmux.tmux('send-keys', '-t', '%0', 'End');
+      tmux.type(`; echo ${end}`);
+      await waitFor('the command has run', () => loggedLines(tmux).includes(end), 15_000);
+      const screen = tmux
+        .tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0')
+        .split('\n')
+        .map((line) => line.replace(/ +$/, ''));
+      const command = screen.find((line) => line.endsWith(`; echo ${end}`));
+      assert.ok(command?.includes('w1-abcdefghXX w2-abcdefgh'), `the edited command on the screen:\n${screen.join('\n')}`);
+      const logged = loggedLines(tmux);
+      assert.ok(logged.includes(command!), `${JSON.stringify(command)} is on the screen but not a '|' line of the log:\n${tmux.readLog()}`);
+      // Every line tmux shows from the marker on (narrower, a stale copy of the command's head too) is a line of the log.
+      const shown = screen.slice(screen.indexOf(marker) + 1, screen.indexOf(end) + 1).filter((line) => line !== '');
+      for (const line of shown) assert.ok(logged.includes(line), `${JSON.stringify(line)} is on the screen but not in the log:\n${tmux.readLog()}`);
+      // `+` carries on a line past the record limit only: none of these is near it.
+      const pieces = tmux.readLog().split('\n').map((line) => parseLine(line)).filter((line) => line?.mark === '+');
+      assert.deepEqual(pieces, [], tmux.readLog());
+    });
+  }
+
   // What is guaranteed of a full-screen program resized. Its own SIGWINCH (tmux's TIOCSWINSZ,
   // server-client.c server_client_check_pane_resize) races the hook's `sh`: a reader behind by a read
   // may take the program's redraw before the signal, at the old size (seen: less's first screen and its
