@@ -196,36 +196,70 @@ describe('a start cut out of a later file (issue 13 review of fixtrust7, finding
   }
   const strict = (file: string) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true });
 
+  /** B's start, its first seal and 300 of its lines cut out, 200 more edited (all before its next seal). */
+  function cutStartOfB(file: string): void {
+    const files = logFilesInOrder(file);
+    // Every line of the log, by file.
+    const texts = files.map((name) => fs.readFileSync(name, 'utf8').split('\n'));
+    const all = texts.flatMap((lines, f) => lines.map((_, i) => ({ f, i })));
+    const lineOf = ({ f, i }: { f: number; i: number }) => texts[f]![i]!;
+    const startAt = all.findIndex((at) => lineOf(at).includes('BBBBBBBBBB') && /"text":"start"|\* start /.test(lineOf(at)));
+    assert.ok(all[startAt]!.f > 0, 'B starts in a later file');
+    const isB = (line: string) => /\| B \d+$|"text":"B \d+"/.test(line);
+    const cut = new Set([startAt, startAt + 1]);
+    let at = startAt + 2;
+    for (let kept = 0; kept < 300; at++) if (isB(lineOf(all[at]!))) (cut.add(at), kept++);
+    const editedFrom = at;
+    for (let edited = 0; edited < 200; at++) {
+      const where = all[at]!;
+      if (isB(lineOf(where))) {
+        texts[where.f]![where.i] = lineOf(where).replace(/B (\d+)/, 'B rm -rf / $1');
+        edited++;
+      }
+    }
+    assert.ok(!all.slice(startAt + 2, at).some((where) => /\* seal rec=BBBBBBBBBB|"text":"seal".*BBBBBBBBBB|BBBBBBBBBB.*"text":"seal"/.test(lineOf(where))), 'the cut and the edits are before its next seal');
+    assert.ok(editedFrom < at);
+    files.forEach((name, f) => fs.writeFileSync(name, texts[f]!.filter((_, i) => !cut.has(all.findIndex((where) => where.f === f && where.i === i))).join('\n')));
+  }
+
   for (const format of ['text', 'json'] as const) {
     it(`${format}: verifies clean; B's start, its first seal and 300 lines cut out, 200 more edited: deleted`, async () => {
       const file = await twoRecordings(format);
       assert.deepEqual(strict(file).breaks, []);
-      const files = logFilesInOrder(file);
-      // Every line of the log, by file: B's start, its first seal and 300 of its lines cut out, 200 more edited.
-      const texts = files.map((name) => fs.readFileSync(name, 'utf8').split('\n'));
-      const all = texts.flatMap((lines, f) => lines.map((_, i) => ({ f, i })));
-      const lineOf = ({ f, i }: { f: number; i: number }) => texts[f]![i]!;
-      const startAt = all.findIndex((at) => lineOf(at).includes('BBBBBBBBBB') && /"text":"start"|\* start /.test(lineOf(at)));
-      assert.ok(all[startAt]!.f > 0, 'B starts in a later file');
-      const isB = (line: string) => /\| B \d+$|"text":"B \d+"/.test(line);
-      const cut = new Set([startAt, startAt + 1]);
-      let at = startAt + 2;
-      for (let kept = 0; kept < 300; at++) if (isB(lineOf(all[at]!))) (cut.add(at), kept++);
-      const editedFrom = at;
-      for (let edited = 0; edited < 200; at++) {
-        const where = all[at]!;
-        if (isB(lineOf(where))) {
-          texts[where.f]![where.i] = lineOf(where).replace(/B (\d+)/, 'B rm -rf / $1');
-          edited++;
-        }
-      }
-      assert.ok(!all.slice(startAt + 2, at).some((where) => /\* seal rec=BBBBBBBBBB|"text":"seal".*BBBBBBBBBB|BBBBBBBBBB.*"text":"seal"/.test(lineOf(where))), 'the cut and the edits are before its next seal');
-      assert.ok(editedFrom < at);
-      files.forEach((name, f) => fs.writeFileSync(name, texts[f]!.filter((_, i) => !cut.has(all.findIndex((where) => where.f === f && where.i === i))).join('\n')));
+      cutStartOfB(file);
       const report = strict(file);
       assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', report));
     });
   }
+
+  // The check's reference is the earliest line a seal vouches for by its hash, not the oldest file's first line
+  // (issue 13 review of fixtrust8, F1): neither a file planted before the oldest nor an edited leftover line moves it.
+  it('a one-line file planted before the oldest, stamped 2099, does not switch the check off', async () => {
+    const file = await twoRecordings('text');
+    cutStartOfB(file);
+    const planted = `${file}.20000101T000000.000Z`;
+    fs.writeFileSync(planted, '2099-01-01T00:00:00.000+00:00 ann pipe:0.1 | x\n');
+    const files = logFilesInOrder(file);
+    assert.equal(files[0], planted, 'read as the oldest file');
+    const report = verifyFiles(files, DEFAULT_TIME_FORMAT, { key, requireKey: true });
+    assert.ok(report.breaks.some((found) => found.kind === 'deleted' && found.rec === 'BBBBBBBBBB'), summaryLine('main', report));
+  });
+
+  it("the oldest files pruned, the first line left (a pruned start's leftover, no seal checks it by hash) stamped 2099: still deleted", async () => {
+    const file = await twoRecordings('text');
+    cutStartOfB(file);
+    const files = logFilesInOrder(file);
+    for (const name of files.slice(0, 2)) fs.rmSync(name);
+    const oldest = files[2]!;
+    const lines = fs.readFileSync(oldest, 'utf8').split('\n');
+    assert.match(lines[0]!, / pipe:0\.0 \| A \d+$/, "A's line, before its first seal left");
+    const pruned = strict(file);
+    assert.deepEqual(pruned.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', pruned));
+    lines[0] = lines[0]!.replace(/^\S+/, '2099-01-01T00:00:00.000+00:00');
+    fs.writeFileSync(oldest, lines.join('\n'));
+    const report = strict(file);
+    assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', report));
+  });
 });
 
 describe('under --require-key, a recording whose start is in no file read is proven by the key or named (fixtrust8 holes a, b, d)', () => {
