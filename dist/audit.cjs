@@ -18780,7 +18780,12 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   files = [];
   lines = 0;
   unchained = 0;
-  lostEvents = 0;
+  /**
+   * The removals `lost` events tell of: one per file they head and per kind (a reader's own, or one written again
+   * after a later removal's). Every reader that had written into the removed file writes its own event into the one
+   * new file, so two panes' events there are one removal, not two (issue 13 review of fixtrust8, F3).
+   */
+  removals = /* @__PURE__ */ new Set();
   lastFile;
   /**
    * The earliest stamp of a line a seal vouches for by its hash (or a keyed seal's own line, by its e=): a start
@@ -18859,7 +18864,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
           state.segment.pop(), state.lines--, state.relost = void 0, state.inner = void 0, this.keptSeal(state, innerLost), state.pendingLost = innerLost, state.lostTail = state.segment, state.unsealed += state.segment.length, state.segment = [], this.settleLost(state, v);
           return;
         } else {
-          v.event === "lost" ? (this.lostEvents++, state.lastFile !== v.file && (state.innerLost = v)) : innerLost && v.event === "seal" && this.sealsLost(state, innerLost, v) && (state.inner = { seal: v, at: state.segment.length }), this.take(state, v);
+          v.event === "lost" ? (this.removals.add(`${v.file}\0again`), state.lastFile !== v.file && (state.innerLost = v)) : innerLost && v.event === "seal" && this.sealsLost(state, innerLost, v) && (state.inner = { seal: v, at: state.segment.length }), this.take(state, v);
           return;
         }
       }
@@ -18906,7 +18911,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       return;
     }
     if (v.event === "lost") {
-      if (this.lostEvents++, state.lastFile === v.file && !state.ended) {
+      if (this.removals.add(`${v.file}\0own`), state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
         return;
       }
@@ -19346,7 +19351,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
   }
 };
 

@@ -110,7 +110,7 @@ export interface VerifyReport {
   recordings: RecordingReport[];
   /** Events appended by other processes (not chained). */
   unchained: number;
-  /** `lost` events: a log removed while logging (the lines before went with it). */
+  /** Removals of the live log that `lost` events tell of (the lines before went with it): each reader that wrote into the removed file writes one, counted once per file they head. */
   lost: number;
   /** Keyed recordings checked without the key: their lines counted and their seals linked, not hashed. */
   needKey: number;
@@ -270,7 +270,12 @@ export class ChainVerifier {
   private files: string[] = [];
   private lines = 0;
   private unchained = 0;
-  private lostEvents = 0;
+  /**
+   * The removals `lost` events tell of: one per file they head and per kind (a reader's own, or one written again
+   * after a later removal's). Every reader that had written into the removed file writes its own event into the one
+   * new file, so two panes' events there are one removal, not two (issue 13 review of fixtrust8, F3).
+   */
+  private readonly removals = new Set<string>();
   private lastFile: string | undefined;
   /**
    * The earliest stamp of a line a seal vouches for by its hash (or a keyed seal's own line, by its e=): a start
@@ -401,7 +406,7 @@ export class ChainVerifier {
         } else {
           if (v.event === 'lost') {
             // An earlier removal's event, written again after a later one's (the new file removed too): counted.
-            this.lostEvents++;
+            this.removals.add(`${v.file}\0again`);
             // Or a later removal's, heading a file (what was written again crossed a rotation, then the newest file went too).
             if (state.lastFile !== v.file) state.innerLost = v;
           } else if (innerLost && v.event === 'seal' && this.sealsLost(state, innerLost, v)) state.inner = { seal: v, at: state.segment.length };
@@ -489,7 +494,7 @@ export class ChainVerifier {
     }
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
-      this.lostEvents++;
+      this.removals.add(`${v.file}\0own`);
       if (state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
@@ -1210,6 +1215,6 @@ export class ChainVerifier {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
   }
 }
