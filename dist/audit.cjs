@@ -18734,7 +18734,7 @@ var RecordingState = class {
   stopped = !1;
   /** Its first line read was the `lost` event that opens a log recreated under a running reader. */
   openedByLost = !1;
-  /** And that event's seal held (under the key, when keyed and given): its start went with the removed log (see startCutOut). */
+  /** And that event's seal held (under the key, when keyed and given), and it says its start went with the removed log (see settleLost, startCutOut). */
   openedBySealedLost = !1;
   lastSeal;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
@@ -18937,7 +18937,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   settleLost(state, v) {
     let lost = state.pendingLost;
     if (state.pendingLost = void 0, v.event === "seal" && this.sealsLost(state, lost, v)) {
-      this.noteMark(state, v), this.confirm(state), this.held([lost]), state.openedByLost && state.seals === 0 && (state.openedBySealedLost = !0);
+      this.noteMark(state, v), this.confirm(state), this.held([lost]), state.openedByLost && state.seals === 0 && lost.fields?.p === GENESIS && (state.openedBySealedLost = !0);
       let link = v.fields.h.slice(0, LINK_HEX);
       state.seals++, state.links.push({ p: v.fields.p, h: link }), state.prev = link, state.lastSeal = v, state.lastFile = v.file, state.segment = [v], state.relost = link, state.resync = !1, state.lost = void 0, state.sealsSinceLost = 0, state.reopened = !1;
       let long = state.shared ? void 0 : unsealedTail(state.lostTail, "before a lost event");

@@ -196,7 +196,7 @@ class RecordingState {
   stopped = false;
   /** Its first line read was the `lost` event that opens a log recreated under a running reader. */
   openedByLost = false;
-  /** And that event's seal held (under the key, when keyed and given): its start went with the removed log (see startCutOut). */
+  /** And that event's seal held (under the key, when keyed and given), and it says its start went with the removed log (see settleLost, startCutOut). */
   openedBySealedLost = false;
   lastSeal: VerifyLine | undefined;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
@@ -542,7 +542,10 @@ export class ChainVerifier {
       this.noteMark(state, v);
       this.confirm(state);
       this.held([lost]);
-      if (state.openedByLost && state.seals === 0) state.openedBySealedLost = true;
+      // Its reader had no seal in a rotated file (`p=` GENESIS, covered by the seal: sinks/file/sink.ts, keptLink): its
+      // start, sealed at once, was in the removed file. One that names a seal had its start in a rotated file: a
+      // recording whose every line before the event is in no file read is then checked like any other (startCutOut).
+      if (state.openedByLost && state.seals === 0 && lost.fields?.p === GENESIS) state.openedBySealedLost = true;
       const link = v.fields!.h!.slice(0, LINK_HEX);
       state.seals++;
       state.links.push({ p: v.fields!.p!, h: link });
