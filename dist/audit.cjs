@@ -18849,6 +18849,8 @@ var RecordingState = class {
   stopped = !1;
   /** Its first line read was the `lost` event that opens a log recreated under a running reader. */
   openedByLost = !1;
+  /** And that event's seal held (under the key, when keyed and given), and it says its start went with the removed log (see settleLost, startCutOut). */
+  openedBySealedLost = !1;
   lastSeal;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
   links = [];
@@ -18893,17 +18895,28 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   files = [];
   lines = 0;
   unchained = 0;
-  lostEvents = 0;
+  /**
+   * The removals `lost` events tell of: one per file they head and per kind (a reader's own, or one written again
+   * after a later removal's). Every reader that had written into the removed file writes its own event into the one
+   * new file, so two panes' events there are one removal, not two (issue 13 review of fixtrust8, F3).
+   */
+  removals = /* @__PURE__ */ new Set();
   lastFile;
-  /** The oldest file's first log line's time: a start later than this (and a little) was in the files read. */
-  oldestFirstMs;
+  /**
+   * The earliest stamp of a line a seal vouches for by its hash (or a keyed seal's own line, by its e=): a start
+   * later than this (and a little) was in the files read (see startCutOut). Not the oldest file's first line: no
+   * seal vouches for that (a pruned start's leftovers, checked by links only; a file planted with an old-looking
+   * name), and a later stamp put there would switch the check off (issue 13 review of fixtrust8, F1). Lines that
+   * hold can only lower it: adding some (a recording made up, chained plain) makes the check stricter, not laxer.
+   */
+  earliestHeldMs;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && (this.oldestFirstMs = v.ms), v.place === void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -18966,7 +18979,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
           state.segment.pop(), state.lines--, state.relost = void 0, state.inner = void 0, this.keptSeal(state, innerLost), state.pendingLost = innerLost, state.lostTail = state.segment, state.unsealed += state.segment.length, state.segment = [], this.settleLost(state, v);
           return;
         } else {
-          v.event === "lost" ? (this.lostEvents++, state.lastFile !== v.file && (state.innerLost = v)) : innerLost && v.event === "seal" && this.sealsLost(state, innerLost, v) && (state.inner = { seal: v, at: state.segment.length }), this.take(state, v);
+          v.event === "lost" ? (this.removals.add(`${v.file}\0again`), state.lastFile !== v.file && (state.innerLost = v)) : innerLost && v.event === "seal" && this.sealsLost(state, innerLost, v) && (state.inner = { seal: v, at: state.segment.length }), this.take(state, v);
           return;
         }
       }
@@ -19013,7 +19026,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       return;
     }
     if (v.event === "lost") {
-      if (this.lostEvents++, state.lastFile === v.file && !state.ended) {
+      if (this.removals.add(`${v.file}\0own`), state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
         return;
       }
@@ -19039,7 +19052,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   settleLost(state, v) {
     let lost = state.pendingLost;
     if (state.pendingLost = void 0, v.event === "seal" && this.sealsLost(state, lost, v)) {
-      this.noteMark(state, v), this.confirm(state);
+      this.noteMark(state, v), this.confirm(state), this.held([lost]), state.openedByLost && state.seals === 0 && lost.fields?.p === GENESIS && (state.openedBySealedLost = !0);
       let link = v.fields.h.slice(0, LINK_HEX);
       state.seals++, state.links.push({ p: v.fields.p, h: link }), state.prev = link, state.lastSeal = v, state.lastFile = v.file, state.segment = [v], state.relost = link, state.resync = !1, state.lost = void 0, state.sealsSinceLost = 0, state.reopened = !1;
       let long = state.shared ? void 0 : unsealedTail(state.lostTail, "before a lost event");
@@ -19141,7 +19154,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     if (key2 === void 0 || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v) >= TAGGED_SEALS_VERSION)) return;
     let e = v.fields.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(v.text, e);
     if (line !== void 0 && sealTag(line, key2) === e) {
-      state.proven = !0;
+      state.proven = !0, this.held([v]);
       return;
     }
     this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: e === void 0 ? UNTAGGED_SEAL : BAD_TAG });
@@ -19254,7 +19267,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
-    !state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && this.confirm(state), state.shared && (state.sharedLines += n);
+    !state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment)), state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
@@ -19277,6 +19290,10 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   removedStretchSeal(state) {
     if (!(state.relost === void 0 || state.lastSeal === void 0))
       return state.segment.find((line) => line.event === "seal" && line.fields?.more === "1" && line.fields.p !== void 0 && !state.links.some((link) => link.h === line.fields.p));
+  }
+  /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
+  held(lines) {
+    for (let line of lines) Number.isFinite(line.ms) && !(line.ms >= (this.earliestHeldMs ?? 1 / 0)) && (this.earliestHeldMs = line.ms);
   }
   /** Whether `lines` hash to the seal's h. */
   holdsFor(lines, p, h, key2) {
@@ -19339,21 +19356,22 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /**
    * A recording whose start is in no file read is taken as one whose start was pruned (or is in a file
-   * not named) only if its seals say it started before the oldest file read began: a start cut out of a
+   * not named) only if its seals say it started before the log read began (its earliest line a seal vouches
+   * for by its hash: earliestHeldMs; nothing a planted file or an edited leftover line says): a start cut out of a
    * later file, with its first seal and the lines before the next one (which that seal, checked by links
    * only, then no longer vouches for), is `deleted` (issue 13 review of fixtrust7, finding 3). Lines are
    * stamped when read and may be written a little later (a hold, the writer's gathering): START_SLACK_MS.
    * Seals without `s=` (older readers) are taken as before.
    */
   startCutOut(state) {
-    if (!state.startMissing || state.startAt === void 0 || this.oldestFirstMs === void 0 || state.startAt < this.oldestFirstMs + START_SLACK_MS) return;
+    if (!state.startMissing || state.startAt === void 0 || this.earliestHeldMs === void 0 || state.openedBySealedLost || state.startAt < this.earliestHeldMs + START_SLACK_MS) return;
     let at = state.firstLine;
     this.breaks.push({
       kind: "deleted",
       file: at?.file ?? "",
       line: at?.line ?? 0,
       rec: state.rec,
-      detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's first line: the start was taken out, with the lines its first seal here no longer vouches for`
+      detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the earliest line of the log a seal vouches for: the start was taken out, with the lines its first seal here no longer vouches for`
     });
   }
   /** The report, once every file has been pushed. */
@@ -19448,7 +19466,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
   }
 };
 

@@ -110,7 +110,7 @@ export interface VerifyReport {
   recordings: RecordingReport[];
   /** Events appended by other processes (not chained). */
   unchained: number;
-  /** `lost` events: a log removed while logging (the lines before went with it). */
+  /** Removals of the live log that `lost` events tell of (the lines before went with it): each reader that wrote into the removed file writes one, counted once per file they head. */
   lost: number;
   /** Keyed recordings checked without the key: their lines counted and their seals linked, not hashed. */
   needKey: number;
@@ -196,6 +196,8 @@ class RecordingState {
   stopped = false;
   /** Its first line read was the `lost` event that opens a log recreated under a running reader. */
   openedByLost = false;
+  /** And that event's seal held (under the key, when keyed and given), and it says its start went with the removed log (see settleLost, startCutOut). */
+  openedBySealedLost = false;
   lastSeal: VerifyLine | undefined;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
   links: { p: string; h: string }[] = [];
@@ -253,7 +255,7 @@ export interface VerifyOptions {
   older?: boolean;
 }
 
-/** How much later than the oldest file's first line a missing start may be stamped and still be taken as pruned (see startCutOut). */
+/** How much later than the earliest line a seal vouches for (see earliestHeldMs) a missing start may be stamped and still be taken as pruned (see startCutOut). */
 const START_SLACK_MS = 1000;
 
 export class ChainVerifier {
@@ -268,10 +270,21 @@ export class ChainVerifier {
   private files: string[] = [];
   private lines = 0;
   private unchained = 0;
-  private lostEvents = 0;
+  /**
+   * The removals `lost` events tell of: one per file they head and per kind (a reader's own, or one written again
+   * after a later removal's). Every reader that had written into the removed file writes its own event into the one
+   * new file, so two panes' events there are one removal, not two (issue 13 review of fixtrust8, F3).
+   */
+  private readonly removals = new Set<string>();
   private lastFile: string | undefined;
-  /** The oldest file's first log line's time: a start later than this (and a little) was in the files read. */
-  private oldestFirstMs: number | undefined;
+  /**
+   * The earliest stamp of a line a seal vouches for by its hash (or a keyed seal's own line, by its e=): a start
+   * later than this (and a little) was in the files read (see startCutOut). Not the oldest file's first line: no
+   * seal vouches for that (a pruned start's leftovers, checked by links only; a file planted with an old-looking
+   * name), and a later stamp put there would switch the check off (issue 13 review of fixtrust8, F1). Lines that
+   * hold can only lower it: adding some (a recording made up, chained plain) makes the check stricter, not laxer.
+   */
+  private earliestHeldMs: number | undefined;
 
   constructor(private readonly options: VerifyOptions = {}) {}
 
@@ -287,7 +300,6 @@ export class ChainVerifier {
       this.lastFile = v.file;
     }
     this.lines++;
-    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
     if (v.place === undefined) {
       const torn = !v.text.endsWith('\n');
       this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });
@@ -394,7 +406,7 @@ export class ChainVerifier {
         } else {
           if (v.event === 'lost') {
             // An earlier removal's event, written again after a later one's (the new file removed too): counted.
-            this.lostEvents++;
+            this.removals.add(`${v.file}\0again`);
             // Or a later removal's, heading a file (what was written again crossed a rotation, then the newest file went too).
             if (state.lastFile !== v.file) state.innerLost = v;
           } else if (innerLost && v.event === 'seal' && this.sealsLost(state, innerLost, v)) state.inner = { seal: v, at: state.segment.length };
@@ -482,7 +494,7 @@ export class ChainVerifier {
     }
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
-      this.lostEvents++;
+      this.removals.add(`${v.file}\0own`);
       if (state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
@@ -529,6 +541,11 @@ export class ChainVerifier {
     if (v.event === 'seal' && this.sealsLost(state, lost, v)) {
       this.noteMark(state, v);
       this.confirm(state);
+      this.held([lost]);
+      // Its reader had no seal in a rotated file (`p=` GENESIS, covered by the seal: sinks/file/sink.ts, keptLink): its
+      // start, sealed at once, was in the removed file. One that names a seal had its start in a rotated file: a
+      // recording whose every line before the event is in no file read is then checked like any other (startCutOut).
+      if (state.openedByLost && state.seals === 0 && lost.fields?.p === GENESIS) state.openedBySealedLost = true;
       const link = v.fields!.h!.slice(0, LINK_HEX);
       state.seals++;
       state.links.push({ p: v.fields!.p!, h: link });
@@ -696,6 +713,7 @@ export class ChainVerifier {
     const line = e === undefined || !/^[0-9a-f]+$/.test(e) ? undefined : withoutTag(v.text, e);
     if (line !== undefined && sealTag(line, key) === e) {
       state.proven = true;
+      this.held([v]);
       return;
     }
     this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: e === undefined ? UNTAGGED_SEAL : BAD_TAG });
@@ -917,7 +935,10 @@ export class ChainVerifier {
       holds = true;
       exact = true;
     }
-    if (exact) this.confirm(state);
+    if (exact) {
+      this.confirm(state);
+      this.held(segment);
+    }
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -964,6 +985,11 @@ export class ChainVerifier {
   private removedStretchSeal(state: RecordingState): VerifyLine | undefined {
     if (state.relost === undefined || state.lastSeal === undefined) return undefined;
     return state.segment.find((line) => line.event === 'seal' && line.fields?.more === '1' && line.fields.p !== undefined && !state.links.some((link) => link.h === line.fields!.p));
+  }
+
+  /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
+  private held(lines: readonly VerifyLine[]): void {
+    for (const line of lines) if (Number.isFinite(line.ms) && !(line.ms >= (this.earliestHeldMs ?? Infinity))) this.earliestHeldMs = line.ms;
   }
 
   /** Whether `lines` hash to the seal's h. */
@@ -1043,22 +1069,26 @@ export class ChainVerifier {
 
   /**
    * A recording whose start is in no file read is taken as one whose start was pruned (or is in a file
-   * not named) only if its seals say it started before the oldest file read began: a start cut out of a
+   * not named) only if its seals say it started before the log read began (its earliest line a seal vouches
+   * for by its hash: earliestHeldMs; nothing a planted file or an edited leftover line says): a start cut out of a
    * later file, with its first seal and the lines before the next one (which that seal, checked by links
    * only, then no longer vouches for), is `deleted` (issue 13 review of fixtrust7, finding 3). Lines are
    * stamped when read and may be written a little later (a hold, the writer's gathering): START_SLACK_MS.
    * Seals without `s=` (older readers) are taken as before.
    */
   private startCutOut(state: RecordingState): void {
-    if (!state.startMissing || state.startAt === undefined || this.oldestFirstMs === undefined) return;
-    if (state.startAt < this.oldestFirstMs + START_SLACK_MS) return;
+    if (!state.startMissing || state.startAt === undefined || this.earliestHeldMs === undefined) return;
+    // Its start went with a log removed under its reader (the `lost` event, sealed by that reader, that opens it here
+    // says so, and is counted): it started when it did, after rotated files that are still there (review of fixtrust8, F3).
+    if (state.openedBySealedLost) return;
+    if (state.startAt < this.earliestHeldMs + START_SLACK_MS) return;
     const at = state.firstLine;
     this.breaks.push({
       kind: 'deleted',
       file: at?.file ?? '',
       line: at?.line ?? 0,
       rec: state.rec,
-      detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's first line: the start was taken out, with the lines its first seal here no longer vouches for`,
+      detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the earliest line of the log a seal vouches for: the start was taken out, with the lines its first seal here no longer vouches for`,
     });
   }
 
@@ -1188,6 +1218,6 @@ export class ChainVerifier {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.lostEvents, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
   }
 }

@@ -2,7 +2,9 @@
 // tmux: a running recording whose start went with a pruned file and whose only seal left is the one its first
 // 1000 lines after that closed (checked by links only: it covers lines gone) verifies, by that seal's own line
 // under the key (e=, chain/seal-tag.ts); a made-up start-less recording put into the oldest file with sed -i is
-// named: nothing of it holds under the key (issue 13, fixtrust8's closing holes b and d).
+// named: nothing of it holds under the key (issue 13, fixtrust8's closing holes b and d). A start cut out of a
+// middle file with sed is `deleted`, also with a one-line file stamped 2099 planted before the oldest (review of
+// fixtrust8, F1: the check's reference is the earliest line a seal vouches for, not the oldest file's first line).
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -52,5 +54,39 @@ describe('verify --require-key on a pruned keyed log', () => {
     const forged = verifyDir(dir, '--key', key, '--require-key');
     assert.equal(forged.status, 1, forged.stdout);
     assert.match(forged.stdout, /: unkeyed \(rec MADEUP0001\): a recording whose start is in no file read, nothing of which holds under the key/);
+  });
+
+  it("a start cut out of a middle file with sed: deleted, exit 1; still so with a one-line file stamped 2099 planted before the oldest", async () => {
+    const key = keyFile();
+    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`, 'set -g @audit-max-size 16K', 'set -g @audit-max-files all', 'set -g @audit-compress off'] });
+    const [first, second] = tmux.panes(2);
+    await tmux.startLogging(first!);
+    // Pane 2 starts well after pane 1's first lines (more than the slack verify gives a pruned start).
+    await tmux.run('seq -f "one-%04g" 1 600; sleep 2', first!);
+    tmux.toggle(second!);
+    const recording = await waitFor("pane 2's recording", () => tmux.show('#{@audit_on}', second!) || undefined);
+    // Past its first 1000-line seal: the stretch before that seal is what the cut leaves checked by links only.
+    await tmux.run('seq -f "two-%04g" 1 1500', second!);
+    const pids = tmux.readerPids();
+    tmux.toggle(first!);
+    tmux.toggle(second!);
+    await waitFor('the readers to exit', () => pids.every((pid) => !alive(pid)), 60_000);
+    const dir = copyOf(tmux);
+    assert.equal(verifyDir(dir, '--key', key, '--require-key').status, 0);
+    const files = logFilesInOrder(path.join(dir, path.basename(tmux.logFile())));
+    const holder = files.findIndex((file) => fs.readFileSync(file, 'utf8').includes(` * start rec=${recording} `));
+    assert.ok(holder > 0, 'pane 2 starts in a later file');
+    // Its start, the seal its reader makes over it, and its first line: cut out with sed.
+    const at = fs.readFileSync(files[holder]!, 'utf8').split('\n').findIndex((line) => line.includes(` * start rec=${recording} `)) + 1;
+    execFileSync('sed', ['-i', `${at},${at + 2}d`, files[holder]!]);
+    const cut = verifyDir(dir, '--key', key, '--require-key');
+    assert.equal(cut.status, 1, cut.stdout);
+    assert.match(cut.stdout, new RegExp(`: deleted \\(rec ${recording}\\): its start is not in the log`));
+    const planted = `${files[files.length - 1]}.20000101T000000.000Z`;
+    fs.writeFileSync(planted, `2099-01-01T00:00:00.000+00:00 root main:0.1 | x\n`);
+    assert.equal(logFilesInOrder(files[files.length - 1]!)[0], planted, 'read as the oldest file');
+    const moved = verifyDir(dir, '--key', key, '--require-key');
+    assert.equal(moved.status, 1, moved.stdout);
+    assert.match(moved.stdout, new RegExp(`: deleted \\(rec ${recording}\\): its start is not in the log`));
   });
 });

@@ -196,36 +196,70 @@ describe('a start cut out of a later file (issue 13 review of fixtrust7, finding
   }
   const strict = (file: string) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true });
 
+  /** B's start, its first seal and 300 of its lines cut out, 200 more edited (all before its next seal). */
+  function cutStartOfB(file: string): void {
+    const files = logFilesInOrder(file);
+    // Every line of the log, by file.
+    const texts = files.map((name) => fs.readFileSync(name, 'utf8').split('\n'));
+    const all = texts.flatMap((lines, f) => lines.map((_, i) => ({ f, i })));
+    const lineOf = ({ f, i }: { f: number; i: number }) => texts[f]![i]!;
+    const startAt = all.findIndex((at) => lineOf(at).includes('BBBBBBBBBB') && /"text":"start"|\* start /.test(lineOf(at)));
+    assert.ok(all[startAt]!.f > 0, 'B starts in a later file');
+    const isB = (line: string) => /\| B \d+$|"text":"B \d+"/.test(line);
+    const cut = new Set([startAt, startAt + 1]);
+    let at = startAt + 2;
+    for (let kept = 0; kept < 300; at++) if (isB(lineOf(all[at]!))) (cut.add(at), kept++);
+    const editedFrom = at;
+    for (let edited = 0; edited < 200; at++) {
+      const where = all[at]!;
+      if (isB(lineOf(where))) {
+        texts[where.f]![where.i] = lineOf(where).replace(/B (\d+)/, 'B rm -rf / $1');
+        edited++;
+      }
+    }
+    assert.ok(!all.slice(startAt + 2, at).some((where) => /\* seal rec=BBBBBBBBBB|"text":"seal".*BBBBBBBBBB|BBBBBBBBBB.*"text":"seal"/.test(lineOf(where))), 'the cut and the edits are before its next seal');
+    assert.ok(editedFrom < at);
+    files.forEach((name, f) => fs.writeFileSync(name, texts[f]!.filter((_, i) => !cut.has(all.findIndex((where) => where.f === f && where.i === i))).join('\n')));
+  }
+
   for (const format of ['text', 'json'] as const) {
     it(`${format}: verifies clean; B's start, its first seal and 300 lines cut out, 200 more edited: deleted`, async () => {
       const file = await twoRecordings(format);
       assert.deepEqual(strict(file).breaks, []);
-      const files = logFilesInOrder(file);
-      // Every line of the log, by file: B's start, its first seal and 300 of its lines cut out, 200 more edited.
-      const texts = files.map((name) => fs.readFileSync(name, 'utf8').split('\n'));
-      const all = texts.flatMap((lines, f) => lines.map((_, i) => ({ f, i })));
-      const lineOf = ({ f, i }: { f: number; i: number }) => texts[f]![i]!;
-      const startAt = all.findIndex((at) => lineOf(at).includes('BBBBBBBBBB') && /"text":"start"|\* start /.test(lineOf(at)));
-      assert.ok(all[startAt]!.f > 0, 'B starts in a later file');
-      const isB = (line: string) => /\| B \d+$|"text":"B \d+"/.test(line);
-      const cut = new Set([startAt, startAt + 1]);
-      let at = startAt + 2;
-      for (let kept = 0; kept < 300; at++) if (isB(lineOf(all[at]!))) (cut.add(at), kept++);
-      const editedFrom = at;
-      for (let edited = 0; edited < 200; at++) {
-        const where = all[at]!;
-        if (isB(lineOf(where))) {
-          texts[where.f]![where.i] = lineOf(where).replace(/B (\d+)/, 'B rm -rf / $1');
-          edited++;
-        }
-      }
-      assert.ok(!all.slice(startAt + 2, at).some((where) => /\* seal rec=BBBBBBBBBB|"text":"seal".*BBBBBBBBBB|BBBBBBBBBB.*"text":"seal"/.test(lineOf(where))), 'the cut and the edits are before its next seal');
-      assert.ok(editedFrom < at);
-      files.forEach((name, f) => fs.writeFileSync(name, texts[f]!.filter((_, i) => !cut.has(all.findIndex((where) => where.f === f && where.i === i))).join('\n')));
+      cutStartOfB(file);
       const report = strict(file);
       assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', report));
     });
   }
+
+  // The check's reference is the earliest line a seal vouches for by its hash, not the oldest file's first line
+  // (issue 13 review of fixtrust8, F1): neither a file planted before the oldest nor an edited leftover line moves it.
+  it('a one-line file planted before the oldest, stamped 2099, does not switch the check off', async () => {
+    const file = await twoRecordings('text');
+    cutStartOfB(file);
+    const planted = `${file}.20000101T000000.000Z`;
+    fs.writeFileSync(planted, '2099-01-01T00:00:00.000+00:00 ann pipe:0.1 | x\n');
+    const files = logFilesInOrder(file);
+    assert.equal(files[0], planted, 'read as the oldest file');
+    const report = verifyFiles(files, DEFAULT_TIME_FORMAT, { key, requireKey: true });
+    assert.ok(report.breaks.some((found) => found.kind === 'deleted' && found.rec === 'BBBBBBBBBB'), summaryLine('main', report));
+  });
+
+  it("the oldest files pruned, the first line left (a pruned start's leftover, no seal checks it by hash) stamped 2099: still deleted", async () => {
+    const file = await twoRecordings('text');
+    cutStartOfB(file);
+    const files = logFilesInOrder(file);
+    for (const name of files.slice(0, 2)) fs.rmSync(name);
+    const oldest = files[2]!;
+    const lines = fs.readFileSync(oldest, 'utf8').split('\n');
+    assert.match(lines[0]!, / pipe:0\.0 \| A \d+$/, "A's line, before its first seal left");
+    const pruned = strict(file);
+    assert.deepEqual(pruned.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', pruned));
+    lines[0] = lines[0]!.replace(/^\S+/, '2099-01-01T00:00:00.000+00:00');
+    fs.writeFileSync(oldest, lines.join('\n'));
+    const report = strict(file);
+    assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', report));
+  });
 });
 
 describe('under --require-key, a recording whose start is in no file read is proven by the key or named (fixtrust8 holes a, b, d)', () => {
@@ -314,5 +348,92 @@ describe('under --require-key, a recording whose start is in no file read is pro
     fs.writeFileSync(files[at]!, texts[at]!.join('\n'));
     const report = strict(file);
     assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['unkeyed', 'KEYED00001']], summaryLine('main', report));
+  });
+});
+
+describe('a recording opened by a lost event, rotated files before it (issue 13 review of fixtrust8, F3)', () => {
+  const key = Buffer.from('a secret of the auditor');
+  /**
+   * A floods a log rotating at 16 K (keyed) and stays on; B starts five seconds later and prints `before` lines;
+   * the live file is removed; both print 20 more (each reader's `lost` event heads the new file) and stop.
+   */
+  async function removedAfterRotations(before: number): Promise<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    let t = Date.UTC(2026, 10, 25, 12);
+    const writer = (rec: string) => {
+      const at: Place = { ...place, pane: rec === 'AAAAAAAAAA' ? '0' : '1' };
+      const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: at, time: ++t, kind, text, ...(fields ? { fields } : {}) });
+      const it = { lost: 0, record, sink: undefined as unknown as FileSink };
+      it.sink = new FileSink(
+        file,
+        new TextFormat(DEFAULT_TIME_FORMAT),
+        {
+          maxBytes: 16 * 1024,
+          maxFiles: Number.POSITIVE_INFINITY,
+          onError: () => {},
+          onRecover: () => {},
+          onRotateError: () => {},
+          directory: 'as-is',
+          onLost: (what) => {
+            it.lost++;
+            it.sink.write(record('event', 'lost', { what }));
+            it.sink.flush();
+          },
+        },
+        { key },
+      );
+      return it;
+    };
+    const print = async (w: ReturnType<typeof writer>, lines: string[]) => {
+      for (const [i, text] of lines.entries()) {
+        w.sink.write(w.record('line', text));
+        if (i % 100 === 99) await w.sink.flushed();
+      }
+      w.sink.flush();
+      await w.sink.flushed();
+    };
+    const numbered = (what: string, count: number) => Array.from({ length: count }, (_, i) => `${what} ${i + 1}`);
+    const a = writer('AAAAAAAAAA');
+    a.sink.write(a.record('event', 'start', { by: 'ann' }));
+    await print(a, numbered('A', 2500));
+    t += 5000;
+    const b = writer('BBBBBBBBBB');
+    b.sink.write(b.record('event', 'start', { by: 'ann' }));
+    await print(b, numbered('B', before));
+    fs.rmSync(file);
+    await print(b, numbered('B after', 20));
+    for (let tries = 0; b.lost === 0 && tries < 400; tries++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(b.lost, 1, "B's writer noticed the removal");
+    // A's too, if it had written into the removed file (not when B's lines rotated it since).
+    await print(a, numbered('A after', 20));
+    for (const w of [b, a]) {
+      w.sink.write(w.record('event', 'stop', { reason: 'toggle' }));
+      await w.sink.close();
+    }
+    return file;
+  }
+  const strict = (file: string) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true });
+
+  it('its start went with the removed file (the event says its reader had no seal in a rotated file): OK, one removal', async () => {
+    const file = await removedAfterRotations(20);
+    assert.ok(logFilesInOrder(file).length > 3, 'it rotated');
+    assert.match(fs.readFileSync(file, 'utf8').split('\n')[0]!, / \* lost rec=BBBBBBBBBB what=file p=0$/);
+    const report = strict(file);
+    assert.deepEqual(report.breaks, [], summaryLine('main', report));
+    assert.equal(report.lost, 1);
+    assert.deepEqual(report.recordings.map((r) => [r.rec, r.startMissing]).sort(), [['AAAAAAAAAA', false], ['BBBBBBBBBB', true]]);
+  });
+
+  it('its start in a rotated file, and every line of it before the event cut out (the event names a seal in a rotated file): deleted', async () => {
+    const file = await removedAfterRotations(1500);
+    const files = logFilesInOrder(file);
+    const head = fs.readFileSync(file, 'utf8').split('\n')[0]!;
+    assert.match(head, / \* lost rec=BBBBBBBBBB what=file p=[0-9a-f]{16}$/);
+    assert.deepEqual(strict(file).breaks, []);
+    for (const name of files.slice(0, -1)) fs.writeFileSync(name, fs.readFileSync(name, 'utf8').split('\n').filter((line) => !/ pipe:0\.1 /.test(line)).join('\n'));
+    const report = strict(file);
+    assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec]), [['deleted', 'BBBBBBBBBB']], summaryLine('main', report));
   });
 });
