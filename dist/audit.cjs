@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -56,9 +56,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -156,9 +156,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -603,9 +603,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -824,9 +824,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -867,9 +867,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path28 = require("node:path"), fs35 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2485,9 +2485,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2506,7 +2506,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os10 = __nodeBuiltin(require("node:os"));
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2522,13 +2522,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs6 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path8 = __nodeBuiltin(require("node:path"));
+var import_node_fs6 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path9 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -2569,45 +2569,45 @@ var import_node_os = __nodeBuiltin(require("node:os"));
 // src/core/record.ts
 var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2617,7 +2617,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2633,7 +2633,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2642,13 +2642,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2658,29 +2658,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2748,7 +2748,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2756,7 +2756,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2787,7 +2787,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2797,7 +2797,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2813,7 +2813,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2966,7 +2966,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2995,7 +2995,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3009,7 +3009,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3116,7 +3116,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3130,19 +3130,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3152,25 +3152,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3226,7 +3226,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3766,7 +3766,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3814,7 +3814,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3831,7 +3831,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3877,18 +3877,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3902,7 +3902,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3929,7 +3929,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3949,7 +3949,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3972,7 +3972,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4019,7 +4019,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4107,7 +4107,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4147,7 +4147,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4205,7 +4205,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4234,7 +4234,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4246,7 +4246,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4310,7 +4310,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4374,7 +4374,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4439,7 +4439,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4504,13 +4504,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4546,13 +4546,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4589,7 +4589,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4639,7 +4639,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4680,13 +4680,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4724,7 +4724,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4792,7 +4792,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4860,13 +4860,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4959,7 +4959,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4998,7 +4998,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5037,7 +5037,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5076,7 +5076,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5099,7 +5099,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5121,7 +5121,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5143,7 +5143,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5166,7 +5166,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5188,7 +5188,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5210,7 +5210,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5223,7 +5223,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5258,7 +5258,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5293,7 +5293,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5305,7 +5305,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5317,7 +5317,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5352,7 +5352,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5427,12 +5427,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -11409,7 +11409,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path6 = __nodeBuiltin(require("node:path"));
+var import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
 
 // src/runtime/notes.ts
 var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_path5 = __nodeBuiltin(require("node:path")), import_node_crypto4 = require("node:crypto");
@@ -11526,9 +11526,12 @@ var import_node_fs3 = __nodeBuiltin(require("node:fs"));
 var import_node_crypto6 = require("node:crypto");
 
 // src/chain/seal-tag.ts
-var import_node_crypto5 = require("node:crypto");
-function sealTag(line, key2) {
-  return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(line).digest("hex").slice(0, SEAL_HEX);
+var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("node:path");
+function sealTag(line, key2, logName) {
+  return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line).digest("hex").slice(0, SEAL_HEX);
+}
+function sealLogName(path28) {
+  return (0, import_node_path6.basename)(path28).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -11555,11 +11558,14 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
     return this.hash.digest("hex").slice(0, SEAL_HEX);
   }
 }, CHAIN_VERSION = 3, STAMPED_SEALS_VERSION = 3, TAGGED_SEALS_VERSION = 3, KEYED_CHAIN = "hmac", SealChain = class {
-  constructor(key2) {
+  /** `logName`: the live file's base name (chain/seal-tag.ts: sealLogName), bound into each seal's `e=` under a key. */
+  constructor(key2, logName = "") {
     this.key = key2;
+    this.logName = logName;
     this.segment = new SegmentHash(GENESIS, key2);
   }
   key;
+  logName;
   prev = GENESIS;
   segment;
   lines = 0;
@@ -11583,7 +11589,7 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
   startedAt;
   /** The `e=` of the seal whose line without it is `line` (chain/seal-tag.ts); undefined without a key. */
   tag(line) {
-    return this.key ? sealTag(line, this.key) : void 0;
+    return this.key ? sealTag(line, this.key, this.logName) : void 0;
   }
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end = !1) {
@@ -11645,14 +11651,14 @@ function writeRecording(runFile, recording) {
 `);
 }
 function readRecording(runFile) {
-  let absolute2 = import_node_path6.default.resolve(runFile), runDir = import_node_path6.default.dirname(absolute2), dir = import_node_path6.default.dirname(runDir);
-  if (import_node_path6.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  let absolute2 = import_node_path7.default.resolve(runFile), runDir = import_node_path7.default.dirname(absolute2), dir = import_node_path7.default.dirname(runDir);
+  if (import_node_path7.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
     (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
-  if (typeof file != "string" || import_node_path6.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path6.default.basename(file)))
+  if (typeof file != "string" || import_node_path7.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path7.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
   return recording;
 }
@@ -11662,7 +11668,7 @@ function writeReaderPid(runFile) {
 }
 function readsRunFile(cmdline, runFile) {
   if (cmdline.includes(runFile)) return !0;
-  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path6.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path7.default.basename(runFile))?.[1], at = args.indexOf("--pane");
   return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
 }
 function livingReader(runFile) {
@@ -12119,7 +12125,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs5 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
+var import_node_fs5 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
 
 // src/capture/identity.ts
 var import_node_os2 = __nodeBuiltin(require("node:os"));
@@ -12206,9 +12212,9 @@ function claim(runFile) {
 }
 var OTHER_CLAIM_MS = 2e3;
 function awaitOtherClaim(runFile) {
-  let prefix = `${import_node_path7.default.basename(runFile)}.`, held = () => {
+  let prefix = `${import_node_path8.default.basename(runFile)}.`, held = () => {
     try {
-      return import_node_fs5.default.readdirSync(import_node_path7.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
+      return import_node_fs5.default.readdirSync(import_node_path8.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
     } catch {
       return !1;
     }
@@ -12233,7 +12239,7 @@ function closeOrphans(tmux, marked) {
   } catch {
     return [];
   }
-  let runDir = import_node_path7.default.join(dir, ".run"), names;
+  let runDir = import_node_path8.default.join(dir, ".run"), names;
   try {
     names = import_node_fs5.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
@@ -12241,7 +12247,7 @@ function closeOrphans(tmux, marked) {
   }
   let closed = [];
   for (let name of names) {
-    let runFile = import_node_path7.default.join(runDir, name);
+    let runFile = import_node_path8.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
     let claimed = claim(runFile);
     if (!claimed) continue;
@@ -12276,7 +12282,7 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path8.default.dirname(import_node_path8.default.dirname(import_node_fs6.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path9.default.dirname(import_node_path9.default.dirname(import_node_fs6.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
@@ -12291,7 +12297,7 @@ function launch(tmux, state, invocation, by) {
     bundle: import_node_fs6.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs6.default.existsSync(import_node_path8.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs6.default.existsSync(import_node_path9.default.join(pluginDir, file))
   });
   try {
     import_node_fs6.default.closeSync(openAppend(plan.file));
@@ -12513,7 +12519,7 @@ function noteClient(tmux, what, clientName) {
 var import_node_os4 = __nodeBuiltin(require("node:os"));
 
 // src/core/history.ts
-var import_node_path9 = __nodeBuiltin(require("node:path"));
+var import_node_path10 = __nodeBuiltin(require("node:path"));
 
 // src/pipeline/redact-lines.ts
 var PLACE = { server: "", session: "", window: "", pane: "", paneId: "" };
@@ -12528,7 +12534,7 @@ function redactLines(lines, extra = []) {
 // src/core/history.ts
 function historyPath(logFile, paneId, time) {
   let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return import_node_path9.default.join(import_node_path9.default.dirname(logFile), `${import_node_path9.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+  return import_node_path10.default.join(import_node_path10.default.dirname(logFile), `${import_node_path10.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
 }
 function historyText(facts) {
   let raw = facts.captured.replace(/\n$/, "").split(`
@@ -12542,7 +12548,7 @@ function historyText(facts) {
 }
 
 // src/commands/history.ts
-var import_node_path10 = __nodeBuiltin(require("node:path"));
+var import_node_path11 = __nodeBuiltin(require("node:path"));
 function saveHistory(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines, redacted } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
@@ -12553,7 +12559,7 @@ function saveHistory(tmux, invocation) {
     // The log's rules: what the log would hide is not left in a file beside it (the patterns were checked by resolveOptions).
     redact: options.redact ? parseExtraPatterns(options.redactPatterns) : void 0
   }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path10.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
+  return ensurePrivateDir(import_node_path11.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
 }
 
 // src/commands/auto.ts
@@ -15736,7 +15742,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path16 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -15784,7 +15790,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
+var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -15876,13 +15882,13 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/moved-away.ts
-var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
+var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto10 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_crypto10 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path12 = __nodeBuiltin(require("node:path"));
 var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
-  return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `.${import_node_path11.default.basename(logFile)}.rotated`);
+  return import_node_path12.default.join(import_node_path12.default.dirname(logFile), `.${import_node_path12.default.basename(logFile)}.rotated`);
 }
 function identity(stat) {
   return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
@@ -15910,7 +15916,7 @@ function read(ledger) {
 `).filter((line) => line.length > 0);
 }
 function tag(logFile, id, key2) {
-  return (0, import_node_crypto10.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path11.default.resolve(logFile)}\0${id}`).digest("base64url");
+  return (0, import_node_crypto10.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path12.default.resolve(logFile)}\0${id}`).digest("base64url");
 }
 function ledgerEntry(logFile, stat, key2) {
   let id = identity(stat);
@@ -15957,7 +15963,7 @@ function holds(logFile, text2, id, key2) {
 }
 
 // src/sinks/file/rotation.ts
-var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_path12 = __nodeBuiltin(require("node:path"));
+var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -16038,28 +16044,28 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   try {
     if (!sameFile(import_node_fs11.default.fstatSync(fd), import_node_fs11.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path12.default.dirname(file), live = import_node_path12.default.basename(file), names = import_node_fs11.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs11.default.renameSync(file, import_node_path12.default.join(dir, rotated));
+      let dir = import_node_path13.default.dirname(file), live = import_node_path13.default.basename(file), names = import_node_fs11.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs11.default.renameSync(file, import_node_path13.default.join(dir, rotated));
       try {
         noteRotated(file, import_node_fs11.default.fstatSync(fd), retention?.ledgerKey);
       } catch {
       }
-      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path12.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path13.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours);
-        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path12.default.join(dir, other));
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path13.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
-          let target = import_node_path12.default.join(dir, cast);
+          let target = import_node_path13.default.join(dir, cast);
           isOwnFile(target) ? import_node_fs11.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
       for (let old of doomed)
-        import_node_fs11.default.rmSync(import_node_path12.default.join(dir, old), { force: !0 }), pruned?.(import_node_path12.default.join(dir, old));
+        import_node_fs11.default.rmSync(import_node_path13.default.join(dir, old), { force: !0 }), pruned?.(import_node_path13.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path12.default.join(dir, name), stat = import_node_fs11.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path13.default.join(dir, name), stat = import_node_fs11.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
@@ -16117,7 +16123,7 @@ function whyAway(file, mine, dir, key2) {
     rotated = wasRotated(file, mine, key2);
   }
   if (rotated !== void 0)
-    return rotated ? "rotated" : sameFile(dir, import_node_fs12.default.lstatSync(import_node_path13.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
+    return rotated ? "rotated" : sameFile(dir, import_node_fs12.default.lstatSync(import_node_path14.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
 }
 
 // src/sinks/file/writer.ts
@@ -16125,7 +16131,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs13.default.lstatSync(import_node_path14.default.dirname(file)), this.writeFn = options.write ?? import_node_fs13.default.write, this.size = import_node_fs13.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs13.default.lstatSync(import_node_path15.default.dirname(file)), this.writeFn = options.write ?? import_node_fs13.default.write, this.size = import_node_fs13.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -16392,15 +16398,15 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs13.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs13.default.lstatSync(import_node_path14.default.dirname(this.file));
+    import_node_fs13.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs13.default.lstatSync(import_node_path15.default.dirname(this.file));
   }
 };
 
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;
 function castPath(logFile, rec) {
-  let name = import_node_path15.default.basename(logFile).replace(/\.log$/, "");
-  return import_node_path15.default.join(import_node_path15.default.dirname(logFile), `${name}.${rec}.cast`);
+  let name = import_node_path16.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path16.default.join(import_node_path16.default.dirname(logFile), `${name}.${rec}.cast`);
 }
 function castHeaderLine(header) {
   let env = header.term ? { TERM: header.term } : void 0;
@@ -16698,7 +16704,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink ??= laterLink), this.lostSealed = !1, this.reEnd = !1;
         }
       }
-    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
+    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
@@ -17561,13 +17567,13 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_path23 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/read/safe-open.ts
 var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
@@ -17781,7 +17787,7 @@ function openLog(file) {
   }
 }
 function textOfGzip(file, bytes) {
-  let dir = import_node_fs20.default.mkdtempSync(import_node_path16.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path16.default.join(dir, "text");
+  let dir = import_node_fs20.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text");
   try {
     let fd = import_node_fs20.default.openSync(temp, import_node_fs20.default.constants.O_RDWR | import_node_fs20.default.constants.O_CREAT | import_node_fs20.default.constants.O_EXCL, 384);
     try {
@@ -17991,7 +17997,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -18028,7 +18034,7 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path17.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path18.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
@@ -18040,7 +18046,7 @@ var SummaryCache = class _SummaryCache {
     }
     let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
     try {
-      checkPrivateDir(import_node_path17.default.dirname(file)), text2 = readPrivateFile(file);
+      checkPrivateDir(import_node_path18.default.dirname(file)), text2 = readPrivateFile(file);
     } catch (error) {
       return error.code !== "ENOENT" && (cache.changed = !0), cache;
     }
@@ -18057,7 +18063,7 @@ var SummaryCache = class _SummaryCache {
     return cache;
   }
   file() {
-    return import_node_path17.default.join(this.dir, ".run", CACHE_NAME);
+    return import_node_path18.default.join(this.dir, ".run", CACHE_NAME);
   }
   /**
    * The summary of rotated file `file` (directly in the log directory):
@@ -18065,8 +18071,8 @@ var SummaryCache = class _SummaryCache {
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path17.default.dirname(import_node_path17.default.resolve(file)) !== import_node_path17.default.resolve(this.dir)) return scan();
-    let name = import_node_path17.default.basename(file), before = import_node_fs22.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path18.default.dirname(import_node_path18.default.resolve(file)) !== import_node_path18.default.resolve(this.dir)) return scan();
+    let name = import_node_path18.default.basename(file), before = import_node_fs22.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity2(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
@@ -18088,7 +18094,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs22.default.existsSync(import_node_path17.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs22.default.existsSync(import_node_path18.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18174,7 +18180,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path18.default.join(set.dir, set.live),
+    live: import_node_path19.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -18199,7 +18205,7 @@ function castSizes(paths) {
 }
 
 // src/read/files.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -18234,9 +18240,9 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path19.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path19.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path19.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path20.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path20.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path20.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -18269,7 +18275,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path20 = __nodeBuiltin(require("node:path"));
+var import_node_path21 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -18289,7 +18295,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path20.default.resolve(expanded);
+  return import_node_path21.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -18298,10 +18304,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path21.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path22.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -18596,7 +18602,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path22.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path23.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -18621,7 +18627,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
@@ -18701,6 +18707,11 @@ function chainVersion(line) {
 }
 var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
 
+// src/chain/replayed-seal.ts
+function replayedSeal(firstSeal, oldestFirstMs) {
+  return !Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - 1e4 ? void 0 : `the first seal of a recording whose start is in no file read is stamped ${Math.round((oldestFirstMs - firstSeal.ms) / 1e3)} s before the oldest file's first line: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
+}
+
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
   let tail = segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
@@ -18778,6 +18789,8 @@ var RecordingState = class {
   /** Its first line read was the `lost` event that opens a log recreated under a running reader. */
   openedByLost = !1;
   lastSeal;
+  /** Its first seal read: a start-less recording's must be stamped after the oldest file began (chain/replayed-seal.ts). */
+  firstSeal;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
   links = [];
   /** The link breaks reported for it (indices into the breaks). */
@@ -19068,7 +19081,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     let key2 = this.options.key;
     if (key2 === void 0 || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v) >= TAGGED_SEALS_VERSION)) return;
     let e = v.fields.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(v.text, e);
-    if (line !== void 0 && sealTag(line, key2) === e) {
+    if (line !== void 0 && sealTag(line, key2, sealLogName(v.file)) === e) {
       state.proven = !0;
       return;
     }
@@ -19165,7 +19178,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal after the recording's last seal" });
       return;
     }
-    this.noteMark(state, v), s !== void 0 && (state.startAt === void 0 ? state.startAt = Number(s) : state.startAt !== Number(s) && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: "a seal that says another start time than the recording's other seals" }));
+    state.firstSeal ??= v, this.noteMark(state, v), s !== void 0 && (state.startAt === void 0 ? state.startAt = Number(s) : state.startAt !== Number(s) && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: "a seal that says another start time than the recording's other seals" }));
     let keyed = v.fields?.chain === KEYED_CHAIN;
     if (state.firstLine ??= v, state.keyed === void 0 ? state.keyed = keyed : (state.legacyKeyed ? !1 : state.keyed) !== keyed && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? "under a key" : "without a key"} in a recording chained ${state.keyed ? "under one" : "without one"}` }), v.fields?.end === "stop") {
       state.awaitingStop = v;
@@ -19284,6 +19297,12 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's first line: the start was taken out, with the lines its first seal here no longer vouches for`
     });
   }
+  /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
+  replayed(state) {
+    if (!state.startMissing || state.firstSeal === void 0 || this.oldestFirstMs === void 0) return;
+    let detail = replayedSeal(state.firstSeal, this.oldestFirstMs);
+    detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
+  }
   /** The report, once every file has been pushed. */
   finish() {
     for (let state of this.recordings.values())
@@ -19300,7 +19319,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
         for (let lost of state.olderLost) this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_MARKED_LATER });
         state.olderLost = [];
       } else state.ended && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost);
-      this.startCutOut(state);
+      this.startCutOut(state), this.replayed(state);
       let ending, tail = state.segment.length;
       if (state.awaitingStop) {
         ending = "truncated";
@@ -19385,7 +19404,7 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path23.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path24.default.join(dir, ".run"), names;
   try {
     names = import_node_fs27.default.readdirSync(runDir);
   } catch {
@@ -19393,7 +19412,7 @@ function liveRecordings(dir) {
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path23.default.join(runDir, name);
+    let runFile = import_node_path24.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -19467,8 +19486,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path23.default.dirname(import_node_path23.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path23.default.basename(file)]);
+    let dir = import_node_path24.default.dirname(import_node_path24.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path24.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -19479,7 +19498,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path23.default.join(dir, name);
+      let full = import_node_path24.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -19502,7 +19521,7 @@ function verifyCommand() {
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path23.default.dirname(import_node_path23.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path24.default.dirname(import_node_path24.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
@@ -20103,7 +20122,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path24 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path25 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -20123,7 +20142,7 @@ function runJob(plan, job, out, errors, length) {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path24.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path25.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -20460,10 +20479,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -20528,7 +20547,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs31.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path25.default.dirname(live), rotated = rotatedFiles(import_node_fs31.default.readdirSync(dir), import_node_path25.default.basename(live)).map((name) => import_node_path25.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path26.default.dirname(live), rotated = rotatedFiles(import_node_fs31.default.readdirSync(dir), import_node_path26.default.basename(live)).map((name) => import_node_path26.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -20577,7 +20596,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path26.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path27.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -20600,7 +20619,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path26.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs32.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs32.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
       fd !== void 0 && import_node_fs32.default.closeSync(fd);
       return;
@@ -20707,16 +20726,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path27.default.join(set.dir, set.live), rec), name = import_node_path27.default.basename(live), names;
+    let live = castPath(import_node_path28.default.join(set.dir, set.live), rec), name = import_node_path28.default.basename(live), names;
     try {
       names = import_node_fs33.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path27.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path28.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }

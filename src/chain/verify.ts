@@ -46,7 +46,8 @@ import { lastSealLine } from './last-seal.ts';
 import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
-import { sealTag, withoutTag } from './seal-tag.ts';
+import { replayedSeal } from './replayed-seal.ts';
+import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
 
@@ -197,6 +198,8 @@ class RecordingState {
   /** Its first line read was the `lost` event that opens a log recreated under a running reader. */
   openedByLost = false;
   lastSeal: VerifyLine | undefined;
+  /** Its first seal read: a start-less recording's must be stamped after the oldest file began (chain/replayed-seal.ts). */
+  firstSeal: VerifyLine | undefined;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
   links: { p: string; h: string }[] = [];
   /** The link breaks reported for it (indices into the breaks). */
@@ -694,7 +697,7 @@ export class ChainVerifier {
     if (key === undefined || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v)! >= TAGGED_SEALS_VERSION)) return;
     const e = v.fields.e;
     const line = e === undefined || !/^[0-9a-f]+$/.test(e) ? undefined : withoutTag(v.text, e);
-    if (line !== undefined && sealTag(line, key) === e) {
+    if (line !== undefined && sealTag(line, key, sealLogName(v.file)) === e) {
       state.proven = true;
       return;
     }
@@ -842,6 +845,7 @@ export class ChainVerifier {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal after the recording\'s last seal' });
       return;
     }
+    state.firstSeal ??= v;
     this.noteMark(state, v);
     if (s !== undefined) {
       // Every seal of a recording says its start's time alike (the writer's one value): one that says another was rewritten.
@@ -1062,6 +1066,13 @@ export class ChainVerifier {
     });
   }
 
+  /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
+  private replayed(state: RecordingState): void {
+    if (!state.startMissing || state.firstSeal === undefined || this.oldestFirstMs === undefined) return;
+    const detail = replayedSeal(state.firstSeal, this.oldestFirstMs);
+    if (detail) this.breaks.push({ kind: 'forged event', file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
+  }
+
   /** The report, once every file has been pushed. */
   finish(): VerifyReport {
     for (const state of this.recordings.values()) {
@@ -1089,6 +1100,7 @@ export class ChainVerifier {
         this.uncoveredLost(state, state.lost);
       }
       this.startCutOut(state);
+      this.replayed(state);
       let ending: Ending;
       const tail = state.segment.length;
       if (state.awaitingStop) {
