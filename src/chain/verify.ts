@@ -331,6 +331,25 @@ export class ChainVerifier {
 
   private readonly seenEventAt = new Set<string>();
 
+  /**
+   * An event of a recording whose start is in no file read, before any seal of it, where no other
+   * recording's events came: read like its lines (held at its place, covered by its next seal, which
+   * then takes them). Its reader chains it like any line: a pane whose start was pruned, renamed (a
+   * `rename` event) before its first seal in the files left, is no forgery (issue 13, review of
+   * fixtrust9, finding 2). Not a seal, a `lost` event or a stop: each has its own rules. Only after the
+   * oldest file, where such an event was named before: in the oldest file it opens the recording as it did
+   * (a dead reader's stop may end it there without a seal).
+   */
+  private heldAsLine(v: VerifyLine): boolean {
+    if (v.event === 'seal' || v.event === 'lost' || v.event === 'stop') return false;
+    // Not an event the place has seen: the seal that takes it must find the place as a pruned start's.
+    this.seenEventAt.delete(v.place!);
+    const kept = this.orphans.get(v.place!) ?? [];
+    kept.push(v);
+    this.orphans.set(v.place!, kept);
+    return true;
+  }
+
   private take(state: RecordingState, v: VerifyLine): void {
     if (state.pendingLost) this.settleLost(state, v);
     if (state.ended) {
@@ -446,6 +465,7 @@ export class ChainVerifier {
       // chain: recover may write it long after the start was pruned.)
       // After the oldest file its first event is a seal (a pane idle, or a reader writing on into a file pruned
       // under it, had sealed what it wrote before: what follows is under SEAL_EVERY lines and SEAL_MS).
+      if (!seenBefore && !outside && this.files.length > 1 && this.heldAsLine(v)) return;
       if (v.event !== 'lost' && !outside && (seenBefore || (this.files.length > 1 && v.event !== 'seal'))) {
         this.breaks.push({
           kind: 'forged event',
@@ -464,7 +484,12 @@ export class ChainVerifier {
       const orphans = this.orphans.get(v.place!);
       if (orphans) {
         this.orphans.delete(v.place!);
-        for (const line of orphans) this.take(state, line);
+        for (const line of orphans) {
+          // Held like a line (heldAsLine) only for its own recording's seal to cover: not another's, nor a bare
+          // dead reader's stop (bound to the chain by p= and h= alone, which anyone computes without a key).
+          if (line.kind === 'event' && (line.fields?.rec !== rec || v.event !== 'seal')) this.breaks.push({ kind: 'forged event', file: line.file, line: line.line, rec: line.fields?.rec ?? '', detail: line.fields?.rec !== rec ? `${line.event ?? 'an'} event at ${line.place} before the first seal there, which is another recording's` : `${line.event ?? 'an'} event of a recording whose start is in no file read, no seal of which covers it (the rest of a recording whose start was pruned is sealed)` });
+          else this.take(state, line);
+        }
       }
       if (outside) {
         this.externalEvent(state, v, outside);
@@ -1083,7 +1108,10 @@ export class ChainVerifier {
       }
     }
     for (const [place, lines] of this.orphans) {
-      for (const v of lines) this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: '', detail: `a line at ${place} where no recording is running` });
+      for (const v of lines) {
+        if (v.kind === 'event') this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: `${v.event ?? 'an'} event of a recording whose start is in no file read, and no seal of it follows` });
+        else this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: '', detail: `a line at ${place} where no recording is running` });
+      }
     }
     const recordings: RecordingReport[] = [];
     for (const state of this.recordings.values()) {
