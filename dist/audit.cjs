@@ -18712,6 +18712,19 @@ function replayedSeal(firstSeal, oldestFirstMs) {
   return !Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - 1e4 ? void 0 : `the first seal of a recording whose start is in no file read is stamped ${Math.round((oldestFirstMs - firstSeal.ms) / 1e3)} s before the oldest file's first line: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
 }
 
+// src/chain/seal-due.ts
+var SEAL_DRAIN_MS = 1e4;
+function sealNotDueYet(lines, firstMs, now) {
+  return now === void 0 || firstMs === void 0 || !Number.isFinite(firstMs) ? !1 : lines < SEAL_EVERY && now - firstMs < SEAL_MS + SEAL_DRAIN_MS;
+}
+function runningOwner(held, unseen, now) {
+  let first = held[0];
+  if (first === void 0 || !sealNotDueYet(held.length, first.ms, now)) return;
+  let named = new Set(held.filter((v) => v.kind === "event").map((v) => v.fields?.rec)), owner = named.size === 0 ? unseen.values().next().value : named.size === 1 ? [...named][0] : void 0;
+  if (!(owner === void 0 || !unseen.has(owner)))
+    return unseen.delete(owner), owner;
+}
+
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
   let tail = segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
@@ -19328,10 +19341,17 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
           let found = this.breaks[index];
           this.breaks[index] = { ...found, kind: "reordered", detail: "the seals chain up in another order: files or stretches of the log were moved" };
         }
-    for (let [place, lines] of this.orphans)
+    let unseen = new Set([...this.options.live ?? []].filter((rec) => !this.recordings.has(rec))), running2 = [];
+    for (let [place, lines] of this.orphans) {
+      let owner = runningOwner(lines, unseen, this.options.now);
+      if (owner !== void 0) {
+        running2.push({ rec: owner, place, lines: lines.length, seals: 0, unsealed: lines.length, ending: "open", startMissing: !0, sharedLines: 0, chain: void 0, olderLost: !1 });
+        continue;
+      }
       for (let v of lines)
         v.kind === "event" ? this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: `${v.event ?? "an"} event of a recording whose start is in no file read, and no seal of it follows` }) : this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${place} where no recording is running` });
-    let recordings = [];
+    }
+    let recordings = running2;
     for (let state of this.recordings.values()) {
       if (state.pendingLost && this.settleLost(state, state.pendingLost), state.marked) {
         for (let lost of state.olderLost) this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_MARKED_LATER });
@@ -19401,7 +19421,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
           rec: state.rec,
           detail: "a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)"
         });
-      } else if (this.options.requireKey && ending === "open" && !(state.startMissing ? state.proven : state.confirmed)) {
+      } else if (this.options.requireKey && ending === "open" && !(state.startMissing ? state.proven : state.confirmed) && !(state.startMissing && state.seals === 0 && sealNotDueYet(state.lines, (state.firstLine ?? state.segment[0])?.ms, this.options.now))) {
         let at = state.firstLine ?? state.segment[0];
         this.breaks.push({
           kind: "forged event",
@@ -19543,7 +19563,7 @@ function verifyCommand() {
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey, older: options.older });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }

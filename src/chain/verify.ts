@@ -47,6 +47,7 @@ import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
 import { replayedSeal } from './replayed-seal.ts';
+import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
@@ -254,6 +255,8 @@ export interface VerifyOptions {
    * Off by default: without the mark nothing proves a recording is older, so a forger would write that shape.
    */
   older?: boolean;
+  /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
+  now?: number;
 }
 
 /** How much later than the oldest file's first line a missing start may be stamped and still be taken as pruned (see startCutOut). */
@@ -1107,13 +1110,21 @@ export class ChainVerifier {
         this.breaks[index] = { ...found, kind: 'reordered', detail: 'the seals chain up in another order: files or stretches of the log were moved' };
       }
     }
+    const unseen = new Set([...(this.options.live ?? [])].filter((rec) => !this.recordings.has(rec)));
+    const running: RecordingReport[] = [];
     for (const [place, lines] of this.orphans) {
+      const owner = runningOwner(lines, unseen, this.options.now);
+      if (owner !== undefined) {
+        // Its reader runs, and its first seal is not due yet (chain/seal-due.ts): its lines so far, none sealed yet.
+        running.push({ rec: owner, place, lines: lines.length, seals: 0, unsealed: lines.length, ending: 'open', startMissing: true, sharedLines: 0, chain: undefined, olderLost: false });
+        continue;
+      }
       for (const v of lines) {
         if (v.kind === 'event') this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: `${v.event ?? 'an'} event of a recording whose start is in no file read, and no seal of it follows` });
         else this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: '', detail: `a line at ${place} where no recording is running` });
       }
     }
-    const recordings: RecordingReport[] = [];
+    const recordings: RecordingReport[] = running;
     for (const state of this.recordings.values()) {
       // A `lost` event that is the recording's last line: no seal followed it.
       if (state.pendingLost) this.settleLost(state, state.pendingLost);
@@ -1209,7 +1220,7 @@ export class ChainVerifier {
           rec: state.rec,
           detail: 'a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)',
         });
-      } else if (this.options.requireKey && ending === 'open' && !(state.startMissing ? state.proven : state.confirmed)) {
+      } else if (this.options.requireKey && ending === 'open' && !(state.startMissing ? state.proven : state.confirmed) && !(state.startMissing && state.seals === 0 && sealNotDueYet(state.lines, (state.firstLine ?? state.segment[0])?.ms, this.options.now))) {
         // A running reader seals its start at once: a "running" recording none of whose seals holds is not proven to be one.
         // Nor is one whose start is in no file read: its `.run` file and reader pid are anyone's to make (issue 13 review of
         // fixtrust7, finding 2), and without a seal that holds its lines could be anything. A genuine one whose start was

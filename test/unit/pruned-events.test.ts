@@ -75,3 +75,42 @@ describe('an event of a recording whose start was pruned, before its first seal 
     assert.deepEqual(verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {}).breaks.map((found) => [found.kind, found.rec]), [['forged event', 'MADEUP0001']]);
   });
 });
+
+describe('a running recording whose start was pruned, no seal of it in the files left yet (review of fixtrust9, finding 3)', () => {
+  const open: FileSink[] = [];
+  after(async () => {
+    for (const sink of open) await sink.close();
+  });
+  for (const renamed of [false, true]) {
+    it(`${renamed ? 'renamed meanwhile' : 'lines only'}: given until its first seal is due, then named`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-events-'));
+      dirs.push(dir);
+      const file = path.join(dir, 'tk3.log');
+      const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 4 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+      open.push(sink);
+      const start = Date.UTC(2026, 10, 26, 11);
+      let t = start;
+      const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'RUNNING001', user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
+      sink.write(record('event', 'start', { by: 'ann' }));
+      for (let i = 1; i <= 2500; i++) {
+        sink.write(record('line', `q-${i}`));
+        if (i % 50 === 0) await sink.flushed();
+      }
+      if (renamed) sink.write(record('event', 'rename', { to: 'tk4' }));
+      sink.write(record('line', 'after'));
+      await sink.flushed();
+      const files = logFilesInOrder(file);
+      assert.ok(!files.some((name) => fs.readFileSync(name, 'utf8').includes(' * seal ')), 'no seal in the files left');
+      const live = new Set(['RUNNING001']);
+      for (const options of [{ live }, { key, requireKey: true, live }]) {
+        const now = verifyFiles(files, DEFAULT_TIME_FORMAT, { ...options, now: t + 1000 });
+        assert.deepEqual(now.breaks, [], summaryLine('tk3', now));
+        assert.deepEqual(now.recordings.map((r) => [r.rec, r.ending, r.startMissing]), [['RUNNING001', 'open', true]]);
+        const later = verifyFiles(files, DEFAULT_TIME_FORMAT, { ...options, now: t + 120_000 });
+        assert.notDeepEqual(later.breaks, [], summaryLine('tk3', later));
+        const notRunning = verifyFiles(files, DEFAULT_TIME_FORMAT, { ...options, live: new Set(), now: t + 1000 });
+        assert.notDeepEqual(notRunning.breaks, [], summaryLine('tk3', notRunning));
+      }
+    });
+  }
+});
