@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs6 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path8 = __nodeBuiltin(require("node:path"));
+var import_node_fs6 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path9 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -11409,7 +11409,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path6 = __nodeBuiltin(require("node:path"));
+var import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
 
 // src/runtime/notes.ts
 var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_path5 = __nodeBuiltin(require("node:path")), import_node_crypto4 = require("node:crypto");
@@ -11526,9 +11526,12 @@ var import_node_fs3 = __nodeBuiltin(require("node:fs"));
 var import_node_crypto6 = require("node:crypto");
 
 // src/chain/seal-tag.ts
-var import_node_crypto5 = require("node:crypto");
-function sealTag(line, key2) {
-  return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(line).digest("hex").slice(0, SEAL_HEX);
+var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("node:path");
+function sealTag(line, key2, logName) {
+  return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line).digest("hex").slice(0, SEAL_HEX);
+}
+function sealLogName(path28) {
+  return (0, import_node_path6.basename)(path28).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -11555,11 +11558,14 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
     return this.hash.digest("hex").slice(0, SEAL_HEX);
   }
 }, CHAIN_VERSION = 3, STAMPED_SEALS_VERSION = 3, TAGGED_SEALS_VERSION = 3, KEYED_CHAIN = "hmac", SealChain = class {
-  constructor(key2) {
+  /** `logName`: the live file's base name (chain/seal-tag.ts: sealLogName), bound into each seal's `e=` under a key. */
+  constructor(key2, logName = "") {
     this.key = key2;
+    this.logName = logName;
     this.segment = new SegmentHash(GENESIS, key2);
   }
   key;
+  logName;
   prev = GENESIS;
   segment;
   lines = 0;
@@ -11583,7 +11589,7 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
   startedAt;
   /** The `e=` of the seal whose line without it is `line` (chain/seal-tag.ts); undefined without a key. */
   tag(line) {
-    return this.key ? sealTag(line, this.key) : void 0;
+    return this.key ? sealTag(line, this.key, this.logName) : void 0;
   }
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end = !1) {
@@ -11645,14 +11651,14 @@ function writeRecording(runFile, recording) {
 `);
 }
 function readRecording(runFile) {
-  let absolute2 = import_node_path6.default.resolve(runFile), runDir = import_node_path6.default.dirname(absolute2), dir = import_node_path6.default.dirname(runDir);
-  if (import_node_path6.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  let absolute2 = import_node_path7.default.resolve(runFile), runDir = import_node_path7.default.dirname(absolute2), dir = import_node_path7.default.dirname(runDir);
+  if (import_node_path7.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
     (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
-  if (typeof file != "string" || import_node_path6.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path6.default.basename(file)))
+  if (typeof file != "string" || import_node_path7.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path7.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
   return recording;
 }
@@ -11662,7 +11668,7 @@ function writeReaderPid(runFile) {
 }
 function readsRunFile(cmdline, runFile) {
   if (cmdline.includes(runFile)) return !0;
-  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path6.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path7.default.basename(runFile))?.[1], at = args.indexOf("--pane");
   return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
 }
 function livingReader(runFile) {
@@ -12119,7 +12125,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs5 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
+var import_node_fs5 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
 
 // src/capture/identity.ts
 var import_node_os2 = __nodeBuiltin(require("node:os"));
@@ -12206,9 +12212,9 @@ function claim(runFile) {
 }
 var OTHER_CLAIM_MS = 2e3;
 function awaitOtherClaim(runFile) {
-  let prefix = `${import_node_path7.default.basename(runFile)}.`, held = () => {
+  let prefix = `${import_node_path8.default.basename(runFile)}.`, held = () => {
     try {
-      return import_node_fs5.default.readdirSync(import_node_path7.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
+      return import_node_fs5.default.readdirSync(import_node_path8.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
     } catch {
       return !1;
     }
@@ -12233,7 +12239,7 @@ function closeOrphans(tmux, marked) {
   } catch {
     return [];
   }
-  let runDir = import_node_path7.default.join(dir, ".run"), names;
+  let runDir = import_node_path8.default.join(dir, ".run"), names;
   try {
     names = import_node_fs5.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
@@ -12241,7 +12247,7 @@ function closeOrphans(tmux, marked) {
   }
   let closed = [];
   for (let name of names) {
-    let runFile = import_node_path7.default.join(runDir, name);
+    let runFile = import_node_path8.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
     let claimed = claim(runFile);
     if (!claimed) continue;
@@ -12276,7 +12282,7 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path8.default.dirname(import_node_path8.default.dirname(import_node_fs6.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path9.default.dirname(import_node_path9.default.dirname(import_node_fs6.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
@@ -12291,7 +12297,7 @@ function launch(tmux, state, invocation, by) {
     bundle: import_node_fs6.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs6.default.existsSync(import_node_path8.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs6.default.existsSync(import_node_path9.default.join(pluginDir, file))
   });
   try {
     import_node_fs6.default.closeSync(openAppend(plan.file));
@@ -12513,7 +12519,7 @@ function noteClient(tmux, what, clientName) {
 var import_node_os4 = __nodeBuiltin(require("node:os"));
 
 // src/core/history.ts
-var import_node_path9 = __nodeBuiltin(require("node:path"));
+var import_node_path10 = __nodeBuiltin(require("node:path"));
 
 // src/pipeline/redact-lines.ts
 var PLACE = { server: "", session: "", window: "", pane: "", paneId: "" };
@@ -12528,7 +12534,7 @@ function redactLines(lines, extra = []) {
 // src/core/history.ts
 function historyPath(logFile, paneId, time) {
   let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return import_node_path9.default.join(import_node_path9.default.dirname(logFile), `${import_node_path9.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+  return import_node_path10.default.join(import_node_path10.default.dirname(logFile), `${import_node_path10.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
 }
 function historyText(facts) {
   let raw = facts.captured.replace(/\n$/, "").split(`
@@ -12542,7 +12548,7 @@ function historyText(facts) {
 }
 
 // src/commands/history.ts
-var import_node_path10 = __nodeBuiltin(require("node:path"));
+var import_node_path11 = __nodeBuiltin(require("node:path"));
 function saveHistory(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines, redacted } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
@@ -12553,7 +12559,7 @@ function saveHistory(tmux, invocation) {
     // The log's rules: what the log would hide is not left in a file beside it (the patterns were checked by resolveOptions).
     redact: options.redact ? parseExtraPatterns(options.redactPatterns) : void 0
   }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path10.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
+  return ensurePrivateDir(import_node_path11.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
 }
 
 // src/commands/auto.ts
@@ -15808,7 +15814,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path16 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -15856,7 +15862,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
+var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -15948,13 +15954,13 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/moved-away.ts
-var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
+var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto10 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_crypto10 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path12 = __nodeBuiltin(require("node:path"));
 var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
-  return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `.${import_node_path11.default.basename(logFile)}.rotated`);
+  return import_node_path12.default.join(import_node_path12.default.dirname(logFile), `.${import_node_path12.default.basename(logFile)}.rotated`);
 }
 function identity(stat) {
   return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
@@ -15982,7 +15988,7 @@ function read(ledger) {
 `).filter((line) => line.length > 0);
 }
 function tag(logFile, id, key2) {
-  return (0, import_node_crypto10.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path11.default.resolve(logFile)}\0${id}`).digest("base64url");
+  return (0, import_node_crypto10.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path12.default.resolve(logFile)}\0${id}`).digest("base64url");
 }
 function ledgerEntry(logFile, stat, key2) {
   let id = identity(stat);
@@ -16029,7 +16035,7 @@ function holds(logFile, text2, id, key2) {
 }
 
 // src/sinks/file/rotation.ts
-var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_path12 = __nodeBuiltin(require("node:path"));
+var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -16110,28 +16116,28 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   try {
     if (!sameFile(import_node_fs11.default.fstatSync(fd), import_node_fs11.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path12.default.dirname(file), live = import_node_path12.default.basename(file), names = import_node_fs11.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs11.default.renameSync(file, import_node_path12.default.join(dir, rotated));
+      let dir = import_node_path13.default.dirname(file), live = import_node_path13.default.basename(file), names = import_node_fs11.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs11.default.renameSync(file, import_node_path13.default.join(dir, rotated));
       try {
         noteRotated(file, import_node_fs11.default.fstatSync(fd), retention?.ledgerKey);
       } catch {
       }
-      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path12.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path13.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours);
-        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path12.default.join(dir, other));
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path13.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
-          let target = import_node_path12.default.join(dir, cast);
+          let target = import_node_path13.default.join(dir, cast);
           isOwnFile(target) ? import_node_fs11.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
       for (let old of doomed)
-        import_node_fs11.default.rmSync(import_node_path12.default.join(dir, old), { force: !0 }), pruned?.(import_node_path12.default.join(dir, old));
+        import_node_fs11.default.rmSync(import_node_path13.default.join(dir, old), { force: !0 }), pruned?.(import_node_path13.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path12.default.join(dir, name), stat = import_node_fs11.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path13.default.join(dir, name), stat = import_node_fs11.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
@@ -16189,7 +16195,7 @@ function whyAway(file, mine, dir, key2) {
     rotated = wasRotated(file, mine, key2);
   }
   if (rotated !== void 0)
-    return rotated ? "rotated" : sameFile(dir, import_node_fs12.default.lstatSync(import_node_path13.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
+    return rotated ? "rotated" : sameFile(dir, import_node_fs12.default.lstatSync(import_node_path14.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
 }
 
 // src/sinks/file/writer.ts
@@ -16197,7 +16203,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs13.default.lstatSync(import_node_path14.default.dirname(file)), this.writeFn = options.write ?? import_node_fs13.default.write, this.size = import_node_fs13.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs13.default.lstatSync(import_node_path15.default.dirname(file)), this.writeFn = options.write ?? import_node_fs13.default.write, this.size = import_node_fs13.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -16464,15 +16470,15 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs13.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs13.default.lstatSync(import_node_path14.default.dirname(this.file));
+    import_node_fs13.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs13.default.lstatSync(import_node_path15.default.dirname(this.file));
   }
 };
 
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;
 function castPath(logFile, rec) {
-  let name = import_node_path15.default.basename(logFile).replace(/\.log$/, "");
-  return import_node_path15.default.join(import_node_path15.default.dirname(logFile), `${name}.${rec}.cast`);
+  let name = import_node_path16.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path16.default.join(import_node_path16.default.dirname(logFile), `${name}.${rec}.cast`);
 }
 function castHeaderLine(header) {
   let env = header.term ? { TERM: header.term } : void 0;
@@ -16770,7 +16776,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink ??= laterLink), this.lostSealed = !1, this.reEnd = !1;
         }
       }
-    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
+    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
@@ -17633,13 +17639,13 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_path23 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/read/safe-open.ts
 var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
@@ -17853,7 +17859,7 @@ function openLog(file) {
   }
 }
 function textOfGzip(file, bytes) {
-  let dir = import_node_fs20.default.mkdtempSync(import_node_path16.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path16.default.join(dir, "text");
+  let dir = import_node_fs20.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text");
   try {
     let fd = import_node_fs20.default.openSync(temp, import_node_fs20.default.constants.O_RDWR | import_node_fs20.default.constants.O_CREAT | import_node_fs20.default.constants.O_EXCL, 384);
     try {
@@ -18063,7 +18069,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -18100,7 +18106,7 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path17.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path18.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
@@ -18112,7 +18118,7 @@ var SummaryCache = class _SummaryCache {
     }
     let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
     try {
-      checkPrivateDir(import_node_path17.default.dirname(file)), text2 = readPrivateFile(file);
+      checkPrivateDir(import_node_path18.default.dirname(file)), text2 = readPrivateFile(file);
     } catch (error) {
       return error.code !== "ENOENT" && (cache.changed = !0), cache;
     }
@@ -18129,7 +18135,7 @@ var SummaryCache = class _SummaryCache {
     return cache;
   }
   file() {
-    return import_node_path17.default.join(this.dir, ".run", CACHE_NAME);
+    return import_node_path18.default.join(this.dir, ".run", CACHE_NAME);
   }
   /**
    * The summary of rotated file `file` (directly in the log directory):
@@ -18137,8 +18143,8 @@ var SummaryCache = class _SummaryCache {
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path17.default.dirname(import_node_path17.default.resolve(file)) !== import_node_path17.default.resolve(this.dir)) return scan();
-    let name = import_node_path17.default.basename(file), before = import_node_fs22.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path18.default.dirname(import_node_path18.default.resolve(file)) !== import_node_path18.default.resolve(this.dir)) return scan();
+    let name = import_node_path18.default.basename(file), before = import_node_fs22.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity2(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
@@ -18160,7 +18166,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs22.default.existsSync(import_node_path17.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs22.default.existsSync(import_node_path18.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18246,7 +18252,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path18.default.join(set.dir, set.live),
+    live: import_node_path19.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -18271,7 +18277,7 @@ function castSizes(paths) {
 }
 
 // src/read/files.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -18306,9 +18312,9 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path19.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path19.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path19.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path20.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path20.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path20.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -18341,7 +18347,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path20 = __nodeBuiltin(require("node:path"));
+var import_node_path21 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -18361,7 +18367,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path20.default.resolve(expanded);
+  return import_node_path21.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -18370,10 +18376,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path21.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path22.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -18668,7 +18674,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path22.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path23.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -18693,7 +18699,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
@@ -18772,6 +18778,24 @@ function chainVersion(line) {
   return v === void 0 ? void 0 : Number(v);
 }
 var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
+
+// src/chain/replayed-seal.ts
+function replayedSeal(firstSeal, oldestFirstMs) {
+  return !Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - 1e4 ? void 0 : `the first seal of a recording whose start is in no file read is stamped ${Math.round((oldestFirstMs - firstSeal.ms) / 1e3)} s before the oldest file's first line: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
+}
+
+// src/chain/seal-due.ts
+var SEAL_DRAIN_MS = 1e4;
+function sealNotDueYet(lines, firstMs, now) {
+  return now === void 0 || firstMs === void 0 || !Number.isFinite(firstMs) ? !1 : lines < SEAL_EVERY && now - firstMs < SEAL_MS + SEAL_DRAIN_MS;
+}
+function runningOwner(held, unseen, now) {
+  let first = held[0];
+  if (first === void 0 || !sealNotDueYet(held.length, first.ms, now)) return;
+  let named = new Set(held.filter((v) => v.kind === "event").map((v) => v.fields?.rec)), owner = named.size === 0 ? unseen.values().next().value : named.size === 1 ? [...named][0] : void 0;
+  if (!(owner === void 0 || !unseen.has(owner)))
+    return unseen.delete(owner), owner;
+}
 
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
@@ -18852,6 +18876,8 @@ var RecordingState = class {
   /** And that event's seal held (under the key, when keyed and given), and it says its start went with the removed log (see settleLost, startCutOut). */
   openedBySealedLost = !1;
   lastSeal;
+  /** Its first seal read: a start-less recording's must be stamped after the oldest file began (chain/replayed-seal.ts). */
+  firstSeal;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
   links = [];
   /** The link breaks reported for it (indices into the breaks). */
@@ -18910,13 +18936,20 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * hold can only lower it: adding some (a recording made up, chained plain) makes the check stricter, not laxer.
    */
   earliestHeldMs;
+  /**
+   * The oldest file's first log line's time: only for telling a seal replayed from a pruned file (replayed). Not
+   * earliestHeldMs: a replayed seal holds by its e=, so it lowers that to its own stamp; nor the earliest line held
+   * by a hash: an honest pruned-start recording's first seal can come long before any segment held whole. Made-up
+   * lines at the very head of the oldest file move this one (chain/replayed-seal.ts says so).
+   */
+  oldestFirstMs;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.place === void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && (this.oldestFirstMs = v.ms), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -18946,6 +18979,21 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     this.take(state, v);
   }
   seenEventAt = /* @__PURE__ */ new Set();
+  /**
+   * An event of a recording whose start is in no file read, before any seal of it, where no other
+   * recording's events came: read like its lines (held at its place, covered by its next seal, which
+   * then takes them). Its reader chains it like any line: a pane whose start was pruned, renamed (a
+   * `rename` event) before its first seal in the files left, is no forgery (issue 13, review of
+   * fixtrust9, finding 2). Not a seal, a `lost` event or a stop: each has its own rules. Only after the
+   * oldest file, where such an event was named before: in the oldest file it opens the recording as it did
+   * (a dead reader's stop may end it there without a seal).
+   */
+  heldAsLine(v) {
+    if (v.event === "seal" || v.event === "lost" || v.event === "stop") return !1;
+    this.seenEventAt.delete(v.place);
+    let kept = this.orphans.get(v.place) ?? [];
+    return kept.push(v), this.orphans.set(v.place, kept), !0;
+  }
   take(state, v) {
     if (state.pendingLost && this.settleLost(state, v), state.ended) {
       this.breaks.push({ kind: v.kind === "event" ? "forged event" : "inserted", file: v.file, line: v.line, rec: state.rec, detail: "after the recording's last seal" });
@@ -18999,7 +19047,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     state?.pendingStart && this.settleStart(state, v);
     let outside = external(v);
     if (!state) {
-      (outside || v.event !== "seal") && outside && this.unchained++, v.event !== "lost" && !outside && (seenBefore || this.files.length > 1 && v.event !== "seal") && this.breaks.push({
+      if ((outside || v.event !== "seal") && outside && this.unchained++, !seenBefore && !outside && this.files.length > 1 && this.heldAsLine(v)) return;
+      v.event !== "lost" && !outside && (seenBefore || this.files.length > 1 && v.event !== "seal") && this.breaks.push({
         kind: "forged event",
         file: v.file,
         line: v.line,
@@ -19009,7 +19058,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       let orphans = this.orphans.get(v.place);
       if (orphans) {
         this.orphans.delete(v.place);
-        for (let line of orphans) this.take(state, line);
+        for (let line of orphans)
+          line.kind === "event" && (line.fields?.rec !== rec || v.event !== "seal") ? this.breaks.push({ kind: "forged event", file: line.file, line: line.line, rec: line.fields?.rec ?? "", detail: line.fields?.rec !== rec ? `${line.event ?? "an"} event at ${line.place} before the first seal there, which is another recording's` : `${line.event ?? "an"} event of a recording whose start is in no file read, no seal of which covers it (the rest of a recording whose start was pruned is sealed)` }) : this.take(state, line);
       }
       if (outside) {
         this.externalEvent(state, v, outside);
@@ -19153,7 +19203,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     let key2 = this.options.key;
     if (key2 === void 0 || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v) >= TAGGED_SEALS_VERSION)) return;
     let e = v.fields.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(v.text, e);
-    if (line !== void 0 && sealTag(line, key2) === e) {
+    if (line !== void 0 && sealTag(line, key2, sealLogName(v.file)) === e) {
       state.proven = !0, this.held([v]);
       return;
     }
@@ -19250,7 +19300,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal after the recording's last seal" });
       return;
     }
-    this.noteMark(state, v), s !== void 0 && (state.startAt === void 0 ? state.startAt = Number(s) : state.startAt !== Number(s) && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: "a seal that says another start time than the recording's other seals" }));
+    state.firstSeal ??= v, this.noteMark(state, v), s !== void 0 && (state.startAt === void 0 ? state.startAt = Number(s) : state.startAt !== Number(s) && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: "a seal that says another start time than the recording's other seals" }));
     let keyed = v.fields?.chain === KEYED_CHAIN;
     if (state.firstLine ??= v, state.keyed === void 0 ? state.keyed = keyed : (state.legacyKeyed ? !1 : state.keyed) !== keyed && this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: `a seal ${keyed ? "under a key" : "without a key"} in a recording chained ${state.keyed ? "under one" : "without one"}` }), v.fields?.end === "stop") {
       state.awaitingStop = v;
@@ -19374,6 +19424,12 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the earliest line of the log a seal vouches for: the start was taken out, with the lines its first seal here no longer vouches for`
     });
   }
+  /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
+  replayed(state) {
+    if (!state.startMissing || state.firstSeal === void 0 || this.oldestFirstMs === void 0) return;
+    let detail = replayedSeal(state.firstSeal, this.oldestFirstMs);
+    detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
+  }
   /** The report, once every file has been pushed. */
   finish() {
     for (let state of this.recordings.values())
@@ -19382,15 +19438,23 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
           let found = this.breaks[index];
           this.breaks[index] = { ...found, kind: "reordered", detail: "the seals chain up in another order: files or stretches of the log were moved" };
         }
-    for (let [place, lines] of this.orphans)
-      for (let v of lines) this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${place} where no recording is running` });
-    let recordings = [];
+    let unseen = new Set([...this.options.live ?? []].filter((rec) => !this.recordings.has(rec))), running2 = [];
+    for (let [place, lines] of this.orphans) {
+      let owner = runningOwner(lines, unseen, this.options.now);
+      if (owner !== void 0) {
+        running2.push({ rec: owner, place, lines: lines.length, seals: 0, unsealed: lines.length, ending: "open", startMissing: !0, sharedLines: 0, chain: void 0, olderLost: !1 });
+        continue;
+      }
+      for (let v of lines)
+        v.kind === "event" ? this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: `${v.event ?? "an"} event of a recording whose start is in no file read, and no seal of it follows` }) : this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: "", detail: `a line at ${place} where no recording is running` });
+    }
+    let recordings = running2;
     for (let state of this.recordings.values()) {
       if (state.pendingLost && this.settleLost(state, state.pendingLost), state.marked) {
         for (let lost of state.olderLost) this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_MARKED_LATER });
         state.olderLost = [];
       } else state.ended && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost);
-      this.startCutOut(state);
+      this.startCutOut(state), this.replayed(state);
       let ending, tail = state.segment.length;
       if (state.awaitingStop) {
         ending = "truncated";
@@ -19454,7 +19518,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
           rec: state.rec,
           detail: "a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)"
         });
-      } else if (this.options.requireKey && ending === "open" && !(state.startMissing ? state.proven : state.confirmed)) {
+      } else if (this.options.requireKey && ending === "open" && !(state.startMissing ? state.proven : state.confirmed) && !(state.startMissing && state.seals === 0 && sealNotDueYet(state.lines, (state.firstLine ?? state.segment[0])?.ms, this.options.now))) {
         let at = state.firstLine ?? state.segment[0];
         this.breaks.push({
           kind: "forged event",
@@ -19475,7 +19539,7 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path23.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path24.default.join(dir, ".run"), names;
   try {
     names = import_node_fs27.default.readdirSync(runDir);
   } catch {
@@ -19483,7 +19547,7 @@ function liveRecordings(dir) {
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path23.default.join(runDir, name);
+    let runFile = import_node_path24.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -19557,8 +19621,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path23.default.dirname(import_node_path23.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path23.default.basename(file)]);
+    let dir = import_node_path24.default.dirname(import_node_path24.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path24.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -19569,7 +19633,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path23.default.join(dir, name);
+      let full = import_node_path24.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -19592,11 +19656,11 @@ function verifyCommand() {
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path23.default.dirname(import_node_path23.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path24.default.dirname(import_node_path24.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey, older: options.older });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }
@@ -20193,7 +20257,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path24 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path25 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -20213,7 +20277,7 @@ function runJob(plan, job, out, errors, length) {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path24.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path25.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -20550,10 +20614,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -20618,7 +20682,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs31.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path25.default.dirname(live), rotated = rotatedFiles(import_node_fs31.default.readdirSync(dir), import_node_path25.default.basename(live)).map((name) => import_node_path25.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path26.default.dirname(live), rotated = rotatedFiles(import_node_fs31.default.readdirSync(dir), import_node_path26.default.basename(live)).map((name) => import_node_path26.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -20667,7 +20731,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path26.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path27.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -20690,7 +20754,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path26.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs32.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs32.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
       fd !== void 0 && import_node_fs32.default.closeSync(fd);
       return;
@@ -20797,16 +20861,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path27.default.join(set.dir, set.live), rec), name = import_node_path27.default.basename(live), names;
+    let live = castPath(import_node_path28.default.join(set.dir, set.live), rec), name = import_node_path28.default.basename(live), names;
     try {
       names = import_node_fs33.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path27.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path28.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }

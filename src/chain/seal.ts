@@ -107,7 +107,11 @@ export class SealChain {
   private segment: SegmentHash;
   private lines = 0;
 
-  constructor(private readonly key?: Buffer) {
+  /** `logName`: the live file's base name (chain/seal-tag.ts: sealLogName), bound into each seal's `e=` under a key. */
+  constructor(
+    private readonly key?: Buffer,
+    private readonly logName = '',
+  ) {
     this.segment = new SegmentHash(GENESIS, key);
   }
 
@@ -136,7 +140,7 @@ export class SealChain {
 
   /** The `e=` of the seal whose line without it is `line` (chain/seal-tag.ts); undefined without a key. */
   tag(line: string): string | undefined {
-    return this.key ? sealTag(line, this.key) : undefined;
+    return this.key ? sealTag(line, this.key, this.logName) : undefined;
   }
 
   /** Closes the segment; its fields go on a `seal` event. */

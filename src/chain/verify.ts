@@ -46,7 +46,9 @@ import { lastSealLine } from './last-seal.ts';
 import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
-import { sealTag, withoutTag } from './seal-tag.ts';
+import { replayedSeal } from './replayed-seal.ts';
+import { runningOwner, sealNotDueYet } from './seal-due.ts';
+import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
 
@@ -199,6 +201,8 @@ class RecordingState {
   /** And that event's seal held (under the key, when keyed and given), and it says its start went with the removed log (see settleLost, startCutOut). */
   openedBySealedLost = false;
   lastSeal: VerifyLine | undefined;
+  /** Its first seal read: a start-less recording's must be stamped after the oldest file began (chain/replayed-seal.ts). */
+  firstSeal: VerifyLine | undefined;
   /** Every seal's link and hash, in file order: to tell reordered files from removed ones at the end. */
   links: { p: string; h: string }[] = [];
   /** The link breaks reported for it (indices into the breaks). */
@@ -253,6 +257,8 @@ export interface VerifyOptions {
    * Off by default: without the mark nothing proves a recording is older, so a forger would write that shape.
    */
   older?: boolean;
+  /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
+  now?: number;
 }
 
 /** How much later than the earliest line a seal vouches for (see earliestHeldMs) a missing start may be stamped and still be taken as pruned (see startCutOut). */
@@ -285,6 +291,13 @@ export class ChainVerifier {
    * hold can only lower it: adding some (a recording made up, chained plain) makes the check stricter, not laxer.
    */
   private earliestHeldMs: number | undefined;
+  /**
+   * The oldest file's first log line's time: only for telling a seal replayed from a pruned file (replayed). Not
+   * earliestHeldMs: a replayed seal holds by its e=, so it lowers that to its own stamp; nor the earliest line held
+   * by a hash: an honest pruned-start recording's first seal can come long before any segment held whole. Made-up
+   * lines at the very head of the oldest file move this one (chain/replayed-seal.ts says so).
+   */
+  private oldestFirstMs: number | undefined;
 
   constructor(private readonly options: VerifyOptions = {}) {}
 
@@ -300,6 +313,7 @@ export class ChainVerifier {
       this.lastFile = v.file;
     }
     this.lines++;
+    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
     if (v.place === undefined) {
       const torn = !v.text.endsWith('\n');
       this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });
@@ -339,6 +353,25 @@ export class ChainVerifier {
   }
 
   private readonly seenEventAt = new Set<string>();
+
+  /**
+   * An event of a recording whose start is in no file read, before any seal of it, where no other
+   * recording's events came: read like its lines (held at its place, covered by its next seal, which
+   * then takes them). Its reader chains it like any line: a pane whose start was pruned, renamed (a
+   * `rename` event) before its first seal in the files left, is no forgery (issue 13, review of
+   * fixtrust9, finding 2). Not a seal, a `lost` event or a stop: each has its own rules. Only after the
+   * oldest file, where such an event was named before: in the oldest file it opens the recording as it did
+   * (a dead reader's stop may end it there without a seal).
+   */
+  private heldAsLine(v: VerifyLine): boolean {
+    if (v.event === 'seal' || v.event === 'lost' || v.event === 'stop') return false;
+    // Not an event the place has seen: the seal that takes it must find the place as a pruned start's.
+    this.seenEventAt.delete(v.place!);
+    const kept = this.orphans.get(v.place!) ?? [];
+    kept.push(v);
+    this.orphans.set(v.place!, kept);
+    return true;
+  }
 
   private take(state: RecordingState, v: VerifyLine): void {
     if (state.pendingLost) this.settleLost(state, v);
@@ -455,6 +488,7 @@ export class ChainVerifier {
       // chain: recover may write it long after the start was pruned.)
       // After the oldest file its first event is a seal (a pane idle, or a reader writing on into a file pruned
       // under it, had sealed what it wrote before: what follows is under SEAL_EVERY lines and SEAL_MS).
+      if (!seenBefore && !outside && this.files.length > 1 && this.heldAsLine(v)) return;
       if (v.event !== 'lost' && !outside && (seenBefore || (this.files.length > 1 && v.event !== 'seal'))) {
         this.breaks.push({
           kind: 'forged event',
@@ -473,7 +507,12 @@ export class ChainVerifier {
       const orphans = this.orphans.get(v.place!);
       if (orphans) {
         this.orphans.delete(v.place!);
-        for (const line of orphans) this.take(state, line);
+        for (const line of orphans) {
+          // Held like a line (heldAsLine) only for its own recording's seal to cover: not another's, nor a bare
+          // dead reader's stop (bound to the chain by p= and h= alone, which anyone computes without a key).
+          if (line.kind === 'event' && (line.fields?.rec !== rec || v.event !== 'seal')) this.breaks.push({ kind: 'forged event', file: line.file, line: line.line, rec: line.fields?.rec ?? '', detail: line.fields?.rec !== rec ? `${line.event ?? 'an'} event at ${line.place} before the first seal there, which is another recording's` : `${line.event ?? 'an'} event of a recording whose start is in no file read, no seal of which covers it (the rest of a recording whose start was pruned is sealed)` });
+          else this.take(state, line);
+        }
       }
       if (outside) {
         this.externalEvent(state, v, outside);
@@ -711,7 +750,7 @@ export class ChainVerifier {
     if (key === undefined || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v)! >= TAGGED_SEALS_VERSION)) return;
     const e = v.fields.e;
     const line = e === undefined || !/^[0-9a-f]+$/.test(e) ? undefined : withoutTag(v.text, e);
-    if (line !== undefined && sealTag(line, key) === e) {
+    if (line !== undefined && sealTag(line, key, sealLogName(v.file)) === e) {
       state.proven = true;
       this.held([v]);
       return;
@@ -860,6 +899,7 @@ export class ChainVerifier {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal after the recording\'s last seal' });
       return;
     }
+    state.firstSeal ??= v;
     this.noteMark(state, v);
     if (s !== undefined) {
       // Every seal of a recording says its start's time alike (the writer's one value): one that says another was rewritten.
@@ -1092,6 +1132,13 @@ export class ChainVerifier {
     });
   }
 
+  /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
+  private replayed(state: RecordingState): void {
+    if (!state.startMissing || state.firstSeal === undefined || this.oldestFirstMs === undefined) return;
+    const detail = replayedSeal(state.firstSeal, this.oldestFirstMs);
+    if (detail) this.breaks.push({ kind: 'forged event', file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
+  }
+
   /** The report, once every file has been pushed. */
   finish(): VerifyReport {
     for (const state of this.recordings.values()) {
@@ -1101,10 +1148,21 @@ export class ChainVerifier {
         this.breaks[index] = { ...found, kind: 'reordered', detail: 'the seals chain up in another order: files or stretches of the log were moved' };
       }
     }
+    const unseen = new Set([...(this.options.live ?? [])].filter((rec) => !this.recordings.has(rec)));
+    const running: RecordingReport[] = [];
     for (const [place, lines] of this.orphans) {
-      for (const v of lines) this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: '', detail: `a line at ${place} where no recording is running` });
+      const owner = runningOwner(lines, unseen, this.options.now);
+      if (owner !== undefined) {
+        // Its reader runs, and its first seal is not due yet (chain/seal-due.ts): its lines so far, none sealed yet.
+        running.push({ rec: owner, place, lines: lines.length, seals: 0, unsealed: lines.length, ending: 'open', startMissing: true, sharedLines: 0, chain: undefined, olderLost: false });
+        continue;
+      }
+      for (const v of lines) {
+        if (v.kind === 'event') this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: `${v.event ?? 'an'} event of a recording whose start is in no file read, and no seal of it follows` });
+        else this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: '', detail: `a line at ${place} where no recording is running` });
+      }
     }
-    const recordings: RecordingReport[] = [];
+    const recordings: RecordingReport[] = running;
     for (const state of this.recordings.values()) {
       // A `lost` event that is the recording's last line: no seal followed it.
       if (state.pendingLost) this.settleLost(state, state.pendingLost);
@@ -1119,6 +1177,7 @@ export class ChainVerifier {
         this.uncoveredLost(state, state.lost);
       }
       this.startCutOut(state);
+      this.replayed(state);
       let ending: Ending;
       const tail = state.segment.length;
       if (state.awaitingStop) {
@@ -1199,7 +1258,7 @@ export class ChainVerifier {
           rec: state.rec,
           detail: 'a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)',
         });
-      } else if (this.options.requireKey && ending === 'open' && !(state.startMissing ? state.proven : state.confirmed)) {
+      } else if (this.options.requireKey && ending === 'open' && !(state.startMissing ? state.proven : state.confirmed) && !(state.startMissing && state.seals === 0 && sealNotDueYet(state.lines, (state.firstLine ?? state.segment[0])?.ms, this.options.now))) {
         // A running reader seals its start at once: a "running" recording none of whose seals holds is not proven to be one.
         // Nor is one whose start is in no file read: its `.run` file and reader pid are anyone's to make (issue 13 review of
         // fixtrust7, finding 2), and without a seal that holds its lines could be anything. A genuine one whose start was

@@ -208,7 +208,7 @@ export function verifyCommand(): Command {
       const out = new Output();
       let tampered = false;
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey, older: options.older });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
         for (const found of report.breaks) out.write(breakLine(found));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));

@@ -5,6 +5,7 @@
 // the chain covers the bytes the formatter returned, whatever the format.
 
 import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
+import { sealLogName } from '../../chain/seal-tag.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
@@ -146,7 +147,7 @@ export class FileSink implements Sink {
       },
     });
     this.format = format;
-    this.chain = chain === false ? undefined : new SealChain(chain.key);
+    this.chain = chain === false ? undefined : new SealChain(chain.key, sealLogName(file));
     this.keyed = chain !== false && chain.key !== undefined;
     this.onSealed = chain === false ? undefined : chain.onSealed;
   }

@@ -1,0 +1,35 @@
+// A seal replayed within its own log, from a file since pruned (issue 13,
+// review of fixtrust9, finding 1).
+//
+// A keyed seal's `e=` binds its line and its log (chain/seal-tag.ts), so a
+// seal copied from another log fails; one saved from a file of the same log
+// before `@audit-max-files` pruned it still holds, and put back (with its stop)
+// ahead of made-up lines at the head of the oldest file, it would vouch for
+// them as the first seal of a recording whose start was pruned. An honest such
+// seal was made after the oldest file began: a reader stamps a seal when it
+// makes it (sinks/file/sink.ts: seal) and writes it once its queue drains, so
+// it can trail another reader's line written ahead of it into that file by no
+// more than that drain. One stamped well before the oldest file's first line
+// was written into a file that is gone.
+//
+// What it cannot tell: a seal replayed from a pruned file that ended within the
+// slack of the oldest file's start (a flood rotating small files every few
+// hundred milliseconds), and a reference point moved by lines that are not the
+// log's: chain/verify.ts takes the oldest file's first line, so made-up lines
+// stamped early put at the very head of that file move it (a reference point
+// only lines proven under the key can set closes that; not done here).
+
+import type { VerifyLine } from './verify.ts';
+
+/** How much earlier than the oldest file's first line an honest first seal can be stamped: a reader's queue draining behind a flood. */
+export const REPLAY_SLACK_MS = 10_000;
+
+/**
+ * Why the first seal read of a recording whose start is in no file read was
+ * not made for where it is (a replay from a pruned file); undefined when it may be.
+ */
+export function replayedSeal(firstSeal: VerifyLine, oldestFirstMs: number): string | undefined {
+  if (!Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - REPLAY_SLACK_MS) return undefined;
+  const by = Math.round((oldestFirstMs - firstSeal.ms) / 1000);
+  return `the first seal of a recording whose start is in no file read is stamped ${by} s before the oldest file's first line: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
+}
