@@ -17000,12 +17000,11 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   constructor(target, options = {}) {
     this.target = target;
     this.options = options;
-    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.resendChars = options.resendChars ?? RESEND_CHARS, this.stream && (this.inFlight = new InFlight(this.resendChars, COLLECTOR_HOLD_MS)), this.connect();
+    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.stream && (this.inFlight = new InFlight(RESEND_CHARS, COLLECTOR_HOLD_MS)), this.connect();
   }
   target;
   options;
   header;
-  queueLimit;
   queue = [];
   queued = 0;
   /**
@@ -17014,8 +17013,6 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
    * given back) would fill the queue and drop every record of the outage.
    */
   givenBack = 0;
-  /** At most this much is given back at a break (RESEND_CHARS unless told). */
-  resendChars;
   /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   inFlight;
   connection;
@@ -17045,7 +17042,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   write(record) {
     let messages = syslogMessages(record, this.header), items = this.stream ? messages.map(octetCounted) : messages, length = 0;
     for (let item of items) length += item.length;
-    if (this.queued - this.givenBack + length > this.queueLimit)
+    if (this.queued - this.givenBack + length > QUEUE_BYTES)
       return this.up && this.paused && this.stallDown(), this.count(record.seq);
     this.queue.push({ data: this.stream ? items.join("") : items, records: 1, first: record.seq, last: record.seq }), this.queued += length;
   }
@@ -17111,7 +17108,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     let { resend, lost } = this.inFlight.broke(Date.now());
     if (lost.records > 0 && this.count(lost.first, lost.records, lost.last), resend.length === 0) return;
     let kept = resend.length;
-    for (let chars = 0; kept > 0 && chars + resend[kept - 1].data.length <= this.resendChars; kept--) chars += resend[kept - 1].data.length;
+    for (let chars = 0; kept > 0 && chars + resend[kept - 1].data.length <= RESEND_CHARS; kept--) chars += resend[kept - 1].data.length;
     for (let batch of resend.slice(0, kept)) this.count(batch.first, batch.records, batch.last);
     let back = resend.slice(kept);
     for (let batch of back)
