@@ -16135,7 +16135,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
       for (let old of doomed)
         import_node_fs11.default.rmSync(import_node_path13.default.join(dir, old), { force: !0 }), pruned?.(import_node_path13.default.join(dir, old));
       if (retention?.compress) {
-        let quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
+        let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
           let target = import_node_path13.default.join(dir, name), stat = import_node_fs11.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
@@ -16426,7 +16426,6 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? !1,
-          compressAfterMs: this.options.compressAfterMs,
           now,
           ledgerKey: this.options.ledgerKey,
           planted: this.options.onPlanted,
@@ -17079,12 +17078,11 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   constructor(target, options = {}) {
     this.target = target;
     this.options = options;
-    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.queueLimit = options.queueBytes ?? QUEUE_BYTES, this.resendChars = options.resendChars ?? RESEND_CHARS, this.stream && (this.inFlight = new InFlight(this.resendChars, COLLECTOR_HOLD_MS)), this.connect();
+    this.header = { facility: target.facility, hostname: options.hostname ?? import_node_os5.default.hostname(), procid: process.pid }, this.stream && (this.inFlight = new InFlight(RESEND_CHARS, COLLECTOR_HOLD_MS)), this.connect();
   }
   target;
   options;
   header;
-  queueLimit;
   queue = [];
   queued = 0;
   /**
@@ -17093,8 +17091,6 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
    * given back) would fill the queue and drop every record of the outage.
    */
   givenBack = 0;
-  /** At most this much is given back at a break (RESEND_CHARS unless told). */
-  resendChars;
   /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   inFlight;
   connection;
@@ -17124,7 +17120,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
   write(record) {
     let messages = syslogMessages(record, this.header), items = this.stream ? messages.map(octetCounted) : messages, length = 0;
     for (let item of items) length += item.length;
-    if (this.queued - this.givenBack + length > this.queueLimit)
+    if (this.queued - this.givenBack + length > QUEUE_BYTES)
       return this.up && this.paused && this.stallDown(), this.count(record.seq);
     this.queue.push({ data: this.stream ? items.join("") : items, records: 1, first: record.seq, last: record.seq }), this.queued += length;
   }
@@ -17190,7 +17186,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
     let { resend, lost } = this.inFlight.broke(Date.now());
     if (lost.records > 0 && this.count(lost.first, lost.records, lost.last), resend.length === 0) return;
     let kept = resend.length;
-    for (let chars = 0; kept > 0 && chars + resend[kept - 1].data.length <= this.resendChars; kept--) chars += resend[kept - 1].data.length;
+    for (let chars = 0; kept > 0 && chars + resend[kept - 1].data.length <= RESEND_CHARS; kept--) chars += resend[kept - 1].data.length;
     for (let batch of resend.slice(0, kept)) this.count(batch.first, batch.records, batch.last);
     let back = resend.slice(kept);
     for (let batch of back)
@@ -17283,7 +17279,7 @@ function pipeCloser(note, nowSeconds) {
 
 // src/commands/pipe.ts
 var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3;
-function runPipe(recording, runFile, dependencies = {}) {
+function runPipe(recording, runFile) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
@@ -17305,7 +17301,6 @@ function runPipe(recording, runFile, dependencies = {}) {
       compress: recording.compress ?? !1,
       onPlanted: once((file) => tell(`left ${file} alone: it has the name of a rotated log or cast past ${OPTION_NAMES.maxAge}, or of a compression, but it is not one of ours (someone else's, a symlink, or a second name); others like it are not said again`, !0)),
       onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, !0)),
-      write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
       onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, !0),
       onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),
@@ -17591,7 +17586,7 @@ function startAllPanes(tmux) {
   for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) || failed.push(plan.readerFailed);
   return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join("; ")}`] : [], version };
 }
-function runAutoReader(socket, paneId, dependencies, respawned = !1) {
+function runAutoReader(socket, paneId, respawned = !1) {
   let tmux = new Tmux(socket), state = readPane(tmux, paneId), { options } = resolveOptions(state.options, process.env), plan = planStart({
     state,
     options,
@@ -17622,7 +17617,7 @@ function runAutoReader(socket, paneId, dependencies, respawned = !1) {
   };
   process.on("SIGUSR1", keepStop), writeReaderPid(plan.runFile), tmux.markPipe(paneId, recording.id, plan.runFile);
   let dead = deadStatus(tmux, paneId);
-  dead !== void 0 && (requestStop(plan.runFile, { reason: "pane-exited", status: dead || void 0 }), rearmIfAuto(tmux, paneId, recording.id, plan.runFile)), runPipe(recording, plan.runFile, dependencies), process.off("SIGUSR1", keepStop), (earlyStop || dead !== void 0) && process.kill(process.pid, "SIGUSR1");
+  dead !== void 0 && (requestStop(plan.runFile, { reason: "pane-exited", status: dead || void 0 }), rearmIfAuto(tmux, paneId, recording.id, plan.runFile)), runPipe(recording, plan.runFile), process.off("SIGUSR1", keepStop), (earlyStop || dead !== void 0) && process.kill(process.pid, "SIGUSR1");
 }
 function deadStatus(tmux, paneId) {
   let [dead, status = ""] = tmux.run(["display-message", "-p", "-t", paneId, "#{pane_dead} #{pane_dead_status}"]).trim().split(" ");
@@ -21030,7 +21025,7 @@ Example:
 }
 
 // src/cli.ts
-var readerDependencies = {}, reportTo = "auto";
+var reportTo = "auto";
 function toTmux() {
   return reportTo === "auto" ? !!process.env.TMUX && !process.env.TMUX_PANE : reportTo === "tmux";
 }
@@ -21061,13 +21056,13 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 }).exitOverride().configureOutput({ writeErr: () => {
 } }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("save-history", "save the pane's complete history, cleaned, to a file beside the logs", saveHistory)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
   new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").option("--no-redact", "with --file: keep secrets as they are (see @audit-redact)").option("--syslog <url>", "with --file: also forward to syslog (see @audit-syslog)", "").option("--syslog-facility <name>", "with --file: the facility (see @audit-syslog-facility)", "").action((runFile, options) => {
-    if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
+    if (runFile) return runPipe(readRecording(runFile), runFile);
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },
       { id: nanoid(10), username: import_node_os10.default.userInfo().username, env: process.env, cwd: process.cwd() }
     );
-    return warnings.length > 0 && report(warnings, "", !0), runPipe(recording, void 0, readerDependencies);
+    return warnings.length > 0 && report(warnings, "", !0), runPipe(recording);
   })
 ).addCommand(
   new Command("died").description("stop the recording of a pane whose program exited under remain-on-exit (what the pane-died hook runs)").requiredOption("--pane <pane>", "the pane that died (#{hook_pane})").option("--status <status>", "its exit status (#{pane_dead_status})", "").action((options) => {
@@ -21090,7 +21085,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
     report(outcome.messages, outcome.version, !0);
   })
 ).addCommand(
-  new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").option("--respawned", "the pane was respawned (the re-arm loop): what it already shows is logged as history").action((options) => runAutoReader(options.socket, options.pane, readerDependencies, options.respawned))
+  new Command("pipe-auto").description("read a new pane's output from its first byte (what an auto-start hook's pipe-pane runs)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the new pane (#{pane_id})").option("--respawned", "the pane was respawned (the re-arm loop): what it already shows is logged as history").action((options) => runAutoReader(options.socket, options.pane, options.respawned))
 ).addCommand(
   new Command("recover-pane").description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the pane").argument("<status>", "the reader's exit status").action((status, options) => recoverPane(options.socket, options.pane, Number(status)))
 ).addCommand(
@@ -21119,8 +21114,7 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 ).addCommand(lsCommand()).addCommand(verifyCommand()).addCommand(grepCommand()).addCommand(showCommand()).addCommand(tailCommand()).addCommand(exportCommand()).addCommand(replayCommand());
 for (let command of program2.commands) command.exitOverride().configureOutput({ writeErr: () => {
 } });
-function runCli(argv, dependencies = {}) {
-  readerDependencies = dependencies;
+function runCli(argv) {
   try {
     program2.parse(argv);
   } catch (error) {

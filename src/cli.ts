@@ -19,7 +19,7 @@ import { sweepLost } from './commands/lost.ts';
 import { filterRecording, type FilterOptions } from './core/plan.ts';
 import { readRecording } from './runtime/runfile.ts';
 import { AuditError } from './core/errors.ts';
-import { runPipe, type ReaderDependencies } from './commands/pipe.ts';
+import { runPipe } from './commands/pipe.ts';
 import { recoverReader } from './commands/recover.ts';
 import { DEFAULT_STATUS_OFF, DEFAULT_STATUS_ON, DEFAULT_STATUS_STALLED, statusSegment } from './core/status.ts';
 import { Tmux } from './tmux/client.ts';
@@ -32,9 +32,6 @@ import { exportCommand } from './commands/export.ts';
 import { replayCommand } from './commands/replay.ts';
 
 declare const VERSION: string;
-
-/** Set by runCli: what the reader is given instead of the real thing (only ever by a test build). */
-let readerDependencies: ReaderDependencies = {};
 
 type ReportTo = 'auto' | 'tmux' | 'terminal';
 let reportTo: ReportTo = 'auto';
@@ -101,14 +98,14 @@ const program = new Command('tmux-audit')
       .option('--syslog <url>', 'with --file: also forward to syslog (see @audit-syslog)', '')
       .option('--syslog-facility <name>', 'with --file: the facility (see @audit-syslog-facility)', '')
       .action((runFile: string | undefined, options: { file?: string } & Omit<FilterOptions, 'file'>) => {
-        if (runFile) return runPipe(readRecording(runFile), runFile, readerDependencies);
+        if (runFile) return runPipe(readRecording(runFile), runFile);
         if (!options.file) throw new AuditError('pipe needs a run file or --file <path>', 2);
         const { recording, warnings } = filterRecording(
           { ...options, file: options.file },
           { id: nanoid(10), username: os.userInfo().username, env: process.env, cwd: process.cwd() },
         );
         if (warnings.length > 0) report(warnings, '', true);
-        return runPipe(recording, undefined, readerDependencies);
+        return runPipe(recording);
       }),
   )
   .addCommand(
@@ -153,7 +150,7 @@ const program = new Command('tmux-audit')
       .requiredOption('--socket <path>', "the tmux server's socket")
       .requiredOption('--pane <pane>', 'the new pane (#{pane_id})')
       .option('--respawned', 'the pane was respawned (the re-arm loop): what it already shows is logged as history')
-      .action((options: { socket: string; pane: string; respawned?: boolean }) => runAutoReader(options.socket, options.pane, readerDependencies, options.respawned)),
+      .action((options: { socket: string; pane: string; respawned?: boolean }) => runAutoReader(options.socket, options.pane, options.respawned)),
   )
   .addCommand(
     new Command('recover-pane')
@@ -220,8 +217,7 @@ const program = new Command('tmux-audit')
 for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
 
 /** Runs the command line `argv` (as process.argv: node, script, args...) and reports once. */
-export function runCli(argv: string[], dependencies: ReaderDependencies = {}): void {
-  readerDependencies = dependencies;
+export function runCli(argv: string[]): void {
   try {
     program.parse(argv);
   } catch (error) {

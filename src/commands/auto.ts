@@ -14,7 +14,7 @@ import { rearmIfAuto } from './died.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
 import { Tmux } from '../tmux/client.ts';
 import { readPane } from '../tmux/pane.ts';
-import { runPipe, type ReaderDependencies } from './pipe.ts';
+import { runPipe } from './pipe.ts';
 import { recoverReader } from './recover.ts';
 import { launch, READER_START_TIMEOUT_MS, readerStarted, type Outcome } from './toggle.ts';
 
@@ -58,7 +58,7 @@ export function startAllPanes(tmux: Tmux): Outcome {
  * log starts at the pane's first byte: no seed, and the alternate screen is
  * whatever that output switches to.
  */
-export function runAutoReader(socket: string, paneId: string, dependencies: ReaderDependencies, respawned = false): void {
+export function runAutoReader(socket: string, paneId: string, respawned = false): void {
   const tmux = new Tmux(socket);
   const state = readPane(tmux, paneId);
   const { options } = resolveOptions(state.options, process.env);
@@ -108,7 +108,7 @@ export function runAutoReader(socket: string, paneId: string, dependencies: Read
     requestStop(plan.runFile, { reason: 'pane-exited', status: dead || undefined });
     rearmIfAuto(tmux, paneId, recording.id, plan.runFile);
   }
-  runPipe(recording, plan.runFile, dependencies);
+  runPipe(recording, plan.runFile);
   process.off('SIGUSR1', keepStop);
   // runPipe's own SIGUSR1 handler drains what the pane printed last, then stops with the request.
   if (earlyStop || dead !== undefined) process.kill(process.pid, 'SIGUSR1');

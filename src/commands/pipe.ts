@@ -40,7 +40,6 @@ import { recordFormat } from '../format/formats.ts';
 import type { Sink } from '../sinks/sink.ts';
 import { SyslogSink } from '../sinks/syslog/sink.ts';
 import { describeTarget } from '../sinks/syslog/target.ts';
-import type { WriteFn } from '../sinks/file/writer.ts';
 import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
 import { pipeCloser } from '../tmux/pipe-closer.ts';
 
@@ -50,17 +49,12 @@ const QUIET_STOP_MS = 200;
 const TICK_MS = 1000;
 const STALL_MS = 5000;
 
-/** What the reader can be given instead of the real thing (a slow or failing disk, under test). */
-export interface ReaderDependencies {
-  write?: WriteFn;
-}
-
 /**
  * Reads stdin into `recording.file` until end of input or a signal. With a
  * `runFile` (the pipe-pane case) it also keeps the pid file, honours a stop
  * request and reports to tmux; without one it is a plain stamping filter.
  */
-export function runPipe(recording: Recording, runFile?: string, dependencies: ReaderDependencies = {}): void {
+export function runPipe(recording: Recording, runFile?: string): void {
   if (runFile) writeReaderPid(runFile);
   const tmux = new Tmux(recording.socket);
   const tell = (text: string, error = false): void => {
@@ -86,7 +80,6 @@ export function runPipe(recording: Recording, runFile?: string, dependencies: Re
       compress: recording.compress ?? false,
       onPlanted: once((file) => tell(`left ${file} alone: it has the name of a rotated log or cast past ${OPTION_NAMES.maxAge}, or of a compression, but it is not one of ours (someone else's, a symlink, or a second name); others like it are not said again`, true)),
       onCompressError: once((file, error) => tell(`cannot compress ${file} (${error.code ?? error.message}); it stays as it is`, true)),
-      write: dependencies.write,
       // The essentials first: a narrow message line cuts the end off.
       onError: (error) => tell(`cannot write (${error.code ?? error.message}) ${recording.file}; logging of ${recording.paneId} resumes when it can`, true),
       onRecover: () => tell(`writing again (${recording.paneId}) ${recording.file}`),

@@ -296,7 +296,7 @@ describe('pipe --file: the reader as a stamping filter', () => {
   it('input faster than the disk, then the end: the drop is counted before the stop', () =>
     withTempDir('tmux-audit-filter', async (dir) => {
       const file = path.join(dir, 'flood.log');
-      // Every write waits 300 ms: a build of the helper with a slow write (test/support/slow-disk.ts).
+      // Every write waits 300 ms: a build of the helper with a slow write (test/support/slow-fs.ts).
       await filter('seq 1 1500000', file, ['--max-size', '1G'], await slowDiskHelper(dir, 300));
       const log = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
       const dropped = log.filter((line) => line.includes(' * dropped ')).reduce((sum, line) => sum + Number(/ lines=(\d+)/.exec(line)![1]), 0);

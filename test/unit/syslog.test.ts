@@ -12,10 +12,12 @@ import tls from 'node:tls';
 import { describe, it } from 'node:test';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { escapeParam, MAX_MESSAGE_BYTES, octetCounted, syslogMessage, syslogMessages } from '../../src/sinks/syslog/format.ts';
-import { SyslogSink } from '../../src/sinks/syslog/sink.ts';
+import { QUEUE_BYTES, RESEND_CHARS, SyslogSink } from '../../src/sinks/syslog/sink.ts';
 import { waitFor, withTempDir } from '../support/util.ts';
 
 const PLACE: Place = { server: '/tmp/tmux-0/default', session: 'my "proj"', window: '0', pane: '1', paneId: '%5' };
+/** Text that makes a message of about 1.6 KB: the real limits (8 MiB) are reached in some thousands of records. */
+const LONG = 'x'.repeat(1500);
 const line = (seq: number, text = `line ${seq}`): AuditRecord => ({ time: Date.UTC(2026, 10, 25, 22, 30, 0, 123), rec: 'R', seq, user: 'ann', place: PLACE, kind: 'line', text });
 
 /** Octet-counted frames out of a TCP byte stream. */
@@ -94,29 +96,46 @@ describe('RFC 5424 messages', () => {
   });
 });
 
+/** Writes records from..to-1 (LONG text) to a sink whose link is up, never more at a time than the queue takes. */
+async function writeAll(sink: SyslogSink, from: number, to: number): Promise<void> {
+  for (let seq = from; seq < to; seq++) {
+    sink.write(line(seq, LONG));
+    if (seq % 500 === 0) {
+      sink.flush();
+      await waitFor('the queue to go out', () => sink.backlog < QUEUE_BYTES / 2);
+    }
+  }
+  sink.flush();
+}
+
 describe('the link', () => {
   it('tcp: delivers; while the collector is away queues, drops past the bound and counts; says down once and up once', async () => {
     const first = await collector();
     const downs: string[] = [];
     const ups: { records: number; from?: number; to?: number }[] = [];
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { queueBytes: 2000, hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
-    sink.write(line(0));
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    sink.write(line(0, LONG));
     sink.flush();
     await waitFor('the first record', () => first.received().length === 1, 5000);
     await first.close();
     await waitFor('the link to fail', () => downs.length === 1, 5000);
-    // About 130 bytes a message: the queue takes 15, the rest are dropped.
-    for (let seq = 1; seq <= 40; seq++) sink.write(line(seq));
+    // A quarter more than the queue takes (QUEUE_BYTES): the rest are dropped.
+    const size = octetCounted(first.received()[0]!).length; // what the queue counts: a record's frame
+    const written = Math.ceil((QUEUE_BYTES * 1.25) / size);
+    for (let seq = 1; seq <= written; seq++) sink.write(line(seq, LONG));
     sink.flush();
     const second = await collector(first.port);
     await waitFor('the link back', () => ups.length === 1, 15000);
-    await waitFor('the queue delivered', () => second.received().length >= 1, 5000);
+    // Record 0 again (it may not have been read), and what the queue kept.
+    await waitFor('the queue delivered', () => second.received().length === 1 + written - ups[0]!.records, 10_000).catch(() => {});
     const got = second.received().map((m) => Number(/seq="(\d+)"/.exec(m)![1]));
     assert.equal(downs.length, 1);
-    assert.ok(got.length > 5 && got.length < 40, `${got.length} delivered`);
+    // As much as the queue's bound takes: another record would not have fitted.
+    const queued = second.received().slice(1).reduce((sum, message) => sum + octetCounted(message).length, 0);
+    assert.ok(queued <= QUEUE_BYTES && queued > QUEUE_BYTES - size - 10, `${got.length} of ${written} delivered, ${queued} characters`);
     // Record 0 had less than RESEND_CHARS written after it when the collector went: it may not have read it, so it is sent again.
     assert.deepEqual(got, Array.from({ length: got.length }, (_, i) => i), 'the one in flight again, then the first ones, in order');
-    assert.deepEqual(ups[0], { records: 40 - (got.length - 1), from: got.length, to: 40 });
+    assert.deepEqual(ups[0], { records: written - (got.length - 1), from: got.length, to: written });
     await sink.close();
     await second.close();
   });
@@ -124,25 +143,25 @@ describe('the link', () => {
   it('tcp: what was written in the last seconds is sent again when the link breaks; what was too much to keep is counted', async () => {
     const first = await collector();
     const ups: { records: number; from?: number; to?: number }[] = [];
-    // About 200 characters a message: the resend window keeps the last 5 or so (a batch stays until 1000 more were taken after it).
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { resendChars: 1000, hostname: 'h', onUp: (d) => ups.push(d) });
-    sink.write(line(0));
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onUp: (d) => ups.push(d) });
+    sink.write(line(0, LONG));
     sink.flush();
     await waitFor('the link made', () => first.received().length === 1, 5000);
-    for (let seq = 1; seq < 30; seq++) {
-      sink.write(line(seq));
-      sink.flush(); // a batch each
-    }
-    await waitFor('all thirty', () => first.received().length === 30, 5000);
+    // Twice the resend window (a batch stays until RESEND_CHARS more were taken after it): about half is kept.
+    const written = Math.ceil((2 * RESEND_CHARS) / octetCounted(first.received()[0]!).length);
+    await writeAll(sink, 1, written);
+    await waitFor('all of them', () => first.received().length === written, 10_000);
     await first.close();
     const second = await collector(first.port);
     await waitFor('the link back', () => ups.length === 1, 15000);
-    await waitFor('the kept ones again', () => second.received().length > 0, 5000);
+    await waitFor('the kept ones again', () => second.received().some((m) => m.includes(`seq="${written - 1}"`)), 10_000);
     const again = second.received().map((m) => Number(/seq="(\d+)"/.exec(m)![1]));
-    assert.ok(again.length >= 3 && again.length < 10, `${again.length} sent again`);
-    assert.deepEqual(again, Array.from({ length: again.length }, (_, i) => 30 - again.length + i), 'the last ones, in order');
-    // The others were let go of (1000 characters later) less than COLLECTOR_HOLD_MS before: possibly lost, so counted (they did arrive here: the count is an upper bound).
-    assert.deepEqual(ups[0], { records: 30 - again.length, from: 0, to: 29 - again.length });
+    assert.deepEqual(again, Array.from({ length: again.length }, (_, i) => written - again.length + i), 'the last ones, in order');
+    // The window, less at most a write (64 KiB, CHUNK_CHARS) and a record: never more.
+    const kept = second.received().reduce((sum, message) => sum + octetCounted(message).length, 0);
+    assert.ok(kept <= RESEND_CHARS && kept > RESEND_CHARS - 2 * 64 * 1024, `${again.length} sent again, ${kept} characters`);
+    // The others were let go of (RESEND_CHARS later) less than COLLECTOR_HOLD_MS before: possibly lost, so counted (they did arrive here: the count is an upper bound).
+    assert.deepEqual(ups[0], { records: written - again.length, from: 0, to: written - 1 - again.length });
     await sink.close();
     await second.close();
   });
@@ -218,26 +237,26 @@ describe('the link', () => {
     const first = await collector();
     const downs: string[] = [];
     const ups: { records: number; from?: number; to?: number }[] = [];
-    // About 200 characters a message: the window keeps about 10, as much as the queue holds.
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { resendChars: 2000, queueBytes: 2000, hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
-    sink.write(line(0));
+    // The window (RESEND_CHARS) is as large as the queue (QUEUE_BYTES): what a break gives back would fill it.
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    sink.write(line(0, LONG));
     sink.flush();
     await waitFor('the link made', () => first.received().length === 1, 5000);
-    for (let seq = 1; seq < 30; seq++) {
-      sink.write(line(seq));
-      sink.flush();
-    }
-    await waitFor('all thirty', () => first.received().length === 30, 5000);
+    const written = Math.ceil((2 * RESEND_CHARS) / octetCounted(first.received()[0]!).length);
+    await writeAll(sink, 1, written);
+    await waitFor('all of them', () => first.received().length === written, 10_000);
     await first.close();
     await waitFor('the link to fail', () => downs.length === 1, 5000);
-    for (let seq = 30; seq < 35; seq++) sink.write(line(seq));
+    // More than the room a queue filled by what was given back would have left (a write, 64 KiB, or so).
+    const outage = 200;
+    for (let seq = written; seq < written + outage; seq++) sink.write(line(seq, LONG));
     const second = await collector(first.port);
     await waitFor('the link back', () => ups.length === 1, 15000);
-    await waitFor('the outage records', () => second.received().some((m) => m.includes('seq="34"')), 5000);
+    await waitFor('the outage records', () => second.received().some((m) => m.includes(`seq="${written + outage - 1}"`)), 10_000).catch(() => {});
     const got = second.received().map((m) => Number(/seq="(\d+)"/.exec(m)![1]));
-    assert.deepEqual(got.slice(-5), [30, 31, 32, 33, 34], 'the given back ones, then the outage ones');
-    assert.ok(got.length > 5, 'some were given back');
-    assert.ok(ups[0]!.records === 0 || ups[0]!.to! < 30, JSON.stringify(ups[0]));
+    assert.deepEqual(got.slice(-outage), Array.from({ length: outage }, (_, i) => written + i), 'the given back ones, then the outage ones');
+    assert.ok((got.length - outage) * LONG.length > QUEUE_BYTES / 2, `${got.length - outage} were given back`);
+    assert.ok(ups[0]!.records === 0 || ups[0]!.to! < written, JSON.stringify(ups[0]));
     await sink.close();
     await second.close();
   });
@@ -253,7 +272,7 @@ describe('the link', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const ups: { records: number }[] = [];
     let downs = 0;
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { resendChars: 1 << 20, queueBytes: 1 << 20, hostname: 'h', onDown: () => downs++, onUp: (d) => ups.push(d) });
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: () => downs++, onUp: (d) => ups.push(d) });
     let seq = 0;
     let most = 0;
     const text = 'x'.repeat(400);
@@ -265,7 +284,7 @@ describe('the link', () => {
     try {
       await waitFor('three breaks', () => downs + ups.length >= 4 || seq > 150_000, 30_000);
       // The queue's bound, what one break gives back, and a batch: never the whole connection again.
-      assert.ok(most <= (1 << 20) + (1 << 20) + 64 * 1024 + 1000 * 500, `${most} characters waiting`);
+      assert.ok(most <= QUEUE_BYTES + RESEND_CHARS + 64 * 1024 + 1000 * 500, `${most} characters waiting`);
     } finally {
       clearInterval(writer);
       await sink.close();
@@ -308,7 +327,7 @@ describe('the link', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const downs: string[] = [];
     const ups: { records: number; from?: number; to?: number }[] = [];
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { queueBytes: 1 << 20, hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
     try {
       // 2 KB lines until the kernel's buffers and the queue are full and the link is said down.
       let seq = 0;

@@ -17,6 +17,7 @@ import { rotatedFiles, rotatedName } from '../../src/core/rotate.ts';
 import { ledgerEntry, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
 import { LogFile, type LogFileOptions, type LostWhat } from '../../src/sinks/file/writer.ts';
 import { makeTempDir, waitFor } from '../support/util.ts';
+import { ageRotated } from '../support/rotated-age.ts';
 
 const scratch: string[] = [];
 after(() => {
@@ -184,13 +185,16 @@ describe('another writer\'s rotation caught between its rename and its ledger en
 describe('writers rotating one file', () => {
   it('two writers in one process, keyed, pruning and compressing: no lost, every kept line once, each writer in order', async () => {
     const file = tempFile();
-    const shared = { ledgerKey: KEY, maxBytes: 4096, maxFiles: 1000, compress: true, compressAfterMs: 0 };
+    const shared = { ledgerKey: KEY, maxBytes: 4096, maxFiles: 1000, compress: true };
     const a = writer(file, shared);
     const b = writer(file, shared);
     for (let i = 0; i < 5000; i++) {
       a.log.write(`a ${i}\n`);
       b.log.write(`b ${i}\n`);
-      if (i % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      if (i % 100 === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        ageRotated(file);
+      }
     }
     await Promise.all([a.log.close(), b.log.close()]);
     assert.deepEqual([...a.lost, ...b.lost], []);

@@ -43,8 +43,6 @@ export interface Retention {
   planted?: (file: string) => void;
   /** A background compression ended (with its error, if any). */
   compressed?: (file: string, error?: NodeJS.ErrnoException) => void;
-  /** Only rotated files nobody has written to for this long are compressed (default COMPRESS_AFTER_MS). */
-  compressAfterMs?: number;
   /** The chain key: the rotated-files ledger's entries are tagged under it (rotated-ledger.ts). */
   ledgerKey?: Buffer;
 }
@@ -99,7 +97,7 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
         // Not the one just rotated, nor any written to in the last COMPRESS_AFTER_MS: another writer may
         // still append to a rotated file until it notices (under a flood several rotations pass meanwhile),
         // and what it appends after gzip has read the file would go with the plain file.
-        const quietSince = Date.now() - (retention.compressAfterMs ?? COMPRESS_AFTER_MS);
+        const quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (const name of filesToCompress(kept.filter((name) => !doomed.has(name)), live)) {
           const target = path.join(dir, name);
           const stat = fs.lstatSync(target, { throwIfNoEntry: false });

@@ -92,8 +92,6 @@ export interface LogFileOptions {
   onPlanted?: (file: string) => void;
   /** A background compression failed (the plain file stays). */
   onCompressError?: (file: string, error: NodeJS.ErrnoException) => void;
-  /** Compress only rotated files nobody wrote to for this long (default rotation.ts's COMPRESS_AFTER_MS; tests of one writer: 0). */
-  compressAfterMs?: number;
   /** The wall clock, epoch ms (default Date.now): local midnight is read from it. */
   now?: () => number;
   /** The chain key, if any: the rotated-files ledger's entries are tagged under it, and only tagged ones count (rotated-ledger.ts). */
@@ -481,7 +479,6 @@ export class LogFile {
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? false,
-          compressAfterMs: this.options.compressAfterMs,
           now,
           ledgerKey: this.options.ledgerKey,
           planted: this.options.onPlanted,

@@ -61,10 +61,6 @@ export interface SyslogSinkOptions {
   onDown?: (error: string) => void;
   /** The link works again after `onDown`: how many records were dropped meanwhile, and the first and last of their seq. */
   onUp?: (dropped: { records: number; from?: number; to?: number }) => void;
-  /** For tests: a smaller queue. */
-  queueBytes?: number;
-  /** For tests: a smaller resend window (in-flight.ts). */
-  resendChars?: number;
   hostname?: string;
 }
 
@@ -86,7 +82,6 @@ interface Queued {
 
 export class SyslogSink implements Sink {
   private readonly header: SyslogHeader;
-  private readonly queueLimit: number;
   private queue: Queued[] = [];
   private queued = 0;
   /**
@@ -95,8 +90,6 @@ export class SyslogSink implements Sink {
    * given back) would fill the queue and drop every record of the outage.
    */
   private givenBack = 0;
-  /** At most this much is given back at a break (RESEND_CHARS unless told). */
-  private readonly resendChars: number;
   /** Stream transports: what the collector may not have read (sent again if the link breaks). */
   private readonly inFlight: InFlight | undefined;
   private connection: Connection | undefined;
@@ -126,9 +119,7 @@ export class SyslogSink implements Sink {
     private readonly options: SyslogSinkOptions = {},
   ) {
     this.header = { facility: target.facility, hostname: options.hostname ?? os.hostname(), procid: process.pid };
-    this.queueLimit = options.queueBytes ?? QUEUE_BYTES;
-    this.resendChars = options.resendChars ?? RESEND_CHARS;
-    if (this.stream) this.inFlight = new InFlight(this.resendChars, COLLECTOR_HOLD_MS);
+    if (this.stream) this.inFlight = new InFlight(RESEND_CHARS, COLLECTOR_HOLD_MS);
     this.connect();
   }
 
@@ -144,7 +135,7 @@ export class SyslogSink implements Sink {
     let length = 0;
     for (const item of items) length += item.length;
     // Characters, not bytes: a bound, cheaply (a character is at most 3 bytes of UTF-8). All of a record's pieces, or none.
-    if (this.queued - this.givenBack + length > this.queueLimit) {
+    if (this.queued - this.givenBack + length > QUEUE_BYTES) {
       // Connected yet overflowing: the collector takes nothing (or too little). Down now, not after STALL_MS.
       if (this.up && this.paused) this.stallDown();
       return this.count(record.seq);
@@ -269,12 +260,12 @@ export class SyslogSink implements Sink {
     const { resend, lost } = this.inFlight.broke(Date.now());
     if (lost.records > 0) this.count(lost.first, lost.records, lost.last);
     if (resend.length === 0) return;
-    // At most resendChars are given back (the newest: the oldest were the likeliest read), the rest
+    // At most RESEND_CHARS are given back (the newest: the oldest were the likeliest read), the rest
     // counted: a collector that breaks before taking that much (a restart loop, or a port someone else
     // listens on) would otherwise get all of it back at every break, and more each time. (What an earlier
     // break gave back is still queued only if nothing was sent since: then this window is empty.)
     let kept = resend.length;
-    for (let chars = 0; kept > 0 && chars + resend[kept - 1]!.data.length <= this.resendChars; kept--) chars += resend[kept - 1]!.data.length;
+    for (let chars = 0; kept > 0 && chars + resend[kept - 1]!.data.length <= RESEND_CHARS; kept--) chars += resend[kept - 1]!.data.length;
     for (const batch of resend.slice(0, kept)) this.count(batch.first, batch.records, batch.last);
     const back = resend.slice(kept);
     for (const batch of back) {
