@@ -1,5 +1,6 @@
 // Bytes through the terminal layer in-process, as the unit tests feed it.
 
+import type { ScreenSink } from '../../src/terminal/hybrid.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
 
 export interface LinesOptions {
@@ -55,4 +56,20 @@ export function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
   }
   chunks.push(bytes.subarray(from));
   return chunks;
+}
+
+/**
+ * A sink writing into `log` with the log's marks: `|` a line, `+` its continuation, `~` a redrawn row, `=` a frame's
+ * or a scrolled-off row, and (unless `screens` is false) `* enter` / `* leave` for the alternate screen.
+ */
+export function markedLogSink(log: string[], screens = true): ScreenSink {
+  return {
+    line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`),
+    redrawn: (text) => log.push(`~ ${text}`),
+    screen: (alternate) => {
+      if (screens) log.push(alternate ? '* enter' : '* leave');
+    },
+    frame: (rows) => log.push(...rows.map((row) => `= ${row}`)),
+    scrolledOff: (rows) => log.push(...rows.map((row) => `= ${row}`)),
+  };
 }

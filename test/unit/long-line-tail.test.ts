@@ -8,21 +8,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { ScreenSink } from '../../src/terminal/hybrid.ts';
 import { lastRows, LineTail } from '../../src/terminal/line-tail.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
+import { markedLogSink } from '../support/transcript.ts';
 
 const ESC = '\x1b';
 
 function logOf(input: string, columns: number, rows: number, splits: number[] = []): string[] {
   const log: string[] = [];
-  const sink: ScreenSink = {
-    line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`),
-    redrawn: (text) => log.push(`~ ${text}`),
-    screen: () => {},
-    frame: (shown) => log.push(...shown.map((row) => `= ${row}`)),
-    scrolledOff: (gone) => log.push(...gone.map((row) => `= ${row}`)),
-  };
+  const sink = markedLogSink(log, false);
   const transcript = new Transcript(sink, { columns, rows });
   const bytes = Buffer.from(input);
   let from = 0;

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { ScreenSink } from '../../src/terminal/hybrid.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
+import { markedLogSink } from '../support/transcript.ts';
 
 interface Recording {
   from: [number, number];
@@ -38,13 +39,7 @@ function replay(name: string, split: number, settling: boolean, above?: string[]
   if (above) meta.above = above;
   if (rows) meta.from[1] = meta.to[1] = rows;
   const log: string[] = [];
-  const sink: ScreenSink = {
-    line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`),
-    redrawn: (text) => log.push(`~ ${text}`),
-    screen: (alternate) => log.push(alternate ? '* enter' : '* leave'),
-    frame: (rows) => log.push(...rows.map((row) => `= ${row}`)),
-    scrolledOff: (rows) => log.push(...rows.map((row) => `= ${row}`)),
-  };
+  const sink = markedLogSink(log);
   const transcript = new Transcript(sink, { columns: meta.from[0], rows: meta.from[1] });
   transcript.seed(meta.line, meta.above);
   const feed = (from: number, to: number): void => {

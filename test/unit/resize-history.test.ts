@@ -9,10 +9,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ScreenSink } from '../../src/terminal/hybrid.ts';
 import type { GoneLines } from '../../src/terminal/gone-lines.ts';
 import { HISTORY_ROWS } from '../../src/terminal/grid.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
+import { markedLogSink } from '../support/transcript.ts';
 
 const ESC = '\x1b';
 
@@ -21,13 +21,7 @@ const numbered = (count: number, prefix = 'line'): string => Array.from({ length
 /** `before` in a pane of `from`, the pane resized to `to`, then `after`: the log as marks and text. */
 function resized(before: string, from: [number, number], to: [number, number], after: string): string[] {
   const log: string[] = [];
-  const sink: ScreenSink = {
-    line: (text, continued) => log.push(`${continued ? '+' : '|'} ${text}`),
-    redrawn: (text) => log.push(`~ ${text}`),
-    screen: (alternate) => log.push(alternate ? '* enter' : '* leave'),
-    frame: (rows) => log.push(...rows.map((row) => `= ${row}`)),
-    scrolledOff: (rows) => log.push(...rows.map((row) => `= ${row}`)),
-  };
+  const sink = markedLogSink(log);
   const transcript = new Transcript(sink, { columns: from[0], rows: from[1] });
   transcript.push(Buffer.from(before));
   transcript.resize(to[0], to[1]);
