@@ -64,9 +64,14 @@ main() {
 	# and whenever a logged pane comes into view (notification hooks, options-table.c:1269-1276), so the
 	# status does not say REC for a reader that is gone.
 	tmux run-shell -b "$run_helper sweep"
-	# run-shell expands #{@audit_on} before sh sees it: node starts only for a logged pane.
-	local sweep_pane
-	sweep_pane="$(run_shell_command "if [ -n '#{@audit_on}' ]; then $run_helper sweep --pane '#{pane_id}'; fi")"
+	# run-shell expands #{@audit_on} before sh sees it: node starts only for a logged pane, and only when its
+	# reader is not plainly alive: a decimal @audit_reader_pid whose command line ends with `pipe` and the pane's
+	# run file (as the resize hook checks it, below) needs no sweep. Node's start was ~50 ms of CPU per switch
+	# into a logged pane (bench/select-pane.sh); without /proc the sweep runs as before.
+	local sweep_pane alive_check
+	# shellcheck disable=SC2016 # for the hook's sh: $c is its variable
+	alive_check='{ c=$(cat /proc/#{?#{m/r:^[1-9][0-9]*$,#{@audit_reader_pid}},#{@audit_reader_pid},0}/cmdline); } 2>/dev/null; case $c in *pipe#{q:@audit_run}) ;; *) '
+	sweep_pane="$(run_shell_command "if [ -n '#{@audit_on}' ]; then $alive_check$run_helper sweep --pane '#{pane_id}' ;; esac; fi")"
 	local hook
 	for hook in window-pane-changed session-window-changed client-session-changed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$sweep_pane"
