@@ -18932,12 +18932,15 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    */
   earliestHeldMs;
   /**
-   * The oldest file's first log line's time: only for telling a seal replayed from a pruned file (replayed). Not
-   * earliestHeldMs: a replayed seal holds by its e=, so it lowers that to its own stamp; nor the earliest line held
-   * by a hash: an honest pruned-start recording's first seal can come long before any segment held whole. Made-up
-   * lines at the very head of the oldest file move this one (chain/replayed-seal.ts says so).
+   * The oldest file's first log line's time: only for telling a seal replayed from a pruned file (replayed). Not earliestHeldMs: a replayed seal holds by its e=, so it lowers that to its own stamp; nor the
+   * earliest line held by a hash: an honest pruned-start recording's first seal can come long before any segment
+   * held whole. Its first line, or the earliest line a seal holds by its hash if earlier: a leftover first line
+   * restamped later (no seal checks it) must not make honest seals look replayed. Made-up lines stamped early at
+   * the very head of the oldest file lower it (replayed-seal.ts says so).
    */
   oldestFirstMs;
+  /** The earliest stamp of a line a seal holds by its hash (not by a seal's own e=): see oldestFirstMs. */
+  earliestHashedMs;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
@@ -19199,7 +19202,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     if (key2 === void 0 || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v) >= TAGGED_SEALS_VERSION)) return;
     let e = v.fields.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(v.text, e);
     if (line !== void 0 && sealTag(line, key2, sealLogName(v.file)) === e) {
-      state.proven = !0, this.held([v]);
+      state.proven = !0, this.held([v], !0);
       return;
     }
     this.breaks.push({ kind: "edited", file: v.file, line: v.line, rec: state.rec, detail: e === void 0 ? UNTAGGED_SEAL : BAD_TAG });
@@ -19337,8 +19340,9 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       return state.segment.find((line) => line.event === "seal" && line.fields?.more === "1" && line.fields.p !== void 0 && !state.links.some((link) => link.h === line.fields.p));
   }
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
-  held(lines) {
-    for (let line of lines) Number.isFinite(line.ms) && !(line.ms >= (this.earliestHeldMs ?? 1 / 0)) && (this.earliestHeldMs = line.ms);
+  held(lines, byTag = !1) {
+    for (let line of lines)
+      Number.isFinite(line.ms) && (line.ms >= (this.earliestHeldMs ?? 1 / 0) || (this.earliestHeldMs = line.ms), !byTag && !(line.ms >= (this.earliestHashedMs ?? 1 / 0)) && (this.earliestHashedMs = line.ms));
   }
   /** Whether `lines` hash to the seal's h. */
   holdsFor(lines, p, h, key2) {
@@ -19422,7 +19426,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   replayed(state) {
     if (!state.startMissing || state.firstSeal === void 0 || this.oldestFirstMs === void 0) return;
-    let detail = replayedSeal(state.firstSeal, this.oldestFirstMs);
+    let detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0));
     detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
   /** The report, once every file has been pushed. */

@@ -292,12 +292,15 @@ export class ChainVerifier {
    */
   private earliestHeldMs: number | undefined;
   /**
-   * The oldest file's first log line's time: only for telling a seal replayed from a pruned file (replayed). Not
-   * earliestHeldMs: a replayed seal holds by its e=, so it lowers that to its own stamp; nor the earliest line held
-   * by a hash: an honest pruned-start recording's first seal can come long before any segment held whole. Made-up
-   * lines at the very head of the oldest file move this one (chain/replayed-seal.ts says so).
+   * The oldest file's first log line's time: only for telling a seal replayed from a pruned file (replayed). Not earliestHeldMs: a replayed seal holds by its e=, so it lowers that to its own stamp; nor the
+   * earliest line held by a hash: an honest pruned-start recording's first seal can come long before any segment
+   * held whole. Its first line, or the earliest line a seal holds by its hash if earlier: a leftover first line
+   * restamped later (no seal checks it) must not make honest seals look replayed. Made-up lines stamped early at
+   * the very head of the oldest file lower it (replayed-seal.ts says so).
    */
   private oldestFirstMs: number | undefined;
+  /** The earliest stamp of a line a seal holds by its hash (not by a seal's own e=): see oldestFirstMs. */
+  private earliestHashedMs: number | undefined;
 
   constructor(private readonly options: VerifyOptions = {}) {}
 
@@ -752,7 +755,7 @@ export class ChainVerifier {
     const line = e === undefined || !/^[0-9a-f]+$/.test(e) ? undefined : withoutTag(v.text, e);
     if (line !== undefined && sealTag(line, key, sealLogName(v.file)) === e) {
       state.proven = true;
-      this.held([v]);
+      this.held([v], true);
       return;
     }
     this.breaks.push({ kind: 'edited', file: v.file, line: v.line, rec: state.rec, detail: e === undefined ? UNTAGGED_SEAL : BAD_TAG });
@@ -1028,8 +1031,12 @@ export class ChainVerifier {
   }
 
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
-  private held(lines: readonly VerifyLine[]): void {
-    for (const line of lines) if (Number.isFinite(line.ms) && !(line.ms >= (this.earliestHeldMs ?? Infinity))) this.earliestHeldMs = line.ms;
+  private held(lines: readonly VerifyLine[], byTag = false): void {
+    for (const line of lines) {
+      if (!Number.isFinite(line.ms)) continue;
+      if (!(line.ms >= (this.earliestHeldMs ?? Infinity))) this.earliestHeldMs = line.ms;
+      if (!byTag && !(line.ms >= (this.earliestHashedMs ?? Infinity))) this.earliestHashedMs = line.ms;
+    }
   }
 
   /** Whether `lines` hash to the seal's h. */
@@ -1135,7 +1142,7 @@ export class ChainVerifier {
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   private replayed(state: RecordingState): void {
     if (!state.startMissing || state.firstSeal === undefined || this.oldestFirstMs === undefined) return;
-    const detail = replayedSeal(state.firstSeal, this.oldestFirstMs);
+    const detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? Infinity));
     if (detail) this.breaks.push({ kind: 'forged event', file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
 
