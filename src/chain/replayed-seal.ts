@@ -15,8 +15,9 @@
 // What it cannot tell: a seal replayed from a pruned file that ended within the
 // slack of the oldest file's start (a flood rotating small files every few
 // hundred milliseconds), and a reference point moved by lines that are not the
-// log's: chain/verify.ts takes the oldest file's first line, so made-up lines
-// stamped early put at the very head of that file move it (a reference point
+// log's: chain/verify.ts takes the oldest file's first line that is not a seal
+// or a stop (or the earliest line a seal holds by its hash, if earlier), so a
+// made-up output line stamped early put at the very head of that file moves it (a reference point
 // only lines proven under the key can set closes that; not done here).
 
 import type { VerifyLine } from './verify.ts';

@@ -316,7 +316,8 @@ export class ChainVerifier {
       this.lastFile = v.file;
     }
     this.lines++;
-    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
+    // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
+    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && Number.isFinite(v.ms) && v.event !== 'seal' && v.event !== 'stop') this.oldestFirstMs = v.ms;
     if (v.place === undefined) {
       const torn = !v.text.endsWith('\n');
       this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });

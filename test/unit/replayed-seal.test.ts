@@ -106,6 +106,28 @@ describe('the log a seal belongs to', () => {
 
   // Put at the very head of the oldest file, the made-up lines become the reference point (the oldest file's
   // first line, chain/verify.ts): not caught by this alone (see chain/replayed-seal.ts).
+  // The review's variant: the saved seal and its stop alone, at the very head of the oldest file (no made-up line
+  // needed: the recording's start-less stop closes it). A seal or a stop does not set the reference point.
+  it('a seal of the same log saved from a file since pruned, put back with its stop at the very head of the oldest file: forged event', async () => {
+    const file = path.join(tempDir(), 'main.log');
+    const at = Date.UTC(2026, 10, 26, 9);
+    await keyedLog(file, 'main', [
+      { rec: 'EARLIER001', lines: 1500, at, pane: '1' },
+      { rec: 'LATER00001', lines: 2600, at: at + 3_600_000 },
+    ]);
+    const replayed = lastSealAndStop(file, 'EARLIER001');
+    const files = logFilesInOrder(file);
+    const keep = files.findIndex((name) => !fs.readFileSync(name, 'utf8').includes(' main:0.1 '));
+    for (const name of files.slice(0, keep)) fs.rmSync(name);
+    plant(logFilesInOrder(file)[0]!, replayed, 0, 0);
+    const report = strict(file);
+    assert.deepEqual(
+      report.breaks.map((found) => [found.kind, found.rec, found.detail.includes('from a file since pruned')]),
+      [['forged event', 'EARLIER001', true]],
+      summaryLine('main', report),
+    );
+  });
+
   it('a seal of the same log saved from a file since pruned, put back ahead of made-up lines after the oldest file\'s first line: forged event', async () => {
     const file = path.join(tempDir(), 'main.log');
     const at = Date.UTC(2026, 10, 26, 9);
