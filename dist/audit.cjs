@@ -14379,8 +14379,8 @@ var Hybrid = class {
       this.engage();
     }
     this.leavePending && this.flushLeave();
-    let grid = this.grid;
-    if (this.claimed.size !== 0 && (final === 75 /* EraseInLine */ && first <= 0 ? this.claimed.erase(grid.rowId(grid.cursorY), grid.cursorX) : this.claimed.clear()), ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0 && OVERWRITING_CSI[final] === 1 && this.beforeOverwrite(grid.cursorY, grid.cursorY), final === 74 /* EraseInDisplay */) {
+    let grid = this.grid, claimUp = this.claimed.size !== 0 && final === 65 /* CursorUp */ && first <= 1;
+    if (this.claimed.size !== 0 && !claimUp && (final === 75 /* EraseInLine */ && first <= 0 ? this.claimed.erase(grid.rowId(grid.cursorY), grid.cursorX) : this.claimed.clear()), ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0 && OVERWRITING_CSI[final] === 1 && this.beforeOverwrite(grid.cursorY, grid.cursorY), final === 74 /* EraseInDisplay */) {
       this.clearing = !0, this.clearingAll = first === 2 || first <= 0 && grid.cursorX === 0 && grid.cursorY === 0;
       let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0;
       try {
@@ -14391,7 +14391,7 @@ var Hybrid = class {
       this.keepErased(erased), this.afterClear();
       return;
     }
-    grid.csi(final, first, second), this.clampedMove && (this.clampedMove = !1, this.settleCursorLine());
+    grid.csi(final, first, second), claimUp && this.claimed.movedUp(grid.rowId(grid.cursorY)), this.clampedMove && (this.clampedMove = !1, this.settleCursorLine());
   }
   esc(final) {
     if (!this.engaged) {

@@ -769,8 +769,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     if (this.leavePending) this.flushLeave();
     const grid = this.grid!;
-    // readline's redraw after a reflow erases each row it moves into with EL 0 (see reflow-claim.ts Claim); any other sequence ends the claim.
-    if (this.claimed.size !== 0) {
+    // readline's redraw after a reflow erases each row it moves into with EL 0 (see reflow-claim.ts Claim), and moves
+    // up by its terminal's cuu1: `ESC M` in tmux's own terminfo entries, CUU 1 where default-terminal is an xterm one.
+    // Any other sequence ends the claim.
+    const claimUp = this.claimed.size !== 0 && final === Csi.CursorUp && first <= 1;
+    if (this.claimed.size !== 0 && !claimUp) {
       if (final === Csi.EraseInLine && first <= 0) this.claimed.erase(grid.rowId(grid.cursorY), grid.cursorX);
       else this.claimed.clear();
     }
@@ -798,6 +801,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     grid.csi(final, first, second);
+    if (claimUp) this.claimed.movedUp(grid.rowId(grid.cursorY));
     if (this.clampedMove) {
       this.clampedMove = false;
       this.settleCursorLine();

@@ -151,8 +151,22 @@ describe('rows claimed after a wider resize, written by output that is not the l
     }
   });
 
-  it("readline's own steps (CR, EL, ESC M, EL, CR, the line): the command line is a '|' line, the claimed row logged once", () => {
-    const log = claimThen(true, `\r\x1b[K\r\x1bM\x1b[K\r$ ${S}\r\n`);
-    assert.deepEqual(log, ['| L1', '| L2', '| L3', '| L4', '| $ paid 100 to alice', `| $ ${S}`], log.join('\n'));
+  for (const up of ['\x1bM', '\x1b[A']) {
+    it(`readline's own steps (CR, EL, ${JSON.stringify(up)}, EL, CR, the line): the command line is a '|' line, the claimed row logged once`, () => {
+      const log = claimThen(true, `\r\x1b[K\r${up}\x1b[K\r$ ${S}\r\n`);
+      assert.deepEqual(log, ['| L1', '| L2', '| L3', '| L4', '| $ paid 100 to alice', `| $ ${S}`], log.join('\n'));
+    });
+  }
+
+  it('the steps out of order or off the claimed rows: the claim ends, nothing logged twice, nothing hidden', () => {
+    for (const after of [
+      `\r\x1bM$ paid 100 to alice\r\n`, // not erased first
+      `\r\x1bM\x1b[K\x1b[5Cxx\r$ paid 100 to alice\r\n`, // a move along the row between
+      `\r\x1bM\x1bM\x1b[K\r$ paid 100 to alice\r\n`, // above the claimed rows
+      `\r\x1bM\x1b[K\r\x1b[B\x1b[A$ paid 100 to alice\r\n`, // down and up again
+    ]) {
+      const log = claimThen(true, after);
+      assert.equal(log.filter((line) => line.endsWith('$ paid 100 to alice') && line.startsWith('|')).length, 1, `${JSON.stringify(after)}:\n${log.join('\n')}`);
+    }
   });
 });
