@@ -35,7 +35,7 @@ import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { GoneLines } from './gone-lines.ts';
 import { HISTORY_ROWS, ScreenGrid, type ScreenEvents, type SeedRow } from './grid.ts';
 import { lastRows, LineTail } from './line-tail.ts';
-import { claimedRows } from './reflow-claim.ts';
+import { Claim, claimedRows } from './reflow-claim.ts';
 import { LineAssembler, MAX_LINE_CHARS, type LineSink } from './lines.ts';
 import type { TabStops } from './tab-stops.ts';
 import { cellWidth, textWidth } from './width.ts';
@@ -104,6 +104,7 @@ export const MAX_COLUMNS = 1000;
 export const MAX_ROWS = 500;
 
 const LF = 0x0a;
+const CR = 0x0d;
 
 /** CSI finals that address the screen vertically (input.c:268): they engage the screen model. */
 const ENGAGING_CSI = new Uint8Array(0x80);
@@ -264,7 +265,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   /** Row ids that carry on a line whose start already left the screen as a piece. */
   private pieces = new Set<number>();
   /** Logged rows a line editor takes back for its line after a reflow (see reflow-claim.ts): text printed there is the line in progress. */
-  private claimed = new Set<number>();
+  private claimed = new Claim();
   /**
    * The head of the line in progress a reflow put into history (see
    * pendingIntoHistory), not logged yet: it is logged with the row 0 that
@@ -444,16 +445,18 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private claimAbove(editorRow: number): void {
     const grid = this.grid!;
     const [first] = this.bounds(grid.cursorY);
-    for (const id of claimedRows(grid, first, grid.cursorY - first, editorRow)) this.claimed.add(id);
+    this.claimed.set(claimedRows(grid, first, grid.cursorY - first, editorRow));
   }
 
   /** Text is printed on a claimed row (see claimAbove): it is the line in progress from now on; what it showed was logged. */
   private takeClaimed(): void {
     const grid = this.grid!;
     const id = grid.rowId(grid.cursorY);
-    if (!this.claimed.has(id)) return;
-    this.claimed.clear();
+    if (!this.claimed.take(id, grid.cursorX)) return;
     const [first, last] = this.bounds(grid.cursorY);
+    // The topmost claimed row carried on from a row above (its logged line wrapped into it): taking the line would
+    // log that row's text again.
+    if (first !== grid.cursorY) return;
     for (let y = first; y <= last; y++) {
       this.logged.delete(grid.rowId(y));
       this.loggedAt.delete(grid.rowId(y));
@@ -694,6 +697,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // As the line model keeps it: with the cell before the cursor, in the log only (not in a full-screen program's frames).
     else if (!this.grid!.alternate) {
       if (this.leavePending) this.flushLeave();
+      this.claimed.clear();
       this.grid!.attach(text);
     }
   }
@@ -707,6 +711,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     this.lines.mode(mode, set);
+    // No step of readline's redraw after a reflow (see reflow-claim.ts Claim).
+    this.claimed.clear();
     if (mode === Mode.Insert || mode === Mode.Autowrap) {
       if (mode === Mode.Insert) this.insert = set;
       else this.autowrap = set;
@@ -730,6 +736,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     if (this.leavePending) this.flushLeave();
+    // readline's redraw after a reflow starts each row with CR (see reflow-claim.ts Claim); any other control ends the claim.
+    if (this.claimed.size !== 0 && control !== CR) this.claimed.clear();
     if (control === LF) this.lineFeed(() => this.grid!.execute(LF));
     else this.grid!.execute(control);
   }
@@ -761,6 +769,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     if (this.leavePending) this.flushLeave();
     const grid = this.grid!;
+    // readline's redraw after a reflow erases each row it moves into with EL 0 (see reflow-claim.ts Claim), and moves
+    // up by its terminal's cuu1: `ESC M` in tmux's own terminfo entries, CUU 1 where default-terminal is an xterm one.
+    // Any other sequence ends the claim.
+    const claimUp = this.claimed.size !== 0 && final === Csi.CursorUp && first <= 1;
+    if (this.claimed.size !== 0 && !claimUp) {
+      if (final === Csi.EraseInLine && first <= 0) this.claimed.erase(grid.rowId(grid.cursorY), grid.cursorX);
+      else this.claimed.clear();
+    }
     if (ENGAGING_CSI[final] === 1) {
       this.plainRun = 0;
       this.dirty = true;
@@ -785,6 +801,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     grid.csi(final, first, second);
+    if (claimUp) this.claimed.movedUp(grid.rowId(grid.cursorY));
     if (this.clampedMove) {
       this.clampedMove = false;
       this.settleCursorLine();
@@ -800,6 +817,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const grid = this.grid!;
     this.plainRun = 0;
     this.dirty = true;
+    if (this.claimed.size !== 0 && final !== Esc.ReverseIndex) this.claimed.clear();
     if (final === Esc.Index || final === Esc.NextLine) return this.lineFeed(() => grid.esc(final));
     if (final === Esc.Reset) {
       this.origin = false;
@@ -820,6 +838,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       return;
     }
     grid.esc(final);
+    // readline moves up the rows it counted with `ESC M` (see reflow-claim.ts Claim): only into the claimed rows.
+    if (this.claimed.size !== 0 && final === Esc.ReverseIndex) this.claimed.movedUp(grid.rowId(grid.cursorY));
     // DECALN settled every row before it filled them (erasing): the line in progress is now the one at home.
     if (final === Esc.Alignment && !grid.alternate) this.pendingId = grid.rowId(grid.cursorY);
   }

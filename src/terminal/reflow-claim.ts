@@ -27,3 +27,54 @@ export function claimedRows(grid: RowIds, first: number, cursorRow: number, edit
   for (let y = Math.max(0, first - (editorRow - cursorRow)); y < first; y++) ids.push(grid.rowId(y));
   return ids;
 }
+
+/**
+ * The claimed rows, and how far the editor's redraw has gone over them. A
+ * claim is granted to readline's own steps only (review of issue 15: any
+ * output printed on a claimed row made that logged row the line in progress,
+ * so a program could log a line twice after a wider resize): CR, `ESC[K` at
+ * column 0, `ESC M` up into the claimed rows, then text at column 0 of the
+ * topmost claimed row once every claimed row was erased, so none of what they
+ * showed is left to be logged again. The first other step ends the claim.
+ */
+export class Claim {
+  /** Claimed row ids, topmost first. */
+  private rows: number[] = [];
+  private erased = new Set<number>();
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  set(ids: number[]): void {
+    this.rows = ids;
+    this.erased.clear();
+  }
+
+  clear(): void {
+    this.rows = [];
+    this.erased.clear();
+  }
+
+  has(id: number): boolean {
+    return this.rows.includes(id);
+  }
+
+  /** `ESC[K` (EL 0) on row `id` with the cursor at `x`: a claimed row erased whole is ready for the redraw; elsewhere than column 0 it is no redraw of readline's. */
+  erase(id: number, x: number): void {
+    if (x !== 0) return this.clear();
+    if (this.has(id)) this.erased.add(id);
+  }
+
+  /** The cursor moved up (`ESC M`) onto row `id`: readline's steps only stay within the claimed rows. */
+  movedUp(id: number): void {
+    if (!this.has(id)) this.clear();
+  }
+
+  /** Text is printed at column `x` of row `id`: whether it is the editor's redraw over the claimed rows (then they are the line in progress). Either way the claim ends here. */
+  take(id: number, x: number): boolean {
+    const ok = x === 0 && this.rows[0] === id && this.rows.every((row) => this.erased.has(row));
+    this.clear();
+    return ok;
+  }
+}

@@ -296,6 +296,47 @@ describe('a logged pane resized: output right after it is logged at the new size
     });
   }
 
+  // Review of issue 15: the rows a wider resize claims for readline's redraw (above a wrapped line not ended) are
+  // readline's only. Any other program putting text back on them does not log what they show a second time.
+  it("output not ended, the window made wider, then a program's CR ESC M over the row above: that row is logged once", async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    const { pid } = await tmux.startLogging();
+    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    tmux.tmux('resize-window', '-t', 'main', '-x', '120');
+    await waitFor('the pane is 120 wide', () => tmux.show('#{pane_width}') === '120');
+    await readerHasSize(tmux, '%0');
+    const go = path.join(tmux.dir, 'go');
+    const end = uniqueMarker('end');
+    const script = path.join(tmux.dir, 'claim.sh');
+    // The line of S's is not ended: 150 of them take two rows at 120 columns, one at 200. The script waits (its own
+    // loop, in the pane) for the test to say the reader has the new width.
+    fs.writeFileSync(
+      script,
+      [
+        'stty -echo',
+        `printf 'paid 100 to alice\\n%s' ${'S'.repeat(150)}`,
+        `while [ ! -e ${go} ]; do sleep 0.05; done`,
+        "printf '\\r\\033Mp\\r\\n\\033[K\\033[B\\r\\033[K'",
+        `echo ${end}`,
+        '',
+      ].join('\n'),
+    );
+    tmux.type(`sh ${script}`);
+    await waitFor('the line not ended is on the screen', () => tmux.tmux('capture-pane', '-p', '-t', '%0').includes('S'.repeat(100)));
+    tmux.tmux('resize-window', '-t', 'main', '-x', '200');
+    await waitFor('the pane is 200 wide', () => tmux.show('#{pane_width}') === '200');
+    await readerHasSize(tmux, '%0');
+    fs.writeFileSync(go, '');
+    await waitFor('the script has run', () => loggedLines(tmux).includes(end), 15_000);
+    const screen = tmux
+      .tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0')
+      .split('\n')
+      .map((line) => line.replace(/ +$/, ''));
+    assert.equal(screen.filter((line) => line === 'paid 100 to alice').length, 1, screen.join('\n'));
+    assert.equal(loggedLines(tmux).filter((line) => line === 'paid 100 to alice').length, 1, tmux.readLog());
+  });
+
   // What is guaranteed of a full-screen program resized. Its own SIGWINCH (tmux's TIOCSWINSZ,
   // server-client.c server_client_check_pane_resize) races the hook's `sh`: a reader behind by a read
   // may take the program's redraw before the signal, at the old size (seen: less's first screen and its

@@ -119,3 +119,54 @@ describe('the head a narrower reflow put into history, the shell not redrawing',
     assert.equal(log.filter((line) => line !== '| after').map((line) => line.slice(2)).join(''), command, log.join('\n'));
   });
 });
+
+// Review of issue 15: the rows a wider resize claims for readline's redraw are granted to its own steps only.
+describe('rows claimed after a wider resize, written by output that is not the line editor', () => {
+  const S = 'S'.repeat(150);
+  /** Four lines and `$ paid 100 to alice` (on row 5), then 150 characters of a line not ended (two rows at 120), resized to 200 if `resize`, then `after`. */
+  function claimThen(resize: boolean, ...after: string[]): string[] {
+    const log: string[] = [];
+    const transcript = new Transcript(markedLogSink(log), { columns: 120, rows: 30 });
+    transcript.push(Buffer.from(`L1\r\nL2\r\nL3\r\nL4\r\n$ paid 100 to alice\r\n${S}`));
+    if (resize) transcript.resize(200, 30);
+    for (const [i, bytes] of after.entries()) {
+      if (i > 0) transcript.settle('quiet');
+      transcript.push(Buffer.from(bytes));
+    }
+    transcript.end();
+    return log;
+  }
+
+  it('text put back on a claimed row by CR and ESC M, not erased: the row is not logged a second time', () => {
+    for (const resize of [false, true]) {
+      const log = claimThen(resize, '\r\x1bM$\r\n');
+      assert.equal(log.filter((line) => line === '| $ paid 100 to alice').length, 1, `resize ${resize}:\n${log.join('\n')}`);
+    }
+  });
+
+  it('a claimed row drawn by cursor positioning, then erased: what it showed is logged', () => {
+    for (const resize of [false, true]) {
+      const log = claimThen(resize, '\x1b[5;1HSECRET2', '\x1b[5;1H\x1b[K');
+      assert.ok(log.some((line) => line.includes('SECRET2')), `resize ${resize}:\n${log.join('\n')}`);
+    }
+  });
+
+  for (const up of ['\x1bM', '\x1b[A']) {
+    it(`readline's own steps (CR, EL, ${JSON.stringify(up)}, EL, CR, the line): the command line is a '|' line, the claimed row logged once`, () => {
+      const log = claimThen(true, `\r\x1b[K\r${up}\x1b[K\r$ ${S}\r\n`);
+      assert.deepEqual(log, ['| L1', '| L2', '| L3', '| L4', '| $ paid 100 to alice', `| $ ${S}`], log.join('\n'));
+    });
+  }
+
+  it('the steps out of order or off the claimed rows: the claim ends, nothing logged twice, nothing hidden', () => {
+    for (const after of [
+      `\r\x1bM$ paid 100 to alice\r\n`, // not erased first
+      `\r\x1bM\x1b[K\x1b[5Cxx\r$ paid 100 to alice\r\n`, // a move along the row between
+      `\r\x1bM\x1bM\x1b[K\r$ paid 100 to alice\r\n`, // above the claimed rows
+      `\r\x1bM\x1b[K\r\x1b[B\x1b[A$ paid 100 to alice\r\n`, // down and up again
+    ]) {
+      const log = claimThen(true, after);
+      assert.equal(log.filter((line) => line.endsWith('$ paid 100 to alice') && line.startsWith('|')).length, 1, `${JSON.stringify(after)}:\n${log.join('\n')}`);
+    }
+  });
+});
