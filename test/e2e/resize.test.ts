@@ -42,6 +42,13 @@ async function witnessesSynced(tmux: TmuxServer, witnesses: { name: string; chil
   await waitFor('the witnesses synced', () => witnesses.every(({ name }) => fs.existsSync(path.join(tmux.dir, `${name}.synced`))));
 }
 
+/** Starts logging `pane` and waits until its reader has published its pid (what the resize hook signals). */
+async function startReader(tmux: TmuxServer, pane = '%0'): Promise<number> {
+  const { pid } = await tmux.startLogging(pane);
+  await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}', pane) === String(pid));
+  return pid;
+}
+
 /** The texts of the log's lines (mark `|`). */
 function loggedLines(tmux: TmuxServer): string[] {
   return tmux
@@ -123,8 +130,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     const tmux = server();
     terminals.push(await attachClient(tmux));
     tmux.type(`cd '${tmux.dir}'`);
-    const { pid } = await tmux.startLogging();
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    await startReader(tmux);
     tmux.tmux('resize-window', '-t', 'main', '-x', '40');
     await waitFor('the pane is 40 wide', () => tmux.show('#{pane_width}') === '40');
     await printsAsShown(tmux, '%0', 40);
@@ -135,8 +141,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     terminals.push(await attachClient(tmux));
     const [, other] = tmux.panes(2, 'even-horizontal');
     tmux.type(`cd '${tmux.dir}'`);
-    const { pid } = await tmux.startLogging();
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    await startReader(tmux);
     tmux.tmux('resize-pane', '-t', '%0', '-x', '35');
     await waitFor('the pane is 35 wide', () => tmux.show('#{pane_width}') === '35');
     await printsAsShown(tmux, '%0', 35);
@@ -151,8 +156,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     tmux.panes(2, 'even-horizontal');
     tmux.tmux('resize-pane', '-t', '%0', '-x', '40');
     tmux.type(`cd '${tmux.dir}'`, '%0');
-    const { pid } = await tmux.startLogging('%0');
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}', '%0') === String(pid));
+    await startReader(tmux, '%0');
     await waitFor('the pane is 40 wide', () => tmux.show('#{pane_width}', '%0') === '40');
     tmux.tmux('break-pane', '-s', '%0');
     await waitFor('the pane is wider', () => Number(tmux.show('#{pane_width}', '%0')) > 100);
@@ -165,8 +169,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     tmux.panes(2, 'even-horizontal');
     tmux.tmux('resize-pane', '-t', '%1', '-x', '40');
     tmux.type(`cd '${tmux.dir}'`, '%0');
-    const { pid } = await tmux.startLogging('%0');
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}', '%0') === String(pid));
+    await startReader(tmux, '%0');
     tmux.tmux('rotate-window', '-t', 'main');
     await waitFor('the pane is 40 wide', () => tmux.show('#{pane_width}', '%0') === '40');
     await printsAsShown(tmux, '%0', 40);
@@ -177,8 +180,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     terminals.push(await attachClient(tmux));
     tmux.panes(2, 'even-horizontal');
     tmux.type(`cd '${tmux.dir}'`);
-    const { pid } = await tmux.startLogging();
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    await startReader(tmux);
     const height = Number(tmux.show('#{pane_height}'));
     tmux.tmux('set-option', '-g', 'pane-border-status', 'top');
     await waitFor('the pane a row shorter', () => Number(tmux.show('#{pane_height}')) === height - 1);
@@ -202,8 +204,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     const tmux = server();
     terminals.push(await attachClient(tmux));
     tmux.panes(2, 'even-horizontal');
-    const { pid } = await tmux.startLogging();
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    await startReader(tmux);
     const size = () => `${tmux.show('#{pane_width}')}x${tmux.show('#{pane_height}')}`;
     const before = size();
     tmux.type("printf '\\033[?1049h'; cat");
@@ -217,8 +218,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     const tmux = server();
     terminals.push(await attachClient(tmux));
     tmux.type(`cd '${tmux.dir}'`);
-    const { pid } = await tmux.startLogging();
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    await startReader(tmux);
     tmux.tmux('resize-window', '-t', 'main', '-y', '10');
     await waitFor('the pane is 10 high', () => tmux.show('#{pane_height}') === '10');
     await readerHasSize(tmux, '%0');
@@ -244,8 +244,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     it(`a wrapped command line being typed, the window made ${width} wide, edited and entered: a '|' line as tmux shows it`, async () => {
       const tmux = server();
       terminals.push(await attachClient(tmux));
-      const { pid } = await tmux.startLogging();
-      await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+      await startReader(tmux);
       tmux.tmux('resize-window', '-t', 'main', '-x', '120');
       await waitFor('the pane is 120 wide', () => tmux.show('#{pane_width}') === '120');
       await readerHasSize(tmux, '%0');
@@ -301,8 +300,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   it("output not ended, the window made wider, then a program's CR ESC M over the row above: that row is logged once", async () => {
     const tmux = server();
     terminals.push(await attachClient(tmux));
-    const { pid } = await tmux.startLogging();
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    await startReader(tmux);
     tmux.tmux('resize-window', '-t', 'main', '-x', '120');
     await waitFor('the pane is 120 wide', () => tmux.show('#{pane_width}') === '120');
     await readerHasSize(tmux, '%0');
@@ -347,8 +345,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     const tmux = server();
     terminals.push(await attachClient(tmux));
     tmux.type(`cd '${tmux.dir}'`);
-    const { pid } = await tmux.startLogging();
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    await startReader(tmux);
     const before = `${tmux.show('#{pane_width}')}x${tmux.show('#{pane_height}')}`;
     const lines = Array.from({ length: 40 }, (_, i) => `line-${String(i + 1).padStart(2, '0')} ${'abcdefghij'.repeat(6)}`);
     fs.writeFileSync(path.join(tmux.dir, 'text.txt'), `${lines.join('\n')}\n`);
@@ -472,8 +469,7 @@ describe('a logged pane resized: output right after it is logged at the new size
 
   it('a pid unset by hand, and a run file changed by hand, are set again at the next beat', async () => {
     const tmux = server();
-    const { pid } = await tmux.startLogging();
-    await waitFor('the reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(pid));
+    const pid = await startReader(tmux);
     const runFile = tmux.show('#{@audit_run}');
     assert.ok(runFile.endsWith(`/${tmux.show('#{pid}')}-0.json`), runFile);
     tmux.tmux('set-option', '-pu', '-t', '%0', '@audit_reader_pid', ';', 'set-option', '-p', '-t', '%0', '@audit_run', '/x');

@@ -63,6 +63,24 @@ function plant(target: string, replayed: string[], count: number, after = 0): vo
   fs.writeFileSync(target, lines.join('\n'));
 }
 
+/**
+ * A keyed log of an earlier recording (pane 1) and a later one, the earlier one's last seal and stop saved, then
+ * pruned: every file holding anything of the earlier recording removed.
+ */
+async function prunedWithSavedSeal(): Promise<{ file: string; replayed: string[] }> {
+  const file = path.join(tempDir(), 'main.log');
+  const at = Date.UTC(2026, 10, 26, 9);
+  await keyedLog(file, 'main', [
+    { rec: 'EARLIER001', lines: 1500, at, pane: '1' },
+    { rec: 'LATER00001', lines: 2600, at: at + 3_600_000 },
+  ]);
+  const replayed = lastSealAndStop(file, 'EARLIER001');
+  const files = logFilesInOrder(file);
+  const keep = files.findIndex((name) => !fs.readFileSync(name, 'utf8').includes(' main:0.1 '));
+  for (const name of files.slice(0, keep)) fs.rmSync(name);
+  return { file, replayed };
+}
+
 describe('the log a seal belongs to', () => {
   it('is its live file\'s base name, also for rotated and compressed files', () => {
     assert.equal(sealLogName('/l/main@vm.log'), 'main@vm.log');
@@ -109,16 +127,7 @@ describe('the log a seal belongs to', () => {
   // The review's variant: the saved seal and its stop alone, at the very head of the oldest file (no made-up line
   // needed: the recording's start-less stop closes it). A seal or a stop does not set the reference point.
   it('a seal of the same log saved from a file since pruned, put back with its stop at the very head of the oldest file: forged event', async () => {
-    const file = path.join(tempDir(), 'main.log');
-    const at = Date.UTC(2026, 10, 26, 9);
-    await keyedLog(file, 'main', [
-      { rec: 'EARLIER001', lines: 1500, at, pane: '1' },
-      { rec: 'LATER00001', lines: 2600, at: at + 3_600_000 },
-    ]);
-    const replayed = lastSealAndStop(file, 'EARLIER001');
-    const files = logFilesInOrder(file);
-    const keep = files.findIndex((name) => !fs.readFileSync(name, 'utf8').includes(' main:0.1 '));
-    for (const name of files.slice(0, keep)) fs.rmSync(name);
+    const { file, replayed } = await prunedWithSavedSeal();
     plant(logFilesInOrder(file)[0]!, replayed, 0, 0);
     const report = strict(file);
     assert.deepEqual(
@@ -129,17 +138,7 @@ describe('the log a seal belongs to', () => {
   });
 
   it('a seal of the same log saved from a file since pruned, put back ahead of made-up lines after the oldest file\'s first line: forged event', async () => {
-    const file = path.join(tempDir(), 'main.log');
-    const at = Date.UTC(2026, 10, 26, 9);
-    await keyedLog(file, 'main', [
-      { rec: 'EARLIER001', lines: 1500, at, pane: '1' },
-      { rec: 'LATER00001', lines: 2600, at: at + 3_600_000 },
-    ]);
-    const replayed = lastSealAndStop(file, 'EARLIER001');
-    // Pruned: every file holding anything of the earlier recording.
-    const files = logFilesInOrder(file);
-    const keep = files.findIndex((name) => !fs.readFileSync(name, 'utf8').includes(' main:0.1 '));
-    for (const name of files.slice(0, keep)) fs.rmSync(name);
+    const { file, replayed } = await prunedWithSavedSeal();
     const clean = strict(file);
     assert.deepEqual(clean.breaks, [], summaryLine('main', clean));
     plant(logFilesInOrder(file)[0]!, replayed, 3, 1);
