@@ -38,6 +38,9 @@
 // strings even in a chunk that holds other characters, which is cheaper in all
 // that follows (regexes, joining, encoding) than two-byte ones.
 
+/** Bytes decoded past a part that needs UTF-8 decoding, for the parts that follow it closely (see utf8Slice). */
+const UTF8_WINDOW = 512;
+
 /** The CSI finals tmux applies to the screen (input.c:268), by name; reported with no private marker or intermediates. */
 export const enum Csi {
   /** ICH: insert blank characters */
@@ -650,9 +653,17 @@ export class EscapeCleaner {
     perform.consumed?.(end);
   }
 
-  /** A mixed chunk's text decoded once as UTF-8, decoded lazily (only a part that is not plain ASCII needs it). */
+  /**
+   * A window of a mixed chunk's text decoded as UTF-8, decoded lazily (only a part that is not plain ASCII needs it):
+   * from the first such part to a little past its end, so that the parts that follow closely (text like `é BS`
+   * repeated: a part every 3 bytes) are sliced from the same decode. Decoding the whole chunk for its first such
+   * part made a two-byte copy of all of it (a 20 KB chunk holding one line of other characters: 40 KB of garbage
+   * and 5 % of the reader's CPU, BENCHMARKS.md).
+   */
   private utf8 = '';
   private utf8Length = -1;
+  /** Where the window decoded in `utf8` ends in the chunk. */
+  private utf8To = 0;
   /** Where the walk from byte offsets to UTF-16 offsets in `utf8` stands. */
   private utf8Byte = 0;
   private utf8Unit = 0;
@@ -660,17 +671,25 @@ export class EscapeCleaner {
   private startUtf8(length: number): void {
     this.utf8 = '';
     this.utf8Length = length;
-    this.utf8Byte = 0;
-    this.utf8Unit = 0;
+    this.utf8To = this.utf8Byte = this.utf8Unit = 0;
   }
 
   /**
-   * Bytes [from, to) of the chunk's text, from its one UTF-8 decode. Parts are asked for in order, so the
+   * Bytes [from, to) of the chunk's text, from the window decoded. Parts are asked for in order, so the
    * byte-to-UTF-16 walk only goes forward. The text holds ASCII and whole, valid UTF-8 characters only
-   * (anything else is escaped to ASCII first), so a lead byte starts one UTF-16 unit, or two from 0xF0.
+   * (anything else is escaped to ASCII first), so a lead byte starts one UTF-16 unit, or two from 0xF0. A window
+   * starts where a part does (a character's start); one that ends inside a character decodes the characters
+   * before it as the whole text has them, and only a part that ends by its end (where a character ends) is sliced
+   * from it: the cut character's U+FFFD is never taken.
    */
   private utf8Slice(out: Buffer, from: number, to: number): string {
-    if (this.utf8 === '') this.utf8 = out.toString('utf8', 0, this.utf8Length);
+    if (to > this.utf8To || this.utf8 === '') {
+      const end = Math.min(this.utf8Length, to + UTF8_WINDOW);
+      this.utf8 = out.toString('utf8', from, end);
+      this.utf8Byte = from;
+      this.utf8To = end;
+      this.utf8Unit = 0;
+    }
     let byte = this.utf8Byte;
     let unit = this.utf8Unit;
     for (; byte < from; byte++) {

@@ -91,3 +91,28 @@ describe('a chunk mixing ASCII and other characters', () => {
     );
   });
 });
+
+describe('a long chunk whose other characters are decoded in windows', () => {
+  it('gives every part its text, wherever a window ends (inside a character, a part, or a run of parts)', () => {
+    // Parts that are not plain ASCII are decoded from a window of the chunk from the first such part to a little
+    // past it (ansi.ts UTF8_WINDOW): a window must never end inside a character, and the parts after its end must
+    // be decoded from the next one. Long pieces put parts and characters across the window's end at every offset.
+    const pieces = ['é', '日本', '😀', '\t', 'plain', '\r\n', '\x1b[1m', ' ', 'x'.repeat(509), 'é'.repeat(255), '日'.repeat(171), '😀'.repeat(128), 'a😀b\t'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.integer({ min: 1, max: 4096 }), (parts, size) => {
+        const bytes = Buffer.from(parts.join(''));
+        const whole = reports([bytes]);
+        const text = whole
+          .filter((report) => report.startsWith('p:'))
+          .map((report) => report.slice(2))
+          .join('');
+        assert.equal(text, parts.filter((part) => !/^[\x00-\x08\x0a-\x1f]/.test(part)).join(''));
+        const pieced: Uint8Array[] = [];
+        for (let at = 0; at < bytes.length; at += size) pieced.push(bytes.subarray(at, at + size));
+        assert.deepEqual(reports(pieced), whole);
+        assert.deepEqual(reports(byteByByte(bytes)), whole);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
