@@ -13874,7 +13874,7 @@ var Row2 = class {
 };
 
 // src/terminal/line-tail.ts
-var TAB4 = 9, ZWJ3 = 8205, DEFAULT_TABS = { next: (x, last) => Math.min(last, (Math.floor(x / 8) + 1) * 8) };
+var TAB4 = 9, NOT_PRINTABLE = /[^\x20-\x7e]/g, ZWJ3 = 8205, DEFAULT_TABS = { next: (x, last) => Math.min(last, (Math.floor(x / 8) + 1) * 8) };
 function cells(codePoint) {
   return codePoint < 768 ? 1 : Math.max(0, cellWidth(codePoint));
 }
@@ -13883,7 +13883,13 @@ function wrapRows(text2, columns, state, starts, base = 0, tabs = DEFAULT_TABS) 
   for (let i = 0; i < text2.length; ) {
     let codePoint = text2.charCodeAt(i);
     if (codePoint >= 32 && codePoint < 127) {
-      used + 1 > columns && (starts.push(base + i), used = 0), used++, i++;
+      NOT_PRINTABLE.lastIndex = i + 1;
+      let end = NOT_PRINTABLE.test(text2) ? NOT_PRINTABLE.lastIndex - 1 : text2.length;
+      for (; i < end; ) {
+        used >= columns && (starts.push(base + i), used = 0);
+        let take = Math.max(1, Math.min(end - i, columns - used));
+        used += take, i += take;
+      }
       continue;
     }
     if (codePoint === TAB4) {

@@ -16,6 +16,8 @@
 import { cellWidth } from './width.ts';
 
 const TAB = 0x09;
+/** A UTF-16 unit other than printable ASCII (no `u` flag: a surrogate pair's first unit is where it matches). */
+const NOT_PRINTABLE = /[^\x20-\x7e]/g;
 const ZWJ = 0x200d;
 
 /** Where a TAB goes (tab-stops.ts TabStops.next): the next stop after column `x`, or `last`. */
@@ -51,14 +53,21 @@ export function wrapRows(text: string, columns: number, state: RowState, starts:
   let joiner = state.joiner;
   for (let i = 0; i < text.length; ) {
     const codePoint = text.charCodeAt(i);
-    // Printable ASCII, the common case, without codePointAt.
+    // Printable ASCII, the common case: one cell each, so a run's rows start every `columns` units once the row
+    // standing is full. The run's end is found by a regex (native), not unit by unit: a flood of long lines walked
+    // every unit of them here (BENCHMARKS.md).
     if (codePoint >= 0x20 && codePoint < 0x7f) {
-      if (used + 1 > columns) {
-        starts.push(base + i);
-        used = 0;
+      NOT_PRINTABLE.lastIndex = i + 1;
+      const end = NOT_PRINTABLE.test(text) ? NOT_PRINTABLE.lastIndex - 1 : text.length;
+      while (i < end) {
+        if (used >= columns) {
+          starts.push(base + i);
+          used = 0;
+        }
+        const take = Math.max(1, Math.min(end - i, columns - used));
+        used += take;
+        i += take;
       }
-      used++;
-      i++;
       continue;
     }
     if (codePoint === TAB) {

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { lastRows, LineTail } from '../../src/terminal/line-tail.ts';
+import { lastRows, LineTail, wrapRows, type RowState } from '../../src/terminal/line-tail.ts';
+import { cellWidth } from '../../src/terminal/width.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
 import { markedLogSink } from '../support/transcript.ts';
 
@@ -157,6 +158,74 @@ describe('LineTail and lastRows: the last rows of a line, from where tmux starts
         assert.equal(kept, reference.slice(-rows).join(''));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** wrapRows as it walked every unit (before printable runs were taken at once): the reference the runs must match. */
+function wrapRowsUnitByUnit(text: string, columns: number, state: RowState, starts: number[], base: number): void {
+  let used = state.used;
+  let joiner = state.joiner;
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.charCodeAt(i);
+    if (codePoint >= 0x20 && codePoint < 0x7f) {
+      if (used + 1 > columns) {
+        starts.push(base + i);
+        used = 0;
+      }
+      used++;
+      i++;
+      continue;
+    }
+    if (codePoint === 0x09) {
+      if (used < columns - 1) used = Math.min(columns - 1, (Math.floor(used / 8) + 1) * 8);
+      i++;
+      continue;
+    }
+    const full = text.codePointAt(i)!;
+    i += full > 0xffff ? 2 : 1;
+    if (full === 0x200d) {
+      joiner = true;
+      continue;
+    }
+    if (joiner && full >= 0x7f && cellWidth(full) >= 0) {
+      joiner = false;
+      continue;
+    }
+    const width = full < 0x300 ? 1 : Math.max(0, cellWidth(full));
+    if (used + width > columns) {
+      starts.push(base + i - (full > 0xffff ? 2 : 1));
+      used = 0;
+    }
+    used += width;
+  }
+  state.used = used;
+  state.joiner = joiner;
+}
+
+describe('rows of a piece: printable runs taken at once', () => {
+  it('start where a walk unit by unit starts them, for any text, width and row standing', () => {
+    const pieces = ['a', 'xyz', 'q'.repeat(37), ' ', '~', '\t', 'é', 'e\u0301', '日', '😀', '\u200d', '👨\u200d👩', '\ud800', '\udc00', '\x7f', '\x1f', '\u0300'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 22 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 1000 }),
+        (parts, columns, used, joiner, base) => {
+          const text = parts.join('');
+          const expected = { used, joiner };
+          const expectedStarts = [0];
+          wrapRowsUnitByUnit(text, columns, expected, expectedStarts, base);
+          const state = { used, joiner };
+          const starts = [0];
+          wrapRows(text, columns, state, starts, base);
+          assert.deepEqual(starts, expectedStarts);
+          assert.deepEqual(state, expected);
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
