@@ -6003,7 +6003,7 @@ var EscapeCleaner = class {
    */
   utf8Slice(out, from, to) {
     if (to > this.utf8To || this.utf8 === "") {
-      let end = Math.min(this.utf8Length, to + 512);
+      let end = Math.min(this.utf8Length, to + 128);
       this.utf8 = out.toString("utf8", from, end), this.utf8Byte = from, this.utf8To = end, this.utf8Unit = 0;
     }
     let byte = this.utf8Byte, unit = this.utf8Unit;

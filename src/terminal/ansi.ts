@@ -39,7 +39,7 @@
 // that follows (regexes, joining, encoding) than two-byte ones.
 
 /** Bytes decoded past a part that needs UTF-8 decoding, for the parts that follow it closely (see utf8Slice). */
-const UTF8_WINDOW = 512;
+const UTF8_WINDOW = 128;
 
 /** The CSI finals tmux applies to the screen (input.c:268), by name; reported with no private marker or intermediates. */
 export const enum Csi {
