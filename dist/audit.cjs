@@ -9825,12 +9825,22 @@ var Row = class {
     this.toCells(), this.fill(cx), this.set(cx, "	");
     for (let x = cx + 1; x < to; x++) this.set(x, TAB_PAD);
   }
-  /** ICH (screen-write.c:1005): `count` blanks at `cx`, what was there moves right and off the edge at `columns`. */
+  /**
+   * ICH and insert mode (screen-write.c:1005, grid-view.c:190): the cells from `cx` move right by `count`, off
+   * the edge at `columns`. tmux clears the cell alone when `cx` is the last column, else moves the
+   * `columns - cx - count` cells with grid_move_cells (grid.c:709), which blanks only the cells moved from
+   * outside where they went: inserting more than half of what is left leaves old cells in the gap, and
+   * inserting up to the edge changes nothing (capture-pane shows them; the screen model does the same,
+   * grid.ts insertCharacters).
+   */
   insert(cx, count, columns) {
     (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (cx >= length) return;
     let edge = Math.max(columns, length);
+    if (cx >= edge - 1) return this.erase(cx, cx + 1);
+    let moved = Math.max(0, edge - cx - count);
+    if (moved < count) return this.insertPastHalf(cx, count, moved, length);
     if (this.text !== null) {
       let text2 = this.text, next = (text2.slice(0, cx) + " ".repeat(count) + text2.slice(cx)).slice(0, edge);
       this.tally.units += next.length - text2.length, this.text = next, this.count = next.length;
@@ -9839,6 +9849,15 @@ var Row = class {
     let cells2 = this.cells;
     for (let x = Math.max(cx, length + count - edge); x < length; x++) this.tally.units -= cells2[x].length;
     cells2.splice(cx, 0, ...new Array(count).fill(" ")), this.tally.units += count, cells2.length > edge && (cells2.length = edge);
+  }
+  /** `insert` of more than half of what is left: the `moved` cells from `cx` go to `cx + count`, only they are blanked. */
+  insertPastHalf(cx, count, moved, length) {
+    let shown = Math.min(moved, length - cx);
+    if (shown <= 0) return;
+    let from = this.toCells().slice(cx, cx + shown);
+    this.fill(cx + count + shown);
+    for (let i = 0; i < shown; i++) this.set(cx + count + i, from[i]);
+    for (let i = 0; i < shown; i++) this.set(cx + i, " ");
   }
   /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */
   delete(cx, count) {

@@ -249,12 +249,22 @@ export class Row {
     for (let x = cx + 1; x < to; x++) this.set(x, TAB_PAD);
   }
 
-  /** ICH (screen-write.c:1005): `count` blanks at `cx`, what was there moves right and off the edge at `columns`. */
+  /**
+   * ICH and insert mode (screen-write.c:1005, grid-view.c:190): the cells from `cx` move right by `count`, off
+   * the edge at `columns`. tmux clears the cell alone when `cx` is the last column, else moves the
+   * `columns - cx - count` cells with grid_move_cells (grid.c:709), which blanks only the cells moved from
+   * outside where they went: inserting more than half of what is left leaves old cells in the gap, and
+   * inserting up to the edge changes nothing (capture-pane shows them; the screen model does the same,
+   * grid.ts insertCharacters).
+   */
   insert(cx: number, count: number, columns: number): void {
     if (this.wide || this.tabs) this.toCells();
     const length = this.length;
     if (cx >= length) return; // only blanks move
     const edge = Math.max(columns, length); // a row longer than the width (a resize not yet learnt) loses nothing
+    if (cx >= edge - 1) return this.erase(cx, cx + 1);
+    const moved = Math.max(0, edge - cx - count);
+    if (moved < count) return this.insertPastHalf(cx, count, moved, length);
     if (this.text !== null) {
       const text = this.text;
       const next = (text.slice(0, cx) + ' '.repeat(count) + text.slice(cx)).slice(0, edge);
@@ -268,6 +278,17 @@ export class Row {
     cells.splice(cx, 0, ...new Array<string>(count).fill(' '));
     this.tally.units += count;
     if (cells.length > edge) cells.length = edge;
+  }
+
+  /** `insert` of more than half of what is left: the `moved` cells from `cx` go to `cx + count`, only they are blanked. */
+  private insertPastHalf(cx: number, count: number, moved: number, length: number): void {
+    const shown = Math.min(moved, length - cx); // cells past the row's length are blanks already
+    if (shown <= 0) return;
+    const cells = this.toCells();
+    const from = cells.slice(cx, cx + shown);
+    this.fill(cx + count + shown);
+    for (let i = 0; i < shown; i++) this.set(cx + count + i, from[i]!);
+    for (let i = 0; i < shown; i++) this.set(cx + i, ' ');
   }
 
   /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */

@@ -54,6 +54,20 @@ describe('tmux 3.3a with insert mode and tab stops: the log holds what tmux show
     }
   }
 
+  it('ICH moves only the cells that fit: past half of what is left the gap keeps old cells, up to the edge nothing moves (grid.c:709)', () => {
+    // tmux 3.3a's capture-pane of these (a 12-column pane and a 7-column one; a random stream of the property in
+    // terminal-hostile.test.ts found the second: the line model blanked two cells the screen still showed).
+    for (const [path, prefix] of [['line model', ''], ['screen model', `${ESC}7`]] as const) {
+      assert.deepEqual(transcriptLines(`${prefix}abcdefghij\r${ESC}[3C${ESC}[7@\r\n`, { columns: 12, rows: 6 }), ['abc  fghijde'], path);
+      assert.deepEqual(transcriptLines(`${prefix}yyyyyWORD\b${ESC}[2@\r\n`, { columns: 12, rows: 6 }), ['yyyyyWOR  D'], path);
+      assert.deepEqual(transcriptLines(`${prefix}yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyWORD\b${ESC}[2@\r\n`, { columns: 7, rows: 7 }).join(''), `${'y'.repeat(30)}WORD`, path);
+      // At the pending wrap nothing is left to move (screen-write.c:1015); in the last column that cell alone clears (grid-view.c:200).
+      assert.deepEqual(transcriptLines(`${prefix}abcdefg${ESC}[1@\r\n`, { columns: 7, rows: 7 }), ['abcdefg'], path);
+      assert.deepEqual(transcriptLines(`${prefix}abcdefg\b${ESC}[1@\r\n`, { columns: 7, rows: 7 }), ['abcdef'], path);
+      assert.deepEqual(transcriptLines(`${prefix}abcdef${ESC}[1@\r\n`, { columns: 7, rows: 7 }), ['abcdef'], path);
+    }
+  });
+
   it('a stop set on the fast path moves TAB in the screen model, and one set there moves it on the fast path', () => {
     // Only column 4 has a stop; set while plain, used after a vertical move engaged the screen model.
     assert.deepEqual(transcriptLines(`${ESC}[3g${ESC}[5G${ESC}H\rabcdefgh\r\n${ESC}[A${ESC}[B\r12345678\r\tX\r\n`, { columns: 20, rows: 6 }), ['abcdefgh', '1234X678']);
