@@ -15,7 +15,7 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
-import type { WriteFn } from '../../src/sinks/file/writer.ts';
+import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 
 const dirs: string[] = [];
@@ -42,7 +42,7 @@ function recording(lines: number, t0 = Date.UTC(2026, 10, 25, 12)): AuditRecord[
 }
 
 /** A sink as pipe.ts makes one: onLost writes the `lost` event (stamped no later than what waits) and flushes. */
-function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; format?: LogFormatName; onLost?: () => void; held?: boolean; write?: WriteFn } = {}): { sink: FileSink; lost: () => number; noted: string[] } {
+function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; format?: LogFormatName; onLost?: () => void; held?: boolean } = {}): { sink: FileSink; lost: () => number; noted: string[] } {
   let lost = 0;
   const noted: string[] = [];
   let sink: FileSink;
@@ -57,7 +57,6 @@ function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; forma
       onRecover: () => {},
       onRotateError: () => {},
       directory: 'as-is',
-      write: options.write,
       onLost: (what) => {
         lost++;
         const event: AuditRecord = { ...place, time: sink.waitingSince ?? Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what } };
@@ -207,20 +206,20 @@ for (const format of ['text', 'json'] as const) {
       });
       }
 
-      it('a large stretch written again (the log removed early in a burst) is sealed every fewer than 1000 lines; removed again then: OK', async () => {
+      it('a large stretch written again (the log removed early in a burst) is sealed every fewer than 1000 lines; removed again then: OK', async (t) => {
         const file = tempLog();
         let armed = false;
         // The log removed right after the burst's first write: the rest of the burst goes into the removed
         // file unchecked (the writer looks again at the burst's end), and is all written again after the event.
-        const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
-          fs.write(fd, buffer, offset, length, position, (error, written) => {
+        wrapWrites(t, (write, fd, buffer, offset, length, position, callback) =>
+          write(fd, buffer, offset, length, position, (error, written) => {
             if (armed) {
               armed = false;
               fs.rmSync(file);
             }
             callback(error, written);
-          });
-        const { sink, lost } = sinkFor(file, { key, format, write });
+          }));
+        const { sink, lost } = sinkFor(file, { key, format });
         const records = recording(6000);
         for (let i = 0; i < 1000; i++) sink.write(records[i]!);
         await sink.flushed();
@@ -253,20 +252,20 @@ for (const format of ['text', 'json'] as const) {
         assert.ok(report.recordings[0]!.unsealed < 1000, `${report.recordings[0]!.unsealed} unsealed`);
       });
 
-      it('removed again while what was written again crossed a rotation (the newest file removed before the writer looked): OK', async () => {
+      it('removed again while what was written again crossed a rotation (the newest file removed before the writer looked): OK', async (t) => {
         const file = tempLog();
         let lost = 0;
         let removedAgain = false;
         // The second removal right after the first write into the file that follows the lost event's.
-        const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
-          fs.write(fd, buffer, offset, length, position, (error, written) => {
+        wrapWrites(t, (write, fd, buffer, offset, length, position, callback) =>
+          write(fd, buffer, offset, length, position, (error, written) => {
             if (lost === 1 && !removedAgain && !lostLine(buffer.subarray(offset, offset + length).toString())) {
               removedAgain = true;
               fs.rmSync(file);
             }
             callback(error, written);
-          });
-        const { sink } = sinkFor(file, { key, format, maxBytes: 4096, write, onLost: () => lost++ });
+          }));
+        const { sink } = sinkFor(file, { key, format, maxBytes: 4096, onLost: () => lost++ });
         const records = recording(1500);
         for (const record of records.slice(0, 1100)) sink.write(record);
         await sink.flushed();
@@ -438,18 +437,18 @@ describe('a genuine lost event used to hide tampering (keyed)', () => {
 });
 
 describe('pruning cuts into a stretch written again after a lost event (issue 13 review, finding 2b)', () => {
-  it('the files before a line inside it pruned: its first more=1 seal sets the link, the stretch is read from it on: OK', async () => {
+  it('the files before a line inside it pruned: its first more=1 seal sets the link, the stretch is read from it on: OK', async (t) => {
     const file = tempLog();
     let armed = false;
-    const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
-      fs.write(fd, buffer, offset, length, position, (error, written) => {
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) =>
+      write(fd, buffer, offset, length, position, (error, written) => {
         if (armed) {
           armed = false;
           fs.rmSync(file);
         }
         callback(error, written);
-      });
-    const { sink, lost } = sinkFor(file, { key: KEY, write });
+      }));
+    const { sink, lost } = sinkFor(file, { key: KEY });
     const records = recording(6000);
     for (let i = 0; i < 1000; i++) sink.write(records[i]!);
     await sink.flushed();

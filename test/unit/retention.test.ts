@@ -1,4 +1,4 @@
-// Retention: daily rotation (with the writer's clock injected), the age limit
+// Retention: daily rotation (the clock, Date.now, moved on by the test), the age limit
 // (ours only: a planted file is left alone and reported), background
 // compression, and reading compressed files back (verify, openLog).
 
@@ -73,10 +73,11 @@ describe('rotation decisions', () => {
 });
 
 describe('the writer', () => {
-  it('rotates at local midnight by its clock, not before', async () => {
+  it('rotates at local midnight by its clock, not before', async (t) => {
     const file = tempLog();
     let clock = Date.now();
-    const log = new LogFile(file, options({ rotate: 'daily', now: () => clock }));
+    t.mock.method(Date, 'now', () => clock);
+    const log = new LogFile(file, options({ rotate: 'daily' }));
     log.write('today\n');
     await log.flush();
     log.write('still today\n');
