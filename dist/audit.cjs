@@ -19937,7 +19937,16 @@ function linesBefore(fd, before, floor, needle, want, accept) {
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
         if (newline < 0 || newline === length - 1) {
-          size2 *= 4;
+          if (size2 < MAX_LINE) {
+            size2 *= 4;
+            continue;
+          }
+          let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
+          if (lineStart < start2) {
+            let text2 = window.toString("utf8", 0, import_node_fs28.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
+          }
+          end = lineStart, size2 = 256 * 1024;
           continue;
         }
         base = newline + 1;
@@ -19955,6 +19964,14 @@ function linesBefore(fd, before, floor, needle, want, accept) {
   } finally {
     release(buffer);
   }
+}
+function startOfLine(fd, before, floor, buffer) {
+  for (let end = before; end > floor; ) {
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs28.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    if (newline >= 0) return start2 + newline + 1;
+    end = start2;
+  }
+  return floor;
 }
 var PaneContext = class {
   constructor(lines, sets) {
@@ -20665,23 +20682,33 @@ function tailOf(fd, size2, count) {
   let end = newlines[0] + 1;
   return newlines.length > count ? { start: newlines[count] + 1, end, lines: count } : { start: 0, end, lines: newlines.length };
 }
-function lastLines(files, count, live) {
-  let parts = [], wanted = count;
-  for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
-    let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
-    if (fd !== void 0)
-      try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs31.default.fstatSync(fd).size, wanted);
-        if (end > start2) {
-          let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs31.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+function lastLines(files, count, write, live, cut2) {
+  let ranges = [];
+  try {
+    let wanted = count;
+    for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
+      let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
+      if (fd === void 0) continue;
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs31.default.fstatSync(fd).size, wanted);
+      ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
+    }
+    for (let range of ranges) {
+      if (range.end <= range.start) continue;
+      let skipping = !1;
+      forEachPiece(range.fd, (buffer, end, offset, last) => {
+        let from = 0;
+        if (skipping) {
+          let newline = buffer.subarray(0, end).indexOf(10);
+          if (newline < 0) return;
+          skipping = !1, from = newline + 1;
         }
-        wanted -= lines;
-      } finally {
-        own !== void 0 && import_node_fs31.default.closeSync(own);
-      }
+        from !== end && (last || buffer[end - 1] === 10 ? write(Buffer.from(buffer.subarray(from, end))) : (write(Buffer.concat([buffer.subarray(from, end), Buffer.from(`
+`)])), cut2?.(range.file, offset + from), skipping = !0));
+      }, range.start, range.end);
+    }
+  } finally {
+    for (let range of ranges) range.own && import_node_fs31.default.closeSync(range.fd);
   }
-  return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
@@ -20784,8 +20811,10 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs32.default.fstatSync(fd).size, out = new Output();
-    if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs32.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
+      cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
+    }), out.flush(), !options.follow) {
       fd !== void 0 && import_node_fs32.default.closeSync(fd);
       return;
     }

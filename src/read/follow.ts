@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rotatedFiles } from '../core/rotate.ts';
-import { MAX_LINE, openLog } from './chunks.ts';
+import { forEachPiece, MAX_LINE, openLog } from './chunks.ts';
 
 /** How long a rotated-away file is still read: a writer may have had it open when it was renamed. */
 const DRAIN_MS = 2000;
@@ -35,31 +35,55 @@ export function tailOf(fd: number, size: number, count: number): { start: number
 }
 
 /**
- * The last `count` whole lines of the files (oldest first), as bytes. `live`
- * is the last file already open, read up to `size` (what it held when it was
- * opened: it may have been rotated since). A line still being written (no
- * `\n` yet) is not one.
+ * Writes the last `count` whole lines of the files (oldest first), as bytes, a piece of whole lines at a
+ * time. `live` is the last file already open, read up to `size` (what it held when it was opened: it may
+ * have been rotated since). A line still being written (no `\n` yet) is not one. A line longer than
+ * MAX_LINE (not a log's: a planted one) is cut as every reader cuts it, to its first MAX_LINE bytes, and
+ * `cut` is told where it starts: memory stays bounded by MAX_LINE whatever the file holds.
  */
-export function lastLines(files: readonly string[], count: number, live?: { path: string; fd: number; size: number }): Buffer {
-  const parts: Buffer[] = [];
-  let wanted = count;
-  for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
-    const own = live?.path === files[i] ? undefined : openLog(files[i]!);
-    const fd = own ?? (live?.path === files[i] ? live.fd : undefined);
-    if (fd === undefined) continue;
-    try {
+export function lastLines(
+  files: readonly string[],
+  count: number,
+  write: (bytes: Buffer) => void,
+  live?: { path: string; fd: number; size: number },
+  cut?: (file: string, offset: number) => void,
+): void {
+  const ranges: { file: string; fd: number; own: boolean; start: number; end: number }[] = [];
+  try {
+    let wanted = count;
+    for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
+      const own = live?.path === files[i] ? undefined : openLog(files[i]!);
+      const fd = own ?? (live?.path === files[i] ? live.fd : undefined);
+      if (fd === undefined) continue;
       const { start, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : fs.fstatSync(fd).size, wanted);
-      if (end > start) {
-        const bytes = Buffer.allocUnsafe(end - start);
-        fs.readSync(fd, bytes, 0, bytes.length, start);
-        parts.unshift(bytes);
-      }
+      ranges.unshift({ file: files[i]!, fd, own: own !== undefined, start, end });
       wanted -= lines;
-    } finally {
-      if (own !== undefined) fs.closeSync(own);
     }
+    for (const range of ranges) {
+      if (range.end <= range.start) continue;
+      // Within a cut line: its bytes after the first MAX_LINE, up to its `\n`, are left out.
+      let skipping = false;
+      forEachPiece(range.fd, (buffer, end, offset, last) => {
+        let from = 0;
+        if (skipping) {
+          const newline = buffer.subarray(0, end).indexOf(10);
+          if (newline < 0) return;
+          skipping = false;
+          from = newline + 1;
+        }
+        if (from === end) return;
+        // A piece ends at a `\n` unless it is the range's last or the first MAX_LINE bytes of a longer line (chunks.ts).
+        if (last || buffer[end - 1] === 10) write(Buffer.from(buffer.subarray(from, end)));
+        else {
+          write(Buffer.concat([buffer.subarray(from, end), Buffer.from('\n')]));
+          cut?.(range.file, offset + from);
+          skipping = true;
+        }
+      }, range.start, range.end);
+    }
+  } finally {
+    for (const range of ranges) if (range.own) fs.closeSync(range.fd);
   }
-  return Buffer.concat(parts);
 }
 
 interface Reading {

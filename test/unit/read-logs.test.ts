@@ -486,18 +486,56 @@ describe('show: one recording\'s span', () => {
     }));
 });
 
+/** What lastLines writes, as text. */
+function tailText(files: readonly string[], count: number, cut?: (file: string, offset: number) => void): string {
+  const parts: Buffer[] = [];
+  lastLines(files, count, (bytes) => void parts.push(bytes), undefined, cut);
+  return Buffer.concat(parts).toString();
+}
+
+describe('a planted line longer than MAX_LINE, before a match or among the last lines', () => {
+  it('cut to its first MAX_LINE bytes, as the forward search cuts it, and its start told once (tail) or found (grep -C)', () =>
+    withTempDir('read-long-line', (dir) => {
+      const file = path.join(dir, 'main.log');
+      const head = `${T(1)} ann main:0.1 | `;
+      const before = `${T(1)} ann main:0.1 | before`;
+      const after = `${T(2)} ann main:0.1 | after`;
+      const fd = fs.openSync(file, 'w');
+      fs.writeSync(fd, `${before}\n${head}`);
+      const block = Buffer.alloc(1 << 20, 0x78);
+      for (let i = 0; i < (MAX_LINE >> 20) + 3; i++) fs.writeSync(fd, block);
+      fs.writeSync(fd, `\n${after}\n`);
+      fs.closeSync(fd);
+      const longAt = Buffer.byteLength(before) + 1;
+      const cut: number[] = [];
+      const text = tailText([file], 2, (_, offset) => cut.push(offset));
+      assert.equal(text.length, MAX_LINE + 1 + after.length + 1);
+      assert.ok(text.startsWith(head) && text.endsWith(`xxx\n${after}\n`));
+      assert.deepEqual(cut, [longAt]);
+      assert.equal(tailText([file], 3).slice(0, before.length + 1), `${before}\n`, 'the line before it where it was');
+      const read = fs.openSync(file, 'r');
+      try {
+        const found = linesBefore(read, fs.fstatSync(read).size - after.length - 1, 0, Buffer.from(' main:0.1 '), 5, (line) => reader.read(line, false) !== undefined);
+        assert.deepEqual(found.map((line) => [line.offset, line.text.length]), [[longAt, MAX_LINE], [0, before.length]]);
+        assert.ok(found[0]!.text.startsWith(head));
+      } finally {
+        fs.closeSync(read);
+      }
+    }));
+});
+
 describe('tail', () => {
   it('the last lines across files; a line being written is not one yet', () =>
     withTempDir('read-tail', (dir) => {
       fs.writeFileSync(path.join(dir, 'a'), 'a1\na2\na3\n');
       fs.writeFileSync(path.join(dir, 'b'), 'b1\nb2\nb3-torn');
       const files = ['a', 'b'].map((name) => path.join(dir, name));
-      assert.equal(lastLines(files, 1).toString(), 'b2\n');
-      assert.equal(lastLines(files, 3).toString(), 'a3\nb1\nb2\n');
-      assert.equal(lastLines(files, 10).toString(), 'a1\na2\na3\nb1\nb2\n');
-      assert.equal(lastLines(files, 0).toString(), '');
+      assert.equal(tailText(files, 1), 'b2\n');
+      assert.equal(tailText(files, 3), 'a3\nb1\nb2\n');
+      assert.equal(tailText(files, 10), 'a1\na2\na3\nb1\nb2\n');
+      assert.equal(tailText(files, 0), '');
       fs.writeFileSync(path.join(dir, 'big'), Array.from({ length: 50_000 }, (_, i) => `line ${i}`).join('\n') + '\n');
-      assert.equal(lastLines([path.join(dir, 'big')], 30_000).toString().split('\n')[0], 'line 20000');
+      assert.equal(tailText([path.join(dir, 'big')], 30_000).split('\n')[0], 'line 20000');
     }));
 
   it('-f: lines as they are written, across a rotation, late lines of the old file too', async () => {
