@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path28 = require("node:path"), fs35 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path28 = require("node:path"), fs36 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs35.existsSync(executableFile)) return;
+        if (fs36.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1638,10 +1638,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path28.resolve(baseDir, baseName);
-          if (fs35.existsSync(localBin)) return localBin;
+          if (fs36.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path28.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs35.existsSync(`${localBin}${ext}`)
+            (ext) => fs36.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,7 +1650,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs35.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs36.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -17668,46 +17668,98 @@ function recoverPane(socket, paneId, status) {
 var import_node_path23 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path"));
+
+// src/read/gunzip.ts
+var import_node_child_process4 = require("node:child_process"), import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
+function gunzipLimit(size2, trailer) {
+  if (size2 < SMALLEST_GZIP) return { limit: MAX_GUNZIPPED_BYTES, claimed: !1 };
+  let claim2 = trailer.readUInt32LE(0);
+  return claim2 <= MAX_GUNZIPPED_BYTES ? { limit: claim2, claimed: !0 } : { limit: MAX_GUNZIPPED_BYTES, claimed: !1 };
+}
+function tooLarge(file, limit) {
+  return limit.claimed ? new AuditError(`${file} is not a whole gzip file (it gunzips to more than the ${limit.limit} bytes its trailer says): refused, not read`, 2) : new AuditError(`${file} gunzips to more than ${limit.limit} bytes: refused, not read`, 2);
+}
+function notWhole(file, message2) {
+  return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
+}
+function gunzipCapped(file, bytes) {
+  let limit = gunzipLimit(bytes.length, bytes.subarray(bytes.length - 4));
+  try {
+    return import_node_zlib2.default.gunzipSync(bytes, { maxOutputLength: Math.max(1, limit.limit) });
+  } catch (error) {
+    let code = error.code;
+    throw code === "ERR_BUFFER_TOO_LARGE" ? tooLarge(file, limit) : typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
+  }
+}
+var STREAM = `
+const fs = require('node:fs'), zlib = require('node:zlib');
+const limit = Number(process.argv[1]);
+let total = 0;
+const gunzip = zlib.createGunzip();
+gunzip.on('data', (chunk) => {
+  total += chunk.length;
+  if (total > limit) process.exit(3);
+  for (let done = 0; done < chunk.length; ) done += fs.writeSync(1, chunk, done, chunk.length - done);
+});
+gunzip.on('error', (error) => { process.stderr.write(error.message); process.exit(4); });
+gunzip.on('end', () => process.exit(0));
+fs.createReadStream('', { fd: 0 }).pipe(gunzip);
+`;
+function gunzipInto(file, input, output) {
+  let size2 = import_node_fs19.default.fstatSync(input).size, trailer = Buffer.alloc(4);
+  size2 >= 4 && import_node_fs19.default.readSync(input, trailer, 0, 4, size2 - 4);
+  let limit = gunzipLimit(size2, trailer);
+  if (limit.limit <= IN_PROCESS_BYTES) {
+    let bytes = Buffer.allocUnsafe(size2);
+    for (let done = 0; done < size2; ) {
+      let read2 = import_node_fs19.default.readSync(input, bytes, done, size2 - done, done);
+      if (read2 === 0) break;
+      done += read2;
+    }
+    let text2 = gunzipCapped(file, bytes);
+    for (let done = 0; done < text2.length; ) done += import_node_fs19.default.writeSync(output, text2, done, text2.length - done, done);
+    return;
+  }
+  let run = (0, import_node_child_process4.spawnSync)(process.execPath, ["-e", STREAM, String(limit.limit)], { stdio: [input, output, "pipe"], env: {}, encoding: "utf8" });
+  if (run.status !== 0)
+    throw run.status === 3 ? tooLarge(file, limit) : run.status === 4 ? notWhole(file, run.stderr.trim()) : new AuditError(`${file} could not be gunzipped (${run.error?.message ?? `exit ${run.status ?? run.signal}`}): refused, not read`, 2);
+}
 
 // src/read/safe-open.ts
-var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
-var OPEN_FLAGS = import_node_fs19.default.constants.O_RDONLY | import_node_fs19.default.constants.O_NOFOLLOW | import_node_fs19.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
+var import_node_buffer = require("node:buffer"), import_node_fs20 = __nodeBuiltin(require("node:fs"));
+var { MAX_STRING_LENGTH } = import_node_buffer.constants, OPEN_FLAGS = import_node_fs20.default.constants.O_RDONLY | import_node_fs20.default.constants.O_NOFOLLOW | import_node_fs20.default.constants.O_NONBLOCK;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs19.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs20.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs19.default.fstatSync(fd);
+    let stat = import_node_fs20.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs19.default.closeSync(fd), error;
-  }
-}
-function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
-  try {
-    return import_node_zlib2.default.gunzipSync(bytes, { maxOutputLength: cap });
-  } catch (error) {
-    let code = error.code;
-    throw code === "ERR_BUFFER_TOO_LARGE" ? new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2) : typeof code == "string" && code.startsWith("Z_") ? new AuditError(`${file} is not a whole gzip file (${error.message}): refused, not read`, 2) : error;
+    throw import_node_fs20.default.closeSync(fd), error;
   }
 }
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    let bytes = import_node_fs19.default.readFileSync(fd);
-    return file.endsWith(".gz") ? gunzipCapped(file, bytes) : bytes;
+    let bytes = import_node_fs20.default.readFileSync(fd);
+    if (!file.endsWith(".gz")) return bytes;
+    let { limit, claimed } = gunzipLimit(bytes.length, bytes.subarray(bytes.length - 4));
+    if (claimed && limit > MAX_STRING_LENGTH) throw new AuditError(`${file} gunzips to ${limit} bytes (its trailer says), more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
+    return gunzipCapped(file, bytes);
   } finally {
-    import_node_fs19.default.closeSync(fd);
+    import_node_fs20.default.closeSync(fd);
   }
 }
 
@@ -17835,7 +17887,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs20.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs21.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -17855,7 +17907,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read2 = import_node_fs20.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs21.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
     let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -17874,32 +17926,30 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs20.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs21.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, import_node_fs20.default.readFileSync(fd));
+    return textOfGzip(file, fd);
   } finally {
-    import_node_fs20.default.closeSync(fd);
+    import_node_fs21.default.closeSync(fd);
   }
 }
-function textOfGzip(file, bytes) {
-  let dir = import_node_fs20.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text");
+function textOfGzip(file, gz) {
+  let dir = import_node_fs21.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text");
   try {
-    let fd = import_node_fs20.default.openSync(temp, import_node_fs20.default.constants.O_RDWR | import_node_fs20.default.constants.O_CREAT | import_node_fs20.default.constants.O_EXCL, 384);
+    let written = import_node_fs21.default.openSync(temp, import_node_fs21.default.constants.O_RDWR | import_node_fs21.default.constants.O_CREAT | import_node_fs21.default.constants.O_EXCL, 384);
     try {
-      let text2 = gunzipCapped(file, bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs20.default.writeSync(fd, text2, done, text2.length - done, done);
-    } catch (error) {
-      throw import_node_fs20.default.closeSync(fd), error;
+      return gunzipInto(file, gz, written), import_node_fs21.default.openSync(temp, import_node_fs21.default.constants.O_RDONLY);
+    } finally {
+      import_node_fs21.default.closeSync(written);
     }
-    return fd;
   } finally {
-    import_node_fs20.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs21.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs20.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs21.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -17908,11 +17958,11 @@ function endLines(fd, size2 = import_node_fs20.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs20.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs21.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs20.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs21.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -17981,7 +18031,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs21 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs22 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -17998,7 +18048,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read2 = import_node_fs21.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read2 = import_node_fs22.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2 === 0) break;
       count += countNewlines(buffer, 0, read2), position += read2;
     }
@@ -18095,7 +18145,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -18170,12 +18220,12 @@ var SummaryCache = class _SummaryCache {
    */
   summarize(file, timeFormat, scan) {
     if (!this.usable || import_node_path18.default.dirname(import_node_path18.default.resolve(file)) !== import_node_path18.default.resolve(this.dir)) return scan();
-    let name = import_node_path18.default.basename(file), before = import_node_fs22.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let name = import_node_path18.default.basename(file), before = import_node_fs23.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity2(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs22.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let scanned = scan(), after = import_node_fs23.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (scanned && after && identity2(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
@@ -18192,7 +18242,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs22.default.existsSync(import_node_path18.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs23.default.existsSync(import_node_path18.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18224,7 +18274,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs23.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
+      let size2 = import_node_fs24.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -18251,7 +18301,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs23.default.closeSync(fd);
+      import_node_fs24.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -18296,14 +18346,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs23.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs24.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
+var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -18348,7 +18398,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs24.default.readdirSync(dir);
+    names = import_node_fs25.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -18402,7 +18452,7 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
   return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path22.default.join(dir, `tmux-${uid}`, "default"));
@@ -18413,14 +18463,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs25.default.lstatSync(file), !0;
+    return import_node_fs26.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 function isTextMark(byte) {
@@ -18554,7 +18604,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs26.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs27.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -18725,7 +18775,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
@@ -19571,7 +19621,7 @@ function readLogText(file) {
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Set(), runDir = import_node_path24.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs27.default.readdirSync(runDir);
+    names = import_node_fs28.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -19676,7 +19726,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs27.default.readFileSync(options.key);
+        key2 = import_node_fs28.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -19893,10 +19943,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -19932,7 +19982,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs28.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs29.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -19943,7 +19993,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
           }
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs28.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            let text2 = window.toString("utf8", 0, import_node_fs29.default.readSync(fd, window, 0, MAX_LINE, lineStart));
             needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
           }
           end = lineStart, size2 = 256 * 1024;
@@ -19967,7 +20017,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
 }
 function startOfLine(fd, before, floor, buffer) {
   for (let end = before; end > floor; ) {
-    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs28.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs29.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
   }
@@ -20047,11 +20097,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs28.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs29.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs28.default.closeSync(fd);
+          import_node_fs29.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -20124,7 +20174,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs29.default.closeSync(fd);
+    import_node_fs30.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -20166,7 +20216,7 @@ function readFile(path28, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path28, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs29.default.closeSync(fd);
+    fd !== void 0 && import_node_fs30.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -20249,7 +20299,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs29.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs30.default.closeSync(fd);
   }
   return matched;
 }
@@ -20285,7 +20335,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs29.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs30.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -20304,7 +20354,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path25 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path25 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -20319,7 +20369,7 @@ function runJob(plan, job, out, errors, length) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs30.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs31.default.closeSync(fd);
   }
 }
 function startWorker(data) {
@@ -20332,7 +20382,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs30.default.statSync(file).size;
+    return import_node_fs31.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -20482,7 +20532,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs30.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs31.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -20661,17 +20711,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs31.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs32.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -20689,7 +20739,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs31.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs32.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges) {
@@ -20707,21 +20757,21 @@ function lastLines(files, count, write, live, cut2) {
       }, range.start, range.end);
     }
   } finally {
-    for (let range of ranges) range.own && import_node_fs31.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs32.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs31.default.statSync(file);
+    return import_node_fs32.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs31.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
+  import_node_fs32.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs31.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs32.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2), end = piece.lastIndexOf(10) + 1;
@@ -20736,19 +20786,19 @@ function writePartial(reading, write) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs31.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs32.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path26.default.dirname(live), rotated = rotatedFiles(import_node_fs31.default.readdirSync(dir), import_node_path26.default.basename(live)).map((name) => import_node_path26.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path26.default.dirname(live), rotated = rotatedFiles(import_node_fs32.default.readdirSync(dir), import_node_path26.default.basename(live)).map((name) => import_node_path26.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs31.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs32.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs31.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs32.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -20773,7 +20823,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs31.default.closeSync(reading.fd);
+      import_node_fs32.default.closeSync(reading.fd);
     }
   }
 }
@@ -20796,7 +20846,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs32.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs33.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -20811,11 +20861,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs32.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs33.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs32.default.closeSync(fd);
+      fd !== void 0 && import_node_fs33.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -20839,7 +20889,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -20920,12 +20970,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path28.default.join(set.dir, set.live), rec), name = import_node_path28.default.basename(live), names;
     try {
-      names = import_node_fs33.default.readdirSync(set.dir);
+      names = import_node_fs34.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -20980,7 +21030,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs33.default.closeSync(fd);
+        import_node_fs34.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -21029,15 +21079,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs34.default.openSync(options.output, import_node_fs34.default.constants.O_WRONLY | import_node_fs34.default.constants.O_CREAT | import_node_fs34.default.constants.O_EXCL | import_node_fs34.default.constants.O_NOFOLLOW, 384), import_node_fs34.default.fchmodSync(fd, 384);
+      fd = import_node_fs35.default.openSync(options.output, import_node_fs35.default.constants.O_WRONLY | import_node_fs35.default.constants.O_CREAT | import_node_fs35.default.constants.O_EXCL | import_node_fs35.default.constants.O_NOFOLLOW, 384), import_node_fs35.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs34.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs34.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs35.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs35.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs34.default.closeSync(fd);
+      import_node_fs35.default.closeSync(fd);
     }
   });
 }

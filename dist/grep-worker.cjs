@@ -25,14 +25,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var import_node_worker_threads2 = require("node:worker_threads");
 
 // src/commands/grep-parallel.ts
-var import_node_fs5 = __nodeBuiltin(require("node:fs"));
+var import_node_fs6 = __nodeBuiltin(require("node:fs"));
 var import_node_worker_threads = require("node:worker_threads");
 
 // src/read/chunks.ts
-var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_os = __nodeBuiltin(require("node:os")), import_node_path = __nodeBuiltin(require("node:path"));
+var import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_os = __nodeBuiltin(require("node:os")), import_node_path = __nodeBuiltin(require("node:path"));
 
-// src/read/safe-open.ts
-var import_node_fs = __nodeBuiltin(require("node:fs")), import_node_zlib = __nodeBuiltin(require("node:zlib"));
+// src/read/gunzip.ts
+var import_node_child_process = require("node:child_process"), import_node_fs = __nodeBuiltin(require("node:fs")), import_node_zlib = __nodeBuiltin(require("node:zlib"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -44,31 +44,80 @@ var AuditError = class extends Error {
   exitCode;
 };
 
+// src/read/gunzip.ts
+var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
+function gunzipLimit(size, trailer) {
+  if (size < SMALLEST_GZIP) return { limit: MAX_GUNZIPPED_BYTES, claimed: !1 };
+  let claim = trailer.readUInt32LE(0);
+  return claim <= MAX_GUNZIPPED_BYTES ? { limit: claim, claimed: !0 } : { limit: MAX_GUNZIPPED_BYTES, claimed: !1 };
+}
+function tooLarge(file, limit) {
+  return limit.claimed ? new AuditError(`${file} is not a whole gzip file (it gunzips to more than the ${limit.limit} bytes its trailer says): refused, not read`, 2) : new AuditError(`${file} gunzips to more than ${limit.limit} bytes: refused, not read`, 2);
+}
+function notWhole(file, message2) {
+  return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
+}
+function gunzipCapped(file, bytes) {
+  let limit = gunzipLimit(bytes.length, bytes.subarray(bytes.length - 4));
+  try {
+    return import_node_zlib.default.gunzipSync(bytes, { maxOutputLength: Math.max(1, limit.limit) });
+  } catch (error) {
+    let code = error.code;
+    throw code === "ERR_BUFFER_TOO_LARGE" ? tooLarge(file, limit) : typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
+  }
+}
+var STREAM = `
+const fs = require('node:fs'), zlib = require('node:zlib');
+const limit = Number(process.argv[1]);
+let total = 0;
+const gunzip = zlib.createGunzip();
+gunzip.on('data', (chunk) => {
+  total += chunk.length;
+  if (total > limit) process.exit(3);
+  for (let done = 0; done < chunk.length; ) done += fs.writeSync(1, chunk, done, chunk.length - done);
+});
+gunzip.on('error', (error) => { process.stderr.write(error.message); process.exit(4); });
+gunzip.on('end', () => process.exit(0));
+fs.createReadStream('', { fd: 0 }).pipe(gunzip);
+`;
+function gunzipInto(file, input, output) {
+  let size = import_node_fs.default.fstatSync(input).size, trailer = Buffer.alloc(4);
+  size >= 4 && import_node_fs.default.readSync(input, trailer, 0, 4, size - 4);
+  let limit = gunzipLimit(size, trailer);
+  if (limit.limit <= IN_PROCESS_BYTES) {
+    let bytes = Buffer.allocUnsafe(size);
+    for (let done = 0; done < size; ) {
+      let read = import_node_fs.default.readSync(input, bytes, done, size - done, done);
+      if (read === 0) break;
+      done += read;
+    }
+    let text = gunzipCapped(file, bytes);
+    for (let done = 0; done < text.length; ) done += import_node_fs.default.writeSync(output, text, done, text.length - done, done);
+    return;
+  }
+  let run = (0, import_node_child_process.spawnSync)(process.execPath, ["-e", STREAM, String(limit.limit)], { stdio: [input, output, "pipe"], env: {}, encoding: "utf8" });
+  if (run.status !== 0)
+    throw run.status === 3 ? tooLarge(file, limit) : run.status === 4 ? notWhole(file, run.stderr.trim()) : new AuditError(`${file} could not be gunzipped (${run.error?.message ?? `exit ${run.status ?? run.signal}`}): refused, not read`, 2);
+}
+
 // src/read/safe-open.ts
-var OPEN_FLAGS = import_node_fs.default.constants.O_RDONLY | import_node_fs.default.constants.O_NOFOLLOW | import_node_fs.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
+var import_node_buffer = require("node:buffer"), import_node_fs2 = __nodeBuiltin(require("node:fs"));
+var { MAX_STRING_LENGTH } = import_node_buffer.constants, OPEN_FLAGS = import_node_fs2.default.constants.O_RDONLY | import_node_fs2.default.constants.O_NOFOLLOW | import_node_fs2.default.constants.O_NONBLOCK;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs2.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs.default.fstatSync(fd);
+    let stat = import_node_fs2.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs.default.closeSync(fd), error;
-  }
-}
-function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
-  try {
-    return import_node_zlib.default.gunzipSync(bytes, { maxOutputLength: cap });
-  } catch (error) {
-    let code = error.code;
-    throw code === "ERR_BUFFER_TOO_LARGE" ? new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2) : typeof code == "string" && code.startsWith("Z_") ? new AuditError(`${file} is not a whole gzip file (${error.message}): refused, not read`, 2) : error;
+    throw import_node_fs2.default.closeSync(fd), error;
   }
 }
 
@@ -196,7 +245,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size = to ?? import_node_fs2.default.fstatSync(fd).size, start = borrow(), buffer = start;
+  let size = to ?? import_node_fs3.default.fstatSync(fd).size, start = borrow(), buffer = start;
   try {
     return readPieces(fd, visit, from, size, (other) => {
       buffer = other;
@@ -216,7 +265,7 @@ function readPieces(fd, visit, from, size, grown, start) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read = import_node_fs2.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size - position), position);
+    let read = import_node_fs3.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size - position), position);
     if (read === 0) break;
     position += read;
     let filled = held + read, last = position >= size, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -235,29 +284,27 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs2.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs3.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, import_node_fs2.default.readFileSync(fd));
+    return textOfGzip(file, fd);
   } finally {
-    import_node_fs2.default.closeSync(fd);
+    import_node_fs3.default.closeSync(fd);
   }
 }
-function textOfGzip(file, bytes) {
-  let dir = import_node_fs2.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path.default.join(dir, "text");
+function textOfGzip(file, gz) {
+  let dir = import_node_fs3.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path.default.join(dir, "text");
   try {
-    let fd = import_node_fs2.default.openSync(temp, import_node_fs2.default.constants.O_RDWR | import_node_fs2.default.constants.O_CREAT | import_node_fs2.default.constants.O_EXCL, 384);
+    let written = import_node_fs3.default.openSync(temp, import_node_fs3.default.constants.O_RDWR | import_node_fs3.default.constants.O_CREAT | import_node_fs3.default.constants.O_EXCL, 384);
     try {
-      let text = gunzipCapped(file, bytes);
-      for (let done = 0; done < text.length; ) done += import_node_fs2.default.writeSync(fd, text, done, text.length - done, done);
-    } catch (error) {
-      throw import_node_fs2.default.closeSync(fd), error;
+      return gunzipInto(file, gz, written), import_node_fs3.default.openSync(temp, import_node_fs3.default.constants.O_RDONLY);
+    } finally {
+      import_node_fs3.default.closeSync(written);
     }
-    return fd;
   } finally {
-    import_node_fs2.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs3.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
 
@@ -3478,7 +3525,7 @@ function jsonLineCannotHold(piece, start, end, literal, events) {
 var EVERY_JSON_LINE = [Buffer.from("{")];
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs3 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs4 = __nodeBuiltin(require("node:fs"));
 
 // src/read/needle.ts
 var SAMPLE = 8192, MISSES_PER_KIB = 1, LONG = 7, RARE = 4;
@@ -3548,7 +3595,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read = import_node_fs3.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read = import_node_fs4.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read === 0) break;
       count += countNewlines(buffer, 0, read), position += read;
     }
@@ -3783,7 +3830,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/output.ts
-var import_node_fs4 = __nodeBuiltin(require("node:fs"));
+var import_node_fs5 = __nodeBuiltin(require("node:fs"));
 var NEWLINE = Buffer.from(`
 `), pause = new Int32Array(new SharedArrayBuffer(4)), Output = class {
   /**
@@ -3840,7 +3887,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs4.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs5.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -3901,7 +3948,7 @@ function runJob(plan, job, out, errors, length) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs5.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs6.default.closeSync(fd);
   }
 }
 function workLoop(data, sharing) {

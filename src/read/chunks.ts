@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipCapped, openLogFile } from './safe-open.ts';
+import { gunzipInto } from './gunzip.ts';
+import { openLogFile } from './safe-open.ts';
 import { arenaBuffer, inArena } from './simd-find.ts';
 
 const CHUNK = 1 << 20;
@@ -109,8 +110,8 @@ function readPieces(fd: number, visit: (buffer: Buffer, end: number, offset: num
  * Opens a log file for reading; undefined when it is gone (rotated away,
  * pruned meanwhile). Other failures throw. A compressed rotated file (`.gz`)
  * is opened as its text: decompressed into an unnamed temporary file (a
- * rotated file is bounded by @audit-max-size), so every reader keeps reading
- * by offset with no second code path.
+ * rotated file is bounded by @audit-max-size; a planted one by gunzip.ts), so
+ * every reader keeps reading by offset with no second code path.
  */
 export function openLog(file: string): number | undefined {
   let fd: number;
@@ -126,27 +127,25 @@ export function openLog(file: string): number | undefined {
   }
   if (!file.endsWith('.gz')) return fd;
   try {
-    return textOfGzip(file, fs.readFileSync(fd));
+    return textOfGzip(file, fd);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** A descriptor of the gunzipped `bytes`, in a temporary file already unlinked. */
-function textOfGzip(file: string, bytes: Buffer): number {
+/** A descriptor of the gunzipped text of the `.gz` open at `gz`, in a temporary file already unlinked. */
+function textOfGzip(file: string, gz: number): number {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-gz-'));
   const temp = path.join(dir, 'text');
   try {
-    const fd = fs.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+    const written = fs.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
     try {
-      // Written by position: the descriptor's own offset stays at 0, as a freshly opened file's.
-      const text = gunzipCapped(file, bytes);
-      for (let done = 0; done < text.length; ) done += fs.writeSync(fd, text, done, text.length - done, done);
-    } catch (error) {
-      fs.closeSync(fd);
-      throw error;
+      gunzipInto(file, gz, written);
+      // Opened again: a child process may have written through `written`, moving its offset; a reader's starts at 0.
+      return fs.openSync(temp, fs.constants.O_RDONLY);
+    } finally {
+      fs.closeSync(written);
     }
-    return fd;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -4,16 +4,16 @@
 // So a file is opened without following a symlink and without blocking
 // (open(2) O_NOFOLLOW | O_NONBLOCK), taken only if it is a regular file of
 // ours (or any, for root, who reads others' logs), and a `.gz` is gunzipped
-// with a cap on what it may grow to.
+// with a bound on what it may grow to (gunzip.ts).
 
+import { constants } from 'node:buffer';
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { AuditError } from '../core/errors.ts';
+import { gunzipCapped, gunzipLimit } from './gunzip.ts';
+
+const { MAX_STRING_LENGTH } = constants;
 
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
-
-/** What a rotated file may gunzip to: far above any @audit-max-size a rotated file was cut at. */
-export const MAX_GUNZIPPED_BYTES = 1024 ** 3;
 
 /** A log file opened for reading, refused (AuditError) if it is not a regular file of ours. ENOENT and the like throw as they are. */
 export function openLogFile(file: string): number {
@@ -37,30 +37,16 @@ export function openLogFile(file: string): number {
   }
 }
 
-/**
- * A gzip file's text, refused past MAX_GUNZIPPED_BYTES (a bomb), or when it
- * is not a whole gzip file (zlib's Z_DATA_ERROR, Z_BUF_ERROR: cut short,
- * damaged, not gzip at all): the writer only ever renames a finished, synced
- * `.gz` into place (sinks/file/compress.ts), so one that does not gunzip was
- * damaged or planted. One line naming the file, as for any refused file.
- */
-export function gunzipCapped(file: string, bytes: Buffer, cap = MAX_GUNZIPPED_BYTES): Buffer {
-  try {
-    return zlib.gunzipSync(bytes, { maxOutputLength: cap });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2);
-    if (typeof code === 'string' && code.startsWith('Z_')) throw new AuditError(`${file} is not a whole gzip file (${(error as Error).message}): refused, not read`, 2);
-    throw error;
-  }
-}
-
-/** A log file's bytes, `.gz` ones gunzipped, opened as above. */
+/** A log file's bytes, `.gz` ones gunzipped, opened as above: held whole, as one string (`verify`). */
 export function readLogBytes(file: string): Buffer {
   const fd = openLogFile(file);
   try {
     const bytes = fs.readFileSync(fd);
-    return file.endsWith('.gz') ? gunzipCapped(file, bytes) : bytes;
+    if (!file.endsWith('.gz')) return bytes;
+    // More than a string holds: refused before gunzipping what could not be read anyway (gunzip.ts: a claim past it is refused).
+    const { limit, claimed } = gunzipLimit(bytes.length, bytes.subarray(bytes.length - 4));
+    if (claimed && limit > MAX_STRING_LENGTH) throw new AuditError(`${file} gunzips to ${limit} bytes (its trailer says), more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
+    return gunzipCapped(file, bytes);
   } finally {
     fs.closeSync(fd);
   }

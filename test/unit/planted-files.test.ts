@@ -10,7 +10,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { openLog } from '../../src/read/chunks.ts';
-import { gunzipCapped, readLogBytes } from '../../src/read/safe-open.ts';
+import { gunzipCapped, MAX_GUNZIPPED_BYTES } from '../../src/read/gunzip.ts';
+import { readLogBytes } from '../../src/read/safe-open.ts';
 import { outsideTmux } from '../support/cli.ts';
 import { HELPER } from '../support/paths.ts';
 
@@ -72,11 +73,50 @@ describe('planted files in the log directory', () => {
     }
   });
 
-  it('a gzip bomb: refused past the cap', () => {
-    const cap = 1024 * 1024;
-    const bomb = zlib.gzipSync(Buffer.alloc(4 * cap));
-    assert.throws(() => gunzipCapped('a.log.1.gz', bomb, cap), /gunzips to more than/);
-    assert.equal(gunzipCapped('a.log.1.gz', zlib.gzipSync('a line\n'), cap).toString(), 'a line\n');
+  it('a gzip bomb whose trailer claims little: refused once past the claim, by every reader', () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(16 << 20, 0x78));
+    bomb.writeUInt32LE(1024, bomb.length - 4); // what a whole file says it gunzips to (RFC 1952 ISIZE)
+    const said = /is not a whole gzip file \(it gunzips to more than the 1024 bytes its trailer says\): refused, not read/;
+    assert.throws(() => gunzipCapped('a.log.1.gz', bomb), said);
+    assert.equal(gunzipCapped('a.log.1.gz', zlib.gzipSync('a line\n')).toString(), 'a line\n');
+    const dir = logDir();
+    const file = path.join(dir, 'a.log.20261125T000000.000Z.gz');
+    fs.writeFileSync(file, bomb, { mode: 0o600 });
+    assert.throws(() => openLog(file), said);
+    assert.throws(() => readLogBytes(file), said);
+    const { status, output } = verifyDir(dir);
+    assert.equal(status, 2, output);
+    assert.match(output, said);
+  });
+
+  it('a gzip bomb that says what it gunzips to, more than the cap: refused at the cap, gunzipped as a stream', () => {
+    // One deflate block chain of zeros, repeated (each piece ends flushed, and refers to nothing before it): a 1 MiB file that gunzips to 1025 MiB.
+    const piece = zlib.deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    const pieces = (MAX_GUNZIPPED_BYTES >> 20) + 1;
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(((pieces << 20) >>> 0) % 2 ** 32, 4);
+    const bomb = Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), ...Array.from({ length: pieces }, () => piece), Buffer.from([3, 0]), trailer]);
+    const dir = logDir();
+    const file = path.join(dir, 'a.log.20261125T000000.000Z.gz');
+    fs.writeFileSync(file, bomb, { mode: 0o600 });
+    assert.throws(() => openLog(file), new RegExp(`gunzips to more than ${MAX_GUNZIPPED_BYTES} bytes: refused, not read`));
+  });
+
+  it('a whole .gz larger than what is gunzipped in-process: read as a stream, whole', () => {
+    const dir = logDir();
+    const line = '2026-11-24T23:01:02.120+01:00 ann a:0.0 | a line of text\n';
+    const text = Buffer.from(line.repeat(Math.ceil((80 << 20) / line.length)));
+    const file = path.join(dir, 'a.log.20261125T000000.000Z.gz');
+    fs.writeFileSync(file, zlib.gzipSync(text, { level: 1 }), { mode: 0o600 });
+    const fd = openLog(file)!;
+    try {
+      assert.equal(fs.fstatSync(fd).size, text.length);
+      const head = Buffer.alloc(line.length);
+      fs.readSync(fd, head, 0, head.length, null); // by its own offset: at the start
+      assert.equal(head.toString(), line);
+    } finally {
+      fs.closeSync(fd);
+    }
   });
 
   it('a .gz that does not gunzip (cut short, damaged, not gzip): one line naming it, exit 2, from every reading command', () => {
