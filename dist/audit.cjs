@@ -19640,7 +19640,7 @@ function verifyFiles(files, timeFormat, options) {
     try {
       return readLogText(file);
     } catch (error) {
-      throw new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
+      throw error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
     }
   }, timeFormat, options);
 }

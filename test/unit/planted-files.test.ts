@@ -42,7 +42,7 @@ describe('planted files in the log directory', () => {
     assert.throws(() => openLog(fifo), /not a regular file/);
     const { status, output } = verifyDir(dir);
     assert.equal(status, 2, output);
-    assert.match(output, /not a regular file/);
+    assert.equal(output, `tmux-audit: ${fifo} is not a regular file: refused, not read\n`, 'one line, naming it once');
   });
 
   it('a symlink to /dev/zero under a rotated name: refused, not followed', () => {
@@ -52,6 +52,7 @@ describe('planted files in the log directory', () => {
     assert.throws(() => readLogBytes(link), /symbolic link/);
     const { status, output } = verifyDir(dir);
     assert.equal(status, 2, output);
+    assert.equal(output, `tmux-audit: ${link} is a symbolic link: refused, not read\n`, 'one line, naming it once');
   });
 
   it('ls: each planted log (FIFO, directory, symlink) named on its own line, exit 2; the other logs listed all the same', () => {
@@ -87,6 +88,7 @@ describe('planted files in the log directory', () => {
     const { status, output } = verifyDir(dir);
     assert.equal(status, 2, output);
     assert.match(output, said);
+    assert.equal(output.split(file).length, 2, 'named once');
   });
 
   it('a gzip bomb that says what it gunzips to, more than the cap: refused at the cap, gunzipped as a stream', () => {
