@@ -74,45 +74,35 @@ describe('the live log moved away while logging', () => {
     });
   }
 
-  it('a second name, then rm of the log: moved (the file lives on under the other name)', async () => {
-    const file = tempFile();
-    const { log, lost } = writer(file, { ledgerKey: KEY });
-    log.write('one\n');
-    await log.flush();
-    const other = path.join(path.dirname(file), 'kept');
-    fs.linkSync(file, other);
-    fs.rmSync(file);
-    log.write('two\n');
-    await log.close();
-    assert.deepEqual(lost, ['moved']);
-    assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
-  });
-
-  it('mv to a rotated-looking name beside the log: moved, not taken for a rotation (the ledger does not name it)', async () => {
-    const file = tempFile();
-    const { log, lost } = writer(file, { ledgerKey: KEY });
-    log.write('one\n');
-    await log.flush();
-    fs.renameSync(file, path.join(path.dirname(file), rotatedName('main.log', new Date(), new Set())));
-    log.write('two\n');
-    await log.close();
-    assert.deepEqual(lost, ['moved']);
-    assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
-  });
-
-  it('under a chain key, a planted untagged ledger entry for the live file, then mv: still moved', async () => {
-    const file = tempFile();
-    const { log, lost } = writer(file, { ledgerKey: KEY });
-    log.write('one\n');
-    await log.flush();
-    // What the owner can write without the key: the identity alone (or any tag but the right one).
-    const stat = fs.statSync(file);
-    fs.writeFileSync(rotatedLedgerPath(file), `${ledgerEntry(file, stat)}\n${ledgerEntry(file, stat, Buffer.from('a guess'))}\n`, { mode: 0o600 });
-    fs.renameSync(file, path.join(path.dirname(path.dirname(file)), 'gone.log'));
-    log.write('two\n');
-    await log.close();
-    assert.deepEqual(lost, ['moved']);
-  });
+  /** Ways the live file leaves its path with the file itself kept: each a `lost` event saying moved, then what follows, in a new file. */
+  const moves: [string, (file: string) => void][] = [
+    ['a second name, then rm of the log: moved (the file lives on under the other name)', (file) => {
+      fs.linkSync(file, path.join(path.dirname(file), 'kept'));
+      fs.rmSync(file);
+    }],
+    ['mv to a rotated-looking name beside the log: moved, not taken for a rotation (the ledger does not name it)', (file) => {
+      fs.renameSync(file, path.join(path.dirname(file), rotatedName('main.log', new Date(), new Set())));
+    }],
+    ['under a chain key, a planted untagged ledger entry for the live file, then mv: still moved', (file) => {
+      // What the owner can write without the key: the identity alone (or any tag but the right one).
+      const stat = fs.statSync(file);
+      fs.writeFileSync(rotatedLedgerPath(file), `${ledgerEntry(file, stat)}\n${ledgerEntry(file, stat, Buffer.from('a guess'))}\n`, { mode: 0o600 });
+      fs.renameSync(file, path.join(path.dirname(path.dirname(file)), 'gone.log'));
+    }],
+  ];
+  for (const [name, move] of moves) {
+    it(name, async () => {
+      const file = tempFile();
+      const { log, lost } = writer(file, { ledgerKey: KEY });
+      log.write('one\n');
+      await log.flush();
+      move(file);
+      log.write('two\n');
+      await log.close();
+      assert.deepEqual(lost, ['moved']);
+      assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
+    });
+  }
 
   it('the log directory moved away: lost, saying directory', async () => {
     const file = tempFile();
