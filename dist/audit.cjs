@@ -19511,6 +19511,10 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
   /** The report, once every file has been pushed. */
+  /** A break of recording `rec` named at the line `at` (none: a recording with no line read, named at no place). */
+  breakAt(kind, at, rec, detail) {
+    this.breaks.push({ kind, file: at?.file ?? "", line: at?.line ?? 0, rec, detail });
+  }
   finish() {
     for (let state of this.recordings.values())
       if (!(state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)))
@@ -19559,7 +19563,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       } else if (state.startMissing && state.seals === 0) {
         ending = "truncated";
         let first = state.segment[0];
-        this.breaks.push({ kind: "forged event", file: first?.file ?? "", line: first?.line ?? 0, rec: state.rec, detail: "events of a recording that has neither a start nor a seal" });
+        this.breakAt("forged event", first, state.rec, "events of a recording that has neither a start nor a seal");
       } else if (this.removedStretchSeal(state)) {
         ending = "truncated";
         let from = state.lastSeal, orphan = this.removedStretchSeal(state);
@@ -19575,38 +19579,30 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       } else {
         ending = "truncated";
         let last = state.segment[state.segment.length - 1] ?? state.lastSeal;
-        this.breaks.push({
-          kind: "truncated",
-          file: last?.file ?? "",
-          line: last?.line ?? 0,
-          rec: state.rec,
-          detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : "no final seal"
-        });
+        this.breakAt("truncated", last, state.rec, tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : "no final seal");
       }
       if (this.options.requireKey && state.keyed === !1) {
         let at = state.firstLine;
-        this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: "chained without the key (--require-key): whoever can write the log could have rewritten it and its seals" });
+        this.breakAt("unkeyed", at, state.rec, "chained without the key (--require-key): whoever can write the log could have rewritten it and its seals");
       } else if (this.options.requireKey && state.sharedLines > 0) {
         let at = state.firstLine;
-        this.breaks.push({ kind: "unkeyed", file: at?.file ?? "", line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
+        this.breakAt("unkeyed", at, state.rec, `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place`);
       } else if (this.options.requireKey && state.startMissing && !state.proven && ending !== "open") {
         let at = state.firstLine ?? state.segment[0];
-        this.breaks.push({
-          kind: "unkeyed",
-          file: at?.file ?? "",
-          line: at?.line ?? 0,
-          rec: state.rec,
-          detail: "a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)"
-        });
+        this.breakAt(
+          "unkeyed",
+          at,
+          state.rec,
+          "a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)"
+        );
       } else if (this.options.requireKey && ending === "open" && !(state.startMissing ? state.proven : state.confirmed) && !(state.startMissing && state.seals === 0 && sealNotDueYet(state.lines, (state.firstLine ?? state.segment[0])?.ms, this.options.now))) {
         let at = state.firstLine ?? state.segment[0];
-        this.breaks.push({
-          kind: "forged event",
-          file: at?.file ?? "",
-          line: at?.line ?? 0,
-          rec: state.rec,
-          detail: state.startMissing ? "a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one since v=3 binds each seal's own line under the key: e=)" : "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once"
-        });
+        this.breakAt(
+          "forged event",
+          at,
+          state.rec,
+          state.startMissing ? "a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one since v=3 binds each seal's own line under the key: e=)" : "a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once"
+        );
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
