@@ -13061,15 +13061,11 @@ var Row2 = class {
   rowId(y) {
     return this.rowList[y]?.id ?? 0;
   }
-  /** When row `y` last changed (content or position), as a `mark()` count. */
-  rowVersion(y) {
-    return this.rowList[y].version;
-  }
   /** When row `y`'s text (or whether it wraps) last changed, as a `mark()` count; moving it (scrolling, IL/DL) does not count. */
   rowWritten(y) {
     return this.rowList[y].written;
   }
-  /** A moment: rows changed after it have `rowVersion > mark`. */
+  /** A moment: rows changed after it (content or position) are `changedSince` it. */
   mark() {
     return this.epoch++;
   }
@@ -16911,10 +16907,6 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     this.sealedLink = void 0;
     let onSealed = this.onSealed;
     this.log.flush().then(() => onSealed(link));
-  }
-  /** Resolves once what was written so far is on disk (the writer's flush). */
-  flushed() {
-    return this.flush(), this.log.flush();
   }
   get backlog() {
     return this.log.backlog + this.batch.length;

@@ -17,6 +17,7 @@ import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -130,7 +131,7 @@ async function removedWhileLogging(file: string, lines: number, options: { key?:
   const records = recording(lines);
   const half = records.length >> 1;
   for (let i = 0; i < half; i++) sink.write(records[i]!);
-  await sink.flushed();
+  await flushed(sink);
   fs.rmSync(file);
   for (let i = half; i < half + 200; i++) sink.write(records[i]!);
   sink.flush();
@@ -142,7 +143,7 @@ async function removedWhileLogging(file: string, lines: number, options: { key?:
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   }
-  if (options.die) await sink.flushed();
+  if (options.die) await flushed(sink);
   else await sink.close();
   if (options.again) await waitUntil('the writer noticed the second removal', () => lost() >= 2);
   return { lost: lost(), noted };
@@ -222,12 +223,12 @@ for (const format of ['text', 'json'] as const) {
         const { sink, lost } = sinkFor(file, { key, format });
         const records = recording(6000);
         for (let i = 0; i < 1000; i++) sink.write(records[i]!);
-        await sink.flushed();
+        await flushed(sink);
         armed = true;
         for (let i = 1000; i < 5000; i++) sink.write(records[i]!);
         sink.flush();
         await waitUntil('the writer noticed the removal', () => lost() >= 1);
-        await sink.flushed();
+        await flushed(sink);
         const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
         assert.ok(lostLine(lines[0]!), lines[0]);
         assert.ok(lines.filter((line) => /line \d+/.test(line)).length > 2000, 'a large stretch written again');
@@ -268,7 +269,7 @@ for (const format of ['text', 'json'] as const) {
         const { sink } = sinkFor(file, { key, format, maxBytes: 4096, onLost: () => lost++ });
         const records = recording(1500);
         for (const record of records.slice(0, 1100)) sink.write(record);
-        await sink.flushed();
+        await flushed(sink);
         fs.rmSync(file);
         for (const record of records.slice(1100, 1400)) sink.write(record);
         sink.flush();
@@ -324,7 +325,7 @@ describe('a log removed as its reader closes (the chain had ended)', () => {
           const { sink } = sinkFor(file, { key, format });
           const records = recording(1200 + lines);
           for (const record of records.slice(0, 1201)) sink.write(record);
-          await sink.flushed();
+          await flushed(sink);
           fs.rmSync(file);
           // The writer looks at the file again only after a while: it notices when it writes the last seal.
           await new Promise((resolve) => setTimeout(resolve, 150));
@@ -451,7 +452,7 @@ describe('pruning cuts into a stretch written again after a lost event (issue 13
     const { sink, lost } = sinkFor(file, { key: KEY });
     const records = recording(6000);
     for (let i = 0; i < 1000; i++) sink.write(records[i]!);
-    await sink.flushed();
+    await flushed(sink);
     armed = true;
     for (let i = 1000; i < 5000; i++) sink.write(records[i]!);
     sink.flush();

@@ -20,6 +20,7 @@ import { LEDGER_BYTES, noteRotated, rotatedLedgerPath, wasRotated } from '../../
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { waitFor } from '../support/util.ts';
 import { ageRotated } from '../support/rotated-age.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -155,7 +156,7 @@ describe('the writer', () => {
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (i === 1000) {
           // Written (not only queued: under load the writes lag), so its rotations are made.
-          await sink.flushed();
+          await flushed(sink);
           // Rotated files written to in the last minute are left plain (another writer may still append to them).
           assert.ok(rotatedOf(file).length >= 3, `rotated ${rotatedOf(file).length} times`);
           assert.deepEqual(rotatedOf(file).filter((name) => name.endsWith('.gz')), []);

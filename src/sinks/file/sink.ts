@@ -387,12 +387,6 @@ export class FileSink implements Sink {
     void this.log.flush().then(() => onSealed(link));
   }
 
-  /** Resolves once what was written so far is on disk (the writer's flush). */
-  flushed(): Promise<void> {
-    this.flush();
-    return this.log.flush();
-  }
-
   get backlog(): number {
     return this.log.backlog + this.batch.length;
   }
