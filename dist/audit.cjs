@@ -20703,7 +20703,7 @@ var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path27 = _
 
 // src/read/follow.ts
 var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
-var DRAIN_MS = 2e3;
+var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
@@ -20781,7 +20781,7 @@ function rotatedSince(live, ino) {
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs32.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs32.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
@@ -20800,7 +20800,7 @@ async function follow(options) {
         continue;
       }
       try {
-        await (0, import_promises.setTimeout)(pollMs, void 0, { signal });
+        await (0, import_promises.setTimeout)(POLL_MS, void 0, { signal });
       } catch {
         break;
       }

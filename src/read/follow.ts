@@ -10,6 +10,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { rotatedFiles } from '../core/rotate.ts';
 import { forEachPiece, MAX_LINE, openLog } from './chunks.ts';
 
+/** How often the live file is looked at for what was added. */
+const POLL_MS = 100;
+
 /** How long a rotated-away file is still read: a writer may have had it open when it was renamed. */
 const DRAIN_MS = 2000;
 
@@ -108,7 +111,6 @@ export interface FollowOptions {
   truncated?: (file: string) => void;
   /** Ends the follow. */
   signal?: AbortSignal;
-  pollMs?: number;
 }
 
 function statOf(file: string): fs.Stats | undefined {
@@ -182,7 +184,6 @@ function rotatedSince(live: string, ino: number): string[] {
 /** Follows the log whose live file is `options.live` until `signal` aborts. */
 export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
-  const pollMs = options.pollMs ?? 100;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
   const draining: Reading[] = [];
   try {
@@ -219,7 +220,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         continue;
       }
       try {
-        await delay(pollMs, undefined, { signal });
+        await delay(POLL_MS, undefined, { signal });
       } catch {
         break; // aborted
       }

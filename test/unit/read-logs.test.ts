@@ -546,7 +546,7 @@ describe('tail', () => {
       const fd = fs.openSync(live, 'r');
       let seen = '';
       const stop = new AbortController();
-      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, write: (bytes) => void (seen += bytes.toString()) });
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, write: (bytes) => void (seen += bytes.toString()) });
       fs.appendFileSync(live, 'one\ntw');
       await waitFor('the first line', () => seen === 'one\n');
       fs.appendFileSync(live, 'o\n');
@@ -584,7 +584,7 @@ describe('tail', () => {
       let seen = '';
       const truncated: string[] = [];
       const stop = new AbortController();
-      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, truncated: (file) => truncated.push(file), write: (bytes) => void (seen += bytes.toString()) });
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, truncated: (file) => truncated.push(file), write: (bytes) => void (seen += bytes.toString()) });
       fs.appendFileSync(live, 'one\n');
       await waitFor('the first line', () => seen === 'one\n');
       // Emptied, then a line shorter than what was read: without the truncation seen, it would wait for the old length.
@@ -607,7 +607,7 @@ describe('tail', () => {
       const fd = fs.openSync(live, 'r');
       const lines: number[] = [];
       const stop = new AbortController();
-      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, write: (bytes) => void lines.push(bytes.length) });
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, write: (bytes) => void lines.push(bytes.length) });
       fs.appendFileSync(live, Buffer.alloc(MAX_LINE + (6 << 20), 0x78));
       await waitFor('the cut piece', () => lines.length === 1);
       assert.deepEqual(lines, [MAX_LINE + 1]); // with the newline it was given
@@ -629,7 +629,7 @@ describe('tail', () => {
         fs.writeFileSync(live, 'before\n');
         const fd = fs.openSync(live, 'r');
         let seen = '';
-        const following = follow({ live, start: { fd, from: 0 }, pollMs: 10, write: (bytes) => void (seen += bytes.toString()) });
+        const following = follow({ live, start: { fd, from: 0 }, write: (bytes) => void (seen += bytes.toString()) });
         await waitFor('the first line', () => seen === 'before\n');
         fs.rmSync(live);
         if (plant === 'fifo') execFileSync('mkfifo', [live]);
