@@ -17663,29 +17663,31 @@ var import_node_path23 = __nodeBuiltin(require("node:path"));
 var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs21 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
-function gunzipLimit(size2, trailer) {
-  if (size2 < SMALLEST_GZIP) return { limit: MAX_GUNZIPPED_BYTES, claimed: !1 };
-  let claim2 = trailer.readUInt32LE(0);
-  return claim2 <= MAX_GUNZIPPED_BYTES ? { limit: claim2, claimed: !0 } : { limit: MAX_GUNZIPPED_BYTES, claimed: !1 };
+function gzipClaim(size2, trailer) {
+  return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
 }
-function tooLarge(file, limit) {
-  return limit.claimed ? new AuditError(`${file} is not a whole gzip file (it gunzips to more than the ${limit.limit} bytes its trailer says): refused, not read`, 2) : new AuditError(`${file} gunzips to more than ${limit.limit} bytes: refused, not read`, 2);
+function tooLarge(file) {
+  return new AuditError(`${file} gunzips to more than ${MAX_GUNZIPPED_BYTES} bytes: refused, not read`, 2);
 }
 function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
-function gunzipCapped(file, bytes) {
-  let limit = gunzipLimit(bytes.length, bytes.subarray(bytes.length - 4));
+function gunzippedText(file, gz) {
+  let dir = import_node_fs19.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text"), text2;
   try {
-    return import_node_zlib2.default.gunzipSync(bytes, { maxOutputLength: Math.max(1, limit.limit) });
+    text2 = import_node_fs19.default.openSync(temp, import_node_fs19.default.constants.O_RDWR | import_node_fs19.default.constants.O_CREAT | import_node_fs19.default.constants.O_EXCL, 384);
+  } finally {
+    import_node_fs19.default.rmSync(dir, { recursive: !0, force: !0 });
+  }
+  try {
+    return gunzipInto(file, gz, text2), text2;
   } catch (error) {
-    let code = error.code;
-    throw code === "ERR_BUFFER_TOO_LARGE" ? tooLarge(file, limit) : typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
+    throw import_node_fs19.default.closeSync(text2), error;
   }
 }
 var STREAM = `
@@ -17694,32 +17696,41 @@ const limit = Number(process.argv[1]);
 let total = 0;
 const gunzip = zlib.createGunzip();
 gunzip.on('data', (chunk) => {
+  if (total + chunk.length > limit) process.exit(3);
+  for (let done = 0; done < chunk.length; ) done += fs.writeSync(1, chunk, done, chunk.length - done, total + done);
   total += chunk.length;
-  if (total > limit) process.exit(3);
-  for (let done = 0; done < chunk.length; ) done += fs.writeSync(1, chunk, done, chunk.length - done);
 });
 gunzip.on('error', (error) => { process.stderr.write(error.message); process.exit(4); });
 gunzip.on('end', () => process.exit(0));
-fs.createReadStream('', { fd: 0 }).pipe(gunzip);
+fs.createReadStream('', { fd: 0, start: 0 }).pipe(gunzip);
 `;
-function gunzipInto(file, input, output) {
-  let size2 = import_node_fs19.default.fstatSync(input).size, trailer = Buffer.alloc(4);
-  size2 >= 4 && import_node_fs19.default.readSync(input, trailer, 0, 4, size2 - 4);
-  let limit = gunzipLimit(size2, trailer);
-  if (limit.limit <= IN_PROCESS_BYTES) {
+function gunzipInto(file, gz, output) {
+  let size2 = import_node_fs19.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
+  size2 >= 4 && import_node_fs19.default.readSync(gz, trailer, 0, 4, size2 - 4);
+  let claim2 = gzipClaim(size2, trailer);
+  if (claim2 !== void 0 && claim2 <= IN_PROCESS_BYTES) {
     let bytes = Buffer.allocUnsafe(size2);
     for (let done = 0; done < size2; ) {
-      let read2 = import_node_fs19.default.readSync(input, bytes, done, size2 - done, done);
+      let read2 = import_node_fs19.default.readSync(gz, bytes, done, size2 - done, done);
       if (read2 === 0) break;
       done += read2;
     }
-    let text2 = gunzipCapped(file, bytes);
-    for (let done = 0; done < text2.length; ) done += import_node_fs19.default.writeSync(output, text2, done, text2.length - done, done);
-    return;
+    let text2;
+    try {
+      text2 = import_node_zlib2.default.gunzipSync(bytes, { maxOutputLength: Math.max(1, claim2) });
+    } catch (error) {
+      let code = error.code;
+      if (code !== "ERR_BUFFER_TOO_LARGE")
+        throw typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
+    }
+    if (text2) {
+      for (let done = 0; done < text2.length; ) done += import_node_fs19.default.writeSync(output, text2, done, text2.length - done, done);
+      return;
+    }
   }
-  let run = (0, import_node_child_process4.spawnSync)(process.execPath, ["-e", STREAM, String(limit.limit)], { stdio: [input, output, "pipe"], env: {}, encoding: "utf8" });
+  let run = (0, import_node_child_process4.spawnSync)(process.execPath, ["-e", STREAM, String(MAX_GUNZIPPED_BYTES)], { stdio: [gz, output, "pipe"], env: {}, encoding: "utf8" });
   if (run.status !== 0)
-    throw run.status === 3 ? tooLarge(file, limit) : run.status === 4 ? notWhole(file, run.stderr.trim()) : new AuditError(`${file} could not be gunzipped (${run.error?.message ?? `exit ${run.status ?? run.signal}`}): refused, not read`, 2);
+    throw run.status === 3 ? tooLarge(file) : run.status === 4 ? notWhole(file, run.stderr.trim()) : new AuditError(`${file} could not be gunzipped (${run.error?.message ?? `exit ${run.status ?? run.signal}`}): refused, not read`, 2);
 }
 
 // src/read/safe-open.ts
@@ -17745,14 +17756,25 @@ function openLogFile(file) {
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    let bytes = import_node_fs20.default.readFileSync(fd);
-    if (!file.endsWith(".gz")) return bytes;
-    let { limit, claimed } = gunzipLimit(bytes.length, bytes.subarray(bytes.length - 4));
-    if (claimed && limit > MAX_STRING_LENGTH) throw new AuditError(`${file} gunzips to ${limit} bytes (its trailer says), more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
-    return gunzipCapped(file, bytes);
+    if (!file.endsWith(".gz")) return import_node_fs20.default.readFileSync(fd);
+    let size2 = import_node_fs20.default.fstatSync(fd).size, trailer = Buffer.alloc(4);
+    size2 >= 4 && import_node_fs20.default.readSync(fd, trailer, 0, 4, size2 - 4);
+    let claim2 = gzipClaim(size2, trailer);
+    if (claim2 !== void 0 && claim2 > MAX_STRING_LENGTH) throw tooLong(file, `at least ${claim2}`);
+    let text2 = gunzippedText(file, fd);
+    try {
+      let length = import_node_fs20.default.fstatSync(text2).size;
+      if (length > MAX_STRING_LENGTH) throw tooLong(file, String(length));
+      return import_node_fs20.default.readFileSync(text2);
+    } finally {
+      import_node_fs20.default.closeSync(text2);
+    }
   } finally {
     import_node_fs20.default.closeSync(fd);
   }
+}
+function tooLong(file, length) {
+  return new AuditError(`${file} gunzips to ${length} bytes, more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
 }
 
 // src/read/fold.ts
@@ -17923,22 +17945,9 @@ function openLog(file) {
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, fd);
+    return gunzippedText(file, fd);
   } finally {
     import_node_fs21.default.closeSync(fd);
-  }
-}
-function textOfGzip(file, gz) {
-  let dir = import_node_fs21.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text");
-  try {
-    let written = import_node_fs21.default.openSync(temp, import_node_fs21.default.constants.O_RDWR | import_node_fs21.default.constants.O_CREAT | import_node_fs21.default.constants.O_EXCL, 384);
-    try {
-      return gunzipInto(file, gz, written), import_node_fs21.default.openSync(temp, import_node_fs21.default.constants.O_RDONLY);
-    } finally {
-      import_node_fs21.default.closeSync(written);
-    }
-  } finally {
-    import_node_fs21.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
 function endLines(fd, size2 = import_node_fs21.default.fstatSync(fd).size) {

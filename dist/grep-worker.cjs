@@ -29,10 +29,10 @@ var import_node_fs6 = __nodeBuiltin(require("node:fs"));
 var import_node_worker_threads = require("node:worker_threads");
 
 // src/read/chunks.ts
-var import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_os = __nodeBuiltin(require("node:os")), import_node_path = __nodeBuiltin(require("node:path"));
+var import_node_fs3 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process = require("node:child_process"), import_node_fs = __nodeBuiltin(require("node:fs")), import_node_zlib = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process = require("node:child_process"), import_node_fs = __nodeBuiltin(require("node:fs")), import_node_os = __nodeBuiltin(require("node:os")), import_node_path = __nodeBuiltin(require("node:path")), import_node_zlib = __nodeBuiltin(require("node:zlib"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -46,24 +46,26 @@ var AuditError = class extends Error {
 
 // src/read/gunzip.ts
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
-function gunzipLimit(size, trailer) {
-  if (size < SMALLEST_GZIP) return { limit: MAX_GUNZIPPED_BYTES, claimed: !1 };
-  let claim = trailer.readUInt32LE(0);
-  return claim <= MAX_GUNZIPPED_BYTES ? { limit: claim, claimed: !0 } : { limit: MAX_GUNZIPPED_BYTES, claimed: !1 };
+function gzipClaim(size, trailer) {
+  return size < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
 }
-function tooLarge(file, limit) {
-  return limit.claimed ? new AuditError(`${file} is not a whole gzip file (it gunzips to more than the ${limit.limit} bytes its trailer says): refused, not read`, 2) : new AuditError(`${file} gunzips to more than ${limit.limit} bytes: refused, not read`, 2);
+function tooLarge(file) {
+  return new AuditError(`${file} gunzips to more than ${MAX_GUNZIPPED_BYTES} bytes: refused, not read`, 2);
 }
 function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
-function gunzipCapped(file, bytes) {
-  let limit = gunzipLimit(bytes.length, bytes.subarray(bytes.length - 4));
+function gunzippedText(file, gz) {
+  let dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path.default.join(dir, "text"), text;
   try {
-    return import_node_zlib.default.gunzipSync(bytes, { maxOutputLength: Math.max(1, limit.limit) });
+    text = import_node_fs.default.openSync(temp, import_node_fs.default.constants.O_RDWR | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_EXCL, 384);
+  } finally {
+    import_node_fs.default.rmSync(dir, { recursive: !0, force: !0 });
+  }
+  try {
+    return gunzipInto(file, gz, text), text;
   } catch (error) {
-    let code = error.code;
-    throw code === "ERR_BUFFER_TOO_LARGE" ? tooLarge(file, limit) : typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
+    throw import_node_fs.default.closeSync(text), error;
   }
 }
 var STREAM = `
@@ -72,32 +74,41 @@ const limit = Number(process.argv[1]);
 let total = 0;
 const gunzip = zlib.createGunzip();
 gunzip.on('data', (chunk) => {
+  if (total + chunk.length > limit) process.exit(3);
+  for (let done = 0; done < chunk.length; ) done += fs.writeSync(1, chunk, done, chunk.length - done, total + done);
   total += chunk.length;
-  if (total > limit) process.exit(3);
-  for (let done = 0; done < chunk.length; ) done += fs.writeSync(1, chunk, done, chunk.length - done);
 });
 gunzip.on('error', (error) => { process.stderr.write(error.message); process.exit(4); });
 gunzip.on('end', () => process.exit(0));
-fs.createReadStream('', { fd: 0 }).pipe(gunzip);
+fs.createReadStream('', { fd: 0, start: 0 }).pipe(gunzip);
 `;
-function gunzipInto(file, input, output) {
-  let size = import_node_fs.default.fstatSync(input).size, trailer = Buffer.alloc(4);
-  size >= 4 && import_node_fs.default.readSync(input, trailer, 0, 4, size - 4);
-  let limit = gunzipLimit(size, trailer);
-  if (limit.limit <= IN_PROCESS_BYTES) {
+function gunzipInto(file, gz, output) {
+  let size = import_node_fs.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
+  size >= 4 && import_node_fs.default.readSync(gz, trailer, 0, 4, size - 4);
+  let claim = gzipClaim(size, trailer);
+  if (claim !== void 0 && claim <= IN_PROCESS_BYTES) {
     let bytes = Buffer.allocUnsafe(size);
     for (let done = 0; done < size; ) {
-      let read = import_node_fs.default.readSync(input, bytes, done, size - done, done);
+      let read = import_node_fs.default.readSync(gz, bytes, done, size - done, done);
       if (read === 0) break;
       done += read;
     }
-    let text = gunzipCapped(file, bytes);
-    for (let done = 0; done < text.length; ) done += import_node_fs.default.writeSync(output, text, done, text.length - done, done);
-    return;
+    let text;
+    try {
+      text = import_node_zlib.default.gunzipSync(bytes, { maxOutputLength: Math.max(1, claim) });
+    } catch (error) {
+      let code = error.code;
+      if (code !== "ERR_BUFFER_TOO_LARGE")
+        throw typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
+    }
+    if (text) {
+      for (let done = 0; done < text.length; ) done += import_node_fs.default.writeSync(output, text, done, text.length - done, done);
+      return;
+    }
   }
-  let run = (0, import_node_child_process.spawnSync)(process.execPath, ["-e", STREAM, String(limit.limit)], { stdio: [input, output, "pipe"], env: {}, encoding: "utf8" });
+  let run = (0, import_node_child_process.spawnSync)(process.execPath, ["-e", STREAM, String(MAX_GUNZIPPED_BYTES)], { stdio: [gz, output, "pipe"], env: {}, encoding: "utf8" });
   if (run.status !== 0)
-    throw run.status === 3 ? tooLarge(file, limit) : run.status === 4 ? notWhole(file, run.stderr.trim()) : new AuditError(`${file} could not be gunzipped (${run.error?.message ?? `exit ${run.status ?? run.signal}`}): refused, not read`, 2);
+    throw run.status === 3 ? tooLarge(file) : run.status === 4 ? notWhole(file, run.stderr.trim()) : new AuditError(`${file} could not be gunzipped (${run.error?.message ?? `exit ${run.status ?? run.signal}`}): refused, not read`, 2);
 }
 
 // src/read/safe-open.ts
@@ -289,22 +300,9 @@ function openLog(file) {
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, fd);
+    return gunzippedText(file, fd);
   } finally {
     import_node_fs3.default.closeSync(fd);
-  }
-}
-function textOfGzip(file, gz) {
-  let dir = import_node_fs3.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path.default.join(dir, "text");
-  try {
-    let written = import_node_fs3.default.openSync(temp, import_node_fs3.default.constants.O_RDWR | import_node_fs3.default.constants.O_CREAT | import_node_fs3.default.constants.O_EXCL, 384);
-    try {
-      return gunzipInto(file, gz, written), import_node_fs3.default.openSync(temp, import_node_fs3.default.constants.O_RDONLY);
-    } finally {
-      import_node_fs3.default.closeSync(written);
-    }
-  } finally {
-    import_node_fs3.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
 

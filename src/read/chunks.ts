@@ -3,9 +3,7 @@
 // pieces. Synchronous: the reading commands do one thing at a time.
 
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { gunzipInto } from './gunzip.ts';
+import { gunzippedText } from './gunzip.ts';
 import { openLogFile } from './safe-open.ts';
 import { arenaBuffer, inArena } from './simd-find.ts';
 
@@ -109,7 +107,7 @@ function readPieces(fd: number, visit: (buffer: Buffer, end: number, offset: num
 /**
  * Opens a log file for reading; undefined when it is gone (rotated away,
  * pruned meanwhile). Other failures throw. A compressed rotated file (`.gz`)
- * is opened as its text: decompressed into an unnamed temporary file (a
+ * is opened as its text: decompressed into an unlinked temporary file (a
  * rotated file is bounded by @audit-max-size; a planted one by gunzip.ts), so
  * every reader keeps reading by offset with no second code path.
  */
@@ -127,27 +125,9 @@ export function openLog(file: string): number | undefined {
   }
   if (!file.endsWith('.gz')) return fd;
   try {
-    return textOfGzip(file, fd);
+    return gunzippedText(file, fd);
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-/** A descriptor of the gunzipped text of the `.gz` open at `gz`, in a temporary file already unlinked. */
-function textOfGzip(file: string, gz: number): number {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-gz-'));
-  const temp = path.join(dir, 'text');
-  try {
-    const written = fs.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
-    try {
-      gunzipInto(file, gz, written);
-      // Opened again: a child process may have written through `written`, moving its offset; a reader's starts at 0.
-      return fs.openSync(temp, fs.constants.O_RDONLY);
-    } finally {
-      fs.closeSync(written);
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -9,7 +9,7 @@
 import { constants } from 'node:buffer';
 import fs from 'node:fs';
 import { AuditError } from '../core/errors.ts';
-import { gunzipCapped, gunzipLimit } from './gunzip.ts';
+import { gunzippedText, gzipClaim } from './gunzip.ts';
 
 const { MAX_STRING_LENGTH } = constants;
 
@@ -41,13 +41,26 @@ export function openLogFile(file: string): number {
 export function readLogBytes(file: string): Buffer {
   const fd = openLogFile(file);
   try {
-    const bytes = fs.readFileSync(fd);
-    if (!file.endsWith('.gz')) return bytes;
-    // More than a string holds: refused before gunzipping what could not be read anyway (gunzip.ts: a claim past it is refused).
-    const { limit, claimed } = gunzipLimit(bytes.length, bytes.subarray(bytes.length - 4));
-    if (claimed && limit > MAX_STRING_LENGTH) throw new AuditError(`${file} gunzips to ${limit} bytes (its trailer says), more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
-    return gunzipCapped(file, bytes);
+    if (!file.endsWith('.gz')) return fs.readFileSync(fd);
+    // A whole file gunzips to at least what its last member claims (gunzip.ts): more than a string holds is refused at once.
+    const size = fs.fstatSync(fd).size;
+    const trailer = Buffer.alloc(4);
+    if (size >= 4) fs.readSync(fd, trailer, 0, 4, size - 4);
+    const claim = gzipClaim(size, trailer);
+    if (claim !== undefined && claim > MAX_STRING_LENGTH) throw tooLong(file, `at least ${claim}`);
+    const text = gunzippedText(file, fd);
+    try {
+      const length = fs.fstatSync(text).size;
+      if (length > MAX_STRING_LENGTH) throw tooLong(file, String(length));
+      return fs.readFileSync(text);
+    } finally {
+      fs.closeSync(text);
+    }
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function tooLong(file: string, length: string): AuditError {
+  return new AuditError(`${file} gunzips to ${length} bytes, more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
 }
