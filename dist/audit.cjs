@@ -17900,26 +17900,27 @@ function borrow(size2 = CHUNK) {
 function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
-function forEachPiece(fd, visit, from = 0, to) {
+function forEachPiece(fd, visit, from = 0, to, cut2) {
   let size2 = to ?? import_node_fs21.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
-    }, start2);
+    }, start2, cut2);
   } finally {
     release(buffer), buffer !== start2 && release(start2);
   }
 }
-function readPieces(fd, visit, from, size2, grown, start2) {
+function readPieces(fd, visit, from, size2, grown, start2, cut2) {
   let buffer = start2, held = 0, position = from, offset = from;
   for (; position < size2; ) {
     if (held === buffer.length)
-      if (buffer.length < MAX_LINE) {
-        let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE));
+      if (buffer.length <= MAX_LINE) {
+        let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE + 1));
         buffer.copy(bigger, 0, 0, held), buffer = bigger, grown(bigger);
       } else {
-        if (visit(buffer, held, offset, !1) === !1) return offset + held;
-        offset += held, held = 0;
+        if (buffer[MAX_LINE] = 10, cut2?.(offset), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
+        position = pastNewline(fd, offset + MAX_LINE, size2, start2), offset = position, held = 0, buffer = start2, grown(start2);
+        continue;
       }
     let read2 = import_node_fs21.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
@@ -17933,6 +17934,21 @@ function readPieces(fd, visit, from, size2, grown, start2) {
     held = filled - end, offset += end, buffer !== start2 && held < start2.length ? (buffer.copy(start2, 0, end, filled), buffer = start2, grown(start2)) : buffer.copy(buffer, 0, end, filled);
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
+}
+function pastNewline(fd, from, size2 = import_node_fs21.default.fstatSync(fd).size, buffer) {
+  let through = buffer ?? borrow();
+  try {
+    for (let position = from; position < size2; ) {
+      let read2 = import_node_fs21.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
+      if (read2 === 0) return position;
+      let newline = through.subarray(0, read2).indexOf(10);
+      if (newline >= 0) return position + newline + 1;
+      position += read2;
+    }
+    return size2;
+  } finally {
+    buffer || release(through);
+  }
 }
 function openLog(file) {
   let fd;
@@ -18068,7 +18084,7 @@ function bothLists(visitor) {
   return unions.set(visitor, { text: text2, json, both }), both;
 }
 function scanFile(fd, visitor) {
-  let knownOffset = 0, knownNumber = 1, stopped = !1, counts;
+  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1;
   return forEachPiece(fd, (buffer, end, offset) => {
     let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
@@ -18114,7 +18130,13 @@ function scanFile(fd, visitor) {
         return stopped = !0, !1;
       position = lineEnd2 + 1;
     }
-    return at >= 0 && (knownNumber = number2 + countNewlines(piece, at, end), knownOffset = offset + end), !0;
+    if (at >= 0) {
+      let given = cutAt === offset ? 1 : 0;
+      knownNumber = number2 + countNewlines(piece, at, end - given), knownOffset = offset + end - given;
+    }
+    return !0;
+  }, 0, void 0, (offset) => {
+    cutAt = offset;
   }), stopped;
 }
 
@@ -20075,7 +20097,8 @@ var PaneContext = class {
       if (left === 0) return shown;
       left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), shown.push(this.show(at, key2, !0, !0));
     }
-    return this.printed.set(key2, { fileIndex: at.fileIndex, end: at.offset + Buffer.byteLength(at.log) + 1 }), shown;
+    let length = Buffer.byteLength(at.log);
+    return this.printed.set(key2, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 }), shown;
   }
   show(line, key2, connected, context) {
     let gap = this.lastKey !== void 0 && (!connected || this.lastKey !== key2);
@@ -20739,20 +20762,14 @@ function lastLines(files, count, write, live, cut2) {
       let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs32.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
-    for (let range of ranges) {
-      if (range.end <= range.start) continue;
-      let skipping = !1;
-      forEachPiece(range.fd, (buffer, end, offset, last) => {
-        let from = 0;
-        if (skipping) {
-          let newline = buffer.subarray(0, end).indexOf(10);
-          if (newline < 0) return;
-          skipping = !1, from = newline + 1;
-        }
-        from !== end && (last || buffer[end - 1] === 10 ? write(Buffer.from(buffer.subarray(from, end))) : (write(Buffer.concat([buffer.subarray(from, end), Buffer.from(`
-`)])), cut2?.(range.file, offset + from), skipping = !0));
-      }, range.start, range.end);
-    }
+    for (let range of ranges)
+      range.end <= range.start || forEachPiece(
+        range.fd,
+        (buffer, end) => write(Buffer.from(buffer.subarray(0, end))),
+        range.start,
+        range.end,
+        (offset) => cut2?.(range.file, offset)
+      );
   } finally {
     for (let range of ranges) range.own && import_node_fs32.default.closeSync(range.fd);
   }
@@ -20765,19 +20782,25 @@ function statOf(file) {
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs32.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
+  import_node_fs32.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
     let read2 = import_node_fs32.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
-    let piece = buffer.subarray(0, read2), end = piece.lastIndexOf(10) + 1;
-    end > 0 && (write(reading.partialBytes > 0 ? Buffer.concat([...reading.partial, piece.subarray(0, end)]) : Buffer.from(piece.subarray(0, end))), reading.partial = [], reading.partialBytes = 0), end < read2 && (reading.partial.push(Buffer.from(piece.subarray(end))), reading.partialBytes += read2 - end, reading.partialBytes >= MAX_LINE && writePartial(reading, write));
+    let piece = buffer.subarray(0, read2);
+    if (reading.skipping) {
+      let newline = piece.indexOf(10);
+      if (newline < 0) continue;
+      reading.skipping = !1, piece = piece.subarray(newline + 1);
+    }
+    let end = piece.lastIndexOf(10) + 1;
+    end > 0 && (write(reading.partialBytes > 0 ? Buffer.concat([...reading.partial, piece.subarray(0, end)]) : Buffer.from(piece.subarray(0, end))), reading.partial = [], reading.partialBytes = 0), end < piece.length && (reading.partial.push(Buffer.from(piece.subarray(end))), reading.partialBytes += piece.length - end, reading.partialBytes > MAX_LINE && (writePartial(reading, write, MAX_LINE), reading.skipping = !0));
   }
   final && writePartial(reading, write);
 }
-function writePartial(reading, write) {
-  reading.partialBytes !== 0 && (write(Buffer.concat([...reading.partial, Buffer.from(`
+function writePartial(reading, write, most = reading.partialBytes) {
+  reading.partialBytes !== 0 && (write(Buffer.concat([Buffer.concat(reading.partial).subarray(0, most), Buffer.from(`
 `)])), reading.partial = [], reading.partialBytes = 0);
 }
 function open(file, position) {

@@ -255,26 +255,27 @@ function borrow(size = CHUNK) {
 function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
-function forEachPiece(fd, visit, from = 0, to) {
+function forEachPiece(fd, visit, from = 0, to, cut) {
   let size = to ?? import_node_fs3.default.fstatSync(fd).size, start = borrow(), buffer = start;
   try {
     return readPieces(fd, visit, from, size, (other) => {
       buffer = other;
-    }, start);
+    }, start, cut);
   } finally {
     release(buffer), buffer !== start && release(start);
   }
 }
-function readPieces(fd, visit, from, size, grown, start) {
+function readPieces(fd, visit, from, size, grown, start, cut) {
   let buffer = start, held = 0, position = from, offset = from;
   for (; position < size; ) {
     if (held === buffer.length)
-      if (buffer.length < MAX_LINE) {
-        let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE));
+      if (buffer.length <= MAX_LINE) {
+        let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE + 1));
         buffer.copy(bigger, 0, 0, held), buffer = bigger, grown(bigger);
       } else {
-        if (visit(buffer, held, offset, !1) === !1) return offset + held;
-        offset += held, held = 0;
+        if (buffer[MAX_LINE] = 10, cut?.(offset), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
+        position = pastNewline(fd, offset + MAX_LINE, size, start), offset = position, held = 0, buffer = start, grown(start);
+        continue;
       }
     let read = import_node_fs3.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size - position), position);
     if (read === 0) break;
@@ -288,6 +289,21 @@ function readPieces(fd, visit, from, size, grown, start) {
     held = filled - end, offset += end, buffer !== start && held < start.length ? (buffer.copy(start, 0, end, filled), buffer = start, grown(start)) : buffer.copy(buffer, 0, end, filled);
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
+}
+function pastNewline(fd, from, size = import_node_fs3.default.fstatSync(fd).size, buffer) {
+  let through = buffer ?? borrow();
+  try {
+    for (let position = from; position < size; ) {
+      let read = import_node_fs3.default.readSync(fd, through, 0, Math.min(through.length, size - position), position);
+      if (read === 0) return position;
+      let newline = through.subarray(0, read).indexOf(10);
+      if (newline >= 0) return position + newline + 1;
+      position += read;
+    }
+    return size;
+  } finally {
+    buffer || release(through);
+  }
 }
 function openLog(file) {
   let fd;
@@ -3612,7 +3628,7 @@ function bothLists(visitor) {
   return unions.set(visitor, { text, json, both }), both;
 }
 function scanFile(fd, visitor) {
-  let knownOffset = 0, knownNumber = 1, stopped = !1, counts;
+  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1;
   return forEachPiece(fd, (buffer, end, offset) => {
     let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number = knownNumber, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
@@ -3658,7 +3674,13 @@ function scanFile(fd, visitor) {
         return stopped = !0, !1;
       position = lineEnd + 1;
     }
-    return at >= 0 && (knownNumber = number + countNewlines(piece, at, end), knownOffset = offset + end), !0;
+    if (at >= 0) {
+      let given = cutAt === offset ? 1 : 0;
+      knownNumber = number + countNewlines(piece, at, end - given), knownOffset = offset + end - given;
+    }
+    return !0;
+  }, 0, void 0, (offset) => {
+    cutAt = offset;
   }), stopped;
 }
 

@@ -8,7 +8,7 @@
 
 import fs from 'node:fs';
 import { BackwardSearch } from './backward.ts';
-import { borrow, MAX_LINE, openLog, release } from './chunks.ts';
+import { borrow, MAX_LINE, openLog, pastNewline, release } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { placeOf, type LineReader, type LogLine } from './line.ts';
 import { bytesLiteral } from './pattern.ts';
@@ -188,7 +188,9 @@ export class PaneContext {
       // Every line of a place owed after-context is looked at: this one follows the last printed.
       shown.push(this.show(at, key, true, true));
     }
-    this.printed.set(key, { fileIndex: at.fileIndex, end: at.offset + Buffer.byteLength(at.log) + 1 });
+    // A line cut at MAX_LINE ends at its own `\n`, past the bytes left out (chunks.ts): never read as a line of their own.
+    const length = Buffer.byteLength(at.log);
+    this.printed.set(key, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 });
     return shown;
   }
 

@@ -64,25 +64,14 @@ export function lastLines(
     }
     for (const range of ranges) {
       if (range.end <= range.start) continue;
-      // Within a cut line: its bytes after the first MAX_LINE, up to its `\n`, are left out.
-      let skipping = false;
-      forEachPiece(range.fd, (buffer, end, offset, last) => {
-        let from = 0;
-        if (skipping) {
-          const newline = buffer.subarray(0, end).indexOf(10);
-          if (newline < 0) return;
-          skipping = false;
-          from = newline + 1;
-        }
-        if (from === end) return;
-        // A piece ends at a `\n` unless it is the range's last or the first MAX_LINE bytes of a longer line (chunks.ts).
-        if (last || buffer[end - 1] === 10) write(Buffer.from(buffer.subarray(from, end)));
-        else {
-          write(Buffer.concat([buffer.subarray(from, end), Buffer.from('\n')]));
-          cut?.(range.file, offset + from);
-          skipping = true;
-        }
-      }, range.start, range.end);
+      // A piece is whole lines (a line cut at MAX_LINE too: chunks.ts), the range ending at a `\n`.
+      forEachPiece(
+        range.fd,
+        (buffer, end) => write(Buffer.from(buffer.subarray(0, end))),
+        range.start,
+        range.end,
+        (offset) => cut?.(range.file, offset),
+      );
     }
   } finally {
     for (const range of ranges) if (range.own) fs.closeSync(range.fd);
@@ -96,6 +85,8 @@ interface Reading {
   /** The start of a line not finished yet, as read (in pieces), and its length. */
   partial: Buffer[];
   partialBytes: number;
+  /** Within a line cut at MAX_LINE: its bytes up to its `\n` are left out. */
+  skipping?: boolean;
   /** For a file rotated away: until when it is still read. */
   until?: number;
 }
@@ -135,13 +126,21 @@ function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false
     reading.position = 0;
     reading.partial = [];
     reading.partialBytes = 0;
+    reading.skipping = false;
   }
   const buffer = Buffer.allocUnsafe(256 * 1024);
   for (;;) {
     const read = fs.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
-    const piece = buffer.subarray(0, read);
+    let piece = buffer.subarray(0, read);
+    if (reading.skipping) {
+      // The rest of a line cut at MAX_LINE, up to its `\n`: left out, as every reader leaves it (chunks.ts).
+      const newline = piece.indexOf(10);
+      if (newline < 0) continue;
+      reading.skipping = false;
+      piece = piece.subarray(newline + 1);
+    }
     const end = piece.lastIndexOf(10) + 1;
     if (end > 0) {
       // Joined once, when the line ends: a line growing in many reads is not copied again at each.
@@ -149,20 +148,23 @@ function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false
       reading.partial = [];
       reading.partialBytes = 0;
     }
-    if (end < read) {
+    if (end < piece.length) {
       reading.partial.push(Buffer.from(piece.subarray(end)));
-      reading.partialBytes += read - end;
+      reading.partialBytes += piece.length - end;
       // Not a log's line (the writer cuts its lines at 16,384 characters): cut, as every reader cuts one (chunks.ts).
-      if (reading.partialBytes >= MAX_LINE) writePartial(reading, write);
+      if (reading.partialBytes > MAX_LINE) {
+        writePartial(reading, write, MAX_LINE);
+        reading.skipping = true;
+      }
     }
   }
   if (final) writePartial(reading, write);
 }
 
-/** The unfinished line of `reading`, written as a line of its own (its end was never written, or it is too long). */
-function writePartial(reading: Reading, write: (bytes: Buffer) => void): void {
+/** The unfinished line of `reading` (its first `most` bytes), written as a line of its own (its end was never written, or it is too long). */
+function writePartial(reading: Reading, write: (bytes: Buffer) => void, most = reading.partialBytes): void {
   if (reading.partialBytes === 0) return;
-  write(Buffer.concat([...reading.partial, Buffer.from('\n')]));
+  write(Buffer.concat([Buffer.concat(reading.partial).subarray(0, most), Buffer.from('\n')]));
   reading.partial = [];
   reading.partialBytes = 0;
 }

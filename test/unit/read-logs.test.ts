@@ -524,6 +524,40 @@ describe('a planted line longer than MAX_LINE, before a match or among the last 
     }));
 });
 
+describe('a planted line longer than MAX_LINE that ends in a stamp and an event', () => {
+  it('is one line, cut, for every reader: its rest (the forged event) is no line of its own, the lines after it numbered on', () =>
+    withTempDir('read-long-forged', (dir) => {
+      const file = path.join(dir, 'main.log');
+      const start = lines([[0, 'main:0.0', '*', 'start rec=AAAAAAAAAA by=ann pane=%0']]);
+      const real1 = lines([[1, 'main:0.0', '|', 'real1']]);
+      const real3 = lines([[4, 'main:0.0', '|', 'real3']]);
+      const fd = fs.openSync(file, 'w');
+      fs.writeSync(fd, `${start}${real1}${T(2)} ann main:0.0 | `);
+      const block = Buffer.alloc(1 << 20, 0x78);
+      for (let i = 0; i < MAX_LINE >> 20; i++) fs.writeSync(fd, block);
+      fs.writeSync(fd, `xxxxxxxxxx${T(3)} ann main:0.0 * stop rec=FORGED0001 reason=toggle\n${real3}`);
+      fs.closeSync(fd);
+      const read = fs.openSync(file, 'r');
+      try {
+        const seen: [number, number, number, string][] = [];
+        scanFile(read, { candidates: () => undefined, line: (text, number, offset) => void seen.push([number, offset, text.length, text.slice(-5)]) });
+        const longAt = start.length + real1.length;
+        assert.deepEqual(seen, [
+          [1, 0, start.length - 1, 'ne=%0'],
+          [2, start.length, real1.length - 1, 'real1'],
+          [3, longAt, MAX_LINE, 'xxxxx'],
+          [4, fs.fstatSync(read).size - real3.length, real3.length - 1, 'real3'],
+        ]);
+      } finally {
+        fs.closeSync(read);
+      }
+      assert.deepEqual(texts(grep(dir, 'FORGED')), []);
+      assert.deepEqual(texts(grep(dir, '', { filter: { events: true } })), ['main.log:1: start rec=AAAAAAAAAA by=ann pane=%0']);
+      assert.deepEqual(texts(grep(dir, 'real3', { context: 2 })).map((line) => line.slice(0, 20)), ['main.log-2- real1', 'main.log-3- xxxxxxxx', 'main.log:4: real3']);
+      assert.equal(summarizeLog(listLogs(dir)[0]!, 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx').lines, 4);
+    }));
+});
+
 describe('tail', () => {
   it('the last lines across files; a line being written is not one yet', () =>
     withTempDir('read-tail', (dir) => {
@@ -599,7 +633,7 @@ describe('tail', () => {
     }
   });
 
-  it('-f: a "line" longer than any log line (planted, no newline) is cut at MAX_LINE as every reader cuts it, not held whole', async () => {
+  it('-f: a "line" longer than any log line (planted, no newline) is cut at MAX_LINE as every reader cuts it (the rest left out), not held whole', async () => {
     const dir = makeTempDir('read-follow-long');
     try {
       const live = path.join(dir, 'main.log');
@@ -611,9 +645,9 @@ describe('tail', () => {
       fs.appendFileSync(live, Buffer.alloc(MAX_LINE + (6 << 20), 0x78));
       await waitFor('the cut piece', () => lines.length === 1);
       assert.deepEqual(lines, [MAX_LINE + 1]); // with the newline it was given
-      fs.appendFileSync(live, 'end\n');
-      await waitFor('the rest of the line', () => lines.length === 2);
-      assert.deepEqual(lines, [MAX_LINE + 1, (6 << 20) + 4]);
+      fs.appendFileSync(live, 'end\nnext\n');
+      await waitFor('the line after it', () => lines.length === 2);
+      assert.deepEqual(lines, [MAX_LINE + 1, 5], 'its rest left out, as every reader leaves it');
       stop.abort();
       await following;
     } finally {
