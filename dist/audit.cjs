@@ -16667,6 +16667,7 @@ var LineReader = class {
   }
   timeFormat;
   words;
+  /** Written in the default format: its stamps read by isoMs first (and checked from the bytes: fast-line.ts isoStampAt). */
   iso;
   lastTime = "";
   lastMs = Number.NaN;
@@ -16685,8 +16686,10 @@ var LineReader = class {
   read(line, timed = !0) {
     if (line.charCodeAt(0) === 123) return readJsonLine(line, timed);
     let parts = splitLine(line, this.words);
-    if (parts)
-      return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
+    if (!parts) return;
+    let ms = this.ms(parts.time);
+    if (!Number.isNaN(ms))
+      return parts.ms = timed ? ms : Number.NaN, parts;
   }
 };
 function jsonMs(time) {
@@ -18496,31 +18499,48 @@ function lexists(file) {
 var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
+var COLON = 58, DOT = 46, SPACE2 = 32, STAR2 = 42;
 function isTextMark(byte) {
   return byte === 124 || byte === 43 || byte === 126 || byte === 61 || byte === 60;
 }
 function isDigit(byte) {
   return byte >= 48 && byte <= 57;
 }
+function digitsAt(bytes, at, length) {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    let digit = bytes[i] - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+function isoStampAt(bytes, start2, end) {
+  if (end - start2 < 30 || bytes[start2 + 29] !== SPACE2) return !1;
+  let at = (i) => bytes[start2 + i];
+  if (at(4) !== 45 || at(7) !== 45 || at(10) !== 84 || at(13) !== COLON || at(16) !== COLON || at(19) !== DOT || at(26) !== COLON || at(23) !== 43 && at(23) !== 45) return !1;
+  let year = digitsAt(bytes, start2, 4), month = digitsAt(bytes, start2 + 5, 2), day = digitsAt(bytes, start2 + 8, 2), hour = digitsAt(bytes, start2 + 11, 2), minute = digitsAt(bytes, start2 + 14, 2), second = digitsAt(bytes, start2 + 17, 2), ms = digitsAt(bytes, start2 + 20, 3), offsetHour = digitsAt(bytes, start2 + 24, 2), offsetMinute = digitsAt(bytes, start2 + 27, 2);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0 && offsetHour >= 0 && offsetHour <= 23 && offsetMinute >= 0 && offsetMinute <= 59;
+}
 function textStart(bytes, start2, end, timeWords2) {
   if (bytes[start2] === 123) return -1;
   let at = start2;
   for (let words2 = timeWords2; words2 > 0; words2--) {
-    if (at = bytes.indexOf(32, at), at < 0 || at >= end) return -1;
+    if (at = bytes.indexOf(SPACE2, at), at < 0 || at >= end) return -1;
     at++;
   }
   let user = at;
-  if (at = bytes.indexOf(32, at), at < 0 || at >= end || at === user) return -1;
+  if (at = bytes.indexOf(SPACE2, at), at < 0 || at >= end || at === user) return -1;
   for (at++; at < end; at++) {
-    if (bytes[at] !== 58) continue;
+    if (bytes[at] !== COLON) continue;
     let i = at + 1, windowStart = i;
     for (; i < end && isDigit(bytes[i]); ) i++;
-    if (i === windowStart || i >= end || bytes[i] !== 46) continue;
+    if (i === windowStart || i >= end || bytes[i] !== DOT) continue;
     let paneStart = ++i;
     for (; i < end && isDigit(bytes[i]); ) i++;
-    if (i === paneStart || i + 2 >= end || bytes[i] !== 32 || bytes[i + 2] !== 32) continue;
+    if (i === paneStart || i + 2 >= end || bytes[i] !== SPACE2 || bytes[i + 2] !== SPACE2) continue;
     let mark = bytes[i + 1];
-    if (mark === 42) return -1;
+    if (mark === STAR2) return -1;
     if (isTextMark(mark)) return i + 3;
   }
   return -1;
@@ -20283,7 +20303,7 @@ function grepFile(plan, fd, place, emit) {
       return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
     } : void 0,
     bytes: plain ? (piece, start2, end, number2, found) => {
-      reader === void 0 && readerOf(piece.toString("utf8", start2, end));
+      if (reader === void 0 && readerOf(piece.toString("utf8", start2, end)), !reader.iso || !isoStampAt(piece, start2, end)) return;
       let text2 = textStart(piece, start2, end, words2);
       if (text2 < 0) return;
       if (pattern.plain) {

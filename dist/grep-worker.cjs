@@ -3341,6 +3341,7 @@ var LineReader = class {
   }
   timeFormat;
   words;
+  /** Written in the default format: its stamps read by isoMs first (and checked from the bytes: fast-line.ts isoStampAt). */
   iso;
   lastTime = "";
   lastMs = Number.NaN;
@@ -3359,8 +3360,10 @@ var LineReader = class {
   read(line, timed = !0) {
     if (line.charCodeAt(0) === 123) return readJsonLine(line, timed);
     let parts = splitLine(line, this.words);
-    if (parts)
-      return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
+    if (!parts) return;
+    let ms = this.ms(parts.time);
+    if (!Number.isNaN(ms))
+      return parts.ms = timed ? ms : Number.NaN, parts;
   }
 };
 function jsonMs(time) {
@@ -3685,31 +3688,48 @@ function scanFile(fd, visitor) {
 }
 
 // src/read/fast-line.ts
+var COLON = 58, DOT = 46, SPACE = 32, STAR = 42;
 function isTextMark(byte) {
   return byte === 124 || byte === 43 || byte === 126 || byte === 61 || byte === 60;
 }
 function isDigit(byte) {
   return byte >= 48 && byte <= 57;
 }
+function digitsAt(bytes, at, length) {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    let digit = bytes[i] - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+function isoStampAt(bytes, start, end) {
+  if (end - start < 30 || bytes[start + 29] !== SPACE) return !1;
+  let at = (i) => bytes[start + i];
+  if (at(4) !== 45 || at(7) !== 45 || at(10) !== 84 || at(13) !== COLON || at(16) !== COLON || at(19) !== DOT || at(26) !== COLON || at(23) !== 43 && at(23) !== 45) return !1;
+  let year = digitsAt(bytes, start, 4), month = digitsAt(bytes, start + 5, 2), day = digitsAt(bytes, start + 8, 2), hour = digitsAt(bytes, start + 11, 2), minute = digitsAt(bytes, start + 14, 2), second = digitsAt(bytes, start + 17, 2), ms = digitsAt(bytes, start + 20, 3), offsetHour = digitsAt(bytes, start + 24, 2), offsetMinute = digitsAt(bytes, start + 27, 2);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0 && offsetHour >= 0 && offsetHour <= 23 && offsetMinute >= 0 && offsetMinute <= 59;
+}
 function textStart(bytes, start, end, timeWords2) {
   if (bytes[start] === 123) return -1;
   let at = start;
   for (let words2 = timeWords2; words2 > 0; words2--) {
-    if (at = bytes.indexOf(32, at), at < 0 || at >= end) return -1;
+    if (at = bytes.indexOf(SPACE, at), at < 0 || at >= end) return -1;
     at++;
   }
   let user = at;
-  if (at = bytes.indexOf(32, at), at < 0 || at >= end || at === user) return -1;
+  if (at = bytes.indexOf(SPACE, at), at < 0 || at >= end || at === user) return -1;
   for (at++; at < end; at++) {
-    if (bytes[at] !== 58) continue;
+    if (bytes[at] !== COLON) continue;
     let i = at + 1, windowStart = i;
     for (; i < end && isDigit(bytes[i]); ) i++;
-    if (i === windowStart || i >= end || bytes[i] !== 46) continue;
+    if (i === windowStart || i >= end || bytes[i] !== DOT) continue;
     let paneStart = ++i;
     for (; i < end && isDigit(bytes[i]); ) i++;
-    if (i === paneStart || i + 2 >= end || bytes[i] !== 32 || bytes[i + 2] !== 32) continue;
+    if (i === paneStart || i + 2 >= end || bytes[i] !== SPACE || bytes[i + 2] !== SPACE) continue;
     let mark = bytes[i + 1];
-    if (mark === 42) return -1;
+    if (mark === STAR) return -1;
     if (isTextMark(mark)) return i + 3;
   }
   return -1;
@@ -3800,7 +3820,7 @@ function grepFile(plan, fd, place, emit) {
       return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
     } : void 0,
     bytes: plain ? (piece, start, end, number, found) => {
-      reader === void 0 && readerOf(piece.toString("utf8", start, end));
+      if (reader === void 0 && readerOf(piece.toString("utf8", start, end)), !reader.iso || !isoStampAt(piece, start, end)) return;
       let text = textStart(piece, start, end, words2);
       if (text < 0) return;
       if (pattern.plain) {

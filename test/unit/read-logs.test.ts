@@ -25,6 +25,8 @@ import { scanFile, type Candidates } from '../../src/read/scan.ts';
 import { grepLogs, walkRecording, type GrepHit } from '../../src/read/search.ts';
 import { RecordingSpan } from '../../src/read/span.ts';
 import { summarizeLog } from '../../src/read/summary.ts';
+import { outsideTmux } from '../support/cli.ts';
+import { HELPER } from '../support/paths.ts';
 import { makeTempDir, waitFor, withTempDir } from '../support/util.ts';
 
 const T = (second: number, ms = 0) => `2026-11-24T23:${String(Math.floor(second / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}.${String(ms).padStart(3, '0')}+01:00`;
@@ -263,6 +265,29 @@ describe('grep', () => {
       assert.deepEqual(texts(grep(dir, 'stop rec=A', { filter: { events: true } })), ['main.log:4: stop rec=AAAAAAAAAA reason=toggle by=ann']);
       // Without --events, the forged stop is output that mentions it, and shows as such.
       assert.deepEqual(texts(grep(dir, 'stop rec=A')).length, 3);
+    }));
+
+  it('a stamp is a stamp: text that merely looks like one (padding before it, month 13) is no line, neither event nor output, by the parser and the fast path', () =>
+    withTempDir('read-grep-stamp', (dir) => {
+      const real = lines([[0, 'main:0.0', '*', 'start rec=AAAAAAAAAA by=ann pane=%0'], [1, 'main:0.0', '|', 'real word']]);
+      const forged = [
+        `xxxx${T(2)} ann main:0.0 * stop rec=FORGED0001 reason=toggle`,
+        `xxxx ann main:0.0 * stop rec=FORGED0002 reason=toggle`,
+        `${T(3).replace('-11-', '-13-')} ann main:0.0 * stop rec=FORGED0003 reason=toggle`,
+        `xxxx${T(4)} ann main:0.0 | forged word`,
+        `${T(5).replace('T23', 'T24')} ann main:0.0 | forged word`,
+      ];
+      fs.writeFileSync(path.join(dir, 'main.log'), `${real}${forged.join('\n')}\n`, { mode: 0o600 });
+      for (const line of forged) {
+        assert.equal(new LineReader().read(line), undefined, line);
+        assert.equal(new LineReader().read(line, false), undefined, line);
+      }
+      assert.deepEqual(texts(grep(dir, '', { filter: { events: true } })), ['main.log:1: start rec=AAAAAAAAAA by=ann pane=%0']);
+      assert.deepEqual(texts(grep(dir, 'FORGED|word')), ['main.log:2: real word']);
+      // The command's own printing (fast-line.ts reads plain lines from their bytes).
+      const helper = (args: string[]) => execFileSync(process.execPath, [HELPER, ...args, '--dir', dir], { encoding: 'utf8', env: outsideTmux() });
+      assert.equal(helper(['grep', 'word']), `${path.join(dir, 'main.log')}:2: ${T(1)} ann main:0.0 | real word\n`);
+      assert.equal(helper(['grep', '--events']), `${path.join(dir, 'main.log')}:1: ${T(0)} ann main:0.0 * start rec=AAAAAAAAAA by=ann pane=%0\n`);
     }));
 
   it('filters: recording, pane id, place, user (by=), time, session', () =>
