@@ -15531,7 +15531,6 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
   newTranscript() {
     return new Transcript(this, {
-      maxLineChars: this.options.maxLineChars,
       columns: this.options.width,
       rows: this.options.height,
       newlineReturns: this.options.newlineReturns,
