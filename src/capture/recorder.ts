@@ -19,8 +19,6 @@ export interface RecorderOptions {
   now: () => number;
   /** tmux, for the program that enters the alternate screen; none for `pipe --file`. */
   screen?: ScreenSource;
-  /** Longest line kept whole (see terminal/lines.ts). */
-  maxLineChars?: number;
   /** The pane's width at start: cursor moves stop at it (none for `pipe --file`: only the line limit). */
   width?: number;
   /** The window's alternate-screen option is off: the pane stays on the normal screen whatever it prints. */
@@ -299,7 +297,6 @@ export class Recorder implements ScreenSink {
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
   private newTranscript(): Transcript {
     return new Transcript(this, {
-      maxLineChars: this.options.maxLineChars,
       columns: this.options.width,
       rows: this.options.height,
       newlineReturns: this.options.newlineReturns,

@@ -1148,6 +1148,11 @@ export class ChainVerifier {
   }
 
   /** The report, once every file has been pushed. */
+  /** A break of recording `rec` named at the line `at` (none: a recording with no line read, named at no place). */
+  private breakAt(kind: BreakKind, at: { file: string; line: number } | undefined, rec: string, detail: string): void {
+    this.breaks.push({ kind, file: at?.file ?? '', line: at?.line ?? 0, rec, detail });
+  }
+
   finish(): VerifyReport {
     for (const state of this.recordings.values()) {
       if (state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)) continue;
@@ -1217,7 +1222,7 @@ export class ChainVerifier {
       else if (state.startMissing && state.seals === 0) {
         ending = 'truncated';
         const first = state.segment[0];
-        this.breaks.push({ kind: 'forged event', file: first?.file ?? '', line: first?.line ?? 0, rec: state.rec, detail: 'events of a recording that has neither a start nor a seal' });
+        this.breakAt('forged event', first, state.rec, 'events of a recording that has neither a start nor a seal');
       } else if (this.removedStretchSeal(state)) {
         ending = 'truncated';
         // A seal of a stretch written again after a `lost` event taken out: the next one links to it, so none
@@ -1236,21 +1241,15 @@ export class ChainVerifier {
       } else {
         ending = 'truncated';
         const last = state.segment[state.segment.length - 1] ?? state.lastSeal;
-        this.breaks.push({
-          kind: 'truncated',
-          file: last?.file ?? '',
-          line: last?.line ?? 0,
-          rec: state.rec,
-          detail: tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : 'no final seal',
-        });
+        this.breakAt('truncated', last, state.rec, tail > 0 ? `${tail} line(s) after the last seal, and no final seal` : 'no final seal');
       }
       if (this.options.requireKey && state.keyed === false) {
         const at = state.firstLine;
-        this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: 'chained without the key (--require-key): whoever can write the log could have rewritten it and its seals' });
+        this.breakAt('unkeyed', at, state.rec, 'chained without the key (--require-key): whoever can write the log could have rewritten it and its seals');
       } else if (this.options.requireKey && state.sharedLines > 0) {
         // Lines at a place two recordings shared are checked by their seals' links only: under the key, not proven.
         const at = state.firstLine;
-        this.breaks.push({ kind: 'unkeyed', file: at?.file ?? '', line: at?.line ?? 0, rec: state.rec, detail: `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place` });
+        this.breakAt('unkeyed', at, state.rec, `${state.sharedLines} line(s) checked by seal links only, not under the key (--require-key): another recording ran at its place`);
       } else if (this.options.requireKey && state.startMissing && !state.proven && ending !== 'open') {
         // Its lines before its first seal left, and that seal (checked by links only: it covers lines gone with the
         // pruned file), are anyone's to make: under the key only a seal that holds by its hash, or by its own e=
@@ -1259,13 +1258,12 @@ export class ChainVerifier {
         // v=2 without s=). A genuine one pruned by the release before v=3 (no e=) whose only seal left is link-only
         // is named too: nothing proves it.
         const at = state.firstLine ?? state.segment[0];
-        this.breaks.push({
-          kind: 'unkeyed',
-          file: at?.file ?? '',
-          line: at?.line ?? 0,
-          rec: state.rec,
-          detail: 'a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)',
-        });
+        this.breakAt(
+          'unkeyed',
+          at,
+          state.rec,
+          'a recording whose start is in no file read, nothing of which holds under the key (--require-key): no seal by its hash or its own e= (a made-up one, a start cut out; or written by a tmux-audit before v=3, whose seals do not bind their own line)',
+        );
       } else if (this.options.requireKey && ending === 'open' && !(state.startMissing ? state.proven : state.confirmed) && !(state.startMissing && state.seals === 0 && sealNotDueYet(state.lines, (state.firstLine ?? state.segment[0])?.ms, this.options.now))) {
         // A running reader seals its start at once: a "running" recording none of whose seals holds is not proven to be one.
         // Nor is one whose start is in no file read: its `.run` file and reader pid are anyone's to make (issue 13 review of
@@ -1273,15 +1271,14 @@ export class ChainVerifier {
         // pruned has its first seal here checked by links only (it covers lines gone with the pruned file), but every
         // later one by its hash, within SEAL_MS of a line it prints: only until then (an idle pane) is it named.
         const at = state.firstLine ?? state.segment[0];
-        this.breaks.push({
-          kind: 'forged event',
-          file: at?.file ?? '',
-          line: at?.line ?? 0,
-          rec: state.rec,
-          detail: state.startMissing
+        this.breakAt(
+          'forged event',
+          at,
+          state.rec,
+          state.startMissing
             ? 'a running recording whose start is in no file read, none of whose seals holds under the key (--require-key): a reader pid and .run file prove nothing (a genuine one since v=3 binds each seal\'s own line under the key: e=)'
             : 'a running recording none of whose seals holds under the key (--require-key): its reader seals its start at once',
-        });
+        );
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { AuditError } from '../core/errors.ts';
 import { sessionLogPath } from '../core/paths.ts';
-import { openLog } from '../read/chunks.ts';
+import { MAX_LINE, openLog } from '../read/chunks.ts';
 import { listLogs, selectSessions, setName, type LogSet } from '../read/files.ts';
 import { follow, lastLines, tailOf } from '../read/follow.ts';
 import type { Location } from '../read/where.ts';
@@ -64,7 +64,13 @@ Examples:
       const fd = openLog(livePath);
       const size = fd === undefined ? 0 : fs.fstatSync(fd).size;
       const out = new Output();
-      out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === undefined ? undefined : { path: livePath, fd, size }));
+      let cut = false;
+      lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === undefined ? undefined : { path: livePath, fd, size }, (file, offset) => {
+        if (cut) return;
+        cut = true; // once: a planted file may hold many
+        out.flush();
+        warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`);
+      });
       out.flush();
       if (!options.follow) {
         if (fd !== undefined) fs.closeSync(fd);

@@ -54,6 +54,7 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
     try {
       return readLogText(file);
     } catch (error) {
+      if (error instanceof AuditError) throw error; // a refusal (read/safe-open.ts) names the file already
       throw new AuditError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
     }
   }, timeFormat, options);

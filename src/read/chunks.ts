@@ -3,9 +3,8 @@
 // pieces. Synchronous: the reading commands do one thing at a time.
 
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { gunzipCapped, openLogFile } from './safe-open.ts';
+import { gunzippedText } from './gunzip.ts';
+import { openLogFile } from './safe-open.ts';
 import { arenaBuffer, inArena } from './simd-find.ts';
 
 const CHUNK = 1 << 20;
@@ -44,17 +43,28 @@ export type Verdict = boolean | void;
  * `from` to `to` (default: the end of the file as it is then): `buffer[0, end)`
  * holds whole lines, each ending in `\n`, except when `last` is true, where the
  * final line may lack it (a torn line, or one being written); `offset` is the
- * piece's position in the file. Returns where reading stopped (byte offset):
- * `to`, or the end of the piece whose visit returned false.
+ * piece's position in the file. A line longer than MAX_LINE (not a log's: a
+ * planted one) is cut, the same for every reader: its first MAX_LINE bytes
+ * handed over as a whole line (a `\n` after them), its other bytes up to its
+ * `\n` left out (so none of them is read as a line of its own: a stamp and
+ * an event written after 64 MiB of padding stay text), and `cut` told where
+ * it starts. Returns where reading stopped (byte offset): `to`, or the end of
+ * the piece whose visit returned false.
  */
-export function forEachPiece(fd: number, visit: (buffer: Buffer, end: number, offset: number, last: boolean) => Verdict, from = 0, to?: number): number {
+export function forEachPiece(
+  fd: number,
+  visit: (buffer: Buffer, end: number, offset: number, last: boolean) => Verdict,
+  from = 0,
+  to?: number,
+  cut?: (offset: number) => void,
+): number {
   const size = to ?? fs.fstatSync(fd).size;
   const start = borrow();
   let buffer = start;
   try {
     return readPieces(fd, visit, from, size, (other) => {
       buffer = other;
-    }, start);
+    }, start, cut);
   } finally {
     // The first buffer too when a long line outgrew it: it may be one of the SIMD arena's, handed out only once.
     release(buffer);
@@ -62,23 +72,38 @@ export function forEachPiece(fd: number, visit: (buffer: Buffer, end: number, of
   }
 }
 
-function readPieces(fd: number, visit: (buffer: Buffer, end: number, offset: number, last: boolean) => Verdict, from: number, size: number, grown: (buffer: Buffer) => void, start: Buffer): number {
+function readPieces(
+  fd: number,
+  visit: (buffer: Buffer, end: number, offset: number, last: boolean) => Verdict,
+  from: number,
+  size: number,
+  grown: (buffer: Buffer) => void,
+  start: Buffer,
+  cut: ((offset: number) => void) | undefined,
+): number {
   let buffer = start;
   let held = 0; // bytes at the start of buffer not yet visited (the beginning of a line)
   let position = from;
   let offset = from; // file offset of buffer[0]
   while (position < size) {
     if (held === buffer.length) {
-      // One line fills the buffer: grow it (up to MAX_LINE), else hand the piece over as it is.
-      if (buffer.length < MAX_LINE) {
-        const bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE));
+      // One line fills the buffer: grow it (up to one byte past MAX_LINE), else cut the line there.
+      if (buffer.length <= MAX_LINE) {
+        const bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE + 1));
         buffer.copy(bigger, 0, 0, held);
         buffer = bigger;
         grown(bigger);
       } else {
-        if (visit(buffer, held, offset, false) === false) return offset + held;
-        offset += held;
+        // The byte after the first MAX_LINE is the line's, not a `\n` (none was found): overwritten by the one it is given.
+        buffer[MAX_LINE] = 10;
+        cut?.(offset);
+        if (visit(buffer, MAX_LINE + 1, offset, false) === false) return offset + MAX_LINE;
+        position = pastNewline(fd, offset + MAX_LINE, size, start);
+        offset = position;
         held = 0;
+        buffer = start;
+        grown(start);
+        continue;
       }
     }
     const read = fs.readSync(fd, buffer, held, Math.min(buffer.length - held, size - position), position);
@@ -105,12 +130,29 @@ function readPieces(fd: number, visit: (buffer: Buffer, end: number, offset: num
   return position;
 }
 
+/** Where the line holding byte `from` of `fd` ends: after its `\n`, or at `size` when it has none. Read through `buffer`. */
+export function pastNewline(fd: number, from: number, size = fs.fstatSync(fd).size, buffer?: Buffer): number {
+  const through = buffer ?? borrow();
+  try {
+    for (let position = from; position < size; ) {
+      const read = fs.readSync(fd, through, 0, Math.min(through.length, size - position), position);
+      if (read === 0) return position;
+      const newline = through.subarray(0, read).indexOf(10);
+      if (newline >= 0) return position + newline + 1;
+      position += read;
+    }
+    return size;
+  } finally {
+    if (!buffer) release(through);
+  }
+}
+
 /**
  * Opens a log file for reading; undefined when it is gone (rotated away,
  * pruned meanwhile). Other failures throw. A compressed rotated file (`.gz`)
- * is opened as its text: decompressed into an unnamed temporary file (a
- * rotated file is bounded by @audit-max-size), so every reader keeps reading
- * by offset with no second code path.
+ * is opened as its text: decompressed into an unlinked temporary file (a
+ * rotated file is bounded by @audit-max-size; a planted one by gunzip.ts), so
+ * every reader keeps reading by offset with no second code path.
  */
 export function openLog(file: string): number | undefined {
   let fd: number;
@@ -126,29 +168,9 @@ export function openLog(file: string): number | undefined {
   }
   if (!file.endsWith('.gz')) return fd;
   try {
-    return textOfGzip(file, fs.readFileSync(fd));
+    return gunzippedText(file, fd);
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-/** A descriptor of the gunzipped `bytes`, in a temporary file already unlinked. */
-function textOfGzip(file: string, bytes: Buffer): number {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-gz-'));
-  const temp = path.join(dir, 'text');
-  try {
-    const fd = fs.openSync(temp, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
-    try {
-      // Written by position: the descriptor's own offset stays at 0, as a freshly opened file's.
-      const text = gunzipCapped(file, bytes);
-      for (let done = 0; done < text.length; ) done += fs.writeSync(fd, text, done, text.length - done, done);
-    } catch (error) {
-      fs.closeSync(fd);
-      throw error;
-    }
-    return fd;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -8,7 +8,7 @@
 
 import fs from 'node:fs';
 import { BackwardSearch } from './backward.ts';
-import { borrow, openLog, release } from './chunks.ts';
+import { borrow, MAX_LINE, openLog, pastNewline, release } from './chunks.ts';
 import type { LogSet } from './files.ts';
 import { placeOf, type LineReader, type LogLine } from './line.ts';
 import { bytesLiteral } from './pattern.ts';
@@ -45,7 +45,19 @@ export function linesBefore(fd: number, before: number, floor: number, needle: B
       if (start > floor) {
         const newline = bytes.indexOf(10);
         if (newline < 0 || newline === length - 1) {
-          size *= 4; // a line longer than the window
+          if (size < MAX_LINE) {
+            size *= 4; // a line longer than the window
+            continue;
+          }
+          // A line longer than any reader takes whole (chunks.ts): not read into memory, only its start
+          // found, and taken as every reader cuts it, its first MAX_LINE bytes (a forward search sees those).
+          const lineStart = startOfLine(fd, start + (newline < 0 ? length : newline), floor, window);
+          if (lineStart < start) {
+            const text = window.toString('utf8', 0, fs.readSync(fd, window, 0, MAX_LINE, lineStart));
+            if (needles.some((one) => text.includes(one.toString('utf8'))) && accept(text)) found.push({ offset: lineStart, text });
+          }
+          end = lineStart;
+          size = 256 * 1024;
           continue;
         }
         base = newline + 1;
@@ -66,6 +78,21 @@ export function linesBefore(fd: number, before: number, floor: number, needle: B
   } finally {
     release(buffer);
   }
+}
+
+/**
+ * Where the line holding byte `before - 1` of `fd` starts: after the nearest newline before it, at or after
+ * `floor` (a line start). Read backwards through `buffer`, whatever the line's length.
+ */
+function startOfLine(fd: number, before: number, floor: number, buffer: Buffer): number {
+  for (let end = before; end > floor; ) {
+    const start = Math.max(floor, end - buffer.length);
+    const read = fs.readSync(fd, buffer, 0, end - start, start);
+    const newline = buffer.subarray(0, read).lastIndexOf(10);
+    if (newline >= 0) return start + newline + 1;
+    end = start;
+  }
+  return floor;
 }
 
 /** Where a line is, what it says, and what it belongs to: enough to print it. */
@@ -161,7 +188,9 @@ export class PaneContext {
       // Every line of a place owed after-context is looked at: this one follows the last printed.
       shown.push(this.show(at, key, true, true));
     }
-    this.printed.set(key, { fileIndex: at.fileIndex, end: at.offset + Buffer.byteLength(at.log) + 1 });
+    // A line cut at MAX_LINE ends at its own `\n`, past the bytes left out (chunks.ts): never read as a line of their own.
+    const length = Buffer.byteLength(at.log);
+    this.printed.set(key, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 });
     return shown;
   }
 

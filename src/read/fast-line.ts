@@ -9,6 +9,8 @@
 // byte that is not printable ASCII, a line that does not read as a log line)
 // is left to the full parser: slower, and the definition.
 
+import { daysInMonth } from './line.ts';
+
 /** Bytes of the place-and-mark part: `:<window>.<pane> <mark> ` (format/text.ts PLACE_AND_MARK). */
 const COLON = 0x3a;
 const DOT = 0x2e;
@@ -22,6 +24,39 @@ function isTextMark(byte: number): boolean {
 
 function isDigit(byte: number): boolean {
   return byte >= 0x30 && byte <= 0x39;
+}
+
+/** The value of the `length` ASCII digits at `at`, -1 if one is not a digit. */
+function digitsAt(bytes: Buffer, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = bytes[i]! - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Whether the line `bytes[start, end)` starts with a default-format stamp and a blank, one that line.ts isoMs
+ * reads (the same checks, from the bytes: no string made): false leaves the line to the full parser, which
+ * reads what isoMs does not through date-fns, and refuses text that merely looks like a stamp.
+ */
+export function isoStampAt(bytes: Buffer, start: number, end: number): boolean {
+  if (end - start < 30 || bytes[start + 29] !== SPACE) return false;
+  const at = (i: number) => bytes[start + i];
+  if (at(4) !== 0x2d || at(7) !== 0x2d || at(10) !== 0x54 || at(13) !== COLON || at(16) !== COLON || at(19) !== DOT || at(26) !== COLON) return false;
+  if (at(23) !== 0x2b && at(23) !== 0x2d) return false;
+  const year = digitsAt(bytes, start, 4);
+  const month = digitsAt(bytes, start + 5, 2);
+  const day = digitsAt(bytes, start + 8, 2);
+  const hour = digitsAt(bytes, start + 11, 2);
+  const minute = digitsAt(bytes, start + 14, 2);
+  const second = digitsAt(bytes, start + 17, 2);
+  const ms = digitsAt(bytes, start + 20, 3);
+  const offsetHour = digitsAt(bytes, start + 24, 2);
+  const offsetMinute = digitsAt(bytes, start + 27, 2);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0 && offsetHour >= 0 && offsetHour <= 23 && offsetMinute >= 0 && offsetMinute <= 59;
 }
 
 /**

@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rotatedFiles } from '../core/rotate.ts';
-import { MAX_LINE, openLog } from './chunks.ts';
+import { forEachPiece, MAX_LINE, openLog } from './chunks.ts';
+
+/** How often the live file is looked at for what was added. */
+const POLL_MS = 100;
 
 /** How long a rotated-away file is still read: a writer may have had it open when it was renamed. */
 const DRAIN_MS = 2000;
@@ -35,31 +38,44 @@ export function tailOf(fd: number, size: number, count: number): { start: number
 }
 
 /**
- * The last `count` whole lines of the files (oldest first), as bytes. `live`
- * is the last file already open, read up to `size` (what it held when it was
- * opened: it may have been rotated since). A line still being written (no
- * `\n` yet) is not one.
+ * Writes the last `count` whole lines of the files (oldest first), as bytes, a piece of whole lines at a
+ * time. `live` is the last file already open, read up to `size` (what it held when it was opened: it may
+ * have been rotated since). A line still being written (no `\n` yet) is not one. A line longer than
+ * MAX_LINE (not a log's: a planted one) is cut as every reader cuts it, to its first MAX_LINE bytes, and
+ * `cut` is told where it starts: memory stays bounded by MAX_LINE whatever the file holds.
  */
-export function lastLines(files: readonly string[], count: number, live?: { path: string; fd: number; size: number }): Buffer {
-  const parts: Buffer[] = [];
-  let wanted = count;
-  for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
-    const own = live?.path === files[i] ? undefined : openLog(files[i]!);
-    const fd = own ?? (live?.path === files[i] ? live.fd : undefined);
-    if (fd === undefined) continue;
-    try {
+export function lastLines(
+  files: readonly string[],
+  count: number,
+  write: (bytes: Buffer) => void,
+  live?: { path: string; fd: number; size: number },
+  cut?: (file: string, offset: number) => void,
+): void {
+  const ranges: { file: string; fd: number; own: boolean; start: number; end: number }[] = [];
+  try {
+    let wanted = count;
+    for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
+      const own = live?.path === files[i] ? undefined : openLog(files[i]!);
+      const fd = own ?? (live?.path === files[i] ? live.fd : undefined);
+      if (fd === undefined) continue;
       const { start, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : fs.fstatSync(fd).size, wanted);
-      if (end > start) {
-        const bytes = Buffer.allocUnsafe(end - start);
-        fs.readSync(fd, bytes, 0, bytes.length, start);
-        parts.unshift(bytes);
-      }
+      ranges.unshift({ file: files[i]!, fd, own: own !== undefined, start, end });
       wanted -= lines;
-    } finally {
-      if (own !== undefined) fs.closeSync(own);
     }
+    for (const range of ranges) {
+      if (range.end <= range.start) continue;
+      // A piece is whole lines (a line cut at MAX_LINE too: chunks.ts), the range ending at a `\n`.
+      forEachPiece(
+        range.fd,
+        (buffer, end) => write(Buffer.from(buffer.subarray(0, end))),
+        range.start,
+        range.end,
+        (offset) => cut?.(range.file, offset),
+      );
+    }
+  } finally {
+    for (const range of ranges) if (range.own) fs.closeSync(range.fd);
   }
-  return Buffer.concat(parts);
 }
 
 interface Reading {
@@ -69,6 +85,8 @@ interface Reading {
   /** The start of a line not finished yet, as read (in pieces), and its length. */
   partial: Buffer[];
   partialBytes: number;
+  /** Within a line cut at MAX_LINE: its bytes up to its `\n` are left out. */
+  skipping?: boolean;
   /** For a file rotated away: until when it is still read. */
   until?: number;
 }
@@ -84,7 +102,6 @@ export interface FollowOptions {
   truncated?: (file: string) => void;
   /** Ends the follow. */
   signal?: AbortSignal;
-  pollMs?: number;
 }
 
 function statOf(file: string): fs.Stats | undefined {
@@ -109,13 +126,21 @@ function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false
     reading.position = 0;
     reading.partial = [];
     reading.partialBytes = 0;
+    reading.skipping = false;
   }
   const buffer = Buffer.allocUnsafe(256 * 1024);
   for (;;) {
     const read = fs.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read === 0) break;
     reading.position += read;
-    const piece = buffer.subarray(0, read);
+    let piece = buffer.subarray(0, read);
+    if (reading.skipping) {
+      // The rest of a line cut at MAX_LINE, up to its `\n`: left out, as every reader leaves it (chunks.ts).
+      const newline = piece.indexOf(10);
+      if (newline < 0) continue;
+      reading.skipping = false;
+      piece = piece.subarray(newline + 1);
+    }
     const end = piece.lastIndexOf(10) + 1;
     if (end > 0) {
       // Joined once, when the line ends: a line growing in many reads is not copied again at each.
@@ -123,20 +148,23 @@ function readNew(reading: Reading, write: (bytes: Buffer) => void, final = false
       reading.partial = [];
       reading.partialBytes = 0;
     }
-    if (end < read) {
+    if (end < piece.length) {
       reading.partial.push(Buffer.from(piece.subarray(end)));
-      reading.partialBytes += read - end;
+      reading.partialBytes += piece.length - end;
       // Not a log's line (the writer cuts its lines at 16,384 characters): cut, as every reader cuts one (chunks.ts).
-      if (reading.partialBytes >= MAX_LINE) writePartial(reading, write);
+      if (reading.partialBytes > MAX_LINE) {
+        writePartial(reading, write, MAX_LINE);
+        reading.skipping = true;
+      }
     }
   }
   if (final) writePartial(reading, write);
 }
 
-/** The unfinished line of `reading`, written as a line of its own (its end was never written, or it is too long). */
-function writePartial(reading: Reading, write: (bytes: Buffer) => void): void {
+/** The unfinished line of `reading` (its first `most` bytes), written as a line of its own (its end was never written, or it is too long). */
+function writePartial(reading: Reading, write: (bytes: Buffer) => void, most = reading.partialBytes): void {
   if (reading.partialBytes === 0) return;
-  write(Buffer.concat([...reading.partial, Buffer.from('\n')]));
+  write(Buffer.concat([Buffer.concat(reading.partial).subarray(0, most), Buffer.from('\n')]));
   reading.partial = [];
   reading.partialBytes = 0;
 }
@@ -158,7 +186,6 @@ function rotatedSince(live: string, ino: number): string[] {
 /** Follows the log whose live file is `options.live` until `signal` aborts. */
 export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
-  const pollMs = options.pollMs ?? 100;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
   const draining: Reading[] = [];
   try {
@@ -195,7 +222,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         continue;
       }
       try {
-        await delay(pollMs, undefined, { signal });
+        await delay(POLL_MS, undefined, { signal });
       } catch {
         break; // aborted
       }

@@ -4,16 +4,16 @@
 // So a file is opened without following a symlink and without blocking
 // (open(2) O_NOFOLLOW | O_NONBLOCK), taken only if it is a regular file of
 // ours (or any, for root, who reads others' logs), and a `.gz` is gunzipped
-// with a cap on what it may grow to.
+// with a bound on what it may grow to (gunzip.ts).
 
+import { constants } from 'node:buffer';
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { AuditError } from '../core/errors.ts';
+import { gunzippedText, gzipClaim } from './gunzip.ts';
+
+const { MAX_STRING_LENGTH } = constants;
 
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
-
-/** What a rotated file may gunzip to: far above any @audit-max-size a rotated file was cut at. */
-export const MAX_GUNZIPPED_BYTES = 1024 ** 3;
 
 /** A log file opened for reading, refused (AuditError) if it is not a regular file of ours. ENOENT and the like throw as they are. */
 export function openLogFile(file: string): number {
@@ -37,31 +37,30 @@ export function openLogFile(file: string): number {
   }
 }
 
-/**
- * A gzip file's text, refused past MAX_GUNZIPPED_BYTES (a bomb), or when it
- * is not a whole gzip file (zlib's Z_DATA_ERROR, Z_BUF_ERROR: cut short,
- * damaged, not gzip at all): the writer only ever renames a finished, synced
- * `.gz` into place (sinks/file/compress.ts), so one that does not gunzip was
- * damaged or planted. One line naming the file, as for any refused file.
- */
-export function gunzipCapped(file: string, bytes: Buffer, cap = MAX_GUNZIPPED_BYTES): Buffer {
-  try {
-    return zlib.gunzipSync(bytes, { maxOutputLength: cap });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new AuditError(`${file} gunzips to more than ${cap} bytes: refused, not read`, 2);
-    if (typeof code === 'string' && code.startsWith('Z_')) throw new AuditError(`${file} is not a whole gzip file (${(error as Error).message}): refused, not read`, 2);
-    throw error;
-  }
-}
-
-/** A log file's bytes, `.gz` ones gunzipped, opened as above. */
+/** A log file's bytes, `.gz` ones gunzipped, opened as above: held whole, as one string (`verify`). */
 export function readLogBytes(file: string): Buffer {
   const fd = openLogFile(file);
   try {
-    const bytes = fs.readFileSync(fd);
-    return file.endsWith('.gz') ? gunzipCapped(file, bytes) : bytes;
+    if (!file.endsWith('.gz')) return fs.readFileSync(fd);
+    // A whole file gunzips to at least what its last member claims (gunzip.ts): more than a string holds is refused at once.
+    const size = fs.fstatSync(fd).size;
+    const trailer = Buffer.alloc(4);
+    if (size >= 4) fs.readSync(fd, trailer, 0, 4, size - 4);
+    const claim = gzipClaim(size, trailer);
+    if (claim !== undefined && claim > MAX_STRING_LENGTH) throw tooLong(file, `at least ${claim}`);
+    const text = gunzippedText(file, fd);
+    try {
+      const length = fs.fstatSync(text).size;
+      if (length > MAX_STRING_LENGTH) throw tooLong(file, String(length));
+      return fs.readFileSync(text);
+    } finally {
+      fs.closeSync(text);
+    }
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function tooLong(file: string, length: string): AuditError {
+  return new AuditError(`${file} gunzips to ${length} bytes, more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
 }

@@ -120,6 +120,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
   let knownNumber = 1;
   let stopped = false;
   let counts: ByteCounts | undefined;
+  let cutAt = -1; // where the piece cut at MAX_LINE starts, the one given a `\n` (chunks.ts)
   forEachPiece(fd, (buffer, end, offset) => {
     const piece = buffer.subarray(0, end);
     let view: string | undefined; // the Latin-1 view, made when needed
@@ -216,11 +217,15 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
       position = lineEnd + 1;
     }
     if (at >= 0) {
-      // Counting has begun in this file: carry it through the piece, so the next one starts known.
-      knownNumber = number + countNewlines(piece, at, end);
-      knownOffset = offset + end;
+      // Counting has begun in this file: carry it through the piece, so the next one starts known. A cut line's
+      // `\n` is not in the file there but further on, after the bytes left out: counted from the file, there.
+      const given = cutAt === offset ? 1 : 0;
+      knownNumber = number + countNewlines(piece, at, end - given);
+      knownOffset = offset + end - given;
     }
     return true;
+  }, 0, undefined, (offset) => {
+    cutAt = offset;
   });
   return stopped;
 }

@@ -8,7 +8,7 @@ import { endLines, openLog } from './chunks.ts';
 import { PaneContext } from './context.ts';
 import type { LogFile, LogSet } from './files.ts';
 import { needsRecordings, passes, type LineFilter } from './filter.ts';
-import { plainAscii, textStart } from './fast-line.ts';
+import { isoStampAt, plainAscii, textStart } from './fast-line.ts';
 import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
@@ -262,6 +262,8 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
     bytes: plain
       ? (piece, start, end, number, found) => {
           if (reader === undefined) readerOf(piece.toString('utf8', start, end));
+          // A stamp the bytes cannot vouch for (another time format, or text that looks like one): the full parser's.
+          if (!reader!.iso || !isoStampAt(piece, start, end)) return undefined;
           const text = textStart(piece, start, end, words);
           if (text < 0) return undefined;
           if (pattern.plain) {

@@ -387,17 +387,12 @@ export class ScreenGrid implements Perform {
     return this.rowList[y]?.id ?? 0;
   }
 
-  /** When row `y` last changed (content or position), as a `mark()` count. */
-  rowVersion(y: number): number {
-    return this.rowList[y]!.version;
-  }
-
   /** When row `y`'s text (or whether it wraps) last changed, as a `mark()` count; moving it (scrolling, IL/DL) does not count. */
   rowWritten(y: number): number {
     return this.rowList[y]!.written;
   }
 
-  /** A moment: rows changed after it have `rowVersion > mark`. */
+  /** A moment: rows changed after it (content or position) are `changedSince` it. */
   mark(): number {
     return this.epoch++;
   }

@@ -42,6 +42,13 @@ async function witnessesSynced(tmux: TmuxServer, witnesses: { name: string; chil
   await waitFor('the witnesses synced', () => witnesses.every(({ name }) => fs.existsSync(path.join(tmux.dir, `${name}.synced`))));
 }
 
+/** A tmux server of this file with a real client attached (killed after the file). */
+async function attached(): Promise<TmuxServer> {
+  const tmux = server();
+  terminals.push(await attachClient(tmux));
+  return tmux;
+}
+
 /** Starts logging `pane` and waits until its reader has published its pid (what the resize hook signals). */
 async function startReader(tmux: TmuxServer, pane = '%0'): Promise<number> {
   const { pid } = await tmux.startLogging(pane);
@@ -127,8 +134,7 @@ async function printsAsShown(tmux: TmuxServer, pane: string, width: number): Pro
 
 describe('a logged pane resized: output right after it is logged at the new size', () => {
   it('resize-window to a narrower width, then long lines', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     tmux.type(`cd '${tmux.dir}'`);
     await startReader(tmux);
     tmux.tmux('resize-window', '-t', 'main', '-x', '40');
@@ -137,8 +143,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   });
 
   it('resize-pane -x in a split window, then long lines', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     const [, other] = tmux.panes(2, 'even-horizontal');
     tmux.type(`cd '${tmux.dir}'`);
     await startReader(tmux);
@@ -151,8 +156,7 @@ describe('a logged pane resized: output right after it is logged at the new size
 
   // No window-layout-changed for these two in tmux 3.3a (audit.tmux says which hooks tell them).
   it('break-pane: the pane, 40 wide in a split window, gets a window of its own', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     tmux.panes(2, 'even-horizontal');
     tmux.tmux('resize-pane', '-t', '%0', '-x', '40');
     tmux.type(`cd '${tmux.dir}'`, '%0');
@@ -164,8 +168,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   });
 
   it('rotate-window: the pane takes the narrower cell', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     tmux.panes(2, 'even-horizontal');
     tmux.tmux('resize-pane', '-t', '%1', '-x', '40');
     tmux.type(`cd '${tmux.dir}'`, '%0');
@@ -176,8 +179,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   });
 
   it('set -g pane-border-status top: a row less in every pane, then a home and an overwrite', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     tmux.panes(2, 'even-horizontal');
     tmux.type(`cd '${tmux.dir}'`);
     await startReader(tmux);
@@ -201,8 +203,7 @@ describe('a logged pane resized: output right after it is logged at the new size
 
   // setw fires after-set-window-option, which tmux 3.3a has no hook for: the reader's beat finds the new size.
   it('setw -g pane-border-status top, which no hook tells: the beat finds it (seen in a full-screen block)', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     tmux.panes(2, 'even-horizontal');
     await startReader(tmux);
     const size = () => `${tmux.show('#{pane_width}')}x${tmux.show('#{pane_height}')}`;
@@ -215,8 +216,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   });
 
   it('resize-window to a shorter height, then a home and an overwrite', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     tmux.type(`cd '${tmux.dir}'`);
     await startReader(tmux);
     tmux.tmux('resize-window', '-t', 'main', '-y', '10');
@@ -242,8 +242,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   // the log, as tmux shows it (not a `~` redraw of the row it was drawn over), and so is the stale copy.
   for (const width of [200, 40]) {
     it(`a wrapped command line being typed, the window made ${width} wide, edited and entered: a '|' line as tmux shows it`, async () => {
-      const tmux = server();
-      terminals.push(await attachClient(tmux));
+      const tmux = await attached();
       await startReader(tmux);
       tmux.tmux('resize-window', '-t', 'main', '-x', '120');
       await waitFor('the pane is 120 wide', () => tmux.show('#{pane_width}') === '120');
@@ -298,8 +297,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   // Review of issue 15: the rows a wider resize claims for readline's redraw (above a wrapped line not ended) are
   // readline's only. Any other program putting text back on them does not log what they show a second time.
   it("output not ended, the window made wider, then a program's CR ESC M over the row above: that row is logged once", async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     await startReader(tmux);
     tmux.tmux('resize-window', '-t', 'main', '-x', '120');
     await waitFor('the pane is 120 wide', () => tmux.show('#{pane_width}') === '120');
@@ -342,8 +340,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   // changed (`* resize`), and once the program draws again the frames are at the new size: the final
   // frame, on leave, is what tmux shows.
   it('less resized: the block says so, and after its next redraw the final frame is what tmux shows', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     tmux.type(`cd '${tmux.dir}'`);
     await startReader(tmux);
     const before = `${tmux.show('#{pane_width}')}x${tmux.show('#{pane_height}')}`;
@@ -379,8 +376,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   });
 
   it("the hook signals a pane's reader only: decimal pids, whose command line is a reader of that pane's run file", async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     const panes = tmux.panes(5, 'tiled');
     const runFile = (pane: string) => runFileOf(tmux, pane);
     const witness = (name: string, ...args: string[]) => startWitness(tmux, name, ...args);
@@ -422,8 +418,7 @@ describe('a logged pane resized: output right after it is logged at the new size
   });
 
   it('the hook tells break-pane, rotate-window and set -g pane-border-status; a select-pane that changes no size tells nothing', async () => {
-    const tmux = server();
-    terminals.push(await attachClient(tmux));
+    const tmux = await attached();
     const [pane] = tmux.panes(3, 'even-horizontal');
     const witness = startWitness(tmux, 'reader', 'pipe', runFileOf(tmux, pane!));
     const count = () => (fs.existsSync(path.join(tmux.dir, 'reader')) ? fs.readFileSync(path.join(tmux.dir, 'reader'), 'utf8').length : 0);

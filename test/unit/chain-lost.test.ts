@@ -15,8 +15,9 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
-import type { WriteFn } from '../../src/sinks/file/writer.ts';
+import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -42,7 +43,7 @@ function recording(lines: number, t0 = Date.UTC(2026, 10, 25, 12)): AuditRecord[
 }
 
 /** A sink as pipe.ts makes one: onLost writes the `lost` event (stamped no later than what waits) and flushes. */
-function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; format?: LogFormatName; onLost?: () => void; held?: boolean; write?: WriteFn } = {}): { sink: FileSink; lost: () => number; noted: string[] } {
+function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; format?: LogFormatName; onLost?: () => void; held?: boolean } = {}): { sink: FileSink; lost: () => number; noted: string[] } {
   let lost = 0;
   const noted: string[] = [];
   let sink: FileSink;
@@ -57,7 +58,6 @@ function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; forma
       onRecover: () => {},
       onRotateError: () => {},
       directory: 'as-is',
-      write: options.write,
       onLost: (what) => {
         lost++;
         const event: AuditRecord = { ...place, time: sink.waitingSince ?? Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what } };
@@ -131,7 +131,7 @@ async function removedWhileLogging(file: string, lines: number, options: { key?:
   const records = recording(lines);
   const half = records.length >> 1;
   for (let i = 0; i < half; i++) sink.write(records[i]!);
-  await sink.flushed();
+  await flushed(sink);
   fs.rmSync(file);
   for (let i = half; i < half + 200; i++) sink.write(records[i]!);
   sink.flush();
@@ -143,7 +143,7 @@ async function removedWhileLogging(file: string, lines: number, options: { key?:
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   }
-  if (options.die) await sink.flushed();
+  if (options.die) await flushed(sink);
   else await sink.close();
   if (options.again) await waitUntil('the writer noticed the second removal', () => lost() >= 2);
   return { lost: lost(), noted };
@@ -207,28 +207,28 @@ for (const format of ['text', 'json'] as const) {
       });
       }
 
-      it('a large stretch written again (the log removed early in a burst) is sealed every fewer than 1000 lines; removed again then: OK', async () => {
+      it('a large stretch written again (the log removed early in a burst) is sealed every fewer than 1000 lines; removed again then: OK', async (t) => {
         const file = tempLog();
         let armed = false;
         // The log removed right after the burst's first write: the rest of the burst goes into the removed
         // file unchecked (the writer looks again at the burst's end), and is all written again after the event.
-        const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
-          fs.write(fd, buffer, offset, length, position, (error, written) => {
+        wrapWrites(t, (write, fd, buffer, offset, length, position, callback) =>
+          write(fd, buffer, offset, length, position, (error, written) => {
             if (armed) {
               armed = false;
               fs.rmSync(file);
             }
             callback(error, written);
-          });
-        const { sink, lost } = sinkFor(file, { key, format, write });
+          }));
+        const { sink, lost } = sinkFor(file, { key, format });
         const records = recording(6000);
         for (let i = 0; i < 1000; i++) sink.write(records[i]!);
-        await sink.flushed();
+        await flushed(sink);
         armed = true;
         for (let i = 1000; i < 5000; i++) sink.write(records[i]!);
         sink.flush();
         await waitUntil('the writer noticed the removal', () => lost() >= 1);
-        await sink.flushed();
+        await flushed(sink);
         const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
         assert.ok(lostLine(lines[0]!), lines[0]);
         assert.ok(lines.filter((line) => /line \d+/.test(line)).length > 2000, 'a large stretch written again');
@@ -253,23 +253,23 @@ for (const format of ['text', 'json'] as const) {
         assert.ok(report.recordings[0]!.unsealed < 1000, `${report.recordings[0]!.unsealed} unsealed`);
       });
 
-      it('removed again while what was written again crossed a rotation (the newest file removed before the writer looked): OK', async () => {
+      it('removed again while what was written again crossed a rotation (the newest file removed before the writer looked): OK', async (t) => {
         const file = tempLog();
         let lost = 0;
         let removedAgain = false;
         // The second removal right after the first write into the file that follows the lost event's.
-        const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
-          fs.write(fd, buffer, offset, length, position, (error, written) => {
+        wrapWrites(t, (write, fd, buffer, offset, length, position, callback) =>
+          write(fd, buffer, offset, length, position, (error, written) => {
             if (lost === 1 && !removedAgain && !lostLine(buffer.subarray(offset, offset + length).toString())) {
               removedAgain = true;
               fs.rmSync(file);
             }
             callback(error, written);
-          });
-        const { sink } = sinkFor(file, { key, format, maxBytes: 4096, write, onLost: () => lost++ });
+          }));
+        const { sink } = sinkFor(file, { key, format, maxBytes: 4096, onLost: () => lost++ });
         const records = recording(1500);
         for (const record of records.slice(0, 1100)) sink.write(record);
-        await sink.flushed();
+        await flushed(sink);
         fs.rmSync(file);
         for (const record of records.slice(1100, 1400)) sink.write(record);
         sink.flush();
@@ -325,7 +325,7 @@ describe('a log removed as its reader closes (the chain had ended)', () => {
           const { sink } = sinkFor(file, { key, format });
           const records = recording(1200 + lines);
           for (const record of records.slice(0, 1201)) sink.write(record);
-          await sink.flushed();
+          await flushed(sink);
           fs.rmSync(file);
           // The writer looks at the file again only after a while: it notices when it writes the last seal.
           await new Promise((resolve) => setTimeout(resolve, 150));
@@ -438,21 +438,21 @@ describe('a genuine lost event used to hide tampering (keyed)', () => {
 });
 
 describe('pruning cuts into a stretch written again after a lost event (issue 13 review, finding 2b)', () => {
-  it('the files before a line inside it pruned: its first more=1 seal sets the link, the stretch is read from it on: OK', async () => {
+  it('the files before a line inside it pruned: its first more=1 seal sets the link, the stretch is read from it on: OK', async (t) => {
     const file = tempLog();
     let armed = false;
-    const write: WriteFn = (fd, buffer, offset, length, position, callback) =>
-      fs.write(fd, buffer, offset, length, position, (error, written) => {
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) =>
+      write(fd, buffer, offset, length, position, (error, written) => {
         if (armed) {
           armed = false;
           fs.rmSync(file);
         }
         callback(error, written);
-      });
-    const { sink, lost } = sinkFor(file, { key: KEY, write });
+      }));
+    const { sink, lost } = sinkFor(file, { key: KEY });
     const records = recording(6000);
     for (let i = 0; i < 1000; i++) sink.write(records[i]!);
-    await sink.flushed();
+    await flushed(sink);
     armed = true;
     for (let i = 1000; i < 5000; i++) sink.write(records[i]!);
     sink.flush();

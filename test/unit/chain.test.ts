@@ -17,6 +17,7 @@ import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { appendRecords } from '../../src/sinks/file/append.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -357,9 +358,9 @@ for (const format of LOG_FORMATS) {
               const records = r === 0 ? killed : toggled;
               for (let n = bursts[k % bursts.length]!; n > 0 && at[r]! < records.length; n--) sinks[r]!.write(records[at[r]!++]!);
               sinks[r]!.flush();
-              if (k % 4 === 3) await Promise.all(sinks.map((sink) => sink.flushed()));
+              if (k % 4 === 3) await Promise.all(sinks.map((sink) => flushed(sink)));
             }
-            await sinks[0]!.flushed();
+            await flushed(sinks[0]!);
             await sinks[1]!.close();
             const files = logFilesInOrder(file);
             const texts = new Map(files.map((part) => [part, fs.readFileSync(part, 'utf8')]));
@@ -537,7 +538,7 @@ describe('a log removed as its reader closes', () => {
       };
       sink = sinkFor(file, { onLost });
       for (const record of records.slice(0, 1201)) sink.write(record);
-      await sink.flushed();
+      await flushed(sink);
       fs.rmSync(file);
       // The writer looks at the file again only after a while: it notices when it writes the last seal.
       await new Promise((resolve) => setTimeout(resolve, 150));

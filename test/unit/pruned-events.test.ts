@@ -13,6 +13,7 @@ import { JsonFormat } from '../../src/format/json.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -33,7 +34,7 @@ async function renamedAfterFlood(format: 'text' | 'json', keyed: boolean, stoppe
   sink.write(record('event', 'start', { by: 'ann' }));
   for (let i = 1; i <= 2500; i++) {
     sink.write(record('line', `q-${String(i).padStart(5, '0')}`));
-    if (i % 50 === 0) await sink.flushed();
+    if (i % 50 === 0) await flushed(sink);
   }
   sink.write(record('event', 'rename', { to: 'tk4' }));
   sink.write(record('line', 'after the rename'));
@@ -94,11 +95,11 @@ describe('a running recording whose start was pruned, no seal of it in the files
       sink.write(record('event', 'start', { by: 'ann' }));
       for (let i = 1; i <= 2500; i++) {
         sink.write(record('line', `q-${i}`));
-        if (i % 50 === 0) await sink.flushed();
+        if (i % 50 === 0) await flushed(sink);
       }
       if (renamed) sink.write(record('event', 'rename', { to: 'tk4' }));
       sink.write(record('line', 'after'));
-      await sink.flushed();
+      await flushed(sink);
       const files = logFilesInOrder(file);
       assert.ok(!files.some((name) => fs.readFileSync(name, 'utf8').includes(' * seal ')), 'no seal in the files left');
       const live = new Set(['RUNNING001']);

@@ -13,6 +13,7 @@ import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { JsonFormat } from '../../src/format/json.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -34,7 +35,7 @@ async function prunedLog(): Promise<string> {
     sink.write(record('event', 'start', { by: 'ann' }));
     for (let i = 1; i <= 3000 * run; i++) {
       sink.write(record('line', `run${run}${i}`));
-      if (i % 200 === 0) await sink.flushed();
+      if (i % 200 === 0) await flushed(sink);
     }
     sink.write(record('event', 'stop', { reason: 'eof' }));
     await sink.close();
@@ -81,11 +82,11 @@ describe('a pane idle through the oldest files left (issue 13 review, finding 2a
     const record = (rec: string, pane: string, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time: ++t, kind, text, ...(fields ? { fields } : {}) });
     b.write(record('BBBBBBBBBB', '1', 'event', 'start', { by: 'ann' }));
     for (let i = 0; i < 5; i++) b.write(record('BBBBBBBBBB', '1', 'line', `b ${i}`));
-    await b.flushed();
+    await flushed(b);
     a.write(record('AAAAAAAAAA', '0', 'event', 'start', { by: 'ann' }));
     for (let i = 0; i < 4000; i++) {
       a.write(record('AAAAAAAAAA', '0', 'line', `a ${i}`));
-      if (i % 100 === 0) await a.flushed();
+      if (i % 100 === 0) await flushed(a);
     }
     // B's seal comes with its next line (the timer's, a minute on, is not waited for here).
     for (let i = 5; i < 10; i++) b.write(record('BBBBBBBBBB', '1', 'line', `b ${i}`));
@@ -133,10 +134,10 @@ describe('a running recording whose start is in no file read, under --require-ke
     sink.write(record('event', 'start', { by: 'ann' }));
     for (let i = 1; i <= 6000; i++) {
       sink.write(record('line', `live ${i}`));
-      if (i % 200 === 0) await sink.flushed();
+      if (i % 200 === 0) await flushed(sink);
     }
     sink.flush();
-    await sink.flushed();
+    await flushed(sink);
     open.push(sink);
     return file;
   }
@@ -187,7 +188,7 @@ describe('a start cut out of a later file (issue 13 review of fixtrust7, finding
       sink.write(record('event', 'start', { by: 'ann' }));
       for (let i = 1; i <= 2500; i++) {
         sink.write(record('line', `${rec[0]} ${i}`));
-        if (i % 100 === 0) await sink.flushed();
+        if (i % 100 === 0) await flushed(sink);
       }
       sink.write(record('event', 'stop', { reason: 'toggle' }));
       await sink.close();
@@ -279,13 +280,13 @@ describe('under --require-key, a recording whose start is in no file read is pro
     sink.write(record('event', 'start', { by: 'ann' }));
     for (let i = 1; i <= lines; i++) {
       sink.write(record('line', `keyed ${i}`));
-      if (i % 100 === 0) await sink.flushed();
+      if (i % 100 === 0) await flushed(sink);
     }
     if (stopped) {
       sink.write(record('event', 'stop', { reason: 'toggle' }));
       await sink.close();
     } else {
-      await sink.flushed();
+      await flushed(sink);
       open.push(sink);
     }
     return file;
@@ -389,10 +390,10 @@ describe('a recording opened by a lost event, rotated files before it (issue 13 
     const print = async (w: ReturnType<typeof writer>, lines: string[]) => {
       for (const [i, text] of lines.entries()) {
         w.sink.write(w.record('line', text));
-        if (i % 100 === 99) await w.sink.flushed();
+        if (i % 100 === 99) await flushed(w.sink);
       }
       w.sink.flush();
-      await w.sink.flushed();
+      await flushed(w.sink);
     };
     const numbered = (what: string, count: number) => Array.from({ length: count }, (_, i) => `${what} ${i + 1}`);
     const a = writer('AAAAAAAAAA');

@@ -2,7 +2,7 @@
 // matched and printed from its bytes, unparsed. It must find the text where
 // the format's parser finds it, for any line, and a search must print exactly
 // what it prints without the fast path, whatever the logs hold (forged
-// stamps, events, controls, UTF-8, JSON lines) and whatever the pattern.
+// stamps, text that merely looks like a stamp, events, controls, UTF-8, JSON lines) and whatever the pattern.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,7 +13,8 @@ import { cliResult } from '../support/cli.ts';
 import { printPlain } from '../../src/commands/grep.ts';
 import { MemoryOutput } from '../../src/commands/output.ts';
 import { DEFAULT_TIME_FORMAT, parseLine } from '../../src/format/text.ts';
-import { copyPlain, plainAscii, textStart } from '../../src/read/fast-line.ts';
+import { copyPlain, isoStampAt, plainAscii, textStart } from '../../src/read/fast-line.ts';
+import { isoMs } from '../../src/read/line.ts';
 import { listLogs } from '../../src/read/files.ts';
 import { makePattern } from '../../src/read/pattern.ts';
 import { grepLogs } from '../../src/read/search.ts';
@@ -43,10 +44,28 @@ describe('the text of a line, found in its bytes', () => {
     fc.assert(
       fc.property(anyLine, (candidate) => {
         const bytes = Buffer.from(`x\n${candidate}\ny`, 'latin1');
-        const found = textStart(bytes, 2, 2 + candidate.length, 1);
-        assert.equal(found < 0 ? -1 : found - 2, expectedStart(candidate));
+        // As search.ts asks: a stamp the bytes vouch for, then the text's start; else the full parser decides.
+        const found = isoStampAt(bytes, 2, 2 + candidate.length) ? textStart(bytes, 2, 2 + candidate.length, 1) : -1;
+        if (found >= 0 || candidate.startsWith(`${STAMP} `)) assert.equal(found < 0 ? -1 : found - 2, expectedStart(candidate));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('a stamp vouched for from the bytes exactly when isoMs reads it (a property)', () => {
+    const digit = fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '9');
+    const field = (length: number) => fc.array(digit, { minLength: length, maxLength: length }).map((digits) => digits.join(''));
+    const time = fc.oneof(
+      fc.tuple(field(4), field(2), field(2), field(2), field(2), field(2), field(3), fc.constantFrom('+', '-', 'Z'), field(2), field(2)).map(([y, mo, d, h, mi, s, ms, sign, oh, om]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}${sign}${oh}:${om}`),
+      asciiString(29),
+      fc.constant(STAMP),
+    );
+    fc.assert(
+      fc.property(time, (stamp) => {
+        const bytes = Buffer.from(`${stamp} ann main:0.0 | x`, 'latin1');
+        assert.equal(isoStampAt(bytes, 0, bytes.length), stamp.length === 29 && isoMs(stamp) !== undefined, stamp);
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -25,6 +25,8 @@ import { scanFile, type Candidates } from '../../src/read/scan.ts';
 import { grepLogs, walkRecording, type GrepHit } from '../../src/read/search.ts';
 import { RecordingSpan } from '../../src/read/span.ts';
 import { summarizeLog } from '../../src/read/summary.ts';
+import { outsideTmux } from '../support/cli.ts';
+import { HELPER } from '../support/paths.ts';
 import { makeTempDir, waitFor, withTempDir } from '../support/util.ts';
 
 const T = (second: number, ms = 0) => `2026-11-24T23:${String(Math.floor(second / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}.${String(ms).padStart(3, '0')}+01:00`;
@@ -265,6 +267,29 @@ describe('grep', () => {
       assert.deepEqual(texts(grep(dir, 'stop rec=A')).length, 3);
     }));
 
+  it('a stamp is a stamp: text that merely looks like one (padding before it, month 13) is no line, neither event nor output, by the parser and the fast path', () =>
+    withTempDir('read-grep-stamp', (dir) => {
+      const real = lines([[0, 'main:0.0', '*', 'start rec=AAAAAAAAAA by=ann pane=%0'], [1, 'main:0.0', '|', 'real word']]);
+      const forged = [
+        `xxxx${T(2)} ann main:0.0 * stop rec=FORGED0001 reason=toggle`,
+        `xxxx ann main:0.0 * stop rec=FORGED0002 reason=toggle`,
+        `${T(3).replace('-11-', '-13-')} ann main:0.0 * stop rec=FORGED0003 reason=toggle`,
+        `xxxx${T(4)} ann main:0.0 | forged word`,
+        `${T(5).replace('T23', 'T24')} ann main:0.0 | forged word`,
+      ];
+      fs.writeFileSync(path.join(dir, 'main.log'), `${real}${forged.join('\n')}\n`, { mode: 0o600 });
+      for (const line of forged) {
+        assert.equal(new LineReader().read(line), undefined, line);
+        assert.equal(new LineReader().read(line, false), undefined, line);
+      }
+      assert.deepEqual(texts(grep(dir, '', { filter: { events: true } })), ['main.log:1: start rec=AAAAAAAAAA by=ann pane=%0']);
+      assert.deepEqual(texts(grep(dir, 'FORGED|word')), ['main.log:2: real word']);
+      // The command's own printing (fast-line.ts reads plain lines from their bytes).
+      const helper = (args: string[]) => execFileSync(process.execPath, [HELPER, ...args, '--dir', dir], { encoding: 'utf8', env: outsideTmux() });
+      assert.equal(helper(['grep', 'word']), `${path.join(dir, 'main.log')}:2: ${T(1)} ann main:0.0 | real word\n`);
+      assert.equal(helper(['grep', '--events']), `${path.join(dir, 'main.log')}:1: ${T(0)} ann main:0.0 * start rec=AAAAAAAAAA by=ann pane=%0\n`);
+    }));
+
   it('filters: recording, pane id, place, user (by=), time, session', () =>
     withTempDir('read-grep', (dir) => {
       craft(dir);
@@ -486,18 +511,90 @@ describe('show: one recording\'s span', () => {
     }));
 });
 
+/** What lastLines writes, as text. */
+function tailText(files: readonly string[], count: number, cut?: (file: string, offset: number) => void): string {
+  const parts: Buffer[] = [];
+  lastLines(files, count, (bytes) => void parts.push(bytes), undefined, cut);
+  return Buffer.concat(parts).toString();
+}
+
+describe('a planted line longer than MAX_LINE, before a match or among the last lines', () => {
+  it('cut to its first MAX_LINE bytes, as the forward search cuts it, and its start told once (tail) or found (grep -C)', () =>
+    withTempDir('read-long-line', (dir) => {
+      const file = path.join(dir, 'main.log');
+      const head = `${T(1)} ann main:0.1 | `;
+      const before = `${T(1)} ann main:0.1 | before`;
+      const after = `${T(2)} ann main:0.1 | after`;
+      const fd = fs.openSync(file, 'w');
+      fs.writeSync(fd, `${before}\n${head}`);
+      const block = Buffer.alloc(1 << 20, 0x78);
+      for (let i = 0; i < (MAX_LINE >> 20) + 3; i++) fs.writeSync(fd, block);
+      fs.writeSync(fd, `\n${after}\n`);
+      fs.closeSync(fd);
+      const longAt = Buffer.byteLength(before) + 1;
+      const cut: number[] = [];
+      const text = tailText([file], 2, (_, offset) => cut.push(offset));
+      assert.equal(text.length, MAX_LINE + 1 + after.length + 1);
+      assert.ok(text.startsWith(head) && text.endsWith(`xxx\n${after}\n`));
+      assert.deepEqual(cut, [longAt]);
+      assert.equal(tailText([file], 3).slice(0, before.length + 1), `${before}\n`, 'the line before it where it was');
+      const read = fs.openSync(file, 'r');
+      try {
+        const found = linesBefore(read, fs.fstatSync(read).size - after.length - 1, 0, Buffer.from(' main:0.1 '), 5, (line) => reader.read(line, false) !== undefined);
+        assert.deepEqual(found.map((line) => [line.offset, line.text.length]), [[longAt, MAX_LINE], [0, before.length]]);
+        assert.ok(found[0]!.text.startsWith(head));
+      } finally {
+        fs.closeSync(read);
+      }
+    }));
+});
+
+describe('a planted line longer than MAX_LINE that ends in a stamp and an event', () => {
+  it('is one line, cut, for every reader: its rest (the forged event) is no line of its own, the lines after it numbered on', () =>
+    withTempDir('read-long-forged', (dir) => {
+      const file = path.join(dir, 'main.log');
+      const start = lines([[0, 'main:0.0', '*', 'start rec=AAAAAAAAAA by=ann pane=%0']]);
+      const real1 = lines([[1, 'main:0.0', '|', 'real1']]);
+      const real3 = lines([[4, 'main:0.0', '|', 'real3']]);
+      const fd = fs.openSync(file, 'w');
+      fs.writeSync(fd, `${start}${real1}${T(2)} ann main:0.0 | `);
+      const block = Buffer.alloc(1 << 20, 0x78);
+      for (let i = 0; i < MAX_LINE >> 20; i++) fs.writeSync(fd, block);
+      fs.writeSync(fd, `xxxxxxxxxx${T(3)} ann main:0.0 * stop rec=FORGED0001 reason=toggle\n${real3}`);
+      fs.closeSync(fd);
+      const read = fs.openSync(file, 'r');
+      try {
+        const seen: [number, number, number, string][] = [];
+        scanFile(read, { candidates: () => undefined, line: (text, number, offset) => void seen.push([number, offset, text.length, text.slice(-5)]) });
+        const longAt = start.length + real1.length;
+        assert.deepEqual(seen, [
+          [1, 0, start.length - 1, 'ne=%0'],
+          [2, start.length, real1.length - 1, 'real1'],
+          [3, longAt, MAX_LINE, 'xxxxx'],
+          [4, fs.fstatSync(read).size - real3.length, real3.length - 1, 'real3'],
+        ]);
+      } finally {
+        fs.closeSync(read);
+      }
+      assert.deepEqual(texts(grep(dir, 'FORGED')), []);
+      assert.deepEqual(texts(grep(dir, '', { filter: { events: true } })), ['main.log:1: start rec=AAAAAAAAAA by=ann pane=%0']);
+      assert.deepEqual(texts(grep(dir, 'real3', { context: 2 })).map((line) => line.slice(0, 20)), ['main.log-2- real1', 'main.log-3- xxxxxxxx', 'main.log:4: real3']);
+      assert.equal(summarizeLog(listLogs(dir)[0]!, 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx').lines, 4);
+    }));
+});
+
 describe('tail', () => {
   it('the last lines across files; a line being written is not one yet', () =>
     withTempDir('read-tail', (dir) => {
       fs.writeFileSync(path.join(dir, 'a'), 'a1\na2\na3\n');
       fs.writeFileSync(path.join(dir, 'b'), 'b1\nb2\nb3-torn');
       const files = ['a', 'b'].map((name) => path.join(dir, name));
-      assert.equal(lastLines(files, 1).toString(), 'b2\n');
-      assert.equal(lastLines(files, 3).toString(), 'a3\nb1\nb2\n');
-      assert.equal(lastLines(files, 10).toString(), 'a1\na2\na3\nb1\nb2\n');
-      assert.equal(lastLines(files, 0).toString(), '');
+      assert.equal(tailText(files, 1), 'b2\n');
+      assert.equal(tailText(files, 3), 'a3\nb1\nb2\n');
+      assert.equal(tailText(files, 10), 'a1\na2\na3\nb1\nb2\n');
+      assert.equal(tailText(files, 0), '');
       fs.writeFileSync(path.join(dir, 'big'), Array.from({ length: 50_000 }, (_, i) => `line ${i}`).join('\n') + '\n');
-      assert.equal(lastLines([path.join(dir, 'big')], 30_000).toString().split('\n')[0], 'line 20000');
+      assert.equal(tailText([path.join(dir, 'big')], 30_000).split('\n')[0], 'line 20000');
     }));
 
   it('-f: lines as they are written, across a rotation, late lines of the old file too', async () => {
@@ -508,7 +605,7 @@ describe('tail', () => {
       const fd = fs.openSync(live, 'r');
       let seen = '';
       const stop = new AbortController();
-      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, write: (bytes) => void (seen += bytes.toString()) });
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, write: (bytes) => void (seen += bytes.toString()) });
       fs.appendFileSync(live, 'one\ntw');
       await waitFor('the first line', () => seen === 'one\n');
       fs.appendFileSync(live, 'o\n');
@@ -546,7 +643,7 @@ describe('tail', () => {
       let seen = '';
       const truncated: string[] = [];
       const stop = new AbortController();
-      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, truncated: (file) => truncated.push(file), write: (bytes) => void (seen += bytes.toString()) });
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, truncated: (file) => truncated.push(file), write: (bytes) => void (seen += bytes.toString()) });
       fs.appendFileSync(live, 'one\n');
       await waitFor('the first line', () => seen === 'one\n');
       // Emptied, then a line shorter than what was read: without the truncation seen, it would wait for the old length.
@@ -561,7 +658,7 @@ describe('tail', () => {
     }
   });
 
-  it('-f: a "line" longer than any log line (planted, no newline) is cut at MAX_LINE as every reader cuts it, not held whole', async () => {
+  it('-f: a "line" longer than any log line (planted, no newline) is cut at MAX_LINE as every reader cuts it (the rest left out), not held whole', async () => {
     const dir = makeTempDir('read-follow-long');
     try {
       const live = path.join(dir, 'main.log');
@@ -569,13 +666,13 @@ describe('tail', () => {
       const fd = fs.openSync(live, 'r');
       const lines: number[] = [];
       const stop = new AbortController();
-      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, pollMs: 10, write: (bytes) => void lines.push(bytes.length) });
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, write: (bytes) => void lines.push(bytes.length) });
       fs.appendFileSync(live, Buffer.alloc(MAX_LINE + (6 << 20), 0x78));
       await waitFor('the cut piece', () => lines.length === 1);
       assert.deepEqual(lines, [MAX_LINE + 1]); // with the newline it was given
-      fs.appendFileSync(live, 'end\n');
-      await waitFor('the rest of the line', () => lines.length === 2);
-      assert.deepEqual(lines, [MAX_LINE + 1, (6 << 20) + 4]);
+      fs.appendFileSync(live, 'end\nnext\n');
+      await waitFor('the line after it', () => lines.length === 2);
+      assert.deepEqual(lines, [MAX_LINE + 1, 5], 'its rest left out, as every reader leaves it');
       stop.abort();
       await following;
     } finally {
@@ -591,7 +688,7 @@ describe('tail', () => {
         fs.writeFileSync(live, 'before\n');
         const fd = fs.openSync(live, 'r');
         let seen = '';
-        const following = follow({ live, start: { fd, from: 0 }, pollMs: 10, write: (bytes) => void (seen += bytes.toString()) });
+        const following = follow({ live, start: { fd, from: 0 }, write: (bytes) => void (seen += bytes.toString()) });
         await waitFor('the first line', () => seen === 'before\n');
         fs.rmSync(live);
         if (plant === 'fifo') execFileSync('mkfifo', [live]);

@@ -15,6 +15,7 @@ import { rawCastParts, writeRawCast } from '../../src/read/rawcast.ts';
 import { listLogs } from '../../src/read/files.ts';
 import { CAST_BACKLOG_BYTES, CastFile, castEventLine, castHeaderLine, castPath, type CastFileOptions } from '../../src/sinks/file/cast.ts';
 import { MarkStripper } from '../../src/sinks/file/strip-marks.ts';
+import { wrapWrites } from '../support/fs-writes.ts';
 import { withTempDir } from '../support/util.ts';
 
 const START = Date.UTC(2026, 10, 24, 22, 0, 0);
@@ -108,17 +109,17 @@ describe('the raw stream as asciicast v2', () => {
     });
   });
 
-  it('a disk that does not keep up: output is left out of the cast, counted, and reported when there is room again', async () => {
+  it('a disk that does not keep up: output is left out of the cast, counted, and reported when there is room again', async (t) => {
     await withTempDir('rawcast', async (dir) => {
       const log = path.join(dir, 'main.log');
       fs.writeFileSync(log, '');
       const held: (() => void)[] = [];
       const dropped: number[] = [];
       // Writes that do not return until released: the queue grows.
-      const write: CastFileOptions['write'] = (fd, buffer, offset, length, position, callback) => {
-        held.push(() => fs.write(fd, buffer, offset, length, position, callback));
-      };
-      const cast = new CastFile(castPath(log, 'R4'), { width: 80, height: 24, startMs: START }, options({ write, onDropped: (bytes) => dropped.push(bytes) }));
+      wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+        held.push(() => write(fd, buffer, offset, length, position, callback));
+      });
+      const cast = new CastFile(castPath(log, 'R4'), { width: 80, height: 24, startMs: START }, options({ onDropped: (bytes) => dropped.push(bytes) }));
       const chunk = Buffer.alloc(64 * 1024, 0x61);
       let pushed = 0;
       const started = performance.now();
@@ -127,6 +128,7 @@ describe('the raw stream as asciicast v2', () => {
         pushed++;
       }
       for (let i = 0; i < 10; i++) cast.push(chunk, START); // left out
+      assert.ok(held.length > 0, 'the disk holds the writes');
       assert.ok(performance.now() - started < 5000, 'push never waits for the disk');
       assert.deepEqual(dropped, [], 'reported once there is room');
       while (cast.backlog > CAST_BACKLOG_BYTES / 2) {
@@ -147,16 +149,16 @@ describe('the raw stream as asciicast v2', () => {
 });
 
 describe('the cast at the end of the output', () => {
-  it('output left out near the end is reported by end(), at once, before the file is closed (the log still takes the event)', async () => {
+  it('output left out near the end is reported by end(), at once, before the file is closed (the log still takes the event)', async (t) => {
     await withTempDir('rawcast', async (dir) => {
       const log = path.join(dir, 'main.log');
       fs.writeFileSync(log, '');
       const held: (() => void)[] = [];
       const dropped: number[] = [];
-      const write: CastFileOptions['write'] = (fd, buffer, offset, length, position, callback) => {
-        held.push(() => fs.write(fd, buffer, offset, length, position, callback));
-      };
-      const cast = new CastFile(castPath(log, 'R5'), { width: 80, height: 24, startMs: START }, options({ write, onDropped: (bytes) => dropped.push(bytes) }));
+      wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+        held.push(() => write(fd, buffer, offset, length, position, callback));
+      });
+      const cast = new CastFile(castPath(log, 'R5'), { width: 80, height: 24, startMs: START }, options({ onDropped: (bytes) => dropped.push(bytes) }));
       const chunk = Buffer.alloc(64 * 1024, 0x62);
       while (cast.backlog <= CAST_BACKLOG_BYTES) cast.push(chunk, START);
       cast.push(chunk, START); // left out: the disk is still behind when the output ends

@@ -15,6 +15,7 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -33,7 +34,7 @@ async function keyedLog(file: string, session: string, recordings: { rec: string
     sink.write(record('event', 'start', { by: 'ann' }));
     for (let i = 1; i <= lines; i++) {
       sink.write(record('line', `${session} ${i}`));
-      if (i % 100 === 0) await sink.flushed();
+      if (i % 100 === 0) await flushed(sink);
     }
     sink.write(record('event', 'stop', { reason: 'toggle' }));
     await sink.close();

@@ -1,4 +1,4 @@
-// Retention: daily rotation (with the writer's clock injected), the age limit
+// Retention: daily rotation (the clock, Date.now, moved on by the test), the age limit
 // (ours only: a planted file is left alone and reported), background
 // compression, and reading compressed files back (verify, openLog).
 
@@ -20,6 +20,7 @@ import { LEDGER_BYTES, noteRotated, rotatedLedgerPath, wasRotated } from '../../
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { waitFor } from '../support/util.ts';
 import { ageRotated } from '../support/rotated-age.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -73,10 +74,11 @@ describe('rotation decisions', () => {
 });
 
 describe('the writer', () => {
-  it('rotates at local midnight by its clock, not before', async () => {
+  it('rotates at local midnight by its clock, not before', async (t) => {
     const file = tempLog();
     let clock = Date.now();
-    const log = new LogFile(file, options({ rotate: 'daily', now: () => clock }));
+    t.mock.method(Date, 'now', () => clock);
+    const log = new LogFile(file, options({ rotate: 'daily' }));
     log.write('today\n');
     await log.flush();
     log.write('still today\n');
@@ -154,7 +156,7 @@ describe('the writer', () => {
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (i === 1000) {
           // Written (not only queued: under load the writes lag), so its rotations are made.
-          await sink.flushed();
+          await flushed(sink);
           // Rotated files written to in the last minute are left plain (another writer may still append to them).
           assert.ok(rotatedOf(file).length >= 3, `rotated ${rotatedOf(file).length} times`);
           assert.deepEqual(rotatedOf(file).filter((name) => name.endsWith('.gz')), []);

@@ -14,6 +14,7 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -37,16 +38,16 @@ async function sharedLog(key?: Buffer): Promise<string> {
   a.write(record('AAAAAAAAAA', t, 'event', 'start', { by: 'ann' }));
   for (let i = 0; i < 1500; i++) a.write(record('AAAAAAAAAA', ++t, 'line', `a ${i}`));
   a.flush();
-  await a.flushed();
+  await flushed(a);
   b.write(record('BBBBBBBBBB', ++t, 'event', 'start', { by: 'ann' }));
   b.flush();
-  await b.flushed();
+  await flushed(b);
   for (let i = 0; i < 2500; i++) {
     const [sink, rec] = i % 3 === 0 ? [b, 'BBBBBBBBBB'] : [a, 'AAAAAAAAAA'];
     sink.write(record(rec, ++t, 'line', `${rec[0]!.toLowerCase()} shared ${i}`));
     if (i % 7 === 0) {
       sink.flush();
-      await sink.flushed();
+      await flushed(sink);
     }
   }
   b.write(record('BBBBBBBBBB', ++t, 'event', 'stop', { reason: 'toggle' }));

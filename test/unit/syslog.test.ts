@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { escapeParam, MAX_MESSAGE_BYTES, octetCounted, syslogMessage, syslogMessages } from '../../src/sinks/syslog/format.ts';
 import { QUEUE_BYTES, RESEND_CHARS, SyslogSink } from '../../src/sinks/syslog/sink.ts';
@@ -33,7 +33,27 @@ function frames(buffer: Buffer): string[] {
   return out;
 }
 
-/** A TCP collector on `port` (0: any); what it received, as frames. */
+/**
+ * What a test opened (sinks, collectors), closed after it whatever happened: a failed assert must not
+ * leave a link retrying or a listener open (the file would then hang until its timeout). Closing twice
+ * is harmless: a test closes what it checks closing.
+ */
+const opened: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const close of opened.splice(0).reverse()) {
+    try {
+      await close();
+    } catch {
+      // closed already
+    }
+  }
+});
+function opening<T extends { close(): unknown }>(thing: T): T {
+  opened.push(() => thing.close());
+  return thing;
+}
+
+/** A TCP collector on `port` (0: any); what it received, as frames. Closed after the test (`opened`). */
 async function collector(port = 0): Promise<{ port: number; received: () => string[]; close: () => Promise<void> }> {
   const chunks: Buffer[] = [];
   const sockets = new Set<net.Socket>();
@@ -43,7 +63,7 @@ async function collector(port = 0): Promise<{ port: number; received: () => stri
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
+  return opening({
     port: (server.address() as net.AddressInfo).port,
     received: () => frames(Buffer.concat(chunks)),
     close: () =>
@@ -51,7 +71,7 @@ async function collector(port = 0): Promise<{ port: number; received: () => stri
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
-  };
+  });
 }
 
 describe('RFC 5424 messages', () => {
@@ -113,7 +133,7 @@ describe('the link', () => {
     const first = await collector();
     const downs: string[] = [];
     const ups: { records: number; from?: number; to?: number }[] = [];
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    const sink = opening(new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) }));
     sink.write(line(0, LONG));
     sink.flush();
     await waitFor('the first record', () => first.received().length === 1, 5000);
@@ -143,7 +163,7 @@ describe('the link', () => {
   it('tcp: what was written in the last seconds is sent again when the link breaks; what was too much to keep is counted', async () => {
     const first = await collector();
     const ups: { records: number; from?: number; to?: number }[] = [];
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onUp: (d) => ups.push(d) });
+    const sink = opening(new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onUp: (d) => ups.push(d) }));
     sink.write(line(0, LONG));
     sink.flush();
     await waitFor('the link made', () => first.received().length === 1, 5000);
@@ -198,7 +218,7 @@ describe('the link', () => {
     const port = (server.address() as net.AddressInfo).port;
     const ups: { records: number; from?: number; to?: number }[] = [];
     const downs: string[] = [];
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    const sink = opening(new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) }));
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     let seq = 0;
     try {
@@ -238,7 +258,7 @@ describe('the link', () => {
     const downs: string[] = [];
     const ups: { records: number; from?: number; to?: number }[] = [];
     // The window (RESEND_CHARS) is as large as the queue (QUEUE_BYTES): what a break gives back would fill it.
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    const sink = opening(new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: first.port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) }));
     sink.write(line(0, LONG));
     sink.flush();
     await waitFor('the link made', () => first.received().length === 1, 5000);
@@ -272,7 +292,7 @@ describe('the link', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const ups: { records: number }[] = [];
     let downs = 0;
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: () => downs++, onUp: (d) => ups.push(d) });
+    const sink = opening(new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: () => downs++, onUp: (d) => ups.push(d) }));
     let seq = 0;
     let most = 0;
     const text = 'x'.repeat(400);
@@ -301,7 +321,7 @@ describe('the link', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const downs: string[] = [];
     const ups: unknown[] = [];
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    const sink = opening(new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) }));
     try {
       sink.write(line(0));
       sink.flush();
@@ -327,7 +347,7 @@ describe('the link', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const downs: string[] = [];
     const ups: { records: number; from?: number; to?: number }[] = [];
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) });
+    const sink = opening(new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, facility: 10 }, { hostname: 'h', onDown: (e) => downs.push(e), onUp: (d) => ups.push(d) }));
     try {
       // 2 KB lines until the kernel's buffers and the queue are full and the link is said down.
       let seq = 0;
@@ -350,7 +370,7 @@ describe('the link', () => {
 
   it('close waits for a link still being made, so the last records (the stop event) get out', async () => {
     const c = await collector();
-    const sink = new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: c.port, facility: 10 });
+    const sink = opening(new SyslogSink({ transport: 'tcp', host: '127.0.0.1', port: c.port, facility: 10 }));
     for (let seq = 0; seq < 3; seq++) sink.write(line(seq));
     sink.flush();
     await sink.close();
@@ -372,7 +392,7 @@ describe('the link', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const port = (server.address() as net.AddressInfo).port;
       try {
-        const good = new SyslogSink({ transport: 'tls', host: '127.0.0.1', port, facility: 10, ca: cert });
+        const good = opening(new SyslogSink({ transport: 'tls', host: '127.0.0.1', port, facility: 10, ca: cert }));
         good.write(line(0));
         good.flush();
         await good.close();
@@ -380,7 +400,7 @@ describe('the link', () => {
         assert.match(frames(Buffer.concat(chunks))[0]!, / line \[audit@32473 .*\] line 0$/);
 
         const downs: string[] = [];
-        const bad = new SyslogSink({ transport: 'tls', host: '127.0.0.1', port, facility: 10, ca: other }, { onDown: (error) => downs.push(error) });
+        const bad = opening(new SyslogSink({ transport: 'tls', host: '127.0.0.1', port, facility: 10, ca: other }, { onDown: (error) => downs.push(error) }));
         bad.write(line(1));
         bad.flush();
         await waitFor('the refusal', () => downs.length > 0);
@@ -395,11 +415,11 @@ describe('the link', () => {
   });
 
   it('udp: one message a datagram', async () => {
-    const server = dgram.createSocket('udp4');
+    const server = opening(dgram.createSocket('udp4'));
     const got: string[] = [];
     server.on('message', (message) => got.push(message.toString()));
     await new Promise<void>((resolve) => server.bind(0, '127.0.0.1', resolve));
-    const sink = new SyslogSink({ transport: 'udp', host: '127.0.0.1', port: server.address().port, facility: 10 });
+    const sink = opening(new SyslogSink({ transport: 'udp', host: '127.0.0.1', port: server.address().port, facility: 10 }));
     sink.write(line(0));
     sink.write(line(1));
     sink.flush();

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { rotatedFiles } from '../../src/core/rotate.ts';
-import { LogFile, type LogFileOptions, type WriteFn } from '../../src/sinks/file/writer.ts';
+import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
+import { wrapWrites } from '../support/fs-writes.ts';
 import { createUser } from '../support/users.ts';
 import { makeTempDir, waitFor } from '../support/util.ts';
 
@@ -172,13 +173,13 @@ describe('pruning', () => {
 });
 
 describe('closing', () => {
-  it('a write that never returns (a hung disk) does not keep close() waiting forever', { timeout: 20_000 }, async () => {
+  it('a write that never returns (a hung disk) does not keep close() waiting forever', { timeout: 20_000 }, async (t) => {
     const file = tempFile();
     let started = false;
-    const hung: WriteFn = () => {
+    wrapWrites(t, () => {
       started = true; // and never calls back
-    };
-    const log = new LogFile(file, options({ write: hung }));
+    });
+    const log = new LogFile(file, options());
     log.write('stuck\n');
     await waitFor('the write to start', () => started);
     const before = Date.now();

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { after, describe, it } from 'node:test';
+import { after, describe, it, type TestContext } from 'node:test';
 import { rotationLockPath } from '../../src/core/paths.ts';
 import { rotatedFiles, rotatedName } from '../../src/core/rotate.ts';
 import { ledgerEntry, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
@@ -31,10 +31,9 @@ function tempFile(): string {
 
 const KEY = Buffer.from('the auditor keeps this elsewhere');
 
-/** A writer whose `lost` events are lines (`lost <what>`), heard in `lost`; `looks` counts its looks at the file (prepare reads the clock once each). */
-function writer(file: string, overrides: Partial<LogFileOptions> = {}): { log: LogFile; lost: LostWhat[]; looks: () => number } {
+/** A writer whose `lost` events are lines (`lost <what>`), heard in `lost`. */
+function writer(file: string, overrides: Partial<LogFileOptions> = {}): { log: LogFile; lost: LostWhat[] } {
   const lost: LostWhat[] = [];
-  let looks = 0;
   const log: LogFile = new LogFile(file, {
     maxBytes: 1024 ** 3,
     maxFiles: Number.POSITIVE_INFINITY,
@@ -45,13 +44,15 @@ function writer(file: string, overrides: Partial<LogFileOptions> = {}): { log: L
       lost.push(what);
       log.write(`lost ${what}\n`);
     },
-    now: () => {
-      looks++;
-      return Date.now();
-    },
     ...overrides,
   });
-  return { log, lost, looks: () => looks };
+  return { log, lost };
+}
+
+/** Counts looks at the log's path until the test ends: the writer's look lstats it (src/sinks/file/writer.ts, prepare). */
+function countLooks(t: TestContext, file: string): () => number {
+  const lstat = t.mock.method(fs, 'lstatSync');
+  return () => lstat.mock.calls.filter((call) => call.arguments[0] === file).length;
 }
 
 describe('the live log moved away while logging', () => {
@@ -73,45 +74,35 @@ describe('the live log moved away while logging', () => {
     });
   }
 
-  it('a second name, then rm of the log: moved (the file lives on under the other name)', async () => {
-    const file = tempFile();
-    const { log, lost } = writer(file, { ledgerKey: KEY });
-    log.write('one\n');
-    await log.flush();
-    const other = path.join(path.dirname(file), 'kept');
-    fs.linkSync(file, other);
-    fs.rmSync(file);
-    log.write('two\n');
-    await log.close();
-    assert.deepEqual(lost, ['moved']);
-    assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
-  });
-
-  it('mv to a rotated-looking name beside the log: moved, not taken for a rotation (the ledger does not name it)', async () => {
-    const file = tempFile();
-    const { log, lost } = writer(file, { ledgerKey: KEY });
-    log.write('one\n');
-    await log.flush();
-    fs.renameSync(file, path.join(path.dirname(file), rotatedName('main.log', new Date(), new Set())));
-    log.write('two\n');
-    await log.close();
-    assert.deepEqual(lost, ['moved']);
-    assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
-  });
-
-  it('under a chain key, a planted untagged ledger entry for the live file, then mv: still moved', async () => {
-    const file = tempFile();
-    const { log, lost } = writer(file, { ledgerKey: KEY });
-    log.write('one\n');
-    await log.flush();
-    // What the owner can write without the key: the identity alone (or any tag but the right one).
-    const stat = fs.statSync(file);
-    fs.writeFileSync(rotatedLedgerPath(file), `${ledgerEntry(file, stat)}\n${ledgerEntry(file, stat, Buffer.from('a guess'))}\n`, { mode: 0o600 });
-    fs.renameSync(file, path.join(path.dirname(path.dirname(file)), 'gone.log'));
-    log.write('two\n');
-    await log.close();
-    assert.deepEqual(lost, ['moved']);
-  });
+  /** Ways the live file leaves its path with the file itself kept: each a `lost` event saying moved, then what follows, in a new file. */
+  const moves: [string, (file: string) => void][] = [
+    ['a second name, then rm of the log: moved (the file lives on under the other name)', (file) => {
+      fs.linkSync(file, path.join(path.dirname(file), 'kept'));
+      fs.rmSync(file);
+    }],
+    ['mv to a rotated-looking name beside the log: moved, not taken for a rotation (the ledger does not name it)', (file) => {
+      fs.renameSync(file, path.join(path.dirname(file), rotatedName('main.log', new Date(), new Set())));
+    }],
+    ['under a chain key, a planted untagged ledger entry for the live file, then mv: still moved', (file) => {
+      // What the owner can write without the key: the identity alone (or any tag but the right one).
+      const stat = fs.statSync(file);
+      fs.writeFileSync(rotatedLedgerPath(file), `${ledgerEntry(file, stat)}\n${ledgerEntry(file, stat, Buffer.from('a guess'))}\n`, { mode: 0o600 });
+      fs.renameSync(file, path.join(path.dirname(path.dirname(file)), 'gone.log'));
+    }],
+  ];
+  for (const [name, move] of moves) {
+    it(name, async () => {
+      const file = tempFile();
+      const { log, lost } = writer(file, { ledgerKey: KEY });
+      log.write('one\n');
+      await log.flush();
+      move(file);
+      log.write('two\n');
+      await log.close();
+      assert.deepEqual(lost, ['moved']);
+      assert.equal(fs.readFileSync(file, 'utf8'), 'lost moved\ntwo\n');
+    });
+  }
 
   it('the log directory moved away: lost, saying directory', async () => {
     const file = tempFile();
@@ -137,10 +128,11 @@ describe('another writer\'s rotation caught between its rename and its ledger en
   }
 
   for (const keyed of [true, false]) {
-    it(`the writer waits for the lock (its lines queue), then finds the entry and goes on in the new file: no lost${keyed ? ' (chain key)' : ''}`, async () => {
+    it(`the writer waits for the lock (its lines queue), then finds the entry and goes on in the new file: no lost${keyed ? ' (chain key)' : ''}`, async (t) => {
       const file = tempFile();
       const key = keyed ? KEY : undefined;
-      const { log, lost, looks } = writer(file, key ? { ledgerKey: key } : {});
+      const { log, lost } = writer(file, key ? { ledgerKey: key } : {});
+      const looks = countLooks(t, file);
       log.write('b 0\n');
       await log.flush();
       const { rotated, stat } = renameUnderLock(file);
@@ -164,9 +156,10 @@ describe('another writer\'s rotation caught between its rename and its ledger en
     });
   }
 
-  it('a file moved while another writer holds the lock, which it lets go with no entry for it: lost, saying moved', async () => {
+  it('a file moved while another writer holds the lock, which it lets go with no entry for it: lost, saying moved', async (t) => {
     const file = tempFile();
-    const { log, lost, looks } = writer(file, { ledgerKey: KEY });
+    const { log, lost } = writer(file, { ledgerKey: KEY });
+    const looks = countLooks(t, file);
     log.write('one\n');
     await log.flush();
     fs.writeFileSync(rotationLockPath(file), String(process.pid), { mode: 0o600, flag: 'wx' });

@@ -78,7 +78,7 @@ export class FileSink implements Sink {
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
    * what a dead reader's stop names (chain/external-stop.ts).
    */
-  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string) => void } | false = {}) {
+  constructor(file: string, format: RecordFormat, options: Omit<LogFileOptions, 'onChecked'>, chain: { key?: Buffer; onSealed?: (link: string) => void } | false = {}) {
     this.log = new LogFile(file, {
       ...options,
       ...(chain !== false && chain.key !== undefined ? { ledgerKey: chain.key } : {}),
@@ -88,7 +88,6 @@ export class FileSink implements Sink {
       },
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
-        options.onChecked?.();
       },
       onLost: (what, queued) => {
         // The lines of the open segment went partly into the removed file, and the rest are written again
@@ -386,12 +385,6 @@ export class FileSink implements Sink {
     this.sealedLink = undefined;
     const onSealed = this.onSealed;
     void this.log.flush().then(() => onSealed(link));
-  }
-
-  /** Resolves once what was written so far is on disk (the writer's flush). */
-  flushed(): Promise<void> {
-    this.flush();
-    return this.log.flush();
   }
 
   get backlog(): number {

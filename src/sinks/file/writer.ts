@@ -39,16 +39,6 @@ import { openAppend, type DirPolicy } from './safe-fs.ts';
 /** What a `lost` event says went: the file (removed), its directory, or the file moved away from the log's path (moved-away.ts). */
 export type LostWhat = 'file' | 'directory' | 'moved';
 
-/** The asynchronous write the writer makes: node's `fs.write`, or a slower or failing one under test. */
-export type WriteFn = (
-  fd: number,
-  buffer: Buffer,
-  offset: number,
-  length: number,
-  position: null,
-  callback: (error: NodeJS.ErrnoException | null, written: number) => void,
-) => void;
-
 export interface LogFileOptions {
   maxBytes: number;
   maxFiles: number;
@@ -60,8 +50,6 @@ export interface LogFileOptions {
   onRotateError: (error: NodeJS.ErrnoException) => void;
   /** Pruning deleted a rotated file for the first time in this writer's life (`maxFiles` reached): history is being let go. */
   onFirstPrune?: (file: string) => void;
-  /** The data path's write (default `fs.write`). */
-  write?: WriteFn;
   /**
    * The log (or its directory) was removed while logging and has just been
    * created again. What is written meanwhile (through `write`) goes first into
@@ -92,8 +80,6 @@ export interface LogFileOptions {
   onPlanted?: (file: string) => void;
   /** A background compression failed (the plain file stays). */
   onCompressError?: (file: string, error: NodeJS.ErrnoException) => void;
-  /** The wall clock, epoch ms (default Date.now): local midnight is read from it. */
-  now?: () => number;
   /** The chain key, if any: the rotated-files ledger's entries are tagged under it, and only tagged ones count (rotated-ledger.ts). */
   ledgerKey?: Buffer;
 }
@@ -141,7 +127,6 @@ export class LogFile {
   private fd: number;
   /** Encoded at once: compact bytes off the JS heap, and exact sizes for rotation. */
   private readonly queue = new ByteQueue();
-  private readonly writeFn: WriteFn;
   private writing = false;
   private failing = false;
   private rotateFailing = false;
@@ -180,7 +165,6 @@ export class LogFile {
   ) {
     this.fd = openAppend(file, options.directory);
     this.dirStat = fs.lstatSync(path.dirname(file));
-    this.writeFn = options.write ?? fs.write;
     this.size = fs.fstatSync(this.fd).size;
     this.checkedAt = performance.now();
   }
@@ -386,7 +370,8 @@ export class LogFile {
     // Taken from the queue but not yet on disk: still the reader's backlog (a slow disk takes a large
     // write in short pieces; unseen, it would let the queue behind it grow without bound).
     this.inFlight = data.length - offset;
-    this.writeFn(this.fd, data, offset, data.length - offset, null, (error, written) => {
+    // Looked up at each write (not kept): a test wraps node's write for its own duration (test/support/fs-writes.ts).
+    fs.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (this.closed) return; // close() gave up on this write
       this.inFlight = 0;
       if (error) {
@@ -434,7 +419,7 @@ export class LogFile {
    */
   private prepare(incoming: number, force = false, upcoming = incoming): number | undefined {
     const rotate = this.options.rotate ?? 'size';
-    const now = this.options.now?.() ?? Date.now();
+    const now = Date.now();
     const due = force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds;
     if (!due && !(rotate !== 'daily' && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = fs.fstatSync(this.fd);
