@@ -157,10 +157,7 @@ const PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=<*]) /;
  */
 export function parseLine(line: string, timeFormat = DEFAULT_TIME_FORMAT): ParsedLine | undefined {
   const parts = splitLine(line, timeWords(timeFormat));
-  if (!parts) return undefined;
-  // A time that does not read as the format's is no stamp: text that merely looks like a log line is none.
-  const ms = parse(parts.time, timeFormat, new Date(0)).getTime();
-  return Number.isNaN(ms) ? undefined : withTime(parts, ms);
+  return parts && withTime(parts, parse(parts.time, timeFormat, new Date(0)).getTime());
 }
 
 /** A line cut into its parts, the time not yet read; `raw` is what follows the mark (an event's whole text). */
