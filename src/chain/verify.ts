@@ -47,6 +47,7 @@ import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
 import { replayedSeal } from './replayed-seal.ts';
+import { sealInstant } from './epoch-stamps.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
@@ -391,7 +392,7 @@ export class ChainVerifier {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, ...(seal.fields!.s === undefined ? {} : { s: Number(seal.fields!.s) }), v: chainVersion(seal), chain: seal.fields!.chain, e: seal.fields!.e })) {
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, ...(seal.fields!.s === undefined ? {} : { s: Number(seal.fields!.s) }), v: chainVersion(seal), chain: seal.fields!.chain, t: sealInstant(seal.fields), e: seal.fields!.e })) {
         // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
@@ -891,7 +892,7 @@ export class ChainVerifier {
     const p = v.fields?.p ?? '';
     const h = v.fields?.h ?? '';
     const s = v.fields?.s;
-    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p) || (s !== undefined && !/^\d{1,16}$/.test(s))) {
+    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p) || (s !== undefined && !/^\d{1,16}$/.test(s)) || (v.fields?.t !== undefined && sealInstant(v.fields) === undefined)) {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal that is not one' });
       return;
     }

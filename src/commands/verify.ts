@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { keyFileWarning } from '../chain/key-file.ts';
+import { sealInstant, stampsAreEpoch } from '../chain/epoch-stamps.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
@@ -49,7 +50,7 @@ export function liveRecordings(dir: string): Set<string> {
  * whole), and again for each order the search for renamed files tries
  * (chain/renamed-files.ts).
  */
-export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions): VerifyReport {
+export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions): LogReport {
   return verifyLog(files, (file) => {
     try {
       return readLogText(file);
@@ -65,8 +66,10 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
  * could make, it tries the likely swaps, and if one leaves none, the files
  * were renamed (mv), which is said as one `reordered` break.
  */
-export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, options: VerifyOptions): VerifyReport {
+export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, options: VerifyOptions): LogReport {
   let total = 0;
+  let untimed: string | undefined;
+  const parseLines = (file: string, text: string, format: string): VerifyLine[] => linesOf(file, text, format, (stamps) => (untimed ??= stamps));
   // A small log's lines are kept, parsed, for the tries (a try is then hashing, not parsing); a large one is read again.
   let kept: Map<string, VerifyLine[]> | undefined = new Map();
   const report = runVerifier(files, (file) => {
@@ -76,30 +79,41 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
     else kept = undefined;
     return lines;
   }, options);
-  const linesOf = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
-  const swap = renamedPair(files, report, total, (order) => runVerifier(order, linesOf, options, true).breaks.length === 0);
-  if (!swap) return report;
+  const parsed = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
+  const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, options, true).breaks.length === 0);
+  if (!swap) return { ...report, untimed };
   const [a, b] = swap;
-  return { ...report, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 
 /** Up to this many characters of a log are kept parsed while verify looks for renamed files. */
 const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 
-/** A file's lines as verify sees them. */
-function parseLines(file: string, text: string, timeFormat: string): VerifyLine[] {
+/** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts). */
+export type LogReport = VerifyReport & { untimed?: string };
+
+/**
+ * A file's lines as verify sees them. Text lines whose stamp format holds no full date and UTC offset are
+ * given no time (NaN: the time checks pass over them) but a seal's, from its `t=` (chain/epoch-stamps.ts);
+ * `untimed` hears of the format.
+ */
+function linesOf(file: string, text: string, timeFormat: string, untimed: (format: string) => void): VerifyLine[] {
   const lines: VerifyLine[] = [];
   const firstEnd = text.indexOf('\n');
   const reader = readerFor(firstEnd < 0 ? text : text.slice(0, firstEnd), timeFormat);
+  const instants = stampsAreEpoch(reader.timeFormat);
   let at = 0;
   for (let line = 1; at < text.length; line++) {
     const end = text.indexOf('\n', at);
     const whole = end < 0 ? text.slice(at) : text.slice(at, end + 1);
     at = end < 0 ? text.length : end + 1;
     const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
+    // A JSON line's time is ISO 8601 with an offset, whatever the text lines' format.
+    const timed = instants || whole.charCodeAt(0) === 0x7b;
+    if (parsed && !timed) untimed(reader.timeFormat);
     lines.push(
       parsed
-        ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: parsed.ms }
+        ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: timed ? parsed.ms : parsed.kind === 'event' && parsed.text === 'seal' ? (sealInstant(parsed.fields) ?? Number.NaN) : Number.NaN }
         : { file, line, text: whole, ms: Number.NaN },
     );
   }
@@ -149,6 +163,11 @@ export function summaryLine(name: string, report: VerifyReport): string {
   ].filter(Boolean);
   const state = report.breaks.length === 0 ? 'OK' : 'TAMPERED';
   return `${state} ${name}: ${report.files} file(s), ${report.lines} lines, ${report.recordings.length} recording(s), ${seals} seal(s)${report.breaks.length > 0 ? `, ${report.breaks.length} break(s)` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`;
+}
+
+/** Said once when a log's stamps are no instants: what verify then checks of its times, and what not. */
+export function untimedWarning(format: string): string {
+  return `the stamps' time format ${JSON.stringify(format)} holds no full date and UTC offset: verify reads the log's times from its seals' t= (a seal's instant) only, and skips the checks that need a line's time (lines going back within a stretch, a dead reader's or a running recording's tail span, a seal replayed from a pruned file, a recording moved at a shared place; a start cut out is checked against the earliest seal that holds, not line). Logs written before seals said t= get no time checks at all`;
 }
 
 /** The logs that the named files belong to, each with only the named files (in log order). */
@@ -207,8 +226,13 @@ export function verifyCommand(): Command {
       }
       const out = new Output();
       let tampered = false;
+      let untimedSaid = false;
       for (const group of groups) {
         const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
+        if (report.untimed !== undefined && !untimedSaid) {
+          untimedSaid = true;
+          process.stderr.write(`tmux-audit: ${untimedWarning(report.untimed)}\n`);
+        }
         for (const found of report.breaks) out.write(breakLine(found));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));

@@ -4,10 +4,12 @@
 // (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
 // the chain covers the bytes the formatter returned, whatever the format.
 
+import { stampsAreEpoch } from '../../chain/epoch-stamps.ts';
 import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import { sealLogName } from '../../chain/seal-tag.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
+import { TextFormat } from '../../format/text.ts';
 import type { Sink } from '../sink.ts';
 import { stampBefore } from './line-stamp.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
@@ -21,6 +23,8 @@ const BATCH_CHARS = 16 * 1024;
 export class FileSink implements Sink {
   private readonly log: LogFile;
   private readonly format: RecordFormat;
+  /** Its seals say their instant (`t=`): the format's stamps do not (chain/epoch-stamps.ts). */
+  private readonly sealInstants: boolean;
   private batch = '';
   /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
   private oldestWaiting: number | undefined;
@@ -149,6 +153,7 @@ export class FileSink implements Sink {
     this.format = format;
     this.chain = chain === false ? undefined : new SealChain(chain.key, sealLogName(file));
     this.keyed = chain !== false && chain.key !== undefined;
+    this.sealInstants = format instanceof TextFormat && !stampsAreEpoch(format.timeFormat);
     this.onSealed = chain === false ? undefined : chain.onSealed;
   }
 
@@ -341,7 +346,10 @@ export class FileSink implements Sink {
     const fields = chain.seal(end);
     if (more) fields.more = 1;
     if (!end) this.sealedLink = fields.h.slice(0, LINK_HEX);
-    const record: AuditRecord = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
+    const time = at ?? Math.max(this.lastTime, now);
+    // Stamps that are no instant (a custom @audit-time-format without a full date and offset): the seal says its own (chain/epoch-stamps.ts).
+    if (this.sealInstants) fields.t = time;
+    const record: AuditRecord = { time, rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
     let line = this.format.format(record);
     // Under a key the seal's own line is bound under it too (chain/seal-tag.ts): `e=`, its last field.
     const e = chain.tag(line);
