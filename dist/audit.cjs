@@ -18840,6 +18840,11 @@ function replayedSeal(firstSeal, oldestFirstMs) {
   return !Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - 1e4 ? void 0 : `the first seal of a recording whose start is in no file read is stamped ${Math.round((oldestFirstMs - firstSeal.ms) / 1e3)} s before the oldest file's first line: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
 }
 
+// src/chain/keyless-stop.ts
+function keylessStop(p, rec, reason, h) {
+  return externalStopHash(p, rec, reason) === h ? "plain" : /^[0-9a-f]{32}$/.test(h) ? "keyed" : void 0;
+}
+
 // src/chain/seal-due.ts
 var SEAL_DRAIN_MS = 1e4;
 function sealNotDueYet(lines, firstMs, now) {
@@ -19326,7 +19331,13 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * invented and closed with a stop of the cutter's making.
    */
   checkExternalStop(state, v, what) {
-    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash ? state.proven = !0 : state.keyed === !0 ? key2 === void 0 && /^[0-9a-f]+$/.test(hash) : state.keyed === void 0 && key2 !== void 0 || externalStopHash(p, state.rec, what) !== hash ? !1 : (state.keyed = !1, !0);
+    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => {
+      if (key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash) return state.proven = !0;
+      if (state.keyed === !0) return key2 === void 0 && /^[0-9a-f]+$/.test(hash);
+      if (state.keyed === void 0 && key2 !== void 0) return !1;
+      let unknown = state.keyed === void 0 ? keylessStop(p, state.rec, what, hash) : externalStopHash(p, state.rec, what) === hash ? "plain" : void 0;
+      return unknown === void 0 ? !1 : (state.keyed = unknown === "keyed", !0);
+    };
     if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
       return;

@@ -48,6 +48,7 @@ import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LO
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
 import { replayedSeal } from './replayed-seal.ts';
 import { sealInstant } from './epoch-stamps.ts';
+import { keylessStop } from './keyless-stop.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
@@ -861,8 +862,9 @@ export class ChainVerifier {
       if (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash) return (state.proven = true);
       if (state.keyed === true) return key === undefined && /^[0-9a-f]+$/.test(hash);
       if (state.keyed === undefined && key !== undefined) return false;
-      if (externalStopHash(p!, state.rec, what) !== hash) return false;
-      state.keyed = false;
+      const unknown = state.keyed === undefined ? keylessStop(p!, state.rec, what, hash) : externalStopHash(p!, state.rec, what) === hash ? 'plain' : undefined;
+      if (unknown === undefined) return false;
+      state.keyed = unknown === 'keyed';
       return true;
     };
     if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || !bound(h)) {

@@ -174,3 +174,36 @@ describe('a dead reader\'s stop', () => {
     assert.ok(kinds(file).includes('truncated'), JSON.stringify(breaks(file)));
   });
 });
+
+describe('a dead reader\'s keyed stop whose recording\'s lines were all pruned, verified without the key (issue 13)', () => {
+  /** Another recording's lines, then the dead reader's stop alone: its start, seals and lines went with pruned files. */
+  async function prunedDeadReader(): Promise<string> {
+    const { file, stop } = await deadReader(SEAL_EVERY + 10);
+    // Another pane's recording, whole, closed by its reader.
+    const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: KEY });
+    fs.writeFileSync(file, '');
+    const other = (time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ ...record('OTHERREC01', time, kind, text, fields), place: { ...place, pane: '1', paneId: '%1' } });
+    sink.write(other(T0 + 3000, 'event', 'start', { by: 'ann' }));
+    for (let i = 0; i < 20; i++) sink.write(other(T0 + 3001 + i, 'line', `other ${i}`));
+    sink.write(other(T0 + 3100, 'event', 'stop', { reason: 'toggle' }));
+    await sink.close();
+    fs.appendFileSync(file, stop);
+    return file;
+  }
+
+  it('says it needs the key, not a forged event', async () => {
+    const file = await prunedDeadReader();
+    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {});
+    assert.deepEqual(report.breaks, []);
+    assert.equal(report.recordings.find((r) => r.rec === 'DEADREADER')?.chain, 'hmac');
+    assert.ok(report.needKey >= 1);
+  });
+
+  it('with the key it holds; a stop of anyone\'s making does not', async () => {
+    const file = await prunedDeadReader();
+    assert.deepEqual(breaks(file).filter((found) => found.rec === 'DEADREADER'), []);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace(/ h=[0-9a-f]+\n$/, ` h=${'0'.repeat(32)}\n`));
+    assert.deepEqual(breaks(file).filter((found) => found.rec === 'DEADREADER').map((found) => found.kind), ['forged event']);
+  });
+});
