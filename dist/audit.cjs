@@ -18757,6 +18757,38 @@ Example:
 // src/commands/verify.ts
 var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
+// src/chain/key-match.ts
+var KeyMatch = class {
+  constructor(key2) {
+    this.key = key2;
+  }
+  key;
+  /** Keyed seals read that carry `e=`. */
+  tagged = 0;
+  /** Of those, how many hold under the key. */
+  held = 0;
+  /** The first of them: where the break is shown. */
+  first;
+  see(v) {
+    let e = v.fields?.e;
+    if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return;
+    this.tagged++, this.first ??= v;
+    let line = withoutTag(v.text, e);
+    line !== void 0 && sealTag(line, this.key, sealLogName(v.file)) === e && this.held++;
+  }
+  /** The break saying the key does not match, when no tagged seal holds under it; else undefined. */
+  mismatch() {
+    if (!(this.tagged === 0 || this.held > 0 || !this.first))
+      return {
+        kind: "wrong key",
+        file: this.first.file,
+        line: this.first.line,
+        rec: "",
+        detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key: the log was keyed with another one (or every keyed seal was rewritten by someone without it); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
+      };
+  }
+};
+
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
   if (!report2.breaks.some((found) => found.kind !== "forged event" && (found.kind !== "edited" || found.endFile !== void 0 && found.endFile !== found.file))) return;
@@ -19636,10 +19668,16 @@ function verifyFiles(files, timeFormat, options) {
   }, timeFormat, options);
 }
 function verifyLog(files, read2, timeFormat, options) {
-  let total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), report2 = runVerifier(files, (file) => {
+  let total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), report2 = runVerifier(files, (file) => {
     let lines = parseLines(file, read2(file), timeFormat);
+    if (keyMatch) for (let line of lines) keyMatch.see(line);
     return total += lines.reduce((sum, line) => sum + line.text.length, 0), kept && total <= KEEP_PARSED_CHARS ? kept.set(file, lines) : kept = void 0, lines;
-  }, options), parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0);
+  }, options), wrongKey = report2.breaks.length > 0 ? keyMatch?.mismatch() : void 0;
+  if (wrongKey) {
+    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0, requireKey: !1 });
+    return { ...without, breaks: [wrongKey, ...without.breaks] };
+  }
+  let parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0);
   if (!swap) return { ...report2, untimed };
   let [a, b] = swap;
   return { ...report2, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { keyFileWarning } from '../chain/key-file.ts';
 import { sealInstant, stampsAreEpoch } from '../chain/epoch-stamps.ts';
+import { KeyMatch } from '../chain/key-match.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
@@ -72,13 +73,21 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
   const parseLines = (file: string, text: string, format: string): VerifyLine[] => linesOf(file, text, format, (stamps) => (untimed ??= stamps));
   // A small log's lines are kept, parsed, for the tries (a try is then hashing, not parsing); a large one is read again.
   let kept: Map<string, VerifyLine[]> | undefined = new Map();
+  const keyMatch = options.key === undefined ? undefined : new KeyMatch(options.key);
   const report = runVerifier(files, (file) => {
     const lines = parseLines(file, read(file), timeFormat);
+    if (keyMatch) for (const line of lines) keyMatch.see(line);
     total += lines.reduce((sum, line) => sum + line.text.length, 0);
     if (kept && total <= KEEP_PARSED_CHARS) kept.set(file, lines);
     else kept = undefined;
     return lines;
   }, options);
+  // Not one keyed seal holds under the key: said once, and the log checked as without one (chain/key-match.ts).
+  const wrongKey = report.breaks.length > 0 ? keyMatch?.mismatch() : undefined;
+  if (wrongKey) {
+    const without = verifyLog(files, read, timeFormat, { ...options, key: undefined, requireKey: false });
+    return { ...without, breaks: [wrongKey, ...without.breaks] };
+  }
   const parsed = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
   const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, options, true).breaks.length === 0);
   if (!swap) return { ...report, untimed };
