@@ -16810,6 +16810,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
    * deleted, and the event taken for the cause of the gap.
    */
   keptLink = GENESIS;
+  /** The removals of the log (`lost`) this writer has seen: said on each `lost` event (`k=`). */
+  removalsSeen = 0;
   /**
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
    * what a dead reader's stop names (chain/external-stop.ts).
@@ -16826,6 +16828,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0, options.onChecked?.();
       },
       onLost: (what, queued) => {
+        this.removalsSeen++;
         let later = this.batch, laterLink = this.sealedLink;
         this.sealsInBatch = [], this.sealsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.losing = !0, this.lostSealed = !1;
         try {
@@ -16839,7 +16842,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
-    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink } });
+    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } });
     let line = this.format.format(record);
     if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
       this.heldLost--;
@@ -18789,6 +18792,21 @@ var KeyMatch = class {
   }
 };
 
+// src/chain/removal-count.ts
+var RemovalCount = class {
+  /** The largest `k=` of a `lost` event read. */
+  most = 0;
+  see(v) {
+    if (v.event !== "lost") return;
+    let k = v.fields?.k;
+    k !== void 0 && /^\d{1,9}$/.test(k) && (this.most = Math.max(this.most, Number(k)));
+  }
+  /** The removals told of: `byFiles` (events heading one file count once), or more if a reader says it saw more. */
+  count(byFiles) {
+    return Math.max(byFiles, this.most);
+  }
+};
+
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
   if (!report2.breaks.some((found) => found.kind !== "forged event" && (found.kind !== "edited" || found.endFile !== void 0 && found.endFile !== found.file))) return;
@@ -19668,19 +19686,20 @@ function verifyFiles(files, timeFormat, options) {
   }, timeFormat, options);
 }
 function verifyLog(files, read2, timeFormat, options) {
-  let total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), report2 = runVerifier(files, (file) => {
+  let total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file) => {
     let lines = parseLines(file, read2(file), timeFormat);
-    if (keyMatch) for (let line of lines) keyMatch.see(line);
+    for (let line of lines)
+      keyMatch?.see(line), removals.see(line);
     return total += lines.reduce((sum, line) => sum + line.text.length, 0), kept && total <= KEEP_PARSED_CHARS ? kept.set(file, lines) : kept = void 0, lines;
   }, options), wrongKey = report2.breaks.length > 0 ? keyMatch?.mismatch() : void 0;
   if (wrongKey) {
     let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0, requireKey: !1 });
     return { ...without, breaks: [wrongKey, ...without.breaks] };
   }
-  let parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0);
-  if (!swap) return { ...report2, untimed };
+  let parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0), lost = removals.count(report2.lost);
+  if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;
-  return { ...report2, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function linesOf(file, text2, timeFormat, untimed) {

@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { keyFileWarning } from '../chain/key-file.ts';
 import { sealInstant, stampsAreEpoch } from '../chain/epoch-stamps.ts';
 import { KeyMatch } from '../chain/key-match.ts';
+import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
@@ -74,9 +75,13 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
   // A small log's lines are kept, parsed, for the tries (a try is then hashing, not parsing); a large one is read again.
   let kept: Map<string, VerifyLine[]> | undefined = new Map();
   const keyMatch = options.key === undefined ? undefined : new KeyMatch(options.key);
+  const removals = new RemovalCount();
   const report = runVerifier(files, (file) => {
     const lines = parseLines(file, read(file), timeFormat);
-    if (keyMatch) for (const line of lines) keyMatch.see(line);
+    for (const line of lines) {
+      keyMatch?.see(line);
+      removals.see(line);
+    }
     total += lines.reduce((sum, line) => sum + line.text.length, 0);
     if (kept && total <= KEEP_PARSED_CHARS) kept.set(file, lines);
     else kept = undefined;
@@ -90,9 +95,10 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
   }
   const parsed = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
   const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, options, true).breaks.length === 0);
-  if (!swap) return { ...report, untimed };
+  const lost = removals.count(report.lost);
+  if (!swap) return { ...report, lost, untimed };
   const [a, b] = swap;
-  return { ...report, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report, lost, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 
 /** Up to this many characters of a log are kept parsed while verify looks for renamed files. */

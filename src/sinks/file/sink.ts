@@ -77,6 +77,8 @@ export class FileSink implements Sink {
    * deleted, and the event taken for the cause of the gap.
    */
   private keptLink = GENESIS;
+  /** The removals of the log (`lost`) this writer has seen: said on each `lost` event (`k=`). */
+  private removalsSeen = 0;
 
   /**
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
@@ -95,6 +97,7 @@ export class FileSink implements Sink {
         options.onChecked?.();
       },
       onLost: (what, queued) => {
+        this.removalsSeen++;
         // The lines of the open segment went partly into the removed file, and the rest are written again
         // after the event: the segment is given up, and the event opens the next one (see write), which
         // is sealed at once (the seal covers the event alone). What the writer hands over now goes first
@@ -170,7 +173,9 @@ export class FileSink implements Sink {
       chain.startedAt = record.time;
     }
     // A `lost` event names the recording's last seal in a rotated file (see keptLink); its own seal covers that.
-    if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink } };
+    // And how many removals its reader has seen (`k=`): a removal whose own event went with a file removed after
+    // it (mv, then ln + rm of the new file) is still counted by the next (chain/removal-count.ts).
+    if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } };
     const line = this.format.format(record);
     if (chain && record.kind === 'event' && record.text === 'lost' && !this.losing && this.heldLost > 0) {
       // Written already, when the writer reported the loss (see onLost).
