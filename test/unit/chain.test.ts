@@ -236,7 +236,7 @@ for (const format of LOG_FORMATS) {
         }
       }
       await sink.close();
-      assert.match(logFilesInOrder(file).map((part) => fs.readFileSync(part, 'utf8')).join(''), format === 'text' ? / \* lost rec=AAAAAAAAAA what=file p=[0-9a-f]+$/m : /"rec":"AAAAAAAAAA","kind":"event","text":"lost","fields":\{"what":"file","p":"[0-9a-f]+"\}/);
+      assert.match(logFilesInOrder(file).map((part) => fs.readFileSync(part, 'utf8')).join(''), format === 'text' ? / \* lost rec=AAAAAAAAAA what=file p=[0-9a-f]+ k=\d+$/m : /"rec":"AAAAAAAAAA","kind":"event","text":"lost","fields":\{"what":"file","p":"[0-9a-f]+","k":\d+\}/);
     }
 
     /** The printed lines' numbers in `file`, in file order. */
