@@ -13,6 +13,7 @@ import { verifyFiles } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import { cliResult } from '../support/cli.ts';
 import { logFilesInOrder } from '../support/log.ts';
 
 const dirs: string[] = [];
@@ -94,6 +95,22 @@ describe('stamps that are no instants', () => {
       assert.deepEqual(report.recordings.map((r) => [r.rec, r.startMissing, r.ending]).sort(), [['AAAAAAAAAA', true, 'sealed'], ['BBBBBBBBBB', false, 'sealed']]);
     });
   }
+
+  it('the command line: verify --time-format HH:mm:ss on two such logs: OK, exit 0, the skipped checks said once (stderr)', async () => {
+    const file = await customLog({ key });
+    const dir = path.dirname(file);
+    for (const name of fs.readdirSync(dir)) if (name.startsWith('main.log')) fs.copyFileSync(path.join(dir, name), path.join(dir, name.replace('main.log', 'ops.log')));
+    const keyFile = path.join(dir, '.chain.key');
+    fs.writeFileSync(keyFile, key, { mode: 0o600 });
+    // ops.log's seals were tagged for main.log (e= binds the live log's name): checked without the key.
+    const result = cliResult(['verify', '--dir', dir, '--time-format', CLOCK, file, path.join(dir, 'ops.log')]);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^OK main: /m);
+    assert.match(result.stdout, /^OK ops: /m);
+    assert.equal(result.stderr.split('holds no full date and UTC offset').length, 2, result.stderr);
+    const keyed = cliResult(['verify', '--dir', dir, '--time-format', CLOCK, '--key', keyFile, file]);
+    assert.equal(keyed.status, 0, keyed.stdout + keyed.stderr);
+  });
 
   it('an older log of that format (seals without t=) verifies too, without time checks', async () => {
     const file = await customLog({ older: true });
