@@ -19711,7 +19711,7 @@ function linesOf(file, text2, timeFormat, untimed) {
     at = end < 0 ? text2.length : end + 1;
     let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1)), timed = instants || whole.charCodeAt(0) === 123;
     parsed && !timed && untimed(reader.timeFormat), lines.push(
-      parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line, text: whole, ms: Number.NaN }
+      parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line, text: whole, ms: Number.NaN }
     );
   }
   return lines;

@@ -123,12 +123,13 @@ function linesOf(file: string, text: string, timeFormat: string, untimed: (forma
     const whole = end < 0 ? text.slice(at) : text.slice(at, end + 1);
     at = end < 0 ? text.length : end + 1;
     const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
-    // A JSON line's time is ISO 8601 with an offset, whatever the text lines' format.
+    // A JSON line's time is ISO 8601 with an offset, whatever the text lines' format. A seal whose stamp the
+    // format does not read (the option changed within a file: written in another format) has its t=, if any.
     const timed = instants || whole.charCodeAt(0) === 0x7b;
     if (parsed && !timed) untimed(reader.timeFormat);
     lines.push(
       parsed
-        ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: timed ? parsed.ms : parsed.kind === 'event' && parsed.text === 'seal' ? (sealInstant(parsed.fields) ?? Number.NaN) : Number.NaN }
+        ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === 'event' && parsed.text === 'seal' ? (sealInstant(parsed.fields) ?? Number.NaN) : Number.NaN }
         : { file, line, text: whole, ms: Number.NaN },
     );
   }

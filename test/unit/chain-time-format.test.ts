@@ -112,6 +112,26 @@ describe('stamps that are no instants', () => {
     assert.equal(keyed.status, 0, keyed.stdout + keyed.stderr);
   });
 
+  it('a log whose format changed between recordings (default, then HH:mm:ss across midnight) verifies, read with either', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-clock-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    const midnight = new Date(2026, 10, 26).getTime();
+    let t = midnight - 20_000;
+    for (const [rec, format] of [['DEFAULTFMT', DEFAULT_TIME_FORMAT], ['CLOCKFORMT', CLOCK]] as const) {
+      const sink = new FileSink(file, new TextFormat(format), { maxBytes: 40 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+      const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf('0'), time: (t += 7), kind, text, ...(fields ? { fields } : {}) });
+      sink.write(record('event', 'start', { by: 'ann' }));
+      for (let i = 0; i < 2500; i++) {
+        sink.write(record('line', `${rec} ${i}`));
+        if (i % 200 === 0) await sink.flushed();
+      }
+      sink.write(record('event', 'stop', { reason: 'toggle' }));
+      await sink.close();
+    }
+    for (const format of [CLOCK, DEFAULT_TIME_FORMAT]) assert.deepEqual(verifyFiles(logFilesInOrder(file), format, { key }).breaks, [], format);
+  });
+
   it('an older log of that format (seals without t=) verifies too, without time checks', async () => {
     const file = await customLog({ older: true });
     assert.ok(!allLines(file).some(({ line }) => / t=\d/.test(line)));
