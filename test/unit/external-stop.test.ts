@@ -177,8 +177,11 @@ describe('a dead reader\'s stop', () => {
 
 describe('a dead reader\'s keyed stop whose recording\'s lines were all pruned, verified without the key (issue 13)', () => {
   /** Another recording's lines, then the dead reader's stop alone: its start, seals and lines went with pruned files. */
-  async function prunedDeadReader(): Promise<string> {
-    const { file, stop } = await deadReader(SEAL_EVERY + 10);
+  async function prunedDeadReader(tail = 0): Promise<string> {
+    const { file, stop, text } = await deadReader(SEAL_EVERY + 10);
+    // The dead reader's last lines (after its last seal, in the oldest file left), if any.
+    const lines = text.split('\n').filter((line) => line.length > 0);
+    const last = lines.slice(0, -1).slice(-tail).filter(() => tail > 0);
     // Another pane's recording, whole, closed by its reader.
     const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: KEY });
     fs.writeFileSync(file, '');
@@ -187,16 +190,20 @@ describe('a dead reader\'s keyed stop whose recording\'s lines were all pruned, 
     for (let i = 0; i < 20; i++) sink.write(other(T0 + 3001 + i, 'line', `other ${i}`));
     sink.write(other(T0 + 3100, 'event', 'stop', { reason: 'toggle' }));
     await sink.close();
+    fs.writeFileSync(file, last.map((line) => `${line}\n`).join('') + fs.readFileSync(file, 'utf8'));
     fs.appendFileSync(file, stop);
     return file;
   }
 
-  it('says it needs the key, not a forged event', async () => {
-    const file = await prunedDeadReader();
-    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {});
-    assert.deepEqual(report.breaks, []);
-    assert.equal(report.recordings.find((r) => r.rec === 'DEADREADER')?.chain, 'hmac');
-    assert.ok(report.needKey >= 1);
+  it('says it needs the key, not a forged event (the stop alone, or after its last lines)', async () => {
+    for (const tail of [0, 5]) {
+      const file = await prunedDeadReader(tail);
+      const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {});
+      assert.deepEqual(report.breaks, [], `${tail} line(s) before the stop`);
+      assert.equal(report.recordings.find((r) => r.rec === 'DEADREADER')?.chain, 'hmac');
+      assert.ok(report.needKey >= 1);
+      assert.deepEqual(breaks(file).filter((found) => found.rec === 'DEADREADER'), [], `${tail} line(s), with the key`);
+    }
   });
 
   it('with the key it holds; a stop of anyone\'s making does not', async () => {
