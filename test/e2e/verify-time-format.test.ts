@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { logFilesInOrder, readAllLogs } from '../support/log.ts';
+import { logFilesInOrder } from '../support/log.ts';
 import { alive } from '../support/process.ts';
 import { serversForThisFile } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
@@ -29,7 +29,7 @@ describe('verify and @audit-time-format HH:mm:ss (keyed)', () => {
     await waitFor('the readers to exit', () => pids.every((pid) => !alive(pid)), 60_000);
     const live = tmux.logFile();
     assert.ok(logFilesInOrder(live).length > 3, 'rotated');
-    const seals = readAllLogs(live).split('\n').filter((line) => line.includes(' * seal rec='));
+    const seals = logFilesInOrder(live).map((file) => fs.readFileSync(file, 'utf8')).join('').split('\n').filter((line) => line.includes(' * seal rec='));
     assert.ok(seals.length > 4 && seals.every((line) => /^\d\d:\d\d:\d\d \S+ main:0\.\d \* seal rec=\S+ .* t=\d{13} e=[0-9a-f]{32}$/.test(line)), seals.slice(0, 3).join('\n'));
     const checked = verifyDir(tmux.logDir, '--time-format', 'HH:mm:ss', '--key', key, '--require-key');
     assert.equal(checked.status, 0, checked.stdout);
