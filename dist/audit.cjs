@@ -18787,7 +18787,7 @@ var KeyMatch = class {
         file: this.first.file,
         line: this.first.line,
         rec: "",
-        detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key: the log was keyed with another one (or every keyed seal was rewritten by someone without it); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
+        detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key: the log was keyed with another one (or its files were renamed from another log's name, which each seal binds, or every keyed seal was rewritten by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
       };
   }
 };

@@ -3,7 +3,8 @@
 // breaks that said nothing but "wrong key". Since v=3 each keyed seal binds its
 // own line under the key (`e=`, chain/seal-tag.ts), checkable alone: when not
 // one of a log's tagged seals holds under the key, the key is not the log's (or
-// every keyed seal was rewritten by someone without it: the same to the key's
+// the files were renamed from another log's name, which e= binds, or every
+// keyed seal was rewritten by someone without the key: the same to the key's
 // holder). commands/verify.ts then says so once, as a break, and checks the log
 // as without a key (lines counted, seals linked), naming only what that shows.
 // One seal that holds keeps the per-seal breaks: a log where some seals fail
@@ -40,7 +41,7 @@ export class KeyMatch {
       file: this.first.file,
       line: this.first.line,
       rec: '',
-      detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key: the log was keyed with another one (or every keyed seal was rewritten by someone without it); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`,
+      detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key: the log was keyed with another one (or its files were renamed from another log's name, which each seal binds, or every keyed seal was rewritten by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`,
     };
   }
 }
