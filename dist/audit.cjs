@@ -18886,8 +18886,8 @@ function chainVersion(line) {
 var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
 
 // src/chain/replayed-seal.ts
-function replayedSeal(firstSeal, oldestFirstMs) {
-  return !Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - 1e4 ? void 0 : `the first seal of a recording whose start is in no file read is stamped ${Math.round((oldestFirstMs - firstSeal.ms) / 1e3)} s before the oldest file's first line: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
+function replayedSeal(firstSeal, oldestFirstMs, slack = 1e4) {
+  return !Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - slack ? void 0 : `the first seal of a recording whose start is in no file read is stamped ${Math.round((oldestFirstMs - firstSeal.ms) / 1e3)} s before ${slack === 1e4 ? "the oldest file's first line" : "the earliest seal of the log that holds by its hash (t=)"}: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
 }
 
 // src/chain/keyless-stop.ts
@@ -19057,13 +19057,20 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   oldestFirstMs;
   /** The earliest stamp of a line a seal holds by its hash (not by a seal's own e=): see oldestFirstMs. */
   earliestHashedMs;
+  /**
+   * The oldest file's lines are no instants (chain/epoch-stamps.ts: its seals say t=), so oldestFirstMs is
+   * none: a replayed seal is told by the seals' t= instead (see replayed).
+   */
+  oldestUntimed = !1;
+  /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
+  earliestHashedSealMs;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstMs = v.ms), v.place === void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -19437,7 +19444,9 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
-    !state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment)), state.shared && (state.sharedLines += n);
+    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), !blind && !coversLost))
+      for (let line of [...segment, v]) line.event === "seal" && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line.ms);
+    state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
@@ -19547,9 +19556,9 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   replayed(state) {
-    if (!state.startMissing || state.firstSeal === void 0 || this.oldestFirstMs === void 0) return;
-    let detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0));
-    detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
+    if (!state.startMissing || state.firstSeal === void 0) return;
+    let detail;
+    this.oldestFirstMs !== void 0 ? detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0)) : this.oldestUntimed && this.earliestHashedSealMs !== void 0 && (detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, 7e4)), detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
   /** The report, once every file has been pushed. */
   finish() {
@@ -19704,12 +19713,18 @@ function verifyLog(files, read2, timeFormat, options) {
 var KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function linesOf(file, text2, timeFormat, untimed) {
   let lines = [], firstEnd = text2.indexOf(`
-`), reader = readerFor(firstEnd < 0 ? text2 : text2.slice(0, firstEnd), timeFormat), instants = stampsAreEpoch(reader.timeFormat), at = 0;
-  for (let line = 1; at < text2.length; line++) {
+`), first = firstEnd < 0 ? text2 : text2.slice(0, firstEnd), stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first), reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), byDefault = reader === stock || reader.timeFormat === DEFAULT_TIME_FORMAT, parsedLines = [], seals = 0, sealInstants = 0;
+  for (let at = 0; at < text2.length; ) {
     let end = text2.indexOf(`
 `, at), whole = end < 0 ? text2.slice(at) : text2.slice(at, end + 1);
     at = end < 0 ? text2.length : end + 1;
-    let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1)), timed = instants || whole.charCodeAt(0) === 123;
+    let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1));
+    parsed?.kind === "event" && parsed.text === "seal" && whole.charCodeAt(0) !== 123 && (seals++, sealInstant(parsed.fields) !== void 0 && sealInstants++), parsedLines.push({ whole, parsed });
+  }
+  let instants = byDefault || (seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat)), line = 0;
+  for (let { whole, parsed } of parsedLines) {
+    line++;
+    let timed = instants || whole.charCodeAt(0) === 123;
     parsed && !timed && untimed(reader.timeFormat), lines.push(
       parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line, text: whole, ms: Number.NaN }
     );
@@ -19747,7 +19762,7 @@ function summaryLine(name, report2) {
 `;
 }
 function untimedWarning(format2) {
-  return `the stamps' time format ${JSON.stringify(format2)} holds no full date and UTC offset: verify reads the log's times from its seals' t= (a seal's instant) only, and skips the checks that need a line's time (lines going back within a stretch, a dead reader's or a running recording's tail span, a seal replayed from a pruned file, a recording moved at a shared place; a start cut out is checked against the earliest seal that holds, not line). Logs written before seals said t= get no time checks at all`;
+  return `the log's seals say their own instant (t=): its stamps (read with ${JSON.stringify(format2)}) hold no full date and UTC offset, so verify reads its times from the seals' t= only, and skips the checks that need a line's time (lines going back within a stretch, a dead reader's or a running recording's tail span, a recording moved at a shared place); a start cut out is checked against the earliest seal that holds, a seal replayed from a pruned file against the earliest seal that holds by its hash. Under the key a t= added or taken out is an edit (e=); without it, anyone who can write a plain log could add t= (as they could rewrite it)`;
 }
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();

@@ -46,7 +46,7 @@ import { lastSealLine } from './last-seal.ts';
 import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
-import { replayedSeal } from './replayed-seal.ts';
+import { replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
 import { sealInstant } from './epoch-stamps.ts';
 import { keylessStop } from './keyless-stop.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
@@ -303,6 +303,13 @@ export class ChainVerifier {
   private oldestFirstMs: number | undefined;
   /** The earliest stamp of a line a seal holds by its hash (not by a seal's own e=): see oldestFirstMs. */
   private earliestHashedMs: number | undefined;
+  /**
+   * The oldest file's lines are no instants (chain/epoch-stamps.ts: its seals say t=), so oldestFirstMs is
+   * none: a replayed seal is told by the seals' t= instead (see replayed).
+   */
+  private oldestUntimed = false;
+  /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
+  private earliestHashedSealMs: number | undefined;
 
   constructor(private readonly options: VerifyOptions = {}) {}
 
@@ -319,7 +326,10 @@ export class ChainVerifier {
     }
     this.lines++;
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
-    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && Number.isFinite(v.ms) && v.event !== 'seal' && v.event !== 'stop') this.oldestFirstMs = v.ms;
+    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') {
+      if (Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
+      else if (v.kind !== undefined && v.text.charCodeAt(0) !== 0x7b) this.oldestUntimed = true;
+    }
     if (v.place === undefined) {
       const torn = !v.text.endsWith('\n');
       this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });
@@ -985,6 +995,8 @@ export class ChainVerifier {
     if (exact) {
       this.confirm(state);
       this.held(segment);
+      // Held by its hash (hashed, not blind): its t= a reference no replayed seal can set (see replayed).
+      if (!blind && !coversLost) for (const line of [...segment, v]) if (line.event === 'seal' && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? Infinity))) this.earliestHashedSealMs = line.ms;
     }
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
@@ -1145,8 +1157,12 @@ export class ChainVerifier {
 
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   private replayed(state: RecordingState): void {
-    if (!state.startMissing || state.firstSeal === undefined || this.oldestFirstMs === undefined) return;
-    const detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? Infinity));
+    if (!state.startMissing || state.firstSeal === undefined) return;
+    let detail: string | undefined;
+    if (this.oldestFirstMs !== undefined) detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? Infinity));
+    // Untimed (its lines' stamps are no instants): the seals' t= tell it, against the earliest seal that holds by
+    // its hash or is in a stretch that does (the first seal of an honest start-less recording is, once its next holds).
+    else if (this.oldestUntimed && this.earliestHashedSealMs !== undefined) detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, UNTIMED_REPLAY_SLACK_MS);
     if (detail) this.breaks.push({ kind: 'forged event', file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
 

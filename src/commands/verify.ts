@@ -14,7 +14,8 @@ import { renamedPair } from '../chain/renamed-files.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
-import { placeOf, readerFor } from '../read/line.ts';
+import { LineReader, placeOf, readerFor } from '../read/line.ts';
+import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
 import { readLogBytes } from '../read/safe-open.ts';
 import { livingReader, readRecording } from '../runtime/runfile.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
@@ -108,21 +109,41 @@ const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 export type LogReport = VerifyReport & { untimed?: string };
 
 /**
- * A file's lines as verify sees them. Text lines whose stamp format holds no full date and UTC offset are
- * given no time (NaN: the time checks pass over them) but a seal's, from its `t=` (chain/epoch-stamps.ts);
+ * A file's lines as verify sees them. Whether its stamps are instants is the file's to say, not the format
+ * verify is given (`--time-format`, `@audit-time-format`: the log's owner sets those): a file whose first
+ * line the default format reads is timed whatever the format given; else its text lines are given no time
+ * (NaN: the time checks pass over them) only when its seals say their own instant (`t=`, which a reader
+ * writes only for stamps that are none: chain/epoch-stamps.ts), and a seal then takes its `t=`. Under a key
+ * a `t=` added or taken out fails the seal's `e=`; in a plain log anyone can add one (as they can rewrite
+ * it all). A file without a seal goes by the format it is read with (no seal of it to say otherwise).
  * `untimed` hears of the format.
  */
 function linesOf(file: string, text: string, timeFormat: string, untimed: (format: string) => void): VerifyLine[] {
   const lines: VerifyLine[] = [];
   const firstEnd = text.indexOf('\n');
-  const reader = readerFor(firstEnd < 0 ? text : text.slice(0, firstEnd), timeFormat);
-  const instants = stampsAreEpoch(reader.timeFormat);
-  let at = 0;
-  for (let line = 1; at < text.length; line++) {
+  const first = firstEnd < 0 ? text : text.slice(0, firstEnd);
+  const stock = new LineReader(DEFAULT_TIME_FORMAT);
+  const read = stock.read(first);
+  const reader = read && Number.isFinite(read.ms) ? stock : readerFor(first, timeFormat);
+  const byDefault = reader === stock || reader.timeFormat === DEFAULT_TIME_FORMAT;
+  const parsedLines: { whole: string; parsed: ReturnType<LineReader['read']> }[] = [];
+  let seals = 0;
+  let sealInstants = 0;
+  for (let at = 0; at < text.length; ) {
     const end = text.indexOf('\n', at);
     const whole = end < 0 ? text.slice(at) : text.slice(at, end + 1);
     at = end < 0 ? text.length : end + 1;
     const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
+    if (parsed?.kind === 'event' && parsed.text === 'seal' && whole.charCodeAt(0) !== 0x7b) {
+      seals++;
+      if (sealInstant(parsed.fields) !== undefined) sealInstants++;
+    }
+    parsedLines.push({ whole, parsed });
+  }
+  const instants = byDefault || (seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat));
+  let line = 0;
+  for (const { whole, parsed } of parsedLines) {
+    line++;
     // A JSON line's time is ISO 8601 with an offset, whatever the text lines' format. A seal whose stamp the
     // format does not read (the option changed within a file: written in another format) has its t=, if any.
     const timed = instants || whole.charCodeAt(0) === 0x7b;
@@ -183,7 +204,7 @@ export function summaryLine(name: string, report: VerifyReport): string {
 
 /** Said once when a log's stamps are no instants: what verify then checks of its times, and what not. */
 export function untimedWarning(format: string): string {
-  return `the stamps' time format ${JSON.stringify(format)} holds no full date and UTC offset: verify reads the log's times from its seals' t= (a seal's instant) only, and skips the checks that need a line's time (lines going back within a stretch, a dead reader's or a running recording's tail span, a seal replayed from a pruned file, a recording moved at a shared place; a start cut out is checked against the earliest seal that holds, not line). Logs written before seals said t= get no time checks at all`;
+  return `the log's seals say their own instant (t=): its stamps (read with ${JSON.stringify(format)}) hold no full date and UTC offset, so verify reads its times from the seals' t= only, and skips the checks that need a line's time (lines going back within a stretch, a dead reader's or a running recording's tail span, a recording moved at a shared place); a start cut out is checked against the earliest seal that holds, a seal replayed from a pruned file against the earliest seal that holds by its hash. Under the key a t= added or taken out is an edit (e=); without it, anyone who can write a plain log could add t= (as they could rewrite it)`;
 }
 
 /** The logs that the named files belong to, each with only the named files (in log order). */

@@ -34,7 +34,7 @@ describe('verify and @audit-time-format HH:mm:ss (keyed)', () => {
     const checked = verifyDir(tmux.logDir, '--time-format', 'HH:mm:ss', '--key', key, '--require-key');
     assert.equal(checked.status, 0, checked.stdout);
     assert.match(checked.stdout, /^OK main@\S+: .*2 recording\(s\)/m);
-    assert.equal(checked.stdout.split('holds no full date and UTC offset').length, 2, checked.stdout);
+    assert.equal(checked.stdout.split('hold no full date and UTC offset').length, 2, checked.stdout);
 
     const dir = copyOf(tmux);
     const target = logFilesInOrder(path.join(dir, path.basename(live)))[1]!;
