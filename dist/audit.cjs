@@ -18959,6 +18959,11 @@ var RecordingState = class {
   legacyKeyed = !1;
   /** A seal of it held plain: it is no legacy keyed recording. */
   heldPlain = !1;
+  /**
+   * Known only by a dead reader's stop whose plain hash does not hold, read without the key (chain/keyless-stop.ts):
+   * taken as keyed only if something else in the log is (see finish), else it is a forged event.
+   */
+  keylessStop;
   /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
   marked = !1;
   /**
@@ -19027,6 +19032,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   orphans = /* @__PURE__ */ new Map();
   breaks = [];
+  /** A start or seal said `chain=hmac`: the log has keyed recordings (see keylessStop). */
+  keyedChainSeen = !1;
   /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
   stamps = new PlaceStamps();
   files = [];
@@ -19070,7 +19077,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.fields?.chain === KEYED_CHAIN && (v.event === "start" || v.event === "seal") && (this.keyedChainSeen = !0), this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -19393,7 +19400,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       if (state.keyed === !0) return key2 === void 0 && /^[0-9a-f]+$/.test(hash);
       if (state.keyed === void 0 && key2 !== void 0) return !1;
       let unknown = state.keyed === void 0 ? keylessStop(p, state.rec, what, hash) : externalStopHash(p, state.rec, what) === hash ? "plain" : void 0;
-      return unknown === void 0 ? !1 : (state.keyed = unknown === "keyed", !0);
+      return unknown === void 0 ? !1 : (state.keyed = unknown === "keyed", state.keyed && (state.keylessStop = v), !0);
     };
     if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
@@ -19580,6 +19587,10 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     let recordings = running2;
     for (let state of this.recordings.values()) {
+      if (state.keylessStop && !this.keyedChainSeen) {
+        let v = state.keylessStop;
+        this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${state.externalStop ?? v.fields?.reason ?? ""}) not bound to the recording's chain (its h does not hold, and nothing in the log is keyed)` }), state.keyed = !1;
+      }
       if (state.pendingLost && this.settleLost(state, state.pendingLost), state.marked) {
         for (let lost of state.olderLost) this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_MARKED_LATER });
         state.olderLost = [];

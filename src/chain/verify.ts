@@ -175,6 +175,11 @@ class RecordingState {
   legacyKeyed = false;
   /** A seal of it held plain: it is no legacy keyed recording. */
   heldPlain = false;
+  /**
+   * Known only by a dead reader's stop whose plain hash does not hold, read without the key (chain/keyless-stop.ts):
+   * taken as keyed only if something else in the log is (see finish), else it is a forged event.
+   */
+  keylessStop: VerifyLine | undefined;
   /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
   marked = false;
   /**
@@ -273,6 +278,8 @@ export class ChainVerifier {
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   private readonly orphans = new Map<string, VerifyLine[]>();
   private readonly breaks: Break[] = [];
+  /** A start or seal said `chain=hmac`: the log has keyed recordings (see keylessStop). */
+  private keyedChainSeen = false;
   /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
   private readonly stamps = new PlaceStamps();
   private files: string[] = [];
@@ -325,6 +332,7 @@ export class ChainVerifier {
       this.lastFile = v.file;
     }
     this.lines++;
+    if (v.fields?.chain === KEYED_CHAIN && (v.event === 'start' || v.event === 'seal')) this.keyedChainSeen = true;
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
     if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') {
       if (Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
@@ -875,6 +883,7 @@ export class ChainVerifier {
       const unknown = state.keyed === undefined ? keylessStop(p!, state.rec, what, hash) : externalStopHash(p!, state.rec, what) === hash ? 'plain' : undefined;
       if (unknown === undefined) return false;
       state.keyed = unknown === 'keyed';
+      if (state.keyed) state.keylessStop = v;
       return true;
     };
     if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
@@ -1191,6 +1200,13 @@ export class ChainVerifier {
     }
     const recordings: RecordingReport[] = running;
     for (const state of this.recordings.values()) {
+      if (state.keylessStop && !this.keyedChainSeen) {
+        // A log that never said chain=hmac: no key could have hashed the stop (recover and sweep key it only
+        // under a chain key, which the log's readers would have keyed their chains with too). Made up.
+        const v = state.keylessStop;
+        this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${state.externalStop ?? v.fields?.reason ?? ''}) not bound to the recording's chain (its h does not hold, and nothing in the log is keyed)` });
+        state.keyed = false;
+      }
       // A `lost` event that is the recording's last line: no seal followed it.
       if (state.pendingLost) this.settleLost(state, state.pendingLost);
       if (state.marked) {

@@ -214,3 +214,26 @@ describe('a dead reader\'s keyed stop whose recording\'s lines were all pruned, 
     assert.deepEqual(breaks(file).filter((found) => found.rec === 'DEADREADER').map((found) => found.kind), ['forged event']);
   });
 });
+
+describe('a made-up dead reader\'s stop in a log never keyed (review of trust13a, F3)', () => {
+  it('is a forged event without the key: no key hashed anything in that log', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-stop-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {});
+    sink.write(record('PLAINREC01', T0, 'event', 'start', { by: 'ann' }));
+    for (let i = 0; i < SEAL_EVERY * 3; i++) sink.write(record('PLAINREC01', T0 + i, 'line', `line ${i}`));
+    sink.write(record('PLAINREC01', T0 + SEAL_EVERY * 3, 'event', 'stop', { reason: 'toggle' }));
+    await sink.close();
+    assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /chain=hmac/);
+    assert.deepEqual(kinds(file, undefined), []);
+    const at = T0 + SEAL_EVERY * 3 + 10_000;
+    const elsewhere: Place = { ...place, pane: '7', paneId: '%7' };
+    const made = [1, 2].map((i) => format.format({ ...record('FORGED0001', at + i, 'line', `sudo cat /etc/shadow ${i}`), place: elsewhere })).join('');
+    const stop = format.format({ ...record('FORGED0001', at + 5, 'event', 'stop', { reason: 'reader-died', p: '0000000000000000', h: 'a'.repeat(32) }), place: elsewhere });
+    fs.appendFileSync(file, made + stop);
+    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {});
+    assert.deepEqual(report.breaks.filter((found) => found.rec === 'FORGED0001').map((found) => found.kind), ['forged event']);
+    assert.equal(report.needKey, 0);
+  });
+});
