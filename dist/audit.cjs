@@ -18761,7 +18761,7 @@ Example:
 var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
-var KeyMatch = class {
+var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
   constructor(key2) {
     this.key = key2;
   }
@@ -18779,6 +18779,13 @@ var KeyMatch = class {
     let line = withoutTag(v.text, e);
     line !== void 0 && sealTag(line, this.key, sealLogName(v.file)) === e && this.held++;
   }
+  /**
+   * Whether each failing e= should say the files may have been renamed: no e= holds, yet `keyedHeld` keyed
+   * seals hold by their hash under the key (the key is the log's; e= also binds the log's name).
+   */
+  renamedHint(keyedHeld) {
+    return this.tagged > 0 && this.held === 0 && keyedHeld > 0;
+  }
   /** The break saying the key does not match, when no tagged seal holds under it; else undefined. */
   mismatch() {
     if (!(this.tagged === 0 || this.held > 0 || !this.first))
@@ -18787,10 +18794,17 @@ var KeyMatch = class {
         file: this.first.file,
         line: this.first.line,
         rec: "",
-        detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key: the log was keyed with another one (or its files were renamed from another log's name, which each seal binds, or every keyed seal was rewritten by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
+        detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
       };
   }
 };
+
+// src/chain/older-chain.ts
+function chainVersion(line) {
+  let v = line.fields?.v;
+  return v === void 0 ? void 0 : Number(v);
+}
+var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
 
 // src/chain/removal-count.ts
 var RemovalCount = class {
@@ -18877,13 +18891,6 @@ var MOVED_SLACK_MS = SEAL_MS + TAIL_SLACK_MS, PlaceStamps = class {
       return this.mixed.delete(place), latest - ms;
   }
 };
-
-// src/chain/older-chain.ts
-function chainVersion(line) {
-  let v = line.fields?.v;
-  return v === void 0 ? void 0 : Number(v);
-}
-var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
 
 // src/chain/replayed-seal.ts
 function replayedSeal(firstSeal, oldestFirstMs, slack = 1e4) {
@@ -19034,6 +19041,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   breaks = [];
   /** A start or seal said `chain=hmac`: the log has keyed recordings (see keylessStop). */
   keyedChainSeen = !1;
+  /** Keyed seals that held by their hash under the key given (see VerifyReport.keyedHeld). */
+  keyedHeld = 0;
   /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
   stamps = new PlaceStamps();
   files = [];
@@ -19451,7 +19460,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
-    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), !blind && !coversLost))
+    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && !coversLost))
       for (let line of [...segment, v]) line.event === "seal" && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line.ms);
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
@@ -19671,7 +19680,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, breaks: this.breaks };
   }
 };
 
@@ -19711,11 +19720,12 @@ function verifyLog(files, read2, timeFormat, options) {
     for (let line of lines)
       keyMatch?.see(line), removals.see(line);
     return total += lines.reduce((sum, line) => sum + line.text.length, 0), kept && total <= KEEP_PARSED_CHARS ? kept.set(file, lines) : kept = void 0, lines;
-  }, options), wrongKey = report2.breaks.length > 0 ? keyMatch?.mismatch() : void 0;
+  }, options), wrongKey = report2.breaks.length > 0 && report2.keyedHeld === 0 ? keyMatch?.mismatch() : void 0;
   if (wrongKey) {
-    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0, requireKey: !1 });
+    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 });
     return { ...without, breaks: [wrongKey, ...without.breaks] };
   }
+  keyMatch?.renamedHint(report2.keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
   let parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0), lost = removals.count(report2.lost);
   if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;

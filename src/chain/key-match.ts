@@ -2,17 +2,24 @@
 // key every keyed seal fails, and verify named each one `edited`: hundreds of
 // breaks that said nothing but "wrong key". Since v=3 each keyed seal binds its
 // own line under the key (`e=`, chain/seal-tag.ts), checkable alone: when not
-// one of a log's tagged seals holds under the key, the key is not the log's (or
-// the files were renamed from another log's name, which e= binds, or every
-// keyed seal was rewritten by someone without the key: the same to the key's
-// holder). commands/verify.ts then says so once, as a break, and checks the log
-// as without a key (lines counted, seals linked), naming only what that shows.
-// One seal that holds keeps the per-seal breaks: a log where some seals fail
-// under the right key has each named.
+// one of a log's tagged seals holds under the key, by its e= or by its hash
+// (chain/verify.ts: keyedHeld; a recording's first stretch, start to first
+// seal, holds by its hash under the right key whatever was done to the e=),
+// the key is not the log's (or every keyed line was made without it: the same
+// to the key's holder). commands/verify.ts then says so once, as a break, and
+// checks the log as without a key (lines counted, seals linked; --require-key
+// still names plain recordings), naming only what that shows. Someone without
+// the key who rewrites every e= cannot pass the right key off as a wrong one:
+// a seal that holds by its hash keeps each failing e= named, with a hint that
+// the files may have been renamed (e= binds the log's name; an honest copy
+// under another name fails every e= and nothing else).
 
 import { KEYED_CHAIN } from './seal.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 import type { Break, VerifyLine } from './verify.ts';
+
+/** Said with each failing e= when seals hold by their hash under the key though no e= does. */
+export const RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)";
 
 export class KeyMatch {
   /** Keyed seals read that carry `e=`. */
@@ -33,6 +40,14 @@ export class KeyMatch {
     if (line !== undefined && sealTag(line, this.key, sealLogName(v.file)) === e) this.held++;
   }
 
+  /**
+   * Whether each failing e= should say the files may have been renamed: no e= holds, yet `keyedHeld` keyed
+   * seals hold by their hash under the key (the key is the log's; e= also binds the log's name).
+   */
+  renamedHint(keyedHeld: number): boolean {
+    return this.tagged > 0 && this.held === 0 && keyedHeld > 0;
+  }
+
   /** The break saying the key does not match, when no tagged seal holds under it; else undefined. */
   mismatch(): Break | undefined {
     if (this.tagged === 0 || this.held > 0 || !this.first) return undefined;
@@ -41,7 +56,7 @@ export class KeyMatch {
       file: this.first.file,
       line: this.first.line,
       rec: '',
-      detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key: the log was keyed with another one (or its files were renamed from another log's name, which each seal binds, or every keyed seal was rewritten by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`,
+      detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`,
     };
   }
 }

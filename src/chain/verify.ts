@@ -122,6 +122,8 @@ export interface VerifyReport {
   unkeyed: number;
   /** Recordings written by an older tmux-audit whose `lost` events were checked the older way (chain/older-chain.ts). */
   olderLost: number;
+  /** With a key: keyed seals that hold by their hash under it (chain/key-match.ts: one says the key is the log's). */
+  keyedHeld: number;
   breaks: Break[];
 }
 
@@ -280,6 +282,8 @@ export class ChainVerifier {
   private readonly breaks: Break[] = [];
   /** A start or seal said `chain=hmac`: the log has keyed recordings (see keylessStop). */
   private keyedChainSeen = false;
+  /** Keyed seals that held by their hash under the key given (see VerifyReport.keyedHeld). */
+  private keyedHeld = 0;
   /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
   private readonly stamps = new PlaceStamps();
   private files: string[] = [];
@@ -1004,6 +1008,7 @@ export class ChainVerifier {
     if (exact) {
       this.confirm(state);
       this.held(segment);
+      if (state.keyed === true && !blind && !coversLost && this.options.key !== undefined) this.keyedHeld++;
       // Held by its hash (hashed, not blind): its t= a reference no replayed seal can set (see replayed).
       if (!blind && !coversLost) for (const line of [...segment, v]) if (line.event === 'seal' && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? Infinity))) this.earliestHashedSealMs = line.ms;
     }
@@ -1320,6 +1325,6 @@ export class ChainVerifier {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, breaks: this.breaks };
   }
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { keyFileWarning } from '../chain/key-file.ts';
 import { sealInstant, stampsAreEpoch } from '../chain/epoch-stamps.ts';
-import { KeyMatch } from '../chain/key-match.ts';
+import { KeyMatch, RENAMED_HINT } from '../chain/key-match.ts';
+import { BAD_TAG } from '../chain/older-chain.ts';
 import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
@@ -88,12 +89,15 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
     else kept = undefined;
     return lines;
   }, options);
-  // Not one keyed seal holds under the key: said once, and the log checked as without one (chain/key-match.ts).
-  const wrongKey = report.breaks.length > 0 ? keyMatch?.mismatch() : undefined;
+  // Not one keyed seal holds under the key, by its e= or its hash: said once, and the log checked as without
+  // one (chain/key-match.ts), --require-key's checks kept (a plain recording is still `unkeyed`). A seal
+  // that holds by its hash says the key is the log's, whatever someone without it did to every e=.
+  const wrongKey = report.breaks.length > 0 && report.keyedHeld === 0 ? keyMatch?.mismatch() : undefined;
   if (wrongKey) {
-    const without = verifyLog(files, read, timeFormat, { ...options, key: undefined, requireKey: false });
+    const without = verifyLog(files, read, timeFormat, { ...options, key: undefined });
     return { ...without, breaks: [wrongKey, ...without.breaks] };
   }
+  if (keyMatch?.renamedHint(report.keyedHeld)) report.breaks = report.breaks.map((found) => (found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
   const parsed = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
   const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, options, true).breaks.length === 0);
   const lost = removals.count(report.lost);
