@@ -18798,6 +18798,19 @@ var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under
       };
   }
 };
+function retagged(v, key2) {
+  let e = v.fields?.e;
+  if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return v;
+  let line = withoutTag(v.text, e);
+  if (line === void 0) return v;
+  let fresh = sealTag(line, key2, sealLogName(v.file));
+  if (fresh === e) return v;
+  let text2 = line.endsWith(`}}
+`) ? `${line.slice(0, -3)},"e":"${fresh}"}}
+` : `${line.slice(0, -1)} e=${fresh}
+`;
+  return { ...v, text: text2, fields: { ...v.fields, e: fresh } };
+}
 
 // src/chain/older-chain.ts
 function chainVersion(line) {
@@ -19720,13 +19733,15 @@ function verifyLog(files, read2, timeFormat, options) {
     for (let line of lines)
       keyMatch?.see(line), removals.see(line);
     return total += lines.reduce((sum, line) => sum + line.text.length, 0), kept && total <= KEEP_PARSED_CHARS ? kept.set(file, lines) : kept = void 0, lines;
-  }, options), wrongKey = report2.breaks.length > 0 && report2.keyedHeld === 0 ? keyMatch?.mismatch() : void 0;
+  }, options), parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), keyedHeld = report2.keyedHeld, mismatch = report2.breaks.length > 0 && keyedHeld === 0 ? keyMatch?.mismatch() : void 0;
+  mismatch && (keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key)), options).keyedHeld);
+  let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
     let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 });
     return { ...without, breaks: [wrongKey, ...without.breaks] };
   }
-  keyMatch?.renamedHint(report2.keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
-  let parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0), lost = removals.count(report2.lost);
+  keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
+  let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0), lost = removals.count(report2.lost);
   if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;
   return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };

@@ -60,3 +60,20 @@ export class KeyMatch {
     };
   }
 }
+
+/**
+ * `v` with its `e=` made again under `key`, if it is a tagged keyed seal. A seal's line is hashed by the
+ * next seal of its recording, so someone without the key who rewrites every e= breaks those hashes too;
+ * with the right key the e= made again is the one written, and the hashes hold again (a log whose starts
+ * were all pruned has no stretch from a start to tell the key by). With another key they do not.
+ */
+export function retagged(v: VerifyLine, key: Buffer): VerifyLine {
+  const e = v.fields?.e;
+  if (v.event !== 'seal' || e === undefined || v.fields?.chain !== KEYED_CHAIN) return v;
+  const line = withoutTag(v.text, e);
+  if (line === undefined) return v;
+  const fresh = sealTag(line, key, sealLogName(v.file));
+  if (fresh === e) return v;
+  const text = line.endsWith('}}\n') ? `${line.slice(0, -3)},"e":"${fresh}"}}\n` : `${line.slice(0, -1)} e=${fresh}\n`;
+  return { ...v, text, fields: { ...v.fields, e: fresh } };
+}

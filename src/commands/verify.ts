@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { keyFileWarning } from '../chain/key-file.ts';
 import { sealInstant, stampsAreEpoch } from '../chain/epoch-stamps.ts';
-import { KeyMatch, RENAMED_HINT } from '../chain/key-match.ts';
+import { KeyMatch, RENAMED_HINT, retagged } from '../chain/key-match.ts';
 import { BAD_TAG } from '../chain/older-chain.ts';
 import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
@@ -92,13 +92,17 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
   // Not one keyed seal holds under the key, by its e= or its hash: said once, and the log checked as without
   // one (chain/key-match.ts), --require-key's checks kept (a plain recording is still `unkeyed`). A seal
   // that holds by its hash says the key is the log's, whatever someone without it did to every e=.
-  const wrongKey = report.breaks.length > 0 && report.keyedHeld === 0 ? keyMatch?.mismatch() : undefined;
+  // Each e= made again under the key (retagged): the seals' hashes that a rewritten e= broke hold again with the right key.
+  const parsed = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
+  let keyedHeld = report.keyedHeld;
+  const mismatch = report.breaks.length > 0 && keyedHeld === 0 ? keyMatch?.mismatch() : undefined;
+  if (mismatch) keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key!)), options).keyedHeld;
+  const wrongKey = keyedHeld === 0 ? mismatch : undefined;
   if (wrongKey) {
     const without = verifyLog(files, read, timeFormat, { ...options, key: undefined });
     return { ...without, breaks: [wrongKey, ...without.breaks] };
   }
-  if (keyMatch?.renamedHint(report.keyedHeld)) report.breaks = report.breaks.map((found) => (found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
-  const parsed = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
+  if (keyMatch?.renamedHint(keyedHeld)) report.breaks = report.breaks.map((found) => (found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
   const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, options, true).breaks.length === 0);
   const lost = removals.count(report.lost);
   if (!swap) return { ...report, lost, untimed };

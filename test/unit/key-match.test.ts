@@ -108,6 +108,18 @@ describe('verify with a key that is not the log\'s', () => {
     assert.equal(report.needKey, 0);
   });
 
+  it('every e= rewritten in a log whose starts were all pruned: still no "wrong key" with the right one (e= made again under it)', async () => {
+    const file = await log([['AAAAAAAAAA', '0', 6000, true]]);
+    const names = logFilesInOrder(file);
+    assert.ok(names.length > 3, 'rotated');
+    fs.rmSync(names[0]!);
+    assert.deepEqual(kinds(file, KEY), []);
+    for (const name of logFilesInOrder(file)) fs.writeFileSync(name, fs.readFileSync(name, 'utf8').replace(/ e=[0-9a-f]{32}$/gm, ` e=${'a'.repeat(32)}`));
+    const found = kinds(file, KEY);
+    assert.ok(found.length > 0 && !found.includes('wrong key'), found.join());
+    assert.equal(kinds(file, WRONG)[0], 'wrong key');
+  });
+
   it('an honest log whose files were renamed to another log\'s name: each e= named with the hint, nothing else', async () => {
     const file = await log([['AAAAAAAAAA', '0', 2500, true]]);
     const names = logFilesInOrder(file);
