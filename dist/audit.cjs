@@ -5587,14 +5587,16 @@ function eventText(name, fields) {
   return text2;
 }
 var TextFormat = class {
+  constructor(timeFormat) {
+    this.timeFormat = timeFormat;
+    this.clock = makeClock(timeFormat);
+  }
+  timeFormat;
   clock;
   place;
   user = "";
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
   middle = { line: "", piece: "", redrawn: "", screen: "", history: "", event: "" };
-  constructor(timeFormat) {
-    this.clock = makeClock(timeFormat);
-  }
   format(record) {
     if (record.place !== this.place || record.user !== this.user) {
       this.place = record.place, this.user = record.user;
@@ -12887,8 +12889,8 @@ var BMP_WIDTHS = new Uint8Array(65536);
 function widthOf(codePoint) {
   if (codePoint < 768) return 1;
   if (codePoint > 65535) return cellWidth(codePoint);
-  let known = BMP_WIDTHS[codePoint];
-  if (known !== 0) return known - 1;
+  let known2 = BMP_WIDTHS[codePoint];
+  if (known2 !== 0) return known2 - 1;
   let width = cellWidth(codePoint);
   return BMP_WIDTHS[codePoint] = width + 1, width;
 }
@@ -14906,15 +14908,15 @@ var Hybrid = class {
   settleGroup(first, last, why = "line") {
     let grid = this.grid;
     if (first === last && grid.blank(first) && !this.logged.get(grid.rowId(first)) || this.unchanged(first, last)) return;
-    let text2 = grid.logText(first, last), logged, known = !0;
+    let text2 = grid.logText(first, last), logged, known2 = !0;
     for (let y = first; y <= last; y++) {
       let was = this.logged.get(grid.rowId(y));
-      was === void 0 ? known = !1 : logged ??= was;
+      was === void 0 ? known2 = !1 : logged ??= was;
     }
-    if (logged === void 0 || logged === "" && known) {
+    if (logged === void 0 || logged === "" && known2) {
       if (text2 === "" || this.allAligned(first, last) && !this.pay(text2, first, last, why)) return;
       this.lineOut(text2, grid.rowId(first));
-    } else if (text2 !== logged || !known) {
+    } else if (text2 !== logged || !known2) {
       if (text2 === logged) {
         this.markLogged(first, last, text2);
         return;
@@ -15304,7 +15306,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto8.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto8.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -15312,7 +15314,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
       }
       fields.verified = "yes", !(this.nonces.has(nonce) || this.nonces.size >= MAX_NONCES) && (this.nonces.add(nonce), this.options.hold.rewrite((text2) => this.blank(text2)));
     };
-    if (known && known.hash === hash) return accept(hash);
+    if (known2 && known2.hash === hash) return accept(hash);
     if (this.refused.get(pid)?.includes(nonce)) return;
     let waiting = this.asking.get(pid);
     if (!waiting) {
@@ -16678,6 +16680,29 @@ var CastSizeWatch = class {
   }
 };
 
+// src/chain/epoch-stamps.ts
+var PROBES = [Date.UTC(2026, 0, 1, 0, 0, 0, 0), Date.UTC(2026, 10, 25, 23, 59, 58, 999), Date.UTC(1999, 1, 28, 12, 34, 56, 789), Date.UTC(2031, 6, 15, 7, 8, 9, 10), Date.UTC(2088, 11, 31, 13, 1, 2, 3)], known = /* @__PURE__ */ new Map();
+function stampsAreEpoch(timeFormat) {
+  let epoch = known.get(timeFormat);
+  if (epoch === void 0) {
+    let tokens = timeFormat.replace(/''/g, "").replace(/'[^']*'?/g, "");
+    epoch = /[XxtT]/.test(tokens) && roundTrips(timeFormat), known.set(timeFormat, epoch);
+  }
+  return epoch;
+}
+function roundTrips(timeFormat) {
+  try {
+    let clock = makeClock(timeFormat);
+    return PROBES.every((ms) => Math.abs(parse(clock(ms), timeFormat, /* @__PURE__ */ new Date(0)).getTime() - ms) < 1e3);
+  } catch {
+    return !1;
+  }
+}
+function sealInstant(fields) {
+  let t = fields?.t;
+  return t !== void 0 && /^\d{1,16}$/.test(t) ? Number(t) : void 0;
+}
+
 // src/read/line.ts
 var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year, month) {
@@ -16766,6 +16791,8 @@ function stampBefore(text2, end) {
 var BATCH_CHARS = 16 * 1024, FileSink = class {
   log;
   format;
+  /** Its seals say their instant (`t=`): the format's stamps do not (chain/epoch-stamps.ts). */
+  sealInstants;
   batch = "";
   /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
   oldestWaiting;
@@ -16817,6 +16844,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
    * deleted, and the event taken for the cause of the gap.
    */
   keptLink = GENESIS;
+  /** The removals of the log (`lost`) this writer has seen: said on each `lost` event (`k=`). */
+  removalsSeen = 0;
   /**
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
    * what a dead reader's stop names (chain/external-stop.ts).
@@ -16833,6 +16862,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0;
       },
       onLost: (what, queued) => {
+        this.removalsSeen++;
         let later = this.batch, laterLink = this.sealedLink;
         this.sealsInBatch = [], this.sealsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.losing = !0, this.lostSealed = !1;
         try {
@@ -16841,12 +16871,12 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink ??= laterLink), this.lostSealed = !1, this.reEnd = !1;
         }
       }
-    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
+    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.sealInstants = format2 instanceof TextFormat && !stampsAreEpoch(format2.timeFormat), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
     (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
-    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink } });
+    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } });
     let line = this.format.format(record);
     if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
       this.heldLost--;
@@ -16929,7 +16959,9 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     end !== "stop" && this.hashPending(), end && (this.ended = !0);
     let fields = chain.seal(end);
     more && (fields.more = 1), end || (this.sealedLink = fields.h.slice(0, LINK_HEX));
-    let record = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record), e = chain.tag(line);
+    let time = at ?? Math.max(this.lastTime, now);
+    this.sealInstants && (fields.t = time);
+    let record = { time, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record), e = chain.tag(line);
     e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
@@ -18475,8 +18507,8 @@ function selectSessions(sets, session, dir) {
   if (session === void 0) return [...sets];
   let chosen = sets.filter((set) => sessionMatches(set, session));
   if (chosen.length === 0) {
-    let known = sets.map((set) => set.server === "default" ? set.session : `${set.session}@${set.server}`);
-    throw new AuditError(`no log of session '${escapeText(session)}' in ${dir}${known.length > 0 ? ` (there are: ${known.join(", ")})` : ""}`, 2);
+    let known2 = sets.map((set) => set.server === "default" ? set.session : `${set.session}@${set.server}`);
+    throw new AuditError(`no log of session '${escapeText(session)}' in ${dir}${known2.length > 0 ? ` (there are: ${known2.join(", ")})` : ""}`, 2);
   }
   return chosen;
 }
@@ -18856,6 +18888,80 @@ Example:
 // src/commands/verify.ts
 var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
+// src/chain/key-match.ts
+var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
+  constructor(key2) {
+    this.key = key2;
+  }
+  key;
+  /** Keyed seals read that carry `e=`. */
+  tagged = 0;
+  /** Of those, how many hold under the key. */
+  held = 0;
+  /** The first of them: where the break is shown. */
+  first;
+  see(v) {
+    let e = v.fields?.e;
+    if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return;
+    this.tagged++, this.first ??= v;
+    let line = withoutTag(v.text, e);
+    line !== void 0 && sealTag(line, this.key, sealLogName(v.file)) === e && this.held++;
+  }
+  /**
+   * Whether each failing e= should say the files may have been renamed: no e= holds, yet `keyedHeld` keyed
+   * seals hold by their hash under the key (the key is the log's; e= also binds the log's name).
+   */
+  renamedHint(keyedHeld) {
+    return this.tagged > 0 && this.held === 0 && keyedHeld > 0;
+  }
+  /** The break saying the key does not match, when no tagged seal holds under it; else undefined. */
+  mismatch() {
+    if (!(this.tagged === 0 || this.held > 0 || !this.first))
+      return {
+        kind: "wrong key",
+        file: this.first.file,
+        line: this.first.line,
+        rec: "",
+        detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
+      };
+  }
+};
+function retagged(v, key2) {
+  let e = v.fields?.e;
+  if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return v;
+  let line = withoutTag(v.text, e);
+  if (line === void 0) return v;
+  let fresh = sealTag(line, key2, sealLogName(v.file));
+  if (fresh === e) return v;
+  let text2 = line.endsWith(`}}
+`) ? `${line.slice(0, -3)},"e":"${fresh}"}}
+` : `${line.slice(0, -1)} e=${fresh}
+`;
+  return { ...v, text: text2, fields: { ...v.fields, e: fresh } };
+}
+
+// src/chain/older-chain.ts
+function chainVersion(line) {
+  let v = line.fields?.v;
+  return v === void 0 ? void 0 : Number(v);
+}
+var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
+
+// src/chain/removal-count.ts
+var RemovalCount = class {
+  /** The largest `k=` of a `lost` event read. */
+  most = 0;
+  see(v) {
+    if (v.event !== "lost") return;
+    let k = v.fields?.k;
+    k !== void 0 && /^\d{1,9}$/.test(k) && (this.most = Math.max(this.most, Number(k)));
+  }
+  /** The removals told of: `byFiles` (events heading one file count once), or more if a reader says it saw more. */
+  count(byFiles) {
+    return Math.max(byFiles, this.most);
+  }
+};
+
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
   if (!report2.breaks.some((found) => found.kind !== "forged event" && (found.kind !== "edited" || found.endFile !== void 0 && found.endFile !== found.file))) return;
@@ -18889,7 +18995,7 @@ function renamedPair(files, report2, totalChars, holds2) {
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
 function lastSealLine(stop2, raw, rec, seal) {
-  let tag2 = seal.e === void 0 ? {} : { e: seal.e }, chain = { ...seal.s === void 0 ? {} : { s: seal.s }, ...seal.v === void 0 ? {} : { v: seal.v }, ...seal.chain === void 0 ? {} : { chain: seal.chain } };
+  let tag2 = { ...seal.t === void 0 ? {} : { t: seal.t }, ...seal.e === void 0 ? {} : { e: seal.e } }, chain = { ...seal.s === void 0 ? {} : { s: seal.s }, ...seal.v === void 0 ? {} : { v: seal.v }, ...seal.chain === void 0 ? {} : { chain: seal.chain } };
   if (stop2.charCodeAt(0) === 123) {
     let at = stop2.indexOf(JSON_STOP);
     return at < 0 ? void 0 : `${stop2.slice(0, at).replace(/,"seq":\d+$/, "")},"kind":"event","text":"seal","fields":${escapeText(fieldsJson({ n: seal.n, p: seal.p, h: seal.h, ...chain, end: "stop", ...tag2 }))}}
@@ -18927,16 +19033,14 @@ var MOVED_SLACK_MS = SEAL_MS + TAIL_SLACK_MS, PlaceStamps = class {
   }
 };
 
-// src/chain/older-chain.ts
-function chainVersion(line) {
-  let v = line.fields?.v;
-  return v === void 0 ? void 0 : Number(v);
-}
-var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
-
 // src/chain/replayed-seal.ts
-function replayedSeal(firstSeal, oldestFirstMs) {
-  return !Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - 1e4 ? void 0 : `the first seal of a recording whose start is in no file read is stamped ${Math.round((oldestFirstMs - firstSeal.ms) / 1e3)} s before the oldest file's first line: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
+function replayedSeal(firstSeal, oldestFirstMs, slack = 1e4) {
+  return !Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - slack ? void 0 : `the first seal of a recording whose start is in no file read is stamped ${Math.round((oldestFirstMs - firstSeal.ms) / 1e3)} s before ${slack === 1e4 ? "the oldest file's first line" : "the earliest seal of the log that holds by its hash (t=)"}: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
+}
+
+// src/chain/keyless-stop.ts
+function keylessStop(p, rec, reason, h) {
+  return externalStopHash(p, rec, reason) === h ? "plain" : /^[0-9a-f]{32}$/.test(h) ? "keyed" : void 0;
 }
 
 // src/chain/seal-due.ts
@@ -19003,6 +19107,11 @@ var RecordingState = class {
   legacyKeyed = !1;
   /** A seal of it held plain: it is no legacy keyed recording. */
   heldPlain = !1;
+  /**
+   * Known only by a dead reader's stop whose plain hash does not hold, read without the key (chain/keyless-stop.ts):
+   * taken as keyed only if something else in the log is (see finish), else it is a forged event.
+   */
+  keylessStop;
   /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
   marked = !1;
   /**
@@ -19071,6 +19180,10 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   orphans = /* @__PURE__ */ new Map();
   breaks = [];
+  /** A start or seal said `chain=hmac`: the log has keyed recordings (see keylessStop). */
+  keyedChainSeen = !1;
+  /** Keyed seals that held by their hash under the key given (see VerifyReport.keyedHeld). */
+  keyedHeld = 0;
   /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
   stamps = new PlaceStamps();
   files = [];
@@ -19101,13 +19214,20 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   oldestFirstMs;
   /** The earliest stamp of a line a seal holds by its hash (not by a seal's own e=): see oldestFirstMs. */
   earliestHashedMs;
+  /**
+   * The oldest file's lines are no instants (chain/epoch-stamps.ts: its seals say t=), so oldestFirstMs is
+   * none: a replayed seal is told by the seals' t= instead (see replayed).
+   */
+  oldestUntimed = !1;
+  /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
+  earliestHashedSealMs;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstMs = v.ms), v.place === void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.fields?.chain === KEYED_CHAIN && (v.event === "start" || v.event === "seal") && (this.keyedChainSeen = !0), this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -19159,7 +19279,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     if (state.lines++, state.segment.push(v), state.lastFile = v.file, state.firstLine ??= v, state.awaitingStop) {
       let seal = state.awaitingStop;
-      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, ...seal.fields.s === void 0 ? {} : { s: Number(seal.fields.s) }, v: chainVersion(seal), chain: seal.fields.chain, e: seal.fields.e }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
+      state.awaitingStop = void 0, v.event !== "stop" ? this.breaks.push({ kind: "inserted", file: v.file, line: v.line, rec: state.rec, detail: "the last seal is followed by something other than the stop it covers" }) : seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields.n), p: seal.fields.p, h: seal.fields.h, ...seal.fields.s === void 0 ? {} : { s: Number(seal.fields.s) }, v: chainVersion(seal), chain: seal.fields.chain, t: sealInstant(seal.fields), e: seal.fields.e }) && this.breaks.push({ kind: "edited", file: seal.file, line: seal.line, rec: state.rec, detail: "the last seal is not stamped like the stop it covers" }), this.check(state, seal);
     }
   }
   event(v) {
@@ -19425,7 +19545,13 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * invented and closed with a stop of the cutter's making.
    */
   checkExternalStop(state, v, what) {
-    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash ? state.proven = !0 : state.keyed === !0 ? key2 === void 0 && /^[0-9a-f]+$/.test(hash) : state.keyed === void 0 && key2 !== void 0 || externalStopHash(p, state.rec, what) !== hash ? !1 : (state.keyed = !1, !0);
+    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => {
+      if (key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash) return state.proven = !0;
+      if (state.keyed === !0) return key2 === void 0 && /^[0-9a-f]+$/.test(hash);
+      if (state.keyed === void 0 && key2 !== void 0) return !1;
+      let unknown = state.keyed === void 0 ? keylessStop(p, state.rec, what, hash) : externalStopHash(p, state.rec, what) === hash ? "plain" : void 0;
+      return unknown === void 0 ? !1 : (state.keyed = unknown === "keyed", state.keyed && (state.keylessStop = v), !0);
+    };
     if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
       return;
@@ -19446,7 +19572,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   seal(state, v) {
     let n = Number(v.fields?.n), p = v.fields?.p ?? "", h = v.fields?.h ?? "", s = v.fields?.s;
-    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p) || s !== void 0 && !/^\d{1,16}$/.test(s)) {
+    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p) || s !== void 0 && !/^\d{1,16}$/.test(s) || v.fields?.t !== void 0 && sealInstant(v.fields) === void 0) {
       this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: "a seal that is not one" });
       return;
     }
@@ -19475,7 +19601,9 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
-    !state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment)), state.shared && (state.sharedLines += n);
+    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && !coversLost))
+      for (let line of [...segment, v]) line.event === "seal" && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line.ms);
+    state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
@@ -19585,9 +19713,9 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   replayed(state) {
-    if (!state.startMissing || state.firstSeal === void 0 || this.oldestFirstMs === void 0) return;
-    let detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0));
-    detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
+    if (!state.startMissing || state.firstSeal === void 0) return;
+    let detail;
+    this.oldestFirstMs !== void 0 ? detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0)) : this.oldestUntimed && this.earliestHashedSealMs !== void 0 && (detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, 7e4)), detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
   /** The report, once every file has been pushed. */
   /** A break of recording `rec` named at the line `at` (none: a recording with no line read, named at no place). */
@@ -19613,6 +19741,10 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     let recordings = running2;
     for (let state of this.recordings.values()) {
+      if (state.keylessStop && !this.keyedChainSeen) {
+        let v = state.keylessStop;
+        this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${state.externalStop ?? v.fields?.reason ?? ""}) not bound to the recording's chain (its h does not hold, and nothing in the log is keyed)` }), state.keyed = !1;
+      }
       if (state.pendingLost && this.settleLost(state, state.pendingLost), state.marked) {
         for (let lost of state.olderLost) this.breaks.push({ kind: "forged event", file: lost.file, line: lost.line, rec: state.rec, detail: UNSEALED_LOST_MARKED_LATER });
         state.olderLost = [];
@@ -19685,7 +19817,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, breaks: this.breaks };
   }
 };
 
@@ -19720,33 +19852,49 @@ function verifyFiles(files, timeFormat, options) {
   }, timeFormat, options);
 }
 function verifyLog(files, read2, timeFormat, options) {
-  let total = 0, kept = /* @__PURE__ */ new Map(), report2 = runVerifier(files, (file) => {
+  let total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file) => {
     let lines = parseLines(file, read2(file), timeFormat);
+    for (let line of lines)
+      keyMatch?.see(line), removals.see(line);
     return total += lines.reduce((sum, line) => sum + line.text.length, 0), kept && total <= KEEP_PARSED_CHARS ? kept.set(file, lines) : kept = void 0, lines;
-  }, options), linesOf = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), swap = renamedPair(files, report2, total, (order) => runVerifier(order, linesOf, options, !0).breaks.length === 0);
-  if (!swap) return report2;
+  }, options), parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), keyedHeld = report2.keyedHeld, mismatch = report2.breaks.length > 0 && keyedHeld === 0 ? keyMatch?.mismatch() : void 0;
+  mismatch && (keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key)), options).keyedHeld);
+  let wrongKey = keyedHeld === 0 ? mismatch : void 0;
+  if (wrongKey) {
+    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 });
+    return { ...without, breaks: [wrongKey, ...without.breaks] };
+  }
+  keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
+  let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0), lost = removals.count(report2.lost);
+  if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;
-  return { ...report2, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var KEEP_PARSED_CHARS = 8 * 1024 * 1024;
-function parseLines(file, text2, timeFormat) {
+function linesOf(file, text2, timeFormat, untimed) {
   let lines = [], firstEnd = text2.indexOf(`
-`), reader = readerFor(firstEnd < 0 ? text2 : text2.slice(0, firstEnd), timeFormat), at = 0;
-  for (let line = 1; at < text2.length; line++) {
+`), first = firstEnd < 0 ? text2 : text2.slice(0, firstEnd), stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first), reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), byDefault = reader === stock || reader.timeFormat === DEFAULT_TIME_FORMAT, parsedLines = [], seals = 0, sealInstants = 0;
+  for (let at = 0; at < text2.length; ) {
     let end = text2.indexOf(`
 `, at), whole = end < 0 ? text2.slice(at) : text2.slice(at, end + 1);
     at = end < 0 ? text2.length : end + 1;
     let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1));
-    lines.push(
-      parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: parsed.ms } : { file, line, text: whole, ms: Number.NaN }
+    parsed?.kind === "event" && parsed.text === "seal" && whole.charCodeAt(0) !== 123 && (seals++, sealInstant(parsed.fields) !== void 0 && sealInstants++), parsedLines.push({ whole, parsed });
+  }
+  let instants = byDefault || (seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat)), line = 0;
+  for (let { whole, parsed } of parsedLines) {
+    line++;
+    let timed = instants || whole.charCodeAt(0) === 123;
+    parsed && !timed && untimed(reader.timeFormat), lines.push(
+      parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line, text: whole, ms: Number.NaN }
     );
   }
   return lines;
 }
-function runVerifier(files, linesOf, options, firstBreak = !1) {
+function runVerifier(files, linesOf2, options, firstBreak = !1) {
   let verifier = new ChainVerifier(options);
   for (let file of files)
-    for (let line of linesOf(file))
+    for (let line of linesOf2(file))
       if (verifier.push(line), firstBreak && verifier.broken) return verifier.finish();
   return verifier.finish();
 }
@@ -19772,6 +19920,9 @@ function summaryLine(name, report2) {
   ].filter(Boolean);
   return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
 `;
+}
+function untimedWarning(format2) {
+  return `the log's seals say their own instant (t=): its stamps (read with ${JSON.stringify(format2)}) hold no full date and UTC offset, so verify reads its times from the seals' t= only, and skips the checks that need a line's time (lines going back within a stretch, a dead reader's or a running recording's tail span, a recording moved at a shared place); a start cut out is checked against the earliest seal that holds, a seal replayed from a pruned file against the earliest seal that holds by its hash. Under the key a t= added or taken out is an edit (e=); without it, anyone who can write a plain log could add t= (as they could rewrite it)`;
 }
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
@@ -19813,9 +19964,11 @@ function verifyCommand() {
     let live = /* @__PURE__ */ new Set();
     for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path24.default.dirname(import_node_path24.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
-    let out = new Output(), tampered = !1;
+    let out = new Output(), tampered = !1, untimedSaid = !1;
     for (let group of groups) {
       let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
+      report2.untimed !== void 0 && !untimedSaid && (untimedSaid = !0, process.stderr.write(`tmux-audit: ${untimedWarning(report2.untimed)}
+`));
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }

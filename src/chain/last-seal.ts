@@ -8,7 +8,7 @@
 // stamp moved, `n=09`, a key added to the JSON object, blanks) is an edit.
 //
 // Per format, as format/text.ts and format/json.ts write them:
-//   text  <stamp> <user> <place> * seal rec=R n=N p=P h=H [s=S] [v=3] [chain=hmac] end=stop [e=E]
+//   text  <stamp> <user> <place> * seal rec=R n=N p=P h=H [s=S] [v=3] [chain=hmac] end=stop [t=T] [e=E]
 //   json  {"time":…,"rec":"R","kind":"event","text":"seal","fields":{"n":N,"p":"P","h":"H",["s":S,]["v":3,]["chain":"hmac",]"end":"stop"[,"e":"E"]}}
 // (a JSON seal has no "seq": the sink makes it without one).
 
@@ -23,12 +23,13 @@ const JSON_STOP = ',"kind":"event","text":"stop",';
  * `\n`), whose event text after the mark is `raw` (text format); undefined
  * when `stop` is not a stop line the formats write.
  */
-export function lastSealLine(stop: string, raw: string | undefined, rec: string, seal: { n: number; p: string; h: string; s?: number; v?: number; chain?: string; e?: string }): string | undefined {
+export function lastSealLine(stop: string, raw: string | undefined, rec: string, seal: { n: number; p: string; h: string; s?: number; v?: number; chain?: string; t?: number; e?: string }): string | undefined {
   // As the seal says (an older reader's has no v=): a mark taken out of the last seal alone is no edit
   // this line shows, but the start and every other seal carry it too, covered (chain/older-chain.ts).
   // Likewise `s=` (the start's time), which every seal of a recording says alike (chain/verify.ts).
   // Under a key since v=3, `e=` last (chain/seal-tag.ts): checked on its own by verify.
-  const tag = seal.e === undefined ? {} : { e: seal.e };
+  // `t=` (the seal's instant, chain/epoch-stamps.ts) after end=, as the writer adds it; e= covers it.
+  const tag = { ...(seal.t === undefined ? {} : { t: seal.t }), ...(seal.e === undefined ? {} : { e: seal.e }) };
   const chain = { ...(seal.s === undefined ? {} : { s: seal.s }), ...(seal.v === undefined ? {} : { v: seal.v }), ...(seal.chain === undefined ? {} : { chain: seal.chain }) };
   if (stop.charCodeAt(0) === 0x7b) {
     const at = stop.indexOf(JSON_STOP);

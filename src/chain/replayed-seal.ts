@@ -26,11 +26,21 @@ import type { VerifyLine } from './verify.ts';
 export const REPLAY_SLACK_MS = 10_000;
 
 /**
+ * The same when the log's stamps are no instants (chain/epoch-stamps.ts) and the reference is the earliest
+ * `t=` of a seal that holds by its hash: that seal can come up to a seal interval (chain/seal.ts: 60 s) after
+ * the oldest file began, on top of the drain. A replayed seal made within that of the oldest file's first
+ * hashed seal passes (a pruned file that ended within ~70 s of it); and a log whose oldest file holds no seal
+ * that holds by its hash (under a key: checked with the key) is not checked.
+ */
+export const UNTIMED_REPLAY_SLACK_MS = 70_000;
+
+/**
  * Why the first seal read of a recording whose start is in no file read was
  * not made for where it is (a replay from a pruned file); undefined when it may be.
  */
-export function replayedSeal(firstSeal: VerifyLine, oldestFirstMs: number): string | undefined {
-  if (!Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - REPLAY_SLACK_MS) return undefined;
+export function replayedSeal(firstSeal: VerifyLine, oldestFirstMs: number, slack = REPLAY_SLACK_MS): string | undefined {
+  if (!Number.isFinite(firstSeal.ms) || firstSeal.ms >= oldestFirstMs - slack) return undefined;
   const by = Math.round((oldestFirstMs - firstSeal.ms) / 1000);
-  return `the first seal of a recording whose start is in no file read is stamped ${by} s before the oldest file's first line: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
+  const than = slack === REPLAY_SLACK_MS ? "the oldest file's first line" : 'the earliest seal of the log that holds by its hash (t=)';
+  return `the first seal of a recording whose start is in no file read is stamped ${by} s before ${than}: a seal from a file since pruned, put back here (its lines before it are not its reader's)`;
 }

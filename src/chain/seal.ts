@@ -65,6 +65,12 @@ export interface SealFields {
   end?: 'stop' | 1;
   /** What a reader writes again after a `lost` event goes on after this seal (sinks/file/sink.ts: rewriteSealed). */
   more?: 1;
+  /**
+   * The seal's own instant (epoch ms), written when its line's stamp format holds no full date and UTC
+   * offset (chain/epoch-stamps.ts): verify's time checks then read the log's times from the seals. Covered
+   * like the other fields; before `e=`.
+   */
+  t?: number;
   /** Under a key, since v=3: the seal's own line bound under it (chain/seal-tag.ts); the last field. */
   e?: string;
 }

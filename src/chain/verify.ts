@@ -46,11 +46,13 @@ import { lastSealLine } from './last-seal.ts';
 import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
-import { replayedSeal } from './replayed-seal.ts';
+import { replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
+import { sealInstant } from './epoch-stamps.ts';
+import { keylessStop } from './keyless-stop.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
-export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
+export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed' | 'wrong key';
 
 export interface Break {
   kind: BreakKind;
@@ -120,6 +122,8 @@ export interface VerifyReport {
   unkeyed: number;
   /** Recordings written by an older tmux-audit whose `lost` events were checked the older way (chain/older-chain.ts). */
   olderLost: number;
+  /** With a key: keyed seals that hold by their hash under it (chain/key-match.ts: one says the key is the log's). */
+  keyedHeld: number;
   breaks: Break[];
 }
 
@@ -173,6 +177,11 @@ class RecordingState {
   legacyKeyed = false;
   /** A seal of it held plain: it is no legacy keyed recording. */
   heldPlain = false;
+  /**
+   * Known only by a dead reader's stop whose plain hash does not hold, read without the key (chain/keyless-stop.ts):
+   * taken as keyed only if something else in the log is (see finish), else it is a forged event.
+   */
+  keylessStop: VerifyLine | undefined;
   /** Its start or a seal says `v=` (chain/older-chain.ts): its `lost` events are sealed at once. */
   marked = false;
   /**
@@ -271,6 +280,10 @@ export class ChainVerifier {
   /** Lines at a place with no recording, in the oldest file before any event there: a pruned start's tail, kept for the next seal. */
   private readonly orphans = new Map<string, VerifyLine[]>();
   private readonly breaks: Break[] = [];
+  /** A start or seal said `chain=hmac`: the log has keyed recordings (see keylessStop). */
+  private keyedChainSeen = false;
+  /** Keyed seals that held by their hash under the key given (see VerifyReport.keyedHeld). */
+  private keyedHeld = 0;
   /** Stamps going back at a place two recordings share: a recording moved there (chain/moved-recording.ts). */
   private readonly stamps = new PlaceStamps();
   private files: string[] = [];
@@ -301,6 +314,13 @@ export class ChainVerifier {
   private oldestFirstMs: number | undefined;
   /** The earliest stamp of a line a seal holds by its hash (not by a seal's own e=): see oldestFirstMs. */
   private earliestHashedMs: number | undefined;
+  /**
+   * The oldest file's lines are no instants (chain/epoch-stamps.ts: its seals say t=), so oldestFirstMs is
+   * none: a replayed seal is told by the seals' t= instead (see replayed).
+   */
+  private oldestUntimed = false;
+  /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
+  private earliestHashedSealMs: number | undefined;
 
   constructor(private readonly options: VerifyOptions = {}) {}
 
@@ -316,8 +336,12 @@ export class ChainVerifier {
       this.lastFile = v.file;
     }
     this.lines++;
+    if (v.fields?.chain === KEYED_CHAIN && (v.event === 'start' || v.event === 'seal')) this.keyedChainSeen = true;
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
-    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && Number.isFinite(v.ms) && v.event !== 'seal' && v.event !== 'stop') this.oldestFirstMs = v.ms;
+    if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') {
+      if (Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
+      else if (v.kind !== undefined && v.text.charCodeAt(0) !== 0x7b) this.oldestUntimed = true;
+    }
     if (v.place === undefined) {
       const torn = !v.text.endsWith('\n');
       this.breaks.push({ kind: torn ? 'truncated' : 'inserted', file: v.file, line: v.line, rec: '', detail: torn ? 'the file ends in the middle of a line' : 'not a log line' });
@@ -391,7 +415,7 @@ export class ChainVerifier {
       const seal = state.awaitingStop;
       state.awaitingStop = undefined;
       if (v.event !== 'stop') this.breaks.push({ kind: 'inserted', file: v.file, line: v.line, rec: state.rec, detail: 'the last seal is followed by something other than the stop it covers' });
-      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, ...(seal.fields!.s === undefined ? {} : { s: Number(seal.fields!.s) }), v: chainVersion(seal), chain: seal.fields!.chain, e: seal.fields!.e })) {
+      else if (seal.text !== lastSealLine(v.text, v.raw, state.rec, { n: Number(seal.fields!.n), p: seal.fields!.p!, h: seal.fields!.h!, ...(seal.fields!.s === undefined ? {} : { s: Number(seal.fields!.s) }), v: chainVersion(seal), chain: seal.fields!.chain, t: sealInstant(seal.fields), e: seal.fields!.e })) {
         // The last seal's line is in no segment: it must be the line the writer makes from the stop it covers (chain/last-seal.ts).
         this.breaks.push({ kind: 'edited', file: seal.file, line: seal.line, rec: state.rec, detail: 'the last seal is not stamped like the stop it covers' });
       }
@@ -860,8 +884,10 @@ export class ChainVerifier {
       if (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash) return (state.proven = true);
       if (state.keyed === true) return key === undefined && /^[0-9a-f]+$/.test(hash);
       if (state.keyed === undefined && key !== undefined) return false;
-      if (externalStopHash(p!, state.rec, what) !== hash) return false;
-      state.keyed = false;
+      const unknown = state.keyed === undefined ? keylessStop(p!, state.rec, what, hash) : externalStopHash(p!, state.rec, what) === hash ? 'plain' : undefined;
+      if (unknown === undefined) return false;
+      state.keyed = unknown === 'keyed';
+      if (state.keyed) state.keylessStop = v;
       return true;
     };
     if (p === undefined || h === undefined || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
@@ -891,7 +917,7 @@ export class ChainVerifier {
     const p = v.fields?.p ?? '';
     const h = v.fields?.h ?? '';
     const s = v.fields?.s;
-    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p) || (s !== undefined && !/^\d{1,16}$/.test(s))) {
+    if (!Number.isSafeInteger(n) || n < 0 || !/^[0-9a-f]+$/.test(h) || !/^[0-9a-f]+$/.test(p) || (s !== undefined && !/^\d{1,16}$/.test(s)) || (v.fields?.t !== undefined && sealInstant(v.fields) === undefined)) {
       this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: 'a seal that is not one' });
       return;
     }
@@ -982,6 +1008,9 @@ export class ChainVerifier {
     if (exact) {
       this.confirm(state);
       this.held(segment);
+      if (state.keyed === true && !blind && !coversLost && this.options.key !== undefined) this.keyedHeld++;
+      // Held by its hash (hashed, not blind): its t= a reference no replayed seal can set (see replayed).
+      if (!blind && !coversLost) for (const line of [...segment, v]) if (line.event === 'seal' && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? Infinity))) this.earliestHashedSealMs = line.ms;
     }
     if (state.shared) state.sharedLines += n;
     const linked = expectedPrev === undefined || expectedPrev === p;
@@ -1142,8 +1171,12 @@ export class ChainVerifier {
 
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   private replayed(state: RecordingState): void {
-    if (!state.startMissing || state.firstSeal === undefined || this.oldestFirstMs === undefined) return;
-    const detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? Infinity));
+    if (!state.startMissing || state.firstSeal === undefined) return;
+    let detail: string | undefined;
+    if (this.oldestFirstMs !== undefined) detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? Infinity));
+    // Untimed (its lines' stamps are no instants): the seals' t= tell it, against the earliest seal that holds by
+    // its hash or is in a stretch that does (the first seal of an honest start-less recording is, once its next holds).
+    else if (this.oldestUntimed && this.earliestHashedSealMs !== undefined) detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, UNTIMED_REPLAY_SLACK_MS);
     if (detail) this.breaks.push({ kind: 'forged event', file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
 
@@ -1177,6 +1210,13 @@ export class ChainVerifier {
     }
     const recordings: RecordingReport[] = running;
     for (const state of this.recordings.values()) {
+      if (state.keylessStop && !this.keyedChainSeen) {
+        // A log that never said chain=hmac: no key could have hashed the stop (recover and sweep key it only
+        // under a chain key, which the log's readers would have keyed their chains with too). Made up.
+        const v = state.keylessStop;
+        this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a stop (reason=${state.externalStop ?? v.fields?.reason ?? ''}) not bound to the recording's chain (its h does not hold, and nothing in the log is keyed)` });
+        state.keyed = false;
+      }
       // A `lost` event that is the recording's last line: no seal followed it.
       if (state.pendingLost) this.settleLost(state, state.pendingLost);
       if (state.marked) {
@@ -1282,6 +1322,6 @@ export class ChainVerifier {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, breaks: this.breaks };
   }
 }

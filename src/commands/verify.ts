@@ -7,11 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { keyFileWarning } from '../chain/key-file.ts';
+import { sealInstant, stampsAreEpoch } from '../chain/epoch-stamps.ts';
+import { KeyMatch, RENAMED_HINT, retagged } from '../chain/key-match.ts';
+import { BAD_TAG } from '../chain/older-chain.ts';
+import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
-import { placeOf, readerFor } from '../read/line.ts';
+import { LineReader, placeOf, readerFor } from '../read/line.ts';
+import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
 import { readLogBytes } from '../read/safe-open.ts';
 import { livingReader, readRecording } from '../runtime/runfile.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
@@ -49,7 +54,7 @@ export function liveRecordings(dir: string): Set<string> {
  * whole), and again for each order the search for renamed files tries
  * (chain/renamed-files.ts).
  */
-export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions): VerifyReport {
+export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions): LogReport {
   return verifyLog(files, (file) => {
     try {
       return readLogText(file);
@@ -66,41 +71,95 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
  * could make, it tries the likely swaps, and if one leaves none, the files
  * were renamed (mv), which is said as one `reordered` break.
  */
-export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, options: VerifyOptions): VerifyReport {
+export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, options: VerifyOptions): LogReport {
   let total = 0;
+  let untimed: string | undefined;
+  const parseLines = (file: string, text: string, format: string): VerifyLine[] => linesOf(file, text, format, (stamps) => (untimed ??= stamps));
   // A small log's lines are kept, parsed, for the tries (a try is then hashing, not parsing); a large one is read again.
   let kept: Map<string, VerifyLine[]> | undefined = new Map();
+  const keyMatch = options.key === undefined ? undefined : new KeyMatch(options.key);
+  const removals = new RemovalCount();
   const report = runVerifier(files, (file) => {
     const lines = parseLines(file, read(file), timeFormat);
+    for (const line of lines) {
+      keyMatch?.see(line);
+      removals.see(line);
+    }
     total += lines.reduce((sum, line) => sum + line.text.length, 0);
     if (kept && total <= KEEP_PARSED_CHARS) kept.set(file, lines);
     else kept = undefined;
     return lines;
   }, options);
-  const linesOf = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
-  const swap = renamedPair(files, report, total, (order) => runVerifier(order, linesOf, options, true).breaks.length === 0);
-  if (!swap) return report;
+  // Not one keyed seal holds under the key, by its e= or its hash: said once, and the log checked as without
+  // one (chain/key-match.ts), --require-key's checks kept (a plain recording is still `unkeyed`). A seal
+  // that holds by its hash says the key is the log's, whatever someone without it did to every e=.
+  // Each e= made again under the key (retagged): the seals' hashes that a rewritten e= broke hold again with the right key.
+  const parsed = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
+  let keyedHeld = report.keyedHeld;
+  const mismatch = report.breaks.length > 0 && keyedHeld === 0 ? keyMatch?.mismatch() : undefined;
+  if (mismatch) keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key!)), options).keyedHeld;
+  const wrongKey = keyedHeld === 0 ? mismatch : undefined;
+  if (wrongKey) {
+    const without = verifyLog(files, read, timeFormat, { ...options, key: undefined });
+    return { ...without, breaks: [wrongKey, ...without.breaks] };
+  }
+  if (keyMatch?.renamedHint(keyedHeld)) report.breaks = report.breaks.map((found) => (found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
+  const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, options, true).breaks.length === 0);
+  const lost = removals.count(report.lost);
+  if (!swap) return { ...report, lost, untimed };
   const [a, b] = swap;
-  return { ...report, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report, lost, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 
 /** Up to this many characters of a log are kept parsed while verify looks for renamed files. */
 const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 
-/** A file's lines as verify sees them. */
-function parseLines(file: string, text: string, timeFormat: string): VerifyLine[] {
+/** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts). */
+export type LogReport = VerifyReport & { untimed?: string };
+
+/**
+ * A file's lines as verify sees them. Whether its stamps are instants is the file's to say, not the format
+ * verify is given (`--time-format`, `@audit-time-format`: the log's owner sets those): a file whose first
+ * line the default format reads is timed whatever the format given; else its text lines are given no time
+ * (NaN: the time checks pass over them) only when its seals say their own instant (`t=`, which a reader
+ * writes only for stamps that are none: chain/epoch-stamps.ts), and a seal then takes its `t=`. Under a key
+ * a `t=` added or taken out fails the seal's `e=`; in a plain log anyone can add one (as they can rewrite
+ * it all). A file without a seal goes by the format it is read with (no seal of it to say otherwise).
+ * `untimed` hears of the format.
+ */
+function linesOf(file: string, text: string, timeFormat: string, untimed: (format: string) => void): VerifyLine[] {
   const lines: VerifyLine[] = [];
   const firstEnd = text.indexOf('\n');
-  const reader = readerFor(firstEnd < 0 ? text : text.slice(0, firstEnd), timeFormat);
-  let at = 0;
-  for (let line = 1; at < text.length; line++) {
+  const first = firstEnd < 0 ? text : text.slice(0, firstEnd);
+  const stock = new LineReader(DEFAULT_TIME_FORMAT);
+  const read = stock.read(first);
+  const reader = read && Number.isFinite(read.ms) ? stock : readerFor(first, timeFormat);
+  const byDefault = reader === stock || reader.timeFormat === DEFAULT_TIME_FORMAT;
+  const parsedLines: { whole: string; parsed: ReturnType<LineReader['read']> }[] = [];
+  let seals = 0;
+  let sealInstants = 0;
+  for (let at = 0; at < text.length; ) {
     const end = text.indexOf('\n', at);
     const whole = end < 0 ? text.slice(at) : text.slice(at, end + 1);
     at = end < 0 ? text.length : end + 1;
     const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
+    if (parsed?.kind === 'event' && parsed.text === 'seal' && whole.charCodeAt(0) !== 0x7b) {
+      seals++;
+      if (sealInstant(parsed.fields) !== undefined) sealInstants++;
+    }
+    parsedLines.push({ whole, parsed });
+  }
+  const instants = byDefault || (seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat));
+  let line = 0;
+  for (const { whole, parsed } of parsedLines) {
+    line++;
+    // A JSON line's time is ISO 8601 with an offset, whatever the text lines' format. A seal whose stamp the
+    // format does not read (the option changed within a file: written in another format) has its t=, if any.
+    const timed = instants || whole.charCodeAt(0) === 0x7b;
+    if (parsed && !timed) untimed(reader.timeFormat);
     lines.push(
       parsed
-        ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: parsed.ms }
+        ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === 'event' && parsed.text === 'seal' ? (sealInstant(parsed.fields) ?? Number.NaN) : Number.NaN }
         : { file, line, text: whole, ms: Number.NaN },
     );
   }
@@ -150,6 +209,11 @@ export function summaryLine(name: string, report: VerifyReport): string {
   ].filter(Boolean);
   const state = report.breaks.length === 0 ? 'OK' : 'TAMPERED';
   return `${state} ${name}: ${report.files} file(s), ${report.lines} lines, ${report.recordings.length} recording(s), ${seals} seal(s)${report.breaks.length > 0 ? `, ${report.breaks.length} break(s)` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`;
+}
+
+/** Said once when a log's stamps are no instants: what verify then checks of its times, and what not. */
+export function untimedWarning(format: string): string {
+  return `the log's seals say their own instant (t=): its stamps (read with ${JSON.stringify(format)}) hold no full date and UTC offset, so verify reads its times from the seals' t= only, and skips the checks that need a line's time (lines going back within a stretch, a dead reader's or a running recording's tail span, a recording moved at a shared place); a start cut out is checked against the earliest seal that holds, a seal replayed from a pruned file against the earliest seal that holds by its hash. Under the key a t= added or taken out is an edit (e=); without it, anyone who can write a plain log could add t= (as they could rewrite it)`;
 }
 
 /** The logs that the named files belong to, each with only the named files (in log order). */
@@ -208,8 +272,13 @@ export function verifyCommand(): Command {
       }
       const out = new Output();
       let tampered = false;
+      let untimedSaid = false;
       for (const group of groups) {
         const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
+        if (report.untimed !== undefined && !untimedSaid) {
+          untimedSaid = true;
+          process.stderr.write(`tmux-audit: ${untimedWarning(report.untimed)}\n`);
+        }
         for (const found of report.breaks) out.write(breakLine(found));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));

@@ -105,7 +105,7 @@ export class TextFormat {
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
   private middle: Record<RecordKind, string> = { line: '', piece: '', redrawn: '', screen: '', history: '', event: '' };
 
-  constructor(timeFormat: string) {
+  constructor(readonly timeFormat: string) {
     this.clock = makeClock(timeFormat);
   }
 

@@ -284,7 +284,7 @@ describe('the log removed while logging', () => {
         await tmux.run('echo into-the-new-file');
         await tmux.run('echo and-more');
         const lines = tmux.readLog().split('\n');
-        assert.match(lines[0]!, stampedLine('main:0.0', '*', `lost rec=${recording} what=${what} p=[0-9a-f]+`));
+        assert.match(lines[0]!, stampedLine('main:0.0', '*', `lost rec=${recording} what=${what} p=[0-9a-f]+ k=\\d+`));
         const told = `the log ${what} was removed while %0 was logged; earlier lines are gone, logging goes on in a new ${tmux.logFile()}`;
         await waitFor('the message', () => messages(tmux).includes(told));
         assert.equal(messages(tmux).split(told).length - 1, 1, 'told once');

@@ -98,7 +98,7 @@ describe('verify and a log removed while logging (keyed)', () => {
     await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)));
     const text = fs.readFileSync(quick.logFile(), 'utf8');
     const lines = text.split('\n');
-    assert.match(lines[0]!, new RegExp(` \\* lost rec=${rec} what=file p=[0-9a-f]+$`));
+    assert.match(lines[0]!, new RegExp(` \\* lost rec=${rec} what=file p=[0-9a-f]+ k=\\d+$`));
     assert.match(lines[1]!, new RegExp(` \\* seal rec=${rec} n=1 `));
     assert.match(text, new RegExp(` \\* stop rec=${rec} reason=toggle`));
     const checked = verify(quick.logDir, '--key', key, '--require-key');
@@ -147,7 +147,7 @@ describe('verify and a log removed while a flood goes on at the default size lim
     // Nothing is typed after it: the writer must look at the file by itself once the flood stops.
     await waitFor('the flood\'s last line in the new file', () => fs.existsSync(live) && fs.readFileSync(live, 'utf8').includes('| flood-done\n'), 20_000);
     const text = fs.readFileSync(live, 'utf8');
-    assert.match(text.slice(0, text.indexOf('\n')), new RegExp(` \\* lost rec=${recording} what=file p=[0-9a-f]+$`));
+    assert.match(text.slice(0, text.indexOf('\n')), new RegExp(` \\* lost rec=${recording} what=file p=[0-9a-f]+ k=\\d+$`));
     const checked = verify(tmux.logDir);
     assert.equal(checked.status, 0, checked.stdout);
   });

@@ -43,7 +43,7 @@ describe('verify and the live log moved away while logging (keyed)', () => {
     await waitFor('the toggle\'s stop', () => readAllLogs(live).includes(`* stop rec=${recording} reason=toggle`));
     await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)));
     const lines = fs.readFileSync(live, 'utf8').split('\n');
-    assert.match(lines[0]!, new RegExp(` \\* lost rec=${recording} what=moved p=[0-9a-f]+$`));
+    assert.match(lines[0]!, new RegExp(` \\* lost rec=${recording} what=moved p=[0-9a-f]+ k=1$`));
     assert.match(lines[1]!, new RegExp(` \\* seal rec=${recording} n=1 `));
     assert.deepEqual(logFilesInOrder(live), [live], 'one file: no rotation hid the move');
     const checked = verify(tmux.logDir, '--key', key, '--require-key');

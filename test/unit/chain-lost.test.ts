@@ -476,3 +476,42 @@ describe('pruning cuts into a stretch written again after a lost event (issue 13
     assert.ok(found[0]!.line < more[0]! + 1 && found[0]!.endLine === more[1]!, JSON.stringify(found[0]));
   });
 });
+
+describe('mv of the live log, then ln + rm of the new one: two removals, though the first one\'s event went with the second', () => {
+  for (const key of [KEY, undefined]) {
+    it(`counted as two, and the log verifies (${key ? 'keyed' : 'plain'})`, async () => {
+      const file = tempLog();
+      const { sink, lost } = sinkFor(file, { key });
+      const records = recording(3000);
+      const write = async (from: number, to: number): Promise<void> => {
+        for (let i = from; i < to; i++) {
+          sink.write(records[i]!);
+          if (i % 100 === 0) {
+            sink.flush();
+            await new Promise((resolve) => setTimeout(resolve, 2));
+          }
+        }
+        await flushed(sink);
+      };
+      await write(0, 1000);
+      // Out of the log's files (a directory of its own beside them), and kept.
+      const away = path.join(path.dirname(file), 'away');
+      fs.mkdirSync(away);
+      fs.renameSync(file, path.join(away, 'moved.log'));
+      await write(1000, 1600);
+      await waitUntil('the writer noticed the move', () => lost() === 1);
+      assert.match(fs.readFileSync(file, 'utf8'), / \* lost rec=\S+ what=moved p=\S+ k=1\n/);
+      // A second name outside the log, then rm: the file with the first event lives on there.
+      fs.linkSync(file, path.join(away, 'kept.log'));
+      fs.rmSync(file);
+      await write(1600, records.length);
+      await sink.close();
+      await waitUntil('the writer noticed the second removal', () => lost() === 2);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.doesNotMatch(text, / k=1\n/, 'the first event is not in the log');
+      const report = verify(file, key);
+      assert.deepEqual(report.breaks, []);
+      assert.equal(report.lost, 2);
+    });
+  }
+});

@@ -211,9 +211,11 @@ describe('a recording marked v=3 (this version) is held to sealed lost events', 
   it('v=3 taken out of its start and every seal, to be read the old way: the seals break (the key)', async () => {
     const live = await markedLog(2500);
     for (const file of logFilesInOrder(live)) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(' v=3', ''));
-    assert.ok(kinds(live, KEY).includes('edited'));
+    // No seal's own line (e=) holds under the key any more: read as a log keyed with another key, one break
+    // that says so (chain/key-match.ts), or every keyed seal rewritten: to the key's holder, the latter.
+    assert.deepEqual(kinds(live, KEY), ['wrong key']);
     forgeOlderLost(logFilesInOrder(live).at(-1)!);
-    assert.ok(kinds(live, KEY).includes('edited'));
+    assert.deepEqual(kinds(live, KEY), ['wrong key']);
   });
 
   it('v=3 taken out of its last seal alone (the one line no seal hashes): named', async () => {

@@ -174,3 +174,66 @@ describe('a dead reader\'s stop', () => {
     assert.ok(kinds(file).includes('truncated'), JSON.stringify(breaks(file)));
   });
 });
+
+describe('a dead reader\'s keyed stop whose recording\'s lines were all pruned, verified without the key (issue 13)', () => {
+  /** Another recording's lines, then the dead reader's stop alone: its start, seals and lines went with pruned files. */
+  async function prunedDeadReader(tail = 0): Promise<string> {
+    const { file, stop, text } = await deadReader(SEAL_EVERY + 10);
+    // The dead reader's last lines (after its last seal, in the oldest file left), if any.
+    const lines = text.split('\n').filter((line) => line.length > 0);
+    const last = lines.slice(0, -1).slice(-tail).filter(() => tail > 0);
+    // Another pane's recording, whole, closed by its reader.
+    const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: KEY });
+    fs.writeFileSync(file, '');
+    const other = (time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ ...record('OTHERREC01', time, kind, text, fields), place: { ...place, pane: '1', paneId: '%1' } });
+    sink.write(other(T0 + 3000, 'event', 'start', { by: 'ann' }));
+    for (let i = 0; i < 20; i++) sink.write(other(T0 + 3001 + i, 'line', `other ${i}`));
+    sink.write(other(T0 + 3100, 'event', 'stop', { reason: 'toggle' }));
+    await sink.close();
+    fs.writeFileSync(file, last.map((line) => `${line}\n`).join('') + fs.readFileSync(file, 'utf8'));
+    fs.appendFileSync(file, stop);
+    return file;
+  }
+
+  it('says it needs the key, not a forged event (the stop alone, or after its last lines)', async () => {
+    for (const tail of [0, 5]) {
+      const file = await prunedDeadReader(tail);
+      const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {});
+      assert.deepEqual(report.breaks, [], `${tail} line(s) before the stop`);
+      assert.equal(report.recordings.find((r) => r.rec === 'DEADREADER')?.chain, 'hmac');
+      assert.ok(report.needKey >= 1);
+      assert.deepEqual(breaks(file).filter((found) => found.rec === 'DEADREADER'), [], `${tail} line(s), with the key`);
+    }
+  });
+
+  it('with the key it holds; a stop of anyone\'s making does not', async () => {
+    const file = await prunedDeadReader();
+    assert.deepEqual(breaks(file).filter((found) => found.rec === 'DEADREADER'), []);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace(/ h=[0-9a-f]+\n$/, ` h=${'0'.repeat(32)}\n`));
+    assert.deepEqual(breaks(file).filter((found) => found.rec === 'DEADREADER').map((found) => found.kind), ['forged event']);
+  });
+});
+
+describe('a made-up dead reader\'s stop in a log never keyed (review of trust13a, F3)', () => {
+  it('is a forged event without the key: no key hashed anything in that log', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-stop-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {});
+    sink.write(record('PLAINREC01', T0, 'event', 'start', { by: 'ann' }));
+    for (let i = 0; i < SEAL_EVERY * 3; i++) sink.write(record('PLAINREC01', T0 + i, 'line', `line ${i}`));
+    sink.write(record('PLAINREC01', T0 + SEAL_EVERY * 3, 'event', 'stop', { reason: 'toggle' }));
+    await sink.close();
+    assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /chain=hmac/);
+    assert.deepEqual(kinds(file, undefined), []);
+    const at = T0 + SEAL_EVERY * 3 + 10_000;
+    const elsewhere: Place = { ...place, pane: '7', paneId: '%7' };
+    const made = [1, 2].map((i) => format.format({ ...record('FORGED0001', at + i, 'line', `sudo cat /etc/shadow ${i}`), place: elsewhere })).join('');
+    const stop = format.format({ ...record('FORGED0001', at + 5, 'event', 'stop', { reason: 'reader-died', p: '0000000000000000', h: 'a'.repeat(32) }), place: elsewhere });
+    fs.appendFileSync(file, made + stop);
+    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {});
+    assert.deepEqual(report.breaks.filter((found) => found.rec === 'FORGED0001').map((found) => found.kind), ['forged event']);
+    assert.equal(report.needKey, 0);
+  });
+});

@@ -420,7 +420,7 @@ describe('a recording opened by a lost event, rotated files before it (issue 13 
   it('its start went with the removed file (the event says its reader had no seal in a rotated file): OK, one removal', async () => {
     const file = await removedAfterRotations(20);
     assert.ok(logFilesInOrder(file).length > 3, 'it rotated');
-    assert.match(fs.readFileSync(file, 'utf8').split('\n')[0]!, / \* lost rec=BBBBBBBBBB what=file p=0$/);
+    assert.match(fs.readFileSync(file, 'utf8').split('\n')[0]!, / \* lost rec=BBBBBBBBBB what=file p=0 k=1$/);
     const report = strict(file);
     assert.deepEqual(report.breaks, [], summaryLine('main', report));
     assert.equal(report.lost, 1);
@@ -431,7 +431,7 @@ describe('a recording opened by a lost event, rotated files before it (issue 13 
     const file = await removedAfterRotations(1500);
     const files = logFilesInOrder(file);
     const head = fs.readFileSync(file, 'utf8').split('\n')[0]!;
-    assert.match(head, / \* lost rec=BBBBBBBBBB what=file p=[0-9a-f]{16}$/);
+    assert.match(head, / \* lost rec=BBBBBBBBBB what=file p=[0-9a-f]{16} k=1$/);
     assert.deepEqual(strict(file).breaks, []);
     for (const name of files.slice(0, -1)) fs.writeFileSync(name, fs.readFileSync(name, 'utf8').split('\n').filter((line) => !/ pipe:0\.1 /.test(line)).join('\n'));
     const report = strict(file);

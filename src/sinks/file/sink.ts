@@ -4,10 +4,12 @@
 // (chain/seal.ts) as it was formatted, and `seal` events join the lines here:
 // the chain covers the bytes the formatter returned, whatever the format.
 
+import { stampsAreEpoch } from '../../chain/epoch-stamps.ts';
 import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import { sealLogName } from '../../chain/seal-tag.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
+import { TextFormat } from '../../format/text.ts';
 import type { Sink } from '../sink.ts';
 import { stampBefore } from './line-stamp.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
@@ -21,6 +23,8 @@ const BATCH_CHARS = 16 * 1024;
 export class FileSink implements Sink {
   private readonly log: LogFile;
   private readonly format: RecordFormat;
+  /** Its seals say their instant (`t=`): the format's stamps do not (chain/epoch-stamps.ts). */
+  private readonly sealInstants: boolean;
   private batch = '';
   /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
   private oldestWaiting: number | undefined;
@@ -73,6 +77,8 @@ export class FileSink implements Sink {
    * deleted, and the event taken for the cause of the gap.
    */
   private keptLink = GENESIS;
+  /** The removals of the log (`lost`) this writer has seen: said on each `lost` event (`k=`). */
+  private removalsSeen = 0;
 
   /**
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
@@ -90,6 +96,7 @@ export class FileSink implements Sink {
         this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
       },
       onLost: (what, queued) => {
+        this.removalsSeen++;
         // The lines of the open segment went partly into the removed file, and the rest are written again
         // after the event: the segment is given up, and the event opens the next one (see write), which
         // is sealed at once (the seal covers the event alone). What the writer hands over now goes first
@@ -148,6 +155,7 @@ export class FileSink implements Sink {
     this.format = format;
     this.chain = chain === false ? undefined : new SealChain(chain.key, sealLogName(file));
     this.keyed = chain !== false && chain.key !== undefined;
+    this.sealInstants = format instanceof TextFormat && !stampsAreEpoch(format.timeFormat);
     this.onSealed = chain === false ? undefined : chain.onSealed;
   }
 
@@ -164,7 +172,9 @@ export class FileSink implements Sink {
       chain.startedAt = record.time;
     }
     // A `lost` event names the recording's last seal in a rotated file (see keptLink); its own seal covers that.
-    if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink } };
+    // And how many removals its reader has seen (`k=`): a removal whose own event went with a file removed after
+    // it (mv, then ln + rm of the new file) is still counted by the next (chain/removal-count.ts).
+    if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } };
     const line = this.format.format(record);
     if (chain && record.kind === 'event' && record.text === 'lost' && !this.losing && this.heldLost > 0) {
       // Written already, when the writer reported the loss (see onLost).
@@ -340,7 +350,10 @@ export class FileSink implements Sink {
     const fields = chain.seal(end);
     if (more) fields.more = 1;
     if (!end) this.sealedLink = fields.h.slice(0, LINK_HEX);
-    const record: AuditRecord = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
+    const time = at ?? Math.max(this.lastTime, now);
+    // Stamps that are no instant (a custom @audit-time-format without a full date and offset): the seal says its own (chain/epoch-stamps.ts).
+    if (this.sealInstants) fields.t = time;
+    const record: AuditRecord = { time, rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'seal', fields: { ...fields } };
     let line = this.format.format(record);
     // Under a key the seal's own line is bound under it too (chain/seal-tag.ts): `e=`, its last field.
     const e = chain.tag(line);
