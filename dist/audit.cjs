@@ -19861,8 +19861,8 @@ function verifyLog(files, read2, timeFormat, options) {
   mismatch && (keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key)), options).keyedHeld);
   let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
-    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 });
-    return { ...without, breaks: [wrongKey, ...without.breaks] };
+    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 }), underKey = report2.breaks.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = report2.breaks.length - underKey.length;
+    return more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` }), { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
   let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0), lost = removals.count(report2.lost);
@@ -19870,7 +19870,7 @@ function verifyLog(files, read2, timeFormat, options) {
   let [a, b] = swap;
   return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
-var KEEP_PARSED_CHARS = 8 * 1024 * 1024;
+var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function linesOf(file, text2, timeFormat, untimed) {
   let lines = [], firstEnd = text2.indexOf(`
 `), first = firstEnd < 0 ? text2 : text2.slice(0, firstEnd), stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first), reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), byDefault = reader === stock || reader.timeFormat === DEFAULT_TIME_FORMAT, parsedLines = [], seals = 0, sealInstants = 0;

@@ -100,8 +100,13 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
   if (mismatch) keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key!)), options).keyedHeld;
   const wrongKey = keyedHeld === 0 ? mismatch : undefined;
   if (wrongKey) {
+    // What the key shows is still said (the first few breaks): someone without it who edits a line and then the
+    // hashes of every stretch and seal makes the right key look wrong too, and the edit must still be named.
     const without = verifyLog(files, read, timeFormat, { ...options, key: undefined });
-    return { ...without, breaks: [wrongKey, ...without.breaks] };
+    const underKey = report.breaks.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` }));
+    const more = report.breaks.length - underKey.length;
+    if (more > 0) underKey.push({ ...underKey[underKey.length - 1]!, detail: `${UNDER_KEY}and ${more} more break(s) like these` });
+    return { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   if (keyMatch?.renamedHint(keyedHeld)) report.breaks = report.breaks.map((found) => (found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
   const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, options, true).breaks.length === 0);
@@ -110,6 +115,10 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
   const [a, b] = swap;
   return { ...report, lost, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
+
+/** Under a key that seems not the log's, this many of the breaks it shows are still named (the rest counted). */
+const UNDER_WRONG_KEY = 10;
+const UNDER_KEY = 'if the key is the log\'s after all: ';
 
 /** Up to this many characters of a log are kept parsed while verify looks for renamed files. */
 const KEEP_PARSED_CHARS = 8 * 1024 * 1024;

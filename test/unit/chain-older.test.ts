@@ -42,7 +42,7 @@ function copyOfOlder(name: string): string {
 const keyFor = (name: string) => (name.includes('keyed') ? KEY : undefined);
 // The older rules are asked for (`verify --older`) unless a test says otherwise: the attacks below must fail even then.
 const verify = (live: string, key?: Buffer, requireKey = key !== undefined, older = true) => verifyFiles(logFilesInOrder(live), DEFAULT_TIME_FORMAT, { key, requireKey, older });
-const kinds = (live: string, key?: Buffer) => verify(live, key).breaks.map((found) => found.kind);
+const kinds = (live: string, key?: Buffer) => verify(live, key).breaks.filter((found) => !found.detail.startsWith("if the key is the log's after all: ")).map((found) => found.kind);
 const isSeal = (line: string) => line.includes(' * seal ') || line.includes('"kind":"event","text":"seal"');
 const isLost = (line: string) => line.includes(' * lost ') || line.includes('"kind":"event","text":"lost"');
 
