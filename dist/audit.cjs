@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
+  "../../main/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -56,9 +56,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
+  "../../main/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -156,9 +156,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
+  "../../main/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -603,9 +603,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
+  "../../main/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -824,9 +824,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -867,10 +867,10 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path28 = require("node:path"), fs35 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+  "../../main/node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path28 = require("node:path"), fs36 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs35.existsSync(executableFile)) return;
+        if (fs36.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1638,10 +1638,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path28.resolve(baseDir, baseName);
-          if (fs35.existsSync(localBin)) return localBin;
+          if (fs36.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path28.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs35.existsSync(`${localBin}${ext}`)
+            (ext) => fs36.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,7 +1650,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs35.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs36.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2485,9 +2485,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
+  "../../main/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2506,7 +2506,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os10 = __nodeBuiltin(require("node:os"));
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2522,13 +2522,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// node_modules/nanoid/url-alphabet/index.js
+// ../../main/node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// node_modules/nanoid/index.js
+// ../../main/node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs6 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path9 = __nodeBuiltin(require("node:path"));
+var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path10 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -2569,45 +2569,45 @@ var import_node_os = __nodeBuiltin(require("node:os"));
 // src/core/record.ts
 var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 
-// node_modules/date-fns/constants.js
+// ../../main/node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// node_modules/date-fns/constructFrom.js
+// ../../main/node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// node_modules/date-fns/toDate.js
+// ../../main/node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// node_modules/date-fns/addDays.js
+// ../../main/node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// node_modules/date-fns/_lib/defaultOptions.js
+// ../../main/node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// node_modules/date-fns/startOfWeek.js
+// ../../main/node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/startOfISOWeek.js
+// ../../main/node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// node_modules/date-fns/getISOWeekYear.js
+// ../../main/node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2617,7 +2617,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2633,7 +2633,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// node_modules/date-fns/_lib/normalizeDates.js
+// ../../main/node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2642,13 +2642,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// node_modules/date-fns/startOfDay.js
+// ../../main/node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// node_modules/date-fns/differenceInCalendarDays.js
+// ../../main/node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2658,29 +2658,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// node_modules/date-fns/startOfISOWeekYear.js
+// ../../main/node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// node_modules/date-fns/isDate.js
+// ../../main/node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// node_modules/date-fns/isValid.js
+// ../../main/node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// node_modules/date-fns/startOfYear.js
+// ../../main/node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2748,7 +2748,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2756,7 +2756,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2787,7 +2787,7 @@ var dateFormats = {
   })
 };
 
-// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2797,7 +2797,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2813,7 +2813,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/localize.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2966,7 +2966,7 @@ var eraValues = {
   })
 };
 
-// node_modules/date-fns/locale/_lib/buildMatchFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2995,7 +2995,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3009,7 +3009,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// node_modules/date-fns/locale/en-US/_lib/match.js
+// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3116,7 +3116,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// node_modules/date-fns/locale/en-US.js
+// ../../main/node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3130,19 +3130,19 @@ var enUS = {
   }
 };
 
-// node_modules/date-fns/getDayOfYear.js
+// ../../main/node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// node_modules/date-fns/getISOWeek.js
+// ../../main/node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/getWeekYear.js
+// ../../main/node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3152,25 +3152,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// node_modules/date-fns/startOfWeekYear.js
+// ../../main/node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// node_modules/date-fns/getWeek.js
+// ../../main/node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// node_modules/date-fns/_lib/addLeadingZeros.js
+// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// node_modules/date-fns/_lib/format/lightFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3226,7 +3226,7 @@ var lightFormatters = {
   }
 };
 
-// node_modules/date-fns/_lib/format/formatters.js
+// ../../main/node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3766,7 +3766,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// node_modules/date-fns/_lib/format/longFormatters.js
+// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3814,7 +3814,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// node_modules/date-fns/_lib/protectedTokens.js
+// ../../main/node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3831,7 +3831,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// node_modules/date-fns/format.js
+// ../../main/node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3877,18 +3877,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// node_modules/date-fns/getDefaultOptions.js
+// ../../main/node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// node_modules/date-fns/getISODay.js
+// ../../main/node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// node_modules/date-fns/transpose.js
+// ../../main/node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3902,7 +3902,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// node_modules/date-fns/parse/_lib/Setter.js
+// ../../main/node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3929,7 +3929,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3949,7 +3949,7 @@ var Parser = class {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3972,7 +3972,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/constants.js
+// ../../main/node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4019,7 +4019,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// node_modules/date-fns/parse/_lib/utils.js
+// ../../main/node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4107,7 +4107,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4147,7 +4147,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4205,7 +4205,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4234,7 +4234,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4246,7 +4246,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4310,7 +4310,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4374,7 +4374,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4439,7 +4439,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4504,13 +4504,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setWeek.js
+// ../../main/node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4546,13 +4546,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISOWeek.js
+// ../../main/node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4589,7 +4589,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4639,7 +4639,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4680,13 +4680,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setDay.js
+// ../../main/node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4724,7 +4724,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4792,7 +4792,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4860,13 +4860,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/setISODay.js
+// ../../main/node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4959,7 +4959,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4998,7 +4998,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5037,7 +5037,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5076,7 +5076,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5099,7 +5099,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5121,7 +5121,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5143,7 +5143,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5166,7 +5166,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5188,7 +5188,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5210,7 +5210,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5223,7 +5223,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5258,7 +5258,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5293,7 +5293,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5305,7 +5305,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5317,7 +5317,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// node_modules/date-fns/parse/_lib/parsers.js
+// ../../main/node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5352,7 +5352,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// node_modules/date-fns/parse.js
+// ../../main/node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5427,12 +5427,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// node_modules/date-fns/subDays.js
+// ../../main/node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// node_modules/date-fns/parseISO.js
+// ../../main/node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -11409,7 +11409,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
+var import_node_fs6 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
 
 // src/runtime/notes.ts
 var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_path5 = __nodeBuiltin(require("node:path")), import_node_crypto4 = require("node:crypto");
@@ -11520,7 +11520,7 @@ function processAlive(pid) {
 }
 
 // src/chain/external-stop.ts
-var import_node_fs3 = __nodeBuiltin(require("node:fs"));
+var import_node_fs5 = __nodeBuiltin(require("node:fs"));
 
 // src/chain/seal.ts
 var import_node_crypto6 = require("node:crypto");
@@ -11606,40 +11606,148 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
   }
 };
 
+// src/chain/seal-file-gone.ts
+var import_node_fs4 = __nodeBuiltin(require("node:fs"));
+
+// src/sinks/file/rotated-ledger.ts
+var import_node_crypto7 = require("node:crypto"), import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
+var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs3.default.constants, LEDGER_BYTES = 256 * 1024;
+function rotatedLedgerPath(logFile) {
+  return import_node_path7.default.join(import_node_path7.default.dirname(logFile), `.${import_node_path7.default.basename(logFile)}.rotated`);
+}
+function fileIdentity(stat) {
+  return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
+}
+function readText(ledger, tail = Number.POSITIVE_INFINITY) {
+  let fd;
+  try {
+    fd = import_node_fs3.default.openSync(ledger, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+  } catch {
+    return { text: "", whole: !0 };
+  }
+  try {
+    let stat = import_node_fs3.default.fstatSync(fd);
+    if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return { text: "", whole: !0 };
+    if (stat.size <= tail) return { text: import_node_fs3.default.readFileSync(fd, "utf8"), whole: !0 };
+    let bytes = Buffer.alloc(tail), read2 = import_node_fs3.default.readSync(fd, bytes, 0, tail, stat.size - tail), from = bytes.indexOf(10) + 1;
+    return { text: bytes.toString("utf8", from, read2), whole: !1 };
+  } finally {
+    import_node_fs3.default.closeSync(fd);
+  }
+}
+var TAIL_BYTES = 8 * 1024;
+function read(ledger) {
+  return readText(ledger).text.split(`
+`).filter((line) => line.length > 0);
+}
+function tag(logFile, id, key2) {
+  return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path7.default.resolve(logFile)}\0${id}`).digest("base64url");
+}
+function ledgerEntry(logFile, stat, key2) {
+  let id = fileIdentity(stat);
+  return key2 ? `${id} ${tag(logFile, id, key2)}` : id;
+}
+function entryHolds(logFile, line, id, key2) {
+  let [entryId, entryTag] = line.split(" ");
+  if (entryId !== id) return !1;
+  if (!key2) return !0;
+  if (entryTag === void 0) return !1;
+  let want = Buffer.from(tag(logFile, id, key2)), got = Buffer.from(entryTag);
+  return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
+}
+function noteRotated(logFile, stat, key2) {
+  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs3.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW2 | O_NONBLOCK2, 384), size2;
+  try {
+    let own = import_node_fs3.default.fstatSync(fd);
+    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
+    import_node_fs3.default.writeSync(fd, `${ledgerEntry(logFile, stat, key2)}
+`), size2 = own.size;
+  } finally {
+    import_node_fs3.default.closeSync(fd);
+  }
+  size2 > LEDGER_BYTES && rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / (key2 ? 80 : 32))));
+}
+function rewrite(ledger, entries) {
+  replaceFileWhole(ledger, `${entries.join(`
+`)}
+`);
+}
+function wasRotated(logFile, stat, key2) {
+  return wasRotatedId(logFile, fileIdentity(stat), key2);
+}
+function wasRotatedId(logFile, id, key2) {
+  let ledger = rotatedLedgerPath(logFile), tail = readText(ledger, TAIL_BYTES);
+  return holds(logFile, tail.text, id, key2) || !tail.whole && holds(logFile, readText(ledger).text, id, key2);
+}
+function holds(logFile, text2, id, key2) {
+  for (let at = text2.indexOf(id); at !== -1; at = text2.indexOf(id, at + 1)) {
+    if (at > 0 && text2[at - 1] !== `
+`) continue;
+    let end = text2.indexOf(`
+`, at);
+    if (entryHolds(logFile, text2.slice(at, end === -1 ? text2.length : end), id, key2)) return !0;
+  }
+  return !1;
+}
+
+// src/chain/seal-file-gone.ts
+var IDENTITY = /^\d+:\d+:\d+$/;
+function formatSealNote(note) {
+  return note.file !== void 0 && IDENTITY.test(note.file) ? `${note.link} ${note.file}
+` : `${note.link}
+`;
+}
+function parseSealNote(text2) {
+  let [link, file, ...rest] = text2.trim().split(" ");
+  if (!(link === void 0 || !/^[0-9a-f]+$/.test(link) || rest.length > 0))
+    return file !== void 0 && IDENTITY.test(file) ? { link, file } : { link };
+}
+function sealFileGone(logFile, identity2, key2) {
+  try {
+    let now = import_node_fs4.default.lstatSync(logFile, { throwIfNoEntry: !1 });
+    return now !== void 0 && fileIdentity(now) === identity2 ? !1 : !wasRotatedId(logFile, identity2, key2);
+  } catch {
+    return !1;
+  }
+}
+function awayStopDetail(v, what, sealRead) {
+  if (!(v.fields?.away === void 0 || sealRead))
+    return `the stop (reason=${what}) says the file holding the seal it names (${v.fields.p}) was removed or moved away, not rotated (its reader was killed before it could say so), and that seal is in no file read: a file of the log removed`;
+}
+
 // src/chain/external-stop.ts
 var TAIL_SLACK_MS = 6e4;
 function sealFilePath(runFile) {
   return runFile.replace(/\.json$/, ".seal");
 }
-function noteSealLink(runFile, link) {
-  writePrivateFile(sealFilePath(runFile), `${link}
-`);
+function noteSealLink(runFile, link, file) {
+  writePrivateFile(sealFilePath(runFile), formatSealNote(file === void 0 ? { link } : { link, file }));
 }
-function readSealLink(runFile) {
+function readSealNote(runFile) {
   try {
-    let link = readPrivateFile(sealFilePath(runFile)).trim();
-    return /^[0-9a-f]+$/.test(link) ? link.slice(0, LINK_HEX) : GENESIS;
+    let note = parseSealNote(readPrivateFile(sealFilePath(runFile)));
+    return note ? { ...note, link: note.link.slice(0, LINK_HEX) } : { link: GENESIS };
   } catch {
-    return GENESIS;
+    return { link: GENESIS };
   }
 }
 function readChainKey(file) {
   if (file)
     try {
-      let key2 = import_node_fs3.default.readFileSync(file);
+      let key2 = import_node_fs5.default.readFileSync(file);
       return key2.length > 0 ? key2 : void 0;
     } catch {
       return;
     }
 }
-function externalStopHash(p, rec, reason, key2) {
+function externalStopHash(p, rec, reason, key2, away) {
   let hash = new SegmentHash(p, key2);
-  return hash.add(`stop rec=${rec} reason=${reason}
+  return hash.add(`stop rec=${rec} reason=${reason}${away === void 0 ? "" : ` away=${away}`}
 `), hash.digest();
 }
-function externalStopFields(runFile, rec, reason, keyFile) {
-  let p = readSealLink(runFile);
-  return { p, h: externalStopHash(p, rec, reason, readChainKey(keyFile)) };
+function externalStopFields(runFile, rec, reason, keyFile, logFile) {
+  let note = readSealNote(runFile), key2 = readChainKey(keyFile), p = note.link, away = p !== GENESIS && note.file !== void 0 && sealFileGone(logFile, note.file, key2) ? "1" : void 0;
+  return away === void 0 ? { p, h: externalStopHash(p, rec, reason, key2) } : { p, away, h: externalStopHash(p, rec, reason, key2, away) };
 }
 
 // src/runtime/runfile.ts
@@ -11647,18 +11755,18 @@ function writePrivate(file, text2) {
   writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
-  import_node_fs4.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs4.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+  import_node_fs6.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs6.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
-  let absolute2 = import_node_path7.default.resolve(runFile), runDir = import_node_path7.default.dirname(absolute2), dir = import_node_path7.default.dirname(runDir);
-  if (import_node_path7.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  let absolute2 = import_node_path8.default.resolve(runFile), runDir = import_node_path8.default.dirname(absolute2), dir = import_node_path8.default.dirname(runDir);
+  if (import_node_path8.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
     (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
-  if (typeof file != "string" || import_node_path7.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path7.default.basename(file)))
+  if (typeof file != "string" || import_node_path8.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path8.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
   return recording;
 }
@@ -11668,7 +11776,7 @@ function writeReaderPid(runFile) {
 }
 function readsRunFile(cmdline, runFile) {
   if (cmdline.includes(runFile)) return !0;
-  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path7.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path8.default.basename(runFile))?.[1], at = args.indexOf("--pane");
   return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
 }
 function livingReader(runFile) {
@@ -11680,7 +11788,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return readsRunFile(import_node_fs4.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs6.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -11692,7 +11800,7 @@ function requestStop(runFile, request) {
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs4.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    return import_node_fs6.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
   } catch {
     return;
   }
@@ -11703,12 +11811,12 @@ function removeRunFiles(runFile, recordingId) {
   } catch {
     return;
   }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs4.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs6.default.rmSync(file, { force: !0 });
   removeNoteFiles(runFile);
 }
 
 // src/tmux/client.ts
-var import_node_child_process = require("node:child_process"), import_node_crypto7 = require("node:crypto");
+var import_node_child_process = require("node:child_process"), import_node_crypto8 = require("node:crypto");
 var FIELD_SEPARATOR = "";
 function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
@@ -12033,7 +12141,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    * a newline in it must not pass for a client of list-clients.
    */
   typing(paneId, done) {
-    let marker2 = `typist-${(0, import_node_crypto7.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
+    let marker2 = `typist-${(0, import_node_crypto8.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
     this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let lines = stdout.split(`
@@ -12125,7 +12233,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs5 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
+var import_node_fs7 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
 
 // src/capture/identity.ts
 var import_node_os2 = __nodeBuiltin(require("node:os"));
@@ -12139,9 +12247,9 @@ function recordingIdentity(recording) {
 
 // src/capture/stamper.ts
 var Stamper = class {
-  constructor(identity3) {
-    this.identity = identity3;
-    let { rec, user, place } = identity3;
+  constructor(identity2) {
+    this.identity = identity2;
+    let { rec, user, place } = identity2;
     this.user = user, this.reused = { time: 0, rec, seq: void 0, user, owner: user, place, kind: "line", text: "", fields: void 0 };
   }
   identity;
@@ -12180,7 +12288,7 @@ function closeLostRecording(tmux, pane) {
     } catch {
     }
   }
-  claimed ? import_node_fs5.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
+  claimed ? import_node_fs7.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
   try {
     tmux.clearMarks(pane.paneId, pane.recording);
   } catch {
@@ -12188,33 +12296,33 @@ function closeLostRecording(tmux, pane) {
   return recording?.id === pane.recording ? pane.recording : void 0;
 }
 function starting(runFile) {
-  if (import_node_fs5.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs5.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  if (import_node_fs7.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs7.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
 function claim(runFile) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
-    import_node_fs5.default.renameSync(runFile, claimed);
+    import_node_fs7.default.renameSync(runFile, claimed);
   } catch {
     return;
   }
   try {
     let recording = readRecording(claimed);
-    return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey), path: claimed };
+    return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey, recording.file), path: claimed };
   } catch {
-    import_node_fs5.default.rmSync(claimed, { force: !0 });
+    import_node_fs7.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
-    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs5.default.rmSync(file, { force: !0 });
+    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs7.default.rmSync(file, { force: !0 });
     removeNoteFiles(runFile);
   }
 }
 var OTHER_CLAIM_MS = 2e3;
 function awaitOtherClaim(runFile) {
-  let prefix = `${import_node_path8.default.basename(runFile)}.`, held = () => {
+  let prefix = `${import_node_path9.default.basename(runFile)}.`, held = () => {
     try {
-      return import_node_fs5.default.readdirSync(import_node_path8.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
+      return import_node_fs7.default.readdirSync(import_node_path9.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
     } catch {
       return !1;
     }
@@ -12239,15 +12347,15 @@ function closeOrphans(tmux, marked) {
   } catch {
     return [];
   }
-  let runDir = import_node_path8.default.join(dir, ".run"), names;
+  let runDir = import_node_path9.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs5.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+    names = import_node_fs7.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
   let closed = [];
   for (let name of names) {
-    let runFile = import_node_path8.default.join(runDir, name);
+    let runFile = import_node_path9.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
     let claimed = claim(runFile);
     if (!claimed) continue;
@@ -12257,7 +12365,7 @@ function closeOrphans(tmux, marked) {
     } catch {
       continue;
     } finally {
-      import_node_fs5.default.rmSync(claimed.path, { force: !0 });
+      import_node_fs7.default.rmSync(claimed.path, { force: !0 });
     }
     closed.push(`${recording.paneId || name} (rec ${recording.id})`);
   }
@@ -12282,11 +12390,11 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path9.default.dirname(import_node_path9.default.dirname(import_node_fs6.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path10.default.dirname(import_node_path10.default.dirname(import_node_fs8.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
-    dirExists: import_node_fs6.default.existsSync(options.dir),
+    dirExists: import_node_fs8.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os3.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
@@ -12294,13 +12402,13 @@ function launch(tmux, state, invocation, by) {
     by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs6.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs8.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs6.default.existsSync(import_node_path9.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs8.default.existsSync(import_node_path10.default.join(pluginDir, file))
   });
   try {
-    import_node_fs6.default.closeSync(openAppend(plan.file));
+    import_node_fs8.default.closeSync(openAppend(plan.file));
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
@@ -12383,7 +12491,7 @@ function noteWindowRename(tmux, window) {
 }
 
 // src/commands/died.ts
-var import_node_child_process2 = require("node:child_process"), import_node_fs7 = __nodeBuiltin(require("node:fs"));
+var import_node_child_process2 = require("node:child_process"), import_node_fs9 = __nodeBuiltin(require("node:fs"));
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -12426,7 +12534,7 @@ function paneDied(tmux, paneId, status) {
 }
 function rearmIfAuto(tmux, paneId, recording, runFile) {
   if (!autoOn(tmux.globalOption(OPTIONS.auto.name))) return;
-  let script = rearmScript(process.execPath, import_node_fs7.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
+  let script = rearmScript(process.execPath, import_node_fs9.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
   (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
 }
 
@@ -12463,12 +12571,12 @@ function remembered(table, client) {
 }
 
 // src/tmux/client-facts.ts
-var import_node_fs8 = __nodeBuiltin(require("node:fs"));
+var import_node_fs10 = __nodeBuiltin(require("node:fs"));
 var CLIENT_FORMATS = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"];
 function ownerOf(pid) {
   try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs8.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs8.default.readFileSync("/etc/passwd", "utf8").split(`
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs10.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs10.default.readFileSync("/etc/passwd", "utf8").split(`
 `).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
@@ -12476,7 +12584,7 @@ function ownerOf(pid) {
 }
 function remoteOf(pid) {
   try {
-    return sshFrom(environValue(import_node_fs8.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+    return sshFrom(environValue(import_node_fs10.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
   } catch {
     return;
   }
@@ -12519,7 +12627,7 @@ function noteClient(tmux, what, clientName) {
 var import_node_os4 = __nodeBuiltin(require("node:os"));
 
 // src/core/history.ts
-var import_node_path10 = __nodeBuiltin(require("node:path"));
+var import_node_path11 = __nodeBuiltin(require("node:path"));
 
 // src/pipeline/redact-lines.ts
 var PLACE = { server: "", session: "", window: "", pane: "", paneId: "" };
@@ -12534,7 +12642,7 @@ function redactLines(lines, extra = []) {
 // src/core/history.ts
 function historyPath(logFile, paneId, time) {
   let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return import_node_path10.default.join(import_node_path10.default.dirname(logFile), `${import_node_path10.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+  return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `${import_node_path11.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
 }
 function historyText(facts) {
   let raw = facts.captured.replace(/\n$/, "").split(`
@@ -12548,7 +12656,7 @@ function historyText(facts) {
 }
 
 // src/commands/history.ts
-var import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_path12 = __nodeBuiltin(require("node:path"));
 function saveHistory(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines, redacted } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
@@ -12559,14 +12667,14 @@ function saveHistory(tmux, invocation) {
     // The log's rules: what the log would hide is not left in a file beside it (the patterns were checked by resolveOptions).
     redact: options.redact ? parseExtraPatterns(options.redactPatterns) : void 0
   }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path11.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
+  return ensurePrivateDir(import_node_path12.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
 }
 
 // src/commands/auto.ts
-var import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
+var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs17 = __nodeBuiltin(require("node:fs"));
+var import_node_fs18 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -15101,7 +15209,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto8 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -15269,7 +15377,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto8.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto9.createHash)("sha256").update(nonce).digest("hex"), known = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -15686,9 +15794,9 @@ var PlaceWatch = class {
 };
 
 // src/capture/note-facts.ts
-var import_node_crypto9 = require("node:crypto");
+var import_node_crypto10 = require("node:crypto");
 function noteFacts(tmux, paneId, note, done) {
-  let nonce = `facts-${(0, import_node_crypto9.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
+  let nonce = `facts-${(0, import_node_crypto10.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
   client && (args.push(";", "list-clients", "-F", `${nonce}client:${CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)}`), args.push(";", "display-message", "-p", `${nonce}option:#{${clientOption(client)}}`)), from && args.push(";", "display-message", "-p", "-t", from, `${nonce}from:#{session_name}`), tmux.ask(args, (stdout) => {
     let lines = (stdout ?? "").split(`
 `), of = (kind) => lines.filter((line) => line.startsWith(`${nonce}${kind}:`)).map((line) => line.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
@@ -15846,7 +15954,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path16 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -15894,7 +16002,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -15986,88 +16094,10 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/moved-away.ts
-var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
-
-// src/sinks/file/rotated-ledger.ts
-var import_node_crypto10 = require("node:crypto"), import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path12 = __nodeBuiltin(require("node:path"));
-var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs9.default.constants, LEDGER_BYTES = 256 * 1024;
-function rotatedLedgerPath(logFile) {
-  return import_node_path12.default.join(import_node_path12.default.dirname(logFile), `.${import_node_path12.default.basename(logFile)}.rotated`);
-}
-function identity(stat) {
-  return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
-}
-function readText(ledger, tail = Number.POSITIVE_INFINITY) {
-  let fd;
-  try {
-    fd = import_node_fs9.default.openSync(ledger, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
-  } catch {
-    return { text: "", whole: !0 };
-  }
-  try {
-    let stat = import_node_fs9.default.fstatSync(fd);
-    if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return { text: "", whole: !0 };
-    if (stat.size <= tail) return { text: import_node_fs9.default.readFileSync(fd, "utf8"), whole: !0 };
-    let bytes = Buffer.alloc(tail), read2 = import_node_fs9.default.readSync(fd, bytes, 0, tail, stat.size - tail), from = bytes.indexOf(10) + 1;
-    return { text: bytes.toString("utf8", from, read2), whole: !1 };
-  } finally {
-    import_node_fs9.default.closeSync(fd);
-  }
-}
-var TAIL_BYTES = 8 * 1024;
-function read(ledger) {
-  return readText(ledger).text.split(`
-`).filter((line) => line.length > 0);
-}
-function tag(logFile, id, key2) {
-  return (0, import_node_crypto10.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path12.default.resolve(logFile)}\0${id}`).digest("base64url");
-}
-function ledgerEntry(logFile, stat, key2) {
-  let id = identity(stat);
-  return key2 ? `${id} ${tag(logFile, id, key2)}` : id;
-}
-function entryHolds(logFile, line, id, key2) {
-  let [entryId, entryTag] = line.split(" ");
-  if (entryId !== id) return !1;
-  if (!key2) return !0;
-  if (entryTag === void 0) return !1;
-  let want = Buffer.from(tag(logFile, id, key2)), got = Buffer.from(entryTag);
-  return got.length === want.length && (0, import_node_crypto10.timingSafeEqual)(got, want);
-}
-function noteRotated(logFile, stat, key2) {
-  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs9.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW2 | O_NONBLOCK2, 384), size2;
-  try {
-    let own = import_node_fs9.default.fstatSync(fd);
-    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
-    import_node_fs9.default.writeSync(fd, `${ledgerEntry(logFile, stat, key2)}
-`), size2 = own.size;
-  } finally {
-    import_node_fs9.default.closeSync(fd);
-  }
-  size2 > LEDGER_BYTES && rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / (key2 ? 80 : 32))));
-}
-function rewrite(ledger, entries) {
-  replaceFileWhole(ledger, `${entries.join(`
-`)}
-`);
-}
-function wasRotated(logFile, stat, key2) {
-  let id = identity(stat), ledger = rotatedLedgerPath(logFile), tail = readText(ledger, TAIL_BYTES);
-  return holds(logFile, tail.text, id, key2) || !tail.whole && holds(logFile, readText(ledger).text, id, key2);
-}
-function holds(logFile, text2, id, key2) {
-  for (let at = text2.indexOf(id); at !== -1; at = text2.indexOf(id, at + 1)) {
-    if (at > 0 && text2[at - 1] !== `
-`) continue;
-    let end = text2.indexOf(`
-`, at);
-    if (entryHolds(logFile, text2.slice(at, end === -1 ? text2.length : end), id, key2)) return !0;
-  }
-  return !1;
-}
+var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/rotation.ts
-var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
+var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -16099,45 +16129,45 @@ function castsTooOld(names, live, maxAgeMs, now) {
 }
 
 // src/sinks/file/compress.ts
-var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs10.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
+var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs11.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs10.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs11.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!isOwnFile(temp))
       return planted?.(temp), done();
     if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs10.default.rmSync(temp, { force: !0 });
+    import_node_fs11.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs10.default.openSync(file, O_RDONLY3 | O_NOFOLLOW3);
+    input = import_node_fs11.default.openSync(file, O_RDONLY3 | O_NOFOLLOW3);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs10.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW3, 384);
+    output = import_node_fs11.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW3, 384);
   } catch (error) {
-    return import_node_fs10.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs11.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs10.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs10.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs11.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs11.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs10.default.fsyncSync(output), import_node_fs10.default.closeSync(output), import_node_fs10.default.renameSync(temp, `${file}.gz`), import_node_fs10.default.rmSync(file, { force: !0 }), done();
+      import_node_fs11.default.fsyncSync(output), import_node_fs11.default.closeSync(output), import_node_fs11.default.renameSync(temp, `${file}.gz`), import_node_fs11.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs10.default.closeSync(output);
+        import_node_fs11.default.closeSync(output);
       } catch {
       }
-      import_node_fs10.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs11.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs11.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs12.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -16146,12 +16176,12 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (!sameFile(import_node_fs11.default.fstatSync(fd), import_node_fs11.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
+    if (!sameFile(import_node_fs12.default.fstatSync(fd), import_node_fs12.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path13.default.dirname(file), live = import_node_path13.default.basename(file), names = import_node_fs11.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs11.default.renameSync(file, import_node_path13.default.join(dir, rotated));
+      let dir = import_node_path13.default.dirname(file), live = import_node_path13.default.basename(file), names = import_node_fs12.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs12.default.renameSync(file, import_node_path13.default.join(dir, rotated));
       try {
-        noteRotated(file, import_node_fs11.default.fstatSync(fd), retention?.ledgerKey);
+        noteRotated(file, import_node_fs12.default.fstatSync(fd), retention?.ledgerKey);
       } catch {
       }
       let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path13.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
@@ -16161,22 +16191,22 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path13.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
           let target = import_node_path13.default.join(dir, cast);
-          isOwnFile(target) ? import_node_fs11.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
+          isOwnFile(target) ? import_node_fs12.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
       for (let old of doomed)
-        import_node_fs11.default.rmSync(import_node_path13.default.join(dir, old), { force: !0 }), pruned?.(import_node_path13.default.join(dir, old));
+        import_node_fs12.default.rmSync(import_node_path13.default.join(dir, old), { force: !0 }), pruned?.(import_node_path13.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path13.default.join(dir, name), stat = import_node_fs11.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path13.default.join(dir, name), stat = import_node_fs12.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs11.default.rmSync(lock, { force: !0 });
+    import_node_fs12.default.rmSync(lock, { force: !0 });
   }
 }
 function withRotationLock(file, fn) {
@@ -16185,34 +16215,34 @@ function withRotationLock(file, fn) {
     try {
       return fn();
     } finally {
-      import_node_fs11.default.rmSync(lock, { force: !0 });
+      import_node_fs12.default.rmSync(lock, { force: !0 });
     }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs11.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
-      return import_node_fs11.default.writeSync(fd, String(process.pid)), import_node_fs11.default.closeSync(fd), !0;
+      let fd = import_node_fs12.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
+      return import_node_fs12.default.writeSync(fd, String(process.pid)), import_node_fs12.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs11.default.openSync(lock, O_RDONLY4 | O_NOFOLLOW4 | O_NONBLOCK3);
+        let held = import_node_fs12.default.openSync(lock, O_RDONLY4 | O_NOFOLLOW4 | O_NONBLOCK3);
         try {
-          holder = import_node_fs11.default.readFileSync(held, "utf8");
-          let stat = import_node_fs11.default.fstatSync(held);
+          holder = import_node_fs12.default.readFileSync(held, "utf8");
+          let stat = import_node_fs12.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs11.default.closeSync(held);
+          import_node_fs12.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs11.default.rmSync(lock, { force: !0 });
+      import_node_fs12.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -16227,7 +16257,7 @@ function whyAway(file, mine, dir, key2) {
     rotated = wasRotated(file, mine, key2);
   }
   if (rotated !== void 0)
-    return rotated ? "rotated" : sameFile(dir, import_node_fs12.default.lstatSync(import_node_path14.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
+    return rotated ? "rotated" : sameFile(dir, import_node_fs13.default.lstatSync(import_node_path14.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
 }
 
 // src/sinks/file/writer.ts
@@ -16235,7 +16265,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs13.default.lstatSync(import_node_path15.default.dirname(file)), this.writeFn = options.write ?? import_node_fs13.default.write, this.size = import_node_fs13.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs14.default.lstatSync(import_node_path15.default.dirname(file)), this.writeFn = options.write ?? import_node_fs14.default.write, this.size = import_node_fs14.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -16274,6 +16304,14 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** When the last write ended, and whether the one in flight continues a burst. */
   lastWriteEnd = Number.NEGATIVE_INFINITY;
   inBurst = !1;
+  /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
+  fileIdentity() {
+    try {
+      return fileIdentity(import_node_fs14.default.fstatSync(this.fd));
+    } catch {
+      return;
+    }
+  }
   /** Bytes handed to `write` so far (since the last `lost` event): where the next text handed starts. */
   get pushed() {
     return this.pushedTotal;
@@ -16327,7 +16365,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs13.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs14.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -16344,11 +16382,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs13.default.fsyncSync(this.fd);
+        import_node_fs14.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs13.default.closeSync(this.fd);
+    import_node_fs14.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -16441,12 +16479,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs13.default.fstatSync(this.fd), current = import_node_fs13.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs14.default.fstatSync(this.fd), current = import_node_fs14.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs13.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs14.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -16469,7 +16507,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs13.default.fstatSync(this.fd).size;
+      size2 = import_node_fs14.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -16501,7 +16539,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs13.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs13.default.lstatSync(import_node_path15.default.dirname(this.file));
+    import_node_fs14.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs14.default.lstatSync(import_node_path15.default.dirname(this.file));
   }
 };
 
@@ -16533,7 +16571,7 @@ var CastFile = class {
     this.header = header;
     this.options = options;
     this.size = { columns: header.width, rows: header.height };
-    let existing = import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs15.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -16911,7 +16949,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     if (link === void 0 || !this.onSealed) return;
     this.sealedLink = void 0;
     let onSealed = this.onSealed;
-    this.log.flush().then(() => onSealed(link));
+    this.log.flush().then(() => onSealed(link, this.log.fileIdentity()));
   }
   /** Resolves once what was written so far is on disk (the writer's flush). */
   flushed() {
@@ -16934,11 +16972,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/chain/key-file.ts
-var import_node_fs15 = __nodeBuiltin(require("node:fs"));
+var import_node_fs16 = __nodeBuiltin(require("node:fs"));
 function keyFileWarning(file) {
   let stat;
   try {
-    stat = import_node_fs15.default.statSync(file);
+    stat = import_node_fs16.default.statSync(file);
   } catch {
     return;
   }
@@ -16948,7 +16986,7 @@ function keyFileWarning(file) {
 }
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
+var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -17239,7 +17277,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs16.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs17.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -17354,9 +17392,9 @@ function runPipe(recording, runFile) {
       directory: runFile ? "private" : "as-is"
     }, {
       key: key2,
-      onSealed: runFile ? (link) => {
+      onSealed: runFile ? (link, file) => {
         try {
-          noteSealLink(runFile, link);
+          noteSealLink(runFile, link, file);
         } catch {
         }
       } : void 0
@@ -17549,7 +17587,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs17.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      let key2 = import_node_fs18.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
       if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -17577,7 +17615,7 @@ function recoverReader(runFile, status) {
     torn = !endsWithNewline(recording.file);
   } catch {
   }
-  let bound = externalStopFields(runFile, recording.id, "reader-died", recording.chainKey), stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause, ...bound }, Date.now()), unwritten = "";
+  let bound = externalStopFields(runFile, recording.id, "reader-died", recording.chainKey, recording.file), stop2 = new Stamper(recordingIdentity(recording)).event("stop", { reason: "reader-died", ...cause, ...bound }, Date.now()), unwritten = "";
   try {
     appendRecords(recording.file, recordFormat(recording.format, recording.timeFormat), [stop2], torn ? `
 ` : "");
@@ -17601,7 +17639,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs18.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs19.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -17623,20 +17661,20 @@ function runAutoReader(socket, paneId, respawned = !1) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs18.default.existsSync(options.dir),
+    dirExists: import_node_fs19.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs18.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs19.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs18.default.closeSync(openAppend(plan.file));
+    import_node_fs19.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -17669,29 +17707,29 @@ function recoverPane(socket, paneId, status) {
 var import_node_path23 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/read/safe-open.ts
-var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
-var OPEN_FLAGS = import_node_fs19.default.constants.O_RDONLY | import_node_fs19.default.constants.O_NOFOLLOW | import_node_fs19.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
+var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var OPEN_FLAGS = import_node_fs20.default.constants.O_RDONLY | import_node_fs20.default.constants.O_NOFOLLOW | import_node_fs20.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs19.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs20.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs19.default.fstatSync(fd);
+    let stat = import_node_fs20.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs19.default.closeSync(fd), error;
+    throw import_node_fs20.default.closeSync(fd), error;
   }
 }
 function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
@@ -17705,10 +17743,10 @@ function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    let bytes = import_node_fs19.default.readFileSync(fd);
+    let bytes = import_node_fs20.default.readFileSync(fd);
     return file.endsWith(".gz") ? gunzipCapped(file, bytes) : bytes;
   } finally {
-    import_node_fs19.default.closeSync(fd);
+    import_node_fs20.default.closeSync(fd);
   }
 }
 
@@ -17836,7 +17874,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs20.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs21.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -17856,7 +17894,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read2 = import_node_fs20.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs21.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
     let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -17875,32 +17913,32 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs20.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs21.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, import_node_fs20.default.readFileSync(fd));
+    return textOfGzip(file, import_node_fs21.default.readFileSync(fd));
   } finally {
-    import_node_fs20.default.closeSync(fd);
+    import_node_fs21.default.closeSync(fd);
   }
 }
 function textOfGzip(file, bytes) {
-  let dir = import_node_fs20.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text");
+  let dir = import_node_fs21.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text");
   try {
-    let fd = import_node_fs20.default.openSync(temp, import_node_fs20.default.constants.O_RDWR | import_node_fs20.default.constants.O_CREAT | import_node_fs20.default.constants.O_EXCL, 384);
+    let fd = import_node_fs21.default.openSync(temp, import_node_fs21.default.constants.O_RDWR | import_node_fs21.default.constants.O_CREAT | import_node_fs21.default.constants.O_EXCL, 384);
     try {
       let text2 = gunzipCapped(file, bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs20.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs21.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs20.default.closeSync(fd), error;
+      throw import_node_fs21.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs20.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs21.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs20.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs21.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -17909,11 +17947,11 @@ function endLines(fd, size2 = import_node_fs20.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs20.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs21.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs20.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs21.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -17982,7 +18020,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs21 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs22 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -17999,7 +18037,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read2 = import_node_fs21.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read2 = import_node_fs22.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2 === 0) break;
       count += countNewlines(buffer, 0, read2), position += read2;
     }
@@ -18096,12 +18134,12 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
 }
-function identity2(stat, timeFormat) {
+function identity(stat, timeFormat) {
   return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${timeFormat}`;
 }
 function isLineEnd(value) {
@@ -18171,13 +18209,13 @@ var SummaryCache = class _SummaryCache {
    */
   summarize(file, timeFormat, scan) {
     if (!this.usable || import_node_path18.default.dirname(import_node_path18.default.resolve(file)) !== import_node_path18.default.resolve(this.dir)) return scan();
-    let name = import_node_path18.default.basename(file), before = import_node_fs22.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let name = import_node_path18.default.basename(file), before = import_node_fs23.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
-    let key2 = identity2(before, timeFormat), entry = this.entries.get(name);
+    let key2 = identity(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs22.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
-    if (scanned && after && identity2(after, timeFormat) === key2) {
+    let scanned = scan(), after = import_node_fs23.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (scanned && after && identity(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
     }
@@ -18193,7 +18231,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs22.default.existsSync(import_node_path18.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs23.default.existsSync(import_node_path18.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18225,7 +18263,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs23.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
+      let size2 = import_node_fs24.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -18252,7 +18290,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs23.default.closeSync(fd);
+      import_node_fs24.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -18297,14 +18335,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs23.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs24.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
+var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -18349,7 +18387,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs24.default.readdirSync(dir);
+    names = import_node_fs25.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -18403,7 +18441,7 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
   return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path22.default.join(dir, `tmux-${uid}`, "default"));
@@ -18414,14 +18452,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs25.default.lstatSync(file), !0;
+    return import_node_fs26.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 function isTextMark(byte) {
@@ -18555,7 +18593,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs26.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs27.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -18726,7 +18764,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
@@ -19297,12 +19335,16 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * invented and closed with a stop of the cutter's making.
    */
   checkExternalStop(state, v, what) {
-    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, bound = (hash) => key2 !== void 0 && externalStopHash(p, state.rec, what, key2) === hash ? state.proven = !0 : state.keyed === !0 ? key2 === void 0 && /^[0-9a-f]+$/.test(hash) : state.keyed === void 0 && key2 !== void 0 || externalStopHash(p, state.rec, what) !== hash ? !1 : (state.keyed = !1, !0);
+    let p = v.fields?.p, h = v.fields?.h, at = { file: v.file, line: v.line, rec: state.rec }, key2 = this.options.key, away = v.fields?.away, bound = (hash) => key2 !== void 0 && externalStopHash(p, state.rec, what, key2, away) === hash ? state.proven = !0 : state.keyed === !0 ? key2 === void 0 && /^[0-9a-f]+$/.test(hash) : state.keyed === void 0 && key2 !== void 0 || externalStopHash(p, state.rec, what, void 0, away) !== hash ? !1 : (state.keyed = !1, !0);
     if (p === void 0 || h === void 0 || !/^[0-9a-f]+$/.test(p) || !bound(h)) {
       this.breaks.push({ ...at, kind: "forged event", detail: `a stop (reason=${what}) not bound to the recording's chain (${p === void 0 || h === void 0 ? "no p= and h=" : "its h does not hold"})` });
       return;
     }
-    let unknownStart = state.startMissing && state.seals === 0;
+    let unknownStart = state.startMissing && state.seals === 0, gone = awayStopDetail(v, what, state.links.some((link) => link.h === p));
+    if (gone !== void 0) {
+      this.breaks.push({ ...at, kind: "missing file", detail: gone });
+      return;
+    }
     if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
       let crosses = state.lastSeal !== void 0 && state.lastSeal.file !== v.file;
       this.breaks.push({
@@ -19572,7 +19614,7 @@ function readLogText(file) {
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Set(), runDir = import_node_path24.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs27.default.readdirSync(runDir);
+    names = import_node_fs28.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -19677,7 +19719,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs27.default.readFileSync(options.key);
+        key2 = import_node_fs28.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -19894,10 +19936,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -19933,7 +19975,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs28.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs29.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -20031,11 +20073,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs28.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs29.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs28.default.closeSync(fd);
+          import_node_fs29.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -20108,7 +20150,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs29.default.closeSync(fd);
+    import_node_fs30.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -20150,7 +20192,7 @@ function readFile(path28, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path28, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs29.default.closeSync(fd);
+    fd !== void 0 && import_node_fs30.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -20233,7 +20275,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs29.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs30.default.closeSync(fd);
   }
   return matched;
 }
@@ -20269,7 +20311,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs29.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs30.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -20288,7 +20330,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path25 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path25 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -20303,7 +20345,7 @@ function runJob(plan, job, out, errors, length) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs30.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs31.default.closeSync(fd);
   }
 }
 function startWorker(data) {
@@ -20316,7 +20358,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs30.default.statSync(file).size;
+    return import_node_fs31.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -20466,7 +20508,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs30.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs31.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -20645,17 +20687,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs31.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs32.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -20672,30 +20714,30 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs31.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs32.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs31.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs32.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs31.default.closeSync(own);
+        own !== void 0 && import_node_fs32.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs31.default.statSync(file);
+    return import_node_fs32.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs31.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
+  import_node_fs32.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs31.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs32.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2), end = piece.lastIndexOf(10) + 1;
@@ -20710,19 +20752,19 @@ function writePartial(reading, write) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs31.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs32.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path26.default.dirname(live), rotated = rotatedFiles(import_node_fs31.default.readdirSync(dir), import_node_path26.default.basename(live)).map((name) => import_node_path26.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path26.default.dirname(live), rotated = rotatedFiles(import_node_fs32.default.readdirSync(dir), import_node_path26.default.basename(live)).map((name) => import_node_path26.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs31.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs32.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs31.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs32.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -20747,7 +20789,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs31.default.closeSync(reading.fd);
+      import_node_fs32.default.closeSync(reading.fd);
     }
   }
 }
@@ -20770,7 +20812,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs32.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs33.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -20785,9 +20827,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs32.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs33.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs32.default.closeSync(fd);
+      fd !== void 0 && import_node_fs33.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -20811,7 +20853,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -20892,12 +20934,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path28.default.join(set.dir, set.live), rec), name = import_node_path28.default.basename(live), names;
     try {
-      names = import_node_fs33.default.readdirSync(set.dir);
+      names = import_node_fs34.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -20952,7 +20994,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs33.default.closeSync(fd);
+        import_node_fs34.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -21001,15 +21043,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs34.default.openSync(options.output, import_node_fs34.default.constants.O_WRONLY | import_node_fs34.default.constants.O_CREAT | import_node_fs34.default.constants.O_EXCL | import_node_fs34.default.constants.O_NOFOLLOW, 384), import_node_fs34.default.fchmodSync(fd, 384);
+      fd = import_node_fs35.default.openSync(options.output, import_node_fs35.default.constants.O_WRONLY | import_node_fs35.default.constants.O_CREAT | import_node_fs35.default.constants.O_EXCL | import_node_fs35.default.constants.O_NOFOLLOW, 384), import_node_fs35.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs34.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs34.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs35.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs35.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs34.default.closeSync(fd);
+      import_node_fs35.default.closeSync(fd);
     }
   });
 }

@@ -42,6 +42,7 @@
 
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
+import { awayStopDetail } from './seal-file-gone.ts';
 import { lastSealLine } from './last-seal.ts';
 import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
@@ -855,12 +856,13 @@ export class ChainVerifier {
     // A recording whose chain is unknown (neither a start nor a seal of it read): with the key, only a keyed
     // stop binds it, else anyone who can write the log could invent a recording or rewrite one as start-less
     // pieces, each closed by a stop they hashed plain; without the key, a plain stop binds it as plain (unkeyed).
+    const away = v.fields?.away;
     const bound = (hash: string): boolean => {
       // Bound under the key: proof of the recording (see `proven`).
-      if (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash) return (state.proven = true);
+      if (key !== undefined && externalStopHash(p!, state.rec, what, key, away) === hash) return (state.proven = true);
       if (state.keyed === true) return key === undefined && /^[0-9a-f]+$/.test(hash);
       if (state.keyed === undefined && key !== undefined) return false;
-      if (externalStopHash(p!, state.rec, what) !== hash) return false;
+      if (externalStopHash(p!, state.rec, what, undefined, away) !== hash) return false;
       state.keyed = false;
       return true;
     };
@@ -871,6 +873,12 @@ export class ChainVerifier {
     // The reader notes a seal once the writer has drained it to disk, which a flood can hold off for a
     // while: the seal named may be any of the recording's seals in the log, not only its last.
     const unknownStart = state.startMissing && state.seals === 0;
+    // Its last seal's file left the log by `rm` or `mv`, not rotation, and that seal is not read (chain/seal-file-gone.ts).
+    const gone = awayStopDetail(v, what, state.links.some((link) => link.h === p));
+    if (gone !== undefined) {
+      this.breaks.push({ ...at, kind: 'missing file', detail: gone });
+      return;
+    }
     if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
       const crosses = state.lastSeal !== undefined && state.lastSeal.file !== v.file;
       this.breaks.push({

@@ -61,7 +61,7 @@ export class FileSink implements Sink {
   private sealTimer: NodeJS.Timeout | undefined;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   private sealedLink: string | undefined;
-  private readonly onSealed: ((link: string) => void) | undefined;
+  private readonly onSealed: ((link: string, file: string | undefined) => void) | undefined;
   /** The seals in `batch`: where each one's line ends, and its link. */
   private sealsInBatch: { at: number; link: string }[] = [];
   /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
@@ -78,7 +78,7 @@ export class FileSink implements Sink {
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
    * what a dead reader's stop names (chain/external-stop.ts).
    */
-  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string) => void } | false = {}) {
+  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string, file: string | undefined) => void } | false = {}) {
     this.log = new LogFile(file, {
       ...options,
       ...(chain !== false && chain.key !== undefined ? { ledgerKey: chain.key } : {}),
@@ -385,7 +385,7 @@ export class FileSink implements Sink {
     if (link === undefined || !this.onSealed) return;
     this.sealedLink = undefined;
     const onSealed = this.onSealed;
-    void this.log.flush().then(() => onSealed(link));
+    void this.log.flush().then(() => onSealed(link, this.log.fileIdentity()));
   }
 
   /** Resolves once what was written so far is on disk (the writer's flush). */

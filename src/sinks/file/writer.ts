@@ -33,6 +33,7 @@ import path from 'node:path';
 import { needsRotation, nextLocalMidnight, rotationDue, type RotateWhen } from '../../core/rotate.ts';
 import { ByteQueue } from './queue.ts';
 import { whyAway } from './moved-away.ts';
+import { fileIdentity } from './rotated-ledger.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 
@@ -183,6 +184,15 @@ export class LogFile {
     this.writeFn = options.write ?? fs.write;
     this.size = fs.fstatSync(this.fd).size;
     this.checkedAt = performance.now();
+  }
+
+  /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
+  fileIdentity(): string | undefined {
+    try {
+      return fileIdentity(fs.fstatSync(this.fd));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Bytes handed to `write` so far (since the last `lost` event): where the next text handed starts. */
