@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path28 = require("node:path"), fs36 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path29 = require("node:path"), fs37 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs36.existsSync(executableFile)) return;
+        if (fs37.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,11 +1637,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path28.resolve(baseDir, baseName);
-          if (fs36.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path28.extname(baseName))) return;
+          let localBin = path29.resolve(baseDir, baseName);
+          if (fs37.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path29.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs36.existsSync(`${localBin}${ext}`)
+            (ext) => fs37.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,21 +1650,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs36.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs37.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path28.resolve(
-            path28.dirname(resolvedScriptPath),
+          executableDir = path29.resolve(
+            path29.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path28.basename(
+            let legacyName = path29.basename(
               this._scriptPath,
-              path28.extname(this._scriptPath)
+              path29.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path28.extname(executableFile));
+        launchWithNode = sourceExt.includes(path29.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path28.basename(filename, path28.extname(filename)), this;
+        return this._name = path29.basename(filename, path29.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path29) {
-        return path29 === void 0 ? this._executableDir : (this._executableDir = path29, this);
+      executableDir(path30) {
+        return path30 === void 0 ? this._executableDir : (this._executableDir = path30, this);
       }
       /**
        * Return program help documentation.
@@ -11530,8 +11530,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path28) {
-  return (0, import_node_path6.basename)(path28).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path29) {
+  return (0, import_node_path6.basename)(path29).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -12671,10 +12671,10 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
+var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs18 = __nodeBuiltin(require("node:fs"));
+var import_node_fs19 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -15954,7 +15954,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -16002,7 +16002,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -16260,12 +16260,37 @@ function whyAway(file, mine, dir, key2) {
     return rotated ? "rotated" : sameFile(dir, import_node_fs13.default.lstatSync(import_node_path14.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
 }
 
+// src/sinks/file/head-mark.ts
+var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
+function headNotePath(logFile) {
+  return import_node_path15.default.join(import_node_path15.default.dirname(logFile), `.${import_node_path15.default.basename(logFile)}.head`);
+}
+function previousAt(logFile, rotated) {
+  try {
+    let [id, at] = readPrivateFile(headNotePath(logFile)).trim().split(" ");
+    return id === fileIdentity(rotated) && /^\d{1,16}$/.test(at ?? "") ? Number(at) : 0;
+  } catch {
+    return 0;
+  }
+}
+function writeHeadMark(logFile, rotated, fd, line) {
+  try {
+    let mark = line(previousAt(logFile, rotated));
+    if (mark === void 0) return;
+    let bytes = Buffer.from(mark.text);
+    for (let offset = 0; offset < bytes.length; ) offset += import_node_fs14.default.writeSync(fd, bytes, offset);
+    replaceFileWhole(headNotePath(logFile), `${fileIdentity(import_node_fs14.default.fstatSync(fd))} ${mark.at}
+`);
+  } catch {
+  }
+}
+
 // src/sinks/file/writer.ts
 var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs14.default.lstatSync(import_node_path15.default.dirname(file)), this.writeFn = options.write ?? import_node_fs14.default.write, this.size = import_node_fs14.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs15.default.lstatSync(import_node_path16.default.dirname(file)), this.writeFn = options.write ?? import_node_fs15.default.write, this.size = import_node_fs15.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -16307,7 +16332,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
   fileIdentity() {
     try {
-      return fileIdentity(import_node_fs14.default.fstatSync(this.fd));
+      return fileIdentity(import_node_fs15.default.fstatSync(this.fd));
     } catch {
       return;
     }
@@ -16365,7 +16390,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs14.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs15.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -16382,11 +16407,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs14.default.fsyncSync(this.fd);
+        import_node_fs15.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs14.default.closeSync(this.fd);
+    import_node_fs15.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -16479,12 +16504,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs14.default.fstatSync(this.fd), current = import_node_fs14.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs15.default.fstatSync(this.fd), current = import_node_fs15.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs14.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs15.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -16492,7 +16517,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       let rotated;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
-          this.options.onMoved?.(this.writtenTotal), this.reopen();
+          let old = import_node_fs15.default.fstatSync(this.fd);
+          this.options.onMoved?.(this.writtenTotal), this.reopen(), this.options.headMark && writeHeadMark(this.file, old, this.fd, this.options.headMark);
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? !1,
@@ -16507,7 +16533,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs14.default.fstatSync(this.fd).size;
+      size2 = import_node_fs15.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -16539,15 +16565,15 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs14.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs14.default.lstatSync(import_node_path15.default.dirname(this.file));
+    import_node_fs15.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs15.default.lstatSync(import_node_path16.default.dirname(this.file));
   }
 };
 
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;
 function castPath(logFile, rec) {
-  let name = import_node_path16.default.basename(logFile).replace(/\.log$/, "");
-  return import_node_path16.default.join(import_node_path16.default.dirname(logFile), `${name}.${rec}.cast`);
+  let name = import_node_path17.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path17.default.join(import_node_path17.default.dirname(logFile), `${name}.${rec}.cast`);
 }
 function castHeaderLine(header) {
   let env = header.term ? { TERM: header.term } : void 0;
@@ -16571,7 +16597,7 @@ var CastFile = class {
     this.header = header;
     this.options = options;
     this.size = { columns: header.width, rows: header.height };
-    let existing = import_node_fs15.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs16.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -16680,6 +16706,64 @@ var CastSizeWatch = class {
     let held = this.held;
     this.held = [], this.heldBytes = 0;
     for (let { chunk, now } of held) this.cast.push(chunk, now);
+  }
+};
+
+// src/chain/head-mark.ts
+var import_node_crypto11 = require("node:crypto");
+var HEAD_EVENT = "head";
+function headTag(key2, logName, at, prev) {
+  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit head\0${logName}\0${at}\0${prev}`).digest("hex").slice(0, SEAL_HEX);
+}
+function headFields(key2, logName, at, prev) {
+  return { file: logName, at: String(at), prev: String(prev), e: headTag(key2, logName, at, prev) };
+}
+var HeadMarks = class {
+  constructor(key2) {
+    this.key = key2;
+  }
+  key;
+  byFile = /* @__PURE__ */ new Map();
+  found = [];
+  /** Takes a head mark line. Without the key it proves nothing and is passed over. */
+  see(v) {
+    if (this.key === void 0) return;
+    let at = Number(v.fields?.at), prev = Number(v.fields?.prev), e = v.fields?.e ?? "", rec = v.fields?.rec ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev) : "";
+    if (want === "" || e.length !== want.length || !(0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
+      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a head mark that does not hold under the key (or names another log)" });
+      return;
+    }
+    if (this.byFile.has(v.file)) {
+      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second head mark in one file (its writer puts one in each new file): one from another file of the log, put here" });
+      return;
+    }
+    this.byFile.set(v.file, { at, prev, v });
+  }
+  /**
+   * The breaks between files read in order: each file's mark names (prev=) the mark of the file before it. A
+   * mark missing where the next names one, or another there, is a replaced or removed mark (or a file between not read).
+   */
+  breaks(files) {
+    let found = [...this.found];
+    for (let i = 0; i + 1 < files.length; i++) {
+      let next = this.byFile.get(files[i + 1]);
+      if (next === void 0 || next.prev === 0) continue;
+      let mine = this.byFile.get(files[i]);
+      if (mine?.at === next.prev) continue;
+      let at = mine?.v ?? next.v;
+      found.push({
+        kind: mine !== void 0 && mine.at < next.prev ? "missing file" : "forged event",
+        file: at.file,
+        line: at.line,
+        rec: at.fields?.rec ?? "",
+        detail: mine === void 0 ? `the next file's head mark names one made at ${new Date(next.prev).toISOString()} that is not in ${files[i]}: its head mark removed` : mine.at < next.prev ? `the next file's head mark names one made at ${new Date(next.prev).toISOString()}, later than this file's: a file between them not read` : `the next file's head mark names one made at ${new Date(next.prev).toISOString()}, not this one: a head mark from another file of the log put here`
+      });
+    }
+    return found;
+  }
+  /** When `file` began, by its head mark holding under the key; undefined when it has none. */
+  startOf(file) {
+    return file === void 0 ? void 0 : this.byFile.get(file)?.at;
   }
 };
 
@@ -16809,6 +16893,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   sealTimer;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   sealedLink;
+  /** The last record taken: whose name a head mark is written in (chain/head-mark.ts). */
+  lastRecord;
   onSealed;
   /** The seals in `batch`: where each one's line ends, and its link. */
   sealsInBatch = [];
@@ -16826,9 +16912,21 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
    * what a dead reader's stop names (chain/external-stop.ts).
    */
   constructor(file, format2, options, chain = {}) {
+    let headKey = chain !== !1 ? chain.key : void 0;
     this.log = new LogFile(file, {
       ...options,
       ...chain !== !1 && chain.key !== void 0 ? { ledgerKey: chain.key } : {},
+      // Under a key each new file a rotation opens starts with a head mark in this recording's name (chain/head-mark.ts).
+      ...headKey !== void 0 ? {
+        // Stamped on the reader's clock, as its seals are: no later than the oldest record still waiting, which
+        // may go next into this file after it (a place's stamps only go forward), nor than now.
+        headMark: (prev) => {
+          let last = this.lastRecord;
+          if (last === void 0) return;
+          let at = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
+          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev) }) };
+        }
+      } : {},
       onMoved: (written) => {
         for (; this.sealsHanded.length > 0 && this.sealsHanded[0].end <= written; ) this.keptLink = this.sealsHanded.shift().link;
         options.onMoved?.(written);
@@ -16848,7 +16946,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
-    (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
+    this.lastRecord = record, (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
     chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink } });
     let line = this.format.format(record);
@@ -16972,11 +17070,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/chain/key-file.ts
-var import_node_fs16 = __nodeBuiltin(require("node:fs"));
+var import_node_fs17 = __nodeBuiltin(require("node:fs"));
 function keyFileWarning(file) {
   let stat;
   try {
-    stat = import_node_fs16.default.statSync(file);
+    stat = import_node_fs17.default.statSync(file);
   } catch {
     return;
   }
@@ -16986,7 +17084,7 @@ function keyFileWarning(file) {
 }
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
+var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -17117,8 +17215,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path28, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path28], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path29, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path29], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -17277,7 +17375,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs17.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs18.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -17587,7 +17685,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs18.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      let key2 = import_node_fs19.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
       if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -17639,7 +17737,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs19.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs20.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -17661,20 +17759,20 @@ function runAutoReader(socket, paneId, respawned = !1) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs19.default.existsSync(options.dir),
+    dirExists: import_node_fs20.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs19.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs20.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs19.default.closeSync(openAppend(plan.file));
+    import_node_fs20.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -17704,32 +17802,32 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path18 = __nodeBuiltin(require("node:path"));
 
 // src/read/safe-open.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
-var OPEN_FLAGS = import_node_fs20.default.constants.O_RDONLY | import_node_fs20.default.constants.O_NOFOLLOW | import_node_fs20.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
+var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var OPEN_FLAGS = import_node_fs21.default.constants.O_RDONLY | import_node_fs21.default.constants.O_NOFOLLOW | import_node_fs21.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs20.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs21.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs20.default.fstatSync(fd);
+    let stat = import_node_fs21.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs20.default.closeSync(fd), error;
+    throw import_node_fs21.default.closeSync(fd), error;
   }
 }
 function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
@@ -17743,10 +17841,10 @@ function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    let bytes = import_node_fs20.default.readFileSync(fd);
+    let bytes = import_node_fs21.default.readFileSync(fd);
     return file.endsWith(".gz") ? gunzipCapped(file, bytes) : bytes;
   } finally {
-    import_node_fs20.default.closeSync(fd);
+    import_node_fs21.default.closeSync(fd);
   }
 }
 
@@ -17874,7 +17972,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs21.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs22.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -17894,7 +17992,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read2 = import_node_fs21.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs22.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
     let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -17913,32 +18011,32 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs21.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs22.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, import_node_fs21.default.readFileSync(fd));
+    return textOfGzip(file, import_node_fs22.default.readFileSync(fd));
   } finally {
-    import_node_fs21.default.closeSync(fd);
+    import_node_fs22.default.closeSync(fd);
   }
 }
 function textOfGzip(file, bytes) {
-  let dir = import_node_fs21.default.mkdtempSync(import_node_path17.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path17.default.join(dir, "text");
+  let dir = import_node_fs22.default.mkdtempSync(import_node_path18.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path18.default.join(dir, "text");
   try {
-    let fd = import_node_fs21.default.openSync(temp, import_node_fs21.default.constants.O_RDWR | import_node_fs21.default.constants.O_CREAT | import_node_fs21.default.constants.O_EXCL, 384);
+    let fd = import_node_fs22.default.openSync(temp, import_node_fs22.default.constants.O_RDWR | import_node_fs22.default.constants.O_CREAT | import_node_fs22.default.constants.O_EXCL, 384);
     try {
       let text2 = gunzipCapped(file, bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs21.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs22.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs21.default.closeSync(fd), error;
+      throw import_node_fs22.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs21.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs22.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs21.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs22.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -17947,11 +18045,11 @@ function endLines(fd, size2 = import_node_fs21.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs21.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs22.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs21.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs22.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -18020,7 +18118,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs22 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs23 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -18037,7 +18135,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read2 = import_node_fs22.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read2 = import_node_fs23.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2 === 0) break;
       count += countNewlines(buffer, 0, read2), position += read2;
     }
@@ -18134,7 +18232,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -18171,7 +18269,7 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path18.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path19.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
@@ -18183,7 +18281,7 @@ var SummaryCache = class _SummaryCache {
     }
     let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
     try {
-      checkPrivateDir(import_node_path18.default.dirname(file)), text2 = readPrivateFile(file);
+      checkPrivateDir(import_node_path19.default.dirname(file)), text2 = readPrivateFile(file);
     } catch (error) {
       return error.code !== "ENOENT" && (cache.changed = !0), cache;
     }
@@ -18200,7 +18298,7 @@ var SummaryCache = class _SummaryCache {
     return cache;
   }
   file() {
-    return import_node_path18.default.join(this.dir, ".run", CACHE_NAME);
+    return import_node_path19.default.join(this.dir, ".run", CACHE_NAME);
   }
   /**
    * The summary of rotated file `file` (directly in the log directory):
@@ -18208,13 +18306,13 @@ var SummaryCache = class _SummaryCache {
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path18.default.dirname(import_node_path18.default.resolve(file)) !== import_node_path18.default.resolve(this.dir)) return scan();
-    let name = import_node_path18.default.basename(file), before = import_node_fs23.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path19.default.dirname(import_node_path19.default.resolve(file)) !== import_node_path19.default.resolve(this.dir)) return scan();
+    let name = import_node_path19.default.basename(file), before = import_node_fs24.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs23.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let scanned = scan(), after = import_node_fs24.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (scanned && after && identity(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
@@ -18231,7 +18329,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs23.default.existsSync(import_node_path18.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs24.default.existsSync(import_node_path19.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18263,7 +18361,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs24.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
+      let size2 = import_node_fs25.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -18290,7 +18388,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs24.default.closeSync(fd);
+      import_node_fs25.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -18317,7 +18415,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path19.default.join(set.dir, set.live),
+    live: import_node_path20.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -18335,14 +18433,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs24.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs25.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
+var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -18377,9 +18475,9 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path20.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path20.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path20.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path21.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path21.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path21.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -18387,7 +18485,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs25.default.readdirSync(dir);
+    names = import_node_fs26.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -18412,7 +18510,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_path22 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -18432,7 +18530,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path21.default.resolve(expanded);
+  return import_node_path22.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -18441,10 +18539,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path22.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path23.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -18452,14 +18550,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs26.default.lstatSync(file), !0;
+    return import_node_fs27.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs"));
+var import_node_fs28 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 function isTextMark(byte) {
@@ -18593,7 +18691,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs27.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs28.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -18739,7 +18837,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path23.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path24.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -18764,7 +18862,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
@@ -18973,6 +19071,7 @@ function external(v) {
 var START_SLACK_MS = 1e3, ChainVerifier = class {
   constructor(options = {}) {
     this.options = options;
+    this.heads = new HeadMarks(options.key);
   }
   options;
   recordings = /* @__PURE__ */ new Map();
@@ -19011,13 +19110,19 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   oldestFirstMs;
   /** The earliest stamp of a line a seal holds by its hash (not by a seal's own e=): see oldestFirstMs. */
   earliestHashedMs;
+  /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
+  heads;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstMs = v.ms), v.place === void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.event === HEAD_EVENT && v.place !== void 0) {
+      this.unchained++, this.heads.see(v);
+      return;
+    }
+    if (this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstMs = v.ms), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -19499,12 +19604,15 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   replayed(state) {
-    if (!state.startMissing || state.firstSeal === void 0 || this.oldestFirstMs === void 0) return;
-    let detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0));
+    if (!state.startMissing || state.firstSeal === void 0) return;
+    let headed = this.heads.startOf(this.files[0]);
+    if (headed === void 0 && this.oldestFirstMs === void 0) return;
+    let detail = replayedSeal(state.firstSeal, headed ?? Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0));
     detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
   /** The report, once every file has been pushed. */
   finish() {
+    this.breaks.push(...this.heads.breaks(this.files));
     for (let state of this.recordings.values())
       if (!(state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)))
         for (let index of state.linkBreaks) {
@@ -19612,15 +19720,15 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path24.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Set(), runDir = import_node_path25.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs28.default.readdirSync(runDir);
+    names = import_node_fs29.default.readdirSync(runDir);
   } catch {
     return live;
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path24.default.join(runDir, name);
+    let runFile = import_node_path25.default.join(runDir, name);
     try {
       livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
     } catch {
@@ -19694,8 +19802,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path24.default.dirname(import_node_path24.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path24.default.basename(file)]);
+    let dir = import_node_path25.default.dirname(import_node_path25.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path25.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -19706,7 +19814,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path24.default.join(dir, name);
+      let full = import_node_path25.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -19719,7 +19827,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs28.default.readFileSync(options.key);
+        key2 = import_node_fs29.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -19729,7 +19837,7 @@ function verifyCommand() {
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path24.default.dirname(import_node_path24.default.resolve(file))) : [where.dir]))
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path25.default.dirname(import_node_path25.default.resolve(file))) : [where.dir]))
       for (let rec of liveRecordings(dir)) live.add(rec);
     let out = new Output(), tampered = !1;
     for (let group of groups) {
@@ -19936,10 +20044,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -19975,7 +20083,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs29.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs30.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -20073,11 +20181,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs29.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs30.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs29.default.closeSync(fd);
+          import_node_fs30.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -20150,7 +20258,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs30.default.closeSync(fd);
+    import_node_fs31.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -20183,16 +20291,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path28, held, error, visit) {
-  let fd = held.get(path28);
-  held.delete(path28);
+function readFile(path29, held, error, visit) {
+  let fd = held.get(path29);
+  held.delete(path29);
   try {
-    return fd ??= openLog(path28), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path29), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path28, failure), !1;
+    return error(path29, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs30.default.closeSync(fd);
+    fd !== void 0 && import_node_fs31.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -20275,7 +20383,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs30.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs31.default.closeSync(fd);
   }
   return matched;
 }
@@ -20311,7 +20419,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs30.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs31.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -20330,7 +20438,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path25 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path26 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -20345,12 +20453,12 @@ function runJob(plan, job, out, errors, length) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs31.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs32.default.closeSync(fd);
   }
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path25.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path26.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -20358,7 +20466,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs31.default.statSync(file).size;
+    return import_node_fs32.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -20508,7 +20616,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs31.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs32.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -20687,17 +20795,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs32.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs33.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -20714,30 +20822,30 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs32.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs33.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs32.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs33.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs32.default.closeSync(own);
+        own !== void 0 && import_node_fs33.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs32.default.statSync(file);
+    return import_node_fs33.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs32.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
+  import_node_fs33.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs32.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs33.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2), end = piece.lastIndexOf(10) + 1;
@@ -20752,19 +20860,19 @@ function writePartial(reading, write) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs32.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs33.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path26.default.dirname(live), rotated = rotatedFiles(import_node_fs32.default.readdirSync(dir), import_node_path26.default.basename(live)).map((name) => import_node_path26.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path27.default.dirname(live), rotated = rotatedFiles(import_node_fs33.default.readdirSync(dir), import_node_path27.default.basename(live)).map((name) => import_node_path27.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs32.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs33.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs32.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs33.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -20789,7 +20897,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs32.default.closeSync(reading.fd);
+      import_node_fs33.default.closeSync(reading.fd);
     }
   }
 }
@@ -20804,7 +20912,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path27.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path28.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -20812,7 +20920,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs33.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs34.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -20827,9 +20935,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path27.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs33.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path28.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs34.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs33.default.closeSync(fd);
+      fd !== void 0 && import_node_fs34.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -20853,7 +20961,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs"));
+var import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -20934,16 +21042,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path28.default.join(set.dir, set.live), rec), name = import_node_path28.default.basename(live), names;
+    let live = castPath(import_node_path29.default.join(set.dir, set.live), rec), name = import_node_path29.default.basename(live), names;
     try {
-      names = import_node_fs34.default.readdirSync(set.dir);
+      names = import_node_fs35.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path28.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path29.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -20994,7 +21102,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs34.default.closeSync(fd);
+        import_node_fs35.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -21043,15 +21151,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs35.default.openSync(options.output, import_node_fs35.default.constants.O_WRONLY | import_node_fs35.default.constants.O_CREAT | import_node_fs35.default.constants.O_EXCL | import_node_fs35.default.constants.O_NOFOLLOW, 384), import_node_fs35.default.fchmodSync(fd, 384);
+      fd = import_node_fs36.default.openSync(options.output, import_node_fs36.default.constants.O_WRONLY | import_node_fs36.default.constants.O_CREAT | import_node_fs36.default.constants.O_EXCL | import_node_fs36.default.constants.O_NOFOLLOW, 384), import_node_fs36.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs35.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs35.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs36.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs36.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs35.default.closeSync(fd);
+      import_node_fs36.default.closeSync(fd);
     }
   });
 }

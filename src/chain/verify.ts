@@ -48,6 +48,7 @@ import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
 import { replayedSeal } from './replayed-seal.ts';
+import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
@@ -303,7 +304,12 @@ export class ChainVerifier {
   /** The earliest stamp of a line a seal holds by its hash (not by a seal's own e=): see oldestFirstMs. */
   private earliestHashedMs: number | undefined;
 
-  constructor(private readonly options: VerifyOptions = {}) {}
+  /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
+  private readonly heads: HeadMarks;
+
+  constructor(private readonly options: VerifyOptions = {}) {
+    this.heads = new HeadMarks(options.key);
+  }
 
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken(): boolean {
@@ -317,6 +323,12 @@ export class ChainVerifier {
       this.lastFile = v.file;
     }
     this.lines++;
+    // Written by a rotating writer outside every chain: checked on its own (chain/head-mark.ts).
+    if (v.event === HEAD_EVENT && v.place !== undefined) {
+      this.unchained++;
+      this.heads.see(v);
+      return;
+    }
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
     if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && Number.isFinite(v.ms) && v.event !== 'seal' && v.event !== 'stop') this.oldestFirstMs = v.ms;
     if (v.place === undefined) {
@@ -1150,13 +1162,17 @@ export class ChainVerifier {
 
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   private replayed(state: RecordingState): void {
-    if (!state.startMissing || state.firstSeal === undefined || this.oldestFirstMs === undefined) return;
-    const detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? Infinity));
+    if (!state.startMissing || state.firstSeal === undefined) return;
+    // The oldest file's head mark, when it holds, is its start; else its first lines (which nothing proves).
+    const headed = this.heads.startOf(this.files[0]);
+    if (headed === undefined && this.oldestFirstMs === undefined) return;
+    const detail = replayedSeal(state.firstSeal, headed ?? Math.min(this.oldestFirstMs!, this.earliestHashedMs ?? Infinity));
     if (detail) this.breaks.push({ kind: 'forged event', file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
 
   /** The report, once every file has been pushed. */
   finish(): VerifyReport {
+    this.breaks.push(...this.heads.breaks(this.files));
     for (const state of this.recordings.values()) {
       if (state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)) continue;
       for (const index of state.linkBreaks) {

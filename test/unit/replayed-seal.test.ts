@@ -122,8 +122,21 @@ describe('the log a seal belongs to', () => {
     );
   });
 
-  // Put at the very head of the oldest file, the made-up lines become the reference point (the oldest file's
-  // first line, chain/verify.ts): not caught by this alone (see chain/replayed-seal.ts).
+  // Put at the very head of the oldest file, made-up lines stamped early became the reference point (the oldest
+  // file's first line): the oldest file's head mark, under the key, is it now (chain/head-mark.ts).
+  it('a seal of the same log saved from a file since pruned, put back behind made-up lines stamped as early at the very head of the oldest file: forged event', async () => {
+    const { file, replayed } = await prunedWithSavedSeal();
+    const oldest = logFilesInOrder(file)[0]!;
+    assert.match(fs.readFileSync(oldest, 'utf8'), / \* head rec=\S+ file=main\.log at=\d+ prev=\d+ e=[0-9a-f]+$/m, 'the oldest file has its head mark');
+    plant(oldest, replayed, 3, 0);
+    const report = strict(file);
+    assert.deepEqual(
+      report.breaks.map((found) => [found.kind, found.rec, found.detail.includes('from a file since pruned')]),
+      [['forged event', 'EARLIER001', true]],
+      summaryLine('main', report),
+    );
+  });
+
   // The review's variant: the saved seal and its stop alone, at the very head of the oldest file (no made-up line
   // needed: the recording's start-less stop closes it). A seal or a stop does not set the reference point.
   it('a seal of the same log saved from a file since pruned, put back with its stop at the very head of the oldest file: forged event', async () => {
@@ -148,5 +161,53 @@ describe('the log a seal belongs to', () => {
       [['forged event', 'EARLIER001', true]],
       summaryLine('main', report),
     );
+  });
+});
+
+describe('head marks (chain/head-mark.ts)', () => {
+  const heads = (name: string): string[] => fs.readFileSync(name, 'utf8').split('\n').filter((line) => / \* head rec=/.test(line));
+  const field = (line: string, name: string): string => new RegExp(` ${name}=(\\S+)`).exec(line)![1]!;
+
+  it('each file a rotation opened has one, naming the one before it', async () => {
+    const file = path.join(tempDir(), 'main.log');
+    await keyedLog(file, 'main', [{ rec: 'HEADS00001', lines: 2600, at: Date.UTC(2026, 10, 26, 10) }, { rec: 'HEADS00002', lines: 1200, at: Date.UTC(2026, 10, 26, 11) }]);
+    const files = logFilesInOrder(file);
+    assert.ok(files.length >= 4, `${files.length} files`);
+    assert.deepEqual(heads(files[0]!), [], 'the first file: no rotation opened it');
+    let prev = '0';
+    for (const name of files.slice(1)) {
+      const [mark, ...more] = heads(name);
+      assert.ok(mark !== undefined && more.length === 0, name);
+      assert.equal(field(mark, 'prev'), prev);
+      prev = field(mark, 'at');
+    }
+    assert.deepEqual(strict(file).breaks, []);
+    // Plain verify (no key) passes over them.
+    assert.deepEqual(verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks.filter((found) => found.detail.includes('head mark')), []);
+  });
+
+  it('the oldest file\'s mark removed, replaced by a pruned file\'s, doubled, or made without the key: named', async () => {
+    const { file } = await prunedWithSavedSeal();
+    const files = logFilesInOrder(file);
+    const oldest = files[0]!;
+    const text = fs.readFileSync(oldest, 'utf8');
+    const [mark] = heads(oldest);
+    assert.ok(mark !== undefined);
+    const kinds = (): string[] => strict(file).breaks.map((found) => `${found.kind}: ${found.detail}`);
+    fs.writeFileSync(oldest, text.replace(`${mark}\n`, ''));
+    assert.ok(kinds().some((found) => /head mark removed/.test(found)), kinds().join('\n'));
+    // A mark saved from a pruned file: an earlier at and prev, still holding under the key.
+    const at = Number(field(mark, 'at'));
+    const prev = Number(field(mark, 'prev'));
+    const { headFields } = await import('../../src/chain/head-mark.ts');
+    const saved = headFields(key, 'main.log', prev, prev - 60_000);
+    const older = mark.replace(/ file=.*$/, ` file=main.log at=${saved.at} prev=${saved.prev} e=${saved.e}`);
+    fs.writeFileSync(oldest, text.replace(mark, older));
+    // (Earlier than the mark the next file names: as if a file between them were not read.)
+    assert.ok(kinds().some((found) => /^missing file: the next file's head mark names one made at .*later than this file's/.test(found)), kinds().join('\n'));
+    fs.writeFileSync(oldest, text.replace(mark, `${older}\n${mark}`));
+    assert.ok(kinds().some((found) => /^forged event: a second head mark/.test(found)), kinds().join('\n'));
+    fs.writeFileSync(oldest, text.replace(mark, mark.replace(` at=${at} `, ` at=${at - 3_600_000} `)));
+    assert.ok(kinds().some((found) => /^forged event: a head mark that does not hold/.test(found)), kinds().join('\n'));
   });
 });

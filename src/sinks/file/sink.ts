@@ -6,6 +6,7 @@
 
 import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import { sealLogName } from '../../chain/seal-tag.ts';
+import { HEAD_EVENT, headFields } from '../../chain/head-mark.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
@@ -61,6 +62,8 @@ export class FileSink implements Sink {
   private sealTimer: NodeJS.Timeout | undefined;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   private sealedLink: string | undefined;
+  /** The last record taken: whose name a head mark is written in (chain/head-mark.ts). */
+  private lastRecord: AuditRecord | undefined;
   private readonly onSealed: ((link: string, file: string | undefined) => void) | undefined;
   /** The seals in `batch`: where each one's line ends, and its link. */
   private sealsInBatch: { at: number; link: string }[] = [];
@@ -79,9 +82,23 @@ export class FileSink implements Sink {
    * what a dead reader's stop names (chain/external-stop.ts).
    */
   constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string, file: string | undefined) => void } | false = {}) {
+    const headKey = chain !== false ? chain.key : undefined;
     this.log = new LogFile(file, {
       ...options,
       ...(chain !== false && chain.key !== undefined ? { ledgerKey: chain.key } : {}),
+      // Under a key each new file a rotation opens starts with a head mark in this recording's name (chain/head-mark.ts).
+      ...(headKey !== undefined
+        ? {
+            // Stamped on the reader's clock, as its seals are: no later than the oldest record still waiting, which
+            // may go next into this file after it (a place's stamps only go forward), nor than now.
+            headMark: (prev: number) => {
+              const last = this.lastRecord;
+              if (last === undefined) return undefined;
+              const at = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
+              return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: 'event', text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev) }) };
+            },
+          }
+        : {}),
       onMoved: (written) => {
         while (this.sealsHanded.length > 0 && this.sealsHanded[0]!.end <= written) this.keptLink = this.sealsHanded.shift()!.link;
         options.onMoved?.(written);
@@ -153,6 +170,7 @@ export class FileSink implements Sink {
   }
 
   write(record: AuditRecord): void {
+    this.lastRecord = record;
     // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
     if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
     this.floor ??= record.time;

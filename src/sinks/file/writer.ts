@@ -34,6 +34,7 @@ import { needsRotation, nextLocalMidnight, rotationDue, type RotateWhen } from '
 import { ByteQueue } from './queue.ts';
 import { whyAway } from './moved-away.ts';
 import { fileIdentity } from './rotated-ledger.ts';
+import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 
@@ -73,6 +74,8 @@ export interface LogFileOptions {
    * writes `queued` after it.
    */
   onLost?: (what: LostWhat, queued: string) => boolean | void;
+  /** Under a chain key: the head mark a rotation puts in the new file (head-mark.ts, chain/head-mark.ts). */
+  headMark?: HeadMarkLine;
   /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
   onChecked?: () => void;
   /**
@@ -484,8 +487,10 @@ export class LogFile {
       let rotated: boolean;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
+          const old = fs.fstatSync(this.fd);
           this.options.onMoved?.(this.writtenTotal);
           this.reopen();
+          if (this.options.headMark) writeHeadMark(this.file, old, this.fd, this.options.headMark);
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? false,
