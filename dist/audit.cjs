@@ -11693,14 +11693,17 @@ function holds(logFile, text2, id, key2) {
 // src/chain/seal-file-gone.ts
 var IDENTITY = /^\d+:\d+:\d+$/;
 function formatSealNote(note) {
-  return note.file !== void 0 && IDENTITY.test(note.file) ? `${note.link} ${note.file}
+  let head = note.file !== void 0 && IDENTITY.test(note.file) ? `${note.link} ${note.file}
 ` : `${note.link}
 `;
+  return note.line !== void 0 && /^[^\n]+\n$/.test(note.line) ? `${head}${note.line}` : head;
 }
 function parseSealNote(text2) {
-  let [link, file, ...rest] = text2.trim().split(" ");
-  if (!(link === void 0 || !/^[0-9a-f]+$/.test(link) || rest.length > 0))
-    return file !== void 0 && IDENTITY.test(file) ? { link, file } : { link };
+  let end = text2.indexOf(`
+`), [link, file, ...rest] = (end === -1 ? text2 : text2.slice(0, end)).trim().split(" ");
+  if (link === void 0 || !/^[0-9a-f]+$/.test(link) || rest.length > 0) return;
+  let line = end === -1 ? "" : text2.slice(end + 1);
+  return { link, ...file !== void 0 && IDENTITY.test(file) ? { file } : {}, .../^[^\n]+\n$/.test(line) ? { line } : {} };
 }
 function sealFileGone(logFile, identity2, key2) {
   try {
@@ -11720,8 +11723,8 @@ var TAIL_SLACK_MS = 6e4;
 function sealFilePath(runFile) {
   return runFile.replace(/\.json$/, ".seal");
 }
-function noteSealLink(runFile, link, file) {
-  writePrivateFile(sealFilePath(runFile), formatSealNote(file === void 0 ? { link } : { link, file }));
+function noteSealLink(runFile, link, file, line) {
+  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...file === void 0 ? {} : { file }, ...line === void 0 ? {} : { line } }));
 }
 function readSealNote(runFile) {
   try {
@@ -16893,6 +16896,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   sealTimer;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   sealedLink;
+  /** That seal's line as written (with `e=` under a key): a running reader's proof of its recording (chain/running-seal.ts). */
+  sealedLine;
   /** The last record taken: whose name a head mark is written in (chain/head-mark.ts). */
   lastRecord;
   onSealed;
@@ -16935,12 +16940,12 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0, options.onChecked?.();
       },
       onLost: (what, queued) => {
-        let later = this.batch, laterLink = this.sealedLink;
-        this.sealsInBatch = [], this.sealsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.losing = !0, this.lostSealed = !1;
+        let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine;
+        this.sealsInBatch = [], this.sealsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
         try {
           return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
         } finally {
-          this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink ??= laterLink), this.lostSealed = !1, this.reEnd = !1;
+          this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
         }
       }
     }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.onSealed = chain === !1 ? void 0 : chain.onSealed;
@@ -17032,7 +17037,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let fields = chain.seal(end);
     more && (fields.more = 1), end || (this.sealedLink = fields.h.slice(0, LINK_HEX));
     let record = { time: at ?? Math.max(this.lastTime, now), rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record), e = chain.tag(line);
-    e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
+    e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0 || this.losing && this.lostSealed) return;
@@ -17043,11 +17048,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
   /** Hears the last seal handed to the writer once it is on disk: a stop naming a seal the file never got would read as a cut. */
   noteSealed() {
-    let link = this.sealedLink;
+    let link = this.sealedLink, line = this.sealedLine;
     if (link === void 0 || !this.onSealed) return;
-    this.sealedLink = void 0;
+    this.sealedLink = void 0, this.sealedLine = void 0;
     let onSealed = this.onSealed;
-    this.log.flush().then(() => onSealed(link, this.log.fileIdentity()));
+    this.log.flush().then(() => onSealed(link, this.log.fileIdentity(), line));
   }
   /** Resolves once what was written so far is on disk (the writer's flush). */
   flushed() {
@@ -17490,9 +17495,9 @@ function runPipe(recording, runFile) {
       directory: runFile ? "private" : "as-is"
     }, {
       key: key2,
-      onSealed: runFile ? (link, file) => {
+      onSealed: runFile ? (link, file, line) => {
         try {
-          noteSealLink(runFile, link, file);
+          noteSealLink(runFile, link, file, line);
         } catch {
         }
       } : void 0
@@ -18960,6 +18965,17 @@ function runningOwner(held, unseen, now) {
     return unseen.delete(owner), owner;
 }
 
+// src/chain/running-seal.ts
+function runningSealProblem(seal, owner, place, held, key2) {
+  let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
+  if (seal === void 0) return why("but its reader noted no seal");
+  if (seal.event !== "seal" || seal.fields?.rec !== owner || seal.place !== place) return why("but the seal its reader noted is not one of it at that place");
+  let e = seal.fields?.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(seal.text, e);
+  if (line === void 0 || sealTag(line, key2, sealLogName(seal.file)) !== e) return why("but the seal its reader noted does not hold under the key");
+  let far = held.find((v) => !(Math.abs(v.ms - seal.ms) <= SEAL_MS + SEAL_DRAIN_MS));
+  if (far !== void 0) return why(`but they are stamped ${Math.round(Math.abs(far.ms - seal.ms) / 1e3)} s from the seal its reader noted`);
+}
+
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
   let tail = segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
@@ -19621,7 +19637,11 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
         }
     let unseen = new Set([...this.options.live ?? []].filter((rec) => !this.recordings.has(rec))), running2 = [];
     for (let [place, lines] of this.orphans) {
-      let owner = runningOwner(lines, unseen, this.options.now);
+      let owner = runningOwner(lines, unseen, this.options.now), unproven = owner !== void 0 && this.options.requireKey && this.options.key !== void 0 ? runningSealProblem(this.options.liveSeals?.get(owner), owner, place, lines, this.options.key) : void 0;
+      if (unproven !== void 0) {
+        this.breaks.push({ kind: "unkeyed", file: lines[0].file, line: lines[0].line, rec: owner, detail: unproven });
+        continue;
+      }
       if (owner !== void 0) {
         running2.push({ rec: owner, place, lines: lines.length, seals: 0, unsealed: lines.length, ending: "open", startMissing: !0, sharedLines: 0, chain: void 0, olderLost: !1 });
         continue;
@@ -19755,6 +19775,28 @@ function verifyLog(files, read2, timeFormat, options) {
   return { ...report2, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var KEEP_PARSED_CHARS = 8 * 1024 * 1024;
+function liveSeals(dir, timeFormat) {
+  let seals = /* @__PURE__ */ new Map(), runDir = import_node_path25.default.join(dir, ".run"), names;
+  try {
+    names = import_node_fs29.default.readdirSync(runDir);
+  } catch {
+    return seals;
+  }
+  for (let name of names) {
+    if (!name.endsWith(".json")) continue;
+    let runFile = import_node_path25.default.join(runDir, name);
+    try {
+      if (livingReader(runFile) === void 0) continue;
+      let recording = readRecording(runFile), line = readSealNote(runFile).line, parsed = line === void 0 ? void 0 : notedSealLine(recording.file, line, timeFormat);
+      parsed !== void 0 && seals.set(recording.id, parsed);
+    } catch {
+    }
+  }
+  return seals;
+}
+function notedSealLine(file, line, timeFormat) {
+  return parseLines(file, line, timeFormat)[0];
+}
 function parseLines(file, text2, timeFormat) {
   let lines = [], firstEnd = text2.indexOf(`
 `), reader = readerFor(firstEnd < 0 ? text2 : text2.slice(0, firstEnd), timeFormat), at = 0;
@@ -19836,12 +19878,14 @@ function verifyCommand() {
       }
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Set();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path25.default.dirname(import_node_path25.default.resolve(file))) : [where.dir]))
+    let live = /* @__PURE__ */ new Set(), seals = /* @__PURE__ */ new Map();
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path25.default.dirname(import_node_path25.default.resolve(file))) : [where.dir])) {
       for (let rec of liveRecordings(dir)) live.add(rec);
+      for (let [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
+    }
     let out = new Output(), tampered = !1;
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }

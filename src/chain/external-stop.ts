@@ -33,8 +33,8 @@ export function sealFilePath(runFile: string): string {
 }
 
 /** Notes a seal's link (it is on disk) and the file it is in: what the stop of a dead reader will name (seal-file-gone.ts). */
-export function noteSealLink(runFile: string, link: string, file?: string): void {
-  writePrivateFile(sealFilePath(runFile), formatSealNote(file === undefined ? { link } : { link, file }));
+export function noteSealLink(runFile: string, link: string, file?: string, line?: string): void {
+  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) }));
 }
 
 /** The last seal a reader noted: its link, GENESIS when it sealed nothing (or noted nothing we trust), and its file when noted. */

@@ -20,7 +20,9 @@
 // key) keeps the reference from its first lines; the first file of a log (no
 // rotation made it) has none; and a mark removed from the oldest file, with the
 // writer's note of it (`.<live>.head`) removed before the next rotation (the
-// next file then says prev=0, as after an upgrade), reads like such a log.
+// next file then says prev=0, as after an upgrade), reads like such a log; and
+// when the oldest file is the only one read (every rotated file pruned), no
+// later mark names its mark, so one removed or replaced there is not seen.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sealLogName } from './seal-tag.ts';

@@ -28,24 +28,28 @@
 import fs from 'node:fs';
 import { fileIdentity, wasRotatedId } from '../sinks/file/rotated-ledger.ts';
 
-/** What a reader notes after each seal on disk: the seal's link, and the file it is in when known. */
+/** What a reader notes after each seal on disk: the seal's link, the file it is in when known, and its line (chain/running-seal.ts). */
 export interface SealNote {
   link: string;
   file?: string;
+  line?: string;
 }
 
 const IDENTITY = /^\d+:\d+:\d+$/;
 
-/** The note's text: `LINK [DEV:INO:BIRTH]`. A note of the older shape (the link alone) reads as no file known. */
+/** The note's text: `LINK [DEV:INO:BIRTH]`, then the seal's line. A note of the older shape (the link alone) reads as no file known. */
 export function formatSealNote(note: SealNote): string {
-  return note.file !== undefined && IDENTITY.test(note.file) ? `${note.link} ${note.file}\n` : `${note.link}\n`;
+  const head = note.file !== undefined && IDENTITY.test(note.file) ? `${note.link} ${note.file}\n` : `${note.link}\n`;
+  return note.line !== undefined && /^[^\n]+\n$/.test(note.line) ? `${head}${note.line}` : head;
 }
 
 /** The note's parts, undefined when it is not a note. */
 export function parseSealNote(text: string): SealNote | undefined {
-  const [link, file, ...rest] = text.trim().split(' ');
+  const end = text.indexOf('\n');
+  const [link, file, ...rest] = (end === -1 ? text : text.slice(0, end)).trim().split(' ');
   if (link === undefined || !/^[0-9a-f]+$/.test(link) || rest.length > 0) return undefined;
-  return file !== undefined && IDENTITY.test(file) ? { link, file } : { link };
+  const line = end === -1 ? '' : text.slice(end + 1);
+  return { link, ...(file !== undefined && IDENTITY.test(file) ? { file } : {}), ...(/^[^\n]+\n$/.test(line) ? { line } : {}) };
 }
 
 /**

@@ -50,6 +50,7 @@ import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMP
 import { replayedSeal } from './replayed-seal.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
+import { runningSealProblem } from './running-seal.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
@@ -259,6 +260,8 @@ export interface VerifyOptions {
    * Off by default: without the mark nothing proves a recording is older, so a forger would write that shape.
    */
   older?: boolean;
+  /** Running recordings' last seals as their readers noted them (chain/running-seal.ts), parsed as lines of their logs. */
+  liveSeals?: ReadonlyMap<string, VerifyLine>;
   /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
   now?: number;
 }
@@ -1184,6 +1187,12 @@ export class ChainVerifier {
     const running: RecordingReport[] = [];
     for (const [place, lines] of this.orphans) {
       const owner = runningOwner(lines, unseen, this.options.now);
+      // Under --require-key its reader's noted seal must hold under the key (chain/running-seal.ts).
+      const unproven = owner !== undefined && this.options.requireKey && this.options.key !== undefined ? runningSealProblem(this.options.liveSeals?.get(owner), owner, place, lines, this.options.key) : undefined;
+      if (unproven !== undefined) {
+        this.breaks.push({ kind: 'unkeyed', file: lines[0]!.file, line: lines[0]!.line, rec: owner!, detail: unproven });
+        continue;
+      }
       if (owner !== undefined) {
         // Its reader runs, and its first seal is not due yet (chain/seal-due.ts): its lines so far, none sealed yet.
         running.push({ rec: owner, place, lines: lines.length, seals: 0, unsealed: lines.length, ending: 'open', startMissing: true, sharedLines: 0, chain: undefined, olderLost: false });

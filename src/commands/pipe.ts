@@ -108,9 +108,9 @@ export function runPipe(recording: Recording, runFile?: string): void {
     }, {
       key,
       onSealed: runFile
-        ? (link, file) => {
+        ? (link, file, line) => {
             try {
-              noteSealLink(runFile, link, file);
+              noteSealLink(runFile, link, file, line);
             } catch {
               // Not noted: a stop written for this reader if it dies names an earlier seal, and verify says so.
             }

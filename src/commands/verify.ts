@@ -14,6 +14,7 @@ import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
 import { placeOf, readerFor } from '../read/line.ts';
 import { readLogBytes } from '../read/safe-open.ts';
 import { livingReader, readRecording } from '../runtime/runfile.ts';
+import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 
 /** A log file's text: `.gz` files are read through gunzip, whole (a rotated file is bounded by @audit-max-size); a planted FIFO, symlink or bomb is refused (read/safe-open.ts). */
@@ -85,6 +86,40 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
 
 /** Up to this many characters of a log are kept parsed while verify looks for renamed files. */
 const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Running recordings' last seals as their readers noted them (chain/running-seal.ts), each parsed as a line of
+ * the log its run file names (the seal's `e=` binds that log's name).
+ */
+export function liveSeals(dir: string, timeFormat: string): Map<string, VerifyLine> {
+  const seals = new Map<string, VerifyLine>();
+  const runDir = path.join(dir, '.run');
+  let names: string[];
+  try {
+    names = fs.readdirSync(runDir);
+  } catch {
+    return seals;
+  }
+  for (const name of names) {
+    if (!name.endsWith('.json')) continue;
+    const runFile = path.join(runDir, name);
+    try {
+      if (livingReader(runFile) === undefined) continue;
+      const recording = readRecording(runFile);
+      const line = readSealNote(runFile).line;
+      const parsed = line === undefined ? undefined : notedSealLine(recording.file, line, timeFormat);
+      if (parsed !== undefined) seals.set(recording.id, parsed);
+    } catch {
+      // not a run file of ours, or gone meanwhile
+    }
+  }
+  return seals;
+}
+
+/** A seal line a reader noted, parsed as a line of its log `file`. */
+export function notedSealLine(file: string, line: string, timeFormat: string): VerifyLine | undefined {
+  return parseLines(file, line, timeFormat)[0];
+}
 
 /** A file's lines as verify sees them. */
 function parseLines(file: string, text: string, timeFormat: string): VerifyLine[] {
@@ -202,13 +237,15 @@ export function verifyCommand(): Command {
           : listLogs(where.dir).map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
       if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
       const live = new Set<string>();
+      const seals = new Map<string, VerifyLine>();
       for (const dir of new Set(files.length > 0 ? files.map((file) => path.dirname(path.resolve(file))) : [where.dir])) {
         for (const rec of liveRecordings(dir)) live.add(rec);
+        for (const [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
       }
       const out = new Output();
       let tampered = false;
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
         for (const found of report.breaks) out.write(breakLine(found));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));

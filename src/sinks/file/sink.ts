@@ -62,9 +62,11 @@ export class FileSink implements Sink {
   private sealTimer: NodeJS.Timeout | undefined;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   private sealedLink: string | undefined;
+  /** That seal's line as written (with `e=` under a key): a running reader's proof of its recording (chain/running-seal.ts). */
+  private sealedLine: string | undefined;
   /** The last record taken: whose name a head mark is written in (chain/head-mark.ts). */
   private lastRecord: AuditRecord | undefined;
-  private readonly onSealed: ((link: string, file: string | undefined) => void) | undefined;
+  private readonly onSealed: ((link: string, file: string | undefined, line: string | undefined) => void) | undefined;
   /** The seals in `batch`: where each one's line ends, and its link. */
   private sealsInBatch: { at: number; link: string }[] = [];
   /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
@@ -81,7 +83,7 @@ export class FileSink implements Sink {
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
    * what a dead reader's stop names (chain/external-stop.ts).
    */
-  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string, file: string | undefined) => void } | false = {}) {
+  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string, file: string | undefined, line: string | undefined) => void } | false = {}) {
     const headKey = chain !== false ? chain.key : undefined;
     this.log = new LogFile(file, {
       ...options,
@@ -118,12 +120,14 @@ export class FileSink implements Sink {
         // at once is forged (chain/verify.ts).
         const later = this.batch;
         const laterLink = this.sealedLink;
+        const laterLine = this.sealedLine;
         // Those seals went with the removed file, or are written again after the event as lines of its stretch.
         this.sealsInBatch = [];
         this.sealsHanded = [];
         this.batch = '';
         this.unhashed = 0;
         this.sealedLink = undefined;
+        this.sealedLine = undefined;
         this.losing = true;
         this.lostSealed = false;
         try {
@@ -156,7 +160,10 @@ export class FileSink implements Sink {
             this.sealsInBatch = [];
             // Not hashed: formatted before the restart, so no longer where the chain says.
             this.unhashed = this.batch.length;
-            this.sealedLink ??= laterLink;
+            if (this.sealedLink === undefined) {
+              this.sealedLink = laterLink;
+              this.sealedLine = laterLine;
+            }
           }
           this.lostSealed = false;
           this.reEnd = false;
@@ -364,6 +371,7 @@ export class FileSink implements Sink {
     // Under a key the seal's own line is bound under it too (chain/seal-tag.ts): `e=`, its last field.
     const e = chain.tag(line);
     if (e !== undefined) line = this.format.format({ ...record, fields: { ...record.fields, e } });
+    if (!end) this.sealedLine = line;
     this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) });
     // Written into a removed file too, and then again after the `lost` event, stamped no earlier than it
     // (an idle pane's seal, made by the timer, goes to the writer without passing through write).
@@ -400,10 +408,12 @@ export class FileSink implements Sink {
   /** Hears the last seal handed to the writer once it is on disk: a stop naming a seal the file never got would read as a cut. */
   private noteSealed(): void {
     const link = this.sealedLink;
+    const line = this.sealedLine;
     if (link === undefined || !this.onSealed) return;
     this.sealedLink = undefined;
+    this.sealedLine = undefined;
     const onSealed = this.onSealed;
-    void this.log.flush().then(() => onSealed(link, this.log.fileIdentity()));
+    void this.log.flush().then(() => onSealed(link, this.log.fileIdentity(), line));
   }
 
   /** Resolves once what was written so far is on disk (the writer's flush). */
