@@ -16728,8 +16728,15 @@ var HeadMarks = class {
   key;
   byFile = /* @__PURE__ */ new Map();
   found = [];
-  /** Takes a head mark line. Without the key it proves nothing and is passed over. */
+  /**
+   * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
+   * would be words nothing vouches for. Without the key it proves nothing more and is passed over.
+   */
   see(v) {
+    if (Object.keys(v.fields ?? {}).sort().join(" ") !== "at e file prev rec" || !/^\d{1,16}$/.test(v.fields.at) || !/^\d{1,16}$/.test(v.fields.prev) || !/^[0-9a-f]+$/.test(v.fields.e)) {
+      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark that is not one (its writer puts file=, at=, prev= and e= only)" });
+      return;
+    }
     if (this.key === void 0) return;
     let at = Number(v.fields?.at), prev = Number(v.fields?.prev), e = v.fields?.e ?? "", rec = v.fields?.rec ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev) : "";
     if (want === "" || e.length !== want.length || !(0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
@@ -18972,8 +18979,8 @@ function runningSealProblem(seal, owner, place, held, key2) {
   if (seal.event !== "seal" || seal.fields?.rec !== owner || seal.place !== place) return why("but the seal its reader noted is not one of it at that place");
   let e = seal.fields?.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(seal.text, e);
   if (line === void 0 || sealTag(line, key2, sealLogName(seal.file)) !== e) return why("but the seal its reader noted does not hold under the key");
-  let far = held.find((v) => !(Math.abs(v.ms - seal.ms) <= SEAL_MS + SEAL_DRAIN_MS));
-  if (far !== void 0) return why(`but they are stamped ${Math.round(Math.abs(far.ms - seal.ms) / 1e3)} s from the seal its reader noted`);
+  let early = held.find((v) => !(v.ms >= seal.ms - SEAL_MS - SEAL_DRAIN_MS));
+  if (early !== void 0) return why(`but they are stamped ${Math.round((seal.ms - early.ms) / 1e3)} s before the seal its reader noted`);
 }
 
 // src/chain/verify.ts

@@ -55,8 +55,16 @@ export class HeadMarks {
 
   constructor(private readonly key: Buffer | undefined) {}
 
-  /** Takes a head mark line. Without the key it proves nothing and is passed over. */
+  /**
+   * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
+   * would be words nothing vouches for. Without the key it proves nothing more and is passed over.
+   */
   see(v: VerifyLine): void {
+    const names = Object.keys(v.fields ?? {}).sort().join(' ');
+    if (names !== 'at e file prev rec' || !/^\d{1,16}$/.test(v.fields!.at!) || !/^\d{1,16}$/.test(v.fields!.prev!) || !/^[0-9a-f]+$/.test(v.fields!.e!)) {
+      this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark that is not one (its writer puts file=, at=, prev= and e= only)' });
+      return;
+    }
     if (this.key === undefined) return;
     const at = Number(v.fields?.at);
     const prev = Number(v.fields?.prev);

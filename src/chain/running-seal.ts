@@ -12,8 +12,8 @@
 // and under a key that line ends with `e=`, binding it, its rec=, place and
 // stamp, to this log (chain/seal-tag.ts). So verify takes the lines at that
 // place for its recording only if that noted seal holds under the key, is of
-// that recording at that place, and was made within a segment's time of them
-// (SEAL_MS and the drain: seal-due.ts). Nobody without the key makes one; a
+// that recording at that place, and was made no later than a segment's time
+// (SEAL_MS and the drain: seal-due.ts) after the first of them. Nobody without the key makes one; a
 // genuine seal copied into a made-up run file names its own recording and
 // place, and a recording whose seals are in the files read is not taken for
 // "running" with none read, so what is left is a genuine running reader's own
@@ -32,7 +32,9 @@ export function runningSealProblem(seal: VerifyLine | undefined, owner: string, 
   const e = seal.fields?.e;
   const line = e === undefined || !/^[0-9a-f]+$/.test(e) ? undefined : withoutTag(seal.text, e);
   if (line === undefined || sealTag(line, key, sealLogName(seal.file)) !== e) return why('but the seal its reader noted does not hold under the key');
-  const far = held.find((v) => !(Math.abs(v.ms - seal.ms) <= SEAL_MS + SEAL_DRAIN_MS));
-  if (far !== undefined) return why(`but they are stamped ${Math.round(Math.abs(far.ms - seal.ms) / 1000)} s from the seal its reader noted`);
+  // After that seal (its pane may have been idle since for any time: seal-due.ts bounds them by now), or among the
+  // lines it covers, when its reader noted it after verify read the files: no earlier than a segment before it.
+  const early = held.find((v) => !(v.ms >= seal.ms - SEAL_MS - SEAL_DRAIN_MS));
+  if (early !== undefined) return why(`but they are stamped ${Math.round((seal.ms - early.ms) / 1000)} s before the seal its reader noted`);
   return undefined;
 }

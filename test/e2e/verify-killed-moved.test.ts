@@ -37,7 +37,7 @@ describe('verify and the live log taken away, its reader killed before it looked
       const live = tmux.logFile();
       await tmux.run('echo secret-work-1; echo secret-work-2');
       // The start's seal is on disk and noted with its file: what the stop will name.
-      await waitFor('the seal note naming the file', () => / \d+:\d+:\d+\n$/.test(sealNote(tmux) ?? ''));
+      await waitFor('the seal note naming the file', () => /^[0-9a-f]+ \d+:\d+:\d+\n/.test(sealNote(tmux) ?? ''));
       if (how === 'rm') fs.rmSync(live);
       else fs.renameSync(live, path.join(tmux.dir, 'elsewhere.log'));
       process.kill(pid, 'SIGKILL');
@@ -67,7 +67,7 @@ describe('verify and an idle reader whose files were rotated and pruned, then ki
     const [idle, busy] = tmux.panes(2, 'even-horizontal');
     const { pid, recording } = await tmux.startLogging(idle);
     await tmux.run('echo idle-before', idle);
-    await waitFor('the idle reader\'s seal noted', () => / \d+:\d+:\d+\n$/.test(sealNote(tmux) ?? ''));
+    await waitFor('the idle reader\'s seal noted', () => /^[0-9a-f]+ \d+:\d+:\d+\n/.test(sealNote(tmux) ?? ''));
     const live = tmux.logFile();
     tmux.toggle(busy);
     await tmux.flood([busy!], (word) => `${word}-%05g`, 2000, 120_000);

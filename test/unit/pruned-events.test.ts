@@ -132,8 +132,11 @@ describe('a running recording whose start was pruned, no seal of it in the files
       assert.match(strict(new Map([['RUNNING001', elsewhere]])).join('\n'), /^unkeyed: .*not one of it at that place/);
       const forged = { ...seal, text: seal.text.replace(/ e=[0-9a-f]+\n$/, ` e=${'0'.repeat(32)}\n`), fields: { ...seal.fields, e: '0'.repeat(32) } };
       assert.match(strict(new Map([['RUNNING001', forged]])).join('\n'), /^unkeyed: .*does not hold under the key/);
-      const old = { ...seal, ms: seal.ms - 10 * 60_000 };
-      assert.match(strict(new Map([['RUNNING001', old]])).join('\n'), /^unkeyed: .*stamped \d+ s from the seal/);
+      // A seal made well after the lines (not the one before them, nor one covering them): not theirs.
+      const later = { ...seal, ms: seal.ms + 10 * 60_000 };
+      assert.match(strict(new Map([['RUNNING001', later]]), t + 1000).join('\n'), /^unkeyed: .*stamped \d+ s before the seal/);
+      // One made long before them (its pane idle since) is.
+      assert.deepEqual(strict(new Map([['RUNNING001', { ...seal, ms: seal.ms - 3_600_000 }]])), []);
     });
   }
 });

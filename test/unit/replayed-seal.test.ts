@@ -209,5 +209,10 @@ describe('head marks (chain/head-mark.ts)', () => {
     assert.ok(kinds().some((found) => /^forged event: a second head mark/.test(found)), kinds().join('\n'));
     fs.writeFileSync(oldest, text.replace(mark, mark.replace(` at=${at} `, ` at=${at - 3_600_000} `)));
     assert.ok(kinds().some((found) => /^forged event: a head mark that does not hold/.test(found)), kinds().join('\n'));
+    // Words added to a mark (its e= binds none), or a mark made up: named, also by plain verify.
+    fs.writeFileSync(oldest, text.replace(mark, mark.replace(' prev=', ' note=all-clear prev=')));
+    assert.ok(kinds().some((found) => /^forged event: a head mark that is not one/.test(found)), kinds().join('\n'));
+    const plain = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {}).breaks.map((found) => `${found.kind}: ${found.detail}`);
+    assert.ok(plain.some((found) => /^forged event: a head mark that is not one/.test(found)), plain.join('\n'));
   });
 });
