@@ -16728,16 +16728,23 @@ var HeadMarks = class {
   key;
   byFile = /* @__PURE__ */ new Map();
   found = [];
+  /** Marks passed over without the key: a forged event each when no recording of the log is keyed (see breaks). */
+  unchecked = [];
   /**
    * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
-   * would be words nothing vouches for. Without the key it proves nothing more and is passed over.
+   * would be words nothing vouches for. Without the key it proves nothing more, yet is taken only where its writer
+   * puts it: as the first line of a file other than the first read (`first`), and only in a keyed log (see breaks);
+   * else it would hide made-up events from plain verify (issue 13, review of trust13b F4).
    */
-  see(v) {
+  see(v, first) {
     if (Object.keys(v.fields ?? {}).sort().join(" ") !== "at e file prev rec" || !/^\d{1,16}$/.test(v.fields.at) || !/^\d{1,16}$/.test(v.fields.prev) || !/^[0-9a-f]+$/.test(v.fields.e)) {
       this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark that is not one (its writer puts file=, at=, prev= and e= only)" });
       return;
     }
-    if (this.key === void 0) return;
+    if (this.key === void 0) {
+      v.line !== 1 || first ? this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark where its writer puts none (only as the first line of a file a rotation opened)" }) : this.unchecked.push(v);
+      return;
+    }
     let at = Number(v.fields?.at), prev = Number(v.fields?.prev), e = v.fields?.e ?? "", rec = v.fields?.rec ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev) : "";
     if (want === "" || e.length !== want.length || !(0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
       this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a head mark that does not hold under the key (or names another log)" });
@@ -16752,9 +16759,12 @@ var HeadMarks = class {
   /**
    * The breaks between files read in order: each file's mark names (prev=) the mark of the file before it. A
    * mark missing where the next names one, or another there, is a replaced or removed mark (or a file between not read).
+   * `keyed`: whether any recording of the log is keyed; a writer puts marks only under a key.
    */
-  breaks(files) {
+  breaks(files, keyed) {
     let found = [...this.found];
+    if (!keyed)
+      for (let v of this.unchecked) found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)" });
     for (let i = 0; i + 1 < files.length; i++) {
       let next = this.byFile.get(files[i + 1]);
       if (next === void 0 || next.prev === 0) continue;
@@ -19142,7 +19152,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
     if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.event === HEAD_EVENT && v.place !== void 0) {
-      this.unchained++, this.heads.see(v);
+      this.unchained++, this.heads.see(v, v.file === this.files[0]);
       return;
     }
     if (this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstMs = v.ms), v.place === void 0) {
@@ -19635,7 +19645,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /** The report, once every file has been pushed. */
   finish() {
-    this.breaks.push(...this.heads.breaks(this.files));
+    this.breaks.push(...this.heads.breaks(this.files, [...this.recordings.values()].some((state) => state.keyed === !0)));
     for (let state of this.recordings.values())
       if (!(state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)))
         for (let index of state.linkBreaks) {

@@ -329,7 +329,7 @@ export class ChainVerifier {
     // Written by a rotating writer outside every chain: checked on its own (chain/head-mark.ts).
     if (v.event === HEAD_EVENT && v.place !== undefined) {
       this.unchained++;
-      this.heads.see(v);
+      this.heads.see(v, v.file === this.files[0]);
       return;
     }
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
@@ -1175,7 +1175,7 @@ export class ChainVerifier {
 
   /** The report, once every file has been pushed. */
   finish(): VerifyReport {
-    this.breaks.push(...this.heads.breaks(this.files));
+    this.breaks.push(...this.heads.breaks(this.files, [...this.recordings.values()].some((state) => state.keyed === true)));
     for (const state of this.recordings.values()) {
       if (state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)) continue;
       for (const index of state.linkBreaks) {

@@ -215,4 +215,33 @@ describe('head marks (chain/head-mark.ts)', () => {
     const plain = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {}).breaks.map((found) => `${found.kind}: ${found.detail}`);
     assert.ok(plain.some((found) => /^forged event: a head mark that is not one/.test(found)), plain.join('\n'));
   });
+
+  // Plain verify cannot check a mark's e=: it took any well-formed one as the writer's and passed over it, so a
+  // made-up `* head` line hid from it as an event of another process (review of trust13b, F4).
+  it('plain verify: a made-up head mark mid-file, or in a log none of whose recordings is keyed, is a forged event', async () => {
+    const dir = tempDir();
+    const plainLog = path.join(dir, 'plain.log');
+    const sink = new FileSink(plainLog, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' });
+    let t = Date.UTC(2026, 10, 26, 12);
+    const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'PLAIN00001', user: 'ann', place: placeOf('plain'), time: ++t, kind, text, ...(fields ? { fields } : {}) });
+    sink.write(record('event', 'start', { by: 'ann' }));
+    for (let i = 1; i <= 600; i++) sink.write(record('line', `plain ${i}`));
+    sink.write(record('event', 'stop', { reason: 'toggle' }));
+    await sink.close();
+    const files = logFilesInOrder(plainLog);
+    assert.ok(files.length >= 2, `${files.length} files`);
+    assert.deepEqual(verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks, []);
+    const stamp = fs.readFileSync(files[0]!, 'utf8').split('\n')[3]!.split(' | ')[0]!.split(' ').slice(0, 2).join(' ');
+    const forged = `${stamp} bob plain:0.0 * head rec=ZZZZ file=plain.log at=1 prev=0 e=00`;
+    const second = fs.readFileSync(files[1]!, 'utf8');
+    const lines = second.split('\n');
+    lines.splice(5, 0, forged, forged);
+    fs.writeFileSync(files[1]!, lines.join('\n'));
+    const mid = verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks.filter((found) => found.kind === 'forged event');
+    assert.equal(mid.length, 2, mid.map((found) => found.detail).join('\n'));
+    // Where a rotating writer would put it (a later file's first line), yet the log is unkeyed: no writer put it.
+    fs.writeFileSync(files[1]!, `${forged}\n${second}`);
+    const first = verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks;
+    assert.deepEqual(first.map((found) => [found.kind, found.line]), [['forged event', 1]], first.map((found) => found.detail).join('\n'));
+  });
 });
