@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path29 = require("node:path"), fs37 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path30 = require("node:path"), fs37 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1637,9 +1637,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path29.resolve(baseDir, baseName);
+          let localBin = path30.resolve(baseDir, baseName);
           if (fs37.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path29.extname(baseName))) return;
+          if (sourceExt.includes(path30.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs37.existsSync(`${localBin}${ext}`)
           );
@@ -1654,17 +1654,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path29.resolve(
-            path29.dirname(resolvedScriptPath),
+          executableDir = path30.resolve(
+            path30.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path29.basename(
+            let legacyName = path30.basename(
               this._scriptPath,
-              path29.extname(this._scriptPath)
+              path30.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path29.extname(executableFile));
+        launchWithNode = sourceExt.includes(path30.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path29.basename(filename, path29.extname(filename)), this;
+        return this._name = path30.basename(filename, path30.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path30) {
-        return path30 === void 0 ? this._executableDir : (this._executableDir = path30, this);
+      executableDir(path31) {
+        return path31 === void 0 ? this._executableDir : (this._executableDir = path31, this);
       }
       /**
        * Return program help documentation.
@@ -11530,8 +11530,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path29) {
-  return (0, import_node_path6.basename)(path29).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path30) {
+  return (0, import_node_path6.basename)(path30).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -16733,16 +16733,17 @@ var HeadMarks = class {
   /**
    * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
    * would be words nothing vouches for. Without the key it proves nothing more, yet is taken only where its writer
-   * puts it: as the first line of a file other than the first read (`first`), and only in a keyed log (see breaks);
-   * else it would hide made-up events from plain verify (issue 13, review of trust13b F4).
+   * puts it: as a file's first line, and not in a log whose recordings are unkeyed (see breaks); else it would hide
+   * made-up events from plain verify (issue 13, review of trust13b F4). (The first file read may be one a rotation
+   * opened, the log's first file pruned: a mark there is not told apart.)
    */
-  see(v, first) {
+  see(v) {
     if (Object.keys(v.fields ?? {}).sort().join(" ") !== "at e file prev rec" || !/^\d{1,16}$/.test(v.fields.at) || !/^\d{1,16}$/.test(v.fields.prev) || !/^[0-9a-f]+$/.test(v.fields.e)) {
       this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark that is not one (its writer puts file=, at=, prev= and e= only)" });
       return;
     }
     if (this.key === void 0) {
-      v.line !== 1 || first ? this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark where its writer puts none (only as the first line of a file a rotation opened)" }) : this.unchecked.push(v);
+      v.line !== 1 ? this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark where its writer puts none (only as the first line of a file)" }) : this.unchecked.push(v);
       return;
     }
     let at = Number(v.fields?.at), prev = Number(v.fields?.prev), e = v.fields?.e ?? "", rec = v.fields?.rec ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev) : "";
@@ -16759,11 +16760,11 @@ var HeadMarks = class {
   /**
    * The breaks between files read in order: each file's mark names (prev=) the mark of the file before it. A
    * mark missing where the next names one, or another there, is a replaced or removed mark (or a file between not read).
-   * `keyed`: whether any recording of the log is keyed; a writer puts marks only under a key.
+   * `unkeyed`: whether the log's recordings whose chain is known are all unkeyed; a writer puts marks only under a key.
    */
-  breaks(files, keyed) {
+  breaks(files, unkeyed) {
     let found = [...this.found];
-    if (!keyed)
+    if (unkeyed)
       for (let v of this.unchecked) found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)" });
     for (let i = 0; i + 1 < files.length; i++) {
       let next = this.byFile.get(files[i + 1]);
@@ -17237,8 +17238,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path29, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path29], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path30, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path30], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -18884,7 +18885,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
@@ -18983,10 +18984,15 @@ function runningOwner(held, unseen, now) {
 }
 
 // src/chain/running-seal.ts
+var import_node_path25 = __nodeBuiltin(require("node:path"));
+function sameLog(a, b) {
+  return sealLogName(a) === sealLogName(b) && import_node_path25.default.resolve(import_node_path25.default.dirname(a)) === import_node_path25.default.resolve(import_node_path25.default.dirname(b));
+}
 function runningSealProblem(seal, owner, place, held, key2) {
   let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
   if (seal === void 0) return why("but its reader noted no seal");
   if (seal.event !== "seal" || seal.fields?.rec !== owner || seal.place !== place) return why("but the seal its reader noted is not one of it at that place");
+  if (held[0] === void 0 || !sameLog(seal.file, held[0].file)) return why("but the seal its reader noted is of another log");
   let e = seal.fields?.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(seal.text, e);
   if (line === void 0 || sealTag(line, key2, sealLogName(seal.file)) !== e) return why("but the seal its reader noted does not hold under the key");
   let early = held.find((v) => !(v.ms >= seal.ms - SEAL_MS - SEAL_DRAIN_MS));
@@ -19152,7 +19158,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
     if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.event === HEAD_EVENT && v.place !== void 0) {
-      this.unchained++, this.heads.see(v, v.file === this.files[0]);
+      this.unchained++, this.heads.see(v);
       return;
     }
     if (this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && Number.isFinite(v.ms) && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstMs = v.ms), v.place === void 0) {
@@ -19645,14 +19651,15 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /** The report, once every file has been pushed. */
   finish() {
-    this.breaks.push(...this.heads.breaks(this.files, [...this.recordings.values()].some((state) => state.keyed === !0)));
+    let chains = [...this.recordings.values()].map((state) => state.keyed);
+    this.breaks.push(...this.heads.breaks(this.files, chains.includes(!1) && !chains.includes(!0)));
     for (let state of this.recordings.values())
       if (!(state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)))
         for (let index of state.linkBreaks) {
           let found = this.breaks[index];
           this.breaks[index] = { ...found, kind: "reordered", detail: "the seals chain up in another order: files or stretches of the log were moved" };
         }
-    let unseen = new Set([...this.options.live ?? []].filter((rec) => !this.recordings.has(rec))), running2 = [];
+    let logOf = (rec) => this.options.liveLogs?.get(rec), unseen = new Set([...this.options.live ?? []].filter((rec) => !this.recordings.has(rec) && (logOf(rec) === void 0 || this.files[0] === void 0 || sameLog(logOf(rec), this.files[0])))), running2 = [];
     for (let [place, lines] of this.orphans) {
       let owner = runningOwner(lines, unseen, this.options.now), unproven = owner !== void 0 && this.options.requireKey && this.options.key !== void 0 ? runningSealProblem(this.options.liveSeals?.get(owner), owner, place, lines, this.options.key) : void 0;
       if (unproven !== void 0) {
@@ -19757,7 +19764,7 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Set(), runDir = import_node_path25.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Map(), runDir = import_node_path26.default.join(dir, ".run"), names;
   try {
     names = import_node_fs29.default.readdirSync(runDir);
   } catch {
@@ -19765,9 +19772,11 @@ function liveRecordings(dir) {
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path25.default.join(runDir, name);
+    let runFile = import_node_path26.default.join(runDir, name);
     try {
-      livingReader(runFile) !== void 0 && live.add(readRecording(runFile).id);
+      if (livingReader(runFile) === void 0) continue;
+      let recording = readRecording(runFile);
+      live.set(recording.id, recording.file);
     } catch {
     }
   }
@@ -19793,7 +19802,7 @@ function verifyLog(files, read2, timeFormat, options) {
 }
 var KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function liveSeals(dir, timeFormat) {
-  let seals = /* @__PURE__ */ new Map(), runDir = import_node_path25.default.join(dir, ".run"), names;
+  let seals = /* @__PURE__ */ new Map(), runDir = import_node_path26.default.join(dir, ".run"), names;
   try {
     names = import_node_fs29.default.readdirSync(runDir);
   } catch {
@@ -19801,7 +19810,7 @@ function liveSeals(dir, timeFormat) {
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path25.default.join(runDir, name);
+    let runFile = import_node_path26.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       let recording = readRecording(runFile), line = readSealNote(runFile).line, parsed = line === void 0 ? void 0 : notedSealLine(recording.file, line, timeFormat);
@@ -19861,8 +19870,8 @@ function summaryLine(name, report2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path25.default.dirname(import_node_path25.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path25.default.basename(file)]);
+    let dir = import_node_path26.default.dirname(import_node_path26.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path26.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -19873,7 +19882,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path25.default.join(dir, name);
+      let full = import_node_path26.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -19895,14 +19904,14 @@ function verifyCommand() {
       }
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Set(), seals = /* @__PURE__ */ new Map();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path25.default.dirname(import_node_path25.default.resolve(file))) : [where.dir])) {
-      for (let rec of liveRecordings(dir)) live.add(rec);
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map();
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path26.default.dirname(import_node_path26.default.resolve(file))) : [where.dir])) {
+      for (let [rec, file] of liveRecordings(dir)) live.set(rec, file);
       for (let [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
     }
     let out = new Output(), tampered = !1;
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }
@@ -20352,14 +20361,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path29, held, error, visit) {
-  let fd = held.get(path29);
-  held.delete(path29);
+function readFile(path30, held, error, visit) {
+  let fd = held.get(path30);
+  held.delete(path30);
   try {
-    return fd ??= openLog(path29), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path30), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path29, failure), !1;
+    return error(path30, failure), !1;
   } finally {
     fd !== void 0 && import_node_fs31.default.closeSync(fd);
   }
@@ -20499,7 +20508,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path26 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path27 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -20519,7 +20528,7 @@ function runJob(plan, job, out, errors, length) {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path26.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path27.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -20856,10 +20865,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -20924,7 +20933,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs33.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path27.default.dirname(live), rotated = rotatedFiles(import_node_fs33.default.readdirSync(dir), import_node_path27.default.basename(live)).map((name) => import_node_path27.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path28.default.dirname(live), rotated = rotatedFiles(import_node_fs33.default.readdirSync(dir), import_node_path28.default.basename(live)).map((name) => import_node_path28.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -20973,7 +20982,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path28.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path29.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -20996,7 +21005,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path28.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs34.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path29.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs34.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
       fd !== void 0 && import_node_fs34.default.closeSync(fd);
       return;
@@ -21103,16 +21112,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path29.default.join(set.dir, set.live), rec), name = import_node_path29.default.basename(live), names;
+    let live = castPath(import_node_path30.default.join(set.dir, set.live), rec), name = import_node_path30.default.basename(live), names;
     try {
       names = import_node_fs35.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path29.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path30.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }

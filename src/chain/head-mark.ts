@@ -60,17 +60,18 @@ export class HeadMarks {
   /**
    * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
    * would be words nothing vouches for. Without the key it proves nothing more, yet is taken only where its writer
-   * puts it: as the first line of a file other than the first read (`first`), and only in a keyed log (see breaks);
-   * else it would hide made-up events from plain verify (issue 13, review of trust13b F4).
+   * puts it: as a file's first line, and not in a log whose recordings are unkeyed (see breaks); else it would hide
+   * made-up events from plain verify (issue 13, review of trust13b F4). (The first file read may be one a rotation
+   * opened, the log's first file pruned: a mark there is not told apart.)
    */
-  see(v: VerifyLine, first: boolean): void {
+  see(v: VerifyLine): void {
     const names = Object.keys(v.fields ?? {}).sort().join(' ');
     if (names !== 'at e file prev rec' || !/^\d{1,16}$/.test(v.fields!.at!) || !/^\d{1,16}$/.test(v.fields!.prev!) || !/^[0-9a-f]+$/.test(v.fields!.e!)) {
       this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark that is not one (its writer puts file=, at=, prev= and e= only)' });
       return;
     }
     if (this.key === undefined) {
-      if (v.line !== 1 || first) this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark where its writer puts none (only as the first line of a file a rotation opened)' });
+      if (v.line !== 1) this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark where its writer puts none (only as the first line of a file)' });
       else this.unchecked.push(v);
       return;
     }
@@ -93,11 +94,11 @@ export class HeadMarks {
   /**
    * The breaks between files read in order: each file's mark names (prev=) the mark of the file before it. A
    * mark missing where the next names one, or another there, is a replaced or removed mark (or a file between not read).
-   * `keyed`: whether any recording of the log is keyed; a writer puts marks only under a key.
+   * `unkeyed`: whether the log's recordings whose chain is known are all unkeyed; a writer puts marks only under a key.
    */
-  breaks(files: readonly string[], keyed: boolean): Break[] {
+  breaks(files: readonly string[], unkeyed: boolean): Break[] {
     const found = [...this.found];
-    if (!keyed) {
+    if (unkeyed) {
       for (const v of this.unchecked) found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)' });
     }
     for (let i = 0; i + 1 < files.length; i++) {

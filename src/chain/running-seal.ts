@@ -18,17 +18,30 @@
 // place, and a recording whose seals are in the files read is not taken for
 // "running" with none read, so what is left is a genuine running reader's own
 // place, where the lines made up are caught by its next seal's hash.
+//
+// Of this log: `live` and the noted seals are gathered per directory, and a
+// running recording of another log (another session's) with a keyed note of
+// its own took made-up lines at its place in this one (review of trust13b,
+// F3). So a running recording is looked for among those whose run file names
+// this log (`sameLog`), and its noted seal must be of this log too.
 
+import path from 'node:path';
 import { SEAL_MS } from './seal.ts';
 import { SEAL_DRAIN_MS } from './seal-due.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 import type { VerifyLine } from './verify.ts';
 
+/** Whether `a` and `b` are files of one log: its live name (a rotated file's, without its suffix), in one directory. */
+export function sameLog(a: string, b: string): boolean {
+  return sealLogName(a) === sealLogName(b) && path.resolve(path.dirname(a)) === path.resolve(path.dirname(b));
+}
+
 /** Why the lines `held` at `place` are not shown to be running recording `owner`'s by its noted seal; undefined when they are. */
-export function runningSealProblem(seal: VerifyLine | undefined, owner: string, place: string, held: readonly { ms: number }[], key: Buffer): string | undefined {
+export function runningSealProblem(seal: VerifyLine | undefined, owner: string, place: string, held: readonly { ms: number; file: string }[], key: Buffer): string | undefined {
   const why = (what: string): string => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
   if (seal === undefined) return why('but its reader noted no seal');
   if (seal.event !== 'seal' || seal.fields?.rec !== owner || seal.place !== place) return why('but the seal its reader noted is not one of it at that place');
+  if (held[0] === undefined || !sameLog(seal.file, held[0].file)) return why('but the seal its reader noted is of another log');
   const e = seal.fields?.e;
   const line = e === undefined || !/^[0-9a-f]+$/.test(e) ? undefined : withoutTag(seal.text, e);
   if (line === undefined || sealTag(line, key, sealLogName(seal.file)) !== e) return why('but the seal its reader noted does not hold under the key');

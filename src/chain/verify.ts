@@ -50,7 +50,7 @@ import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMP
 import { replayedSeal } from './replayed-seal.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
-import { runningSealProblem } from './running-seal.ts';
+import { runningSealProblem, sameLog } from './running-seal.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed';
@@ -262,6 +262,8 @@ export interface VerifyOptions {
   older?: boolean;
   /** Running recordings' last seals as their readers noted them (chain/running-seal.ts), parsed as lines of their logs. */
   liveSeals?: ReadonlyMap<string, VerifyLine>;
+  /** Running recordings' logs (the live file each one's run file names): one of another log is not running in this one (chain/running-seal.ts). */
+  liveLogs?: ReadonlyMap<string, string>;
   /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
   now?: number;
 }
@@ -329,7 +331,7 @@ export class ChainVerifier {
     // Written by a rotating writer outside every chain: checked on its own (chain/head-mark.ts).
     if (v.event === HEAD_EVENT && v.place !== undefined) {
       this.unchained++;
-      this.heads.see(v, v.file === this.files[0]);
+      this.heads.see(v);
       return;
     }
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
@@ -1175,7 +1177,8 @@ export class ChainVerifier {
 
   /** The report, once every file has been pushed. */
   finish(): VerifyReport {
-    this.breaks.push(...this.heads.breaks(this.files, [...this.recordings.values()].some((state) => state.keyed === true)));
+    const chains = [...this.recordings.values()].map((state) => state.keyed);
+    this.breaks.push(...this.heads.breaks(this.files, chains.includes(false) && !chains.includes(true)));
     for (const state of this.recordings.values()) {
       if (state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)) continue;
       for (const index of state.linkBreaks) {
@@ -1183,7 +1186,8 @@ export class ChainVerifier {
         this.breaks[index] = { ...found, kind: 'reordered', detail: 'the seals chain up in another order: files or stretches of the log were moved' };
       }
     }
-    const unseen = new Set([...(this.options.live ?? [])].filter((rec) => !this.recordings.has(rec)));
+    const logOf = (rec: string): string | undefined => this.options.liveLogs?.get(rec);
+    const unseen = new Set([...(this.options.live ?? [])].filter((rec) => !this.recordings.has(rec) && (logOf(rec) === undefined || this.files[0] === undefined || sameLog(logOf(rec)!, this.files[0]))));
     const running: RecordingReport[] = [];
     for (const [place, lines] of this.orphans) {
       const owner = runningOwner(lines, unseen, this.options.now);

@@ -22,9 +22,9 @@ export function readLogText(file: string): string {
   return readLogBytes(file).toString('utf8');
 }
 
-/** Recording ids whose reader is running, from the directory's run files: their tails are not yet sealed. */
-export function liveRecordings(dir: string): Set<string> {
-  const live = new Set<string>();
+/** Recordings whose reader is running, from the directory's run files (their tails are not yet sealed), each with the live log its run file names. */
+export function liveRecordings(dir: string): Map<string, string> {
+  const live = new Map<string, string>();
   const runDir = path.join(dir, '.run');
   let names: string[];
   try {
@@ -36,7 +36,9 @@ export function liveRecordings(dir: string): Set<string> {
     if (!name.endsWith('.json')) continue;
     const runFile = path.join(runDir, name);
     try {
-      if (livingReader(runFile) !== undefined) live.add(readRecording(runFile).id);
+      if (livingReader(runFile) === undefined) continue;
+      const recording = readRecording(runFile);
+      live.set(recording.id, recording.file);
     } catch {
       // not a run file of ours, or gone meanwhile
     }
@@ -236,16 +238,16 @@ export function verifyCommand(): Command {
           ? setsOfFiles(files)
           : listLogs(where.dir).map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
       if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-      const live = new Set<string>();
+      const live = new Map<string, string>();
       const seals = new Map<string, VerifyLine>();
       for (const dir of new Set(files.length > 0 ? files.map((file) => path.dirname(path.resolve(file))) : [where.dir])) {
-        for (const rec of liveRecordings(dir)) live.add(rec);
+        for (const [rec, file] of liveRecordings(dir)) live.set(rec, file);
         for (const [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
       }
       const out = new Output();
       let tampered = false;
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
         for (const found of report.breaks) out.write(breakLine(found));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));

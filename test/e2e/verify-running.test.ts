@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { logFilesInOrder } from '../support/log.ts';
 import { serversForThisFile } from '../support/tmux.ts';
+import { waitFor } from '../support/util.ts';
 import { verifyDir, verifyScratch } from '../support/verify.ts';
 
 const server = serversForThisFile();
@@ -35,5 +36,30 @@ describe('verify --require-key and a running recording none of whose seals is le
     const unproven = verifyDir(tmux.logDir, '--key', key, '--require-key');
     assert.equal(unproven.status, 1, unproven.stdout);
     assert.match(unproven.stdout, new RegExp(`: unkeyed \\(rec ${recording}\\): lines at \\S+ given to a running recording .* its reader noted no seal`));
+  });
+
+  // A running recording of another log (session two's, its note keyed for two.log) took made-up lines at its
+  // place appended to main's log: `live` and the notes are gathered per directory (review of trust13b, F3).
+  it('a made-up line in one log at the place of a running recording of another log: named, exit 1', async () => {
+    const key = keyFile();
+    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`] });
+    tmux.tmux('new-session', '-d', '-s', 'two');
+    const two = tmux.tmux('list-panes', '-t', 'two', '-F', '#{pane_id}').trim();
+    await tmux.startLogging();
+    await tmux.run('echo main-work');
+    tmux.toggle(two);
+    await tmux.run('echo two-work', two, 'two');
+    const run = path.join(tmux.logDir, '.run');
+    const notes = (): string[] => fs.readdirSync(run).filter((name) => name.endsWith('.seal'));
+    await waitFor('both readers noted a keyed seal', () => notes().length === 2 && notes().every((name) => fs.readFileSync(path.join(run, name), 'utf8').includes(' e=')));
+    const lineOfTwo = fs.readFileSync(tmux.logFile('two'), 'utf8').split('\n').find((line) => / \| two-work$/.test(line))!;
+    const before = verifyDir(tmux.logDir, '--key', key, '--require-key');
+    assert.equal(before.status, 0, before.stdout);
+    const forged = lineOfTwo.replace(/^\S+/, new Date().toISOString().replace('Z', '+00:00')).replace(/\| two-work$/, '| FORGED: bob ran rm -rf /srv');
+    fs.appendFileSync(tmux.logFile('main'), `${forged}\n`);
+    const after = verifyDir(tmux.logDir, '--key', key, '--require-key');
+    assert.equal(after.status, 1, after.stdout);
+    assert.match(after.stdout, /^TAMPERED main@\S+: /m);
+    assert.match(after.stdout, /^OK two@\S+: /m);
   });
 });

@@ -130,6 +130,9 @@ describe('a running recording whose start was pruned, no seal of it in the files
       assert.match(strict(new Map([['RUNNING001', other]])).join('\n'), /^unkeyed: .*not one of it at that place/);
       const elsewhere = { ...seal, place: 'other:0.0' };
       assert.match(strict(new Map([['RUNNING001', elsewhere]])).join('\n'), /^unkeyed: .*not one of it at that place/);
+      // Another log's (another session's reader, noting a seal keyed for its own log): not this one's.
+      const otherLog = { ...seal, file: path.join(path.dirname(seal.file), 'two.log') };
+      assert.match(strict(new Map([['RUNNING001', otherLog]])).join('\n'), /^unkeyed: .*of another log/);
       const forged = { ...seal, text: seal.text.replace(/ e=[0-9a-f]+\n$/, ` e=${'0'.repeat(32)}\n`), fields: { ...seal.fields, e: '0'.repeat(32) } };
       assert.match(strict(new Map([['RUNNING001', forged]])).join('\n'), /^unkeyed: .*does not hold under the key/);
       // A seal made well after the lines (not the one before them, nor one covering them): not theirs.

@@ -239,7 +239,7 @@ describe('head marks (chain/head-mark.ts)', () => {
     fs.writeFileSync(files[1]!, lines.join('\n'));
     const mid = verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks.filter((found) => found.kind === 'forged event');
     assert.equal(mid.length, 2, mid.map((found) => found.detail).join('\n'));
-    // Where a rotating writer would put it (a later file's first line), yet the log is unkeyed: no writer put it.
+    // Where a rotating writer would put it (a file's first line), yet the log is unkeyed: no writer put it.
     fs.writeFileSync(files[1]!, `${forged}\n${second}`);
     const first = verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks;
     assert.deepEqual(first.map((found) => [found.kind, found.line]), [['forged event', 1]], first.map((found) => found.detail).join('\n'));
