@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path30 = require("node:path"), fs37 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path30 = require("node:path"), fs38 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs37.existsSync(executableFile)) return;
+        if (fs38.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1638,10 +1638,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path30.resolve(baseDir, baseName);
-          if (fs37.existsSync(localBin)) return localBin;
+          if (fs38.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path30.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs37.existsSync(`${localBin}${ext}`)
+            (ext) => fs38.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,7 +1650,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs37.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs38.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path10 = __nodeBuiltin(require("node:path"));
+var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path10 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -11409,7 +11409,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs6 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
+var import_node_fs7 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
 
 // src/runtime/notes.ts
 var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_path5 = __nodeBuiltin(require("node:path")), import_node_crypto4 = require("node:crypto");
@@ -11520,7 +11520,7 @@ function processAlive(pid) {
 }
 
 // src/chain/external-stop.ts
-var import_node_fs5 = __nodeBuiltin(require("node:fs"));
+var import_node_fs6 = __nodeBuiltin(require("node:fs"));
 
 // src/chain/seal.ts
 var import_node_crypto6 = require("node:crypto");
@@ -11607,7 +11607,7 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
 };
 
 // src/chain/seal-file-gone.ts
-var import_node_fs4 = __nodeBuiltin(require("node:fs"));
+var import_node_fs5 = __nodeBuiltin(require("node:fs"));
 
 // src/sinks/file/rotated-ledger.ts
 var import_node_crypto7 = require("node:crypto"), import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
@@ -11690,32 +11690,71 @@ function holds(logFile, text2, id, key2) {
   return !1;
 }
 
+// src/sinks/file/seal-offset.ts
+var import_node_fs4 = __nodeBuiltin(require("node:fs")), CHUNK = 64 * 1024, SEARCH_MAX = 4 * 1024 * 1024;
+function lastOffsetOf(fd, size2, line) {
+  let needle = Buffer.from(line);
+  if (needle.length === 0 || needle.length > CHUNK) return;
+  let end = size2;
+  for (; end > 0 && size2 - end < SEARCH_MAX; ) {
+    let start2 = Math.max(0, end - CHUNK), buf = Buffer.alloc(end - start2), got = 0;
+    for (; got < buf.length; ) {
+      let n = import_node_fs4.default.readSync(fd, buf, got, buf.length - got, start2 + got);
+      if (n === 0) break;
+      got += n;
+    }
+    let at = buf.subarray(0, got).lastIndexOf(needle);
+    if (at !== -1) return start2 + at;
+    if (start2 === 0) break;
+    end = start2 + needle.length - 1;
+  }
+}
+function holdsAt(fd, offset, line) {
+  let needle = Buffer.from(line), buf = Buffer.alloc(needle.length), got = 0;
+  for (; got < buf.length; ) {
+    let n = import_node_fs4.default.readSync(fd, buf, got, buf.length - got, offset + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got === needle.length && buf.equals(needle);
+}
+
 // src/chain/seal-file-gone.ts
 var IDENTITY = /^\d+:\d+:\d+$/;
 function formatSealNote(note) {
-  let head = note.file !== void 0 && IDENTITY.test(note.file) ? `${note.link} ${note.file}
+  let offset = note.offset !== void 0 && Number.isSafeInteger(note.offset) && note.offset >= 0 && note.line !== void 0 ? ` ${note.offset}` : "", head = note.file !== void 0 && IDENTITY.test(note.file) ? `${note.link} ${note.file}${offset}
 ` : `${note.link}
 `;
   return note.line !== void 0 && /^[^\n]+\n$/.test(note.line) ? `${head}${note.line}` : head;
 }
 function parseSealNote(text2) {
   let end = text2.indexOf(`
-`), [link, file, ...rest] = (end === -1 ? text2 : text2.slice(0, end)).trim().split(" ");
-  if (link === void 0 || !/^[0-9a-f]+$/.test(link) || rest.length > 0) return;
-  let line = end === -1 ? "" : text2.slice(end + 1);
-  return { link, ...file !== void 0 && IDENTITY.test(file) ? { file } : {}, .../^[^\n]+\n$/.test(line) ? { line } : {} };
+`), [link, file, offset, ...rest] = (end === -1 ? text2 : text2.slice(0, end)).trim().split(" ");
+  if (link === void 0 || !/^[0-9a-f]+$/.test(link) || rest.length > 0 || offset !== void 0 && !/^\d{1,15}$/.test(offset)) return;
+  let line = end === -1 ? "" : text2.slice(end + 1), known = file !== void 0 && IDENTITY.test(file), whole = /^[^\n]+\n$/.test(line);
+  return { link, ...known ? { file } : {}, ...known && whole && offset !== void 0 ? { offset: Number(offset) } : {}, ...whole ? { line } : {} };
 }
-function sealFileGone(logFile, identity2, key2) {
+function sealFileFate(logFile, note, key2) {
+  if (note.file === void 0) return;
+  let fd;
   try {
-    let now = import_node_fs4.default.lstatSync(logFile, { throwIfNoEntry: !1 });
-    return now !== void 0 && fileIdentity(now) === identity2 ? !1 : !wasRotatedId(logFile, identity2, key2);
+    fd = import_node_fs5.default.openSync(logFile, import_node_fs5.default.constants.O_RDONLY | import_node_fs5.default.constants.O_NOFOLLOW | import_node_fs5.default.constants.O_NONBLOCK);
+    let now = import_node_fs5.default.fstatSync(fd);
+    if (fileIdentity(now) === note.file) return note.offset === void 0 || note.line === void 0 || !now.isFile() || holdsAt(fd, note.offset, note.line) ? void 0 : "cut";
+  } catch (error) {
+    if (error.code !== "ENOENT" && error.code !== "ELOOP") return;
+  } finally {
+    fd !== void 0 && import_node_fs5.default.closeSync(fd);
+  }
+  try {
+    return wasRotatedId(logFile, note.file, key2) ? void 0 : "gone";
   } catch {
-    return !1;
+    return;
   }
 }
 function awayStopDetail(v, what, sealRead) {
   if (!(v.fields?.away === void 0 || sealRead))
-    return `the stop (reason=${what}) says the file holding the seal it names (${v.fields.p}) was removed or moved away, not rotated (its reader was killed before it could say so), and that seal is in no file read: a file of the log removed`;
+    return v.fields.away === "cut" ? { kind: "truncated", detail: `the stop (reason=${what}) says the file holding the seal it names (${v.fields.p}) no longer held it where it was written (cut or rewritten in place; its reader was killed before it could say so), and that seal is in no file read: lines of the log removed` } : { kind: "missing file", detail: `the stop (reason=${what}) says the file holding the seal it names (${v.fields.p}) was removed or moved away, not rotated (its reader was killed before it could say so), and that seal is in no file read: a file of the log removed` };
 }
 
 // src/chain/external-stop.ts
@@ -11723,8 +11762,8 @@ var TAIL_SLACK_MS = 6e4;
 function sealFilePath(runFile) {
   return runFile.replace(/\.json$/, ".seal");
 }
-function noteSealLink(runFile, link, file, line) {
-  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...file === void 0 ? {} : { file }, ...line === void 0 ? {} : { line } }));
+function noteSealLink(runFile, link, file, line, offset) {
+  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...file === void 0 ? {} : { file }, ...offset === void 0 ? {} : { offset }, ...line === void 0 ? {} : { line } }));
 }
 function readSealNote(runFile) {
   try {
@@ -11737,7 +11776,7 @@ function readSealNote(runFile) {
 function readChainKey(file) {
   if (file)
     try {
-      let key2 = import_node_fs5.default.readFileSync(file);
+      let key2 = import_node_fs6.default.readFileSync(file);
       return key2.length > 0 ? key2 : void 0;
     } catch {
       return;
@@ -11749,7 +11788,7 @@ function externalStopHash(p, rec, reason, key2, away) {
 `), hash.digest();
 }
 function externalStopFields(runFile, rec, reason, keyFile, logFile) {
-  let note = readSealNote(runFile), key2 = readChainKey(keyFile), p = note.link, away = p !== GENESIS && note.file !== void 0 && sealFileGone(logFile, note.file, key2) ? "1" : void 0;
+  let note = readSealNote(runFile), key2 = readChainKey(keyFile), p = note.link, fate = p === GENESIS ? void 0 : sealFileFate(logFile, note, key2), away = fate === "gone" ? "1" : fate === "cut" ? "cut" : void 0;
   return away === void 0 ? { p, h: externalStopHash(p, rec, reason, key2) } : { p, away, h: externalStopHash(p, rec, reason, key2, away) };
 }
 
@@ -11758,7 +11797,7 @@ function writePrivate(file, text2) {
   writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
-  import_node_fs6.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs6.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+  import_node_fs7.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs7.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
@@ -11791,7 +11830,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return readsRunFile(import_node_fs6.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs7.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -11803,7 +11842,7 @@ function requestStop(runFile, request) {
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs6.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    return import_node_fs7.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
   } catch {
     return;
   }
@@ -11814,7 +11853,7 @@ function removeRunFiles(runFile, recordingId) {
   } catch {
     return;
   }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs6.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs7.default.rmSync(file, { force: !0 });
   removeNoteFiles(runFile);
 }
 
@@ -12236,7 +12275,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs7 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
+var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
 
 // src/capture/identity.ts
 var import_node_os2 = __nodeBuiltin(require("node:os"));
@@ -12291,7 +12330,7 @@ function closeLostRecording(tmux, pane) {
     } catch {
     }
   }
-  claimed ? import_node_fs7.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
+  claimed ? import_node_fs8.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
   try {
     tmux.clearMarks(pane.paneId, pane.recording);
   } catch {
@@ -12299,14 +12338,14 @@ function closeLostRecording(tmux, pane) {
   return recording?.id === pane.recording ? pane.recording : void 0;
 }
 function starting(runFile) {
-  if (import_node_fs7.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs7.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  if (import_node_fs8.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs8.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
 function claim(runFile) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
-    import_node_fs7.default.renameSync(runFile, claimed);
+    import_node_fs8.default.renameSync(runFile, claimed);
   } catch {
     return;
   }
@@ -12314,10 +12353,10 @@ function claim(runFile) {
     let recording = readRecording(claimed);
     return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey, recording.file), path: claimed };
   } catch {
-    import_node_fs7.default.rmSync(claimed, { force: !0 });
+    import_node_fs8.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
-    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs7.default.rmSync(file, { force: !0 });
+    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs8.default.rmSync(file, { force: !0 });
     removeNoteFiles(runFile);
   }
 }
@@ -12325,7 +12364,7 @@ var OTHER_CLAIM_MS = 2e3;
 function awaitOtherClaim(runFile) {
   let prefix = `${import_node_path9.default.basename(runFile)}.`, held = () => {
     try {
-      return import_node_fs7.default.readdirSync(import_node_path9.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
+      return import_node_fs8.default.readdirSync(import_node_path9.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
     } catch {
       return !1;
     }
@@ -12352,7 +12391,7 @@ function closeOrphans(tmux, marked) {
   }
   let runDir = import_node_path9.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs7.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+    names = import_node_fs8.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
@@ -12368,7 +12407,7 @@ function closeOrphans(tmux, marked) {
     } catch {
       continue;
     } finally {
-      import_node_fs7.default.rmSync(claimed.path, { force: !0 });
+      import_node_fs8.default.rmSync(claimed.path, { force: !0 });
     }
     closed.push(`${recording.paneId || name} (rec ${recording.id})`);
   }
@@ -12393,11 +12432,11 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path10.default.dirname(import_node_path10.default.dirname(import_node_fs8.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path10.default.dirname(import_node_path10.default.dirname(import_node_fs9.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
-    dirExists: import_node_fs8.default.existsSync(options.dir),
+    dirExists: import_node_fs9.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os3.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
@@ -12405,13 +12444,13 @@ function launch(tmux, state, invocation, by) {
     by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs8.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs9.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs8.default.existsSync(import_node_path10.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs9.default.existsSync(import_node_path10.default.join(pluginDir, file))
   });
   try {
-    import_node_fs8.default.closeSync(openAppend(plan.file));
+    import_node_fs9.default.closeSync(openAppend(plan.file));
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
@@ -12494,7 +12533,7 @@ function noteWindowRename(tmux, window) {
 }
 
 // src/commands/died.ts
-var import_node_child_process2 = require("node:child_process"), import_node_fs9 = __nodeBuiltin(require("node:fs"));
+var import_node_child_process2 = require("node:child_process"), import_node_fs10 = __nodeBuiltin(require("node:fs"));
 
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
@@ -12537,7 +12576,7 @@ function paneDied(tmux, paneId, status) {
 }
 function rearmIfAuto(tmux, paneId, recording, runFile) {
   if (!autoOn(tmux.globalOption(OPTIONS.auto.name))) return;
-  let script = rearmScript(process.execPath, import_node_fs9.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
+  let script = rearmScript(process.execPath, import_node_fs10.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
   (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
 }
 
@@ -12574,12 +12613,12 @@ function remembered(table, client) {
 }
 
 // src/tmux/client-facts.ts
-var import_node_fs10 = __nodeBuiltin(require("node:fs"));
+var import_node_fs11 = __nodeBuiltin(require("node:fs"));
 var CLIENT_FORMATS = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"];
 function ownerOf(pid) {
   try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs10.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs10.default.readFileSync("/etc/passwd", "utf8").split(`
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs11.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs11.default.readFileSync("/etc/passwd", "utf8").split(`
 `).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
@@ -12587,7 +12626,7 @@ function ownerOf(pid) {
 }
 function remoteOf(pid) {
   try {
-    return sshFrom(environValue(import_node_fs10.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+    return sshFrom(environValue(import_node_fs11.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
   } catch {
     return;
   }
@@ -12674,10 +12713,10 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
+var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs19 = __nodeBuiltin(require("node:fs"));
+var import_node_fs20 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -15957,7 +15996,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -16005,7 +16044,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -16097,10 +16136,10 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/moved-away.ts
-var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
+var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/rotation.ts
-var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
+var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -16132,45 +16171,45 @@ function castsTooOld(names, live, maxAgeMs, now) {
 }
 
 // src/sinks/file/compress.ts
-var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs11.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
+var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs12.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs11.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs12.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!isOwnFile(temp))
       return planted?.(temp), done();
     if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs11.default.rmSync(temp, { force: !0 });
+    import_node_fs12.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs11.default.openSync(file, O_RDONLY3 | O_NOFOLLOW3);
+    input = import_node_fs12.default.openSync(file, O_RDONLY3 | O_NOFOLLOW3);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs11.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW3, 384);
+    output = import_node_fs12.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW3, 384);
   } catch (error) {
-    return import_node_fs11.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs12.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs11.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs11.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs12.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs12.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs11.default.fsyncSync(output), import_node_fs11.default.closeSync(output), import_node_fs11.default.renameSync(temp, `${file}.gz`), import_node_fs11.default.rmSync(file, { force: !0 }), done();
+      import_node_fs12.default.fsyncSync(output), import_node_fs12.default.closeSync(output), import_node_fs12.default.renameSync(temp, `${file}.gz`), import_node_fs12.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs11.default.closeSync(output);
+        import_node_fs12.default.closeSync(output);
       } catch {
       }
-      import_node_fs11.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs12.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs12.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs13.default.constants, STALE_LOCK_MS = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -16179,12 +16218,12 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (!sameFile(import_node_fs12.default.fstatSync(fd), import_node_fs12.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
+    if (!sameFile(import_node_fs13.default.fstatSync(fd), import_node_fs13.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path13.default.dirname(file), live = import_node_path13.default.basename(file), names = import_node_fs12.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs12.default.renameSync(file, import_node_path13.default.join(dir, rotated));
+      let dir = import_node_path13.default.dirname(file), live = import_node_path13.default.basename(file), names = import_node_fs13.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs13.default.renameSync(file, import_node_path13.default.join(dir, rotated));
       try {
-        noteRotated(file, import_node_fs12.default.fstatSync(fd), retention?.ledgerKey);
+        noteRotated(file, import_node_fs13.default.fstatSync(fd), retention?.ledgerKey);
       } catch {
       }
       let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path13.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
@@ -16194,22 +16233,22 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path13.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
           let target = import_node_path13.default.join(dir, cast);
-          isOwnFile(target) ? import_node_fs12.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
+          isOwnFile(target) ? import_node_fs13.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
       for (let old of doomed)
-        import_node_fs12.default.rmSync(import_node_path13.default.join(dir, old), { force: !0 }), pruned?.(import_node_path13.default.join(dir, old));
+        import_node_fs13.default.rmSync(import_node_path13.default.join(dir, old), { force: !0 }), pruned?.(import_node_path13.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path13.default.join(dir, name), stat = import_node_fs12.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path13.default.join(dir, name), stat = import_node_fs13.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs12.default.rmSync(lock, { force: !0 });
+    import_node_fs13.default.rmSync(lock, { force: !0 });
   }
 }
 function withRotationLock(file, fn) {
@@ -16218,34 +16257,34 @@ function withRotationLock(file, fn) {
     try {
       return fn();
     } finally {
-      import_node_fs12.default.rmSync(lock, { force: !0 });
+      import_node_fs13.default.rmSync(lock, { force: !0 });
     }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs12.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
-      return import_node_fs12.default.writeSync(fd, String(process.pid)), import_node_fs12.default.closeSync(fd), !0;
+      let fd = import_node_fs13.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
+      return import_node_fs13.default.writeSync(fd, String(process.pid)), import_node_fs13.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs12.default.openSync(lock, O_RDONLY4 | O_NOFOLLOW4 | O_NONBLOCK3);
+        let held = import_node_fs13.default.openSync(lock, O_RDONLY4 | O_NOFOLLOW4 | O_NONBLOCK3);
         try {
-          holder = import_node_fs12.default.readFileSync(held, "utf8");
-          let stat = import_node_fs12.default.fstatSync(held);
+          holder = import_node_fs13.default.readFileSync(held, "utf8");
+          let stat = import_node_fs13.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs12.default.closeSync(held);
+          import_node_fs13.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs12.default.rmSync(lock, { force: !0 });
+      import_node_fs13.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -16260,11 +16299,11 @@ function whyAway(file, mine, dir, key2) {
     rotated = wasRotated(file, mine, key2);
   }
   if (rotated !== void 0)
-    return rotated ? "rotated" : sameFile(dir, import_node_fs13.default.lstatSync(import_node_path14.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
+    return rotated ? "rotated" : sameFile(dir, import_node_fs14.default.lstatSync(import_node_path14.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
 }
 
 // src/sinks/file/head-mark.ts
-var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 function headNotePath(logFile) {
   return import_node_path15.default.join(import_node_path15.default.dirname(logFile), `.${import_node_path15.default.basename(logFile)}.head`);
 }
@@ -16281,8 +16320,8 @@ function writeHeadMark(logFile, rotated, fd, line) {
     let mark = line(previousAt(logFile, rotated));
     if (mark === void 0) return;
     let bytes = Buffer.from(mark.text);
-    for (let offset = 0; offset < bytes.length; ) offset += import_node_fs14.default.writeSync(fd, bytes, offset);
-    replaceFileWhole(headNotePath(logFile), `${fileIdentity(import_node_fs14.default.fstatSync(fd))} ${mark.at}
+    for (let offset = 0; offset < bytes.length; ) offset += import_node_fs15.default.writeSync(fd, bytes, offset);
+    replaceFileWhole(headNotePath(logFile), `${fileIdentity(import_node_fs15.default.fstatSync(fd))} ${mark.at}
 `);
   } catch {
   }
@@ -16293,7 +16332,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs15.default.lstatSync(import_node_path16.default.dirname(file)), this.writeFn = options.write ?? import_node_fs15.default.write, this.size = import_node_fs15.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs16.default.lstatSync(import_node_path16.default.dirname(file)), this.writeFn = options.write ?? import_node_fs16.default.write, this.size = import_node_fs16.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -16335,9 +16374,28 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
   fileIdentity() {
     try {
-      return fileIdentity(import_node_fs15.default.fstatSync(this.fd));
+      return fileIdentity(import_node_fs16.default.fstatSync(this.fd));
     } catch {
       return;
+    }
+  }
+  /**
+   * The file written now (its identity) and where `line`, just flushed, is in it (seal-offset.ts): read through
+   * the log's path, when the file there is this one (the writer's own fd is open for appending only).
+   */
+  whereIs(line) {
+    let fd;
+    try {
+      let mine = import_node_fs16.default.fstatSync(this.fd), file = fileIdentity(mine);
+      fd = import_node_fs16.default.openSync(this.file, import_node_fs16.default.constants.O_RDONLY | import_node_fs16.default.constants.O_NOFOLLOW | import_node_fs16.default.constants.O_NONBLOCK);
+      let there = import_node_fs16.default.fstatSync(fd);
+      if (fileIdentity(there) !== file || !there.isFile()) return { file };
+      let offset = lastOffsetOf(fd, there.size, line);
+      return offset === void 0 ? { file } : { file, offset };
+    } catch {
+      return;
+    } finally {
+      fd !== void 0 && import_node_fs16.default.closeSync(fd);
     }
   }
   /** Bytes handed to `write` so far (since the last `lost` event): where the next text handed starts. */
@@ -16393,7 +16451,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs15.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs16.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -16410,11 +16468,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs15.default.fsyncSync(this.fd);
+        import_node_fs16.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs15.default.closeSync(this.fd);
+    import_node_fs16.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -16507,12 +16565,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = this.options.now?.() ?? Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs15.default.fstatSync(this.fd), current = import_node_fs15.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs16.default.fstatSync(this.fd), current = import_node_fs16.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs15.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs16.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -16520,7 +16578,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       let rotated;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
-          let old = import_node_fs15.default.fstatSync(this.fd);
+          let old = import_node_fs16.default.fstatSync(this.fd);
           this.options.onMoved?.(this.writtenTotal), this.reopen(), this.options.headMark && writeHeadMark(this.file, old, this.fd, this.options.headMark);
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
@@ -16536,7 +16594,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       }
       if (!rotated) return;
-      size2 = import_node_fs15.default.fstatSync(this.fd).size;
+      size2 = import_node_fs16.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -16568,7 +16626,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs15.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs15.default.lstatSync(import_node_path16.default.dirname(this.file));
+    import_node_fs16.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs16.default.lstatSync(import_node_path16.default.dirname(this.file));
   }
 };
 
@@ -16600,7 +16658,7 @@ var CastFile = class {
     this.header = header;
     this.options = options;
     this.size = { columns: header.width, rows: header.height };
-    let existing = import_node_fs16.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs17.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -17070,7 +17128,10 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     if (link === void 0 || !this.onSealed) return;
     this.sealedLink = void 0, this.sealedLine = void 0;
     let onSealed = this.onSealed;
-    this.log.flush().then(() => onSealed(link, this.log.fileIdentity(), line));
+    this.log.flush().then(() => {
+      let where = line === void 0 ? { file: this.log.fileIdentity() } : this.log.whereIs(line);
+      onSealed(link, where?.file, line, where?.offset);
+    });
   }
   /** Resolves once what was written so far is on disk (the writer's flush). */
   flushed() {
@@ -17093,11 +17154,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/chain/key-file.ts
-var import_node_fs17 = __nodeBuiltin(require("node:fs"));
+var import_node_fs18 = __nodeBuiltin(require("node:fs"));
 function keyFileWarning(file) {
   let stat;
   try {
-    stat = import_node_fs17.default.statSync(file);
+    stat = import_node_fs18.default.statSync(file);
   } catch {
     return;
   }
@@ -17107,7 +17168,7 @@ function keyFileWarning(file) {
 }
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
+var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -17398,7 +17459,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs18.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs19.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -17513,9 +17574,9 @@ function runPipe(recording, runFile) {
       directory: runFile ? "private" : "as-is"
     }, {
       key: key2,
-      onSealed: runFile ? (link, file, line) => {
+      onSealed: runFile ? (link, file, line, offset) => {
         try {
-          noteSealLink(runFile, link, file, line);
+          noteSealLink(runFile, link, file, line, offset);
         } catch {
         }
       } : void 0
@@ -17708,7 +17769,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs19.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      let key2 = import_node_fs20.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
       if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -17760,7 +17821,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs20.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs21.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -17782,20 +17843,20 @@ function runAutoReader(socket, paneId, respawned = !1) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs20.default.existsSync(options.dir),
+    dirExists: import_node_fs21.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs20.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs21.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   });
   try {
-    import_node_fs20.default.closeSync(openAppend(plan.file));
+    import_node_fs21.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -17828,29 +17889,29 @@ function recoverPane(socket, paneId, status) {
 var import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
+var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path18 = __nodeBuiltin(require("node:path"));
 
 // src/read/safe-open.ts
-var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
-var OPEN_FLAGS = import_node_fs21.default.constants.O_RDONLY | import_node_fs21.default.constants.O_NOFOLLOW | import_node_fs21.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var OPEN_FLAGS = import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOFOLLOW | import_node_fs22.default.constants.O_NONBLOCK, MAX_GUNZIPPED_BYTES = 1024 ** 3;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs21.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs22.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs21.default.fstatSync(fd);
+    let stat = import_node_fs22.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs21.default.closeSync(fd), error;
+    throw import_node_fs22.default.closeSync(fd), error;
   }
 }
 function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
@@ -17864,10 +17925,10 @@ function gunzipCapped(file, bytes, cap = MAX_GUNZIPPED_BYTES) {
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    let bytes = import_node_fs21.default.readFileSync(fd);
+    let bytes = import_node_fs22.default.readFileSync(fd);
     return file.endsWith(".gz") ? gunzipCapped(file, bytes) : bytes;
   } finally {
-    import_node_fs21.default.closeSync(fd);
+    import_node_fs22.default.closeSync(fd);
   }
 }
 
@@ -17982,20 +18043,20 @@ function findEitherInArena(piece, from, pairs, check, rest) {
 }
 
 // src/read/chunks.ts
-var CHUNK = 1 << 20, MAX_LINE = 64 << 20, spare = [];
-function borrow(size2 = CHUNK) {
+var CHUNK2 = 1 << 20, MAX_LINE = 64 << 20, spare = [];
+function borrow(size2 = CHUNK2) {
   let kept = spare.findIndex((buffer) => buffer.length >= size2 && inArena(buffer));
   if (kept >= 0) return spare.splice(kept, 1)[0];
-  let fresh = arenaBuffer(Math.max(size2, CHUNK));
+  let fresh = arenaBuffer(Math.max(size2, CHUNK2));
   if (fresh) return fresh;
   let index = spare.findIndex((buffer) => buffer.length >= size2);
-  return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK));
+  return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK2));
 }
 function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to) {
-  let size2 = to ?? import_node_fs22.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs23.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -18015,7 +18076,7 @@ function readPieces(fd, visit, from, size2, grown, start2) {
         if (visit(buffer, held, offset, !1) === !1) return offset + held;
         offset += held, held = 0;
       }
-    let read2 = import_node_fs22.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs23.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
     let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -18034,32 +18095,32 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs22.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs23.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
-    return textOfGzip(file, import_node_fs22.default.readFileSync(fd));
+    return textOfGzip(file, import_node_fs23.default.readFileSync(fd));
   } finally {
-    import_node_fs22.default.closeSync(fd);
+    import_node_fs23.default.closeSync(fd);
   }
 }
 function textOfGzip(file, bytes) {
-  let dir = import_node_fs22.default.mkdtempSync(import_node_path18.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path18.default.join(dir, "text");
+  let dir = import_node_fs23.default.mkdtempSync(import_node_path18.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path18.default.join(dir, "text");
   try {
-    let fd = import_node_fs22.default.openSync(temp, import_node_fs22.default.constants.O_RDWR | import_node_fs22.default.constants.O_CREAT | import_node_fs22.default.constants.O_EXCL, 384);
+    let fd = import_node_fs23.default.openSync(temp, import_node_fs23.default.constants.O_RDWR | import_node_fs23.default.constants.O_CREAT | import_node_fs23.default.constants.O_EXCL, 384);
     try {
       let text2 = gunzipCapped(file, bytes);
-      for (let done = 0; done < text2.length; ) done += import_node_fs22.default.writeSync(fd, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs23.default.writeSync(fd, text2, done, text2.length - done, done);
     } catch (error) {
-      throw import_node_fs22.default.closeSync(fd), error;
+      throw import_node_fs23.default.closeSync(fd), error;
     }
     return fd;
   } finally {
-    import_node_fs22.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs23.default.rmSync(dir, { recursive: !0, force: !0 });
   }
 }
-function endLines(fd, size2 = import_node_fs22.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs23.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -18068,11 +18129,11 @@ function endLines(fd, size2 = import_node_fs22.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs22.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs23.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs22.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs23.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -18141,7 +18202,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs23 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs24 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -18158,7 +18219,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read2 = import_node_fs23.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read2 = import_node_fs24.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2 === 0) break;
       count += countNewlines(buffer, 0, read2), position += read2;
     }
@@ -18255,7 +18316,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -18330,12 +18391,12 @@ var SummaryCache = class _SummaryCache {
    */
   summarize(file, timeFormat, scan) {
     if (!this.usable || import_node_path19.default.dirname(import_node_path19.default.resolve(file)) !== import_node_path19.default.resolve(this.dir)) return scan();
-    let name = import_node_path19.default.basename(file), before = import_node_fs24.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let name = import_node_path19.default.basename(file), before = import_node_fs25.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs24.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let scanned = scan(), after = import_node_fs25.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (scanned && after && identity(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
@@ -18352,7 +18413,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs24.default.existsSync(import_node_path19.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs25.default.existsSync(import_node_path19.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18384,7 +18445,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs25.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
+      let size2 = import_node_fs26.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -18411,7 +18472,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs25.default.closeSync(fd);
+      import_node_fs26.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -18456,14 +18517,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs25.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs26.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -18508,7 +18569,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs26.default.readdirSync(dir);
+    names = import_node_fs27.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -18562,7 +18623,7 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
   return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path23.default.join(dir, `tmux-${uid}`, "default"));
@@ -18573,14 +18634,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs27.default.lstatSync(file), !0;
+    return import_node_fs28.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 function isTextMark(byte) {
@@ -18714,7 +18775,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs28.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs29.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -18885,7 +18946,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
 
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
@@ -19486,7 +19547,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     }
     let unknownStart = state.startMissing && state.seals === 0, gone = awayStopDetail(v, what, state.links.some((link) => link.h === p));
     if (gone !== void 0) {
-      this.breaks.push({ ...at, kind: "missing file", detail: gone });
+      this.breaks.push({ ...at, ...gone });
       return;
     }
     if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
@@ -19766,7 +19827,7 @@ function readLogText(file) {
 function liveRecordings(dir) {
   let live = /* @__PURE__ */ new Map(), runDir = import_node_path26.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs29.default.readdirSync(runDir);
+    names = import_node_fs30.default.readdirSync(runDir);
   } catch {
     return live;
   }
@@ -19804,7 +19865,7 @@ var KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function liveSeals(dir, timeFormat) {
   let seals = /* @__PURE__ */ new Map(), runDir = import_node_path26.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs29.default.readdirSync(runDir);
+    names = import_node_fs30.default.readdirSync(runDir);
   } catch {
     return seals;
   }
@@ -19895,7 +19956,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs29.default.readFileSync(options.key);
+        key2 = import_node_fs30.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -20114,10 +20175,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -20153,7 +20214,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs30.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs31.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -20251,11 +20312,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs30.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs31.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs30.default.closeSync(fd);
+          import_node_fs31.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -20328,7 +20389,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs31.default.closeSync(fd);
+    import_node_fs32.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -20370,7 +20431,7 @@ function readFile(path30, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path30, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs31.default.closeSync(fd);
+    fd !== void 0 && import_node_fs32.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -20453,7 +20514,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs31.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs32.default.closeSync(fd);
   }
   return matched;
 }
@@ -20489,7 +20550,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs31.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs32.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -20508,7 +20569,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path27 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path27 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -20523,7 +20584,7 @@ function runJob(plan, job, out, errors, length) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs32.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs33.default.closeSync(fd);
   }
 }
 function startWorker(data) {
@@ -20536,7 +20597,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs32.default.statSync(file).size;
+    return import_node_fs33.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -20686,7 +20747,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs32.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs33.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -20865,17 +20926,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs33.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs34.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -20892,30 +20953,30 @@ function lastLines(files, count, live) {
     let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
     if (fd !== void 0)
       try {
-        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs33.default.fstatSync(fd).size, wanted);
+        let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs34.default.fstatSync(fd).size, wanted);
         if (end > start2) {
           let bytes = Buffer.allocUnsafe(end - start2);
-          import_node_fs33.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
+          import_node_fs34.default.readSync(fd, bytes, 0, bytes.length, start2), parts.unshift(bytes);
         }
         wanted -= lines;
       } finally {
-        own !== void 0 && import_node_fs33.default.closeSync(own);
+        own !== void 0 && import_node_fs34.default.closeSync(own);
       }
   }
   return Buffer.concat(parts);
 }
 function statOf(file) {
   try {
-    return import_node_fs33.default.statSync(file);
+    return import_node_fs34.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs33.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
+  import_node_fs34.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs33.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs34.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2), end = piece.lastIndexOf(10) + 1;
@@ -20930,19 +20991,19 @@ function writePartial(reading, write) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs33.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs34.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path28.default.dirname(live), rotated = rotatedFiles(import_node_fs33.default.readdirSync(dir), import_node_path28.default.basename(live)).map((name) => import_node_path28.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path28.default.dirname(live), rotated = rotatedFiles(import_node_fs34.default.readdirSync(dir), import_node_path28.default.basename(live)).map((name) => import_node_path28.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs33.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, pollMs = options.pollMs ?? 100, current = options.start ? { fd: options.start.fd, ino: import_node_fs34.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs33.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs34.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -20967,7 +21028,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs33.default.closeSync(reading.fd);
+      import_node_fs34.default.closeSync(reading.fd);
     }
   }
 }
@@ -20990,7 +21051,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs34.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs35.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -21005,9 +21066,9 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path29.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs34.default.fstatSync(fd).size, out = new Output();
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path29.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs35.default.fstatSync(fd).size, out = new Output();
     if (out.write(lastLines(set.files.map((file) => file.path), Number(options.lines), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 })), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs34.default.closeSync(fd);
+      fd !== void 0 && import_node_fs35.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -21031,7 +21092,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs36 = __nodeBuiltin(require("node:fs"));
+var import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -21112,12 +21173,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
+var import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path30.default.join(set.dir, set.live), rec), name = import_node_path30.default.basename(live), names;
     try {
-      names = import_node_fs35.default.readdirSync(set.dir);
+      names = import_node_fs36.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -21172,7 +21233,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs35.default.closeSync(fd);
+        import_node_fs36.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -21221,15 +21282,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs36.default.openSync(options.output, import_node_fs36.default.constants.O_WRONLY | import_node_fs36.default.constants.O_CREAT | import_node_fs36.default.constants.O_EXCL | import_node_fs36.default.constants.O_NOFOLLOW, 384), import_node_fs36.default.fchmodSync(fd, 384);
+      fd = import_node_fs37.default.openSync(options.output, import_node_fs37.default.constants.O_WRONLY | import_node_fs37.default.constants.O_CREAT | import_node_fs37.default.constants.O_EXCL | import_node_fs37.default.constants.O_NOFOLLOW, 384), import_node_fs37.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs36.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs36.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs37.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs37.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs36.default.closeSync(fd);
+      import_node_fs37.default.closeSync(fd);
     }
   });
 }

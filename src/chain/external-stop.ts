@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';
 import { readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
-import { formatSealNote, parseSealNote, sealFileGone, type SealNote } from './seal-file-gone.ts';
+import { formatSealNote, parseSealNote, sealFileFate, type SealNote } from './seal-file-gone.ts';
 
 /** What a stop's reason may be when another process writes it. */
 export type ExternalReason = 'reader-died' | 'lost';
@@ -33,8 +33,8 @@ export function sealFilePath(runFile: string): string {
 }
 
 /** Notes a seal's link (it is on disk) and the file it is in: what the stop of a dead reader will name (seal-file-gone.ts). */
-export function noteSealLink(runFile: string, link: string, file?: string, line?: string): void {
-  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) }));
+export function noteSealLink(runFile: string, link: string, file?: string, line?: string, offset?: number): void {
+  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...(file === undefined ? {} : { file }), ...(offset === undefined ? {} : { offset }), ...(line === undefined ? {} : { line }) }));
 }
 
 /** The last seal a reader noted: its link, GENESIS when it sealed nothing (or noted nothing we trust), and its file when noted. */
@@ -70,11 +70,12 @@ export function externalStopHash(p: string, rec: string, reason: string, key?: B
   return hash.digest();
 }
 
-/** The fields binding a dead reader's stop to its chain; `away=1` when the file its last seal went into left `logFile` other than by rotation. */
+/** The fields binding a dead reader's stop to its chain; `away=1` when the file its last seal went into left `logFile` other than by rotation, `away=cut` when it is there but no longer holds that seal where it was written. */
 export function externalStopFields(runFile: string, rec: string, reason: ExternalReason, keyFile: string | undefined, logFile: string): { p: string; away?: string; h: string } {
   const note = readSealNote(runFile);
   const key = readChainKey(keyFile);
   const p = note.link;
-  const away = p !== GENESIS && note.file !== undefined && sealFileGone(logFile, note.file, key) ? '1' : undefined;
+  const fate = p === GENESIS ? undefined : sealFileFate(logFile, note, key);
+  const away = fate === 'gone' ? '1' : fate === 'cut' ? 'cut' : undefined;
   return away === undefined ? { p, h: externalStopHash(p, rec, reason, key) } : { p, away, h: externalStopHash(p, rec, reason, key, away) };
 }

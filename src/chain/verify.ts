@@ -890,10 +890,10 @@ export class ChainVerifier {
     // The reader notes a seal once the writer has drained it to disk, which a flood can hold off for a
     // while: the seal named may be any of the recording's seals in the log, not only its last.
     const unknownStart = state.startMissing && state.seals === 0;
-    // Its last seal's file left the log by `rm` or `mv`, not rotation, and that seal is not read (chain/seal-file-gone.ts).
+    // Its last seal's file left the log by `rm` or `mv`, not rotation, or was cut in place, and that seal is not read (chain/seal-file-gone.ts).
     const gone = awayStopDetail(v, what, state.links.some((link) => link.h === p));
     if (gone !== undefined) {
-      this.breaks.push({ ...at, kind: 'missing file', detail: gone });
+      this.breaks.push({ ...at, ...gone });
       return;
     }
     if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {

@@ -27,7 +27,7 @@ describe('verify --require-key and a running recording none of whose seals is le
     assert.ok(!left.includes(` * seal rec=${recording} `), left.split('\n').filter((line) => / \* seal /.test(line) || / q-0(0001|1000|2000|2400)$/.test(line)).join('\n') + `\n${left.split('\n').length} lines`);
     const run = path.join(tmux.logDir, '.run');
     const note = path.join(run, fs.readdirSync(run).find((name) => name.endsWith('.seal'))!);
-    assert.match(fs.readFileSync(note, 'utf8'), new RegExp(`^[0-9a-f]+ \\d+:\\d+:\\d+\\n.* \\* seal rec=${recording} .* e=[0-9a-f]+\\n$`));
+    assert.match(fs.readFileSync(note, 'utf8'), new RegExp(`^[0-9a-f]+ \\d+:\\d+:\\d+(?: \\d+)?\\n.* \\* seal rec=${recording} .* e=[0-9a-f]+\\n$`));
     const running = verifyDir(tmux.logDir, '--key', key, '--require-key');
     assert.equal(running.status, 0, running.stdout);
     assert.match(running.stdout, /^OK main@\S+: /m);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { externalStopFields, externalStopHash, noteSealLink, readSealLink } from '../../src/chain/external-stop.ts';
-import { parseSealNote, sealFileGone } from '../../src/chain/seal-file-gone.ts';
+import { parseSealNote, sealFileFate, sealFileGone } from '../../src/chain/seal-file-gone.ts';
 import { verifyFiles } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
@@ -98,6 +98,53 @@ describe('the seal note and the way its file left the log', () => {
   });
 });
 
+// Truncated or rewritten in place the file keeps its inode: the note's offset of the seal's line tells (review of
+// trust13b, F2).
+describe('the seal note\'s offset and the live file cut or rewritten in place', () => {
+  const SEAL = `${format.format(record('REC', T0, 'event', 'seal', { p: LINK, h: LINK })).trimEnd()}\n`;
+  /** A live log of an earlier line and the seal, its note naming the file and the seal's offset. */
+  function noted(): { log: string; runFile: string; keyFile: string; offset: number } {
+    const dir = scratch();
+    const log = path.join(dir, 'main.log');
+    const before = 'an earlier line\n';
+    fs.writeFileSync(log, `${before}${SEAL}`);
+    const runFile = path.join(dir, 'pane.json');
+    const offset = Buffer.byteLength(before);
+    noteSealLink(runFile, LINK, fileIdentity(fs.statSync(log)), SEAL, offset);
+    return { log, runFile, keyFile: KEY_FILE(dir), offset };
+  }
+
+  it('the note holds the offset; an honest file (more appended since) stays clean', () => {
+    const { log, runFile, keyFile, offset } = noted();
+    assert.deepEqual(parseSealNote(fs.readFileSync(runFile.replace(/\.json$/, '.seal'), 'utf8')), { link: LINK, file: fileIdentity(fs.statSync(log)), offset, line: SEAL });
+    fs.appendFileSync(log, 'another pane\'s line\n');
+    assert.equal(externalStopFields(runFile, 'REC', 'reader-died', keyFile, log).away, undefined);
+  });
+
+  it('truncated to nothing, to before the seal, or rewritten without a line before it (same inode): away=cut, inside h', () => {
+    for (const how of ['to 0', 'before the seal', 'a line taken out'] as const) {
+      const { log, runFile, keyFile, offset } = noted();
+      const ino = fs.statSync(log).ino;
+      if (how === 'to 0') fs.truncateSync(log, 0);
+      else if (how === 'before the seal') fs.truncateSync(log, offset + 3);
+      else fs.writeFileSync(log, `${SEAL}another pane's line\n`);
+      assert.equal(fs.statSync(log).ino, ino, how);
+      assert.equal(sealFileFate(log, parseSealNote(fs.readFileSync(runFile.replace(/\.json$/, '.seal'), 'utf8'))!, KEY), 'cut', how);
+      const fields = externalStopFields(runFile, 'REC', 'reader-died', keyFile, log);
+      assert.equal(fields.away, 'cut', how);
+      assert.equal(fields.h, externalStopHash(LINK, 'REC', 'reader-died', KEY, 'cut'));
+    }
+  });
+
+  it('verify: a stop with away=cut and its seal in no file read: truncated', () => {
+    const file = path.join(scratch(), 'main.log');
+    fs.writeFileSync(file, format.format(record('DEADREADER', T0, 'event', 'stop', { reason: 'reader-died', signal: 'SIGKILL', p: LINK, away: 'cut', h: externalStopHash(LINK, 'DEADREADER', 'reader-died', KEY, 'cut') })));
+    const found = verifyFiles([file], DEFAULT_TIME_FORMAT, { key: KEY, requireKey: true }).breaks;
+    assert.deepEqual(found.map((b) => b.kind), ['truncated'], JSON.stringify(found));
+    assert.match(found[0]!.detail, /cut or rewritten in place/);
+  });
+});
+
 describe('verify and a stop saying its seal\'s file went', () => {
   /** A new live log holding only the dead reader's stop, as recover writes it after the old one went. */
   const stopOnly = (fields: Record<string, string>): string => {
@@ -139,12 +186,20 @@ describe('the sink hears the file each seal is in', () => {
     const heard: (string | undefined)[] = [];
     const sink = new FileSink(file, format, { maxBytes: 64 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {
       key: KEY,
-      onSealed: (_link, at) => heard.push(at),
+      onSealed: (_link, at, line, offset) => {
+        heard.push(at);
+        offsets.push([line, offset]);
+      },
     });
+    const offsets: [string | undefined, number | undefined][] = [];
     sink.write(record('SINKREC001', T0, 'event', 'start', { by: 'ann' }));
     sink.flush();
     await waitFor('the start seal noted', () => heard.length > 0);
     assert.equal(heard[0], fileIdentity(fs.statSync(file)));
+    // And where its line is in that file (sinks/file/seal-offset.ts).
+    const [line, offset] = offsets[0]!;
+    assert.ok(line !== undefined && offset !== undefined, JSON.stringify(offsets[0]));
+    assert.equal(fs.readFileSync(file).subarray(offset, offset + Buffer.byteLength(line)).toString(), line);
     const first = heard[0];
     for (let i = 0; i < 3000; i++) sink.write(record('SINKREC001', T0 + i, 'line', `line ${i} ${'x'.repeat(40)}`));
     sink.flush();

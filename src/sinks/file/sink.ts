@@ -66,7 +66,7 @@ export class FileSink implements Sink {
   private sealedLine: string | undefined;
   /** The last record taken: whose name a head mark is written in (chain/head-mark.ts). */
   private lastRecord: AuditRecord | undefined;
-  private readonly onSealed: ((link: string, file: string | undefined, line: string | undefined) => void) | undefined;
+  private readonly onSealed: ((link: string, file: string | undefined, line: string | undefined, offset?: number) => void) | undefined;
   /** The seals in `batch`: where each one's line ends, and its link. */
   private sealsInBatch: { at: number; link: string }[] = [];
   /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
@@ -83,7 +83,7 @@ export class FileSink implements Sink {
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
    * what a dead reader's stop names (chain/external-stop.ts).
    */
-  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string, file: string | undefined, line: string | undefined) => void } | false = {}) {
+  constructor(file: string, format: RecordFormat, options: LogFileOptions, chain: { key?: Buffer; onSealed?: (link: string, file: string | undefined, line: string | undefined, offset?: number) => void } | false = {}) {
     const headKey = chain !== false ? chain.key : undefined;
     this.log = new LogFile(file, {
       ...options,
@@ -413,7 +413,11 @@ export class FileSink implements Sink {
     this.sealedLink = undefined;
     this.sealedLine = undefined;
     const onSealed = this.onSealed;
-    void this.log.flush().then(() => onSealed(link, this.log.fileIdentity(), line));
+    // Where it is (the file, and its offset there: chain/seal-file-gone.ts), found once it is on disk.
+    void this.log.flush().then(() => {
+      const where: { file?: string; offset?: number } | undefined = line === undefined ? { file: this.log.fileIdentity() } : this.log.whereIs(line);
+      onSealed(link, where?.file, line, where?.offset);
+    });
   }
 
   /** Resolves once what was written so far is on disk (the writer's flush). */

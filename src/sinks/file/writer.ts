@@ -35,6 +35,7 @@ import { ByteQueue } from './queue.ts';
 import { whyAway } from './moved-away.ts';
 import { fileIdentity } from './rotated-ledger.ts';
 import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
+import { lastOffsetOf } from './seal-offset.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 
@@ -195,6 +196,27 @@ export class LogFile {
       return fileIdentity(fs.fstatSync(this.fd));
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * The file written now (its identity) and where `line`, just flushed, is in it (seal-offset.ts): read through
+   * the log's path, when the file there is this one (the writer's own fd is open for appending only).
+   */
+  whereIs(line: string): { file: string; offset?: number } | undefined {
+    let fd: number | undefined;
+    try {
+      const mine = fs.fstatSync(this.fd);
+      const file = fileIdentity(mine);
+      fd = fs.openSync(this.file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+      const there = fs.fstatSync(fd);
+      if (fileIdentity(there) !== file || !there.isFile()) return { file };
+      const offset = lastOffsetOf(fd, there.size, line);
+      return offset === undefined ? { file } : { file, offset };
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
