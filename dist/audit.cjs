@@ -11747,9 +11747,18 @@ function sealFileFate(logFile, note, key2) {
     fd !== void 0 && import_node_fs5.default.closeSync(fd);
   }
   try {
-    return wasRotatedId(logFile, note.file, key2) ? void 0 : "gone";
+    return wasRotatedId(logFile, note.file, key2) ? void 0 : (awaitRotation(logFile), wasRotatedId(logFile, note.file, key2) ? void 0 : "gone");
   } catch {
     return;
+  }
+}
+var ROTATION_WAIT_MS = 2e3, STALE_LOCK_MS = 1e4;
+function awaitRotation(logFile) {
+  let lock = rotationLockPath(logFile), until = Date.now() + ROTATION_WAIT_MS, nap = new Int32Array(new SharedArrayBuffer(4));
+  for (; ; ) {
+    let held = import_node_fs5.default.lstatSync(lock, { throwIfNoEntry: !1 });
+    if (held === void 0 || Date.now() - held.mtimeMs > STALE_LOCK_MS || Date.now() >= until) return;
+    Atomics.wait(nap, 0, 0, 5);
   }
 }
 function awayStopDetail(v, what, sealRead) {
@@ -16209,7 +16218,7 @@ function compressInBackground(file, done = () => {
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs13.default.constants, STALE_LOCK_MS = 1e4;
+var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs13.default.constants, STALE_LOCK_MS2 = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -16283,7 +16292,7 @@ function acquire(lock) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
-      if (age < STALE_LOCK_MS && (holder === "" || processAlive(Number(holder)))) return !1;
+      if (age < STALE_LOCK_MS2 && (holder === "" || processAlive(Number(holder)))) return !1;
       import_node_fs13.default.rmSync(lock, { force: !0 });
     }
   return !1;
@@ -16352,7 +16361,7 @@ function writeHeadMark(logFile, rotated, fd, line, reading) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -16521,7 +16530,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       return;
     }
     if (room === void 0) {
-      this.writing = !1, this.drainLater(ROTATION_WAIT_MS);
+      this.writing = !1, this.drainLater(ROTATION_WAIT_MS2);
       return;
     }
     this.writeFrom(this.queue.take(room), 0);
@@ -16531,7 +16540,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (!(this.writing || this.closed)) {
       try {
         if (this.prepare(0, !0) === void 0) {
-          clearTimeout(this.verifyTimer), this.verifyTimer = setTimeout(() => this.verify(), ROTATION_WAIT_MS);
+          clearTimeout(this.verifyTimer), this.verifyTimer = setTimeout(() => this.verify(), ROTATION_WAIT_MS2);
           return;
         }
       } catch (error) {

@@ -36,6 +36,7 @@
 import fs from 'node:fs';
 import { fileIdentity, wasRotatedId } from '../sinks/file/rotated-ledger.ts';
 import { holdsAt } from '../sinks/file/seal-offset.ts';
+import { rotationLockPath } from '../core/paths.ts';
 
 /** What a reader notes after each seal on disk: the seal's link, the file it is in when known, and its line (chain/running-seal.ts). */
 export interface SealNote {
@@ -94,10 +95,32 @@ export function sealFileFate(logFile: string, note: SealNote, key: Buffer | unde
     if (fd !== undefined) fs.closeSync(fd);
   }
   try {
+    if (wasRotatedId(logFile, note.file, key)) return undefined;
+    // A rotation renames the file before it writes its ledger entry, under the rotation lock: one under way
+    // now is waited for (briefly), and the ledger asked again (review of trust13b, F5).
+    // Past the wait it is asked anyway: a lock kept fresh by someone must not silence the stop.
+    awaitRotation(logFile);
     return wasRotatedId(logFile, note.file, key) ? undefined : 'gone';
   } catch {
     // The ledger unreadable: nothing known, nothing said.
     return undefined;
+  }
+}
+
+/** How long recover waits for a rotation under way; a lock older than the writers' own STALE_LOCK_MS is a dead one's. */
+const ROTATION_WAIT_MS = 2000;
+const STALE_LOCK_MS = 10_000;
+
+/** Waits while a rotation of `logFile` holds its lock, up to ROTATION_WAIT_MS. */
+function awaitRotation(logFile: string): void {
+  const lock = rotationLockPath(logFile);
+  const until = Date.now() + ROTATION_WAIT_MS;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    const held = fs.lstatSync(lock, { throwIfNoEntry: false });
+    // None, or left by a writer that died rotating (its entry may never come: said as gone, a rare false alarm).
+    if (held === undefined || Date.now() - held.mtimeMs > STALE_LOCK_MS || Date.now() >= until) return;
+    Atomics.wait(nap, 0, 0, 5);
   }
 }
 

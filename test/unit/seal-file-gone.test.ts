@@ -88,6 +88,27 @@ describe('the seal note and the way its file left the log', () => {
     assert.equal(externalStopFields(runFile, 'REC', 'reader-died', keyFile, log).away, undefined);
   });
 
+  // A rotation renames first and writes its ledger entry after, under its lock (review of trust13b, F5).
+  it('a rotation under way (its lock held, its entry not yet written): waited for, not gone; a lock never let go: gone all the same', async () => {
+    const { dir, log, runFile, keyFile } = setUp();
+    const rotated = path.join(dir, 'main.1.log');
+    const lock = path.join(dir, '.main.log.lock');
+    fs.renameSync(log, rotated);
+    fs.writeFileSync(lock, String(process.pid));
+    const ledger = new URL('../../src/sinks/file/rotated-ledger.ts', import.meta.url).pathname;
+    const script = `const { noteRotated } = await import(${JSON.stringify(ledger)}); const fs = await import('node:fs'); setTimeout(() => { noteRotated(${JSON.stringify(log)}, fs.statSync(${JSON.stringify(rotated)}), Buffer.from(${JSON.stringify(KEY.toString())})); fs.rmSync(${JSON.stringify(lock)}); }, 100);`;
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'inherit' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await waitFor('the child running', () => child.pid !== undefined);
+    assert.equal(externalStopFields(runFile, 'REC', 'reader-died', keyFile, log).away, undefined);
+    await exited;
+    const other = setUp();
+    fs.renameSync(other.log, path.join(other.dir, 'elsewhere'));
+    fs.writeFileSync(path.join(other.dir, '.main.log.lock'), '1');
+    assert.equal(externalStopFields(other.runFile, 'REC', 'reader-died', other.keyFile, other.log).away, '1');
+  });
+
   it('a ledger entry planted without the key does not make an mv a rotation', () => {
     const { dir, log, runFile, keyFile } = setUp();
     const moved = path.join(dir, 'elsewhere');
