@@ -16821,30 +16821,25 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   file;
   hash = (0, import_node_crypto12.createHash)("sha256");
   hashed = 0;
-  /** The lines not hashed yet (from `first`), as read: strings, hashed as UTF-8 (the bytes the file holds). */
   tail = [];
-  lengths = [];
-  first = 0;
   tailBytes = 0;
   add(text2) {
-    let length = Buffer.byteLength(text2);
-    if (this.tail.push(text2), this.lengths.push(length), this.tailBytes += length, this.tailBytes <= LATE_BYTES + 1024 * 1024) return;
-    let end = this.first, bytes = 0;
-    for (; this.tailBytes - bytes > LATE_BYTES && end < this.tail.length - 1; ) bytes += this.lengths[end++];
-    this.feed(this.hash, this.first, end), this.hashed += bytes, this.tailBytes -= bytes, this.tail = this.tail.slice(end), this.lengths = this.lengths.slice(end), this.first = 0;
-  }
-  /** Hashes lines `from` up to `to` of the tail, joined a thousand at a time. */
-  feed(hash, from, to) {
-    for (let i = from; i < to; i += 1024) hash.update(this.tail.slice(i, Math.min(to, i + 1024)).join(""), "utf8");
+    let bytes = Buffer.from(text2);
+    for (this.tail.push(bytes), this.tailBytes += bytes.length; this.tailBytes > LATE_BYTES && this.tail.length > 1; ) {
+      let oldest = this.tail.shift();
+      this.hash.update(oldest), this.hashed += oldest.length, this.tailBytes -= oldest.length;
+    }
   }
   /** The digest of the first `size` bytes; undefined when they do not end at a line's end within the tail kept. */
   prefix(size2) {
     if (size2 < this.hashed) return;
-    let at = this.hashed, end = this.first;
-    for (; end < this.tail.length && at + this.lengths[end] <= size2 && at < size2; ) at += this.lengths[end++];
-    if (at !== size2) return;
-    let hash = this.hash.copy();
-    return this.feed(hash, this.first, end), hash.digest("hex");
+    let hash = this.hash.copy(), at = this.hashed;
+    for (let bytes of this.tail) {
+      if (at === size2) break;
+      if (at + bytes.length > size2) return;
+      hash.update(bytes), at += bytes.length;
+    }
+    return at === size2 ? hash.digest("hex") : void 0;
   }
 }, HeadMarks = class {
   constructor(key2) {

@@ -70,47 +70,35 @@ const LATE_BYTES = 8 * 1024 * 1024;
 class FileDigest {
   private readonly hash: Hash = createHash('sha256');
   private hashed = 0;
-  /** The lines not hashed yet (from `first`), as read: strings, hashed as UTF-8 (the bytes the file holds). */
-  private tail: string[] = [];
-  private lengths: number[] = [];
-  private first = 0;
+  private readonly tail: Buffer[] = [];
   private tailBytes = 0;
 
   constructor(readonly file: string) {}
 
   add(text: string): void {
-    const length = Buffer.byteLength(text);
-    this.tail.push(text);
-    this.lengths.push(length);
-    this.tailBytes += length;
-    // A megabyte past the bound at a time: one hash call per many lines (one per line cost verify a third more).
-    if (this.tailBytes <= LATE_BYTES + 1024 * 1024) return;
-    let end = this.first;
-    let bytes = 0;
-    while (this.tailBytes - bytes > LATE_BYTES && end < this.tail.length - 1) bytes += this.lengths[end++]!;
-    this.feed(this.hash, this.first, end);
-    this.hashed += bytes;
-    this.tailBytes -= bytes;
-    this.tail = this.tail.slice(end);
-    this.lengths = this.lengths.slice(end);
-    this.first = 0;
-  }
-
-  /** Hashes lines `from` up to `to` of the tail, joined a thousand at a time. */
-  private feed(hash: Hash, from: number, to: number): void {
-    for (let i = from; i < to; i += 1024) hash.update(this.tail.slice(i, Math.min(to, i + 1024)).join(''), 'utf8');
+    const bytes = Buffer.from(text);
+    this.tail.push(bytes);
+    this.tailBytes += bytes.length;
+    while (this.tailBytes > LATE_BYTES && this.tail.length > 1) {
+      const oldest = this.tail.shift()!;
+      this.hash.update(oldest);
+      this.hashed += oldest.length;
+      this.tailBytes -= oldest.length;
+    }
   }
 
   /** The digest of the first `size` bytes; undefined when they do not end at a line's end within the tail kept. */
   prefix(size: number): string | undefined {
     if (size < this.hashed) return undefined;
-    let at = this.hashed;
-    let end = this.first;
-    while (end < this.tail.length && at + this.lengths[end]! <= size && at < size) at += this.lengths[end++]!;
-    if (at !== size) return undefined;
     const hash = this.hash.copy();
-    this.feed(hash, this.first, end);
-    return hash.digest('hex');
+    let at = this.hashed;
+    for (const bytes of this.tail) {
+      if (at === size) break;
+      if (at + bytes.length > size) return undefined;
+      hash.update(bytes);
+      at += bytes.length;
+    }
+    return at === size ? hash.digest('hex') : undefined;
   }
 }
 
