@@ -16312,26 +16312,7 @@ function whyAway(file, mine, dir, key2) {
 }
 
 // src/sinks/file/head-mark.ts
-var import_node_crypto11 = require("node:crypto"), import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
-function openForDigest(logFile, fd) {
-  let reading;
-  try {
-    reading = import_node_fs15.default.openSync(logFile, import_node_fs15.default.constants.O_RDONLY | import_node_fs15.default.constants.O_NOFOLLOW | import_node_fs15.default.constants.O_NONBLOCK);
-    let there = import_node_fs15.default.fstatSync(reading), mine = import_node_fs15.default.fstatSync(fd);
-    if (there.isFile() && there.ino === mine.ino && there.dev === mine.dev) return reading;
-  } catch {
-  }
-  reading !== void 0 && import_node_fs15.default.closeSync(reading);
-}
-function prefixDigest(fd, size2) {
-  let hash = (0, import_node_crypto11.createHash)("sha256"), chunk = Buffer.allocUnsafe(Math.min(size2, 1024 * 1024) || 1), at = 0;
-  for (; at < size2; ) {
-    let n = import_node_fs15.default.readSync(fd, chunk, 0, Math.min(chunk.length, size2 - at), at);
-    if (n === 0) return;
-    hash.update(chunk.subarray(0, n)), at += n;
-  }
-  return hash.digest("hex");
-}
+var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 function headNotePath(logFile) {
   return import_node_path15.default.join(import_node_path15.default.dirname(logFile), `.${import_node_path15.default.basename(logFile)}.head`);
 }
@@ -16343,14 +16324,9 @@ function previousAt(logFile, rotated) {
     return 0;
   }
 }
-function writeHeadMark(logFile, rotated, fd, line, reading) {
+function writeHeadMark(logFile, rotated, fd, line) {
   try {
-    if (reading === void 0) return;
-    let held = import_node_fs15.default.fstatSync(reading);
-    if (held.ino !== rotated.ino || held.dev !== rotated.dev) return;
-    let sha = prefixDigest(reading, rotated.size);
-    if (sha === void 0) return;
-    let mark = line(previousAt(logFile, rotated), { size: rotated.size, sha });
+    let mark = line(previousAt(logFile, rotated));
     if (mark === void 0) return;
     let bytes = Buffer.from(mark.text);
     for (let offset = 0; offset < bytes.length; ) offset += import_node_fs15.default.writeSync(fd, bytes, offset);
@@ -16608,11 +16584,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
     if (incoming > 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
-      let rotated, reading = this.options.headMark ? openForDigest(this.file, this.fd) : void 0;
+      let rotated;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
           let old = import_node_fs16.default.fstatSync(this.fd);
-          this.options.onMoved?.(this.writtenTotal), this.reopen(), this.options.headMark && writeHeadMark(this.file, old, this.fd, this.options.headMark, reading);
+          this.options.onMoved?.(this.writtenTotal), this.reopen(), this.options.headMark && writeHeadMark(this.file, old, this.fd, this.options.headMark);
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? !1,
@@ -16625,8 +16601,6 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         }), this.rotateFailing = !1;
       } catch (error) {
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
-      } finally {
-        reading !== void 0 && import_node_fs16.default.closeSync(reading);
       }
       if (!rotated) return;
       size2 = import_node_fs16.default.fstatSync(this.fd).size;
@@ -16806,42 +16780,15 @@ var CastSizeWatch = class {
 };
 
 // src/chain/head-mark.ts
-var import_node_crypto12 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 var HEAD_EVENT = "head";
-function headTag(key2, logName, at, prev, before) {
-  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`tmux-audit head\0${logName}\0${at}\0${prev}\0${before.size}\0${before.sha}`).digest("hex").slice(0, SEAL_HEX);
+function headTag(key2, logName, at, prev) {
+  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit head\0${logName}\0${at}\0${prev}`).digest("hex").slice(0, SEAL_HEX);
 }
-function headFields(key2, logName, at, prev, before) {
-  return { file: logName, at: String(at), prev: String(prev), size: String(before.size), sha: before.sha, e: headTag(key2, logName, at, prev, before) };
+function headFields(key2, logName, at, prev) {
+  return { file: logName, at: String(at), prev: String(prev), e: headTag(key2, logName, at, prev) };
 }
-var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
-  constructor(file) {
-    this.file = file;
-  }
-  file;
-  hash = (0, import_node_crypto12.createHash)("sha256");
-  hashed = 0;
-  tail = [];
-  tailBytes = 0;
-  add(text2) {
-    let bytes = Buffer.from(text2);
-    for (this.tail.push(bytes), this.tailBytes += bytes.length; this.tailBytes > LATE_BYTES && this.tail.length > 1; ) {
-      let oldest = this.tail.shift();
-      this.hash.update(oldest), this.hashed += oldest.length, this.tailBytes -= oldest.length;
-    }
-  }
-  /** The digest of the first `size` bytes; undefined when they do not end at a line's end within the tail kept. */
-  prefix(size2) {
-    if (size2 < this.hashed) return;
-    let hash = this.hash.copy(), at = this.hashed;
-    for (let bytes of this.tail) {
-      if (at === size2) break;
-      if (at + bytes.length > size2) return;
-      hash.update(bytes), at += bytes.length;
-    }
-    return at === size2 ? hash.digest("hex") : void 0;
-  }
-}, HeadMarks = class {
+var HeadMarks = class {
   constructor(key2) {
     this.key = key2;
   }
@@ -16850,13 +16797,6 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   found = [];
   /** Marks passed over without the key: a forged event each when no recording of the log is keyed (see breaks). */
   unchecked = [];
-  /** The file read now and the one before it, hashed as read (under the key only: nothing to check them against without). */
-  reading;
-  previous;
-  /** Takes each line verify reads, in order (its bytes: the next file's mark names the digest of this file's first ones). */
-  line(v) {
-    this.key !== void 0 && (this.reading?.file !== v.file && (this.previous = this.reading, this.reading = new FileDigest(v.file)), this.reading.add(v.text));
-  }
   /**
    * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
    * would be words nothing vouches for. Without the key it proves nothing more, yet is taken only where its writer
@@ -16865,16 +16805,16 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
    * opened, the log's first file pruned: a mark there is not told apart.)
    */
   see(v) {
-    if (Object.keys(v.fields ?? {}).sort().join(" ") !== "at e file prev rec sha size" || !/^\d{1,16}$/.test(v.fields.at) || !/^\d{1,16}$/.test(v.fields.prev) || !/^\d{1,16}$/.test(v.fields.size) || !/^[0-9a-f]{64}$/.test(v.fields.sha) || !/^[0-9a-f]+$/.test(v.fields.e)) {
-      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark that is not one (its writer puts file=, at=, prev=, size=, sha= and e= only)" });
+    if (Object.keys(v.fields ?? {}).sort().join(" ") !== "at e file prev rec" || !/^\d{1,16}$/.test(v.fields.at) || !/^\d{1,16}$/.test(v.fields.prev) || !/^[0-9a-f]+$/.test(v.fields.e)) {
+      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark that is not one (its writer puts file=, at=, prev= and e= only)" });
       return;
     }
     if (this.key === void 0) {
       v.line !== 1 ? this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark where its writer puts none (only as the first line of a file)" }) : this.unchecked.push(v);
       return;
     }
-    let at = Number(v.fields?.at), prev = Number(v.fields?.prev), e = v.fields?.e ?? "", rec = v.fields?.rec ?? "", before = { size: Number(v.fields?.size), sha: v.fields?.sha ?? "" }, want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) && Number.isSafeInteger(before.size) ? headTag(this.key, sealLogName(v.file), at, prev, before) : "";
-    if (want === "" || e.length !== want.length || !(0, import_node_crypto12.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
+    let at = Number(v.fields?.at), prev = Number(v.fields?.prev), e = v.fields?.e ?? "", rec = v.fields?.rec ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev) : "";
+    if (want === "" || e.length !== want.length || !(0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
       this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a head mark that does not hold under the key (or names another log)" });
       return;
     }
@@ -16882,8 +16822,7 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
       this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second head mark in one file (its writer puts one in each new file): one from another file of the log, put here" });
       return;
     }
-    let previous = this.reading?.file === v.file ? this.previous : void 0;
-    this.byFile.set(v.file, { at, prev, v, before: previous === void 0 || previous.prefix(before.size) === before.sha });
+    this.byFile.set(v.file, { at, prev, v });
   }
   /**
    * The breaks between files read in order: each file's mark names (prev=) the mark of the file before it. A
@@ -16896,7 +16835,7 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
       for (let v of this.unchecked) found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)" });
     for (let i = 0; i + 1 < files.length; i++) {
       let next = this.byFile.get(files[i + 1]);
-      if (next === void 0 || (next.before || found.push({ kind: "edited", file: files[i], line: 1, rec: next.v.fields?.rec ?? "", detail: `the next file's head mark holds the digest of this file's first ${next.v.fields?.size} bytes as its rotation left it, and they are not that: the file was rewritten, or made anew under a rotated file's name` }), next.prev === 0)) continue;
+      if (next === void 0 || next.prev === 0) continue;
       let mine = this.byFile.get(files[i]);
       if (mine?.at === next.prev) continue;
       let at = mine?.v ?? next.v;
@@ -17071,11 +17010,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       ...headKey !== void 0 ? {
         // Stamped on the reader's clock, as its seals are: no later than the oldest record still waiting, which
         // may go next into this file after it (a place's stamps only go forward), nor than now.
-        headMark: (prev, before) => {
+        headMark: (prev) => {
           let last = this.lastRecord;
           if (last === void 0) return;
           let at = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
-          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev, before) }) };
+          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev) }) };
         }
       } : {},
       onMoved: (written) => {
@@ -19288,7 +19227,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, this.heads.line(v), v.event === HEAD_EVENT && v.place !== void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.event === HEAD_EVENT && v.place !== void 0) {
       this.unchained++, this.heads.see(v);
       return;
     }

@@ -328,7 +328,6 @@ export class ChainVerifier {
       this.lastFile = v.file;
     }
     this.lines++;
-    this.heads.line(v);
     // Written by a rotating writer outside every chain: checked on its own (chain/head-mark.ts).
     if (v.event === HEAD_EVENT && v.place !== undefined) {
       this.unchained++;

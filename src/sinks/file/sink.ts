@@ -6,7 +6,7 @@
 
 import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import { sealLogName } from '../../chain/seal-tag.ts';
-import { HEAD_EVENT, headFields, type PreviousContent } from '../../chain/head-mark.ts';
+import { HEAD_EVENT, headFields } from '../../chain/head-mark.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import type { Sink } from '../sink.ts';
@@ -93,11 +93,11 @@ export class FileSink implements Sink {
         ? {
             // Stamped on the reader's clock, as its seals are: no later than the oldest record still waiting, which
             // may go next into this file after it (a place's stamps only go forward), nor than now.
-            headMark: (prev: number, before: PreviousContent) => {
+            headMark: (prev: number) => {
               const last = this.lastRecord;
               if (last === undefined) return undefined;
               const at = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
-              return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: 'event', text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev, before) }) };
+              return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: 'event', text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev) }) };
             },
           }
         : {}),

@@ -34,7 +34,7 @@ import { needsRotation, nextLocalMidnight, rotationDue, type RotateWhen } from '
 import { ByteQueue } from './queue.ts';
 import { whyAway } from './moved-away.ts';
 import { fileIdentity } from './rotated-ledger.ts';
-import { openForDigest, writeHeadMark, type HeadMarkLine } from './head-mark.ts';
+import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
@@ -507,14 +507,12 @@ export class LogFile {
     // Only before a write: a check after one (incoming 0) must not leave its last lines in a rotated file and the live one empty.
     if (incoming > 0 && rotationDue(rotate, size, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated: boolean;
-      // Opened before the rename (the writer's own fd appends only): the head mark names the renamed file's content.
-      const reading = this.options.headMark ? openForDigest(this.file, this.fd) : undefined;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
           const old = fs.fstatSync(this.fd);
           this.options.onMoved?.(this.writtenTotal);
           this.reopen();
-          if (this.options.headMark) writeHeadMark(this.file, old, this.fd, this.options.headMark, reading);
+          if (this.options.headMark) writeHeadMark(this.file, old, this.fd, this.options.headMark);
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? false,
@@ -530,8 +528,6 @@ export class LogFile {
         if (!this.rotateFailing) this.options.onRotateError(error as NodeJS.ErrnoException);
         this.rotateFailing = true;
         return Number.POSITIVE_INFINITY;
-      } finally {
-        if (reading !== undefined) fs.closeSync(reading);
       }
       if (!rotated) return undefined;
       size = fs.fstatSync(this.fd).size;
