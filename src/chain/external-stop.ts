@@ -19,6 +19,7 @@
 import fs from 'node:fs';
 import { GENESIS, LINK_HEX, SegmentHash } from './seal.ts';
 import { readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
+import { formatSealNote, parseSealNote, sealFileFate, type SealNote } from './seal-file-gone.ts';
 
 /** What a stop's reason may be when another process writes it. */
 export type ExternalReason = 'reader-died' | 'lost';
@@ -31,19 +32,24 @@ export function sealFilePath(runFile: string): string {
   return runFile.replace(/\.json$/, '.seal');
 }
 
-/** Notes a seal's link (it is on disk): what the stop of a dead reader will name. */
-export function noteSealLink(runFile: string, link: string): void {
-  writePrivateFile(sealFilePath(runFile), `${link}\n`);
+/** Notes a seal's link (it is on disk) and the file it is in: what the stop of a dead reader will name (seal-file-gone.ts). */
+export function noteSealLink(runFile: string, link: string, file?: string, line?: string, offset?: number): void {
+  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...(file === undefined ? {} : { file }), ...(offset === undefined ? {} : { offset }), ...(line === undefined ? {} : { line }) }));
+}
+
+/** The last seal a reader noted: its link, GENESIS when it sealed nothing (or noted nothing we trust), and its file when noted. */
+export function readSealNote(runFile: string): SealNote {
+  try {
+    const note = parseSealNote(readPrivateFile(sealFilePath(runFile)));
+    return note ? { ...note, link: note.link.slice(0, LINK_HEX) } : { link: GENESIS };
+  } catch {
+    return { link: GENESIS };
+  }
 }
 
 /** The last link a reader noted, GENESIS when it sealed nothing (or noted nothing we trust). */
 export function readSealLink(runFile: string): string {
-  try {
-    const link = readPrivateFile(sealFilePath(runFile)).trim();
-    return /^[0-9a-f]+$/.test(link) ? link.slice(0, LINK_HEX) : GENESIS;
-  } catch {
-    return GENESIS;
-  }
+  return readSealNote(runFile).link;
 }
 
 /** The `@audit-chain-key` file's bytes, undefined when there is none (or it cannot be read: the stop is then hashed without, and verify with the key says so). */
@@ -57,15 +63,19 @@ export function readChainKey(file: string | undefined): Buffer | undefined {
   }
 }
 
-/** The `h` of an external stop: the one definition recover, sweep and verify share. */
-export function externalStopHash(p: string, rec: string, reason: string, key?: Buffer): string {
+/** The `h` of an external stop: the one definition recover, sweep and verify share. `away` (seal-file-gone.ts) is inside it when said. */
+export function externalStopHash(p: string, rec: string, reason: string, key?: Buffer, away?: string): string {
   const hash = new SegmentHash(p, key);
-  hash.add(`stop rec=${rec} reason=${reason}\n`);
+  hash.add(`stop rec=${rec} reason=${reason}${away === undefined ? '' : ` away=${away}`}\n`);
   return hash.digest();
 }
 
-/** The fields binding a dead reader's stop to its chain. */
-export function externalStopFields(runFile: string, rec: string, reason: ExternalReason, keyFile: string | undefined): { p: string; h: string } {
-  const p = readSealLink(runFile);
-  return { p, h: externalStopHash(p, rec, reason, readChainKey(keyFile)) };
+/** The fields binding a dead reader's stop to its chain; `away=1` when the file its last seal went into left `logFile` other than by rotation, `away=cut` when it is there but no longer holds that seal where it was written. */
+export function externalStopFields(runFile: string, rec: string, reason: ExternalReason, keyFile: string | undefined, logFile: string): { p: string; away?: string; h: string } {
+  const note = readSealNote(runFile);
+  const key = readChainKey(keyFile);
+  const p = note.link;
+  const fate = p === GENESIS ? undefined : sealFileFate(logFile, note, key);
+  const away = fate === 'gone' ? '1' : fate === 'cut' ? 'cut' : undefined;
+  return away === undefined ? { p, h: externalStopHash(p, rec, reason, key) } : { p, away, h: externalStopHash(p, rec, reason, key, away) };
 }

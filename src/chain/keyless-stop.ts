@@ -11,7 +11,7 @@
 import { externalStopHash } from './external-stop.ts';
 
 /** How a stop whose recording's chain is unknown binds it without the key: `plain` (its plain hash holds), `keyed` (it may be hashed under the key), or undefined (not a hash at all). */
-export function keylessStop(p: string, rec: string, reason: string, h: string): 'plain' | 'keyed' | undefined {
-  if (externalStopHash(p, rec, reason) === h) return 'plain';
+export function keylessStop(p: string, rec: string, reason: string, h: string, away?: string): 'plain' | 'keyed' | undefined {
+  if (externalStopHash(p, rec, reason, undefined, away) === h) return 'plain';
   return /^[0-9a-f]{32}$/.test(h) ? 'keyed' : undefined;
 }

@@ -7,7 +7,8 @@
 // was pruned showed as a `forged event` for up to a minute). What this lets
 // pass for that long: a made-up "running" recording (a .run file and a pid are
 // anyone's to make) whose lines are stamped within the last SEAL_MS; it is
-// named once its time is up, when the verify that counts is run.
+// named once its time is up, when the verify that counts is run. Under
+// --require-key, only with its reader's keyed seal note (chain/running-seal.ts).
 
 import { SEAL_EVERY, SEAL_MS } from './seal.ts';
 

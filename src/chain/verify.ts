@@ -42,6 +42,7 @@
 
 import type { RecordKind } from '../core/record.ts';
 import { externalStopHash, TAIL_SLACK_MS } from './external-stop.ts';
+import { awayStopDetail } from './seal-file-gone.ts';
 import { lastSealLine } from './last-seal.ts';
 import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
@@ -49,7 +50,9 @@ import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMP
 import { replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
 import { sealInstant } from './epoch-stamps.ts';
 import { keylessStop } from './keyless-stop.ts';
+import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
+import { runningSealProblem, sameLog } from './running-seal.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed' | 'wrong key';
@@ -266,6 +269,10 @@ export interface VerifyOptions {
    * Off by default: without the mark nothing proves a recording is older, so a forger would write that shape.
    */
   older?: boolean;
+  /** Running recordings' last seals as their readers noted them (chain/running-seal.ts), parsed as lines of their logs. */
+  liveSeals?: ReadonlyMap<string, VerifyLine>;
+  /** Running recordings' logs (the live file each one's run file names): one of another log is not running in this one (chain/running-seal.ts). */
+  liveLogs?: ReadonlyMap<string, string>;
   /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
   now?: number;
 }
@@ -322,7 +329,12 @@ export class ChainVerifier {
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   private earliestHashedSealMs: number | undefined;
 
-  constructor(private readonly options: VerifyOptions = {}) {}
+  /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
+  private readonly heads: HeadMarks;
+
+  constructor(private readonly options: VerifyOptions = {}) {
+    this.heads = new HeadMarks(options.key);
+  }
 
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken(): boolean {
@@ -337,6 +349,12 @@ export class ChainVerifier {
     }
     this.lines++;
     if (v.fields?.chain === KEYED_CHAIN && (v.event === 'start' || v.event === 'seal')) this.keyedChainSeen = true;
+    // Written by a rotating writer outside every chain: checked on its own (chain/head-mark.ts).
+    if (v.event === HEAD_EVENT && v.place !== undefined) {
+      this.unchained++;
+      this.heads.see(v);
+      return;
+    }
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
     if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') {
       if (Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
@@ -879,12 +897,13 @@ export class ChainVerifier {
     // A recording whose chain is unknown (neither a start nor a seal of it read): with the key, only a keyed
     // stop binds it, else anyone who can write the log could invent a recording or rewrite one as start-less
     // pieces, each closed by a stop they hashed plain; without the key, a plain stop binds it as plain (unkeyed).
+    const away = v.fields?.away;
     const bound = (hash: string): boolean => {
       // Bound under the key: proof of the recording (see `proven`).
-      if (key !== undefined && externalStopHash(p!, state.rec, what, key) === hash) return (state.proven = true);
+      if (key !== undefined && externalStopHash(p!, state.rec, what, key, away) === hash) return (state.proven = true);
       if (state.keyed === true) return key === undefined && /^[0-9a-f]+$/.test(hash);
       if (state.keyed === undefined && key !== undefined) return false;
-      const unknown = state.keyed === undefined ? keylessStop(p!, state.rec, what, hash) : externalStopHash(p!, state.rec, what) === hash ? 'plain' : undefined;
+      const unknown = state.keyed === undefined ? keylessStop(p!, state.rec, what, hash, away) : externalStopHash(p!, state.rec, what, undefined, away) === hash ? 'plain' : undefined;
       if (unknown === undefined) return false;
       state.keyed = unknown === 'keyed';
       if (state.keyed) state.keylessStop = v;
@@ -897,6 +916,12 @@ export class ChainVerifier {
     // The reader notes a seal once the writer has drained it to disk, which a flood can hold off for a
     // while: the seal named may be any of the recording's seals in the log, not only its last.
     const unknownStart = state.startMissing && state.seals === 0;
+    // Its last seal's file left the log by `rm` or `mv`, not rotation, or was cut in place, and that seal is not read (chain/seal-file-gone.ts).
+    const gone = awayStopDetail(v, what, state.links.some((link) => link.h === p));
+    if (gone !== undefined) {
+      this.breaks.push({ ...at, ...gone });
+      return;
+    }
     if (p !== GENESIS && !unknownStart && !state.links.some((link) => link.h === p)) {
       const crosses = state.lastSeal !== undefined && state.lastSeal.file !== v.file;
       this.breaks.push({
@@ -1172,8 +1197,10 @@ export class ChainVerifier {
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   private replayed(state: RecordingState): void {
     if (!state.startMissing || state.firstSeal === undefined) return;
+    // The oldest file's head mark, when it holds, is its start (chain/head-mark.ts); else its first lines (which nothing proves).
+    const headed = this.heads.startOf(this.files[0]);
     let detail: string | undefined;
-    if (this.oldestFirstMs !== undefined) detail = replayedSeal(state.firstSeal, Math.min(this.oldestFirstMs, this.earliestHashedMs ?? Infinity));
+    if (headed !== undefined || this.oldestFirstMs !== undefined) detail = replayedSeal(state.firstSeal, headed ?? Math.min(this.oldestFirstMs!, this.earliestHashedMs ?? Infinity));
     // Untimed (its lines' stamps are no instants): the seals' t= tell it, against the earliest seal that holds by
     // its hash or is in a stretch that does (the first seal of an honest start-less recording is, once its next holds).
     else if (this.oldestUntimed && this.earliestHashedSealMs !== undefined) detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, UNTIMED_REPLAY_SLACK_MS);
@@ -1187,6 +1214,8 @@ export class ChainVerifier {
   }
 
   finish(): VerifyReport {
+    const chains = [...this.recordings.values()].map((state) => state.keyed);
+    this.breaks.push(...this.heads.breaks(this.files, chains.includes(false) && !chains.includes(true)));
     for (const state of this.recordings.values()) {
       if (state.linkBreaks.length === 0 || !this.chainsInAnotherOrder(state)) continue;
       for (const index of state.linkBreaks) {
@@ -1194,10 +1223,17 @@ export class ChainVerifier {
         this.breaks[index] = { ...found, kind: 'reordered', detail: 'the seals chain up in another order: files or stretches of the log were moved' };
       }
     }
-    const unseen = new Set([...(this.options.live ?? [])].filter((rec) => !this.recordings.has(rec)));
+    const logOf = (rec: string): string | undefined => this.options.liveLogs?.get(rec);
+    const unseen = new Set([...(this.options.live ?? [])].filter((rec) => !this.recordings.has(rec) && (logOf(rec) === undefined || this.files[0] === undefined || sameLog(logOf(rec)!, this.files[0]))));
     const running: RecordingReport[] = [];
     for (const [place, lines] of this.orphans) {
       const owner = runningOwner(lines, unseen, this.options.now);
+      // Under --require-key its reader's noted seal must hold under the key (chain/running-seal.ts).
+      const unproven = owner !== undefined && this.options.requireKey && this.options.key !== undefined ? runningSealProblem(this.options.liveSeals?.get(owner), owner, place, lines, this.options.key) : undefined;
+      if (unproven !== undefined) {
+        this.breaks.push({ kind: 'unkeyed', file: lines[0]!.file, line: lines[0]!.line, rec: owner!, detail: unproven });
+        continue;
+      }
       if (owner !== undefined) {
         // Its reader runs, and its first seal is not due yet (chain/seal-due.ts): its lines so far, none sealed yet.
         running.push({ rec: owner, place, lines: lines.length, seals: 0, unsealed: lines.length, ending: 'open', startMissing: true, sharedLines: 0, chain: undefined, olderLost: false });

@@ -63,7 +63,7 @@ function starting(runFile: string): boolean {
  * whose rename succeeds writes the `stop reason=lost`, so it is written once.
  * Returns the recording, or undefined when there was none to take.
  */
-function claim(runFile: string): { recording: Recording; bound: { p: string; h: string }; path: string } | undefined {
+function claim(runFile: string): { recording: Recording; bound: { p: string; away?: string; h: string }; path: string } | undefined {
   const claimed = `${runFile}.${process.pid}.closing`;
   try {
     fs.renameSync(runFile, claimed);
@@ -74,7 +74,7 @@ function claim(runFile: string): { recording: Recording; bound: { p: string; h: 
     const recording = readRecording(claimed);
     // Bound to the reader's chain before its seal note goes (chain/external-stop.ts).
     // The claimed file stays until the caller has written the stop: a toggle waits for it (awaitOtherClaim).
-    return { recording, bound: externalStopFields(runFile, recording.id, 'lost', recording.chainKey), path: claimed };
+    return { recording, bound: externalStopFields(runFile, recording.id, 'lost', recording.chainKey, recording.file), path: claimed };
   } catch {
     fs.rmSync(claimed, { force: true });
     return undefined; // not a run file we trust: left aside, not written for

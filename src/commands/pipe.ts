@@ -108,9 +108,9 @@ export function runPipe(recording: Recording, runFile?: string): void {
     }, {
       key,
       onSealed: runFile
-        ? (link) => {
+        ? (link, file, line, offset) => {
             try {
-              noteSealLink(runFile, link);
+              noteSealLink(runFile, link, file, line, offset);
             } catch {
               // Not noted: a stop written for this reader if it dies names an earlier seal, and verify says so.
             }

@@ -29,7 +29,7 @@ export function recoverReader(runFile: string, status: number): void {
     // no file: nothing torn
   }
   // Bound to the reader's chain (chain/external-stop.ts): a stop like this written by anyone else does not verify.
-  const bound = externalStopFields(runFile, recording.id, 'reader-died', recording.chainKey);
+  const bound = externalStopFields(runFile, recording.id, 'reader-died', recording.chainKey, recording.file);
   const stop = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'reader-died', ...cause, ...bound }, Date.now());
   // Opened like every append (safe-fs.ts): no symlink followed, a FIFO neither blocks nor is written.
   let unwritten = '';

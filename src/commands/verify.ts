@@ -19,6 +19,7 @@ import { LineReader, placeOf, readerFor } from '../read/line.ts';
 import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
 import { readLogBytes } from '../read/safe-open.ts';
 import { livingReader, readRecording } from '../runtime/runfile.ts';
+import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 
 /** A log file's text: `.gz` files are read through gunzip, whole (a rotated file is bounded by @audit-max-size); a planted FIFO, symlink or bomb is refused (read/safe-open.ts). */
@@ -26,9 +27,9 @@ export function readLogText(file: string): string {
   return readLogBytes(file).toString('utf8');
 }
 
-/** Recording ids whose reader is running, from the directory's run files: their tails are not yet sealed. */
-export function liveRecordings(dir: string): Set<string> {
-  const live = new Set<string>();
+/** Recordings whose reader is running, from the directory's run files (their tails are not yet sealed), each with the live log its run file names. */
+export function liveRecordings(dir: string): Map<string, string> {
+  const live = new Map<string, string>();
   const runDir = path.join(dir, '.run');
   let names: string[];
   try {
@@ -40,7 +41,9 @@ export function liveRecordings(dir: string): Set<string> {
     if (!name.endsWith('.json')) continue;
     const runFile = path.join(runDir, name);
     try {
-      if (livingReader(runFile) !== undefined) live.add(readRecording(runFile).id);
+      if (livingReader(runFile) === undefined) continue;
+      const recording = readRecording(runFile);
+      live.set(recording.id, recording.file);
     } catch {
       // not a run file of ours, or gone meanwhile
     }
@@ -122,6 +125,40 @@ const UNDER_KEY = 'if the key is the log\'s after all: ';
 
 /** Up to this many characters of a log are kept parsed while verify looks for renamed files. */
 const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Running recordings' last seals as their readers noted them (chain/running-seal.ts), each parsed as a line of
+ * the log its run file names (the seal's `e=` binds that log's name).
+ */
+export function liveSeals(dir: string, timeFormat: string): Map<string, VerifyLine> {
+  const seals = new Map<string, VerifyLine>();
+  const runDir = path.join(dir, '.run');
+  let names: string[];
+  try {
+    names = fs.readdirSync(runDir);
+  } catch {
+    return seals;
+  }
+  for (const name of names) {
+    if (!name.endsWith('.json')) continue;
+    const runFile = path.join(runDir, name);
+    try {
+      if (livingReader(runFile) === undefined) continue;
+      const recording = readRecording(runFile);
+      const line = readSealNote(runFile).line;
+      const parsed = line === undefined ? undefined : notedSealLine(recording.file, line, timeFormat);
+      if (parsed !== undefined) seals.set(recording.id, parsed);
+    } catch {
+      // not a run file of ours, or gone meanwhile
+    }
+  }
+  return seals;
+}
+
+/** A seal line a reader noted, parsed as a line of its log `file`. */
+export function notedSealLine(file: string, line: string, timeFormat: string): VerifyLine | undefined {
+  return linesOf(file, line, timeFormat, () => {})[0];
+}
 
 /** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts). */
 export type LogReport = VerifyReport & { untimed?: string };
@@ -275,15 +312,17 @@ export function verifyCommand(): Command {
           ? setsOfFiles(files)
           : listLogs(where.dir).map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
       if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-      const live = new Set<string>();
+      const live = new Map<string, string>();
+      const seals = new Map<string, VerifyLine>();
       for (const dir of new Set(files.length > 0 ? files.map((file) => path.dirname(path.resolve(file))) : [where.dir])) {
-        for (const rec of liveRecordings(dir)) live.add(rec);
+        for (const [rec, file] of liveRecordings(dir)) live.set(rec, file);
+        for (const [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
       }
       const out = new Output();
       let tampered = false;
       let untimedSaid = false;
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live, requireKey: options.requireKey, older: options.older, now: Date.now() });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
         if (report.untimed !== undefined && !untimedSaid) {
           untimedSaid = true;
           process.stderr.write(`tmux-audit: ${untimedWarning(report.untimed)}\n`);

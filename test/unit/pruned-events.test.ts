@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { summaryLine, verifyFiles } from '../../src/commands/verify.ts';
+import type { VerifyLine } from '../../src/chain/verify.ts';
+import { notedSealLine, summaryLine, verifyFiles } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { JsonFormat } from '../../src/format/json.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
@@ -87,7 +88,14 @@ describe('a running recording whose start was pruned, no seal of it in the files
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-events-'));
       dirs.push(dir);
       const file = path.join(dir, 'tk3.log');
-      const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 4 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+      // Its reader's note of its last seal on disk, whole: what a running one shows under --require-key (chain/running-seal.ts).
+      let noted: string | undefined;
+      const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 4 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {
+        key,
+        onSealed: (_link, _file, line) => {
+          noted = line;
+        },
+      });
       open.push(sink);
       const start = Date.UTC(2026, 10, 26, 11);
       let t = start;
@@ -103,7 +111,9 @@ describe('a running recording whose start was pruned, no seal of it in the files
       const files = logFilesInOrder(file);
       assert.ok(!files.some((name) => fs.readFileSync(name, 'utf8').includes(' * seal ')), 'no seal in the files left');
       const live = new Set(['RUNNING001']);
-      for (const options of [{ live }, { key, requireKey: true, live }]) {
+      assert.match(noted ?? '', / \* seal rec=RUNNING001 .* e=[0-9a-f]+\n$/);
+      const liveSeals = new Map([['RUNNING001', notedSealLine(file, noted!, DEFAULT_TIME_FORMAT)!]]);
+      for (const options of [{ live }, { key, requireKey: true, live, liveSeals }]) {
         const now = verifyFiles(files, DEFAULT_TIME_FORMAT, { ...options, now: t + 1000 });
         assert.deepEqual(now.breaks, [], summaryLine('tk3', now));
         assert.deepEqual(now.recordings.map((r) => [r.rec, r.ending, r.startMissing]), [['RUNNING001', 'open', true]]);
@@ -112,6 +122,25 @@ describe('a running recording whose start was pruned, no seal of it in the files
         const notRunning = verifyFiles(files, DEFAULT_TIME_FORMAT, { ...options, live: new Set(), now: t + 1000 });
         assert.notDeepEqual(notRunning.breaks, [], summaryLine('tk3', notRunning));
       }
+      // "Running" as a made-up run file says (a pid and a .run file are anyone's to make): under --require-key
+      // its reader's noted seal must hold under the key, be its own at that place, and be near its lines.
+      const strict = (seals: Map<string, VerifyLine>, at = t + 1000) => verifyFiles(files, DEFAULT_TIME_FORMAT, { key, requireKey: true, live, liveSeals: seals, now: at }).breaks.map((found) => `${found.kind}: ${found.detail}`);
+      const seal = liveSeals.get('RUNNING001')!;
+      assert.match(strict(new Map()).join('\n'), /^unkeyed: .*its reader noted no seal/);
+      const other = { ...seal, fields: { ...seal.fields, rec: 'OTHERREC01' }, text: seal.text.replace('rec=RUNNING001', 'rec=OTHERREC01') };
+      assert.match(strict(new Map([['RUNNING001', other]])).join('\n'), /^unkeyed: .*not one of it at that place/);
+      const elsewhere = { ...seal, place: 'other:0.0' };
+      assert.match(strict(new Map([['RUNNING001', elsewhere]])).join('\n'), /^unkeyed: .*not one of it at that place/);
+      // Another log's (another session's reader, noting a seal keyed for its own log): not this one's.
+      const otherLog = { ...seal, file: path.join(path.dirname(seal.file), 'two.log') };
+      assert.match(strict(new Map([['RUNNING001', otherLog]])).join('\n'), /^unkeyed: .*of another log/);
+      const forged = { ...seal, text: seal.text.replace(/ e=[0-9a-f]+\n$/, ` e=${'0'.repeat(32)}\n`), fields: { ...seal.fields, e: '0'.repeat(32) } };
+      assert.match(strict(new Map([['RUNNING001', forged]])).join('\n'), /^unkeyed: .*does not hold under the key/);
+      // A seal made well after the lines (not the one before them, nor one covering them): not theirs.
+      const later = { ...seal, ms: seal.ms + 10 * 60_000 };
+      assert.match(strict(new Map([['RUNNING001', later]]), t + 1000).join('\n'), /^unkeyed: .*stamped \d+ s before the seal/);
+      // One made long before them (its pane idle since) is.
+      assert.deepEqual(strict(new Map([['RUNNING001', { ...seal, ms: seal.ms - 3_600_000 }]])), []);
     });
   }
 });

@@ -123,8 +123,21 @@ describe('the log a seal belongs to', () => {
     );
   });
 
-  // Put at the very head of the oldest file, the made-up lines become the reference point (the oldest file's
-  // first line, chain/verify.ts): not caught by this alone (see chain/replayed-seal.ts).
+  // Put at the very head of the oldest file, made-up lines stamped early became the reference point (the oldest
+  // file's first line): the oldest file's head mark, under the key, is it now (chain/head-mark.ts).
+  it('a seal of the same log saved from a file since pruned, put back behind made-up lines stamped as early at the very head of the oldest file: forged event', async () => {
+    const { file, replayed } = await prunedWithSavedSeal();
+    const oldest = logFilesInOrder(file)[0]!;
+    assert.match(fs.readFileSync(oldest, 'utf8'), / \* head rec=\S+ file=main\.log at=\d+ prev=\d+ e=[0-9a-f]+$/m, 'the oldest file has its head mark');
+    plant(oldest, replayed, 3, 0);
+    const report = strict(file);
+    assert.deepEqual(
+      report.breaks.map((found) => [found.kind, found.rec, found.detail.includes('from a file since pruned')]),
+      [['forged event', 'EARLIER001', true]],
+      summaryLine('main', report),
+    );
+  });
+
   // The review's variant: the saved seal and its stop alone, at the very head of the oldest file (no made-up line
   // needed: the recording's start-less stop closes it). A seal or a stop does not set the reference point.
   it('a seal of the same log saved from a file since pruned, put back with its stop at the very head of the oldest file: forged event', async () => {
@@ -149,5 +162,87 @@ describe('the log a seal belongs to', () => {
       [['forged event', 'EARLIER001', true]],
       summaryLine('main', report),
     );
+  });
+});
+
+describe('head marks (chain/head-mark.ts)', () => {
+  const heads = (name: string): string[] => fs.readFileSync(name, 'utf8').split('\n').filter((line) => / \* head rec=/.test(line));
+  const field = (line: string, name: string): string => new RegExp(` ${name}=(\\S+)`).exec(line)![1]!;
+
+  it('each file a rotation opened has one, naming the one before it', async () => {
+    const file = path.join(tempDir(), 'main.log');
+    await keyedLog(file, 'main', [{ rec: 'HEADS00001', lines: 2600, at: Date.UTC(2026, 10, 26, 10) }, { rec: 'HEADS00002', lines: 1200, at: Date.UTC(2026, 10, 26, 11) }]);
+    const files = logFilesInOrder(file);
+    assert.ok(files.length >= 4, `${files.length} files`);
+    assert.deepEqual(heads(files[0]!), [], 'the first file: no rotation opened it');
+    let prev = '0';
+    for (const name of files.slice(1)) {
+      const [mark, ...more] = heads(name);
+      assert.ok(mark !== undefined && more.length === 0, name);
+      assert.equal(field(mark, 'prev'), prev);
+      prev = field(mark, 'at');
+    }
+    assert.deepEqual(strict(file).breaks, []);
+    // Plain verify (no key) passes over them.
+    assert.deepEqual(verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks.filter((found) => found.detail.includes('head mark')), []);
+  });
+
+  it('the oldest file\'s mark removed, replaced by a pruned file\'s, doubled, or made without the key: named', async () => {
+    const { file } = await prunedWithSavedSeal();
+    const files = logFilesInOrder(file);
+    const oldest = files[0]!;
+    const text = fs.readFileSync(oldest, 'utf8');
+    const [mark] = heads(oldest);
+    assert.ok(mark !== undefined);
+    const kinds = (): string[] => strict(file).breaks.map((found) => `${found.kind}: ${found.detail}`);
+    fs.writeFileSync(oldest, text.replace(`${mark}\n`, ''));
+    assert.ok(kinds().some((found) => /head mark removed/.test(found)), kinds().join('\n'));
+    // A mark saved from a pruned file: an earlier at and prev, still holding under the key.
+    const at = Number(field(mark, 'at'));
+    const prev = Number(field(mark, 'prev'));
+    const { headFields } = await import('../../src/chain/head-mark.ts');
+    const saved = headFields(key, 'main.log', prev, prev - 60_000);
+    const older = mark.replace(/ file=.*$/, ` file=main.log at=${saved.at} prev=${saved.prev} e=${saved.e}`);
+    fs.writeFileSync(oldest, text.replace(mark, older));
+    // (Earlier than the mark the next file names: as if a file between them were not read.)
+    assert.ok(kinds().some((found) => /^missing file: the next file's head mark names one made at .*later than this file's/.test(found)), kinds().join('\n'));
+    fs.writeFileSync(oldest, text.replace(mark, `${older}\n${mark}`));
+    assert.ok(kinds().some((found) => /^forged event: a second head mark/.test(found)), kinds().join('\n'));
+    fs.writeFileSync(oldest, text.replace(mark, mark.replace(` at=${at} `, ` at=${at - 3_600_000} `)));
+    assert.ok(kinds().some((found) => /^forged event: a head mark that does not hold/.test(found)), kinds().join('\n'));
+    // Words added to a mark (its e= binds none), or a mark made up: named, also by plain verify.
+    fs.writeFileSync(oldest, text.replace(mark, mark.replace(' prev=', ' note=all-clear prev=')));
+    assert.ok(kinds().some((found) => /^forged event: a head mark that is not one/.test(found)), kinds().join('\n'));
+    const plain = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, {}).breaks.map((found) => `${found.kind}: ${found.detail}`);
+    assert.ok(plain.some((found) => /^forged event: a head mark that is not one/.test(found)), plain.join('\n'));
+  });
+
+  // Plain verify cannot check a mark's e=: it took any well-formed one as the writer's and passed over it, so a
+  // made-up `* head` line hid from it as an event of another process (review of trust13b, F4).
+  it('plain verify: a made-up head mark mid-file, or in a log none of whose recordings is keyed, is a forged event', async () => {
+    const dir = tempDir();
+    const plainLog = path.join(dir, 'plain.log');
+    const sink = new FileSink(plainLog, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' });
+    let t = Date.UTC(2026, 10, 26, 12);
+    const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'PLAIN00001', user: 'ann', place: placeOf('plain'), time: ++t, kind, text, ...(fields ? { fields } : {}) });
+    sink.write(record('event', 'start', { by: 'ann' }));
+    for (let i = 1; i <= 600; i++) sink.write(record('line', `plain ${i}`));
+    sink.write(record('event', 'stop', { reason: 'toggle' }));
+    await sink.close();
+    const files = logFilesInOrder(plainLog);
+    assert.ok(files.length >= 2, `${files.length} files`);
+    assert.deepEqual(verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks, []);
+    const stamp = fs.readFileSync(files[0]!, 'utf8').split('\n')[3]!.split(' | ')[0]!.split(' ').slice(0, 2).join(' ');
+    const forged = `${stamp} bob plain:0.0 * head rec=ZZZZ file=plain.log at=1 prev=0 e=00`;
+    const second = fs.readFileSync(files[1]!, 'utf8');
+    const lines = second.split('\n');
+    lines.splice(5, 0, forged, forged);
+    fs.writeFileSync(files[1]!, lines.join('\n'));
+    const mid = verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks.filter((found) => found.kind === 'forged event');
+    assert.equal(mid.length, 2, mid.map((found) => found.detail).join('\n'));
+    // Where a rotating writer would put it (a file's first line), yet the log is unkeyed: no writer put it.
+    fs.writeFileSync(files[1]!, `${forged}\n${second}`);
+    const first = verifyFiles(files, DEFAULT_TIME_FORMAT, {}).breaks;
+    assert.deepEqual(first.map((found) => [found.kind, found.line]), [['forged event', 1]], first.map((found) => found.detail).join('\n'));
   });
 });

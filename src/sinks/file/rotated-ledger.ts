@@ -43,7 +43,7 @@ export function rotatedLedgerPath(logFile: string): string {
 }
 
 /** A file's identity: an inode number is reused once freed, its birth time (statx) tells the reuse apart. */
-function identity(stat: fs.Stats): string {
+export function fileIdentity(stat: fs.Stats): string {
   return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
 }
 
@@ -87,7 +87,7 @@ function tag(logFile: string, id: string, key: Buffer): string {
 
 /** The ledger line for `stat`: its identity, and with a key the identity's tag. */
 export function ledgerEntry(logFile: string, stat: fs.Stats, key?: Buffer): string {
-  const id = identity(stat);
+  const id = fileIdentity(stat);
   return key ? `${id} ${tag(logFile, id, key)}` : id;
 }
 
@@ -129,7 +129,11 @@ function rewrite(ledger: string, entries: string[]): void {
  * `lost`, never a hidden one).
  */
 export function wasRotated(logFile: string, stat: fs.Stats, key?: Buffer): boolean {
-  const id = identity(stat);
+  return wasRotatedId(logFile, fileIdentity(stat), key);
+}
+
+/** `wasRotated` for a file known by its identity alone (`fileIdentity`): one no longer open, as a dead reader's last file. */
+export function wasRotatedId(logFile: string, id: string, key?: Buffer): boolean {
   // Asked by every writer at each rotation another made (moved-away.ts): the newest entries first (a full
   // ledger read and split line by line cost some 4 ms a look), and only lines starting with the identity.
   const ledger = rotatedLedgerPath(logFile);

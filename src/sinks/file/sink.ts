@@ -7,6 +7,7 @@
 import { stampsAreEpoch } from '../../chain/epoch-stamps.ts';
 import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import { sealLogName } from '../../chain/seal-tag.ts';
+import { HEAD_EVENT, headFields } from '../../chain/head-mark.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import { TextFormat } from '../../format/text.ts';
@@ -65,7 +66,11 @@ export class FileSink implements Sink {
   private sealTimer: NodeJS.Timeout | undefined;
   /** The link of the last seal put in the batch and not yet handed to the writer (for `onSealed`). */
   private sealedLink: string | undefined;
-  private readonly onSealed: ((link: string) => void) | undefined;
+  /** That seal's line as written (with `e=` under a key): a running reader's proof of its recording (chain/running-seal.ts). */
+  private sealedLine: string | undefined;
+  /** The last record taken: whose name a head mark is written in (chain/head-mark.ts). */
+  private lastRecord: AuditRecord | undefined;
+  private readonly onSealed: ((link: string, file: string | undefined, line: string | undefined, offset?: number) => void) | undefined;
   /** The seals in `batch`: where each one's line ends, and its link. */
   private sealsInBatch: { at: number; link: string }[] = [];
   /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
@@ -84,10 +89,24 @@ export class FileSink implements Sink {
    * `chain.onSealed` hears each seal's link once the writer has it on disk:
    * what a dead reader's stop names (chain/external-stop.ts).
    */
-  constructor(file: string, format: RecordFormat, options: Omit<LogFileOptions, 'onChecked'>, chain: { key?: Buffer; onSealed?: (link: string) => void } | false = {}) {
+  constructor(file: string, format: RecordFormat, options: Omit<LogFileOptions, 'onChecked'>, chain: { key?: Buffer; onSealed?: (link: string, file: string | undefined, line: string | undefined, offset?: number) => void } | false = {}) {
+    const headKey = chain !== false ? chain.key : undefined;
     this.log = new LogFile(file, {
       ...options,
       ...(chain !== false && chain.key !== undefined ? { ledgerKey: chain.key } : {}),
+      // Under a key each new file a rotation opens starts with a head mark in this recording's name (chain/head-mark.ts).
+      ...(headKey !== undefined
+        ? {
+            // Stamped on the reader's clock, as its seals are: no later than the oldest record still waiting, which
+            // may go next into this file after it (a place's stamps only go forward), nor than now.
+            headMark: (prev: number) => {
+              const last = this.lastRecord;
+              if (last === undefined) return undefined;
+              const at = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
+              return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: 'event', text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev) }) };
+            },
+          }
+        : {}),
       onMoved: (written) => {
         while (this.sealsHanded.length > 0 && this.sealsHanded[0]!.end <= written) this.keptLink = this.sealsHanded.shift()!.link;
         options.onMoved?.(written);
@@ -107,12 +126,14 @@ export class FileSink implements Sink {
         // at once is forged (chain/verify.ts).
         const later = this.batch;
         const laterLink = this.sealedLink;
+        const laterLine = this.sealedLine;
         // Those seals went with the removed file, or are written again after the event as lines of its stretch.
         this.sealsInBatch = [];
         this.sealsHanded = [];
         this.batch = '';
         this.unhashed = 0;
         this.sealedLink = undefined;
+        this.sealedLine = undefined;
         this.losing = true;
         this.lostSealed = false;
         try {
@@ -145,7 +166,10 @@ export class FileSink implements Sink {
             this.sealsInBatch = [];
             // Not hashed: formatted before the restart, so no longer where the chain says.
             this.unhashed = this.batch.length;
-            this.sealedLink ??= laterLink;
+            if (this.sealedLink === undefined) {
+              this.sealedLink = laterLink;
+              this.sealedLine = laterLine;
+            }
           }
           this.lostSealed = false;
           this.reEnd = false;
@@ -160,6 +184,7 @@ export class FileSink implements Sink {
   }
 
   write(record: AuditRecord): void {
+    this.lastRecord = record;
     // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
     if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
     this.floor ??= record.time;
@@ -358,6 +383,7 @@ export class FileSink implements Sink {
     // Under a key the seal's own line is bound under it too (chain/seal-tag.ts): `e=`, its last field.
     const e = chain.tag(line);
     if (e !== undefined) line = this.format.format({ ...record, fields: { ...record.fields, e } });
+    if (!end) this.sealedLine = line;
     this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) });
     // Written into a removed file too, and then again after the `lost` event, stamped no earlier than it
     // (an idle pane's seal, made by the timer, goes to the writer without passing through write).
@@ -394,10 +420,16 @@ export class FileSink implements Sink {
   /** Hears the last seal handed to the writer once it is on disk: a stop naming a seal the file never got would read as a cut. */
   private noteSealed(): void {
     const link = this.sealedLink;
+    const line = this.sealedLine;
     if (link === undefined || !this.onSealed) return;
     this.sealedLink = undefined;
+    this.sealedLine = undefined;
     const onSealed = this.onSealed;
-    void this.log.flush().then(() => onSealed(link));
+    // Where it is (the file, and its offset there: chain/seal-file-gone.ts), found once it is on disk.
+    void this.log.flush().then(() => {
+      const where: { file?: string; offset?: number } | undefined = line === undefined ? { file: this.log.fileIdentity() } : this.log.whereIs(line);
+      onSealed(link, where?.file, line, where?.offset);
+    });
   }
 
   get backlog(): number {

@@ -33,6 +33,9 @@ import path from 'node:path';
 import { needsRotation, nextLocalMidnight, rotationDue, type RotateWhen } from '../../core/rotate.ts';
 import { ByteQueue } from './queue.ts';
 import { whyAway } from './moved-away.ts';
+import { fileIdentity } from './rotated-ledger.ts';
+import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
+import { lastOffsetOf } from './seal-offset.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 
@@ -60,6 +63,8 @@ export interface LogFileOptions {
    * writes `queued` after it.
    */
   onLost?: (what: LostWhat, queued: string) => boolean | void;
+  /** Under a chain key: the head mark a rotation puts in the new file (head-mark.ts, chain/head-mark.ts). */
+  headMark?: HeadMarkLine;
   /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
   onChecked?: () => void;
   /**
@@ -167,6 +172,36 @@ export class LogFile {
     this.dirStat = fs.lstatSync(path.dirname(file));
     this.size = fs.fstatSync(this.fd).size;
     this.checkedAt = performance.now();
+  }
+
+  /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
+  fileIdentity(): string | undefined {
+    try {
+      return fileIdentity(fs.fstatSync(this.fd));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The file written now (its identity) and where `line`, just flushed, is in it (seal-offset.ts): read through
+   * the log's path, when the file there is this one (the writer's own fd is open for appending only).
+   */
+  whereIs(line: string): { file: string; offset?: number } | undefined {
+    let fd: number | undefined;
+    try {
+      const mine = fs.fstatSync(this.fd);
+      const file = fileIdentity(mine);
+      fd = fs.openSync(this.file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+      const there = fs.fstatSync(fd);
+      if (fileIdentity(there) !== file || !there.isFile()) return { file };
+      const offset = lastOffsetOf(fd, there.size, line);
+      return offset === undefined ? { file } : { file, offset };
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
   }
 
   /** Bytes handed to `write` so far (since the last `lost` event): where the next text handed starts. */
@@ -459,8 +494,10 @@ export class LogFile {
       let rotated: boolean;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
+          const old = fs.fstatSync(this.fd);
           this.options.onMoved?.(this.writtenTotal);
           this.reopen();
+          if (this.options.headMark) writeHeadMark(this.file, old, this.fd, this.options.headMark);
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? false,
