@@ -213,9 +213,11 @@ describe('a recording marked v=3 (this version) is held to sealed lost events', 
     for (const file of logFilesInOrder(live)) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(' v=3', ''));
     // No seal's own line (e=) holds under the key any more: read as a log keyed with another key, one break
     // that says so (chain/key-match.ts), or every keyed seal rewritten: to the key's holder, the latter.
-    assert.deepEqual(kinds(live, KEY), ['wrong key']);
+    // (Checked as without the key, the rotated files' head marks are named too: no recording reads as keyed.)
+    const notMarks = () => verify(live, KEY).breaks.filter((found) => !found.detail.startsWith("if the key is the log's after all: ") && !found.detail.includes('head mark')).map((found) => found.kind);
+    assert.deepEqual(notMarks(), ['wrong key']);
     forgeOlderLost(logFilesInOrder(live).at(-1)!);
-    assert.deepEqual(kinds(live, KEY), ['wrong key']);
+    assert.deepEqual(notMarks(), ['wrong key']);
   });
 
   it('v=3 taken out of its last seal alone (the one line no seal hashes): named', async () => {

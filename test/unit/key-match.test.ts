@@ -109,8 +109,11 @@ describe('verify with a key that is not the log\'s', () => {
     for (const name of logFilesInOrder(file)) fs.writeFileSync(name, fs.readFileSync(name, 'utf8').replace(/ e=[0-9a-f]{32}$/gm, ` e=${'a'.repeat(32)}`));
     const report = verify(file, KEY);
     const seals = logFilesInOrder(file).flatMap((name) => fs.readFileSync(name, 'utf8').split('\n')).filter((line) => line.includes(' * seal rec=')).length;
-    // Each seal's e= named (its line is also hashed by the next seal: that stretch too), the key not called wrong.
-    assert.ok(report.breaks.every((found) => found.kind === 'edited'), report.breaks.map((found) => found.kind).join());
+    // Each seal's e= named (its line is also hashed by the next seal: that stretch too), the key not called wrong;
+    // the rotated files' head marks, whose e= was rewritten too, are named on their own (chain/head-mark.ts).
+    const notMarks = report.breaks.filter((found) => !found.detail.includes('head mark'));
+    assert.ok(notMarks.length < report.breaks.length, 'the head marks named');
+    assert.ok(notMarks.every((found) => found.kind === 'edited'), report.breaks.map((found) => found.kind).join());
     assert.equal(report.breaks.filter((found) => found.detail.includes('renamed from another log')).length, seals);
     assert.equal(report.needKey, 0);
   });
@@ -152,7 +155,9 @@ describe('verify with a key that is not the log\'s', () => {
     assert.equal(moved.length, names.length);
     const report = verifyFiles(moved, DEFAULT_TIME_FORMAT, { key: KEY });
     assert.ok(report.breaks.length > 0);
-    assert.ok(report.breaks.every((found) => found.kind === 'edited' && found.detail.includes('renamed from another log')), JSON.stringify(report.breaks[0]));
+    // Each head mark (it binds the live name too) is named as not holding: known, see the note of this change.
+    const notMarks = report.breaks.filter((found) => !found.detail.includes('head mark'));
+    assert.ok(notMarks.every((found) => found.kind === 'edited' && found.detail.includes('renamed from another log')), JSON.stringify(notMarks[0]));
   });
 
   it('a line edited and then every e= rewritten (review F4): the edited stretch and each e= named, --require-key kept', async () => {
