@@ -18008,7 +18008,7 @@ function gunzipInto(file, gz, output) {
   let size2 = import_node_fs22.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
   size2 >= 4 && import_node_fs22.default.readSync(gz, trailer, 0, 4, size2 - 4);
   let claim2 = gzipClaim(size2, trailer);
-  if (claim2 !== void 0 && claim2 <= IN_PROCESS_BYTES) {
+  if (claim2 !== void 0 && claim2 <= IN_PROCESS_BYTES && size2 <= 2 * IN_PROCESS_BYTES) {
     let bytes = Buffer.allocUnsafe(size2);
     for (let done = 0; done < size2; ) {
       let read2 = import_node_fs22.default.readSync(gz, bytes, done, size2 - done, done);

@@ -86,7 +86,7 @@ function gunzipInto(file, gz, output) {
   let size = import_node_fs.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
   size >= 4 && import_node_fs.default.readSync(gz, trailer, 0, 4, size - 4);
   let claim = gzipClaim(size, trailer);
-  if (claim !== void 0 && claim <= IN_PROCESS_BYTES) {
+  if (claim !== void 0 && claim <= IN_PROCESS_BYTES && size <= 2 * IN_PROCESS_BYTES) {
     let bytes = Buffer.allocUnsafe(size);
     for (let done = 0; done < size; ) {
       let read = import_node_fs.default.readSync(gz, bytes, done, size - done, done);

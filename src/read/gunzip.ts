@@ -94,7 +94,9 @@ function gunzipInto(file: string, gz: number, output: number): void {
   const trailer = Buffer.alloc(4);
   if (size >= 4) fs.readSync(gz, trailer, 0, 4, size - 4);
   const claim = gzipClaim(size, trailer);
-  if (claim !== undefined && claim <= IN_PROCESS_BYTES) {
+  // The file itself read whole only when it is small too: a sparse planted file of gigabytes claiming little
+  // crashed the allocation (RangeError) or took its size in memory; gzip never grows what it holds by much.
+  if (claim !== undefined && claim <= IN_PROCESS_BYTES && size <= 2 * IN_PROCESS_BYTES) {
     const bytes = Buffer.allocUnsafe(size);
     for (let done = 0; done < size; ) {
       const read = fs.readSync(gz, bytes, done, size - done, done);

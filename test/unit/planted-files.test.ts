@@ -166,6 +166,20 @@ describe('planted files in the log directory', () => {
     assert.deepEqual(fs.readdirSync(tmp), []);
   });
 
+  it('a sparse .gz of gigabytes claiming nothing: one line naming it, exit 2 (not a crash, not its size in memory)', () => {
+    // A review's case: a gzip header and then 3 GiB of holes (a few KB on disk), the trailer zeros: read whole in
+    // process by its claim, the allocation threw RangeError (a stack trace) or took the file's size in memory.
+    const dir = logDir();
+    const file = path.join(dir, 'a.log.20261125T000000.000Z.gz');
+    fs.writeFileSync(file, Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), { mode: 0o600 });
+    fs.truncateSync(file, 3 * 1024 ** 3);
+    for (const command of [['ls'], ['grep', 'x']]) {
+      const run = spawnSync(process.execPath, [HELPER, ...command, '--dir', dir], { encoding: 'utf8', timeout: 20_000, env: outsideTmux() });
+      assert.equal(run.status, 2, `${command.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, /^tmux-audit: \S+ is not a whole gzip file \([^)]*\): refused, not read\n$/, command.join(' '));
+    }
+  });
+
   it('a .gz that does not gunzip (cut short, damaged, not gzip): one line naming it, exit 2, from every reading command', () => {
     const whole = zlib.gzipSync('2026-11-24T23:01:02.120+01:00 ann a:0.0 * start rec=AAAAAAAAAA by=ann pane=%0\n'.repeat(50));
     const damaged = Buffer.from(whole);
