@@ -19465,6 +19465,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * none: a replayed seal is told by the seals' t= instead (see replayed).
    */
   oldestUntimed = !1;
+  /** The line number of the oldest file's first line that is not a seal or a stop. */
+  oldestFirstLine;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   earliestHashedSealMs;
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
@@ -19479,7 +19481,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       this.unchained++, this.heads.see(v);
       return;
     }
-    if (this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
+    if (this.files.length === 1 && this.oldestFirstLine === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstLine = v.line), this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -19971,7 +19973,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   replayed(state) {
     if (!state.startMissing || state.firstSeal === void 0) return;
     let headed = this.heads.startOf(this.files[0]), detail;
-    headed !== void 0 || this.oldestFirstMs !== void 0 ? detail = replayedSeal(state.firstSeal, headed ?? Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0)) : this.oldestUntimed && this.earliestHashedSealMs !== void 0 && (detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, 7e4)), detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
+    headed !== void 0 || this.oldestFirstMs !== void 0 ? detail = replayedSeal(state.firstSeal, headed ?? Math.min(this.oldestFirstMs, this.earliestHashedMs ?? 1 / 0)) : this.oldestUntimed && this.earliestHashedSealMs !== void 0 && state.firstSeal.file === this.files[0] && (this.oldestFirstLine === void 0 || state.firstSeal.line < this.oldestFirstLine) && (detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, 7e4)), detail && this.breaks.push({ kind: "forged event", file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
   /** The report, once every file has been pushed. */
   /** A break of recording `rec` named at the line `at` (none: a recording with no line read, named at no place). */

@@ -326,6 +326,8 @@ export class ChainVerifier {
    * none: a replayed seal is told by the seals' t= instead (see replayed).
    */
   private oldestUntimed = false;
+  /** The line number of the oldest file's first line that is not a seal or a stop. */
+  private oldestFirstLine: number | undefined;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   private earliestHashedSealMs: number | undefined;
 
@@ -355,6 +357,7 @@ export class ChainVerifier {
       this.heads.see(v);
       return;
     }
+    if (this.files.length === 1 && this.oldestFirstLine === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') this.oldestFirstLine = v.line;
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
     if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') {
       if (Number.isFinite(v.ms)) this.oldestFirstMs = v.ms;
@@ -1203,7 +1206,12 @@ export class ChainVerifier {
     if (headed !== undefined || this.oldestFirstMs !== undefined) detail = replayedSeal(state.firstSeal, headed ?? Math.min(this.oldestFirstMs!, this.earliestHashedMs ?? Infinity));
     // Untimed (its lines' stamps are no instants): the seals' t= tell it, against the earliest seal that holds by
     // its hash or is in a stretch that does (the first seal of an honest start-less recording is, once its next holds).
-    else if (this.oldestUntimed && this.earliestHashedSealMs !== undefined) detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, UNTIMED_REPLAY_SLACK_MS);
+    // Only a seal with no line before it in the oldest file: lines have no time to tell an honest recording's last
+    // stretch (pruned before its seal, an hour before the next recording's first held seal) from made-up ones put
+    // before a replayed seal (a final review's false alarm on an honest pruned log); the same hole as made-up lines
+    // stamped early at the head of a timed log (README).
+    else if (this.oldestUntimed && this.earliestHashedSealMs !== undefined && state.firstSeal.file === this.files[0] && (this.oldestFirstLine === undefined || state.firstSeal.line < this.oldestFirstLine))
+      detail = replayedSeal(state.firstSeal, this.earliestHashedSealMs, UNTIMED_REPLAY_SLACK_MS);
     if (detail) this.breaks.push({ kind: 'forged event', file: state.firstSeal.file, line: state.firstSeal.line, rec: state.rec, detail });
   }
 
