@@ -11879,6 +11879,56 @@ function livingReader(runFile) {
       return pid;
     }
 }
+function olderReaders(runFile, socket, paneId) {
+  let own = forkedAt(process.ppid), pids;
+  try {
+    pids = import_node_fs7.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  let older = [];
+  for (let name of pids) {
+    let pid = Number(name);
+    if (pid === process.pid) continue;
+    let args;
+    try {
+      args = import_node_fs7.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      continue;
+    }
+    let at = args.indexOf("pipe"), auto = args.indexOf("pipe-auto");
+    if (!(at >= 0 && args[at + 1] === runFile || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId)) continue;
+    let parent = processParent(pid), theirs = parent === void 0 ? void 0 : forkedAt(parent);
+    (own === void 0 || theirs === void 0 || theirs.start < own.start || theirs.start === own.start && parent < process.ppid) && older.push(pid);
+  }
+  return older;
+}
+function forkedAt(pid) {
+  let fields = statFields(pid);
+  return fields ? { start: Number(fields[19]) } : void 0;
+}
+function processParent(pid) {
+  let fields = statFields(pid);
+  return fields ? Number(fields[1]) : void 0;
+}
+function statFields(pid) {
+  try {
+    let stat = import_node_fs7.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return;
+  }
+}
+function argAfter(args, flag2) {
+  let at = args.indexOf(flag2);
+  return at >= 0 ? args[at + 1] : void 0;
+}
+function waitForOlderReaders(runFile, socket, paneId, limitMs = 2e3) {
+  let older = olderReaders(runFile, socket, paneId);
+  if (older.length === 0) return;
+  let deadline = Date.now() + limitMs, sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (; older.some(processAlive) && Date.now() < deadline; ) Atomics.wait(sleeper, 0, 0, 5);
+}
 function requestStop(runFile, request) {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
 `);
@@ -12596,19 +12646,22 @@ function panesToStart(rows, living) {
   return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
 }
 function rearmScript(node, bundle, socket, paneId, recording, runFile) {
-  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, unpiped = `#{&&:${idle},#{==:#{pane_pipe},0}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_pipe}#{pane_dead} #{${PANE_OPTIONS.recording}}`);
   return [
     "waited=0",
     "while sleep 0.2; do",
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
-    `  case "$state" in '0 ') ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
+    `  case "$state" in '00 '|'10 ') ;; ?1' '|?1${shellQuoteForFormat(` ${recording}`)}|?0${shellQuoteForFormat(` ${recording}`)}) continue ;; *) exit 0 ;; esac`,
     // The old reader clears the marks before it writes its stop; its run file goes after: the new
-    // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
-    `  waited=$((waited + 1)); [ -e ${shellQuoteForFormat(runFile)} ] && [ "$waited" -lt 50 ] || break`,
+    // recording's start must not come before that stop. A pipe with no marks is the old reader's, not yet
+    // closed by tmux, or another loop's new reader setting up. A reader killed outright leaves its run file,
+    // one stopped keeps its pipe: 10 s at most, then the pane is piped whatever holds it.
+    `  waited=$((waited + 1)); { [ -e ${shellQuoteForFormat(runFile)} ] || [ "\${state%% *}" = 10 ]; } && [ "$waited" -lt 50 ] || break`,
     "done",
     // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
     `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
-    `exec ${tmux} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
+    `[ "$waited" -lt 50 ] && when=${shellQuoteForFormat(unpiped)} || when=${shellQuoteForFormat(idle)}`,
+    `exec ${tmux} if-shell -F -t ${pane} "$when" ${shellQuoteForFormat(pipe)}`
   ].join(`
 `);
 }
@@ -17926,6 +17979,7 @@ function runAutoReader(socket, paneId, respawned = !1) {
     pluginDir: "",
     shipped: () => !1
   });
+  waitForOlderReaders(plan.runFile, plan.recording.socket, paneId);
   try {
     import_node_fs21.default.closeSync(openAppend(plan.file));
   } catch (error) {
@@ -21690,7 +21744,10 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 }).exitOverride().configureOutput({ writeErr: () => {
 } }).addCommand(paneCommand("toggle", "start logging the pane, or stop it if it is logged", toggleLogging)).addCommand(paneCommand("start", "start logging the pane", startLogging)).addCommand(paneCommand("stop", "stop logging the pane", stopLogging)).addCommand(paneCommand("save-history", "save the pane's complete history, cleaned, to a file beside the logs", saveHistory)).addCommand(paneCommand("status", "say whether the pane is logged, where to, and by whom", describeLogging)).addCommand(
   new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").option("--no-redact", "with --file: keep secrets as they are (see @audit-redact)").option("--syslog <url>", "with --file: also forward to syslog (see @audit-syslog)", "").option("--syslog-facility <name>", "with --file: the facility (see @audit-syslog-facility)", "").action((runFile, options) => {
-    if (runFile) return runPipe(readRecording(runFile), runFile);
+    if (runFile) {
+      let recording2 = readRecording(runFile);
+      return recording2.socket && waitForOlderReaders(runFile, recording2.socket, recording2.paneId), runPipe(recording2, runFile);
+    }
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(
       { ...options, file: options.file },

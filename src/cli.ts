@@ -17,7 +17,7 @@ import { saveHistory } from './commands/history.ts';
 import { recoverPane, runAutoReader, setAutoHooks, startAllPanes } from './commands/auto.ts';
 import { sweepLost } from './commands/lost.ts';
 import { filterRecording, type FilterOptions } from './core/plan.ts';
-import { readRecording } from './runtime/runfile.ts';
+import { readRecording, waitForOlderReaders } from './runtime/runfile.ts';
 import { AuditError } from './core/errors.ts';
 import { runPipe } from './commands/pipe.ts';
 import { recoverReader } from './commands/recover.ts';
@@ -98,7 +98,11 @@ const program = new Command('tmux-audit')
       .option('--syslog <url>', 'with --file: also forward to syslog (see @audit-syslog)', '')
       .option('--syslog-facility <name>', 'with --file: the facility (see @audit-syslog-facility)', '')
       .action((runFile: string | undefined, options: { file?: string } & Omit<FilterOptions, 'file'>) => {
-        if (runFile) return runPipe(readRecording(runFile), runFile);
+        if (runFile) {
+          const recording = readRecording(runFile);
+          if (recording.socket) waitForOlderReaders(runFile, recording.socket, recording.paneId);
+          return runPipe(recording, runFile);
+        }
         if (!options.file) throw new AuditError('pipe needs a run file or --file <path>', 2);
         const { recording, warnings } = filterRecording(
           { ...options, file: options.file },

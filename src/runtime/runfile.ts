@@ -139,6 +139,82 @@ export function livingReader(runFile: string): number | undefined {
 }
 
 /**
+ * The readers of this pane, by their exact arguments (`pipe <run file>`, or `pipe-auto --socket S --pane %N`),
+ * started by an earlier pipe-pane than this one and still running. A pipe-pane on a piped pane closes the old
+ * pipe (cmd-pipe-pane.c:77-81) and starts the new reader at once: the old one may still be setting up, writing
+ * its last lines and its stop while the new one starts. Earlier is told by the sh each pipe-pane forks
+ * (cmd-pipe-pane.c:134; the reader is its child, `|| exec recover` follows it): tmux forks them one after
+ * another, while the readers themselves may come up in either order within a clock tick.
+ */
+export function olderReaders(runFile: string, socket: string, paneId: string): number[] {
+  const own = forkedAt(process.ppid);
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return []; // no /proc: nothing to wait for
+  }
+  const older: number[] = [];
+  for (const name of pids) {
+    const pid = Number(name);
+    if (pid === process.pid) continue;
+    let args: string[];
+    try {
+      args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const at = args.indexOf('pipe');
+    const auto = args.indexOf('pipe-auto');
+    const ours = (at >= 0 && args[at + 1] === runFile) || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId);
+    if (!ours) continue;
+    const parent = processParent(pid);
+    const theirs = parent === undefined ? undefined : forkedAt(parent);
+    if (own === undefined || theirs === undefined || theirs.start < own.start || (theirs.start === own.start && parent! < process.ppid)) older.push(pid);
+  }
+  return older;
+}
+
+/** A process's start time in clock ticks since boot (proc(5) stat field 22). */
+function forkedAt(pid: number): { start: number } | undefined {
+  const fields = statFields(pid);
+  return fields ? { start: Number(fields[19]) } : undefined;
+}
+
+function processParent(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : undefined;
+}
+
+/** proc(5) stat's fields from the third on: the command's name before them may hold spaces and parentheses. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+function argAfter(args: string[], flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/**
+ * Waits, at start and before anything is stamped, until the pane's older readers have exited, `limitMs` at
+ * most (one stopped with SIGSTOP never does): stamps within a pane must not go back (issue 15), also across
+ * two readers. Nothing is read meanwhile; tmux keeps what the pane prints.
+ */
+export function waitForOlderReaders(runFile: string, socket: string, paneId: string, limitMs = 2000): void {
+  const older = olderReaders(runFile, socket, paneId);
+  if (older.length === 0) return;
+  const deadline = Date.now() + limitMs;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (older.some(processAlive) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
+}
+
+/**
  * Why a recording is being stopped, told to the reader before its pipe closes:
  * a user's toggle (`by`), or tmux's word that the pane died (`reason`
  * `pane-exited` with the exit `status`).

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { autoPipeCommand } from '../../src/core/auto.ts';
+import { parseLine } from '../support/log.ts';
 import { HELPER, PLUGIN } from '../support/paths.ts';
 import { attachClient, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { escapeRegExp, uniqueMarker, waitFor } from '../support/util.ts';
@@ -185,6 +187,37 @@ describe('@audit-auto and respawn-pane (no hook in tmux 3.3a)', () => {
     // What the respawned program printed in its first 0.2 s may be lost (the re-arm loop), but never logged into the old recording.
     const log = tmux.readLog('dead');
     assert.ok(!log.includes(marker) || log.indexOf(marker) > log.indexOf(`* start rec=${second} `), 'the respawned output is not in the old recording');
+  });
+
+  it("a reader whose pipe another pipe-pane takes over while it starts: the new recording's start is stamped after the old one's stop", async () => {
+    const tmux = server({ config: ['set -g @audit-auto on'] });
+    await waitForRecording(tmux, '%0');
+    tmux.tmux('new-session', '-d', '-s', 'twice');
+    const pane = await waitFor('the new pane logged', () => tmux.tmux('list-panes', '-t', 'twice:', '-F', '#{pane_id}').trim().split('\n')[0]);
+    await waitForRecording(tmux, pane);
+    const pipe = autoPipeCommand(process.execPath, tmux.helperBundle, tmux.show('#{socket_path}'));
+    for (let round = 0; round < 4; round += 1) {
+      const before = tmux.show('#{@audit_on}', pane);
+      // Two pipe-panes in one command: the second closes the first's reader while that reader is still starting
+      // (cmd-pipe-pane.c:77), as two re-arm loops did.
+      tmux.tmux('pipe-pane', '-t', pane, pipe, ';', 'pipe-pane', '-t', pane, pipe);
+      const rec = await waitFor('the last reader marks the pane', () => {
+        const now = tmux.show('#{@audit_on}', pane);
+        const log = tmux.readLog('twice');
+        return now !== '' && now !== before && log.includes(`* start rec=${now} `) ? now : undefined;
+      });
+      // Every earlier reader's stop is written before the last one's start, and stamped no later.
+      await waitFor('every closed reader stopped', () => {
+        const log = tmux.readLog('twice');
+        const starts = [...log.matchAll(/\* start rec=(\S+) /g)].map((match) => match[1]!);
+        return starts.every((id) => id === rec || log.includes(`* stop rec=${id} `));
+      });
+    }
+    const lines = tmux.readLog('twice').split('\n').map(parseLine).filter((line) => line !== undefined);
+    const times = lines.filter((line) => line.place === `twice:0.0`).map((line) => Date.parse(line.time));
+    assert.ok(times.length >= 10, `the pane's records: ${times.length}`);
+    const back = times.findIndex((time, index) => index > 0 && time < times[index - 1]!);
+    assert.equal(back, -1, `a record stamped before the one above it:\n${tmux.readLog('twice')}`);
   });
 
   it('@audit-auto turned off while the pane is dead: the respawned pane is not logged', async () => {
