@@ -11897,11 +11897,18 @@ function olderReaders(runFile, socket, paneId) {
       continue;
     }
     let at = args.indexOf("pipe"), auto = args.indexOf("pipe-auto");
-    if (!(at >= 0 && args[at + 1] === runFile || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId)) continue;
+    if (!(at >= 0 && args[at + 1] === runFile || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId) || !ownedByUs(pid)) continue;
     let parent = processParent(pid), theirs = parent === void 0 ? void 0 : forkedAt(parent);
     (own === void 0 || theirs === void 0 || theirs.start < own.start || theirs.start === own.start && parent < process.ppid) && older.push(pid);
   }
   return older;
+}
+function ownedByUs(pid) {
+  try {
+    return import_node_fs7.default.statSync(`/proc/${pid}`).uid === process.getuid?.();
+  } catch {
+    return !1;
+  }
 }
 function forkedAt(pid) {
   let fields = statFields(pid);

@@ -167,12 +167,21 @@ export function olderReaders(runFile: string, socket: string, paneId: string): n
     const at = args.indexOf('pipe');
     const auto = args.indexOf('pipe-auto');
     const ours = (at >= 0 && args[at + 1] === runFile) || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId);
-    if (!ours) continue;
+    // Anyone can run a process with these arguments: only ours (the server's owner's) may hold a start back.
+    if (!ours || !ownedByUs(pid)) continue;
     const parent = processParent(pid);
     const theirs = parent === undefined ? undefined : forkedAt(parent);
     if (own === undefined || theirs === undefined || theirs.start < own.start || (theirs.start === own.start && parent! < process.ppid)) older.push(pid);
   }
   return older;
+}
+
+function ownedByUs(pid: number): boolean {
+  try {
+    return fs.statSync(`/proc/${pid}`).uid === process.getuid?.();
+  } catch {
+    return false;
+  }
 }
 
 /** A process's start time in clock ticks since boot (proc(5) stat field 22). */
