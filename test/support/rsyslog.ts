@@ -111,6 +111,8 @@ export class Rsyslog {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill(signal);
+    // A frozen one (freeze(), a test that failed before it was killed) acts on SIGTERM only once it runs again.
+    child.kill('SIGCONT');
     await exited;
     this.child = undefined;
   }
