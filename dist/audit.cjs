@@ -10984,6 +10984,8 @@ var OPTIONS = {
 }, START_OPTIONS = Object.keys(OPTIONS).filter((key2) => OPTIONS[key2].readAt === "start"), PANE_OPTIONS = {
   recording: "@audit_on",
   runFile: "@audit_run",
+  /** The recording after whose end a re-arm loop has piped the respawned pane (core/auto.ts rearmScript): one loop does. */
+  rearmed: "@audit_rearmed",
   /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
   pipedBy: "@audit_piped_by",
   /** A window option: the client tmux last saw typing in the window (`#{hook_client}`, set by the client-active hook). */
@@ -11889,7 +11891,7 @@ function olderReaders(runFile, socket, paneId) {
   let older = [];
   for (let name of pids) {
     let pid = Number(name);
-    if (pid === process.pid) continue;
+    if (pid === process.pid || !ourNode(pid)) continue;
     let args;
     try {
       args = import_node_fs7.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
@@ -11897,15 +11899,18 @@ function olderReaders(runFile, socket, paneId) {
       continue;
     }
     let at = args.indexOf("pipe"), auto = args.indexOf("pipe-auto");
-    if (!(at >= 0 && args[at + 1] === runFile || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId) || !ownedByUs(pid)) continue;
+    if (!(at >= 0 && args[at + 1] === runFile || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId)) continue;
     let parent = processParent(pid), theirs = parent === void 0 ? void 0 : forkedAt(parent);
     (own === void 0 || theirs === void 0 || theirs.start < own.start || theirs.start === own.start && parent < process.ppid) && older.push(pid);
   }
   return older;
 }
-function ownedByUs(pid) {
+function ourNode(pid) {
   try {
-    return import_node_fs7.default.statSync(`/proc/${pid}`).uid === process.getuid?.();
+    let uid = process.getuid?.();
+    if (import_node_fs7.default.statSync(`/proc/${pid}`).uid !== uid) return !1;
+    let real = /^Uid:\s+(\d+)/m.exec(import_node_fs7.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return Number(real) === uid && import_node_fs7.default.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
   } catch {
     return !1;
   }
@@ -12653,22 +12658,19 @@ function panesToStart(rows, living) {
   return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
 }
 function rearmScript(node, bundle, socket, paneId, recording, runFile) {
-  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, unpiped = `#{&&:${idle},#{==:#{pane_pipe},0}}`, pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_pipe}#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}},#{!=:#{${PANE_OPTIONS.rearmed}},${recording}}}`, pipe = `${`set-option -p -t ${tmuxQuote(paneId)} ${PANE_OPTIONS.rearmed} ${tmuxQuote(recording)}`} ; pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
   return [
     "waited=0",
     "while sleep 0.2; do",
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
-    `  case "$state" in '00 '|'10 ') ;; ?1' '|?1${shellQuoteForFormat(` ${recording}`)}|?0${shellQuoteForFormat(` ${recording}`)}) continue ;; *) exit 0 ;; esac`,
+    `  case "$state" in '0 ') ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
     // The old reader clears the marks before it writes its stop; its run file goes after: the new
-    // recording's start must not come before that stop. A pipe with no marks is the old reader's, not yet
-    // closed by tmux, or another loop's new reader setting up. A reader killed outright leaves its run file,
-    // one stopped keeps its pipe: 10 s at most, then the pane is piped whatever holds it.
-    `  waited=$((waited + 1)); { [ -e ${shellQuoteForFormat(runFile)} ] || [ "\${state%% *}" = 10 ]; } && [ "$waited" -lt 50 ] || break`,
+    // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
+    `  waited=$((waited + 1)); [ -e ${shellQuoteForFormat(runFile)} ] && [ "$waited" -lt 50 ] || break`,
     "done",
     // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
     `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
-    `[ "$waited" -lt 50 ] && when=${shellQuoteForFormat(unpiped)} || when=${shellQuoteForFormat(idle)}`,
-    `exec ${tmux} if-shell -F -t ${pane} "$when" ${shellQuoteForFormat(pipe)}`
+    `exec ${tmux} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
   ].join(`
 `);
 }

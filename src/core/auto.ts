@@ -95,28 +95,27 @@ export function panesToStart<Row extends PaneRow>(rows: Row[], living: (row: Row
 export function rearmScript(node: string, bundle: string, socket: string, paneId: string, recording: string, runFile: string): string {
   const tmux = `tmux -S ${shellQuote(socket)}`;
   const pane = shellQuote(paneId);
-  const idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
-  // Two loops may watch one pane (the pane-died hook's and the reader's own look at a pane dead at its start:
-  // commands/auto.ts); the first if-shell pipes, and tmux, running one command at a time, has the second see
-  // the pipe (cmd-pipe-pane.c:167 sets it before returning) and start nothing: without this the second
-  // closed the first's new reader, a recording of no line whose stop came after the next one's start.
-  const unpiped = `#{&&:${idle},#{==:#{pane_pipe},0}}`;
-  const pipe = `pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, true))}`;
-  const state = shellQuote(`#{pane_pipe}#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  // Two loops may watch one pane (the pane-died hook's, commands/died.ts, and the reader's own look at a pane dead
+  // at its start, commands/auto.ts): each would pipe it, the second closing the first's new reader (a recording of
+  // no line whose stop came after the next one's start). The first to pipe claims the respawn after this
+  // recording in the same command list: tmux runs a client's inserted commands before any other client's
+  // (cmd-if-shell.c:100 cmdq_insert_after), so the second sees the claim and starts nothing. The pane's pipe
+  // itself cannot tell: the old reader's stays open (pane_pipe 1) until the pane writes to it.
+  const idle = `#{&&:#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}},#{!=:#{${PANE_OPTIONS.rearmed}},${recording}}}`;
+  const claim = `set-option -p -t ${tmuxQuote(paneId)} ${PANE_OPTIONS.rearmed} ${tmuxQuote(recording)}`;
+  const pipe = `${claim} ; pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, true))}`;
+  const state = shellQuote(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
   return [
     `waited=0`,
     `while sleep 0.2; do`,
     `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
-    `  case "$state" in '00 '|'10 ') ;; ?1' '|?1${shellQuote(` ${recording}`)}|?0${shellQuote(` ${recording}`)}) continue ;; *) exit 0 ;; esac`,
+    `  case "$state" in '0 ') ;; '1 '|${shellQuote(`1 ${recording}`)}|${shellQuote(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
     // The old reader clears the marks before it writes its stop; its run file goes after: the new
-    // recording's start must not come before that stop. A pipe with no marks is the old reader's, not yet
-    // closed by tmux, or another loop's new reader setting up. A reader killed outright leaves its run file,
-    // one stopped keeps its pipe: 10 s at most, then the pane is piped whatever holds it.
-    `  waited=$((waited + 1)); { [ -e ${shellQuote(runFile)} ] || [ "\${state%% *}" = 10 ]; } && [ "$waited" -lt 50 ] || break`,
+    // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
+    `  waited=$((waited + 1)); [ -e ${shellQuote(runFile)} ] && [ "$waited" -lt 50 ] || break`,
     `done`,
     // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
     `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
-    `[ "$waited" -lt 50 ] && when=${shellQuote(unpiped)} || when=${shellQuote(idle)}`,
-    `exec ${tmux} if-shell -F -t ${pane} "$when" ${shellQuote(pipe)}`,
+    `exec ${tmux} if-shell -F -t ${pane} ${shellQuote(idle)} ${shellQuote(pipe)}`,
   ].join('\n');
 }

@@ -194,6 +194,8 @@ export type RawOptions = Record<'dir' | 'timeFormat' | 'maxSize' | 'maxFiles', s
 export const PANE_OPTIONS = {
   recording: '@audit_on',
   runFile: '@audit_run',
+  /** The recording after whose end a re-arm loop has piped the respawned pane (core/auto.ts rearmScript): one loop does. */
+  rearmed: '@audit_rearmed',
   /** Who last ran pipe-pane on the pane (`#{client_user}`, set by the after-pipe-pane hook). */
   pipedBy: '@audit_piped_by',
   /** A window option: the client tmux last saw typing in the window (`#{hook_client}`, set by the client-active hook). */

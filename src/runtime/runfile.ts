@@ -157,7 +157,9 @@ export function olderReaders(runFile: string, socket: string, paneId: string): n
   const older: number[] = [];
   for (const name of pids) {
     const pid = Number(name);
-    if (pid === process.pid) continue;
+    // Ours first, before anything of the process is read (another user's command line can be made to block a
+    // read): anyone can run a process with a reader's arguments, so only a node of ours may hold a start back.
+    if (pid === process.pid || !ourNode(pid)) continue;
     let args: string[];
     try {
       args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -167,8 +169,7 @@ export function olderReaders(runFile: string, socket: string, paneId: string): n
     const at = args.indexOf('pipe');
     const auto = args.indexOf('pipe-auto');
     const ours = (at >= 0 && args[at + 1] === runFile) || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId);
-    // Anyone can run a process with these arguments: only ours (the server's owner's) may hold a start back.
-    if (!ours || !ownedByUs(pid)) continue;
+    if (!ours) continue;
     const parent = processParent(pid);
     const theirs = parent === undefined ? undefined : forkedAt(parent);
     if (own === undefined || theirs === undefined || theirs.start < own.start || (theirs.start === own.start && parent! < process.ppid)) older.push(pid);
@@ -176,9 +177,16 @@ export function olderReaders(runFile: string, socket: string, paneId: string): n
   return older;
 }
 
-function ownedByUs(pid: number): boolean {
+/**
+ * A process of this user (its real uid too: a set-uid program another user starts has our effective uid when
+ * we are root, and takes its arguments from them) running this node.
+ */
+function ourNode(pid: number): boolean {
   try {
-    return fs.statSync(`/proc/${pid}`).uid === process.getuid?.();
+    const uid = process.getuid?.();
+    if (fs.statSync(`/proc/${pid}`).uid !== uid) return false;
+    const real = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return Number(real) === uid && fs.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
   } catch {
     return false;
   }

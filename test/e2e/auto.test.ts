@@ -4,12 +4,12 @@
 // option when the config is sourced again. Real tmux, a real attached client.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { autoPipeCommand } from '../../src/core/auto.ts';
+import { autoPipeCommand, rearmScript } from '../../src/core/auto.ts';
 import { parseLine } from '../support/log.ts';
 import { HELPER, PLUGIN } from '../support/paths.ts';
 import { attachClient, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
@@ -218,6 +218,31 @@ describe('@audit-auto and respawn-pane (no hook in tmux 3.3a)', () => {
     assert.ok(times.length >= 10, `the pane's records: ${times.length}`);
     const back = times.findIndex((time, index) => index > 0 && time < times[index - 1]!);
     assert.equal(back, -1, `a record stamped before the one above it:\n${tmux.readLog('twice')}`);
+  });
+
+  it('two re-arm loops watching one dead pane: the respawned pane gets one new recording, its first output logged', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on', 'set -g remain-on-exit on'] });
+    const first = await waitForRecording(tmux, '%0');
+    tmux.tmux('respawn-pane', '-k', '-t', '%0', 'exit 4');
+    await waitFor("the first recording's stop", () => tmux.readLog().includes(`* stop rec=${first} reason=pane-exited status=4`));
+    // The pane-died hook's loop runs; a second one, as the reader's own look at a pane dead at its start makes.
+    const runFile = tmux.show('#{@audit_run}') || path.join(tmux.logDir, '.run', `${tmux.show('#{pid}')}-0.json`);
+    spawn('/bin/sh', ['-c', rearmScript(process.execPath, tmux.helperBundle, tmux.show('#{socket_path}'), '%0', first, runFile)], { detached: true, stdio: 'ignore' }).unref();
+    const marker = uniqueMarker('respawned-once');
+    // Printed after a second (what comes before the loop pipes, 0.2 s, is history, off here): the old reader's pipe
+    // is still open in tmux until the pane writes to it, and a loop must pipe over it, not wait for it.
+    tmux.tmux('respawn-pane', '-t', '%0', `sleep 1; printf '${marker}\\n'; exec sleep 30`);
+    const second = await waitFor('a new recording', () => {
+      const rec = tmux.show('#{@audit_on}', '%0');
+      return rec !== '' && rec !== first ? rec : undefined;
+    });
+    await waitFor('the loops done', () => !rearmLoopRunning(tmux.show('#{socket_path}')), 15_000);
+    await waitFor('what the respawned pane printed first', () => tmux.readLog().includes(marker));
+    const log = tmux.readLog();
+    const starts = [...log.matchAll(/\* start rec=(\S+) /g)].map((match) => match[1]);
+    assert.deepEqual(starts, [first, second], `one new recording:\n${log}`);
+    assert.ok(!/reason=pipe-closed/.test(log), `no reader closed by another:\n${log}`);
+    assert.ok(log.indexOf(marker) > log.indexOf(`* start rec=${second} `), 'in the new recording');
   });
 
   it('@audit-auto turned off while the pane is dead: the respawned pane is not logged', async () => {
