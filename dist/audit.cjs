@@ -11882,13 +11882,24 @@ function livingReader(runFile) {
     }
 }
 function olderReaders(runFile, socket, paneId) {
-  let own = forkedAt(process.ppid), pids;
+  return readersByAge(runFile, socket, paneId).older;
+}
+function readersByAge(runFile, socket, paneId) {
+  let own = forkedAt(process.ppid), older = [], newer = [];
+  for (let pid of paneReaders(runFile, socket, paneId)) {
+    let parent = processParent(pid), theirs = parent === void 0 ? void 0 : forkedAt(parent);
+    (own === void 0 || theirs === void 0 || theirs.start < own.start || theirs.start === own.start && parent < process.ppid ? older : newer).push(pid);
+  }
+  return { older, newer };
+}
+function paneReaders(runFile, socket, paneId) {
+  let pids;
   try {
     pids = import_node_fs7.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
     return [];
   }
-  let older = [];
+  let found = [];
   for (let name of pids) {
     let pid = Number(name);
     if (pid === process.pid || !ourNode(pid)) continue;
@@ -11899,11 +11910,9 @@ function olderReaders(runFile, socket, paneId) {
       continue;
     }
     let at = args.indexOf("pipe"), auto = args.indexOf("pipe-auto");
-    if (!(at >= 0 && args[at + 1] === runFile || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId)) continue;
-    let parent = processParent(pid), theirs = parent === void 0 ? void 0 : forkedAt(parent);
-    (own === void 0 || theirs === void 0 || theirs.start < own.start || theirs.start === own.start && parent < process.ppid) && older.push(pid);
+    (at >= 0 && args[at + 1] === runFile || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId) && found.push(pid);
   }
-  return older;
+  return found;
 }
 function ourNode(pid) {
   try {
@@ -11936,10 +11945,12 @@ function argAfter(args, flag2) {
   return at >= 0 ? args[at + 1] : void 0;
 }
 function waitForOlderReaders(runFile, socket, paneId, limitMs = 2e3) {
-  let older = olderReaders(runFile, socket, paneId);
-  if (older.length === 0) return;
+  waitForReaders(olderReaders(runFile, socket, paneId), limitMs);
+}
+function waitForReaders(pids, limitMs = 2e3) {
+  if (pids.length === 0) return;
   let deadline = Date.now() + limitMs, sleeper = new Int32Array(new SharedArrayBuffer(4));
-  for (; older.some(processAlive) && Date.now() < deadline; ) Atomics.wait(sleeper, 0, 0, 5);
+  for (; pids.some(processAlive) && Date.now() < deadline; ) Atomics.wait(sleeper, 0, 0, 5);
 }
 function requestStop(runFile, request) {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
@@ -12563,6 +12574,18 @@ function launch(tmux, state, invocation, by) {
   let { seed, rowsAbove } = plan.seedAt ? tmux.screenBeforeCursor(state.paneId, plan.seedAt.x, plan.seedAt.y) : { seed: "", rowsAbove: tmux.visibleRows(state.paneId) }, history = plan.seedAt && options.history ? { time: Date.now(), rows: tmux.rowsAbove(state.paneId, plan.seedAt.y, options.historyLines) } : void 0;
   return writeRecording(plan.runFile, { ...plan.recording, seed, rowsAbove, ...history && history.rows.length > 0 ? { history } : {} }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
 }
+function settledTarget(tmux, invocation) {
+  let target = readTarget(tmux, invocation), { state } = target;
+  if (target.alive || !state.piped || state.recording !== "") return { ...target, autoStarted: !1 };
+  let starting2 = () => paneReaders(runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId), state.socket, state.paneId);
+  if (starting2().length === 0) return { ...target, autoStarted: !1 };
+  let deadline = Date.now() + READER_START_TIMEOUT_MS;
+  for (; Date.now() < deadline; ) {
+    if (sleep(20), target = readTarget(tmux, invocation), target.alive) return { ...target, autoStarted: !0 };
+    if (target.state.recording === "" && starting2().length === 0) break;
+  }
+  return { ...target, autoStarted: !1 };
+}
 function readerStarted(tmux, paneId, plan, deadline) {
   for (; livingReader(plan.runFile) === void 0; ) {
     if (Date.now() > deadline)
@@ -12583,8 +12606,8 @@ function stop(tmux, state, alive, invocation) {
 function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);
   if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
-  let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive } = readTarget(tmux, invocation);
-  return { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
+  let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive, autoStarted } = settledTarget(tmux, invocation);
+  return verb === "toggle" && autoStarted ? { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version } : { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
 }
 function toggleLogging(tmux, invocation) {
   return perform("toggle", tmux, invocation);
@@ -17987,8 +18010,9 @@ function runAutoReader(socket, paneId, respawned = !1) {
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
-  });
-  waitForOlderReaders(plan.runFile, plan.recording.socket, paneId);
+  }), { older, newer } = readersByAge(plan.runFile, plan.recording.socket, paneId);
+  if (newer.length > 0) return;
+  waitForReaders(older);
   try {
     import_node_fs21.default.closeSync(openAppend(plan.file));
   } catch (error) {

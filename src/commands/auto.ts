@@ -9,7 +9,7 @@ import { nanoid } from 'nanoid';
 import { AUTO_BY, AUTO_HOOKS, autoHookCommand, autoOn, panesToStart } from '../core/auto.ts';
 import { OPTIONS, PANE_OPTIONS, resolveOptions } from '../core/options.ts';
 import { cannotWrite, planStart } from '../core/plan.ts';
-import { livingReader, requestStop, waitForOlderReaders, writeReaderPid, writeRecording } from '../runtime/runfile.ts';
+import { livingReader, readersByAge, requestStop, waitForReaders, writeReaderPid, writeRecording } from '../runtime/runfile.ts';
 import { rearmIfAuto } from './died.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
 import { Tmux } from '../tmux/client.ts';
@@ -80,7 +80,11 @@ export function runAutoReader(socket: string, paneId: string, respawned = false)
   });
   // Before the run file and the marks: an older reader of the pane (its pipe just closed by ours) writes its stop
   // and clears its marks first, and this recording's start comes after that stop (issue 15: stamps in order).
-  waitForOlderReaders(plan.runFile, plan.recording.socket, paneId);
+  // A newer one (a toggle's, or another hook's) has closed our pipe and owns the pane: its run file and marks,
+  // written before its pipe-pane, are left alone, and what the pane printed is in its seed and history.
+  const { older, newer } = readersByAge(plan.runFile, plan.recording.socket, paneId);
+  if (newer.length > 0) return;
+  waitForReaders(older);
   try {
     fs.closeSync(openAppend(plan.file));
   } catch (error) {

@@ -10,7 +10,8 @@ import { AuditError } from '../core/errors.ts';
 import { resolveOptions } from '../core/options.ts';
 import { asker, cannotWrite, chooseAction, planStart, planStop, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
-import { livingReader, requestStop, writeRecording } from '../runtime/runfile.ts';
+import { livingReader, paneReaders, requestStop, writeRecording } from '../runtime/runfile.ts';
+import { runFilePath } from '../core/paths.ts';
 import { askingClient } from '../tmux/asking-client.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { readPane, type PaneState } from '../tmux/pane.ts';
@@ -105,6 +106,28 @@ export function launch(tmux: Tmux, state: PaneState, invocation: Invocation, by?
   return plan;
 }
 
+/**
+ * The pane as readTarget reads it, once an auto hook's reader setting it up (piped, not marked yet: core/auto.ts)
+ * has marked it or gone, 3 s at most. Piping over a starting reader closed it while it went on setting up: it
+ * then overwrote the toggle's run file and marks, read the end of its input and cleared them, and the toggle's
+ * reader found no run file: nothing logged, no REC, and the toggle said it had started (review).
+ */
+function settledTarget(tmux: Tmux, invocation: Invocation): { state: PaneState; alive: boolean; autoStarted: boolean } {
+  let target = readTarget(tmux, invocation);
+  const { state } = target;
+  if (target.alive || !state.piped || state.recording !== '') return { ...target, autoStarted: false };
+  const starting = () => paneReaders(runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId), state.socket, state.paneId);
+  if (starting().length === 0) return { ...target, autoStarted: false };
+  const deadline = Date.now() + READER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    sleep(20);
+    target = readTarget(tmux, invocation);
+    if (target.alive) return { ...target, autoStarted: true };
+    if (target.state.recording === '' && starting().length === 0) break;
+  }
+  return { ...target, autoStarted: false };
+}
+
 /** Whether the reader of a launched plan has reported in by `deadline`; one that has not is stopped. */
 export function readerStarted(tmux: Tmux, paneId: string, plan: StartPlan, deadline: number): boolean {
   while (livingReader(plan.runFile) === undefined) {
@@ -141,7 +164,9 @@ function perform(verb: Verb, tmux: Tmux, given: Invocation): Outcome {
   // A read-only client cannot run the binding's run-shell (server-access -r); nor may the helper run in its name.
   if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
   const invocation: Invocation = { pane: given.pane, clientUser: asking?.user };
-  const { state, alive } = readTarget(tmux, invocation);
+  const { state, alive, autoStarted } = settledTarget(tmux, invocation);
+  // Toggled while auto-start was starting it: the pane looked unlogged, and is logged now, as asked.
+  if (verb === 'toggle' && autoStarted) return { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version };
   const messages = chooseAction(verb, state, alive) === 'start' ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation);
   return { messages, version: state.version };
 }

@@ -147,14 +147,32 @@ export function livingReader(runFile: string): number | undefined {
  * another, while the readers themselves may come up in either order within a clock tick.
  */
 export function olderReaders(runFile: string, socket: string, paneId: string): number[] {
+  return readersByAge(runFile, socket, paneId).older;
+}
+
+/** The pane's other readers (see olderReaders), split into those an earlier pipe-pane started and the rest. */
+export function readersByAge(runFile: string, socket: string, paneId: string): { older: number[]; newer: number[] } {
   const own = forkedAt(process.ppid);
+  const older: number[] = [];
+  const newer: number[] = [];
+  for (const pid of paneReaders(runFile, socket, paneId)) {
+    const parent = processParent(pid);
+    const theirs = parent === undefined ? undefined : forkedAt(parent);
+    const before = own === undefined || theirs === undefined || theirs.start < own.start || (theirs.start === own.start && parent! < process.ppid);
+    (before ? older : newer).push(pid);
+  }
+  return { older, newer };
+}
+
+/** The readers of this pane running now but this process, by their exact arguments (see olderReaders). */
+export function paneReaders(runFile: string, socket: string, paneId: string): number[] {
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
     return []; // no /proc: nothing to wait for
   }
-  const older: number[] = [];
+  const found: number[] = [];
   for (const name of pids) {
     const pid = Number(name);
     // Ours first, before anything of the process is read (another user's command line can be made to block a
@@ -168,13 +186,9 @@ export function olderReaders(runFile: string, socket: string, paneId: string): n
     }
     const at = args.indexOf('pipe');
     const auto = args.indexOf('pipe-auto');
-    const ours = (at >= 0 && args[at + 1] === runFile) || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId);
-    if (!ours) continue;
-    const parent = processParent(pid);
-    const theirs = parent === undefined ? undefined : forkedAt(parent);
-    if (own === undefined || theirs === undefined || theirs.start < own.start || (theirs.start === own.start && parent! < process.ppid)) older.push(pid);
+    if ((at >= 0 && args[at + 1] === runFile) || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId)) found.push(pid);
   }
-  return older;
+  return found;
 }
 
 /**
@@ -224,11 +238,15 @@ function argAfter(args: string[], flag: string): string | undefined {
  * two readers. Nothing is read meanwhile; tmux keeps what the pane prints.
  */
 export function waitForOlderReaders(runFile: string, socket: string, paneId: string, limitMs = 2000): void {
-  const older = olderReaders(runFile, socket, paneId);
-  if (older.length === 0) return;
+  waitForReaders(olderReaders(runFile, socket, paneId), limitMs);
+}
+
+/** Waits until these processes have exited, `limitMs` at most. */
+export function waitForReaders(pids: number[], limitMs = 2000): void {
+  if (pids.length === 0) return;
   const deadline = Date.now() + limitMs;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  while (older.some(processAlive) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
+  while (pids.some(processAlive) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
 }
 
 /**

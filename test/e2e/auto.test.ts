@@ -100,6 +100,30 @@ describe('@audit-auto on', () => {
     assert.ok(tmux.readLog('other').includes(`* start rec=${otherRec} by=auto pane=${otherPane} `), 'the new session has its own log');
   });
 
+  it('toggled while auto-start is still starting the new pane: either logged and marked, its output in the log, or stopped by that toggle', async () => {
+    const tmux = server({ config: ['set -g @audit-auto on'] });
+    await waitForRecording(tmux, '%0');
+    for (let round = 0; round < 5; round += 1) {
+      const pane = tmux.tmux('new-window', '-d', '-P', '-F', '#{pane_id}').trim();
+      // At once: the auto hook's reader is still setting the pane up (piped, not marked), or has just marked it.
+      tmux.toggle(pane);
+      const rec = tmux.show('#{@audit_on}', pane);
+      const marker = uniqueMarker(`toggled-${round}`);
+      tmux.tmux('send-keys', '-t', pane, `echo ${marker}`, 'Enter');
+      if (rec === '') {
+        // Already marked when the toggle looked: it stopped that recording, by hand, and said so in the log.
+        const place = `main:${tmux.show('#{window_index}', pane)}.0`;
+        assert.match(tmux.readLog(), new RegExp(`${escapeRegExp(place)} \\* stop rec=\\S+ reason=toggle by=`), `unmarked, but not stopped by the toggle:\n${tmux.readLog()}`);
+        assert.notEqual(tmux.show('#{@audit_off_by}', pane), '');
+        continue;
+      }
+      await waitFor(`${marker} in the log`, () => tmux.readLog().includes(`| ${marker}\n`));
+      assert.equal(tmux.show('#{@audit_on}', pane), rec, 'still marked: the status says REC');
+      const log = tmux.readLog();
+      assert.ok(log.includes(`* start rec=${rec} `) && !log.includes(`* stop rec=${rec} `), `the marked recording is the one logging:\n${log}`);
+    }
+  });
+
   it('a pane stopped by hand stays off when the plugin loads again, until started by hand', async () => {
     const tmux = server({ config: ['set -g @audit-auto on'] });
     const recording = await waitForRecording(tmux, '%0');
