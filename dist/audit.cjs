@@ -9762,9 +9762,17 @@ var Row = class {
     let text2 = this.text;
     return text2 === null || cx !== this.count ? !1 : (this.text = text2 + character, this.count += width, this.tally.units += character.length, (width !== 1 || character.length !== 1) && (this.wide = !0), !0);
   }
+  /**
+   * Puts the row in the form writeSimple at `cx` writes it in, before the caller measures the room in the line limit:
+   * in cell form a wide character's right half counts (toCells), and room measured before that would let a read's
+   * text past the limit unchecked, so that where a line is cut would depend on where reads end.
+   */
+  readyFor(cx) {
+    (this.wide || this.tabs) && cx < this.count && this.toCells();
+  }
   /** Writes `part` (simple text, see isSimple) from cell `cx` on, over what is there; the caller knows it fits. */
   writeSimple(cx, part) {
-    (this.wide || this.tabs) && cx < this.count && this.toCells();
+    this.readyFor(cx);
     let text2 = this.text;
     if (text2 === null) {
       for (let i = 0; i < part.length; i++) this.put(cx + i, part[i], 1, part.charCodeAt(i) < 127);
@@ -10165,7 +10173,9 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** Writes `part` from `from` to `to`, all one-cell characters (see isSimple); returns `to`. */
   printSimple(part, from, to) {
     for (; from < to; ) {
-      let cx = this.cx, row = this.rows[this.cy], room = Math.min(this.columns - cx, MAX_LINE_CHARS - this.tally.units - Math.max(0, cx - row.length), to - from);
+      let cx = this.cx, row = this.rows[this.cy];
+      row.readyFor(cx);
+      let room = Math.min(this.columns - cx, MAX_LINE_CHARS - this.tally.units - Math.max(0, cx - row.length), to - from);
       room > 0 ? (row.writeSimple(cx, from === 0 && room === part.length ? part : part.slice(from, from + room)), this.cx = cx + room, from += room) : cx >= this.columns && this.columns > 0 && !this.joiner ? this.wrap() : (this.character(part[from], part.charCodeAt(from)), from++, this.tally.units > MAX_LINE_CHARS && this.split());
     }
     return to;

@@ -244,6 +244,7 @@ export class LineAssembler implements Perform {
     while (from < to) {
       const cx = this.cx;
       const row = this.rows[this.cy]!;
+      row.readyFor(cx);
       // What fits on the row and in the line limit (with the blanks before it, if the cursor stands past the end of the row).
       const room = Math.min(this.columns - cx, MAX_LINE_CHARS - this.tally.units - Math.max(0, cx - row.length), to - from);
       if (room > 0) {

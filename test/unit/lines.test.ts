@@ -154,6 +154,23 @@ describe('long lines and the line limit', () => {
     const out = transcriptLines(`${'x'.repeat(2 * piece + 95)}\r\n`, { columns: 10 });
     assert.deepEqual(out, ['x'.repeat(piece), `+${'x'.repeat(piece)}`, `+${'x'.repeat(95)}`]);
   });
+  // In cell form a wide character's right half counts towards the limit (row.ts toCells): text written over such a
+  // row was measured before the row took that form, so a read's run went past the limit unchecked and the line was
+  // cut where a read per character cuts it only when the reads were split (found by the property tests below, led to
+  // the limit: transcript.test.ts, seed 930874594).
+  it('a line near the limit with wide characters is cut the same however the reads are split', () => {
+    for (const wide of ['🚀', '日']) {
+      for (const columns of [undefined, 80]) {
+        const text = `${'x'.repeat(MAX_LINE_CHARS - 66)}${wide.repeat(64 / wide.length)}`;
+        const bytes = Buffer.from(`${text}\rab\r\n`);
+        const whole = transcriptLines(bytes, { columns });
+        for (let cut = bytes.length - 6; cut < bytes.length; cut++) {
+          assert.deepEqual(transcriptLines(split(bytes, [cut]), { columns }), whole, `${wide}, ${columns} columns, split at ${cut}`);
+        }
+        assert.ok(whole.every((line) => line.replace(/^\+/, '').length <= MAX_LINE_CHARS));
+      }
+    }
+  });
   it('marks piled on one cell are bounded too (written out up to the cursor)', () => {
     const marks = '\u0301'.repeat(MAX_LINE_CHARS + 200);
     const out = transcriptLines(`a${marks}b\r\n`, { columns: 80 });
