@@ -171,6 +171,26 @@ describe('long lines and the line limit', () => {
       }
     }
   });
+  // The property tests below reach the limit in one input in six (it takes a 16 KiB lead): this walks a line's end
+  // over it one unit at a time, with every read split of its last bytes, on each path text takes (ASCII at the end
+  // of a row, over a row, wide characters, marks, escapes).
+  it('a line ending at each point around the limit is cut the same however its last reads are split', () => {
+    const tails = ['abcdefghij\r\n', 'éééééééééé\r\n', '日日日日日\r\n', '\rabc\r\n', '日本é\u0301🚀z\r\n', `ab${ESC}[2Dcd${ESC}[Kef\r\n`, 'a\u0301\u0301\u0301\x00b\r\n'].map((tail) =>
+      Buffer.from(Buffer.from(tail, 'utf8').map((byte) => (byte === 0 ? 0xff : byte))),
+    );
+    for (const columns of [undefined, 80, 7]) {
+      for (let short = -2; short <= 12; short++) {
+        for (const tail of tails) {
+          const bytes = Buffer.concat([Buffer.from('x'.repeat(MAX_LINE_CHARS - short)), tail]);
+          const whole = transcriptLines(bytes, { columns });
+          assert.ok(whole.every((line) => line.replace(/^\+/, '').length <= MAX_LINE_CHARS), `${columns} columns, ${short} short, ${tail.toString('latin1')}`);
+          for (let cut = bytes.length - tail.length; cut < bytes.length; cut++) {
+            assert.deepEqual(transcriptLines(split(bytes, [cut]), { columns }), whole, `${columns} columns, ${short} short, ${tail.toString('latin1')}, split at ${cut}`);
+          }
+        }
+      }
+    }
+  });
   it('marks piled on one cell are bounded too (written out up to the cursor)', () => {
     const marks = '\u0301'.repeat(MAX_LINE_CHARS + 200);
     const out = transcriptLines(`a${marks}b\r\n`, { columns: 80 });
