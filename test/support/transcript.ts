@@ -85,14 +85,15 @@ export interface Led {
 const LEAD_ENDS = ['x', '日', 'e\u0301', '🚀'];
 
 /**
- * `tail`, one time in `1 + plain` led by a line of MAX_LINE_CHARS less 0..100 UTF-16 units (or a few more than the
+ * `tail`, one time in `1 + plain` (six) led by a line of MAX_LINE_CHARS less 0..100 UTF-16 units (or a few more than the
  * limit), so that the line limit falls inside what follows: its text, its escapes, its wide characters. The lead is
  * plain `x` up to its last 64 units (the cheap fast path: the property tests stay quick), then one of LEAD_ENDS over
  * and over; or it is one cell, a letter and combining marks piled on it: then the cursor's row alone is over the limit
  * at any width (lines.ts split), which a pane of up to 80 columns never is with text of one unit a cell. The rest of the
- * time, `tail` alone, as it was before there was a lead.
+ * time, `tail` alone, as it was before there was a lead. (A 16 KiB lead, in rows of a few cells, is most of a led run's
+ * time; lines.test.ts walks a line's end over the limit one unit at a time besides.)
  */
-export function ledToTheCut(tail: fc.Arbitrary<Uint8Array>, plain = 2): fc.Arbitrary<Led> {
+export function ledToTheCut(tail: fc.Arbitrary<Uint8Array>, plain = 5): fc.Arbitrary<Led> {
   const lead = fc.record({ short: fc.integer({ min: -8, max: 100 }), end: fc.constantFrom(...LEAD_ENDS, 'piled') }).map(({ short, end }) => {
     const units = MAX_LINE_CHARS - short;
     if (end === 'piled') return Buffer.from(`a${'\u0301'.repeat(units - 1)}`, 'utf8');
