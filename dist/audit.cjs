@@ -9762,9 +9762,17 @@ var Row = class {
     let text2 = this.text;
     return text2 === null || cx !== this.count ? !1 : (this.text = text2 + character, this.count += width, this.tally.units += character.length, (width !== 1 || character.length !== 1) && (this.wide = !0), !0);
   }
+  /**
+   * Puts the row in the form writeSimple at `cx` writes it in, before the caller measures the room in the line limit:
+   * in cell form a wide character's right half counts (toCells), and room measured before that would let a read's
+   * text past the limit unchecked, so that where a line is cut would depend on where reads end.
+   */
+  readyFor(cx) {
+    (this.wide || this.tabs) && cx < this.count && this.toCells();
+  }
   /** Writes `part` (simple text, see isSimple) from cell `cx` on, over what is there; the caller knows it fits. */
   writeSimple(cx, part) {
-    (this.wide || this.tabs) && cx < this.count && this.toCells();
+    this.readyFor(cx);
     let text2 = this.text;
     if (text2 === null) {
       for (let i = 0; i < part.length; i++) this.put(cx + i, part[i], 1, part.charCodeAt(i) < 127);
@@ -10030,14 +10038,12 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
    * column, screen-write.c:1334; the pty's ONLCR sends CR LF), but so for output
    * that never went through a terminal (`pipe --file` on a program's output).
    */
-  constructor(sink, maxChars = MAX_LINE_CHARS, columns, newlineReturns = !1) {
+  constructor(sink, columns, newlineReturns = !1) {
     this.sink = sink;
-    this.maxChars = maxChars;
     this.newlineReturns = newlineReturns;
-    this.columns = maxChars, columns !== void 0 && this.setColumns(columns);
+    this.columns = MAX_LINE_CHARS, columns !== void 0 && this.setColumns(columns);
   }
   sink;
-  maxChars;
   newlineReturns;
   tally = { units: 0 };
   /** The rows of the line being written, top to bottom; the cursor is on row `cy`, at cell `cx` (`columns`: past the last cell, wrap pending). */
@@ -10090,7 +10096,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   spare = [];
   /** The pane's width from now on (unknown or nonsense: only the line limit bounds the cursor). */
   setColumns(columns) {
-    this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars, this.cx > this.columns && (this.cx = this.columns);
+    this.columns = columns >= 1 ? Math.min(columns, MAX_LINE_CHARS) : MAX_LINE_CHARS, this.cx > this.columns && (this.cx = this.columns);
   }
   /** The text of the line being drawn, not yet finished (a shell's prompt, when its input starts). */
   pendingText() {
@@ -10125,7 +10131,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   print(part, plain = !1) {
     if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap) {
       let cx = this.cx, end = cx + part.length;
-      if (end <= this.columns && this.tally.units + part.length <= this.maxChars && this.rows[this.cy].appendPlain(cx, part)) {
+      if (end <= this.columns && this.tally.units + part.length <= MAX_LINE_CHARS && this.rows[this.cy].appendPlain(cx, part)) {
         this.cx = end;
         return;
       }
@@ -10143,7 +10149,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
         }
       }
       let code = part.codePointAt(from);
-      code === TAB2 ? this.tab() : code > 65535 ? this.character(part.slice(from, from + 2), code) : this.character(part[from], code), from += code > 65535 ? 2 : 1, this.tally.units > this.maxChars && this.split();
+      code === TAB2 ? this.tab() : code > 65535 ? this.character(part.slice(from, from + 2), code) : this.character(part[from], code), from += code > 65535 ? 2 : 1, this.tally.units > MAX_LINE_CHARS && this.split();
     }
   }
   /**
@@ -10154,7 +10160,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   appendRun(part, from) {
     let row = this.rows[this.cy], cx = this.cx;
     if (!row.appendable(cx)) return from;
-    let cells2 = this.columns - cx, units = this.maxChars - this.tally.units, used = 0, plain = !0, i = from;
+    let cells2 = this.columns - cx, units = MAX_LINE_CHARS - this.tally.units, used = 0, plain = !0, i = from;
     for (; i < part.length; ) {
       let code = part.codePointAt(i), size2 = code > 65535 ? 2 : 1;
       if (code === TAB2 || code === ZWJ) break;
@@ -10167,8 +10173,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** Writes `part` from `from` to `to`, all one-cell characters (see isSimple); returns `to`. */
   printSimple(part, from, to) {
     for (; from < to; ) {
-      let cx = this.cx, row = this.rows[this.cy], room = Math.min(this.columns - cx, this.maxChars - this.tally.units - Math.max(0, cx - row.length), to - from);
-      room > 0 ? (row.writeSimple(cx, from === 0 && room === part.length ? part : part.slice(from, from + room)), this.cx = cx + room, from += room) : cx >= this.columns && this.columns > 0 && !this.joiner ? this.wrap() : (this.character(part[from], part.charCodeAt(from)), from++, this.tally.units > this.maxChars && this.split());
+      let cx = this.cx, row = this.rows[this.cy];
+      row.readyFor(cx);
+      let room = Math.min(this.columns - cx, MAX_LINE_CHARS - this.tally.units - Math.max(0, cx - row.length), to - from);
+      room > 0 ? (row.writeSimple(cx, from === 0 && room === part.length ? part : part.slice(from, from + room)), this.cx = cx + room, from += room) : cx >= this.columns && this.columns > 0 && !this.joiner ? this.wrap() : (this.character(part[from], part.charCodeAt(from)), from++, this.tally.units > MAX_LINE_CHARS && this.split());
     }
     return to;
   }
@@ -10177,7 +10185,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     if (this.homed && this.leaveHome(), !this.alternate)
       for (let from = 0; from < text2.length; ) {
         let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4;
-        this.rows[this.cy].attach(this.cx, text2.slice(from, to)), this.tally.units > this.maxChars && this.split(), from = to;
+        this.rows[this.cy].attach(this.cx, text2.slice(from, to)), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
       }
   }
   execute(control) {
@@ -10217,7 +10225,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
         first <= 0 ? this.cx === 0 ? this.clearRow() : this.cx < columns && row.erase(this.cx, Number.MAX_SAFE_INTEGER) : first === 1 ? this.cx >= columns - 1 ? this.clearRow() : row.erase(0, this.cx + 1) : first === 2 && this.clearRow();
         break;
       case 64 /* InsertCharacters */:
-        this.cx < columns && row.insert(this.cx, Math.min(count, columns - this.cx), columns), this.tally.units > this.maxChars && this.split();
+        this.cx < columns && row.insert(this.cx, Math.min(count, columns - this.cx), columns), this.tally.units > MAX_LINE_CHARS && this.split();
         break;
       case 80 /* DeleteCharacters */:
         this.cx < columns && row.delete(this.cx, Math.min(count, columns - this.cx));
@@ -10464,14 +10472,14 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       let row = this.rows.shift();
       this.cy--;
       let rowText = row.toString(), ends2 = !row.wrapped;
-      row.clear(), row.wrapped = !1, this.spare.length < SPARE_ROWS && this.spare.push(row), text2.length > 0 && text2.length + rowText.length > this.maxChars && (this.out(text2, !1), text2 = ""), text2 += rowText, ends2 && (this.out(text2, !0), text2 = "");
+      row.clear(), row.wrapped = !1, this.spare.length < SPARE_ROWS && this.spare.push(row), text2.length > 0 && text2.length + rowText.length > MAX_LINE_CHARS && (this.out(text2, !1), text2 = ""), text2 += rowText, ends2 && (this.out(text2, !0), text2 = "");
     }
-    this.tally.units > this.maxChars && (text2 += this.rows[0].takeBefore(this.cx)), text2.length > 0 && this.out(text2, !1), this.lineNumber++;
+    this.tally.units > MAX_LINE_CHARS && (text2 += this.rows[0].takeBefore(this.cx)), text2.length > 0 && this.out(text2, !1), this.lineNumber++;
   }
   /** Writes out `text`: a line when `ends`, else a piece to be continued; longer than the limit, in pieces (never splitting a surrogate pair). */
   out(text2, ends2) {
-    for (this.erased !== void 0 && !this.continued && this.beforeLine(text2); text2.length > this.maxChars; ) {
-      let cut2 = this.maxChars, last = text2.charCodeAt(cut2 - 1);
+    for (this.erased !== void 0 && !this.continued && this.beforeLine(text2); text2.length > MAX_LINE_CHARS; ) {
+      let cut2 = MAX_LINE_CHARS, last = text2.charCodeAt(cut2 - 1);
       last >= 55296 && last <= 56319 && cut2--, this.sink.line(text2.slice(0, cut2), this.continued), this.continued = !0, text2 = text2.slice(cut2);
     }
     ends2 ? (this.sink.line(text2, this.continued), this.continued = !1) : text2.length > 0 && (this.sink.line(text2, this.continued), this.continued = !0);
@@ -14290,8 +14298,7 @@ function cut(text2, columns) {
 var Hybrid = class {
   constructor(sink, options = {}) {
     this.sink = sink;
-    let maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
-    this.lines = new LineAssembler(this, maxLineChars, options.columns, options.newlineReturns), this.maxLineChars = Math.max(2, maxLineChars), this.noAlternateScreen = options.noAlternateScreen ?? !1, this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS), this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS), this.sizeAsked(options.columns, options.rows);
+    this.lines = new LineAssembler(this, options.columns, options.newlineReturns), this.noAlternateScreen = options.noAlternateScreen ?? !1, this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS), this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS), this.sizeAsked(options.columns, options.rows);
   }
   sink;
   lines;
@@ -14305,7 +14312,6 @@ var Hybrid = class {
   clipKey = "";
   /** That size, not said yet: columns, rows. */
   clipPending;
-  maxLineChars;
   /** Origin mode (DECOM), for the screen model when it engages. */
   origin = !1;
   /** Insert mode (IRM), for the screen model when it is made. */
@@ -15210,7 +15216,7 @@ var Hybrid = class {
    */
   emit(text2, continued, redrawn = !1) {
     this.erased !== void 0 && !continued && !redrawn && this.beforeLine(text2), this.repeatOf !== void 0 && this.closeRepeats(), this.skippedRedraws > 0 && this.reportSkipped();
-    let max = this.maxLineChars, from = 0;
+    let max = MAX_LINE_CHARS, from = 0;
     for (; text2.length - from > max; ) {
       let to = from + max, unit = text2.charCodeAt(to - 1);
       unit >= 55296 && unit <= 56319 && to--;

@@ -193,7 +193,6 @@ function cut(text: string, columns: number): string[] {
 }
 
 export interface HybridOptions {
-  maxLineChars?: number;
   /** The pane's width and height, if known. */
   columns?: number;
   rows?: number;
@@ -215,7 +214,6 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private clipKey = '';
   /** That size, not said yet: columns, rows. */
   private clipPending: [number, number] | undefined;
-  private readonly maxLineChars: number;
   /** Origin mode (DECOM), for the screen model when it engages. */
   private origin = false;
   /** Insert mode (IRM), for the screen model when it is made. */
@@ -331,9 +329,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     private readonly sink: ScreenSink,
     options: HybridOptions = {},
   ) {
-    const maxLineChars = options.maxLineChars ?? MAX_LINE_CHARS;
-    this.lines = new LineAssembler(this, maxLineChars, options.columns, options.newlineReturns);
-    this.maxLineChars = Math.max(2, maxLineChars);
+    this.lines = new LineAssembler(this, options.columns, options.newlineReturns);
     this.noAlternateScreen = options.noAlternateScreen ?? false;
     this.columns = clamp(options.columns, DEFAULT_COLUMNS, MAX_COLUMNS);
     this.height = clamp(options.rows, DEFAULT_ROWS, MAX_ROWS);
@@ -1684,7 +1680,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     if (this.erased !== undefined && !continued && !redrawn) this.beforeLine(text);
     if (this.repeatOf !== undefined) this.closeRepeats();
     if (this.skippedRedraws > 0) this.reportSkipped();
-    const max = this.maxLineChars;
+    const max = MAX_LINE_CHARS;
     let from = 0;
     while (text.length - from > max) {
       let to = from + max;

@@ -108,17 +108,16 @@ export class LineAssembler implements Perform {
    */
   constructor(
     private readonly sink: LineSink,
-    private readonly maxChars = MAX_LINE_CHARS,
     columns?: number,
     private readonly newlineReturns = false,
   ) {
-    this.columns = maxChars;
+    this.columns = MAX_LINE_CHARS;
     if (columns !== undefined) this.setColumns(columns);
   }
 
   /** The pane's width from now on (unknown or nonsense: only the line limit bounds the cursor). */
   setColumns(columns: number): void {
-    this.columns = columns >= 1 ? Math.min(columns, this.maxChars) : this.maxChars;
+    this.columns = columns >= 1 ? Math.min(columns, MAX_LINE_CHARS) : MAX_LINE_CHARS;
     if (this.cx > this.columns) this.cx = this.columns;
   }
 
@@ -176,7 +175,7 @@ export class LineAssembler implements Perform {
       // that ends at the edge leaves the cursor in the last column, not past it: screen-write.c:1955; see character.)
       const cx = this.cx;
       const end = cx + part.length;
-      if (end <= this.columns && this.tally.units + part.length <= this.maxChars && this.rows[this.cy]!.appendPlain(cx, part)) {
+      if (end <= this.columns && this.tally.units + part.length <= MAX_LINE_CHARS && this.rows[this.cy]!.appendPlain(cx, part)) {
         this.cx = end;
         return;
       }
@@ -205,7 +204,7 @@ export class LineAssembler implements Perform {
       else if (code > 0xffff) this.character(part.slice(from, from + 2), code);
       else this.character(part[from]!, code);
       from += code > 0xffff ? 2 : 1;
-      if (this.tally.units > this.maxChars) this.split();
+      if (this.tally.units > MAX_LINE_CHARS) this.split();
     }
   }
 
@@ -219,7 +218,7 @@ export class LineAssembler implements Perform {
     const cx = this.cx;
     if (!row.appendable(cx)) return from;
     const cells = this.columns - cx;
-    const units = this.maxChars - this.tally.units;
+    const units = MAX_LINE_CHARS - this.tally.units;
     let used = 0;
     let plain = true;
     let i = from;
@@ -245,8 +244,9 @@ export class LineAssembler implements Perform {
     while (from < to) {
       const cx = this.cx;
       const row = this.rows[this.cy]!;
+      row.readyFor(cx);
       // What fits on the row and in the line limit (with the blanks before it, if the cursor stands past the end of the row).
-      const room = Math.min(this.columns - cx, this.maxChars - this.tally.units - Math.max(0, cx - row.length), to - from);
+      const room = Math.min(this.columns - cx, MAX_LINE_CHARS - this.tally.units - Math.max(0, cx - row.length), to - from);
       if (room > 0) {
         row.writeSimple(cx, from === 0 && room === part.length ? part : part.slice(from, from + room));
         this.cx = cx + room;
@@ -256,7 +256,7 @@ export class LineAssembler implements Perform {
       } else {
         this.character(part[from]!, part.charCodeAt(from));
         from++;
-        if (this.tally.units > this.maxChars) this.split();
+        if (this.tally.units > MAX_LINE_CHARS) this.split();
       }
     }
     return to;
@@ -270,7 +270,7 @@ export class LineAssembler implements Perform {
     for (let from = 0; from < text.length; ) {
       const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
       this.rows[this.cy]!.attach(this.cx, text.slice(from, to));
-      if (this.tally.units > this.maxChars) this.split();
+      if (this.tally.units > MAX_LINE_CHARS) this.split();
       from = to;
     }
   }
@@ -340,7 +340,7 @@ export class LineAssembler implements Perform {
         break;
       case Csi.InsertCharacters:
         if (this.cx < columns) row.insert(this.cx, Math.min(count, columns - this.cx), columns);
-        if (this.tally.units > this.maxChars) this.split();
+        if (this.tally.units > MAX_LINE_CHARS) this.split();
         break;
       case Csi.DeleteCharacters:
         if (this.cx < columns) row.delete(this.cx, Math.min(count, columns - this.cx));
@@ -737,7 +737,7 @@ export class LineAssembler implements Perform {
       row.clear();
       row.wrapped = false;
       if (this.spare.length < SPARE_ROWS) this.spare.push(row);
-      if (text.length > 0 && text.length + rowText.length > this.maxChars) {
+      if (text.length > 0 && text.length + rowText.length > MAX_LINE_CHARS) {
         this.out(text, false);
         text = '';
       }
@@ -747,7 +747,7 @@ export class LineAssembler implements Perform {
         text = '';
       }
     }
-    if (this.tally.units > this.maxChars) text += this.rows[0]!.takeBefore(this.cx);
+    if (this.tally.units > MAX_LINE_CHARS) text += this.rows[0]!.takeBefore(this.cx);
     if (text.length > 0) this.out(text, false);
     this.lineNumber++; // the rows moved: a saved cursor no longer points into them
   }
@@ -755,8 +755,8 @@ export class LineAssembler implements Perform {
   /** Writes out `text`: a line when `ends`, else a piece to be continued; longer than the limit, in pieces (never splitting a surrogate pair). */
   private out(text: string, ends: boolean): void {
     if (this.erased !== undefined && !this.continued) this.beforeLine(text);
-    while (text.length > this.maxChars) {
-      let cut = this.maxChars;
+    while (text.length > MAX_LINE_CHARS) {
+      let cut = MAX_LINE_CHARS;
       const last = text.charCodeAt(cut - 1);
       if (last >= 0xd800 && last <= 0xdbff) cut--;
       this.sink.line(text.slice(0, cut), this.continued);

@@ -158,9 +158,18 @@ export class Row {
     return true;
   }
 
+  /**
+   * Puts the row in the form writeSimple at `cx` writes it in, before the caller measures the room in the line limit:
+   * in cell form a wide character's right half counts (toCells), and room measured before that would let a read's
+   * text past the limit unchecked, so that where a line is cut would depend on where reads end.
+   */
+  readyFor(cx: number): void {
+    if ((this.wide || this.tabs) && cx < this.count) this.toCells();
+  }
+
   /** Writes `part` (simple text, see isSimple) from cell `cx` on, over what is there; the caller knows it fits. */
   writeSimple(cx: number, part: string): void {
-    if ((this.wide || this.tabs) && cx < this.count) this.toCells();
+    this.readyFor(cx);
     const text = this.text;
     if (text === null) {
       for (let i = 0; i < part.length; i++) this.put(cx + i, part[i]!, 1, part.charCodeAt(i) < 0x7f);

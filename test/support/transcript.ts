@@ -1,10 +1,11 @@
 // Bytes through the terminal layer in-process, as the unit tests feed it.
 
+import fc from 'fast-check';
 import type { ScreenSink } from '../../src/terminal/hybrid.ts';
+import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
 
 export interface LinesOptions {
-  maxLineChars?: number;
   /** The pane's width (cursor moves stop there). */
   columns?: number;
   /** The pane's height (the screen model's, when the stream addresses the screen). */
@@ -36,7 +37,7 @@ export function transcriptLines(input: string | Uint8Array | Uint8Array[], optio
         for (const row of rows) out.push(`=${row}`);
       },
     },
-    { maxLineChars: options.maxLineChars, columns: options.columns, rows: options.rows, newlineReturns: options.newlineReturns },
+    { columns: options.columns, rows: options.rows, newlineReturns: options.newlineReturns },
   );
   if (options.above) transcript.seed('', options.above);
   const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
@@ -72,4 +73,41 @@ export function markedLogSink(log: string[], screens = true): ScreenSink {
     frame: (rows) => log.push(...rows.map((row) => `= ${row}`)),
     scrolledOff: (rows) => log.push(...rows.map((row) => `= ${row}`)),
   };
+}
+
+/** Arbitrary bytes, maybe led by a line just short of the line limit: `from` is where they begin. */
+export interface Led {
+  bytes: Uint8Array;
+  from: number;
+}
+
+/** What the lead ends in, so that a wide character, a combining mark or a surrogate pair stands at the cut too. */
+const LEAD_ENDS = ['x', '日', 'e\u0301', '🚀'];
+
+/**
+ * `tail`, one time in `1 + plain` (six) led by a line of MAX_LINE_CHARS less 0..100 UTF-16 units (or a few more than the
+ * limit), so that the line limit falls inside what follows: its text, its escapes, its wide characters. The lead is
+ * plain `x` up to its last 64 units (the cheap fast path: the property tests stay quick), then one of LEAD_ENDS over
+ * and over; or it is one cell, a letter and combining marks piled on it: then the cursor's row alone is over the limit
+ * at any width (lines.ts split), which a pane of up to 80 columns never is with text of one unit a cell. The rest of the
+ * time, `tail` alone, as it was before there was a lead. (A 16 KiB lead, in rows of a few cells, is most of a led run's
+ * time; lines.test.ts walks a line's end over the limit one unit at a time besides.)
+ */
+export function ledToTheCut(tail: fc.Arbitrary<Uint8Array>, plain = 5): fc.Arbitrary<Led> {
+  const lead = fc.record({ short: fc.integer({ min: -8, max: 100 }), end: fc.constantFrom(...LEAD_ENDS, 'piled') }).map(({ short, end }) => {
+    const units = MAX_LINE_CHARS - short;
+    if (end === 'piled') return Buffer.from(`a${'\u0301'.repeat(units - 1)}`, 'utf8');
+    const ending = end.repeat(Math.floor(64 / end.length));
+    return Buffer.from('x'.repeat(units - ending.length) + ending, 'utf8');
+  });
+  return fc.tuple(fc.oneof({ weight: plain, arbitrary: fc.constant(Buffer.alloc(0)) }, { weight: 1, arbitrary: lead }), tail).map(([head, rest]) => ({
+    bytes: new Uint8Array(Buffer.concat([head, rest])),
+    from: head.length,
+  }));
+}
+
+/** Read splits (`split`'s cuts) brought near the lead's end, where the line limit falls: any cut from 32 bytes before it on. */
+export function cutsNear(led: Led, cuts: number[]): number[] {
+  const start = Math.max(0, led.from - 32);
+  return cuts.map((cut) => start + (cut % (led.bytes.length - start + 1)));
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { EscapeCleaner } from '../../src/terminal/ansi.ts';
+import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { ScreenGrid } from '../../src/terminal/grid.ts';
 import type { ScreenSink } from '../../src/terminal/hybrid.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
@@ -194,10 +195,11 @@ describe('what the screen model logs on the normal screen', () => {
 
   it('a line the screen model logs keeps to the line limit, in pieces', () => {
     const log: string[] = [];
-    const transcript = new Transcript(sinkInto(log), { columns: 100, rows: 5, maxLineChars: 32 });
-    transcript.push(bytes(`${ESC}[2;1H${'a'.repeat(90)}\r\n`));
+    // 1000 columns by 40 rows: a line of the screen holds more than the limit.
+    const transcript = new Transcript(sinkInto(log), { columns: 1000, rows: 40 });
+    transcript.push(bytes(`${ESC}[2;1H${'a'.repeat(2 * MAX_LINE_CHARS + 26)}\r\n`));
     transcript.end();
-    assert.deepEqual(log, [`| ${'a'.repeat(32)}`, `+ ${'a'.repeat(32)}`, `+ ${'a'.repeat(26)}`]);
+    assert.deepEqual(log, [`| ${'a'.repeat(MAX_LINE_CHARS)}`, `+ ${'a'.repeat(MAX_LINE_CHARS)}`, `+ ${'a'.repeat(26)}`]);
   });
 
   it('the screen model takes the line model\'s cursor (CR, then a move up inside a wrapped line)', () => {

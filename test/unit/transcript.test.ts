@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
-import { split, transcriptLines } from '../support/transcript.ts';
+import { cutsNear, ledToTheCut, split, transcriptLines } from '../support/transcript.ts';
 import { FIXTURES } from '../support/paths.ts';
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
-function lines(input: string | Uint8Array | Uint8Array[], maxLineChars?: number): string[] {
-  return transcriptLines(input, { maxLineChars, screens: true });
+function lines(input: string | Uint8Array | Uint8Array[]): string[] {
+  return transcriptLines(input, { screens: true });
 }
 
 
@@ -130,20 +131,22 @@ describe('text that is not plain ASCII', () => {
 
 describe('long lines', () => {
   it('are split at the limit, later pieces marked as continuations', () => {
-    assert.deepEqual(lines('abcdefghij\n', 4), ['abcd', '+efgh', '+ij']);
+    const [a, b] = ['a'.repeat(MAX_LINE_CHARS), 'b'.repeat(MAX_LINE_CHARS)];
+    assert.deepEqual(lines(`${a}${b}ij\n`), [a, `+${b}`, '+ij']);
   });
   it('never split a surrogate pair', () => {
-    const out = lines('abc🚀def\n', 4);
-    assert.deepEqual(out, ['abc', '+🚀de', '+f']);
+    const abc = 'a'.repeat(MAX_LINE_CHARS - 1);
+    const out = lines(`${abc}🚀${'d'.repeat(MAX_LINE_CHARS - 2)}ef\n`);
+    assert.deepEqual(out, [abc, `+🚀${'d'.repeat(MAX_LINE_CHARS - 2)}`, '+ef']);
   });
   it('an endless line without newline stays bounded', () => {
     const out: number[] = [];
-    const transcript = new Transcript({ line: (text) => out.push(text.length), screen: () => {}, redrawn: () => {}, frame: () => {}, scrolledOff: () => {} }, { maxLineChars: 1000 });
+    const transcript = new Transcript({ line: (text) => out.push(text.length), screen: () => {}, redrawn: () => {}, frame: () => {}, scrolledOff: () => {} });
     const chunk = Buffer.alloc(4096, 0x61);
     for (let i = 0; i < 100; i++) transcript.push(chunk);
     transcript.end();
     assert.equal(out.reduce((a, b) => a + b, 0), 409_600);
-    assert.ok(out.every((length) => length <= 1000));
+    assert.ok(out.length > 1 && out.every((length) => length <= MAX_LINE_CHARS));
   });
 });
 
@@ -203,8 +206,8 @@ describe('properties over arbitrary bytes', () => {
 
   it('any split into chunks gives identical lines', () => {
     fc.assert(
-      fc.property(terminalish, fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => {
-        assert.deepEqual(lines(split(bytes, cuts), 64), lines(bytes, 64));
+      fc.property(ledToTheCut(terminalish), fc.array(fc.nat(), { maxLength: 6 }), (led, cuts) => {
+        assert.deepEqual(lines(split(led.bytes, cutsNear(led, cuts))), lines(led.bytes));
       }),
       { numRuns: 2000 },
     );
@@ -212,14 +215,14 @@ describe('properties over arbitrary bytes', () => {
 
   it('output never holds ESC or C0/C1 controls other than TAB, and respects the line limit', () => {
     fc.assert(
-      fc.property(terminalish, (bytes) => {
-        for (const line of lines(bytes, 64)) {
+      fc.property(ledToTheCut(terminalish), ({ bytes }) => {
+        for (const line of lines(bytes)) {
           assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(line.replace(/^\+/, '')), JSON.stringify(line));
           if (line.startsWith('«')) continue;
           // A row of a full-screen frame is as wide as the screen (80 cells here, each at most `\uNNNN` once
           // escaped), not a line: the limit cuts lines.
           if (line.startsWith('=')) assert.ok(line.length - 1 <= 80 * 6, JSON.stringify(line));
-          else assert.ok(line.replace(/^[+~]/, '').length <= 64, JSON.stringify(line));
+          else assert.ok(line.replace(/^[+~]/, '').length <= MAX_LINE_CHARS, JSON.stringify(line));
         }
       }),
       { numRuns: 2000 },
@@ -231,7 +234,8 @@ describe('properties over arbitrary bytes', () => {
     const binary = fc.uint8Array({ maxLength: 400 }).map((bytes) => bytes.filter((b) => b >= 0x20 && b !== 0x5c && b !== 0x7f));
     fc.assert(
       fc.property(binary, fc.array(fc.nat(), { maxLength: 4 }), (bytes, cuts) => {
-        const text = lines(split(bytes, cuts), 1 << 20).join('');
+        // 400 bytes, escaped, are at most 1600 units: under the line limit, no line is cut (nor would a cut lose a byte).
+        const text = lines(split(bytes, cuts)).join('');
         const restored = Buffer.concat(
           // \uNNNN: C1 controls, and the line separators and bidi controls (E2 80 A8..AE, E2 81 A6..A9).
           text.split(/(\\x[0-9a-f]{2}|\\u00[89][0-9a-f]|\\u20[26][0-9a-f])/).map((part) => {
