@@ -11922,12 +11922,36 @@ function paneReaders(runFile, socket, paneId) {
   }
   return found;
 }
+function shellsRunning(mark) {
+  let pids;
+  try {
+    pids = import_node_fs7.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return pids.map(Number).filter((pid) => {
+    if (pid === process.pid || !ours(pid)) return !1;
+    try {
+      let args = import_node_fs7.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      return args[1] === "-c" && args[2].includes(mark);
+    } catch {
+      return !1;
+    }
+  });
+}
 function ourNode(pid) {
+  try {
+    return ours(pid) && import_node_fs7.default.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
+  } catch {
+    return !1;
+  }
+}
+function ours(pid) {
   try {
     let uid = process.getuid?.();
     if (import_node_fs7.default.statSync(`/proc/${pid}`).uid !== uid) return !1;
     let real = /^Uid:\s+(\d+)/m.exec(import_node_fs7.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return Number(real) === uid && import_node_fs7.default.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
+    return Number(real) === uid;
   } catch {
     return !1;
   }
@@ -11980,6 +12004,43 @@ function removeRunFiles(runFile, recordingId) {
   }
   for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs7.default.rmSync(file, { force: !0 });
   removeNoteFiles(runFile);
+}
+
+// src/core/auto.ts
+var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
+function autoOn(value) {
+  return /^(on|yes|1|true)$/i.test(value.trim());
+}
+function autoPipeCommand(node, bundle, socket, respawned = !1) {
+  let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
+  return `${reader} pipe-auto ${where}${respawned ? " --respawned" : ""} || exec ${helper} recover-pane ${where} "$?" <&-`;
+}
+function autoShellMark(socket, paneId) {
+  return ` pipe-auto --socket ${shellQuoteForFormat(socket)} --pane '${paneId}'`;
+}
+function autoHookCommand(node, bundle, socket) {
+  let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
+  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
+}
+function panesToStart(rows, living) {
+  return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
+}
+function rearmScript(node, bundle, socket, paneId, recording, runFile) {
+  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}},#{!=:#{${PANE_OPTIONS.rearmed}},${recording}}}`, pipe = `${`set-option -p -t ${tmuxQuote(paneId)} ${PANE_OPTIONS.rearmed} ${tmuxQuote(recording)}`} ; pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  return [
+    "waited=0",
+    "while sleep 0.2; do",
+    `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
+    `  case "$state" in '0 ') ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
+    // The old reader clears the marks before it writes its stop; its run file goes after: the new
+    // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
+    `  waited=$((waited + 1)); [ -e ${shellQuoteForFormat(runFile)} ] && [ "$waited" -lt 50 ] || break`,
+    "done",
+    // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
+    `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
+    `exec ${tmux} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
+  ].join(`
+`);
 }
 
 // src/tmux/client.ts
@@ -12584,15 +12645,18 @@ function launch(tmux, state, invocation, by) {
 }
 function settledTarget(tmux, invocation) {
   let target = readTarget(tmux, invocation), { state } = target;
-  if (target.alive || !state.piped || state.recording !== "") return { ...target, autoStarted: !1 };
-  let starting2 = () => paneReaders(runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId), state.socket, state.paneId);
+  if (target.alive || !state.piped) return { ...target, autoStarted: !1 };
+  let runFile = runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId), starting2 = () => [...paneReaders(runFile, state.socket, state.paneId), ...state.recording === "" ? shellsRunning(autoShellMark(state.socket, state.paneId)) : []];
   if (starting2().length === 0) return { ...target, autoStarted: !1 };
-  let deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (; Date.now() < deadline; ) {
-    if (sleep(20), target = readTarget(tmux, invocation), target.alive) return { ...target, autoStarted: !0 };
-    if (target.state.recording === "" && starting2().length === 0) break;
+  let unmarked = state.recording === "", deadline = Date.now() + READER_START_TIMEOUT_MS;
+  for (; ; ) {
+    if (sleep(20), target = readTarget(tmux, invocation), target.alive) return { ...target, autoStarted: unmarked };
+    if (starting2().length === 0) return { ...target, autoStarted: !1 };
+    if (Date.now() > deadline) {
+      if (unmarked) throw new AuditError(`${state.paneId} is still being started by auto-start; try again in a moment`);
+      return { ...target, autoStarted: !1 };
+    }
   }
-  return { ...target, autoStarted: !1 };
 }
 function readerStarted(tmux, paneId, plan, deadline) {
   for (; livingReader(plan.runFile) === void 0; ) {
@@ -12671,42 +12735,6 @@ function noteWindowRename(tmux, window) {
 
 // src/commands/died.ts
 var import_node_child_process2 = require("node:child_process"), import_node_fs10 = __nodeBuiltin(require("node:fs"));
-
-// src/core/auto.ts
-var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
-function autoOn(value) {
-  return /^(on|yes|1|true)$/i.test(value.trim());
-}
-function autoPipeCommand(node, bundle, socket, respawned = !1) {
-  let where = `--socket ${literal(shellQuoteForFormat(socket))} --pane '#{pane_id}'`, reader = literal(`${shellQuoteForFormat(node)} ${READER_NODE_FLAGS} ${shellQuoteForFormat(bundle)}`), helper = literal(`${shellQuoteForFormat(node)} ${shellQuoteForFormat(bundle)}`);
-  return `${reader} pipe-auto ${where}${respawned ? " --respawned" : ""} || exec ${helper} recover-pane ${where} "$?" <&-`;
-}
-function autoHookCommand(node, bundle, socket) {
-  let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
-  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
-}
-function panesToStart(rows, living) {
-  return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
-}
-function rearmScript(node, bundle, socket, paneId, recording, runFile) {
-  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}},#{!=:#{${PANE_OPTIONS.rearmed}},${recording}}}`, pipe = `${`set-option -p -t ${tmuxQuote(paneId)} ${PANE_OPTIONS.rearmed} ${tmuxQuote(recording)}`} ; pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
-  return [
-    "waited=0",
-    "while sleep 0.2; do",
-    `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
-    `  case "$state" in '0 ') ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
-    // The old reader clears the marks before it writes its stop; its run file goes after: the new
-    // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
-    `  waited=$((waited + 1)); [ -e ${shellQuoteForFormat(runFile)} ] && [ "$waited" -lt 50 ] || break`,
-    "done",
-    // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
-    `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
-    `exec ${tmux} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
-  ].join(`
-`);
-}
-
-// src/commands/died.ts
 function paneDied(tmux, paneId, status) {
   let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), state.recording && rearmIfAuto(tmux, paneId, state.recording, state.runFile), { messages: [], version: state.version });
@@ -16362,10 +16390,10 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         noteRotated(file, import_node_fs13.default.fstatSync(fd), retention?.ledgerKey);
       } catch {
       }
-      let all = rotatedFiles(names, live), ours = all.filter((name) => isOwnFile(import_node_path13.default.join(dir, name))), kept = [...ours, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      let all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path13.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
-        let mine = new Set(ours);
+        let mine = new Set(ours2);
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path13.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
           let target = import_node_path13.default.join(dir, cast);

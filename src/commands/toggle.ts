@@ -10,7 +10,8 @@ import { AuditError } from '../core/errors.ts';
 import { resolveOptions } from '../core/options.ts';
 import { asker, cannotWrite, chooseAction, planStart, planStop, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
-import { livingReader, paneReaders, requestStop, writeRecording } from '../runtime/runfile.ts';
+import { livingReader, paneReaders, requestStop, shellsRunning, writeRecording } from '../runtime/runfile.ts';
+import { autoShellMark } from '../core/auto.ts';
 import { runFilePath } from '../core/paths.ts';
 import { askingClient } from '../tmux/asking-client.ts';
 import type { Tmux } from '../tmux/client.ts';
@@ -107,25 +108,34 @@ export function launch(tmux: Tmux, state: PaneState, invocation: Invocation, by?
 }
 
 /**
- * The pane as readTarget reads it, once an auto hook's reader setting it up (piped, not marked yet: core/auto.ts)
- * has marked it or gone, 3 s at most. Piping over a starting reader closed it while it went on setting up: it
- * then overwrote the toggle's run file and marks, read the end of its input and cleared them, and the toggle's
- * reader found no run file: nothing logged, no REC, and the toggle said it had started (review).
+ * The pane as readTarget reads it, once a reader of ours still starting there has come up or gone, 3 s at most:
+ * piped, with no living reader for its marks, and a reader process of the pane running (an auto hook's, not
+ * marked yet: core/auto.ts; or another client's start, marked, its reader not up yet). Piping over a starting
+ * reader closed it while it went on setting up: it overwrote the new run file and marks, read the end of its
+ * input and cleared them, and the pane was left unlogged or unmarked (reviews). An auto reader still starting
+ * after 3 s (a loaded machine) is refused rather than piped over; a marked pane whose reader is running but has
+ * no pid file is taken for lost, as before.
  */
 function settledTarget(tmux: Tmux, invocation: Invocation): { state: PaneState; alive: boolean; autoStarted: boolean } {
   let target = readTarget(tmux, invocation);
   const { state } = target;
-  if (target.alive || !state.piped || state.recording !== '') return { ...target, autoStarted: false };
-  const starting = () => paneReaders(runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId), state.socket, state.paneId);
+  if (target.alive || !state.piped) return { ...target, autoStarted: false };
+  const runFile = runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId);
+  // An auto hook's sh is there as soon as the pane is piped; its reader comes up a node start-up later.
+  const starting = () => [...paneReaders(runFile, state.socket, state.paneId), ...(state.recording === '' ? shellsRunning(autoShellMark(state.socket, state.paneId)) : [])];
   if (starting().length === 0) return { ...target, autoStarted: false };
+  const unmarked = state.recording === '';
   const deadline = Date.now() + READER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
+  for (;;) {
     sleep(20);
     target = readTarget(tmux, invocation);
-    if (target.alive) return { ...target, autoStarted: true };
-    if (target.state.recording === '' && starting().length === 0) break;
+    if (target.alive) return { ...target, autoStarted: unmarked };
+    if (starting().length === 0) return { ...target, autoStarted: false };
+    if (Date.now() > deadline) {
+      if (unmarked) throw new AuditError(`${state.paneId} is still being started by auto-start; try again in a moment`);
+      return { ...target, autoStarted: false };
+    }
   }
-  return { ...target, autoStarted: false };
 }
 
 /** Whether the reader of a launched plan has reported in by `deadline`; one that has not is stopped. */

@@ -39,6 +39,11 @@ export function autoPipeCommand(node: string, bundle: string, socket: string, re
   return `${reader} pipe-auto ${where}${respawned ? ' --respawned' : ''} || exec ${helper} recover-pane ${where} "$?" <&-`;
 }
 
+/** What the sh an auto hook's pipe-pane forks has in its command once tmux has expanded it: its reader's pane. */
+export function autoShellMark(socket: string, paneId: string): string {
+  return ` pipe-auto --socket ${shellQuote(socket)} --pane '${paneId}'`;
+}
+
 /**
  * The command each auto hook holds: start the pipe in the hook itself, so
  * nothing the new pane prints is missed. tmux runs the hook right after the

@@ -192,15 +192,46 @@ export function paneReaders(runFile: string, socket: string, paneId: string): nu
 }
 
 /**
+ * The shells of ours (`sh -c COMMAND`) whose command holds `mark`: pipe-pane forks the sh at once
+ * (cmd-pipe-pane.c:134), while its reader comes up a node start-up later.
+ */
+export function shellsRunning(mark: string): number[] {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return pids.map(Number).filter((pid) => {
+    if (pid === process.pid || !ours(pid)) return false;
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return args[1] === '-c' && args[2]!.includes(mark);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
  * A process of this user (its real uid too: a set-uid program another user starts has our effective uid when
  * we are root, and takes its arguments from them) running this node.
  */
 function ourNode(pid: number): boolean {
   try {
+    return ours(pid) && fs.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
+  } catch {
+    return false;
+  }
+}
+
+/** A process of this user, its real uid too. */
+function ours(pid: number): boolean {
+  try {
     const uid = process.getuid?.();
     if (fs.statSync(`/proc/${pid}`).uid !== uid) return false;
     const real = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return Number(real) === uid && fs.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
+    return Number(real) === uid;
   } catch {
     return false;
   }

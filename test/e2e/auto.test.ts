@@ -4,7 +4,7 @@
 // option when the config is sourced again. Real tmux, a real attached client.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,7 +113,8 @@ describe('@audit-auto on', () => {
       if (rec === '') {
         // Already marked when the toggle looked: it stopped that recording, by hand, and said so in the log.
         const place = `main:${tmux.show('#{window_index}', pane)}.0`;
-        assert.match(tmux.readLog(), new RegExp(`${escapeRegExp(place)} \\* stop rec=\\S+ reason=toggle by=`), `unmarked, but not stopped by the toggle:\n${tmux.readLog()}`);
+        // The reader writes that stop once its pipe is closed: after the toggle has returned.
+        await waitFor(`the toggle's stop at ${place}`, () => new RegExp(`${escapeRegExp(place)} \\* stop rec=\\S+ reason=toggle by=`).test(tmux.readLog()));
         assert.notEqual(tmux.show('#{@audit_off_by}', pane), '');
         continue;
       }
@@ -121,6 +122,29 @@ describe('@audit-auto on', () => {
       assert.equal(tmux.show('#{@audit_on}', pane), rec, 'still marked: the status says REC');
       const log = tmux.readLog();
       assert.ok(log.includes(`* start rec=${rec} `) && !log.includes(`* stop rec=${rec} `), `the marked recording is the one logging:\n${log}`);
+    }
+  });
+
+  it('two starts of one pane a moment apart (two clients): one recording logs it, marked; the other start says it is logged already', async () => {
+    const tmux = server();
+    for (let round = 0; round < 3; round += 1) {
+      const pane = tmux.tmux('new-window', '-d', '-P', '-F', '#{pane_id}', 'exec sleep 600').trim();
+      const start = () =>
+        new Promise<string>((resolve) => {
+          // From a shell in the pane, as a user types it: what it says comes back on stdout and stderr.
+          execFile(process.execPath, [tmux.helperBundle, 'start', '--pane', pane], { env: tmux.paneEnv(pane) }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
+        });
+      const first = start();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const said = await Promise.all([first, start()]);
+      const rec = await waitFor(`${pane} marked`, () => tmux.show('#{@audit_on}', pane));
+      await waitFor('its start', () => tmux.readLog().includes(`* start rec=${rec} `));
+      const place = `main:${tmux.show('#{window_index}', pane)}.0`;
+      const starts = tmux.readLog().split('\n').filter((line) => line.includes(` ${place} * start `));
+      assert.equal(starts.length, 1, `one recording of ${pane}:\n${tmux.readLog()}\n${said.join('\n')}`);
+      assert.ok(said.some((text) => text.includes(`already being logged (rec ${rec})`)), said.join('\n'));
+      const readers = () => execFileSync('pgrep', ['-f', `pipe ${tmux.logDir}/\\.run/[0-9]+-${pane.slice(1)}\\.json`], { encoding: 'utf8' }).trim().split('\n').length;
+      await waitFor('one reader of the pane', () => readers() === 1);
     }
   });
 
