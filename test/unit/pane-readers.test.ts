@@ -4,10 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { shellQuote } from '../../src/tmux/quote.ts';
+import { createUser } from '../support/users.ts';
 import { waitFor } from '../support/util.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,11 +32,24 @@ function fakeReader(args: string[], program = process.execPath): ChildProcess {
   return underSh(program, program === process.execPath ? ['-e', 'setTimeout(() => {}, 60_000)', ...args] : ['-e', 'sleep 60', ...args]);
 }
 
-/** The pids of the node processes under these shells. */
+/** The program under this sh (through runuser's own child, if it forks one): the first descendant that is not sh or runuser. */
 function readerPid(sh: ChildProcess): Promise<number> {
   return waitFor('the fake reader under its sh', () => {
-    const out = spawnSync('pgrep', ['-P', String(sh.pid)], { encoding: 'utf8' }).stdout.trim();
-    return out ? Number(out.split('\n')[0]) : undefined;
+    let level = [sh.pid!];
+    for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+      const children = level.flatMap((pid) => spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number));
+      for (const pid of children) {
+        let exe = '';
+        try {
+          exe = fs.readlinkSync(`/proc/${pid}/exe`);
+        } catch {
+          continue;
+        }
+        if (!/\/(runuser|dash|bash|sh)$/.test(exe)) return pid;
+      }
+      level = children;
+    }
+    return undefined;
   });
 }
 
@@ -55,9 +70,15 @@ describe("a new reader and the pane's other readers", () => {
     const otherSocket = await readerPid(fakeReader(['pipe-auto', '--socket', `${SOCKET}x`, '--pane', '%9']));
     // Not node: anyone can run a program with a reader's arguments.
     const impostor = await readerPid(fakeReader(['pipe-auto', '--socket', SOCKET, '--pane', '%9'], '/usr/bin/perl'));
+    // Another user's node with a reader's arguments, and a node whose real uid is another user's though its effective
+    // one is ours (what a set-uid program another user starts looks like when we are root).
+    const user = createUser();
+    const args = ['pipe-auto', '--socket', SOCKET, '--pane', '%9'];
+    const theirs = await readerPid(underSh('runuser', ['-u', user.name, '--', process.execPath, '-e', 'setTimeout(() => {}, 60_000)', ...args]));
+    const realUid = await readerPid(underSh('setpriv', [`--ruid=${user.uid}`, '--', process.execPath, '-e', 'setTimeout(() => {}, 60_000)', ...args]));
     const seen = asNewReader();
     assert.deepEqual(seen.older.sort(), [auto, toggled].sort());
-    for (const pid of [otherPane, otherSocket, impostor]) assert.ok(!seen.older.includes(pid) && !seen.newer.includes(pid), `${pid} is not a reader of the pane`);
+    for (const pid of [otherPane, otherSocket, impostor, theirs, realUid]) assert.ok(!seen.older.includes(pid) && !seen.newer.includes(pid), `${pid} is not a reader of the pane`);
   });
 
   it('a reader whose sh was forked after this one is newer: it is not waited for, it owns the pane', async () => {
