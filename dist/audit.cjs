@@ -21001,10 +21001,10 @@ function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
 }
-function runJob(plan, job, out, errors, length) {
-  let jobPlan = plan.plain ? { ...plan, plain: printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+function runJob(plan, job, out, errors, length, count = !1) {
+  let jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0 }, (hit) => printHit(out, hit));
+    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0 }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     let code = failure.code;
     if (typeof code != "string") throw failure;
@@ -21012,6 +21012,9 @@ function runJob(plan, job, out, errors, length) {
   } finally {
     own && fd !== void 0 && import_node_fs34.default.closeSync(fd);
   }
+}
+function counted() {
+  return !0;
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
@@ -21065,7 +21068,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing) {
   let results = /* @__PURE__ */ new Map(), parts = /* @__PURE__ */ new Map(), partsPrinted = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), take = sharing(counters, "main"), spare2 = [], keep = (index, printed = 0) => {
     let own = new MemoryOutput(() => spare2.pop()), errors = [], count = 0, thrown;
     try {
-      count = runJob(plan, jobs[index], own, errors, () => own.length).matched;
+      count = runJob(plan, jobs[index], own, errors, () => own.length, request.count).matched;
     } catch (failure) {
       thrown = failure;
     }
@@ -21115,7 +21118,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing) {
       if (matched += result.matched, stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
     }
   }, searchNext = () => {
-    let job = jobs[next], errors = [], result = runJob(plan, job, out, errors, () => 0);
+    let job = jobs[next], errors = [], result = runJob(plan, job, out, errors, () => 0, request.count);
     for (let failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
     closeHeld(job), matched += result.matched, stopped = result.stopped || out.closed, next++;
   }, silentSince = 0, lastProgress = -1, waitForWorker = () => {
@@ -21248,7 +21251,7 @@ function hitJson(hit) {
   };
 }
 function grepCommand() {
-  return whereOptions(new Command("grep")).description("search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)").argument("[pattern]", "a JavaScript regular expression, matched against the text after the mark (default: every line)", "").option("--user <user>", "lines of this user: whose terminal, or who started the recording (by=)").option("--session <name>", "only this session's log (name, or name@server)").option("--pane <pane>", "only this pane: %N (from the start events), or session:window.pane as stamped").option("--rec <id>", "only this recording").option("--since <time>", "from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...").option("--until <time>", "before this time (same forms)").option("--events", "events only (start, stop, screen, rename, dropped, error)").option("-C, --context <n>", "lines of context around each match, within its pane").option("-i, --ignore-case", "case-blind").option("-F, --fixed-strings", "the pattern is a plain string").option("--json", "one JSON object per line").option("--commands", "the commands integrated shells ran (shell/integration.*), each with its exit status and duration; the pattern is matched against the command line").addHelpText(
+  return whereOptions(new Command("grep")).description("search what panes printed and the events, across rotated files, in time order (exit 0: found, 1: not found, 2: error)").argument("[pattern]", "a JavaScript regular expression, matched against the text after the mark (default: every line)", "").option("--user <user>", "lines of this user: whose terminal, or who started the recording (by=)").option("--session <name>", "only this session's log (name, or name@server)").option("--pane <pane>", "only this pane: %N (from the start events), or session:window.pane as stamped").option("--rec <id>", "only this recording").option("--since <time>", "from this time: 2h, 30m, today, yesterday, 14:30, 2026-11-24T23:01 ...").option("--until <time>", "before this time (same forms)").option("--events", "events only (start, stop, screen, rename, dropped, error)").option("-C, --context <n>", "lines of context around each match, within its pane").option("-i, --ignore-case", "case-blind").option("-F, --fixed-strings", "the pattern is a plain string").option("--json", "one JSON object per line").option("-c, --count", 'print only how many lines match, over all the logs searched (with --json: {"count": N})').option("--commands", "the commands integrated shells ran (shell/integration.*), each with its exit status and duration; the pattern is matched against the command line").addHelpText(
     "after",
     `
 Each line is printed with its file and line number: <file>:<n>: <log line>
@@ -21259,6 +21262,8 @@ Examples:
   /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 | bob@web1:~$ rm -rf /srv/app/releases/old
   $ tmux-audit grep --events 'stop .*reason=reader-died'
   $ tmux-audit grep -C 3 --pane deploy:1.0 'Traceback'
+  $ tmux-audit grep -c timeout --session deploy
+  412
   $ tmux-audit grep --commands '^rm ' --since today
   /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 [exit 0, 1.2s] /srv$ rm -rf build`
   ).action((pattern, options) => {
@@ -21269,7 +21274,12 @@ Examples:
       if (!/^\d+$/.test(options.context)) throw new AuditError(`-C takes a number of lines, not '${options.context}'`, 2);
       context = Number(options.context);
     }
-    let compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings }), where = location(options), sets = logsOf(where, options.session), out = new Output(), failed = !1, fileError = (file, error) => {
+    if (options.count && context > 0) throw new AuditError("-C does not go with -c", 2);
+    let compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings }), told = (count2) => {
+      out.write(options.json ? `${JSON.stringify({ count: count2 })}
+` : `${count2}
+`);
+    }, where = location(options), sets = logsOf(where, options.session), out = new Output(), failed = !1, fileError = (file, error) => {
       failed = !0, out.flush(), warn(fileProblem(file, error));
     };
     if (options.commands) {
@@ -21285,24 +21295,23 @@ Examples:
       );
       let printed = 0;
       for (let row of pairs.rows) {
-        if (!compiled.test.test(row.cmd)) continue;
-        printed++;
+        if (!compiled.test.test(row.cmd) || (printed++, options.count)) continue;
         let at = files.get(row.line);
         out.write(options.json ? `${JSON.stringify({ file: at.file, number: at.number, ...commandJson(row) })}
 ` : `${escapeText(at.file)}:${at.number}: ${commandLine(row)}
 `);
       }
-      out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
+      options.count && told(printed), out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let matched = printing(out, () => (options.json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError)) ?? grepLogs(
+    let count = options.count ?? !1, json = options.json && !count, matched = printing(out, () => (json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError)) ?? grepLogs(
       sets,
-      { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? void 0 : printPlain(out) },
-      (hit) => options.json ? out.write(`${JSON.stringify(hitJson(hit))}
+      { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? void 0 : count ? () => !0 : printPlain(out) },
+      (hit) => count ? !0 : json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
       fileError
     ));
-    process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
+    count && (told(matched), out.flush()), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
   });
 }
 

@@ -3977,10 +3977,10 @@ function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
 }
-function runJob(plan, job, out, errors, length) {
-  let jobPlan = plan.plain ? { ...plan, plain: printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+function runJob(plan, job, out, errors, length, count = !1) {
+  let jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0 }, (hit) => printHit(out, hit));
+    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0 }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     let code = failure.code;
     if (typeof code != "string") throw failure;
@@ -3988,6 +3988,9 @@ function runJob(plan, job, out, errors, length) {
   } finally {
     own && fd !== void 0 && import_node_fs6.default.closeSync(fd);
   }
+}
+function counted() {
+  return !0;
 }
 function workLoop(data, sharing) {
   let counters = new Int32Array(data.shared);
@@ -4019,7 +4022,7 @@ function takeJobs({ request, jobs, port }, counters, take) {
               Atomics.load(counters, STOP) !== 0 && (kept.closed = !0);
             }
           }
-        ), errors = [], { matched } = runJob(plan, jobs[index], out, errors, () => out.length);
+        ), errors = [], { matched } = runJob(plan, jobs[index], out, errors, () => out.length, request.count);
         message2 = { index, bytes: out.take(), matched, errors };
       } catch (failure) {
         message2 = { index, failed: String(failure.stack ?? failure) };

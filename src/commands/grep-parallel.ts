@@ -39,6 +39,8 @@ export interface GrepRequest {
   fixed?: boolean;
   filter: LineFilter;
   timeFormat: string;
+  /** `-c`: the lines are counted, not printed. */
+  count?: boolean;
 }
 
 /** One file to search: its path, the descriptor the main thread holds open for it (-1: open it), where it is among the logs. */
@@ -127,15 +129,15 @@ export function planOf(request: GrepRequest): GrepPlan {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => undefined }, false);
 }
 
-/** Searches one job's file, printing to `out`; its read errors are noted at their place in the output. */
-export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[], length: () => number): { matched: number; stopped: boolean } {
-  const jobPlan = plan.plain ? { ...plan, plain: printPlain(out) } : plan;
+/** Searches one job's file, printing to `out` (counting only, with `count`); its read errors are noted at their place in the output. */
+export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[], length: () => number, count = false): { matched: number; stopped: boolean } {
+  const jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan;
   let fd = job.fd >= 0 ? job.fd : undefined;
   const own = fd === undefined;
   try {
     fd ??= openLog(job.path);
     if (fd === undefined) return { matched: 0, stopped: false }; // gone meanwhile (pruned): passed over, as search.ts readFile does
-    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: undefined, context: undefined }, (hit) => printHit(out, hit));
+    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: undefined, context: undefined }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     const code = (failure as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw failure; // not the file's fault
@@ -144,6 +146,11 @@ export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[]
   } finally {
     if (own && fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** What `-c` does with a line found: nothing (grepFile counts it). */
+function counted(): boolean {
+  return true;
 }
 
 /** The worker's side: takes jobs until none is left (or the main thread stops), posting each file's lines. */
@@ -188,7 +195,7 @@ function takeJobs({ request, jobs, port }: WorkerData, counters: Int32Array, tak
         );
         const errors: JobError[] = [];
         // Errors placed by what is not posted yet: the rest the last message carries.
-        const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length);
+        const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length, request.count);
         message = { index, bytes: out.take(), matched, errors };
       } catch (failure) {
         message = { index, failed: String((failure as Error).stack ?? failure) };
@@ -330,7 +337,7 @@ export function shareJobs(plan: GrepPlan, request: GrepRequest, jobs: Job[], out
     let count = 0;
     let thrown: unknown;
     try {
-      count = runJob(plan, jobs[index]!, own, errors, () => own.length).matched;
+      count = runJob(plan, jobs[index]!, own, errors, () => own.length, request.count).matched;
     } catch (failure) {
       // One thread would have printed the files before this one, then the lines before the failure, then failed.
       thrown = failure;
@@ -409,7 +416,7 @@ export function shareJobs(plan: GrepPlan, request: GrepRequest, jobs: Job[], out
   const searchNext = (): void => {
     const job = jobs[next]!;
     const errors: JobError[] = [];
-    const result = runJob(plan, job, out, errors, () => 0);
+    const result = runJob(plan, job, out, errors, () => 0, request.count);
     for (const failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
     closeHeld(job);
     matched += result.matched;

@@ -30,6 +30,7 @@ interface GrepOptions extends WhereOptions {
   fixedStrings?: boolean;
   json?: boolean;
   commands?: boolean;
+  count?: boolean;
 }
 
 /** A hit as one JSON object: where it is, the line as written, and what it says. */
@@ -70,6 +71,7 @@ export function grepCommand(): Command {
     .option('-i, --ignore-case', 'case-blind')
     .option('-F, --fixed-strings', 'the pattern is a plain string')
     .option('--json', 'one JSON object per line')
+    .option('-c, --count', 'print only how many lines match, over all the logs searched (with --json: {"count": N})')
     .option('--commands', 'the commands integrated shells ran (shell/integration.*), each with its exit status and duration; the pattern is matched against the command line')
     .addHelpText(
       'after',
@@ -82,6 +84,8 @@ Examples:
   /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 | bob@web1:~$ rm -rf /srv/app/releases/old
   $ tmux-audit grep --events 'stop .*reason=reader-died'
   $ tmux-audit grep -C 3 --pane deploy:1.0 'Traceback'
+  $ tmux-audit grep -c timeout --session deploy
+  412
   $ tmux-audit grep --commands '^rm ' --since today
   /home/ann/.local/state/tmux-audit/deploy.log:812: 2026-11-24T23:04:10.118+01:00 ann deploy:1.0 [exit 0, 1.2s] /srv$ rm -rf build`,
     )
@@ -96,7 +100,9 @@ Examples:
         if (!/^\d+$/.test(options.context)) throw new AuditError(`-C takes a number of lines, not '${options.context}'`, 2);
         context = Number(options.context);
       }
+      if (options.count && context > 0) throw new AuditError('-C does not go with -c', 2);
       const compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings });
+      const told = (count: number): void => void out.write(options.json ? `${JSON.stringify({ count })}\n` : `${count}\n`);
       const where = location(options);
       const sets = logsOf(where, options.session);
       const out = new Output();
@@ -124,27 +130,37 @@ Examples:
         for (const row of pairs.rows) {
           if (!compiled.test.test(row.cmd)) continue;
           printed++;
+          if (options.count) continue;
           const at = files.get(row.line)!;
           out.write(options.json ? `${JSON.stringify({ file: at.file, number: at.number, ...commandJson(row) })}\n` : `${escapeText(at.file)}:${at.number}: ${commandLine(row)}\n`);
         }
+        if (options.count) told(printed);
         out.flush();
         process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
         return;
       }
       // A large search without context nor recordings is shared with a worker thread (grep-parallel.ts): the same bytes printed.
       // printing: the lines found before a refused file are written before the refusal is told.
+      // -c: the same search, its lines counted where they would be printed (the fast path's plain lines too).
+      const count = options.count ?? false;
+      const json = options.json && !count;
       const matched = printing(out, () => {
-        const shared = options.json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat }, out, fileError);
+        const shared = json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError);
         return shared ?? grepLogs(
           sets,
-          { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: options.json, recordings: options.json, plain: options.json ? undefined : printPlain(out) },
+          { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? undefined : count ? () => true : printPlain(out) },
           (hit) => {
-            if (options.json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
+            if (count) return true;
+            if (json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
             return printHit(out, hit);
           },
           fileError,
         );
       });
+      if (count) {
+        told(matched);
+        out.flush();
+      }
       process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
     });
 }
