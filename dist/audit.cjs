@@ -19356,21 +19356,21 @@ function runningSealProblem(seal, owner, place, held, key2) {
 }
 
 // src/chain/segment-moves.ts
-function pieceRearrangementThatHolds(count, holds2) {
-  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i);
+function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
+  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
   for (let i = 0; i < count; i++)
     for (let j = i + 1; j < count && j - i <= apart; j++) {
       let order = [...identity2];
-      if ([order[i], order[j]] = [order[j], order[i]], holds2(order)) return { kind: "swap", pieces: [i, j] };
+      if ([order[i], order[j]] = [order[j], order[i]], held(order)) return { kind: "swap", pieces: [i, j] };
     }
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && left > 0; i++) {
     for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
       let order = [...identity2.slice(0, k), i, ...identity2.slice(k, i), ...identity2.slice(i + 1)];
-      if (holds2(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
+      if (held(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
     }
     for (let k = i + 2; k < count && k - i <= apart; k++) {
       let order = [...identity2.slice(0, i), ...identity2.slice(i + 1, k + 1), i, ...identity2.slice(k + 1)];
-      if (holds2(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
+      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
     }
   }
 }
@@ -19996,7 +19996,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       let last = pieces[pieces.length - 1];
       last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
     }
-    let rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at])));
+    let rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at])), Math.floor(8e6 / segment.length));
     if (rearranged) {
       let [a, b] = rearranged.pieces.map((at) => pieces[at][0].file), hint = rearranged.pieces.map((at) => pieces[at][0].file);
       return rearranged.kind === "swap" ? { detail: `${a} and ${b} are in each other's place`, hint } : { detail: `the lines in ${a} belong ${rearranged.kind} those in ${b} (a file between was swapped with it?)`, hint };

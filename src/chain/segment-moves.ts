@@ -19,33 +19,43 @@ export interface Rearrangement {
 }
 
 /**
+ * Lines the tries on one segment may hash in all: each try hashes the whole segment again. An honest segment (a
+ * seal's SEAL_EVERY lines over at most 64 files: ~6,000 tries) stays within; one a forged seal's n= makes huge
+ * (in a log without a key anyone can write seals) is given up on, not hashed for minutes.
+ */
+export const REARRANGE_LINES = 8_000_000;
+
+/**
  * The first rearrangement of `count` pieces under which `holds(order)` (the
  * pieces' indices in the order to hash) is true: every swap of two pieces,
  * then every move of one piece to another place (those not a swap of
  * neighbours), each within `apart` pieces: all of a segment of few pieces, a
- * few apart in one of many (small rotated files), none past 1024.
+ * few apart in one of many (small rotated files), none past 1024. At most
+ * `tries` of them.
  */
-export function pieceRearrangementThatHolds(count: number, holds: (order: readonly number[]) => boolean): Rearrangement | undefined {
+export function pieceRearrangementThatHolds(count: number, holds: (order: readonly number[]) => boolean, tries = Number.POSITIVE_INFINITY): Rearrangement | undefined {
   const apart = count <= 64 ? count : count <= 1024 ? 4 : 0;
   const identity = Array.from({ length: count }, (_, i) => i);
+  let left = tries;
+  const held = (order: readonly number[]): boolean => left-- > 0 && holds(order);
   for (let i = 0; i < count; i++) {
     for (let j = i + 1; j < count && j - i <= apart; j++) {
       const order = [...identity];
       [order[i], order[j]] = [order[j]!, order[i]!];
-      if (holds(order)) return { kind: 'swap', pieces: [i, j] };
+      if (held(order)) return { kind: 'swap', pieces: [i, j] };
     }
   }
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && left > 0; i++) {
     // Piece i back to before piece k (it came later than it was written: its file was swapped with a later one
     // that holds none of the recording's lines, somewhere between pieces k-1 and k).
     for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
       const order = [...identity.slice(0, k), i, ...identity.slice(k, i), ...identity.slice(i + 1)];
-      if (holds(order)) return { kind: 'before', pieces: [i, k, ...(k > 0 ? [k - 1] : [])] };
+      if (held(order)) return { kind: 'before', pieces: [i, k, ...(k > 0 ? [k - 1] : [])] };
     }
     // Piece i on to after piece k (its file was swapped with an earlier one, somewhere between pieces k and k+1).
     for (let k = i + 2; k < count && k - i <= apart; k++) {
       const order = [...identity.slice(0, i), ...identity.slice(i + 1, k + 1), i, ...identity.slice(k + 1)];
-      if (holds(order)) return { kind: 'after', pieces: [i, k, ...(k + 1 < count ? [k + 1] : [])] };
+      if (held(order)) return { kind: 'after', pieces: [i, k, ...(k + 1 < count ? [k + 1] : [])] };
     }
   }
   return undefined;

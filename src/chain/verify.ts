@@ -53,7 +53,7 @@ import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { runningSealProblem, sameLog } from './running-seal.ts';
-import { pieceRearrangementThatHolds } from './segment-moves.ts';
+import { pieceRearrangementThatHolds, REARRANGE_LINES } from './segment-moves.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed' | 'wrong key';
@@ -1142,7 +1142,7 @@ export class ChainVerifier {
       if (last && last[0]!.file === line.file) last.push(line);
       else pieces.push([line]);
     }
-    const rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at]!)));
+    const rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at]!)), Math.floor(REARRANGE_LINES / segment.length));
     if (rearranged) {
       const [a, b] = rearranged.pieces.map((at) => pieces[at]![0]!.file);
       const hint = rearranged.pieces.map((at) => pieces[at]![0]!.file);

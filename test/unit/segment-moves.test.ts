@@ -41,4 +41,13 @@ describe('rearranging a stretch\'s pieces', () => {
     assert.deepEqual(pieceRearrangementThatHolds(early.length, (order) => order.map((at) => early[at]).join() === '0,1,2,3,4'), { kind: 'after', pieces: [1, 3, 4] });
     assert.equal(pieceRearrangementThatHolds(3, () => false), undefined);
   });
+
+  it('tries no more than it is given (a huge segment is given up on)', () => {
+    let asked = 0;
+    assert.equal(pieceRearrangementThatHolds(64, () => (asked++, false), 100), undefined);
+    assert.equal(asked, 100);
+    asked = 0;
+    assert.equal(pieceRearrangementThatHolds(64, () => (asked++, false)), undefined);
+    assert.ok(asked > 5000, `${asked} tries of 64 pieces`);
+  });
 });
