@@ -403,10 +403,11 @@ for (const format of LOG_FORMATS) {
       const records = [flood('AAAAAAAAAA', 0, 1900).slice(0, -1), flood('BBBBBBBBBB', 1, 1100)];
       const sinks = records.map(() => sinkFor(file, { format, maxBytes: 4096 }));
       const at = [0, 0];
-      // A burst of A's, and one line of B's after every other one (so that some files hold none of B's lines).
+      // A burst of A's, and one line of B's after every other one (so that some files hold none of B's lines); B's
+      // rest at once when A is done.
       for (let k = 0; at[0]! < records[0]!.length || at[1]! < records[1]!.length; k++) {
-        const r = k % 3 === 2 ? 1 : 0;
-        for (let n = r === 0 ? 43 : 1; n > 0 && at[r]! < records[r]!.length; n--) sinks[r]!.write(records[r]![at[r]!++]!);
+        const r = k % 3 === 2 || at[0]! === records[0]!.length ? 1 : 0;
+        for (let n = r === 0 ? 43 : at[0]! < records[0]!.length ? 1 : 100; n > 0 && at[r]! < records[r]!.length; n--) sinks[r]!.write(records[r]![at[r]!++]!);
         await flushed(sinks[r]!);
       }
       await sinks[1]!.close();
