@@ -19422,6 +19422,26 @@ function runningSealProblem(seal, owner, place, held, key2) {
   if (early !== void 0) return why(`but they are stamped ${Math.round((seal.ms - early.ms) / 1e3)} s before the seal its reader noted`);
 }
 
+// src/chain/segment-moves.ts
+function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
+  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
+  for (let i = 0; i < count; i++)
+    for (let j = i + 1; j < count && j - i <= apart; j++) {
+      let order = [...identity2];
+      if ([order[i], order[j]] = [order[j], order[i]], held(order)) return { kind: "swap", pieces: [i, j] };
+    }
+  for (let i = 0; i < count && left > 0; i++) {
+    for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
+      let order = [...identity2.slice(0, k), i, ...identity2.slice(k, i), ...identity2.slice(i + 1)];
+      if (held(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
+    }
+    for (let k = i + 2; k < count && k - i <= apart; k++) {
+      let order = [...identity2.slice(0, i), ...identity2.slice(i + 1, k + 1), i, ...identity2.slice(k + 1)];
+      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
+    }
+  }
+}
+
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
   let tail = segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
@@ -20024,14 +20044,18 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++)
       if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] };
-    let moved = this.reorderThatHolds(segment, p, h, key2);
+    let moved = this.options.holdsOnly ? void 0 : this.reorderThatHolds(segment, p, h, key2);
     return moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
   }
   /**
    * Stamps do not tell a move apart from an edit when the lines share a
    * stamp (a flood's read has one). Tries the moves a person makes: two of
    * the segment's files swapped (mv of rotated files), two neighbouring lines
-   * swapped; says which one makes the seal hold, if any.
+   * swapped; says which one makes the seal hold, if any. The segment holds
+   * only this recording's lines, so a swap of two files of which one holds
+   * none of them (the other recording's lines fill it) shows here as one
+   * file's piece moved past others, not as two pieces swapped: moves are
+   * tried too (chain/segment-moves.ts).
    */
   reorderThatHolds(segment, p, h, key2) {
     let holdsFor = (lines) => this.holdsFor(lines, p, h, key2), pieces = [];
@@ -20039,12 +20063,11 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       let last = pieces[pieces.length - 1];
       last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
     }
-    let apart = pieces.length <= 64 ? pieces.length : pieces.length <= 1024 ? 4 : 0;
-    for (let i = 0; i < pieces.length; i++)
-      for (let j = i + 1; j < pieces.length && j - i <= apart; j++) {
-        let swapped = [...pieces];
-        if ([swapped[i], swapped[j]] = [swapped[j], swapped[i]], holdsFor(swapped.flat())) return { detail: `${pieces[i][0].file} and ${pieces[j][0].file} are in each other's place`, hint: [pieces[i][0].file, pieces[j][0].file] };
-      }
+    let rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at])), Math.floor(8e6 / segment.length));
+    if (rearranged) {
+      let [a, b] = rearranged.pieces.map((at) => pieces[at][0].file), hint = rearranged.pieces.map((at) => pieces[at][0].file);
+      return rearranged.kind === "swap" ? { detail: `${a} and ${b} are in each other's place`, hint } : { detail: `the lines in ${a} belong ${rearranged.kind} those in ${b} (a file between was swapped with it?)`, hint };
+    }
     if (segment.length <= 2e3) {
       let lines = [...segment];
       for (let i = 0; i + 1 < lines.length; i++) {
@@ -20252,7 +20275,7 @@ function verifyLog(files, read2, timeFormat, options) {
     return more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` }), { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
-  let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, options, !0).breaks.length === 0), lost = removals.count(report2.lost);
+  let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, { ...options, holdsOnly: !0 }, !0).breaks.length === 0), lost = removals.count(report2.lost);
   if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;
   return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };

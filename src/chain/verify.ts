@@ -53,6 +53,7 @@ import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { runningSealProblem, sameLog } from './running-seal.ts';
+import { pieceRearrangementThatHolds, REARRANGE_LINES } from './segment-moves.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed' | 'wrong key';
@@ -275,6 +276,12 @@ export interface VerifyOptions {
   liveLogs?: ReadonlyMap<string, string>;
   /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
   now?: number;
+  /**
+   * Only whether the log holds is asked (a try of another order of its files: chain/renamed-files.ts): a
+   * stretch that does not hash to its seal is not searched for the move that would make it hold (that
+   * search hashes the stretch again thousands of times, and each try that breaks would run it).
+   */
+  holdsOnly?: boolean;
 }
 
 /** How much later than the earliest line a seal vouches for (see earliestHeldMs) a missing start may be stamped and still be taken as pruned (see startCutOut). */
@@ -1112,7 +1119,7 @@ export class ChainVerifier {
     for (let i = 1; i < segment.length; i++) {
       if (segment[i]!.ms < segment[i - 1]!.ms) return { kind: 'reordered', detail: `line ${segment[i]!.line} is stamped earlier than the line before it`, hint: [segment[i - 1]!.file, segment[i]!.file] };
     }
-    const moved = this.reorderThatHolds(segment, p, h, key);
+    const moved = this.options.holdsOnly ? undefined : this.reorderThatHolds(segment, p, h, key);
     if (moved) return { kind: 'reordered', ...moved };
     return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written` };
   }
@@ -1121,7 +1128,11 @@ export class ChainVerifier {
    * Stamps do not tell a move apart from an edit when the lines share a
    * stamp (a flood's read has one). Tries the moves a person makes: two of
    * the segment's files swapped (mv of rotated files), two neighbouring lines
-   * swapped; says which one makes the seal hold, if any.
+   * swapped; says which one makes the seal hold, if any. The segment holds
+   * only this recording's lines, so a swap of two files of which one holds
+   * none of them (the other recording's lines fill it) shows here as one
+   * file's piece moved past others, not as two pieces swapped: moves are
+   * tried too (chain/segment-moves.ts).
    */
   private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string, key: Buffer | undefined): { detail: string; hint?: string[] } | undefined {
     const holdsFor = (lines: readonly VerifyLine[]): boolean => this.holdsFor(lines, p, h, key);
@@ -1131,16 +1142,12 @@ export class ChainVerifier {
       if (last && last[0]!.file === line.file) last.push(line);
       else pieces.push([line]);
     }
-    // Every pair of a stretch of few files; of one spanning many (small rotated files), the pairs a few files apart.
-    const apart = pieces.length <= 64 ? pieces.length : pieces.length <= 1024 ? 4 : 0;
-    {
-      for (let i = 0; i < pieces.length; i++) {
-        for (let j = i + 1; j < pieces.length && j - i <= apart; j++) {
-          const swapped = [...pieces];
-          [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
-          if (holdsFor(swapped.flat())) return { detail: `${pieces[i]![0]!.file} and ${pieces[j]![0]!.file} are in each other's place`, hint: [pieces[i]![0]!.file, pieces[j]![0]!.file] };
-        }
-      }
+    const rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at]!)), Math.floor(REARRANGE_LINES / segment.length));
+    if (rearranged) {
+      const [a, b] = rearranged.pieces.map((at) => pieces[at]![0]!.file);
+      const hint = rearranged.pieces.map((at) => pieces[at]![0]!.file);
+      if (rearranged.kind === 'swap') return { detail: `${a} and ${b} are in each other's place`, hint };
+      return { detail: `the lines in ${a} belong ${rearranged.kind} those in ${b} (a file between was swapped with it?)`, hint };
     }
     if (segment.length <= 2000) {
       const lines = [...segment];

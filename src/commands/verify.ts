@@ -112,7 +112,7 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
     return { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   if (keyMatch?.renamedHint(keyedHeld)) report.breaks = report.breaks.map((found) => (found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
-  const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, options, true).breaks.length === 0);
+  const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, { ...options, holdsOnly: true }, true).breaks.length === 0);
   const lost = removals.count(report.lost);
   if (!swap) return { ...report, lost, untimed };
   const [a, b] = swap;

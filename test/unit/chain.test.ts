@@ -390,6 +390,63 @@ for (const format of LOG_FORMATS) {
         { numRuns: 4, endOnFailure: true },
       );
     });
+
+    // The property test's flake, laid out deterministically (each burst written before the next): one pane floods
+    // and its reader is killed (its last 900 lines unsealed: a swap there shows nowhere in its chain), the other
+    // prints a line now and then, so its 1000-line stretch spans most of the log and many files hold none of its
+    // lines. Swapping a file with some of them and one a few files on with none moves those lines past the ones
+    // between (no two of the stretch's pieces are swapped): it read as `edited` (the swap search ranks pairs by
+    // distance from the files the break names, the stretch's first and last, and stopped before its middle).
+    it('two rotated files swapped, one without lines of a recording whose stretch spans them, are named reordered', async () => {
+      const file = tempLog();
+      const flood = (rec: string, pane: number, lines: number) => recording(rec, pane, lines).map((record, i) => ({ ...record, time: Date.UTC(2026, 10, 25, 12) + Math.floor(i / 40) }));
+      const records = [flood('AAAAAAAAAA', 0, 1900).slice(0, -1), flood('BBBBBBBBBB', 1, 1100)];
+      const sinks = records.map(() => sinkFor(file, { format, maxBytes: 4096 }));
+      const at = [0, 0];
+      // A burst of A's, and one line of B's after every other one (so that some files hold none of B's lines); B's
+      // rest at once when A is done.
+      for (let k = 0; at[0]! < records[0]!.length || at[1]! < records[1]!.length; k++) {
+        const r = k % 3 === 2 || at[0]! === records[0]!.length ? 1 : 0;
+        for (let n = r === 0 ? 43 : at[0]! < records[0]!.length ? 1 : 100; n > 0 && at[r]! < records[r]!.length; n--) sinks[r]!.write(records[r]![at[r]!++]!);
+        await flushed(sinks[r]!);
+      }
+      await sinks[1]!.close();
+      const files = logFilesInOrder(file);
+      const texts = new Map(files.map((part) => [part, fs.readFileSync(part, 'utf8')]));
+      await sinks[0]!.close();
+      const check = (order: readonly string[]) => verifyLog(files, (part) => texts.get(order[files.indexOf(part)]!)!, DEFAULT_TIME_FORMAT, { live: new Set(['AAAAAAAAAA']) });
+      assert.deepEqual(check(files).breaks, []);
+      const of = (rec: string) => files.map((part) => texts.get(part)!.split('\n').filter((line) => line.includes(rec)));
+      const [linesA, linesB] = [of('AAAAAAAAAA'), of('BBBBBBBBBB')];
+      const sealOf = (n: number) => (line: string) => /\bseal\b/.test(line) && new RegExp(`\\bn"?[=:]"?${n}\\b`).test(line);
+      // A's unsealed tail, from the file of its seal of its 1000th line; B's first stretch (to its seal of its 1000th line).
+      const tailA = linesA.findIndex((lines) => lines.some(sealOf(SEAL_EVERY)));
+      const lastB = linesB.findIndex((lines) => lines.some(sealOf(SEAL_EVERY)));
+      const floodB = linesB.findIndex((lines) => lines.length > 3);
+      assert.ok(tailA > 5 && floodB - tailA > 15 && lastB > floodB, `A's tail from file ${tailA}, B's lines few up to ${floodB}, its stretch to ${lastB}`);
+      // Where B's lines are few and A's unsealed, far from both ends of B's stretch: a file with B's lines and one a
+      // few on with none, B's lines in two files or more between (past one, the move is a swap of two of the
+      // stretch's pieces), swapped both ways round.
+      const middle = (tailA + floodB) >> 1;
+      const pairs: [number, number][] = [];
+      for (const withB of [true, false]) {
+        const pair = [3, 4, 5, 6, 7, 8].flatMap((apart) => Array.from({ length: 10 }, (_, i): [number, number] => [middle - 5 + i, middle - 5 + i + apart]))
+          .find(([a, b]) => linesB[a]!.length > 0 === withB && linesB[b]!.length > 0 !== withB && linesB.slice(a + 1, b).filter((lines) => lines.length > 0).length >= 2);
+        if (pair) pairs.push(pair);
+      }
+      assert.equal(pairs.length, 2, `B's lines in files: ${linesB.map((lines) => lines.length).join(' ')}`);
+      for (const [a, b] of pairs) {
+        assert.ok(a > tailA && b < floodB);
+        const order = [...files];
+        [order[a], order[b]] = [order[b]!, order[a]!];
+        const breaks = check(order).breaks;
+        assert.deepEqual(breaks.map((found) => found.kind), ['reordered'], `files ${a} and ${b} of ${files.length}: ${JSON.stringify(breaks)}`);
+        // Named as two files renamed, one of them a swapped one: the other may be any file near it that holds none
+        // of what the chains cover (swapped back with it, B's lines are in their order again, and A's there are unsealed).
+        const named = /^(\S+) and (\S+) are in each other's place \(renamed\)/.exec(breaks[0]!.detail);
+        assert.ok(named && [named[1], named[2]].some((part) => part === files[a] || part === files[b]), breaks[0]!.detail);
+      }
+    });
   });
 }
 

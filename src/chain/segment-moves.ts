@@ -1,0 +1,62 @@
+// The rearrangements of a broken segment's pieces (its runs of lines from one
+// file) that verify tries to make its seal hold again, free of I/O. A segment
+// holds one recording's lines only. Two rotated files renamed into each
+// other's place (mv) swap two of its pieces when both files hold some of
+// them; when one holds none (a flood at another pane filled it), the other's
+// piece is moved past the pieces of the files between, and no swap of two
+// pieces undoes that: a move does. Seen in the property test of
+// test/unit/chain.test.ts: files 32 and 36 of 78 swapped, 36 with no line of
+// the recording whose 1000-line stretch spans files 0 to 59, read as
+// `edited` (the search for renamed files, chain/renamed-files.ts, ranks pairs
+// by their distance from the files a break names, here 0 and 59, and never
+// came to 32 and 36 within its tries).
+
+/** A rearrangement that holds: `pieces` are the indices (in the segment as read) whose files it names, the moved or swapped one first. */
+export interface Rearrangement {
+  /** Two pieces swapped, or the first piece put back before or after the second. */
+  kind: 'swap' | 'before' | 'after';
+  pieces: number[];
+}
+
+/**
+ * Lines the tries on one segment may hash in all: each try hashes the whole segment again. An honest segment (a
+ * seal's SEAL_EVERY lines over at most 64 files: ~6,000 tries) stays within; one a forged seal's n= makes huge
+ * (in a log without a key anyone can write seals) is given up on, not hashed for minutes.
+ */
+export const REARRANGE_LINES = 8_000_000;
+
+/**
+ * The first rearrangement of `count` pieces under which `holds(order)` (the
+ * pieces' indices in the order to hash) is true: every swap of two pieces,
+ * then every move of one piece to another place (those not a swap of
+ * neighbours), each within `apart` pieces: all of a segment of few pieces, a
+ * few apart in one of many (small rotated files), none past 1024. At most
+ * `tries` of them.
+ */
+export function pieceRearrangementThatHolds(count: number, holds: (order: readonly number[]) => boolean, tries = Number.POSITIVE_INFINITY): Rearrangement | undefined {
+  const apart = count <= 64 ? count : count <= 1024 ? 4 : 0;
+  const identity = Array.from({ length: count }, (_, i) => i);
+  let left = tries;
+  const held = (order: readonly number[]): boolean => left-- > 0 && holds(order);
+  for (let i = 0; i < count; i++) {
+    for (let j = i + 1; j < count && j - i <= apart; j++) {
+      const order = [...identity];
+      [order[i], order[j]] = [order[j]!, order[i]!];
+      if (held(order)) return { kind: 'swap', pieces: [i, j] };
+    }
+  }
+  for (let i = 0; i < count && left > 0; i++) {
+    // Piece i back to before piece k (it came later than it was written: its file was swapped with a later one
+    // that holds none of the recording's lines, somewhere between pieces k-1 and k).
+    for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
+      const order = [...identity.slice(0, k), i, ...identity.slice(k, i), ...identity.slice(i + 1)];
+      if (held(order)) return { kind: 'before', pieces: [i, k, ...(k > 0 ? [k - 1] : [])] };
+    }
+    // Piece i on to after piece k (its file was swapped with an earlier one, somewhere between pieces k and k+1).
+    for (let k = i + 2; k < count && k - i <= apart; k++) {
+      const order = [...identity.slice(0, i), ...identity.slice(i + 1, k + 1), i, ...identity.slice(k + 1)];
+      if (held(order)) return { kind: 'after', pieces: [i, k, ...(k + 1 < count ? [k + 1] : [])] };
+    }
+  }
+  return undefined;
+}
