@@ -4,7 +4,7 @@
 // `ls --json` and `grep --json` read back (properties over generated logs).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -280,6 +280,24 @@ describe('grep', () => {
       assert.equal(helper(['grep', 'word']), `${file}:2: ${T(1)} ann main:0.0 | real word\n${file}:3: ${odd[0]}\n${file}:4: ${odd[1]}\n`);
       // --since needs a time: the lines with none are not after it.
       assert.equal(helper(['grep', 'word', '--since', T(0)]), `${file}:2: ${T(1)} ann main:0.0 | real word\n`);
+    }));
+
+  it('-c counts the lines the same search prints, forged ones not among them; with --json, {"count": N}; -C refused', () =>
+    withTempDir('read-grep-count', (dir) => {
+      craft(dir);
+      const run = (args: string[]) => spawnSync(process.execPath, [HELPER, ...args, '--dir', dir], { encoding: 'utf8', env: outsideTmux() });
+      for (const args of [['hello'], ['stop rec=A'], ['stop rec=A', '--events'], ['', '--rec', 'CCCCCCCCCC'], ['HELLO', '-i'], ['says|echo', '--user', 'bob'], ['absent-word']]) {
+        const printed = run(['grep', ...args]);
+        const lines = printed.stdout === '' ? 0 : printed.stdout.trimEnd().split('\n').length;
+        const counted = run(['grep', '-c', ...args]);
+        assert.equal(counted.stdout, `${lines}\n`, args.join(' '));
+        assert.equal(counted.status, printed.status, `exit status of ${args.join(' ')}`);
+        assert.equal(run(['grep', '-c', '--json', ...args]).stdout, `${JSON.stringify({ count: lines })}\n`);
+      }
+      assert.equal(run(['grep', '-c', '--events', 'stop rec=A']).stdout, '1\n', 'the forged stop is no event');
+      const refused = run(['grep', '-c', '-C', '2', 'hello']);
+      assert.equal(refused.status, 2);
+      assert.match(refused.stderr, /-C does not go with -c/);
     }));
 
   it('filters: recording, pane id, place, user (by=), time, session', () =>
