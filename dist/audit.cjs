@@ -16515,7 +16515,20 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
     let hash = this.hash.copy();
     return this.feed(hash, end), hash.digest("hex");
   }
-}, HeadMarks = class {
+}, MARK_NOT_HELD = "a head mark that does not hold under the key (or names another log)";
+function tagHolds(v, key2, at, prev, content) {
+  let e = v.fields?.e ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(key2, sealLogName(v.file), at, prev, content) : "";
+  return want !== "" && e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) && v.fields?.file === sealLogName(v.file);
+}
+function markHolds(v, key2) {
+  let f = v.fields ?? {}, names = Object.keys(f).sort().join(" ");
+  if (names !== "at e file prev rec" && names !== "at dat e file prev rec sha size" || !/^\d{1,16}$/.test(f.at) || !/^\d{1,16}$/.test(f.prev)) return;
+  let named = f.dat !== void 0;
+  if (named && (!/^\d{1,16}$/.test(f.dat) || !/^\d{1,16}$/.test(f.size) || !/^[0-9a-f]{64}$/.test(f.sha))) return;
+  let content = named ? { dat: Number(f.dat), size: Number(f.size), sha: f.sha } : void 0;
+  return tagHolds(v, key2, Number(f.at), Number(f.prev), content);
+}
+var HeadMarks = class {
   constructor(key2) {
     this.key = key2;
   }
@@ -16547,9 +16560,9 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
       v.line !== 1 ? this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark where its writer puts none (only as the first line of a file)" }) : this.unchecked.push(v);
       return;
     }
-    let at = Number(v.fields?.at), prev = Number(v.fields?.prev), e = v.fields?.e ?? "", rec = v.fields?.rec ?? "", content = named ? { dat: Number(v.fields.dat), size: Number(v.fields.size), sha: v.fields.sha } : void 0, want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev, content) : "";
-    if (want === "" || e.length !== want.length || !(0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
-      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a head mark that does not hold under the key (or names another log)" });
+    let at = Number(v.fields?.at), prev = Number(v.fields?.prev), rec = v.fields?.rec ?? "", content = named ? { dat: Number(v.fields.dat), size: Number(v.fields.size), sha: v.fields.sha } : void 0;
+    if (!tagHolds(v, this.key, at, prev, content)) {
+      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: MARK_NOT_HELD });
       return;
     }
     if (this.byFile.has(v.file)) {
@@ -19341,7 +19354,19 @@ var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under
   held = 0;
   /** The first of them: where the break is shown. */
   first;
+  /**
+   * Head marks read (chain/head-mark.ts), and of those how many hold under the key. Under another key none does,
+   * each was named a forged event beside `wrong key`; one that holds says the key is the log's (nobody makes one
+   * without it).
+   */
+  marks = 0;
+  marksHeld = 0;
   see(v) {
+    if (v.event === HEAD_EVENT && v.place !== void 0) {
+      let holds2 = markHolds(v, this.key);
+      holds2 !== void 0 && this.marks++, holds2 && this.marksHeld++;
+      return;
+    }
     let e = v.fields?.e;
     if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return;
     this.tagged++, this.first ??= v;
@@ -19357,16 +19382,20 @@ var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under
   }
   /** The break saying the key does not match, when no tagged seal holds under it; else undefined. */
   mismatch() {
-    if (!(this.tagged === 0 || this.held > 0 || !this.first))
-      return {
-        kind: "wrong key",
-        file: this.first.file,
-        line: this.first.line,
-        rec: "",
-        detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
-      };
+    if (this.tagged === 0 || this.held > 0 || this.marksHeld > 0 || !this.first) return;
+    let marks = this.marks > 0 ? `, nor any of its ${this.marks} head mark(s)` : "";
+    return {
+      kind: "wrong key",
+      file: this.first.file,
+      line: this.first.line,
+      rec: "",
+      detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash${marks}: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
+    };
   }
 };
+function markUnderWrongKey(found) {
+  return found.kind === "forged event" && found.detail === MARK_NOT_HELD;
+}
 function retagged(v, key2) {
   let e = v.fields?.e;
   if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return v;
@@ -20339,7 +20368,7 @@ function verifyLog(files, read2, timeFormat, options) {
   mismatch && (keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key)), options).keyedHeld);
   let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
-    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 }), underKey = report2.breaks.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = report2.breaks.length - underKey.length;
+    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
     return more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` }), { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));

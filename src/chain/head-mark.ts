@@ -132,6 +132,31 @@ interface Mark {
   content?: FileContent;
 }
 
+/** What verify says of a well-formed head mark whose e= does not hold under the key it was given. */
+export const MARK_NOT_HELD = 'a head mark that does not hold under the key (or names another log)';
+
+/** Whether a head mark's e= holds under `key` for the log it is read in. */
+function tagHolds(v: VerifyLine, key: Buffer, at: number, prev: number, content: FileContent | undefined): boolean {
+  const e = v.fields?.e ?? '';
+  const want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(key, sealLogName(v.file), at, prev, content) : '';
+  return want !== '' && e.length === want.length && timingSafeEqual(Buffer.from(e), Buffer.from(want)) && v.fields?.file === sealLogName(v.file);
+}
+
+/**
+ * For telling a wrong key (chain/key-match.ts): whether the head mark `v` holds under `key`; undefined when it is
+ * no well-formed mark (named as such whatever the key).
+ */
+export function markHolds(v: VerifyLine, key: Buffer): boolean | undefined {
+  const f = v.fields ?? {};
+  const names = Object.keys(f).sort().join(' ');
+  if (names !== 'at e file prev rec' && names !== 'at dat e file prev rec sha size') return undefined;
+  if (!/^\d{1,16}$/.test(f.at!) || !/^\d{1,16}$/.test(f.prev!)) return undefined;
+  const named = f.dat !== undefined;
+  if (named && (!/^\d{1,16}$/.test(f.dat!) || !/^\d{1,16}$/.test(f.size!) || !/^[0-9a-f]{64}$/.test(f.sha!))) return undefined;
+  const content = named ? { dat: Number(f.dat), size: Number(f.size), sha: f.sha! } : undefined;
+  return tagHolds(v, key, Number(f.at), Number(f.prev), content);
+}
+
 /** The head marks verify reads, by file: checked under the key, and the oldest file's start they give. */
 export class HeadMarks {
   private readonly byFile = new Map<string, Mark>();
@@ -173,12 +198,10 @@ export class HeadMarks {
     }
     const at = Number(v.fields?.at);
     const prev = Number(v.fields?.prev);
-    const e = v.fields?.e ?? '';
     const rec = v.fields?.rec ?? '';
     const content = named ? { dat: Number(v.fields!.dat), size: Number(v.fields!.size), sha: v.fields!.sha! } : undefined;
-    const want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev, content) : '';
-    if (want === '' || e.length !== want.length || !timingSafeEqual(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
-      this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a head mark that does not hold under the key (or names another log)' });
+    if (!tagHolds(v, this.key, at, prev, content)) {
+      this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: MARK_NOT_HELD });
       return;
     }
     if (this.byFile.has(v.file)) {
