@@ -16506,14 +16506,17 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   feed(hash, to) {
     for (let i = 0; i < to; i += 1024) hash.update(this.tail.slice(i, Math.min(to, i + 1024)).join(""), "utf8");
   }
-  /** The digest of the first `size` bytes; undefined when they do not end at a line's end within the tail kept. */
+  /**
+   * The digest of the first `size` bytes; undefined when the file holds fewer, or they end before the tail kept.
+   * They may end inside a line: the writer's fstat may land while another writer's batch is being appended.
+   */
   prefix(size2) {
     if (size2 < this.hashed) return;
     let at = this.hashed, end = 0;
-    for (; end < this.tail.length && at < size2; ) at += this.lengths[end++];
-    if (at !== size2) return;
+    for (; end < this.tail.length && at + this.lengths[end] <= size2; ) at += this.lengths[end++];
+    if (at < size2 && end === this.tail.length) return;
     let hash = this.hash.copy();
-    return this.feed(hash, end), hash.digest("hex");
+    return this.feed(hash, end), at < size2 && hash.update(Buffer.from(this.tail[end], "utf8").subarray(0, size2 - at)), hash.digest("hex");
   }
 }, MARK_NOT_HELD = "a head mark that does not hold under the key (or names another log)";
 function tagHolds(v, key2, at, prev, content) {
@@ -16606,8 +16609,8 @@ var HeadMarks = class {
     let mine = file === void 0 ? void 0 : this.byFile.get(file), oldest = this.oldest;
     if (mine === void 0 || oldest === void 0 || oldest.file !== file) return [];
     for (let [other, mark] of this.byFile)
-      if (!(other === file || mark.content?.dat !== mine.at))
-        return oldest.prefix(mark.content.size) === mark.content.sha ? [] : [{ kind: "edited", file, line: mine.v.line, rec: mine.v.fields?.rec ?? "", detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
+      if (!(other === file || mark.content?.dat !== mine.at) && oldest.prefix(mark.content.size) !== mark.content.sha)
+        return [{ kind: "edited", file, line: mine.v.line, rec: mine.v.fields?.rec ?? "", detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
     return [];
   }
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */
@@ -16639,6 +16642,8 @@ function digestInBackground(fd, logFile, dat, key2, done = () => {
   } catch {
     return import_node_fs17.default.closeSync(fd), done();
   }
+  if (size2 === 0)
+    return import_node_fs17.default.closeSync(fd), done();
   let hash = (0, import_node_crypto12.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
     import_node_fs17.default.close(fd, () => done(content));
   }, next = (at) => {

@@ -111,15 +111,19 @@ class FileDigest {
     for (let i = 0; i < to; i += 1024) hash.update(this.tail.slice(i, Math.min(to, i + 1024)).join(''), 'utf8');
   }
 
-  /** The digest of the first `size` bytes; undefined when they do not end at a line's end within the tail kept. */
+  /**
+   * The digest of the first `size` bytes; undefined when the file holds fewer, or they end before the tail kept.
+   * They may end inside a line: the writer's fstat may land while another writer's batch is being appended.
+   */
   prefix(size: number): string | undefined {
     if (size < this.hashed) return undefined;
     let at = this.hashed;
     let end = 0;
-    while (end < this.tail.length && at < size) at += this.lengths[end++]!;
-    if (at !== size) return undefined;
+    while (end < this.tail.length && at + this.lengths[end]! <= size) at += this.lengths[end++]!;
+    if (at < size && end === this.tail.length) return undefined;
     const hash = this.hash.copy();
     this.feed(hash, end);
+    if (at < size) hash.update(Buffer.from(this.tail[end]!, 'utf8').subarray(0, size - at));
     return hash.digest('hex');
   }
 }
@@ -255,7 +259,8 @@ export class HeadMarks {
     if (mine === undefined || oldest === undefined || oldest.file !== file) return [];
     for (const [other, mark] of this.byFile) {
       if (other === file || mark.content?.dat !== mine.at) continue;
-      if (oldest.prefix(mark.content.size) === mark.content.sha) return [];
+      // Each mark naming it (a digest noted once may be carried by several): any not matching is named.
+      if (oldest.prefix(mark.content.size) === mark.content.sha) continue;
       return [{ kind: 'edited', file: file!, line: mine.v.line, rec: mine.v.fields?.rec ?? '', detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
     }
     return [];

@@ -94,6 +94,31 @@ describe('the head mark\'s digest of an earlier file (keyed)', () => {
     }
   });
 
+  // The writer's fstat may land while another writer's batch is half appended: the digest's size then ends inside a line.
+  it('a digest of a size ending inside a line: held when the bytes are those, edited when they are not', async () => {
+    const { file } = await keyedLog([{ rec: 'MIDLINE001', lines: 1500, at: Date.UTC(2026, 10, 26, 9), pane: '0' }]);
+    const files = logFilesInOrder(file);
+    for (const name of files.slice(0, 1)) fs.rmSync(name);
+    const oldest = files[1]!;
+    const last = files.at(-1)!;
+    const [mark] = heads(last);
+    const [own] = heads(oldest);
+    assert.ok(mark !== undefined && own !== undefined);
+    const bytes = fs.readFileSync(oldest);
+    const size = bytes.indexOf(0x0a, 2000) + 7;
+    const { headFields } = await import('../../src/chain/head-mark.ts');
+    const { createHash } = await import('node:crypto');
+    const remark = (sha: string): void => {
+      const fields = headFields(key, 'main.log', Number(field(mark, 'at')), Number(field(mark, 'prev')), { dat: Number(field(own, 'at')), size, sha });
+      const made = mark.replace(/ file=.*$/, ` ${Object.entries(fields).map(([name, value]) => `${name}=${value}`).join(' ')}`);
+      fs.writeFileSync(last, fs.readFileSync(last, 'utf8').replace(/^.* \* head rec=.*$/m, made));
+    };
+    remark(createHash('sha256').update(bytes.subarray(0, size)).digest('hex'));
+    assert.deepEqual(strict(file).breaks, []);
+    remark(createHash('sha256').update(bytes.subarray(0, size - 1)).digest('hex'));
+    assert.deepEqual(strict(file).breaks.map((b) => [b.kind, b.file]), [['edited', oldest]]);
+  });
+
   it('a pruned file re-created with its saved head mark, made-up lines and its own seal and stop behind it: edited, the file named', async () => {
     const { file, gone, kept } = await twoRecordings();
     const text = fs.readFileSync(gone, 'utf8');

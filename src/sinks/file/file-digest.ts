@@ -57,6 +57,11 @@ export function digestInBackground(fd: number, logFile: string, dat: number, key
     fs.closeSync(fd);
     return done();
   }
+  // An empty file's digest would match any file's first 0 bytes: none.
+  if (size === 0) {
+    fs.closeSync(fd);
+    return done();
+  }
   const hash = createHash('sha256');
   const slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size)));
   const finish = (content?: FileContent): void => {
