@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path30 = require("node:path"), fs39 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path32 = require("node:path"), fs41 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs39.existsSync(executableFile)) return;
+        if (fs41.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,11 +1637,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path30.resolve(baseDir, baseName);
-          if (fs39.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path30.extname(baseName))) return;
+          let localBin = path32.resolve(baseDir, baseName);
+          if (fs41.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path32.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs39.existsSync(`${localBin}${ext}`)
+            (ext) => fs41.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,21 +1650,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs39.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs41.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path30.resolve(
-            path30.dirname(resolvedScriptPath),
+          executableDir = path32.resolve(
+            path32.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path30.basename(
+            let legacyName = path32.basename(
               this._scriptPath,
-              path30.extname(this._scriptPath)
+              path32.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path30.extname(executableFile));
+        launchWithNode = sourceExt.includes(path32.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path30.basename(filename, path30.extname(filename)), this;
+        return this._name = path32.basename(filename, path32.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path31) {
-        return path31 === void 0 ? this._executableDir : (this._executableDir = path31, this);
+      executableDir(path33) {
+        return path33 === void 0 ? this._executableDir : (this._executableDir = path33, this);
       }
       /**
        * Return program help documentation.
@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path10 = __nodeBuiltin(require("node:path"));
+var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path11 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -11454,7 +11454,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs7 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
+var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
 
 // src/runtime/notes.ts
 var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_path5 = __nodeBuiltin(require("node:path")), import_node_crypto4 = require("node:crypto");
@@ -11565,7 +11565,7 @@ function processAlive(pid) {
 }
 
 // src/chain/external-stop.ts
-var import_node_fs6 = __nodeBuiltin(require("node:fs"));
+var import_node_fs7 = __nodeBuiltin(require("node:fs"));
 
 // src/chain/seal.ts
 var import_node_crypto6 = require("node:crypto");
@@ -11575,8 +11575,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path30) {
-  return (0, import_node_path6.basename)(path30).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path32) {
+  return (0, import_node_path6.basename)(path32).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -11652,13 +11652,49 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
 };
 
 // src/chain/seal-file-gone.ts
-var import_node_fs5 = __nodeBuiltin(require("node:fs"));
+var import_node_fs6 = __nodeBuiltin(require("node:fs"));
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto7 = require("node:crypto"), import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
-var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2, O_RDONLY: O_RDONLY2 } = import_node_fs3.default.constants, LEDGER_BYTES = 256 * 1024;
+var import_node_crypto7 = require("node:crypto"), import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
+
+// src/sinks/file/noted-files.ts
+var import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path")), { O_RDONLY: O_RDONLY2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs3.default.constants, NOTE_HEAD = /^[0-9a-f]+ (\d+:\d+:\d+)(?: \d+)?\n/, HEAD_BYTES = 256, MAX_NOTES = 1024;
+function notedFiles(logFile) {
+  let run = import_node_path7.default.join(import_node_path7.default.dirname(logFile), ".run"), noted = /* @__PURE__ */ new Set(), names;
+  try {
+    names = import_node_fs3.default.readdirSync(run).filter((name) => name.endsWith(".seal"));
+  } catch {
+    return noted;
+  }
+  for (let name of names.slice(0, MAX_NOTES)) {
+    let head = readHead(import_node_path7.default.join(run, name)), id = head === void 0 ? void 0 : NOTE_HEAD.exec(head)?.[1];
+    id !== void 0 && noted.add(id);
+  }
+  return noted;
+}
+function readHead(file) {
+  let fd;
+  try {
+    fd = import_node_fs3.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+  } catch {
+    return;
+  }
+  try {
+    let stat = import_node_fs3.default.fstatSync(fd);
+    if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return;
+    let bytes = Buffer.alloc(HEAD_BYTES);
+    return bytes.toString("utf8", 0, import_node_fs3.default.readSync(fd, bytes, 0, HEAD_BYTES, 0));
+  } catch {
+    return;
+  } finally {
+    import_node_fs3.default.closeSync(fd);
+  }
+}
+
+// src/sinks/file/rotated-ledger.ts
+var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK3, O_RDONLY: O_RDONLY3 } = import_node_fs4.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
-  return import_node_path7.default.join(import_node_path7.default.dirname(logFile), `.${import_node_path7.default.basename(logFile)}.rotated`);
+  return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `.${import_node_path8.default.basename(logFile)}.rotated`);
 }
 function fileIdentity(stat) {
   return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
@@ -11666,18 +11702,18 @@ function fileIdentity(stat) {
 function readText(ledger, tail = Number.POSITIVE_INFINITY) {
   let fd;
   try {
-    fd = import_node_fs3.default.openSync(ledger, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+    fd = import_node_fs4.default.openSync(ledger, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK3);
   } catch {
     return { text: "", whole: !0 };
   }
   try {
-    let stat = import_node_fs3.default.fstatSync(fd);
+    let stat = import_node_fs4.default.fstatSync(fd);
     if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return { text: "", whole: !0 };
-    if (stat.size <= tail) return { text: import_node_fs3.default.readFileSync(fd, "utf8"), whole: !0 };
-    let bytes = Buffer.alloc(tail), read2 = import_node_fs3.default.readSync(fd, bytes, 0, tail, stat.size - tail), from = bytes.indexOf(10) + 1;
+    if (stat.size <= tail) return { text: import_node_fs4.default.readFileSync(fd, "utf8"), whole: !0 };
+    let bytes = Buffer.alloc(tail), read2 = import_node_fs4.default.readSync(fd, bytes, 0, tail, stat.size - tail), from = bytes.indexOf(10) + 1;
     return { text: bytes.toString("utf8", from, read2), whole: !1 };
   } finally {
-    import_node_fs3.default.closeSync(fd);
+    import_node_fs4.default.closeSync(fd);
   }
 }
 var TAIL_BYTES = 8 * 1024;
@@ -11686,7 +11722,7 @@ function read(ledger) {
 `).filter((line) => line.length > 0);
 }
 function tag(logFile, id, key2) {
-  return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path7.default.resolve(logFile)}\0${id}`).digest("base64url");
+  return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path8.default.resolve(logFile)}\0${id}`).digest("base64url");
 }
 function ledgerEntry(logFile, stat, key2) {
   let id = fileIdentity(stat);
@@ -11701,16 +11737,20 @@ function entryHolds(logFile, line, id, key2) {
   return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
 }
 function noteRotated(logFile, stat, key2) {
-  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs3.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW2 | O_NONBLOCK2, 384), size2;
+  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs4.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW3 | O_NONBLOCK3, 384), size2;
   try {
-    let own = import_node_fs3.default.fstatSync(fd);
+    let own = import_node_fs4.default.fstatSync(fd);
     if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
-    import_node_fs3.default.writeSync(fd, `${ledgerEntry(logFile, stat, key2)}
+    import_node_fs4.default.writeSync(fd, `${ledgerEntry(logFile, stat, key2)}
 `), size2 = own.size;
   } finally {
-    import_node_fs3.default.closeSync(fd);
+    import_node_fs4.default.closeSync(fd);
   }
-  size2 > LEDGER_BYTES && rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / (key2 ? 80 : 32))));
+  size2 > LEDGER_BYTES && rewrite(ledger, trimmed(read(ledger), Math.floor(LEDGER_BYTES / 2 / (key2 ? 80 : 32)), notedFiles(logFile)));
+}
+function trimmed(entries, newest, noted) {
+  let from = Math.max(0, entries.length - newest);
+  return entries.filter((entry, at) => at >= from || noted.has(entry.split(" ", 1)[0]));
 }
 function rewrite(ledger, entries) {
   replaceFileWhole(ledger, `${entries.join(`
@@ -11736,7 +11776,7 @@ function holds(logFile, text2, id, key2) {
 }
 
 // src/sinks/file/seal-offset.ts
-var import_node_fs4 = __nodeBuiltin(require("node:fs")), CHUNK = 64 * 1024, SEARCH_MAX = 4 * 1024 * 1024;
+var import_node_fs5 = __nodeBuiltin(require("node:fs")), CHUNK = 64 * 1024, SEARCH_MAX = 4 * 1024 * 1024;
 function lastOffsetOf(fd, size2, line) {
   let needle = Buffer.from(line);
   if (needle.length === 0 || needle.length > CHUNK) return;
@@ -11744,7 +11784,7 @@ function lastOffsetOf(fd, size2, line) {
   for (; end > 0 && size2 - end < SEARCH_MAX; ) {
     let start2 = Math.max(0, end - CHUNK), buf = Buffer.alloc(end - start2), got = 0;
     for (; got < buf.length; ) {
-      let n = import_node_fs4.default.readSync(fd, buf, got, buf.length - got, start2 + got);
+      let n = import_node_fs5.default.readSync(fd, buf, got, buf.length - got, start2 + got);
       if (n === 0) break;
       got += n;
     }
@@ -11757,7 +11797,7 @@ function lastOffsetOf(fd, size2, line) {
 function holdsAt(fd, offset, line) {
   let needle = Buffer.from(line), buf = Buffer.alloc(needle.length), got = 0;
   for (; got < buf.length; ) {
-    let n = import_node_fs4.default.readSync(fd, buf, got, buf.length - got, offset + got);
+    let n = import_node_fs5.default.readSync(fd, buf, got, buf.length - got, offset + got);
     if (n === 0) break;
     got += n;
   }
@@ -11783,13 +11823,13 @@ function sealFileFate(logFile, note, key2) {
   if (note.file === void 0) return;
   let fd;
   try {
-    fd = import_node_fs5.default.openSync(logFile, import_node_fs5.default.constants.O_RDONLY | import_node_fs5.default.constants.O_NOFOLLOW | import_node_fs5.default.constants.O_NONBLOCK);
-    let now = import_node_fs5.default.fstatSync(fd);
+    fd = import_node_fs6.default.openSync(logFile, import_node_fs6.default.constants.O_RDONLY | import_node_fs6.default.constants.O_NOFOLLOW | import_node_fs6.default.constants.O_NONBLOCK);
+    let now = import_node_fs6.default.fstatSync(fd);
     if (fileIdentity(now) === note.file) return note.offset === void 0 || note.line === void 0 || !now.isFile() || holdsAt(fd, note.offset, note.line) ? void 0 : "cut";
   } catch (error) {
     if (error.code !== "ENOENT" && error.code !== "ELOOP") return;
   } finally {
-    fd !== void 0 && import_node_fs5.default.closeSync(fd);
+    fd !== void 0 && import_node_fs6.default.closeSync(fd);
   }
   try {
     return wasRotatedId(logFile, note.file, key2) ? void 0 : (awaitRotation(logFile), wasRotatedId(logFile, note.file, key2) ? void 0 : "gone");
@@ -11801,7 +11841,7 @@ var ROTATION_WAIT_MS = 2e3, STALE_LOCK_MS = 1e4;
 function awaitRotation(logFile) {
   let lock = rotationLockPath(logFile), until = Date.now() + ROTATION_WAIT_MS, nap = new Int32Array(new SharedArrayBuffer(4));
   for (; ; ) {
-    let held = import_node_fs5.default.lstatSync(lock, { throwIfNoEntry: !1 });
+    let held = import_node_fs6.default.lstatSync(lock, { throwIfNoEntry: !1 });
     if (held === void 0 || Date.now() - held.mtimeMs > STALE_LOCK_MS || Date.now() >= until) return;
     Atomics.wait(nap, 0, 0, 5);
   }
@@ -11830,7 +11870,7 @@ function readSealNote(runFile) {
 function readChainKey(file) {
   if (file)
     try {
-      let key2 = import_node_fs6.default.readFileSync(file);
+      let key2 = import_node_fs7.default.readFileSync(file);
       return key2.length > 0 ? key2 : void 0;
     } catch {
       return;
@@ -11851,18 +11891,18 @@ function writePrivate(file, text2) {
   writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
-  import_node_fs7.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs7.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+  import_node_fs8.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
-  let absolute2 = import_node_path8.default.resolve(runFile), runDir = import_node_path8.default.dirname(absolute2), dir = import_node_path8.default.dirname(runDir);
-  if (import_node_path8.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  let absolute2 = import_node_path9.default.resolve(runFile), runDir = import_node_path9.default.dirname(absolute2), dir = import_node_path9.default.dirname(runDir);
+  if (import_node_path9.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
     (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
-  if (typeof file != "string" || import_node_path8.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path8.default.basename(file)))
+  if (typeof file != "string" || import_node_path9.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path9.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
   return recording;
 }
@@ -11872,7 +11912,7 @@ function writeReaderPid(runFile) {
 }
 function readsRunFile(cmdline, runFile) {
   if (cmdline.includes(runFile)) return !0;
-  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path8.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path9.default.basename(runFile))?.[1], at = args.indexOf("--pane");
   return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
 }
 function livingReader(runFile) {
@@ -11884,7 +11924,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return readsRunFile(import_node_fs7.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs8.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -11903,7 +11943,7 @@ function readersByAge(runFile, socket, paneId) {
 function paneReaders(runFile, socket, paneId) {
   let pids;
   try {
-    pids = import_node_fs7.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    pids = import_node_fs8.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
     return [];
   }
@@ -11913,7 +11953,7 @@ function paneReaders(runFile, socket, paneId) {
     if (pid === process.pid || !ourNode(pid)) continue;
     let args;
     try {
-      args = import_node_fs7.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      args = import_node_fs8.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     } catch {
       continue;
     }
@@ -11925,14 +11965,14 @@ function paneReaders(runFile, socket, paneId) {
 function shellsRunning(mark) {
   let pids;
   try {
-    pids = import_node_fs7.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    pids = import_node_fs8.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
     return [];
   }
   return pids.map(Number).filter((pid) => {
     if (pid === process.pid || !ours(pid)) return !1;
     try {
-      let args = import_node_fs7.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      let args = import_node_fs8.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
       return args[1] === "-c" && args[2].includes(mark);
     } catch {
       return !1;
@@ -11941,7 +11981,7 @@ function shellsRunning(mark) {
 }
 function ourNode(pid) {
   try {
-    return ours(pid) && import_node_fs7.default.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
+    return ours(pid) && import_node_fs8.default.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
   } catch {
     return !1;
   }
@@ -11949,8 +11989,8 @@ function ourNode(pid) {
 function ours(pid) {
   try {
     let uid = process.getuid?.();
-    if (import_node_fs7.default.statSync(`/proc/${pid}`).uid !== uid) return !1;
-    let real = /^Uid:\s+(\d+)/m.exec(import_node_fs7.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    if (import_node_fs8.default.statSync(`/proc/${pid}`).uid !== uid) return !1;
+    let real = /^Uid:\s+(\d+)/m.exec(import_node_fs8.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
     return Number(real) === uid;
   } catch {
     return !1;
@@ -11966,7 +12006,7 @@ function processParent(pid) {
 }
 function statFields(pid) {
   try {
-    let stat = import_node_fs7.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    let stat = import_node_fs8.default.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return;
@@ -11991,7 +12031,7 @@ function requestStop(runFile, request) {
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs7.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    return import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
   } catch {
     return;
   }
@@ -12002,7 +12042,7 @@ function removeRunFiles(runFile, recordingId) {
   } catch {
     return;
   }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs7.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs8.default.rmSync(file, { force: !0 });
   removeNoteFiles(runFile);
 }
 
@@ -12461,7 +12501,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
+var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path10 = __nodeBuiltin(require("node:path"));
 
 // src/capture/identity.ts
 var import_node_os2 = __nodeBuiltin(require("node:os"));
@@ -12516,7 +12556,7 @@ function closeLostRecording(tmux, pane) {
     } catch {
     }
   }
-  claimed ? import_node_fs8.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
+  claimed ? import_node_fs9.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
   try {
     tmux.clearMarks(pane.paneId, pane.recording);
   } catch {
@@ -12524,14 +12564,14 @@ function closeLostRecording(tmux, pane) {
   return recording?.id === pane.recording ? pane.recording : void 0;
 }
 function starting(runFile) {
-  if (import_node_fs8.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs8.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  if (import_node_fs9.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs9.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
 function claim(runFile) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
-    import_node_fs8.default.renameSync(runFile, claimed);
+    import_node_fs9.default.renameSync(runFile, claimed);
   } catch {
     return;
   }
@@ -12539,18 +12579,18 @@ function claim(runFile) {
     let recording = readRecording(claimed);
     return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey, recording.file), path: claimed };
   } catch {
-    import_node_fs8.default.rmSync(claimed, { force: !0 });
+    import_node_fs9.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
-    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs8.default.rmSync(file, { force: !0 });
+    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
     removeNoteFiles(runFile);
   }
 }
 var OTHER_CLAIM_MS = 2e3;
 function awaitOtherClaim(runFile) {
-  let prefix = `${import_node_path9.default.basename(runFile)}.`, held = () => {
+  let prefix = `${import_node_path10.default.basename(runFile)}.`, held = () => {
     try {
-      return import_node_fs8.default.readdirSync(import_node_path9.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
+      return import_node_fs9.default.readdirSync(import_node_path10.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
     } catch {
       return !1;
     }
@@ -12575,15 +12615,15 @@ function closeOrphans(tmux, marked) {
   } catch {
     return [];
   }
-  let runDir = import_node_path9.default.join(dir, ".run"), names;
+  let runDir = import_node_path10.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs8.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+    names = import_node_fs9.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
   let closed = [];
   for (let name of names) {
-    let runFile = import_node_path9.default.join(runDir, name);
+    let runFile = import_node_path10.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
     let claimed = claim(runFile);
     if (!claimed) continue;
@@ -12593,7 +12633,7 @@ function closeOrphans(tmux, marked) {
     } catch {
       continue;
     } finally {
-      import_node_fs8.default.rmSync(claimed.path, { force: !0 });
+      import_node_fs9.default.rmSync(claimed.path, { force: !0 });
     }
     closed.push(`${recording.paneId || name} (rec ${recording.id})`);
   }
@@ -12618,11 +12658,11 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path10.default.dirname(import_node_path10.default.dirname(import_node_fs9.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path11.default.dirname(import_node_path11.default.dirname(import_node_fs10.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
-    dirExists: import_node_fs9.default.existsSync(options.dir),
+    dirExists: import_node_fs10.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os3.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
@@ -12630,13 +12670,13 @@ function launch(tmux, state, invocation, by) {
     by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs9.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs10.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs9.default.existsSync(import_node_path10.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs10.default.existsSync(import_node_path11.default.join(pluginDir, file))
   });
   try {
-    import_node_fs9.default.closeSync(openAppend(plan.file));
+    import_node_fs10.default.closeSync(openAppend(plan.file));
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
@@ -12734,14 +12774,14 @@ function noteWindowRename(tmux, window) {
 }
 
 // src/commands/died.ts
-var import_node_child_process2 = require("node:child_process"), import_node_fs10 = __nodeBuiltin(require("node:fs"));
+var import_node_child_process2 = require("node:child_process"), import_node_fs11 = __nodeBuiltin(require("node:fs"));
 function paneDied(tmux, paneId, status) {
   let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), state.recording && rearmIfAuto(tmux, paneId, state.recording, state.runFile), { messages: [], version: state.version });
 }
 function rearmIfAuto(tmux, paneId, recording, runFile) {
   if (!autoOn(tmux.globalOption(OPTIONS.auto.name))) return;
-  let script = rearmScript(process.execPath, import_node_fs10.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
+  let script = rearmScript(process.execPath, import_node_fs11.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
   (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
 }
 
@@ -12778,12 +12818,12 @@ function remembered(table, client) {
 }
 
 // src/tmux/client-facts.ts
-var import_node_fs11 = __nodeBuiltin(require("node:fs"));
+var import_node_fs12 = __nodeBuiltin(require("node:fs"));
 var CLIENT_FORMATS = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"];
 function ownerOf(pid) {
   try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs11.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs11.default.readFileSync("/etc/passwd", "utf8").split(`
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs12.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs12.default.readFileSync("/etc/passwd", "utf8").split(`
 `).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
@@ -12791,7 +12831,7 @@ function ownerOf(pid) {
 }
 function remoteOf(pid) {
   try {
-    return sshFrom(environValue(import_node_fs11.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+    return sshFrom(environValue(import_node_fs12.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
   } catch {
     return;
   }
@@ -12834,7 +12874,7 @@ function noteClient(tmux, what, clientName) {
 var import_node_os4 = __nodeBuiltin(require("node:os"));
 
 // src/core/history.ts
-var import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_path12 = __nodeBuiltin(require("node:path"));
 
 // src/pipeline/redact-lines.ts
 var PLACE = { server: "", session: "", window: "", pane: "", paneId: "" };
@@ -12849,7 +12889,7 @@ function redactLines(lines, extra = []) {
 // src/core/history.ts
 function historyPath(logFile, paneId, time) {
   let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return import_node_path11.default.join(import_node_path11.default.dirname(logFile), `${import_node_path11.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+  return import_node_path12.default.join(import_node_path12.default.dirname(logFile), `${import_node_path12.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
 }
 function historyText(facts) {
   let raw = facts.captured.replace(/\n$/, "").split(`
@@ -12863,7 +12903,7 @@ function historyText(facts) {
 }
 
 // src/commands/history.ts
-var import_node_path12 = __nodeBuiltin(require("node:path"));
+var import_node_path13 = __nodeBuiltin(require("node:path"));
 function saveHistory(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines, redacted } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
@@ -12874,14 +12914,14 @@ function saveHistory(tmux, invocation) {
     // The log's rules: what the log would hide is not left in a file beside it (the patterns were checked by resolveOptions).
     redact: options.redact ? parseExtraPatterns(options.redactPatterns) : void 0
   }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path12.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
+  return ensurePrivateDir(import_node_path13.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
 }
 
 // src/commands/auto.ts
-var import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs"));
+var import_node_fs22 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -16160,7 +16200,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path19 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -16208,7 +16248,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -16300,10 +16340,10 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/moved-away.ts
-var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
+var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/rotation.ts
-var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_path13 = __nodeBuiltin(require("node:path"));
+var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -16335,45 +16375,45 @@ function castsTooOld(names, live, maxAgeMs, now) {
 }
 
 // src/sinks/file/compress.ts
-var import_node_fs12 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW3, O_RDONLY: O_RDONLY3 } = import_node_fs12.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
+var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs12.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!isOwnFile(temp))
       return planted?.(temp), done();
     if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs12.default.rmSync(temp, { force: !0 });
+    import_node_fs13.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs12.default.openSync(file, O_RDONLY3 | O_NOFOLLOW3);
+    input = import_node_fs13.default.openSync(file, O_RDONLY4 | O_NOFOLLOW4);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs12.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW3, 384);
+    output = import_node_fs13.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
   } catch (error) {
-    return import_node_fs12.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs12.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs12.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs13.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs13.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs12.default.fsyncSync(output), import_node_fs12.default.closeSync(output), import_node_fs12.default.renameSync(temp, `${file}.gz`), import_node_fs12.default.rmSync(file, { force: !0 }), done();
+      import_node_fs13.default.fsyncSync(output), import_node_fs13.default.closeSync(output), import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs12.default.closeSync(output);
+        import_node_fs13.default.closeSync(output);
       } catch {
       }
-      import_node_fs12.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY4, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW4, O_NONBLOCK: O_NONBLOCK3 } = import_node_fs13.default.constants, STALE_LOCK_MS2 = 1e4;
+var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -16382,37 +16422,37 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (!sameFile(import_node_fs13.default.fstatSync(fd), import_node_fs13.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
+    if (!sameFile(import_node_fs14.default.fstatSync(fd), import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path13.default.dirname(file), live = import_node_path13.default.basename(file), names = import_node_fs13.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs13.default.renameSync(file, import_node_path13.default.join(dir, rotated));
+      let dir = import_node_path14.default.dirname(file), live = import_node_path14.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs14.default.renameSync(file, import_node_path14.default.join(dir, rotated));
       try {
-        noteRotated(file, import_node_fs13.default.fstatSync(fd), retention?.ledgerKey);
+        noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey);
       } catch {
       }
-      let all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path13.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      let all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path14.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
         for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours2);
-        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path13.default.join(dir, other));
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path14.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
-          let target = import_node_path13.default.join(dir, cast);
-          isOwnFile(target) ? import_node_fs13.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
+          let target = import_node_path14.default.join(dir, cast);
+          isOwnFile(target) ? import_node_fs14.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
       for (let old of doomed)
-        import_node_fs13.default.rmSync(import_node_path13.default.join(dir, old), { force: !0 }), pruned?.(import_node_path13.default.join(dir, old));
+        import_node_fs14.default.rmSync(import_node_path14.default.join(dir, old), { force: !0 }), pruned?.(import_node_path14.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path13.default.join(dir, name), stat = import_node_fs13.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path14.default.join(dir, name), stat = import_node_fs14.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs13.default.rmSync(lock, { force: !0 });
+    import_node_fs14.default.rmSync(lock, { force: !0 });
   }
 }
 function withRotationLock(file, fn) {
@@ -16421,34 +16461,34 @@ function withRotationLock(file, fn) {
     try {
       return fn();
     } finally {
-      import_node_fs13.default.rmSync(lock, { force: !0 });
+      import_node_fs14.default.rmSync(lock, { force: !0 });
     }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs13.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW4 | O_NONBLOCK3, 384);
-      return import_node_fs13.default.writeSync(fd, String(process.pid)), import_node_fs13.default.closeSync(fd), !0;
+      let fd = import_node_fs14.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
+      return import_node_fs14.default.writeSync(fd, String(process.pid)), import_node_fs14.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs13.default.openSync(lock, O_RDONLY4 | O_NOFOLLOW4 | O_NONBLOCK3);
+        let held = import_node_fs14.default.openSync(lock, O_RDONLY5 | O_NOFOLLOW5 | O_NONBLOCK4);
         try {
-          holder = import_node_fs13.default.readFileSync(held, "utf8");
-          let stat = import_node_fs13.default.fstatSync(held);
+          holder = import_node_fs14.default.readFileSync(held, "utf8");
+          let stat = import_node_fs14.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs13.default.closeSync(held);
+          import_node_fs14.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS2 && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs13.default.rmSync(lock, { force: !0 });
+      import_node_fs14.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -16463,13 +16503,13 @@ function whyAway(file, mine, dir, key2) {
     rotated = wasRotated(file, mine, key2);
   }
   if (rotated !== void 0)
-    return rotated ? "rotated" : sameFile(dir, import_node_fs14.default.lstatSync(import_node_path14.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
+    return rotated ? "rotated" : sameFile(dir, import_node_fs15.default.lstatSync(import_node_path15.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
 }
 
 // src/sinks/file/head-mark.ts
-var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
 function headNotePath(logFile) {
-  return import_node_path15.default.join(import_node_path15.default.dirname(logFile), `.${import_node_path15.default.basename(logFile)}.head`);
+  return import_node_path16.default.join(import_node_path16.default.dirname(logFile), `.${import_node_path16.default.basename(logFile)}.head`);
 }
 function previousAt(logFile, rotated) {
   try {
@@ -16479,15 +16519,225 @@ function previousAt(logFile, rotated) {
     return 0;
   }
 }
-function writeHeadMark(logFile, rotated, fd, line) {
+function writeHeadMark(logFile, rotated, fd, line, content) {
+  let prev = previousAt(logFile, rotated);
   try {
-    let mark = line(previousAt(logFile, rotated));
-    if (mark === void 0) return;
+    let mark = line(prev, content);
+    if (mark === void 0) return prev;
     let bytes = Buffer.from(mark.text);
-    for (let offset = 0; offset < bytes.length; ) offset += import_node_fs15.default.writeSync(fd, bytes, offset);
-    replaceFileWhole(headNotePath(logFile), `${fileIdentity(import_node_fs15.default.fstatSync(fd))} ${mark.at}
+    for (let offset = 0; offset < bytes.length; ) offset += import_node_fs16.default.writeSync(fd, bytes, offset);
+    replaceFileWhole(headNotePath(logFile), `${fileIdentity(import_node_fs16.default.fstatSync(fd))} ${mark.at}
 `);
   } catch {
+  }
+  return prev;
+}
+
+// src/sinks/file/file-digest.ts
+var import_node_crypto12 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
+
+// src/chain/head-mark.ts
+var import_node_crypto11 = require("node:crypto");
+var HEAD_EVENT = "head";
+function headTag(key2, logName, at, prev, content) {
+  let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`;
+  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit head\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
+}
+function headFields(key2, logName, at, prev, content) {
+  let named = content === void 0 ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
+  return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, logName, at, prev, content) };
+}
+function contentTag(key2, logName, content) {
+  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
+}
+var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  hash = (0, import_node_crypto11.createHash)("sha256");
+  hashed = 0;
+  /** The lines not hashed yet, as read: strings, hashed as UTF-8 (the bytes the file holds). */
+  tail = [];
+  lengths = [];
+  tailBytes = 0;
+  add(text2) {
+    let length = Buffer.byteLength(text2);
+    if (this.tail.push(text2), this.lengths.push(length), this.tailBytes += length, this.tailBytes <= LATE_BYTES + 1024 * 1024) return;
+    let end = 0, bytes = 0;
+    for (; this.tailBytes - bytes > LATE_BYTES && end < this.tail.length - 1; ) bytes += this.lengths[end++];
+    this.feed(this.hash, end), this.hashed += bytes, this.tailBytes -= bytes, this.tail = this.tail.slice(end), this.lengths = this.lengths.slice(end);
+  }
+  /** Hashes the tail's lines up to `to`, joined a thousand at a time. */
+  feed(hash, to) {
+    for (let i = 0; i < to; i += 1024) hash.update(this.tail.slice(i, Math.min(to, i + 1024)).join(""), "utf8");
+  }
+  /**
+   * The digest of the first `size` bytes; undefined when the file holds fewer, or they end before the tail kept.
+   * They may end inside a line: the writer's fstat may land while another writer's batch is being appended.
+   */
+  prefix(size2) {
+    if (size2 < this.hashed) return;
+    let at = this.hashed, end = 0;
+    for (; end < this.tail.length && at + this.lengths[end] <= size2; ) at += this.lengths[end++];
+    if (at < size2 && end === this.tail.length) return;
+    let hash = this.hash.copy();
+    return this.feed(hash, end), at < size2 && hash.update(Buffer.from(this.tail[end], "utf8").subarray(0, size2 - at)), hash.digest("hex");
+  }
+}, MARK_NOT_HELD = "a head mark that does not hold under the key (or names another log)";
+function tagHolds(v, key2, at, prev, content) {
+  let e = v.fields?.e ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(key2, sealLogName(v.file), at, prev, content) : "";
+  return want !== "" && e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) && v.fields?.file === sealLogName(v.file);
+}
+function markHolds(v, key2) {
+  let f = v.fields ?? {}, names = Object.keys(f).sort().join(" ");
+  if (names !== "at e file prev rec" && names !== "at dat e file prev rec sha size" || !/^\d{1,16}$/.test(f.at) || !/^\d{1,16}$/.test(f.prev)) return;
+  let named = f.dat !== void 0;
+  if (named && (!/^\d{1,16}$/.test(f.dat) || !/^\d{1,16}$/.test(f.size) || !/^[0-9a-f]{64}$/.test(f.sha))) return;
+  let content = named ? { dat: Number(f.dat), size: Number(f.size), sha: f.sha } : void 0;
+  return tagHolds(v, key2, Number(f.at), Number(f.prev), content);
+}
+var HeadMarks = class {
+  constructor(key2) {
+    this.key = key2;
+  }
+  key;
+  byFile = /* @__PURE__ */ new Map();
+  found = [];
+  /** Marks passed over without the key: a forged event each when no recording of the log is keyed (see breaks). */
+  unchecked = [];
+  /** The first file read, hashed as read (under the key only): the replay reference when its mark holds. */
+  oldest;
+  /** Takes each line of the first file read, in order (its bytes: a later mark may name the digest of its first ones). */
+  line(v) {
+    this.key !== void 0 && (this.oldest ??= new FileDigest(v.file), this.oldest.file === v.file && this.oldest.add(v.text));
+  }
+  /**
+   * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
+   * would be words nothing vouches for. Without the key it proves nothing more, yet is taken only where its writer
+   * puts it: as a file's first line, and not in a log whose recordings are unkeyed (see breaks); else it would hide
+   * made-up events from plain verify (issue 13, review of trust13b F4). (The first file read may be one a rotation
+   * opened, the log's first file pruned: a mark there is not told apart.)
+   */
+  see(v) {
+    let names = Object.keys(v.fields ?? {}).sort().join(" "), digit = /^\d{1,16}$/, named = names === "at dat e file prev rec sha size" && digit.test(v.fields.dat) && digit.test(v.fields.size) && /^[0-9a-f]{64}$/.test(v.fields.sha);
+    if (names !== "at e file prev rec" && !named || !digit.test(v.fields.at) || !digit.test(v.fields.prev) || !/^[0-9a-f]+$/.test(v.fields.e)) {
+      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark that is not one (its writer puts file=, at=, prev=, e= and dat=, size=, sha= only)" });
+      return;
+    }
+    if (this.key === void 0) {
+      v.line !== 1 ? this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark where its writer puts none (only as the first line of a file)" }) : this.unchecked.push(v);
+      return;
+    }
+    let at = Number(v.fields?.at), prev = Number(v.fields?.prev), rec = v.fields?.rec ?? "", content = named ? { dat: Number(v.fields.dat), size: Number(v.fields.size), sha: v.fields.sha } : void 0;
+    if (!tagHolds(v, this.key, at, prev, content)) {
+      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: MARK_NOT_HELD });
+      return;
+    }
+    if (this.byFile.has(v.file)) {
+      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second head mark in one file (its writer puts one in each new file): one from another file of the log, put here" });
+      return;
+    }
+    this.byFile.set(v.file, { at, prev, v, ...content === void 0 ? {} : { content } });
+  }
+  /**
+   * The breaks between files read in order: each file's mark names (prev=) the mark of the file before it. A
+   * mark missing where the next names one, or another there, is a replaced or removed mark (or a file between not read).
+   * `unkeyed`: whether the log's recordings whose chain is known are all unkeyed; a writer puts marks only under a key.
+   */
+  breaks(files, unkeyed) {
+    let found = [...this.found];
+    if (unkeyed)
+      for (let v of this.unchecked) found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)" });
+    found.push(...this.oldestContent(files[0]));
+    for (let i = 0; i + 1 < files.length; i++) {
+      let next = this.byFile.get(files[i + 1]);
+      if (next === void 0 || next.prev === 0) continue;
+      let mine = this.byFile.get(files[i]);
+      if (mine?.at === next.prev) continue;
+      let at = mine?.v ?? next.v;
+      found.push({
+        kind: mine !== void 0 && mine.at < next.prev ? "missing file" : "forged event",
+        file: at.file,
+        line: at.line,
+        rec: at.fields?.rec ?? "",
+        detail: mine === void 0 ? `the next file's head mark names one made at ${new Date(next.prev).toISOString()} that is not in ${files[i]}: its head mark removed` : mine.at < next.prev ? `the next file's head mark names one made at ${new Date(next.prev).toISOString()}, later than this file's: a file between them not read` : `the next file's head mark names one made at ${new Date(next.prev).toISOString()}, not this one: a head mark from another file of the log put here`
+      });
+    }
+    return found;
+  }
+  /**
+   * The oldest file read against what a later mark says of its first bytes (by its own mark's at). A pruned file
+   * re-created under its name with its saved mark is the only file that can pass for an older one than the oldest
+   * left, so that is the one hashed (the files between are checked by their chains).
+   */
+  oldestContent(file) {
+    let mine = file === void 0 ? void 0 : this.byFile.get(file), oldest = this.oldest;
+    if (mine === void 0 || oldest === void 0 || oldest.file !== file) return [];
+    for (let [other, mark] of this.byFile)
+      if (!(other === file || mark.content?.dat !== mine.at) && oldest.prefix(mark.content.size) !== mark.content.sha)
+        return [{ kind: "edited", file, line: mine.v.line, rec: mine.v.fields?.rec ?? "", detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
+    return [];
+  }
+  /** When `file` began, by its head mark holding under the key; undefined when it has none. */
+  startOf(file) {
+    return file === void 0 ? void 0 : this.byFile.get(file)?.at;
+  }
+};
+
+// src/sinks/file/file-digest.ts
+var SLICE_BYTES = 256 * 1024;
+function digestNotePath(logFile) {
+  return import_node_path17.default.join(import_node_path17.default.dirname(logFile), `.${import_node_path17.default.basename(logFile)}.digest`);
+}
+function openForDigest(logFile, fd) {
+  let reading;
+  try {
+    reading = import_node_fs17.default.openSync(logFile, import_node_fs17.default.constants.O_RDONLY | import_node_fs17.default.constants.O_NOFOLLOW | import_node_fs17.default.constants.O_NONBLOCK);
+    let there = import_node_fs17.default.fstatSync(reading), mine = import_node_fs17.default.fstatSync(fd);
+    if (there.isFile() && there.ino === mine.ino && there.dev === mine.dev) return reading;
+  } catch {
+  }
+  reading !== void 0 && import_node_fs17.default.closeSync(reading);
+}
+function digestInBackground(fd, logFile, dat, key2, done = () => {
+}) {
+  let size2;
+  try {
+    size2 = import_node_fs17.default.fstatSync(fd).size;
+  } catch {
+    return import_node_fs17.default.closeSync(fd), done();
+  }
+  if (size2 === 0)
+    return import_node_fs17.default.closeSync(fd), done();
+  let hash = (0, import_node_crypto12.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
+    import_node_fs17.default.close(fd, () => done(content));
+  }, next = (at) => {
+    if (at >= size2) {
+      let content = { dat, size: size2, sha: hash.digest("hex") };
+      try {
+        replaceFileWhole(digestNotePath(logFile), `${content.dat} ${content.size} ${content.sha} ${contentTag(key2, sealLogName(logFile), content)}
+`);
+      } catch {
+        return finish();
+      }
+      return finish(content);
+    }
+    import_node_fs17.default.read(fd, slice, 0, Math.min(slice.length, size2 - at), at, (error, read2) => {
+      if (error || read2 === 0) return finish();
+      hash.update(slice.subarray(0, read2)), next(at + read2);
+    });
+  };
+  next(0);
+}
+function notedDigest(logFile, key2) {
+  try {
+    let [dat, size2, sha, tag2, ...rest] = readPrivateFile(digestNotePath(logFile)).trim().split(" ");
+    if (rest.length > 0 || !/^\d{1,16}$/.test(dat ?? "") || !/^\d{1,16}$/.test(size2 ?? "") || !/^[0-9a-f]{64}$/.test(sha ?? "")) return;
+    let content = { dat: Number(dat), size: Number(size2), sha }, want = Buffer.from(contentTag(key2, sealLogName(logFile), content)), got = Buffer.from(tag2 ?? "");
+    return got.length === want.length && (0, import_node_crypto12.timingSafeEqual)(got, want) ? content : void 0;
+  } catch {
+    return;
   }
 }
 
@@ -16496,7 +16746,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs16.default.lstatSync(import_node_path16.default.dirname(file)), this.size = import_node_fs16.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file)), this.size = import_node_fs18.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
   }
   file;
   options;
@@ -16537,7 +16787,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
   fileIdentity() {
     try {
-      return fileIdentity(import_node_fs16.default.fstatSync(this.fd));
+      return fileIdentity(import_node_fs18.default.fstatSync(this.fd));
     } catch {
       return;
     }
@@ -16549,16 +16799,16 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   whereIs(line) {
     let fd;
     try {
-      let mine = import_node_fs16.default.fstatSync(this.fd), file = fileIdentity(mine);
-      fd = import_node_fs16.default.openSync(this.file, import_node_fs16.default.constants.O_RDONLY | import_node_fs16.default.constants.O_NOFOLLOW | import_node_fs16.default.constants.O_NONBLOCK);
-      let there = import_node_fs16.default.fstatSync(fd);
+      let mine = import_node_fs18.default.fstatSync(this.fd), file = fileIdentity(mine);
+      fd = import_node_fs18.default.openSync(this.file, import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK);
+      let there = import_node_fs18.default.fstatSync(fd);
       if (fileIdentity(there) !== file || !there.isFile()) return { file };
       let offset = lastOffsetOf(fd, there.size, line);
       return offset === void 0 ? { file } : { file, offset };
     } catch {
       return;
     } finally {
-      fd !== void 0 && import_node_fs16.default.closeSync(fd);
+      fd !== void 0 && import_node_fs18.default.closeSync(fd);
     }
   }
   /** Bytes handed to `write` so far (since the last `lost` event): where the next text handed starts. */
@@ -16614,7 +16864,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs16.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs18.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -16631,11 +16881,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs16.default.fsyncSync(this.fd);
+        import_node_fs18.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs16.default.closeSync(this.fd);
+    import_node_fs18.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -16697,7 +16947,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     this.queue.shrink(), this.unverifiedLength === 0 && (this.unverified = Buffer.alloc(0));
   }
   writeFrom(data, offset) {
-    this.inFlight = data.length - offset, import_node_fs16.default.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
+    this.inFlight = data.length - offset, import_node_fs18.default.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (!this.closed) {
         if (this.inFlight = 0, error) {
           this.fail(error, data.subarray(offset));
@@ -16728,21 +16978,21 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs16.default.fstatSync(this.fd), current = import_node_fs16.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs18.default.fstatSync(this.fd), current = import_node_fs18.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs16.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
     if (incoming > 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
-      let rotated;
+      let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = key2 === void 0 ? void 0 : openForDigest(this.file, this.fd), dat = 0;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
-          let old = import_node_fs16.default.fstatSync(this.fd);
-          this.options.onMoved?.(this.writtenTotal), this.reopen(), this.options.headMark && writeHeadMark(this.file, old, this.fd, this.options.headMark);
+          let old = import_node_fs18.default.fstatSync(this.fd);
+          this.options.onMoved?.(this.writtenTotal), this.reopen(), this.options.headMark && (dat = writeHeadMark(this.file, old, this.fd, this.options.headMark, key2 === void 0 ? void 0 : notedDigest(this.file, key2)));
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? !1,
@@ -16755,9 +17005,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         }), this.rotateFailing = !1;
       } catch (error) {
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
+      } finally {
+        reading !== void 0 && (rotated && dat > 0 && key2 !== void 0 ? digestInBackground(reading, this.file, dat, key2, this.options.onDigest) : import_node_fs18.default.closeSync(reading));
       }
       if (!rotated) return;
-      size2 = import_node_fs16.default.fstatSync(this.fd).size;
+      size2 = import_node_fs18.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -16789,15 +17041,15 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs16.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs16.default.lstatSync(import_node_path16.default.dirname(this.file));
+    import_node_fs18.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(this.file));
   }
 };
 
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;
 function castPath(logFile, rec) {
-  let name = import_node_path17.default.basename(logFile).replace(/\.log$/, "");
-  return import_node_path17.default.join(import_node_path17.default.dirname(logFile), `${name}.${rec}.cast`);
+  let name = import_node_path19.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path19.default.join(import_node_path19.default.dirname(logFile), `${name}.${rec}.cast`);
 }
 function castHeaderLine(header) {
   let env = header.term ? { TERM: header.term } : void 0;
@@ -16821,7 +17073,7 @@ var CastFile = class {
     this.header = header;
     this.options = options;
     this.size = { columns: header.width, rows: header.height };
-    let existing = import_node_fs17.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs19.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -16955,82 +17207,6 @@ function sealInstant(fields) {
   let t = fields?.t;
   return t !== void 0 && /^\d{1,16}$/.test(t) ? Number(t) : void 0;
 }
-
-// src/chain/head-mark.ts
-var import_node_crypto11 = require("node:crypto");
-var HEAD_EVENT = "head";
-function headTag(key2, logName, at, prev) {
-  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit head\0${logName}\0${at}\0${prev}`).digest("hex").slice(0, SEAL_HEX);
-}
-function headFields(key2, logName, at, prev) {
-  return { file: logName, at: String(at), prev: String(prev), e: headTag(key2, logName, at, prev) };
-}
-var HeadMarks = class {
-  constructor(key2) {
-    this.key = key2;
-  }
-  key;
-  byFile = /* @__PURE__ */ new Map();
-  found = [];
-  /** Marks passed over without the key: a forged event each when no recording of the log is keyed (see breaks). */
-  unchecked = [];
-  /**
-   * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
-   * would be words nothing vouches for. Without the key it proves nothing more, yet is taken only where its writer
-   * puts it: as a file's first line, and not in a log whose recordings are unkeyed (see breaks); else it would hide
-   * made-up events from plain verify (issue 13, review of trust13b F4). (The first file read may be one a rotation
-   * opened, the log's first file pruned: a mark there is not told apart.)
-   */
-  see(v) {
-    if (Object.keys(v.fields ?? {}).sort().join(" ") !== "at e file prev rec" || !/^\d{1,16}$/.test(v.fields.at) || !/^\d{1,16}$/.test(v.fields.prev) || !/^[0-9a-f]+$/.test(v.fields.e)) {
-      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark that is not one (its writer puts file=, at=, prev= and e= only)" });
-      return;
-    }
-    if (this.key === void 0) {
-      v.line !== 1 ? this.found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark where its writer puts none (only as the first line of a file)" }) : this.unchecked.push(v);
-      return;
-    }
-    let at = Number(v.fields?.at), prev = Number(v.fields?.prev), e = v.fields?.e ?? "", rec = v.fields?.rec ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev) : "";
-    if (want === "" || e.length !== want.length || !(0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
-      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a head mark that does not hold under the key (or names another log)" });
-      return;
-    }
-    if (this.byFile.has(v.file)) {
-      this.found.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a second head mark in one file (its writer puts one in each new file): one from another file of the log, put here" });
-      return;
-    }
-    this.byFile.set(v.file, { at, prev, v });
-  }
-  /**
-   * The breaks between files read in order: each file's mark names (prev=) the mark of the file before it. A
-   * mark missing where the next names one, or another there, is a replaced or removed mark (or a file between not read).
-   * `unkeyed`: whether the log's recordings whose chain is known are all unkeyed; a writer puts marks only under a key.
-   */
-  breaks(files, unkeyed) {
-    let found = [...this.found];
-    if (unkeyed)
-      for (let v of this.unchecked) found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)" });
-    for (let i = 0; i + 1 < files.length; i++) {
-      let next = this.byFile.get(files[i + 1]);
-      if (next === void 0 || next.prev === 0) continue;
-      let mine = this.byFile.get(files[i]);
-      if (mine?.at === next.prev) continue;
-      let at = mine?.v ?? next.v;
-      found.push({
-        kind: mine !== void 0 && mine.at < next.prev ? "missing file" : "forged event",
-        file: at.file,
-        line: at.line,
-        rec: at.fields?.rec ?? "",
-        detail: mine === void 0 ? `the next file's head mark names one made at ${new Date(next.prev).toISOString()} that is not in ${files[i]}: its head mark removed` : mine.at < next.prev ? `the next file's head mark names one made at ${new Date(next.prev).toISOString()}, later than this file's: a file between them not read` : `the next file's head mark names one made at ${new Date(next.prev).toISOString()}, not this one: a head mark from another file of the log put here`
-      });
-    }
-    return found;
-  }
-  /** When `file` began, by its head mark holding under the key; undefined when it has none. */
-  startOf(file) {
-    return file === void 0 ? void 0 : this.byFile.get(file)?.at;
-  }
-};
 
 // src/read/line.ts
 var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -17192,11 +17368,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       ...headKey !== void 0 ? {
         // Stamped on the reader's clock, as its seals are: no later than the oldest record still waiting, which
         // may go next into this file after it (a place's stamps only go forward), nor than now.
-        headMark: (prev) => {
+        headMark: (prev, content) => {
           let last = this.lastRecord;
           if (last === void 0) return;
-          let at = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
-          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev) }) };
+          let time = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now()), at = Math.max(time, prev + 1);
+          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev, content) }) };
         }
       } : {},
       onMoved: (written) => {
@@ -17344,11 +17520,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/chain/key-file.ts
-var import_node_fs18 = __nodeBuiltin(require("node:fs"));
+var import_node_fs20 = __nodeBuiltin(require("node:fs"));
 function keyFileWarning(file) {
   let stat;
   try {
-    stat = import_node_fs18.default.statSync(file);
+    stat = import_node_fs20.default.statSync(file);
   } catch {
     return;
   }
@@ -17358,7 +17534,7 @@ function keyFileWarning(file) {
 }
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
+var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -17489,8 +17665,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path30, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path30], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path32, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path32], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -17649,7 +17825,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs19.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs21.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -17959,7 +18135,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs20.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      let key2 = import_node_fs22.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
       if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -18011,7 +18187,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs21.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs23.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -18033,13 +18209,13 @@ function runAutoReader(socket, paneId, respawned = !1) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs21.default.existsSync(options.dir),
+    dirExists: import_node_fs23.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs21.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs23.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
@@ -18048,7 +18224,7 @@ function runAutoReader(socket, paneId, respawned = !1) {
   if (newer.length > 0) return;
   waitForReaders(older);
   try {
-    import_node_fs21.default.closeSync(openAppend(plan.file));
+    import_node_fs23.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -18078,16 +18254,16 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_path26 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs")), import_node_path20 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs"));
+var import_node_fs26 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path18 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path20 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
 function gzipClaim(size2, trailer) {
   return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
@@ -18099,16 +18275,16 @@ function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
 function gunzippedText(file, gz) {
-  let dir = import_node_fs22.default.mkdtempSync(import_node_path18.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path18.default.join(dir, "text"), text2;
+  let dir = import_node_fs24.default.mkdtempSync(import_node_path20.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path20.default.join(dir, "text"), text2;
   try {
-    text2 = import_node_fs22.default.openSync(temp, import_node_fs22.default.constants.O_RDWR | import_node_fs22.default.constants.O_CREAT | import_node_fs22.default.constants.O_EXCL, 384);
+    text2 = import_node_fs24.default.openSync(temp, import_node_fs24.default.constants.O_RDWR | import_node_fs24.default.constants.O_CREAT | import_node_fs24.default.constants.O_EXCL, 384);
   } finally {
-    import_node_fs22.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs24.default.rmSync(dir, { recursive: !0, force: !0 });
   }
   try {
     return gunzipInto(file, gz, text2), text2;
   } catch (error) {
-    throw import_node_fs22.default.closeSync(text2), error;
+    throw import_node_fs24.default.closeSync(text2), error;
   }
 }
 var STREAM = `
@@ -18126,13 +18302,13 @@ gunzip.on('end', () => process.exit(0));
 fs.createReadStream('', { fd: 0, start: 0 }).pipe(gunzip);
 `;
 function gunzipInto(file, gz, output) {
-  let size2 = import_node_fs22.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
-  size2 >= 4 && import_node_fs22.default.readSync(gz, trailer, 0, 4, size2 - 4);
+  let size2 = import_node_fs24.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
+  size2 >= 4 && import_node_fs24.default.readSync(gz, trailer, 0, 4, size2 - 4);
   let claim2 = gzipClaim(size2, trailer);
   if (claim2 !== void 0 && claim2 <= IN_PROCESS_BYTES && size2 <= 2 * IN_PROCESS_BYTES) {
     let bytes = Buffer.allocUnsafe(size2);
     for (let done = 0; done < size2; ) {
-      let read2 = import_node_fs22.default.readSync(gz, bytes, done, size2 - done, done);
+      let read2 = import_node_fs24.default.readSync(gz, bytes, done, size2 - done, done);
       if (read2 === 0) break;
       done += read2;
     }
@@ -18145,7 +18321,7 @@ function gunzipInto(file, gz, output) {
         throw typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
     }
     if (text2) {
-      for (let done = 0; done < text2.length; ) done += import_node_fs22.default.writeSync(output, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs24.default.writeSync(output, text2, done, text2.length - done, done);
       return;
     }
   }
@@ -18155,43 +18331,43 @@ function gunzipInto(file, gz, output) {
 }
 
 // src/read/safe-open.ts
-var import_node_buffer = require("node:buffer"), import_node_fs23 = __nodeBuiltin(require("node:fs"));
-var { MAX_STRING_LENGTH } = import_node_buffer.constants, OPEN_FLAGS = import_node_fs23.default.constants.O_RDONLY | import_node_fs23.default.constants.O_NOFOLLOW | import_node_fs23.default.constants.O_NONBLOCK;
+var import_node_buffer = require("node:buffer"), import_node_fs25 = __nodeBuiltin(require("node:fs"));
+var { MAX_STRING_LENGTH } = import_node_buffer.constants, OPEN_FLAGS = import_node_fs25.default.constants.O_RDONLY | import_node_fs25.default.constants.O_NOFOLLOW | import_node_fs25.default.constants.O_NONBLOCK;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs23.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs25.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs23.default.fstatSync(fd);
+    let stat = import_node_fs25.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs23.default.closeSync(fd), error;
+    throw import_node_fs25.default.closeSync(fd), error;
   }
 }
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    if (!file.endsWith(".gz")) return import_node_fs23.default.readFileSync(fd);
-    let size2 = import_node_fs23.default.fstatSync(fd).size, trailer = Buffer.alloc(4);
-    size2 >= 4 && import_node_fs23.default.readSync(fd, trailer, 0, 4, size2 - 4);
+    if (!file.endsWith(".gz")) return import_node_fs25.default.readFileSync(fd);
+    let size2 = import_node_fs25.default.fstatSync(fd).size, trailer = Buffer.alloc(4);
+    size2 >= 4 && import_node_fs25.default.readSync(fd, trailer, 0, 4, size2 - 4);
     let claim2 = gzipClaim(size2, trailer);
     if (claim2 !== void 0 && claim2 > MAX_STRING_LENGTH) throw tooLong(file, `at least ${claim2}`);
     let text2 = gunzippedText(file, fd);
     try {
-      let length = import_node_fs23.default.fstatSync(text2).size;
+      let length = import_node_fs25.default.fstatSync(text2).size;
       if (length > MAX_STRING_LENGTH) throw tooLong(file, String(length));
-      return import_node_fs23.default.readFileSync(text2);
+      return import_node_fs25.default.readFileSync(text2);
     } finally {
-      import_node_fs23.default.closeSync(text2);
+      import_node_fs25.default.closeSync(text2);
     }
   } finally {
-    import_node_fs23.default.closeSync(fd);
+    import_node_fs25.default.closeSync(fd);
   }
 }
 function tooLong(file, length) {
@@ -18322,7 +18498,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut2) {
-  let size2 = to ?? import_node_fs24.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs26.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -18343,7 +18519,7 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
         position = pastNewline(fd, offset + MAX_LINE, size2, start2), offset = position, held = 0, buffer = start2, grown(start2);
         continue;
       }
-    let read2 = import_node_fs24.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs26.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
     let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -18356,11 +18532,11 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
 }
-function pastNewline(fd, from, size2 = import_node_fs24.default.fstatSync(fd).size, buffer) {
+function pastNewline(fd, from, size2 = import_node_fs26.default.fstatSync(fd).size, buffer) {
   let through = buffer ?? borrow();
   try {
     for (let position = from; position < size2; ) {
-      let read2 = import_node_fs24.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
+      let read2 = import_node_fs26.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
       if (read2 === 0) return position;
       let newline = through.subarray(0, read2).indexOf(10);
       if (newline >= 0) return position + newline + 1;
@@ -18377,17 +18553,17 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs24.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs26.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
     return gunzippedText(file, fd);
   } finally {
-    import_node_fs24.default.closeSync(fd);
+    import_node_fs26.default.closeSync(fd);
   }
 }
-function endLines(fd, size2 = import_node_fs24.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs26.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -18396,11 +18572,11 @@ function endLines(fd, size2 = import_node_fs24.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs24.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs26.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs24.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs26.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -18469,7 +18645,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs25 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs27 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -18486,7 +18662,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read2 = import_node_fs25.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read2 = import_node_fs27.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2 === 0) break;
       count += countNewlines(buffer, 0, read2), position += read2;
     }
@@ -18589,7 +18765,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -18626,7 +18802,7 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path19.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path21.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
@@ -18638,7 +18814,7 @@ var SummaryCache = class _SummaryCache {
     }
     let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
     try {
-      checkPrivateDir(import_node_path19.default.dirname(file)), text2 = readPrivateFile(file);
+      checkPrivateDir(import_node_path21.default.dirname(file)), text2 = readPrivateFile(file);
     } catch (error) {
       return error.code !== "ENOENT" && (cache.changed = !0), cache;
     }
@@ -18655,7 +18831,7 @@ var SummaryCache = class _SummaryCache {
     return cache;
   }
   file() {
-    return import_node_path19.default.join(this.dir, ".run", CACHE_NAME);
+    return import_node_path21.default.join(this.dir, ".run", CACHE_NAME);
   }
   /**
    * The summary of rotated file `file` (directly in the log directory):
@@ -18663,13 +18839,13 @@ var SummaryCache = class _SummaryCache {
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path19.default.dirname(import_node_path19.default.resolve(file)) !== import_node_path19.default.resolve(this.dir)) return scan();
-    let name = import_node_path19.default.basename(file), before = import_node_fs26.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path21.default.dirname(import_node_path21.default.resolve(file)) !== import_node_path21.default.resolve(this.dir)) return scan();
+    let name = import_node_path21.default.basename(file), before = import_node_fs28.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs26.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let scanned = scan(), after = import_node_fs28.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (scanned && after && identity(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
@@ -18686,7 +18862,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs26.default.existsSync(import_node_path19.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs28.default.existsSync(import_node_path21.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18718,7 +18894,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs27.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
+      let size2 = import_node_fs29.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -18745,7 +18921,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs27.default.closeSync(fd);
+      import_node_fs29.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -18772,7 +18948,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path20.default.join(set.dir, set.live),
+    live: import_node_path22.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -18790,14 +18966,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs27.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs29.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -18832,9 +19008,9 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path21.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path21.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path21.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path23.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path23.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path23.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -18842,7 +19018,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs28.default.readdirSync(dir);
+    names = import_node_fs30.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -18867,7 +19043,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_path24 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -18887,7 +19063,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path22.default.resolve(expanded);
+  return import_node_path24.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -18896,10 +19072,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path23.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path25.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -18907,14 +19083,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs29.default.lstatSync(file), !0;
+    return import_node_fs31.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 var COLON = 58, DOT = 46, SPACE2 = 32, STAR2 = 42;
@@ -19065,7 +19241,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs30.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs32.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -19211,7 +19387,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path24.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path26.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -19236,7 +19412,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -19250,7 +19426,19 @@ var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under
   held = 0;
   /** The first of them: where the break is shown. */
   first;
+  /**
+   * Head marks read (chain/head-mark.ts), and of those how many hold under the key. Under another key none does,
+   * each was named a forged event beside `wrong key`; one that holds says the key is the log's (nobody makes one
+   * without it).
+   */
+  marks = 0;
+  marksHeld = 0;
   see(v) {
+    if (v.event === HEAD_EVENT && v.place !== void 0) {
+      let holds2 = markHolds(v, this.key);
+      holds2 !== void 0 && this.marks++, holds2 && this.marksHeld++;
+      return;
+    }
     let e = v.fields?.e;
     if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return;
     this.tagged++, this.first ??= v;
@@ -19266,16 +19454,20 @@ var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under
   }
   /** The break saying the key does not match, when no tagged seal holds under it; else undefined. */
   mismatch() {
-    if (!(this.tagged === 0 || this.held > 0 || !this.first))
-      return {
-        kind: "wrong key",
-        file: this.first.file,
-        line: this.first.line,
-        rec: "",
-        detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
-      };
+    if (this.tagged === 0 || this.held > 0 || this.marksHeld > 0 || !this.first) return;
+    let marks = this.marks > 0 ? `, nor any of its ${this.marks} head mark(s)` : "";
+    return {
+      kind: "wrong key",
+      file: this.first.file,
+      line: this.first.line,
+      rec: "",
+      detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash${marks}: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`
+    };
   }
 };
+function markUnderWrongKey(found) {
+  return found.kind === "forged event" && found.detail === MARK_NOT_HELD;
+}
 function retagged(v, key2) {
   let e = v.fields?.e;
   if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return v;
@@ -19407,9 +19599,9 @@ function runningOwner(held, unseen, now) {
 }
 
 // src/chain/running-seal.ts
-var import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_path27 = __nodeBuiltin(require("node:path"));
 function sameLog(a, b) {
-  return sealLogName(a) === sealLogName(b) && import_node_path25.default.resolve(import_node_path25.default.dirname(a)) === import_node_path25.default.resolve(import_node_path25.default.dirname(b));
+  return sealLogName(a) === sealLogName(b) && import_node_path27.default.resolve(import_node_path27.default.dirname(a)) === import_node_path27.default.resolve(import_node_path27.default.dirname(b));
 }
 function runningSealProblem(seal, owner, place, held, key2) {
   let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
@@ -19618,7 +19810,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   }
   /** A file of the log that is known to have been there and is not (a rotated file named in a seal, a file named on the command line). */
   push(v) {
-    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.fields?.chain === KEYED_CHAIN && (v.event === "start" || v.event === "seal") && (this.keyedChainSeen = !0), v.event === HEAD_EVENT && v.place !== void 0) {
+    if (v.file !== this.lastFile && (this.files.push(v.file), this.lastFile = v.file), this.lines++, v.fields?.chain === KEYED_CHAIN && (v.event === "start" || v.event === "seal") && (this.keyedChainSeen = !0), this.files.length === 1 && this.heads.line(v), v.event === HEAD_EVENT && v.place !== void 0) {
       this.unchained++, this.heads.see(v);
       return;
     }
@@ -20234,15 +20426,15 @@ function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
 function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Map(), runDir = import_node_path26.default.join(dir, ".run"), names;
+  let live = /* @__PURE__ */ new Map(), runDir = import_node_path28.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs31.default.readdirSync(runDir);
+    names = import_node_fs33.default.readdirSync(runDir);
   } catch {
     return live;
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path26.default.join(runDir, name);
+    let runFile = import_node_path28.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       let recording = readRecording(runFile);
@@ -20271,7 +20463,7 @@ function verifyLog(files, read2, timeFormat, options) {
   mismatch && (keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key)), options).keyedHeld);
   let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
-    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 }), underKey = report2.breaks.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = report2.breaks.length - underKey.length;
+    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
     return more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` }), { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
@@ -20282,15 +20474,15 @@ function verifyLog(files, read2, timeFormat, options) {
 }
 var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function liveSeals(dir, timeFormat) {
-  let seals = /* @__PURE__ */ new Map(), runDir = import_node_path26.default.join(dir, ".run"), names;
+  let seals = /* @__PURE__ */ new Map(), runDir = import_node_path28.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs31.default.readdirSync(runDir);
+    names = import_node_fs33.default.readdirSync(runDir);
   } catch {
     return seals;
   }
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path26.default.join(runDir, name);
+    let runFile = import_node_path28.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       let recording = readRecording(runFile), line = readSealNote(runFile).line, parsed = line === void 0 ? void 0 : notedSealLine(recording.file, line, timeFormat);
@@ -20360,8 +20552,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path26.default.dirname(import_node_path26.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path26.default.basename(file)]);
+    let dir = import_node_path28.default.dirname(import_node_path28.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path28.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -20372,7 +20564,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path26.default.join(dir, name);
+      let full = import_node_path28.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -20385,7 +20577,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs31.default.readFileSync(options.key);
+        key2 = import_node_fs33.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -20395,7 +20587,7 @@ function verifyCommand() {
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
     let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path26.default.dirname(import_node_path26.default.resolve(file))) : [where.dir])) {
+    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path28.default.dirname(import_node_path28.default.resolve(file))) : [where.dir])) {
       for (let [rec, file] of liveRecordings(dir)) live.set(rec, file);
       for (let [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
     }
@@ -20606,10 +20798,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -20645,7 +20837,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs32.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs34.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -20656,7 +20848,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
           }
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs32.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            let text2 = window.toString("utf8", 0, import_node_fs34.default.readSync(fd, window, 0, MAX_LINE, lineStart));
             needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
           }
           end = lineStart, size2 = 256 * 1024;
@@ -20680,7 +20872,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
 }
 function startOfLine(fd, before, floor, buffer) {
   for (let end = before; end > floor; ) {
-    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs32.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs34.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
   }
@@ -20761,11 +20953,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs32.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs34.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs32.default.closeSync(fd);
+          import_node_fs34.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -20838,7 +21030,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs33.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -20871,16 +21063,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path30, held, error, visit) {
-  let fd = held.get(path30);
-  held.delete(path30);
+function readFile(path32, held, error, visit) {
+  let fd = held.get(path32);
+  held.delete(path32);
   try {
-    return fd ??= openLog(path30), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path32), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path30, failure), !1;
+    return error(path32, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs33.default.closeSync(fd);
+    fd !== void 0 && import_node_fs35.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -20963,7 +21155,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs33.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs35.default.closeSync(fd);
   }
   return matched;
 }
@@ -20999,7 +21191,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs33.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs35.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -21018,7 +21210,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path27 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path29 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -21033,7 +21225,7 @@ function runJob(plan, job, out, errors, length, count = !1) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs34.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs36.default.closeSync(fd);
   }
 }
 function counted() {
@@ -21041,7 +21233,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path27.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path29.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -21049,7 +21241,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs34.default.statSync(file).size;
+    return import_node_fs36.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -21199,7 +21391,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs34.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs36.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -21384,17 +21576,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs37 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs35.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs37.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -21412,7 +21604,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs35.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs37.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -21424,21 +21616,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs35.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs37.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs35.default.statSync(file);
+    return import_node_fs37.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs35.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs37.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs35.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs37.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -21459,19 +21651,19 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs35.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs37.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path28.default.dirname(live), rotated = rotatedFiles(import_node_fs35.default.readdirSync(dir), import_node_path28.default.basename(live)).map((name) => import_node_path28.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path30.default.dirname(live), rotated = rotatedFiles(import_node_fs37.default.readdirSync(dir), import_node_path30.default.basename(live)).map((name) => import_node_path30.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs35.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs37.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs35.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs37.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -21496,7 +21688,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs35.default.closeSync(reading.fd);
+      import_node_fs37.default.closeSync(reading.fd);
     }
   }
 }
@@ -21511,7 +21703,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path29.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path31.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -21519,7 +21711,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs36.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs38.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -21534,11 +21726,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path29.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs36.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path31.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs38.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs36.default.closeSync(fd);
+      fd !== void 0 && import_node_fs38.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -21562,7 +21754,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs38 = __nodeBuiltin(require("node:fs"));
+var import_node_fs40 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -21643,16 +21835,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs37 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path30.default.join(set.dir, set.live), rec), name = import_node_path30.default.basename(live), names;
+    let live = castPath(import_node_path32.default.join(set.dir, set.live), rec), name = import_node_path32.default.basename(live), names;
     try {
-      names = import_node_fs37.default.readdirSync(set.dir);
+      names = import_node_fs39.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path30.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path32.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -21703,7 +21895,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs37.default.closeSync(fd);
+        import_node_fs39.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -21752,15 +21944,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs38.default.openSync(options.output, import_node_fs38.default.constants.O_WRONLY | import_node_fs38.default.constants.O_CREAT | import_node_fs38.default.constants.O_EXCL | import_node_fs38.default.constants.O_NOFOLLOW, 384), import_node_fs38.default.fchmodSync(fd, 384);
+      fd = import_node_fs40.default.openSync(options.output, import_node_fs40.default.constants.O_WRONLY | import_node_fs40.default.constants.O_CREAT | import_node_fs40.default.constants.O_EXCL | import_node_fs40.default.constants.O_NOFOLLOW, 384), import_node_fs40.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs38.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs38.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs40.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs40.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs38.default.closeSync(fd);
+      import_node_fs40.default.closeSync(fd);
     }
   });
 }

@@ -16,6 +16,22 @@
 // holding, its `at` is the reference; lines before it, whoever stamped them, no
 // longer move it.
 //
+// The oldest file's content too: a pruned file re-created under its old name
+// with its saved mark at its head (made-up lines and a replayed seal behind
+// it) matched the next file's prev=, and its mark became the reference
+// (review of trust13b, F1). Hashing the renamed file in the rotating writer,
+// under the lock, stalled its lines (issue 15). So the writer that rotated a
+// file hashes it afterwards, in the background (sinks/file/file-digest.ts),
+// and notes the digest, tagged under the key, beside the ledger; the next
+// mark a rotation writes (any writer's) carries it: `dat=` (the hashed file's
+// own mark's at), `size=` and `sha=` (the SHA-256 of its first `size` bytes:
+// a prefix, since other writers' lines land in a renamed file until they
+// notice, and appending never moves the bytes before), bound by `e`. The file
+// it names is two rotations back or older, so when the oldest file read is
+// one re-created in place of a pruned one, a later file's mark names its
+// digest; verify hashes the oldest file as it reads it and names it `edited`
+// when its first bytes are not those.
+//
 // What it cannot tell: a log with no mark (written before this, or without a
 // key) keeps the reference from its first lines; the first file of a log (no
 // rotation made it) has none; and a mark removed from the oldest file, with the
@@ -24,7 +40,7 @@
 // when the oldest file is the only one read (every rotated file pruned), no
 // later mark names its mark, so one removed or replaced there is not seen.
 
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual, type Hash } from 'node:crypto';
 import { sealLogName } from './seal-tag.ts';
 import { SEAL_HEX } from './seal.ts';
 import type { Break, VerifyLine } from './verify.ts';
@@ -32,20 +48,117 @@ import type { Break, VerifyLine } from './verify.ts';
 /** The event a head mark is. */
 export const HEAD_EVENT = 'head';
 
+/** What a head mark may say of an earlier file of the log: the file whose mark says `at=dat`, its first `size` bytes' SHA-256 (hex). */
+export interface FileContent {
+  dat: number;
+  size: number;
+  sha: string;
+}
+
 /** The `e=` of a head mark in the log whose live file is `logName`. */
-export function headTag(key: Buffer, logName: string, at: number, prev: number): string {
-  return createHmac('sha256', key).update(`tmux-audit head\0${logName}\0${at}\0${prev}`).digest('hex').slice(0, SEAL_HEX);
+export function headTag(key: Buffer, logName: string, at: number, prev: number, content?: FileContent): string {
+  const named = content === undefined ? '' : `\0${content.dat}\0${content.size}\0${content.sha}`;
+  return createHmac('sha256', key).update(`tmux-audit head\0${logName}\0${at}\0${prev}${named}`).digest('hex').slice(0, SEAL_HEX);
 }
 
 /** A head mark's fields, as the writer puts them (after `rec=`). */
-export function headFields(key: Buffer, logName: string, at: number, prev: number): Record<string, string> {
-  return { file: logName, at: String(at), prev: String(prev), e: headTag(key, logName, at, prev) };
+export function headFields(key: Buffer, logName: string, at: number, prev: number, content?: FileContent): Record<string, string> {
+  const named: Record<string, string> = content === undefined ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
+  return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key, logName, at, prev, content) };
+}
+
+/** The tag of a digest note (sinks/file/file-digest.ts): only a writer with the key makes one a mark will carry. */
+export function contentTag(key: Buffer, logName: string, content: FileContent): string {
+  return createHmac('sha256', key).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest('hex').slice(0, SEAL_HEX);
+}
+
+/** Honest lines appended to a renamed file after it was hashed (other writers not yet aware) stay within this: see FileDigest. */
+const LATE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A file's SHA-256 as verify reads it line by line, for any prefix ending at a line's end within its last
+ * LATE_BYTES: the lines of that tail are kept unhashed until a later file's mark says where the prefix ends.
+ */
+class FileDigest {
+  private readonly hash: Hash = createHash('sha256');
+  private hashed = 0;
+  /** The lines not hashed yet, as read: strings, hashed as UTF-8 (the bytes the file holds). */
+  private tail: string[] = [];
+  private lengths: number[] = [];
+  private tailBytes = 0;
+
+  constructor(readonly file: string) {}
+
+  add(text: string): void {
+    const length = Buffer.byteLength(text);
+    this.tail.push(text);
+    this.lengths.push(length);
+    this.tailBytes += length;
+    // A megabyte past the bound at a time: one hash call per many lines (one per line cost verify a third more).
+    if (this.tailBytes <= LATE_BYTES + 1024 * 1024) return;
+    let end = 0;
+    let bytes = 0;
+    while (this.tailBytes - bytes > LATE_BYTES && end < this.tail.length - 1) bytes += this.lengths[end++]!;
+    this.feed(this.hash, end);
+    this.hashed += bytes;
+    this.tailBytes -= bytes;
+    this.tail = this.tail.slice(end);
+    this.lengths = this.lengths.slice(end);
+  }
+
+  /** Hashes the tail's lines up to `to`, joined a thousand at a time. */
+  private feed(hash: Hash, to: number): void {
+    for (let i = 0; i < to; i += 1024) hash.update(this.tail.slice(i, Math.min(to, i + 1024)).join(''), 'utf8');
+  }
+
+  /**
+   * The digest of the first `size` bytes; undefined when the file holds fewer, or they end before the tail kept.
+   * They may end inside a line: the writer's fstat may land while another writer's batch is being appended.
+   */
+  prefix(size: number): string | undefined {
+    if (size < this.hashed) return undefined;
+    let at = this.hashed;
+    let end = 0;
+    while (end < this.tail.length && at + this.lengths[end]! <= size) at += this.lengths[end++]!;
+    if (at < size && end === this.tail.length) return undefined;
+    const hash = this.hash.copy();
+    this.feed(hash, end);
+    if (at < size) hash.update(Buffer.from(this.tail[end]!, 'utf8').subarray(0, size - at));
+    return hash.digest('hex');
+  }
 }
 
 interface Mark {
   at: number;
   prev: number;
   v: VerifyLine;
+  /** What it says of an earlier file's content, if anything. */
+  content?: FileContent;
+}
+
+/** What verify says of a well-formed head mark whose e= does not hold under the key it was given. */
+export const MARK_NOT_HELD = 'a head mark that does not hold under the key (or names another log)';
+
+/** Whether a head mark's e= holds under `key` for the log it is read in. */
+function tagHolds(v: VerifyLine, key: Buffer, at: number, prev: number, content: FileContent | undefined): boolean {
+  const e = v.fields?.e ?? '';
+  const want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(key, sealLogName(v.file), at, prev, content) : '';
+  return want !== '' && e.length === want.length && timingSafeEqual(Buffer.from(e), Buffer.from(want)) && v.fields?.file === sealLogName(v.file);
+}
+
+/**
+ * For telling a wrong key (chain/key-match.ts): whether the head mark `v` holds under `key`; undefined when it is
+ * no well-formed mark (named as such whatever the key).
+ */
+export function markHolds(v: VerifyLine, key: Buffer): boolean | undefined {
+  const f = v.fields ?? {};
+  const names = Object.keys(f).sort().join(' ');
+  if (names !== 'at e file prev rec' && names !== 'at dat e file prev rec sha size') return undefined;
+  if (!/^\d{1,16}$/.test(f.at!) || !/^\d{1,16}$/.test(f.prev!)) return undefined;
+  const named = f.dat !== undefined;
+  if (named && (!/^\d{1,16}$/.test(f.dat!) || !/^\d{1,16}$/.test(f.size!) || !/^[0-9a-f]{64}$/.test(f.sha!))) return undefined;
+  const content = named ? { dat: Number(f.dat), size: Number(f.size), sha: f.sha! } : undefined;
+  return tagHolds(v, key, Number(f.at), Number(f.prev), content);
 }
 
 /** The head marks verify reads, by file: checked under the key, and the oldest file's start they give. */
@@ -55,7 +168,17 @@ export class HeadMarks {
   /** Marks passed over without the key: a forged event each when no recording of the log is keyed (see breaks). */
   private readonly unchecked: VerifyLine[] = [];
 
+  /** The first file read, hashed as read (under the key only): the replay reference when its mark holds. */
+  private oldest: FileDigest | undefined;
+
   constructor(private readonly key: Buffer | undefined) {}
+
+  /** Takes each line of the first file read, in order (its bytes: a later mark may name the digest of its first ones). */
+  line(v: VerifyLine): void {
+    if (this.key === undefined) return;
+    this.oldest ??= new FileDigest(v.file);
+    if (this.oldest.file === v.file) this.oldest.add(v.text);
+  }
 
   /**
    * Takes a head mark line. Only its own fields, as the writer puts them: `e` binds no other, so a field added
@@ -66,8 +189,10 @@ export class HeadMarks {
    */
   see(v: VerifyLine): void {
     const names = Object.keys(v.fields ?? {}).sort().join(' ');
-    if (names !== 'at e file prev rec' || !/^\d{1,16}$/.test(v.fields!.at!) || !/^\d{1,16}$/.test(v.fields!.prev!) || !/^[0-9a-f]+$/.test(v.fields!.e!)) {
-      this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark that is not one (its writer puts file=, at=, prev= and e= only)' });
+    const digit = /^\d{1,16}$/;
+    const named = names === 'at dat e file prev rec sha size' && digit.test(v.fields!.dat!) && digit.test(v.fields!.size!) && /^[0-9a-f]{64}$/.test(v.fields!.sha!);
+    if ((names !== 'at e file prev rec' && !named) || !digit.test(v.fields!.at!) || !digit.test(v.fields!.prev!) || !/^[0-9a-f]+$/.test(v.fields!.e!)) {
+      this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark that is not one (its writer puts file=, at=, prev=, e= and dat=, size=, sha= only)' });
       return;
     }
     if (this.key === undefined) {
@@ -77,18 +202,17 @@ export class HeadMarks {
     }
     const at = Number(v.fields?.at);
     const prev = Number(v.fields?.prev);
-    const e = v.fields?.e ?? '';
     const rec = v.fields?.rec ?? '';
-    const want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(this.key, sealLogName(v.file), at, prev) : '';
-    if (want === '' || e.length !== want.length || !timingSafeEqual(Buffer.from(e), Buffer.from(want)) || v.fields?.file !== sealLogName(v.file)) {
-      this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a head mark that does not hold under the key (or names another log)' });
+    const content = named ? { dat: Number(v.fields!.dat), size: Number(v.fields!.size), sha: v.fields!.sha! } : undefined;
+    if (!tagHolds(v, this.key, at, prev, content)) {
+      this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: MARK_NOT_HELD });
       return;
     }
     if (this.byFile.has(v.file)) {
       this.found.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a second head mark in one file (its writer puts one in each new file): one from another file of the log, put here' });
       return;
     }
-    this.byFile.set(v.file, { at, prev, v });
+    this.byFile.set(v.file, { at, prev, v, ...(content === undefined ? {} : { content }) });
   }
 
   /**
@@ -101,6 +225,7 @@ export class HeadMarks {
     if (unkeyed) {
       for (const v of this.unchecked) found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)' });
     }
+    found.push(...this.oldestContent(files[0]));
     for (let i = 0; i + 1 < files.length; i++) {
       const next = this.byFile.get(files[i + 1]!);
       if (next === undefined || next.prev === 0) continue;
@@ -121,6 +246,24 @@ export class HeadMarks {
       });
     }
     return found;
+  }
+
+  /**
+   * The oldest file read against what a later mark says of its first bytes (by its own mark's at). A pruned file
+   * re-created under its name with its saved mark is the only file that can pass for an older one than the oldest
+   * left, so that is the one hashed (the files between are checked by their chains).
+   */
+  private oldestContent(file: string | undefined): Break[] {
+    const mine = file === undefined ? undefined : this.byFile.get(file);
+    const oldest = this.oldest;
+    if (mine === undefined || oldest === undefined || oldest.file !== file) return [];
+    for (const [other, mark] of this.byFile) {
+      if (other === file || mark.content?.dat !== mine.at) continue;
+      // Each mark naming it (a digest noted once may be carried by several): any not matching is named.
+      if (oldest.prefix(mark.content.size) === mark.content.sha) continue;
+      return [{ kind: 'edited', file: file!, line: mine.v.line, rec: mine.v.fields?.rec ?? '', detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
+    }
+    return [];
   }
 
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */

@@ -14,6 +14,7 @@
 // the files may have been renamed (e= binds the log's name; an honest copy
 // under another name fails every e= and nothing else).
 
+import { HEAD_EVENT, MARK_NOT_HELD, markHolds } from './head-mark.ts';
 import { KEYED_CHAIN } from './seal.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 import type { Break, VerifyLine } from './verify.ts';
@@ -28,10 +29,23 @@ export class KeyMatch {
   held = 0;
   /** The first of them: where the break is shown. */
   private first: VerifyLine | undefined;
+  /**
+   * Head marks read (chain/head-mark.ts), and of those how many hold under the key. Under another key none does,
+   * each was named a forged event beside `wrong key`; one that holds says the key is the log's (nobody makes one
+   * without it).
+   */
+  marks = 0;
+  marksHeld = 0;
 
   constructor(private readonly key: Buffer) {}
 
   see(v: VerifyLine): void {
+    if (v.event === HEAD_EVENT && v.place !== undefined) {
+      const holds = markHolds(v, this.key);
+      if (holds !== undefined) this.marks++;
+      if (holds) this.marksHeld++;
+      return;
+    }
     const e = v.fields?.e;
     if (v.event !== 'seal' || e === undefined || v.fields?.chain !== KEYED_CHAIN) return;
     this.tagged++;
@@ -50,15 +64,21 @@ export class KeyMatch {
 
   /** The break saying the key does not match, when no tagged seal holds under it; else undefined. */
   mismatch(): Break | undefined {
-    if (this.tagged === 0 || this.held > 0 || !this.first) return undefined;
+    if (this.tagged === 0 || this.held > 0 || this.marksHeld > 0 || !this.first) return undefined;
+    const marks = this.marks > 0 ? `, nor any of its ${this.marks} head mark(s)` : '';
     return {
       kind: 'wrong key',
       file: this.first.file,
       line: this.first.line,
       rec: '',
-      detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`,
+      detail: `none of the log's ${this.tagged} keyed seal(s) holds under this key, by its own line (e=) or its hash${marks}: the log was keyed with another one (or every keyed seal and line was made by someone without the key); nothing keyed in it is proved, and it is checked as without a key (lines counted, seals linked)`,
     };
   }
+}
+
+/** Whether `found` is a head mark not holding under the key: under a key said to be wrong, no more than that says (not listed). */
+export function markUnderWrongKey(found: Break): boolean {
+  return found.kind === 'forged event' && found.detail === MARK_NOT_HELD;
 }
 
 /**

@@ -358,6 +358,7 @@ export class ChainVerifier {
     }
     this.lines++;
     if (v.fields?.chain === KEYED_CHAIN && (v.event === 'start' || v.event === 'seal')) this.keyedChainSeen = true;
+    if (this.files.length === 1) this.heads.line(v);
     // Written by a rotating writer outside every chain: checked on its own (chain/head-mark.ts).
     if (v.event === HEAD_EVENT && v.place !== undefined) {
       this.unchained++;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { keyFileWarning } from '../chain/key-file.ts';
 import { sealInstant, stampsAreEpoch } from '../chain/epoch-stamps.ts';
-import { KeyMatch, RENAMED_HINT, retagged } from '../chain/key-match.ts';
+import { KeyMatch, markUnderWrongKey, RENAMED_HINT, retagged } from '../chain/key-match.ts';
 import { BAD_TAG } from '../chain/older-chain.ts';
 import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
@@ -106,8 +106,10 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
     // What the key shows is still said (the first few breaks): someone without it who edits a line and then the
     // hashes of every stretch and seal makes the right key look wrong too, and the edit must still be named.
     const without = verifyLog(files, read, timeFormat, { ...options, key: undefined });
-    const underKey = report.breaks.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` }));
-    const more = report.breaks.length - underKey.length;
+    // Head marks not holding under it are what a wrong key makes (key-match.ts counts them in its break): not listed.
+    const shown = report.breaks.filter((found) => !markUnderWrongKey(found));
+    const underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` }));
+    const more = shown.length - underKey.length;
     if (more > 0) underKey.push({ ...underKey[underKey.length - 1]!, detail: `${UNDER_KEY}and ${more} more break(s) like these` });
     return { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }

@@ -79,6 +79,19 @@ describe('verify with a key that is not the log\'s', () => {
     assert.match(under[10]!.detail, /and \d+ more break\(s\) like these/);
   });
 
+  // Head marks hold under the right key only: under another, each was listed as a forged event beside `wrong key`
+  // (chain/key-match.ts counts them now). They hold under the right key, and one holding says the key is the log's.
+  it('the head marks of a rotated log are counted in the wrong key\'s break, not listed; under the right key they hold', async () => {
+    const file = await log([['AAAAAAAAAA', '0', 5000, true]]);
+    const marks = logFilesInOrder(file).flatMap((name) => fs.readFileSync(name, 'utf8').split('\n')).filter((line) => / \* head rec=/.test(line)).length;
+    assert.ok(marks >= 2, `${marks} head marks`);
+    assert.deepEqual(verify(file, KEY).breaks, []);
+    const report = verify(file, WRONG);
+    assert.deepEqual(report.breaks.filter((found) => /head mark/.test(found.detail)).map((found) => found.detail), [report.breaks[0]!.detail]);
+    assert.equal(report.breaks[0]!.kind, 'wrong key');
+    assert.match(report.breaks[0]!.detail, new RegExp(`nor any of its ${marks} head mark\\(s\\)`));
+  });
+
   it('what the log shows without a key is still named beside it (a line removed)', async () => {
     const file = await log([['AAAAAAAAAA', '0', 3000, true]]);
     editLine(file, (line) => line.endsWith('| AAAAAAAAAA line 1500'), () => undefined);

@@ -7,11 +7,15 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FileContent } from '../../chain/head-mark.ts';
 import { fileIdentity } from './rotated-ledger.ts';
 import { readPrivateFile, replaceFileWhole } from './safe-fs.ts';
 
-/** Makes a head mark (its `at` and its line) naming the previous file's `prev`, or undefined when there is none to make (no recording yet). */
-export type HeadMarkLine = (prev: number) => { at: number; text: string } | undefined;
+/**
+ * Makes a head mark (its `at` and its line) naming the previous file's `prev` and what is known of an earlier
+ * file's content (file-digest.ts), or undefined when there is none to make (no recording yet).
+ */
+export type HeadMarkLine = (prev: number, content?: FileContent) => { at: number; text: string } | undefined;
 
 /** Where the last head mark's file and `at` are noted: beside the rotation lock and the ledger, hidden like them. */
 export function headNotePath(logFile: string): string {
@@ -30,12 +34,14 @@ function previousAt(logFile: string, rotated: fs.Stats): number {
 
 /**
  * Writes the head mark into the new file `fd` (open at the log's path) after `rotated` was renamed away, and
- * notes it. Under the rotation lock. A failure leaves the file without one: verify then reads its first lines, as before.
+ * notes it. Under the rotation lock. `content`: an earlier file's digest, noted (file-digest.ts). A failure leaves
+ * the file without one: verify then reads its first lines, as before. Returns the `at` of `rotated`'s own mark (0: none known).
  */
-export function writeHeadMark(logFile: string, rotated: fs.Stats, fd: number, line: HeadMarkLine): void {
+export function writeHeadMark(logFile: string, rotated: fs.Stats, fd: number, line: HeadMarkLine, content?: FileContent): number {
+  const prev = previousAt(logFile, rotated);
   try {
-    const mark = line(previousAt(logFile, rotated));
-    if (mark === undefined) return;
+    const mark = line(prev, content);
+    if (mark === undefined) return prev;
     const bytes = Buffer.from(mark.text);
     for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset);
     // Not writePrivateFile: the directory is as the user made it (`pipe --file` into /tmp), never chmod'ed here.
@@ -43,4 +49,5 @@ export function writeHeadMark(logFile: string, rotated: fs.Stats, fd: number, li
   } catch {
     // Not written or not noted: the next file says prev=0, and verify falls back to first lines for this one.
   }
+  return prev;
 }

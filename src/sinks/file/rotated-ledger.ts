@@ -26,14 +26,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { notedFiles } from './noted-files.ts';
 import { replaceFileWhole } from './safe-fs.ts';
 
 const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
 
 /**
  * The ledger is appended to (one short line per rotation: no cost that grows with it) and, past this
- * size, rewritten with its newer half: some 4000 rotations are remembered at least, far more than an
- * idle pane sleeps through that matter (past that, its reader says `lost` as before: a false alarm).
+ * size, rewritten with its newer half (some 1,600 rotations under a key, 4,000 without) and the entries
+ * the readers' seal notes name (noted-files.ts): an idle pane's reader, killed, has its stop ask about the
+ * file its last seal went into, however long ago that was rotated.
  */
 export const LEDGER_BYTES = 256 * 1024;
 
@@ -116,7 +118,17 @@ export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer): void
   } finally {
     fs.closeSync(fd);
   }
-  if (size > LEDGER_BYTES) rewrite(ledger, read(ledger).slice(-Math.floor(LEDGER_BYTES / 2 / (key ? 80 : 32))));
+  if (size > LEDGER_BYTES) rewrite(ledger, trimmed(read(ledger), Math.floor(LEDGER_BYTES / 2 / (key ? 80 : 32)), notedFiles(logFile)));
+}
+
+/**
+ * The entries kept when the ledger is rewritten: its newest `newest`, and older ones naming a file a reader's
+ * seal note names (noted-files.ts), in their order. An idle reader's last seal may be in a file rotated long
+ * ago; its stop, if it is killed, asks the ledger about that file.
+ */
+export function trimmed(entries: string[], newest: number, noted: ReadonlySet<string>): string[] {
+  const from = Math.max(0, entries.length - newest);
+  return entries.filter((entry, at) => at >= from || noted.has(entry.split(' ', 1)[0]!));
 }
 
 function rewrite(ledger: string, entries: string[]): void {

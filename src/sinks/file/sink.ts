@@ -7,7 +7,7 @@
 import { stampsAreEpoch } from '../../chain/epoch-stamps.ts';
 import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import { sealLogName } from '../../chain/seal-tag.ts';
-import { HEAD_EVENT, headFields } from '../../chain/head-mark.ts';
+import { HEAD_EVENT, headFields, type FileContent } from '../../chain/head-mark.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import { TextFormat } from '../../format/text.ts';
@@ -99,11 +99,16 @@ export class FileSink implements Sink {
         ? {
             // Stamped on the reader's clock, as its seals are: no later than the oldest record still waiting, which
             // may go next into this file after it (a place's stamps only go forward), nor than now.
-            headMark: (prev: number) => {
+            headMark: (prev: number, content?: FileContent) => {
               const last = this.lastRecord;
               if (last === undefined) return undefined;
-              const at = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
-              return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time: at, kind: 'event', text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev) }) };
+              const time = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
+              // Its at= names its file (a later mark's digest of it, prev=): one past the previous file's whenever
+              // rotations come faster than the stamps move (a backlog keeps the oldest waiting record for several).
+              // Its line keeps the stamp: a place's stamps only go forward. A few ms later than that stamp at most,
+              // far within the replay check's slack (chain/replayed-seal.ts).
+              const at = Math.max(time, prev + 1);
+              return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: 'event', text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev, content) }) };
             },
           }
         : {}),

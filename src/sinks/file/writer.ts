@@ -35,6 +35,8 @@ import { ByteQueue } from './queue.ts';
 import { whyAway } from './moved-away.ts';
 import { fileIdentity } from './rotated-ledger.ts';
 import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
+import { digestInBackground, notedDigest, openForDigest } from './file-digest.ts';
+import type { FileContent } from '../../chain/head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
@@ -87,6 +89,8 @@ export interface LogFileOptions {
   onCompressError?: (file: string, error: NodeJS.ErrnoException) => void;
   /** The chain key, if any: the rotated-files ledger's entries are tagged under it, and only tagged ones count (rotated-ledger.ts). */
   ledgerKey?: Buffer;
+  /** A rotated file's background digest ended (file-digest.ts): what was noted, undefined when nothing was. */
+  onDigest?: (content?: FileContent) => void;
 }
 
 /**
@@ -491,13 +495,18 @@ export class LogFile {
     let size = mine.size;
     // Only before a write: a check after one (incoming 0) must not leave its last lines in a rotated file and the live one empty.
     if (incoming > 0 && rotationDue(rotate, size, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
-      let rotated: boolean;
+      let rotated = false;
+      // Under a key: the file about to be renamed, opened for reading (the writer's own fd appends only), for its
+      // digest to be taken after the rotation, in the background (file-digest.ts); its mark's at, once known.
+      const key = this.options.headMark ? this.options.ledgerKey : undefined;
+      const reading = key === undefined ? undefined : openForDigest(this.file, this.fd);
+      let dat = 0;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
           const old = fs.fstatSync(this.fd);
           this.options.onMoved?.(this.writtenTotal);
           this.reopen();
-          if (this.options.headMark) writeHeadMark(this.file, old, this.fd, this.options.headMark);
+          if (this.options.headMark) dat = writeHeadMark(this.file, old, this.fd, this.options.headMark, key === undefined ? undefined : notedDigest(this.file, key));
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? false,
@@ -513,6 +522,12 @@ export class LogFile {
         if (!this.rotateFailing) this.options.onRotateError(error as NodeJS.ErrnoException);
         this.rotateFailing = true;
         return Number.POSITIVE_INFINITY;
+      } finally {
+        // Only a file this writer rotated whose mark is known: verify finds the file a digest names by its mark's at.
+        if (reading !== undefined) {
+          if (rotated && dat > 0 && key !== undefined) digestInBackground(reading, this.file, dat, key, this.options.onDigest);
+          else fs.closeSync(reading);
+        }
       }
       if (!rotated) return undefined;
       size = fs.fstatSync(this.fd).size;

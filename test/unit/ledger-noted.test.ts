@@ -1,0 +1,109 @@
+// The rotated-files ledger keeps its newer entries only, some 1,600 under a key (rotated-ledger.ts). An idle pane's
+// reader whose last seal went into a file that a busy pane then rotated past that many times (and @audit-max-files
+// pruned), then SIGKILLed: its stop asked the ledger about that file, found no entry, said `away=1`, and verify
+// named the honest log's recording `missing file` (issue 13, reasoned the stop before). Now the ledger keeps the
+// entries the readers' seal notes name (noted-files.ts). And a note never makes an entry: the seal's file removed,
+// then the reader killed, still says away=1.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { externalStopFields, noteSealLink, sealFilePath } from '../../src/chain/external-stop.ts';
+import { verifyFiles } from '../../src/commands/verify.ts';
+import type { AuditRecord, Place } from '../../src/core/record.ts';
+import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { FileSink } from '../../src/sinks/file/sink.ts';
+import { LEDGER_BYTES, noteRotated, rotatedLedgerPath, trimmed } from '../../src/sinks/file/rotated-ledger.ts';
+import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
+import { waitFor } from '../support/util.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const KEY = Buffer.from('the auditor\'s key');
+const format = new TextFormat(DEFAULT_TIME_FORMAT);
+const place = (pane: string): Place => ({ server: '/tmp/s', session: 'main', window: '0', pane, paneId: `%${pane}` });
+const record = (rec: string, pane: string, time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: place(pane), time, kind, text, ...(fields ? { fields } : {}) });
+
+/** A pane's real sink on `log`, noting its seals beside `runFile` as the reader does (commands/pipe.ts). */
+function paneSink(log: string, runFile: string | undefined, maxBytes: number): { sink: FileSink; noted: () => number } {
+  let count = 0;
+  const sink = new FileSink(log, format, { maxBytes, maxFiles: 2, compress: false, ledgerKey: KEY, onError: () => {}, onRecover: () => {}, onRotateError: () => {} }, {
+    key: KEY,
+    onSealed: (link, file, line, offset) => {
+      if (runFile !== undefined) noteSealLink(runFile, link, file, line, offset);
+      count++;
+    },
+  });
+  return { sink, noted: () => count };
+}
+
+describe('the ledger past its limit and an idle reader\'s last seal (keyed)', () => {
+  for (const how of ['honest', 'its seal\'s file removed'] as const) {
+    it(`${how}: the idle reader killed after a busy pane rotated its file past the ledger's limit and it was pruned: ${how === 'honest' ? 'no away=, verify clean' : 'away=1 all the same'}`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-ledger-noted-'));
+      dirs.push(dir);
+      fs.mkdirSync(path.join(dir, '.run'), { mode: 0o700 });
+      const log = path.join(dir, 'main.log');
+      const runFile = path.join(dir, '.run', '1-0.json');
+      const keyFile = path.join(dir, 'key');
+      fs.writeFileSync(keyFile, KEY, { mode: 0o600 });
+      const now = Date.now();
+      const idle = paneSink(log, runFile, 1 << 30);
+      idle.sink.write(record('IDLEREC001', '0', now, 'event', 'start', { by: 'ann' }));
+      idle.sink.write(record('IDLEREC001', '0', now, 'line', 'idle-before'));
+      idle.sink.flush();
+      await waitFor('the idle reader\'s seal noted with its file', () => idle.noted() > 0 && /^[0-9a-f]+ \d+:\d+:\d+ \d+\n/.test(fs.readFileSync(sealFilePath(runFile), 'utf8')));
+      const sealFile = fs.readFileSync(sealFilePath(runFile), 'utf8').split(' ')[1]!;
+      if (how !== 'honest') fs.rmSync(log);
+      // The busy pane rotates 1 KB files: the idle reader's file first, then more. The ledger's limit needs some
+      // 3,300 rotations (a test of a minute: the writer waits for company before each write); the rotations past the
+      // first few are stood for by their entries, written as a rotation writes them (noteRotated, tagged under the key),
+      // and the real writer's rotations go on until it trims the ledger.
+      const busy = paneSink(log, undefined, 1024);
+      busy.sink.write(record('BUSYREC001', '1', now, 'event', 'start', { by: 'ann' }));
+      const ledger = rotatedLedgerPath(log);
+      const rotations = (): number => fs.readFileSync(ledger, 'utf8').split('\n').length - 1;
+      let line = 0;
+      const rotate = async (until: () => boolean): Promise<void> => {
+        while (!until()) {
+          for (let i = 0; i < 20; i++, line++) busy.sink.write(record('BUSYREC001', '1', now + 1 + Math.floor(line / 100), 'line', `busy ${line} ${'x'.repeat(60)}`));
+          await flushed(busy.sink);
+          assert.ok(line < 100_000, 'the ledger was never trimmed');
+        }
+      };
+      await rotate(() => fs.existsSync(ledger) && rotations() >= 5);
+      const fd = fs.openSync(log, 'r');
+      const stat = fs.fstatSync(fd);
+      fs.closeSync(fd);
+      for (let ino = 1; fs.statSync(ledger).size < LEDGER_BYTES - 2048; ino++) noteRotated(log, { ...stat, dev: 0, ino, birthtimeMs: ino } as fs.Stats, KEY);
+      const full = rotations();
+      await rotate(() => rotations() < full);
+      await busy.sink.close();
+      assert.ok(!logFilesInOrder(log).some((file) => fs.readFileSync(file, 'utf8').includes('| idle-before')), 'the idle pane\'s lines went with pruned files');
+      // SIGKILLed: the stop recover writes (commands/recover.ts).
+      const bound = externalStopFields(runFile, 'IDLEREC001', 'reader-died', keyFile, log);
+      if (how !== 'honest') {
+        assert.equal(bound.away, '1', `${sealFile}: removed, not rotated`);
+        return;
+      }
+      assert.equal(bound.away, undefined, `${sealFile}: rotated, its ledger entry kept while its reader's note names it`);
+      fs.appendFileSync(log, format.format(record('IDLEREC001', '0', Date.now(), 'event', 'stop', { reason: 'reader-died', signal: 'SIGKILL', ...bound })));
+      const report = verifyFiles(logFilesInOrder(log), DEFAULT_TIME_FORMAT, { key: KEY, requireKey: true });
+      assert.deepEqual(report.breaks, []);
+    });
+  }
+});
+
+describe('the ledger\'s trimming', () => {
+  it('keeps its newest entries and the older ones a note names, in order', () => {
+    const entries = ['1:1:1 a', '1:2:1 b', '1:3:1 c', '1:4:1 d', '1:5:1 e'];
+    assert.deepEqual(trimmed(entries, 2, new Set(['1:2:1', '9:9:9'])), ['1:2:1 b', '1:4:1 d', '1:5:1 e']);
+    assert.deepEqual(trimmed(entries, 2, new Set()), ['1:4:1 d', '1:5:1 e']);
+  });
+});
