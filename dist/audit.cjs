@@ -18397,11 +18397,11 @@ function indexOfFolded(piece, lower, from, to = piece.length) {
 }
 
 // src/read/simd-find.ts
-function finder(pairs, fold) {
-  let params = 2 + 6 * pairs, mask = params + 4 * pairs, body = [2, 4 * pairs, 123, 1, 127];
-  for (let i = 0; i < 4 * pairs; i++) body.push(32, 2 + 6 * (i >> 2) + 2 + (i & 3), 253, 15, 33, params + i);
+function finder(pairs2, fold) {
+  let params = 2 + 6 * pairs2, mask = params + 4 * pairs2, body = [2, 4 * pairs2, 123, 1, 127];
+  for (let i = 0; i < 4 * pairs2; i++) body.push(32, 2 + 6 * (i >> 2) + 2 + (i & 3), 253, 15, 33, params + i);
   body.push(2, 64, 3, 64), body.push(32, 0, 32, 1, 79, 13, 1);
-  for (let k = 0; k < pairs; k++) {
+  for (let k = 0; k < pairs2; k++) {
     for (let j = 0; j < 2; j++)
       body.push(32, 0, 32, 2 + 6 * k + j, 106, 253, 0, 0, 0), fold && body.push(32, params + 4 * k + 2 + j, 253, 80), body.push(32, params + 4 * k + j, 253, 35);
     body.push(253, 78), k > 0 && body.push(253, 80);
@@ -18421,10 +18421,10 @@ var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id,
   // types: (i32 x 8) -> i32, (i32 x 14) -> i32
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
-  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs]) => pairs - 1)]),
+  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1)]),
   ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0, i])]),
-  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs, fold]) => {
-    let body = finder(pairs, fold);
+  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs2, fold]) => {
+    let body = finder(pairs2, fold);
     return [...leb(body.length), ...body];
   })])
 ]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, slotsGiven = 0;
@@ -18462,10 +18462,10 @@ function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
   }
   return blind ? indexOfFolded(piece, needle, start2 - base) : piece.indexOf(needle, start2 - base);
 }
-function findEitherInArena(piece, from, pairs, check, rest) {
+function findEitherInArena(piece, from, pairs2, check, rest) {
   if (!findAny || piece.buffer !== memory) return;
-  let base = piece.byteOffset, end = base + piece.length, far = Math.max(pairs[0].rare1, pairs[0].rare2, pairs[1].rare1, pairs[1].rare2), limit = end - far - 15, args = [];
-  for (let { needle, rare1, rare2, blind } of pairs) {
+  let base = piece.byteOffset, end = base + piece.length, far = Math.max(pairs2[0].rare1, pairs2[0].rare2, pairs2[1].rare1, pairs2[1].rare2), limit = end - far - 15, args = [];
+  for (let { needle, rare1, rare2, blind } of pairs2) {
     let byte1 = needle[rare1], byte2 = needle[rare2];
     args.push(rare1, rare2, byte1, byte2, blind && byte1 >= 97 && byte1 <= 122 ? 32 : 0, blind && byte2 >= 97 && byte2 <= 122 ? 32 : 0);
   }
@@ -18611,10 +18611,17 @@ function rarestPair(needle, seen, blind) {
   for (let i = 0; i < needle.length; i++) i !== rare && seenOf(seen, needle[i], blind) < seenOf(seen, needle[second], blind) && (second = i);
   return { rare1: rare, rare2: second };
 }
+var pairs = /* @__PURE__ */ new WeakMap();
+function pairOf(needle, seen, blind) {
+  let known2 = pairs.get(seen);
+  known2 || pairs.set(seen, known2 = /* @__PURE__ */ new Map());
+  let pair = known2.get(needle);
+  return pair || known2.set(needle, pair = rarestPair(needle, seen, blind)), pair;
+}
 function findNeedle(piece, needle, from, counts) {
   let length = needle.length, blind = CASE_BLIND.has(needle);
   if (length < 2 && !blind) return piece.indexOf(needle, from);
-  let seen = counts(), { rare1: rare, rare2: second } = rarestPair(needle, seen, blind);
+  let seen = counts(), { rare1: rare, rare2: second } = pairOf(needle, seen, blind);
   if (length >= 2 && (blind || length >= LONG || seen[needle[rare]] > RARE)) {
     let found = findInArena(piece, needle, from, rare, second, blind);
     if (found !== void 0) return found;
@@ -18631,8 +18638,8 @@ function findNeedle(piece, needle, from, counts) {
   return -1;
 }
 function findEither(piece, first, second, from, counts) {
-  let seen = counts(), pair = (needle) => ({ needle, blind: CASE_BLIND.has(needle), ...rarestPair(needle, seen, CASE_BLIND.has(needle)) }), pairs = [pair(first), pair(second)];
-  return findEitherInArena(piece, from, pairs, (at) => pairs.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)), (at) => {
+  let seen = counts(), pair = (needle) => ({ needle, blind: CASE_BLIND.has(needle), ...pairOf(needle, seen, CASE_BLIND.has(needle)) }), pairs2 = [pair(first), pair(second)];
+  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)), (at) => {
     let one = findNeedle(piece, first, at, counts), other = findNeedle(piece, second, at, counts);
     return one < 0 ? other : other < 0 ? one : Math.min(one, other);
   });
@@ -19518,17 +19525,17 @@ function renamedPair(files, report2, totalChars, holds2) {
     }
   }
   for (let i of [...named, ...hinted]) covered.add(i);
-  let pairs = [], seen = /* @__PURE__ */ new Set();
+  let pairs2 = [], seen = /* @__PURE__ */ new Set();
   for (let a of covered)
     for (let b of covered) {
       if (a === b) continue;
       let pair = a < b ? [a, b] : [b, a], key2 = `${pair[0]}:${pair[1]}`;
-      seen.has(key2) || (seen.add(key2), pairs.push(pair));
+      seen.has(key2) || (seen.add(key2), pairs2.push(pair));
     }
   let marked = [...named, ...hinted], near = (i) => hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + Math.min(...marked.map((at) => Math.abs(at - i))), rank = (pair) => pair[1] - pair[0] + 2 * Math.min(near(pair[0]), near(pair[1]));
-  pairs.sort((x, y) => rank(x) - rank(y) || x[0] - y[0]);
-  let onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs.length);
-  for (let [a, b] of pairs.slice(0, tries)) {
+  pairs2.sort((x, y) => rank(x) - rank(y) || x[0] - y[0]);
+  let onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs2.length);
+  for (let [a, b] of pairs2.slice(0, tries)) {
     let order = [...files];
     if ([order[a], order[b]] = [order[b], order[a]], holds2(order)) return [files[a], files[b]];
   }
@@ -21499,17 +21506,17 @@ Examples:
     };
     if (options.commands) {
       if (context > 0) throw new AuditError("-C does not go with --commands", 2);
-      let pairs = new CommandPairs(), files = /* @__PURE__ */ new Map();
+      let pairs2 = new CommandPairs(), files = /* @__PURE__ */ new Map();
       grepLogs(
         sets,
         { pattern: makePattern(COMMAND_EVENTS), filter: { ...filter, events: !0 }, context: 0, timeFormat: where.timeFormat, timed: !0, recordings: !1 },
         (hit) => {
-          pairs.add(hit.line), files.set(hit.line, { file: hit.file, number: hit.number });
+          pairs2.add(hit.line), files.set(hit.line, { file: hit.file, number: hit.number });
         },
         fileError
       );
       let printed = 0;
-      for (let row of pairs.rows) {
+      for (let row of pairs2.rows) {
         if (!compiled.test.test(row.cmd) || (printed++, options.count)) continue;
         let at = files.get(row.line);
         out.write(options.json ? `${JSON.stringify({ file: at.file, number: at.number, ...commandJson(row) })}
@@ -21554,9 +21561,9 @@ Example:
     let out = new Output();
     if (options.json && !options.commands) throw new AuditError("--json goes with --commands", 2);
     if (options.commands) {
-      let pairs = new CommandPairs();
-      eachLineOf(location(options), rec, options.session, (line) => pairs.add(line));
-      for (let row of pairs.rows) out.write(options.json ? `${JSON.stringify(commandJson(row))}
+      let pairs2 = new CommandPairs();
+      eachLineOf(location(options), rec, options.session, (line) => pairs2.add(line));
+      for (let row of pairs2.rows) out.write(options.json ? `${JSON.stringify(commandJson(row))}
 ` : `${commandLine(row)}
 `);
       out.flush();

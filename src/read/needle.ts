@@ -47,13 +47,24 @@ function rarestPair(needle: Buffer, seen: ByteCounts, blind: boolean): { rare1: 
   return { rare1: rare, rare2: second };
 }
 
+/** rarestPair, once per needle and sample: a common word is looked for again after each of its millions of matches. */
+const pairs = new WeakMap<ByteCounts, Map<Buffer, { rare1: number; rare2: number }>>();
+
+function pairOf(needle: Buffer, seen: ByteCounts, blind: boolean): { rare1: number; rare2: number } {
+  let known = pairs.get(seen);
+  if (!known) pairs.set(seen, (known = new Map()));
+  let pair = known.get(needle);
+  if (!pair) known.set(needle, (pair = rarestPair(needle, seen, blind)));
+  return pair;
+}
+
 /** Where `needle` is in `piece` from `from`, or -1: what `piece.indexOf(needle, from)` gives (up to ASCII case for a case-blind needle). */
 export function findNeedle(piece: Buffer, needle: Buffer, from: number, counts: () => ByteCounts): number {
   const length = needle.length;
   const blind = CASE_BLIND.has(needle);
   if (length < 2 && !blind) return piece.indexOf(needle, from);
   const seen = counts();
-  const { rare1: rare, rare2: second } = rarestPair(needle, seen, blind);
+  const { rare1: rare, rare2: second } = pairOf(needle, seen, blind);
   // A byte seen at most RARE times in the sample: memchr on it skips farther than the SIMD blocks (`rm -rf` in a text log, by its `f`).
   if (length >= 2 && (blind || length >= LONG || seen[needle[rare]!]! > RARE)) {
     const found = findInArena(piece, needle, from, rare, second, blind);
@@ -81,7 +92,7 @@ export function findNeedle(piece: Buffer, needle: Buffer, from: number, counts: 
  */
 export function findEither(piece: Buffer, first: Buffer, second: Buffer, from: number, counts: () => ByteCounts): number | undefined {
   const seen = counts();
-  const pair = (needle: Buffer): NeedlePair => ({ needle, blind: CASE_BLIND.has(needle), ...rarestPair(needle, seen, CASE_BLIND.has(needle)) });
+  const pair = (needle: Buffer): NeedlePair => ({ needle, blind: CASE_BLIND.has(needle), ...pairOf(needle, seen, CASE_BLIND.has(needle)) });
   const pairs: [NeedlePair, NeedlePair] = [pair(first), pair(second)];
   const check = (at: number): boolean => pairs.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0));
   const rest = (at: number): number => {
