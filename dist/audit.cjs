@@ -16598,10 +16598,16 @@ function markHolds(v, key2) {
   return tagHolds(v, key2, Number(f.at), Number(f.prev), content);
 }
 var HeadMarks = class {
-  constructor(key2) {
+  /**
+   * `bytes`: a file's bytes as it holds them, when the caller can read them. The digest is over bytes, and text
+   * read back is not always them: a character cut by a killed reader reads as U+FFFD, three bytes for one.
+   */
+  constructor(key2, bytes) {
     this.key = key2;
+    this.bytes = bytes;
   }
   key;
+  bytes;
   byFile = /* @__PURE__ */ new Map();
   found = [];
   /** Marks passed over without the key: a forged event each when no recording of the log is keyed (see breaks). */
@@ -16675,9 +16681,20 @@ var HeadMarks = class {
     let mine = file === void 0 ? void 0 : this.byFile.get(file), oldest = this.oldest;
     if (mine === void 0 || oldest === void 0 || oldest.file !== file) return [];
     for (let [other, mark] of this.byFile)
-      if (!(other === file || mark.content?.dat !== mine.at) && oldest.prefix(mark.content.size) !== mark.content.sha)
+      if (!(other === file || mark.content?.dat !== mine.at) && this.prefixOf(oldest, mark.content.size) !== mark.content.sha)
         return [{ kind: "edited", file, line: mine.v.line, rec: mine.v.fields?.rec ?? "", detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
     return [];
+  }
+  /** The digest of the oldest file's first `size` bytes: from its bytes when they can be read, else from its lines. */
+  prefixOf(oldest, size2) {
+    if (this.bytes === void 0) return oldest.prefix(size2);
+    let raw;
+    try {
+      raw = this.bytes(oldest.file);
+    } catch {
+      return oldest.prefix(size2);
+    }
+    return raw.length < size2 ? void 0 : (0, import_node_crypto11.createHash)("sha256").update(raw.subarray(0, size2)).digest("hex");
   }
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */
   startOf(file) {
@@ -19757,7 +19774,7 @@ function external(v) {
 var START_SLACK_MS = 1e3, ChainVerifier = class {
   constructor(options = {}) {
     this.options = options;
-    this.heads = new HeadMarks(options.key);
+    this.heads = new HeadMarks(options.key, options.bytes);
   }
   options;
   recordings = /* @__PURE__ */ new Map();
@@ -20458,7 +20475,11 @@ function verifyFiles(files, timeFormat, options) {
     } catch (error) {
       throw error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
     }
-  }, timeFormat, options);
+  }, timeFormat, { bytes: lastBytes(), ...options });
+}
+function lastBytes() {
+  let last;
+  return (file) => (last?.file === file ? last : last = { file, bytes: readLogBytes(file) }).bytes;
 }
 function verifyLog(files, read2, timeFormat, options) {
   let total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file) => {

@@ -171,7 +171,14 @@ export class HeadMarks {
   /** The first file read, hashed as read (under the key only): the replay reference when its mark holds. */
   private oldest: FileDigest | undefined;
 
-  constructor(private readonly key: Buffer | undefined) {}
+  /**
+   * `bytes`: a file's bytes as it holds them, when the caller can read them. The digest is over bytes, and text
+   * read back is not always them: a character cut by a killed reader reads as U+FFFD, three bytes for one.
+   */
+  constructor(
+    private readonly key: Buffer | undefined,
+    private readonly bytes?: (file: string) => Buffer,
+  ) {}
 
   /** Takes each line of the first file read, in order (its bytes: a later mark may name the digest of its first ones). */
   line(v: VerifyLine): void {
@@ -260,10 +267,22 @@ export class HeadMarks {
     for (const [other, mark] of this.byFile) {
       if (other === file || mark.content?.dat !== mine.at) continue;
       // Each mark naming it (a digest noted once may be carried by several): any not matching is named.
-      if (oldest.prefix(mark.content.size) === mark.content.sha) continue;
+      if (this.prefixOf(oldest, mark.content.size) === mark.content.sha) continue;
       return [{ kind: 'edited', file: file!, line: mine.v.line, rec: mine.v.fields?.rec ?? '', detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
     }
     return [];
+  }
+
+  /** The digest of the oldest file's first `size` bytes: from its bytes when they can be read, else from its lines. */
+  private prefixOf(oldest: FileDigest, size: number): string | undefined {
+    if (this.bytes === undefined) return oldest.prefix(size);
+    let raw: Buffer;
+    try {
+      raw = this.bytes(oldest.file);
+    } catch {
+      return oldest.prefix(size);
+    }
+    return raw.length < size ? undefined : createHash('sha256').update(raw.subarray(0, size)).digest('hex');
   }
 
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */
