@@ -20449,24 +20449,27 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
 function readLogText(file) {
   return readLogBytes(file).toString("utf8");
 }
-function liveRecordings(dir) {
-  let live = /* @__PURE__ */ new Map(), runDir = import_node_path28.default.join(dir, ".run"), names;
+function livingRuns(dir) {
+  let runDir = import_node_path28.default.join(dir, ".run"), names;
   try {
     names = import_node_fs33.default.readdirSync(runDir);
   } catch {
-    return live;
+    return [];
   }
+  let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
     let runFile = import_node_path28.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
-      let recording = readRecording(runFile);
-      live.set(recording.id, recording.file);
+      runs.push({ runFile, recording: readRecording(runFile) });
     } catch {
     }
   }
-  return live;
+  return runs;
+}
+function liveRecordings(dir) {
+  return new Map(livingRuns(dir).map(({ recording }) => [recording.id, recording.file]));
 }
 function verifyFiles(files, timeFormat, options) {
   return verifyLog(files, (file) => {
@@ -20502,22 +20505,13 @@ function verifyLog(files, read2, timeFormat, options) {
 }
 var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function liveSeals(dir, timeFormat) {
-  let seals = /* @__PURE__ */ new Map(), runDir = import_node_path28.default.join(dir, ".run"), names;
-  try {
-    names = import_node_fs33.default.readdirSync(runDir);
-  } catch {
-    return seals;
-  }
-  for (let name of names) {
-    if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path28.default.join(runDir, name);
+  let seals = /* @__PURE__ */ new Map();
+  for (let { runFile, recording } of livingRuns(dir))
     try {
-      if (livingReader(runFile) === void 0) continue;
-      let recording = readRecording(runFile), line = readSealNote(runFile).line, parsed = line === void 0 ? void 0 : notedSealLine(recording.file, line, timeFormat);
+      let line = readSealNote(runFile).line, parsed = line === void 0 ? void 0 : notedSealLine(recording.file, line, timeFormat);
       parsed !== void 0 && seals.set(recording.id, parsed);
     } catch {
     }
-  }
   return seals;
 }
 function notedSealLine(file, line, timeFormat) {

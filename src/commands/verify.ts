@@ -18,7 +18,7 @@ import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
 import { LineReader, placeOf, readerFor } from '../read/line.ts';
 import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
 import { readLogBytes } from '../read/safe-open.ts';
-import { livingReader, readRecording } from '../runtime/runfile.ts';
+import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 
@@ -27,28 +27,32 @@ export function readLogText(file: string): string {
   return readLogBytes(file).toString('utf8');
 }
 
-/** Recordings whose reader is running, from the directory's run files (their tails are not yet sealed), each with the live log its run file names. */
-export function liveRecordings(dir: string): Map<string, string> {
-  const live = new Map<string, string>();
+/** The run files of the directory whose reader is running, each with its recording (one walk for what verify needs of them). */
+function livingRuns(dir: string): { runFile: string; recording: Recording }[] {
   const runDir = path.join(dir, '.run');
   let names: string[];
   try {
     names = fs.readdirSync(runDir);
   } catch {
-    return live;
+    return [];
   }
+  const runs: { runFile: string; recording: Recording }[] = [];
   for (const name of names) {
     if (!name.endsWith('.json')) continue;
     const runFile = path.join(runDir, name);
     try {
       if (livingReader(runFile) === undefined) continue;
-      const recording = readRecording(runFile);
-      live.set(recording.id, recording.file);
+      runs.push({ runFile, recording: readRecording(runFile) });
     } catch {
       // not a run file of ours, or gone meanwhile
     }
   }
-  return live;
+  return runs;
+}
+
+/** Recordings whose reader is running, from the directory's run files (their tails are not yet sealed), each with the live log its run file names. */
+export function liveRecordings(dir: string): Map<string, string> {
+  return new Map(livingRuns(dir).map(({ recording }) => [recording.id, recording.file]));
 }
 
 /**
@@ -140,24 +144,13 @@ const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
  */
 export function liveSeals(dir: string, timeFormat: string): Map<string, VerifyLine> {
   const seals = new Map<string, VerifyLine>();
-  const runDir = path.join(dir, '.run');
-  let names: string[];
-  try {
-    names = fs.readdirSync(runDir);
-  } catch {
-    return seals;
-  }
-  for (const name of names) {
-    if (!name.endsWith('.json')) continue;
-    const runFile = path.join(runDir, name);
+  for (const { runFile, recording } of livingRuns(dir)) {
     try {
-      if (livingReader(runFile) === undefined) continue;
-      const recording = readRecording(runFile);
       const line = readSealNote(runFile).line;
       const parsed = line === undefined ? undefined : notedSealLine(recording.file, line, timeFormat);
       if (parsed !== undefined) seals.set(recording.id, parsed);
     } catch {
-      // not a run file of ours, or gone meanwhile
+      // its note unreadable, or gone meanwhile
     }
   }
   return seals;
