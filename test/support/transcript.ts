@@ -46,6 +46,24 @@ export function transcriptLines(input: string | Uint8Array | Uint8Array[], optio
   return out;
 }
 
+/** What the transcript reports, each with its kind (transcriptLines' marks are ambiguous: a line of text may begin with one). */
+export function transcriptRecords(input: Uint8Array, options: LinesOptions = {}): { kind: 'line' | 'redrawn' | 'row'; text: string }[] {
+  const out: { kind: 'line' | 'redrawn' | 'row'; text: string }[] = [];
+  const transcript = new Transcript(
+    {
+      line: (text) => out.push({ kind: 'line', text }),
+      screen: () => {},
+      redrawn: (text) => out.push({ kind: 'redrawn', text }),
+      frame: (rows) => rows.forEach((text) => out.push({ kind: 'row', text })),
+      scrolledOff: (rows) => rows.forEach((text) => out.push({ kind: 'row', text })),
+    },
+    { columns: options.columns, rows: options.rows, newlineReturns: options.newlineReturns },
+  );
+  transcript.push(input);
+  transcript.end();
+  return out;
+}
+
 /** Splits `bytes` at the given offsets. */
 export function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
   const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);

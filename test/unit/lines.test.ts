@@ -15,7 +15,7 @@ import { isSimple } from '../../src/terminal/row.ts';
 import { cellWidth, textInCells, textWidth } from '../../src/terminal/width.ts';
 import { LINE_CASES } from '../support/line-cases.ts';
 import { FIXTURES } from '../support/paths.ts';
-import { cutsNear, ledToTheCut, split, transcriptLines } from '../support/transcript.ts';
+import { cutsNear, ledToTheCut, split, transcriptLines, transcriptRecords } from '../support/transcript.ts';
 
 const ESC = '\x1b';
 
@@ -294,13 +294,13 @@ describe('properties over arbitrary terminal output', () => {
   it('lines hold no control characters but TAB, and respect the line limit', () => {
     fc.assert(
       fc.property(ledToTheCut(terminalish), columns, ({ bytes }, width) => {
-        for (const line of transcriptLines(bytes, { columns: width })) {
-          // `+` a piece, `~` a redrawn row, `=` a row of a full-screen program's frame: rows wrapped onto the next are
-          // joined, as capture-pane -J joins them, so one is at most the screen (the model's 24 rows when no height is
-          // given: terminal/hybrid.ts DEFAULT_ROWS), each cell a few UTF-16 units at most (combining marks, ZWJ).
-          const text = line.replace(/^[+~=]/, '');
-          assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(text), JSON.stringify(line));
-          assert.ok(text.length <= (line.startsWith('=') ? width * 24 * 6 : MAX_LINE_CHARS), JSON.stringify(line));
+        // Each with its kind: a line of text may itself begin with `+`, `~` or `=` (16 KiB of x, CR, `=`: a CI run).
+        for (const { kind, text } of transcriptRecords(bytes, { columns: width })) {
+          // A row of a full-screen program's frame: rows wrapped onto the next are joined, as capture-pane -J joins
+          // them, so one is at most the screen (the model's 24 rows when no height is given: terminal/hybrid.ts
+          // DEFAULT_ROWS), each cell a few UTF-16 units at most (combining marks, ZWJ).
+          assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(text), JSON.stringify(text));
+          assert.ok(text.length <= (kind === 'row' ? width * 24 * 6 : MAX_LINE_CHARS), JSON.stringify(text));
         }
       }),
       { numRuns: 3000 },

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
-import { cutsNear, ledToTheCut, split, transcriptLines } from '../support/transcript.ts';
+import { cutsNear, ledToTheCut, split, transcriptLines, transcriptRecords } from '../support/transcript.ts';
 import { FIXTURES } from '../support/paths.ts';
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
@@ -216,17 +216,21 @@ describe('properties over arbitrary bytes', () => {
   it('output never holds ESC or C0/C1 controls other than TAB, and respects the line limit', () => {
     fc.assert(
       fc.property(ledToTheCut(terminalish), ({ bytes }) => {
-        for (const line of lines(bytes)) {
-          assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(line.replace(/^\+/, '')), JSON.stringify(line));
-          if (line.startsWith('«')) continue;
+        for (const { kind, text } of transcriptRecords(bytes)) {
+          assert.ok(!/[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(text), JSON.stringify(text));
           // A row of a full-screen frame is as wide as the screen (80 cells here, each at most `\uNNNN` once
           // escaped), not a line: the limit cuts lines.
-          if (line.startsWith('=')) assert.ok(line.length - 1 <= 80 * 6, JSON.stringify(line));
-          else assert.ok(line.replace(/^[+~]/, '').length <= MAX_LINE_CHARS, JSON.stringify(line));
+          if (kind === 'row') assert.ok(text.length <= 80 * 6, JSON.stringify(text));
+          else assert.ok(text.length <= MAX_LINE_CHARS, JSON.stringify(text));
         }
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('a line of text that begins with a mark character is a line like any other (16 KiB of x, CR, =)', () => {
+    const bytes = new Uint8Array([...Array<number>(MAX_LINE_CHARS).fill(0x78), 0x0d, 0x3d]);
+    assert.deepEqual(lines(bytes), [`=${'x'.repeat(MAX_LINE_CHARS - 1)}`]);
   });
 
   it('every byte of binary output is accounted for: printable text, or escaped (\\xNN, \\uNNNN)', () => {
