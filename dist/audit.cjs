@@ -20239,8 +20239,12 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * link is to no seal in the log (the one between taken out), if any.
    */
   removedStretchSeal(state) {
-    if (!(state.relost === void 0 || state.lastSeal === void 0))
-      return state.segment.find((line) => line.event === "seal" && line.fields?.more === "1" && line.fields.p !== void 0 && !state.links.some((link) => link.h === line.fields.p));
+    if (state.relost === void 0 || state.lastSeal === void 0) return;
+    let rewritten = state.segment.find((line) => line.event === "seal" && line.fields?.more === "1" && line.fields.p !== void 0 && !state.links.some((link) => link.h === line.fields.p));
+    if (rewritten) return rewritten;
+    if (!state.segment.some((line) => line.event === "seal" && line.fields?.end !== void 0)) return;
+    let oldLast = state.lastSeal.fields?.p, from = state.segment.findIndex((line) => line.event === "seal" && oldLast !== void 0 && line.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
+    return state.segment.slice(from).find((line) => line.event === "seal" && line !== state.lastSeal);
   }
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
   held(lines, byTag = !1) {

@@ -1095,7 +1095,17 @@ export class ChainVerifier {
    */
   private removedStretchSeal(state: RecordingState): VerifyLine | undefined {
     if (state.relost === undefined || state.lastSeal === undefined) return undefined;
-    return state.segment.find((line) => line.event === 'seal' && line.fields?.more === '1' && line.fields.p !== undefined && !state.links.some((link) => link.h === line.fields!.p));
+    const rewritten = state.segment.find((line) => line.event === 'seal' && line.fields?.more === '1' && line.fields.p !== undefined && !state.links.some((link) => link.h === line.fields!.p));
+    if (rewritten) return rewritten;
+    // Sealed to its end (a last seal, `end=`, among the stretch's lines), yet the stretch never closed: an honest
+    // reader closes it before any later seal (sinks/file/sink.ts: sealRewritten, or its next seal links to the
+    // event's), and one killed before that writes no seal after it. So the closing seal was taken out: the first
+    // seal after the old chain's last one written again (the one the event's seal names, `p=`, when it is here),
+    // which links to the seal that is gone.
+    if (!state.segment.some((line) => line.event === 'seal' && line.fields?.end !== undefined)) return undefined;
+    const oldLast = state.lastSeal.fields?.p;
+    const from = state.segment.findIndex((line) => line.event === 'seal' && oldLast !== undefined && line.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
+    return state.segment.slice(from).find((line) => line.event === 'seal' && line !== state.lastSeal);
   }
 
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */

@@ -55,9 +55,13 @@ describe('verify and the live log moved away while logging (keyed)', () => {
   it('sed on the new file after the move (a line edited, the next deleted): named, exit 1', () => {
     const dir = copyOf(tmux);
     const live = path.join(dir, path.basename(tmux.logFile()));
-    const at = fs.readFileSync(live, 'utf8').split('\n').findIndex((line) => line.endsWith('| A2-0001')) + 1;
+    const lines = fs.readFileSync(live, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.endsWith('| A2-0001')) + 1;
     assert.ok(at > 2, 'the second part\'s first line, after the lost event and its seal');
-    execFileSync('sed', ['-i', `${at}s/A2-/EVIL-/;${at + 1}d`, live]);
+    // The next printed line (a seal may come between them: taking that out is another test, test/unit/chain-lost.test.ts).
+    const next = lines.findIndex((line) => line.endsWith('| A2-0002')) + 1;
+    assert.ok(next > at);
+    execFileSync('sed', ['-i', `${at}s/A2-/EVIL-/;${next}d`, live]);
     const tampered = verify(dir, '--key', key, '--require-key');
     assert.equal(tampered.status, 1, tampered.stdout);
     assert.match(tampered.stdout, /^TAMPERED /m);

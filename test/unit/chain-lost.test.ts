@@ -312,6 +312,26 @@ for (const format of ['text', 'json'] as const) {
         assert.deepEqual(report.breaks, []);
         assert.deepEqual(report.recordings.map((r) => r.ending), ['reader-died']);
       });
+
+      // A CI dry run's e2e test (verify-moved) deleted "the line after the edited one", which was now and then this seal.
+      it('the seal that closes the stretch after the event taken out (a line in it edited too, or not): deleted, where the stretch opens, not a truncated log', async () => {
+        const file = tempLog();
+        await removedWhileLogging(file, 3000, { key, format });
+        const lines = fs.readFileSync(file, 'utf8').split('\n');
+        const field = (line: string, name: string) => new RegExp(`\\b${name}"?[=:]"?([0-9a-f]+)`).exec(line)?.[1];
+        const opened = field(lines[1]!, 'h')!.slice(0, 16);
+        const closing = lines.findIndex((line) => isSeal(line) && field(line, 'p') === opened);
+        assert.ok(closing > 1, 'a seal links to the event\'s');
+        assert.ok(lines.slice(closing + 1).some((line) => isSeal(line) && /\bend"?[=:]/.test(line)), 'the recording is sealed to its end after it');
+        const edited = lines.findIndex((line, i) => i > 1 && i < closing && /line \d+/.test(line));
+        for (const edit of [false, true]) {
+          const tampered = lines.filter((_, i) => i !== closing).map((line, i) => (edit && i === edited ? line.replace(/line (\d+)/, 'line $1 (edited)') : line));
+          fs.writeFileSync(file, tampered.join('\n'));
+          const found = verify(file, key).breaks;
+          assert.deepEqual(found.map((b) => [b.kind, b.line]), [['deleted', 2]], JSON.stringify(found));
+          assert.match(found[0]!.detail, /is gone/);
+        }
+      });
     });
   }
 }
