@@ -16602,12 +16602,12 @@ var HeadMarks = class {
    * `bytes`: a file's bytes as it holds them, when the caller can read them. The digest is over bytes, and text
    * read back is not always them: a character cut by a killed reader reads as U+FFFD, three bytes for one.
    */
-  constructor(key2, bytes) {
+  constructor(key2, prefixDigest2) {
     this.key = key2;
-    this.bytes = bytes;
+    this.prefixDigest = prefixDigest2;
   }
   key;
-  bytes;
+  prefixDigest;
   byFile = /* @__PURE__ */ new Map();
   found = [];
   /** Marks passed over without the key: a forged event each when no recording of the log is keyed (see breaks). */
@@ -16687,14 +16687,12 @@ var HeadMarks = class {
   }
   /** The digest of the oldest file's first `size` bytes: from its bytes when they can be read, else from its lines. */
   prefixOf(oldest, size2) {
-    if (this.bytes === void 0) return oldest.prefix(size2);
-    let raw;
+    if (this.prefixDigest === void 0) return oldest.prefix(size2);
     try {
-      raw = this.bytes(oldest.file);
+      return this.prefixDigest(oldest.file, size2);
     } catch {
       return oldest.prefix(size2);
     }
-    return raw.length < size2 ? void 0 : (0, import_node_crypto11.createHash)("sha256").update(raw.subarray(0, size2)).digest("hex");
   }
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */
   startOf(file) {
@@ -18348,8 +18346,8 @@ function gunzipInto(file, gz, output) {
 }
 
 // src/read/safe-open.ts
-var import_node_buffer = require("node:buffer"), import_node_fs25 = __nodeBuiltin(require("node:fs"));
-var { MAX_STRING_LENGTH } = import_node_buffer.constants, OPEN_FLAGS = import_node_fs25.default.constants.O_RDONLY | import_node_fs25.default.constants.O_NOFOLLOW | import_node_fs25.default.constants.O_NONBLOCK;
+var import_node_fs25 = __nodeBuiltin(require("node:fs"));
+var OPEN_FLAGS = import_node_fs25.default.constants.O_RDONLY | import_node_fs25.default.constants.O_NOFOLLOW | import_node_fs25.default.constants.O_NONBLOCK;
 function openLogFile(file) {
   let fd;
   try {
@@ -18366,29 +18364,6 @@ function openLogFile(file) {
   } catch (error) {
     throw import_node_fs25.default.closeSync(fd), error;
   }
-}
-function readLogBytes(file) {
-  let fd = openLogFile(file);
-  try {
-    if (!file.endsWith(".gz")) return import_node_fs25.default.readFileSync(fd);
-    let size2 = import_node_fs25.default.fstatSync(fd).size, trailer = Buffer.alloc(4);
-    size2 >= 4 && import_node_fs25.default.readSync(fd, trailer, 0, 4, size2 - 4);
-    let claim2 = gzipClaim(size2, trailer);
-    if (claim2 !== void 0 && claim2 > MAX_STRING_LENGTH) throw tooLong(file, `at least ${claim2}`);
-    let text2 = gunzippedText(file, fd);
-    try {
-      let length = import_node_fs25.default.fstatSync(text2).size;
-      if (length > MAX_STRING_LENGTH) throw tooLong(file, String(length));
-      return import_node_fs25.default.readFileSync(text2);
-    } finally {
-      import_node_fs25.default.closeSync(text2);
-    }
-  } finally {
-    import_node_fs25.default.closeSync(fd);
-  }
-}
-function tooLong(file, length) {
-  return new AuditError(`${file} gunzips to ${length} bytes, more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
 }
 
 // src/read/fold.ts
@@ -19436,7 +19411,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -19774,7 +19749,7 @@ function external(v) {
 var START_SLACK_MS = 1e3, ChainVerifier = class {
   constructor(options = {}) {
     this.options = options;
-    this.heads = new HeadMarks(options.key, options.bytes);
+    this.heads = new HeadMarks(options.key, options.prefixDigest);
   }
   options;
   recordings = /* @__PURE__ */ new Map();
@@ -20450,8 +20425,32 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
 };
 
 // src/commands/verify.ts
-function readLogText(file) {
-  return readLogBytes(file).toString("utf8");
+function eachLineOfFile(file, take) {
+  let fd = openLogFile(file);
+  try {
+    if (file.endsWith(".gz")) {
+      let gz = fd;
+      fd = gunzippedText(file, gz), import_node_fs33.default.closeSync(gz);
+    }
+    forEachPiece(fd, (buffer, end) => {
+      for (let at = 0; at < end; ) {
+        let newline = buffer.indexOf(10, at), to = newline < 0 || newline >= end ? end : newline + 1;
+        if (take(buffer.toString("utf8", at, to)) === !1) return !1;
+        at = to;
+      }
+      return !0;
+    });
+  } finally {
+    import_node_fs33.default.closeSync(fd);
+  }
+}
+function eachLineOfText(text2, take) {
+  for (let at = 0; at < text2.length; ) {
+    let end = text2.indexOf(`
+`, at), to = end < 0 ? text2.length : end + 1;
+    if (take(text2.slice(at, to)) === !1) return;
+    at = to;
+  }
 }
 function livingRuns(dir) {
   let runDir = import_node_path28.default.join(dir, ".run"), names;
@@ -20476,29 +20475,52 @@ function liveRecordings(dir) {
   return new Map(livingRuns(dir).map(({ recording }) => [recording.id, recording.file]));
 }
 function verifyFiles(files, timeFormat, options) {
-  return verifyLog(files, (file) => {
+  return verifyLines(files, (file, take) => {
     try {
-      return readLogText(file);
+      eachLineOfFile(file, take);
     } catch (error) {
       throw error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
     }
-  }, timeFormat, { bytes: lastBytes(), ...options });
+  }, timeFormat, { prefixDigest: prefixDigests(), ...options });
 }
-function lastBytes() {
-  let last;
-  return (file) => (last?.file === file ? last : last = { file, bytes: readLogBytes(file) }).bytes;
+function prefixDigests() {
+  let known2 = /* @__PURE__ */ new Map();
+  return (file, size2) => {
+    let key2 = `${size2}:${file}`;
+    return known2.has(key2) || known2.set(key2, prefixDigest(file, size2)), known2.get(key2);
+  };
 }
-function verifyLog(files, read2, timeFormat, options) {
-  let total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file) => {
-    let lines = parseLines(file, read2(file), timeFormat);
-    for (let line of lines)
-      keyMatch?.see(line), removals.see(line);
-    return total += lines.reduce((sum, line) => sum + line.text.length, 0), kept && total <= KEEP_PARSED_CHARS ? kept.set(file, lines) : kept = void 0, lines;
-  }, options), parsed = (file) => kept?.get(file) ?? parseLines(file, read2(file), timeFormat), keyedHeld = report2.keyedHeld, mismatch = report2.breaks.length > 0 && keyedHeld === 0 ? keyMatch?.mismatch() : void 0;
-  mismatch && (keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key)), options).keyedHeld);
+function prefixDigest(file, size2) {
+  let fd = openLogFile(file);
+  try {
+    if (file.endsWith(".gz")) {
+      let gz = fd;
+      fd = gunzippedText(file, gz), import_node_fs33.default.closeSync(gz);
+    }
+    let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
+    for (let at = 0; at < size2; ) {
+      let read2 = import_node_fs33.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+      if (read2 === 0) return;
+      hash.update(piece.subarray(0, read2)), at += read2;
+    }
+    return hash.digest("hex");
+  } finally {
+    import_node_fs33.default.closeSync(fd);
+  }
+}
+function verifyLines(files, each, timeFormat, options) {
+  let total = 0, untimed, parseLines = (file, push) => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
+    let lines = [];
+    parseLines(file, (line) => (keyMatch?.see(line), removals.see(line), total += line.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line) : kept = void 0, push(line))), kept?.set(file, lines);
+  }, options), parsed = (file, push) => {
+    let lines = kept?.get(file);
+    if (lines === void 0) return parseLines(file, push);
+    for (let line of lines) if (push(line) === !1) return;
+  }, keyedHeld = report2.keyedHeld, mismatch = report2.breaks.length > 0 && keyedHeld === 0 ? keyMatch?.mismatch() : void 0;
+  mismatch && (keyedHeld = runVerifier(files, (file, push) => parsed(file, (line) => push(retagged(line, options.key))), options).keyedHeld);
   let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
-    let without = verifyLog(files, read2, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
+    let without = verifyLines(files, each, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
     return more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` }), { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
@@ -20519,34 +20541,38 @@ function liveSeals(dir, timeFormat) {
   return seals;
 }
 function notedSealLine(file, line, timeFormat) {
-  return linesOf(file, line, timeFormat, () => {
-  })[0];
+  let first;
+  return linesOf(file, (take) => eachLineOfText(line, take), timeFormat, () => {
+  }, (parsed) => (first = parsed, !1)), first;
 }
-function linesOf(file, text2, timeFormat, untimed) {
-  let lines = [], firstEnd = text2.indexOf(`
-`), first = firstEnd < 0 ? text2 : text2.slice(0, firstEnd), stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first), reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), byDefault = reader === stock || reader.timeFormat === DEFAULT_TIME_FORMAT, parsedLines = [], seals = 0, sealInstants = 0;
-  for (let at = 0; at < text2.length; ) {
-    let end = text2.indexOf(`
-`, at), whole = end < 0 ? text2.slice(at) : text2.slice(at, end + 1);
-    at = end < 0 ? text2.length : end + 1;
-    let parsed = end < 0 ? void 0 : reader.read(whole.slice(0, -1));
-    parsed?.kind === "event" && parsed.text === "seal" && whole.charCodeAt(0) !== 123 && (seals++, sealInstant(parsed.fields) !== void 0 && sealInstants++), parsedLines.push({ whole, parsed });
-  }
-  let instants = byDefault || (seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat)), line = 0;
-  for (let { whole, parsed } of parsedLines) {
+function linesOf(file, each, timeFormat, untimed, push) {
+  let reader, held, seals = 0, sealInstants = 0, line = 0, emit = (whole, parsed, instants2) => {
     line++;
-    let timed = instants || whole.charCodeAt(0) === 123;
-    parsed && !timed && untimed(reader.timeFormat), lines.push(
+    let timed = instants2 || whole.charCodeAt(0) === 123;
+    return parsed && !timed && untimed(reader.timeFormat), push(
       parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line, text: whole, ms: Number.NaN }
     );
-  }
-  return lines;
+  };
+  if (each((whole) => {
+    let ended = whole.endsWith(`
+`);
+    if (reader === void 0) {
+      let first = ended ? whole.slice(0, -1) : whole, stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first);
+      reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT && (held = []);
+    }
+    let parsed = ended ? reader.read(whole.slice(0, -1)) : void 0;
+    if (!held) return emit(whole, parsed, !0);
+    parsed?.kind === "event" && parsed.text === "seal" && whole.charCodeAt(0) !== 123 && (seals++, sealInstant(parsed.fields) !== void 0 && sealInstants++), held.push({ whole, parsed });
+  }), !held) return;
+  let instants = seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat);
+  for (let { whole, parsed } of held) if (emit(whole, parsed, instants) === !1) return;
 }
 function runVerifier(files, linesOf2, options, firstBreak = !1) {
   let verifier = new ChainVerifier(options);
-  for (let file of files)
-    for (let line of linesOf2(file))
-      if (verifier.push(line), firstBreak && verifier.broken) return verifier.finish();
+  for (let file of files) {
+    let stopped = !1;
+    if (linesOf2(file, (line) => (verifier.push(line), stopped = firstBreak && verifier.broken, !stopped)), stopped) return verifier.finish();
+  }
   return verifier.finish();
 }
 function breakLine(found) {

@@ -112,8 +112,8 @@ function gunzipInto(file, gz, output) {
 }
 
 // src/read/safe-open.ts
-var import_node_buffer = require("node:buffer"), import_node_fs2 = __nodeBuiltin(require("node:fs"));
-var { MAX_STRING_LENGTH } = import_node_buffer.constants, OPEN_FLAGS = import_node_fs2.default.constants.O_RDONLY | import_node_fs2.default.constants.O_NOFOLLOW | import_node_fs2.default.constants.O_NONBLOCK;
+var import_node_fs2 = __nodeBuiltin(require("node:fs"));
+var OPEN_FLAGS = import_node_fs2.default.constants.O_RDONLY | import_node_fs2.default.constants.O_NOFOLLOW | import_node_fs2.default.constants.O_NONBLOCK;
 function openLogFile(file) {
   let fd;
   try {

@@ -177,7 +177,7 @@ export class HeadMarks {
    */
   constructor(
     private readonly key: Buffer | undefined,
-    private readonly bytes?: (file: string) => Buffer,
+    private readonly prefixDigest?: (file: string, size: number) => string | undefined,
   ) {}
 
   /** Takes each line of the first file read, in order (its bytes: a later mark may name the digest of its first ones). */
@@ -275,14 +275,12 @@ export class HeadMarks {
 
   /** The digest of the oldest file's first `size` bytes: from its bytes when they can be read, else from its lines. */
   private prefixOf(oldest: FileDigest, size: number): string | undefined {
-    if (this.bytes === undefined) return oldest.prefix(size);
-    let raw: Buffer;
+    if (this.prefixDigest === undefined) return oldest.prefix(size);
     try {
-      raw = this.bytes(oldest.file);
+      return this.prefixDigest(oldest.file, size);
     } catch {
       return oldest.prefix(size);
     }
-    return raw.length < size ? undefined : createHash('sha256').update(raw.subarray(0, size)).digest('hex');
   }
 
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */

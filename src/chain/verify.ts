@@ -261,8 +261,8 @@ function external(v: VerifyLine): 'reader-died' | 'lost' | undefined {
 export interface VerifyOptions {
   /** The chain key (HMAC), when the log was written with one. */
   key?: Buffer;
-  /** A file's bytes as it holds them (a head mark's digest of an earlier file is over its bytes, not its text). */
-  bytes?: (file: string) => Buffer;
+  /** The SHA-256 (hex) of a file's first `size` bytes as it holds them, undefined when it holds fewer; it may throw (a head mark's digest of an earlier file is over its bytes, not its text). */
+  prefixDigest?: (file: string, size: number) => string | undefined;
   /** Recordings whose reader is running: an unsealed tail is theirs to seal yet. */
   live?: ReadonlySet<string>;
   /** A recording chained without a key is a break (`unkeyed`): whoever can write the log could have rewritten it. */
@@ -344,7 +344,7 @@ export class ChainVerifier {
   private readonly heads: HeadMarks;
 
   constructor(private readonly options: VerifyOptions = {}) {
-    this.heads = new HeadMarks(options.key, options.bytes);
+    this.heads = new HeadMarks(options.key, options.prefixDigest);
   }
 
   /** Whether a break was found so far (some are found only by `finish`). */

@@ -3,6 +3,7 @@
 // `.gz` ones through gunzip), feeds the pure verifier, prints each break or an
 // OK line with counts. Exit 0 clean, 1 tampered, 2 a file could not be read.
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -17,14 +18,52 @@ import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
 import { LineReader, placeOf, readerFor } from '../read/line.ts';
 import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
-import { readLogBytes } from '../read/safe-open.ts';
+import { forEachPiece, type Verdict } from '../read/chunks.ts';
+import { gunzippedText } from '../read/gunzip.ts';
+import { openLogFile } from '../read/safe-open.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 
-/** A log file's text: `.gz` files are read through gunzip, whole (a rotated file is bounded by @audit-max-size); a planted FIFO, symlink or bomb is refused (read/safe-open.ts). */
-export function readLogText(file: string): string {
-  return readLogBytes(file).toString('utf8');
+/** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without). */
+export type EachLine = (file: string, take: (line: string) => Verdict) => void;
+
+/**
+ * A log file's lines, read in pieces (read/chunks.ts): a file is never held whole, so one written under
+ * `@audit-rotate daily` or a large `@audit-max-size` verifies whatever its size (held as one string, a file
+ * past 512 MiB could not be read). `.gz` files are read through gunzip; a planted FIFO, symlink or bomb is
+ * refused (read/safe-open.ts).
+ */
+export function eachLineOfFile(file: string, take: (line: string) => Verdict): void {
+  let fd = openLogFile(file);
+  try {
+    if (file.endsWith('.gz')) {
+      const gz = fd;
+      fd = gunzippedText(file, gz);
+      fs.closeSync(gz);
+    }
+    forEachPiece(fd, (buffer, end) => {
+      for (let at = 0; at < end; ) {
+        const newline = buffer.indexOf(10, at);
+        const to = newline < 0 || newline >= end ? end : newline + 1;
+        if (take(buffer.toString('utf8', at, to)) === false) return false;
+        at = to;
+      }
+      return true;
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The lines of a text, as eachLineOfFile hands a file's. */
+export function eachLineOfText(text: string, take: (line: string) => Verdict): void {
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    const to = end < 0 ? text.length : end + 1;
+    if (take(text.slice(at, to)) === false) return;
+    at = to;
+  }
 }
 
 /** The run files of the directory whose reader is running, each with its recording (one walk for what verify needs of them). */
@@ -62,20 +101,50 @@ export function liveRecordings(dir: string): Map<string, string> {
  * (chain/renamed-files.ts).
  */
 export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions): LogReport {
-  return verifyLog(files, (file) => {
+  const each: EachLine = (file, take) => {
     try {
-      return readLogText(file);
+      eachLineOfFile(file, take);
     } catch (error) {
       if (error instanceof AuditError) throw error; // a refusal (read/safe-open.ts) names the file already
       throw new AuditError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
     }
-  }, timeFormat, { bytes: lastBytes(), ...options });
+  };
+  return verifyLines(files, each, timeFormat, { prefixDigest: prefixDigests(), ...options });
 }
 
-/** readLogBytes, the last file's kept: a digest is checked against one file, maybe once per order renamed-files tries. */
-function lastBytes(): (file: string) => Buffer {
-  let last: { file: string; bytes: Buffer } | undefined;
-  return (file) => (last?.file === file ? last : (last = { file, bytes: readLogBytes(file) })).bytes;
+/**
+ * The SHA-256 of a file's first `size` bytes as it holds them (`.gz` ones gunzipped), read in pieces; undefined
+ * when it holds fewer. Kept: a digest is checked against one file, maybe once per order renamed-files tries.
+ */
+function prefixDigests(): (file: string, size: number) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (file, size) => {
+    const key = `${size}:${file}`;
+    if (!known.has(key)) known.set(key, prefixDigest(file, size));
+    return known.get(key);
+  };
+}
+
+function prefixDigest(file: string, size: number): string | undefined {
+  let fd = openLogFile(file);
+  try {
+    if (file.endsWith('.gz')) {
+      const gz = fd;
+      fd = gunzippedText(file, gz);
+      fs.closeSync(gz);
+    }
+    const hash = createHash('sha256');
+    const piece = Buffer.allocUnsafe(Math.min(size, 1 << 20));
+    for (let at = 0; at < size; ) {
+      const read = fs.readSync(fd, piece, 0, Math.min(piece.length, size - at), at);
+      if (read === 0) return undefined;
+      hash.update(piece.subarray(0, read));
+      at += read;
+    }
+    return hash.digest('hex');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
@@ -85,37 +154,47 @@ function lastBytes(): (file: string) => Buffer {
  * were renamed (mv), which is said as one `reordered` break.
  */
 export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, options: VerifyOptions): LogReport {
+  return verifyLines(files, (file, take) => eachLineOfText(read(file), take), timeFormat, options);
+}
+
+/** verifyLog over each file's lines as `each` hands them (asked again for each order tried). */
+function verifyLines(files: readonly string[], each: EachLine, timeFormat: string, options: VerifyOptions): LogReport {
   let total = 0;
   let untimed: string | undefined;
-  const parseLines = (file: string, text: string, format: string): VerifyLine[] => linesOf(file, text, format, (stamps) => (untimed ??= stamps));
+  const parseLines = (file: string, push: (line: VerifyLine) => Verdict): void => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => (untimed ??= stamps), push);
   // A small log's lines are kept, parsed, for the tries (a try is then hashing, not parsing); a large one is read again.
   let kept: Map<string, VerifyLine[]> | undefined = new Map();
   const keyMatch = options.key === undefined ? undefined : new KeyMatch(options.key);
   const removals = new RemovalCount();
-  const report = runVerifier(files, (file) => {
-    const lines = parseLines(file, read(file), timeFormat);
-    for (const line of lines) {
+  const report = runVerifier(files, (file, push) => {
+    const lines: VerifyLine[] = [];
+    parseLines(file, (line) => {
       keyMatch?.see(line);
       removals.see(line);
-    }
-    total += lines.reduce((sum, line) => sum + line.text.length, 0);
-    if (kept && total <= KEEP_PARSED_CHARS) kept.set(file, lines);
-    else kept = undefined;
-    return lines;
+      total += line.text.length;
+      if (kept && total <= KEEP_PARSED_CHARS) lines.push(line);
+      else kept = undefined;
+      return push(line);
+    });
+    kept?.set(file, lines);
   }, options);
   // Not one keyed seal holds under the key, by its e= or its hash: said once, and the log checked as without
   // one (chain/key-match.ts), --require-key's checks kept (a plain recording is still `unkeyed`). A seal
   // that holds by its hash says the key is the log's, whatever someone without it did to every e=.
   // Each e= made again under the key (retagged): the seals' hashes that a rewritten e= broke hold again with the right key.
-  const parsed = (file: string): VerifyLine[] => kept?.get(file) ?? parseLines(file, read(file), timeFormat);
+  const parsed = (file: string, push: (line: VerifyLine) => Verdict): void => {
+    const lines = kept?.get(file);
+    if (lines === undefined) return parseLines(file, push);
+    for (const line of lines) if (push(line) === false) return;
+  };
   let keyedHeld = report.keyedHeld;
   const mismatch = report.breaks.length > 0 && keyedHeld === 0 ? keyMatch?.mismatch() : undefined;
-  if (mismatch) keyedHeld = runVerifier(files, (file) => parsed(file).map((line) => retagged(line, options.key!)), options).keyedHeld;
+  if (mismatch) keyedHeld = runVerifier(files, (file, push) => parsed(file, (line) => push(retagged(line, options.key!))), options).keyedHeld;
   const wrongKey = keyedHeld === 0 ? mismatch : undefined;
   if (wrongKey) {
     // What the key shows is still said (the first few breaks): someone without it who edits a line and then the
     // hashes of every stretch and seal makes the right key look wrong too, and the edit must still be named.
-    const without = verifyLog(files, read, timeFormat, { ...options, key: undefined });
+    const without = verifyLines(files, each, timeFormat, { ...options, key: undefined });
     // Head marks not holding under it are what a wrong key makes (key-match.ts counts them in its break): not listed.
     const shown = report.breaks.filter((found) => !markUnderWrongKey(found));
     const underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` }));
@@ -158,7 +237,12 @@ export function liveSeals(dir: string, timeFormat: string): Map<string, VerifyLi
 
 /** A seal line a reader noted, parsed as a line of its log `file`. */
 export function notedSealLine(file: string, line: string, timeFormat: string): VerifyLine | undefined {
-  return linesOf(file, line, timeFormat, () => {})[0];
+  let first: VerifyLine | undefined;
+  linesOf(file, (take) => eachLineOfText(line, take), timeFormat, () => {}, (parsed) => {
+    first = parsed;
+    return false;
+  });
+  return first;
 }
 
 /** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts). */
@@ -174,53 +258,59 @@ export type LogReport = VerifyReport & { untimed?: string };
  * it all). A file without a seal goes by the format it is read with (no seal of it to say otherwise).
  * `untimed` hears of the format.
  */
-function linesOf(file: string, text: string, timeFormat: string, untimed: (format: string) => void): VerifyLine[] {
-  const lines: VerifyLine[] = [];
-  const firstEnd = text.indexOf('\n');
-  const first = firstEnd < 0 ? text : text.slice(0, firstEnd);
-  const stock = new LineReader(DEFAULT_TIME_FORMAT);
-  const read = stock.read(first);
-  const reader = read && Number.isFinite(read.ms) ? stock : readerFor(first, timeFormat);
-  const byDefault = reader === stock || reader.timeFormat === DEFAULT_TIME_FORMAT;
-  const parsedLines: { whole: string; parsed: ReturnType<LineReader['read']> }[] = [];
+function linesOf(file: string, each: (take: (line: string) => Verdict) => void, timeFormat: string, untimed: (format: string) => void, push: (line: VerifyLine) => Verdict): void {
+  let reader: LineReader | undefined;
+  // Not read by the default format: whether its stamps are instants is known once its seals are (see above),
+  // so its lines are held until the file's end (a custom format's log; a default one's streams through).
+  let held: { whole: string; parsed: ReturnType<LineReader['read']> }[] | undefined;
   let seals = 0;
   let sealInstants = 0;
-  for (let at = 0; at < text.length; ) {
-    const end = text.indexOf('\n', at);
-    const whole = end < 0 ? text.slice(at) : text.slice(at, end + 1);
-    at = end < 0 ? text.length : end + 1;
-    const parsed = end < 0 ? undefined : reader.read(whole.slice(0, -1));
-    if (parsed?.kind === 'event' && parsed.text === 'seal' && whole.charCodeAt(0) !== 0x7b) {
-      seals++;
-      if (sealInstant(parsed.fields) !== undefined) sealInstants++;
-    }
-    parsedLines.push({ whole, parsed });
-  }
-  const instants = byDefault || (seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat));
   let line = 0;
-  for (const { whole, parsed } of parsedLines) {
+  const emit = (whole: string, parsed: ReturnType<LineReader['read']>, instants: boolean): Verdict => {
     line++;
     // A JSON line's time is ISO 8601 with an offset, whatever the text lines' format. A seal whose stamp the
     // format does not read (the option changed within a file: written in another format) has its t=, if any.
     const timed = instants || whole.charCodeAt(0) === 0x7b;
-    if (parsed && !timed) untimed(reader.timeFormat);
-    lines.push(
+    if (parsed && !timed) untimed(reader!.timeFormat);
+    return push(
       parsed
         ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === 'event' ? parsed.text : undefined, fields: parsed.fields, raw: parsed.kind === 'event' ? parsed.raw : undefined, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === 'event' && parsed.text === 'seal' ? (sealInstant(parsed.fields) ?? Number.NaN) : Number.NaN }
         : { file, line, text: whole, ms: Number.NaN },
     );
-  }
-  return lines;
+  };
+  each((whole) => {
+    const ended = whole.endsWith('\n');
+    if (reader === undefined) {
+      const first = ended ? whole.slice(0, -1) : whole;
+      const stock = new LineReader(DEFAULT_TIME_FORMAT);
+      const read = stock.read(first);
+      reader = read && Number.isFinite(read.ms) ? stock : readerFor(first, timeFormat);
+      if (reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT) held = [];
+    }
+    const parsed = ended ? reader.read(whole.slice(0, -1)) : undefined;
+    if (!held) return emit(whole, parsed, true);
+    if (parsed?.kind === 'event' && parsed.text === 'seal' && whole.charCodeAt(0) !== 0x7b) {
+      seals++;
+      if (sealInstant(parsed.fields) !== undefined) sealInstants++;
+    }
+    held.push({ whole, parsed });
+  });
+  if (!held) return;
+  const instants = seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader!.timeFormat);
+  for (const { whole, parsed } of held) if (emit(whole, parsed, instants) === false) return;
 }
 
 /** Feeds the files' lines to a verifier; `firstBreak`: gives up at the first break (a try of another order). */
-function runVerifier(files: readonly string[], linesOf: (file: string) => readonly VerifyLine[], options: VerifyOptions, firstBreak = false): VerifyReport {
+function runVerifier(files: readonly string[], linesOf: (file: string, push: (line: VerifyLine) => Verdict) => void, options: VerifyOptions, firstBreak = false): VerifyReport {
   const verifier = new ChainVerifier(options);
   for (const file of files) {
-    for (const line of linesOf(file)) {
+    let stopped = false;
+    linesOf(file, (line) => {
       verifier.push(line);
-      if (firstBreak && verifier.broken) return verifier.finish();
-    }
+      stopped = firstBreak && verifier.broken;
+      return !stopped;
+    });
+    if (stopped) return verifier.finish();
   }
   return verifier.finish();
 }

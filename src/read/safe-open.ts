@@ -6,12 +6,8 @@
 // ours (or any, for root, who reads others' logs), and a `.gz` is gunzipped
 // with a bound on what it may grow to (gunzip.ts).
 
-import { constants } from 'node:buffer';
 import fs from 'node:fs';
 import { AuditError } from '../core/errors.ts';
-import { gunzippedText, gzipClaim } from './gunzip.ts';
-
-const { MAX_STRING_LENGTH } = constants;
 
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
 
@@ -35,32 +31,4 @@ export function openLogFile(file: string): number {
     fs.closeSync(fd);
     throw error;
   }
-}
-
-/** A log file's bytes, `.gz` ones gunzipped, opened as above: held whole, as one string (`verify`). */
-export function readLogBytes(file: string): Buffer {
-  const fd = openLogFile(file);
-  try {
-    if (!file.endsWith('.gz')) return fs.readFileSync(fd);
-    // A whole file gunzips to at least what its last member claims (gunzip.ts): more than a string holds is refused at once.
-    const size = fs.fstatSync(fd).size;
-    const trailer = Buffer.alloc(4);
-    if (size >= 4) fs.readSync(fd, trailer, 0, 4, size - 4);
-    const claim = gzipClaim(size, trailer);
-    if (claim !== undefined && claim > MAX_STRING_LENGTH) throw tooLong(file, `at least ${claim}`);
-    const text = gunzippedText(file, fd);
-    try {
-      const length = fs.fstatSync(text).size;
-      if (length > MAX_STRING_LENGTH) throw tooLong(file, String(length));
-      return fs.readFileSync(text);
-    } finally {
-      fs.closeSync(text);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function tooLong(file: string, length: string): AuditError {
-  return new AuditError(`${file} gunzips to ${length} bytes, more than can be read whole (${MAX_STRING_LENGTH}): refused, not read`, 2);
 }
