@@ -15050,7 +15050,7 @@ var Hybrid = class {
     if (last !== grid.cursorY) return !1;
     for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== "") return !1;
     let pending = this.lineText(first, last);
-    if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return !1;
+    if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first)) || (this.settleRows(!1), this.held.size > 0)) return !1;
     if (last > first) {
       let rows = cut(pending, grid.columns);
       if (rows.length !== last - first + 1) return !1;

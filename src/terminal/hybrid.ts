@@ -1332,6 +1332,11 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const pending = this.lineText(first, last);
     if (atLineStart ? pending !== '' || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, false))) return false;
     if (this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return false;
+    // Rows written since the last settle are logged first, as a settle would: the marks that say what changed are
+    // dropped below. Not only when `dirty`: text that wraps on from the row the cursor stood at the edge of (top's
+    // last row, settled while quiet, then `echo` after it) lands in a row print() does not see it reach.
+    this.settleRows(false);
+    if (this.held.size > 0) return false;
     // The line model takes the line as text and wraps it again: only if that gives the rows the screen shows. A row
     // that wrapped before its last column (a move right past the edge, then text) would come back as one row with
     // the next, and an erase of one of them would take both.
