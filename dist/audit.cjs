@@ -14694,7 +14694,7 @@ var Hybrid = class {
     }
     this.leavePending && this.flushLeave();
     let grid = this.grid;
-    if (this.claimed.size !== 0 && this.takeClaimed(), this.headOf !== void 0 && grid.cursorY === 0 && grid.rowId(0) === this.headOf.id && !grid.continued(0) && this.flushHead(), !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0) {
+    if (this.claimed.size !== 0 && this.takeClaimed(), this.headOf !== void 0 && grid.cursorY === 0 && grid.rowId(0) === this.headOf.id && !grid.continued(0) && this.flushHead(), !this.dirty && (grid.rowId(grid.cursorY) !== this.pendingId || this.logged.has(this.pendingId)) && (this.dirty = !0), this.quietMark !== 0) {
       let y = grid.cursorY;
       this.beforeOverwrite(y, Math.min(grid.rows - 1, y + Math.floor((grid.cursorX + 2 * text2.length) / grid.columns)));
     }
@@ -15050,7 +15050,7 @@ var Hybrid = class {
     if (last !== grid.cursorY) return !1;
     for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== "") return !1;
     let pending = this.lineText(first, last);
-    if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first)) || (this.settleRows(!1), this.held.size > 0)) return !1;
+    if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first)) || (this.settleRows(!1), this.held.size > 0 || this.deferred.size > 0)) return !1;
     if (last > first) {
       let rows = cut(pending, grid.columns);
       if (rows.length !== last - first + 1) return !1;

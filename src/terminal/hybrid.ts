@@ -678,7 +678,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const grid = this.grid!;
     if (this.claimed.size !== 0) this.takeClaimed();
     if (this.headOf !== undefined && grid.cursorY === 0 && grid.rowId(0) === this.headOf.id && !grid.continued(0)) this.flushHead();
-    if (!this.dirty && grid.rowId(grid.cursorY) !== this.pendingId) this.dirty = true;
+    if (!this.dirty && (grid.rowId(grid.cursorY) !== this.pendingId || this.logged.has(this.pendingId))) this.dirty = true;
     if (this.quietMark !== 0) {
       const y = grid.cursorY;
       // Rows the text can reach: a wide character takes two cells.
@@ -1336,7 +1336,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // dropped below. Not only when `dirty`: text that wraps on from the row the cursor stood at the edge of (top's
     // last row, settled while quiet, then `echo` after it) lands in a row print() does not see it reach.
     this.settleRows(false);
-    if (this.held.size > 0) return false;
+    if (this.held.size > 0 || this.deferred.size > 0) return false;
     // The line model takes the line as text and wraps it again: only if that gives the rows the screen shows. A row
     // that wrapped before its last column (a move right past the edge, then text) would come back as one row with
     // the next, and an erase of one of them would take both.
