@@ -75,6 +75,11 @@ export interface LogFileOptions {
    * log is removed (what a `lost` event then names: sinks/file/sink.ts).
    */
   onMoved?: (written: number) => void;
+  /**
+   * The writer opened the file it writes into now (at its start, after a rotation, or a removal): its identity
+   * (rotated-ledger.ts), for the ledger to keep that file's entry while this writer may still ask about it (noted-files.ts).
+   */
+  onOpened?: (identity: string) => void;
   /** How the log's directory is taken (default `private`: the log directory; see safe-fs.ts). */
   directory?: DirPolicy;
   /** When a new file starts: at the size limit, at local midnight, or both (default `size`). */
@@ -174,8 +179,10 @@ export class LogFile {
   ) {
     this.fd = openAppend(file, options.directory);
     this.dirStat = fs.lstatSync(path.dirname(file));
-    this.size = fs.fstatSync(this.fd).size;
+    const opened = fs.fstatSync(this.fd);
+    this.size = opened.size;
     this.checkedAt = performance.now();
+    this.options.onOpened?.(fileIdentity(opened));
   }
 
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
@@ -577,5 +584,7 @@ export class LogFile {
     fs.closeSync(this.fd);
     this.fd = fd;
     this.dirStat = fs.lstatSync(path.dirname(this.file));
+    // Before anything is written into it: its entry can be trimmed only once it is rotated and many more after it.
+    this.options.onOpened?.(fileIdentity(fs.fstatSync(fd)));
   }
 }
