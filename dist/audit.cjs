@@ -19558,19 +19558,49 @@ function renamedPair(files, report2, totalChars, holds2) {
     }
   }
   for (let i of [...named, ...hinted]) covered.add(i);
-  let pairs2 = [], seen = /* @__PURE__ */ new Set();
-  for (let a of covered)
-    for (let b of covered) {
-      if (a === b) continue;
-      let pair = a < b ? [a, b] : [b, a], key2 = `${pair[0]}:${pair[1]}`;
-      seen.has(key2) || (seen.add(key2), pairs2.push(pair));
+  let marked = [...named, ...hinted], nearness = /* @__PURE__ */ new Map();
+  for (let i of covered) nearness.set(i, hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + marked.reduce((least, at) => Math.min(least, Math.abs(at - i)), Number.POSITIVE_INFINITY));
+  let sorted = [...covered].sort((x, y) => x - y), pairs2 = [];
+  for (let x = 0; x < sorted.length; x++)
+    for (let y = x + 1; y < sorted.length; y++) {
+      let a = sorted[x], b = sorted[y];
+      pairs2.push({ a, b, rank: b - a + 2 * Math.min(nearness.get(a), nearness.get(b)) });
     }
-  let marked = [...named, ...hinted], near = (i) => hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + Math.min(...marked.map((at) => Math.abs(at - i))), rank = (pair) => pair[1] - pair[0] + 2 * Math.min(near(pair[0]), near(pair[1]));
-  pairs2.sort((x, y) => rank(x) - rank(y) || x[0] - y[0]);
+  pairs2.sort((x, y) => x.rank - y.rank || x.a - y.a);
   let onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs2.length);
-  for (let [a, b] of pairs2.slice(0, tries)) {
+  for (let { a, b } of pairs2.slice(0, tries)) {
     let order = [...files];
     if ([order[a], order[b]] = [order[b], order[a]], holds2(order)) return [files[a], files[b]];
+  }
+}
+
+// src/chain/segment-moves.ts
+var RearrangeBudget = class {
+  constructor(left = 16e6) {
+    this.left = left;
+  }
+  left;
+  /** Takes the lines of one try; false (and nothing taken) when fewer than that are left. */
+  take(lines) {
+    return this.left < lines ? !1 : (this.left -= lines, !0);
+  }
+};
+function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
+  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
+  for (let i = 0; i < count; i++)
+    for (let j = i + 1; j < count && j - i <= apart; j++) {
+      let order = [...identity2];
+      if ([order[i], order[j]] = [order[j], order[i]], held(order)) return { kind: "swap", pieces: [i, j] };
+    }
+  for (let i = 0; i < count && left > 0; i++) {
+    for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
+      let order = [...identity2.slice(0, k), i, ...identity2.slice(k, i), ...identity2.slice(i + 1)];
+      if (held(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
+    }
+    for (let k = i + 2; k < count && k - i <= apart; k++) {
+      let order = [...identity2.slice(0, i), ...identity2.slice(i + 1, k + 1), i, ...identity2.slice(k + 1)];
+      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
+    }
   }
 }
 
@@ -19652,26 +19682,6 @@ function runningSealProblem(seal, owner, place, held, key2) {
   if (line === void 0 || sealTag(line, key2, sealLogName(seal.file)) !== e) return why("but the seal its reader noted does not hold under the key");
   let early = held.find((v) => !(v.ms >= seal.ms - SEAL_MS - SEAL_DRAIN_MS));
   if (early !== void 0) return why(`but they are stamped ${Math.round((seal.ms - early.ms) / 1e3)} s before the seal its reader noted`);
-}
-
-// src/chain/segment-moves.ts
-function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
-  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
-  for (let i = 0; i < count; i++)
-    for (let j = i + 1; j < count && j - i <= apart; j++) {
-      let order = [...identity2];
-      if ([order[i], order[j]] = [order[j], order[i]], held(order)) return { kind: "swap", pieces: [i, j] };
-    }
-  for (let i = 0; i < count && left > 0; i++) {
-    for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
-      let order = [...identity2.slice(0, k), i, ...identity2.slice(k, i), ...identity2.slice(i + 1)];
-      if (held(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
-    }
-    for (let k = i + 2; k < count && k - i <= apart; k++) {
-      let order = [...identity2.slice(0, i), ...identity2.slice(i + 1, k + 1), i, ...identity2.slice(k + 1)];
-      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
-    }
-  }
 }
 
 // src/chain/verify.ts
@@ -19790,7 +19800,7 @@ function external(v) {
 var START_SLACK_MS = 1e3, ChainVerifier = class {
   constructor(options = {}) {
     this.options = options;
-    this.heads = new HeadMarks(options.key, options.bytes);
+    this.heads = new HeadMarks(options.key, options.bytes), this.rearrange = options.rearrange ?? new RearrangeBudget();
   }
   options;
   recordings = /* @__PURE__ */ new Map();
@@ -19844,6 +19854,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   earliestHashedSealMs;
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
   heads;
+  /** What the search for moves may still hash (segment-moves.ts). */
+  rearrange;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
@@ -20277,7 +20289,7 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     for (let i = 1; i < segment.length; i++)
       if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] };
     let moved = this.options.holdsOnly ? void 0 : this.reorderThatHolds(segment, p, h, key2);
-    return moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
+    return moved && "spent" in moved ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, this verify run's search for moves is spent)` } : moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
   }
   /**
    * Stamps do not tell a move apart from an edit when the lines share a
@@ -20290,23 +20302,25 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * tried too (chain/segment-moves.ts).
    */
   reorderThatHolds(segment, p, h, key2) {
-    let holdsFor = (lines) => this.holdsFor(lines, p, h, key2), pieces = [];
+    let budget = this.rearrange, spent = !1, left = Math.floor(8e6 / segment.length), holdsFor = (lines) => left <= 0 || spent ? !1 : (left--, budget.take(lines.length) || (spent = !0), !spent && this.holdsFor(lines, p, h, key2)), pieces = [];
     for (let line of segment) {
       let last = pieces[pieces.length - 1];
       last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
     }
-    let rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at])), Math.floor(8e6 / segment.length));
+    let rearranged = pieceRearrangementThatHolds(pieces.length, (order) => !spent && holdsFor(order.flatMap((at) => pieces[at])), left);
     if (rearranged) {
       let [a, b] = rearranged.pieces.map((at) => pieces[at][0].file), hint = rearranged.pieces.map((at) => pieces[at][0].file);
       return rearranged.kind === "swap" ? { detail: `${a} and ${b} are in each other's place`, hint } : { detail: `the lines in ${a} belong ${rearranged.kind} those in ${b} (a file between was swapped with it?)`, hint };
     }
-    if (segment.length <= 2e3) {
+    if (segment.length <= 2e3 && !spent) {
+      left = segment.length;
       let lines = [...segment];
-      for (let i = 0; i + 1 < lines.length; i++) {
+      for (let i = 0; i + 1 < lines.length && !spent; i++) {
         if ([lines[i], lines[i + 1]] = [lines[i + 1], lines[i]], holdsFor(lines)) return { detail: `lines ${segment[i].line} and ${segment[i + 1].line} are in each other's place` };
         [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
       }
     }
+    return spent ? { spent: !0 } : void 0;
   }
   /**
    * Whether a recording's seals, whose links break in file order, make one
@@ -20500,8 +20514,8 @@ function lastBytes() {
   let last;
   return (file) => (last?.file === file ? last : last = { file, bytes: readLogBytes(file) }).bytes;
 }
-function verifyLog(files, read2, timeFormat, options) {
-  let total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file) => {
+function verifyLog(files, read2, timeFormat, given) {
+  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, text2, format2) => linesOf(file, text2, format2, (stamps) => untimed ??= stamps), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file) => {
     let lines = parseLines(file, read2(file), timeFormat);
     for (let line of lines)
       keyMatch?.see(line), removals.see(line);
@@ -20629,9 +20643,9 @@ function verifyCommand() {
       for (let [rec, file] of liveRecordings(dir)) live.set(rec, file);
       for (let [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
     }
-    let out = new Output(), tampered = !1, untimedSaid = !1;
+    let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
       report2.untimed !== void 0 && !untimedSaid && (untimedSaid = !0, process.stderr.write(`tmux-audit: ${untimedWarning(report2.untimed)}
 `));
       for (let found of report2.breaks) out.write(breakLine(found));

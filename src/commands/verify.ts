@@ -12,6 +12,7 @@ import { KeyMatch, markUnderWrongKey, RENAMED_HINT, retagged } from '../chain/ke
 import { BAD_TAG } from '../chain/older-chain.ts';
 import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
+import { RearrangeBudget } from '../chain/segment-moves.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
@@ -84,7 +85,9 @@ function lastBytes(): (file: string) => Buffer {
  * could make, it tries the likely swaps, and if one leaves none, the files
  * were renamed (mv), which is said as one `reordered` break.
  */
-export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, options: VerifyOptions): LogReport {
+export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, given: VerifyOptions): LogReport {
+  // Every verifier this log runs (again without the key, retagged) searches for moves within one budget.
+  const options = given.rearrange === undefined ? { ...given, rearrange: new RearrangeBudget() } : given;
   let total = 0;
   let untimed: string | undefined;
   const parseLines = (file: string, text: string, format: string): VerifyLine[] => linesOf(file, text, format, (stamps) => (untimed ??= stamps));
@@ -322,8 +325,10 @@ export function verifyCommand(): Command {
       const out = new Output();
       let tampered = false;
       let untimedSaid = false;
+      // One for the whole run: many logs each with broken stretches must not each take the whole search.
+      const rearrange = new RearrangeBudget();
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
         if (report.untimed !== undefined && !untimedSaid) {
           untimedSaid = true;
           process.stderr.write(`tmux-audit: ${untimedWarning(report.untimed)}\n`);
