@@ -45,6 +45,36 @@ function paneSink(log: string, runFile: string | undefined, maxBytes: number): {
   return { sink, noted: () => count };
 }
 
+/**
+ * A busy pane's real sink on `log`, rotating 1 KB files: `rotate` writes until `until()`, `trim` fills the ledger up
+ * to its limit and rotates until the writer trims it. The limit needs some 3,300 rotations (a test of a minute: the
+ * writer waits for company before each write), so the rotations past the first few are stood for by their entries,
+ * written as a rotation writes them (noteRotated, tagged under the key).
+ */
+function busyPane(log: string, now: number) {
+  const busy = paneSink(log, undefined, 1024);
+  busy.sink.write(record('BUSYREC001', '1', now, 'event', 'start', { by: 'ann' }));
+  const ledger = rotatedLedgerPath(log);
+  const rotations = (): number => fs.readFileSync(ledger, 'utf8').split('\n').length - 1;
+  let line = 0;
+  const rotate = async (until: () => boolean): Promise<void> => {
+    while (!until()) {
+      for (let i = 0; i < 20; i++, line++) busy.sink.write(record('BUSYREC001', '1', now + 1 + Math.floor(line / 100), 'line', `busy ${line} ${'x'.repeat(60)}`));
+      await flushed(busy.sink);
+      assert.ok(line < 100_000, 'the ledger was never trimmed');
+    }
+  };
+  const trim = async (): Promise<void> => {
+    const fd = fs.openSync(log, 'r');
+    const stat = fs.fstatSync(fd);
+    fs.closeSync(fd);
+    for (let ino = 1; fs.statSync(ledger).size < LEDGER_BYTES - 2048; ino++) noteRotated(log, { ...stat, dev: 0, ino, birthtimeMs: ino } as fs.Stats, KEY);
+    const full = rotations();
+    await rotate(() => rotations() < full);
+  };
+  return { sink: busy.sink, rotate, trim, rotated: (): number => (fs.existsSync(ledger) ? rotations() : 0) };
+}
+
 describe('the ledger past its limit and an idle reader\'s last seal (keyed)', () => {
   for (const how of ['honest', 'its seal\'s file removed'] as const) {
     it(`${how}: the idle reader killed after a busy pane rotated its file past the ledger's limit and it was pruned: ${how === 'honest' ? 'no away=, verify clean' : 'away=1 all the same'}`, async () => {
@@ -63,29 +93,10 @@ describe('the ledger past its limit and an idle reader\'s last seal (keyed)', ()
       await waitFor('the idle reader\'s seal noted with its file', () => idle.noted() > 0 && /^[0-9a-f]+ \d+:\d+:\d+ \d+\n/.test(fs.readFileSync(sealFilePath(runFile), 'utf8')));
       const sealFile = fs.readFileSync(sealFilePath(runFile), 'utf8').split(' ')[1]!;
       if (how !== 'honest') fs.rmSync(log);
-      // The busy pane rotates 1 KB files: the idle reader's file first, then more. The ledger's limit needs some
-      // 3,300 rotations (a test of a minute: the writer waits for company before each write); the rotations past the
-      // first few are stood for by their entries, written as a rotation writes them (noteRotated, tagged under the key),
-      // and the real writer's rotations go on until it trims the ledger.
-      const busy = paneSink(log, undefined, 1024);
-      busy.sink.write(record('BUSYREC001', '1', now, 'event', 'start', { by: 'ann' }));
-      const ledger = rotatedLedgerPath(log);
-      const rotations = (): number => fs.readFileSync(ledger, 'utf8').split('\n').length - 1;
-      let line = 0;
-      const rotate = async (until: () => boolean): Promise<void> => {
-        while (!until()) {
-          for (let i = 0; i < 20; i++, line++) busy.sink.write(record('BUSYREC001', '1', now + 1 + Math.floor(line / 100), 'line', `busy ${line} ${'x'.repeat(60)}`));
-          await flushed(busy.sink);
-          assert.ok(line < 100_000, 'the ledger was never trimmed');
-        }
-      };
-      await rotate(() => fs.existsSync(ledger) && rotations() >= 5);
-      const fd = fs.openSync(log, 'r');
-      const stat = fs.fstatSync(fd);
-      fs.closeSync(fd);
-      for (let ino = 1; fs.statSync(ledger).size < LEDGER_BYTES - 2048; ino++) noteRotated(log, { ...stat, dev: 0, ino, birthtimeMs: ino } as fs.Stats, KEY);
-      const full = rotations();
-      await rotate(() => rotations() < full);
+      // The busy pane rotates: the idle reader's file first, then more, past the ledger's limit.
+      const busy = busyPane(log, now);
+      await busy.rotate(() => busy.rotated() >= 5);
+      await busy.trim();
       await busy.sink.close();
       assert.ok(!logFilesInOrder(log).some((file) => fs.readFileSync(file, 'utf8').includes('| idle-before')), 'the idle pane\'s lines went with pruned files');
       // SIGKILLed: the stop recover writes (commands/recover.ts).
@@ -122,21 +133,10 @@ describe('the ledger past its limit and an idle reader that lives on (keyed)', (
     const sealFile = fs.readFileSync(sealFilePath(runFile), 'utf8').split(' ')[1]!;
     // Its last look was before its last write.
     const idleLook = performance.now();
-    const busy = paneSink(log, undefined, 1024);
-    busy.sink.write(record('BUSYREC001', '1', now, 'event', 'start', { by: 'ann' }));
-    const ledger = rotatedLedgerPath(log);
-    const rotations = (): number => fs.readFileSync(ledger, 'utf8').split('\n').length - 1;
-    let line = 0;
-    const rotate = async (until: () => boolean): Promise<void> => {
-      while (!until()) {
-        for (let i = 0; i < 20; i++, line++) busy.sink.write(record('BUSYREC001', '1', now + 1 + Math.floor(line / 100), 'line', `busy ${line} ${'x'.repeat(60)}`));
-        await flushed(busy.sink);
-        assert.ok(line < 100_000, 'the ledger was never trimmed');
-      }
-    };
+    const busy = busyPane(log, now);
     // The idle reader's file rotated away; its next line looks (more than CHECK_MS after its last look: the
     // rotations take longer), follows the rotation and lands in the file at the path, unsealed.
-    await rotate(() => fs.existsSync(ledger) && rotations() >= 3);
+    await busy.rotate(() => busy.rotated() >= 3);
     const held = (): string => {
       const fd = fs.openSync(log, 'r');
       try {
@@ -153,13 +153,8 @@ describe('the ledger past its limit and an idle reader that lives on (keyed)', (
     assert.notEqual(there, sealFile, 'the file it holds is not the one its seal note names');
     // That file rotated, then the ledger filled past its limit (the rotations past the first few stood for by
     // their entries, written as a rotation writes them) and trimmed by the busy writer's rotations.
-    await rotate(() => held() !== there);
-    const fd = fs.openSync(log, 'r');
-    const stat = fs.fstatSync(fd);
-    fs.closeSync(fd);
-    for (let ino = 1; fs.statSync(ledger).size < LEDGER_BYTES - 2048; ino++) noteRotated(log, { ...stat, dev: 0, ino, birthtimeMs: ino } as fs.Stats, KEY);
-    const full = rotations();
-    await rotate(() => rotations() < full);
+    await busy.rotate(() => held() !== there);
+    await busy.trim();
     // The idle reader's next line (its seal, a minute on, looks the same way).
     idle.sink.write(record('IDLEREC001', '0', now + 2, 'line', 'idle-later'));
     await flushed(idle.sink);
