@@ -19603,6 +19603,27 @@ function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFI
     }
   }
 }
+var LINE_PLACES = 512;
+function lineMovesByStamp(ms) {
+  let at = -1;
+  for (let i = 1; i < ms.length; i++)
+    if (ms[i] < ms[i - 1]) {
+      if (at !== -1) return;
+      at = i;
+    }
+  if (at === -1) return;
+  let n = ms.length, early = at + 1 >= n || ms[at + 1] >= ms[at - 1], late = at === 1 || ms[at - 2] <= ms[at];
+  if (!early && !late) return;
+  let identity2 = Array.from({ length: n }, (_, i) => i), moves = [];
+  if (early)
+    for (let k = at - 1; k >= 0 && moves.length < LINE_PLACES && !(ms[k] < ms[at]); k--)
+      k > 0 && ms[k - 1] > ms[at] || moves.push({ line: at, to: k, order: [...identity2.slice(0, k), at, ...identity2.slice(k, at), ...identity2.slice(at + 1)] });
+  let back = at - 1;
+  if (late)
+    for (let k = at; k < n && moves.length < 2 * LINE_PLACES && !(ms[k] > ms[back]); k++)
+      k + 1 < n && ms[k + 1] < ms[back] || k === at && moves[0]?.to === back || moves.push({ line: back, to: k, order: [...identity2.slice(0, back), ...identity2.slice(at, k + 1), back, ...identity2.slice(k + 1)] });
+  return moves;
+}
 
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
@@ -20286,8 +20307,19 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     let have = segment.length;
     if (have > n) return { kind: "inserted", detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
-    for (let i = 1; i < segment.length; i++)
-      if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] };
+    for (let i = 1; i < segment.length; i++) {
+      if (!(segment[i].ms < segment[i - 1].ms)) continue;
+      let byStamp = { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] }, places = this.options.holdsOnly ? void 0 : lineMovesByStamp(segment.map((line) => line.ms));
+      if (places === void 0) return byStamp;
+      let holds2 = (order) => this.rearrange.take(segment.length) ? this.holdsFor(order.map((at) => segment[at]), p, h, key2) : void 0;
+      for (let place of places) {
+        let held = holds2(place.order);
+        if (held === void 0) return byStamp;
+        if (held) return { kind: "reordered", detail: `line ${segment[place.line].line} belongs ${place.line < place.to ? "after" : "before"} line ${segment[place.to].line}`, hint: [segment[place.line].file, segment[place.to].file] };
+      }
+      let other = this.reorderThatHolds(segment, p, h, key2);
+      return other === void 0 ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i].line} is stamped earlier than the line before it, and no move of one line makes the seal hold: changed in place)` } : "spent" in other ? byStamp : { kind: "reordered", ...other };
+    }
     let moved = this.options.holdsOnly ? void 0 : this.reorderThatHolds(segment, p, h, key2);
     return moved && "spent" in moved ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, this verify run's search for moves is spent)` } : moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
   }

@@ -53,7 +53,7 @@ import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { runningSealProblem, sameLog } from './running-seal.ts';
-import { pieceRearrangementThatHolds, REARRANGE_LINES, RearrangeBudget } from './segment-moves.ts';
+import { lineMovesByStamp, pieceRearrangementThatHolds, REARRANGE_LINES, RearrangeBudget } from './segment-moves.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed' | 'wrong key';
@@ -1126,7 +1126,21 @@ export class ChainVerifier {
     if (have > n) return { kind: 'inserted', detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: 'deleted', detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++) {
-      if (segment[i]!.ms < segment[i - 1]!.ms) return { kind: 'reordered', detail: `line ${segment[i]!.line} is stamped earlier than the line before it`, hint: [segment[i - 1]!.file, segment[i]!.file] };
+      if (!(segment[i]!.ms < segment[i - 1]!.ms)) continue;
+      const byStamp = { kind: 'reordered' as const, detail: `line ${segment[i]!.line} is stamped earlier than the line before it`, hint: [segment[i - 1]!.file, segment[i]!.file] };
+      // One line out of stamp order is as much one line changed in place, stamp and all, as one line moved: moved
+      // only if putting it back where its stamp fits makes the seal hold (or another move the search finds).
+      const places = this.options.holdsOnly ? undefined : lineMovesByStamp(segment.map((line) => line.ms));
+      if (places === undefined) return byStamp;
+      const holds = (order: readonly number[]): boolean | undefined => (this.rearrange.take(segment.length) ? this.holdsFor(order.map((at) => segment[at]!), p, h, key) : undefined);
+      for (const place of places) {
+        const held = holds(place.order);
+        if (held === undefined) return byStamp;
+        if (held) return { kind: 'reordered', detail: `line ${segment[place.line]!.line} belongs ${place.line < place.to ? 'after' : 'before'} line ${segment[place.to]!.line}`, hint: [segment[place.line]!.file, segment[place.to]!.file] };
+      }
+      const other = this.reorderThatHolds(segment, p, h, key);
+      if (other === undefined) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i]!.line} is stamped earlier than the line before it, and no move of one line makes the seal hold: changed in place)` };
+      return 'spent' in other ? byStamp : { kind: 'reordered', ...other };
     }
     const moved = this.options.holdsOnly ? undefined : this.reorderThatHolds(segment, p, h, key);
     if (moved && 'spent' in moved) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, this verify run's search for moves is spent)` };
