@@ -11658,11 +11658,19 @@ var import_node_fs6 = __nodeBuiltin(require("node:fs"));
 var import_node_crypto7 = require("node:crypto"), import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/noted-files.ts
-var import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path")), { O_RDONLY: O_RDONLY2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs3.default.constants, NOTE_HEAD = /^[0-9a-f]+ (\d+:\d+:\d+)(?: \d+)?\n/, HEAD_BYTES = 256, MAX_NOTES = 1024;
+var import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
+var { O_RDONLY: O_RDONLY2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs3.default.constants, NOTE_HEAD = /^(?:[0-9a-f]+ )?(\d+:\d+:\d+)(?: \d+)?\n/, HEAD_BYTES = 256, MAX_NOTES = 2048;
+function heldNotePath(runFile) {
+  return runFile.replace(/\.json$/, ".held");
+}
+function noteHeldFile(runFile, identity2) {
+  writePrivateFile(heldNotePath(runFile), `${identity2}
+`);
+}
 function notedFiles(logFile) {
   let run = import_node_path7.default.join(import_node_path7.default.dirname(logFile), ".run"), noted = /* @__PURE__ */ new Set(), names;
   try {
-    names = import_node_fs3.default.readdirSync(run).filter((name) => name.endsWith(".seal"));
+    names = import_node_fs3.default.readdirSync(run).filter((name) => name.endsWith(".seal") || name.endsWith(".held"));
   } catch {
     return noted;
   }
@@ -12042,7 +12050,7 @@ function removeRunFiles(runFile, recordingId) {
   } catch {
     return;
   }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs8.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs8.default.rmSync(file, { force: !0 });
   removeNoteFiles(runFile);
 }
 
@@ -12582,7 +12590,7 @@ function claim(runFile) {
     import_node_fs9.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
-    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
+    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
     removeNoteFiles(runFile);
   }
 }
@@ -16655,7 +16663,7 @@ var HeadMarks = class {
     let found = [...this.found];
     if (unkeyed)
       for (let v of this.unchecked) found.push({ kind: "forged event", file: v.file, line: v.line, rec: v.fields?.rec ?? "", detail: "a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)" });
-    found.push(...this.oldestContent(files[0]));
+    found.push(...this.oldestContent(files[0])), found.push(...this.digestsDropped(files));
     for (let i = 0; i + 1 < files.length; i++) {
       let next = this.byFile.get(files[i + 1]);
       if (next === void 0 || next.prev === 0) continue;
@@ -16684,6 +16692,22 @@ var HeadMarks = class {
       if (!(other === file || mark.content?.dat !== mine.at) && this.prefixOf(oldest, mark.content.size) !== mark.content.sha)
         return [{ kind: "edited", file, line: mine.v.line, rec: mine.v.fields?.rec ?? "", detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
     return [];
+  }
+  /**
+   * Marks that carry no digest where their writer would have carried one. The digest note (.<log>.digest) is the
+   * owner's to remove as it is written, and a mark then carries none: the file it would have named can be made anew
+   * unseen (review). An honest writer misses a digest (killed while hashing, or rotating again before its hash ends)
+   * only by leaving the note as it was, so the next mark carries an older one; and writers never remove the note, so
+   * once a mark carried one, every later mark finds one, until the directory goes with its notes (the next mark then
+   * says prev=0, which starts afresh). A mark without one is named only when its recording's writer carries digests
+   * (a mark of the same recording read carries one): a reader of an older tmux-audit (marks without digests) does
+   * not. Not seen: a note removed before any mark read carried one, or every time, from the log's first rotation on.
+   */
+  digestsDropped(files) {
+    let marks = files.map((file) => this.byFile.get(file)).filter((mark) => mark !== void 0), carries = new Set(marks.filter((mark) => mark.content !== void 0).map((mark) => mark.v.fields?.rec)), found = [], carried;
+    for (let mark of marks)
+      mark.prev === 0 && (carried = void 0), mark.content !== void 0 ? carried = mark : carried !== void 0 && carries.has(mark.v.fields?.rec) && found.push({ kind: "deleted", file: mark.v.file, line: mark.v.line, rec: mark.v.fields?.rec ?? "", detail: `this head mark carries no digest of an earlier file, though its writer carries them and the one in ${carried.v.file} carried one: the digest note (.${sealLogName(mark.v.file)}.digest) was removed as it was written, which hides an earlier file made anew` });
+    return found;
   }
   /** The digest of the oldest file's first `size` bytes: from its bytes when they can be read, else from its lines. */
   prefixOf(oldest, size2) {
@@ -16761,7 +16785,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file)), this.size = import_node_fs18.default.fstatSync(this.fd).size, this.checkedAt = performance.now();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file)), this.size = import_node_fs18.default.fstatSync(this.fd).size, this.checkedAt = performance.now(), this.noteOpened();
   }
   file;
   options;
@@ -16998,16 +17022,16 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
     if (incoming > 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
-      let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = key2 === void 0 ? void 0 : openForDigest(this.file, this.fd), dat = 0;
+      let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = key2 === void 0 ? void 0 : openForDigest(this.file, this.fd), dat = 0, reopened = !1;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
           let old = import_node_fs18.default.fstatSync(this.fd);
-          this.options.onMoved?.(this.writtenTotal), this.reopen(), this.options.headMark && (dat = writeHeadMark(this.file, old, this.fd, this.options.headMark, key2 === void 0 ? void 0 : notedDigest(this.file, key2)));
+          this.options.onMoved?.(this.writtenTotal), this.reopen(), reopened = !0, this.options.headMark && (dat = writeHeadMark(this.file, old, this.fd, this.options.headMark, key2 === void 0 ? void 0 : notedDigest(this.file, key2)));
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
           compress: this.options.compress ?? !1,
@@ -17021,7 +17045,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       } catch (error) {
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       } finally {
-        reading !== void 0 && (rotated && dat > 0 && key2 !== void 0 ? digestInBackground(reading, this.file, dat, key2, this.options.onDigest) : import_node_fs18.default.closeSync(reading));
+        reopened && this.noteOpened(), reading !== void 0 && (rotated && dat > 0 && key2 !== void 0 ? digestInBackground(reading, this.file, dat, key2, this.options.onDigest) : import_node_fs18.default.closeSync(reading));
       }
       if (!rotated) return;
       size2 = import_node_fs18.default.fstatSync(this.fd).size;
@@ -17057,6 +17081,15 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
     import_node_fs18.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(this.file));
+  }
+  /**
+   * Says which file this writer now holds (onOpened), right after it opened it: before anything is written into it,
+   * and never under the rotation lock (a note is a file written whole, some 0.25 ms of CPU). Its ledger entry can be
+   * trimmed only once it is rotated and some 1,600 more after it.
+   */
+  noteOpened() {
+    let identity2 = this.fileIdentity();
+    identity2 !== void 0 && this.options.onOpened?.(identity2);
   }
 };
 
@@ -17952,7 +17985,13 @@ function runPipe(recording, runFile) {
         tell(`the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
-      directory: runFile ? "private" : "as-is"
+      directory: runFile ? "private" : "as-is",
+      onOpened: runFile ? (identity2) => {
+        try {
+          noteHeldFile(runFile, identity2);
+        } catch {
+        }
+      } : void 0
     }, {
       key: key2,
       onSealed: runFile ? (link, file, line, offset) => {
@@ -19517,20 +19556,71 @@ function renamedPair(files, report2, totalChars, holds2) {
     }
   }
   for (let i of [...named, ...hinted]) covered.add(i);
-  let pairs2 = [], seen = /* @__PURE__ */ new Set();
-  for (let a of covered)
-    for (let b of covered) {
-      if (a === b) continue;
-      let pair = a < b ? [a, b] : [b, a], key2 = `${pair[0]}:${pair[1]}`;
-      seen.has(key2) || (seen.add(key2), pairs2.push(pair));
+  let marked = [...named, ...hinted], nearness = /* @__PURE__ */ new Map();
+  for (let i of covered) nearness.set(i, hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + marked.reduce((least, at) => Math.min(least, Math.abs(at - i)), Number.POSITIVE_INFINITY));
+  let sorted = [...covered].sort((x, y) => x - y), pairs2 = [];
+  for (let x = 0; x < sorted.length; x++)
+    for (let y = x + 1; y < sorted.length; y++) {
+      let a = sorted[x], b = sorted[y];
+      pairs2.push({ a, b, rank: b - a + 2 * Math.min(nearness.get(a), nearness.get(b)) });
     }
-  let marked = [...named, ...hinted], near = (i) => hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + Math.min(...marked.map((at) => Math.abs(at - i))), rank = (pair) => pair[1] - pair[0] + 2 * Math.min(near(pair[0]), near(pair[1]));
-  pairs2.sort((x, y) => rank(x) - rank(y) || x[0] - y[0]);
+  pairs2.sort((x, y) => x.rank - y.rank || x.a - y.a);
   let onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs2.length);
-  for (let [a, b] of pairs2.slice(0, tries)) {
+  for (let { a, b } of pairs2.slice(0, tries)) {
     let order = [...files];
     if ([order[a], order[b]] = [order[b], order[a]], holds2(order)) return [files[a], files[b]];
   }
+}
+
+// src/chain/segment-moves.ts
+var RearrangeBudget = class {
+  constructor(left = 16e6) {
+    this.left = left;
+  }
+  left;
+  /** Takes the lines of one try; false (and nothing taken) when fewer than that are left. */
+  take(lines) {
+    return this.left < lines ? !1 : (this.left -= lines, !0);
+  }
+};
+function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
+  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
+  for (let i = 0; i < count; i++)
+    for (let j = i + 1; j < count && j - i <= apart; j++) {
+      let order = [...identity2];
+      if ([order[i], order[j]] = [order[j], order[i]], held(order)) return { kind: "swap", pieces: [i, j] };
+    }
+  for (let i = 0; i < count && left > 0; i++) {
+    for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
+      let order = [...identity2.slice(0, k), i, ...identity2.slice(k, i), ...identity2.slice(i + 1)];
+      if (held(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
+    }
+    for (let k = i + 2; k < count && k - i <= apart; k++) {
+      let order = [...identity2.slice(0, i), ...identity2.slice(i + 1, k + 1), i, ...identity2.slice(k + 1)];
+      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
+    }
+  }
+}
+var LINE_PLACES = 512;
+function lineMovesByStamp(ms) {
+  let at = -1;
+  for (let i = 1; i < ms.length; i++)
+    if (ms[i] < ms[i - 1]) {
+      if (at !== -1) return;
+      at = i;
+    }
+  if (at === -1) return;
+  let n = ms.length, early = at + 1 >= n || ms[at + 1] >= ms[at - 1], late = at === 1 || ms[at - 2] <= ms[at];
+  if (!early && !late) return;
+  let identity2 = Array.from({ length: n }, (_, i) => i), moves = [];
+  if (early)
+    for (let k = at - 1; k >= 0 && moves.length < LINE_PLACES && !(ms[k] < ms[at]); k--)
+      k > 0 && ms[k - 1] > ms[at] || moves.push({ line: at, to: k, order: [...identity2.slice(0, k), at, ...identity2.slice(k, at), ...identity2.slice(at + 1)] });
+  let back = at - 1;
+  if (late)
+    for (let k = at; k < n && moves.length < 2 * LINE_PLACES && !(ms[k] > ms[back]); k++)
+      k + 1 < n && ms[k + 1] < ms[back] || k === at && moves[0]?.to === back || moves.push({ line: back, to: k, order: [...identity2.slice(0, back), ...identity2.slice(at, k + 1), back, ...identity2.slice(k + 1)] });
+  return moves;
 }
 
 // src/chain/last-seal.ts
@@ -19611,26 +19701,6 @@ function runningSealProblem(seal, owner, place, held, key2) {
   if (line === void 0 || sealTag(line, key2, sealLogName(seal.file)) !== e) return why("but the seal its reader noted does not hold under the key");
   let early = held.find((v) => !(v.ms >= seal.ms - SEAL_MS - SEAL_DRAIN_MS));
   if (early !== void 0) return why(`but they are stamped ${Math.round((seal.ms - early.ms) / 1e3)} s before the seal its reader noted`);
-}
-
-// src/chain/segment-moves.ts
-function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
-  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
-  for (let i = 0; i < count; i++)
-    for (let j = i + 1; j < count && j - i <= apart; j++) {
-      let order = [...identity2];
-      if ([order[i], order[j]] = [order[j], order[i]], held(order)) return { kind: "swap", pieces: [i, j] };
-    }
-  for (let i = 0; i < count && left > 0; i++) {
-    for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
-      let order = [...identity2.slice(0, k), i, ...identity2.slice(k, i), ...identity2.slice(i + 1)];
-      if (held(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
-    }
-    for (let k = i + 2; k < count && k - i <= apart; k++) {
-      let order = [...identity2.slice(0, i), ...identity2.slice(i + 1, k + 1), i, ...identity2.slice(k + 1)];
-      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
-    }
-  }
 }
 
 // src/chain/verify.ts
@@ -19749,7 +19819,7 @@ function external(v) {
 var START_SLACK_MS = 1e3, ChainVerifier = class {
   constructor(options = {}) {
     this.options = options;
-    this.heads = new HeadMarks(options.key, options.prefixDigest);
+    this.heads = new HeadMarks(options.key, options.prefixDigest), this.rearrange = options.rearrange ?? new RearrangeBudget();
   }
   options;
   recordings = /* @__PURE__ */ new Map();
@@ -19803,6 +19873,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
   earliestHashedSealMs;
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
   heads;
+  /** What the search for moves may still hash (segment-moves.ts). */
+  rearrange;
   /** Whether a break was found so far (some are found only by `finish`). */
   get broken() {
     return this.breaks.length > 0;
@@ -20237,10 +20309,21 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
     let have = segment.length;
     if (have > n) return { kind: "inserted", detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
-    for (let i = 1; i < segment.length; i++)
-      if (segment[i].ms < segment[i - 1].ms) return { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] };
+    for (let i = 1; i < segment.length; i++) {
+      if (!(segment[i].ms < segment[i - 1].ms)) continue;
+      let byStamp = { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] }, places = this.options.holdsOnly ? void 0 : lineMovesByStamp(segment.map((line) => line.ms));
+      if (places === void 0) return byStamp;
+      let holds2 = (order) => this.rearrange.take(segment.length) ? this.holdsFor(order.map((at) => segment[at]), p, h, key2) : void 0;
+      for (let place of places) {
+        let held = holds2(place.order);
+        if (held === void 0) return byStamp;
+        if (held) return { kind: "reordered", detail: `line ${segment[place.line].line} belongs ${place.line < place.to ? "after" : "before"} line ${segment[place.to].line}`, hint: [segment[place.line].file, segment[place.to].file] };
+      }
+      let other = this.reorderThatHolds(segment, p, h, key2);
+      return other === void 0 ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i].line} is stamped earlier than the line before it, and no move of one line makes the seal hold: changed in place)` } : "spent" in other ? byStamp : { kind: "reordered", ...other };
+    }
     let moved = this.options.holdsOnly ? void 0 : this.reorderThatHolds(segment, p, h, key2);
-    return moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
+    return moved && "spent" in moved ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, this verify run's search for moves is spent)` } : moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
   }
   /**
    * Stamps do not tell a move apart from an edit when the lines share a
@@ -20253,23 +20336,25 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
    * tried too (chain/segment-moves.ts).
    */
   reorderThatHolds(segment, p, h, key2) {
-    let holdsFor = (lines) => this.holdsFor(lines, p, h, key2), pieces = [];
+    let budget = this.rearrange, spent = !1, left = Math.floor(8e6 / segment.length), holdsFor = (lines) => left <= 0 || spent ? !1 : (left--, budget.take(lines.length) || (spent = !0), !spent && this.holdsFor(lines, p, h, key2)), pieces = [];
     for (let line of segment) {
       let last = pieces[pieces.length - 1];
       last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
     }
-    let rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at])), Math.floor(8e6 / segment.length));
+    let rearranged = pieceRearrangementThatHolds(pieces.length, (order) => !spent && holdsFor(order.flatMap((at) => pieces[at])), left);
     if (rearranged) {
       let [a, b] = rearranged.pieces.map((at) => pieces[at][0].file), hint = rearranged.pieces.map((at) => pieces[at][0].file);
       return rearranged.kind === "swap" ? { detail: `${a} and ${b} are in each other's place`, hint } : { detail: `the lines in ${a} belong ${rearranged.kind} those in ${b} (a file between was swapped with it?)`, hint };
     }
-    if (segment.length <= 2e3) {
+    if (segment.length <= 2e3 && !spent) {
+      left = segment.length;
       let lines = [...segment];
-      for (let i = 0; i + 1 < lines.length; i++) {
+      for (let i = 0; i + 1 < lines.length && !spent; i++) {
         if ([lines[i], lines[i + 1]] = [lines[i + 1], lines[i]], holdsFor(lines)) return { detail: `lines ${segment[i].line} and ${segment[i + 1].line} are in each other's place` };
         [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
       }
     }
+    return spent ? { spent: !0 } : void 0;
   }
   /**
    * Whether a recording's seals, whose links break in file order, make one
@@ -20508,8 +20593,8 @@ function prefixDigest(file, size2) {
     import_node_fs33.default.closeSync(fd);
   }
 }
-function verifyLines(files, each, timeFormat, options) {
-  let total = 0, untimed, parseLines = (file, push) => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
+function verifyLines(files, each, timeFormat, given) {
+  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, push) => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
     let lines = [];
     parseLines(file, (line) => (keyMatch?.see(line), removals.see(line), total += line.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line) : kept = void 0, push(line))), kept?.set(file, lines);
   }, options), parsed = (file, push) => {
@@ -20643,9 +20728,9 @@ function verifyCommand() {
       for (let [rec, file] of liveRecordings(dir)) live.set(rec, file);
       for (let [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
     }
-    let out = new Output(), tampered = !1, untimedSaid = !1;
+    let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
+      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
       report2.untimed !== void 0 && !untimedSaid && (untimedSaid = !0, process.stderr.write(`tmux-audit: ${untimedWarning(report2.untimed)}
 `));
       for (let found of report2.breaks) out.write(breakLine(found));

@@ -233,6 +233,7 @@ export class HeadMarks {
       for (const v of this.unchecked) found.push({ kind: 'forged event', file: v.file, line: v.line, rec: v.fields?.rec ?? '', detail: 'a head mark in a log none of whose recordings is keyed (its writer puts them only under a key)' });
     }
     found.push(...this.oldestContent(files[0]));
+    found.push(...this.digestsDropped(files));
     for (let i = 0; i + 1 < files.length; i++) {
       const next = this.byFile.get(files[i + 1]!);
       if (next === undefined || next.prev === 0) continue;
@@ -271,6 +272,31 @@ export class HeadMarks {
       return [{ kind: 'edited', file: file!, line: mine.v.line, rec: mine.v.fields?.rec ?? '', detail: `the head mark in ${other} holds the digest of this file's first ${mark.content.size} bytes as its rotation left them, and they are not that: the file was rewritten, or made anew under a pruned file's name with its head mark` }];
     }
     return [];
+  }
+
+  /**
+   * Marks that carry no digest where their writer would have carried one. The digest note (.<log>.digest) is the
+   * owner's to remove as it is written, and a mark then carries none: the file it would have named can be made anew
+   * unseen (review). An honest writer misses a digest (killed while hashing, or rotating again before its hash ends)
+   * only by leaving the note as it was, so the next mark carries an older one; and writers never remove the note, so
+   * once a mark carried one, every later mark finds one, until the directory goes with its notes (the next mark then
+   * says prev=0, which starts afresh). A mark without one is named only when its recording's writer carries digests
+   * (a mark of the same recording read carries one): a reader of an older tmux-audit (marks without digests) does
+   * not. Not seen: a note removed before any mark read carried one, or every time, from the log's first rotation on.
+   */
+  private digestsDropped(files: readonly string[]): Break[] {
+    const marks = files.map((file) => this.byFile.get(file)).filter((mark): mark is Mark => mark !== undefined);
+    const carries = new Set(marks.filter((mark) => mark.content !== undefined).map((mark) => mark.v.fields?.rec));
+    const found: Break[] = [];
+    let carried: Mark | undefined;
+    for (const mark of marks) {
+      if (mark.prev === 0) carried = undefined;
+      if (mark.content !== undefined) carried = mark;
+      else if (carried !== undefined && carries.has(mark.v.fields?.rec)) {
+        found.push({ kind: 'deleted', file: mark.v.file, line: mark.v.line, rec: mark.v.fields?.rec ?? '', detail: `this head mark carries no digest of an earlier file, though its writer carries them and the one in ${carried.v.file} carried one: the digest note (.${sealLogName(mark.v.file)}.digest) was removed as it was written, which hides an earlier file made anew` });
+      }
+    }
+    return found;
   }
 
   /** The digest of the oldest file's first `size` bytes: from its bytes when they can be read, else from its lines. */

@@ -47,27 +47,26 @@ export function renamedPair(files: readonly string[], report: VerifyReport, tota
     for (let i = Math.max(0, Math.min(from, to) - REACH); i <= Math.min(files.length - 1, Math.max(from, to) + REACH); i++) covered.add(i);
   }
   for (const i of [...named, ...hinted]) covered.add(i);
-  const pairs: [number, number][] = [];
-  const seen = new Set<string>();
-  for (const a of covered) {
-    for (const b of covered) {
-      if (a === b) continue;
-      const pair: [number, number] = a < b ? [a, b] : [b, a];
-      const key = `${pair[0]}:${pair[1]}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      pairs.push(pair);
+  // The nearest pairs first (mv of neighbours is the common case), by how near they come to a file a
+  // break names, nearer still to one where it saw lines out of order. Each file's nearness and each pair's
+  // rank are reckoned once: a log of 1,252 small files with 20 stretches edited covers all of them, some
+  // 780,000 pairs, and reckoning them in the sort's comparisons took 25 s.
+  const marked = [...named, ...hinted];
+  const nearness = new Map<number, number>();
+  for (const i of covered) nearness.set(i, hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + marked.reduce((least, at) => Math.min(least, Math.abs(at - i)), Number.POSITIVE_INFINITY));
+  const sorted = [...covered].sort((x, y) => x - y);
+  const pairs: { a: number; b: number; rank: number }[] = [];
+  for (let x = 0; x < sorted.length; x++) {
+    for (let y = x + 1; y < sorted.length; y++) {
+      const a = sorted[x]!;
+      const b = sorted[y]!;
+      pairs.push({ a, b, rank: b - a + 2 * Math.min(nearness.get(a)!, nearness.get(b)!) });
     }
   }
-  // The nearest pairs first (mv of neighbours is the common case), by how near they come to a file a
-  // break names, nearer still to one where it saw lines out of order.
-  const marked = [...named, ...hinted];
-  const near = (i: number): number => (hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + Math.min(...marked.map((at) => Math.abs(at - i))));
-  const rank = (pair: [number, number]): number => pair[1] - pair[0] + 2 * Math.min(near(pair[0]), near(pair[1]));
-  pairs.sort((x, y) => rank(x) - rank(y) || x[0] - y[0]);
+  pairs.sort((x, y) => x.rank - y.rank || x.a - y.a);
   const onlyEdits = report.breaks.every((found) => found.kind === 'edited' || found.kind === 'forged event');
   const tries = Math.min(onlyEdits ? SWAP_TRIES_EDITED : SWAP_TRIES, totalChars > 0 ? Math.floor(SWAP_SEARCH_CHARS / totalChars) : pairs.length);
-  for (const [a, b] of pairs.slice(0, tries)) {
+  for (const { a, b } of pairs.slice(0, tries)) {
     const order = [...files];
     [order[a], order[b]] = [order[b]!, order[a]!];
     if (holds(order)) return [files[a]!, files[b]!];

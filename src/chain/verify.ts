@@ -53,7 +53,7 @@ import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { runningSealProblem, sameLog } from './running-seal.ts';
-import { pieceRearrangementThatHolds, REARRANGE_LINES } from './segment-moves.ts';
+import { lineMovesByStamp, pieceRearrangementThatHolds, REARRANGE_LINES, RearrangeBudget } from './segment-moves.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed' | 'wrong key';
@@ -284,6 +284,8 @@ export interface VerifyOptions {
    * search hashes the stretch again thousands of times, and each try that breaks would run it).
    */
   holdsOnly?: boolean;
+  /** The hashing the search for moves may still do in this verify run (segment-moves.ts); a verifier of its own when not given. */
+  rearrange?: RearrangeBudget;
 }
 
 /** How much later than the earliest line a seal vouches for (see earliestHeldMs) a missing start may be stamped and still be taken as pruned (see startCutOut). */
@@ -343,8 +345,12 @@ export class ChainVerifier {
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
   private readonly heads: HeadMarks;
 
+  /** What the search for moves may still hash (segment-moves.ts). */
+  private readonly rearrange: RearrangeBudget;
+
   constructor(private readonly options: VerifyOptions = {}) {
     this.heads = new HeadMarks(options.key, options.prefixDigest);
+    this.rearrange = options.rearrange ?? new RearrangeBudget();
   }
 
   /** Whether a break was found so far (some are found only by `finish`). */
@@ -1130,9 +1136,24 @@ export class ChainVerifier {
     if (have > n) return { kind: 'inserted', detail: `${have - n} line(s) more than the seal covers (${n})` };
     if (have < n) return { kind: 'deleted', detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++) {
-      if (segment[i]!.ms < segment[i - 1]!.ms) return { kind: 'reordered', detail: `line ${segment[i]!.line} is stamped earlier than the line before it`, hint: [segment[i - 1]!.file, segment[i]!.file] };
+      if (!(segment[i]!.ms < segment[i - 1]!.ms)) continue;
+      const byStamp = { kind: 'reordered' as const, detail: `line ${segment[i]!.line} is stamped earlier than the line before it`, hint: [segment[i - 1]!.file, segment[i]!.file] };
+      // One line out of stamp order is as much one line changed in place, stamp and all, as one line moved: moved
+      // only if putting it back where its stamp fits makes the seal hold (or another move the search finds).
+      const places = this.options.holdsOnly ? undefined : lineMovesByStamp(segment.map((line) => line.ms));
+      if (places === undefined) return byStamp;
+      const holds = (order: readonly number[]): boolean | undefined => (this.rearrange.take(segment.length) ? this.holdsFor(order.map((at) => segment[at]!), p, h, key) : undefined);
+      for (const place of places) {
+        const held = holds(place.order);
+        if (held === undefined) return byStamp;
+        if (held) return { kind: 'reordered', detail: `line ${segment[place.line]!.line} belongs ${place.line < place.to ? 'after' : 'before'} line ${segment[place.to]!.line}`, hint: [segment[place.line]!.file, segment[place.to]!.file] };
+      }
+      const other = this.reorderThatHolds(segment, p, h, key);
+      if (other === undefined) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i]!.line} is stamped earlier than the line before it, and no move of one line makes the seal hold: changed in place)` };
+      return 'spent' in other ? byStamp : { kind: 'reordered', ...other };
     }
     const moved = this.options.holdsOnly ? undefined : this.reorderThatHolds(segment, p, h, key);
+    if (moved && 'spent' in moved) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, this verify run's search for moves is spent)` };
     if (moved) return { kind: 'reordered', ...moved };
     return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written` };
   }
@@ -1147,30 +1168,40 @@ export class ChainVerifier {
    * file's piece moved past others, not as two pieces swapped: moves are
    * tried too (chain/segment-moves.ts).
    */
-  private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string, key: Buffer | undefined): { detail: string; hint?: string[] } | undefined {
-    const holdsFor = (lines: readonly VerifyLine[]): boolean => this.holdsFor(lines, p, h, key);
+  private reorderThatHolds(segment: readonly VerifyLine[], p: string, h: string, key: Buffer | undefined): { detail: string; hint?: string[] } | { spent: true } | undefined {
+    const budget = this.rearrange;
+    let spent = false;
+    // Each try hashes the whole segment again: taken from the run's budget, and within REARRANGE_LINES for this one.
+    let left = Math.floor(REARRANGE_LINES / segment.length);
+    const holdsFor = (lines: readonly VerifyLine[]): boolean => {
+      if (left <= 0 || spent) return false;
+      left--;
+      if (!budget.take(lines.length)) spent = true;
+      return !spent && this.holdsFor(lines, p, h, key);
+    };
     const pieces: VerifyLine[][] = [];
     for (const line of segment) {
       const last = pieces[pieces.length - 1];
       if (last && last[0]!.file === line.file) last.push(line);
       else pieces.push([line]);
     }
-    const rearranged = pieceRearrangementThatHolds(pieces.length, (order) => holdsFor(order.flatMap((at) => pieces[at]!)), Math.floor(REARRANGE_LINES / segment.length));
+    const rearranged = pieceRearrangementThatHolds(pieces.length, (order) => !spent && holdsFor(order.flatMap((at) => pieces[at]!)), left);
     if (rearranged) {
       const [a, b] = rearranged.pieces.map((at) => pieces[at]![0]!.file);
       const hint = rearranged.pieces.map((at) => pieces[at]![0]!.file);
       if (rearranged.kind === 'swap') return { detail: `${a} and ${b} are in each other's place`, hint };
       return { detail: `the lines in ${a} belong ${rearranged.kind} those in ${b} (a file between was swapped with it?)`, hint };
     }
-    if (segment.length <= 2000) {
+    if (segment.length <= 2000 && !spent) {
+      left = segment.length;
       const lines = [...segment];
-      for (let i = 0; i + 1 < lines.length; i++) {
+      for (let i = 0; i + 1 < lines.length && !spent; i++) {
         [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
         if (holdsFor(lines)) return { detail: `lines ${segment[i]!.line} and ${segment[i + 1]!.line} are in each other's place` };
         [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
       }
     }
-    return undefined;
+    return spent ? { spent: true } : undefined;
   }
 
   /**

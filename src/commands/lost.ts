@@ -13,6 +13,7 @@ import { Stamper } from '../capture/stamper.ts';
 import { externalStopFields, sealFilePath } from '../chain/external-stop.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
+import { heldNotePath } from '../sinks/file/noted-files.ts';
 import { recordFormat } from '../format/formats.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { READER_START_TIMEOUT_MS, type Outcome } from './toggle.ts';
@@ -79,7 +80,7 @@ function claim(runFile: string): { recording: Recording; bound: { p: string; awa
     fs.rmSync(claimed, { force: true });
     return undefined; // not a run file we trust: left aside, not written for
   } finally {
-    for (const file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) fs.rmSync(file, { force: true });
+    for (const file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) fs.rmSync(file, { force: true });
     removeNoteFiles(runFile);
   }
 }

@@ -35,6 +35,7 @@ import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { CastSizeWatch } from '../sinks/file/cast-size.ts';
 import { FileSink } from '../sinks/file/sink.ts';
 import { noteSealLink } from '../chain/external-stop.ts';
+import { noteHeldFile } from '../sinks/file/noted-files.ts';
 import { keyFileWarning } from '../chain/key-file.ts';
 import { recordFormat } from '../format/formats.ts';
 import type { Sink } from '../sinks/sink.ts';
@@ -105,6 +106,15 @@ export function runPipe(recording: Recording, runFile?: string): void {
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? 'private' : 'as-is',
+      onOpened: runFile
+        ? (identity) => {
+            try {
+              noteHeldFile(runFile, identity);
+            } catch {
+              // Not noted: at worst a false `lost` event, as before the note (sinks/file/noted-files.ts).
+            }
+          }
+        : undefined,
     }, {
       key,
       onSealed: runFile

@@ -13,6 +13,7 @@ import { KeyMatch, markUnderWrongKey, RENAMED_HINT, retagged } from '../chain/ke
 import { BAD_TAG } from '../chain/older-chain.ts';
 import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
+import { RearrangeBudget } from '../chain/segment-moves.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
@@ -158,7 +159,9 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
 }
 
 /** verifyLog over each file's lines as `each` hands them (asked again for each order tried). */
-function verifyLines(files: readonly string[], each: EachLine, timeFormat: string, options: VerifyOptions): LogReport {
+function verifyLines(files: readonly string[], each: EachLine, timeFormat: string, given: VerifyOptions): LogReport {
+  // Every verifier this log runs (again without the key, retagged) searches for moves within one budget.
+  const options = given.rearrange === undefined ? { ...given, rearrange: new RearrangeBudget() } : given;
   let total = 0;
   let untimed: string | undefined;
   const parseLines = (file: string, push: (line: VerifyLine) => Verdict): void => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => (untimed ??= stamps), push);
@@ -412,8 +415,10 @@ export function verifyCommand(): Command {
       const out = new Output();
       let tampered = false;
       let untimedSaid = false;
+      // One for the whole run: many logs each with broken stretches must not each take the whole search.
+      const rearrange = new RearrangeBudget();
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now() });
+        const report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
         if (report.untimed !== undefined && !untimedSaid) {
           untimedSaid = true;
           process.stderr.write(`tmux-audit: ${untimedWarning(report.untimed)}\n`);

@@ -15,6 +15,7 @@ import type { SyslogTarget } from '../sinks/syslog/target.ts';
 import { removeNoteFiles } from './notes.ts';
 import { processAlive } from './process.ts';
 import { sealFilePath } from '../chain/external-stop.ts';
+import { heldNotePath } from '../sinks/file/noted-files.ts';
 import type { LogFormatName } from '../format/formats.ts';
 
 export interface Recording {
@@ -312,6 +313,6 @@ export function removeRunFiles(runFile: string, recordingId: string): void {
   } catch {
     return;
   }
-  for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile)]) fs.rmSync(file, { force: true });
+  for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) fs.rmSync(file, { force: true });
   removeNoteFiles(runFile);
 }

@@ -123,6 +123,11 @@ for (const format of LOG_FORMATS) {
       assert.deepEqual(tamper((l) => (l.splice(at, 0, l[at]!.replace('1500', 'rm -rf /')), l)), ['inserted']);
       // Moved: a line stamped later put before an earlier one.
       assert.deepEqual(tamper((l) => (l.splice(at - 300, 0, l.splice(at, 1)[0]!), l)), ['reordered']);
+      // Edited in place, stamped 1 ms earlier than the line before it (line 1499, at t0 + 1499 ms): no move makes it hold.
+      assert.deepEqual(tamper((l) => (l.splice(at, 1, l[at]!.replace('1500', '1501').replace(':01.500+', ':01.498+')), l)), ['edited']);
+      // One line moved back past its neighbours within one stamp's lines, and one on (the line before the early one moved).
+      assert.deepEqual(tamper((l) => (l.splice(at - 2, 0, l.splice(at, 1)[0]!), l)), ['reordered']);
+      assert.deepEqual(tamper((l) => (l.splice(at + 3, 0, l.splice(at, 1)[0]!), l)), ['reordered']);
       assert.deepEqual(tamper(() => clean.slice(0, clean.length - 200)), ['truncated', 'truncated']);
       const stop = lines.findIndex((line) => stopOf(line, 'BBBBBBBBBB'));
       assert.deepEqual(tamper((l) => (l.splice(stop + 1, 0, l[stop]!), l)), ['forged event']);

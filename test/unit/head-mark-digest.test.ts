@@ -30,13 +30,19 @@ const heads = (name: string): string[] => fs.readFileSync(name, 'utf8').split('\
 const field = (line: string, name: string): string | undefined => new RegExp(` ${name}=(\\S+)`).exec(line)?.[1];
 
 /** Keyed recordings one after another into a new log (the real writer, rotating at 16 K, nothing pruned); the digests it noted. */
-async function keyedLog(recordings: { rec: string; lines: number; at: number; pane: string; step?: number }[]): Promise<{ file: string; digests: FileContent[] }> {
+async function keyedLog(recordings: { rec: string; lines: number; at: number; pane: string; step?: number; before?: (log: string) => void; noted?: (log: string) => void }[]): Promise<{ file: string; digests: FileContent[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-digest-'));
   dirs.push(dir);
   const file = path.join(dir, 'main.log');
   const digests: FileContent[] = [];
-  for (const { rec, lines, at, pane, step = 1 } of recordings) {
-    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is', onDigest: (content) => content && digests.push(content) }, { key });
+  for (const { rec, lines, at, pane, step = 1, before, noted } of recordings) {
+    before?.(file);
+    const onDigest = (content?: FileContent): void => {
+      if (content === undefined) return;
+      digests.push(content);
+      noted?.(file);
+    };
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is', onDigest }, { key });
     let t = at;
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time: (t += step), kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));
@@ -136,5 +142,30 @@ describe('the head mark\'s digest of an earlier file (keyed)', () => {
     assert.ok(kept.some((name) => heads(name).some((line) => field(line, 'dat') === field(mark, 'at'))), 'a later mark carries its digest');
     const found = strict(file).breaks;
     assert.ok(found.some((b) => b.kind === 'edited' && b.file === gone && /made anew under a pruned file's name/.test(b.detail)), JSON.stringify(found, null, 1));
+  });
+
+  it('the digest note removed as it is written (the owner, who can write the directory): the mark that carries none is named deleted', async () => {
+    const at = Date.UTC(2026, 10, 26, 9);
+    let notes = 0;
+    // Once the writer has carried digests for a while, every note it writes is removed at once.
+    const { file } = await keyedLog([{ rec: 'DIGESTREC1', lines: 3000, at, pane: '0', noted: (log) => ++notes > 4 && fs.rmSync(digestNotePath(log), { force: true }) }]);
+    const marks = logFilesInOrder(file).flatMap(heads);
+    assert.ok(marks.some((mark) => field(mark, 'dat') !== undefined) && field(marks.at(-1)!, 'dat') === undefined, marks.join('\n'));
+    const report = strict(file);
+    assert.ok(report.breaks.length > 0 && report.breaks.every((found) => found.kind === 'deleted' && /carries no digest/.test(found.detail)), JSON.stringify(report.breaks));
+  });
+
+  it('a writer that never carries a digest (a reader of an older tmux-audit) after one that does: not named', async () => {
+    const at = Date.UTC(2026, 10, 26, 9);
+    // The older reader does not read the note: stood for by its being gone at each of its rotations.
+    const gone = (log: string) => fs.rmSync(digestNotePath(log), { force: true });
+    const { file } = await keyedLog([
+      { rec: 'DIGESTREC1', lines: 1500, at, pane: '0' },
+      { rec: 'OLDREADER1', lines: 1500, at: at + 60_000, pane: '1', before: gone, noted: gone },
+    ]);
+    const marks = logFilesInOrder(file).flatMap(heads);
+    const older = marks.filter((mark) => / rec=OLDREADER1 /.test(mark));
+    assert.ok(marks.some((mark) => field(mark, 'dat') !== undefined) && older.length > 2 && older.every((mark) => field(mark, 'dat') === undefined), marks.join('\n'));
+    assert.deepEqual(strict(file).breaks, []);
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { pieceRearrangementThatHolds } from '../../src/chain/segment-moves.ts';
+import { lineMovesByStamp, pieceRearrangementThatHolds } from '../../src/chain/segment-moves.ts';
 
 /** The pieces as written, then as read after files `a` < `b` of `holds` (which file holds which piece, or none) are swapped. */
 function afterSwap(holds: readonly (number | undefined)[], a: number, b: number): number[] {
@@ -49,5 +49,25 @@ describe('rearranging a stretch\'s pieces', () => {
     asked = 0;
     assert.equal(pieceRearrangementThatHolds(64, () => (asked++, false)), undefined);
     assert.ok(asked > 5000, `${asked} tries of 64 pieces`);
+  });
+});
+
+describe('one line out of stamp order', () => {
+  const orders = (ms: number[]) => lineMovesByStamp(ms)?.map((move) => move.order.join(''));
+
+  it('puts the early line back where its stamp fits, or the line before it on past the lines stamped before it', () => {
+    // Stamps 1 2 3 4 5 written; 4 moved back to after 1: read 1 4 2 3 5. Only taking out the 4 sorts them.
+    assert.deepEqual(orders([1, 4, 2, 3, 5]), ['02314']);
+    // 2 moved on to after 4: read 1 3 4 2 5: only the 2, back before the 3.
+    assert.deepEqual(orders([1, 3, 4, 2, 5]), ['03124']);
+    // An edit stamped 1 earlier than its predecessor: read 1 2 5 4 6 (the 4 was 6): both ways are one order.
+    assert.deepEqual(orders([1, 2, 5, 4, 6]), ['01324']);
+  });
+
+  it('every place among lines of one stamp, and none when more than one line is out of place', () => {
+    assert.deepEqual(orders([1, 3, 3, 3, 5, 3]), ['012354', '012534', '015234', '051234']);
+    // A block moved: 1 4 5 2 3 6 (2 3 after 4 5) needs two lines out.
+    assert.equal(lineMovesByStamp([1, 4, 5, 2, 3, 6]), undefined);
+    assert.equal(lineMovesByStamp([1, 2, 3]), undefined);
   });
 });

@@ -12,32 +12,51 @@
 // Keeping the entries the notes name closes that: an entry is kept, never
 // made, so a note (the run directory is the log owner's to write) can only
 // keep a true one: a file removed or moved has no entry to keep.
+//
+// A living reader asks the ledger too, about the file it holds open, when it
+// next looks (moved-away.ts): and from its reopening into the file at the
+// path until its next seal there (a minute at most: an idle pane's seal timer)
+// that is not the file its seal note names. A busy pane rotating that file
+// past the ledger's limit had its entry trimmed, and the reader, living on,
+// wrote a `lost` event into an honest log. So each reader also notes the file
+// it holds (`.held`, beside its seal note), from the moment it opens it.
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { writePrivateFile } from './safe-fs.ts';
 
 const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
 
-/** A note's first line: `LINK DEV:INO:BIRTH [OFFSET]` (chain/seal-file-gone.ts formatSealNote). */
-const NOTE_HEAD = /^[0-9a-f]+ (\d+:\d+:\d+)(?: \d+)?\n/;
+/** A note's first line: `LINK DEV:INO:BIRTH [OFFSET]` (chain/seal-file-gone.ts formatSealNote), or `DEV:INO:BIRTH` (a held file's). */
+const NOTE_HEAD = /^(?:[0-9a-f]+ )?(\d+:\d+:\d+)(?: \d+)?\n/;
 
 /** Enough of a note to hold its first line (a link of 64 hex digits, an identity, an offset). */
 const HEAD_BYTES = 256;
 
 /**
- * At most this many notes are read: run files are one per pane being logged in the directory. A directory
+ * At most this many notes are read: two a pane being logged in the directory (its seal's file, the file it holds). A directory
  * planted with more keeps the ledger from shrinking no further than this (the notes past it read as none:
  * at worst a false `away=1`, never a hidden one).
  */
-export const MAX_NOTES = 1024;
+export const MAX_NOTES = 2048;
 
-/** The identities of the files the seal notes in `logFile`'s run directory name (`.run/*.seal`). */
+/** The note beside a run file of the file its reader holds open now. */
+export function heldNotePath(runFile: string): string {
+  return runFile.replace(/\.json$/, '.held');
+}
+
+/** Notes that the reader of `runFile` holds the file known by `identity` (rotated-ledger.ts fileIdentity). */
+export function noteHeldFile(runFile: string, identity: string): void {
+  writePrivateFile(heldNotePath(runFile), `${identity}\n`);
+}
+
+/** The identities of the files the seal and held notes in `logFile`'s run directory name (`.run/*.seal`, `.run/*.held`). */
 export function notedFiles(logFile: string): Set<string> {
   const run = path.join(path.dirname(logFile), '.run');
   const noted = new Set<string>();
   let names: string[];
   try {
-    names = fs.readdirSync(run).filter((name) => name.endsWith('.seal'));
+    names = fs.readdirSync(run).filter((name) => name.endsWith('.seal') || name.endsWith('.held'));
   } catch {
     return noted;
   }
