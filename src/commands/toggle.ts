@@ -10,9 +10,9 @@ import { AuditError } from '../core/errors.ts';
 import { resolveOptions } from '../core/options.ts';
 import { asker, cannotWrite, chooseAction, planStart, planStop, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
-import { livingReader, paneReaders, requestStop, shellsRunning, writeRecording } from '../runtime/runfile.ts';
+import { livingReader, paneReaders, removeRunFiles, requestStop, shellsRunning, writeRecording } from '../runtime/runfile.ts';
 import { autoShellMark } from '../core/auto.ts';
-import { runFilePath } from '../core/paths.ts';
+import { paneRunStem } from '../core/paths.ts';
 import { askingClient } from '../tmux/asking-client.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { readPane, type PaneState } from '../tmux/pane.ts';
@@ -120,9 +120,9 @@ function settledTarget(tmux: Tmux, invocation: Invocation): { state: PaneState; 
   let target = readTarget(tmux, invocation);
   const { state } = target;
   if (target.alive || !state.piped) return { ...target, autoStarted: false };
-  const runFile = runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId);
+  const pane = path.join(resolveOptions(state.options, process.env).options.dir, '.run', paneRunStem(state.serverPid, state.paneId));
   // An auto hook's sh is there as soon as the pane is piped; its reader comes up a node start-up later.
-  const starting = () => [...paneReaders(runFile, state.socket, state.paneId), ...(state.recording === '' ? shellsRunning(autoShellMark(state.socket, state.paneId)) : [])];
+  const starting = () => [...paneReaders(pane, state.socket, state.paneId), ...(state.recording === '' ? shellsRunning(autoShellMark(state.socket, state.paneId)) : [])];
   if (starting().length === 0) return { ...target, autoStarted: false };
   const unmarked = state.recording === '';
   const deadline = Date.now() + READER_START_TIMEOUT_MS;
@@ -138,11 +138,16 @@ function settledTarget(tmux: Tmux, invocation: Invocation): { state: PaneState; 
   }
 }
 
-/** Whether the reader of a launched plan has reported in by `deadline`; one that has not is stopped. */
+/**
+ * Whether the reader of a launched plan has reported in by `deadline`; one that has not is stopped, and its run
+ * files go (should it come up later, it finds none and starts nothing). Only its own pipe: a newer start may own the
+ * pane by now.
+ */
 export function readerStarted(tmux: Tmux, paneId: string, plan: StartPlan, deadline: number): boolean {
   while (livingReader(plan.runFile) === undefined) {
     if (Date.now() > deadline) {
-      tmux.stopPipe(paneId);
+      tmux.stopPipe(paneId, plan.recording.id);
+      removeRunFiles(plan.runFile, plan.recording.id);
       return false;
     }
     sleep(20);

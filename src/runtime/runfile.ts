@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { pidFilePath, stopFilePath } from '../core/paths.ts';
+import { pidFilePath, runFilePane, stopFilePath } from '../core/paths.ts';
 import type { EventFields } from '../core/record.ts';
 import { AuditError } from '../core/errors.ts';
 import type { RotateWhen } from '../core/options.ts';
@@ -117,7 +117,7 @@ export function writeReaderPid(runFile: string): void {
 function readsRunFile(cmdline: string, runFile: string): boolean {
   if (cmdline.includes(runFile)) return true;
   const args = cmdline.split('\0');
-  const pane = /-(\d+)\.json$/.exec(path.basename(runFile))?.[1];
+  const pane = /-(\d+)$/.exec(runFilePane(runFile) ?? '')?.[1];
   const at = args.indexOf('--pane');
   return pane !== undefined && args.includes('pipe-auto') && at >= 0 && args[at + 1] === `%${pane}`;
 }
@@ -139,23 +139,18 @@ export function livingReader(runFile: string): number | undefined {
 }
 
 /**
- * The readers of this pane, by their exact arguments (`pipe <run file>`, or `pipe-auto --socket S --pane %N`),
- * started by an earlier pipe-pane than this one and still running. A pipe-pane on a piped pane closes the old
+ * The pane's other readers (`pipe <run file>`, or `pipe-auto --socket S --pane %N`) still running, split into
+ * those an earlier pipe-pane than this one started (`older`) and the rest. A pipe-pane on a piped pane closes the old
  * pipe (cmd-pipe-pane.c:77-81) and starts the new reader at once: the old one may still be setting up, writing
  * its last lines and its stop while the new one starts. Earlier is told by the sh each pipe-pane forks
  * (cmd-pipe-pane.c:134; the reader is its child, `|| exec recover` follows it): tmux forks them one after
  * another, while the readers themselves may come up in either order within a clock tick.
  */
-export function olderReaders(runFile: string, socket: string, paneId: string): number[] {
-  return readersByAge(runFile, socket, paneId).older;
-}
-
-/** The pane's other readers (see olderReaders), split into those an earlier pipe-pane started and the rest. */
 export function readersByAge(runFile: string, socket: string, paneId: string): { older: number[]; newer: number[] } {
   const own = forkedAt(process.ppid);
   const older: number[] = [];
   const newer: number[] = [];
-  for (const pid of paneReaders(runFile, socket, paneId)) {
+  for (const pid of paneReaders(runFilePane(runFile), socket, paneId)) {
     const parent = processParent(pid);
     const theirs = parent === undefined ? undefined : forkedAt(parent);
     const before = own === undefined || theirs === undefined || theirs.start < own.start || (theirs.start === own.start && parent! < process.ppid);
@@ -164,8 +159,11 @@ export function readersByAge(runFile: string, socket: string, paneId: string): {
   return { older, newer };
 }
 
-/** The readers of this pane running now but this process, by their exact arguments (see olderReaders). */
-export function paneReaders(runFile: string, socket: string, paneId: string): number[] {
+/**
+ * The readers of this pane running now but this process, by their exact arguments (see readersByAge): `pipe` with
+ * a run file of the pane (`pane` as runFilePane gives it; each recording has its own), or `pipe-auto` of the pane.
+ */
+export function paneReaders(pane: string | undefined, socket: string, paneId: string): number[] {
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -186,7 +184,8 @@ export function paneReaders(runFile: string, socket: string, paneId: string): nu
     }
     const at = args.indexOf('pipe');
     const auto = args.indexOf('pipe-auto');
-    if ((at >= 0 && args[at + 1] === runFile) || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId)) found.push(pid);
+    const piped = at >= 0 && args[at + 1] !== undefined && pane !== undefined && runFilePane(args[at + 1]!) === pane;
+    if (piped || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId)) found.push(pid);
   }
   return found;
 }
@@ -264,15 +263,10 @@ function argAfter(args: string[], flag: string): string | undefined {
 }
 
 /**
- * Waits, at start and before anything is stamped, until the pane's older readers have exited, `limitMs` at
- * most (one stopped with SIGSTOP never does): stamps within a pane must not go back (issue 15), also across
- * two readers. Nothing is read meanwhile; tmux keeps what the pane prints.
+ * Waits until these processes (a pane's older readers) have exited, `limitMs` at most (one stopped with SIGSTOP
+ * never does): at start and before anything is stamped, so stamps within a pane do not go back (issue 15), also
+ * across two readers. Nothing is read meanwhile; tmux keeps what the pane prints.
  */
-export function waitForOlderReaders(runFile: string, socket: string, paneId: string, limitMs = 2000): void {
-  waitForReaders(olderReaders(runFile, socket, paneId), limitMs);
-}
-
-/** Waits until these processes have exited, `limitMs` at most. */
 export function waitForReaders(pids: number[], limitMs = 2000): void {
   if (pids.length === 0) return;
   const deadline = Date.now() + limitMs;

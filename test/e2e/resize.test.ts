@@ -18,9 +18,9 @@ after(() => {
   for (const terminal of terminals) terminal.kill();
 });
 
-/** The run file a reader of `pane` names at the end of its command line (core/paths.ts runFilePath). */
+/** A run file a reader of `pane` names at the end of its command line (core/paths.ts runFilePath: one per recording). */
 function runFileOf(tmux: TmuxServer, pane: string): string {
-  return path.join(tmux.dir, 'run', `${tmux.show('#{pid}')}-${pane.slice(1)}.json`);
+  return path.join(tmux.dir, 'run', `${tmux.show('#{pid}')}-${pane.slice(1)}-Rec_0-1.json`);
 }
 
 /**
@@ -466,7 +466,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     const tmux = server();
     const pid = await startReader(tmux);
     const runFile = tmux.show('#{@audit_run}');
-    assert.ok(runFile.endsWith(`/${tmux.show('#{pid}')}-0.json`), runFile);
+    assert.ok(runFile.endsWith(`/${tmux.show('#{pid}')}-0-${tmux.show('#{@audit_on}')}.json`), runFile);
     tmux.tmux('set-option', '-pu', '-t', '%0', '@audit_reader_pid', ';', 'set-option', '-p', '-t', '%0', '@audit_run', '/x');
     assert.equal(tmux.show('#{@audit_reader_pid}'), '');
     await waitFor('the pid and run file set again', () => tmux.show('#{@audit_reader_pid} #{@audit_run}') === `${pid} ${runFile}`, 15_000);
