@@ -12701,16 +12701,26 @@ function settledTarget(tmux, invocation) {
   }
 }
 function readerStarted(tmux, paneId, plan, deadline) {
-  for (; livingReader(plan.runFile) === void 0; ) {
-    if (Date.now() > deadline)
-      return tmux.stopPipe(paneId, plan.recording.id), removeRunFiles(plan.runFile, plan.recording.id), !1;
+  for (let round = 0; livingReader(plan.runFile) === void 0; round++) {
+    let over = Date.now() > deadline;
+    if (over || round % 10 === 9) {
+      let marked = tmux.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
+      if (marked !== "" && marked !== plan.recording.id)
+        return removeRunFiles(plan.runFile, plan.recording.id), "superseded";
+    }
+    if (over)
+      return tmux.stopPipe(paneId, plan.recording.id), removeRunFiles(plan.runFile, plan.recording.id), "failed";
     sleep(20);
   }
-  return !0;
+  return "started";
 }
-function start(tmux, state, invocation) {
-  let plan = launch(tmux, state, invocation);
-  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
+function start(verb, tmux, state, invocation) {
+  let plan = launch(tmux, state, invocation), outcome = readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS);
+  if (outcome === "failed") throw new AuditError(plan.readerFailed);
+  if (outcome === "superseded") {
+    let { recording } = readTarget(tmux, invocation).state;
+    return verb === "start" && chooseAction(verb, { paneId: state.paneId, recording }, !0), [`${state.paneId} is logged already: another start (rec ${recording})`];
+  }
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
@@ -12721,7 +12731,7 @@ function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);
   if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
   let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive, autoStarted } = settledTarget(tmux, invocation);
-  return verb === "toggle" && autoStarted ? { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version } : { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
+  return verb === "toggle" && autoStarted ? { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version } : { messages: chooseAction(verb, state, alive) === "start" ? start(verb, tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
 }
 function toggleLogging(tmux, invocation) {
   return perform("toggle", tmux, invocation);
@@ -18220,7 +18230,7 @@ function startAllPanes(tmux) {
       failed.push(`${paneId}: ${error.message}`);
     }
   let deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) || failed.push(plan.readerFailed);
+  for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) === "failed" && failed.push(plan.readerFailed);
   return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join("; ")}`] : [], version };
 }
 function runAutoReader(socket, paneId, respawned = !1) {

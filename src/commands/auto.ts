@@ -47,7 +47,7 @@ export function startAllPanes(tmux: Tmux): Outcome {
     }
   }
   const deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (const { paneId, plan } of started) if (!readerStarted(tmux, paneId, plan, deadline)) failed.push(plan.readerFailed);
+  for (const { paneId, plan } of started) if (readerStarted(tmux, paneId, plan, deadline) === 'failed') failed.push(plan.readerFailed);
   return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join('; ')}`] : [], version };
 }
 
