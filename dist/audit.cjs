@@ -11463,6 +11463,14 @@ function endsWithNewline(file) {
 // src/runtime/runfile.ts
 var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
 
+// src/core/fork-order.ts
+function forkedBefore(a, b, pidMax) {
+  if (a.start !== b.start) return a.start < b.start;
+  if (a.pid === b.pid) return !1;
+  let forward = ((b.pid - a.pid) % pidMax + pidMax) % pidMax, half = pidMax / 2;
+  return forward === half ? a.pid < b.pid : forward < half;
+}
+
 // src/runtime/notes.ts
 var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_path5 = __nodeBuiltin(require("node:path")), import_node_crypto4 = require("node:crypto");
 var NOTE_EVENTS = /* @__PURE__ */ new Map([
@@ -11937,10 +11945,10 @@ function livingReader(runFile) {
     }
 }
 function readersByAge(runFile, socket, paneId) {
-  let own = forkedAt(process.ppid), older = [], newer = [];
+  let own = forkedAt(process.ppid), older = [], newer = [], pidMax = readPidMax();
   for (let pid of paneReaders(runFilePane(runFile), socket, paneId)) {
     let parent = processParent(pid), theirs = parent === void 0 ? void 0 : forkedAt(parent);
-    (own === void 0 || theirs === void 0 || theirs.start < own.start || theirs.start === own.start && parent < process.ppid ? older : newer).push(pid);
+    (own === void 0 || theirs === void 0 || forkedBefore(theirs, own, pidMax) ? older : newer).push(pid);
   }
   return { older, newer };
 }
@@ -12002,7 +12010,15 @@ function ours(pid) {
 }
 function forkedAt(pid) {
   let fields = statFields(pid);
-  return fields ? { start: Number(fields[19]) } : void 0;
+  return fields ? { start: Number(fields[19]), pid } : void 0;
+}
+function readPidMax() {
+  try {
+    let max = Number(import_node_fs8.default.readFileSync("/proc/sys/kernel/pid_max", "utf8"));
+    return Number.isInteger(max) && max > 0 ? max : 32768;
+  } catch {
+    return 32768;
+  }
 }
 function processParent(pid) {
   let fields = statFields(pid);

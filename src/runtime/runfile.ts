@@ -6,6 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { forkedBefore, type Forked } from '../core/fork-order.ts';
 import { pidFilePath, runFilePane, stopFilePath } from '../core/paths.ts';
 import type { EventFields } from '../core/record.ts';
 import { AuditError } from '../core/errors.ts';
@@ -144,16 +145,18 @@ export function livingReader(runFile: string): number | undefined {
  * pipe (cmd-pipe-pane.c:77-81) and starts the new reader at once: the old one may still be setting up, writing
  * its last lines and its stop while the new one starts. Earlier is told by the sh each pipe-pane forks
  * (cmd-pipe-pane.c:134; the reader is its child, `|| exec recover` follows it): tmux forks them one after
- * another, while the readers themselves may come up in either order within a clock tick.
+ * another, while the readers themselves may come up in either order within a clock tick; two shs forked within one
+ * tick are told apart by their pids, counted around the wrap (core/fork-order.ts).
  */
 export function readersByAge(runFile: string, socket: string, paneId: string): { older: number[]; newer: number[] } {
   const own = forkedAt(process.ppid);
   const older: number[] = [];
   const newer: number[] = [];
+  const pidMax = readPidMax();
   for (const pid of paneReaders(runFilePane(runFile), socket, paneId)) {
     const parent = processParent(pid);
     const theirs = parent === undefined ? undefined : forkedAt(parent);
-    const before = own === undefined || theirs === undefined || theirs.start < own.start || (theirs.start === own.start && parent! < process.ppid);
+    const before = own === undefined || theirs === undefined || forkedBefore(theirs, own, pidMax);
     (before ? older : newer).push(pid);
   }
   return { older, newer };
@@ -236,10 +239,20 @@ function ours(pid: number): boolean {
   }
 }
 
-/** A process's start time in clock ticks since boot (proc(5) stat field 22). */
-function forkedAt(pid: number): { start: number } | undefined {
+/** A process's start time in clock ticks since boot (proc(5) stat field 22), and its pid. */
+function forkedAt(pid: number): Forked | undefined {
   const fields = statFields(pid);
-  return fields ? { start: Number(fields[19]) } : undefined;
+  return fields ? { start: Number(fields[19]), pid } : undefined;
+}
+
+/** Where pids wrap (proc(5) /proc/sys/kernel/pid_max); the kernel's default when it cannot be read. */
+function readPidMax(): number {
+  try {
+    const max = Number(fs.readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
+    return Number.isInteger(max) && max > 0 ? max : 32768;
+  } catch {
+    return 32768;
+  }
 }
 
 function processParent(pid: number): number | undefined {
