@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path32 = require("node:path"), fs41 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path32 = require("node:path"), fs42 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs41.existsSync(executableFile)) return;
+        if (fs42.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1638,10 +1638,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path32.resolve(baseDir, baseName);
-          if (fs41.existsSync(localBin)) return localBin;
+          if (fs42.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path32.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs41.existsSync(`${localBin}${ext}`)
+            (ext) => fs42.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,7 +1650,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs41.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs42.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -11233,6 +11233,7 @@ function planStart(facts) {
       ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
       width: state.width,
       height: state.height,
+      ...state.tty ? { tty: state.tty } : {},
       ...options.cast ? { cast: !0 } : {},
       shell: facts.integrated ? "integrated" : "plain",
       context: startContext({
@@ -12495,6 +12496,8 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   width: { format: "pane_width", parse: number },
   /** Rows: the screen model's height, and the cast's header (`@audit-cast`). */
   height: { format: "pane_height", parse: number },
+  /** The pane's pty: the reader reads its size there when output comes after a pause (runtime/pty-size.ts). */
+  tty: { format: "pane_tty", parse: text },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: "pane_current_command", parse: text },
   /** Context for the start event (core/context.ts). */
@@ -12946,10 +12949,10 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs22 = __nodeBuiltin(require("node:fs"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -12975,6 +12978,11 @@ var ActorGate = class {
       return this.holdFor = this.ask(now), this.keep(chunk);
     now - this.lastAsked >= 1e3 && this.ask(now), this.options.deliver(chunk);
   }
+  /** Something for what comes after the gate (a size learnt: commands/pipe.ts): now, or after the reads held before it. */
+  inOrder(action) {
+    if (this.holdFor === 0) return action();
+    this.held.push(action);
+  }
   /** Asks without holding anything (a timer: clients come and go without output). */
   poll() {
     !this.closed && this.answered === this.asked && this.ask();
@@ -12990,7 +12998,8 @@ var ActorGate = class {
     this.holdFor = 0;
     let held = this.held;
     this.held = [], this.heldBytes = 0;
-    for (let chunk of held) this.options.deliver(chunk);
+    for (let item of held)
+      typeof item == "function" ? item() : this.options.deliver(item);
   }
   /** `printedAt`: when the read that asks came (ms, the clock's); none for a poll. */
   ask(printedAt) {
@@ -17940,8 +17949,43 @@ function pipeCloser(note, nowSeconds) {
   return age >= 0 && age <= 1 ? user : void 0;
 }
 
+// src/runtime/pty-size.ts
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
+function openPtySize(path32) {
+  if (!PTY.test(path32)) return;
+  let fd;
+  try {
+    fd = import_node_fs22.default.openSync(path32, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+  } catch {
+    return;
+  }
+  let stream;
+  try {
+    stream = new import_node_tty.default.WriteStream(fd);
+  } catch {
+    import_node_fs22.default.closeSync(fd);
+    return;
+  }
+  stream.unref();
+  let handle = stream._handle;
+  if (typeof handle?.getWindowSize != "function") {
+    stream.destroy();
+    return;
+  }
+  let sized = handle;
+  return {
+    read: () => {
+      let size2 = [0, 0];
+      if (sized.getWindowSize(size2) !== 0) return;
+      let [columns, rows] = size2;
+      return columns > 0 && rows > 0 ? { columns, rows } : void 0;
+    },
+    close: () => stream.destroy()
+  };
+}
+
 // src/commands/pipe.ts
-var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3;
+var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3, PTY_PAUSE_MS = 1;
 function runPipe(recording, runFile) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
@@ -18073,9 +18117,21 @@ function runPipe(recording, runFile) {
   }
   let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0;
   cast && recording.socket && (castSize = new CastSizeWatch(cast, (done) => tmux.paneSize(recording.paneId, done)));
-  let castInput = castSize ?? cast, quietStop, stopReading = readInput({
+  let castInput = castSize ?? cast, lastRead = Number.NEGATIVE_INFINITY, pty = recording.tty ? openPtySize(recording.tty) : void 0, sizeAfterPause = (now) => {
+    let size2 = pty.read();
+    if (!size2) {
+      pty.close(), pty = void 0;
+      return;
+    }
+    let question = sizes.ask();
+    if (!sizes.differs(question, size2)) return;
+    sizes.answer(question, size2), castSize?.learnt(size2, now);
+    let resize = () => inOrder(() => recorder.resized(size2));
+    gate ? gate.inOrder(resize) : resize();
+  }, quietStop, stopReading = readInput({
     data: (chunk) => {
-      castInput?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();
+      let now = Date.now();
+      pty && now - lastRead >= PTY_PAUSE_MS && !finishing && sizeAfterPause(now), lastRead = now, castInput?.push(chunk, now), take(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");
@@ -18180,7 +18236,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs22.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      let key2 = import_node_fs23.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
       if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -18232,7 +18288,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs23.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs24.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -18254,13 +18310,13 @@ function runAutoReader(socket, paneId, respawned = !1) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs23.default.existsSync(options.dir),
+    dirExists: import_node_fs24.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs23.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs24.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
@@ -18269,7 +18325,7 @@ function runAutoReader(socket, paneId, respawned = !1) {
   if (newer.length > 0) return;
   waitForReaders(older);
   try {
-    import_node_fs23.default.closeSync(openAppend(plan.file));
+    import_node_fs24.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -18305,13 +18361,13 @@ function recoverPane(socket, paneId, status) {
 var import_node_path26 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path20 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path20 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
 function gzipClaim(size2, trailer) {
   return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
@@ -18323,16 +18379,16 @@ function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
 function gunzippedText(file, gz) {
-  let dir = import_node_fs24.default.mkdtempSync(import_node_path20.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path20.default.join(dir, "text"), text2;
+  let dir = import_node_fs25.default.mkdtempSync(import_node_path20.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path20.default.join(dir, "text"), text2;
   try {
-    text2 = import_node_fs24.default.openSync(temp, import_node_fs24.default.constants.O_RDWR | import_node_fs24.default.constants.O_CREAT | import_node_fs24.default.constants.O_EXCL, 384);
+    text2 = import_node_fs25.default.openSync(temp, import_node_fs25.default.constants.O_RDWR | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL, 384);
   } finally {
-    import_node_fs24.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs25.default.rmSync(dir, { recursive: !0, force: !0 });
   }
   try {
     return gunzipInto(file, gz, text2), text2;
   } catch (error) {
-    throw import_node_fs24.default.closeSync(text2), error;
+    throw import_node_fs25.default.closeSync(text2), error;
   }
 }
 var STREAM = `
@@ -18350,13 +18406,13 @@ gunzip.on('end', () => process.exit(0));
 fs.createReadStream('', { fd: 0, start: 0 }).pipe(gunzip);
 `;
 function gunzipInto(file, gz, output) {
-  let size2 = import_node_fs24.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
-  size2 >= 4 && import_node_fs24.default.readSync(gz, trailer, 0, 4, size2 - 4);
+  let size2 = import_node_fs25.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
+  size2 >= 4 && import_node_fs25.default.readSync(gz, trailer, 0, 4, size2 - 4);
   let claim2 = gzipClaim(size2, trailer);
   if (claim2 !== void 0 && claim2 <= IN_PROCESS_BYTES && size2 <= 2 * IN_PROCESS_BYTES) {
     let bytes = Buffer.allocUnsafe(size2);
     for (let done = 0; done < size2; ) {
-      let read2 = import_node_fs24.default.readSync(gz, bytes, done, size2 - done, done);
+      let read2 = import_node_fs25.default.readSync(gz, bytes, done, size2 - done, done);
       if (read2 === 0) break;
       done += read2;
     }
@@ -18369,7 +18425,7 @@ function gunzipInto(file, gz, output) {
         throw typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
     }
     if (text2) {
-      for (let done = 0; done < text2.length; ) done += import_node_fs24.default.writeSync(output, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs25.default.writeSync(output, text2, done, text2.length - done, done);
       return;
     }
   }
@@ -18379,43 +18435,43 @@ function gunzipInto(file, gz, output) {
 }
 
 // src/read/safe-open.ts
-var import_node_buffer = require("node:buffer"), import_node_fs25 = __nodeBuiltin(require("node:fs"));
-var { MAX_STRING_LENGTH } = import_node_buffer.constants, OPEN_FLAGS = import_node_fs25.default.constants.O_RDONLY | import_node_fs25.default.constants.O_NOFOLLOW | import_node_fs25.default.constants.O_NONBLOCK;
+var import_node_buffer = require("node:buffer"), import_node_fs26 = __nodeBuiltin(require("node:fs"));
+var { MAX_STRING_LENGTH } = import_node_buffer.constants, OPEN_FLAGS = import_node_fs26.default.constants.O_RDONLY | import_node_fs26.default.constants.O_NOFOLLOW | import_node_fs26.default.constants.O_NONBLOCK;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs25.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs26.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs25.default.fstatSync(fd);
+    let stat = import_node_fs26.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs25.default.closeSync(fd), error;
+    throw import_node_fs26.default.closeSync(fd), error;
   }
 }
 function readLogBytes(file) {
   let fd = openLogFile(file);
   try {
-    if (!file.endsWith(".gz")) return import_node_fs25.default.readFileSync(fd);
-    let size2 = import_node_fs25.default.fstatSync(fd).size, trailer = Buffer.alloc(4);
-    size2 >= 4 && import_node_fs25.default.readSync(fd, trailer, 0, 4, size2 - 4);
+    if (!file.endsWith(".gz")) return import_node_fs26.default.readFileSync(fd);
+    let size2 = import_node_fs26.default.fstatSync(fd).size, trailer = Buffer.alloc(4);
+    size2 >= 4 && import_node_fs26.default.readSync(fd, trailer, 0, 4, size2 - 4);
     let claim2 = gzipClaim(size2, trailer);
     if (claim2 !== void 0 && claim2 > MAX_STRING_LENGTH) throw tooLong(file, `at least ${claim2}`);
     let text2 = gunzippedText(file, fd);
     try {
-      let length = import_node_fs25.default.fstatSync(text2).size;
+      let length = import_node_fs26.default.fstatSync(text2).size;
       if (length > MAX_STRING_LENGTH) throw tooLong(file, String(length));
-      return import_node_fs25.default.readFileSync(text2);
+      return import_node_fs26.default.readFileSync(text2);
     } finally {
-      import_node_fs25.default.closeSync(text2);
+      import_node_fs26.default.closeSync(text2);
     }
   } finally {
-    import_node_fs25.default.closeSync(fd);
+    import_node_fs26.default.closeSync(fd);
   }
 }
 function tooLong(file, length) {
@@ -18546,7 +18602,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut2) {
-  let size2 = to ?? import_node_fs26.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs27.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -18567,7 +18623,7 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
         position = pastNewline(fd, offset + MAX_LINE, size2, start2), offset = position, held = 0, buffer = start2, grown(start2);
         continue;
       }
-    let read2 = import_node_fs26.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs27.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
     let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -18580,11 +18636,11 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
 }
-function pastNewline(fd, from, size2 = import_node_fs26.default.fstatSync(fd).size, buffer) {
+function pastNewline(fd, from, size2 = import_node_fs27.default.fstatSync(fd).size, buffer) {
   let through = buffer ?? borrow();
   try {
     for (let position = from; position < size2; ) {
-      let read2 = import_node_fs26.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
+      let read2 = import_node_fs27.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
       if (read2 === 0) return position;
       let newline = through.subarray(0, read2).indexOf(10);
       if (newline >= 0) return position + newline + 1;
@@ -18601,17 +18657,17 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs26.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs27.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
     return gunzippedText(file, fd);
   } finally {
-    import_node_fs26.default.closeSync(fd);
+    import_node_fs27.default.closeSync(fd);
   }
 }
-function endLines(fd, size2 = import_node_fs26.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs27.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -18620,11 +18676,11 @@ function endLines(fd, size2 = import_node_fs26.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs26.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs27.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs26.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs27.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -18700,7 +18756,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs27 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs28 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -18717,7 +18773,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read2 = import_node_fs27.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read2 = import_node_fs28.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2 === 0) break;
       count += countNewlines(buffer, 0, read2), position += read2;
     }
@@ -18820,7 +18876,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -18895,12 +18951,12 @@ var SummaryCache = class _SummaryCache {
    */
   summarize(file, timeFormat, scan) {
     if (!this.usable || import_node_path21.default.dirname(import_node_path21.default.resolve(file)) !== import_node_path21.default.resolve(this.dir)) return scan();
-    let name = import_node_path21.default.basename(file), before = import_node_fs28.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let name = import_node_path21.default.basename(file), before = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs28.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let scanned = scan(), after = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (scanned && after && identity(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
@@ -18917,7 +18973,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs28.default.existsSync(import_node_path21.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path21.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18949,7 +19005,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs29.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
+      let size2 = import_node_fs30.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -18976,7 +19032,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs29.default.closeSync(fd);
+      import_node_fs30.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -19021,14 +19077,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs29.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs30.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -19073,7 +19129,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs30.default.readdirSync(dir);
+    names = import_node_fs31.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -19127,7 +19183,7 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
   return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path25.default.join(dir, `tmux-${uid}`, "default"));
@@ -19138,14 +19194,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs31.default.lstatSync(file), !0;
+    return import_node_fs32.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 var COLON = 58, DOT = 46, SPACE2 = 32, STAR2 = 42;
@@ -19296,7 +19352,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs32.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs33.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -19467,7 +19523,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -20483,7 +20539,7 @@ function readLogText(file) {
 function livingRuns(dir) {
   let runDir = import_node_path28.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs33.default.readdirSync(runDir);
+    names = import_node_fs34.default.readdirSync(runDir);
   } catch {
     return [];
   }
@@ -20630,7 +20686,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs33.default.readFileSync(options.key);
+        key2 = import_node_fs34.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -20849,10 +20905,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs"));
+var import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -20888,7 +20944,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs34.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs35.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -20899,7 +20955,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
           }
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs34.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            let text2 = window.toString("utf8", 0, import_node_fs35.default.readSync(fd, window, 0, MAX_LINE, lineStart));
             needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
           }
           end = lineStart, size2 = 256 * 1024;
@@ -20923,7 +20979,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
 }
 function startOfLine(fd, before, floor, buffer) {
   for (let end = before; end > floor; ) {
-    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs34.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs35.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
   }
@@ -21004,11 +21060,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs34.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs35.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs34.default.closeSync(fd);
+          import_node_fs35.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -21081,7 +21137,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs35.default.closeSync(fd);
+    import_node_fs36.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -21123,7 +21179,7 @@ function readFile(path32, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path32, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs35.default.closeSync(fd);
+    fd !== void 0 && import_node_fs36.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -21206,7 +21262,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs35.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs36.default.closeSync(fd);
   }
   return matched;
 }
@@ -21242,7 +21298,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs35.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs36.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -21261,7 +21317,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path29 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs37 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path29 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -21276,7 +21332,7 @@ function runJob(plan, job, out, errors, length, count = !1) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs36.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs37.default.closeSync(fd);
   }
 }
 function counted() {
@@ -21292,7 +21348,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs36.default.statSync(file).size;
+    return import_node_fs37.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -21442,7 +21498,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs36.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs37.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -21627,17 +21683,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs37 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs37.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs38.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -21655,7 +21711,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs37.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs38.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -21667,21 +21723,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs37.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs38.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs37.default.statSync(file);
+    return import_node_fs38.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs37.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs38.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs37.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs38.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -21702,19 +21758,19 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs37.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs38.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path30.default.dirname(live), rotated = rotatedFiles(import_node_fs37.default.readdirSync(dir), import_node_path30.default.basename(live)).map((name) => import_node_path30.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path30.default.dirname(live), rotated = rotatedFiles(import_node_fs38.default.readdirSync(dir), import_node_path30.default.basename(live)).map((name) => import_node_path30.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs37.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs38.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs37.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs38.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -21739,7 +21795,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs37.default.closeSync(reading.fd);
+      import_node_fs38.default.closeSync(reading.fd);
     }
   }
 }
@@ -21762,7 +21818,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs38.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs39.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -21777,11 +21833,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path31.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs38.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path31.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs39.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs38.default.closeSync(fd);
+      fd !== void 0 && import_node_fs39.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -21805,7 +21861,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -21886,12 +21942,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path32.default.join(set.dir, set.live), rec), name = import_node_path32.default.basename(live), names;
     try {
-      names = import_node_fs39.default.readdirSync(set.dir);
+      names = import_node_fs40.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -21946,7 +22002,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs39.default.closeSync(fd);
+        import_node_fs40.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -21995,15 +22051,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs40.default.openSync(options.output, import_node_fs40.default.constants.O_WRONLY | import_node_fs40.default.constants.O_CREAT | import_node_fs40.default.constants.O_EXCL | import_node_fs40.default.constants.O_NOFOLLOW, 384), import_node_fs40.default.fchmodSync(fd, 384);
+      fd = import_node_fs41.default.openSync(options.output, import_node_fs41.default.constants.O_WRONLY | import_node_fs41.default.constants.O_CREAT | import_node_fs41.default.constants.O_EXCL | import_node_fs41.default.constants.O_NOFOLLOW, 384), import_node_fs41.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs40.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs40.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs41.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs41.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs40.default.closeSync(fd);
+      import_node_fs41.default.closeSync(fd);
     }
   });
 }

@@ -160,6 +160,7 @@ export function planStart(facts: StartFacts): StartPlan {
       ...(state.alternateScreenAllowed ? {} : { noAlternateScreen: true }),
       width: state.width,
       height: state.height,
+      ...(state.tty ? { tty: state.tty } : {}),
       ...(options.cast ? { cast: true } : {}),
       shell: facts.integrated ? 'integrated' : 'plain',
       context: startContext({

@@ -56,6 +56,8 @@ export interface Recording {
   width?: number;
   /** The pane's height when logging started (the screen model's and the cast's; none for `pipe --file`). */
   height?: number;
+  /** The pane's pty (#{pane_tty}; absent in run files of older versions): its size after a pause (runtime/pty-size.ts). */
+  tty?: string;
   /** `@audit-cast on`: the raw stream is kept too (sinks/file/cast.ts). */
   cast?: boolean;
   /** What the pane already showed when logging started by hand: its rows (joined, no escapes) and when they were captured. */

@@ -50,6 +50,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     alternateScreenAllowed: true,
     width: 80,
     height: 24,
+    tty: '/dev/pts/7',
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
     shellHinted: true,
@@ -149,6 +150,7 @@ describe('start plan', () => {
       alternateScreen: false,
       width: 80,
       height: 24,
+      tty: '/dev/pts/7',
       shell: 'plain',
       context: { host: 'box', command: 'bash', cwd: '/home/ann', window_name: 'bash', socket: '/tmp/tmux-1000/default', clients: 'none' },
     });
