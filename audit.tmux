@@ -101,7 +101,7 @@ main() {
 	# options: a format cannot tell), so before `kill` the sh checks it is this pane's reader, whatever
 	# set it: a decimal pid (kill -- 0 or -1 would signal groups) whose command line ends with `pipe` and
 	# the pane's run file (sh drops the NULs of /proc/PID/cmdline; bash says so on stderr), named for this server and this pane
-	# (core/paths.ts runFilePath). SIGWINCH is not harmless elsewhere: nginx's master and Apache's httpd
+	# (core/paths.ts runFilePath: one per recording; earlier versions' one per pane). SIGWINCH is not harmless elsewhere: nginx's master and Apache's httpd
 	# stop gracefully on it. Without /proc (not Linux) the pid is taken as it is.
 	local winch_pane winch_sh winch_run winch_all
 	# Only a reader whose size (@audit_reader_size: the answer to its last size question, set by tmux in the same
@@ -110,7 +110,7 @@ main() {
 	local winch_if='#{&&:#{m/r:^[1-9][0-9]*$,#{@audit_reader_pid}},#{!=:#{@audit_reader_size},#{pane_width}x#{pane_height}}}'
 	winch_pane="#{?$winch_if,w #{@audit_reader_pid} #{q:@audit_run} #{pid}-#{s/%//:pane_id};,}"
 	# shellcheck disable=SC2016 # run by the hook's sh, not here: its $1..$3 are the function's arguments
-	winch_sh='w() { if [ -r /proc/self/cmdline ]; then case $2 in */"$3".json) ;; *) return ;; esac; { c=$(cat "/proc/$1/cmdline"); } 2>/dev/null; case $c in *"pipe$2") ;; *) return ;; esac; fi; kill -WINCH "$1" 2>/dev/null; }; '
+	winch_sh='w() { if [ -r /proc/self/cmdline ]; then case $2 in */"$3"-*.json|*/"$3".json) ;; *) return ;; esac; { c=$(cat "/proc/$1/cmdline"); } 2>/dev/null; case $c in *"pipe$2") ;; *) return ;; esac; fi; kill -WINCH "$1" 2>/dev/null; }; '
 	winch_run="run-shell -b $(quote_for_tmux "$winch_sh#{P:$winch_pane}true")"
 	local winch_window
 	winch_window="if-shell -F '#{P:#{?$winch_if,1,}}' $(quote_for_tmux "$winch_run")"

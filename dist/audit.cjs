@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path32 = require("node:path"), fs41 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path32 = require("node:path"), fs42 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs41.existsSync(executableFile)) return;
+        if (fs42.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1638,10 +1638,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path32.resolve(baseDir, baseName);
-          if (fs41.existsSync(localBin)) return localBin;
+          if (fs42.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path32.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs41.existsSync(`${localBin}${ext}`)
+            (ext) => fs42.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,7 +1650,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs41.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs42.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -11142,8 +11142,15 @@ function sessionLogPath(dir, session, socketPath) {
   let socket = import_node_path2.default.basename(socketPath), server = socket === "default" || socket === "" ? "" : `@${sessionStem(socket, MAX_SOCKET_STEM)}`;
   return import_node_path2.default.join(dir, `${sessionStem(session)}${server}.log`);
 }
-function runFilePath(dir, serverPid, paneId) {
-  return import_node_path2.default.join(dir, ".run", `${serverPid}-${paneId.replace(/^%/, "")}.json`);
+function runFilePath(dir, serverPid, paneId, recordingId) {
+  return import_node_path2.default.join(dir, ".run", `${paneRunStem(serverPid, paneId)}-${recordingId}.json`);
+}
+function paneRunStem(serverPid, paneId) {
+  return `${serverPid}-${paneId.replace(/^%/, "")}`;
+}
+function runFilePane(runFile) {
+  let stem = /^(\d+-\d+)(?:-[A-Za-z0-9_-]+)?\.json$/.exec(import_node_path2.default.basename(runFile))?.[1];
+  return stem === void 0 ? void 0 : import_node_path2.default.join(import_node_path2.default.dirname(runFile), stem);
 }
 function pidFilePath(runFile) {
   return runFile.replace(/\.json$/, ".pid");
@@ -11196,7 +11203,7 @@ function integrationHint(facts) {
     return `tip: to log each command with its exit status, add to ${shell.rc}: source ${facts.pluginDir}/shell/${shell.snippet}`;
 }
 function planStart(facts) {
-  let { state, options } = facts, file = sessionLogPath(options.dir, state.session, state.socket), runFile = runFilePath(options.dir, state.serverPid, state.paneId), messages = [`logging ${state.paneId} \u2192 ${file} (rec ${facts.id})`];
+  let { state, options } = facts, file = sessionLogPath(options.dir, state.session, state.socket), runFile = runFilePath(options.dir, state.serverPid, state.paneId, facts.id), messages = [`logging ${state.paneId} \u2192 ${file} (rec ${facts.id})`];
   state.recording !== "" && messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`), messages.push(...facts.warnings), facts.dirExists || messages.push(`${OPTION_NAMES.dir}: created ${options.dir} (mode 0700)`);
   let hint = integrationHint(facts);
   return hint && messages.push(hint), {
@@ -11226,6 +11233,7 @@ function planStart(facts) {
       ...state.alternateScreenAllowed ? {} : { noAlternateScreen: !0 },
       width: state.width,
       height: state.height,
+      ...state.tty ? { tty: state.tty } : {},
       ...options.cast ? { cast: !0 } : {},
       shell: facts.integrated ? "integrated" : "plain",
       context: startContext({
@@ -11455,6 +11463,14 @@ function endsWithNewline(file) {
 
 // src/runtime/runfile.ts
 var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
+
+// src/core/fork-order.ts
+function forkedBefore(a, b, pidMax) {
+  if (a.start !== b.start) return a.start < b.start;
+  if (a.pid === b.pid) return !1;
+  let forward = ((b.pid - a.pid) % pidMax + pidMax) % pidMax, half = pidMax / 2;
+  return forward === half ? a.pid < b.pid : forward < half;
+}
 
 // src/runtime/notes.ts
 var import_node_fs2 = __nodeBuiltin(require("node:fs")), import_node_path5 = __nodeBuiltin(require("node:path")), import_node_crypto4 = require("node:crypto");
@@ -11920,7 +11936,7 @@ function writeReaderPid(runFile) {
 }
 function readsRunFile(cmdline, runFile) {
   if (cmdline.includes(runFile)) return !0;
-  let args = cmdline.split("\0"), pane = /-(\d+)\.json$/.exec(import_node_path9.default.basename(runFile))?.[1], at = args.indexOf("--pane");
+  let args = cmdline.split("\0"), pane = /-(\d+)$/.exec(runFilePane(runFile) ?? "")?.[1], at = args.indexOf("--pane");
   return pane !== void 0 && args.includes("pipe-auto") && at >= 0 && args[at + 1] === `%${pane}`;
 }
 function livingReader(runFile) {
@@ -11937,18 +11953,15 @@ function livingReader(runFile) {
       return pid;
     }
 }
-function olderReaders(runFile, socket, paneId) {
-  return readersByAge(runFile, socket, paneId).older;
-}
 function readersByAge(runFile, socket, paneId) {
-  let own = forkedAt(process.ppid), older = [], newer = [];
-  for (let pid of paneReaders(runFile, socket, paneId)) {
+  let own = forkedAt(process.ppid), older = [], newer = [], pidMax = readPidMax();
+  for (let pid of paneReaders(runFilePane(runFile), socket, paneId)) {
     let parent = processParent(pid), theirs = parent === void 0 ? void 0 : forkedAt(parent);
-    (own === void 0 || theirs === void 0 || theirs.start < own.start || theirs.start === own.start && parent < process.ppid ? older : newer).push(pid);
+    (own === void 0 || theirs === void 0 || forkedBefore(theirs, own, pidMax) ? older : newer).push(pid);
   }
   return { older, newer };
 }
-function paneReaders(runFile, socket, paneId) {
+function paneReaders(pane, socket, paneId) {
   let pids;
   try {
     pids = import_node_fs8.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
@@ -11966,7 +11979,7 @@ function paneReaders(runFile, socket, paneId) {
       continue;
     }
     let at = args.indexOf("pipe"), auto = args.indexOf("pipe-auto");
-    (at >= 0 && args[at + 1] === runFile || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId) && found.push(pid);
+    (at >= 0 && args[at + 1] !== void 0 && pane !== void 0 && runFilePane(args[at + 1]) === pane || auto >= 0 && argAfter(args, "--socket") === socket && argAfter(args, "--pane") === paneId) && found.push(pid);
   }
   return found;
 }
@@ -12006,7 +12019,15 @@ function ours(pid) {
 }
 function forkedAt(pid) {
   let fields = statFields(pid);
-  return fields ? { start: Number(fields[19]) } : void 0;
+  return fields ? { start: Number(fields[19]), pid } : void 0;
+}
+function readPidMax() {
+  try {
+    let max = Number(import_node_fs8.default.readFileSync("/proc/sys/kernel/pid_max", "utf8"));
+    return Number.isInteger(max) && max > 0 ? max : 32768;
+  } catch {
+    return 32768;
+  }
 }
 function processParent(pid) {
   let fields = statFields(pid);
@@ -12023,9 +12044,6 @@ function statFields(pid) {
 function argAfter(args, flag2) {
   let at = args.indexOf(flag2);
   return at >= 0 ? args[at + 1] : void 0;
-}
-function waitForOlderReaders(runFile, socket, paneId, limitMs = 2e3) {
-  waitForReaders(olderReaders(runFile, socket, paneId), limitMs);
 }
 function waitForReaders(pids, limitMs = 2e3) {
   if (pids.length === 0) return;
@@ -12106,6 +12124,9 @@ var RECORDING_MARKS = [PANE_OPTIONS.recording, PANE_OPTIONS.runFile, PANE_OPTION
 function unset(paneId, options) {
   return options.flatMap((option, index) => [...index ? [";"] : [], "set-option", "-pu", "-t", paneId, option]);
 }
+function commandText(args) {
+  return args.map((word) => word === ";" ? word : tmuxQuote(word)).join(" ");
+}
 var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
   constructor(socket) {
@@ -12170,9 +12191,15 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   startPipe(paneId, command, recording, runFile) {
     this.run(["pipe-pane", "-t", paneId, literal(command), ";", ...this.marks(paneId, recording, runFile)]);
   }
-  /** Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does. */
+  /**
+   * Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does, if nothing marks it yet
+   * and nobody stopped it by hand since: a compare-and-set (if-shell -F runs its branch before any other client's
+   * command, cmd-if-shell.c:100). Whether the pane is this recording's now. A reader stalled after its look for
+   * newer readers (commands/auto.ts) must not take the pane from one that marked it meanwhile.
+   */
   markPipe(paneId, recording, runFile) {
-    this.run(this.marks(paneId, recording, runFile));
+    let free = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
+    return this.run(["if-shell", "-F", "-t", paneId, free, commandText(this.marks(paneId, recording, runFile)), ";", "display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording;
   }
   /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
   marks(paneId, recording, runFile) {
@@ -12266,14 +12293,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
    */
   beatAndAsk(paneId, format2, reader, done) {
     let args = [
-      "set-option",
-      "-p",
-      "-t",
-      paneId,
-      PANE_OPTIONS.beat,
-      String(Math.floor(Date.now() / 1e3)),
-      ";",
-      ...this.readerArgs(paneId, reader.recording, reader.pid, reader.runFile),
+      ...this.readerArgs(paneId, reader.recording, reader.pid, reader.runFile, !0),
       ";",
       "display-message",
       "-p",
@@ -12290,23 +12310,22 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   announceReader(paneId, recording, pid) {
     this.runLater(this.readerArgs(paneId, recording, pid));
   }
-  readerArgs(paneId, recording, pid, runFile) {
-    let run = runFile === void 0 ? "" : ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.runFile} ${tmuxQuote(runFile)}`;
-    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}`);
+  readerArgs(paneId, recording, pid, runFile, beat = !1) {
+    let run = runFile === void 0 ? "" : ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.runFile} ${tmuxQuote(runFile)}`, beating = beat ? ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.beat} ${Math.floor(Date.now() / 1e3)}` : "";
+    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}${beating}`);
   }
   /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
   ifRecording(paneId, recording, command) {
     return ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, command];
   }
-  /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
-  stopPipe(paneId) {
-    this.run([
-      "pipe-pane",
-      "-t",
-      paneId,
-      ";",
-      ...unset(paneId, RECORDING_MARKS)
-    ]);
+  /**
+   * Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). With `recording`,
+   * only if the pane still shows it (a compare-and-set, as markPipe): a start that gave up on its reader must not
+   * close the pipe of a newer recording.
+   */
+  stopPipe(paneId, recording) {
+    let stop2 = ["pipe-pane", "-t", paneId, ";", ...unset(paneId, RECORDING_MARKS)];
+    this.run(recording === void 0 ? stop2 : this.ifRecording(paneId, recording, commandText(stop2)));
   }
   /** Shows `text` in the message line of `client` (or the current one). */
   message(text2, options = {}) {
@@ -12433,7 +12452,7 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
-    this.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording && this.run(unset(paneId, RECORDING_MARKS));
+    this.run(this.ifRecording(paneId, recording, commandText(unset(paneId, RECORDING_MARKS))));
   }
 };
 
@@ -12485,6 +12504,8 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   width: { format: "pane_width", parse: number },
   /** Rows: the screen model's height, and the cast's header (`@audit-cast`). */
   height: { format: "pane_height", parse: number },
+  /** The pane's pty: the reader reads its size there when output comes after a pause (runtime/pty-size.ts). */
+  tty: { format: "pane_tty", parse: text },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: "pane_current_command", parse: text },
   /** Context for the start event (core/context.ts). */
@@ -12694,7 +12715,7 @@ function launch(tmux, state, invocation, by) {
 function settledTarget(tmux, invocation) {
   let target = readTarget(tmux, invocation), { state } = target;
   if (target.alive || !state.piped) return { ...target, autoStarted: !1 };
-  let runFile = runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId), starting2 = () => [...paneReaders(runFile, state.socket, state.paneId), ...state.recording === "" ? shellsRunning(autoShellMark(state.socket, state.paneId)) : []];
+  let pane = import_node_path11.default.join(resolveOptions(state.options, process.env).options.dir, ".run", paneRunStem(state.serverPid, state.paneId)), starting2 = () => [...paneReaders(pane, state.socket, state.paneId), ...state.recording === "" ? shellsRunning(autoShellMark(state.socket, state.paneId)) : []];
   if (starting2().length === 0) return { ...target, autoStarted: !1 };
   let unmarked = state.recording === "", deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (; ; ) {
@@ -12707,16 +12728,26 @@ function settledTarget(tmux, invocation) {
   }
 }
 function readerStarted(tmux, paneId, plan, deadline) {
-  for (; livingReader(plan.runFile) === void 0; ) {
-    if (Date.now() > deadline)
-      return tmux.stopPipe(paneId), !1;
+  for (let round = 0; livingReader(plan.runFile) === void 0; round++) {
+    let over = Date.now() > deadline;
+    if (over || round % 10 === 9) {
+      let marked = tmux.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
+      if (marked !== "" && marked !== plan.recording.id)
+        return removeRunFiles(plan.runFile, plan.recording.id), "superseded";
+    }
+    if (over)
+      return tmux.stopPipe(paneId, plan.recording.id), removeRunFiles(plan.runFile, plan.recording.id), "failed";
     sleep(20);
   }
-  return !0;
+  return "started";
 }
-function start(tmux, state, invocation) {
-  let plan = launch(tmux, state, invocation);
-  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
+function start(verb, tmux, state, invocation) {
+  let plan = launch(tmux, state, invocation), outcome = readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS);
+  if (outcome === "failed") throw new AuditError(plan.readerFailed);
+  if (outcome === "superseded") {
+    let { recording } = readTarget(tmux, invocation).state;
+    return verb === "start" && chooseAction(verb, { paneId: state.paneId, recording }, !0), [`${state.paneId} is logged already: another start (rec ${recording})`];
+  }
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
@@ -12727,7 +12758,7 @@ function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);
   if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
   let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive, autoStarted } = settledTarget(tmux, invocation);
-  return verb === "toggle" && autoStarted ? { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version } : { messages: chooseAction(verb, state, alive) === "start" ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
+  return verb === "toggle" && autoStarted ? { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version } : { messages: chooseAction(verb, state, alive) === "start" ? start(verb, tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
 }
 function toggleLogging(tmux, invocation) {
   return perform("toggle", tmux, invocation);
@@ -12926,10 +12957,10 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs22 = __nodeBuiltin(require("node:fs"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -12955,6 +12986,11 @@ var ActorGate = class {
       return this.holdFor = this.ask(now), this.keep(chunk);
     now - this.lastAsked >= 1e3 && this.ask(now), this.options.deliver(chunk);
   }
+  /** Something for what comes after the gate (a size learnt: commands/pipe.ts): now, or after the reads held before it. */
+  inOrder(action) {
+    if (this.holdFor === 0) return action();
+    this.held.push(action);
+  }
   /** Asks without holding anything (a timer: clients come and go without output). */
   poll() {
     !this.closed && this.answered === this.asked && this.ask();
@@ -12970,7 +13006,8 @@ var ActorGate = class {
     this.holdFor = 0;
     let held = this.held;
     this.held = [], this.heldBytes = 0;
-    for (let chunk of held) this.options.deliver(chunk);
+    for (let item of held)
+      typeof item == "function" ? item() : this.options.deliver(item);
   }
   /** `printedAt`: when the read that asks came (ms, the clock's); none for a poll. */
   ask(printedAt) {
@@ -17943,8 +17980,43 @@ function pipeCloser(note, nowSeconds) {
   return age >= 0 && age <= 1 ? user : void 0;
 }
 
+// src/runtime/pty-size.ts
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
+function openPtySize(path32) {
+  if (!PTY.test(path32)) return;
+  let fd;
+  try {
+    fd = import_node_fs22.default.openSync(path32, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+  } catch {
+    return;
+  }
+  let stream;
+  try {
+    stream = new import_node_tty.default.WriteStream(fd);
+  } catch {
+    import_node_fs22.default.closeSync(fd);
+    return;
+  }
+  stream.unref();
+  let handle = stream._handle;
+  if (typeof handle?.getWindowSize != "function") {
+    stream.destroy();
+    return;
+  }
+  let sized = handle;
+  return {
+    read: () => {
+      let size2 = [0, 0];
+      if (sized.getWindowSize(size2) !== 0) return;
+      let [columns, rows] = size2;
+      return columns > 0 && rows > 0 ? { columns, rows } : void 0;
+    },
+    close: () => stream.destroy()
+  };
+}
+
 // src/commands/pipe.ts
-var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3;
+var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3, PTY_PAUSE_MS = 1;
 function runPipe(recording, runFile) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
@@ -18082,9 +18154,21 @@ function runPipe(recording, runFile) {
   }
   let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0;
   cast && recording.socket && (castSize = new CastSizeWatch(cast, (done) => tmux.paneSize(recording.paneId, done)));
-  let castInput = castSize ?? cast, quietStop, stopReading = readInput({
+  let castInput = castSize ?? cast, lastRead = Number.NEGATIVE_INFINITY, pty = recording.tty ? openPtySize(recording.tty) : void 0, sizeAfterPause = (now) => {
+    let size2 = pty.read();
+    if (!size2) {
+      pty.close(), pty = void 0;
+      return;
+    }
+    let question = sizes.ask();
+    if (!sizes.differs(question, size2)) return;
+    sizes.answer(question, size2), castSize?.learnt(size2, now);
+    let resize = () => inOrder(() => recorder.resized(size2));
+    gate ? gate.inOrder(resize) : resize();
+  }, quietStop, stopReading = readInput({
     data: (chunk) => {
-      castInput?.push(chunk, Date.now()), take(chunk), quietStop?.refresh();
+      let now = Date.now();
+      pty && now - lastRead >= PTY_PAUSE_MS && !finishing && sizeAfterPause(now), lastRead = now, castInput?.push(chunk, now), take(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");
@@ -18189,7 +18273,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs22.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      let key2 = import_node_fs23.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
       if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -18241,7 +18325,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs23.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs24.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -18255,7 +18339,7 @@ function startAllPanes(tmux) {
       failed.push(`${paneId}: ${error.message}`);
     }
   let deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) || failed.push(plan.readerFailed);
+  for (let { paneId, plan } of started) readerStarted(tmux, paneId, plan, deadline) === "failed" && failed.push(plan.readerFailed);
   return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join("; ")}`] : [], version };
 }
 function runAutoReader(socket, paneId, respawned = !1) {
@@ -18263,13 +18347,13 @@ function runAutoReader(socket, paneId, respawned = !1) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs23.default.existsSync(options.dir),
+    dirExists: import_node_fs24.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs23.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs24.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
@@ -18278,7 +18362,7 @@ function runAutoReader(socket, paneId, respawned = !1) {
   if (newer.length > 0) return;
   waitForReaders(older);
   try {
-    import_node_fs23.default.closeSync(openAppend(plan.file));
+    import_node_fs24.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -18289,7 +18373,10 @@ function runAutoReader(socket, paneId, respawned = !1) {
   let earlyStop = !1, keepStop = () => {
     earlyStop = !0;
   };
-  process.on("SIGUSR1", keepStop), writeReaderPid(plan.runFile), tmux.markPipe(paneId, recording.id, plan.runFile);
+  if (process.on("SIGUSR1", keepStop), writeReaderPid(plan.runFile), !tmux.markPipe(paneId, recording.id, plan.runFile)) {
+    process.off("SIGUSR1", keepStop), removeRunFiles(plan.runFile, recording.id);
+    return;
+  }
   let dead = deadStatus(tmux, paneId);
   dead !== void 0 && (requestStop(plan.runFile, { reason: "pane-exited", status: dead || void 0 }), rearmIfAuto(tmux, paneId, recording.id, plan.runFile)), runPipe(recording, plan.runFile), process.off("SIGUSR1", keepStop), (earlyStop || dead !== void 0) && process.kill(process.pid, "SIGUSR1");
 }
@@ -18311,13 +18398,13 @@ function recoverPane(socket, paneId, status) {
 var import_node_path26 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs26 = __nodeBuiltin(require("node:fs"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path20 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path20 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
 function gzipClaim(size2, trailer) {
   return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
@@ -18329,16 +18416,16 @@ function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
 function gunzippedText(file, gz) {
-  let dir = import_node_fs24.default.mkdtempSync(import_node_path20.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path20.default.join(dir, "text"), text2;
+  let dir = import_node_fs25.default.mkdtempSync(import_node_path20.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path20.default.join(dir, "text"), text2;
   try {
-    text2 = import_node_fs24.default.openSync(temp, import_node_fs24.default.constants.O_RDWR | import_node_fs24.default.constants.O_CREAT | import_node_fs24.default.constants.O_EXCL, 384);
+    text2 = import_node_fs25.default.openSync(temp, import_node_fs25.default.constants.O_RDWR | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL, 384);
   } finally {
-    import_node_fs24.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs25.default.rmSync(dir, { recursive: !0, force: !0 });
   }
   try {
     return gunzipInto(file, gz, text2), text2;
   } catch (error) {
-    throw import_node_fs24.default.closeSync(text2), error;
+    throw import_node_fs25.default.closeSync(text2), error;
   }
 }
 var STREAM = `
@@ -18356,13 +18443,13 @@ gunzip.on('end', () => process.exit(0));
 fs.createReadStream('', { fd: 0, start: 0 }).pipe(gunzip);
 `;
 function gunzipInto(file, gz, output) {
-  let size2 = import_node_fs24.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
-  size2 >= 4 && import_node_fs24.default.readSync(gz, trailer, 0, 4, size2 - 4);
+  let size2 = import_node_fs25.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
+  size2 >= 4 && import_node_fs25.default.readSync(gz, trailer, 0, 4, size2 - 4);
   let claim2 = gzipClaim(size2, trailer);
   if (claim2 !== void 0 && claim2 <= IN_PROCESS_BYTES && size2 <= 2 * IN_PROCESS_BYTES) {
     let bytes = Buffer.allocUnsafe(size2);
     for (let done = 0; done < size2; ) {
-      let read2 = import_node_fs24.default.readSync(gz, bytes, done, size2 - done, done);
+      let read2 = import_node_fs25.default.readSync(gz, bytes, done, size2 - done, done);
       if (read2 === 0) break;
       done += read2;
     }
@@ -18375,7 +18462,7 @@ function gunzipInto(file, gz, output) {
         throw typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
     }
     if (text2) {
-      for (let done = 0; done < text2.length; ) done += import_node_fs24.default.writeSync(output, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs25.default.writeSync(output, text2, done, text2.length - done, done);
       return;
     }
   }
@@ -18385,23 +18472,23 @@ function gunzipInto(file, gz, output) {
 }
 
 // src/read/safe-open.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs"));
-var OPEN_FLAGS = import_node_fs25.default.constants.O_RDONLY | import_node_fs25.default.constants.O_NOFOLLOW | import_node_fs25.default.constants.O_NONBLOCK;
+var import_node_fs26 = __nodeBuiltin(require("node:fs"));
+var OPEN_FLAGS = import_node_fs26.default.constants.O_RDONLY | import_node_fs26.default.constants.O_NOFOLLOW | import_node_fs26.default.constants.O_NONBLOCK;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs25.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs26.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs25.default.fstatSync(fd);
+    let stat = import_node_fs26.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs25.default.closeSync(fd), error;
+    throw import_node_fs26.default.closeSync(fd), error;
   }
 }
 
@@ -18529,7 +18616,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut2) {
-  let size2 = to ?? import_node_fs26.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs27.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -18550,7 +18637,7 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
         position = pastNewline(fd, offset + MAX_LINE, size2, start2), offset = position, held = 0, buffer = start2, grown(start2);
         continue;
       }
-    let read2 = import_node_fs26.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs27.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
     let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -18563,11 +18650,11 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
 }
-function pastNewline(fd, from, size2 = import_node_fs26.default.fstatSync(fd).size, buffer) {
+function pastNewline(fd, from, size2 = import_node_fs27.default.fstatSync(fd).size, buffer) {
   let through = buffer ?? borrow();
   try {
     for (let position = from; position < size2; ) {
-      let read2 = import_node_fs26.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
+      let read2 = import_node_fs27.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
       if (read2 === 0) return position;
       let newline = through.subarray(0, read2).indexOf(10);
       if (newline >= 0) return position + newline + 1;
@@ -18584,17 +18671,17 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs26.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs27.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
     return gunzippedText(file, fd);
   } finally {
-    import_node_fs26.default.closeSync(fd);
+    import_node_fs27.default.closeSync(fd);
   }
 }
-function endLines(fd, size2 = import_node_fs26.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs27.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -18603,11 +18690,11 @@ function endLines(fd, size2 = import_node_fs26.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs26.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs27.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs26.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs27.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -18683,7 +18770,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs27 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs28 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -18700,7 +18787,7 @@ function countFileNewlines(fd, from, to) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let read2 = import_node_fs27.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let read2 = import_node_fs28.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2 === 0) break;
       count += countNewlines(buffer, 0, read2), position += read2;
     }
@@ -18803,7 +18890,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -18878,12 +18965,12 @@ var SummaryCache = class _SummaryCache {
    */
   summarize(file, timeFormat, scan) {
     if (!this.usable || import_node_path21.default.dirname(import_node_path21.default.resolve(file)) !== import_node_path21.default.resolve(this.dir)) return scan();
-    let name = import_node_path21.default.basename(file), before = import_node_fs28.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let name = import_node_path21.default.basename(file), before = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs28.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let scanned = scan(), after = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (scanned && after && identity(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
@@ -18900,7 +18987,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs28.default.existsSync(import_node_path21.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path21.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -18932,7 +19019,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs29.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
+      let size2 = import_node_fs30.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -18959,7 +19046,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs29.default.closeSync(fd);
+      import_node_fs30.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -19004,14 +19091,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs29.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs30.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -19056,7 +19143,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs30.default.readdirSync(dir);
+    names = import_node_fs31.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -19110,7 +19197,7 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
   return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path25.default.join(dir, `tmux-${uid}`, "default"));
@@ -19121,14 +19208,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs31.default.lstatSync(file), !0;
+    return import_node_fs32.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 var COLON = 58, DOT = 46, SPACE2 = 32, STAR2 = 42;
@@ -19279,7 +19366,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs32.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs33.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -19450,7 +19537,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -20515,7 +20602,7 @@ function eachLineOfFile(file, take) {
   try {
     if (file.endsWith(".gz")) {
       let gz = fd;
-      fd = gunzippedText(file, gz), import_node_fs33.default.closeSync(gz);
+      fd = gunzippedText(file, gz), import_node_fs34.default.closeSync(gz);
     }
     forEachPiece(fd, (buffer, end) => {
       for (let at = 0; at < end; ) {
@@ -20526,7 +20613,7 @@ function eachLineOfFile(file, take) {
       return !0;
     });
   } finally {
-    import_node_fs33.default.closeSync(fd);
+    import_node_fs34.default.closeSync(fd);
   }
 }
 function eachLineOfText(text2, take) {
@@ -20540,7 +20627,7 @@ function eachLineOfText(text2, take) {
 function livingRuns(dir) {
   let runDir = import_node_path28.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs33.default.readdirSync(runDir);
+    names = import_node_fs34.default.readdirSync(runDir);
   } catch {
     return [];
   }
@@ -20580,17 +20667,17 @@ function prefixDigest(file, size2) {
   try {
     if (file.endsWith(".gz")) {
       let gz = fd;
-      fd = gunzippedText(file, gz), import_node_fs33.default.closeSync(gz);
+      fd = gunzippedText(file, gz), import_node_fs34.default.closeSync(gz);
     }
     let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
-      let read2 = import_node_fs33.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+      let read2 = import_node_fs34.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
       hash.update(piece.subarray(0, read2)), at += read2;
     }
     return hash.digest("hex");
   } finally {
-    import_node_fs33.default.closeSync(fd);
+    import_node_fs34.default.closeSync(fd);
   }
 }
 function verifyLines(files, each, timeFormat, given) {
@@ -20714,7 +20801,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs33.default.readFileSync(options.key);
+        key2 = import_node_fs34.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -20933,10 +21020,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs"));
+var import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -20972,7 +21059,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs34.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs35.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -20983,7 +21070,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
           }
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs34.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            let text2 = window.toString("utf8", 0, import_node_fs35.default.readSync(fd, window, 0, MAX_LINE, lineStart));
             needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
           }
           end = lineStart, size2 = 256 * 1024;
@@ -21007,7 +21094,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
 }
 function startOfLine(fd, before, floor, buffer) {
   for (let end = before; end > floor; ) {
-    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs34.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs35.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
   }
@@ -21088,11 +21175,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs34.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs35.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs34.default.closeSync(fd);
+          import_node_fs35.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -21165,7 +21252,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs35.default.closeSync(fd);
+    import_node_fs36.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -21207,7 +21294,7 @@ function readFile(path32, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path32, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs35.default.closeSync(fd);
+    fd !== void 0 && import_node_fs36.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -21290,7 +21377,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs35.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs36.default.closeSync(fd);
   }
   return matched;
 }
@@ -21326,7 +21413,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs35.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs36.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -21345,7 +21432,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path29 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs37 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path29 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -21360,7 +21447,7 @@ function runJob(plan, job, out, errors, length, count = !1) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs36.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs37.default.closeSync(fd);
   }
 }
 function counted() {
@@ -21376,7 +21463,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs36.default.statSync(file).size;
+    return import_node_fs37.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -21526,7 +21613,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs36.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs37.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -21711,17 +21798,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs37 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs37.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs38.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -21739,7 +21826,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs37.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs38.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -21751,21 +21838,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs37.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs38.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs37.default.statSync(file);
+    return import_node_fs38.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs37.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs38.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs37.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs38.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -21786,19 +21873,19 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs37.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs38.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path30.default.dirname(live), rotated = rotatedFiles(import_node_fs37.default.readdirSync(dir), import_node_path30.default.basename(live)).map((name) => import_node_path30.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path30.default.dirname(live), rotated = rotatedFiles(import_node_fs38.default.readdirSync(dir), import_node_path30.default.basename(live)).map((name) => import_node_path30.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs37.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs38.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs37.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs38.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -21823,7 +21910,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs37.default.closeSync(reading.fd);
+      import_node_fs38.default.closeSync(reading.fd);
     }
   }
 }
@@ -21846,7 +21933,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs38.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs39.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -21861,11 +21948,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path31.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs38.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path31.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs39.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs38.default.closeSync(fd);
+      fd !== void 0 && import_node_fs39.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -21889,7 +21976,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -21970,12 +22057,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path32.default.join(set.dir, set.live), rec), name = import_node_path32.default.basename(live), names;
     try {
-      names = import_node_fs39.default.readdirSync(set.dir);
+      names = import_node_fs40.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -22030,7 +22117,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs39.default.closeSync(fd);
+        import_node_fs40.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -22079,15 +22166,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs40.default.openSync(options.output, import_node_fs40.default.constants.O_WRONLY | import_node_fs40.default.constants.O_CREAT | import_node_fs40.default.constants.O_EXCL | import_node_fs40.default.constants.O_NOFOLLOW, 384), import_node_fs40.default.fchmodSync(fd, 384);
+      fd = import_node_fs41.default.openSync(options.output, import_node_fs41.default.constants.O_WRONLY | import_node_fs41.default.constants.O_CREAT | import_node_fs41.default.constants.O_EXCL | import_node_fs41.default.constants.O_NOFOLLOW, 384), import_node_fs41.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs40.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs40.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs41.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs41.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs40.default.closeSync(fd);
+      import_node_fs41.default.closeSync(fd);
     }
   });
 }
@@ -22172,7 +22259,12 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
   new Command("pipe").description("read output from stdin into a log: a pane's (what pipe-pane runs), or any program's with --file").argument("[run-file]", "the recording written by start").option("--file <path>", "without a run file: the log to append to").option("--session <name>", "with --file: the session name to stamp", "pipe").option("--time-format <format>", "with --file: date-fns format of the stamp", "").option("--max-size <size>", "with --file: rotate past this size", "").option("--max-files <n>", "with --file: rotated files to keep", "").option("--no-redact", "with --file: keep secrets as they are (see @audit-redact)").option("--syslog <url>", "with --file: also forward to syslog (see @audit-syslog)", "").option("--syslog-facility <name>", "with --file: the facility (see @audit-syslog-facility)", "").action((runFile, options) => {
     if (runFile) {
       let recording2 = readRecording(runFile);
-      return recording2.socket && waitForOlderReaders(runFile, recording2.socket, recording2.paneId), runPipe(recording2, runFile);
+      if (recording2.socket) {
+        let { older, newer } = readersByAge(runFile, recording2.socket, recording2.paneId);
+        if (newer.length > 0) return removeRunFiles(runFile, recording2.id);
+        waitForReaders(older);
+      }
+      return runPipe(recording2, runFile);
     }
     if (!options.file) throw new AuditError("pipe needs a run file or --file <path>", 2);
     let { recording, warnings } = filterRecording(

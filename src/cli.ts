@@ -17,7 +17,7 @@ import { saveHistory } from './commands/history.ts';
 import { recoverPane, runAutoReader, setAutoHooks, startAllPanes } from './commands/auto.ts';
 import { sweepLost } from './commands/lost.ts';
 import { filterRecording, type FilterOptions } from './core/plan.ts';
-import { readRecording, waitForOlderReaders } from './runtime/runfile.ts';
+import { readersByAge, readRecording, removeRunFiles, waitForReaders } from './runtime/runfile.ts';
 import { AuditError } from './core/errors.ts';
 import { runPipe } from './commands/pipe.ts';
 import { recoverReader } from './commands/recover.ts';
@@ -100,7 +100,13 @@ const program = new Command('tmux-audit')
       .action((runFile: string | undefined, options: { file?: string } & Omit<FilterOptions, 'file'>) => {
         if (runFile) {
           const recording = readRecording(runFile);
-          if (recording.socket) waitForOlderReaders(runFile, recording.socket, recording.paneId);
+          if (recording.socket) {
+            const { older, newer } = readersByAge(runFile, recording.socket, recording.paneId);
+            // A newer pipe-pane closed this one's pipe while it was starting (stalled past its start's wait, or a
+            // start over a start): the pane is that reader's, and this recording, not started, leaves nothing.
+            if (newer.length > 0) return removeRunFiles(runFile, recording.id);
+            waitForReaders(older);
+          }
           return runPipe(recording, runFile);
         }
         if (!options.file) throw new AuditError('pipe needs a run file or --file <path>', 2);

@@ -36,7 +36,7 @@ export class ActorGate {
   private answered = 0;
   /** The question whose answer the held reads wait for (0: nothing held). */
   private holdFor = 0;
-  private held: Uint8Array[] = [];
+  private held: (Uint8Array | (() => void))[] = [];
   private heldBytes = 0;
   private closed = false;
 
@@ -54,6 +54,12 @@ export class ActorGate {
     }
     if (now - this.lastAsked >= RECHECK_MS) this.ask(now);
     this.options.deliver(chunk);
+  }
+
+  /** Something for what comes after the gate (a size learnt: commands/pipe.ts): now, or after the reads held before it. */
+  inOrder(action: () => void): void {
+    if (this.holdFor === 0) return action();
+    this.held.push(action);
   }
 
   /** Asks without holding anything (a timer: clients come and go without output). */
@@ -79,7 +85,10 @@ export class ActorGate {
     const held = this.held;
     this.held = [];
     this.heldBytes = 0;
-    for (const chunk of held) this.options.deliver(chunk);
+    for (const item of held) {
+      if (typeof item === 'function') item();
+      else this.options.deliver(item);
+    }
   }
 
   /** `printedAt`: when the read that asks came (ms, the clock's); none for a poll. */

@@ -9,7 +9,7 @@ import { nanoid } from 'nanoid';
 import { AUTO_BY, AUTO_HOOKS, autoHookCommand, autoOn, panesToStart } from '../core/auto.ts';
 import { OPTIONS, PANE_OPTIONS, resolveOptions } from '../core/options.ts';
 import { cannotWrite, planStart } from '../core/plan.ts';
-import { livingReader, readersByAge, requestStop, waitForReaders, writeReaderPid, writeRecording } from '../runtime/runfile.ts';
+import { livingReader, readersByAge, removeRunFiles, requestStop, waitForReaders, writeReaderPid, writeRecording } from '../runtime/runfile.ts';
 import { rearmIfAuto } from './died.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
 import { Tmux } from '../tmux/client.ts';
@@ -47,7 +47,7 @@ export function startAllPanes(tmux: Tmux): Outcome {
     }
   }
   const deadline = Date.now() + READER_START_TIMEOUT_MS;
-  for (const { paneId, plan } of started) if (!readerStarted(tmux, paneId, plan, deadline)) failed.push(plan.readerFailed);
+  for (const { paneId, plan } of started) if (readerStarted(tmux, paneId, plan, deadline) === 'failed') failed.push(plan.readerFailed);
   return { messages: failed.length > 0 ? [`auto-start failed for ${failed.join('; ')}`] : [], version };
 }
 
@@ -105,7 +105,13 @@ export function runAutoReader(socket: string, paneId: string, respawned = false)
   process.on('SIGUSR1', keepStop);
   // The pid before the marks: a toggle that sees the marks must find a living reader to stop.
   writeReaderPid(plan.runFile);
-  tmux.markPipe(paneId, recording.id, plan.runFile);
+  if (!tmux.markPipe(paneId, recording.id, plan.runFile)) {
+    // Marked meanwhile by a newer reader (this one stalled after its look above), or stopped by hand: it owns the
+    // pane, and this recording, not yet started, leaves nothing.
+    process.off('SIGUSR1', keepStop);
+    removeRunFiles(plan.runFile, recording.id);
+    return;
+  }
   // A pane whose program exited before these marks were set (`new-session 'exit 1'` under
   // remain-on-exit) had its pane-died hook run `died` while nothing named a recording here: it
   // found none and left no stop. Asked now, after the marks, tmux (which runs commands one at a

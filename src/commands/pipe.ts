@@ -43,12 +43,15 @@ import { SyslogSink } from '../sinks/syslog/sink.ts';
 import { describeTarget } from '../sinks/syslog/target.ts';
 import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
 import { pipeCloser } from '../tmux/pipe-closer.ts';
+import { openPtySize } from '../runtime/pty-size.ts';
 
 /** After SIGUSR1, how long input must be quiet before the reader finishes. */
 const QUIET_STOP_MS = 200;
 /** The reader's own clock is watched this often; a gap this long between two looks is a stall. */
 const TICK_MS = 1000;
 const STALL_MS = 5000;
+/** Input quiet this long: the next read may be a redraw for a new size, and the pty's size is looked at first. */
+const PTY_PAUSE_MS = 1;
 
 /**
  * Reads stdin into `recording.file` until end of input or a signal. With a
@@ -268,11 +271,38 @@ export function runPipe(recording: Recording, runFile?: string): void {
   if (cast && recording.socket) castSize = new CastSizeWatch(cast, (done) => tmux.paneSize(recording.paneId, done));
   const castInput = castSize ?? cast;
 
+  // After a pause, the pane's size as its pty holds it, before the read goes on (runtime/pty-size.ts): a program
+  // redraws on its own SIGWINCH (readline: CR, erase, reverse index, the prompt and line again), which can reach
+  // the reader before audit.tmux's resize hook does (its sh), and would be modelled at the old width (issue 15).
+  // A look is one ioctl (~4 µs), taken after a pause only (a flood has none); the new size goes in between the reads
+  // before (some perhaps held by the gates) and this one. The hook's signal still asks tmux.
+  let lastRead = Number.NEGATIVE_INFINITY;
+  let pty = recording.tty ? openPtySize(recording.tty) : undefined;
+  const sizeAfterPause = (now: number): void => {
+    const size = pty!.read();
+    if (!size) {
+      pty!.close();
+      pty = undefined;
+      return;
+    }
+    const question = sizes.ask();
+    if (!sizes.differs(question, size)) return;
+    sizes.answer(question, size);
+    castSize?.learnt(size, now);
+    // Behind the reads the gates hold (who acts, then the resize hold), ahead of this one.
+    const resize = (): void => inOrder(() => recorder.resized(size));
+    if (gate) gate.inOrder(resize);
+    else resize();
+  };
+
   /** Set by SIGUSR1: finish once input has been quiet this long (what a dead pane printed last is drained first). */
   let quietStop: NodeJS.Timeout | undefined;
   const stopReading = readInput({
     data: (chunk) => {
-      castInput?.push(chunk, Date.now());
+      const now = Date.now();
+      if (pty && now - lastRead >= PTY_PAUSE_MS && !finishing) sizeAfterPause(now);
+      lastRead = now;
+      castInput?.push(chunk, now);
       take(chunk);
       quietStop?.refresh();
     },

@@ -7,12 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from '../core/errors.ts';
-import { resolveOptions } from '../core/options.ts';
+import { PANE_OPTIONS, resolveOptions } from '../core/options.ts';
 import { asker, cannotWrite, chooseAction, planStart, planStop, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
-import { livingReader, paneReaders, requestStop, shellsRunning, writeRecording } from '../runtime/runfile.ts';
+import { livingReader, paneReaders, removeRunFiles, requestStop, shellsRunning, writeRecording } from '../runtime/runfile.ts';
 import { autoShellMark } from '../core/auto.ts';
-import { runFilePath } from '../core/paths.ts';
+import { paneRunStem } from '../core/paths.ts';
 import { askingClient } from '../tmux/asking-client.ts';
 import type { Tmux } from '../tmux/client.ts';
 import { readPane, type PaneState } from '../tmux/pane.ts';
@@ -120,9 +120,9 @@ function settledTarget(tmux: Tmux, invocation: Invocation): { state: PaneState; 
   let target = readTarget(tmux, invocation);
   const { state } = target;
   if (target.alive || !state.piped) return { ...target, autoStarted: false };
-  const runFile = runFilePath(resolveOptions(state.options, process.env).options.dir, state.serverPid, state.paneId);
+  const pane = path.join(resolveOptions(state.options, process.env).options.dir, '.run', paneRunStem(state.serverPid, state.paneId));
   // An auto hook's sh is there as soon as the pane is piped; its reader comes up a node start-up later.
-  const starting = () => [...paneReaders(runFile, state.socket, state.paneId), ...(state.recording === '' ? shellsRunning(autoShellMark(state.socket, state.paneId)) : [])];
+  const starting = () => [...paneReaders(pane, state.socket, state.paneId), ...(state.recording === '' ? shellsRunning(autoShellMark(state.socket, state.paneId)) : [])];
   if (starting().length === 0) return { ...target, autoStarted: false };
   const unmarked = state.recording === '';
   const deadline = Date.now() + READER_START_TIMEOUT_MS;
@@ -138,22 +138,45 @@ function settledTarget(tmux: Tmux, invocation: Invocation): { state: PaneState; 
   }
 }
 
-/** Whether the reader of a launched plan has reported in by `deadline`; one that has not is stopped. */
-export function readerStarted(tmux: Tmux, paneId: string, plan: StartPlan, deadline: number): boolean {
-  while (livingReader(plan.runFile) === undefined) {
-    if (Date.now() > deadline) {
-      tmux.stopPipe(paneId);
-      return false;
+/**
+ * Whether the reader of a launched plan has reported in by `deadline` (`started`); one that has not is stopped, and
+ * its run files go (should it come up later, it finds none and starts nothing): `failed`. Only its own pipe: a newer
+ * start may own the pane by now. `superseded`: another start piped the pane after this one (two clients at once, each
+ * seeing the other's reader not yet up); its reader owns the pane, and this one's leaves without a word
+ * (cli.ts `pipe`), so it is not waited for.
+ */
+export function readerStarted(tmux: Tmux, paneId: string, plan: StartPlan, deadline: number): 'started' | 'superseded' | 'failed' {
+  for (let round = 0; livingReader(plan.runFile) === undefined; round++) {
+    const over = Date.now() > deadline;
+    // The marks are asked every 0.2 s only: each look is a tmux call.
+    if (over || round % 10 === 9) {
+      const marked = tmux.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
+      if (marked !== '' && marked !== plan.recording.id) {
+        removeRunFiles(plan.runFile, plan.recording.id);
+        return 'superseded';
+      }
+    }
+    if (over) {
+      tmux.stopPipe(paneId, plan.recording.id);
+      removeRunFiles(plan.runFile, plan.recording.id);
+      return 'failed';
     }
     sleep(20);
   }
-  return true;
+  return 'started';
 }
 
-function start(tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
+function start(verb: Verb, tmux: Tmux, state: PaneState, invocation: Invocation): string[] {
   const plan = launch(tmux, state, invocation);
   // Wait for the reader's pid, so a reader that cannot start is an error, not a silent gap.
-  if (!readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS)) throw new AuditError(plan.readerFailed);
+  const outcome = readerStarted(tmux, state.paneId, plan, Date.now() + READER_START_TIMEOUT_MS);
+  if (outcome === 'failed') throw new AuditError(plan.readerFailed);
+  if (outcome === 'superseded') {
+    // Logged as asked, by the other start (its reader may still be coming up): said as had this one come second.
+    const { recording } = readTarget(tmux, invocation).state;
+    if (verb === 'start') chooseAction(verb, { paneId: state.paneId, recording }, true);
+    return [`${state.paneId} is logged already: another start (rec ${recording})`];
+  }
   if (plan.hinted) tmux.markShellHinted();
   return plan.messages;
 }
@@ -177,7 +200,7 @@ function perform(verb: Verb, tmux: Tmux, given: Invocation): Outcome {
   const { state, alive, autoStarted } = settledTarget(tmux, invocation);
   // Toggled while auto-start was starting it: the pane looked unlogged, and is logged now, as asked.
   if (verb === 'toggle' && autoStarted) return { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version };
-  const messages = chooseAction(verb, state, alive) === 'start' ? start(tmux, state, invocation) : stop(tmux, state, alive, invocation);
+  const messages = chooseAction(verb, state, alive) === 'start' ? start(verb, tmux, state, invocation) : stop(tmux, state, alive, invocation);
   return { messages, version: state.version };
 }
 

@@ -56,9 +56,27 @@ export function sessionLogPath(dir: string, session: string, socketPath: string)
   return path.join(dir, `${sessionStem(session)}${server}.log`);
 }
 
-/** Runtime files (recording config, reader pid, stop request) of one pane of one tmux server. */
-export function runFilePath(dir: string, serverPid: string, paneId: string): string {
-  return path.join(dir, '.run', `${serverPid}-${paneId.replace(/^%/, '')}.json`);
+/**
+ * Runtime files (recording config, reader pid, stop request, seal note, inbox) of one recording of one pane of one
+ * tmux server. One recording's, not the pane's: a reader stalled past a stop and a new start of its pane (SIGSTOP,
+ * a starved machine) then writes and removes only what is its own, never the newer recording's (issue 15).
+ */
+export function runFilePath(dir: string, serverPid: string, paneId: string, recordingId: string): string {
+  return path.join(dir, '.run', `${paneRunStem(serverPid, paneId)}-${recordingId}.json`);
+}
+
+/** `<server pid>-<pane number>`: what the run files of one pane's recordings begin with (audit.tmux's resize hook checks it). */
+export function paneRunStem(serverPid: string, paneId: string): string {
+  return `${serverPid}-${paneId.replace(/^%/, '')}`;
+}
+
+/**
+ * The pane a run file belongs to, as `<run directory>/<server pid>-<pane number>` (see runFilePath; earlier
+ * versions named a pane's run file `<server pid>-<pane number>.json`), or undefined for any other name.
+ */
+export function runFilePane(runFile: string): string | undefined {
+  const stem = /^(\d+-\d+)(?:-[A-Za-z0-9_-]+)?\.json$/.exec(path.basename(runFile))?.[1];
+  return stem === undefined ? undefined : path.join(path.dirname(runFile), stem);
 }
 
 export function pidFilePath(runFile: string): string {

@@ -126,7 +126,7 @@ export interface StartPlan {
 export function planStart(facts: StartFacts): StartPlan {
   const { state, options } = facts;
   const file = sessionLogPath(options.dir, state.session, state.socket);
-  const runFile = runFilePath(options.dir, state.serverPid, state.paneId);
+  const runFile = runFilePath(options.dir, state.serverPid, state.paneId, facts.id);
   const messages = [`logging ${state.paneId} → ${file} (rec ${facts.id})`];
   if (state.recording !== '') messages.push(`previous recording ${state.recording} of ${state.paneId} had stopped unexpectedly`);
   messages.push(...facts.warnings);
@@ -160,6 +160,7 @@ export function planStart(facts: StartFacts): StartPlan {
       ...(state.alternateScreenAllowed ? {} : { noAlternateScreen: true }),
       width: state.width,
       height: state.height,
+      ...(state.tty ? { tty: state.tty } : {}),
       ...(options.cast ? { cast: true } : {}),
       shell: facts.integrated ? 'integrated' : 'plain',
       context: startContext({

@@ -6,7 +6,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { pidFilePath, stopFilePath } from '../core/paths.ts';
+import { forkedBefore, type Forked } from '../core/fork-order.ts';
+import { pidFilePath, runFilePane, stopFilePath } from '../core/paths.ts';
 import type { EventFields } from '../core/record.ts';
 import { AuditError } from '../core/errors.ts';
 import type { RotateWhen } from '../core/options.ts';
@@ -56,6 +57,8 @@ export interface Recording {
   width?: number;
   /** The pane's height when logging started (the screen model's and the cast's; none for `pipe --file`). */
   height?: number;
+  /** The pane's pty (#{pane_tty}; absent in run files of older versions): its size after a pause (runtime/pty-size.ts). */
+  tty?: string;
   /** `@audit-cast on`: the raw stream is kept too (sinks/file/cast.ts). */
   cast?: boolean;
   /** What the pane already showed when logging started by hand: its rows (joined, no escapes) and when they were captured. */
@@ -118,7 +121,7 @@ export function writeReaderPid(runFile: string): void {
 function readsRunFile(cmdline: string, runFile: string): boolean {
   if (cmdline.includes(runFile)) return true;
   const args = cmdline.split('\0');
-  const pane = /-(\d+)\.json$/.exec(path.basename(runFile))?.[1];
+  const pane = /-(\d+)$/.exec(runFilePane(runFile) ?? '')?.[1];
   const at = args.indexOf('--pane');
   return pane !== undefined && args.includes('pipe-auto') && at >= 0 && args[at + 1] === `%${pane}`;
 }
@@ -140,33 +143,33 @@ export function livingReader(runFile: string): number | undefined {
 }
 
 /**
- * The readers of this pane, by their exact arguments (`pipe <run file>`, or `pipe-auto --socket S --pane %N`),
- * started by an earlier pipe-pane than this one and still running. A pipe-pane on a piped pane closes the old
+ * The pane's other readers (`pipe <run file>`, or `pipe-auto --socket S --pane %N`) still running, split into
+ * those an earlier pipe-pane than this one started (`older`) and the rest. A pipe-pane on a piped pane closes the old
  * pipe (cmd-pipe-pane.c:77-81) and starts the new reader at once: the old one may still be setting up, writing
  * its last lines and its stop while the new one starts. Earlier is told by the sh each pipe-pane forks
  * (cmd-pipe-pane.c:134; the reader is its child, `|| exec recover` follows it): tmux forks them one after
- * another, while the readers themselves may come up in either order within a clock tick.
+ * another, while the readers themselves may come up in either order within a clock tick; two shs forked within one
+ * tick are told apart by their pids, counted around the wrap (core/fork-order.ts).
  */
-export function olderReaders(runFile: string, socket: string, paneId: string): number[] {
-  return readersByAge(runFile, socket, paneId).older;
-}
-
-/** The pane's other readers (see olderReaders), split into those an earlier pipe-pane started and the rest. */
 export function readersByAge(runFile: string, socket: string, paneId: string): { older: number[]; newer: number[] } {
   const own = forkedAt(process.ppid);
   const older: number[] = [];
   const newer: number[] = [];
-  for (const pid of paneReaders(runFile, socket, paneId)) {
+  const pidMax = readPidMax();
+  for (const pid of paneReaders(runFilePane(runFile), socket, paneId)) {
     const parent = processParent(pid);
     const theirs = parent === undefined ? undefined : forkedAt(parent);
-    const before = own === undefined || theirs === undefined || theirs.start < own.start || (theirs.start === own.start && parent! < process.ppid);
+    const before = own === undefined || theirs === undefined || forkedBefore(theirs, own, pidMax);
     (before ? older : newer).push(pid);
   }
   return { older, newer };
 }
 
-/** The readers of this pane running now but this process, by their exact arguments (see olderReaders). */
-export function paneReaders(runFile: string, socket: string, paneId: string): number[] {
+/**
+ * The readers of this pane running now but this process, by their exact arguments (see readersByAge): `pipe` with
+ * a run file of the pane (`pane` as runFilePane gives it; each recording has its own), or `pipe-auto` of the pane.
+ */
+export function paneReaders(pane: string | undefined, socket: string, paneId: string): number[] {
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -187,7 +190,8 @@ export function paneReaders(runFile: string, socket: string, paneId: string): nu
     }
     const at = args.indexOf('pipe');
     const auto = args.indexOf('pipe-auto');
-    if ((at >= 0 && args[at + 1] === runFile) || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId)) found.push(pid);
+    const piped = at >= 0 && args[at + 1] !== undefined && pane !== undefined && runFilePane(args[at + 1]!) === pane;
+    if (piped || (auto >= 0 && argAfter(args, '--socket') === socket && argAfter(args, '--pane') === paneId)) found.push(pid);
   }
   return found;
 }
@@ -238,10 +242,20 @@ function ours(pid: number): boolean {
   }
 }
 
-/** A process's start time in clock ticks since boot (proc(5) stat field 22). */
-function forkedAt(pid: number): { start: number } | undefined {
+/** A process's start time in clock ticks since boot (proc(5) stat field 22), and its pid. */
+function forkedAt(pid: number): Forked | undefined {
   const fields = statFields(pid);
-  return fields ? { start: Number(fields[19]) } : undefined;
+  return fields ? { start: Number(fields[19]), pid } : undefined;
+}
+
+/** Where pids wrap (proc(5) /proc/sys/kernel/pid_max); the kernel's default when it cannot be read. */
+function readPidMax(): number {
+  try {
+    const max = Number(fs.readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
+    return Number.isInteger(max) && max > 0 ? max : 32768;
+  } catch {
+    return 32768;
+  }
 }
 
 function processParent(pid: number): number | undefined {
@@ -265,15 +279,10 @@ function argAfter(args: string[], flag: string): string | undefined {
 }
 
 /**
- * Waits, at start and before anything is stamped, until the pane's older readers have exited, `limitMs` at
- * most (one stopped with SIGSTOP never does): stamps within a pane must not go back (issue 15), also across
- * two readers. Nothing is read meanwhile; tmux keeps what the pane prints.
+ * Waits until these processes (a pane's older readers) have exited, `limitMs` at most (one stopped with SIGSTOP
+ * never does): at start and before anything is stamped, so stamps within a pane do not go back (issue 15), also
+ * across two readers. Nothing is read meanwhile; tmux keeps what the pane prints.
  */
-export function waitForOlderReaders(runFile: string, socket: string, paneId: string, limitMs = 2000): void {
-  waitForReaders(olderReaders(runFile, socket, paneId), limitMs);
-}
-
-/** Waits until these processes have exited, `limitMs` at most. */
 export function waitForReaders(pids: number[], limitMs = 2000): void {
   if (pids.length === 0) return;
   const deadline = Date.now() + limitMs;

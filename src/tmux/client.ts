@@ -43,6 +43,11 @@ function unset(paneId: string, options: readonly string[]): string[] {
   return options.flatMap((option, index) => [...(index ? [';'] : []), 'set-option', '-pu', '-t', paneId, option]);
 }
 
+/** A command list given as arguments (`;` between commands), as one string of tmux syntax: a branch of if-shell. */
+function commandText(args: readonly string[]): string {
+  return args.map((word) => (word === ';' ? word : tmuxQuote(word))).join(' ');
+}
+
 const ANSWER_TIMEOUT_MS = 2000;
 
 export class Tmux {
@@ -113,9 +118,16 @@ export class Tmux {
     this.run(['pipe-pane', '-t', paneId, literal(command), ';', ...this.marks(paneId, recording, runFile)]);
   }
 
-  /** Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does. */
-  markPipe(paneId: string, recording: string, runFile: string): void {
-    this.run(this.marks(paneId, recording, runFile));
+  /**
+   * Marks a pane whose pipe an auto hook opened (core/auto.ts) as logged, as startPipe does, if nothing marks it yet
+   * and nobody stopped it by hand since: a compare-and-set (if-shell -F runs its branch before any other client's
+   * command, cmd-if-shell.c:100). Whether the pane is this recording's now. A reader stalled after its look for
+   * newer readers (commands/auto.ts) must not take the pane from one that marked it meanwhile.
+   */
+  markPipe(paneId: string, recording: string, runFile: string): boolean {
+    const free = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
+    const now = this.run(['if-shell', '-F', '-t', paneId, free, commandText(this.marks(paneId, recording, runFile)), ';', 'display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]);
+    return now.trim() === recording;
   }
 
   /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
@@ -200,8 +212,7 @@ export class Tmux {
    */
   beatAndAsk(paneId: string, format: readonly string[], reader: { recording: string; pid: number; runFile?: string }, done: (answer: string | undefined) => void): void {
     const args = [
-      'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
-      ...this.readerArgs(paneId, reader.recording, reader.pid, reader.runFile), ';',
+      ...this.readerArgs(paneId, reader.recording, reader.pid, reader.runFile, true), ';',
       'display-message', '-p', '-t', paneId, format.join(FIELD_SEPARATOR),
     ];
     this.runLater(args, (error, stdout) => done(error ? undefined : stdout));
@@ -215,11 +226,13 @@ export class Tmux {
     this.runLater(this.readerArgs(paneId, recording, pid));
   }
 
-  private readerArgs(paneId: string, recording: string, pid: number, runFile?: string): string[] {
+  private readerArgs(paneId: string, recording: string, pid: number, runFile?: string, beat = false): string[] {
     // The run file too: the hook signals only a pid whose command line ends with the pane's run file, so a guest who
     // set @audit_run to anything else would otherwise switch the signal off for the rest of the recording.
     const run = runFile === undefined ? '' : ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.runFile} ${tmuxQuote(runFile)}`;
-    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}`);
+    // The beat too, only for this recording: a reader stalled past its pane's next start must not beat for a newer reader that died.
+    const beating = beat ? ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.beat} ${Math.floor(Date.now() / 1000)}` : '';
+    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}${beating}`);
   }
 
   /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
@@ -227,12 +240,14 @@ export class Tmux {
     return ['if-shell', '-F', '-t', paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, command];
   }
 
-  /** Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). */
-  stopPipe(paneId: string): void {
-    this.run([
-      'pipe-pane', '-t', paneId, ';',
-      ...unset(paneId, RECORDING_MARKS),
-    ]);
+  /**
+   * Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). With `recording`,
+   * only if the pane still shows it (a compare-and-set, as markPipe): a start that gave up on its reader must not
+   * close the pipe of a newer recording.
+   */
+  stopPipe(paneId: string, recording?: string): void {
+    const stop = ['pipe-pane', '-t', paneId, ';', ...unset(paneId, RECORDING_MARKS)];
+    this.run(recording === undefined ? stop : this.ifRecording(paneId, recording, commandText(stop)));
   }
 
   /** Shows `text` in the message line of `client` (or the current one). */
@@ -382,9 +397,7 @@ export class Tmux {
 
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId: string, recording: string): void {
-    // Only if the pane still shows this recording: a newer one may have started since.
-    const current = this.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
-    if (current !== recording) return;
-    this.run(unset(paneId, RECORDING_MARKS));
+    // Only if the pane still shows this recording, in one tmux command (see markPipe): a newer one may have started since.
+    this.run(this.ifRecording(paneId, recording, commandText(unset(paneId, RECORDING_MARKS))));
   }
 }

@@ -40,6 +40,8 @@ const PANE_FIELDS = {
   width: { format: 'pane_width', parse: number },
   /** Rows: the screen model's height, and the cast's header (`@audit-cast`). */
   height: { format: 'pane_height', parse: number },
+  /** The pane's pty: the reader reads its size there when output comes after a pause (runtime/pty-size.ts). */
+  tty: { format: 'pane_tty', parse: text },
   /** The program in the foreground (a shell at a prompt): which integration snippet to suggest. */
   command: { format: 'pane_current_command', parse: text },
   /** Context for the start event (core/context.ts). */

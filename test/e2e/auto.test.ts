@@ -143,7 +143,7 @@ describe('@audit-auto on', () => {
       const starts = tmux.readLog().split('\n').filter((line) => line.includes(` ${place} * start `));
       assert.equal(starts.length, 1, `one recording of ${pane}:\n${tmux.readLog()}\n${said.join('\n')}`);
       assert.ok(said.some((text) => text.includes(`already being logged (rec ${rec})`)), said.join('\n'));
-      const readers = () => execFileSync('pgrep', ['-f', `pipe ${tmux.logDir}/\\.run/[0-9]+-${pane.slice(1)}\\.json`], { encoding: 'utf8' }).trim().split('\n').length;
+      const readers = () => execFileSync('pgrep', ['-f', `pipe ${tmux.logDir}/\\.run/[0-9]+-${pane.slice(1)}-[A-Za-z0-9_-]+\\.json`], { encoding: 'utf8' }).trim().split('\n').length;
       await waitFor('one reader of the pane', () => readers() === 1);
     }
   });
@@ -274,7 +274,7 @@ describe('@audit-auto and respawn-pane (no hook in tmux 3.3a)', () => {
     tmux.tmux('respawn-pane', '-k', '-t', '%0', 'exit 4');
     await waitFor("the first recording's stop", () => tmux.readLog().includes(`* stop rec=${first} reason=pane-exited status=4`));
     // The pane-died hook's loop runs; a second one, as the reader's own look at a pane dead at its start makes.
-    const runFile = tmux.show('#{@audit_run}') || path.join(tmux.logDir, '.run', `${tmux.show('#{pid}')}-0.json`);
+    const runFile = tmux.show('#{@audit_run}') || path.join(tmux.logDir, '.run', `${tmux.show('#{pid}')}-0-${first}.json`);
     spawn('/bin/sh', ['-c', rearmScript(process.execPath, tmux.helperBundle, tmux.show('#{socket_path}'), '%0', first, runFile)], { detached: true, stdio: 'ignore' }).unref();
     const marker = uniqueMarker('respawned-once');
     // Printed after a second (what comes before the loop pipes, 0.2 s, is history, off here): the old reader's pipe

@@ -4,8 +4,9 @@
 // shell both killed. Real tmux, real clients, a real second Unix user.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { alive, descendants } from '../support/process.ts';
@@ -13,6 +14,7 @@ import { PLUGIN } from '../support/paths.ts';
 import { attachClient, OuterTerminal, serversForThisFile } from '../support/tmux.ts';
 import { createUser, openSocketTo } from '../support/users.ts';
 import { waitFor } from '../support/util.ts';
+import { verifyDir } from '../support/verify.ts';
 
 const server = serversForThisFile();
 const ON = '[#[fg=red,bold]● REC#[default]]';
@@ -292,5 +294,79 @@ describe('a reader gone without a stop event', () => {
     tmux.tmux('run-shell', PLUGIN);
     await waitFor('the lost stop event', () => tmux.readLog().includes(`* stop rec=${recording} reason=lost p=`));
     await waitFor('the marks to be cleared', () => tmux.show('#{@audit_on}') === '');
+  });
+});
+
+describe('a reader stalled across a stop and a new start of its pane', () => {
+  it("keeps to its own recording: the new one's run files, marks and seal note survive, and the old stop names who stopped it", async () => {
+    const tmux = server();
+    const user = os.userInfo().username;
+    const { pid: stalled, recording: old } = await tmux.startLogging();
+    await tmux.run('echo before-the-stall');
+    process.kill(stalled, 'SIGSTOP');
+    let next = '';
+    try {
+      tmux.toggle(); // its reader runs (stopped, not gone): this stops the recording
+      assert.equal(tmux.show('#{@audit_on}'), '');
+      tmux.toggle(); // a new recording, whose reader waits (2 s at most) for the stalled one, then reads
+      next = tmux.show('#{@audit_on}');
+      assert.ok(next !== '' && next !== old, 'a new recording');
+      await waitFor('the new start', () => tmux.readLog().includes(`* start rec=${next} `));
+      await tmux.run('echo during-the-stall');
+    } finally {
+      process.kill(stalled, 'SIGCONT');
+    }
+    await waitFor('the stalled reader to finish', () => !alive(stalled));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${old} reason=toggle by=${user}\\n`), `the stop the toggle asked for:\n${log}`);
+    assert.equal(tmux.show('#{@audit_on}'), next, 'the new recording still marks the pane');
+    assert.equal(tmux.show('#{T:status-right}'), ON);
+    await tmux.run('echo after-the-stall');
+    // Its reader is still the pane's: killed outright, it is lost, and its stop is bound to its own chain.
+    const reader = tmux.readerPids().find((pid) => pid !== stalled && alive(pid));
+    assert.ok(reader !== undefined, 'the new reader is found from its pid file');
+    process.kill(parentOf(reader), 'SIGKILL');
+    process.kill(reader, 'SIGKILL');
+    await waitFor('the new reader to be gone', () => !alive(reader));
+    tmux.helper('sweep');
+    await waitFor('the lost stop', () => tmux.readLog().includes(`* stop rec=${next} reason=lost p=`));
+    const verdict = verifyDir(tmux.logDir);
+    assert.equal(verdict.status, 0, verdict.stdout);
+  });
+
+  it('stopped while starting, past its start\'s wait and a new start: it starts nothing, and the new recording keeps the pane', async () => {
+    const tmux = server();
+    // A start as a user types it in the pane; its reader is stopped (SIGSTOP) as soon as it runs, before it has read its run file.
+    const first = new Promise<string>((resolve) => {
+      execFile(process.execPath, [tmux.helperBundle, 'start', '--pane', '%0'], { env: tmux.paneEnv('%0') }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
+    });
+    const readerOf = (pid: number) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('pipe') && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`${tmux.logDir}/.run/`);
+      } catch {
+        return false;
+      }
+    };
+    const stalled = await waitFor('the first reader', () => fs.readdirSync('/proc').map(Number).find((pid) => pid > 0 && pid !== process.pid && readerOf(pid)), 10_000);
+    process.kill(stalled, 'SIGSTOP');
+    let next = '';
+    try {
+      assert.match(await first, /reader/, 'the first start gives up on its reader');
+      tmux.toggle();
+      next = tmux.show('#{@audit_on}');
+      assert.ok(next !== '', 'a new recording');
+      await waitFor('the new start', () => tmux.readLog().includes(`* start rec=${next} `));
+    } finally {
+      process.kill(stalled, 'SIGCONT');
+    }
+    await waitFor('the stalled reader to finish', () => !alive(stalled));
+    await tmux.run('echo after-the-stall');
+    assert.equal(tmux.show('#{@audit_on}'), next, `the new recording still marks the pane:\n${tmux.readLog()}`);
+    assert.equal(tmux.show('#{T:status-right}'), ON);
+    const log = tmux.readLog();
+    assert.equal(log.split('* start rec=').length - 1, 1, `one recording started:\n${log}`);
+    assert.ok(!log.includes('* stop'), `nothing stopped:\n${log}`);
+    tmux.toggle();
+    await waitFor('the stop by the toggle', () => tmux.readLog().includes(`* stop rec=${next} reason=toggle by=${os.userInfo().username}\n`));
   });
 });

@@ -18,9 +18,9 @@ after(() => {
   for (const terminal of terminals) terminal.kill();
 });
 
-/** The run file a reader of `pane` names at the end of its command line (core/paths.ts runFilePath). */
+/** A run file a reader of `pane` names at the end of its command line (core/paths.ts runFilePath: one per recording). */
 function runFileOf(tmux: TmuxServer, pane: string): string {
-  return path.join(tmux.dir, 'run', `${tmux.show('#{pid}')}-${pane.slice(1)}.json`);
+  return path.join(tmux.dir, 'run', `${tmux.show('#{pid}')}-${pane.slice(1)}-Rec_0-1.json`);
 }
 
 /**
@@ -130,6 +130,24 @@ async function printsAsShown(tmux: TmuxServer, pane: string, width: number): Pro
   for (const line of shown) assert.ok(line.length > width, `${JSON.stringify(line)} longer than ${width}`);
   const logged = loggedLines(tmux);
   for (const line of shown) assert.ok(logged.includes(line), `${JSON.stringify(line)} is on the screen but not in the log:\n${tmux.readLog()}`);
+}
+
+/**
+ * Edits the command line being typed in %0 (Home, `words` words forward with M-f, `XX`), enters it with
+ * `; echo <end>` after it, and waits until it has run: the end marker, and the screen with its rows joined.
+ */
+async function editAndEnter(tmux: TmuxServer, words: number): Promise<{ end: string; screen: string[] }> {
+  const end = uniqueMarker('end');
+  tmux.tmux('send-keys', '-t', '%0', 'Home', ...Array<string>(words).fill('M-f'));
+  tmux.tmux('send-keys', '-t', '%0', '-l', 'XX');
+  tmux.tmux('send-keys', '-t', '%0', 'End');
+  tmux.type(`; echo ${end}`);
+  await waitFor('the command has run', () => loggedLines(tmux).includes(end), 15_000);
+  const screen = tmux
+    .tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0')
+    .split('\n')
+    .map((line) => line.replace(/ +$/, ''));
+  return { end, screen };
 }
 
 describe('a logged pane resized: output right after it is logged at the new size', () => {
@@ -271,16 +289,7 @@ describe('a logged pane resized: output right after it is logged at the new size
       } finally {
         process.kill(shell, 'SIGCONT');
       }
-      const end = uniqueMarker('end');
-      tmux.tmux('send-keys', '-t', '%0', 'Home', 'M-f', 'M-f', 'M-f', 'M-f', 'M-f');
-      tmux.tmux('send-keys', '-t', '%0', '-l', 'XX');
-      tmux.tmux('send-keys', '-t', '%0', 'End');
-      tmux.type(`; echo ${end}`);
-      await waitFor('the command has run', () => loggedLines(tmux).includes(end), 15_000);
-      const screen = tmux
-        .tmux('capture-pane', '-p', '-J', '-S', '-', '-t', '%0')
-        .split('\n')
-        .map((line) => line.replace(/ +$/, ''));
+      const { end, screen } = await editAndEnter(tmux, 5);
       const command = screen.find((line) => line.endsWith(`; echo ${end}`));
       assert.ok(command?.includes('w1-abcdefghXX w2-abcdefgh'), `the edited command on the screen:\n${screen.join('\n')}`);
       const logged = loggedLines(tmux);
@@ -291,6 +300,28 @@ describe('a logged pane resized: output right after it is logged at the new size
       // `+` carries on a line past the record limit only: none of these is near it.
       const pieces = tmux.readLog().split('\n').map((line) => parseLine(line)).filter((line) => line?.mark === '+');
       assert.deepEqual(pieces, [], tmux.readLog());
+    });
+  }
+
+  // Issue 15: readline's redraw on its SIGWINCH reaching the reader before the hook's signal (its sh, under load) was
+  // modelled at the old width. Here the hook never tells (unset): the reader reads the pty's size after the pause.
+  for (const width of [40, 200]) {
+    it(`a wrapped command line being typed, the window made ${width} wide, the resize told by no hook: every row tmux shows is a '|' line`, async () => {
+      const tmux = await attached();
+      await startReader(tmux);
+      for (const hook of ['window-layout-changed', 'window-linked', 'window-pane-changed']) tmux.tmux('set-hook', '-gu', hook);
+      const marker = uniqueMarker('prev');
+      await tmux.run(`echo ${marker}`);
+      const words = Array.from({ length: 11 }, (_, i) => `w${i}-abcdefgh`).join(' ');
+      tmux.tmux('send-keys', '-t', '%0', '-l', `echo ${words}`);
+      await waitFor('the command is on the screen', () => tmux.tmux('capture-pane', '-p', '-J', '-t', '%0').includes('w10-abcdefgh'));
+      tmux.tmux('resize-window', '-t', 'main', '-x', String(width));
+      await waitFor(`the pane is ${width} wide`, () => tmux.show('#{pane_width}') === String(width));
+      const { end, screen } = await editAndEnter(tmux, 3);
+      const shown = screen.slice(screen.lastIndexOf(marker) + 1, screen.lastIndexOf(end) + 1).filter((line) => line !== '');
+      assert.ok(shown.some((line) => line.includes('w0-abcdefghXX w1-abcdefgh')), `the edited command on the screen:\n${screen.join('\n')}`);
+      const logged = loggedLines(tmux);
+      for (const line of shown) assert.ok(logged.includes(line), `${JSON.stringify(line)} is on the screen but not a '|' line of the log:\n${tmux.readLog()}`);
     });
   }
 
@@ -466,7 +497,7 @@ describe('a logged pane resized: output right after it is logged at the new size
     const tmux = server();
     const pid = await startReader(tmux);
     const runFile = tmux.show('#{@audit_run}');
-    assert.ok(runFile.endsWith(`/${tmux.show('#{pid}')}-0.json`), runFile);
+    assert.ok(runFile.endsWith(`/${tmux.show('#{pid}')}-0-${tmux.show('#{@audit_on}')}.json`), runFile);
     tmux.tmux('set-option', '-pu', '-t', '%0', '@audit_reader_pid', ';', 'set-option', '-p', '-t', '%0', '@audit_run', '/x');
     assert.equal(tmux.show('#{@audit_reader_pid}'), '');
     await waitFor('the pid and run file set again', () => tmux.show('#{@audit_reader_pid} #{@audit_run}') === `${pid} ${runFile}`, 15_000);

@@ -104,12 +104,12 @@ describe("someone else's directory or file is never adopted", () => {
 
   it('(c) symlinks planted at the temporary names of the run, pid and stop files are not written through', async () => {
     const tmux = server();
-    const run = path.join(tmux.logDir, '.run');
-    fs.mkdirSync(run, { recursive: true, mode: 0o700 });
-    const runFile = path.join(run, `${tmux.show('#{pid}')}-0.json`);
     const victim = path.join(tmux.dir, 'victim');
     fs.writeFileSync(victim, 'untouched');
-    // The names a process with a pid near the next ones would use: toggle, reader, and the toggle that stops it.
+    // A run file's name holds its recording's id (core/paths.ts runFilePath), known once the recording has started:
+    // planted then, at the names the toggle that stops it would use (its stop request) and any rewrite of the others.
+    const { recording } = await tmux.startLogging();
+    const runFile = tmux.show('#{@audit_run}');
     const next = Number(fs.readFileSync('/proc/sys/kernel/ns_last_pid', 'utf8'));
     const planted: string[] = [];
     for (let pid = next + 1; pid <= next + 3000; pid++) {
@@ -118,7 +118,6 @@ describe("someone else's directory or file is never adopted", () => {
         fs.symlinkSync(victim, `${file}.${pid}.tmp`);
       }
     }
-    const { recording } = await tmux.startLogging();
     await tmux.run('echo logging-works');
     tmux.toggle();
     await waitFor('the stop', () => tmux.readLog().includes(`* stop rec=${recording} reason=toggle`));

@@ -229,6 +229,18 @@ describe('the acting user', () => {
     assert.deepEqual(t.stamped().slice(1), ['root | $ first']);
   });
 
+  it('an action given while reads are held runs after them and before the next read (a size learnt: commands/pipe.ts)', () => {
+    const t = setUp();
+    const order: string[] = [];
+    t.gate.push(Buffer.from('held\r\n')); // after a quiet spell: waits for the answer
+    t.gate.inOrder(() => order.push(`action after ${t.stamped().length - 1} line(s)`));
+    assert.equal(order.length, 0, 'not before the held read');
+    t.answer('', ROOT);
+    assert.deepEqual(order, ['action after 1 line(s)']);
+    t.gate.inOrder(() => order.push('at once'));
+    assert.deepEqual(order, ['action after 1 line(s)', 'at once'], 'nothing held: now');
+  });
+
   it('a stale answer (an earlier question answered later) is not used', () => {
     const t = setUp();
     t.gate.poll();

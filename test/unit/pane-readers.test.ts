@@ -14,7 +14,9 @@ import { waitFor } from '../support/util.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SOCKET = `/tmp/pane-readers-${process.pid}/default`;
-const RUN_FILE = `/tmp/pane-readers-${process.pid}/.run/1-9.json`;
+const RUN_DIR = `/tmp/pane-readers-${process.pid}/.run`;
+/** This reader's run file: one per recording (core/paths.ts runFilePath). */
+const RUN_FILE = `${RUN_DIR}/1-9-Own_rec-01.json`;
 const started: ChildProcess[] = [];
 after(() => {
   for (const child of started) child.kill('SIGKILL');
@@ -65,8 +67,12 @@ process.stdout.write(JSON.stringify(readersByAge(${JSON.stringify(RUN_FILE)}, ${
 describe("a new reader and the pane's other readers", () => {
   it('older readers of the pane (auto and toggled) are waited for; impostors, other panes and other sockets are not', async () => {
     const auto = await readerPid(fakeReader(['pipe-auto', '--socket', SOCKET, '--pane', '%9']));
-    const toggled = await readerPid(fakeReader(['pipe', RUN_FILE]));
+    // Toggled readers of the pane's other recordings, one of an earlier version's run file (one per pane).
+    const toggled = await readerPid(fakeReader(['pipe', `${RUN_DIR}/1-9-Other-rec2.json`]));
+    const earlier = await readerPid(fakeReader(['pipe', `${RUN_DIR}/1-9.json`]));
     const otherPane = await readerPid(fakeReader(['pipe-auto', '--socket', SOCKET, '--pane', '%19']));
+    const otherPaneToggled = await readerPid(fakeReader(['pipe', `${RUN_DIR}/1-99-Other-rec2.json`]));
+    const otherServer = await readerPid(fakeReader(['pipe', `${RUN_DIR}/11-9-Other-rec2.json`]));
     const otherSocket = await readerPid(fakeReader(['pipe-auto', '--socket', `${SOCKET}x`, '--pane', '%9']));
     // Not node: anyone can run a program with a reader's arguments.
     const impostor = await readerPid(fakeReader(['pipe-auto', '--socket', SOCKET, '--pane', '%9'], '/usr/bin/perl'));
@@ -77,8 +83,8 @@ describe("a new reader and the pane's other readers", () => {
     const theirs = await readerPid(underSh('runuser', ['-u', user.name, '--', process.execPath, '-e', 'setTimeout(() => {}, 60_000)', ...args]));
     const realUid = await readerPid(underSh('setpriv', [`--ruid=${user.uid}`, '--', process.execPath, '-e', 'setTimeout(() => {}, 60_000)', ...args]));
     const seen = asNewReader();
-    assert.deepEqual(seen.older.sort(), [auto, toggled].sort());
-    for (const pid of [otherPane, otherSocket, impostor, theirs, realUid]) assert.ok(!seen.older.includes(pid) && !seen.newer.includes(pid), `${pid} is not a reader of the pane`);
+    assert.deepEqual(seen.older.sort(), [auto, toggled, earlier].sort());
+    for (const pid of [otherPane, otherPaneToggled, otherServer, otherSocket, impostor, theirs, realUid]) assert.ok(!seen.older.includes(pid) && !seen.newer.includes(pid), `${pid} is not a reader of the pane`);
   });
 
   it('a reader whose sh was forked after this one is newer: it is not waited for, it owns the pane', async () => {

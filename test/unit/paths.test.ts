@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { rotationLockPath, sessionLogPath } from '../../src/core/paths.ts';
+import { paneRunStem, rotationLockPath, runFilePane, runFilePath, sessionLogPath } from '../../src/core/paths.ts';
 import { rotatedName } from '../../src/core/rotate.ts';
 
 const DIR = '/var/log/tmux-audit';
@@ -100,5 +100,24 @@ describe('log file names', () => {
         assert.notEqual(sessionLogPath(DIR, long, '/s/work'), sessionLogPath(DIR, short, '/s/work'));
       }),
     );
+  });
+});
+
+describe('run files: one per recording, told to belong to their pane', () => {
+  it("a recording's run file names its server, pane and recording; its pane is read back from the name", () => {
+    const runFile = runFilePath(DIR, '4242', '%3', 'V1St-XR8_Z');
+    assert.equal(runFile, `${DIR}/.run/4242-3-V1St-XR8_Z.json`);
+    assert.equal(runFilePane(runFile), `${DIR}/.run/${paneRunStem('4242', '%3')}`);
+    // Another recording of the pane, and an earlier version's run file of the pane (one per pane): the same pane.
+    assert.equal(runFilePane(runFilePath(DIR, '4242', '%3', 'other_rec1')), runFilePane(runFile));
+    assert.equal(runFilePane(`${DIR}/.run/4242-3.json`), runFilePane(runFile));
+  });
+
+  it('other panes, servers and directories are other panes; names not of this shape belong to none', () => {
+    const pane = runFilePane(runFilePath(DIR, '4242', '%3', 'V1StGXR8_Z'));
+    for (const other of [runFilePath(DIR, '4242', '%33', 'V1StGXR8_Z'), runFilePath(DIR, '42421', '%3', 'x'), runFilePath('/elsewhere', '4242', '%3', 'x'), `${DIR}/.run/4242-34.json`]) {
+      assert.notEqual(runFilePane(other), pane, other);
+    }
+    for (const name of ['x-0.json', '4242-3-.json', '4242-3-a.b.json', '4242-3-V1.pid', '4242-3-a/b.json']) assert.equal(runFilePane(`${DIR}/.run/${name}`), undefined, name);
   });
 });

@@ -50,6 +50,7 @@ function pane(overrides: Partial<PaneState> = {}): PaneState {
     alternateScreenAllowed: true,
     width: 80,
     height: 24,
+    tty: '/dev/pts/7',
     command: 'bash',
     // Most tests are not about the shell-integration tip: it was given already.
     shellHinted: true,
@@ -126,7 +127,7 @@ describe('start plan', () => {
   it('the recording the reader gets: files, who, where, options', () => {
     const plan = planStart(startFacts(pane()));
     assert.equal(plan.file, '/home/ann/.local/state/tmux-audit/deploy.log');
-    assert.equal(plan.runFile, '/home/ann/.local/state/tmux-audit/.run/4242-3.json');
+    assert.equal(plan.runFile, '/home/ann/.local/state/tmux-audit/.run/4242-3-V1StGXR8_Z.json');
     assert.deepEqual(plan.recording, {
       id: 'V1StGXR8_Z',
       file: '/home/ann/.local/state/tmux-audit/deploy.log',
@@ -149,6 +150,7 @@ describe('start plan', () => {
       alternateScreen: false,
       width: 80,
       height: 24,
+      tty: '/dev/pts/7',
       shell: 'plain',
       context: { host: 'box', command: 'bash', cwd: '/home/ann', window_name: 'bash', socket: '/tmp/tmux-1000/default', clients: 'none' },
     });
@@ -181,7 +183,7 @@ describe('start plan', () => {
     const state = pane({ socket: '/tmp/tmux-1000/work', session: 'my proj', options: { dir: '~/logs', timeFormat: 'HH:mm', maxSize: '1M', maxFiles: '3', rotate: '', maxAge: '', compress: '', chainKey: '', format: 'json', cast: 'on', history: 'off', historyLines: '5' } });
     const plan = planStart(startFacts(state));
     assert.equal(plan.file, '/home/ann/logs/my%20proj@work.log');
-    assert.equal(plan.runFile, '/home/ann/logs/.run/4242-3.json');
+    assert.equal(plan.runFile, '/home/ann/logs/.run/4242-3-V1StGXR8_Z.json');
     assert.deepEqual([plan.recording.timeFormat, plan.recording.format, plan.recording.maxBytes, plan.recording.maxFiles], ['HH:mm', 'json', 1024 ** 2, 3]);
   });
 
@@ -226,9 +228,9 @@ describe('the command pipe-pane runs', () => {
   it('is the reader with its node flags, else recover with its exit status, stdin let go', () => {
     assert.equal(READER_NODE_FLAGS, '--max-semi-space-size=1');
     assert.equal(
-      pipeCommand('/usr/bin/node', '/opt/tmux-audit/dist/audit.cjs', '/home/ann/.local/state/tmux-audit/.run/4242-3.json'),
-      "'/usr/bin/node' --max-semi-space-size=1 '/opt/tmux-audit/dist/audit.cjs' pipe '/home/ann/.local/state/tmux-audit/.run/4242-3.json'" +
-        " || exec '/usr/bin/node' '/opt/tmux-audit/dist/audit.cjs' recover '/home/ann/.local/state/tmux-audit/.run/4242-3.json' \"$?\" <&-",
+      pipeCommand('/usr/bin/node', '/opt/tmux-audit/dist/audit.cjs', '/home/ann/.local/state/tmux-audit/.run/4242-3-V1StGXR8_Z.json'),
+      "'/usr/bin/node' --max-semi-space-size=1 '/opt/tmux-audit/dist/audit.cjs' pipe '/home/ann/.local/state/tmux-audit/.run/4242-3-V1StGXR8_Z.json'" +
+        " || exec '/usr/bin/node' '/opt/tmux-audit/dist/audit.cjs' recover '/home/ann/.local/state/tmux-audit/.run/4242-3-V1StGXR8_Z.json' \"$?\" <&-",
     );
   });
 
