@@ -98,10 +98,10 @@ const BUSY = 3;
 const READY = 4;
 /** Bytes of the worker's lines posted and not yet printed: past AHEAD_BYTES it waits before taking another file. */
 const KEPT = 5;
-/** Bumped by the worker as it prints (each MiB of lines kept): a worker that prints is alive. */
+/** Bumped by the worker as it reads (each piece of a file): a worker that reads is alive. */
 const PROGRESS = 6;
 const COUNTERS = 7;
-/** How long a worker may post and print nothing before the main thread gives it up and searches its files itself. */
+/** How long a worker may post nothing and read nothing before the main thread gives it up and searches its files itself. */
 const WORKER_SILENCE_MS = 10_000;
 
 /**
@@ -129,15 +129,18 @@ export function planOf(request: GrepRequest): GrepPlan {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => undefined }, false);
 }
 
-/** Searches one job's file, printing to `out` (counting only, with `count`); its read errors are noted at their place in the output. */
-export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[], length: () => number, count = false): { matched: number; stopped: boolean } {
+/**
+ * Searches one job's file, printing to `out` (counting only, with `count`); its read errors are noted at their place
+ * in the output; `progress` told as each piece is read.
+ */
+export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[], length: () => number, count = false, progress?: () => void): { matched: number; stopped: boolean } {
   const jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan;
   let fd = job.fd >= 0 ? job.fd : undefined;
   const own = fd === undefined;
   try {
     fd ??= openLog(job.path);
     if (fd === undefined) return { matched: 0, stopped: false }; // gone meanwhile (pruned): passed over, as search.ts readFile does
-    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: undefined, context: undefined }, count ? counted : (hit) => printHit(out, hit));
+    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: undefined, context: undefined, progress }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     const code = (failure as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw failure; // not the file's fault
@@ -184,7 +187,6 @@ function takeJobs({ request, jobs, port }: WorkerData, counters: Int32Array, tak
         const out = new MemoryOutput(
           () => receiveMessageOnPort(port)?.message as ArrayBuffer | undefined,
           (kept) => {
-            Atomics.add(counters, PROGRESS, 1); // a MiB of lines kept: alive (waitForWorker)
             if (Atomics.load(counters, STOP) !== 0) kept.closed = true; // stopped (| head gone): this file too
             if (kept.closed || kept.length < PART_BYTES) return;
             post(port, counters, { index, part: kept.take() });
@@ -195,7 +197,11 @@ function takeJobs({ request, jobs, port }: WorkerData, counters: Int32Array, tak
         );
         const errors: JobError[] = [];
         // Errors placed by what is not posted yet: the rest the last message carries.
-        const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length, request.count);
+        // Each piece read (1 MiB) says it is alive (waitForWorker), whether or not its lines print: a count, or a
+        // search that finds nothing for a while, prints nothing (a slow expression over a large file was given up
+        // after WORKER_SILENCE_MS and searched again by the main thread).
+        const alive = (): void => void Atomics.add(counters, PROGRESS, 1);
+        const { matched } = runJob(plan, jobs[index]!, out, errors, () => out.length, request.count, alive);
         message = { index, bytes: out.take(), matched, errors };
       } catch (failure) {
         message = { index, failed: String((failure as Error).stack ?? failure) };
@@ -425,7 +431,7 @@ export function shareJobs(plan: GrepPlan, request: GrepRequest, jobs: Job[], out
   };
   /**
    * Blocks until the worker posts another result (or ends). A worker that
-   * posts nothing and prints nothing for WORKER_SILENCE_MS is given up
+   * posts nothing and reads nothing for WORKER_SILENCE_MS is given up
    * (never started, or ended without a word: its thread's process.exit, a
    * crash; the main thread, blocked here, never sees its 'exit' event): the
    * main thread searches what is left, the same lines.

@@ -72,6 +72,8 @@ export interface LineVisitor {
    * (json-shortlist.ts).
    */
   passOver?(piece: Buffer, start: number, end: number): boolean;
+  /** Told as each piece of the file is read, and read again to number its lines (a scan worker shows it is alive: grep-parallel.ts). */
+  read?(): void;
   /** A line (without its `\n`), its number in the file (from 1) and where it starts (byte offset); false stops the scan. */
   line(text: string, number: number, offset: number): boolean | void;
 }
@@ -83,16 +85,17 @@ function countNewlines(bytes: Buffer, from: number, to: number): number {
   return count;
 }
 
-/** How many `\n` bytes there are in `fd` between `from` and `to` (read again: it is in the page cache). */
-export function countFileNewlines(fd: number, from: number, to: number): number {
+/** How many `\n` bytes there are in `fd` between `from` and `to` (read again: it is in the page cache); `read` told after each read. */
+export function countFileNewlines(fd: number, from: number, to: number, read?: () => void): number {
   const buffer = borrow();
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      const read = fs.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
-      if (read === 0) break;
-      count += countNewlines(buffer, 0, read);
-      position += read;
+      const got = fs.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      read?.();
+      if (got === 0) break;
+      count += countNewlines(buffer, 0, got);
+      position += got;
     }
     return count;
   } finally {
@@ -122,6 +125,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
   let counts: ByteCounts | undefined;
   let cutAt = -1; // where the piece cut at MAX_LINE starts, the one given a `\n` (chunks.ts)
   forEachPiece(fd, (buffer, end, offset) => {
+    visitor.read?.();
     const piece = buffer.subarray(0, end);
     let view: string | undefined; // the Latin-1 view, made when needed
     let ascii: boolean | undefined;
@@ -182,7 +186,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
         }
       }
       if (at < 0) {
-        number = knownNumber + countFileNewlines(fd, knownOffset, offset);
+        number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read);
         at = 0;
       }
       // Counted up to the line that holds `target`: the newlines before it are counted, the first one after it ends it.

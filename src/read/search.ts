@@ -222,6 +222,8 @@ export interface FilePlace {
   fileIndex: number;
   tracker: RecordingTracker | undefined;
   context: PaneContext | undefined;
+  /** Told as each piece of the file is read (scan.ts LineVisitor.read). */
+  progress?: () => void;
 }
 
 /** Searches the open file `fd`; `emit` gets each line to print (false stops). Returns whether it stopped, and how many lines matched. */
@@ -241,6 +243,7 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
     return reader;
   };
   const stopped = scanFile(fd, {
+    read: place.progress,
     candidates: () => (context ? context.candidates(setIndex, base) : base),
     jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
     // A JSON line the coarse shortlist found (a byte that may change its text, often none does) is passed over unread

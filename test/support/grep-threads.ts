@@ -18,18 +18,23 @@ export const byTurns: Sharing = (_counters, thread) => {
   return () => (next += 2) - 2;
 };
 
-/** The worker, from source: a worker does not inherit the main thread's loader (tsx), so it registers it first. */
-function startTurnsWorker(data: WorkerData): Worker {
-  const source = new URL('./grep-turns-worker.ts', import.meta.url).href;
+/** A worker script of this directory, from source: a worker does not inherit the main thread's loader (tsx), so it registers it first. */
+function startFromSource(script: string, data: WorkerData, extra: Record<string, unknown> = {}): Worker {
+  const source = new URL(script, import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); })`, {
     eval: true,
-    workerData: data,
+    workerData: { ...data, ...extra },
     transferList: [data.port],
     stdout: true,
     stderr: true,
   });
 }
+
+const startTurnsWorker = (data: WorkerData): Worker => startFromSource('./grep-turns-worker.ts', data);
+
+/** The worker by turns, each of its reads of a log waiting `slowMs` first (test/support/grep-slow-worker.ts). */
+export const slowTurnsWorker = (slowMs: number) => (data: WorkerData): Worker => startFromSource('./grep-slow-worker.ts', data, { slowMs });
 
 /** Searches `sets` on two threads by turns, printing to `out` as grep prints; the number of lines matched. */
 export function grepByTurns(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError): number {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fs from 'node:fs';
 import fc from 'fast-check';
-import type { GrepRequest } from '../../src/commands/grep-parallel.ts';
+import { jobsOf, planOf, shareJobs, type GrepRequest } from '../../src/commands/grep-parallel.ts';
 import { printHit, printPlain } from '../../src/commands/grep-print.ts';
 import { MemoryOutput } from '../../src/commands/output.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
@@ -21,7 +21,7 @@ import { listLogs } from '../../src/read/files.ts';
 import type { LineFilter } from '../../src/read/filter.ts';
 import { makePattern } from '../../src/read/pattern.ts';
 import { grepLogs } from '../../src/read/search.ts';
-import { grepByTurns } from '../support/grep-threads.ts';
+import { byTurns, grepByTurns, slowTurnsWorker } from '../support/grep-threads.ts';
 import { withTempDir } from '../support/util.ts';
 
 /** What a search printed, its count, its read errors (file, code, and where in the output) and what it threw, one thread or two. */
@@ -141,5 +141,41 @@ describe('grep on two threads', () => {
       const refused = searched(dir, request, false);
       assert.equal(searched(dir, request, true), refused);
       assert.match(refused, /^threw .*symbolic link/);
+    }));
+
+  it('a worker slow to read a file it finds nothing in (-c) is waited for, not given up and its file searched again', () =>
+    withTempDir('read-parallel-grep-slow', (root) => {
+      const dir = path.join(root, 'logs');
+      fs.mkdirSync(dir);
+      // The main thread's file (rotated): 10 matches; the worker's (live): 6 MiB where nothing matches, then 5 matches.
+      const mine = Array.from({ length: 10 }, (_, n) => (ms: number) => Buffer.from(`${stamp(ms)} ann main:0.0 | timeout ${n}\n`));
+      const filler = Array.from({ length: 6 * 1024 + 512 }, () => (ms: number) => Buffer.from(`${stamp(ms)} ann main:0.0 | ${'quiet '.repeat(160)}\n`));
+      const late = Array.from({ length: 5 }, (_, n) => (ms: number) => Buffer.from(`${stamp(ms)} ann main:0.0 | timeout late ${n}\n`));
+      writeSession(dir, 'main', [mine, [...filler, ...late]], BASE);
+      const live = path.join(dir, 'main.log');
+      assert.ok(fs.statSync(live).size > 6 << 20);
+      const request: GrepRequest = { source: 'timeout', filter: {}, timeFormat: DEFAULT_TIME_FORMAT, count: true };
+      const plan = planOf(request);
+      const sets = listLogs(dir);
+      const jobs = jobsOf(sets, plan, request.timeFormat);
+      assert.deepEqual(jobs.map((job) => path.basename(job.path) === 'main.log'), [false, true], 'the worker (odd turns) has the live file');
+      // Reads of the live file on this thread, from here on: the main thread searching it itself.
+      let readHere = 0;
+      const read = fs.readSync;
+      fs.readSync = ((...args: Parameters<typeof fs.readSync>) => {
+        if (fs.readlinkSync(`/proc/self/fd/${args[0]}`) === live) readHere++;
+        return read(...args);
+      }) as typeof fs.readSync;
+      const started = Date.now();
+      let matched: number;
+      try {
+        // 2 s a read, 7 reads (1 MiB pieces): 14 s, longer than the 10 s a silent worker is given.
+        matched = shareJobs(plan, request, jobs, new MemoryOutput(), () => {}, slowTurnsWorker(2000), byTurns);
+      } finally {
+        fs.readSync = read;
+      }
+      assert.equal(matched, 15);
+      assert.ok(Date.now() - started >= 12_000, 'the worker did read slowly');
+      assert.equal(readHere, 0, `the worker was waited for: its file not searched again here (${readHere} reads here, ${Date.now() - started} ms)`);
     }));
 });
