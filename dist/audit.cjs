@@ -21470,7 +21470,7 @@ function sizeOf(file) {
     return 0;
   }
 }
-function grepInParallel(sets, request, out, error) {
+function grepInParallel(sets, request, out, error, tally) {
   if (needsRecordings(request.filter)) return;
   let plan = planOf(request), searched = sets.flatMap((set) => set.files).filter((file) => !passesOver(plan, file, !1));
   if (searched.length < 2) return;
@@ -21482,7 +21482,7 @@ function grepInParallel(sets, request, out, error) {
     for (let job of jobs) closeHeld(job);
     return;
   }
-  return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely);
+  return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely, tally);
 }
 function jobsOf(sets, plan, timeFormat) {
   return filesInTimeOrder(sets, timeFormat).filter(({ file }) => !passesOver(plan, file, !1)).map(({ set, setIndex, file }) => {
@@ -21495,7 +21495,7 @@ function jobsOf(sets, plan, timeFormat) {
     return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
   });
 }
-function shareJobs(plan, request, jobs, out, error, start2, sharing) {
+function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
   let counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4)), { port1, port2 } = new import_node_worker_threads.MessageChannel(), gone = !1, abandoned = !1;
   try {
     let worker = start2({ request, jobs, shared: counters.buffer, port: port2 });
@@ -21554,12 +21554,12 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing) {
         ahead -= lengthOf(result.bytes);
         for (let piece of result.bytes) spare2.length < SPARE_BUFFERS && spare2.push(piece.buffer);
       } else if (Atomics.sub(counters, KEPT, keptSize(result.bytes)), Atomics.notify(counters, KEPT), !gone) for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
-      if (matched += result.matched, stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
+      if (matched += result.matched, tally?.(result.matched), stopped = out.closed, closeHeld(jobs[next]), next++, "thrown" in result) throw result.thrown;
     }
   }, searchNext = () => {
     let job = jobs[next], errors = [], result = runJob(plan, job, out, errors, () => 0, request.count);
     for (let failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
-    closeHeld(job), matched += result.matched, stopped = result.stopped || out.closed, next++;
+    closeHeld(job), matched += result.matched, tally?.(result.matched), stopped = result.stopped || out.closed, next++;
   }, silentSince = 0, lastProgress = -1, waitForWorker = () => {
     let seen = Atomics.load(counters, POSTED);
     if (seen === posted && Atomics.load(counters, READY) !== 2 && Atomics.wait(counters, POSTED, seen, 1e3) === "timed-out") {
@@ -21743,13 +21743,20 @@ Examples:
       options.count && told(printed), out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let count = options.count ?? !1, json = options.json && !count, matched = printing(out, () => (json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError)) ?? grepLogs(
-      sets,
-      { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? void 0 : count ? () => !0 : printPlain(out) },
-      (hit) => count ? !0 : json ? out.write(`${JSON.stringify(hitJson(hit))}
+    let count = options.count ?? !1, json = options.json && !count, seen = 0, found = () => (seen++, !0), matched;
+    try {
+      matched = printing(out, () => (json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => {
+        seen += files;
+      })) ?? grepLogs(
+        sets,
+        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? void 0 : count ? found : printPlain(out) },
+        (hit) => count ? found() : json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
-      fileError
-    ));
+        fileError
+      ));
+    } catch (failure) {
+      throw count && printing(out, () => told(seen)), failure;
+    }
     count && (told(matched), out.flush()), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
   });
 }

@@ -269,7 +269,7 @@ function sizeOf(file: string): number {
  * (context, recordings followed, under MIN_BYTES): the caller searches alone
  * then.
  */
-export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError): number | undefined {
+export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError, tally?: (matched: number) => void): number | undefined {
   if (needsRecordings(request.filter)) return undefined;
   const plan = planOf(request);
   // Sized before the time ordering (which opens every file, a .gz gunzipped): a small search, left to grepLogs, is
@@ -284,7 +284,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
     for (const job of jobs) closeHeld(job);
     return undefined;
   }
-  return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely);
+  return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely, tally);
 }
 
 /** The files `plan` searches, in time order; the live ones opened now, as search.ts does: one rotated during the search is still read once. */
@@ -307,9 +307,11 @@ export function jobsOf(sets: readonly LogSet[], plan: GrepPlan, timeFormat: stri
 /**
  * Searches `jobs` (jobsOf) on this thread and a worker `start`ed, shared as
  * `sharing` shares them, printing to `out` as one thread prints; the number
- * of lines matched. Each job's descriptor is closed once searched.
+ * of lines matched, each file's also told to `tally` when it is printed (what
+ * a search stopped by a refused file had counted). Each job's descriptor is
+ * closed once searched.
  */
-export function shareJobs(plan: GrepPlan, request: GrepRequest, jobs: Job[], out: Output, error: FileError, start: StartWorker, sharing: Sharing): number {
+export function shareJobs(plan: GrepPlan, request: GrepRequest, jobs: Job[], out: Output, error: FileError, start: StartWorker, sharing: Sharing, tally?: (matched: number) => void): number {
   const counters = new Int32Array(new SharedArrayBuffer(COUNTERS * 4));
   const { port1, port2 } = new MessageChannel();
   let gone = false; // the worker takes no more jobs (failed, or could not start)
@@ -412,6 +414,7 @@ export function shareJobs(plan: GrepPlan, request: GrepRequest, jobs: Job[], out
         if (!gone) for (const piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer as ArrayBuffer]);
       }
       matched += result.matched;
+      tally?.(result.matched);
       stopped = out.closed;
       closeHeld(jobs[next]!);
       next++;
@@ -426,6 +429,7 @@ export function shareJobs(plan: GrepPlan, request: GrepRequest, jobs: Job[], out
     for (const failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
     closeHeld(job);
     matched += result.matched;
+    tally?.(result.matched);
     stopped = result.stopped || out.closed;
     next++;
   };

@@ -144,19 +144,32 @@ Examples:
       // -c: the same search, its lines counted where they would be printed (the fast path's plain lines too).
       const count = options.count ?? false;
       const json = options.json && !count;
-      const matched = printing(out, () => {
-        const shared = json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError);
-        return shared ?? grepLogs(
-          sets,
-          { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? undefined : count ? () => true : printPlain(out) },
-          (hit) => {
-            if (count) return true;
-            if (json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
-            return printHit(out, hit);
-          },
-          fileError,
-        );
-      });
+      // -c: the lines counted as they are found, in the files' order: a file refused midway stops the search (as it
+      // stops the printing one, after the lines before it), and what was searched before it is still told.
+      let seen = 0;
+      const found = (): true => {
+        seen++;
+        return true;
+      };
+      let matched: number;
+      try {
+        matched = printing(out, () => {
+          const shared = json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => void (seen += files));
+          return shared ?? grepLogs(
+            sets,
+            { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? undefined : count ? found : printPlain(out) },
+            (hit) => {
+              if (count) return found();
+              if (json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);
+              return printHit(out, hit);
+            },
+            fileError,
+          );
+        });
+      } catch (failure) {
+        if (count) printing(out, () => told(seen));
+        throw failure;
+      }
       if (count) {
         told(matched);
         out.flush();

@@ -86,18 +86,22 @@ describe('grep on two threads, through the command line', () => {
     assert.equal(one.stdout, two.stdout);
   });
 
-  it('a file refused midway: the lines of the files before it are printed, then the refusal, exit 2; one thread or two', () => {
+  it('a file refused midway: the lines of the files before it are printed (-c: counted), then the refusal, exit 2; one thread or two', () => {
     for (const threads of [1, 2] as const) {
-      const refused = names[2]!;
-      try {
-        const run = grep(threads, { TWO_THREADS_SWAP: `${names[0]}:${refused}` });
-        assert.equal(run.log.includes('worker started'), threads === 2);
-        assert.equal(run.stderr, `tmux-audit: ${refused} is a symbolic link: refused, not read\n`);
-        assert.equal(run.status, 2);
-        assert.equal(run.stdout, printed[0]! + printed[1]!, `${threads} thread(s)`);
-      } finally {
-        fs.rmSync(refused, { force: true });
-        if (fs.existsSync(`${refused}.saved`)) fs.renameSync(`${refused}.saved`, refused);
+      for (const args of [[], ['-c']]) {
+        const refused = names[2]!;
+        try {
+          const run = grep(threads, { TWO_THREADS_SWAP: `${names[0]}:${refused}` }, 'pipe', 'timeout', args);
+          assert.equal(run.log.includes('worker started'), threads === 2);
+          assert.equal(run.stderr, `tmux-audit: ${refused} is a symbolic link: refused, not read\n`);
+          assert.equal(run.status, 2);
+          const before = printed[0]! + printed[1]!;
+          // -c: how many lines the files before it hold (what was searched), then the same refusal.
+          assert.equal(run.stdout, args.length === 0 ? before : `${before.split('\n').length - 1}\n`, `${threads} thread(s) ${args.join(' ')}`);
+        } finally {
+          fs.rmSync(refused, { force: true });
+          if (fs.existsSync(`${refused}.saved`)) fs.renameSync(`${refused}.saved`, refused);
+        }
       }
     }
   });
