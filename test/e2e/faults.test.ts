@@ -10,7 +10,7 @@ import { cli, cliResult } from '../support/cli.ts';
 import { logFilesInOrder, parseLine, stampedLine } from '../support/log.ts';
 import { alive, cpuSeconds, memoryKb } from '../support/process.ts';
 import { attachClient, type OuterTerminal, paneWord, serversForThisFile, TmuxServer } from '../support/tmux.ts';
-import { escapeRegExp, makeTempDir, waitFor, withTempDir } from '../support/util.ts';
+import { escapeRegExp, makeTempDir, uniqueMarker, waitFor, withTempDir } from '../support/util.ts';
 import { slowDiskHelper } from '../support/build.ts';
 
 const server = serversForThisFile();
@@ -231,7 +231,11 @@ describe('floods', () => {
       },
       60_000,
     );
-    await tmux.run('echo after-the-flood'); // written after everything queued before it
+    // Written after everything queued before it. The log is ~100 MB by now: looked for as text, not parsed at each look
+    // (tmux.run parses it, and under load a CI dry run saw two looks in its 10 s), and given the flood's own time.
+    const after = uniqueMarker('after-the-flood');
+    tmux.type(`echo ${after}`);
+    await tmux.waitForPrinted(after, { timeoutMs: 60_000 });
     const dropped = [...tmux.readLog().matchAll(/\* dropped rec=\S+ lines=(\d+) chars=\d+/g)].reduce((sum, match) => sum + Number(match[1]), 0);
     const text = tmux.loggedText();
     const kept = text.filter((line) => /^\d+$/.test(line)).length + (text.includes('flood-finished') ? 1 : 0);
