@@ -278,21 +278,22 @@ export function runPipe(recording: Recording, runFile?: string): void {
   // before (some perhaps held by the gates) and this one. The hook's signal still asks tmux.
   let lastRead = Number.NEGATIVE_INFINITY;
   let pty = recording.tty ? openPtySize(recording.tty) : undefined;
-  const sizeAfterPause = (now: number): void => {
+  // The pty's size is a sign only: tmux resizes the pane's screen first and sets the pty later (its resize timer
+  // coalesces a burst, server-client.c server_client_check_pane_resize), so the pty may still say a size tmux has
+  // moved past. A change there asks tmux, as the hook's signal does, and the reads wait for its answer.
+  let ptySeen = pty?.read();
+  const sizeAfterPause = (_now: number): void => {
     const size = pty!.read();
     if (!size) {
       pty!.close();
       pty = undefined;
       return;
     }
-    const question = sizes.ask();
-    if (!sizes.differs(question, size)) return;
-    sizes.answer(question, size);
-    castSize?.learnt(size, now);
-    // Behind the reads the gates hold (who acts, then the resize hold), ahead of this one.
-    const resize = (): void => inOrder(() => recorder.resized(size));
-    if (gate) gate.inOrder(resize);
-    else resize();
+    if (ptySeen && ptySeen.columns === size.columns && ptySeen.rows === size.rows) return;
+    ptySeen = size;
+    const signal = (): void => resizeHold?.signalled();
+    if (gate) gate.inOrder(signal);
+    else signal();
   };
 
   /** Set by SIGUSR1: finish once input has been quiet this long (what a dead pane printed last is drained first). */

@@ -47,6 +47,10 @@ export function openPtySize(path: string): PtySize | undefined {
     stream.destroy();
     return undefined;
   }
+  // libuv opened the tty again and put that fd over its own (uv_tty_init's reopen): the fd given is then another,
+  // which destroy() would leave open (the pts number kept after the pane is respawned).
+  const own = (handle as { fd?: number }).fd;
+  if (typeof own === 'number' && own !== fd) fs.closeSync(fd);
   const sized = handle as SizedHandle;
   return {
     read: () => {

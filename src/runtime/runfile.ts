@@ -315,12 +315,19 @@ export function takeStopRequest(runFile: string): StopRequest | undefined {
   }
 }
 
-/** Removes the run files of a finished recording, unless a newer recording of the pane owns them now. */
+/**
+ * Removes the run files of a finished recording, unless a newer recording of the pane owns them now (a run file named
+ * for its pane only, as before run files were named for their recording). One named for this recording is its own,
+ * also when its `.json` is gone already (a start that gave up on its reader removed it: the reader's notes beside it
+ * would be left for good).
+ */
 export function removeRunFiles(runFile: string, recordingId: string): void {
-  try {
-    if (readRecording(runFile).id !== recordingId) return;
-  } catch {
-    return;
+  if (!path.basename(runFile).endsWith(`-${recordingId}.json`)) {
+    try {
+      if (readRecording(runFile).id !== recordingId) return;
+    } catch {
+      return;
+    }
   }
   for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) fs.rmSync(file, { force: true });
   removeNoteFiles(runFile);
