@@ -84,14 +84,21 @@ export function pieceRearrangementThatHolds(count: number, holds: (order: readon
 /** At most this many places are tried for a line out of stamp order (a flood's lines share stamps: many fit). */
 export const LINE_PLACES = 512;
 
+/** One line of a stretch put elsewhere: line `line` (index as read) to before index `to` (to < line) or after it (to >= line). */
+export interface LineMove {
+  line: number;
+  to: number;
+}
+
 /**
  * A stretch whose stamps (`ms`, as read) go back once, where taking one line out puts them in order: one line
- * moved, or one line changed in place (its stamp with it). The orders (indices as read) that put such a line
- * back where its stamp fits, the nearest first: the early-stamped line to before the lines stamped after it, or
- * the line before it on to after those stamped before it. Undefined when the stamps are in order, or when more
+ * moved, or one line changed in place (its stamp with it). The moves that put such a line back where its stamp
+ * fits, the nearest first: the early-stamped line to before the lines stamped after it, or the line before it on
+ * to after those stamped before it (`orderOf` gives each one's order when it is tried: a stretch may be long, and
+ * a thousand orders of it made at once exhausted the heap). Undefined when the stamps are in order, or when more
  * than one line is out of place (lines moved, not one changed).
  */
-export function lineMovesByStamp(ms: readonly number[]): { line: number; to: number; order: number[] }[] | undefined {
+export function lineMovesByStamp(ms: readonly number[]): LineMove[] | undefined {
   let at = -1;
   for (let i = 1; i < ms.length; i++) {
     if (!(ms[i]! < ms[i - 1]!)) continue;
@@ -104,14 +111,13 @@ export function lineMovesByStamp(ms: readonly number[]): { line: number; to: num
   const late = at === 1 || ms[at - 2]! <= ms[at]!;
   // Neither line of the pair taken out puts the rest in order: more than one line out of place.
   if (!early && !late) return undefined;
-  const identity = Array.from({ length: n }, (_, i) => i);
-  const moves: { line: number; to: number; order: number[] }[] = [];
+  const moves: LineMove[] = [];
   // Line `at` back to before line k, for each k whose stamp it fits before (k < at; those before at are in order).
   if (early) {
     for (let k = at - 1; k >= 0 && moves.length < LINE_PLACES; k--) {
       if (ms[k]! < ms[at]!) break;
       if (k > 0 && ms[k - 1]! > ms[at]!) continue;
-      moves.push({ line: at, to: k, order: [...identity.slice(0, k), at, ...identity.slice(k, at), ...identity.slice(at + 1)] });
+      moves.push({ line: at, to: k });
     }
   }
   // Line at-1 on to after line k, for each k whose stamp it fits after (k >= at).
@@ -122,8 +128,15 @@ export function lineMovesByStamp(ms: readonly number[]): { line: number; to: num
       if (k + 1 < n && ms[k + 1]! < ms[back]!) continue;
       // Past the early line alone is that line back before it: tried already.
       if (k === at && moves[0]?.to === back) continue;
-      moves.push({ line: back, to: k, order: [...identity.slice(0, back), ...identity.slice(at, k + 1), back, ...identity.slice(k + 1)] });
+      moves.push({ line: back, to: k });
     }
   }
   return moves;
+}
+
+/** `items` with one line moved (a move of lineMovesByStamp). */
+export function orderOf<T>(items: readonly T[], move: LineMove): T[] {
+  const { line, to } = move;
+  if (to < line) return [...items.slice(0, to), items[line]!, ...items.slice(to, line), ...items.slice(line + 1)];
+  return [...items.slice(0, line), ...items.slice(line + 1, to + 1), items[line]!, ...items.slice(to + 1)];
 }

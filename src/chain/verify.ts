@@ -53,7 +53,7 @@ import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { runningSealProblem, sameLog } from './running-seal.ts';
-import { lineMovesByStamp, pieceRearrangementThatHolds, REARRANGE_LINES, RearrangeBudget } from './segment-moves.ts';
+import { lineMovesByStamp, orderOf, pieceRearrangementThatHolds, REARRANGE_LINES, RearrangeBudget } from './segment-moves.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed' | 'wrong key';
@@ -1142,15 +1142,17 @@ export class ChainVerifier {
       // only if putting it back where its stamp fits makes the seal hold (or another move the search finds).
       const places = this.options.holdsOnly ? undefined : lineMovesByStamp(segment.map((line) => line.ms));
       if (places === undefined) return byStamp;
-      const holds = (order: readonly number[]): boolean | undefined => (this.rearrange.take(segment.length) ? this.holdsFor(order.map((at) => segment[at]!), p, h, key) : undefined);
+      // Past the budget (the run's, or REARRANGE_LINES for this stretch) nothing is said of how: a stamp out of order
+      // is the attacker's to make, so it names no milder kind than an edit.
+      const notSearched = { kind: 'edited' as const, detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i]!.line} is stamped earlier than the line before it: edited, or moved; not searched, this verify run's search for moves is spent)` };
+      let left = Math.floor(REARRANGE_LINES / segment.length);
       for (const place of places) {
-        const held = holds(place.order);
-        if (held === undefined) return byStamp;
-        if (held) return { kind: 'reordered', detail: `line ${segment[place.line]!.line} belongs ${place.line < place.to ? 'after' : 'before'} line ${segment[place.to]!.line}`, hint: [segment[place.line]!.file, segment[place.to]!.file] };
+        if (left-- <= 0 || !this.rearrange.take(segment.length)) return notSearched;
+        if (this.holdsFor(orderOf(segment, place), p, h, key)) return { kind: 'reordered', detail: `line ${segment[place.line]!.line} belongs ${place.line < place.to ? 'after' : 'before'} line ${segment[place.to]!.line}`, hint: [segment[place.line]!.file, segment[place.to]!.file] };
       }
       const other = this.reorderThatHolds(segment, p, h, key);
       if (other === undefined) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i]!.line} is stamped earlier than the line before it, and no move of one line makes the seal hold: changed in place)` };
-      return 'spent' in other ? byStamp : { kind: 'reordered', ...other };
+      return 'spent' in other ? notSearched : { kind: 'reordered', ...other };
     }
     const moved = this.options.holdsOnly ? undefined : this.reorderThatHolds(segment, p, h, key);
     if (moved && 'spent' in moved) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, this verify run's search for moves is spent)` };

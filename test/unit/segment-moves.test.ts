@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { lineMovesByStamp, pieceRearrangementThatHolds } from '../../src/chain/segment-moves.ts';
+import { lineMovesByStamp, orderOf, pieceRearrangementThatHolds } from '../../src/chain/segment-moves.ts';
 
 /** The pieces as written, then as read after files `a` < `b` of `holds` (which file holds which piece, or none) are swapped. */
 function afterSwap(holds: readonly (number | undefined)[], a: number, b: number): number[] {
@@ -53,7 +53,7 @@ describe('rearranging a stretch\'s pieces', () => {
 });
 
 describe('one line out of stamp order', () => {
-  const orders = (ms: number[]) => lineMovesByStamp(ms)?.map((move) => move.order.join(''));
+  const orders = (ms: number[]) => lineMovesByStamp(ms)?.map((move) => orderOf(ms.map((_, i) => i), move).join(''));
 
   it('puts the early line back where its stamp fits, or the line before it on past the lines stamped before it', () => {
     // Stamps 1 2 3 4 5 written; 4 moved back to after 1: read 1 4 2 3 5. Only taking out the 4 sorts them.

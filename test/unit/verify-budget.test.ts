@@ -30,7 +30,7 @@ const record = (time: number, kind: AuditRecord['kind'], text: string, fields?: 
  * each: a stretch spans some 63 of them, so its search tries every swap and move of its pieces), each stretch with
  * its 500th line edited in place.
  */
-async function editedSmallFiles(stretches: number): Promise<string[]> {
+async function editedSmallFiles(stretches: number, stampedEarly?: string): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-verify-budget-'));
   dirs.push(dir);
   const log = path.join(dir, 'main.log');
@@ -47,9 +47,11 @@ async function editedSmallFiles(stretches: number): Promise<string[]> {
   let edited = 0;
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    const changed = text.replace(/line (\d\d500) some/g, (_, n: string) => {
+    const changed = text.replace(/^(.*?)(\d\d\.\d\d\d)(\+.*)line (\d\d500) some/gm, (_all, before: string, seconds: string, after: string, n: string) => {
       edited++;
-      return `LINE ${n} some`;
+      // `stampedEarly`: that edit stamped 2 ms earlier too (1 ms before the line before it: one line out of stamp order).
+      if (n === stampedEarly) seconds = (Number(seconds) - 0.002).toFixed(3).padStart(6, '0');
+      return `${before}${seconds}${after}LINE ${n} some`;
     });
     if (changed !== text) fs.writeFileSync(file, changed);
   }
@@ -68,5 +70,13 @@ describe('the search for moves, one budget a run', () => {
     const unsearched = report.breaks.filter((found) => /not searched, this verify run's search for moves is spent/.test(found.detail));
     // Each stretch's search takes some 6 M lines: the first two are searched whole, the rest are not.
     assert.ok(unsearched.length >= 1 && unsearched.length <= stretches - 2, JSON.stringify(report.breaks.map((found) => found.detail)));
+  });
+
+  it('past the budget, an edit stamped out of order too is named edited, not reordered (a review: the milder kind was the attacker\'s to choose)', async () => {
+    const stretches = 4;
+    const files = await editedSmallFiles(stretches, '03500');
+    const report = verifyFiles(files, DEFAULT_TIME_FORMAT, {});
+    assert.deepEqual(report.breaks.map((found) => found.kind), ['edited', 'edited', 'edited', 'edited'], JSON.stringify(report.breaks.map((found) => found.detail)));
+    assert.match(report.breaks[3]!.detail, /stamped earlier than the line before it: edited, or moved; not searched/);
   });
 });
