@@ -20654,10 +20654,15 @@ function liveRecordings(dir) {
 }
 function verifyFiles(files, timeFormat, options) {
   return verifyLines(files, (file, take) => {
+    let taking = !1;
     try {
-      eachLineOfFile(file, take);
+      eachLineOfFile(file, (line) => {
+        taking = !0;
+        let verdict = take(line);
+        return taking = !1, verdict;
+      });
     } catch (error) {
-      throw error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
+      throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
     }
   }, timeFormat, { prefixDigest: prefixDigests(), ...options });
 }

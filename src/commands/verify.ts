@@ -103,10 +103,17 @@ export function liveRecordings(dir: string): Map<string, string> {
  */
 export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions): LogReport {
   const each: EachLine = (file, take) => {
+    // What the verifier throws as it takes a line is its own, not the file's: it goes on as it is.
+    let taking = false;
     try {
-      eachLineOfFile(file, take);
+      eachLineOfFile(file, (line) => {
+        taking = true;
+        const verdict = take(line);
+        taking = false;
+        return verdict;
+      });
     } catch (error) {
-      if (error instanceof AuditError) throw error; // a refusal (read/safe-open.ts) names the file already
+      if (taking || error instanceof AuditError) throw error; // a refusal (read/safe-open.ts) names the file already
       throw new AuditError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
     }
   };
