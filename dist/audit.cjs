@@ -20604,12 +20604,8 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
 
 // src/commands/verify.ts
 function eachLineOfFile(file, take) {
-  let fd = openLogFile(file);
+  let fd = openLogText(file);
   try {
-    if (file.endsWith(".gz")) {
-      let gz = fd;
-      fd = gunzippedText(file, gz), import_node_fs34.default.closeSync(gz);
-    }
     forEachPiece(fd, (buffer, end) => {
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to = newline < 0 || newline >= end ? end : newline + 1;
@@ -20618,6 +20614,15 @@ function eachLineOfFile(file, take) {
       }
       return !0;
     });
+  } finally {
+    import_node_fs34.default.closeSync(fd);
+  }
+}
+function openLogText(file) {
+  let fd = openLogFile(file);
+  if (!file.endsWith(".gz")) return fd;
+  try {
+    return gunzippedText(file, fd);
   } finally {
     import_node_fs34.default.closeSync(fd);
   }
@@ -20674,12 +20679,8 @@ function prefixDigests() {
   };
 }
 function prefixDigest(file, size2) {
-  let fd = openLogFile(file);
+  let fd = openLogText(file);
   try {
-    if (file.endsWith(".gz")) {
-      let gz = fd;
-      fd = gunzippedText(file, gz), import_node_fs34.default.closeSync(gz);
-    }
     let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
       let read2 = import_node_fs34.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);

@@ -36,13 +36,8 @@ export type EachLine = (file: string, take: (line: string) => Verdict) => void;
  * refused (read/safe-open.ts).
  */
 export function eachLineOfFile(file: string, take: (line: string) => Verdict): void {
-  let fd = openLogFile(file);
+  const fd = openLogText(file);
   try {
-    if (file.endsWith('.gz')) {
-      const gz = fd;
-      fd = gunzippedText(file, gz);
-      fs.closeSync(gz);
-    }
     forEachPiece(fd, (buffer, end) => {
       for (let at = 0; at < end; ) {
         const newline = buffer.indexOf(10, at);
@@ -52,6 +47,17 @@ export function eachLineOfFile(file: string, take: (line: string) => Verdict): v
       }
       return true;
     });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A log file opened as its text (a `.gz` gunzipped into an unlinked temporary file), refused as safe-open.ts refuses. */
+function openLogText(file: string): number {
+  const fd = openLogFile(file);
+  if (!file.endsWith('.gz')) return fd;
+  try {
+    return gunzippedText(file, fd);
   } finally {
     fs.closeSync(fd);
   }
@@ -134,13 +140,8 @@ function prefixDigests(): (file: string, size: number) => string | undefined {
 }
 
 function prefixDigest(file: string, size: number): string | undefined {
-  let fd = openLogFile(file);
+  const fd = openLogText(file);
   try {
-    if (file.endsWith('.gz')) {
-      const gz = fd;
-      fd = gunzippedText(file, gz);
-      fs.closeSync(gz);
-    }
     const hash = createHash('sha256');
     const piece = Buffer.allocUnsafe(Math.min(size, 1 << 20));
     for (let at = 0; at < size; ) {
