@@ -19910,7 +19910,7 @@ var RecordingState = class {
 function external(v) {
   if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
 }
-var START_SLACK_MS = 1e3, ChainVerifier = class {
+var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS = 1e3, ChainVerifier = class {
   constructor(options = {}) {
     this.options = options;
     this.heads = new HeadMarks(options.key, options.prefixDigest), this.rearrange = options.rearrange ?? new RearrangeBudget();
@@ -20407,16 +20407,17 @@ var START_SLACK_MS = 1e3, ChainVerifier = class {
       if (!(segment[i].ms < segment[i - 1].ms)) continue;
       let byStamp = { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] }, places = this.options.holdsOnly ? void 0 : lineMovesByStamp(segment.map((line) => line.ms));
       if (places === void 0) return byStamp;
-      let notSearched = { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i].line} is stamped earlier than the line before it: edited, or moved; not searched, this verify run's search for moves is spent)` }, left = Math.floor(8e6 / segment.length);
+      let notSearched = (why) => ({ kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i].line} is stamped earlier than the line before it: edited, or moved; not searched, ${why})` }), left = Math.floor(8e6 / segment.length);
       for (let place of places) {
-        if (left-- <= 0 || !this.rearrange.take(segment.length)) return notSearched;
+        if (left-- <= 0) return notSearched(`the stretch is too long to search (${segment.length} lines)`);
+        if (!this.rearrange.take(segment.length)) return notSearched(SEARCH_SPENT);
         if (this.holdsFor(orderOf(segment, place), p, h, key2)) return { kind: "reordered", detail: `line ${segment[place.line].line} belongs ${place.line < place.to ? "after" : "before"} line ${segment[place.to].line}`, hint: [segment[place.line].file, segment[place.to].file] };
       }
       let other = this.reorderThatHolds(segment, p, h, key2);
-      return other === void 0 ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i].line} is stamped earlier than the line before it, and no move of one line makes the seal hold: changed in place)` } : "spent" in other ? notSearched : { kind: "reordered", ...other };
+      return other === void 0 ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i].line} is stamped earlier than the line before it, and no move of one line makes the seal hold: changed in place)` } : "spent" in other ? notSearched(SEARCH_SPENT) : { kind: "reordered", ...other };
     }
     let moved = this.options.holdsOnly ? void 0 : this.reorderThatHolds(segment, p, h, key2);
-    return moved && "spent" in moved ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, this verify run's search for moves is spent)` } : moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
+    return moved && "spent" in moved ? { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, ${SEARCH_SPENT})` } : moved ? { kind: "reordered", ...moved } : { kind: "edited", detail: `the ${n} line(s) the seal covers are not as written` };
   }
   /**
    * Stamps do not tell a move apart from an edit when the lines share a
@@ -20829,7 +20830,12 @@ function verifyCommand() {
     }
     let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
     for (let group of groups) {
-      let report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
+      let report2;
+      try {
+        report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
+      } catch (error) {
+        throw out.flush(), error instanceof AuditError ? error : new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${error.stack ?? String(error)}`, 2);
+      }
       report2.untimed !== void 0 && !untimedSaid && (untimedSaid = !0, process.stderr.write(`tmux-audit: ${untimedWarning(report2.untimed)}
 `));
       for (let found of report2.breaks) out.write(breakLine(found));

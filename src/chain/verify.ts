@@ -258,6 +258,9 @@ function external(v: VerifyLine): 'reader-died' | 'lost' | undefined {
   return undefined;
 }
 
+/** Why a broken stretch's kind was not searched for, past the run's budget (segment-moves.ts RearrangeBudget). */
+const SEARCH_SPENT = 'this verify run\'s search for moves is spent';
+
 export interface VerifyOptions {
   /** The chain key (HMAC), when the log was written with one. */
   key?: Buffer;
@@ -1144,18 +1147,19 @@ export class ChainVerifier {
       if (places === undefined) return byStamp;
       // Past the budget (the run's, or REARRANGE_LINES for this stretch) nothing is said of how: a stamp out of order
       // is the attacker's to make, so it names no milder kind than an edit.
-      const notSearched = { kind: 'edited' as const, detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i]!.line} is stamped earlier than the line before it: edited, or moved; not searched, this verify run's search for moves is spent)` };
+      const notSearched = (why: string) => ({ kind: 'edited' as const, detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i]!.line} is stamped earlier than the line before it: edited, or moved; not searched, ${why})` });
       let left = Math.floor(REARRANGE_LINES / segment.length);
       for (const place of places) {
-        if (left-- <= 0 || !this.rearrange.take(segment.length)) return notSearched;
+        if (left-- <= 0) return notSearched(`the stretch is too long to search (${segment.length} lines)`);
+        if (!this.rearrange.take(segment.length)) return notSearched(SEARCH_SPENT);
         if (this.holdsFor(orderOf(segment, place), p, h, key)) return { kind: 'reordered', detail: `line ${segment[place.line]!.line} belongs ${place.line < place.to ? 'after' : 'before'} line ${segment[place.to]!.line}`, hint: [segment[place.line]!.file, segment[place.to]!.file] };
       }
       const other = this.reorderThatHolds(segment, p, h, key);
       if (other === undefined) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i]!.line} is stamped earlier than the line before it, and no move of one line makes the seal hold: changed in place)` };
-      return 'spent' in other ? notSearched : { kind: 'reordered', ...other };
+      return 'spent' in other ? notSearched(SEARCH_SPENT) : { kind: 'reordered', ...other };
     }
     const moved = this.options.holdsOnly ? undefined : this.reorderThatHolds(segment, p, h, key);
-    if (moved && 'spent' in moved) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, this verify run's search for moves is spent)` };
+    if (moved && 'spent' in moved) return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written (edited, or moved: not searched, ${SEARCH_SPENT})` };
     if (moved) return { kind: 'reordered', ...moved };
     return { kind: 'edited', detail: `the ${n} line(s) the seal covers are not as written` };
   }

@@ -426,7 +426,15 @@ export function verifyCommand(): Command {
       // One for the whole run: many logs each with broken stretches must not each take the whole search.
       const rearrange = new RearrangeBudget();
       for (const group of groups) {
-        const report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
+        let report: LogReport;
+        try {
+          report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
+        } catch (error) {
+          // What the logs before it gave is said first. A fault of verify's own is no verdict on the log: never exit 1.
+          out.flush();
+          if (error instanceof AuditError) throw error;
+          throw new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${(error as Error).stack ?? String(error)}`, 2);
+        }
         if (report.untimed !== undefined && !untimedSaid) {
           untimedSaid = true;
           process.stderr.write(`tmux-audit: ${untimedWarning(report.untimed)}\n`);

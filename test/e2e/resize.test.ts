@@ -514,3 +514,22 @@ describe('a logged pane resized: output right after it is logged at the new size
     await waitFor('the second reader published its pid', () => tmux.show('#{@audit_reader_pid}') === String(second.pid));
   });
 });
+
+describe('a program that sets its own pty size (stty cols 30): tmux still shows the pane at its width', () => {
+  it('a line with a cursor move after it is logged as tmux shows it (a review: the pty\'s size was taken for the pane\'s)', async () => {
+    const tmux = server();
+    terminals.push(await attachClient(tmux));
+    const { pid } = await tmux.startLogging('%0');
+    await waitFor('the reader marked', () => tmux.show('#{@audit_reader_pid}', '%0') === String(pid));
+    const end = uniqueMarker('end');
+    const script = path.join(tmux.dir, 'stty.sh');
+    fs.writeFileSync(script, ['stty -echo', 'stty cols 30', 'sleep 0.3', `printf '%s\\r\\033[35CX\\n' ${'A'.repeat(40)}`, 'sleep 0.3', `echo ${end}`, ''].join('\n'));
+    tmux.type(`sh ${script}`);
+    await waitFor('the end marker logged', () => tmux.readLog().includes(end), 15_000);
+    const screen = tmux.tmux('capture-pane', '-p', '-J', '-t', '%0').split('\n').map((line) => line.replace(/ +$/, ''));
+    const shown = screen.find((line) => line.startsWith('AAAAAAAAAA'));
+    assert.equal(shown, `${'A'.repeat(35)}XAAAA`, screen.join('\n'));
+    const logged = tmux.readLog().split('\n').map((line) => parseLine(line)).filter((line) => line?.mark === '|').map((line) => line!.text.replace(/ +$/, ''));
+    assert.ok(logged.includes(shown), tmux.readLog());
+  });
+});
