@@ -4,7 +4,7 @@
 // This configuration is the relay snippet the README shows (plus the JSON
 // output the tests read).
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -56,6 +56,9 @@ export class Rsyslog {
   readonly relayed = path.join(this.dir, 'tmux-audit.log');
   private child: ChildProcess | undefined;
 
+  /** Where the start's probe (below) lands: its own rule, so that no test's messages hold it. */
+  readonly probed = path.join(this.dir, 'probe.log');
+
   /** A local datagram socket, as /dev/log is (imuxsock, parsing RFC 5424 like the network inputs). */
   readonly socket = path.join(this.dir, 'log.sock');
 
@@ -85,6 +88,10 @@ export class Rsyslog {
           ['msg', 'msg'],
         ].map(([out, name]) => `  property(outname="${out}" name="${name}" format="jsonf")`),
         '}',
+        `if $app-name == "probe" then {`,
+        `  action(type="omfile" file="${this.probed}")`,
+        '  stop',
+        '}',
         // The README's relay snippet, with the test's JSON output beside its RFC 5424 file.
         'if $app-name == "tmux-audit" then {',
         `  action(type="omfile" file="${this.relayed}" template="RSYSLOG_SyslogProtocol23Format")`,
@@ -103,6 +110,12 @@ export class Rsyslog {
     // Both inputs: rsyslogd can listen on TCP before imuxsock has bound its socket, and a datagram sent before
     // that is refused (ENOENT) and dropped, as unix:// is fire and forget.
     await waitFor(`rsyslogd listening on ${this.port} and ${this.socket}`, () => listening(this.port) && bound(this.socket), 10_000);
+    // Bound is not yet read: a CI dry run's first test sent its datagrams (no error) and rsyslogd never wrote them.
+    // A probe through the socket (util-linux logger, of Debian's essential packages) must come out first.
+    await waitFor(`rsyslogd reading ${this.socket}`, () => {
+      spawnSync('logger', ['-u', this.socket, '--rfc5424', '-t', 'probe', 'ready'], { stdio: 'ignore' });
+      return fs.existsSync(this.probed) && fs.readFileSync(this.probed, 'utf8').includes('ready');
+    }, 10_000);
   }
 
   /** Stops it (SIGTERM: it shuts down in order; SIGKILL: it dies with what it held) and waits until it has exited. */
