@@ -18157,7 +18157,7 @@ function runPipe(recording, runFile) {
   }
   let cast = recording.cast ? openCast(recording, tell, (bytes) => recorder.event("dropped", { bytes, reason: "cast writer backlog" })) : void 0;
   cast && recording.socket && (castSize = new CastSizeWatch(cast, (done) => tmux.paneSize(recording.paneId, done)));
-  let castInput = castSize ?? cast, lastRead = Number.NEGATIVE_INFINITY, pty = recording.tty ? openPtySize(recording.tty) : void 0, ptySeen = pty?.read(), sizeAfterPause = (_now) => {
+  let castInput = castSize ?? cast, lastRead = Number.NEGATIVE_INFINITY, pty = recording.tty ? openPtySize(recording.tty) : void 0, ptySeen = pty?.read(), sizeAfterPause = () => {
     let size2 = pty.read();
     if (!size2) {
       pty.close(), pty = void 0;
@@ -18170,7 +18170,7 @@ function runPipe(recording, runFile) {
   }, quietStop, stopReading = readInput({
     data: (chunk) => {
       let now = Date.now();
-      pty && now - lastRead >= PTY_PAUSE_MS && !finishing && sizeAfterPause(now), lastRead = now, castInput?.push(chunk, now), take(chunk), quietStop?.refresh();
+      pty && now - lastRead >= PTY_PAUSE_MS && !finishing && sizeAfterPause(), lastRead = now, castInput?.push(chunk, now), take(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");

@@ -271,18 +271,17 @@ export function runPipe(recording: Recording, runFile?: string): void {
   if (cast && recording.socket) castSize = new CastSizeWatch(cast, (done) => tmux.paneSize(recording.paneId, done));
   const castInput = castSize ?? cast;
 
-  // After a pause, the pane's size as its pty holds it, before the read goes on (runtime/pty-size.ts): a program
-  // redraws on its own SIGWINCH (readline: CR, erase, reverse index, the prompt and line again), which can reach
-  // the reader before audit.tmux's resize hook does (its sh), and would be modelled at the old width (issue 15).
-  // A look is one ioctl (~4 µs), taken after a pause only (a flood has none); the new size goes in between the reads
-  // before (some perhaps held by the gates) and this one. The hook's signal still asks tmux.
+  // After a pause, a look at the pane's pty size before the read goes on (runtime/pty-size.ts): a program redraws on
+  // its own SIGWINCH (readline: CR, erase, reverse index, the prompt and line again), which can reach the reader
+  // before audit.tmux's resize hook does (its sh), and would be modelled at the old width (issue 15). A look is one
+  // ioctl (~4 µs), taken after a pause only (a flood has none). The pty's size is a sign only, not the pane's: a
+  // program may set its own (`stty cols`), and tmux resizes the pane's screen first and sets the pty later (its
+  // resize timer coalesces a burst, server-client.c server_client_check_pane_resize). A change there asks tmux, as
+  // the hook's signal does, in order after the reads the gates hold, and the reads wait for its answer.
   let lastRead = Number.NEGATIVE_INFINITY;
   let pty = recording.tty ? openPtySize(recording.tty) : undefined;
-  // The pty's size is a sign only: tmux resizes the pane's screen first and sets the pty later (its resize timer
-  // coalesces a burst, server-client.c server_client_check_pane_resize), so the pty may still say a size tmux has
-  // moved past. A change there asks tmux, as the hook's signal does, and the reads wait for its answer.
   let ptySeen = pty?.read();
-  const sizeAfterPause = (_now: number): void => {
+  const sizeAfterPause = (): void => {
     const size = pty!.read();
     if (!size) {
       pty!.close();
@@ -301,7 +300,7 @@ export function runPipe(recording: Recording, runFile?: string): void {
   const stopReading = readInput({
     data: (chunk) => {
       const now = Date.now();
-      if (pty && now - lastRead >= PTY_PAUSE_MS && !finishing) sizeAfterPause(now);
+      if (pty && now - lastRead >= PTY_PAUSE_MS && !finishing) sizeAfterPause();
       lastRead = now;
       castInput?.push(chunk, now);
       take(chunk);

@@ -1,6 +1,7 @@
-// The pane's size as its pseudo-terminal holds it (TIOCGWINSZ), read without tmux. tmux sets the pty's size to
-// the pane's (window.c window_pane_send_resize: ws_col = sx, ws_row = sy) before the program gets its SIGWINCH
-// (the kernel sends it on TIOCSWINSZ), so whatever the program redraws for the new size comes after this says it.
+// The size a pane's pseudo-terminal holds (TIOCGWINSZ), read without tmux. tmux sets it to the pane's (window.c
+// window_pane_send_resize: ws_col = sx, ws_row = sy) before the program gets its SIGWINCH (the kernel sends it on
+// TIOCSWINSZ), so whatever the program redraws for a new size comes after this has changed. It is a sign, not the
+// pane's size: tmux sets it after resizing its screen, and a program may set its own (commands/pipe.ts asks tmux).
 
 import fs from 'node:fs';
 import tty from 'node:tty';
