@@ -16585,13 +16585,13 @@ var import_node_crypto12 = require("node:crypto"), import_node_fs17 = __nodeBuil
 // src/chain/head-mark.ts
 var import_node_crypto11 = require("node:crypto");
 var HEAD_EVENT = "head";
-function headTag(key2, logName, at, prev, content) {
-  let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`;
-  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit head\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
+function headTag(key2, rec, logName, at, prev, content) {
+  let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`, head = rec === void 0 ? "tmux-audit head" : `tmux-audit head rec\0${rec}`;
+  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
 }
-function headFields(key2, logName, at, prev, content) {
+function headFields(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
-  return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, logName, at, prev, content) };
+  return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, rec, logName, at, prev, content) };
 }
 function contentTag(key2, logName, content) {
   return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
@@ -16632,8 +16632,10 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   }
 }, MARK_NOT_HELD = "a head mark that does not hold under the key (or names another log)";
 function tagHolds(v, key2, at, prev, content) {
-  let e = v.fields?.e ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(key2, sealLogName(v.file), at, prev, content) : "";
-  return want !== "" && e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) && v.fields?.file === sealLogName(v.file);
+  let e = Buffer.from(v.fields?.e ?? "");
+  if (!Number.isSafeInteger(at) || !Number.isSafeInteger(prev) || v.fields?.file !== sealLogName(v.file)) return !1;
+  let is = (want) => e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(e, Buffer.from(want));
+  return is(headTag(key2, v.fields?.rec ?? "", sealLogName(v.file), at, prev, content)) || is(headTag(key2, void 0, sealLogName(v.file), at, prev, content));
 }
 function markHolds(v, key2) {
   let f = v.fields ?? {}, names = Object.keys(f).sort().join(" ");
@@ -17458,7 +17460,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           let last = this.lastRecord;
           if (last === void 0) return;
           let time = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now()), at = Math.max(time, prev + 1);
-          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev, content) }) };
+          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, last.rec, sealLogName(file), at, prev, content) }) };
         }
       } : {},
       onMoved: (written) => {
