@@ -18637,8 +18637,9 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
         let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE + 1));
         buffer.copy(bigger, 0, 0, held), buffer = bigger, grown(bigger);
       } else {
-        if (buffer[MAX_LINE] = 10, cut2?.(offset), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
-        position = pastNewline(fd, offset + MAX_LINE, size2, start2), offset = position, held = 0, buffer = start2, grown(start2);
+        let past = pastNewline(fd, offset + MAX_LINE, size2, start2), torn = !endsInNewline(fd, past, start2);
+        if (buffer[MAX_LINE] = 10, cut2?.(offset, torn), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
+        position = past, offset = position, held = 0, buffer = start2, grown(start2);
         continue;
       }
     let read2 = import_node_fs27.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
@@ -18653,6 +18654,9 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
     held = filled - end, offset += end, buffer !== start2 && held < start2.length ? (buffer.copy(start2, 0, end, filled), buffer = start2, grown(start2)) : buffer.copy(buffer, 0, end, filled);
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
+}
+function endsInNewline(fd, size2, buffer) {
+  return size2 > 0 && import_node_fs27.default.readSync(fd, buffer, 0, 1, size2 - 1) === 1 && buffer[0] === 10;
 }
 function pastNewline(fd, from, size2 = import_node_fs27.default.fstatSync(fd).size, buffer) {
   let through = buffer ?? borrow();
@@ -20653,15 +20657,18 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
 
 // src/commands/verify.ts
 function eachLineOfFile(file, take) {
-  let fd = openLogText(file);
+  let fd = openLogText(file), torn = -1;
   try {
-    forEachPiece(fd, (buffer, end) => {
+    forEachPiece(fd, (buffer, end, offset) => {
+      if (offset === torn) return take(buffer.toString("utf8", 0, end - 1));
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to = newline < 0 || newline >= end ? end : newline + 1;
         if (take(buffer.toString("utf8", at, to)) === !1) return !1;
         at = to;
       }
       return !0;
+    }, 0, void 0, (offset, cutTorn) => {
+      cutTorn && (torn = offset);
     });
   } finally {
     import_node_fs34.default.closeSync(fd);

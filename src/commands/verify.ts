@@ -37,8 +37,12 @@ export type EachLine = (file: string, take: (line: string) => Verdict) => void;
  */
 export function eachLineOfFile(file: string, take: (line: string) => Verdict): void {
   const fd = openLogText(file);
+  // A line past read/chunks.ts's MAX_LINE is handed cut, with a `\n`: when the file holds none after it (torn), it
+  // stays torn (`truncated`), not a whole line a running recording's unsealed tail would take.
+  let torn = -1;
   try {
-    forEachPiece(fd, (buffer, end) => {
+    forEachPiece(fd, (buffer, end, offset) => {
+      if (offset === torn) return take(buffer.toString('utf8', 0, end - 1));
       for (let at = 0; at < end; ) {
         const newline = buffer.indexOf(10, at);
         const to = newline < 0 || newline >= end ? end : newline + 1;
@@ -46,6 +50,8 @@ export function eachLineOfFile(file: string, take: (line: string) => Verdict): v
         at = to;
       }
       return true;
+    }, 0, undefined, (offset, cutTorn) => {
+      if (cutTorn) torn = offset;
     });
   } finally {
     fs.closeSync(fd);

@@ -9,7 +9,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { eachLineOfFile, eachLineOfText } from '../../src/commands/verify.ts';
+import { eachLineOfFile, eachLineOfText, verifyFiles } from '../../src/commands/verify.ts';
+import type { AuditRecord, Place } from '../../src/core/record.ts';
+import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { MAX_LINE } from '../../src/read/chunks.ts';
+import { FileSink } from '../../src/sinks/file/sink.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-verify-lines-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -55,5 +59,42 @@ describe('verify\'s lines of a file read in pieces', () => {
       return seen.length < 2;
     });
     assert.deepEqual(seen, ['a\n', 'b\n']);
+  });
+
+  // A line past MAX_LINE is handed cut, with a `\n` (read/chunks.ts): one the file holds no `\n` after was
+  // handed as a whole line, and a running recording's tail took it as an unsealed line (OK).
+  it('a torn last line longer than MAX_LINE stays torn (no `\n`); a whole one is cut with its `\n`', () => {
+    const file = path.join(dir, 'long.log');
+    const long = 'x'.repeat(MAX_LINE + 100);
+    fs.writeFileSync(file, `a\n${long}`);
+    const torn = collect((take) => eachLineOfFile(file, take));
+    assert.deepEqual(torn.map((line) => [line.length, line.endsWith('\n')]), [[2, true], [MAX_LINE, false]]);
+    fs.appendFileSync(file, '\nb\n');
+    const whole = collect((take) => eachLineOfFile(file, take));
+    assert.deepEqual(whole.map((line) => [line.length, line.endsWith('\n')]), [[2, true], [MAX_LINE + 1, true], [2, true]]);
+  });
+
+  it('a running recording\'s log cut in the middle of a line longer than MAX_LINE: truncated, as a short torn line is', async () => {
+    const file = path.join(dir, 'running.log');
+    const place: Place = { server: '/tmp/s', session: 'main', window: '0', pane: '0', paneId: '%0' };
+    const t0 = Date.UTC(2026, 10, 26, 12);
+    const record = (i: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'RUNNINGREC', user: 'ann', place, time: t0 + i, kind, text, ...(fields ? { fields } : {}) });
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {} }, {});
+    sink.write(record(0, 'event', 'start', { by: 'ann' }));
+    for (let i = 1; i <= 5; i++) sink.write(record(i, 'line', `line ${i}`));
+    sink.write(record(6, 'event', 'stop', { reason: 'toggle' }));
+    await sink.close();
+    // Its reader still running: its start, the seal over it, five lines not sealed yet.
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    assert.match(lines[1]!, / \* seal rec=RUNNINGREC n=1 /);
+    const running = lines.slice(0, 7).join('\n') + '\n';
+    const check = (tail: string) => {
+      fs.writeFileSync(file, running + tail);
+      return verifyFiles([file], DEFAULT_TIME_FORMAT, { live: new Set(['RUNNINGREC']) }).breaks.map((found) => [found.kind, found.line, found.detail]);
+    };
+    assert.deepEqual(check(''), []);
+    const next = lines[6]!.replace('line 5', 'line 6 ');
+    assert.deepEqual(check(next.slice(0, -3)), [['truncated', 8, 'the file ends in the middle of a line']]);
+    assert.deepEqual(check(next + 'y'.repeat(MAX_LINE)), [['truncated', 8, 'the file ends in the middle of a line']]);
   });
 });
