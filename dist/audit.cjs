@@ -20415,15 +20415,33 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
-    if (!linked)
-      state.linkBreaks.push(this.breaks.length), this.breaks.push({
-        ...stretch,
-        kind: crossesFile ? "missing file" : "deleted",
-        detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
-      });
-    else if (!holds2) {
-      let found = this.mismatch(segment, n, p, h, key2);
-      found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
+    if (linked) {
+      if (!holds2) {
+        let found = this.mismatch(segment, n, p, h, key2);
+        found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
+      }
+    } else {
+      state.linkBreaks.push(this.breaks.length);
+      let only = state.shared || blind ? void 0 : this.onlySealGone(segment, n, expectedPrev, p, key2);
+      if (only !== void 0) {
+        let after = segment[only] ?? v, unchecked = segment.length - only;
+        this.breaks.push({
+          kind: "deleted",
+          file: after.file,
+          line: after.line,
+          endLine: end.line,
+          ...end.file === after.file ? {} : { endFile: end.file },
+          rec: state.rec,
+          detail: `the seal before this line is gone, and only it (the ${only} line(s) before it hold against the link the next seal names); the ${unchecked} line(s) from here to that seal are not checked: it hashes the removed seal's own line`
+        });
+      } else {
+        let unchecked = `the ${segment.length} line(s) from ${first.file === v.file ? `line ${first.line}` : `${first.file}:${first.line}`} to this seal are not checked`;
+        this.breaks.push({
+          ...stretch,
+          kind: crossesFile ? "missing file" : "deleted",
+          detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?): ${unchecked}` : `a seal and the lines before it are gone (or lines around it changed too): ${unchecked}`
+        });
+      }
     }
     state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
@@ -20449,6 +20467,19 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let hash = new SegmentHash(p, key2);
     for (let line of lines) hash.add(line.text);
     return hash.digest() === h;
+  }
+  /**
+   * Where a segment whose seal names an unknown link (`p`) had a seal taken out and nothing else: the seal that came
+   * after its first `k` lines (returned) linked from `prev`, and the seal read covers the removed seal's own line and
+   * its last n-1 lines. Known by the link alone (its first LINK_HEX digits of the removed seal's h, under the key when
+   * keyed): those k lines hold as written. Undefined when they do not (lines removed too, or changed).
+   */
+  onlySealGone(segment, n, prev, p, key2) {
+    let k = segment.length - (n - 1);
+    if (!(k >= 1 && k <= SEAL_EVERY && n >= 1)) return;
+    let hash = new SegmentHash(prev, key2);
+    for (let line of segment.slice(0, k)) hash.add(line.text);
+    return hash.digest().slice(0, LINK_HEX) === p ? k : void 0;
   }
   /** What a segment that does not hash to its seal most likely went through. */
   mismatch(segment, n, p, h, key2) {
