@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "../../main/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path32 = require("node:path"), fs42 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path33 = require("node:path"), fs43 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs42.existsSync(executableFile)) return;
+        if (fs43.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,11 +1637,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path32.resolve(baseDir, baseName);
-          if (fs42.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path32.extname(baseName))) return;
+          let localBin = path33.resolve(baseDir, baseName);
+          if (fs43.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path33.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs42.existsSync(`${localBin}${ext}`)
+            (ext) => fs43.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,21 +1650,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs42.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs43.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path32.resolve(
-            path32.dirname(resolvedScriptPath),
+          executableDir = path33.resolve(
+            path33.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path32.basename(
+            let legacyName = path33.basename(
               this._scriptPath,
-              path32.extname(this._scriptPath)
+              path33.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path32.extname(executableFile));
+        launchWithNode = sourceExt.includes(path33.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path32.basename(filename, path32.extname(filename)), this;
+        return this._name = path33.basename(filename, path33.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path33) {
-        return path33 === void 0 ? this._executableDir : (this._executableDir = path33, this);
+      executableDir(path34) {
+        return path34 === void 0 ? this._executableDir : (this._executableDir = path34, this);
       }
       /**
        * Return program help documentation.
@@ -11591,8 +11591,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path32) {
-  return (0, import_node_path6.basename)(path32).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path33) {
+  return (0, import_node_path6.basename)(path33).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -17753,8 +17753,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path32, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path32], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path33, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path33], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -17985,11 +17985,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path32) {
-  if (!PTY.test(path32)) return;
+function openPtySize(path33) {
+  if (!PTY.test(path33)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path32, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path33, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -19546,7 +19546,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -20686,6 +20686,63 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   }
 };
 
+// src/commands/verify-notes.ts
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+function notedEnds(files, runs) {
+  let first = files[0];
+  if (first === void 0) return [];
+  let live = import_node_path28.default.join(import_node_path28.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  for (let { runFile, recording } of runs) {
+    if (!sameLog(recording.file, live)) continue;
+    let note = readSealNote(runFile);
+    if (note.file === void 0 || note.offset === void 0 || note.line === void 0) continue;
+    let file2 = fileOf(note.file);
+    if (file2 === void 0) continue;
+    let cut2 = sealGone(file2, note.offset, note.line);
+    cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
+  }
+  let head = headNote(live), file = head === void 0 ? void 0 : fileOf(head);
+  return file !== void 0 && import_node_fs34.default.statSync(file).size === 0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+}
+function identities(files) {
+  let byIdentity = /* @__PURE__ */ new Map();
+  for (let file of files)
+    if (!file.endsWith(".gz"))
+      try {
+        byIdentity.set(fileIdentity(import_node_fs34.default.lstatSync(file)), file);
+      } catch {
+      }
+  return byIdentity;
+}
+function sealGone(file, offset, line) {
+  let fd = openLogFile(file);
+  try {
+    if (holdsAt(fd, offset, line)) return;
+    let size2 = import_node_fs34.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line);
+    return { kind: short ? "truncated" : "edited", file, line: linesBefore(fd, Math.min(size2, offset)) + 1, detail: short ? `the file holds ${size2} bytes` : "the bytes there are not its line" };
+  } finally {
+    import_node_fs34.default.closeSync(fd);
+  }
+}
+function linesBefore(fd, size2) {
+  let piece = Buffer.allocUnsafe(Math.min(Math.max(size2, 1), 1048576)), lines = 0;
+  for (let at = 0; at < size2; ) {
+    let read2 = import_node_fs34.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+    if (read2 === 0) break;
+    for (let i = piece.indexOf(10, 0); i >= 0 && i < read2; i = piece.indexOf(10, i + 1)) lines++;
+    at += read2;
+  }
+  return lines;
+}
+function headNote(live) {
+  try {
+    let [identity2] = readPrivateFile(headNotePath(live)).trim().split(" ");
+    return identity2 !== void 0 && /^\d+:\d+:\d+$/.test(identity2) ? identity2 : void 0;
+  } catch {
+    return;
+  }
+}
+
 // src/commands/verify.ts
 function eachLineOfFile(file, take) {
   let fd = openLogText(file), torn = -1;
@@ -20702,7 +20759,7 @@ function eachLineOfFile(file, take) {
       cutTorn && (torn = offset);
     });
   } finally {
-    import_node_fs34.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function openLogText(file) {
@@ -20711,7 +20768,7 @@ function openLogText(file) {
   try {
     return gunzippedText(file, fd);
   } finally {
-    import_node_fs34.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function eachLineOfText(text2, take) {
@@ -20723,16 +20780,16 @@ function eachLineOfText(text2, take) {
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path28.default.join(dir, ".run"), names;
+  let runDir = import_node_path29.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs34.default.readdirSync(runDir);
+    names = import_node_fs35.default.readdirSync(runDir);
   } catch {
     return [];
   }
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path28.default.join(runDir, name);
+    let runFile = import_node_path29.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -20740,9 +20797,6 @@ function livingRuns(dir) {
     }
   }
   return runs;
-}
-function liveRecordings(dir) {
-  return new Map(livingRuns(dir).map(({ recording }) => [recording.id, recording.file]));
 }
 function verifyFiles(files, timeFormat, options) {
   return verifyLines(files, (file, take) => {
@@ -20770,13 +20824,13 @@ function prefixDigest(file, size2) {
   try {
     let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
-      let read2 = import_node_fs34.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+      let read2 = import_node_fs35.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
       hash.update(piece.subarray(0, read2)), at += read2;
     }
     return hash.digest("hex");
   } finally {
-    import_node_fs34.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function verifyLines(files, each, timeFormat, given) {
@@ -20801,9 +20855,9 @@ function verifyLines(files, each, timeFormat, given) {
   return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
-function liveSeals(dir, timeFormat) {
+function liveSeals(runs, timeFormat) {
   let seals = /* @__PURE__ */ new Map();
-  for (let { runFile, recording } of livingRuns(dir))
+  for (let { runFile, recording } of runs)
     try {
       let line = readSealNote(runFile).line, parsed = line === void 0 ? void 0 : notedSealLine(recording.file, line, timeFormat);
       parsed !== void 0 && seals.set(recording.id, parsed);
@@ -20875,8 +20929,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path28.default.dirname(import_node_path28.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path28.default.basename(file)]);
+    let dir = import_node_path29.default.dirname(import_node_path29.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path29.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -20887,7 +20941,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path28.default.join(dir, name);
+      let full = import_node_path29.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -20900,7 +20954,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs34.default.readFileSync(options.key);
+        key2 = import_node_fs35.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -20909,16 +20963,16 @@ function verifyCommand() {
       }
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path28.default.dirname(import_node_path28.default.resolve(file))) : [where.dir])) {
-      for (let [rec, file] of liveRecordings(dir)) live.set(rec, file);
-      for (let [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
-    }
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path29.default.dirname(import_node_path29.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    for (let { recording } of runs) live.set(recording.id, recording.file);
+    for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
     let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
     for (let group of groups) {
       let report2;
       try {
         report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
+        let gone = notedEnds(group.files, runs);
+        gone.length > 0 && (report2 = { ...report2, breaks: [...report2.breaks, ...gone] });
       } catch (error) {
         throw out.flush(), error instanceof AuditError ? error : new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${error.stack ?? String(error)}`, 2);
       }
@@ -21124,10 +21178,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs36 = __nodeBuiltin(require("node:fs"));
+var import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs"));
+var import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21157,13 +21211,13 @@ var BackwardSearch = class {
 };
 
 // src/read/context.ts
-function linesBefore(fd, before, floor, needle, want, accept) {
+function linesBefore2(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs35.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs36.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -21174,7 +21228,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
           }
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs35.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            let text2 = window.toString("utf8", 0, import_node_fs36.default.readSync(fd, window, 0, MAX_LINE, lineStart));
             needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
           }
           end = lineStart, size2 = 256 * 1024;
@@ -21198,7 +21252,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
 }
 function startOfLine(fd, before, floor, buffer) {
   for (let end = before; end > floor; ) {
-    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs35.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs36.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
   }
@@ -21272,18 +21326,18 @@ var PaneContext = class {
     let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...this.panes.get(place) ?? []].flatMap(jsonValueNeedles))], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
       let line = reader.read(text2, !1);
       return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
-    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
+    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore2(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
     for (let { offset, text: text2 } of found) lines.push({ file: at.file, number: at.number - countFileNewlines(at.fd, offset, at.offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
     let connected = here && found.length < want;
     if (!here && found.length < want && at.fileIndex > 0) {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs35.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore2(fd, import_node_fs36.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs35.default.closeSync(fd);
+          import_node_fs36.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -21356,7 +21410,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs36.default.closeSync(fd);
+    import_node_fs37.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -21389,16 +21443,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path32, held, error, visit) {
-  let fd = held.get(path32);
-  held.delete(path32);
+function readFile(path33, held, error, visit) {
+  let fd = held.get(path33);
+  held.delete(path33);
   try {
-    return fd ??= openLog(path32), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path33), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path32, failure), !1;
+    return error(path33, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs36.default.closeSync(fd);
+    fd !== void 0 && import_node_fs37.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -21482,7 +21536,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs36.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
   }
   return matched;
 }
@@ -21518,7 +21572,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs36.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -21537,7 +21591,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs37 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path29 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path30 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -21552,7 +21606,7 @@ function runJob(plan, job, out, errors, length, count = !1, progress) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs37.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
 }
 function counted() {
@@ -21560,7 +21614,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path29.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path30.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -21568,7 +21622,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs37.default.statSync(file).size;
+    return import_node_fs38.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -21718,7 +21772,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs37.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs38.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -21910,17 +21964,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs38.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs39.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -21938,7 +21992,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs38.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs39.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -21950,21 +22004,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs38.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs39.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs38.default.statSync(file);
+    return import_node_fs39.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs38.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs39.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs38.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs39.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -21985,19 +22039,19 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs38.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs39.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path30.default.dirname(live), rotated = rotatedFiles(import_node_fs38.default.readdirSync(dir), import_node_path30.default.basename(live)).map((name) => import_node_path30.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path31.default.dirname(live), rotated = rotatedFiles(import_node_fs39.default.readdirSync(dir), import_node_path31.default.basename(live)).map((name) => import_node_path31.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs38.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs39.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs38.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs39.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -22022,7 +22076,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs38.default.closeSync(reading.fd);
+      import_node_fs39.default.closeSync(reading.fd);
     }
   }
 }
@@ -22037,7 +22091,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path31.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path32.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -22045,7 +22099,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs39.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs40.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -22060,11 +22114,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path31.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs39.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path32.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs40.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs39.default.closeSync(fd);
+      fd !== void 0 && import_node_fs40.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -22088,7 +22142,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -22169,16 +22223,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path32.default.join(set.dir, set.live), rec), name = import_node_path32.default.basename(live), names;
+    let live = castPath(import_node_path33.default.join(set.dir, set.live), rec), name = import_node_path33.default.basename(live), names;
     try {
-      names = import_node_fs40.default.readdirSync(set.dir);
+      names = import_node_fs41.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path32.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path33.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -22229,7 +22283,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs40.default.closeSync(fd);
+        import_node_fs41.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -22278,15 +22332,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs41.default.openSync(options.output, import_node_fs41.default.constants.O_WRONLY | import_node_fs41.default.constants.O_CREAT | import_node_fs41.default.constants.O_EXCL | import_node_fs41.default.constants.O_NOFOLLOW, 384), import_node_fs41.default.fchmodSync(fd, 384);
+      fd = import_node_fs42.default.openSync(options.output, import_node_fs42.default.constants.O_WRONLY | import_node_fs42.default.constants.O_CREAT | import_node_fs42.default.constants.O_EXCL | import_node_fs42.default.constants.O_NOFOLLOW, 384), import_node_fs42.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs41.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs41.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs42.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs42.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs41.default.closeSync(fd);
+      import_node_fs42.default.closeSync(fd);
     }
   });
 }

@@ -25,6 +25,7 @@ import { openLogFile } from '../read/safe-open.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
+import { notedEnds } from './verify-notes.ts';
 
 /** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without). */
 export type EachLine = (file: string, take: (line: string) => Verdict) => void;
@@ -102,10 +103,6 @@ function livingRuns(dir: string): { runFile: string; recording: Recording }[] {
   return runs;
 }
 
-/** Recordings whose reader is running, from the directory's run files (their tails are not yet sealed), each with the live log its run file names. */
-export function liveRecordings(dir: string): Map<string, string> {
-  return new Map(livingRuns(dir).map(({ recording }) => [recording.id, recording.file]));
-}
 
 /**
  * Checks one log's files, in order. Throws (code 2) when a file cannot be
@@ -238,9 +235,9 @@ const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
  * Running recordings' last seals as their readers noted them (chain/running-seal.ts), each parsed as a line of
  * the log its run file names (the seal's `e=` binds that log's name).
  */
-export function liveSeals(dir: string, timeFormat: string): Map<string, VerifyLine> {
+export function liveSeals(runs: readonly { runFile: string; recording: Recording }[], timeFormat: string): Map<string, VerifyLine> {
   const seals = new Map<string, VerifyLine>();
-  for (const { runFile, recording } of livingRuns(dir)) {
+  for (const { runFile, recording } of runs) {
     try {
       const line = readSealNote(runFile).line;
       const parsed = line === undefined ? undefined : notedSealLine(recording.file, line, timeFormat);
@@ -422,10 +419,10 @@ export function verifyCommand(): Command {
       if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
       const live = new Map<string, string>();
       const seals = new Map<string, VerifyLine>();
-      for (const dir of new Set(files.length > 0 ? files.map((file) => path.dirname(path.resolve(file))) : [where.dir])) {
-        for (const [rec, file] of liveRecordings(dir)) live.set(rec, file);
-        for (const [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
-      }
+      // Recordings whose reader is running (their tails are not yet sealed), each with the live log its run file names.
+      const runs = [...new Set(files.length > 0 ? files.map((file) => path.dirname(path.resolve(file))) : [where.dir])].flatMap(livingRuns);
+      for (const { recording } of runs) live.set(recording.id, recording.file);
+      for (const [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
       const out = new Output();
       let tampered = false;
       let untimedSaid = false;
@@ -435,6 +432,9 @@ export function verifyCommand(): Command {
         let report: LogReport;
         try {
           report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
+          // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
+          const gone = notedEnds(group.files, runs);
+          if (gone.length > 0) report = { ...report, breaks: [...report.breaks, ...gone] };
         } catch (error) {
           // What the logs before it gave is said first. A fault of verify's own is no verdict on the log: never exit 1.
           out.flush();
