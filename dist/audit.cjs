@@ -20695,13 +20695,13 @@ function notedEnds(files, runs) {
   for (let { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     let note = readSealNote(runFile);
-    if (note.file === void 0 || note.offset === void 0 || note.line === void 0) continue;
+    if (note.file === void 0 || note.offset === void 0 || note.line === void 0 || note.file.endsWith(":0")) continue;
     let file2 = fileOf(note.file);
     if (file2 === void 0) continue;
     let cut2 = sealGone(file2, note.offset, note.line);
     cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
   }
-  let head = headNote(live), file = head === void 0 ? void 0 : fileOf(head);
+  let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
   return file !== void 0 && import_node_fs34.default.statSync(file).size === 0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
 }
 function identities(files) {

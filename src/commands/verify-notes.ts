@@ -45,14 +45,15 @@ export function notedEnds(files: readonly string[], runs: readonly { runFile: st
   for (const { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     const note = readSealNote(runFile);
-    if (note.file === undefined || note.offset === undefined || note.line === undefined) continue;
+    // A birth time of 0: the file system keeps none, and an inode freed (a rotated file compressed) and reused is not told apart.
+    if (note.file === undefined || note.offset === undefined || note.line === undefined || note.file.endsWith(':0')) continue;
     const file = fileOf(note.file);
     if (file === undefined) continue;
     const cut = sealGone(file, note.offset, note.line);
     if (cut !== undefined) found.push({ ...cut, rec: recording.id, detail: `${cut.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut.kind === 'truncated' ? 'cut' : 'rewritten'} below it` });
   }
   const head = headNote(live);
-  const file = head === undefined ? undefined : fileOf(head);
+  const file = head === undefined || head.endsWith(':0') ? undefined : fileOf(head);
   if (file !== undefined && fs.statSync(file).size === 0) {
     found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` });
   }
