@@ -20745,18 +20745,18 @@ function headNote(live) {
 
 // src/commands/verify.ts
 function eachLineOfFile(file, take) {
-  let fd = openLogText(file), torn = -1;
+  let fd = openLogText(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === torn) return take(buffer.toString("utf8", 0, end - 1));
+      if (offset === cut2.at) return take(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to = newline < 0 || newline >= end ? end : newline + 1;
         if (take(buffer.toString("utf8", at, to)) === !1) return !1;
         at = to;
       }
       return !0;
-    }, 0, void 0, (offset, cutTorn) => {
-      cutTorn && (torn = offset);
+    }, 0, void 0, (at, torn) => {
+      cut2 = { at, torn };
     });
   } finally {
     import_node_fs35.default.closeSync(fd);
@@ -20802,9 +20802,9 @@ function verifyFiles(files, timeFormat, options) {
   return verifyLines(files, (file, take) => {
     let taking = !1;
     try {
-      eachLineOfFile(file, (line) => {
+      eachLineOfFile(file, (line, cut2) => {
         taking = !0;
-        let verdict = take(line);
+        let verdict = take(line, cut2);
         return taking = !1, verdict;
       });
     } catch (error) {
@@ -20878,9 +20878,9 @@ function linesOf(file, each, timeFormat, untimed, push) {
       parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line, text: whole, ms: Number.NaN }
     );
   };
-  if (each((whole) => {
+  if (each((whole, cut2) => {
     let ended = whole.endsWith(`
-`);
+`) && !cut2;
     if (reader === void 0) {
       let first = ended ? whole.slice(0, -1) : whole, stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first);
       reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT && (held = []);

@@ -27,8 +27,8 @@ import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 import { notedEnds } from './verify-notes.ts';
 
-/** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without). */
-export type EachLine = (file: string, take: (line: string) => Verdict) => void;
+/** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
+export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
 
 /**
  * A log file's lines, read in pieces (read/chunks.ts): a file is never held whole, so one written under
@@ -36,14 +36,15 @@ export type EachLine = (file: string, take: (line: string) => Verdict) => void;
  * past 512 MiB could not be read). `.gz` files are read through gunzip; a planted FIFO, symlink or bomb is
  * refused (read/safe-open.ts).
  */
-export function eachLineOfFile(file: string, take: (line: string) => Verdict): void {
+export function eachLineOfFile(file: string, take: (line: string, cut?: boolean) => Verdict): void {
   const fd = openLogText(file);
-  // A line past read/chunks.ts's MAX_LINE is handed cut, with a `\n`: when the file holds none after it (torn), it
-  // stays torn (`truncated`), not a whole line a running recording's unsealed tail would take.
-  let torn = -1;
+  // A line past read/chunks.ts's MAX_LINE (no reader writes one: a planted line) is handed cut, with a `\n`, and said
+  // to be: when the file holds none after it (torn) it stays torn (`truncated`), and a whole one is no log line
+  // (`inserted`); read as a log line, a running recording's unsealed tail took either.
+  let cut = { at: -1, torn: false };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === torn) return take(buffer.toString('utf8', 0, end - 1));
+      if (offset === cut.at) return take(buffer.toString('utf8', 0, cut.torn ? end - 1 : end), true);
       for (let at = 0; at < end; ) {
         const newline = buffer.indexOf(10, at);
         const to = newline < 0 || newline >= end ? end : newline + 1;
@@ -51,8 +52,8 @@ export function eachLineOfFile(file: string, take: (line: string) => Verdict): v
         at = to;
       }
       return true;
-    }, 0, undefined, (offset, cutTorn) => {
-      if (cutTorn) torn = offset;
+    }, 0, undefined, (at, torn) => {
+      cut = { at, torn };
     });
   } finally {
     fs.closeSync(fd);
@@ -115,9 +116,9 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
     // What the verifier throws as it takes a line is its own, not the file's: it goes on as it is.
     let taking = false;
     try {
-      eachLineOfFile(file, (line) => {
+      eachLineOfFile(file, (line, cut) => {
         taking = true;
-        const verdict = take(line);
+        const verdict = take(line, cut);
         taking = false;
         return verdict;
       });
@@ -272,7 +273,7 @@ export type LogReport = VerifyReport & { untimed?: string };
  * it all). A file without a seal goes by the format it is read with (no seal of it to say otherwise).
  * `untimed` hears of the format.
  */
-function linesOf(file: string, each: (take: (line: string) => Verdict) => void, timeFormat: string, untimed: (format: string) => void, push: (line: VerifyLine) => Verdict): void {
+function linesOf(file: string, each: (take: (line: string, cut?: boolean) => Verdict) => void, timeFormat: string, untimed: (format: string) => void, push: (line: VerifyLine) => Verdict): void {
   let reader: LineReader | undefined;
   // Not read by the default format: whether its stamps are instants is known once its seals are (see above),
   // so its lines are held until the file's end (a custom format's log; a default one's streams through).
@@ -292,8 +293,9 @@ function linesOf(file: string, each: (take: (line: string) => Verdict) => void, 
         : { file, line, text: whole, ms: Number.NaN },
     );
   };
-  each((whole) => {
-    const ended = whole.endsWith('\n');
+  each((whole, cut) => {
+    // A cut line is no log line, whatever its first bytes say (see eachLineOfFile).
+    const ended = whole.endsWith('\n') && !cut;
     if (reader === undefined) {
       const first = ended ? whole.slice(0, -1) : whole;
       const stock = new LineReader(DEFAULT_TIME_FORMAT);
