@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path32 = require("node:path"), fs42 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path33 = require("node:path"), fs43 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs42.existsSync(executableFile)) return;
+        if (fs43.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,11 +1637,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path32.resolve(baseDir, baseName);
-          if (fs42.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path32.extname(baseName))) return;
+          let localBin = path33.resolve(baseDir, baseName);
+          if (fs43.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path33.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs42.existsSync(`${localBin}${ext}`)
+            (ext) => fs43.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,21 +1650,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs42.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs43.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path32.resolve(
-            path32.dirname(resolvedScriptPath),
+          executableDir = path33.resolve(
+            path33.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path32.basename(
+            let legacyName = path33.basename(
               this._scriptPath,
-              path32.extname(this._scriptPath)
+              path33.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path32.extname(executableFile));
+        launchWithNode = sourceExt.includes(path33.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path32.basename(filename, path32.extname(filename)), this;
+        return this._name = path33.basename(filename, path33.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path33) {
-        return path33 === void 0 ? this._executableDir : (this._executableDir = path33, this);
+      executableDir(path34) {
+        return path34 === void 0 ? this._executableDir : (this._executableDir = path34, this);
       }
       /**
        * Return program help documentation.
@@ -11591,8 +11591,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path32) {
-  return (0, import_node_path6.basename)(path32).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path33) {
+  return (0, import_node_path6.basename)(path33).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -16585,13 +16585,13 @@ var import_node_crypto12 = require("node:crypto"), import_node_fs17 = __nodeBuil
 // src/chain/head-mark.ts
 var import_node_crypto11 = require("node:crypto");
 var HEAD_EVENT = "head";
-function headTag(key2, logName, at, prev, content) {
-  let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`;
-  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit head\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
+function headTag(key2, rec, logName, at, prev, content) {
+  let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`, head = rec === void 0 ? "tmux-audit head" : `tmux-audit head rec\0${rec}`;
+  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
 }
-function headFields(key2, logName, at, prev, content) {
+function headFields(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
-  return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, logName, at, prev, content) };
+  return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, rec, logName, at, prev, content) };
 }
 function contentTag(key2, logName, content) {
   return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
@@ -16632,8 +16632,10 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   }
 }, MARK_NOT_HELD = "a head mark that does not hold under the key (or names another log)";
 function tagHolds(v, key2, at, prev, content) {
-  let e = v.fields?.e ?? "", want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(key2, sealLogName(v.file), at, prev, content) : "";
-  return want !== "" && e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(Buffer.from(e), Buffer.from(want)) && v.fields?.file === sealLogName(v.file);
+  let e = Buffer.from(v.fields?.e ?? "");
+  if (!Number.isSafeInteger(at) || !Number.isSafeInteger(prev) || v.fields?.file !== sealLogName(v.file)) return !1;
+  let is = (want) => e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(e, Buffer.from(want));
+  return is(headTag(key2, v.fields?.rec ?? "", sealLogName(v.file), at, prev, content)) || is(headTag(key2, void 0, sealLogName(v.file), at, prev, content));
 }
 function markHolds(v, key2) {
   let f = v.fields ?? {}, names = Object.keys(f).sort().join(" ");
@@ -17458,7 +17460,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           let last = this.lastRecord;
           if (last === void 0) return;
           let time = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now()), at = Math.max(time, prev + 1);
-          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev, content) }) };
+          return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, last.rec, sealLogName(file), at, prev, content) }) };
         }
       } : {},
       onMoved: (written) => {
@@ -17751,8 +17753,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path32, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path32], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path33, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path33], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -17983,11 +17985,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path32) {
-  if (!PTY.test(path32)) return;
+function openPtySize(path33) {
+  if (!PTY.test(path33)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path32, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path33, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -18635,8 +18637,9 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
         let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE + 1));
         buffer.copy(bigger, 0, 0, held), buffer = bigger, grown(bigger);
       } else {
-        if (buffer[MAX_LINE] = 10, cut2?.(offset), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
-        position = pastNewline(fd, offset + MAX_LINE, size2, start2), offset = position, held = 0, buffer = start2, grown(start2);
+        let past = pastNewline(fd, offset + MAX_LINE, size2, start2), torn = !endsInNewline(fd, past, start2);
+        if (buffer[MAX_LINE] = 10, cut2?.(offset, torn), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
+        position = past, offset = position, held = 0, buffer = start2, grown(start2);
         continue;
       }
     let read2 = import_node_fs27.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
@@ -18651,6 +18654,9 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
     held = filled - end, offset += end, buffer !== start2 && held < start2.length ? (buffer.copy(start2, 0, end, filled), buffer = start2, grown(start2)) : buffer.copy(buffer, 0, end, filled);
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
+}
+function endsInNewline(fd, size2, buffer) {
+  return size2 > 0 && import_node_fs27.default.readSync(fd, buffer, 0, 1, size2 - 1) === 1 && buffer[0] === 10;
 }
 function pastNewline(fd, from, size2 = import_node_fs27.default.fstatSync(fd).size, buffer) {
   let through = buffer ?? borrow();
@@ -19540,7 +19546,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -19635,30 +19641,76 @@ var RemovalCount = class {
 // src/chain/renamed-files.ts
 function renamedPair(files, report2, totalChars, holds2) {
   if (!report2.breaks.some((found) => found.kind !== "forged event" && (found.kind !== "edited" || found.endFile !== void 0 && found.endFile !== found.file))) return;
-  let index = new Map(files.map((file, i) => [file, i])), named = /* @__PURE__ */ new Set(), hinted = /* @__PURE__ */ new Set(), covered = /* @__PURE__ */ new Set();
+  let index = new Map(files.map((file, i) => [file, i])), named = /* @__PURE__ */ new Set(), hinted = /* @__PURE__ */ new Set(), reach = new Int32Array(files.length + 1), mark = (from, to) => {
+    let low = Math.max(0, from), high = Math.min(files.length - 1, to);
+    low > high || (reach[low]++, reach[high + 1]--);
+  };
   for (let found of report2.breaks) {
     let from = index.get(found.file), to = index.get(found.endFile ?? found.file) ?? from;
     if (!(from === void 0 || to === void 0)) {
       for (let i of [from, to].flatMap((at) => [at - 1, at, at + 1])) i >= 0 && i < files.length && named.add(i);
       for (let at of (found.hint ?? []).map((file) => index.get(file)))
         if (at !== void 0) for (let i of [at - 1, at, at + 1]) i >= 0 && i < files.length && hinted.add(i);
-      for (let i = Math.max(0, Math.min(from, to) - 8); i <= Math.min(files.length - 1, Math.max(from, to) + 8); i++) covered.add(i);
+      mark(Math.min(from, to) - 8, Math.max(from, to) + 8);
     }
   }
-  for (let i of [...named, ...hinted]) covered.add(i);
-  let marked = [...named, ...hinted], nearness = /* @__PURE__ */ new Map();
-  for (let i of covered) nearness.set(i, hinted.has(i) ? 0 : named.has(i) ? 1 : 1 + marked.reduce((least, at) => Math.min(least, Math.abs(at - i)), Number.POSITIVE_INFINITY));
-  let sorted = [...covered].sort((x, y) => x - y), pairs2 = [];
-  for (let x = 0; x < sorted.length; x++)
-    for (let y = x + 1; y < sorted.length; y++) {
-      let a = sorted[x], b = sorted[y];
-      pairs2.push({ a, b, rank: b - a + 2 * Math.min(nearness.get(a), nearness.get(b)) });
-    }
-  pairs2.sort((x, y) => x.rank - y.rank || x.a - y.a);
-  let onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairs2.length);
-  for (let { a, b } of pairs2.slice(0, tries)) {
+  let covered = [];
+  for (let i = 0, depth = 0; i < files.length; i++)
+    depth += reach[i], (depth > 0 || named.has(i) || hinted.has(i)) && covered.push(i);
+  let nearness = nearnessOf(covered, named, hinted), onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), pairCount = covered.length * (covered.length - 1) / 2, tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairCount);
+  for (let [a, b] of nearestPairs(covered, nearness, tries)) {
     let order = [...files];
     if ([order[a], order[b]] = [order[b], order[a]], holds2(order)) return [files[a], files[b]];
+  }
+}
+function nearnessOf(covered, named, hinted) {
+  let nearness = covered.map((i) => hinted.has(i) ? 0 : named.has(i) ? 1 : Number.POSITIVE_INFINITY), marked = (i) => named.has(i) || hinted.has(i), last = Number.NEGATIVE_INFINITY;
+  for (let x = 0; x < covered.length; x++) {
+    let i = covered[x];
+    marked(i) ? last = i : nearness[x] = 1 + i - last;
+  }
+  last = Number.POSITIVE_INFINITY;
+  for (let x = covered.length - 1; x >= 0; x--) {
+    let i = covered[x];
+    marked(i) ? last = i : nearness[x] = Math.min(nearness[x], 1 + last - i);
+  }
+  return nearness;
+}
+function* nearestPairs(covered, nearness, count) {
+  let runAt = (x, y, step) => {
+    if (y < 0 || y >= covered.length) return;
+    let i = covered[x], j = covered[y];
+    return { rank: Math.abs(j - i) + 2 * nearness[x], a: Math.min(i, j), b: Math.max(i, j), x, y, step };
+  }, before = (p, q) => (p.rank - q.rank || p.a - q.a || p.b - q.b) < 0, heap = [], push = (run) => {
+    if (run !== void 0) {
+      heap.push(run);
+      for (let at = heap.length - 1; at > 0; ) {
+        let up = at - 1 >> 1;
+        if (!before(heap[at], heap[up])) break;
+        [heap[at], heap[up]] = [heap[up], heap[at]], at = up;
+      }
+    }
+  }, pop = () => {
+    let top = heap[0], last = heap.pop();
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let at = 0; ; ) {
+        let least = at;
+        for (let child of [2 * at + 1, 2 * at + 2]) child < heap.length && before(heap[child], heap[least]) && (least = child);
+        if (least === at) break;
+        [heap[at], heap[least]] = [heap[least], heap[at]], at = least;
+      }
+    }
+    return top;
+  };
+  for (let x = 0; x < covered.length; x++)
+    push(runAt(x, x + 1, 1)), push(runAt(x, x - 1, -1));
+  let given = /* @__PURE__ */ new Set();
+  for (; given.size < count && heap.length > 0; ) {
+    let run = pop();
+    push(runAt(run.x, run.y + run.step, run.step));
+    let key2 = `${run.a} ${run.b}`;
+    given.has(key2) || (given.add(key2), yield [run.a, run.b]);
   }
 }
 
@@ -20363,15 +20415,33 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
-    if (!linked)
-      state.linkBreaks.push(this.breaks.length), this.breaks.push({
-        ...stretch,
-        kind: crossesFile ? "missing file" : "deleted",
-        detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : "a seal and the lines before it are gone"
-      });
-    else if (!holds2) {
-      let found = this.mismatch(segment, n, p, h, key2);
-      found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
+    if (linked) {
+      if (!holds2) {
+        let found = this.mismatch(segment, n, p, h, key2);
+        found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
+      }
+    } else {
+      state.linkBreaks.push(this.breaks.length);
+      let only = state.shared || blind ? void 0 : this.onlySealGone(segment, n, expectedPrev, p, key2);
+      if (only !== void 0) {
+        let after = segment[only] ?? v, unchecked = segment.length - only;
+        this.breaks.push({
+          kind: "deleted",
+          file: after.file,
+          line: after.line,
+          endLine: end.line,
+          ...end.file === after.file ? {} : { endFile: end.file },
+          rec: state.rec,
+          detail: `the seal before this line is gone, and only it (the ${only} line(s) before it hold against the link the next seal names); the ${unchecked} line(s) from here to that seal are not checked: it hashes the removed seal's own line`
+        });
+      } else {
+        let unchecked = `the ${segment.length} line(s) from ${first.file === v.file ? `line ${first.line}` : `${first.file}:${first.line}`} to this seal are not checked`;
+        this.breaks.push({
+          ...stretch,
+          kind: crossesFile ? "missing file" : "deleted",
+          detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?): ${unchecked}` : `a seal and the lines before it are gone (or lines around it changed too): ${unchecked}`
+        });
+      }
     }
     state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
@@ -20397,6 +20467,19 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let hash = new SegmentHash(p, key2);
     for (let line of lines) hash.add(line.text);
     return hash.digest() === h;
+  }
+  /**
+   * Where a segment whose seal names an unknown link (`p`) had a seal taken out and nothing else: the seal that came
+   * after its first `k` lines (returned) linked from `prev`, and the seal read covers the removed seal's own line and
+   * its last n-1 lines. Known by the link alone (its first LINK_HEX digits of the removed seal's h, under the key when
+   * keyed): those k lines hold as written. Undefined when they do not (lines removed too, or changed).
+   */
+  onlySealGone(segment, n, prev, p, key2) {
+    let k = segment.length - (n - 1);
+    if (!(k >= 1 && k <= SEAL_EVERY && n >= 1)) return;
+    let hash = new SegmentHash(prev, key2);
+    for (let line of segment.slice(0, k)) hash.add(line.text);
+    return hash.digest().slice(0, LINK_HEX) === p ? k : void 0;
   }
   /** What a segment that does not hash to its seal most likely went through. */
   mismatch(segment, n, p, h, key2) {
@@ -20603,20 +20686,80 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   }
 };
 
+// src/commands/verify-notes.ts
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+function notedEnds(files, runs) {
+  let first = files[0];
+  if (first === void 0) return [];
+  let live = import_node_path28.default.join(import_node_path28.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  for (let { runFile, recording } of runs) {
+    if (!sameLog(recording.file, live)) continue;
+    let note = readSealNote(runFile);
+    if (note.file === void 0 || note.offset === void 0 || note.line === void 0 || note.file.endsWith(":0")) continue;
+    let file2 = fileOf(note.file);
+    if (file2 === void 0) continue;
+    let cut2 = sealGone(file2, note.offset, note.line);
+    cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
+  }
+  let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
+  return file !== void 0 && import_node_fs34.default.statSync(file).size === 0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+}
+function identities(files) {
+  let byIdentity = /* @__PURE__ */ new Map();
+  for (let file of files)
+    if (!file.endsWith(".gz"))
+      try {
+        byIdentity.set(fileIdentity(import_node_fs34.default.lstatSync(file)), file);
+      } catch {
+      }
+  return byIdentity;
+}
+function sealGone(file, offset, line) {
+  let fd = openLogFile(file);
+  try {
+    if (holdsAt(fd, offset, line)) return;
+    let size2 = import_node_fs34.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line);
+    return { kind: short ? "truncated" : "edited", file, line: linesBefore(fd, Math.min(size2, offset)) + 1, detail: short ? `the file holds ${size2} bytes` : "the bytes there are not its line" };
+  } finally {
+    import_node_fs34.default.closeSync(fd);
+  }
+}
+function linesBefore(fd, size2) {
+  let piece = Buffer.allocUnsafe(Math.min(Math.max(size2, 1), 1048576)), lines = 0;
+  for (let at = 0; at < size2; ) {
+    let read2 = import_node_fs34.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+    if (read2 === 0) break;
+    for (let i = piece.indexOf(10, 0); i >= 0 && i < read2; i = piece.indexOf(10, i + 1)) lines++;
+    at += read2;
+  }
+  return lines;
+}
+function headNote(live) {
+  try {
+    let [identity2] = readPrivateFile(headNotePath(live)).trim().split(" ");
+    return identity2 !== void 0 && /^\d+:\d+:\d+$/.test(identity2) ? identity2 : void 0;
+  } catch {
+    return;
+  }
+}
+
 // src/commands/verify.ts
 function eachLineOfFile(file, take) {
-  let fd = openLogText(file);
+  let fd = openLogText(file), cut2 = { at: -1, torn: !1 };
   try {
-    forEachPiece(fd, (buffer, end) => {
+    forEachPiece(fd, (buffer, end, offset) => {
+      if (offset === cut2.at) return take(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to = newline < 0 || newline >= end ? end : newline + 1;
         if (take(buffer.toString("utf8", at, to)) === !1) return !1;
         at = to;
       }
       return !0;
+    }, 0, void 0, (at, torn) => {
+      cut2 = { at, torn };
     });
   } finally {
-    import_node_fs34.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function openLogText(file) {
@@ -20625,7 +20768,7 @@ function openLogText(file) {
   try {
     return gunzippedText(file, fd);
   } finally {
-    import_node_fs34.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function eachLineOfText(text2, take) {
@@ -20637,16 +20780,16 @@ function eachLineOfText(text2, take) {
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path28.default.join(dir, ".run"), names;
+  let runDir = import_node_path29.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs34.default.readdirSync(runDir);
+    names = import_node_fs35.default.readdirSync(runDir);
   } catch {
     return [];
   }
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path28.default.join(runDir, name);
+    let runFile = import_node_path29.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -20655,16 +20798,13 @@ function livingRuns(dir) {
   }
   return runs;
 }
-function liveRecordings(dir) {
-  return new Map(livingRuns(dir).map(({ recording }) => [recording.id, recording.file]));
-}
 function verifyFiles(files, timeFormat, options) {
   return verifyLines(files, (file, take) => {
     let taking = !1;
     try {
-      eachLineOfFile(file, (line) => {
+      eachLineOfFile(file, (line, cut2) => {
         taking = !0;
-        let verdict = take(line);
+        let verdict = take(line, cut2);
         return taking = !1, verdict;
       });
     } catch (error) {
@@ -20684,13 +20824,13 @@ function prefixDigest(file, size2) {
   try {
     let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
-      let read2 = import_node_fs34.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+      let read2 = import_node_fs35.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
       hash.update(piece.subarray(0, read2)), at += read2;
     }
     return hash.digest("hex");
   } finally {
-    import_node_fs34.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function verifyLines(files, each, timeFormat, given) {
@@ -20715,9 +20855,9 @@ function verifyLines(files, each, timeFormat, given) {
   return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
-function liveSeals(dir, timeFormat) {
+function liveSeals(runs, timeFormat) {
   let seals = /* @__PURE__ */ new Map();
-  for (let { runFile, recording } of livingRuns(dir))
+  for (let { runFile, recording } of runs)
     try {
       let line = readSealNote(runFile).line, parsed = line === void 0 ? void 0 : notedSealLine(recording.file, line, timeFormat);
       parsed !== void 0 && seals.set(recording.id, parsed);
@@ -20738,9 +20878,9 @@ function linesOf(file, each, timeFormat, untimed, push) {
       parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line, text: whole, ms: Number.NaN }
     );
   };
-  if (each((whole) => {
+  if (each((whole, cut2) => {
     let ended = whole.endsWith(`
-`);
+`) && !cut2;
     if (reader === void 0) {
       let first = ended ? whole.slice(0, -1) : whole, stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first);
       reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT && (held = []);
@@ -20789,8 +20929,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path28.default.dirname(import_node_path28.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path28.default.basename(file)]);
+    let dir = import_node_path29.default.dirname(import_node_path29.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path29.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -20801,7 +20941,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path28.default.join(dir, name);
+      let full = import_node_path29.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -20814,7 +20954,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs34.default.readFileSync(options.key);
+        key2 = import_node_fs35.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -20823,16 +20963,16 @@ function verifyCommand() {
       }
     let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map();
-    for (let dir of new Set(files.length > 0 ? files.map((file) => import_node_path28.default.dirname(import_node_path28.default.resolve(file))) : [where.dir])) {
-      for (let [rec, file] of liveRecordings(dir)) live.set(rec, file);
-      for (let [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
-    }
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path29.default.dirname(import_node_path29.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    for (let { recording } of runs) live.set(recording.id, recording.file);
+    for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
     let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
     for (let group of groups) {
       let report2;
       try {
         report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
+        let gone = notedEnds(group.files, runs);
+        gone.length > 0 && (report2 = { ...report2, breaks: [...report2.breaks, ...gone] });
       } catch (error) {
         throw out.flush(), error instanceof AuditError ? error : new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${error.stack ?? String(error)}`, 2);
       }
@@ -21038,10 +21178,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs36 = __nodeBuiltin(require("node:fs"));
+var import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs"));
+var import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21071,13 +21211,13 @@ var BackwardSearch = class {
 };
 
 // src/read/context.ts
-function linesBefore(fd, before, floor, needle, want, accept) {
+function linesBefore2(fd, before, floor, needle, want, accept) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs35.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs36.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -21088,7 +21228,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
           }
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs35.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            let text2 = window.toString("utf8", 0, import_node_fs36.default.readSync(fd, window, 0, MAX_LINE, lineStart));
             needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
           }
           end = lineStart, size2 = 256 * 1024;
@@ -21112,7 +21252,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
 }
 function startOfLine(fd, before, floor, buffer) {
   for (let end = before; end > floor; ) {
-    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs35.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs36.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
   }
@@ -21186,18 +21326,18 @@ var PaneContext = class {
     let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...this.panes.get(place) ?? []].flatMap(jsonValueNeedles))], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
       let line = reader.read(text2, !1);
       return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
-    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
+    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore2(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
     for (let { offset, text: text2 } of found) lines.push({ file: at.file, number: at.number - countFileNewlines(at.fd, offset, at.offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
     let connected = here && found.length < want;
     if (!here && found.length < want && at.fileIndex > 0) {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs35.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore2(fd, import_node_fs36.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs35.default.closeSync(fd);
+          import_node_fs36.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -21270,7 +21410,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs36.default.closeSync(fd);
+    import_node_fs37.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -21303,16 +21443,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path32, held, error, visit) {
-  let fd = held.get(path32);
-  held.delete(path32);
+function readFile(path33, held, error, visit) {
+  let fd = held.get(path33);
+  held.delete(path33);
   try {
-    return fd ??= openLog(path32), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path33), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path32, failure), !1;
+    return error(path33, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs36.default.closeSync(fd);
+    fd !== void 0 && import_node_fs37.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -21396,7 +21536,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs36.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
   }
   return matched;
 }
@@ -21432,7 +21572,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs36.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -21451,7 +21591,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs37 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path29 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path30 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -21466,7 +21606,7 @@ function runJob(plan, job, out, errors, length, count = !1, progress) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs37.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
 }
 function counted() {
@@ -21474,7 +21614,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path29.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path30.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -21482,7 +21622,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs37.default.statSync(file).size;
+    return import_node_fs38.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -21632,7 +21772,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs37.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs38.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -21824,17 +21964,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs38.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs39.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -21852,7 +21992,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs38.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs39.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -21864,21 +22004,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs38.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs39.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs38.default.statSync(file);
+    return import_node_fs39.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs38.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs39.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs38.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs39.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -21899,19 +22039,19 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs38.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs39.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path30.default.dirname(live), rotated = rotatedFiles(import_node_fs38.default.readdirSync(dir), import_node_path30.default.basename(live)).map((name) => import_node_path30.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path31.default.dirname(live), rotated = rotatedFiles(import_node_fs39.default.readdirSync(dir), import_node_path31.default.basename(live)).map((name) => import_node_path31.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs38.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs39.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs38.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs39.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -21936,7 +22076,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs38.default.closeSync(reading.fd);
+      import_node_fs39.default.closeSync(reading.fd);
     }
   }
 }
@@ -21951,7 +22091,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path31.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path32.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -21959,7 +22099,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs39.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs40.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -21974,11 +22114,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path31.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs39.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path32.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs40.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs39.default.closeSync(fd);
+      fd !== void 0 && import_node_fs40.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -22002,7 +22142,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -22083,16 +22223,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path32.default.join(set.dir, set.live), rec), name = import_node_path32.default.basename(live), names;
+    let live = castPath(import_node_path33.default.join(set.dir, set.live), rec), name = import_node_path33.default.basename(live), names;
     try {
-      names = import_node_fs40.default.readdirSync(set.dir);
+      names = import_node_fs41.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path32.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path33.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -22143,7 +22283,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs40.default.closeSync(fd);
+        import_node_fs41.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -22192,15 +22332,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs41.default.openSync(options.output, import_node_fs41.default.constants.O_WRONLY | import_node_fs41.default.constants.O_CREAT | import_node_fs41.default.constants.O_EXCL | import_node_fs41.default.constants.O_NOFOLLOW, 384), import_node_fs41.default.fchmodSync(fd, 384);
+      fd = import_node_fs42.default.openSync(options.output, import_node_fs42.default.constants.O_WRONLY | import_node_fs42.default.constants.O_CREAT | import_node_fs42.default.constants.O_EXCL | import_node_fs42.default.constants.O_NOFOLLOW, 384), import_node_fs42.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs41.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs41.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs42.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs42.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs41.default.closeSync(fd);
+      import_node_fs42.default.closeSync(fd);
     }
   });
 }

@@ -273,8 +273,9 @@ function readPieces(fd, visit, from, size, grown, start, cut) {
         let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE + 1));
         buffer.copy(bigger, 0, 0, held), buffer = bigger, grown(bigger);
       } else {
-        if (buffer[MAX_LINE] = 10, cut?.(offset), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
-        position = pastNewline(fd, offset + MAX_LINE, size, start), offset = position, held = 0, buffer = start, grown(start);
+        let past = pastNewline(fd, offset + MAX_LINE, size, start), torn = !endsInNewline(fd, past, start);
+        if (buffer[MAX_LINE] = 10, cut?.(offset, torn), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
+        position = past, offset = position, held = 0, buffer = start, grown(start);
         continue;
       }
     let read = import_node_fs3.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size - position), position);
@@ -289,6 +290,9 @@ function readPieces(fd, visit, from, size, grown, start, cut) {
     held = filled - end, offset += end, buffer !== start && held < start.length ? (buffer.copy(start, 0, end, filled), buffer = start, grown(start)) : buffer.copy(buffer, 0, end, filled);
   }
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
+}
+function endsInNewline(fd, size, buffer) {
+  return size > 0 && import_node_fs3.default.readSync(fd, buffer, 0, 1, size - 1) === 1 && buffer[0] === 10;
 }
 function pastNewline(fd, from, size = import_node_fs3.default.fstatSync(fd).size, buffer) {
   let through = buffer ?? borrow();

@@ -32,6 +32,12 @@
 // digest; verify hashes the oldest file as it reads it and names it `edited`
 // when its first bytes are not those.
 //
+// Since trust13e `e` binds the mark's `rec=` too: a verify read the mark's
+// recording (whose writer carries digests or not: see digestsDropped), and a
+// rec= rewritten to a made-up one hid a digest note removed. A mark from
+// before (its `e` over the rest only) still holds as it did: a log already
+// written verifies as before, its marks' rec= as unbound as they were.
+//
 // What it cannot tell: a log with no mark (written before this, or without a
 // key) keeps the reference from its first lines; the first file of a log (no
 // rotation made it) has none; and a mark removed from the oldest file, with the
@@ -55,16 +61,21 @@ export interface FileContent {
   sha: string;
 }
 
-/** The `e=` of a head mark in the log whose live file is `logName`. */
-export function headTag(key: Buffer, logName: string, at: number, prev: number, content?: FileContent): string {
+/**
+ * The `e=` of a head mark of recording `rec` in the log whose live file is `logName`. `rec` undefined: as a writer
+ * from before trust13e made it, over the rest only (read, never written).
+ */
+export function headTag(key: Buffer, rec: string | undefined, logName: string, at: number, prev: number, content?: FileContent): string {
   const named = content === undefined ? '' : `\0${content.dat}\0${content.size}\0${content.sha}`;
-  return createHmac('sha256', key).update(`tmux-audit head\0${logName}\0${at}\0${prev}${named}`).digest('hex').slice(0, SEAL_HEX);
+  // Another first word for the marks that bind rec=: no mark of one kind holds as one of the other.
+  const head = rec === undefined ? 'tmux-audit head' : `tmux-audit head rec\0${rec}`;
+  return createHmac('sha256', key).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest('hex').slice(0, SEAL_HEX);
 }
 
-/** A head mark's fields, as the writer puts them (after `rec=`). */
-export function headFields(key: Buffer, logName: string, at: number, prev: number, content?: FileContent): Record<string, string> {
+/** A head mark's fields, as the writer puts them (after `rec=`, which `e` binds). */
+export function headFields(key: Buffer, rec: string, logName: string, at: number, prev: number, content?: FileContent): Record<string, string> {
   const named: Record<string, string> = content === undefined ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
-  return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key, logName, at, prev, content) };
+  return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key, rec, logName, at, prev, content) };
 }
 
 /** The tag of a digest note (sinks/file/file-digest.ts): only a writer with the key makes one a mark will carry. */
@@ -139,11 +150,12 @@ interface Mark {
 /** What verify says of a well-formed head mark whose e= does not hold under the key it was given. */
 export const MARK_NOT_HELD = 'a head mark that does not hold under the key (or names another log)';
 
-/** Whether a head mark's e= holds under `key` for the log it is read in. */
+/** Whether a head mark's e= holds under `key` for the log it is read in: binding its rec= (a mark from before trust13e: not). */
 function tagHolds(v: VerifyLine, key: Buffer, at: number, prev: number, content: FileContent | undefined): boolean {
-  const e = v.fields?.e ?? '';
-  const want = Number.isSafeInteger(at) && Number.isSafeInteger(prev) ? headTag(key, sealLogName(v.file), at, prev, content) : '';
-  return want !== '' && e.length === want.length && timingSafeEqual(Buffer.from(e), Buffer.from(want)) && v.fields?.file === sealLogName(v.file);
+  const e = Buffer.from(v.fields?.e ?? '');
+  if (!Number.isSafeInteger(at) || !Number.isSafeInteger(prev) || v.fields?.file !== sealLogName(v.file)) return false;
+  const is = (want: string): boolean => e.length === want.length && timingSafeEqual(e, Buffer.from(want));
+  return is(headTag(key, v.fields?.rec ?? '', sealLogName(v.file), at, prev, content)) || is(headTag(key, undefined, sealLogName(v.file), at, prev, content));
 }
 
 /**

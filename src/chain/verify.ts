@@ -1070,11 +1070,28 @@ export class ChainVerifier {
     const stretch = { file: first.file, line: first.line, endLine: end.line, ...(end.file === first.file ? {} : { endFile: end.file }), rec: state.rec };
     if (!linked) {
       state.linkBreaks.push(this.breaks.length);
-      this.breaks.push({
-        ...stretch,
-        kind: crossesFile ? 'missing file' : 'deleted',
-        detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?)` : 'a seal and the lines before it are gone',
-      });
+      const only = state.shared || blind ? undefined : this.onlySealGone(segment, n, expectedPrev!, p, key);
+      if (only !== undefined) {
+        // Checked up to the seal taken out; what follows it is this seal's, which hashes that seal's own line.
+        const after = segment[only] ?? v;
+        const unchecked = segment.length - only;
+        this.breaks.push({
+          kind: 'deleted',
+          file: after.file,
+          line: after.line,
+          endLine: end.line,
+          ...(end.file === after.file ? {} : { endFile: end.file }),
+          rec: state.rec,
+          detail: `the seal before this line is gone, and only it (the ${only} line(s) before it hold against the link the next seal names); the ${unchecked} line(s) from here to that seal are not checked: it hashes the removed seal's own line`,
+        });
+      } else {
+        const unchecked = `the ${segment.length} line(s) from ${first.file === v.file ? `line ${first.line}` : `${first.file}:${first.line}`} to this seal are not checked`;
+        this.breaks.push({
+          ...stretch,
+          kind: crossesFile ? 'missing file' : 'deleted',
+          detail: crossesFile ? `the seals between ${from.file}:${from.line} and here are gone (a file of the log removed?): ${unchecked}` : `a seal and the lines before it are gone (or lines around it changed too): ${unchecked}`,
+        });
+      }
     } else if (!holds) {
       const found = this.mismatch(segment, n, p, h, key);
       // Heuristic (the text names the files, not what was in them): more than one line short in a stretch
@@ -1131,6 +1148,20 @@ export class ChainVerifier {
     const hash = new SegmentHash(p, key);
     for (const line of lines) hash.add(line.text);
     return hash.digest() === h;
+  }
+
+  /**
+   * Where a segment whose seal names an unknown link (`p`) had a seal taken out and nothing else: the seal that came
+   * after its first `k` lines (returned) linked from `prev`, and the seal read covers the removed seal's own line and
+   * its last n-1 lines. Known by the link alone (its first LINK_HEX digits of the removed seal's h, under the key when
+   * keyed): those k lines hold as written. Undefined when they do not (lines removed too, or changed).
+   */
+  private onlySealGone(segment: readonly VerifyLine[], n: number, prev: string, p: string, key: Buffer | undefined): number | undefined {
+    const k = segment.length - (n - 1);
+    if (!(k >= 1 && k <= SEAL_EVERY && n >= 1)) return undefined;
+    const hash = new SegmentHash(prev, key);
+    for (const line of segment.slice(0, k)) hash.add(line.text);
+    return hash.digest().slice(0, LINK_HEX) === p ? k : undefined;
   }
 
   /** What a segment that does not hash to its seal most likely went through. */

@@ -25,9 +25,10 @@ import { openLogFile } from '../read/safe-open.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
+import { notedEnds } from './verify-notes.ts';
 
-/** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without). */
-export type EachLine = (file: string, take: (line: string) => Verdict) => void;
+/** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
+export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
 
 /**
  * A log file's lines, read in pieces (read/chunks.ts): a file is never held whole, so one written under
@@ -35,10 +36,15 @@ export type EachLine = (file: string, take: (line: string) => Verdict) => void;
  * past 512 MiB could not be read). `.gz` files are read through gunzip; a planted FIFO, symlink or bomb is
  * refused (read/safe-open.ts).
  */
-export function eachLineOfFile(file: string, take: (line: string) => Verdict): void {
+export function eachLineOfFile(file: string, take: (line: string, cut?: boolean) => Verdict): void {
   const fd = openLogText(file);
+  // A line past read/chunks.ts's MAX_LINE (no reader writes one: a planted line) is handed cut, with a `\n`, and said
+  // to be: when the file holds none after it (torn) it stays torn (`truncated`), and a whole one is no log line
+  // (`inserted`); read as a log line, a running recording's unsealed tail took either.
+  let cut = { at: -1, torn: false };
   try {
-    forEachPiece(fd, (buffer, end) => {
+    forEachPiece(fd, (buffer, end, offset) => {
+      if (offset === cut.at) return take(buffer.toString('utf8', 0, cut.torn ? end - 1 : end), true);
       for (let at = 0; at < end; ) {
         const newline = buffer.indexOf(10, at);
         const to = newline < 0 || newline >= end ? end : newline + 1;
@@ -46,6 +52,8 @@ export function eachLineOfFile(file: string, take: (line: string) => Verdict): v
         at = to;
       }
       return true;
+    }, 0, undefined, (at, torn) => {
+      cut = { at, torn };
     });
   } finally {
     fs.closeSync(fd);
@@ -96,10 +104,6 @@ function livingRuns(dir: string): { runFile: string; recording: Recording }[] {
   return runs;
 }
 
-/** Recordings whose reader is running, from the directory's run files (their tails are not yet sealed), each with the live log its run file names. */
-export function liveRecordings(dir: string): Map<string, string> {
-  return new Map(livingRuns(dir).map(({ recording }) => [recording.id, recording.file]));
-}
 
 /**
  * Checks one log's files, in order. Throws (code 2) when a file cannot be
@@ -112,9 +116,9 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
     // What the verifier throws as it takes a line is its own, not the file's: it goes on as it is.
     let taking = false;
     try {
-      eachLineOfFile(file, (line) => {
+      eachLineOfFile(file, (line, cut) => {
         taking = true;
-        const verdict = take(line);
+        const verdict = take(line, cut);
         taking = false;
         return verdict;
       });
@@ -232,9 +236,9 @@ const KEEP_PARSED_CHARS = 8 * 1024 * 1024;
  * Running recordings' last seals as their readers noted them (chain/running-seal.ts), each parsed as a line of
  * the log its run file names (the seal's `e=` binds that log's name).
  */
-export function liveSeals(dir: string, timeFormat: string): Map<string, VerifyLine> {
+export function liveSeals(runs: readonly { runFile: string; recording: Recording }[], timeFormat: string): Map<string, VerifyLine> {
   const seals = new Map<string, VerifyLine>();
-  for (const { runFile, recording } of livingRuns(dir)) {
+  for (const { runFile, recording } of runs) {
     try {
       const line = readSealNote(runFile).line;
       const parsed = line === undefined ? undefined : notedSealLine(recording.file, line, timeFormat);
@@ -269,7 +273,7 @@ export type LogReport = VerifyReport & { untimed?: string };
  * it all). A file without a seal goes by the format it is read with (no seal of it to say otherwise).
  * `untimed` hears of the format.
  */
-function linesOf(file: string, each: (take: (line: string) => Verdict) => void, timeFormat: string, untimed: (format: string) => void, push: (line: VerifyLine) => Verdict): void {
+function linesOf(file: string, each: (take: (line: string, cut?: boolean) => Verdict) => void, timeFormat: string, untimed: (format: string) => void, push: (line: VerifyLine) => Verdict): void {
   let reader: LineReader | undefined;
   // Not read by the default format: whether its stamps are instants is known once its seals are (see above),
   // so its lines are held until the file's end (a custom format's log; a default one's streams through).
@@ -289,8 +293,9 @@ function linesOf(file: string, each: (take: (line: string) => Verdict) => void, 
         : { file, line, text: whole, ms: Number.NaN },
     );
   };
-  each((whole) => {
-    const ended = whole.endsWith('\n');
+  each((whole, cut) => {
+    // A cut line is no log line, whatever its first bytes say (see eachLineOfFile).
+    const ended = whole.endsWith('\n') && !cut;
     if (reader === undefined) {
       const first = ended ? whole.slice(0, -1) : whole;
       const stock = new LineReader(DEFAULT_TIME_FORMAT);
@@ -416,10 +421,10 @@ export function verifyCommand(): Command {
       if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
       const live = new Map<string, string>();
       const seals = new Map<string, VerifyLine>();
-      for (const dir of new Set(files.length > 0 ? files.map((file) => path.dirname(path.resolve(file))) : [where.dir])) {
-        for (const [rec, file] of liveRecordings(dir)) live.set(rec, file);
-        for (const [rec, seal] of liveSeals(dir, where.timeFormat)) seals.set(rec, seal);
-      }
+      // Recordings whose reader is running (their tails are not yet sealed), each with the live log its run file names.
+      const runs = [...new Set(files.length > 0 ? files.map((file) => path.dirname(path.resolve(file))) : [where.dir])].flatMap(livingRuns);
+      for (const { recording } of runs) live.set(recording.id, recording.file);
+      for (const [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
       const out = new Output();
       let tampered = false;
       let untimedSaid = false;
@@ -429,6 +434,9 @@ export function verifyCommand(): Command {
         let report: LogReport;
         try {
           report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
+          // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
+          const gone = notedEnds(group.files, runs);
+          if (gone.length > 0) report = { ...report, breaks: [...report.breaks, ...gone] };
         } catch (error) {
           // What the logs before it gave is said first. A fault of verify's own is no verdict on the log: never exit 1.
           out.flush();

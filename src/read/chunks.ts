@@ -48,15 +48,16 @@ export type Verdict = boolean | void;
  * handed over as a whole line (a `\n` after them), its other bytes up to its
  * `\n` left out (so none of them is read as a line of its own: a stamp and
  * an event written after 64 MiB of padding stay text), and `cut` told where
- * it starts. Returns where reading stopped (byte offset): `to`, or the end of
- * the piece whose visit returned false.
+ * it starts and whether it is torn (no `\n` before `to`: its handed `\n` is
+ * the cut's, not the file's). Returns where reading stopped (byte offset):
+ * `to`, or the end of the piece whose visit returned false.
  */
 export function forEachPiece(
   fd: number,
   visit: (buffer: Buffer, end: number, offset: number, last: boolean) => Verdict,
   from = 0,
   to?: number,
-  cut?: (offset: number) => void,
+  cut?: (offset: number, torn: boolean) => void,
 ): number {
   const size = to ?? fs.fstatSync(fd).size;
   const start = borrow();
@@ -79,7 +80,7 @@ function readPieces(
   size: number,
   grown: (buffer: Buffer) => void,
   start: Buffer,
-  cut: ((offset: number) => void) | undefined,
+  cut: ((offset: number, torn: boolean) => void) | undefined,
 ): number {
   let buffer = start;
   let held = 0; // bytes at the start of buffer not yet visited (the beginning of a line)
@@ -94,11 +95,14 @@ function readPieces(
         buffer = bigger;
         grown(bigger);
       } else {
+        // Where the line ends, first: a line whose end is not in the file is torn (verify names it `truncated`).
+        const past = pastNewline(fd, offset + MAX_LINE, size, start);
+        const torn = !endsInNewline(fd, past, start);
         // The byte after the first MAX_LINE is the line's, not a `\n` (none was found): overwritten by the one it is given.
         buffer[MAX_LINE] = 10;
-        cut?.(offset);
+        cut?.(offset, torn);
         if (visit(buffer, MAX_LINE + 1, offset, false) === false) return offset + MAX_LINE;
-        position = pastNewline(fd, offset + MAX_LINE, size, start);
+        position = past;
         offset = position;
         held = 0;
         buffer = start;
@@ -128,6 +132,11 @@ function readPieces(
   }
   if (held > 0 && visit(buffer, held, offset, true) === false) return offset + held;
   return position;
+}
+
+/** Whether the first `size` bytes of `fd` end in a `\n`; read through `buffer` (its first byte overwritten). */
+function endsInNewline(fd: number, size: number, buffer: Buffer): boolean {
+  return size > 0 && fs.readSync(fd, buffer, 0, 1, size - 1) === 1 && buffer[0] === 10;
 }
 
 /** Where the line holding byte `from` of `fd` ends: after its `\n`, or at `size` when it has none. Read through `buffer`. */

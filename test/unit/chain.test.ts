@@ -524,6 +524,34 @@ describe('a log in both formats', () => {
   }
 });
 
+// A seal taken out: the next seal hashes its own line, so the lines between them cannot be checked, and the break
+// said only `a seal and the lines before it are gone`, nothing of what went unchecked (an edit there unseen).
+describe('a seal taken out', () => {
+  it('says which lines are not checked; the lines before it hold when only it went; checking goes on from the next seal', async () => {
+    const file = tempLog();
+    await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 3500)]);
+    const clean = fs.readFileSync(file, 'utf8').split('\n');
+    const seals = clean.flatMap((line, i) => (line.includes(' * seal rec=') ? [i] : []));
+    assert.equal(seals.length, 5);
+    const removed = seals[1]!; // closes the first 1,000-line stretch (line 1002)
+    const found = (edit: (lines: string[]) => void) => {
+      const lines = [...clean];
+      edit(lines);
+      lines.splice(removed, 1);
+      fs.writeFileSync(file, lines.join('\n'));
+      return verify(file).breaks.map((b) => [b.kind, b.line, b.endLine, b.detail]);
+    };
+    const onlySeal = ['deleted', removed + 1, seals[2]!, 'the seal before this line is gone, and only it (the 1000 line(s) before it hold against the link the next seal names); the 999 line(s) from here to that seal are not checked: it hashes the removed seal\'s own line'];
+    assert.deepEqual(found(() => {}), [onlySeal]);
+    // A line after it changed: among the lines said to be unchecked.
+    assert.deepEqual(found((l) => (l[removed + 500] = l[removed + 500]!.replace('line', 'LINE'))), [onlySeal]);
+    // A line before it changed: the stretch before does not hold either, and all of it is said unchecked.
+    assert.deepEqual(found((l) => (l[removed - 300] = l[removed - 300]!.replace('line', 'LINE'))), [['deleted', 2, seals[2]!, 'a seal and the lines before it are gone (or lines around it changed too): the 1999 line(s) from line 2 to this seal are not checked']]);
+    // A line past the next seal changed: found, the chain read on from there.
+    assert.deepEqual(found((l) => (l[seals[2]! + 10] = l[seals[2]! + 10]!.replace('line', 'LINE'))).map(([kind]) => kind), ['deleted', 'edited']);
+  });
+});
+
 describe('no false alarm', () => {
   for (const format of LOG_FORMATS) {
     it(`a reader that failed (its error, its closing seal, then recover's reader-died stop) is complete as far as it goes (${format})`, async () => {

@@ -9,12 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { verifyFiles } from '../../src/commands/verify.ts';
-import type { FileContent } from '../../src/chain/head-mark.ts';
+import { MARK_NOT_HELD, type FileContent } from '../../src/chain/head-mark.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { digestNotePath } from '../../src/sinks/file/file-digest.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
+import { FIXTURES } from '../support/paths.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -115,7 +116,7 @@ describe('the head mark\'s digest of an earlier file (keyed)', () => {
     const { headFields } = await import('../../src/chain/head-mark.ts');
     const { createHash } = await import('node:crypto');
     const remark = (sha: string): void => {
-      const fields = headFields(key, 'main.log', Number(field(mark, 'at')), Number(field(mark, 'prev')), { dat: Number(field(own, 'at')), size, sha });
+      const fields = headFields(key, field(mark, 'rec')!, 'main.log', Number(field(mark, 'at')), Number(field(mark, 'prev')), { dat: Number(field(own, 'at')), size, sha });
       const made = mark.replace(/ file=.*$/, ` ${Object.entries(fields).map(([name, value]) => `${name}=${value}`).join(' ')}`);
       fs.writeFileSync(last, fs.readFileSync(last, 'utf8').replace(/^.* \* head rec=.*$/m, made));
     };
@@ -153,6 +154,44 @@ describe('the head mark\'s digest of an earlier file (keyed)', () => {
     assert.ok(marks.some((mark) => field(mark, 'dat') !== undefined) && field(marks.at(-1)!, 'dat') === undefined, marks.join('\n'));
     const report = strict(file);
     assert.ok(report.breaks.length > 0 && report.breaks.every((found) => found.kind === 'deleted' && /carries no digest/.test(found.detail)), JSON.stringify(report.breaks));
+  });
+
+  // A mark's rec= says whose writer made it, and only a writer that carries digests is held to carrying them: a
+  // mark's rec= rewritten to a recording with none hid the note removed. Its e= binds rec= now.
+  it('the digest note removed as it is written, and the marks that carry none given another rec=: named, their e= does not hold', async () => {
+    const at = Date.UTC(2026, 10, 26, 9);
+    let notes = 0;
+    const { file } = await keyedLog([{ rec: 'DIGESTREC1', lines: 3000, at, pane: '0', noted: (log) => ++notes > 4 && fs.rmSync(digestNotePath(log), { force: true }) }]);
+    let rewritten = 0;
+    for (const name of logFilesInOrder(file)) {
+      const text = fs.readFileSync(name, 'utf8');
+      const changed = text.replace(/^(.* \* head rec=)DIGESTREC1( file=\S+ at=\d+ prev=\d+ e=)/gm, (_all, before: string, after: string) => {
+        rewritten++;
+        return `${before}OLDREADER9${after}`;
+      });
+      fs.writeFileSync(name, changed);
+    }
+    assert.ok(rewritten > 0);
+    const report = strict(file);
+    assert.equal(report.breaks.filter((found) => found.kind === 'forged event' && found.detail === MARK_NOT_HELD && found.rec === 'OLDREADER9').length, rewritten, JSON.stringify(report.breaks));
+  });
+
+  // Written by the writer before its marks bound rec= (4d02fae: two recordings, rotating at 6 K, marks carrying digests).
+  it('a log whose marks were written before they bound rec= verifies as it did; its marks are still checked', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-digest-'));
+    dirs.push(dir);
+    const fixture = path.join(FIXTURES, 'older-logs', 'text-keyed-marks');
+    for (const name of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, name), path.join(dir, name));
+    const file = path.join(dir, 'main.log');
+    const oldKey = fs.readFileSync(path.join(fixture, '../chain.key'));
+    const check = () => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: oldKey, requireKey: true });
+    const files = logFilesInOrder(file);
+    assert.ok(files.length > 10 && files.flatMap(heads).filter((mark) => field(mark, 'sha') !== undefined).length > 10);
+    assert.deepEqual(check().breaks, []);
+    const last = files.at(-1)!;
+    const text = fs.readFileSync(last, 'utf8');
+    fs.writeFileSync(last, text.replace(/( \* head rec=\S+ file=\S+ at=\d+ prev=)(\d)/, (_all, before: string, digit: string) => `${before}${(Number(digit) + 1) % 10}`));
+    assert.deepEqual(check().breaks.map((found) => [found.kind, found.detail]), [['forged event', MARK_NOT_HELD]]);
   });
 
   it('a writer that never carries a digest (a reader of an older tmux-audit) after one that does: not named', async () => {

@@ -202,7 +202,7 @@ describe('head marks (chain/head-mark.ts)', () => {
     const at = Number(field(mark, 'at'));
     const prev = Number(field(mark, 'prev'));
     const { headFields } = await import('../../src/chain/head-mark.ts');
-    const saved = headFields(key, 'main.log', prev, prev - 60_000);
+    const saved = headFields(key, field(mark, 'rec')!, 'main.log', prev, prev - 60_000);
     const older = mark.replace(/ file=.*$/, ` file=main.log at=${saved.at} prev=${saved.prev} e=${saved.e}`);
     fs.writeFileSync(oldest, text.replace(mark, older));
     // (Earlier than the mark the next file names: as if a file between them were not read.)

@@ -108,7 +108,7 @@ export class FileSink implements Sink {
               // Its line keeps the stamp: a place's stamps only go forward. A few ms later than that stamp at most,
               // far within the replay check's slack (chain/replayed-seal.ts).
               const at = Math.max(time, prev + 1);
-              return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: 'event', text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev, content) }) };
+              return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: 'event', text: HEAD_EVENT, fields: headFields(headKey, last.rec, sealLogName(file), at, prev, content) }) };
             },
           }
         : {}),

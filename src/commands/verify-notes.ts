@@ -1,0 +1,111 @@
+// What the directory's notes say a log held, against what it holds now: the
+// evidence left beside a log whose lines are gone whole, where the chain has
+// nothing to read (a log emptied with `: >` read as `OK … 0 file(s)`).
+//
+// - A running reader notes its last seal on disk: the file's identity, the
+//   seal's byte offset and its line (chain/seal-file-gone.ts). Appending never
+//   moves a byte already written, and a rotation renames the file (its
+//   identity goes with it), so a file of the log with that identity that no
+//   longer holds that line there was cut or rewritten in place. A file
+//   compressed or pruned since has another identity or none: not looked at.
+// - The rotating writer notes the file it wrote the newest head mark into
+//   (`.<log>.head`, sinks/file/head-mark.ts), the mark written first: that
+//   file, still in the log and empty, was emptied.
+//
+// What is left unseen: a log whose every recording has ended and that never
+// rotated under a key has no note (the run files go with their recording), so
+// its only file emptied or removed leaves nothing to tell (README, "Trusting
+// the logs"). The notes are the log owner's to remove too.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { readSealNote } from '../chain/external-stop.ts';
+import { sameLog } from '../chain/running-seal.ts';
+import { sealLogName } from '../chain/seal-tag.ts';
+import type { Break } from '../chain/verify.ts';
+import { openLogFile } from '../read/safe-open.ts';
+import type { Recording } from '../runtime/runfile.ts';
+import { headNotePath } from '../sinks/file/head-mark.ts';
+import { fileIdentity } from '../sinks/file/rotated-ledger.ts';
+import { readPrivateFile } from '../sinks/file/safe-fs.ts';
+import { holdsAt } from '../sinks/file/seal-offset.ts';
+
+/** Breaks where the log's files no longer hold what the notes of `runs` (the directory's running readers) and its head note say they held. */
+export function notedEnds(files: readonly string[], runs: readonly { runFile: string; recording: Recording }[]): Break[] {
+  const first = files[0];
+  if (first === undefined) return [];
+  const live = path.join(path.dirname(first), sealLogName(first));
+  // Identities only on demand: the honest case reads a note or two and stats the log's files once.
+  let byIdentity: Map<string, string> | undefined;
+  const fileOf = (identity: string): string | undefined => {
+    byIdentity ??= identities(files);
+    return byIdentity.get(identity);
+  };
+  const found: Break[] = [];
+  for (const { runFile, recording } of runs) {
+    if (!sameLog(recording.file, live)) continue;
+    const note = readSealNote(runFile);
+    // A birth time of 0: the file system keeps none, and an inode freed (a rotated file compressed) and reused is not told apart.
+    if (note.file === undefined || note.offset === undefined || note.line === undefined || note.file.endsWith(':0')) continue;
+    const file = fileOf(note.file);
+    if (file === undefined) continue;
+    const cut = sealGone(file, note.offset, note.line);
+    if (cut !== undefined) found.push({ ...cut, rec: recording.id, detail: `${cut.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut.kind === 'truncated' ? 'cut' : 'rewritten'} below it` });
+  }
+  const head = headNote(live);
+  const file = head === undefined || head.endsWith(':0') ? undefined : fileOf(head);
+  if (file !== undefined && fs.statSync(file).size === 0) {
+    found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` });
+  }
+  return found;
+}
+
+/** The identity of each of `files` that is not compressed (a `.gz` is not the file a note names), by identity. */
+function identities(files: readonly string[]): Map<string, string> {
+  const byIdentity = new Map<string, string>();
+  for (const file of files) {
+    if (file.endsWith('.gz')) continue;
+    try {
+      byIdentity.set(fileIdentity(fs.lstatSync(file)), file);
+    } catch {
+      // gone meanwhile (pruned, compressed)
+    }
+  }
+  return byIdentity;
+}
+
+/** Why `file` does not hold `line` at `offset` (where it shows: the line after its last whole one there); undefined when it does. */
+function sealGone(file: string, offset: number, line: string): Omit<Break, 'rec'> | undefined {
+  const fd = openLogFile(file);
+  try {
+    if (holdsAt(fd, offset, line)) return undefined;
+    const size = fs.fstatSync(fd).size;
+    const short = size < offset + Buffer.byteLength(line);
+    return { kind: short ? 'truncated' : 'edited', file, line: linesBefore(fd, Math.min(size, offset)) + 1, detail: short ? `the file holds ${size} bytes` : 'the bytes there are not its line' };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** How many lines end in the first `size` bytes of `fd`. */
+function linesBefore(fd: number, size: number): number {
+  const piece = Buffer.allocUnsafe(Math.min(Math.max(size, 1), 1 << 20));
+  let lines = 0;
+  for (let at = 0; at < size; ) {
+    const read = fs.readSync(fd, piece, 0, Math.min(piece.length, size - at), at);
+    if (read === 0) break;
+    for (let i = piece.indexOf(10, 0); i >= 0 && i < read; i = piece.indexOf(10, i + 1)) lines++;
+    at += read;
+  }
+  return lines;
+}
+
+/** The identity of the file the newest head mark went into, as the rotating writer noted it; undefined when none is noted. */
+function headNote(live: string): string | undefined {
+  try {
+    const [identity] = readPrivateFile(headNotePath(live)).trim().split(' ');
+    return identity !== undefined && /^\d+:\d+:\d+$/.test(identity) ? identity : undefined;
+  } catch {
+    return undefined;
+  }
+}
