@@ -11260,6 +11260,10 @@ function cannotWrite(file, failure) {
 function planStop(state, recordingAlive, by) {
   return recordingAlive ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] } : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
 }
+function stopOvertaken(state, now) {
+  let after = now === "" ? `${state.paneId} is not logged` : `rec ${now} logs ${state.paneId} now; nothing stopped it`;
+  return `rec ${state.recording} of ${state.paneId} had ended meanwhile; ${after}`;
+}
 function describePane(state, live) {
   let where = `${state.paneId} (${state.session}:${state.window}.${state.pane})`;
   return state.recording === "" ? `${where} is not being logged` : live ? `${where} is being logged to ${live.recording.file} (rec ${live.recording.id}, started by ${live.recording.by}, reader pid ${live.pid})` : `${where}: logging stopped unexpectedly (rec ${state.recording}); toggle to start again`;
@@ -12054,6 +12058,9 @@ function requestStop(runFile, request) {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
 `);
 }
+function withdrawStopRequest(runFile) {
+  import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 });
+}
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
@@ -12128,7 +12135,7 @@ function unset(paneId, options) {
 function commandText(args) {
   return args.map((word) => word === ";" ? word : tmuxQuote(word)).join(" ");
 }
-var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
+var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
   /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
   constructor(socket) {
     this.socket = socket;
@@ -12236,10 +12243,6 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize])
     ];
   }
-  /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
-  markStoppedBy(paneId, by) {
-    this.run(["set-option", "-p", "-t", paneId, PANE_OPTIONS.offBy, by]);
-  }
   /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
   autoRows() {
     let formats = ["#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, "#{pane_pipe}", "#{pane_dead}"], rows = [];
@@ -12320,13 +12323,28 @@ var ANSWER_TIMEOUT_MS = 2e3, Tmux = class {
     return ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, command];
   }
   /**
-   * Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). With `recording`,
-   * only if the pane still shows it (a compare-and-set, as markPipe): a start that gave up on its reader must not
-   * close the pipe of a newer recording.
+   * Closes the pane's pipe and clears the marks, the status going off at once (set-option redraws), only if the pane
+   * still shows `recording`: a compare-and-set, as markPipe. A start that gave up on its reader must not close the
+   * pipe of a newer recording, nor a stop delayed after it read the pane (a loaded machine, a slow server) the pipe
+   * of one started meanwhile: that one would end with nobody named, its stop request being the older one's. `offBy`:
+   * who stopped it by hand (auto-start then leaves it off: core/auto.ts), noted in the same step, so a stop that
+   * ended nothing does not keep auto-start from a newer recording. Whether the pane was this recording's.
    */
-  stopPipe(paneId, recording) {
-    let stop2 = ["pipe-pane", "-t", paneId, ";", ...unset(paneId, RECORDING_MARKS)];
-    this.run(recording === void 0 ? stop2 : this.ifRecording(paneId, recording, commandText(stop2)));
+  stopPipe(paneId, recording, offBy) {
+    let stop2 = [
+      "pipe-pane",
+      "-t",
+      paneId,
+      ";",
+      ...unset(paneId, RECORDING_MARKS),
+      ...offBy === void 0 ? [] : [";", "set-option", "-p", "-t", paneId, PANE_OPTIONS.offBy, offBy],
+      // Printed to this command's client, as the branch runs in its place (cmd-if-shell.c:100).
+      ";",
+      "display-message",
+      "-p",
+      STOPPED
+    ];
+    return this.run(this.ifRecording(paneId, recording, commandText(stop2))).trim() === STOPPED;
   }
   /** Shows `text` in the message line of `client` (or the current one). */
   message(text2, options = {}) {
@@ -12753,7 +12771,9 @@ function start(verb, tmux, state, invocation) {
 }
 function stop(tmux, state, alive, invocation) {
   let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by);
-  return plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy }), tmux.stopPipe(state.paneId), tmux.markStoppedBy(state.paneId, by), alive || closeLostRecording(tmux, state), plan.messages;
+  plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy });
+  let stopped = tmux.stopPipe(state.paneId, state.recording, by);
+  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : (plan.requestStopBy !== void 0 && livingReader(state.runFile) === void 0 && withdrawStopRequest(state.runFile), [stopOvertaken(state, readTarget(tmux, invocation).state.recording)]);
 }
 function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);

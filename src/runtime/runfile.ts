@@ -305,6 +305,11 @@ export function requestStop(runFile: string, request: StopRequest): void {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}\n`);
 }
 
+/** Removes a stop request nobody will take (its reader is gone: commands/toggle.ts). */
+export function withdrawStopRequest(runFile: string): void {
+  fs.rmSync(stopFilePath(runFile), { force: true });
+}
+
 export function takeStopRequest(runFile: string): StopRequest | undefined {
   try {
     const request = JSON.parse(readPrivateFile(stopFilePath(runFile))) as StopRequest;
