@@ -75,3 +75,58 @@ describe('a stop delayed past a new start of its pane', () => {
   });
 });
 
+/** A process of ours whose command line holds every one of `words`, but `except`; undefined if there is none. */
+function processWith(words: string[], except?: number): number | undefined {
+  for (const name of fs.readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!(pid > 0) || pid === process.pid || pid === except) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (words.every((word) => args.some((arg) => arg.includes(word)))) return pid;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/** A toggle's start: pipe-pane with its reader's command, which names the run file. */
+const START_CALL = '^pipe-pane -t %0 .*\\.json';
+
+describe('two starts of one pane, each seeing it unlogged', () => {
+  it('the first, piped over by the second before its reader came up, says the pane is logged by the other: one recording', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env() });
+    // The second start has read the pane (unlogged) and is held at its pipe-pane.
+    holds.holdCall(START_CALL);
+    const second = helperInPane(tmux, ['toggle', '--pane', '%0']);
+    await holds.heldCall('the second start at its pipe-pane');
+    // The first start pipes and marks the pane; its reader is slow to come up.
+    holds.holdReader();
+    const first = helperInPane(tmux, ['toggle', '--pane', '%0']);
+    const firstReader = await holds.heldReader('the first reader');
+    const firstRecording = await waitFor('the first start\'s marks', () => tmux.show('#{@audit_on}') || undefined);
+    // The second pipes over it, and its reader comes up (it waits for the first, which is older, to go).
+    holds.releaseCall();
+    const next = await waitFor('the second start\'s marks', () => {
+      const id = tmux.show('#{@audit_on}');
+      return id !== '' && id !== firstRecording ? id : undefined;
+    });
+    await waitFor('the second reader', () => processWith(['pipe', `-${next}.json`], firstReader));
+    holds.releaseReader();
+    const [firstSaid, secondSaid] = await Promise.all([first, second]);
+    assert.equal(firstSaid.status, 0, firstSaid.output);
+    assert.match(firstSaid.output, new RegExp(`%0 is logged already: another start \\(rec ${next}\\)`));
+    assert.equal(secondSaid.status, 0, secondSaid.output);
+    assert.match(secondSaid.output, new RegExp(`logging %0 → .*\\(rec ${next}\\)`));
+    await waitFor('the first reader to leave', () => !alive(firstReader));
+    await tmux.run('echo after-both-starts');
+    assert.equal(tmux.show('#{@audit_on}'), next);
+    assert.equal(tmux.show('#{T:status-right}'), ON);
+    const log = tmux.readLog();
+    assert.equal(log.split('* start rec=').length - 1, 1, `one recording started:\n${log}`);
+    assert.ok(log.includes(`* start rec=${next} `), log);
+    assert.ok(!log.includes('* stop'), `nothing stopped:\n${log}`);
+    assert.deepEqual(fs.readdirSync(path.join(tmux.logDir, '.run')).filter((name) => !name.includes(next)), [], 'the first recording left no run file');
+  });
+});
