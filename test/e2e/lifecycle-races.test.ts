@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { autoPipeCommand } from '../../src/core/auto.ts';
 import { Holds } from '../support/holds.ts';
 import { alive } from '../support/process.ts';
 import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
@@ -91,7 +92,7 @@ function processWith(words: string[], except?: number): number | undefined {
 }
 
 /** A toggle's start: pipe-pane with its reader's command, which names the run file. */
-const START_CALL = '^pipe-pane -t %0 .*\\.json';
+const START_CALL = '(^| )pipe-pane -t %0 .*\\.json';
 
 describe('two starts of one pane, each seeing it unlogged', () => {
   it('the first, piped over by the second before its reader came up, says the pane is logged by the other: one recording', async () => {
@@ -128,5 +129,32 @@ describe('two starts of one pane, each seeing it unlogged', () => {
     assert.ok(log.includes(`* start rec=${next} `), log);
     assert.ok(!log.includes('* stop'), `nothing stopped:\n${log}`);
     assert.deepEqual(fs.readdirSync(path.join(tmux.logDir, '.run')).filter((name) => !name.includes(next)), [], 'the first recording left no run file');
+  });
+});
+
+/** An auto reader's marking of %1 (tmux/client.ts markPipe): if-shell on the pane being free (no one stopped it by hand). */
+const MARK_CALL = '(^| )if-shell -F -t %1 .*@audit_off_by\\},';
+
+describe('two auto-start readers of one pane', () => {
+  it('the older, stalled at its marks past the newer one\'s start, leaves the pane to it: one recording, marked', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env(), config: ['set -g @audit-auto on'] });
+    await waitFor('%0 to be logged', () => tmux.show('#{@audit_on}'));
+    // The split's auto hook pipes %1; its reader has looked for newer readers (none) and is held at its marks.
+    holds.holdCall(MARK_CALL);
+    tmux.tmux('split-window', '-t', '%0');
+    const { pid: older } = await holds.heldCall('the older reader at its marks');
+    // The pane piped again by an auto pipe (as a second hook or a re-arm loop would): the newer reader waits for
+    // the older one (2 s at most), then marks the pane and logs it.
+    tmux.tmux('pipe-pane', '-t', '%1', autoPipeCommand(process.execPath, tmux.helperBundle, tmux.show('#{socket_path}')));
+    const newer = await waitFor('the newer reader\'s marks', () => tmux.show('#{@audit_on}', '%1') || undefined);
+    await waitFor('its start', () => tmux.readLog().includes(`* start rec=${newer} by=auto pane=%1 `));
+    holds.releaseCall();
+    await waitFor('the older reader to leave', () => !alive(older));
+    await tmux.run('echo after-the-stalled-reader', '%1');
+    assert.equal(tmux.show('#{@audit_on}', '%1'), newer, `the newer recording still marks the pane:\n${tmux.readLog()}`);
+    const log = tmux.readLog();
+    assert.equal(log.split(/\* start rec=\S+ by=auto pane=%1 /).length - 1, 1, `one recording of %1:\n${log}`);
+    assert.ok(!/\* stop rec=\S+ .*\n/.test(log.split('\n').filter((line) => line.includes('main:0.1')).join('\n')), `nothing of %1 stopped:\n${log}`);
   });
 });
