@@ -18,9 +18,12 @@ import { verifyDir } from '../support/verify.ts';
 const server = serversForThisFile();
 const ON = '[#[fg=red,bold]● REC#[default]]';
 const made: Holds[] = [];
-after(() => {
-  for (const holds of made) holds.remove();
-});
+const removeHolds = (): void => {
+  for (const holds of made.splice(0)) holds.remove();
+};
+after(removeHolds);
+// Also when the servers' own teardown failed first (a stamp out of order) and the hook above did not run.
+process.once('exit', removeHolds);
 
 function holdsForThisTest(): Holds {
   const holds = new Holds();
