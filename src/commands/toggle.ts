@@ -8,9 +8,9 @@ import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from '../core/errors.ts';
 import { PANE_OPTIONS, resolveOptions } from '../core/options.ts';
-import { asker, cannotWrite, chooseAction, planStart, planStop, type StartPlan, type Verb } from '../core/plan.ts';
+import { asker, cannotWrite, chooseAction, planStart, planStop, stopOvertaken, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
-import { livingReader, paneReaders, removeRunFiles, requestStop, shellsRunning, writeRecording } from '../runtime/runfile.ts';
+import { livingReader, paneReaders, removeRunFiles, requestStop, shellsRunning, withdrawStopRequest, writeRecording } from '../runtime/runfile.ts';
 import { autoShellMark } from '../core/auto.ts';
 import { paneRunStem } from '../core/paths.ts';
 import { askingClient } from '../tmux/asking-client.ts';
@@ -185,11 +185,15 @@ function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocati
   const by = asker(invocation.clientUser, os.userInfo().username);
   const plan = planStop(state, alive, by);
   if (plan.requestStopBy !== undefined) requestStop(state.runFile, { by: plan.requestStopBy });
-  tmux.stopPipe(state.paneId);
-  // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back.
-  tmux.markStoppedBy(state.paneId, by);
+  // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back. Only the recording
+  // read above: another may have started since (this toggle delayed), and it goes on.
+  const stopped = tmux.stopPipe(state.paneId, state.recording, by);
   if (!alive) closeLostRecording(tmux, state);
-  return plan.messages;
+  if (stopped) return plan.messages;
+  // It ended meanwhile (another stop, a start over it, its pane's end). A request its reader is no longer there to
+  // take is nobody's; one still running takes it (or another's) and removes it with its run files.
+  if (plan.requestStopBy !== undefined && livingReader(state.runFile) === undefined) withdrawStopRequest(state.runFile);
+  return [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
 }
 
 function perform(verb: Verb, tmux: Tmux, given: Invocation): Outcome {

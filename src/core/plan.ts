@@ -199,6 +199,12 @@ export function planStop(state: Pick<PaneState, 'paneId' | 'recording'>, recordi
     : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
 }
 
+/** What a stop says when the recording it read had ended before its step reached tmux; `now`: the pane's recording then. */
+export function stopOvertaken(state: Pick<PaneState, 'paneId' | 'recording'>, now: string): string {
+  const after = now === '' ? `${state.paneId} is not logged` : `rec ${now} logs ${state.paneId} now; nothing stopped it`;
+  return `rec ${state.recording} of ${state.paneId} had ended meanwhile; ${after}`;
+}
+
 /** The `status` line; `live` is the recording and its reader's pid while the reader runs. */
 export function describePane(
   state: Pick<PaneState, 'paneId' | 'session' | 'window' | 'pane' | 'recording'>,

@@ -50,6 +50,9 @@ function commandText(args: readonly string[]): string {
 
 const ANSWER_TIMEOUT_MS = 2000;
 
+/** What stopPipe's branch prints when it ran. */
+const STOPPED = 'stopped';
+
 export class Tmux {
   /** Panes whose current command is being asked, and who waits for the answer. */
   private readonly asking = new Map<string, ((name: string | undefined) => void)[]>();
@@ -140,11 +143,6 @@ export class Tmux {
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize]),
     ];
-  }
-
-  /** Notes who stopped a pane's logging by hand: auto-start leaves it off (core/auto.ts). */
-  markStoppedBy(paneId: string, by: string): void {
-    this.run(['set-option', '-p', '-t', paneId, PANE_OPTIONS.offBy, by]);
   }
 
   /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
@@ -241,13 +239,21 @@ export class Tmux {
   }
 
   /**
-   * Closes the pane's pipe and clears the marks; the status goes off at once (set-option redraws). With `recording`,
-   * only if the pane still shows it (a compare-and-set, as markPipe): a start that gave up on its reader must not
-   * close the pipe of a newer recording.
+   * Closes the pane's pipe and clears the marks, the status going off at once (set-option redraws), only if the pane
+   * still shows `recording`: a compare-and-set, as markPipe. A start that gave up on its reader must not close the
+   * pipe of a newer recording, nor a stop delayed after it read the pane (a loaded machine, a slow server) the pipe
+   * of one started meanwhile: that one would end with nobody named, its stop request being the older one's. `offBy`:
+   * who stopped it by hand (auto-start then leaves it off: core/auto.ts), noted in the same step, so a stop that
+   * ended nothing does not keep auto-start from a newer recording. Whether the pane was this recording's.
    */
-  stopPipe(paneId: string, recording?: string): void {
-    const stop = ['pipe-pane', '-t', paneId, ';', ...unset(paneId, RECORDING_MARKS)];
-    this.run(recording === undefined ? stop : this.ifRecording(paneId, recording, commandText(stop)));
+  stopPipe(paneId: string, recording: string, offBy?: string): boolean {
+    const stop = [
+      'pipe-pane', '-t', paneId, ';', ...unset(paneId, RECORDING_MARKS),
+      ...(offBy === undefined ? [] : [';', 'set-option', '-p', '-t', paneId, PANE_OPTIONS.offBy, offBy]),
+      // Printed to this command's client, as the branch runs in its place (cmd-if-shell.c:100).
+      ';', 'display-message', '-p', STOPPED,
+    ];
+    return this.run(this.ifRecording(paneId, recording, commandText(stop))).trim() === STOPPED;
   }
 
   /** Shows `text` in the message line of `client` (or the current one). */

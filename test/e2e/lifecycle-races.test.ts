@@ -1,0 +1,208 @@
+// Starts and stops that race each other on one pane (issue 15): a toggle delayed between reading the pane and
+// acting on it, two starts at once. Each delay is a real tmux call held back (support/held-tmux.ts) or a real
+// reader held at its start, released when the test has made the other side happen: no sleeps, no mocks.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { autoPipeCommand } from '../../src/core/auto.ts';
+import { Holds } from '../support/holds.ts';
+import { alive } from '../support/process.ts';
+import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { waitFor } from '../support/util.ts';
+import { verifyDir } from '../support/verify.ts';
+
+const server = serversForThisFile();
+const ON = '[#[fg=red,bold]● REC#[default]]';
+const made: Holds[] = [];
+const removeHolds = (): void => {
+  for (const holds of made.splice(0)) holds.remove();
+};
+after(removeHolds);
+// Also when the servers' own teardown failed first (a stamp out of order) and the hook above did not run.
+process.once('exit', removeHolds);
+
+function holdsForThisTest(): Holds {
+  const holds = new Holds();
+  made.push(holds);
+  return holds;
+}
+
+/** Runs the helper as a user would from a shell in `pane`, without waiting: its status and what it printed. */
+function helperInPane(tmux: TmuxServer, args: string[], pane = '%0'): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tmux.helperBundle, ...args], { env: tmux.paneEnv(pane) }, (error, stdout, stderr) => {
+      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/** The toggle's stop: pipe-pane with no command (a start's names its reader's run file), as given or in an if-shell branch. */
+const STOP_CALL = "pipe-pane'? '?-t'? '?%0'? ;";
+
+describe('a stop delayed past a new start of its pane', () => {
+  it('ends nothing of the new recording: it goes on, marked, and the old one\'s stop names who stopped it', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env() });
+    const user = os.userInfo().username;
+    const { recording: first, pid: firstReader } = await tmux.startLogging();
+    await tmux.run('echo before');
+    // A stop of the first recording, held at its tmux call (it has read the pane and asked the reader to stop).
+    holds.holdCall(STOP_CALL);
+    const late = helperInPane(tmux, ['stop', '--pane', '%0']);
+    await holds.heldCall('the late stop at its tmux call');
+    // Meanwhile the pane is stopped and started again by hand.
+    tmux.toggle();
+    assert.equal(tmux.show('#{@audit_on}'), '', 'stopped');
+    await waitFor('the first reader to finish', () => !alive(firstReader));
+    tmux.toggle();
+    const second = tmux.show('#{@audit_on}');
+    assert.ok(second !== '' && second !== first, 'a new recording');
+    await waitFor('the new start', () => tmux.readLog().includes(`* start rec=${second} `));
+    holds.releaseCall();
+    const said = await late;
+    assert.equal(tmux.show('#{@audit_on}'), second, `the new recording still marks the pane:\n${tmux.readLog()}`);
+    await tmux.run('echo after-the-late-stop');
+    assert.equal(tmux.show('#{T:status-right}'), ON);
+    assert.equal(tmux.show('#{@audit_off_by}'), '', 'auto-start is not told the pane was stopped by hand');
+    const log = tmux.readLog();
+    assert.ok(!log.includes(`* stop rec=${second}`), `the new recording goes on:\n${log}`);
+    assert.match(log, new RegExp(`\\* stop rec=${first} reason=toggle by=${user}\\n`), 'the recording that ended names who stopped it');
+    assert.equal(said.status, 0, said.output);
+    assert.match(said.output, new RegExp(`rec ${first} of %0 had ended meanwhile; rec ${second} logs %0 now`));
+    // The late stop's request went to a reader that had gone: it is not left behind.
+    assert.deepEqual(fs.readdirSync(path.join(tmux.logDir, '.run')).filter((name) => !name.includes(second)), []);
+    tmux.toggle();
+    await waitFor('the new recording\'s stop, by the toggle', () => tmux.readLog().includes(`* stop rec=${second} reason=toggle by=${user}\n`));
+  });
+});
+
+/** A process of ours whose command line holds every one of `words`, but `except`; undefined if there is none. */
+function processWith(words: string[], except?: number): number | undefined {
+  for (const name of fs.readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!(pid > 0) || pid === process.pid || pid === except) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (words.every((word) => args.some((arg) => arg.includes(word)))) return pid;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/** A toggle's start: pipe-pane with its reader's command, which names the run file. */
+const START_CALL = '(^| )pipe-pane -t %0 .*\\.json';
+
+describe('two starts of one pane, each seeing it unlogged', () => {
+  it('the first, piped over by the second before its reader came up, says the pane is logged by the other: one recording', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env() });
+    // The second start has read the pane (unlogged) and is held at its pipe-pane.
+    holds.holdCall(START_CALL);
+    const second = helperInPane(tmux, ['toggle', '--pane', '%0']);
+    await holds.heldCall('the second start at its pipe-pane');
+    // The first start pipes and marks the pane; its reader is slow to come up.
+    holds.holdReader();
+    const first = helperInPane(tmux, ['toggle', '--pane', '%0']);
+    const firstReader = await holds.heldReader('the first reader');
+    const firstRecording = await waitFor('the first start\'s marks', () => tmux.show('#{@audit_on}') || undefined);
+    // The second pipes over it, and its reader comes up (it waits for the first, which is older, to go).
+    holds.releaseCall();
+    const next = await waitFor('the second start\'s marks', () => {
+      const id = tmux.show('#{@audit_on}');
+      return id !== '' && id !== firstRecording ? id : undefined;
+    });
+    await waitFor('the second reader', () => processWith(['pipe', `-${next}.json`], firstReader));
+    holds.releaseReader();
+    const [firstSaid, secondSaid] = await Promise.all([first, second]);
+    assert.equal(firstSaid.status, 0, firstSaid.output);
+    assert.match(firstSaid.output, new RegExp(`%0 is logged already: another start \\(rec ${next}\\)`));
+    assert.equal(secondSaid.status, 0, secondSaid.output);
+    assert.match(secondSaid.output, new RegExp(`logging %0 → .*\\(rec ${next}\\)`));
+    await waitFor('the first reader to leave', () => !alive(firstReader));
+    await tmux.run('echo after-both-starts');
+    assert.equal(tmux.show('#{@audit_on}'), next);
+    assert.equal(tmux.show('#{T:status-right}'), ON);
+    const log = tmux.readLog();
+    assert.equal(log.split('* start rec=').length - 1, 1, `one recording started:\n${log}`);
+    assert.ok(log.includes(`* start rec=${next} `), log);
+    assert.ok(!log.includes('* stop'), `nothing stopped:\n${log}`);
+    assert.deepEqual(fs.readdirSync(path.join(tmux.logDir, '.run')).filter((name) => !name.includes(next)), [], 'the first recording left no run file');
+  });
+});
+
+/** An auto reader's marking of %1 (tmux/client.ts markPipe): if-shell on the pane being free (no one stopped it by hand). */
+const MARK_CALL = '(^| )if-shell -F -t %1 .*@audit_off_by\\},';
+
+describe('two auto-start readers of one pane', () => {
+  it('the older, stalled at its marks past the newer one\'s start, leaves the pane to it: one recording, marked', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env(), config: ['set -g @audit-auto on'] });
+    await waitFor('%0 to be logged', () => tmux.show('#{@audit_on}'));
+    // The split's auto hook pipes %1; its reader has looked for newer readers (none) and is held at its marks.
+    holds.holdCall(MARK_CALL);
+    tmux.tmux('split-window', '-t', '%0');
+    const { pid: older } = await holds.heldCall('the older reader at its marks');
+    // The pane piped again by an auto pipe (as a second hook or a re-arm loop would): the newer reader waits for
+    // the older one (2 s at most), then marks the pane and logs it.
+    tmux.tmux('pipe-pane', '-t', '%1', autoPipeCommand(process.execPath, tmux.helperBundle, tmux.show('#{socket_path}')));
+    const newer = await waitFor('the newer reader\'s marks', () => tmux.show('#{@audit_on}', '%1') || undefined);
+    // Its records wait behind the older reader, still running (commands/pipe.ts holdBehindOlder).
+    holds.releaseCall();
+    await waitFor('the older reader to leave', () => !alive(older));
+    await waitFor('the newer one\'s start', () => tmux.readLog().includes(`* start rec=${newer} by=auto pane=%1 `));
+    await tmux.run('echo after-the-stalled-reader', '%1');
+    assert.equal(tmux.show('#{@audit_on}', '%1'), newer, `the newer recording still marks the pane:\n${tmux.readLog()}`);
+    const log = tmux.readLog();
+    assert.equal(log.split(/\* start rec=\S+ by=auto pane=%1 /).length - 1, 1, `one recording of %1:\n${log}`);
+    assert.ok(!/\* stop rec=\S+ .*\n/.test(log.split('\n').filter((line) => line.includes('main:0.1')).join('\n')), `nothing of %1 stopped:\n${log}`);
+  });
+});
+
+describe('a new recording while the older reader of its pane is still writing', () => {
+  it('comes after the older one\'s last records and stop, stamped no earlier (past the 2 s wait for it)', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env() });
+    const { pid: older, recording: first } = await tmux.startLogging();
+    await tmux.run('echo before');
+    // The older reader takes a line and is held writing it (busy, starved): it runs, it has not written.
+    holds.holdWrite('slow-to-disk');
+    tmux.type('echo slow-to-disk');
+    assert.equal(await holds.heldWrite('the older reader at its write'), older);
+    tmux.toggle(); // stops it: its pipe closes, its marks go
+    assert.equal(tmux.show('#{@audit_on}'), '');
+    tmux.toggle(); // a new recording, whose reader waits 2 s for the older one, then reads
+    const second = tmux.show('#{@audit_on}');
+    assert.ok(second !== '' && second !== first, 'a new recording');
+    await waitFor('the new reader to run', () => tmux.readerPids().some((pid) => pid !== older && alive(pid)));
+    tmux.type('echo while-the-older-writes');
+    await waitFor('the pane to show it', () => tmux.screen().includes('\nwhile-the-older-writes\n'));
+    holds.releaseWrite();
+    await waitFor('the older reader to finish', () => !alive(older));
+    await tmux.run('echo after-both');
+    const log = tmux.readLog();
+    const at = (text: string): number => {
+      const index = log.indexOf(text);
+      assert.ok(index >= 0, `${text} in the log:\n${log}`);
+      return index;
+    };
+    assert.ok(at(`| slow-to-disk\n`) < at(`* stop rec=${first} `), 'the older reader\'s line, then its stop');
+    assert.ok(at(`* stop rec=${first} `) < at(`* start rec=${second} `), `the older stop before the new start:\n${log}`);
+    assert.ok(at(`* start rec=${second} `) < at('| while-the-older-writes\n'));
+    const stamps = log
+      .split('\n')
+      .filter((line) => line.includes(' main:0.0 '))
+      .map((line) => Date.parse(line.slice(0, line.indexOf(' '))));
+    assert.deepEqual(stamps, [...stamps].sort((a, b) => a - b), `stamps in order:\n${log}`);
+    const pids = tmux.readerPids();
+    tmux.toggle();
+    await waitFor('the new reader to finish', () => pids.every((pid) => !alive(pid)));
+    const checked = verifyDir(tmux.logDir);
+    assert.equal(checked.status, 0, checked.stdout);
+  });
+});
