@@ -13158,7 +13158,7 @@ var Hold = class {
     this.held = [], this.heldChars = 0;
     for (let record of held) next(record);
   }
-  /** The recording ends: nothing stays held. */
+  /** The recording ends: every hold is let go (their releases are void), and the next settle passes on what was held. */
   close() {
     this.holders = 0, this.generation++;
   }
@@ -16222,9 +16222,8 @@ var Pipeline = class {
     this.flush();
   }
   async close() {
-    this.settle();
     for (let transform of this.transforms) transform.close?.();
-    await Promise.all(this.sinks.map((sink) => sink.close()));
+    this.settle(), await Promise.all(this.sinks.map((sink) => sink.close()));
   }
 };
 

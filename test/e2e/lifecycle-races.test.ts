@@ -161,3 +161,31 @@ describe('two auto-start readers of one pane', () => {
     assert.ok(!/\* stop rec=\S+ .*\n/.test(log.split('\n').filter((line) => line.includes('main:0.1')).join('\n')), `nothing of %1 stopped:\n${log}`);
   });
 });
+
+/** The screen recorder's question (capture/screen.ts): which program entered the alternate screen. */
+const PROGRAM_CALL = 'pane_current_command';
+
+describe('a stop while a question about the pane is unanswered', () => {
+  it('writes everything held back for the answer: the program\'s block, what followed, and the stop', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env() });
+    const user = os.userInfo().username;
+    const { recording, pid: reader } = await tmux.startLogging();
+    await tmux.run('echo before');
+    // The program's enter holds what comes after it until tmux says which program it is: that answer is held.
+    holds.holdCall(PROGRAM_CALL);
+    tmux.type("printf '\\e[?1049hALT-SHOWN\\n'; sleep 0.3; printf '\\e[?1049l'; echo NORMAL-AFTER");
+    await holds.heldCall('the program question');
+    await waitFor('the program to have left', () => tmux.screen().includes('\nNORMAL-AFTER\n'));
+    tmux.toggle();
+    // The reader ends with the question still unanswered (it does not wait for it).
+    await waitFor('the reader to finish', () => !alive(reader), 15_000);
+    holds.releaseCall();
+    const log = tmux.readLog();
+    const mine = log.split('\n').filter((line) => line.includes(' main:0.0 '));
+    const at = (pattern: RegExp): number => mine.findIndex((line) => pattern.test(line));
+    const order = [/\* screen .*state=enter/, / = ALT-SHOWN$/, /\* screen .*state=leave/, / \| NORMAL-AFTER$/, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}$`)].map(at);
+    assert.ok(order.every((index) => index >= 0), `all written:\n${log}`);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, `in the order shown:\n${log}`);
+  });
+});
