@@ -17451,6 +17451,10 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   sealsInBatch = [];
   /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
   sealsHanded = [];
+  /** Where each stamp begins in `batch` (a run of records stamped alike is one entry): what a head mark is stamped by. */
+  stampsInBatch = [];
+  /** Those handed to the writer: the writer's byte count where each begins; the first is the last one begun in what it wrote. */
+  stampsHanded = [];
   /**
    * The link of the recording's last seal known to be in a rotated file (GENESIS: none): it stays when
    * the live log is removed, and the `lost` event names it (`p=`), so that verify can require it and
@@ -17476,7 +17480,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         headMark: (prev, content) => {
           let last = this.lastRecord;
           if (last === void 0) return;
-          let time = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now()), at = Math.max(time, prev + 1);
+          let time = Math.min(this.nextToWrite() ?? this.oldestWaiting ?? last.time, last.time, Date.now()), at = Math.max(time, prev + 1);
           return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, sealLogName(file), at, prev, content) }) };
         }
       } : {},
@@ -17490,17 +17494,17 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       onLost: (what, queued) => {
         this.removalsSeen++;
         let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine;
-        this.sealsInBatch = [], this.sealsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
+        this.sealsInBatch = [], this.sealsHanded = [], this.stampsInBatch = [], this.stampsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
         try {
           return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
         } finally {
-          this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
+          this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.stampsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
         }
       }
     }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.sealInstants = format2 instanceof TextFormat && !stampsAreEpoch(format2.timeFormat), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
-    this.lastRecord = record, (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
+    this.lastRecord = record, this.noteStamp(record.time), (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
     chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } });
     let line = this.format.format(record);
@@ -17561,8 +17565,32 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       this.log.write(text2.slice(from, to)), from = to;
     }
   }
-  /** Notes where the batch's seals end in what the writer has been handed, before `batch` is handed to it. */
+  /** What is appended to the batch next is stamped `time`. */
+  noteStamp(time) {
+    let runs = this.stampsInBatch;
+    (runs.length === 0 ? this.stampsHanded.at(-1)?.time !== time : runs[runs.length - 1].time !== time) && runs.push({ at: this.batch.length, time });
+  }
+  /** The stamp of the first record handed to the writer and not yet written; undefined when not known. */
+  nextToWrite() {
+    let written = this.log.writtenBytes;
+    if (written >= this.log.pushed) return;
+    let time;
+    for (let { start: start2, time: at } of this.stampsHanded) {
+      if (start2 > written) break;
+      time = at;
+    }
+    return time;
+  }
+  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before `batch` is handed to it. */
   noteHanded(batch) {
+    if (this.stampsInBatch.length > 0) {
+      let start2 = this.log.pushed, from = 0;
+      for (let { at, time } of this.stampsInBatch)
+        start2 += Buffer.byteLength(batch.slice(from, at)), from = at, this.stampsHanded.push({ start: start2, time });
+      this.stampsInBatch = [];
+      let written2 = this.log.writtenBytes;
+      for (; this.stampsHanded.length > 1 && this.stampsHanded[1].start <= written2; ) this.stampsHanded.shift();
+    }
     if (this.sealsInBatch.length === 0) return;
     let base = this.log.pushed;
     for (let { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + Buffer.byteLength(at === batch.length ? batch : batch.slice(0, at)), link });
@@ -17588,7 +17616,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let time = at ?? Math.max(this.lastTime, now);
     this.sealInstants && (fields.t = time);
     let record = { time, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record), e = chain.tag(line);
-    e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
+    e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.noteStamp(record.time), this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0 || this.losing && this.lostSealed) return;
